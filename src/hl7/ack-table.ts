@@ -1,0 +1,22 @@
+/**
+ * Which acknowledgment code answers which situation (DESIGN.md, "Acknowledgment codes").
+ * Kept as data so the README table and the code cannot drift apart silently.
+ */
+import type { AckCode } from './ack.js';
+
+export type AckSituation =
+  | 'stored'
+  | 'malformed' // MSH present but unusable (bad encoding characters, required field missing)
+  | 'no-header' // not HL7 at all: nothing to answer from
+  | 'not-accepted' // message type, event or version this channel does not take
+  | 'unavailable' // Redis down or slow, internal error
+  | 'processing-failed'; // ackOn: processed and the transformation failed
+
+export const ACK_TABLE: Record<AckSituation, { original: AckCode; enhanced: AckCode }> = {
+  stored: { original: 'AA', enhanced: 'CA' },
+  malformed: { original: 'AE', enhanced: 'CR' },
+  'no-header': { original: 'AR', enhanced: 'CR' },
+  'not-accepted': { original: 'AR', enhanced: 'CR' },
+  unavailable: { original: 'AR', enhanced: 'CE' },
+  'processing-failed': { original: 'AE', enhanced: 'AE' },
+};

@@ -1,0 +1,134 @@
+/**
+ * Building ACK/NAK messages. Pure: the caller supplies the clock and the fresh control id.
+ * Original mode uses AA/AE/AR, enhanced mode's accept acknowledgment uses CA/CE/CR (HL7 v2 2.9.2/2.9.3).
+ */
+import { DEFAULT_DELIMITERS, type Delimiters, type MessageHeader } from './header.js';
+import type { Hl7ErrorCode } from '../errors.js';
+
+export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
+
+export interface AckError {
+  /** HL7 table 0357 code */
+  code: Hl7ErrorCode;
+  /** e.g. "MSH-9" or "PID-3"; segment-field[-component] */
+  location?: string;
+  /** Human text for ERR/MSA-3; must not carry message content. */
+  text: string;
+}
+
+export interface AckInput {
+  /** The message being answered; undefined when there was no usable MSH. */
+  header?: Partial<MessageHeader>;
+  code: AckCode;
+  error?: AckError;
+  /** Fresh MSH-10 for the ACK itself. */
+  controlId: string;
+  now: Date;
+}
+
+const TABLE_0357_TEXT: Record<string, string> = {
+  '0': 'Message accepted',
+  '100': 'Segment sequence error',
+  '101': 'Required field missing',
+  '102': 'Data type error',
+  '103': 'Table value not found',
+  '200': 'Unsupported message type',
+  '201': 'Unsupported event code',
+  '202': 'Unsupported processing id',
+  '203': 'Unsupported version id',
+  '204': 'Unknown key identifier',
+  '205': 'Duplicate key identifier',
+  '206': 'Application record locked',
+  '207': 'Application internal error',
+};
+
+/** HL7 DTM with seconds and offset, e.g. 20261129190305+0000. */
+export function formatHl7Timestamp(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}+0000`;
+}
+
+/** Escapes delimiter characters in free text so an error message cannot break the ACK's structure. */
+export function escapeText(text: string, d: Delimiters): string {
+  const map: Record<string, string> = {
+    [d.escape]: `${d.escape}E${d.escape}`,
+    [d.field]: `${d.escape}F${d.escape}`,
+    [d.component]: `${d.escape}S${d.escape}`,
+    [d.repetition]: `${d.escape}R${d.escape}`,
+    [d.subcomponent]: `${d.escape}T${d.escape}`,
+  };
+  let out = '';
+  for (const ch of text.replace(/[\r\n]+/g, ' ')) out += map[ch] ?? ch;
+  return out;
+}
+
+/** "MSH-9" → ERL components "MSH^1^9" (segment, sequence, field[, component]). */
+function errorLocation(location: string, d: Delimiters): string {
+  const m = /^([A-Z][A-Z0-9]{2})(?:-(\d+)(?:\.(\d+))?)?$/.exec(location);
+  if (!m) return '';
+  return [m[1], '1', m[2], m[3]].filter((x) => x !== undefined).join(d.component);
+}
+
+/** Versions before 2.5 carry the error in ERR-1 (ELD); 2.5 and later use ERR-2/3/4. */
+function usesEld(version: string): boolean {
+  const m = /^2\.(\d+)/.exec(version);
+  return m !== null && Number(m[1]) < 5;
+}
+
+export function buildAck(input: AckInput): string {
+  const h = input.header ?? {};
+  const d = h.delimiters ?? DEFAULT_DELIMITERS;
+  const version = h.version || '2.5';
+  const event = h.triggerEvent ?? '';
+  const encodingChars = `${d.component}${d.repetition}${d.escape}${d.subcomponent}`;
+  const msh = [
+    'MSH',
+    encodingChars,
+    h.receivingApplication ?? '',
+    h.receivingFacility ?? '',
+    h.sendingApplication ?? '',
+    h.sendingFacility ?? '',
+    formatHl7Timestamp(input.now),
+    '',
+    ['ACK', event, 'ACK'].join(d.component),
+    input.controlId,
+    h.processingId || 'P',
+    version,
+  ].join(d.field);
+  const msaText = input.error ? escapeText(input.error.text, d) : '';
+  const msa = ['MSA', input.code, h.controlId ?? '', msaText].join(d.field).replace(new RegExp(`\\${d.field}+$`), '');
+  const segments = [msh, msa];
+  if (input.error) segments.push(buildErr(input.error, d, version));
+  return segments.join('\r') + '\r';
+}
+
+function buildErr(error: AckError, d: Delimiters, version: string): string {
+  const codeText = TABLE_0357_TEXT[error.code] ?? '';
+  const location = error.location ? errorLocation(error.location, d) : '';
+  if (usesEld(version)) {
+    // ERR-1 ELD: segment^sequence^field^code&text&table (the coded element is a component of ELD)
+    const eld = [...(location ? location.split(d.component).slice(0, 3) : ['', '', '']), [error.code, codeText, 'HL70357'].join(d.subcomponent)];
+    while (eld.length < 4) eld.splice(eld.length - 1, 0, '');
+    return ['ERR', eld.join(d.component)].join(d.field);
+  }
+  const code = [error.code, codeText, 'HL70357'].join(d.component);
+  // ERR-2 location, ERR-3 code, ERR-4 severity, ERR-5..7 empty, ERR-8 user message
+  return ['ERR', '', location, code, 'E', '', '', '', escapeText(error.text, d)].join(d.field);
+}
+
+/**
+ * Enhanced mode: MSH-15 says when the sender wants an accept ACK.
+ * AL (always) / empty → always; NE → never; ER → only on error; SU → only on success.
+ */
+export function shouldSendAcceptAck(acceptAckType: string, success: boolean): boolean {
+  switch (acceptAckType.toUpperCase()) {
+    case 'NE':
+      return false;
+    case 'ER':
+      return !success;
+    case 'SU':
+      return success;
+    default:
+      return true;
+  }
+}

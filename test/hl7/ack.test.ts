@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildAck, escapeText, shouldSendAcceptAck } from '../../src/hl7/ack.js';
+import { readHeader, DEFAULT_DELIMITERS } from '../../src/hl7/header.js';
+
+const now = new Date(Date.UTC(2026, 10, 29, 19, 3, 5));
+const header = (msh: string) => {
+  const r = readHeader(msh);
+  if (!r.ok) throw new Error('bad test header');
+  return r.header;
+};
+const fieldsOf = (ack: string, seg: string) => ack.split('\r').find((s) => s.startsWith(seg))!.split('|');
+
+describe('buildAck', () => {
+  const h = header('MSH|^~\\&|SENDAPP|SENDFAC|RECVAPP|RECVFAC|20261129083015||ADT^A04^ADT_A01|MSG00042|P|2.5.1');
+
+  it('answers AA field by field (original mode)', () => {
+    const ack = buildAck({ header: h, code: 'AA', controlId: 'ACK123', now });
+    const msh = fieldsOf(ack, 'MSH');
+    expect(msh[1]).toBe('^~\\&');
+    expect(msh.slice(2, 6)).toEqual(['RECVAPP', 'RECVFAC', 'SENDAPP', 'SENDFAC']); // MSH-3..6 swapped
+    expect(msh[6]).toBe('20261129190305+0000'); // MSH-7
+    expect(msh[8]).toBe('ACK^A04^ACK'); // MSH-9
+    expect(msh[9]).toBe('ACK123'); // MSH-10 fresh
+    expect(msh[10]).toBe('P'); // MSH-11 echoed
+    expect(msh[11]).toBe('2.5.1'); // MSH-12 echoed
+    expect(fieldsOf(ack, 'MSA')).toEqual(['MSA', 'AA', 'MSG00042']);
+    expect(ack.includes('ERR')).toBe(false);
+    expect(ack.endsWith('\r')).toBe(true);
+  });
+
+  it('puts an ERR with table 0357 code, location and severity on a NAK (2.5+)', () => {
+    const ack = buildAck({ header: h, code: 'AR', error: { code: '200', location: 'MSH-9.1', text: 'type not accepted' }, controlId: 'X', now });
+    expect(fieldsOf(ack, 'MSA')).toEqual(['MSA', 'AR', 'MSG00042', 'type not accepted']);
+    const err = fieldsOf(ack, 'ERR');
+    expect(err[2]).toBe('MSH^1^9^1'); // ERR-2 location
+    expect(err[3]).toBe('200^Unsupported message type^HL70357'); // ERR-3
+    expect(err[4]).toBe('E'); // ERR-4 severity
+  });
+
+  it('uses ERR-1 (ELD) before v2.5', () => {
+    const old = header('MSH|^~\\&|A|B|C|D|2026||ORU^R01|9|P|2.3');
+    const ack = buildAck({ header: old, code: 'AE', error: { code: '207', location: 'MSH-9', text: 'x' }, controlId: 'Y', now });
+    expect(fieldsOf(ack, 'ERR')[1]).toBe('MSH^1^9^207&Application internal error&HL70357');
+  });
+
+  it('keeps the sender delimiters', () => {
+    const odd = header('MSH#*@!%#A#B#C#D#2026##ORU*R01#77#P#2.4');
+    const ack = buildAck({ header: odd, code: 'CA', controlId: 'Z', now });
+    expect(ack.split('\r')[0]!.startsWith('MSH#*@!%#C#D#A#B#')).toBe(true);
+    expect(ack).toContain('#ACK*R01*ACK#');
+    expect(ack.split('\r')[1]).toBe('MSA#CA#77');
+  });
+
+  it('answers without a header (no MSH to echo)', () => {
+    const ack = buildAck({ code: 'AR', error: { code: '100', location: 'MSH', text: 'not HL7' }, controlId: 'N', now });
+    expect(fieldsOf(ack, 'MSA')).toEqual(['MSA', 'AR', '', 'not HL7']);
+    expect(fieldsOf(ack, 'MSH')[8]).toBe('ACK^^ACK');
+  });
+
+  it('escapes delimiters in error text so the ACK keeps its structure', () => {
+    expect(escapeText('a|b^c~d\\e&f\rg', DEFAULT_DELIMITERS)).toBe('a\\F\\b\\S\\c\\R\\d\\E\\e\\T\\f g');
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const ack = buildAck({ header: h, code: 'AE', error: { code: '207', text }, controlId: 'Q', now });
+        expect(ack.split('\r').filter(Boolean).map((s) => s.slice(0, 3))).toEqual(['MSH', 'MSA', 'ERR']);
+        const msa = fieldsOf(ack, 'MSA');
+        expect(msa.length).toBeLessThanOrEqual(4);
+        expect(msa[2]).toBe('MSG00042');
+      }),
+    );
+  });
+});
+
+describe('enhanced mode accept-ACK rules (MSH-15)', () => {
+  it.each([
+    ['AL', true, true],
+    ['AL', false, true],
+    ['', true, true],
+    ['NE', true, false],
+    ['NE', false, false],
+    ['ER', true, false],
+    ['ER', false, true],
+    ['SU', true, true],
+    ['SU', false, false],
+  ])('MSH-15=%s success=%s → send=%s', (type, success, send) => {
+    expect(shouldSendAcceptAck(type, success)).toBe(send);
+  });
+});
