@@ -1,0 +1,59 @@
+/**
+ * Global settings from the environment. Parsed strictly: "2575abc" is not a port and "no" is not
+ * true. Nothing else in the codebase reads process.env.
+ */
+import { z } from 'zod';
+
+const strictInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const strictBool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const envSchema = z.object({
+  REDIS_URL: z
+    .string()
+    .regex(/^(redis|rediss|redis-sentinel):\/\//, 'expected a redis://, rediss:// or redis-sentinel:// URL')
+    .default('redis://127.0.0.1:6379'),
+  DATA_ENCRYPTION_KEY: z.string().optional(),
+  DATA_ENCRYPTION_KEYS_OLD: z.string().optional(),
+  HIG_HTTP_PORT: strictInt(0, 65535).default(3000),
+  HIG_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  HIG_CHANNELS_DIR: z.string().min(1).default('channels'),
+  HIG_DATA_DIR: z.string().min(1).default('data'),
+  HIG_ADMIN_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  HIG_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}.-]+$/, 'expected letters, digits, _ . - { }').default('hig'),
+  HIG_EMBEDDED_REDIS: strictBool.default(true),
+  HIG_LOG_PHI: strictBool.default(false),
+  HIG_DEV_MODE: strictBool.default(false),
+  HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const SECRET_KEYS = new Set(['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEYS_OLD', 'HIG_ADMIN_TOKEN', 'REDIS_URL']);
+
+export type Settings = Readonly<z.infer<typeof envSchema>>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Empty strings count as unset, the way shells and compose files leave them. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0] ?? '');
+    const shown = SECRET_KEYS.has(key) ? '' : ` (got ${JSON.stringify(picked[key] ?? '')})`;
+    throw new ConfigError(`environment variable ${key}: ${issue.message}${shown}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,117 @@
+/**
+ * The one path into the queue shared by every source:
+ * readHeader → authorize → seal → enqueue, then a receipt the source turns into its answer.
+ * A receipt of `stored` is only ever returned after Redis has the job (invariant 1).
+ */
+import { CATALOGUE, type ErrorCode } from './errors.js';
+import type { Channel } from './config/channel.js';
+import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
+import type { AckSituation } from './hl7/ack-table.js';
+import type { Keyring } from './security/seal.js';
+import type { QueueRegistry } from './queue/queues.js';
+import { enqueue } from './queue/queues.js';
+import { messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
+import type { Logger } from './log.js';
+
+export interface IntakeDeps {
+  queues: QueueRegistry;
+  keyring: Keyring;
+  log: Logger;
+  /** Longest we wait for Redis before answering a negative ACK. */
+  enqueueTimeoutMs: number;
+}
+
+export interface SourceFacts {
+  source: SourceKind;
+  ipAddress?: string;
+  userAgent?: string;
+  fileName?: string;
+}
+
+export type Receipt =
+  | { situation: 'stored'; messageId: string; header: MessageHeader }
+  | {
+      situation: Exclude<AckSituation, 'stored'>;
+      code: ErrorCode;
+      location?: string;
+      detail: string;
+      header?: Partial<MessageHeader>;
+    };
+
+function refuse(situation: Exclude<AckSituation, 'stored'>, code: ErrorCode, detail: string, header?: Partial<MessageHeader>, location?: string): Receipt {
+  return { situation, code, detail, ...(header ? { header } : {}), ...(location ? { location } : {}) };
+}
+
+/** Channel `accept` rules: "ADT^*", "ORU^R01", "*" and a version list. */
+export function authorize(header: MessageHeader, channel: Channel): Receipt | undefined {
+  const { messageTypes, versions } = channel.accept;
+  const typeOk = messageTypes.some((rule) => {
+    if (rule === '*') return true;
+    const [code, event = '*'] = rule.split('^');
+    return code === header.messageCode && (event === '*' || event === header.triggerEvent);
+  });
+  if (!typeOk) {
+    const codeKnown = messageTypes.some((r) => r === '*' || r.split('^')[0] === header.messageCode);
+    return codeKnown
+      ? refuse('not-accepted', 'EVENT_NOT_ACCEPTED', `event ${messageTypeOf(header)} is not accepted by channel ${channel.id}`, header, 'MSH-9.2')
+      : refuse('not-accepted', 'MESSAGE_TYPE_NOT_ACCEPTED', `message type ${header.messageCode} is not accepted by channel ${channel.id}`, header, 'MSH-9.1');
+  }
+  if (!versions.includes(header.version)) {
+    return refuse('not-accepted', 'VERSION_NOT_ACCEPTED', `version ${header.version} is not accepted by channel ${channel.id}`, header, 'MSH-12');
+  }
+  return undefined;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`enqueue exceeded ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, facts: SourceFacts, keyring: Keyring): IntegrationJobData {
+  const sender = `${header.sendingApplication}|${header.sendingFacility}`;
+  const meta: JobMeta = {
+    source: facts.source,
+    contentType: 'hl7v2',
+    receivedAt: new Date().toISOString(),
+    messageType: messageTypeOf(header),
+    controlId: header.controlId,
+    sendingApplication: header.sendingApplication,
+    sendingFacility: header.sendingFacility,
+    ...(facts.ipAddress ? { ipAddress: facts.ipAddress } : {}),
+    ...(facts.userAgent ? { userAgent: facts.userAgent } : {}),
+    ...(facts.fileName ? { fileName: facts.fileName } : {}),
+  };
+  return {
+    messageId: messageIdFor(channel.id, sender, header.controlId),
+    channelId: channel.id,
+    clientId: channel.clientId,
+    mappingId: channel.mapping,
+    sourceData: keyring.seal(raw),
+    meta,
+  };
+}
+
+/** Accept one HL7 v2 message (raw bytes as received, charset untouched). */
+export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFacts, deps: IntakeDeps): Promise<Receipt> {
+  const read = readHeader(raw);
+  if (!read.ok) {
+    const situation = read.code === 'NOT_HL7' ? 'no-header' : 'malformed';
+    return refuse(situation, read.code, read.detail, read.partial, read.location);
+  }
+  const header = read.header;
+  const refused = authorize(header, channel);
+  if (refused) return refused;
+  const queue = deps.queues.get(channel.id);
+  if (!queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
+  const job = buildJob(raw, header, channel, facts, deps.keyring);
+  try {
+    await withDeadline(enqueue(queue, channel, job), deps.enqueueTimeoutMs);
+  } catch (err) {
+    deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
+    return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);
+  }
+  return { situation: 'stored', messageId: job.messageId, header };
+}

@@ -1,0 +1,82 @@
+/**
+ * `inbound.v1`: intake.ts → queue/worker.ts.
+ * data: IntegrationJobData (DESIGN.md); sourceData sealed, no clear-text HL7 or JSON in Redis.
+ * A new shape gets a new name (inbound.v2), and during a rollout workers accept both.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Sealed } from '../security/seal.js';
+
+export const INBOUND_V1 = 'inbound.v1';
+
+export type SourceKind = 'mllp' | 'file' | 'sftp' | 'http';
+
+export interface JobMeta {
+  source: SourceKind;
+  contentType: 'hl7v2' | 'json';
+  receivedAt: string;
+  messageType?: string;
+  controlId?: string;
+  sendingApplication?: string;
+  sendingFacility?: string;
+  ipAddress?: string;
+  userAgent?: string;
+  fileName?: string;
+  /** Partition key for `ordering: patient`: a hash, never the identifier itself. */
+  partition?: string;
+}
+
+export interface IntegrationJobData {
+  messageId: string;
+  channelId: string;
+  clientId: number;
+  mappingId: number | string;
+  sourceData: Sealed;
+  meta: JobMeta;
+}
+
+const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string() });
+export const jobDataSchema = z.object({
+  messageId: z.string().min(1),
+  channelId: z.string().min(1),
+  clientId: z.number(),
+  mappingId: z.union([z.number(), z.string()]),
+  sourceData: sealedSchema,
+  meta: z
+    .object({
+      source: z.enum(['mllp', 'file', 'sftp', 'http']),
+      contentType: z.enum(['hl7v2', 'json']),
+      receivedAt: z.string(),
+    })
+    .passthrough(),
+});
+
+/** Result kept with a completed job: the bundle sealed, plus PHI-free facts for status pages. */
+export interface JobResult {
+  bundle: Sealed;
+  resourceCount: number;
+  resourceTypes: Record<string, number>;
+  messageType: string;
+  structure: string;
+  unmappedCount: number;
+  delivery?: { status: number; entries: Array<{ status: string; location?: string }> };
+}
+
+/**
+ * Deterministic message id: the channel plus a digest of sender and control id, so a resend of
+ * the same MSH-10 maps onto the same job (BullMQ ids may not contain ':').
+ */
+export function messageIdFor(channelId: string, sender: string, controlId: string): string {
+  const digest = createHash('sha256').update(`${sender}\u0000${controlId}`).digest('hex').slice(0, 24);
+  return `${channelId}.${digest}`;
+}
+
+export function randomMessageId(channelId: string): string {
+  return `${channelId}.${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+}
+
+/** The channel a message id belongs to (the part before the first dot). */
+export function channelOfMessageId(messageId: string): string | undefined {
+  const dot = messageId.indexOf('.');
+  return dot > 0 ? messageId.slice(0, dot) : undefined;
+}

@@ -1,0 +1,168 @@
+/**
+ * MLLP source: TCP (or TLS) listener → frame codec → intake → ACK, one connection at a time per
+ * socket, answers written in the order the messages arrived. Connection state lives in
+ * handleConnection's closure, never on the listener.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
+import type { Channel, MllpSource } from '../config/channel.js';
+import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
+import { buildAck, shouldSendAcceptAck } from '../hl7/ack.js';
+import { ACK_TABLE } from '../hl7/ack-table.js';
+import { readHeader } from '../hl7/header.js';
+import { CATALOGUE } from '../errors.js';
+import { intakeHl7, type IntakeDeps, type Receipt } from '../intake.js';
+
+/** Most frames of one connection in flight at once; past it the socket is paused (backpressure). */
+const MAX_IN_FLIGHT_PER_CONNECTION = 64;
+
+export type MllpChannel = Channel & { source: MllpSource };
+
+export interface ConnectionFacts {
+  remoteAddress?: string;
+}
+
+/** Turns a receipt into the ACK bytes to send, or undefined when enhanced mode says stay silent. */
+export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = new Date()): Buffer | undefined {
+  const header = receipt.header;
+  const enhanced = channel.source.ackMode === 'enhanced';
+  const stored = receipt.situation === 'stored';
+  if (enhanced && !shouldSendAcceptAck(header?.acceptAckType ?? '', stored)) return undefined;
+  const row = ACK_TABLE[receipt.situation];
+  const code = enhanced ? row.enhanced : row.original;
+  const error = stored
+    ? undefined
+    : { code: CATALOGUE[receipt.code].hl7, text: receipt.detail, ...(receipt.location ? { location: receipt.location } : {}) };
+  const text = buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId: randomBytes(10).toString('hex'), now });
+  return encodeFrame(Buffer.from(text, 'latin1'));
+}
+
+export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) => unknown }, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {
+  const log = deps.log.child({ channel: channel.id, remote: facts.remoteAddress });
+  const decoder = createMllpDecoder({ maxFrameBytes: channel.source.maxMessageBytes });
+  let tail: Promise<void> = Promise.resolve();
+  let inFlight = 0;
+  let closing = false;
+  const ipAddress = facts.remoteAddress;
+
+  const write = (bytes: Buffer | undefined) => {
+    if (bytes && !socket.destroyed && socket.writable) socket.write(bytes);
+  };
+
+  const acceptFrame = (frame: Buffer) => {
+    inFlight++;
+    if (inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) socket.pause();
+    const receipt = intakeHl7(frame, channel, { source: 'mllp', ...(ipAddress ? { ipAddress } : {}) }, deps).catch(
+      (err: unknown): Receipt => {
+        log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'intake failed unexpectedly');
+        return { situation: 'unavailable', code: 'INTERNAL', detail: CATALOGUE.INTERNAL.summary };
+      },
+    );
+    // Answers go out in arrival order even though intakes may finish out of order.
+    tail = tail.then(async () => {
+      const r = await receipt;
+      write(ackBytesFor(r, channel));
+      if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
+      inFlight--;
+      if (inFlight < MAX_IN_FLIGHT_PER_CONNECTION && !closing) socket.resume();
+    });
+  };
+
+  const refuseOversize = (bytes: number, head: Buffer) => {
+    closing = true;
+    const read = readHeader(head);
+    const header = read.ok ? read.header : read.partial;
+    const receipt: Receipt = {
+      situation: 'malformed',
+      code: 'FRAME_TOO_LARGE',
+      detail: `message exceeds maxMessageBytes (${channel.source.maxMessageBytes})`,
+      ...(header ? { header } : {}),
+    };
+    log.warn({ bytes, limit: channel.source.maxMessageBytes }, 'oversize frame: NAK and close');
+    tail = tail.then(() => {
+      write(ackBytesFor(receipt, channel));
+      socket.end();
+    });
+  };
+
+  socket.on('data', (chunk: Buffer) => {
+    if (closing) return;
+    for (const event of decoder.push(chunk)) {
+      if (event.kind === 'frame') acceptFrame(event.data);
+      else refuseOversize(event.bytes, event.head);
+    }
+  });
+  socket.setTimeout?.(channel.source.idleTimeoutMs);
+  socket.on('timeout', () => {
+    log.info('idle timeout: closing connection');
+    closing = true;
+    void tail.then(() => socket.end());
+  });
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    log.debug({ code: err.code }, 'connection error');
+  });
+  socket.on('close', () => {
+    closing = true;
+    if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
+  });
+}
+
+export interface MllpListener {
+  readonly port: number;
+  readonly connections: number;
+  close(): Promise<void>;
+}
+
+/** Binds the channel's listener; resolves once it accepts connections. */
+export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps): Promise<MllpListener> {
+  const sockets = new Set<net.Socket>();
+  const onSocket = (socket: net.Socket) => {
+    if (sockets.size >= channel.source.maxConnections) {
+      deps.log.warn({ channel: channel.id, max: channel.source.maxConnections }, 'connection limit reached: refusing connection');
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.setNoDelay(true);
+    socket.once('close', () => sockets.delete(socket));
+    handleConnection(socket, channel, deps, socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {});
+  };
+  const t = channel.source.tls;
+  const server = t
+    ? tls.createServer(
+        {
+          cert: readFileSync(t.certFile),
+          key: readFileSync(t.keyFile),
+          ...(t.caFile ? { ca: readFileSync(t.caFile) } : {}),
+          requestCert: t.requestCert,
+          rejectUnauthorized: t.requestCert,
+          minVersion: 'TLSv1.2',
+        },
+        onSocket,
+      )
+    : net.createServer(onSocket);
+  server.on('error', (err) => deps.log.error({ channel: channel.id, err: { message: err.message } }, 'listener error'));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(channel.source.port, channel.source.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : channel.source.port,
+    get connections() {
+      return sockets.size;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.end();
+        setTimeout(() => sockets.forEach((s) => s.destroy()), 2000).unref();
+      }),
+  };
+}
