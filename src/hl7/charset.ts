@@ -1,0 +1,73 @@
+/**
+ * Byte → text decoding for HL7 v2 messages, driven by MSH-18 (character set).
+ * Text decoding happens after framing and before parsing: the delimiters and MSH are ASCII in
+ * every charset we accept, so we can read MSH-18 from the raw bytes as latin1 first.
+ */
+import { PermanentError } from '../errors.js';
+
+/** MSH-18 value (HL7 table 0211) → WHATWG encoding label understood by TextDecoder. */
+const CHARSETS: Readonly<Record<string, string>> = {
+  ASCII: 'latin1', // ASCII is a subset; decoding as latin1 never fails on stray high bytes
+  '8859/1': 'latin1',
+  '8859/2': 'iso-8859-2',
+  '8859/3': 'iso-8859-3',
+  '8859/4': 'iso-8859-4',
+  '8859/5': 'iso-8859-5',
+  '8859/6': 'iso-8859-6',
+  '8859/7': 'iso-8859-7',
+  '8859/8': 'iso-8859-8',
+  '8859/9': 'windows-1254',
+  '8859/15': 'iso-8859-15',
+  'UNICODE UTF-8': 'utf-8',
+  'UTF-8': 'utf-8', // common non-standard spelling
+  UNICODE: 'utf-8',
+};
+
+/** The default when MSH-18 is empty: UTF-8 (a superset of ASCII). */
+export const DEFAULT_CHARSET = 'UNICODE UTF-8';
+
+/** Returns the TextDecoder label for an MSH-18 value, or undefined when we do not support it. */
+export function encodingLabel(msh18: string | undefined): string | undefined {
+  const key = (msh18 ?? '').trim().toUpperCase();
+  if (key === '') return 'utf-8';
+  return CHARSETS[key];
+}
+
+/** Reads MSH-18 (first repetition, first component) from the undecoded bytes, if any. */
+export function readMsh18(buf: Buffer): string | undefined {
+  let start = buf.indexOf('MSH');
+  if (start < 0) return undefined;
+  let end = start;
+  while (end < buf.length && buf[end] !== 0x0d && buf[end] !== 0x0a) end++;
+  const line = buf.toString('latin1', start, end);
+  const fieldSep = line.charAt(3);
+  if (fieldSep === '') return undefined;
+  const parts = line.split(fieldSep);
+  // parts[0] = 'MSH', parts[1] = MSH-2, so MSH-n = parts[n-1]
+  const raw = parts[17];
+  if (raw === undefined) return undefined;
+  const enc = parts[1] ?? '';
+  const rep = enc.charAt(1) || '~';
+  const comp = enc.charAt(0) || '^';
+  const first = raw.split(rep)[0] ?? '';
+  return first.split(comp)[0];
+}
+
+/**
+ * Decodes the bytes of one message (or batch) using its MSH-18. Throws PermanentError PARSE_FAILED
+ * for a charset we cannot decode; the charset name is not patient data, so it may appear.
+ */
+export function decodeMessageBytes(buf: Buffer): string {
+  const msh18 = readMsh18(buf);
+  const label = encodingLabel(msh18);
+  if (label === undefined) {
+    throw new PermanentError('PARSE_FAILED', `MSH-18 character set "${(msh18 ?? '').slice(0, 20)}" is not supported`);
+  }
+  const text = new TextDecoder(label).decode(buf);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Decodes raw bytes (from a \X..\ escape) in the given MSH-18 charset; undefined charset = UTF-8. */
+export function decodeBytes(bytes: Uint8Array, msh18: string | undefined): string {
+  return new TextDecoder(encodingLabel(msh18) ?? 'utf-8').decode(bytes);
+}

@@ -1,0 +1,102 @@
+/**
+ * HL7 v2 delimiters and escape sequences (HL7 v2.x chapter 2.7). Delimiters always come from
+ * MSH-1/MSH-2; nothing here assumes `|^~\&`.
+ */
+import { decodeBytes } from './charset.js';
+
+export interface Delimiters {
+  field: string;
+  component: string;
+  repetition: string;
+  escape: string;
+  subcomponent: string;
+  /** v2.7+ truncation character (MSH-2 position 5), when present. */
+  truncation?: string;
+}
+
+/** The delimiters most senders use; only for building messages, never assumed when parsing. */
+export const DEFAULT_DELIMITERS: Delimiters = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
+
+/** Formatting sequences that become line breaks in plain text (FT/TX). */
+const LINE_BREAKS = new Set(['.br', '.sp', '.in', '.ti', '.ce']);
+
+/**
+ * Replaces escape sequences in one leaf value. Unknown or unterminated sequences are kept verbatim
+ * (lossless rather than guessing). `\X..\` hex bytes are decoded in the message charset.
+ */
+export function unescapeValue(value: string, d: Delimiters, charset?: string): string {
+  const esc = d.escape;
+  if (esc === '' || value.indexOf(esc) < 0) return value;
+  let out = '';
+  let i = 0;
+  while (i < value.length) {
+    const start = value.indexOf(esc, i);
+    if (start < 0) {
+      out += value.slice(i);
+      break;
+    }
+    out += value.slice(i, start);
+    const end = value.indexOf(esc, start + 1);
+    if (end < 0) {
+      out += value.slice(start);
+      break;
+    }
+    const seq = value.slice(start + 1, end);
+    const replaced = replaceSequence(seq, d, charset);
+    out += replaced ?? value.slice(start, end + 1);
+    i = end + 1;
+  }
+  return out;
+}
+
+function replaceSequence(seq: string, d: Delimiters, charset: string | undefined): string | undefined {
+  switch (seq) {
+    case 'F':
+      return d.field;
+    case 'S':
+      return d.component;
+    case 'T':
+      return d.subcomponent;
+    case 'R':
+      return d.repetition;
+    case 'E':
+      return d.escape;
+    case 'P':
+      return d.truncation ?? '#';
+    case 'H':
+    case 'N':
+      return ''; // highlighting on/off has no plain-text meaning
+    default:
+      break;
+  }
+  if (seq === '') return undefined;
+  const head = seq.charAt(0);
+  if (head === 'X' && /^X([0-9A-Fa-f]{2})+$/.test(seq)) {
+    return decodeBytes(Buffer.from(seq.slice(1), 'hex'), charset);
+  }
+  if (head === '.') {
+    const cmd = seq.replace(/[+-]?\d+$/, '');
+    if (LINE_BREAKS.has(cmd)) return '\n';
+    if (cmd === '.fi' || cmd === '.nf' || cmd === '.sk') return '';
+    return undefined;
+  }
+  // character-set switching (\Cxxyy\, \Mxxyyzz\) and locally defined (\Z..\) carry no text
+  if ((head === 'C' || head === 'M' || head === 'Z') && seq.length > 1) return '';
+  return undefined;
+}
+
+/** Escapes delimiters in plain text so it can be placed in a leaf value. Newlines become \.br\. */
+export function escapeValue(value: string, d: Delimiters): string {
+  let out = '';
+  for (const ch of value) {
+    if (ch === d.escape) out += `${d.escape}E${d.escape}`;
+    else if (ch === d.field) out += `${d.escape}F${d.escape}`;
+    else if (ch === d.component) out += `${d.escape}S${d.escape}`;
+    else if (ch === d.subcomponent) out += `${d.escape}T${d.escape}`;
+    else if (ch === d.repetition) out += `${d.escape}R${d.escape}`;
+    else if (ch === '\n') out += `${d.escape}.br${d.escape}`;
+    else if (ch === '\r') continue;
+    else out += ch;
+  }
+  return out;
+}

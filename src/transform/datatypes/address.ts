@@ -1,0 +1,32 @@
+/** XAD → Address (IG: XAD[Address]). */
+import type { Repetition } from '../../hl7/message.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json } from '../types.js';
+import type { DatatypeContext } from './context.js';
+import { list, val } from './primitive.js';
+import { toPeriod } from './time.js';
+
+export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  const line = list(val(rep, 1, 1), val(rep, 2), val(rep, 19));
+  const a: Json = {};
+  const type = val(rep, 7);
+  const use = lookupCode('AddressType[Use]', type);
+  const kind = lookupCode('AddressType[Type]', type);
+  if (use !== undefined) a.use = use;
+  if (kind !== undefined) a.type = kind;
+  if (line !== undefined) a.line = line;
+  const city = val(rep, 3);
+  const district = val(rep, 9);
+  const state = val(rep, 4);
+  const postalCode = val(rep, 5);
+  const country = val(rep, 6);
+  if (city !== undefined) a.city = city;
+  if (district !== undefined) a.district = district;
+  if (state !== undefined) a.state = state;
+  if (postalCode !== undefined) a.postalCode = postalCode;
+  if (country !== undefined) a.country = country;
+  const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone);
+  if (period !== undefined) a.period = period;
+  if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined) return undefined;
+  return a;
+}

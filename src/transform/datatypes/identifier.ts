@@ -1,0 +1,81 @@
+/** CX / EI / HD → Identifier and system URIs (IG: CX[Identifier], EI[Identifier-*], HD[uri]). */
+import type { Repetition } from '../../hl7/message.js';
+import type { Json } from '../types.js';
+import { codeFromTable } from './coding.js';
+import type { DatatypeContext } from './context.js';
+import { val } from './primitive.js';
+import { toPeriod } from './time.js';
+
+/**
+ * Resolves an assigning authority / HD to a system URI: the configured namespace map first
+ * (by namespace id, then universal id), then the universal id by its type (ISO → urn:oid,
+ * UUID/GUID → urn:uuid, URI/DNS/URL as given). Undefined when nothing can be a URI.
+ */
+export function authoritySystem(ns: string | undefined, universal: string | undefined, type: string | undefined, ctx: DatatypeContext): string | undefined {
+  if (ns !== undefined && ctx.namespaceMap[ns] !== undefined) return ctx.namespaceMap[ns];
+  if (universal !== undefined && ctx.namespaceMap[universal] !== undefined) return ctx.namespaceMap[universal];
+  if (universal !== undefined) {
+    const t = (type ?? '').toUpperCase();
+    if ((t === 'ISO' || t === '') && /^[0-2](\.\d+)+$/.test(universal)) return `urn:oid:${universal}`;
+    if ((t === 'UUID' || t === 'GUID') && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(universal)) return `urn:uuid:${universal.toLowerCase()}`;
+    if (/^(https?|urn):\S+$/i.test(universal)) return universal;
+  }
+  if (ns !== undefined && /^[0-2](\.\d+)+$/.test(ns)) return `urn:oid:${ns}`;
+  if (ns !== undefined && /^(https?|urn):\S+$/i.test(ns)) return ns;
+  return undefined;
+}
+
+/** System URI of an HD held in one component's subcomponents (CX-4, EI-2..4 style). */
+export function hdSystem(rep: Repetition | undefined, c: number, ctx: DatatypeContext): string | undefined {
+  return authoritySystem(val(rep, c, 1), val(rep, c, 2), val(rep, c, 3), ctx);
+}
+
+/** The authority key used for deterministic ids: the system URI, else the raw namespace id. */
+export function authorityKey(identifier: Json): string {
+  if (typeof identifier.system === 'string') return identifier.system;
+  const assigner = identifier.assigner as Json | undefined;
+  return typeof assigner?.display === 'string' ? `ns:${assigner.display}` : '';
+}
+
+/** CX → Identifier (value 1, system 4, type 5, period 7/8, assigner 4.1 when no URI). */
+export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const id: Json = {};
+  const type = codeFromTable(val(rep, 5), '0203', 'IdentifierType');
+  if (type !== undefined) id.type = type;
+  const system = hdSystem(rep, 4, ctx);
+  if (system !== undefined) id.system = system;
+  id.value = value;
+  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone);
+  if (period !== undefined) id.period = period;
+  const ns = val(rep, 4, 1) ?? val(rep, 4, 2);
+  if (system === undefined && ns !== undefined) id.assigner = { display: ns };
+  return id;
+}
+
+/** EI (entity identifier: 1 id, 2 namespace, 3 universal id, 4 type) → Identifier. */
+export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, typeCode?: string): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const id: Json = {};
+  if (typeCode !== undefined) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: typeCode }] };
+  const system = authoritySystem(val(rep, 2), val(rep, 3), val(rep, 4), ctx);
+  if (system !== undefined) id.system = system;
+  id.value = value;
+  const ns = val(rep, 2) ?? val(rep, 3);
+  if (system === undefined && ns !== undefined) id.assigner = { display: ns };
+  return id;
+}
+
+/** An identifier from a subcomponent-level EI (e.g. SPM-2.1 inside an EIP). */
+export function eiFromComponent(rep: Repetition | undefined, c: number, ctx: DatatypeContext, typeCode?: string): Json | undefined {
+  const comp = rep?.[c - 1];
+  if (comp === undefined) return undefined;
+  return eiIdentifier(comp.map((s) => [s]), ctx, typeCode);
+}
+
+/** HD → uri (for MessageHeader endpoints and similar). */
+export function hdUri(rep: Repetition | undefined, ctx: DatatypeContext): string | undefined {
+  return authoritySystem(val(rep, 1), val(rep, 2), val(rep, 3), ctx);
+}

@@ -1,0 +1,57 @@
+/** XPN / XCN name parts / FN → HumanName (IG: XPN[HumanName]). */
+import type { Repetition } from '../../hl7/message.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json } from '../types.js';
+import type { DatatypeContext } from './context.js';
+import { list, val } from './primitive.js';
+import { toPeriod } from './time.js';
+
+/** Component layout of a person name inside a composite; XPN starts at 1, XCN at 2. */
+interface NameLayout {
+  family: number;
+  given: number;
+  middle: number;
+  suffix: number;
+  prefix: number;
+  degree: number;
+  type: number;
+  periodStart: number;
+  periodEnd: number;
+}
+
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13 };
+const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 17, periodEnd: 18 };
+
+function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
+  const family = val(rep, l.family, 1);
+  const given = list(val(rep, l.given), ...(val(rep, l.middle) ?? '').split(' ').map((x) => (x === '' ? undefined : x)));
+  const prefix = list(val(rep, l.prefix));
+  const suffix = list(val(rep, l.suffix), val(rep, l.degree));
+  if (family === undefined && given === undefined) return undefined;
+  const n: Json = {};
+  const use = lookupCode('NameType', val(rep, l.type));
+  if (use !== undefined) n.use = use;
+  if (family !== undefined) n.family = family;
+  if (given !== undefined) n.given = given;
+  if (prefix !== undefined) n.prefix = prefix;
+  if (suffix !== undefined) n.suffix = suffix;
+  const period = toPeriod(val(rep, l.periodStart), val(rep, l.periodEnd), ctx.timezone);
+  if (period !== undefined) n.period = period;
+  return n;
+}
+
+export function xpnName(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  return humanName(rep, XPN, ctx);
+}
+
+export function xcnName(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  return humanName(rep, XCN, ctx);
+}
+
+/** A one-line display of a name, for Reference.display. */
+export function nameText(name: Json | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const given = Array.isArray(name.given) ? (name.given as string[]).join(' ') : '';
+  const text = [given, typeof name.family === 'string' ? name.family : ''].filter((x) => x !== '').join(' ');
+  return text === '' ? undefined : text;
+}

@@ -1,0 +1,154 @@
+/**
+ * TS/DTM/DT → FHIR date, dateTime and instant.
+ *
+ * Rule: a value that carries an offset keeps it. A value with a time but no offset is read in
+ * the channel's configured IANA `timezone` (default UTC), never the host's zone. Partial
+ * precision is kept: `2012` → `2012`, `201203` → `2012-03`, `20120314` → `2012-03-14`; a time
+ * of day without seconds is completed with `:00` because FHIR dateTime requires seconds.
+ */
+const DTM = /^(\d{4})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:\.(\d{1,4}))?)?)?)?)?)?([+-]\d{4})?$/;
+
+export interface ParsedTime {
+  year: string;
+  month?: string;
+  day?: string;
+  hour?: string;
+  minute?: string;
+  second?: string;
+  fraction?: string;
+  offset?: string; // "+hh:mm"
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+/** Parses the v2 DTM format; undefined when the value is not a valid date/time. */
+export function parseDtm(value: string | undefined): ParsedTime | undefined {
+  if (value === undefined) return undefined;
+  const m = DTM.exec(value.trim());
+  if (m === null) return undefined;
+  const [, year = '', month, day, hour, minute, second, fraction, offset] = m;
+  if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return undefined;
+  if (day !== undefined) {
+    const dim = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    if (Number(day) < 1 || Number(day) > dim) return undefined;
+  }
+  if (hour !== undefined && Number(hour) > 23) return undefined;
+  if (minute !== undefined && Number(minute) > 59) return undefined;
+  if (second !== undefined && Number(second) > 59) return undefined;
+  const t: ParsedTime = { year };
+  if (month !== undefined) t.month = month;
+  if (day !== undefined) t.day = day;
+  if (hour !== undefined) t.hour = hour;
+  if (minute !== undefined) t.minute = minute;
+  if (second !== undefined) t.second = second;
+  if (fraction !== undefined) t.fraction = fraction;
+  if (offset !== undefined) {
+    const oh = Number(offset.slice(1, 3));
+    const om = Number(offset.slice(3, 5));
+    if (oh > 14 || om > 59) return undefined;
+    t.offset = `${offset.charAt(0)}${offset.slice(1, 3)}:${offset.slice(3, 5)}`;
+  }
+  return t;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** True when `zone` is an IANA zone this runtime knows. */
+export function isValidTimezone(zone: string): boolean {
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** Offset of `zone` at the UTC instant `ms`, in minutes. */
+function zoneOffsetAt(zone: string, ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(zone).formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/** The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone`. */
+export function offsetFor(zone: string, t: ParsedTime): string {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'Z';
+  const local = Date.UTC(Number(t.year), Number(t.month ?? 1) - 1, Number(t.day ?? 1), Number(t.hour ?? 0), Number(t.minute ?? 0), Number(t.second ?? 0));
+  let off = zoneOffsetAt(zone, local);
+  off = zoneOffsetAt(zone, local - off * 60000);
+  if (off === 0) return 'Z';
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** FHIR `date` (YYYY, YYYY-MM or YYYY-MM-DD) from a DT/DTM, dropping any time. */
+export function toDate(value: string | undefined): string | undefined {
+  const t = parseDtm(value);
+  if (t === undefined) return undefined;
+  return [t.year, t.month, t.day].filter((x) => x !== undefined).join('-');
+}
+
+/** FHIR `dateTime` keeping the sender's precision and offset (see the module comment). */
+export function toDateTime(value: string | undefined, zone: string): string | undefined {
+  const t = parseDtm(value);
+  if (t === undefined) return undefined;
+  const date = [t.year, t.month, t.day].filter((x) => x !== undefined).join('-');
+  if (t.hour === undefined || t.day === undefined) return date;
+  const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
+  const time = `${t.hour}:${t.minute ?? '00'}:${t.second ?? '00'}${frac}`;
+  const offset = t.offset === undefined ? offsetFor(zone, t) : t.offset === '+00:00' ? 'Z' : t.offset;
+  return `${date}T${time}${offset}`;
+}
+
+/** FHIR `instant` (needs seconds and an offset); undefined unless the value has at least a day. */
+export function toInstant(value: string | undefined, zone: string): string | undefined {
+  const t = parseDtm(value);
+  if (t === undefined || t.day === undefined) return undefined;
+  const full: ParsedTime = { ...t, hour: t.hour ?? '00', minute: t.minute ?? '00', second: t.second ?? '00' };
+  const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
+  const offset = t.offset === undefined ? offsetFor(zone, full) : t.offset === '+00:00' ? 'Z' : t.offset;
+  return `${t.year}-${t.month}-${t.day}T${full.hour}:${full.minute}:${full.second}${frac}${offset}`;
+}
+
+/** FHIR `time` (hh:mm:ss) from a v2 TM. */
+export function toTime(value: string | undefined): string | undefined {
+  const m = /^(\d{2})(\d{2})?(\d{2})?(\.\d{1,4})?(?:[+-]\d{4})?$/.exec((value ?? '').trim());
+  if (m === null) return undefined;
+  if (Number(m[1]) > 23 || Number(m[2] ?? 0) > 59 || Number(m[3] ?? 0) > 59) return undefined;
+  return `${m[1]}:${m[2] ?? '00'}:${m[3] ?? '00'}${m[4] ?? ''}`;
+}
+
+/** A Period from two DTMs; undefined when neither is valid. */
+export function toPeriod(start: string | undefined, end: string | undefined, zone: string): { start?: string; end?: string } | undefined {
+  const s = toDateTime(start, zone);
+  const e = toDateTime(end, zone);
+  if (s === undefined && e === undefined) return undefined;
+  const p: { start?: string; end?: string } = {};
+  if (s !== undefined) p.start = s;
+  if (e !== undefined) p.end = e;
+  return p;
+}

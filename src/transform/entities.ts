@@ -1,0 +1,78 @@
+/**
+ * Shared resources many segments point at: Practitioner (XCN), Organization (XON/HD) and
+ * Location (PL). Same identifier (or same name when there is none) → same resource.
+ */
+import type { Repetition } from '../hl7/message.js';
+import { type Conversion, set } from './context.js';
+import { authoritySystem, hdSystem } from './datatypes/identifier.js';
+import { nameText, xcnName } from './datatypes/name.js';
+import { list, val } from './datatypes/primitive.js';
+import type { Json, Reference } from './types.js';
+
+/** XCN → Practitioner reference (IG: XCN[Practitioner]). */
+export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  if (rep === undefined) return undefined;
+  const name = xcnName(rep, cx);
+  const idValue = val(rep, 1);
+  if (name === undefined && idValue === undefined) return undefined;
+  let identifier: Json | undefined;
+  if (idValue !== undefined) {
+    identifier = {};
+    const type = val(rep, 13);
+    if (type !== undefined) identifier.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
+    const system = hdSystem(rep, 9, cx);
+    if (system !== undefined) identifier.system = system;
+    identifier.value = idValue;
+    const ns = val(rep, 9, 1);
+    if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
+  }
+  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, identifier ?? nameKey(name));
+  return cx.ref(p, nameText(name));
+}
+
+function nameKey(name: Json | undefined): string {
+  return JSON.stringify(name ?? {});
+}
+
+/** XON → Organization reference (IG: XON[Organization]). */
+export function organization(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const name = val(rep, 1);
+  const idValue = val(rep, 10) ?? val(rep, 3);
+  if (name === undefined && idValue === undefined) return undefined;
+  let identifier: Json | undefined;
+  if (idValue !== undefined) {
+    identifier = {};
+    const system = hdSystem(rep, 6, cx);
+    if (system !== undefined) identifier.system = system;
+    identifier.value = idValue;
+  }
+  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
+  return cx.ref(org, name);
+}
+
+/** HD → Organization (sending/receiving facility). */
+export function organizationFromHd(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const ns = val(rep, 1);
+  const universal = val(rep, 2);
+  if (ns === undefined && universal === undefined) return undefined;
+  const system = authoritySystem(undefined, universal, val(rep, 3), cx);
+  // the universal id is the organization's identifier, expressed as a URI where it can be
+  const identifier: Json | undefined =
+    system !== undefined ? { system: 'urn:ietf:rfc:3986', value: system } : universal !== undefined ? { value: universal } : undefined;
+  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name: ns }, identifier ?? ns);
+  return cx.ref(org, ns);
+}
+
+/** PL (point of care ^ room ^ bed ^ facility …) → Location reference (IG: PL[Location]). */
+export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const parts = [val(rep, 1), val(rep, 2), val(rep, 3), val(rep, 4), val(rep, 7), val(rep, 8)].filter((x): x is string => x !== undefined);
+  const description = val(rep, 9);
+  if (parts.length === 0 && description === undefined) return undefined;
+  const name = parts.length > 0 ? parts.join(' ') : description;
+  const loc: Json = { resourceType: 'Location', name };
+  set(loc, 'description', description);
+  const mode = val(rep, 3) !== undefined ? 'bd' : val(rep, 2) !== undefined ? 'ro' : val(rep, 1) !== undefined ? 'wa' : undefined;
+  if (mode !== undefined) loc.physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: mode }] };
+  const l = cx.add({ resourceType: 'Location', ...loc }, `${name ?? ''}`);
+  return cx.ref(l, name);
+}

@@ -1,0 +1,113 @@
+/** HL7 v2 message → transaction Bundle: decode, parse, route, match groups, map, assemble, report. */
+import { PermanentError } from '../errors.js';
+import { decodeMessageBytes } from '../hl7/charset.js';
+import { type Message, parseMessage } from '../hl7/message.js';
+import { buildBundle } from './bundle.js';
+import { Conversion, type SegmentReader } from './context.js';
+import { hdUri } from './datatypes/identifier.js';
+import { val } from './datatypes/primitive.js';
+import { isValidTimezone, toInstant } from './datatypes/time.js';
+import { walk } from './engine.js';
+import { buildReport } from './report.js';
+import { type EventFacts, readEvn } from './segments/evn.js';
+import { mapMsh } from './segments/msh.js';
+import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
+import { matchStructure } from './structures/match.js';
+import type { ConvertOptions, ConvertResult } from './index.js';
+import type { Json, Resource } from './types.js';
+
+/** Structures whose OBR groups carry results (OBR → DiagnosticReport as well as ServiceRequest). */
+const RESULT_STRUCTURES = new Set(['ORU_R01', 'OUL_R22', 'OUL_R23', 'OUL_R24']);
+
+export interface Routing {
+  messageType: string;
+  structure: string;
+  version: string;
+}
+
+/** MSH-9 → routing facts, refusing events outside the supported list with a PHI-free reason. */
+export function route(msg: Message): Routing {
+  const msh = msg.segments[0];
+  if (msh === undefined) throw new PermanentError('PARSE_FAILED', 'no MSH segment');
+  const d = msg.delimiters;
+  const msh9 = (msh.fields[9] ?? '').split(d.repetition)[0]?.split(d.component) ?? [];
+  const type = (msh9[0] ?? '').trim();
+  const event = (msh9[1] ?? '').trim();
+  const msh93 = (msh9[2] ?? '').trim() || undefined;
+  const version = ((msh.fields[12] ?? '').split(d.component)[0] ?? '').trim();
+  if (type === '') throw new PermanentError('PARSE_FAILED', 'MSH-9 (message type) is empty');
+  const messageType = event === '' ? type : `${type}^${event}`;
+  const structure = resolveStructure(type, event, msh93);
+  if (!isSupportedEvent(messageType) || structure === undefined || structureDef(structure) === undefined) {
+    const safe = (s: string): string => s.replace(/[^A-Za-z0-9_^]/g, '').slice(0, 20);
+    throw new PermanentError('UNSUPPORTED_EVENT', `${safe(messageType)} (structure ${safe(structure ?? 'unknown')}) is not supported`);
+  }
+  return { messageType, structure, version };
+}
+
+function provenance(cx: Conversion, header: Resource, facts: EventFacts, recorded: string | undefined, event: string): Resource | undefined {
+  const targets = [...cx.resources.values()].map((r) => cx.ref(r));
+  if (targets.length === 0) return undefined;
+  const who = (header.sender as Json | undefined) ?? cx.ref(cx.add({ resourceType: 'Device', deviceName: [{ name: String((header.source as Json | undefined)?.name ?? 'unknown sending application'), type: 'user-friendly-name' }] }, `device:${String((header.source as Json | undefined)?.name ?? '')}`));
+  const agent: Json[] = [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' }] }, who }];
+  if (facts.operator !== undefined) agent.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'enterer' }] }, who: facts.operator });
+  const p: Json = {
+    resourceType: 'Provenance',
+    target: targets,
+    recorded: facts.recorded ?? recorded ?? new Date().toISOString(),
+    activity: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0003', code: event }] },
+    agent,
+    entity: [{ role: 'source', what: { display: 'HL7 v2 message' } }],
+  };
+  if (facts.reason !== undefined) p.reason = [facts.reason];
+  return cx.add(p as Resource);
+}
+
+export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
+  const timezone = options.timezone ?? 'UTC';
+  if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone');
+  const text = typeof input === 'string' ? input : decodeMessageBytes(input);
+  const msg = parseMessage(text);
+  const routing = route(msg);
+  const def = structureDef(routing.structure);
+  if (def === undefined) throw new PermanentError('UNSUPPORTED_EVENT', `structure ${routing.structure} is not supported`);
+  const mshSeg = msg.segments[0];
+  if (mshSeg === undefined) throw new PermanentError('PARSE_FAILED', 'no MSH segment');
+  const d = msg.delimiters;
+  const comp = (n: number, c = 1): string | undefined => {
+    const v = (mshSeg.fields[n] ?? '').split(d.repetition)[0]?.split(d.component)[c - 1]?.trim();
+    return v === '' ? undefined : v;
+  };
+  const controlId = comp(10);
+  const scopeKey = `${comp(3) ?? ''}|${comp(4) ?? ''}|${controlId ?? ''}`;
+  const cx = new Conversion(msg, timezone, options.namespaceMap ?? {}, scopeKey);
+  try {
+    const mshReader = cx.reader(mshSeg, 0);
+    const header = mapMsh(mshReader, cx);
+    const tree = matchStructure(def, msg.segments);
+    const event = routing.messageType.split('^')[1] ?? '';
+    const extraReaders: SegmentReader[] = [mshReader];
+    let facts: EventFacts = {};
+    const evnIndex = msg.segments.findIndex((s) => s.name === 'EVN');
+    const evnSeg = msg.segments[evnIndex];
+    if (evnSeg !== undefined) {
+      const evn = cx.reader(evnSeg, evnIndex);
+      facts = readEvn(evn, cx);
+      extraReaders.push(evn);
+    }
+    const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event }, cx);
+    const timestamp = toInstant(comp(7), timezone);
+    const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
+    if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
+    provenance(cx, header, facts, timestamp, event);
+    const systemHd = mshReader.rep(3);
+    const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
+    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true);
+    const report = buildReport(routing.structure, walked, extraReaders);
+    return { bundle, report, ...routing };
+  } catch (err) {
+    if (err instanceof PermanentError) throw err;
+    // a mapper bug must not leak values: name the stage only
+    throw new PermanentError('MAPPING_FAILED', `${routing.messageType} (structure ${routing.structure}): ${err instanceof Error ? err.name : 'error'} while mapping`);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Deterministic resource ids: RFC 4122 UUID version 5 (SHA-1, name-based).
+ *
+ * name = `${resourceType}|${system}|${value}` for a business identifier (system = the assigning
+ * authority resolved to a URI, or '' when none), so two resources sharing an identifier value but
+ * differing in type or authority get different ids, while a re-delivery of the same message
+ * produces the same ids (PUT upserts). Without an identifier the name is an ordinal scoped to
+ * the message: `${resourceType}|#${sender}|${controlId}|${n}`.
+ */
+import { createHash } from 'node:crypto';
+
+/** hig's UUID v5 namespace (= uuidV5('https://hig.example/fhir-ids', RFC 4122 URL namespace)); fixed forever. */
+export const HIG_ID_NAMESPACE = '3bc45b41-c585-58e2-80d8-1a634035fb06';
+
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+}
+
+/** RFC 4122 §4.3 name-based UUID using SHA-1 (version 5). */
+export function uuidV5(name: string, namespace: string = HIG_ID_NAMESPACE): string {
+  const hash = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  const b = hash.subarray(0, 16);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x50;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+export function identifierId(resourceType: string, system: string | undefined, value: string): string {
+  return uuidV5(`${resourceType}|${system ?? ''}|${value}`);
+}
+
+export function ordinalId(resourceType: string, messageScope: string, ordinal: number): string {
+  return uuidV5(`${resourceType}|#${messageScope}|${ordinal}`);
+}

@@ -1,0 +1,41 @@
+/**
+ * HL7 v2 / JSON source data → FHIR R4 transaction Bundle. The contract the worker, the CLI and
+ * the HTTP routes call; see docs/mapping.md.
+ */
+import { convertMessage } from './hl7v2.js';
+import { convertSourceData } from './json/index.js';
+import { validateBundle as validate } from './validate.js';
+
+export interface ConvertOptions {
+  /** IANA zone for TS/DTM without offset; default 'UTC'. */
+  timezone?: string;
+  /** assigning authority (CX-4.1 or HD namespace) -> FHIR system URI */
+  namespaceMap?: Record<string, string>;
+  /** emit conditional updates `Patient?identifier=system|value` instead of `PUT Type/id` */
+  conditionalUpdate?: boolean;
+}
+
+export interface ConvertResult {
+  /** FHIR R4 transaction Bundle (plain JSON) */
+  bundle: Record<string, unknown>;
+  /** OperationOutcome (severity information) listing unmapped segments/fields; locations only, no values */
+  report: Record<string, unknown>;
+  messageType: string;
+  structure: string;
+  version: string;
+}
+
+export function convertHl7v2(message: string | Buffer, options?: ConvertOptions): ConvertResult {
+  return convertMessage(message, options);
+}
+
+export function convertJson(mappingId: string, sourceData: unknown, options?: ConvertOptions & { mappingsDir?: string }): ConvertResult {
+  return convertSourceData(mappingId, sourceData, options);
+}
+
+/** Validate every resource against FHIR R4; returns issues without PHI (path + code + message with values stripped). Empty array = valid. */
+export function validateBundle(bundle: Record<string, unknown>): Array<{ severity: string; path: string; message: string }> {
+  return validate(bundle);
+}
+
+export { splitMessages } from '../hl7/message.js';

@@ -1,0 +1,41 @@
+/**
+ * The "nothing dropped silently" report: an OperationOutcome (severity information) naming
+ * segments and fields the mapping did not use. Locations only, never values.
+ */
+import { fieldValues } from '../hl7/message.js';
+import type { SegmentReader } from './context.js';
+import { hasValue } from './datatypes/primitive.js';
+import type { WalkResult } from './engine.js';
+import type { Json } from './types.js';
+
+function issue(text: string, location: string): Json {
+  return { severity: 'information', code: 'informational', details: { text }, location: [location] };
+}
+
+/** Fields of a mapped segment that hold a value nobody read. */
+function unusedFields(reader: SegmentReader): number[] {
+  const out: number[] = [];
+  const first = reader.name === 'MSH' ? 3 : 1;
+  for (let n = first; n < reader.segment.fields.length; n++) {
+    if (reader.used.has(n)) continue;
+    if (fieldValues(reader.msg, reader.segment, n).some(hasValue)) out.push(n);
+  }
+  return out;
+}
+
+export function buildReport(structure: string, walked: WalkResult, extraReaders: readonly SegmentReader[]): Json {
+  const issues: Json[] = [];
+  for (const node of walked.unexpected) {
+    issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) is not where structure ${structure} expects it`, `${node.segment.name}[${node.index + 1}]`));
+  }
+  for (const node of walked.unmapped) {
+    issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) has no FHIR mapping; not converted`, `${node.segment.name}[${node.index + 1}]`));
+  }
+  for (const reader of [...extraReaders, ...walked.mapped]) {
+    for (const n of unusedFields(reader)) {
+      issues.push(issue(`${reader.name}-${n} (segment ${reader.index + 1}) is valued but not mapped`, `${reader.name}-${n}`));
+    }
+  }
+  if (issues.length === 0) issues.push({ severity: 'information', code: 'informational', details: { text: 'every valued field was mapped' } });
+  return { resourceType: 'OperationOutcome', issue: issues };
+}

@@ -1,0 +1,70 @@
+/** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { eiIdentifier } from '../datatypes/identifier.js';
+import { toDateTime } from '../datatypes/time.js';
+import { practitioner } from '../entities.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const a: Json = { resourceType: 'AllergyIntolerance' };
+  // ait-1: clinicalStatus is required unless entered-in-error; an AL1 lists a current allergy
+  a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] };
+  const category = lookupCode('AllergenType[AllergyIntoleranceCategory]', seg.str(2));
+  if (category !== undefined) a.category = [category];
+  set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
+  a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
+  a.patient = cx.ref(scope.patient);
+  set(a, 'onsetDateTime', toDateTime(seg.str(6), cx.timezone));
+  const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
+  if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
+  const allergy = cx.add(a as Resource, undefined);
+  scope.noteTarget = allergy;
+}
+
+export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const c: Json = { resourceType: 'Condition' };
+  const identifier = eiIdentifier(seg.rep(20), cx);
+  if (identifier !== undefined) c.identifier = [identifier];
+  c.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }];
+  c.code = codeableConcept(seg.rep(3)) ?? (seg.str(4) !== undefined ? { text: seg.str(4) } : undefined);
+  if (c.code === undefined) delete c.code;
+  c.subject = cx.ref(scope.patient);
+  if (scope.encounter !== undefined) c.encounter = cx.ref(scope.encounter);
+  set(c, 'onsetDateTime', toDateTime(seg.str(5), cx.timezone));
+  set(c, 'recordedDate', toDateTime(seg.str(19), cx.timezone));
+  set(c, 'asserter', practitioner(cx, seg.rep(16)));
+  const condition = cx.add(c as Resource, identifier, 'distinct');
+  scope.noteTarget = condition;
+  if (scope.encounter !== undefined) {
+    const diag: Json = { condition: cx.ref(condition) };
+    const use = lookupCode('DiagnosisType', seg.str(6));
+    if (use !== undefined) diag.use = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/diagnosis-role', code: use }] };
+    const rank = Number(seg.str(15));
+    if (Number.isInteger(rank) && rank > 0) diag.rank = rank;
+    push(scope.encounter, 'diagnosis', diag);
+  }
+}
+
+export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const p: Json = { resourceType: 'Procedure' };
+  const identifier = eiIdentifier(seg.rep(19), cx);
+  if (identifier !== undefined) p.identifier = [identifier];
+  p.status = 'completed';
+  p.code = codeableConcept(seg.rep(3)) ?? (seg.str(4) !== undefined ? { text: seg.str(4) } : undefined);
+  if (p.code === undefined) delete p.code;
+  p.subject = cx.ref(scope.patient);
+  if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
+  set(p, 'performedDateTime', toDateTime(seg.str(5), cx.timezone));
+  const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
+  if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
+  push(p, 'reasonCode', codeableConcept(seg.rep(15)));
+  const procedure = cx.add(p as Resource, identifier, 'distinct');
+  scope.procedure = procedure;
+  scope.noteTarget = procedure;
+}

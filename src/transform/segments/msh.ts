@@ -1,0 +1,46 @@
+/** MSH → MessageHeader (IG: MSH[MessageHeader]); the Bundle fields are read in bundle.ts. */
+import type { Conversion, SegmentReader } from '../context.js';
+import { hdUri } from '../datatypes/identifier.js';
+import { val } from '../datatypes/primitive.js';
+import { organizationFromHd } from '../entities.js';
+import { lookup } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+
+const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+
+/** MessageHeader.source/destination need an endpoint url; without one we say why it is absent. */
+function endpoint(target: Json, uri: string | undefined): void {
+  if (uri !== undefined) target.endpoint = uri;
+  else target._endpoint = { extension: [{ url: DATA_ABSENT, valueCode: 'unknown' }] };
+}
+
+export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
+  const header: Json = { resourceType: 'MessageHeader' };
+  const event = seg.str(9, 2);
+  header.eventCoding = { system: 'http://terminology.hl7.org/CodeSystem/v2-0003', code: event ?? 'unknown' };
+  const app = seg.rep(3);
+  const source: Json = {};
+  const appName = val(app, 1);
+  if (appName !== undefined) source.name = appName;
+  endpoint(source, hdUri(app, cx) ?? seg.str(24));
+  header.source = source;
+  const destApp = seg.rep(5);
+  const receiver = organizationFromHd(cx, seg.rep(6));
+  if (destApp !== undefined || receiver !== undefined) {
+    const dest: Json = {};
+    const n = val(destApp, 1);
+    if (n !== undefined) dest.name = n;
+    endpoint(dest, hdUri(destApp, cx));
+    if (receiver !== undefined) dest.receiver = receiver;
+    header.destination = [dest];
+  }
+  const sender = organizationFromHd(cx, seg.rep(4));
+  if (sender !== undefined) header.sender = sender;
+  const processing = lookup('ProcessingID', seg.str(11));
+  if (processing !== undefined) header.meta = { tag: [{ system: processing.system, code: processing.code, display: processing.display }] };
+  seg.reps(7); // timestamp → Bundle.timestamp
+  seg.reps(10); // control id → Bundle.identifier
+  seg.reps(12); // version → report metadata
+  seg.reps(18); // charset → used for decoding
+  return cx.add(header as Resource);
+}

@@ -1,0 +1,50 @@
+/** NK1 → RelatedPerson, and Patient.contact for contact roles (IG: NK1[RelatedPerson], NK1[Patient]). */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { xadAddress } from '../datatypes/address.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { cxIdentifier } from '../datatypes/identifier.js';
+import { xpnName } from '../datatypes/name.js';
+import { xtnContactPoint } from '../datatypes/telecom.js';
+import { toDate, toPeriod } from '../datatypes/time.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const patient = scope.patient;
+  const names = seg.reps(2).map((r) => xpnName(r, cx));
+  const telecom = [...seg.reps(5), ...seg.reps(6), ...seg.reps(40), ...seg.reps(41)].map((r) => xtnContactPoint(r, cx));
+  const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
+  const relationship = codeableConcept(seg.rep(3), 'Relationship');
+  const role = codeableConcept(seg.rep(7), 'ContactRole');
+  const rp: Json = { resourceType: 'RelatedPerson' };
+  const identifiers = [...seg.reps(12), ...seg.reps(33)].flatMap((r) => cxIdentifier(r, cx) ?? []);
+  if (identifiers.length > 0) rp.identifier = identifiers;
+  if (patient !== undefined) rp.patient = cx.ref(patient);
+  push(rp, 'relationship', relationship, role);
+  push(rp, 'name', ...names);
+  push(rp, 'telecom', ...telecom);
+  push(rp, 'address', ...addresses);
+  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(15)));
+  set(rp, 'birthDate', toDate(seg.str(16)));
+  set(rp, 'period', toPeriod(seg.str(8), seg.str(9), cx.timezone));
+  push(rp, 'communication', ...seg.reps(20).map((r) => {
+    const language = codeableConcept(r, 'PrimaryLanguage');
+    return language === undefined ? undefined : { language };
+  }));
+  // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only
+  if (patient !== undefined && (rp.name !== undefined || rp.identifier !== undefined || rp.telecom !== undefined)) {
+    cx.add(rp as Resource, identifiers[0] as Json | undefined);
+  }
+  if (patient !== undefined) {
+    const contact: Json = {};
+    push(contact, 'relationship', relationship, role);
+    set(contact, 'name', names.find((n) => n !== undefined));
+    push(contact, 'telecom', ...telecom);
+    set(contact, 'address', addresses.find((a) => a !== undefined));
+    set(contact, 'gender', rp.gender);
+    set(contact, 'period', rp.period);
+    // pat-1: a contact needs a name, telecom, address or organization
+    if (contact.name !== undefined || contact.telecom !== undefined || contact.address !== undefined) push(patient, 'contact', contact);
+  }
+}

@@ -1,0 +1,96 @@
+/** PID (+ PD1) → Patient (IG: PID[Patient], PD1[Patient]). */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { xadAddress } from '../datatypes/address.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { cxIdentifier } from '../datatypes/identifier.js';
+import { xpnName } from '../datatypes/name.js';
+import { integer, val, yesNo } from '../datatypes/primitive.js';
+import { xtnContactPoint } from '../datatypes/telecom.js';
+import { toDate, toDateTime } from '../datatypes/time.js';
+import { organization, practitioner } from '../entities.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+const EXT = 'http://hl7.org/fhir/StructureDefinition/';
+
+function telecoms(seg: SegmentReader, n: number, defaultUse: string, cx: Conversion): Json[] {
+  return seg.reps(n).flatMap((r) => {
+    const cp = xtnContactPoint(r, cx);
+    if (cp === undefined) return [];
+    if (cp.use === undefined && cp.system !== 'email') cp.use = defaultUse;
+    return [cp];
+  });
+}
+
+export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const identifiers = [...seg.reps(3), ...seg.reps(2), ...seg.reps(4)].flatMap((r) => cxIdentifier(r, cx) ?? []);
+  const ssn = seg.str(19);
+  if (ssn !== undefined) {
+    identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+  }
+  const dln = seg.rep(20);
+  if (val(dln, 1) !== undefined) {
+    identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'DL' }] }, value: val(dln, 1) });
+  }
+  const p: Json = { resourceType: 'Patient' };
+  if (identifiers.length > 0) p.identifier = identifiers;
+  push(p, 'name', ...seg.reps(5).map((r) => xpnName(r, cx)));
+  push(p, 'name', ...seg.reps(9).map((r) => {
+    const n = xpnName(r, cx);
+    if (n !== undefined && n.use === undefined) n.use = 'nickname';
+    return n;
+  }));
+  const telecom = [...telecoms(seg, 13, 'home', cx), ...telecoms(seg, 14, 'work', cx)];
+  if (telecom.length > 0) p.telecom = telecom;
+  set(p, 'gender', lookupCode('AdministrativeSex', seg.str(8)));
+  const birth = seg.str(7);
+  const birthDate = toDate(birth);
+  if (birthDate !== undefined) {
+    p.birthDate = birthDate;
+    const withTime = toDateTime(birth, cx.timezone);
+    if (withTime !== undefined && withTime.includes('T')) {
+      p._birthDate = { extension: [{ url: `${EXT}patient-birthTime`, valueDateTime: withTime }] };
+    }
+  }
+  const deathTime = toDateTime(seg.str(29), cx.timezone);
+  const deathFlag = yesNo(seg.str(30));
+  if (deathTime !== undefined) p.deceasedDateTime = deathTime;
+  else if (deathFlag !== undefined) p.deceasedBoolean = deathFlag;
+  push(p, 'address', ...seg.reps(11).map((r) => xadAddress(r, cx)));
+  set(p, 'maritalStatus', codeableConcept(seg.rep(16), 'MaritalStatus'));
+  const multiple = integer(seg.str(25));
+  const multipleFlag = yesNo(seg.str(24));
+  if (multiple !== undefined && multipleFlag !== false) p.multipleBirthInteger = multiple;
+  else if (multipleFlag !== undefined) p.multipleBirthBoolean = multipleFlag;
+  push(p, 'communication', ...seg.reps(15).map((r) => {
+    const language = codeableConcept(r, 'PrimaryLanguage');
+    return language === undefined ? undefined : { language, preferred: true };
+  }));
+  const ext: Json[] = [];
+  const maiden = val(seg.rep(6), 1);
+  if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });
+  const religion = codeableConcept(seg.rep(17), 'Religion');
+  if (religion !== undefined) ext.push({ url: `${EXT}patient-religion`, valueCodeableConcept: religion });
+  const birthPlace = seg.str(23);
+  if (birthPlace !== undefined) ext.push({ url: `${EXT}patient-birthPlace`, valueAddress: { text: birthPlace } });
+  for (const r of seg.reps(26)) {
+    const c = codeableConcept(r);
+    if (c !== undefined) ext.push({ url: `${EXT}patient-citizenship`, extension: [{ url: 'code', valueCodeableConcept: c }] });
+  }
+  for (const r of seg.reps(28)) {
+    const c = codeableConcept(r);
+    if (c !== undefined) ext.push({ url: `${EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: c }] });
+  }
+  if (ext.length > 0) p.extension = ext;
+  const patient = cx.add(p as Resource, identifiers[0] as Json | undefined);
+  scope.patient = patient;
+  scope.noteTarget = undefined;
+}
+
+export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const patient = scope.patient;
+  if (patient === undefined) return;
+  const gps = [...seg.reps(4).map((r) => practitioner(cx, r)), ...seg.reps(3).map((r) => organization(cx, r))];
+  push(patient, 'generalPractitioner', ...gps);
+}

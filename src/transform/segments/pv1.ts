@@ -1,0 +1,88 @@
+/** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
+import { cxIdentifier } from '../datatypes/identifier.js';
+import { toDateTime } from '../datatypes/time.js';
+import { location, practitioner } from '../entities.js';
+import { lookup, lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+
+/** PV1 doctor fields and the participation type each one is. */
+const PARTICIPANTS: readonly [number, string][] = [
+  [7, 'ATND'],
+  [8, 'REF'],
+  [9, 'CON'],
+  [17, 'ADM'],
+];
+
+function encounterClass(code: string | undefined): Json {
+  const mapped = lookup('PatientClass[EncounterClass]', code);
+  if (mapped !== undefined) return { system: mapped.system, code: mapped.code, display: mapped.display };
+  // Encounter.class is required; say it is unknown rather than invent a class
+  return { system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' };
+}
+
+export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const e: Json = { resourceType: 'Encounter' };
+  const visit = cxIdentifier(seg.rep(19), cx);
+  if (visit !== undefined && visit.type === undefined) visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] };
+  const alt = cxIdentifier(seg.rep(50), cx);
+  const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
+  if (identifiers.length > 0) e.identifier = identifiers;
+  const discharged = toDateTime(seg.str(45), cx.timezone);
+  const patientClass = seg.str(2);
+  e.status = discharged !== undefined ? 'finished' : (lookupCode('Event[EncounterStatus]', scope.event) ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown');
+  e.class = encounterClass(patientClass);
+  push(e, 'type', codeableConcept(seg.rep(4), 'AdmissionType'), codeableConcept(seg.rep(18)));
+  set(e, 'serviceType', codeFromTable(seg.str(10), '0069', 'HospitalService'));
+  if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
+  for (const [field, code] of PARTICIPANTS) {
+    for (const r of seg.reps(field)) {
+      const who = practitioner(cx, r);
+      if (who !== undefined) push(e, 'participant', { type: [{ coding: [{ system: PARTICIPATION, code }] }], individual: who });
+    }
+  }
+  const admitted = toDateTime(seg.str(44), cx.timezone);
+  if (admitted !== undefined || discharged !== undefined) {
+    const period: Json = {};
+    set(period, 'start', admitted);
+    set(period, 'end', discharged);
+    if (admitted !== undefined && discharged !== undefined && Date.parse(admitted) > Date.parse(discharged)) delete period.end;
+    e.period = period;
+  }
+  const hosp: Json = {};
+  const pre = cxIdentifier(seg.rep(5), cx);
+  set(hosp, 'preAdmissionIdentifier', pre);
+  set(hosp, 'admitSource', codeableConcept(seg.rep(14)));
+  set(hosp, 'reAdmission', codeableConcept(seg.rep(13), 'ReadmissionIndicator'));
+  set(hosp, 'dischargeDisposition', codeableConcept(seg.rep(36), 'DischargeDisposition'));
+  push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
+  push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => codeableConcept(r, 'AmbulatoryStatus')));
+  if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
+  const locations: [number, string][] = [
+    [3, 'active'],
+    [11, 'active'],
+    [6, 'completed'],
+    [42, 'planned'],
+    [43, 'completed'],
+  ];
+  for (const [field, status] of locations) {
+    const l = location(cx, seg.rep(field));
+    if (l !== undefined) push(e, 'location', { location: l, status });
+  }
+  const encounter = cx.add(e as Resource, visit);
+  scope.encounter = encounter;
+}
+
+export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const e = scope.encounter;
+  if (e === undefined) return;
+  push(e, 'reasonCode', codeableConcept(seg.rep(3)));
+  const priority = codeableConcept(seg.rep(25), 'EncounterPriority');
+  set(e, 'priority', priority);
+  const expected = toDateTime(seg.str(8), cx.timezone);
+  if (expected !== undefined && e.period === undefined) e.period = { start: expected };
+}

@@ -1,0 +1,89 @@
+/**
+ * Message structures (HL7 v2.5.1–2.8 abstract message syntax, unioned so older versions fit),
+ * as data. Leading segments of groups that real senders omit (e.g. ORC before RXA in v2.3 VXU)
+ * are written optional; the matcher is lenient anyway and reports what it did not expect.
+ */
+const HDR = 'MSH [{SFT}] [UAC]';
+const PATIENT_ROLES = '[{ARV}] [{ROL}] [{PRT}]';
+const VISIT = 'PV1 [PV2] [{ARV}] [{ROL}] [{PRT}]';
+const INSURANCE = '[{INSURANCE(IN1 [IN2] [{IN3}] [{ROL}] [{PRT}] [{AUT}] [{RF1}])}]';
+const PROCEDURE = '[{PROCEDURE(PR1 [{ROL}] [{PRT}])}]';
+const ADT_OBX = '[{OBSERVATION(OBX [{NTE}] [{PRT}])}]';
+const TIMING = '[{TIMING(TQ1 [{TQ2}])}]';
+const PRIOR_RESULT =
+  '[{PRIOR_RESULT([PATIENT_PRIOR(PID [PD1] [{PRT}])] [PATIENT_VISIT_PRIOR(PV1 [PV2] [{PRT}])] [{AL1}] {ORDER_PRIOR([ORC] OBR [{NTE}] [{PRT}] [{TIMING_PRIOR(TQ1 [{TQ2}])}] [CTD] {OBSERVATION_PRIOR(OBX [{PRT}] [{NTE}])})})}]';
+const ORDER_PATIENT =
+  '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
+const ADT_FULL = `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NEXT_OF_KIN(NK1)}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{IAM}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC] [UB1] [UB2] [PDA]`;
+const FINANCIAL_ORDER = (p: string): string =>
+  `[{${p}COMMON_ORDER([ORC] [{PRT}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
+const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}] ${TIMING} [OBR] [{NTE}])}] TXA [{CON}]`;
+const RX_PATIENT =
+  '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
+const RX_DETAIL = '[ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
+const RX_ENCODED = 'RXE [{PRT}] [{NTE}] [{TIMING_ENCODED(TQ1 [{TQ2}])}] [{RXR}] [{RXC}]';
+
+export const STRUCTURES: Readonly<Record<string, string>> = {
+  ADT_A01: ADT_FULL,
+  ADT_A05: ADT_FULL,
+  ADT_A02: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX} [PDA]`,
+  ADT_A03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] [{AL1}] [{DG1}] [DRG] ${PROCEDURE} ${ADT_OBX} [{GT1}] ${INSURANCE} [ACC] [PDA]`,
+  ADT_A06: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [MRG] [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC] [UB1] [UB2]`,
+  ADT_A09: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
+  ADT_A15: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
+  ADT_A16: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC]`,
+  ADT_A17: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] PV1 [PV2] [{ARV}] [{DB1}] ${ADT_OBX})}`,
+  ADT_A21: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX}`,
+  ADT_A30: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
+  ADT_A39: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG [PV1])}`,
+  ADT_A43: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
+  ADT_A45: `${HDR} EVN PID [PD1] [{ARV}] {MERGE_INFO(MRG PV1)}`,
+  ADT_A60: `${HDR} EVN PID [{ARV}] [VISIT(PV1 [{ARV}] [PV2])] [{ADVERSE_REACTION_GROUP(IAM [{NTE}] [{IAR}])}]`,
+  BAR_P01: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} {VISIT([PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] [{NK1}] ${INSURANCE} [ACC] [UB1] [UB2])}`,
+  BAR_P02: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{DB1}])}`,
+  BAR_P12: `${HDR} EVN PID [{ARV}] PV1 [DRG] [{DG1}] ${PROCEDURE} ${ADT_OBX}`,
+  DFT_P03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} {FINANCIAL(FT1 [{NTE}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')})} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC]`,
+  DFT_P11: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC] {FINANCIAL(FT1 [{NTE}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')} [{DG1}] [DRG] [{GT1}] [{FINANCIAL_INSURANCE(IN1 [IN2] [IN3] [{ROL}])}])}`,
+  MDM_T01: MDM_HEAD,
+  MDM_T02: `${MDM_HEAD} {OBSERVATION(OBX [{PRT}] [{NTE}])}`,
+  OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT} [{FT1}] [{CTI}] [BLG])}`,
+  OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})] [{FT1}] [{CTI}] [BLG])}`,
+  ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
+  ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION([ORC] OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
+  OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
+  OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
+  OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
+  RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
+  RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
+  REF_I12: `${HDR} [RF1] [{AUTHORIZATION_CONTACT(AUT [CTD])}] [{PROVIDER_CONTACT(PRD [{CTD}])}] PID [{NK1}] [{GT1}] ${INSURANCE} [ACC] [{DG1}] [DRG] [{AL1}] [{PROCEDURE(PR1 [{AUTHORIZATION_CONTACT2(AUT [CTD])}])}] [{OBSERVATION(OBR [{NTE}] [{RESULTS_NOTES(OBX [{NTE}])}])}] [PATIENT_VISIT(PV1 [PV2])] [{NTE}]`,
+  SIU_S12: `${HDR} SCH [{TQ1}] [{NTE}] [{PATIENT(PID [PD1] [{PRT}] [PV1] [PV2] [{PRT}] [{OBX}] [{DG1}])}] {RESOURCES(RGS [{SERVICE(AIS [{NTE}])}] [{GENERAL_RESOURCE(AIG [{NTE}])}] [{LOCATION_RESOURCE(AIL [{NTE}])}] [{PERSONNEL_RESOURCE(AIP [{NTE}])}])}`,
+  VXU_V04: `${HDR} PID [PD1] [{NK1}] [{ARV}] [PATIENT_VISIT(PV1 [PV2])] [{GT1}] ${INSURANCE} [{PERSON_OBSERVATION(OBX [{PRT}] [{NTE}])}] {ORDER([ORC] [{PRT}] ${TIMING} RXA [RXR] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])}`,
+  PPR_PC1: `${HDR} PID [PATIENT_VISIT(PV1 [PV2])] {PROBLEM(PRB [{NTE}] [{VAR}] [{PROBLEM_ROLE(ROL [{VAR}])}] [{PATHWAY(PTH [{VAR}])}] [{PROBLEM_OBSERVATION(OBX [{NTE}])}] [{GOAL(GOL [{NTE}] [{VAR}] [{GOAL_ROLE(ROL [{VAR}])}] [{GOAL_OBSERVATION(OBX [{NTE}])}])}] [{ORDER(ORC [ORDER_DETAIL(OBR [{NTE}] [{VAR}] [{ORDER_OBSERVATION(OBX [{NTE}] [{VAR}])}])])}])}`,
+};
+
+/**
+ * The trigger events hig converts (issue 3's list). An event outside this list is refused with
+ * UNSUPPORTED_EVENT even when its structure is known, so we never claim a mapping we have not
+ * tested.
+ */
+export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
+  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
+  ...['A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
+  'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
+  ...['T01', 'T02', 'T05', 'T06', 'T09', 'T10'].map((e) => `MDM^${e}`),
+  'OMG^O19', 'OML^O21', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
+  'RDE^O11', 'RDE^O25', 'RDS^O13', 'REF^I12', 'REF^I14',
+  ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
+  'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
+]);
+
+/**
+ * Events table 0354 (the IG's MessageStructure map) does not list, or lists under a structure
+ * the sender may not name: from the standard's chapter 3 (A47 uses ADT_A30 in v2.5, ADT_A43 later).
+ */
+export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
+  'ADT^A47': 'ADT_A30',
+  'ADT^A04': 'ADT_A01',
+  'ADT^A08': 'ADT_A01',
+  'ADT^A13': 'ADT_A01',
+};

@@ -1,0 +1,84 @@
+/**
+ * Message structures as data. A structure is written in the standard's abstract message syntax,
+ * with names for groups: `[ ]` optional, `{ }` repeating, `NAME( … )` a segment group.
+ *   'MSH [{SFT}] EVN PID [{OBSERVATION(OBX [{NTE}])}]'
+ */
+export interface SegmentDef {
+  kind: 'segment';
+  name: string;
+  optional: boolean;
+  repeat: boolean;
+}
+
+export interface GroupDef {
+  kind: 'group';
+  name: string;
+  optional: boolean;
+  repeat: boolean;
+  children: ElementDef[];
+}
+
+export type ElementDef = SegmentDef | GroupDef;
+
+const TOKEN = /\s*(\[|\]|\{|\}|\)|[A-Z][A-Z0-9_]*\(|[A-Z][A-Z0-9]{2})/y;
+
+function tokenize(src: string): string[] {
+  const out: string[] = [];
+  TOKEN.lastIndex = 0;
+  let at = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(src)) !== null) {
+    out.push(m[1] ?? '');
+    at = TOKEN.lastIndex;
+  }
+  if (src.slice(at).trim() !== '') throw new Error(`structure grammar: cannot read "${src.slice(at, at + 20)}"`);
+  return out;
+}
+
+/** Parses a structure definition into a root group named after the structure. */
+export function parseStructure(name: string, src: string): GroupDef {
+  const tokens = tokenize(src);
+  let i = 0;
+  const element = (): ElementDef => {
+    const t = tokens[i++];
+    if (t === '[') {
+      const inner = element();
+      if (tokens[i++] !== ']') throw new Error(`structure ${name}: expected ]`);
+      return { ...inner, optional: true };
+    }
+    if (t === '{') {
+      const inner = element();
+      if (tokens[i++] !== '}') throw new Error(`structure ${name}: expected }`);
+      return { ...inner, repeat: true };
+    }
+    if (t !== undefined && t.endsWith('(')) {
+      const children: ElementDef[] = [];
+      while (tokens[i] !== ')' && i < tokens.length) children.push(element());
+      i++;
+      return { kind: 'group', name: t.slice(0, -1), optional: false, repeat: false, children };
+    }
+    if (t !== undefined && /^[A-Z][A-Z0-9]{2}$/.test(t)) return { kind: 'segment', name: t, optional: false, repeat: false };
+    throw new Error(`structure ${name}: unexpected token ${t ?? 'end'}`);
+  };
+  const children: ElementDef[] = [];
+  while (i < tokens.length) children.push(element());
+  return { kind: 'group', name, optional: false, repeat: false, children };
+}
+
+const firstSets = new WeakMap<ElementDef, ReadonlySet<string>>();
+
+/** Segment names that can start an element (through optional leading children of a group). */
+export function firstSet(el: ElementDef): ReadonlySet<string> {
+  const cached = firstSets.get(el);
+  if (cached !== undefined) return cached;
+  const set = new Set<string>();
+  if (el.kind === 'segment') set.add(el.name);
+  else {
+    for (const child of el.children) {
+      for (const n of firstSet(child)) set.add(n);
+      if (!child.optional) break;
+    }
+  }
+  firstSets.set(el, set);
+  return set;
+}

@@ -1,0 +1,59 @@
+/**
+ * Regenerates data/vocabulary.json from the HL7 V2-to-FHIR IG concept-map CSVs.
+ * Run: npx tsx src/transform/vocabulary/build.ts [path-to-IG-mappings/codesystems]
+ * Default source: ../shared/corpus/hl7-v2-to-fhir-ig/mappings/codesystems (relative to the repo).
+ * Runtime code reads only the generated JSON inside the repo (see data/NOTICE.md).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsv } from './csv.js';
+import type { VocabularyFile } from './types.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../..');
+const source = process.argv[2] ?? path.resolve(repoRoot, '../shared/corpus/hl7-v2-to-fhir-ig/mappings/codesystems');
+
+function mapName(file: string): string | undefined {
+  const m = /^HL7 Concept Map_ (.+?) - [^-]+\.csv$/.exec(file);
+  return m?.[1]?.trim();
+}
+
+/** Finds the v2 and FHIR columns from the second header row; layouts differ between sheets. */
+function columns(header: readonly string[]): { v2: number; fhir: number; display: number; system: number } {
+  const codes = header.flatMap((h, i) => (h.trim() === 'Code' ? [i] : []));
+  const systems = header.flatMap((h, i) => (h.trim() === 'Code System' ? [i] : []));
+  const fhir = codes[1] ?? 6;
+  const display = header.findIndex((h, i) => i > fhir && h.trim() === 'Display');
+  return { v2: codes[0] ?? 0, fhir, display, system: systems[1] ?? 9 };
+}
+
+const out: VocabularyFile = { source: 'HL7 V2-to-FHIR IG concept maps (Apache-2.0)', maps: {}, structures: {} };
+for (const file of readdirSync(source).sort()) {
+  const name = mapName(file);
+  if (name === undefined) continue;
+  const rows = parseCsv(readFileSync(path.join(source, file), 'utf8'));
+  const header = rows[1];
+  if (header === undefined) continue;
+  const col = columns(header);
+  if (name === 'MessageStructure') {
+    for (const r of rows.slice(2)) {
+      const structure = (r[0] ?? '').trim();
+      const events = (r[1] ?? '').split(',').map((e) => e.trim()).filter((e) => /^[A-Z]\d{2}$|^[A-Z]{2}\d$/.test(e));
+      if (structure !== '' && events.length > 0) out.structures[structure] = events;
+    }
+    continue;
+  }
+  const entries: Record<string, [string, string, string]> = {};
+  for (const r of rows.slice(2)) {
+    const v2 = (r[col.v2] ?? '').trim();
+    const code = (r[col.fhir] ?? '').trim();
+    const system = (r[col.system] ?? '').trim();
+    if (v2 === '' || code === '' || v2 in entries) continue;
+    const display = ((col.display >= 0 ? r[col.display] : undefined) || r[col.fhir + 1] || '').trim();
+    entries[v2] = [code, display, system];
+  }
+  if (Object.keys(entries).length > 0) out.maps[name] = entries;
+}
+writeFileSync(path.join(here, 'data/vocabulary.json'), `${JSON.stringify(out)}\n`);
+console.log(`maps: ${Object.keys(out.maps).length}, structures: ${Object.keys(out.structures).length}`);

@@ -1,0 +1,58 @@
+/**
+ * HL7 table 0396 (coding system) names → FHIR system URIs, as listed by the V2-to-FHIR IG and
+ * terminology.hl7.org. Data, not logic: add rows, don't add branches.
+ */
+export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
+  LN: 'http://loinc.org',
+  LOINC: 'http://loinc.org',
+  SCT: 'http://snomed.info/sct',
+  SNM: 'http://snomed.info/sct',
+  SNOMED: 'http://snomed.info/sct',
+  SNOMEDCT: 'http://snomed.info/sct',
+  'SNOMED-CT': 'http://snomed.info/sct',
+  I10: 'http://hl7.org/fhir/sid/icd-10',
+  ICD10: 'http://hl7.org/fhir/sid/icd-10',
+  'I10-CM': 'http://hl7.org/fhir/sid/icd-10-cm',
+  I10C: 'http://hl7.org/fhir/sid/icd-10-cm',
+  ICD10CM: 'http://hl7.org/fhir/sid/icd-10-cm',
+  'I10-P': 'http://www.cms.gov/Medicare/Coding/ICD10',
+  I10P: 'http://www.cms.gov/Medicare/Coding/ICD10',
+  I9: 'http://hl7.org/fhir/sid/icd-9-cm',
+  I9C: 'http://hl7.org/fhir/sid/icd-9-cm',
+  I9CP: 'http://hl7.org/fhir/sid/icd-9-cm',
+  ICD9: 'http://hl7.org/fhir/sid/icd-9-cm',
+  C4: 'http://www.ama-assn.org/go/cpt',
+  CPT: 'http://www.ama-assn.org/go/cpt',
+  CPT4: 'http://www.ama-assn.org/go/cpt',
+  CVX: 'http://hl7.org/fhir/sid/cvx',
+  MVX: 'http://terminology.hl7.org/CodeSystem/MVX',
+  NDC: 'http://hl7.org/fhir/sid/ndc',
+  RXNORM: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  RXN: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  UCUM: 'http://unitsofmeasure.org',
+  UCUM1: 'http://unitsofmeasure.org',
+  NUCC: 'http://nucc.org/provider-taxonomy',
+  CDCREC: 'urn:oid:2.16.840.1.113883.6.238',
+  HCPCS: 'http://terminology.hl7.org/CodeSystem/HCPCS',
+  HPC: 'http://terminology.hl7.org/CodeSystem/HCPCS',
+  NCI: 'http://ncimeta.nci.nih.gov',
+  ISO3166_1: 'urn:iso:std:iso:3166',
+  ISO3166: 'urn:iso:std:iso:3166',
+  ISO639: 'urn:ietf:bcp:47',
+  FDDC: 'http://hl7.org/fhir/sid/ndc',
+  CAS: 'http://terminology.hl7.org/CodeSystem/CAS',
+  NPI: 'http://hl7.org/fhir/sid/us-npi',
+};
+
+/** Resolves a v2 coding system name: table 0396 names, `HL7nnnn` tables, OIDs and URIs. */
+export function codingSystemUri(name: string | undefined): string | undefined {
+  if (name === undefined || name === '') return undefined;
+  const known = CODING_SYSTEMS[name.toUpperCase()];
+  if (known !== undefined) return known;
+  const table = /^HL7[-_ ]?(\d{4})$/i.exec(name);
+  if (table !== null) return `http://terminology.hl7.org/CodeSystem/v2-${table[1]}`;
+  if (/^\d+(\.\d+)+$/.test(name)) return `urn:oid:${name}`;
+  if (/^(https?|urn):/i.test(name)) return name;
+  // a local name: keep it deterministic and valid as a URI without claiming a real system
+  return `urn:hl7v2:codesystem:${encodeURIComponent(name)}`;
+}
