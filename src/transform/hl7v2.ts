@@ -10,7 +10,9 @@ import { isValidTimezone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
+import { finishDocument } from './segments/documents.js';
 import { mapMsh } from './segments/msh.js';
+import { finishAppointment } from './segments/scheduling.js';
 import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
 import { matchStructure } from './structures/match.js';
 import type { ConvertOptions, ConvertResult } from './index.js';
@@ -63,6 +65,31 @@ function provenance(cx: Conversion, header: Resource, facts: EventFacts, recorde
   return cx.add(p as Resource);
 }
 
+/** Elements that point at the patient, per resource type, for segments that precede the PID (RF1, SCH). */
+const SUBJECT: Readonly<Record<string, string>> = {
+  ServiceRequest: 'subject',
+  DiagnosticReport: 'subject',
+  Observation: 'subject',
+  Specimen: 'subject',
+  DocumentReference: 'subject',
+  MedicationRequest: 'subject',
+  Condition: 'subject',
+  Procedure: 'subject',
+};
+
+/** Whole-message fixes once every segment is mapped: late patient links, required elements. */
+function finish(cx: Conversion): void {
+  const all = [...cx.resources.values()];
+  const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
+  const patient = patients.length === 1 ? patients[0] : undefined;
+  for (const r of all) {
+    const element = SUBJECT[r.resourceType];
+    if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
+    if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
+    if (r.resourceType === 'DocumentReference') finishDocument(r);
+  }
+}
+
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
   const timezone = options.timezone ?? 'UTC';
   if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone');
@@ -96,6 +123,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       extraReaders.push(evn);
     }
     const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event }, cx);
+    finish(cx);
     const timestamp = toInstant(comp(7), timezone);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));

@@ -9,6 +9,7 @@ import { toDateTime, toInstant } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
+import { appendDocumentText } from './documents.js';
 import type { Scope } from './scope.js';
 
 /** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
@@ -58,6 +59,13 @@ function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: C
 
 export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
+  if (scope.document !== undefined && type !== 'ED' && type !== 'RP') {
+    // MDM: the OBX segments are the document body (IG: OBX[DocumentReference])
+    const body = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
+    if (body !== '') appendDocumentText(scope.document, body);
+    seg.reps(3);
+    return;
+  }
   const o: Json = { resourceType: 'Observation' };
   const identifier = eiIdentifier(seg.rep(21), cx);
   if (identifier !== undefined) o.identifier = [identifier];

@@ -1,0 +1,202 @@
+/**
+ * Administrative and care segments: IN1 → Coverage, MRG → Patient.link, FT1 → ChargeItem,
+ * PRB → Condition (problem list), GOL → Goal, RF1 → referral ServiceRequest, PRD → Practitioner,
+ * IAM → AllergyIntolerance, ROL/PRT → Practitioner participants.
+ */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { xadAddress } from '../datatypes/address.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
+import { xpnName } from '../datatypes/name.js';
+import { decimal, val } from '../datatypes/primitive.js';
+import { xtnContactPoint } from '../datatypes/telecom.js';
+import { toDateTime, toPeriod } from '../datatypes/time.js';
+import { organization, practitioner } from '../entities.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const c: Json = { resourceType: 'Coverage', status: 'active' };
+  const policy = seg.str(36);
+  const identifiers: Json[] = [];
+  if (policy !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MB' }] }, value: policy });
+  if (identifiers.length > 0) c.identifier = identifiers;
+  set(c, 'type', codeableConcept(seg.rep(15)));
+  set(c, 'subscriberId', policy);
+  c.beneficiary = cx.ref(scope.patient);
+  set(c, 'relationship', codeableConcept(seg.rep(17), 'Relationship'));
+  set(c, 'period', toPeriod(seg.str(12), seg.str(13), cx.timezone));
+  const payorName = seg.str(4);
+  const payorIds = seg.reps(3).flatMap((r) => cxIdentifier(r, cx) ?? []);
+  if (payorName !== undefined || payorIds.length > 0) {
+    const org: Json = { resourceType: 'Organization' };
+    if (payorIds.length > 0) org.identifier = payorIds;
+    set(org, 'name', payorName);
+    push(org, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
+    push(org, 'telecom', ...seg.reps(7).map((r) => xtnContactPoint(r, cx)));
+    const payor = cx.add(org as Resource, (payorIds[0] as Json | undefined) ?? payorName);
+    c.payor = [cx.ref(payor, payorName)];
+  } else c.payor = [cx.ref(scope.patient)];
+  const plan = seg.rep(2);
+  if (val(plan, 1) !== undefined) c.class = [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: val(plan, 1), name: val(plan, 2) }];
+  const order = decimal(seg.str(22));
+  if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
+  cx.add(c as Resource, identifiers[0], 'distinct');
+}
+
+/** MRG: the prior identity becomes a Patient replaced by the surviving one (IG: MRG[Patient]). */
+export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const survivor = scope.patient;
+  const prior = [...seg.reps(1), ...seg.reps(4)].flatMap((r) => cxIdentifier(r, cx) ?? []);
+  if (survivor === undefined || prior.length === 0) return;
+  const old: Json = { resourceType: 'Patient', identifier: prior, active: false };
+  push(old, 'name', ...seg.reps(7).map((r) => xpnName(r, cx)));
+  const oldPatient = cx.add(old as Resource, prior[0] as Json | undefined, 'distinct');
+  if (oldPatient === survivor) return;
+  oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
+  push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
+  const visit = cxIdentifier(seg.rep(5), cx);
+  if (visit !== undefined && scope.encounter !== undefined) push(scope.encounter, 'identifier', visit);
+}
+
+export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const ci: Json = { resourceType: 'ChargeItem', status: 'billable' };
+  const id = seg.str(2);
+  if (id !== undefined) ci.identifier = [{ value: id }];
+  ci.code = codeableConcept(seg.rep(7)) ?? codeableConcept(seg.rep(25)) ?? { text: 'unknown' };
+  ci.subject = cx.ref(scope.patient);
+  if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
+  const start = toDateTime(seg.str(4, 1), cx.timezone);
+  const end = toDateTime(seg.str(4, 2), cx.timezone);
+  if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) ci.occurrencePeriod = { start, end };
+  else set(ci, 'occurrenceDateTime', start ?? toDateTime(seg.str(5), cx.timezone));
+  const qty = decimal(seg.str(10));
+  if (qty !== undefined) ci.quantity = { value: qty };
+  const price = decimal(val(seg.rep(11), 1, 1));
+  const currency = val(seg.rep(11), 1, 2);
+  if (price !== undefined) ci.priceOverride = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? { value: price, currency } : { value: price };
+  push(ci, 'performer', ...[...seg.reps(20), ...seg.reps(21)].map((r) => {
+    const actor = practitioner(cx, r);
+    return actor === undefined ? undefined : { actor };
+  }));
+  push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
+  cx.add(ci as Resource, undefined);
+}
+
+export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const c: Json = { resourceType: 'Condition' };
+  const identifier = eiIdentifier(seg.rep(4), cx);
+  if (identifier !== undefined) c.identifier = [identifier];
+  // con-3: a problem-list item needs a clinical status; PRB-14 (life cycle) refines it when known
+  const deleted = seg.str(1) === 'DE';
+  const lifeCycle = (seg.str(14) ?? '').toUpperCase();
+  const clinical = /RESOLV|INACT/.test(lifeCycle) ? 'resolved' : 'active';
+  // con-5: an entered-in-error condition carries no clinical status
+  if (!deleted) c.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: clinical }] };
+  else c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
+  c.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }];
+  set(c, 'code', codeableConcept(seg.rep(3)));
+  c.subject = cx.ref(scope.patient);
+  set(c, 'recordedDate', toDateTime(seg.str(7), cx.timezone));
+  set(c, 'onsetDateTime', toDateTime(seg.str(16), cx.timezone));
+  const resolved = toDateTime(seg.str(9), cx.timezone);
+  if (resolved !== undefined && clinical === 'resolved') c.abatementDateTime = resolved;
+  const problem = cx.add(c as Resource, identifier, 'distinct');
+  scope.problem = problem;
+  scope.noteTarget = problem;
+}
+
+export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const g: Json = { resourceType: 'Goal', lifecycleStatus: seg.str(1) === 'DE' ? 'entered-in-error' : 'active' };
+  const identifier = eiIdentifier(seg.rep(4), cx);
+  if (identifier !== undefined) g.identifier = [identifier];
+  g.description = codeableConcept(seg.rep(3)) ?? { text: 'goal' };
+  g.subject = cx.ref(scope.patient);
+  const start = toDateTime(seg.str(7), cx.timezone);
+  if (start !== undefined) g.startDate = start.slice(0, 10);
+  if (scope.problem !== undefined) g.addresses = [cx.ref(scope.problem)];
+  const goal = cx.add(g as Resource, identifier, 'distinct');
+  scope.noteTarget = goal;
+}
+
+export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const sr: Json = { resourceType: 'ServiceRequest' };
+  const identifier = eiIdentifier(seg.rep(6), cx);
+  if (identifier !== undefined) sr.identifier = [identifier];
+  const status = (seg.str(1) ?? '').toUpperCase();
+  sr.status = status === 'A' ? 'active' : status === 'E' ? 'completed' : status === 'R' ? 'revoked' : 'active';
+  sr.intent = 'order';
+  sr.category = [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }] }];
+  set(sr, 'priority', (seg.str(2) ?? '').toUpperCase() === 'S' ? 'stat' : undefined);
+  set(sr, 'code', codeableConcept(seg.rep(3)));
+  push(sr, 'reasonCode', ...seg.reps(10).map((r) => codeableConcept(r)));
+  set(sr, 'authoredOn', toDateTime(seg.str(7), cx.timezone) ?? toDateTime(seg.str(9), cx.timezone));
+  if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
+  const referral = cx.add(sr as Resource, identifier, 'distinct');
+  scope.serviceRequest = referral;
+  scope.noteTarget = referral;
+}
+
+export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const p: Json = { resourceType: 'Practitioner' };
+  const ids = seg.reps(7).map((r) => ({ value: val(r, 1), system: undefined as string | undefined })).filter((x) => x.value !== undefined);
+  if (ids.length > 0) p.identifier = ids;
+  push(p, 'name', ...seg.reps(2).map((r) => xpnName(r, cx)));
+  push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
+  push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx)));
+  if (p.name === undefined && p.identifier === undefined) return;
+  const who = cx.add(p as Resource, ids[0] as Json | undefined);
+  const role = seg.str(1);
+  const sr = scope.serviceRequest;
+  if (sr === undefined) return;
+  if (role === 'RP' || role === 'PP') set(sr, 'requester', cx.ref(who));
+  else push(sr, 'performer', cx.ref(who));
+}
+
+export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const a: Json = { resourceType: 'AllergyIntolerance' };
+  const identifier = eiIdentifier(seg.rep(7), cx);
+  if (identifier !== undefined) a.identifier = [identifier];
+  const action = seg.str(6);
+  a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: action === 'D' ? 'inactive' : 'active' }] };
+  const category = lookupCode('AllergenType[AllergyIntoleranceCategory]', seg.str(2));
+  if (category !== undefined) a.category = [category];
+  set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
+  a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
+  a.patient = cx.ref(scope.patient);
+  set(a, 'onsetDateTime', toDateTime(seg.str(11), cx.timezone));
+  const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
+  if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
+  set(a, 'recorder', practitioner(cx, seg.rep(14)));
+  const allergy = cx.add(a as Resource, identifier, 'distinct');
+  scope.noteTarget = allergy;
+}
+
+/** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit. */
+function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undefined, roleCode: string | undefined): void {
+  if (who === undefined) return;
+  if (roleCode === 'PP' && scope.patient !== undefined && scope.encounter === undefined) {
+    push(scope.patient, 'generalPractitioner', who);
+    return;
+  }
+  if (scope.encounter !== undefined) {
+    const p: Json = { individual: who };
+    if (role !== undefined) p.type = [role];
+    push(scope.encounter, 'participant', p);
+  }
+}
+
+export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  roleParticipant(scope, practitioner(cx, seg.rep(4)) as Json | undefined, codeableConcept(seg.rep(3)), seg.str(3));
+}
+
+export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
+  roleParticipant(scope, who, codeableConcept(seg.rep(4)), seg.str(4));
+}
