@@ -1,0 +1,113 @@
+/**
+ * A circuit breaker for one destination, as a pure state machine (no timers, no clock: the caller
+ * passes `now`). While the destination is down the channel's workers stop sending and instead send
+ * one probe at growing intervals, so an outage of hours costs a few probes, not every message's
+ * attempts. Messages wait; the breaker never fails them.
+ *
+ *   closed ──N consecutive transient failures──► open ──nextProbeAt reached──► half-open
+ *     ▲                                            ▲                              │
+ *     └────────────── probe succeeds ──────────────┼──────── probe fails ◄────────┘ (interval doubles, capped)
+ *
+ * Feed it transient failures only. A permanent rejection (4xx) proves the server is up and answering:
+ * record it as a success.
+ */
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+export interface CircuitBreakerOptions {
+  /** Consecutive transient failures that open the circuit. @defaultValue 5 */
+  failureThreshold: number;
+  /** Wait before the first probe. @defaultValue 1000 */
+  firstProbeAfterMs: number;
+  /** Longest wait between probes. @defaultValue 30000 */
+  maxProbeIntervalMs: number;
+  /** A probe whose result never came (worker died) is given up after this long. @defaultValue 60000 */
+  probeLeaseMs: number;
+}
+
+export const defaults: CircuitBreakerOptions = {
+  failureThreshold: 5,
+  firstProbeAfterMs: 1000,
+  maxProbeIntervalMs: 30_000,
+  probeLeaseMs: 60_000,
+};
+
+export type BreakerState =
+  | { kind: 'closed'; failures: number }
+  | { kind: 'open'; failedProbes: number; nextProbeAt: number; probeStartedAt: number | undefined };
+
+export const initialState: BreakerState = { kind: 'closed', failures: 0 };
+
+/** Wait after the open-transition (failedProbes = 0) and after each failed probe: 1 s, 2 s, 4 s … capped. */
+export function probeInterval(failedProbes: number, options: CircuitBreakerOptions): number {
+  return Math.min(options.maxProbeIntervalMs, options.firstProbeAfterMs * 2 ** Math.min(failedProbes, 30));
+}
+
+export function stateAt(state: BreakerState, now: number): CircuitState {
+  if (state.kind === 'closed') return 'closed';
+  return now >= state.nextProbeAt ? 'half-open' : 'open';
+}
+
+export function onSuccess(): BreakerState {
+  return initialState;
+}
+
+export function onFailure(state: BreakerState, now: number, options: CircuitBreakerOptions): BreakerState {
+  if (state.kind === 'closed') {
+    const failures = state.failures + 1;
+    if (failures < options.failureThreshold) return { kind: 'closed', failures };
+    return { kind: 'open', failedProbes: 0, nextProbeAt: now + probeInterval(0, options), probeStartedAt: undefined };
+  }
+  // Open: a failure counts as a failed probe only if one was due; late failures of requests sent
+  // before the circuit opened must not stretch the schedule.
+  if (state.probeStartedAt === undefined && now < state.nextProbeAt) return state;
+  const failedProbes = state.failedProbes + 1;
+  return { kind: 'open', failedProbes, nextProbeAt: now + probeInterval(failedProbes, options), probeStartedAt: undefined };
+}
+
+/** May a request go now? In half-open exactly one caller gets `true` (the probe) until its result. */
+export function onRequest(
+  state: BreakerState,
+  now: number,
+  options: CircuitBreakerOptions,
+): { allowed: boolean; state: BreakerState } {
+  if (state.kind === 'closed') return { allowed: true, state };
+  if (now < state.nextProbeAt) return { allowed: false, state };
+  const probing = state.probeStartedAt !== undefined && now - state.probeStartedAt < options.probeLeaseMs;
+  if (probing) return { allowed: false, state };
+  return { allowed: true, state: { ...state, probeStartedAt: now } };
+}
+
+/** The stateful wrapper the queue worker holds, one per destination. */
+export class CircuitBreaker {
+  private current: BreakerState = initialState;
+  private readonly options: CircuitBreakerOptions;
+
+  constructor(options: Partial<CircuitBreakerOptions> = {}) {
+    this.options = { ...defaults, ...options };
+  }
+
+  recordSuccess(): void {
+    this.current = onSuccess();
+  }
+
+  recordFailure(now: number): void {
+    this.current = onFailure(this.current, now, this.options);
+  }
+
+  state(now: number): CircuitState {
+    return stateAt(this.current, now);
+  }
+
+  /** When the next probe may go (ms since epoch); undefined while closed. */
+  get nextProbeAt(): number | undefined {
+    return this.current.kind === 'open' ? this.current.nextProbeAt : undefined;
+  }
+
+  /** Ask before sending: true when closed, and for the single probe when half-open. */
+  allowRequest(now: number): boolean {
+    const { allowed, state } = onRequest(this.current, now, this.options);
+    this.current = state;
+    return allowed;
+  }
+}

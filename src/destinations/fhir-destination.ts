@@ -1,0 +1,107 @@
+/**
+ * The FHIR destination: pushes each Bundle as a transaction, a batch, or one request per entry, over
+ * fhir-kit-client, with the configured auth. Every outcome is either a DeliveryOutcome or a
+ * classified error (classify.ts); nothing else escapes.
+ */
+import { createAuth } from './auth/index.js';
+import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
+import { failureFor, keptOutcome, verdictOf } from './classify.js';
+import type { FhirDestinationConfig } from './config.js';
+import { DestinationRejectedError } from './failures.js';
+import { judgeEntries } from './judge.js';
+import { createMtlsDispatcher } from './mtls.js';
+import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
+import type { DeliveryEntry, DeliveryOutcome, Destination } from './types.js';
+
+export interface FhirDestinationDeps {
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+}
+
+export function createFhirDestination(config: FhirDestinationConfig, deps: FhirDestinationDeps): Destination {
+  const dispatcher = config.tls === undefined ? undefined : createMtlsDispatcher(config.tls);
+  const transport = fhirTransport({
+    baseUrl: config.baseUrl,
+    headers: config.headers ?? {},
+    timeoutMs: config.timeoutMs,
+    dispatcher,
+  });
+  const auth = createAuth(config.auth, {
+    env: deps.env,
+    baseUrl: config.baseUrl,
+    timeoutMs: config.timeoutMs,
+    dispatcher,
+    now: deps.now,
+  });
+
+  /** One request with credentials; after a 401, one more try if the auth mode can get a new credential. */
+  async function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
+    const send = async () => {
+      const authorization = await auth.authorization(signal);
+      const headers = { ...request.headers, ...(authorization === undefined ? {} : { authorization }) };
+      return { authorization, answer: await transport.send({ ...request, headers }, signal) };
+    };
+    const first = await send();
+    if (first.answer.status !== 401 || !auth.refused(first.authorization)) return first.answer;
+    return (await send()).answer;
+  }
+
+  async function deliverBundle(
+    bundle: Record<string, unknown>,
+    mode: 'transaction' | 'batch',
+    signal: AbortSignal,
+  ): Promise<DeliveryOutcome> {
+    const entries = entriesOf(bundle);
+    const answer = await exchange({ method: 'POST', url: '', body: asBundleOfType(bundle, mode) }, signal);
+    if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, deps.now());
+    const responses = responseEntries(answer.body, entries.length);
+    if (responses === undefined) {
+      // Stored or not, we cannot tell which entries landed; a re-send is an idempotent upsert, but a server
+      // that answers this way will keep doing so, so we dead-letter rather than loop.
+      throw new DestinationRejectedError(`${mode}: HTTP ${answer.status} without a ${mode}-response Bundle of ${entries.length} entries`);
+    }
+    const delivery = { status: answer.status, entries: responses };
+    const labels = entries.map((entry, index) => entryLabel(entry, index));
+    const failure = judgeEntries(delivery, labels, mode);
+    if (failure !== undefined) throw failure;
+    return delivery;
+  }
+
+  async function deliverIndividually(bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
+    const entries = entriesOf(bundle);
+    const requests = entries.map((entry, index) => entryRequest(entry, index));
+    const labels = entries.map((entry, index) => entryLabel(entry, index));
+    const results: DeliveryEntry[] = [];
+    let highest = 0;
+    // In order, one at a time: later entries may reference earlier ones.
+    for (const [index, request] of requests.entries()) {
+      const answer = await exchange(request, signal);
+      const verdict = verdictOf(answer.status);
+      // Stop at the first outage: the rest would fail the same way, and the retry re-sends all (idempotent).
+      if (verdict === 'transient') throw failureFor(answer, `individual ${labels[index] ?? `#${index}`}`, deps.now());
+      const status = `${answer.status} ${answer.statusText}`.trim();
+      const location = verdict === 'stored' ? locationOf(answer.headers, answer.body) : undefined;
+      results.push({
+        status,
+        ...(location === undefined ? {} : { location }),
+        ...(verdict === 'permanent' ? { outcome: keptOutcome(answer.body) } : {}),
+      });
+      highest = Math.max(highest, answer.status);
+    }
+    const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
+    const failure = judgeEntries(delivery, labels, 'individual');
+    if (failure !== undefined) throw failure;
+    return delivery;
+  }
+
+  return {
+    deliver(bundle, signal) {
+      return config.mode === 'individual'
+        ? deliverIndividually(bundle, signal)
+        : deliverBundle(bundle, config.mode, signal);
+    },
+    async close() {
+      if (dispatcher !== undefined) await (await dispatcher()).close();
+    },
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * The destination contract against a real HTTP FHIR server (test/support/fhir-server.ts):
+ * every mode stores, re-delivery is idempotent, and every fault is classified correctly.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDestination, type DeliveryOutcome, type Destination } from '../../src/destinations/index.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { canary, failureOf, never, sampleBundle } from './helpers.js';
+
+let server: FhirServer;
+const opened: Destination[] = [];
+
+beforeAll(async () => {
+  server = await startFhirServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  await server.setFault(null);
+  for (const destination of opened.splice(0)) await destination.close?.();
+});
+
+function destination(mode: 'transaction' | 'batch' | 'individual', extra: { timeoutMs?: number; baseUrl?: string } = {}) {
+  const created = createDestination({
+    type: 'fhir',
+    baseUrl: extra.baseUrl ?? server.url,
+    mode,
+    auth: { type: 'none' },
+    ...(extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }),
+  });
+  opened.push(created);
+  return created;
+}
+
+const modes = ['transaction', 'batch', 'individual'] as const;
+
+function idsOf(outcome: DeliveryOutcome): string[] {
+  return outcome.entries.map((entry) => {
+    const match = /([A-Z][A-Za-z]+\/[^/]+)\/_history\/\d+$/.exec(entry.location ?? '');
+    if (match?.[1] === undefined) throw new Error(`no Type/id/_history/n location in ${entry.location ?? '(none)'}`);
+    return match[1];
+  });
+}
+
+describe.each(modes)('%s mode', (mode) => {
+  it('stores every entry and reports per-entry status and location', async () => {
+    const outcome = await destination(mode).deliver(sampleBundle(`${mode}-a`), never);
+    expect(outcome.status).toBeGreaterThanOrEqual(200);
+    expect(outcome.status).toBeLessThan(300);
+    expect(outcome.entries.map((e) => e.status.slice(0, 3))).toEqual(['201', '201', '201']);
+    const ids = idsOf(outcome);
+    expect(ids.slice(0, 2)).toEqual([`Patient/pat-${mode}-a`, `Observation/obs-${mode}-a`]);
+    for (const id of ids) expect(server.resources.has(id)).toBe(true);
+  });
+
+  it('re-delivering the same bundle keeps the same resource ids (no duplicates)', async () => {
+    const dest = destination(mode);
+    const bundle = sampleBundle(`${mode}-twice`);
+    const first = await dest.deliver(bundle, never);
+    const countAfterFirst = server.resources.size;
+    const second = await dest.deliver(bundle, never);
+    expect(server.resources.size).toBe(countAfterFirst);
+    expect(idsOf(second)).toEqual(idsOf(first));
+    expect(second.entries.map((e) => e.status.slice(0, 3))).toEqual(['200', '200', '200']);
+    const encounters = [...server.resources.keys()].filter((k) => k.startsWith('Encounter/'));
+    const visits = encounters.filter((k) => JSON.stringify(server.resources.get(k)).includes(`V-${mode}-twice`));
+    expect(visits).toHaveLength(1);
+    const stored = server.resources.get(`Patient/pat-${mode}-twice`);
+    expect((stored?.meta as { versionId?: string } | undefined)?.versionId).toBe('2');
+  });
+
+  it.each([500, 502, 503, 504])('HTTP %i on the whole request is transient', async (status) => {
+    server.setFault({ kind: 'status', status, times: 1 });
+    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-${status}`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.code).toBe('DESTINATION_UNAVAILABLE');
+    expect(err.message).toContain(String(status));
+  });
+
+  it.each([400, 404, 409, 412, 422])('HTTP %i is permanent and carries the OperationOutcome', async (status) => {
+    const outcome = {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: 'invalid', diagnostics: `Patient ${canary.family} SSN ${canary.ssn} rejected` }],
+    };
+    server.setFault({ kind: 'status', status, body: outcome, times: 1 });
+    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-${status}`), never));
+    expect(err.name).toBe('PermanentError');
+    expect(err.code).toBe('DESTINATION_REJECTED');
+    expect(err.message).toContain(String(status));
+    expect(err.message).toContain('invalid');
+    // PHI-free: the diagnostics text stays in the (sealed) outcome, never in the message.
+    expect(err.message).not.toContain(canary.family);
+    expect(err.message).not.toContain(canary.ssn);
+    const kept = JSON.stringify(err.outcome);
+    expect(kept).toContain(canary.family);
+  });
+
+  it('429 with Retry-After in seconds is transient with retryAfterMs', async () => {
+    server.setFault({ kind: 'status', status: 429, retryAfter: '7', times: 1 });
+    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-429`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.retryAfterMs).toBe(7000);
+  });
+
+  it('503 with Retry-After as an HTTP-date is transient with the delay until then', async () => {
+    const at = new Date(Date.now() + 120_000);
+    server.setFault({ kind: 'status', status: 503, retryAfter: at.toUTCString(), times: 1 });
+    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-503d`), never));
+    expect(err.name).toBe('TransientError');
+    const retryAfterMs = err.retryAfterMs as number;
+    // HTTP-dates have whole seconds: allow for truncation and test run time.
+    expect(retryAfterMs).toBeGreaterThan(115_000);
+    expect(retryAfterMs).toBeLessThanOrEqual(120_000);
+  });
+
+  it('an abrupt socket close is transient (network error)', async () => {
+    server.setFault({ kind: 'close' });
+    const err = await failureOf(destination(mode, { timeoutMs: 5000 }).deliver(sampleBundle(`${mode}-close`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toMatch(/network error|no answer/);
+  });
+
+  it('a slow server beyond timeoutMs is a transient timeout', async () => {
+    server.setFault({ kind: 'slow', delayMs: 1500 });
+    const started = Date.now();
+    const err = await failureOf(destination(mode, { timeoutMs: 300 }).deliver(sampleBundle(`${mode}-slow`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toContain('no answer within 300 ms');
+    expect(Date.now() - started).toBeLessThan(1400);
+  });
+
+  it('a slow server within timeoutMs succeeds', async () => {
+    server.setFault({ kind: 'slow', delayMs: 200 });
+    const outcome = await destination(mode, { timeoutMs: 3000 }).deliver(sampleBundle(`${mode}-slowok`), never);
+    expect(outcome.entries).toHaveLength(3);
+  });
+
+  it('the caller aborting is transient and returns promptly', async () => {
+    server.setFault({ kind: 'slow', delayMs: 2000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = Date.now();
+    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-abort`), controller.signal));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toContain('aborted');
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('a refused connection (server down) is transient, and delivery works once it is back', async () => {
+    await server.setFault({ kind: 'down', forMs: 400, how: 'refuse' });
+    const dest = destination(mode);
+    const err = await failureOf(dest.deliver(sampleBundle(`${mode}-down`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toContain('ECONNREFUSED');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const outcome = await dest.deliver(sampleBundle(`${mode}-down`), never);
+    expect(outcome.entries).toHaveLength(3);
+  });
+});
+
+describe('batch mode entry failures', () => {
+  it('lists permanently failed entries (index, type, status) and keeps their outcomes', async () => {
+    server.setFault({
+      kind: 'entries',
+      times: 1,
+      failures: [
+        { index: 0, status: 422, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'required', diagnostics: canary.family }] } },
+        { index: 2, status: 409 },
+      ],
+    });
+    const err = await failureOf(destination('batch').deliver(sampleBundle('entries-perm', 'batch'), never));
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toContain('2 of 3 entries rejected');
+    expect(err.message).toContain('#0 Patient 422 (required)');
+    expect(err.message).toContain('#2 Encounter 409');
+    expect(err.message).not.toContain(canary.family);
+    const outcome = err.outcome as Array<{ index: number; status: string; outcome: unknown }>;
+    expect(outcome.map((o) => [o.index, o.status])).toEqual([
+      [0, '422'],
+      [2, '409'],
+    ]);
+    expect(JSON.stringify(outcome[0]?.outcome)).toContain(canary.family);
+    // The entry that succeeded was stored.
+    expect(server.resources.has('Observation/obs-entries-perm')).toBe(true);
+    const delivery = err.delivery as DeliveryOutcome;
+    expect(delivery.entries.map((e) => e.status.slice(0, 3))).toEqual(['422', '201', '409']);
+  });
+
+  it('retries the bundle (transient) when any entry failed transiently, even if others were rejected', async () => {
+    server.setFault({ kind: 'entries', times: 1, failures: [{ index: 1, status: 503 }, { index: 2, status: 400 }] });
+    const err = await failureOf(destination('batch').deliver(sampleBundle('entries-mixed', 'batch'), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toContain('#1 Observation 503');
+    expect(err.message).toContain('rejected: #2 Encounter 400');
+  });
+
+  it('a retry after a transient entry failure stores everything without duplicates', async () => {
+    const dest = destination('batch');
+    const bundle = sampleBundle('entries-retry', 'batch');
+    server.setFault({ kind: 'entries', times: 1, failures: [{ index: 2, status: 429 }] });
+    const err = await failureOf(dest.deliver(bundle, never));
+    expect(err.name).toBe('TransientError');
+    const size = server.resources.size;
+    const outcome = await dest.deliver(bundle, never);
+    expect(outcome.entries.map((e) => e.status.slice(0, 3))).toEqual(['200', '200', '201']);
+    expect(server.resources.size).toBe(size + 1);
+  });
+
+  it('in transaction mode an entry failure fails the whole request atomically', async () => {
+    server.setFault({ kind: 'entries', times: 1, failures: [{ index: 1, status: 422 }] });
+    const err = await failureOf(destination('transaction').deliver(sampleBundle('tx-atomic'), never));
+    expect(err.name).toBe('PermanentError');
+    expect(server.resources.has('Patient/pat-tx-atomic')).toBe(false);
+  });
+});
+
+describe('individual mode', () => {
+  it('sends one PUT per entry with the entry request.url, in order', async () => {
+    const before = server.requests.length;
+    await destination('individual').deliver(sampleBundle('ind-order'), never);
+    const sent = server.requests.slice(before).map((r) => `${r.method} ${decodeURIComponent(r.path)}`);
+    expect(sent).toEqual([
+      'PUT /fhir/Patient/pat-ind-order',
+      'PUT /fhir/Observation/obs-ind-order',
+      'PUT /fhir/Encounter?identifier=http://hospital.example/visit|V-ind-order',
+    ]);
+  });
+
+  it('stops at the first transient failure and honours its Retry-After', async () => {
+    const before = server.requests.length;
+    server.setFault({ kind: 'status', status: 503, retryAfter: '3', times: 1 });
+    const err = await failureOf(destination('individual').deliver(sampleBundle('ind-stop'), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.retryAfterMs).toBe(3000);
+    expect(server.requests.length - before).toBe(1);
+  });
+
+  it('lists rejected entries but still stores the others', async () => {
+    const bundle = sampleBundle('ind-rej');
+    const entries = bundle.entry as Array<{ resource: Record<string, unknown> }>;
+    // An id that does not match its URL: the server rejects it with 400.
+    if (entries[1] !== undefined) entries[1].resource = { ...entries[1].resource, id: 'other' };
+    const err = await failureOf(destination('individual').deliver(bundle, never));
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toContain('1 of 3 entries rejected: #1 Observation 400 (invalid)');
+    expect(server.resources.has('Patient/pat-ind-rej')).toBe(true);
+    expect([...server.resources.values()].some((r) => JSON.stringify(r).includes('V-ind-rej'))).toBe(true);
+  });
+});
+
+describe('bad answers and bad input', () => {
+  it('a 2xx without a transaction-response Bundle is permanent (cannot tell what was stored)', async () => {
+    server.setFault({ kind: 'status', status: 200, body: { resourceType: 'OperationOutcome', issue: [] }, times: 1 });
+    const err = await failureOf(destination('transaction').deliver(sampleBundle('weird'), never));
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toContain('without a transaction-response Bundle');
+  });
+
+  it('a wrong base URL (404 from the server) is permanent', async () => {
+    const err = await failureOf(destination('transaction', { baseUrl: `${server.origin}/nope` }).deliver(sampleBundle('404'), never));
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toContain('404');
+  });
+
+  it('an entry without request.url or resource id in individual mode is permanent', async () => {
+    const err = await failureOf(
+      destination('individual').deliver({ resourceType: 'Bundle', type: 'batch', entry: [{ resource: { resourceType: 'Patient' } }] }, never),
+    );
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toContain('#0 has no request.url');
+  });
+
+  it('a destination of type none sends nothing', async () => {
+    const before = server.requests.length;
+    const outcome = await createDestination({ type: 'none' }).deliver(sampleBundle('none'), never);
+    expect(outcome).toEqual({ status: 0, entries: [] });
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,672 @@
+/**
+ * A small but real FHIR R4 server for tests: node:http(s) on 127.0.0.1 with a free port.
+ *
+ * - Answers `transaction` (atomic: all entries or none) and `batch` (entry by entry) Bundles with
+ *   `transaction-response` / `batch-response` Bundles ("201 Created", location Type/id/_history/n).
+ * - Keeps resources in memory by Type/id; a re-PUT updates (versionId + 1) instead of duplicating.
+ *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
+ *   If-None-Exist), `GET Type/id`.
+ * - Checks auth: none, a static bearer token, basic, or tokens it issued from its own token endpoint
+ *   (client_credentials with client secret, basic or post, or a private_key_jwt assertion verified
+ *   with jose against the client's public key) and serves `.well-known/smart-configuration`.
+ * - Injects faults: any status (500, 503 + Retry-After, 429, 400/422 + OperationOutcome…), per-entry
+ *   failures, slow answers, abrupt socket close, and "down for N ms" (refused, reset or 503).
+ * - `serviceTimeMs` + `maxConcurrent` give it a fixed capacity for benchmarks.
+ *
+ * Other suites reuse it: keep the options backwards compatible.
+ */
+import { randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+
+type Json = Record<string, unknown>;
+
+export interface OAuthClient {
+  clientId: string;
+  /** Accepted via client_secret_basic or client_secret_post. */
+  secret?: string;
+  /** Verifies private_key_jwt assertions. */
+  publicKey?: KeyObject | JWK;
+  /** Assertion algorithms accepted. @defaultValue ['RS384', 'ES384'] */
+  algs?: string[];
+}
+
+export type FixtureAuth =
+  | { type: 'none' }
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string }
+  /** Only tokens issued by this server's token endpoint are accepted. */
+  | { type: 'oauth'; clients: OAuthClient[]; tokenTtlS?: number };
+
+export interface FhirServerOptions {
+  /** @defaultValue { type: 'none' } */
+  auth?: FixtureAuth;
+  /** Path of the FHIR base. @defaultValue '/fhir' */
+  basePath?: string;
+  /** Fixed time each FHIR request spends "in service" before it is processed. @defaultValue 0 */
+  serviceTimeMs?: number;
+  /** Requests in service at once; the rest wait in FIFO order. Capacity = maxConcurrent / serviceTimeMs. @defaultValue Infinity */
+  maxConcurrent?: number;
+  /** Serve HTTPS; with `ca` and `requestCert` it demands a client certificate signed by `ca`. */
+  tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; requestCert?: boolean };
+  /** Omit `token_endpoint` from smart-configuration, or serve none at all (404). */
+  discovery?: 'normal' | 'no-token-endpoint' | 'missing';
+}
+
+/** Where a fault applies. @defaultValue 'fhir' */
+export type FaultTarget = 'fhir' | 'token' | 'discovery';
+
+export type Fault =
+  | {
+      kind: 'status';
+      status: number;
+      /** Retry-After header value as sent (seconds or HTTP-date). */
+      retryAfter?: string;
+      /** Body; an OperationOutcome for FHIR errors. */
+      body?: unknown;
+      times?: number;
+      target?: FaultTarget;
+    }
+  /** Batch: these entries get these statuses (not applied). Transaction: the whole request fails with the first. */
+  | { kind: 'entries'; failures: Array<{ index: number; status: number; outcome?: Json }>; times?: number }
+  | { kind: 'slow'; delayMs: number; times?: number; target?: FaultTarget }
+  /** Read the request, then destroy the socket without answering. */
+  | { kind: 'close'; times?: number; target?: FaultTarget }
+  /** For `forMs` from now: connections refused (listener closed), reset, or 503. Applies to every route. */
+  | { kind: 'down'; forMs: number; how?: 'refuse' | 'reset' | '503' };
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, e.g. /fhir/Patient/1. */
+  path: string;
+  authorization: string | undefined;
+  headers: http.IncomingHttpHeaders;
+  /** Parsed JSON or form body. */
+  body: unknown;
+  at: number;
+  /** Status we answered (undefined when the socket was closed). */
+  status?: number;
+}
+
+export interface TokenGrant {
+  clientId: string;
+  /** How the client authenticated. */
+  method: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  alg?: string;
+  kid?: string;
+  scope?: string;
+  token: string;
+  expiresAt: number;
+}
+
+export interface FhirServer {
+  /** FHIR base URL, e.g. http://127.0.0.1:40123/fhir */
+  url: string;
+  origin: string;
+  tokenUrl: string;
+  /** Current version of every stored resource by "Type/id". */
+  resources: Map<string, Json>;
+  /** FHIR requests (not token/discovery), in arrival order. */
+  requests: RecordedRequest[];
+  /** Token endpoint requests, in arrival order. */
+  tokenRequests: RecordedRequest[];
+  /** Tokens issued. */
+  grants: TokenGrant[];
+  /**
+   * Replace the active faults (null or [] clears). A fault with `times` expires after that many matches.
+   * Resolves once a 'refuse' outage has closed the listener (or, when clearing one, reopened it).
+   */
+  setFault(fault: Fault | Fault[] | null): Promise<void>;
+  /** Make every issued token invalid (the next FHIR request gets 401). */
+  revokeTokens(): void;
+  /** Requests currently in service or waiting for it. */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+const defaults = { basePath: '/fhir', tokenTtlS: 300, tokenPath: '/auth/token' } as const;
+
+function operationOutcome(code: string, diagnostics?: string): Json {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, ...(diagnostics === undefined ? {} : { diagnostics }) }],
+  };
+}
+
+function statusLine(status: number): string {
+  return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Outcome of applying one interaction to the store. */
+interface Applied {
+  status: number;
+  resource?: Json;
+  location?: string;
+  outcome?: Json;
+}
+
+/** `identifier=sys|val`, `identifier=val`, `_id=x`: the only searches the fixture understands. */
+function matches(resource: Json, params: URLSearchParams): boolean | 'unsupported' {
+  for (const [name, value] of params) {
+    if (name === '_id') {
+      if (resource.id !== value) return false;
+    } else if (name === 'identifier') {
+      const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
+      const identifiers = Array.isArray(resource.identifier) ? resource.identifier : [];
+      const hit = identifiers.some(
+        (i: unknown) => isJson(i) && i.value === code && (system === undefined || i.system === system),
+      );
+      if (!hit) return false;
+    } else {
+      return 'unsupported';
+    }
+  }
+  return true;
+}
+
+function search(store: Map<string, Json>, type: string, query: string): Json[] | 'unsupported' {
+  const params = new URLSearchParams(query);
+  const found: Json[] = [];
+  for (const [key, resource] of store) {
+    if (!key.startsWith(`${type}/`)) continue;
+    const hit = matches(resource, params);
+    if (hit === 'unsupported') return 'unsupported';
+    if (hit) found.push(resource);
+  }
+  return found;
+}
+
+/** Store `resource` as Type/id, bumping the version; 201 for a new id, 200 for an update. */
+function store(resources: Map<string, Json>, type: string, id: string, resource: Json): Applied {
+  const key = `${type}/${id}`;
+  const previous = resources.get(key);
+  const previousVersion = isJson(previous?.meta) ? Number(previous.meta.versionId) : 0;
+  const versionId = String(previousVersion + 1);
+  const saved = {
+    ...resource,
+    id,
+    meta: { ...(isJson(resource.meta) ? resource.meta : {}), versionId, lastUpdated: new Date().toISOString() },
+  };
+  resources.set(key, saved);
+  return { status: previous === undefined ? 201 : 200, resource: saved, location: `${key}/_history/${versionId}` };
+}
+
+const typePattern = /^[A-Z][A-Za-z]+$/;
+const idPattern = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** One FHIR interaction against `resources`: what both Bundle entries and plain requests go through. */
+function apply(
+  resources: Map<string, Json>,
+  method: string,
+  url: string,
+  resource: unknown,
+  headers: Record<string, string | undefined>,
+): Applied {
+  const [path = '', query] = url.replace(/^\/+/, '').split('?', 2) as [string, string | undefined];
+  const [type = '', id, ...rest] = path.split('/');
+  if (!typePattern.test(type) || rest.length > 0) return { status: 400, outcome: operationOutcome('not-supported') };
+
+  if (method === 'GET') {
+    const found = id === undefined ? undefined : resources.get(`${type}/${id}`);
+    return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
+  }
+  if (method !== 'PUT' && method !== 'POST') return { status: 405, outcome: operationOutcome('not-supported') };
+  if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no resource') };
+  if (resource.resourceType !== type) return { status: 400, outcome: operationOutcome('invalid', 'resourceType does not match URL') };
+
+  if (method === 'POST') {
+    if (id !== undefined || query !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
+    const ifNoneExist = headers['if-none-exist'];
+    if (ifNoneExist !== undefined) {
+      const found = search(resources, type, ifNoneExist);
+      if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
+      if (found.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
+      const [only] = found;
+      if (only !== undefined) {
+        return { status: 200, resource: only, location: `${type}/${String(only.id)}/_history/${String((only.meta as Json).versionId)}` };
+      }
+    }
+    return store(resources, type, randomUUID(), resource);
+  }
+
+  // PUT
+  if (query !== undefined) {
+    if (id !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
+    const found = search(resources, type, query);
+    if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
+    if (found.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
+    const [only] = found;
+    if (only !== undefined) {
+      if (resource.id !== undefined && resource.id !== only.id) {
+        return { status: 400, outcome: operationOutcome('invalid', 'id does not match the matched resource') };
+      }
+      return store(resources, type, String(only.id), resource);
+    }
+    const newId = typeof resource.id === 'string' && idPattern.test(resource.id) ? resource.id : randomUUID();
+    return store(resources, type, newId, resource);
+  }
+  if (id === undefined || !idPattern.test(id)) return { status: 400, outcome: operationOutcome('invalid', 'bad id') };
+  if (resource.id !== id) return { status: 400, outcome: operationOutcome('invalid', 'resource.id must match the URL id') };
+  const ifMatch = headers['if-match'];
+  if (ifMatch !== undefined) {
+    const current = resources.get(`${type}/${id}`);
+    const version = isJson(current?.meta) ? String(current.meta.versionId) : undefined;
+    if (ifMatch !== `W/"${version}"`) return { status: 412, outcome: operationOutcome('conflict', 'version mismatch') };
+  }
+  return store(resources, type, id, resource);
+}
+
+function entryHeaders(request: Json): Record<string, string | undefined> {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return {
+    'if-none-exist': text(request.ifNoneExist),
+    'if-match': text(request.ifMatch),
+    'if-none-match': text(request.ifNoneMatch),
+  };
+}
+
+function responseEntry(applied: Applied): Json {
+  return {
+    response: {
+      status: statusLine(applied.status),
+      ...(applied.location === undefined ? {} : { location: applied.location, etag: `W/"${applied.location.split('/').pop()}"` }),
+      ...(applied.outcome === undefined ? {} : { outcome: applied.outcome }),
+    },
+  };
+}
+
+/** Resolve a Basic header into its (form-urlencoded, RFC 6749 §2.3.1) parts. */
+function basicCredentials(header: string | undefined): [string, string] | undefined {
+  if (header === undefined || !header.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  const unform = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+  return [unform(decoded.slice(0, colon)), unform(decoded.slice(colon + 1))];
+}
+
+export async function startFhirServer(options: FhirServerOptions = {}): Promise<FhirServer> {
+  const auth = options.auth ?? { type: 'none' };
+  const basePath = (options.basePath ?? defaults.basePath).replace(/\/+$/, '');
+  const resources = new Map<string, Json>();
+  const requests: RecordedRequest[] = [];
+  const tokenRequests: RecordedRequest[] = [];
+  const grants: TokenGrant[] = [];
+  const validTokens = new Map<string, TokenGrant>();
+  const seenJti = new Set<string>();
+  let faults: Fault[] = [];
+  let downUntil = 0;
+  let downHow: 'refuse' | 'reset' | '503' = 'refuse';
+  let inService = 0;
+  let waiting = 0;
+  const queue: Array<() => void> = [];
+  const maxConcurrent = options.maxConcurrent ?? Number.POSITIVE_INFINITY;
+
+  const scheme = options.tls === undefined ? 'http' : 'https';
+  let origin = '';
+  let tokenUrl = '';
+
+  /** First live fault for this target; consumes one of its `times`. */
+  function takeFault(target: FaultTarget, kinds: Fault['kind'][]): Fault | undefined {
+    const index = faults.findIndex(
+      (f) => kinds.includes(f.kind) && f.kind !== 'down' && (('target' in f ? f.target : undefined) ?? 'fhir') === target,
+    );
+    const fault = faults[index];
+    if (fault === undefined || fault.kind === 'down') return undefined;
+    if (fault.times !== undefined) {
+      const left = fault.times - 1;
+      faults = left <= 0 ? faults.filter((_, i) => i !== index) : faults.map((f, i) => (i === index ? { ...fault, times: left } : f));
+    }
+    return fault;
+  }
+
+  function send(res: ServerResponse, record: RecordedRequest, status: number, body: unknown, headers: Record<string, string> = {}) {
+    record.status = status;
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': typeof body === 'string' ? 'text/plain' : 'application/fhir+json',
+      ...headers,
+    });
+    res.end(text);
+  }
+
+  async function readBody(req: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function parseBody(text: string, contentType: string | undefined): unknown {
+    if (text === '') return undefined;
+    if (contentType?.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+
+  /** Fixed service time with at most `maxConcurrent` in service (FIFO): a server of known capacity. */
+  async function serve<T>(work: () => T): Promise<T> {
+    const serviceTimeMs = options.serviceTimeMs ?? 0;
+    if (serviceTimeMs <= 0 && maxConcurrent === Number.POSITIVE_INFINITY) return work();
+    waiting += 1;
+    if (inService >= maxConcurrent) await new Promise<void>((resolve) => queue.push(resolve));
+    waiting -= 1;
+    inService += 1;
+    try {
+      if (serviceTimeMs > 0) await sleep(serviceTimeMs);
+      return work();
+    } finally {
+      inService -= 1;
+      queue.shift()?.();
+    }
+  }
+
+  function authorized(header: string | undefined): boolean {
+    switch (auth.type) {
+      case 'none':
+        return true;
+      case 'bearer':
+        return header === `Bearer ${auth.token}`;
+      case 'basic': {
+        const credentials = basicCredentials(header);
+        return credentials?.[0] === auth.username && credentials[1] === auth.password;
+      }
+      case 'oauth': {
+        if (header === undefined || !header.startsWith('Bearer ')) return false;
+        const grant = validTokens.get(header.slice(7));
+        return grant !== undefined && grant.expiresAt > Date.now();
+      }
+    }
+  }
+
+  async function verifyAssertion(form: Record<string, string>): Promise<Omit<TokenGrant, 'token' | 'expiresAt' | 'scope'> | undefined> {
+    if (auth.type !== 'oauth') return undefined;
+    const assertion = form.client_assertion ?? '';
+    if (form.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return undefined;
+    try {
+      const claims = decodeJwt(assertion);
+      const header = decodeProtectedHeader(assertion);
+      const client = auth.clients.find((c) => c.clientId === claims.iss);
+      if (client?.publicKey === undefined) return undefined;
+      const key = 'kty' in client.publicKey ? await importJWK(client.publicKey as JWK, header.alg) : client.publicKey;
+      const { payload } = await jwtVerify(assertion, key, {
+        issuer: client.clientId,
+        subject: client.clientId,
+        audience: tokenUrl,
+        algorithms: client.algs ?? ['RS384', 'ES384'],
+        requiredClaims: ['exp', 'jti'],
+      });
+      // SMART: exp no more than five minutes in the future; jti never reused.
+      if ((payload.exp ?? 0) > Date.now() / 1000 + 300 + 5) return undefined;
+      if (payload.jti === undefined || seenJti.has(payload.jti)) return undefined;
+      seenJti.add(payload.jti);
+      return {
+        clientId: client.clientId,
+        method: 'private_key_jwt',
+        ...(header.alg === undefined ? {} : { alg: header.alg }),
+        ...(header.kid === undefined ? {} : { kid: header.kid }),
+      };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function tokenEndpoint(req: IncomingMessage, res: ServerResponse, record: RecordedRequest) {
+    const form = isJson(record.body) ? (record.body as Record<string, string>) : {};
+    if (auth.type !== 'oauth') return send(res, record, 404, { error: 'not_found' });
+    if (form.grant_type !== 'client_credentials') return send(res, record, 400, { error: 'unsupported_grant_type' });
+    let who: Omit<TokenGrant, 'token' | 'expiresAt' | 'scope'> | undefined;
+    const basic = basicCredentials(req.headers.authorization);
+    if (basic !== undefined) {
+      const client = auth.clients.find((c) => c.clientId === basic[0]);
+      if (client?.secret !== undefined && client.secret === basic[1]) who = { clientId: client.clientId, method: 'client_secret_basic' };
+    } else if (form.client_secret !== undefined) {
+      const client = auth.clients.find((c) => c.clientId === form.client_id);
+      if (client?.secret !== undefined && client.secret === form.client_secret) who = { clientId: client.clientId, method: 'client_secret_post' };
+    } else {
+      who = await verifyAssertion(form);
+    }
+    if (who === undefined) return send(res, record, 401, { error: 'invalid_client' }, { 'content-type': 'application/json' });
+    const ttl = auth.tokenTtlS ?? defaults.tokenTtlS;
+    const grant: TokenGrant = {
+      ...who,
+      ...(form.scope === undefined ? {} : { scope: form.scope }),
+      token: randomBytes(24).toString('base64url'),
+      expiresAt: Date.now() + ttl * 1000,
+    };
+    grants.push(grant);
+    validTokens.set(grant.token, grant);
+    send(
+      res,
+      record,
+      200,
+      { access_token: grant.token, token_type: 'bearer', expires_in: ttl, ...(grant.scope === undefined ? {} : { scope: grant.scope }) },
+      { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    );
+  }
+
+  function discovery(res: ServerResponse, record: RecordedRequest) {
+    if (options.discovery === 'missing') return send(res, record, 404, operationOutcome('not-found'));
+    send(
+      res,
+      record,
+      200,
+      {
+        ...(options.discovery === 'no-token-endpoint' ? {} : { token_endpoint: tokenUrl }),
+        token_endpoint_auth_methods_supported: ['private_key_jwt', 'client_secret_basic', 'client_secret_post'],
+        token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
+        grant_types_supported: ['client_credentials'],
+        scopes_supported: ['system/*.read', 'system/*.write'],
+        capabilities: ['client-confidential-asymmetric'],
+      },
+      { 'content-type': 'application/json' },
+    );
+  }
+
+  function bundle(res: ServerResponse, record: RecordedRequest) {
+    const body = record.body;
+    if (!isJson(body) || body.resourceType !== 'Bundle' || (body.type !== 'transaction' && body.type !== 'batch')) {
+      return send(res, record, 400, operationOutcome('invalid', 'expected a transaction or batch Bundle'));
+    }
+    const entries = Array.isArray(body.entry) ? body.entry : [];
+    const entryFault = takeFault('fhir', ['entries']);
+    const injected = new Map(entryFault?.kind === 'entries' ? entryFault.failures.map((f) => [f.index, f]) : []);
+    const applyEntry = (target: Map<string, Json>, entry: unknown, index: number): Applied => {
+      const forced = injected.get(index);
+      if (forced !== undefined) return { status: forced.status, outcome: forced.outcome ?? operationOutcome('processing') };
+      if (!isJson(entry) || !isJson(entry.request)) return { status: 400, outcome: operationOutcome('structure', 'entry.request missing') };
+      const { method, url } = entry.request;
+      if (typeof method !== 'string' || typeof url !== 'string') return { status: 400, outcome: operationOutcome('structure') };
+      return apply(target, method, url, entry.resource, entryHeaders(entry.request));
+    };
+
+    if (body.type === 'batch') {
+      const results = entries.map((entry, index) => applyEntry(resources, entry, index));
+      return send(res, record, 200, { resourceType: 'Bundle', type: 'batch-response', entry: results.map(responseEntry) });
+    }
+    // Transaction: work on a copy, commit only if every entry succeeded.
+    const draft = new Map(resources);
+    const results: Applied[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const applied = applyEntry(draft, entry, index);
+      if (applied.status >= 400) {
+        return send(res, record, applied.status, applied.outcome ?? operationOutcome('processing'));
+      }
+      results.push(applied);
+    }
+    resources.clear();
+    for (const [key, value] of draft) resources.set(key, value);
+    send(res, record, 200, { resourceType: 'Bundle', type: 'transaction-response', entry: results.map(responseEntry) });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const text = await readBody(req);
+    const url = new URL(req.url ?? '/', origin);
+    const route: FaultTarget =
+      url.pathname === defaults.tokenPath ? 'token' : url.pathname.endsWith('/.well-known/smart-configuration') ? 'discovery' : 'fhir';
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: `${url.pathname}${url.search}`,
+      authorization: req.headers.authorization,
+      headers: req.headers,
+      body: parseBody(text, req.headers['content-type']),
+      at: Date.now(),
+    };
+    (route === 'token' ? tokenRequests : route === 'fhir' ? requests : []).push(record);
+
+    if (Date.now() < downUntil) {
+      if (downHow === '503') return send(res, record, 503, operationOutcome('transient'));
+      req.socket.destroy();
+      return;
+    }
+    const slow = takeFault(route, ['slow']);
+    if (slow?.kind === 'slow') await sleep(slow.delayMs);
+    const fault = takeFault(route, ['status', 'close']);
+    if (fault?.kind === 'close') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'status') {
+      return send(res, record, fault.status, fault.body ?? (fault.status >= 400 ? operationOutcome(fault.status >= 500 ? 'exception' : 'processing') : undefined), {
+        ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
+      });
+    }
+
+    if (route === 'token' && req.method === 'POST') return tokenEndpoint(req, res, record);
+    if (route === 'discovery' && req.method === 'GET') return discovery(res, record);
+    if (!url.pathname.startsWith(basePath)) return send(res, record, 404, operationOutcome('not-found'));
+
+    return serve(() => {
+      if (!authorized(req.headers.authorization)) {
+        return send(res, record, 401, operationOutcome('login'), { 'www-authenticate': 'Bearer realm="fhir"' });
+      }
+      const rest = url.pathname.slice(basePath.length).replace(/^\/+/, '');
+      if (rest === '' && req.method === 'POST') return bundle(res, record);
+      if (rest === 'metadata') {
+        return send(res, record, 200, { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1' });
+      }
+      const headers = {
+        'if-none-exist': req.headers['if-none-exist'] as string | undefined,
+        'if-match': req.headers['if-match'] as string | undefined,
+      };
+      const applied = apply(resources, req.method ?? 'GET', `${rest}${url.search}`, record.body, headers);
+      if (applied.status >= 400) return send(res, record, applied.status, applied.outcome);
+      const version = applied.location?.split('/').pop();
+      send(res, record, applied.status, applied.resource, {
+        ...(applied.location === undefined ? {} : { location: `${origin}${basePath}/${applied.location}`, etag: `W/"${version ?? ''}"` }),
+      });
+    });
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  };
+  const server =
+    options.tls === undefined
+      ? http.createServer(listener)
+      : https.createServer(
+          {
+            key: options.tls.key,
+            cert: options.tls.cert,
+            ...(options.tls.ca === undefined ? {} : { ca: options.tls.ca }),
+            requestCert: options.tls.requestCert ?? false,
+            rejectUnauthorized: options.tls.requestCert ?? false,
+          },
+          listener,
+        );
+  // Longer than the client's keep-alive, so the server never closes a socket the client is about to reuse.
+  server.keepAliveTimeout = 60_000;
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  const port = await listen(0);
+  origin = `${scheme}://127.0.0.1:${port}`;
+  tokenUrl = `${origin}${defaults.tokenPath}`;
+
+  let reopenTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+    });
+
+  /** Re-listen on the same port after a 'refuse' outage; another process could take it, so retry briefly. */
+  async function reopen() {
+    for (let attempt = 0; attempt < 100 && !closed; attempt += 1) {
+      try {
+        await listen(port);
+        return;
+      } catch {
+        await sleep(20);
+      }
+    }
+  }
+
+  return {
+    url: `${origin}${basePath}`,
+    origin,
+    tokenUrl,
+    resources,
+    requests,
+    tokenRequests,
+    grants,
+    async setFault(fault) {
+      const list = fault === null ? [] : Array.isArray(fault) ? fault : [fault];
+      faults = list.filter((f) => f.kind !== 'down');
+      const down = list.find((f) => f.kind === 'down');
+      if (down?.kind === 'down') {
+        downUntil = Date.now() + down.forMs;
+        downHow = down.how ?? 'refuse';
+        if (downHow === 'refuse') {
+          clearTimeout(reopenTimer);
+          reopenTimer = setTimeout(() => void reopen(), down.forMs);
+          await stopListening();
+          // Let clients see their pooled sockets close, so the next request really meets a closed port.
+          await sleep(50);
+        }
+      } else {
+        downUntil = 0;
+        // Ending a 'refuse' outage early: listen again now.
+        if (!server.listening && !closed) {
+          clearTimeout(reopenTimer);
+          await reopen();
+        }
+      }
+    },
+    revokeTokens() {
+      validTokens.clear();
+    },
+    inFlight: () => inService + waiting,
+    async close() {
+      closed = true;
+      clearTimeout(reopenTimer);
+      for (const wake of queue.splice(0)) wake();
+      await stopListening();
+    },
+  };
+}
