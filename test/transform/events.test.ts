@@ -1,0 +1,111 @@
+/** One sample per supported trigger event (samples/events): routing, validity and the core resources. */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SUPPORTED_EVENTS } from '../../src/transform/structures/definitions.js';
+import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { findEmpty, repoRoot, resources } from './helpers.js';
+
+const dir = path.join(repoRoot, 'samples/events');
+
+/** event → structure it must route to, and resource types it must produce. */
+const EXPECTED: Record<string, [string, string[]]> = {
+  'ADT^A01': ['ADT_A01', ['Patient', 'Encounter', 'AllergyIntolerance', 'Condition', 'Procedure', 'Coverage', 'RelatedPerson']],
+  'ADT^A02': ['ADT_A02', ['Patient', 'Encounter']],
+  'ADT^A03': ['ADT_A03', ['Patient', 'Encounter']],
+  'ADT^A04': ['ADT_A01', ['Patient', 'Encounter', 'AllergyIntolerance']],
+  'ADT^A05': ['ADT_A05', ['Patient', 'Encounter']],
+  'ADT^A06': ['ADT_A06', ['Patient', 'Encounter']],
+  'ADT^A07': ['ADT_A06', ['Patient', 'Encounter']],
+  'ADT^A08': ['ADT_A01', ['Patient', 'Encounter']],
+  'ADT^A09': ['ADT_A09', ['Patient', 'Encounter']],
+  'ADT^A10': ['ADT_A09', ['Patient', 'Encounter']],
+  'ADT^A11': ['ADT_A09', ['Patient', 'Encounter']],
+  'ADT^A13': ['ADT_A01', ['Patient', 'Encounter']],
+  'ADT^A14': ['ADT_A05', ['Patient', 'Encounter']],
+  'ADT^A15': ['ADT_A15', ['Patient', 'Encounter']],
+  'ADT^A16': ['ADT_A16', ['Patient', 'Encounter']],
+  'ADT^A17': ['ADT_A17', ['Patient', 'Encounter']],
+  'ADT^A25': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A26': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A27': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A28': ['ADT_A05', ['Patient', 'Encounter']],
+  'ADT^A29': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A31': ['ADT_A05', ['Patient', 'Encounter']],
+  'ADT^A40': ['ADT_A39', ['Patient']],
+  'ADT^A41': ['ADT_A39', ['Patient']],
+  'ADT^A45': ['ADT_A45', ['Patient', 'Encounter']],
+  'ADT^A47': ['ADT_A30', ['Patient']],
+  'ADT^A60': ['ADT_A60', ['Patient', 'AllergyIntolerance']],
+  'BAR^P01': ['BAR_P01', ['Patient', 'Encounter', 'Coverage']],
+  'BAR^P02': ['BAR_P02', ['Patient', 'Encounter']],
+  'BAR^P12': ['BAR_P12', ['Patient', 'Encounter', 'Procedure']],
+  'DFT^P03': ['DFT_P03', ['Patient', 'ChargeItem']],
+  'DFT^P11': ['DFT_P11', ['Patient', 'ChargeItem']],
+  'MDM^T01': ['MDM_T01', ['Patient', 'DocumentReference']],
+  'MDM^T02': ['MDM_T02', ['Patient', 'DocumentReference']],
+  'MDM^T05': ['MDM_T01', ['Patient', 'DocumentReference']],
+  'MDM^T06': ['MDM_T02', ['Patient', 'DocumentReference']],
+  'MDM^T09': ['MDM_T01', ['Patient', 'DocumentReference']],
+  'MDM^T10': ['MDM_T02', ['Patient', 'DocumentReference']],
+  'OMG^O19': ['OMG_O19', ['Patient', 'ServiceRequest', 'Specimen']],
+  'OML^O21': ['OML_O21', ['Patient', 'ServiceRequest', 'Specimen']],
+  'ORM^O01': ['ORM_O01', ['Patient', 'ServiceRequest']],
+  'ORU^R01': ['ORU_R01', ['Patient', 'DiagnosticReport', 'Observation', 'ServiceRequest']],
+  'OUL^R22': ['OUL_R22', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],
+  'OUL^R23': ['OUL_R23', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],
+  'OUL^R24': ['OUL_R24', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],
+  'PPR^PC1': ['PPR_PC1', ['Patient', 'Condition']],
+  'PPR^PC2': ['PPR_PC1', ['Patient', 'Condition']],
+  'PPR^PC3': ['PPR_PC1', ['Patient', 'Condition']],
+  'RDE^O11': ['RDE_O11', ['Patient', 'MedicationRequest']],
+  'RDE^O25': ['RDE_O11', ['Patient', 'MedicationRequest']],
+  'RDS^O13': ['RDS_O13', ['Patient', 'MedicationRequest', 'MedicationDispense']],
+  'REF^I12': ['REF_I12', ['Patient', 'ServiceRequest']],
+  'REF^I14': ['REF_I12', ['Patient', 'ServiceRequest']],
+  'SIU^S12': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S13': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S14': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S15': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S16': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S17': ['SIU_S12', ['Patient', 'Appointment']],
+  'SIU^S26': ['SIU_S12', ['Patient', 'Appointment']],
+  'VXU^V04': ['VXU_V04', ['Patient', 'Immunization']],
+};
+
+describe('samples/events', () => {
+  it('has a sample and an expectation for every supported event', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.hl7')).map((f) => f.replace('.hl7', '').replace('_', '^'));
+    expect(new Set(files)).toEqual(SUPPORTED_EVENTS);
+    expect(new Set(Object.keys(EXPECTED))).toEqual(SUPPORTED_EVENTS);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', (event, [structure, types]) => {
+    const r = convertHl7v2(readFileSync(path.join(dir, `${event.replace('^', '_')}.hl7`)));
+    expect(r.messageType).toBe(event);
+    expect(r.structure).toBe(structure);
+    expect(validateBundle(r.bundle)).toEqual([]);
+    expect(findEmpty(r.bundle)).toBeUndefined();
+    for (const t of ['MessageHeader', 'Provenance', ...types]) expect(resources(r.bundle, t).length, t).toBeGreaterThan(0);
+    const patients = resources(r.bundle, 'Patient').map((p) => `urn:uuid:${p.id}`);
+    // everything that has a subject/patient points at a patient of this bundle
+    for (const entry of r.bundle.entry as { resource: Record<string, { reference?: string } | undefined> }[]) {
+      const subject = entry.resource.subject ?? entry.resource.patient ?? entry.resource.beneficiary;
+      if (subject?.reference !== undefined && subject.reference.startsWith('urn:uuid:')) expect(patients).toContain(subject.reference);
+    }
+  });
+
+  it('ADT^A17 keeps each patient with its own visit (repeating PATIENT group)', () => {
+    const r = convertHl7v2(readFileSync(path.join(dir, 'ADT_A17.hl7')));
+    const patients = resources(r.bundle, 'Patient');
+    const encounters = resources(r.bundle, 'Encounter');
+    expect(patients.map((p) => (p.name as { family: string }[])[0]?.family)).toEqual(['ALPHA', 'BETA']);
+    expect(encounters.map((e) => (e.subject as { reference: string }).reference)).toEqual(patients.map((p) => `urn:uuid:${p.id}`));
+  });
+
+  it.each(['ADT^A40', 'ADT^A47'])('%s links the merged identity to the survivor', (event) => {
+    const r = convertHl7v2(readFileSync(path.join(dir, `${event.replace('^', '_')}.hl7`)));
+    const links = resources(r.bundle, 'Patient').flatMap((p) => (p.link as { type: string }[] | undefined) ?? []).map((l) => l.type);
+    expect(links).toEqual(expect.arrayContaining(['replaces', 'replaced-by']));
+  });
+});
