@@ -14,7 +14,12 @@ export interface QueueRegistry {
 
 export function createQueueRegistry(connection: Redis, channels: readonly Channel[], prefix: string): QueueRegistry {
   const queues = new Map<string, Queue>();
-  for (const ch of channels) queues.set(ch.id, new Queue(ch.id, { connection, prefix }));
+  for (const ch of channels) {
+    const queue = new Queue(ch.id, { connection, prefix });
+    // Connection failures surface where they matter: as negative ACKs at intake and in /readyz.
+    queue.on('error', () => undefined);
+    queues.set(ch.id, queue);
+  }
   return {
     prefix,
     get: (id) => queues.get(id),

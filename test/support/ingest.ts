@@ -1,0 +1,41 @@
+/** A real MLLP listener on a free port, feeding real BullMQ queues on a real Redis. */
+import { Redis } from 'ioredis';
+import type { Channel } from '../../src/config/channel.js';
+import type { IntakeDeps } from '../../src/intake.js';
+import { createQueueRegistry, type QueueRegistry } from '../../src/queue/queues.js';
+import { createProducerConnection } from '../../src/queue/redis.js';
+import { createKeyring } from '../../src/security/seal.js';
+import { startMllpListener, type MllpChannel, type MllpListener } from '../../src/sources/mllp.js';
+import { memoryLogger } from './log.js';
+import { TEST_KEY_HEX } from './channel.js';
+
+export interface IngestRig {
+  listener: MllpListener;
+  queues: QueueRegistry;
+  deps: IntakeDeps;
+  redis: Redis;
+  logs(): string;
+  close(): Promise<void>;
+}
+
+export async function startIngestRig(channel: Channel, prefix: string, redisUrl: string, enqueueTimeoutMs = 4000): Promise<IngestRig> {
+  const redis = createProducerConnection(redisUrl);
+  redis.on('error', () => undefined);
+  await redis.connect();
+  const queues = createQueueRegistry(redis, [channel], prefix);
+  const { log, text } = memoryLogger('debug');
+  const deps: IntakeDeps = { queues, keyring: createKeyring(Buffer.from(TEST_KEY_HEX, 'hex')), log, enqueueTimeoutMs };
+  const listener = await startMllpListener(channel as MllpChannel, deps);
+  return {
+    listener,
+    queues,
+    deps,
+    redis,
+    logs: text,
+    close: async () => {
+      await listener.close();
+      await queues.close().catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}

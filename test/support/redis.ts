@@ -1,0 +1,98 @@
+/** Real Redis for tests: a random key prefix per test file, and private redis-server processes. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export function testPrefix(name: string): string {
+  return `higtest-${name}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Deletes every key under a test prefix. */
+export async function dropPrefix(prefix: string, url = REDIS_URL): Promise<void> {
+  const r = new Redis(url);
+  let cursor = '0';
+  do {
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await r.del(...keys);
+  } while (cursor !== '0');
+  r.disconnect();
+}
+
+/** Every string/hash/list/stream/zset value under a prefix, concatenated, to grep for plaintext. */
+export async function dumpPrefix(prefix: string, url = REDIS_URL): Promise<string> {
+  const r = new Redis(url);
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of keys) {
+      const type = await r.type(key);
+      if (type === 'string') out.push((await r.get(key)) ?? '');
+      else if (type === 'hash') out.push(JSON.stringify(await r.hgetall(key)));
+      else if (type === 'list') out.push(...(await r.lrange(key, 0, -1)));
+      else if (type === 'set') out.push(...(await r.smembers(key)));
+      else if (type === 'zset') out.push(...(await r.zrange(key, 0, -1)));
+      else if (type === 'stream') out.push(JSON.stringify(await r.xrange(key, '-', '+')));
+    }
+  } while (cursor !== '0');
+  r.disconnect();
+  return out.join('\n');
+}
+
+export interface PrivateRedis {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a throwaway redis-server on a free loopback port (killed by stop()). */
+export async function startPrivateRedis(extraArgs: string[] = []): Promise<PrivateRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'hig-redis-'));
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', ...extraArgs], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    probe.on('error', () => undefined);
+    const ok = await probe.connect().then(() => probe.ping(), () => undefined);
+    probe.disconnect();
+    if (ok === 'PONG') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    port,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGKILL');
+      }),
+  };
+}
