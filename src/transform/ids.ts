@@ -1,11 +1,12 @@
 /**
  * Deterministic resource ids: RFC 4122 UUID version 5 (SHA-1, name-based).
  *
- * name = `${resourceType}|${system}|${value}` for a business identifier (system = the assigning
- * authority resolved to a URI, or '' when none), so two resources sharing an identifier value but
- * differing in type or authority get different ids, while a re-delivery of the same message
- * produces the same ids (PUT upserts). Without an identifier the name is an ordinal scoped to
- * the message: `${resourceType}|#${sender}|${controlId}|${n}`.
+ * name = JSON `["id", resourceType, system, value]` for a business identifier (system = the
+ * assigning authority resolved to a URI, else `ns:<namespace id>`, else ''), so two resources
+ * sharing an identifier value but differing in type or authority get different ids, while a
+ * re-delivery of the same message produces the same ids (PUT upserts). JSON keeps the parts
+ * unambiguous (no `a|b`+`c` = `a`+`b|c` collisions). Without an identifier the name is an
+ * ordinal scoped to the message: `["ordinal", resourceType, "<sender>|<facility>|<MSH-10>", n]`.
  */
 import { createHash } from 'node:crypto';
 
@@ -27,9 +28,9 @@ export function uuidV5(name: string, namespace: string = HIG_ID_NAMESPACE): stri
 }
 
 export function identifierId(resourceType: string, system: string | undefined, value: string): string {
-  return uuidV5(`${resourceType}|${system ?? ''}|${value}`);
+  return uuidV5(JSON.stringify(['id', resourceType, system ?? '', value]));
 }
 
 export function ordinalId(resourceType: string, messageScope: string, ordinal: number): string {
-  return uuidV5(`${resourceType}|#${messageScope}|${ordinal}`);
+  return uuidV5(JSON.stringify(['ordinal', resourceType, messageScope, ordinal]));
 }

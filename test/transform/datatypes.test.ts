@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { Repetition } from '../../src/hl7/message.js';
+import { xadAddress } from '../../src/transform/datatypes/address.js';
+import { codeableConcept } from '../../src/transform/datatypes/coding.js';
+import type { DatatypeContext } from '../../src/transform/datatypes/context.js';
+import { cxIdentifier } from '../../src/transform/datatypes/identifier.js';
+import { xpnName } from '../../src/transform/datatypes/name.js';
+import { observationValue } from '../../src/transform/datatypes/observation-value.js';
+import { xtnContactPoint } from '../../src/transform/datatypes/telecom.js';
+import { toDate, toDateTime, toInstant, toTime } from '../../src/transform/datatypes/time.js';
+import { identifierId, uuidV5 } from '../../src/transform/ids.js';
+
+const ctx: DatatypeContext = { timezone: 'UTC', namespaceMap: { HOSP: 'urn:oid:1.2.3' } };
+/** Builds a repetition from `a^b&c` notation. */
+const rep = (s: string): Repetition => s.split('^').map((c) => c.split('&'));
+
+describe('TS/DTM', () => {
+  it.each([
+    ['2024', 'UTC', '2024'],
+    ['202403', 'UTC', '2024-03'],
+    ['20240305', 'UTC', '2024-03-05'],
+    ['2024030508', 'UTC', '2024-03-05T08:00:00Z'],
+    ['202403050815', 'UTC', '2024-03-05T08:15:00Z'],
+    ['20240305081530.25', 'UTC', '2024-03-05T08:15:30.25Z'],
+    ['20240305081530+0530', 'UTC', '2024-03-05T08:15:30+05:30'],
+    ['201203141259-0215', 'Europe/Paris', '2012-03-14T12:59:00-02:15'],
+    ['20240305081530', 'America/New_York', '2024-03-05T08:15:30-05:00'],
+    ['20240705081530', 'America/New_York', '2024-07-05T08:15:30-04:00'],
+    ['20240305081530', 'Asia/Kolkata', '2024-03-05T08:15:30+05:30'],
+    ['20240305081530+0000', 'America/New_York', '2024-03-05T08:15:30Z'],
+    ['20241305', 'UTC', undefined],
+    ['20230229', 'UTC', undefined],
+    ['04/24/2007', 'UTC', undefined],
+    ['', 'UTC', undefined],
+  ])('%s in %s → dateTime %s', (v, zone, expected) => {
+    expect(toDateTime(v, zone)).toBe(expected);
+  });
+  it.each([
+    ['19800215', '1980-02-15'],
+    ['198002151230', '1980-02-15'],
+    ['1980', '1980'],
+  ])('%s → date %s', (v, expected) => expect(toDate(v)).toBe(expected));
+  it.each([
+    ['20240305', 'UTC', '2024-03-05T00:00:00Z'],
+    ['202403', 'UTC', undefined],
+    ['198908181126+0215', 'UTC', '1989-08-18T11:26:00+02:15'],
+  ])('%s → instant %s', (v, zone, expected) => expect(toInstant(v, zone)).toBe(expected));
+  it.each([
+    ['1230', '12:30:00'],
+    ['123045', '12:30:45'],
+    ['2530', undefined],
+  ])('%s → time %s', (v, expected) => expect(toTime(v)).toBe(expected));
+});
+
+describe('XPN → HumanName', () => {
+  it.each([
+    ['DOE^JANE^Q^JR^DR^MD^L', { use: 'official', family: 'DOE', given: ['JANE', 'Q'], prefix: ['DR'], suffix: ['JR', 'MD'] }],
+    ['DOE&&&&VON', { family: 'DOE' }],
+    ['^JANE', { given: ['JANE'] }],
+    ['""', undefined],
+    ['DOE^^^^^^N', { use: 'nickname', family: 'DOE' }],
+  ])('%s', (v, expected) => expect(xpnName(rep(v), ctx)).toEqual(expected));
+});
+
+describe('XAD → Address', () => {
+  it.each([
+    ['1 Main St^Apt 2^Town^ST^12345^USA^H', { use: 'home', line: ['1 Main St', 'Apt 2'], city: 'Town', state: 'ST', postalCode: '12345', country: 'USA' }],
+    ['^^Town^^^^M', { type: 'postal', city: 'Town' }],
+    ['^^^^^^H', undefined],
+  ])('%s', (v, expected) => expect(xadAddress(rep(v), ctx)).toEqual(expected));
+});
+
+describe('XTN → ContactPoint', () => {
+  it.each([
+    ['(555)555-1234^PRN^PH', { system: 'phone', value: '(555)555-1234', use: 'home' }],
+    ['^WPN^Internet^a@b.org', { system: 'email', value: 'a@b.org', use: 'work' }],
+    ['^PRN^FX^^1^217^5551234^99', { system: 'fax', value: '+1 (217) 5551234 X99', use: 'home' }],
+    ['^^CP^^^^5550000', { system: 'phone', value: '5550000', use: 'mobile' }],
+    ['^PRN^PH', undefined],
+  ])('%s', (v, expected) => expect(xtnContactPoint(rep(v), ctx)).toEqual(expected));
+});
+
+describe('CX → Identifier', () => {
+  const mr = { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR', display: 'Medical record number' }] } };
+  it.each([
+    ['123^^^HOSP^MR', { ...mr, system: 'urn:oid:1.2.3', value: '123' }],
+    ['123^^^X&2.16.840.1&ISO^MR', { ...mr, system: 'urn:oid:2.16.840.1', value: '123' }],
+    ['123^^^LOCAL', { value: '123', assigner: { display: 'LOCAL' } }],
+    ['123^^^&https://ids.example.org/mrn&URI', { system: 'https://ids.example.org/mrn', value: '123' }],
+    ['^^^HOSP', undefined],
+  ])('%s', (v, expected) => expect(cxIdentifier(rep(v), ctx)).toEqual(expected));
+});
+
+describe('CWE → CodeableConcept', () => {
+  it.each([
+    ['2345-7^Glucose^LN', undefined, { coding: [{ system: 'http://loinc.org', code: '2345-7', display: 'Glucose' }] }],
+    ['I10^Hypertension^I10^401.9^HTN^I9C', undefined, { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I10', display: 'Hypertension' }, { system: 'http://hl7.org/fhir/sid/icd-9-cm', code: '401.9', display: 'HTN' }] }],
+    ['123^x^SCT^^^^2020^^original', undefined, { coding: [{ system: 'http://snomed.info/sct', version: '2020', code: '123', display: 'x' }], text: 'original' }],
+    ['M^Married^HL70002', 'MaritalStatus', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M', display: 'Married' }, { system: 'http://terminology.hl7.org/CodeSystem/v2-0002', code: 'M', display: 'Married' }] }],
+    ['^free text only', undefined, { text: 'free text only' }],
+  ])('%s (%s)', (v, map, expected) => expect(codeableConcept(rep(v), map)).toEqual(expected));
+});
+
+describe('OBX-5 by value type', () => {
+  const units = rep('mg/dL^mg/dL^UCUM');
+  it.each([
+    ['NM', ['5.4'], { element: 'valueQuantity', value: { value: 5.4, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
+    ['SN', ['>^10'], { element: 'valueQuantity', value: { value: 10, comparator: '>', unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
+    ['SN', ['^1^:^128'], { element: 'valueRatio', value: { numerator: { value: 1 }, denominator: { value: 128 } } }],
+    ['SN', ['^10^-^20'], { element: 'valueRange', value: { low: { value: 10, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' }, high: { value: 20, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } } }],
+    ['ST', ['a', 'b'], { element: 'valueString', value: 'a\nb' }],
+    ['FT', ['line one'], { element: 'valueString', value: 'line one' }],
+    ['CWE', ['260373001^Detected^SCT'], { element: 'valueCodeableConcept', value: { coding: [{ system: 'http://snomed.info/sct', code: '260373001', display: 'Detected' }] } }],
+    ['DT', ['20240101'], { element: 'valueDateTime', value: '2024-01-01' }],
+    ['TS', ['202401011230'], { element: 'valueDateTime', value: '2024-01-01T12:30:00Z' }],
+    ['TM', ['1230'], { element: 'valueTime', value: '12:30:00' }],
+    ['NA', ['1^2^3'], { element: 'valueSampledData', value: { origin: { value: 0 }, period: 0, dimensions: 1, data: '1 2 3' } }],
+    ['NM', ['not a number'], { element: 'valueString', value: 'not a number' }],
+  ])('%s %j', (type, values, expected) => {
+    expect(observationValue(type, values.map(rep), units, ctx)).toEqual(expected);
+  });
+});
+
+describe('deterministic ids', () => {
+  it('implements RFC 4122 UUID v5 (DNS namespace test vector)', () => {
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+  });
+  it.each([
+    [['Patient', 'urn:oid:1', '123'], ['Patient', 'urn:oid:2', '123']],
+    [['Patient', 'urn:oid:1', '123'], ['Encounter', 'urn:oid:1', '123']],
+    [['Patient', 'a|b', 'c'], ['Patient', 'a', 'b|c']],
+  ])('%j and %j differ', (a, b) => {
+    expect(identifierId(a[0] ?? '', a[1], a[2] ?? '')).not.toBe(identifierId(b[0] ?? '', b[1], b[2] ?? ''));
+  });
+});
