@@ -3,6 +3,7 @@
  * files at start, types the code, and generates channels/channel.schema.json for editors.
  */
 import { z } from 'zod';
+import { destinationSchema } from '../destinations/config.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -87,8 +88,6 @@ export const acceptSchema = z
   })
   .strict();
 
-export const noneDestinationSchema = z.object({ type: z.literal('none') }).strict();
-
 export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
@@ -108,8 +107,7 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
     .strict();
 }
 
-// The destination schema is owned by src/destinations; until a channel names one, results stay with the job.
-export const destinationSchema = z.discriminatedUnion('type', [noneDestinationSchema]);
+// The destination schema is owned by src/destinations; without one, results stay with the job.
 export const channelSchema = channelSchemaWith(destinationSchema.default({ type: 'none' }));
 export type Channel = Readonly<z.infer<typeof channelSchema>>;
 export type MllpSource = z.infer<typeof mllpSourceSchema>;

@@ -49,9 +49,9 @@ export async function dumpPrefix(prefix: string, url = REDIS_URL): Promise<strin
       const type = await r.type(key);
       if (type === 'string') out.push((await r.get(key)) ?? '');
       else if (type === 'hash') out.push(JSON.stringify(await r.hgetall(key)));
-      else if (type === 'list') out.push(...(await r.lrange(key, 0, -1)));
+      else if (type === 'list') out.push(...(await r.lrange(key, '0', '-1')));
       else if (type === 'set') out.push(...(await r.smembers(key)));
-      else if (type === 'zset') out.push(...(await r.zrange(key, 0, -1)));
+      else if (type === 'zset') out.push(...(await r.zrange(key, '0', '-1')));
       else if (type === 'stream') out.push(JSON.stringify(await r.xrange(key, '-', '+')));
     }
   } while (cursor !== '0');

@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+/**
+ * The `hig` command: a thin wrapper over the same functions the daemon and tests use.
+ * Every failure ends with one readable line on stderr and a non-zero exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadSettings, type Settings } from './config/env.js';
+import { loadChannels } from './config/load-channels.js';
+import { createLogger } from './log.js';
+import { splitBatchBytes } from './hl7/batch.js';
+import { connectMllp } from './hl7/mllp-client.js';
+import { NoRedisError } from './queue/embedded-redis.js';
+import { KeyError } from './security/seal.js';
+
+const USAGE = `usage: hig <command> [options]
+  start [--channels DIR] [--dev]        run the daemon (sources, workers, HTTP)
+  worker [--channels DIR] [--dev]       run workers only
+  send FILE --host H --port P [--tls] [--ca F --cert F --key F]   MLLP-send each message, print each MSA line
+  convert FILE|- [--mapping ID] [--report]   HL7 v2 (or JSON with --mapping) to a FHIR R4 Bundle on stdout
+  stats [--json]                        queue counts per channel and health
+  check-config [--channels DIR]         validate environment and channel files`;
+
+class UsageError extends Error {}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`hig: ${message}\n`);
+  process.exit(code);
+}
+
+async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
+  const { values } = parseArgs({ args, options: { channels: { type: 'string' }, dev: { type: 'boolean', default: false } } });
+  const settings = loadSettings();
+  const log = createLogger({ level: settings.LOG_LEVEL });
+  const { startDaemon } = await import('./daemon.js');
+  const daemon = await startDaemon({
+    settings,
+    channelsDir: values.channels ?? settings.HIG_CHANNELS_DIR,
+    log,
+    intake: !workersOnly,
+    workers: true,
+    allowDevKey: values.dev === true || settings.HIG_DEV_MODE,
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: intake stops, in-flight jobs finish');
+    const force = setTimeout(() => {
+      log.error('shutdown timed out after 30 s; exiting');
+      process.exit(1);
+    }, 30_000);
+    force.unref();
+    daemon.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function cmdSend(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string' },
+      tls: { type: 'boolean', default: false },
+      ca: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      timeout: { type: 'string', default: '10000' },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('send needs a FILE');
+  const port = Number(values.port);
+  if (!values.port || !/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new UsageError('send needs --port 1-65535');
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  const messages = splitBatchBytes(bytes);
+  if (messages.length === 0) fail(`${file}: no HL7 messages found`);
+  const client = await connectMllp({
+    host: values.host!,
+    port,
+    timeoutMs: Number(values.timeout),
+    ...(values.tls
+      ? {
+          tls: {
+            ...(values.ca ? { ca: readFileSync(values.ca) } : {}),
+            ...(values.cert ? { cert: readFileSync(values.cert) } : {}),
+            ...(values.key ? { key: readFileSync(values.key) } : {}),
+            servername: values.host!,
+          },
+        }
+      : {}),
+  });
+  let negative = 0;
+  try {
+    for (const m of messages) {
+      const ack = (await client.send(m.bytes)).toString('latin1');
+      const msa = ack.split(/\r\n|\r|\n/).find((s) => s.startsWith('MSA')) ?? '(no MSA segment in reply)';
+      if (!/^MSA.(AA|CA)/.test(msa)) negative++;
+      process.stdout.write(msa + '\n');
+    }
+  } finally {
+    client.close();
+  }
+  if (negative > 0) process.exitCode = 2;
+}
+
+async function cmdConvert(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { mapping: { type: 'string' }, report: { type: 'boolean', default: false }, timezone: { type: 'string', default: 'UTC' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('convert needs a FILE (or - for stdin)');
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  const { convertHl7v2, convertJson, validateBundle } = await import('./transform/index.js');
+  const options = { timezone: values.timezone! };
+  const results = values.mapping
+    ? [convertJson(values.mapping, JSON.parse(bytes.toString('utf8')) as unknown, options)]
+    : splitBatchBytes(bytes).map((m) => convertHl7v2(m.bytes, options));
+  if (results.length === 0) fail(`${file}: no HL7 messages found`);
+  for (const r of results) {
+    const issues = validateBundle(r.bundle).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+    if (issues.length > 0) fail(`${r.messageType}: FHIR validation failed: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+  const out = results.map((r) => (values.report ? { bundle: r.bundle, report: r.report } : r.bundle));
+  process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
+}
+
+async function cmdCheckConfig(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { channels: { type: 'string' } } });
+  const settings = loadSettings();
+  const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
+  const channels = loadChannels(dir);
+  process.stdout.write(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}\n`);
+}
+
+async function cmdStats(args: string[], settings: Settings): Promise<void> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
+  const { Redis } = await import('ioredis');
+  const { createQueueRegistry } = await import('./queue/queues.js');
+  const { getQueueStats } = await import('./queue/status.js');
+  const channels = loadChannels(values.channels ?? settings.HIG_CHANNELS_DIR);
+  const redis = new Redis(settings.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+  } catch {
+    fail(`no Redis answers at the configured REDIS_URL`);
+  }
+  const queues = createQueueRegistry(redis, channels, settings.HIG_QUEUE_PREFIX);
+  const stats = await getQueueStats(queues);
+  if (values.json) process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+  else {
+    for (const [id, c] of Object.entries(stats.channels)) {
+      process.stdout.write(`${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed} (${c.health})\n`);
+    }
+    process.stdout.write(`total: active ${stats.active}, waiting ${stats.waiting}, completed ${stats.completed}, failed ${stats.failed}, delayed ${stats.delayed} (${stats.health})\n`);
+  }
+  await queues.close();
+  redis.disconnect();
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await cmdStart(args, false);
+      case 'worker':
+        return await cmdStart(args, true);
+      case 'send':
+        return await cmdSend(args);
+      case 'convert':
+        return await cmdConvert(args);
+      case 'check-config':
+        return await cmdCheckConfig(args);
+      case 'stats':
+        return await cmdStats(args, loadSettings());
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stdout.write(USAGE + '\n');
+        return;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`, 64);
+    if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
+    const e = err as NodeJS.ErrnoException & { code?: string };
+    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
+    if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);
+    if (e.code === 'EADDRINUSE') fail(`address already in use: ${e.message.replace(/^listen EADDRINUSE: address already in use /, '')}`);
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(e.message, 64);
+    fail(e.message || String(err));
+  }
+}
+
+await main(process.argv.slice(2));

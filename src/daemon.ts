@@ -1,0 +1,123 @@
+/**
+ * The composition root: settings and channels in, Redis up, queues, workers, listeners and the
+ * HTTP server started, and one graceful shutdown path for all of them.
+ */
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Channel } from './config/channel.js';
+import type { Settings } from './config/env.js';
+import { loadChannels } from './config/load-channels.js';
+import { buildHttpServer } from './http/server.js';
+import type { Logger } from './log.js';
+import { ensureRedis, redactUrl, type EmbeddedRedis } from './queue/embedded-redis.js';
+import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
+import { checkDurability, createProducerConnection, createWorkerConnection } from './queue/redis.js';
+import { startChannelWorker } from './queue/worker.js';
+import { keyringFromSettings } from './security/keys.js';
+import type { Keyring } from './security/seal.js';
+import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import { pipelineStepsFor } from './steps.js';
+
+export interface DaemonOptions {
+  settings: Settings;
+  channelsDir: string;
+  log: Logger;
+  /** start sources and the HTTP server (false for `hig worker`) */
+  intake: boolean;
+  workers: boolean;
+  allowDevKey: boolean;
+}
+
+export interface Daemon {
+  channels: readonly Channel[];
+  queues: QueueRegistry;
+  keyring: Keyring;
+  listeners: Map<string, MllpListener>;
+  httpPort?: number;
+  close(): Promise<void>;
+}
+
+async function connect(redis: Redis): Promise<void> {
+  redis.on('error', () => undefined); // reconnects are logged by readiness, not per error
+  await redis.connect();
+}
+
+export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
+  const { settings, log } = opts;
+  const channels = loadChannels(opts.channelsDir).filter((c) => c.enabled);
+  const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
+  if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
+
+  const embedded: EmbeddedRedis | undefined = await ensureRedis(settings.REDIS_URL, settings.HIG_DATA_DIR, settings.HIG_EMBEDDED_REDIS);
+  if (embedded) log.warn({ dir: embedded.dir, url: redactUrl(settings.REDIS_URL) }, 'no Redis answered: started an embedded redis-server (append-only, fsync always)');
+
+  const producer = createProducerConnection(settings.REDIS_URL);
+  await connect(producer);
+  await checkDurability(producer, log);
+  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX);
+
+  const workers: Worker[] = [];
+  let workerConnection: Redis | undefined;
+  if (opts.workers) {
+    workerConnection = createWorkerConnection(settings.REDIS_URL);
+    await connect(workerConnection);
+    for (const channel of channels) {
+      workers.push(startChannelWorker(channel, { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, stepsFor: (c) => pipelineStepsFor(c, keyring) }));
+    }
+  }
+
+  const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS };
+  const listeners = new Map<string, MllpListener>();
+  let http: ReturnType<typeof buildHttpServer> | undefined;
+  let httpPort: number | undefined;
+  if (opts.intake) {
+    for (const channel of channels) {
+      if (channel.source.type !== 'mllp') continue;
+      const listener = await startMllpListener(channel as MllpChannel, intakeDeps);
+      listeners.set(channel.id, listener);
+      log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
+    }
+    http = buildHttpServer(
+      {
+        queues,
+        log,
+        ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
+        ready: async () => {
+          const redisOk = await producer.ping().then((p) => p === 'PONG', () => false);
+          const checks: Record<string, boolean> = { redis: redisOk };
+          for (const [id] of listeners) checks[`listener:${id}`] = true;
+          return { ok: redisOk, checks };
+        },
+      },
+      settings.HIG_HTTP_HOST,
+    );
+    await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
+    const addr = http.server.address();
+    httpPort = typeof addr === 'object' && addr ? addr.port : settings.HIG_HTTP_PORT;
+    log.info({ host: settings.HIG_HTTP_HOST, port: httpPort }, 'HTTP server listening');
+  }
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length }, 'hig started');
+
+  let closed = false;
+  return {
+    channels,
+    queues,
+    keyring,
+    listeners,
+    ...(httpPort !== undefined ? { httpPort } : {}),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Stop taking input first, then let workers finish what they hold.
+      await Promise.all([...listeners.values()].map((l) => l.close()));
+      await http?.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
+      producer.disconnect();
+      workerConnection?.disconnect();
+      await embedded?.stop();
+      log.info('hig stopped');
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** Wires a channel's pipeline steps: its conversion options, the validator and its destination. */
+import type { Channel } from './config/channel.js';
+import type { PipelineSteps } from './queue/pipeline.js';
+import type { Keyring } from './security/seal.js';
+import { convertHl7v2, convertJson, validateBundle } from './transform/index.js';
+import { createDestination } from './destinations/index.js';
+
+export function pipelineStepsFor(channel: Channel, keyring: Keyring): PipelineSteps {
+  const options = { timezone: channel.timezone };
+  const destination = channel.destination.type === 'none' ? undefined : createDestination(channel.destination);
+  return {
+    keyring,
+    convertHl7v2: (message) => convertHl7v2(message, options),
+    convertJson: (mappingId, sourceData) => convertJson(mappingId, sourceData, options),
+    validate: validateBundle,
+    ...(destination ? { deliver: (bundle, signal) => destination.deliver(bundle, signal) } : {}),
+  };
+}
