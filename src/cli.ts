@@ -5,7 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSettings, type Settings } from './config/env.js';
+import { ConfigError, loadSettings } from './config/env.js';
+import { readHeader } from './hl7/header.js';
+import { messageIdFor } from './queue/jobs.js';
+import type { Counts } from './queue/status.js';
+import type { Gateway } from './index.js';
 import { loadChannels } from './config/load-channels.js';
 import { createLogger } from './log.js';
 import { splitBatchBytes } from './hl7/batch.js';
@@ -18,6 +22,7 @@ const USAGE = `usage: hig <command> [options]
   worker [--channels DIR] [--dev]       run workers only
   send FILE --host H --port P [--tls] [--ca F --cert F --key F]   MLLP-send each message, print each MSA line
   convert FILE|- [--mapping ID] [--report]   HL7 v2 (or JSON with --mapping) to a FHIR R4 Bundle on stdout
+  status MESSAGE_ID | --file F --channel C   a job's status
   stats [--json]                        queue counts per channel and health
   check-config [--channels DIR]         validate environment and channel files`;
 
@@ -141,30 +146,52 @@ async function cmdCheckConfig(args: string[]): Promise<void> {
   process.stdout.write(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}\n`);
 }
 
-async function cmdStats(args: string[], settings: Settings): Promise<void> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
-  const { Redis } = await import('ioredis');
-  const { createQueueRegistry } = await import('./queue/queues.js');
-  const { getQueueStats } = await import('./queue/status.js');
-  const channels = loadChannels(values.channels ?? settings.HIG_CHANNELS_DIR);
-  const redis = new Redis(settings.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  redis.on('error', () => undefined);
+async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway) => Promise<T>): Promise<T> {
+  const { createGateway } = await import('./index.js');
+  const settings = loadSettings();
+  const gw = await createGateway({ settings, channelsDir: channelsDir ?? settings.HIG_CHANNELS_DIR }).catch((err: Error) => {
+    if (err instanceof ConfigError) throw err;
+    fail('no Redis answers at the configured REDIS_URL');
+  });
   try {
-    await redis.connect();
-  } catch {
-    fail(`no Redis answers at the configured REDIS_URL`);
+    return await fn(gw);
+  } finally {
+    await gw.close();
   }
-  const queues = createQueueRegistry(redis, channels, settings.HIG_QUEUE_PREFIX);
-  const stats = await getQueueStats(queues);
-  if (values.json) process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
-  else {
-    for (const [id, c] of Object.entries(stats.channels)) {
-      process.stdout.write(`${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed} (${c.health})\n`);
+}
+
+async function cmdStats(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
+  const stats = await withGateway(values.channels, (gw) => gw.getQueueStats());
+  if (values.json) return void process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
+  const line = (id: string, c: Counts & { health: string }) =>
+    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed} (${c.health})\n`;
+  for (const [id, c] of Object.entries(stats.channels)) process.stdout.write(line(id, c));
+  process.stdout.write(line('total', stats));
+}
+
+/** `hig status ID`, or `hig status --file F --channel C` deriving the id from the file's MSH. */
+async function cmdStatus(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: 'string' }, channel: { type: 'string' }, channels: { type: 'string' } } });
+  const ids: string[] = [...positionals];
+  if (values.file) {
+    if (!values.channel) throw new UsageError('status --file needs --channel');
+    for (const m of splitBatchBytes(readFileSync(values.file))) {
+      const r = readHeader(m.bytes);
+      if (!r.ok) fail(`${values.file}: message ${m.index + 1}: ${r.detail}`);
+      ids.push(messageIdFor(values.channel, `${r.header.sendingApplication}|${r.header.sendingFacility}`, r.header.controlId));
     }
-    process.stdout.write(`total: active ${stats.active}, waiting ${stats.waiting}, completed ${stats.completed}, failed ${stats.failed}, delayed ${stats.delayed} (${stats.health})\n`);
   }
-  await queues.close();
-  redis.disconnect();
+  if (ids.length === 0) throw new UsageError('status needs a MESSAGE_ID or --file FILE --channel ID');
+  let missing = 0;
+  await withGateway(values.channels, async (gw) => {
+    for (const id of ids) {
+      const status = await gw.getJobStatus(id);
+      if (!status) missing++;
+      process.stdout.write(JSON.stringify(status ?? { id, status: 'not found' }) + '\n');
+    }
+  });
+  if (missing > 0) process.exitCode = 1;
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -182,7 +209,9 @@ export async function main(argv: string[]): Promise<void> {
       case 'check-config':
         return await cmdCheckConfig(args);
       case 'stats':
-        return await cmdStats(args, loadSettings());
+        return await cmdStats(args);
+      case 'status':
+        return await cmdStatus(args);
       case undefined:
       case 'help':
       case '--help':

@@ -21,7 +21,8 @@ let daemon: DaemonProcess;
 let mllpPort: number;
 let httpPort: number;
 
-async function statusOf(messageId: string): Promise<{ status: string; result?: { resourceTypes: Record<string, number> } }> {
+type Status = { status: string; result?: { resourceTypes: Record<string, number> } };
+async function statusOf(messageId: string): Promise<Status> {
   const res = await fetch(`http://127.0.0.1:${httpPort}/api/messages/${messageId}`);
   return (await res.json()) as { status: string };
 }
@@ -29,7 +30,7 @@ async function statusOf(messageId: string): Promise<{ status: string; result?: {
 async function waitForStatus(messageId: string, want: string, timeoutMs = 15_000) {
   const started = Date.now();
   for (;;) {
-    const s = await statusOf(messageId).catch(() => ({ status: 'unreachable' }));
+    const s = await statusOf(messageId).catch((): Status => ({ status: 'unreachable' }));
     if (s.status === want) return s;
     if (Date.now() - started > timeoutMs) throw new Error(`status stayed ${s.status}`);
     await new Promise((r) => setTimeout(r, 100));
