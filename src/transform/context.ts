@@ -6,12 +6,15 @@ import { type Message, type Repetition, type Segment, fieldValues } from '../hl7
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { authorityKey } from './datatypes/identifier.js';
+import { organizationFromHd } from './entities.js';
 import { identifierId, ordinalId } from './ids.js';
 import type { Json, Reference, Resource } from './types.js';
 
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
+  /** Split values per field: mappers often read the same field more than once. */
+  private readonly cache = new Map<number, Repetition[]>();
   constructor(
     readonly msg: Message,
     readonly segment: Segment,
@@ -26,7 +29,12 @@ export class SegmentReader {
   /** All repetitions of field n. */
   reps(n: number): Repetition[] {
     this.used.add(n);
-    return fieldValues(this.msg, this.segment, n).filter(hasValue);
+    let values = this.cache.get(n);
+    if (values === undefined) {
+      values = fieldValues(this.msg, this.segment, n).filter(hasValue);
+      this.cache.set(n, values);
+    }
+    return values;
   }
 
   /** First repetition of field n, when valued. */
@@ -52,6 +60,9 @@ export class Conversion implements DatatypeContext {
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
   ) {}
+
+  /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
+  readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
     const r = new SegmentReader(this.msg, segment, index);

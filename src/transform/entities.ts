@@ -4,6 +4,7 @@
  */
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
+import { codeFromTable } from './datatypes/coding.js';
 import { authoritySystem, hdSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
@@ -50,17 +51,30 @@ export function organization(cx: Conversion, rep: Repetition | undefined): Refer
   return cx.ref(org, name);
 }
 
-/** HD → Organization (sending/receiving facility). */
+/**
+ * HD → Organization (sending/receiving facility, assigning authority), as the IG's
+ * HD[Organization]: identifier 1 = the namespace id, identifier 2 = the universal id (typed by
+ * UniversalIDType; as a URI for ISO/UUID/URI types).
+ */
 export function organizationFromHd(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
   const ns = val(rep, 1);
   const universal = val(rep, 2);
+  const kind = val(rep, 3);
   if (ns === undefined && universal === undefined) return undefined;
-  const system = authoritySystem(undefined, universal, val(rep, 3), cx);
-  // the universal id is the organization's identifier, expressed as a URI where it can be
-  const identifier: Json | undefined =
-    system !== undefined ? { system: 'urn:ietf:rfc:3986', value: system } : universal !== undefined ? { value: universal } : undefined;
-  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name: ns }, identifier ?? ns);
-  return cx.ref(org, ns);
+  const identifiers: Json[] = [];
+  if (ns !== undefined) identifiers.push({ value: ns });
+  if (universal !== undefined) {
+    const id: Json = {};
+    const type = codeFromTable(kind, '0301', 'UniversalIDType');
+    if (type !== undefined) id.type = type;
+    const uri = authoritySystem(undefined, universal, kind, cx);
+    if (uri !== undefined) id.system = 'urn:ietf:rfc:3986';
+    id.value = uri ?? universal;
+    identifiers.push(id);
+  }
+  const key = identifiers[identifiers.length - 1];
+  const org = cx.add({ resourceType: 'Organization', identifier: identifiers, name: ns }, key);
+  return cx.ref(org, ns ?? universal);
 }
 
 /** PL (point of care ^ room ^ bed ^ facility …) → Location reference (IG: PL[Location]). */

@@ -18,8 +18,11 @@ function uuidBytes(uuid: string): Buffer {
 }
 
 /** RFC 4122 §4.3 name-based UUID using SHA-1 (version 5). */
+const DEFAULT_NAMESPACE_BYTES = uuidBytes(HIG_ID_NAMESPACE);
+
 export function uuidV5(name: string, namespace: string = HIG_ID_NAMESPACE): string {
-  const hash = createHash('sha1').update(uuidBytes(namespace)).update(name, 'utf8').digest();
+  const ns = namespace === HIG_ID_NAMESPACE ? DEFAULT_NAMESPACE_BYTES : uuidBytes(namespace);
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
   const b = hash.subarray(0, 16);
   b[6] = ((b[6] ?? 0) & 0x0f) | 0x50;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;

@@ -2,9 +2,8 @@
  * The "nothing dropped silently" report: an OperationOutcome (severity information) naming
  * segments and fields the mapping did not use. Locations only, never values.
  */
-import { fieldValues } from '../hl7/message.js';
+import { HL7_NULL } from '../hl7/message.js';
 import type { SegmentReader } from './context.js';
-import { hasValue } from './datatypes/primitive.js';
 import type { WalkResult } from './engine.js';
 import type { Json } from './types.js';
 
@@ -12,13 +11,26 @@ function issue(text: string, location: string): Json {
   return { severity: 'information', code: 'informational', details: { text }, location: [location] };
 }
 
+/** True when a raw field holds more than delimiters, blanks and explicit nulls. */
+function valued(raw: string, reader: SegmentReader): boolean {
+  const d = reader.msg.delimiters;
+  for (const part of raw.split(d.repetition)) {
+    for (const comp of part.split(d.component)) {
+      for (const s of comp.split(d.subcomponent)) if (s.trim() !== '' && s !== HL7_NULL) return true;
+    }
+  }
+  return false;
+}
+
 /** Fields of a mapped segment that hold a value nobody read. */
 function unusedFields(reader: SegmentReader): number[] {
   const out: number[] = [];
   const first = reader.name === 'MSH' ? 3 : 1;
-  for (let n = first; n < reader.segment.fields.length; n++) {
+  const fields = reader.segment.fields;
+  for (let n = first; n < fields.length; n++) {
     if (reader.used.has(n)) continue;
-    if (fieldValues(reader.msg, reader.segment, n).some(hasValue)) out.push(n);
+    const raw = fields[n];
+    if (raw !== undefined && raw !== '' && valued(raw, reader)) out.push(n);
   }
   return out;
 }

@@ -66,7 +66,7 @@ export function redact(message: string): string {
     .slice(0, 300);
 }
 
-function medplumIssues(resource: Record<string, unknown>, prefix: string): ValidationIssue[] {
+export function medplumIssues(resource: Record<string, unknown>, prefix: string): ValidationIssue[] {
   ensureMedplum();
   try {
     return validateResource(resource as unknown as MedplumResource).map((i) => ({
@@ -83,7 +83,7 @@ function medplumIssues(resource: Record<string, unknown>, prefix: string): Valid
   }
 }
 
-function schemaIssues(resource: Record<string, unknown>, prefix: string): ValidationIssue[] {
+export function schemaIssues(resource: Record<string, unknown>, prefix: string): ValidationIssue[] {
   const type = typeof resource.resourceType === 'string' ? resource.resourceType : '';
   const v = schemaValidator(type);
   if (v === undefined) return [{ severity: 'error', path: prefix, message: 'unknown resourceType' }];

@@ -83,10 +83,10 @@ describe('XTN → ContactPoint', () => {
 describe('CX → Identifier', () => {
   const mr = { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR', display: 'Medical record number' }] } };
   it.each([
-    ['123^^^HOSP^MR', { ...mr, system: 'urn:oid:1.2.3', value: '123' }],
-    ['123^^^X&2.16.840.1&ISO^MR', { ...mr, system: 'urn:oid:2.16.840.1', value: '123' }],
+    ['123^^^HOSP^MR', { ...mr, system: 'urn:oid:1.2.3', value: '123', assigner: { display: 'HOSP' } }],
+    ['123^^^X&2.16.840.1&ISO^MR', { ...mr, system: 'urn:oid:2.16.840.1', value: '123', assigner: { display: 'X' } }],
     ['123^^^LOCAL', { value: '123', assigner: { display: 'LOCAL' } }],
-    ['123^^^&https://ids.example.org/mrn&URI', { system: 'https://ids.example.org/mrn', value: '123' }],
+    ['123^^^&https://ids.example.org/mrn&URI', { system: 'https://ids.example.org/mrn', value: '123', assigner: { display: 'https://ids.example.org/mrn' } }],
     ['^^^HOSP', undefined],
   ])('%s', (v, expected) => expect(cxIdentifier(rep(v), ctx)).toEqual(expected));
 });

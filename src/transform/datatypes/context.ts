@@ -1,5 +1,13 @@
 /** What datatype mappers need from the conversion: the channel's zone and namespace map. */
+import type { Repetition } from '../../hl7/message.js';
+
 export interface DatatypeContext {
   timezone: string;
   namespaceMap: Readonly<Record<string, string>>;
+  /**
+   * Turns an assigning authority (an HD, as a one-component-per-subcomponent repetition) into a
+   * Reference to its Organization (IG: CX.4 → assigner(Organization)). Absent in pure
+   * datatype tests, where the assigner is kept as a display.
+   */
+  assigner?: (hd: Repetition) => Record<string, unknown> | undefined;
 }

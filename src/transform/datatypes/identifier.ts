@@ -50,7 +50,10 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone);
   if (period !== undefined) id.period = period;
   const ns = val(rep, 4, 1) ?? val(rep, 4, 2);
-  if (system === undefined && ns !== undefined) id.assigner = { display: ns };
+  if (ns !== undefined) {
+    const hd = (rep?.[3] ?? []).map((s) => [s]);
+    id.assigner = ctx.assigner?.(hd) ?? { display: ns };
+  }
   return id;
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Conversion throughput per trigger event over the shared corpus, one core, parse / map /
+ * validate timed separately. Run: npx tsx bench/convert/run.ts [--ms 300]
+ *
+ * "typical" rows are small everyday messages (an ADT^A01 with PID/PV1/NK1/AL1/DG1 and an
+ * ORU^R01 with one order and six results); the corpus rows are the Microsoft FHIR-Converter
+ * samples, which are deliberately kitchen-sink (every field of every segment valued).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeMessageBytes } from '../../src/hl7/charset.js';
+import { parseMessage, splitMessages } from '../../src/hl7/message.js';
+import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { medplumIssues, schemaIssues } from '../../src/transform/validate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
+const budgetMs = Number(process.argv[process.argv.indexOf('--ms') + 1] || 300);
+
+const TYPICAL_ADT = [
+  'MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|20240305081500+0100||ADT^A01^ADT_A01|MSG0001|P|2.5.1',
+  'EVN|A01|20240305081500',
+  'PID|1||MRN123^^^HOSP^MR~999999999^^^SSA^SS||DOE^JANE^Q||19800215|F|||1 Main St^^Springfield^IL^62701^USA^H||^PRN^PH^^1^217^5551234|^WPN^PH^^1^217^5559876|en^English^ISO639|M^Married^HL70002',
+  'NK1|1|DOE^JOHN|SPO^Spouse^HL70063|1 Main St^^Springfield^IL^62701^USA|^PRN^PH^^1^217^5551234',
+  'PV1|1|I|W1^101^A^GOODHEALTH||||1234^ATTEND^ALICE^^^^^^NPI&2.16.840.1.113883.4.6&ISO|||MED||||1|||||V100^^^HOSP^VN|||||||||||||||||||||||||20240305080000',
+  'AL1|1|DA|70618^Penicillin^RXNORM|SV|Hives',
+  'DG1|1||I10^Essential hypertension^I10|||A',
+].join('\r');
+const TYPICAL_ORU = [
+  'MSH|^~\\&|LAB|LABFAC|EHR|HOSP|20240306101500-0500||ORU^R01^ORU_R01|LAB42|P|2.5.1',
+  'PID|1||MRN123^^^HOSP^MR||DOE^JANE||19800215|F',
+  'PV1|1|O',
+  'ORC|RE|PL1^EHR|FL1^LAB|||||||||1234^ORDER^OSCAR',
+  'OBR|1|PL1^EHR|FL1^LAB|24323-8^Comprehensive metabolic panel^LN|||20240306090000-0500|||||||||||||||20240306100000-0500|||F',
+  'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^mg/dL^UCUM|70-99|N|||F',
+  'OBX|2|NM|2160-0^Creatinine^LN||0.9|mg/dL^mg/dL^UCUM|0.6-1.2|N|||F',
+  'OBX|3|NM|2951-2^Sodium^LN||140|mmol/L^mmol/L^UCUM|136-145|N|||F',
+  'OBX|4|NM|2823-3^Potassium^LN||4.1|mmol/L^mmol/L^UCUM|3.5-5.1|N|||F',
+  'OBX|5|NM|2075-0^Chloride^LN||101|mmol/L^mmol/L^UCUM|98-107|N|||F',
+  'OBX|6|ST|8251-1^Comment^LN||Fasting specimen||||||F',
+].join('\r');
+
+interface Row {
+  event: string;
+  messages: Buffer[];
+}
+
+function corpusRows(): Row[] {
+  const byEvent = new Map<string, Buffer[]>();
+  for (const line of readFileSync(path.join(corpus, 'pairs.csv'), 'utf8').trim().split('\n').slice(1)) {
+    const input = line.split(',')[1] ?? '';
+    for (const m of splitMessages(readFileSync(path.join(corpus, input), 'utf8'))) {
+      const buf = Buffer.from(m, 'utf8');
+      const event = convertHl7v2(buf).messageType;
+      byEvent.set(event, [...(byEvent.get(event) ?? []), buf]);
+    }
+  }
+  return [...byEvent.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([event, messages]) => ({ event, messages }));
+}
+
+/** Runs fn over the messages round-robin for about budgetMs; returns messages per second. */
+function rate(messages: readonly Buffer[], fn: (m: Buffer) => void): number {
+  for (const m of messages) fn(m); // warm up
+  let n = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < budgetMs) {
+    for (const m of messages) fn(m);
+    n += messages.length;
+    elapsed = performance.now() - start;
+  }
+  return (n * 1000) / elapsed;
+}
+
+function measure(row: Row): string {
+  const parsed = rate(row.messages, (m) => void parseMessage(decodeMessageBytes(m)));
+  const converted = rate(row.messages, (m) => void convertHl7v2(m));
+  const bundles = row.messages.map((m) => convertHl7v2(m).bundle);
+  let i = 0;
+  const validated = rate(row.messages, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>));
+  const both = rate(row.messages, (m) => void validateBundle(convertHl7v2(m).bundle));
+  const each = (check: (r: Record<string, unknown>, p: string) => unknown) => (): void => {
+    for (const e of (bundles[i++ % bundles.length] as { entry: { resource: Record<string, unknown> }[] }).entry) check(e.resource, '');
+  };
+  const ajvOnly = rate(row.messages, each(schemaIssues));
+  const medplumOnly = rate(row.messages, each(medplumIssues));
+  const map = 1 / (1 / converted - 1 / parsed);
+  const resources = Math.round(bundles.reduce((s, b) => s + ((b.entry as unknown[]).length), 0) / bundles.length);
+  const f = (x: number): string => Math.round(x).toString().padStart(8);
+  void i;
+  return `${row.event.padEnd(16)}${String(row.messages.length).padStart(4)}${String(resources).padStart(6)}${f(parsed)}${f(map)}${f(converted)}${f(ajvOnly)}${f(medplumOnly)}${f(validated)}${f(both)}`;
+}
+
+validateBundle(convertHl7v2(TYPICAL_ADT).bundle); // load both validators before timing
+console.log(`node ${process.version}, one core, ~${budgetMs} ms per cell; msg/s`);
+console.log('columns: msgs = messages of the event, res = resources per bundle; parse, map, convert (= parse + map),');
+console.log('         ajv / medplum = one validator alone, validate = both (validateBundle), conv+val = convertHl7v2 + validateBundle');
+console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['parse', 'map', 'convert', 'ajv', 'medplum', 'validate', 'conv+val'].map((h) => h.padStart(8)).join('')}`);
+for (const row of [
+  { event: 'typical ADT^A01', messages: [Buffer.from(TYPICAL_ADT)] },
+  { event: 'typical ORU^R01', messages: [Buffer.from(TYPICAL_ORU)] },
+  ...corpusRows(),
+]) {
+  console.log(measure(row));
+}
