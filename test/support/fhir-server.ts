@@ -106,7 +106,7 @@ export interface FhirServer {
   url: string;
   origin: string;
   tokenUrl: string;
-  /** Current version of every stored resource by "Type/id". */
+  /** Current version of every stored resource by "Type/id". Read it; store through requests (it is indexed). */
   resources: Map<string, Json>;
   /** FHIR requests (not token/discovery), in arrival order. */
   requests: RecordedRequest[];
@@ -172,22 +172,95 @@ function matches(resource: Json, params: URLSearchParams): boolean | 'unsupporte
   return true;
 }
 
-function search(store: Map<string, Json>, type: string, query: string): Json[] | 'unsupported' {
-  const params = new URLSearchParams(query);
-  const found: Json[] = [];
-  for (const [key, resource] of store) {
-    if (!key.startsWith(`${type}/`)) continue;
-    const hit = matches(resource, params);
-    if (hit === 'unsupported') return 'unsupported';
-    if (hit) found.push(resource);
+/** Index keys of a resource's identifiers: with system, and value-only (for `identifier=val`). */
+function identifierKeys(type: string, resource: Json): string[] {
+  const identifiers = Array.isArray(resource.identifier) ? resource.identifier : [];
+  return identifiers.flatMap((i: unknown) =>
+    isJson(i) && typeof i.value === 'string'
+      ? [`${type}\u0001${typeof i.system === 'string' ? i.system : ''}\u0001${i.value}`, `${type}\u0000${i.value}`]
+      : [],
+  );
+}
+
+/**
+ * Resources by Type/id with an identifier index, so conditional updates stay O(1) however many
+ * resources a benchmark stores, and an undo log that makes a transaction atomic without copying.
+ */
+class ResourceDb {
+  readonly resources = new Map<string, Json>();
+  private readonly byIdentifier = new Map<string, Set<string>>();
+  private undo: Map<string, Json | undefined> | undefined;
+
+  get(key: string): Json | undefined {
+    return this.resources.get(key);
   }
-  return found;
+
+  set(key: string, value: Json): void {
+    if (this.undo !== undefined && !this.undo.has(key)) this.undo.set(key, this.resources.get(key));
+    this.write(key, value);
+  }
+
+  /** Run `work`; if it says not to commit, every write it made is undone. */
+  atomically<T>(work: () => { commit: boolean; value: T }): T {
+    this.undo = new Map();
+    try {
+      const { commit, value } = work();
+      if (!commit) for (const [key, previous] of this.undo) this.write(key, previous);
+      return value;
+    } finally {
+      this.undo = undefined;
+    }
+  }
+
+  /** `identifier=sys|val`, `identifier=val`, `_id=x`. */
+  search(type: string, query: string): Json[] | 'unsupported' {
+    const params = new URLSearchParams(query);
+    const names = [...params.keys()];
+    let candidates: Iterable<string>;
+    const [only] = names;
+    if (names.length === 1 && only === 'identifier') {
+      const value = params.get('identifier') ?? '';
+      const key = value.includes('|')
+        ? `${type}\u0001${value.slice(0, value.indexOf('|'))}\u0001${value.slice(value.indexOf('|') + 1)}`
+        : `${type}\u0000${value}`;
+      candidates = this.byIdentifier.get(key) ?? [];
+    } else if (names.length === 1 && only === '_id') {
+      candidates = [`${type}/${params.get('_id') ?? ''}`];
+    } else {
+      candidates = [...this.resources.keys()].filter((k) => k.startsWith(`${type}/`));
+    }
+    const found: Json[] = [];
+    for (const key of candidates) {
+      const resource = this.resources.get(key);
+      if (resource === undefined) continue;
+      const hit = matches(resource, params);
+      if (hit === 'unsupported') return 'unsupported';
+      if (hit) found.push(resource);
+    }
+    return found;
+  }
+
+  private write(key: string, value: Json | undefined): void {
+    const type = key.slice(0, key.indexOf('/'));
+    const previous = this.resources.get(key);
+    if (previous !== undefined) for (const k of identifierKeys(type, previous)) this.byIdentifier.get(k)?.delete(key);
+    if (value === undefined) {
+      this.resources.delete(key);
+      return;
+    }
+    this.resources.set(key, value);
+    for (const k of identifierKeys(type, value)) {
+      let keys = this.byIdentifier.get(k);
+      if (keys === undefined) this.byIdentifier.set(k, (keys = new Set()));
+      keys.add(key);
+    }
+  }
 }
 
 /** Store `resource` as Type/id, bumping the version; 201 for a new id, 200 for an update. */
-function store(resources: Map<string, Json>, type: string, id: string, resource: Json): Applied {
+function store(db: ResourceDb, type: string, id: string, resource: Json): Applied {
   const key = `${type}/${id}`;
-  const previous = resources.get(key);
+  const previous = db.get(key);
   const previousVersion = isJson(previous?.meta) ? Number(previous.meta.versionId) : 0;
   const versionId = String(previousVersion + 1);
   const saved = {
@@ -195,16 +268,16 @@ function store(resources: Map<string, Json>, type: string, id: string, resource:
     id,
     meta: { ...(isJson(resource.meta) ? resource.meta : {}), versionId, lastUpdated: new Date().toISOString() },
   };
-  resources.set(key, saved);
+  db.set(key, saved);
   return { status: previous === undefined ? 201 : 200, resource: saved, location: `${key}/_history/${versionId}` };
 }
 
 const typePattern = /^[A-Z][A-Za-z]+$/;
 const idPattern = /^[A-Za-z0-9\-.]{1,64}$/;
 
-/** One FHIR interaction against `resources`: what both Bundle entries and plain requests go through. */
+/** One FHIR interaction against the store: what both Bundle entries and plain requests go through. */
 function apply(
-  resources: Map<string, Json>,
+  db: ResourceDb,
   method: string,
   url: string,
   resource: unknown,
@@ -215,7 +288,7 @@ function apply(
   if (!typePattern.test(type) || rest.length > 0) return { status: 400, outcome: operationOutcome('not-supported') };
 
   if (method === 'GET') {
-    const found = id === undefined ? undefined : resources.get(`${type}/${id}`);
+    const found = id === undefined ? undefined : db.get(`${type}/${id}`);
     return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
   }
   if (method !== 'PUT' && method !== 'POST') return { status: 405, outcome: operationOutcome('not-supported') };
@@ -226,7 +299,7 @@ function apply(
     if (id !== undefined || query !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
     const ifNoneExist = headers['if-none-exist'];
     if (ifNoneExist !== undefined) {
-      const found = search(resources, type, ifNoneExist);
+      const found = db.search(type, ifNoneExist);
       if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
       if (found.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
       const [only] = found;
@@ -234,13 +307,13 @@ function apply(
         return { status: 200, resource: only, location: `${type}/${String(only.id)}/_history/${String((only.meta as Json).versionId)}` };
       }
     }
-    return store(resources, type, randomUUID(), resource);
+    return store(db, type, randomUUID(), resource);
   }
 
   // PUT
   if (query !== undefined) {
     if (id !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
-    const found = search(resources, type, query);
+    const found = db.search(type, query);
     if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
     if (found.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
     const [only] = found;
@@ -248,20 +321,20 @@ function apply(
       if (resource.id !== undefined && resource.id !== only.id) {
         return { status: 400, outcome: operationOutcome('invalid', 'id does not match the matched resource') };
       }
-      return store(resources, type, String(only.id), resource);
+      return store(db, type, String(only.id), resource);
     }
     const newId = typeof resource.id === 'string' && idPattern.test(resource.id) ? resource.id : randomUUID();
-    return store(resources, type, newId, resource);
+    return store(db, type, newId, resource);
   }
   if (id === undefined || !idPattern.test(id)) return { status: 400, outcome: operationOutcome('invalid', 'bad id') };
   if (resource.id !== id) return { status: 400, outcome: operationOutcome('invalid', 'resource.id must match the URL id') };
   const ifMatch = headers['if-match'];
   if (ifMatch !== undefined) {
-    const current = resources.get(`${type}/${id}`);
+    const current = db.get(`${type}/${id}`);
     const version = isJson(current?.meta) ? String(current.meta.versionId) : undefined;
     if (ifMatch !== `W/"${version}"`) return { status: 412, outcome: operationOutcome('conflict', 'version mismatch') };
   }
-  return store(resources, type, id, resource);
+  return store(db, type, id, resource);
 }
 
 function entryHeaders(request: Json): Record<string, string | undefined> {
@@ -296,7 +369,7 @@ function basicCredentials(header: string | undefined): [string, string] | undefi
 export async function startFhirServer(options: FhirServerOptions = {}): Promise<FhirServer> {
   const auth = options.auth ?? { type: 'none' };
   const basePath = (options.basePath ?? defaults.basePath).replace(/\/+$/, '');
-  const resources = new Map<string, Json>();
+  const db = new ResourceDb();
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const grants: TokenGrant[] = [];
@@ -473,40 +546,38 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     );
   }
 
-  function bundle(res: ServerResponse, record: RecordedRequest) {
+  function bundle(res: ServerResponse, record: RecordedRequest, entryFault: Fault | undefined) {
     const body = record.body;
     if (!isJson(body) || body.resourceType !== 'Bundle' || (body.type !== 'transaction' && body.type !== 'batch')) {
       return send(res, record, 400, operationOutcome('invalid', 'expected a transaction or batch Bundle'));
     }
     const entries = Array.isArray(body.entry) ? body.entry : [];
-    const entryFault = takeFault('fhir', ['entries']);
     const injected = new Map(entryFault?.kind === 'entries' ? entryFault.failures.map((f) => [f.index, f]) : []);
-    const applyEntry = (target: Map<string, Json>, entry: unknown, index: number): Applied => {
+    const applyEntry = (entry: unknown, index: number): Applied => {
       const forced = injected.get(index);
       if (forced !== undefined) return { status: forced.status, outcome: forced.outcome ?? operationOutcome('processing') };
       if (!isJson(entry) || !isJson(entry.request)) return { status: 400, outcome: operationOutcome('structure', 'entry.request missing') };
       const { method, url } = entry.request;
       if (typeof method !== 'string' || typeof url !== 'string') return { status: 400, outcome: operationOutcome('structure') };
-      return apply(target, method, url, entry.resource, entryHeaders(entry.request));
+      return apply(db, method, url, entry.resource, entryHeaders(entry.request));
     };
 
     if (body.type === 'batch') {
-      const results = entries.map((entry, index) => applyEntry(resources, entry, index));
+      const results = entries.map((entry, index) => applyEntry(entry, index));
       return send(res, record, 200, { resourceType: 'Bundle', type: 'batch-response', entry: results.map(responseEntry) });
     }
-    // Transaction: work on a copy, commit only if every entry succeeded.
-    const draft = new Map(resources);
-    const results: Applied[] = [];
-    for (const [index, entry] of entries.entries()) {
-      const applied = applyEntry(draft, entry, index);
-      if (applied.status >= 400) {
-        return send(res, record, applied.status, applied.outcome ?? operationOutcome('processing'));
+    // Transaction: all entries or none.
+    const failed = db.atomically(() => {
+      const results: Applied[] = [];
+      for (const [index, entry] of entries.entries()) {
+        const applied = applyEntry(entry, index);
+        if (applied.status >= 400) return { commit: false, value: applied };
+        results.push(applied);
       }
-      results.push(applied);
-    }
-    resources.clear();
-    for (const [key, value] of draft) resources.set(key, value);
-    send(res, record, 200, { resourceType: 'Bundle', type: 'transaction-response', entry: results.map(responseEntry) });
+      send(res, record, 200, { resourceType: 'Bundle', type: 'transaction-response', entry: results.map(responseEntry) });
+      return { commit: true, value: undefined };
+    });
+    if (failed !== undefined) send(res, record, failed.status, failed.outcome ?? operationOutcome('processing'));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -529,9 +600,12 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       req.socket.destroy();
       return;
     }
+    // Pick this request's faults on arrival: a slow request must not wake up later and take a fault
+    // that a later test set for a later request.
     const slow = takeFault(route, ['slow']);
-    if (slow?.kind === 'slow') await sleep(slow.delayMs);
     const fault = takeFault(route, ['status', 'close']);
+    const entryFault = route === 'fhir' && req.method === 'POST' ? takeFault('fhir', ['entries']) : undefined;
+    if (slow?.kind === 'slow') await sleep(slow.delayMs);
     if (fault?.kind === 'close') {
       req.socket.destroy();
       return;
@@ -551,7 +625,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         return send(res, record, 401, operationOutcome('login'), { 'www-authenticate': 'Bearer realm="fhir"' });
       }
       const rest = url.pathname.slice(basePath.length).replace(/^\/+/, '');
-      if (rest === '' && req.method === 'POST') return bundle(res, record);
+      if (rest === '' && req.method === 'POST') return bundle(res, record, entryFault);
       if (rest === 'metadata') {
         return send(res, record, 200, { resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1' });
       }
@@ -559,7 +633,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         'if-none-exist': req.headers['if-none-exist'] as string | undefined,
         'if-match': req.headers['if-match'] as string | undefined,
       };
-      const applied = apply(resources, req.method ?? 'GET', `${rest}${url.search}`, record.body, headers);
+      const applied = apply(db, req.method ?? 'GET', `${rest}${url.search}`, record.body, headers);
       if (applied.status >= 400) return send(res, record, applied.status, applied.outcome);
       const version = applied.location?.split('/').pop();
       send(res, record, applied.status, applied.resource, {
@@ -631,7 +705,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     url: `${origin}${basePath}`,
     origin,
     tokenUrl,
-    resources,
+    resources: db.resources,
     requests,
     tokenRequests,
     grants,
