@@ -271,6 +271,18 @@ describe('bad answers and bad input', () => {
     expect(err.message).toContain('#0 has no request.url');
   });
 
+  it('large bundles (several concurrent, over 64 KiB each) are sent whole', async () => {
+    const dest = destination('transaction');
+    const big = (n: number) => ({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [{ resource: { resourceType: 'Binary', id: `big-${n}`, data: 'QUJD'.repeat(100_000) }, request: { method: 'PUT', url: `Binary/big-${n}` } }],
+    });
+    const outcomes = await Promise.all([1, 2, 3, 4].map((n) => dest.deliver(big(n), never)));
+    expect(outcomes.map((o) => o.entries[0]?.status)).toEqual(['201 Created', '201 Created', '201 Created', '201 Created']);
+    expect((server.resources.get('Binary/big-3')?.data as string).length).toBe(400_000);
+  });
+
   it('a destination of type none sends nothing', async () => {
     const before = server.requests.length;
     const outcome = await createDestination({ type: 'none' }).deliver(sampleBundle('none'), never);
