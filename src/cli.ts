@@ -10,6 +10,7 @@ import { readHeader } from './hl7/header.js';
 import { messageIdFor } from './queue/jobs.js';
 import type { Counts } from './queue/status.js';
 import type { Gateway } from './index.js';
+import type { FailedFilter } from './queue/dlq.js';
 import { loadChannels } from './config/load-channels.js';
 import { createLogger } from './log.js';
 import { splitBatchBytes } from './hl7/batch.js';
@@ -23,6 +24,8 @@ const USAGE = `usage: hig <command> [options]
   send FILE --host H --port P [--tls] [--ca F --cert F --key F]   MLLP-send each message, print each MSA line
   convert FILE|- [--mapping ID] [--report]   HL7 v2 (or JSON with --mapping) to a FHIR R4 Bundle on stdout
   status MESSAGE_ID | --file F --channel C   a job's status
+  dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
+  dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
   stats [--json]                        queue counts per channel and health
   check-config [--channels DIR]         validate environment and channel files`;
 
@@ -170,6 +173,75 @@ async function cmdStats(args: string[]): Promise<void> {
   process.stdout.write(line('total', stats));
 }
 
+function dateOption(value: string | undefined, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new UsageError(`--${name} expects an ISO date/time, got "${value}"`);
+  return d;
+}
+
+const filterOptions = {
+  reason: { type: 'string' },
+  event: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  channels: { type: 'string' },
+} as const;
+
+function filterFrom(values: { reason?: string; event?: string; since?: string; until?: string }): FailedFilter | undefined {
+  const since = dateOption(values.since, 'since');
+  const until = dateOption(values.until, 'until');
+  const f: FailedFilter = {
+    ...(values.reason ? { reason: values.reason } : {}),
+    ...(values.event ? { event: values.event } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
+  };
+  return Object.keys(f).length ? f : undefined;
+}
+
+/** `hig dlq list CHANNEL` / `hig dlq replay CHANNEL (--id ID… | --all | filters)` */
+async function cmdDlq(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...filterOptions, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } } });
+    const channel = positionals[0];
+    if (!channel) throw new UsageError('dlq list needs a CHANNEL');
+    if (!/^\d+$/.test(values.limit!)) throw new UsageError('--limit expects a whole number');
+    const filter = filterFrom(values);
+    const jobs = await withGateway(values.channels, (gw) => gw.listFailed(channel, { limit: Number(values.limit), ...(filter ? { filter } : {}) }));
+    if (values.json) return void process.stdout.write(JSON.stringify(jobs, null, 2) + '\n');
+    if (jobs.length === 0) return void process.stdout.write(`${channel}: dead-letter queue is empty\n`);
+    for (const j of jobs) {
+      process.stdout.write(`${j.failedAt.toISOString()}  ${j.id}  ${j.eventType ?? '-'}  ${j.controlId ?? '-'}  attempts=${j.attempts}  ${j.failedReason}\n`);
+    }
+    return;
+  }
+  if (sub === 'replay') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { ...filterOptions, id: { type: 'string', multiple: true }, all: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, rate: { type: 'string', default: '50' }, who: { type: 'string' } },
+    });
+    const channel = positionals[0];
+    if (!channel) throw new UsageError('dlq replay needs a CHANNEL');
+    const filter = filterFrom(values);
+    const ids = values.id ?? [];
+    if (ids.length === 0 && !values.all && !filter) throw new UsageError('dlq replay needs --id ID (repeatable), --all, or a filter (--reason/--event/--since/--until)');
+    if (!/^\d+(\.\d+)?$/.test(values.rate!)) throw new UsageError('--rate expects replays per second');
+    const who = values.who ?? `cli:${process.env.USER ?? process.env.LOGNAME ?? 'unknown'}`;
+    const r = await withGateway(values.channels, (gw) =>
+      gw.replay(channel, { ...(ids.length ? { ids } : {}), all: values.all === true, ...(filter ? { filter } : {}), dryRun: values['dry-run'] === true, ratePerSecond: Number(values.rate), who }),
+    );
+    const verb = r.dryRun ? 'would replay' : 'replayed';
+    process.stdout.write(`${channel}: ${verb} ${r.replayed.length}${r.notFound.length ? `, not in the dead-letter queue: ${r.notFound.join(' ')}` : ''}\n`);
+    for (const id of r.replayed) process.stdout.write(`  ${id}\n`);
+    if (r.notFound.length) process.exitCode = 1;
+    return;
+  }
+  throw new UsageError('dlq needs list or replay');
+}
+
 /** `hig status ID`, or `hig status --file F --channel C` deriving the id from the file's MSH. */
 async function cmdStatus(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: 'string' }, channel: { type: 'string' }, channels: { type: 'string' } } });
@@ -212,6 +284,8 @@ export async function main(argv: string[]): Promise<void> {
         return await cmdStats(args);
       case 'status':
         return await cmdStatus(args);
+      case 'dlq':
+        return await cmdDlq(args);
       case undefined:
       case 'help':
       case '--help':
@@ -223,6 +297,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`, 64);
     if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
+    if (err instanceof Error && err.name === 'UnknownChannelError') fail(err.message);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);

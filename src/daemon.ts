@@ -11,6 +11,7 @@ import { buildHttpServer } from './http/server.js';
 import type { Logger } from './log.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './queue/embedded-redis.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
+import { gatewayOver } from './queue/gateway.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './queue/redis.js';
 import { startChannelWorker } from './queue/worker.js';
 import { keyringFromSettings } from './security/keys.js';
@@ -80,7 +81,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }
     http = buildHttpServer(
       {
-        queues,
+        gateway: gatewayOver(queues, async () => undefined),
         log,
         ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
         ready: async () => {

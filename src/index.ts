@@ -5,19 +5,14 @@
 import { Redis } from 'ioredis';
 import { loadSettings, type Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
-import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
-import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './queue/status.js';
+import { createQueueRegistry } from './queue/queues.js';
+import { gatewayOver, type Gateway } from './queue/gateway.js';
 
 export type { JobStatus, QueueStats } from './queue/status.js';
 export type { IntegrationJobData, JobMeta } from './queue/jobs.js';
 export { messageIdFor } from './queue/jobs.js';
-
-export interface Gateway {
-  queues: QueueRegistry;
-  getJobStatus(messageId: string): Promise<JobStatus | undefined>;
-  getQueueStats(): Promise<QueueStats>;
-  close(): Promise<void>;
-}
+export type { FailedJob, FailedFilter, ReplayRequest, ReplayResult } from './queue/dlq.js';
+export { gatewayOver, UnknownChannelError, type Gateway, type OriginalFailedJob } from './queue/gateway.js';
 
 export async function createGateway(options: { channelsDir?: string; settings?: Settings } = {}): Promise<Gateway> {
   const settings = options.settings ?? loadSettings();
@@ -26,13 +21,8 @@ export async function createGateway(options: { channelsDir?: string; settings?: 
   redis.on('error', () => undefined);
   await redis.connect();
   const queues = createQueueRegistry(redis, channels, settings.HIG_QUEUE_PREFIX);
-  return {
-    queues,
-    getJobStatus: (messageId) => getJobStatus(queues, messageId),
-    getQueueStats: () => getQueueStats(queues),
-    close: async () => {
-      await queues.close();
-      redis.disconnect();
-    },
-  };
+  return gatewayOver(queues, async () => {
+    await queues.close();
+    redis.disconnect();
+  });
 }

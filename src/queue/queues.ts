@@ -7,6 +7,8 @@ import { BACKOFF_TYPE } from './retry.js';
 
 export interface QueueRegistry {
   readonly prefix: string;
+  /** the producer connection the queues share (also used for audit and alert keys) */
+  readonly connection: Redis;
   get(channelId: string): Queue | undefined;
   all(): Array<[string, Queue]>;
   close(): Promise<void>;
@@ -22,6 +24,7 @@ export function createQueueRegistry(connection: Redis, channels: readonly Channe
   }
   return {
     prefix,
+    connection,
     get: (id) => queues.get(id),
     all: () => [...queues.entries()],
     close: async () => {

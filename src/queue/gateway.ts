@@ -1,0 +1,66 @@
+/** The operations the library, CLI and HTTP API share, over one set of channel queues. */
+import type { QueueRegistry } from './queues.js';
+import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './status.js';
+import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
+import { channelOfMessageId } from './jobs.js';
+
+/** The original gateway's failed-job shape. */
+export interface OriginalFailedJob {
+  id: string;
+  messageId: string;
+  clientId: number;
+  failedReason: string;
+  failedAt: Date;
+  attempts: number;
+}
+
+export interface Gateway {
+  queues: QueueRegistry;
+  getJobStatus(messageId: string): Promise<JobStatus | undefined>;
+  getQueueStats(): Promise<QueueStats>;
+  /** Newest failed jobs over every channel (the original gateway's shape). */
+  getFailedJobs(limit?: number): Promise<OriginalFailedJob[]>;
+  /** Replays one dead-lettered job; false when it is not in a dead-letter queue. */
+  retryFailedJob(id: string, who?: string): Promise<boolean>;
+  listFailed(channelId: string, opts?: { limit?: number; offset?: number; filter?: FailedFilter }): Promise<FailedJob[]>;
+  replay(channelId: string, req: ReplayRequest): Promise<ReplayResult>;
+  close(): Promise<void>;
+}
+
+export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): Gateway {
+  const queueOf = (channelId: string) => {
+    const q = queues.get(channelId);
+    if (!q) throw new UnknownChannelError(channelId);
+    return q;
+  };
+  return {
+    queues,
+    getJobStatus: (messageId) => getJobStatus(queues, messageId),
+    getQueueStats: () => getQueueStats(queues),
+    async getFailedJobs(limit = 50) {
+      const all: FailedJob[] = [];
+      for (const [id, q] of queues.all()) all.push(...(await listFailed(q, id, { limit })));
+      return all
+        .sort((a, b) => b.failedAt.getTime() - a.failedAt.getTime())
+        .slice(0, limit)
+        .map(({ id, messageId, clientId, failedReason, failedAt, attempts }) => ({ id, messageId, clientId, failedReason, failedAt, attempts }));
+    },
+    async retryFailedJob(id, who = 'library') {
+      const channelId = channelOfMessageId(id);
+      if (!channelId || !queues.get(channelId)) return false;
+      const r = await replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, { ids: [id], who });
+      return r.replayed.length === 1;
+    },
+    listFailed: (channelId, opts) => listFailed(queueOf(channelId), channelId, opts),
+    replay: (channelId, req) => replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, req),
+    close,
+  };
+}
+
+export class UnknownChannelError extends Error {
+  override name = 'UnknownChannelError';
+  constructor(readonly channelId: string) {
+    super(`no channel "${channelId}"`);
+  }
+}
+
