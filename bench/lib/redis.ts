@@ -1,0 +1,104 @@
+/**
+ * A private, durable redis-server for one bench run: its own port and temp dir, append-only with
+ * fsync always (the production setting ACKs rely on), no RDB snapshots. Never the shared :6379.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+export interface BenchRedis {
+  url: string;
+  port: number;
+  pid: number;
+  dir: string;
+  /** A plain admin connection (INFO, FLUSHALL…). */
+  admin: Redis;
+  info(section?: string): Promise<Record<string, string>>;
+  /** FLUSHALL, then compact the AOF so the next scenario starts from a small file. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<BenchRedis> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'hig-bench-redis-'));
+  const aof = opts.aof ?? true;
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', aof ? 'yes' : 'no'];
+  if (aof) args.push('--appendfsync', 'always');
+  const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  let admin: Redis | undefined;
+  for (let i = 0; i < 200 && !admin; i++) {
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    probe.on('error', () => undefined);
+    const ok = await probe.connect().then(() => probe.ping(), () => undefined);
+    if (ok === 'PONG') admin = probe;
+    else {
+      probe.disconnect();
+      await sleep(50);
+    }
+  }
+  if (!admin || child.pid === undefined) throw new Error('private redis-server did not start');
+  const a = admin;
+  const info = async (section?: string) => {
+    const text = section ? await a.info(section) : await a.info();
+    const out: Record<string, string> = {};
+    for (const line of text.split('\r\n')) {
+      const i = line.indexOf(':');
+      if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
+    }
+    return out;
+  };
+  const waitRewrite = async () => {
+    for (let i = 0; i < 600; i++) {
+      const p = await info('persistence');
+      if (p.aof_rewrite_in_progress === '0' && p.aof_rewrite_scheduled === '0') return;
+      await sleep(100);
+    }
+  };
+  return {
+    url,
+    port,
+    pid: child.pid,
+    dir,
+    admin: a,
+    info,
+    async reset() {
+      await waitRewrite();
+      await a.flushall();
+      if (aof) {
+        await a.bgrewriteaof().catch(() => undefined);
+        await sleep(50);
+        await waitRewrite();
+      }
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        a.disconnect();
+        const done = () => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGKILL');
+      }),
+  };
+}
