@@ -1,0 +1,308 @@
+/**
+ * Alerts: each dead-lettered job raises one (the original gateway's shape), threshold rules raise
+ * and auto-resolve, all kept in Redis per channel with retention, optionally POSTed to a webhook,
+ * with flood control shared across processes: at most one alert per channel and reason per
+ * window, the rest counted into one 'summary' alert when the window closes (or on the next raise
+ * after it, if the process that was to summarise is gone).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../log.js';
+import { DEFAULT_ALERT_RULES, judgeAll, type AlertRules, type Facts, type ThresholdType } from './rules.js';
+import { AlertStore, keyPart, type Held } from './store.js';
+import type { Alert, Severity } from './types.js';
+import { deliver } from './webhook.js';
+
+export * from './types.js';
+export {
+  alertRulesSchema,
+  webhookSchema,
+  scheduleSchema,
+  inactivitySchema,
+  DEFAULT_ALERT_RULES,
+  scheduleOpenedAt,
+  type AlertRules,
+  type AlertRulesInput,
+  type Facts,
+  type Schedule,
+  type WebhookConfig,
+} from './rules.js';
+export { alertsBase } from './store.js';
+export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
+
+export interface DeadLetterInput {
+  channelId: string;
+  clientId: number;
+  messageId: string;
+  reasonCode: string;
+  /** PHI-free failure reason (the job's redacted failedReason); kept to 300 characters. */
+  reason: string;
+}
+
+export interface Alerter {
+  /**
+   * Called for each dead-lettered job. Stores the alert; flood control: at most one alert per
+   * channel+reason code per floodWindowMs, further ones counted and emitted as one 'summary' alert
+   * when the window closes (or on the next raise after it). Resolves to the stored alert, or
+   * undefined when flood control held it back. Never rejects: a Redis failure is logged.
+   */
+  deadLettered(input: DeadLetterInput): Promise<Alert | undefined>;
+  /**
+   * Evaluate the threshold rules against current facts; raise (with the same flood control) or
+   * auto-resolve. Resolves to the alerts raised or resolved by this call. A rule with an open
+   * alert does not raise again until it clears. Never rejects: a Redis failure is logged.
+   */
+  evaluate(channelId: string, clientId: number, facts: Facts): Promise<Alert[]>;
+  /** Newest first; default limit 50 (max 1000). */
+  list(channelId: string, opts?: { limit?: number; unresolvedOnly?: boolean }): Promise<Alert[]>;
+  /** Mark an alert resolved; false when it does not exist or is already resolved. */
+  resolve(channelId: string, alertId: string): Promise<boolean>;
+  /** Stop summary timers; wait for webhook deliveries in flight (up to closeTimeoutMs), then abort them. */
+  close(): Promise<void>;
+}
+
+export interface AlerterOptions {
+  redis: Redis;
+  prefix: string;
+  rulesFor(channelId: string): AlertRules;
+  log: Logger;
+  fetchImpl?: typeof fetch;
+  /** How long close() waits for deliveries in flight before aborting them (default 5000 ms). */
+  closeTimeoutMs?: number;
+}
+
+const THRESHOLD_TEXT: Record<ThresholdType, { title: string; severity: Severity }> = {
+  queue_depth: { title: 'Queue depth over threshold', severity: 'medium' },
+  oldest_waiting: { title: 'Oldest waiting message over threshold', severity: 'high' },
+  inactivity: { title: 'No messages received', severity: 'high' },
+  failure_rate: { title: 'Failure rate over threshold', severity: 'high' },
+};
+const THRESHOLD_TYPES = Object.keys(THRESHOLD_TEXT) as ThresholdType[];
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Control characters out, length bounded: the reason is already PHI-free by the error catalogue. */
+function cleanReason(reason: string): string {
+  const flat = reason.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+}
+
+const ALERT_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function createAlerter(opts: AlerterOptions): Alerter {
+  const store = new AlertStore(opts.redis, opts.prefix);
+  const log = opts.log.child({ component: 'alerts' });
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  const closeTimeoutMs = opts.closeTimeoutMs ?? 5000;
+  const abort = new AbortController();
+  const inflight = new Set<Promise<unknown>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  function track<T>(p: Promise<T>): Promise<T> {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  const badRules = new Set<string>();
+  function rulesOf(channelId: string): AlertRules {
+    try {
+      return opts.rulesFor(channelId) ?? DEFAULT_ALERT_RULES;
+    } catch {
+      if (!badRules.has(channelId)) log.warn({ channel: channelId }, 'no alert rules for channel; using defaults');
+      badRules.add(channelId);
+      return DEFAULT_ALERT_RULES;
+    }
+  }
+
+  /** POST in the background; the alert's delivery field follows the raise's outcome. */
+  function dispatch(alert: Alert, rules: AlertRules, event: 'raised' | 'resolved'): void {
+    const webhook = rules.webhook;
+    if (!webhook || closed) return;
+    if (event === 'resolved' && !webhook.notifyResolved) return;
+    track(
+      (async () => {
+        const r = await deliver(alert, webhook, { log, fetchImpl, signal: abort.signal, event });
+        if (event === 'raised') await store.setDelivery(alert.channelId, alert.id, r.ok ? 'delivered' : 'failed');
+      })().catch((err: Error) => log.error({ channel: alert.channelId, alertId: alert.id, err: { name: err.name } }, 'alert delivery bookkeeping failed')),
+    );
+  }
+
+  function summaryOf(channelId: string, clientId: number, kind: string, code: string, held: Held, rules: AlertRules): Alert {
+    const now = Date.now();
+    const ids = held.ids.length ? ` Message ids: ${held.ids.join(', ')}${held.count > held.ids.length ? ` (+${held.count - held.ids.length} more)` : ''}.` : '';
+    const what = kind === 'processing_error' ? `dead-letter alert${held.count === 1 ? '' : 's'} with reason ${code}` : `${kind} alert${held.count === 1 ? '' : 's'}`;
+    return {
+      id: randomUUID(),
+      channelId,
+      clientId,
+      alertType: 'summary',
+      severity: kind === 'processing_error' ? 'high' : 'medium',
+      title: `${held.count} more ${kind === 'processing_error' ? `processing errors (${code})` : `${kind} alerts`} held back by flood control`,
+      description:
+        `Flood control held back ${held.count} ${what} on channel ${channelId} between ${iso(held.firstAt)} and ${iso(held.lastAt)} ` +
+        `(window ${rules.floodWindowMs} ms).${ids}`,
+      isResolved: false,
+      createdAt: iso(now),
+      reasonCode: code,
+      suppressedCount: held.count,
+      ...(rules.webhook ? { delivery: 'pending' as const } : {}),
+    };
+  }
+
+  async function emitSummary(channelId: string, clientId: number, kind: string, code: string, held: Held): Promise<Alert> {
+    const rules = rulesOf(channelId);
+    const summary = summaryOf(channelId, clientId, kind, code, held, rules);
+    await store.put(summary, rules.retentionMs);
+    log.info({ channel: channelId, alertId: summary.id, reasonCode: code, kind, held: held.count }, 'alert summary raised');
+    dispatch(summary, rules, 'raised');
+    return summary;
+  }
+
+  /** At the end of the window, whoever takes the held-back count first emits the summary. */
+  function scheduleFlush(channelId: string, clientId: number, kind: string, code: string, delayMs: number): void {
+    const key = `${channelId}\u0000${kind}\u0000${code}`;
+    if (closed || timers.has(key)) return;
+    const t = setTimeout(() => {
+      timers.delete(key);
+      track(
+        (async () => {
+          const r = await store.flush(channelId, kind, code);
+          if (r.open) scheduleFlush(channelId, clientId, kind, code, r.pttlMs > 0 ? r.pttlMs : rulesOf(channelId).floodWindowMs);
+          else if (r.held) await emitSummary(channelId, clientId, kind, code, r.held);
+        })().catch((err: Error) => log.error({ channel: channelId, reasonCode: code, err: { name: err.name } }, 'alert summary failed')),
+      );
+    }, Math.max(0, delayMs) + 25);
+    t.unref();
+    timers.set(key, t);
+  }
+
+  async function raise(alert: Alert, rules: AlertRules, kind: string, code: string, openField?: string, heldId?: string): Promise<Alert | undefined> {
+    const outcome = await store.raise(alert, {
+      kind,
+      code,
+      windowMs: rules.floodWindowMs,
+      retentionMs: rules.retentionMs,
+      ...(openField ? { openField } : {}),
+      ...(heldId ? { heldId } : {}),
+    });
+    if (outcome.kind === 'already-open') return undefined;
+    if (outcome.kind === 'held') {
+      log.debug({ channel: alert.channelId, reasonCode: code, kind, held: outcome.count }, 'alert held back by flood control');
+      scheduleFlush(alert.channelId, alert.clientId, kind, code, outcome.windowPttlMs > 0 ? outcome.windowPttlMs : rules.floodWindowMs);
+      return undefined;
+    }
+    if (outcome.previouslyHeld) await emitSummary(alert.channelId, alert.clientId, kind, code, outcome.previouslyHeld);
+    log.info({ channel: alert.channelId, alertId: alert.id, alertType: alert.alertType, reasonCode: code, messageId: alert.messageId }, 'alert raised');
+    dispatch(alert, rules, 'raised');
+    return alert;
+  }
+
+  return {
+    async deadLettered(input) {
+      try {
+        const rules = rulesOf(input.channelId);
+        const code = keyPart(input.reasonCode);
+        const alert: Alert = {
+          id: randomUUID(),
+          channelId: input.channelId,
+          clientId: input.clientId,
+          messageId: input.messageId,
+          alertType: 'processing_error',
+          severity: code === 'CANNOT_DECRYPT' ? 'critical' : 'high',
+          title: `Message processing error: ${code}`,
+          description: `Message ${input.messageId} on channel ${input.channelId} was dead-lettered: ${cleanReason(input.reason)}`,
+          isResolved: false,
+          createdAt: iso(Date.now()),
+          reasonCode: code,
+          ...(rules.webhook ? { delivery: 'pending' as const } : {}),
+        };
+        return await raise(alert, rules, 'processing_error', code, undefined, input.messageId);
+      } catch (err) {
+        log.error({ channel: input.channelId, messageId: input.messageId, reasonCode: input.reasonCode, err: { name: (err as Error).name } }, 'could not record dead-letter alert');
+        return undefined;
+      }
+    },
+
+    async evaluate(channelId, clientId, facts) {
+      const changed: Alert[] = [];
+      try {
+        const rules = rulesOf(channelId);
+        const firstSeen = rules.inactivity ? await store.firstSeen(channelId, facts.now) : facts.now;
+        const verdicts = judgeAll(rules, facts, firstSeen);
+        const judged = new Set(verdicts.map((v) => v.type));
+        const clear = async (type: ThresholdType) => {
+          const open = await store.openValue(channelId, type);
+          if (open === undefined) return;
+          const r = await store.clearOpen(channelId, type, open, iso(Date.now()));
+          if (r.resolved) {
+            log.info({ channel: channelId, alertId: r.resolved.id, alertType: type }, 'alert resolved');
+            changed.push(r.resolved);
+            dispatch(r.resolved, rules, 'resolved');
+          }
+        };
+        for (const v of verdicts) {
+          if (v.state === 'undecided') continue;
+          if (v.state === 'clear') {
+            await clear(v.type);
+            continue;
+          }
+          if ((await store.openValue(channelId, v.type)) !== undefined) continue;
+          const text = THRESHOLD_TEXT[v.type];
+          const alert: Alert = {
+            id: randomUUID(),
+            channelId,
+            clientId,
+            alertType: v.type,
+            severity: text.severity,
+            title: text.title,
+            description: `Channel ${channelId}: ${v.detail}`,
+            isResolved: false,
+            createdAt: iso(Date.now()),
+            reasonCode: v.type,
+            ...(rules.webhook ? { delivery: 'pending' as const } : {}),
+          };
+          const raised = await raise(alert, rules, v.type, v.type, v.type);
+          if (raised) changed.push(raised);
+        }
+        // a rule removed from the config leaves nothing open behind
+        for (const type of THRESHOLD_TYPES) if (!judged.has(type)) await clear(type);
+      } catch (err) {
+        log.error({ channel: channelId, err: { name: (err as Error).name } }, 'could not evaluate alert rules');
+      }
+      return changed;
+    },
+
+    async list(channelId, o = {}) {
+      const limit = Math.min(1000, Math.max(1, Math.floor(o.limit ?? 50)));
+      return store.list(channelId, { limit, unresolvedOnly: o.unresolvedOnly ?? false, retentionMs: rulesOf(channelId).retentionMs, now: Date.now() });
+    },
+
+    async resolve(channelId, alertId) {
+      if (!ALERT_ID.test(alertId)) return false;
+      const resolved = await store.resolve(channelId, alertId, iso(Date.now()));
+      if (!resolved) return false;
+      log.info({ channel: channelId, alertId, alertType: resolved.alertType }, 'alert resolved by operator');
+      dispatch(resolved, rulesOf(channelId), 'resolved');
+      return true;
+    },
+
+    async close() {
+      closed = true;
+      for (const t of timers.values()) clearTimeout(t);
+      timers.clear();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inflight]),
+        new Promise<void>((r) => {
+          timer = setTimeout(r, closeTimeoutMs);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+      abort.abort();
+      await Promise.allSettled([...inflight]);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/** Pure alert rules: schema, schedules across time zones, verdicts, backoff. No Redis. */
+import { describe, expect, it } from 'vitest';
+import {
+  alertRulesSchema,
+  DEFAULT_ALERT_RULES,
+  judgeAll,
+  judgeFailureRate,
+  judgeInactivity,
+  judgeOldestWaiting,
+  judgeQueueDepth,
+  scheduleOpenedAt,
+  scheduleSchema,
+} from '../../src/queue/alerts/rules.js';
+import { backoffDelay, MAX_BACKOFF_MS, webhookTarget } from '../../src/queue/alerts/webhook.js';
+import { decodeAlert, encodeAlert, keyPart } from '../../src/queue/alerts/store.js';
+import type { Alert } from '../../src/queue/alerts/index.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+// 2026-11-30 is a Monday; Paris is UTC+1 in winter.
+const MON_10_PARIS = Date.parse('2026-11-30T09:00:00Z');
+
+describe('alertRulesSchema', () => {
+  it('applies the defaults: 5 min flood window, 7 d retention, no thresholds, no webhook', () => {
+    expect(DEFAULT_ALERT_RULES).toEqual({ floodWindowMs: 300_000, retentionMs: 7 * 24 * HOUR, failureRateMinSamples: 20 });
+  });
+
+  it('accepts a full configuration and fills webhook defaults', () => {
+    const r = alertRulesSchema.parse({
+      webhook: { url: 'https://alerts.example.org/hig', headersEnv: { Authorization: 'ALERT_TOKEN' } },
+      queueDepthOver: 1000,
+      oldestWaitingOverMs: 600_000,
+      inactivity: { noMessageForMs: 1_800_000, schedule: { days: ['mon', 'fri'], from: '08:00', to: '18:00', timezone: 'Europe/Paris' } },
+      failureRateOverPct: 5,
+    });
+    expect(r.webhook).toMatchObject({ timeoutMs: 5000, retries: 3, backoffMs: 500, notifyResolved: true });
+    expect(r.inactivity?.schedule?.timezone).toBe('Europe/Paris');
+  });
+
+  it.each([
+    ['credentials in the URL', { webhook: { url: 'https://user:pw@alerts.example.org/' } }],
+    ['a non-http URL', { webhook: { url: 'ftp://alerts.example.org/' } }],
+    ['neither url nor urlEnv', { webhook: {} }],
+    ['both url and urlEnv', { webhook: { url: 'https://a.example/', urlEnv: 'X' } }],
+    ['a header value instead of an env name', { webhook: { url: 'https://a.example/', headersEnv: { Authorization: 'Bearer abc' } } }],
+    ['an unknown time zone', { inactivity: { noMessageForMs: 60_000, schedule: { from: '08:00', to: '18:00', timezone: 'Mars/Olympus' } } }],
+    ['a bad HH:MM', { inactivity: { noMessageForMs: 60_000, schedule: { from: '8:00', to: '18:00' } } }],
+    ['an unknown day', { inactivity: { noMessageForMs: 60_000, schedule: { days: ['monday'], from: '08:00', to: '18:00' } } }],
+    ['an unknown field', { queueDepth: 5 }],
+    ['a percentage over 100', { failureRateOverPct: 120 }],
+  ])('rejects %s', (_what, input) => {
+    expect(alertRulesSchema.safeParse(input).success).toBe(false);
+  });
+
+  it('every field is described for the generated JSON Schema', () => {
+    const shape = alertRulesSchema.shape;
+    for (const [name, field] of Object.entries(shape)) expect(field.description, name).toBeTruthy();
+  });
+});
+
+describe('scheduleOpenedAt', () => {
+  const office = scheduleSchema.parse({ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00', timezone: 'Europe/Paris' });
+
+  it('inside office hours: opened at 08:00 local', () => {
+    expect(scheduleOpenedAt(office, MON_10_PARIS)).toBe(Date.parse('2026-11-30T07:00:00Z'));
+  });
+  it('outside: before opening, after closing, at the closing minute, on Saturday', () => {
+    expect(scheduleOpenedAt(office, Date.parse('2026-11-30T06:59:00Z'))).toBeUndefined();
+    expect(scheduleOpenedAt(office, Date.parse('2026-11-30T17:30:00Z'))).toBeUndefined();
+    expect(scheduleOpenedAt(office, Date.parse('2026-11-30T17:00:00Z'))).toBeUndefined();
+    expect(scheduleOpenedAt(office, Date.parse('2026-12-05T09:00:00Z'))).toBeUndefined();
+  });
+  it('the same UTC instant is inside in Paris and outside in New York', () => {
+    const ny = { ...office, timezone: 'America/New_York' };
+    expect(scheduleOpenedAt(office, MON_10_PARIS)).toBeDefined();
+    expect(scheduleOpenedAt(ny, MON_10_PARIS)).toBeUndefined(); // 04:00 in New York
+  });
+  it('overnight windows belong to the day they open', () => {
+    const night = scheduleSchema.parse({ days: ['fri'], from: '22:00', to: '06:00', timezone: 'UTC' });
+    expect(scheduleOpenedAt(night, Date.parse('2026-12-04T23:00:00Z'))).toBe(Date.parse('2026-12-04T22:00:00Z')); // Fri 23:00
+    expect(scheduleOpenedAt(night, Date.parse('2026-12-05T05:30:00Z'))).toBe(Date.parse('2026-12-04T22:00:00Z')); // Sat 05:30
+    expect(scheduleOpenedAt(night, Date.parse('2026-12-05T23:00:00Z'))).toBeUndefined(); // Sat 23:00
+    expect(scheduleOpenedAt(night, Date.parse('2026-12-04T05:30:00Z'))).toBeUndefined(); // Fri 05:30 belongs to Thursday
+  });
+  it('from = to means the whole day', () => {
+    const allDay = scheduleSchema.parse({ days: ['mon'], from: '00:00', to: '00:00' });
+    expect(scheduleOpenedAt(allDay, Date.parse('2026-11-30T23:59:00Z'))).toBe(Date.parse('2026-11-30T00:00:00Z'));
+    expect(scheduleOpenedAt(allDay, Date.parse('2026-12-01T00:01:00Z'))).toBeUndefined();
+  });
+});
+
+describe('verdicts', () => {
+  const facts = { waiting: 0, failed: 0, completed: 0, now: MON_10_PARIS };
+
+  it('queue depth: strictly over', () => {
+    expect(judgeQueueDepth(10, { ...facts, waiting: 10 }).state).toBe('clear');
+    expect(judgeQueueDepth(10, { ...facts, waiting: 11 })).toMatchObject({ state: 'breached', measured: 11, threshold: 10 });
+  });
+  it('oldest waiting: nothing waiting is clear', () => {
+    expect(judgeOldestWaiting(1000, facts).state).toBe('clear');
+    expect(judgeOldestWaiting(1000, { ...facts, oldestWaitingMs: 1001 }).state).toBe('breached');
+  });
+  it('failure rate: undecided below min samples, then strictly over', () => {
+    expect(judgeFailureRate(5, 20, { ...facts, failed: 10, completed: 9 }).state).toBe('undecided');
+    expect(judgeFailureRate(5, 20, { ...facts, failed: 1, completed: 19 }).state).toBe('clear'); // exactly 5 %
+    expect(judgeFailureRate(5, 20, { ...facts, failed: 2, completed: 19 })).toMatchObject({ state: 'breached' });
+  });
+  it('inactivity counts silence from the later of last message and schedule opening', () => {
+    const rule = { noMessageForMs: 30 * MIN, schedule: scheduleSchema.parse({ from: '08:00', to: '18:00', timezone: 'Europe/Paris' }) };
+    const fridayEvening = Date.parse('2026-11-27T16:00:00Z');
+    // Monday 08:10 Paris: silent since Friday, but the schedule opened 10 min ago
+    expect(judgeInactivity(rule, { ...facts, now: Date.parse('2026-11-30T07:10:00Z'), lastReceivedAt: fridayEvening }, 0).state).toBe('clear');
+    // Monday 08:40 Paris: 40 min into the schedule without a message
+    expect(judgeInactivity(rule, { ...facts, now: Date.parse('2026-11-30T07:40:00Z'), lastReceivedAt: fridayEvening }, 0).state).toBe('breached');
+    // Saturday: outside, undecided
+    expect(judgeInactivity(rule, { ...facts, now: Date.parse('2026-12-05T10:00:00Z'), lastReceivedAt: fridayEvening }, 0).state).toBe('undecided');
+    // unknown last message: counted from first seen
+    const always = { noMessageForMs: 30 * MIN };
+    expect(judgeInactivity(always, { ...facts }, MON_10_PARIS - 20 * MIN).state).toBe('clear');
+    expect(judgeInactivity(always, { ...facts }, MON_10_PARIS - 40 * MIN).state).toBe('breached');
+  });
+  it('judgeAll returns only configured rules', () => {
+    expect(judgeAll(DEFAULT_ALERT_RULES, facts, 0)).toEqual([]);
+    const all = alertRulesSchema.parse({ queueDepthOver: 1, oldestWaitingOverMs: 1, inactivity: { noMessageForMs: 1000 }, failureRateOverPct: 1 });
+    expect(judgeAll(all, facts, 0).map((v) => v.type)).toEqual(['queue_depth', 'oldest_waiting', 'inactivity', 'failure_rate']);
+  });
+});
+
+describe('webhook helpers', () => {
+  it('backoff doubles with jitter in [exp/2, exp] and is capped', () => {
+    expect(backoffDelay(1, 500, () => 0)).toBe(250);
+    expect(backoffDelay(1, 500, () => 1)).toBe(500);
+    expect(backoffDelay(3, 500, () => 1)).toBe(2000);
+    expect(backoffDelay(30, 500, () => 1)).toBe(MAX_BACKOFF_MS);
+  });
+  it('resolves url and header values from the environment, or names what is missing', () => {
+    const cfg = alertRulesSchema.parse({ webhook: { urlEnv: 'HOOK_URL', headersEnv: { Authorization: 'HOOK_AUTH' } } }).webhook!;
+    expect(webhookTarget(cfg, {})).toEqual({ missing: 'HOOK_URL' });
+    expect(webhookTarget(cfg, { HOOK_URL: 'https://h.example/x' })).toEqual({ missing: 'HOOK_AUTH' });
+    const t = webhookTarget(cfg, { HOOK_URL: 'https://h.example/x', HOOK_AUTH: 'Bearer t' });
+    expect('url' in t && t.url.href).toBe('https://h.example/x');
+    expect('headers' in t && t.headers).toEqual({ Authorization: 'Bearer t' });
+  });
+});
+
+describe('alert encoding', () => {
+  it('round-trips through Redis hash fields', () => {
+    const a: Alert = {
+      id: 'a1',
+      channelId: 'adt-in',
+      clientId: 7,
+      messageId: 'm1',
+      alertType: 'processing_error',
+      severity: 'high',
+      title: 't',
+      description: 'd',
+      isResolved: false,
+      createdAt: '2026-11-29T00:00:00.000Z',
+      reasonCode: 'MAPPING_NOT_FOUND',
+    };
+    const fields = encodeAlert(a);
+    const h: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i += 2) h[fields[i]!] = fields[i + 1]!;
+    expect(decodeAlert(h)).toEqual(a);
+    expect(decodeAlert({ ...h, alertType: 'nope' })).toBeUndefined();
+  });
+  it('reason codes are made safe as key parts', () => {
+    expect(keyPart('MAPPING_NOT_FOUND')).toBe('MAPPING_NOT_FOUND');
+    expect(keyPart('a:b*c')).toBe('a_b_c');
+    expect(keyPart('')).toBe('UNKNOWN');
+  });
+});
