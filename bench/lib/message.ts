@@ -29,7 +29,7 @@ export const MESSAGE_BYTES = template.length;
 /** `prefix` (≤ 8 chars, unique per run) + a zero-padded sequence makes the control id. */
 export function adtA01(prefix: string, seq: number): Buffer {
   const out = Buffer.from(template);
-  const id = (prefix + String(seq).padStart(CONTROL.length - prefix.length, '0')).slice(-CONTROL.length);
+  const id = controlIdFor(prefix, seq);
   out.write(id, controlAt, 'latin1');
   out.write(`MRN${String(seq % 10_000_000).padStart(7, '0')}`, mrnAt, 'latin1');
   return out;
@@ -48,3 +48,8 @@ export function adtA01Frame(prefix: string, seq: number): Buffer {
 
 export const SENDER = 'EPICADT|GOODHEALTH';
 export const CONTROL_ID_LENGTH = CONTROL.length;
+
+/** The MSH-10 that adtA01(prefix, seq) carries. */
+export function controlIdFor(prefix: string, seq: number): string {
+  return (prefix + String(seq).padStart(CONTROL.length - prefix.length, '0')).slice(-CONTROL.length);
+}
