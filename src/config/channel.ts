@@ -33,16 +33,40 @@ export const mllpSourceSchema = z
   })
   .strict();
 
+const afterProcessingSchema = z
+  .union([z.literal('delete'), z.object({ moveTo: z.string().min(1).describe('directory the file is moved to once every message is enqueued') }).strict()])
+  .default('delete')
+  .describe('what happens to a file once every message in it is enqueued');
+
+/** A file name pattern: `*` and `?` within one name, `{a,b}` alternatives, `[abc]` classes. */
+const patternSchema = z.string().min(1).default('*.hl7').describe('file name glob (*, ?, [abc], {a,b}); matched against the name only');
+
 export const fileSourceSchema = z
   .object({
     type: z.literal('file'),
-    dir: z.string().min(1),
-    pattern: z.string().default('*.hl7'),
-    pollMs: z.number().int().min(100).default(5000),
-    afterProcessing: z.union([z.literal('delete'), z.object({ moveTo: z.string().min(1) }).strict()]).default('delete'),
-    errorDir: z.string().min(1),
-    ackDir: z.string().min(1).optional(),
-    encoding: z.string().optional(),
+    dir: z.string().min(1).describe('drop directory watched for new files'),
+    pattern: patternSchema,
+    pollMs: z.number().int().min(100).default(5000).describe('period of the sweep that catches anything the watcher missed'),
+    settleMs: z
+      .number()
+      .int()
+      .min(50)
+      .default(2000)
+      .describe('a file is taken only after its size and modification time stayed unchanged this long (writers still writing)'),
+    claimStaleMs: z
+      .number()
+      .int()
+      .min(1000)
+      .default(60_000)
+      .describe('a claimed file whose owner stopped refreshing its claim this long ago is put back in the drop directory'),
+    maxFileBytes: z.number().int().min(64).default(100 * 1024 * 1024).describe('larger files go to errorDir unread'),
+    afterProcessing: afterProcessingSchema,
+    errorDir: z.string().min(1).describe('files with a message that cannot be taken go here, with <name>.error.json beside them'),
+    ackDir: z.string().min(1).optional().describe('when set, one batch ACK file <name>.ack per processed file is written here'),
+    encoding: z
+      .enum(['utf-8', 'latin1', 'utf-16le', 'utf-16be'])
+      .optional()
+      .describe('file encoding; UTF-16 files are converted to UTF-8 before splitting, others pass byte for byte (MSH-18 decides)'),
   })
   .strict();
 
@@ -52,20 +76,78 @@ export const sftpSourceSchema = z
     host: z.string().min(1),
     port: port.default(22),
     username: z.string().min(1),
-    privateKeyPath: z.string().min(1).optional(),
-    passwordEnv: z.string().min(1).optional(),
-    hostKeySha256: z.string().min(1).describe('pinned SHA-256 fingerprint of the server host key'),
-    remoteDir: z.string().min(1),
-    pattern: z.string().default('*.hl7'),
+    privateKeyPath: z.string().min(1).optional().describe('OpenSSH private key file used to log in'),
+    passphraseEnv: z.string().min(1).optional().describe('environment variable holding the private key passphrase'),
+    passwordEnv: z.string().min(1).optional().describe('environment variable holding the password (when no key is used)'),
+    hostKeySha256: z
+      .string()
+      .min(1)
+      .describe('pinned SHA-256 fingerprint of the server host key, as ssh-keygen -lf prints it ("SHA256:…") or hex'),
+    remoteDir: z.string().min(1).describe('remote directory polled for files'),
+    pattern: patternSchema,
     pollMs: z.number().int().min(1000).default(30_000),
-    afterProcessing: z.union([z.literal('delete'), z.object({ moveTo: z.string().min(1) }).strict()]).default('delete'),
-    errorDir: z.string().min(1),
+    settleMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(1000)
+      .describe('a remote file is taken only if its size and mtime are unchanged across two listings this far apart'),
+    maxFileBytes: z.number().int().min(64).default(100 * 1024 * 1024).describe('larger files are moved to errorDir without downloading'),
+    afterProcessing: afterProcessingSchema.describe('remote: delete the file or move it to this remote directory'),
+    errorDir: z.string().min(1).describe('remote directory for files that cannot be taken, with <name>.error.json beside them'),
+    connectTimeoutMs: z.number().int().min(100).default(20_000),
+    maxBackoffMs: z.number().int().min(1000).default(300_000).describe('longest wait between reconnect attempts (doubling from pollMs)'),
+    lockTtlMs: z
+      .number()
+      .int()
+      .min(1000)
+      .default(60_000)
+      .describe('lifetime of the Redis poll lock; renewed while a poll runs so only one process polls this channel'),
+  })
+  .strict()
+  .refine((s) => s.privateKeyPath !== undefined || s.passwordEnv !== undefined, {
+    message: 'set privateKeyPath or passwordEnv',
+    path: ['privateKeyPath'],
+  });
+
+export const httpSourceSchema = z
+  .object({
+    type: z.literal('http'),
+    clients: z
+      .array(z.number().int().min(0))
+      .optional()
+      .describe('client ids whose API keys may post to this channel; default: the channel clientId only'),
+    maxBodyBytes: z.number().int().min(64).max(100 * 1024 * 1024).default(1024 * 1024).describe('larger bodies are refused with 413'),
+    receiveMessage: z
+      .boolean()
+      .default(true)
+      .describe("serve the original gateway's POST /api/trpc/integration.receiveMessage for this channel's clients"),
+    syncTimeoutMs: z.number().int().min(100).default(30_000).describe('useQueue:false: longest a synchronous transform/validate/deliver may take'),
   })
   .strict();
 
-export const httpSourceSchema = z.object({ type: z.literal('http') }).strict();
-
 export const sourceSchema = z.discriminatedUnion('type', [mllpSourceSchema, fileSourceSchema, sftpSourceSchema, httpSourceSchema]);
+
+export const priorityRuleSchema = z
+  .object({
+    field: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{2}-\d+(\.\d+)?$/, 'expected a field path like OBR-5 or ORC-7.6')
+      .optional()
+      .describe('HL7 field read at intake (first occurrence)'),
+    values: z.array(z.string().min(1)).optional().describe('the rule matches when the field equals one of these'),
+    events: z.array(z.string().min(1)).optional().describe('or when the message type is one of these (ADT^A01, ORU^R01)'),
+    priority: z.number().int().min(1).max(1_000_000).describe('BullMQ priority: 1 runs first'),
+  })
+  .strict()
+  .refine((r) => (r.field !== undefined && r.values !== undefined) || r.events !== undefined, { message: 'a rule needs field + values, or events' });
+
+export const prioritySchema = z
+  .object({
+    default: z.number().int().min(1).max(1_000_000).default(10).describe('priority of messages no rule matches (1 = highest)'),
+    rules: z.array(priorityRuleSchema).default([]),
+  })
+  .strict();
 
 export const queueSchema = z
   .object({
@@ -74,7 +156,15 @@ export const queueSchema = z
     backoffMs: z.number().int().min(0).default(2000).describe('first retry delay; doubles each attempt'),
     maxBackoffMs: z.number().int().min(0).default(300_000),
     timeoutMs: z.number().int().min(100).default(300_000).describe('job timeout; exceeded → transient failure'),
-    ordering: z.enum(['none', 'channel', 'patient']).default('none'),
+    ordering: z
+      .enum(['none', 'channel', 'patient'])
+      .default('none')
+      .describe('none: parallel; channel: one at a time in arrival order; patient: in order per PID-3 identifier, patients in parallel'),
+    onPermanentFailure: z
+      .enum(['skip', 'hold'])
+      .default('skip')
+      .describe('ordered channels: after a message is dead-lettered, deliver the partition\'s next ones (skip) or wait for its replay (hold)'),
+    priority: prioritySchema.default({ default: 10, rules: [] }),
     dedupeWindowMs: z.number().int().min(0).default(24 * 3600 * 1000),
     keepCompletedMs: z.number().int().min(0).default(3600 * 1000),
     keepFailedMs: z.number().int().min(0).default(7 * 24 * 3600 * 1000),
@@ -111,3 +201,6 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
 export const channelSchema = channelSchemaWith(destinationSchema.default({ type: 'none' }));
 export type Channel = Readonly<z.infer<typeof channelSchema>>;
 export type MllpSource = z.infer<typeof mllpSourceSchema>;
+export type FileSource = z.infer<typeof fileSourceSchema>;
+export type SftpSource = z.infer<typeof sftpSourceSchema>;
+export type HttpSource = z.infer<typeof httpSourceSchema>;

@@ -1,0 +1,35 @@
+/**
+ * A child process running only the file source against real Redis, so a test can kill -9 it
+ * mid-file and start another. Env: REDIS_URL, PREFIX, CHANNEL (channel JSON), SLOW_ENQUEUE_MS
+ * (delays each enqueue, so "mid-file" is a wide window rather than a race).
+ */
+import { channelSchema } from '../../src/config/channel.js';
+import { startFileSource, type FileChannel } from '../../src/sources/file.js';
+import { startIntakeRig } from './intake-deps.js';
+
+const channel = channelSchema.parse(JSON.parse(process.env.CHANNEL ?? '{}')) as FileChannel;
+const rig = await startIntakeRig([channel], process.env.PREFIX ?? 'higtest-child', process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const slowMs = Number(process.env.SLOW_ENQUEUE_MS ?? '0');
+if (slowMs > 0) {
+  const queue = rig.queues.get(channel.id)!;
+  const add = queue.add.bind(queue);
+  queue.add = (async (...args: Parameters<typeof add>) => {
+    await new Promise((r) => setTimeout(r, slowMs));
+    return add(...args);
+  }) as typeof queue.add;
+}
+const source = await startFileSource(channel, rig.deps);
+process.stdout.write('ready\n');
+const said = new Set<string>();
+setInterval(() => {
+  const lines = rig.logs();
+  for (const [needle, word] of [['file processed', 'processed'], ['recovered a file', 'recovered']] as const) {
+    if (lines.includes(needle) && !said.has(word)) {
+      said.add(word);
+      process.stdout.write(`${word}\n`);
+    }
+  }
+}, 50);
+process.on('SIGTERM', () => {
+  void source.close().then(() => rig.close()).then(() => process.exit(0));
+});
