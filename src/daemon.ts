@@ -64,7 +64,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     workerConnection = createWorkerConnection(settings.REDIS_URL);
     await connect(workerConnection);
     for (const channel of channels) {
-      workers.push(startChannelWorker(channel, { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, stepsFor: (c) => pipelineStepsFor(c, keyring) }));
+      workers.push(startChannelWorker(channel, { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) }));
     }
   }
 

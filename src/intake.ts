@@ -12,6 +12,9 @@ import type { QueueRegistry } from './queue/queues.js';
 import { enqueue } from './queue/queues.js';
 import { messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
 import type { Logger } from './log.js';
+import { patientIdentifier } from './hl7/scan.js';
+import { isOrdered, partitionOf } from './queue/ordering.js';
+import { priorityFor } from './queue/priority.js';
 
 export interface IntakeDeps {
   queues: QueueRegistry;
@@ -84,6 +87,8 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
     ...(facts.userAgent ? { userAgent: facts.userAgent } : {}),
     ...(facts.fileName ? { fileName: facts.fileName } : {}),
   };
+  if (isOrdered(channel)) meta.partition = partitionOf(channel, patientIdentifier(raw, header.delimiters));
+  meta.priority = priorityFor(raw, header, channel);
   return {
     messageId: messageIdFor(channel.id, sender, header.controlId),
     channelId: channel.id,
@@ -108,7 +113,7 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   if (!queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
   const job = buildJob(raw, header, channel, facts, deps.keyring);
   try {
-    await withDeadline(enqueue(queue, channel, job), deps.enqueueTimeoutMs);
+    await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs);
   } catch (err) {
     deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);

@@ -22,8 +22,10 @@ export interface JobMeta {
   ipAddress?: string;
   userAgent?: string;
   fileName?: string;
-  /** Partition key for `ordering: patient`: a hash, never the identifier itself. */
+  /** Partition key for ordered channels: a hash, never the identifier itself. */
   partition?: string;
+  /** BullMQ priority chosen at intake (1 runs first). */
+  priority?: number;
 }
 
 export interface IntegrationJobData {

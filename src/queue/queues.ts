@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
+import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
 
 export interface QueueRegistry {
   readonly prefix: string;
@@ -33,19 +34,38 @@ export function createQueueRegistry(connection: Redis, channels: readonly Channe
   };
 }
 
-/** Retry, retention and dedupe options from the channel; the job id is the message id. */
-export function jobOptionsFor(channel: Channel, messageId: string): JobsOptions {
+/**
+ * Retry, retention, priority and dedupe options from the channel; the job id is the message id.
+ * Ordered channels dedupe in their lanes instead (see ordering.ts).
+ */
+export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsOptions {
   const q = channel.queue;
+  const messageId = data.messageId;
   return {
     jobId: messageId,
+    priority: data.meta.priority ?? q.priority.default,
     attempts: q.attempts,
     backoff: { type: BACKOFF_TYPE, delay: q.backoffMs },
     removeOnComplete: { age: Math.ceil(q.keepCompletedMs / 1000) },
     removeOnFail: { age: Math.ceil(q.keepFailedMs / 1000) },
-    ...(q.dedupeWindowMs > 0 ? { deduplication: { id: messageId, ttl: q.dedupeWindowMs } } : {}),
+    ...(q.dedupeWindowMs > 0 && q.ordering === 'none' ? { deduplication: { id: messageId, ttl: q.dedupeWindowMs } } : {}),
   };
 }
 
-export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData): Promise<void> {
-  await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data.messageId));
+/**
+ * The durable write intake waits for. Unordered channels add straight to BullMQ; ordered ones
+ * park the job in its lane and dispatch it only when it is the lane's head.
+ */
+export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis?: Redis, prefix?: string): Promise<'stored' | 'duplicate'> {
+  if (!isOrdered(channel)) {
+    await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data));
+    return 'stored';
+  }
+  if (!redis || prefix === undefined) throw new Error('ordered enqueue needs the Redis connection and prefix');
+  const placed = await enqueueOrdered(redis, prefix, channel, data);
+  if (placed === 'head') {
+    // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.
+    await dispatch(redis, queue, prefix, channel, data.meta.partition ?? 'channel', data.messageId, (d) => jobOptionsFor(channel, d)).catch(() => undefined);
+  }
+  return placed === 'duplicate' ? 'duplicate' : 'stored';
 }

@@ -8,16 +8,23 @@ import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } fr
 import { runPipeline, type PipelineSteps } from './pipeline.js';
 import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
+import { advance, dispatch, isOrdered } from './ordering.js';
+import { jobOptionsFor, type QueueRegistry } from './queues.js';
 
 /** A killed worker's job is picked up within lockDuration + stalledInterval (25 s). */
 export const LOCK_DURATION_MS = 15_000;
 export const STALLED_INTERVAL_MS = 10_000;
 
 export interface WorkerDeps {
+  /** blocking connection for the BullMQ worker */
   connection: Redis;
   prefix: string;
   log: Logger;
   stepsFor(channel: Channel): PipelineSteps;
+  /** producer side (lanes of ordered channels are advanced through it) */
+  queues: QueueRegistry;
+  /** false: create paused until worker.run() (tests that stage a backlog first) */
+  autorun?: boolean;
 }
 
 /** Races the pipeline with the channel's timeout; BullMQ 6 has no per-job timeout of its own. */
@@ -41,13 +48,19 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   }
 }
 
-export function startChannelWorker(channel: Channel, deps: WorkerDeps): Worker {
+export interface WorkerHooks {
+  /** a job failed for good (permanent error or attempts exhausted): raise an alert */
+  onDeadLettered?(job: Job, err: Error): void;
+}
+
+export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: WorkerHooks = {}): Worker {
   const steps = deps.stepsFor(channel);
   const log = deps.log.child({ channel: channel.id });
   const worker = new Worker(channel.id, (job) => processWithTimeout(job, channel, steps), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,
+    autorun: deps.autorun ?? true,
     lockDuration: LOCK_DURATION_MS,
     stalledInterval: STALLED_INTERVAL_MS,
     maxStalledCount: 2,
@@ -56,15 +69,36 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps): Worker {
         retryDelayMs(attemptsMade, channel.queue, (err as TransientError | undefined)?.retryAfterMs),
     },
   });
+  const ordered = isOrdered(channel);
+  const queue = deps.queues.get(channel.id);
+  /** Ordered channels: the finished head leaves its lane and the next message is dispatched. */
+  const advanceLane = async (job: Job) => {
+    if (!ordered || !queue) return;
+    const data = job.data as IntegrationJobData;
+    const partition = data.meta?.partition ?? 'channel';
+    try {
+      const next = await advance(deps.queues.connection, deps.prefix, channel.id, partition, String(job.id));
+      if (next) await dispatch(deps.queues.connection, queue, deps.prefix, channel, partition, next, (d) => jobOptionsFor(channel, d));
+    } catch (err) {
+      log.warn({ messageId: job.id, err: { message: (err as Error).message } }, 'lane advance failed; the sweep will repair it');
+    }
+  };
   worker.on('failed', (job, err) => {
     const stage = (err as Error & { stage?: string }).stage;
-    const permanent = isPermanent(err) || (job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1));
-    log[permanent ? 'warn' : 'info'](
+    const final = isPermanent(err) || (job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1));
+    log[final ? 'warn' : 'info'](
       { messageId: job?.id, controlId: (job?.data as IntegrationJobData | undefined)?.meta?.controlId, stage, attempts: job?.attemptsMade, reason: err.message },
-      permanent ? 'job dead-lettered' : 'job failed; will retry',
+      final ? 'job dead-lettered' : 'job failed; will retry',
     );
+    if (final && job) {
+      hooks.onDeadLettered?.(job, err);
+      if (channel.queue.onPermanentFailure === 'skip') void advanceLane(job);
+    }
   });
-  worker.on('completed', (job) => log.debug({ messageId: job.id }, 'job completed'));
+  worker.on('completed', (job) => {
+    log.debug({ messageId: job.id }, 'job completed');
+    void advanceLane(job);
+  });
   worker.on('error', (err) => log.error({ err: { message: err.message } }, 'worker error'));
   return worker;
 }

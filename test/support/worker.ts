@@ -23,17 +23,17 @@ export interface WorkerRig {
   worker: Worker;
   /** control ids in the order the pipeline finished converting them */
   processed: string[];
-  send(controlId: string, patient?: string): Promise<string>;
+  send(controlId: string, patient?: string, extra?: string[]): Promise<string>;
   close(): Promise<void>;
 }
 
-export function adt(controlId: string, patient = 'P1'): Buffer {
+export function adt(controlId: string, patient = 'P1', extra: string[] = []): Buffer {
   return Buffer.from(
-    [`MSH|^~\\&|APP|FAC|HIG|HIG|20261129083015||ADT^A08^ADT_A01|${controlId}|P|2.5.1`, 'EVN|A08|20261129083000', `PID|1||${patient}^^^HOSP^MR||Doe^Jane||19800101|F`].join('\r') + '\r',
+    [`MSH|^~\\&|APP|FAC|HIG|HIG|20261129083015||ADT^A08^ADT_A01|${controlId}|P|2.5.1`, 'EVN|A08|20261129083000', `PID|1||${patient}^^^HOSP^MR||Doe^Jane||19800101|F`, ...extra].join('\r') + '\r',
   );
 }
 
-export async function startWorkerRig(channel: Channel, prefix: string, behaviour: Behaviour): Promise<WorkerRig> {
+export async function startWorkerRig(channel: Channel, prefix: string, behaviour: Behaviour, options: { autorun?: boolean } = {}): Promise<WorkerRig> {
   const producer = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   const queues = createQueueRegistry(producer, [channel], prefix);
   const connection = createWorkerConnection(REDIS_URL);
@@ -57,17 +57,17 @@ export async function startWorkerRig(channel: Channel, prefix: string, behaviour
     validate: validateBundle,
   };
   const { log } = memoryLogger('warn');
-  const worker = startChannelWorker(channel, { connection, prefix, log, stepsFor: () => steps });
+  const worker = startChannelWorker(channel, { connection, prefix, log, queues, stepsFor: () => steps, ...(options.autorun === false ? { autorun: false } : {}) });
   return {
     queues,
     worker,
     processed,
-    async send(controlId, patient) {
-      const raw = adt(controlId, patient);
+    async send(controlId, patient, extra) {
+      const raw = adt(controlId, patient, extra);
       const h = readHeader(raw);
       if (!h.ok) throw new Error('bad test message');
       const job = buildJob(raw, h.header, channel, { source: 'mllp' }, keyring);
-      await enqueue(queues.get(channel.id)!, channel, job);
+      await enqueue(queues.get(channel.id)!, channel, job, queues.connection, queues.prefix);
       return job.messageId;
     },
     async close() {
