@@ -319,8 +319,10 @@ describe('threshold rules', () => {
   });
 
   it('inactivity inside the schedule raises, outside it does not, a message resolves it', async () => {
-    const rules = { inactivity: { noMessageForMs: 30 * 60_000, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00', timezone: 'Europe/Paris' } } } as const;
-    const { channelId, alerter } = setup(rules as AlertRulesInput);
+    const rules: AlertRulesInput = {
+      inactivity: { noMessageForMs: 30 * 60_000, schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00', timezone: 'Europe/Paris' } },
+    };
+    const { channelId, alerter } = setup(rules);
     const fridayEvening = Date.parse('2026-11-27T16:00:00Z');
     // Saturday noon in Paris: silent for a day, but outside the schedule
     expect(await alerter.evaluate(channelId, 7, { ...base, lastReceivedAt: fridayEvening, now: Date.parse('2026-11-28T11:00:00Z') })).toEqual([]);
@@ -398,11 +400,42 @@ describe('list, resolve, retention', () => {
     await sleep(400);
     const fresh = (await alerter.deadLettered(dl(channelId, 2, 'NEW')))!;
     const base = `${prefix}:alerts:${channelId}`;
-    expect(await redis.zrange(base, 0, -1)).toEqual([fresh.id]);
+    expect(await redis.zrange(base, '0', '-1')).toEqual([fresh.id]);
     expect(await redis.exists(`${base}:a:${old.id}`)).toBe(0);
     expect((await alerter.list(channelId)).map((a) => a.id)).toEqual([fresh.id]);
     await sleep(400);
     expect(await alerter.list(channelId)).toEqual([]);
     expect(await redis.zcard(base)).toBe(0);
+  });
+});
+
+describe('startAlertEvaluator', () => {
+  it('evaluates every channel each round; one channel without facts does not stop the others', async () => {
+    const { startAlertEvaluator } = await import('../../src/queue/alerts/index.js');
+    const mem = memoryLogger();
+    const rules = alertRulesSchema.parse({ queueDepthOver: 1 });
+    const alerter = createAlerter({ redis, prefix, rulesFor: () => rules, log: mem.log });
+    open.push(alerter);
+    const asked: string[] = [];
+    const ev = startAlertEvaluator({
+      alerter,
+      log: mem.log,
+      intervalMs: 60_000,
+      channels: () => [
+        { id: 'ev-broken', clientId: 1 },
+        { id: 'ev-deep', clientId: 2 },
+      ],
+      factsFor: async (id) => {
+        asked.push(id);
+        if (id === 'ev-broken') throw new Error('queue gone');
+        return { waiting: 9, failed: 0, completed: 0, now: Date.now() };
+      },
+    });
+    open.push({ close: () => ev.stop() });
+    await ev.runOnce();
+    expect(asked).toEqual(['ev-broken', 'ev-deep']);
+    expect(await alerter.list('ev-deep')).toMatchObject([{ alertType: 'queue_depth', clientId: 2 }]);
+    expect(await alerter.list('ev-broken')).toEqual([]);
+    expect(mem.text()).toContain('alert facts unavailable');
   });
 });

@@ -29,6 +29,7 @@ export {
 } from './rules.js';
 export { alertsBase } from './store.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
+export { deadLetterInput, reasonCodeOf } from './from-job.js';
 
 export interface DeadLetterInput {
   channelId: string;
