@@ -11,7 +11,7 @@ import {
   scheduleOpenedAt,
   scheduleSchema,
 } from '../../src/queue/alerts/rules.js';
-import { backoffDelay, MAX_BACKOFF_MS, webhookTarget } from '../../src/queue/alerts/webhook.js';
+import { backoffDelay, MAX_BACKOFF_MS, webhookEnvProblem, webhookTarget } from '../../src/queue/alerts/webhook.js';
 import { decodeAlert, encodeAlert, keyPart } from '../../src/queue/alerts/store.js';
 import type { Alert } from '../../src/queue/alerts/index.js';
 
@@ -140,6 +140,9 @@ describe('webhook helpers', () => {
     const t = webhookTarget(cfg, { HOOK_URL: 'https://h.example/x', HOOK_AUTH: 'Bearer t' });
     expect('url' in t && t.url.href).toBe('https://h.example/x');
     expect('headers' in t && t.headers).toEqual({ Authorization: 'Bearer t' });
+    expect(webhookEnvProblem(cfg, { HOOK_URL: 'https://h.example/x' })).toBe('alerts.webhook: environment variable HOOK_AUTH is not set');
+    expect(webhookEnvProblem(cfg, { HOOK_URL: 'https://h.example/x', HOOK_AUTH: 'x' })).toBeUndefined();
+    expect(webhookEnvProblem(undefined, {})).toBeUndefined();
   });
 });
 

@@ -30,6 +30,7 @@ export {
 export { alertsBase } from './store.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
+export { webhookEnvProblem } from './webhook.js';
 
 export interface DeadLetterInput {
   channelId: string;

@@ -65,6 +65,16 @@ export function webhookTarget(cfg: WebhookConfig, env: NodeJS.ProcessEnv = proce
   return { url, headers };
 }
 
+/**
+ * For start-up and check-config: the first environment variable the webhook needs but does not
+ * have, so a misconfigured channel fails loudly at start instead of on its first alert.
+ */
+export function webhookEnvProblem(cfg: WebhookConfig | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!cfg) return undefined;
+  const t = webhookTarget(cfg, env);
+  return 'missing' in t ? `alerts.webhook: environment variable ${t.missing} is not set` : undefined;
+}
+
 export async function deliver(
   alert: Alert,
   cfg: WebhookConfig,
