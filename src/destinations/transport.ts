@@ -3,6 +3,7 @@
  * (throw DestinationUnavailableError). Judging the status is left to classify.ts so that rule sits in
  * one place for FHIR requests, token requests and discovery alike.
  */
+import { STATUS_CODES } from 'node:http';
 import { Client } from 'fhir-kit-client';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { isRecord } from './outcome.js';
@@ -58,7 +59,8 @@ function answerFromClientError(err: unknown): HttpAnswer | undefined {
   if (!isRecord(response) || typeof response.status !== 'number') return undefined;
   const config = isRecord(record.config) ? record.config : {};
   const headers = config.headers instanceof Headers ? config.headers : new Headers();
-  return { status: response.status, statusText: '', headers, body: response.data ?? {} };
+  // fhir-kit-client keeps no reason phrase for errors; the standard one reads the same in entry statuses.
+  return { status: response.status, statusText: STATUS_CODES[response.status] ?? '', headers, body: response.data ?? {} };
 }
 
 export interface FhirTransport {

@@ -197,6 +197,21 @@ describe('OAuth client-credentials', () => {
     expect(server.tokenRequests).toHaveLength(2);
   });
 
+  it('the caller aborting while the token request is slow is transient; the token still serves the next delivery', async () => {
+    const server = await serverWith(oauth());
+    await server.setFault({ kind: 'slow', delayMs: 400, target: 'token', times: 1 });
+    const destination = destinationFor(
+      server,
+      { type: 'client-credentials', tokenUrl: server.tokenUrl, clientId: 'hig', clientSecretEnv: 'SECRET' },
+      { SECRET: 'client secret+/=' },
+    );
+    const err = await failureOf(destination.deliver(sampleBundle('t-abort'), AbortSignal.timeout(50)));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toContain('token request: aborted before an answer');
+    await destination.deliver(sampleBundle('t-abort'), never);
+    expect(server.tokenRequests).toHaveLength(1);
+  });
+
   it('an unreachable token endpoint is transient', async () => {
     const server = await serverWith(oauth());
     const err = await failureOf(

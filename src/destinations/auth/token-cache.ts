@@ -2,6 +2,7 @@
  * An access token kept until shortly before it expires, shared by all concurrent deliveries:
  * one token request in flight at a time, however many messages are waiting for it.
  */
+import { DestinationUnavailableError } from '../failures.js';
 
 export interface IssuedToken {
   accessToken: string;
@@ -27,9 +28,10 @@ export function renewAt(obtainedAtMs: number, expiresInS: number | undefined): n
 
 /** Resolve `promise`, or reject as soon as `signal` aborts (the shared request carries on for others). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  const aborted = () => new DestinationUnavailableError('token request: aborted before an answer');
+  if (signal.aborted) return Promise.reject(aborted());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
+    const onAbort = () => reject(aborted());
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
