@@ -353,6 +353,26 @@ describe('threshold rules', () => {
     expect(rx.hits[1]!.body).toMatchObject({ alertType: 'summary', suppressedCount: 3, reasonCode: 'queue_depth' });
   });
 
+  it('a breach held back by flood control alerts for real once its window has closed', async () => {
+    const rx = await startReceiver();
+    open.push(rx);
+    const { channelId, alerter } = setup({ queueDepthOver: 10, floodWindowMs: 400, webhook: { url: rx.url, notifyResolved: false } });
+    const now = Date.now();
+    const first = await alerter.evaluate(channelId, 7, { ...base, waiting: 50, now });
+    await alerter.evaluate(channelId, 7, { ...base, waiting: 0, now });
+    expect(await alerter.evaluate(channelId, 7, { ...base, waiting: 50, now })).toEqual([]); // held back
+    expect(await alerter.evaluate(channelId, 7, { ...base, waiting: 50, now })).toEqual([]); // still inside the window
+    await sleep(500);
+    const again = await alerter.evaluate(channelId, 7, { ...base, waiting: 50, now: Date.now() });
+    expect(again).toMatchObject([{ alertType: 'queue_depth', isResolved: false }]);
+    expect(again[0]!.id).not.toBe(first[0]!.id);
+    expect(await alerter.evaluate(channelId, 7, { ...base, waiting: 50, now: Date.now() })).toEqual([]); // open: no repeat
+    await waitFor(() => rx.hits.length === 3);
+    expect(rx.hits.map((h) => h.body.alertType).sort()).toEqual(['queue_depth', 'queue_depth', 'summary']);
+    expect(rx.hits.find((h) => h.body.alertType === 'summary')!.body.suppressedCount).toBe(1);
+    expect(rx.hits.every((h) => !('delivery' in h.body))).toBe(true);
+  });
+
   it('concurrent evaluations by two alerters raise one alert', async () => {
     const channelId = 'concurrent';
     const a = setup({ queueDepthOver: 1 }, { channelId });

@@ -250,7 +250,8 @@ export function createAlerter(opts: AlerterOptions): Alerter {
             await clear(v.type);
             continue;
           }
-          if ((await store.openValue(channelId, v.type)) !== undefined) continue;
+          const open = await store.openValue(channelId, v.type);
+          if (open !== undefined && open !== '-') continue;
           const text = THRESHOLD_TEXT[v.type];
           const alert: Alert = {
             id: randomUUID(),

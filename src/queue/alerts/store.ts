@@ -80,13 +80,17 @@ function pairsToRecord(pairs: unknown): Record<string, string> {
 /**
  * KEYS: index, alert hash, flood window, held, open
  * ARGV: openField ('' for none), windowMs, nowMs, retentionMs, heldId ('' for none), maxHeldIds, ...alert field pairs
- * → {2} the rule already has an open alert (nothing done)
+ * → {2} the rule already has an open alert, or a held-back one inside its window (nothing done)
  * → {1, heldPairs} window opened, alert stored; heldPairs is what the previous window held back
  * → {0, count, windowPttl} held back by flood control
  */
 const RAISE = `
 local openField = ARGV[1]
-if openField ~= '' and redis.call('HEXISTS', KEYS[5], openField) == 1 then return {2} end
+if openField ~= '' then
+  local cur = redis.call('HGET', KEYS[5], openField)
+  -- '-' is a breach flood control held back; once its window has closed it may alert for real
+  if cur and not (cur == '-' and redis.call('EXISTS', KEYS[3]) == 0) then return {2} end
+end
 local now = ARGV[3]
 if redis.call('SET', KEYS[3], now, 'NX', 'PX', ARGV[2]) then
   local held = redis.call('HGETALL', KEYS[4])

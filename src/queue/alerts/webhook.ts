@@ -87,7 +87,9 @@ export async function deliver(
     return { ok: false, attempts: 0, error: 'config' };
   }
   const host = target.url.host;
-  const body = JSON.stringify(alert);
+  // the receiver gets the alert; our own delivery bookkeeping is not part of it
+  const { delivery: _delivery, ...payload } = alert;
+  const body = JSON.stringify(payload);
   let last: DeliveryResult = { ok: false, attempts: 0 };
   for (let attempt = 1; attempt <= cfg.retries + 1; attempt++) {
     if (opts.signal.aborted) return { ...last, error: 'aborted' };
