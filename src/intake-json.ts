@@ -1,0 +1,61 @@
+/**
+ * The JSON counterpart of intakeHl7 for the original gateway's `{mappingId, sourceData}`:
+ * seal the JSON, enqueue, and return a receipt only after Redis has the job (invariant 1).
+ * JSON carries no sender control id, so every submission is its own job (random message id).
+ */
+import { CATALOGUE, type ErrorCode } from './errors.js';
+import type { Channel } from './config/channel.js';
+import type { IntakeDeps, SourceFacts } from './intake.js';
+import { randomMessageId, type IntegrationJobData, type JobMeta } from './queue/jobs.js';
+import { enqueue } from './queue/queues.js';
+import type { Keyring } from './security/seal.js';
+
+export type JsonReceipt = { situation: 'stored'; messageId: string } | { situation: 'unavailable'; code: ErrorCode; detail: string; messageId: string };
+
+export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Channel, facts: SourceFacts, keyring: Keyring, clientId = channel.clientId): IntegrationJobData {
+  const meta: JobMeta = {
+    source: facts.source,
+    contentType: 'json',
+    receivedAt: new Date().toISOString(),
+    ...(facts.ipAddress ? { ipAddress: facts.ipAddress } : {}),
+    ...(facts.userAgent ? { userAgent: facts.userAgent } : {}),
+    ...(facts.fileName ? { fileName: facts.fileName } : {}),
+  };
+  return {
+    messageId: randomMessageId(channel.id),
+    channelId: channel.id,
+    clientId,
+    mappingId,
+    sourceData: keyring.seal(JSON.stringify(sourceData)),
+    meta,
+  };
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`enqueue exceeded ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** `clientId` is the authenticated client when it differs from the channel's own. */
+export async function intakeJson(
+  sourceData: unknown,
+  mappingId: string,
+  channel: Channel,
+  facts: SourceFacts,
+  deps: IntakeDeps,
+  clientId = channel.clientId,
+): Promise<JsonReceipt> {
+  const job = buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId);
+  const queue = deps.queues.get(channel.id);
+  if (!queue) return { situation: 'unavailable', code: 'INTERNAL', detail: `no queue for channel ${channel.id}`, messageId: job.messageId };
+  try {
+    await withDeadline(enqueue(queue, channel, job), deps.enqueueTimeoutMs);
+  } catch (err) {
+    deps.log.warn({ channel: channel.id, messageId: job.messageId, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
+    return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: job.messageId };
+  }
+  return { situation: 'stored', messageId: job.messageId };
+}
