@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Client } from 'fhir-kit-client';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
-import { isRecord } from './outcome.js';
+import { isRecord, resourceTypeOfUrl } from './outcome.js';
 import type { Dispatcher } from './mtls.js';
 
 export interface HttpAnswer {
@@ -113,10 +113,9 @@ export function fhirTransport(options: {
   };
 }
 
-/** "Patient/…" style label for details: the type only, ids and search values may be PHI-derived. */
+/** Label for details: the resource type only, since ids and search values may be PHI-derived. */
 export function describeUrl(url: string): string {
-  const type = /^\/?([A-Z][A-Za-z]{0,63})/.exec(url)?.[1];
-  return type === undefined ? '[base]' : `${type}`;
+  return resourceTypeOfUrl(url) ?? '[base]';
 }
 
 /**

@@ -261,6 +261,36 @@ describe('individual mode', () => {
   });
 });
 
+describe('conditional create', () => {
+  it.each(['batch', 'individual'] as const)('%s: POST with ifNoneExist twice stores one resource', async (mode) => {
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        {
+          resource: { resourceType: 'Patient', identifier: [{ system: 'urn:mrn', value: `cc-${mode}` }] },
+          request: { method: 'POST', url: 'Patient', ifNoneExist: `identifier=urn:mrn|cc-${mode}` },
+        },
+      ],
+    };
+    const dest = destination(mode);
+    const first = await dest.deliver(bundle, never);
+    const second = await dest.deliver(bundle, never);
+    expect(first.entries[0]?.status.slice(0, 3)).toBe('201');
+    expect(second.entries[0]?.status.slice(0, 3)).toBe('200');
+    expect(storedWith(`cc-${mode}`)).toHaveLength(1);
+  });
+});
+
+describe('outage shapes', () => {
+  it.each(['reset', '503'] as const)('server down (%s) is transient', async (how) => {
+    await server.setFault({ kind: 'down', forMs: 60_000, how });
+    const err = await failureOf(destination('transaction').deliver(sampleBundle(`down-${how}`), never));
+    expect(err.name).toBe('TransientError');
+    expect(err.message).toMatch(how === 'reset' ? /network error/ : /HTTP 503/);
+  });
+});
+
 describe('bad answers and bad input', () => {
   it('a 2xx without a transaction-response Bundle is permanent (cannot tell what was stored)', async () => {
     server.setFault({ kind: 'status', status: 200, body: { resourceType: 'OperationOutcome', issue: [] }, times: 1 });
