@@ -14,6 +14,7 @@ import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
 import { gatewayOver } from './queue/gateway.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './queue/redis.js';
 import { startChannelWorker } from './queue/worker.js';
+import { startMaintenance } from './queue/maintenance.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
@@ -60,9 +61,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
 
   const workers: Worker[] = [];
   let workerConnection: Redis | undefined;
+  let maintenance: { close(): Promise<void> } | undefined;
   if (opts.workers) {
     workerConnection = createWorkerConnection(settings.REDIS_URL);
     await connect(workerConnection);
+    maintenance = await startMaintenance({ connection: workerConnection, queues, channels, log });
     for (const channel of channels) {
       workers.push(startChannelWorker(channel, { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) }));
     }
@@ -114,6 +117,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await Promise.all([...listeners.values()].map((l) => l.close()));
       await http?.close();
       await Promise.all(workers.map((w) => w.close()));
+      await maintenance?.close();
       await queues.close();
       producer.disconnect();
       workerConnection?.disconnect();

@@ -3,6 +3,7 @@ import type { QueueRegistry } from './queues.js';
 import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
+import { isOrdered, orderedCount } from './ordering.js';
 
 /** The original gateway's failed-job shape. */
 export interface OriginalFailedJob {
@@ -36,7 +37,12 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
   return {
     queues,
     getJobStatus: (messageId) => getJobStatus(queues, messageId),
-    getQueueStats: () => getQueueStats(queues),
+    // Messages parked behind their lane's head are not in BullMQ's counts; report them beside.
+    getQueueStats: () =>
+      getQueueStats(queues, async (id) => {
+        const ch = queues.channel(id);
+        return ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, id) } : {};
+      }),
     async getFailedJobs(limit = 50) {
       const all: FailedJob[] = [];
       for (const [id, q] of queues.all()) all.push(...(await listFailed(q, id, { limit })));

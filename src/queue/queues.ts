@@ -11,6 +11,7 @@ export interface QueueRegistry {
   /** the producer connection the queues share (also used for audit and alert keys) */
   readonly connection: Redis;
   get(channelId: string): Queue | undefined;
+  channel(channelId: string): Channel | undefined;
   all(): Array<[string, Queue]>;
   close(): Promise<void>;
 }
@@ -27,6 +28,7 @@ export function createQueueRegistry(connection: Redis, channels: readonly Channe
     prefix,
     connection,
     get: (id) => queues.get(id),
+    channel: (id) => channels.find((c) => c.id === id),
     all: () => [...queues.entries()],
     close: async () => {
       await Promise.all([...queues.values()].map((q) => q.close()));

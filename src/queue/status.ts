@@ -28,9 +28,23 @@ export interface Counts {
 
 export type Health = 'healthy' | 'busy' | 'warning';
 
-export interface QueueStats extends Counts {
+/** Rolling facts over the last hour (BullMQ worker metrics) and the most recent jobs. */
+export interface Rolling {
+  /** completed / (completed + failed) over the last hour, 0..1; undefined without traffic */
+  successRate?: number;
+  /** mean processedOn → finishedOn of the latest completed jobs, ms */
+  meanProcessingMs?: number;
+  /** age of the oldest job still waiting, ms */
+  oldestWaitingMs?: number;
+  /** messages parked in ordered lanes (ordered channels only) */
+  ordered?: number;
+}
+
+export type ChannelStats = Counts & Rolling & { health: Health };
+
+export interface QueueStats extends Counts, Rolling {
   health: Health;
-  channels: Record<string, Counts & { health: Health }>;
+  channels: Record<string, ChannelStats>;
 }
 
 /** DESIGN.md: busy when more than 20 jobs are active, warning when failures exceed 10 % of completed. */
@@ -78,13 +92,53 @@ export async function countsOf(queue: Queue): Promise<Counts> {
   };
 }
 
-export async function getQueueStats(queues: QueueRegistry): Promise<QueueStats> {
+const HOUR_POINTS = 60;
+const RECENT_JOBS = 50;
+
+async function lastHour(queue: Queue, type: 'completed' | 'failed'): Promise<number> {
+  const m = await queue.getMetrics(type, 0, HOUR_POINTS - 1);
+  return m.data.reduce((sum, n) => sum + (Number(n) || 0), 0);
+}
+
+export async function rollingOf(queue: Queue, now = Date.now()): Promise<Rolling> {
+  const [done, failed, recent, oldest] = await Promise.all([
+    lastHour(queue, 'completed'),
+    lastHour(queue, 'failed'),
+    queue.getJobs(['completed'], 0, RECENT_JOBS - 1, false),
+    queue.getJobs(['waiting', 'prioritized'], 0, 0, true),
+  ]);
+  const out: Rolling = {};
+  if (done + failed > 0) out.successRate = done / (done + failed);
+  const times = recent.filter((j) => j?.finishedOn && j.processedOn).map((j) => j.finishedOn! - j.processedOn!);
+  if (times.length) out.meanProcessingMs = Math.round(times.reduce((a, b) => a + b, 0) / times.length);
+  const first = oldest.find((j) => j);
+  if (first) out.oldestWaitingMs = Math.max(0, now - first.timestamp);
+  return out;
+}
+
+export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: string) => Promise<Partial<Rolling>>): Promise<QueueStats> {
   const total: Counts = { active: 0, waiting: 0, completed: 0, failed: 0, delayed: 0 };
   const channels: QueueStats['channels'] = {};
+  let weighted = 0;
+  let processed = 0;
+  let oldestWaitingMs: number | undefined;
   for (const [id, queue] of queues.all()) {
-    const c = await countsOf(queue);
-    channels[id] = { ...c, health: healthOf(c) };
+    const [c, r, x] = await Promise.all([countsOf(queue), rollingOf(queue), extra?.(id) ?? {}]);
+    channels[id] = { ...c, ...r, ...x, health: healthOf(c) };
     for (const k of Object.keys(total) as Array<keyof Counts>) total[k] += c[k];
+    if (r.meanProcessingMs !== undefined) {
+      weighted += r.meanProcessingMs * c.completed;
+      processed += c.completed;
+    }
+    if (r.oldestWaitingMs !== undefined) oldestWaitingMs = Math.max(oldestWaitingMs ?? 0, r.oldestWaitingMs);
   }
-  return { ...total, health: healthOf(total), channels };
+  const rates = Object.values(channels).filter((c) => c.successRate !== undefined);
+  return {
+    ...total,
+    ...(rates.length ? { successRate: rates.reduce((a, c) => a + c.successRate!, 0) / rates.length } : {}),
+    ...(processed ? { meanProcessingMs: Math.round(weighted / processed) } : {}),
+    ...(oldestWaitingMs !== undefined ? { oldestWaitingMs } : {}),
+    health: healthOf(total),
+    channels,
+  };
 }

@@ -1,5 +1,6 @@
 /** BullMQ workers per channel: run the pipeline under the job timeout, classify failures. */
-import { Worker, type Job } from 'bullmq';
+import { MetricsTime, Worker, type Job } from 'bullmq';
+import { hostname } from 'node:os';
 import type { Redis } from 'ioredis';
 import type { Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
@@ -11,9 +12,13 @@ import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
 
-/** A killed worker's job is picked up within lockDuration + stalledInterval (25 s). */
-export const LOCK_DURATION_MS = 15_000;
-export const STALLED_INTERVAL_MS = 10_000;
+/**
+ * A killed worker's job is picked up again within lockDuration + 2 × stalledInterval (20 s):
+ * the lock must expire, and BullMQ's stalled check needs two passes to move a job back. Every
+ * process uses the same values so no checker judges another's locks by a different clock.
+ */
+export const LOCK_DURATION_MS = 10_000;
+export const STALLED_INTERVAL_MS = 5_000;
 
 export interface WorkerDeps {
   /** blocking connection for the BullMQ worker */
@@ -64,6 +69,9 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
     lockDuration: LOCK_DURATION_MS,
     stalledInterval: STALLED_INTERVAL_MS,
     maxStalledCount: 2,
+    // Recorded on each job (processedBy): which process handled it, for audits and the double-processing test.
+    name: `${hostname()}:${process.pid}`,
+    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
     settings: {
       backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
         retryDelayMs(attemptsMade, channel.queue, (err as TransientError | undefined)?.retryAfterMs),

@@ -1,0 +1,62 @@
+/**
+ * Periodic upkeep through a BullMQ job scheduler (not setInterval): every worker process runs a
+ * maintenance worker, and the scheduler hands each tick to exactly one of them. A tick repairs
+ * the lanes of ordered channels, applies retention to idle queues (BullMQ's age-based removal
+ * only runs when other jobs finish) and lets callers evaluate alert rules.
+ */
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Channel } from '../config/channel.js';
+import type { Logger } from '../log.js';
+import { isOrdered, sweepLanes } from './ordering.js';
+import { jobOptionsFor, type QueueRegistry } from './queues.js';
+
+export const MAINTENANCE_QUEUE = 'hig-maintenance';
+export const MAINTENANCE_EVERY_MS = 5000;
+
+export interface MaintenanceDeps {
+  /** blocking connection for the maintenance worker */
+  connection: Redis;
+  queues: QueueRegistry;
+  channels: readonly Channel[];
+  log: Logger;
+  everyMs?: number;
+  /** extra per-tick work (alert rules); errors are logged, never fatal */
+  onTick?(): Promise<void>;
+}
+
+export async function tick(deps: Pick<MaintenanceDeps, 'queues' | 'channels' | 'log' | 'onTick'>): Promise<void> {
+  for (const channel of deps.channels) {
+    const queue = deps.queues.get(channel.id);
+    if (!queue) continue;
+    if (isOrdered(channel)) {
+      const r = await sweepLanes(deps.queues.connection, queue, deps.queues.prefix, channel, (d) => jobOptionsFor(channel, d));
+      if (r.dispatched || r.advanced) deps.log.info({ channel: channel.id, ...r }, 'lane sweep repaired ordered lanes');
+    }
+    await queue.clean(channel.queue.keepCompletedMs, 1000, 'completed');
+    await queue.clean(channel.queue.keepFailedMs, 1000, 'failed');
+  }
+  await deps.onTick?.();
+}
+
+export async function startMaintenance(deps: MaintenanceDeps): Promise<{ close(): Promise<void> }> {
+  const prefix = deps.queues.prefix;
+  const queue = new Queue(MAINTENANCE_QUEUE, { connection: deps.queues.connection, prefix });
+  queue.on('error', () => undefined);
+  await queue.upsertJobScheduler('tick', { every: deps.everyMs ?? MAINTENANCE_EVERY_MS }, { name: 'tick', opts: { removeOnComplete: true, removeOnFail: 50 } });
+  const worker = new Worker(
+    MAINTENANCE_QUEUE,
+    async () => {
+      await tick(deps);
+    },
+    { connection: deps.connection, prefix, concurrency: 1 },
+  );
+  worker.on('failed', (_job, err) => deps.log.warn({ err: { message: err.message } }, 'maintenance tick failed'));
+  worker.on('error', (err) => deps.log.warn({ err: { message: err.message } }, 'maintenance worker error'));
+  return {
+    close: async () => {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}
