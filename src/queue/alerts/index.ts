@@ -31,6 +31,7 @@ export { alertsBase } from './store.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';
+export { queueFacts } from './facts.js';
 
 export interface DeadLetterInput {
   channelId: string;
@@ -55,6 +56,12 @@ export interface Alerter {
    * alert does not raise again until it clears. Never rejects: a Redis failure is logged.
    */
   evaluate(channelId: string, clientId: number, facts: Facts): Promise<Alert[]>;
+  /**
+   * Extension: record that the channel received a message (call after enqueue). Written to Redis
+   * at most once a second per channel and process; evaluate() uses it for the inactivity rule
+   * when facts carry no lastReceivedAt. Never rejects.
+   */
+  noteReceived(channelId: string, at?: number): Promise<void>;
   /** Newest first; default limit 50 (max 1000). */
   list(channelId: string, opts?: { limit?: number; unresolvedOnly?: boolean }): Promise<Alert[]>;
   /** Mark an alert resolved; false when it does not exist or is already resolved. */
@@ -107,6 +114,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
     return p;
   }
 
+  const noted = new Map<string, number>();
   const badRules = new Set<string>();
   function rulesOf(channelId: string): AlertRules {
     try {
@@ -231,7 +239,14 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       const changed: Alert[] = [];
       try {
         const rules = rulesOf(channelId);
-        const firstSeen = rules.inactivity ? await store.firstSeen(channelId, facts.now) : facts.now;
+        let firstSeen = facts.now;
+        if (rules.inactivity) {
+          firstSeen = await store.firstSeen(channelId, facts.now);
+          if (facts.lastReceivedAt === undefined) {
+            const last = await store.lastReceived(channelId);
+            if (last !== undefined) facts = { ...facts, lastReceivedAt: last };
+          }
+        }
         const verdicts = judgeAll(rules, facts, firstSeen);
         const judged = new Set(verdicts.map((v) => v.type));
         const clear = async (type: ThresholdType) => {
@@ -275,6 +290,18 @@ export function createAlerter(opts: AlerterOptions): Alerter {
         log.error({ channel: channelId, err: { name: (err as Error).name } }, 'could not evaluate alert rules');
       }
       return changed;
+    },
+
+    async noteReceived(channelId, at = Date.now()) {
+      const prev = noted.get(channelId);
+      if (prev !== undefined && at >= prev && at - prev < 1000) return;
+      noted.set(channelId, at);
+      try {
+        await store.noteReceived(channelId, at);
+      } catch (err) {
+        noted.delete(channelId);
+        log.warn({ channel: channelId, err: { name: (err as Error).name } }, 'could not record last received time');
+      }
     },
 
     async list(channelId, o = {}) {

@@ -8,6 +8,7 @@
  *   base:flood:<kind>:<code>  string: the flood window (SET NX PX); its value is the window's start
  *   base:held:<kind>:<code>   hash: what the window held back: count, firstAt, lastAt, ids
  *   base:seen                 string: first time the threshold rules judged this channel (inactivity baseline)
+ *   base:last                 string: last time a message was received (noteReceived), epoch ms
  *
  * Flood control and the open-rule claim run in one Lua script so concurrent processes never both
  * alert, nor count a held-back alert twice.
@@ -148,6 +149,13 @@ if ARGV[2] == '-' then return {1} end
 if redis.call('HGET', KEYS[2], 'isResolved') ~= '0' then return {1} end
 redis.call('HSET', KEYS[2], 'isResolved', '1', 'resolvedAt', ARGV[3])
 return {1, redis.call('HGETALL', KEYS[2])}
+`;
+
+/** KEYS: last; ARGV: epoch ms. Keeps the maximum, so out-of-order writers never move it back. */
+const NOTE_MAX = `
+local cur = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > cur then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1
 `;
 
 /** KEYS: alert hash; ARGV: field, value. Sets only on an alert that still exists. */
@@ -311,6 +319,15 @@ export class AlertStore {
     if (!Array.isArray(res)) return { cleared: false };
     const resolved = res[1] === undefined ? undefined : decodeAlert(pairsToRecord(res[1]));
     return resolved ? { cleared: true, resolved } : { cleared: true };
+  }
+
+  async noteReceived(channelId: string, at: number): Promise<void> {
+    await this.redis.eval(NOTE_MAX, 1, `${this.base(channelId)}:last`, String(Math.floor(at)));
+  }
+
+  async lastReceived(channelId: string): Promise<number | undefined> {
+    const v = await this.redis.get(`${this.base(channelId)}:last`);
+    return v === null ? undefined : Number(v);
   }
 
   /** First time this channel was judged (set once, shared by every process). */
