@@ -297,7 +297,7 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`, 64);
     if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
-    if (err instanceof Error && err.name === 'UnknownChannelError') fail(err.message);
+    if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);

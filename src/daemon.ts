@@ -3,7 +3,7 @@
  * HTTP server started, and one graceful shutdown path for all of them.
  */
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './queue/redis.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
@@ -15,6 +15,7 @@ import { gatewayOver } from './queue/gateway.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './queue/redis.js';
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
+import { assertPrefixFits, parseRedisUrl } from './queue/redis-url.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
@@ -39,7 +40,7 @@ export interface Daemon {
   close(): Promise<void>;
 }
 
-async function connect(redis: Redis): Promise<void> {
+async function connect(redis: RedisClient): Promise<void> {
   redis.on('error', () => undefined); // reconnects are logged by readiness, not per error
   await redis.connect();
 }
@@ -51,6 +52,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
   if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
 
+  assertPrefixFits(parseRedisUrl(settings.REDIS_URL), settings.HIG_QUEUE_PREFIX);
   const embedded: EmbeddedRedis | undefined = await ensureRedis(settings.REDIS_URL, settings.HIG_DATA_DIR, settings.HIG_EMBEDDED_REDIS);
   if (embedded) log.warn({ dir: embedded.dir, url: redactUrl(settings.REDIS_URL) }, 'no Redis answered: started an embedded redis-server (append-only, fsync always)');
 
@@ -60,7 +62,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX);
 
   const workers: Worker[] = [];
-  let workerConnection: Redis | undefined;
+  let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
   if (opts.workers) {
     workerConnection = createWorkerConnection(settings.REDIS_URL);

@@ -16,7 +16,7 @@ const strictBool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v
 export const envSchema = z.object({
   REDIS_URL: z
     .string()
-    .regex(/^(redis|rediss|redis-sentinel):\/\//, 'expected a redis://, rediss:// or redis-sentinel:// URL')
+    .regex(/^(redis|rediss|redis-sentinel|redis-cluster):\/\//, 'expected a redis://, rediss://, redis-sentinel:// or redis-cluster:// URL')
     .default('redis://127.0.0.1:6379'),
   DATA_ENCRYPTION_KEY: z.string().optional(),
   DATA_ENCRYPTION_KEYS_OLD: z.string().optional(),

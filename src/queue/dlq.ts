@@ -4,7 +4,7 @@
  * every replay is recorded in an audit stream (who, when, what).
  */
 import type { Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { IntegrationJobData } from './jobs.js';
 
 export interface FailedJob {
@@ -130,7 +130,7 @@ async function selectForReplay(queue: Queue, channelId: string, req: ReplayReque
 }
 
 /** Moves failed jobs back to waiting (fresh attempts), at most ratePerSecond per second. */
-export async function replayFailed(queue: Queue, redis: Redis, prefix: string, channelId: string, req: ReplayRequest): Promise<ReplayResult> {
+export async function replayFailed(queue: Queue, redis: RedisClient, prefix: string, channelId: string, req: ReplayRequest): Promise<ReplayResult> {
   const { jobs, notFound } = await selectForReplay(queue, channelId, req);
   const result: ReplayResult = { dryRun: Boolean(req.dryRun), replayed: [], notFound, skipped: [] };
   const gapMs = req.ratePerSecond && req.ratePerSecond > 0 ? 1000 / req.ratePerSecond : 0;
@@ -176,7 +176,7 @@ export interface AuditEntry {
   jobs: string[];
 }
 
-export async function readAudit(redis: Redis, prefix: string, channelId: string, count = 100): Promise<AuditEntry[]> {
+export async function readAudit(redis: RedisClient, prefix: string, channelId: string, count = 100): Promise<AuditEntry[]> {
   const entries = await redis.xrevrange(auditKey(prefix, channelId), '+', '-', 'COUNT', count);
   return entries.map(([id, fields]) => {
     const f: Record<string, string> = {};

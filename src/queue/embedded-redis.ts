@@ -21,6 +21,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export async function ensureRedis(url: string, dataDir: string, allowEmbedded: boolean): Promise<EmbeddedRedis | undefined> {
   if (await redisAnswers(url)) return undefined;
+  if (!/^rediss?:\/\//.test(url)) throw new NoRedisError(`no Redis answers at ${redactUrl(url)}`);
   const parsed = new URL(url);
   if (!allowEmbedded || !LOOPBACK.has(parsed.hostname) || parsed.protocol !== 'redis:') {
     throw new NoRedisError(`no Redis answers at ${redactUrl(url)}`);

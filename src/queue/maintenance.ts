@@ -5,7 +5,7 @@
  * only runs when other jobs finish) and lets callers evaluate alert rules.
  */
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import type { Logger } from '../log.js';
 import { isOrdered, sweepLanes } from './ordering.js';
@@ -16,7 +16,7 @@ export const MAINTENANCE_EVERY_MS = 5000;
 
 export interface MaintenanceDeps {
   /** blocking connection for the maintenance worker */
-  connection: Redis;
+  connection: RedisClient;
   queues: QueueRegistry;
   channels: readonly Channel[];
   log: Logger;

@@ -1,6 +1,6 @@
 /**
  * Ordered delivery (`ordering: channel | patient`). Each partition (the whole channel, or one
- * patient) is a lane: a Redis list of message ids in arrival order. Only a lane's head is in the
+ * patient) is a lane: a RedisClient list of message ids in arrival order. Only a lane's head is in the
  * BullMQ queue at any time, so a later message can never overtake an earlier one, not even while
  * the earlier one waits for a retry; different lanes run in parallel.
  *
@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import type { JobsOptions } from 'bullmq';
@@ -63,7 +63,7 @@ export function laneKeys(prefix: string, channelId: string, partition: string): 
 
 /**
  * The partition a message belongs to. Patient identifiers are hashed: the key names a lane
- * without putting the identifier itself in Redis.
+ * without putting the identifier itself in RedisClient.
  */
 export function partitionOf(channel: Channel, patient: { id: string; authority: string } | undefined): string {
   if (channel.queue.ordering === 'channel') return 'channel';
@@ -76,7 +76,7 @@ export function isOrdered(channel: Channel): boolean {
 }
 
 /** Parks the job at the end of its lane; true when it became the head (dispatch it now). */
-export async function enqueueOrdered(redis: Redis, prefix: string, channel: Channel, data: IntegrationJobData): Promise<'head' | 'queued' | 'duplicate'> {
+export async function enqueueOrdered(redis: RedisClient, prefix: string, channel: Channel, data: IntegrationJobData): Promise<'head' | 'queued' | 'duplicate'> {
   const partition = data.meta.partition ?? 'channel';
   const k = laneKeys(prefix, channel.id, partition);
   const len = (await redis.eval(
@@ -97,7 +97,7 @@ export async function enqueueOrdered(redis: Redis, prefix: string, channel: Chan
 }
 
 /** Puts a parked message into BullMQ (idempotent: the job id is the message id). */
-export async function dispatch(redis: Redis, queue: Queue, prefix: string, channel: Channel, partition: string, messageId: string, options: (data: IntegrationJobData) => JobsOptions): Promise<boolean> {
+export async function dispatch(redis: RedisClient, queue: Queue, prefix: string, channel: Channel, partition: string, messageId: string, options: (data: IntegrationJobData) => JobsOptions): Promise<boolean> {
   const raw = await redis.get(laneKeys(prefix, channel.id, partition).parked(messageId));
   if (!raw) return false;
   const data = JSON.parse(raw) as IntegrationJobData;
@@ -106,14 +106,14 @@ export async function dispatch(redis: Redis, queue: Queue, prefix: string, chann
 }
 
 /** Pops a finished head; returns the next message id to dispatch, if any. */
-export async function advance(redis: Redis, prefix: string, channelId: string, partition: string, messageId: string): Promise<string | undefined> {
+export async function advance(redis: RedisClient, prefix: string, channelId: string, partition: string, messageId: string): Promise<string | undefined> {
   const k = laneKeys(prefix, channelId, partition);
   const next = (await redis.eval(ADVANCE, 4, k.lane, k.lanes, k.parked(messageId), k.count, messageId, partition)) as string | null;
   return next ?? undefined;
 }
 
 /** Messages waiting in lanes behind their heads plus the heads themselves. */
-export async function orderedCount(redis: Redis, prefix: string, channelId: string): Promise<number> {
+export async function orderedCount(redis: RedisClient, prefix: string, channelId: string): Promise<number> {
   return Number((await redis.get(`${prefix}:${channelId}:ordered:count`)) ?? 0);
 }
 
@@ -127,7 +127,7 @@ export interface SweepResult {
  * Repairs lanes after a crash: a head that never reached BullMQ is dispatched, a head that
  * finished without its lane advancing is popped. `hold` keeps a dead-lettered head in place.
  */
-export async function sweepLanes(redis: Redis, queue: Queue, prefix: string, channel: Channel, options: (data: IntegrationJobData) => JobsOptions): Promise<SweepResult> {
+export async function sweepLanes(redis: RedisClient, queue: Queue, prefix: string, channel: Channel, options: (data: IntegrationJobData) => JobsOptions): Promise<SweepResult> {
   const k = laneKeys(prefix, channel.id, 'x');
   const result: SweepResult = { lanes: 0, dispatched: 0, advanced: 0 };
   let cursor = '0';

@@ -1,6 +1,6 @@
 /** One BullMQ queue per channel, sharing one producer connection. */
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
@@ -9,14 +9,14 @@ import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
 export interface QueueRegistry {
   readonly prefix: string;
   /** the producer connection the queues share (also used for audit and alert keys) */
-  readonly connection: Redis;
+  readonly connection: RedisClient;
   get(channelId: string): Queue | undefined;
   channel(channelId: string): Channel | undefined;
   all(): Array<[string, Queue]>;
   close(): Promise<void>;
 }
 
-export function createQueueRegistry(connection: Redis, channels: readonly Channel[], prefix: string): QueueRegistry {
+export function createQueueRegistry(connection: RedisClient, channels: readonly Channel[], prefix: string): QueueRegistry {
   const queues = new Map<string, Queue>();
   for (const ch of channels) {
     const queue = new Queue(ch.id, { connection, prefix });
@@ -58,12 +58,12 @@ export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsO
  * The durable write intake waits for. Unordered channels add straight to BullMQ; ordered ones
  * park the job in its lane and dispatch it only when it is the lane's head.
  */
-export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis?: Redis, prefix?: string): Promise<'stored' | 'duplicate'> {
+export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis?: RedisClient, prefix?: string): Promise<'stored' | 'duplicate'> {
   if (!isOrdered(channel)) {
     await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data));
     return 'stored';
   }
-  if (!redis || prefix === undefined) throw new Error('ordered enqueue needs the Redis connection and prefix');
+  if (!redis || prefix === undefined) throw new Error('ordered enqueue needs the RedisClient connection and prefix');
   const placed = await enqueueOrdered(redis, prefix, channel, data);
   if (placed === 'head') {
     // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.

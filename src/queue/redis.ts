@@ -1,6 +1,9 @@
 /** Redis connections for queues and workers, and the durability check done at start. */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../log.js';
+import { createClient, type RedisClient } from './redis-url.js';
+
+export type { RedisClient } from './redis-url.js';
 
 export interface RedisEndpoint {
   url: string;
@@ -10,18 +13,18 @@ export interface RedisEndpoint {
  * Producer connection: fail fast instead of queueing commands while disconnected, so intake can
  * answer AR within its deadline rather than hang.
  */
-export function createProducerConnection(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, lazyConnect: true, ...extra });
+export function createProducerConnection(url: string, extra: RedisOptions = {}): RedisClient {
+  return createClient(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, lazyConnect: true, ...extra });
 }
 
 /** Worker connection: BullMQ's blocking commands require maxRetriesPerRequest null. */
-export function createWorkerConnection(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, connectTimeout: 2000, lazyConnect: true, ...extra });
+export function createWorkerConnection(url: string, extra: RedisOptions = {}): RedisClient {
+  return createClient(url, { maxRetriesPerRequest: null, connectTimeout: 2000, lazyConnect: true, ...extra });
 }
 
 /** PING with a deadline; resolves false on any failure. Never leaves a connection behind. */
 export async function redisAnswers(url: string, timeoutMs = 1500): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const probe = createClient(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, connectTimeout: timeoutMs, retryStrategy: () => null });
   probe.on('error', () => undefined);
   try {
     await probe.connect();
@@ -40,7 +43,7 @@ export interface Durability {
 }
 
 /** ACKs are only as durable as Redis's AOF; say so loudly when they are not. */
-export async function checkDurability(redis: Redis, log: Logger): Promise<Durability | undefined> {
+export async function checkDurability(redis: RedisClient, log: Logger): Promise<Durability | undefined> {
   try {
     const [, appendonly = ''] = (await redis.config('GET', 'appendonly')) as string[];
     const [, appendfsync = ''] = (await redis.config('GET', 'appendfsync')) as string[];

@@ -1,7 +1,7 @@
 /** BullMQ workers per channel: run the pipeline under the job timeout, classify failures. */
 import { MetricsTime, Worker, type Job } from 'bullmq';
 import { hostname } from 'node:os';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -22,7 +22,7 @@ export const STALLED_INTERVAL_MS = 5_000;
 
 export interface WorkerDeps {
   /** blocking connection for the BullMQ worker */
-  connection: Redis;
+  connection: RedisClient;
   prefix: string;
   log: Logger;
   stepsFor(channel: Channel): PipelineSteps;

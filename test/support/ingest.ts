@@ -1,5 +1,5 @@
 /** A real MLLP listener on a free port, feeding real BullMQ queues on a real Redis. */
-import { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/queue/redis.js';
 import type { Channel } from '../../src/config/channel.js';
 import type { IntakeDeps } from '../../src/intake.js';
 import { createQueueRegistry, type QueueRegistry } from '../../src/queue/queues.js';
@@ -13,7 +13,7 @@ export interface IngestRig {
   listener: MllpListener;
   queues: QueueRegistry;
   deps: IntakeDeps;
-  redis: Redis;
+  redis: RedisClient;
   logs(): string;
   close(): Promise<void>;
 }
