@@ -98,6 +98,11 @@ function cleanReason(reason: string): string {
 
 const ALERT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A key that cannot decrypt stops every message of the channel: critical. The rest: high. */
+function deadLetterSeverity(code: string): Severity {
+  return code === 'CANNOT_DECRYPT' ? 'critical' : 'high';
+}
+
 export function createAlerter(opts: AlerterOptions): Alerter {
   const store = new AlertStore(opts.redis, opts.prefix);
   const log = opts.log.child({ component: 'alerts' });
@@ -148,7 +153,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       channelId,
       clientId,
       alertType: 'summary',
-      severity: kind === 'processing_error' ? 'high' : 'medium',
+      severity: kind === 'processing_error' ? deadLetterSeverity(code) : 'medium',
       title: `${held.count} more ${kind === 'processing_error' ? `processing errors (${code})` : `${kind} alerts`} held back by flood control`,
       description:
         `Flood control held back ${held.count} ${what} on channel ${channelId} between ${iso(held.firstAt)} and ${iso(held.lastAt)} ` +
@@ -220,7 +225,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
           clientId: input.clientId,
           messageId: input.messageId,
           alertType: 'processing_error',
-          severity: code === 'CANNOT_DECRYPT' ? 'critical' : 'high',
+          severity: deadLetterSeverity(code),
           title: `Message processing error: ${code}`,
           description: `Message ${input.messageId} on channel ${input.channelId} was dead-lettered: ${cleanReason(input.reason)}`,
           isResolved: false,
