@@ -1,5 +1,4 @@
 /** Real intake dependencies (Redis, BullMQ queues, keyring, in-memory log) for source tests. */
-import { Redis } from 'ioredis';
 import type { Channel } from '../../src/config/channel.js';
 import type { IntakeDeps } from '../../src/intake.js';
 import { createQueueRegistry, type QueueRegistry } from '../../src/queue/queues.js';
@@ -11,7 +10,7 @@ import { TEST_KEY_HEX } from './channel.js';
 export interface IntakeRig {
   deps: IntakeDeps;
   queues: QueueRegistry;
-  redis: Redis;
+  redis: ReturnType<typeof createProducerConnection>;
   logs(): string;
   /** control ids (MSH-10) of every job in the channel's queue, in queue order */
   controlIds(channelId: string): Promise<string[]>;

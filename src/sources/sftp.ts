@@ -1,0 +1,254 @@
+/**
+ * SFTP source: poll a remote directory, download each stable file, enqueue every message, and only
+ * then delete or move the remote file (invariant 2). The server's host key is pinned (SHA-256);
+ * failed connections back off exponentially; a Redis lock makes one process at a time poll a
+ * channel, so two daemons never take the same file. A crash mid-file leaves the remote file in
+ * place: the next poll (after the lock expires) takes it again and dedupe stores nothing twice.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import SftpClient from 'ssh2-sftp-client';
+import type { Channel, SftpSource } from '../config/channel.js';
+import type { IntakeDeps } from '../intake.js';
+import type { Logger } from '../log.js';
+import { errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
+import { nameMatcher } from './glob.js';
+import { pollLockKey, redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+
+export type SftpChannel = Channel & { source: SftpSource };
+
+export interface SftpSourceOptions {
+  /** where passwordEnv / passphraseEnv are looked up; default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** Redis for the cross-process poll lock (the daemon's producer connection) */
+  redis?: LockRedis;
+  /** or the lock itself (tests) */
+  lock?: PollLock;
+  /** false: no timer, polls only via pollOnce() (tests, one-shot tools) */
+  schedule?: boolean;
+}
+
+export interface PollResult {
+  outcome: 'polled' | 'locked' | 'failed' | 'closed';
+  /** files handled this poll, by what happened to them */
+  done: string[];
+  rejected: string[];
+  /** files left on the server for the next poll (unstable, or Redis unavailable) */
+  left: string[];
+}
+
+export interface SftpSourceHandle {
+  pollOnce(): Promise<PollResult>;
+  close(): Promise<void>;
+}
+
+export class SftpConfigError extends Error {
+  override name = 'SftpConfigError';
+}
+
+/** Accepts the pin as `ssh-keygen -l` prints it (SHA256:base64, padding optional) or as hex (colons optional). */
+export function fingerprintMatches(pinned: string, hostKey: Buffer): boolean {
+  const digest = createHash('sha256').update(hostKey).digest();
+  const p = pinned.trim();
+  if (/^SHA256:/i.test(p)) return p.slice(7).replace(/=+$/, '') === digest.toString('base64').replace(/=+$/, '');
+  const hex = p.replace(/:/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) && hex === digest.toString('hex');
+}
+
+/** Delay before the next poll: pollMs when healthy, doubling per consecutive failure up to maxMs, ±20 % jitter. */
+export function nextDelayMs(failures: number, pollMs: number, maxMs: number, random = Math.random): number {
+  const base = failures === 0 ? pollMs : Math.min(maxMs, pollMs * 2 ** Math.min(failures, 30));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+interface RemoteFile {
+  name: string;
+  size: number;
+  modifyTime: number;
+}
+
+/** Files seen with the same size and mtime in two listings `settleMs` apart: no writer is still at them. */
+export function stableFiles(first: readonly RemoteFile[], second: readonly RemoteFile[]): RemoteFile[] {
+  const before = new Map(first.map((f) => [f.name, `${f.size}:${f.modifyTime}`]));
+  return second
+    .filter((f) => before.get(f.name) === `${f.size}:${f.modifyTime}`)
+    .sort((a, b) => a.modifyTime - b.modifyTime || a.name.localeCompare(b.name));
+}
+
+const errInfo = (err: unknown) => ({ code: (err as { code?: unknown }).code, message: (err as Error).message });
+
+export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, opts: SftpSourceOptions = {}): Promise<SftpSourceHandle> {
+  const src = channel.source;
+  const env = opts.env ?? process.env;
+  const log: Logger = deps.log.child({ channel: channel.id, source: 'sftp' });
+  const matches = nameMatcher(src.pattern);
+  const remote = (dir: string, name: string) => posix.join(dir, name);
+
+  // Credentials are read once at start; a missing file or variable is a start-up error naming the field.
+  let privateKey: Buffer | undefined;
+  if (src.privateKeyPath) {
+    try {
+      privateKey = readFileSync(src.privateKeyPath);
+    } catch (err) {
+      throw new SftpConfigError(`channel ${channel.id}: source.privateKeyPath: cannot read ${src.privateKeyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const secret = (name: string | undefined, field: string) => {
+    if (!name) return undefined;
+    const v = env[name];
+    if (!v) throw new SftpConfigError(`channel ${channel.id}: source.${field}: environment variable ${name} is not set`);
+    return v;
+  };
+  const passphrase = secret(src.passphraseEnv, 'passphraseEnv');
+  const password = privateKey ? undefined : secret(src.passwordEnv, 'passwordEnv');
+
+  const pollLock = opts.lock ?? (opts.redis ? redisPollLock(opts.redis, pollLockKey(deps.queues.prefix, channel.id), src.lockTtlMs) : undefined);
+  if (!pollLock) throw new SftpConfigError(`channel ${channel.id}: the SFTP source needs Redis (opts.redis) for its poll lock`);
+
+  let closed = false;
+  let failures = 0;
+  let current: SftpClient | undefined;
+
+  const connect = async (): Promise<SftpClient> => {
+    const client = new SftpClient(`hig-${channel.id}`);
+    let hostKeyRejected = false;
+    await client
+      .connect({
+        host: src.host,
+        port: src.port,
+        username: src.username,
+        readyTimeout: src.connectTimeoutMs,
+        ...(privateKey ? { privateKey } : {}),
+        ...(passphrase ? { passphrase } : {}),
+        ...(password ? { password } : {}),
+        hostVerifier: (key: Buffer) => {
+          const ok = fingerprintMatches(src.hostKeySha256, key);
+          hostKeyRejected = !ok;
+          return ok;
+        },
+      })
+      .catch((err: unknown) => {
+        if (hostKeyRejected) throw Object.assign(new Error(`host key of ${src.host}:${src.port} does not match hostKeySha256`), { code: 'HOST_KEY_MISMATCH' });
+        throw err;
+      });
+    return client;
+  };
+
+  /** A name in a remote dir not taken yet (SFTP rename never overwrites). */
+  const freeRemote = async (client: SftpClient, dir: string, name: string): Promise<string> => {
+    if (!(await client.exists(remote(dir, name)))) return name;
+    const dot = name.lastIndexOf('.');
+    const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    for (let n = 0; ; n++) {
+      const candidate = `${stem}.${Date.now()}${n ? `-${n}` : ''}${ext}`;
+      if (!(await client.exists(remote(dir, candidate)))) return candidate;
+    }
+  };
+
+  const reject = async (client: SftpClient, name: string, report: (target: string) => string) => {
+    const target = await freeRemote(client, src.errorDir, name);
+    await client.rename(remote(src.remoteDir, name), remote(src.errorDir, target));
+    await client.put(Buffer.from(report(target)), remote(src.errorDir, `${target}.error.json`));
+  };
+
+  /** One file: download, intake every message, then delete/move. Returns what happened. */
+  const takeFile = async (client: SftpClient, file: RemoteFile): Promise<'done' | 'rejected' | 'left'> => {
+    const path = remote(src.remoteDir, file.name);
+    if (file.size > src.maxFileBytes) {
+      await reject(client, file.name, (t) => fileErrorReport(t, channel.id, 'FRAME_TOO_LARGE', `file is ${file.size} bytes, more than maxFileBytes (${src.maxFileBytes})`));
+      log.warn({ file: file.name, bytes: file.size }, 'remote file too large: moved to errorDir');
+      return 'rejected';
+    }
+    const bytes = (await client.get(path)) as Buffer;
+    const verdict = await intakeFile(normalizeFileBytes(bytes, undefined), channel, { source: 'sftp', fileName: file.name }, deps);
+    if (verdict.kind === 'retry') {
+      log.warn({ file: file.name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: remote file left for a later poll');
+      return 'left';
+    }
+    if (verdict.kind === 'rejected') {
+      await reject(client, file.name, (t) => errorReport(t, verdict, channel.id));
+      log.warn({ file: file.name, messages: verdict.messages, stored: verdict.stored, codes: [...new Set(verdict.refusals.map((r) => r.code))] }, 'remote file had messages that cannot be taken: moved to errorDir');
+      return 'rejected';
+    }
+    if (src.afterProcessing === 'delete') await client.delete(path);
+    else await client.rename(path, remote(src.afterProcessing.moveTo, await freeRemote(client, src.afterProcessing.moveTo, file.name)));
+    log.info({ file: file.name, messages: verdict.stored }, 'remote file processed');
+    return 'done';
+  };
+
+  const listCandidates = async (client: SftpClient): Promise<RemoteFile[]> => {
+    const list = async () =>
+      (await client.list(src.remoteDir)).filter((f) => f.type === '-' && matches(f.name)).map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }));
+    const first = await list();
+    if (first.length === 0 || src.settleMs === 0) return stableFiles(first, first);
+    await new Promise((r) => setTimeout(r, src.settleMs));
+    return stableFiles(first, await list());
+  };
+
+  const pollOnce = async (): Promise<PollResult> => {
+    const result: PollResult = { outcome: 'polled', done: [], rejected: [], left: [] };
+    if (closed) return { ...result, outcome: 'closed' };
+    const token = await pollLock.acquire().catch((err: unknown) => {
+      log.warn({ err: errInfo(err) }, 'cannot take the poll lock (Redis unavailable?)');
+      return null;
+    });
+    if (token === null) return { ...result, outcome: 'failed' };
+    if (token === undefined) return { ...result, outcome: 'locked' };
+    let lockLost = false;
+    const renewal = setInterval(() => {
+      void pollLock.renew(token).then(
+        (ok) => (lockLost ||= !ok),
+        () => (lockLost = true),
+      );
+    }, Math.max(250, Math.floor(src.lockTtlMs / 3)));
+    try {
+      current = await connect();
+      const files = await listCandidates(current);
+      for (const file of files) {
+        // A lost lock means another process may be polling now: stop taking files.
+        if (closed || lockLost) {
+          result.left.push(file.name);
+          continue;
+        }
+        const what = await takeFile(current, file);
+        if (what === 'left') {
+          result.left.push(...files.slice(files.indexOf(file)).map((f) => f.name));
+          break; // Redis is down: the rest would fail the same way
+        }
+        (what === 'done' ? result.done : result.rejected).push(file.name);
+      }
+      failures = 0;
+      return result;
+    } catch (err) {
+      failures++;
+      log.warn({ err: errInfo(err), failures }, 'SFTP poll failed; backing off');
+      return { ...result, outcome: 'failed' };
+    } finally {
+      clearInterval(renewal);
+      await current?.end().catch(() => undefined);
+      current = undefined;
+      await pollLock.release(token).catch(() => undefined);
+    }
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const schedule = () => {
+    if (closed || opts.schedule === false) return;
+    timer = setTimeout(() => {
+      running = pollOnce().finally(schedule);
+    }, nextDelayMs(failures, src.pollMs, src.maxBackoffMs));
+  };
+  if (opts.schedule !== false) running = pollOnce().finally(schedule);
+  log.info({ host: src.host, port: src.port, remoteDir: src.remoteDir, pattern: src.pattern }, 'SFTP source polling');
+
+  return {
+    pollOnce,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await running.catch(() => undefined);
+    },
+  };
+}

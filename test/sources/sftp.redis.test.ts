@@ -1,0 +1,166 @@
+/**
+ * The SFTP source against a real OpenSSH sshd (started here on a free loopback port with fresh
+ * host and user keys) and a real Redis: batches, afterProcessing, errorDir, host key pinning,
+ * the cross-process poll lock, files still being written, and reconnecting after an outage.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSftpSource, type SftpChannel, type SftpSourceHandle } from '../../src/sources/sftp.js';
+import { pollLockKey } from '../../src/sources/poll-lock.js';
+import { testChannel } from '../support/channel.js';
+import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';
+import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+import { startSshd, type TestSshd } from '../support/sshd.js';
+
+const prefix = testPrefix('sftp');
+let sshd: TestSshd;
+const rigs: IntakeRig[] = [];
+const handles: SftpSourceHandle[] = [];
+
+function sftpChannel(id: string, source: Record<string, unknown> = {}, server: TestSshd = sshd): SftpChannel {
+  const dirs = { remoteDir: join(server.root, id, 'in'), errorDir: join(server.root, id, 'error') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  return testChannel({
+    id,
+    accept: { messageTypes: ['ADT^*'] },
+    source: {
+      type: 'sftp',
+      host: server.host,
+      port: server.port,
+      username: server.username,
+      privateKeyPath: server.privateKeyPath,
+      hostKeySha256: server.hostKeySha256,
+      pollMs: 1000,
+      settleMs: 0,
+      ...dirs,
+      ...source,
+    },
+  }) as SftpChannel;
+}
+
+async function source(channel: SftpChannel, schedule = false) {
+  const rig = await startIntakeRig([channel], prefix, REDIS_URL);
+  rigs.push(rig);
+  const handle = await startSftpSource(channel, rig.deps, { redis: rig.redis, schedule });
+  handles.push(handle);
+  return { rig, handle };
+}
+
+const ls = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+beforeAll(async () => {
+  sshd = await startSshd();
+});
+afterAll(async () => {
+  for (const h of handles) await h.close();
+  for (const r of rigs) await r.close();
+  await sshd?.stop();
+  await dropPrefix(prefix);
+});
+
+describe('SFTP source', () => {
+  it('downloads, enqueues every message of batch and single files, then deletes them remotely', async () => {
+    const ch = sftpChannel('del');
+    const { rig, handle } = await source(ch);
+    writeFileSync(join(ch.source.remoteDir, 'a.hl7'), 'FHS|^~\\&\rBHS|^~\\&\r' + hl7('S1') + hl7('S2') + 'BTS|2\rFTS|1\r');
+    writeFileSync(join(ch.source.remoteDir, 'b.hl7'), hl7('S3', { eol: '\r\n' }));
+    writeFileSync(join(ch.source.remoteDir, 'ignored.txt'), hl7('S4'));
+    const result = await handle.pollOnce();
+    expect(result).toMatchObject({ outcome: 'polled', done: ['a.hl7', 'b.hl7'], rejected: [] });
+    expect((await rig.controlIds('del')).sort()).toEqual(['S1', 'S2', 'S3']);
+    expect(ls(ch.source.remoteDir)).toEqual(['ignored.txt']);
+    // A resend of the same file stores nothing new.
+    writeFileSync(join(ch.source.remoteDir, 'a-again.hl7'), hl7('S1') + hl7('S2'));
+    await handle.pollOnce();
+    expect((await rig.controlIds('del')).sort()).toEqual(['S1', 'S2', 'S3']);
+  });
+
+  it('moves processed files to a remote moveTo dir, and bad files to errorDir with a report', async () => {
+    const done = join(sshd.root, 'mv', 'done');
+    mkdirSync(done, { recursive: true });
+    const ch = sftpChannel('mv', { afterProcessing: { moveTo: done } });
+    const { rig, handle } = await source(ch);
+    writeFileSync(join(ch.source.remoteDir, 'good.hl7'), hl7('G1'));
+    // The second message has no MSH-9; its PID carries the canary name.
+    writeFileSync(join(ch.source.remoteDir, 'bad.hl7'), hl7('G2') + hl7('G3').replace('ADT^A01^ADT_A01', ''));
+    writeFileSync(join(ch.source.remoteDir, 'junk.hl7'), 'not hl7 at all');
+    const result = await handle.pollOnce();
+    expect(result.done).toEqual(['good.hl7']);
+    expect(result.rejected.sort()).toEqual(['bad.hl7', 'junk.hl7']);
+    expect(ls(done)).toEqual(['good.hl7']);
+    expect(ls(ch.source.errorDir)).toEqual(['bad.hl7', 'bad.hl7.error.json', 'junk.hl7', 'junk.hl7.error.json']);
+    const report = JSON.parse(readFileSync(join(ch.source.errorDir, 'bad.hl7.error.json'), 'utf8'));
+    expect(report).toMatchObject({ file: 'bad.hl7', messages: 2, stored: 1, errors: [{ messageIndex: 1, code: 'REQUIRED_FIELD_MISSING' }] });
+    expect(JSON.stringify(report)).not.toContain('Zzyzxcanary');
+    expect((await rig.controlIds('mv')).sort()).toEqual(['G1', 'G2']);
+    expect(rig.logs()).not.toContain('Zzyzxcanary');
+  });
+
+  it('refuses a server whose host key does not match the pin, leaving the files alone', async () => {
+    const ch = sftpChannel('pin', { hostKeySha256: 'SHA256:' + 'A'.repeat(43) });
+    const { rig, handle } = await source(ch);
+    writeFileSync(join(ch.source.remoteDir, 'x.hl7'), hl7('P1'));
+    expect((await handle.pollOnce()).outcome).toBe('failed');
+    expect(rig.logs()).toContain('does not match hostKeySha256');
+    expect(ls(ch.source.remoteDir)).toEqual(['x.hl7']);
+    expect(await rig.controlIds('pin')).toEqual([]);
+  });
+
+  it('one poll at a time per channel across processes: a held lock means no poll', async () => {
+    const ch = sftpChannel('lock', { settleMs: 600 });
+    const a = await source(ch);
+    const b = await source(ch);
+    for (let i = 0; i < 5; i++) writeFileSync(join(ch.source.remoteDir, `f${i}.hl7`), hl7(`L${i}`));
+    const [ra, rb] = await Promise.all([a.handle.pollOnce(), sleep(50).then(() => b.handle.pollOnce())]);
+    expect([ra.outcome, rb.outcome].sort()).toEqual(['locked', 'polled']);
+    expect((await a.rig.controlIds('lock')).sort()).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
+    // The lock was released: the other one can poll now.
+    expect((await b.handle.pollOnce()).outcome).toBe('polled');
+    await a.rig.redis.set(pollLockKey(prefix, 'lock'), 'someone-else', 'PX', 5000);
+    expect((await a.handle.pollOnce()).outcome).toBe('locked');
+    expect(await a.rig.redis.get(pollLockKey(prefix, 'lock'))).toBe('someone-else'); // not released by a non-holder
+  });
+
+  it('leaves a file that is still growing between two listings for the next poll', async () => {
+    const ch = sftpChannel('grow', { settleMs: 500 });
+    const { rig, handle } = await source(ch);
+    const path = join(ch.source.remoteDir, 'growing.hl7');
+    writeFileSync(path, hl7('W1'));
+    const polling = handle.pollOnce();
+    await sleep(200);
+    appendFileSync(path, hl7('W2'));
+    const first = await polling;
+    expect(first.done).toEqual([]);
+    expect(await rig.controlIds('grow')).toEqual([]);
+    const second = await handle.pollOnce();
+    expect(second.done).toEqual(['growing.hl7']);
+    expect((await rig.controlIds('grow')).sort()).toEqual(['W1', 'W2']);
+  });
+
+  it('reconnects with backoff when the server is down, then takes the files', async () => {
+    const server = await startSshd({ port: await freePort() });
+    const ch = sftpChannel('reconnect', { pollMs: 1000, maxBackoffMs: 2000 }, server);
+    await server.halt();
+    writeFileSync(join(ch.source.remoteDir, 'later.hl7'), hl7('RC1'));
+    const { rig } = await source(ch, true);
+    await until(() => (rig.logs().match(/SFTP poll failed/g) ?? []).length >= 2, 15_000, 'two failed polls');
+    expect(rig.logs()).toMatch(/"failures":2/);
+    const again = await startSshd({ reuse: server });
+    try {
+      await until(async () => (await rig.controlIds('reconnect')).length === 1, 15_000, 'file taken after reconnect');
+      expect(ls(ch.source.remoteDir)).toEqual([]);
+    } finally {
+      await again.stop();
+    }
+  }, 40_000);
+
+  it('a missing password variable or key file is a start-up error naming the field', async () => {
+    const rig = await startIntakeRig([], prefix, REDIS_URL);
+    rigs.push(rig);
+    const noKey = sftpChannel('cfg', { privateKeyPath: '/nonexistent/key' });
+    await expect(startSftpSource(noKey, rig.deps, { redis: rig.redis, schedule: false })).rejects.toThrow(/source\.privateKeyPath/);
+    const pw = testChannel({ ...noKey, source: { ...noKey.source, privateKeyPath: undefined, passwordEnv: 'HIG_TEST_NO_SUCH_VAR' } }) as SftpChannel;
+    await expect(startSftpSource(pw, rig.deps, { redis: rig.redis, schedule: false, env: {} })).rejects.toThrow(/source\.passwordEnv: environment variable HIG_TEST_NO_SUCH_VAR/);
+  });
+});
