@@ -1,5 +1,6 @@
 /** BullMQ workers per channel: run the pipeline under the job timeout, classify failures. */
-import { MetricsTime, Worker, type Job } from 'bullmq';
+import { DelayedError, MetricsTime, Worker, type Job } from 'bullmq';
+import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import { hostname } from 'node:os';
 import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
@@ -11,6 +12,7 @@ import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
+import { jobCompleted, jobFailed, timedSteps } from '../metrics.js';
 
 /**
  * A killed worker's job is picked up again within lockDuration + 2 × stalledInterval (20 s):
@@ -32,8 +34,45 @@ export interface WorkerDeps {
   autorun?: boolean;
 }
 
+/** Thrown by a guarded delivery while the destination's circuit is open: the job waits, no attempt is used. */
+class CircuitOpenError extends Error {
+  override name = 'CircuitOpenError';
+  constructor(readonly until: number) {
+    super('destination circuit open');
+  }
+}
+
+/**
+ * Wraps delivery in the destination's circuit breaker: while the destination is down, jobs are
+ * parked (delayed) until the next probe instead of burning their attempts, so an outage of hours
+ * dead-letters nothing. A permanent rejection proves the server answers and counts as success.
+ */
+export function guardDelivery(steps: PipelineSteps, breaker: CircuitBreaker, now: () => number = Date.now): PipelineSteps {
+  const deliver = steps.deliver;
+  if (!deliver) return steps;
+  return {
+    ...steps,
+    deliver: async (bundle, signal) => {
+      if (!breaker.allowRequest(now())) throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
+      try {
+        const outcome = await deliver(bundle, signal);
+        breaker.recordSuccess();
+        return outcome;
+      } catch (err) {
+        if ((err as Error).name !== 'TransientError') {
+          breaker.recordSuccess();
+          throw err;
+        }
+        breaker.recordFailure(now());
+        if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
+        throw err;
+      }
+    },
+  };
+}
+
 /** Races the pipeline with the channel's timeout; BullMQ 6 has no per-job timeout of its own. */
-async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSteps): Promise<JobResult> {
+async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSteps, token?: string): Promise<JobResult> {
   if (job.name !== INBOUND_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new PermanentError('INTERNAL', `job data does not match ${INBOUND_V1}`);
@@ -48,6 +87,13 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   });
   try {
     return await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+  } catch (err) {
+    if (err instanceof CircuitOpenError && token) {
+      // Spread the wake-ups a little so parked jobs do not all return in the same millisecond.
+      await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
+      throw new DelayedError();
+    }
+    throw err;
   } finally {
     clearTimeout(timer);
   }
@@ -59,9 +105,10 @@ export interface WorkerHooks {
 }
 
 export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: WorkerHooks = {}): Worker {
-  const steps = deps.stepsFor(channel);
   const log = deps.log.child({ channel: channel.id });
-  const worker = new Worker(channel.id, (job) => processWithTimeout(job, channel, steps), {
+  const breaker = new CircuitBreaker();
+  const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
+  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,
@@ -98,6 +145,7 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
       { messageId: job?.id, controlId: (job?.data as IntegrationJobData | undefined)?.meta?.controlId, stage, attempts: job?.attemptsMade, reason: err.message },
       final ? 'job dead-lettered' : 'job failed; will retry',
     );
+    jobFailed(channel.id, job, err, final);
     if (final && job) {
       hooks.onDeadLettered?.(job, err);
       if (channel.queue.onPermanentFailure === 'skip') void advanceLane(job);
@@ -105,6 +153,7 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
   });
   worker.on('completed', (job) => {
     log.debug({ messageId: job.id }, 'job completed');
+    jobCompleted(channel.id, job);
     void advanceLane(job);
   });
   worker.on('error', (err) => log.error({ err: { message: err.message } }, 'worker error'));

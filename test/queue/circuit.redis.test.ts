@@ -1,0 +1,62 @@
+/**
+ * A destination outage of 20 s with real processes: the worker's circuit opens, parked jobs wait
+ * instead of burning their 3 attempts (whose backoff alone would give up after ~6 s), and every
+ * message reaches the FHIR server once it is back; nothing is dead-lettered or duplicated.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { readHeader } from '../../src/hl7/header.js';
+import { buildJob } from '../../src/intake.js';
+import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
+import { testChannel } from '../support/channel.js';
+import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { startFhirServer } from '../support/fhir-server.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { adt, keyring, until } from '../support/worker.js';
+
+const prefix = testPrefix('circuit');
+let daemon: DaemonProcess | undefined;
+afterAll(async () => {
+  await daemon?.stop('SIGKILL');
+  await dropPrefix(prefix);
+});
+
+describe('circuit breaker', () => {
+  it('a 20 s outage dead-letters nothing; all messages are delivered once it ends', async () => {
+    const fhir = await startFhirServer();
+    const def = {
+      id: 'outage',
+      source: { type: 'http' },
+      queue: { concurrency: 4, attempts: 3, backoffMs: 1000, maxBackoffMs: 4000 },
+      destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 2000 },
+    };
+    daemon = spawnDaemon('worker', { HIG_CHANNELS_DIR: channelsDir([def]), HIG_QUEUE_PREFIX: prefix, REDIS_URL });
+    await daemon.waitFor('hig started');
+    const channel = testChannel(def);
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const queues = createQueueRegistry(redis, [channel], prefix);
+    const queue = queues.get('outage')!;
+    try {
+      await fhir.setFault({ kind: 'down', forMs: 20_000, how: 'refuse' });
+      const outageEnds = Date.now() + 20_000;
+      for (let i = 0; i < 20; i++) {
+        const raw = adt(`OUT${i}`, `MRN-OUT${i}`);
+        const h = readHeader(raw);
+        if (!h.ok) throw new Error('bad message');
+        await enqueue(queue, channel, buildJob(raw, h.header, channel, { source: 'http' }, keyring), redis, prefix);
+      }
+      // Half-way through the outage nothing may have given up.
+      await new Promise((r) => setTimeout(r, 10_000));
+      expect(await queue.getFailedCount()).toBe(0);
+      await until(async () => (await queue.getCompletedCount()) === 20, 60_000, 'all 20 delivered after the outage');
+      expect(Date.now()).toBeGreaterThanOrEqual(outageEnds);
+      expect(await queue.getFailedCount()).toBe(0);
+      const patients = [...fhir.resources.keys()].filter((k) => k.startsWith('Patient/'));
+      expect(patients).toHaveLength(20); // one per message: re-sends upserted, never duplicated
+    } finally {
+      await queues.close();
+      redis.disconnect();
+      await fhir.close();
+    }
+  }, 120_000);
+});
