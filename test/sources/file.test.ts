@@ -92,3 +92,13 @@ describe('reports', () => {
     expect(segs[7]).toBe('BTS|2');
   });
 });
+
+describe('example channel files', () => {
+  it('channels/examples has one valid channel per source type (file, sftp, http)', async () => {
+    const { loadChannels } = await import('../../src/config/load-channels.js');
+    const { ROOT } = await import('../support/daemon.js');
+    const { join } = await import('node:path');
+    const types = loadChannels(join(ROOT, 'channels/examples')).map((c) => c.source.type);
+    for (const t of ['file', 'sftp', 'http']) expect(types).toContain(t);
+  });
+});
