@@ -16,6 +16,7 @@ import { checkDurability, createProducerConnection, createWorkerConnection } fro
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './queue/redis-url.js';
+import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './queue/alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
@@ -60,6 +61,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   await connect(producer);
   await checkDurability(producer, log);
   const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX);
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
+  for (const c of channels) {
+    const problem = webhookEnvProblem(c.alerts.webhook);
+    if (problem) log.warn({ channel: c.id }, `alert webhook: ${problem}`);
+  }
 
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
@@ -67,13 +74,28 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   if (opts.workers) {
     workerConnection = createWorkerConnection(settings.REDIS_URL);
     await connect(workerConnection);
-    maintenance = await startMaintenance({ connection: workerConnection, queues, channels, log });
+    maintenance = await startMaintenance({
+      connection: workerConnection,
+      queues,
+      channels,
+      log,
+      // Threshold alert rules run on the maintenance tick: one process evaluates each round.
+      onTick: async () => {
+        for (const c of channels) await alerter.evaluate(c.id, c.clientId, await queueFacts({ redis: producer, queue: queues.get(c.id)! }));
+      },
+    });
     for (const channel of channels) {
-      workers.push(startChannelWorker(channel, { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) }));
+      workers.push(
+        startChannelWorker(
+          channel,
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) },
+          { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
+        ),
+      );
     }
   }
 
-  const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS };
+  const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS, onStored: (id: string) => void alerter.noteReceived(id) };
   const listeners = new Map<string, MllpListener>();
   let http: ReturnType<typeof buildHttpServer> | undefined;
   let httpPort: number | undefined;
@@ -120,6 +142,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await http?.close();
       await Promise.all(workers.map((w) => w.close()));
       await maintenance?.close();
+      await alerter.close();
       await queues.close();
       producer.disconnect();
       workerConnection?.disconnect();

@@ -15,6 +15,7 @@ import type { Logger } from './log.js';
 import { patientIdentifier } from './hl7/scan.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
 import { priorityFor } from './queue/priority.js';
+import { countEnqueued, countReceived } from './metrics.js';
 
 export interface IntakeDeps {
   queues: QueueRegistry;
@@ -22,6 +23,8 @@ export interface IntakeDeps {
   log: Logger;
   /** Longest we wait for Redis before answering a negative ACK. */
   enqueueTimeoutMs: number;
+  /** Told about each durably stored message (inactivity alerts, metrics); must not throw. */
+  onStored?(channelId: string): void;
 }
 
 export interface SourceFacts {
@@ -102,6 +105,7 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
 /** Accept one HL7 v2 message (raw bytes as received, charset untouched). */
 export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFacts, deps: IntakeDeps): Promise<Receipt> {
   const read = readHeader(raw);
+  countReceived(channel.id, facts.source, read.ok ? messageTypeOf(read.header) : undefined);
   if (!read.ok) {
     const situation = read.code === 'NOT_HL7' ? 'no-header' : 'malformed';
     return refuse(situation, read.code, read.detail, read.partial, read.location);
@@ -113,10 +117,11 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   if (!queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
   const job = buildJob(raw, header, channel, facts, deps.keyring);
   try {
-    await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs);
+    countEnqueued(channel.id, facts.source, job.meta.messageType, await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
   } catch (err) {
     deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);
   }
+  deps.onStored?.(channel.id);
   return { situation: 'stored', messageId: job.messageId, header };
 }

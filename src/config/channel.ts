@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { destinationSchema } from '../destinations/config.js';
+import { alertRulesSchema } from '../queue/alerts/index.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -193,6 +194,8 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       timezone: z.string().default('UTC').describe('IANA zone for HL7 timestamps without an offset'),
       queue: queueSchema.default(queueSchema.parse({})),
       destination,
+      // prefault: zod 4's .default({}) would skip the inner defaults
+      alerts: alertRulesSchema.prefault({}),
     })
     .strict();
 }
