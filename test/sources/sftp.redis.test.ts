@@ -4,6 +4,7 @@
  * the cross-process poll lock, files still being written, and reconnecting after an outage.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSftpSource, type SftpChannel, type SftpSourceHandle } from '../../src/sources/sftp.js';
@@ -12,6 +13,7 @@ import { testChannel } from '../support/channel.js';
 import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
+import { cliArgs, ROOT } from '../support/daemon.js';
 
 const prefix = testPrefix('sftp');
 let sshd: TestSshd;
@@ -154,6 +156,42 @@ describe('SFTP source', () => {
       await again.stop();
     }
   }, 40_000);
+
+  it('loses nothing and duplicates nothing when a poller is killed -9 mid-file and another takes over', async () => {
+    const ch = sftpChannel('crash', { pollMs: 1000, lockTtlMs: 2000 });
+    const total = 300;
+    writeFileSync(join(ch.source.remoteDir, 'big.hl7'), Array.from({ length: total }, (_, i) => hl7(`C${i}`)).join(''));
+    const rig = await startIntakeRig([ch], prefix, REDIS_URL);
+    rigs.push(rig);
+    const runChild = (slowMs: number) => {
+      const child = spawn(process.execPath, [...cliArgs().slice(0, 2), join(ROOT, 'test/support/sftp-source-child.ts')], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', REDIS_URL, PREFIX: prefix, CHANNEL: JSON.stringify(ch), SLOW_ENQUEUE_MS: String(slowMs) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      return { child, out: () => out };
+    };
+    const first = runChild(10);
+    await until(async () => (await rig.controlIds('crash')).length >= 50, 20_000, 'first poller mid-file');
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    expect((await rig.controlIds('crash')).length).toBeLessThan(total);
+    expect(ls(ch.source.remoteDir)).toEqual(['big.hl7']); // still on the server: nothing was lost
+    const second = runChild(0);
+    try {
+      await until(() => second.out().includes('processed'), 30_000, 'second poller to finish');
+      const ids = await rig.controlIds('crash');
+      expect(ids.length).toBe(total);
+      expect(new Set(ids).size).toBe(total);
+      expect(ls(ch.source.remoteDir)).toEqual([]);
+    } finally {
+      second.child.kill('SIGTERM');
+      await new Promise((r) => second.child.once('exit', r));
+    }
+  }, 60_000);
 
   it('a missing password variable or key file is a start-up error naming the field', async () => {
     const rig = await startIntakeRig([], prefix, REDIS_URL);
