@@ -30,8 +30,19 @@ export function uuidV5(name: string, namespace: string = HIG_ID_NAMESPACE): stri
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Practitioners, organizations and locations recur in every message of a feed: remember their ids. */
+const recent = new Map<string, string>();
+const RECENT_MAX = 20_000;
+
 export function identifierId(resourceType: string, system: string | undefined, value: string): string {
-  return uuidV5(JSON.stringify(['id', resourceType, system ?? '', value]));
+  const name = JSON.stringify(['id', resourceType, system ?? '', value]);
+  let id = recent.get(name);
+  if (id === undefined) {
+    if (recent.size >= RECENT_MAX) recent.clear();
+    id = uuidV5(name);
+    recent.set(name, id);
+  }
+  return id;
 }
 
 export function ordinalId(resourceType: string, messageScope: string, ordinal: number): string {

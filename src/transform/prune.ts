@@ -1,18 +1,32 @@
-/** Removes undefined, empty strings, empty arrays and empty objects, recursively (no empties in output). */
+/**
+ * Removes undefined, null, empty strings, non-finite numbers, empty arrays and empty objects,
+ * recursively and in place (no empties in output). Returns the value, or undefined when it is
+ * itself empty. In place because it runs on every resource of every message: copying was the
+ * single most expensive step of mapping.
+ */
 export function prune(value: unknown): unknown {
+  return isEmpty(value) ? undefined : value;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object') return false;
   if (Array.isArray(value)) {
-    const out = value.map(prune).filter((v) => v !== undefined);
-    return out.length > 0 ? out : undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const p = prune(v);
-      if (p !== undefined) out[k] = p;
+    let w = 0;
+    for (let r = 0; r < value.length; r++) {
+      const item: unknown = value[r];
+      if (!isEmpty(item)) value[w++] = item;
     }
-    return Object.keys(out).length > 0 ? out : undefined;
+    value.length = w;
+    return w === 0;
   }
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  return value === null ? undefined : value;
+  const obj = value as Record<string, unknown>;
+  let kept = 0;
+  for (const key in obj) {
+    if (isEmpty(obj[key])) delete obj[key];
+    else kept++;
+  }
+  return kept === 0;
 }
