@@ -1,5 +1,5 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
-import type { QueueRegistry } from './queues.js';
+import { duplicatesKey, type QueueRegistry } from './queues.js';
 import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
@@ -41,7 +41,8 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
     getQueueStats: () =>
       getQueueStats(queues, async (id) => {
         const ch = queues.channel(id);
-        return ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, id) } : {};
+        const duplicates = Number((await queues.connection.get(duplicatesKey(queues.prefix, id))) ?? 0);
+        return { duplicates, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, id) } : {}) };
       }),
     async getFailedJobs(limit = 50) {
       const all: FailedJob[] = [];

@@ -60,14 +60,35 @@ export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsO
  */
 export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis?: RedisClient, prefix?: string): Promise<'stored' | 'duplicate'> {
   if (!isOrdered(channel)) {
-    await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data));
-    return 'stored';
+    if (!redis || prefix === undefined || channel.queue.dedupeWindowMs === 0) {
+      await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data));
+      return 'stored';
+    }
+    // The marker only counts resends; the add always runs, and BullMQ's job id and dedupe key make
+    // a resend a no-op there. Both commands go out together (one round trip).
+    const [first] = await Promise.all([
+      redis.set(seenKey(prefix, channel.id, data.messageId), '1', 'PX', channel.queue.dedupeWindowMs, 'NX'),
+      queue.add(INBOUND_V1, data, jobOptionsFor(channel, data)),
+    ]);
+    if (first !== null) return 'stored';
+    void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
+    return 'duplicate';
   }
   if (!redis || prefix === undefined) throw new Error('ordered enqueue needs the RedisClient connection and prefix');
   const placed = await enqueueOrdered(redis, prefix, channel, data);
+  if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
   if (placed === 'head') {
     // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.
     await dispatch(redis, queue, prefix, channel, data.meta.partition ?? 'channel', data.messageId, (d) => jobOptionsFor(channel, d)).catch(() => undefined);
   }
   return placed === 'duplicate' ? 'duplicate' : 'stored';
+}
+
+export function seenKey(prefix: string, channelId: string, messageId: string): string {
+  return `${prefix}:${channelId}:seen:${messageId}`;
+}
+
+/** Resends answered but not processed again, for stats and metrics. */
+export function duplicatesKey(prefix: string, channelId: string): string {
+  return `${prefix}:${channelId}:stats:duplicates`;
 }

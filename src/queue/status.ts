@@ -38,6 +38,8 @@ export interface Rolling {
   oldestWaitingMs?: number;
   /** messages parked in ordered lanes (ordered channels only) */
   ordered?: number;
+  /** resends inside the dedupe window, answered but not processed again (since the counter began) */
+  duplicates?: number;
 }
 
 export type ChannelStats = Counts & Rolling & { health: Health };

@@ -14,6 +14,7 @@ import { createMllpDecoder, encodeFrame } from '../../src/hl7/mllp.js';
 import { dropPrefix, dumpPrefix, REDIS_URL, startPrivateRedis, testPrefix } from '../support/redis.js';
 import { testChannel } from '../support/channel.js';
 import { startIngestRig, type IngestRig } from '../support/ingest.js';
+import { gatewayOver } from '../../src/queue/gateway.js';
 
 const run = promisify(execFile);
 const prefix = testPrefix('mllp');
@@ -126,6 +127,8 @@ describe('MLLP listener', () => {
     expect(msa(replies[0]!)[1]).toBe('AA');
     const jobs = await rig.queues.get('mllp-test')!.getJobs(['waiting', 'prioritized', 'active', 'completed', 'failed']);
     expect(jobs.filter((j) => j.data.meta.controlId === 'DUP1')).toHaveLength(1);
+    const stats = await gatewayOver(rig.queues, async () => undefined).getQueueStats();
+    expect(stats.channels['mllp-test']?.duplicates).toBe(1);
   });
 
   it('keeps no patient data in plaintext anywhere in Redis after intake', async () => {
