@@ -6,6 +6,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { IntegrationJobData } from './jobs.js';
+import { jobReplayed } from '../metrics.js';
 
 export interface FailedJob {
   id: string;
@@ -142,6 +143,7 @@ export async function replayFailed(queue: Queue, redis: RedisClient, prefix: str
     try {
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       result.replayed.push(String(job.id));
+      jobReplayed(channelId, job);
     } catch {
       result.skipped.push(String(job.id)); // replayed concurrently by someone else, or removed
     }

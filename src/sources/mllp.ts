@@ -15,6 +15,7 @@ import { ACK_TABLE } from '../hl7/ack-table.js';
 import { readHeader } from '../hl7/header.js';
 import { CATALOGUE } from '../errors.js';
 import { intakeHl7, type IntakeDeps, type Receipt } from '../intake.js';
+import { ackTimer, trackConnection } from '../metrics.js';
 
 /** Most frames of one connection in flight at once; past it the socket is paused (backpressure). */
 const MAX_IN_FLIGHT_PER_CONNECTION = 64;
@@ -54,6 +55,7 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
 
   const acceptFrame = (frame: Buffer) => {
     inFlight++;
+    const acked = ackTimer(channel.id, 'mllp', channel.source.ackMode === 'enhanced');
     if (inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) socket.pause();
     const receipt = intakeHl7(frame, channel, { source: 'mllp', ...(ipAddress ? { ipAddress } : {}) }, deps).catch(
       (err: unknown): Receipt => {
@@ -64,7 +66,9 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
     // Answers go out in arrival order even though intakes may finish out of order.
     tail = tail.then(async () => {
       const r = await receipt;
-      write(ackBytesFor(r, channel));
+      const ack = ackBytesFor(r, channel);
+      write(ack);
+      acked(r, ack !== undefined);
       if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
       inFlight--;
       if (inFlight < MAX_IN_FLIGHT_PER_CONNECTION && !closing) socket.resume();
@@ -126,6 +130,7 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps):
       return;
     }
     sockets.add(socket);
+    trackConnection(channel.id, socket);
     socket.setNoDelay(true);
     socket.once('close', () => sockets.delete(socket));
     handleConnection(socket, channel, deps, socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {});
