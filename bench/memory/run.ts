@@ -1,21 +1,20 @@
 /**
  * Redis bytes per queued message: N waiting jobs (default 100,000) of intake's real shape —
  * a ≈1.2 KB ADT^A01 read with readHeader, sealed with AES-256-GCM by buildJob, added with the
- * channel's real job options (jobOptionsFor: job id, retries, retention, dedupe key) — and no
- * worker. Bytes per message = INFO memory used_memory after − before, ÷ N. For scale, the same N
+ * channel's real job options, enqueued through intake's own `enqueue()` (job id, priority,
+ * retries, retention, dedupe key), --inflight at a time — and no worker. Bytes per message = INFO memory used_memory after − before, ÷ N. For scale, the same N
  * raw messages LPUSHed into one plain list are measured too (the floor for storing the bytes at all).
  * With --what-if, the same N jobs again with the message deflated (zlib deflateRaw, level 1)
  * before sealing: not what hig does today, measured to size a possible change.
  *
- *   npx tsx bench/memory/run.ts [--count 100000] [--batch 1000] [--what-if]
+ *   npx tsx bench/memory/run.ts [--count 100000] [--inflight 256] [--what-if]
  */
 import { parseArgs } from 'node:util';
 import { deflateRawSync } from 'node:zlib';
 import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
-import { INBOUND_V1 } from '../../src/queue/jobs.js';
-import { createQueueRegistry, jobOptionsFor } from '../../src/queue/queues.js';
+import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
 import { createProducerConnection } from '../../src/queue/redis.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
@@ -23,10 +22,11 @@ import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { fmt, loadAverage, sleep, table } from '../lib/stats.js';
 
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, 'what-if': { type: 'boolean', default: false } },
+  options: { count: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, inflight: { type: 'string', default: '256' }, 'what-if': { type: 'boolean', default: false } },
 });
 const N = Number(values.count);
 const BATCH = Number(values.batch);
+const INFLIGHT = Number(values.inflight);
 const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
 
 async function usedMemory(redis: BenchRedis): Promise<{ used: number; dataset: number; keys: number }> {
@@ -46,7 +46,9 @@ async function keyBreakdown(redis: BenchRedis, prefix: string, queue: string) {
     cursor = next;
     for (const key of keys) {
       const rest = key.slice(`${prefix}:${queue}:`.length);
-      const kind = rest.startsWith('de:') ? 'de:<id> (dedupe key)' : rest.startsWith(`${queue}.`) ? '<job id> (job hash)' : rest;
+      // Fold message ids (<channel>.<hex digest>) so keys group by kind: job hash, de:<id>, seen:<id>…
+      const folded = rest.replace(new RegExp(`${queue}\\.[0-9a-f]{8,}`, 'g'), '<id>');
+      const kind = folded === '<id>' ? '<id> (job hash)' : folded;
       const e = kinds.get(kind) ?? { count: 0, sampled: 0, bytes: 0 };
       e.count++;
       if (e.sampled < 200) {
@@ -73,7 +75,7 @@ async function main() {
     // 1. Floor: the raw bytes in one list.
     const before0 = await usedMemory(redis);
     for (let i = 0; i < N; i += BATCH) {
-      const p = producer.pipeline();
+        const p = producer.pipeline();
       for (let j = i; j < Math.min(N, i + BATCH); j++) p.lpush('floor:raw', adtA01('F', j));
       await p.exec();
     }
@@ -86,26 +88,33 @@ async function main() {
       const read = readHeader(raw);
       if (!read.ok) throw new Error(`readHeader: ${read.detail}`);
       const data = buildJob(raw, read.header, channel, { source: 'mllp', ipAddress: '127.0.0.1' }, keyring);
-      return { name: INBOUND_V1, data, opts: jobOptionsFor(channel, data) };
+      return data;
+    };
+    /** `count` jobs through the real enqueue(), INFLIGHT at a time. */
+    const enqueueAll = async (count: number, make: (i: number) => ReturnType<typeof job>) => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: INFLIGHT }, async () => {
+          while (next < count) await enqueue(queue, channel, make(next++), producer, prefix);
+        }),
+      );
     };
     const sample = job(-1);
-    await queue.add(sample.name, sample.data, sample.opts);
+    await enqueue(queue, channel, sample, producer, prefix);
     const before = await usedMemory(redis);
     const t0 = performance.now();
-    for (let i = 0; i < N; i += BATCH) {
-      await queue.addBulk(Array.from({ length: Math.min(BATCH, N - i) }, (_, k) => job(i + k)));
-    }
+    await enqueueAll(N, job);
     const addSeconds = (performance.now() - t0) / 1000;
     const after = await usedMemory(redis);
-    const counts = await queue.getJobCounts('waiting', 'active', 'completed');
+    const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'completed');
     const breakdown = await keyBreakdown(redis, prefix, channel.id);
 
-    const dataJson = JSON.stringify(sample.data);
-    const sealedJson = JSON.stringify(sample.data.sourceData);
+    const dataJson = JSON.stringify(sample);
+    const sealedJson = JSON.stringify(sample.sourceData);
     const perMsg = (after.used - before.used) / N;
     const perMsgDataset = (after.dataset - before.dataset) / N;
     const floor = (after0.used - before0.used) / N;
-    console.log(`\nadded ${fmt.int(N)} jobs with addBulk(${BATCH}) in ${addSeconds.toFixed(1)} s (${fmt.int(N / addSeconds)} jobs/s); waiting ${fmt.int(counts.waiting ?? 0)}; keys ${fmt.int(after.keys)}\n`);
+    console.log(`\nenqueued ${fmt.int(N)} jobs (${INFLIGHT} in flight) in ${addSeconds.toFixed(1)} s (${fmt.int(N / addSeconds)} jobs/s); waiting ${fmt.int((counts.waiting ?? 0) + (counts.prioritized ?? 0))} (wait + prioritized); keys ${fmt.int(after.keys)}\n`);
     console.log(
       table(
         ['what', 'bytes per message', 'KiB', '÷ raw message'],
@@ -123,24 +132,20 @@ async function main() {
     console.log(table(['key kind', 'keys', 'bytes per key', 'bytes per message'], breakdown.map((b) => [b.kind, fmt.int(b.count), fmt.int(b.perKey), fmt.int(b.total / N)])));
     if (values['what-if']) {
       await redis.reset();
-      await queue.add(sample.name, sample.data, sample.opts);
+      await enqueue(queue, channel, sample, producer, prefix);
       const b = await usedMemory(redis);
       let sealedLen = 0;
-      for (let i = 0; i < N; i += BATCH) {
-        await queue.addBulk(
-          Array.from({ length: Math.min(BATCH, N - i) }, (_, k) => {
-            const j = job(i + k);
-            const sealed = keyring.seal(deflateRawSync(adtA01('M', i + k), { level: 1 }));
-            sealedLen = JSON.stringify(sealed).length;
-            return { ...j, data: { ...j.data, sourceData: sealed } };
-          }),
-        );
-      }
+      await enqueueAll(N, (i) => {
+        const j = job(i);
+        const sealed = keyring.seal(deflateRawSync(adtA01('M', i), { level: 1 }));
+        sealedLen = JSON.stringify(sealed).length;
+        return { ...j, sourceData: sealed };
+      });
       const a = await usedMemory(redis);
       const per = (a.used - b.used) / N;
       console.log(`\nWhat-if (not hig's behaviour): message deflated (level 1) before sealing → sealed JSON ${sealedLen} bytes, ${fmt.int(per)} bytes per waiting job (used_memory Δ ÷ N)`);
     }
-    const hash = await producer.hgetall(`${prefix}:${channel.id}:${sample.data.messageId}`);
+    const hash = await producer.hgetall(`${prefix}:${channel.id}:${sample.messageId}`);
     console.log(`\nJob hash fields (bytes): ${Object.entries(hash).map(([k, v]) => `${k}=${v.length}`).join(', ')}`);
     console.log(`\nGoal (issue 9): ≤ 2.5 KB Redis per queued 1.2 KB message → measured ${fmt.int(perMsg)} bytes (${(perMsg / 1024).toFixed(2)} KiB, ${(perMsg / 1000).toFixed(2)} kB)`);
   } finally {
