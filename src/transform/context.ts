@@ -5,6 +5,7 @@
 import { type Message, type Repetition, type Segment, fieldValues } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
+import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { organizationFromHd } from './entities.js';
 import { identifierId, ordinalId } from './ids.js';
@@ -13,6 +14,8 @@ import type { Json, Reference, Resource } from './types.js';
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
+  /** Fields (`7`, `17.2`) whose value was read but could not be converted (e.g. an invalid date). */
+  readonly invalid = new Set<string>();
   /** Split values per field: mappers often read the same field more than once. */
   private readonly cache = new Map<number, Repetition[]>();
   constructor(
@@ -20,6 +23,8 @@ export class SegmentReader {
     readonly segment: Segment,
     /** 0-based position in the message, for report locations. */
     readonly index: number,
+    /** The channel's zone for times without offset. */
+    readonly timezone: string = 'UTC',
   ) {}
 
   get name(): string {
@@ -46,6 +51,27 @@ export class SegmentReader {
   str(n: number, c = 1, s = 1): string | undefined {
     return val(this.rep(n), c, s);
   }
+
+  private converted<T>(n: number, c: number, convert: (raw: string) => T | undefined): T | undefined {
+    const raw = this.str(n, c);
+    if (raw === undefined) return undefined;
+    const v = convert(raw);
+    if (v === undefined) this.invalid.add(c === 1 ? `${n}` : `${n}.${c}`);
+    return v;
+  }
+
+  /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
+  dateTime(n: number, c = 1): string | undefined {
+    return this.converted(n, c, (raw) => toDateTime(raw, this.timezone));
+  }
+
+  date(n: number, c = 1): string | undefined {
+    return this.converted(n, c, toDate);
+  }
+
+  instant(n: number, c = 1): string | undefined {
+    return this.converted(n, c, (raw) => toInstant(raw, this.timezone));
+  }
 }
 
 export class Conversion implements DatatypeContext {
@@ -65,7 +91,7 @@ export class Conversion implements DatatypeContext {
   readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
-    const r = new SegmentReader(this.msg, segment, index);
+    const r = new SegmentReader(this.msg, segment, index, this.timezone);
     this.readers.push(r);
     return r;
   }

@@ -44,6 +44,9 @@ export function buildReport(structure: string, walked: WalkResult, extraReaders:
     issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) has no FHIR mapping; not converted`, `${node.segment.name}[${node.index + 1}]`));
   }
   for (const reader of [...extraReaders, ...walked.mapped]) {
+    for (const n of reader.invalid) {
+      issues.push({ severity: 'information', code: 'value', details: { text: `${reader.name}-${n} (segment ${reader.index + 1}) is not a valid value for its type; not converted` }, location: [`${reader.name}-${n}`] });
+    }
     for (const n of unusedFields(reader)) {
       issues.push(issue(`${reader.name}-${n} (segment ${reader.index + 1}) is valued but not mapped`, `${reader.name}-${n}`));
     }

@@ -103,6 +103,22 @@ describe('ORU^R01 → DiagnosticReport + Observations', () => {
   });
 });
 
+describe('report', () => {
+  it('names a value that could not be converted, by location only', () => {
+    const r = convertHl7v2(adt('A01').replace('||19800215|F|', '||02/15/1980|F|'));
+    const text = JSON.stringify(r.report);
+    expect(text).toContain('PID-7 (segment 3) is not a valid value');
+    expect(text).not.toContain('02/15/1980');
+    expect(resources(r.bundle, 'Patient')[0]?.birthDate).toBeUndefined();
+  });
+  it('names valued fields nobody mapped', () => {
+    const r = convertHl7v2(adt('A01').replace('|||M^Married^HL70002', '|||M^Married^HL70002|||||||||||||||||||||||||||||||SECRET'));
+    const text = JSON.stringify(r.report);
+    expect(text).toMatch(/PID-\d+ \(segment 3\) is valued but not mapped/);
+    expect(text).not.toContain('SECRET');
+  });
+});
+
 describe('refusals', () => {
   it.each([
     ['ADT^A99', 'MSH|^~\\&|A|B|C|D|20240101||ADT^A99^ADT_A01|1|P|2.5\rPID|1', 'UNSUPPORTED_EVENT', 'ADT^A99 (structure ADT_A01) is not supported'],

@@ -2,7 +2,6 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { toDateTime } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -18,7 +17,7 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
   a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   a.patient = cx.ref(scope.patient);
-  set(a, 'onsetDateTime', toDateTime(seg.str(6), cx.timezone));
+  set(a, 'onsetDateTime', seg.dateTime(6));
   const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
   const allergy = cx.add(a as Resource, undefined);
@@ -35,8 +34,8 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (c.code === undefined) delete c.code;
   c.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) c.encounter = cx.ref(scope.encounter);
-  set(c, 'onsetDateTime', toDateTime(seg.str(5), cx.timezone));
-  set(c, 'recordedDate', toDateTime(seg.str(19), cx.timezone));
+  set(c, 'onsetDateTime', seg.dateTime(5));
+  set(c, 'recordedDate', seg.dateTime(19));
   set(c, 'asserter', practitioner(cx, seg.rep(16)));
   const condition = cx.add(c as Resource, identifier, 'distinct');
   scope.noteTarget = condition;
@@ -60,7 +59,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (p.code === undefined) delete p.code;
   p.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
-  set(p, 'performedDateTime', toDateTime(seg.str(5), cx.timezone));
+  set(p, 'performedDateTime', seg.dateTime(5));
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));

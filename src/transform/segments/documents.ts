@@ -2,7 +2,6 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { toInstant } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -19,7 +18,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(d, 'docStatus', DOC_STATUS[seg.str(17) ?? '']);
   set(d, 'type', codeableConcept(seg.rep(2)));
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
-  set(d, 'date', toInstant(seg.str(8), cx.timezone) ?? toInstant(seg.str(4), cx.timezone));
+  set(d, 'date', seg.instant(8) ?? seg.instant(4));
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)), ...seg.reps(5).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   if (scope.encounter !== undefined) d.context = { encounter: [cx.ref(scope.encounter)] };

@@ -1,7 +1,6 @@
 /** EVN → facts for the message Provenance (IG: EVN[Provenance]): recorded time, reason, operator. */
 import type { Conversion, SegmentReader } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { toInstant } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import type { Json } from '../types.js';
 
@@ -14,7 +13,7 @@ export interface EventFacts {
 export function readEvn(seg: SegmentReader, cx: Conversion): EventFacts {
   const facts: EventFacts = {};
   seg.reps(1); // EVN-1 repeats MSH-9.2
-  const recorded = toInstant(seg.str(2), cx.timezone);
+  const recorded = seg.instant(2);
   if (recorded !== undefined) facts.recorded = recorded;
   const reason = codeableConcept(seg.rep(4), 'EventReason');
   if (reason !== undefined) facts.reason = reason;

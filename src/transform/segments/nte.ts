@@ -1,6 +1,5 @@
 /** NTE → Annotation on the resource the note follows (IG: NTE[Observation], NTE[ServiceRequest] …). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { toDateTime } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
@@ -33,7 +32,7 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
     const note: Json = { text };
     const author = practitioner(cx, seg.rep(5));
     set(note, 'authorReference', author);
-    set(note, 'time', toDateTime(seg.str(6), cx.timezone));
+    set(note, 'time', seg.dateTime(6));
     push(target, 'note', note);
   } else {
     // conclusion / comment are plain strings: append

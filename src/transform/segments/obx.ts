@@ -5,7 +5,6 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { type ObservationValue, observationValue, quantity } from '../datatypes/observation-value.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDateTime, toInstant } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -53,7 +52,7 @@ function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: C
   const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: [{ attachment }] };
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
-  set(doc, 'date', toInstant(seg.str(14), cx.timezone));
+  set(doc, 'date', seg.instant(14));
   return cx.add(doc as Resource);
 }
 
@@ -73,7 +72,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined && scope.results) o.encounter = cx.ref(scope.encounter);
-  const effective = toDateTime(seg.str(14), cx.timezone) ?? scope.effective;
+  const effective = seg.dateTime(14) ?? scope.effective;
   set(o, 'effectiveDateTime', effective);
   set(o, 'issued', scope.issued);
   const units = seg.rep(6);

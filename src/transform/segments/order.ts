@@ -7,7 +7,6 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { toDateTime, toInstant } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -39,7 +38,7 @@ export function orderIdentifiers(orc: SegmentReader | undefined, obr: SegmentRea
 /** The order-level elements an ORC contributes to any request resource. */
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
-  set(target, 'authoredOn', toDateTime(orc.str(9), cx.timezone));
+  set(target, 'authoredOn', orc.dateTime(9));
   const requester = practitioner(cx, orc.rep(12));
   set(target, 'requester', requester);
   push(target, 'reasonCode', codeableConcept(orc.rep(16)));
@@ -63,7 +62,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   if (obr !== undefined) {
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
-    set(sr, 'occurrenceDateTime', toDateTime(obr.str(6), cx.timezone));
+    set(sr, 'occurrenceDateTime', obr.dateTime(6));
     set(sr, 'priority', obr.str(5) === 'S' ? 'stat' : undefined);
   }
   const resource = cx.add(sr as Resource, identifiers[0]);
@@ -75,8 +74,8 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr = serviceRequest(scope.orc, seg, scope, cx);
-  scope.effective = toDateTime(seg.str(7), cx.timezone) ?? toDateTime(seg.str(8), cx.timezone);
-  scope.issued = toInstant(seg.str(22), cx.timezone);
+  scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
+  scope.issued = seg.instant(22);
   if (!scope.results) return;
   const dr: Json = { resourceType: 'DiagnosticReport' };
   const filler = eiIdentifier(seg.rep(3), cx, 'FILL');

@@ -5,7 +5,6 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDate, toDateTime } from '../datatypes/time.js';
 import { practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -33,13 +32,13 @@ export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   im.status = lookupCode('CompletionStatus', completion) === 'not-done' ? 'not-done' : 'completed';
   im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);
-  const when = toDateTime(seg.str(3), cx.timezone);
+  const when = seg.dateTime(3);
   if (when !== undefined) im.occurrenceDateTime = when;
   else im.occurrenceString = 'unknown';
   const amount = seg.str(6);
   if (amount !== '999') set(im, 'doseQuantity', simpleQuantity(amount, val(seg.rep(7), 1)));
   set(im, 'lotNumber', seg.str(15));
-  set(im, 'expirationDate', toDate(seg.str(16)));
+  set(im, 'expirationDate', seg.date(16));
   const mvx = seg.rep(17);
   if (val(mvx, 2) ?? val(mvx, 1)) im.manufacturer = { display: val(mvx, 2) ?? val(mvx, 1) };
   const performer = practitioner(cx, seg.rep(10));
@@ -145,7 +144,7 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const md: Json = { resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: medication };
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];
-  set(md, 'whenHandedOver', toDateTime(seg.str(3), cx.timezone));
+  set(md, 'whenHandedOver', seg.dateTime(3));
   set(md, 'quantity', simpleQuantity(seg.str(4), val(seg.rep(5), 1)));
   const dispenser = practitioner(cx, seg.rep(10));
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];

@@ -6,7 +6,7 @@ import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val, yesNo } from '../datatypes/primitive.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { toDate, toDateTime } from '../datatypes/time.js';
+import { toDateTime } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -45,7 +45,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (telecom.length > 0) p.telecom = telecom;
   set(p, 'gender', lookupCode('AdministrativeSex', seg.str(8)));
   const birth = seg.str(7);
-  const birthDate = toDate(birth);
+  const birthDate = seg.date(7);
   if (birthDate !== undefined) {
     p.birthDate = birthDate;
     const withTime = toDateTime(birth, cx.timezone);
@@ -53,7 +53,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
       p._birthDate = { extension: [{ url: `${EXT}patient-birthTime`, valueDateTime: withTime }] };
     }
   }
-  const deathTime = toDateTime(seg.str(29), cx.timezone);
+  const deathTime = seg.dateTime(29);
   const deathFlag = yesNo(seg.str(30));
   if (deathTime !== undefined) p.deceasedDateTime = deathTime;
   else if (deathFlag !== undefined) p.deceasedBoolean = deathFlag;

@@ -2,7 +2,6 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
-import { toDateTime } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -32,7 +31,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const alt = cxIdentifier(seg.rep(50), cx);
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
-  const discharged = toDateTime(seg.str(45), cx.timezone);
+  const discharged = seg.dateTime(45);
   const patientClass = seg.str(2);
   e.status = discharged !== undefined ? 'finished' : (lookupCode('Event[EncounterStatus]', scope.event) ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown');
   e.class = encounterClass(patientClass);
@@ -45,7 +44,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
       if (who !== undefined) push(e, 'participant', { type: [{ coding: [{ system: PARTICIPATION, code }] }], individual: who });
     }
   }
-  const admitted = toDateTime(seg.str(44), cx.timezone);
+  const admitted = seg.dateTime(44);
   if (admitted !== undefined || discharged !== undefined) {
     const period: Json = {};
     set(period, 'start', admitted);
@@ -83,6 +82,6 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(e, 'reasonCode', codeableConcept(seg.rep(3)));
   const priority = codeableConcept(seg.rep(25), 'EncounterPriority');
   set(e, 'priority', priority);
-  const expected = toDateTime(seg.str(8), cx.timezone);
+  const expected = seg.dateTime(8);
   if (expected !== undefined && e.period === undefined) e.period = { start: expected };
 }

@@ -60,8 +60,8 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
 export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const start = toDateTime(seg.str(7), cx.timezone);
-  const end = toDateTime(seg.str(8), cx.timezone);
+  const start = seg.dateTime(7);
+  const end = seg.dateTime(8);
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
     set(scope.appointment, 'start', start);
     set(scope.appointment, 'end', end);
@@ -83,7 +83,7 @@ function participant(scope: Scope, actor: Json | undefined, type: Json | undefin
 export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
-  set(scope.appointment, 'start', toDateTime(seg.str(4), cx.timezone));
+  set(scope.appointment, 'start', seg.dateTime(4));
 }
 
 export function mapAig(seg: SegmentReader, scope: Scope): void {

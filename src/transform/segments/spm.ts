@@ -28,7 +28,7 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
   }
   if (Object.keys(collection).length > 0) s.collection = collection;
-  set(s, 'receivedTime', toDateTime(seg.str(18), cx.timezone));
+  set(s, 'receivedTime', seg.dateTime(18));
   push(s, 'condition', ...seg.reps(24).map((r) => codeableConcept(r, 'SpecimenCondition')));
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
