@@ -1,12 +1,30 @@
 /**
- * The HTTP server: health, job status and stats for now; intake routes, the dashboard and
- * metrics hang off the same instance. Errors are JSON with a status, never a stack trace.
+ * The HTTP server: health and readiness, the admin API (job status, stats, dead-letter queue),
+ * the /queue dashboard and /metrics; intake routes hang off the same instance. Errors are JSON
+ * with a status, never a stack trace. Admin auth (bearer or login cookie): ./auth.ts.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
-import { timingSafeEqual, createHash } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Gateway } from '../queue/gateway.js';
 import type { Logger } from '../log.js';
+import { toFailedJob } from '../queue/dlq.js';
+import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
+import { createAdminAuth } from './auth.js';
+import { registerDashboard } from './dashboard/routes.js';
+
+export { tokenMatches } from './auth.js';
+
+/** The alert fields the dashboard shows (src/queue/alerts Alert is a superset). */
+export interface DashboardAlert {
+  id: string;
+  channelId: string;
+  alertType: string;
+  severity: string;
+  title: string;
+  description: string;
+  isResolved: boolean;
+  createdAt: string;
+}
 
 export interface HttpDeps {
   gateway: Gateway;
@@ -14,25 +32,18 @@ export interface HttpDeps {
   adminToken?: string;
   /** readiness: Redis reachable and every enabled listener bound */
   ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-}
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-
-/** Compares digests so neither length nor content leaks through timing. */
-export function tokenMatches(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-function bearerOf(header: string | undefined): string | undefined {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  return m?.[1];
+  /** recent alerts per channel for the dashboard (the Alerter); without it the page says so */
+  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> };
+  /** dashboard auto-refresh period in seconds, 0 = off (the page can change it). @defaultValue 30 */
+  dashboardRefreshSeconds?: number;
+  /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
+  metricsOpen?: boolean;
 }
 
 export function buildHttpServer(deps: HttpDeps, host: string): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
-  const adminOpen = !deps.adminToken && LOOPBACK.has(host);
+  const auth = createAdminAuth(deps.adminToken, host);
+  const admin = auth.api;
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
@@ -41,22 +52,18 @@ export function buildHttpServer(deps: HttpDeps, host: string): FastifyInstance {
   });
   app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not found', code: 'NOT_FOUND' }));
 
-  /** Admin routes: open only on loopback without a token; otherwise the bearer token must match. */
-  const admin = async (req: { headers: Record<string, string | string[] | undefined> }, reply: { code(n: number): { send(b: unknown): unknown } }) => {
-    if (adminOpen) return;
-    if (!deps.adminToken) {
-      return reply.code(403).send({ error: 'admin API disabled: set HIG_ADMIN_TOKEN to serve it on a non-loopback address', code: 'ADMIN_DISABLED' });
-    }
-    const given = bearerOf(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
-    if (!given || !tokenMatches(given, deps.adminToken)) {
-      return reply.code(401).send({ error: 'admin token required (Authorization: Bearer …)', code: 'UNAUTHORIZED' });
-    }
-  };
-
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     const r = await deps.ready();
     return reply.code(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not ready', checks: r.checks });
+  });
+  app.get('/metrics', { preHandler: deps.metricsOpen ? [] : admin }, async (_req, reply) => {
+    const text = await scrape({
+      stats: () => deps.gateway.getQueueStats(),
+      queues: () => deps.gateway.queues.all(),
+      ping: async () => (await deps.gateway.queues.connection.ping()) === 'PONG',
+    });
+    return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });
   app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { preHandler: admin }, async (req, reply) => {
     const status = await deps.gateway.getJobStatus(req.params.messageId);
@@ -65,6 +72,7 @@ export function buildHttpServer(deps: HttpDeps, host: string): FastifyInstance {
   });
   app.get('/api/stats', { preHandler: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);
+  registerDashboard(app, deps, auth);
   return app;
 }
 
@@ -93,7 +101,9 @@ function badRequest(reply: { code(n: number): { send(b: unknown): unknown } }, e
   return reply.code(400).send({ error: `${field}: ${issue?.message ?? 'invalid'}`, code: 'BAD_REQUEST' });
 }
 
-type Admin = (req: { headers: Record<string, string | string[] | undefined> }, reply: { code(n: number): { send(b: unknown): unknown } }) => Promise<unknown>;
+type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
 
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {
@@ -105,12 +115,18 @@ function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): 
     const q = listQuerySchema.safeParse(req.query);
     if (!q.success) return badRequest(reply, q.error);
     const { limit, offset, ...filter } = q.data;
+    const queue = deps.gateway.queues.get(req.params.id);
+    if (queue && Object.keys(filter).length === 0) {
+      // Unfiltered pages are read by rank, so page 200 of 10,000 costs what page 1 does; total for pagers.
+      const [total, page] = await Promise.all([queue.getFailedCount(), queue.getFailed(offset, offset + limit - 1)]);
+      return { channel: req.params.id, total, jobs: page.filter((j) => j !== undefined && j !== null).map((j) => toFailedJob(req.params.id, j)) };
+    }
     const jobs = await deps.gateway.listFailed(req.params.id, { limit, offset, filter });
     return { channel: req.params.id, jobs };
   });
   app.post<{ Params: { id: string; jobId: string } }>('/api/channels/:id/failed/:jobId/retry', { preHandler: admin }, async (req, reply) => {
     if (!known(req.params.id)) return unknown(reply, req.params.id);
-    const r = await deps.gateway.replay(req.params.id, { ids: [req.params.jobId], who: 'http:admin' });
+    const r = await deps.gateway.replay(req.params.id, { ids: [req.params.jobId], who: who(req) });
     if (r.replayed.length === 0) return reply.code(404).send({ error: 'no such dead-lettered job', code: 'NOT_FOUND' });
     return { replayed: r.replayed };
   });
@@ -118,6 +134,6 @@ function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): 
     if (!known(req.params.id)) return unknown(reply, req.params.id);
     const b = replayBodySchema.safeParse(req.body ?? {});
     if (!b.success) return badRequest(reply, b.error);
-    return deps.gateway.replay(req.params.id, { ...b.data, who: 'http:admin' });
+    return deps.gateway.replay(req.params.id, { ...b.data, who: who(req) });
   });
 }
