@@ -111,8 +111,8 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     } catch (err) {
       // Unexpected (disk full, permissions): put the file back for a later attempt.
       log.error({ file: name, err: errText(err) }, 'file processing failed; file returned to the drop directory');
-      await rename(claimed, join(dir, name)).catch(() => undefined);
-      deferred.set(name, Date.now() + src.pollMs);
+      const back = await moveInto(claimed, dir, name).catch(() => name);
+      deferred.set(back, Date.now() + src.pollMs);
     } finally {
       clearInterval(heartbeat);
     }
@@ -125,8 +125,9 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
 
   const settle = async (name: string, claimed: string, verdict: FileVerdict, started: number): Promise<void> => {
     if (verdict.kind === 'retry') {
-      await rename(claimed, join(dir, name));
-      deferred.set(name, Date.now() + src.pollMs);
+      // Never rename over a newer file of the same name the sender dropped meanwhile.
+      const back = await moveInto(claimed, dir, name);
+      deferred.set(back, Date.now() + src.pollMs);
       log.warn({ file: name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: file left for a later attempt');
       return;
     }
@@ -182,9 +183,9 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       if (!claimAbandoned(owner, self, newest, Date.now(), src.claimStaleMs)) continue;
       for (const n of names) {
         try {
-          await rename(join(ownerDir, n), join(dir, n));
-          log.warn({ file: n, owner }, 'recovered a file claimed by a process that stopped; processing it again');
-          offer(n);
+          const back = await moveInto(join(ownerDir, n), dir, n);
+          log.warn({ file: back, owner }, 'recovered a file claimed by a process that stopped; processing it again');
+          offer(back);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ file: n, err: errText(err) }, 'cannot recover claimed file');
         }
@@ -217,7 +218,7 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
 
   // Our own claim dir should be empty at start; anything in it is from a previous process with our pid.
   for (const n of await readdir(claimDir).catch(() => [] as string[])) {
-    await rename(join(claimDir, n), join(dir, n)).catch(() => undefined);
+    await moveInto(join(claimDir, n), dir, n).catch(() => undefined);
   }
 
   const watcher: FSWatcher = watch(dir, {

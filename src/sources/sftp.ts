@@ -108,7 +108,16 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
 
   let closed = false;
   let failures = 0;
-  let current: SftpClient | undefined;
+  let dirsReady = false;
+
+  /** errorDir and moveTo are created on the server once, so the first rejected file has somewhere to go. */
+  const ensureRemoteDirs = async (client: SftpClient) => {
+    if (dirsReady) return;
+    for (const d of [src.errorDir, src.afterProcessing === 'delete' ? undefined : src.afterProcessing.moveTo]) {
+      if (d && !(await client.exists(d))) await client.mkdir(d, true);
+    }
+    dirsReady = true;
+  };
 
   const connect = async (): Promise<SftpClient> => {
     const client = new SftpClient(`hig-${channel.id}`);
@@ -202,16 +211,18 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
         () => (lockLost = true),
       );
     }, Math.max(250, Math.floor(src.lockTtlMs / 3)));
+    let client: SftpClient | undefined;
     try {
-      current = await connect();
-      const files = await listCandidates(current);
+      client = await connect();
+      await ensureRemoteDirs(client);
+      const files = await listCandidates(client);
       for (const file of files) {
         // A lost lock means another process may be polling now: stop taking files.
         if (closed || lockLost) {
           result.left.push(file.name);
           continue;
         }
-        const what = await takeFile(current, file);
+        const what = await takeFile(client, file);
         if (what === 'left') {
           result.left.push(...files.slice(files.indexOf(file)).map((f) => f.name));
           break; // Redis is down: the rest would fail the same way
@@ -226,8 +237,7 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
       return { ...result, outcome: 'failed' };
     } finally {
       clearInterval(renewal);
-      await current?.end().catch(() => undefined);
-      current = undefined;
+      await client?.end().catch(() => undefined);
       await pollLock.release(token).catch(() => undefined);
     }
   };

@@ -79,9 +79,9 @@ describe('SFTP source', () => {
   });
 
   it('moves processed files to a remote moveTo dir, and bad files to errorDir with a report', async () => {
+    // moveTo and errorDir do not exist yet: the source creates them on the server.
     const done = join(sshd.root, 'mv', 'done');
-    mkdirSync(done, { recursive: true });
-    const ch = sftpChannel('mv', { afterProcessing: { moveTo: done } });
+    const ch = sftpChannel('mv', { afterProcessing: { moveTo: done }, errorDir: join(sshd.root, 'mv', 'rejected', 'today') });
     const { rig, handle } = await source(ch);
     writeFileSync(join(ch.source.remoteDir, 'good.hl7'), hl7('G1'));
     // The second message has no MSH-9; its PID carries the canary name.
