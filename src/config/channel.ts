@@ -30,7 +30,9 @@ export const mllpSourceSchema = z
     tls: tlsSchema.nullable().default(null),
     maxMessageBytes: z.number().int().min(64).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
     idleTimeoutMs: z.number().int().min(1000).default(300_000).describe('close a connection silent for this long'),
+    frameTimeoutMs: z.number().int().min(100).default(60_000).describe('a started frame must end within this long (slow-loris guard)'),
     maxConnections: z.number().int().min(1).default(1000),
+    maxMessagesPerSecond: z.number().int().min(1).optional().describe('per connection; past it the connection is slowed, not refused'),
   })
   .strict();
 

@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
 import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
@@ -47,6 +47,11 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
   let tail: Promise<void> = Promise.resolve();
   let inFlight = 0;
   let closing = false;
+  /** set while the per-connection rate limit holds the socket paused */
+  let throttledUntil = 0;
+  const maybeResume = () => {
+    if (!closing && inFlight < MAX_IN_FLIGHT_PER_CONNECTION && Date.now() >= throttledUntil) socket.resume();
+  };
   const ipAddress = facts.remoteAddress;
 
   const write = (bytes: Buffer | undefined) => {
@@ -71,7 +76,7 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
       acked(r, ack !== undefined);
       if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
       inFlight--;
-      if (inFlight < MAX_IN_FLIGHT_PER_CONNECTION && !closing) socket.resume();
+      maybeResume();
     });
   };
 
@@ -92,12 +97,51 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
     });
   };
 
+  // Slow-loris: a started frame must finish within frameTimeoutMs, however slowly bytes trickle in.
+  let frameTimer: NodeJS.Timeout | undefined;
+  const watchFrame = () => {
+    if (decoder.pendingBytes > 0 && !frameTimer) {
+      frameTimer = setTimeout(() => {
+        log.warn({ pendingBytes: decoder.pendingBytes, limitMs: channel.source.frameTimeoutMs }, 'frame not finished in time: closing connection');
+        closing = true;
+        socket.destroy();
+      }, channel.source.frameTimeoutMs);
+      frameTimer.unref();
+    } else if (decoder.pendingBytes === 0 && frameTimer) {
+      clearTimeout(frameTimer);
+      frameTimer = undefined;
+    }
+  };
+  // Optional per-connection rate: past the limit the socket is paused until the next second.
+  const maxPerSecond = channel.source.maxMessagesPerSecond;
+  let windowStart = Date.now();
+  let inWindow = 0;
+  const throttle = () => {
+    if (!maxPerSecond) return;
+    const now = Date.now();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      inWindow = 0;
+    }
+    if (++inWindow >= maxPerSecond && !closing) {
+      throttledUntil = windowStart + 1000;
+      socket.pause();
+      setTimeout(() => {
+        throttledUntil = 0;
+        maybeResume();
+      }, throttledUntil - now).unref();
+    }
+  };
+
   socket.on('data', (chunk: Buffer) => {
     if (closing) return;
     for (const event of decoder.push(chunk)) {
-      if (event.kind === 'frame') acceptFrame(event.data);
-      else refuseOversize(event.bytes, event.head);
+      if (event.kind === 'frame') {
+        acceptFrame(event.data);
+        throttle();
+      } else refuseOversize(event.bytes, event.head);
     }
+    watchFrame();
   });
   socket.setTimeout?.(channel.source.idleTimeoutMs);
   socket.on('timeout', () => {
@@ -110,9 +154,66 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
   });
   socket.on('close', () => {
     closing = true;
+    if (frameTimer) clearTimeout(frameTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
   });
 }
+
+type TlsConfig = NonNullable<MllpSource['tls']>;
+
+/** TLS 1.2+ only; certificates are re-read when their files change, without a restart. */
+export function tlsOptionsFrom(t: TlsConfig): tls.SecureContextOptions & tls.TlsOptions {
+  return {
+    cert: readFileSync(t.certFile),
+    key: readFileSync(t.keyFile),
+    ...(t.caFile ? { ca: readFileSync(t.caFile) } : {}),
+    requestCert: t.requestCert,
+    rejectUnauthorized: t.requestCert,
+    minVersion: 'TLSv1.2',
+  };
+}
+
+/** Common names of the client certificate's subject (string or array, as node reports them). */
+export function clientCommonNames(socket: tls.TLSSocket): string[] {
+  const cn = socket.getPeerCertificate()?.subject?.CN as string | string[] | undefined;
+  return cn === undefined ? [] : Array.isArray(cn) ? cn : [cn];
+}
+
+function createTlsServer(channel: MllpChannel, deps: IntakeDeps, onSocket: (s: net.Socket) => void): tls.Server {
+  const t = channel.source.tls!;
+  const log = deps.log.child({ channel: channel.id });
+  const server = tls.createServer(tlsOptionsFrom(t), (socket) => {
+    if (t.allowedClientCNs && t.allowedClientCNs.length > 0) {
+      const names = clientCommonNames(socket);
+      if (!names.some((n) => t.allowedClientCNs!.includes(n))) {
+        log.warn({ remote: socket.remoteAddress }, 'client certificate common name not allowed: closing');
+        socket.destroy();
+        return;
+      }
+    }
+    onSocket(socket);
+  });
+  server.on('tlsClientError', (err: NodeJS.ErrnoException, socket) => {
+    log.info({ remote: socket.remoteAddress, code: err.code }, 'TLS handshake refused');
+  });
+  // Reload on change: poll the files (works across editors' atomic renames and mounted secrets).
+  const files = [t.certFile, t.keyFile, ...(t.caFile ? [t.caFile] : [])];
+  const reload = () => {
+    try {
+      server.setSecureContext(tlsOptionsFrom(t));
+      log.info('TLS certificates reloaded');
+    } catch (err) {
+      log.error({ err: { message: (err as Error).message } }, 'TLS reload failed; keeping the previous certificates');
+    }
+  };
+  const onChange = (cur: Stats, prev: Stats) => cur.mtimeMs !== prev.mtimeMs && reload();
+  for (const f of files) watchFile(f, { interval: CERT_POLL_MS, persistent: false }, onChange);
+  server.once('close', () => files.forEach((f) => unwatchFile(f, onChange)));
+  return server;
+}
+
+/** How often certificate files are checked for changes. */
+export const CERT_POLL_MS = 1000;
 
 export interface MllpListener {
   readonly port: number;
@@ -136,19 +237,7 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps):
     handleConnection(socket, channel, deps, socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {});
   };
   const t = channel.source.tls;
-  const server = t
-    ? tls.createServer(
-        {
-          cert: readFileSync(t.certFile),
-          key: readFileSync(t.keyFile),
-          ...(t.caFile ? { ca: readFileSync(t.caFile) } : {}),
-          requestCert: t.requestCert,
-          rejectUnauthorized: t.requestCert,
-          minVersion: 'TLSv1.2',
-        },
-        onSocket,
-      )
-    : net.createServer(onSocket);
+  const server = t ? createTlsServer(channel, deps, onSocket) : net.createServer(onSocket);
   server.on('error', (err) => deps.log.error({ channel: channel.id, err: { message: err.message } }, 'listener error'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,99 @@
+/** Hostile peers on real sockets: slow-loris frames, connection floods, message floods, random bytes. */
+import { afterAll, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { encodeFrame } from '../../src/hl7/mllp.js';
+import { connectMllp } from '../../src/hl7/mllp-client.js';
+import { testChannel } from '../support/channel.js';
+import { startIngestRig } from '../support/ingest.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { adt } from '../support/worker.js';
+
+const prefix = testPrefix('hostile');
+afterAll(() => dropPrefix(prefix));
+
+const closedWithin = (socket: net.Socket, ms: number) =>
+  new Promise<boolean>((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    socket.once('close', () => (clearTimeout(t), resolve(true)));
+  });
+
+describe('hostile input', () => {
+  it('closes a connection whose frame trickles in slower than frameTimeoutMs (slow-loris), and keeps serving', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'loris', source: { type: 'mllp', host: '127.0.0.1', port: 0, frameTimeoutMs: 800 } }), prefix, REDIS_URL);
+    try {
+      const socket = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+      socket.on('error', () => undefined);
+      await new Promise((r) => socket.once('connect', r));
+      const frame = encodeFrame(adt('LORIS'));
+      let i = 0;
+      const drip = setInterval(() => !socket.destroyed && i < frame.length - 1 && socket.write(frame.subarray(i, ++i)), 100);
+      const closed = await closedWithin(socket, 3000);
+      clearInterval(drip);
+      expect(closed).toBe(true);
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      expect((await client.send(adt('AFTER'))).toString('latin1')).toContain('MSA|AA|AFTER');
+      client.close();
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('refuses connections past maxConnections and serves again once they close', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'maxconn', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnections: 3 } }), prefix, REDIS_URL);
+    try {
+      const held = await Promise.all([0, 1, 2].map(() => connectMllp({ host: '127.0.0.1', port: rig.listener.port })));
+      const extra = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+      extra.on('error', () => undefined);
+      expect(await closedWithin(extra, 2000)).toBe(true);
+      held.forEach((c) => c.close());
+      await new Promise((r) => setTimeout(r, 200));
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      expect((await client.send(adt('MC1'))).toString('latin1')).toContain('MSA|AA|MC1');
+      client.close();
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('slows a connection past maxMessagesPerSecond instead of refusing it', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'rate', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxMessagesPerSecond: 10 } }), prefix, REDIS_URL);
+    try {
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      const started = Date.now();
+      for (let i = 0; i < 25; i++) expect((await client.send(adt(`RT${i}`))).toString('latin1')).toContain(`MSA|AA|RT${i}`);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1800); // 25 messages at 10/s need two pauses
+      client.close();
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('survives random bytes on many connections and still ACKs a valid message in under 1 s', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'noise', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxMessageBytes: 2048 } }), prefix, REDIS_URL);
+    try {
+      let seed = 7;
+      const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const s = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+          s.on('error', () => undefined);
+          await new Promise((r) => s.once('connect', r));
+          for (let k = 0; k < 20; k++) {
+            const junk = Buffer.from(Array.from({ length: Math.floor(rnd() * 600) }, () => Math.floor(rnd() * 256)));
+            if (rnd() < 0.3) junk[0] = 0x0b;
+            if (rnd() < 0.3 && junk.length >= 2) junk.set([0x1c, 0x0d], junk.length - 2);
+            s.write(junk);
+          }
+          s.destroy();
+        }),
+      );
+      const started = Date.now();
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      expect((await client.send(adt('ALIVE'))).toString('latin1')).toContain('MSA|AA|ALIVE');
+      expect(Date.now() - started).toBeLessThan(1000);
+      client.close();
+    } finally {
+      await rig.close();
+    }
+  });
+});
