@@ -8,9 +8,27 @@ import type { Channel } from './config/channel.js';
 import type { IntakeDeps, SourceFacts } from './intake.js';
 import { randomMessageId, type IntegrationJobData, type JobMeta } from './queue/jobs.js';
 import { enqueue } from './queue/queues.js';
+import { isOrdered, partitionOf } from './queue/ordering.js';
 import type { Keyring } from './security/seal.js';
+import { countEnqueued, countReceived } from './metrics.js';
+import { loadMapping } from './transform/json/index.js';
+import { readPath } from './transform/json/paths.js';
 
 export type JsonReceipt = { situation: 'stored'; messageId: string } | { situation: 'unavailable'; code: ErrorCode; detail: string; messageId: string };
+
+/**
+ * `ordering: patient` for JSON: the patient is whatever the mapping keys its Patient on (e.g. `id`
+ * in patient-basic); hashed by partitionOf, never stored in clear. No key → the shared no-patient lane.
+ */
+export function jsonPatient(sourceData: unknown, mappingId: string): { id: string; authority: string } | undefined {
+  try {
+    const key = loadMapping(mappingId).resources.find((r) => r.resourceType === 'Patient')?.key;
+    const value = key ? readPath(sourceData, key.source) : undefined;
+    return key && (typeof value === 'string' || typeof value === 'number') && String(value) !== '' ? { id: String(value), authority: key.system } : undefined;
+  } catch {
+    return undefined; // an unknown mapping fails in the worker, with its own error
+  }
+}
 
 export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Channel, facts: SourceFacts, keyring: Keyring, clientId = channel.clientId): IntegrationJobData {
   const meta: JobMeta = {
@@ -21,6 +39,7 @@ export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Ch
     ...(facts.userAgent ? { userAgent: facts.userAgent } : {}),
     ...(facts.fileName ? { fileName: facts.fileName } : {}),
   };
+  if (isOrdered(channel)) meta.partition = partitionOf(channel, jsonPatient(sourceData, mappingId));
   return {
     messageId: randomMessageId(channel.id),
     channelId: channel.id,
@@ -48,14 +67,16 @@ export async function intakeJson(
   deps: IntakeDeps,
   clientId = channel.clientId,
 ): Promise<JsonReceipt> {
+  countReceived(channel.id, facts.source, 'json');
   const job = buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId);
   const queue = deps.queues.get(channel.id);
   if (!queue) return { situation: 'unavailable', code: 'INTERNAL', detail: `no queue for channel ${channel.id}`, messageId: job.messageId };
   try {
-    await withDeadline(enqueue(queue, channel, job), deps.enqueueTimeoutMs);
+    countEnqueued(channel.id, facts.source, 'json', await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
   } catch (err) {
     deps.log.warn({ channel: channel.id, messageId: job.messageId, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
     return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: job.messageId };
   }
+  deps.onStored?.(channel.id);
   return { situation: 'stored', messageId: job.messageId };
 }

@@ -20,6 +20,7 @@ const fastScrypt = { N: 1024, r: 8, p: 1 };
 const channels = [
   testChannel({ id: 'web', clientId: 1, accept: { messageTypes: ['ADT^*'] }, source: { type: 'http', clients: [1, 2, 3], maxBodyBytes: 4096 } }),
   testChannel({ id: 'web-other', clientId: 9, source: { type: 'http', receiveMessage: false } }),
+  testChannel({ id: 'web-ordered', clientId: 5, queue: { ordering: 'patient' }, source: { type: 'http' } }),
   testChannel({ id: 'tcp', source: { type: 'mllp', host: '127.0.0.1', port: 0 } }),
 ];
 let rig: IntakeRig;
@@ -49,6 +50,7 @@ beforeAll(async () => {
   keys.one = (await createApiKey(clientsFile, 1, { name: 'General', scryptParams: fastScrypt })).key;
   keys.two = (await createApiKey(clientsFile, 2, { scryptParams: fastScrypt })).key;
   keys.nine = (await createApiKey(clientsFile, 9, { scryptParams: fastScrypt })).key;
+  keys.five = (await createApiKey(clientsFile, 5, { scryptParams: fastScrypt })).key;
   keys.revoked = (await createApiKey(clientsFile, 1, { scryptParams: fastScrypt })).key;
   // Client 3 has a tight limit: 3 requests per minute.
   const { readFileSync, writeFileSync } = await import('node:fs');
@@ -123,6 +125,15 @@ describe('HTTP intake: JSON bodies and the gateway call', () => {
     const job = await rig.queues.get('web')!.getJob(b.messageId);
     expect(job?.data).toMatchObject({ clientId: 2, mappingId: 'patient-basic', meta: { source: 'http', contentType: 'json' } });
     expect(JSON.stringify(job?.data)).not.toContain('Zzyzxcanary');
+  });
+
+  it('queues JSON on a patient-ordered channel in a lane named by a hash of the mapping key', async () => {
+    const res = await postJson('/channels/web-ordered/messages', { mappingId: 'patient-basic', sourceData: patient }, { 'x-api-key': keys.five! });
+    expect(res.status).toBe(202);
+    const { messageId } = (await res.json()) as { messageId: string };
+    const job = await rig.queues.get('web-ordered')!.getJob(messageId);
+    expect(job?.data.meta.partition).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(job?.data)).not.toContain('P-100');
   });
 
   it('useQueue:false transforms synchronously: transformed, or failed with errors', async () => {
