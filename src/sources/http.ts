@@ -25,6 +25,7 @@ import { runPipeline, type PipelineSteps } from '../queue/pipeline.js';
 import type { IntegrationJobData } from '../queue/jobs.js';
 import type { ApiKeyStore, Authenticated } from '../security/api-keys.js';
 import { loadMapping } from '../transform/json/index.js';
+import { ackTimer, timedSteps } from '../metrics.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 
 export type HttpChannel = Channel & { source: HttpSource };
@@ -139,7 +140,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
   const steps = new Map<string, PipelineSteps>();
   const stepsOf = (c: Channel) => {
     let s = steps.get(c.id);
-    if (!s) steps.set(c.id, (s = opts.stepsFor(c)));
+    if (!s) steps.set(c.id, (s = timedSteps(c.id, opts.stepsFor(c))));
     return s;
   };
   const maxBody = Math.max(1024 * 1024, ...[...channels.values()].map((c) => c.source.maxBodyBytes));
@@ -221,7 +222,9 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
     }
     const raw = messages[0]!.bytes;
     if (useQueue) {
+      const acked = ackTimer(channel.id, 'http', false);
       const receipt = await intakeHl7(raw, channel, facts, opts.deps);
+      acked(receipt);
       return { status: receipt.situation === 'stored' ? 200 : CATALOGUE[receipt.code].http, ack: ackText(receipt), ...(receipt.situation === 'stored' ? { messageId: receipt.messageId } : {}) };
     }
     const read = readHeader(raw);
