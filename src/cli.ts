@@ -17,6 +17,7 @@ import { splitBatchBytes } from './hl7/batch.js';
 import { connectMllp } from './hl7/mllp-client.js';
 import { NoRedisError } from './queue/embedded-redis.js';
 import { KeyError } from './security/seal.js';
+import { keyringFromSettings } from './security/keys.js';
 
 const USAGE = `usage: hig <command> [options]
   start [--channels DIR] [--dev]        run the daemon (sources, workers, HTTP)
@@ -26,6 +27,7 @@ const USAGE = `usage: hig <command> [options]
   status MESSAGE_ID | --file F --channel C   a job's status
   dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
   dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
+  rotate-keys (CHANNEL… | --all)        re-seal queued and failed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
   check-config [--channels DIR]         validate environment and channel files`;
 
@@ -242,6 +244,25 @@ async function cmdDlq(args: string[]): Promise<void> {
   throw new UsageError('dlq needs list or replay');
 }
 
+/** `hig rotate-keys CHANNEL…|--all`: re-seal queued and failed jobs under DATA_ENCRYPTION_KEY. */
+async function cmdRotateKeys(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean', default: false }, channels: { type: 'string' } } });
+  if (positionals.length === 0 && !values.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
+  const settings = loadSettings();
+  const { keyring } = keyringFromSettings(settings, { allowDevKey: settings.HIG_DEV_MODE });
+  const { rotateChannelKeys } = await import('./queue/rotate.js');
+  await withGateway(values.channels, async (gw) => {
+    const ids = values.all ? gw.queues.all().map(([id]) => id) : positionals;
+    for (const id of ids) {
+      const queue = gw.queues.get(id);
+      if (!queue) fail(`no channel "${id}"`);
+      const r = await rotateChannelKeys(queue, gw.queues.connection, gw.queues.prefix, id, keyring);
+      process.stdout.write(`${id}: re-sealed ${r.resealed} job(s) and ${r.parkedResealed} parked message(s) under key ${keyring.currentKid}; ${r.alreadyCurrent} already current\n`);
+      if (r.unopenable.length) process.stdout.write(`${id}: ${r.unopenable.length} job(s) sealed under a key not configured here were left as they are: ${r.unopenable.join(' ')}\n`);
+    }
+  });
+}
+
 /** `hig status ID`, or `hig status --file F --channel C` deriving the id from the file's MSH. */
 async function cmdStatus(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: 'string' }, channel: { type: 'string' }, channels: { type: 'string' } } });
@@ -286,6 +307,8 @@ export async function main(argv: string[]): Promise<void> {
         return await cmdStatus(args);
       case 'dlq':
         return await cmdDlq(args);
+      case 'rotate-keys':
+        return await cmdRotateKeys(args);
       case undefined:
       case 'help':
       case '--help':
@@ -298,6 +321,7 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`, 64);
     if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
     if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
+    if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);
