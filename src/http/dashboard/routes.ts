@@ -49,6 +49,8 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
   app.get('/queue/app.js', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(APP_JS));
   app.get('/queue/app.css', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(APP_CSS));
 
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'max-age=86400').send());
+
   app.get('/queue', async (req, reply) => {
     const r = auth.check(req);
     if (!r.ok) return page(reply, r.status, loginHtml({ disabled: r.status === 403, next: req.url }));

@@ -1,0 +1,217 @@
+/**
+ * The /queue monitor in a real browser (Debian chromium driven by playwright-core) against a
+ * running daemon (`hig start` as a child process, real Redis, real MLLP, a real FHIR server):
+ * log in with the token, see the same numbers as GET /api/stats, find a dead-lettered job in the
+ * failed table, replay it with its button and watch it complete. Screenshots go to test-output/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Redis } from 'ioredis';
+import { connectMllp } from '../../src/hl7/mllp-client.js';
+import { readAudit } from '../../src/queue/dlq.js';
+import type { QueueStats } from '../../src/queue/status.js';
+import { channelsDir, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+import { adt, until } from '../support/worker.js';
+
+export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
+export const OUTPUT = join(ROOT, 'test-output');
+
+const TOKEN = 'dashboard-test-token-0123456789';
+const prefix = testPrefix('dashboard');
+let daemon: DaemonProcess;
+let fhir: FhirServer;
+let browser: Browser;
+let base: string;
+const mllp: Record<string, number> = {};
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) } });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function send(channel: string, controlIds: string[]): Promise<void> {
+  const client = await connectMllp({ host: '127.0.0.1', port: mllp[channel]!, timeoutMs: 5000 });
+  for (const id of controlIds) {
+    const ack = (await client.send(adt(id, `P-${id}`))).toString('latin1');
+    if (!ack.includes(`MSA|AA|${id}`)) throw new Error(`${id} not accepted: ${ack}\n${daemon.output().slice(-3000)}`);
+  }
+  client.close();
+}
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  fhir = await startFhirServer();
+  mllp.adt = await freePort();
+  mllp.lab = await freePort();
+  const http = await freePort();
+  base = `http://127.0.0.1:${http}`;
+  const dir = channelsDir([
+    {
+      id: 'adt-feed',
+      description: 'ADT from the main HIS',
+      source: { type: 'mllp', host: '127.0.0.1', port: mllp.adt },
+      accept: { messageTypes: ['ADT^*'] },
+      destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'bearer', tokenEnv: 'DASHBOARD_FHIR_TOKEN' }, timeoutMs: 5000 },
+    },
+    { id: 'lab-feed', description: 'Results, kept with the job', source: { type: 'mllp', host: '127.0.0.1', port: mllp.lab } },
+  ]);
+  daemon = spawnDaemon('start', {
+    HIG_CHANNELS_DIR: dir,
+    HIG_HTTP_PORT: String(http),
+    HIG_QUEUE_PREFIX: prefix,
+    HIG_ADMIN_TOKEN: TOKEN,
+    DASHBOARD_FHIR_TOKEN: 'fhir-secret-value',
+    REDIS_URL,
+  });
+  await daemon.waitFor('hig started');
+  browser = await chromium.launch({ ...CHROMIUM, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await daemon?.stop();
+  await fhir?.close();
+  await dropPrefix(prefix);
+});
+
+/** Numbers as the page shows them (data-value attributes and cells), keyed like /api/stats. */
+async function pageNumbers(page: Page) {
+  return page.evaluate(() => {
+    const keys = ['active', 'waiting', 'completed', 'failed', 'delayed'] as const;
+    const num = (s: string | null | undefined) => Number((s ?? '').replace(/,/g, ''));
+    const totals: Record<string, number> = {};
+    for (const k of keys) totals[k] = num(document.getElementById(`total-${k}`)?.getAttribute('data-value'));
+    const channels: Record<string, Record<string, number | string>> = {};
+    for (const tr of Array.from(document.querySelectorAll('#channels tbody tr[data-channel]'))) {
+      const row: Record<string, number | string> = { health: tr.querySelector('[data-health]')?.getAttribute('data-health') ?? '' };
+      for (const k of keys) row[k] = num(tr.querySelector(`[data-k="${k}"]`)?.textContent);
+      channels[tr.getAttribute('data-channel')!] = row;
+    }
+    return { totals, health: document.getElementById('total-health')?.getAttribute('data-health'), channels };
+  });
+}
+
+async function refreshed(page: Page) {
+  const before = Number((await page.getAttribute('body', 'data-loaded')) ?? 0);
+  await page.click('#refresh-now');
+  await page.waitForFunction((n) => Number(document.body.getAttribute('data-loaded') ?? 0) > n, before);
+}
+
+describe('/queue in a real browser against hig start', () => {
+  it('shows the numbers of /api/stats, dead-lettered jobs with their facts, and replays one to completion', async () => {
+    // Traffic: 3 ADT delivered to the FHIR server, 2 kept with the job on the other channel.
+    await send('adt', ['ADT-1', 'ADT-2', 'ADT-3']);
+    await send('lab', ['LAB-1', 'LAB-2']);
+    await until(async () => (await api<QueueStats>('/api/stats')).completed === 5, 20_000, 'five completed');
+
+    // The FHIR server refuses the next bundle with 400: a permanent failure, dead-lettered at once.
+    await fhir.setFault({ kind: 'status', status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'rejected by test' }] } });
+    await send('adt', ['DEAD-1']);
+    await until(async () => (await api<QueueStats>('/api/stats')).failed === 1, 20_000, 'one dead-lettered');
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      // The login page is a 401 document by design; anything else logged as an error counts.
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) pageErrors.push(m.text());
+    });
+
+    // Not logged in: the login form (401), then the token logs in with a cookie.
+    const first = await page.goto(`${base}/queue`);
+    expect(first?.status()).toBe(401);
+    await page.fill('#token', 'not-the-token-not-the-token');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('.error[role=alert]');
+    expect(await page.textContent('.error[role=alert]')).toContain('wrong token');
+    await page.fill('#token', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name === 'hig_admin');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+    expect(session?.value).not.toContain(TOKEN);
+    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1);
+
+    // Same numbers as the API, in total and per channel.
+    const stats = await api<QueueStats>('/api/stats');
+    const shown = await pageNumbers(page);
+    expect(shown.totals).toEqual({ active: stats.active, waiting: stats.waiting, completed: stats.completed, failed: stats.failed, delayed: stats.delayed });
+    expect(shown.totals).toMatchObject({ completed: 5, failed: 1 });
+    expect(shown.health).toBe(stats.health);
+    expect(Object.keys(shown.channels).sort()).toEqual(['adt-feed', 'lab-feed']);
+    for (const [id, c] of Object.entries(stats.channels)) {
+      expect(shown.channels[id], id).toEqual({ health: c.health, active: c.active, waiting: c.waiting, completed: c.completed, failed: c.failed, delayed: c.delayed });
+    }
+    expect(shown.channels['adt-feed']).toMatchObject({ completed: 3, failed: 1 });
+
+    // The failed table of adt-feed: time, event, control id, reason, attempts; config masked.
+    await page.click('#channels a:text-is("adt-feed")');
+    const row = page.locator('#failed tbody tr', { hasText: 'DEAD-1' });
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    expect(cells[1]).toBe('ADT^A08');
+    expect(cells[2]).toBe('DEAD-1');
+    expect(cells[3]).toMatch(/^DESTINATION_REJECTED: .*400/);
+    expect(cells[4]).toBe('1');
+    const config = (await page.textContent('#config')) ?? '';
+    expect(config).toContain('"baseUrl"');
+    expect(config).not.toContain('DASHBOARD_FHIR_TOKEN');
+    expect(config).not.toContain('fhir-secret-value');
+    expect(config).toMatch(/"tokenEnv": "•+"/);
+    await page.screenshot({ path: join(OUTPUT, 'dashboard.png'), fullPage: true });
+
+    // Replay from the page once the server accepts again; the job completes.
+    await fhir.setFault(null);
+    const jobId = (await row.getAttribute('data-job'))!;
+    await row.locator('button[data-replay-job]').click();
+    await page.waitForSelector(`[data-replay="${jobId}"][data-status="completed"]`, { timeout: 20_000 });
+    expect((await api<{ status: string }>(`/api/messages/${encodeURIComponent(jobId)}`)).status).toBe('completed');
+    expect(fhir.requests.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(5);
+
+    await refreshed(page);
+    const after = await pageNumbers(page);
+    const statsAfter = await api<QueueStats>('/api/stats');
+    expect(after.totals).toMatchObject({ completed: statsAfter.completed, failed: 0 });
+    expect(statsAfter.completed).toBe(6);
+    expect(await page.locator('#failed tbody tr[data-job]').count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT, 'dashboard-after-replay.png'), fullPage: true });
+
+    // The replay is audited as coming from the dashboard session.
+    const redis = new Redis(REDIS_URL);
+    const audit = await readAudit(redis, prefix, 'adt-feed');
+    redis.disconnect();
+    expect(audit.find((e) => e.jobs.includes(jobId))?.who).toBe('http:dashboard');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('the per-channel replay button needs a second click and replays every failed job of the channel', async () => {
+    await fhir.setFault({ kind: 'status', status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }] } });
+    await send('adt', ['BULK-1', 'BULK-2']);
+    await until(async () => (await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed === 2, 20_000, 'two dead-lettered');
+    await fhir.setFault(null);
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.fill('#token', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1);
+    const button = page.locator('#channels button[data-replay-channel="adt-feed"]');
+    await button.click();
+    expect(await button.textContent()).toMatch(/^Confirm: replay 2 job/);
+    expect((await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed).toBe(2); // nothing yet
+    await button.click();
+    await until(async () => (await api<QueueStats>('/api/stats')).channels['adt-feed']?.completed === 6, 20_000, 'bulk replay completed');
+    expect((await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed).toBe(0);
+    await context.close();
+  });
+});
