@@ -17,6 +17,15 @@ import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt, until } from '../support/worker.js';
 
+/** The little of the DOM that page.evaluate callbacks here use (this project compiles without lib.dom). */
+interface El {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+}
+declare const document: El & { getElementById(id: string): El | null; body: El };
+
 export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
 export const OUTPUT = join(ROOT, 'test-output');
 
