@@ -86,6 +86,9 @@ interface PhaseResult {
   drainS: number | undefined;
   backlogAfterDrain: number;
   peakRss: { daemon: number; redis: number };
+  /** CPU ms of the daemon / Redis per job completed in the window (ingest included) */
+  daemonCpuMsPerJob: number;
+  redisCpuMsPerJob: number;
 }
 
 async function waitForPort(port: number, timeoutMs: number, daemonExited: () => string | undefined): Promise<void> {
@@ -200,13 +203,19 @@ async function main() {
           ? ({ kind: 'mllp-open', host: '127.0.0.1', port: mllpPort, connections: rateConns, rate, warmupMs: 0, durationMs, prefix: runId, seqStart, recordAcks: true } as const)
           : ({ kind: 'mllp-closed', host: '127.0.0.1', port: mllpPort, connections: maxConns, warmupMs: 0, durationMs, prefix: runId, seqStart, recordAcks: true } as const);
       console.log(`\nphase ${phase}: ${phase === 'rate' ? `${rate} msg/s offered over ${rateConns} connections` : `${maxConns} connections, closed loop`} for ${durationMs / 1000} s`);
+      let cpuAtStart = { daemon: 0, redis: 0 };
+      let cpuInWindow = { daemon: Number.NaN, redis: Number.NaN };
       const load = await runLoad(spec, (what, pid) => {
         genPid = pid;
         if (what === 'start') {
+          cpuAtStart = { daemon: cpuSeconds(daemonPid), redis: cpuSeconds(redis.pid) };
           windowStart = Date.now();
           void takeSample();
           sampler = setInterval(() => void takeSample(), 1000);
-        } else windowEnd = Date.now();
+        } else {
+          windowEnd = Date.now();
+          cpuInWindow = { daemon: cpuSeconds(daemonPid) - cpuAtStart.daemon, redis: cpuSeconds(redis.pid) - cpuAtStart.redis };
+        }
       });
       // Keep sampling while the queue drains.
       const drainStarted = Date.now();
@@ -269,6 +278,8 @@ async function main() {
         drainS,
         backlogAfterDrain: backlog,
         peakRss: { daemon: Math.max(...mine.map((s) => s.rss.daemon)), redis: Math.max(...mine.map((s) => s.rss.redis)) },
+        daemonCpuMsPerJob: (cpuInWindow.daemon * 1000) / completedInWindow,
+        redisCpuMsPerJob: (cpuInWindow.redis * 1000) / completedInWindow,
       };
       results.push(result);
       console.log(
@@ -293,7 +304,7 @@ async function main() {
   console.log(`\n## Summary (${durationMs / 1000} s per phase, worker concurrency ${concurrency})\n`);
   console.log(
     table(
-      ['phase', 'offered', 'ACKed msg/s', 'ACK p50/p99 ms', 'completed jobs/s', 'ACK→finished p50 / p90 / p99 / max ms', 'intake→finished p50 / p99 ms', 'queue wait p50 / p99 ms', 'processing p50 / p99 ms', 'finished / sent', 'failed', 'drain', 'peak RSS daemon / redis'],
+      ['phase', 'offered', 'ACKed msg/s', 'ACK p50/p99 ms', 'completed jobs/s', 'ACK→finished p50 / p90 / p99 / max ms', 'intake→finished p50 / p99 ms', 'queue wait p50 / p99 ms', 'processing p50 / p99 ms', 'finished / sent', 'failed', 'drain', 'peak RSS daemon / redis', 'CPU ms per completed job daemon / redis'],
       results.map((r) => [
         r.phase,
         r.offered,
@@ -308,6 +319,7 @@ async function main() {
         r.failed,
         r.drainS !== undefined ? `${r.drainS.toFixed(1)} s` : `not in ${drainMs / 1000} s (${fmt.int(r.backlogAfterDrain)} left)`,
         `${fmt.mib(r.peakRss.daemon)} / ${fmt.mib(r.peakRss.redis)}`,
+        `${fmt.ms(r.daemonCpuMsPerJob)} / ${fmt.ms(r.redisCpuMsPerJob)}`,
       ]),
     ),
   );

@@ -168,7 +168,9 @@ async function runMllp(spec: Extract<LoadSpec, { kind: 'mllp-closed' | 'mllp-ope
 }
 
 async function runRedis(spec: Extract<LoadSpec, { kind: 'redis-lpush' }>): Promise<LoadResult> {
-  const payload = adtA01('bound', 1);
+  const msg = adtA01('bound', 1);
+  const payload = spec.payloadBytes ? Buffer.concat([msg, Buffer.alloc(Math.max(0, spec.payloadBytes - msg.length), 'x')]).subarray(0, spec.payloadBytes) : msg;
+  const perConn = spec.inflightPerConnection ?? 1;
   const clients = await Promise.all(
     Array.from({ length: spec.connections }, async () => {
       const r = new Redis(spec.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
@@ -186,7 +188,7 @@ async function runRedis(spec: Extract<LoadSpec, { kind: 'redis-lpush' }>): Promi
   let cpu0 = process.cpuUsage();
   let marked = false;
   await Promise.all(
-    clients.map(async (r) => {
+    Array.from({ length: clients.length * perConn }, (_, i) => clients[i % clients.length]!).map(async (r) => {
       for (;;) {
         const s = now();
         if (s >= windowEnd) break;

@@ -9,7 +9,8 @@
  * - mllp-open: a fixed offered rate spread round-robin over C connections; a frame is sent on its
  *   schedule even if earlier ACKs are outstanding (pipelined; the listener answers in order).
  *   Latency = ACK received − the frame's scheduled send time (no coordinated omission).
- * - redis-lpush: C ioredis connections, each with one LPUSH of the 1.2 KB message in flight.
+ * - redis-lpush: C ioredis connections, each with one LPUSH of the 1.2 KB message in flight
+ *   (or `inflightPerConnection` pipelined on each, and/or a payload of `payloadBytes`).
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ import type { Percentiles } from './stats.js';
 export type LoadSpec =
   | { kind: 'mllp-closed'; host: string; port: number; connections: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean }
   | { kind: 'mllp-open'; host: string; port: number; connections: number; rate: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean }
-  | { kind: 'redis-lpush'; url: string; connections: number; warmupMs: number; durationMs: number; key: string };
+  | { kind: 'redis-lpush'; url: string; connections: number; warmupMs: number; durationMs: number; key: string; inflightPerConnection?: number; payloadBytes?: number };
 
 export interface LoadResult {
   /** Messages answered inside the measuring window (after warm-up). */

@@ -4,6 +4,9 @@
  *
  *   (a) bound   raw round trips to that Redis: C connections, one LPUSH of the 1.2 KB message each
  *               in flight (C = 1 is the single-connection bound of issue 2)
+ *   (a') bound1 one connection with C LPUSHes pipelined, each as large as the bytes Redis received
+ *               per hig message (measured in (c)): the bound for hig's topology, which sends every
+ *               enqueue over one shared producer connection
  *   (b) echo    a no-storage MLLP server on plain node `net` answering every frame with a fixed ACK
  *   (c) hig     hig's real listener, in this process: startMllpListener + intake + real BullMQ
  *               queues on the private Redis, no worker (ingest only); pino at warn level
@@ -13,7 +16,7 @@
  * still share the machine's two cores with it, so each row shows the CPU each process used.
  *
  *   npx tsx bench/mllp-ingest/run.ts [--duration 6000] [--warmup 1000] [--conns 1,8,32,64]
- *                                    [--rate 1000] [--rate-conns 8] [--only bound,echo,hig,rate]
+ *                                    [--rate 1000] [--rate-conns 8] [--only bound,echo,hig,rate,bound1]
  *                                    [--cpu-prof 32] [--json out.json]
  */
 import { writeFileSync } from 'node:fs';
@@ -43,7 +46,7 @@ const { values } = parseArgs({
     conns: { type: 'string', default: '1,8,32,64' },
     rate: { type: 'string', default: '1000' },
     'rate-conns': { type: 'string', default: '8' },
-    only: { type: 'string', default: 'bound,echo,hig,rate' },
+    only: { type: 'string', default: 'bound,echo,hig,rate,bound1' },
     'cpu-prof': { type: 'string' },
     json: { type: 'string' },
   },
@@ -57,35 +60,39 @@ const only = new Set(values.only.split(','));
 const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
 
 interface Row {
-  target: 'bound' | 'echo' | 'hig';
+  target: 'bound' | 'bound1' | 'echo' | 'hig';
   mode: 'closed' | 'rate';
   connections: number;
   offered?: number;
   result: LoadResult;
   /** CPU share of one core over the window, per process; `others` = the rest of the machine */
   cpu: { server: number; redis: number; loadgen: number; others: number };
+  /** bytes Redis received per message sent (INFO stats total_net_input_bytes, whole scenario) */
+  redisInBytesPerMsg: number;
 }
 
 /** Runs one scenario and meters CPU of server (this process), Redis and the generator over its window. */
 async function measure(target: Row['target'], mode: Row['mode'], connections: number, spec: LoadSpec, redis: BenchRedis, offered?: number): Promise<Row> {
   let marks: { t: number; server: number; redis: number; gen: number; machine: number } | undefined;
   const cpu = { server: Number.NaN, redis: Number.NaN, loadgen: Number.NaN, others: Number.NaN };
+  const in0 = Number((await redis.info('stats')).total_net_input_bytes);
   const result = await runLoad(spec, (what, pid) => {
     const now = { t: performance.now(), server: cpuSeconds(process.pid), redis: cpuSeconds(redis.pid), gen: cpuSeconds(pid), machine: machineBusySeconds() };
     if (what === 'start') marks = now;
     else if (marks) {
       const wall = (now.t - marks.t) / 1000;
-      cpu.server = target === 'bound' ? 0 : (now.server - marks.server) / wall;
+      cpu.server = target.startsWith('bound') ? 0 : (now.server - marks.server) / wall;
       cpu.redis = target === 'echo' ? 0 : (now.redis - marks.redis) / wall;
       cpu.loadgen = (now.gen - marks.gen) / wall;
       const ours = now.server - marks.server + (now.redis - marks.redis) + (now.gen - marks.gen);
       cpu.others = Math.max(0, (now.machine - marks.machine - ours) / wall);
     }
   });
-  const row: Row = { target, mode, connections, ...(offered ? { offered } : {}), result, cpu };
+  const in1 = Number((await redis.info('stats')).total_net_input_bytes);
+  const row: Row = { target, mode, connections, ...(offered ? { offered } : {}), result, cpu, redisInBytesPerMsg: target === 'echo' ? Number.NaN : (in1 - in0) / Math.max(1, result.sent) };
   const l = result.latency;
   console.log(
-    `  ${target.padEnd(5)} ${mode.padEnd(6)} c=${String(connections).padStart(2)}${offered ? ` @${offered}/s` : ''}: ${fmt.int(result.throughput)} msg/s, ` +
+    `  ${target.padEnd(6)} ${mode.padEnd(6)} c=${String(connections).padStart(2)}${offered ? ` @${offered}/s` : ''}: ${fmt.int(result.throughput)} msg/s, ` +
       `p50 ${fmt.ms(l.p50)} p99 ${fmt.ms(l.p99)} p99.9 ${fmt.ms(l.p999)} ms` +
       `${result.negative ? `, ${result.negative} negative` : ''}${result.unanswered ? `, ${result.unanswered} unanswered` : ''}` +
       ` | cpu server ${fmt.pct(cpu.server)} redis ${fmt.pct(cpu.redis)} gen ${fmt.pct(cpu.loadgen)} others ${fmt.pct(cpu.others)}`,
@@ -209,6 +216,14 @@ async function main() {
       }
       await hig.close();
     }
+    if (only.has('bound1')) {
+      const measured = rows.find((r) => r.target === 'hig' && r.connections === 1)?.redisInBytesPerMsg;
+      const bytes = Math.round(measured && Number.isFinite(measured) ? measured : 2800);
+      console.log(`(a') bound1: one connection, C LPUSHes of ${bytes} bytes pipelined (bytes Redis received per hig message${measured ? '' : ': not measured, assumed'})`);
+      for (const c of connCounts.filter((n) => n > 1)) {
+        rows.push(await measure('bound1', 'closed', c, { kind: 'redis-lpush', url: redis.url, connections: 1, inflightPerConnection: c, payloadBytes: bytes, warmupMs, durationMs, key: 'bench:bound1' }, redis));
+      }
+    }
   } finally {
     await redis.stop();
   }
@@ -217,12 +232,13 @@ async function main() {
   console.log(`\n## Closed loop (each connection waits for its ACK), ${durationMs / 1000} s window\n`);
   console.log(
     table(
-      ['target', 'conns', 'msg/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'hig ÷ bound', 'hig ÷ echo', 'CPU server', 'CPU redis', 'CPU loadgen', 'CPU others'],
+      ['target', 'conns', 'msg/s', 'p50 ms', 'p99 ms', 'p99.9 ms', 'hig ÷ bound', 'hig ÷ bound1', 'hig ÷ echo', 'CPU server', 'CPU redis', 'CPU loadgen', 'CPU others', 'server µs/msg', 'redis µs/msg', 'redis in B/msg'],
       rows
         .filter((r) => r.mode === 'closed')
         .map((r) => {
           const b = find('bound', r.connections);
           const e = find('echo', r.connections);
+          const b1 = find('bound1', r.connections);
           const isHig = r.target === 'hig';
           return [
             r.target,
@@ -232,11 +248,15 @@ async function main() {
             fmt.ms(r.result.latency.p99),
             fmt.ms(r.result.latency.p999),
             isHig && b ? fmt.ratio(r.result.throughput / b.throughput) : '',
+            isHig && b1 ? fmt.ratio(r.result.throughput / b1.throughput) : '',
             isHig && e ? fmt.ratio(r.result.throughput / e.throughput) : '',
-            r.target === 'bound' ? '–' : fmt.pct(r.cpu.server),
+            r.target.startsWith('bound') ? '–' : fmt.pct(r.cpu.server),
             r.target === 'echo' ? '–' : fmt.pct(r.cpu.redis),
             fmt.pct(r.cpu.loadgen),
             fmt.pct(r.cpu.others),
+            r.target.startsWith('bound') ? '–' : fmt.int((r.cpu.server * 1e6) / r.result.throughput),
+            r.target === 'echo' ? '–' : fmt.int((r.cpu.redis * 1e6) / r.result.throughput),
+            fmt.int(r.redisInBytesPerMsg),
           ];
         }),
     ),
@@ -261,7 +281,10 @@ async function main() {
     console.log(table(['function', 'where', 'self ms', 'share of busy'], p.summary.functions.map((f) => [f.name, f.where, fmt.int(f.selfMs), fmt.pct(f.share)])));
   }
   if (values.json) writeFileSync(values.json, JSON.stringify({ rows: rows.map((r) => ({ ...r, result: { ...r.result, ackAt: undefined } })), profiles }, null, 2));
-  console.log(`\nCPU columns: share of one core over the window (200% = both cores); "others" = every other process on the machine.`);
+  console.log(
+    `\nCPU columns: share of one core over the window (200% = both cores); "others" = every other process on the machine. ` +
+      `µs/msg = CPU time of that process per answered message (depends little on how busy the machine is).`,
+  );
   console.log(`total ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${loadAverage()}`);
 }
 
