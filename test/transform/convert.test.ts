@@ -103,6 +103,23 @@ describe('ORU^R01 → DiagnosticReport + Observations', () => {
   });
 });
 
+describe('character sets (MSH-18) and escapes', () => {
+  const msg = (charset: string, name: string): string =>
+    `MSH|^~\\&|HIS|F|EHR|R|20240305081500||ADT^A01^ADT_A01|C1|P|2.5.1||||||${charset}\rEVN|A01\rPID|1||1^^^H^MR||${name}^ANN||19800101|F\rPV1|1|I`;
+  it.each([
+    ['8859/1', 'latin1', 'MÜLLER'],
+    ['UNICODE UTF-8', 'utf8', 'MÜLLER'],
+    ['', 'utf8', 'ŁUKASZ'],
+  ] as const)('MSH-18 %s decodes the bytes before parsing', (charset, encoding, name) => {
+    const r = convertHl7v2(Buffer.from(msg(charset, name), encoding));
+    expect((resources(r.bundle, 'Patient')[0]?.name as { family: string }[])[0]?.family).toBe(name);
+  });
+  it('decodes \\X..\\ hex escapes in the message charset', () => {
+    const r = convertHl7v2(Buffer.from(msg('8859/1', 'M\\XDC\\LLER'), 'latin1'));
+    expect((resources(r.bundle, 'Patient')[0]?.name as { family: string }[])[0]?.family).toBe('MÜLLER');
+  });
+});
+
 describe('report', () => {
   it('names a value that could not be converted, by location only', () => {
     const r = convertHl7v2(adt('A01').replace('||19800215|F|', '||02/15/1980|F|'));
