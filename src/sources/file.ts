@@ -2,12 +2,13 @@
  * File drop source: a directory watched with chokidar (awaitWriteFinish, because it otherwise
  * reports files before they are fully written) plus a periodic sweep for anything it missed.
  *
- * A file is claimed by an atomic rename into `<dir>/.hig-claims/<host>~<pid>/` before it is read,
+ * A file is claimed by an atomic rename into `<dir>/.hig-claims/<host>~<pid>~<nonce>/` before it is read,
  * so two processes never take the same file. Every message is enqueued, and only then is the file
  * deleted or moved (invariant 2). A process killed mid-file leaves its claim behind; the next start
  * on the same host (owner pid gone) or any process once the claim is stale puts the file back, and
  * the rerun stores nothing twice because job ids derive from sender + MSH-10.
  */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -29,13 +30,17 @@ export interface FileSourceHandle {
   close(): Promise<void>;
 }
 
-/** Claim directory names carry host and pid so a restart can tell a dead owner from a live one. */
-export function ownerName(host: string, pid: number): string {
-  return `${host.replace(/[^A-Za-z0-9_.-]/g, '_')}~${pid}`;
+/**
+ * Claim directory names carry host and pid so a restart can tell a dead owner from a live one, plus
+ * a per-start nonce: two containers with the same host name and pid 1 sharing a volume must never
+ * share a claim directory.
+ */
+export function ownerName(host: string, pid: number, nonce: string): string {
+  return `${host.replace(/[^A-Za-z0-9_.-]/g, '_')}~${pid}~${nonce.replace(/[^A-Za-z0-9]/g, '')}`;
 }
 
 export function parseOwner(name: string): { host: string; pid: number } | undefined {
-  const m = /^(.+)~(\d+)$/.exec(name);
+  const m = /^(.+)~(\d+)~[A-Za-z0-9]*$/.exec(name);
   return m ? { host: m[1]!, pid: Number(m[2]) } : undefined;
 }
 
@@ -70,7 +75,7 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
   const moveTo = src.afterProcessing === 'delete' ? undefined : resolve(src.afterProcessing.moveTo);
   const ackDir = src.ackDir ? resolve(src.ackDir) : undefined;
   const claimsRoot = join(dir, CLAIMS_DIR);
-  const self = ownerName(hostname(), process.pid);
+  const self = ownerName(hostname(), process.pid, randomBytes(4).toString('hex'));
   const claimDir = join(claimsRoot, self);
   const matches = nameMatcher(src.pattern);
   for (const d of [dir, errorDir, claimDir, moveTo, ackDir]) if (d) await mkdir(d, { recursive: true });
@@ -215,11 +220,6 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     for (const n of lastSeen.keys()) if (!seen.has(n)) lastSeen.delete(n);
     await drain();
   };
-
-  // Our own claim dir should be empty at start; anything in it is from a previous process with our pid.
-  for (const n of await readdir(claimDir).catch(() => [] as string[])) {
-    await moveInto(join(claimDir, n), dir, n).catch(() => undefined);
-  }
 
   const watcher: FSWatcher = watch(dir, {
     depth: 0,

@@ -30,17 +30,19 @@ describe('name patterns', () => {
 });
 
 describe('claims', () => {
-  const self = ownerName('host-a', 100);
+  const self = ownerName('host-a', 100, 'n1');
   it('round-trips owner names, sanitising odd host names', () => {
-    expect(parseOwner(ownerName('h/o~st', 42))).toEqual({ host: 'h_o_st', pid: 42 });
+    expect(parseOwner(ownerName('h/o~st', 42, 'a~b'))).toEqual({ host: 'h_o_st', pid: 42 });
     expect(parseOwner('garbage')).toBeUndefined();
+    expect(ownerName('h', 1, 'x')).not.toBe(ownerName('h', 1, 'y'));
   });
   it.each([
     ['own claims are never taken back', self, 0, () => false, false],
-    ['same host, owner dead → at once', ownerName('host-a', 7), Date.now(), () => false, true],
-    ['same host, owner alive, fresh → kept', ownerName('host-a', 7), Date.now(), () => true, false],
-    ['other host, fresh → kept', ownerName('host-b', 7), Date.now(), () => false, false],
-    ['other host, stale → taken', ownerName('host-b', 7), Date.now() - 120_000, () => true, true],
+    ['same host, owner dead → at once', ownerName('host-a', 7, 'n2'), Date.now(), () => false, true],
+    ['same host and pid, other start (containers), fresh → kept', ownerName('host-a', 100, 'n0'), Date.now(), () => true, false],
+    ['same host, owner alive, fresh → kept', ownerName('host-a', 7, 'n2'), Date.now(), () => true, false],
+    ['other host, fresh → kept', ownerName('host-b', 7, 'n2'), Date.now(), () => false, false],
+    ['other host, stale → taken', ownerName('host-b', 7, 'n2'), Date.now() - 120_000, () => true, true],
   ])('%s', (_label, owner, mtime, alive, expected) => {
     expect(claimAbandoned(owner, self, mtime, Date.now(), 60_000, alive)).toBe(expected);
   });
