@@ -168,6 +168,7 @@ async function main() {
   const samples: Sample[] = [];
   const results: PhaseResult[] = [];
   let seq = 0;
+  let sampler: NodeJS.Timeout | undefined;
   try {
     for (const phase of phases) {
       const seqStart = seq;
@@ -175,7 +176,6 @@ async function main() {
       let genPid = 0;
       let windowStart = 0;
       let windowEnd = 0;
-      let sampler: NodeJS.Timeout | undefined;
       let last: { t: number; completed: number; daemon: number; redis: number; gen: number; machine: number } | undefined;
       const takeSample = async () => {
         const c = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'prioritized');
@@ -210,8 +210,9 @@ async function main() {
         if (what === 'start') {
           cpuAtStart = { daemon: cpuSeconds(daemonPid), redis: cpuSeconds(redis.pid) };
           windowStart = Date.now();
-          void takeSample();
-          sampler = setInterval(() => void takeSample(), 1000);
+          const sample = () => takeSample().catch((err: unknown) => console.error(`sample failed: ${(err as Error).message}`));
+          void sample();
+          sampler = setInterval(() => void sample(), 1000);
         } else {
           windowEnd = Date.now();
           cpuInWindow = { daemon: cpuSeconds(daemonPid) - cpuAtStart.daemon, redis: cpuSeconds(redis.pid) - cpuAtStart.redis };
@@ -289,7 +290,11 @@ async function main() {
       );
       printTimeline(mine);
     }
+  } catch (err) {
+    console.error('e2e run failed:', err);
+    process.exitCode = 1;
   } finally {
+    clearInterval(sampler);
     await queue.close().catch(() => undefined);
     conn.disconnect();
     await new Promise<void>((res) => {

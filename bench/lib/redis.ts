@@ -49,7 +49,11 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
     const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
     probe.on('error', () => undefined);
     const ok = await probe.connect().then(() => probe.ping(), () => undefined);
-    if (ok === 'PONG') admin = probe;
+    if (ok === 'PONG') {
+      probe.disconnect();
+      admin = new Redis(url, { maxRetriesPerRequest: null });
+      admin.on('error', () => undefined);
+    }
     else {
       probe.disconnect();
       await sleep(50);
