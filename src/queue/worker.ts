@@ -15,11 +15,12 @@ import { jobOptionsFor, type QueueRegistry } from './queues.js';
 import { jobCompleted, jobFailed, timedSteps } from '../metrics.js';
 
 /**
- * A killed worker's job is picked up again within lockDuration + 2 × stalledInterval (20 s):
- * the lock must expire, and BullMQ's stalled check needs two passes to move a job back. Every
- * process uses the same values so no checker judges another's locks by a different clock.
+ * A killed worker's job is picked up again within lockDuration + 2 × stalledInterval (25 s):
+ * the lock must expire, and BullMQ's stalled check needs two passes to move a job back. The
+ * lock is long enough that a busy (not dead) process keeps its jobs. Every process uses the same
+ * values so no checker judges another's locks by a different clock.
  */
-export const LOCK_DURATION_MS = 10_000;
+export const LOCK_DURATION_MS = 15_000;
 export const STALLED_INTERVAL_MS = 5_000;
 
 export interface WorkerDeps {
