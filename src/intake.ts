@@ -4,6 +4,7 @@
  * A receipt of `stored` is only ever returned after Redis has the job (invariant 1).
  */
 import { CATALOGUE, type ErrorCode } from './errors.js';
+import type { Queue } from 'bullmq';
 import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
 import type { AckSituation } from './hl7/ack-table.js';
@@ -125,5 +126,28 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);
   }
   deps.onStored?.(channel.id);
+  if (channel.ackOn === 'processed') return awaitProcessing(queue, job.messageId, header, channel.queue.timeoutMs);
   return { situation: 'stored', messageId: job.messageId, header };
+}
+
+/**
+ * `ackOn: processed`: answer only once the worker finished. The message is already durable, so a
+ * sender that gives up waiting and resends is deduped. Polling keeps this independent of where the
+ * job is (an ordered lane parks it before it reaches the queue).
+ */
+export async function awaitProcessing(queue: Queue, messageId: string, header: MessageHeader, timeoutMs: number, pollMs = 50): Promise<Receipt> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const job = await queue.getJob(messageId).catch(() => undefined);
+    const state = job ? await job.getState().catch(() => 'unknown') : 'unknown';
+    if (state === 'completed') return { situation: 'stored', messageId, header };
+    if (state === 'failed') {
+      // Read again: the job object above may predate its failure.
+      const reason = (await queue.getJob(messageId).catch(() => undefined))?.failedReason ?? '';
+      const code = (/^([A-Z_]+):/.exec(reason)?.[1] ?? 'INTERNAL') as ErrorCode;
+      return refuse('processing-failed', code in CATALOGUE ? code : 'INTERNAL', reason.slice(0, 200) || 'processing failed', header);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return refuse('processing-failed', 'JOB_TIMEOUT', `stored, but not processed within ${timeoutMs} ms`, header);
 }
