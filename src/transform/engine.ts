@@ -19,11 +19,18 @@ export interface WalkResult {
 
 /** Segments read elsewhere (MSH, EVN) or that carry no content of their own. */
 const HANDLED_ELSEWHERE = new Set(['MSH', 'EVN']);
+/**
+ * Segments whose field 1 is a Set ID (a sequence number with no FHIR meaning): it counts as read,
+ * so the report lists only fields that carry information.
+ */
+const SET_ID_FIRST = new Set(['PID', 'NK1', 'PV1', 'AL1', 'IAM', 'DG1', 'PR1', 'OBR', 'OBX', 'NTE', 'SPM', 'IN1', 'GT1', 'TQ1', 'FT1', 'TXA', 'AIS', 'AIG', 'AIL', 'AIP', 'RGS', 'ROL', 'PRT', 'DB1']);
 /** Structural segments with nothing to map (continuation, batch) stay quiet in the report. */
-const SILENT = new Set(['DSC']);
+const SILENT = new Set(['DSC', 'RGS']);
 
 export function walk(root: GroupNode, scope: Scope, cx: Conversion): WalkResult {
   const result: WalkResult = { unmapped: [], unexpected: [], mapped: [] };
+  // classified after the walk: a segment may be read later by another (an ORC by its OBR)
+  const visited: { node: SegmentNode; reader: SegmentReader }[] = [];
   const visit = (node: GroupNode, s: Scope): void => {
     for (const child of node.children) {
       if (child.kind === 'group') {
@@ -45,11 +52,18 @@ export function walk(root: GroupNode, scope: Scope, cx: Conversion): WalkResult 
       }
       const reader = cx.reader(child.segment, child.index);
       mapper(reader, s, cx);
-      if (reader.used.size === 0) result.unmapped.push(child);
-      else result.mapped.push(reader);
+      visited.push({ node: child, reader });
     }
   };
   visit(root, scope);
   flushOrc(scope, cx);
+  for (const { node, reader } of visited) {
+    if (reader.used.size === 0) {
+      result.unmapped.push(node);
+      continue;
+    }
+    if (SET_ID_FIRST.has(reader.name)) reader.used.add(1);
+    result.mapped.push(reader);
+  }
   return result;
 }

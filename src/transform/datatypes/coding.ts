@@ -30,16 +30,28 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
 
 /**
  * CodeableConcept from a CWE. `map` names an IG concept map: when the v2 code has a FHIR
- * equivalent, that coding comes first and the original v2 coding is kept after it.
+ * equivalent, that coding comes first and the original v2 coding is kept after it. `table`
+ * (e.g. '0443') is the HL7 table the field is bound to, used when the sender gave no system.
  */
-export function codeableConcept(rep: Repetition | undefined, map?: string): Json | undefined {
+export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string): Json | undefined {
   const codings = cweCodings(rep);
+  // a CWE drawn from an HL7 table often omits its coding system (component 3): say which table
+  const first = codings[0];
+  if (table !== undefined && first !== undefined && first.system === undefined && val(rep, 3) === undefined) {
+    const { code, display } = first;
+    codings[0] = { system: `http://terminology.hl7.org/CodeSystem/v2-${table}`, code, ...(display === undefined ? {} : { display }) };
+  }
   if (map !== undefined) {
     const mapped = lookup(map, val(rep, 1));
     if (mapped !== undefined && mapped.system !== undefined) {
       const c: Json = { system: mapped.system, code: mapped.code };
       if (mapped.display !== undefined) c.display = mapped.display;
-      if (!codings.some((x) => x.system === c.system && x.code === c.code)) codings.unshift(c);
+      if (!codings.some((x) => x.system === c.system && x.code === c.code)) {
+        // the original v2 coding is kept, unless it is a bare code with no system to say what it is
+        const keep = codings.filter((x) => x.system !== undefined);
+        codings.length = 0;
+        codings.push(c, ...keep);
+      }
     }
   }
   const text = val(rep, 9) ?? (codings.length === 0 ? val(rep, 2) : undefined);

@@ -193,10 +193,10 @@ function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undef
 }
 
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  roleParticipant(scope, practitioner(cx, seg.rep(4)) as Json | undefined, codeableConcept(seg.rep(3)), seg.str(3));
+  roleParticipant(scope, practitioner(cx, seg.rep(4)) as Json | undefined, codeableConcept(seg.rep(3), undefined, '0443'), seg.str(3));
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
-  roleParticipant(scope, who, codeableConcept(seg.rep(4)), seg.str(4));
+  roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
 }

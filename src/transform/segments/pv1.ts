@@ -2,6 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
+import { val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -35,7 +36,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patientClass = seg.str(2);
   e.status = discharged !== undefined ? 'finished' : (lookupCode('Event[EncounterStatus]', scope.event) ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown');
   e.class = encounterClass(patientClass);
-  push(e, 'type', codeableConcept(seg.rep(4), 'AdmissionType'), codeableConcept(seg.rep(18)));
+  // PV1-4/18/13/14/15/36 are IS/CWE fields drawn from v2 tables: a bare code gets the table's system
+  push(e, 'type', codeFromTable(seg.str(4), '0007', 'AdmissionType'), codeFromTable(seg.str(18), '0018'));
   set(e, 'serviceType', codeFromTable(seg.str(10), '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
   for (const [field, code] of PARTICIPANTS) {
@@ -55,11 +57,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const hosp: Json = {};
   const pre = cxIdentifier(seg.rep(5), cx);
   set(hosp, 'preAdmissionIdentifier', pre);
-  set(hosp, 'admitSource', codeableConcept(seg.rep(14)));
-  set(hosp, 'reAdmission', codeableConcept(seg.rep(13), 'ReadmissionIndicator'));
-  set(hosp, 'dischargeDisposition', codeableConcept(seg.rep(36), 'DischargeDisposition'));
+  set(hosp, 'admitSource', codeFromTable(seg.str(14), '0023'));
+  set(hosp, 'reAdmission', codeFromTable(seg.str(13), '0092', 'ReadmissionIndicator'));
+  set(hosp, 'dischargeDisposition', codeFromTable(seg.str(36), '0112', 'DischargeDisposition'));
   push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
-  push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => codeableConcept(r, 'AmbulatoryStatus')));
+  push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => codeFromTable(val(r, 1), '0009', 'AmbulatoryStatus')));
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
   const locations: [number, string][] = [
     [3, 'active'],

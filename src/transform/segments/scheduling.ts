@@ -96,7 +96,7 @@ export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4)));
+  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'));
 }
 
 /** After the whole message: a patient named anywhere is a participant of the appointment. */
