@@ -12,7 +12,8 @@ import { Redis } from 'ioredis';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { readAudit } from '../../src/queue/dlq.js';
 import type { QueueStats } from '../../src/queue/status.js';
-import { channelsDir, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { CHROMIUM, OUTPUT } from './browser.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt, until } from '../support/worker.js';
@@ -26,8 +27,6 @@ interface El {
 }
 declare const document: El & { getElementById(id: string): El | null; body: El };
 
-export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] };
-export const OUTPUT = join(ROOT, 'test-output');
 
 const TOKEN = 'dashboard-test-token-0123456789';
 const prefix = testPrefix('dashboard');
@@ -44,7 +43,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 async function send(channel: string, controlIds: string[]): Promise<void> {
-  const client = await connectMllp({ host: '127.0.0.1', port: mllp[channel]!, timeoutMs: 5000 });
+  const client = await connectMllp({ host: '127.0.0.1', port: mllp[channel]!, timeoutMs: 15_000 });
   for (const id of controlIds) {
     const ack = (await client.send(adt(id, `P-${id}`))).toString('latin1');
     if (!ack.includes(`MSA|AA|${id}`)) throw new Error(`${id} not accepted: ${ack}\n${daemon.output().slice(-3000)}`);
@@ -78,7 +77,7 @@ beforeAll(async () => {
     REDIS_URL,
   });
   await daemon.waitFor('hig started');
-  browser = await chromium.launch({ ...CHROMIUM, headless: true });
+  browser = await chromium.launch(CHROMIUM);
 });
 
 afterAll(async () => {

@@ -111,9 +111,11 @@ export const APP_JS = String.raw`
   function pager(el, offset, size, total, go) {
     clear(el);
     var pages = Math.max(1, Math.ceil(total / size)), page = Math.floor(offset / size) + 1;
+    el.appendChild(h('button', { type: 'button', disabled: page <= 1, 'data-page': 'first', onclick: function () { go(0); } }, '« first'));
     el.appendChild(h('button', { type: 'button', disabled: page <= 1, 'data-page': 'prev', onclick: function () { go(Math.max(0, offset - size)); } }, '‹ prev'));
-    el.appendChild(h('span', { 'class': 'muted', 'data-page-of': page + '/' + pages, text: 'page ' + page + ' of ' + pages + ' (' + fmtInt(total) + ')' }));
+    el.appendChild(h('span', { 'class': 'muted', 'data-page-of': page + '/' + pages, text: 'page ' + page + ' of ' + fmtInt(pages) + ' (' + fmtInt(total) + ')' }));
     el.appendChild(h('button', { type: 'button', disabled: page >= pages, 'data-page': 'next', onclick: function () { go(offset + size); } }, 'next ›'));
+    el.appendChild(h('button', { type: 'button', disabled: page >= pages, 'data-page': 'last', onclick: function () { go((pages - 1) * size); } }, 'last »'));
   }
 
   function channelRow(c) {
@@ -155,6 +157,7 @@ export const APP_JS = String.raw`
   function loadOverview() {
     var q = '/api/dashboard?offset=' + state.channelOffset + '&limit=' + CHANNEL_PAGE + (state.filter ? '&q=' + encodeURIComponent(state.filter) : '');
     return api('GET', q).then(function (d) {
+      if (!d.channels.items.length && state.channelOffset > 0 && d.channels.total > 0) { state.channelOffset = Math.floor((d.channels.total - 1) / CHANNEL_PAGE) * CHANNEL_PAGE; return loadOverview(); }
       renderTotals(d.totals);
       var tbody = clear($('channels').tBodies[0]);
       d.channels.items.forEach(function (c) { tbody.appendChild(channelRow(c)); });
@@ -190,6 +193,7 @@ export const APP_JS = String.raw`
       var dh = $('detail-health'); dh.textContent = o.stats.health; dh.className = 'badge ' + o.stats.health;
       $('detail-description').textContent = o.description || '';
       var total = typeof f.total === 'number' ? f.total : o.stats.failed;
+      if (!f.jobs.length && state.failedOffset > 0 && total > 0) { state.failedOffset = Math.floor((total - 1) / FAILED_PAGE) * FAILED_PAGE; return loadDetail(); }
       $('failed-count').textContent = '(' + fmtInt(total) + ')';
       var tbody = clear($('failed').tBodies[0]);
       f.jobs.forEach(function (j) { tbody.appendChild(failedRow(id, j)); });
