@@ -233,9 +233,8 @@ process.once('message', (spec: LoadSpec) => {
   const run = spec.kind === 'redis-lpush' ? runRedis(spec) : runMllp(spec);
   run.then(
     (result) => {
-      send({ type: 'result', result });
-      process.disconnect?.();
-      setTimeout(() => process.exit(0), 100).unref();
+      // Disconnect only once the (possibly large) result has been handed to the IPC channel.
+      process.send?.({ type: 'result', result }, undefined, {}, () => process.disconnect?.());
     },
     (err: unknown) => {
       send({ type: 'error', error: (err as Error).stack ?? String(err) });
