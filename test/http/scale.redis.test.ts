@@ -63,7 +63,16 @@ beforeAll(async () => {
   queues = createQueueRegistry(producer, channels, prefix);
   await seedFailed('ch-00', FAILED);
   await seedFailed('ch-07', 3);
-  app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log: memoryLogger('warn').log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1');
+  const alerts = {
+    list: async (channelId: string, opts?: { limit?: number }) =>
+      channelId === 'ch-07'
+        ? [
+            { id: 'al-2', channelId, clientId: 1, alertType: 'queue_depth', severity: 'high', title: 'Queue depth 1200 > 1000', description: 'waiting jobs', isResolved: false, createdAt: '2026-11-29T10:05:00.000Z' },
+            { id: 'al-1', channelId, clientId: 1, alertType: 'processing_error', severity: 'medium', title: '<img src=x onerror="document.body.dataset.pwned=1">', description: 'FHIR_VALIDATION_FAILED', isResolved: true, createdAt: '2026-11-29T10:00:00.000Z' },
+          ].slice(0, opts?.limit ?? 50)
+        : [],
+  };
+  app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log: memoryLogger('warn').log, ready: async () => ({ ok: true, checks: {} }), alerts }, '127.0.0.1');
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -144,6 +153,12 @@ describe('dashboard with 50 channels and 10,000 failed jobs', () => {
 
     await page.fill('#channel-filter', 'ch-07');
     await page.waitForFunction(() => document.querySelectorAll('#channels tbody tr[data-channel]').length === 1);
+    // Recent alerts of the channels shown, newest first; alert text is shown as text, never parsed as HTML.
+    await page.waitForSelector('#recent-alerts tr[data-alert="al-2"]');
+    expect(await page.locator('#recent-alerts tbody tr[data-alert]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-alert')))).toEqual(['al-2', 'al-1']);
+    expect(await page.locator('#recent-alerts tr[data-alert="al-1"]').textContent()).toContain('<img src=x');
+    expect(await page.locator('#recent-alerts img').count()).toBe(0);
+    expect(await page.getAttribute('body', 'data-pwned')).toBeNull();
     await page.click('#channels a:text-is("ch-07")');
     await page.waitForSelector('#failed-pager [data-page-of="1/1"]');
     expect(await page.locator('#failed tbody tr[data-job]').count()).toBe(3);
