@@ -77,17 +77,55 @@ const SUBJECT: Readonly<Record<string, string>> = {
   Procedure: 'subject',
 };
 
-/** Whole-message fixes once every segment is mapped: late patient links, required elements. */
-function finish(cx: Conversion): void {
+/** Resources that cannot exist without their patient (a required reference in R4). */
+const REQUIRES_PATIENT: Readonly<Record<string, string>> = {
+  ServiceRequest: 'subject',
+  MedicationRequest: 'subject',
+  Condition: 'subject',
+  Procedure: 'subject',
+  ChargeItem: 'subject',
+  Goal: 'subject',
+  AllergyIntolerance: 'patient',
+  Immunization: 'patient',
+  RelatedPerson: 'patient',
+  Coverage: 'beneficiary',
+};
+
+/** Removes references to dropped resources anywhere inside a value (the caller prunes empties). */
+function scrubReferences(value: unknown, dropped: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => scrubReferences(v, dropped)).filter((v) => v !== undefined);
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Json;
+  if (typeof obj.reference === 'string' && dropped.has(obj.reference)) return undefined;
+  for (const k of Object.keys(obj)) obj[k] = scrubReferences(obj[k], dropped);
+  return obj;
+}
+
+/**
+ * Whole-message fixes once every segment is mapped: late patient links (RF1 and SCH come before
+ * the PID), required elements, and resources that cannot stand without a patient. Returns the
+ * report lines for what had to be left out.
+ */
+function finish(cx: Conversion): string[] {
   const all = [...cx.resources.values()];
   const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
   const patient = patients.length === 1 ? patients[0] : undefined;
+  const dropped = new Set<string>();
+  const notes: string[] = [];
   for (const r of all) {
     const element = SUBJECT[r.resourceType];
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
     if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
     if (r.resourceType === 'DocumentReference') finishDocument(r);
+    const required = REQUIRES_PATIENT[r.resourceType];
+    if (required !== undefined && r[required] === undefined) {
+      dropped.add(cx.ref(r).reference);
+      cx.resources.delete(`${r.resourceType}/${r.id ?? ''}`);
+      notes.push(`a ${r.resourceType} was not created: the message names no patient for it`);
+    }
   }
+  if (dropped.size > 0) for (const r of cx.resources.values()) scrubReferences(r, dropped);
+  return notes;
 }
 
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
@@ -123,7 +161,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       extraReaders.push(evn);
     }
     const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event }, cx);
-    finish(cx);
+    const notes = finish(cx);
     const timestamp = toInstant(comp(7), timezone);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
@@ -131,7 +169,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const systemHd = mshReader.rep(3);
     const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
     const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true);
-    const report = buildReport(routing.structure, walked, extraReaders);
+    const report = buildReport(routing.structure, walked, extraReaders, notes);
     return { bundle, report, ...routing };
   } catch (err) {
     if (err instanceof PermanentError) throw err;

@@ -35,8 +35,8 @@ function unusedFields(reader: SegmentReader): number[] {
   return out;
 }
 
-export function buildReport(structure: string, walked: WalkResult, extraReaders: readonly SegmentReader[]): Json {
-  const issues: Json[] = [];
+export function buildReport(structure: string, walked: WalkResult, extraReaders: readonly SegmentReader[], notes: readonly string[] = []): Json {
+  const issues: Json[] = notes.map((text) => ({ severity: 'information', code: 'incomplete', details: { text } }));
   for (const node of walked.unexpected) {
     issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) is not where structure ${structure} expects it`, `${node.segment.name}[${node.index + 1}]`));
   }

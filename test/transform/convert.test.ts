@@ -128,6 +128,12 @@ describe('report', () => {
     expect(text).not.toContain('02/15/1980');
     expect(resources(r.bundle, 'Patient')[0]?.birthDate).toBeUndefined();
   });
+  it('leaves out a resource that needs a patient when the message has none, and says so', () => {
+    const r = convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||REF^I12^REF_I12|R1|P|2.5.1\rRF1|A|R|||||REF-7^EHR');
+    expect(resources(r.bundle, 'ServiceRequest')).toHaveLength(0);
+    expect(validateBundle(r.bundle)).toEqual([]);
+    expect(JSON.stringify(r.report)).toContain('a ServiceRequest was not created: the message names no patient for it');
+  });
   it('names valued fields nobody mapped', () => {
     const r = convertHl7v2(adt('A01').replace('|||M^Married^HL70002', '|||M^Married^HL70002|||||||||||||||||||||||||||||||SECRET'));
     const text = JSON.stringify(r.report);
