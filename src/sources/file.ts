@@ -93,6 +93,7 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
   const processOne = async (name: string): Promise<void> => {
     const claimed = join(claimDir, name);
     try {
+      await mkdir(claimDir, { recursive: true }); // cheap, and repairs a claim dir removed by hand
       await rename(join(dir, name), claimed);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ file: name, err: errText(err) }, 'cannot claim file');
@@ -183,7 +184,8 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       if (owner === self) continue;
       const ownerDir = join(claimsRoot, owner);
       const names = await readdir(ownerDir).catch(() => [] as string[]);
-      let newest = 0;
+      // The directory's own mtime is the owner's idle heartbeat; its files' mtimes the busy one.
+      let newest = (await stat(ownerDir).catch(() => undefined))?.mtimeMs ?? 0;
       for (const n of names) newest = Math.max(newest, (await stat(join(ownerDir, n)).catch(() => undefined))?.mtimeMs ?? 0);
       if (!claimAbandoned(owner, self, newest, Date.now(), src.claimStaleMs)) continue;
       for (const n of names) {
@@ -221,6 +223,13 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     await drain();
   };
 
+  // Live owners keep their claim directory fresh even when idle, so nobody removes it under them.
+  const ownerHeartbeat = setInterval(() => {
+    void mkdir(claimDir, { recursive: true })
+      .then(() => utimes(claimDir, new Date(), new Date()))
+      .catch(() => undefined);
+  }, Math.max(250, Math.floor(src.claimStaleMs / 3)));
+
   const watcher: FSWatcher = watch(dir, {
     depth: 0,
     ignoreInitial: false,
@@ -254,6 +263,7 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     async close() {
       closed = true;
       clearInterval(timer);
+      clearInterval(ownerHeartbeat);
       await watcher.close();
       await sweeping;
       await worker;

@@ -148,6 +148,30 @@ describe('file source', () => {
     expect((await rig.controlIds('preexisting')).sort()).toEqual(['P1', 'P2', 'P3']);
   });
 
+  it('two sources on one directory: each file is claimed and processed by exactly one of them', async () => {
+    const ch = fileChannel('shared', { settleMs: 100, pollMs: 100 });
+    const a = await start(ch);
+    const b = await start(ch);
+    const n = 30;
+    for (let i = 0; i < n; i++) writeFileSync(join(ch.source.dir, `s${String(i).padStart(2, '0')}.hl7`), hl7(`SH${i}`));
+    await until(() => ls(ch.source.dir).length === 0, 15_000, 'all files taken');
+    await until(async () => (await a.rig.controlIds('shared')).length === n);
+    const processed = (log: string) => (log.match(/"msg":"file processed"/g) ?? []).length;
+    await until(() => processed(a.rig.logs()) + processed(b.rig.logs()) === n, 5000, 'every file processed once');
+    await sleep(300);
+    expect(processed(a.rig.logs()) + processed(b.rig.logs())).toBe(n);
+  });
+
+  it('reads UTF-16 files (BOM) as UTF-8 messages', async () => {
+    const ch = fileChannel('utf16');
+    const { rig } = await start(ch);
+    const text = hl7('U1').replace('Philomena', 'Zoë');
+    writeFileSync(join(ch.source.dir, 'wide.hl7'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await until(async () => (await rig.controlIds('utf16')).length === 1, 10_000, 'UTF-16 file stored');
+    const [job] = await rig.queues.get('utf16')!.getJobs(['waiting', 'prioritized']);
+    expect(rig.deps.keyring.open(job!.data.sourceData).toString('utf8')).toContain('Zoë');
+  });
+
   it('leaves a file in the drop directory (not errorDir) while Redis cannot take its messages', async () => {
     const redis = await startPrivateRedis();
     const ch = fileChannel('outage');
