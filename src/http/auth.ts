@@ -6,8 +6,8 @@
  *   value is `<expiry>.<HMAC(token, expiry)>`: it never carries the token, expires by itself and
  *   stops working as soon as the token changes.
  * - Cookie-authenticated writes (replay buttons) must also carry `X-HIG-CSRF` (an HMAC bound to the
- *   session, handed to the page in a meta tag) and, when the browser sends one, an Origin equal to
- *   the Host: a cross-site page can neither read the CSRF value nor get the cookie sent.
+ *   session, handed to the page in a meta tag) and, when the browser sends one, an Origin naming
+ *   this server: a cross-site page can neither read the CSRF value nor get the cookie sent.
  * - Without a token the admin surface is open on a loopback bind only; on any other address it is
  *   refused (403) rather than served to the network.
  */
@@ -112,13 +112,29 @@ export interface AdminAuth {
   sessionCookie(value: string, req: FastifyRequest, maxAgeS: number): string;
 }
 
-function isHttps(req: FastifyRequest): boolean {
-  return req.protocol === 'https';
+function firstHeader(req: FastifyRequest, name: string): string | undefined {
+  const v = req.headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s?.split(',')[0]?.trim() || undefined;
 }
 
-function hostOrigin(req: FastifyRequest): string | undefined {
-  const host = req.headers.host;
-  return host ? `${isHttps(req) ? 'https' : 'http'}://${host}` : undefined;
+/** Behind a TLS-terminating proxy the browser speaks HTTPS: mark the cookie Secure then too. */
+function isHttps(req: FastifyRequest): boolean {
+  return req.protocol === 'https' || firstHeader(req, 'x-forwarded-proto') === 'https';
+}
+
+/**
+ * A browser's Origin must name this server: the Host it asked for, or the host a reverse proxy
+ * says it forwarded. The scheme is not compared, so TLS termination in front does not break it.
+ */
+export function sameOrigin(req: FastifyRequest, origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return host !== '' && (host === req.headers.host || host === firstHeader(req, 'x-forwarded-host'));
 }
 
 export function createAdminAuth(adminToken: string | undefined, host: string, now: () => number = Date.now): AdminAuth {
@@ -143,7 +159,7 @@ export function createAdminAuth(adminToken: string | undefined, host: string, no
     const method = req.method.toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') {
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== hostOrigin(req)) return { ok: false, status: 403, code: 'CSRF', error: 'cross-origin request refused' };
+      if (origin !== undefined && !sameOrigin(req, origin)) return { ok: false, status: 403, code: 'CSRF', error: 'cross-origin request refused' };
       const csrf = req.headers[defaults.csrfHeader];
       if (typeof csrf !== 'string' || !sameText(csrf, session.csrf)) return { ok: false, status: 403, code: 'CSRF', error: `missing or wrong ${defaults.csrfHeader} header` };
     }

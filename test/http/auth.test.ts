@@ -90,6 +90,10 @@ describe('admin auth with HIG_ADMIN_TOKEN', () => {
     expect((await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/metrics', headers: { cookie } })).statusCode).toBe(200);
 
+    // Over HTTPS (here: a TLS-terminating proxy says so) the cookie is Secure too.
+    expect(String((await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' }, payload: `token=${TOKEN}` })).headers['set-cookie'])).toMatch(/; Secure$/);
+    expect(setCookie).not.toMatch(/Secure/);
+
     // Logging out clears the cookie.
     const out = await app.inject({ method: 'POST', url: '/logout', headers: { cookie } });
     expect(out.statusCode).toBe(303);
@@ -108,11 +112,16 @@ describe('admin auth with HIG_ADMIN_TOKEN', () => {
     expect(without.json()).toMatchObject({ code: 'CSRF' });
     const wrong = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) }, payload });
     expect(wrong.statusCode).toBe(403);
-    const crossSite = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'https://evil.example', host: 'localhost:80' }, payload });
+    const crossSite = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'https://evil.example', host: 'hig.example:3000' }, payload });
     expect(crossSite.statusCode).toBe(403);
+    const garbageOrigin = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'null', host: 'hig.example:3000' }, payload });
+    expect(garbageOrigin.statusCode).toBe(403);
     // Past auth, the stub has no channel "a" queue: 404 proves the request got through.
-    const ok = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'http://localhost:80', host: 'localhost:80' }, payload });
+    const ok = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'http://hig.example:3000', host: 'hig.example:3000' }, payload });
     expect(ok.statusCode).toBe(404);
+    // Behind a TLS-terminating proxy that rewrites Host: the forwarded host counts.
+    const proxied = await app.inject({ method: 'POST', url, headers: { cookie, [CSRF_HEADER]: csrf!, origin: 'https://hig.example', host: '10.0.0.7:3000', 'x-forwarded-host': 'hig.example' }, payload });
+    expect(proxied.statusCode).toBe(404);
     // Bearer clients are not cookie-driven and need no CSRF value.
     expect((await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${TOKEN}` }, payload })).statusCode).toBe(404);
   });

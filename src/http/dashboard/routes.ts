@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AdminAuth } from '../auth.js';
-import { SESSION_TTL_S } from '../auth.js';
+import { SESSION_TTL_S, sameOrigin } from '../auth.js';
 import type { HttpDeps, DashboardAlert } from '../server.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
 import { APP_CSS, APP_JS } from './assets.js';
@@ -73,7 +73,7 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
       const body = (req.body ?? {}) as Record<string, unknown>;
       const next = nextOf(body.next);
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== 'null' && req.headers.host && new URL(origin).host !== req.headers.host) {
+      if (origin !== undefined && !sameOrigin(req, origin)) {
         return page(reply, 403, loginHtml({ error: 'cross-origin login refused', next }));
       }
       const r = auth.login(typeof body.token === 'string' ? body.token : '', req);
