@@ -179,6 +179,13 @@ describe('without HIG_ADMIN_TOKEN', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('the page carries the refresh period: 30 s by default, or what the daemon configures', async () => {
+    const page = await noToken('127.0.0.1').inject({ method: 'GET', url: '/queue' });
+    expect(page.body).toContain('<meta name="hig-refresh" content="30">');
+    const custom = buildHttpServer({ gateway: stubGateway(), log: memoryLogger().log, ready: async () => ({ ok: true, checks: {} }), dashboardRefreshSeconds: 120 }, '127.0.0.1');
+    expect((await custom.inject({ method: 'GET', url: '/queue' })).body).toContain('<meta name="hig-refresh" content="120">');
+  });
+
   it('on loopback it stays open (local operator, as before)', async () => {
     const app = noToken('127.0.0.1');
     expect((await app.inject({ method: 'GET', url: '/api/stats' })).statusCode).toBe(200);

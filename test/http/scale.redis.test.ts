@@ -165,4 +165,21 @@ describe('dashboard with 50 channels and 10,000 failed jobs', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('refreshes by itself at the chosen period, and not while set to off', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/queue?refresh=1`);
+    expect(await page.inputValue('#refresh-every')).toBe('1');
+    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 3, undefined, { timeout: 10_000 });
+    await page.selectOption('#refresh-every', '0');
+    const settled = Number(await page.getAttribute('body', 'data-loaded'));
+    await page.waitForTimeout(2500);
+    expect(Number(await page.getAttribute('body', 'data-loaded'))).toBeLessThanOrEqual(settled + 1); // at most one already in flight
+    await page.close();
+
+    const fresh = await browser.newPage();
+    await fresh.goto(`${base}/queue`);
+    expect(await fresh.inputValue('#refresh-every')).toBe('30'); // the default
+    await fresh.close();
+  });
 });
