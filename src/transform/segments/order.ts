@@ -62,7 +62,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   if (obr !== undefined) {
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
-    set(sr, 'occurrenceDateTime', obr.dateTime(6));
+    if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     set(sr, 'priority', obr.str(5) === 'S' ? 'stat' : undefined);
   }
   const resource = cx.add(sr as Resource, identifiers[0]);

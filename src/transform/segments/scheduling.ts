@@ -66,8 +66,11 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     set(scope.appointment, 'start', start);
     set(scope.appointment, 'end', end);
   } else if (scope.serviceRequest !== undefined) {
-    if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) set(scope.serviceRequest, 'occurrencePeriod', { start, end });
-    else set(scope.serviceRequest, 'occurrenceDateTime', start);
+    const sr = scope.serviceRequest;
+    // occurrence[x] takes one type: OBR-6 (requested time) wins over TQ1 when both are given
+    if (sr.occurrenceDateTime !== undefined || sr.occurrencePeriod !== undefined) return;
+    if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
+    else set(sr, 'occurrenceDateTime', start);
   }
 }
 
