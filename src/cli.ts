@@ -27,6 +27,7 @@ const USAGE = `usage: hig <command> [options]
   status MESSAGE_ID | --file F --channel C   a job's status
   dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
   dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
+  apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
   rotate-keys (CHANNEL… | --all)        re-seal queued and failed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
   check-config [--channels DIR]         validate environment and channel files`;
@@ -309,6 +310,11 @@ export async function main(argv: string[]): Promise<void> {
         return await cmdDlq(args);
       case 'rotate-keys':
         return await cmdRotateKeys(args);
+      case 'apikey': {
+        const { cmdApiKey } = await import('./cli/apikey.js');
+        process.stdout.write(await cmdApiKey(args));
+        return;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -322,6 +328,8 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
     if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
     if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
+    if (err instanceof Error && (err.name === 'ApiKeyError' || err.name === 'SftpConfigError' || err.name === 'DestinationConfigError')) fail(err.message);
+    if (err instanceof Error && err.name === 'ApiKeyUsageError') fail(err.message, 64);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);

@@ -20,7 +20,10 @@ import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from '.
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
-import { pipelineStepsFor } from './steps.js';
+import { pipelineStepsFor, warmUpValidator } from './steps.js';
+import { startPolledSources, type RunningSource } from './sources/start.js';
+import { registerHttpIntake } from './sources/http.js';
+import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -50,6 +53,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
   const channels = loadChannels(opts.channelsDir).filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
   if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
 
@@ -97,9 +101,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
 
   const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS, onStored: (id: string) => void alerter.noteReceived(id) };
   const listeners = new Map<string, MllpListener>();
+  let polled: RunningSource[] = [];
   let http: ReturnType<typeof buildHttpServer> | undefined;
   let httpPort: number | undefined;
   if (opts.intake) {
+    polled = await startPolledSources(channels, intakeDeps, { redis: producer });
     for (const channel of channels) {
       if (channel.source.type !== 'mllp') continue;
       const listener = await startMllpListener(channel as MllpChannel, intakeDeps);
@@ -120,6 +126,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       },
       settings.HIG_HTTP_HOST,
     );
+    registerHttpIntake(http, {
+      channels,
+      deps: intakeDeps,
+      apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
+      stepsFor: (c) => pipelineStepsFor(c, keyring),
+    });
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
     const addr = http.server.address();
     httpPort = typeof addr === 'object' && addr ? addr.port : settings.HIG_HTTP_PORT;
@@ -139,6 +151,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       closed = true;
       // Stop taking input first, then let workers finish what they hold.
       await Promise.all([...listeners.values()].map((l) => l.close()));
+      await Promise.all(polled.map((s) => s.close()));
       await http?.close();
       await Promise.all(workers.map((w) => w.close()));
       await maintenance?.close();

@@ -16,3 +16,8 @@ export function pipelineStepsFor(channel: Channel, keyring: Keyring): PipelineSt
     ...(destination ? { deliver: (bundle, signal) => destination.deliver(bundle, signal) } : {}),
   };
 }
+
+/** Loads the FHIR definitions the validator indexes lazily, so the first message does not pay for it. */
+export function warmUpValidator(): void {
+  validateBundle({ resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: 'urn:uuid:00000000-0000-5000-8000-000000000000', resource: { resourceType: 'Patient', active: true }, request: { method: 'PUT', url: 'Patient/00000000-0000-5000-8000-000000000000' } }] });
+}
