@@ -245,24 +245,37 @@ function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
   return Promise.race([p.catch(() => fallback), new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(timer));
 }
 
-/** Reads the queue gauges fresh (series of channels that vanished are dropped), then renders. */
-export async function scrape(sources: ScrapeSources): Promise<string> {
+let inFlight: Promise<string> | undefined;
+
+/**
+ * Reads the queue gauges fresh (series of channels that vanished are dropped), then renders.
+ * Concurrent scrapes share one read, so one cannot reset the gauges while another renders them.
+ */
+export function scrape(sources: ScrapeSources): Promise<string> {
+  inFlight ??= readAndRender(sources).finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+}
+
+async function readAndRender(sources: ScrapeSources): Promise<string> {
   const up = await withTimeout(sources.ping(), defaults.redisPingTimeoutMs, false);
+  const [stats, workers] = up
+    ? await Promise.all([
+        sources.stats().catch(() => undefined),
+        Promise.all(sources.queues().map(async ([id, q]) => [id, await q.getWorkersCount().catch(() => undefined)] as const)),
+      ])
+    : [undefined, []];
+  // Read first, then swap the values in one synchronous step: no render sees a half-set gauge.
   metrics.redisUp.set(up ? 1 : 0);
   for (const g of [metrics.queueJobs, metrics.oldestWaiting, metrics.dlqSize, metrics.successRatio, metrics.workers]) g.reset();
-  if (up) {
-    const [stats, workers] = await Promise.all([
-      sources.stats().catch(() => undefined),
-      Promise.all(sources.queues().map(async ([id, q]) => [id, await q.getWorkersCount().catch(() => undefined)] as const)),
-    ]);
-    for (const [id, c] of Object.entries(stats?.channels ?? {})) {
-      for (const state of ['active', 'waiting', 'delayed', 'completed', 'failed'] as const) metrics.queueJobs.set({ channel: id, state }, c[state]);
-      metrics.oldestWaiting.set({ channel: id }, (c.oldestWaitingMs ?? 0) / 1000);
-      metrics.dlqSize.set({ channel: id }, c.failed);
-      if (c.successRate !== undefined) metrics.successRatio.set({ channel: id }, c.successRate);
-    }
-    for (const [id, n] of workers) if (n !== undefined) metrics.workers.set({ channel: id }, n);
+  for (const [id, c] of Object.entries(stats?.channels ?? {})) {
+    for (const state of ['active', 'waiting', 'delayed', 'completed', 'failed'] as const) metrics.queueJobs.set({ channel: id, state }, c[state]);
+    metrics.oldestWaiting.set({ channel: id }, (c.oldestWaitingMs ?? 0) / 1000);
+    metrics.dlqSize.set({ channel: id }, c.failed);
+    if (c.successRate !== undefined) metrics.successRatio.set({ channel: id }, c.successRate);
   }
+  for (const [id, n] of workers) if (n !== undefined) metrics.workers.set({ channel: id }, n);
   return registry.metrics();
 }
 

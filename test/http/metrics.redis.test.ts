@@ -72,6 +72,14 @@ describe('GET /metrics', () => {
     expect(m.get('hig_process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  it('concurrent scrapes each get every queue gauge', async () => {
+    const all = await Promise.all(Array.from({ length: 8 }, () => metrics()));
+    for (const m of all) {
+      for (const state of ['active', 'waiting', 'delayed', 'completed', 'failed']) expect(m.get('hig_queue_jobs', { ...CH, state }), state).toBeTypeOf('number');
+      expect(m.get('hig_dlq_size', CH)).toBeTypeOf('number');
+    }
+  });
+
   it('counters move with traffic and the gauges equal /api/stats', async () => {
     const before = await metrics();
     const ev = { ...CH, source: 'mllp', event: 'ADT^A08' };

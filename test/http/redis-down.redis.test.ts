@@ -1,0 +1,50 @@
+/** hig_redis_up and /readyz follow Redis: up, then 0 / 503 within a scrape once Redis is gone. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { buildHttpServer } from '../../src/http/server.js';
+import { createQueueRegistry } from '../../src/queue/queues.js';
+import { gatewayOver } from '../../src/queue/gateway.js';
+import { testChannel } from '../support/channel.js';
+import { memoryLogger } from '../support/log.js';
+import { startPrivateRedis, type PrivateRedis } from '../support/redis.js';
+import { parseExposition } from './prom-text.js';
+
+let redis: PrivateRedis | undefined;
+afterAll(async () => {
+  await redis?.stop();
+});
+
+describe('Redis down', () => {
+  it('hig_redis_up drops to 0 and the queue gauges disappear; /readyz answers 503', async () => {
+    redis = await startPrivateRedis();
+    const producer = new Redis(redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => 200 });
+    producer.on('error', () => undefined);
+    await new Promise((r) => producer.once('ready', r));
+    const queues = createQueueRegistry(producer, [testChannel({ id: 'down' })], 'higtest-down');
+    const ping = () => producer.ping().then((p) => p === 'PONG', () => false);
+    const app = buildHttpServer(
+      { gateway: gatewayOver(queues, async () => undefined), log: memoryLogger('warn').log, ready: async () => ({ ok: await ping(), checks: { redis: await ping() } }) },
+      '127.0.0.1',
+    );
+    try {
+      const up = parseExposition((await app.inject({ method: 'GET', url: '/metrics' })).body);
+      expect(up.get('hig_redis_up')).toBe(1);
+      expect(up.get('hig_queue_jobs', { channel: 'down', state: 'waiting' })).toBe(0);
+      expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+
+      await redis.stop();
+      const started = Date.now();
+      const down = parseExposition((await app.inject({ method: 'GET', url: '/metrics' })).body);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(down.get('hig_redis_up')).toBe(0);
+      expect(down.get('hig_queue_jobs', { channel: 'down', state: 'waiting' })).toBeUndefined();
+      const ready = await app.inject({ method: 'GET', url: '/readyz' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'not ready', checks: { redis: false } });
+    } finally {
+      await app.close();
+      await queues.close().catch(() => undefined);
+      producer.disconnect();
+    }
+  });
+});
