@@ -160,7 +160,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       facts = readEvn(evn, cx);
       extraReaders.push(evn);
     }
-    const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event }, cx);
+    const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event, header }, cx);
     const notes = finish(cx);
     const timestamp = toInstant(comp(7), timezone);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');

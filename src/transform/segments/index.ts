@@ -1,5 +1,6 @@
 /** Segment id → mapper. Segments without an entry are reported as unmapped, never dropped silently. */
 import { mapAl1, mapDg1, mapPr1 } from './clinical.js';
+import { mapSft } from './msh.js';
 import { mapNk1 } from './nk1.js';
 import { mapNte } from './nte.js';
 import { mapObx } from './obx.js';
@@ -11,6 +12,7 @@ import { mapSpm } from './spm.js';
 import { EXTRA_MAPPERS } from './more.js';
 
 export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
+  SFT: (seg, scope) => mapSft(seg, scope.header),
   PID: mapPid,
   PD1: mapPd1,
   PV1: mapPv1,

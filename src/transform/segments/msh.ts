@@ -44,3 +44,13 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   seg.reps(18); // charset → used for decoding
   return cx.add(header as Resource);
 }
+
+/** SFT → MessageHeader.source software and version (IG: SFT[MessageHeader]). */
+export function mapSft(seg: SegmentReader, header: Resource | undefined): void {
+  const source = header?.source as Json | undefined;
+  if (source === undefined || source.software !== undefined) return;
+  const product = seg.str(3);
+  const version = seg.str(2);
+  if (product !== undefined) source.software = product;
+  if (version !== undefined) source.version = version;
+}

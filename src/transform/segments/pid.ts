@@ -85,6 +85,12 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (ext.length > 0) p.extension = ext;
   const patient = cx.add(p as Resource, identifiers[0] as Json | undefined);
   scope.patient = patient;
+  // PID-18 patient account number → Account (IG: PID[Account])
+  const account = cxIdentifier(seg.rep(18), cx);
+  if (account !== undefined) {
+    if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
+    cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
+  }
   scope.noteTarget = undefined;
 }
 

@@ -11,6 +11,8 @@ export interface Scope {
   results: boolean;
   /** MSH-9.2, e.g. A01. */
   event: string;
+  /** The MessageHeader made from MSH (SFT adds its software). */
+  header?: Resource;
   patient?: Resource;
   encounter?: Resource;
   /** An ORC waiting for the segment that says what it orders (OBR, RXO, RXE, RXA …). */
