@@ -85,7 +85,7 @@ describe('admin auth with HIG_ADMIN_TOKEN', () => {
     expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     expect(page.body).not.toMatch(/<script>(?!<)/); // no inline script
     expect((await app.inject({ method: 'GET', url: '/api/stats', headers: { cookie } })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/metrics', headers: { cookie } })).statusCode).toBe(200);
