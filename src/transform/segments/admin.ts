@@ -200,3 +200,26 @@ export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
   roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
 }
+
+/**
+ * GT1 → RelatedPerson with the guarantor role (v3 RoleCode GUAR) and the GT1-11 relationship.
+ * The IG has no GT1 map yet; this follows its NK1[RelatedPerson] map field for field.
+ */
+export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (scope.patient === undefined) return;
+  const rp: Json = { resourceType: 'RelatedPerson' };
+  const identifiers = seg.reps(2).flatMap((r) => cxIdentifier(r, cx) ?? []);
+  const ssn = seg.str(12);
+  if (ssn !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+  if (identifiers.length > 0) rp.identifier = identifiers;
+  rp.patient = cx.ref(scope.patient);
+  rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];
+  push(rp, 'relationship', codeableConcept(seg.rep(11), 'Relationship'));
+  push(rp, 'name', ...seg.reps(3).map((r) => xpnName(r, cx)));
+  push(rp, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
+  push(rp, 'telecom', ...[...seg.reps(6), ...seg.reps(7)].map((r) => xtnContactPoint(r, cx)));
+  set(rp, 'birthDate', seg.date(8));
+  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(9)));
+  if (rp.name === undefined && rp.identifier === undefined) return;
+  cx.add(rp as Resource, identifiers[0] as Json | undefined, 'distinct');
+}

@@ -1,5 +1,5 @@
 /** Mappers beyond ADT/ORU basics: scheduling, pharmacy, documents, finance, care. */
-import { mapFt1, mapGol, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt, mapRf1, mapRol } from './admin.js';
+import { mapFt1, mapGol, mapGt1, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt, mapRf1, mapRol } from './admin.js';
 import { mapTxa } from './documents.js';
 import { mapRxa, mapRxd, mapRxe, mapRxo, mapRxr } from './pharmacy.js';
 import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
@@ -19,6 +19,7 @@ export const EXTRA_MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   RXD: mapRxd,
   TXA: mapTxa,
   IN1: mapIn1,
+  GT1: mapGt1,
   MRG: mapMrg,
   FT1: mapFt1,
   PRB: mapPrb,
