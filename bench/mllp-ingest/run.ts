@@ -15,7 +15,7 @@
  * The load generator runs in a separate child process (bench/lib/loadgen.ts); server and Redis
  * still share the machine's two cores with it, so each row shows the CPU each process used.
  *
- *   npx tsx bench/mllp-ingest/run.ts [--duration 6000] [--warmup 1000] [--conns 1,8,32,64]
+ *   npx tsx bench/mllp-ingest/run.ts [--duration 4000] [--warmup 1000] [--conns 1,8,32,64]
  *                                    [--rate 1000] [--rate-conns 8] [--only bound,echo,hig,rate,bound1]
  *                                    [--cpu-prof 32] [--json out.json]
  */
@@ -41,7 +41,7 @@ import { cpuSeconds, fmt, loadAverage, machineBusySeconds, table } from '../lib/
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '6000' },
+    duration: { type: 'string', default: '4000' },
     warmup: { type: 'string', default: '1000' },
     conns: { type: 'string', default: '1,8,32,64' },
     rate: { type: 'string', default: '1000' },
