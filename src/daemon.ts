@@ -7,7 +7,9 @@ import type { RedisClient } from './queue/redis.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
-import { buildHttpServer } from './http/server.js';
+import { buildHttpServer, type HttpTls } from './http/server.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './queue/embedded-redis.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
@@ -47,6 +49,13 @@ export interface Daemon {
 async function connect(redis: RedisClient): Promise<void> {
   redis.on('error', () => undefined); // reconnects are logged by readiness, not per error
   await redis.connect();
+}
+
+function httpTlsFrom(settings: Settings): HttpTls | undefined {
+  const { HIG_HTTP_TLS_CERT_FILE: cert, HIG_HTTP_TLS_KEY_FILE: key, HIG_HTTP_TLS_CA_FILE: ca } = settings;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new ConfigError('HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE must be set together');
+  return { cert: readFileSync(cert), key: readFileSync(key), ...(ca ? { ca: readFileSync(ca) } : {}), requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT };
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
@@ -120,11 +129,15 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         ready: async () => {
           const redisOk = await producer.ping().then((p) => p === 'PONG', () => false);
           const checks: Record<string, boolean> = { redis: redisOk };
-          for (const [id] of listeners) checks[`listener:${id}`] = true;
-          return { ok: redisOk, checks };
+          for (const [id, l] of listeners) checks[`listener:${id}`] = l.listening;
+          return { ok: Object.values(checks).every(Boolean), checks };
         },
+        alerts: alerter,
+        dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
+        metricsOpen: settings.HIG_METRICS_OPEN,
       },
       settings.HIG_HTTP_HOST,
+      httpTlsFrom(settings),
     );
     registerHttpIntake(http, {
       channels,

@@ -30,6 +30,12 @@ export const envSchema = z.object({
   HIG_LOG_PHI: strictBool.default(false),
   HIG_DEV_MODE: strictBool.default(false),
   HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
+  HIG_HTTP_TLS_CERT_FILE: z.string().min(1).optional(),
+  HIG_HTTP_TLS_KEY_FILE: z.string().min(1).optional(),
+  HIG_HTTP_TLS_CA_FILE: z.string().min(1).optional(),
+  HIG_HTTP_TLS_REQUEST_CERT: strictBool.default(false),
+  HIG_DASHBOARD_REFRESH_S: strictInt(0, 3600).default(30),
+  HIG_METRICS_OPEN: strictBool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

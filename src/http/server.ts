@@ -40,8 +40,19 @@ export interface HttpDeps {
   metricsOpen?: boolean;
 }
 
-export function buildHttpServer(deps: HttpDeps, host: string): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+export interface HttpTls {
+  cert: Buffer;
+  key: Buffer;
+  ca?: Buffer;
+  /** demand a client certificate signed by ca (mTLS) */
+  requestCert?: boolean;
+}
+
+export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): FastifyInstance {
+  const https = tls
+    ? { https: { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: Boolean(tls.requestCert), rejectUnauthorized: Boolean(tls.requestCert), minVersion: 'TLSv1.2' as const } }
+    : {};
+  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, ...https }) as unknown as FastifyInstance;
   const auth = createAdminAuth(deps.adminToken, host);
   const admin = auth.api;
 

@@ -217,6 +217,8 @@ export const CERT_POLL_MS = 1000;
 
 export interface MllpListener {
   readonly port: number;
+  /** still bound and accepting connections */
+  readonly listening: boolean;
   readonly connections: number;
   close(): Promise<void>;
 }
@@ -251,6 +253,9 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps):
     port: typeof address === 'object' && address ? address.port : channel.source.port,
     get connections() {
       return sockets.size;
+    },
+    get listening() {
+      return server.listening;
     },
     close: () =>
       new Promise<void>((resolve) => {
