@@ -91,7 +91,7 @@ function rngFrom(seed: number) {
     for (let i = 0; i < n; i++) b[i] = Math.floor(next() * 256);
     return b;
   };
-  return { next, int, pick, chance, bytes };
+  return { next, int, pick, chance, bytes, tag: '' };
 }
 type Rng = ReturnType<typeof rngFrom>;
 
@@ -267,7 +267,10 @@ class FuzzConn {
   serverClosed = false;
   private closedByUs = false;
   private waiters: Array<() => void> = [];
-  private constructor(private readonly socket: net.Socket) {
+  private constructor(
+    private readonly socket: net.Socket,
+    tag: string,
+  ) {
     const decoder = createMllpDecoder({ maxFrameBytes: 1 << 20 });
     socket.on('data', (chunk: Buffer) => {
       for (const ev of decoder.push(chunk)) {
@@ -278,7 +281,7 @@ class FuzzConn {
       }
       this.wake();
     });
-    socket.on('error', (err: NodeJS.ErrnoException) => bump(stats.socketErrors, err.code ?? err.message));
+    socket.on('error', (err: NodeJS.ErrnoException) => bump(stats.socketErrors, `${err.code ?? err.message}${tag ? ` (${tag})` : ''}`));
     socket.on('close', () => {
       if (!this.closedByUs) {
         this.serverClosed = true;
@@ -293,7 +296,7 @@ class FuzzConn {
   get open() {
     return !this.socket.destroyed && this.socket.writable;
   }
-  static open(port: number): Promise<FuzzConn | undefined> {
+  static open(port: number, r?: Rng): Promise<FuzzConn | undefined> {
     return new Promise((res) => {
       const s = net.connect({ host: '127.0.0.1', port });
       const t = setTimeout(() => {
@@ -301,17 +304,19 @@ class FuzzConn {
         stats.connectErrors++;
         res(undefined);
       }, 3000);
-      s.once('connect', () => {
-        clearTimeout(t);
-        stats.connections++;
-        s.setNoDelay(true);
-        res(new FuzzConn(s));
-      });
-      s.once('error', (err: NodeJS.ErrnoException) => {
+      const onError = (err: NodeJS.ErrnoException) => {
         clearTimeout(t);
         stats.connectErrors++;
-        bump(stats.socketErrors, `connect:${err.code ?? err.message}`);
+        bump(stats.socketErrors, `connect:${err.code ?? err.message}${r?.tag ? ` (${r.tag})` : ''}`);
         res(undefined);
+      };
+      s.once('error', onError);
+      s.once('connect', () => {
+        clearTimeout(t);
+        s.off('error', onError);
+        stats.connections++;
+        s.setNoDelay(true);
+        res(new FuzzConn(s, r?.tag ?? ''));
       });
     });
   }
@@ -368,14 +373,14 @@ type Scenario = (port: number, r: Rng, slowLorisTimeouts: { seen: number; expect
 
 const SCENARIOS: Array<[string, number, Scenario]> = [
   ['random-bytes', 8, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     for (let k = r.int(1, 8); k > 0; k--) await c.write(r.bytes(r.int(0, 4096)));
     await c.waitReplies(1, 300, 1000); // stray VT/FS in random bytes may form a frame
     r.chance(0.5) ? c.end() : c.destroy();
   }],
   ['random-frames', 8, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const n = r.int(1, 6);
     const parts: Buffer[] = [];
@@ -388,7 +393,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['mutated-pipelined', 20, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const n = r.int(1, 12);
     const frames = Array.from({ length: n }, () => encodeFrame(withMutations(r)));
@@ -397,7 +402,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['mutated-one-by-one', 20, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     for (let k = r.int(1, 10); k > 0 && c.open; k--) {
       const want = c.replies + 1;
@@ -407,7 +412,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['split-frames', 10, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const n = r.int(1, 4);
     const bytes = Buffer.concat(Array.from({ length: n }, () => encodeFrame(r.chance(0.5) ? r.pick(CORPUS) : withMutations(r))));
@@ -422,7 +427,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['junk-between-frames', 6, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const n = r.int(2, 6);
     const parts: Buffer[] = [];
@@ -435,7 +440,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['restart-inside-frame', 5, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const half = r.pick(CORPUS).subarray(0, r.int(0, 400));
     const full = r.pick(CORPUS);
@@ -445,7 +450,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['oversize', 6, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const size = r.pick([MAX_MESSAGE_BYTES + 1, MAX_MESSAGE_BYTES * 2, 1_000_000, 4_000_000]);
     const head = r.chance(0.8) ? r.pick(CORPUS) : Buffer.alloc(0);
@@ -459,7 +464,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['slow-drip', 3, async (port, r, sl) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const frame = encodeFrame(r.pick(CORPUS));
     stats.framesSent += 1;
@@ -477,7 +482,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     c.end();
   }],
   ['abrupt-close', 8, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const frames = Array.from({ length: r.int(1, 5) }, () => encodeFrame(r.chance(0.5) ? r.pick(CORPUS) : withMutations(r)));
     const bytes = Buffer.concat(frames);
@@ -491,7 +496,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     }
   }],
   ['flood', 3, async (port, r) => {
-    const c = await FuzzConn.open(port);
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     const n = r.int(65, 200); // past MAX_IN_FLIGHT_PER_CONNECTION (64): backpressure path
     const frames = Array.from({ length: n }, () => encodeFrame(r.chance(0.3) ? withMutations(r) : setMshFieldBytes(r.pick(CORPUS), `FL${r.int(0, 1e9)}`)));
@@ -499,15 +504,15 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     await c.waitReplies(n, 3000, 15_000);
     c.end();
   }],
-  ['idle-hold', 2, async (port) => {
-    const c = await FuzzConn.open(port);
+  ['idle-hold', 2, async (port, r) => {
+    const c = await FuzzConn.open(port, r);
     if (!c) return;
     await c.waitServerClose(IDLE_TIMEOUT_MS + 2000);
     c.destroy();
   }],
   ['connection-burst', 2, async (port, r) => {
     const n = r.int(5, 20);
-    const cs = (await Promise.all(Array.from({ length: n }, () => FuzzConn.open(port)))).filter((x): x is FuzzConn => x !== undefined);
+    const cs = (await Promise.all(Array.from({ length: n }, () => FuzzConn.open(port, r)))).filter((x): x is FuzzConn => x !== undefined);
     await Promise.all(cs.map(async (c) => {
       if (r.chance(0.5)) await c.write(encodeFrame(withMutations(r)), 1);
       await c.waitReplies(1, 500, 2000);
@@ -784,6 +789,7 @@ async function main(): Promise<number> {
     while (Date.now() < deadline && !daemon.exited()) {
       const [name, fn] = pickScenario(r);
       bump(stats.scenarios, name);
+      r.tag = name;
       try {
         await fn(port, r, slowLoris);
       } catch (err) {
@@ -833,7 +839,7 @@ async function main(): Promise<number> {
     `bytes sent          ${stats.bytesSent} (${(stats.bytesSent / 1024 / 1024).toFixed(1)} MiB)`,
     `replies             ${stats.replies}; by MSA-1: ${sorted(stats.repliesByMsa1) || 'none'}`,
     `slow-loris drips    ${slowLoris.expected} started, ${slowLoris.seen} closed by the server before finishing`,
-    `warm-up             first job ${warm.status} in ${(warm.ms / 1000).toFixed(1)} s; probes during it: ${warm.probes.length}, max ${fmt(Math.max(...warm.probes.map((p) => p.ms)))} ms, not AA: ${warm.probes.filter((p) => p.msa1 !== 'AA').length} (not part of pass/fail)`,
+    `warm-up             first job ${warm.status} in ${(warm.ms / 1000).toFixed(1)} s; probes during it: ${warm.probes.length}, max ${fmt(Math.max(...warm.probes.map((p) => p.ms)))} ms, answers: ${warm.probes.map((p) => `${p.msa1} ${p.ms.toFixed(0)} ms${p.error ? ` (${p.error})` : ''}`).join(', ') || 'none'} (not part of pass/fail)`,
     `liveness probes     ${probes.length} (${badProbes.length} failed or >= ${PROBE_LIMIT_MS} ms); max ${fmt(Math.max(...latencies))} ms, p99 ${fmt(percentile(latencies, 99))} ms, p50 ${fmt(percentile(latencies, 50))} ms`,
     `daemon              ${aliveAtEnd ? 'stayed up' : `DIED (${exit})`}; /healthz ${health || 'unreachable'}; exit after SIGTERM: ${exit}`,
     `daemon RSS          start ${fmt(rssStart)} MiB, end ${fmt(rssEnd)} MiB, peak sampled ${fmt(rssPeak)} MiB`,
@@ -853,7 +859,7 @@ async function main(): Promise<number> {
   for (const p of badProbes) process.stdout.write(`bad probe at +${((p.at - started) / 1000).toFixed(1)} s: ${p.msa1} in ${p.ms.toFixed(0)} ms${p.error ? ` (${p.error})` : ''}\n`);
 
   if (values.json) {
-    writeFileSync(values.json, JSON.stringify({ seed: SEED, durationS, stats, slowLoris, probes, aliveAtEnd, exit, rssStart, rssEnd, rssPeak, logs }, null, 2));
+    writeFileSync(values.json, JSON.stringify({ seed: SEED, durationS, stats, slowLoris, warm, probes, aliveAtEnd, exit, rssStart, rssEnd, rssPeak, logs }, null, 2));
   }
   const ok = aliveAtEnd && badProbes.length === 0 && probes.length > 0;
   process.stdout.write(`\nresult: ${ok ? 'PASS' : 'FAIL'}\n`);
