@@ -118,7 +118,7 @@ export class Conversion implements DatatypeContext {
     }
     const existing = this.resources.get(`${type}/${id}`);
     if (existing !== undefined) {
-      for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined) existing[k] = v;
+      for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
       return existing;
     }
     const withId: Resource = { resourceType: type, id, ...withoutType(resource) };
@@ -131,6 +131,14 @@ export class Conversion implements DatatypeContext {
     if (display !== undefined) r.display = display;
     return r;
   }
+}
+
+/** Choice elements the mappers write (`deceased[x]` …): a merge must not add a second type. */
+const CHOICE_BASES = ['deceased', 'multipleBirth', 'value', 'effective', 'occurrence', 'onset', 'abatement', 'performed', 'medication', 'collected'];
+
+function choiceTaken(target: Json, key: string): boolean {
+  const base = CHOICE_BASES.find((b) => key.startsWith(b) && /^[A-Z]/.test(key.slice(b.length)));
+  return base !== undefined && Object.keys(target).some((k) => k !== key && k.startsWith(base) && /^[A-Z]/.test(k.slice(base.length)));
 }
 
 function withoutType(resource: Resource): Json {

@@ -8,7 +8,7 @@ import { codeFromTable } from './datatypes/coding.js';
 import { authoritySystem, hdSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
-import type { Json, Reference } from './types.js';
+import type { Json, Reference, Resource } from './types.js';
 
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
 export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
@@ -77,16 +77,44 @@ export function organizationFromHd(cx: Conversion, rep: Repetition | undefined):
   return cx.ref(org, ns ?? universal);
 }
 
-/** PL (point of care ^ room ^ bed ^ facility …) → Location reference (IG: PL[Location]). */
+/**
+ * PL → a chain of Locations, as the IG's PL[Location]: bed partOf room partOf floor partOf point
+ * of care partOf building partOf facility (levels that are not valued are skipped). Each level has
+ * its component as identifier and name, a physicalType and mode "instance"; the id is keyed on the
+ * whole path, so room 101 of ward W1 and room 101 of ward W2 stay different. Returns the most
+ * specific level; PL-9 describes it and PL-10 (comprehensive id) identifies it too.
+ */
+const PL_LEVELS: readonly [component: number, physicalType: string][] = [
+  [4, 'si'], // facility
+  [7, 'bu'], // building
+  [1, 'wa'], // point of care (ward, clinic…)
+  [8, 'lvl'], // floor
+  [2, 'ro'], // room
+  [3, 'bd'], // bed
+];
+
 export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
-  const parts = [val(rep, 1), val(rep, 2), val(rep, 3), val(rep, 4), val(rep, 7), val(rep, 8)].filter((x): x is string => x !== undefined);
+  const path: string[] = [];
+  let parent: Reference | undefined;
+  let leaf: Resource | undefined;
+  for (const [component, physicalType] of PL_LEVELS) {
+    const name = val(rep, component, 1) ?? val(rep, component, 2);
+    if (name === undefined) continue;
+    path.push(`${physicalType}:${name}`);
+    const loc: Json = { resourceType: 'Location', identifier: [{ value: name }], name, mode: 'instance' };
+    loc.physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: physicalType }] };
+    if (parent !== undefined) loc.partOf = parent;
+    leaf = cx.add(loc as Resource, JSON.stringify(path));
+    parent = cx.ref(leaf, name);
+  }
   const description = val(rep, 9);
-  if (parts.length === 0 && description === undefined) return undefined;
-  const name = parts.length > 0 ? parts.join(' ') : description;
-  const loc: Json = { resourceType: 'Location', name };
-  set(loc, 'description', description);
-  const mode = val(rep, 3) !== undefined ? 'bd' : val(rep, 2) !== undefined ? 'ro' : val(rep, 1) !== undefined ? 'wa' : undefined;
-  if (mode !== undefined) loc.physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: mode }] };
-  const l = cx.add({ resourceType: 'Location', ...loc }, `${name ?? ''}`);
-  return cx.ref(l, name);
+  if (leaf === undefined) {
+    if (description === undefined) return undefined;
+    leaf = cx.add({ resourceType: 'Location', name: description, mode: 'instance' }, JSON.stringify(['description', description]));
+  } else set(leaf, 'description', description);
+  const comprehensive = val(rep, 10);
+  if (comprehensive !== undefined && Array.isArray(leaf.identifier) && !leaf.identifier.some((i) => (i as Json).value === comprehensive)) {
+    leaf.identifier.push({ value: comprehensive });
+  }
+  return cx.ref(leaf, typeof leaf.name === 'string' ? leaf.name : undefined);
 }

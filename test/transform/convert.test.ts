@@ -120,6 +120,19 @@ describe('character sets (MSH-18) and escapes', () => {
   });
 });
 
+describe('merging the same resource twice', () => {
+  it('keeps one type per choice element when a repeated PID disagrees (deceasedBoolean vs deceasedDateTime)', () => {
+    const pid = 'PID|1||MRN123^^^HOSP^MR||DOE^JANE||19800215|F';
+    const field = (n: number, v: string): string => `${pid}${'|'.repeat(n - 8)}${v}`; // PID-8 is the last field of pid
+    const text = adt('A08').replace(/PID\|[^\r]*/, `${field(30, 'Y')}\r${field(29, '20240101')}`);
+    const r = convertHl7v2(text);
+    expect(validateBundle(r.bundle)).toEqual([]);
+    const [patient] = resources(r.bundle, 'Patient');
+    expect(patient?.deceasedBoolean).toBe(true);
+    expect(patient?.deceasedDateTime).toBeUndefined();
+  });
+});
+
 describe('report', () => {
   it('names a value that could not be converted, by location only', () => {
     const r = convertHl7v2(adt('A01').replace('||19800215|F|', '||02/15/1980|F|'));
