@@ -61,7 +61,9 @@ export function decodeMessageBytes(buf: Buffer): string {
   const msh18 = readMsh18(buf);
   const label = encodingLabel(msh18);
   if (label === undefined) {
-    throw new PermanentError('PARSE_FAILED', `MSH-18 character set "${(msh18 ?? '').slice(0, 20)}" is not supported`);
+    // the name is not patient data, but MSH-18 can hold anything: keep charset-like characters only
+    const name = (msh18 ?? '').replace(/[^A-Za-z0-9 /_.-]/g, '').slice(0, 20);
+    throw new PermanentError('PARSE_FAILED', `MSH-18 character set "${name}" is not supported`);
   }
   const text = new TextDecoder(label).decode(buf);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
