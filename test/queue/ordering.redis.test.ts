@@ -43,7 +43,8 @@ describe('ordering: patient', () => {
       await until(() => new Set(rig.processed).size === 1000, 120_000, 'all 1000 delivered');
       expect(failures.injected).toBeGreaterThan(50); // the retries really happened
       expect(violations(rig.processed)).toBe(0);
-      expect(await orderedCount(rig.queues.connection, prefix, 'bypatient')).toBe(0);
+      // The last conversions may still be completing: their lanes empty once they finish.
+      await until(async () => (await orderedCount(rig.queues.connection, prefix, 'bypatient')) === 0, 10_000, 'every lane drained');
     } finally {
       await rig.close();
     }
