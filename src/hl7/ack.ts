@@ -58,7 +58,7 @@ export function escapeText(text: string, d: Delimiters): string {
     [d.subcomponent]: `${d.escape}T${d.escape}`,
   };
   let out = '';
-  for (const ch of text.replace(/[\r\n]+/g, ' ')) out += map[ch] ?? ch;
+  for (const ch of text.replace(/[\u0000-\u001f\u007f]+/g, ' ')) out += map[ch] ?? ch;
   return out;
 }
 
@@ -75,8 +75,18 @@ function usesEld(version: string): boolean {
   return m !== null && Number(m[1]) < 5;
 }
 
+/**
+ * Echoed header values lose control characters: a sender's MSH-12 ending in 0x1C followed by our
+ * own CR would otherwise end the ACK's MLLP frame early.
+ */
+function echo<T extends Partial<MessageHeader>>(h: T): T {
+  const out: Record<string, unknown> = { ...h };
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = v.replace(/[\u0000-\u001f\u007f]/g, '');
+  return out as T;
+}
+
 export function buildAck(input: AckInput): string {
-  const h = input.header ?? {};
+  const h = echo(input.header ?? {});
   const d = h.delimiters ?? DEFAULT_DELIMITERS;
   const version = h.version || '2.5';
   const event = h.triggerEvent ?? '';

@@ -41,10 +41,11 @@ export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = new Da
   return encodeFrame(Buffer.from(text, 'latin1'));
 }
 
-export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) => unknown }, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {
+export function handleConnection(socket: Duplex, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {
   const log = deps.log.child({ channel: channel.id, remote: facts.remoteAddress });
   const decoder = createMllpDecoder({ maxFrameBytes: channel.source.maxMessageBytes });
   let tail: Promise<void> = Promise.resolve();
+  let armIdle = (): void => undefined;
   let inFlight = 0;
   let closing = false;
   /** set while the per-connection rate limit holds the socket paused */
@@ -137,24 +138,33 @@ export function handleConnection(socket: Duplex & { setTimeout?: (ms: number) =>
     if (closing) return;
     for (const event of decoder.push(chunk)) {
       if (event.kind === 'frame') {
+        armIdle();
         acceptFrame(event.data);
         throttle();
       } else refuseOversize(event.bytes, event.head);
     }
     watchFrame();
   });
-  socket.setTimeout?.(channel.source.idleTimeoutMs);
-  socket.on('timeout', () => {
-    log.info('idle timeout: closing connection');
-    closing = true;
-    void tail.then(() => socket.end());
-  });
+  // Idle means no message: bytes outside frames (a newline a second) must not keep a connection
+  // alive, so the timer is ours and only frames rearm it (socket.setTimeout counts every byte).
+  let idleTimer: NodeJS.Timeout | undefined;
+  armIdle = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      log.info('idle timeout: closing connection');
+      closing = true;
+      void tail.then(() => socket.end());
+    }, channel.source.idleTimeoutMs);
+    idleTimer.unref();
+  };
+  armIdle();
   socket.on('error', (err: NodeJS.ErrnoException) => {
     log.debug({ code: err.code }, 'connection error');
   });
   socket.on('close', () => {
     closing = true;
     if (frameTimer) clearTimeout(frameTimer);
+    if (idleTimer) clearTimeout(idleTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
   });
 }

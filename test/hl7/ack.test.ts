@@ -72,6 +72,19 @@ describe('buildAck', () => {
   });
 });
 
+describe('ACK framing safety', () => {
+  it('property: echoed header fields and error text never put MLLP control bytes or extra segments in the ACK', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), fc.string(), (app, version, text) => {
+        const ack = buildAck({ header: { sendingApplication: app, version, controlId: app }, code: 'AR', error: { code: '203', text }, controlId: 'Q', now });
+        expect(/[\u000b\u001c\n]/.test(ack)).toBe(false);
+        expect(ack.split('\r').filter(Boolean).map((seg) => seg.slice(0, 3))).toEqual(['MSH', 'MSA', 'ERR']);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('enhanced mode accept-ACK rules (MSH-15)', () => {
   it.each([
     ['AL', true, true],

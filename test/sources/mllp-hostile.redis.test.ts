@@ -97,3 +97,41 @@ describe('hostile input', () => {
     }
   });
 });
+
+describe('idle connections', () => {
+  it('bytes outside frames do not keep a connection alive past idleTimeoutMs', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'trickle', source: { type: 'mllp', host: '127.0.0.1', port: 0, idleTimeoutMs: 1000 } }), prefix, REDIS_URL);
+    try {
+      const socket = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+      socket.on('error', () => undefined);
+      await new Promise((r) => socket.once('connect', r));
+      const trickle = setInterval(() => !socket.destroyed && socket.write('\n'), 200);
+      const closed = await closedWithin(socket, 3000);
+      clearInterval(trickle);
+      expect(closed).toBe(true);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('a header field ending in the MLLP end byte cannot cut the ACK short', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'fsecho' }), prefix, REDIS_URL);
+    try {
+      const socket = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+      socket.on('error', () => undefined);
+      const got: Buffer[] = [];
+      socket.on('data', (d) => got.push(d));
+      await new Promise((r) => socket.once('connect', r));
+      socket.write(encodeFrame('MSH|^~\\&|A|B|C|D|2026||ADT^A01|FS1|P|2.5\x1c|||AL\rPID|1||X\r'));
+      await new Promise((r) => setTimeout(r, 500));
+      socket.destroy();
+      const reply = Buffer.concat(got).toString('latin1');
+      // One frame: start byte, then the only FS+CR at the very end.
+      expect(reply.startsWith('\x0b')).toBe(true);
+      expect(reply.indexOf('\x1c')).toBe(reply.length - 2);
+      expect(reply).toContain('MSA|');
+    } finally {
+      await rig.close();
+    }
+  });
+});
