@@ -1,4 +1,8 @@
 /** Segment id → mapper. Segments without an entry are reported as unmapped, never dropped silently. */
+import { mapFt1, mapGol, mapGt1, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt, mapRf1, mapRol } from './admin.js';
+import { mapTxa } from './documents.js';
+import { mapRxa, mapRxd, mapRxe, mapRxo, mapRxr } from './pharmacy.js';
+import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
 import { mapAl1, mapDg1, mapPr1 } from './clinical.js';
 import { mapSft } from './msh.js';
 import { mapNk1 } from './nk1.js';
@@ -9,7 +13,6 @@ import { mapPd1, mapPid } from './pid.js';
 import { mapPv1, mapPv2 } from './pv1.js';
 import type { SegmentMapper } from './scope.js';
 import { mapSpm } from './spm.js';
-import { EXTRA_MAPPERS } from './more.js';
 
 export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   SFT: (seg, scope) => mapSft(seg, scope.header),
@@ -26,5 +29,27 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   AL1: mapAl1,
   DG1: mapDg1,
   PR1: mapPr1,
-  ...EXTRA_MAPPERS,
+  SCH: mapSch,
+  TQ1: mapTq1,
+  AIS: mapAis,
+  AIG: (seg, scope) => mapAig(seg, scope),
+  AIL: mapAil,
+  AIP: mapAip,
+  RXA: mapRxa,
+  RXR: (seg, scope) => mapRxr(seg, scope),
+  RXO: mapRxo,
+  RXE: mapRxe,
+  RXD: mapRxd,
+  TXA: mapTxa,
+  IN1: mapIn1,
+  GT1: mapGt1,
+  MRG: mapMrg,
+  FT1: mapFt1,
+  PRB: mapPrb,
+  GOL: mapGol,
+  RF1: mapRf1,
+  PRD: mapPrd,
+  IAM: mapIam,
+  ROL: mapRol,
+  PRT: mapPrt,
 };
