@@ -7,7 +7,7 @@
  * run). For a fixed time several concurrent fuzz loops throw at it: random bytes, random frames,
  * mutated messages from the real corpus (byte flips, truncation, delimiter swaps, duplicated and
  * removed segments, huge fields, wrong MSH-1/MSH-2, CR/LF changes, stray VT/FS, odd MSH fields),
- * split frames, slow drips, pipelined floods, idle and abrupt closes. Every few seconds a liveness
+ * split frames, slow drips, stray-byte trickles, pipelined floods, idle and abrupt closes. Every few seconds a liveness
  * probe sends a valid ADT^A01 on a fresh connection (src/hl7/mllp-client.ts) and must get AA in
  * under 1 s. At the end it prints the figures and exits 1 if the daemon died or a probe failed or
  * took >= 1 s.
@@ -369,7 +369,13 @@ const withMutations = (r: Rng) => {
   return m.bytes;
 };
 
-type Scenario = (port: number, r: Rng, slowLorisTimeouts: { seen: number; expected: number }) => Promise<void>;
+interface Watch {
+  /** slow drips that would not finish within frameTimeoutMs, and how many the server cut */
+  slowLoris: { seen: number; expected: number };
+  /** connections sending a stray byte outside frames every 500 ms past idleTimeoutMs */
+  trickle: { seen: number; expected: number };
+}
+type Scenario = (port: number, r: Rng, watch: Watch) => Promise<void>;
 
 const SCENARIOS: Array<[string, number, Scenario]> = [
   ['random-bytes', 8, async (port, r) => {
@@ -463,7 +469,7 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     await c.waitServerClose(2000);
     c.end();
   }],
-  ['slow-drip', 3, async (port, r, sl) => {
+  ['slow-drip', 3, async (port, r, { slowLoris: sl }) => {
     const c = await FuzzConn.open(port, r);
     if (!c) return;
     const frame = encodeFrame(r.pick(CORPUS));
@@ -503,6 +509,19 @@ const SCENARIOS: Array<[string, number, Scenario]> = [
     await c.write(Buffer.concat(frames), n);
     await c.waitReplies(n, 3000, 15_000);
     c.end();
+  }],
+  ['stray-trickle', 1, async (port, r, { trickle }) => {
+    const c = await FuzzConn.open(port, r);
+    if (!c) return;
+    // Bytes outside any frame, one every 500 ms, for longer than idleTimeoutMs.
+    trickle.expected++;
+    const until = Date.now() + IDLE_TIMEOUT_MS + 2000;
+    while (Date.now() < until && c.open) {
+      await c.write(Buffer.from(r.pick(['\n', '\r', ' ', '\u0000'])));
+      await sleep(500);
+    }
+    if (c.serverClosed) trickle.seen++;
+    c.destroy();
   }],
   ['idle-hold', 2, async (port, r) => {
     const c = await FuzzConn.open(port, r);
@@ -780,7 +799,8 @@ async function main(): Promise<number> {
   loopLag.enable();
   const started = Date.now();
   const deadline = started + SECONDS * 1000;
-  const slowLoris = { seen: 0, expected: 0 };
+  const watch: Watch = { slowLoris: { seen: 0, expected: 0 }, trickle: { seen: 0, expected: 0 } };
+  const slowLoris = watch.slowLoris;
   const master = rngFrom(SEED);
   const scenarioErrors: string[] = [];
 
@@ -791,7 +811,7 @@ async function main(): Promise<number> {
       bump(stats.scenarios, name);
       r.tag = name;
       try {
-        await fn(port, r, slowLoris);
+        await fn(port, r, watch);
       } catch (err) {
         if (scenarioErrors.length < 20) scenarioErrors.push(`${name}: ${(err as Error).stack ?? String(err)}`);
       }
@@ -839,6 +859,7 @@ async function main(): Promise<number> {
     `bytes sent          ${stats.bytesSent} (${(stats.bytesSent / 1024 / 1024).toFixed(1)} MiB)`,
     `replies             ${stats.replies}; by MSA-1: ${sorted(stats.repliesByMsa1) || 'none'}`,
     `slow-loris drips    ${slowLoris.expected} started, ${slowLoris.seen} closed by the server before finishing`,
+    `stray-byte trickles ${watch.trickle.expected} held past idleTimeoutMs (${IDLE_TIMEOUT_MS} ms) with a byte outside frames every 500 ms, ${watch.trickle.seen} closed by the server`,
     `warm-up             first job ${warm.status} in ${(warm.ms / 1000).toFixed(1)} s; probes during it: ${warm.probes.length}, max ${fmt(Math.max(...warm.probes.map((p) => p.ms)))} ms, answers: ${warm.probes.map((p) => `${p.msa1} ${p.ms.toFixed(0)} ms${p.error ? ` (${p.error})` : ''}`).join(', ') || 'none'} (not part of pass/fail)`,
     `liveness probes     ${probes.length} (${badProbes.length} failed or >= ${PROBE_LIMIT_MS} ms); max ${fmt(Math.max(...latencies))} ms, p99 ${fmt(percentile(latencies, 99))} ms, p50 ${fmt(percentile(latencies, 50))} ms`,
     `daemon              ${aliveAtEnd ? 'stayed up' : `DIED (${exit})`}; /healthz ${health || 'unreachable'}; exit after SIGTERM: ${exit}`,
@@ -859,7 +880,7 @@ async function main(): Promise<number> {
   for (const p of badProbes) process.stdout.write(`bad probe at +${((p.at - started) / 1000).toFixed(1)} s: ${p.msa1} in ${p.ms.toFixed(0)} ms${p.error ? ` (${p.error})` : ''}\n`);
 
   if (values.json) {
-    writeFileSync(values.json, JSON.stringify({ seed: SEED, durationS, stats, slowLoris, warm, probes, aliveAtEnd, exit, rssStart, rssEnd, rssPeak, logs }, null, 2));
+    writeFileSync(values.json, JSON.stringify({ seed: SEED, durationS, stats, slowLoris, trickle: watch.trickle, warm, probes, aliveAtEnd, exit, rssStart, rssEnd, rssPeak, logs }, null, 2));
   }
   const ok = aliveAtEnd && badProbes.length === 0 && probes.length > 0;
   process.stdout.write(`\nresult: ${ok ? 'PASS' : 'FAIL'}\n`);
