@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeMessageBytes } from '../../src/hl7/charset.js';
 import { parseMessage, splitMessages } from '../../src/hl7/message.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
-import { medplumIssues, schemaIssues } from '../../src/transform/validate.js';
+import { clearValidationCache, medplumIssues, schemaIssues } from '../../src/transform/validate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
@@ -46,6 +46,26 @@ const TYPICAL_ORU = [
 interface Row {
   event: string;
   messages: Buffer[];
+  /**
+   * A feed row: distinct patients from one facility. validateBundle remembers results by resource
+   * content, so shared entities (facility, locations, practitioners) hit that cache as in a real
+   * feed; the cache is cleared at the start of each pass so patients never do. Other rows repeat
+   * one message, so there the cache is cleared before every message (validation measured cold).
+   */
+  feed?: boolean;
+}
+
+/** `n` variants of a message with a different patient (MRN, name, birth date) and control id. */
+function feed(message: string, n: number): Buffer[] {
+  return Array.from({ length: n }, (_, i) =>
+    Buffer.from(
+      message
+        .replace(/MRN123/g, `MRN${100000 + i}`)
+        .replace(/DOE\^JANE/g, `DOE${i}^JANE`)
+        .replace(/19800215/g, `19${String(50 + (i % 50)).padStart(2, '0')}0215`)
+        .replace(/\|(MSG0001|LAB42)\|/, `|$1-${i}|`),
+    ),
+  );
 }
 
 function corpusRows(): Row[] {
@@ -86,13 +106,23 @@ function rate(messages: readonly Buffer[], fn: (m: Buffer) => void): number {
   return (n * 1000) / elapsed;
 }
 
+/** Clears the validation cache per message (repeated rows) or per pass over the feed (feed rows). */
+function coldOrFeed(row: Row, fn: (m: Buffer) => void): (m: Buffer) => void {
+  let n = 0;
+  return (m) => {
+    if (!row.feed || n % row.messages.length === 0) clearValidationCache();
+    n++;
+    fn(m);
+  };
+}
+
 function measure(row: Row): string {
   const parsed = rate(row.messages, (m) => void parseMessage(decodeMessageBytes(m)));
   const converted = rate(row.messages, (m) => void convertHl7v2(m));
   const bundles = row.messages.map((m) => convertHl7v2(m).bundle);
   let i = 0;
-  const validated = rate(row.messages, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>));
-  const both = rate(row.messages, (m) => void validateBundle(convertHl7v2(m).bundle));
+  const validated = rate(row.messages, coldOrFeed(row, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>)));
+  const both = rate(row.messages, coldOrFeed(row, (m) => void validateBundle(convertHl7v2(m).bundle)));
   const each = (check: (r: Record<string, unknown>, p: string) => unknown) => (): void => {
     for (const e of (bundles[i++ % bundles.length] as { entry: { resource: Record<string, unknown> }[] }).entry) check(e.resource, '');
   };
@@ -113,6 +143,8 @@ console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['p
 for (const row of [
   { event: 'typical ADT^A01', messages: [Buffer.from(TYPICAL_ADT)] },
   { event: 'typical ORU^R01', messages: [Buffer.from(TYPICAL_ORU)] },
+  { event: 'ADT^A01 feed', messages: feed(TYPICAL_ADT, 200), feed: true },
+  { event: 'ORU^R01 feed', messages: feed(TYPICAL_ORU, 200), feed: true },
   ...(typicalOnly ? [] : corpusRows()),
 ]) {
   console.log(measure(row));

@@ -142,6 +142,33 @@ export function schemaIssues(resource: Record<string, unknown>, prefix: string):
   return (v.errors ?? []).map((e) => ({ severity: 'error', path: `${prefix}${type}${e.instancePath.replace(/\//g, '.')}`, message: redact(`${e.keyword}: ${e.message ?? 'invalid'}`) }));
 }
 
+/**
+ * Validation is a pure function of a resource's JSON, and a feed repeats the same organizations,
+ * locations and practitioners in every message: remember results by content. Bounded; cleared
+ * when full.
+ */
+const resultCache = new Map<string, ValidationIssue[]>();
+const RESULT_CACHE_MAX = 10_000;
+
+/** Forgets remembered results (benchmarks use it to measure validation cold). */
+export function clearValidationCache(): void {
+  resultCache.clear();
+}
+
+function resourceIssues(resource: Record<string, unknown>): ValidationIssue[] {
+  const key = JSON.stringify(resource);
+  const cached = resultCache.get(key);
+  if (cached !== undefined) return cached;
+  const issues = [
+    ...medplumIssues(resource, '').filter((x) => x.severity === 'error' || x.severity === 'fatal'),
+    ...schemaIssues(resource, ''),
+    ...choiceIssues(resource, String(resource.resourceType)),
+  ];
+  if (resultCache.size >= RESULT_CACHE_MAX) resultCache.clear();
+  resultCache.set(key, issues);
+  return issues;
+}
+
 /** Validates each entry.resource; an empty array means valid. Only errors are returned. */
 export function validateBundle(bundle: Record<string, unknown>): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -158,9 +185,7 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : '';
     if (seen.has(fullUrl)) out.push({ severity: 'error', path: `Bundle.entry[${i}].fullUrl`, message: 'duplicate fullUrl' });
     seen.add(fullUrl);
-    out.push(...medplumIssues(resource, prefix).filter((x) => x.severity === 'error' || x.severity === 'fatal'));
-    out.push(...schemaIssues(resource, prefix));
-    out.push(...choiceIssues(resource, `${prefix}${String(resource.resourceType)}`));
+    for (const issue of resourceIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
   });
   return out;
 }
