@@ -67,6 +67,21 @@ describe('validateBundle', () => {
     for (const [n, r] of SEEDED) if (bothMiss.includes(n)) expect(choiceIssues(r, 'X').length).toBeGreaterThan(0);
   });
 
+  it('remembers results by content without mixing up entry paths', () => {
+    const bad = { resourceType: 'Observation', code: { text: 't' } };
+    const b = { resourceType: 'Bundle', type: 'transaction', entry: [
+      { fullUrl: 'urn:uuid:1', resource: bad },
+      { fullUrl: 'urn:uuid:2', resource: ok.Patient },
+      { fullUrl: 'urn:uuid:3', resource: { ...bad } },
+    ] };
+    const first = validateBundle(b);
+    expect(validateBundle(b)).toEqual(first);
+    const paths = first.map((i) => i.path);
+    expect(paths.some((p) => p.startsWith('Bundle.entry[0].'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('Bundle.entry[2].'))).toBe(true);
+    expect(paths.some((p) => p.startsWith('Bundle.entry[1].'))).toBe(false);
+  });
+
   it('reports duplicate fullUrls', () => {
     const b = { resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: 'urn:uuid:1', resource: ok.Patient }, { fullUrl: 'urn:uuid:1', resource: ok.Patient }] };
     expect(validateBundle(b).map((i) => i.message)).toContain('duplicate fullUrl');
