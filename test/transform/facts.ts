@@ -34,7 +34,8 @@ export function facts(bundle: R): Set<string> {
         for (const g of Array.isArray(n.given) ? n.given : []) out.add(`${t}.given=${String(g)}`);
       }
       if (typeof r.gender === 'string') out.add(`${t}.gender=${r.gender}`);
-      if (typeof r.birthDate === 'string') out.add(`${t}.birthDate=${r.birthDate}`);
+      // the day only: the IG's contributed sample writes a time into birthDate
+      if (typeof r.birthDate === 'string') out.add(`${t}.birthDate=${r.birthDate.slice(0, 10)}`);
     }
     for (const el of CODE_ELEMENTS) {
       for (const c of arr((r[el] as R | undefined)?.coding)) if (typeof c.code === 'string') out.add(`${t}.${el}=${c.code}`);
