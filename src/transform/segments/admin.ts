@@ -83,7 +83,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
-  cx.add(ci as Resource, undefined);
+  scope.noteTarget = cx.add(ci as Resource, undefined);
 }
 
 export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -16,6 +16,7 @@ const NOTE_ELEMENT: Readonly<Record<string, string>> = {
   MedicationRequest: 'note',
   MedicationDispense: 'note',
   Goal: 'note',
+  ChargeItem: 'note',
   CarePlan: 'note',
   DiagnosticReport: 'conclusion',
   Appointment: 'comment',

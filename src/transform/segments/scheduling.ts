@@ -76,6 +76,7 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 function participant(scope: Scope, actor: Json | undefined, type: Json | undefined): boolean {
   if (scope.appointment === undefined || (actor === undefined && type === undefined)) return false;
+  scope.noteTarget = scope.appointment;
   const p: Json = { status: 'accepted' };
   if (type !== undefined) p.type = [type];
   if (actor !== undefined) p.actor = actor;
@@ -85,6 +86,7 @@ function participant(scope: Scope, actor: Json | undefined, type: Json | undefin
 
 export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
+  scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
   set(scope.appointment, 'start', seg.dateTime(4));
 }
