@@ -34,7 +34,9 @@ export function route(msg: Message): Routing {
   const d = msg.delimiters;
   const msh9 = (msh.fields[9] ?? '').split(d.repetition)[0]?.split(d.component) ?? [];
   const type = (msh9[0] ?? '').trim();
-  const event = (msh9[1] ?? '').trim();
+  // v2.1/2.2 carry the trigger event in EVN-1, not MSH-9.2
+  const evn = msg.segments.find((seg) => seg.name === 'EVN');
+  const event = ((msh9[1] ?? '').trim() || (evn?.fields[1] ?? '').split(d.component)[0]?.trim()) ?? '';
   const msh93 = (msh9[2] ?? '').trim() || undefined;
   const version = ((msh.fields[12] ?? '').split(d.component)[0] ?? '').trim();
   if (type === '') throw new PermanentError('PARSE_FAILED', 'MSH-9 (message type) is empty');

@@ -120,6 +120,17 @@ describe('character sets (MSH-18) and escapes', () => {
   });
 });
 
+describe('v2.1/2.2 messages', () => {
+  it('take the trigger event from EVN-1 when MSH-9 has none', () => {
+    const r = convertHl7v2('MSH|^~\\&|HIS|F|EHR|R|19940101120000||ADT|C21|P|2.1\rEVN|A01|19940101120000\rPID|1||123||DOE^JANE||19400101|F\rPV1|1|I');
+    expect(r.messageType).toBe('ADT^A01');
+    expect(r.structure).toBe('ADT_A01');
+    expect(r.version).toBe('2.1');
+    expect(validateBundle(r.bundle)).toEqual([]);
+    expect(resources(r.bundle, 'Patient')).toHaveLength(1);
+  });
+});
+
 describe('merging the same resource twice', () => {
   it('keeps one type per choice element when a repeated PID disagrees (deceasedBoolean vs deceasedDateTime)', () => {
     const pid = 'PID|1||MRN123^^^HOSP^MR||DOE^JANE||19800215|F';
