@@ -770,6 +770,12 @@ async function main(): Promise<number> {
     return { exit, deleted };
   };
 
+  // Ctrl-C: still stop the daemon and delete the prefix's keys.
+  process.once('SIGINT', () => {
+    process.stderr.write('interrupted: stopping the daemon and deleting its keys\n');
+    void cleanup().finally(() => process.exit(130));
+  });
+
   try {
     await daemon.waitFor(/"msg":"hig started"/, 60_000);
   } catch (err) {
