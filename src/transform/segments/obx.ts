@@ -1,6 +1,7 @@
 /** OBX → Observation (IG: OBX[Observation], OBX[Observation-Component]); ED/RP → DocumentReference. */
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { type ObservationValue, observationValue, quantity } from '../datatypes/observation-value.js';
@@ -56,6 +57,25 @@ function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: C
   return cx.add(doc as Resource);
 }
 
+/** OBX-15 producer's ID (CWE) → the producing Organization (IG: performer[2](Organization)). */
+function producer(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const rep = seg.rep(15);
+  const id = val(rep, 1);
+  const name = val(rep, 2);
+  if (id === undefined && name === undefined) return undefined;
+  const identifier: Json | undefined = id === undefined ? undefined : { value: id };
+  const org = cx.add({ resourceType: 'Organization', identifier: identifier === undefined ? undefined : [identifier], name }, identifier ?? name);
+  return cx.ref(org, name) as unknown as Json;
+}
+
+/** OBX-18 equipment instance identifier (EI) → Device (IG: device(Device.identifier)). */
+function equipment(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const identifier = eiIdentifier(seg.rep(18), cx);
+  if (identifier === undefined) return undefined;
+  const device = cx.add({ resourceType: 'Device', identifier: [identifier] }, identifier);
+  return cx.ref(device) as unknown as Json;
+}
+
 export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
   if (scope.document !== undefined && type !== 'ED' && type !== 'RP') {
@@ -92,7 +112,15 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(o, 'interpretation', ...seg.reps(8).map((r) => codeableConcept(r, 'InterpretationCodes')));
   const range = referenceRange(seg.str(7), units);
   if (range !== undefined) o.referenceRange = [range];
-  push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), ...seg.reps(23).map((r) => organization(cx, r)));
+  const performingOrgs = seg.reps(23).map((r) => organization(cx, r));
+  push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), ...performingOrgs, producer(seg, cx));
+  // OBX-24: the performing organization's address (IG: performer[2](Organization.address))
+  const performingOrg = performingOrgs[0] === undefined ? undefined : cx.resources.get(`Organization/${performingOrgs[0].reference.slice('urn:uuid:'.length)}`);
+  if (performingOrg !== undefined && performingOrg.address === undefined) push(performingOrg, 'address', ...seg.reps(24).map((r) => xadAddress(r, cx)));
+  set(o, 'device', equipment(seg, cx));
+  // OBX-29 observation type (table 0936) → category
+  const kind = seg.str(29);
+  if (kind !== undefined) o.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] }];
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);
