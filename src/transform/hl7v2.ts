@@ -64,6 +64,7 @@ function provenance(cx: Conversion, header: Resource, facts: EventFacts, recorde
     entity: [{ role: 'source', what: { display: 'HL7 v2 message' } }],
   };
   if (facts.reason !== undefined) p.reason = [facts.reason];
+  if (facts.occurred !== undefined) p.occurredDateTime = facts.occurred;
   return cx.add(p as Resource);
 }
 

@@ -6,6 +6,8 @@ import type { Json } from '../types.js';
 
 export interface EventFacts {
   recorded?: string;
+  /** EVN-6 event occurred (IG: EVN[Provenance] occurredDateTime). */
+  occurred?: string;
   reason?: Json;
   operator?: Json;
 }
@@ -15,6 +17,8 @@ export function readEvn(seg: SegmentReader, cx: Conversion): EventFacts {
   seg.reps(1); // EVN-1 repeats MSH-9.2
   const recorded = seg.instant(2);
   if (recorded !== undefined) facts.recorded = recorded;
+  const occurred = seg.dateTime(6);
+  if (occurred !== undefined) facts.occurred = occurred;
   const reason = codeableConcept(seg.rep(4), 'EventReason');
   if (reason !== undefined) facts.reason = reason;
   const operator = practitioner(cx, seg.rep(5));
