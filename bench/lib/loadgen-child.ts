@@ -147,8 +147,11 @@ async function runMllp(spec: Extract<LoadSpec, { kind: 'mllp-closed' | 'mllp-ope
   if (ticker) clearInterval(ticker);
   if (outstanding > 0) {
     await new Promise<void>((resolve) => {
-      onDrained = resolve;
-      setTimeout(resolve, 15_000);
+      const giveUp = setTimeout(resolve, 15_000);
+      onDrained = () => {
+        clearTimeout(giveUp);
+        resolve();
+      };
     });
   }
   for (const c of conns) c.socket.destroy();

@@ -85,8 +85,8 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
     admin: a,
     info,
     async reset() {
+      await a.flushall('ASYNC');
       await waitRewrite();
-      await a.flushall();
       if (aof) {
         await a.bgrewriteaof().catch(() => undefined);
         await sleep(50);

@@ -75,6 +75,7 @@ interface Row {
 async function measure(target: Row['target'], mode: Row['mode'], connections: number, spec: LoadSpec, redis: BenchRedis, offered?: number): Promise<Row> {
   let marks: { t: number; server: number; redis: number; gen: number; machine: number } | undefined;
   const cpu = { server: Number.NaN, redis: Number.NaN, loadgen: Number.NaN, others: Number.NaN };
+  const t0 = performance.now();
   const in0 = Number((await redis.info('stats')).total_net_input_bytes);
   const result = await runLoad(spec, (what, pid) => {
     const now = { t: performance.now(), server: cpuSeconds(process.pid), redis: cpuSeconds(redis.pid), gen: cpuSeconds(pid), machine: machineBusySeconds() };
@@ -100,6 +101,7 @@ async function measure(target: Row['target'], mode: Row['mode'], connections: nu
   await redis.reset();
   return row;
 }
+  if (process.env.BENCH_VERBOSE) console.log(`    (scenario took ${((performance.now() - t0) / 1000).toFixed(1)} s including reset)`);
 
 /** A no-storage MLLP server: scans for FS CR and answers each frame with one fixed ACK. */
 async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
