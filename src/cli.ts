@@ -134,7 +134,7 @@ async function cmdConvert(args: string[]): Promise<void> {
   const options = { timezone: values.timezone! };
   const results = values.mapping
     ? [convertJson(values.mapping, JSON.parse(bytes.toString('utf8')) as unknown, options)]
-    : splitBatchBytes(bytes).map((m) => convertHl7v2(m.bytes, options));
+    : messagesToConvert(file, bytes).map((m) => convertHl7v2(m.bytes, options));
   if (results.length === 0) fail(`${file}: no HL7 messages found`);
   for (const r of results) {
     const issues = validateBundle(r.bundle).filter((i) => i.severity === 'error' || i.severity === 'fatal');
@@ -142,6 +142,18 @@ async function cmdConvert(args: string[]): Promise<void> {
   }
   const out = results.map((r) => (values.report ? { bundle: r.bundle, report: r.report } : r.bundle));
   process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
+}
+
+/**
+ * Batch pieces without an MSH (junk between messages, a headerless batch) are not messages: they
+ * are skipped with a warning naming them, unless nothing else is left to convert.
+ */
+function messagesToConvert(file: string, bytes: Buffer): Array<{ index: number; bytes: Buffer }> {
+  const all = splitBatchBytes(bytes);
+  const messages = all.filter((m) => m.bytes.subarray(0, 3).toString('latin1') === 'MSH');
+  if (messages.length === 0) return all;
+  for (const m of all) if (!messages.includes(m)) process.stderr.write(`hig: ${file}: piece ${m.index + 1} has no MSH segment; skipped\n`);
+  return messages;
 }
 
 async function cmdCheckConfig(args: string[]): Promise<void> {

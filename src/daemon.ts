@@ -73,7 +73,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const producer = createProducerConnection(settings.REDIS_URL);
   await connect(producer);
   await checkDurability(producer, log);
-  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX);
+  // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
+  const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
+  await Promise.all(pool.map(connect));
+  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool);
   const byId = new Map(channels.map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
@@ -171,6 +174,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await alerter.close();
       await queues.close();
       producer.disconnect();
+      pool.forEach((c) => c.disconnect());
       workerConnection?.disconnect();
       await embedded?.stop();
       log.info('hig stopped');

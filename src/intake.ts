@@ -116,11 +116,13 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   const header = read.header;
   const refused = authorize(header, channel);
   if (refused) return refused;
+  const writer = deps.queues.forEnqueue(channel.id);
   const queue = deps.queues.get(channel.id);
-  if (!queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
+  if (!writer || !queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
   const job = buildJob(raw, header, channel, facts, deps.keyring);
   try {
-    countEnqueued(channel.id, facts.source, job.meta.messageType, await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
+    const placed = await withDeadline(enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix), deps.enqueueTimeoutMs);
+    countEnqueued(channel.id, facts.source, job.meta.messageType, placed);
   } catch (err) {
     deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);

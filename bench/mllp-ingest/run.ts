@@ -15,7 +15,7 @@
  * The load generator runs in a separate child process (bench/lib/loadgen.ts); server and Redis
  * still share the machine's two cores with it, so each row shows the CPU each process used.
  *
- *   npx tsx bench/mllp-ingest/run.ts [--duration 4000] [--warmup 1000] [--conns 1,8,32,64]
+ *   npx tsx bench/mllp-ingest/run.ts [--duration 4000] [--warmup 1000] [--conns 1,8,32,64] [--pool 4]
  *                                    [--rate 1000] [--rate-conns 8] [--only bound,echo,hig,rate,bound1]
  *                                    [--cpu-prof 32] [--json out.json]
  */
@@ -42,6 +42,7 @@ import { cpuSeconds, fmt, loadAverage, machineBusySeconds, table } from '../lib/
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '4000' },
+    pool: { type: 'string', default: '4' },
     warmup: { type: 'string', default: '1000' },
     conns: { type: 'string', default: '1,8,32,64' },
     rate: { type: 'string', default: '1000' },
@@ -52,6 +53,7 @@ const { values } = parseArgs({
   },
 });
 const durationMs = Number(values.duration);
+const POOL = Number(values.pool);
 const warmupMs = Number(values.warmup);
 const connCounts = values.conns.split(',').map(Number);
 const rate = Number(values.rate);
@@ -73,9 +75,9 @@ interface Row {
 
 /** Runs one scenario and meters CPU of server (this process), Redis and the generator over its window. */
 async function measure(target: Row['target'], mode: Row['mode'], connections: number, spec: LoadSpec, redis: BenchRedis, offered?: number): Promise<Row> {
+  const t0 = performance.now();
   let marks: { t: number; server: number; redis: number; gen: number; machine: number } | undefined;
   const cpu = { server: Number.NaN, redis: Number.NaN, loadgen: Number.NaN, others: Number.NaN };
-  const t0 = performance.now();
   const in0 = Number((await redis.info('stats')).total_net_input_bytes);
   const result = await runLoad(spec, (what, pid) => {
     const now = { t: performance.now(), server: cpuSeconds(process.pid), redis: cpuSeconds(redis.pid), gen: cpuSeconds(pid), machine: machineBusySeconds() };
@@ -99,9 +101,9 @@ async function measure(target: Row['target'], mode: Row['mode'], connections: nu
       ` | cpu server ${fmt.pct(cpu.server)} redis ${fmt.pct(cpu.redis)} gen ${fmt.pct(cpu.loadgen)} others ${fmt.pct(cpu.others)}`,
   );
   await redis.reset();
+  if (process.env.BENCH_VERBOSE) console.log(`    (scenario took ${((performance.now() - t0) / 1000).toFixed(1)} s including reset)`);
   return row;
 }
-  if (process.env.BENCH_VERBOSE) console.log(`    (scenario took ${((performance.now() - t0) / 1000).toFixed(1)} s including reset)`);
 
 /** A no-storage MLLP server: scans for FS CR and answers each frame with one fixed ACK. */
 async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
@@ -141,7 +143,10 @@ async function startHig(redis: BenchRedis) {
   producer.on('error', () => undefined);
   await producer.connect();
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  const queues = createQueueRegistry(producer, [channel], prefix);
+  // The daemon's intake pool (HIG_PRODUCER_CONNECTIONS, default 4, auto-pipelined); --pool 0 = one shared connection.
+  const pool = Array.from({ length: POOL }, () => createProducerConnection(redis.url, { enableAutoPipelining: true }));
+  await Promise.all(pool.map((c) => (c.on('error', () => undefined), c.connect())));
+  const queues = createQueueRegistry(producer, [channel], prefix, pool);
   const deps: IntakeDeps = { queues, keyring: createKeyring(Buffer.from(KEY_HEX, 'hex')), log: createLogger({ level: 'warn' }), enqueueTimeoutMs: 4000 };
   const listener = await startMllpListener(channel, deps);
   return {

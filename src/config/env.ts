@@ -30,6 +30,7 @@ export const envSchema = z.object({
   HIG_LOG_PHI: strictBool.default(false),
   HIG_DEV_MODE: strictBool.default(false),
   HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
+  HIG_PRODUCER_CONNECTIONS: strictInt(1, 64).default(4),
   HIG_HTTP_TLS_CERT_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_KEY_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_CA_FILE: z.string().min(1).optional(),

@@ -1,4 +1,9 @@
-/** One BullMQ queue per channel, sharing one producer connection. */
+/**
+ * One BullMQ queue per channel for reads, plus a small pool of producer connections for the
+ * enqueues of intake: with appendfsync always, Redis fsyncs once per event-loop pass and reads a
+ * bounded amount per client per pass, so one connection caps how many adds share an fsync
+ * (measured in docs/benchmarks.md, mllp-ingest). Enqueues go round-robin over the pool.
+ */
 import { Queue, type JobsOptions } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
@@ -11,27 +16,42 @@ export interface QueueRegistry {
   /** the producer connection the queues share (also used for audit and alert keys) */
   readonly connection: RedisClient;
   get(channelId: string): Queue | undefined;
+  /** the queue to add to: round-robin over the producer pool (the read queue without one) */
+  forEnqueue(channelId: string): { queue: Queue; connection: RedisClient } | undefined;
   channel(channelId: string): Channel | undefined;
   all(): Array<[string, Queue]>;
   close(): Promise<void>;
 }
 
-export function createQueueRegistry(connection: RedisClient, channels: readonly Channel[], prefix: string): QueueRegistry {
+function quietQueue(name: string, connection: RedisClient, prefix: string): Queue {
+  const queue = new Queue(name, { connection, prefix });
+  // Connection failures surface where they matter: as negative ACKs at intake and in /readyz.
+  queue.on('error', () => undefined);
+  return queue;
+}
+
+export function createQueueRegistry(connection: RedisClient, channels: readonly Channel[], prefix: string, pool: readonly RedisClient[] = []): QueueRegistry {
   const queues = new Map<string, Queue>();
+  const writers = new Map<string, Array<{ queue: Queue; connection: RedisClient }>>();
   for (const ch of channels) {
-    const queue = new Queue(ch.id, { connection, prefix });
-    // Connection failures surface where they matter: as negative ACKs at intake and in /readyz.
-    queue.on('error', () => undefined);
+    const queue = quietQueue(ch.id, connection, prefix);
     queues.set(ch.id, queue);
+    writers.set(ch.id, pool.length ? pool.map((c) => ({ queue: quietQueue(ch.id, c, prefix), connection: c })) : [{ queue, connection }]);
   }
+  let turn = 0;
   return {
     prefix,
     connection,
     get: (id) => queues.get(id),
+    forEnqueue: (id) => {
+      const w = writers.get(id);
+      return w ? w[turn++ % w.length] : undefined;
+    },
     channel: (id) => channels.find((c) => c.id === id),
     all: () => [...queues.entries()],
     close: async () => {
-      await Promise.all([...queues.values()].map((q) => q.close()));
+      const all = [...queues.values(), ...[...writers.values()].flat().map((w) => w.queue)];
+      await Promise.all([...new Set(all)].map((q) => q.close()));
     },
   };
 }
