@@ -3,14 +3,9 @@
  * routing facts to ACK, and a full parse costs far more than the durable write.
  */
 import type { ErrorCode } from '../errors.js';
+import type { Delimiters } from './encoding.js';
 
-export interface Delimiters {
-  field: string;
-  component: string;
-  repetition: string;
-  escape: string;
-  subcomponent: string;
-}
+export type { Delimiters };
 
 export interface MessageHeader {
   delimiters: Delimiters;
