@@ -32,6 +32,9 @@ export type Health = 'healthy' | 'busy' | 'warning';
 export interface Rolling {
   /** completed / (completed + failed) over the last hour, 0..1; undefined without traffic */
   successRate?: number;
+  /** jobs completed and failed for good over the last hour (BullMQ worker metrics) */
+  completedLastHour?: number;
+  failedLastHour?: number;
   /** mean processedOn → finishedOn of the latest completed jobs, ms */
   meanProcessingMs?: number;
   /** age of the oldest job still waiting, ms */
@@ -97,9 +100,12 @@ export async function countsOf(queue: Queue): Promise<Counts> {
 const HOUR_POINTS = 60;
 const RECENT_JOBS = 50;
 
+/** Finished jobs over the last hour: BullMQ's closed minute points plus the minute in progress. */
 async function lastHour(queue: Queue, type: 'completed' | 'failed'): Promise<number> {
-  const m = await queue.getMetrics(type, 0, HOUR_POINTS - 1);
-  return m.data.reduce((sum, n) => sum + (Number(n) || 0), 0);
+  const m = await queue.getMetrics(type, 0, HOUR_POINTS - 2);
+  const closed = m.data.reduce((sum, n) => sum + (Number(n) || 0), 0);
+  const current = Math.max(0, Number(m.meta.count ?? 0) - Number(m.meta.prevCount ?? 0));
+  return closed + current;
 }
 
 export async function rollingOf(queue: Queue, now = Date.now()): Promise<Rolling> {
@@ -109,7 +115,7 @@ export async function rollingOf(queue: Queue, now = Date.now()): Promise<Rolling
     queue.getJobs(['completed'], 0, RECENT_JOBS - 1, false),
     queue.getJobs(['waiting', 'prioritized'], 0, 0, true),
   ]);
-  const out: Rolling = {};
+  const out: Rolling = { completedLastHour: done, failedLastHour: failed };
   if (done + failed > 0) out.successRate = done / (done + failed);
   const times = recent.filter((j) => j?.finishedOn && j.processedOn).map((j) => j.finishedOn! - j.processedOn!);
   if (times.length) out.meanProcessingMs = Math.round(times.reduce((a, b) => a + b, 0) / times.length);
@@ -134,10 +140,13 @@ export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: s
     }
     if (r.oldestWaitingMs !== undefined) oldestWaitingMs = Math.max(oldestWaitingMs ?? 0, r.oldestWaitingMs);
   }
-  const rates = Object.values(channels).filter((c) => c.successRate !== undefined);
+  const done = Object.values(channels).reduce((a, c) => a + (c.completedLastHour ?? 0), 0);
+  const failedHour = Object.values(channels).reduce((a, c) => a + (c.failedLastHour ?? 0), 0);
   return {
     ...total,
-    ...(rates.length ? { successRate: rates.reduce((a, c) => a + c.successRate!, 0) / rates.length } : {}),
+    completedLastHour: done,
+    failedLastHour: failedHour,
+    ...(done + failedHour > 0 ? { successRate: done / (done + failedHour) } : {}),
     ...(processed ? { meanProcessingMs: Math.round(weighted / processed) } : {}),
     ...(oldestWaitingMs !== undefined ? { oldestWaitingMs } : {}),
     health: healthOf(total),
