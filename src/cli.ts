@@ -44,14 +44,18 @@ async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
   const settings = loadSettings();
   const log = createLogger({ level: settings.LOG_LEVEL });
   const { startDaemon } = await import('./daemon.js');
+  const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
   const daemon = await startDaemon({
     settings,
     channelsDir: values.channels ?? settings.HIG_CHANNELS_DIR,
     log,
     intake: !workersOnly,
-    workers: true,
+    workers: !separateWorkers,
     allowDevKey: values.dev === true || settings.HIG_DEV_MODE,
   });
+  const { startWorkerProcesses, exitWithParent } = await import('./worker-processes.js');
+  const pool = separateWorkers ? startWorkerProcesses(settings.HIG_WORKER_PROCESSES, args, log) : undefined;
+  exitWithParent(() => stop('parent exited'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -62,7 +66,7 @@ async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
       process.exit(1);
     }, 30_000);
     force.unref();
-    daemon.close().then(
+    Promise.all([daemon.close(), pool?.stop()]).then(
       () => process.exit(0),
       () => process.exit(1),
     );
