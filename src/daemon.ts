@@ -8,7 +8,8 @@ import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
 import { buildHttpServer, type HttpTls } from './http/server.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './queue/embedded-redis.js';
@@ -21,7 +22,7 @@ import { assertPrefixFits, parseRedisUrl } from './queue/redis-url.js';
 import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './queue/alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
-import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
 import { pipelineStepsFor, warmUpValidator } from './steps.js';
 import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
@@ -56,6 +57,24 @@ function httpTlsFrom(settings: Settings): HttpTls | undefined {
   if (!cert && !key) return undefined;
   if (!cert || !key) throw new ConfigError('HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE must be set together');
   return { cert: readFileSync(cert), key: readFileSync(key), ...(ca ? { ca: readFileSync(ca) } : {}), requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT };
+}
+
+/** Re-reads the HTTP server's certificate files when they change, like the MLLP listeners do. */
+function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logger): () => void {
+  const files = [settings.HIG_HTTP_TLS_CERT_FILE, settings.HIG_HTTP_TLS_KEY_FILE, settings.HIG_HTTP_TLS_CA_FILE].filter((f): f is string => Boolean(f));
+  if (files.length < 2 || typeof server.setSecureContext !== 'function') return () => undefined;
+  const onChange = (cur: Stats, prev: Stats) => {
+    if (cur.mtimeMs === prev.mtimeMs) return;
+    try {
+      const t = httpTlsFrom(settings)!;
+      server.setSecureContext({ cert: t.cert, key: t.key, ...(t.ca ? { ca: t.ca } : {}) });
+      log.info('HTTP TLS certificates reloaded');
+    } catch (err) {
+      log.error({ err: { message: (err as Error).message } }, 'HTTP TLS reload failed; keeping the previous certificates');
+    }
+  };
+  for (const f of files) watchFile(f, { interval: CERT_POLL_MS, persistent: false }, onChange);
+  return () => files.forEach((f) => unwatchFile(f, onChange));
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
@@ -114,6 +133,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS, onStored: (id: string) => void alerter.noteReceived(id) };
   const listeners = new Map<string, MllpListener>();
   let polled: RunningSource[] = [];
+  let stopHttpReload = (): void => undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
   let httpPort: number | undefined;
   if (opts.intake) {
@@ -149,6 +169,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       stepsFor: (c) => pipelineStepsFor(c, keyring),
     });
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
+    stopHttpReload = reloadHttpTlsOnChange(http.server as unknown as tls.Server, settings, log);
     const addr = http.server.address();
     httpPort = typeof addr === 'object' && addr ? addr.port : settings.HIG_HTTP_PORT;
     log.info({ host: settings.HIG_HTTP_HOST, port: httpPort }, 'HTTP server listening');
@@ -168,6 +189,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       // Stop taking input first, then let workers finish what they hold.
       await Promise.all([...listeners.values()].map((l) => l.close()));
       await Promise.all(polled.map((s) => s.close()));
+      stopHttpReload();
       await http?.close();
       await Promise.all(workers.map((w) => w.close()));
       await maintenance?.close();

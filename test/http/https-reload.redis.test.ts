@@ -1,0 +1,55 @@
+/** hig start serving HTTPS picks up a renewed certificate without a restart. */
+import { afterAll, describe, expect, it } from 'vitest';
+import https from 'node:https';
+import { copyFileSync, readFileSync } from 'node:fs';
+import type { TLSSocket } from 'node:tls';
+import { makePki } from '../support/certs.js';
+import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+
+const prefix = testPrefix('httpsreload');
+let daemon: DaemonProcess | undefined;
+afterAll(async () => {
+  await daemon?.stop();
+  await dropPrefix(prefix);
+});
+
+function serialOf(port: number, ca: Buffer): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = https.get({ host: '127.0.0.1', port, path: '/healthz', ca, agent: false }, (res) => {
+      const serial = (res.socket as TLSSocket).getPeerCertificate().serialNumber;
+      res.resume();
+      res.on('end', () => resolve(serial));
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('HTTPS certificate reload', () => {
+  it('serves a renewed certificate without a restart', async () => {
+    const pki = makePki();
+    const server = pki.issue('web', '127.0.0.1', 'server');
+    const port = await freePort();
+    daemon = spawnDaemon('start', {
+      HIG_CHANNELS_DIR: channelsDir([{ id: 'web', source: { type: 'http' } }]),
+      HIG_HTTP_PORT: String(port),
+      HIG_QUEUE_PREFIX: prefix,
+      REDIS_URL,
+      HIG_HTTP_TLS_CERT_FILE: server.cert,
+      HIG_HTTP_TLS_KEY_FILE: server.key,
+    });
+    await daemon.waitFor('hig started');
+    const ca = readFileSync(pki.caCert);
+    const before = await serialOf(port, ca);
+    const renewed = pki.issue('web2', '127.0.0.1', 'server');
+    copyFileSync(renewed.key, server.key);
+    copyFileSync(renewed.cert, server.cert);
+    let after = before;
+    for (let i = 0; i < 40 && after === before; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await serialOf(port, ca);
+    }
+    expect(after).not.toBe(before);
+    expect(daemon.output()).toContain('HTTP TLS certificates reloaded');
+  }, 60_000);
+});
