@@ -155,6 +155,8 @@ async function startHig(redis: BenchRedis) {
       await listener.close();
       await queues.close();
       producer.disconnect();
+      // The pool's sockets would otherwise keep the process alive after the report.
+      for (const c of pool) c.disconnect();
     },
   };
 }
