@@ -144,6 +144,8 @@ async function main() {
       HIG_QUEUE_PREFIX: prefix,
       HIG_EMBEDDED_REDIS: 'false',
       LOG_LEVEL: 'info',
+      // Conversion in separate hig worker processes (the daemon's HIG_WORKER_PROCESSES), when set.
+      ...(process.env.HIG_WORKER_PROCESSES ? { HIG_WORKER_PROCESSES: process.env.HIG_WORKER_PROCESSES } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
