@@ -5,7 +5,7 @@
  */
 import { CATALOGUE, type ErrorCode } from './errors.js';
 import type { Channel } from './config/channel.js';
-import type { IntakeDeps, SourceFacts } from './intake.js';
+import { withDeadline, type IntakeDeps, type SourceFacts } from './intake.js';
 import { randomMessageId, type IntegrationJobData, type JobMeta } from './queue/jobs.js';
 import { enqueue } from './queue/queues.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
@@ -48,14 +48,6 @@ export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Ch
     sourceData: keyring.seal(JSON.stringify(sourceData)),
     meta,
   };
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`enqueue exceeded ${ms} ms`)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** `clientId` is the authenticated client when it differs from the channel's own. */

@@ -71,7 +71,8 @@ export function authorize(header: MessageHeader, channel: Channel): Receipt | un
   return undefined;
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Rejects when `work` has not settled within `ms`; shared by every intake path. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`enqueue exceeded ${ms} ms`)), ms);
