@@ -86,6 +86,15 @@ export class TransientError extends Error {
 
 export type ClassifiedError = PermanentError | TransientError;
 
+/**
+ * The catalogue code a classified error's message starts with ("CODE: detail"), which is all
+ * BullMQ keeps of it across the queue; undefined when the message carries none.
+ */
+export function errorCodeOf(message: string | undefined): ErrorCode | undefined {
+  const prefix = /^([A-Z][A-Z0-9_]{1,63}):/.exec(message ?? '')?.[1];
+  return prefix !== undefined && prefix in CATALOGUE ? (prefix as ErrorCode) : undefined;
+}
+
 export function isPermanent(err: unknown): boolean {
   return err instanceof Error && (err.name === 'PermanentError' || err.name === 'UnrecoverableError');
 }

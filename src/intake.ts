@@ -3,7 +3,7 @@
  * readHeader → authorize → seal → enqueue, then a receipt the source turns into its answer.
  * A receipt of `stored` is only ever returned after Redis has the job (invariant 1).
  */
-import { CATALOGUE, type ErrorCode } from './errors.js';
+import { CATALOGUE, errorCodeOf, type ErrorCode } from './errors.js';
 import type { Queue } from 'bullmq';
 import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
@@ -147,8 +147,7 @@ export async function awaitProcessing(queue: Queue, messageId: string, header: M
     if (state === 'failed') {
       // Read again: the job object above may predate its failure.
       const reason = (await queue.getJob(messageId).catch(() => undefined))?.failedReason ?? '';
-      const code = (/^([A-Z_]+):/.exec(reason)?.[1] ?? 'INTERNAL') as ErrorCode;
-      return refuse('processing-failed', code in CATALOGUE ? code : 'INTERNAL', reason.slice(0, 200) || 'processing failed', header);
+      return refuse('processing-failed', errorCodeOf(reason) ?? 'INTERNAL', reason.slice(0, 200) || 'processing failed', header);
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

@@ -14,6 +14,7 @@ import { ACK_TABLE, type AckSituation } from './hl7/ack-table.js';
 import type { IntegrationJobData } from './queue/jobs.js';
 import type { PipelineSteps } from './queue/pipeline.js';
 import type { QueueStats } from './queue/status.js';
+import { errorCodeOf } from './errors.js';
 
 const defaults = {
   /** Distinct event label values kept per channel; later ones are counted as "other". */
@@ -200,7 +201,7 @@ export function jobCompleted(channelId: string, job: Job): void {
 export function jobFailed(channelId: string, job: Job | undefined, err: Error, final: boolean): void {
   if (final) {
     const code = (err as Error & { code?: unknown }).code;
-    const reason = typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : /^([A-Z][A-Z0-9_]+):/.exec(err.message)?.[1] ?? 'UNCLASSIFIED';
+    const reason = typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : errorCodeOf(err.message) ?? 'UNCLASSIFIED';
     metrics.deadLettered.inc({ ...jobLabels(channelId, job), reason });
   } else {
     metrics.retried.inc({ channel: channelId });

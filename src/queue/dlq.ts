@@ -6,6 +6,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { IntegrationJobData } from './jobs.js';
+import { errorCodeOf } from '../errors.js';
 import { jobReplayed } from '../metrics.js';
 
 export interface FailedJob {
@@ -31,8 +32,7 @@ export interface FailedFilter {
 }
 
 export function reasonCodeOf(reason: string): string {
-  const m = /^([A-Z][A-Z0-9_]+):/.exec(reason);
-  return m?.[1] ?? 'UNCLASSIFIED';
+  return errorCodeOf(reason) ?? 'UNCLASSIFIED';
 }
 
 export function toFailedJob(channelId: string, job: Job): FailedJob {

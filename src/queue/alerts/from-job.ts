@@ -2,7 +2,7 @@
  * Turns a dead-lettered BullMQ job and its error into the alerter's input. Branches on the
  * error's `code` / message prefix, never on instanceof (BullMQ keeps only name and message).
  */
-import { CATALOGUE, type ErrorCode } from '../../errors.js';
+import { CATALOGUE, errorCodeOf } from '../../errors.js';
 import type { DeadLetterInput } from './index.js';
 
 interface JobLike {
@@ -13,8 +13,8 @@ interface JobLike {
 /** `MAPPING_NOT_FOUND: …` → MAPPING_NOT_FOUND; otherwise the error's code, or its name. */
 export function reasonCodeOf(err: { name?: string; message?: string; code?: unknown }): string {
   if (typeof err.code === 'string' && err.code in CATALOGUE) return err.code;
-  const prefix = /^([A-Z][A-Z0-9_]{2,63}):/.exec(err.message ?? '')?.[1];
-  if (prefix && prefix in CATALOGUE) return prefix as ErrorCode;
+  const prefix = errorCodeOf(err.message);
+  if (prefix) return prefix;
   if (err.name === 'TransientError' || err.name === 'PermanentError') return 'INTERNAL';
   return (err.name ?? 'Error').replace(/[^A-Za-z0-9_]/g, '_').slice(0, 64) || 'Error';
 }
