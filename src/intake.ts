@@ -94,8 +94,10 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
     ...(facts.userAgent ? { userAgent: facts.userAgent } : {}),
     ...(facts.fileName ? { fileName: facts.fileName } : {}),
   };
-  if (isOrdered(channel)) meta.partition = partitionOf(channel, patientIdentifier(raw, header.delimiters));
-  meta.priority = priorityFor(raw, header, channel);
+  // Field scans read the message as latin1 text: decode it once, and only when a scan is needed.
+  const text = isOrdered(channel) || channel.queue.priority.rules.some((r) => r.field) ? raw.toString('latin1') : '';
+  if (isOrdered(channel)) meta.partition = partitionOf(channel, patientIdentifier(text, header.delimiters));
+  meta.priority = priorityFor(text, header, channel);
   return {
     messageId: messageIdFor(channel.id, sender, header.controlId),
     channelId: channel.id,

@@ -7,14 +7,15 @@ import type { MessageHeader } from '../hl7/header.js';
 import { messageTypeOf } from '../hl7/header.js';
 import { scanField } from '../hl7/scan.js';
 
-export function priorityFor(raw: Buffer, header: MessageHeader, channel: Channel): number {
+/** `text`: the message as latin1 text (field rules scan it). */
+export function priorityFor(text: string, header: MessageHeader, channel: Channel): number {
   const { default: fallback, rules } = channel.queue.priority;
   let best = fallback;
   for (const rule of rules) {
     if (rule.priority >= best) continue;
     if (rule.events?.includes(messageTypeOf(header))) best = rule.priority;
     else if (rule.field && rule.values) {
-      const value = scanField(raw, header.delimiters, rule.field);
+      const value = scanField(text, header.delimiters, rule.field);
       if (value !== undefined && rule.values.includes(value)) best = rule.priority;
     }
   }
