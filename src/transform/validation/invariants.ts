@@ -54,26 +54,90 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
   },
   'ext-1': {
     expression: 'extension.exists() != value.exists()',
+    holds: (s) => isObject(s.value) && populated(s.value.extension) !== populated(choiceValue(s.value, 'Extension', 'value')),
+  },
+  'obs-3': {
+    expression: 'low.exists() or high.exists() or text.exists()',
+    holds: (s) => isObject(s.value) && (populated(s.value.low) || populated(s.value.high) || populated(s.value.text)),
+  },
+  'obs-6': {
+    expression: 'dataAbsentReason.empty() or value.empty()',
+    holds: (s) => isObject(s.value) && (!populated(s.value.dataAbsentReason) || !populated(choiceValue(s.value, 'Observation', 'value'))),
+  },
+  'obs-7': {
+    expression: 'value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()',
     holds: (s) => {
-      if (!isObject(s.value)) return false;
-      return populated(s.value.extension) !== populated(extensionValue(s.value));
+      if (!isObject(s.value) || !populated(choiceValue(s.value, 'Observation', 'value'))) return true;
+      const own = children(children([s.resource], 'code'), 'coding');
+      return !children(children([s.value], 'component'), 'code').some((code) => children([code], 'coding').some((c) => own.some((o) => sameJson(c, o))));
     },
+  },
+  'pat-1': {
+    expression: 'name.exists() or telecom.exists() or address.exists() or organization.exists()',
+    holds: (s) => isObject(s.value) && ['name', 'telecom', 'address', 'organization'].some((k) => populated((s.value as Json)[k])),
+  },
+  'app-1': {
+    expression: 'type.exists() or actor.exists()',
+    holds: (s) => isObject(s.value) && (populated(s.value.type) || populated(s.value.actor)),
+  },
+  'org-2': { expression: "where(use = 'home').empty()", holds: (s) => !(isObject(s.value) && s.value.use === 'home') },
+  'org-3': { expression: "where(use = 'home').empty()", holds: (s) => !(isObject(s.value) && s.value.use === 'home') },
+  'con-4': {
+    expression: "abatement.empty() or clinicalStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-clinical' and (code='resolved' or code='remission' or code='inactive')).exists()",
+    holds: (s) =>
+      isObject(s.value) &&
+      (!populated(choiceValue(s.value, 'Condition', 'abatement')) || hasCoding(s.value.clinicalStatus, 'http://terminology.hl7.org/CodeSystem/condition-clinical', ['resolved', 'remission', 'inactive'])),
+  },
+  'con-5': {
+    expression: "verificationStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-ver-status' and code='entered-in-error').empty() or clinicalStatus.empty()",
+    holds: (s) => isObject(s.value) && (!hasCoding(s.value.verificationStatus, 'http://terminology.hl7.org/CodeSystem/condition-ver-status', ['entered-in-error']) || !populated(s.value.clinicalStatus)),
+  },
+  'ait-1': {
+    expression: "verificationStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification' and code = 'entered-in-error').exists() or clinicalStatus.exists()",
+    holds: (s) => isObject(s.value) && (hasCoding(s.value.verificationStatus, AIT_VERIFICATION, ['entered-in-error']) || populated(s.value.clinicalStatus)),
+  },
+  'ait-2': {
+    expression: "verificationStatus.coding.where(system = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification' and code = 'entered-in-error').empty() or clinicalStatus.empty()",
+    holds: (s) => isObject(s.value) && (!hasCoding(s.value.verificationStatus, AIT_VERIFICATION, ['entered-in-error']) || !populated(s.value.clinicalStatus)),
   },
 };
 
-let extensionValueKeys: string[] | undefined;
+const choiceKeys = new Map<string, string[]>();
 
 /**
- * FHIRPath `value` on an Extension: the first `value[x]` key present, in the order of the
+ * FHIRPath `value` on a choice element: the first `value[x]` key present, in the order of the
  * definition's types (as the engine resolves it), even when a later key is also given.
  */
-function extensionValue(ext: Json): unknown {
-  extensionValueKeys ??= (getDataType('Extension').elements['value[x]']?.type ?? []).map((t) => `value${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`);
-  for (const key of extensionValueKeys) {
-    if (ext[key] !== undefined) return ext[key];
-    if (ext[`_${key}`] !== undefined) return ext[`_${key}`];
+function choiceValue(obj: Json, typeName: string, base: string): unknown {
+  const id = `${typeName}.${base}`;
+  let keys = choiceKeys.get(id);
+  if (keys === undefined) {
+    keys = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).map((t) => `${base}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`);
+    choiceKeys.set(id, keys);
+  }
+  for (const key of keys) {
+    if (obj[key] !== undefined) return obj[key];
+    if (obj[`_${key}`] !== undefined) return obj[`_${key}`];
   }
   return undefined;
+}
+
+const AIT_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
+
+/** `cc.coding.where(system = … and code in codes).exists()` */
+function hasCoding(cc: unknown, system: string, codes: string[]): boolean {
+  return children([cc], 'coding').some((c) => isObject(c) && c.system === system && typeof c.code === 'string' && codes.includes(c.code));
+}
+
+/** FHIRPath equality of two JSON values: same keys and values, key order aside. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b)) {
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+    return false;
+  }
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameJson(a[k], b[k]));
 }
 
 const cache = new LRUCache<Parameters<typeof evalFhirPathTyped>[0] & object>(1000);
