@@ -31,13 +31,16 @@ interface Field {
   /** The choice element (`value[x]`) this key belongs to, if any. */
   choice?: string;
   invariants: Invariant[];
+  primitive: boolean;
+  /** `_valueString`: where this key's primitive extensions are. */
+  partner: string;
 }
 
 interface CompiledType {
   name: string;
   fields: Map<string, Field>;
   /** Elements with min ≥ 1 and the JSON keys any of which satisfies them. */
-  required: Array<{ name: string; keys: string[] }>;
+  required: Array<{ name: string; keys: string[]; partners: string[] }>;
   invariants: Invariant[];
 }
 
@@ -71,14 +74,16 @@ function compile(typeName: string): CompiledType | undefined {
     if (name.endsWith('[x]')) {
       const base = name.slice(0, -3);
       for (const t of element.type) {
-        keys.push(base + capitalize(t.code));
-        fields.set(base + capitalize(t.code), { element, type: t.code, choice: name, invariants });
+        const key = base + capitalize(t.code);
+        keys.push(key);
+        fields.set(key, { element, type: t.code, choice: name, invariants, primitive: isPrimitiveType(t.code), partner: `_${key}` });
       }
     } else {
       keys.push(name);
-      fields.set(name, { element, type: element.type[0]?.code ?? 'undefined', invariants });
+      const code = element.type[0]?.code ?? 'undefined';
+      fields.set(name, { element, type: code, invariants, primitive: isPrimitiveType(code), partner: `_${name}` });
     }
-    if (element.min > 0) required.push({ name, keys });
+    if (element.min > 0) required.push({ name, keys, partners: keys.map((k) => `_${k}`) });
   }
   const type: CompiledType = { name: typeName, fields, required, invariants: errorInvariants(schema.constraints) };
   compiled.set(typeName, type);
@@ -115,120 +120,144 @@ function primitiveProblem(value: unknown, code: string): string | undefined {
   return undefined;
 }
 
+/**
+ * One walk over one resource. The path is kept as a stack of keys and indexes and only turned
+ * into text when an issue is reported: valid resources, the common case, never build one.
+ */
 class Walk {
   readonly issues: StructureIssue[] = [];
+  private readonly at: Array<string | number> = [];
   constructor(private readonly root: Record<string, unknown>) {}
 
-  private fail(path: string, message: string): void {
-    this.issues.push({ severity: 'error', path, message });
+  private path(extra?: string): string {
+    let out = '';
+    for (const seg of this.at) out += typeof seg === 'number' ? `[${seg}]` : out === '' ? seg : `.${seg}`;
+    return extra === undefined ? out : `${out}.${extra}`;
   }
 
-  private invariants(list: Invariant[], value: unknown, type: string, path: string, resource: Record<string, unknown>): void {
+  private fail(message: string, extra?: string): void {
+    this.issues.push({ severity: 'error', path: this.path(extra), message });
+  }
+
+  private invariants(list: Invariant[], value: unknown, type: string, resource: Record<string, unknown>): void {
     for (const inv of list) {
       const scope: InvariantScope = { value, type, resource, root: this.root };
       const held = checkInvariant(inv, scope);
       if (held === 'error') {
-        this.fail(path, `Error evaluating invariant ${inv.key}`);
+        this.fail(`Error evaluating invariant ${inv.key}`);
         return;
       }
       if (!held) {
-        this.fail(path, `Constraint ${inv.key} not met: ${inv.description}`);
+        this.fail(`Constraint ${inv.key} not met: ${inv.description}`);
         return; // as medplum: the first failed invariant of an element is reported
       }
     }
   }
 
-  resource(value: Record<string, unknown>, path: string): void {
+  resource(value: Record<string, unknown>, name: string): void {
     const type = typeof value.resourceType === 'string' ? compile(value.resourceType) : undefined;
-    if (type === undefined) {
-      this.fail(path, 'Unknown resource type');
-      return;
+    this.at.push(name);
+    if (type === undefined) this.fail('Unknown resource type');
+    else {
+      this.invariants(type.invariants, value, type.name, value);
+      this.object(value, type, value);
     }
-    this.invariants(type.invariants, value, type.name, path, value);
-    this.object(value, type, path, value);
+    this.at.pop();
   }
 
-  private object(obj: Record<string, unknown>, type: CompiledType, path: string, resource: Record<string, unknown>): void {
+  private object(obj: Record<string, unknown>, type: CompiledType, resource: Record<string, unknown>): void {
     let choices: Set<string> | undefined;
-    for (const key of Object.keys(obj)) {
+    for (const key in obj) {
       if (key === 'resourceType') continue;
       const extension = key.charCodeAt(0) === 95; /* '_' */
-      const name = extension ? key.slice(1) : key;
-      const field = type.fields.get(name);
-      const at = `${path}.${key}`;
+      const field = type.fields.get(extension ? key.slice(1) : key);
       if (field === undefined) {
-        this.fail(at, `Invalid additional property "${key}"`);
+        this.fail(`Invalid additional property "${key}"`, key);
         continue;
       }
       if (field.choice !== undefined && !extension) {
         choices ??= new Set();
-        if (choices.has(field.choice)) this.fail(`${path}.${field.choice}`, 'more than one type given for a choice element');
+        if (choices.has(field.choice)) this.fail('more than one type given for a choice element', field.choice);
         choices.add(field.choice);
       }
-      const value = obj[key];
-      if (extension) this.primitiveExtensions(value, at, resource);
-      else this.property(value, field, at, resource, obj[`_${key}`]);
+      this.at.push(key);
+      if (extension) this.primitiveExtensions(obj[key], resource);
+      else this.property(obj[key], field, resource, obj[field.partner]);
+      this.at.pop();
     }
     for (const req of type.required) {
-      if (!req.keys.some((k) => populated(obj[k]) || populated(obj[`_${k}`]))) this.fail(`${path}.${req.name}`, 'Missing required property');
+      if (!req.keys.some((k) => populated(obj[k])) && !req.partners.some((k) => populated(obj[k]))) this.fail('Missing required property', req.name);
     }
   }
 
-  private property(value: unknown, field: Field, path: string, resource: Record<string, unknown>, extensions: unknown): void {
+  private property(value: unknown, field: Field, resource: Record<string, unknown>, extensions: unknown): void {
     const el = field.element;
     if (value === null) {
-      this.fail(path, 'Invalid null value');
+      this.fail('Invalid null value');
       return;
     }
     if (!populated(value)) {
-      this.fail(path, 'Invalid empty value');
+      this.fail('Invalid empty value');
       return;
     }
-    const values = Array.isArray(value) ? value : [value];
-    if (Array.isArray(value) !== (el.isArray === true)) {
-      this.fail(path, el.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
+    const isArray = Array.isArray(value);
+    if (isArray !== (el.isArray === true)) {
+      this.fail(el.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
       return;
     }
-    if (values.length < el.min || values.length > el.max) this.fail(path, `Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
-    const primitive = isPrimitiveType(field.type);
-    const partners = Array.isArray(extensions) ? (extensions as unknown[]) : [];
+    const values: unknown[] = isArray ? value : [value];
+    if (values.length < el.min || values.length > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
+    const partners = Array.isArray(extensions) ? (extensions as unknown[]) : undefined;
     for (let i = 0; i < values.length; i++) {
-      const v: unknown = values[i];
-      const at = Array.isArray(value) ? `${path}[${i}]` : path;
-      if (v === null || v === undefined) {
-        // an array of primitives may hold null where its `_` partner carries the extension
-        if (!(primitive && v === null && partners[i] !== null && partners[i] !== undefined)) this.fail(at, 'Invalid null value');
-        continue;
+      if (isArray) this.at.push(i);
+      this.item(values[i], field, resource, partners?.[i]);
+      if (isArray) this.at.pop();
+    }
+  }
+
+  private item(v: unknown, field: Field, resource: Record<string, unknown>, partner: unknown): void {
+    if (v === null || v === undefined) {
+      // an array of primitives may hold null where its `_` partner carries the extension
+      if (!(field.primitive && v === null && partner !== null && partner !== undefined)) this.fail('Invalid null value');
+      return;
+    }
+    if (field.invariants.length > 0) this.invariants(field.invariants, v, field.type, resource);
+    if (field.primitive) {
+      const problem = primitiveProblem(v, field.type);
+      if (problem !== undefined) this.fail(problem);
+    } else if (typeof v !== 'object' || Array.isArray(v)) {
+      this.fail('Expected an object');
+    } else if (!populated(v)) {
+      this.fail('Invalid empty non-primitive value');
+    } else if (field.type === 'Resource') {
+      const nested = v as Record<string, unknown>;
+      const type = typeof nested.resourceType === 'string' ? compile(nested.resourceType) : undefined;
+      if (type === undefined) this.fail('Unknown resource type');
+      else {
+        this.invariants(type.invariants, nested, type.name, nested);
+        this.object(nested, type, nested);
       }
-      this.invariants(field.invariants, v, field.type, at, resource);
-      if (primitive) {
-        const problem = primitiveProblem(v, field.type);
-        if (problem !== undefined) this.fail(at, problem);
-      } else if (typeof v !== 'object' || Array.isArray(v)) {
-        this.fail(at, 'Expected an object');
-      } else if (!populated(v)) {
-        this.fail(at, 'Invalid empty non-primitive value');
-      } else if (field.type === 'Resource') {
-        this.resource(v as Record<string, unknown>, at);
-      } else {
-        const type = compile(field.type);
-        if (type === undefined) this.fail(at, `No definition for type ${field.type}`);
-        else this.object(v as Record<string, unknown>, type, at, resource);
-      }
+    } else {
+      const type = compile(field.type);
+      if (type === undefined) this.fail(`No definition for type ${field.type}`);
+      else this.object(v as Record<string, unknown>, type, resource);
     }
   }
 
   /** `_birthDate`: the extensions and id of a primitive (an Element), possibly one per array item. */
-  private primitiveExtensions(value: unknown, path: string, resource: Record<string, unknown>): void {
+  private primitiveExtensions(value: unknown, resource: Record<string, unknown>): void {
     const element = compile('Element');
     if (element === undefined) return;
-    const items = Array.isArray(value) ? value : [value];
-    items.forEach((item: unknown, i) => {
-      const at = Array.isArray(value) ? `${path}[${i}]` : path;
-      if (item === null && Array.isArray(value)) return;
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) this.fail(at, 'Expected an object');
-      else this.object(item as Record<string, unknown>, element, at, resource);
-    });
+    const isArray = Array.isArray(value);
+    const items: unknown[] = isArray ? value : [value];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null && isArray) continue;
+      if (isArray) this.at.push(i);
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) this.fail('Expected an object');
+      else this.object(item as Record<string, unknown>, element, resource);
+      if (isArray) this.at.pop();
+    }
   }
 }
 
