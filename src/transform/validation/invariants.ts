@@ -31,6 +31,8 @@ const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Ar
 /** FHIRPath `a.b` over a collection: flattens, drops empties (an empty object is no value). */
 const children = (items: unknown[], key: string): unknown[] => items.flatMap((x) => (isObject(x) ? list(x[key]).filter(populated) : []));
 const empty = (items: unknown[]): boolean => items.length === 0;
+/** The dom-* invariants are about contained resources; nearly every resource has none. */
+const noContained = (s: InvariantScope): boolean => isObject(s.value) && s.value.contained === undefined;
 
 /**
  * Native equivalents, keyed by constraint key and checked against the expression they replace
@@ -39,18 +41,19 @@ const empty = (items: unknown[]): boolean => items.length === 0;
 export const NATIVE: Record<string, { expression: string; holds: (s: InvariantScope) => boolean }> = {
   'dom-2': {
     expression: 'contained.contained.empty()',
-    holds: (s) => empty(children(children([s.value], 'contained'), 'contained')),
+    holds: (s) => noContained(s) || empty(children(children([s.value], 'contained'), 'contained')),
   },
   'dom-4': {
     expression: 'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()',
     holds: (s) => {
+      if (noContained(s)) return true;
       const metas = children(children([s.value], 'contained'), 'meta');
       return empty(children(metas, 'versionId')) && empty(children(metas, 'lastUpdated'));
     },
   },
   'dom-5': {
     expression: 'contained.meta.security.empty()',
-    holds: (s) => empty(children(children(children([s.value], 'contained'), 'meta'), 'security')),
+    holds: (s) => noContained(s) || empty(children(children(children([s.value], 'contained'), 'meta'), 'security')),
   },
   'ext-1': {
     expression: 'extension.exists() != value.exists()',
@@ -102,18 +105,19 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
   },
 };
 
-const choiceKeys = new Map<string, string[]>();
+const choiceKeys = new Map<string, Map<string, string[]>>();
 
 /**
  * FHIRPath `value` on a choice element: the first `value[x]` key present, in the order of the
  * definition's types (as the engine resolves it), even when a later key is also given.
  */
 function choiceValue(obj: Json, typeName: string, base: string): unknown {
-  const id = `${typeName}.${base}`;
-  let keys = choiceKeys.get(id);
+  let ofType = choiceKeys.get(typeName);
+  if (ofType === undefined) choiceKeys.set(typeName, (ofType = new Map()));
+  let keys = ofType.get(base);
   if (keys === undefined) {
     keys = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).map((t) => `${base}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`);
-    choiceKeys.set(id, keys);
+    ofType.set(base, keys);
   }
   for (const key of keys) {
     if (obj[key] !== undefined) return obj[key];
