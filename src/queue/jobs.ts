@@ -37,7 +37,8 @@ export interface IntegrationJobData {
   meta: JobMeta;
 }
 
-const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string() });
+/** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
+const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.literal(2).optional() });
 export const jobDataSchema = z.object({
   messageId: z.string().min(1),
   channelId: z.string().min(1),
