@@ -2,15 +2,15 @@
  * Redis bytes per queued message: N waiting jobs (default 100,000) of intake's real shape —
  * a ≈1.2 KB ADT^A01 read with readHeader, sealed with AES-256-GCM by buildJob, added with the
  * channel's real job options, enqueued through intake's own `enqueue()` (job id, priority,
- * retries, retention, dedupe key), --inflight at a time — and no worker. Bytes per message = INFO memory used_memory after − before, ÷ N. For scale, the same N
- * raw messages LPUSHed into one plain list are measured too (the floor for storing the bytes at all).
- * With --what-if, the same N jobs again with the message deflated (zlib deflateRaw, level 1)
- * before sealing: not what hig does today, measured to size a possible change.
+ * retries, retention, dedupe marker), --inflight at a time — and no worker. Bytes per message =
+ * INFO memory used_memory after − before, ÷ N. For scale, the same N raw messages LPUSHed into one
+ * plain list are measured too (the floor for storing the bytes at all). With --what-if, the same
+ * N jobs again with the message sealed uncompressed (format v1, what hig did before it deflated
+ * messages before sealing), to show what the compression alone is worth.
  *
  *   npx tsx bench/memory/run.ts [--count 100000] [--inflight 256] [--what-if]
  */
 import { parseArgs } from 'node:util';
-import { deflateRawSync } from 'node:zlib';
 import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
@@ -46,7 +46,7 @@ async function keyBreakdown(redis: BenchRedis, prefix: string, queue: string) {
     cursor = next;
     for (const key of keys) {
       const rest = key.slice(`${prefix}:${queue}:`.length);
-      // Fold message ids (<channel>.<hex digest>) so keys group by kind: job hash, de:<id>, seen:<id>…
+      // Fold message ids (<channel>.<hex digest>) so keys group by kind: job hash, seen:<id>…
       const folded = rest.replace(new RegExp(`${queue}\\.[0-9a-f]{8,}`, 'g'), '<id>');
       const kind = folded === '<id>' ? '<id> (job hash)' : folded;
       const e = kinds.get(kind) ?? { count: 0, sampled: 0, bytes: 0 };
@@ -137,13 +137,13 @@ async function main() {
       let sealedLen = 0;
       await enqueueAll(N, (i) => {
         const j = job(i);
-        const sealed = keyring.seal(deflateRawSync(adtA01('M', i), { level: 1 }));
+        const sealed = keyring.seal(adtA01('M', i));
         sealedLen = JSON.stringify(sealed).length;
         return { ...j, sourceData: sealed };
       });
       const a = await usedMemory(redis);
       const per = (a.used - b.used) / N;
-      console.log(`\nWhat-if (not hig's behaviour): message deflated (level 1) before sealing → sealed JSON ${sealedLen} bytes, ${fmt.int(per)} bytes per waiting job (used_memory Δ ÷ N)`);
+      console.log(`\nWhat-if (not hig's behaviour): message sealed uncompressed (v1) → sealed JSON ${sealedLen} bytes, ${fmt.int(per)} bytes per waiting job (used_memory Δ ÷ N)`);
     }
     const hash = await producer.hgetall(`${prefix}:${channel.id}:${sample.messageId}`);
     console.log(`\nJob hash fields (bytes): ${Object.entries(hash).map(([k, v]) => `${k}=${v.length}`).join(', ')}`);

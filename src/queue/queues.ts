@@ -4,7 +4,7 @@
  * bounded amount per client per pass, so one connection caps how many adds share an fsync
  * (measured in docs/benchmarks.md, mllp-ingest). Enqueues go round-robin over the pool.
  */
-import { Queue, type JobsOptions } from 'bullmq';
+import { Job, Queue, type JobJson, type JobsOptions } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
@@ -57,44 +57,40 @@ export function createQueueRegistry(connection: RedisClient, channels: readonly 
 }
 
 /**
- * Retry, retention, priority and dedupe options from the channel; the job id is the message id.
- * Ordered channels dedupe in their lanes instead (see ordering.ts).
+ * Retry, retention and priority options from the channel; the job id is the message id. Dedupe is
+ * not among them: unordered channels dedupe with hig's `seen:` marker in the add's transaction
+ * (addBatched), ordered ones in their lanes (ordering.ts). BullMQ stores these options with every
+ * job, so nothing goes in that no one reads: the retry delays come from the channel in the worker's
+ * backoff strategy (retry.ts), not from a `backoff.delay`; and a channel without priority rules gives
+ * every job the same priority, so its jobs go to BullMQ's plain FIFO wait list (same order, ≈ 95
+ * bytes less per job than the prioritized set's entry) instead of carrying one.
  */
 export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsOptions {
   const q = channel.queue;
   const messageId = data.messageId;
   return {
     jobId: messageId,
-    priority: data.meta.priority ?? q.priority.default,
+    ...(q.priority.rules.length > 0 ? { priority: data.meta.priority ?? q.priority.default } : {}),
     attempts: q.attempts,
-    backoff: { type: BACKOFF_TYPE, delay: q.backoffMs },
+    backoff: { type: BACKOFF_TYPE },
     removeOnComplete: { age: Math.ceil(q.keepCompletedMs / 1000) },
     removeOnFail: { age: Math.ceil(q.keepFailedMs / 1000) },
-    ...(q.dedupeWindowMs > 0 && q.ordering === 'none' ? { deduplication: { id: messageId, ttl: q.dedupeWindowMs } } : {}),
   };
 }
 
 /**
- * The durable write intake waits for. Unordered channels add straight to BullMQ; ordered ones
- * park the job in its lane and dispatch it only when it is the lane's head.
+ * The durable write intake waits for. Unordered channels add straight to BullMQ (in a batch, see
+ * addBatched); ordered ones park the job in its lane and dispatch it only when it is the lane's head.
+ * `duplicate`: a resend inside the dedupe window (or of a job still kept), answered but not stored again.
  */
-export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis?: RedisClient, prefix?: string): Promise<'stored' | 'duplicate'> {
+export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis: RedisClient, prefix: string): Promise<'stored' | 'duplicate'> {
   if (!isOrdered(channel)) {
-    if (!redis || prefix === undefined || channel.queue.dedupeWindowMs === 0) {
-      await queue.add(INBOUND_V1, data, jobOptionsFor(channel, data));
-      return 'stored';
-    }
-    // The marker only counts resends; the add always runs, and BullMQ's job id and dedupe key make
-    // a resend a no-op there. Both commands go out together (one round trip).
-    const [first] = await Promise.all([
-      redis.set(seenKey(prefix, channel.id, data.messageId), '1', 'PX', channel.queue.dedupeWindowMs, 'NX'),
-      queue.add(INBOUND_V1, data, jobOptionsFor(channel, data)),
-    ]);
-    if (first !== null) return 'stored';
-    void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
-    return 'duplicate';
+    const window = channel.queue.dedupeWindowMs;
+    const dedupe = window > 0 ? { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: window } : undefined;
+    const placed = await addBatched(queue, redis, INBOUND_V1, data, jobOptionsFor(channel, data), dedupe);
+    if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
+    return placed;
   }
-  if (!redis || prefix === undefined) throw new Error('ordered enqueue needs the RedisClient connection and prefix');
   const placed = await enqueueOrdered(redis, prefix, channel, data);
   if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
   if (placed === 'head') {
@@ -104,6 +100,129 @@ export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJ
   return placed === 'duplicate' ? 'duplicate' : 'stored';
 }
 
+interface PendingAdd {
+  json: JobJson;
+  jobId: string;
+  dedupe?: { seenKey: string; windowMs: number };
+  resolve(placed: 'stored' | 'duplicate'): void;
+  reject(err: Error): void;
+}
+
+/**
+ * Dedupe without BullMQ's deduplication option (which costs a second key, a `deid` field and
+ * options in every job hash, ≈ 270 bytes per job): one hig marker per message, a key with the
+ * channel's dedupe window as its TTL, checked and set around BullMQ's add in the same transaction.
+ *
+ * CHECK_SEEN, just before the add:
+ *   0  new message: BullMQ's add stores it
+ *   1  the job is still kept: BullMQ's add of an existing job id does nothing
+ *   2  a resend inside the window after the job was removed: a placeholder under the job id makes
+ *      the add a no-op (MARK_SEEN deletes it in the same transaction, so no one ever sees it)
+ * MARK_SEEN, just after: sets the marker only if the job now exists, so an add that failed leaves
+ * no marker behind and the sender's resend is stored, not mistaken for a duplicate.
+ */
+const CHECK_SEEN = {
+  numberOfKeys: 2,
+  lua: `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[2], 'hig:placeholder', '1')
+return 2`,
+};
+const MARK_SEEN = {
+  numberOfKeys: 2,
+  lua: `if redis.call('HEXISTS', KEYS[2], 'hig:placeholder') == 1 then redis.call('DEL', KEYS[2]) return 0 end
+if redis.call('EXISTS', KEYS[2]) == 0 then return redis.error_reply('job not stored') end
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX')
+return 1`,
+};
+
+interface HigCommands {
+  higCheckSeen(seenKey: string, jobKey: string): unknown;
+  higMarkSeen(seenKey: string, jobKey: string, windowMs: number): unknown;
+}
+/** The slice of ioredis's MULTI that addBatched uses. */
+type BullTransaction = HigCommands & { exec(): Promise<Array<[Error | null, unknown]> | null> };
+
+function withHigCommands(redis: RedisClient): RedisClient & HigCommands {
+  if (!('higMarkSeen' in redis)) {
+    redis.defineCommand('higCheckSeen', CHECK_SEEN);
+    redis.defineCommand('higMarkSeen', MARK_SEEN);
+  }
+  return redis as RedisClient & HigCommands;
+}
+
+/** Adds waiting for their queue's next flush; one batch per Queue instance (per producer connection). */
+const pending = new WeakMap<Queue, PendingAdd[]>();
+
+/**
+ * BullMQ's add, batched: every add of one event-loop pass for the same queue goes to Redis in one
+ * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as BullMQ's own add script,
+ * between CHECK_SEEN and MARK_SEEN when the channel dedupes. Each promise settles with its own commands'
+ * replies: a job whose add failed rejects (its sender gets a negative ACK) while the others of the
+ * batch are stored; an aborted or lost EXEC rejects them all. `redis` must be the connection the
+ * queue was created on.
+ */
+export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe?: { seenKey: string; windowMs: number }): Promise<'stored' | 'duplicate'> {
+  return new Promise((resolve, reject) => {
+    // The id goes to the add script on its own; left out of the stored options (BullMQ only
+    // validates it at add time), it saves 40 bytes per job.
+    const { jobId, ...stored } = opts;
+    if (!jobId || jobId.includes(':')) throw new Error(`job id ${String(jobId)} is not a message id`);
+    const job = new Job(queue, name, data, stored, jobId);
+    const json = job.asJSON();
+    (job as unknown as { validateOptions(j: JobJson): void }).validateOptions(json);
+    const add: PendingAdd = { json, jobId, resolve, reject, ...(dedupe ? { dedupe } : {}) };
+    const batch = pending.get(queue);
+    if (batch) batch.push(add);
+    else {
+      withHigCommands(redis);
+      pending.set(queue, [add]);
+      // After the poll phase: the frames of every socket read in this pass share the batch.
+      setImmediate(() => void flush(queue));
+    }
+  });
+}
+
+async function flush(queue: Queue): Promise<void> {
+  const adds = pending.get(queue);
+  if (!adds) return;
+  pending.delete(queue);
+  let results: Array<[Error | null, unknown]> | null;
+  try {
+    // BullMQ's view of the same connection: its transactions can run BullMQ's scripts.
+    const client = (await queue.backend.client) as unknown as { multi(): BullTransaction };
+    const multi = client.multi();
+    for (const add of adds) {
+      const jobKey = queue.toKey(add.jobId);
+      if (add.dedupe) multi.higCheckSeen(add.dedupe.seenKey, jobKey);
+      // Queues the add script on the transaction synchronously; its reply comes from exec().
+      void queue.backend.addJobToTransaction(multi as never, add.json, add.jobId).catch(() => undefined);
+      if (add.dedupe) multi.higMarkSeen(add.dedupe.seenKey, jobKey, add.dedupe.windowMs);
+    }
+    results = await multi.exec();
+  } catch (err) {
+    for (const add of adds) add.reject(err as Error);
+    return;
+  }
+  if (!results) {
+    for (const add of adds) add.reject(new Error('transaction discarded'));
+    return;
+  }
+  const missing: [Error, undefined] = [new Error('no reply'), undefined];
+  let i = 0;
+  for (const add of adds) {
+    const check = add.dedupe ? results[i++] ?? missing : undefined;
+    const [err, reply] = results[i++] ?? missing;
+    const mark = add.dedupe ? results[i++] ?? missing : undefined;
+    // Any error of the three: a negative ACK. The sender's resend then finds the job (stored after
+    // all) or stores it; never an ACK for a job that is not in Redis.
+    const failed = check?.[0] ?? err ?? mark?.[0] ?? (typeof reply === 'number' && reply < 0 ? new Error(`add failed with BullMQ code ${reply}`) : null);
+    if (failed) add.reject(failed);
+    else add.resolve(Number(check?.[1] ?? 0) === 0 ? 'stored' : 'duplicate');
+  }
+}
+
+/** hig's dedupe marker of one message: set at its first add, kept for the channel's dedupe window. */
 export function seenKey(prefix: string, channelId: string, messageId: string): string {
   return `${prefix}:${channelId}:seen:${messageId}`;
 }
