@@ -21,7 +21,7 @@
  * carries it over instead.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,6 +94,8 @@ interface PhaseResult {
   /** CPU ms of the daemon / Redis per job completed in the window (ingest included) */
   daemonCpuMsPerJob: number;
   redisCpuMsPerJob: number;
+  /** CPU per job finished by the end of the drain, from the window start until then. */
+  perFinishedJobMs: { daemon: number; workers: number; redis: number };
 }
 
 async function waitForPort(port: number, timeoutMs: number, daemonExited: () => string | undefined): Promise<void> {
@@ -210,12 +212,12 @@ async function main() {
           ? ({ kind: 'mllp-open', host: '127.0.0.1', port: mllpPort, connections: rateConns, rate, warmupMs: 0, durationMs, prefix: runId, seqStart, recordAcks: true } as const)
           : ({ kind: 'mllp-closed', host: '127.0.0.1', port: mllpPort, connections: maxConns, warmupMs: 0, durationMs, prefix: runId, seqStart, recordAcks: true } as const);
       console.log(`\nphase ${phase}: ${phase === 'rate' ? `${rate} msg/s offered over ${rateConns} connections` : `${maxConns} connections, closed loop`} for ${durationMs / 1000} s`);
-      let cpuAtStart = { daemon: 0, redis: 0 };
+      let cpuAtStart = { daemon: 0, redis: 0, workers: 0 };
       let cpuInWindow = { daemon: Number.NaN, redis: Number.NaN };
       const load = await runLoad(spec, (what, pid) => {
         genPid = pid;
         if (what === 'start') {
-          cpuAtStart = { daemon: cpuSeconds(daemonPid), redis: cpuSeconds(redis.pid) };
+          cpuAtStart = { daemon: cpuSeconds(daemonPid), redis: cpuSeconds(redis.pid), workers: workersCpuSeconds(daemonPid) };
           windowStart = Date.now();
           const sample = () => takeSample().catch((err: unknown) => console.error(`sample failed: ${(err as Error).message}`));
           void sample();
@@ -228,6 +230,12 @@ async function main() {
       // Keep sampling while the queue drains.
       const drainStarted = Date.now();
       const drained = await waitEmpty(queue, drainMs);
+      // CPU from the window's start until the queue drained (or the drain period ended), per job finished by then.
+      const cpuToDrained = {
+        daemon: cpuSeconds(daemonPid) - cpuAtStart.daemon,
+        workers: workersCpuSeconds(daemonPid) - cpuAtStart.workers,
+        redis: cpuSeconds(redis.pid) - cpuAtStart.redis,
+      };
       clearInterval(sampler);
       await takeSample();
       const drainS = drained ? (Date.now() - drainStarted) / 1000 : undefined;
@@ -288,6 +296,7 @@ async function main() {
         peakRss: { daemon: Math.max(...mine.map((s) => s.rss.daemon)), redis: Math.max(...mine.map((s) => s.rss.redis)) },
         daemonCpuMsPerJob: (cpuInWindow.daemon * 1000) / completedInWindow,
         redisCpuMsPerJob: (cpuInWindow.redis * 1000) / completedInWindow,
+        perFinishedJobMs: { daemon: (cpuToDrained.daemon * 1000) / Math.max(1, finished), workers: (cpuToDrained.workers * 1000) / Math.max(1, finished), redis: (cpuToDrained.redis * 1000) / Math.max(1, finished) },
       };
       results.push(result);
       if (backlog > 0 && !values['keep-backlog']) {
@@ -320,7 +329,7 @@ async function main() {
   console.log(`\n## Summary (${durationMs / 1000} s per phase, worker concurrency ${concurrency})\n`);
   console.log(
     table(
-      ['phase', 'offered', 'ACKed msg/s', 'ACK p50/p99 ms', 'completed jobs/s', 'ACK→finished p50 / p90 / p99 / max ms', 'intake→finished p50 / p99 ms', 'queue wait p50 / p99 ms', 'processing p50 / p99 ms', 'finished / sent', 'failed', 'drain', 'peak RSS daemon / redis', 'CPU ms per completed job daemon / redis'],
+      ['phase', 'offered', 'ACKed msg/s', 'ACK p50/p99 ms', 'completed jobs/s', 'ACK→finished p50 / p90 / p99 / max ms', 'intake→finished p50 / p99 ms', 'queue wait p50 / p99 ms', 'processing p50 / p99 ms', 'finished / sent', 'failed', 'drain', 'peak RSS daemon / redis', 'CPU ms per completed job daemon / redis', 'CPU ms per finished job, window + drain: daemon / worker processes / redis'],
       results.map((r) => [
         r.phase,
         r.offered,
@@ -336,6 +345,7 @@ async function main() {
         r.drainS !== undefined ? `${r.drainS.toFixed(1)} s` : `not in ${drainMs / 1000} s (${fmt.int(r.backlogAfterDrain)} left)`,
         `${fmt.mib(r.peakRss.daemon)} / ${fmt.mib(r.peakRss.redis)}`,
         `${fmt.ms(r.daemonCpuMsPerJob)} / ${fmt.ms(r.redisCpuMsPerJob)}`,
+        `${fmt.ms(r.perFinishedJobMs.daemon)} / ${fmt.ms(r.perFinishedJobMs.workers)} / ${fmt.ms(r.perFinishedJobMs.redis)}`,
       ]),
     ),
   );
@@ -353,6 +363,35 @@ async function main() {
   }
   if (values.json) writeFileSync(values.json, JSON.stringify({ results: results.map((r) => ({ ...r, load: { ...r.load, ackAt: undefined, rejected: undefined } })), samples }, null, 2));
   console.log(`\ndaemon log: ${logFile}; total ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${loadAverage()}`);
+}
+
+/** Pids of every process below `pid` (the daemon's `hig worker` children with HIG_WORKER_PROCESSES). */
+function descendants(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift() as number;
+    for (const [child, parent] of parentOf) if (parent === p) {
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/** CPU seconds of the daemon's worker processes (0 when conversion runs in the daemon). */
+function workersCpuSeconds(daemonPid: number): number {
+  return descendants(daemonPid).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
 }
 
 async function waitEmpty(queue: Queue, timeoutMs: number): Promise<boolean> {
