@@ -106,10 +106,56 @@ export function buildAck(input: AckInput): string {
     version,
   ].join(d.field);
   const msaText = input.error ? escapeText(input.error.text, d) : '';
-  const msa = ['MSA', input.code, h.controlId ?? '', msaText].join(d.field).replace(new RegExp(`\\${d.field}+$`), '');
+  const msa = trimTrailing(['MSA', input.code, h.controlId ?? '', msaText].join(d.field), d.field);
   const segments = [msh, msa];
   if (input.error) segments.push(buildErr(input.error, d, version));
   return segments.join('\r') + '\r';
+}
+
+/** Drops trailing empty fields (the separator repeated at the end). */
+function trimTrailing(segment: string, field: string): string {
+  let end = segment.length;
+  while (end > 0 && segment[end - 1] === field) end--;
+  return end === segment.length ? segment : segment.slice(0, end);
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+const clean = (v: string | undefined): string => (v === undefined ? '' : CONTROL.test(v) ? v.replace(CONTROLS, '') : v);
+
+/**
+ * The positive acknowledgment (no ERR) of one connection's messages, from a template: what depends
+ * on the sender's header (MSH-2..6, MSH-9, MSH-11, MSH-12 and MSA-1) is built once and reused while
+ * consecutive messages share those fields, the timestamp once per second; only MSH-10 and MSA-2
+ * are patched in per message. The text is the same as buildAck's for the same input.
+ */
+export function createAcceptAckTemplate(): (header: Partial<MessageHeader>, code: AckCode, controlId: string, nowMs: number) => string {
+  let last: Array<string | undefined> = [];
+  let head = '';
+  let mid = '';
+  let tail = '';
+  let field = '|';
+  let second = Number.NaN;
+  let stamp = '';
+  return (h, code, controlId, nowMs) => {
+    const d = h.delimiters ?? DEFAULT_DELIMITERS;
+    const key = [d.field, d.component, d.repetition, d.escape, d.subcomponent, h.receivingApplication, h.receivingFacility, h.sendingApplication, h.sendingFacility, h.triggerEvent, h.processingId, h.version, code];
+    if (key.length !== last.length || key.some((v, i) => v !== last[i])) {
+      last = key;
+      field = d.field;
+      const f = d.field;
+      head = ['MSH', `${d.component}${d.repetition}${d.escape}${d.subcomponent}`, clean(h.receivingApplication), clean(h.receivingFacility), clean(h.sendingApplication), clean(h.sendingFacility), ''].join(f);
+      mid = `${f}${f}${['ACK', clean(h.triggerEvent), 'ACK'].join(d.component)}${f}`;
+      tail = `${f}${clean(h.processingId) || 'P'}${f}${clean(h.version) || '2.5'}\rMSA${f}${code}`;
+    }
+    const s = Math.floor(nowMs / 1000);
+    if (s !== second) {
+      second = s;
+      stamp = formatHl7Timestamp(new Date(s * 1000));
+    }
+    const msa2 = clean(h.controlId);
+    return `${head}${stamp}${mid}${controlId}${tail}${msa2 ? field + msa2 : ''}\r`;
+  };
 }
 
 function buildErr(error: AckError, d: Delimiters, version: string): string {

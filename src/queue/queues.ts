@@ -151,8 +151,14 @@ function withHigCommands(redis: RedisClient): RedisClient & HigCommands {
   return redis as RedisClient & HigCommands;
 }
 
-/** Adds waiting for their queue's next flush; one batch per Queue instance (per producer connection). */
-const pending = new WeakMap<Queue, PendingAdd[]>();
+/**
+ * Adds waiting for the next flush, one batch per queue (by its Redis key prefix). The batch goes
+ * out on the connection of the writer its first add came with: intake picks writers round-robin,
+ * so successive batches spread over the producer pool. One transaction per queue per pass rather
+ * than one per connection: each MULTI costs ioredis a pipeline object with every BullMQ script
+ * copied onto it, and Redis fsyncs once per EXEC however many adds it holds.
+ */
+const pending = new Map<string, { queue: Queue; adds: PendingAdd[] }>();
 
 /**
  * BullMQ's add, batched: every add of one event-loop pass for the same queue goes to Redis in one
@@ -160,7 +166,7 @@ const pending = new WeakMap<Queue, PendingAdd[]>();
  * between CHECK_SEEN and MARK_SEEN when the channel dedupes. Each promise settles with its own commands'
  * replies: a job whose add failed rejects (its sender gets a negative ACK) while the others of the
  * batch are stored; an aborted or lost EXEC rejects them all. `redis` must be the connection the
- * queue was created on.
+ * queue was created on; every queue object with the same name and prefix must be equivalent.
  */
 export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe?: { seenKey: string; windowMs: number }): Promise<'stored' | 'duplicate'> {
   return new Promise((resolve, reject) => {
@@ -172,21 +178,23 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
     const json = job.asJSON();
     (job as unknown as { validateOptions(j: JobJson): void }).validateOptions(json);
     const add: PendingAdd = { json, jobId, resolve, reject, ...(dedupe ? { dedupe } : {}) };
-    const batch = pending.get(queue);
-    if (batch) batch.push(add);
+    withHigCommands(redis);
+    const key = queue.qualifiedName;
+    const batch = pending.get(key);
+    if (batch) batch.adds.push(add);
     else {
-      withHigCommands(redis);
-      pending.set(queue, [add]);
+      pending.set(key, { queue, adds: [add] });
       // After the poll phase: the frames of every socket read in this pass share the batch.
-      setImmediate(() => void flush(queue));
+      setImmediate(() => void flush(key));
     }
   });
 }
 
-async function flush(queue: Queue): Promise<void> {
-  const adds = pending.get(queue);
-  if (!adds) return;
-  pending.delete(queue);
+async function flush(key: string): Promise<void> {
+  const batch = pending.get(key);
+  if (!batch) return;
+  pending.delete(key);
+  const { queue, adds } = batch;
   let results: Array<[Error | null, unknown]> | null;
   try {
     // BullMQ's view of the same connection: its transactions can run BullMQ's scripts.

@@ -5,12 +5,12 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { randomBytes } from 'node:crypto';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
-import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
-import { buildAck, shouldSendAcceptAck } from '../hl7/ack.js';
+import { createMllpDecoder } from '../hl7/mllp.js';
+import { buildAck, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
+import { randomFromPool } from '../security/seal.js';
 import { ACK_TABLE } from '../hl7/ack-table.js';
 import { readHeader } from '../hl7/header.js';
 import { CATALOGUE } from '../errors.js';
@@ -26,19 +26,29 @@ export interface ConnectionFacts {
   remoteAddress?: string;
 }
 
-/** Turns a receipt into the ACK bytes to send, or undefined when enhanced mode says stay silent. */
-export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = new Date()): Buffer | undefined {
+/**
+ * Turns a receipt into the ACK bytes to send, or undefined when enhanced mode says stay silent.
+ * `accept`: the connection's template for positive ACKs (same text as buildAck, built cheaper).
+ */
+export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = Date.now(), accept?: ReturnType<typeof createAcceptAckTemplate>): Buffer | undefined {
   const header = receipt.header;
   const enhanced = channel.source.ackMode === 'enhanced';
   const stored = receipt.situation === 'stored';
   if (enhanced && !shouldSendAcceptAck(header?.acceptAckType ?? '', stored)) return undefined;
   const row = ACK_TABLE[receipt.situation];
   const code = enhanced ? row.enhanced : row.original;
+  // A fresh MSH-10 for the ACK: 80 random bits, from the pooled generator.
+  const controlId = randomFromPool(10).toString('hex');
+  if (stored && header && accept) return frameLatin1(accept(header, code, controlId, now));
   const error = stored
     ? undefined
     : { code: CATALOGUE[receipt.code].hl7, text: receipt.detail, ...(receipt.location ? { location: receipt.location } : {}) };
-  const text = buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId: randomBytes(10).toString('hex'), now });
-  return encodeFrame(Buffer.from(text, 'latin1'));
+  return frameLatin1(buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId, now: new Date(now) }));
+}
+
+/** An ACK's text (latin1: header values were read as latin1) in an MLLP frame, one allocation. */
+function frameLatin1(text: string): Buffer {
+  return Buffer.from(`\x0b${text}\x1c\r`, 'latin1');
 }
 
 export function handleConnection(socket: Duplex, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {
@@ -55,8 +65,22 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   };
   const ipAddress = facts.remoteAddress;
 
+  const accept = createAcceptAckTemplate();
+  // The ACKs answered in one pass of the event loop (a batch of adds settles together) leave in
+  // one write: cork at the first, uncork once this tick's callbacks are done.
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
   const write = (bytes: Buffer | undefined) => {
-    if (bytes && !socket.destroyed && socket.writable) socket.write(bytes);
+    if (!bytes || socket.destroyed || !socket.writable) return;
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      process.nextTick(uncork);
+    }
+    socket.write(bytes);
   };
 
   const acceptFrame = (frame: Buffer) => {
@@ -72,7 +96,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     // Answers go out in arrival order even though intakes may finish out of order.
     tail = tail.then(async () => {
       const r = await receipt;
-      const ack = ackBytesFor(r, channel);
+      const ack = ackBytesFor(r, channel, Date.now(), accept);
       write(ack);
       acked(r, ack !== undefined);
       if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');

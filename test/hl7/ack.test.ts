@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildAck, escapeText, shouldSendAcceptAck } from '../../src/hl7/ack.js';
+import { buildAck, createAcceptAckTemplate, escapeText, shouldSendAcceptAck } from '../../src/hl7/ack.js';
 import { readHeader, DEFAULT_DELIMITERS } from '../../src/hl7/header.js';
 
 const now = new Date(Date.UTC(2026, 10, 29, 19, 3, 5));
@@ -98,5 +98,45 @@ describe('enhanced mode accept-ACK rules (MSH-15)', () => {
     ['SU', false, false],
   ])('MSH-15=%s success=%s → send=%s', (type, success, send) => {
     expect(shouldSendAcceptAck(type, success)).toBe(send);
+  });
+});
+
+describe('positive ACK template', () => {
+  // Header fields as a sender may send them: short values from a small alphabet (so consecutive
+  // messages often share them and the template is reused), control characters included.
+  const value = fc.string({ unit: fc.constantFrom('A', 'B', '1', '.', ' ', '\u0001', '\u001c', '\u007f'), maxLength: 4 });
+  const delims = fc.constantFrom('|^~\\&', '#$*@!', '|^~\\', '!^~\\&#');
+  const msh = fc
+    .record({ d: delims, app: value, fac: value, rapp: value, rfac: value, event: value, ctl: value, pid: value, ver: fc.constantFrom('2.3', '2.5.1', '', '2.8') })
+    .map(({ d, app, fac, rapp, rfac, event, ctl, pid, ver }) => {
+      const f = d[0]!;
+      const c = d[1]!;
+      const strip = (v: string) => v.split(f).join('').split('\r').join('');
+      return [`MSH${d}`, strip(app), strip(fac), strip(rapp), strip(rfac), '20261129083015', '', `ADT${c}${strip(event) || 'A01'}`, strip(ctl) || 'C', strip(pid), ver].join(f);
+    });
+
+  it('property: the same text as buildAck, over a sequence of messages on one connection', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(msh, fc.constantFrom('AA', 'CA'), fc.integer({ min: 0, max: 4_000_000_000_000 })), { minLength: 1, maxLength: 12 }), (messages) => {
+        const accept = createAcceptAckTemplate();
+        for (const [text, code, ms] of messages) {
+          const read = readHeader(text);
+          if (!read.ok) continue;
+          expect(accept(read.header, code as 'AA' | 'CA', 'ACKID1', ms)).toBe(buildAck({ header: read.header, code: code as 'AA' | 'CA', controlId: 'ACKID1', now: new Date(ms) }));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('patches MSH-7 per second, MSH-10 and MSA-2 per message', () => {
+    const h = header('MSH|^~\\&|SENDAPP|SENDFAC|RECVAPP|RECVFAC|20261129083015||ADT^A04^ADT_A01|MSG00042|P|2.5.1');
+    const accept = createAcceptAckTemplate();
+    const a = accept(h, 'AA', 'ID1', now.getTime());
+    const b = accept({ ...h, controlId: 'MSG00043' }, 'AA', 'ID2', now.getTime() + 1500);
+    expect(fieldsOf(a, 'MSA')).toEqual(['MSA', 'AA', 'MSG00042']);
+    expect(fieldsOf(b, 'MSA')).toEqual(['MSA', 'AA', 'MSG00043']);
+    expect(fieldsOf(b, 'MSH')[9]).toBe('ID2');
+    expect(fieldsOf(b, 'MSH')[6]).toBe('20261129190306+0000');
   });
 });
