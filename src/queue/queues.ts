@@ -4,7 +4,7 @@
  * bounded amount per client per pass, so one connection caps how many adds share an fsync
  * (measured in docs/benchmarks.md, mllp-ingest). Enqueues go round-robin over the pool.
  */
-import { Job, Queue, type JobJson, type JobsOptions } from 'bullmq';
+import { Queue, type JobJson, type JobsOptions } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
@@ -174,9 +174,22 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
     // validates it at add time), it saves 40 bytes per job.
     const { jobId, ...stored } = opts;
     if (!jobId || jobId.includes(':')) throw new Error(`job id ${String(jobId)} is not a message id`);
-    const job = new Job(queue, name, data, stored, jobId);
-    const json = job.asJSON();
-    (job as unknown as { validateOptions(j: JobJson): void }).validateOptions(json);
+    // What Job.asJSON() would give for a new job (the options come from a validated channel file).
+    // The data goes to Redis as the bytes of its JSON, encoded once here: as a string ioredis would
+    // measure and encode it again inside the transaction's buffer.
+    const json: JobJson = {
+      id: jobId,
+      name,
+      data: Buffer.from(JSON.stringify(data)) as unknown as string,
+      opts: { attempts: 0, ...stored },
+      progress: 0,
+      attemptsMade: 0,
+      attemptsStarted: 0,
+      stalledCounter: 0,
+      timestamp: Date.now(),
+      failedReason: '',
+      returnvalue: '',
+    };
     const add: PendingAdd = { json, jobId, resolve, reject, ...(dedupe ? { dedupe } : {}) };
     withHigCommands(redis);
     const key = queue.qualifiedName;
