@@ -65,6 +65,9 @@ describe('hig start + hig send', () => {
     const bundle = JSON.parse(createKeyring(Buffer.from(TEST_KEY_HEX, 'hex')).open(sealed).toString('utf8')) as Record<string, unknown>;
     expect(bundle.resourceType).toBe('Bundle');
     expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
+    // compressed before sealing (format v2): far fewer bytes in Redis than the Bundle's JSON
+    expect(sealed.v).toBe(2);
+    expect(Buffer.from(sealed.data, 'base64').length).toBeLessThan(JSON.stringify(bundle).length / 2);
     await queue.close();
   });
 

@@ -82,7 +82,9 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
   }
   const unmapped = Array.isArray(conversion.report.issue) ? conversion.report.issue.length : 0;
   return {
-    bundle: steps.keyring.seal(JSON.stringify(conversion.bundle)),
+    // Compressed before sealing: the result stays in Redis with the job for keepCompletedMs, and
+    // BullMQ writes it twice (job hash and events stream); a Bundle's JSON deflates several-fold.
+    bundle: steps.keyring.seal(JSON.stringify(conversion.bundle), { compress: true }),
     resourceCount: Array.isArray(conversion.bundle.entry) ? conversion.bundle.entry.length : 0,
     resourceTypes: countTypes(conversion.bundle),
     messageType: conversion.messageType,
