@@ -30,8 +30,14 @@ const INFLIGHT = Number(values.inflight);
 const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
 
 async function usedMemory(redis: BenchRedis): Promise<{ used: number; dataset: number; keys: number }> {
-  await sleep(200); // let lazy frees and client buffers settle
-  const m = await redis.info('memory');
+  await sleep(200); // let client buffers settle
+  // FLUSHALL ASYNC frees in a background thread: a baseline taken before it is done would count
+  // memory that is freed during the next run, and understate that run's bytes per message.
+  let m = await redis.info('memory');
+  for (let i = 0; i < 600 && Number(m.lazyfree_pending_objects ?? 0) > 0; i++) {
+    await sleep(100);
+    m = await redis.info('memory');
+  }
   const k = await redis.info('keyspace');
   const db0 = /keys=(\d+)/.exec(k.db0 ?? '');
   return { used: Number(m.used_memory), dataset: Number(m.used_memory_dataset), keys: db0 ? Number(db0[1]) : 0 };
