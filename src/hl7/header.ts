@@ -39,9 +39,24 @@ export type HeaderResult =
 
 export const DEFAULT_DELIMITERS: Delimiters = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
 
-/** Header fields are ASCII by rule; latin1 maps bytes 1:1 so offsets stay honest for any charset. */
+/** Bytes /[\r\n\s\ufeff]/ matches as latin1 characters: TAB, LF, VT, FF, CR, space, NBSP. */
+const isLeadingSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b === 0x20 || b === 0xa0;
+
+/**
+ * Header fields are ASCII by rule; latin1 maps bytes 1:1 so offsets stay honest for any charset.
+ * From a Buffer only the segment itself is decoded (not the first 4 KiB of the message).
+ */
 function firstSegment(raw: Buffer | string): string {
-  const text = typeof raw === 'string' ? raw : raw.toString('latin1', 0, Math.min(raw.length, 4096));
+  if (typeof raw !== 'string') {
+    const limit = Math.min(raw.length, 4096);
+    let start = 0;
+    while (start < limit && isLeadingSpace(raw[start]!)) start++;
+    const cr = raw.indexOf(0x0d, start);
+    const lf = raw.indexOf(0x0a, start);
+    const end = Math.min(limit, cr === -1 ? limit : cr, lf === -1 ? limit : lf);
+    return raw.toString('latin1', start, end);
+  }
+  const text = raw;
   let start = 0;
   while (start < text.length && /[\r\n\s\ufeff]/.test(text[start]!)) start++;
   const rest = text.slice(start);

@@ -55,3 +55,19 @@ describe('readHeader', () => {
     fc.assert(fc.property(fc.string(), (s) => void readHeader('MSH' + s)), { numRuns: 1000 });
   });
 });
+
+describe('readHeader on bytes', () => {
+  it('property: reading a Buffer gives what reading its latin1 text gives', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('MSH|^~\\&|', 'MSH#$*@!#', '|', '^', '\r', '\n', '\r\n', ' ', '\t', '\u00a0', '\u0085', 'ADT^A01', '2.5.1', 'X1', '\ufeff'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const bytes = Buffer.from(pieces.join(''), 'latin1');
+        expect(readHeader(bytes)).toEqual(readHeader(bytes.toString('latin1')));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
