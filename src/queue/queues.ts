@@ -4,7 +4,7 @@
  * bounded amount per client per pass, so one connection caps how many adds share an fsync
  * (measured in docs/benchmarks.md, mllp-ingest). Enqueues go round-robin over the pool.
  */
-import { Queue, type JobJson, type JobsOptions } from 'bullmq';
+import { createIORedisClient, Queue, type JobJson, type JobsOptions } from 'bullmq';
 import type { RedisClient } from './redis.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
@@ -36,7 +36,10 @@ export function createQueueRegistry(connection: RedisClient, channels: readonly 
   for (const ch of channels) {
     const queue = quietQueue(ch.id, connection, prefix);
     queues.set(ch.id, queue);
-    writers.set(ch.id, pool.length ? pool.map((c) => ({ queue: quietQueue(ch.id, c, prefix), connection: c })) : [{ queue, connection }]);
+    // A pool connection carries only intake's transactions (addBatched): the queue object stays the
+    // one on the shared connection, so BullMQ never loads its ~70 scripts onto the pool (every
+    // MULTI's pipeline object would copy them all).
+    writers.set(ch.id, pool.length ? pool.map((c) => ({ queue, connection: c })) : [{ queue, connection }]);
   }
   let turn = 0;
   return {
@@ -158,15 +161,40 @@ function withHigCommands(redis: RedisClient): RedisClient & HigCommands {
  * than one per connection: each MULTI costs ioredis a pipeline object with every BullMQ script
  * copied onto it, and Redis fsyncs once per EXEC however many adds it holds.
  */
-const pending = new Map<string, { queue: Queue; adds: PendingAdd[] }>();
+const pending = new Map<string, { queue: Queue; redis: RedisClient; adds: PendingAdd[] }>();
+
+/** BullMQ's add scripts (by their versioned command names), as addJobToTransaction calls them. */
+const ADD_SCRIPT = /^add(Standard|Prioritized|Delayed)Job:/;
+
+/**
+ * A transaction on `redis` that can run BullMQ's add scripts and hig's marker scripts. When
+ * `redis` is not the connection BullMQ loaded its scripts on, the add scripts are defined on it
+ * from BullMQ's own definitions (`bull`, the queue's connection); should ioredis ever hide those,
+ * the transaction goes over BullMQ's connection instead.
+ */
+const prepared = new WeakSet<object>();
+function transactionOn(redis: RedisClient, bull: RedisClient): BullTransaction {
+  if (!prepared.has(redis)) {
+    withHigCommands(redis);
+    const scripts = (bull as unknown as { scriptsSet: Record<string, { lua?: unknown; numberOfKeys?: unknown }> }).scriptsSet;
+    for (const [name, script] of Object.entries(scripts)) {
+      if (!ADD_SCRIPT.test(name) || name in redis) continue;
+      if (typeof script.lua !== 'string' || typeof script.numberOfKeys !== 'number') return transactionOn(bull, bull);
+      redis.defineCommand(name, { lua: script.lua, numberOfKeys: script.numberOfKeys });
+    }
+    prepared.add(redis);
+  }
+  return createIORedisClient(redis).multi() as unknown as BullTransaction;
+}
 
 /**
  * BullMQ's add, batched: every add of one event-loop pass for the same queue goes to Redis in one
  * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as BullMQ's own add script,
  * between CHECK_SEEN and MARK_SEEN when the channel dedupes. Each promise settles with its own commands'
  * replies: a job whose add failed rejects (its sender gets a negative ACK) while the others of the
- * batch are stored; an aborted or lost EXEC rejects them all. `redis` must be the connection the
- * queue was created on; every queue object with the same name and prefix must be equivalent.
+ * batch are stored; an aborted or lost EXEC rejects them all. `redis`: the connection to send on
+ * (a producer-pool connection, or the queue's own); queue objects with the same name and prefix
+ * must be equivalent.
  */
 export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe?: { seenKey: string; windowMs: number }): Promise<'stored' | 'duplicate'> {
   return new Promise((resolve, reject) => {
@@ -191,12 +219,11 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
       returnvalue: '',
     };
     const add: PendingAdd = { json, jobId, resolve, reject, ...(dedupe ? { dedupe } : {}) };
-    withHigCommands(redis);
     const key = queue.qualifiedName;
     const batch = pending.get(key);
     if (batch) batch.adds.push(add);
     else {
-      pending.set(key, { queue, adds: [add] });
+      pending.set(key, { queue, redis, adds: [add] });
       // After the poll phase: the frames of every socket read in this pass share the batch.
       setImmediate(() => void flush(key));
     }
@@ -207,12 +234,12 @@ async function flush(key: string): Promise<void> {
   const batch = pending.get(key);
   if (!batch) return;
   pending.delete(key);
-  const { queue, adds } = batch;
+  const { queue, redis, adds } = batch;
   let results: Array<[Error | null, unknown]> | null;
   try {
-    // BullMQ's view of the same connection: its transactions can run BullMQ's scripts.
-    const client = (await queue.backend.client) as unknown as { multi(): BullTransaction };
-    const multi = client.multi();
+    // Once BullMQ's connection is ready its scripts are loaded there.
+    const bull = (await queue.backend.client) as unknown as RedisClient;
+    const multi = transactionOn(redis, bull);
     for (const add of adds) {
       const jobKey = queue.toKey(add.jobId);
       if (add.dedupe) multi.higCheckSeen(add.dedupe.seenKey, jobKey);

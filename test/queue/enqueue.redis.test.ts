@@ -131,6 +131,26 @@ describe('enqueue', () => {
     expect(await redis.exists(`${prefix}:${channel.id}:de:${data.messageId}`)).toBe(0);
   });
 
+  it('adds over a producer pool whose connections BullMQ never loaded its scripts on', async () => {
+    const pool = [0, 1].map(() => new Redis(server.url, { maxRetriesPerRequest: 1, enableAutoPipelining: true }));
+    const reg = createQueueRegistry(redis, [channel, prioritized], prefix, pool);
+    const plain = ['W1', 'W2', 'W3', 'W4'].map((c) => job(channel, c));
+    const ranked = job(prioritized, 'W5');
+    const outcomes = await settle([
+      ...plain.map((j) => { const w = reg.forEnqueue(channel.id)!; return enqueue(w.queue, channel, j, w.connection, prefix); }),
+      (() => { const w = reg.forEnqueue(prioritized.id)!; return enqueue(w.queue, prioritized, ranked, w.connection, prefix); })(),
+    ]);
+    expect(outcomes).toEqual(['stored', 'stored', 'stored', 'stored', 'stored']);
+    for (const j of plain) expect(await queues.get(channel.id)!.getJobState(j.messageId)).toBe('waiting');
+    expect(await queues.get(prioritized.id)!.getJobState(ranked.messageId)).toBe('prioritized');
+    const resent = reg.forEnqueue(channel.id)!;
+    expect(await enqueue(resent.queue, channel, job(channel, 'W1'), resent.connection, prefix)).toBe('duplicate');
+    // Only the add scripts and hig's two, not BullMQ's whole set.
+    for (const c of pool) expect(Object.keys((c as unknown as { scriptsSet: object }).scriptsSet).length).toBeLessThan(8);
+    await reg.close();
+    for (const c of pool) c.disconnect();
+  });
+
   it('refuses every add of a pass when the connection is gone', async () => {
     const lost = new Redis(server.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
     await lost.connect();
