@@ -182,7 +182,7 @@ class Walk {
       }
       this.at.push(key);
       if (extension) this.primitiveExtensions(obj[key], resource);
-      else this.property(obj[key], field, resource, obj[field.partner]);
+      else this.property(obj[key], field, resource, field.primitive ? obj[field.partner] : undefined); // only primitives have `_` partners
       this.at.pop();
     }
     for (const req of type.required) {
