@@ -158,8 +158,8 @@ function withHigCommands(redis: RedisClient): RedisClient & HigCommands {
  * Adds waiting for the next flush, one batch per queue (by its Redis key prefix). The batch goes
  * out on the connection of the writer its first add came with: intake picks writers round-robin,
  * so successive batches spread over the producer pool. One transaction per queue per pass rather
- * than one per connection: each MULTI costs ioredis a pipeline object with every BullMQ script
- * copied onto it, and Redis fsyncs once per EXEC however many adds it holds.
+ * than one per connection: each MULTI costs ioredis a pipeline object (with every script of its
+ * connection copied onto it), and Redis fsyncs once per EXEC however many adds it holds.
  */
 const pending = new Map<string, { queue: Queue; redis: RedisClient; adds: PendingAdd[] }>();
 
