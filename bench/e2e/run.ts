@@ -73,7 +73,7 @@ interface Sample {
   failed: number;
   completedPerS: number;
   rss: { daemon: number; redis: number; loadgen: number };
-  cpu: { daemon: number; redis: number; loadgen: number; others: number };
+  cpu: { daemon: number; workers: number; redis: number; loadgen: number; others: number };
 }
 
 interface PhaseResult {
@@ -185,13 +185,13 @@ async function main() {
       let genPid = 0;
       let windowStart = 0;
       let windowEnd = 0;
-      let last: { t: number; completed: number; daemon: number; redis: number; gen: number; machine: number } | undefined;
+      let last: { t: number; completed: number; daemon: number; workers: number; redis: number; gen: number; machine: number } | undefined;
       const takeSample = async () => {
         const c = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'prioritized');
-        const now = { t: performance.now(), completed: c.completed ?? 0, daemon: cpuSeconds(daemonPid), redis: cpuSeconds(redis.pid), gen: genPid ? cpuSeconds(genPid) : 0, machine: machineBusySeconds() };
+        const now = { t: performance.now(), completed: c.completed ?? 0, daemon: cpuSeconds(daemonPid), workers: workersCpuSeconds(daemonPid), redis: cpuSeconds(redis.pid), gen: genPid ? cpuSeconds(genPid) : 0, machine: machineBusySeconds() };
         if (last) {
           const dt = (now.t - last.t) / 1000;
-          const ours = now.daemon - last.daemon + (now.redis - last.redis) + (now.gen - last.gen);
+          const ours = now.daemon - last.daemon + (now.workers - last.workers) + (now.redis - last.redis) + (now.gen - last.gen);
           const s: Sample = {
             t: Math.round((Date.now() - windowStart) / 100) / 10,
             phase,
@@ -201,7 +201,7 @@ async function main() {
             failed: c.failed ?? 0,
             completedPerS: (now.completed - last.completed) / dt,
             rss: { daemon: rssBytes(daemonPid), redis: rssBytes(redis.pid), loadgen: genPid ? rssBytes(genPid) : Number.NaN },
-            cpu: { daemon: (now.daemon - last.daemon) / dt, redis: (now.redis - last.redis) / dt, loadgen: (now.gen - last.gen) / dt, others: Math.max(0, (now.machine - last.machine - ours) / dt) },
+            cpu: { daemon: (now.daemon - last.daemon) / dt, workers: Math.max(0, (now.workers - last.workers) / dt), redis: (now.redis - last.redis) / dt, loadgen: (now.gen - last.gen) / dt, others: Math.max(0, (now.machine - last.machine - ours) / dt) },
           };
           samples.push(s);
         }
@@ -408,8 +408,8 @@ function printTimeline(samples: Sample[]): void {
   const rows = samples.filter((s, i) => i % every === every - 1 || i === samples.length - 1);
   console.log(
     table(
-      ['t s', 'waiting', 'active', 'completed/s', 'failed', 'RSS daemon', 'RSS redis', 'RSS loadgen', 'CPU daemon', 'CPU redis', 'CPU loadgen', 'CPU others'],
-      rows.map((s) => [s.t.toFixed(0), fmt.int(s.waiting), s.active, fmt.int(s.completedPerS), s.failed, fmt.mib(s.rss.daemon), fmt.mib(s.rss.redis), fmt.mib(s.rss.loadgen), fmt.pct(s.cpu.daemon), fmt.pct(s.cpu.redis), fmt.pct(s.cpu.loadgen), fmt.pct(s.cpu.others)]),
+      ['t s', 'waiting', 'active', 'completed/s', 'failed', 'RSS daemon', 'RSS redis', 'RSS loadgen', 'CPU daemon', 'CPU worker processes', 'CPU redis', 'CPU loadgen', 'CPU others'],
+      rows.map((s) => [s.t.toFixed(0), fmt.int(s.waiting), s.active, fmt.int(s.completedPerS), s.failed, fmt.mib(s.rss.daemon), fmt.mib(s.rss.redis), fmt.mib(s.rss.loadgen), fmt.pct(s.cpu.daemon), fmt.pct(s.cpu.workers), fmt.pct(s.cpu.redis), fmt.pct(s.cpu.loadgen), fmt.pct(s.cpu.others)]),
     ),
   );
 }
