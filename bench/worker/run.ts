@@ -67,6 +67,36 @@ async function fill(redis: BenchRedis, prefix: string, concurrency: number, jobs
   return { channel, producer, queues };
 }
 
+/** Which stage a stack belongs to, by the first matching frame from the top of the stack down. */
+const STAGES: Array<[string, RegExp]> = [
+  ['validation: structure check', /^structureIssues\|/],
+  ['validation: JSON schema (ajv)', /^schemaIssues\|/],
+  ['conversion (HL7 v2 → FHIR)', /^convertHl7v2\|/],
+  ['seal result / open message', /security\/seal\.ts$/],
+  ['rest of runPipeline (JSON.stringify of the Bundle…)', /^runPipeline\|/],
+  ['BullMQ + ioredis', /(bullmq|ioredis)\//],
+];
+
+/** Inclusive busy time per stage (GC and idle apart). */
+function byStage(p: CpuProfile): Map<string, number> {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const out = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node || node.callFrame.functionName === '(idle)') return;
+    const frames: string[] = [];
+    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+      const f = byId.get(x)?.callFrame;
+      if (f) frames.push(`${f.functionName}|${f.url}`);
+    }
+    const stage = node.callFrame.functionName === '(garbage collector)' ? 'garbage collector' : (STAGES.find(([, re]) => frames.some((f) => re.test(f)))?.[0] ?? 'other');
+    out.set(stage, (out.get(stage) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  });
+  return out;
+}
+
 async function drain(redis: BenchRedis, concurrency: number, jobs: number, profile?: Session): Promise<Row> {
   const prefix = `w${concurrency}${Math.random().toString(36).slice(2, 6)}`;
   const { channel, producer, queues } = await fill(redis, prefix, concurrency, jobs);
@@ -94,6 +124,10 @@ async function drain(redis: BenchRedis, concurrency: number, jobs: number, profi
     const { profile: p } = await profile.post('Profiler.stop');
     const s = summarize(p as unknown as CpuProfile, 25);
     console.log(`\n## Worker CPU profile at concurrency ${concurrency}: busy ${fmt.int(s.totalMs - s.idleMs)} ms\n`);
+    const stages = byStage(p as unknown as CpuProfile);
+    const busy = [...stages.values()].reduce((a, b) => a + b, 0);
+    console.log(table(['stage (inclusive)', 'ms', 'share of busy'], [...stages].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, fmt.int(v), fmt.pct(v / busy)])));
+    console.log();
     console.log(table(['module', 'self ms', 'share of busy'], s.modules.slice(0, 15).map((m) => [m.name, fmt.int(m.selfMs), fmt.pct(m.share)])));
     console.log();
     console.log(table(['function', 'where', 'self ms', 'share of busy'], s.functions.map((f) => [f.name, f.where, fmt.int(f.selfMs), fmt.pct(f.share)])));
