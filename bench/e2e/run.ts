@@ -72,7 +72,7 @@ interface Sample {
   completed: number;
   failed: number;
   completedPerS: number;
-  rss: { daemon: number; redis: number; loadgen: number };
+  rss: { daemon: number; workers: number; redis: number; loadgen: number };
   cpu: { daemon: number; workers: number; redis: number; loadgen: number; others: number };
 }
 
@@ -200,7 +200,7 @@ async function main() {
             completed: now.completed,
             failed: c.failed ?? 0,
             completedPerS: (now.completed - last.completed) / dt,
-            rss: { daemon: rssBytes(daemonPid), redis: rssBytes(redis.pid), loadgen: genPid ? rssBytes(genPid) : Number.NaN },
+            rss: { daemon: rssBytes(daemonPid), workers: descendants(daemonPid).reduce((sum, pid) => sum + (rssBytes(pid) || 0), 0), redis: rssBytes(redis.pid), loadgen: genPid ? rssBytes(genPid) : Number.NaN },
             cpu: { daemon: (now.daemon - last.daemon) / dt, workers: Math.max(0, (now.workers - last.workers) / dt), redis: (now.redis - last.redis) / dt, loadgen: (now.gen - last.gen) / dt, others: Math.max(0, (now.machine - last.machine - ours) / dt) },
           };
           samples.push(s);
@@ -408,8 +408,8 @@ function printTimeline(samples: Sample[]): void {
   const rows = samples.filter((s, i) => i % every === every - 1 || i === samples.length - 1);
   console.log(
     table(
-      ['t s', 'waiting', 'active', 'completed/s', 'failed', 'RSS daemon', 'RSS redis', 'RSS loadgen', 'CPU daemon', 'CPU worker processes', 'CPU redis', 'CPU loadgen', 'CPU others'],
-      rows.map((s) => [s.t.toFixed(0), fmt.int(s.waiting), s.active, fmt.int(s.completedPerS), s.failed, fmt.mib(s.rss.daemon), fmt.mib(s.rss.redis), fmt.mib(s.rss.loadgen), fmt.pct(s.cpu.daemon), fmt.pct(s.cpu.workers), fmt.pct(s.cpu.redis), fmt.pct(s.cpu.loadgen), fmt.pct(s.cpu.others)]),
+      ['t s', 'waiting', 'active', 'completed/s', 'failed', 'RSS daemon', 'RSS worker processes', 'RSS redis', 'RSS loadgen', 'CPU daemon', 'CPU worker processes', 'CPU redis', 'CPU loadgen', 'CPU others'],
+      rows.map((s) => [s.t.toFixed(0), fmt.int(s.waiting), s.active, fmt.int(s.completedPerS), s.failed, fmt.mib(s.rss.daemon), fmt.mib(s.rss.workers), fmt.mib(s.rss.redis), fmt.mib(s.rss.loadgen), fmt.pct(s.cpu.daemon), fmt.pct(s.cpu.workers), fmt.pct(s.cpu.redis), fmt.pct(s.cpu.loadgen), fmt.pct(s.cpu.others)]),
     ),
   );
 }
