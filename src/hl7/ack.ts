@@ -81,30 +81,34 @@ function usesEld(version: string): boolean {
  */
 function echo<T extends Partial<MessageHeader>>(h: T): T {
   const out: Record<string, unknown> = { ...h };
-  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = v.replace(/[\u0000-\u001f\u007f]/g, '');
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = clean(v);
   return out as T;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROLS = /[\u0000-\u001f\u007f]/g;
+function clean(v: string | undefined): string {
+  return v === undefined ? '' : CONTROL.test(v) ? v.replace(CONTROLS, '') : v;
+}
+
+/**
+ * An ACK's MSH around its two varying fields (MSH-7 time, MSH-10 control id):
+ * `${head}${time}${mid}${controlId}${tail}`. `h` is already echo()ed.
+ */
+function ackMshParts(h: Partial<MessageHeader>, d: Delimiters): { head: string; mid: string; tail: string } {
+  const f = d.field;
+  const head = ['MSH', `${d.component}${d.repetition}${d.escape}${d.subcomponent}`, h.receivingApplication ?? '', h.receivingFacility ?? '', h.sendingApplication ?? '', h.sendingFacility ?? '', ''].join(f);
+  const mid = `${f}${f}${['ACK', h.triggerEvent ?? '', 'ACK'].join(d.component)}${f}`;
+  const tail = `${f}${h.processingId || 'P'}${f}${h.version || '2.5'}`;
+  return { head, mid, tail };
 }
 
 export function buildAck(input: AckInput): string {
   const h = echo(input.header ?? {});
   const d = h.delimiters ?? DEFAULT_DELIMITERS;
   const version = h.version || '2.5';
-  const event = h.triggerEvent ?? '';
-  const encodingChars = `${d.component}${d.repetition}${d.escape}${d.subcomponent}`;
-  const msh = [
-    'MSH',
-    encodingChars,
-    h.receivingApplication ?? '',
-    h.receivingFacility ?? '',
-    h.sendingApplication ?? '',
-    h.sendingFacility ?? '',
-    formatHl7Timestamp(input.now),
-    '',
-    ['ACK', event, 'ACK'].join(d.component),
-    input.controlId,
-    h.processingId || 'P',
-    version,
-  ].join(d.field);
+  const { head, mid, tail } = ackMshParts(h, d);
+  const msh = `${head}${formatHl7Timestamp(input.now)}${mid}${input.controlId}${tail}`;
   const msaText = input.error ? escapeText(input.error.text, d) : '';
   const msa = trimTrailing(['MSA', input.code, h.controlId ?? '', msaText].join(d.field), d.field);
   const segments = [msh, msa];
@@ -118,10 +122,6 @@ function trimTrailing(segment: string, field: string): string {
   while (end > 0 && segment[end - 1] === field) end--;
   return end === segment.length ? segment : segment.slice(0, end);
 }
-
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROLS = /[\u0000-\u001f\u007f]/g;
-const clean = (v: string | undefined): string => (v === undefined ? '' : CONTROL.test(v) ? v.replace(CONTROLS, '') : v);
 
 /**
  * The positive acknowledgment (no ERR) of one connection's messages, from a template: what depends
@@ -143,10 +143,8 @@ export function createAcceptAckTemplate(): (header: Partial<MessageHeader>, code
     if (key.length !== last.length || key.some((v, i) => v !== last[i])) {
       last = key;
       field = d.field;
-      const f = d.field;
-      head = ['MSH', `${d.component}${d.repetition}${d.escape}${d.subcomponent}`, clean(h.receivingApplication), clean(h.receivingFacility), clean(h.sendingApplication), clean(h.sendingFacility), ''].join(f);
-      mid = `${f}${f}${['ACK', clean(h.triggerEvent), 'ACK'].join(d.component)}${f}`;
-      tail = `${f}${clean(h.processingId) || 'P'}${f}${clean(h.version) || '2.5'}\rMSA${f}${code}`;
+      ({ head, mid, tail } = ackMshParts(echo(h), d));
+      tail = `${tail}\rMSA${field}${code}`;
     }
     const s = Math.floor(nowMs / 1000);
     if (s !== second) {

@@ -129,12 +129,13 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
 }
 
 /** Wraps one message in an MLLP frame. */
-export function encodeFrame(payload: Buffer | string): Buffer {
-  const body = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
-  const out = Buffer.allocUnsafe(body.length + 3);
+export function encodeFrame(payload: Buffer | string, encoding: 'utf8' | 'latin1' = 'utf8'): Buffer {
+  // Text: the block characters are one byte in both encodings, so one allocation frames it.
+  if (typeof payload === 'string') return Buffer.from(`\x0b${payload}\x1c\r`, encoding);
+  const out = Buffer.allocUnsafe(payload.length + 3);
   out[0] = START_BLOCK;
-  body.copy(out, 1);
-  out[body.length + 1] = END_BLOCK;
-  out[body.length + 2] = CARRIAGE_RETURN;
+  payload.copy(out, 1);
+  out[payload.length + 1] = END_BLOCK;
+  out[payload.length + 2] = CARRIAGE_RETURN;
   return out;
 }

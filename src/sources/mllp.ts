@@ -8,7 +8,7 @@ import tls from 'node:tls';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
-import { createMllpDecoder } from '../hl7/mllp.js';
+import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
 import { buildAck, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
 import { randomFromPool } from '../security/seal.js';
 import { ACK_TABLE } from '../hl7/ack-table.js';
@@ -39,16 +39,12 @@ export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = Date.n
   const code = enhanced ? row.enhanced : row.original;
   // A fresh MSH-10 for the ACK: 80 random bits, from the pooled generator.
   const controlId = randomFromPool(10).toString('hex');
-  if (stored && header && accept) return frameLatin1(accept(header, code, controlId, now));
+  // latin1: header values were read as latin1
+  if (stored && header && accept) return encodeFrame(accept(header, code, controlId, now), 'latin1');
   const error = stored
     ? undefined
     : { code: CATALOGUE[receipt.code].hl7, text: receipt.detail, ...(receipt.location ? { location: receipt.location } : {}) };
-  return frameLatin1(buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId, now: new Date(now) }));
-}
-
-/** An ACK's text (latin1: header values were read as latin1) in an MLLP frame, one allocation. */
-function frameLatin1(text: string): Buffer {
-  return Buffer.from(`\x0b${text}\x1c\r`, 'latin1');
+  return encodeFrame(buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId, now: new Date(now) }), 'latin1');
 }
 
 export function handleConnection(socket: Duplex, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {
