@@ -48,13 +48,14 @@ const isLeadingSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b ===
  */
 function firstSegment(raw: Buffer | string): string {
   if (typeof raw !== 'string') {
-    const limit = Math.min(raw.length, 4096);
+    // Searches stay within the first 4 KiB: a long message without line ends is not scanned twice.
+    const head = raw.subarray(0, Math.min(raw.length, 4096));
     let start = 0;
-    while (start < limit && isLeadingSpace(raw[start]!)) start++;
-    const cr = raw.indexOf(0x0d, start);
-    const lf = raw.indexOf(0x0a, start);
-    const end = Math.min(limit, cr === -1 ? limit : cr, lf === -1 ? limit : lf);
-    return raw.toString('latin1', start, end);
+    while (start < head.length && isLeadingSpace(head[start]!)) start++;
+    const cr = head.indexOf(0x0d, start);
+    const lf = head.indexOf(0x0a, start);
+    const end = Math.min(head.length, cr === -1 ? head.length : cr, lf === -1 ? head.length : lf);
+    return head.toString('latin1', start, end);
   }
   const text = raw;
   let start = 0;
