@@ -140,8 +140,8 @@ class Walk {
   }
 
   private invariants(list: Invariant[], value: unknown, type: string, resource: Record<string, unknown>): void {
+    const scope: InvariantScope = { value, type, resource, root: this.root };
     for (const inv of list) {
-      const scope: InvariantScope = { value, type, resource, root: this.root };
       const held = checkInvariant(inv, scope);
       if (held === 'error') {
         this.fail(`Error evaluating invariant ${inv.key}`);
@@ -155,14 +155,20 @@ class Walk {
   }
 
   resource(value: Record<string, unknown>, name: string): void {
-    const type = typeof value.resourceType === 'string' ? compile(value.resourceType) : undefined;
     this.at.push(name);
-    if (type === undefined) this.fail('Unknown resource type');
-    else {
-      this.invariants(type.invariants, value, type.name, value);
-      this.object(value, type, value);
-    }
+    this.resourceBody(value);
     this.at.pop();
+  }
+
+  /** A resource, outermost or nested (contained, Bundle.entry.resource): its type's invariants, then its keys. */
+  private resourceBody(value: Record<string, unknown>): void {
+    const type = typeof value.resourceType === 'string' ? compile(value.resourceType) : undefined;
+    if (type === undefined) {
+      this.fail('Unknown resource type');
+      return;
+    }
+    this.invariants(type.invariants, value, type.name, value);
+    this.object(value, type, value);
   }
 
   private object(obj: Record<string, unknown>, type: CompiledType, resource: Record<string, unknown>): void {
@@ -230,13 +236,7 @@ class Walk {
     } else if (!populated(v)) {
       this.fail('Invalid empty non-primitive value');
     } else if (field.type === 'Resource') {
-      const nested = v as Record<string, unknown>;
-      const type = typeof nested.resourceType === 'string' ? compile(nested.resourceType) : undefined;
-      if (type === undefined) this.fail('Unknown resource type');
-      else {
-        this.invariants(type.invariants, nested, type.name, nested);
-        this.object(nested, type, nested);
-      }
+      this.resourceBody(v as Record<string, unknown>);
     } else {
       const type = compile(field.type);
       if (type === undefined) this.fail(`No definition for type ${field.type}`);
