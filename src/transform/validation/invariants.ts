@@ -34,6 +34,9 @@ const empty = (items: unknown[]): boolean => items.length === 0;
 /** The dom-* invariants are about contained resources; nearly every resource has none. */
 const noContained = (s: InvariantScope): boolean => isObject(s.value) && s.value.contained === undefined;
 
+/** org-2 (an Organization's address) and org-3 (its telecom): the element is not for home use. */
+const NOT_HOME_USE = { expression: "where(use = 'home').empty()", holds: (s: InvariantScope) => !(isObject(s.value) && s.value.use === 'home') };
+
 /**
  * Native equivalents, keyed by constraint key and checked against the expression they replace
  * (a definition with another expression under the same key falls back to FHIRPath).
@@ -83,8 +86,8 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
     expression: 'type.exists() or actor.exists()',
     holds: (s) => isObject(s.value) && (populated(s.value.type) || populated(s.value.actor)),
   },
-  'org-2': { expression: "where(use = 'home').empty()", holds: (s) => !(isObject(s.value) && s.value.use === 'home') },
-  'org-3': { expression: "where(use = 'home').empty()", holds: (s) => !(isObject(s.value) && s.value.use === 'home') },
+  'org-2': NOT_HOME_USE,
+  'org-3': NOT_HOME_USE,
   'con-4': {
     expression: "abatement.empty() or clinicalStatus.coding.where(system='http://terminology.hl7.org/CodeSystem/condition-clinical' and (code='resolved' or code='remission' or code='inactive')).exists()",
     holds: (s) =>
