@@ -34,6 +34,14 @@ const { values } = parseArgs({
   },
 });
 const jobCount = Number(values.jobs);
+const concurrencies = values.concurrency.split(',').map(Number);
+const profileAt = values['cpu-prof'] === undefined ? undefined : Number(values['cpu-prof']);
+for (const [name, n] of [['--jobs', jobCount], ...concurrencies.map((c) => ['--concurrency', c] as const), ...(profileAt === undefined ? [] : [['--cpu-prof', profileAt] as const])] as const) {
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`bench/worker: ${name} takes positive whole numbers`);
+    process.exit(2);
+  }
+}
 const keyring = createKeyring(Buffer.alloc(32, 7));
 const log = pino({ level: 'warn' });
 
@@ -154,18 +162,18 @@ async function main(): Promise<void> {
   try {
     await drain(redis, 5, Math.min(jobCount, 2000)); // JIT warm-up, not reported
     const rows: Row[] = [];
-    for (const c of values.concurrency.split(',').map(Number)) rows.push(await drain(redis, c, jobCount));
+    for (const c of concurrencies) rows.push(await drain(redis, c, jobCount));
     console.log(
       table(
         ['concurrency', 'jobs/s', 'worker CPU ms/job', 'Redis CPU ms/job', 'failed', 'load average'],
         rows.map((r) => [r.concurrency, fmt.int(r.jobsPerS), r.workerMsPerJob.toFixed(2), r.redisMsPerJob.toFixed(2), r.failed, r.load]),
       ),
     );
-    if (values['cpu-prof']) {
+    if (profileAt !== undefined) {
       const session = new Session();
       session.connect();
       await session.post('Profiler.enable');
-      await drain(redis, Number(values['cpu-prof']), jobCount, session);
+      await drain(redis, profileAt, jobCount, session);
       session.disconnect();
     }
   } finally {
