@@ -52,11 +52,23 @@ async function connect(redis: RedisClient): Promise<void> {
   await redis.connect();
 }
 
-function httpTlsFrom(settings: Settings): HttpTls | undefined {
+/** The HTTP server's TLS settings from the environment, checked together (exported for its tests). */
+export function httpTlsFrom(settings: Settings): HttpTls | undefined {
   const { HIG_HTTP_TLS_CERT_FILE: cert, HIG_HTTP_TLS_KEY_FILE: key, HIG_HTTP_TLS_CA_FILE: ca } = settings;
-  if (!cert && !key) return undefined;
+  if (!cert && !key) {
+    if (settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE (HTTPS with client certificates)');
+    return undefined;
+  }
   if (!cert || !key) throw new ConfigError('HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE must be set together');
-  return { cert: readFileSync(cert), key: readFileSync(key), ...(ca ? { ca: readFileSync(ca) } : {}), requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT };
+  const allowed = settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS;
+  if (allowed && !settings.HIG_HTTP_TLS_REQUEST_CERT) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_REQUEST_CERT=true (no client certificate, no common name to check)');
+  return {
+    cert: readFileSync(cert),
+    key: readFileSync(key),
+    ...(ca ? { ca: readFileSync(ca) } : {}),
+    requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT,
+    ...(allowed ? { allowedClientCNs: allowed } : {}),
+  };
 }
 
 /** Re-reads the HTTP server's certificate files when they change, like the MLLP listeners do. */

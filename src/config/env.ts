@@ -36,6 +36,12 @@ export const envSchema = z.object({
   HIG_HTTP_TLS_KEY_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_CA_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_REQUEST_CERT: strictBool.default(false),
+  /** comma-separated client-certificate common names let in when HIG_HTTP_TLS_REQUEST_CERT=true */
+  HIG_HTTP_TLS_ALLOWED_CLIENT_CNS: z
+    .string()
+    .transform((v) => v.split(',').map((n) => n.trim()).filter((n) => n.length > 0))
+    .refine((names) => names.length > 0, 'expected one or more common names separated by commas')
+    .optional(),
   HIG_DASHBOARD_REFRESH_S: strictInt(0, 3600).default(30),
   HIG_METRICS_OPEN: strictBool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -10,6 +10,8 @@ import type { Logger } from '../log.js';
 import { toFailedJob } from '../queue/dlq.js';
 import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
 import { createAdminAuth } from './auth.js';
+import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
+import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
 
 export { tokenMatches } from './auth.js';
@@ -46,6 +48,8 @@ export interface HttpTls {
   ca?: Buffer;
   /** demand a client certificate signed by ca (mTLS) */
   requestCert?: boolean;
+  /** with requestCert: only certificates with one of these subject common names get an answer */
+  allowedClientCNs?: readonly string[];
 }
 
 export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): FastifyInstance {
@@ -62,6 +66,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
     void reply.code(status).send({ error: status >= 500 ? 'internal error' : err.message, code: err.code ?? 'HTTP_ERROR' });
   });
   app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not found', code: 'NOT_FOUND' }));
+  if (tls?.allowedClientCNs?.length) restrictClientCommonNames(app, tls.allowedClientCNs, deps.log);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
@@ -85,6 +90,21 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
   registerDlqRoutes(app, deps, admin);
   registerDashboard(app, deps, auth);
   return app;
+}
+
+/**
+ * mTLS narrowed to named clients: the handshake already proved the certificate chains to the CA;
+ * a certificate with another subject CN gets a 403 with a JSON body (not a reset connection, so
+ * the client's operator sees why). Logged with the remote address only.
+ */
+function restrictClientCommonNames(app: FastifyInstance, allowed: readonly string[], log: Logger): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const socket = req.raw.socket as Partial<TLSSocket>;
+    const names = typeof socket.getPeerCertificate === 'function' ? clientCommonNames(socket as TLSSocket) : [];
+    if (commonNameAllowed(names, allowed) && names.length > 0) return;
+    log.warn({ remote: req.ip }, 'HTTP client certificate common name not allowed');
+    return reply.code(403).send({ error: 'client certificate common name not allowed', code: 'CLIENT_CERT_NOT_ALLOWED' });
+  });
 }
 
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));

@@ -43,4 +43,38 @@ describe('HTTPS', () => {
       await app.close();
     }
   });
+
+  it('with a common-name allow-list, answers other certificates from the same CA 403 with a JSON body', async () => {
+    const pki = makePki();
+    const server = pki.issue('http-server', '127.0.0.1', 'server');
+    const allowed = pki.issue('allowed', 'monitoring', 'client');
+    const other = pki.issue('other', 'intruder', 'client');
+    const { log, text } = memoryLogger();
+    const queues = { all: () => [], get: () => undefined } as unknown as QueueRegistry;
+    const app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1', {
+      cert: readFileSync(server.cert),
+      key: readFileSync(server.key),
+      ca: readFileSync(pki.caCert),
+      requestCert: true,
+      allowedClientCNs: ['monitoring', 'backup-monitoring'],
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    try {
+      const ca = readFileSync(pki.caCert);
+      expect(await get(port, { ca, cert: readFileSync(allowed.cert), key: readFileSync(allowed.key) })).toEqual({ status: 200, body: '{"status":"ok"}' });
+      const refused = await get(port, { ca, cert: readFileSync(other.cert), key: readFileSync(other.key) });
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body)).toEqual({ error: 'client certificate common name not allowed', code: 'CLIENT_CERT_NOT_ALLOWED' });
+      // unknown routes are guarded too, not only the registered ones
+      const unknown = await new Promise<number>((resolve, reject) => {
+        https.get({ host: '127.0.0.1', port, path: '/no-such-route', ca, cert: readFileSync(other.cert), key: readFileSync(other.key) }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+      });
+      expect(unknown).toBe(403);
+      expect(text()).toContain('common name not allowed');
+      expect(text()).not.toContain('intruder');
+    } finally {
+      await app.close();
+    }
+  });
 });
