@@ -11,6 +11,7 @@ import type { Channel, MllpSource } from '../config/channel.js';
 import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
 import { buildAck, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
 import { randomFromPool } from '../security/seal.js';
+import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
 import { ACK_TABLE } from '../hl7/ack-table.js';
 import { readHeader } from '../hl7/header.js';
 import { CATALOGUE } from '../errors.js';
@@ -60,6 +61,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     if (!closing && inFlight < MAX_IN_FLIGHT_PER_CONNECTION && Date.now() >= throttledUntil) socket.resume();
   };
   const ipAddress = facts.remoteAddress;
+  const sourceFacts = { source: 'mllp' as const, ...(ipAddress ? { ipAddress } : {}) };
 
   const accept = createAcceptAckTemplate();
   // The ACKs answered in one pass of the event loop (a batch of adds settles together) leave in
@@ -83,7 +85,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     inFlight++;
     const acked = ackTimer(channel.id, 'mllp', channel.source.ackMode === 'enhanced');
     if (inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) socket.pause();
-    const receipt = intakeHl7(frame, channel, { source: 'mllp', ...(ipAddress ? { ipAddress } : {}) }, deps).catch(
+    const receipt = intakeHl7(frame, channel, sourceFacts, deps).catch(
       (err: unknown): Receipt => {
         log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'intake failed unexpectedly');
         return { situation: 'unavailable', code: 'INTERNAL', detail: CATALOGUE.INTERNAL.summary };
@@ -169,7 +171,11 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   // alive, so the timer is ours and only frames rearm it (socket.setTimeout counts every byte).
   let idleTimer: NodeJS.Timeout | undefined;
   armIdle = () => {
-    if (idleTimer) clearTimeout(idleTimer);
+    // One timer per connection, pushed back per frame (cheaper than a new timer per message).
+    if (idleTimer) {
+      idleTimer.refresh();
+      return;
+    }
     idleTimer = setTimeout(() => {
       log.info('idle timeout: closing connection');
       closing = true;
@@ -203,23 +209,14 @@ export function tlsOptionsFrom(t: TlsConfig): tls.SecureContextOptions & tls.Tls
   };
 }
 
-/** Common names of the client certificate's subject (string or array, as node reports them). */
-export function clientCommonNames(socket: tls.TLSSocket): string[] {
-  const cn = socket.getPeerCertificate()?.subject?.CN as string | string[] | undefined;
-  return cn === undefined ? [] : Array.isArray(cn) ? cn : [cn];
-}
-
 function createTlsServer(channel: MllpChannel, deps: IntakeDeps, onSocket: (s: net.Socket) => void): tls.Server {
   const t = channel.source.tls!;
   const log = deps.log.child({ channel: channel.id });
   const server = tls.createServer(tlsOptionsFrom(t), (socket) => {
-    if (t.allowedClientCNs && t.allowedClientCNs.length > 0) {
-      const names = clientCommonNames(socket);
-      if (!names.some((n) => t.allowedClientCNs!.includes(n))) {
-        log.warn({ remote: socket.remoteAddress }, 'client certificate common name not allowed: closing');
-        socket.destroy();
-        return;
-      }
+    if (!commonNameAllowed(clientCommonNames(socket), t.allowedClientCNs)) {
+      log.warn({ remote: socket.remoteAddress }, 'client certificate common name not allowed: closing');
+      socket.destroy();
+      return;
     }
     onSocket(socket);
   });

@@ -114,6 +114,29 @@ describe('idle connections', () => {
     }
   });
 
+  it('frames push the idle deadline back; once they stop, the connection closes after idleTimeoutMs', async () => {
+    const rig = await startIngestRig(testChannel({ id: 'keepalive', source: { type: 'mllp', host: '127.0.0.1', port: 0, idleTimeoutMs: 1000 } }), prefix, REDIS_URL);
+    try {
+      const socket = net.connect({ port: rig.listener.port, host: '127.0.0.1' });
+      socket.on('error', () => undefined);
+      let acks = 0;
+      socket.on('data', (d: Buffer) => (acks += d.toString('latin1').split('MSA|AA|').length - 1));
+      await new Promise((r) => socket.once('connect', r));
+      // 2.4 s of frames every 400 ms: more than twice the idle limit, never idle for 1 s
+      let n = 0;
+      const sender = setInterval(() => !socket.destroyed && socket.write(encodeFrame(adt(`KEEP${n++}`))), 400);
+      const closedEarly = await closedWithin(socket, 2400);
+      clearInterval(sender);
+      expect(closedEarly).toBe(false);
+      expect(acks).toBeGreaterThanOrEqual(5);
+      const silentFrom = Date.now();
+      expect(await closedWithin(socket, 3000)).toBe(true);
+      expect(Date.now() - silentFrom).toBeGreaterThanOrEqual(500);
+    } finally {
+      await rig.close();
+    }
+  });
+
   it('a header field ending in the MLLP end byte cannot cut the ACK short', async () => {
     const rig = await startIngestRig(testChannel({ id: 'fsecho' }), prefix, REDIS_URL);
     try {
