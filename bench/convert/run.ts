@@ -14,12 +14,18 @@ import { parseMessage, splitMessages } from '../../src/hl7/message.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
 import { medplumIssues, schemaIssues } from '../../src/transform/validate.js';
 import { structureIssues } from '../../src/transform/validation/structure.js';
+import { benchArgs } from '../lib/args.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
-const budgetMs = process.argv.includes('--ms') ? Number(process.argv[process.argv.indexOf('--ms') + 1]) : 300;
+const { values } = benchArgs('convert', { options: { ms: { type: 'string', default: '300' }, typical: { type: 'boolean', default: false } } });
+const budgetMs = Number(values.ms);
+if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
+  console.error('bench/convert: --ms takes a positive number of CPU milliseconds per cell');
+  process.exit(2);
+}
 /** `--typical` measures only the two typical messages (quick check). */
-const typicalOnly = process.argv.includes('--typical');
+const typicalOnly = values.typical;
 
 const TYPICAL_ADT = [
   'MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|20240305081500+0100||ADT^A01^ADT_A01|MSG0001|P|2.5.1',

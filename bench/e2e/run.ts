@@ -25,7 +25,7 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { benchArgs, requireNumbers } from '../lib/args.js';
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -37,7 +37,7 @@ import { adtA01, controlIdFor, MESSAGE_BYTES } from '../lib/message.js';
 import { freePort, startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { cpuSeconds, fmt, loadAverage, machineBusySeconds, percentiles, rssBytes, sleep, table, type Percentiles } from '../lib/stats.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('e2e', {
   options: {
     duration: { type: 'string', default: '60' },
     rate: { type: 'string', default: '1000' },
@@ -52,6 +52,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
+requireNumbers('e2e', values, ['duration', 'rate', 'rate-conns', 'max-conns', 'concurrency', 'drain', 'every']);
 const durationMs = Number(values.duration) * 1000;
 const rate = Number(values.rate);
 const rateConns = Number(values['rate-conns']);

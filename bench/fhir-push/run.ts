@@ -17,16 +17,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { benchArgs, requireNumbers } from '../lib/args.js';
 import { createDestination, type Destination } from '../../src/destinations/index.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('fhir-push', {
   options: {
     bundles: { type: 'string', default: '1500' },
     'service-ms': { type: 'string', default: '20' },
     'server-concurrency': { type: 'string', default: '8' },
   },
 });
+requireNumbers('fhir-push', values, ['bundles', 'service-ms', 'server-concurrency']);
 const bundles = Number(values.bundles);
 const serviceMs = Number(values['service-ms']);
 const serverConcurrency = Number(values['server-concurrency']);

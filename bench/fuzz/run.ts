@@ -27,7 +27,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { benchArgs, requireNumbers } from '../lib/args.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
@@ -39,7 +39,7 @@ import { splitBatchBytes } from '../../src/hl7/batch.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { messageIdFor } from '../../src/queue/jobs.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('fuzz', {
   options: {
     seconds: { type: 'string', default: '60' },
     conns: { type: 'string', default: '8' },
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     'pause-queue': { type: 'boolean', default: false },
   },
 });
+requireNumbers('fuzz', values, ['seconds', 'conns', 'probe-every-ms']);
 const SECONDS = Number(values.seconds);
 const CONNS = Number(values.conns);
 const PROBE_EVERY_MS = Number(values['probe-every-ms']);

@@ -10,7 +10,7 @@
  *
  *   npx tsx bench/memory/run.ts [--count 100000] [--inflight 256] [--what-if]
  */
-import { parseArgs } from 'node:util';
+import { benchArgs, requireNumbers } from '../lib/args.js';
 import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
@@ -21,9 +21,10 @@ import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { fmt, loadAverage, sleep, table } from '../lib/stats.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('memory', {
   options: { count: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, inflight: { type: 'string', default: '256' }, 'what-if': { type: 'boolean', default: false } },
 });
+requireNumbers('memory', values, ['count', 'batch', 'inflight']);
 const N = Number(values.count);
 const BATCH = Number(values.batch);
 const INFLIGHT = Number(values.inflight);

@@ -24,7 +24,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
-import { parseArgs } from 'node:util';
+import { benchArgs, requireNumbers } from '../lib/args.js';
 import { randomBytes } from 'node:crypto';
 import { channelSchema } from '../../src/config/channel.js';
 import type { IntakeDeps } from '../../src/intake.js';
@@ -39,7 +39,7 @@ import { MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { cpuSeconds, fmt, loadAverage, machineBusySeconds, table } from '../lib/stats.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('mllp-ingest', {
   options: {
     duration: { type: 'string', default: '4000' },
     pool: { type: 'string', default: '4' },
@@ -52,6 +52,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
+requireNumbers('mllp-ingest', values, ['duration', 'pool', 'warmup', 'conns', 'rate', 'rate-conns', 'cpu-prof']);
 const durationMs = Number(values.duration);
 const POOL = Number(values.pool);
 const warmupMs = Number(values.warmup);

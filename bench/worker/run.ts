@@ -11,7 +11,7 @@
  * self time by module and function.
  */
 import { Session } from 'node:inspector/promises';
-import { parseArgs } from 'node:util';
+import { benchArgs } from '../lib/args.js';
 import pino from 'pino';
 import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
@@ -26,7 +26,7 @@ import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { cpuSeconds, fmt, loadAverage, table } from '../lib/stats.js';
 
-const { values } = parseArgs({
+const { values } = benchArgs('worker', {
   options: {
     jobs: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '1,5,20,50' },
