@@ -114,45 +114,50 @@ interface PendingAdd {
 /**
  * Dedupe without BullMQ's deduplication option (which costs a second key, a `deid` field and
  * options in every job hash, ≈ 270 bytes per job): one hig marker per message, a key with the
- * channel's dedupe window as its TTL, checked and set around BullMQ's add in the same transaction.
+ * channel's dedupe window as its TTL, checked and set around BullMQ's own add in **one script**:
+ * BullMQ's add script of the version in use (its Lua source, as BullMQ loads it) becomes a local
+ * function of hig's. One script instead of three per message took ≈ 18 % of the listener's and
+ * ≈ 20 % of Redis's CPU off each message (docs/benchmarks.md, mllp-ingest).
  *
- * CHECK_SEEN, just before the add:
- *   0  new message: BullMQ's add stores it
- *   1  the job is still kept: BullMQ's add of an existing job id does nothing
- *   2  a resend inside the window after the job was removed: a placeholder under the job id makes
- *      the add a no-op (MARK_SEEN deletes it in the same transaction, so no one ever sees it)
- * MARK_SEEN, just after: sets the marker only if the job now exists, so an add that failed leaves
- * no marker behind and the sender's resend is stored, not mistaken for a duplicate.
+ *   job kept            → state 1: BullMQ's add of an existing job id does nothing
+ *   marker, job removed → state 2: a placeholder under the job id makes the add a no-op and is
+ *                         deleted again before the script ends, so no one ever sees it
+ *   neither             → state 0: BullMQ's add stores the job
+ * The marker is set only once the job exists: an add that failed leaves no marker, so the sender's
+ * resend is stored, not mistaken for a duplicate. Reply: [state, BullMQ's reply], or an error.
  */
-const CHECK_SEEN = {
-  numberOfKeys: 2,
-  lua: `if redis.call('EXISTS', KEYS[2]) == 1 then return 1 end
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[2], 'hig:placeholder', '1')
-return 2`,
-};
-const MARK_SEEN = {
-  numberOfKeys: 2,
-  lua: `if redis.call('HEXISTS', KEYS[2], 'hig:placeholder') == 1 then redis.call('DEL', KEYS[2]) return 0 end
-if redis.call('EXISTS', KEYS[2]) == 0 then return redis.error_reply('job not stored') end
-redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX')
-return 1`,
-};
-
-interface HigCommands {
-  higCheckSeen(seenKey: string, jobKey: string): unknown;
-  higMarkSeen(seenKey: string, jobKey: string, windowMs: number): unknown;
+function dedupedAddLua(bullmqLua: string, bullmqKeys: number): string {
+  return `local bullKeys, bullArgv = {}, {}
+for i = 1, ${bullmqKeys} do bullKeys[i] = KEYS[i] end
+for i = 1, #ARGV - 1 do bullArgv[i] = ARGV[i] end
+local seenKey, jobKey, windowMs = KEYS[${bullmqKeys + 1}], KEYS[${bullmqKeys + 2}], ARGV[#ARGV]
+local state = 0
+if redis.call('EXISTS', jobKey) == 1 then
+  state = 1
+elseif redis.call('EXISTS', seenKey) == 1 then
+  state = 2
+  redis.call('HSET', jobKey, 'hig:placeholder', '1')
+end
+local function bullmqAdd(KEYS, ARGV)
+${bullmqLua}
+end
+local ok, added = pcall(bullmqAdd, bullKeys, bullArgv)
+if state == 2 then redis.call('DEL', jobKey) end
+if not ok then
+  if type(added) == 'table' and added.err then return redis.error_reply(added.err) end
+  return redis.error_reply(tostring(added))
+end
+if state == 2 then return {2, ''} end
+if redis.call('EXISTS', jobKey) == 0 then return redis.error_reply('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
+redis.call('SET', seenKey, '1', 'PX', windowMs, 'NX')
+return {state, added}`;
 }
-/** The slice of ioredis's MULTI that addBatched uses. */
-type BullTransaction = HigCommands & { exec(): Promise<Array<[Error | null, unknown]> | null> };
 
-function withHigCommands(redis: RedisClient): RedisClient & HigCommands {
-  if (!('higMarkSeen' in redis)) {
-    redis.defineCommand('higCheckSeen', CHECK_SEEN);
-    redis.defineCommand('higMarkSeen', MARK_SEEN);
-  }
-  return redis as RedisClient & HigCommands;
-}
+/** The name hig defines its deduped variant of a BullMQ add script under. */
+const dedupedName = (bullmqName: string) => `higDeduped_${bullmqName}`;
+
+/** The slice of ioredis's MULTI that addBatched uses (the deduped adds are defined per connection). */
+type BullTransaction = Record<string, (args: unknown[]) => unknown> & { exec(): Promise<Array<[Error | null, unknown]> | null> };
 
 /**
  * Adds waiting for the next flush, one batch per queue (by its Redis key prefix). The batch goes
@@ -166,21 +171,27 @@ const pending = new Map<string, { queue: Queue; redis: RedisClient; adds: Pendin
 /** BullMQ's add scripts (by their versioned command names), as addJobToTransaction calls them. */
 const ADD_SCRIPT = /^add(Standard|Prioritized|Delayed)Job:/;
 
+/** Key counts of BullMQ's add scripts, by command name (the same for every connection). */
+const addScriptKeys = new Map<string, number>();
+
 /**
- * A transaction on `redis` that can run BullMQ's add scripts and hig's marker scripts. When
- * `redis` is not the connection BullMQ loaded its scripts on, the add scripts are defined on it
- * from BullMQ's own definitions (`bull`, the queue's connection); should ioredis ever hide those,
- * the transaction goes over BullMQ's connection instead.
+ * A transaction on `redis` that can run BullMQ's add scripts and their deduped variants. The
+ * scripts come from BullMQ's own definitions on `bull`, the queue's connection, where BullMQ loaded
+ * them; they are defined on `redis` (a producer-pool connection) once. Without readable Lua
+ * sources (a BullMQ upgrade that hides them) no add can be deduped: every add then fails, and its
+ * sender gets a negative ACK, until this file is adapted (test/queue/enqueue.redis.test.ts fails
+ * first).
  */
 const prepared = new WeakSet<object>();
 function transactionOn(redis: RedisClient, bull: RedisClient): BullTransaction {
   if (!prepared.has(redis)) {
-    withHigCommands(redis);
-    const scripts = (bull as unknown as { scriptsSet: Record<string, { lua?: unknown; numberOfKeys?: unknown }> }).scriptsSet;
+    const scripts = (bull as unknown as { scriptsSet: Record<string, { lua?: unknown; numberOfKeys?: unknown }> }).scriptsSet ?? {};
     for (const [name, script] of Object.entries(scripts)) {
-      if (!ADD_SCRIPT.test(name) || name in redis) continue;
-      if (typeof script.lua !== 'string' || typeof script.numberOfKeys !== 'number') return transactionOn(bull, bull);
-      redis.defineCommand(name, { lua: script.lua, numberOfKeys: script.numberOfKeys });
+      if (!ADD_SCRIPT.test(name)) continue;
+      if (typeof script.lua !== 'string' || typeof script.numberOfKeys !== 'number') throw new Error(`BullMQ's ${name} has no readable Lua source`);
+      if (!(name in redis)) redis.defineCommand(name, { lua: script.lua, numberOfKeys: script.numberOfKeys });
+      redis.defineCommand(dedupedName(name), { lua: dedupedAddLua(script.lua, script.numberOfKeys), numberOfKeys: script.numberOfKeys + 2 });
+      addScriptKeys.set(name, script.numberOfKeys);
     }
     prepared.add(redis);
   }
@@ -188,13 +199,25 @@ function transactionOn(redis: RedisClient, bull: RedisClient): BullTransaction {
 }
 
 /**
+ * The command BullMQ's add would send for this job: addJobToTransaction builds the keys and packed
+ * arguments and hands them to `runCommand` synchronously, before its first await.
+ */
+function bullmqAddCommand(queue: Queue, json: JobJson, jobId: string): { name: string; args: unknown[] } {
+  let captured: { name: string; args: unknown[] } | undefined;
+  const recorder = { runCommand: (name: string, args: unknown[]) => ((captured = { name, args }), Promise.resolve(jobId)) };
+  void queue.backend.addJobToTransaction(recorder as never, json, jobId).catch(() => undefined);
+  if (!captured) throw new Error('BullMQ built no add command');
+  return captured;
+}
+
+/**
  * BullMQ's add, batched: every add of one event-loop pass for the same queue goes to Redis in one
- * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as BullMQ's own add script,
- * between CHECK_SEEN and MARK_SEEN when the channel dedupes. Each promise settles with its own commands'
- * replies: a job whose add failed rejects (its sender gets a negative ACK) while the others of the
- * batch are stored; an aborted or lost EXEC rejects them all. `redis`: the connection to send on
- * (a producer-pool connection, or the queue's own); queue objects with the same name and prefix
- * must be equivalent.
+ * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as BullMQ's own add script, or
+ * its deduped variant when the channel dedupes. Each promise settles with its own command's reply:
+ * a job whose add failed rejects (its sender gets a negative ACK) while the others of the batch
+ * are stored; an aborted or lost EXEC rejects them all. `redis`: the connection to send on (a
+ * producer-pool connection, or the queue's own); queue objects with the same name and prefix must
+ * be equivalent.
  */
 export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe?: { seenKey: string; windowMs: number }): Promise<'stored' | 'duplicate'> {
   return new Promise((resolve, reject) => {
@@ -230,6 +253,19 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
   });
 }
 
+/** Queues one add on the transaction; its reply comes from exec(). */
+function queueAdd(multi: BullTransaction, queue: Queue, add: PendingAdd): void {
+  if (!add.dedupe) {
+    void queue.backend.addJobToTransaction(multi as never, add.json, add.jobId).catch(() => undefined);
+    return;
+  }
+  const { name, args } = bullmqAddCommand(queue, add.json, add.jobId);
+  const keys = addScriptKeys.get(name);
+  const deduped = multi[dedupedName(name)];
+  if (keys === undefined || !deduped) throw new Error(`no deduped variant of BullMQ's ${name}`);
+  deduped.call(multi, [...args.slice(0, keys), add.dedupe.seenKey, queue.toKey(add.jobId), ...args.slice(keys), add.dedupe.windowMs]);
+}
+
 async function flush(key: string): Promise<void> {
   const batch = pending.get(key);
   if (!batch) return;
@@ -240,13 +276,7 @@ async function flush(key: string): Promise<void> {
     // Once BullMQ's connection is ready its scripts are loaded there.
     const bull = (await queue.backend.client) as unknown as RedisClient;
     const multi = transactionOn(redis, bull);
-    for (const add of adds) {
-      const jobKey = queue.toKey(add.jobId);
-      if (add.dedupe) multi.higCheckSeen(add.dedupe.seenKey, jobKey);
-      // Queues the add script on the transaction synchronously; its reply comes from exec().
-      void queue.backend.addJobToTransaction(multi as never, add.json, add.jobId).catch(() => undefined);
-      if (add.dedupe) multi.higMarkSeen(add.dedupe.seenKey, jobKey, add.dedupe.windowMs);
-    }
+    for (const add of adds) queueAdd(multi, queue, add);
     results = await multi.exec();
   } catch (err) {
     for (const add of adds) add.reject(err as Error);
@@ -256,18 +286,22 @@ async function flush(key: string): Promise<void> {
     for (const add of adds) add.reject(new Error('transaction discarded'));
     return;
   }
-  const missing: [Error, undefined] = [new Error('no reply'), undefined];
-  let i = 0;
-  for (const add of adds) {
-    const check = add.dedupe ? results[i++] ?? missing : undefined;
-    const [err, reply] = results[i++] ?? missing;
-    const mark = add.dedupe ? results[i++] ?? missing : undefined;
-    // Any error of the three: a negative ACK. The sender's resend then finds the job (stored after
-    // all) or stores it; never an ACK for a job that is not in Redis.
-    const failed = check?.[0] ?? err ?? mark?.[0] ?? (typeof reply === 'number' && reply < 0 ? new Error(`add failed with BullMQ code ${reply}`) : null);
-    if (failed) add.reject(failed);
-    else add.resolve(Number(check?.[1] ?? 0) === 0 ? 'stored' : 'duplicate');
-  }
+  adds.forEach((add, i) => settleAdd(add, results[i]));
+}
+
+/**
+ * One add's reply: BullMQ's (job id, or a negative code) or the deduped variant's [state, reply].
+ * Any error is a negative ACK; the sender's resend then finds the job (stored after all) or stores
+ * it — never an ACK for a job that is not in Redis.
+ */
+function settleAdd(add: PendingAdd, result: [Error | null, unknown] | undefined): void {
+  const [err, reply] = result ?? [new Error('no reply'), undefined];
+  if (err) return add.reject(err);
+  const state = add.dedupe && Array.isArray(reply) ? Number(reply[0]) : 0;
+  const bullmqReply: unknown = add.dedupe && Array.isArray(reply) ? reply[1] : reply;
+  if (typeof bullmqReply === 'number' && bullmqReply < 0) return add.reject(new Error(`add failed with BullMQ code ${bullmqReply}`));
+  if (add.dedupe && !Array.isArray(reply)) return add.reject(new Error(`unexpected reply to a deduped add: ${String(reply)}`));
+  add.resolve(state === 0 ? 'stored' : 'duplicate');
 }
 
 /** hig's dedupe marker of one message: set at its first add, kept for the channel's dedupe window. */

@@ -44,6 +44,10 @@ afterAll(async () => {
   await server.stop();
 });
 const execCalls = async () => Number(/cmdstat_exec:calls=(\d+)/.exec(await redis.info('commandstats'))?.[1] ?? 0);
+const scriptCalls = async () => {
+  const stats = await redis.info('commandstats');
+  return ['evalsha', 'eval'].reduce((n, c) => n + Number(new RegExp(`cmdstat_${c}:calls=(\\d+)`).exec(stats)?.[1] ?? 0), 0);
+};
 
 describe('enqueue', () => {
   it('stores the adds of one pass together; a failed add is refused alone and leaves no marker', async () => {
@@ -63,6 +67,14 @@ describe('enqueue', () => {
     await redis.del(poisoned);
     expect(await add(channel, jobs[2]!)).toBe('stored');
     expect((await q.getJob(jobs[2]!.messageId))?.data.meta.controlId).toBe('B3');
+  });
+
+  it('a deduped add is one script call: the marker logic and the BullMQ add run together', async () => {
+    const jobs = ['E1', 'E2', 'E3', 'E4'].map((c) => job(channel, c));
+    const before = await scriptCalls();
+    expect(await settle(jobs.map((j) => add(channel, j)))).toEqual(['stored', 'stored', 'stored', 'stored']);
+    expect((await scriptCalls()) - before).toBe(4);
+    for (const j of jobs) expect(await redis.pttl(seenKey(prefix, channel.id, j.messageId))).toBeGreaterThan(0);
   });
 
   it('recognises a resend while the job is kept, and counts it', async () => {
