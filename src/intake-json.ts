@@ -1,7 +1,8 @@
 /**
  * The JSON counterpart of intakeHl7 for the original gateway's `{mappingId, sourceData}`:
  * seal the JSON, enqueue, and return a receipt only after Redis has the job (invariant 1).
- * JSON carries no sender control id, so every submission is its own job (random message id).
+ * JSON carries no sender control id: every submission is its own job (random message id) unless
+ * the sender names it with an idempotency key (idempotentMessageId), which makes retries duplicates.
  */
 import { CATALOGUE, type ErrorCode } from './errors.js';
 import type { Channel } from './config/channel.js';
@@ -14,7 +15,8 @@ import { countEnqueued, countReceived } from './metrics.js';
 import { loadMapping } from './transform/json/index.js';
 import { readPath } from './transform/json/paths.js';
 
-export type JsonReceipt = { situation: 'stored'; messageId: string } | { situation: 'unavailable'; code: ErrorCode; detail: string; messageId: string };
+/** `duplicate`: a retry inside the dedupe window (same idempotency key), answered but not stored again. */
+export type JsonReceipt = { situation: 'stored'; messageId: string; duplicate: boolean } | { situation: 'unavailable'; code: ErrorCode; detail: string; messageId: string };
 
 /**
  * `ordering: patient` for JSON: the patient is whatever the mapping keys its Patient on (e.g. `id`
@@ -30,7 +32,15 @@ export function jsonPatient(sourceData: unknown, mappingId: string): { id: strin
   }
 }
 
-export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Channel, facts: SourceFacts, keyring: Keyring, clientId = channel.clientId): IntegrationJobData {
+export function buildJsonJob(
+  sourceData: unknown,
+  mappingId: string,
+  channel: Channel,
+  facts: SourceFacts,
+  keyring: Keyring,
+  clientId = channel.clientId,
+  messageId = randomMessageId(channel.id),
+): IntegrationJobData {
   const meta: JobMeta = {
     source: facts.source,
     contentType: 'json',
@@ -41,7 +51,7 @@ export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Ch
   };
   if (isOrdered(channel)) meta.partition = partitionOf(channel, jsonPatient(sourceData, mappingId));
   return {
-    messageId: randomMessageId(channel.id),
+    messageId,
     channelId: channel.id,
     clientId,
     mappingId,
@@ -50,7 +60,10 @@ export function buildJsonJob(sourceData: unknown, mappingId: string, channel: Ch
   };
 }
 
-/** `clientId` is the authenticated client when it differs from the channel's own. */
+/**
+ * `clientId` is the authenticated client when it differs from the channel's own; `messageId` a
+ * deterministic id (idempotentMessageId) when the sender gave an idempotency key.
+ */
 export async function intakeJson(
   sourceData: unknown,
   mappingId: string,
@@ -58,17 +71,19 @@ export async function intakeJson(
   facts: SourceFacts,
   deps: IntakeDeps,
   clientId = channel.clientId,
+  messageId?: string,
 ): Promise<JsonReceipt> {
   countReceived(channel.id, facts.source, 'json');
-  const job = buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId);
+  const job = buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId, messageId);
   const queue = deps.queues.get(channel.id);
   if (!queue) return { situation: 'unavailable', code: 'INTERNAL', detail: `no queue for channel ${channel.id}`, messageId: job.messageId };
+  let placed: 'stored' | 'duplicate';
   try {
-    countEnqueued(channel.id, facts.source, 'json', await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
+    placed = countEnqueued(channel.id, facts.source, 'json', await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
   } catch (err) {
     deps.log.warn({ channel: channel.id, messageId: job.messageId, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
     return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: job.messageId };
   }
   deps.onStored?.(channel.id);
-  return { situation: 'stored', messageId: job.messageId };
+  return { situation: 'stored', messageId: job.messageId, duplicate: placed === 'duplicate' };
 }

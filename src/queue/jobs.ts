@@ -74,6 +74,16 @@ export function messageIdFor(channelId: string, sender: string, controlId: strin
   return `${channelId}.${digest}`;
 }
 
+/**
+ * Message id of a JSON submission that carries an `Idempotency-Key`: the same client sending the
+ * same key gets the same id, so a retry is deduped like an HL7 resend of the same MSH-10; another
+ * client's equal key is another message.
+ */
+export function idempotentMessageId(channelId: string, clientId: number, key: string): string {
+  const digest = createHash('sha256').update(`json\u0000${clientId}\u0000${key}`).digest('hex').slice(0, 24);
+  return `${channelId}.${digest}`;
+}
+
 export function randomMessageId(channelId: string): string {
   return `${channelId}.${randomUUID().replace(/-/g, '').slice(0, 24)}`;
 }

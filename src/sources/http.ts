@@ -22,7 +22,7 @@ import { readHeader } from '../hl7/header.js';
 import { authorize, buildJob, intakeHl7, type IntakeDeps, type Receipt, type SourceFacts } from '../intake.js';
 import { buildJsonJob, intakeJson } from '../intake-json.js';
 import { runPipeline, type PipelineSteps } from '../queue/pipeline.js';
-import type { IntegrationJobData } from '../queue/jobs.js';
+import { idempotentMessageId, type IntegrationJobData } from '../queue/jobs.js';
 import type { ApiKeyStore, Authenticated } from '../security/api-keys.js';
 import { loadMapping } from '../transform/json/index.js';
 import { ackTimer, timedSteps } from '../metrics.js';
@@ -90,6 +90,15 @@ export function apiKeyFrom(headers: FastifyRequest['headers']): string | undefin
   if (typeof x === 'string' && x.trim()) return x.trim();
   const m = /^Bearer\s+(\S+)\s*$/i.exec(typeof headers.authorization === 'string' ? headers.authorization : '');
   return m?.[1];
+}
+
+/** `Idempotency-Key` (IETF httpapi draft): 1–255 visible ASCII characters; absent → undefined. */
+export function idempotencyKeyFrom(headers: FastifyRequest['headers']): string | undefined {
+  const raw = headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = (Array.isArray(raw) ? raw.join(',') : raw).trim();
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw refusal('BAD_REQUEST', 'Idempotency-Key: expected 1 to 255 visible ASCII characters');
+  return key;
 }
 
 export function allowedClients(channel: HttpChannel): readonly number[] {
@@ -187,12 +196,24 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
     return parsed.data;
   };
 
-  /** Queue it (answer `queued`) or run the worker's pipeline here (answer `transformed`/`failed`). */
-  const handleJson = async (msg: JsonMessage, channel: HttpChannel, auth: Authenticated, facts: SourceFacts, started: number): Promise<{ status: number; answer: GatewayAnswer }> => {
+  /**
+   * Queue it (answer `queued`) or run the worker's pipeline here (answer `transformed`/`failed`).
+   * With an idempotency key a queued submission gets a deterministic id, so a retry inside the
+   * channel's dedupe window answers the first one's id and is not queued again (`replayed`).
+   */
+  const handleJson = async (
+    msg: JsonMessage,
+    channel: HttpChannel,
+    auth: Authenticated,
+    facts: SourceFacts,
+    started: number,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; answer: GatewayAnswer; replayed?: boolean }> => {
     const elapsed = () => Math.round((performance.now() - started) * 100) / 100;
     if (msg.useQueue) {
-      const receipt = await intakeJson(msg.sourceData, msg.mappingId, channel, facts, opts.deps, auth.clientId);
-      if (receipt.situation === 'stored') return { status: 200, answer: { messageId: receipt.messageId, status: 'queued', errors: [], processingTime: elapsed() } };
+      const messageId = idempotencyKey === undefined ? undefined : idempotentMessageId(channel.id, auth.clientId, idempotencyKey);
+      const receipt = await intakeJson(msg.sourceData, msg.mappingId, channel, facts, opts.deps, auth.clientId, messageId);
+      if (receipt.situation === 'stored') return { status: 200, answer: { messageId: receipt.messageId, status: 'queued', errors: [], processingTime: elapsed() }, replayed: receipt.duplicate };
       return {
         status: CATALOGUE[receipt.code].http,
         answer: { messageId: receipt.messageId, status: 'failed', errors: [{ code: receipt.code, message: receipt.detail }], processingTime: elapsed() },
@@ -310,8 +331,9 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
               .send(out.ack);
           }
           const msg = parseJsonMessage(req.body);
-          const { status, answer } = await handleJson(msg, channel, auth, facts, started);
-          log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status }, 'JSON message over HTTP');
+          const { status, answer, replayed } = await handleJson(msg, channel, auth, facts, started, idempotencyKeyFrom(req.headers));
+          log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status, replayed }, 'JSON message over HTTP');
+          if (replayed) void reply.header('idempotent-replayed', 'true');
           return reply.code(answer.status === 'queued' ? 202 : status).send(answer);
         } catch (err) {
           return send(reply, err);
@@ -332,8 +354,9 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
         const size = Number(req.headers['content-length'] ?? '0');
         if (size > channel.source.maxBodyBytes) throw refusal('BODY_TOO_LARGE', `body exceeds the limit of ${channel.source.maxBodyBytes} bytes`);
         const msg = parseJsonMessage(body);
-        const { answer } = await handleJson(msg, channel, auth, factsOf(req), started);
-        log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status }, 'receiveMessage');
+        const { answer, replayed } = await handleJson(msg, channel, auth, factsOf(req), started, idempotencyKeyFrom(req.headers));
+        log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status, replayed }, 'receiveMessage');
+        if (replayed) void reply.header('idempotent-replayed', 'true');
         // The original gateway answered 200 with the outcome in `status`, even when processing failed.
         return reply.code(answer.status === 'failed' && answer.errors[0]?.code === 'QUEUE_UNAVAILABLE' ? 503 : 200).send(answer);
       } catch (err) {

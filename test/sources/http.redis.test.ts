@@ -127,6 +127,44 @@ describe('HTTP intake: JSON bodies and the gateway call', () => {
     expect(JSON.stringify(job?.data)).not.toContain('Zzyzxcanary');
   });
 
+  it('Idempotency-Key: a retry gets the first id and is not queued again; another key or client is another message', async () => {
+    const queue = rig.queues.get('web')!;
+    const send = (key: string, apiKey: string, path = '/channels/web/messages') =>
+      postJson(path, { mappingId: 'patient-basic', sourceData: patient, ...(path.includes('trpc') ? { apiKey } : {}) }, { 'x-api-key': apiKey, 'idempotency-key': key });
+    const before = await queue.getWaitingCount();
+    const first = await send('order-7f3a-0001', keys.one!);
+    expect(first.status).toBe(202);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const { messageId } = (await first.json()) as { messageId: string };
+    const retry = await send('order-7f3a-0001', keys.one!);
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as { messageId: string }).messageId).toBe(messageId);
+    // the gateway route, same client and key: the same message
+    const viaGateway = await send('order-7f3a-0001', keys.one!, '/api/trpc/integration.receiveMessage');
+    expect(viaGateway.status).toBe(200);
+    expect(viaGateway.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await viaGateway.json()) as { messageId: string }).messageId).toBe(messageId);
+    // another key, or the same key from another client: new messages
+    const otherKey = (await (await send('order-7f3a-0002', keys.one!)).json()) as { messageId: string };
+    const otherClient = (await (await send('order-7f3a-0001', keys.two!)).json()) as { messageId: string };
+    expect(new Set([messageId, otherKey.messageId, otherClient.messageId]).size).toBe(3);
+    expect((await queue.getWaitingCount()) - before).toBe(3);
+    // without a key every submission is its own message
+    const a = (await (await postJson('/channels/web/messages', { mappingId: 'patient-basic', sourceData: patient }, { 'x-api-key': keys.one! })).json()) as { messageId: string };
+    const b = (await (await postJson('/channels/web/messages', { mappingId: 'patient-basic', sourceData: patient }, { 'x-api-key': keys.one! })).json()) as { messageId: string };
+    expect(a.messageId).not.toBe(b.messageId);
+  });
+
+  it('a malformed Idempotency-Key is a 400 with a JSON body naming the header', async () => {
+    for (const key of ['', ' ', 'x'.repeat(256), 'caf\u00e9', 'two words']) {
+      const res = await postJson('/channels/web/messages', { mappingId: 'patient-basic', sourceData: patient }, { 'x-api-key': keys.one!, 'idempotency-key': key });
+      if (key.trim() === '' && res.status === 202) continue; // fetch may drop an empty header value
+      expect(res.status, JSON.stringify(key)).toBe(400);
+      expect(await res.json()).toEqual({ code: 'BAD_REQUEST', error: 'Idempotency-Key: expected 1 to 255 visible ASCII characters' });
+    }
+  });
+
   it('queues JSON on a patient-ordered channel in a lane named by a hash of the mapping key', async () => {
     const res = await postJson('/channels/web-ordered/messages', { mappingId: 'patient-basic', sourceData: patient }, { 'x-api-key': keys.five! });
     expect(res.status).toBe(202);
