@@ -26,8 +26,6 @@ export interface IntakeDeps {
   enqueueTimeoutMs: number;
   /** Told about each durably stored message (inactivity alerts, metrics); must not throw. */
   onStored?(channelId: string): void;
-  /** Told about each resend inside the dedupe window (answered AA, not processed again). */
-  onDuplicate?(channelId: string): void;
 }
 
 export interface SourceFacts {
