@@ -99,9 +99,8 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
  */
 function restrictClientCommonNames(app: FastifyInstance, allowed: readonly string[], log: Logger): void {
   app.addHook('onRequest', async (req, reply) => {
-    const socket = req.raw.socket as Partial<TLSSocket>;
-    const names = typeof socket.getPeerCertificate === 'function' ? clientCommonNames(socket as TLSSocket) : [];
-    if (commonNameAllowed(names, allowed) && names.length > 0) return;
+    // Registered only when the server speaks HTTPS, so the socket is a TLS one.
+    if (commonNameAllowed(clientCommonNames(req.raw.socket as TLSSocket), allowed)) return;
     log.warn({ remote: req.ip }, 'HTTP client certificate common name not allowed');
     return reply.code(403).send({ error: 'client certificate common name not allowed', code: 'CLIENT_CERT_NOT_ALLOWED' });
   });

@@ -116,8 +116,8 @@ interface PendingAdd {
  * options in every job hash, ≈ 270 bytes per job): one hig marker per message, a key with the
  * channel's dedupe window as its TTL, checked and set around BullMQ's own add in **one script**:
  * BullMQ's add script of the version in use (its Lua source, as BullMQ loads it) becomes a local
- * function of hig's. One script instead of three per message took ≈ 18 % of the listener's and
- * ≈ 20 % of Redis's CPU off each message (docs/benchmarks.md, mllp-ingest).
+ * function of hig's. One script instead of three per message took ≈ 15 % of the listener's CPU
+ * off each message (docs/benchmarks.md, mllp-ingest).
  *
  *   job kept            → state 1: BullMQ's add of an existing job id does nothing
  *   marker, job removed → state 2: a placeholder under the job id makes the add a no-op and is
@@ -156,7 +156,7 @@ return {state, added}`;
 /** The name hig defines its deduped variant of a BullMQ add script under. */
 const dedupedName = (bullmqName: string) => `higDeduped_${bullmqName}`;
 
-/** The slice of ioredis's MULTI that addBatched uses (the deduped adds are defined per connection). */
+/** The slice of ioredis's MULTI that addBatched uses: the add scripts defined on its connection, and exec. */
 type BullTransaction = Record<string, (args: unknown[]) => unknown> & { exec(): Promise<Array<[Error | null, unknown]> | null> };
 
 /**
@@ -253,17 +253,14 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
   });
 }
 
-/** Queues one add on the transaction; its reply comes from exec(). */
+/** Queues one add on the transaction (BullMQ's add script, or its deduped variant); its reply comes from exec(). */
 function queueAdd(multi: BullTransaction, queue: Queue, add: PendingAdd): void {
-  if (!add.dedupe) {
-    void queue.backend.addJobToTransaction(multi as never, add.json, add.jobId).catch(() => undefined);
-    return;
-  }
   const { name, args } = bullmqAddCommand(queue, add.json, add.jobId);
   const keys = addScriptKeys.get(name);
-  const deduped = multi[dedupedName(name)];
-  if (keys === undefined || !deduped) throw new Error(`no deduped variant of BullMQ's ${name}`);
-  deduped.call(multi, [...args.slice(0, keys), add.dedupe.seenKey, queue.toKey(add.jobId), ...args.slice(keys), add.dedupe.windowMs]);
+  const command = multi[add.dedupe ? dedupedName(name) : name];
+  if (keys === undefined || !command) throw new Error(`BullMQ's ${name} is not defined on this connection`);
+  if (!add.dedupe) return void command.call(multi, args);
+  command.call(multi, [...args.slice(0, keys), add.dedupe.seenKey, queue.toKey(add.jobId), ...args.slice(keys), add.dedupe.windowMs]);
 }
 
 async function flush(key: string): Promise<void> {
