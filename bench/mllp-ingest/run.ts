@@ -26,17 +26,11 @@ import { join } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { randomBytes } from 'node:crypto';
-import { channelSchema } from '../../src/config/channel.js';
-import type { IntakeDeps } from '../../src/intake.js';
-import { createLogger } from '../../src/log.js';
-import { createQueueRegistry } from '../../src/queue/queues.js';
-import { createProducerConnection } from '../../src/queue/redis.js';
-import { createKeyring } from '../../src/security/seal.js';
-import { startMllpListener, type MllpChannel } from '../../src/sources/mllp.js';
 import { summarize, type CpuProfile } from '../lib/cpuprofile.js';
 import { runLoad, type LoadResult, type LoadSpec } from '../lib/loadgen.js';
 import { MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
+import { startBenchListener } from '../lib/listener.js';
 import { cpuSeconds, fmt, loadAverage, machineBusySeconds, table } from '../lib/stats.js';
 
 const { values } = benchArgs('mllp-ingest', {
@@ -60,7 +54,6 @@ const connCounts = values.conns.split(',').map(Number);
 const rate = Number(values.rate);
 const rateConns = Number(values['rate-conns']);
 const only = new Set(values.only.split(','));
-const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
 
 interface Row {
   target: 'bound' | 'bound1' | 'echo' | 'hig';
@@ -138,30 +131,6 @@ async function startEcho(): Promise<{ port: number; close(): Promise<void> }> {
   };
 }
 
-async function startHig(redis: BenchRedis) {
-  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 } }) as MllpChannel;
-  const producer = createProducerConnection(redis.url);
-  producer.on('error', () => undefined);
-  await producer.connect();
-  const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  // The daemon's intake pool (HIG_PRODUCER_CONNECTIONS, default 4, auto-pipelined); --pool 0 = one shared connection.
-  const pool = Array.from({ length: POOL }, () => createProducerConnection(redis.url, { enableAutoPipelining: true }));
-  await Promise.all(pool.map((c) => (c.on('error', () => undefined), c.connect())));
-  const queues = createQueueRegistry(producer, [channel], prefix, pool);
-  const deps: IntakeDeps = { queues, keyring: createKeyring(Buffer.from(KEY_HEX, 'hex')), log: createLogger({ level: 'warn' }), enqueueTimeoutMs: 4000 };
-  const listener = await startMllpListener(channel, deps);
-  return {
-    port: listener.port,
-    close: async () => {
-      await listener.close();
-      await queues.close();
-      producer.disconnect();
-      // The pool's sockets would otherwise keep the process alive after the report.
-      for (const c of pool) c.disconnect();
-    },
-  };
-}
-
 async function main() {
   const started = Date.now();
   const redis = await startBenchRedis();
@@ -193,7 +162,7 @@ async function main() {
       await echo.close();
     }
     if (only.has('hig') || only.has('rate') || values['cpu-prof']) {
-      const hig = await startHig(redis);
+      const hig = await startBenchListener(redis.url, POOL);
       console.log('(c) hig: startMllpListener + intake + BullMQ queue, in this process (no worker)');
       if (only.has('hig')) for (const c of connCounts) rows.push(await measure('hig', 'closed', c, mllp(hig.port, c), redis));
       if (only.has('rate')) rows.push(await measure('hig', 'rate', rateConns, mllp(hig.port, rateConns, { kind: 'mllp-open', rate }), redis, rate));

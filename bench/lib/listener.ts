@@ -1,0 +1,36 @@
+/**
+ * The real MLLP listener of one channel, as the daemon runs it (startMllpListener + intake + the
+ * BullMQ queue, over a pool of auto-pipelined producer connections), for the ingest benchmarks.
+ */
+import { randomBytes } from 'node:crypto';
+import { channelSchema } from '../../src/config/channel.js';
+import { createLogger } from '../../src/log.js';
+import { createQueueRegistry } from '../../src/queue/queues.js';
+import { createProducerConnection } from '../../src/queue/redis.js';
+import { createKeyring } from '../../src/security/seal.js';
+import { startMllpListener, type MllpChannel } from '../../src/sources/mllp.js';
+
+const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
+
+/** `pool`: HIG_PRODUCER_CONNECTIONS (the daemon's default is 4); 0 = one shared connection. */
+export async function startBenchListener(redisUrl: string, pool = 4): Promise<{ port: number; close(): Promise<void> }> {
+  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 } }) as MllpChannel;
+  const producer = createProducerConnection(redisUrl);
+  producer.on('error', () => undefined);
+  await producer.connect();
+  const writers = Array.from({ length: pool }, () => createProducerConnection(redisUrl, { enableAutoPipelining: true }));
+  await Promise.all(writers.map((c) => (c.on('error', () => undefined), c.connect())));
+  const queues = createQueueRegistry(producer, [channel], `bench-${randomBytes(3).toString('hex')}`, writers);
+  const keyring = createKeyring(Buffer.from(KEY_HEX, 'hex'));
+  const listener = await startMllpListener(channel, { queues, keyring, log: createLogger({ level: 'warn' }), enqueueTimeoutMs: 4000 });
+  return {
+    port: listener.port,
+    close: async () => {
+      await listener.close();
+      await queues.close();
+      producer.disconnect();
+      // The pool's sockets would otherwise keep the process alive after the report.
+      for (const c of writers) c.disconnect();
+    },
+  };
+}
