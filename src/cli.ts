@@ -15,7 +15,7 @@ import { loadChannels } from './config/load-channels.js';
 import { createLogger } from './log.js';
 import { splitBatchBytes } from './hl7/batch.js';
 import { connectMllp } from './hl7/mllp-client.js';
-import { NoRedisError } from './queue/embedded-redis.js';
+import { NoRedisError } from './redis/embedded.js';
 import { KeyError } from './security/seal.js';
 import { keyringFromSettings } from './security/keys.js';
 
@@ -267,7 +267,7 @@ async function cmdRotateKeys(args: string[]): Promise<void> {
   if (positionals.length === 0 && !values.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
   const settings = loadSettings();
   const { keyring } = keyringFromSettings(settings, { allowDevKey: settings.HIG_DEV_MODE });
-  const { rotateChannelKeys } = await import('./queue/rotate.js');
+  const { rotateChannelKeys } = await import('./security/rotate.js');
   await withGateway(values.channels, async (gw) => {
     const ids = values.all ? gw.queues.all().map(([id]) => id) : positionals;
     for (const id of ids) {

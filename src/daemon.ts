@@ -3,7 +3,7 @@
  * HTTP server started, and one graceful shutdown path for all of them.
  */
 import type { Worker } from 'bullmq';
-import type { RedisClient } from './queue/redis.js';
+import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
@@ -12,14 +12,14 @@ import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
-import { ensureRedis, redactUrl, type EmbeddedRedis } from './queue/embedded-redis.js';
+import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
 import { gatewayOver } from './queue/gateway.js';
-import { checkDurability, createProducerConnection, createWorkerConnection } from './queue/redis.js';
+import { checkDurability, createProducerConnection, createWorkerConnection } from './redis/connections.js';
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
-import { assertPrefixFits, parseRedisUrl } from './queue/redis-url.js';
-import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './queue/alerts/index.js';
+import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
+import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';

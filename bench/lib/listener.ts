@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { channelSchema } from '../../src/config/channel.js';
 import { createLogger } from '../../src/log.js';
 import { createQueueRegistry } from '../../src/queue/queues.js';
-import { createProducerConnection } from '../../src/queue/redis.js';
+import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { startMllpListener, type MllpChannel } from '../../src/sources/mllp.js';
 

@@ -15,7 +15,7 @@ import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
-import { createProducerConnection } from '../../src/queue/redis.js';
+import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';

@@ -17,7 +17,7 @@ import { channelSchema } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
-import { createProducerConnection, createWorkerConnection } from '../../src/queue/redis.js';
+import { createProducerConnection, createWorkerConnection } from '../../src/redis/connections.js';
 import { startChannelWorker } from '../../src/queue/worker.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { pipelineStepsFor, warmUpValidator } from '../../src/steps.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { destinationSchema } from '../destinations/config.js';
-import { alertRulesSchema } from '../queue/alerts/index.js';
+import { alertRulesSchema } from '../alerts/index.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 

@@ -16,7 +16,7 @@ import { registerDashboard } from './dashboard/routes.js';
 
 export { tokenMatches } from './auth.js';
 
-/** The alert fields the dashboard shows (src/queue/alerts Alert is a superset). */
+/** The alert fields the dashboard shows (src/alerts Alert is a superset). */
 export interface DashboardAlert {
   id: string;
   channelId: string;

@@ -4,7 +4,7 @@
  * every replay is recorded in an audit stream (who, when, what).
  */
 import type { Job, Queue } from 'bullmq';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '../redis/connections.js';
 import type { IntegrationJobData } from './jobs.js';
 import { errorCodeOf } from '../errors.js';
 import { jobReplayed } from '../metrics.js';
@@ -25,10 +25,10 @@ export interface FailedJob {
 }
 
 export interface FailedFilter {
-  reason?: string;
-  event?: string;
-  since?: Date;
-  until?: Date;
+  reason?: string | undefined;
+  event?: string | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
 }
 
 export function reasonCodeOf(reason: string): string {
@@ -88,9 +88,9 @@ export async function listFailed(queue: Queue, channelId: string, opts: { limit?
 }
 
 export interface ReplayRequest {
-  ids?: string[];
-  all?: boolean;
-  filter?: FailedFilter;
+  ids?: string[] | undefined;
+  all?: boolean | undefined;
+  filter?: FailedFilter | undefined;
   dryRun?: boolean;
   /** replays per second; 0 = unlimited */
   ratePerSecond?: number;

@@ -5,7 +5,7 @@
  * only runs when other jobs finish) and lets callers evaluate alert rules.
  */
 import { Queue, Worker } from 'bullmq';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import type { Logger } from '../log.js';
 import { isOrdered, sweepLanes } from './ordering.js';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import type { JobsOptions } from 'bullmq';

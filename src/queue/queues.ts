@@ -5,7 +5,7 @@
  * (measured in docs/benchmarks.md, mllp-ingest). Enqueues go round-robin over the pool.
  */
 import { createIORedisClient, Queue, type JobJson, type JobsOptions } from 'bullmq';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';

@@ -2,7 +2,7 @@
 import { DelayedError, MetricsTime, Worker, type Job } from 'bullmq';
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import { hostname } from 'node:os';
-import type { RedisClient } from './redis.js';
+import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';

@@ -1,9 +1,9 @@
 /** A real MLLP listener on a free port, feeding real BullMQ queues on a real Redis. */
-import type { RedisClient } from '../../src/queue/redis.js';
+import type { RedisClient } from '../../src/redis/connections.js';
 import type { Channel } from '../../src/config/channel.js';
 import type { IntakeDeps } from '../../src/intake.js';
 import { createQueueRegistry, type QueueRegistry } from '../../src/queue/queues.js';
-import { createProducerConnection } from '../../src/queue/redis.js';
+import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from '../../src/sources/mllp.js';
 import { memoryLogger } from './log.js';

@@ -2,7 +2,7 @@
 import type { Channel } from '../../src/config/channel.js';
 import type { IntakeDeps } from '../../src/intake.js';
 import { createQueueRegistry, type QueueRegistry } from '../../src/queue/queues.js';
-import { createProducerConnection } from '../../src/queue/redis.js';
+import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { memoryLogger } from './log.js';
 import { TEST_KEY_HEX } from './channel.js';

@@ -5,7 +5,7 @@ import type { Channel } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
 import { createQueueRegistry, enqueue, type QueueRegistry } from '../../src/queue/queues.js';
-import { createWorkerConnection } from '../../src/queue/redis.js';
+import { createWorkerConnection } from '../../src/redis/connections.js';
 import { startChannelWorker } from '../../src/queue/worker.js';
 import type { Conversion, PipelineSteps } from '../../src/queue/pipeline.js';
 import { createKeyring } from '../../src/security/seal.js';

@@ -12,25 +12,25 @@ export interface Scope {
   /** MSH-9.2, e.g. A01. */
   event: string;
   /** The MessageHeader made from MSH (SFT adds its software). */
-  header?: Resource;
-  patient?: Resource;
-  encounter?: Resource;
+  header?: Resource | undefined;
+  patient?: Resource | undefined;
+  encounter?: Resource | undefined;
   /** An ORC waiting for the segment that says what it orders (OBR, RXO, RXE, RXA …). */
   orc?: SegmentReader;
-  serviceRequest?: Resource;
-  report?: Resource;
-  specimen?: Resource;
-  medicationRequest?: Resource;
-  appointment?: Resource;
-  document?: Resource;
-  procedure?: Resource;
-  problem?: Resource;
+  serviceRequest?: Resource | undefined;
+  report?: Resource | undefined;
+  specimen?: Resource | undefined;
+  medicationRequest?: Resource | undefined;
+  appointment?: Resource | undefined;
+  document?: Resource | undefined;
+  procedure?: Resource | undefined;
+  problem?: Resource | undefined;
   /** Where the next NTE goes. */
-  noteTarget?: Resource;
+  noteTarget?: Resource | undefined;
   /** Default effective time for observations (OBR-7). */
-  effective?: string;
+  effective?: string | undefined;
   /** Default issued time for observations (OBR-22). */
-  issued?: string;
+  issued?: string | undefined;
 }
 
 export type SegmentMapper = (seg: SegmentReader, scope: Scope, cx: Conversion) => void;

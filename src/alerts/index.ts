@@ -6,8 +6,8 @@
  * after it, if the process that was to summarise is gone).
  */
 import { randomUUID } from 'node:crypto';
-import type { RedisClient as Redis } from '../redis.js';
-import type { Logger } from '../../log.js';
+import type { RedisClient as Redis } from '../redis/connections.js';
+import type { Logger } from '../log.js';
 import { DEFAULT_ALERT_RULES, judgeAll, type AlertRules, type Facts, type ThresholdType } from './rules.js';
 import { AlertStore, keyPart, type Held } from './store.js';
 import type { Alert, Severity } from './types.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeFrame } from '../../src/hl7/mllp.js';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
-import { assertPrefixFits, parseRedisUrl } from '../../src/queue/redis-url.js';
+import { assertPrefixFits, parseRedisUrl } from '../../src/redis/url.js';
 import { testChannel } from '../support/channel.js';
 import { startIngestRig } from '../support/ingest.js';
 import { freePort, startPrivateRedis } from '../support/redis.js';

@@ -3,7 +3,7 @@
  * the same channel are safe (a rule's open alert is claimed atomically in Redis). Rounds never
  * overlap; a failing facts lookup for one channel does not stop the others.
  */
-import type { Logger } from '../../log.js';
+import type { Logger } from '../log.js';
 import type { Alerter } from './index.js';
 import type { Facts } from './rules.js';
 

@@ -10,10 +10,10 @@ import {
   judgeQueueDepth,
   scheduleOpenedAt,
   scheduleSchema,
-} from '../../src/queue/alerts/rules.js';
-import { backoffDelay, MAX_BACKOFF_MS, webhookEnvProblem, webhookTarget } from '../../src/queue/alerts/webhook.js';
-import { decodeAlert, encodeAlert, keyPart } from '../../src/queue/alerts/store.js';
-import type { Alert } from '../../src/queue/alerts/index.js';
+} from '../../src/alerts/rules.js';
+import { backoffDelay, MAX_BACKOFF_MS, webhookEnvProblem, webhookTarget } from '../../src/alerts/webhook.js';
+import { decodeAlert, encodeAlert, keyPart } from '../../src/alerts/store.js';
+import type { Alert } from '../../src/alerts/index.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -177,7 +177,7 @@ describe('alert encoding', () => {
 describe('deadLetterInput', () => {
   it('takes the catalogue code from the error, its message prefix, or its name', async () => {
     const { PermanentError, TransientError } = await import('../../src/errors.js');
-    const { deadLetterInput, reasonCodeOf } = await import('../../src/queue/alerts/index.js');
+    const { deadLetterInput, reasonCodeOf } = await import('../../src/alerts/index.js');
     expect(reasonCodeOf(new PermanentError('MAPPING_NOT_FOUND', 'mapping 17'))).toBe('MAPPING_NOT_FOUND');
     // what BullMQ hands back after a round trip: name and message only
     expect(reasonCodeOf({ name: 'UnrecoverableError', message: 'FHIR_VALIDATION_FAILED: Patient.name' })).toBe('FHIR_VALIDATION_FAILED');

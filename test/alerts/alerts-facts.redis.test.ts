@@ -2,7 +2,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertRulesSchema, createAlerter, queueFacts } from '../../src/queue/alerts/index.js';
+import { alertRulesSchema, createAlerter, queueFacts } from '../../src/alerts/index.js';
 import { memoryLogger } from '../support/log.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 

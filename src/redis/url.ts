@@ -46,7 +46,10 @@ export function assertPrefixFits(target: RedisTarget, prefix: string): void {
   }
 }
 
-export function createClient(url: string, options: RedisOptions): RedisClient {
+export function createClient(url: string, given: RedisOptions): RedisClient {
+  // ioredis's RedisOptions and its constructors disagree on replyMapping under
+  // exactOptionalPropertyTypes; hig never sets it, so it is left out.
+  const { replyMapping: _unused, ...options } = given as RedisOptions & { replyMapping?: unknown };
   const target = parseRedisUrl(url);
   if (target.kind === 'single') return new Redis(url, options);
   if (target.kind === 'sentinel') {

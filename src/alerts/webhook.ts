@@ -4,7 +4,7 @@
  * are final. Never throws: the caller gets 'delivered' or 'failed', and failures are logged with
  * the alert id, the webhook host and HTTP status only (no URL path or query, no header values).
  */
-import type { Logger } from '../../log.js';
+import type { Logger } from '../log.js';
 import type { WebhookConfig } from './rules.js';
 import type { Alert } from './types.js';
 

@@ -2,7 +2,7 @@
  * Turns a dead-lettered BullMQ job and its error into the alerter's input. Branches on the
  * error's `code` / message prefix, never on instanceof (BullMQ keeps only name and message).
  */
-import { CATALOGUE, errorCodeOf } from '../../errors.js';
+import { CATALOGUE, errorCodeOf } from '../errors.js';
 import type { DeadLetterInput } from './index.js';
 
 interface JobLike {

@@ -13,7 +13,7 @@
  * Flood control and the open-rule claim run in one Lua script so concurrent processes never both
  * alert, nor count a held-back alert twice.
  */
-import type { RedisClient as Redis } from '../redis.js';
+import type { RedisClient as Redis } from '../redis/connections.js';
 import { ALERT_TYPES, SEVERITIES, type Alert, type AlertType, type DeliveryState, type Severity } from './types.js';
 
 export const MAX_HELD_IDS = 10;

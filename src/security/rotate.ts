@@ -5,9 +5,9 @@
  * results expire with retention.
  */
 import type { Queue } from 'bullmq';
-import type { Keyring } from '../security/seal.js';
-import type { IntegrationJobData } from './jobs.js';
-import type { RedisClient } from './redis.js';
+import type { Keyring } from './seal.js';
+import type { IntegrationJobData } from '../queue/jobs.js';
+import type { RedisClient } from '../redis/connections.js';
 
 export interface RotationResult {
   resealed: number;

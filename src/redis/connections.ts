@@ -1,9 +1,9 @@
 /** Redis connections for queues and workers, and the durability check done at start. */
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../log.js';
-import { createClient, type RedisClient } from './redis-url.js';
+import { createClient, type RedisClient } from './url.js';
 
-export type { RedisClient } from './redis-url.js';
+export type { RedisClient } from './url.js';
 
 export interface RedisEndpoint {
   url: string;

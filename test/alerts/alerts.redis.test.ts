@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alertRulesSchema, createAlerter, type Alert, type Alerter, type AlertRulesInput } from '../../src/queue/alerts/index.js';
+import { alertRulesSchema, createAlerter, type Alert, type Alerter, type AlertRulesInput } from '../../src/alerts/index.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 
@@ -430,7 +430,7 @@ describe('list, resolve, retention', () => {
 
 describe('startAlertEvaluator', () => {
   it('evaluates every channel each round; one channel without facts does not stop the others', async () => {
-    const { startAlertEvaluator } = await import('../../src/queue/alerts/index.js');
+    const { startAlertEvaluator } = await import('../../src/alerts/index.js');
     const mem = memoryLogger();
     const rules = alertRulesSchema.parse({ queueDepthOver: 1 });
     const alerter = createAlerter({ redis, prefix, rulesFor: () => rules, log: mem.log });

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { redisAnswers } from './redis.js';
+import { redisAnswers } from './connections.js';
 
 export interface EmbeddedRedis {
   process: ChildProcess;

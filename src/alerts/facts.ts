@@ -9,7 +9,7 @@
  * an ordered channel's lanes are not in BullMQ yet and are not counted here.
  */
 import type { Queue } from 'bullmq';
-import type { RedisClient as Redis } from '../redis.js';
+import type { RedisClient as Redis } from '../redis/connections.js';
 import type { Facts } from './rules.js';
 
 const BAND = 0x100000000;
