@@ -55,7 +55,7 @@ export function buildJsonJob(
     channelId: channel.id,
     clientId,
     mappingId,
-    sourceData: keyring.seal(JSON.stringify(sourceData)),
+    sourceData: keyring.seal(JSON.stringify(sourceData), { channelId: channel.id, messageId, role: 'message' }),
     meta,
   };
 }

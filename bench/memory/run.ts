@@ -144,7 +144,7 @@ async function main() {
       let sealedLen = 0;
       await enqueueAll(N, (i) => {
         const j = job(i);
-        const sealed = keyring.seal(adtA01('M', i));
+        const sealed = keyring.seal(adtA01('M', i), { channelId: j.channelId, messageId: j.messageId, role: 'message' });
         sealedLen = JSON.stringify(sealed).length;
         return { ...j, sourceData: sealed };
       });

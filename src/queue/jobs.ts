@@ -38,7 +38,7 @@ export interface IntegrationJobData {
 }
 
 /** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
-const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.literal(2).optional() });
+const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.literal(1).optional() });
 export const jobDataSchema = z.object({
   messageId: z.string().min(1),
   channelId: z.string().min(1),

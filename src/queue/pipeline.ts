@@ -53,7 +53,7 @@ function countTypes(bundle: FhirBundle): Record<string, number> {
 }
 
 export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps, signal: AbortSignal): Promise<JobResult> {
-  const plain = atStage('open', () => steps.keyring.open(data.sourceData));
+  const plain = atStage('open', () => steps.keyring.open(data.sourceData, { channelId: data.channelId, messageId: data.messageId, role: 'message' }));
   const conversion = atStage('convert', () => {
     if (data.meta.contentType === 'hl7v2') return steps.convertHl7v2(plain);
     let source: unknown;
@@ -84,7 +84,7 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
   return {
     // Compressed before sealing: the result stays in Redis with the job for keepCompletedMs, and
     // BullMQ writes it twice (job hash and events stream); a Bundle's JSON deflates several-fold.
-    bundle: steps.keyring.seal(JSON.stringify(conversion.bundle), { compress: true }),
+    bundle: steps.keyring.seal(JSON.stringify(conversion.bundle), { channelId: data.channelId, messageId: data.messageId, role: 'result' }, { compress: true }),
     resourceCount: Array.isArray(conversion.bundle.entry) ? conversion.bundle.entry.length : 0,
     resourceTypes: countTypes(conversion.bundle),
     messageType: conversion.messageType,

@@ -35,7 +35,7 @@ export async function rotateChannelKeys(queue: Queue, redis: RedisClient, prefix
         result.unopenable.push(String(job.id));
         continue;
       }
-      await job.updateData({ ...data, sourceData: keyring.reseal(data.sourceData) });
+      await job.updateData({ ...data, sourceData: keyring.reseal(data.sourceData, { channelId: data.channelId, messageId: data.messageId, role: 'message' }) });
       result.resealed++;
     }
     if (jobs.length < PAGE) break;
@@ -55,7 +55,7 @@ async function rotateParked(redis: RedisClient, keyPrefix: string, keyring: Keyr
       if (!raw) continue;
       const data = JSON.parse(raw) as IntegrationJobData;
       if (data.sourceData.kid === keyring.currentKid || !keyring.has(data.sourceData.kid)) continue;
-      const resealed = { ...data, sourceData: keyring.reseal(data.sourceData) };
+      const resealed = { ...data, sourceData: keyring.reseal(data.sourceData, { channelId: data.channelId, messageId: data.messageId, role: 'message' }) };
       // Only replace what we read: the lane may have advanced and deleted it meanwhile.
       await redis.set(key, JSON.stringify(resealed), 'XX');
       count++;

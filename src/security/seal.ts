@@ -2,12 +2,16 @@
  * Envelope sealing with AES-256-GCM. Only the key id travels with the data; keys come from the
  * environment (DATA_ENCRYPTION_KEY, older ones in DATA_ENCRYPTION_KEYS_OLD) and never reach Redis.
  *
- * Two formats, both opened by every keyring:
- *   v1 (no `v` field): the plaintext itself is encrypted; AAD = the key id.
- *   v2 (`v: 2`): the plaintext is compressed with raw DEFLATE (RFC 1951) *before* encryption, so
- *       nothing compressed ever leaves the envelope; AAD = the key id + ":v2", binding the format
- *       so it cannot be stripped or flipped. `seal(plain, { compress: true })` writes v2 only when
- *       it is smaller than v1 would be.
+ * Three formats, all opened by every keyring:
+ *   v3 (`v: 3`, written by every seal): AAD = key id, format, compression flag, channel id,
+ *       message id and role (message, result, outcome, …), so a sealed value opens only as what
+ *       it was sealed as: a blob copied into another channel's or message's job, or a result
+ *       presented as a message, fails authentication (DESIGN invariant 9). With `z: 1` the
+ *       plaintext was compressed with raw DEFLATE (RFC 1951) *before* encryption, so nothing
+ *       compressed ever leaves the envelope; `compress: true` sets it only when that is smaller.
+ *   v1 (no `v` field) and v2 (`v: 2`, compressed): older seals bound only to the key id (and
+ *       format). They still open, whatever binding the caller gives, and `hig rotate-keys`
+ *       re-seals them as bound v3.
  */
 import { createCipheriv, createDecipheriv, createHash, randomFillSync } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -19,22 +23,33 @@ export interface Sealed {
   iv: string;
   tag: string;
   data: string;
-  /** format: absent = v1 (plaintext encrypted as is), 2 = raw-DEFLATE-compressed before encryption */
-  v?: 2;
+  /** format: absent = v1, 2 = v2 (compressed, unbound), 3 = bound to channel, message and role */
+  v?: 2 | 3;
+  /** v3 only: 1 = raw-DEFLATE-compressed before encryption */
+  z?: 1;
+}
+
+/** What a sealed value is: which payload of which message of which channel. */
+export type SealRole = 'message' | 'result' | 'outcome' | 'ack' | 'response' | 'edited';
+export interface SealBinding {
+  channelId: string;
+  messageId: string;
+  role: SealRole;
 }
 
 export interface SealOptions {
-  /** compress before encrypting (format v2) when that makes the sealed value smaller */
+  /** compress before encrypting when that makes the sealed value smaller */
   compress?: boolean;
 }
 
 export interface Keyring {
   /** key id used for new seals */
   readonly currentKid: string;
-  seal(plain: Buffer | string, options?: SealOptions): Sealed;
-  open(sealed: Sealed): Buffer;
-  /** the same content under the current key, in the same format (used by key rotation) */
-  reseal(sealed: Sealed): Sealed;
+  seal(plain: Buffer | string, binding: SealBinding, options?: SealOptions): Sealed;
+  /** opens a value sealed with the same binding (v1/v2 values carry none and open with any) */
+  open(sealed: Sealed, binding: SealBinding): Buffer;
+  /** the same content under the current key as bound v3 (used by key rotation) */
+  reseal(sealed: Sealed, binding: SealBinding): Sealed;
   has(kid: string): boolean;
 }
 
@@ -43,13 +58,13 @@ export class KeyError extends Error {
 }
 
 /**
- * DEFLATE for v2: level 1 compresses a 1.2 KB HL7 message within 1 % of level 9 and fastest;
+ * DEFLATE (v2, and v3 with z): level 1 compresses a 1.2 KB HL7 message within 1 % of level 9 and fastest;
  * memLevel 6 (a 16 KiB hash table instead of 64 KiB to clear per call) saves ≈ 2 µs of the ≈ 16 µs
  * per message at the same ratio (measured on samples/events/*.hl7 too). Neither is part of the
  * format: any raw-DEFLATE decoder reads the result.
  */
 const DEFLATE = { level: 1, memLevel: 6 } as const;
-/** An inflated v2 value larger than this is refused (the data is authenticated, this is a backstop). */
+/** An inflated value larger than this is refused (the data is authenticated, this is a backstop). */
 const MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 
 /** 32 bytes as 64 hex characters or as base64 (44 characters with padding). */
@@ -85,8 +100,11 @@ export function randomFromPool(n: number): Buffer {
   return out;
 }
 
-function aadFor(kid: string, v: Sealed['v']): Buffer {
-  return Buffer.from(v === 2 ? `${kid}:v2` : kid);
+function aadFor(sealed: Pick<Sealed, 'kid' | 'v' | 'z'>, binding: SealBinding): Buffer {
+  if (sealed.v === undefined) return Buffer.from(sealed.kid);
+  if (sealed.v === 2) return Buffer.from(`${sealed.kid}:v2`);
+  // NUL cannot occur in any part, so no two bindings share an AAD.
+  return Buffer.from([sealed.kid, 'v3', sealed.z === 1 ? 'z' : '', binding.channelId, binding.messageId, binding.role].join('\0'));
 }
 
 export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
@@ -95,59 +113,67 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
   const currentKid = keyId(current);
   keys.set(currentKid, current);
 
-  /** Encrypts `bytes` (already compressed for v2) under the current key. */
-  const encrypt = (bytes: Buffer | string, v: Sealed['v']): Sealed => {
+  /** Encrypts `bytes` (already compressed when `compressed`) under the current key as bound v3. */
+  const encrypt = (bytes: Buffer | string, compressed: boolean, binding: SealBinding): Sealed => {
     const iv = randomFromPool(12);
     const cipher = createCipheriv('aes-256-gcm', current, iv);
-    // The key id (and the format) are authenticated too, so a sealed value cannot be relabelled.
-    cipher.setAAD(aadFor(currentKid, v));
+    const sealed: Sealed = { kid: currentKid, iv: iv.toString('base64'), tag: '', data: '', v: 3 };
+    if (compressed) sealed.z = 1;
+    // Key id, format and binding are authenticated too: a sealed value cannot be relabelled or moved.
+    cipher.setAAD(aadFor(sealed, binding));
     const head = cipher.update(bytes);
     const tail = cipher.final();
-    const data = tail.length ? Buffer.concat([head, tail]) : head;
-    const sealed: Sealed = { kid: currentKid, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
-    if (v === 2) sealed.v = 2;
+    sealed.data = (tail.length ? Buffer.concat([head, tail]) : head).toString('base64');
+    sealed.tag = cipher.getAuthTag().toString('base64');
     return sealed;
   };
 
-  /** The encrypted bytes as stored (still compressed for v2). */
-  const decrypt = (sealed: Sealed): Buffer => {
+  /** The encrypted bytes as stored (still compressed when v2 or z). */
+  const decrypt = (sealed: Sealed, binding: SealBinding): Buffer => {
     const key = keys.get(sealed.kid);
     if (!key) throw new PermanentError('CANNOT_DECRYPT', `unknown key id ${sealed.kid}`);
-    if (sealed.v !== undefined && sealed.v !== 2) throw new PermanentError('CANNOT_DECRYPT', `unknown sealed format v${String(sealed.v)}`);
+    if (sealed.v !== undefined && sealed.v !== 2 && sealed.v !== 3) throw new PermanentError('CANNOT_DECRYPT', `unknown sealed format v${String(sealed.v)}`);
+    if (sealed.z !== undefined && (sealed.v !== 3 || sealed.z !== 1)) throw new PermanentError('CANNOT_DECRYPT', 'malformed sealed value (compression flag)');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
-      decipher.setAAD(aadFor(sealed.kid, sealed.v));
+      decipher.setAAD(aadFor(sealed, binding));
       decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
       return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
     } catch {
-      throw new PermanentError('CANNOT_DECRYPT', `authentication failed under key id ${sealed.kid}`);
+      // Says which binding was asked for (ids and role, no content) so an operator can tell a moved blob.
+      throw new PermanentError('CANNOT_DECRYPT', `authentication failed under key id ${sealed.kid} (as ${binding.role} of ${binding.channelId}/${binding.messageId})`);
+    }
+  };
+
+  const compressedOf = (sealed: Sealed): boolean => sealed.v === 2 || sealed.z === 1;
+  const inflate = (sealed: Sealed, bytes: Buffer): Buffer => {
+    try {
+      return inflateRawSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
+    } catch {
+      throw new PermanentError('CANNOT_DECRYPT', `compressed sealed value under key id ${sealed.kid} does not inflate`);
     }
   };
 
   return {
     currentKid,
     has: (kid) => keys.has(kid),
-    seal(plain, options) {
+    seal(plain, binding, options) {
       if (options?.compress) {
         const bytes = typeof plain === 'string' ? Buffer.from(plain) : plain;
         const packed = deflateRawSync(bytes, DEFLATE);
-        // Incompressible input (tiny, or already compressed) stays v1: never larger than before.
-        if (packed.length < bytes.length) return encrypt(packed, 2);
-        return encrypt(bytes, undefined);
+        // Incompressible input (tiny, or already compressed) is stored as is: never larger than before.
+        if (packed.length < bytes.length) return encrypt(packed, true, binding);
+        return encrypt(bytes, false, binding);
       }
-      return encrypt(plain, undefined);
+      return encrypt(plain, false, binding);
     },
-    open(sealed) {
-      const bytes = decrypt(sealed);
-      if (sealed.v !== 2) return bytes;
-      try {
-        return inflateRawSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES });
-      } catch {
-        throw new PermanentError('CANNOT_DECRYPT', `sealed v2 value under key id ${sealed.kid} does not inflate`);
-      }
+    open(sealed, binding) {
+      const bytes = decrypt(sealed, binding);
+      return compressedOf(sealed) ? inflate(sealed, bytes) : bytes;
     },
-    reseal(sealed) {
-      return encrypt(decrypt(sealed), sealed.v);
+    reseal(sealed, binding) {
+      // Compressed content stays compressed (no inflate/deflate round trip); v1/v2 become bound v3.
+      return encrypt(decrypt(sealed, binding), compressedOf(sealed), binding);
     },
   };
 }
@@ -155,5 +181,5 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
 export function isSealed(value: unknown): value is Sealed {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['kid', 'iv', 'tag', 'data'].every((k) => typeof v[k] === 'string') && (v.v === undefined || v.v === 2);
+  return ['kid', 'iv', 'tag', 'data'].every((k) => typeof v[k] === 'string') && (v.v === undefined || v.v === 2 || v.v === 3) && (v.z === undefined || v.z === 1);
 }

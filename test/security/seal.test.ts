@@ -1,13 +1,13 @@
 /**
- * The sealed envelope: v1 (plaintext encrypted as is) and v2 (raw DEFLATE before encryption).
- * Property tests for the round trip and for tampering; a value sealed by the v1-only code (before
- * v2 existed) still opens, so a rolling upgrade can work off the jobs already in Redis.
+ * The sealed envelope: v3 (bound to channel, message and role; optionally raw DEFLATE before
+ * encryption), and the older unbound v1/v2 that must still open. Property tests for the round
+ * trip, for tampering and for moving a sealed value to another job or role.  [DESIGN invariant 9]
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../src/errors.js';
 import { jobDataSchema } from '../../src/queue/jobs.js';
-import { createKeyring, isSealed, randomFromPool, type Sealed } from '../../src/security/seal.js';
+import { createKeyring, isSealed, randomFromPool, type SealBinding, type Sealed } from '../../src/security/seal.js';
 
 const KEY = Buffer.from('a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea', 'hex');
 const OTHER = Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', 'hex');
@@ -21,6 +21,17 @@ const OLD_FORMAT: Sealed = {
   data: '9HYE8PX55ZfO2oij24GjZfrudGssMouiepa9Xi8Sz2TIyAeM57HC4nXE8QDIKyvMJ4ZQHHgtvZ9/lMQTzm3cn9InzNR79kgtZitcBiWeHGtQ5LCK3mliPeI0bW2vUfwuVCHJcTNFmyVL',
 };
 const OLD_PLAIN = 'MSH|^~\\&|OLD|FMT|HIG|HIG|20261129083015||ADT^A01^ADT_A01|OLD1|P|2.5.1\rPID|1||MRN1^^^H^MR||Oldformat^Olga\r';
+/** Sealed by the code of commit 12b9936 (v2: compressed, bound to the key id only), under KEY. */
+const OLD_V2: Sealed = {
+  kid: 'e12c908e7fc59d8c',
+  iv: 'a0Gw+Ee6fK7s6Px+',
+  tag: 'TbIRXPFNgZUWwcRnNf1sVQ==',
+  data: 'x15zOb62GBFE26ADUFH7iscQfV44+WaxzIolRtLoT0TnfFFDXS1mFGEnOfgpRRb997s7qkHnuGXtdGvtpqpkGCClftlEQE+jmBlnJd92NsOlwgQJcAUjqAAF1mQiQAnAqEdfOe+5eg==',
+  v: 2,
+};
+const OLD_V2_PLAIN = 'MSH|^~\\&|OLD|FMT|HIG|HIG|20261129083015||ADT^A01^ADT_A01|OLD2|P|2.5.1\rPID|1||MRN2^^^H^MR||Oldformat^Olga\rPID|1||MRN2^^^H^MR||Oldformat^Olga\r';
+
+const AS: SealBinding = { channelId: 'adt-in', messageId: 'adt-in.m1', role: 'message' };
 
 const HL7 = Buffer.from(
   'MSH|^~\\&|EPICADT|GOODHEALTH|HIG|HIG|20261129083015||ADT^A01^ADT_A01|C1|P|2.5.1\rEVN|A01|20261129083000\r' +
@@ -40,94 +51,118 @@ function cannotDecrypt(fn: () => unknown): void {
 }
 
 describe('sealed formats', () => {
-  it('opens a value sealed by the v1-only code (a job left in Redis by the previous release)', () => {
-    expect(keyring.open(OLD_FORMAT).toString('latin1')).toBe(OLD_PLAIN);
+  it('opens values sealed by older releases (v1, v2) whatever binding is asked for', () => {
+    expect(keyring.open(OLD_FORMAT, AS).toString('latin1')).toBe(OLD_PLAIN);
+    expect(keyring.open(OLD_V2, { channelId: 'x', messageId: 'y', role: 'result' }).toString('latin1')).toBe(OLD_V2_PLAIN);
     expect(jobDataSchema.shape.sourceData.parse(OLD_FORMAT)).toEqual(OLD_FORMAT);
+    expect(jobDataSchema.shape.sourceData.parse(OLD_V2)).toEqual(OLD_V2);
   });
 
-  it('round-trips any bytes, compressed or not', () => {
+  it('round-trips any bytes, compressed or not, as v3', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 4096 }), fc.boolean(), (bytes, compress) => {
         const plain = Buffer.from(bytes);
-        const sealed = keyring.seal(plain, { compress });
+        const sealed = keyring.seal(plain, AS, { compress });
         expect(isSealed(sealed)).toBe(true);
-        expect(keyring.open(sealed).equals(plain)).toBe(true);
-        if (!compress) expect(sealed.v).toBeUndefined();
+        expect(sealed.v).toBe(3);
+        expect(keyring.open(sealed, AS).equals(plain)).toBe(true);
+        if (!compress) expect(sealed.z).toBeUndefined();
       }),
       { numRuns: 500 },
     );
   });
 
-  it('round-trips repetitive text (what compresses), and v2 is never larger than v1', () => {
+  it('round-trips repetitive text (what compresses), and compressed is never larger', () => {
     const segment = fc.tuple(fc.constantFrom('PID', 'OBX', 'NK1', 'AL1'), fc.array(fc.string({ maxLength: 12 }), { maxLength: 12 })).map(([id, fields]) => [id, ...fields].join('|'));
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 40 }), (segments) => {
         const plain = Buffer.from(['MSH|^~\\&|A|B|C|D|20261129||ADT^A01|X|P|2.5.1', ...segments].join('\r'), 'latin1');
-        const v1 = keyring.seal(plain);
-        const v2 = keyring.seal(plain, { compress: true });
-        expect(keyring.open(v2).equals(plain)).toBe(true);
-        expect(v2.data.length).toBeLessThanOrEqual(v1.data.length);
+        const flat = keyring.seal(plain, AS);
+        const packed = keyring.seal(plain, AS, { compress: true });
+        expect(keyring.open(packed, AS).equals(plain)).toBe(true);
+        expect(packed.data.length).toBeLessThanOrEqual(flat.data.length);
       }),
       { numRuns: 300 },
     );
   });
 
   it('compresses an HL7 message before encrypting it, and keeps it unreadable', () => {
-    const v1 = keyring.seal(HL7);
-    const v2 = keyring.seal(HL7, { compress: true });
-    expect(v2.v).toBe(2);
-    expect(Buffer.from(v2.data, 'base64').length).toBeLessThan(HL7.length);
-    expect(Buffer.from(v1.data, 'base64').length).toBe(HL7.length);
-    const stored = JSON.stringify(v2);
+    const flat = keyring.seal(HL7, AS);
+    const packed = keyring.seal(HL7, AS, { compress: true });
+    expect(packed.z).toBe(1);
+    expect(Buffer.from(packed.data, 'base64').length).toBeLessThan(HL7.length);
+    expect(Buffer.from(flat.data, 'base64').length).toBe(HL7.length);
+    const stored = JSON.stringify(packed);
     for (const secret of ['Zzyzxcanary', 'Philomena', '19500101', 'MRN7']) expect(stored).not.toContain(secret);
-    expect(keyring.open(v2).equals(HL7)).toBe(true);
+    expect(keyring.open(packed, AS).equals(HL7)).toBe(true);
   });
 
-  it('keeps incompressible input in v1', () => {
+  it('keeps incompressible input uncompressed', () => {
     const noise = randomFromPool(1000);
-    expect(keyring.seal(noise, { compress: true }).v).toBeUndefined();
-    expect(keyring.seal(Buffer.alloc(0), { compress: true }).v).toBeUndefined();
+    expect(keyring.seal(noise, AS, { compress: true }).z).toBeUndefined();
+    expect(keyring.seal(Buffer.alloc(0), AS, { compress: true }).z).toBeUndefined();
   });
 
-  it('binds the format: stripping, adding or changing `v` is refused', () => {
-    const v2 = keyring.seal(HL7, { compress: true });
-    const { v: _dropped, ...stripped } = v2;
-    cannotDecrypt(() => keyring.open(stripped));
-    cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7), v: 2 }));
-    cannotDecrypt(() => keyring.open({ ...v2, v: 3 as unknown as 2 }));
-    expect(isSealed({ ...v2, v: 3 })).toBe(false);
-    expect(jobDataSchema.shape.sourceData.safeParse({ ...v2, v: 3 }).success).toBe(false);
+  it('binds channel, message and role: a value moved to another job or read as another role does not open', () => {
+    const elsewhere: SealBinding[] = [
+      { ...AS, channelId: 'lab-in' },
+      { ...AS, messageId: 'adt-in.m2' },
+      { ...AS, role: 'result' },
+      { ...AS, role: 'outcome' },
+      // the NUL-separated AAD keeps a shifted boundary from matching
+      { channelId: 'adt-in\u0000adt-in.m1', messageId: '', role: 'message' },
+    ];
+    for (const compress of [false, true]) {
+      const sealed = keyring.seal(HL7, AS, { compress });
+      expect(keyring.open(sealed, AS).equals(HL7)).toBe(true);
+      for (const b of elsewhere) cannotDecrypt(() => keyring.open(sealed, b));
+    }
   });
 
-  it('refuses tampered ciphertext, tag, iv or key id in both formats', () => {
+  it('binds the format: stripping or changing `v` or `z` is refused', () => {
+    const packed = keyring.seal(HL7, AS, { compress: true });
+    const { z: _z, ...unflagged } = packed;
+    cannotDecrypt(() => keyring.open(unflagged, AS));
+    const { v: _v, z: _z2, ...asV1 } = packed;
+    cannotDecrypt(() => keyring.open(asV1, AS));
+    cannotDecrypt(() => keyring.open({ ...packed, v: 2, z: undefined } as unknown as Sealed, AS));
+    cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS), z: 1 }, AS));
+    cannotDecrypt(() => keyring.open({ ...packed, v: 4 as unknown as 3 }, AS));
+    expect(isSealed({ ...packed, v: 4 })).toBe(false);
+    expect(jobDataSchema.shape.sourceData.safeParse({ ...packed, v: 4 }).success).toBe(false);
+  });
+
+  it('refuses tampered ciphertext, tag, iv or key id', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.constantFrom('data', 'tag', 'iv'), fc.nat(), (compress, field, at) => {
-        const sealed = keyring.seal(HL7, { compress });
+        const sealed = keyring.seal(HL7, AS, { compress });
         const bytes = Buffer.from(sealed[field], 'base64');
         bytes[at % bytes.length]! ^= 1 << at % 8;
-        cannotDecrypt(() => keyring.open({ ...sealed, [field]: bytes.toString('base64') }));
+        cannotDecrypt(() => keyring.open({ ...sealed, [field]: bytes.toString('base64') }, AS));
       }),
       { numRuns: 200 },
     );
     const both = createKeyring(KEY, [OTHER]);
-    const other = createKeyring(OTHER).seal(HL7, { compress: true });
-    expect(both.open(other).equals(HL7)).toBe(true);
-    cannotDecrypt(() => both.open({ ...other, kid: keyring.currentKid }));
-    cannotDecrypt(() => createKeyring(OTHER).open(keyring.seal(HL7, { compress: true })));
+    const other = createKeyring(OTHER).seal(HL7, AS, { compress: true });
+    expect(both.open(other, AS).equals(HL7)).toBe(true);
+    cannotDecrypt(() => both.open({ ...other, kid: keyring.currentKid }, AS));
+    cannotDecrypt(() => createKeyring(OTHER).open(keyring.seal(HL7, AS, { compress: true }), AS));
   });
 
-  it('reseal moves a value to the current key in the same format', () => {
+  it('reseal moves a value to the current key as bound v3, keeping compression', () => {
     const rotated = createKeyring(OTHER, [KEY]);
-    for (const sealed of [OLD_FORMAT, keyring.seal(HL7, { compress: true })]) {
-      const again = rotated.reseal(sealed);
+    for (const [sealed, compressed] of [[OLD_FORMAT, false], [OLD_V2, true], [keyring.seal(HL7, AS, { compress: true }), true], [keyring.seal(HL7, AS), false]] as const) {
+      const again = rotated.reseal(sealed, AS);
       expect(again.kid).toBe(rotated.currentKid);
-      expect(again.v).toBe(sealed.v);
-      expect(createKeyring(OTHER).open(again).equals(keyring.open(sealed))).toBe(true);
+      expect(again.v).toBe(3);
+      expect(again.z === 1).toBe(compressed);
+      expect(createKeyring(OTHER).open(again, AS).equals(keyring.open(sealed, AS))).toBe(true);
+      cannotDecrypt(() => createKeyring(OTHER).open(again, { ...AS, messageId: 'other' }));
     }
   });
 
   it('draws fresh IVs', () => {
-    const ivs = new Set(Array.from({ length: 2000 }, () => keyring.seal('x').iv));
+    const ivs = new Set(Array.from({ length: 2000 }, () => keyring.seal('x', AS).iv));
     expect(ivs.size).toBe(2000);
   });
 });

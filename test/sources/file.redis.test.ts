@@ -169,7 +169,7 @@ describe('file source', () => {
     writeFileSync(join(ch.source.dir, 'wide.hl7'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     await until(async () => (await rig.controlIds('utf16')).length === 1, 10_000, 'UTF-16 file stored');
     const [job] = await rig.queues.get('utf16')!.getJobs(['waiting', 'prioritized']);
-    expect(rig.deps.keyring.open(job!.data.sourceData).toString('utf8')).toContain('Zoë');
+    expect(rig.deps.keyring.open(job!.data.sourceData, { channelId: job!.data.channelId, messageId: job!.data.messageId, role: 'message' }).toString('utf8')).toContain('Zoë');
   });
 
   it('leaves a file in the drop directory (not errorDir) while Redis cannot take its messages', async () => {
