@@ -1,7 +1,7 @@
 /**
  * Hostile-input soak of a running MLLP listener (issue 8, "bench/fuzz").
  *
- * Starts the real daemon as a child process (`node --import tsx src/cli.ts start`) against the
+ * Starts the real daemon as a child process (`node dist/cli.js start`, the compiled CLI) against the
  * local Redis under a throw-away queue prefix, with one MLLP channel on a free 127.0.0.1 port
  * (maxMessageBytes 65536, short frame/idle timeouts so the slow-loris paths are exercised within the
  * run). For a fixed time several concurrent fuzz loops throw at it: random bytes, random frames,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFileSource, type FileChannel, CLAIMS_DIR } from '../../src/sources/file.js';
 import { testChannel } from '../support/channel.js';
-import { cliArgs, ROOT } from '../support/daemon.js';
+import { ROOT, tsChildArgs } from '../support/daemon.js';
 import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';
 import { dropPrefix, REDIS_URL, startPrivateRedis, testPrefix } from '../support/redis.js';
 
@@ -196,7 +196,7 @@ describe('file source', () => {
     const rig = await startIntakeRig([ch], prefix, REDIS_URL);
     rigs.push(rig);
     const runChild = (slowMs: number) => {
-      const child = spawn(process.execPath, cliArgs().slice(0, 2).concat(join(ROOT, 'test/support/file-source-child.ts')), {
+      const child = spawn(process.execPath, tsChildArgs(join(ROOT, 'test/support/file-source-child.ts')), {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', REDIS_URL, PREFIX: prefix, CHANNEL: JSON.stringify(ch), SLOW_ENQUEUE_MS: String(slowMs) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,7 +13,7 @@ import { testChannel } from '../support/channel.js';
 import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
-import { cliArgs, ROOT } from '../support/daemon.js';
+import { ROOT, tsChildArgs } from '../support/daemon.js';
 
 const prefix = testPrefix('sftp');
 let sshd: TestSshd;
@@ -169,7 +169,7 @@ describe('SFTP source', () => {
     const rig = await startIntakeRig([ch], prefix, REDIS_URL);
     rigs.push(rig);
     const runChild = (slowMs: number) => {
-      const child = spawn(process.execPath, [...cliArgs().slice(0, 2), join(ROOT, 'test/support/sftp-source-child.ts')], {
+      const child = spawn(process.execPath, tsChildArgs(join(ROOT, 'test/support/sftp-source-child.ts')), {
         cwd: ROOT,
         env: { PATH: process.env.PATH ?? '', REDIS_URL, PREFIX: prefix, CHANNEL: JSON.stringify(ch), SLOW_ENQUEUE_MS: String(slowMs) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,8 @@
-/** Runs the real `hig` CLI as a child process (from source through tsx), the way operators run it. */
+/**
+ * Runs the real `hig` CLI as a child process, compiled (dist/, built by `npm ci` and refreshed by
+ * test/support/build.ts before the suite), the way operators run it: no TypeScript loader on a
+ * loaded machine, so start-up takes the daemon's own time, not a transpiler's.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +12,12 @@ import { TEST_KEY_HEX } from './channel.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 export function cliArgs(...args: string[]): string[] {
-  return ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args];
+  return [join(ROOT, 'dist/cli.js'), ...args];
+}
+
+/** node arguments that run a TypeScript test helper (a child written in TS, e.g. test/support/*-child.ts). */
+export function tsChildArgs(file: string, ...args: string[]): string[] {
+  return ['--import', 'tsx', file, ...args];
 }
 
 export interface DaemonProcess {
