@@ -1,7 +1,7 @@
 /** Pure rules behind the file and SFTP sources: name patterns, claim ownership, reports and ACK files. */
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, nameMatcher } from '../../src/sources/glob.js';
-import { claimAbandoned, ownerName, parseOwner } from '../../src/sources/file.js';
+import { claimAbandoned, ownerName, parseOwner } from '../../src/sources/claims.js';
 import { batchAck, errorReport, normalizeFileBytes } from '../../src/sources/batch-intake.js';
 import { readHeader } from '../../src/hl7/header.js';
 
