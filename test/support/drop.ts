@@ -3,15 +3,17 @@
  * real Redis, the sealed text of a stored message, and a real writer process that pauses when told.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLAIMS_DIR } from '../../src/sources/claims.js';
 import { startFileSource, type FileChannel, type FileSourceHandle } from '../../src/sources/file.js';
+import { startSftpSource, type SftpChannel, type SftpSourceHandle } from '../../src/sources/sftp.js';
 import type { IntakeDeps } from '../../src/intake.js';
 import { testChannel } from './channel.js';
 import { sleep, startIntakeRig, type IntakeRig } from './intake-deps.js';
 import { REDIS_URL } from './redis.js';
+import type { TestSshd } from './sshd.js';
 
 /** Names in a directory, sorted, without the claim area. */
 export const ls = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n !== CLAIMS_DIR).sort() : []);
@@ -48,6 +50,52 @@ export function dropRig(prefix: string): DropRig {
     },
     async cleanup() {
       for (const c of closers.splice(0)) await c();
+      for (const r of rigs.splice(0)) await r.close();
+    },
+  };
+}
+
+export interface SftpRig {
+  /** A channel polling `<server root>/<id>/in`, errors to `<id>/error` (both created). */
+  sftpChannel(server: TestSshd, id: string, source?: Record<string, unknown>): SftpChannel;
+  start(channel: SftpChannel, opts?: { schedule?: boolean; deps?: (d: IntakeDeps) => IntakeDeps }): Promise<{ rig: IntakeRig; handle: SftpSourceHandle }>;
+  cleanup(): Promise<void>;
+}
+
+export function sftpRig(prefix: string): SftpRig {
+  const rigs: IntakeRig[] = [];
+  const handles: SftpSourceHandle[] = [];
+  return {
+    sftpChannel(server, id, source = {}) {
+      const dirs = { remoteDir: join(server.root, id, 'in'), errorDir: join(server.root, id, 'error') };
+      for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+      return testChannel({
+        id,
+        accept: { messageTypes: ['ADT^*'] },
+        source: {
+          type: 'sftp',
+          host: server.host,
+          port: server.port,
+          username: server.username,
+          privateKeyPath: server.privateKeyPath,
+          hostKeySha256: server.hostKeySha256,
+          pollMs: 1000,
+          settleMs: 0,
+          ...dirs,
+          ...source,
+        },
+      }) as SftpChannel;
+    },
+    async start(channel, opts = {}) {
+      const rig = await startIntakeRig([channel], prefix, REDIS_URL);
+      rigs.push(rig);
+      const deps = opts.deps ?? ((d) => d);
+      const handle = await startSftpSource(channel, deps(rig.deps), { redis: rig.redis, schedule: opts.schedule ?? false });
+      handles.push(handle);
+      return { rig, handle };
+    },
+    async cleanup() {
+      for (const h of handles.splice(0)) await h.close();
       for (const r of rigs.splice(0)) await r.close();
     },
   };
