@@ -2,10 +2,10 @@
  * Half-written files on an SFTP server (issue 13, finding 5), against a real OpenSSH sshd: a real
  * writer process pausing mid-message longer than settleMs, a file written to after it was
  * downloaded, and one whose writer never comes back. Plus the file source's ackDir and encoding,
- * which the SFTP source honours the same way.
+ * which the SFTP source honours the same way (ACK files written like reports: never through a link).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ls, quietFor, reportsIn, sftpRig, startWriter, storedText } from '../support/drop.js';
 import { hl7, until } from '../support/intake-deps.js';
@@ -84,9 +84,13 @@ describe('SFTP source and half-written files', () => {
     expect(rig.logs().match(/remote file incomplete: left for its writer/g)).toHaveLength(1);
   });
 
-  it('writes a batch ACK file per file to a remote ackDir, and reads the configured encoding', async () => {
+  it('writes a batch ACK file per file to a remote ackDir (never through a link there), and reads the configured encoding', async () => {
     const ackDir = join(sshd.root, 'racks', 'ack');
     const ch = sftps.sftpChannel(sshd, 'racks', { ackDir, encoding: 'utf-16le' });
+    mkdirSync(ackDir, { recursive: true });
+    const victim = join(sshd.root, 'racks', 'victim');
+    writeFileSync(victim, 'original\n');
+    symlinkSync(victim, join(ackDir, 'wide.hl7.ack'));
     // UTF-16LE without a BOM: only the channel's encoding says what it is.
     writeFileSync(join(ch.source.remoteDir, 'wide.hl7'), Buffer.from(hl7('WIDE1').replace('Philomena', 'Zoë'), 'utf16le'));
     const { rig, handle } = await sftps.start(ch);
@@ -95,5 +99,7 @@ describe('SFTP source and half-written files', () => {
     expect(Buffer.from(stored!, 'latin1').toString('utf8')).toContain('Zoë');
     const ack = readFileSync(join(ackDir, 'wide.hl7.ack'), 'latin1');
     expect(ack.split('\r').filter((s) => s.startsWith('MSA'))).toEqual(['MSA|AA|WIDE1']);
+    expect(lstatSync(join(ackDir, 'wide.hl7.ack')).isFile()).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('original\n');
   });
 });
