@@ -4,32 +4,19 @@
  * names reports and ACK files are written to. Nothing outside the remote directory may be read,
  * enqueued or overwritten, and nothing may hang the poll.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IntakeDeps } from '../../src/intake.js';
-import { ls, sftpRig } from '../support/drop.js';
+import { ls, sftpSuite } from '../support/drop.js';
 import { hl7 } from '../support/intake-deps.js';
-import { dropPrefix, testPrefix } from '../support/redis.js';
-import { startSshd, type TestSshd } from '../support/sshd.js';
 
-const prefix = testPrefix('sftp-hostile');
-const sftps = sftpRig(prefix);
-let sshd: TestSshd;
-
-beforeAll(async () => {
-  sshd = await startSshd();
-});
-afterEach(() => sftps.cleanup());
-afterAll(async () => {
-  await sshd?.stop();
-  await dropPrefix(prefix);
-});
+const { sftps, server } = sftpSuite('sftp-hostile');
 
 /** A file on the server outside the polled directory, holding a valid message. */
 function secretOnServer(id: string): { file: string; text: string } {
-  const dir = join(sshd.root, id, 'private');
+  const dir = join(server().root, id, 'private');
   mkdirSync(dir, { recursive: true });
   const text = hl7('OUTSIDE1').replace('Zzyzxcanary', 'Outsidecanary');
   writeFileSync(join(dir, 'secret.hl7'), text);
@@ -59,7 +46,7 @@ function twoFilesThenSwap(remoteDir: string, swap: (path: string) => void): (dep
 
 describe('SFTP source in a shared remote directory', () => {
   it('refuses a remote symbolic link unread, moving the link to errorDir with a report', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rlink');
+    const ch = sftps.sftpChannel(server(), 'rlink');
     const secret = secretOnServer('rlink');
     symlinkSync(secret.file, join(ch.source.remoteDir, 'link.hl7'));
     writeFileSync(join(ch.source.remoteDir, 'good.hl7'), hl7('GOOD1'));
@@ -74,7 +61,7 @@ describe('SFTP source in a shared remote directory', () => {
   });
 
   it('a file swapped for a link after the listing is never read through', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rswap');
+    const ch = sftps.sftpChannel(server(), 'rswap');
     const secret = secretOnServer('rswap');
     const deps = twoFilesThenSwap(ch.source.remoteDir, (path) => symlinkSync(secret.file, path));
     const { rig, handle } = await sftps.start(ch, { deps });
@@ -87,7 +74,7 @@ describe('SFTP source in a shared remote directory', () => {
   });
 
   it('a file swapped for a FIFO after the listing is refused, and the poll does not hang', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rfifo', { connectTimeoutMs: 5000 });
+    const ch = sftps.sftpChannel(server(), 'rfifo', { connectTimeoutMs: 5000 });
     const deps = twoFilesThenSwap(ch.source.remoteDir, (path) => execFileSync('mkfifo', [path]));
     const { rig, handle } = await sftps.start(ch, { deps });
     const result = await handle.pollOnce();
@@ -98,8 +85,8 @@ describe('SFTP source in a shared remote directory', () => {
   });
 
   it('never writes an error report through a link planted at its name', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rplant');
-    const victim = join(sshd.root, 'rplant', 'victim');
+    const ch = sftps.sftpChannel(server(), 'rplant');
+    const victim = join(server().root, 'rplant', 'victim');
     writeFileSync(victim, 'original\n');
     symlinkSync(victim, join(ch.source.errorDir, 'junk.hl7.error.json'));
     writeFileSync(join(ch.source.remoteDir, 'junk.hl7'), 'not hl7 at all\r');

@@ -4,31 +4,18 @@
  * downloaded, and one whose writer never comes back. Plus the file source's ackDir and encoding,
  * which the SFTP source honours the same way (ACK files written like reports: never through a link).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendFileSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ls, quietFor, reportsIn, sftpRig, startWriter, storedText } from '../support/drop.js';
+import { ls, quietFor, reportsIn, sftpSuite, startWriter, storedText } from '../support/drop.js';
 import { hl7, until } from '../support/intake-deps.js';
-import { dropPrefix, testPrefix } from '../support/redis.js';
-import { startSshd, type TestSshd } from '../support/sshd.js';
 
-const prefix = testPrefix('sftp-incomplete');
-const sftps = sftpRig(prefix);
-let sshd: TestSshd;
+const { sftps, server } = sftpSuite('sftp-incomplete');
 const SETTLE_MS = 300;
-
-beforeAll(async () => {
-  sshd = await startSshd();
-});
-afterEach(() => sftps.cleanup());
-afterAll(async () => {
-  await sshd?.stop();
-  await dropPrefix(prefix);
-});
 
 describe('SFTP source and half-written files', () => {
   it('a writer process pausing mid-segment longer than settleMs: nothing is taken until the file is complete', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rpause', { settleMs: SETTLE_MS });
+    const ch = sftps.sftpChannel(server(), 'rpause', { settleMs: SETTLE_MS });
     const { rig, handle } = await sftps.start(ch);
     const path = join(ch.source.remoteDir, 'slow.hl7');
     const full = hl7('RPAUSE1') + hl7('RPAUSE2');
@@ -50,7 +37,7 @@ describe('SFTP source and half-written files', () => {
   });
 
   it('a file written to after it was downloaded is left whole for the next poll: nothing lost', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rgrow');
+    const ch = sftps.sftpChannel(server(), 'rgrow');
     const path = join(ch.source.remoteDir, 'open.hl7');
     writeFileSync(path, hl7('RGROW1'));
     let appended = false;
@@ -72,7 +59,7 @@ describe('SFTP source and half-written files', () => {
   });
 
   it('a file whose writer never finishes goes to errorDir as FILE_INCOMPLETE after incompleteTimeoutMs', async () => {
-    const ch = sftps.sftpChannel(sshd, 'rdead', { incompleteTimeoutMs: 1000 });
+    const ch = sftps.sftpChannel(server(), 'rdead', { incompleteTimeoutMs: 1000 });
     writeFileSync(join(ch.source.remoteDir, 'dead.hl7'), hl7('RDEAD1').slice(0, -6));
     const { rig, handle } = await sftps.start(ch);
     expect(await handle.pollOnce()).toMatchObject({ incomplete: ['dead.hl7'] });
@@ -85,10 +72,10 @@ describe('SFTP source and half-written files', () => {
   });
 
   it('writes a batch ACK file per file to a remote ackDir (never through a link there), and reads the configured encoding', async () => {
-    const ackDir = join(sshd.root, 'racks', 'ack');
-    const ch = sftps.sftpChannel(sshd, 'racks', { ackDir, encoding: 'utf-16le' });
+    const ackDir = join(server().root, 'racks', 'ack');
+    const ch = sftps.sftpChannel(server(), 'racks', { ackDir, encoding: 'utf-16le' });
     mkdirSync(ackDir, { recursive: true });
-    const victim = join(sshd.root, 'racks', 'victim');
+    const victim = join(server().root, 'racks', 'victim');
     writeFileSync(victim, 'original\n');
     symlinkSync(victim, join(ackDir, 'wide.hl7.ack'));
     // UTF-16LE without a BOM: only the channel's encoding says what it is.

@@ -2,6 +2,7 @@
  * Helpers for file-drop and SFTP tests: channels on fresh temporary directories, file sources on a
  * real Redis, the sealed text of a stored message, and a real writer process that pauses when told.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +13,8 @@ import { startSftpSource, type SftpChannel, type SftpSourceHandle } from '../../
 import type { IntakeDeps } from '../../src/intake.js';
 import { testChannel } from './channel.js';
 import { sleep, startIntakeRig, type IntakeRig } from './intake-deps.js';
-import { REDIS_URL } from './redis.js';
-import type { TestSshd } from './sshd.js';
+import { dropPrefix, REDIS_URL, testPrefix } from './redis.js';
+import { startSshd, type TestSshd } from './sshd.js';
 
 /** Names in a directory, sorted, without the claim area. */
 export const ls = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n) => n !== CLAIMS_DIR).sort() : []);
@@ -97,6 +98,31 @@ export function sftpRig(prefix: string): SftpRig {
     async cleanup() {
       for (const h of handles.splice(0)) await h.close();
       for (const r of rigs.splice(0)) await r.close();
+    },
+  };
+}
+
+/**
+ * The hooks of an SFTP test file: one real sshd for the file, the sources of each test closed after
+ * it, the file's Redis keys dropped at the end.
+ */
+export function sftpSuite(name: string): { sftps: SftpRig; server(): TestSshd } {
+  const prefix = testPrefix(name);
+  const sftps = sftpRig(prefix);
+  let sshd: TestSshd | undefined;
+  beforeAll(async () => {
+    sshd = await startSshd();
+  });
+  afterEach(() => sftps.cleanup());
+  afterAll(async () => {
+    await sshd?.stop();
+    await dropPrefix(prefix);
+  });
+  return {
+    sftps,
+    server: () => {
+      if (!sshd) throw new Error('sshd not started');
+      return sshd;
     },
   };
 }
