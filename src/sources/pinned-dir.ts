@@ -7,7 +7,7 @@
  * holds at the moment the directory is opened.
  */
 import { constants, existsSync, type Stats } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { chmod, mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const PROC_FD = existsSync('/proc/self/fd');
@@ -47,5 +47,8 @@ export async function ensurePinnedDir(path: string): Promise<PinnedDir> {
   await mkdir(path, { mode: 0o700 }).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   });
-  return pinDir(path);
+  const dir = await pinDir(path);
+  // Directories made by older releases (0755) are narrowed too; best effort, as they may not be ours.
+  if (((await dir.stat()).mode & 0o777) !== 0o700) await chmod(dir.path, 0o700).catch(() => undefined);
+  return dir;
 }
