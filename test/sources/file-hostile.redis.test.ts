@@ -1,12 +1,13 @@
 /**
  * A drop folder shared with another account (issue 13, finding 4): whoever drops files can also
- * plant symbolic links, hard links, FIFOs and sockets, in the folder, in its claim area, and in
- * ackDir/errorDir. Real directories, real links, a real FIFO, a real Redis. Nothing outside the
- * drop folder may be read, enqueued, moved or written, and nothing may block the poller.
+ * plant symbolic links, hard links, FIFOs, sockets and device nodes, in the folder, in its claim
+ * area, and in ackDir/errorDir. Real directories, links, FIFO, socket and device node, and a real
+ * Redis. Nothing outside the drop folder may be read, enqueued, moved or written, and nothing may
+ * block the poller.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,18 @@ function outside(name = 'secret.hl7'): { dir: string; file: string; text: string
   const text = hl7('OUTSIDE1').replace('Zzyzxcanary', 'Outsidecanary');
   writeFileSync(join(dir, name), text);
   return { dir, file: join(dir, name), text };
+}
+
+function canMknod(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'hig-mknod-'));
+  try {
+    execFileSync('mknod', [join(dir, 'null'), 'c', '1', '3'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const report = (errorDir: string, name: string) => JSON.parse(readFileSync(join(errorDir, `${name}.error.json`), 'utf8')) as { reason: string; errors: Array<{ code: string }> };
@@ -72,6 +85,18 @@ describe('file source in a hostile drop folder', () => {
     } finally {
       server.close();
     }
+  });
+
+  // Creating a device node needs CAP_MKNOD (root in the CI container); elsewhere this case is skipped.
+  it.runIf(canMknod())('refuses a device node without opening it', async () => {
+    const ch = drops.fileChannel('device');
+    mkdirSync(ch.source.dir, { recursive: true });
+    execFileSync('mknod', [join(ch.source.dir, 'null.hl7'), 'c', '1', '3']);
+    const { rig } = await drops.start(ch);
+    await until(() => reportsIn(ch.source.errorDir).length === 1, 10_000, 'device refused');
+    expect(report(ch.source.errorDir, 'null.hl7').reason).toBe('FILE_NOT_REGULAR: not a regular file (character device)');
+    expect(lstatSync(join(ch.source.errorDir, 'null.hl7')).isCharacterDevice()).toBe(true);
+    expect(await rig.controlIds('device')).toEqual([]);
   });
 
   it('refuses a hard link to a file outside the drop folder, unread', async () => {
