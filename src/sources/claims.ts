@@ -74,7 +74,10 @@ async function ensureDir(path: string, name: string, refuse: RefuseEntry): Promi
     return await ensurePinnedDir(path);
   } catch (err) {
     if (!notADirectory(err)) throw err;
-    await refuse(path, name, await lstatOrGone(path));
+    // Another process may have moved it away first.
+    await refuse(path, name, await lstatOrGone(path)).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    });
     return ensurePinnedDir(path);
   }
 }
@@ -111,8 +114,11 @@ export async function recoverClaims(root: PinnedDir, dir: string, self: string, 
     try {
       ownerDir = await pinDir(root.entry(owner));
     } catch (err) {
-      if (notADirectory(err)) await refuse(root.entry(owner), owner, await lstatOrGone(root.entry(owner)));
-      else if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ owner, err: { code: (err as NodeJS.ErrnoException).code } }, 'cannot open a claim directory');
+      const refused = notADirectory(err) ? refuse(root.entry(owner), owner, await lstatOrGone(root.entry(owner))) : Promise.reject(err);
+      await refused.catch((e: unknown) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') log.warn({ owner, err: { code } }, 'cannot open or refuse a claim directory entry');
+      });
       continue;
     }
     try {

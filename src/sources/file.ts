@@ -112,7 +112,13 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
         await moveInto(claimed, dir, name);
         return;
       }
-      await work(claimed);
+      try {
+        await work(claimed);
+      } catch (err) {
+        // Never strand it in the claim directory (only other processes recover claims): back to dir.
+        await moveInto(claimed, dir, name).catch(() => undefined);
+        throw err;
+      }
     } finally {
       await area.close();
     }
@@ -226,7 +232,8 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
   };
 
   const sweep = async (): Promise<void> => {
-    await recover();
+    // A recovery that fails (errorDir unwritable for a planted entry, say) must not stop the sweep.
+    await recover().catch((err: unknown) => log.warn({ err: errText(err) }, 'claim recovery failed'));
     const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
       log.warn({ err: errText(err) }, 'cannot read drop directory');
       return [];
