@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,15 @@ function canMknod(): boolean {
     return false;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A writable directory on another filesystem than the temporary directory, if the machine has one. */
+function otherFilesystem(): string | undefined {
+  try {
+    return statSync('/dev/shm').dev !== statSync(tmpdir()).dev ? '/dev/shm' : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -154,6 +163,33 @@ describe('file source in a hostile drop folder', () => {
     expect(await rig.controlIds('claimsroot')).toEqual(['MINE1']);
     expect(lstatSync(join(ch.source.dir, CLAIMS_DIR)).isDirectory()).toBe(true);
     expect(lstatSync(join(ch.source.errorDir, 'hig-claims')).isSymbolicLink()).toBe(true);
+  });
+
+  // errorDir and moveTo on another filesystem (tmpfs): rename fails with EXDEV and the move copies.
+  it.runIf(otherFilesystem() !== undefined)('across filesystems: links are recreated as links, FIFOs removed (the report says so), files copied', async () => {
+    const far = mkdtempSync(join(otherFilesystem()!, 'hig-far-'));
+    const ch = drops.fileChannel('exdev', { errorDir: join(far, 'error'), afterProcessing: { moveTo: join(far, 'done') } });
+    const secret = outside();
+    mkdirSync(ch.source.dir, { recursive: true });
+    symlinkSync(secret.file, join(ch.source.dir, 'link.hl7'));
+    execFileSync('mkfifo', [join(ch.source.dir, 'pipe.hl7')]);
+    writeFileSync(join(ch.source.dir, 'junk.hl7'), 'not hl7 at all\r');
+    try {
+      const { rig } = await drops.start(ch);
+      writeFileSync(join(ch.source.dir, 'good.hl7'), hl7('FAR1'));
+      await until(() => reportsIn(ch.source.errorDir).length === 3 && ls(join(far, 'done')).length === 1, 10_000, 'three refusals and one file done');
+      expect(ls(ch.source.errorDir)).toEqual(['junk.hl7', 'junk.hl7.error.json', 'link.hl7', 'link.hl7.error.json', 'pipe.hl7.error.json']);
+      expect(lstatSync(join(ch.source.errorDir, 'link.hl7')).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(ch.source.errorDir, 'link.hl7'))).toBe(secret.file);
+      expect(report(ch.source.errorDir, 'pipe.hl7').reason).toBe('FILE_NOT_REGULAR: not a regular file (FIFO); removed, as errorDir is on another filesystem');
+      expect(readFileSync(join(ch.source.errorDir, 'junk.hl7'), 'latin1')).toBe('not hl7 at all\r');
+      expect(readFileSync(join(far, 'done', 'good.hl7'), 'latin1')).toBe(hl7('FAR1'));
+      expect(ls(ch.source.dir)).toEqual([]);
+      expect(await rig.controlIds('exdev')).toEqual(['FAR1']);
+      expect(readFileSync(secret.file, 'utf8')).toBe(secret.text);
+    } finally {
+      rmSync(far, { recursive: true, force: true });
+    }
   });
 
   it('never writes an ACK file or an error report through a link planted in ackDir or errorDir', async () => {
