@@ -131,12 +131,19 @@ describe('file source in a hostile drop folder', () => {
     mkdirSync(claims, { recursive: true });
     const planted = ownerName(hostname(), await deadPid(), 'x');
     symlinkSync(secret.dir, join(claims, planted));
+    // And a real "abandoned" claim directory holding a link: recovered as a link, then refused.
+    const fakeOwner = ownerName(hostname(), await deadPid(), 'y');
+    mkdirSync(join(claims, fakeOwner));
+    symlinkSync(join(secret.dir, 'victim.hl7'), join(claims, fakeOwner, 'inner.hl7'));
     const { rig, source } = await drops.start(ch);
     await source.sweep();
+    await until(() => reportsIn(ch.source.errorDir).length === 2, 10_000, 'both links refused');
     expect(readdirSync(secret.dir).sort()).toEqual(['notes.txt', 'victim.hl7']);
     expect(readFileSync(join(secret.dir, 'victim.hl7'), 'utf8')).toBe(secret.text);
     expect(ls(ch.source.dir)).toEqual([]);
     expect(await rig.controlIds('claimlink')).toEqual([]);
+    expect(lstatSync(join(ch.source.errorDir, 'inner.hl7')).isSymbolicLink()).toBe(true);
+    expect(report(ch.source.errorDir, 'inner.hl7').reason).toBe('FILE_NOT_REGULAR: not a regular file (symbolic link)');
     // The link itself is taken out of the claim area, into errorDir with a report.
     expect(existsSync(join(claims, planted))).toBe(false);
     expect(lstatSync(join(ch.source.errorDir, planted)).isSymbolicLink()).toBe(true);
