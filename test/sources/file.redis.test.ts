@@ -163,11 +163,12 @@ describe('file source', () => {
     const rig = await startIntakeRig([ch], prefix, redis.url, 500);
     rigs.push(rig);
     const source = await startFileSource(ch, rig.deps);
-    closers.push(() => source.close());
     await redis.stop();
     writeFileSync(join(ch.source.dir, 'waiting.hl7'), hl7('O1'));
-    await until(() => rig.logs().includes('queue unavailable'), 10_000, 'outage noticed');
-    await sleep(300);
+    // Two attempts: the file went back after the first and was taken again after pollMs.
+    await until(() => (rig.logs().match(/queue unavailable/g) ?? []).length >= 2, 10_000, 'outage noticed twice');
+    // Closing waits for the attempt in progress, which puts the file back.
+    await source.close();
     expect(ls(ch.source.dir)).toEqual(['waiting.hl7']);
     expect(ls(ch.source.errorDir)).toEqual([]);
   });
