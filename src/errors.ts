@@ -54,6 +54,9 @@ export const CATALOGUE = {
   DESTINATION_REJECTED: { hl7: '207', http: 502, retryable: false, summary: 'the destination rejected the result (4xx)' },
   DESTINATION_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the destination is unavailable (network, timeout, 5xx, 429)' },
   JOB_TIMEOUT: { hl7: '207', http: 504, retryable: true, summary: 'processing exceeded the job timeout' },
+  FILE_NOT_REGULAR: { hl7: '207', http: 422, retryable: false, summary: 'a dropped entry is not a regular file (symbolic link, FIFO, socket or device)' },
+  FILE_HARD_LINKED: { hl7: '207', http: 422, retryable: false, summary: 'a dropped file has more than one hard link' },
+  FILE_INCOMPLETE: { hl7: '100', http: 422, retryable: false, summary: 'a dropped file stayed incomplete (cut inside a segment, or a batch not closed) for incompleteTimeoutMs' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -44,6 +44,20 @@ const afterProcessingSchema = z
 /** A file name pattern: `*` and `?` within one name, `{a,b}` alternatives, `[abc]` classes. */
 const patternSchema = z.string().min(1).default('*.hl7').describe('file name glob (*, ?, [abc], {a,b}); matched against the name only');
 
+const incompleteTimeoutSchema = z
+  .number()
+  .int()
+  .min(1000)
+  .default(3_600_000)
+  .describe(
+    'a file that is not complete (it ends inside a segment, or an FHS/BHS is not closed by FTS/BTS) is left for its writer; once it stayed incomplete and unchanged this long it goes to errorDir (FILE_INCOMPLETE)',
+  );
+
+const encodingSchema = z
+  .enum(['utf-8', 'latin1', 'utf-16le', 'utf-16be'])
+  .optional()
+  .describe('file encoding; UTF-16 files are converted to UTF-8 before splitting, others pass byte for byte (MSH-18 decides)');
+
 export const fileSourceSchema = z
   .object({
     type: z.literal('file'),
@@ -66,10 +80,8 @@ export const fileSourceSchema = z
     afterProcessing: afterProcessingSchema,
     errorDir: z.string().min(1).describe('files with a message that cannot be taken go here, with <name>.error.json beside them'),
     ackDir: z.string().min(1).optional().describe('when set, one batch ACK file <name>.ack per processed file is written here'),
-    encoding: z
-      .enum(['utf-8', 'latin1', 'utf-16le', 'utf-16be'])
-      .optional()
-      .describe('file encoding; UTF-16 files are converted to UTF-8 before splitting, others pass byte for byte (MSH-18 decides)'),
+    encoding: encodingSchema,
+    incompleteTimeoutMs: incompleteTimeoutSchema,
   })
   .strict();
 
@@ -98,6 +110,9 @@ export const sftpSourceSchema = z
     maxFileBytes: z.number().int().min(64).default(100 * 1024 * 1024).describe('larger files are moved to errorDir without downloading'),
     afterProcessing: afterProcessingSchema.describe('remote: delete the file or move it to this remote directory'),
     errorDir: z.string().min(1).describe('remote directory for files that cannot be taken, with <name>.error.json beside them'),
+    ackDir: z.string().min(1).optional().describe('when set, one batch ACK file <name>.ack per processed file is written to this remote directory'),
+    encoding: encodingSchema,
+    incompleteTimeoutMs: incompleteTimeoutSchema,
     connectTimeoutMs: z.number().int().min(100).default(20_000),
     maxBackoffMs: z.number().int().min(1000).default(300_000).describe('longest wait between reconnect attempts (doubling from pollMs)'),
     lockTtlMs: z

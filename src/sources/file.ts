@@ -2,27 +2,35 @@
  * File drop source: a directory watched with chokidar (awaitWriteFinish, because it otherwise
  * reports files before they are fully written) plus a periodic sweep for anything it missed.
  *
- * A file is claimed by an atomic rename into `<dir>/.hig-claims/<host>~<pid>~<nonce>/` before it is read,
- * so two processes never take the same file. Every message is enqueued, and only then is the file
- * deleted or moved (invariant 2). A process killed mid-file leaves its claim behind; the next start
- * on the same host (owner pid gone) or any process once the claim is stale puts the file back, and
- * the rerun stores nothing twice because job ids derive from sender + MSH-10.
+ * The drop folder may be shared with other accounts, which can plant symbolic links, FIFOs, hard
+ * links and half-written files in it. So an entry is examined without following links
+ * (regular-file.ts) and read in place: only a complete file (completeness.ts) is taken. It is then
+ * claimed by an atomic rename into this process's claim directory (claims.ts), so two processes
+ * never take the same file, and checked to be the very file that was read. Every message is
+ * enqueued; only then, and only if the file did not change meanwhile, is it acknowledged (ackDir)
+ * and deleted or moved (invariant 2). Anything that is not a regular file goes to errorDir unread.
+ * A process killed mid-file leaves its claim behind; it is put back later (claims.ts) and the
+ * rerun stores nothing twice because job ids derive from sender + MSH-10.
  */
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
+import { mkdir, readdir, realpath, rename, rmdir, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, utimes } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Channel, FileSource } from '../config/channel.js';
+import type { ErrorCode } from '../errors.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
 import { batchAck, errorReport, fileErrorReport, intakeFile, normalizeFileBytes, type FileVerdict } from './batch-intake.js';
-import { moveInto, writeAtomic } from './fs-moves.js';
+import { CLAIMS_DIR, openClaimArea, ownerName, recoverClaims, type RefuseEntry } from './claims.js';
+import { IncompleteFiles } from './completeness.js';
+import { freeName, moveInto, writeAtomic } from './fs-moves.js';
 import { nameMatcher } from './glob.js';
+import { pinDir } from './pinned-dir.js';
+import { kindOf, lstatOrGone, openRegular, readExactly, refusalFor, sameFile, signatureOf, unchanged } from './regular-file.js';
 
 export type FileChannel = Channel & { source: FileSource };
-
-export const CLAIMS_DIR = '.hig-claims';
 
 export interface FileSourceHandle {
   /** Runs one sweep now and resolves when every file it found has been handled (tests, `hig` tools). */
@@ -30,55 +38,25 @@ export interface FileSourceHandle {
   close(): Promise<void>;
 }
 
-/**
- * Claim directory names carry host and pid so a restart can tell a dead owner from a live one, plus
- * a per-start nonce: two containers with the same host name and pid 1 sharing a volume must never
- * share a claim directory.
- */
-export function ownerName(host: string, pid: number, nonce: string): string {
-  return `${host.replace(/[^A-Za-z0-9_.-]/g, '_')}~${pid}~${nonce.replace(/[^A-Za-z0-9]/g, '')}`;
-}
-
-export function parseOwner(name: string): { host: string; pid: number } | undefined {
-  const m = /^(.+)~(\d+)~[A-Za-z0-9]*$/.exec(name);
-  return m ? { host: m[1]!, pid: Number(m[2]) } : undefined;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Whether another owner's claims may be taken back: same host and its process is gone, or its
- * claims have not been refreshed for `staleMs` (another host, or a reused pid).
- */
-export function claimAbandoned(owner: string, self: string, newestMtimeMs: number, now: number, staleMs: number, alive = pidAlive): boolean {
-  if (owner === self) return false;
-  const parsed = parseOwner(owner);
-  const me = parseOwner(self);
-  if (parsed && me && parsed.host === me.host && !alive(parsed.pid)) return true;
-  return now - newestMtimeMs > staleMs;
-}
-
 const errText = (err: unknown) => ({ code: (err as NodeJS.ErrnoException).code, message: (err as Error).message });
+const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code;
+
+/** Configured directories may be links the operator chose: created if missing and resolved once, at start. */
+async function realDir(path: string): Promise<string> {
+  await mkdir(resolve(path), { recursive: true });
+  return realpath(path);
+}
 
 export async function startFileSource(channel: FileChannel, deps: IntakeDeps): Promise<FileSourceHandle> {
   const src = channel.source;
   const log: Logger = deps.log.child({ channel: channel.id, source: 'file' });
-  const dir = resolve(src.dir);
-  const errorDir = resolve(src.errorDir);
-  const moveTo = src.afterProcessing === 'delete' ? undefined : resolve(src.afterProcessing.moveTo);
-  const ackDir = src.ackDir ? resolve(src.ackDir) : undefined;
-  const claimsRoot = join(dir, CLAIMS_DIR);
+  const dir = await realDir(src.dir);
+  const errorDir = await realDir(src.errorDir);
+  const moveTo = src.afterProcessing === 'delete' ? undefined : await realDir(src.afterProcessing.moveTo);
+  const ackDir = src.ackDir ? await realDir(src.ackDir) : undefined;
   const self = ownerName(hostname(), process.pid, randomBytes(4).toString('hex'));
-  const claimDir = join(claimsRoot, self);
   const matches = nameMatcher(src.pattern);
-  for (const d of [dir, errorDir, claimDir, moveTo, ackDir]) if (d) await mkdir(d, { recursive: true });
+  const incomplete = new IncompleteFiles(src.incompleteTimeoutMs);
 
   let closed = false;
   /** Names waiting to be processed, in discovery order; one file at a time keeps message order. */
@@ -90,53 +68,65 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
   /** Files put back after a queue outage: not retried before this time, so an outage is not a busy loop. */
   const deferred = new Map<string, number>();
 
-  const processOne = async (name: string): Promise<void> => {
-    const claimed = join(claimDir, name);
+  /** An entry refused unread: to errorDir with `<name>.error.json`, and one log line. */
+  const refuse = async (from: string, name: string, code: ErrorCode, detail: string): Promise<void> => {
+    let target: string;
+    let reason = detail;
     try {
-      await mkdir(claimDir, { recursive: true }); // cheap, and repairs a claim dir removed by hand
-      await rename(join(dir, name), claimed);
+      target = await moveInto(from, errorDir, name);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ file: name, err: errText(err) }, 'cannot claim file');
-      return; // taken by another process, or gone
+      // A FIFO, socket or device cannot be carried to another filesystem: it is removed instead.
+      if (errCode(err) !== 'EXDEV') throw err;
+      await unlink(from);
+      target = await freeName(errorDir, name);
+      reason = `${detail}; removed, as errorDir is on another filesystem`;
     }
-    // The claim's mtime is its heartbeat: refreshed while we work so nobody thinks it abandoned.
-    const touch = () => utimes(claimed, new Date(), new Date()).catch(() => undefined);
-    await touch();
-    const heartbeat = setInterval(() => void touch(), Math.max(250, Math.floor(src.claimStaleMs / 3)));
-    const started = Date.now();
+    await writeAtomic(join(errorDir, `${target}.error.json`), fileErrorReport(target, channel.id, code, reason));
+    log.warn({ file: name, code, detail: reason }, 'file refused unread: moved to errorDir');
+  };
+
+  /** Something planted where a claim directory belongs (a link, a file): refused like a dropped one. */
+  const refuseEntry: RefuseEntry = async (path, name, st) => {
+    if (st) await refuse(path, name.replace(/^\.+/, ''), 'FILE_NOT_REGULAR', `a ${kindOf(st)} stands where a claim directory belongs`);
+  };
+
+  const openArea = () => openClaimArea(dir, self, refuseEntry);
+
+  /**
+   * Claims `name`, which was examined as `st`, and runs `work` on it in the claim directory. An
+   * entry replaced between the look and the rename is not what was examined: it goes back.
+   */
+  const withClaim = async (name: string, st: Stats, work: (claimed: string) => Promise<void>): Promise<void> => {
+    const area = await openArea();
     try {
-      const size = (await stat(claimed)).size;
-      if (size > src.maxFileBytes) {
-        await rejectWhole(name, claimed, fileErrorReport(name, channel.id, 'FRAME_TOO_LARGE', `file is ${size} bytes, more than maxFileBytes (${src.maxFileBytes})`));
-        log.warn({ file: name, bytes: size }, 'file too large: moved to errorDir');
+      const claimed = area.own.entry(name);
+      try {
+        await rename(join(dir, name), claimed);
+      } catch (err) {
+        if (errCode(err) === 'ENOENT') return; // taken by another process, or gone
+        throw err;
+      }
+      const now = await lstatOrGone(claimed);
+      if (!now) return;
+      if (!sameFile(now, st)) {
+        await moveInto(claimed, dir, name);
         return;
       }
-      const bytes = normalizeFileBytes(await readFile(claimed), src.encoding);
-      const verdict = await intakeFile(bytes, channel, { source: 'file', fileName: name }, deps);
-      await settle(name, claimed, verdict, started);
-    } catch (err) {
-      // Unexpected (disk full, permissions): put the file back for a later attempt.
-      log.error({ file: name, err: errText(err) }, 'file processing failed; file returned to the drop directory');
-      const back = await moveInto(claimed, dir, name).catch(() => name);
-      deferred.set(back, Date.now() + src.pollMs);
+      try {
+        await work(claimed);
+      } catch (err) {
+        // Never strand it in the claim directory (only other processes recover claims): back to dir.
+        await moveInto(claimed, dir, name).catch(() => undefined);
+        throw err;
+      }
     } finally {
-      clearInterval(heartbeat);
+      await area.close();
     }
   };
 
-  const rejectWhole = async (name: string, claimed: string, report: string): Promise<void> => {
-    const target = await moveInto(claimed, errorDir, name);
-    await writeAtomic(join(errorDir, `${target}.error.json`), report);
-  };
+  const refuseClaimed = (name: string, st: Stats, code: ErrorCode, detail: string) => withClaim(name, st, (claimed) => refuse(claimed, name, code, detail));
 
-  const settle = async (name: string, claimed: string, verdict: FileVerdict, started: number): Promise<void> => {
-    if (verdict.kind === 'retry') {
-      // Never rename over a newer file of the same name the sender dropped meanwhile.
-      const back = await moveInto(claimed, dir, name);
-      deferred.set(back, Date.now() + src.pollMs);
-      log.warn({ file: name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: file left for a later attempt');
-      return;
-    }
+  const settle = async (name: string, claimed: string, verdict: Exclude<FileVerdict, { kind: 'retry' }>, started: number): Promise<void> => {
     if (ackDir) await writeAtomic(join(ackDir, `${name}.ack`), batchAck(verdict.receipts, name));
     if (verdict.kind === 'rejected') {
       // A crash between the move and the report leaves the file in errorDir without one; the log says why.
@@ -153,13 +143,68 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     log.info({ file: name, messages: verdict.stored, ms: Date.now() - started }, 'file processed');
   };
 
+  /** Enqueues every message of a claimed, complete file, then acknowledges and removes it, unless it changed meanwhile. */
+  const take = async (name: string, claimed: string, bytes: Buffer, read: { st: Stats; stat(): Promise<Stats> }): Promise<void> => {
+    const started = Date.now();
+    try {
+      const verdict = await intakeFile(bytes, channel, { source: 'file', fileName: name }, deps);
+      if (verdict.kind === 'retry') {
+        // Never rename over a newer file of the same name the sender dropped meanwhile.
+        const back = await moveInto(claimed, dir, name);
+        deferred.set(back, Date.now() + src.pollMs);
+        log.warn({ file: name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: file left for a later attempt');
+        return;
+      }
+      // A writer still holding the file open may have added to it: then none of it is acknowledged
+      // or removed; it goes back whole, and the messages already stored are deduplicated next time.
+      if (!unchanged(read.st, await read.stat())) {
+        const back = await moveInto(claimed, dir, name);
+        log.warn({ file: back, stored: verdict.stored }, 'file changed after it was claimed: returned to the drop directory');
+        return;
+      }
+      await settle(name, claimed, verdict, started);
+    } catch (err) {
+      // Unexpected (disk full, permissions): put the file back for a later attempt.
+      log.error({ file: name, err: errText(err) }, 'file processing failed; file returned to the drop directory');
+      const back = await moveInto(claimed, dir, name).catch(() => name);
+      deferred.set(back, Date.now() + src.pollMs);
+    }
+  };
+
+  const processOne = async (name: string): Promise<void> => {
+    const path = join(dir, name);
+    const st = await lstatOrGone(path);
+    if (!st || st.isDirectory()) return; // directories are never entered nor moved: they may be the operator's
+    const refusal = refusalFor(st);
+    if (refusal) return refuseClaimed(name, st, refusal.code, refusal.detail);
+    if (incomplete.waiting(name, signatureOf(st))) return;
+    if (st.size > src.maxFileBytes) return refuseClaimed(name, st, 'FRAME_TOO_LARGE', `file is ${st.size} bytes, more than maxFileBytes (${src.maxFileBytes})`);
+    const opened = await openRegular(path, st);
+    // Swapped, written to or gone since the lstat: the next sweep looks again.
+    if (opened.kind !== 'open') return;
+    try {
+      const raw = await readExactly(opened.fh, opened.st.size);
+      if (!raw) return;
+      const bytes = normalizeFileBytes(raw, src.encoding);
+      const judged = incomplete.judge(name, signatureOf(opened.st), bytes);
+      if (judged.kind === 'wait') {
+        log[judged.first ? 'warn' : 'debug']({ file: name, reason: judged.gap.reason }, 'file incomplete: left for its writer');
+        return;
+      }
+      if (judged.kind === 'expired') return await refuseClaimed(name, opened.st, 'FILE_INCOMPLETE', judged.detail);
+      await withClaim(name, opened.st, (claimed) => take(name, claimed, bytes, { st: opened.st, stat: () => opened.fh.stat() }));
+    } finally {
+      await opened.fh.close();
+    }
+  };
+
   const drain = (): Promise<void> => {
     if (draining) return worker;
     draining = true;
     worker = (async () => {
       while (!closed && pending.size > 0) {
         const name = pending.values().next().value as string;
-        await processOne(name);
+        await processOne(name).catch((err: unknown) => log.error({ file: name, err: errText(err) }, 'cannot handle file; it stays for a later sweep'));
         pending.delete(name);
       }
     })().finally(() => {
@@ -177,41 +222,32 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     void drain();
   };
 
-  /** Other owners' abandoned claims go back to the drop directory, where they are taken normally. */
-  const recoverClaims = async (): Promise<void> => {
-    const owners = await readdir(claimsRoot).catch(() => [] as string[]);
-    for (const owner of owners) {
-      if (owner === self) continue;
-      const ownerDir = join(claimsRoot, owner);
-      const names = await readdir(ownerDir).catch(() => [] as string[]);
-      // The directory's own mtime is the owner's idle heartbeat; its files' mtimes the busy one.
-      let newest = (await stat(ownerDir).catch(() => undefined))?.mtimeMs ?? 0;
-      for (const n of names) newest = Math.max(newest, (await stat(join(ownerDir, n)).catch(() => undefined))?.mtimeMs ?? 0);
-      if (!claimAbandoned(owner, self, newest, Date.now(), src.claimStaleMs)) continue;
-      for (const n of names) {
-        try {
-          const back = await moveInto(join(ownerDir, n), dir, n);
-          log.warn({ file: back, owner }, 'recovered a file claimed by a process that stopped; processing it again');
-          offer(back);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ file: n, err: errText(err) }, 'cannot recover claimed file');
-        }
-      }
-      await rmdir(ownerDir).catch(() => undefined);
+  const recover = async (): Promise<void> => {
+    const area = await openArea();
+    try {
+      for (const back of await recoverClaims(area.root, dir, self, src.claimStaleMs, refuseEntry, log)) offer(back);
+    } finally {
+      await area.close();
     }
   };
 
   const sweep = async (): Promise<void> => {
-    await recoverClaims();
+    // A recovery that fails (errorDir unwritable for a planted entry, say) must not stop the sweep.
+    await recover().catch((err: unknown) => log.warn({ err: errText(err) }, 'claim recovery failed'));
     const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
       log.warn({ err: errText(err) }, 'cannot read drop directory');
       return [];
     });
     const seen = new Set<string>();
     for (const e of entries) {
-      if (!e.isFile() || !matches(e.name)) continue;
+      if (e.isDirectory() || !matches(e.name)) continue;
       seen.add(e.name);
-      const st = await stat(join(dir, e.name)).catch(() => undefined);
+      // Links, FIFOs, sockets and devices are refused at once: there is no writer to wait for.
+      if (!e.isFile()) {
+        offer(e.name);
+        continue;
+      }
+      const st = await lstatOrGone(join(dir, e.name)).catch(() => undefined);
       if (!st) continue;
       const signature = `${st.size}:${st.mtimeMs}`;
       // Taken only when unchanged since the last sweep and quiet for settleMs: a writer may still be at it.
@@ -220,19 +256,29 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       if (stable) offer(e.name);
     }
     for (const n of lastSeen.keys()) if (!seen.has(n)) lastSeen.delete(n);
+    incomplete.keepOnly(seen);
     await drain();
   };
 
-  // Live owners keep their claim directory fresh even when idle, so nobody removes it under them.
+  await (await openArea()).close(); // creates the claim directories, refusing anything planted in their place
+
+  // Live owners keep their claim directory fresh even when idle, so nobody takes its claims back.
   const ownerHeartbeat = setInterval(() => {
-    void mkdir(claimDir, { recursive: true })
-      .then(() => utimes(claimDir, new Date(), new Date()))
+    void openArea()
+      .then(async (area) => {
+        try {
+          await utimes(area.own.path, new Date(), new Date());
+        } finally {
+          await area.close();
+        }
+      })
       .catch(() => undefined);
   }, Math.max(250, Math.floor(src.claimStaleMs / 3)));
 
   const watcher: FSWatcher = watch(dir, {
     depth: 0,
     ignoreInitial: false,
+    followSymlinks: false,
     awaitWriteFinish: { stabilityThreshold: src.settleMs, pollInterval: Math.min(100, src.settleMs) },
     ignored: (path) => resolve(path) !== dir && basename(path).startsWith('.'),
   });
@@ -267,7 +313,9 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       await watcher.close();
       await sweeping;
       await worker;
-      await rmdir(claimDir).catch(() => undefined); // only when empty: a claim left behind is recovered later
+      // Only when empty (a claim left behind is recovered later), and never through a planted link.
+      const root = await pinDir(join(dir, CLAIMS_DIR)).catch(() => undefined);
+      if (root) await rmdir(root.entry(self)).catch(() => undefined).finally(() => root.close());
     },
   };
 }

@@ -4,17 +4,26 @@
  * failed connections back off exponentially; a Redis lock makes one process at a time poll a
  * channel, so two daemons never take the same file. A crash mid-file leaves the remote file in
  * place: the next poll (after the lock expires) takes it again and dedupe stores nothing twice.
+ *
+ * The remote directory may be shared with other accounts: links, FIFOs and other non-regular
+ * entries are refused unread (sftp-files.ts), and a file is taken only once it is complete
+ * (completeness.ts, the same rule as the file source) and unchanged since it was downloaded.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
+import type { SFTPWrapper, Stats } from 'ssh2';
 import type { Channel, SftpSource } from '../config/channel.js';
+import type { ErrorCode } from '../errors.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
-import { errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
+import { batchAck, errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
+import { IncompleteFiles } from './completeness.js';
 import { nameMatcher } from './glob.js';
 import { pollLockKey, redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+import { notRegular } from './regular-file.js';
+import { downloadRegular, remoteLstat, sameRemote, writeRemoteAtomic } from './sftp-files.js';
 
 export type SftpChannel = Channel & { source: SftpSource };
 
@@ -34,8 +43,10 @@ export interface PollResult {
   /** files handled this poll, by what happened to them */
   done: string[];
   rejected: string[];
-  /** files left on the server for the next poll (unstable, or Redis unavailable) */
+  /** files left on the server for the next poll (unstable, changed while read, or Redis unavailable) */
   left: string[];
+  /** files left on the server because they are not complete yet (see completeness.ts) */
+  incomplete: string[];
 }
 
 export interface SftpSourceHandle {
@@ -68,12 +79,21 @@ interface RemoteFile {
   modifyTime: number;
 }
 
+/** What became of one remote file: `left` stops the poll (Redis is down), `waiting` does not. */
+type Taken = 'done' | 'rejected' | 'left' | 'waiting' | 'incomplete';
+
 /** Files seen with the same size and mtime in two listings `settleMs` apart: no writer is still at them. */
 export function stableFiles(first: readonly RemoteFile[], second: readonly RemoteFile[]): RemoteFile[] {
   const before = new Map(first.map((f) => [f.name, `${f.size}:${f.modifyTime}`]));
   return second
     .filter((f) => before.get(f.name) === `${f.size}:${f.modifyTime}`)
     .sort((a, b) => a.modifyTime - b.modifyTime || a.name.localeCompare(b.name));
+}
+
+/** The remote file still is what was downloaded (not written to, not replaced). */
+async function unchangedSince(sftp: SFTPWrapper, path: string, st: Stats): Promise<boolean> {
+  const now = await remoteLstat(sftp, path);
+  return now !== undefined && sameRemote(st, now);
 }
 
 const errInfo = (err: unknown) => ({ code: (err as { code?: unknown }).code, message: (err as Error).message });
@@ -109,20 +129,21 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
   let closed = false;
   let failures = 0;
   let dirsReady = false;
+  const incomplete = new IncompleteFiles(src.incompleteTimeoutMs);
 
-  /** errorDir and moveTo are created on the server once, so the first rejected file has somewhere to go. */
+  /** errorDir, moveTo and ackDir are created on the server once, so the first rejected file has somewhere to go. */
   const ensureRemoteDirs = async (client: SftpClient) => {
     if (dirsReady) return;
-    for (const d of [src.errorDir, src.afterProcessing === 'delete' ? undefined : src.afterProcessing.moveTo]) {
+    for (const d of [src.errorDir, src.afterProcessing === 'delete' ? undefined : src.afterProcessing.moveTo, src.ackDir]) {
       if (d && !(await client.exists(d))) await client.mkdir(d, true);
     }
     dirsReady = true;
   };
 
-  const connect = async (): Promise<SftpClient> => {
+  const connect = async (): Promise<{ client: SftpClient; sftp: SFTPWrapper }> => {
     const client = new SftpClient(`hig-${channel.id}`);
     let hostKeyRejected = false;
-    await client
+    const sftp = await client
       .connect({
         host: src.host,
         port: src.port,
@@ -141,7 +162,7 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
         if (hostKeyRejected) throw Object.assign(new Error(`host key of ${src.host}:${src.port} does not match hostKeySha256`), { code: 'HOST_KEY_MISMATCH' });
         throw err;
       });
-    return client;
+    return { client, sftp };
   };
 
   /** A name in a remote dir not taken yet (SFTP rename never overwrites). */
@@ -155,28 +176,54 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
     }
   };
 
-  const reject = async (client: SftpClient, name: string, report: (target: string) => string) => {
+  /** Moves a remote file (or link, or FIFO) to errorDir and writes its report beside it. */
+  const reject = async (client: SftpClient, sftp: SFTPWrapper, name: string, report: (target: string) => string) => {
     const target = await freeRemote(client, src.errorDir, name);
     await client.rename(remote(src.remoteDir, name), remote(src.errorDir, target));
-    await client.put(Buffer.from(report(target)), remote(src.errorDir, `${target}.error.json`));
+    await writeRemoteAtomic(sftp, src.errorDir, `${target}.error.json`, Buffer.from(report(target)));
   };
 
-  /** One file: download, intake every message, then delete/move. Returns what happened. */
-  const takeFile = async (client: SftpClient, file: RemoteFile): Promise<'done' | 'rejected' | 'left'> => {
+  /** Refused unread: errorDir with a report, and one log line. */
+  const refuse = async (client: SftpClient, sftp: SFTPWrapper, name: string, code: ErrorCode, detail: string): Promise<'rejected'> => {
+    await reject(client, sftp, name, (t) => fileErrorReport(t, channel.id, code, detail));
+    log.warn({ file: name, code, detail }, 'remote file refused unread: moved to errorDir');
+    return 'rejected';
+  };
+
+  /** One file: look, download, intake every message, then acknowledge and delete/move. Returns what happened. */
+  const takeFile = async (client: SftpClient, sftp: SFTPWrapper, file: RemoteFile): Promise<Taken> => {
     const path = remote(src.remoteDir, file.name);
-    if (file.size > src.maxFileBytes) {
-      await reject(client, file.name, (t) => fileErrorReport(t, channel.id, 'FRAME_TOO_LARGE', `file is ${file.size} bytes, more than maxFileBytes (${src.maxFileBytes})`));
-      log.warn({ file: file.name, bytes: file.size }, 'remote file too large: moved to errorDir');
-      return 'rejected';
+    const st = await remoteLstat(sftp, path);
+    if (!st) return 'waiting';
+    const refusal = notRegular(st);
+    if (refusal) return refuse(client, sftp, file.name, refusal.code, refusal.detail);
+    if (st.size > src.maxFileBytes) return refuse(client, sftp, file.name, 'FRAME_TOO_LARGE', `file is ${st.size} bytes, more than maxFileBytes (${src.maxFileBytes})`);
+    const signature = `${st.size}:${st.mtime}`;
+    if (incomplete.waiting(file.name, signature)) return 'incomplete';
+    const got = await downloadRegular(sftp, path, st, src.connectTimeoutMs);
+    if (got.kind === 'refused') return refuse(client, sftp, file.name, got.refusal.code, got.refusal.detail);
+    if (got.kind !== 'file') return 'waiting';
+    const bytes = normalizeFileBytes(got.bytes, src.encoding);
+    const judged = incomplete.judge(file.name, signature, bytes);
+    if (judged.kind === 'wait') {
+      log[judged.first ? 'warn' : 'debug']({ file: file.name, reason: judged.gap.reason }, 'remote file incomplete: left for its writer');
+      return 'incomplete';
     }
-    const bytes = (await client.get(path)) as Buffer;
-    const verdict = await intakeFile(normalizeFileBytes(bytes, undefined), channel, { source: 'sftp', fileName: file.name }, deps);
+    if (judged.kind === 'expired') return refuse(client, sftp, file.name, 'FILE_INCOMPLETE', judged.detail);
+    const verdict = await intakeFile(bytes, channel, { source: 'sftp', fileName: file.name }, deps);
     if (verdict.kind === 'retry') {
       log.warn({ file: file.name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: remote file left for a later poll');
       return 'left';
     }
+    // Written to since the download: nothing of it is acknowledged or removed; the next poll takes it
+    // whole, and the messages already stored are deduplicated.
+    if (!(await unchangedSince(sftp, path, st))) {
+      log.warn({ file: file.name, stored: verdict.stored }, 'remote file changed after it was downloaded: left for the next poll');
+      return 'waiting';
+    }
+    if (src.ackDir) await writeRemoteAtomic(sftp, src.ackDir, `${file.name}.ack`, Buffer.from(batchAck(verdict.receipts, file.name), 'latin1'));
     if (verdict.kind === 'rejected') {
-      await reject(client, file.name, (t) => errorReport(t, verdict, channel.id));
+      await reject(client, sftp, file.name, (t) => errorReport(t, verdict, channel.id));
       log.warn({ file: file.name, messages: verdict.messages, stored: verdict.stored, codes: [...new Set(verdict.refusals.map((r) => r.code))] }, 'remote file had messages that cannot be taken: moved to errorDir');
       return 'rejected';
     }
@@ -187,16 +234,18 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
   };
 
   const listCandidates = async (client: SftpClient): Promise<RemoteFile[]> => {
+    // Everything but directories: links, FIFOs and the like are listed so that they can be refused.
     const list = async () =>
-      (await client.list(src.remoteDir)).filter((f) => f.type === '-' && matches(f.name)).map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }));
+      (await client.list(src.remoteDir)).filter((f) => f.type !== 'd' && matches(f.name)).map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }));
     const first = await list();
+    incomplete.keepOnly(new Set(first.map((f) => f.name)));
     if (first.length === 0 || src.settleMs === 0) return stableFiles(first, first);
     await new Promise((r) => setTimeout(r, src.settleMs));
     return stableFiles(first, await list());
   };
 
   const pollOnce = async (): Promise<PollResult> => {
-    const result: PollResult = { outcome: 'polled', done: [], rejected: [], left: [] };
+    const result: PollResult = { outcome: 'polled', done: [], rejected: [], left: [], incomplete: [] };
     if (closed) return { ...result, outcome: 'closed' };
     const token = await pollLock.acquire().catch((err: unknown) => {
       log.warn({ err: errInfo(err) }, 'cannot take the poll lock (Redis unavailable?)');
@@ -213,7 +262,8 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
     }, Math.max(250, Math.floor(src.lockTtlMs / 3)));
     let client: SftpClient | undefined;
     try {
-      client = await connect();
+      const session = await connect();
+      client = session.client;
       await ensureRemoteDirs(client);
       const files = await listCandidates(client);
       for (const file of files) {
@@ -222,12 +272,12 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
           result.left.push(file.name);
           continue;
         }
-        const what = await takeFile(client, file);
+        const what = await takeFile(client, session.sftp, file);
         if (what === 'left') {
           result.left.push(...files.slice(files.indexOf(file)).map((f) => f.name));
           break; // Redis is down: the rest would fail the same way
         }
-        (what === 'done' ? result.done : result.rejected).push(file.name);
+        ({ done: result.done, rejected: result.rejected, waiting: result.left, incomplete: result.incomplete })[what].push(file.name);
       }
       failures = 0;
       return result;

@@ -1,9 +1,10 @@
 /** Pure rules behind the file and SFTP sources: name patterns, claim ownership, reports and ACK files. */
 import { describe, expect, it } from 'vitest';
 import { globToRegExp, nameMatcher } from '../../src/sources/glob.js';
-import { claimAbandoned, ownerName, parseOwner } from '../../src/sources/file.js';
+import { claimAbandoned, ownerName, parseOwner } from '../../src/sources/claims.js';
 import { batchAck, errorReport, normalizeFileBytes } from '../../src/sources/batch-intake.js';
 import { readHeader } from '../../src/hl7/header.js';
+import { IncompleteFiles } from '../../src/sources/completeness.js';
 
 describe('name patterns', () => {
   it.each([
@@ -45,6 +46,43 @@ describe('claims', () => {
     ['other host, stale → taken', ownerName('host-b', 7, 'n2'), Date.now() - 120_000, () => true, true],
   ])('%s', (_label, owner, mtime, alive, expected) => {
     expect(claimAbandoned(owner, self, mtime, Date.now(), 60_000, alive)).toBe(expected);
+  });
+});
+
+describe('incomplete files', () => {
+  const cut = Buffer.from('MSH|^~\\&|A|B|C|D|20260101||ADT^A01|C1|P|2.5.1\rPID|1||X');
+  const whole = Buffer.from('MSH|^~\\&|A|B|C|D|20260101||ADT^A01|C1|P|2.5.1\rPID|1||X\r');
+
+  it('waits for an incomplete file, skips it while unchanged, and gives up only after the timeout unchanged', () => {
+    let now = 0;
+    const files = new IncompleteFiles(1000, () => now);
+    expect(files.judge('a', 's1', cut)).toMatchObject({ kind: 'wait', first: true, gap: { reason: 'NO_SEGMENT_TERMINATOR' } });
+    now = 999;
+    expect(files.waiting('a', 's1')).toBe(true); // not read again
+    expect(files.waiting('a', 's2')).toBe(false); // it changed: read it
+    now = 1000;
+    expect(files.waiting('a', 's1')).toBe(false); // timed out: read it once more
+    expect(files.judge('a', 's1', cut)).toMatchObject({ kind: 'expired', detail: expect.stringContaining('1000 ms') });
+  });
+
+  it('a change restarts the wait; a complete file is forgotten', () => {
+    let now = 0;
+    const files = new IncompleteFiles(1000, () => now);
+    files.judge('a', 's1', cut);
+    now = 900;
+    expect(files.judge('a', 's2', cut)).toMatchObject({ kind: 'wait', first: false });
+    now = 1500;
+    expect(files.judge('a', 's2', cut).kind).toBe('wait');
+    expect(files.judge('a', 's3', whole)).toEqual({ kind: 'complete' });
+    expect(files.waiting('a', 's3')).toBe(false);
+  });
+
+  it('forgets names that left the directory', () => {
+    const files = new IncompleteFiles(1000, () => 0);
+    files.judge('a', 's1', cut);
+    files.keepOnly(new Set(['b']));
+    expect(files.waiting('a', 's1')).toBe(false);
+    expect(files.judge('a', 's1', cut)).toMatchObject({ kind: 'wait', first: true });
   });
 });
 

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSftpSource, type SftpChannel, type SftpSourceHandle } from '../../src/sources/sftp.js';
+import { startSftpSource, type SftpChannel } from '../../src/sources/sftp.js';
 import { pollLockKey } from '../../src/sources/poll-lock.js';
 import { testChannel } from '../support/channel.js';
+import { ls, sftpRig } from '../support/drop.js';
 import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
@@ -17,45 +18,16 @@ import { ROOT, tsChildArgs } from '../support/daemon.js';
 
 const prefix = testPrefix('sftp');
 let sshd: TestSshd;
+const sftps = sftpRig(prefix);
 const rigs: IntakeRig[] = [];
-const handles: SftpSourceHandle[] = [];
-
-function sftpChannel(id: string, source: Record<string, unknown> = {}, server: TestSshd = sshd): SftpChannel {
-  const dirs = { remoteDir: join(server.root, id, 'in'), errorDir: join(server.root, id, 'error') };
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-  return testChannel({
-    id,
-    accept: { messageTypes: ['ADT^*'] },
-    source: {
-      type: 'sftp',
-      host: server.host,
-      port: server.port,
-      username: server.username,
-      privateKeyPath: server.privateKeyPath,
-      hostKeySha256: server.hostKeySha256,
-      pollMs: 1000,
-      settleMs: 0,
-      ...dirs,
-      ...source,
-    },
-  }) as SftpChannel;
-}
-
-async function source(channel: SftpChannel, schedule = false) {
-  const rig = await startIntakeRig([channel], prefix, REDIS_URL);
-  rigs.push(rig);
-  const handle = await startSftpSource(channel, rig.deps, { redis: rig.redis, schedule });
-  handles.push(handle);
-  return { rig, handle };
-}
-
-const ls = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+const sftpChannel = (id: string, source: Record<string, unknown> = {}, server: TestSshd = sshd) => sftps.sftpChannel(server, id, source);
+const source = (channel: SftpChannel, schedule = false) => sftps.start(channel, { schedule });
 
 beforeAll(async () => {
   sshd = await startSshd();
 });
 afterAll(async () => {
-  for (const h of handles) await h.close();
+  await sftps.cleanup();
   for (const r of rigs) await r.close();
   await sshd?.stop();
   await dropPrefix(prefix);
@@ -86,7 +58,7 @@ describe('SFTP source', () => {
     writeFileSync(join(ch.source.remoteDir, 'good.hl7'), hl7('G1'));
     // The second message has no MSH-9; its PID carries the canary name.
     writeFileSync(join(ch.source.remoteDir, 'bad.hl7'), hl7('G2') + hl7('G3').replace('ADT^A01^ADT_A01', ''));
-    writeFileSync(join(ch.source.remoteDir, 'junk.hl7'), 'not hl7 at all');
+    writeFileSync(join(ch.source.remoteDir, 'junk.hl7'), 'not hl7 at all\n');
     const result = await handle.pollOnce();
     expect(result.done).toEqual(['good.hl7']);
     expect(result.rejected.sort()).toEqual(['bad.hl7', 'junk.hl7']);
@@ -156,7 +128,7 @@ describe('SFTP source', () => {
     const again = await startSshd({ reuse: server });
     try {
       await until(async () => (await rig.controlIds('reconnect')).length === 1, 15_000, 'file taken after reconnect');
-      expect(ls(ch.source.remoteDir)).toEqual([]);
+      await until(() => ls(ch.source.remoteDir).length === 0, 10_000, 'file removed after reconnect');
     } finally {
       await again.stop();
     }
