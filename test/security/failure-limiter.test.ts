@@ -1,9 +1,14 @@
 /**
  * The failed-authentication limiter (findings 11 and 12): counted before the expensive step,
- * bounded in memory, never reset by an attacker rotating keys.
+ * bounded in memory, never reset by an attacker rotating keys; and the API key store using it per
+ * address and per key id with real scrypt hashes in a real clients file.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { addressKey, createFailureLimiter } from '../../src/security/failure-limiter.js';
+import { createApiKey, fileApiKeyStore } from '../../src/security/api-keys.js';
 
 describe('failure limiter', () => {
   it('refuses a key past max failures in its window, and lets it try again after', () => {
@@ -55,5 +60,35 @@ describe('failure limiter', () => {
     [undefined, 'unknown'],
   ])('address %s is counted as %s', (address, key) => {
     expect(addressKey(address)).toBe(key);
+  });
+});
+
+describe('API key store failure limits (finding 11)', () => {
+  const fast = { N: 1024, r: 8, p: 1 };
+
+  it('guesses at one key id from many addresses: at most 10 scrypt checks a minute for that key id', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hig-keys-')), 'clients.json');
+    const { key } = await createApiKey(file, 3, { scryptParams: fast });
+    const store = fileApiKeyStore(file);
+    const wrong = key.slice(0, -4) + (key.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const results = [];
+    for (let i = 0; i < 30; i++) results.push(await store.authenticate(wrong, `198.51.100.${i}`));
+    expect(store.verifications).toBe(10);
+    expect(results.slice(0, 10).every((r) => !r.ok && r.reason === 'invalid')).toBe(true);
+    expect(results.slice(10).every((r) => !r.ok && r.reason === 'limited')).toBe(true);
+  });
+
+  it('one address trying many key ids, malformed keys or none: limited per address without any hashing', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hig-keys-')), 'clients.json');
+    const { key } = await createApiKey(file, 3, { scryptParams: fast });
+    const store = fileApiKeyStore(file);
+    for (let i = 0; i < 10; i++) await store.authenticate(i % 2 ? `hig_${i.toString(16).padStart(12, '0')}_${'A'.repeat(43)}` : 'nonsense', '203.0.113.5');
+    expect(store.admits('203.0.113.5').ok).toBe(false);
+    expect(await store.authenticate(undefined, '203.0.113.5')).toMatchObject({ ok: false, reason: 'limited' });
+    // Even the right key waits (it would cost an scrypt) unless it was verified before.
+    expect(await store.authenticate(key, '203.0.113.5')).toMatchObject({ ok: false, reason: 'limited' });
+    expect(store.verifications).toBe(0);
+    expect(await store.authenticate(key, '203.0.113.6')).toMatchObject({ ok: true });
+    expect(await store.authenticate(key, '203.0.113.5')).toMatchObject({ ok: true }); // now cached
   });
 });
