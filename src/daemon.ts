@@ -69,6 +69,7 @@ export function httpTlsFrom(settings: Settings): HttpTls | undefined {
     ...(ca ? { ca: readFileSync(ca) } : {}),
     requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT,
     ...(allowed ? { allowedClientCNs: allowed } : {}),
+    ...(settings.HIG_HTTP_TLS_CIPHERS ? { ciphers: settings.HIG_HTTP_TLS_CIPHERS } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { toFailedJob } from '../queue/dlq.js';
 import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
 import { createAdminAuth, type AdminAuthOptions } from './auth.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
+import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
 import { useBoundedJsonParser } from './json-body.js';
@@ -57,11 +58,13 @@ export interface HttpTls {
   requestCert?: boolean;
   /** with requestCert: only certificates with one of these subject common names get an answer */
   allowedClientCNs?: readonly string[];
+  /** OpenSSL cipher list. @defaultValue DEFAULT_TLS_CIPHERS (forward-secret AEAD only) */
+  ciphers?: string;
 }
 
 /** The secure context of the HTTPS server: at start and on every certificate reload. */
 export function httpsContextOptions(tls: HttpTls) {
-  return { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), minVersion: 'TLSv1.2' as const };
+  return { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), ...serverTlsPolicy(tls.ciphers) };
 }
 
 export interface HttpServerOptions {
