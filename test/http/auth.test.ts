@@ -9,7 +9,7 @@ import { buildHttpServer, type HttpDeps } from '../../src/http/server.js';
 import { cookiesOf, CSRF_HEADER } from '../../src/http/auth.js';
 import { createSessionStore } from '../../src/http/sessions.js';
 import { memoryLogger } from '../support/log.js';
-import { stubGateway, STUB_STATS } from './stub.js';
+import { recordingGateway, stubGateway, STUB_STATS } from './stub.js';
 
 const TOKEN = 'correct-horse-battery-staple-42';
 
@@ -206,20 +206,6 @@ describe('without HIG_ADMIN_TOKEN', () => {
     expect((await app.inject({ method: 'GET', url: '/queue' })).statusCode).toBe(200);
   });
 });
-
-/** A gateway whose channel "a" exists and which records every replay it is asked for. */
-function recordingGateway() {
-  const replays: unknown[] = [];
-  const gateway = {
-    ...stubGateway(),
-    queues: { ...stubGateway().queues, get: (id: string) => (id === 'a' ? {} : undefined) },
-    replay: async (channel: string, request: unknown) => {
-      replays.push({ channel, request });
-      return { dryRun: false, replayed: ['a.1'], notFound: [], skipped: [] };
-    },
-  } as unknown as HttpDeps['gateway'];
-  return { gateway, replays };
-}
 
 const csrfOf = (html: string) => /<meta name="hig-csrf" content="([^"]+)">/.exec(html)?.[1] ?? '';
 

@@ -8,27 +8,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { buildHttpServer, type HttpDeps } from '../../src/http/server.js';
+import { buildHttpServer } from '../../src/http/server.js';
 import { memoryLogger } from '../support/log.js';
 import { CHROMIUM } from './browser.js';
-import { stubGateway } from './stub.js';
+import { recordingGateway } from './stub.js';
 
 let app: FastifyInstance;
 let port: number;
 let attacker: Server;
 let attackerPort: number;
 let browser: Browser;
-const replays: unknown[] = [];
+let replays: unknown[] = [];
 
 beforeAll(async () => {
-  const gateway = {
-    ...stubGateway(),
-    queues: { ...stubGateway().queues, get: (id: string) => (id === 'a' ? {} : undefined) },
-    replay: async (channel: string, request: unknown) => {
-      replays.push({ channel, request });
-      return { dryRun: false, replayed: ['a.1'], notFound: [], skipped: [] };
-    },
-  } as unknown as HttpDeps['gateway'];
+  const recording = recordingGateway();
+  const gateway = recording.gateway;
+  replays = recording.replays;
   app = buildHttpServer({ gateway, log: memoryLogger().log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1');
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as { port: number }).port;
