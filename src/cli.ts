@@ -165,6 +165,9 @@ async function cmdCheckConfig(args: string[]): Promise<void> {
   const settings = loadSettings();
   const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
   const channels = loadChannels(dir);
+  // The cross-checks start makes between the environment and the channel files.
+  const { httpLimitsFrom } = await import('./daemon.js');
+  httpLimitsFrom(settings, channels);
   process.stdout.write(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}\n`);
 }
 

@@ -7,7 +7,8 @@ import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
-import { buildHttpServer, type HttpTls } from './http/server.js';
+import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/server.js';
+import type { HttpLimits } from './http/limits.js';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
@@ -68,6 +69,27 @@ export function httpTlsFrom(settings: Settings): HttpTls | undefined {
     ...(ca ? { ca: readFileSync(ca) } : {}),
     requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT,
     ...(allowed ? { allowedClientCNs: allowed } : {}),
+    ...(settings.HIG_HTTP_TLS_CIPHERS ? { ciphers: settings.HIG_HTTP_TLS_CIPHERS } : {}),
+  };
+}
+
+/**
+ * The HTTP server's limits from the environment. A synchronous HTTP channel must answer within the
+ * idle timeout, or the socket would be closed under its still-running request.
+ */
+export function httpLimitsFrom(settings: Settings, channels: readonly Channel[]): HttpLimits {
+  for (const c of channels) {
+    if (c.source.type === 'http' && c.source.syncTimeoutMs >= settings.HIG_HTTP_IDLE_TIMEOUT_MS) {
+      throw new ConfigError(`channel ${c.id}: source.syncTimeoutMs (${c.source.syncTimeoutMs}) must be below HIG_HTTP_IDLE_TIMEOUT_MS (${settings.HIG_HTTP_IDLE_TIMEOUT_MS})`);
+    }
+  }
+  return {
+    requestTimeoutMs: settings.HIG_HTTP_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: settings.HIG_HTTP_HEADERS_TIMEOUT_MS,
+    keepAliveTimeoutMs: settings.HIG_HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    idleTimeoutMs: settings.HIG_HTTP_IDLE_TIMEOUT_MS,
+    maxConnections: settings.HIG_HTTP_MAX_CONNECTIONS,
+    unauthenticatedBodyBytes: settings.HIG_HTTP_UNAUTHENTICATED_BODY_BYTES,
   };
 }
 
@@ -78,8 +100,7 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
   const onChange = (cur: Stats, prev: Stats) => {
     if (cur.mtimeMs === prev.mtimeMs) return;
     try {
-      const t = httpTlsFrom(settings)!;
-      server.setSecureContext({ cert: t.cert, key: t.key, ...(t.ca ? { ca: t.ca } : {}) });
+      server.setSecureContext(httpsContextOptions(httpTlsFrom(settings)!));
       log.info('HTTP TLS certificates reloaded');
     } catch (err) {
       log.error({ err: { message: (err as Error).message } }, 'HTTP TLS reload failed; keeping the previous certificates');
@@ -156,6 +177,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       listeners.set(channel.id, listener);
       log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
     }
+    const tlsOptions = httpTlsFrom(settings);
+    const limits = httpLimitsFrom(settings, channels);
     http = buildHttpServer(
       {
         gateway: gatewayOver(queues, async () => undefined),
@@ -172,10 +195,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         metricsOpen: settings.HIG_METRICS_OPEN,
       },
       settings.HIG_HTTP_HOST,
-      httpTlsFrom(settings),
+      { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
     );
     registerHttpIntake(http, {
       channels,
+      unauthenticatedBodyBytes: limits.unauthenticatedBodyBytes,
       deps: intakeDeps,
       apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
       stepsFor: (c) => pipelineStepsFor(c, keyring),

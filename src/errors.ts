@@ -57,6 +57,24 @@ export const CATALOGUE = {
   FILE_NOT_REGULAR: { hl7: '207', http: 422, retryable: false, summary: 'a dropped entry is not a regular file (symbolic link, FIFO, socket or device)' },
   FILE_HARD_LINKED: { hl7: '207', http: 422, retryable: false, summary: 'a dropped file has more than one hard link' },
   FILE_INCOMPLETE: { hl7: '100', http: 422, retryable: false, summary: 'a dropped file stayed incomplete (cut inside a segment, or a batch not closed) for incompleteTimeoutMs' },
+  // HTTP-level refusals: answered as JSON {error, code} before any message exists, never as a NAK
+  // (hl7 207 only fills the column). docs/errors.md "HTTP refusals" says what to do about each.
+  BAD_REQUEST: { hl7: '207', http: 400, retryable: false, summary: 'the HTTP request does not fit its schema' },
+  UNAUTHORIZED: { hl7: '207', http: 401, retryable: false, summary: 'missing or wrong API key or admin token' },
+  FORBIDDEN: { hl7: '207', http: 403, retryable: false, summary: "the API key's client may not use this channel" },
+  ADMIN_DISABLED: { hl7: '207', http: 403, retryable: false, summary: 'admin API disabled: set HIG_ADMIN_TOKEN to serve it on a non-loopback address' },
+  HOST_NOT_ALLOWED: { hl7: '207', http: 403, retryable: false, summary: 'without HIG_ADMIN_TOKEN the admin API answers only requests addressed to localhost, 127.0.0.1 or [::1]' },
+  ORIGIN_NOT_ALLOWED: { hl7: '207', http: 403, retryable: false, summary: 'state-changing request from another origin, or without Origin where one is required' },
+  CSRF: { hl7: '207', http: 403, retryable: false, summary: 'dashboard write without the session\'s X-HIG-CSRF value' },
+  CLIENT_CERT_NOT_ALLOWED: { hl7: '207', http: 403, retryable: false, summary: 'client certificate common name not allowed' },
+  NOT_FOUND: { hl7: '207', http: 404, retryable: false, summary: 'no such route, channel, message or job' },
+  REQUEST_TIMEOUT: { hl7: '207', http: 408, retryable: true, summary: 'the request headers or body did not arrive in time' },
+  BODY_TOO_LARGE: { hl7: '207', http: 413, retryable: false, summary: 'the request body exceeds the limit of its route or channel' },
+  UNAUTHENTICATED_BODY_TOO_LARGE: { hl7: '207', http: 413, retryable: false, summary: 'body too large to read before authentication; send the API key in a header' },
+  UNSUPPORTED_MEDIA_TYPE: { hl7: '207', http: 415, retryable: false, summary: 'unsupported Content-Type' },
+  RATE_LIMITED: { hl7: '207', http: 429, retryable: true, summary: "the client's request rate limit is exceeded" },
+  AUTH_RATE_LIMITED: { hl7: '207', http: 429, retryable: true, summary: 'too many failed authentications from this address or for this key id' },
+  HEADERS_TOO_LARGE: { hl7: '207', http: 431, retryable: false, summary: 'the request headers are too large' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,18 +1,46 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/errors.js';
 
+const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
 describe('error catalogue', () => {
-  const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
   it.each(Object.keys(CATALOGUE))('%s is documented for operators with what to do', (code) => {
     const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
     expect(row).toBeDefined();
     expect(row!.split('|').at(-2)!.trim().length).toBeGreaterThan(10);
+  });
+  it('every documented code is in the catalogue', () => {
+    const documented = doc
+      .split('\n')
+      .map((l) => /^\| `([A-Z][A-Z0-9_]+)` \|/.exec(l)?.[1])
+      .filter((c): c is string => c !== undefined);
+    expect(documented.filter((c) => !(c in CATALOGUE))).toEqual([]);
   });
   it('every code has a 0357 code and an HTTP status', () => {
     for (const e of Object.values(CATALOGUE)) {
       expect(e.hl7).toMatch(/^\d{3}$/);
       expect(e.http).toBeGreaterThanOrEqual(400);
     }
+  });
+  it('every code the HTTP server answers with is in the catalogue', () => {
+    const root = new URL('../src/', import.meta.url).pathname;
+    const files = [...sourceFiles(join(root, 'http')), join(root, 'sources/http.ts')];
+    const used = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      // JSON bodies `code: 'X'`, refusals refuse(reply, 'X') / refusal('X') / refused('X')
+      for (const m of text.matchAll(/(?:\bcode: |\brefuse\(reply, |\brefusal\(|\brefused\()'([A-Z][A-Z0-9_]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((c) => !(c in CATALOGUE))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { destinationSchema } from '../destinations/config.js';
 import { alertRulesSchema } from '../alerts/index.js';
+import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -15,6 +16,12 @@ export const tlsSchema = z
     caFile: z.string().min(1).optional().describe('PEM CA bundle used to verify client certificates'),
     requestCert: z.boolean().default(false).describe('ask clients for a certificate (mTLS)'),
     allowedClientCNs: z.array(z.string().min(1)).optional().describe('client certificate common names allowed in'),
+    ciphers: z
+      .string()
+      .min(1)
+      .refine((v) => cipherListProblem(v) === undefined, UNKNOWN_CIPHERS)
+      .optional()
+      .describe('OpenSSL cipher list; default: TLS 1.3 suites and ECDHE with AES-GCM or ChaCha20-Poly1305 (forward-secret AEAD only)'),
   })
   .strict();
 

@@ -3,6 +3,8 @@
  * true. Nothing else in the codebase reads process.env.
  */
 import { z } from 'zod';
+import { HTTP_LIMIT_DEFAULTS } from '../http/limits.js';
+import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 
 const strictInt = (min: number, max: number) =>
   z
@@ -42,6 +44,14 @@ export const envSchema = z.object({
     .transform((v) => v.split(',').map((n) => n.trim()).filter((n) => n.length > 0))
     .refine((names) => names.length > 0, 'expected one or more common names separated by commas')
     .optional(),
+  /** OpenSSL cipher list of the HTTPS server; default: forward-secret AEAD suites only (src/security/tls.ts) */
+  HIG_HTTP_TLS_CIPHERS: z.string().min(1).refine((v) => cipherListProblem(v) === undefined, UNKNOWN_CIPHERS).optional(),
+  HIG_HTTP_REQUEST_TIMEOUT_MS: strictInt(1000, 3_600_000).default(HTTP_LIMIT_DEFAULTS.requestTimeoutMs),
+  HIG_HTTP_HEADERS_TIMEOUT_MS: strictInt(1000, 600_000).default(HTTP_LIMIT_DEFAULTS.headersTimeoutMs),
+  HIG_HTTP_KEEP_ALIVE_TIMEOUT_MS: strictInt(100, 600_000).default(HTTP_LIMIT_DEFAULTS.keepAliveTimeoutMs),
+  HIG_HTTP_IDLE_TIMEOUT_MS: strictInt(1000, 3_600_000).default(HTTP_LIMIT_DEFAULTS.idleTimeoutMs),
+  HIG_HTTP_MAX_CONNECTIONS: strictInt(1, 1_000_000).default(HTTP_LIMIT_DEFAULTS.maxConnections),
+  HIG_HTTP_UNAUTHENTICATED_BODY_BYTES: strictInt(1024, 100 * 1024 * 1024).default(HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes),
   HIG_DASHBOARD_REFRESH_S: strictInt(0, 3600).default(30),
   HIG_METRICS_OPEN: strictBool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

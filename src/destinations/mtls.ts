@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { DestinationConfigError } from './failures.js';
+import { clientTlsPolicy } from '../security/tls.js';
 import type { TlsConfig } from './config.js';
 
 /** The part of undici's Dispatcher we use. */
@@ -19,7 +20,7 @@ export interface Dispatcher {
 }
 
 interface AgentOptions {
-  connect: { cert: Buffer; key: Buffer; ca?: Buffer };
+  connect: { cert: Buffer; key: Buffer; ca?: Buffer; minVersion: string; ciphers: string };
 }
 type AgentClass = new (options: AgentOptions) => Dispatcher;
 
@@ -45,9 +46,13 @@ function readPem(file: string, field: string): Buffer {
   }
 }
 
-/** Files are read now (so a bad path fails at start-up); the agent is built on first use. */
+/**
+ * Files are read now (so a bad path fails at start-up); the agent is built on first use. The
+ * connection follows hig's TLS policy (src/security/tls.ts): TLS 1.2+, forward-secret AEAD suites.
+ */
 export function createMtlsDispatcher(tls: TlsConfig): () => Promise<Dispatcher> {
   const connect = {
+    ...clientTlsPolicy(),
     cert: readPem(tls.certFile, 'certFile'),
     key: readPem(tls.keyFile, 'keyFile'),
     ...(tls.caFile === undefined ? {} : { ca: readPem(tls.caFile, 'caFile') }),

@@ -1,32 +1,36 @@
 /**
  * Admin authentication for the admin API, the /queue dashboard and (unless left open) /metrics.
+ * Everything here reads headers only, so it runs in `onRequest`, before a body is read.
  *
  * - `Authorization: Bearer <HIG_ADMIN_TOKEN>` (scripts, Prometheus), compared in constant time.
- * - Or a session cookie set by the login form: HttpOnly, SameSite=Strict, Secure over HTTPS. Its
- *   value is `<expiry>.<HMAC(token, expiry)>`: it never carries the token, expires by itself and
- *   stops working as soon as the token changes.
- * - Cookie-authenticated writes (replay buttons) must also carry `X-HIG-CSRF` (an HMAC bound to the
- *   session, handed to the page in a meta tag) and, when the browser sends one, an Origin naming
- *   this server: a cross-site page can neither read the CSRF value nor get the cookie sent.
+ * - Or a session cookie set by the login form (./sessions.ts): HttpOnly, SameSite=Strict, Secure
+ *   over HTTPS; random, held server-side, ended by logging out.
+ * - Cookie-authenticated writes (replay buttons, logout) must also carry the session's CSRF value
+ *   (handed to the page in a meta tag): a cross-site page can neither read it nor get the cookie sent.
+ * - Host and Origin rules for every mode: ./origin.ts.
  * - Without a token the admin surface is open on a loopback bind only; on any other address it is
  *   refused (403) rather than served to the network.
+ * - Wrong admin tokens (login form or bearer) count per client address; past 10 a minute the
+ *   address gets 429 before its token is even compared (../security/failure-limiter.ts).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode } from '../errors.js';
+import { addressKey, createFailureLimiter, type FailureLimiterOptions } from '../security/failure-limiter.js';
+import { addressedToLoopback, firstHeader, isStateChanging, LOOPBACK_BINDS, originProblem } from './origin.js';
+import { refuse } from './refuse.js';
+import { createSessionStore, type Session } from './sessions.js';
 
 const defaults = {
-  /** Lifetime of a login session. @defaultValue 12 hours */
-  sessionTtlMs: 12 * 3600 * 1000,
   cookieName: 'hig_admin',
   csrfHeader: 'x-hig-csrf',
-  /** Failed logins per client address per minute before 429. */
+  /** Wrong admin tokens per client address per minute before 429. */
   maxFailedLoginsPerMinute: 10,
 } as const;
 
 export const SESSION_COOKIE = defaults.cookieName;
 export const CSRF_HEADER = defaults.csrfHeader;
-
-export const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export { SESSION_TTL_S, type Session } from './sessions.js';
 
 /** Compares digests so neither length nor content leaks through timing. */
 export function tokenMatches(given: string, expected: string): boolean {
@@ -58,44 +62,27 @@ export function cookiesOf(header: string | undefined): Record<string, string> {
   return out;
 }
 
-function mac(token: string, purpose: string, data: string): string {
-  return createHmac('sha256', token).update(`hig:${purpose}:${data}`).digest('base64url');
-}
-
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export interface Session {
-  expiresAt: number;
-  csrf: string;
-}
-
-export function issueSession(token: string, now = Date.now(), ttlMs: number = defaults.sessionTtlMs): { cookie: string; session: Session } {
-  const expiresAt = now + ttlMs;
-  const value = `${expiresAt}.${mac(token, 'session', String(expiresAt))}`;
-  return { cookie: value, session: { expiresAt, csrf: mac(token, 'csrf', value) } };
-}
-
-export function verifySession(token: string, value: string | undefined, now = Date.now()): Session | undefined {
-  const m = /^(\d{10,16})\.([A-Za-z0-9_-]{43})$/.exec(value ?? '');
-  if (!m) return undefined;
-  const expiresAt = Number(m[1]);
-  if (!(expiresAt > now)) return undefined;
-  if (!sameText(m[2]!, mac(token, 'session', m[1]!))) return undefined;
-  return { expiresAt, csrf: mac(token, 'csrf', value!) };
-}
-
 export type AdminVia = 'open' | 'bearer' | 'cookie';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** how the admin preHandler let this request in */
+    /** how the admin hook let this request in */
     adminVia?: AdminVia;
     adminSession?: Session;
   }
+}
+
+export interface Refused {
+  ok: false;
+  code: ErrorCode;
+  error: string;
+  retryAfterMs?: number;
 }
 
 export interface AdminAuth {
@@ -103,19 +90,17 @@ export interface AdminAuth {
   readonly open: boolean;
   /** refused outright: non-loopback bind without a token */
   readonly disabled: boolean;
-  /** preHandler for JSON admin routes: 401/403 JSON on refusal */
+  /** onRequest hook for JSON admin routes: `Cache-Control: no-store`, and JSON 4xx on refusal */
   api(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   /** classifies a request without answering it */
-  check(req: FastifyRequest): { ok: true; via: AdminVia; session?: Session } | { ok: false; status: 401 | 403; code: string; error: string };
-  login(given: string, req: FastifyRequest): { ok: true; cookie: string } | { ok: false; status: 401 | 403 | 429; error: string };
-  logoutCookie(req: FastifyRequest): string;
+  check(req: FastifyRequest): { ok: true; via: AdminVia; session?: Session } | Refused;
+  /** what the login form's POST must pass before its body is read: Origin and the failure limit */
+  loginGate(req: FastifyRequest): { ok: true } | Refused;
+  login(given: string, req: FastifyRequest): { ok: true; cookie: string } | Refused;
+  /** ends the request's session if it has one; a live session must present its CSRF value */
+  logout(req: FastifyRequest, csrf: string | undefined): { ok: true } | Refused;
   sessionCookie(value: string, req: FastifyRequest, maxAgeS: number): string;
-}
-
-function firstHeader(req: FastifyRequest, name: string): string | undefined {
-  const v = req.headers[name];
-  const s = Array.isArray(v) ? v[0] : v;
-  return s?.split(',')[0]?.trim() || undefined;
+  logoutCookie(req: FastifyRequest): string;
 }
 
 /** Behind a TLS-terminating proxy the browser speaks HTTPS: mark the cookie Secure then too. */
@@ -123,47 +108,52 @@ function isHttps(req: FastifyRequest): boolean {
   return req.protocol === 'https' || firstHeader(req, 'x-forwarded-proto') === 'https';
 }
 
-/**
- * A browser's Origin must name this server: the Host it asked for, or the host a reverse proxy
- * says it forwarded. The scheme is not compared, so TLS termination in front does not break it.
- */
-export function sameOrigin(req: FastifyRequest, origin: string): boolean {
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  return host !== '' && (host === req.headers.host || host === firstHeader(req, 'x-forwarded-host'));
+const refused = (code: ErrorCode, error: string, retryAfterMs?: number): Refused => ({ ok: false, code, error, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+
+export interface AdminAuthOptions {
+  now?: () => number;
+  /** the per-address limiter of wrong admin tokens (tests shrink its table) */
+  limiter?: Omit<FailureLimiterOptions, 'now'>;
 }
 
-export function createAdminAuth(adminToken: string | undefined, host: string, now: () => number = Date.now): AdminAuth {
-  const open = !adminToken && LOOPBACK.has(host);
+export function createAdminAuth(adminToken: string | undefined, host: string, opts: AdminAuthOptions = {}): AdminAuth {
+  const now = opts.now ?? Date.now;
+  const open = !adminToken && LOOPBACK_BINDS.has(host);
   const disabled = !adminToken && !open;
-  const failures = new Map<string, { windowStart: number; count: number }>();
+  const failures = createFailureLimiter({ max: defaults.maxFailedLoginsPerMinute, windowMs: 60_000, ...opts.limiter, now });
+  const sessions = createSessionStore({ now });
+  const limited = (retryAfterMs: number) => refused('AUTH_RATE_LIMITED', 'too many wrong admin tokens from this address; wait a minute', retryAfterMs);
+
+  /** A write's Origin, and for cookie sessions its CSRF value; undefined when the write may go on. */
+  const writeProblem = (req: FastifyRequest, originRequired: boolean, session?: Session): Refused | undefined => {
+    if (!isStateChanging(req)) return undefined;
+    const origin = originProblem(req, originRequired);
+    if (origin) return refused('ORIGIN_NOT_ALLOWED', origin);
+    if (session === undefined) return undefined;
+    const csrf = req.headers[defaults.csrfHeader];
+    return typeof csrf === 'string' && sameText(csrf, session.csrf) ? undefined : refused('CSRF', `missing or wrong ${defaults.csrfHeader} header`);
+  };
 
   const check: AdminAuth['check'] = (req) => {
-    if (open) return { ok: true, via: 'open' };
-    if (!adminToken) {
-      return { ok: false, status: 403, code: 'ADMIN_DISABLED', error: 'admin API disabled: set HIG_ADMIN_TOKEN to serve it on a non-loopback address' };
+    if (open) {
+      if (!addressedToLoopback(req)) return refused('HOST_NOT_ALLOWED', 'without HIG_ADMIN_TOKEN the admin API answers only requests to localhost, 127.0.0.1 or [::1]');
+      return writeProblem(req, true) ?? { ok: true, via: 'open' };
     }
-    const auth = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
-    const given = bearerOf(auth);
+    if (!adminToken) return refused('ADMIN_DISABLED', 'admin API disabled: set HIG_ADMIN_TOKEN to serve it on a non-loopback address');
+    const given = bearerOf(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
     if (given !== undefined) {
-      return tokenMatches(given, adminToken)
-        ? { ok: true, via: 'bearer' }
-        : { ok: false, status: 401, code: 'UNAUTHORIZED', error: 'admin token required (Authorization: Bearer …)' };
+      const address = addressKey(req.ip);
+      const allowed = failures.check(address);
+      if (!allowed.ok) return limited(allowed.retryAfterMs);
+      if (!tokenMatches(given, adminToken)) {
+        failures.fail(address);
+        return refused('UNAUTHORIZED', 'admin token required (Authorization: Bearer …)');
+      }
+      return writeProblem(req, false) ?? { ok: true, via: 'bearer' };
     }
-    const session = verifySession(adminToken, cookiesOf(req.headers.cookie)[defaults.cookieName], now());
-    if (!session) return { ok: false, status: 401, code: 'UNAUTHORIZED', error: 'admin token required (Authorization: Bearer …)' };
-    const method = req.method.toUpperCase();
-    if (method !== 'GET' && method !== 'HEAD') {
-      const origin = req.headers.origin;
-      if (origin !== undefined && !sameOrigin(req, origin)) return { ok: false, status: 403, code: 'CSRF', error: 'cross-origin request refused' };
-      const csrf = req.headers[defaults.csrfHeader];
-      if (typeof csrf !== 'string' || !sameText(csrf, session.csrf)) return { ok: false, status: 403, code: 'CSRF', error: `missing or wrong ${defaults.csrfHeader} header` };
-    }
-    return { ok: true, via: 'cookie', session };
+    const session = sessions.verify(cookiesOf(req.headers.cookie)[defaults.cookieName]);
+    if (!session) return refused('UNAUTHORIZED', 'admin token required (Authorization: Bearer …)');
+    return writeProblem(req, false, session) ?? { ok: true, via: 'cookie', session };
   };
 
   const sessionCookie: AdminAuth['sessionCookie'] = (value, req, maxAgeS) =>
@@ -174,32 +164,42 @@ export function createAdminAuth(adminToken: string | undefined, host: string, no
     disabled,
     check,
     async api(req, reply) {
+      // Admin JSON names jobs, reasons and configuration: never kept by a browser or proxy cache.
+      void reply.header('cache-control', 'no-store');
       const r = check(req);
       if (r.ok) {
         req.adminVia = r.via;
         if (r.session) req.adminSession = r.session;
         return;
       }
-      return reply.code(r.status).header('cache-control', 'no-store').send({ error: r.error, code: r.code });
+      return refuse(reply, r.code, r.error, r.retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(r.retryAfterMs / 1000)) } : {});
+    },
+    loginGate(req) {
+      const origin = originProblem(req, false);
+      if (origin) return refused('ORIGIN_NOT_ALLOWED', origin);
+      const allowed = failures.check(addressKey(req.ip));
+      return allowed.ok ? allowed : limited(allowed.retryAfterMs);
     },
     login(given, req) {
-      if (!adminToken) return { ok: false, status: 403, error: 'no admin token is configured' };
-      const key = req.ip;
-      const t = now();
-      const f = failures.get(key);
-      if (f && t - f.windowStart < 60_000 && f.count >= defaults.maxFailedLoginsPerMinute) return { ok: false, status: 429, error: 'too many failed logins; wait a minute' };
-      if (!tokenMatches(given, adminToken)) {
-        if (!f || t - f.windowStart >= 60_000) failures.set(key, { windowStart: t, count: 1 });
-        else f.count++;
-        if (failures.size > 10_000) failures.clear();
-        return { ok: false, status: 401, error: 'wrong token' };
-      }
-      failures.delete(key);
-      return { ok: true, cookie: issueSession(adminToken, t).cookie };
+      if (!adminToken) return refused('ADMIN_DISABLED', 'no admin token is configured');
+      const address = addressKey(req.ip);
+      const allowed = failures.attempt(address);
+      if (!allowed.ok) return limited(allowed.retryAfterMs);
+      if (!tokenMatches(given, adminToken)) return refused('UNAUTHORIZED', 'wrong token');
+      failures.succeeded(address);
+      return { ok: true, cookie: sessions.issue().cookie };
+    },
+    logout(req, csrf) {
+      const cookie = cookiesOf(req.headers.cookie)[defaults.cookieName];
+      const session = sessions.verify(cookie);
+      if (!session || cookie === undefined) return { ok: true };
+      const origin = originProblem(req, false);
+      if (origin) return refused('ORIGIN_NOT_ALLOWED', origin);
+      if (typeof csrf !== 'string' || !sameText(csrf, session.csrf)) return refused('CSRF', 'missing or wrong csrf value');
+      sessions.revoke(cookie);
+      return { ok: true };
     },
     sessionCookie,
     logoutCookie: (req) => sessionCookie('', req, 0),
   };
 }
-
-export const SESSION_TTL_S = Math.floor(defaults.sessionTtlMs / 1000);

@@ -1,18 +1,26 @@
 /**
  * The HTTP server: health and readiness, the admin API (job status, stats, dead-letter queue),
  * the /queue dashboard and /metrics; intake routes hang off the same instance. Errors are JSON
- * with a status, never a stack trace. Admin auth (bearer or login cookie): ./auth.ts.
+ * with a status, never a stack trace. Admin auth (bearer or login cookie): ./auth.ts, run in
+ * `onRequest`, so no admin body is read from an unauthenticated client; bodies are capped per
+ * route (./limits.ts), and timeouts and a connection cap bound what slow clients can hold.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { z } from 'zod';
 import type { Gateway } from '../queue/gateway.js';
 import type { Logger } from '../log.js';
+import { CATALOGUE } from '../errors.js';
 import { toFailedJob } from '../queue/dlq.js';
 import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
-import { createAdminAuth } from './auth.js';
+import { createAdminAuth, type AdminAuthOptions } from './auth.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
+import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
+import { useBoundedJsonParser } from './json-body.js';
+import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
+import { codeOfRequestError, refuse } from './refuse.js';
 
 export { tokenMatches } from './auth.js';
 
@@ -50,22 +58,67 @@ export interface HttpTls {
   requestCert?: boolean;
   /** with requestCert: only certificates with one of these subject common names get an answer */
   allowedClientCNs?: readonly string[];
+  /** OpenSSL cipher list. @defaultValue DEFAULT_TLS_CIPHERS (forward-secret AEAD only) */
+  ciphers?: string;
 }
 
-export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): FastifyInstance {
-  const https = tls
-    ? { https: { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), requestCert: Boolean(tls.requestCert), rejectUnauthorized: Boolean(tls.requestCert), minVersion: 'TLSv1.2' as const } }
-    : {};
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024, ...https }) as unknown as FastifyInstance;
-  const auth = createAdminAuth(deps.adminToken, host);
+/** The secure context of the HTTPS server: at start and on every certificate reload. */
+export function httpsContextOptions(tls: HttpTls) {
+  return { cert: tls.cert, key: tls.key, ...(tls.ca ? { ca: tls.ca } : {}), ...serverTlsPolicy(tls.ciphers) };
+}
+
+export interface HttpServerOptions {
+  tls?: HttpTls;
+  limits?: Partial<HttpLimits>;
+  /** admin auth knobs (tests shrink the failure limiter's table) */
+  auth?: AdminAuthOptions;
+}
+
+/**
+ * The answer to a socket-level client error, before any route ran: a request that timed out
+ * (headers or body too slow), oversized headers, or bytes that are not HTTP. JSON with a catalogue
+ * code like every other refusal; then the connection is closed.
+ */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  if (err.code !== 'ECONNRESET' && !socket.destroyed && socket.writable) {
+    const code = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
+    const body = JSON.stringify({ error: CATALOGUE[code].summary, code });
+    socket.write(
+      `HTTP/1.1 ${CATALOGUE[code].http} ${code}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
+export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOptions = {}): FastifyInstance {
+  const limits: HttpLimits = { ...HTTP_LIMIT_DEFAULTS, ...opts.limits };
+  const tls = opts.tls;
+  const node = nodeServerOptions(limits);
+  const transport = tls
+    ? { https: { ...httpsContextOptions(tls), requestCert: Boolean(tls.requestCert), rejectUnauthorized: Boolean(tls.requestCert), ...node } }
+    : { http: node };
+  const app = Fastify({
+    logger: false,
+    bodyLimit: ADMIN_BODY_BYTES.default,
+    ...fastifyServerOptions(limits),
+    clientErrorHandler: answerClientError,
+    ...transport,
+  }) as unknown as FastifyInstance;
+  capConnections(app, limits.maxConnections, deps.log);
+  useBoundedJsonParser(app);
+  const auth = createAdminAuth(deps.adminToken, host, opts.auth);
   const admin = auth.api;
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) deps.log.error({ code: err.code }, 'http handler error');
-    void reply.code(status).send({ error: status >= 500 ? 'internal error' : err.message, code: err.code ?? 'HTTP_ERROR' });
+    const code = codeOfRequestError(err);
+    if (code === 'INTERNAL') {
+      deps.log.error({ code: err.code }, 'http handler error');
+      return refuse(reply, code);
+    }
+    // Our codes carry their own PHI-free message; fastify's are generic parser messages.
+    return refuse(reply, code, err.code === code ? err.message : CATALOGUE[code].summary);
   });
-  app.setNotFoundHandler((_req, reply) => void reply.code(404).send({ error: 'not found', code: 'NOT_FOUND' }));
+  app.setNotFoundHandler((_req, reply) => refuse(reply, 'NOT_FOUND', 'not found'));
   if (tls?.allowedClientCNs?.length) restrictClientCommonNames(app, tls.allowedClientCNs, deps.log);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -73,7 +126,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
     const r = await deps.ready();
     return reply.code(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not ready', checks: r.checks });
   });
-  app.get('/metrics', { preHandler: deps.metricsOpen ? [] : admin }, async (_req, reply) => {
+  app.get('/metrics', { onRequest: deps.metricsOpen ? [] : admin }, async (_req, reply) => {
     const text = await scrape({
       stats: () => deps.gateway.getQueueStats(),
       queues: () => deps.gateway.queues.all(),
@@ -81,12 +134,12 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
     });
     return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });
-  app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { preHandler: admin }, async (req, reply) => {
+  app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { onRequest: admin }, async (req, reply) => {
     const status = await deps.gateway.getJobStatus(req.params.messageId);
-    if (!status) return reply.code(404).send({ error: 'no such message', code: 'NOT_FOUND' });
+    if (!status) return refuse(reply, 'NOT_FOUND', 'no such message');
     return status;
   });
-  app.get('/api/stats', { preHandler: admin }, async () => deps.gateway.getQueueStats());
+  app.get('/api/stats', { onRequest: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);
   registerDashboard(app, deps, auth);
   return app;
@@ -102,7 +155,7 @@ function restrictClientCommonNames(app: FastifyInstance, allowed: readonly strin
     // Registered only when the server speaks HTTPS, so the socket is a TLS one.
     if (commonNameAllowed(clientCommonNames(req.raw.socket as TLSSocket), allowed)) return;
     log.warn({ remote: req.ip }, 'HTTP client certificate common name not allowed');
-    return reply.code(403).send({ error: 'client certificate common name not allowed', code: 'CLIENT_CERT_NOT_ALLOWED' });
+    return refuse(reply, 'CLIENT_CERT_NOT_ALLOWED');
   });
 }
 
@@ -125,10 +178,10 @@ const replayBodySchema = z
   .strict()
   .refine((b) => (b.ids?.length ?? 0) > 0 || b.all === true || b.filter !== undefined, { message: 'give ids, all: true, or a filter' });
 
-function badRequest(reply: { code(n: number): { send(b: unknown): unknown } }, error: z.ZodError) {
+function badRequest(reply: FastifyReply, error: z.ZodError) {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') || '(body)';
-  return reply.code(400).send({ error: `${field}: ${issue?.message ?? 'invalid'}`, code: 'BAD_REQUEST' });
+  return refuse(reply, 'BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`);
 }
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -138,9 +191,9 @@ const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboar
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {
   const known = (id: string) => deps.gateway.queues.get(id) !== undefined;
-  const unknown = (reply: { code(n: number): { send(b: unknown): unknown } }, id: string) => reply.code(404).send({ error: `no channel "${id}"`, code: 'NOT_FOUND' });
+  const unknown = (reply: FastifyReply, id: string) => refuse(reply, 'NOT_FOUND', `no channel "${id}"`);
 
-  app.get<{ Params: { id: string } }>('/api/channels/:id/failed', { preHandler: admin }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/channels/:id/failed', { onRequest: admin }, async (req, reply) => {
     if (!known(req.params.id)) return unknown(reply, req.params.id);
     const q = listQuerySchema.safeParse(req.query);
     if (!q.success) return badRequest(reply, q.error);
@@ -154,13 +207,13 @@ function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): 
     const jobs = await deps.gateway.listFailed(req.params.id, { limit, offset, filter });
     return { channel: req.params.id, jobs };
   });
-  app.post<{ Params: { id: string; jobId: string } }>('/api/channels/:id/failed/:jobId/retry', { preHandler: admin }, async (req, reply) => {
+  app.post<{ Params: { id: string; jobId: string } }>('/api/channels/:id/failed/:jobId/retry', { onRequest: admin }, async (req, reply) => {
     if (!known(req.params.id)) return unknown(reply, req.params.id);
     const r = await deps.gateway.replay(req.params.id, { ids: [req.params.jobId], who: who(req) });
-    if (r.replayed.length === 0) return reply.code(404).send({ error: 'no such dead-lettered job', code: 'NOT_FOUND' });
+    if (r.replayed.length === 0) return refuse(reply, 'NOT_FOUND', 'no such dead-lettered job');
     return { replayed: r.replayed };
   });
-  app.post<{ Params: { id: string } }>('/api/channels/:id/failed/replay', { preHandler: admin }, async (req, reply) => {
+  app.post<{ Params: { id: string } }>('/api/channels/:id/failed/replay', { onRequest: admin, bodyLimit: ADMIN_BODY_BYTES.replay }, async (req, reply) => {
     if (!known(req.params.id)) return unknown(reply, req.params.id);
     const b = replayBodySchema.safeParse(req.body ?? {});
     if (!b.success) return badRequest(reply, b.error);

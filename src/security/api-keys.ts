@@ -4,13 +4,15 @@
  *
  * Key format `hig_<keyId>_<secret>`: the public key id finds the one hash to check, so a request
  * costs one scrypt at most; a verified key is then remembered (as a SHA-256 digest, never the key)
- * so steady traffic costs a hash lookup, not 50 ms of scrypt per request.
+ * so steady traffic costs a hash lookup, not 50 ms of scrypt per request. Failed attempts are
+ * limited per address and per key id before any hashing (see fileApiKeyStore).
  */
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { addressKey, createFailureLimiter, type Attempt, type FailureLimiterOptions } from './failure-limiter.js';
 
 const defaults = {
   /** scrypt cost: 2^15 × 8 × 128 B = 32 MiB and ~50-100 ms per check, OWASP's floor for scrypt */
@@ -21,6 +23,8 @@ const defaults = {
   reloadCheckMs: 1000,
   /** how long a verified key is remembered */
   cacheMs: 5 * 60_000,
+  /** failed authentications per address and per key id before 429 (checked before hashing) */
+  failures: { max: 10, windowMs: 60_000, maxKeys: 10_000 },
 } as const;
 
 export function defaultClientsFile(dataDir: string): string {
@@ -161,19 +165,48 @@ export interface Authenticated {
   keyId: string;
 }
 
+export type AuthResult =
+  | { ok: true; auth: Authenticated }
+  /** no key, a malformed, unknown or revoked key, or a wrong secret */
+  | { ok: false; reason: 'missing' | 'invalid' }
+  /** too many failures from this address or for this key id: refused before any hashing */
+  | { ok: false; reason: 'limited'; retryAfterMs: number };
+
 export interface ApiKeyStore {
-  /** undefined when the key is malformed, unknown, revoked or wrong */
-  authenticate(presented: string): Promise<Authenticated | undefined>;
+  /** May a client at `address` try to authenticate now? For checks made before a body is read. */
+  admits(address: string | undefined): Attempt;
+  authenticate(presented: string | undefined, address: string | undefined): Promise<AuthResult>;
   rateLimitFor(clientId: number): RateLimit;
+  /** scrypt verifications run so far: the work an attacker can make this process do */
+  readonly verifications: number;
 }
 
-/** Keys from a clients file, reloaded when the file changes (new keys work without a restart). */
-export function fileApiKeyStore(path: string, opts: { now?: () => number } = {}): ApiKeyStore {
+export interface ApiKeyStoreOptions {
+  now?: () => number;
+  /** failures per client address (IPv6 by /64) per window before 429. @defaultValue 10 a minute */
+  perAddress?: Omit<FailureLimiterOptions, 'now'>;
+  /** failures per key id per window before 429. @defaultValue 10 a minute */
+  perKeyId?: Omit<FailureLimiterOptions, 'now'>;
+}
+
+/**
+ * Keys from a clients file, reloaded when the file changes (new keys work without a restart).
+ *
+ * A known key id with a wrong secret is the one failure that costs an scrypt (~50-100 ms of a
+ * libuv thread), so failures are counted per client address and per key id, and checked BEFORE
+ * hashing: past the limit the request is refused without any hashing. A verified key is served
+ * from the cache whatever the counts, so a client whose key id is being guessed at keeps working
+ * as long as it has been verified within `cacheMs`.
+ */
+export function fileApiKeyStore(path: string, opts: ApiKeyStoreOptions = {}): ApiKeyStore {
   const now = opts.now ?? Date.now;
   let data = readClientsFile(path);
   let signature = fileSignature(path);
   let checkedAt = now();
+  let verifications = 0;
   const verified = new Map<string, { auth: Authenticated; until: number }>();
+  const byAddress = createFailureLimiter({ ...defaults.failures, ...opts.perAddress, now });
+  const byKeyId = createFailureLimiter({ ...defaults.failures, ...opts.perKeyId, now });
 
   const refresh = () => {
     if (now() - checkedAt < defaults.reloadCheckMs) return;
@@ -189,26 +222,62 @@ export function fileApiKeyStore(path: string, opts: { now?: () => number } = {})
     }
   };
 
+  const cached = (presented: string): Authenticated | undefined => {
+    const hit = verified.get(createHash('sha256').update(presented).digest('base64'));
+    return hit && hit.until > now() ? hit.auth : undefined;
+  };
+
+  const findKey = (keyId: string) => {
+    for (const client of data.clients) {
+      const key = client.keys.find((k) => k.id === keyId);
+      if (key) return { client, key };
+    }
+    return undefined;
+  };
+
+  /** The scrypt check, with a failure reserved for the address and the key id while it runs. */
+  const verify = async (parsed: ParsedKey, hash: string, from: string): Promise<boolean | { retryAfterMs: number }> => {
+    const address = byAddress.attempt(from);
+    if (!address.ok) return address;
+    const keyId = byKeyId.attempt(parsed.keyId);
+    if (!keyId.ok) {
+      byAddress.succeeded(from);
+      return keyId;
+    }
+    verifications++;
+    if (!(await secretMatches(parsed.secret, hash))) return false;
+    byAddress.succeeded(from);
+    byKeyId.succeeded(parsed.keyId);
+    return true;
+  };
+
   return {
-    async authenticate(presented) {
+    admits: (address) => byAddress.check(addressKey(address)),
+    async authenticate(presented, address) {
       refresh();
-      const digest = createHash('sha256').update(presented).digest('base64');
-      const hit = verified.get(digest);
-      if (hit && hit.until > now()) return hit.auth;
-      const parsed = parseApiKey(presented);
-      if (!parsed) return undefined;
-      for (const client of data.clients) {
-        const key = client.keys.find((k) => k.id === parsed.keyId);
-        if (!key) continue;
-        if (key.revoked || !(await secretMatches(parsed.secret, key.hash))) return undefined;
-        const auth = { clientId: client.id, keyId: key.id };
-        verified.set(digest, { auth, until: now() + defaults.cacheMs });
-        return auth;
+      const hit = presented === undefined ? undefined : cached(presented);
+      if (hit) return { ok: true, auth: hit };
+      const from = addressKey(address);
+      const gate = byAddress.check(from);
+      if (!gate.ok) return { ok: false, reason: 'limited', retryAfterMs: gate.retryAfterMs };
+      const parsed = presented === undefined ? undefined : parseApiKey(presented);
+      const found = parsed && findKey(parsed.keyId);
+      if (!parsed || !found || found.key.revoked) {
+        byAddress.fail(from);
+        return { ok: false, reason: presented === undefined ? 'missing' : 'invalid' };
       }
-      return undefined;
+      const outcome = await verify(parsed, found.key.hash, from);
+      if (outcome === false) return { ok: false, reason: 'invalid' };
+      if (outcome !== true) return { ok: false, reason: 'limited', retryAfterMs: outcome.retryAfterMs };
+      const auth = { clientId: found.client.id, keyId: found.key.id };
+      verified.set(createHash('sha256').update(presented!).digest('base64'), { auth, until: now() + defaults.cacheMs });
+      return { ok: true, auth };
     },
     rateLimitFor(clientId) {
       return data.clients.find((c) => c.id === clientId)?.rateLimit ?? defaults.rateLimit;
+    },
+    get verifications() {
+      return verifications;
     },
   };
 }

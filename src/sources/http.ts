@@ -5,9 +5,11 @@
  * `POST /api/trpc/integration.receiveMessage` (`{apiKey, mappingId, sourceData, useQueue}` →
  * `{messageId, status, errors, processingTime}`).
  *
- * Order of checks, cheapest first: channel exists → declared size → API key → client allowed →
- * rate limit → body parsed (size cap, media type) → shape. Every refusal is JSON
- * `{error, code}` with its status (or an HL7 NAK for HL7 bodies past authentication), never a stack.
+ * Order of checks, cheapest first, all before the body is read: Origin → channel exists → declared
+ * size → API key (failures limited per address and key id before any hashing) → client allowed →
+ * rate limit; then the body is parsed (size cap, media type, JSON depth) → shape. The one exception
+ * is a `receiveMessage` call with its key in the body: see that route. Every refusal is JSON
+ * `{error, code}` with a catalogue code (or an HL7 NAK for HL7 bodies past authentication), never a stack.
  */
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
@@ -27,6 +29,11 @@ import type { ApiKeyStore, Authenticated } from '../security/api-keys.js';
 import { loadMapping } from '../transform/json/index.js';
 import { ackTimer, timedSteps } from '../metrics.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { useBoundedJsonParser } from '../http/json-body.js';
+import { HTTP_LIMIT_DEFAULTS } from '../http/limits.js';
+import { originProblem } from '../http/origin.js';
+import { codeOfRequestError, refuse } from '../http/refuse.js';
+import { capStream } from '../http/cap-stream.js';
 
 export type HttpChannel = Channel & { source: HttpSource };
 
@@ -38,26 +45,28 @@ export interface HttpIntakeOptions {
   /** the worker's steps, for useQueue:false (called once per channel, then reused) */
   stepsFor(channel: Channel): PipelineSteps;
   rateLimiter?: RateLimiter;
+  /**
+   * largest `receiveMessage` body read from a caller whose API key is only in the body.
+   * @defaultValue HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes (64 KiB)
+   */
+  unauthenticatedBodyBytes?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the API key's client, once authenticated from a header in onRequest */
+    intakeAuth?: Authenticated;
+    /** the receiveMessage channel chosen for it */
+    intakeChannel?: HttpChannel;
+  }
 }
 
 export const HL7_MEDIA_TYPES = ['application/hl7-v2', 'x-application/hl7-v2+er7', 'text/plain'] as const;
 
-/** Status and code of an HTTP-level refusal (before any message exists). */
-export const HTTP_REFUSALS = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BODY_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-} as const;
-export type HttpRefusal = keyof typeof HTTP_REFUSALS;
-
+/** A refusal with its catalogue code (the HTTP status comes from the catalogue). */
 class Refusal extends Error {
   constructor(
-    readonly code: HttpRefusal | ErrorCode,
-    readonly status: number,
+    readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
   ) {
@@ -65,7 +74,9 @@ class Refusal extends Error {
   }
 }
 
-const refusal = (code: HttpRefusal, message: string, headers?: Record<string, string>) => new Refusal(code, HTTP_REFUSALS[code], message, headers);
+const refusal = (code: ErrorCode, message: string, headers?: Record<string, string>) => new Refusal(code, message, headers);
+
+const retryAfter = (ms: number) => ({ 'retry-after': String(Math.max(1, Math.ceil(ms / 1000))) });
 
 /** The JSON message body; `apiKey` rides along on the gateway route. Unknown fields are ignored. */
 export const jsonMessageSchema = z.object({
@@ -153,12 +164,21 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
     return s;
   };
   const maxBody = Math.max(1024 * 1024, ...[...channels.values()].map((c) => c.source.maxBodyBytes));
+  const unauthenticatedBodyBytes = opts.unauthenticatedBodyBytes ?? HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes;
+  const unauthenticatedTooLarge = () =>
+    refusal('UNAUTHENTICATED_BODY_TOO_LARGE', `a body read before authentication may be at most ${unauthenticatedBodyBytes} bytes; send the API key in X-API-Key to post more`);
 
-  const authenticate = async (presented: string | undefined): Promise<Authenticated> => {
-    if (!presented) throw refusal('UNAUTHORIZED', 'API key required (X-API-Key header or Authorization: Bearer)');
-    const auth = await opts.apiKeys.authenticate(presented);
-    if (!auth) throw refusal('UNAUTHORIZED', 'API key not valid');
-    return auth;
+  const authenticate = async (presented: string | undefined, req: FastifyRequest): Promise<Authenticated> => {
+    const r = await opts.apiKeys.authenticate(presented, req.ip);
+    if (r.ok) return r.auth;
+    if (r.reason === 'limited') throw refusal('AUTH_RATE_LIMITED', 'too many failed authentications from this address or for this key id', retryAfter(r.retryAfterMs));
+    throw refusal('UNAUTHORIZED', r.reason === 'missing' ? 'API key required (X-API-Key header or Authorization: Bearer)' : 'API key not valid');
+  };
+
+  /** Before a body is read: a browser page of another origin may not post here (./http/origin.ts). */
+  const checkOrigin = (req: FastifyRequest) => {
+    const problem = originProblem(req, false);
+    if (problem) throw refusal('ORIGIN_NOT_ALLOWED', problem);
   };
 
   const admit = (auth: Authenticated, channel: HttpChannel) => {
@@ -166,8 +186,8 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
     const limit = opts.apiKeys.rateLimitFor(auth.clientId);
     const took = limiter.take(String(auth.clientId), limit);
     if (!took.ok) {
-      const seconds = Math.max(1, Math.ceil(took.retryAfterMs / 1000));
-      throw refusal('RATE_LIMITED', `rate limit of ${limit.max} requests per ${limit.windowMs} ms exceeded; retry in ${seconds} s`, { 'retry-after': String(seconds) });
+      const headers = retryAfter(took.retryAfterMs);
+      throw refusal('RATE_LIMITED', `rate limit of ${limit.max} requests per ${limit.windowMs} ms exceeded; retry in ${headers['retry-after']} s`, headers);
     }
   };
 
@@ -191,7 +211,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
       loadMapping(parsed.data.mappingId);
     } catch (err) {
       const e = errorEntry(err);
-      throw new Refusal(e.code as ErrorCode, e.code === 'MAPPING_NOT_FOUND' ? 404 : CATALOGUE[e.code as ErrorCode].http, e.message);
+      throw refusal(e.code as ErrorCode, e.message);
     }
     return parsed.data;
   };
@@ -263,48 +283,53 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
   };
 
   const send = (reply: FastifyReply, err: unknown) => {
-    if (err instanceof Refusal) {
-      for (const [k, v] of Object.entries(err.headers)) void reply.header(k, v);
-      return reply.code(err.status).type('application/json; charset=utf-8').send({ error: err.message, code: err.code });
-    }
+    if (err instanceof Refusal) return refuse(reply, err.code, err.message, err.headers);
     log.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, 'http intake failed unexpectedly');
-    return reply.code(500).type('application/json; charset=utf-8').send({ error: 'internal error', code: 'INTERNAL' });
+    return refuse(reply, 'INTERNAL', 'internal error');
+  };
+
+  /** Which `receiveMessage` channel takes this client's calls, admitted by its rate limit and size. */
+  const gatewayChannelFor = (auth: Authenticated, req: FastifyRequest): HttpChannel => {
+    const channel = gatewayChannels.find((c) => allowedClients(c).includes(auth.clientId));
+    if (!channel) throw refusal('FORBIDDEN', `no HTTP channel with receiveMessage accepts client ${auth.clientId}`);
+    admit(auth, channel);
+    checkDeclaredSize(req, channel.source.maxBodyBytes);
+    return channel;
   };
 
   void app.register(async (scope) => {
     // HL7 bodies stay bytes (charset untouched); text/plain too, so MSH-18 decides, not the parser.
     scope.removeContentTypeParser('text/plain');
     scope.addContentTypeParser([...HL7_MEDIA_TYPES], { parseAs: 'buffer', bodyLimit: maxBody }, (_req, body, done) => done(null, body));
+    useBoundedJsonParser(scope);
 
     scope.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
-      const status = err.statusCode ?? 500;
-      const mapped: Record<string, [HttpRefusal, string]> = {
-        FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', `Content-Type must be one of ${HL7_MEDIA_TYPES.join(', ')} or application/json`],
-        FST_ERR_CTP_BODY_TOO_LARGE: ['BODY_TOO_LARGE', 'body exceeds the size limit'],
-        FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'Content-Length does not match the body'],
-        FST_ERR_CTP_EMPTY_JSON_BODY: ['BAD_REQUEST', 'empty JSON body'],
-        FST_ERR_CTP_INVALID_JSON_BODY: ['BAD_REQUEST', 'body is not valid JSON'],
+      const code = codeOfRequestError(err);
+      if (code === 'INTERNAL') return send(reply, err);
+      const messages: Partial<Record<string, string>> = {
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: `Content-Type must be one of ${HL7_MEDIA_TYPES.join(', ')} or application/json`,
+        FST_ERR_CTP_BODY_TOO_LARGE: 'body exceeds the size limit',
+        FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'Content-Length does not match the body',
+        FST_ERR_CTP_EMPTY_JSON_BODY: 'empty JSON body',
       };
-      const hit = err.code ? mapped[err.code] : undefined;
-      if (hit) return send(reply, refusal(hit[0], hit[1]));
-      if (status === 400 || err instanceof SyntaxError) return send(reply, refusal('BAD_REQUEST', 'body is not valid JSON'));
-      if (status >= 400 && status < 500) return send(reply, new Refusal('BAD_REQUEST', status, 'request refused'));
-      return send(reply, err);
+      const message = err.code === code ? err.message : ((err.code ? messages[err.code] : undefined) ?? (code === 'BAD_REQUEST' ? 'body is not valid JSON' : CATALOGUE[code].summary));
+      return send(reply, refusal(code, message));
     });
 
     scope.post<{ Params: { id: string }; Querystring: { useQueue?: string } }>(
       '/channels/:id/messages',
       {
         bodyLimit: maxBody,
-        // Before the body is read: unknown channel, oversize declaration, bad key, rate limit.
+        // Before the body is read: origin, unknown channel, oversize declaration, bad key, rate limit.
         onRequest: async (req, reply) => {
           try {
+            checkOrigin(req);
             const channel = channels.get(req.params.id);
             if (!channel) throw refusal('NOT_FOUND', `no HTTP channel ${req.params.id}`);
             checkDeclaredSize(req, channel.source.maxBodyBytes);
-            const auth = await authenticate(apiKeyFrom(req.headers));
+            const auth = await authenticate(apiKeyFrom(req.headers), req);
             admit(auth, channel);
-            (req as FastifyRequest & { auth?: Authenticated }).auth = auth;
+            req.intakeAuth = auth;
           } catch (err) {
             return send(reply, err);
           }
@@ -313,7 +338,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
       async (req, reply) => {
         const started = performance.now();
         const channel = channels.get(req.params.id)!;
-        const auth = (req as FastifyRequest & { auth?: Authenticated }).auth!;
+        const auth = req.intakeAuth!;
         const facts = factsOf(req);
         const media = mediaTypeOf(req);
         try {
@@ -341,27 +366,54 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
       },
     );
 
-    scope.post('/api/trpc/integration.receiveMessage', { bodyLimit: maxBody }, async (req, reply) => {
-      const started = performance.now();
-      try {
-        if (mediaTypeOf(req) !== 'application/json') throw refusal('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
-        const body = req.body as Record<string, unknown> | undefined;
-        const presented = typeof body?.apiKey === 'string' ? body.apiKey : apiKeyFrom(req.headers);
-        const auth = await authenticate(presented);
-        const channel = gatewayChannels.find((c) => allowedClients(c).includes(auth.clientId));
-        if (!channel) throw refusal('FORBIDDEN', `no HTTP channel with receiveMessage accepts client ${auth.clientId}`);
-        admit(auth, channel);
-        const size = Number(req.headers['content-length'] ?? '0');
-        if (size > channel.source.maxBodyBytes) throw refusal('BODY_TOO_LARGE', `body exceeds the limit of ${channel.source.maxBodyBytes} bytes`);
-        const msg = parseJsonMessage(body);
-        const { answer, replayed } = await handleJson(msg, channel, auth, factsOf(req), started, idempotencyKeyFrom(req.headers));
-        log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status, replayed }, 'receiveMessage');
-        if (replayed) void reply.header('idempotent-replayed', 'true');
-        // The original gateway answered 200 with the outcome in `status`, even when processing failed.
-        return reply.code(answer.status === 'failed' && answer.errors[0]?.code === 'QUEUE_UNAVAILABLE' ? 503 : 200).send(answer);
-      } catch (err) {
-        return send(reply, err);
-      }
-    });
+    scope.post(
+      '/api/trpc/integration.receiveMessage',
+      {
+        bodyLimit: maxBody,
+        // A key in a header is checked before the body is read, like on the channel route. The
+        // original gateway's callers put it in the body instead: their bodies are read only up to
+        // `unauthenticatedBodyBytes`, and only while their address is not over its failure limit.
+        onRequest: async (req, reply) => {
+          try {
+            checkOrigin(req);
+            if (mediaTypeOf(req) !== 'application/json') throw refusal('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json');
+            const presented = apiKeyFrom(req.headers);
+            if (presented !== undefined) {
+              const auth = await authenticate(presented, req);
+              req.intakeAuth = auth;
+              req.intakeChannel = gatewayChannelFor(auth, req);
+              return;
+            }
+            const allowed = opts.apiKeys.admits(req.ip);
+            if (!allowed.ok) throw refusal('AUTH_RATE_LIMITED', 'too many failed authentications from this address', retryAfter(allowed.retryAfterMs));
+            if (Number(req.headers['content-length'] ?? '0') > unauthenticatedBodyBytes) throw unauthenticatedTooLarge();
+          } catch (err) {
+            return send(reply, err);
+          }
+        },
+        // Bodies without a declared length are counted as they arrive.
+        preParsing: async (req, _reply, payload) => (req.intakeAuth ? payload : capStream(payload, unauthenticatedBodyBytes, unauthenticatedTooLarge)),
+      },
+      async (req, reply) => {
+        const started = performance.now();
+        try {
+          const body = req.body as Record<string, unknown> | undefined;
+          let auth = req.intakeAuth;
+          let channel = req.intakeChannel;
+          if (!auth || !channel) {
+            auth = await authenticate(typeof body?.apiKey === 'string' ? body.apiKey : undefined, req);
+            channel = gatewayChannelFor(auth, req);
+          }
+          const msg = parseJsonMessage(body);
+          const { answer, replayed } = await handleJson(msg, channel, auth, factsOf(req), started, idempotencyKeyFrom(req.headers));
+          log.debug({ channel: channel.id, client: auth.clientId, messageId: answer.messageId, status: answer.status, replayed }, 'receiveMessage');
+          if (replayed) void reply.header('idempotent-replayed', 'true');
+          // The original gateway answered 200 with the outcome in `status`, even when processing failed.
+          return reply.code(answer.status === 'failed' && answer.errors[0]?.code === 'QUEUE_UNAVAILABLE' ? 503 : 200).send(answer);
+        } catch (err) {
+          return send(reply, err);
+        }
+      },
+    );
   });
 }

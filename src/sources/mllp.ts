@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
+import { serverTlsPolicy } from '../security/tls.js';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
@@ -197,7 +198,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
 
 type TlsConfig = NonNullable<MllpSource['tls']>;
 
-/** TLS 1.2+ only; certificates are re-read when their files change, without a restart. */
+/** TLS 1.2+ and forward-secret AEAD suites unless configured (src/security/tls.ts); certificates are re-read when their files change, without a restart. */
 export function tlsOptionsFrom(t: TlsConfig): tls.SecureContextOptions & tls.TlsOptions {
   return {
     cert: readFileSync(t.certFile),
@@ -205,7 +206,7 @@ export function tlsOptionsFrom(t: TlsConfig): tls.SecureContextOptions & tls.Tls
     ...(t.caFile ? { ca: readFileSync(t.caFile) } : {}),
     requestCert: t.requestCert,
     rejectUnauthorized: t.requestCert,
-    minVersion: 'TLSv1.2',
+    ...serverTlsPolicy(t.ciphers),
   };
 }
 

@@ -1,6 +1,7 @@
-/** hig start serving HTTPS picks up a renewed certificate without a restart. */
+/** hig start serving HTTPS picks up a renewed certificate without a restart, keeping its TLS policy. */
 import { afterAll, describe, expect, it } from 'vitest';
 import https from 'node:https';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import { makePki } from '../support/certs.js';
@@ -38,7 +39,8 @@ describe('HTTPS certificate reload', () => {
       HIG_HTTP_TLS_CERT_FILE: server.cert,
       HIG_HTTP_TLS_KEY_FILE: server.key,
     });
-    await daemon.waitFor('hig started');
+    // A cold tsx start on a loaded machine takes its time.
+    await daemon.waitFor('hig started', 90_000);
     const ca = readFileSync(pki.caCert);
     const before = await serialOf(port, ca);
     const renewed = pki.issue('web2', '127.0.0.1', 'server');
@@ -51,5 +53,13 @@ describe('HTTPS certificate reload', () => {
     }
     expect(after).not.toBe(before);
     expect(daemon.output()).toContain('HTTP TLS certificates reloaded');
-  }, 60_000);
+    // The reloaded context keeps the cipher policy: ECDHE with CBC (in Node's default list) is refused.
+    const probe = (cipher: string) => {
+      // -brief reports on stderr
+      const r = spawnSync('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-brief', '-tls1_2', '-cipher', cipher], { input: '', timeout: 15_000 });
+      return `${String(r.stdout)}${String(r.stderr)}`;
+    };
+    expect(probe('ECDHE-ECDSA-AES128-SHA')).not.toContain('CONNECTION ESTABLISHED');
+    expect(probe('ECDHE-ECDSA-AES128-GCM-SHA256')).toContain('CONNECTION ESTABLISHED');
+  }, 150_000);
 });

@@ -26,10 +26,12 @@ describe('HTTPS', () => {
     const client = pki.issue('http-client', 'monitoring', 'client');
     const queues = { all: () => [], get: () => undefined } as unknown as QueueRegistry;
     const app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log: memoryLogger().log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1', {
-      cert: readFileSync(server.cert),
-      key: readFileSync(server.key),
-      ca: readFileSync(pki.caCert),
-      requestCert: true,
+      tls: {
+        cert: readFileSync(server.cert),
+        key: readFileSync(server.key),
+        ca: readFileSync(pki.caCert),
+        requestCert: true,
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;
@@ -52,11 +54,13 @@ describe('HTTPS', () => {
     const { log, text } = memoryLogger();
     const queues = { all: () => [], get: () => undefined } as unknown as QueueRegistry;
     const app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1', {
-      cert: readFileSync(server.cert),
-      key: readFileSync(server.key),
-      ca: readFileSync(pki.caCert),
-      requestCert: true,
-      allowedClientCNs: ['monitoring', 'backup-monitoring'],
+      tls: {
+        cert: readFileSync(server.cert),
+        key: readFileSync(server.key),
+        ca: readFileSync(pki.caCert),
+        requestCert: true,
+        allowedClientCNs: ['monitoring', 'backup-monitoring'],
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;

@@ -130,7 +130,7 @@ describe('GET /metrics', () => {
     // A replay moves the replayed counter; the job dead-letters again (A99 is still unsupported).
     const failed = (await (await fetch(`${base}/api/channels/met/failed`)).json()) as { jobs: Array<{ id: string }> };
     const id = failed.jobs[0]!.id;
-    expect((await fetch(`${base}/api/channels/met/failed/${id}/retry`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${base}/api/channels/met/failed/${id}/retry`, { method: 'POST', headers: { origin: base } })).status).toBe(200);
     await until(async () => (await metrics()).sum('hig_messages_dead_lettered_total', { ...CH, event: 'ADT^A99' }) - before.sum('hig_messages_dead_lettered_total', { ...CH, event: 'ADT^A99' }) === 2, 20_000, 'dead-lettered again');
     const replayed = await metrics();
     expect(replayed.sum('hig_messages_replayed_total', { ...CH, event: 'ADT^A99' }) - before.sum('hig_messages_replayed_total', { ...CH, event: 'ADT^A99' })).toBe(1);

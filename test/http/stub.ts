@@ -27,3 +27,18 @@ export function stubGateway(): Gateway {
     close: async () => undefined,
   } as unknown as Gateway;
 }
+
+/** A gateway whose channel "a" exists and which records every replay it is asked for. */
+export function recordingGateway(): { gateway: Gateway; replays: unknown[] } {
+  const replays: unknown[] = [];
+  const base = stubGateway();
+  const gateway = {
+    ...base,
+    queues: { ...base.queues, get: (id: string) => (id === 'a' ? {} : undefined) },
+    replay: async (channel: string, request: unknown) => {
+      replays.push({ channel, request });
+      return { dryRun: false, replayed: ['a.1'], notFound: [], skipped: [] };
+    },
+  } as unknown as Gateway;
+  return { gateway, replays };
+}

@@ -140,6 +140,8 @@ describe('dead-letter queue operations', () => {
     const ids = [await rig.send('HTTP1'), await rig.send('HTTP2')];
     for (const id of ids) await until(async () => (await stateOf(id)) === 'failed', 10_000, 'HTTP jobs failed');
     const app = buildHttpServer({ gateway: gateway(), log: memoryLogger().log, ready: async () => ({ ok: true, checks: {} }) }, '127.0.0.1');
+    // Without an admin token, writes must name this server as their Origin (docs/security.md).
+    const origin = { origin: 'http://localhost:80' };
     try {
       const listed = await app.inject({ method: 'GET', url: '/api/channels/dlq/failed?limit=50&reason=UNSUPPORTED_EVENT' });
       expect(listed.statusCode).toBe(200);
@@ -148,16 +150,16 @@ describe('dead-letter queue operations', () => {
       const badQuery = await app.inject({ method: 'GET', url: '/api/channels/dlq/failed?limit=abc' });
       expect(badQuery.statusCode).toBe(400);
       expect(badQuery.json()).toMatchObject({ code: 'BAD_REQUEST' });
-      expect((await app.inject({ method: 'POST', url: '/api/channels/dlq/failed/replay', payload: {} })).statusCode).toBe(400);
+      expect((await app.inject({ method: 'POST', url: '/api/channels/dlq/failed/replay', headers: origin, payload: {} })).statusCode).toBe(400);
 
       failing.delete('HTTP1');
       failing.delete('HTTP2');
-      const one = await app.inject({ method: 'POST', url: `/api/channels/dlq/failed/${ids[0]}/retry` });
+      const one = await app.inject({ method: 'POST', url: `/api/channels/dlq/failed/${ids[0]}/retry`, headers: origin });
       expect(one.json()).toEqual({ replayed: [ids[0]] });
-      const rest = await app.inject({ method: 'POST', url: '/api/channels/dlq/failed/replay', payload: { filter: { reason: 'UNSUPPORTED_EVENT' }, ratePerSecond: 10 } });
+      const rest = await app.inject({ method: 'POST', url: '/api/channels/dlq/failed/replay', headers: origin, payload: { filter: { reason: 'UNSUPPORTED_EVENT' }, ratePerSecond: 10 } });
       expect((rest.json() as { replayed: string[] }).replayed).toEqual([ids[1]]);
       for (const id of ids) await until(async () => (await stateOf(id)) === 'completed', 10_000, 'HTTP jobs completed');
-      expect((await app.inject({ method: 'POST', url: `/api/channels/dlq/failed/${ids[0]}/retry` })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'POST', url: `/api/channels/dlq/failed/${ids[0]}/retry`, headers: origin })).statusCode).toBe(404);
     } finally {
       await app.close();
     }

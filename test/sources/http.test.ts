@@ -37,9 +37,11 @@ describe('API keys', () => {
     expect(text).toContain(keyId);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const store = fileApiKeyStore(file);
-    expect(await store.authenticate(key)).toEqual({ clientId, keyId });
-    expect(await store.authenticate(key)).toEqual({ clientId, keyId }); // cached path
-    expect(await store.authenticate(key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'))).toBeUndefined();
+    expect(await store.authenticate(key, '127.0.0.1')).toEqual({ ok: true, auth: { clientId, keyId } });
+    expect(await store.authenticate(key, '127.0.0.1')).toEqual({ ok: true, auth: { clientId, keyId } }); // cached path
+    expect(store.verifications).toBe(1);
+    expect(await store.authenticate(key.slice(0, -1) + (key.endsWith('A') ? 'B' : 'A'), '127.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await store.authenticate(undefined, '127.0.0.1')).toEqual({ ok: false, reason: 'missing' });
     expect(store.rateLimitFor(7)).toEqual({ max: 600, windowMs: 60_000 });
   });
 

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 export interface Pki {
   dir: string;
   caCert: string;
-  issue(name: string, cn: string, kind: 'server' | 'client'): { cert: string; key: string };
+  /** `rsa` for tests that need RSA key exchange to be possible at all (static-RSA suites) */
+  issue(name: string, cn: string, kind: 'server' | 'client', keyType?: 'ec' | 'rsa'): { cert: string; key: string };
 }
 
 function openssl(args: string[], cwd: string): void {
@@ -21,7 +22,7 @@ export function makePki(): Pki {
   return {
     dir,
     caCert: join(dir, 'ca.crt'),
-    issue(name, cn, kind) {
+    issue(name, cn, kind, keyType = 'ec') {
       const ext = join(dir, `${name}.ext`);
       writeFileSync(
         ext,
@@ -29,7 +30,8 @@ export function makePki(): Pki {
           ? 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n'
           : 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=clientAuth\n',
       );
-      openssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);
+      const newKey = keyType === 'rsa' ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
+      openssl(['req', ...newKey, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${cn}`], dir);
       openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-set_serial', String(serial++), '-out', `${name}.crt`, '-days', '1', '-extfile', ext], dir);
       return { cert: join(dir, `${name}.crt`), key: join(dir, `${name}.key`) };
     },

@@ -50,7 +50,7 @@ export function dashboardHtml(o: ShellOptions): string {
       </select>
     </label>
     <button id="refresh-now" type="button">Refresh</button>
-    ${o.session ? '<form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>' : ''}
+    ${o.session ? `<form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="${escapeHtml(o.csrf)}"><button type="submit">Log out</button></form>` : ''}
   </div>
 </header>
 <main>
@@ -99,6 +99,30 @@ export function dashboardHtml(o: ShellOptions): string {
 `;
 }
 
+/** A refusal that no login fixes (wrong Host, too many attempts): the reason, nothing else. */
+export function refusedHtml(error: string): string {
+  return shell('hig · refused', `<p class="error" role="alert">${escapeHtml(error)}</p>`);
+}
+
+function shell(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/queue/app.css">
+</head>
+<body>
+<header class="bar"><h1>hig <span class="muted">queue monitor</span></h1></header>
+<main class="narrow">
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
 export function loginHtml(o: { error?: string; next?: string; disabled?: boolean }): string {
   const next = o.next && /^\/[A-Za-z0-9/_?=&.-]*$/.test(o.next) && !o.next.startsWith('//') ? o.next : '/queue';
   const body = o.disabled
@@ -110,20 +134,5 @@ export function loginHtml(o: { error?: string; next?: string; disabled?: boolean
   <button type="submit">Log in</button>
   ${o.error ? `<p class="error" role="alert">${escapeHtml(o.error)}</p>` : ''}
 </form>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>hig · log in</title>
-<link rel="stylesheet" href="/queue/app.css">
-</head>
-<body>
-<header class="bar"><h1>hig <span class="muted">queue monitor</span></h1></header>
-<main class="narrow">
-${body}
-</main>
-</body>
-</html>
-`;
+  return shell('hig · log in', body);
 }

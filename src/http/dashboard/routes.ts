@@ -7,15 +7,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AdminAuth } from '../auth.js';
-import { SESSION_TTL_S, sameOrigin } from '../auth.js';
+import { CSRF_HEADER, SESSION_TTL_S } from '../auth.js';
+import { refuse } from '../refuse.js';
 import type { HttpDeps, DashboardAlert } from '../server.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { maskConfig } from './mask.js';
-import { dashboardHtml, loginHtml, PAGE_HEADERS } from './pages.js';
+import { CATALOGUE, type ErrorCode } from '../../errors.js';
+import { dashboardHtml, loginHtml, PAGE_HEADERS, refusedHtml } from './pages.js';
 
 const defaults = {
   refreshSeconds: 30,
+  /** the login and logout forms: a token, a csrf value and a path */
+  formBodyBytes: 4096,
   recentAlertsPerChannel: 5,
   recentAlerts: 10,
   channelAlerts: 20,
@@ -31,6 +35,13 @@ const pageQuery = z
 
 function page(reply: FastifyReply, status: number, html: string) {
   return reply.code(status).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html);
+}
+
+/** /queue refused: the login form when a login would help, else the reason. */
+function refusalPage(code: ErrorCode, error: string, next: string): string {
+  if (code === 'UNAUTHORIZED') return loginHtml({ next });
+  if (code === 'ADMIN_DISABLED') return loginHtml({ disabled: true });
+  return refusedHtml(error);
 }
 
 function pickAlert(a: DashboardAlert): DashboardAlert {
@@ -53,7 +64,7 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
 
   app.get('/queue', async (req, reply) => {
     const r = auth.check(req);
-    if (!r.ok) return page(reply, r.status, loginHtml({ disabled: r.status === 403, next: req.url }));
+    if (!r.ok) return page(reply, CATALOGUE[r.code].http, refusalPage(r.code, r.error, req.url));
     return page(reply, 200, dashboardHtml({ refreshSeconds, csrf: r.session?.csrf ?? '', session: r.via === 'cookie' }));
   });
 
@@ -62,34 +73,53 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     return page(reply, auth.disabled ? 403 : 200, loginHtml({ disabled: auth.disabled, next: nextOf(req.query.next) }));
   });
 
-  // The form posts urlencoded; the parser lives in this scope only so intake routes keep theirs.
+  // The forms post urlencoded; the parser lives in this scope only so intake routes keep theirs.
   void app.register(async (scope) => {
     if (!scope.hasContentTypeParser('application/x-www-form-urlencoded')) {
-      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
+      scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: defaults.formBodyBytes }, (_req, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(String(body))));
       });
     }
-    scope.post('/login', async (req: FastifyRequest, reply) => {
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const next = nextOf(body.next);
-      const origin = req.headers.origin;
-      if (origin !== undefined && !sameOrigin(req, origin)) {
-        return page(reply, 403, loginHtml({ error: 'cross-origin login refused', next }));
-      }
-      const r = auth.login(typeof body.token === 'string' ? body.token : '', req);
-      if (!r.ok) {
-        deps.log.warn({ ip: req.ip, status: r.status }, 'dashboard login refused');
-        return page(reply, r.status, loginHtml({ error: r.error, next, disabled: auth.disabled }));
-      }
-      deps.log.info({ ip: req.ip }, 'dashboard login');
-      return reply.headers(PAGE_HEADERS).header('set-cookie', auth.sessionCookie(r.cookie, req, SESSION_TTL_S)).redirect(next, 303);
+    const formField = (req: FastifyRequest, name: string) => {
+      const v = ((req.body ?? {}) as Record<string, unknown>)[name];
+      return typeof v === 'string' ? v : undefined;
+    };
+    scope.post(
+      '/login',
+      {
+        bodyLimit: defaults.formBodyBytes,
+        // Cross-origin posts and limited addresses are answered before the body is read.
+        onRequest: async (req, reply) => {
+          const gate = auth.loginGate(req);
+          if (gate.ok) return;
+          deps.log.warn({ ip: req.ip, code: gate.code }, 'dashboard login refused');
+          const headers = gate.retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(gate.retryAfterMs / 1000)) } : {};
+          return page(reply.headers(headers), CATALOGUE[gate.code].http, loginHtml({ error: gate.error, next: '/queue' }));
+        },
+      },
+      async (req: FastifyRequest, reply) => {
+        const next = nextOf(formField(req, 'next'));
+        const r = auth.login(formField(req, 'token') ?? '', req);
+        if (!r.ok) {
+          deps.log.warn({ ip: req.ip, code: r.code }, 'dashboard login refused');
+          return page(reply, CATALOGUE[r.code].http, loginHtml({ error: r.error, next, disabled: auth.disabled }));
+        }
+        deps.log.info({ ip: req.ip }, 'dashboard login');
+        return reply.headers(PAGE_HEADERS).header('set-cookie', auth.sessionCookie(r.cookie, req, SESSION_TTL_S)).redirect(next, 303);
+      },
+    );
+    // Logging out ends the session on the server too; a live session must show its CSRF value.
+    scope.post('/logout', { bodyLimit: defaults.formBodyBytes }, async (req, reply) => {
+      const header = req.headers[CSRF_HEADER];
+      const r = auth.logout(req, formField(req, 'csrf') ?? (typeof header === 'string' ? header : undefined));
+      if (!r.ok) return refuse(reply, r.code, r.error);
+      return reply.headers(PAGE_HEADERS).header('set-cookie', auth.logoutCookie(req)).redirect('/login', 303);
     });
-    scope.post('/logout', async (req, reply) => reply.headers(PAGE_HEADERS).header('set-cookie', auth.logoutCookie(req)).redirect('/login', 303));
   });
 
-  app.get('/api/dashboard', { preHandler: admin }, async (req, reply) => {
+  app.get('/api/dashboard', { onRequest: admin }, async (req, reply) => {
     const q = pageQuery.safeParse(req.query);
-    if (!q.success) return reply.code(400).send({ error: `${q.error.issues[0]?.path.join('.') || '(query)'}: ${q.error.issues[0]?.message ?? 'invalid'}`, code: 'BAD_REQUEST' });
+    if (!q.success) return refuse(reply, 'BAD_REQUEST', `${q.error.issues[0]?.path.join('.') || '(query)'}: ${q.error.issues[0]?.message ?? 'invalid'}`);
     const { offset, limit } = q.data;
     const needle = q.data.q?.toLowerCase();
     const stats = await deps.gateway.getQueueStats();
@@ -116,10 +146,10 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     return { generatedAt: new Date().toISOString(), refreshSeconds, totals, channels: { total: ids.length, offset, limit, items }, recentAlerts };
   });
 
-  app.get<{ Params: { id: string } }>('/api/channels/:id/overview', { preHandler: admin }, async (req, reply) => {
+  app.get<{ Params: { id: string } }>('/api/channels/:id/overview', { onRequest: admin }, async (req, reply) => {
     const queue = deps.gateway.queues.get(req.params.id);
     const channel = deps.gateway.queues.channel(req.params.id);
-    if (!queue || !channel) return reply.code(404).send({ error: `no channel "${req.params.id}"`, code: 'NOT_FOUND' });
+    if (!queue || !channel) return refuse(reply, 'NOT_FOUND', `no channel "${req.params.id}"`);
     const [counts, rolling, alerts] = await Promise.all([
       countsOf(queue),
       rollingOf(queue),
