@@ -23,6 +23,7 @@ export function tsChildArgs(file: string, ...args: string[]): string[] {
 export interface DaemonProcess {
   child: ChildProcess;
   output(): string;
+  /** Resolves when the output matches; the timeout is only a ceiling for a hung child (a loaded machine can take 20+ s to start one). */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -45,7 +46,7 @@ export function spawnDaemon(command: 'start' | 'worker', env: Record<string, str
   return {
     child,
     output: () => out,
-    async waitFor(text, timeoutMs = 20_000) {
+    async waitFor(text, timeoutMs = 120_000) {
       const started = Date.now();
       while (!(typeof text === 'string' ? out.includes(text) : text.test(out))) {
         if (child.exitCode !== null) throw new Error(`daemon exited (${child.exitCode}) before "${String(text)}":\n${out}`);
