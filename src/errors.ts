@@ -54,6 +54,8 @@ export const CATALOGUE = {
   DESTINATION_REJECTED: { hl7: '207', http: 502, retryable: false, summary: 'the destination rejected the result (4xx)' },
   DESTINATION_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the destination is unavailable (network, timeout, 5xx, 429)' },
   JOB_TIMEOUT: { hl7: '207', http: 504, retryable: true, summary: 'processing exceeded the job timeout' },
+  INVALID_QUERY: { hl7: '207', http: 400, retryable: false, summary: 'a message-store search parameter is malformed' },
+  STORE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the message store (database) cannot be reached' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

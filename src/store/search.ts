@@ -3,6 +3,7 @@
  * under every configured index key and match `terms && …` (the GIN index); the rest are plain
  * columns. Newest first, keyset-paged: the cursor is the last row's (received_at, id).
  */
+import type { ErrorCode } from '../errors.js';
 import { normalizeIdentifier, searchKeys, term, type IndexKeys } from './blind-index.js';
 import type { Queryable } from './db.js';
 import { SqlParams } from './sql.js';
@@ -43,7 +44,7 @@ export const SEARCH_LIMIT = { default: 50, max: 500 } as const;
 /** A search parameter that cannot be used; names the parameter, never echoes its value. */
 export class StoreQueryError extends Error {
   override name = 'StoreQueryError';
-  readonly code = 'INVALID_QUERY';
+  readonly code: ErrorCode = 'INVALID_QUERY';
   constructor(
     readonly parameter: string,
     detail: string,
