@@ -143,6 +143,7 @@ async function measureWriter(store: MessageStore, count: number, chunk: number) 
       drainWall += performance.now() - w0;
       drainCpu += cpuMs() - c0;
       clearInterval(tick);
+      maxBlockMs = Math.max(maxBlockMs, performance.now() - last - 5);
       await writer.stop();
       process.stdout.write(`  writer: ${from + n} messages\r`);
     }
