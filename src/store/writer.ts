@@ -33,6 +33,8 @@ export const defaults = {
   /** backoff while the store (or Redis) is down: first wait and ceiling */
   retryMinMs: 100,
   retryMaxMs: 5_000,
+  /** facts(): how long the database may take to answer before the store counts as down */
+  probeTimeoutMs: 2_000,
 } as const;
 
 export interface StoreWriterOptions {
@@ -52,10 +54,11 @@ export interface StoreWriterOptions {
   claimIdleMs?: number;
   retryMinMs?: number;
   retryMaxMs?: number;
+  probeTimeoutMs?: number;
 }
 
 export interface StoreWriterFacts extends OutboxFacts {
-  /** the last write (or probe) reached the database */
+  /** the last write succeeded and the database answers now */
   storeUp: boolean;
   /** events stored since start (not counting ones already there) */
   written: number;
@@ -240,7 +243,10 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
 
   return {
     async facts() {
-      return { ...(await outboxFacts(redis, key, group)), storeUp, written, rejected };
+      // An idle writer has not touched the database lately: ask it, so readiness sees an outage
+      // before the next event arrives. A failing write already says down.
+      const up = storeUp && (await Promise.race([db.query('SELECT 1').then(() => true, () => false), sleep(o.probeTimeoutMs).then(() => false)]));
+      return { ...(await outboxFacts(redis, key, group)), storeUp: up, written, rejected };
     },
     async drained(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;

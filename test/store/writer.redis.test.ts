@@ -227,6 +227,8 @@ describe('store writer while PostgreSQL is killed and restarted (private server)
       expect((await counts(db, 'down')).messages).toBe(50);
 
       pg.kill();
+      // idle (nothing to write yet), the writer still sees the outage: readiness must not wait for traffic
+      expect((await writer.facts()).storeUp).toBe(false);
       for (let i = 50; i < 120; i++) await appendStoreEvents(redis, key, jobEvents('down', `down.${i}`, adt({ controlId: `D${i}` })));
       const behind = await until(() => writer.facts(), (f) => !f.storeUp && f.pendingEvents > 0, 30_000);
       expect(behind.oldestPendingAgeMs).toBeGreaterThanOrEqual(0);
