@@ -62,6 +62,18 @@ function nameTerms(key: IndexKey, msg: Message, out: bigint[]): void {
   }
 }
 
+const PATIENT_SEGMENTS = new Set(IDENTIFIER_FIELDS.map(([segment]) => segment));
+
+/** The MSH (for the delimiters) and the segments terms come from: the parser then skips the rest. */
+function patientLines(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const kept = lines.filter((l) => {
+    const name = l.trimStart().slice(0, 3);
+    return name === 'MSH' || PATIENT_SEGMENTS.has(name);
+  });
+  return kept.join('\r');
+}
+
 /**
  * Terms of a raw HL7 v2 message. A message that does not parse still gets its header terms (it is
  * stored and findable by control id; its patient terms are simply absent).
@@ -71,7 +83,7 @@ export function messageTerms(key: IndexKey, raw: Buffer | undefined, facts: Term
   if (raw !== undefined) {
     let msg: Message | undefined;
     try {
-      msg = parseMessage(decodeMessageBytes(raw));
+      msg = parseMessage(patientLines(decodeMessageBytes(raw)));
     } catch {
       msg = undefined;
     }
