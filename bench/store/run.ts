@@ -24,6 +24,9 @@ import { appendStoreEvents, openMessageStore, startStoreWriter, type MessageStor
 import { openPostgresDb } from '../../src/store/db-postgres.js';
 import { openPgliteDb } from '../../src/store/db-pglite.js';
 import { messageTerms } from '../../src/store/terms.js';
+import { writeBatch } from '../../src/store/write-batch.js';
+import { newEventId } from '../../src/store/outbox.js';
+import type { QueuedEvent } from '../../src/store/types.js';
 import { deflateRawSync } from 'node:zlib';
 import { STORE_TABLES } from '../../src/store/retention.js';
 import type { Db } from '../../src/store/db.js';
@@ -207,6 +210,36 @@ async function fill(store: MessageStore, measured: number, from: number, to: num
   return { filled: to - from, ms: performance.now() - t0 };
 }
 
+/**
+ * Retention while writing: single-message write transactions (the writer at its smallest batch)
+ * timed before and during a content purge of the older half of the store.
+ */
+async function purgeWhileWriting(store: MessageStore, total: number) {
+  const writes = async (from: number, n: number) => {
+    const ms: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const events = messageEvents(from + i, Date.now()).map((e) => ({ ...e, eventId: newEventId() }) as QueuedEvent);
+      const t0 = performance.now();
+      await store.db.transaction((tx) => writeBatch(tx, events, { keyring, indexKeys }));
+      ms.push(performance.now() - t0);
+    }
+    ms.sort((a, b) => a - b);
+    return { p50: ms[Math.floor(ms.length / 2)]!, p99: ms[Math.min(ms.length - 1, Math.ceil(ms.length * 0.99) - 1)]!, max: ms[ms.length - 1]! };
+  };
+  const before = await writes(10_000_000, 200);
+  // received times are 10 ms apart ending now: keepDays that cuts the older half
+  const keepDays = (total * 10) / 2 / 86_400_000;
+  let purgeMs = 0;
+  const t0 = performance.now();
+  const purged = store.purge({ defaults: { keepDays, keepMetadataDays: 3650 }, batchSize: 1000 }).then((r) => {
+    purgeMs = performance.now() - t0;
+    return r;
+  });
+  const during = await writes(11_000_000, 200);
+  const r = await purged;
+  return { before, during, purged: r.contentPurged, purgeMs };
+}
+
 async function searchLatency(store: MessageStore, total: number, n: number) {
   const pick = () => Math.floor(Math.random() * total);
   const run = async (q: (seq: number) => Parameters<MessageStore['search']>[0], expectOne: boolean) => {
@@ -250,6 +283,12 @@ for (const name of backends) {
     console.log(`filled to ${fmt.int(total)} messages (${fmt.int(f.filled / (f.ms / 1000))} messages/s by SQL copy), ${fmt.mib(await relationBytes(target.db))} in the store`);
     const s = await searchLatency(store, total, Number(opts.searches));
     console.log(table(['search over ' + fmt.int(total), 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], Object.entries(s).map(([k, p]) => [k, p.count, fmt.ms(p.p50), fmt.ms(p.p95), fmt.ms(p.p99), fmt.ms(p.max)])));
+    const p = await purgeWhileWriting(store, total);
+    console.log(`content purge: ${fmt.int(p.purged)} messages in ${fmt.int(p.purgeMs)} ms (${fmt.int(p.purged / (p.purgeMs / 1000))} messages/s, batches of 1000)`);
+    console.log(table(['one-message write transaction', 'p50 ms', 'p99 ms', 'max ms'], [
+      ['before the purge', fmt.ms(p.before.p50), fmt.ms(p.before.p99), fmt.ms(p.before.max)],
+      ['while purging', fmt.ms(p.during.p50), fmt.ms(p.during.p99), fmt.ms(p.during.max)],
+    ]));
     console.log(`rss ${fmt.mib(process.memoryUsage().rss)}`);
   } finally {
     await target.drop();
