@@ -34,6 +34,7 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { adtA01, controlIdFor, MESSAGE_BYTES } from '../lib/message.js';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { startBenchRedis } from '../lib/redis.js';
+import { PREFIX, printSearchLatency } from './latency.js';
 import { fmt, loadAverage, table } from '../lib/stats.js';
 import { createPgDatabase, pgliteTemplate, testIndexKeys, testKeyring } from '../../test/support/store.js';
 
@@ -56,7 +57,7 @@ if (!['postgres', 'pglite', 'both'].includes(opts.backend!)) {
 const keyring = testKeyring();
 const indexKeys = testIndexKeys();
 const log = createLogger({ level: 'warn' });
-const PREFIX = 'S';
+
 const CHANNEL = 'adt-in';
 const converted = convertHl7v2(adtA01(PREFIX, 0));
 const BUNDLE = JSON.stringify(converted.bundle);
@@ -180,7 +181,7 @@ async function fill(store: MessageStore, measured: number, from: number, to: num
       ids.push(`${CHANNEL}.${seq.toString(16).padStart(24, '0')}`);
       controls.push(controlIdFor(PREFIX, seq));
       ats.push(new Date(start + seq * 10).toISOString());
-      terms.push(`{${messageTerms(indexKeys.current, adtA01(PREFIX, seq), { controlId: controlIdFor(PREFIX, seq), messageType: 'ADT^A01' }).join(',')}}`);
+      terms.push(`{${messageTerms(indexKeys.current, adtA01(PREFIX, seq), { controlId: controlIdFor(PREFIX, seq) }).join(',')}}`);
     }
     await store.db.transaction(async (tx) => {
       const r = await tx.query<{ id: number }>(
@@ -240,30 +241,6 @@ async function purgeWhileWriting(store: MessageStore, total: number) {
   return { before, during, purged: r.contentPurged, purgeMs };
 }
 
-async function searchLatency(store: MessageStore, total: number, n: number) {
-  const pick = () => Math.floor(Math.random() * total);
-  const run = async (q: (seq: number) => Parameters<MessageStore['search']>[0], expectOne: boolean) => {
-    const ms: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const seq = pick();
-      const t0 = performance.now();
-      const r = await store.search(q(seq));
-      ms.push(performance.now() - t0);
-      if (expectOne && r.items.length !== 1) throw new Error(`search for message ${seq} found ${r.items.length}`);
-    }
-    ms.sort((a, b) => a - b);
-    const at = (p: number) => ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)]!;
-    return { count: ms.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: ms[ms.length - 1]! };
-  };
-  const mrnOf = (seq: number) => `MRN${String(seq % 10_000_000).padStart(7, '0')}`;
-  return {
-    control: await run((s) => ({ controlId: controlIdFor(PREFIX, s) }), true),
-    mrnAuthority: await run((s) => ({ mrn: `${mrnOf(s)}^GOODHEALTH` }), true),
-    mrnValue: await run((s) => ({ mrn: mrnOf(s) }), true),
-    latest: await run(() => ({}), false),
-  };
-}
-
 const backends = opts.backend === 'both' ? (['postgres', 'pglite'] as const) : [opts.backend as 'postgres' | 'pglite'];
 console.log(`bench/store — ${new Date().toISOString()}, Node ${process.version}, load ${loadAverage()}, HL7 message ${MESSAGE_BYTES} B, FHIR Bundle ${BUNDLE.length} B JSON`);
 for (const name of backends) {
@@ -281,8 +258,7 @@ for (const name of backends) {
     console.log(table(['table (+ indexes, TOAST)', 'bytes/message'], tables.map((r) => [r.t, fmt.int(r.bytes / measure)])));
     const f = await fill(store, measure, measure, total);
     console.log(`filled to ${fmt.int(total)} messages (${fmt.int(f.filled / (f.ms / 1000))} messages/s by SQL copy), ${fmt.mib(await relationBytes(target.db))} in the store`);
-    const s = await searchLatency(store, total, Number(opts.searches));
-    console.log(table(['search over ' + fmt.int(total), 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'], Object.entries(s).map(([k, p]) => [k, p.count, fmt.ms(p.p50), fmt.ms(p.p95), fmt.ms(p.p99), fmt.ms(p.max)])));
+    await printSearchLatency(store, total, Number(opts.searches));
     const p = await purgeWhileWriting(store, total);
     console.log(`content purge: ${fmt.int(p.purged)} messages in ${fmt.int(p.purgeMs)} ms (${fmt.int(p.purged / (p.purgeMs / 1000))} messages/s, batches of 1000)`);
     console.log(table(['one-message write transaction', 'p50 ms', 'p99 ms', 'max ms'], [

@@ -58,7 +58,7 @@ export function indexKeysFrom(secrets: { dataKey: Buffer; oldDataKeys?: readonly
 }
 
 /** What a term is of; part of the HMAC input, so an MRN never matches a name that spells the same. */
-export type TermKind = 'control' | 'mrn' | 'mrn-value' | 'family' | 'name' | 'type';
+export type TermKind = 'control' | 'mrn' | 'mrn-value' | 'family' | 'name';
 
 /**
  * Case, accents, spacing and punctuation do not make another patient: `Müller-Lüdenscheidt ` and

@@ -2,7 +2,7 @@
  * Re-index after the blind-index key changed: recompute every message's terms under the current
  * key by reopening its sealed raw message. A message whose content retention already purged keeps
  * its patient terms under the old key (findable by MRN only while that key is configured) and
- * gets its header terms (control id, type, from clear columns) under the new one.
+ * gets its header terms (the control id, from its clear column) under the new one.
  */
 import type { Keyring } from '../security/seal.js';
 import type { IndexKeys } from './blind-index.js';
@@ -25,8 +25,8 @@ export async function reindex(db: Db, keyring: Keyring, keys: IndexKeys, options
   let after = 0;
   for (;;) {
     const rows = (
-      await db.query<{ id: number; message_id: string; channel_id: string; control_id: string | null; message_type: string | null; content_type: string | null; terms: string[]; sealed: Buffer | null }>(
-        `SELECT m.id, m.message_id, m.channel_id, m.control_id, m.message_type, m.content_type, m.terms::text[] AS terms, c.sealed
+      await db.query<{ id: number; message_id: string; channel_id: string; control_id: string | null; content_type: string | null; terms: string[]; sealed: Buffer | null }>(
+        `SELECT m.id, m.message_id, m.channel_id, m.control_id, m.content_type, m.terms::text[] AS terms, c.sealed
          FROM messages m LEFT JOIN message_content c ON c.message_ref = m.id AND c.role IN ($3, $4) AND c.event_id = ''
          WHERE m.id > $1 AND m.index_kid IS DISTINCT FROM $2 ORDER BY m.id LIMIT $5`,
         [after, kid, ROLE_CODES.message, ROLE_CODES.edited, batchSize],
@@ -36,7 +36,7 @@ export async function reindex(db: Db, keyring: Keyring, keys: IndexKeys, options
     await db.transaction(async (tx) => {
       for (const r of rows) {
         after = Math.max(after, r.id);
-        const facts = { controlId: r.control_id ?? undefined, messageType: r.message_type ?? undefined };
+        const facts = { controlId: r.control_id ?? undefined };
         let terms: bigint[];
         if (r.sealed === null) {
           terms = [...new Set([...r.terms.map((t) => BigInt(t)), ...headerTerms(keys.current, facts)])];

@@ -150,6 +150,7 @@ export async function search(db: Queryable, keys: IndexKeys, q: SearchQuery): Pr
   const where: string[] = [];
   const anyKey = (f: (k: (typeof keysList)[number]) => bigint) => `terms && ${sql.add(termArray(keysList.map(f)), 'bigint[]')}`;
   const keysList = searchKeys(keys);
+  const byTerm = q.controlId !== undefined || q.mrn !== undefined || q.name !== undefined;
   if (q.messageId !== undefined) where.push(`message_id = ${sql.add(q.messageId, 'text')}`);
   if (q.controlId !== undefined) {
     // The term finds candidates through the index; the clear column rules out a hash collision.
@@ -160,7 +161,6 @@ export async function search(db: Queryable, keys: IndexKeys, q: SearchQuery): Pr
   if (q.name !== undefined) where.push(anyKey((k) => nameSearchTerm(k, q.name!)));
   if (q.type !== undefined) {
     const type = normalizeIdentifier(q.type);
-    where.push(anyKey((k) => term(k, 'type', type)));
     where.push(type.includes('^') ? `message_type = ${sql.add(type, 'text')}` : `split_part(message_type, '^', 1) = ${sql.add(type, 'text')}`);
   }
   if (q.status !== undefined) where.push(`status = ${sql.add(q.status, 'text')}`);
@@ -174,13 +174,14 @@ export async function search(db: Queryable, keys: IndexKeys, q: SearchQuery): Pr
     where.push(`(received_at, id) < (${sql.add(c.at.toISOString(), 'timestamptz')}, ${sql.add(c.id, 'bigint')})`);
   }
   const limit = Math.min(q.limit ?? SEARCH_LIMIT.default, SEARCH_LIMIT.max);
-  const rows = (
-    await db.query(
-      `SELECT ${SUMMARY_COLUMNS} FROM messages ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY received_at DESC, id DESC LIMIT ${sql.add(limit + 1, 'integer')}`,
-      sql.params,
-    )
-  ).rows;
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = `ORDER BY received_at DESC, id DESC LIMIT ${sql.add(limit + 1, 'integer')}`;
+  // A term matches few rows, but the planner cannot know it (no statistics for one hash among
+  // millions) and would walk the received_at index backwards filtering every row: measured
+  // 2 s per MRN search at a million messages. Materializing the term match first makes it the
+  // GIN bitmap, then sorts the handful of rows it found.
+  const text = byTerm ? `WITH hits AS MATERIALIZED (SELECT ${SUMMARY_COLUMNS} FROM messages ${filter}) SELECT * FROM hits ${order}` : `SELECT ${SUMMARY_COLUMNS} FROM messages ${filter} ${order}`;
+  const rows = (await db.query(text, sql.params)).rows;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,5 +1,5 @@
 /**
- * The blind-index terms of one message: control id and type from the header facts, patient
+ * The blind-index terms of one message: the control id from the header facts, patient
  * identifiers (PID-3 repetitions with their CX.4 assigning authority, PID-2 of older feeds, MRG-1
  * of merges) and names (PID-5: family alone, family + given) read from the raw message with the
  * hl7 readers, never from the FHIR result (which a mapping may shape differently).
@@ -10,7 +10,6 @@ import { normalizeIdentifier, normalizeName, term, type IndexKey } from './blind
 
 export interface TermFacts {
   controlId?: string | undefined;
-  messageType?: string | undefined;
 }
 
 /** Identifier fields searched as MRNs: segment, field. */
@@ -23,12 +22,6 @@ const IDENTIFIER_FIELDS: ReadonlyArray<readonly [string, number]> = [
 export function headerTerms(key: IndexKey, facts: TermFacts): bigint[] {
   const out: bigint[] = [];
   if (facts.controlId) out.push(term(key, 'control', normalizeIdentifier(facts.controlId)));
-  if (facts.messageType) {
-    const type = normalizeIdentifier(facts.messageType);
-    out.push(term(key, 'type', type));
-    const code = type.split('^')[0];
-    if (code && code !== type) out.push(term(key, 'type', code));
-  }
   return out;
 }
 

@@ -46,7 +46,7 @@ function prepare(e: QueuedEvent, ctx: WriteContext): Prepared {
     } catch {
       raw = undefined;
     }
-    const facts = { controlId: e.header?.controlId, messageType: e.header?.messageType };
+    const facts = { controlId: e.header?.controlId };
     p.terms = { values: messageTerms(ctx.indexKeys.current, raw, facts), complete: raw !== undefined || e.contentType === 'json' };
   } else if (e.kind === 'ack' && e.sealed) {
     packPart(e.sealed, 'ack');
