@@ -105,6 +105,12 @@ async function openTarget(name: 'postgres' | 'pglite'): Promise<Target> {
     await db.query('SELECT 1');
     return { name, db, startMs: performance.now() - t0, drop: async () => { await db.close(); await d.drop(); } };
   }
+  // A first start runs initdb into an empty directory: timed once here, then thrown away.
+  const fresh = mkdtempSync(join(tmpdir(), 'hig-bench-pglite-initdb-'));
+  const i0 = performance.now();
+  await (await openPgliteDb(fresh)).close();
+  console.log(`pglite first start (initdb) ${fmt.int(performance.now() - i0)} ms`);
+  rmSync(fresh, { recursive: true, force: true });
   const dir = mkdtempSync(join(tmpdir(), 'hig-bench-pglite-'));
   cpSync(await pgliteTemplate(), dir, { recursive: true });
   const t0 = performance.now();
@@ -265,6 +271,7 @@ for (const name of backends) {
       ['before the purge', fmt.ms(p.before.p50), fmt.ms(p.before.p99), fmt.ms(p.before.max)],
       ['while purging', fmt.ms(p.during.p50), fmt.ms(p.during.p99), fmt.ms(p.during.max)],
     ]));
+    // PGlite's WASM heap lives on its worker thread but in this process: RSS counts it.
     console.log(`rss ${fmt.mib(process.memoryUsage().rss)}`);
   } finally {
     await target.drop();
