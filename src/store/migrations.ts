@@ -80,10 +80,6 @@ CREATE TABLE message_content (
   sealed      bytea NOT NULL,
   PRIMARY KEY (message_ref, role, event_id)
 );
--- Ciphertext does not compress, and a sealed FHIR Bundle (≈ 3.7 KB) moved out of line costs a
--- TOAST chunk per 2 KB with its own index entry: measured 4,096 B of TOAST per 3,729 B result.
--- MAIN keeps values inline up to a page (PostgreSQL still moves larger ones out as a last resort).
-ALTER TABLE message_content ALTER COLUMN sealed SET STORAGE MAIN;
 
 -- The trail: every step, attempt, duplicate and operator action; event_id makes writes idempotent.
 CREATE TABLE message_events (
