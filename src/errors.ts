@@ -75,6 +75,8 @@ export const CATALOGUE = {
   RATE_LIMITED: { hl7: '207', http: 429, retryable: true, summary: "the client's request rate limit is exceeded" },
   AUTH_RATE_LIMITED: { hl7: '207', http: 429, retryable: true, summary: 'too many failed authentications from this address or for this key id' },
   HEADERS_TOO_LARGE: { hl7: '207', http: 431, retryable: false, summary: 'the request headers are too large' },
+  INVALID_QUERY: { hl7: '207', http: 400, retryable: false, summary: 'a message-store search parameter is malformed' },
+  STORE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the message store (database) cannot be reached' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -31,7 +31,7 @@ export function adtA01(prefix: string, seq: number): Buffer {
   const out = Buffer.from(template);
   const id = controlIdFor(prefix, seq);
   out.write(id, controlAt, 'latin1');
-  out.write(`MRN${String(seq % 10_000_000).padStart(7, '0')}`, mrnAt, 'latin1');
+  out.write(adtA01Mrn(seq), mrnAt, 'latin1');
   return out;
 }
 
@@ -52,4 +52,9 @@ export const CONTROL_ID_LENGTH = CONTROL.length;
 /** The MSH-10 that adtA01(prefix, seq) carries. */
 export function controlIdFor(prefix: string, seq: number): string {
   return (prefix + String(seq).padStart(CONTROL.length - prefix.length, '0')).slice(-CONTROL.length);
+}
+
+/** The PID-3 MRN that adtA01(prefix, seq) carries (assigning authority GOODHEALTH). */
+export function adtA01Mrn(seq: number): string {
+  return `MRN${String(seq % 10_000_000).padStart(7, '0')}`;
 }

@@ -1,0 +1,142 @@
+/**
+ * The embedded store: PGlite, PostgreSQL compiled to WASM, the same SQL as production in one
+ * directory, no server. One process opens a data directory at a time (PGlite is a single-user
+ * PostgreSQL): the daemon owns it; other processes read through the daemon's API.
+ *
+ * It runs on a worker thread. PGlite runs PostgreSQL as WASM on the thread
+ * that calls it, so a writer batch on the daemon's main thread would stall every listener on that
+ * thread for the whole batch (measured: seconds for 200 messages, docs/benchmarks.md). Here the
+ * main thread only posts SQL and gets rows back.
+ *
+ * One PGlite connection: queries and transactions take turns through a queue on this side, so a
+ * statement never lands inside someone else's transaction.
+ */
+import { mkdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Db, Queryable, QueryResult, Row } from './db.js';
+
+/**
+ * The thread's code, plain JavaScript so it runs the same from dist/ and from TypeScript sources
+ * under tsx or vitest (a .ts worker file would need a loader in the worker). It imports only
+ * PGlite, by the URL the main thread resolved.
+ */
+const THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const { PGlite, types } = await import(workerData.pglite);
+  let db;
+  try {
+    db = await PGlite.create({ dataDir: workerData.dataDir, parsers: { [types.INT8]: (t) => Number(t) } });
+    parentPort.postMessage({ id: 0, ok: true });
+  } catch (err) {
+    parentPort.postMessage({ id: 0, error: { message: String(err && err.message), code: err && err.code } });
+    return;
+  }
+  parentPort.on('message', async (m) => {
+    try {
+      if (m.close) {
+        await db.close();
+        parentPort.postMessage({ id: m.id, ok: true });
+        return;
+      }
+      const r = await db.query(m.sql, m.params);
+      parentPort.postMessage({ id: m.id, rows: r.rows, rowCount: r.affectedRows ?? r.rows.length });
+    } catch (err) {
+      parentPort.postMessage({ id: m.id, error: { message: String(err && err.message), code: err && err.code } });
+    }
+  });
+})();
+`;
+
+interface Reply {
+  id: number;
+  ok?: true;
+  rows?: Row[];
+  rowCount?: number;
+  error?: { message: string; code?: string };
+}
+
+class PgliteThreadError extends Error {
+  override name = 'PgliteError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+function normalize(rows: Row[]): Row[] {
+  for (const row of rows) {
+    for (const [k, v] of Object.entries(row)) if (v instanceof Uint8Array && !Buffer.isBuffer(v)) row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  }
+  return rows;
+}
+
+export async function openPgliteDb(dataDir: string): Promise<Db> {
+  mkdirSync(dataDir, { recursive: true });
+  const worker = new Worker(THREAD, { eval: true, workerData: { dataDir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  const waiting = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
+  let next = 1;
+  let dead: Error | undefined;
+  worker.on('message', (r: Reply) => {
+    const w = waiting.get(r.id);
+    waiting.delete(r.id);
+    w?.resolve(r);
+  });
+  worker.on('error', (err) => {
+    dead = err;
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  });
+  const ready = await new Promise<Reply>((resolve, reject) => waiting.set(0, { resolve, reject }));
+  if (ready.error) {
+    await worker.terminate();
+    throw new PgliteThreadError(ready.error.message, ready.error.code);
+  }
+
+  const send = (msg: { sql?: string; params?: readonly unknown[]; close?: true }): Promise<Reply> => {
+    if (dead) return Promise.reject(dead);
+    const id = next++;
+    return new Promise<Reply>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...msg });
+    });
+  };
+  const run = async <R extends Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> => {
+    const r = await send({ sql, params });
+    if (r.error) throw new PgliteThreadError(r.error.message, r.error.code);
+    return { rows: normalize(r.rows ?? []) as R[], rowCount: r.rowCount ?? 0 };
+  };
+
+  // Turns on the one connection: a transaction holds it from BEGIN to COMMIT/ROLLBACK.
+  let turn: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const out = turn.then(fn, fn);
+    turn = out.catch(() => undefined);
+    return out;
+  };
+  const direct: Queryable = { query: run };
+
+  return {
+    kind: 'pglite',
+    query: (sql, params) => exclusive(() => run(sql, params)),
+    transaction: (fn) =>
+      exclusive(async () => {
+        await run('BEGIN');
+        try {
+          const out = await fn(direct);
+          await run('COMMIT');
+          return out;
+        } catch (err) {
+          await run('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    close: () =>
+      exclusive(async () => {
+        await send({ close: true }).catch(() => undefined);
+        await worker.terminate();
+      }),
+  };
+}

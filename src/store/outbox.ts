@@ -1,0 +1,96 @@
+/**
+ * The store's outbox: a Redis stream that workers and intake append events to (cheap: one XADD
+ * per job, no SQL on their path) and the store writer drains. Entries are `v` (the contract,
+ * store.v1) and `e` (a JSON array of events). Content is copied in sealed form, never in clear.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { RedisClient } from '../redis/connections.js';
+import { MESSAGE_STATUSES, OUTCOMES, SOURCE_KINDS, STORE_V1, type QueuedEvent, type StoreEvent } from './types.js';
+
+/** Outbox stream key under a queue prefix: `<prefix>:store:outbox`. */
+export function outboxKey(prefix: string): string {
+  return `${prefix}:store:outbox`;
+}
+
+/** Entries the writer could not read (bad JSON, unknown contract): kept here, never dropped. */
+export function rejectedKey(key: string): string {
+  return `${key}:rejected`;
+}
+
+export function newEventId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * Appends one job's events with one XADD. Returns them with their event ids: a caller that
+ * retries after a timeout passes the returned events again, so the store keeps them once.
+ */
+export async function appendStoreEvents(redis: RedisClient, key: string, events: readonly StoreEvent[]): Promise<QueuedEvent[]> {
+  const queued = events.map((e) => (e.eventId ? (e as QueuedEvent) : ({ ...e, eventId: newEventId() } as QueuedEvent)));
+  if (queued.length > 0) await redis.xadd(key, '*', 'v', STORE_V1, 'e', JSON.stringify(queued));
+  return queued;
+}
+
+const iso = z.string().refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 time');
+const sealed = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.literal(1).optional() });
+const text = (max: number) => z.string().max(max);
+const base = { eventId: text(100).min(1), messageId: text(200).min(1), channelId: text(100).min(1), at: iso };
+const int = z.number().int().min(0).max(2_147_483_647);
+
+const eventSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...base,
+    kind: z.literal('received'),
+    receivedAt: iso,
+    source: z.object({ kind: z.enum(SOURCE_KINDS), peer: text(200).optional(), fileName: text(1000).optional() }),
+    contentType: z.enum(['hl7v2', 'json']).optional(),
+    header: z.object({ messageType: text(50), structure: text(50), controlId: text(200), sendingApplication: text(500), sendingFacility: text(500), version: text(20) }).partial().optional(),
+    raw: sealed,
+    rawRole: z.enum(['message', 'edited']).optional(),
+    ack: z.object({ code: text(10), at: iso, sealed: sealed.optional() }).optional(),
+    status: z.enum(['received', 'queued']).optional(),
+    origin: z.object({ messageId: text(200), kind: z.enum(['edited', 'reprocessed']), actor: text(200), reason: text(2000).optional() }).optional(),
+  }),
+  z.object({ ...base, kind: z.literal('ack'), code: text(10), sealed: sealed.optional() }),
+  z.object({ ...base, kind: z.literal('status'), status: z.enum(MESSAGE_STATUSES) }),
+  z.object({
+    ...base,
+    kind: z.literal('attempt'),
+    stage: text(50),
+    attempt: int.optional(),
+    durationMs: int.optional(),
+    destinationId: text(200).optional(),
+    outcome: z.enum(OUTCOMES),
+    httpStatus: z.number().int().min(0).max(999).optional(),
+    ackCode: text(10).optional(),
+    errorCode: text(64).optional(),
+    response: sealed.optional(),
+    responseRole: z.enum(['response', 'outcome', 'ack']).optional(),
+  }),
+  z.object({ ...base, kind: z.literal('result'), result: sealed, report: z.record(z.string(), z.unknown()).optional(), resourceCount: int.optional() }),
+  z.object({ ...base, kind: z.enum(['completed', 'failed', 'dead_lettered', 'filtered']), errorCode: text(64).optional(), attempts: int.optional() }),
+  z.object({ ...base, kind: z.enum(['duplicate', 'conflict']), peer: text(200).optional(), relatedMessageId: text(200).optional() }),
+  z.object({ ...base, kind: z.enum(['replayed', 'reprocessed', 'edited']), actor: text(200).min(1), reason: text(2000).optional(), relatedMessageId: text(200).optional() }),
+]);
+
+export type EntryResult = { ok: true; events: QueuedEvent[] } | { ok: false; reason: string };
+
+/** Reads one stream entry's fields; a reason (no content: a path and a rule) when it cannot. */
+export function parseEntry(fields: readonly string[]): EntryResult {
+  const map = new Map<string, string>();
+  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
+  if (map.get('v') !== STORE_V1) return { ok: false, reason: `unknown contract ${JSON.stringify((map.get('v') ?? '').slice(0, 20))}` };
+  let json: unknown;
+  try {
+    json = JSON.parse(map.get('e') ?? '');
+  } catch {
+    return { ok: false, reason: 'e is not JSON' };
+  }
+  const parsed = z.array(eventSchema).safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ok: false, reason: `${issue.path.join('.')}: ${issue.message}` };
+  }
+  return { ok: true, events: parsed.data as QueuedEvent[] };
+}

@@ -1,0 +1,268 @@
+/**
+ * The store writer: drains the outbox stream with a consumer group, writes each batch in one
+ * transaction, and XACKs (then trims) only after the commit. Crash-safe by construction: an entry
+ * leaves the stream only once its events are committed, and writing a batch twice changes nothing
+ * (write-batch.ts). While the store is down it retries the same batch with backoff and the outbox
+ * grows in Redis; delivery is never held up (producers only XADD).
+ *
+ * Entries of a writer that died stay pending under its consumer name; any live writer claims them
+ * after `claimIdleMs` (XAUTOCLAIM). Entries that cannot be read or that the database refuses as
+ * data (not as an outage) move to `<key>:rejected` with the reason, so one bad entry never blocks
+ * the rest and nothing is dropped silently.
+ */
+import { hostname } from 'node:os';
+import { Cluster } from 'ioredis';
+import type { Keyring } from '../security/seal.js';
+import type { Logger } from '../log.js';
+import type { RedisClient } from '../redis/connections.js';
+import type { IndexKeys } from './blind-index.js';
+import type { Db } from './db.js';
+import { parseEntry, rejectedKey } from './outbox.js';
+import { PackError } from './packed.js';
+import type { QueuedEvent } from './types.js';
+import { writeBatch } from './write-batch.js';
+import { compareIds, outboxFacts, trimAcknowledged, type OutboxFacts } from './outbox-facts.js';
+
+export const defaults = {
+  /** entries (one job's events each) per transaction */
+  batchSize: 500,
+  /** longest an entry waits for a batch to fill */
+  maxDelayMs: 200,
+  /** a pending entry idle this long belongs to a dead writer and is claimed */
+  claimIdleMs: 30_000,
+  /** backoff while the store (or Redis) is down: first wait and ceiling */
+  retryMinMs: 100,
+  retryMaxMs: 5_000,
+  /** facts(): how long the database may take to answer before the store counts as down */
+  probeTimeoutMs: 2_000,
+} as const;
+
+export interface StoreWriterOptions {
+  redis: RedisClient;
+  /** outbox stream key (outboxKey(prefix)) */
+  key: string;
+  /** consumer group @defaultValue 'store' */
+  group?: string;
+  /** this writer's consumer name @defaultValue `<host>:<pid>` */
+  consumer?: string;
+  db: Db;
+  keyring: Keyring;
+  indexKeys: IndexKeys;
+  log: Logger;
+  batchSize?: number;
+  maxDelayMs?: number;
+  claimIdleMs?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+  probeTimeoutMs?: number;
+}
+
+export interface StoreWriterFacts extends OutboxFacts {
+  /** the last write succeeded and the database answers now */
+  storeUp: boolean;
+  /** events stored since start (not counting ones already there) */
+  written: number;
+  /** outbox entries moved to the rejected stream since start */
+  rejected: number;
+}
+
+export interface StoreWriter {
+  facts(): Promise<StoreWriterFacts>;
+  /** resolves once every entry in the outbox when called has been written (tests, shutdown) */
+  drained(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface Entry {
+  id: string;
+  events: QueuedEvent[];
+}
+
+type RawEntries = Array<[string, string[] | null]>;
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity): the entry is wrong, not the store. */
+function isDataError(err: unknown): boolean {
+  if (err instanceof PackError) return true;
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^(22|23)/.test(code);
+}
+
+function errorLabel(err: unknown): string {
+  const e = err as { code?: unknown; name?: unknown };
+  return typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : 'error';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startStoreWriter(options: StoreWriterOptions): Promise<StoreWriter> {
+  const o = { ...defaults, group: 'store', consumer: `${hostname()}:${process.pid}`, ...options };
+  const { redis, key, group, consumer, db, log } = o;
+  const ctx = { keyring: o.keyring, indexKeys: o.indexKeys };
+  // Blocking reads get a connection of their own; XACK and facts must not wait behind them.
+  const reader: RedisClient = redis instanceof Cluster ? redis.duplicate() : redis.duplicate();
+  reader.on('error', () => undefined);
+  try {
+    await redis.xgroup('CREATE', key, group, '0', 'MKSTREAM');
+  } catch (err) {
+    if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+  }
+
+  let stopping = false;
+  let storeUp = true;
+  let written = 0;
+  let rejected = 0;
+  let lastClaim = 0;
+  /** own pending entries are re-read first after a restart (same consumer name) */
+  let ownBacklog = true;
+
+  const toEntries = async (raw: RawEntries): Promise<Entry[]> => {
+    const out: Entry[] = [];
+    for (const [id, fields] of raw) {
+      if (fields === null) {
+        // Deleted from the stream while pending: nothing to write, just clear it.
+        await redis.xack(key, group, id);
+        continue;
+      }
+      const parsed = parseEntry(fields);
+      if (parsed.ok) out.push({ id, events: parsed.events });
+      else await reject(id, fields, parsed.reason);
+    }
+    return out;
+  };
+
+  const reject = async (id: string, fields: readonly string[], reason: string) => {
+    await redis.xadd(rejectedKey(key), '*', 'id', id, 'reason', reason, ...fields);
+    await redis.xack(key, group, id);
+    rejected++;
+    log.error({ entry: id, reason }, 'store outbox entry rejected (kept in the rejected stream)');
+  };
+
+  const readNew = async (count: number, blockMs: number): Promise<Entry[]> => {
+    const res = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', key, '>')) as Array<[string, RawEntries]> | null;
+    return toEntries(res?.[0]?.[1] ?? []);
+  };
+
+  const readOwnPending = async (count: number): Promise<Entry[]> => {
+    const res = (await reader.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', key, '0')) as Array<[string, RawEntries]> | null;
+    const raw = res?.[0]?.[1] ?? [];
+    if (raw.length === 0) ownBacklog = false;
+    return toEntries(raw);
+  };
+
+  const claimStale = async (count: number): Promise<Entry[]> => {
+    lastClaim = Date.now();
+    const res = (await redis.xautoclaim(key, group, consumer, o.claimIdleMs, '0-0', 'COUNT', count)) as [string, RawEntries, string[]?];
+    const raw = res[1] ?? [];
+    if (raw.length > 0) log.warn({ entries: raw.length }, 'claimed store outbox entries of a writer that stopped');
+    return toEntries(raw);
+  };
+
+  /** One batch: own backlog, then stale entries of dead writers, then new entries until full or late. */
+  const collect = async (): Promise<Entry[]> => {
+    if (ownBacklog) {
+      const own = await readOwnPending(o.batchSize);
+      if (own.length > 0 || ownBacklog) return own;
+    }
+    if (Date.now() - lastClaim >= Math.min(o.claimIdleMs, 5_000)) {
+      const claimed = await claimStale(o.batchSize);
+      if (claimed.length > 0) return claimed;
+    }
+    const batch = await readNew(o.batchSize, o.maxDelayMs);
+    const deadline = Date.now() + o.maxDelayMs;
+    while (batch.length > 0 && batch.length < o.batchSize && !stopping) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      const more = await readNew(o.batchSize - batch.length, Math.max(1, left));
+      if (more.length === 0) break;
+      batch.push(...more);
+    }
+    return batch;
+  };
+
+  const commit = async (entries: readonly Entry[]): Promise<void> => {
+    const r = await db.transaction((tx) => writeBatch(tx, entries.flatMap((e) => e.events), ctx));
+    written += r.stored;
+  };
+
+  /** A batch the database refuses as data: write entry by entry, rejecting only the bad ones. */
+  const isolate = async (entries: readonly Entry[]): Promise<void> => {
+    for (const entry of entries) {
+      try {
+        await commit([entry]);
+      } catch (err) {
+        if (!isDataError(err)) throw err;
+        await reject(entry.id, ['v', 'store.v1', 'e', JSON.stringify(entry.events)], `refused by the database (${errorLabel(err)})`);
+      }
+    }
+  };
+
+  /** Writes until committed (or stopping); returns false when stopped before that. */
+  const writeWithRetry = async (entries: readonly Entry[]): Promise<boolean> => {
+    let wait = o.retryMinMs;
+    for (;;) {
+      try {
+        try {
+          await commit(entries);
+        } catch (err) {
+          if (!isDataError(err)) throw err;
+          await isolate(entries);
+        }
+        if (!storeUp) log.info('message store reachable again; catching up');
+        storeUp = true;
+        return true;
+      } catch (err) {
+        if (storeUp) log.warn({ err: errorLabel(err) }, 'message store write failed; retrying (the outbox keeps the events)');
+        storeUp = false;
+        if (stopping) return false;
+        await sleep(wait);
+        wait = Math.min(o.retryMaxMs, wait * 2);
+      }
+    }
+  };
+
+  const loop = async () => {
+    let wait = o.retryMinMs;
+    while (!stopping) {
+      try {
+        const batch = await collect();
+        if (batch.length === 0) continue;
+        if (!(await writeWithRetry(batch))) return;
+        await redis.xack(key, group, ...batch.map((e) => e.id));
+        await trimAcknowledged(redis, key);
+        wait = o.retryMinMs;
+      } catch (err) {
+        // Redis unreachable (or a reply we did not expect): the entries stay pending; try again.
+        if (stopping) return;
+        log.warn({ err: errorLabel(err) }, 'store writer cannot read the outbox; retrying');
+        await sleep(wait);
+        wait = Math.min(o.retryMaxMs, wait * 2);
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    async facts() {
+      // An idle writer has not touched the database lately: ask it, so readiness sees an outage
+      // before the next event arrives. A failing write already says down.
+      const up = storeUp && (await Promise.race([db.query('SELECT 1').then(() => true, () => false), sleep(o.probeTimeoutMs).then(() => false)]));
+      return { ...(await outboxFacts(redis, key, group)), storeUp: up, written, rejected };
+    },
+    async drained(timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      const last = (await redis.xrevrange(key, '+', '-', 'COUNT', 1))[0]?.[0];
+      if (last === undefined) return;
+      for (;;) {
+        const f = await outboxFacts(redis, key, group);
+        if (f.oldestPendingId === undefined || compareIds(f.oldestPendingId, last) > 0) return;
+        if (Date.now() > until) throw new Error(`store writer not drained after ${timeoutMs} ms (${f.pendingEvents} entries pending)`);
+        await sleep(20);
+      }
+    },
+    async stop() {
+      stopping = true;
+      await running;
+      reader.disconnect();
+    },
+  };
+}
