@@ -51,8 +51,11 @@ export const CATALOGUE = {
   MAPPING_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'the mapping could not be applied to the source data' },
   CANNOT_DECRYPT: { hl7: '207', http: 500, retryable: false, summary: 'the sealed payload cannot be decrypted (unknown key id or tampered data)' },
   FHIR_VALIDATION_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'the FHIR result failed R4 validation' },
-  DESTINATION_REJECTED: { hl7: '207', http: 502, retryable: false, summary: 'the destination rejected the result (4xx)' },
+  DESTINATION_REJECTED: { hl7: '207', http: 502, retryable: false, summary: 'the destination rejected the message (HTTP 4xx, HL7 AE/CE, or an ackRules choice)' },
+  DESTINATION_BAD_ACK: { hl7: '207', http: 502, retryable: true, summary: 'the MLLP peer answered with no valid acknowledgment of the message sent (not HL7, no MSA, or MSA-2 is not the sent MSH-10)' },
   DESTINATION_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the destination is unavailable (network, timeout, 5xx, 429)' },
+  TRANSFORM_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'a transformer (v2 edit, FHIR edit or code module) failed on this message' },
+  TRANSFORM_TIMEOUT: { hl7: '207', http: 422, retryable: false, summary: 'a code transformer exceeded its time limit on this message' },
   JOB_TIMEOUT: { hl7: '207', http: 504, retryable: true, summary: 'processing exceeded the job timeout' },
 } as const satisfies Record<string, CatalogueEntry>;
 
