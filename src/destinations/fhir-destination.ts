@@ -4,6 +4,7 @@
  * classified error (classify.ts); nothing else escapes.
  */
 import { z } from 'zod';
+import { sendAuthorized } from './auth/authorized.js';
 import { createAuth } from './auth/index.js';
 import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
@@ -64,16 +65,10 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
     now: deps.now,
   });
 
-  /** One request with credentials; after a 401, one more try if the auth mode can get a new credential. */
-  async function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
-    const send = async () => {
-      const authorization = await auth.authorization(signal);
-      const headers = { ...request.headers, ...(authorization === undefined ? {} : { authorization }) };
-      return { authorization, answer: await transport.send({ ...request, headers }, signal) };
-    };
-    const first = await send();
-    if (first.answer.status !== 401 || !auth.refused(first.authorization)) return first.answer;
-    return (await send()).answer;
+  function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
+    return sendAuthorized(auth, signal, (authorization) =>
+      transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal),
+    );
   }
 
   async function deliverBundle(
