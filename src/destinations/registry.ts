@@ -4,14 +4,16 @@
  * `createDestination` and `needsOf` all read this table, so nothing else changes.
  */
 import { z } from 'zod';
+import { channelDestination } from './channel-destination.js';
 import { fhirDestination } from './fhir-destination.js';
+import { fileDestination } from './file-destination.js';
 import { DestinationConfigError } from './failures.js';
 import { httpDestination } from './http-destination.js';
 import { mllpDestination } from './mllp-destination.js';
 import { noneDestination } from './none-destination.js';
 import type { ContentType, Destination, DestinationDeps, DestinationDescriptor } from './types.js';
 
-export const destinationTypes = [noneDestination, fhirDestination, mllpDestination, httpDestination] as const;
+export const destinationTypes = [noneDestination, fhirDestination, mllpDestination, httpDestination, fileDestination, channelDestination] as const;
 
 /** The schemas of a descriptor tuple, still a tuple (a generic mapped type keeps tuple-ness). */
 type SchemasOf<T extends readonly unknown[]> = { -readonly [K in keyof T]: T[K] extends { schema: infer S } ? S : never };
