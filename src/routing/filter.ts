@@ -59,15 +59,18 @@ const conditionSchema = z
   .strict()
   .describe('A test on the values at one HL7 or FHIR path');
 
-/** The recursive shape; the exported schema adds the static checks once, at the root. */
-const filterRuleShape: z.ZodType<FilterRule> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(filterRuleShape).describe('passes when every rule passes (an empty list passes)') }).strict(),
-    z.object({ any: z.array(filterRuleShape).describe('passes when at least one rule passes (an empty list fails)') }).strict(),
-    z.object({ not: filterRuleShape.describe('passes when this rule fails') }).strict(),
-    conditionSchema,
-  ]),
-);
+/**
+ * The recursive shape, built ONCE: a z.lazy whose getter built a new union per call would give the
+ * JSON Schema generator an endless chain of distinct schemas. The exported schema adds the static
+ * checks once, at the root.
+ */
+const filterRuleShape: z.ZodType<FilterRule> = z.lazy(() => filterRuleUnion);
+const filterRuleUnion: z.ZodType<FilterRule> = z.union([
+  z.object({ all: z.array(filterRuleShape).describe('passes when every rule passes (an empty list passes)') }).strict(),
+  z.object({ any: z.array(filterRuleShape).describe('passes when at least one rule passes (an empty list fails)') }).strict(),
+  z.object({ not: filterRuleShape }).strict().describe('passes when the rule under "not" fails'),
+  conditionSchema,
+]);
 
 export const filterRuleSchema = filterRuleShape
   .superRefine((rule, ctx) => {
