@@ -145,7 +145,8 @@ export function createMllpConnection(options: MllpConnectionOptions): MllpConnec
     if (closed) throw new MllpExchangeError('aborted', 'the destination was closed');
     if (pending !== undefined) throw new Error('MLLP connection: one exchange at a time');
     if (signal.aborted) throw new MllpExchangeError('aborted', 'aborted before sending');
-    const s = await connected();
+    // The usual case (a healthy open socket) costs no extra await.
+    const s = socket !== undefined && !socket.destroyed && !tainted ? socket : await connected();
     if (signal.aborted) throw new MllpExchangeError('aborted', 'aborted before sending');
     return new Promise<Buffer>((resolve, reject) => {
       const finish = () => {
