@@ -13,11 +13,11 @@
  * says why (its sendMessage resolves before the ACK, it has no answer timeout, and it merges ACK
  * frames that arrive in one chunk).
  */
-import { readFileSync } from 'node:fs';
 import type tls from 'node:tls';
 import { z } from 'zod';
 import { readHeader } from '../hl7/header.js';
-import { DestinationConfigError, DestinationRejectedError, DestinationUnavailableError } from './failures.js';
+import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
+import { readPem } from './mtls.js';
 import { DEFAULT_ACK_RULES, judgeAck, type AckRules } from './mllp/ack.js';
 import { createMllpConnection, MllpExchangeError } from './mllp/connection.js';
 import { createConnectionPool } from './mllp/pool.js';
@@ -92,14 +92,6 @@ export const mllpDestination = defineDestination({
   needs: () => 'hl7v2',
   create: (config, deps) => createMllpDestination(config, deps),
 });
-
-function readPem(file: string, field: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new DestinationConfigError(`destination.tls.${field}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-  }
-}
 
 function tlsOptions(config: MllpDestinationConfig['tls']): tls.ConnectionOptions | undefined {
   if (config === undefined) return undefined;

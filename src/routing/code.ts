@@ -15,14 +15,14 @@
  * already pin; pure JavaScript, no platform binary, loaded only when a .ts module is configured);
  * JavaScript ESM is transpiled the same way to the CommonJS shape the sandbox runs.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { PermanentError } from '../errors.js';
 import { decodeMessageBytes, encodeText, readMsh18 } from '../hl7/charset.js';
 import type { DeliveryContext, Payload } from '../destinations/types.js';
 import { sandboxSource } from './code-sandbox.js';
+import { resolveInside } from './inside.js';
 
 export const defaults = { timeoutMs: 1000, memoryMb: 64 } as const;
 
@@ -67,15 +67,7 @@ const BACKSTOP_MS = 1000;
 
 function moduleFile(dir: string, module: string): { ok: true; file: string } | { ok: false; reason: string } {
   if (!MODULE_NAME.test(module)) return { ok: false, reason: `"${module.slice(0, 60)}" is not a transformer file name (e.g. lab-fixups.ts, inside transformers/)` };
-  try {
-    const root = realpathSync(dir);
-    const file = realpathSync(join(root, module));
-    const inside = relative(root, file);
-    if (inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { ok: false, reason: `${module}: resolves outside ${dir}` };
-    return { ok: true, file };
-  } catch (err) {
-    return { ok: false, reason: `${module}: not found in ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
+  return resolveInside(dir, module);
 }
 
 async function transpile(file: string, module: string): Promise<{ ok: true; code: string } | { ok: false; reason: string }> {

@@ -4,9 +4,9 @@
  * missing, outside mappings/, malformed or ambiguous (the same key twice) is a config error naming
  * the file and the line, never a surprise per message.
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseCsv } from '../transform/vocabulary/csv.js';
+import { resolveInside } from './inside.js';
 
 export type LookupTable = ReadonlyMap<string, string>;
 
@@ -48,16 +48,9 @@ function fromCsv(text: string, name: string): TableResult {
 /** Loads one table from `dir` (the mappings directory). */
 export function loadLookupTable(dir: string, name: string): TableResult {
   if (!TABLE_NAME.test(name)) return { ok: false, reason: `"${name.slice(0, 60)}" is not a table file name (e.g. wards.csv or tables/wards.json, inside mappings/)` };
-  let root: string;
-  let file: string;
-  try {
-    root = realpathSync(dir);
-    file = realpathSync(join(root, name));
-  } catch (err) {
-    return { ok: false, reason: `${name}: not found in ${dir} (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
-  }
-  const inside = relative(root, file);
-  if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return { ok: false, reason: `${name}: resolves outside ${dir}` };
+  const found = resolveInside(dir, name);
+  if (!found.ok) return found;
+  const file = found.file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
