@@ -133,26 +133,29 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
       if (!header.ok) throw new PermanentError('PARSE_FAILED', `mllp: the message to send has no usable MSH (${header.location})`);
       const sent = header.header.controlId;
       const log = deps.log?.child({ channel: context.channelId, destination: context.destinationId, messageId: context.messageId });
-      return pool.withConnection(async (connection) => {
-        let answer: Buffer;
-        try {
-          answer = await connection.exchange(message, context.signal);
-        } catch (err) {
-          if (!(err instanceof MllpExchangeError)) throw err;
-          if (err.reason === 'timeout' && rules.timeout === 'permanent') throw new DestinationRejectedError(`mllp ${peer}: ${err.message}`);
-          throw new DestinationUnavailableError(`mllp ${peer}: ${err.message}`, err.retryAfterMs);
-        }
-        const verdict = judgeAck(answer, sent, rules);
-        if (verdict.kind !== 'ack') {
-          // The stream may be out of step (a late answer to an earlier message): start afresh.
-          connection.reset();
-          log?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
-          throw new DestinationUnavailableError(`mllp ${peer}: ${verdict.reason}`, undefined, undefined, ack(answer), 'DESTINATION_BAD_ACK');
-        }
-        if (verdict.outcome === 'delivered') return { ackCode: verdict.code, response: ack(answer) };
-        if (verdict.outcome === 'permanent') throw new DestinationRejectedError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
-        throw new DestinationUnavailableError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
-      }, context.signal);
+      /** No answer at all: transient, unless ackRules.timeout makes a timeout permanent. */
+      const unanswered = (err: MllpExchangeError) =>
+        err.reason === 'timeout' && rules.timeout === 'permanent'
+          ? new DestinationRejectedError(`mllp ${peer}: ${err.message}`)
+          : new DestinationUnavailableError(`mllp ${peer}: ${err.message}`, err.retryAfterMs);
+      try {
+        return await pool.withConnection(async (connection) => {
+          const answer = await connection.exchange(message, context.signal);
+          const verdict = judgeAck(answer, sent, rules);
+          if (verdict.kind !== 'ack') {
+            // The stream may be out of step (a late answer to an earlier message): start afresh.
+            connection.reset();
+            log?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
+            throw new DestinationUnavailableError(`mllp ${peer}: ${verdict.reason}`, undefined, undefined, ack(answer), 'DESTINATION_BAD_ACK');
+          }
+          if (verdict.outcome === 'delivered') return { ackCode: verdict.code, response: ack(answer) };
+          if (verdict.outcome === 'permanent') throw new DestinationRejectedError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
+          throw new DestinationUnavailableError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
+        }, context.signal);
+      } catch (err) {
+        if (err instanceof MllpExchangeError) throw unanswered(err);
+        throw err;
+      }
     },
     close: () => pool.close(),
   };

@@ -126,6 +126,17 @@ describe('connection handling', () => {
     expect(err.message).toContain('aborted');
   });
 
+  it('an abort while waiting for the busy connection is transient too (never an unclassified error)', async () => {
+    const d = mllp({ ackTimeoutMs: 2000 });
+    const busy = send(d, 'SILENT4');
+    const controller = new AbortController();
+    const waiting = send(d, 'AAW1', controller.signal);
+    controller.abort();
+    const err = await failureOf(waiting);
+    expect([err.name, err.message]).toEqual(['TransientError', expect.stringContaining('aborted while waiting for a connection')]);
+    await failureOf(busy);
+  });
+
   it('one connection delivers concurrent calls in call order, even when the peer is slow on some', async () => {
     const d = mllp();
     const ids = Array.from({ length: 12 }, (_, i) => (i % 4 === 0 ? `SLOW30O${i}` : `AAO${i}`));

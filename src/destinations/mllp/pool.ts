@@ -3,7 +3,7 @@
  * one connection (the default) messages go out strictly in the order deliver() was called, each
  * after the previous one's answer: what per-patient or per-channel order needs.
  */
-import type { MllpConnection } from './connection.js';
+import { MllpExchangeError, type MllpConnection } from './connection.js';
 
 export interface ConnectionPool {
   /** Runs `use` with a connection nobody else is using; waits (FIFO) for one when all are busy. */
@@ -19,11 +19,12 @@ export function createConnectionPool(connections: MllpConnection[]): ConnectionP
   function acquire(signal: AbortSignal): Promise<MllpConnection> {
     const free = idle.shift();
     if (free !== undefined) return Promise.resolve(free);
+    if (signal.aborted) return Promise.reject(new MllpExchangeError('aborted', 'aborted while waiting for a connection'));
     return new Promise((resolve, reject) => {
       const onAbort = () => {
         const at = waiting.indexOf(take);
         if (at >= 0) waiting.splice(at, 1);
-        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted while waiting for a connection'));
+        reject(new MllpExchangeError('aborted', 'aborted while waiting for a connection'));
       };
       const take = (connection: MllpConnection) => {
         signal.removeEventListener('abort', onAbort);
