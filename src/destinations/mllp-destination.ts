@@ -10,8 +10,8 @@
  *                      TransientError DESTINATION_BAD_ACK; the connection is dropped; logged without content
  *
  * Our own client (mllp/connection.ts on src/hl7/mllp.ts), not node-hl7-client: docs/routing.md
- * says why (its sendMessage resolves before the ACK, it has no answer timeout, and it merges ACK
- * frames that arrive in one chunk).
+ * says why (its sendMessage resolves before the ACK, so nothing matches an ACK to its message or
+ * times it out, and a garbage answer never reaches the caller).
  */
 import type tls from 'node:tls';
 import { z } from 'zod';
