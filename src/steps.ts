@@ -8,12 +8,17 @@ import { createDestination } from './destinations/index.js';
 export function pipelineStepsFor(channel: Channel, keyring: Keyring): PipelineSteps {
   const options = { timezone: channel.timezone };
   const destination = channel.destination.type === 'none' ? undefined : createDestination(channel.destination);
+  const deliver = async (bundle: Record<string, unknown>, signal: AbortSignal) => {
+    // The single legacy destination: the channel's own id names it until destinations: [...] is wired.
+    const outcome = await destination!.deliver({ contentType: 'fhir', bundle }, { channelId: channel.id, messageId: '', destinationId: channel.id, signal });
+    return { status: outcome.status ?? 0, entries: outcome.entries ?? [] };
+  };
   return {
     keyring,
     convertHl7v2: (message) => convertHl7v2(message, options),
     convertJson: (mappingId, sourceData) => convertJson(mappingId, sourceData, options),
     validate: validateBundle,
-    ...(destination ? { deliver: (bundle, signal) => destination.deliver(bundle, signal) } : {}),
+    ...(destination ? { deliver } : {}),
   };
 }
 

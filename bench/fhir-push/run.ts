@@ -94,6 +94,11 @@ interface Result {
   serverRequests: number;
 }
 
+/** One Bundle through the generic destination contract. */
+function push(destination: Destination, b: Record<string, unknown>) {
+  return destination.deliver({ contentType: 'fhir', bundle: b }, { channelId: 'bench', messageId: 'b', destinationId: 'fhir', signal: new AbortController().signal });
+}
+
 async function measure(
   child: ChildProcess,
   destination: Destination,
@@ -103,7 +108,7 @@ async function measure(
   requestsPerBundle: number,
 ): Promise<Result> {
   // Warm up: connections, token.
-  await Promise.all(Array.from({ length: clients }, (_, i) => destination.deliver(bundle(1_000_000 + i), new AbortController().signal)));
+  await Promise.all(Array.from({ length: clients }, (_, i) => push(destination, bundle(1_000_000 + i))));
   const before = await stats(child);
   const latencies: number[] = [];
   let next = 0;
@@ -115,7 +120,7 @@ async function measure(
         const n = next;
         next += 1;
         const t0 = performance.now();
-        await destination.deliver(bundle(n), new AbortController().signal);
+        await push(destination, bundle(n));
         latencies.push(performance.now() - t0);
       }
     }),

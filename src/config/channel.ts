@@ -3,7 +3,7 @@
  * files at start, types the code, and generates channels/channel.schema.json for editors.
  */
 import { z } from 'zod';
-import { destinationSchema } from '../destinations/config.js';
+import { resultDestinationSchema } from '../destinations/registry.js';
 import { alertRulesSchema } from '../alerts/index.js';
 import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 
@@ -224,8 +224,8 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
     .strict();
 }
 
-// The destination schema is owned by src/destinations; without one, results stay with the job.
-export const channelSchema = channelSchemaWith(destinationSchema.default({ type: 'none' }));
+// The destination schemas are owned by src/destinations (registry.ts); without one, results stay with the job.
+export const channelSchema = channelSchemaWith(resultDestinationSchema.default({ type: 'none' }));
 export type Channel = Readonly<z.infer<typeof channelSchema>>;
 export type MllpSource = z.infer<typeof mllpSourceSchema>;
 export type FileSource = z.infer<typeof fileSourceSchema>;

@@ -1,5 +1,6 @@
 /**
- * The `destination` block of a channel file. Secrets never appear inline: tokens, passwords and
+ * Schema pieces shared by destination types (auth modes, client TLS, headers). Each type's own
+ * block lives in its file (fhir-destination.ts, …). Secrets never appear inline: tokens, passwords and
  * client secrets are named by environment variable (`…Env`), keys and certificates by file path.
  * Every field carries `.describe()` so the generated JSON Schema documents it.
  */
@@ -11,7 +12,7 @@ export const defaults = {
 } as const;
 
 /** Environment variable names: we refuse anything that looks like a value pasted in by mistake. */
-const envName = (what: string) =>
+export const envName = (what: string) =>
   z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the NAME of an environment variable, not the secret itself')
@@ -70,7 +71,7 @@ const smartBackendAuth = z
 
 export const authSchema = z
   .discriminatedUnion('type', [noAuth, bearerAuth, basicAuth, clientCredentialsAuth, smartBackendAuth])
-  .describe('How hig authenticates to the FHIR server');
+  .describe('How hig authenticates to the server (FHIR server, HTTP endpoint)');
 
 export const tlsSchema = z
   .object({
@@ -87,42 +88,12 @@ export const tlsSchema = z
 
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-const fhirDestination = z
-  .object({
-    type: z.literal('fhir').describe('Push the FHIR result to a FHIR R4 server'),
-    baseUrl: z.url().describe('FHIR base URL, e.g. https://fhir.example.org/r4'),
-    mode: z
-      .enum(['transaction', 'batch', 'individual'])
-      .describe(
-        'transaction: one atomic Bundle; batch: one Bundle, entries judged one by one; individual: one PUT per entry',
-      ),
-    auth: authSchema,
-    timeoutMs: z
-      .number()
-      .int()
-      .positive()
-      .default(defaults.timeoutMs)
-      .describe('Per HTTP request timeout in milliseconds (token requests included)'),
-    headers: z
-      .record(z.string().regex(headerName, 'not a valid HTTP header name'), z.string())
-      .refine((h) => !Object.keys(h).some((k) => k.toLowerCase() === 'authorization'), {
-        message: 'put credentials in "auth", not in "headers"',
-      })
-      .optional()
-      .describe('Extra non-secret HTTP headers sent with every FHIR request'),
-    tls: tlsSchema.optional(),
-  })
-  .strict();
+/** Extra non-secret HTTP headers (FHIR and HTTP destinations); credentials belong in `auth`. */
+export const headersSchema = z
+  .record(z.string().regex(headerName, 'not a valid HTTP header name'), z.string())
+  .refine((h) => !Object.keys(h).some((k) => k.toLowerCase() === 'authorization'), {
+    message: 'put credentials in "auth", not in "headers"',
+  });
 
-const noDestination = z
-  .object({ type: z.literal('none').describe('Keep the FHIR result with the job only; push nowhere') })
-  .strict();
-
-export const destinationSchema = z
-  .discriminatedUnion('type', [noDestination, fhirDestination])
-  .describe('Where the FHIR result of each message goes');
-
-export type DestinationConfig = z.infer<typeof destinationSchema>;
-export type FhirDestinationConfig = Extract<DestinationConfig, { type: 'fhir' }>;
 export type AuthConfig = z.infer<typeof authSchema>;
 export type TlsConfig = z.infer<typeof tlsSchema>;

@@ -1,33 +1,53 @@
 /**
  * The two ways a delivery fails, as subclasses of the catalogue errors so `name` stays
  * `PermanentError` / `TransientError` (what the worker branches on once an error crossed the queue).
- * They also carry what the caller must keep with the job: the server's OperationOutcome (may hold PHI:
- * the caller seals it) and the PHI-free per-entry statuses.
+ * They also carry what the caller must keep with the job: the destination's answer as a
+ * DeliveryResponse (an OperationOutcome, an ACK; may hold PHI: the caller seals it) and the PHI-free
+ * per-entry statuses.
  */
-import { PermanentError, TransientError } from '../errors.js';
-import type { DeliveryOutcome } from './types.js';
+import { PermanentError, TransientError, type ErrorCode } from '../errors.js';
+import { operationOutcomeOf } from './outcome.js';
+import type { DeliveryOutcome, DeliveryResponse } from './types.js';
 
-/** The destination answered 4xx (or an entry did): retrying the same bundle cannot help. */
+const isOperationOutcome = (body: unknown): boolean => operationOutcomeOf(body) !== undefined;
+
+/** A JSON answer (an OperationOutcome, a list of failed entries) as the bytes the caller seals. */
+export function jsonResponse(body: unknown): DeliveryResponse | undefined {
+  if (body === undefined) return undefined;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const mediaType = typeof body === 'string' ? 'text/plain' : isOperationOutcome(body) ? 'application/fhir+json' : 'application/json';
+  return { role: 'response', mediaType, body: Buffer.from(text, 'utf8') };
+}
+
+/** The destination refused the message (HTTP 4xx, HL7 AE/CE, …): retrying the same content cannot help. */
 export class DestinationRejectedError extends PermanentError {
+  /** What the destination answered, ready to seal. */
+  readonly response: DeliveryResponse | undefined;
   constructor(
     detail: string,
     /** OperationOutcome (or, for batch/individual, `[{index, status, outcome}]`); may contain PHI. */
     readonly outcome?: unknown,
     /** What the server answered per entry, when it got that far. */
     readonly delivery?: DeliveryOutcome,
+    response?: DeliveryResponse,
+    code: ErrorCode = 'DESTINATION_REJECTED',
   ) {
-    super('DESTINATION_REJECTED', detail);
+    super(code, detail);
+    this.response = response ?? jsonResponse(outcome);
   }
 }
 
-/** Network, timeout, 5xx, 429, or an entry that failed so: retry later, after `retryAfterMs` if given. */
+/** Network, timeout, 5xx, 429, AR, or an entry that failed so: retry later, after `retryAfterMs` if given. */
 export class DestinationUnavailableError extends TransientError {
   constructor(
     detail: string,
     retryAfterMs?: number,
     readonly delivery?: DeliveryOutcome,
+    /** What the destination answered (an AR acknowledgment, a 503 body), ready to seal. */
+    readonly response?: DeliveryResponse,
+    code: ErrorCode = 'DESTINATION_UNAVAILABLE',
   ) {
-    super('DESTINATION_UNAVAILABLE', detail, retryAfterMs);
+    super(code, detail, retryAfterMs);
   }
 }
 

@@ -3,22 +3,53 @@
  * fhir-kit-client, with the configured auth. Every outcome is either a DeliveryOutcome or a
  * classified error (classify.ts); nothing else escapes.
  */
+import { z } from 'zod';
+import { sendAuthorized } from './auth/authorized.js';
 import { createAuth } from './auth/index.js';
 import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
-import type { FhirDestinationConfig } from './config.js';
+import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError } from './failures.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
-import type { DeliveryEntry, DeliveryOutcome, Destination } from './types.js';
+import { expectPayload } from './payload.js';
+import { defineDestination, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
 
-export interface FhirDestinationDeps {
-  env: NodeJS.ProcessEnv;
-  now: () => number;
-}
+export const defaults = { timeoutMs: 30_000 } as const;
 
-export function createFhirDestination(config: FhirDestinationConfig, deps: FhirDestinationDeps): Destination {
+export const fhirDestinationSchema = z
+  .object({
+    type: z.literal('fhir').describe('Push the FHIR result to a FHIR R4 server'),
+    baseUrl: z.url().describe('FHIR base URL, e.g. https://fhir.example.org/r4'),
+    mode: z
+      .enum(['transaction', 'batch', 'individual'])
+      .describe(
+        'transaction: one atomic Bundle; batch: one Bundle, entries judged one by one; individual: one PUT per entry',
+      ),
+    auth: authSchema,
+    timeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(defaults.timeoutMs)
+      .describe('Per HTTP request timeout in milliseconds (token requests included)'),
+    headers: headersSchema.optional().describe('Extra non-secret HTTP headers sent with every FHIR request'),
+    tls: tlsSchema.optional(),
+  })
+  .strict();
+
+export type FhirDestinationConfig = z.output<typeof fhirDestinationSchema>;
+
+export const fhirDestination = defineDestination({
+  type: 'fhir',
+  summary: 'FHIR R4 server: the Bundle as a transaction, a batch, or one request per entry',
+  schema: fhirDestinationSchema,
+  needs: () => 'fhir',
+  create: (config, deps) => createFhirDestination(config, deps),
+});
+
+export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'now'>): Destination {
   const dispatcher = config.tls === undefined ? undefined : createMtlsDispatcher(config.tls);
   const transport = fhirTransport({
     baseUrl: config.baseUrl,
@@ -34,16 +65,10 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: FhirD
     now: deps.now,
   });
 
-  /** One request with credentials; after a 401, one more try if the auth mode can get a new credential. */
-  async function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
-    const send = async () => {
-      const authorization = await auth.authorization(signal);
-      const headers = { ...request.headers, ...(authorization === undefined ? {} : { authorization }) };
-      return { authorization, answer: await transport.send({ ...request, headers }, signal) };
-    };
-    const first = await send();
-    if (first.answer.status !== 401 || !auth.refused(first.authorization)) return first.answer;
-    return (await send()).answer;
+  function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
+    return sendAuthorized(auth, signal, (authorization) =>
+      transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal),
+    );
   }
 
   async function deliverBundle(
@@ -95,10 +120,11 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: FhirD
   }
 
   return {
-    deliver(bundle, signal) {
+    deliver(payload, context) {
+      const { bundle } = expectPayload(payload, 'fhir', 'fhir');
       return config.mode === 'individual'
-        ? deliverIndividually(bundle, signal)
-        : deliverBundle(bundle, config.mode, signal);
+        ? deliverIndividually(bundle, context.signal)
+        : deliverBundle(bundle, config.mode, context.signal);
     },
     async close() {
       if (dispatcher !== undefined) await (await dispatcher()).close();

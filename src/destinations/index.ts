@@ -1,33 +1,42 @@
 /**
- * Where results go. `createDestination` turns a channel's `destination` block into a Destination;
- * the queue worker calls `deliver` once per job and branches on the error's `name`/`code`.
+ * Where messages go. `createDestination` turns a destination block into a Destination through the
+ * registry (registry.ts); the caller delivers payloads and branches on the error's `name`/`code`.
  */
-import { destinationSchema, type DestinationConfig } from './config.js';
-import { createFhirDestination } from './fhir-destination.js';
-import type { Destination } from './types.js';
 import type { z } from 'zod';
+import { createRegisteredDestination, type destinationConfigSchema } from './registry.js';
+import type { Destination, DestinationDeps } from './types.js';
 
-export type { DeliveryEntry, DeliveryOutcome, Destination } from './types.js';
-export type { DestinationConfig, FhirDestinationConfig, AuthConfig, TlsConfig } from './config.js';
-export { destinationSchema } from './config.js';
+export type {
+  ChannelForward,
+  ContentType,
+  DeliveryContext,
+  DeliveryEntry,
+  DeliveryOutcome,
+  DeliveryResponse,
+  Destination,
+  DestinationDeps,
+  DestinationDescriptor,
+  ForwardReceipt,
+  ForwardRequest,
+  Payload,
+} from './types.js';
+export type { AuthConfig, TlsConfig } from './config.js';
+export type { FhirDestinationConfig } from './fhir-destination.js';
+export {
+  destinationConfigSchema,
+  destinationTypes,
+  needsOf,
+  resultDestinationSchema,
+  type DestinationConfig,
+  type DestinationType,
+} from './registry.js';
 export { DestinationConfigError, DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 export { CircuitBreaker, type CircuitState, type CircuitBreakerOptions } from './circuit-breaker.js';
 
-/** `{type: 'none'}`: the FHIR result stays with the job; nothing is sent (status 0). */
-const nowhere: Destination = {
-  deliver: async () => ({ status: 0, entries: [] }),
-};
-
-/**
- * Builds the destination and resolves its secrets (env vars, key and certificate files) now, so a
- * broken channel fails at start-up with a DestinationConfigError naming the field, not per message.
- * Accepts the parsed config or the raw block (defaults are applied here either way).
- */
+/** Builds any registered destination; `deps` defaults to the process environment and clock. */
 export function createDestination(
-  config: DestinationConfig | z.input<typeof destinationSchema>,
-  env: NodeJS.ProcessEnv = process.env,
+  config: z.input<typeof destinationConfigSchema>,
+  deps: Partial<DestinationDeps> = {},
 ): Destination {
-  const parsed = destinationSchema.parse(config);
-  if (parsed.type === 'none') return nowhere;
-  return createFhirDestination(parsed, { env, now: Date.now });
+  return createRegisteredDestination(config, { env: process.env, now: Date.now, ...deps });
 }

@@ -7,7 +7,13 @@
 import { verdictOf } from './classify.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { describeStatus, statusCode } from './outcome.js';
-import type { DeliveryEntry, DeliveryOutcome } from './types.js';
+import type { DeliveryEntry } from './types.js';
+
+/** What a FHIR server answered: the request status and one result per entry. */
+export interface FhirDelivery {
+  status: number;
+  entries: DeliveryEntry[];
+}
 
 export interface EntryFailure {
   index: number;
@@ -17,7 +23,7 @@ export interface EntryFailure {
 }
 
 export function judgeEntries(
-  delivery: DeliveryOutcome,
+  delivery: FhirDelivery,
   labels: string[],
   what: string,
 ): DestinationRejectedError | DestinationUnavailableError | undefined {

@@ -37,7 +37,8 @@ async function undiciAgentClass(): Promise<AgentClass> {
   return current.constructor as AgentClass;
 }
 
-function readPem(file: string, field: string): Buffer {
+/** Reads a PEM file named in a destination block; a DestinationConfigError names the field. */
+export function readPem(file: string, field: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {

@@ -124,7 +124,7 @@ export function describeUrl(url: string): string {
  */
 export async function fetchAnswer(
   url: string,
-  init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string; dispatcher?: Dispatcher },
+  init: { method: 'GET' | 'POST' | 'PUT'; headers: Record<string, string>; body?: string | Uint8Array; dispatcher?: Dispatcher },
   signal: AbortSignal,
   timeoutMs: number,
   what: string,

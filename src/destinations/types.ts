@@ -1,4 +1,49 @@
-/** Shapes shared by the destination modules (re-exported from index.ts). */
+/**
+ * The destination contract (re-exported from index.ts). A destination takes ONE payload of a
+ * declared content type and either resolves with a DeliveryOutcome (delivered) or throws a
+ * classified error: a TransientError (retry later, `retryAfterMs` honoured) or a PermanentError
+ * (dead-letter). Either may carry the destination's answer as a DeliveryResponse, which the caller
+ * seals (role `response` or `ack`) before keeping it: it may contain PHI.
+ */
+import type { z } from 'zod';
+import type { Logger } from '../log.js';
+
+/** What a destination consumes. */
+export type ContentType = 'hl7v2' | 'fhir' | 'json';
+
+/** One message, as the destination receives it. */
+export type Payload =
+  /** Raw HL7 v2 bytes exactly as they will go out: the sender's delimiters, escapes and MSH-18 charset. */
+  | { readonly contentType: 'hl7v2'; readonly message: Buffer }
+  /** The FHIR R4 Bundle of the channel's conversion (after any FHIR post-processing). */
+  | { readonly contentType: 'fhir'; readonly bundle: Record<string, unknown> }
+  /** A JSON value (a code transformer's output, or the JSON source data). */
+  | { readonly contentType: 'json'; readonly value: unknown };
+
+/** Facts about the message being delivered; ids only, no content (safe to log). */
+export interface DeliveryContext {
+  readonly channelId: string;
+  /** hig's message id (also the queue job id). */
+  readonly messageId: string;
+  /** The destination's `id` within its channel. */
+  readonly destinationId: string;
+  /** MSH-10 of the message as received (file names), when it was HL7 v2. */
+  readonly controlId?: string;
+  /** ISO-8601 time the message was accepted (file names). */
+  readonly receivedAt?: string;
+  /** Aborts the delivery (job timeout, shutdown). */
+  readonly signal: AbortSignal;
+}
+
+/** What a destination answered, to be sealed by the caller with this role before it is kept. */
+export interface DeliveryResponse {
+  /** `ack` for HL7 acknowledgments, `response` for anything else (an OperationOutcome, an HTTP body). */
+  readonly role: 'ack' | 'response';
+  /** Media type of `body`, e.g. `application/hl7-v2`, `application/fhir+json`. */
+  readonly mediaType: string;
+  /** May contain PHI: never logged, only sealed. */
+  readonly body: Buffer;
+}
 
 export interface DeliveryEntry {
   /** entry.response.status as the server wrote it, e.g. "201 Created". */
@@ -9,20 +54,83 @@ export interface DeliveryEntry {
   outcome?: unknown;
 }
 
+/** A successful delivery. Every field is optional: each destination type fills what it knows. */
 export interface DeliveryOutcome {
-  /** HTTP status of the whole request (individual mode: the highest entry status; none: 0, nothing was sent). */
-  status: number;
-  /** One per bundle entry, in order; PHI-free except `outcome`. */
-  entries: DeliveryEntry[];
+  /** HTTP status of the whole request (FHIR individual mode: the highest entry status; none: 0). */
+  status?: number;
+  /** MSA-1 of the peer's acknowledgment (MLLP). */
+  ackCode?: string;
+  /** FHIR: one per bundle entry, in order; PHI-free except `outcome`. */
+  entries?: DeliveryEntry[];
+  /** Where the message went, PHI-free (a file name, a channel's message id). */
+  detail?: string;
+  /** What the destination answered (an ACK, a response body), to be sealed by the caller. */
+  response?: DeliveryResponse;
 }
 
 export interface Destination {
   /**
-   * Push one Bundle. Resolves when every entry is stored; otherwise throws a TransientError
-   * (DESTINATION_UNAVAILABLE, retry later, `retryAfterMs` honoured) or a PermanentError
-   * (DESTINATION_REJECTED, dead-letter; `outcome` holds what the server said).
+   * Deliver one payload. Resolves when the destination has it; otherwise throws a TransientError
+   * (retry, `retryAfterMs` honoured) or a PermanentError (dead-letter). Never throws anything else
+   * for a delivery problem; a payload of a content type the destination does not take is a
+   * PermanentError (a wiring bug, not a message problem).
    */
-  deliver(bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome>;
-  /** Release connections (mTLS agent). */
+  deliver(payload: Payload, context: DeliveryContext): Promise<DeliveryOutcome>;
+  /** Release connections, agents, workers. */
   close?(): Promise<void>;
+}
+
+/**
+ * Hands a message to another channel's intake (the `channel` destination). Injected by whoever
+ * wires the daemon: destinations never import intake or the queue (nothing downstream imports
+ * upstream). Resolves when the target channel has durably accepted the message.
+ */
+export type ChannelForward = (request: ForwardRequest) => Promise<ForwardReceipt>;
+
+export interface ForwardRequest {
+  /** The target channel id. */
+  readonly channelId: string;
+  readonly payload: Payload;
+  /** The delivering message: the target records where its message came from. */
+  readonly from: Omit<DeliveryContext, 'signal'>;
+  readonly signal: AbortSignal;
+}
+
+export type ForwardReceipt =
+  | { readonly accepted: true; readonly messageId: string; readonly duplicate?: boolean }
+  /** `code` is a catalogue code (src/errors.ts); `retryable` says whether trying later can help. */
+  | { readonly accepted: false; readonly code: string; readonly retryable: boolean; readonly detail?: string };
+
+/** What a destination factory may use. Everything that would point upstream is injected here. */
+export interface DestinationDeps {
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+  /** PHI-free logging (ids, codes, lengths). */
+  log?: Logger;
+  /** Required by `channel` destinations; see ChannelForward. */
+  forward?: ChannelForward;
+}
+
+/**
+ * One destination type: exactly one file exports one of these, and registry.ts lists it. The
+ * channel schema builds its union from the registered schemas, so adding a type is that file plus
+ * its line in the table.
+ */
+export interface DestinationDescriptor<T extends string = string, S extends z.ZodType<{ type: T }> = z.ZodType<{ type: T }>> {
+  readonly type: T;
+  /** One line for docs and `check-config`. */
+  readonly summary: string;
+  /** zod schema of the destination block; every field described (it generates the JSON Schema). */
+  readonly schema: S;
+  /** Which payload this configuration consumes; `nothing` = never called with content. */
+  needs(config: z.output<S>): ContentType | 'nothing';
+  /** Builds the destination; resolves secrets and files now, so a bad block fails at start-up. */
+  create(config: z.output<S>, deps: DestinationDeps): Destination;
+}
+
+/** Identity function that keeps the literal types of a descriptor. */
+export function defineDestination<const T extends string, S extends z.ZodType<{ type: T }>>(
+  descriptor: DestinationDescriptor<T, S>,
+): DestinationDescriptor<T, S> {
+  return descriptor;
 }

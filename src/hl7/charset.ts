@@ -73,3 +73,35 @@ export function decodeMessageBytes(buf: Buffer): string {
 export function decodeBytes(bytes: Uint8Array, msh18: string | undefined): string {
   return new TextDecoder(encodingLabel(msh18) ?? 'utf-8').decode(bytes);
 }
+
+/** Reverse tables of single-byte charsets (char → byte), built on first use from TextDecoder. */
+const reverseTables = new Map<string, Map<string, number>>();
+
+function reverseTable(label: string): Map<string, number> {
+  let table = reverseTables.get(label);
+  if (table === undefined) {
+    table = new Map();
+    const decoder = new TextDecoder(label);
+    for (let byte = 0xff; byte >= 0; byte--) table.set(decoder.decode(Uint8Array.of(byte)), byte);
+    reverseTables.set(label, table);
+  }
+  return table;
+}
+
+/**
+ * Encodes text in the message's MSH-18 charset (the inverse of decodeBytes). Returns undefined when
+ * the charset is unsupported or a character has no byte in it; the caller names the location.
+ */
+export function encodeText(text: string, msh18: string | undefined): Buffer | undefined {
+  const label = encodingLabel(msh18);
+  if (label === undefined) return undefined;
+  if (label === 'utf-8') return Buffer.from(text, 'utf8');
+  const table = reverseTable(label);
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const byte = table.get(ch);
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  return Buffer.from(bytes);
+}

@@ -85,18 +85,36 @@ function replaceSequence(seq: string, d: Delimiters, charset: string | undefined
   return undefined;
 }
 
-/** Escapes delimiters in plain text so it can be placed in a leaf value. Newlines become \.br\. */
+/**
+ * Escapes delimiters in plain text so it can be placed in a leaf value. Newlines become \.br\; other
+ * control characters (CR included: it would end the segment, 0x0B/0x1C would break MLLP framing)
+ * become \Xhh\, and the v2.7+ truncation character \P\. Without an escape character (MSH-2 of two
+ * characters) nothing can be escaped: check `needsEscaping` first.
+ */
 export function escapeValue(value: string, d: Delimiters): string {
   let out = '';
+  const e = d.escape;
   for (const ch of value) {
-    if (ch === d.escape) out += `${d.escape}E${d.escape}`;
-    else if (ch === d.field) out += `${d.escape}F${d.escape}`;
-    else if (ch === d.component) out += `${d.escape}S${d.escape}`;
-    else if (ch === d.subcomponent) out += `${d.escape}T${d.escape}`;
-    else if (ch === d.repetition) out += `${d.escape}R${d.escape}`;
-    else if (ch === '\n') out += `${d.escape}.br${d.escape}`;
-    else if (ch === '\r') continue;
+    if (ch === e) out += `${e}E${e}`;
+    else if (ch === d.field) out += `${e}F${e}`;
+    else if (ch === d.component) out += `${e}S${e}`;
+    else if (ch === d.subcomponent) out += `${e}T${e}`;
+    else if (ch === d.repetition) out += `${e}R${e}`;
+    else if (d.truncation !== undefined && ch === d.truncation) out += `${e}P${e}`;
+    else if (ch === '\n') out += `${e}.br${e}`;
+    else if (CONTROL.test(ch)) out += `${e}X${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}${e}`;
     else out += ch;
   }
   return out;
+}
+
+const CONTROL = /^[\u0000-\u001f\u007f]$/;
+
+/** True when `value` holds a character escapeValue must rewrite (a delimiter, a control character). */
+export function needsEscaping(value: string, d: Delimiters): boolean {
+  for (const ch of value) {
+    if (ch === d.field || ch === d.component || ch === d.subcomponent || ch === d.repetition || ch === d.truncation) return true;
+    if ((d.escape !== '' && ch === d.escape) || CONTROL.test(ch)) return true;
+  }
+  return false;
 }

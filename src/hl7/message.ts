@@ -9,6 +9,7 @@
  */
 import { PermanentError } from '../errors.js';
 import { type Delimiters, unescapeValue } from './encoding.js';
+import { hl7Path } from './path.js';
 
 /** The HL7 explicit null: "this value is to be deleted", distinct from "not sent". */
 export const HL7_NULL = '""';
@@ -155,19 +156,17 @@ export interface ParsedPath {
   subcomponent: number | undefined;
 }
 
-const PATH = /^([A-Z][A-Z0-9]{2})(?:\[(\d+)\])?-(\d+)(?:\[(\d+)\])?(?:\.(\d+)(?:\.(\d+))?)?$/;
-
-/** Parses `PID-5[0].1` style paths; throws a plain Error for a malformed path (a programming error). */
+/** Parses `PID-5[0].1` style paths (grammar: src/hl7/path.ts); throws a plain Error for a malformed or `[*]` path (a programming error). */
 export function parsePath(path: string): ParsedPath {
-  const m = PATH.exec(path);
-  if (m === null) throw new Error(`invalid HL7 path: ${path}`);
+  const p = hl7Path(path);
+  if (p.field === undefined || p.occurrence === '*' || p.repetition === '*') throw new Error(`invalid HL7 path: ${path}`);
   return {
-    segment: m[1] ?? '',
-    occurrence: Number(m[2] ?? 0),
-    field: Number(m[3]),
-    repetition: Number(m[4] ?? 0),
-    component: m[5] === undefined ? undefined : Number(m[5]),
-    subcomponent: m[6] === undefined ? undefined : Number(m[6]),
+    segment: p.segment,
+    occurrence: p.occurrence ?? 0,
+    field: p.field,
+    repetition: p.repetition ?? 0,
+    component: p.component,
+    subcomponent: p.subcomponent,
   };
 }
 

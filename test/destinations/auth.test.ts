@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDestination, type Destination } from '../../src/destinations/index.js';
+import { createDestination, type BundlePusher as Destination } from './push.js';
 import type { z } from 'zod';
-import type { destinationSchema } from '../../src/destinations/config.js';
+import type { destinationConfigSchema as destinationSchema } from '../../src/destinations/registry.js';
 import { startFhirServer, type FhirServer, type FhirServerOptions } from '../support/fhir-server.js';
 import { failureOf, never, sampleBundle, tempDir, testKey } from './helpers.js';
 

@@ -1,7 +1,7 @@
 /** The destination block schema: what a channel file may say, and what it may not. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { destinationSchema } from '../../src/destinations/config.js';
+import { destinationConfigSchema as destinationSchema } from '../../src/destinations/registry.js';
 
 const base = { type: 'fhir', baseUrl: 'https://fhir.example.org/r4', mode: 'transaction' } as const;
 

@@ -3,7 +3,7 @@
  * every mode stores, re-delivery is idempotent, and every fault is classified correctly.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createDestination, type DeliveryOutcome, type Destination } from '../../src/destinations/index.js';
+import { createDestination, type BundlePusher as Destination, type DeliveryOutcome } from './push.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { canary, failureOf, never, sampleBundle } from './helpers.js';
 

@@ -86,3 +86,15 @@ export async function failureOf(promise: Promise<unknown>): Promise<Error & Reco
 }
 
 export const never = new AbortController().signal;
+
+/** An ADT^A01 with the PHI canary in PID-5 and PID-19, so any leak of content into logs or errors shows. */
+export function adt(controlId: string): Buffer {
+  return Buffer.from(
+    [
+      `MSH|^~\\&|HIS|HOSP|LAB|LAB|20240101120000||ADT^A01^ADT_A01|${controlId}|P|2.5.1`,
+      'EVN|A01|20240101120000',
+      `PID|1||123^^^HOSP^MR||${canary.family}^JOHN||19800101|M|||||||||||${canary.ssn}`,
+      'PV1|1|I|WARD1^101^A',
+    ].join('\r') + '\r',
+  );
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDestination } from '../../src/destinations/index.js';
+import { createDestination } from './push.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { failureOf, never, sampleBundle } from './helpers.js';
 

@@ -5,7 +5,8 @@
  * (The real worker integration lives in src/queue; this proves the parts it builds on.)
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CircuitBreaker, createDestination, type Destination } from '../../src/destinations/index.js';
+import { CircuitBreaker } from '../../src/destinations/index.js';
+import { createDestination, type BundlePusher as Destination } from './push.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { sampleBundle } from './helpers.js';
 

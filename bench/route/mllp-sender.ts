@@ -1,0 +1,82 @@
+/**
+ * The MLLP destination's throughput on ONE connection against a receiver that ACKs at once,
+ * compared with that receiver's echo rate measured in the same run by a bare MLLP client
+ * (src/hl7/mllp-client.ts: frame out, wait for the answer frame, nothing else). The difference is
+ * what the destination adds per message: reading MSH-10, the connection pool, ACK parsing and the
+ * MSA-2 check. Rounds alternate (echo, sender, echo, sender, …) so machine load hits both alike;
+ * the goal (issue 17) is sender ≥ 80 % of echo. CPU is this process's (the sender side) per message.
+ *
+ *   npx tsx bench/route/mllp-sender.ts [--messages 5000] [--rounds 5]
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { benchArgs, requireNumbers } from '../lib/args.js';
+import { fmt, loadAverage, table } from '../lib/stats.js';
+import { createDestination } from '../../src/destinations/index.js';
+import { connectMllp } from '../../src/hl7/mllp-client.js';
+
+const { values } = benchArgs('route', { options: { messages: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '5' } } });
+requireNumbers('route', values, ['messages', 'rounds']);
+const messages = Number(values.messages);
+const rounds = Number(values.rounds);
+
+/** A typical 1.2 KB ADT^A01, one control id per message. */
+function adt(n: number): Buffer {
+  const pad = 'X'.repeat(700);
+  return Buffer.from(
+    [
+      `MSH|^~\\&|HIS|HOSP|LAB|LAB|20240101120000||ADT^A01^ADT_A01|B${n}|P|2.5.1`,
+      'EVN|A01|20240101120000',
+      `PID|1||${100000 + n}^^^HOSP^MR||DOE^JOHN^Q||19800101|M|||1 MAIN ST^^TOWN^ST^12345||555-0100`,
+      'PV1|1|I|WARD1^101^A||||1234^DOCTOR^A|||MED||||1|||1234^DOCTOR^A|IN||||||||||||||||||||||||||20240101120000',
+      `NTE|1||${pad}`,
+    ].join('\r') + '\r',
+  );
+}
+
+const child = fork(fileURLToPath(new URL('./receiver.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+const port = await new Promise<number>((resolve) => child.once('message', (m: { ready: number }) => resolve(m.ready)));
+const payloads = Array.from({ length: messages }, (_, n) => adt(n));
+
+interface Run {
+  msgPerS: number;
+  cpuUsPerMsg: number;
+}
+
+async function timed(send: (message: Buffer) => Promise<unknown>): Promise<Run> {
+  for (let i = 0; i < 200; i++) await send(payloads[i % payloads.length]!); // warm-up
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (const message of payloads) await send(message);
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { msgPerS: messages / seconds, cpuUsPerMsg: (used.user + used.system) / messages };
+}
+
+const echo: Run[] = [];
+const sender: Run[] = [];
+const client = await connectMllp({ host: '127.0.0.1', port });
+const destination = createDestination({ type: 'mllp', host: '127.0.0.1', port });
+const context = { channelId: 'bench', messageId: 'm', destinationId: 'lab', signal: new AbortController().signal };
+for (let round = 0; round < rounds; round++) {
+  echo.push(await timed((m) => client.send(m)));
+  sender.push(
+    await timed(async (m) => {
+      const outcome = await destination.deliver({ contentType: 'hl7v2', message: m }, context);
+      if (outcome.ackCode !== 'AA') throw new Error('not AA');
+    }),
+  );
+}
+client.close();
+await destination.close?.();
+child.send('count');
+const count = await new Promise<number>((resolve) => child.once('message', (m: { count: number }) => resolve(m.count)));
+child.disconnect();
+
+/** Median of the per-round ratios (the upper one for an even count). */
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const rows = echo.map((e, i) => [i + 1, fmt.int(e.msgPerS), fmt.int(sender[i]!.msgPerS), `${((sender[i]!.msgPerS / e.msgPerS) * 100).toFixed(1)} %`, e.cpuUsPerMsg.toFixed(1), sender[i]!.cpuUsPerMsg.toFixed(1)]);
+const ratio = median(sender.map((s, i) => s.msgPerS / echo[i]!.msgPerS));
+console.log(`bench/route/mllp-sender: ${messages} messages × ${rounds} rounds each, one connection, load average ${loadAverage()}`);
+console.log(table(['round', 'echo msg/s (bare client)', 'sender msg/s (mllp destination)', 'sender / echo', 'echo CPU µs/msg', 'sender CPU µs/msg'], rows));
+console.log(`median sender / echo: ${(ratio * 100).toFixed(1)} % (goal ≥ 80 %); receiver answered ${count} frames`);

@@ -1,0 +1,19 @@
+/**
+ * Segment ids defined by HL7 v2.1–v2.9 (chapter appendices), so a configured path naming an
+ * unknown segment (a typo like `PV3-2`) is refused at config load. Z segments are site-defined
+ * and always allowed.
+ */
+const STANDARD = `ABS ACC ADD ADJ AFF AIG AIL AIP AIS AL1 APR ARQ ARV AUT BHS BLC BLG BPO BPX BTS BTX BUI CDM CDO CER
+CM0 CM1 CM2 CNS CON CSP CSR CSS CTD CTI CTR DB1 DG1 DMI DON DPS DRG DSC DSP ECD ECR EDU EQL EQP EQU ERQ ERR EVN FAC
+FHS FT1 FTS GOL GP1 GP2 GSC GSP GSR GT1 IAM IAR IIM ILT IN1 IN2 IN3 INV IPC IPR ISD ITM IVC IVT LAN LCC LCH LDP LOC
+LRL MCP MFA MFE MFI MRG MSA MSH NCK NDS NK1 NPU NSC NST NTE OBR OBX ODS ODT OH1 OH2 OH3 OH4 OM1 OM2 OM3 OM4 OM5 OM6
+OM7 OMC ORC ORG OVR PAC PCE PCR PD1 PDA PDC PEO PES PID PKG PM1 PMT PR1 PRA PRB PRC PRD PRT PSG PSH PSL PSS PTH PV1
+PV2 PYE QAK QID QPD QRD QRF QRI RCP RDF RDT REL RF1 RFI RGS RMI ROL RQ1 RQD RXA RXC RXD RXE RXG RXO RXR RXV SAC SCD
+SCH SCP SDD SFT SGH SGT SHP SID SLT SPM SPR STF STZ TCC TCD TQ1 TQ2 TXA UAC UB1 UB2 URD URS VAR VND VTQ`;
+
+const KNOWN: ReadonlySet<string> = new Set(STANDARD.split(/\s+/));
+
+/** A segment id some HL7 v2 version defines, or a site-defined Z segment. */
+export function isKnownSegment(id: string): boolean {
+  return KNOWN.has(id) || /^Z[A-Z0-9]{2}$/.test(id);
+}

@@ -1,0 +1,32 @@
+/**
+ * The FHIR suites were written against "push a Bundle with a signal"; this adapter keeps them that
+ * way over the generic Destination contract (a fhir Payload plus a DeliveryContext), so they still
+ * exercise the real registry, factory and destination.
+ */
+import { createDestination as createRegistered, type DeliveryEntry, type Destination } from '../../src/destinations/index.js';
+
+export interface DeliveryOutcome {
+  status: number;
+  entries: DeliveryEntry[];
+}
+
+export interface BundlePusher {
+  deliver(bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome>;
+  close(): Promise<void>;
+  readonly destination: Destination;
+}
+
+export function createDestination(config: Parameters<typeof createRegistered>[0], env: NodeJS.ProcessEnv = process.env): BundlePusher {
+  const destination = createRegistered(config, { env });
+  return {
+    destination,
+    async deliver(bundle, signal) {
+      const outcome = await destination.deliver(
+        { contentType: 'fhir', bundle },
+        { channelId: 'test', messageId: 'm-1', destinationId: 'fhir', signal },
+      );
+      return { status: outcome.status ?? Number.NaN, entries: outcome.entries ?? [] };
+    },
+    close: async () => destination.close?.(),
+  };
+}
