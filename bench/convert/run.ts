@@ -6,7 +6,7 @@
  * ORU^R01 with one order and six results); the corpus rows are the Microsoft FHIR-Converter
  * samples, which are deliberately kitchen-sink (every field of every segment valued).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMessageBytes } from '../../src/hl7/charset.js';
@@ -17,7 +17,7 @@ import { structureIssues } from '../../src/transform/validation/structure.js';
 import { benchArgs } from '../lib/args.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
+const corpus = [path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter'), path.resolve(here, '../../../../shared/corpus/microsoft-fhir-converter')].find((p) => existsSync(p)) ?? path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
 const { values } = benchArgs('convert', { options: { ms: { type: 'string', default: '300' }, typical: { type: 'boolean', default: false } } });
 const budgetMs = Number(values.ms);
 if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
