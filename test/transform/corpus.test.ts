@@ -11,6 +11,7 @@ import { splitMessages } from '../../src/hl7/message.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
 import { facts, familyNames, patientFacts } from './facts.js';
 import { corpusRoot, findEmpty } from './helpers.js';
+import { badContentTypes } from './mime.js';
 
 const msRoot = path.join(corpusRoot, 'microsoft-fhir-converter');
 const samples = path.join(msRoot, 'data/SampleData/Hl7v2');
@@ -45,6 +46,7 @@ describe('microsoft-fhir-converter corpus', () => {
       const result = convertHl7v2(Buffer.from(message, 'utf8'));
       expect(validateBundle(result.bundle)).toEqual([]);
       expect(findEmpty(result.bundle)).toBeUndefined();
+      expect(badContentTypes(result.bundle)).toEqual([]);
       // the report is itself a valid OperationOutcome
       expect(validateBundle({ resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:00000000-0000-5000-8000-000000000000', resource: result.report }] })).toEqual([]);
       const expectedFile = pairs.get(file);
@@ -94,6 +96,7 @@ describe('hl7-v2-to-fhir-ig test messages', () => {
       const result = convertHl7v2(Buffer.from(message, 'utf8'));
       expect(validateBundle(result.bundle)).toEqual([]);
       expect(findEmpty(result.bundle)).toBeUndefined();
+      expect(badContentTypes(result.bundle)).toEqual([]);
     }
   });
 

@@ -1,5 +1,6 @@
 /** TXA → DocumentReference; OBX in MDM → its content (IG: TXA[DocumentReference], OBX[DocumentReference]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
@@ -8,6 +9,8 @@ import type { Scope } from './scope.js';
 
 /** TXA-17 document completion status (table 0271) → DocumentReference.docStatus. */
 const DOC_STATUS: Readonly<Record<string, string>> = { AU: 'final', LA: 'final', PA: 'preliminary', IP: 'preliminary', IN: 'preliminary', DI: 'preliminary', DO: 'preliminary', CA: 'entered-in-error' };
+
+const TEXT_CONTENT = 'text/plain; charset=utf-8';
 
 export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const d: Json = { resourceType: 'DocumentReference' };
@@ -26,14 +29,25 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.document = document;
 }
 
-/** OBX text inside an MDM becomes the document's plain-text content. */
-export function appendDocumentText(document: Resource, text: string): void {
+/**
+ * [IG MDM_T02 10.1, OBX[DocumentReference]] an MDM OBX is content of the TXA document: ED/RP
+ * values are attachments of their own (ED[Attachment]), text lines join one text/plain attachment.
+ */
+export function appendDocumentContent(document: Resource, seg: SegmentReader, type: string | undefined): void {
   const content = (document.content as Json[] | undefined) ?? [];
-  const attachment = (content[0]?.attachment as Json | undefined) ?? { contentType: 'text/plain; charset=utf-8' };
-  const prior = typeof attachment.data === 'string' ? Buffer.from(attachment.data, 'base64').toString('utf8') + '\n' : '';
+  if (type === 'ED' || type === 'RP') {
+    content.push(...attachments(seg.reps(5), type).map((attachment) => ({ attachment })));
+    if (content.length > 0) document.content = content;
+    return;
+  }
+  const text = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
+  if (text === '') return;
+  const existing = content.find((c) => (c.attachment as Json | undefined)?.contentType === TEXT_CONTENT);
+  const attachment = (existing?.attachment as Json | undefined) ?? { contentType: TEXT_CONTENT };
+  const prior = typeof attachment.data === 'string' ? `${Buffer.from(attachment.data, 'base64').toString('utf8')}\n` : '';
   attachment.data = Buffer.from(prior + text, 'utf8').toString('base64');
-  attachment.contentType = 'text/plain; charset=utf-8';
-  document.content = [{ attachment }];
+  if (existing === undefined) content.push({ attachment });
+  document.content = content;
 }
 
 /** DocumentReference.content is required; a notification without text says so. */
