@@ -8,8 +8,8 @@ import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { organizationFromHd } from './entities.js';
-import { identifierId, ordinalId } from './ids.js';
-import type { Json, Reference, Resource } from './types.js';
+import { factsId, identifierId, ordinalId } from './ids.js';
+import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
@@ -74,13 +74,29 @@ export class SegmentReader {
   }
 }
 
+function isFacts(key: IdentityKey): key is FactsKey {
+  return typeof key === 'object' && Array.isArray((key as { facts?: unknown }).facts);
+}
+
 export class Conversion implements DatatypeContext {
   readonly resources = new Map<string, Resource>();
   readonly readers: SegmentReader[] = [];
+  /** Resources to delete (A29 delete person, A23 delete visit): `Type/id` → resource. */
+  readonly deleted = new Map<string, Resource>();
+  /** Conditional-update query per `Type/id` (from the identifying identifier or facts). */
+  readonly conditional = new Map<string, string>();
   private readonly ordinals = new Map<string, number>();
+  private readonly readerByIndex = new Map<number, SegmentReader>();
+  private readonly madeByIndex = new Map<number, Resource[]>();
+  /** Segment (0-based message index) whose mapper is running: what `add` makes is recorded for it. */
+  mapping: number | undefined;
 
   constructor(
     readonly msg: Message,
+    /**
+     * The zone for times without an offset: MSH-7's offset (`+01:00`) when MSH-7 has one, else
+     * the channel's IANA zone (see datatypes/time.ts).
+     */
     readonly timezone: string,
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
@@ -91,39 +107,72 @@ export class Conversion implements DatatypeContext {
   readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
-    const r = new SegmentReader(this.msg, segment, index, this.timezone);
-    this.readers.push(r);
+    let r = this.readerByIndex.get(index);
+    if (r === undefined || r.segment !== segment) {
+      r = new SegmentReader(this.msg, segment, index, this.timezone);
+      this.readers.push(r);
+      this.readerByIndex.set(index, r);
+    }
     return r;
   }
 
+  /** Resources the mapper of the segment at `index` made (or merged into), in order. */
+  madeAt(index: number): readonly Resource[] {
+    return this.madeByIndex.get(index) ?? [];
+  }
+
+  private record(resource: Resource): void {
+    if (this.mapping === undefined) return;
+    const list = this.madeByIndex.get(this.mapping) ?? [];
+    if (!list.includes(resource)) list.push(resource);
+    this.madeByIndex.set(this.mapping, list);
+  }
+
+  /** The deterministic id `key` gives a resource of `type` (see IdentityKey), `#n` for the n-th distinct repeat. */
+  private idFor(type: string, key: IdentityKey, repeat: number): string {
+    const suffix = repeat > 1 ? `#${repeat}` : '';
+    if (typeof key === 'string') return identifierId(type, 'name', key + suffix);
+    if (isFacts(key)) return factsId(type, repeat > 1 ? [...key.facts, repeat] : key.facts);
+    if (key !== undefined && typeof key.value === 'string') return identifierId(type, authorityKey(key), key.value + suffix);
+    const n = (this.ordinals.get(type) ?? 0) + 1;
+    this.ordinals.set(type, n);
+    return ordinalId(type, this.messageScope, n);
+  }
+
   /**
-   * Adds a resource, giving it a deterministic id from its first business identifier (or an
-   * ordinal). A resource whose id already exists is merged into the existing one (first value
-   * wins per element), so a practitioner named in five fields is one entry.
+   * Adds a resource with the deterministic id its identity key gives (see IdentityKey). A
+   * resource whose id already exists is merged into the existing one (first value wins per
+   * element), so a practitioner named in five fields is one entry; in 'distinct' mode the
+   * resource stays separate (`#2`, `#3`… in message order, still deterministic).
    */
-  add(resource: Resource, key?: Json | string, mode: 'merge' | 'distinct' = 'merge'): Resource {
+  add(resource: Resource, key?: IdentityKey, mode: 'merge' | 'distinct' = 'merge'): Resource {
     const type = resource.resourceType;
-    let id: string;
-    if (typeof key === 'string') id = identifierId(type, 'name', key);
-    else if (key !== undefined && typeof key.value === 'string') {
-      const authority = authorityKey(key);
-      id = identifierId(type, authority, key.value);
-      // events (observations…) that reuse an identifier inside one message stay separate: the
-      // n-th repeat gets `value#n`, still deterministic across re-deliveries
-      for (let n = 2; mode === 'distinct' && this.resources.has(`${type}/${id}`); n++) id = identifierId(type, authority, `${key.value}#${n}`);
-    } else {
-      const n = (this.ordinals.get(type) ?? 0) + 1;
-      this.ordinals.set(type, n);
-      id = ordinalId(type, this.messageScope, n);
-    }
+    let repeat = 1;
+    let id = this.idFor(type, key, repeat);
+    if (key !== undefined) while (mode === 'distinct' && this.resources.has(`${type}/${id}`)) id = this.idFor(type, key, ++repeat);
     const existing = this.resources.get(`${type}/${id}`);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
+      this.record(existing);
       return existing;
     }
     const withId: Resource = { resourceType: type, id, ...withoutType(resource) };
     this.resources.set(`${type}/${id}`, withId);
+    const query = conditionalQuery(key, repeat);
+    if (query !== undefined) this.conditional.set(`${type}/${id}`, query);
+    this.record(withId);
     return withId;
+  }
+
+  /**
+   * Turns a resource of this Bundle into a DELETE of it ([IG SegmentActionCode D → DELETE]):
+   * it leaves the Bundle's resources, references to it are removed at the end.
+   */
+  remove(resource: Resource): void {
+    const key = `${resource.resourceType}/${resource.id ?? ''}`;
+    if (!this.resources.has(key)) return;
+    this.resources.delete(key);
+    this.deleted.set(key, resource);
   }
 
   ref(resource: Resource, display?: string): Reference {
@@ -131,6 +180,14 @@ export class Conversion implements DatatypeContext {
     if (display !== undefined) r.display = display;
     return r;
   }
+}
+
+/** The conditional-update search for a key: its identifier (with a system), or the facts' query. */
+function conditionalQuery(key: IdentityKey, repeat: number): string | undefined {
+  if (repeat > 1 || key === undefined || typeof key === 'string') return undefined;
+  if (isFacts(key)) return key.query;
+  if (typeof key.system === 'string' && typeof key.value === 'string') return `identifier=${encodeURIComponent(key.system)}|${encodeURIComponent(key.value)}`;
+  return undefined;
 }
 
 /** Choice elements the mappers write (`deceased[x]` …): a merge must not add a second type. */

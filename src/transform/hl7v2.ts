@@ -8,6 +8,7 @@ import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
+import { GroupTree } from './groups.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
 import { finishDocument } from './segments/documents.js';
@@ -163,7 +164,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       facts = readEvn(evn, cx);
       extraReaders.push(evn);
     }
-    const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event, header }, cx);
+    const groups = new GroupTree(tree, cx);
+    const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, header, group: groups.root, tree: groups }, cx);
     const notes = finish(cx);
     const timestamp = toInstant(comp(7), timezone);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');

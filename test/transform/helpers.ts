@@ -3,8 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The shared corpus sits beside the repository, or beside the worktrees folder (read-only). */
-export const corpusRoot = [path.resolve(repoRoot, '../shared/corpus'), path.resolve(repoRoot, '../../shared/corpus')].find((p) => existsSync(p)) ?? path.resolve(repoRoot, '../shared/corpus');
+/**
+ * The shared corpus sits beside the repository (read-only): `../shared/corpus` from the main
+ * checkout, `../../shared/corpus` from a worktree under `wt/`.
+ */
+export const corpusRoot = ['../shared/corpus', '../../shared/corpus'].map((p) => path.resolve(repoRoot, p)).find((p) => existsSync(p)) ?? path.resolve(repoRoot, '../shared/corpus');
 
 export type Entry = { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id?: string }; request: { method: string; url: string } };
 

@@ -8,14 +8,8 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { orcRequestFields, orderIdentifiers } from './order.js';
-import type { Scope } from './scope.js';
-
-function takeOrc(scope: Scope): SegmentReader | undefined {
-  const orc = scope.orc;
-  delete scope.orc;
-  return orc;
-}
+import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
+import { type Scope, madeByOrder, orcOf } from './scope.js';
 
 function simpleQuantity(amount: string | undefined, unit: string | undefined): Json | undefined {
   const value = decimal(amount);
@@ -24,7 +18,7 @@ function simpleQuantity(amount: string | undefined, unit: string | undefined): J
 }
 
 export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const orc = takeOrc(scope);
+  const orc = orcOf(seg, scope, cx);
   const im: Json = { resourceType: 'Immunization' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) im.identifier = identifiers;
@@ -79,16 +73,23 @@ const MR_STATUS: Readonly<Record<string, string>> = {
   draft: 'draft',
 };
 
-function medicationRequest(orc: SegmentReader | undefined, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
-  if (scope.medicationRequest !== undefined && scope.medicationRequest.resourceType === 'MedicationRequest') {
-    set(scope.medicationRequest, 'medicationCodeableConcept', medication);
-    return scope.medicationRequest;
+/**
+ * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
+ * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
+ */
+function medicationRequest(seg: SegmentReader, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
+  const existing = madeByOrder(seg, scope, cx, 'MedicationRequest');
+  if (existing !== undefined) {
+    set(existing, 'medicationCodeableConcept', medication);
+    scope.medicationRequest = existing;
+    scope.noteTarget = existing;
+    return existing;
   }
+  const orc = orcOf(seg, scope, cx);
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
-  const status = lookupCode('OrderStatus', orc?.str(5)) ?? lookupCode('OrderControlCode[ServiceRequest.status]', orc?.str(1));
-  mr.status = MR_STATUS[status ?? ''] ?? 'unknown';
+  mr.status = MR_STATUS[orderStatus(orc, undefined, false)] ?? 'unknown';
   mr.intent = 'order';
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
@@ -109,7 +110,7 @@ function dose(min: string | undefined, max: string | undefined, unit: string | u
 }
 
 export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(takeOrc(scope), codeableConcept(seg.rep(1)), scope, cx);
+  const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
   const d = dose(seg.str(2), seg.str(3), val(seg.rep(4), 1));
   if (d !== undefined && mr.dosageInstruction === undefined) mr.dosageInstruction = [{ doseAndRate: [d] }];
   const qty = simpleQuantity(seg.str(11), val(seg.rep(12), 1));
@@ -117,7 +118,7 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(takeOrc(scope), codeableConcept(seg.rep(2)), scope, cx);
+  const mr = medicationRequest(seg, codeableConcept(seg.rep(2)), scope, cx);
   const d = dose(seg.str(3), seg.str(4), val(seg.rep(5), 1));
   const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
   const instruction: Json = {};
@@ -138,9 +139,8 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const orc = takeOrc(scope);
   const medication = codeableConcept(seg.rep(2)) ?? { text: 'unknown' };
-  const prescription = scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : medicationRequest(orc, medication, scope, cx);
+  const prescription = madeByOrder(seg, scope, cx, 'MedicationRequest') ?? medicationRequest(seg, medication, scope, cx);
   const md: Json = { resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: medication };
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];
