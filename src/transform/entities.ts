@@ -8,6 +8,7 @@ import { codeFromTable } from './datatypes/coding.js';
 import { authoritySystem, hdSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
+import { codingSystemUri } from './vocabulary/coding-systems.js';
 import type { Json, Reference, Resource } from './types.js';
 
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
@@ -46,6 +47,25 @@ export function organization(cx: Conversion, rep: Repetition | undefined): Refer
     const system = hdSystem(rep, 6, cx);
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
+  }
+  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
+  return cx.ref(org, name);
+}
+
+/**
+ * CWE → Organization (IG CWE[Organization]): identifier CWE.1 in system CWE.3, name CWE.2 (else
+ * CWE.9), e.g. an MVX manufacturer code. Same code → same Organization.
+ */
+export function organizationFromCwe(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const code = val(rep, 1);
+  const name = val(rep, 2) ?? val(rep, 9);
+  if (code === undefined && name === undefined) return undefined;
+  let identifier: Json | undefined;
+  if (code !== undefined) {
+    identifier = {};
+    const system = codingSystemUri(val(rep, 3));
+    if (system !== undefined) identifier.system = system;
+    identifier.value = code;
   }
   const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
   return cx.ref(org, name);

@@ -12,6 +12,7 @@ import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { appendDocumentContent } from './documents.js';
+import { doseOf, enrichDose } from './dose-observation.js';
 import type { Scope } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
@@ -152,12 +153,16 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);
   if (scope.serviceRequest !== undefined) o.basedOn = [cx.ref(scope.serviceRequest)];
+  // [IG VXU_V04 12.6.1] an OBX of a dose's OBSERVATION group is part of that dose
+  const dose = doseOf(scope);
+  if (dose !== undefined) o.partOf = [cx.ref(dose)];
   const hasValue = Object.keys(o).some((k) => k.startsWith('value') && /^[A-Z]/.test(k.slice(5))) || o.component !== undefined || o.derivedFrom !== undefined;
   if (!hasValue && o.dataAbsentReason === undefined) {
     // obs-6: dataAbsentReason only when there is no value
     o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
   }
   const observation = cx.add(o as Resource, identifier, 'distinct');
+  if (dose !== undefined) enrichDose(dose, seg, observation, cx);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   if (supporting) {
     if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));

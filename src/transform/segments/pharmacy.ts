@@ -9,6 +9,8 @@ import { practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
+import { mapRxaAdministration } from './administration.js';
+import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
 function simpleQuantity(amount: string | undefined, unit: string | undefined): Json | undefined {
@@ -17,51 +19,40 @@ function simpleQuantity(amount: string | undefined, unit: string | undefined): J
   return unit === undefined ? { value } : { value, unit };
 }
 
+/**
+ * RXA: an immunization in VXU messages [IG VXU_V04 12.4 RXA[Immunization]], a medication
+ * administration elsewhere (RAS, RDS…).
+ */
 export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const orc = orcOf(seg, scope, cx);
-  const im: Json = { resourceType: 'Immunization' };
-  const identifiers = orderIdentifiers(orc, undefined, cx);
-  if (identifiers.length > 0) im.identifier = identifiers;
-  const completion = seg.str(20);
-  im.status = lookupCode('CompletionStatus', completion) === 'not-done' ? 'not-done' : 'completed';
-  im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
-  if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);
-  const when = seg.dateTime(3);
-  if (when !== undefined) im.occurrenceDateTime = when;
-  else im.occurrenceString = 'unknown';
-  const amount = seg.str(6);
-  if (amount !== '999') set(im, 'doseQuantity', simpleQuantity(amount, val(seg.rep(7), 1)));
-  set(im, 'lotNumber', seg.str(15));
-  set(im, 'expirationDate', seg.date(16));
-  const mvx = seg.rep(17);
-  if (val(mvx, 2) ?? val(mvx, 1)) im.manufacturer = { display: val(mvx, 2) ?? val(mvx, 1) };
-  const performer = practitioner(cx, seg.rep(10));
-  if (performer !== undefined) im.performer = [{ function: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0443', code: 'AP' }] }, actor: performer }];
-  if (im.status === 'not-done') set(im, 'statusReason', codeableConcept(seg.rep(18)));
-  push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
-  const orderer = practitioner(cx, orc?.rep(12));
-  if (orderer !== undefined) push(im, 'performer', { function: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0443', code: 'OP' }] }, actor: orderer });
-  const immunization = cx.add(im as Resource, identifiers.find((i) => i.value !== undefined), 'distinct');
-  scope.noteTarget = immunization;
-  scope.medicationRequest = immunization;
+  if (scope.tree.root.name.startsWith('VX')) mapRxaImmunization(seg, scope, cx);
+  else mapRxaAdministration(seg, scope, cx);
 }
 
-/** RXR: route and site of the administration or order before it. */
+/**
+ * RXR: route and site of the dose or order of its group [IG RXR[Immunization], RXR[MedicationRequest]]:
+ * RXR-1 via RouteOfAdministration (the v2-0162 coding kept), RXR-2 via BodyParts (table 0163),
+ * RXR-4 method, RXR-5 routing instruction (MedicationRequest only).
+ */
 export function mapRxr(seg: SegmentReader, scope: Scope): void {
   const target = scope.medicationRequest;
   if (target === undefined) return;
-  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration');
-  const site = codeableConcept(seg.rep(2));
+  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration', '0162');
+  const site = codeableConcept(seg.rep(2), 'BodyParts', '0163');
+  const method = codeableConcept(seg.rep(4), 'AdministrationMethod', '0165');
   if (target.resourceType === 'Immunization') {
     set(target, 'route', route);
     set(target, 'site', site);
     return;
   }
-  const dosage = (Array.isArray(target.dosageInstruction) ? target.dosageInstruction[0] : undefined) as Json | undefined;
-  const d = dosage ?? {};
-  set(d, 'route', route);
-  set(d, 'site', site);
-  if (dosage === undefined && Object.keys(d).length > 0) target.dosageInstruction = [d];
+  const list = target.resourceType === 'MedicationAdministration' ? undefined : (target.dosageInstruction as Json[] | undefined);
+  const dosage: Json = target.resourceType === 'MedicationAdministration' ? ((target.dosage as Json | undefined) ?? {}) : (list?.[0] ?? {});
+  set(dosage, 'route', route);
+  set(dosage, 'site', site);
+  set(dosage, 'method', method);
+  if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
+  if (Object.keys(dosage).length === 0) return;
+  if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
+  else if (list === undefined) target.dosageInstruction = [dosage];
 }
 
 const MR_STATUS: Readonly<Record<string, string>> = {
