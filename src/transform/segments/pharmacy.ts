@@ -1,23 +1,21 @@
 /**
- * RXA/RXR → Immunization (IG: RXA[Immunization], RXR[Immunization]);
- * RXO/RXE (+ORC) → MedicationRequest (IG: RXO[MedicationRequest]); RXD → MedicationDispense.
+ * Pharmacy segments: RXA (immunization.ts / administration.ts), RXR (route of the dose or order),
+ * RXO/RXE (+ORC, TQ1) → one MedicationRequest per order (IG: RXO[MedicationRequest],
+ * TQ1[MedicationRequest], RXR[MedicationRequest]); RXD → MedicationDispense.
  */
+import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { decimal, val } from '../datatypes/primitive.js';
+import { decimal, sub, val } from '../datatypes/primitive.js';
+import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
+import { applyOrderTiming } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
-
-function simpleQuantity(amount: string | undefined, unit: string | undefined): Json | undefined {
-  const value = decimal(amount);
-  if (value === undefined) return undefined;
-  return unit === undefined ? { value } : { value, unit };
-}
 
 /**
  * RXA: an immunization in VXU messages [IG VXU_V04 12.4 RXA[Immunization]], a medication
@@ -67,66 +65,114 @@ const MR_STATUS: Readonly<Record<string, string>> = {
 /**
  * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
  * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
+ * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
  */
 function medicationRequest(seg: SegmentReader, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
+  const orc = orcOf(seg, scope, cx);
   const existing = madeByOrder(seg, scope, cx, 'MedicationRequest');
   if (existing !== undefined) {
     set(existing, 'medicationCodeableConcept', medication);
+    applyOrderTiming(existing, seg, orc, scope, cx);
     scope.medicationRequest = existing;
     scope.noteTarget = existing;
     return existing;
   }
-  const orc = orcOf(seg, scope, cx);
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
   mr.status = MR_STATUS[orderStatus(orc, undefined, false)] ?? 'unknown';
+  // [IG RXO[MedicationRequest] #0] intent original-order is the IG's value; R4's code is "original-order"
   mr.intent = 'order';
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
+  applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
   scope.medicationRequest = resource;
   scope.noteTarget = resource;
   return resource;
 }
 
-function dose(min: string | undefined, max: string | undefined, unit: string | undefined): Json | undefined {
-  const low = simpleQuantity(min, unit);
-  const high = simpleQuantity(max, unit);
+/** Give amount min–max (NM) + units (CWE[Quantity]) → doseQuantity, or doseRange when they differ. */
+function dose(min: string | undefined, max: string | undefined, units: Repetition | undefined): Json | undefined {
+  const low = amountQuantity(min, units);
+  const high = amountQuantity(max, units);
   if (low !== undefined && high !== undefined && low.value !== high.value) return { doseRange: { low, high } };
   if (low !== undefined) return { doseQuantity: low };
   return undefined;
 }
 
-export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
-  const d = dose(seg.str(2), seg.str(3), val(seg.rep(4), 1));
-  if (d !== undefined && mr.dosageInstruction === undefined) mr.dosageInstruction = [{ doseAndRate: [d] }];
-  const qty = simpleQuantity(seg.str(11), val(seg.rep(12), 1));
-  if (qty !== undefined) set(mr, 'dispenseRequest', { quantity: qty });
+/** The first dosage instruction (created on first use): the one the order's dose and route belong to. */
+function firstDosage(mr: Resource): Json {
+  const list = (mr.dosageInstruction as Json[] | undefined) ?? [];
+  const first = list[0] ?? {};
+  if (list.length === 0) mr.dosageInstruction = [first];
+  return first;
 }
 
+/** The dose of an RXE (encoded) replaces the RXO (requested) one; a TQ1 quantity is the fallback. */
+function setDose(mr: Resource, d: Json | undefined, encoded: boolean): void {
+  if (d === undefined) return;
+  const dosage = firstDosage(mr);
+  const rates = (dosage.doseAndRate as Json[] | undefined) ?? [];
+  const current = rates[0];
+  if (current === undefined || encoded || current.doseQuantity !== undefined) {
+    const rate = current === undefined ? {} : { ...current };
+    delete rate.doseQuantity;
+    delete rate.doseRange;
+    dosage.doseAndRate = [{ ...rate, ...d }, ...rates.slice(1)];
+  }
+}
+
+/** Dispense amount + units (CWE[Quantity]) and refills → dispenseRequest (RXO-11/12/13, RXE-10/11/12). */
+function dispense(mr: Resource, amount: string | undefined, units: Repetition | undefined, refills: string | undefined): void {
+  const request: Json = { ...((mr.dispenseRequest as Json | undefined) ?? {}) };
+  const quantity = amountQuantity(amount, units);
+  if (quantity !== undefined) request.quantity = quantity;
+  const n = decimal(refills);
+  if (n !== undefined && Number.isInteger(n) && n >= 0) request.numberOfRepeatsAllowed = n;
+  if (Object.keys(request).length > 0) mr.dispenseRequest = request;
+}
+
+/** [IG RXO[MedicationRequest]] the requested give code, amount, dispense and substitution. */
+export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
+  setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
+  dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
+  substitution(mr, seg.str(9));
+  set(mr, 'requester', practitioner(cx, seg.rep(14)));
+}
+
+/** [IG RXO #9 via AllowSubstitution] (RXE-9 the same). */
+function substitution(mr: Resource, code: string | undefined): void {
+  const mapped = lookup('AllowSubstitution', code);
+  if (mapped !== undefined && mr.substitution === undefined) mr.substitution = { allowedBoolean: mapped.code !== 'N' && mapped.code !== 'none' };
+}
+
+/**
+ * RXE (pharmacy-encoded order) → the order's MedicationRequest: RXE-2 give code (NDC →
+ * http://hl7.org/fhir/sid/ndc), RXE-3/4/5 dose through CWE[Quantity] (RXE-5 `43^mg/hr` is unit
+ * "mg/hr"), RXE-7 give instructions, RXE-10/11/12 dispense, RXE-19 total daily dose, RXE-23/24 rate.
+ */
 export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const mr = medicationRequest(seg, codeableConcept(seg.rep(2)), scope, cx);
-  const d = dose(seg.str(3), seg.str(4), val(seg.rep(5), 1));
-  const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
-  const instruction: Json = {};
-  if (text !== '') instruction.text = text;
-  if (d !== undefined) instruction.doseAndRate = [d];
-  if (Object.keys(instruction).length > 0) {
-    const existing = Array.isArray(mr.dosageInstruction) ? (mr.dosageInstruction[0] as Json) : undefined;
-    if (existing !== undefined) Object.assign(existing, instruction);
-    else mr.dosageInstruction = [instruction];
+  setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
+  const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
+  if (text !== '') set(firstDosage(mr), 'text', text);
+  dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
+  substitution(mr, seg.str(9));
+  // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
+  const daily = seg.rep(19);
+  const perDay = amountQuantity(val(daily, 1), sub(daily, 2));
+  if (perDay !== undefined) set(firstDosage(mr), 'maxDosePerPeriod', { numerator: perDay, denominator: { value: 1, system: 'http://unitsofmeasure.org', code: 'd', unit: 'day' } });
+  const rate = amountQuantity(seg.str(23), seg.rep(24));
+  if (rate !== undefined) {
+    const dosage = firstDosage(mr);
+    const rates = (dosage.doseAndRate as Json[] | undefined) ?? [{}];
+    set(rates[0] as Json, 'rateQuantity', rate);
+    dosage.doseAndRate = rates;
   }
-  const request: Json = {};
-  set(request, 'quantity', simpleQuantity(seg.str(10), val(seg.rep(11), 1)));
-  const refills = decimal(seg.str(12));
-  if (refills !== undefined && Number.isInteger(refills) && refills >= 0) request.numberOfRepeatsAllowed = refills;
-  if (Object.keys(request).length > 0) mr.dispenseRequest = { ...((mr.dispenseRequest as Json | undefined) ?? {}), ...request };
-  const substitution = lookup('AllowSubstitution', seg.str(9));
-  if (substitution !== undefined) mr.substitution = { allowedBoolean: substitution.code !== 'N' && substitution.code !== 'none' };
 }
 
 export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -136,11 +182,12 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];
   set(md, 'whenHandedOver', seg.dateTime(3));
-  set(md, 'quantity', simpleQuantity(seg.str(4), val(seg.rep(5), 1)));
+  // RXD-4/5 actual dispense amount and units (CWE[Quantity])
+  set(md, 'quantity', amountQuantity(seg.str(4), seg.rep(5)));
   const dispenser = practitioner(cx, seg.rep(10));
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];
   const number = seg.str(7);
   if (number !== undefined) md.identifier = [{ value: number }];
-  const dispense = cx.add(md as Resource, undefined);
-  scope.noteTarget = dispense;
+  const dispensed = cx.add(md as Resource, undefined);
+  scope.noteTarget = dispensed;
 }

@@ -8,6 +8,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
+import { isPharmacyTiming } from './medication-timing.js';
 import type { Scope } from './scope.js';
 
 /** app-2/app-3: start and end together, and only proposed/cancelled/waitlist may lack them. */
@@ -60,6 +61,8 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
 export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it)
+  if (isPharmacyTiming(scope)) return;
   const start = seg.dateTime(7);
   const end = seg.dateTime(8);
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
