@@ -76,7 +76,7 @@ describe('structure check', () => {
     const theirs = resources.filter((r) => medplumErrors(r).length > 0);
     expect(theirs).toEqual([]);
     expect(ours).toEqual([]);
-  });
+  }, 180_000);
 
   it('reports every error medplum reports, and beyond that only its stricter rules, on random mutations', () => {
     let mutatedWithErrors = 0;

@@ -14,15 +14,29 @@ export interface MappedCode {
   system?: string;
 }
 
+type Row = readonly [string, string, string];
+const caseless = new Map<string, ReadonlyMap<string, Row>>();
+
+/** The map's rows by lower-cased v2 code: senders write `BOOKED` for the table's `Booked`. */
+function byLowerCase(map: string): ReadonlyMap<string, Row> {
+  let index = caseless.get(map);
+  if (index === undefined) {
+    const rows = new Map<string, Row>();
+    for (const [code, row] of [...Object.entries(SUPPLEMENT[map] ?? {}), ...Object.entries(vocabulary.maps[map] ?? {})]) rows.set(code.toLowerCase(), row);
+    index = rows;
+    caseless.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Looks up a v2 code in a named IG concept map, then in hig's supplement for codes the IG leaves
- * unmapped (supplement.ts); undefined when neither has a FHIR equivalent.
+ * unmapped (supplement.ts), ignoring letter case; undefined when neither has a FHIR equivalent.
  */
 export function lookup(map: string, v2Code: string | undefined): MappedCode | undefined {
   if (v2Code === undefined) return undefined;
   const table = vocabulary.maps[map];
-  const extra = SUPPLEMENT[map];
-  const hit = table?.[v2Code] ?? table?.[v2Code.toUpperCase()] ?? extra?.[v2Code] ?? extra?.[v2Code.toUpperCase()];
+  const hit = table?.[v2Code] ?? SUPPLEMENT[map]?.[v2Code] ?? byLowerCase(map).get(v2Code.toLowerCase());
   if (hit === undefined) return undefined;
   const [code, display, system] = hit;
   const out: MappedCode = { code };
