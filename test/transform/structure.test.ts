@@ -121,6 +121,7 @@ describe('structure check', () => {
     ['invariant (obs-6)', { ...ok, valueString: 'a', dataAbsentReason: { text: 'x' } }, /Constraint obs-6 not met/, 'Observation'],
     ['invariant on an element (ext-1)', { ...ok, extension: [{ url: 'http://x.org', valueString: 'a', extension: [{ url: 'y', valueString: 'z' }] }] }, /Constraint ext-1 not met/, 'Observation.extension[0]'],
     ['contained resource checked too', { ...ok, contained: [{ resourceType: 'Patient', id: 'p', gender: ['x'] }] }, /Expected single value/, 'Observation.contained[0].gender'],
+    ['primitive extension of a single element given as an array', { ...ok, _status: [{ extension: [{ url: 'http://x.org', valueString: 'a' }] }] }, /Expected single value/, 'Observation._status'],
     ['primitive extension checked as an Element', { ...ok, _status: { extension: [{ valueString: 'a' }] } }, /Missing required property/, 'Observation._status.extension[0].url'],
   ])('%s', (_name, resource, message, where) => {
     const issues = structureIssues(resource);

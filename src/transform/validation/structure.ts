@@ -187,7 +187,7 @@ class Walk {
         choices.add(field.choice);
       }
       this.at.push(key);
-      if (extension) this.primitiveExtensions(obj[key], resource);
+      if (extension) this.primitiveExtensions(obj[key], field, resource);
       else this.property(obj[key], field, resource, field.primitive ? obj[field.partner] : undefined); // only primitives have `_` partners
       this.at.pop();
     }
@@ -245,10 +245,15 @@ class Walk {
   }
 
   /** `_birthDate`: the extensions and id of a primitive (an Element), possibly one per array item. */
-  private primitiveExtensions(value: unknown, resource: Record<string, unknown>): void {
+  private primitiveExtensions(value: unknown, field: Field, resource: Record<string, unknown>): void {
     const element = compile('Element');
     if (element === undefined) return;
     const isArray = Array.isArray(value);
+    // `_x` has the shape of `x`: an array beside a repeating primitive, one object beside a single one
+    if (isArray !== (field.element.isArray === true)) {
+      this.fail(field.element.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
+      return;
+    }
     const items: unknown[] = isArray ? value : [value];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
