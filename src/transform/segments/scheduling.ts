@@ -4,7 +4,6 @@ import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDateTime } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -43,9 +42,8 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const minutes = unit.startsWith('h') ? duration * 60 : unit.startsWith('s') ? duration / 60 : duration;
     if (Number.isInteger(minutes)) a.minutesDuration = minutes;
   }
-  const timing = seg.rep(11);
-  set(a, 'start', toDateTime(val(timing, 4), cx.timezone));
-  set(a, 'end', toDateTime(val(timing, 5), cx.timezone));
+  set(a, 'start', seg.dateTime(11, 4));
+  set(a, 'end', seg.dateTime(11, 5));
   set(a, 'description', seg.str(7, 2));
   const participants: Json[] = [];
   for (const field of [12, 16, 20]) {
