@@ -47,6 +47,7 @@ export const CATALOGUE = {
   INTERNAL: { hl7: '207', http: 500, retryable: true, summary: 'internal error' },
   UNSUPPORTED_EVENT: { hl7: '201', http: 422, retryable: false, summary: 'no FHIR mapping for this message structure/event' },
   PARSE_FAILED: { hl7: '102', http: 422, retryable: false, summary: 'the message could not be parsed' },
+  INVALID_DATE: { hl7: '102', http: 422, retryable: false, summary: 'a date/time field holds no real date (e.g. year 0000, month 13)' },
   MAPPING_NOT_FOUND: { hl7: '207', http: 404, retryable: false, summary: 'mapping not found' },
   MAPPING_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'the mapping could not be applied to the source data' },
   CANNOT_DECRYPT: { hl7: '207', http: 500, retryable: false, summary: 'the sealed payload cannot be decrypted (unknown key id or tampered data)' },

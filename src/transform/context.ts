@@ -2,6 +2,7 @@
  * One conversion's state: the parsed message, the resources made so far (deduplicated by
  * deterministic id) and which fields each segment mapper read, for the unmapped-field report.
  */
+import { PermanentError } from '../errors.js';
 import { type Message, type Repetition, type Segment, fieldValues } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
@@ -14,8 +15,6 @@ import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.j
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
-  /** Fields (`7`, `17.2`) whose value was read but could not be converted (e.g. an invalid date). */
-  readonly invalid = new Set<string>();
   /** Split values per field: mappers often read the same field more than once. */
   private readonly cache = new Map<number, Repetition[]>();
   constructor(
@@ -56,8 +55,28 @@ export class SegmentReader {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const v = convert(raw);
-    if (v === undefined) this.invalid.add(c === 1 ? `${n}` : `${n}.${c}`);
+    if (v === undefined) this.rejectDate(c === 1 ? `${n}` : `${n}.${c}`);
     return v;
+  }
+
+  /**
+   * A date/time field that holds no real date (year 0000, month 13, `04/24/2007`) refuses the
+   * message with its location, never its value: passing it on or dropping it silently would file
+   * a wrong or missing date in the patient's record.
+   */
+  rejectDate(field: string, detail = ''): never {
+    throw new PermanentError('INVALID_DATE', `${this.name}-${field}${detail} (segment ${this.index + 1}) is not a valid date/time`);
+  }
+
+  /** A Period from fields (or components) `start` and `end`, e.g. IN1-12/IN1-13, refusing what is no date. */
+  period(start: [n: number, c?: number], end: [n: number, c?: number]): { start?: string; end?: string } | undefined {
+    const s = this.dateTime(...start);
+    const e = this.dateTime(...end);
+    if (s === undefined && e === undefined) return undefined;
+    const p: { start?: string; end?: string } = {};
+    if (s !== undefined) p.start = s;
+    if (e !== undefined) p.end = e;
+    return p;
   }
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
@@ -102,6 +121,19 @@ export class Conversion implements DatatypeContext {
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
   ) {}
+
+  /**
+   * Report lines for values left out (a validity period inside a name or identifier that is no
+   * date): located by segment, never the value. A date/time *field* that is no date refuses the
+   * message instead (SegmentReader.rejectDate); these are metadata of a datatype, not facts.
+   */
+  readonly invalidValues: string[] = [];
+
+  readonly invalidDate = (what: string): void => {
+    const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
+    const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
+    this.invalidValues.push(`${where}: ${what} is not a valid date/time; left out`);
+  };
 
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;

@@ -47,7 +47,7 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   const system = hdSystem(rep, 4, ctx);
   if (system !== undefined) id.system = system;
   id.value = value;
-  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone);
+  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone, (w) => ctx.invalidDate?.(`CX period ${w}`));
   if (period !== undefined) id.period = period;
   const ns = val(rep, 4, 1) ?? val(rep, 4, 2);
   if (ns !== undefined) {

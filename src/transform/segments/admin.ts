@@ -10,7 +10,6 @@ import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { toPeriod } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -27,7 +26,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'subscriberId', policy);
   c.beneficiary = cx.ref(scope.patient);
   set(c, 'relationship', codeableConcept(seg.rep(17), 'Relationship'));
-  set(c, 'period', toPeriod(seg.str(12), seg.str(13), cx.timezone));
+  set(c, 'period', seg.period([12], [13]));
   const payorName = seg.str(4);
   const payorIds = seg.reps(3).flatMap((r) => cxIdentifier(r, cx) ?? []);
   if (payorName !== undefined || payorIds.length > 0) {

@@ -8,6 +8,7 @@
 import { push } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { val } from '../datatypes/primitive.js';
+import { toDateTime } from '../datatypes/time.js';
 import type { Conversion, SegmentReader } from '../context.js';
 import type { Json, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
@@ -80,7 +81,8 @@ export function enrichDose(dose: Resource, seg: SegmentReader, observation: Reso
       return;
     case 'visPublished':
     case 'visPresented': {
-      const when = seg.dateTime(5);
+      // OBX-5 read as a date only when it is one (the value itself was already mapped, whatever its type)
+      const when = toDateTime(val(value, 1), cx.timezone);
       if (when !== undefined) education(dose, subId)[fact === 'visPublished' ? 'publicationDate' : 'presentationDate'] = when;
       return;
     }

@@ -5,7 +5,6 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { toPeriod } from '../datatypes/time.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -27,7 +26,7 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(rp, 'address', ...addresses);
   set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(15)));
   set(rp, 'birthDate', seg.date(16));
-  set(rp, 'period', toPeriod(seg.str(8), seg.str(9), cx.timezone));
+  set(rp, 'period', seg.period([8], [9]));
   push(rp, 'communication', ...seg.reps(20).map((r) => {
     const language = codeableConcept(r, 'PrimaryLanguage');
     return language === undefined ? undefined : { language };

@@ -11,7 +11,6 @@ import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toInstant } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
@@ -100,10 +99,9 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const appointment = cx.add(a as Resource, filler ?? placer);
   // [IG SCH #11 TQ[Appointment] TQ.4 → start, TQ.5 → end]: the fallback (see the module comment)
-  const timing = seg.rep(11);
   const c = timesOf(appointment);
-  const schStart = toInstant(val(timing, 4), cx.timezone);
-  const schEnd = toInstant(val(timing, 5), cx.timezone);
+  const schStart = seg.instant(11, 4);
+  const schEnd = seg.instant(11, 5);
   if (schStart !== undefined) c.schStart = schStart;
   if (schEnd !== undefined) c.schEnd = schEnd;
   scope.appointment = appointment;

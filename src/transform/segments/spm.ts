@@ -3,7 +3,6 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiFromComponent } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDateTime } from '../datatypes/time.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -16,8 +15,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(s, 'type', codeableConcept(seg.rep(4), 'SpecimenType'));
   if (scope.patient !== undefined) s.subject = cx.ref(scope.patient);
   const collection: Json = {};
-  const start = toDateTime(val(seg.rep(17), 1), cx.timezone);
-  const end = toDateTime(val(seg.rep(17), 2), cx.timezone);
+  const start = seg.dateTime(17, 1);
+  const end = seg.dateTime(17, 2);
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
   set(collection, 'method', codeableConcept(seg.rep(7), 'SpecimenCollectionMethod'));
