@@ -51,6 +51,8 @@ function source(im: Json, seg: SegmentReader): void {
       im.reportOrigin = { coding };
     }
   }
+  // [US Core Immunization] primarySource is 1..1: without an NIP001 code the sender did not say
+  if (im.primarySource === undefined) im._primarySource = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
   for (const r of reps) {
     if (r === nip) continue;
     const text = val(r, 2) ?? val(r, 9) ?? val(r, 1);

@@ -13,6 +13,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { appendDocumentContent } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
+import { observationCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Scope } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
@@ -27,6 +28,16 @@ const COMPONENT_TYPES = new Set(['NM', 'SN', 'CWE', 'CE', 'CNE', 'CF', 'IS', 'ID
  * (ServiceRequest.supportingInfo) and are not DiagnosticReport.result.
  */
 const SUPPORTING_TYPES = new Set(['QST', 'SCI', 'AOE', 'ASC']);
+
+/** The table 0074 section code of a report (its v2-0074 category coding other than US Core's LAB). */
+function sectionOf(report: Resource): string | undefined {
+  for (const c of (report.category as Json[] | undefined) ?? []) {
+    for (const coding of (c.coding as Json[] | undefined) ?? []) {
+      if (coding.system === 'http://terminology.hl7.org/CodeSystem/v2-0074' && coding.display !== 'Laboratory') return String(coding.code);
+    }
+  }
+  return undefined;
+}
 
 /** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
@@ -146,9 +157,12 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const performingOrg = performingOrgs[0] === undefined ? undefined : cx.resources.get(`Organization/${performingOrgs[0].reference.slice('urn:uuid:'.length)}`);
   if (performingOrg !== undefined && performingOrg.address === undefined) push(performingOrg, 'address', ...seg.reps(24).map((r) => xadAddress(r, cx)));
   set(o, 'device', equipment(seg, cx));
-  // OBX-29 observation type (table 0936) → category
+  // OBX-29 observation type (table 0936) → category; a result of a lab report is also
+  // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)
   const kind = seg.str(29);
-  if (kind !== undefined) o.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] }];
+  const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
+  const result = scope.results && scope.report !== undefined && !supporting ? resultKind(sectionOf(scope.report)) : undefined;
+  push(o, 'category', result === undefined ? undefined : observationCategory(result), kind === undefined ? undefined : { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] });
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);
@@ -163,7 +177,6 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const observation = cx.add(o as Resource, identifier, 'distinct');
   if (dose !== undefined) enrichDose(dose, seg, observation, cx);
-  const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   if (supporting) {
     if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));

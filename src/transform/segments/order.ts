@@ -14,6 +14,7 @@ import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Resource } from '../types.js';
 import { type Scope, orcOf } from './scope.js';
 
@@ -126,7 +127,8 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(dr, 'identifier', filler, placer);
   dr.basedOn = [cx.ref(sr)];
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
-  push(dr, 'category', codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID'));
+  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
+  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074'));
   const code = codeableConcept(seg.rep(4));
   dr.code = code ?? { text: 'unknown' };
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);

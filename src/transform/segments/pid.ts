@@ -5,6 +5,7 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val, yesNo } from '../datatypes/primitive.js';
+import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
@@ -68,6 +69,11 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return language === undefined ? undefined : { language, preferred: true };
   }));
   const ext: Json[] = [];
+  // [US Core Patient] PID-10 race, PID-22 ethnic group
+  const race = raceExtension(seg.reps(10));
+  if (race !== undefined) ext.push(race);
+  const ethnicity = ethnicityExtension(seg.reps(22));
+  if (ethnicity !== undefined) ext.push(ethnicity);
   const maiden = val(seg.rep(6), 1);
   if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });
   const religion = codeableConcept(seg.rep(17), 'Religion');
