@@ -15,6 +15,7 @@ import { validateResource } from '@medplum/core';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ensureDefinitions } from './validation/definitions.js';
 import { structureIssues } from './validation/structure.js';
+import { usCoreResourceIssues } from './validation/us-core.js';
 
 const require = createRequire(import.meta.url);
 type MedplumResource = Parameters<typeof validateResource>[0];
@@ -88,8 +89,16 @@ export function schemaIssues(resource: Record<string, unknown>, prefix: string):
   return (v.errors ?? []).map((e) => ({ severity: 'error', path: `${prefix}${type}${e.instancePath.replace(/\//g, '.')}`, message: redact(`${e.keyword}: ${e.message ?? 'invalid'}`) }));
 }
 
-/** Validates each entry.resource; an empty array means valid. Only errors are returned. */
-export function validateBundle(bundle: Record<string, unknown>): ValidationIssue[] {
+export interface ValidateOptions {
+  /** Also check the US Core 5.0.1 profiles (validation/us-core.ts); their issues are warnings. */
+  usCore?: boolean;
+}
+
+/**
+ * Validates each entry.resource; no error means valid R4. Without `usCore` only errors are
+ * returned; with it, US Core conformance warnings follow them.
+ */
+export function validateBundle(bundle: Record<string, unknown>, options: ValidateOptions = {}): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (bundle.resourceType !== 'Bundle') return [{ severity: 'error', path: 'Bundle', message: 'not a Bundle' }];
   const entries = Array.isArray(bundle.entry) ? (bundle.entry as Record<string, unknown>[]) : [];
@@ -106,6 +115,7 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
     seen.add(fullUrl);
     for (const issue of structureIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
     for (const issue of schemaIssues(resource, '')) out.push({ ...issue, path: `${prefix}${issue.path}` });
+    if (options.usCore === true) out.push(...usCoreResourceIssues(resource, prefix));
   });
   return out;
 }
