@@ -3,6 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -22,7 +23,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)), ...seg.reps(5).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   if (scope.encounter !== undefined) d.context = { encounter: [cx.ref(scope.encounter)] };
-  const document = cx.add(d as Resource, unique, 'distinct');
+  // [hig identity] TXA-12 unique document number, else the patient's document of this type at TXA-4 (else TXA-6)
+  const when = seg.dateTime(4) ?? seg.dateTime(6);
+  const document = cx.add(d as Resource, unique ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
 }
 

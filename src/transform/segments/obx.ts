@@ -8,9 +8,10 @@ import { type ObservationValue, observationValue, quantity } from '../datatypes/
 import { decimal, val } from '../datatypes/primitive.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import type { Json, Resource } from '../types.js';
+import { observationKey } from '../identity.js';
+import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentText } from './documents.js';
-import type { Scope } from './scope.js';
+import { type Scope, madeBy } from './scope.js';
 
 /** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
@@ -31,7 +32,7 @@ function referenceRange(range: string | undefined, units: Repetition | undefined
 }
 
 /** ED/RP values are documents, which Observation.value[x] cannot hold in R4. */
-function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: Conversion): Resource | undefined {
+function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: Conversion, key: IdentityKey): Resource | undefined {
   const rep = seg.rep(5);
   if (rep === undefined) return undefined;
   const attachment: Json = {};
@@ -54,7 +55,16 @@ function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: C
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
   set(doc, 'date', seg.instant(14));
-  return cx.add(doc as Resource);
+  // [hig identity] the document of an OBX is identified by that OBX
+  return cx.add(doc as Resource, key === undefined ? undefined : { facts: ['obx-document', cx.idOf('Observation', key)] }, 'distinct');
+}
+
+/**
+ * What an OBX is an observation of, for its identity: its report (ORU), its dose (VXU), its order
+ * (ORM/OML), its specimen (OUL), else the visit or the patient (ADT, VXU person observations).
+ */
+function anchorOf(scope: Scope): Resource | undefined {
+  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? scope.specimen ?? scope.encounter ?? scope.patient;
 }
 
 /** OBX-15 producer's ID (CWE) → the producing Organization (IG: performer[2](Organization)). */
@@ -88,6 +98,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const o: Json = { resourceType: 'Observation' };
   const identifier = eiIdentifier(seg.rep(21), cx);
   if (identifier !== undefined) o.identifier = [identifier];
+  // [hig identity] OBX-21, else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
+  const key = observationKey(identifier, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
   o.status = lookupCode('ObservationResultStatusCodesInterpretation', seg.str(11)) ?? (scope.results ? 'unknown' : 'final');
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);
@@ -99,7 +111,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   let value: ObservationValue | undefined;
   const values = seg.reps(5);
   if (type === 'ED' || type === 'RP') {
-    const doc = documentReference(seg, type, scope, cx);
+    const doc = documentReference(seg, type, scope, cx, key);
     if (doc !== undefined) o.derivedFrom = [cx.ref(doc)];
   } else if (values.length > 1 && (type === 'NM' || type === 'SN' || type === 'CWE' || type === 'CE' || type === 'CNE')) {
     // several values of a coded/numeric type: one component each (IG: OBX[Observation-Component])
@@ -129,7 +141,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // obs-6: dataAbsentReason only when there is no value
     o.dataAbsentReason = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
   }
-  const observation = cx.add(o as Resource, identifier, 'distinct');
+  const observation = cx.add(o as Resource, key, 'distinct');
   if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
   scope.noteTarget = observation;
 }

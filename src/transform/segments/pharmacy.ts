@@ -8,7 +8,8 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
+import { conceptKey, patientFactsKey, resourceFact } from '../identity.js';
+import { orcRequestFields, orderIdentifiers, orderNumbers, orderStatus } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
 function simpleQuantity(amount: string | undefined, unit: string | undefined): Json | undefined {
@@ -41,7 +42,11 @@ export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
   const orderer = practitioner(cx, orc?.rep(12));
   if (orderer !== undefined) push(im, 'performer', { function: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0443', code: 'OP' }] }, actor: orderer });
-  const immunization = cx.add(im as Resource, identifiers.find((i) => i.value !== undefined), 'distinct');
+  // [hig identity] ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2, else the patient's
+  // dose of this vaccine (RXA-5) given at RXA-3
+  const { placer, filler } = orderNumbers(orc, undefined, cx);
+  const key = filler ?? placer ?? patientFactsKey('dose', scope.patient, conceptKey(im.vaccineCode as Json), when);
+  const immunization = cx.add(im as Resource, key, 'distinct');
   scope.noteTarget = immunization;
   scope.medicationRequest = immunization;
 }
@@ -150,6 +155,7 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];
   const number = seg.str(7);
   if (number !== undefined) md.identifier = [{ value: number }];
-  const dispense = cx.add(md as Resource, undefined);
+  // [hig identity] the prescription's dispense number RXD-1 on date RXD-3
+  const dispense = cx.add(md as Resource, { facts: ['dispense', resourceFact(prescription), seg.str(1) ?? '', seg.dateTime(3) ?? ''] }, 'distinct');
   scope.noteTarget = dispense;
 }
