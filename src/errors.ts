@@ -5,7 +5,18 @@
  * Once an error has crossed the queue, branch on `name`/`code`, never on `instanceof`:
  * BullMQ stores only the message and name.
  */
-import { UnrecoverableError } from 'bullmq';
+import { createRequire } from 'node:module';
+import type { UnrecoverableError as BullUnrecoverableError } from 'bullmq';
+
+/**
+ * BullMQ's UnrecoverableError, from its own small module: importing 'bullmq' itself costs about
+ * half a second of start-up (Redis client, scripts), which `hig convert` and every other
+ * importer of this catalogue paid for nothing. Same file as bullmq's (CommonJS) entry uses, so
+ * `instanceof` holds in the worker (test/errors.test.ts checks it).
+ */
+const { UnrecoverableError } = createRequire(import.meta.url)('bullmq/dist/cjs/classes/errors/unrecoverable-error.js') as {
+  UnrecoverableError: typeof BullUnrecoverableError;
+};
 
 /** HL7 table 0357 (message error condition codes) we use. */
 export const HL7_ERROR = {

@@ -171,6 +171,11 @@ export class Conversion implements DatatypeContext {
     return ordinalId(type, this.messageScope, n);
   }
 
+  /** The id a resource of `type` with identity `key` gets (undefined for a message-scoped one). */
+  idOf(type: string, key: IdentityKey): string | undefined {
+    return key === undefined ? undefined : this.idFor(type, key, 1);
+  }
+
   /**
    * Adds a resource with the deterministic id its identity key gives (see IdentityKey). A
    * resource whose id already exists is merged into the existing one (first value wins per

@@ -5,7 +5,7 @@
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
 import { codeFromTable } from './datatypes/coding.js';
-import { authoritySystem, hdSystem } from './datatypes/identifier.js';
+import { authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
@@ -22,7 +22,7 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     identifier = {};
     const type = val(rep, 13);
     if (type !== undefined) identifier.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
-    const system = hdSystem(rep, 9, cx);
+    const system = hdSystem(rep, 9, cx) ?? typeSystem(val(rep, 13));
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
     const ns = val(rep, 9, 1);

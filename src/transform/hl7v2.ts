@@ -8,6 +8,8 @@ import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
+import { applyDeletes } from './deletes.js';
+import { type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
@@ -110,12 +112,14 @@ function scrubReferences(value: unknown, dropped: ReadonlySet<string>): unknown 
  * the PID), required elements, and resources that cannot stand without a patient. Returns the
  * report lines for what had to be left out.
  */
-function finish(cx: Conversion): string[] {
+function finish(cx: Conversion, meaning: EventMeaning): string[] {
+  const { gone, notes: deleteNotes } = applyDeletes(cx, meaning);
+  if (gone.size > 0) for (const r of cx.resources.values()) scrubReferences(r, gone);
   const all = [...cx.resources.values()];
   const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
   const patient = patients.length === 1 ? patients[0] : undefined;
   const dropped = new Set<string>();
-  const notes: string[] = [];
+  const notes: string[] = [...deleteNotes];
   for (const r of all) {
     const element = SUBJECT[r.resourceType];
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
@@ -169,14 +173,18 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       extraReaders.push(evn);
     }
     const groups = new GroupTree(tree, cx);
-    const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, header, group: groups.root, tree: groups }, cx);
-    const notes = finish(cx);
+    const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event);
+    const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
+    const notes = finish(cx, meaning);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
     provenance(cx, header, facts, timestamp, event);
     const systemHd = mshReader.rep(3);
     const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
-    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true);
+    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true, {
+      conditional: cx.conditional,
+      deleted: [...cx.deleted.values()],
+    });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
     return { bundle, report, ...routing };
   } catch (err) {

@@ -22,6 +22,15 @@ export function conceptKey(cc: Json | undefined): string | undefined {
   return typeof cc.text === 'string' ? `|${cc.text.trim().toUpperCase()}` : undefined;
 }
 
+/** A person's name as an identity fact: `FAMILY|GIVEN GIVEN`, upper case (a relative known only by name). */
+export function nameFact(name: Json | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const given = Array.isArray(name.given) ? name.given.join(' ') : '';
+  const family = typeof name.family === 'string' ? name.family : '';
+  const text = `${family}|${given}`.trim().toUpperCase();
+  return text === '|' ? undefined : text;
+}
+
 /** `authority|value` of an identifier: the identifier as an identity fact. */
 export function identifierFact(identifier: Json): string {
   return `${authorityKey(identifier)}|${String(identifier.value)}`;

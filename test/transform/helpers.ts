@@ -11,8 +11,16 @@ export const corpusRoot = ['../shared/corpus', '../../shared/corpus'].map((p) =>
 
 export type Entry = { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id?: string }; request: { method: string; url: string } };
 
+/** A DELETE entry (A29, A23) has a request and no resource. */
+export type DeleteEntry = { request: { method: 'DELETE'; url: string } };
+
+/** The entries that carry a resource (PUT); DELETE entries are in `deletes`. */
 export function entries(bundle: Record<string, unknown>): Entry[] {
-  return (bundle.entry as Entry[] | undefined) ?? [];
+  return ((bundle.entry as (Entry | DeleteEntry)[] | undefined) ?? []).filter((e): e is Entry => 'resource' in e && e.resource !== undefined);
+}
+
+export function deletes(bundle: Record<string, unknown>): DeleteEntry[] {
+  return ((bundle.entry as (Entry | DeleteEntry)[] | undefined) ?? []).filter((e): e is DeleteEntry => e.request.method === 'DELETE');
 }
 
 export function resources(bundle: Record<string, unknown>, type: string): Entry['resource'][] {

@@ -10,7 +10,8 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { orderIdentifiers } from './order.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
+import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
 /** RXA-21 D → entered-in-error; RXA-20 via CompletionStatus, PA (partially administered) → stopped. */
@@ -54,7 +55,10 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
     const text = val(r, 2) ?? val(r, 9) ?? val(r, 1);
     return text === undefined ? undefined : { text };
   }));
-  const administration = cx.add(ma as Resource, identifiers.find((i) => i.value !== undefined), 'distinct');
+  // [hig identity] ORC-3, else ORC-2, else the patient's administration of this drug at RXA-3
+  const { placer, filler } = orderNumbers(orc, undefined, cx);
+  const key = filler ?? placer ?? patientFactsKey('administration', scope.patient, conceptKey(ma.medicationCodeableConcept as Json), start);
+  const administration = cx.add(ma as Resource, key, 'distinct');
   scope.noteTarget = administration;
   scope.medicationRequest = administration;
   return administration;

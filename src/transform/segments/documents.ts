@@ -4,6 +4,7 @@ import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -66,7 +67,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   if (related.length > 0) context.related = related;
   if (Object.keys(context).length > 0) d.context = context;
-  const document = cx.add(d as Resource, unique, 'distinct');
+  // [hig identity] TXA-12 unique document number, else the patient's document of this type at TXA-4 (else TXA-6)
+  const when = seg.dateTime(4) ?? seg.dateTime(6);
+  const document = cx.add(d as Resource, unique ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
 }
 

@@ -12,7 +12,8 @@ import { location, organizationFromCwe, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { orderIdentifiers } from './order.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
+import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 
 const PERFORMER_FUNCTION = 'http://terminology.hl7.org/CodeSystem/v2-0443';
@@ -127,7 +128,11 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   if (orderer !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'OP' }] }, actor: orderer });
   push(im, 'performer', ...performers);
   push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
-  const immunization = cx.add(im as Resource, identifiers.find((i) => i.value !== undefined), 'distinct');
+  // [hig identity] ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2, else the patient's
+  // dose of this vaccine (RXA-5) given at RXA-3
+  const { placer, filler } = orderNumbers(orc, undefined, cx);
+  const key = filler ?? placer ?? patientFactsKey('dose', scope.patient, conceptKey(im.vaccineCode as Json), when);
+  const immunization = cx.add(im as Resource, key, 'distinct');
   scope.noteTarget = immunization;
   scope.medicationRequest = immunization;
   return immunization;

@@ -10,11 +10,12 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { cweQuantity } from '../datatypes/quantity.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import type { Json, Resource } from '../types.js';
+import { observationKey } from '../identity.js';
+import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
 import { observationCategory, resultKind } from '../vocabulary/result-category.js';
-import type { Scope } from './scope.js';
+import { type Scope, madeBy } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
@@ -58,14 +59,23 @@ function referenceRange(range: string | undefined, units: Repetition | undefined
 }
 
 /** ED/RP values are documents, which Observation.value[x] cannot hold in R4. */
-function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, cx: Conversion): Resource | undefined {
+function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, cx: Conversion, key: IdentityKey): Resource | undefined {
   const found = attachments(seg.reps(5), type);
   if (found.length === 0) return undefined;
   const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: found.map((attachment) => ({ attachment })) };
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
   set(doc, 'date', seg.instant(14));
-  return cx.add(doc as Resource);
+  // [hig identity] the document of an OBX is identified by that OBX
+  return cx.add(doc as Resource, key === undefined ? undefined : { facts: ['obx-document', cx.idOf('Observation', key)] }, 'distinct');
+}
+
+/**
+ * What an OBX is an observation of, for its identity: its report (ORU), its dose (VXU), its order
+ * (ORM/OML), its specimen (OUL), else the visit or the patient (ADT, VXU person observations).
+ */
+function anchorOf(scope: Scope): Resource | undefined {
+  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? scope.specimen ?? scope.encounter ?? scope.patient;
 }
 
 /** OBX-15 producer's ID (CWE) → the producing Organization (IG: performer[2](Organization)). */
@@ -136,6 +146,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const o: Json = { resourceType: 'Observation' };
   const identifier = eiIdentifier(seg.rep(21), cx);
   if (identifier !== undefined) o.identifier = [identifier];
+  // [hig identity] OBX-21, else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
+  const key = observationKey(identifier, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
   o.status = 'unknown';
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);
@@ -144,7 +156,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(o, 'effectiveDateTime', effective);
   set(o, 'issued', scope.issued);
   if (type === 'ED' || type === 'RP') {
-    const doc = documentReference(seg, type, scope, cx);
+    const doc = documentReference(seg, type, scope, cx, key);
     if (doc !== undefined) o.derivedFrom = [cx.ref(doc)];
   } else setValue(o, seg, type, cx);
   setStatus(o, seg, scope.results);
@@ -175,7 +187,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // obs-6: dataAbsentReason only when there is no value
     o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
   }
-  const observation = cx.add(o as Resource, identifier, 'distinct');
+  const observation = cx.add(o as Resource, key, 'distinct');
   if (dose !== undefined) enrichDose(dose, seg, observation, cx);
   if (supporting) {
     if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));

@@ -11,6 +11,7 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
+import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { applyOrderTiming } from './medication-timing.js';
@@ -188,6 +189,7 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];
   const number = seg.str(7);
   if (number !== undefined) md.identifier = [{ value: number }];
-  const dispensed = cx.add(md as Resource, undefined);
-  scope.noteTarget = dispensed;
+  // [hig identity] the prescription's dispense number RXD-1 on date RXD-3
+  const dispense = cx.add(md as Resource, { facts: ['dispense', resourceFact(prescription), seg.str(1) ?? '', seg.dateTime(3) ?? ''] }, 'distinct');
+  scope.noteTarget = dispense;
 }

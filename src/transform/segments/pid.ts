@@ -10,6 +10,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { patientIdentity } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -25,7 +26,15 @@ function telecoms(seg: SegmentReader, n: number, defaultUse: string, cx: Convers
 }
 
 export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const identifiers = [...seg.reps(3), ...seg.reps(2), ...seg.reps(4)].flatMap((r) => cxIdentifier(r, cx) ?? []);
+  const cxList = (n: number): Json[] =>
+    seg.reps(n).flatMap((r): Json[] => {
+      const id = cxIdentifier(r, cx);
+      return id === undefined ? [] : [id];
+    });
+  const list = cxList(3);
+  const external = cxList(2);
+  const alternate = cxList(4);
+  const identifiers = [...list, ...external, ...alternate];
   const ssn = seg.str(19);
   if (ssn !== undefined) {
     identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
@@ -89,7 +98,9 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (c !== undefined) ext.push({ url: `${EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: c }] });
   }
   if (ext.length > 0) p.extension = ext;
-  const patient = cx.add(p as Resource, identifiers[0] as Json | undefined);
+  // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
+  const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);
+  const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);

@@ -5,6 +5,7 @@
  * (the PATIENT group of an ORU is a sibling of the ORDER_OBSERVATION groups that need it).
  */
 import type { Conversion, SegmentReader } from '../context.js';
+import type { EventMeaning } from '../events.js';
 import type { GroupFrame, GroupTree } from '../groups.js';
 import type { Resource } from '../types.js';
 
@@ -13,6 +14,8 @@ export interface Scope {
   results: boolean;
   /** MSH-9.2, e.g. A01. */
   event: string;
+  /** What the event means for the message's resources (events.ts): encounter status, deletes, merges. */
+  meaning: EventMeaning;
   /** The group this segment sits in; `group.parent` … up to the message (groups.ts). */
   group: GroupFrame;
   /** The whole message's groups, with each order-detail segment paired with its ORC. */

@@ -30,11 +30,13 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] [{AL1}] [{DG1}] [DRG] ${PROCEDURE} ${ADT_OBX} [{GT1}] ${INSURANCE} [ACC] [PDA]`,
   ADT_A06: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [MRG] [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC] [UB1] [UB2]`,
   ADT_A09: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
+  ADT_A12: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [DG1]`,
   ADT_A15: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
   ADT_A16: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC]`,
   ADT_A17: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] PV1 [PV2] [{ARV}] [{DB1}] ${ADT_OBX})}`,
   ADT_A21: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX}`,
   ADT_A30: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
+  ADT_A38: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}] [DRG]`,
   ADT_A39: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG [PV1])}`,
   ADT_A43: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
   ADT_A45: `${HDR} EVN PID [PD1] [{ARV}] {MERGE_INFO(MRG PV1)}`,
@@ -68,8 +70,8 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
  * tested.
  */
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
-  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
-  ...['A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
+  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
+  ...['A23', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A38', 'A39', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T05', 'T06', 'T09', 'T10'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
@@ -84,6 +86,10 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
  */
 export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
   'ADT^A47': 'ADT_A30',
+  // merges withdrawn from table 0354 after v2.5 (A34, A35, A36 use ADT_A30 in v2.3–2.5)
+  'ADT^A34': 'ADT_A30',
+  'ADT^A35': 'ADT_A30',
+  'ADT^A36': 'ADT_A30',
   'ADT^A04': 'ADT_A01',
   'ADT^A08': 'ADT_A01',
   'ADT^A13': 'ADT_A01',
