@@ -57,6 +57,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
+  RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
   REF_I12: `${HDR} [RF1] [{AUTHORIZATION_CONTACT(AUT [CTD])}] [{PROVIDER_CONTACT(PRD [{CTD}])}] PID [{NK1}] [{GT1}] ${INSURANCE} [ACC] [{DG1}] [DRG] [{AL1}] [{PROCEDURE(PR1 [{AUTHORIZATION_CONTACT2(AUT [CTD])}])}] [{OBSERVATION(OBR [{NTE}] [{RESULTS_NOTES(OBX [{NTE}])}])}] [PATIENT_VISIT(PV1 [PV2])] [{NTE}]`,
   SIU_S12: `${HDR} SCH [{TQ1}] [{NTE}] [{PATIENT(PID [PD1] [{PRT}] [PV1] [PV2] [{PRT}] [{OBX}] [{DG1}])}] {RESOURCES(RGS [{SERVICE(AIS [{NTE}])}] [{GENERAL_RESOURCE(AIG [{NTE}])}] [{LOCATION_RESOURCE(AIL [{NTE}])}] [{PERSONNEL_RESOURCE(AIP [{NTE}])}])}`,
@@ -75,7 +76,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T05', 'T06', 'T09', 'T10'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
-  'RDE^O11', 'RDE^O25', 'RDS^O13', 'REF^I12', 'REF^I14',
+  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
 ]);
@@ -88,6 +89,8 @@ export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
   'ADT^A47': 'ADT_A30',
   // merges withdrawn from table 0354 after v2.5 (A34, A35, A36 use ADT_A30 in v2.3–2.5)
   'ADT^A34': 'ADT_A30',
+  // v2.3's pharmacy encoded order (RDE_O01) has the groups of RDE_O11 (ORC, RXO, RXE, RXR, OBX)
+  'RDE^O01': 'RDE_O11',
   'ADT^A35': 'ADT_A30',
   'ADT^A36': 'ADT_A30',
   'ADT^A04': 'ADT_A01',
