@@ -143,5 +143,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const observation = cx.add(o as Resource, key, 'distinct');
   if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
+  // [IG ORM_O01 4.2.5.1 / OML_O21] an OBX of an order (not a result) supports it
+  else if (!scope.results && scope.serviceRequest !== undefined && madeBy(scope, 'OBR', 'ServiceRequest') === scope.serviceRequest) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   scope.noteTarget = observation;
 }
