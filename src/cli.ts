@@ -5,25 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadSettings } from './config/env.js';
-import { readHeader } from './hl7/header.js';
-import { messageIdFor } from './queue/jobs.js';
 import type { Counts } from './queue/status.js';
 import type { Gateway } from './index.js';
 import type { FailedFilter } from './queue/dlq.js';
-import { loadChannels } from './config/load-channels.js';
-import { createLogger } from './log.js';
-import { splitBatchBytes } from './hl7/batch.js';
-import { connectMllp } from './hl7/mllp-client.js';
-import { NoRedisError } from './redis/embedded.js';
-import { KeyError } from './security/seal.js';
-import { keyringFromSettings } from './security/keys.js';
+import { CONVERT_USAGE } from './cli/convert.js';
+
+// Commands import what they use when they run: `hig convert` must not pay for Redis, queues,
+// logging and config it never touches (one message ≤ 1 s, start-up included).
+const loadSettings = async (): Promise<import('./config/env.js').Settings> => (await import('./config/env.js')).loadSettings();
 
 const USAGE = `usage: hig <command> [options]
   start [--channels DIR] [--dev]        run the daemon (sources, workers, HTTP)
   worker [--channels DIR] [--dev]       run workers only
   send FILE --host H --port P [--tls] [--ca F --cert F --key F]   MLLP-send each message, print each MSA line
-  convert FILE|- [--mapping ID] [--report]   HL7 v2 (or JSON with --mapping) to a FHIR R4 Bundle on stdout
+  ${CONVERT_USAGE}
   status MESSAGE_ID | --file F --channel C   a job's status
   dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
   dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
@@ -41,7 +36,8 @@ function fail(message: string, code = 1): never {
 
 async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
   const { values } = parseArgs({ args, options: { channels: { type: 'string' }, dev: { type: 'boolean', default: false } } });
-  const settings = loadSettings();
+  const settings = await loadSettings();
+  const { createLogger } = await import('./log.js');
   const log = createLogger({ level: settings.LOG_LEVEL });
   const { startDaemon } = await import('./daemon.js');
   const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
@@ -94,6 +90,8 @@ async function cmdSend(args: string[]): Promise<void> {
   const port = Number(values.port);
   if (!values.port || !/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new UsageError('send needs --port 1-65535');
   const bytes = readFileSync(file === '-' ? 0 : file);
+  const { splitBatchBytes } = await import('./hl7/batch.js');
+  const { connectMllp } = await import('./hl7/mllp-client.js');
   const messages = splitBatchBytes(bytes);
   if (messages.length === 0) fail(`${file}: no HL7 messages found`);
   const client = await connectMllp({
@@ -125,45 +123,11 @@ async function cmdSend(args: string[]): Promise<void> {
   if (negative > 0) process.exitCode = 2;
 }
 
-async function cmdConvert(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { mapping: { type: 'string' }, report: { type: 'boolean', default: false }, timezone: { type: 'string', default: 'UTC' } },
-  });
-  const file = positionals[0];
-  if (!file) throw new UsageError('convert needs a FILE (or - for stdin)');
-  const bytes = readFileSync(file === '-' ? 0 : file);
-  const { convertHl7v2, convertJson, validateBundle } = await import('./transform/index.js');
-  const options = { timezone: values.timezone! };
-  const results = values.mapping
-    ? [convertJson(values.mapping, JSON.parse(bytes.toString('utf8')) as unknown, options)]
-    : messagesToConvert(file, bytes).map((m) => convertHl7v2(m.bytes, options));
-  if (results.length === 0) fail(`${file}: no HL7 messages found`);
-  for (const r of results) {
-    const issues = validateBundle(r.bundle).filter((i) => i.severity === 'error' || i.severity === 'fatal');
-    if (issues.length > 0) fail(`${r.messageType}: FHIR validation failed: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-  }
-  const out = results.map((r) => (values.report ? { bundle: r.bundle, report: r.report } : r.bundle));
-  process.stdout.write(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
-}
-
-/**
- * Batch pieces without an MSH (junk between messages, a headerless batch) are not messages: they
- * are skipped with a warning naming them, unless nothing else is left to convert.
- */
-function messagesToConvert(file: string, bytes: Buffer): Array<{ index: number; bytes: Buffer }> {
-  const all = splitBatchBytes(bytes);
-  const messages = all.filter((m) => m.bytes.subarray(0, 3).toString('latin1') === 'MSH');
-  if (messages.length === 0) return all;
-  for (const m of all) if (!messages.includes(m)) process.stderr.write(`hig: ${file}: piece ${m.index + 1} has no MSH segment; skipped\n`);
-  return messages;
-}
-
 async function cmdCheckConfig(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { channels: { type: 'string' } } });
-  const settings = loadSettings();
+  const settings = await loadSettings();
   const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
+  const { loadChannels } = await import('./config/load-channels.js');
   const channels = loadChannels(dir);
   // The cross-checks start makes between the environment and the channel files.
   const { httpLimitsFrom } = await import('./daemon.js');
@@ -173,9 +137,9 @@ async function cmdCheckConfig(args: string[]): Promise<void> {
 
 async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway) => Promise<T>): Promise<T> {
   const { createGateway } = await import('./index.js');
-  const settings = loadSettings();
+  const settings = await loadSettings();
   const gw = await createGateway({ settings, channelsDir: channelsDir ?? settings.HIG_CHANNELS_DIR }).catch((err: Error) => {
-    if (err instanceof ConfigError) throw err;
+    if (err.name === 'ConfigError') throw err;
     fail('no Redis answers at the configured REDIS_URL');
   });
   try {
@@ -268,7 +232,8 @@ async function cmdDlq(args: string[]): Promise<void> {
 async function cmdRotateKeys(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean', default: false }, channels: { type: 'string' } } });
   if (positionals.length === 0 && !values.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
-  const settings = loadSettings();
+  const settings = await loadSettings();
+  const { keyringFromSettings } = await import('./security/keys.js');
   const { keyring } = keyringFromSettings(settings, { allowDevKey: settings.HIG_DEV_MODE });
   const { rotateChannelKeys } = await import('./security/rotate.js');
   await withGateway(values.channels, async (gw) => {
@@ -289,6 +254,9 @@ async function cmdStatus(args: string[]): Promise<void> {
   const ids: string[] = [...positionals];
   if (values.file) {
     if (!values.channel) throw new UsageError('status --file needs --channel');
+    const { splitBatchBytes } = await import('./hl7/batch.js');
+    const { readHeader } = await import('./hl7/header.js');
+    const { messageIdFor } = await import('./queue/jobs.js');
     for (const m of splitBatchBytes(readFileSync(values.file))) {
       const r = readHeader(m.bytes);
       if (!r.ok) fail(`${values.file}: message ${m.index + 1}: ${r.detail}`);
@@ -317,8 +285,11 @@ export async function main(argv: string[]): Promise<void> {
         return await cmdStart(args, true);
       case 'send':
         return await cmdSend(args);
-      case 'convert':
-        return await cmdConvert(args);
+      case 'convert': {
+        const { cmdConvert } = await import('./cli/convert.js');
+        process.exitCode = await cmdConvert(args, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
+        return;
+      }
       case 'check-config':
         return await cmdCheckConfig(args);
       case 'stats':
@@ -343,8 +314,8 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) fail(`${err.message}\n${USAGE}`, 64);
-    if (err instanceof ConfigError || err instanceof KeyError || err instanceof NoRedisError) fail(err.message);
+    if (err instanceof UsageError || (err instanceof Error && err.name === 'ConvertUsageError')) fail(`${(err as Error).message}\n${USAGE}`, 64);
+    if (err instanceof Error && (err.name === 'ConfigError' || err.name === 'KeyError' || err.name === 'NoRedisError')) fail(err.message);
     if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
     if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
     if (err instanceof Error && (err.name === 'ApiKeyError' || err.name === 'SftpConfigError' || err.name === 'DestinationConfigError')) fail(err.message);

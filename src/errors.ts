@@ -5,7 +5,18 @@
  * Once an error has crossed the queue, branch on `name`/`code`, never on `instanceof`:
  * BullMQ stores only the message and name.
  */
-import { UnrecoverableError } from 'bullmq';
+import { createRequire } from 'node:module';
+import type { UnrecoverableError as BullUnrecoverableError } from 'bullmq';
+
+/**
+ * BullMQ's UnrecoverableError, from its own small module: importing 'bullmq' itself costs about
+ * half a second of start-up (Redis client, scripts), which `hig convert` and every other
+ * importer of this catalogue paid for nothing. Same file as bullmq's (CommonJS) entry uses, so
+ * `instanceof` holds in the worker (test/errors.test.ts checks it).
+ */
+const { UnrecoverableError } = createRequire(import.meta.url)('bullmq/dist/cjs/classes/errors/unrecoverable-error.js') as {
+  UnrecoverableError: typeof BullUnrecoverableError;
+};
 
 /** HL7 table 0357 (message error condition codes) we use. */
 export const HL7_ERROR = {
@@ -47,6 +58,7 @@ export const CATALOGUE = {
   INTERNAL: { hl7: '207', http: 500, retryable: true, summary: 'internal error' },
   UNSUPPORTED_EVENT: { hl7: '201', http: 422, retryable: false, summary: 'no FHIR mapping for this message structure/event' },
   PARSE_FAILED: { hl7: '102', http: 422, retryable: false, summary: 'the message could not be parsed' },
+  INVALID_DATE: { hl7: '102', http: 422, retryable: false, summary: 'a date/time field holds no real date (e.g. year 0000, month 13)' },
   MAPPING_NOT_FOUND: { hl7: '207', http: 404, retryable: false, summary: 'mapping not found' },
   MAPPING_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'the mapping could not be applied to the source data' },
   CANNOT_DECRYPT: { hl7: '207', http: 500, retryable: false, summary: 'the sealed payload cannot be decrypted (unknown key id or tampered data)' },

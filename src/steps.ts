@@ -6,7 +6,7 @@ import { convertHl7v2, convertJson, validateBundle } from './transform/index.js'
 import { createDestination } from './destinations/index.js';
 
 export function pipelineStepsFor(channel: Channel, keyring: Keyring): PipelineSteps {
-  const options = { timezone: channel.timezone };
+  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
   const destination = channel.destination.type === 'none' ? undefined : createDestination(channel.destination);
   const deliver = async (bundle: Record<string, unknown>, signal: AbortSignal) => {
     // The single legacy destination: the channel's own id names it until destinations: [...] is wired.

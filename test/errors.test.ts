@@ -44,3 +44,16 @@ describe('error catalogue', () => {
     expect([...used].filter((c) => !(c in CATALOGUE))).toEqual([]);
   });
 });
+
+describe('PermanentError', () => {
+  // BullMQ dead-letters at once only what is its UnrecoverableError (or named so); errors.ts takes
+  // the class from its own module file, so this must stay the class bullmq's entry point exports
+  it('is an UnrecoverableError of the bullmq the worker uses', async () => {
+    const { UnrecoverableError } = await import('bullmq');
+    const { PermanentError } = await import('../src/errors.js');
+    const err = new PermanentError('INVALID_DATE', 'PID-7 (segment 3) is not a valid date/time');
+    expect(err).toBeInstanceOf(UnrecoverableError);
+    expect(err.name).toBe('PermanentError');
+    expect(err.message).toBe('INVALID_DATE: PID-7 (segment 3) is not a valid date/time');
+  });
+});

@@ -6,7 +6,7 @@
  * ORU^R01 with one order and six results); the corpus rows are the Microsoft FHIR-Converter
  * samples, which are deliberately kitchen-sink (every field of every segment valued).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeMessageBytes } from '../../src/hl7/charset.js';
@@ -17,7 +17,7 @@ import { structureIssues } from '../../src/transform/validation/structure.js';
 import { benchArgs } from '../lib/args.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const corpus = path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
+const corpus = [path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter'), path.resolve(here, '../../../../shared/corpus/microsoft-fhir-converter')].find((p) => existsSync(p)) ?? path.resolve(here, '../../../shared/corpus/microsoft-fhir-converter');
 const { values } = benchArgs('convert', { options: { ms: { type: 'string', default: '300' }, typical: { type: 'boolean', default: false } } });
 const budgetMs = Number(values.ms);
 if (!Number.isFinite(budgetMs) || budgetMs <= 0) {
@@ -113,6 +113,7 @@ function measure(row: Row): string {
   let i = 0;
   const validated = rate(row.messages, () => void validateBundle(bundles[i++ % bundles.length] as Record<string, unknown>));
   const both = rate(row.messages, (m) => void validateBundle(convertHl7v2(m).bundle));
+  const withUsCore = rate(row.messages, (m) => void validateBundle(convertHl7v2(m).bundle, { usCore: true }));
   const each = (check: (r: Record<string, unknown>, p: string) => unknown) => (): void => {
     for (const e of (bundles[i++ % bundles.length] as { entry: { resource: Record<string, unknown> }[] }).entry) check(e.resource, '');
   };
@@ -123,15 +124,16 @@ function measure(row: Row): string {
   const resources = Math.round(bundles.reduce((s, b) => s + ((b.entry as unknown[]).length), 0) / bundles.length);
   const f = (x: number): string => Math.round(x).toString().padStart(8);
   void i;
-  return `${row.event.padEnd(16)}${String(row.messages.length).padStart(4)}${String(resources).padStart(6)}${f(parsed)}${f(map)}${f(converted)}${f(ajvOnly)}${f(structureOnly)}${f(medplumOnly)}${f(validated)}${f(both)}`;
+  return `${row.event.padEnd(16)}${String(row.messages.length).padStart(4)}${String(resources).padStart(6)}${f(parsed)}${f(map)}${f(converted)}${f(ajvOnly)}${f(structureOnly)}${f(medplumOnly)}${f(validated)}${f(both)}${f(withUsCore)}`;
 }
 
-validateBundle(convertHl7v2(TYPICAL_ADT).bundle); // load both validators before timing
+validateBundle(convertHl7v2(TYPICAL_ADT).bundle, { usCore: true }); // load the validators before timing
 console.log(`node ${process.version}, one thread, ~${budgetMs} ms CPU per cell; messages per CPU-second`);
 console.log('columns: msgs = messages of the event, res = resources per bundle; parse, map, convert (= parse + map),');
-console.log('         ajv / struct = one check alone, validate = both (validateBundle), conv+val = convertHl7v2 + validateBundle;');
+console.log('         ajv / struct = one check alone, validate = both (validateBundle), conv+val = convertHl7v2 + validateBundle,');
+console.log('         +uscore = the same with US Core 5.0.1 validation ({ usCore: true });');
 console.log('         medplum = @medplum/core validateResource alone (the reference the structure check replaced)');
-console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['parse', 'map', 'convert', 'ajv', 'struct', 'medplum', 'validate', 'conv+val'].map((h) => h.padStart(8)).join('')}`);
+console.log(`${'event'.padEnd(16)}${'msgs'.padStart(4)}${'res'.padStart(6)}${['parse', 'map', 'convert', 'ajv', 'struct', 'medplum', 'validate', 'conv+val', '+uscore'].map((h) => h.padStart(8)).join('')}`);
 for (const row of [
   { event: 'typical ADT^A01', messages: [Buffer.from(TYPICAL_ADT)] },
   { event: 'typical ORU^R01', messages: [Buffer.from(TYPICAL_ORU)] },

@@ -203,6 +203,20 @@ export const acceptSchema = z
   })
   .strict();
 
+/** How HL7 v2 becomes FHIR on this channel (docs/mapping.md, "Resource identity"). */
+export const conversionSchema = z
+  .object({
+    namespaceMap: z
+      .record(z.string().min(1), z.string().regex(/^(urn:|https?:\/\/)\S+$/, 'expected a URI (urn:oid:…, urn:uuid:…, http(s)://…)'))
+      .default({})
+      .describe('assigning authority (CX-4.1/HD namespace id or universal id) → FHIR identifier system URI; changing it changes resource ids'),
+    conditionalUpdate: z
+      .boolean()
+      .default(false)
+      .describe('PUT Type?identifier=system|value (the search that identifies the resource) instead of PUT Type/id'),
+  })
+  .strict();
+
 export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
@@ -215,7 +229,8 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       accept: acceptSchema.default({ messageTypes: ['*'], versions: acceptSchema.shape.versions.parse(undefined) }),
       ackOn: z.enum(['enqueue', 'processed']).default('enqueue'),
       mapping: z.string().min(1).default('hl7v2-fhir-r4'),
-      timezone: z.string().default('UTC').describe('IANA zone for HL7 timestamps without an offset'),
+      timezone: z.string().default('UTC').describe('IANA zone (or ±hh:mm) for HL7 times without an offset when MSH-7 carries none; MSH-7\'s offset wins when it has one'),
+      conversion: conversionSchema.prefault({}),
       queue: queueSchema.default(queueSchema.parse({})),
       destination,
       // prefault: zod 4's .default({}) would skip the inner defaults

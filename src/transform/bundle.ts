@@ -1,7 +1,8 @@
 /**
  * Transaction Bundle assembly (IG: MSH[Bundle]): identifier = MSH-10, timestamp = MSH-7,
  * `fullUrl` urn:uuid:<id>, and `PUT Type/id` entries so a re-delivery upserts; or, per channel,
- * conditional updates on the first business identifier (`PUT Patient?identifier=system|value`).
+ * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
+ * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -12,25 +13,40 @@ export interface BundleHeader {
   timestamp: string | undefined;
 }
 
-function conditionalUrl(resource: Resource): string | undefined {
+export interface BundleIdentity {
+  /** `Type/id` → the conditional-update search that finds the resource (context.ts). */
+  conditional?: ReadonlyMap<string, string>;
+  /** Resources to delete. */
+  deleted?: readonly Resource[];
+}
+
+/** Without an identity map (JSON mappings): the first identifier with a system. */
+function firstIdentifierQuery(resource: Resource): string | undefined {
   const ids = resource.identifier;
   if (!Array.isArray(ids)) return undefined;
   for (const id of ids as Json[]) {
-    if (typeof id.system === 'string' && typeof id.value === 'string') {
-      return `${resource.resourceType}?identifier=${encodeURIComponent(id.system)}|${encodeURIComponent(id.value)}`;
-    }
+    if (typeof id.system === 'string' && typeof id.value === 'string') return `identifier=${encodeURIComponent(id.system)}|${encodeURIComponent(id.value)}`;
   }
   return undefined;
 }
 
-export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean): Json {
-  const entry = resources.map((r) => {
+function conditionalUrl(resource: Resource, identity: BundleIdentity): string | undefined {
+  const query = identity.conditional === undefined ? firstIdentifierQuery(resource) : identity.conditional.get(`${resource.resourceType}/${resource.id ?? ''}`);
+  return query === undefined ? undefined : `${resource.resourceType}?${query}`;
+}
+
+export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
+  const entry: Json[] = resources.map((r) => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
-    const conditional = conditionalUpdate ? conditionalUrl(resource) : undefined;
+    const conditional = conditionalUpdate ? conditionalUrl(resource, identity) : undefined;
     if (conditional !== undefined) delete resource.id;
     return { fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } };
   });
+  for (const r of identity.deleted ?? []) {
+    const conditional = conditionalUpdate ? conditionalUrl(r, identity) : undefined;
+    entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
+  }
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };
   if (header.controlId !== undefined) bundle.identifier = { system: header.controlIdSystem, value: header.controlId };
   if (header.timestamp !== undefined) bundle.timestamp = header.timestamp;

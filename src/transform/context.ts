@@ -2,20 +2,19 @@
  * One conversion's state: the parsed message, the resources made so far (deduplicated by
  * deterministic id) and which fields each segment mapper read, for the unmapped-field report.
  */
+import { PermanentError } from '../errors.js';
 import { type Message, type Repetition, type Segment, fieldValues } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { organizationFromHd } from './entities.js';
-import { identifierId, ordinalId } from './ids.js';
-import type { Json, Reference, Resource } from './types.js';
+import { factsId, identifierId, ordinalId } from './ids.js';
+import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
-  /** Fields (`7`, `17.2`) whose value was read but could not be converted (e.g. an invalid date). */
-  readonly invalid = new Set<string>();
   /** Split values per field: mappers often read the same field more than once. */
   private readonly cache = new Map<number, Repetition[]>();
   constructor(
@@ -56,8 +55,28 @@ export class SegmentReader {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const v = convert(raw);
-    if (v === undefined) this.invalid.add(c === 1 ? `${n}` : `${n}.${c}`);
+    if (v === undefined) this.rejectDate(c === 1 ? `${n}` : `${n}.${c}`);
     return v;
+  }
+
+  /**
+   * A date/time field that holds no real date (year 0000, month 13, `04/24/2007`) refuses the
+   * message with its location, never its value: passing it on or dropping it silently would file
+   * a wrong or missing date in the patient's record.
+   */
+  rejectDate(field: string, detail = ''): never {
+    throw new PermanentError('INVALID_DATE', `${this.name}-${field}${detail} (segment ${this.index + 1}) is not a valid date/time`);
+  }
+
+  /** A Period from fields (or components) `start` and `end`, e.g. IN1-12/IN1-13, refusing what is no date. */
+  period(start: [n: number, c?: number], end: [n: number, c?: number]): { start?: string; end?: string } | undefined {
+    const s = this.dateTime(...start);
+    const e = this.dateTime(...end);
+    if (s === undefined && e === undefined) return undefined;
+    const p: { start?: string; end?: string } = {};
+    if (s !== undefined) p.start = s;
+    if (e !== undefined) p.end = e;
+    return p;
   }
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
@@ -74,56 +93,123 @@ export class SegmentReader {
   }
 }
 
+function isFacts(key: IdentityKey): key is FactsKey {
+  return typeof key === 'object' && Array.isArray((key as { facts?: unknown }).facts);
+}
+
 export class Conversion implements DatatypeContext {
   readonly resources = new Map<string, Resource>();
   readonly readers: SegmentReader[] = [];
+  /** Resources to delete (A29 delete person, A23 delete visit): `Type/id` → resource. */
+  readonly deleted = new Map<string, Resource>();
+  /** Conditional-update query per `Type/id` (from the identifying identifier or facts). */
+  readonly conditional = new Map<string, string>();
   private readonly ordinals = new Map<string, number>();
+  private readonly readerByIndex = new Map<number, SegmentReader>();
+  private readonly madeByIndex = new Map<number, Resource[]>();
+  /** Segment (0-based message index) whose mapper is running: what `add` makes is recorded for it. */
+  mapping: number | undefined;
 
   constructor(
     readonly msg: Message,
+    /**
+     * The zone for times without an offset: MSH-7's offset (`+01:00`) when MSH-7 has one, else
+     * the channel's IANA zone (see datatypes/time.ts).
+     */
     readonly timezone: string,
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
   ) {}
 
+  /**
+   * Report lines for values left out (a validity period inside a name or identifier that is no
+   * date): located by segment, never the value. A date/time *field* that is no date refuses the
+   * message instead (SegmentReader.rejectDate); these are metadata of a datatype, not facts.
+   */
+  readonly invalidValues: string[] = [];
+
+  readonly invalidDate = (what: string): void => {
+    const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
+    const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
+    this.invalidValues.push(`${where}: ${what} is not a valid date/time; left out`);
+  };
+
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
-    const r = new SegmentReader(this.msg, segment, index, this.timezone);
-    this.readers.push(r);
+    let r = this.readerByIndex.get(index);
+    if (r === undefined || r.segment !== segment) {
+      r = new SegmentReader(this.msg, segment, index, this.timezone);
+      this.readers.push(r);
+      this.readerByIndex.set(index, r);
+    }
     return r;
   }
 
+  /** Resources the mapper of the segment at `index` made (or merged into), in order. */
+  madeAt(index: number): readonly Resource[] {
+    return this.madeByIndex.get(index) ?? [];
+  }
+
+  private record(resource: Resource): void {
+    if (this.mapping === undefined) return;
+    const list = this.madeByIndex.get(this.mapping) ?? [];
+    if (!list.includes(resource)) list.push(resource);
+    this.madeByIndex.set(this.mapping, list);
+  }
+
+  /** The deterministic id `key` gives a resource of `type` (see IdentityKey), `#n` for the n-th distinct repeat. */
+  private idFor(type: string, key: IdentityKey, repeat: number): string {
+    const suffix = repeat > 1 ? `#${repeat}` : '';
+    if (typeof key === 'string') return identifierId(type, 'name', key + suffix);
+    if (isFacts(key)) return factsId(type, repeat > 1 ? [...key.facts, repeat] : key.facts);
+    if (key !== undefined && typeof key.value === 'string') return identifierId(type, authorityKey(key), key.value + suffix);
+    const n = (this.ordinals.get(type) ?? 0) + 1;
+    this.ordinals.set(type, n);
+    return ordinalId(type, this.messageScope, n);
+  }
+
+  /** The id a resource of `type` with identity `key` gets (undefined for a message-scoped one). */
+  idOf(type: string, key: IdentityKey): string | undefined {
+    return key === undefined ? undefined : this.idFor(type, key, 1);
+  }
+
   /**
-   * Adds a resource, giving it a deterministic id from its first business identifier (or an
-   * ordinal). A resource whose id already exists is merged into the existing one (first value
-   * wins per element), so a practitioner named in five fields is one entry.
+   * Adds a resource with the deterministic id its identity key gives (see IdentityKey). A
+   * resource whose id already exists is merged into the existing one (first value wins per
+   * element), so a practitioner named in five fields is one entry; in 'distinct' mode the
+   * resource stays separate (`#2`, `#3`… in message order, still deterministic).
    */
-  add(resource: Resource, key?: Json | string, mode: 'merge' | 'distinct' = 'merge'): Resource {
+  add(resource: Resource, key?: IdentityKey, mode: 'merge' | 'distinct' = 'merge'): Resource {
     const type = resource.resourceType;
-    let id: string;
-    if (typeof key === 'string') id = identifierId(type, 'name', key);
-    else if (key !== undefined && typeof key.value === 'string') {
-      const authority = authorityKey(key);
-      id = identifierId(type, authority, key.value);
-      // events (observations…) that reuse an identifier inside one message stay separate: the
-      // n-th repeat gets `value#n`, still deterministic across re-deliveries
-      for (let n = 2; mode === 'distinct' && this.resources.has(`${type}/${id}`); n++) id = identifierId(type, authority, `${key.value}#${n}`);
-    } else {
-      const n = (this.ordinals.get(type) ?? 0) + 1;
-      this.ordinals.set(type, n);
-      id = ordinalId(type, this.messageScope, n);
-    }
+    let repeat = 1;
+    let id = this.idFor(type, key, repeat);
+    if (key !== undefined) while (mode === 'distinct' && this.resources.has(`${type}/${id}`)) id = this.idFor(type, key, ++repeat);
     const existing = this.resources.get(`${type}/${id}`);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
+      this.record(existing);
       return existing;
     }
     const withId: Resource = { resourceType: type, id, ...withoutType(resource) };
     this.resources.set(`${type}/${id}`, withId);
+    const query = conditionalQuery(key, repeat);
+    if (query !== undefined) this.conditional.set(`${type}/${id}`, query);
+    this.record(withId);
     return withId;
+  }
+
+  /**
+   * Turns a resource of this Bundle into a DELETE of it ([IG SegmentActionCode D → DELETE]):
+   * it leaves the Bundle's resources, references to it are removed at the end.
+   */
+  remove(resource: Resource): void {
+    const key = `${resource.resourceType}/${resource.id ?? ''}`;
+    if (!this.resources.has(key)) return;
+    this.resources.delete(key);
+    this.deleted.set(key, resource);
   }
 
   ref(resource: Resource, display?: string): Reference {
@@ -131,6 +217,14 @@ export class Conversion implements DatatypeContext {
     if (display !== undefined) r.display = display;
     return r;
   }
+}
+
+/** The conditional-update search for a key: its identifier (with a system), or the facts' query. */
+function conditionalQuery(key: IdentityKey, repeat: number): string | undefined {
+  if (repeat > 1 || key === undefined || typeof key === 'string') return undefined;
+  if (isFacts(key)) return key.query;
+  if (typeof key.system === 'string' && typeof key.value === 'string') return `identifier=${encodeURIComponent(key.system)}|${encodeURIComponent(key.value)}`;
+  return undefined;
 }
 
 /** Choice elements the mappers write (`deceased[x]` …): a merge must not add a second type. */

@@ -3,10 +3,10 @@
  * scope of its group, and remember what was not mapped.
  */
 import type { Conversion, SegmentReader } from './context.js';
-import { flushOrc } from './segments/order.js';
+import type { GroupFrame } from './groups.js';
 import { MAPPERS } from './segments/index.js';
 import { type Scope, childScope } from './segments/scope.js';
-import type { GroupNode, SegmentNode } from './structures/match.js';
+import type { SegmentNode } from './structures/match.js';
 
 export interface WalkResult {
   /** Segments no mapper handled (Z segments, segments without a FHIR mapping). */
@@ -27,16 +27,16 @@ const SET_ID_FIRST = new Set(['PID', 'NK1', 'PV1', 'AL1', 'IAM', 'DG1', 'PR1', '
 /** Structural segments with nothing to map (continuation, batch) stay quiet in the report. */
 const SILENT = new Set(['DSC', 'RGS']);
 
-export function walk(root: GroupNode, scope: Scope, cx: Conversion): WalkResult {
+/** Walks `scope.group` (the message's root frame) and everything in it. */
+export function walk(scope: Scope, cx: Conversion): WalkResult {
   const result: WalkResult = { unmapped: [], unexpected: [], mapped: [] };
   // classified after the walk: a segment may be read later by another (an ORC by its OBR)
   const visited: { node: SegmentNode; reader: SegmentReader }[] = [];
-  const visit = (node: GroupNode, s: Scope): void => {
-    for (const child of node.children) {
+  const visit = (frame: GroupFrame, s: Scope): void => {
+    for (const child of frame.node.children) {
       if (child.kind === 'group') {
-        const inner = childScope(s);
-        visit(child, inner);
-        flushOrc(inner, cx);
+        const inner = childScope(s, scope.tree.frameOfNode(child) ?? frame);
+        visit(inner.group, inner);
         // the patient and visit found inside a group are the context of what follows it
         if (inner.patient !== undefined) s.patient = inner.patient;
         if (inner.encounter !== undefined) s.encounter = inner.encounter;
@@ -51,12 +51,13 @@ export function walk(root: GroupNode, scope: Scope, cx: Conversion): WalkResult 
         continue;
       }
       const reader = cx.reader(child.segment, child.index);
+      cx.mapping = child.index;
       mapper(reader, s, cx);
+      cx.mapping = undefined;
       visited.push({ node: child, reader });
     }
   };
-  visit(root, scope);
-  flushOrc(scope, cx);
+  visit(scope.group, scope);
   for (const { node, reader } of visited) {
     if (reader.used.size === 0) {
       result.unmapped.push(node);

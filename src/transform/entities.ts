@@ -5,9 +5,10 @@
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
 import { codeFromTable } from './datatypes/coding.js';
-import { authoritySystem, hdSystem } from './datatypes/identifier.js';
+import { authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
+import { codingSystemUri } from './vocabulary/coding-systems.js';
 import type { Json, Reference, Resource } from './types.js';
 
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
@@ -21,7 +22,7 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     identifier = {};
     const type = val(rep, 13);
     if (type !== undefined) identifier.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: type }] };
-    const system = hdSystem(rep, 9, cx);
+    const system = hdSystem(rep, 9, cx) ?? typeSystem(val(rep, 13));
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
     const ns = val(rep, 9, 1);
@@ -46,6 +47,25 @@ export function organization(cx: Conversion, rep: Repetition | undefined): Refer
     const system = hdSystem(rep, 6, cx);
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
+  }
+  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
+  return cx.ref(org, name);
+}
+
+/**
+ * CWE → Organization (IG CWE[Organization]): identifier CWE.1 in system CWE.3, name CWE.2 (else
+ * CWE.9), e.g. an MVX manufacturer code. Same code → same Organization.
+ */
+export function organizationFromCwe(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const code = val(rep, 1);
+  const name = val(rep, 2) ?? val(rep, 9);
+  if (code === undefined && name === undefined) return undefined;
+  let identifier: Json | undefined;
+  if (code !== undefined) {
+    identifier = {};
+    const system = codingSystemUri(val(rep, 3));
+    if (system !== undefined) identifier.system = system;
+    identifier.value = code;
   }
   const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
   return cx.ref(org, name);

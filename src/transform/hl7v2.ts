@@ -6,8 +6,11 @@ import { buildBundle } from './bundle.js';
 import { Conversion, type SegmentReader } from './context.js';
 import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
-import { isValidTimezone, toInstant } from './datatypes/time.js';
+import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
+import { applyDeletes } from './deletes.js';
+import { type EventMeaning, eventMeaning } from './events.js';
+import { GroupTree } from './groups.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
 import { finishDocument } from './segments/documents.js';
@@ -109,12 +112,14 @@ function scrubReferences(value: unknown, dropped: ReadonlySet<string>): unknown 
  * the PID), required elements, and resources that cannot stand without a patient. Returns the
  * report lines for what had to be left out.
  */
-function finish(cx: Conversion): string[] {
+function finish(cx: Conversion, meaning: EventMeaning): string[] {
+  const { gone, notes: deleteNotes } = applyDeletes(cx, meaning);
+  if (gone.size > 0) for (const r of cx.resources.values()) scrubReferences(r, gone);
   const all = [...cx.resources.values()];
   const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
   const patient = patients.length === 1 ? patients[0] : undefined;
   const dropped = new Set<string>();
-  const notes: string[] = [];
+  const notes: string[] = [...deleteNotes];
   for (const r of all) {
     const element = SUBJECT[r.resourceType];
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
@@ -133,7 +138,7 @@ function finish(cx: Conversion): string[] {
 
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
   const timezone = options.timezone ?? 'UTC';
-  if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone');
+  if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone or ±hh:mm offset');
   const text = typeof input === 'string' ? input : decodeMessageBytes(input);
   const msg = parseMessage(text);
   const routing = route(msg);
@@ -148,7 +153,11 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   };
   const controlId = comp(10);
   const scopeKey = `${comp(3) ?? ''}|${comp(4) ?? ''}|${controlId ?? ''}`;
-  const cx = new Conversion(msg, timezone, options.namespaceMap ?? {}, scopeKey);
+  const msh7 = comp(7);
+  const timestamp = toInstant(msh7, timezone);
+  if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
+  // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
+  const cx = new Conversion(msg, senderZone(msh7, timezone), options.namespaceMap ?? {}, scopeKey);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);
@@ -163,16 +172,20 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       facts = readEvn(evn, cx);
       extraReaders.push(evn);
     }
-    const walked = walk(tree, { results: RESULT_STRUCTURES.has(routing.structure), event, header }, cx);
-    const notes = finish(cx);
-    const timestamp = toInstant(comp(7), timezone);
+    const groups = new GroupTree(tree, cx);
+    const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event);
+    const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
+    const notes = finish(cx, meaning);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
     provenance(cx, header, facts, timestamp, event);
     const systemHd = mshReader.rep(3);
     const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
-    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true);
-    const report = buildReport(routing.structure, walked, extraReaders, notes);
+    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true, {
+      conditional: cx.conditional,
+      deleted: [...cx.deleted.values()],
+    });
+    const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
     return { bundle, report, ...routing };
   } catch (err) {
     if (err instanceof PermanentError) throw err;

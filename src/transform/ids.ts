@@ -5,8 +5,9 @@
  * assigning authority resolved to a URI, else `ns:<namespace id>`, else ''), so two resources
  * sharing an identifier value but differing in type or authority get different ids, while a
  * re-delivery of the same message produces the same ids (PUT upserts). JSON keeps the parts
- * unambiguous (no `a|b`+`c` = `a`+`b|c` collisions). Without an identifier the name is an
- * ordinal scoped to the message: `["ordinal", resourceType, "<sender>|<facility>|<MSH-10>", n]`.
+ * unambiguous (no `a|b`+`c` = `a`+`b|c` collisions). Without an identifier the name is the
+ * clinical facts that identify the resource (factsId), and only where nothing does, an ordinal
+ * scoped to the message: `["ordinal", resourceType, "<sender>|<facility>|<MSH-10>", n]`.
  */
 import { createHash } from 'node:crypto';
 
@@ -45,6 +46,20 @@ export function identifierId(resourceType: string, system: string | undefined, v
   return id;
 }
 
+/**
+ * Id from the clinical facts that identify a resource without a business identifier of its own
+ * (docs/mapping.md "Resource identity"): name = JSON `["facts", resourceType, ...facts]`, e.g. an
+ * Observation's `[<its report's id>, "http://loinc.org|2345-7", "1"]` (report + OBX-3 + OBX-4).
+ */
+export function factsId(resourceType: string, facts: readonly unknown[]): string {
+  return uuidV5(JSON.stringify(['facts', resourceType, ...facts]));
+}
+
+/**
+ * Id scoped to one message: for what nothing identifies beyond the message that carried it (the
+ * MessageHeader and Provenance describe the message itself). A re-delivery of the same message
+ * (same MSH-3/4/10) gives the same ids; another message gives new ones.
+ */
 export function ordinalId(resourceType: string, messageScope: string, ordinal: number): string {
   return uuidV5(JSON.stringify(['ordinal', resourceType, messageScope, ordinal]));
 }

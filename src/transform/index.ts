@@ -33,9 +33,12 @@ export function convertJson(mappingId: string, sourceData: unknown, options?: Co
   return convertSourceData(mappingId, sourceData, options);
 }
 
-/** Validate every resource against FHIR R4; returns issues without PHI (path + code + message with values stripped). Empty array = valid. */
-export function validateBundle(bundle: Record<string, unknown>): Array<{ severity: string; path: string; message: string }> {
-  return validate(bundle);
+/**
+ * Validate every resource against FHIR R4; returns issues without PHI (path + message with values
+ * stripped). No error = valid. `{ usCore: true }` adds US Core 5.0.1 conformance warnings.
+ */
+export function validateBundle(bundle: Record<string, unknown>, options: { usCore?: boolean } = {}): Array<{ severity: string; path: string; message: string }> {
+  return validate(bundle, options);
 }
 
 export { splitMessages } from '../hl7/message.js';

@@ -35,8 +35,9 @@ function unusedFields(reader: SegmentReader): number[] {
   return out;
 }
 
-export function buildReport(structure: string, walked: WalkResult, extraReaders: readonly SegmentReader[], notes: readonly string[] = []): Json {
+export function buildReport(structure: string, walked: WalkResult, extraReaders: readonly SegmentReader[], notes: readonly string[] = [], invalid: readonly string[] = []): Json {
   const issues: Json[] = notes.map((text) => ({ severity: 'information', code: 'incomplete', details: { text } }));
+  for (const text of invalid) issues.push({ severity: 'information', code: 'value', details: { text } });
   for (const node of walked.unexpected) {
     issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) is not where structure ${structure} expects it`, `${node.segment.name}[${node.index + 1}]`));
   }
@@ -44,9 +45,6 @@ export function buildReport(structure: string, walked: WalkResult, extraReaders:
     issues.push(issue(`segment ${node.segment.name} (segment ${node.index + 1}) has no FHIR mapping; not converted`, `${node.segment.name}[${node.index + 1}]`));
   }
   for (const reader of [...extraReaders, ...walked.mapped]) {
-    for (const n of reader.invalid) {
-      issues.push({ severity: 'information', code: 'value', details: { text: `${reader.name}-${n} (segment ${reader.index + 1}) is not a valid value for its type; not converted` }, location: [`${reader.name}-${n}`] });
-    }
     for (const n of unusedFields(reader)) {
       issues.push(issue(`${reader.name}-${n} (segment ${reader.index + 1}) is valued but not mapped`, `${reader.name}-${n}`));
     }

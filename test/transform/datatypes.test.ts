@@ -106,7 +106,12 @@ describe('OBX-5 by value type', () => {
   it.each([
     ['NM', ['5.4'], { element: 'valueQuantity', value: { value: 5.4, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
     ['SN', ['>^10'], { element: 'valueQuantity', value: { value: 10, comparator: '>', unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } }],
-    ['SN', ['^1^:^128'], { element: 'valueRatio', value: { numerator: { value: 1 }, denominator: { value: 128 } } }],
+    // [IG OBX #6 SN ratio rows] OBX-6 units go on numerator and denominator alike
+    ['SN', ['^1^:^128'], { element: 'valueRatio', value: { numerator: { value: 1, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' }, denominator: { value: 128, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } } }],
+    ['SN', ['^2^+'], { element: 'valueString', value: '2+ mg/dL' }],
+    ['DR', ['20240101^20240131'], { element: 'valuePeriod', value: { start: '2024-01-01', end: '2024-01-31' } }],
+    ['DR', ['20240131^20240101'], { element: 'valueString', value: '20240131 20240101' }],
+    ['IS', ['POS'], { element: 'valueCodeableConcept', value: { coding: [{ code: 'POS' }] } }],
     ['SN', ['^10^-^20'], { element: 'valueRange', value: { low: { value: 10, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' }, high: { value: 20, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' } } }],
     ['ST', ['a', 'b'], { element: 'valueString', value: 'a\nb' }],
     ['FT', ['line one'], { element: 'valueString', value: 'line one' }],

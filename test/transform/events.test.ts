@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_EVENTS } from '../../src/transform/structures/definitions.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
-import { findEmpty, repoRoot, resources } from './helpers.js';
+import { deletes, entries, findEmpty, repoRoot, resources } from './helpers.js';
 
 const dir = path.join(repoRoot, 'samples/events');
 
@@ -21,17 +21,28 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A09': ['ADT_A09', ['Patient', 'Encounter']],
   'ADT^A10': ['ADT_A09', ['Patient', 'Encounter']],
   'ADT^A11': ['ADT_A09', ['Patient', 'Encounter']],
+  'ADT^A12': ['ADT_A12', ['Patient', 'Encounter']],
   'ADT^A13': ['ADT_A01', ['Patient', 'Encounter']],
   'ADT^A14': ['ADT_A05', ['Patient', 'Encounter']],
   'ADT^A15': ['ADT_A15', ['Patient', 'Encounter']],
   'ADT^A16': ['ADT_A16', ['Patient', 'Encounter']],
   'ADT^A17': ['ADT_A17', ['Patient', 'Encounter']],
+  // A23 deletes the visit: a DELETE entry, the Patient stays
+  'ADT^A23': ['ADT_A21', ['Patient']],
   'ADT^A25': ['ADT_A21', ['Patient', 'Encounter']],
   'ADT^A26': ['ADT_A21', ['Patient', 'Encounter']],
   'ADT^A27': ['ADT_A21', ['Patient', 'Encounter']],
   'ADT^A28': ['ADT_A05', ['Patient', 'Encounter']],
-  'ADT^A29': ['ADT_A21', ['Patient', 'Encounter']],
+  // A29 deletes the person: a DELETE entry, no Patient or visit upserted (tested below)
+  'ADT^A29': ['ADT_A21', []],
   'ADT^A31': ['ADT_A05', ['Patient', 'Encounter']],
+  'ADT^A32': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A33': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A34': ['ADT_A30', ['Patient']],
+  'ADT^A35': ['ADT_A30', ['Patient', 'Account']],
+  'ADT^A36': ['ADT_A30', ['Patient', 'Account']],
+  'ADT^A38': ['ADT_A38', ['Patient', 'Encounter']],
+  'ADT^A39': ['ADT_A39', ['Patient']],
   'ADT^A40': ['ADT_A39', ['Patient']],
   'ADT^A41': ['ADT_A39', ['Patient']],
   'ADT^A45': ['ADT_A45', ['Patient', 'Encounter']],
@@ -50,6 +61,7 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'MDM^T10': ['MDM_T02', ['Patient', 'DocumentReference']],
   'OMG^O19': ['OMG_O19', ['Patient', 'ServiceRequest', 'Specimen']],
   'OML^O21': ['OML_O21', ['Patient', 'ServiceRequest', 'Specimen']],
+  'OMP^O09': ['OMP_O09', ['Patient', 'MedicationRequest']],
   'ORM^O01': ['ORM_O01', ['Patient', 'ServiceRequest']],
   'ORU^R01': ['ORU_R01', ['Patient', 'DiagnosticReport', 'Observation', 'ServiceRequest']],
   'OUL^R22': ['OUL_R22', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],
@@ -58,8 +70,10 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'PPR^PC1': ['PPR_PC1', ['Patient', 'Condition']],
   'PPR^PC2': ['PPR_PC1', ['Patient', 'Condition']],
   'PPR^PC3': ['PPR_PC1', ['Patient', 'Condition']],
+  'RDE^O01': ['RDE_O11', ['Patient', 'MedicationRequest']],
   'RDE^O11': ['RDE_O11', ['Patient', 'MedicationRequest']],
   'RDE^O25': ['RDE_O11', ['Patient', 'MedicationRequest']],
+  'RAS^O17': ['RAS_O17', ['Patient', 'MedicationRequest', 'MedicationAdministration']],
   'RDS^O13': ['RDS_O13', ['Patient', 'MedicationRequest', 'MedicationDispense']],
   'REF^I12': ['REF_I12', ['Patient', 'ServiceRequest']],
   'REF^I14': ['REF_I12', ['Patient', 'ServiceRequest']],
@@ -89,7 +103,7 @@ describe('samples/events', () => {
     for (const t of ['MessageHeader', 'Provenance', ...types]) expect(resources(r.bundle, t).length, t).toBeGreaterThan(0);
     const patients = resources(r.bundle, 'Patient').map((p) => `urn:uuid:${p.id}`);
     // everything that has a subject/patient points at a patient of this bundle
-    for (const entry of r.bundle.entry as { resource: Record<string, { reference?: string } | undefined> }[]) {
+    for (const entry of entries(r.bundle) as unknown as { resource: Record<string, { reference?: string } | undefined> }[]) {
       const subject = entry.resource.subject ?? entry.resource.patient ?? entry.resource.beneficiary;
       if (subject?.reference !== undefined && subject.reference.startsWith('urn:uuid:')) expect(patients).toContain(subject.reference);
     }
@@ -103,7 +117,15 @@ describe('samples/events', () => {
     expect(encounters.map((e) => (e.subject as { reference: string }).reference)).toEqual(patients.map((p) => `urn:uuid:${p.id}`));
   });
 
-  it.each(['ADT^A40', 'ADT^A47'])('%s links the merged identity to the survivor', (event) => {
+  // [IG SegmentActionCode D → DELETE] A29 deletes the person: no PUT of the demographics, no visit
+  it('ADT^A29 deletes the Patient and upserts nothing about the person', () => {
+    const r = convertHl7v2(readFileSync(path.join(dir, 'ADT_A29.hl7')));
+    expect(deletes(r.bundle).map((e) => e.request.url)).toEqual([expect.stringMatching(/^Patient\/[0-9a-f-]{36}$/)]);
+    expect(resources(r.bundle, 'Patient')).toEqual([]);
+    expect(resources(r.bundle, 'Encounter')).toEqual([]);
+  });
+
+  it.each(['ADT^A34', 'ADT^A36', 'ADT^A39', 'ADT^A40', 'ADT^A47'])('%s links the merged identity to the survivor', (event) => {
     const r = convertHl7v2(readFileSync(path.join(dir, `${event.replace('^', '_')}.hl7`)));
     const links = resources(r.bundle, 'Patient').flatMap((p) => (p.link as { type: string }[] | undefined) ?? []).map((l) => l.type);
     expect(links).toEqual(expect.arrayContaining(['replaces', 'replaced-by']));

@@ -1,14 +1,26 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The shared corpus sits beside the repository (read-only). */
-export const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
+/**
+ * The shared corpus sits beside the repository (read-only): `../shared/corpus` from the main
+ * checkout, `../../shared/corpus` from a worktree under `wt/`.
+ */
+export const corpusRoot = ['../shared/corpus', '../../shared/corpus'].map((p) => path.resolve(repoRoot, p)).find((p) => existsSync(p)) ?? path.resolve(repoRoot, '../shared/corpus');
 
 export type Entry = { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id?: string }; request: { method: string; url: string } };
 
+/** A DELETE entry (A29, A23) has a request and no resource. */
+export type DeleteEntry = { request: { method: 'DELETE'; url: string } };
+
+/** The entries that carry a resource (PUT); DELETE entries are in `deletes`. */
 export function entries(bundle: Record<string, unknown>): Entry[] {
-  return (bundle.entry as Entry[] | undefined) ?? [];
+  return ((bundle.entry as (Entry | DeleteEntry)[] | undefined) ?? []).filter((e): e is Entry => 'resource' in e && e.resource !== undefined);
+}
+
+export function deletes(bundle: Record<string, unknown>): DeleteEntry[] {
+  return ((bundle.entry as (Entry | DeleteEntry)[] | undefined) ?? []).filter((e): e is DeleteEntry => e.request.method === 'DELETE');
 }
 
 export function resources(bundle: Record<string, unknown>, type: string): Entry['resource'][] {

@@ -25,7 +25,7 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   if (state !== undefined) a.state = state;
   if (postalCode !== undefined) a.postalCode = postalCode;
   if (country !== undefined) a.country = country;
-  const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone);
+  const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone, (w) => ctx.invalidDate?.(`XAD period ${w}`));
   if (period !== undefined) a.period = period;
   if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined) return undefined;
   return a;

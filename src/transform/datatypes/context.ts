@@ -10,4 +10,9 @@ export interface DatatypeContext {
    * datatype tests, where the assigner is kept as a display.
    */
   assigner?: (hd: Repetition) => Record<string, unknown> | undefined;
+  /**
+   * A date inside a datatype (`CX period start`, a validity period) is no date: it is left out
+   * and the conversion reports it with the segment's location. Absent in pure datatype tests.
+   */
+  invalidDate?: (what: string) => void;
 }

@@ -7,13 +7,37 @@ import { val } from './primitive.js';
 import { toPeriod } from './time.js';
 
 /**
+ * Authorities with a system in the FHIR identifier registry (http://hl7.org/fhir/R4/identifier-registry.html),
+ * by OID or by the namespace ids senders use for them; US Core asks for these systems.
+ */
+const NPI = 'http://hl7.org/fhir/sid/us-npi';
+const SSN = 'http://hl7.org/fhir/sid/us-ssn';
+const REGISTRY: Readonly<Record<string, string>> = {
+  '2.16.840.1.113883.4.6': NPI,
+  NPI: NPI,
+  '2.16.840.1.113883.4.1': SSN,
+  SSA: SSN,
+  USSSA: SSN,
+  SSN: SSN,
+};
+
+/** [IG CX[Identifier] CX.5 / FHIR identifier registry] the system an identifier type implies when no authority names one. */
+export function typeSystem(typeCode: string | undefined): string | undefined {
+  const t = typeCode?.toUpperCase();
+  return t === 'SS' ? SSN : t === 'NPI' ? NPI : undefined;
+}
+
+/**
  * Resolves an assigning authority / HD to a system URI: the configured namespace map first
- * (by namespace id, then universal id), then the universal id by its type (ISO → urn:oid,
- * UUID/GUID → urn:uuid, URI/DNS/URL as given). Undefined when nothing can be a URI.
+ * (by namespace id, then universal id), then the FHIR identifier registry (NPI, SSN), then the
+ * universal id by its type (ISO → urn:oid, UUID/GUID → urn:uuid, URI/DNS/URL as given).
+ * Undefined when nothing can be a URI.
  */
 export function authoritySystem(ns: string | undefined, universal: string | undefined, type: string | undefined, ctx: DatatypeContext): string | undefined {
   if (ns !== undefined && ctx.namespaceMap[ns] !== undefined) return ctx.namespaceMap[ns];
   if (universal !== undefined && ctx.namespaceMap[universal] !== undefined) return ctx.namespaceMap[universal];
+  const registered = (universal === undefined ? undefined : REGISTRY[universal]) ?? (ns === undefined ? undefined : REGISTRY[ns.toUpperCase()]);
+  if (registered !== undefined) return registered;
   if (universal !== undefined) {
     const t = (type ?? '').toUpperCase();
     if ((t === 'ISO' || t === '') && /^[0-2](\.\d+)+$/.test(universal)) return `urn:oid:${universal}`;
@@ -44,10 +68,10 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   const id: Json = {};
   const type = codeFromTable(val(rep, 5), '0203', 'IdentifierType');
   if (type !== undefined) id.type = type;
-  const system = hdSystem(rep, 4, ctx);
+  const system = hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5));
   if (system !== undefined) id.system = system;
   id.value = value;
-  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone);
+  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone, (w) => ctx.invalidDate?.(`CX period ${w}`));
   if (period !== undefined) id.period = period;
   const ns = val(rep, 4, 1) ?? val(rep, 4, 2);
   if (ns !== undefined) {

@@ -6,7 +6,7 @@ import type { DatatypeContext } from './context.js';
 import { list, val } from './primitive.js';
 import { toPeriod } from './time.js';
 
-/** Component layout of a person name inside a composite; XPN starts at 1, XCN at 2. */
+/** Component layout of a person name inside a composite; XPN starts at 1, XCN at 2 ([IG XCN[Practitioner] XCN.19/XCN.20 → name.period]). */
 interface NameLayout {
   family: number;
   given: number;
@@ -20,7 +20,7 @@ interface NameLayout {
 }
 
 const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13 };
-const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 17, periodEnd: 18 };
+const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
   const family = val(rep, l.family, 1);
@@ -35,7 +35,7 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
-  const period = toPeriod(val(rep, l.periodStart), val(rep, l.periodEnd), ctx.timezone);
+  const period = toPeriod(val(rep, l.periodStart), val(rep, l.periodEnd), ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`));
   if (period !== undefined) n.period = period;
   return n;
 }

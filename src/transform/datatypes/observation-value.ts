@@ -1,6 +1,7 @@
 /**
- * OBX-5 by OBX-2 value type → Observation.value[x] (IG: OBX[Observation]).
+ * OBX-5 by OBX-2 value type → Observation.value[x] (IG: OBX[Observation] #5, one row per type).
  * Returns the element name and value, or undefined when the value cannot be represented.
+ * ED/RP are documents (see segments/obx.ts), not values.
  */
 import type { Repetition } from '../../hl7/message.js';
 import type { Json } from '../types.js';
@@ -8,46 +9,61 @@ import { codeableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { cxIdentifier } from './identifier.js';
 import { decimal, val } from './primitive.js';
-import { toDateTime, toTime } from './time.js';
+import { COMPARATORS, cweQuantity } from './quantity.js';
+import { toDateTime, toPeriod, toTime } from './time.js';
 
 export interface ObservationValue {
   element: string;
   value: unknown;
 }
 
-/** OBX-6 units → Quantity unit/system/code; UCUM when the sender says so or omits the system. */
-export function quantity(value: number, units: Repetition | undefined, comparator?: string): Json {
-  const q: Json = { value };
-  if (comparator !== undefined) q.comparator = comparator;
-  const code = val(units, 1);
-  const text = val(units, 2) ?? code;
-  const system = (val(units, 3) ?? '').toUpperCase();
-  if (text !== undefined) q.unit = text;
-  if (code !== undefined && (system === 'UCUM' || system === 'ANS+' || system === '')) {
-    if (system === 'UCUM') q.system = 'http://unitsofmeasure.org';
-    if (q.system !== undefined) q.code = code;
-  }
-  return q;
+/** Value types whose repetitions are one text (IG: ST/FT/TX → valueString; repeats concatenated). */
+export const TEXT_TYPES: ReadonlySet<string> = new Set(['ST', 'TX', 'FT']);
+
+/** SN as written, for valueString: comparator, numbers, separator and units kept (IG OBX-5 SN string rows). */
+function snText(rep: Repetition, units: Repetition | undefined): string | undefined {
+  const text = [val(rep, 1), val(rep, 2), val(rep, 3), val(rep, 4)].filter((x) => x !== undefined).join('');
+  if (text === '') return undefined;
+  const unit = val(units, 2) ?? val(units, 1);
+  return unit === undefined ? text : `${text} ${unit}`;
 }
 
-const COMPARATORS = new Set(['<', '<=', '>=', '>']);
-
-/** SN (structured numeric): comparator^num1^separator^num2. */
+/**
+ * SN (comparator^num1^separator^num2) by separator:
+ * none → valueQuantity [IG OBX #5 SN[Quantity]]; ':' '/' → valueRatio [IG OBX #5 SN[Ratio]];
+ * '-' → valueRange [IG OBX #5 SN[Range]]; '+' and comparator '<>' → valueString [IG OBX #5];
+ * '.' → valueQuantity: num1.num2 read as one decimal (the IG row keeps only SN.2, which would
+ * turn `>^1^.^3` into "> 1"; keeping 1.3 loses nothing).
+ */
 function structuredNumeric(rep: Repetition, units: Repetition | undefined): ObservationValue | undefined {
   const comparator = val(rep, 1);
-  const n1 = decimal(val(rep, 2));
+  const raw1 = val(rep, 2);
   const sep = val(rep, 3);
-  const n2 = decimal(val(rep, 4));
-  if (n1 === undefined) return undefined;
-  if (sep === undefined && n2 === undefined) {
-    if (comparator === undefined || comparator === '=') return { element: 'valueQuantity', value: quantity(n1, units) };
-    if (COMPARATORS.has(comparator)) return { element: 'valueQuantity', value: quantity(n1, units, comparator) };
-    return undefined;
+  const raw2 = val(rep, 4);
+  const n1 = decimal(raw1);
+  const n2 = decimal(raw2);
+  const asString = (): ObservationValue | undefined => {
+    const s = snText(rep, units);
+    return s === undefined ? undefined : { element: 'valueString', value: s };
+  };
+  if (comparator === '<>') return asString();
+  const cmp = comparator === undefined || comparator === '=' ? undefined : comparator;
+  if (cmp !== undefined && !COMPARATORS.has(cmp)) return asString();
+  if (sep === undefined && raw2 === undefined) return n1 === undefined ? asString() : { element: 'valueQuantity', value: cweQuantity(n1, units, cmp) };
+  if ((sep === ':' || sep === '/') && n1 !== undefined && n2 !== undefined) {
+    return { element: 'valueRatio', value: { numerator: cweQuantity(n1, units, cmp), denominator: cweQuantity(n2, units) } };
   }
-  if (n2 === undefined) return undefined;
-  if (sep === '-') return { element: 'valueRange', value: { low: quantity(n1, units), high: quantity(n2, units) } };
-  if (sep === ':' || sep === '/') return { element: 'valueRatio', value: { numerator: { value: n1 }, denominator: { value: n2 } } };
-  return undefined;
+  if (sep === '-' && cmp === undefined && (n1 !== undefined || n2 !== undefined)) {
+    const range: Json = {};
+    if (n1 !== undefined) range.low = cweQuantity(n1, units);
+    if (n2 !== undefined) range.high = cweQuantity(n2, units);
+    return { element: 'valueRange', value: range };
+  }
+  if (sep === '.' && raw1 !== undefined && raw2 !== undefined && /^[+-]?\d+$/.test(raw1) && /^\d+$/.test(raw2)) {
+    const joined = decimal(`${raw1}.${raw2}`);
+    if (joined !== undefined) return { element: 'valueQuantity', value: cweQuantity(joined, units, cmp) };
+  }
+  return asString();
 }
 
 function text(reps: readonly Repetition[], c = 1): string | undefined {
@@ -55,21 +71,20 @@ function text(reps: readonly Repetition[], c = 1): string | undefined {
   return parts.length > 0 ? parts.join('\n') : undefined;
 }
 
+/** One OBX-5 repetition (or all of them for text types) → value[x]. */
 export function observationValue(type: string | undefined, reps: readonly Repetition[], units: Repetition | undefined, ctx: DatatypeContext): ObservationValue | undefined {
   const first = reps[0];
   if (first === undefined) return undefined;
   switch (type) {
     case 'NM': {
       const n = decimal(val(first, 1));
-      return n === undefined ? stringValue(reps) : { element: 'valueQuantity', value: quantity(n, units) };
+      return n === undefined ? stringValue(reps) : { element: 'valueQuantity', value: cweQuantity(n, units) };
     }
     case 'SN':
-      return structuredNumeric(first, units) ?? stringValue(reps);
+      return structuredNumeric(first, units);
     case 'ST':
     case 'TX':
     case 'FT':
-    case 'IS':
-    case 'ID':
     case 'SI':
       return stringValue(reps);
     case 'CWE':
@@ -79,6 +94,19 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
     case 'CV': {
       const cc = codeableConcept(first);
       return cc === undefined ? undefined : { element: 'valueCodeableConcept', value: cc };
+    }
+    case 'IS':
+    case 'ID': {
+      // [IG OBX #5 IS[CodeableConcept]] IS.1 → coding.code
+      const code = val(first, 1);
+      return code === undefined ? undefined : { element: 'valueCodeableConcept', value: { coding: [{ code }] } };
+    }
+    case 'DR': {
+      // [IG OBX #5 DR[Period]] DR.1 → start, DR.2 → end (a reversed range cannot be a Period: kept as text)
+      const period = toPeriod(val(first, 1), val(first, 2), ctx.timezone);
+      if (period === undefined) return stringValue(reps, true);
+      if (period.start !== undefined && period.end !== undefined && Date.parse(period.start) > Date.parse(period.end)) return stringValue(reps, true);
+      return { element: 'valuePeriod', value: period };
     }
     case 'DT':
     case 'DTM':
@@ -95,9 +123,14 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
       const high = decimal(val(first, 2));
       if (low === undefined && high === undefined) return undefined;
       const range: Json = {};
-      if (low !== undefined) range.low = quantity(low, units);
-      if (high !== undefined) range.high = quantity(high, units);
+      if (low !== undefined) range.low = cweQuantity(low, units);
+      if (high !== undefined) range.high = cweQuantity(high, units);
       return { element: 'valueRange', value: range };
+    }
+    case 'VR': {
+      // [IG OBX #5 VR] OBX-5.1 + "-" + OBX-5.2
+      const parts = [val(first, 1), val(first, 2)].filter((x) => x !== undefined);
+      return parts.length === 0 ? undefined : { element: 'valueString', value: parts.join('-') };
     }
     case 'CP': {
       const n = decimal(val(first, 1, 1));

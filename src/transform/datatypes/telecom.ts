@@ -34,7 +34,7 @@ export function xtnContactPoint(rep: Repetition | undefined, ctx: DatatypeContex
   if (use !== undefined) cp.use = use;
   const rank = integer(val(rep, 18));
   if (rank !== undefined && rank > 0) cp.rank = rank;
-  const period = toPeriod(val(rep, 13), val(rep, 14), ctx.timezone);
+  const period = toPeriod(val(rep, 13), val(rep, 14), ctx.timezone, (w) => ctx.invalidDate?.(`XTN period ${w}`));
   if (period !== undefined) cp.period = period;
   return cp;
 }

@@ -1,10 +1,14 @@
 /**
  * TS/DTM/DT → FHIR date, dateTime and instant.
  *
- * Rule: a value that carries an offset keeps it. A value with a time but no offset is read in
- * the channel's configured IANA `timezone` (default UTC), never the host's zone. Partial
- * precision is kept: `2012` → `2012`, `201203` → `2012-03`, `20120314` → `2012-03-14`; a time
+ * Rule: a value that carries an offset keeps it. A value with a time but no offset is in the
+ * sender's zone: MSH-7's offset when MSH-7 carries one, else the channel's configured IANA
+ * `timezone` (default UTC), never the host's zone (hl7v2.ts picks the zone; here a zone is an
+ * IANA name or a fixed offset `+01:00`). Partial precision is kept: `2012` → `2012`, `201203` →
+ * `2012-03`, `20120314` → `2012-03-14` (a date-only value stays a date, no zone shift); a time
  * of day without seconds is completed with `:00` because FHIR dateTime requires seconds.
+ * A value that is no date (year 0000, month 13, Feb 30, `04/24/2007`) is undefined here; the
+ * segment reader turns that into a located refusal (INVALID_DATE).
  */
 const DTM = /^(\d{4})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:(\d{2})(?:\.(\d{1,4}))?)?)?)?)?)?([+-]\d{4})?$/;
 
@@ -29,6 +33,8 @@ export function parseDtm(value: string | undefined): ParsedTime | undefined {
   const m = DTM.exec(value.trim());
   if (m === null) return undefined;
   const [, year = '', month, day, hour, minute, second, fraction, offset] = m;
+  // [FHIR date] years run 0001-9999: there is no year 0000
+  if (year === '0000') return undefined;
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return undefined;
   if (day !== undefined) {
     const dim = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
@@ -55,8 +61,11 @@ export function parseDtm(value: string | undefined): ParsedTime | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** True when `zone` is an IANA zone this runtime knows. */
+/** True when `zone` is an IANA zone this runtime knows, or a fixed offset `±hh:mm`. */
 export function isValidTimezone(zone: string): boolean {
+  // the default needs no time zone data (ICU start-up costs a short process tens of ms)
+  if (zone === 'UTC' || zone === 'Etc/UTC') return true;
+  if (FIXED_OFFSET.test(zone)) return Number(zone.slice(1, 3)) <= 14 && Number(zone.slice(4)) <= 59;
   try {
     formatter(zone);
     return true;
@@ -93,9 +102,21 @@ function zoneOffsetAt(zone: string, ms: number): number {
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
-/** The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone`. */
+const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
+
+/**
+ * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
+ * configure per local context]: MSH-7's offset (`+01:00`) when MSH-7 has one, else `channelZone`.
+ */
+export function senderZone(msh7: string | undefined, channelZone: string): string {
+  const offset = parseDtm(msh7)?.offset;
+  return offset === undefined ? channelZone : offset;
+}
+
+/** The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone` (IANA name or fixed offset). */
 export function offsetFor(zone: string, t: ParsedTime): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 'Z';
+  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === '+00:00' || zone === '-00:00') return 'Z';
+  if (FIXED_OFFSET.test(zone)) return zone;
   const local = Date.UTC(Number(t.year), Number(t.month ?? 1) - 1, Number(t.day ?? 1), Number(t.hour ?? 0), Number(t.minute ?? 0), Number(t.second ?? 0));
   let off = zoneOffsetAt(zone, local);
   off = zoneOffsetAt(zone, local - off * 60000);
@@ -142,10 +163,15 @@ export function toTime(value: string | undefined): string | undefined {
   return `${m[1]}:${m[2] ?? '00'}:${m[3] ?? '00'}${m[4] ?? ''}`;
 }
 
-/** A Period from two DTMs; undefined when neither is valid. */
-export function toPeriod(start: string | undefined, end: string | undefined, zone: string): { start?: string; end?: string } | undefined {
+/**
+ * A Period from two DTMs; undefined when neither is valued. `reject` is told which end ('start',
+ * 'end') is valued but no date (callers with a location refuse the message, see context.ts).
+ */
+export function toPeriod(start: string | undefined, end: string | undefined, zone: string, reject?: (which: 'start' | 'end') => void): { start?: string; end?: string } | undefined {
   const s = toDateTime(start, zone);
   const e = toDateTime(end, zone);
+  if (reject !== undefined && start !== undefined && start.trim() !== '' && s === undefined) reject('start');
+  if (reject !== undefined && end !== undefined && end.trim() !== '' && e === undefined) reject('end');
   if (s === undefined && e === undefined) return undefined;
   const p: { start?: string; end?: string } = {};
   if (s !== undefined) p.start = s;

@@ -10,9 +10,10 @@ import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { toPeriod } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { conceptKey, nameFact, patientFactsKey, patientIdentity, resourceFact } from '../identity.js';
+import { allergyKey } from './clinical.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -27,7 +28,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'subscriberId', policy);
   c.beneficiary = cx.ref(scope.patient);
   set(c, 'relationship', codeableConcept(seg.rep(17), 'Relationship'));
-  set(c, 'period', toPeriod(seg.str(12), seg.str(13), cx.timezone));
+  set(c, 'period', seg.period([12], [13]));
   const payorName = seg.str(4);
   const payorIds = seg.reps(3).flatMap((r) => cxIdentifier(r, cx) ?? []);
   if (payorName !== undefined || payorIds.length > 0) {
@@ -43,22 +44,42 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (val(plan, 1) !== undefined) c.class = [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: val(plan, 1), name: val(plan, 2) }];
   const order = decimal(seg.str(22));
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
-  cx.add(c as Resource, identifiers[0], 'distinct');
+  // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
+  const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
+  cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
 }
 
-/** MRG: the prior identity becomes a Patient replaced by the surviving one (IG: MRG[Patient]). */
+/**
+ * MRG, by what the event merges (events.ts):
+ *  - a patient merge (A34, A36, A39, A40, A47): [FHIR merge pattern, IG MRG] the prior record
+ *    (MRG-1, else MRG-4), identified by the same rule as any patient, becomes a Patient
+ *    `active: false` with link replaced-by → the survivor (the PID of the same PATIENT group),
+ *    and the survivor links replaces → it; nothing when both are the same record;
+ *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
+ *  - anything else (A06/A07 carry MRG-3/MRG-5 as the prior account/visit, A45 moves a visit to
+ *    the PID patient): no patient link.
+ */
 export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const survivor = scope.patient;
-  const prior = [...seg.reps(1), ...seg.reps(4)].flatMap((r) => cxIdentifier(r, cx) ?? []);
-  if (survivor === undefined || prior.length === 0) return;
-  const old: Json = { resourceType: 'Patient', identifier: prior, active: false };
+  const merge = scope.meaning.merge;
+  if (survivor === undefined) return;
+  if (merge === 'account' || merge === 'patient-and-account') {
+    const account = cxIdentifier(seg.rep(3), cx);
+    if (account !== undefined) {
+      if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
+      cx.add({ resourceType: 'Account', identifier: [account], status: 'unknown', subject: [cx.ref(survivor)] }, account);
+    }
+  }
+  if (merge !== 'patient' && merge !== 'patient-and-account') return;
+  const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
+  const alternate = seg.reps(4).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
+  const identity = patientIdentity(list) ?? patientIdentity(alternate);
+  if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
+  const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
   push(old, 'name', ...seg.reps(7).map((r) => xpnName(r, cx)));
-  const oldPatient = cx.add(old as Resource, prior[0] as Json | undefined, 'distinct');
-  if (oldPatient === survivor) return;
+  const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
-  const visit = cxIdentifier(seg.rep(5), cx);
-  if (visit !== undefined && scope.encounter !== undefined) push(scope.encounter, 'identifier', visit);
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -83,7 +104,9 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
-  scope.noteTarget = cx.add(ci as Resource, undefined);
+  // [hig identity] FT1-2 transaction id, else the patient's charge of this code on this date in this visit
+  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : (ci.identifier as Json[])[0];
+  scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
 
 export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -105,7 +128,8 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'onsetDateTime', seg.dateTime(16));
   const resolved = seg.dateTime(9);
   if (resolved !== undefined && clinical === 'resolved') c.abatementDateTime = resolved;
-  const problem = cx.add(c as Resource, identifier, 'distinct');
+  // [hig identity] PRB-4 problem instance id, else the patient's problem of this code
+  const problem = cx.add(c as Resource, identifier ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');
   scope.problem = problem;
   scope.noteTarget = problem;
 }
@@ -120,7 +144,8 @@ export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const start = seg.dateTime(7);
   if (start !== undefined) g.startDate = start.slice(0, 10);
   if (scope.problem !== undefined) g.addresses = [cx.ref(scope.problem)];
-  const goal = cx.add(g as Resource, identifier, 'distinct');
+  // [hig identity] GOL-4 goal instance id, else the patient's goal of this code
+  const goal = cx.add(g as Resource, identifier ?? patientFactsKey('goal', scope.patient, conceptKey(g.description as Json)), 'distinct');
   scope.noteTarget = goal;
 }
 
@@ -150,7 +175,7 @@ export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
   push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx)));
   if (p.name === undefined && p.identifier === undefined) return;
-  const who = cx.add(p as Resource, ids[0] as Json | undefined);
+  const who = cx.add(p as Resource, (ids[0] as Json | undefined) ?? JSON.stringify(p.name ?? {}));
   const role = seg.str(1);
   const sr = scope.serviceRequest;
   if (sr === undefined) return;
@@ -174,7 +199,8 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   set(a, 'recorder', practitioner(cx, seg.rep(14)));
-  const allergy = cx.add(a as Resource, identifier, 'distinct');
+  // [hig identity] IAM-7, else patient + allergen (the same allergy an AL1 names)
+  const allergy = cx.add(a as Resource, identifier ?? allergyKey(scope.patient, a.code as Json), 'distinct');
   scope.noteTarget = allergy;
 }
 
@@ -221,5 +247,6 @@ export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(rp, 'birthDate', seg.date(8));
   set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(9)));
   if (rp.name === undefined && rp.identifier === undefined) return;
-  cx.add(rp as Resource, identifiers[0] as Json | undefined, 'distinct');
+  // [hig identity] GT1-2, else the patient's guarantor of this name
+  cx.add(rp as Resource, (identifiers[0] as Json | undefined) ?? patientFactsKey('guarantor', scope.patient, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
 }

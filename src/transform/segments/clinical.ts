@@ -4,8 +4,14 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import type { Json, Resource } from '../types.js';
+import { conceptKey, patientFactsKey, resourceFact } from '../identity.js';
+import type { IdentityKey, Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
+
+/** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
+export function allergyKey(patient: Resource | undefined, allergen: Json | undefined): IdentityKey {
+  return patientFactsKey('allergy', patient, conceptKey(allergen));
+}
 
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
@@ -15,12 +21,14 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const category = lookupCode('AllergenType[AllergyIntoleranceCategory]', seg.str(2));
   if (category !== undefined) a.category = [category];
   set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
-  a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
+  const allergen = codeableConcept(seg.rep(3));
+  a.code = allergen ?? { text: 'unknown' };
   a.patient = cx.ref(scope.patient);
   set(a, 'onsetDateTime', seg.dateTime(6));
   const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
-  const allergy = cx.add(a as Resource, undefined);
+  // [hig identity] an allergy is the patient's allergy to this allergen: a resend addresses the same one
+  const allergy = cx.add(a as Resource, allergyKey(scope.patient, allergen), 'distinct');
   scope.noteTarget = allergy;
 }
 
@@ -37,7 +45,8 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'onsetDateTime', seg.dateTime(5));
   set(c, 'recordedDate', seg.dateTime(19));
   set(c, 'asserter', practitioner(cx, seg.rep(16)));
-  const condition = cx.add(c as Resource, identifier, 'distinct');
+  // [hig identity] DG1-20, else the patient's diagnosis of this code in this visit
+  const condition = cx.add(c as Resource, identifier ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
   scope.noteTarget = condition;
   if (scope.encounter !== undefined) {
     const diag: Json = { condition: cx.ref(condition) };
@@ -63,7 +72,8 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));
-  const procedure = cx.add(p as Resource, identifier, 'distinct');
+  // [hig identity] PR1-19, else the patient's procedure of this code at PR1-5
+  const procedure = cx.add(p as Resource, identifier ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), typeof p.performedDateTime === 'string' ? p.performedDateTime : ''), 'distinct');
   scope.procedure = procedure;
   scope.noteTarget = procedure;
 }

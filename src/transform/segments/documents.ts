@@ -1,39 +1,97 @@
 /** TXA → DocumentReference; OBX in MDM → its content (IG: TXA[DocumentReference], OBX[DocumentReference]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
-/** TXA-17 document completion status (table 0271) → DocumentReference.docStatus. */
+const TEXT_CONTENT = 'text/plain; charset=utf-8';
+
+/** [IG TXA #17] TXA-17 document completion status (table 0271) → docStatus. */
 const DOC_STATUS: Readonly<Record<string, string>> = { AU: 'final', LA: 'final', PA: 'preliminary', IP: 'preliminary', IN: 'preliminary', DI: 'preliminary', DO: 'preliminary', CA: 'entered-in-error' };
 
+/**
+ * [IG TXA #19] TXA-19 availability (table 0273) → status: AV (or not valued) current; OB obsolete
+ * superseded; CA canceled entered-in-error; UN unavailable stays current, its code kept in an
+ * alternate-codes extension as the IG says for CA/OB/UN. TXA-17 CA (canceled) is entered-in-error too.
+ */
+function documentStatus(d: Json, seg: SegmentReader): void {
+  const availability = (seg.str(19) ?? '').toUpperCase();
+  const completion = (seg.str(17) ?? '').toUpperCase();
+  d.status = completion === 'CA' || availability === 'CA' ? 'entered-in-error' : availability === 'OB' ? 'superseded' : 'current';
+  if (['CA', 'OB', 'UN'].includes(availability)) {
+    d._status = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/alternate-codes', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0273', code: availability }] } }] };
+  }
+}
+
+/** MDM events whose TXA-13 parent is added to (T05/T06 addendum), not replaced (T09/T10 and the rest). */
+const ADDENDUM_EVENTS = new Set(['T05', 'T06']);
+
+/**
+ * TXA → DocumentReference [IG TXA[DocumentReference]]. TXA-12 is the document's own number
+ * (masterIdentifier); TXA-13, the parent document, is what this one replaces or appends to
+ * (relatesTo), and TXA-14, the placer order, is the order the document answers
+ * (context.related): neither identifies this document, so neither is its identifier.
+ */
 export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const d: Json = { resourceType: 'DocumentReference' };
   const unique = eiIdentifier(seg.rep(12), cx);
   set(d, 'masterIdentifier', unique);
-  push(d, 'identifier', eiIdentifier(seg.rep(13), cx), eiIdentifier(seg.rep(14), cx));
-  d.status = seg.str(17) === 'CA' ? 'entered-in-error' : seg.str(19) === 'OB' ? 'superseded' : 'current';
-  set(d, 'docStatus', DOC_STATUS[seg.str(17) ?? '']);
+  // [IG TXA #16 ST[Identifier]] the unique document file name
+  const file = seg.str(16);
+  if (file !== undefined) d.identifier = [{ value: file }];
+  documentStatus(d, seg);
+  set(d, 'docStatus', DOC_STATUS[(seg.str(17) ?? '').toUpperCase()]);
   set(d, 'type', codeableConcept(seg.rep(2)));
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
   set(d, 'date', seg.instant(8) ?? seg.instant(4));
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)), ...seg.reps(5).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
-  if (scope.encounter !== undefined) d.context = { encounter: [cx.ref(scope.encounter)] };
-  const document = cx.add(d as Resource, unique, 'distinct');
+  set(d, 'description', seg.str(25));
+  push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272'));
+  const parents = seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
+  const code = ADDENDUM_EVENTS.has(scope.event) ? 'appends' : 'replaces';
+  push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
+  const context: Json = {};
+  if (scope.encounter !== undefined) context.encounter = [cx.ref(scope.encounter)];
+  // [IG MDM_T02 8] context.related = the COMMON_ORDER's ServiceRequest; TXA-14 placer numbers
+  // without such a ServiceRequest become logical references to the order
+  const orders = [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
+  const related: Json[] = orders.map((r) => cx.ref(r) as unknown as Json);
+  for (const placer of seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined)) {
+    const known = orders.some((o) => ((o.identifier as Json[] | undefined) ?? []).some((i) => i.value === placer.value && i.system === placer.system));
+    if (!known) related.push({ type: 'ServiceRequest', identifier: placer });
+  }
+  if (related.length > 0) context.related = related;
+  if (Object.keys(context).length > 0) d.context = context;
+  // [hig identity] TXA-12 unique document number, else the patient's document of this type at TXA-4 (else TXA-6)
+  const when = seg.dateTime(4) ?? seg.dateTime(6);
+  const document = cx.add(d as Resource, unique ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
 }
 
-/** OBX text inside an MDM becomes the document's plain-text content. */
-export function appendDocumentText(document: Resource, text: string): void {
+/**
+ * [IG MDM_T02 10.1, OBX[DocumentReference]] an MDM OBX is content of the TXA document: ED/RP
+ * values are attachments of their own (ED[Attachment]), text lines join one text/plain attachment.
+ */
+export function appendDocumentContent(document: Resource, seg: SegmentReader, type: string | undefined): void {
   const content = (document.content as Json[] | undefined) ?? [];
-  const attachment = (content[0]?.attachment as Json | undefined) ?? { contentType: 'text/plain; charset=utf-8' };
-  const prior = typeof attachment.data === 'string' ? Buffer.from(attachment.data, 'base64').toString('utf8') + '\n' : '';
+  if (type === 'ED' || type === 'RP') {
+    content.push(...attachments(seg.reps(5), type).map((attachment) => ({ attachment })));
+    if (content.length > 0) document.content = content;
+    return;
+  }
+  const text = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
+  if (text === '') return;
+  const existing = content.find((c) => (c.attachment as Json | undefined)?.contentType === TEXT_CONTENT);
+  const attachment = (existing?.attachment as Json | undefined) ?? { contentType: TEXT_CONTENT };
+  const prior = typeof attachment.data === 'string' ? `${Buffer.from(attachment.data, 'base64').toString('utf8')}\n` : '';
   attachment.data = Buffer.from(prior + text, 'utf8').toString('base64');
-  attachment.contentType = 'text/plain; charset=utf-8';
-  document.content = [{ attachment }];
+  if (existing === undefined) content.push({ attachment });
+  document.content = content;
 }
 
 /** DocumentReference.content is required; a notification without text says so. */

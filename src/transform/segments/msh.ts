@@ -22,7 +22,9 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   const source: Json = {};
   const appName = val(app, 1);
   if (appName !== undefined) source.name = appName;
-  endpoint(source, hdUri(app, cx) ?? seg.str(24));
+  // [IG MSH[MessageHeader] MSH-24 → source.endpoint; MSH-3 IF MSH-24 NOT VALUED], each only when
+  // the HD names a URI (a bare host or IP address is no url); else data-absent-reason
+  endpoint(source, hdUri(seg.rep(24), cx) ?? hdUri(app, cx));
   header.source = source;
   const destApp = seg.rep(5);
   const receiver = organizationFromHd(cx, seg.rep(6));

@@ -5,8 +5,8 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { toPeriod } from '../datatypes/time.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { conceptKey, nameFact, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -27,14 +27,15 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(rp, 'address', ...addresses);
   set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(15)));
   set(rp, 'birthDate', seg.date(16));
-  set(rp, 'period', toPeriod(seg.str(8), seg.str(9), cx.timezone));
+  set(rp, 'period', seg.period([8], [9]));
   push(rp, 'communication', ...seg.reps(20).map((r) => {
     const language = codeableConcept(r, 'PrimaryLanguage');
     return language === undefined ? undefined : { language };
   }));
   // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only
   if (patient !== undefined && (rp.name !== undefined || rp.identifier !== undefined || rp.telecom !== undefined)) {
-    cx.add(rp as Resource, identifiers[0] as Json | undefined);
+    // [hig identity] NK1-33/NK1-12, else the patient's relative of this relationship and name
+    cx.add(rp as Resource, (identifiers[0] as Json | undefined) ?? patientFactsKey('related-person', patient, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), 'distinct');
   }
   if (patient !== undefined) {
     const contact: Json = {};

@@ -2,15 +2,43 @@
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
+import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { type ObservationValue, observationValue, quantity } from '../datatypes/observation-value.js';
+import { type ObservationValue, TEXT_TYPES, observationValue } from '../datatypes/observation-value.js';
 import { decimal, val } from '../datatypes/primitive.js';
+import { cweQuantity } from '../datatypes/quantity.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import type { Json, Resource } from '../types.js';
-import { appendDocumentText } from './documents.js';
-import type { Scope } from './scope.js';
+import { observationKey } from '../identity.js';
+import type { IdentityKey, Json, Resource } from '../types.js';
+import { appendDocumentContent } from './documents.js';
+import { doseOf, enrichDose } from './dose-observation.js';
+import { observationCategory, resultKind } from '../vocabulary/result-category.js';
+import { type Scope, madeBy } from './scope.js';
+
+const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
+const EXT = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** Value types whose repetitions become one component each (IG OBX[Observation-Component]). */
+const COMPONENT_TYPES = new Set(['NM', 'SN', 'CWE', 'CE', 'CNE', 'CF', 'IS', 'ID', 'DT', 'DTM', 'TS', 'TM', 'DR', 'NR']);
+
+/**
+ * OBX-29 observation types (table 0936) that are not results: answers to ask-at-order-entry
+ * questions and supporting clinical information. [IG ORU_R01 4.2.4.3.1] they support the order
+ * (ServiceRequest.supportingInfo) and are not DiagnosticReport.result.
+ */
+const SUPPORTING_TYPES = new Set(['QST', 'SCI', 'AOE', 'ASC']);
+
+/** The table 0074 section code of a report (its v2-0074 category coding other than US Core's LAB). */
+function sectionOf(report: Resource): string | undefined {
+  for (const c of (report.category as Json[] | undefined) ?? []) {
+    for (const coding of (c.coding as Json[] | undefined) ?? []) {
+      if (coding.system === 'http://terminology.hl7.org/CodeSystem/v2-0074' && coding.display !== 'Laboratory') return String(coding.code);
+    }
+  }
+  return undefined;
+}
 
 /** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
@@ -19,42 +47,35 @@ function referenceRange(range: string | undefined, units: Repetition | undefined
   if (m !== null) {
     const low = decimal(m[1]);
     const high = decimal(m[2]);
-    if (low !== undefined && high !== undefined) return { low: quantity(low, units), high: quantity(high, units) };
+    if (low !== undefined && high !== undefined) return { low: cweQuantity(low, units), high: cweQuantity(high, units) };
   }
   const lt = /^\s*<=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const ltValue = decimal(lt?.[1]);
-  if (ltValue !== undefined) return { high: quantity(ltValue, units), text: range };
+  if (ltValue !== undefined) return { high: cweQuantity(ltValue, units), text: range };
   const gt = /^\s*>=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const gtValue = decimal(gt?.[1]);
-  if (gtValue !== undefined) return { low: quantity(gtValue, units), text: range };
+  if (gtValue !== undefined) return { low: cweQuantity(gtValue, units), text: range };
   return { text: range };
 }
 
 /** ED/RP values are documents, which Observation.value[x] cannot hold in R4. */
-function documentReference(seg: SegmentReader, type: string, scope: Scope, cx: Conversion): Resource | undefined {
-  const rep = seg.rep(5);
-  if (rep === undefined) return undefined;
-  const attachment: Json = {};
-  if (type === 'ED') {
-    const subtype = val(rep, 3);
-    const mediaType = val(rep, 2);
-    if (mediaType !== undefined && subtype !== undefined && /^[a-z]+$/i.test(mediaType)) attachment.contentType = `${mediaType.toLowerCase()}/${subtype.toLowerCase()}`;
-    const data = val(rep, 5);
-    if (data !== undefined && (val(rep, 4) ?? '').toUpperCase() === 'BASE64' && /^[A-Za-z0-9+/=\s]+$/.test(data)) attachment.data = data.replace(/\s/g, '');
-    else if (data !== undefined) attachment.title = 'non-base64 content omitted';
-  } else {
-    const url = val(rep, 1);
-    if (url !== undefined && /^\S+$/.test(url)) attachment.url = url;
-    const mediaType = val(rep, 3);
-    const subtype = val(rep, 4);
-    if (mediaType !== undefined && subtype !== undefined && /^[a-z]+$/i.test(mediaType)) attachment.contentType = `${mediaType.toLowerCase()}/${subtype.toLowerCase()}`;
-  }
-  if (Object.keys(attachment).length === 0) return undefined;
-  const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: [{ attachment }] };
+function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, cx: Conversion, key: IdentityKey): Resource | undefined {
+  const found = attachments(seg.reps(5), type);
+  if (found.length === 0) return undefined;
+  const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: found.map((attachment) => ({ attachment })) };
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
   set(doc, 'date', seg.instant(14));
-  return cx.add(doc as Resource);
+  // [hig identity] the document of an OBX is identified by that OBX
+  return cx.add(doc as Resource, key === undefined ? undefined : { facts: ['obx-document', cx.idOf('Observation', key)] }, 'distinct');
+}
+
+/**
+ * What an OBX is an observation of, for its identity: its report (ORU), its dose (VXU), its order
+ * (ORM/OML), its specimen (OUL), else the visit or the patient (ADT, VXU person observations).
+ */
+function anchorOf(scope: Scope): Resource | undefined {
+  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? scope.specimen ?? scope.encounter ?? scope.patient;
 }
 
 /** OBX-15 producer's ID (CWE) → the producing Organization (IG: performer[2](Organization)). */
@@ -76,41 +97,71 @@ function equipment(seg: SegmentReader, cx: Conversion): Json | undefined {
   return cx.ref(device) as unknown as Json;
 }
 
+/** OBX-5 → value[x], or one component per repetition when it repeats (no repetition lost). */
+function setValue(o: Json, seg: SegmentReader, type: string | undefined, cx: Conversion): void {
+  const units = seg.rep(6);
+  const values = seg.reps(5);
+  if (values.length > 1 && type !== undefined && COMPONENT_TYPES.has(type) && !TEXT_TYPES.has(type)) {
+    // [IG OBX[Observation-Component]] one component per repetition, each with the OBX-3 code
+    push(o, 'component', ...values.map((v) => {
+      const cv = observationValue(type, [v], units, cx);
+      return cv === undefined ? undefined : { code: o.code, [cv.element]: cv.value };
+    }));
+    return;
+  }
+  const value: ObservationValue | undefined = observationValue(type, values, units, cx);
+  if (value !== undefined) o[value.element] = value.value;
+}
+
+/**
+ * OBX-11 → status (IG ObservationResultStatusCodesInterpretation, hig's supplement for S/R/I…),
+ * and the IG's data-absent rows: X → dataAbsentReason cannot-be-obtained (whatever OBX-5 says is
+ * then a comment, kept as a note), N → not-asked.
+ */
+function setStatus(o: Json, seg: SegmentReader, results: boolean): void {
+  const code = seg.str(11);
+  o.status = lookupCode('ObservationResultStatusCodesInterpretation', code) ?? (results || code !== undefined ? 'unknown' : 'final');
+  const absent = code === 'X' ? 'cannot-be-obtained' : code === 'N' ? 'not-asked' : undefined;
+  if (absent === undefined) return;
+  // [IG OBX #11 X] status.extension alternate-codes keeps the v2 code the FHIR status cannot say
+  if (code === 'X') o._status = { extension: [{ url: `${EXT}alternate-codes`, valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0085', code: 'X' }] } }] };
+  const valueKey = Object.keys(o).find((k) => k.startsWith('value') && /^[A-Z]/.test(k.slice(5)));
+  if (valueKey !== undefined) {
+    const v = o[valueKey];
+    if (typeof v === 'string') push(o, 'note', { text: v });
+    delete o[valueKey];
+  }
+  delete o.component;
+  o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: absent }] };
+}
+
 export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
-  if (scope.document !== undefined && type !== 'ED' && type !== 'RP') {
-    // MDM: the OBX segments are the document body (IG: OBX[DocumentReference])
-    const body = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
-    if (body !== '') appendDocumentText(scope.document, body);
+  if (scope.document !== undefined) {
+    // [IG MDM_T02 10.1] every OBX is content of the TXA document
+    appendDocumentContent(scope.document, seg, type);
     seg.reps(3);
     return;
   }
   const o: Json = { resourceType: 'Observation' };
   const identifier = eiIdentifier(seg.rep(21), cx);
   if (identifier !== undefined) o.identifier = [identifier];
-  o.status = lookupCode('ObservationResultStatusCodesInterpretation', seg.str(11)) ?? (scope.results ? 'unknown' : 'final');
+  // [hig identity] OBX-21, else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
+  const key = observationKey(identifier, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
+  o.status = 'unknown';
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined && scope.results) o.encounter = cx.ref(scope.encounter);
   const effective = seg.dateTime(14) ?? scope.effective;
   set(o, 'effectiveDateTime', effective);
   set(o, 'issued', scope.issued);
-  const units = seg.rep(6);
-  let value: ObservationValue | undefined;
-  const values = seg.reps(5);
   if (type === 'ED' || type === 'RP') {
-    const doc = documentReference(seg, type, scope, cx);
+    const doc = documentReference(seg, type, scope, cx, key);
     if (doc !== undefined) o.derivedFrom = [cx.ref(doc)];
-  } else if (values.length > 1 && (type === 'NM' || type === 'SN' || type === 'CWE' || type === 'CE' || type === 'CNE')) {
-    // several values of a coded/numeric type: one component each (IG: OBX[Observation-Component])
-    push(o, 'component', ...values.map((v) => {
-      const cv = observationValue(type, [v], units, cx);
-      return cv === undefined ? undefined : { code: o.code, [cv.element]: cv.value };
-    }));
-  } else value = observationValue(type, values, units, cx);
-  if (value !== undefined) o[value.element] = value.value;
+  } else setValue(o, seg, type, cx);
+  setStatus(o, seg, scope.results);
   push(o, 'interpretation', ...seg.reps(8).map((r) => codeableConcept(r, 'InterpretationCodes')));
-  const range = referenceRange(seg.str(7), units);
+  const range = referenceRange(seg.str(7), seg.rep(6));
   if (range !== undefined) o.referenceRange = [range];
   const performingOrgs = seg.reps(23).map((r) => organization(cx, r));
   push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), ...performingOrgs, producer(seg, cx));
@@ -118,18 +169,30 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const performingOrg = performingOrgs[0] === undefined ? undefined : cx.resources.get(`Organization/${performingOrgs[0].reference.slice('urn:uuid:'.length)}`);
   if (performingOrg !== undefined && performingOrg.address === undefined) push(performingOrg, 'address', ...seg.reps(24).map((r) => xadAddress(r, cx)));
   set(o, 'device', equipment(seg, cx));
-  // OBX-29 observation type (table 0936) → category
+  // OBX-29 observation type (table 0936) → category; a result of a lab report is also
+  // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)
   const kind = seg.str(29);
-  if (kind !== undefined) o.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] }];
+  const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
+  const result = scope.results && scope.report !== undefined && !supporting ? resultKind(sectionOf(scope.report)) : undefined;
+  push(o, 'category', result === undefined ? undefined : observationCategory(result), kind === undefined ? undefined : { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] });
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);
   if (scope.serviceRequest !== undefined) o.basedOn = [cx.ref(scope.serviceRequest)];
-  if (o.valueQuantity === undefined && o.valueCodeableConcept === undefined && o.valueString === undefined && o.component === undefined && values.length === 0) {
+  // [IG VXU_V04 12.6.1] an OBX of a dose's OBSERVATION group is part of that dose
+  const dose = doseOf(scope);
+  if (dose !== undefined) o.partOf = [cx.ref(dose)];
+  const hasValue = Object.keys(o).some((k) => k.startsWith('value') && /^[A-Z]/.test(k.slice(5))) || o.component !== undefined || o.derivedFrom !== undefined;
+  if (!hasValue && o.dataAbsentReason === undefined) {
     // obs-6: dataAbsentReason only when there is no value
-    o.dataAbsentReason = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
+    o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
   }
-  const observation = cx.add(o as Resource, identifier, 'distinct');
-  if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
+  const observation = cx.add(o as Resource, key, 'distinct');
+  if (dose !== undefined) enrichDose(dose, seg, observation, cx);
+  if (supporting) {
+    if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
+  } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
+  // [IG ORM_O01 4.2.5.1 / OML_O21] an OBX of an order (not a result) supports it
+  else if (!scope.results && scope.serviceRequest !== undefined && madeBy(scope, 'OBR', 'ServiceRequest') === scope.serviceRequest) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   scope.noteTarget = observation;
 }

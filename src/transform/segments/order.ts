@@ -1,99 +1,144 @@
 /**
- * ORC + OBR → ServiceRequest, and OBR → DiagnosticReport in result messages
+ * ORC + OBR → one ServiceRequest, and OBR → DiagnosticReport in result messages
  * (IG: ORC[ServiceRequest], OBR[ServiceRequest], OBR[DiagnosticReport]).
- * The ORC waits in the scope until the segment saying what is ordered arrives (OBR, RXO, RXE, RXA);
- * an ORC left alone at the end of its group becomes a ServiceRequest on its own.
+ *
+ * The ORC and the segment that says what is ordered sit in one order group of the structure's
+ * real group tree (groups.ts pairs them: ORM_O01 ORDER/ORDER_DETAIL, OML_O21
+ * ORDER/OBSERVATION_REQUEST, ORU_R01 ORDER_OBSERVATION, OUL's ORDER with the ORC after its OBR…),
+ * so the detail's mapper builds the one order from both. An ORC whose group has no detail
+ * segment is an order of its own [IG ORM_O01 4.1: each ORC → a ServiceRequest].
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
+import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Resource } from '../types.js';
-import type { Scope } from './scope.js';
+import { type Scope, orcOf } from './scope.js';
 
-export function mapOrc(seg: SegmentReader, scope: Scope): void {
-  scope.orc = seg;
+export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // a detail segment (OBR, RXO, RXE, RXA, RXD) of this order builds the order with this ORC
+  if (scope.tree.detailsOf(seg.index).length > 0) return;
+  serviceRequest(seg, undefined, scope, cx);
 }
 
-/** Placer (PLAC) and filler (FILL) identifiers from ORC-2/3 and OBR-2/3. */
-export function orderIdentifiers(orc: SegmentReader | undefined, obr: SegmentReader | undefined, cx: Conversion): Json[] {
-  const out: Json[] = [];
-  const seen = new Set<string>();
-  const add = (id: Json | undefined): void => {
-    if (id === undefined) return;
-    const key = `${String(id.system)}|${String(id.value)}|${JSON.stringify(id.type)}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(id);
-    }
-  };
-  add(eiIdentifier(orc?.rep(2), cx, 'PLAC'));
-  add(eiIdentifier(obr?.rep(2), cx, 'PLAC'));
-  add(eiIdentifier(orc?.rep(3), cx, 'FILL'));
-  add(eiIdentifier(obr?.rep(3), cx, 'FILL'));
+/**
+ * The placer (PLAC) and filler (FILL) numbers of an order: [IG OBR[ServiceRequest] OBR-2/OBR-3]
+ * win, [IG ORC[ServiceRequest] ORC-2/ORC-3] fill in when the OBR has none.
+ */
+export function orderNumbers(orc: SegmentReader | undefined, detail: SegmentReader | undefined, cx: Conversion): { placer?: Json; filler?: Json } {
+  const out: { placer?: Json; filler?: Json } = {};
+  const detailNumbers = detail?.name === 'OBR';
+  const placer = (detailNumbers ? eiIdentifier(detail.rep(2), cx, 'PLAC') : undefined) ?? eiIdentifier(orc?.rep(2), cx, 'PLAC');
+  const filler = (detailNumbers ? eiIdentifier(detail.rep(3), cx, 'FILL') : undefined) ?? eiIdentifier(orc?.rep(3), cx, 'FILL');
+  if (placer !== undefined) out.placer = placer;
+  if (filler !== undefined) out.filler = filler;
   return out;
+}
+
+/** Placer and filler identifiers, placer first (for resources that list both). */
+export function orderIdentifiers(orc: SegmentReader | undefined, detail: SegmentReader | undefined, cx: Conversion): Json[] {
+  const { placer, filler } = orderNumbers(orc, detail, cx);
+  return [placer, filler].filter((x): x is Json => x !== undefined);
+}
+
+/**
+ * [IG ConceptMap OrderControlCode[ServiceRequest.status]] with one deviation: the IG maps ORC-1 CA
+ * (cancel order request) to `active`, because the filler has not confirmed yet. The Bundle is the
+ * placer's order and the placer has withdrawn it: leaving it `active` tells the receiver the test
+ * is still wanted, so hig reads CA like OC/CR (`revoked`). docs/mapping.md lists this.
+ */
+const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = { CA: 'revoked' };
+
+/**
+ * Request status of an order: [IG ORC[ServiceRequest] ORC-5 via OrderStatus] wins when valued;
+ * else [IG ORC-1 via OrderControlCode] (ORC-5 empty); else, in result messages where the IG is
+ * silent, the result status says how far the order got (OBR-25 F/C → completed, X → revoked,
+ * O/I/S/A/P/R → active); else unknown.
+ */
+export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader | undefined, results: boolean): string {
+  const control = orc?.str(1)?.toUpperCase();
+  const fromOrc =
+    lookupCode('OrderStatus', orc?.str(5)) ?? (control === undefined ? undefined : CONTROL_DEVIATIONS[control] ?? lookupCode('OrderControlCode[ServiceRequest.status]', control));
+  if (fromOrc !== undefined) return fromOrc;
+  if (results && obr !== undefined) {
+    const result = obr.str(25)?.toUpperCase();
+    if (result === 'F' || result === 'C') return 'completed';
+    if (result === 'X') return 'revoked';
+    if (result !== undefined && 'OISAPR'.includes(result)) return 'active';
+  }
+  return 'unknown';
 }
 
 /** The order-level elements an ORC contributes to any request resource. */
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
-  set(target, 'authoredOn', orc.dateTime(9));
-  const requester = practitioner(cx, orc.rep(12));
-  set(target, 'requester', requester);
-  push(target, 'reasonCode', codeableConcept(orc.rep(16)));
+  // [IG ORC[ServiceRequest] ORC-9 IF ORC-1 IS "NW"]: on a cancel or a status message ORC-9 is
+  // the time of that event, not when the order was authored
+  if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
+  else orc.reps(9);
+  // [IG ORC[ServiceRequest] ORC-12 → requester]
+  set(target, 'requester', practitioner(cx, orc.rep(12)));
+  // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
+  const reason = codeableConcept(orc.rep(16));
+  if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
 }
 
-function requestStatus(orc: SegmentReader | undefined): string {
-  return lookupCode('OrderStatus', orc?.str(5)) ?? lookupCode('OrderControlCode[ServiceRequest.status]', orc?.str(1)) ?? 'unknown';
-}
-
-/** Builds the ServiceRequest for the pending ORC and/or an OBR. */
+/** Builds the one ServiceRequest of an ORC and/or its OBR. */
 export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion): Resource {
-  const identifiers = orderIdentifiers(orc, obr, cx);
+  const { placer, filler } = orderNumbers(orc, obr, cx);
   const sr: Json = { resourceType: 'ServiceRequest' };
-  if (identifiers.length > 0) sr.identifier = identifiers;
-  sr.status = requestStatus(orc);
-  sr.intent = 'order';
-  set(sr, 'code', codeableConcept(obr?.rep(4)));
+  push(sr, 'identifier', placer, filler);
+  sr.status = orderStatus(orc, obr, scope.results);
+  // [IG OBR[ServiceRequest] OBR-11 G → reflex-order], else order
+  sr.intent = obr?.str(11)?.toUpperCase() === 'G' ? 'reflex-order' : 'order';
+  const code = codeableConcept(obr?.rep(4));
+  set(sr, 'code', code);
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) sr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, sr, cx);
+  // [IG ORC[ServiceRequest] ORC-4 → requisition (PGN)]
+  const group = eiIdentifier(orc?.rep(4), cx, 'PGN');
+  set(sr, 'requisition', group);
   if (obr !== undefined) {
+    // [IG OBR[ServiceRequest] OBR-16 IF ORC-12 NOT VALUED → requester]
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     set(sr, 'priority', obr.str(5) === 'S' ? 'stat' : undefined);
   }
-  const resource = cx.add(sr as Resource, identifiers[0]);
-  if (orc !== undefined && scope.orc === orc) delete scope.orc;
+  const time = obr?.dateTime(7) ?? obr?.dateTime(6);
+  const resource = cx.add(sr as Resource, orderKey('request', placer ?? filler, code, scope.patient, time), 'distinct');
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
   return resource;
 }
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const sr = serviceRequest(scope.orc, seg, scope, cx);
+  const orc = orcOf(seg, scope, cx);
+  const sr = serviceRequest(orc, seg, scope, cx);
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
   scope.issued = seg.instant(22);
   if (!scope.results) return;
   const dr: Json = { resourceType: 'DiagnosticReport' };
-  const filler = eiIdentifier(seg.rep(3), cx, 'FILL');
-  const placer = eiIdentifier(seg.rep(2), cx, 'PLAC');
+  const { placer, filler } = orderNumbers(orc, seg, cx);
   push(dr, 'identifier', filler, placer);
   dr.basedOn = [cx.ref(sr)];
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
-  push(dr, 'category', codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID'));
-  dr.code = codeableConcept(seg.rep(4)) ?? { text: 'unknown' };
+  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
+  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074'));
+  const code = codeableConcept(seg.rep(4));
+  dr.code = code ?? { text: 'unknown' };
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) dr.encounter = cx.ref(scope.encounter);
-  if (scope.effective !== undefined) dr.effectiveDateTime = scope.effective;
+  // [IG OBR[DiagnosticReport] OBR-7 IF OBR-8 NOT VALUED → effectiveDateTime; OBR-7/OBR-8 → effectivePeriod]
+  const start = seg.dateTime(7);
+  const end = seg.dateTime(8);
+  if (end !== undefined && (start === undefined || Date.parse(start) <= Date.parse(end))) dr.effectivePeriod = start === undefined ? { end } : { start, end };
+  else set(dr, 'effectiveDateTime', start);
   set(dr, 'issued', scope.issued);
   push(dr, 'resultsInterpreter', practitioner(cx, seg.rep(32)));
-  scope.report = cx.add(dr as Resource, filler ?? placer);
-}
-
-/** Called when a group ends: an ORC nobody claimed still describes an order. */
-export function flushOrc(scope: Scope, cx: Conversion): void {
-  if (scope.orc !== undefined) serviceRequest(scope.orc, undefined, scope, cx);
+  scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start), 'distinct');
 }

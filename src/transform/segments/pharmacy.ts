@@ -1,73 +1,57 @@
 /**
- * RXA/RXR → Immunization (IG: RXA[Immunization], RXR[Immunization]);
- * RXO/RXE (+ORC) → MedicationRequest (IG: RXO[MedicationRequest]); RXD → MedicationDispense.
+ * Pharmacy segments: RXA (immunization.ts / administration.ts), RXR (route of the dose or order),
+ * RXO/RXE (+ORC, TQ1) → one MedicationRequest per order (IG: RXO[MedicationRequest],
+ * TQ1[MedicationRequest], RXR[MedicationRequest]); RXD → MedicationDispense.
  */
+import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { decimal, val } from '../datatypes/primitive.js';
+import { decimal, sub, val } from '../datatypes/primitive.js';
+import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { orcRequestFields, orderIdentifiers } from './order.js';
-import type { Scope } from './scope.js';
+import { resourceFact } from '../identity.js';
+import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
+import { mapRxaAdministration } from './administration.js';
+import { applyOrderTiming } from './medication-timing.js';
+import { mapRxaImmunization } from './immunization.js';
+import { type Scope, madeByOrder, orcOf } from './scope.js';
 
-function takeOrc(scope: Scope): SegmentReader | undefined {
-  const orc = scope.orc;
-  delete scope.orc;
-  return orc;
-}
-
-function simpleQuantity(amount: string | undefined, unit: string | undefined): Json | undefined {
-  const value = decimal(amount);
-  if (value === undefined) return undefined;
-  return unit === undefined ? { value } : { value, unit };
-}
-
+/**
+ * RXA: an immunization in VXU messages [IG VXU_V04 12.4 RXA[Immunization]], a medication
+ * administration elsewhere (RAS, RDS…).
+ */
 export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const orc = takeOrc(scope);
-  const im: Json = { resourceType: 'Immunization' };
-  const identifiers = orderIdentifiers(orc, undefined, cx);
-  if (identifiers.length > 0) im.identifier = identifiers;
-  const completion = seg.str(20);
-  im.status = lookupCode('CompletionStatus', completion) === 'not-done' ? 'not-done' : 'completed';
-  im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
-  if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);
-  const when = seg.dateTime(3);
-  if (when !== undefined) im.occurrenceDateTime = when;
-  else im.occurrenceString = 'unknown';
-  const amount = seg.str(6);
-  if (amount !== '999') set(im, 'doseQuantity', simpleQuantity(amount, val(seg.rep(7), 1)));
-  set(im, 'lotNumber', seg.str(15));
-  set(im, 'expirationDate', seg.date(16));
-  const mvx = seg.rep(17);
-  if (val(mvx, 2) ?? val(mvx, 1)) im.manufacturer = { display: val(mvx, 2) ?? val(mvx, 1) };
-  const performer = practitioner(cx, seg.rep(10));
-  if (performer !== undefined) im.performer = [{ function: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0443', code: 'AP' }] }, actor: performer }];
-  if (im.status === 'not-done') set(im, 'statusReason', codeableConcept(seg.rep(18)));
-  push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
-  const orderer = practitioner(cx, orc?.rep(12));
-  if (orderer !== undefined) push(im, 'performer', { function: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0443', code: 'OP' }] }, actor: orderer });
-  const immunization = cx.add(im as Resource, identifiers.find((i) => i.value !== undefined), 'distinct');
-  scope.noteTarget = immunization;
-  scope.medicationRequest = immunization;
+  if (scope.tree.root.name.startsWith('VX')) mapRxaImmunization(seg, scope, cx);
+  else mapRxaAdministration(seg, scope, cx);
 }
 
-/** RXR: route and site of the administration or order before it. */
+/**
+ * RXR: route and site of the dose or order of its group [IG RXR[Immunization], RXR[MedicationRequest]]:
+ * RXR-1 via RouteOfAdministration (the v2-0162 coding kept), RXR-2 via BodyParts (table 0163),
+ * RXR-4 method, RXR-5 routing instruction (MedicationRequest only).
+ */
 export function mapRxr(seg: SegmentReader, scope: Scope): void {
   const target = scope.medicationRequest;
   if (target === undefined) return;
-  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration');
-  const site = codeableConcept(seg.rep(2));
+  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration', '0162');
+  const site = codeableConcept(seg.rep(2), 'BodyParts', '0163');
+  const method = codeableConcept(seg.rep(4), 'AdministrationMethod', '0165');
   if (target.resourceType === 'Immunization') {
     set(target, 'route', route);
     set(target, 'site', site);
     return;
   }
-  const dosage = (Array.isArray(target.dosageInstruction) ? target.dosageInstruction[0] : undefined) as Json | undefined;
-  const d = dosage ?? {};
-  set(d, 'route', route);
-  set(d, 'site', site);
-  if (dosage === undefined && Object.keys(d).length > 0) target.dosageInstruction = [d];
+  const list = target.resourceType === 'MedicationAdministration' ? undefined : (target.dosageInstruction as Json[] | undefined);
+  const dosage: Json = target.resourceType === 'MedicationAdministration' ? ((target.dosage as Json | undefined) ?? {}) : (list?.[0] ?? {});
+  set(dosage, 'route', route);
+  set(dosage, 'site', site);
+  set(dosage, 'method', method);
+  if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
+  if (Object.keys(dosage).length === 0) return;
+  if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
+  else if (list === undefined) target.dosageInstruction = [dosage];
 }
 
 const MR_STATUS: Readonly<Record<string, string>> = {
@@ -79,77 +63,133 @@ const MR_STATUS: Readonly<Record<string, string>> = {
   draft: 'draft',
 };
 
-function medicationRequest(orc: SegmentReader | undefined, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
-  if (scope.medicationRequest !== undefined && scope.medicationRequest.resourceType === 'MedicationRequest') {
-    set(scope.medicationRequest, 'medicationCodeableConcept', medication);
-    return scope.medicationRequest;
+/**
+ * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
+ * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
+ * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
+ */
+function medicationRequest(seg: SegmentReader, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
+  const orc = orcOf(seg, scope, cx);
+  const existing = madeByOrder(seg, scope, cx, 'MedicationRequest');
+  if (existing !== undefined) {
+    set(existing, 'medicationCodeableConcept', medication);
+    applyOrderTiming(existing, seg, orc, scope, cx);
+    scope.medicationRequest = existing;
+    scope.noteTarget = existing;
+    return existing;
   }
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
-  const status = lookupCode('OrderStatus', orc?.str(5)) ?? lookupCode('OrderControlCode[ServiceRequest.status]', orc?.str(1));
-  mr.status = MR_STATUS[status ?? ''] ?? 'unknown';
+  mr.status = MR_STATUS[orderStatus(orc, undefined, false)] ?? 'unknown';
+  // [IG RXO[MedicationRequest] #0] intent original-order is the IG's value; R4's code is "original-order"
   mr.intent = 'order';
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
+  applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
   scope.medicationRequest = resource;
   scope.noteTarget = resource;
   return resource;
 }
 
-function dose(min: string | undefined, max: string | undefined, unit: string | undefined): Json | undefined {
-  const low = simpleQuantity(min, unit);
-  const high = simpleQuantity(max, unit);
+/** Give amount min–max (NM) + units (CWE[Quantity]) → doseQuantity, or doseRange when they differ. */
+function dose(min: string | undefined, max: string | undefined, units: Repetition | undefined): Json | undefined {
+  const low = amountQuantity(min, units);
+  const high = amountQuantity(max, units);
   if (low !== undefined && high !== undefined && low.value !== high.value) return { doseRange: { low, high } };
   if (low !== undefined) return { doseQuantity: low };
   return undefined;
 }
 
-export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(takeOrc(scope), codeableConcept(seg.rep(1)), scope, cx);
-  const d = dose(seg.str(2), seg.str(3), val(seg.rep(4), 1));
-  if (d !== undefined && mr.dosageInstruction === undefined) mr.dosageInstruction = [{ doseAndRate: [d] }];
-  const qty = simpleQuantity(seg.str(11), val(seg.rep(12), 1));
-  if (qty !== undefined) set(mr, 'dispenseRequest', { quantity: qty });
+/** The first dosage instruction (created on first use): the one the order's dose and route belong to. */
+function firstDosage(mr: Resource): Json {
+  const list = (mr.dosageInstruction as Json[] | undefined) ?? [];
+  const first = list[0] ?? {};
+  if (list.length === 0) mr.dosageInstruction = [first];
+  return first;
 }
 
-export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(takeOrc(scope), codeableConcept(seg.rep(2)), scope, cx);
-  const d = dose(seg.str(3), seg.str(4), val(seg.rep(5), 1));
-  const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
-  const instruction: Json = {};
-  if (text !== '') instruction.text = text;
-  if (d !== undefined) instruction.doseAndRate = [d];
-  if (Object.keys(instruction).length > 0) {
-    const existing = Array.isArray(mr.dosageInstruction) ? (mr.dosageInstruction[0] as Json) : undefined;
-    if (existing !== undefined) Object.assign(existing, instruction);
-    else mr.dosageInstruction = [instruction];
+/** The dose of an RXE (encoded) replaces the RXO (requested) one; a TQ1 quantity is the fallback. */
+function setDose(mr: Resource, d: Json | undefined, encoded: boolean): void {
+  if (d === undefined) return;
+  const dosage = firstDosage(mr);
+  const rates = (dosage.doseAndRate as Json[] | undefined) ?? [];
+  const current = rates[0];
+  if (current === undefined || encoded || current.doseQuantity !== undefined) {
+    const rate = current === undefined ? {} : { ...current };
+    delete rate.doseQuantity;
+    delete rate.doseRange;
+    dosage.doseAndRate = [{ ...rate, ...d }, ...rates.slice(1)];
   }
-  const request: Json = {};
-  set(request, 'quantity', simpleQuantity(seg.str(10), val(seg.rep(11), 1)));
-  const refills = decimal(seg.str(12));
-  if (refills !== undefined && Number.isInteger(refills) && refills >= 0) request.numberOfRepeatsAllowed = refills;
-  if (Object.keys(request).length > 0) mr.dispenseRequest = { ...((mr.dispenseRequest as Json | undefined) ?? {}), ...request };
-  const substitution = lookup('AllowSubstitution', seg.str(9));
-  if (substitution !== undefined) mr.substitution = { allowedBoolean: substitution.code !== 'N' && substitution.code !== 'none' };
+}
+
+/** Dispense amount + units (CWE[Quantity]) and refills → dispenseRequest (RXO-11/12/13, RXE-10/11/12). */
+function dispense(mr: Resource, amount: string | undefined, units: Repetition | undefined, refills: string | undefined): void {
+  const request: Json = { ...((mr.dispenseRequest as Json | undefined) ?? {}) };
+  const quantity = amountQuantity(amount, units);
+  if (quantity !== undefined) request.quantity = quantity;
+  const n = decimal(refills);
+  if (n !== undefined && Number.isInteger(n) && n >= 0) request.numberOfRepeatsAllowed = n;
+  if (Object.keys(request).length > 0) mr.dispenseRequest = request;
+}
+
+/** [IG RXO[MedicationRequest]] the requested give code, amount, dispense and substitution. */
+export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
+  setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
+  dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
+  substitution(mr, seg.str(9));
+  set(mr, 'requester', practitioner(cx, seg.rep(14)));
+}
+
+/** [IG RXO #9 via AllowSubstitution] (RXE-9 the same). */
+function substitution(mr: Resource, code: string | undefined): void {
+  const mapped = lookup('AllowSubstitution', code);
+  if (mapped !== undefined && mr.substitution === undefined) mr.substitution = { allowedBoolean: mapped.code !== 'N' && mapped.code !== 'none' };
+}
+
+/**
+ * RXE (pharmacy-encoded order) → the order's MedicationRequest: RXE-2 give code (NDC →
+ * http://hl7.org/fhir/sid/ndc), RXE-3/4/5 dose through CWE[Quantity] (RXE-5 `43^mg/hr` is unit
+ * "mg/hr"), RXE-7 give instructions, RXE-10/11/12 dispense, RXE-19 total daily dose, RXE-23/24 rate.
+ */
+export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const mr = medicationRequest(seg, codeableConcept(seg.rep(2)), scope, cx);
+  setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
+  const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
+  if (text !== '') set(firstDosage(mr), 'text', text);
+  dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
+  substitution(mr, seg.str(9));
+  // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
+  const daily = seg.rep(19);
+  const perDay = amountQuantity(val(daily, 1), sub(daily, 2));
+  if (perDay !== undefined) set(firstDosage(mr), 'maxDosePerPeriod', { numerator: perDay, denominator: { value: 1, system: 'http://unitsofmeasure.org', code: 'd', unit: 'day' } });
+  const rate = amountQuantity(seg.str(23), seg.rep(24));
+  if (rate !== undefined) {
+    const dosage = firstDosage(mr);
+    const rates = (dosage.doseAndRate as Json[] | undefined) ?? [{}];
+    set(rates[0] as Json, 'rateQuantity', rate);
+    dosage.doseAndRate = rates;
+  }
 }
 
 export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const orc = takeOrc(scope);
   const medication = codeableConcept(seg.rep(2)) ?? { text: 'unknown' };
-  const prescription = scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : medicationRequest(orc, medication, scope, cx);
+  const prescription = madeByOrder(seg, scope, cx, 'MedicationRequest') ?? medicationRequest(seg, medication, scope, cx);
   const md: Json = { resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: medication };
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];
   set(md, 'whenHandedOver', seg.dateTime(3));
-  set(md, 'quantity', simpleQuantity(seg.str(4), val(seg.rep(5), 1)));
+  // RXD-4/5 actual dispense amount and units (CWE[Quantity])
+  set(md, 'quantity', amountQuantity(seg.str(4), seg.rep(5)));
   const dispenser = practitioner(cx, seg.rep(10));
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];
   const number = seg.str(7);
   if (number !== undefined) md.identifier = [{ value: number }];
-  const dispense = cx.add(md as Resource, undefined);
+  // [hig identity] the prescription's dispense number RXD-1 on date RXD-3
+  const dispense = cx.add(md as Resource, { facts: ['dispense', resourceFact(prescription), seg.str(1) ?? '', seg.dateTime(3) ?? ''] }, 'distinct');
   scope.noteTarget = dispense;
 }

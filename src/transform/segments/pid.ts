@@ -5,10 +5,12 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val, yesNo } from '../datatypes/primitive.js';
+import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { patientIdentity } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -24,7 +26,15 @@ function telecoms(seg: SegmentReader, n: number, defaultUse: string, cx: Convers
 }
 
 export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const identifiers = [...seg.reps(3), ...seg.reps(2), ...seg.reps(4)].flatMap((r) => cxIdentifier(r, cx) ?? []);
+  const cxList = (n: number): Json[] =>
+    seg.reps(n).flatMap((r): Json[] => {
+      const id = cxIdentifier(r, cx);
+      return id === undefined ? [] : [id];
+    });
+  const list = cxList(3);
+  const external = cxList(2);
+  const alternate = cxList(4);
+  const identifiers = [...list, ...external, ...alternate];
   const ssn = seg.str(19);
   if (ssn !== undefined) {
     identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
@@ -68,6 +78,11 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return language === undefined ? undefined : { language, preferred: true };
   }));
   const ext: Json[] = [];
+  // [US Core Patient] PID-10 race, PID-22 ethnic group
+  const race = raceExtension(seg.reps(10));
+  if (race !== undefined) ext.push(race);
+  const ethnicity = ethnicityExtension(seg.reps(22));
+  if (ethnicity !== undefined) ext.push(ethnicity);
   const maiden = val(seg.rep(6), 1);
   if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });
   const religion = codeableConcept(seg.rep(17), 'Religion');
@@ -83,7 +98,9 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (c !== undefined) ext.push({ url: `${EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: c }] });
   }
   if (ext.length > 0) p.extension = ext;
-  const patient = cx.add(p as Resource, identifiers[0] as Json | undefined);
+  // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
+  const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);
+  const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);

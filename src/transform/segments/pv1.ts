@@ -4,7 +4,9 @@ import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { lookup } from '../vocabulary/index.js';
+import { encounterStatus } from '../events.js';
+import { encounterKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -25,16 +27,30 @@ function encounterClass(code: string | undefined): Json {
   return { system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' };
 }
 
+/**
+ * A PV1 that describes no visit: class N (not applicable) or empty, and nothing that names or
+ * places a visit (PV1-19, PV1-50, PV1-44, PV1-45, PV1-3). A28/A31 person messages send such a
+ * PV1; an Encounter made from it would be a phantom open visit (MAPPING-RULES: common practice).
+ */
+function describesNoVisit(seg: SegmentReader, patientClass: string | undefined): boolean {
+  const cls = patientClass?.toUpperCase();
+  if (cls !== undefined && cls !== 'N') return false;
+  return [19, 50, 44, 45, 3].every((n) => seg.rep(n) === undefined);
+}
+
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const patientClass = seg.str(2);
+  if (describesNoVisit(seg, patientClass)) return;
   const e: Json = { resourceType: 'Encounter' };
+  // [IG PV1[Encounter] PV1-19 → identifier (VN)]
   const visit = cxIdentifier(seg.rep(19), cx);
   if (visit !== undefined && visit.type === undefined) visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] };
   const alt = cxIdentifier(seg.rep(50), cx);
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
   const discharged = seg.dateTime(45);
-  const patientClass = seg.str(2);
-  e.status = discharged !== undefined ? 'finished' : (lookupCode('Event[EncounterStatus]', scope.event) ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown');
+  e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
+  // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
   // PV1-4/18/13/14/15/36 are IS/CWE fields drawn from v2 tables: a bare code gets the table's system
   push(e, 'type', codeFromTable(seg.str(4), '0007', 'AdmissionType'), codeFromTable(seg.str(18), '0018'));
@@ -46,12 +62,15 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
       if (who !== undefined) push(e, 'participant', { type: [{ coding: [{ system: PARTICIPATION, code }] }], individual: who });
     }
   }
+  // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
+  // end: a cancelled admission (A11) or a cancelled discharge (A13) did not end at PV1-45
   const admitted = seg.dateTime(44);
-  if (admitted !== undefined || discharged !== undefined) {
+  const end = e.status === 'finished' ? discharged : undefined;
+  if (admitted !== undefined || end !== undefined) {
     const period: Json = {};
     set(period, 'start', admitted);
-    set(period, 'end', discharged);
-    if (admitted !== undefined && discharged !== undefined && Date.parse(admitted) > Date.parse(discharged)) delete period.end;
+    set(period, 'end', end);
+    if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) delete period.end;
     e.period = period;
   }
   const hosp: Json = {};
@@ -71,10 +90,12 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     [43, 'completed'],
   ];
   for (const [field, status] of locations) {
+    // v2.5.1 3.3.12: in A12 PV1-3 is the location before the cancelled transfer; PV1-6 is not a completed stay
+    if (field === 6 && scope.meaning.cancelsTransfer === true) continue;
     const l = location(cx, seg.rep(field));
     if (l !== undefined) push(e, 'location', { location: l, status });
   }
-  const encounter = cx.add(e as Resource, visit);
+  const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
   scope.encounter = encounter;
 }
 

@@ -1,21 +1,64 @@
-/** SCH + AIS/AIG/AIL/AIP → Appointment (IG: SCH[Appointment], AI*[Appointment]). */
+/**
+ * SCH + TQ1 + AIS/AIG/AIL/AIP → Appointment (IG: SCH[Appointment], AI*[Appointment], TQ[Appointment]).
+ *
+ * Start and end: SCH-11 (TQ) is retained in v2.6+ for backward compatibility only, so the times
+ * come from TQ1-7/TQ1-8 first, then from the service (AIS-4, + AIS-7 duration) or a resource
+ * (AIG/AIL/AIP start + duration), and SCH-11's TQ.4/TQ.5 only when nothing else gives them. The
+ * candidates are collected while mapping and settled once the message is read (finishAppointment).
+ */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDateTime } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
+import { isPharmacyTiming } from './medication-timing.js';
 import type { Scope } from './scope.js';
+
+/** Where an appointment's times came from, best first. */
+interface TimeCandidates {
+  /** TQ1-7 / TQ1-8 */
+  tq1Start?: string;
+  tq1End?: string;
+  /** the first AIS (service) or AIG/AIL/AIP start, with its end from its duration */
+  resourceStart?: string;
+  resourceEnd?: string;
+  /** SCH-11 TQ.4 / TQ.5 (deprecated since v2.6) */
+  schStart?: string;
+  schEnd?: string;
+}
+
+const candidates = new WeakMap<Resource, TimeCandidates>();
+
+function timesOf(appointment: Resource): TimeCandidates {
+  let c = candidates.get(appointment);
+  if (c === undefined) {
+    c = {};
+    candidates.set(appointment, c);
+  }
+  return c;
+}
+
+/** A duration (NM) in units (CWE: min, h, s, d… table 0012 / ISO+ / UCUM) → whole minutes. */
+function minutes(amount: string | undefined, units: string | undefined): number | undefined {
+  const n = decimal(amount);
+  if (n === undefined || n < 0) return undefined;
+  const u = (units ?? 'min').toLowerCase();
+  const factor = u.startsWith('h') ? 60 : u === 's' || u.startsWith('sec') ? 1 / 60 : u === 'd' || u.startsWith('day') ? 1440 : u === 'wk' || u.startsWith('w') ? 10080 : 1;
+  const m = n * factor;
+  return Number.isInteger(m) ? m : undefined;
+}
 
 /** app-2/app-3: start and end together, and only proposed/cancelled/waitlist may lack them. */
 function settleTimes(a: Json): void {
-  if (typeof a.start === 'string' && a.end === undefined && typeof a.minutesDuration === 'number') {
-    const end = addMinutes(a.start, a.minutesDuration);
-    if (end !== undefined) a.end = end;
-  }
+  const c = candidates.get(a as Resource) ?? {};
+  const start = c.tq1Start ?? c.resourceStart ?? c.schStart;
+  let end = c.tq1End ?? (c.tq1Start === undefined ? c.resourceEnd : undefined) ?? (start === c.schStart ? c.schEnd : undefined);
+  if (start !== undefined && end === undefined && typeof a.minutesDuration === 'number') end = addMinutes(start, a.minutesDuration);
+  if (start !== undefined) a.start = start;
+  if (end !== undefined) a.end = end;
   if (a.start === undefined || a.end === undefined || Date.parse(String(a.start)) > Date.parse(String(a.end))) {
     if (a.start !== undefined || a.end !== undefined) {
       const period: Json = {};
@@ -34,18 +77,12 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const placer = eiIdentifier(seg.rep(1), cx, 'PLAC');
   const filler = eiIdentifier(seg.rep(2), cx, 'FILL');
   push(a, 'identifier', placer, filler);
+  // [IG SCH #25 via FillerStatusCodes[Appointment]] Booked → booked
   a.status = lookupCode('FillerStatusCodes[Appointment]', seg.str(25)) ?? 'booked';
   push(a, 'reasonCode', codeableConcept(seg.rep(7), 'AppointmentReasonCodes'));
   set(a, 'appointmentType', codeableConcept(seg.rep(8), 'AppointmentTypeCodes'));
-  const duration = decimal(seg.str(9));
-  const unit = (val(seg.rep(10), 1) ?? 'min').toLowerCase();
-  if (duration !== undefined && duration > 0) {
-    const minutes = unit.startsWith('h') ? duration * 60 : unit.startsWith('s') ? duration / 60 : duration;
-    if (Number.isInteger(minutes)) a.minutesDuration = minutes;
-  }
-  const timing = seg.rep(11);
-  set(a, 'start', toDateTime(val(timing, 4), cx.timezone));
-  set(a, 'end', toDateTime(val(timing, 5), cx.timezone));
+  const duration = minutes(seg.str(9), val(seg.rep(10), 1));
+  if (duration !== undefined && duration > 0) a.minutesDuration = duration;
   set(a, 'description', seg.str(7, 2));
   const participants: Json[] = [];
   for (const field of [12, 16, 20]) {
@@ -53,19 +90,40 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (who !== undefined) participants.push({ actor: who, status: 'accepted' });
   }
   a.participant = participants;
+  // [IG SCH #26/#27] the placer/filler order numbers → basedOn the order (logical references)
+  for (const [field, type] of [[26, 'PLAC'], [27, 'FILL']] as const) {
+    for (const r of seg.reps(field)) {
+      const identifier = eiIdentifier(r, cx, type);
+      if (identifier !== undefined) push(a, 'basedOn', { type: 'ServiceRequest', identifier });
+    }
+  }
   const appointment = cx.add(a as Resource, filler ?? placer);
+  // [IG SCH #11 TQ[Appointment] TQ.4 → start, TQ.5 → end]: the fallback (see the module comment)
+  const c = timesOf(appointment);
+  const schStart = seg.instant(11, 4);
+  const schEnd = seg.instant(11, 5);
+  if (schStart !== undefined) c.schStart = schStart;
+  if (schEnd !== undefined) c.schEnd = schEnd;
   scope.appointment = appointment;
   scope.noteTarget = appointment;
 }
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
-export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+export function mapTq1(seg: SegmentReader, scope: Scope): void {
+  // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it)
+  if (isPharmacyTiming(scope)) return;
+  if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
+    // [v2.6+ TQ1-7 → Appointment.start, TQ1-8 → end] Appointment times are instants
+    const c = timesOf(scope.appointment);
+    const start = seg.instant(7);
+    const end = seg.instant(8);
+    if (start !== undefined && c.tq1Start === undefined) c.tq1Start = start;
+    if (end !== undefined && c.tq1End === undefined) c.tq1End = end;
+    return;
+  }
   const start = seg.dateTime(7);
   const end = seg.dateTime(8);
-  if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
-    set(scope.appointment, 'start', start);
-    set(scope.appointment, 'end', end);
-  } else if (scope.serviceRequest !== undefined) {
+  if (scope.serviceRequest !== undefined) {
     const sr = scope.serviceRequest;
     // occurrence[x] takes one type: OBR-6 (requested time) wins over TQ1 when both are given
     if (sr.occurrenceDateTime !== undefined || sr.occurrencePeriod !== undefined) return;
@@ -74,37 +132,60 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
 }
 
-function participant(scope: Scope, actor: Json | undefined, type: Json | undefined): boolean {
+/**
+ * A resource's start (DTM field) and duration (NM + CWE units fields) → a participant period and,
+ * for the first resource that has one, the appointment's resource-based times.
+ */
+function resourceTimes(seg: SegmentReader, scope: Scope, fields: { start: number; duration: number; units: number }): Json | undefined {
+  if (scope.appointment === undefined) return undefined;
+  const start = seg.instant(fields.start);
+  if (start === undefined) return undefined;
+  const span = minutes(seg.str(fields.duration), val(seg.rep(fields.units), 1));
+  const end = span === undefined ? undefined : addMinutes(start, span);
+  const c = timesOf(scope.appointment);
+  if (c.resourceStart === undefined) {
+    c.resourceStart = start;
+    if (end !== undefined) c.resourceEnd = end;
+  }
+  return end === undefined ? { start } : { start, end };
+}
+
+function participant(scope: Scope, actor: Json | undefined, type: Json | undefined, period: Json | undefined): boolean {
   if (scope.appointment === undefined || (actor === undefined && type === undefined)) return false;
   scope.noteTarget = scope.appointment;
   const p: Json = { status: 'accepted' };
   if (type !== undefined) p.type = [type];
   if (actor !== undefined) p.actor = actor;
+  if (period !== undefined) p.period = period;
   push(scope.appointment, 'participant', p);
   return true;
 }
 
-export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+/** [IG AIS[Appointment]] AIS-3 → serviceType; AIS-4 start + AIS-7 duration (AIS-8 units). */
+export function mapAis(seg: SegmentReader, scope: Scope): void {
   if (scope.appointment === undefined) return;
   scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
-  set(scope.appointment, 'start', seg.dateTime(4));
+  resourceTimes(seg, scope, { start: 4, duration: 7, units: 8 });
 }
 
+/** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units). */
 export function mapAig(seg: SegmentReader, scope: Scope): void {
   const name = seg.str(3, 2) ?? seg.str(3, 1);
-  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)));
+  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, { start: 8, duration: 11, units: 12 }));
 }
 
+/** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units). */
 export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined);
+  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }));
 }
 
+/** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units). */
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'));
+  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'), resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }));
 }
 
-/** After the whole message: a patient named anywhere is a participant of the appointment. */
+/** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
 export function finishAppointment(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
   if (patient !== undefined) push(appointment, 'participant', { actor: cx.ref(patient), status: 'accepted' });
   settleTimes(appointment);

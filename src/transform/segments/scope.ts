@@ -1,9 +1,12 @@
 /**
- * What a segment mapper can see: the resources made earlier in its group and enclosing groups.
+ * What a segment mapper can see: the resources made earlier in its group and enclosing groups,
+ * and the message's real group tree (`group`, `tree`: see groups.ts).
  * A child group starts with a copy of its parent's scope; `patient` and `encounter` flow back up
  * (the PATIENT group of an ORU is a sibling of the ORDER_OBSERVATION groups that need it).
  */
 import type { Conversion, SegmentReader } from '../context.js';
+import type { EventMeaning } from '../events.js';
+import type { GroupFrame, GroupTree } from '../groups.js';
 import type { Resource } from '../types.js';
 
 export interface Scope {
@@ -11,12 +14,16 @@ export interface Scope {
   results: boolean;
   /** MSH-9.2, e.g. A01. */
   event: string;
+  /** What the event means for the message's resources (events.ts): encounter status, deletes, merges. */
+  meaning: EventMeaning;
+  /** The group this segment sits in; `group.parent` … up to the message (groups.ts). */
+  group: GroupFrame;
+  /** The whole message's groups, with each order-detail segment paired with its ORC. */
+  tree: GroupTree;
   /** The MessageHeader made from MSH (SFT adds its software). */
   header?: Resource | undefined;
   patient?: Resource | undefined;
   encounter?: Resource | undefined;
-  /** An ORC waiting for the segment that says what it orders (OBR, RXO, RXE, RXA …). */
-  orc?: SegmentReader;
   serviceRequest?: Resource | undefined;
   report?: Resource | undefined;
   specimen?: Resource | undefined;
@@ -35,9 +42,38 @@ export interface Scope {
 
 export type SegmentMapper = (seg: SegmentReader, scope: Scope, cx: Conversion) => void;
 
-export function childScope(parent: Scope): Scope {
-  const s: Scope = { ...parent };
+export function childScope(parent: Scope, group: GroupFrame): Scope {
+  const s: Scope = { ...parent, group };
   delete s.noteTarget;
-  delete s.orc;
   return s;
+}
+
+/** The ORC (as a reader) of the order an order-detail segment (OBR, RXO, RXE, RXA, RXD, RXG) belongs to. */
+export function orcOf(seg: SegmentReader, scope: Scope, cx: Conversion): SegmentReader | undefined {
+  const orc = scope.tree.orcOf(seg.index);
+  return orc === undefined ? undefined : cx.reader(orc.segment, orc.index);
+}
+
+/**
+ * A resource of `type` made by the mapper of the nearest `segment` of this group or an enclosing
+ * one, e.g. `madeBy(scope, 'RXA', 'Immunization')` for an OBX in a VXU dose's OBSERVATION group,
+ * `madeBy(scope, 'OBR', 'ServiceRequest')` for an OBX in an order's OBSERVATION group.
+ */
+export function madeBy(scope: Scope, segment: string, type: string): Resource | undefined {
+  for (let f: GroupFrame | undefined = scope.group.closest(segment); f !== undefined; f = f.parent?.closest(segment)) {
+    const made = f.made(segment, type);
+    if (made.length > 0) return made[made.length - 1];
+  }
+  return undefined;
+}
+
+/** A resource of `type` any segment of the same order made (RXE finds the MedicationRequest its RXO made). */
+export function madeByOrder(seg: SegmentReader, scope: Scope, cx: Conversion, type: string): Resource | undefined {
+  const orc = scope.tree.orcOf(seg.index);
+  const indexes = orc === undefined ? scope.tree.orderOf(seg.index) : [orc.index, ...scope.tree.orderOf(seg.index)];
+  for (const i of indexes) {
+    const hit = cx.madeAt(i).find((r) => r.resourceType === type);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiFromComponent } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { toDateTime } from '../datatypes/time.js';
+import { conceptKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -16,8 +16,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(s, 'type', codeableConcept(seg.rep(4), 'SpecimenType'));
   if (scope.patient !== undefined) s.subject = cx.ref(scope.patient);
   const collection: Json = {};
-  const start = toDateTime(val(seg.rep(17), 1), cx.timezone);
-  const end = toDateTime(val(seg.rep(17), 2), cx.timezone);
+  const start = seg.dateTime(17, 1);
+  const end = seg.dateTime(17, 2);
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
   set(collection, 'method', codeableConcept(seg.rep(7), 'SpecimenCollectionMethod'));
@@ -33,7 +33,10 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
-  const specimen = cx.add(s as Resource, filler ?? placer, 'distinct');
+  // [hig identity] SPM-2 (filler, else placer), else the order's specimen of this type collected at SPM-17
+  const anchor = resourceFact(scope.report ?? scope.serviceRequest ?? scope.patient);
+  const key = filler ?? placer ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
+  const specimen = cx.add(s as Resource, key, 'distinct');
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));

@@ -30,11 +30,13 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] [{AL1}] [{DG1}] [DRG] ${PROCEDURE} ${ADT_OBX} [{GT1}] ${INSURANCE} [ACC] [PDA]`,
   ADT_A06: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [MRG] [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC] [UB1] [UB2]`,
   ADT_A09: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
+  ADT_A12: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [DG1]`,
   ADT_A15: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}]`,
   ADT_A16: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC]`,
   ADT_A17: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] PV1 [PV2] [{ARV}] [{DB1}] ${ADT_OBX})}`,
   ADT_A21: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX}`,
   ADT_A30: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
+  ADT_A38: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}] [DRG]`,
   ADT_A39: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG [PV1])}`,
   ADT_A43: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
   ADT_A45: `${HDR} EVN PID [PD1] [{ARV}] {MERGE_INFO(MRG PV1)}`,
@@ -46,6 +48,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   DFT_P11: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC] {FINANCIAL(FT1 [{NTE}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')} [{DG1}] [DRG] [{GT1}] [{FINANCIAL_INSURANCE(IN1 [IN2] [IN3] [{ROL}])}])}`,
   MDM_T01: MDM_HEAD,
   MDM_T02: `${MDM_HEAD} {OBSERVATION(OBX [{PRT}] [{NTE}])}`,
+  OMP_O09: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ${INSURANCE} [GT1] [{AL1}])] {ORDER(ORC [{PRT}] ${TIMING} RXO [{PRT}] [{NTE}] {RXR} [{COMPONENT(RXC [{NTE}])}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG])}`,
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT} [{FT1}] [{CTI}] [BLG])}`,
   OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})] [{FT1}] [{CTI}] [BLG])}`,
   ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
@@ -54,6 +57,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
+  RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
   REF_I12: `${HDR} [RF1] [{AUTHORIZATION_CONTACT(AUT [CTD])}] [{PROVIDER_CONTACT(PRD [{CTD}])}] PID [{NK1}] [{GT1}] ${INSURANCE} [ACC] [{DG1}] [DRG] [{AL1}] [{PROCEDURE(PR1 [{AUTHORIZATION_CONTACT2(AUT [CTD])}])}] [{OBSERVATION(OBR [{NTE}] [{RESULTS_NOTES(OBX [{NTE}])}])}] [PATIENT_VISIT(PV1 [PV2])] [{NTE}]`,
   SIU_S12: `${HDR} SCH [{TQ1}] [{NTE}] [{PATIENT(PID [PD1] [{PRT}] [PV1] [PV2] [{PRT}] [{OBX}] [{DG1}])}] {RESOURCES(RGS [{SERVICE(AIS [{NTE}])}] [{GENERAL_RESOURCE(AIG [{NTE}])}] [{LOCATION_RESOURCE(AIL [{NTE}])}] [{PERSONNEL_RESOURCE(AIP [{NTE}])}])}`,
@@ -67,12 +71,12 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
  * tested.
  */
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
-  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
-  ...['A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
+  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
+  ...['A23', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A38', 'A39', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T05', 'T06', 'T09', 'T10'].map((e) => `MDM^${e}`),
-  'OMG^O19', 'OML^O21', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
-  'RDE^O11', 'RDE^O25', 'RDS^O13', 'REF^I12', 'REF^I14',
+  'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
+  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
 ]);
@@ -83,6 +87,12 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
  */
 export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
   'ADT^A47': 'ADT_A30',
+  // merges withdrawn from table 0354 after v2.5 (A34, A35, A36 use ADT_A30 in v2.3–2.5)
+  'ADT^A34': 'ADT_A30',
+  // v2.3's pharmacy encoded order (RDE_O01) has the groups of RDE_O11 (ORC, RXO, RXE, RXR, OBX)
+  'RDE^O01': 'RDE_O11',
+  'ADT^A35': 'ADT_A30',
+  'ADT^A36': 'ADT_A30',
   'ADT^A04': 'ADT_A01',
   'ADT^A08': 'ADT_A01',
   'ADT^A13': 'ADT_A01',

@@ -25,18 +25,32 @@ function accepts(el: ElementDef, name: string): boolean {
   return el.kind === 'segment' ? el.name === name : firstSet(el).has(name);
 }
 
-function acceptsFrom(def: GroupDef, from: number, name: string): boolean {
+function acceptsFrom(def: GroupDef, from: number, name: string, how: (el: ElementDef, name: string) => boolean = accepts): boolean {
   for (let j = from; j < def.children.length; j++) {
     const child = def.children[j];
-    if (child !== undefined && accepts(child, name)) return true;
+    if (child !== undefined && how(child, name)) return true;
   }
   return false;
+}
+
+/** True when `name` is the required first segment of `el` (ORC of OML_O21 ORDER, not of ORDER_PRIOR's [ORC]). */
+function leads(el: ElementDef, name: string): boolean {
+  if (el.kind === 'segment') return el.name === name;
+  const first = el.children[0];
+  return first !== undefined && !first.optional && leads(first, name);
 }
 
 export function matchStructure(def: GroupDef, segments: readonly Segment[]): GroupNode {
   let pos = 0;
 
-  const matchGroup = (g: GroupDef, ancestorTakes: (name: string) => boolean): GroupNode => {
+  /**
+   * `ancestorTakes(n)`: an enclosing group accepts n after the current one; `ancestorLeads(n)`: n
+   * is the required first segment of what an enclosing group accepts next. A segment that only
+   * optionally starts a nested group (OML_O21 PRIOR_RESULT's ORDER_PRIOR [ORC]) but is the
+   * required leader of the enclosing repeating group (ORDER's ORC) starts the enclosing group's
+   * next repetition: the next order, not a prior result of this one.
+   */
+  const matchGroup = (g: GroupDef, ancestorTakes: (name: string) => boolean, ancestorLeads: (name: string) => boolean): GroupNode => {
     const node: GroupNode = { kind: 'group', name: g.name, children: [] };
     let ci = 0;
     while (pos < segments.length) {
@@ -45,14 +59,18 @@ export function matchStructure(def: GroupDef, segments: readonly Segment[]): Gro
       let j = ci;
       while (j < g.children.length && !accepts(g.children[j] as ElementDef, seg.name)) j++;
       const child = g.children[j];
-      if (child !== undefined) {
+      if (child !== undefined && !(child.kind === 'group' && !leads(child, seg.name) && ancestorLeads(seg.name))) {
         const next = child.repeat ? j : j + 1;
         if (child.kind === 'segment') {
           node.children.push({ kind: 'segment', segment: seg, index: pos, expected: true });
           pos++;
         } else {
           const before = pos;
-          const sub = matchGroup(child, (n) => acceptsFrom(g, next, n) || ancestorTakes(n));
+          const sub = matchGroup(
+            child,
+            (n) => acceptsFrom(g, next, n) || ancestorTakes(n),
+            (n) => acceptsFrom(g, next, n, leads) || ancestorLeads(n),
+          );
           if (pos === before) {
             // cannot happen for a consistent first set; guard against looping forever
             node.children.push({ kind: 'segment', segment: seg, index: pos, expected: false });
@@ -69,5 +87,5 @@ export function matchStructure(def: GroupDef, segments: readonly Segment[]): Gro
     return node;
   };
 
-  return matchGroup(def, () => false);
+  return matchGroup(def, () => false, () => false);
 }

@@ -13,7 +13,7 @@
  */
 import { isPrimitiveType, tryGetDataType, validationRegexes } from '@medplum/core';
 import type { InternalSchemaElement, InternalTypeSchema } from '@medplum/core';
-import { ensureDefinitions } from './definitions.js';
+import { ensureType } from './definitions.js';
 import { populated } from './populated.js';
 import { checkInvariant, type Invariant, type InvariantScope } from './invariants.js';
 
@@ -60,6 +60,7 @@ function capitalize(code: string): string {
 function compile(typeName: string): CompiledType | undefined {
   const known = compiled.get(typeName);
   if (known !== undefined) return known ?? undefined;
+  ensureType(typeName);
   const schema: InternalTypeSchema | undefined = tryGetDataType(typeName);
   if (schema === undefined) {
     compiled.set(typeName, null);
@@ -187,7 +188,7 @@ class Walk {
         choices.add(field.choice);
       }
       this.at.push(key);
-      if (extension) this.primitiveExtensions(obj[key], resource);
+      if (extension) this.primitiveExtensions(obj[key], field, resource);
       else this.property(obj[key], field, resource, field.primitive ? obj[field.partner] : undefined); // only primitives have `_` partners
       this.at.pop();
     }
@@ -245,10 +246,15 @@ class Walk {
   }
 
   /** `_birthDate`: the extensions and id of a primitive (an Element), possibly one per array item. */
-  private primitiveExtensions(value: unknown, resource: Record<string, unknown>): void {
+  private primitiveExtensions(value: unknown, field: Field, resource: Record<string, unknown>): void {
     const element = compile('Element');
     if (element === undefined) return;
     const isArray = Array.isArray(value);
+    // `_x` has the cardinality of `x`: one Element for a single primitive, an array for a list
+    if (isArray !== (field.element.isArray === true)) {
+      this.fail(field.element.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
+      return;
+    }
     const items: unknown[] = isArray ? value : [value];
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -263,7 +269,9 @@ class Walk {
 
 /** Structure and invariant errors of one resource; paths start at its resourceType. */
 export function structureIssues(resource: Record<string, unknown>): StructureIssue[] {
-  ensureDefinitions();
+  // the resource's invariants may look into its contained resources before the walk reaches them
+  if (typeof resource.resourceType === 'string') ensureType(resource.resourceType);
+  if (Array.isArray(resource.contained)) for (const c of resource.contained) if (typeof (c as { resourceType?: unknown })?.resourceType === 'string') ensureType((c as { resourceType: string }).resourceType);
   const walk = new Walk(resource);
   walk.resource(resource, typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource');
   return walk.issues;

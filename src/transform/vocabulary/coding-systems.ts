@@ -36,6 +36,11 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   HCPCS: 'http://terminology.hl7.org/CodeSystem/HCPCS',
   HPC: 'http://terminology.hl7.org/CodeSystem/HCPCS',
   NCI: 'http://ncimeta.nci.nih.gov',
+  // NCI Thesaurus (route codes in CDC immunization messages, e.g. C28161 intramuscular)
+  NCIT: 'http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl',
+  // CDC PHIN VADS: PHIN VS local codes, and NIP001 immunization information source (RXA-9)
+  CDCPHINVS: 'urn:oid:2.16.840.1.114222.4.5.274',
+  NIP001: 'urn:oid:2.16.840.1.114222.4.5.293',
   ISO3166_1: 'urn:iso:std:iso:3166',
   ISO3166: 'urn:iso:std:iso:3166',
   ISO639: 'urn:ietf:bcp:47',

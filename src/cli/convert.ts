@@ -1,0 +1,108 @@
+/**
+ * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]…
+ * [--conditional-update]`: converts every message of every file in one process and prints one
+ * validated FHIR R4 Bundle per message as NDJSON (one JSON document per line), in argument order
+ * and message order. A file (or a message of it) that cannot be converted prints one line on
+ * stderr naming it and the reason (codes and locations, never values); the exit code is 1 when
+ * anything failed. `-` reads stdin.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { splitBatchBytes } from '../hl7/batch.js';
+
+export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update]
+                                        HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
+                                        --timezone ZONE: IANA zone or ±hh:mm for times without offset when MSH-7 has none (default UTC)
+                                        --namespace NS=URI: assigning authority → identifier system (repeatable)
+                                        --conditional-update: PUT Type?identifier=… instead of PUT Type/id`;
+
+export class ConvertUsageError extends Error {
+  override name = 'ConvertUsageError';
+}
+
+interface Output {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * Batch pieces without an MSH (junk between messages, a headerless batch) are not messages: they
+ * are skipped with a warning naming them, unless nothing else is left to convert.
+ */
+function messagesOf(file: string, bytes: Buffer, io: Output): Buffer[] {
+  const all = splitBatchBytes(bytes);
+  const messages = all.filter((m) => m.bytes.subarray(0, 3).toString('latin1') === 'MSH');
+  if (messages.length === 0) return all.map((m) => m.bytes);
+  for (const m of all) if (!messages.includes(m)) io.err(`hig: ${file}: piece ${m.index + 1} has no MSH segment; skipped`);
+  return messages.map((m) => m.bytes);
+}
+
+function namespaceMap(entries: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const e of entries) {
+    const at = e.indexOf('=');
+    if (at <= 0 || at === e.length - 1) throw new ConvertUsageError(`--namespace expects NS=URI, got "${e}"`);
+    map[e.slice(0, at)] = e.slice(at + 1);
+  }
+  return map;
+}
+
+/** One line about a failure: the code and detail of a classified error, else its name; never a value. */
+function reason(err: unknown): string {
+  if (err instanceof Error && err.name === 'PermanentError') return err.message;
+  const e = err as NodeJS.ErrnoException;
+  if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `cannot read (${e.code})`;
+  return err instanceof SyntaxError ? 'not valid JSON' : `${err instanceof Error ? err.name : 'error'} while converting`;
+}
+
+/** Runs the command; returns the exit code (0 all converted, 1 something failed). */
+export async function cmdConvert(args: string[], io: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mapping: { type: 'string' },
+      report: { type: 'boolean', default: false },
+      timezone: { type: 'string', default: 'UTC' },
+      namespace: { type: 'string', multiple: true, default: [] },
+      'conditional-update': { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
+  const options = { timezone: values.timezone ?? 'UTC', namespaceMap: namespaceMap(values.namespace ?? []), conditionalUpdate: values['conditional-update'] === true };
+  const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');
+  let failed = 0;
+  for (const file of positionals) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file === '-' ? 0 : file);
+    } catch (err) {
+      io.err(`hig: ${file}: ${reason(err)}`);
+      failed++;
+      continue;
+    }
+    const messages = values.mapping === undefined ? messagesOf(file, bytes, io) : [bytes];
+    if (messages.length === 0) {
+      io.err(`hig: ${file}: no HL7 messages found`);
+      failed++;
+      continue;
+    }
+    for (const [i, message] of messages.entries()) {
+      const where = messages.length > 1 ? `${file}: message ${i + 1}` : file;
+      try {
+        const r = values.mapping === undefined ? convertHl7v2(message, options) : convertJson(values.mapping, JSON.parse(message.toString('utf8')) as unknown, options);
+        const issues = validateBundle(r.bundle);
+        if (issues.length > 0) {
+          io.err(`hig: ${where}: ${r.messageType}: FHIR validation failed: ${issues.slice(0, 3).map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+          failed++;
+          continue;
+        }
+        io.out(JSON.stringify(values.report === true ? { bundle: r.bundle, report: r.report } : r.bundle));
+      } catch (err) {
+        io.err(`hig: ${where}: ${reason(err)}`);
+        failed++;
+      }
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

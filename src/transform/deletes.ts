@@ -1,0 +1,48 @@
+/**
+ * Delete events ([IG ConceptMap SegmentActionCode D → DELETE]): A29 (delete person information)
+ * deletes the Patient, A23 (delete a patient visit) the Encounter. The deleted resource becomes a
+ * DELETE entry (bundle.ts), never a PUT of its demographics; what the message says about the
+ * deleted record (a visit, an account, observations of the deleted person) is not upserted
+ * either: it would recreate what the sender just deleted.
+ */
+import type { Conversion } from './context.js';
+import type { EventMeaning } from './events.js';
+import type { Json, Resource } from './types.js';
+
+/** Resources that describe the message itself and only point at what it carried. */
+const ABOUT_THE_MESSAGE = new Set(['MessageHeader', 'Provenance']);
+
+function refersTo(value: unknown, refs: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((v) => refersTo(v, refs));
+  if (value === null || typeof value !== 'object') return false;
+  const obj = value as Json;
+  if (typeof obj.reference === 'string' && refs.has(obj.reference)) return true;
+  return Object.values(obj).some((v) => refersTo(v, refs));
+}
+
+/**
+ * Applies the event's delete: returns the references (`urn:uuid:…`) that no longer resolve in
+ * the Bundle (deleted or left out), for the caller to scrub, and report lines.
+ */
+export function applyDeletes(cx: Conversion, meaning: EventMeaning): { gone: Set<string>; notes: string[] } {
+  const gone = new Set<string>();
+  const notes: string[] = [];
+  if (meaning.deletes === undefined) return { gone, notes };
+  for (const r of [...cx.resources.values()]) {
+    if (r.resourceType !== meaning.deletes) continue;
+    cx.remove(r);
+    gone.add(cx.ref(r).reference);
+  }
+  // what refers to a deleted record (transitively) is left out: a deleted person has no visit
+  for (let changed = gone.size > 0; changed; ) {
+    changed = false;
+    for (const r of [...cx.resources.values()] as Resource[]) {
+      if (ABOUT_THE_MESSAGE.has(r.resourceType) || !refersTo(r, gone)) continue;
+      cx.resources.delete(`${r.resourceType}/${r.id ?? ''}`);
+      gone.add(cx.ref(r).reference);
+      notes.push(`a ${r.resourceType} was not created: it belongs to the ${meaning.deletes} this event deletes`);
+      changed = true;
+    }
+  }
+  return { gone, notes };
+}

@@ -1,0 +1,72 @@
+/**
+ * What an ADT trigger event means for the resources of its message: the encounter status it sets
+ * (beating PV1-45), what it deletes, and how its MRG merges. One table, so every cancel, delete,
+ * merge, swap and update event is answered in one place (docs/mapping.md "Event semantics").
+ *
+ * Sources: [IG ConceptMap Event[EncounterStatus]] for A01 A02 A03 A04 A05 A08 A11 A13 (read from the
+ * IG's CSV, vocabulary.json); [IG ConceptMap SegmentActionCode D → DELETE] for the delete events;
+ * the v2.5.1 chapter 3 event definitions where the IG has no map (marked hig below).
+ */
+import { lookupCode } from './vocabulary/index.js';
+
+export interface EventMeaning {
+  /** The Encounter.status the event itself says (beats PV1-45); undefined: the event says nothing. */
+  encounterStatus?: string;
+  /** The resource type the event deletes (A29 delete person → Patient, A23 delete visit → Encounter). */
+  deletes?: 'Patient' | 'Encounter';
+  /** What MRG merges: the patient record (replaces/replaced-by links), or an account only (no patient link). */
+  merge?: 'patient' | 'account' | 'patient-and-account';
+  /** The event moves a visit between patients (A45): MRG names the visit's prior patient, no patient merge. */
+  movesVisit?: boolean;
+  /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
+  cancelsTransfer?: boolean;
+}
+
+/**
+ * hig's supplement for ADT events the IG's Event[EncounterStatus] map does not list (v2.5.1
+ * chapter 3): cancels undo the event they cancel; pending events leave the visit as it was.
+ */
+const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
+  A06: { encounterStatus: 'in-progress' }, // change an outpatient to an inpatient: the visit goes on
+  A07: { encounterStatus: 'in-progress' }, // change an inpatient to an outpatient
+  A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
+  A14: { encounterStatus: 'planned' }, // pending admit
+  A15: { encounterStatus: 'in-progress' }, // pending transfer
+  A16: { encounterStatus: 'in-progress' }, // pending discharge: not discharged yet
+  A17: { encounterStatus: 'in-progress' }, // swap patients: both stay, in each other's bed
+  A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
+  A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
+  A26: { encounterStatus: 'in-progress' }, // cancel pending transfer
+  A27: { encounterStatus: 'cancelled' }, // cancel pending admit: the admission will not happen
+  A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
+  A34: { merge: 'patient' }, // merge patient information - patient ID only
+  A35: { merge: 'account' }, // merge patient information - account number only
+  A36: { merge: 'patient-and-account' }, // merge patient ID and account number
+  A38: { encounterStatus: 'cancelled' }, // cancel pre-admit
+  A39: { merge: 'patient' }, // merge person - patient ID
+  A40: { merge: 'patient' }, // merge patient - patient identifier list
+  A41: { merge: 'account' }, // merge account - patient account number
+  A45: { movesVisit: true }, // move visit information - visit number
+  A47: { merge: 'patient' }, // change patient identifier list: the old identity is replaced by the new
+};
+
+/** The meaning of `event` (MSH-9.2) for ADT messages; {} for events that carry no special semantics. */
+export function eventMeaning(messageType: string, event: string): EventMeaning {
+  if (messageType !== 'ADT') return {};
+  const fromIg = lookupCode('Event[EncounterStatus]', event);
+  const supplement = SUPPLEMENT[event] ?? {};
+  return fromIg === undefined ? supplement : { ...supplement, encounterStatus: fromIg };
+}
+
+/**
+ * Encounter.status: the event's status when it says one ([IG Event[EncounterStatus]]: A11
+ * cancelled even with a PV1-45 echoed in the cancel, A13 in-progress); else PV1-45 valued →
+ * finished [IG PV1[Encounter] PV1-45]; else A08's `unknown` (the IG: an update does not convey
+ * the status); else the patient class [IG PatientClass[EncounterStatus] IF PV1-45 NOT VALUED].
+ */
+export function encounterStatus(meaning: EventMeaning, discharged: boolean, patientClass: string | undefined): string {
+  const fromEvent = meaning.encounterStatus;
+  if (fromEvent !== undefined && fromEvent !== 'unknown') return fromEvent;
+  if (discharged) return 'finished';
+  return fromEvent ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown';
+}

@@ -1,0 +1,164 @@
+/**
+ * How each resource is recognised across messages: the identity rules behind every resource id
+ * (docs/mapping.md "Resource identity" lists each one). An id is a function of the facts that
+ * identify the resource clinically, never of the message that carried it [DESIGN invariant 8]:
+ * a resend, a correction (OBX-11 C, OBR-25 C) or an update (A08 after A01) PUTs to the same URL.
+ *
+ * The rules here pick the facts; context.ts turns them into ids (ids.ts) and conditional-update
+ * searches. A business identifier identifies when there is one; otherwise the facts that make a
+ * thing that thing in clinical terms (an allergy = patient + allergen); only where even those are
+ * missing is the id scoped to the message, and docs/mapping.md says so per type.
+ */
+import { authorityKey } from './datatypes/identifier.js';
+import type { FactsKey, IdentityKey, Json, Resource } from './types.js';
+
+const IDENTIFIER_TYPES = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+
+/** `system|code` of a CodeableConcept's first coding (else `|text`): a code as an identity fact. */
+export function conceptKey(cc: Json | undefined): string | undefined {
+  if (cc === undefined) return undefined;
+  const coding = Array.isArray(cc.coding) ? (cc.coding[0] as Json | undefined) : undefined;
+  if (typeof coding?.code === 'string') return `${typeof coding.system === 'string' ? coding.system : ''}|${coding.code}`;
+  return typeof cc.text === 'string' ? `|${cc.text.trim().toUpperCase()}` : undefined;
+}
+
+/** A person's name as an identity fact: `FAMILY|GIVEN GIVEN`, upper case (a relative known only by name). */
+export function nameFact(name: Json | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const given = Array.isArray(name.given) ? name.given.join(' ') : '';
+  const family = typeof name.family === 'string' ? name.family : '';
+  const text = `${family}|${given}`.trim().toUpperCase();
+  return text === '|' ? undefined : text;
+}
+
+/** `authority|value` of an identifier: the identifier as an identity fact. */
+export function identifierFact(identifier: Json): string {
+  return `${authorityKey(identifier)}|${String(identifier.value)}`;
+}
+
+function identifierType(identifier: Json): string | undefined {
+  const codings = (identifier.type as Json | undefined)?.coding;
+  if (!Array.isArray(codings)) return undefined;
+  const hit = (codings as Json[]).find((c) => c.system === IDENTIFIER_TYPES || c.system === undefined);
+  return typeof hit?.code === 'string' ? hit.code : undefined;
+}
+
+/**
+ * Which identifier type identifies a person best (HL7 table 0203): the medical record number
+ * first, then the sender's other patient numbers, then national/jurisdictional ones, then
+ * untyped, then everything else; account/visit numbers, documents and the SSN last (they are
+ * identifiers of the person, but the least stable or least specific as a record's identity).
+ */
+const PATIENT_TYPE_RANK: Readonly<Record<string, number>> = {
+  MR: 0,
+  PI: 1,
+  PT: 2,
+  PN: 3,
+  MRT: 4,
+  NI: 5,
+  NH: 5,
+  JHN: 5,
+  HC: 5,
+  NNxxx: 5,
+};
+const UNTYPED_RANK = 6;
+const OTHER_RANK = 7;
+const LAST_RESORT: Readonly<Record<string, number>> = { MB: 8, AN: 9, VN: 9, PPN: 10, DL: 11, SS: 12 };
+
+function patientRank(identifier: Json): number {
+  const type = identifierType(identifier);
+  if (type === undefined) return UNTYPED_RANK;
+  return PATIENT_TYPE_RANK[type] ?? (/^NN[A-Z]{3}$/.test(type) ? 5 : undefined) ?? LAST_RESORT[type] ?? OTHER_RANK;
+}
+
+/**
+ * The identifier that identifies a patient record, chosen by rule and not by position, so the
+ * same identifier set in any order addresses the same Patient: lowest type rank (MR first), then
+ * one with an assigning authority before one without, then by authority, then by value (both
+ * compared as text, so the choice is the same in every message).
+ */
+export function patientIdentity(identifiers: readonly Json[]): Json | undefined {
+  let best: Json | undefined;
+  let bestKey: [number, number, string, string] | undefined;
+  for (const id of identifiers) {
+    if (typeof id.value !== 'string') continue;
+    const authority = authorityKey(id);
+    const key: [number, number, string, string] = [patientRank(id), authority === '' ? 1 : 0, authority, id.value];
+    if (bestKey === undefined || compare(key, bestKey) < 0) {
+      best = id;
+      bestKey = key;
+    }
+  }
+  return best;
+}
+
+function compare(a: readonly (number | string)[], b: readonly (number | string)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number | string;
+    const y = b[i] as number | string;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/** The id of a resource as an identity fact (`Patient/<id>`): its own identity, already chosen by rule. */
+export function resourceFact(resource: Resource | undefined): string | undefined {
+  return resource === undefined ? undefined : `${resource.resourceType}/${resource.id ?? ''}`;
+}
+
+/** Facts → key; undefined (message-scoped) when any required fact is missing. */
+function facts(kind: string, parts: readonly (string | undefined)[], query?: string): FactsKey | undefined {
+  if (parts.some((p) => p === undefined)) return undefined;
+  const key: FactsKey = { facts: [kind, ...parts] };
+  if (query !== undefined) key.query = query;
+  return key;
+}
+
+function codeQuery(identifier: Json, code: Json | undefined): string | undefined {
+  const coding = Array.isArray(code?.coding) ? (code.coding[0] as Json | undefined) : undefined;
+  if (typeof identifier.system !== 'string' || typeof coding?.system !== 'string' || typeof coding.code !== 'string') return undefined;
+  return `identifier=${encodeURIComponent(identifier.system)}|${encodeURIComponent(String(identifier.value))}&code=${encodeURIComponent(coding.system)}|${encodeURIComponent(coding.code)}`;
+}
+
+/**
+ * An order (ServiceRequest from ORC+OBR, DiagnosticReport from OBR): its order number with the
+ * test code ([IG ORU_R01 4.2.2] each OBR is its own request/report; senders share one placer or
+ * filler number across the OBRs of a panel, so the number alone is not the test's identity).
+ * Without any order number: patient + test code + OBR-7/OBR-6 time; else message-scoped.
+ * A lone ORC (no OBR) is identified by its number alone.
+ */
+export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined): IdentityKey {
+  if (number !== undefined && typeof number.value === 'string') {
+    if (code === undefined) return number;
+    return facts(`${kind}:number`, [identifierFact(number), conceptKey(code)], codeQuery(number, code)) ?? number;
+  }
+  return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]);
+}
+
+/**
+ * An OBX: [IG OBX-21] its observation instance identifier when sent, else what it is a result of
+ * (the report, the order, the dose, the specimen) + OBX-3 + OBX-4 sub-id; an observation about the
+ * patient or visit alone (ADT, VXU person observations) adds OBX-14, since the same code recurs.
+ */
+export function observationKey(instance: Json | undefined, anchor: Resource | undefined, code: Json | undefined, subId: string | undefined, time: string | undefined): IdentityKey {
+  if (instance !== undefined && typeof instance.value === 'string') return instance;
+  const standalone = anchor?.resourceType === 'Patient' || anchor?.resourceType === 'Encounter';
+  return facts('obx', [resourceFact(anchor), conceptKey(code), subId ?? '', standalone ? (time ?? '') : '']);
+}
+
+/**
+ * A visit: [IG PV1[Encounter] PV1-19] the visit number, else PV1-50 (alternate visit id), else
+ * the patient + PV1-44 admit time (the same admission of the same patient); else nothing names
+ * the visit and it is scoped to the message (docs/mapping.md says why).
+ */
+export function encounterKey(visit: Json | undefined, alternate: Json | undefined, patient: Resource | undefined, admitted: string | undefined): IdentityKey {
+  if (visit !== undefined) return visit;
+  if (alternate !== undefined) return alternate;
+  return facts('visit', [resourceFact(patient), admitted]);
+}
+
+/** Patient-scoped clinical facts (allergy = patient + allergen; diagnosis = patient + visit + code …). */
+export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
+  return facts(kind, [resourceFact(patient), ...parts]);
+}

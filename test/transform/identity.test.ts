@@ -1,0 +1,193 @@
+/**
+ * Cross-message identity (docs/mapping.md "Resource identity"; DESIGN invariant 8): the same
+ * clinical facts in two different messages (a resend under a new MSH-10, a correction, reordered
+ * identifiers, an update after an admit, a cancel after an order) address the same resource,
+ * i.e. the same `PUT` URL, for every resource type the conversion makes; different facts address
+ * different resources.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ConvertOptions, convertHl7v2 } from '../../src/transform/index.js';
+import { deletes, entries } from './helpers.js';
+
+const MSH = (type: string, id: string, ts = '20240305081500-0500'): string => `MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|${ts}||${type}|${id}|P|2.5.1`;
+const PID = 'PID|1||MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701';
+/** A segment from its fields by position, so the test data cannot miscount pipes. */
+function seg(name: string, fields: Record<number, string>): string {
+  const last = Math.max(...Object.keys(fields).map(Number));
+  return [name, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');
+}
+const PV1 = seg('PV1', { 1: '1', 2: 'I', 3: '3N^301^1^GH', 7: '1234^ATTEND^ALICE', 10: 'MED', 19: 'V100^^^HOSP^VN', 44: '20240305080000' });
+
+function convert(lines: string[], options: ConvertOptions = {}): Record<string, unknown> {
+  return convertHl7v2(lines.join('\r'), options).bundle;
+}
+
+/** Request URLs of the PUT entries of `type`, in Bundle order. */
+function urls(bundle: Record<string, unknown>, type: string): string[] {
+  return entries(bundle)
+    .filter((e) => e.resource.resourceType === type)
+    .map((e) => e.request.url);
+}
+
+/** The URL of the one `type` entry; fails when there is not exactly one. */
+function url(bundle: Record<string, unknown>, type: string): string {
+  const list = urls(bundle, type);
+  expect(list, type).toHaveLength(1);
+  return list[0] ?? '';
+}
+
+function resource(bundle: Record<string, unknown>, type: string): Record<string, unknown> {
+  return entries(bundle).find((e) => e.resource.resourceType === type)?.resource ?? {};
+}
+
+describe('the same facts in two messages address the same resource', () => {
+  const admit = convert([MSH('ADT^A01^ADT_A01', 'M1'), 'EVN|A01', PID, 'PD1|||GOOD CLINIC^^123', 'NK1|1|DOE^JOHN|SPO^Spouse^HL70063|1 Main St', PV1,
+    'OBX|1|NM|29463-7^Body weight^LN||72|kg^kg^UCUM|||||F', 'AL1|1|DA|70618^Penicillin^RXNORM|SV|Hives', 'DG1|1||I10^Essential hypertension^I10|||A',
+    'PR1|1||0FT44ZZ^Appendectomy^I10P||20240305120000', 'GT1|1||DOE^JOHN||1 Main St', 'IN1|1|PLAN1^Gold|PAY1^^^HOSP|Payer Inc|||||||||||||||||||||||||||||||||POL123']);
+  // an update after the admit: new control id, identifiers reordered, set ids and details changed
+  const update = convert([MSH('ADT^A08^ADT_A01', 'M2', '20240306091500-0500'), 'EVN|A08', PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS', '111223333^^^SSA^SS~EMPI9^^^EMPI^PI~MRN1^^^HOSP^MR'),
+    'PD1|||GOOD CLINIC^^123', 'NK1|2|DOE^JOHN|SPO^Spouse^HL70063|2 Oak St', PV1.replace('|MED|', '|SUR|'),
+    'OBX|3|NM|29463-7^Body weight^LN||72.5|kg^kg^UCUM|||||F', 'AL1|4|DA|70618^Penicillin^RXNORM|SV|Rash', 'DG1|2||I10^Essential hypertension^I10|||F',
+    'PR1|5||0FT44ZZ^Appendectomy^I10P||20240305120000', 'GT1|2||DOE^JOHN||2 Oak St', 'IN1|3|PLAN1^Gold|PAY1^^^HOSP|Payer Inc|||||||||||||||||||||||||||||||||POL123']);
+
+  // [hig patient identity] chosen by rule (MR first), not by PID-3 position
+  it.each(['Patient', 'Encounter', 'AllergyIntolerance', 'Condition', 'Procedure', 'Coverage', 'Observation', 'Practitioner', 'Organization', 'Location'])('%s: A08 after A01', (type) => {
+    // as sets: reordered identifiers make their assigning organizations in another order
+    expect(urls(update, type).sort()).toEqual(urls(admit, type).sort());
+    expect(urls(admit, type).length).toBeGreaterThan(0);
+  });
+
+  it('RelatedPerson (NK1 by patient + relationship + name, GT1 by patient + name): A08 after A01', () => {
+    expect(urls(update, 'RelatedPerson').sort()).toEqual(urls(admit, 'RelatedPerson').sort());
+    expect(urls(admit, 'RelatedPerson')).toHaveLength(2);
+  });
+
+  it('the message itself (MessageHeader, Provenance) is scoped to the message: a new message, new ids', () => {
+    expect(url(update, 'MessageHeader')).not.toBe(url(admit, 'MessageHeader'));
+    expect(url(update, 'Provenance')).not.toBe(url(admit, 'Provenance'));
+  });
+
+  it('a re-delivery of the same message (same MSH-10) PUTs to exactly the same URLs', () => {
+    const again = convert([MSH('ADT^A01^ADT_A01', 'M1'), 'EVN|A01', PID, 'PD1|||GOOD CLINIC^^123', 'NK1|1|DOE^JOHN|SPO^Spouse^HL70063|1 Main St', PV1,
+      'OBX|1|NM|29463-7^Body weight^LN||72|kg^kg^UCUM|||||F', 'AL1|1|DA|70618^Penicillin^RXNORM|SV|Hives', 'DG1|1||I10^Essential hypertension^I10|||A',
+      'PR1|1||0FT44ZZ^Appendectomy^I10P||20240305120000', 'GT1|1||DOE^JOHN||1 Main St', 'IN1|1|PLAN1^Gold|PAY1^^^HOSP|Payer Inc|||||||||||||||||||||||||||||||||POL123']);
+    expect(entries(again).map((e) => e.request.url)).toEqual(entries(admit).map((e) => e.request.url));
+  });
+
+  it('another patient, allergen or visit is another resource', () => {
+    const other = convert([MSH('ADT^A01^ADT_A01', 'M3'), 'EVN|A01', PID.replace('MRN1^^^HOSP^MR', 'MRN2^^^HOSP^MR'), PV1.replace('V100^', 'V200^'), 'AL1|1|DA|7980^Penicillin G^RXNORM|SV']);
+    for (const type of ['Patient', 'Encounter', 'AllergyIntolerance']) expect(url(other, type)).not.toBe(urls(admit, type)[0]);
+  });
+
+  it('AL1 and IAM name the same allergy (patient + allergen)', () => {
+    const iam = convert([MSH('ADT^A60^ADT_A60', 'M4'), 'EVN|A60', PID, 'IAM|1|DA|70618^Penicillin^RXNORM|SV|Hives|A']);
+    expect(url(iam, 'AllergyIntolerance')).toBe(url(admit, 'AllergyIntolerance'));
+  });
+});
+
+describe('visits without a visit number', () => {
+  const noNumber = (id: string, admitted: string): Record<string, unknown> =>
+    convert([MSH('ADT^A08^ADT_A01', id), 'EVN|A08', PID, seg('PV1', { 1: '1', 2: 'O', 3: 'CLINIC^^^GH', 44: admitted })]);
+  it('are the same visit when patient and admit time (PV1-44) agree', () => {
+    expect(url(noNumber('N1', '20240305080000'), 'Encounter')).toBe(url(noNumber('N2', '20240305080000'), 'Encounter'));
+    expect(url(noNumber('N1', '20240305080000'), 'Encounter')).not.toBe(url(noNumber('N1', '20240306080000'), 'Encounter'));
+  });
+  it('are scoped to the message when nothing names them (documented: no stable id is possible)', () => {
+    const bare = (id: string): string => url(convert([MSH('ADT^A08^ADT_A01', id), 'EVN|A08', PID, 'PV1|1|O|CLINIC^^^GH']), 'Encounter');
+    expect(bare('B1')).toBe(bare('B1'));
+    expect(bare('B1')).not.toBe(bare('B2'));
+  });
+});
+
+describe('results: a correction replaces what it corrects', () => {
+  const result = (id: string, status: string, glucose: string, order: string[] = ['OBX|1|NM|2345-7^Glucose^LN||', 'OBX|2|NM|2160-0^Creatinine^LN||0.9|mg/dL^mg/dL^UCUM|||||']): Record<string, unknown> =>
+    convert([MSH('ORU^R01^ORU_R01', id), PID, 'ORC|RE|PL1^EHR|FL1^LAB', `OBR|1|PL1^EHR|FL1^LAB|24323-8^Metabolic panel^LN|||20240305070000|||||||||||||||20240305090000|||${status}`,
+      ...order.map((o) => (o.includes('2345-7') ? `${o}${glucose}|mg/dL^mg/dL^UCUM|||||${status}` : `${o}${status}`))]);
+  const final = result('R1', 'F', '95');
+  const corrected = result('R2', 'C', '105');
+
+  // [IG OBX-11 C → corrected; OBR-25 C → corrected] the corrected OBX (same OBR-3, OBX-3, OBX-4) replaces the final one
+  it('Observation, DiagnosticReport and ServiceRequest: same URLs, corrected statuses', () => {
+    for (const type of ['Observation', 'DiagnosticReport', 'ServiceRequest']) expect(urls(corrected, type)).toEqual(urls(final, type));
+    expect(resource(corrected, 'DiagnosticReport').status).toBe('corrected');
+    const glucose = entries(corrected).find((e) => e.resource.resourceType === 'Observation' && JSON.stringify(e.resource.code).includes('2345-7'));
+    expect(glucose?.resource.status).toBe('corrected');
+    expect(glucose?.resource.valueQuantity).toMatchObject({ value: 105 });
+  });
+
+  it('OBX order in the message does not change which Observation is which', () => {
+    const reordered = result('R3', 'F', '95', ['OBX|1|NM|2160-0^Creatinine^LN||0.9|mg/dL^mg/dL^UCUM|||||', 'OBX|2|NM|2345-7^Glucose^LN||']);
+    const byCode = (b: Record<string, unknown>): Record<string, string> =>
+      Object.fromEntries(entries(b).filter((e) => e.resource.resourceType === 'Observation').map((e) => [JSON.stringify(e.resource.code), e.request.url]));
+    expect(byCode(reordered)).toEqual(byCode(final));
+  });
+
+  it('the order placed (ORM) and the order resulted (ORU) are the same ServiceRequest', () => {
+    const placed = convert([MSH('ORM^O01^ORM_O01', 'O1'), PID, 'ORC|NW|PL1^EHR', 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN']);
+    expect(url(placed, 'ServiceRequest')).toBe(url(final, 'ServiceRequest'));
+  });
+});
+
+describe('orders: a cancel and a change address the order they cancel or change', () => {
+  it('ServiceRequest: ORM NW, then ORM CA', () => {
+    const order = (id: string, control: string): Record<string, unknown> => convert([MSH('ORM^O01^ORM_O01', id), PID, `ORC|${control}|PLC100^CPOE`, 'OBR|1|PLC100^CPOE||24331-1^Lipid panel^LN']);
+    expect(url(order('O2', 'CA'), 'ServiceRequest')).toBe(url(order('O1', 'NW'), 'ServiceRequest'));
+  });
+
+  it('MedicationRequest: RDE NW, then RDE XO (change)', () => {
+    const rde = (id: string, control: string, dose: string): Record<string, unknown> =>
+      convert([MSH('RDE^O11^RDE_O11', id), PID, `ORC|${control}|RX500^CPOE`, 'RXO|00071015523^Lisinopril^NDC|10||mg', `RXE|^^^20240305|00071015523^Lisinopril^NDC|${dose}||mg`]);
+    expect(url(rde('X2', 'XO', '20'), 'MedicationRequest')).toBe(url(rde('X1', 'NW', '10'), 'MedicationRequest'));
+  });
+
+  it('Specimen: ordered in OML, resulted in OUL, by SPM-2', () => {
+    const oml = convert([MSH('OML^O21^OML_O21', 'S1'), PID, 'ORC|NW|PL7^EHR', 'OBR|1|PL7^EHR||2345-7^Glucose^LN', 'SPM|1|SP7&EHR||119297000^Blood^SCT']);
+    const oul = convert([MSH('OUL^R22^OUL_R22', 'S2'), PID, 'SPM|1|SP7&EHR||119297000^Blood^SCT', 'OBR|1|PL7^EHR|FL7^LAB|2345-7^Glucose^LN', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F']);
+    expect(url(oul, 'Specimen')).toBe(url(oml, 'Specimen'));
+  });
+
+  it('MedicationDispense: a resend under a new control id', () => {
+    const rds = (id: string): Record<string, unknown> =>
+      convert([MSH('RDS^O13^RDS_O13', id), PID, 'ORC|RE|RX600^CPOE', 'RXE|^^^20240305|00071015523^Lisinopril^NDC|10||mg', 'RXD|1|00071015523^Lisinopril^NDC|20240305100000|30|TAB']);
+    expect(url(rds('D2'), 'MedicationDispense')).toBe(url(rds('D1'), 'MedicationDispense'));
+  });
+});
+
+describe('other resource types, resent under a new control id', () => {
+  it('Immunization: by ORC-3, and without order numbers by patient + vaccine + RXA-3', () => {
+    const vxu = (id: string, orc: string): Record<string, unknown> =>
+      convert([MSH('VXU^V04^VXU_V04', id), PID, ...(orc === '' ? [] : [orc]), 'RXA|0|1|20240305094500||08^Hep B^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||||||CP']);
+    expect(url(vxu('V2', 'ORC|RE||DOSE1^EHR'), 'Immunization')).toBe(url(vxu('V1', 'ORC|RE||DOSE1^EHR'), 'Immunization'));
+    expect(url(vxu('V4', ''), 'Immunization')).toBe(url(vxu('V3', ''), 'Immunization'));
+  });
+
+  it('DocumentReference (TXA-12), ChargeItem (FT1), Appointment (SCH-2), Condition (PRB), Goal (GOL)', () => {
+    const mdm = (id: string): Record<string, unknown> => convert([MSH('MDM^T02^MDM_T02', id), 'EVN|T02', PID, seg('TXA', { 1: '1', 2: 'DS^Discharge summary', 3: 'TX', 12: 'DOC77^EHR', 17: 'AU' }), 'OBX|1|TX|11490-0^Discharge summary^LN||Stable']);
+    expect(url(mdm('T2'), 'DocumentReference')).toBe(url(mdm('T1'), 'DocumentReference'));
+    const dft = (id: string): Record<string, unknown> => convert([MSH('DFT^P03^DFT_P03', id), 'EVN|P03', PID, PV1, 'FT1|1|||20240305||CG|71045^Chest X-ray^CPT|||1']);
+    expect(url(dft('F2'), 'ChargeItem')).toBe(url(dft('F1'), 'ChargeItem'));
+    const siu = (id: string, event: string): Record<string, unknown> =>
+      convert([MSH(`SIU^${event}^SIU_S12`, id), 'SCH|APT1^SCHED|APT1F^SCHED|||||ROUTINE|CHECKUP|30|min|^^30^20240410100000-0400||||||||||||||Booked', PID, 'RGS|1', 'AIS|1||99213^Office visit^C4|20240410100000-0400|||30|min']);
+    expect(url(siu('A2', 'S14'), 'Appointment')).toBe(url(siu('A1', 'S12'), 'Appointment'));
+    const ppr = (id: string): Record<string, unknown> => convert([MSH('PPR^PC1^PPR_PC1', id), PID, 'PRB|AD|20240305|38341003^Hypertension^SCT', 'GOL|AD|20240305|BP-GOAL^Blood pressure below 140/90^L']);
+    expect(url(ppr('P2'), 'Condition')).toBe(url(ppr('P1'), 'Condition'));
+    expect(url(ppr('P2'), 'Goal')).toBe(url(ppr('P1'), 'Goal'));
+  });
+
+  it('a deleted person is the Patient that was admitted (same DELETE URL as the PUT)', () => {
+    const admit = convert([MSH('ADT^A01^ADT_A01', 'Z1'), 'EVN|A01', PID, PV1]);
+    const deleted = convert([MSH('ADT^A29^ADT_A21', 'Z2'), 'EVN|A29', PID, 'PV1|1|N']);
+    expect(deletes(deleted).map((d) => d.request.url)).toEqual([url(admit, 'Patient')]);
+  });
+});
+
+describe('conditional updates address the resource by the search that identifies it', () => {
+  it('Patient by its identity identifier; a test by its order number and code', () => {
+    const options = { conditionalUpdate: true, namespaceMap: { HOSP: 'urn:oid:1.2.3', EHR: 'urn:oid:1.2.4' } };
+    const oru = convert([MSH('ORU^R01^ORU_R01', 'C1'), PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI', 'EMPI9^^^EMPI^PI~MRN1^^^HOSP^MR'), 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN|||20240305070000||||||||||||||||||F', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F'], options);
+    expect(url(oru, 'Patient')).toBe('Patient?identifier=urn%3Aoid%3A1.2.3|MRN1');
+    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8');
+    // nothing but the facts identifies the OBX: it keeps its deterministic id
+    expect(url(oru, 'Observation')).toMatch(/^Observation\/[0-9a-f-]{36}$/);
+  });
+});
