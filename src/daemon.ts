@@ -19,6 +19,7 @@ import { checkDurability, createProducerConnection, createWorkerConnection } fro
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
+import { migrateKeyLayout } from './redis/migrate.js';
 import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
@@ -91,7 +92,8 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const channels = loadChannels(opts.channelsDir).filter((c) => c.enabled);
+  const configured = loadChannels(opts.channelsDir);
+  const channels = configured.filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
@@ -104,6 +106,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const producer = createProducerConnection(settings.REDIS_URL);
   await connect(producer);
   await checkDurability(producer, log);
+  // Before any queue is touched: hig's own keys of an earlier release move into its namespace
+  // (disabled channels too: their lanes hold acknowledged messages).
+  await migrateKeyLayout(producer, settings.HIG_QUEUE_PREFIX, configured.map((c) => c.id), log);
   // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));

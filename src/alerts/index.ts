@@ -27,7 +27,7 @@ export {
   type Schedule,
   type WebhookConfig,
 } from './rules.js';
-export { alertsBase } from './store.js';
+export { alertKeys } from '../redis/keys.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { destinationSchema } from '../destinations/config.js';
 import { alertRulesSchema } from '../alerts/index.js';
+import { RESERVED_CHANNEL_IDS } from '../redis/keys.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -185,7 +186,15 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
       $schema: z.string().optional(),
-      id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lowercase letters, digits, - and _ (max 64)'),
+      // The id names the channel's BullMQ queue (`<prefix>:<id>:…`). It cannot start with `_`, which
+      // opens hig's own namespace, nor be a name earlier releases used for hig's own keys (redis/keys.ts).
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lowercase letters, digits, - and _ (max 64)')
+        .refine((id) => !RESERVED_CHANNEL_IDS.includes(id), {
+          error: (issue) => `"${String(issue.input)}" is reserved for hig's own Redis keys (reserved: ${RESERVED_CHANNEL_IDS.join(', ')}); choose another id`,
+        })
+        .describe(`lowercase letters, digits, - and _; names the channel's queue; not one of ${RESERVED_CHANNEL_IDS.join(', ')}`),
       description: z.string().default(''),
       enabled: z.boolean().default(true),
       clientId: z.number().int().min(0).default(0),

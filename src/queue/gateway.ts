@@ -1,5 +1,6 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
-import { duplicatesKey, type QueueRegistry } from './queues.js';
+import type { QueueRegistry } from './queues.js';
+import { dedupeStatsKey } from '../redis/keys.js';
 import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
@@ -41,7 +42,7 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
     getQueueStats: () =>
       getQueueStats(queues, async (id) => {
         const ch = queues.channel(id);
-        const duplicates = Number((await queues.connection.get(duplicatesKey(queues.prefix, id))) ?? 0);
+        const duplicates = Number((await queues.connection.hget(dedupeStatsKey(queues.prefix, id), 'duplicates')) ?? 0);
         return { duplicates, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, id) } : {}) };
       }),
     async getFailedJobs(limit = 50) {

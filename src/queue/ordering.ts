@@ -15,6 +15,7 @@ import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import type { JobsOptions } from 'bullmq';
+import { laneKeys, seenKey } from '../redis/keys.js';
 
 export const ENQUEUE_ORDERED = `
 -- KEYS: dedupe, lane, lanes, parked, count   ARGV: messageId, data, windowMs, partition
@@ -42,25 +43,6 @@ end
 return nextId
 `;
 
-export interface LaneKeys {
-  lane: string;
-  lanes: string;
-  count: string;
-  parked(messageId: string): string;
-  dedupe(messageId: string): string;
-}
-
-export function laneKeys(prefix: string, channelId: string, partition: string): LaneKeys {
-  const base = `${prefix}:${channelId}:ordered`;
-  return {
-    lane: `${base}:lane:${partition}`,
-    lanes: `${base}:lanes`,
-    count: `${base}:count`,
-    parked: (id) => `${base}:parked:${id}`,
-    dedupe: (id) => `${base}:de:${id}`,
-  };
-}
-
 /**
  * The partition a message belongs to. Patient identifiers are hashed: the key names a lane
  * without putting the identifier itself in RedisClient.
@@ -82,7 +64,7 @@ export async function enqueueOrdered(redis: RedisClient, prefix: string, channel
   const len = (await redis.eval(
     ENQUEUE_ORDERED,
     5,
-    k.dedupe(data.messageId),
+    seenKey(prefix, channel.id, data.messageId),
     k.lane,
     k.lanes,
     k.parked(data.messageId),
@@ -114,7 +96,7 @@ export async function advance(redis: RedisClient, prefix: string, channelId: str
 
 /** Messages waiting in lanes behind their heads plus the heads themselves. */
 export async function orderedCount(redis: RedisClient, prefix: string, channelId: string): Promise<number> {
-  return Number((await redis.get(`${prefix}:${channelId}:ordered:count`)) ?? 0);
+  return Number((await redis.get(laneKeys(prefix, channelId, '').count)) ?? 0);
 }
 
 export interface SweepResult {
@@ -128,7 +110,7 @@ export interface SweepResult {
  * finished without its lane advancing is popped. `hold` keeps a dead-lettered head in place.
  */
 export async function sweepLanes(redis: RedisClient, queue: Queue, prefix: string, channel: Channel, options: (data: IntegrationJobData) => JobsOptions): Promise<SweepResult> {
-  const k = laneKeys(prefix, channel.id, 'x');
+  const k = laneKeys(prefix, channel.id, '');
   const result: SweepResult = { lanes: 0, dispatched: 0, advanced: 0 };
   let cursor = '0';
   do {

@@ -10,6 +10,7 @@ import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
 import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
+import { dedupeStatsKey, seenKey } from '../redis/keys.js';
 
 export interface QueueRegistry {
   readonly prefix: string;
@@ -91,11 +92,11 @@ export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJ
     const window = channel.queue.dedupeWindowMs;
     const dedupe = window > 0 ? { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: window } : undefined;
     const placed = await addBatched(queue, redis, INBOUND_V1, data, jobOptionsFor(channel, data), dedupe);
-    if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
+    if (placed === 'duplicate') void redis.hincrby(dedupeStatsKey(prefix, channel.id), 'duplicates', 1).catch(() => undefined);
     return placed;
   }
   const placed = await enqueueOrdered(redis, prefix, channel, data);
-  if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
+  if (placed === 'duplicate') void redis.hincrby(dedupeStatsKey(prefix, channel.id), 'duplicates', 1).catch(() => undefined);
   if (placed === 'head') {
     // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.
     await dispatch(redis, queue, prefix, channel, data.meta.partition ?? 'channel', data.messageId, (d) => jobOptionsFor(channel, d)).catch(() => undefined);
@@ -299,14 +300,4 @@ function settleAdd(add: PendingAdd, result: [Error | null, unknown] | undefined)
   if (typeof bullmqReply === 'number' && bullmqReply < 0) return add.reject(new Error(`add failed with BullMQ code ${bullmqReply}`));
   if (add.dedupe && !Array.isArray(reply)) return add.reject(new Error(`unexpected reply to a deduped add: ${String(reply)}`));
   add.resolve(state === 0 ? 'stored' : 'duplicate');
-}
-
-/** hig's dedupe marker of one message: set at its first add, kept for the channel's dedupe window. */
-export function seenKey(prefix: string, channelId: string, messageId: string): string {
-  return `${prefix}:${channelId}:seen:${messageId}`;
-}
-
-/** Resends answered but not processed again, for stats and metrics. */
-export function duplicatesKey(prefix: string, channelId: string): string {
-  return `${prefix}:${channelId}:stats:duplicates`;
 }

@@ -8,6 +8,7 @@ import type { Queue } from 'bullmq';
 import type { Keyring } from './seal.js';
 import type { IntegrationJobData } from '../queue/jobs.js';
 import type { RedisClient } from '../redis/connections.js';
+import { laneKeys } from '../redis/keys.js';
 
 export interface RotationResult {
   resealed: number;
@@ -40,7 +41,7 @@ export async function rotateChannelKeys(queue: Queue, redis: RedisClient, prefix
     }
     if (jobs.length < PAGE) break;
   }
-  result.parkedResealed = await rotateParked(redis, `${prefix}:${channelId}:ordered:parked:`, keyring);
+  result.parkedResealed = await rotateParked(redis, laneKeys(prefix, channelId, '').parked(''), keyring);
   return result;
 }
 

@@ -14,7 +14,8 @@ import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
 import { errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
 import { nameMatcher } from './glob.js';
-import { pollLockKey, redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+import { redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+import { pollLockKey } from '../redis/keys.js';
 
 export type SftpChannel = Channel & { source: SftpSource };
 
