@@ -186,8 +186,9 @@ async function cmdStats(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
   const stats = await withGateway(values.channels, (gw) => gw.getQueueStats());
   if (values.json) return void process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
-  const line = (id: string, c: Counts & { health: string }) =>
-    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed} (${c.health})\n`;
+  const line = (id: string, c: Counts & { health: string; duplicates?: number; conflicts?: number }) =>
+    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed}, ` +
+    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})\n`;
   for (const [id, c] of Object.entries(stats.channels)) process.stdout.write(line(id, c));
   process.stdout.write(line('total', stats));
 }

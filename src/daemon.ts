@@ -27,6 +27,7 @@ import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } 
 import { pipelineStepsFor, warmUpValidator } from './steps.js';
 import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
+import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
 
 export interface DaemonOptions {
@@ -147,7 +148,14 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }
   }
 
-  const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS, onStored: (id: string) => void alerter.noteReceived(id) };
+  const intakeDeps: IntakeDeps = {
+    queues,
+    keyring,
+    log,
+    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
+    onStored: (id) => void alerter.noteReceived(id),
+    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+  };
   const listeners = new Map<string, MllpListener>();
   let polled: RunningSource[] = [];
   let stopHttpReload = (): void => undefined;

@@ -169,7 +169,18 @@ export const queueSchema = z
       .default('skip')
       .describe('ordered channels: after a message is dead-lettered, deliver the partition\'s next ones (skip) or wait for its replay (hold)'),
     priority: prioritySchema.default({ default: 10, rules: [] }),
-    dedupeWindowMs: z.number().int().min(0).default(24 * 3600 * 1000),
+    dedupeWindowMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(24 * 3600 * 1000)
+      .describe('a message with the sender, control id (MSH-10) and content of one received within this window is a resend: ACKed again, not processed again'),
+    duplicates: z
+      .enum(['process', 'reject'])
+      .default('process')
+      .describe(
+        'a message with the sender and control id of an earlier one but different content: process it as a new message (raising a duplicate_conflict alert), or reject it with AE and ERR 205 (also alerted)',
+      ),
     keepCompletedMs: z.number().int().min(0).default(3600 * 1000),
     keepFailedMs: z.number().int().min(0).default(7 * 24 * 3600 * 1000),
   })

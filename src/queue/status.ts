@@ -3,8 +3,8 @@
  * (`getJobStatus(messageId)`, `getQueueStats()`), per channel and in total, plus health.
  */
 import type { Job, Queue } from 'bullmq';
-import type { QueueRegistry } from './queues.js';
-import { channelOfMessageId, type JobResult } from './jobs.js';
+import { resendsOf, type QueueRegistry } from './queues.js';
+import { channelOfMessageId, type IntegrationJobData, type JobResult } from './jobs.js';
 
 export type JobState = 'completed' | 'failed' | 'active' | 'waiting' | 'delayed' | 'unknown';
 
@@ -16,6 +16,10 @@ export interface JobStatus {
   failedReason?: string;
   /** PHI-free facts about the result (the bundle itself stays sealed). */
   result?: Omit<JobResult, 'bundle'>;
+  /** resends of this message answered inside the dedupe window (not processed again) */
+  resends?: number;
+  /** the message whose sender and control id this one reused with other content */
+  conflictOf?: string;
 }
 
 export interface Counts {
@@ -43,6 +47,8 @@ export interface Rolling {
   ordered?: number;
   /** resends inside the dedupe window, answered but not processed again (since the counter began) */
   duplicates?: number;
+  /** messages with the id of an earlier one but other content, processed as new or refused (since the counter began) */
+  conflicts?: number;
 }
 
 export type ChannelStats = Counts & Rolling & { health: Health };
@@ -79,6 +85,10 @@ export async function getJobStatus(queues: QueueRegistry, messageId: string): Pr
   const status = normalizeState(await job.getState());
   const out: JobStatus = { id: messageId, status, progress: progressOf(job, status), attempts: job.attemptsMade };
   if (job.failedReason) out.failedReason = job.failedReason;
+  const resends = await resendsOf(queues.connection, queues.prefix, channelId!, messageId);
+  if (resends > 0) out.resends = resends;
+  const conflictOf = (job.data as Partial<IntegrationJobData> | undefined)?.meta?.conflictOf;
+  if (conflictOf) out.conflictOf = conflictOf;
   if (status === 'completed' && job.returnvalue && typeof job.returnvalue === 'object') {
     const { bundle: _sealed, ...facts } = job.returnvalue as JobResult;
     out.result = facts;
@@ -140,10 +150,12 @@ export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: s
     }
     if (r.oldestWaitingMs !== undefined) oldestWaitingMs = Math.max(oldestWaitingMs ?? 0, r.oldestWaitingMs);
   }
-  const done = Object.values(channels).reduce((a, c) => a + (c.completedLastHour ?? 0), 0);
-  const failedHour = Object.values(channels).reduce((a, c) => a + (c.failedLastHour ?? 0), 0);
+  const sum = (pick: (c: ChannelStats) => number | undefined) => Object.values(channels).reduce((a, c) => a + (pick(c) ?? 0), 0);
+  const done = sum((c) => c.completedLastHour);
+  const failedHour = sum((c) => c.failedLastHour);
   return {
     ...total,
+    ...(extra ? { duplicates: sum((c) => c.duplicates), conflicts: sum((c) => c.conflicts) } : {}),
     completedLastHour: done,
     failedLastHour: failedHour,
     ...(done + failedHour > 0 ? { successRate: done / (done + failedHour) } : {}),

@@ -105,6 +105,8 @@ export const APP_JS = String.raw`
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'success rate (1 h)' }), h('div', { 'class': 'v', id: 'total-successRate', text: fmtPct(t.successRate) })));
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'mean processing' }), h('div', { 'class': 'v', id: 'total-meanProcessingMs', text: fmtMs(t.meanProcessingMs) })));
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'oldest waiting' }), h('div', { 'class': 'v', id: 'total-oldestWaitingMs', text: fmtMs(t.oldestWaitingMs) })));
+    box.appendChild(h('div', { 'class': 'card', title: 'resends answered again but not processed again (same sender, control id and content)' }, h('div', { 'class': 'k', text: 'resends (not reprocessed)' }), h('div', { 'class': 'v', id: 'total-duplicates', 'data-value': t.duplicates || 0, text: fmtInt(t.duplicates || 0) })));
+    box.appendChild(h('div', { 'class': 'card', title: 'same sender and control id as an earlier message, different content: processed as new or refused, and alerted' }, h('div', { 'class': 'k', text: 'id conflicts' }), h('div', { 'class': 'v', id: 'total-conflicts', 'data-value': t.conflicts || 0, text: fmtInt(t.conflicts || 0) })));
     var th = $('total-health'); th.textContent = t.health; th.className = 'badge ' + t.health; th.setAttribute('data-health', t.health);
   }
 
@@ -129,6 +131,7 @@ export const APP_JS = String.raw`
       h('td', { 'class': 'n', 'data-k': 'completed', text: fmtInt(c.completed) }),
       h('td', { 'class': 'n', 'data-k': 'failed', text: fmtInt(c.failed) }),
       h('td', { 'class': 'n', 'data-k': 'delayed', text: fmtInt(c.delayed) }),
+      h('td', { 'class': 'n', 'data-k': 'duplicates', text: fmtInt(c.duplicates || 0) }),
       h('td', { 'class': 'n', text: fmtPct(c.successRate) }),
       h('td', { 'class': 'n', text: fmtMs(c.meanProcessingMs) }),
       h('td', { 'class': 'n', text: fmtMs(c.oldestWaitingMs) }),
@@ -161,7 +164,7 @@ export const APP_JS = String.raw`
       renderTotals(d.totals);
       var tbody = clear($('channels').tBodies[0]);
       d.channels.items.forEach(function (c) { tbody.appendChild(channelRow(c)); });
-      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 11, 'class': 'muted', text: 'no channels' })));
+      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 12, 'class': 'muted', text: 'no channels' })));
       pager($('channel-pager'), d.channels.offset, CHANNEL_PAGE, d.channels.total, function (o) { state.channelOffset = o; refresh(); });
       renderAlerts($('recent-alerts').tBodies[0], d.recentAlerts, true, 6);
       if (!state.selected && d.channels.items.length) state.selected = d.channels.items[0].id;
@@ -192,6 +195,7 @@ export const APP_JS = String.raw`
       $('detail-id').textContent = id;
       var dh = $('detail-health'); dh.textContent = o.stats.health; dh.className = 'badge ' + o.stats.health;
       $('detail-description').textContent = o.description || '';
+      $('detail-dedupe').textContent = 'resends answered, not processed again: ' + fmtInt(o.stats.duplicates || 0) + ' · same id with different content: ' + fmtInt(o.stats.conflicts || 0);
       var total = typeof f.total === 'number' ? f.total : o.stats.failed;
       if (!f.jobs.length && state.failedOffset > 0 && total > 0) { state.failedOffset = Math.floor((total - 1) / FAILED_PAGE) * FAILED_PAGE; return loadDetail(); }
       $('failed-count').textContent = '(' + fmtInt(total) + ')';

@@ -10,6 +10,7 @@ import type { AdminAuth } from '../auth.js';
 import { SESSION_TTL_S, sameOrigin } from '../auth.js';
 import type { HttpDeps, DashboardAlert } from '../server.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
+import { channelExtras } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { maskConfig } from './mask.js';
 import { dashboardHtml, loginHtml, PAGE_HEADERS } from './pages.js';
@@ -120,15 +121,16 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     const queue = deps.gateway.queues.get(req.params.id);
     const channel = deps.gateway.queues.channel(req.params.id);
     if (!queue || !channel) return reply.code(404).send({ error: `no channel "${req.params.id}"`, code: 'NOT_FOUND' });
-    const [counts, rolling, alerts] = await Promise.all([
+    const [counts, rolling, extras, alerts] = await Promise.all([
       countsOf(queue),
       rollingOf(queue),
+      channelExtras(deps.gateway.queues, channel.id),
       deps.alerts ? deps.alerts.list(channel.id, { limit: defaults.channelAlerts }).then((l) => l.map(pickAlert), () => null) : Promise.resolve(null),
     ]);
     return {
       id: channel.id,
       description: channel.description,
-      stats: { ...counts, ...rolling, health: healthOf(counts) },
+      stats: { ...counts, ...rolling, ...extras, health: healthOf(counts) },
       config: maskConfig(channel),
       alerts,
     };
