@@ -7,6 +7,7 @@ import { CATALOGUE, errorCodeOf, type ErrorCode } from './errors.js';
 import type { Queue } from 'bullmq';
 import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
+import { echoCode, echoMessageType, echoVersion } from './hl7/echo.js';
 import type { AckSituation } from './hl7/ack-table.js';
 import type { Keyring } from './security/seal.js';
 import type { QueueRegistry } from './queue/queues.js';
@@ -74,13 +75,16 @@ export function authorize(header: MessageHeader, channel: Channel): Receipt | un
     return code === header.messageCode && (event === '*' || event === header.triggerEvent);
   });
   if (!typeOk) {
+    // Sender values are repeated only in their standard form (hl7/echo.ts); otherwise the field is named.
     const codeKnown = messageTypes.some((r) => r === '*' || r.split('^')[0] === header.messageCode);
+    const type = echoMessageType(header.messageCode, header.triggerEvent);
     return codeKnown
-      ? refuse('not-accepted', 'EVENT_NOT_ACCEPTED', `event ${messageTypeOf(header)} is not accepted by channel ${channel.id}`, header, 'MSH-9.2')
-      : refuse('not-accepted', 'MESSAGE_TYPE_NOT_ACCEPTED', `message type ${header.messageCode} is not accepted by channel ${channel.id}`, header, 'MSH-9.1');
+      ? refuse('not-accepted', 'EVENT_NOT_ACCEPTED', `${type ? `event ${type}` : 'the event in MSH-9.2'} is not accepted by channel ${channel.id}`, header, 'MSH-9.2')
+      : refuse('not-accepted', 'MESSAGE_TYPE_NOT_ACCEPTED', `${echoCode(header.messageCode) ? `message type ${header.messageCode}` : 'the message type in MSH-9.1'} is not accepted by channel ${channel.id}`, header, 'MSH-9.1');
   }
   if (!versions.includes(header.version)) {
-    return refuse('not-accepted', 'VERSION_NOT_ACCEPTED', `version ${header.version} is not accepted by channel ${channel.id}`, header, 'MSH-12');
+    const version = echoVersion(header.version);
+    return refuse('not-accepted', 'VERSION_NOT_ACCEPTED', `${version ? `version ${version}` : 'the version in MSH-12'} is not accepted by channel ${channel.id}`, header, 'MSH-12');
   }
   return undefined;
 }
@@ -119,11 +123,13 @@ export function hl7ContentTags(raw: Buffer, keyring: Keyring): string[] {
 
 export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, facts: SourceFacts, keyring: Keyring, identity: Partial<JobIdentity> = {}): IntegrationJobData {
   const sender = `${header.sendingApplication}|${header.sendingFacility}`;
+  // Kept in clear for listings and metrics only in its standard form (hl7/echo.ts).
+  const messageType = echoMessageType(header.messageCode, header.triggerEvent);
   const meta: JobMeta = {
     source: facts.source,
     contentType: 'hl7v2',
     receivedAt: new Date().toISOString(),
-    messageType: messageTypeOf(header),
+    ...(messageType ? { messageType } : {}),
     controlId: header.controlId,
     sendingApplication: header.sendingApplication,
     sendingFacility: header.sendingFacility,

@@ -100,6 +100,12 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   }
 }
 
+/** The error with its stack cleared: BullMQ records a failed job's `err.stack` only when it is set. */
+export function withoutStack(err: unknown): unknown {
+  if (err instanceof Error) err.stack = '';
+  return err;
+}
+
 export interface WorkerHooks {
   /** a job failed for good (permanent error or attempts exhausted): raise an alert */
   onDeadLettered?(job: Job, err: Error): void;
@@ -109,7 +115,9 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
   const log = deps.log.child({ channel: channel.id });
   const breaker = new CircuitBreaker();
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
-  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token), {
+  // BullMQ keeps `err.stack` with every failed job (install paths, library internals): only at debug.
+  const keepStacks = deps.log.isLevelEnabled('debug');
+  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token).catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err))), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,
