@@ -172,7 +172,7 @@ async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway)
   const { createGateway } = await import('./index.js');
   const settings = loadSettings();
   const gw = await createGateway({ settings, channelsDir: channelsDir ?? settings.HIG_CHANNELS_DIR }).catch((err: Error) => {
-    if (err instanceof ConfigError) throw err;
+    if (err instanceof ConfigError || err instanceof KeyError) throw err;
     fail('no Redis answers at the configured REDIS_URL');
   });
   try {

@@ -171,7 +171,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }
     http = buildHttpServer(
       {
-        gateway: gatewayOver(queues, async () => undefined),
+        gateway: gatewayOver(queues, async () => undefined, { keyring }),
         log,
         ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
         ready: async () => {

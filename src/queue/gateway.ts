@@ -4,6 +4,7 @@ import { getJobStatus, getQueueStats, type JobStatus, type QueueStats, type Roll
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
 import { isOrdered, orderedCount } from './ordering.js';
+import type { Keyring } from '../security/seal.js';
 
 /** The original gateway's failed-job shape. */
 export interface OriginalFailedJob {
@@ -28,7 +29,8 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): Gateway {
+/** `keyring`: lets getJobStatus open the destination's kept outcome (admin API, CLI); without it it stays sealed. */
+export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, opts: { keyring?: Keyring } = {}): Gateway {
   const queueOf = (channelId: string) => {
     const q = queues.get(channelId);
     if (!q) throw new UnknownChannelError(channelId);
@@ -36,7 +38,7 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
   };
   return {
     queues,
-    getJobStatus: (messageId) => getJobStatus(queues, messageId),
+    getJobStatus: (messageId) => getJobStatus(queues, messageId, opts.keyring),
     getQueueStats: () => getQueueStats(queues, (id) => channelExtras(queues, id)),
     async getFailedJobs(limit = 50) {
       const all: FailedJob[] = [];

@@ -42,6 +42,12 @@ export interface IntegrationJobData {
   mappingId: number | string;
   sourceData: Sealed;
   meta: JobMeta;
+  /**
+   * Set by the worker when the destination refused the result: what it answered (an
+   * OperationOutcome, or per refused entry), sealed with role `outcome` (it may hold PHI). Removed
+   * again once the job completes. Optional: workers of earlier releases ignore it.
+   */
+  outcome?: Sealed;
 }
 
 /** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
@@ -52,6 +58,7 @@ export const jobDataSchema = z.object({
   clientId: z.number(),
   mappingId: z.union([z.number(), z.string()]),
   sourceData: sealedSchema,
+  outcome: sealedSchema.optional(),
   meta: z
     .object({
       source: z.enum(['mllp', 'file', 'sftp', 'http']),

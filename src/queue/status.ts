@@ -5,6 +5,8 @@
 import type { Job, Queue } from 'bullmq';
 import { resendsOf, type QueueRegistry } from './queues.js';
 import { channelOfMessageId, type IntegrationJobData, type JobResult } from './jobs.js';
+import type { Keyring } from '../security/seal.js';
+import { outcomeIssues, type OutcomeIssue } from '../destinations/outcome-view.js';
 
 export type JobState = 'completed' | 'failed' | 'active' | 'waiting' | 'delayed' | 'unknown';
 
@@ -20,6 +22,12 @@ export interface JobStatus {
   resends?: number;
   /** the message whose sender and control id this one reused with other content */
   conflictOf?: string;
+  /**
+   * What the destination answered when it refused this job's result (issue codes, diagnostics),
+   * opened from its seal for an authorized caller; `unreadable` says why it could not be opened.
+   * May hold PHI: shown to admins, never logged.
+   */
+  outcome?: { issues: OutcomeIssue[] } | { unreadable: string };
 }
 
 export interface Counts {
@@ -76,7 +84,20 @@ function progressOf(job: Job, state: JobState): number {
   return typeof job.progress === 'number' ? job.progress : 0;
 }
 
-export async function getJobStatus(queues: QueueRegistry, messageId: string): Promise<JobStatus | undefined> {
+/** Opens a job's kept outcome (role `outcome`) with the caller's keyring. */
+function openOutcome(data: IntegrationJobData, keyring: Keyring | undefined): JobStatus['outcome'] {
+  if (!data.outcome) return undefined;
+  if (!keyring) return { unreadable: 'sealed; this process has no data key' };
+  try {
+    const kept = JSON.parse(keyring.open(data.outcome, { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }).toString('utf8')) as unknown;
+    return { issues: outcomeIssues(kept) };
+  } catch (err) {
+    return { unreadable: (err as Error).name === 'PermanentError' ? (err as Error).message : 'not readable' };
+  }
+}
+
+/** `keyring`: given by callers that may show the destination's outcome (admin API, CLI); without it the outcome stays sealed. */
+export async function getJobStatus(queues: QueueRegistry, messageId: string, keyring?: Keyring): Promise<JobStatus | undefined> {
   const channelId = channelOfMessageId(messageId);
   const queue = channelId ? queues.get(channelId) : undefined;
   if (!queue) return undefined;
@@ -87,8 +108,10 @@ export async function getJobStatus(queues: QueueRegistry, messageId: string): Pr
   if (job.failedReason) out.failedReason = job.failedReason;
   const resends = await resendsOf(queues.connection, queues.prefix, channelId!, messageId);
   if (resends > 0) out.resends = resends;
-  const conflictOf = (job.data as Partial<IntegrationJobData> | undefined)?.meta?.conflictOf;
-  if (conflictOf) out.conflictOf = conflictOf;
+  const data = job.data as IntegrationJobData;
+  if (data?.meta?.conflictOf) out.conflictOf = data.meta.conflictOf;
+  const outcome = data ? openOutcome(data, keyring) : undefined;
+  if (outcome) out.outcome = outcome;
   if (status === 'completed' && job.returnvalue && typeof job.returnvalue === 'object') {
     const { bundle: _sealed, ...facts } = job.returnvalue as JobResult;
     out.result = facts;

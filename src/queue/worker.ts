@@ -87,8 +87,11 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
     }, channel.queue.timeoutMs);
   });
   try {
-    return await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+    const result = await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+    if (data.outcome) await forgetOutcome(job);
+    return result;
   } catch (err) {
+    await keepOutcome(job, data, steps, err);
     if (err instanceof CircuitOpenError && token) {
       // Spread the wake-ups a little so parked jobs do not all return in the same millisecond.
       await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
@@ -104,6 +107,29 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
 export function withoutStack(err: unknown): unknown {
   if (err instanceof Error) err.stack = '';
   return err;
+}
+
+/**
+ * A destination's refusal carries its answer (`outcome`: an OperationOutcome, or one per refused
+ * entry); it may hold PHI, so it is kept with the job sealed (role `outcome`) for an authorized
+ * operator to read (status API, `hig status`, dashboard) and never logged. Best effort: failing to
+ * keep it must not change how the job fails.
+ */
+async function keepOutcome(job: Job, data: IntegrationJobData, steps: PipelineSteps, err: unknown): Promise<void> {
+  const outcome = (err as { outcome?: unknown } | undefined)?.outcome;
+  if (outcome === undefined) return;
+  try {
+    const sealed = steps.keyring.seal(JSON.stringify(outcome), { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }, { compress: true });
+    await job.updateData({ ...(job.data as IntegrationJobData), outcome: sealed });
+  } catch {
+    // the job still fails with its reason; only the destination's wording is lost
+  }
+}
+
+/** A job that completed after a refusal (replayed) no longer carries that refusal. */
+async function forgetOutcome(job: Job): Promise<void> {
+  const { outcome: _done, ...rest } = job.data as IntegrationJobData;
+  await job.updateData(rest).catch(() => undefined);
 }
 
 export interface WorkerHooks {

@@ -36,7 +36,8 @@ export function spawnDaemon(command: 'start' | 'worker', env: Record<string, str
   return {
     child,
     output: () => out,
-    async waitFor(text, timeoutMs = 20_000) {
+    // Generous: a tsx start on a loaded machine (load average 20 on 2 cores) took 15–25 s.
+    async waitFor(text, timeoutMs = 45_000) {
       const started = Date.now();
       while (!(typeof text === 'string' ? out.includes(text) : text.test(out))) {
         if (child.exitCode !== null) throw new Error(`daemon exited (${child.exitCode}) before "${String(text)}":\n${out}`);
