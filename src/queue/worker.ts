@@ -78,6 +78,11 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new PermanentError('INTERNAL', `job data does not match ${INBOUND_V1}`);
   const data = parsed.data as IntegrationJobData;
+  // The seal binds the channel and message id the data names; the data must name this very job, or a
+  // job copied whole (ids and all) into another channel's queue would open and be converted there.
+  if (data.channelId !== channel.id || data.messageId !== String(job.id)) {
+    throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of channel ${channel.id} carries the data of ${data.channelId}/${data.messageId}`);
+  }
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
