@@ -117,6 +117,11 @@ function cleanReason(reason: string): string {
 
 const ALERT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
+/** A new, open alert about one message (a dead-letter, a conflict): id, time and delivery state filled in. */
+function messageAlert(rules: AlertRules, a: Required<Pick<Alert, 'channelId' | 'clientId' | 'messageId' | 'alertType' | 'severity' | 'title' | 'description' | 'reasonCode'>>): Alert {
+  return { id: randomUUID(), ...a, isResolved: false, createdAt: iso(Date.now()), ...(rules.webhook ? { delivery: 'pending' as const } : {}) };
+}
+
 /** A key that cannot decrypt stops every message of the channel: critical. The rest: high. */
 function deadLetterSeverity(code: string): Severity {
   return code === 'CANNOT_DECRYPT' ? 'critical' : 'high';
@@ -238,8 +243,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       try {
         const rules = rulesOf(input.channelId);
         const code = keyPart(input.reasonCode);
-        const alert: Alert = {
-          id: randomUUID(),
+        const alert = messageAlert(rules, {
           channelId: input.channelId,
           clientId: input.clientId,
           messageId: input.messageId,
@@ -247,11 +251,8 @@ export function createAlerter(opts: AlerterOptions): Alerter {
           severity: deadLetterSeverity(code),
           title: `Message processing error: ${code}`,
           description: `Message ${input.messageId} on channel ${input.channelId} was dead-lettered: ${cleanReason(input.reason)}`,
-          isResolved: false,
-          createdAt: iso(Date.now()),
           reasonCode: code,
-          ...(rules.webhook ? { delivery: 'pending' as const } : {}),
-        };
+        });
         return await raise(alert, rules, 'processing_error', code, undefined, input.messageId);
       } catch (err) {
         log.error({ channel: input.channelId, messageId: input.messageId, reasonCode: input.reasonCode, err: { name: (err as Error).name } }, 'could not record dead-letter alert');
@@ -267,8 +268,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
           input.action === 'processed' && input.conflictId
             ? `processed as a new message, ${input.conflictId}`
             : 'refused with AE, ERR 205 (queue.duplicates: reject)';
-        const alert: Alert = {
-          id: randomUUID(),
+        const alert = messageAlert(rules, {
           channelId: input.channelId,
           clientId: input.clientId,
           messageId: input.conflictId ?? input.messageId,
@@ -278,11 +278,8 @@ export function createAlerter(opts: AlerterOptions): Alerter {
           description:
             `A message on channel ${input.channelId} reused the sender and control id of message ${input.messageId} with different content: ${outcome}. ` +
             'Either the sender reuses control ids, or someone sent a message under its name first: check both messages.',
-          isResolved: false,
-          createdAt: iso(Date.now()),
           reasonCode: code,
-          ...(rules.webhook ? { delivery: 'pending' as const } : {}),
-        };
+        });
         return await raise(alert, rules, 'duplicate_conflict', code, undefined, input.messageId);
       } catch (err) {
         log.error({ channel: input.channelId, messageId: input.messageId, err: { name: (err as Error).name } }, 'could not record duplicate-conflict alert');

@@ -9,7 +9,6 @@
  * (marker expired while the job is kept, key rotation).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +28,12 @@ import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js
 import { memoryLogger } from '../support/log.js';
 import { testChannel, TEST_KEY_HEX } from '../support/channel.js';
 import { until } from '../support/worker.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook.js';
 
 const prefix = testPrefix('dedupe');
 const keyring = createKeyring(Buffer.from(TEST_KEY_HEX, 'hex'));
 const ports = { dd: 0, rej: 0, ord: 0, http: 0 };
-const hooks: Array<Record<string, unknown>> = [];
-let hook: http.Server;
+let hook: WebhookReceiver;
 let daemon: Daemon;
 let logs: () => string;
 let apiKey: string;
@@ -71,16 +70,8 @@ async function patientOf(queue: Queue, messageId: string, channelId: string): Pr
 const api = async (path: string) => (await (await fetch(`http://127.0.0.1:${ports.http}${path}`)).json()) as Record<string, unknown>;
 
 beforeAll(async () => {
-  hook = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      hooks.push(JSON.parse(body) as Record<string, unknown>);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
-  const webhook = { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/alerts` };
+  hook = await startWebhookReceiver();
+  const webhook = { url: hook.url };
   for (const k of Object.keys(ports) as Array<keyof typeof ports>) ports[k] = await freePort();
   const mllp = (port: number) => ({ type: 'mllp', host: '127.0.0.1', port });
   const defs = [
@@ -102,7 +93,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.close();
   await daemon?.close();
-  hook?.close();
+  await hook?.close();
   await dropPrefix(prefix);
 });
 
@@ -137,12 +128,12 @@ describe('a spoofed resend does not silence the real message', () => {
     const lines = logs().split('\n').filter((l) => l.includes('"channel":"dd"'));
     expect(lines.filter((l) => l.includes('resend of a stored message') && l.includes('"controlId":"C1"') && l.includes('"level":30'))).toHaveLength(3);
     expect(lines.some((l) => l.includes('different content: processed as a new message') && l.includes(genuine.messageId))).toBe(true);
-    await until(() => hooks.some((h) => h.channelId === 'dd'), 10_000, 'webhook');
-    const alerts = hooks.filter((h) => h.channelId === 'dd');
+    await until(() => hook.json().some((h) => h.channelId === 'dd'), 10_000, 'webhook');
+    const alerts = hook.json().filter((h) => h.channelId === 'dd');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ alertType: 'duplicate_conflict', severity: 'high', clientId: 3, messageId: genuine.messageId, reasonCode: 'DUPLICATE_CONFLICT' });
     expect(String(alerts[0]!.description)).toContain(spoofId);
-    expect(logs() + JSON.stringify(hooks)).not.toMatch(/SPOOFED|GENUINE/);
+    expect(logs() + JSON.stringify(hook.json())).not.toMatch(/SPOOFED|GENUINE/);
   });
 
   it('queue.duplicates "reject": the conflicting message gets AE with ERR 205 and is not stored; a true resend still gets AA', async () => {
@@ -153,9 +144,9 @@ describe('a spoofed resend does not silence the real message', () => {
     expect(ack).toContain('ERR||MSH^1^10|205^Duplicate key identifier^HL70357|E');
     expect(await send(ports.rej, adt('C2', 'FIRST', '20261129100000'))).toContain('MSA|AA|C2');
     expect((await jobsOf(queue)).map((j) => j.messageId)).toEqual([messageIdFor('rej', 'APP|FAC', 'C2')]);
-    await until(() => hooks.some((h) => h.channelId === 'rej'), 10_000, 'webhook');
-    expect(hooks.filter((h) => h.channelId === 'rej')).toEqual([expect.objectContaining({ alertType: 'duplicate_conflict', messageId: messageIdFor('rej', 'APP|FAC', 'C2') })]);
-    expect(String(hooks.find((h) => h.channelId === 'rej')!.description)).toContain('refused');
+    await until(() => hook.json().some((h) => h.channelId === 'rej'), 10_000, 'webhook');
+    expect(hook.json().filter((h) => h.channelId === 'rej')).toEqual([expect.objectContaining({ alertType: 'duplicate_conflict', messageId: messageIdFor('rej', 'APP|FAC', 'C2') })]);
+    expect(String(hook.json().find((h) => h.channelId === 'rej')!.description)).toContain('refused');
   });
 
   it('an ordered channel applies the same rule in its lanes', async () => {

@@ -13,7 +13,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Redis } from 'ioredis';
 import { loadSettings } from '../../src/config/env.js';
 import { loadChannels } from '../../src/config/load-channels.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
@@ -21,7 +20,7 @@ import { gatewayOver } from '../../src/queue/gateway.js';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { messageIdFor } from '../../src/queue/jobs.js';
 import { channelsDir, cliArgs, ROOT } from '../support/daemon.js';
-import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+import { dropPrefix, freePort, keysUnder, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 import { TEST_KEY_HEX } from '../support/channel.js';
 import { until } from '../support/worker.js';
@@ -33,19 +32,6 @@ afterAll(async () => {
   await daemon?.close();
   await dropPrefix(prefix);
 });
-
-async function keysUnder(base: string): Promise<string[]> {
-  const redis = new Redis(REDIS_URL);
-  const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${base}:*`, 'COUNT', 1000);
-    cursor = next;
-    out.push(...keys);
-  } while (cursor !== '0');
-  redis.disconnect();
-  return out;
-}
 
 /** BullMQ's key of a channel queue: its fixed names, or a job of that channel (`<channel>.<hex…>`) and the job's lock/logs. */
 function bullmqKeyOf(key: string, channelIds: string[]): boolean {

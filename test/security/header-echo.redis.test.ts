@@ -9,7 +9,6 @@
  * other Redis value, and the failed jobs in Redis carry no stack trace.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import { Redis } from 'ioredis';
 import { loadSettings } from '../../src/config/env.js';
 import { startDaemon, type Daemon } from '../../src/daemon.js';
@@ -26,13 +25,14 @@ import { dropPrefix, dumpPrefix, freePort, REDIS_URL, testPrefix } from '../supp
 import { memoryLogger } from '../support/log.js';
 import { testChannel, TEST_KEY_HEX } from '../support/channel.js';
 import { adt, keyring, until } from '../support/worker.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook.js';
 
 const prefix = testPrefix('echo');
 let daemon: Daemon | undefined;
-let hook: http.Server | undefined;
+let hook: WebhookReceiver | undefined;
 afterAll(async () => {
   await daemon?.close();
-  hook?.close();
+  await hook?.close();
   await dropPrefix(prefix);
 });
 
@@ -44,17 +44,9 @@ function msg(controlId: string, f: { msh9?: string; msh11?: string; msh12?: stri
 
 describe('hostile MSH values', () => {
   it('are not repeated in ACKs, logs, failure reasons, alerts, webhook bodies or Redis; failed jobs keep no stack trace', async () => {
-    const bodies: string[] = [];
-    hook = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => {
-        bodies.push(body);
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => hook!.listen(0, '127.0.0.1', () => r()));
-    const webhook = { url: `http://127.0.0.1:${(hook.address() as { port: number }).port}/alerts` };
+    hook = await startWebhookReceiver();
+    const bodies = hook.bodies;
+    const webhook = { url: hook.url };
     const echoPort = await freePort();
     const strictPort = await freePort();
     const defs = [
