@@ -23,13 +23,16 @@ import { messageIdFor, type IntegrationJobData, type JobResult } from '../../src
 import { enqueue } from '../../src/queue/queues.js';
 import { createApiKey } from '../../src/security/api-keys.js';
 import { createKeyring } from '../../src/security/seal.js';
-import { channelsDir } from '../support/daemon.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { channelsDir, cliArgs, ROOT } from '../support/daemon.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 import { testChannel, TEST_KEY_HEX } from '../support/channel.js';
 import { until } from '../support/worker.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook.js';
 
+const run = promisify(execFile);
 const prefix = testPrefix('dedupe');
 const keyring = createKeyring(Buffer.from(TEST_KEY_HEX, 'hex'));
 const ports = { dd: 0, rej: 0, ord: 0, http: 0 };
@@ -38,6 +41,7 @@ let daemon: Daemon;
 let logs: () => string;
 let apiKey: string;
 let rejKey: string;
+let dir: string;
 const clients: MllpClient[] = [];
 
 /** An ADT whose content is its patient: MSH-7 is the send time, which a resend may change. */
@@ -87,7 +91,8 @@ beforeAll(async () => {
   const mem = memoryLogger('info');
   logs = mem.text;
   const settings = loadSettings({ REDIS_URL, HIG_QUEUE_PREFIX: prefix, DATA_ENCRYPTION_KEY: TEST_KEY_HEX, HIG_HTTP_PORT: String(ports.http), HIG_EMBEDDED_REDIS: 'false', HIG_DATA_DIR: dataDir });
-  daemon = await startDaemon({ settings, channelsDir: channelsDir(defs), log: mem.log, intake: true, workers: true, allowDevKey: false });
+  dir = channelsDir(defs);
+  daemon = await startDaemon({ settings, channelsDir: dir, log: mem.log, intake: true, workers: true, allowDevKey: false });
 });
 
 afterAll(async () => {
@@ -123,6 +128,8 @@ describe('a spoofed resend does not silence the real message', () => {
     const stats = await api('/api/stats');
     expect((stats.channels as Record<string, unknown>).dd).toMatchObject({ duplicates: 3, conflicts: 1 });
     expect(stats).toMatchObject({ duplicates: expect.any(Number), conflicts: expect.any(Number) });
+    const cli = await run(process.execPath, cliArgs('stats', '--channels', dir), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HIG_QUEUE_PREFIX: prefix, REDIS_URL } });
+    expect(cli.stdout).toMatch(/^dd: .*, resends 3, id conflicts 1 \(/m);
 
     // Logged with ids only; one duplicate_conflict alert naming both messages on the webhook.
     const lines = logs().split('\n').filter((l) => l.includes('"channel":"dd"'));
