@@ -219,9 +219,9 @@ export async function place(
     job = build({ messageId: conflictMessageId(first.messageId, tags[0]), conflictOf: first.messageId });
     placed = await enqueueJob(job);
     if (placed === 'stored') conflicted(channel, deps, log, source, { clientId: first.clientId, messageId: first.messageId, action: 'processed', conflictId: job.messageId });
-  } else if (placed === 'conflict') {
-    conflicted(channel, deps, log, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
   }
+  // Refused by the channel, or (64 bits of tag alike, other content) its own id taken as well.
+  if (placed === 'conflict') conflicted(channel, deps, log, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
   if (placed === 'duplicate') log.info({ messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
   return { kind: placed === 'conflict' ? 'rejected' : placed, job: placed === 'conflict' ? first : job };
 }
