@@ -267,7 +267,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
         const outcome =
           input.action === 'processed' && input.conflictId
             ? `processed as a new message, ${input.conflictId}`
-            : 'refused with AE, ERR 205 (queue.duplicates: reject)';
+            : 'refused (AE with ERR 205, or HTTP 409; queue.duplicates: reject)';
         const alert = messageAlert(rules, {
           channelId: input.channelId,
           clientId: input.clientId,
