@@ -84,7 +84,8 @@ export function buildHttpServer(deps: HttpDeps, host: string, tls?: HttpTls): Fa
   app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { preHandler: admin }, async (req, reply) => {
     const status = await deps.gateway.getJobStatus(req.params.messageId);
     if (!status) return reply.code(404).send({ error: 'no such message', code: 'NOT_FOUND' });
-    return status;
+    // May carry the destination's outcome (diagnostics can repeat patient data): never cached.
+    return reply.header('cache-control', 'no-store').send(status);
   });
   app.get('/api/stats', { preHandler: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);

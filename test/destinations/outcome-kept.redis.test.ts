@@ -74,7 +74,9 @@ describe("the destination's OperationOutcome", () => {
     expect(() => keyring.open(sealed, { channelId: 'tx', messageId: id, role: 'message' })).toThrow(/CANNOT_DECRYPT/);
 
     // The admin status API opens it.
-    const status = (await (await fetch(`http://127.0.0.1:${ports.http}/api/messages/${id}`)).json()) as Record<string, unknown>;
+    const res = await fetch(`http://127.0.0.1:${ports.http}/api/messages/${id}`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const status = (await res.json()) as Record<string, unknown>;
     expect(status).toMatchObject({ status: 'failed', outcome: { issues: [{ severity: 'error', code: 'invalid', diagnostics: DIAGNOSTICS, expression: ['Bundle.entry[0].resource.birthDate'] }] } });
 
     // hig status, as an operator runs it.
