@@ -210,7 +210,8 @@ export async function place(
   source: SourceKind,
   controlId?: string,
 ): Promise<Placed> {
-  const log = deps.log.child({ channel: channel.id, ...(controlId !== undefined ? { controlId } : {}) });
+  // Fields of the (rare) log lines below; no child logger per message on the ingest path.
+  const ids = { channel: channel.id, ...(controlId !== undefined ? { controlId } : {}) };
   const enqueueJob = (job: IntegrationJobData) => enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1));
   const first = build();
   let job = first;
@@ -218,17 +219,17 @@ export async function place(
   if (placed === 'conflict' && channel.queue.duplicates === 'process' && tags[0]) {
     job = build({ messageId: conflictMessageId(first.messageId, tags[0]), conflictOf: first.messageId });
     placed = await enqueueJob(job);
-    if (placed === 'stored') conflicted(channel, deps, log, source, { clientId: first.clientId, messageId: first.messageId, action: 'processed', conflictId: job.messageId });
+    if (placed === 'stored') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'processed', conflictId: job.messageId });
   }
   // Refused by the channel, or (64 bits of tag alike, other content) its own id taken as well.
-  if (placed === 'conflict') conflicted(channel, deps, log, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
-  if (placed === 'duplicate') log.info({ messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
+  if (placed === 'conflict') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
+  if (placed === 'duplicate') deps.log.info({ ...ids, messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
   return { kind: placed === 'conflict' ? 'rejected' : placed, job: placed === 'conflict' ? first : job };
 }
 
-function conflicted(channel: Channel, deps: IntakeDeps, log: Logger, source: SourceKind, c: Omit<ConflictEvent, 'channelId'>): void {
-  log.warn(
-    { messageId: c.messageId, ...(c.conflictId ? { conflictId: c.conflictId } : {}), action: c.action },
+function conflicted(channel: Channel, deps: IntakeDeps, ids: { channel: string; controlId?: string }, source: SourceKind, c: Omit<ConflictEvent, 'channelId'>): void {
+  deps.log.warn(
+    { ...ids, messageId: c.messageId, ...(c.conflictId ? { conflictId: c.conflictId } : {}), action: c.action },
     c.action === 'processed' ? 'same id as an earlier message with different content: processed as a new message' : 'same id as an earlier message with different content: refused (queue.duplicates: reject)',
   );
   noteConflict(deps.queues.connection, deps.queues.prefix, channel.id);
