@@ -57,7 +57,7 @@ describe('a sealed payload moved to another job', () => {
     try {
       const genuine = job(a, 'GENUINE');
       await put(a, genuine);
-      await until(async () => (await queues.get(a.id)!.getJobState(genuine.messageId)) === 'completed', 20_000, 'genuine completed');
+      await until(async () => (await queues.get(a.id)!.getJobState(genuine.messageId)) === 'completed', 60_000, 'genuine completed'); // the first conversion loads the FHIR validator
       const result = ((await queues.get(a.id)!.getJob(genuine.messageId))!.returnvalue as JobResult).bundle;
 
       // Forged jobs: each a real job of its own, carrying a sealed value made for something else.
@@ -75,7 +75,7 @@ describe('a sealed payload moved to another job', () => {
         [a, resultAsMessage.messageId],
         [b, wholeId],
       ] as const;
-      await until(async () => (await Promise.all(forged.map(([ch, id]) => queues.get(ch.id)!.getJobState(id)))).every((s) => s === 'failed'), 20_000, 'forged jobs dead-lettered');
+      await until(async () => (await Promise.all(forged.map(([ch, id]) => queues.get(ch.id)!.getJobState(id)))).every((s) => s === 'failed'), 60_000, 'forged jobs dead-lettered');
       for (const [ch, id] of forged) {
         const failed = (await queues.get(ch.id)!.getJob(id))!;
         expect(failed.failedReason).toMatch(id === wholeId ? /^CANNOT_DECRYPT: job .* carries the data of bind-a\// : /^CANNOT_DECRYPT: authentication failed under key id [0-9a-f]{16} \(as message of /);
@@ -88,5 +88,5 @@ describe('a sealed payload moved to another job', () => {
       redis.disconnect();
       connection.disconnect();
     }
-  }, 60_000);
+  }, 180_000);
 });
