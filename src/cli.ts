@@ -23,7 +23,7 @@ const USAGE = `usage: hig <command> [options]
   dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
   dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
   apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
-  rotate-keys (CHANNEL… | --all)        re-seal queued and failed jobs under DATA_ENCRYPTION_KEY
+  rotate-keys (CHANNEL… | --all)        re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
   check-config [--channels DIR]         validate environment and channel files`;
 
@@ -139,7 +139,7 @@ async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway)
   const { createGateway } = await import('./index.js');
   const settings = await loadSettings();
   const gw = await createGateway({ settings, channelsDir: channelsDir ?? settings.HIG_CHANNELS_DIR }).catch((err: Error) => {
-    if (err.name === 'ConfigError') throw err;
+    if (err.name === 'ConfigError' || err.name === 'KeyError') throw err;
     fail('no Redis answers at the configured REDIS_URL');
   });
   try {
@@ -153,8 +153,9 @@ async function cmdStats(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
   const stats = await withGateway(values.channels, (gw) => gw.getQueueStats());
   if (values.json) return void process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
-  const line = (id: string, c: Counts & { health: string }) =>
-    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed} (${c.health})\n`;
+  const line = (id: string, c: Counts & { health: string; duplicates?: number; conflicts?: number }) =>
+    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed}, ` +
+    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})\n`;
   for (const [id, c] of Object.entries(stats.channels)) process.stdout.write(line(id, c));
   process.stdout.write(line('total', stats));
 }
@@ -228,7 +229,12 @@ async function cmdDlq(args: string[]): Promise<void> {
   throw new UsageError('dlq needs list or replay');
 }
 
-/** `hig rotate-keys CHANNEL…|--all`: re-seal queued and failed jobs under DATA_ENCRYPTION_KEY. */
+/**
+ * `hig rotate-keys CHANNEL…|--all`: re-seal every sealed value in Redis under DATA_ENCRYPTION_KEY
+ * (security/rotate.ts). Goes through every channel whatever one of them holds: jobs that cannot be
+ * re-sealed are listed by id and left as they are; a channel that cannot be read at all (Redis
+ * gone) is reported and the others still rotated, with exit 1 at the end.
+ */
 async function cmdRotateKeys(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean', default: false }, channels: { type: 'string' } } });
   if (positionals.length === 0 && !values.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
@@ -238,12 +244,21 @@ async function cmdRotateKeys(args: string[]): Promise<void> {
   const { rotateChannelKeys } = await import('./security/rotate.js');
   await withGateway(values.channels, async (gw) => {
     const ids = values.all ? gw.queues.all().map(([id]) => id) : positionals;
+    for (const id of ids) if (!gw.queues.get(id)) fail(`no channel "${id}"`);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
     for (const id of ids) {
-      const queue = gw.queues.get(id);
-      if (!queue) fail(`no channel "${id}"`);
-      const r = await rotateChannelKeys(queue, gw.queues.connection, gw.queues.prefix, id, keyring);
-      process.stdout.write(`${id}: re-sealed ${r.resealed} job(s) and ${r.parkedResealed} parked message(s) under key ${keyring.currentKid}; ${r.alreadyCurrent} already current\n`);
-      if (r.unopenable.length) process.stdout.write(`${id}: ${r.unopenable.length} job(s) sealed under a key not configured here were left as they are: ${r.unopenable.join(' ')}\n`);
+      let r;
+      try {
+        r = await rotateChannelKeys(gw.queues.get(id)!, gw.queues.connection, gw.queues.prefix, id, keyring);
+      } catch (err) {
+        process.stderr.write(`hig: ${id}: rotation stopped: ${(err as Error).message}\n`);
+        process.exitCode = 1;
+        continue;
+      }
+      out(`${id}: re-sealed ${r.resealed} job(s) (${r.completed} completed) and ${r.parkedResealed} parked message(s) under key ${keyring.currentKid}; ${r.alreadyCurrent} already current; removed ${r.eventsTrimmed} event(s) carrying old-key copies`);
+      if (r.unopenable.length) out(`${id}: ${r.unopenable.length} job(s) sealed under a key not configured here were left as they are: ${r.unopenable.join(' ')}`);
+      if (r.failed.length) out(`${id}: ${r.failed.length} job(s) do not open under their own key (tampered or copied from another job) and were left as they are: ${r.failed.join(' ')}`);
+      if (r.changed.length) out(`${id}: ${r.changed.length} job(s) changed while being rotated; run rotate-keys again for them: ${r.changed.join(' ')}`);
     }
   });
 }

@@ -20,6 +20,7 @@ import { checkDurability, createProducerConnection, createWorkerConnection } fro
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
+import { migrateKeyLayout } from './redis/migrate.js';
 import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
@@ -27,6 +28,7 @@ import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } 
 import { pipelineStepsFor, warmUpValidator } from './steps.js';
 import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
+import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
 
 export interface DaemonOptions {
@@ -112,7 +114,8 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const channels = loadChannels(opts.channelsDir).filter((c) => c.enabled);
+  const configured = loadChannels(opts.channelsDir);
+  const channels = configured.filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
@@ -125,6 +128,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const producer = createProducerConnection(settings.REDIS_URL);
   await connect(producer);
   await checkDurability(producer, log);
+  // Before any queue is touched: hig's own keys of an earlier release move into its namespace
+  // (disabled channels too: their lanes hold acknowledged messages).
+  await migrateKeyLayout(producer, settings.HIG_QUEUE_PREFIX, configured.map((c) => c.id), log);
   // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
@@ -163,7 +169,14 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }
   }
 
-  const intakeDeps = { queues, keyring, log, enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS, onStored: (id: string) => void alerter.noteReceived(id) };
+  const intakeDeps: IntakeDeps = {
+    queues,
+    keyring,
+    log,
+    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
+    onStored: (id) => void alerter.noteReceived(id),
+    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+  };
   const listeners = new Map<string, MllpListener>();
   let polled: RunningSource[] = [];
   let stopHttpReload = (): void => undefined;
@@ -181,7 +194,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     const limits = httpLimitsFrom(settings, channels);
     http = buildHttpServer(
       {
-        gateway: gatewayOver(queues, async () => undefined),
+        gateway: gatewayOver(queues, async () => undefined, { keyring }),
         log,
         ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
         ready: async () => {

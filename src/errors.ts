@@ -54,6 +54,7 @@ export const CATALOGUE = {
   MESSAGE_TYPE_NOT_ACCEPTED: { hl7: '200', http: 400, retryable: false, summary: 'message type not accepted by this channel' },
   EVENT_NOT_ACCEPTED: { hl7: '201', http: 400, retryable: false, summary: 'trigger event not accepted by this channel' },
   VERSION_NOT_ACCEPTED: { hl7: '203', http: 400, retryable: false, summary: 'HL7 version not accepted by this channel' },
+  DUPLICATE_CONFLICT: { hl7: '205', http: 409, retryable: false, summary: 'a message with this sender and control id but different content was already received' },
   QUEUE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the queue (Redis) could not store the message; resend later' },
   INTERNAL: { hl7: '207', http: 500, retryable: true, summary: 'internal error' },
   UNSUPPORTED_EVENT: { hl7: '201', http: 422, retryable: false, summary: 'no FHIR mapping for this message structure/event' },

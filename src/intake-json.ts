@@ -6,17 +6,26 @@
  */
 import { CATALOGUE, type ErrorCode } from './errors.js';
 import type { Channel } from './config/channel.js';
-import { withDeadline, type IntakeDeps, type SourceFacts } from './intake.js';
+import { place, withDeadline, type IntakeDeps, type JobIdentity, type Placed, type SourceFacts } from './intake.js';
 import { randomMessageId, type IntegrationJobData, type JobMeta } from './queue/jobs.js';
-import { enqueue } from './queue/queues.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
 import type { Keyring } from './security/seal.js';
 import { countEnqueued, countReceived } from './metrics.js';
 import { loadMapping } from './transform/json/index.js';
 import { readPath } from './transform/json/paths.js';
 
-/** `duplicate`: a retry inside the dedupe window (same idempotency key), answered but not stored again. */
-export type JsonReceipt = { situation: 'stored'; messageId: string; duplicate: boolean } | { situation: 'unavailable'; code: ErrorCode; detail: string; messageId: string };
+/**
+ * `duplicate`: a retry inside the dedupe window (same idempotency key and body), answered but not
+ * stored again; `refused`: the key was used before for another body and the channel rejects conflicts.
+ */
+export type JsonReceipt =
+  | { situation: 'stored'; messageId: string; duplicate: boolean }
+  | { situation: 'unavailable' | 'refused'; code: ErrorCode; detail: string; messageId: string };
+
+/** The content tags of a JSON submission: its mapping and body as they will be sealed. */
+export function jsonContentTags(json: string, mappingId: string, keyring: Keyring): string[] {
+  return keyring.contentTags([Buffer.from(`${mappingId}\u0000`), Buffer.from(json)]);
+}
 
 /**
  * `ordering: patient` for JSON: the patient is whatever the mapping keys its Patient on (e.g. `id`
@@ -39,8 +48,11 @@ export function buildJsonJob(
   facts: SourceFacts,
   keyring: Keyring,
   clientId = channel.clientId,
-  messageId = randomMessageId(channel.id),
+  identity: Partial<JobIdentity> = {},
 ): IntegrationJobData {
+  const json = JSON.stringify(sourceData);
+  const messageId = identity.messageId ?? randomMessageId(channel.id);
+  const contentTag = (identity.tags ?? jsonContentTags(json, mappingId, keyring))[0];
   const meta: JobMeta = {
     source: facts.source,
     contentType: 'json',
@@ -50,12 +62,14 @@ export function buildJsonJob(
     ...(facts.fileName ? { fileName: facts.fileName } : {}),
   };
   if (isOrdered(channel)) meta.partition = partitionOf(channel, jsonPatient(sourceData, mappingId));
+  if (contentTag) meta.contentTag = contentTag;
+  if (identity.conflictOf) meta.conflictOf = identity.conflictOf;
   return {
     messageId,
     channelId: channel.id,
     clientId,
     mappingId,
-    sourceData: keyring.seal(JSON.stringify(sourceData), { channelId: channel.id, messageId, role: 'message' }),
+    sourceData: keyring.seal(json, { channelId: channel.id, messageId, role: 'message' }),
     meta,
   };
 }
@@ -74,16 +88,20 @@ export async function intakeJson(
   messageId?: string,
 ): Promise<JsonReceipt> {
   countReceived(channel.id, facts.source, 'json');
-  const job = buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId, messageId);
   const queue = deps.queues.get(channel.id);
-  if (!queue) return { situation: 'unavailable', code: 'INTERNAL', detail: `no queue for channel ${channel.id}`, messageId: job.messageId };
-  let placed: 'stored' | 'duplicate';
+  const id = messageId ?? randomMessageId(channel.id);
+  if (!queue) return { situation: 'unavailable', code: 'INTERNAL', detail: `no queue for channel ${channel.id}`, messageId: id };
+  const tags = jsonContentTags(JSON.stringify(sourceData), mappingId, deps.keyring);
+  const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId, { messageId: id, tags, ...conflict });
+  let placed: Placed;
   try {
-    placed = countEnqueued(channel.id, facts.source, 'json', await withDeadline(enqueue(queue, channel, job, deps.queues.connection, deps.queues.prefix), deps.enqueueTimeoutMs));
+    placed = await withDeadline(place(channel, deps, { queue, connection: deps.queues.connection }, build, tags, facts.source), deps.enqueueTimeoutMs);
   } catch (err) {
-    deps.log.warn({ channel: channel.id, messageId: job.messageId, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
-    return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: job.messageId };
+    deps.log.warn({ channel: channel.id, messageId: id, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
+    return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: id };
   }
+  countEnqueued(channel.id, facts.source, 'json', placed.kind);
+  if (placed.kind === 'rejected') return { situation: 'refused', code: 'DUPLICATE_CONFLICT', detail: 'Idempotency-Key: already used for a different body', messageId: id };
   deps.onStored?.(channel.id);
-  return { situation: 'stored', messageId: job.messageId, duplicate: placed === 'duplicate' };
+  return { situation: 'stored', messageId: placed.job.messageId, duplicate: placed.kind === 'duplicate' };
 }

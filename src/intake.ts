@@ -7,16 +7,30 @@ import { CATALOGUE, errorCodeOf, type ErrorCode } from './errors.js';
 import type { Queue } from 'bullmq';
 import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
+import { echoCode, echoMessageType, echoVersion } from './hl7/echo.js';
 import type { AckSituation } from './hl7/ack-table.js';
 import type { Keyring } from './security/seal.js';
 import type { QueueRegistry } from './queue/queues.js';
-import { enqueue } from './queue/queues.js';
-import { messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
+import { enqueue, noteConflict } from './queue/queues.js';
+import { conflictMessageId, messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
 import type { Logger } from './log.js';
+import type { RedisClient } from './redis/connections.js';
 import { patientIdentifier } from './hl7/scan.js';
+import { contentWithoutMsh7 } from './hl7/content.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
 import { priorityFor } from './queue/priority.js';
-import { countEnqueued, countReceived } from './metrics.js';
+import { countConflict, countEnqueued, countReceived } from './metrics.js';
+
+/** A message that reused an earlier one's id (sender + control id, or idempotency key) with other content. */
+export interface ConflictEvent {
+  channelId: string;
+  clientId: number;
+  /** the earlier message */
+  messageId: string;
+  action: 'processed' | 'rejected';
+  /** the id it was processed under (action processed) */
+  conflictId?: string;
+}
 
 export interface IntakeDeps {
   queues: QueueRegistry;
@@ -26,6 +40,8 @@ export interface IntakeDeps {
   enqueueTimeoutMs: number;
   /** Told about each durably stored message (inactivity alerts, metrics); must not throw. */
   onStored?(channelId: string): void;
+  /** Told about each conflicting message (the duplicate_conflict alert); must not throw. */
+  onConflict?(conflict: ConflictEvent): void;
 }
 
 export interface SourceFacts {
@@ -36,7 +52,8 @@ export interface SourceFacts {
 }
 
 export type Receipt =
-  | { situation: 'stored'; messageId: string; header: MessageHeader }
+  /** `duplicate`: a resend, answered again but not stored again */
+  | { situation: 'stored'; messageId: string; header: MessageHeader; duplicate?: true }
   | {
       situation: Exclude<AckSituation, 'stored'>;
       code: ErrorCode;
@@ -58,13 +75,16 @@ export function authorize(header: MessageHeader, channel: Channel): Receipt | un
     return code === header.messageCode && (event === '*' || event === header.triggerEvent);
   });
   if (!typeOk) {
+    // Sender values are repeated only in their standard form (hl7/echo.ts); otherwise the field is named.
     const codeKnown = messageTypes.some((r) => r === '*' || r.split('^')[0] === header.messageCode);
+    const type = echoMessageType(header.messageCode, header.triggerEvent);
     return codeKnown
-      ? refuse('not-accepted', 'EVENT_NOT_ACCEPTED', `event ${messageTypeOf(header)} is not accepted by channel ${channel.id}`, header, 'MSH-9.2')
-      : refuse('not-accepted', 'MESSAGE_TYPE_NOT_ACCEPTED', `message type ${header.messageCode} is not accepted by channel ${channel.id}`, header, 'MSH-9.1');
+      ? refuse('not-accepted', 'EVENT_NOT_ACCEPTED', `${type ? `event ${type}` : 'the event in MSH-9.2'} is not accepted by channel ${channel.id}`, header, 'MSH-9.2')
+      : refuse('not-accepted', 'MESSAGE_TYPE_NOT_ACCEPTED', `${echoCode(header.messageCode) ? `message type ${header.messageCode}` : 'the message type in MSH-9.1'} is not accepted by channel ${channel.id}`, header, 'MSH-9.1');
   }
   if (!versions.includes(header.version)) {
-    return refuse('not-accepted', 'VERSION_NOT_ACCEPTED', `version ${header.version} is not accepted by channel ${channel.id}`, header, 'MSH-12');
+    const version = echoVersion(header.version);
+    return refuse('not-accepted', 'VERSION_NOT_ACCEPTED', `${version ? `version ${version}` : 'the version in MSH-12'} is not accepted by channel ${channel.id}`, header, 'MSH-12');
   }
   return undefined;
 }
@@ -89,13 +109,27 @@ export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, facts: SourceFacts, keyring: Keyring): IntegrationJobData {
+/** Which message a job is: its id, its content tags (Keyring.contentTags) and, for a conflict, whose id it reused. */
+export interface JobIdentity {
+  messageId: string;
+  tags: readonly string[];
+  conflictOf?: string;
+}
+
+/** The content tags of an HL7 message: every byte but MSH-7 (a resend may carry a new timestamp). */
+export function hl7ContentTags(raw: Buffer, keyring: Keyring): string[] {
+  return keyring.contentTags(contentWithoutMsh7(raw));
+}
+
+export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, facts: SourceFacts, keyring: Keyring, identity: Partial<JobIdentity> = {}): IntegrationJobData {
   const sender = `${header.sendingApplication}|${header.sendingFacility}`;
+  // Kept in clear for listings and metrics only in its standard form (hl7/echo.ts).
+  const messageType = echoMessageType(header.messageCode, header.triggerEvent);
   const meta: JobMeta = {
     source: facts.source,
     contentType: 'hl7v2',
     receivedAt: new Date().toISOString(),
-    messageType: messageTypeOf(header),
+    ...(messageType ? { messageType } : {}),
     controlId: header.controlId,
     sendingApplication: header.sendingApplication,
     sendingFacility: header.sendingFacility,
@@ -107,7 +141,10 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
   const text = isOrdered(channel) || channel.queue.priority.rules.some((r) => r.field) ? raw.toString('latin1') : '';
   if (isOrdered(channel)) meta.partition = partitionOf(channel, patientIdentifier(text, header.delimiters));
   meta.priority = priorityFor(text, header, channel);
-  const messageId = messageIdFor(channel.id, sender, header.controlId);
+  const contentTag = (identity.tags ?? hl7ContentTags(raw, keyring))[0];
+  if (contentTag) meta.contentTag = contentTag;
+  if (identity.conflictOf) meta.conflictOf = identity.conflictOf;
+  const messageId = identity.messageId ?? messageIdFor(channel.id, sender, header.controlId);
   return {
     messageId,
     channelId: channel.id,
@@ -133,17 +170,75 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   const writer = deps.queues.forEnqueue(channel.id);
   const queue = deps.queues.get(channel.id);
   if (!writer || !queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
-  const job = buildJob(raw, header, channel, facts, deps.keyring);
+  const tags = hl7ContentTags(raw, deps.keyring);
+  const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJob(raw, header, channel, facts, deps.keyring, { tags, ...conflict });
+  let placed: Placed;
   try {
-    const placed = await withDeadline(enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix), deps.enqueueTimeoutMs);
-    countEnqueued(channel.id, facts.source, job.meta.messageType, placed);
+    placed = await withDeadline(place(channel, deps, writer, build, tags, facts.source, header.controlId), deps.enqueueTimeoutMs);
   } catch (err) {
     deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);
   }
+  countEnqueued(channel.id, facts.source, placed.job.meta.messageType, placed.kind);
+  if (placed.kind === 'rejected') return refuse('conflict', 'DUPLICATE_CONFLICT', CATALOGUE.DUPLICATE_CONFLICT.summary, header, 'MSH-10');
   deps.onStored?.(channel.id);
-  if (channel.ackOn === 'processed') return awaitProcessing(queue, job.messageId, header, channel.queue.timeoutMs);
-  return { situation: 'stored', messageId: job.messageId, header };
+  if (channel.ackOn === 'processed') return awaitProcessing(queue, placed.job.messageId, header, channel.queue.timeoutMs);
+  return { situation: 'stored', messageId: placed.job.messageId, header, ...(placed.kind === 'duplicate' ? { duplicate: true as const } : {}) };
+}
+
+/** What placing one message came to: stored (maybe under a conflict id), a resend, or refused as a conflict. */
+export interface Placed {
+  kind: 'stored' | 'duplicate' | 'rejected';
+  /** the job as placed (a conflict processed as new: the job under its own id) */
+  job: IntegrationJobData;
+}
+
+/**
+ * Enqueues one message under the dedupe rule (queue/dedupe.ts), shared by every intake path. A
+ * conflict (the message's id is known with other content) is processed under an id of its own,
+ * `conflictMessageId` (deterministic: its own resends are deduped there), or refused when the
+ * channel says `queue.duplicates: reject`; either way it is logged, counted and reported to
+ * deps.onConflict. A resend is logged at info and counted. Log lines carry ids only.
+ * `build(conflict?)` builds the job (under the conflict id when given); `tags[0]` is its content tag.
+ */
+export async function place(
+  channel: Channel,
+  deps: IntakeDeps,
+  writer: { queue: Queue; connection: RedisClient },
+  build: (conflict?: Omit<JobIdentity, 'tags'>) => IntegrationJobData,
+  tags: readonly string[],
+  source: SourceKind,
+  controlId?: string,
+): Promise<Placed> {
+  // Fields of the (rare) log lines below; no child logger per message on the ingest path.
+  const ids = { channel: channel.id, ...(controlId !== undefined ? { controlId } : {}) };
+  const enqueueJob = (job: IntegrationJobData) => enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1));
+  const first = build();
+  let job = first;
+  let placed = await enqueueJob(job);
+  if (placed === 'conflict' && channel.queue.duplicates === 'process' && tags[0]) {
+    job = build({ messageId: conflictMessageId(first.messageId, tags[0]), conflictOf: first.messageId });
+    placed = await enqueueJob(job);
+    if (placed === 'stored') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'processed', conflictId: job.messageId });
+  }
+  // Refused by the channel, or (64 bits of tag alike, other content) its own id taken as well.
+  if (placed === 'conflict') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
+  if (placed === 'duplicate') deps.log.info({ ...ids, messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
+  return { kind: placed === 'conflict' ? 'rejected' : placed, job: placed === 'conflict' ? first : job };
+}
+
+function conflicted(channel: Channel, deps: IntakeDeps, ids: { channel: string; controlId?: string }, source: SourceKind, c: Omit<ConflictEvent, 'channelId'>): void {
+  deps.log.warn(
+    { ...ids, messageId: c.messageId, ...(c.conflictId ? { conflictId: c.conflictId } : {}), action: c.action },
+    c.action === 'processed' ? 'same id as an earlier message with different content: processed as a new message' : 'same id as an earlier message with different content: refused (queue.duplicates: reject)',
+  );
+  noteConflict(deps.queues.connection, deps.queues.prefix, channel.id);
+  countConflict(channel.id, source, c.action);
+  try {
+    deps.onConflict?.({ channelId: channel.id, ...c });
+  } catch {
+    // a hook must not turn a stored message into a negative answer
+  }
 }
 
 /**

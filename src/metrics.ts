@@ -47,6 +47,12 @@ export const metrics = {
     labelNames: msgLabels,
     registers: [registry],
   }),
+  conflicts: new client.Counter({
+    name: 'hig_messages_duplicate_conflict_total',
+    help: 'Messages with the sender and control id (or idempotency key) of an earlier one but other content, by what the channel did (processed, rejected)',
+    labelNames: ['channel', 'source', 'action'] as const,
+    registers: [registry],
+  }),
   delivered: new client.Counter({
     name: 'hig_messages_delivered_total',
     help: 'Jobs completed by this process (converted, validated and delivered when the channel has a destination)',
@@ -163,6 +169,11 @@ export function countReceived(channelId: string, source: string, event: string |
 export function countEnqueued<T extends string>(channelId: string, source: string, event: string | undefined, outcome: T): T {
   if (outcome === 'duplicate') metrics.duplicates.inc({ channel: channelId, source, event: eventLabel(channelId, event) });
   return outcome;
+}
+
+/** intake.ts: a conflicting message (same id, other content), processed as new or rejected. */
+export function countConflict(channelId: string, source: string, action: 'processed' | 'rejected'): void {
+  metrics.conflicts.inc({ channel: channelId, source, action });
 }
 
 /**

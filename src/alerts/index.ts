@@ -27,7 +27,7 @@ export {
   type Schedule,
   type WebhookConfig,
 } from './rules.js';
-export { alertsBase } from './store.js';
+export { alertKeys } from '../redis/keys.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';
@@ -42,6 +42,20 @@ export interface DeadLetterInput {
   reason: string;
 }
 
+/**
+ * A message arrived with the sender and control id (or idempotency key) of an earlier one but other
+ * content: processed as a new message (`conflictId`), or refused (`queue.duplicates: reject`).
+ */
+export interface ConflictInput {
+  channelId: string;
+  clientId: number;
+  /** the earlier message, whose id the new one reused */
+  messageId: string;
+  action: 'processed' | 'rejected';
+  /** the id the new message was processed under (action processed) */
+  conflictId?: string;
+}
+
 export interface Alerter {
   /**
    * Called for each dead-lettered job. Stores the alert; flood control: at most one alert per
@@ -50,6 +64,11 @@ export interface Alerter {
    * undefined when flood control held it back. Never rejects: a Redis failure is logged.
    */
   deadLettered(input: DeadLetterInput): Promise<Alert | undefined>;
+  /**
+   * Called by intake for each conflicting message (same id, other content). Same flood control as
+   * dead-letters, per channel. Resolves to the stored alert, or undefined when held back. Never rejects.
+   */
+  duplicateConflict(input: ConflictInput): Promise<Alert | undefined>;
   /**
    * Evaluate the threshold rules against current facts; raise (with the same flood control) or
    * auto-resolve. Resolves to the alerts raised or resolved by this call. A rule with an open
@@ -97,6 +116,11 @@ function cleanReason(reason: string): string {
 }
 
 const ALERT_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+/** A new, open alert about one message (a dead-letter, a conflict): id, time and delivery state filled in. */
+function messageAlert(rules: AlertRules, a: Required<Pick<Alert, 'channelId' | 'clientId' | 'messageId' | 'alertType' | 'severity' | 'title' | 'description' | 'reasonCode'>>): Alert {
+  return { id: randomUUID(), ...a, isResolved: false, createdAt: iso(Date.now()), ...(rules.webhook ? { delivery: 'pending' as const } : {}) };
+}
 
 /** A key that cannot decrypt stops every message of the channel: critical. The rest: high. */
 function deadLetterSeverity(code: string): Severity {
@@ -153,7 +177,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       channelId,
       clientId,
       alertType: 'summary',
-      severity: kind === 'processing_error' ? deadLetterSeverity(code) : 'medium',
+      severity: kind === 'processing_error' ? deadLetterSeverity(code) : kind === 'duplicate_conflict' ? 'high' : 'medium',
       title: `${held.count} more ${kind === 'processing_error' ? `processing errors (${code})` : `${kind} alerts`} held back by flood control`,
       description:
         `Flood control held back ${held.count} ${what} on channel ${channelId} between ${iso(held.firstAt)} and ${iso(held.lastAt)} ` +
@@ -219,8 +243,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       try {
         const rules = rulesOf(input.channelId);
         const code = keyPart(input.reasonCode);
-        const alert: Alert = {
-          id: randomUUID(),
+        const alert = messageAlert(rules, {
           channelId: input.channelId,
           clientId: input.clientId,
           messageId: input.messageId,
@@ -228,14 +251,38 @@ export function createAlerter(opts: AlerterOptions): Alerter {
           severity: deadLetterSeverity(code),
           title: `Message processing error: ${code}`,
           description: `Message ${input.messageId} on channel ${input.channelId} was dead-lettered: ${cleanReason(input.reason)}`,
-          isResolved: false,
-          createdAt: iso(Date.now()),
           reasonCode: code,
-          ...(rules.webhook ? { delivery: 'pending' as const } : {}),
-        };
+        });
         return await raise(alert, rules, 'processing_error', code, undefined, input.messageId);
       } catch (err) {
         log.error({ channel: input.channelId, messageId: input.messageId, reasonCode: input.reasonCode, err: { name: (err as Error).name } }, 'could not record dead-letter alert');
+        return undefined;
+      }
+    },
+
+    async duplicateConflict(input) {
+      try {
+        const rules = rulesOf(input.channelId);
+        const code = 'DUPLICATE_CONFLICT';
+        const outcome =
+          input.action === 'processed' && input.conflictId
+            ? `processed as a new message, ${input.conflictId}`
+            : 'refused (AE with ERR 205, or HTTP 409; queue.duplicates: reject)';
+        const alert = messageAlert(rules, {
+          channelId: input.channelId,
+          clientId: input.clientId,
+          messageId: input.conflictId ?? input.messageId,
+          alertType: 'duplicate_conflict',
+          severity: 'high',
+          title: 'Same sender and control id as an earlier message, different content',
+          description:
+            `A message on channel ${input.channelId} reused the sender and control id of message ${input.messageId} with different content: ${outcome}. ` +
+            'Either the sender reuses control ids, or someone sent a message under its name first: check both messages.',
+          reasonCode: code,
+        });
+        return await raise(alert, rules, 'duplicate_conflict', code, undefined, input.messageId);
+      } catch (err) {
+        log.error({ channel: input.channelId, messageId: input.messageId, err: { name: (err as Error).name } }, 'could not record duplicate-conflict alert');
         return undefined;
       }
     },

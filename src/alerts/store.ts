@@ -1,26 +1,23 @@
 /**
  * Alerts in Redis, per channel, shared by every daemon and worker process on one Redis.
  *
- * Keys (base = `${prefix}:alerts:${channelId}`; with a hash-tagged prefix all land in one slot):
- *   base                      sorted set: alert id → createdAt (epoch ms), trimmed by retention
- *   base:a:<id>               hash: one alert's fields, expiring after the retention
- *   base:open                 hash: threshold rule → id of its open alert ('-' when flood control held it back)
- *   base:flood:<kind>:<code>  string: the flood window (SET NX PX); its value is the window's start
- *   base:held:<kind>:<code>   hash: what the window held back: count, firstAt, lastAt, ids
- *   base:seen                 string: first time the threshold rules judged this channel (inactivity baseline)
- *   base:last                 string: last time a message was received (noteReceived), epoch ms
+ * Keys (named by alertKeys in redis/keys.ts; with a hash-tagged prefix all land in one slot):
+ *   index                     sorted set: alert id → createdAt (epoch ms), trimmed by retention
+ *   alert(id)                 hash: one alert's fields, expiring after the retention
+ *   open                      hash: threshold rule → id of its open alert ('-' when flood control held it back)
+ *   flood(kind, code).window  string: the flood window (SET NX PX); its value is the window's start
+ *   flood(kind, code).held    hash: what the window held back: count, firstAt, lastAt, ids
+ *   seen                      string: first time the threshold rules judged this channel (inactivity baseline)
+ *   last                      string: last time a message was received (noteReceived), epoch ms
  *
  * Flood control and the open-rule claim run in one Lua script so concurrent processes never both
  * alert, nor count a held-back alert twice.
  */
 import type { RedisClient as Redis } from '../redis/connections.js';
+import { alertKeys, type AlertKeys } from '../redis/keys.js';
 import { ALERT_TYPES, SEVERITIES, type Alert, type AlertType, type DeliveryState, type Severity } from './types.js';
 
 export const MAX_HELD_IDS = 10;
-
-export function alertsBase(prefix: string, channelId: string): string {
-  return `${prefix}:alerts:${channelId}`;
-}
 
 /** Reason codes become key parts: keep them to a safe alphabet and length. */
 export function keyPart(code: string): string {
@@ -193,18 +190,17 @@ export class AlertStore {
     private readonly prefix: string,
   ) {}
 
-  base(channelId: string): string {
-    return alertsBase(this.prefix, channelId);
+  keys(channelId: string): AlertKeys {
+    return alertKeys(this.prefix, channelId);
   }
 
   private alertKey(channelId: string, id: string): string {
-    return `${this.base(channelId)}:a:${id}`;
+    return this.keys(channelId).alert(id);
   }
 
   private floodKeys(channelId: string, kind: string, code: string): [string, string] {
-    const b = this.base(channelId);
-    const k = `${keyPart(kind)}:${keyPart(code)}`;
-    return [`${b}:flood:${k}`, `${b}:held:${k}`];
+    const { window, held } = this.keys(channelId).flood(keyPart(kind), keyPart(code));
+    return [window, held];
   }
 
   /**
@@ -215,17 +211,17 @@ export class AlertStore {
     alert: Alert,
     opts: { kind: string; code: string; windowMs: number; retentionMs: number; openField?: string; heldId?: string },
   ): Promise<RaiseOutcome> {
-    const b = this.base(alert.channelId);
+    const k = this.keys(alert.channelId);
     const [flood, held] = this.floodKeys(alert.channelId, opts.kind, opts.code);
     const now = Date.parse(alert.createdAt);
     const res = (await this.redis.eval(
       RAISE,
       5,
-      b,
+      k.index,
       this.alertKey(alert.channelId, alert.id),
       flood,
       held,
-      `${b}:open`,
+      k.open,
       opts.openField ?? '',
       String(opts.windowMs),
       String(now),
@@ -251,7 +247,7 @@ export class AlertStore {
 
   /** Store an alert outside flood control (summaries). */
   async put(alert: Alert, retentionMs: number): Promise<void> {
-    const b = this.base(alert.channelId);
+    const b = this.keys(alert.channelId).index;
     const key = this.alertKey(alert.channelId, alert.id);
     const now = Date.parse(alert.createdAt);
     await this.redis
@@ -273,7 +269,7 @@ export class AlertStore {
 
   /** Newest first. Drops index entries older than the retention on the way. */
   async list(channelId: string, opts: { limit: number; unresolvedOnly: boolean; retentionMs: number; now: number }): Promise<Alert[]> {
-    const b = this.base(channelId);
+    const b = this.keys(channelId).index;
     await this.redis.zremrangebyscore(b, '-inf', `(${opts.now - opts.retentionMs}`);
     const out: Alert[] = [];
     const page = Math.max(50, opts.limit);
@@ -309,30 +305,29 @@ export class AlertStore {
   }
 
   async openValue(channelId: string, field: string): Promise<string | undefined> {
-    return (await this.redis.hget(`${this.base(channelId)}:open`, field)) ?? undefined;
+    return (await this.redis.hget(this.keys(channelId).open, field)) ?? undefined;
   }
 
   /** Clear a rule's open slot if it still holds `expected`; the alert it resolved, if any. */
   async clearOpen(channelId: string, field: string, expected: string, resolvedAt: string): Promise<{ cleared: boolean; resolved?: Alert }> {
-    const b = this.base(channelId);
-    const res = await this.redis.eval(CLEAR_OPEN, 2, `${b}:open`, this.alertKey(channelId, expected === '-' ? '-' : expected), field, expected, resolvedAt);
+    const res = await this.redis.eval(CLEAR_OPEN, 2, this.keys(channelId).open, this.alertKey(channelId, expected === '-' ? '-' : expected), field, expected, resolvedAt);
     if (!Array.isArray(res)) return { cleared: false };
     const resolved = res[1] === undefined ? undefined : decodeAlert(pairsToRecord(res[1]));
     return resolved ? { cleared: true, resolved } : { cleared: true };
   }
 
   async noteReceived(channelId: string, at: number): Promise<void> {
-    await this.redis.eval(NOTE_MAX, 1, `${this.base(channelId)}:last`, String(Math.floor(at)));
+    await this.redis.eval(NOTE_MAX, 1, this.keys(channelId).last, String(Math.floor(at)));
   }
 
   async lastReceived(channelId: string): Promise<number | undefined> {
-    const v = await this.redis.get(`${this.base(channelId)}:last`);
+    const v = await this.redis.get(this.keys(channelId).last);
     return v === null ? undefined : Number(v);
   }
 
   /** First time this channel was judged (set once, shared by every process). */
   async firstSeen(channelId: string, now: number): Promise<number> {
-    const key = `${this.base(channelId)}:seen`;
+    const key = this.keys(channelId).seen;
     await this.redis.set(key, String(now), 'NX');
     return Number((await this.redis.get(key)) ?? now);
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { resultDestinationSchema } from '../destinations/registry.js';
 import { alertRulesSchema } from '../alerts/index.js';
 import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
+import { RESERVED_CHANNEL_IDS } from '../redis/keys.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -190,7 +191,18 @@ export const queueSchema = z
       .default('skip')
       .describe('ordered channels: after a message is dead-lettered, deliver the partition\'s next ones (skip) or wait for its replay (hold)'),
     priority: prioritySchema.default({ default: 10, rules: [] }),
-    dedupeWindowMs: z.number().int().min(0).default(24 * 3600 * 1000),
+    dedupeWindowMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(24 * 3600 * 1000)
+      .describe('a message with the sender, control id (MSH-10) and content of one received within this window is a resend: ACKed again, not processed again'),
+    duplicates: z
+      .enum(['process', 'reject'])
+      .default('process')
+      .describe(
+        'a message with the sender and control id of an earlier one but different content: process it as a new message (raising a duplicate_conflict alert), or reject it with AE and ERR 205 (also alerted)',
+      ),
     keepCompletedMs: z.number().int().min(0).default(3600 * 1000),
     keepFailedMs: z.number().int().min(0).default(7 * 24 * 3600 * 1000),
   })
@@ -221,7 +233,15 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
       $schema: z.string().optional(),
-      id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lowercase letters, digits, - and _ (max 64)'),
+      // The id names the channel's BullMQ queue (`<prefix>:<id>:…`). It cannot start with `_`, which
+      // opens hig's own namespace, nor be a name earlier releases used for hig's own keys (redis/keys.ts).
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'expected lowercase letters, digits, - and _ (max 64)')
+        .refine((id) => !RESERVED_CHANNEL_IDS.includes(id), {
+          error: (issue) => `"${String(issue.input)}" is reserved for hig's own Redis keys (reserved: ${RESERVED_CHANNEL_IDS.join(', ')}); choose another id`,
+        })
+        .describe(`lowercase letters, digits, - and _; names the channel's queue; not one of ${RESERVED_CHANNEL_IDS.join(', ')}`),
       description: z.string().default(''),
       enabled: z.boolean().default(true),
       clientId: z.number().int().min(0).default(0),

@@ -9,6 +9,7 @@ export type AckSituation =
   | 'malformed' // MSH present but unusable (bad encoding characters, required field missing)
   | 'no-header' // not HL7 at all: nothing to answer from
   | 'not-accepted' // message type, event or version this channel does not take
+  | 'conflict' // `queue.duplicates: reject`: same sender and control id as an earlier message, other content
   | 'unavailable' // Redis down or slow, internal error
   | 'processing-failed'; // ackOn: processed and the transformation failed
 
@@ -17,6 +18,8 @@ export const ACK_TABLE: Record<AckSituation, { original: AckCode; enhanced: AckC
   malformed: { original: 'AE', enhanced: 'CR' },
   'no-header': { original: 'AR', enhanced: 'CR' },
   'not-accepted': { original: 'AR', enhanced: 'CR' },
+  // Not retryable as sent: an application error, not a commit error the sender would resend on.
+  conflict: { original: 'AE', enhanced: 'CR' },
   unavailable: { original: 'AR', enhanced: 'CE' },
   'processing-failed': { original: 'AE', enhanced: 'AE' },
 };

@@ -3,6 +3,7 @@
  * Original mode uses AA/AE/AR, enhanced mode's accept acknowledgment uses CA/CE/CR (HL7 v2 2.9.2/2.9.3).
  */
 import { DEFAULT_DELIMITERS, type Delimiters, type MessageHeader } from './header.js';
+import { echoCode, echoProcessingId, echoVersion } from './echo.js';
 import type { Hl7ErrorCode } from '../errors.js';
 
 export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
@@ -98,15 +99,21 @@ function clean(v: string | undefined): string {
 function ackMshParts(h: Partial<MessageHeader>, d: Delimiters): { head: string; mid: string; tail: string } {
   const f = d.field;
   const head = ['MSH', `${d.component}${d.repetition}${d.escape}${d.subcomponent}`, h.receivingApplication ?? '', h.receivingFacility ?? '', h.sendingApplication ?? '', h.sendingFacility ?? '', ''].join(f);
-  const mid = `${f}${f}${['ACK', h.triggerEvent ?? '', 'ACK'].join(d.component)}${f}`;
-  const tail = `${f}${h.processingId || 'P'}${f}${h.version || '2.5'}`;
+  // MSH-9.2, MSH-11 and MSH-12 are repeated only when they are what the standard allows there (hl7/echo.ts).
+  const mid = `${f}${f}${['ACK', echoCode(h.triggerEvent) ?? '', 'ACK'].join(d.component)}${f}`;
+  const tail = `${f}${echoProcessingId(h.processingId) ?? 'P'}${f}${ackVersion(h)}`;
   return { head, mid, tail };
+}
+
+/** The ACK's version: the message's when it is a known HL7 version, else 2.5. */
+function ackVersion(h: Partial<MessageHeader>): string {
+  return echoVersion(h.version) ?? '2.5';
 }
 
 export function buildAck(input: AckInput): string {
   const h = echo(input.header ?? {});
   const d = h.delimiters ?? DEFAULT_DELIMITERS;
-  const version = h.version || '2.5';
+  const version = ackVersion(h);
   const { head, mid, tail } = ackMshParts(h, d);
   const msh = `${head}${formatHl7Timestamp(input.now)}${mid}${input.controlId}${tail}`;
   const msaText = input.error ? escapeText(input.error.text, d) : '';

@@ -61,9 +61,9 @@ export function decodeMessageBytes(buf: Buffer): string {
   const msh18 = readMsh18(buf);
   const label = encodingLabel(msh18);
   if (label === undefined) {
-    // the name is not patient data, but MSH-18 can hold anything: keep charset-like characters only
-    const name = (msh18 ?? '').replace(/[^A-Za-z0-9 /_.-]/g, '').slice(0, 20);
-    throw new PermanentError('PARSE_FAILED', `MSH-18 character set "${name}" is not supported`);
+    // A value that is not in the table is the sender's free text: name the field, never repeat it
+    // (it would reach the failure reason, logs, alerts, webhooks and an ackOn:processed AE).
+    throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
   }
   const text = new TextDecoder(label).decode(buf);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

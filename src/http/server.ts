@@ -137,7 +137,8 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
   app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { onRequest: admin }, async (req, reply) => {
     const status = await deps.gateway.getJobStatus(req.params.messageId);
     if (!status) return refuse(reply, 'NOT_FOUND', 'no such message');
-    return status;
+    // May carry the destination's outcome (diagnostics can repeat patient data): never cached.
+    return reply.header('cache-control', 'no-store').send(status);
   });
   app.get('/api/stats', { onRequest: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);

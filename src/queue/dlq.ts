@@ -8,6 +8,7 @@ import type { RedisClient } from '../redis/connections.js';
 import type { IntegrationJobData } from './jobs.js';
 import { errorCodeOf } from '../errors.js';
 import { jobReplayed } from '../metrics.js';
+import { auditKey } from '../redis/keys.js';
 
 export interface FailedJob {
   id: string;
@@ -103,10 +104,6 @@ export interface ReplayResult {
   replayed: string[];
   notFound: string[];
   skipped: string[];
-}
-
-export function auditKey(prefix: string, channelId: string): string {
-  return `${prefix}:${channelId}:audit`;
 }
 
 async function selectForReplay(queue: Queue, channelId: string, req: ReplayRequest): Promise<{ jobs: Job[]; notFound: string[] }> {

@@ -1,9 +1,10 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
-import { duplicatesKey, type QueueRegistry } from './queues.js';
-import { getJobStatus, getQueueStats, type JobStatus, type QueueStats } from './status.js';
+import { dedupeCounts, type QueueRegistry } from './queues.js';
+import { getJobStatus, getQueueStats, type JobStatus, type QueueStats, type Rolling } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
 import { isOrdered, orderedCount } from './ordering.js';
+import type { Keyring } from '../security/seal.js';
 
 /** The original gateway's failed-job shape. */
 export interface OriginalFailedJob {
@@ -28,7 +29,8 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): Gateway {
+/** `keyring`: lets getJobStatus open the destination's kept outcome (admin API, CLI); without it it stays sealed. */
+export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, opts: { keyring?: Keyring } = {}): Gateway {
   const queueOf = (channelId: string) => {
     const q = queues.get(channelId);
     if (!q) throw new UnknownChannelError(channelId);
@@ -36,14 +38,8 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
   };
   return {
     queues,
-    getJobStatus: (messageId) => getJobStatus(queues, messageId),
-    // Messages parked behind their lane's head are not in BullMQ's counts; report them beside.
-    getQueueStats: () =>
-      getQueueStats(queues, async (id) => {
-        const ch = queues.channel(id);
-        const duplicates = Number((await queues.connection.get(duplicatesKey(queues.prefix, id))) ?? 0);
-        return { duplicates, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, id) } : {}) };
-      }),
+    getJobStatus: (messageId) => getJobStatus(queues, messageId, opts.keyring),
+    getQueueStats: () => getQueueStats(queues, (id) => channelExtras(queues, id)),
     async getFailedJobs(limit = 50) {
       const all: FailedJob[] = [];
       for (const [id, q] of queues.all()) all.push(...(await listFailed(q, id, { limit })));
@@ -62,6 +58,16 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>): 
     replay: (channelId, req) => replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, req),
     close,
   };
+}
+
+/**
+ * What a channel's BullMQ counts do not show: resends and conflicts (dedupe counters) and, for an
+ * ordered channel, the messages parked behind their lane's head.
+ */
+export async function channelExtras(queues: QueueRegistry, channelId: string): Promise<Partial<Rolling>> {
+  const ch = queues.channel(channelId);
+  const counts = await dedupeCounts(queues.connection, queues.prefix, channelId);
+  return { ...counts, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}) };
 }
 
 export class UnknownChannelError extends Error {

@@ -26,6 +26,13 @@ export interface JobMeta {
   partition?: string;
   /** BullMQ priority chosen at intake (1 runs first). */
   priority?: number;
+  /**
+   * Keyed digest of the content (Keyring.contentTags; HL7: the message less MSH-7), compared when
+   * the same message id arrives again: equal = a resend, different = a conflict (queue/dedupe.ts).
+   */
+  contentTag?: string;
+  /** Set on a conflict: the message id whose sender and control id this message reused. */
+  conflictOf?: string;
 }
 
 export interface IntegrationJobData {
@@ -35,6 +42,12 @@ export interface IntegrationJobData {
   mappingId: number | string;
   sourceData: Sealed;
   meta: JobMeta;
+  /**
+   * Set by the worker when the destination refused the result: what it answered (an
+   * OperationOutcome, or per refused entry), sealed with role `outcome` (it may hold PHI). Removed
+   * again once the job completes. Optional: workers of earlier releases ignore it.
+   */
+  outcome?: Sealed;
 }
 
 /** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
@@ -45,6 +58,7 @@ export const jobDataSchema = z.object({
   clientId: z.number(),
   mappingId: z.union([z.number(), z.string()]),
   sourceData: sealedSchema,
+  outcome: sealedSchema.optional(),
   meta: z
     .object({
       source: z.enum(['mllp', 'file', 'sftp', 'http']),
@@ -82,6 +96,14 @@ export function messageIdFor(channelId: string, sender: string, controlId: strin
 export function idempotentMessageId(channelId: string, clientId: number, key: string): string {
   const digest = createHash('sha256').update(`json\u0000${clientId}\u0000${key}`).digest('hex').slice(0, 24);
   return `${channelId}.${digest}`;
+}
+
+/**
+ * Message id of a message that reuses another's id with different content: the original id plus
+ * 16 hex of its content tag, so a resend of that message maps onto it again and is deduped.
+ */
+export function conflictMessageId(messageId: string, contentTag: string): string {
+  return `${messageId}.${contentTag.slice(0, 16)}`;
 }
 
 export function randomMessageId(channelId: string): string {

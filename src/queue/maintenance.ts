@@ -10,8 +10,8 @@ import type { Channel } from '../config/channel.js';
 import type { Logger } from '../log.js';
 import { isOrdered, sweepLanes } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
+import { maintenanceQueue } from '../redis/keys.js';
 
-export const MAINTENANCE_QUEUE = 'hig-maintenance';
 export const MAINTENANCE_EVERY_MS = 5000;
 
 export interface MaintenanceDeps {
@@ -40,12 +40,13 @@ export async function tick(deps: Pick<MaintenanceDeps, 'queues' | 'channels' | '
 }
 
 export async function startMaintenance(deps: MaintenanceDeps): Promise<{ close(): Promise<void> }> {
-  const prefix = deps.queues.prefix;
-  const queue = new Queue(MAINTENANCE_QUEUE, { connection: deps.queues.connection, prefix });
+  // In hig's own namespace: no channel id can name this queue (redis/keys.ts).
+  const { prefix, name } = maintenanceQueue(deps.queues.prefix);
+  const queue = new Queue(name, { connection: deps.queues.connection, prefix });
   queue.on('error', () => undefined);
   await queue.upsertJobScheduler('tick', { every: deps.everyMs ?? MAINTENANCE_EVERY_MS }, { name: 'tick', opts: { removeOnComplete: true, removeOnFail: 50 } });
   const worker = new Worker(
-    MAINTENANCE_QUEUE,
+    name,
     async () => {
       await tick(deps);
     },

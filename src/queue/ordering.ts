@@ -15,12 +15,25 @@ import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import type { JobsOptions } from 'bullmq';
+import { laneKeys, seenKey } from '../redis/keys.js';
+import { DEDUPE_LUA } from './dedupe.js';
 
-export const ENQUEUE_ORDERED = `
--- KEYS: dedupe, lane, lanes, parked, count   ARGV: messageId, data, windowMs, partition
-if tonumber(ARGV[3]) > 0 then
-  if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[3]) then return 0 end
+/**
+ * KEYS: seen marker, lane, lanes, parked, count, the message's BullMQ job hash
+ * ARGV: messageId, data, windowMs, partition, content tags…, their count
+ * → the lane's length once parked; 0 a resend (the dedupe rule, dedupe.ts); -1 a conflict
+ */
+export const ENQUEUE_ORDERED = `${DEDUPE_LUA}
+local ntags = tonumber(ARGV[#ARGV])
+local tags = {}
+for i = #ARGV - ntags, #ARGV - 1 do tags[#tags + 1] = ARGV[i] end
+local verdict, markerIsHash = higDedupe(KEYS[1], KEYS[6], KEYS[4], tags)
+if verdict == 'conflict' then return -1 end
+if verdict == 'resend' then
+  if markerIsHash then redis.call('HINCRBY', KEYS[1], 'n', 1) end
+  return 0
 end
+higMarkSeen(KEYS[1], tags, tonumber(ARGV[3]))
 redis.call('SET', KEYS[4], ARGV[2])
 local len = redis.call('RPUSH', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[3], ARGV[4])
@@ -42,25 +55,6 @@ end
 return nextId
 `;
 
-export interface LaneKeys {
-  lane: string;
-  lanes: string;
-  count: string;
-  parked(messageId: string): string;
-  dedupe(messageId: string): string;
-}
-
-export function laneKeys(prefix: string, channelId: string, partition: string): LaneKeys {
-  const base = `${prefix}:${channelId}:ordered`;
-  return {
-    lane: `${base}:lane:${partition}`,
-    lanes: `${base}:lanes`,
-    count: `${base}:count`,
-    parked: (id) => `${base}:parked:${id}`,
-    dedupe: (id) => `${base}:de:${id}`,
-  };
-}
-
 /**
  * The partition a message belongs to. Patient identifiers are hashed: the key names a lane
  * without putting the identifier itself in RedisClient.
@@ -75,24 +69,32 @@ export function isOrdered(channel: Channel): boolean {
   return channel.queue.ordering !== 'none';
 }
 
-/** Parks the job at the end of its lane; true when it became the head (dispatch it now). */
-export async function enqueueOrdered(redis: RedisClient, prefix: string, channel: Channel, data: IntegrationJobData): Promise<'head' | 'queued' | 'duplicate'> {
+/**
+ * Parks the job at the end of its lane unless the dedupe rule says it is a resend or a conflict;
+ * `head` when it became the lane's head (dispatch it now). `jobKey`: BullMQ's hash of this message
+ * id (the message may have left its lane but still be kept as a job).
+ */
+export async function enqueueOrdered(redis: RedisClient, prefix: string, channel: Channel, data: IntegrationJobData, jobKey: string, tags: readonly string[]): Promise<'head' | 'queued' | 'duplicate' | 'conflict'> {
   const partition = data.meta.partition ?? 'channel';
   const k = laneKeys(prefix, channel.id, partition);
   const len = (await redis.eval(
     ENQUEUE_ORDERED,
-    5,
-    k.dedupe(data.messageId),
+    6,
+    seenKey(prefix, channel.id, data.messageId),
     k.lane,
     k.lanes,
     k.parked(data.messageId),
     k.count,
+    jobKey,
     data.messageId,
     JSON.stringify(data),
     String(channel.queue.dedupeWindowMs),
     partition,
+    ...tags,
+    String(tags.length),
   )) as number;
   if (len === 0) return 'duplicate';
+  if (len < 0) return 'conflict';
   return len === 1 ? 'head' : 'queued';
 }
 
@@ -114,7 +116,7 @@ export async function advance(redis: RedisClient, prefix: string, channelId: str
 
 /** Messages waiting in lanes behind their heads plus the heads themselves. */
 export async function orderedCount(redis: RedisClient, prefix: string, channelId: string): Promise<number> {
-  return Number((await redis.get(`${prefix}:${channelId}:ordered:count`)) ?? 0);
+  return Number((await redis.get(laneKeys(prefix, channelId, '').count)) ?? 0);
 }
 
 export interface SweepResult {
@@ -128,7 +130,7 @@ export interface SweepResult {
  * finished without its lane advancing is popped. `hold` keeps a dead-lettered head in place.
  */
 export async function sweepLanes(redis: RedisClient, queue: Queue, prefix: string, channel: Channel, options: (data: IntegrationJobData) => JobsOptions): Promise<SweepResult> {
-  const k = laneKeys(prefix, channel.id, 'x');
+  const k = laneKeys(prefix, channel.id, '');
   const result: SweepResult = { lanes: 0, dispatched: 0, advanced: 0 };
   let cursor = '0';
   do {

@@ -10,6 +10,8 @@ import type { Channel } from '../config/channel.js';
 import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
 import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
+import { DEDUPE_LUA, tagsOf, type Placement } from './dedupe.js';
+import { dedupeStatsKey, seenKey } from '../redis/keys.js';
 
 export interface QueueRegistry {
   readonly prefix: string;
@@ -61,12 +63,12 @@ export function createQueueRegistry(connection: RedisClient, channels: readonly 
 
 /**
  * Retry, retention and priority options from the channel; the job id is the message id. Dedupe is
- * not among them: unordered channels dedupe with hig's `seen:` marker in the add's transaction
- * (addBatched), ordered ones in their lanes (ordering.ts). BullMQ stores these options with every
- * job, so nothing goes in that no one reads: the retry delays come from the channel in the worker's
- * backoff strategy (retry.ts), not from a `backoff.delay`; and a channel without priority rules gives
- * every job the same priority, so its jobs go to BullMQ's plain FIFO wait list (same order, ≈ 95
- * bytes less per job than the prioritized set's entry) instead of carrying one.
+ * not among them: it is hig's marker, checked and set in the add's own script (dedupe.ts, addBatched)
+ * or in the lane's (ordering.ts). BullMQ stores these options with every job, so nothing goes in
+ * that no one reads: the retry delays come from the channel in the worker's backoff strategy
+ * (retry.ts), not from a `backoff.delay`; and a channel without priority rules gives every job the
+ * same priority, so its jobs go to BullMQ's plain FIFO wait list (same order, ≈ 95 bytes less per
+ * job than the prioritized set's entry) instead of carrying one.
  */
 export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsOptions {
   const q = channel.queue;
@@ -84,79 +86,109 @@ export function jobOptionsFor(channel: Channel, data: IntegrationJobData): JobsO
 /**
  * The durable write intake waits for. Unordered channels add straight to BullMQ (in a batch, see
  * addBatched); ordered ones park the job in its lane and dispatch it only when it is the lane's head.
- * `duplicate`: a resend inside the dedupe window (or of a job still kept), answered but not stored again.
+ * Either way the dedupe rule (dedupe.ts) decides in the same script, by message id and content tag:
+ * `duplicate` is a resend (answered, counted, not stored again), `conflict` the same id with other
+ * content (nothing stored: intake decides what to do with it). `alsoMatch`: the message's content
+ * tags under older keys (Keyring.contentTags), so resends tagged before a key rotation still match.
  */
-export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis: RedisClient, prefix: string): Promise<'stored' | 'duplicate'> {
+export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJobData, redis: RedisClient, prefix: string, alsoMatch: readonly string[] = []): Promise<Placement> {
+  const tags = tagsOf(data.meta.contentTag, alsoMatch);
+  let placed: Placement;
   if (!isOrdered(channel)) {
-    const window = channel.queue.dedupeWindowMs;
-    const dedupe = window > 0 ? { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: window } : undefined;
-    const placed = await addBatched(queue, redis, INBOUND_V1, data, jobOptionsFor(channel, data), dedupe);
-    if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
-    return placed;
+    placed = await addBatched(queue, redis, INBOUND_V1, data, jobOptionsFor(channel, data), { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags });
+  } else {
+    const lane = await enqueueOrdered(redis, prefix, channel, data, queue.toKey(data.messageId), tags);
+    if (lane === 'head') {
+      // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.
+      await dispatch(redis, queue, prefix, channel, data.meta.partition ?? 'channel', data.messageId, (d) => jobOptionsFor(channel, d)).catch(() => undefined);
+    }
+    placed = lane === 'head' || lane === 'queued' ? 'stored' : lane;
   }
-  const placed = await enqueueOrdered(redis, prefix, channel, data);
-  if (placed === 'duplicate') void redis.incr(duplicatesKey(prefix, channel.id)).catch(() => undefined);
-  if (placed === 'head') {
-    // Already durable in the lane: if this dispatch fails, the lane sweep repairs it.
-    await dispatch(redis, queue, prefix, channel, data.meta.partition ?? 'channel', data.messageId, (d) => jobOptionsFor(channel, d)).catch(() => undefined);
-  }
-  return placed === 'duplicate' ? 'duplicate' : 'stored';
+  if (placed === 'duplicate') void redis.hincrby(dedupeStatsKey(prefix, channel.id), 'duplicates', 1).catch(() => undefined);
+  return placed;
+}
+
+/** Counts a conflict (same message id, other content) the channel processed or refused. */
+export function noteConflict(redis: RedisClient, prefix: string, channelId: string): void {
+  void redis.hincrby(dedupeStatsKey(prefix, channelId), 'conflicts', 1).catch(() => undefined);
+}
+
+/** Resends and conflicts of a channel since its counters began. */
+export async function dedupeCounts(redis: RedisClient, prefix: string, channelId: string): Promise<{ duplicates: number; conflicts: number }> {
+  const [duplicates, conflicts] = await redis.hmget(dedupeStatsKey(prefix, channelId), 'duplicates', 'conflicts');
+  return { duplicates: Number(duplicates ?? 0), conflicts: Number(conflicts ?? 0) };
+}
+
+/** Resends answered for one message while its dedupe marker lives (0 without a marker). */
+export async function resendsOf(redis: RedisClient, prefix: string, channelId: string, messageId: string): Promise<number> {
+  const n = await redis.hget(seenKey(prefix, channelId, messageId), 'n').catch(() => null);
+  return Number(n ?? 0);
+}
+
+interface Dedupe {
+  seenKey: string;
+  windowMs: number;
+  tags: string[];
 }
 
 interface PendingAdd {
   json: JobJson;
   jobId: string;
-  dedupe?: { seenKey: string; windowMs: number };
-  resolve(placed: 'stored' | 'duplicate'): void;
+  dedupe: Dedupe;
+  resolve(placed: Placement): void;
   reject(err: Error): void;
 }
 
 /**
  * Dedupe without BullMQ's deduplication option (which costs a second key, a `deid` field and
- * options in every job hash, ≈ 270 bytes per job): one hig marker per message, a key with the
- * channel's dedupe window as its TTL, checked and set around BullMQ's own add in **one script**:
- * BullMQ's add script of the version in use (its Lua source, as BullMQ loads it) becomes a local
- * function of hig's. One script instead of three per message took ≈ 15 % of the listener's CPU
- * off each message (docs/benchmarks.md, mllp-ingest).
+ * options in every job hash, ≈ 270 bytes per job): one hig marker per message, a hash with the
+ * channel's dedupe window as its TTL, decided (dedupe.ts) and set around BullMQ's own add in **one
+ * script**: BullMQ's add script of the version in use (its Lua source, as BullMQ loads it) becomes a
+ * local function of hig's. One script instead of three per message took ≈ 15 % of the listener's
+ * CPU off each message (docs/benchmarks.md, mllp-ingest); the content tags travel as arguments.
  *
- *   job kept            → state 1: BullMQ's add of an existing job id does nothing
- *   marker, job removed → state 2: a placeholder under the job id makes the add a no-op and is
- *                         deleted again before the script ends, so no one ever sees it
- *   neither             → state 0: BullMQ's add stores the job
+ *   new       → state 0: BullMQ's add stores the job, then the marker is set
+ *   resend    → state 1 (job kept) or 2 (job removed, marker left): nothing stored; the marker
+ *               counts the resend
+ *   conflict  → state 3: nothing stored
  * The marker is set only once the job exists: an add that failed leaves no marker, so the sender's
  * resend is stored, not mistaken for a duplicate. Reply: [state, BullMQ's reply], or an error.
+ * KEYS: BullMQ's, marker, job hash. ARGV: BullMQ's, the tags, their count, the window (ms).
  */
 function dedupedAddLua(bullmqLua: string, bullmqKeys: number): string {
-  return `local bullKeys, bullArgv = {}, {}
+  return `${DEDUPE_LUA}
+local windowMs = tonumber(ARGV[#ARGV])
+local ntags = tonumber(ARGV[#ARGV - 1])
+local firstTag = #ARGV - 1 - ntags
+local bullKeys, bullArgv, tags = {}, {}, {}
 for i = 1, ${bullmqKeys} do bullKeys[i] = KEYS[i] end
-for i = 1, #ARGV - 1 do bullArgv[i] = ARGV[i] end
-local seenKey, jobKey, windowMs = KEYS[${bullmqKeys + 1}], KEYS[${bullmqKeys + 2}], ARGV[#ARGV]
-local state = 0
-if redis.call('EXISTS', jobKey) == 1 then
-  state = 1
-elseif redis.call('EXISTS', seenKey) == 1 then
-  state = 2
-  redis.call('HSET', jobKey, 'hig:placeholder', '1')
+for i = 1, firstTag - 1 do bullArgv[i] = ARGV[i] end
+for i = firstTag, firstTag + ntags - 1 do tags[#tags + 1] = ARGV[i] end
+local seenKey, jobKey = KEYS[${bullmqKeys + 1}], KEYS[${bullmqKeys + 2}]
+local verdict, markerIsHash = higDedupe(seenKey, jobKey, nil, tags)
+if verdict == 'conflict' then return {3, ''} end
+if verdict == 'resend' then
+  if markerIsHash then redis.call('HINCRBY', seenKey, 'n', 1) end
+  if redis.call('EXISTS', jobKey) == 1 then return {1, ''} end
+  return {2, ''}
 end
 local function bullmqAdd(KEYS, ARGV)
 ${bullmqLua}
 end
 local ok, added = pcall(bullmqAdd, bullKeys, bullArgv)
-if state == 2 then redis.call('DEL', jobKey) end
 if not ok then
   if type(added) == 'table' and added.err then return redis.error_reply(added.err) end
   return redis.error_reply(tostring(added))
 end
-if state == 2 then return {2, ''} end
 if redis.call('EXISTS', jobKey) == 0 then return redis.error_reply('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
-redis.call('SET', seenKey, '1', 'PX', windowMs, 'NX')
-return {state, added}`;
+higMarkSeen(seenKey, tags, windowMs)
+return {0, added}`;
 }
 
 /** The name hig defines its deduped variant of a BullMQ add script under. */
 const dedupedName = (bullmqName: string) => `higDeduped_${bullmqName}`;
 
-/** The slice of ioredis's MULTI that addBatched uses: the add scripts defined on its connection, and exec. */
+/** The slice of ioredis's MULTI that addBatched uses: hig's add scripts defined on its connection, and exec. */
 type BullTransaction = Record<string, (args: unknown[]) => unknown> & { exec(): Promise<Array<[Error | null, unknown]> | null> };
 
 /**
@@ -175,7 +207,7 @@ const ADD_SCRIPT = /^add(Standard|Prioritized|Delayed)Job:/;
 const addScriptKeys = new Map<string, number>();
 
 /**
- * A transaction on `redis` that can run BullMQ's add scripts and their deduped variants. The
+ * A transaction on `redis` that can run hig's deduped variants of BullMQ's add scripts. The
  * scripts come from BullMQ's own definitions on `bull`, the queue's connection, where BullMQ loaded
  * them; they are defined on `redis` (a producer-pool connection) once. Without readable Lua
  * sources (a BullMQ upgrade that hides them) no add can be deduped: every add then fails, and its
@@ -189,7 +221,6 @@ function transactionOn(redis: RedisClient, bull: RedisClient): BullTransaction {
     for (const [name, script] of Object.entries(scripts)) {
       if (!ADD_SCRIPT.test(name)) continue;
       if (typeof script.lua !== 'string' || typeof script.numberOfKeys !== 'number') throw new Error(`BullMQ's ${name} has no readable Lua source`);
-      if (!(name in redis)) redis.defineCommand(name, { lua: script.lua, numberOfKeys: script.numberOfKeys });
       redis.defineCommand(dedupedName(name), { lua: dedupedAddLua(script.lua, script.numberOfKeys), numberOfKeys: script.numberOfKeys + 2 });
       addScriptKeys.set(name, script.numberOfKeys);
     }
@@ -212,14 +243,14 @@ function bullmqAddCommand(queue: Queue, json: JobJson, jobId: string): { name: s
 
 /**
  * BullMQ's add, batched: every add of one event-loop pass for the same queue goes to Redis in one
- * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as BullMQ's own add script, or
- * its deduped variant when the channel dedupes. Each promise settles with its own command's reply:
+ * MULTI … EXEC (one write, one round trip, one AOF fsync), each job as hig's deduped variant of
+ * BullMQ's own add script. Each promise settles with its own command's reply:
  * a job whose add failed rejects (its sender gets a negative ACK) while the others of the batch
  * are stored; an aborted or lost EXEC rejects them all. `redis`: the connection to send on (a
  * producer-pool connection, or the queue's own); queue objects with the same name and prefix must
  * be equivalent.
  */
-export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe?: { seenKey: string; windowMs: number }): Promise<'stored' | 'duplicate'> {
+export function addBatched(queue: Queue, redis: RedisClient, name: string, data: IntegrationJobData, opts: JobsOptions, dedupe: Dedupe): Promise<Placement> {
   return new Promise((resolve, reject) => {
     // The id goes to the add script on its own; left out of the stored options (BullMQ only
     // validates it at add time), it saves 40 bytes per job.
@@ -241,7 +272,7 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
       failedReason: '',
       returnvalue: '',
     };
-    const add: PendingAdd = { json, jobId, resolve, reject, ...(dedupe ? { dedupe } : {}) };
+    const add: PendingAdd = { json, jobId, resolve, reject, dedupe };
     const key = queue.qualifiedName;
     const batch = pending.get(key);
     if (batch) batch.adds.push(add);
@@ -253,14 +284,14 @@ export function addBatched(queue: Queue, redis: RedisClient, name: string, data:
   });
 }
 
-/** Queues one add on the transaction (BullMQ's add script, or its deduped variant); its reply comes from exec(). */
+/** Queues one add on the transaction (hig's deduped variant of BullMQ's add script); its reply comes from exec(). */
 function queueAdd(multi: BullTransaction, queue: Queue, add: PendingAdd): void {
   const { name, args } = bullmqAddCommand(queue, add.json, add.jobId);
   const keys = addScriptKeys.get(name);
-  const command = multi[add.dedupe ? dedupedName(name) : name];
+  const command = multi[dedupedName(name)];
   if (keys === undefined || !command) throw new Error(`BullMQ's ${name} is not defined on this connection`);
-  if (!add.dedupe) return void command.call(multi, args);
-  command.call(multi, [...args.slice(0, keys), add.dedupe.seenKey, queue.toKey(add.jobId), ...args.slice(keys), add.dedupe.windowMs]);
+  const { seenKey: marker, tags, windowMs } = add.dedupe;
+  command.call(multi, [...args.slice(0, keys), marker, queue.toKey(add.jobId), ...args.slice(keys), ...tags, tags.length, windowMs]);
 }
 
 async function flush(key: string): Promise<void> {
@@ -287,26 +318,15 @@ async function flush(key: string): Promise<void> {
 }
 
 /**
- * One add's reply: BullMQ's (job id, or a negative code) or the deduped variant's [state, reply].
- * Any error is a negative ACK; the sender's resend then finds the job (stored after all) or stores
- * it — never an ACK for a job that is not in Redis.
+ * One add's reply, [state, BullMQ's reply (job id, or a negative code)]. Any error is a negative
+ * ACK; the sender's resend then finds the job (stored after all) or stores it — never an ACK for a
+ * job that is not in Redis.
  */
 function settleAdd(add: PendingAdd, result: [Error | null, unknown] | undefined): void {
   const [err, reply] = result ?? [new Error('no reply'), undefined];
   if (err) return add.reject(err);
-  const state = add.dedupe && Array.isArray(reply) ? Number(reply[0]) : 0;
-  const bullmqReply: unknown = add.dedupe && Array.isArray(reply) ? reply[1] : reply;
+  if (!Array.isArray(reply)) return add.reject(new Error(`unexpected reply to a deduped add: ${String(reply)}`));
+  const [state, bullmqReply] = reply as [unknown, unknown];
   if (typeof bullmqReply === 'number' && bullmqReply < 0) return add.reject(new Error(`add failed with BullMQ code ${bullmqReply}`));
-  if (add.dedupe && !Array.isArray(reply)) return add.reject(new Error(`unexpected reply to a deduped add: ${String(reply)}`));
-  add.resolve(state === 0 ? 'stored' : 'duplicate');
-}
-
-/** hig's dedupe marker of one message: set at its first add, kept for the channel's dedupe window. */
-export function seenKey(prefix: string, channelId: string, messageId: string): string {
-  return `${prefix}:${channelId}:seen:${messageId}`;
-}
-
-/** Resends answered but not processed again, for stats and metrics. */
-export function duplicatesKey(prefix: string, channelId: string): string {
-  return `${prefix}:${channelId}:stats:duplicates`;
+  add.resolve(state === 0 ? 'stored' : state === 3 ? 'conflict' : 'duplicate');
 }

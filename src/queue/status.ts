@@ -3,8 +3,10 @@
  * (`getJobStatus(messageId)`, `getQueueStats()`), per channel and in total, plus health.
  */
 import type { Job, Queue } from 'bullmq';
-import type { QueueRegistry } from './queues.js';
-import { channelOfMessageId, type JobResult } from './jobs.js';
+import { resendsOf, type QueueRegistry } from './queues.js';
+import { channelOfMessageId, type IntegrationJobData, type JobResult } from './jobs.js';
+import type { Keyring } from '../security/seal.js';
+import { outcomeIssues, type OutcomeIssue } from '../destinations/outcome-view.js';
 
 export type JobState = 'completed' | 'failed' | 'active' | 'waiting' | 'delayed' | 'unknown';
 
@@ -16,6 +18,16 @@ export interface JobStatus {
   failedReason?: string;
   /** PHI-free facts about the result (the bundle itself stays sealed). */
   result?: Omit<JobResult, 'bundle'>;
+  /** resends of this message answered inside the dedupe window (not processed again) */
+  resends?: number;
+  /** the message whose sender and control id this one reused with other content */
+  conflictOf?: string;
+  /**
+   * What the destination answered when it refused this job's result (issue codes, diagnostics),
+   * opened from its seal for an authorized caller; `unreadable` says why it could not be opened.
+   * May hold PHI: shown to admins, never logged.
+   */
+  outcome?: { issues: OutcomeIssue[] } | { unreadable: string };
 }
 
 export interface Counts {
@@ -43,6 +55,8 @@ export interface Rolling {
   ordered?: number;
   /** resends inside the dedupe window, answered but not processed again (since the counter began) */
   duplicates?: number;
+  /** messages with the id of an earlier one but other content, processed as new or refused (since the counter began) */
+  conflicts?: number;
 }
 
 export type ChannelStats = Counts & Rolling & { health: Health };
@@ -70,7 +84,20 @@ function progressOf(job: Job, state: JobState): number {
   return typeof job.progress === 'number' ? job.progress : 0;
 }
 
-export async function getJobStatus(queues: QueueRegistry, messageId: string): Promise<JobStatus | undefined> {
+/** Opens a job's kept outcome (role `outcome`) with the caller's keyring. */
+function openOutcome(data: IntegrationJobData, keyring: Keyring | undefined): JobStatus['outcome'] {
+  if (!data.outcome) return undefined;
+  if (!keyring) return { unreadable: 'sealed; this process has no data key' };
+  try {
+    const kept = JSON.parse(keyring.open(data.outcome, { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }).toString('utf8')) as unknown;
+    return { issues: outcomeIssues(kept) };
+  } catch (err) {
+    return { unreadable: (err as Error).name === 'PermanentError' ? (err as Error).message : 'not readable' };
+  }
+}
+
+/** `keyring`: given by callers that may show the destination's outcome (admin API, CLI); without it the outcome stays sealed. */
+export async function getJobStatus(queues: QueueRegistry, messageId: string, keyring?: Keyring): Promise<JobStatus | undefined> {
   const channelId = channelOfMessageId(messageId);
   const queue = channelId ? queues.get(channelId) : undefined;
   if (!queue) return undefined;
@@ -79,6 +106,12 @@ export async function getJobStatus(queues: QueueRegistry, messageId: string): Pr
   const status = normalizeState(await job.getState());
   const out: JobStatus = { id: messageId, status, progress: progressOf(job, status), attempts: job.attemptsMade };
   if (job.failedReason) out.failedReason = job.failedReason;
+  const resends = await resendsOf(queues.connection, queues.prefix, channelId!, messageId);
+  if (resends > 0) out.resends = resends;
+  const data = job.data as IntegrationJobData;
+  if (data?.meta?.conflictOf) out.conflictOf = data.meta.conflictOf;
+  const outcome = data ? openOutcome(data, keyring) : undefined;
+  if (outcome) out.outcome = outcome;
   if (status === 'completed' && job.returnvalue && typeof job.returnvalue === 'object') {
     const { bundle: _sealed, ...facts } = job.returnvalue as JobResult;
     out.result = facts;
@@ -140,10 +173,12 @@ export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: s
     }
     if (r.oldestWaitingMs !== undefined) oldestWaitingMs = Math.max(oldestWaitingMs ?? 0, r.oldestWaitingMs);
   }
-  const done = Object.values(channels).reduce((a, c) => a + (c.completedLastHour ?? 0), 0);
-  const failedHour = Object.values(channels).reduce((a, c) => a + (c.failedLastHour ?? 0), 0);
+  const sum = (pick: (c: ChannelStats) => number | undefined) => Object.values(channels).reduce((a, c) => a + (pick(c) ?? 0), 0);
+  const done = sum((c) => c.completedLastHour);
+  const failedHour = sum((c) => c.failedLastHour);
   return {
     ...total,
+    ...(extra ? { duplicates: sum((c) => c.duplicates), conflicts: sum((c) => c.conflicts) } : {}),
     completedLastHour: done,
     failedLastHour: failedHour,
     ...(done + failedHour > 0 ? { successRate: done / (done + failedHour) } : {}),

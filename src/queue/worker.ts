@@ -78,6 +78,11 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new PermanentError('INTERNAL', `job data does not match ${INBOUND_V1}`);
   const data = parsed.data as IntegrationJobData;
+  // The seal binds the channel and message id the data names; the data must name this very job, or a
+  // job copied whole (ids and all) into another channel's queue would open and be converted there.
+  if (data.channelId !== channel.id || data.messageId !== String(job.id)) {
+    throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of channel ${channel.id} carries the data of ${data.channelId}/${data.messageId}`);
+  }
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -87,8 +92,11 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
     }, channel.queue.timeoutMs);
   });
   try {
-    return await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+    const result = await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+    if (data.outcome) await forgetOutcome(job);
+    return result;
   } catch (err) {
+    await keepOutcome(job, data, steps, err);
     if (err instanceof CircuitOpenError && token) {
       // Spread the wake-ups a little so parked jobs do not all return in the same millisecond.
       await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
@@ -100,6 +108,35 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   }
 }
 
+/** The error with its stack cleared: BullMQ records a failed job's `err.stack` only when it is set. */
+export function withoutStack(err: unknown): unknown {
+  if (err instanceof Error) err.stack = '';
+  return err;
+}
+
+/**
+ * A destination's refusal carries its answer (`outcome`: an OperationOutcome, or one per refused
+ * entry); it may hold PHI, so it is kept with the job sealed (role `outcome`) for an authorized
+ * operator to read (status API, `hig status`, dashboard) and never logged. Best effort: failing to
+ * keep it must not change how the job fails.
+ */
+async function keepOutcome(job: Job, data: IntegrationJobData, steps: PipelineSteps, err: unknown): Promise<void> {
+  const outcome = (err as { outcome?: unknown } | undefined)?.outcome;
+  if (outcome === undefined) return;
+  try {
+    const sealed = steps.keyring.seal(JSON.stringify(outcome), { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }, { compress: true });
+    await job.updateData({ ...(job.data as IntegrationJobData), outcome: sealed });
+  } catch {
+    // the job still fails with its reason; only the destination's wording is lost
+  }
+}
+
+/** A job that completed after a refusal (replayed) no longer carries that refusal. */
+async function forgetOutcome(job: Job): Promise<void> {
+  const { outcome: _done, ...rest } = job.data as IntegrationJobData;
+  await job.updateData(rest).catch(() => undefined);
+}
+
 export interface WorkerHooks {
   /** a job failed for good (permanent error or attempts exhausted): raise an alert */
   onDeadLettered?(job: Job, err: Error): void;
@@ -109,7 +146,9 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
   const log = deps.log.child({ channel: channel.id });
   const breaker = new CircuitBreaker();
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
-  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token), {
+  // BullMQ keeps `err.stack` with every failed job (install paths, library internals): only at debug.
+  const keepStacks = deps.log.isLevelEnabled('debug');
+  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token).catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err))), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,

@@ -13,7 +13,7 @@
  *       format). They still open, whatever binding the caller gives, and `hig rotate-keys`
  *       re-seals them as bound v3.
  */
-import { createCipheriv, createDecipheriv, createHash, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { PermanentError } from '../errors.js';
 
@@ -51,6 +51,11 @@ export interface Keyring {
   /** the same content under the current key as bound v3 (used by key rotation) */
   reseal(sealed: Sealed, binding: SealBinding): Sealed;
   has(kid: string): boolean;
+  /**
+   * Keyed digests of a message's content for dedupe (see contentTag below): under the current key
+   * first, then under each older key, so content tagged before a rotation is still recognised.
+   */
+  contentTags(parts: readonly Buffer[]): string[];
 }
 
 export class KeyError extends Error {
@@ -107,11 +112,29 @@ function aadFor(sealed: Pick<Sealed, 'kid' | 'v' | 'z'>, binding: SealBinding): 
   return Buffer.from([sealed.kid, 'v3', sealed.z === 1 ? 'z' : '', binding.channelId, binding.messageId, binding.role].join('\0'));
 }
 
+/**
+ * A content tag: HMAC-SHA-256 under a key derived from a data key (HKDF, its own label, so the tag
+ * key is never the encryption key), 128 bits as 32 hex. It travels in clear (dedupe markers, job
+ * meta): without the data key it says nothing about the content, only whether two messages of one
+ * install are equal.
+ */
+function tagKeyOf(key: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'hig content tag v1', 32));
+}
+
+function contentTag(tagKey: Buffer, parts: readonly Buffer[]): string {
+  const mac = createHmac('sha256', tagKey);
+  for (const p of parts) mac.update(p);
+  return mac.digest('hex').slice(0, 32);
+}
+
 export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
   const keys = new Map<string, Buffer>();
   for (const k of old) keys.set(keyId(k), k);
   const currentKid = keyId(current);
   keys.set(currentKid, current);
+  // Current first, then the older keys that are not the current one.
+  const tagKeys = [current, ...old.filter((k) => keyId(k) !== currentKid)].map(tagKeyOf);
 
   /** Encrypts `bytes` (already compressed when `compressed`) under the current key as bound v3. */
   const encrypt = (bytes: Buffer | string, compressed: boolean, binding: SealBinding): Sealed => {
@@ -157,6 +180,7 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
   return {
     currentKid,
     has: (kid) => keys.has(kid),
+    contentTags: (parts) => tagKeys.map((k) => contentTag(k, parts)),
     seal(plain, binding, options) {
       if (options?.compress) {
         const bytes = typeof plain === 'string' ? Buffer.from(plain) : plain;

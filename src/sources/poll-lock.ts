@@ -22,10 +22,6 @@ export interface LockRedis {
   eval(script: string, numKeys: number, ...args: string[]): Promise<unknown>;
 }
 
-export function pollLockKey(prefix: string, channelId: string): string {
-  return `${prefix}:hig:sftp-poll-lock:${channelId}`;
-}
-
 export function redisPollLock(redis: LockRedis, key: string, ttlMs: number): PollLock {
   return {
     async acquire() {

@@ -21,7 +21,8 @@ import type { Logger } from '../log.js';
 import { batchAck, errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
 import { IncompleteFiles } from './completeness.js';
 import { nameMatcher } from './glob.js';
-import { pollLockKey, redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+import { redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
+import { pollLockKey } from '../redis/keys.js';
 import { notRegular } from './regular-file.js';
 import { downloadRegular, remoteLstat, sameRemote, writeRemoteAtomic } from './sftp-files.js';
 

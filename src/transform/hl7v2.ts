@@ -1,6 +1,7 @@
 /** HL7 v2 message → transaction Bundle: decode, parse, route, match groups, map, assemble, report. */
 import { PermanentError } from '../errors.js';
 import { decodeMessageBytes } from '../hl7/charset.js';
+import { echoMessageType, echoStructure } from '../hl7/echo.js';
 import { type Message, parseMessage } from '../hl7/message.js';
 import { buildBundle } from './bundle.js';
 import { Conversion, type SegmentReader } from './context.js';
@@ -30,6 +31,13 @@ export interface Routing {
   version: string;
 }
 
+/** What the refusal names: the sender's MSH-9 values in their standard form only (hl7/echo.ts), else the field. */
+function unsupported(type: string | undefined, event: string | undefined, structure: string | undefined): string {
+  const shown = echoMessageType(type, event);
+  const struct = echoStructure(structure);
+  return `${shown ?? 'the message type in MSH-9'} (structure ${struct ?? 'unknown'})`;
+}
+
 /** MSH-9 → routing facts, refusing events outside the supported list with a PHI-free reason. */
 export function route(msg: Message): Routing {
   const msh = msg.segments[0];
@@ -46,8 +54,7 @@ export function route(msg: Message): Routing {
   const messageType = event === '' ? type : `${type}^${event}`;
   const structure = resolveStructure(type, event, msh93);
   if (!isSupportedEvent(messageType) || structure === undefined || structureDef(structure) === undefined) {
-    const safe = (s: string): string => s.replace(/[^A-Za-z0-9_^]/g, '').slice(0, 20);
-    throw new PermanentError('UNSUPPORTED_EVENT', `${safe(messageType)} (structure ${safe(structure ?? 'unknown')}) is not supported`);
+    throw new PermanentError('UNSUPPORTED_EVENT', `${unsupported(type, event, structure)} is not supported`);
   }
   return { messageType, structure, version };
 }
@@ -143,7 +150,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   const msg = parseMessage(text);
   const routing = route(msg);
   const def = structureDef(routing.structure);
-  if (def === undefined) throw new PermanentError('UNSUPPORTED_EVENT', `structure ${routing.structure} is not supported`);
+  if (def === undefined) throw new PermanentError('UNSUPPORTED_EVENT', `${unsupported(routing.messageType.split('^')[0], routing.messageType.split('^')[1], routing.structure)} is not supported`);
   const mshSeg = msg.segments[0];
   if (mshSeg === undefined) throw new PermanentError('PARSE_FAILED', 'no MSH segment');
   const d = msg.delimiters;

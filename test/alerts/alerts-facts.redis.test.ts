@@ -2,7 +2,7 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertRulesSchema, createAlerter, queueFacts } from '../../src/alerts/index.js';
+import { alertKeys, alertRulesSchema, createAlerter, queueFacts } from '../../src/alerts/index.js';
 import { memoryLogger } from '../support/log.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 
@@ -85,7 +85,7 @@ describe('noteReceived', () => {
     expect(raised).toMatchObject([{ alertType: 'inactivity' }]);
     await alerter.noteReceived('quiet', now - 500);
     await alerter.noteReceived('quiet', now - 200_000); // late writer from another process: ignored
-    expect(await redis.get(`${prefix}:alerts:quiet:last`)).toBe(String(now - 500));
+    expect(await redis.get(alertKeys(prefix, 'quiet').last)).toBe(String(now - 500));
     expect(await alerter.evaluate('quiet', 1, { waiting: 0, failed: 0, completed: 0, now })).toMatchObject([{ alertType: 'inactivity', isResolved: true }]);
     await alerter.close();
   });

@@ -6,7 +6,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { alertRulesSchema, createAlerter, type Alert, type Alerter, type AlertRulesInput } from '../../src/alerts/index.js';
+import { alertKeys, alertRulesSchema, createAlerter, type Alert, type Alerter, type AlertRulesInput } from '../../src/alerts/index.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 
@@ -111,12 +111,13 @@ describe('dead-letter alerts', () => {
     expect(alert!.description).toContain('MAPPING_NOT_FOUND');
     expect(Number.isNaN(Date.parse(alert!.createdAt))).toBe(false);
 
-    // in Redis: index by time + one hash per alert, under ${prefix}:alerts:${channelId}
-    const base = `${prefix}:alerts:shape`;
-    expect(await redis.zscore(base, alert!.id)).toBe(String(Date.parse(alert!.createdAt)));
-    const h = await redis.hgetall(`${base}:a:${alert!.id}`);
+    // in Redis: index by time + one hash per alert, under hig's namespace (alertKeys)
+    const keys = alertKeys(prefix, 'shape');
+    expect(keys.index).toBe(`${prefix}:_hig:ch:shape:alerts`);
+    expect(await redis.zscore(keys.index, alert!.id)).toBe(String(Date.parse(alert!.createdAt)));
+    const h = await redis.hgetall(keys.alert(alert!.id));
     expect(h).toMatchObject({ clientId: '42', messageId: 'msg-1', alertType: 'processing_error', severity: 'high', isResolved: '0' });
-    expect(await redis.pttl(`${base}:a:${alert!.id}`)).toBeGreaterThan(6 * 24 * 3600 * 1000);
+    expect(await redis.pttl(keys.alert(alert!.id))).toBeGreaterThan(6 * 24 * 3600 * 1000);
 
     await waitFor(() => rx.hits.length === 1);
     const hit = rx.hits[0]!;
@@ -418,9 +419,9 @@ describe('list, resolve, retention', () => {
     expect(await alerter.list(channelId)).toHaveLength(1);
     await sleep(700);
     const fresh = (await alerter.deadLettered(dl(channelId, 2, 'NEW')))!;
-    const base = `${prefix}:alerts:${channelId}`;
+    const base = alertKeys(prefix, channelId).index;
     expect(await redis.zrange(base, '0', '-1')).toEqual([fresh.id]);
-    expect(await redis.exists(`${base}:a:${old.id}`)).toBe(0);
+    expect(await redis.exists(alertKeys(prefix, channelId).alert(old.id))).toBe(0);
     expect((await alerter.list(channelId)).map((a) => a.id)).toEqual([fresh.id]);
     await sleep(700);
     expect(await alerter.list(channelId)).toEqual([]);

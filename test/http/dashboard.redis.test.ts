@@ -100,7 +100,9 @@ async function pageNumbers(page: Page) {
       for (const k of keys) row[k] = num(tr.querySelector(`[data-k="${k}"]`)?.textContent);
       channels[tr.getAttribute('data-channel')!] = row;
     }
-    return { totals, health: document.getElementById('total-health')?.getAttribute('data-health'), channels };
+    const duplicates: Record<string, number> = { total: num(document.getElementById('total-duplicates')?.getAttribute('data-value')) };
+    for (const tr of Array.from(document.querySelectorAll('#channels tbody tr[data-channel]'))) duplicates[tr.getAttribute('data-channel')!] = num(tr.querySelector('[data-k="duplicates"]')?.textContent);
+    return { totals, duplicates, health: document.getElementById('total-health')?.getAttribute('data-health'), channels };
   });
 }
 
@@ -116,6 +118,9 @@ describe('/queue in a real browser against hig start', () => {
     await send('adt', ['ADT-1', 'ADT-2', 'ADT-3']);
     await send('lab', ['LAB-1', 'LAB-2']);
     await until(async () => (await api<QueueStats>('/api/stats')).completed === 5, 20_000, 'five completed');
+    // A resend (same sender, control id and content): AA, not processed again, counted and shown.
+    await send('adt', ['ADT-2']);
+    await until(async () => (await api<QueueStats>('/api/stats')).duplicates === 1, 5000, 'the resend counted');
 
     // The FHIR server refuses the next bundle with 400: a permanent failure, dead-lettered at once.
     await fhir.setFault({ kind: 'status', status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'rejected by test' }] } });
@@ -158,6 +163,7 @@ describe('/queue in a real browser against hig start', () => {
       expect(shown.channels[id], id).toEqual({ health: c.health, active: c.active, waiting: c.waiting, completed: c.completed, failed: c.failed, delayed: c.delayed });
     }
     expect(shown.channels['adt-feed']).toMatchObject({ completed: 3, failed: 1 });
+    expect(shown.duplicates).toEqual({ total: 1, 'adt-feed': 1, 'lab-feed': 0 });
 
     // The failed table of adt-feed: time, event, control id, reason, attempts; config masked.
     await page.click('#channels a:text-is("adt-feed")');
@@ -169,6 +175,13 @@ describe('/queue in a real browser against hig start', () => {
     expect(cells[2]).toBe('DEAD-1');
     expect(cells[3]).toMatch(/^DESTINATION_REJECTED: .*400/);
     expect(cells[4]).toBe('1');
+    // Details: what the FHIR server answered, opened for this admin session.
+    await row.locator('button[data-details-job]').click();
+    const details = page.locator('#failed tbody tr[data-details]');
+    await details.locator('tr[data-issue-code="invalid"]').waitFor();
+    expect(await details.textContent()).toContain('rejected by test');
+    await row.locator('button[data-details-job]').click();
+    expect(await page.locator('#failed tbody tr[data-details]').count()).toBe(0);
     const config = (await page.textContent('#config')) ?? '';
     expect(config).toContain('"baseUrl"');
     expect(config).not.toContain('DASHBOARD_FHIR_TOKEN');

@@ -9,7 +9,8 @@ import { Redis } from 'ioredis';
 import type { Channel } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
-import { createQueueRegistry, duplicatesKey, enqueue, seenKey, type QueueRegistry } from '../../src/queue/queues.js';
+import { createQueueRegistry, enqueue, type QueueRegistry } from '../../src/queue/queues.js';
+import { dedupeStatsKey, seenKey } from '../../src/redis/keys.js';
 import type { IntegrationJobData } from '../../src/queue/jobs.js';
 import { testChannel } from '../support/channel.js';
 import { startPrivateRedis, testPrefix, type PrivateRedis } from '../support/redis.js';
@@ -80,10 +81,10 @@ describe('enqueue', () => {
   it('recognises a resend while the job is kept, and counts it', async () => {
     const first = job(channel, 'D1');
     expect(await add(channel, first)).toBe('stored');
-    const before = Number((await redis.get(duplicatesKey(prefix, channel.id))) ?? 0);
+    const before = Number((await redis.hget(dedupeStatsKey(prefix, channel.id), 'duplicates')) ?? 0);
     expect(await settle([add(channel, job(channel, 'D1')), add(channel, job(channel, 'D1'))])).toEqual(['duplicate', 'duplicate']);
     await new Promise((r) => setTimeout(r, 50));
-    expect(Number(await redis.get(duplicatesKey(prefix, channel.id)))).toBe(before + 2);
+    expect(Number(await redis.hget(dedupeStatsKey(prefix, channel.id), 'duplicates'))).toBe(before + 2);
     // The job is the first one, untouched.
     const stored = await queues.get(channel.id)!.getJob(first.messageId);
     expect(stored?.data.sourceData).toEqual(first.sourceData);
@@ -109,16 +110,18 @@ describe('enqueue', () => {
 
   it('honours a marker written by the previous release', async () => {
     const data = job(channel, 'OLD1');
-    // The previous release set this marker (and BullMQ's own de: key) for a job since removed.
+    // The previous release set this marker (a string, no content tag) for a job since removed; the
+    // upgrade moved it to the new name (redis/migrate.ts). Content unknown: taken for a resend.
     await redis.set(seenKey(prefix, channel.id, data.messageId), '1', 'PX', 60_000);
     expect(await add(channel, data)).toBe('duplicate');
     expect(await queues.get(channel.id)!.getJob(data.messageId)).toBeUndefined();
   });
 
-  it('without a dedupe window: no marker, every add answered stored', async () => {
+  it('without a dedupe window: no marker, and a resend while the job is kept is still not stored twice', async () => {
     const data = job(noDedupe, 'N1');
     expect(await add(noDedupe, data)).toBe('stored');
-    expect(await add(noDedupe, job(noDedupe, 'N1'))).toBe('stored');
+    // BullMQ cannot hold a second job under the id: the earlier release answered "stored" and dropped it.
+    expect(await add(noDedupe, job(noDedupe, 'N1'))).toBe('duplicate');
     expect(await redis.exists(seenKey(prefix, noDedupe.id, data.messageId))).toBe(0);
   });
 

@@ -60,8 +60,9 @@ describe('DATA_ENCRYPTION_KEY rotation', () => {
       // 2. More old-key jobs wait; rotate-keys re-seals them under the new key.
       const waiting = await Promise.all(Array.from({ length: 5 }, (_, i) => add(`WAIT${i}`, oldRing)));
       const { stdout } = await run(process.execPath, cliArgs('rotate-keys', 'rot'), { cwd: ROOT, env: { ...process.env, ...env, DATA_ENCRYPTION_KEY: NEW, DATA_ENCRYPTION_KEYS_OLD: OLD } });
-      expect(stdout).toContain('re-sealed 5 job(s)');
-    expect(stdout).toContain(`1 job(s) sealed under a key not configured here were left as they are: ${stranger}`);
+      // the 5 waiting, and the 10 completed ones (their messages were still under the old key)
+      expect(stdout).toContain('re-sealed 15 job(s) (10 completed)');
+      expect(stdout).toContain(`1 job(s) sealed under a key not configured here were left as they are: ${stranger}`);
       for (const id of waiting) expect(((await queue.getJob(id))!.data as IntegrationJobData).sourceData.kid).toBe(keyId(Buffer.from(NEW, 'hex')));
 
       // 3. The old key retired: the re-sealed jobs still complete.

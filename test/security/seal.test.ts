@@ -166,3 +166,24 @@ describe('sealed formats', () => {
     expect(ivs.size).toBe(2000);
   });
 });
+
+describe('content tags (dedupe)', () => {
+  const parts = [Buffer.from('MSH|^~\\&|A|F|R|RF|'), Buffer.from('||ADT^A01|C1\rPID|1||M1\r')];
+
+  it('are keyed: equal content gives equal tags under one key, another key gives others, and the tag is not a plain digest', async () => {
+    const [tag] = keyring.contentTags(parts);
+    expect(tag).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyring.contentTags([Buffer.concat(parts)])).toEqual([tag]);
+    expect(createKeyring(OTHER).contentTags(parts)[0]).not.toBe(tag);
+    const { createHash, createHmac } = await import('node:crypto');
+    expect(createHash('sha256').update(Buffer.concat(parts)).digest('hex').slice(0, 32)).not.toBe(tag);
+    // nor an HMAC under the data key itself: the tag key is derived (HKDF), never the encryption key
+    expect(createHmac('sha256', KEY).update(Buffer.concat(parts)).digest('hex').slice(0, 32)).not.toBe(tag);
+  });
+
+  it('are given under the current key first, then under each older key', () => {
+    const rotated = createKeyring(OTHER, [KEY]);
+    expect(rotated.contentTags(parts)).toEqual([createKeyring(OTHER).contentTags(parts)[0], keyring.contentTags(parts)[0]]);
+    expect(createKeyring(KEY, [KEY]).contentTags(parts)).toHaveLength(1);
+  });
+});

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSftpSource, type SftpChannel } from '../../src/sources/sftp.js';
-import { pollLockKey } from '../../src/sources/poll-lock.js';
+import { pollLockKey } from '../../src/redis/keys.js';
 import { testChannel } from '../support/channel.js';
 import { ls, sftpRig } from '../support/drop.js';
 import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/intake-deps.js';

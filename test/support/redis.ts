@@ -25,15 +25,25 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Deletes every key under a test prefix. */
-export async function dropPrefix(prefix: string, url = REDIS_URL): Promise<void> {
+/** Every key name under `base:` (SCAN, so a shared Redis is not blocked). */
+export async function keysUnder(base: string, url = REDIS_URL): Promise<string[]> {
   const r = new Redis(url);
+  const out: string[] = [];
   let cursor = '0';
   do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${base}:*`, 'COUNT', 1000);
     cursor = next;
-    if (keys.length) await r.del(...keys);
+    out.push(...keys);
   } while (cursor !== '0');
+  r.disconnect();
+  return out;
+}
+
+/** Deletes every key under a test prefix. */
+export async function dropPrefix(prefix: string, url = REDIS_URL): Promise<void> {
+  const keys = await keysUnder(prefix, url);
+  const r = new Redis(url);
+  for (let i = 0; i < keys.length; i += 1000) await r.del(...keys.slice(i, i + 1000));
   r.disconnect();
 }
 
@@ -41,20 +51,15 @@ export async function dropPrefix(prefix: string, url = REDIS_URL): Promise<void>
 export async function dumpPrefix(prefix: string, url = REDIS_URL): Promise<string> {
   const r = new Redis(url);
   const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    for (const key of keys) {
-      const type = await r.type(key);
-      if (type === 'string') out.push((await r.get(key)) ?? '');
-      else if (type === 'hash') out.push(JSON.stringify(await r.hgetall(key)));
-      else if (type === 'list') out.push(...(await r.lrange(key, '0', '-1')));
-      else if (type === 'set') out.push(...(await r.smembers(key)));
-      else if (type === 'zset') out.push(...(await r.zrange(key, '0', '-1')));
-      else if (type === 'stream') out.push(JSON.stringify(await r.xrange(key, '-', '+')));
-    }
-  } while (cursor !== '0');
+  for (const key of await keysUnder(prefix, url)) {
+    const type = await r.type(key);
+    if (type === 'string') out.push((await r.get(key)) ?? '');
+    else if (type === 'hash') out.push(JSON.stringify(await r.hgetall(key)));
+    else if (type === 'list') out.push(...(await r.lrange(key, '0', '-1')));
+    else if (type === 'set') out.push(...(await r.smembers(key)));
+    else if (type === 'zset') out.push(...(await r.zrange(key, '0', '-1')));
+    else if (type === 'stream') out.push(JSON.stringify(await r.xrange(key, '-', '+')));
+  }
   r.disconnect();
   return out.join('\n');
 }

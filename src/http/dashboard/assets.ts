@@ -28,6 +28,8 @@ table.grid th, table.grid td { padding:6px 8px; border-bottom:1px solid var(--li
 table.grid td.n { text-align:right; font-variant-numeric: tabular-nums; }
 table.grid tr.selected { background:#ebf4ff; }
 table.grid td.reason { max-width:480px; overflow-wrap:anywhere; }
+tr.details > td { background:#fafbfc; }
+table.grid.outcome { margin-top:4px; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; color:#fff; background:var(--muted); vertical-align:middle; }
 .badge.healthy { background:var(--ok); } .badge.busy { background:var(--busy); } .badge.warning { background:var(--warn); }
 .sev-high, .sev-critical { color:var(--warn); font-weight:600; } .sev-medium { color:var(--busy); }
@@ -105,6 +107,8 @@ export const APP_JS = String.raw`
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'success rate (1 h)' }), h('div', { 'class': 'v', id: 'total-successRate', text: fmtPct(t.successRate) })));
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'mean processing' }), h('div', { 'class': 'v', id: 'total-meanProcessingMs', text: fmtMs(t.meanProcessingMs) })));
     box.appendChild(h('div', { 'class': 'card' }, h('div', { 'class': 'k', text: 'oldest waiting' }), h('div', { 'class': 'v', id: 'total-oldestWaitingMs', text: fmtMs(t.oldestWaitingMs) })));
+    box.appendChild(h('div', { 'class': 'card', title: 'resends answered again but not processed again (same sender, control id and content)' }, h('div', { 'class': 'k', text: 'resends (not reprocessed)' }), h('div', { 'class': 'v', id: 'total-duplicates', 'data-value': t.duplicates || 0, text: fmtInt(t.duplicates || 0) })));
+    box.appendChild(h('div', { 'class': 'card', title: 'same sender and control id as an earlier message, different content: processed as new or refused, and alerted' }, h('div', { 'class': 'k', text: 'id conflicts' }), h('div', { 'class': 'v', id: 'total-conflicts', 'data-value': t.conflicts || 0, text: fmtInt(t.conflicts || 0) })));
     var th = $('total-health'); th.textContent = t.health; th.className = 'badge ' + t.health; th.setAttribute('data-health', t.health);
   }
 
@@ -129,6 +133,7 @@ export const APP_JS = String.raw`
       h('td', { 'class': 'n', 'data-k': 'completed', text: fmtInt(c.completed) }),
       h('td', { 'class': 'n', 'data-k': 'failed', text: fmtInt(c.failed) }),
       h('td', { 'class': 'n', 'data-k': 'delayed', text: fmtInt(c.delayed) }),
+      h('td', { 'class': 'n', 'data-k': 'duplicates', text: fmtInt(c.duplicates || 0) }),
       h('td', { 'class': 'n', text: fmtPct(c.successRate) }),
       h('td', { 'class': 'n', text: fmtMs(c.meanProcessingMs) }),
       h('td', { 'class': 'n', text: fmtMs(c.oldestWaitingMs) }),
@@ -161,7 +166,7 @@ export const APP_JS = String.raw`
       renderTotals(d.totals);
       var tbody = clear($('channels').tBodies[0]);
       d.channels.items.forEach(function (c) { tbody.appendChild(channelRow(c)); });
-      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 11, 'class': 'muted', text: 'no channels' })));
+      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 12, 'class': 'muted', text: 'no channels' })));
       pager($('channel-pager'), d.channels.offset, CHANNEL_PAGE, d.channels.total, function (o) { state.channelOffset = o; refresh(); });
       renderAlerts($('recent-alerts').tBodies[0], d.recentAlerts, true, 6);
       if (!state.selected && d.channels.items.length) state.selected = d.channels.items[0].id;
@@ -171,14 +176,44 @@ export const APP_JS = String.raw`
   function failedRow(channelId, j) {
     var btn = h('button', { type: 'button', 'data-replay-job': j.id }, 'Replay');
     btn.addEventListener('click', function () { replayJob(channelId, j, btn); });
-    return h('tr', { 'data-job': j.id },
+    var more = h('button', { type: 'button', 'data-details-job': j.id }, 'Details');
+    var tr = h('tr', { 'data-job': j.id },
       h('td', { text: fmtTime(j.failedAt) }),
       h('td', { text: j.eventType || '–' }),
       h('td', { text: j.controlId || '–' }),
       h('td', { 'class': 'reason', text: j.failedReason }),
       h('td', { 'class': 'n', text: String(j.attempts) }),
       h('td', { 'class': 'muted', text: j.messageId }),
-      h('td', null, btn));
+      h('td', null, more, ' ', btn));
+    more.addEventListener('click', function () { toggleDetails(tr, j.id); });
+    return tr;
+  }
+
+  // The job's status, with what the destination answered when it refused the result (issue codes and
+  // diagnostics, opened by the server for this admin session; text nodes only).
+  function toggleDetails(tr, id) {
+    var open = tr.nextSibling && tr.nextSibling.getAttribute && tr.nextSibling.getAttribute('data-details') === id ? tr.nextSibling : null;
+    if (open) { open.parentNode.removeChild(open); return; }
+    var box = h('td', { colspan: 7 }, h('span', { 'class': 'muted', text: 'loading…' }));
+    var row = h('tr', { 'data-details': id, 'class': 'details' }, box);
+    tr.parentNode.insertBefore(row, tr.nextSibling);
+    api('GET', '/api/messages/' + encodeURIComponent(id)).then(function (s) {
+      clear(box);
+      var facts = 'status ' + s.status + ' · attempts ' + s.attempts + (s.resends ? ' · resends answered ' + s.resends : '') + (s.conflictOf ? ' · reused the id of ' + s.conflictOf : '');
+      box.appendChild(h('div', { 'class': 'muted', text: facts }));
+      if (!s.outcome) { box.appendChild(h('div', { 'class': 'muted', text: 'no answer from the destination kept with this job' })); return; }
+      if (s.outcome.unreadable) { box.appendChild(h('div', { 'class': 'error', text: 'destination answer kept sealed: ' + s.outcome.unreadable })); return; }
+      var table = h('table', { 'class': 'grid outcome' }, h('thead', null, h('tr', null, h('th', { text: 'entry' }), h('th', { text: 'status' }), h('th', { text: 'severity' }), h('th', { text: 'code' }), h('th', { text: 'diagnostics' }), h('th', { text: 'where' }))));
+      var body = h('tbody');
+      s.outcome.issues.forEach(function (i) {
+        body.appendChild(h('tr', { 'data-issue-code': i.code || '' },
+          h('td', { text: i.entry === undefined ? '–' : String(i.entry) }), h('td', { text: i.status || '–' }), h('td', { text: i.severity || '–' }),
+          h('td', { text: i.code || '–' }), h('td', { 'class': 'reason', text: [i.diagnostics, i.details].filter(Boolean).join(' — ') || '–' }), h('td', { text: (i.expression || []).join(', ') || '–' })));
+      });
+      table.appendChild(body);
+      box.appendChild(h('div', { text: 'What the destination answered:' }));
+      box.appendChild(table);
+    }).catch(function (e) { clear(box); box.appendChild(h('span', { 'class': 'error', text: String(e.message || e) })); });
   }
 
   function loadDetail() {
@@ -192,6 +227,7 @@ export const APP_JS = String.raw`
       $('detail-id').textContent = id;
       var dh = $('detail-health'); dh.textContent = o.stats.health; dh.className = 'badge ' + o.stats.health;
       $('detail-description').textContent = o.description || '';
+      $('detail-dedupe').textContent = 'resends answered, not processed again: ' + fmtInt(o.stats.duplicates || 0) + ' · same id with different content: ' + fmtInt(o.stats.conflicts || 0);
       var total = typeof f.total === 'number' ? f.total : o.stats.failed;
       if (!f.jobs.length && state.failedOffset > 0 && total > 0) { state.failedOffset = Math.floor((total - 1) / FAILED_PAGE) * FAILED_PAGE; return loadDetail(); }
       $('failed-count').textContent = '(' + fmtInt(total) + ')';

@@ -65,7 +65,7 @@ export function dashboardHtml(o: ShellOptions): string {
       <input id="channel-filter" type="search" placeholder="filter channels" aria-label="filter channels">
     </div>
     <table class="grid" id="channels">
-      <thead><tr><th>channel</th><th>health</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
+      <thead><tr><th>channel</th><th>health</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th title="resends answered again, not processed again">resends</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
       <tbody></tbody>
     </table>
     <div class="pager" id="channel-pager"></div>
@@ -80,6 +80,7 @@ export function dashboardHtml(o: ShellOptions): string {
       <button id="replay-channel" type="button" class="danger">Replay all failed</button>
     </div>
     <p id="detail-description" class="muted"></p>
+    <p id="detail-dedupe" class="muted"></p>
     <h3>Failed jobs <span id="failed-count" class="muted"></span></h3>
     <table class="grid" id="failed">
       <thead><tr><th>failed at</th><th>event</th><th>control id</th><th>reason</th><th>attempts</th><th>message id</th><th></th></tr></thead>

@@ -11,6 +11,7 @@ import { CSRF_HEADER, SESSION_TTL_S } from '../auth.js';
 import { refuse } from '../refuse.js';
 import type { HttpDeps, DashboardAlert } from '../server.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
+import { channelExtras } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { maskConfig } from './mask.js';
 import { CATALOGUE, type ErrorCode } from '../../errors.js';
@@ -150,15 +151,16 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     const queue = deps.gateway.queues.get(req.params.id);
     const channel = deps.gateway.queues.channel(req.params.id);
     if (!queue || !channel) return refuse(reply, 'NOT_FOUND', `no channel "${req.params.id}"`);
-    const [counts, rolling, alerts] = await Promise.all([
+    const [counts, rolling, extras, alerts] = await Promise.all([
       countsOf(queue),
       rollingOf(queue),
+      channelExtras(deps.gateway.queues, channel.id),
       deps.alerts ? deps.alerts.list(channel.id, { limit: defaults.channelAlerts }).then((l) => l.map(pickAlert), () => null) : Promise.resolve(null),
     ]);
     return {
       id: channel.id,
       description: channel.description,
-      stats: { ...counts, ...rolling, health: healthOf(counts) },
+      stats: { ...counts, ...rolling, ...extras, health: healthOf(counts) },
       config: maskConfig(channel),
       alerts,
     };
