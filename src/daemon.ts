@@ -10,6 +10,7 @@ import { loadChannels } from './config/load-channels.js';
 import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/server.js';
 import type { HttpLimits } from './http/limits.js';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { hostname } from 'node:os';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
@@ -30,6 +31,8 @@ import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
+import { listInstances, newInstanceId, startInstanceHeartbeat, type InstanceFacts, type InstanceHeartbeat } from './queue/instances.js';
+import { HIG_VERSION } from './version.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -47,6 +50,8 @@ export interface Daemon {
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
   httpPort?: number;
+  /** this process's id among the instances sharing the Redis (queue/instances.ts) */
+  instanceId: string;
   close(): Promise<void>;
 }
 
@@ -178,6 +183,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
   };
   const listeners = new Map<string, MllpListener>();
+  const instanceId = newInstanceId();
   let polled: RunningSource[] = [];
   let stopHttpReload = (): void => undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
@@ -206,6 +212,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
+        instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
@@ -223,7 +230,21 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     httpPort = typeof addr === 'object' && addr ? addr.port : settings.HIG_HTTP_PORT;
     log.info({ host: settings.HIG_HTTP_HOST, port: httpPort }, 'HTTP server listening');
   }
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length }, 'hig started');
+  const startedAt = new Date().toISOString();
+  const facts = (): Omit<InstanceFacts, 'id'> => ({
+    host: hostname(),
+    pid: process.pid,
+    version: HIG_VERSION,
+    startedAt,
+    roles: { intake: opts.intake, workers: opts.workers },
+    ...(httpPort !== undefined ? { httpPort } : {}),
+    channels: channels.map((c) => {
+      const l = listeners.get(c.id);
+      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake }) };
+    }),
+  });
+  const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length, instance: instanceId }, 'hig started');
 
   let closed = false;
   return {
@@ -232,9 +253,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     keyring,
     listeners,
     ...(httpPort !== undefined ? { httpPort } : {}),
+    instanceId,
     async close() {
       if (closed) return;
       closed = true;
+      await heartbeat.close();
       // Stop taking input first, then let workers finish what they hold.
       await Promise.all([...listeners.values()].map((l) => l.close()));
       await Promise.all(polled.map((s) => s.close()));
