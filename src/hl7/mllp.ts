@@ -18,100 +18,137 @@ export interface MllpDecoder {
   readonly bytesOutsideFrames: number;
   /** Bytes of a frame started but not yet finished. */
   readonly pendingBytes: number;
+  /** Bytes the decoder has held across chunks (its frame buffer's capacity); never above maxFrameBytes. */
+  readonly retainedBytes: number;
 }
 
 const defaults = { maxFrameBytes: 10 * 1024 * 1024 };
 const HEAD_BYTES = 4096;
+/** First allocation for a frame that spans chunks; it doubles from there, never past maxFrameBytes. */
+const FIRST_CAPACITY = 16 * 1024;
 
 /**
  * A streaming decoder: a frame may arrive split over many chunks, many frames may arrive in one
  * chunk, and the two end bytes may be split across chunks. A start byte inside a frame abandons
  * the partial frame (the sender restarted) and the abandoned bytes count as outside-frame bytes.
+ *
+ * Cost is linear in the bytes pushed whatever they are (a hostile sender controls them): each
+ * search resumes where the last one stopped and a found position is reused until passed, and a
+ * lone FS is data, not a cut. Memory is bounded: a frame that spans chunks is copied into one
+ * owned buffer whose capacity never exceeds maxFrameBytes, so the decoder holds at most that
+ * plus the chunk being pushed, whatever the chunking.
  */
 export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): MllpDecoder {
   const maxFrameBytes = options.maxFrameBytes ?? defaults.maxFrameBytes;
   let inFrame = false;
-  let parts: Buffer[] = [];
+  /** The frame's bytes from earlier chunks (and a pending FS), in acc[0, size). */
+  let acc: Buffer | undefined;
   let size = 0;
   /** Last byte of the previous chunk was END_BLOCK inside a frame (waiting for CR). */
   let pendingEnd = false;
   let outside = 0;
   let overflowed = false;
 
-  function finish(events: DecoderEvent[]): void {
-    events.push({ kind: 'frame', data: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size) });
-    reset();
+  /** Position of the next `byte` at or after `from`; Infinity when the chunk has none. */
+  function find(chunk: Buffer, byte: number, from: number): number {
+    const at = chunk.indexOf(byte, from);
+    return at === -1 ? Infinity : at;
   }
-  function reset(): void {
-    inFrame = false;
-    parts = [];
+
+  function resetFrame(): void {
+    acc = undefined;
     size = 0;
     pendingEnd = false;
   }
-  function append(piece: Buffer, events: DecoderEvent[]): boolean {
-    size += piece.length;
-    if (size > maxFrameBytes) {
+
+  /** Stores bytes of the current frame; false (and an oversize event) once the frame is too large. */
+  function store(piece: Buffer, events: DecoderEvent[]): boolean {
+    const total = size + piece.length;
+    if (total > maxFrameBytes) {
       overflowed = true;
       // Keep the start of the frame so the NAK can still answer the sender's MSH.
-      const head = Buffer.concat([...parts, piece]).subarray(0, HEAD_BYTES);
-      events.push({ kind: 'oversize', bytes: size, head });
-      reset();
+      const kept = acc ? acc.subarray(0, Math.min(size, HEAD_BYTES)) : Buffer.alloc(0);
+      const head = Buffer.concat([kept, piece.subarray(0, Math.max(0, HEAD_BYTES - kept.length))]);
+      events.push({ kind: 'oversize', bytes: total, head });
+      resetFrame();
       return false;
     }
-    if (piece.length > 0) parts.push(piece);
+    if (piece.length === 0) return true;
+    if (!acc || acc.length < total) {
+      const grown = Buffer.allocUnsafe(Math.min(maxFrameBytes, Math.max(total, FIRST_CAPACITY, (acc?.length ?? 0) * 2)));
+      if (acc) acc.copy(grown, 0, 0, size);
+      acc = grown;
+    }
+    piece.copy(acc, size);
+    size = total;
+    return true;
+  }
+
+  /** Ends the frame whose last bytes in this chunk are chunk[from, to). */
+  function finish(chunk: Buffer, from: number, to: number, events: DecoderEvent[]): boolean {
+    if (size === 0 && to - from <= maxFrameBytes) {
+      events.push({ kind: 'frame', data: chunk.subarray(from, to) }); // whole frame in one chunk: no copy
+    } else {
+      if (!store(chunk.subarray(from, to), events)) return false;
+      events.push({ kind: 'frame', data: acc!.subarray(0, size) });
+    }
+    resetFrame();
+    inFrame = false;
     return true;
   }
 
   function push(chunk: Buffer): DecoderEvent[] {
     const events: DecoderEvent[] = [];
-    if (overflowed) return events; // the connection is closing; ignore the rest
+    if (overflowed || chunk.length === 0) return events; // after oversize the connection is closing
     let i = 0;
     if (pendingEnd) {
       pendingEnd = false;
-      if (chunk.length === 0) return events;
       if (chunk[0] === CARRIAGE_RETURN) {
-        finish(events);
+        if (!finish(chunk, 0, 0, events)) return events;
         i = 1;
-      } else if (!append(Buffer.of(END_BLOCK), events)) {
+      } else if (!store(Buffer.of(END_BLOCK), events)) {
         return events;
       }
     }
+    /** Start of the current frame's bytes in this chunk. */
+    let segStart = i;
+    // Next start/end byte at or after the cursor; recomputed only once the cursor passes them.
+    let nextStart = -1;
+    let nextEnd = -1;
     while (i < chunk.length) {
       if (!inFrame) {
-        const start = chunk.indexOf(START_BLOCK, i);
-        if (start === -1) {
+        const start = find(chunk, START_BLOCK, i);
+        if (start === Infinity) {
           outside += chunk.length - i;
           break;
         }
         outside += start - i;
         inFrame = true;
-        i = start + 1;
+        i = segStart = start + 1;
         continue;
       }
-      const end = chunk.indexOf(END_BLOCK, i);
-      const restart = chunk.indexOf(START_BLOCK, i);
-      if (restart !== -1 && (end === -1 || restart < end)) {
-        outside += size + (restart - i) + 1; // abandoned partial frame and its start byte
-        reset();
-        i = restart; // re-enter as a new frame start
+      if (nextStart < i) nextStart = find(chunk, START_BLOCK, i);
+      if (nextEnd < i) nextEnd = find(chunk, END_BLOCK, i);
+      if (nextStart < nextEnd) {
+        outside += size + (nextStart - segStart) + 1; // abandoned partial frame and its start byte
+        resetFrame();
+        i = segStart = nextStart + 1; // the restart byte opens a new frame
         continue;
       }
-      if (end === -1) {
-        if (!append(chunk.subarray(i), events)) return events;
+      if (nextEnd === Infinity) {
+        if (!store(chunk.subarray(segStart), events)) return events;
         break;
       }
-      if (!append(chunk.subarray(i, end), events)) return events;
-      if (end + 1 === chunk.length) {
+      if (nextEnd + 1 === chunk.length) {
+        if (!store(chunk.subarray(segStart, nextEnd), events)) return events;
         pendingEnd = true;
         break;
       }
-      if (chunk[end + 1] === CARRIAGE_RETURN) {
-        finish(events);
-        i = end + 2;
+      if (chunk[nextEnd + 1] === CARRIAGE_RETURN) {
+        if (!finish(chunk, segStart, nextEnd, events)) return events;
+        i = nextEnd + 2;
       } else {
-        // A lone FS inside the payload is data, not an end marker.
-        if (!append(chunk.subarray(end, end + 1), events)) return events;
-        i = end + 1;
+        i = nextEnd + 1; // a lone FS inside the payload is data, not an end marker
       }
     }
     return events;
@@ -124,6 +161,9 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
     },
     get pendingBytes() {
       return size;
+    },
+    get retainedBytes() {
+      return acc?.length ?? 0;
     },
   };
 }
