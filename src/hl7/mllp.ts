@@ -5,6 +5,7 @@
 export const START_BLOCK = 0x0b;
 export const END_BLOCK = 0x1c;
 export const CARRIAGE_RETURN = 0x0d;
+const END_OF_FRAME = Buffer.of(END_BLOCK, CARRIAGE_RETURN);
 
 export type DecoderEvent =
   | { kind: 'frame'; data: Buffer }
@@ -32,9 +33,10 @@ const FIRST_CAPACITY = 16 * 1024;
  * chunk, and the two end bytes may be split across chunks. A start byte inside a frame abandons
  * the partial frame (the sender restarted) and the abandoned bytes count as outside-frame bytes.
  *
- * Cost is linear in the bytes pushed whatever they are (a hostile sender controls them): each
- * search resumes where the last one stopped and a found position is reused until passed, and a
- * lone FS is data, not a cut. Memory is bounded: a frame that spans chunks is copied into one
+ * Cost is linear in the bytes pushed whatever they are (a hostile sender controls them): per
+ * frame and chunk, one native search forward for FS CR and one backward for the last start byte,
+ * so runs of lone FS or of VT cost no JavaScript step per byte and no byte is searched twice in
+ * the same direction. Memory is bounded: a frame that spans chunks is copied into one
  * owned buffer whose capacity never exceeds maxFrameBytes, so the decoder holds at most that
  * plus the chunk being pushed, whatever the chunking.
  */
@@ -48,12 +50,6 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
   let pendingEnd = false;
   let outside = 0;
   let overflowed = false;
-
-  /** Position of the next `byte` at or after `from`; Infinity when the chunk has none. */
-  function find(chunk: Buffer, byte: number, from: number): number {
-    const at = chunk.indexOf(byte, from);
-    return at === -1 ? Infinity : at;
-  }
 
   function resetFrame(): void {
     acc = undefined;
@@ -110,46 +106,38 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
         return events;
       }
     }
-    /** Start of the current frame's bytes in this chunk. */
-    let segStart = i;
-    // Next start/end byte at or after the cursor; recomputed only once the cursor passes them.
-    let nextStart = -1;
-    let nextEnd = -1;
     while (i < chunk.length) {
       if (!inFrame) {
-        const start = find(chunk, START_BLOCK, i);
-        if (start === Infinity) {
+        const start = chunk.indexOf(START_BLOCK, i);
+        if (start === -1) {
           outside += chunk.length - i;
           break;
         }
         outside += start - i;
         inFrame = true;
-        i = segStart = start + 1;
+        i = start + 1;
         continue;
       }
-      if (nextStart < i) nextStart = find(chunk, START_BLOCK, i);
-      if (nextEnd < i) nextEnd = find(chunk, END_BLOCK, i);
-      if (nextStart < nextEnd) {
-        outside += size + (nextStart - segStart) + 1; // abandoned partial frame and its start byte
+      // In a frame, i is 0 or just past a start byte, so the backward search stops at i - 1.
+      const end = chunk.indexOf(END_OF_FRAME, i);
+      const limit = end === -1 ? chunk.length : end;
+      // Only the last start byte before the end matters: each earlier one was abandoned by the next.
+      const restart = limit > i ? chunk.lastIndexOf(START_BLOCK, limit - 1) : -1;
+      if (restart >= i) {
+        outside += size + (restart - i) + 1; // abandoned partial frames and the first start byte
         resetFrame();
-        i = segStart = nextStart + 1; // the restart byte opens a new frame
+        i = restart + 1;
+      }
+      if (end !== -1) {
+        if (!finish(chunk, i, end, events)) return events;
+        i = end + 2;
         continue;
       }
-      if (nextEnd === Infinity) {
-        if (!store(chunk.subarray(segStart), events)) return events;
-        break;
-      }
-      if (nextEnd + 1 === chunk.length) {
-        if (!store(chunk.subarray(segStart, nextEnd), events)) return events;
-        pendingEnd = true;
-        break;
-      }
-      if (chunk[nextEnd + 1] === CARRIAGE_RETURN) {
-        if (!finish(chunk, segStart, nextEnd, events)) return events;
-        i = nextEnd + 2;
-      } else {
-        i = nextEnd + 1; // a lone FS inside the payload is data, not an end marker
-      }
+      // No end in this chunk: keep the rest; an FS in the last byte may be half of the end.
+      const fsLast = chunk.length > i && chunk[chunk.length - 1] === END_BLOCK;
+      if (!store(chunk.subarray(i, fsLast ? chunk.length - 1 : chunk.length), events)) return events;
+      pendingEnd = fsLast;
+      break;
     }
     return events;
   }

@@ -12,20 +12,31 @@ const VT = 0x0b;
 const FS = 0x1c;
 const CR = 0x0d;
 
-/** Runs `fn` while counting the bytes Buffer#indexOf examines (up to and including a hit). */
+type Search = (this: Buffer, value: string | number | Uint8Array, byteOffset?: number | BufferEncoding, encoding?: BufferEncoding) => number;
+
+/** Runs `fn` while counting the bytes Buffer#indexOf and #lastIndexOf examine (a hit's bytes included). */
 function countScanned(fn: () => void): number {
-  const original = Buffer.prototype.indexOf;
+  const forward = Buffer.prototype.indexOf as Search;
+  const backward = Buffer.prototype.lastIndexOf as Search;
+  const needle = (v: string | number | Uint8Array) => (typeof v === 'number' ? 1 : v.length);
   let scanned = 0;
-  Buffer.prototype.indexOf = function (this: Buffer, value: string | number | Uint8Array, byteOffset?: number | BufferEncoding, encoding?: BufferEncoding): number {
-    const at = original.call(this, value, byteOffset as number, encoding);
-    const from = typeof byteOffset === 'number' ? Math.max(0, byteOffset) : 0;
-    scanned += (at === -1 ? this.length : at + 1) - from;
+  Buffer.prototype.indexOf = function (this: Buffer, value, byteOffset, encoding) {
+    const at = forward.call(this, value, byteOffset, encoding);
+    const from = typeof byteOffset === 'number' ? Math.max(0, byteOffset < 0 ? this.length + byteOffset : byteOffset) : 0;
+    scanned += Math.max(0, (at === -1 ? this.length : at + needle(value)) - from);
     return at;
-  } as typeof original;
+  } as Search as typeof Buffer.prototype.indexOf;
+  Buffer.prototype.lastIndexOf = function (this: Buffer, value, byteOffset, encoding) {
+    const at = backward.call(this, value, byteOffset, encoding);
+    const from = typeof byteOffset === 'number' ? Math.min(this.length - 1, byteOffset < 0 ? this.length + byteOffset : byteOffset) : this.length - 1;
+    scanned += Math.max(0, from - (at === -1 ? 0 : at) + 1);
+    return at;
+  } as Search as typeof Buffer.prototype.lastIndexOf;
   try {
     fn();
   } finally {
-    Buffer.prototype.indexOf = original;
+    Buffer.prototype.indexOf = forward as typeof Buffer.prototype.indexOf;
+    Buffer.prototype.lastIndexOf = backward as typeof Buffer.prototype.lastIndexOf;
   }
   return scanned;
 }
@@ -54,7 +65,7 @@ function chunked(stream: Buffer, cuts: number[]): Buffer[] {
   return out;
 }
 
-/** Bytes examined per byte received, at most. A byte may be seen by the start search twice, the end search once and a CR check once. */
+/** Bytes examined per byte received, at most: each byte is searched at most once forward for a start, once forward for an end and once backward. */
 const C = 4;
 
 describe('MLLP decoder cost and memory [MLLP R2 framing]', () => {
