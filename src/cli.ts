@@ -41,12 +41,15 @@ async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
   const log = createLogger({ level: settings.LOG_LEVEL });
   const { startDaemon } = await import('./daemon.js');
   const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
+  // Where conversion runs (README, Environment): in N child processes, else in a worker thread,
+  // else (HIG_WORKER_THREAD=false) on the listener's own event loop, where it delays ACKs.
+  const inThread = !workersOnly && !separateWorkers && settings.HIG_WORKER_THREAD;
   const daemon = await startDaemon({
     settings,
     channelsDir: values.channels ?? settings.HIG_CHANNELS_DIR,
     log,
     intake: !workersOnly,
-    workers: !separateWorkers,
+    workers: separateWorkers ? false : inThread ? 'thread' : true,
     allowDevKey: values.dev === true || settings.HIG_DEV_MODE,
   });
   const { startWorkerProcesses, exitWithParent } = await import('./worker-processes.js');

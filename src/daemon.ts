@@ -14,6 +14,7 @@ import { hostname } from 'node:os';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
+import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
 import { gatewayOver } from './queue/gateway.js';
@@ -40,7 +41,8 @@ export interface DaemonOptions {
   log: Logger;
   /** start sources and the HTTP server (false for `hig worker`) */
   intake: boolean;
-  workers: boolean;
+  /** in this event loop (true), in a worker thread of this process ('thread'), or elsewhere (false) */
+  workers: boolean | 'thread';
   allowDevKey: boolean;
 }
 
@@ -147,10 +149,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     if (problem) log.warn({ channel: c.id }, `alert webhook: ${problem}`);
   }
 
+  // Redis is up (an embedded one started by now): the thread's own start finds it answering.
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log) : undefined;
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
-  if (opts.workers) {
+  if (opts.workers === true) {
     workerConnection = createWorkerConnection(settings.REDIS_URL);
     await connect(workerConnection);
     maintenance = await startMaintenance({
@@ -213,6 +217,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
         instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
+        ...(thread ? { threadMetrics: async () => [await thread.metrics()] } : {}),
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
@@ -236,7 +241,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     pid: process.pid,
     version: HIG_VERSION,
     startedAt,
-    roles: { intake: opts.intake, workers: opts.workers },
+    roles: { intake: opts.intake, workers: opts.workers !== false },
     ...(httpPort !== undefined ? { httpPort } : {}),
     channels: channels.map((c) => {
       const l = listeners.get(c.id);
@@ -244,7 +249,10 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }),
   });
   const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length, instance: instanceId }, 'hig started');
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
+  // "started" means converting too: a message ACKed from now on is picked up without waiting.
+  await thread?.ready;
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}) }, 'hig started');
 
   let closed = false;
   return {
@@ -263,7 +271,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await Promise.all(polled.map((s) => s.close()));
       stopHttpReload();
       await http?.close();
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), thread?.stop()]);
       await maintenance?.close();
       await alerter.close();
       await queues.close();

@@ -250,6 +250,32 @@ export interface ScrapeSources {
   stats(): Promise<QueueStats>;
   queues(): Array<[string, Queue]>;
   ping(): Promise<boolean>;
+  /** counters of this process's other threads (the worker thread), added into the answer */
+  threads?(): Promise<MetricsJson[]>;
+}
+
+export type MetricsJson = client.MetricObjectWithValues<client.MetricValue<string>>[];
+
+/** hig's own series only: the default process_* and nodejs_* ones describe the whole process already. */
+const OWN = new Set(Object.values(metrics).map((m) => (m as unknown as { name: string }).name));
+
+/**
+ * What a worker thread adds to the daemon's scrape: its hig counters and histograms (gauges are
+ * read from Redis by the scraping thread, and the default metrics are process-wide).
+ */
+// ('counter', not the numeric enum prom-client's typings declare: the JSON holds the string.)
+export async function workerMetricsJson(): Promise<MetricsJson> {
+  return (await registry.getMetricsAsJSON()).filter((m) => OWN.has(m.name) && ['counter', 'histogram'].includes(String(m.type))) as MetricsJson;
+}
+
+/** This registry's text with the series the other threads also hold summed across all of them. */
+async function renderWith(others: MetricsJson[]): Promise<string> {
+  const names = new Set(others.flat().map((m) => m.name));
+  if (names.size === 0) return registry.metrics();
+  const mine = (await registry.getMetricsAsJSON()).filter((m) => names.has(m.name)) as MetricsJson;
+  const summed = client.AggregatorRegistry.aggregate([mine, ...others]);
+  const parts = await Promise.all(registry.getMetricsAsArray().map((m) => (names.has(m.name) ? summed : registry).getSingleMetricAsString(m.name)));
+  return `${parts.join('\n\n')}\n`;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -288,7 +314,7 @@ async function readAndRender(sources: ScrapeSources): Promise<string> {
     if (c.successRate !== undefined) metrics.successRatio.set({ channel: id }, c.successRate);
   }
   for (const [id, n] of workers) if (n !== undefined) metrics.workers.set({ channel: id }, n);
-  return registry.metrics();
+  return renderWith(sources.threads ? await sources.threads() : []);
 }
 
 export const METRICS_CONTENT_TYPE = registry.contentType;

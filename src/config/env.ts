@@ -34,6 +34,8 @@ export const envSchema = z.object({
   HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
   HIG_PRODUCER_CONNECTIONS: strictInt(1, 64).default(4),
   HIG_WORKER_PROCESSES: strictInt(0, 64).default(0),
+  /** with HIG_WORKER_PROCESSES=0: workers in a worker thread (true) or on the listener's own event loop */
+  HIG_WORKER_THREAD: strictBool.default(true),
   HIG_HTTP_TLS_CERT_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_KEY_FILE: z.string().min(1).optional(),
   HIG_HTTP_TLS_CA_FILE: z.string().min(1).optional(),

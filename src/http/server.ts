@@ -13,7 +13,7 @@ import type { Gateway } from '../queue/gateway.js';
 import type { Logger } from '../log.js';
 import { CATALOGUE } from '../errors.js';
 import { toFailedJob } from '../queue/dlq.js';
-import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
+import { METRICS_CONTENT_TYPE, scrape, type MetricsJson } from '../metrics.js';
 import { createAdminAuth, type AdminAuthOptions } from './auth.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
 import { serverTlsPolicy } from '../security/tls.js';
@@ -51,6 +51,8 @@ export interface HttpDeps {
   metricsOpen?: boolean;
   /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
   instances?: () => Promise<InstanceView[]>;
+  /** counters of the daemon's worker thread, summed into /metrics */
+  threadMetrics?(): Promise<MetricsJson[]>;
 }
 
 export interface HttpTls {
@@ -134,6 +136,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
       stats: () => deps.gateway.getQueueStats(),
       queues: () => deps.gateway.queues.all(),
       ping: async () => (await deps.gateway.queues.connection.ping()) === 'PONG',
+      ...(deps.threadMetrics ? { threads: deps.threadMetrics } : {}),
     });
     return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });

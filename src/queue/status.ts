@@ -101,9 +101,12 @@ export async function getJobStatus(queues: QueueRegistry, messageId: string, key
   const channelId = channelOfMessageId(messageId);
   const queue = channelId ? queues.get(channelId) : undefined;
   if (!queue) return undefined;
+  // State first, then the job: read the other way round, a job fetched while active and finished
+  // by another thread or process before its state is read shows "completed" without its result.
+  const state = await queue.getJobState(messageId);
   const job = await queue.getJob(messageId);
   if (!job) return undefined;
-  const status = normalizeState(await job.getState());
+  const status = normalizeState(state);
   const out: JobStatus = { id: messageId, status, progress: progressOf(job, status), attempts: job.attemptsMade };
   if (job.failedReason) out.failedReason = job.failedReason;
   const resends = await resendsOf(queues.connection, queues.prefix, channelId!, messageId);

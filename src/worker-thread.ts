@@ -1,0 +1,97 @@
+/**
+ * The default home of the workers (`HIG_WORKER_PROCESSES=0`, `HIG_WORKER_THREAD=true`): one worker
+ * thread of the daemon runs what `hig worker` runs (BullMQ workers, conversion, validation,
+ * delivery, maintenance) on its own event loop and heap, so converting a large message never
+ * delays an ACK on the listener's thread (issue 13 item 3: a 508 KiB ORU held another
+ * connection's ACK 6 s in-process). A thread rather than a child process: the same isolation of
+ * the event loop for less memory and start-up, and one process to run, kill and monitor (measured
+ * side by side in docs/benchmarks.md, `## conversion off the listener`).
+ *
+ * Durability is the queue's, as in-process: a thread that dies (an exception, out of memory)
+ * leaves its jobs active; BullMQ's stalled check hands them to the restarted thread. A graceful
+ * stop lets the thread finish its in-flight jobs first. The thread's counters (completed,
+ * dead-lettered, step timings) are added into the daemon's `/metrics` through `metrics()`.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Logger } from './log.js';
+import type { MetricsJson } from './metrics.js';
+
+/** Longest a scrape waits for the thread's counters; a busy thread answers late, never blocks /metrics. */
+const METRICS_TIMEOUT_MS = 1000;
+
+/** What the thread is started with (workerData). */
+export interface ThreadData {
+  channelsDir: string;
+  allowDevKey: boolean;
+}
+
+export type ToThread = { type: 'stop' } | { type: 'metrics'; id: number };
+export type FromThread = { type: 'ready' } | { type: 'metrics'; id: number; data: MetricsJson };
+
+export interface WorkerThread {
+  /** resolves once the first thread's workers are running */
+  ready: Promise<void>;
+  /** this thread's counters and histograms, [] when it is not running or does not answer in time */
+  metrics(): Promise<MetricsJson>;
+  /** graceful: in-flight jobs finish, then the thread exits */
+  stop(): Promise<void>;
+}
+
+export function startWorkerThread(opts: { channelsDir: string; allowDevKey: boolean }, log: Logger): WorkerThread {
+  let current: Worker | undefined;
+  let stopping = false;
+  let nextId = 0;
+  const pending = new Map<number, (data: MetricsJson) => void>();
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const spawn = (restarts: number) => {
+    const data: ThreadData = opts;
+    // A file beside this one, named by URL: the thread's entry imports the daemon, this file does not.
+    const worker = new Worker(new URL('./worker-thread-entry.js', import.meta.url), { workerData: data });
+    current = worker;
+    worker.on('message', (m: FromThread) => {
+      if (m.type === 'ready') {
+        log.info({ threadId: worker.threadId }, 'worker thread started');
+        markReady();
+      } else pending.get(m.id)?.(m.data);
+    });
+    // The error's name and code only: a message can carry whatever a library put in it.
+    worker.on('error', (err: Error & { code?: string }) => log.error({ err: { name: err.name, code: err.code } }, 'worker thread failed'));
+    worker.once('exit', (code) => {
+      if (current === worker) current = undefined;
+      if (stopping) return;
+      const delay = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
+      log.error({ code, restartInMs: delay }, 'worker thread exited; restarting');
+      setTimeout(() => !stopping && spawn(restarts + 1), delay).unref();
+    });
+  };
+  spawn(0);
+  return {
+    ready,
+    metrics: () => {
+      const worker = current;
+      if (!worker) return Promise.resolve([]);
+      const id = nextId++;
+      return new Promise<MetricsJson>((resolve) => {
+        const timer = setTimeout(() => done([]), METRICS_TIMEOUT_MS);
+        const done = (data: MetricsJson) => {
+          clearTimeout(timer);
+          pending.delete(id);
+          resolve(data);
+        };
+        pending.set(id, done);
+        worker.postMessage({ type: 'metrics', id } satisfies ToThread);
+      });
+    },
+    stop: async () => {
+      stopping = true;
+      const worker = current;
+      if (!worker) return;
+      await new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ type: 'stop' } satisfies ToThread);
+      });
+    },
+  };
+}
+
