@@ -216,8 +216,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
-        instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
         ...(thread ? { threadMetrics: async () => [await thread.metrics()] } : {}),
+        instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
@@ -235,6 +235,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     httpPort = typeof addr === 'object' && addr ? addr.port : settings.HIG_HTTP_PORT;
     log.info({ host: settings.HIG_HTTP_HOST, port: httpPort }, 'HTTP server listening');
   }
+  // "started" means converting too: a message ACKed from now on is picked up without waiting.
+  await thread?.ready;
   const startedAt = new Date().toISOString();
   const facts = (): Omit<InstanceFacts, 'id'> => ({
     host: hostname(),
@@ -250,9 +252,6 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   });
   const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
   log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
-  // "started" means converting too: a message ACKed from now on is picked up without waiting.
-  await thread?.ready;
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}) }, 'hig started');
 
   let closed = false;
   return {

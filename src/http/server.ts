@@ -49,10 +49,10 @@ export interface HttpDeps {
   dashboardRefreshSeconds?: number;
   /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
   metricsOpen?: boolean;
-  /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
-  instances?: () => Promise<InstanceView[]>;
   /** counters of the daemon's worker thread, summed into /metrics */
   threadMetrics?(): Promise<MetricsJson[]>;
+  /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
+  instances?: () => Promise<InstanceView[]>;
 }
 
 export interface HttpTls {
