@@ -95,6 +95,7 @@ async function cmdSend(args: string[]): Promise<void> {
   const bytes = readFileSync(file === '-' ? 0 : file);
   const { splitBatchBytes } = await import('./hl7/batch.js');
   const { connectMllp } = await import('./hl7/mllp-client.js');
+  const { clientTlsPolicy } = await import('./security/tls.js');
   const messages = splitBatchBytes(bytes);
   if (messages.length === 0) fail(`${file}: no HL7 messages found`);
   const client = await connectMllp({
@@ -104,6 +105,7 @@ async function cmdSend(args: string[]): Promise<void> {
     ...(values.tls
       ? {
           tls: {
+            ...clientTlsPolicy(),
             ...(values.ca ? { ca: readFileSync(values.ca) } : {}),
             ...(values.cert ? { cert: readFileSync(values.cert) } : {}),
             ...(values.key ? { key: readFileSync(values.key) } : {}),

@@ -17,6 +17,7 @@ import type { Logger } from './log.js';
 import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
+import { selectEnqueuer } from './queue/enqueuer-select.js';
 import { gatewayOver } from './queue/gateway.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './redis/connections.js';
 import { startChannelWorker } from './queue/worker.js';
@@ -124,6 +125,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const configured = loadChannels(opts.channelsDir);
   const channels = configured.filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  // Before anything connects: HIG_ENQUEUER=fast on a BullMQ it was not written for refuses to start.
+  const { enqueuer, fallback } = selectEnqueuer(settings.HIG_ENQUEUER);
+  if (fallback) log.warn(`HIG_ENQUEUER=auto: ${fallback}`);
   warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
   if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
@@ -141,7 +145,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
-  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool);
+  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool, enqueuer);
   const byId = new Map(channels.map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {

@@ -10,7 +10,7 @@ import type { RedisClient as Redis } from '../redis/connections.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_ALERT_RULES, judgeAll, type AlertRules, type Facts, type ThresholdType } from './rules.js';
 import { AlertStore, keyPart, type Held } from './store.js';
-import type { Alert, Severity } from './types.js';
+import type { Alert, DeadLetterInput, Severity } from './types.js';
 import { deliver } from './webhook.js';
 
 export * from './types.js';
@@ -32,15 +32,6 @@ export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';
 export { queueFacts } from './facts.js';
-
-export interface DeadLetterInput {
-  channelId: string;
-  clientId: number;
-  messageId: string;
-  reasonCode: string;
-  /** PHI-free failure reason (the job's redacted failedReason); kept to 300 characters. */
-  reason: string;
-}
 
 /**
  * A message arrived with the sender and control id (or idempotency key) of an earlier one but other

@@ -29,3 +29,13 @@ export interface Alert {
   /** Extension: webhook delivery state, absent when the channel has no webhook. */
   delivery?: DeliveryState;
 }
+
+/** What the alerter needs of a dead-lettered job (built by from-job.ts). */
+export interface DeadLetterInput {
+  channelId: string;
+  clientId: number;
+  messageId: string;
+  reasonCode: string;
+  /** PHI-free failure reason (the job's redacted failedReason); kept to 300 characters. */
+  reason: string;
+}

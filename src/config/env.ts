@@ -33,6 +33,8 @@ export const envSchema = z.object({
   HIG_DEV_MODE: strictBool.default(false),
   HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
   HIG_PRODUCER_CONNECTIONS: strictInt(1, 64).default(4),
+  /** how intake writes to Redis: auto (fast when the installed BullMQ is the one it was written for), fast, plain (queue.add) */
+  HIG_ENQUEUER: z.enum(['auto', 'fast', 'plain']).default('auto'),
   HIG_WORKER_PROCESSES: strictInt(0, 64).default(0),
   /** with HIG_WORKER_PROCESSES=0: workers in a worker thread (true) or on the listener's own event loop */
   HIG_WORKER_THREAD: strictBool.default(true),

@@ -5,11 +5,10 @@
  * `onRequest`, so no admin body is read from an unauthenticated client; bodies are capped per
  * route (./limits.ts), and timeouts and a connection cap bound what slow clients can hold.
  */
-import type { InstanceView } from '../queue/instances.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
-import type { Gateway } from '../queue/gateway.js';
+import type { HttpDeps } from './deps.js';
 import type { Logger } from '../log.js';
 import { CATALOGUE } from '../errors.js';
 import { toFailedJob } from '../queue/dlq.js';
@@ -25,35 +24,7 @@ import { codeOfRequestError, refuse } from './refuse.js';
 
 export { tokenMatches } from './auth.js';
 
-/** The alert fields the dashboard shows (src/alerts Alert is a superset). */
-export interface DashboardAlert {
-  id: string;
-  channelId: string;
-  alertType: string;
-  severity: string;
-  title: string;
-  description: string;
-  isResolved: boolean;
-  createdAt: string;
-}
-
-export interface HttpDeps {
-  gateway: Gateway;
-  log: Logger;
-  adminToken?: string;
-  /** readiness: Redis reachable and every enabled listener bound */
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** recent alerts per channel for the dashboard (the Alerter); without it the page says so */
-  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> };
-  /** dashboard auto-refresh period in seconds, 0 = off (the page can change it). @defaultValue 30 */
-  dashboardRefreshSeconds?: number;
-  /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
-  metricsOpen?: boolean;
-  /** counters of the daemon's worker thread, summed into /metrics */
-  threadMetrics?(): Promise<MetricsJson[]>;
-  /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
-  instances?: () => Promise<InstanceView[]>;
-}
+export type { DashboardAlert, HttpDeps } from './deps.js';
 
 export interface HttpTls {
   cert: Buffer;

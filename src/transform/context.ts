@@ -8,7 +8,6 @@ import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
-import { organizationFromHd } from './entities.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
@@ -120,6 +119,11 @@ export class Conversion implements DatatypeContext {
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
+    /**
+     * HD → Organization reference (entities.ts), passed in by the caller so this module does not
+     * import the entity builders that themselves build on a Conversion.
+     */
+    private readonly organizationOf: (cx: Conversion, hd: Repetition) => Reference | undefined,
   ) {}
 
   /**
@@ -136,7 +140,7 @@ export class Conversion implements DatatypeContext {
   };
 
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
-  readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
+  readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
     let r = this.readerByIndex.get(index);

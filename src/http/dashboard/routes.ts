@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AdminAuth } from '../auth.js';
 import { CSRF_HEADER, SESSION_TTL_S } from '../auth.js';
 import { refuse } from '../refuse.js';
-import type { HttpDeps, DashboardAlert } from '../server.js';
+import type { HttpDeps, DashboardAlert } from '../deps.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
 import { channelExtras } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
