@@ -187,7 +187,16 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
+/**
+ * Who did it, for the audit trail: the dashboard, or the admin API with the operator's name when
+ * the client sends one (`hig` sends the login name in x-hig-operator); a name that is not a plain
+ * word is left out rather than logged.
+ */
+const who = (req: FastifyRequest) => {
+  if (req.adminVia === 'cookie') return 'http:dashboard';
+  const name = req.headers['x-hig-operator'];
+  return typeof name === 'string' && /^[A-Za-z0-9._@:-]{1,64}$/.test(name) ? `http:admin:${name}` : 'http:admin';
+};
 
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {
