@@ -70,6 +70,8 @@ export function adminRequest<T>(target: AdminTarget, method: 'GET' | 'POST', pat
         timeout: 30_000,
         headers: {
           accept: 'application/json',
+          // a script, not a browser page: the token-less admin API wants its own origin on writes (docs/errors.md ORIGIN_NOT_ALLOWED)
+          ...(method === 'POST' ? { origin: target.url.origin } : {}),
           ...(target.token ? { authorization: `Bearer ${target.token}` } : {}),
           ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
           ...headers,
@@ -83,7 +85,7 @@ export function adminRequest<T>(target: AdminTarget, method: 'GET' | 'POST', pat
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = res.statusCode ?? 0;
-          if (status === 401 || status === 403) return reject(new AdminAuthError(target.url.origin, status));
+          if (status === 401) return reject(new AdminAuthError(target.url.origin, status));
           let parsed: unknown;
           try {
             parsed = text ? JSON.parse(text) : undefined;
@@ -92,7 +94,8 @@ export function adminRequest<T>(target: AdminTarget, method: 'GET' | 'POST', pat
           }
           if (status >= 200 && status < 300) return resolve(parsed as T);
           const err = (parsed ?? {}) as { code?: string; error?: string };
-          reject(new AdminRequestError(status, err.code ?? 'HTTP_' + status, err.error ?? `HTTP ${status}`));
+          const code = err.code ?? `HTTP_${status}`;
+          reject(new AdminRequestError(status, code, `the daemon refused (${code}): ${err.error ?? `HTTP ${status}`}`));
         });
       },
     );

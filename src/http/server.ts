@@ -18,6 +18,7 @@ import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js
 import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
+import { registerAlertRoutes, type AlertOps } from './alert-routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
@@ -42,8 +43,11 @@ export interface HttpDeps {
   adminToken?: string;
   /** readiness: Redis reachable and every enabled listener bound */
   ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** recent alerts per channel for the dashboard (the Alerter); without it the page says so */
-  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> };
+  /**
+   * recent alerts per channel for the dashboard (the Alerter); without it the page says so. With
+   * get/acknowledge/resolve too, the alert routes (./alert-routes.ts) are served.
+   */
+  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> } & Partial<Omit<AlertOps, 'list'>>;
   /** dashboard auto-refresh period in seconds, 0 = off (the page can change it). @defaultValue 30 */
   dashboardRefreshSeconds?: number;
   /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
@@ -142,6 +146,10 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
   });
   app.get('/api/stats', { onRequest: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);
+  const alerts = deps.alerts;
+  if (alerts?.get && alerts.acknowledge && alerts.resolve) {
+    registerAlertRoutes(app, { alerts: alerts as unknown as AlertOps, channelIds: () => deps.gateway.queues.all().map(([id]) => id) }, admin, who);
+  }
   registerDashboard(app, deps, auth);
   return app;
 }
