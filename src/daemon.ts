@@ -24,7 +24,7 @@ import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
 import { migrateKeyLayout } from './redis/migrate.js';
-import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
+import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
@@ -151,6 +151,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   for (const c of channels) {
     const problem = webhookEnvProblem(c.alerts.webhook);
     if (problem) log.warn({ channel: c.id }, `alert webhook: ${problem}`);
+    const mailProblem = emailEnvProblem(c.alerts.email);
+    if (mailProblem) log.warn({ channel: c.id }, mailProblem);
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.

@@ -22,6 +22,11 @@ export interface Alert {
   isResolved: boolean;
   createdAt: string;
   resolvedAt?: string;
+  /** Extension: who resolved it ('auto' when its rule cleared), for the audit trail. */
+  resolvedBy?: string;
+  /** Extension: when and by whom it was acknowledged (someone is on it); it stays open. */
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
   /** Extension: the reason code (dead-letters) or rule (thresholds) the alert is about. */
   reasonCode?: string;
   /** Extension: for 'summary' alerts, how many alerts flood control held back. */

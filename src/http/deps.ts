@@ -3,6 +3,7 @@ import type { Gateway } from '../queue/gateway.js';
 import type { Logger } from '../log.js';
 import type { MetricsJson } from '../metrics.js';
 import type { InstanceView } from '../queue/instances.js';
+import type { AlertOps } from './alert-routes.js';
 
 /** The alert fields the dashboard shows (src/alerts Alert is a superset). */
 export interface DashboardAlert {
@@ -22,8 +23,11 @@ export interface HttpDeps {
   adminToken?: string;
   /** readiness: Redis reachable and every enabled listener bound */
   ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** recent alerts per channel for the dashboard (the Alerter); without it the page says so */
-  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> };
+  /**
+   * recent alerts per channel for the dashboard (the Alerter); without it the page says so. With
+   * get/acknowledge/resolve too, the alert routes (./alert-routes.ts) are served.
+   */
+  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> } & Partial<Omit<AlertOps, 'list'>>;
   /** dashboard auto-refresh period in seconds, 0 = off (the page can change it). @defaultValue 30 */
   dashboardRefreshSeconds?: number;
   /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */

@@ -18,6 +18,7 @@ import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js
 import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
+import { registerAlertRoutes, type AlertOps } from './alert-routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
@@ -122,6 +123,10 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
     return instances ? { ...stats, instances } : stats;
   });
   registerDlqRoutes(app, deps, admin);
+  const alerts = deps.alerts;
+  if (alerts?.get && alerts.acknowledge && alerts.resolve) {
+    registerAlertRoutes(app, { alerts: alerts as unknown as AlertOps, channelIds: () => deps.gateway.queues.all().map(([id]) => id) }, admin, who);
+  }
   registerDashboard(app, deps, auth);
   return app;
 }
@@ -167,7 +172,16 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
+/**
+ * Who did it, for the audit trail: the dashboard, or the admin API with the operator's name when
+ * the client sends one (`hig` sends the login name in x-hig-operator); a name that is not a plain
+ * word is left out rather than logged.
+ */
+const who = (req: FastifyRequest) => {
+  if (req.adminVia === 'cookie') return 'http:dashboard';
+  const name = req.headers['x-hig-operator'];
+  return typeof name === 'string' && /^[A-Za-z0-9._@:-]{1,64}$/.test(name) ? `http:admin:${name}` : 'http:admin';
+};
 
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {
