@@ -9,6 +9,7 @@ import type { Counts } from './queue/status.js';
 import type { Gateway } from './index.js';
 import type { FailedFilter } from './queue/dlq.js';
 import { CONVERT_USAGE } from './cli/convert.js';
+import { ROUTE_USAGE } from './cli/route.js';
 
 // Commands import what they use when they run: `hig convert` must not pay for Redis, queues,
 // logging and config it never touches (one message ≤ 1 s, start-up included).
@@ -25,6 +26,7 @@ const USAGE = `usage: hig <command> [options]
   apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
   rotate-keys (CHANNEL… | --all)        re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
+  ${ROUTE_USAGE}
   check-config [--channels DIR]         validate environment and channel files`;
 
 class UsageError extends Error {}
@@ -128,7 +130,7 @@ async function cmdCheckConfig(args: string[]): Promise<void> {
   const settings = await loadSettings();
   const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
   const { loadChannels } = await import('./config/load-channels.js');
-  const channels = loadChannels(dir);
+  const channels = loadChannels(dir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
   // The cross-checks start makes between the environment and the channel files.
   const { httpLimitsFrom } = await import('./daemon.js');
   httpLimitsFrom(settings, channels);
@@ -305,6 +307,10 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = await cmdConvert(args, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
         return;
       }
+      case 'route': {
+        const { cmdRoute } = await import('./cli/route.js');
+        return await cmdRoute(args, { out: (t) => process.stdout.write(t) }, await loadSettings());
+      }
       case 'check-config':
         return await cmdCheckConfig(args);
       case 'stats':
@@ -329,7 +335,7 @@ export async function main(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof Error && err.name === 'ConvertUsageError')) fail(`${(err as Error).message}\n${USAGE}`, 64);
+    if (err instanceof UsageError || (err instanceof Error && (err.name === 'ConvertUsageError' || err.name === 'RouteUsageError'))) fail(`${(err as Error).message}\n${USAGE}`, 64);
     if (err instanceof Error && (err.name === 'ConfigError' || err.name === 'KeyError' || err.name === 'NoRedisError')) fail(err.message);
     if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
     if (err instanceof Error && err.name === 'PermanentError') fail(err.message);

@@ -7,7 +7,7 @@
 import { createIORedisClient, Queue, type JobJson, type JobsOptions } from 'bullmq';
 import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
-import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
+import { jobNameOf, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
 import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
 import { DEDUPE_LUA, tagsOf, type Placement } from './dedupe.js';
@@ -95,7 +95,7 @@ export async function enqueue(queue: Queue, channel: Channel, data: IntegrationJ
   const tags = tagsOf(data.meta.contentTag, alsoMatch);
   let placed: Placement;
   if (!isOrdered(channel)) {
-    placed = await addBatched(queue, redis, INBOUND_V1, data, jobOptionsFor(channel, data), { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags });
+    placed = await addBatched(queue, redis, jobNameOf(data), data, jobOptionsFor(channel, data), { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags });
   } else {
     const lane = await enqueueOrdered(redis, prefix, channel, data, queue.toKey(data.messageId), tags);
     if (lane === 'head') {
