@@ -121,7 +121,7 @@ function daemonCommands(program: Command): void {
     .action(async (o: { channels?: string }) => {
       const s = await settings();
       const dir = o.channels ?? s.HIG_CHANNELS_DIR;
-      const channels = (await import('./config/load-channels.js')).loadChannels(dir);
+      const channels = (await import('./config/load-channels.js')).loadChannels(dir, { mappingsDir: s.HIG_MAPPINGS_DIR, transformersDir: s.HIG_TRANSFORMERS_DIR });
       (await import('./daemon.js')).httpLimitsFrom(s, channels);
       out(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}`);
     });
@@ -154,6 +154,17 @@ function messageCommands(program: Command): void {
     .action(async () => {
       const { cmdConvert } = await import('./cli/convert.js');
       process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });
+    });
+  program
+    .command('route')
+    .description('dry run: per destination of the channel, filtered or not (and why) and the output it would get; nothing is sent')
+    .argument('<FILE>', 'HL7 v2 file (- for stdin)')
+    .requiredOption('--channel <C>', 'channel id')
+    .option('--json', 'JSON instead of text')
+    .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
+    .action(async () => {
+      const { cmdRoute } = await import('./cli/route.js');
+      await cmdRoute(rawArgsAfter('route'), { out: (t) => process.stdout.write(t) }, await settings());
     });
   program
     .command('status')
@@ -303,7 +314,7 @@ let running: Command | undefined;
 
 function report(e: unknown): never {
   if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : USAGE_EXIT);
-  if (e instanceof UsageError || (e instanceof Error && (e.name === 'ConvertUsageError' || e.name === 'ApiKeyUsageError'))) fail(`${e.message}\n${running ? running.helpInformation() : '(run hig COMMAND --help for its options)'}`, USAGE_EXIT);
+  if (e instanceof UsageError || (e instanceof Error && (e.name === 'ConvertUsageError' || e.name === 'ApiKeyUsageError' || e.name === 'RouteUsageError'))) fail(`${e.message}\n${running ? running.helpInformation() : '(run hig COMMAND --help for its options)'}`, USAGE_EXIT);
   if (e instanceof Error && ERROR_NAMES_ONE_LINE.has(e.name)) fail(e.message);
   const x = e as NodeJS.ErrnoException;
   if (x.code === 'ENOENT' || x.code === 'EACCES' || x.code === 'EISDIR') fail(`${x.path ?? ''}: ${x.code}`);

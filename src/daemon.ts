@@ -28,7 +28,13 @@ import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnv
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
-import { pipelineStepsFor, warmUpValidator } from './steps.js';
+import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
+import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
+import { destinationQueueName } from './redis/keys.js';
+import { codeStepsOf } from './routing/config.js';
+import { createCodeRunner, type CodeRunner } from './routing/code.js';
+import { intakeHl7 } from './intake.js';
+import type { ChannelForward } from './destinations/index.js';
 import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
@@ -120,10 +126,28 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
   return () => files.forEach((f) => unwatchFile(f, onChange));
 }
 
+/** One sandbox thread for every code transformer the channels name, each module loaded (and checked) now. */
+async function loadCodeModules(channels: readonly Channel[], dir: string): Promise<CodeRunner | undefined> {
+  const steps = channels.flatMap((c) => codeStepsOf(c.destinations).map((s) => ({ channel: c.id, ...s })));
+  if (steps.length === 0) return undefined;
+  const runner = createCodeRunner({ dir });
+  for (const { channel, index, step } of steps) {
+    const loaded = await runner.load(step.module, step.timeoutMs);
+    if (!loaded.ok) {
+      await runner.close();
+      throw new ConfigError(`channel ${channel}: destinations.${index}.transform.code.module: ${loaded.reason}`);
+    }
+  }
+  return runner;
+}
+
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const configured = loadChannels(opts.channelsDir);
+  const configured = loadChannels(opts.channelsDir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
   const channels = configured.filter((c) => c.enabled);
+  // Each destination of a channel that fans out has a queue of its own, run like a channel's.
+  const destinationQueues = destinationQueueChannels(channels);
+  const code = await loadCodeModules(channels, settings.HIG_TRANSFORMERS_DIR);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   // Before anything connects: HIG_ENQUEUER=fast on a BullMQ it was not written for refuses to start.
   const { enqueuer, fallback } = selectEnqueuer(settings.HIG_ENQUEUER);
@@ -145,8 +169,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
-  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool, enqueuer);
-  const byId = new Map(channels.map((c) => [c.id, c]));
+  const queues = createQueueRegistry(producer, [...channels, ...destinationQueues], settings.HIG_QUEUE_PREFIX, pool, enqueuer);
+  const byId = new Map([...channels, ...destinationQueues].map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
     const problem = webhookEnvProblem(c.alerts.webhook);
@@ -157,6 +181,29 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
   const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log) : undefined;
+  const intakeDeps: IntakeDeps = {
+    queues,
+    keyring,
+    log,
+    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
+    onStored: (id) => void alerter.noteReceived(id),
+    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+  };
+  // A `channel` destination hands its message to the target channel's intake, as a source would.
+  const forward: ChannelForward = async ({ channelId, payload }) => {
+    const target = channels.find((c) => c.id === channelId);
+    if (!target) return { accepted: false, code: 'INTERNAL', retryable: false, detail: `channel ${channelId} is not running` };
+    if (payload.contentType !== 'hl7v2') return { accepted: false, code: 'INTERNAL', retryable: false, detail: 'only HL7 v2 is forwarded between channels' };
+    const receipt = await intakeHl7(payload.message, target, { source: 'channel' }, intakeDeps);
+    if (receipt.situation === 'stored') return { accepted: true, messageId: receipt.messageId, ...(receipt.duplicate ? { duplicate: true } : {}) };
+    return { accepted: false, code: receipt.code, retryable: receipt.situation === 'unavailable', detail: receipt.detail };
+  };
+  const runtimes = new Map<string, ChannelRuntime>();
+  for (const c of channels) {
+    runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
+  }
+  const stepsFor = (c: Channel) => pipelineStepsFor(c, keyring, runtimes.get(c.id), queues);
+
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
@@ -166,7 +213,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     maintenance = await startMaintenance({
       connection: workerConnection,
       queues,
-      channels,
+      channels: [...channels, ...destinationQueues],
       log,
       // Threshold alert rules run on the maintenance tick: one process evaluates each round.
       onTick: async () => {
@@ -177,21 +224,37 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
+      if (!hasDestinationQueues(channel)) continue;
+      const runtime = runtimes.get(channel.id)!;
+      channel.destinations.forEach((destination, i) => {
+        const queueChannel = byId.get(destinationQueueName(channel.id, destination.id))!;
+        const processor = deliveryProcessor({
+          channel,
+          destination,
+          queueChannel,
+          route: runtime.routes.routes[i]!,
+          target: runtime.targets.get(destination.id) ?? { deliver: async () => ({}) },
+          keyring,
+          redis: producer,
+          prefix: settings.HIG_QUEUE_PREFIX,
+          log,
+        });
+        workers.push(
+          startChannelWorker(
+            queueChannel,
+            { connection: workerConnection!, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor },
+            { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(queueChannel.id, channel.clientId, job, err)) },
+            processor,
+          ),
+        );
+      });
     }
   }
 
-  const intakeDeps: IntakeDeps = {
-    queues,
-    keyring,
-    log,
-    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
-    onStored: (id) => void alerter.noteReceived(id),
-    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
-  };
   const listeners = new Map<string, MllpListener>();
   const instanceId = newInstanceId();
   let polled: RunningSource[] = [];
@@ -233,7 +296,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       unauthenticatedBodyBytes: limits.unauthenticatedBodyBytes,
       deps: intakeDeps,
       apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
-      stepsFor: (c) => pipelineStepsFor(c, keyring),
+      stepsFor,
     });
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
     stopHttpReload = reloadHttpTlsOnChange(http.server as unknown as tls.Server, settings, log);
@@ -277,6 +340,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       stopHttpReload();
       await http?.close();
       await Promise.all([...workers.map((w) => w.close()), thread?.stop()]);
+      await Promise.all([...runtimes.values()].map((r) => r.close()));
+      await code?.close();
       await maintenance?.close();
       await alerter.close();
       await queues.close();

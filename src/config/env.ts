@@ -28,6 +28,8 @@ export const envSchema = z.object({
   HIG_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   HIG_CHANNELS_DIR: z.string().min(1).default('channels'),
   HIG_DATA_DIR: z.string().min(1).default('data'),
+  HIG_MAPPINGS_DIR: z.string().min(1).default('mappings'),
+  HIG_TRANSFORMERS_DIR: z.string().min(1).default('transformers'),
   HIG_ADMIN_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   HIG_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}.-]+$/, 'expected letters, digits, _ . - { }').default('hig'),
   HIG_EMBEDDED_REDIS: strictBool.default(true),

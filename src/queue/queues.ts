@@ -7,7 +7,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
-import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
+import { jobNameOf, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
 import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
 import { tagsOf, type Placement } from './dedupe.js';
@@ -122,7 +122,7 @@ export async function enqueue(
   let placed: Placement;
   if (!isOrdered(channel)) {
     const dedupe = { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags };
-    placed = await enqueuer.add({ queue, redis, name: INBOUND_V1, data, opts: jobOptionsFor(channel, data), dedupe });
+    placed = await enqueuer.add({ queue, redis, name: jobNameOf(data), data, opts: jobOptionsFor(channel, data), dedupe });
   } else {
     const lane = await enqueueOrdered(redis, prefix, channel, data, queue.toKey(data.messageId), tags);
     if (lane === 'head') {

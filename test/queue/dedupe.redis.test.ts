@@ -65,7 +65,7 @@ async function jobsOf(queue: Queue): Promise<IntegrationJobData[]> {
 /** The patient identifier in a completed job's sealed FHIR result. */
 async function patientOf(queue: Queue, messageId: string, channelId: string): Promise<string | undefined> {
   const job = await queue.getJob(messageId);
-  const bundle = JSON.parse(keyring.open((job!.returnvalue as JobResult).bundle, { channelId, messageId, role: 'result' }).toString('utf8')) as {
+  const bundle = JSON.parse(keyring.open((job!.returnvalue as JobResult).bundle!, { channelId, messageId, role: 'result' }).toString('utf8')) as {
     entry: Array<{ resource: { resourceType: string; identifier?: Array<{ value?: string }> } }>;
   };
   return bundle.entry.find((e) => e.resource.resourceType === 'Patient')?.resource.identifier?.[0]?.value;

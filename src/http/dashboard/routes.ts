@@ -133,7 +133,7 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     const shown = ids.slice(offset, offset + limit);
     const items = shown.map((id) => {
       const ch = deps.gateway.queues.channel(id);
-      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destination.type, ...channels[id]! };
+      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destinations.map((d) => d.type).join(', '), ...channels[id]! };
     });
     let recentAlerts: DashboardAlert[] | null = null;
     if (deps.alerts) {
