@@ -30,6 +30,12 @@ import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
+import { join } from 'node:path';
+import { parseKey } from './security/seal.js';
+import { storeOutbox, type StoreOutbox } from './queue/store-trail.js';
+import { indexKeysFrom, type IndexKeys } from './store/index.js';
+import { startStoreService, type StoreService } from './store/service.js';
+import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -46,6 +52,8 @@ export interface Daemon {
   queues: QueueRegistry;
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
+  /** the message store (absent when HIG_STORE_ENABLED=false or in a workers-only process) */
+  store?: StoreService;
   httpPort?: number;
   close(): Promise<void>;
 }
@@ -112,11 +120,17 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
   return () => files.forEach((f) => unwatchFile(f, onChange));
 }
 
+/** The store's blind-index keys: configured, or derived from the data keys (rotating with them). */
+function storeIndexKeys(settings: Settings, dataKey: Buffer, oldDataKeys: Buffer[]): IndexKeys {
+  if (settings.HIG_STORE_INDEX_KEY) return indexKeysFrom({ dataKey, indexKey: parseKey(settings.HIG_STORE_INDEX_KEY, 'HIG_STORE_INDEX_KEY') });
+  return indexKeysFrom({ dataKey, oldDataKeys });
+}
+
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
   const configured = loadChannels(opts.channelsDir);
   const channels = configured.filter((c) => c.enabled);
-  const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  const { keyring, devKeyFile, dataKey, oldDataKeys } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
   if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
@@ -135,6 +149,20 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
   const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool);
+  // Producers append to the store's outbox (one XADD per job); the `hig start` process drains it.
+  const outbox: StoreOutbox | undefined = settings.HIG_STORE_ENABLED ? storeOutbox(pool[0] ?? producer, settings.HIG_QUEUE_PREFIX, log) : undefined;
+  const store: StoreService | undefined =
+    settings.HIG_STORE_ENABLED && opts.intake
+      ? startStoreService({
+          ...(settings.HIG_STORE_URL ? { url: settings.HIG_STORE_URL } : {}),
+          dataDir: join(settings.HIG_DATA_DIR, 'store'),
+          redis: producer,
+          prefix: settings.HIG_QUEUE_PREFIX,
+          keyring,
+          indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
+          log,
+        })
+      : undefined;
   const byId = new Map(channels.map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
@@ -162,7 +190,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring), ...(outbox ? { outbox } : {}) },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
@@ -176,6 +204,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
     onStored: (id) => void alerter.noteReceived(id),
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+    ...(outbox ? { outbox } : {}),
   };
   const listeners = new Map<string, MllpListener>();
   let polled: RunningSource[] = [];
@@ -201,8 +230,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           const redisOk = await producer.ping().then((p) => p === 'PONG', () => false);
           const checks: Record<string, boolean> = { redis: redisOk };
           for (const [id, l] of listeners) checks[`listener:${id}`] = l.listening;
-          return { ok: Object.values(checks).every(Boolean), checks };
+          const ok = Object.values(checks).every(Boolean);
+          // Shown, not required: a store outage delays history, never delivery (invariant 7).
+          if (store) checks.store = (await store.facts().catch(() => undefined))?.storeUp ?? false;
+          return { ok, checks };
         },
+        ...(store ? { store, reprocess: (req: ReprocessRequest) => store.opened().then((s) => reprocessMessage(s, (id) => byId.get(id), intakeDeps, req)) } : {}),
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
@@ -231,6 +264,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     queues,
     keyring,
     listeners,
+    ...(store ? { store } : {}),
     ...(httpPort !== undefined ? { httpPort } : {}),
     async close() {
       if (closed) return;
@@ -243,6 +277,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await Promise.all(workers.map((w) => w.close()));
       await maintenance?.close();
       await alerter.close();
+      // After the workers: their last events are in the outbox; what the writer has not written stays there for the next start.
+      await store?.close();
       await queues.close();
       producer.disconnect();
       pool.forEach((c) => c.disconnect());

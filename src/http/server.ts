@@ -21,6 +21,9 @@ import { registerDashboard } from './dashboard/routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
+import type { StoreService } from '../store/service.js';
+import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
+import { registerMessageRoutes } from './messages.js';
 
 export { tokenMatches } from './auth.js';
 
@@ -48,6 +51,10 @@ export interface HttpDeps {
   dashboardRefreshSeconds?: number;
   /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
   metricsOpen?: boolean;
+  /** the message store (absent: store off) */
+  store?: StoreService;
+  /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
+  reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
 }
 
 export interface HttpTls {
@@ -131,15 +138,11 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
       stats: () => deps.gateway.getQueueStats(),
       queues: () => deps.gateway.queues.all(),
       ping: async () => (await deps.gateway.queues.connection.ping()) === 'PONG',
+      ...(deps.store ? { store: () => deps.store!.facts() } : {}),
     });
     return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });
-  app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { onRequest: admin }, async (req, reply) => {
-    const status = await deps.gateway.getJobStatus(req.params.messageId);
-    if (!status) return refuse(reply, 'NOT_FOUND', 'no such message');
-    // May carry the destination's outcome (diagnostics can repeat patient data): never cached.
-    return reply.header('cache-control', 'no-store').send(status);
-  });
+  registerMessageRoutes(app, { gateway: deps.gateway, ...(deps.store ? { store: deps.store } : {}), ...(deps.reprocess ? { reprocess: deps.reprocess } : {}) }, admin);
   app.get('/api/stats', { onRequest: admin }, async () => deps.gateway.getQueueStats());
   registerDlqRoutes(app, deps, admin);
   registerDashboard(app, deps, auth);
