@@ -41,6 +41,12 @@ import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
 import { listInstances, newInstanceId, startInstanceHeartbeat, type InstanceFacts, type InstanceHeartbeat } from './queue/instances.js';
 import { HIG_VERSION } from './version.js';
+import { join } from 'node:path';
+import { parseKey } from './security/seal.js';
+import { storeOutbox, type StoreOutbox } from './queue/store-trail.js';
+import { indexKeysFrom, type IndexKeys } from './store/index.js';
+import { startStoreService, type StoreService } from './store/service.js';
+import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -58,6 +64,8 @@ export interface Daemon {
   queues: QueueRegistry;
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
+  /** the message store (absent when HIG_STORE_ENABLED=false or in a workers-only process) */
+  store?: StoreService;
   httpPort?: number;
   /** this process's id among the instances sharing the Redis (queue/instances.ts) */
   instanceId: string;
@@ -141,6 +149,12 @@ async function loadCodeModules(channels: readonly Channel[], dir: string): Promi
   return runner;
 }
 
+/** The store's blind-index keys: configured, or derived from the data keys (rotating with them). */
+function storeIndexKeys(settings: Settings, dataKey: Buffer, oldDataKeys: Buffer[]): IndexKeys {
+  if (settings.HIG_STORE_INDEX_KEY) return indexKeysFrom({ dataKey, indexKey: parseKey(settings.HIG_STORE_INDEX_KEY, 'HIG_STORE_INDEX_KEY') });
+  return indexKeysFrom({ dataKey, oldDataKeys });
+}
+
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
   const configured = loadChannels(opts.channelsDir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
@@ -148,7 +162,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   // Each destination of a channel that fans out has a queue of its own, run like a channel's.
   const destinationQueues = destinationQueueChannels(channels);
   const code = await loadCodeModules(channels, settings.HIG_TRANSFORMERS_DIR);
-  const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  const { keyring, devKeyFile, dataKey, oldDataKeys } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   // Before anything connects: HIG_ENQUEUER=fast on a BullMQ it was not written for refuses to start.
   const { enqueuer, fallback } = selectEnqueuer(settings.HIG_ENQUEUER);
   if (fallback) log.warn(`HIG_ENQUEUER=auto: ${fallback}`);
@@ -171,6 +185,20 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   await Promise.all(pool.map(connect));
   const queues = createQueueRegistry(producer, [...channels, ...destinationQueues], settings.HIG_QUEUE_PREFIX, pool, enqueuer);
   const byId = new Map([...channels, ...destinationQueues].map((c) => [c.id, c]));
+  // Producers append to the store's outbox (one XADD per job); the `hig start` process drains it.
+  const outbox: StoreOutbox | undefined = settings.HIG_STORE_ENABLED ? storeOutbox(pool[0] ?? producer, settings.HIG_QUEUE_PREFIX, log) : undefined;
+  const store: StoreService | undefined =
+    settings.HIG_STORE_ENABLED && opts.intake
+      ? startStoreService({
+          ...(settings.HIG_STORE_URL ? { url: settings.HIG_STORE_URL } : {}),
+          dataDir: join(settings.HIG_DATA_DIR, 'store'),
+          redis: producer,
+          prefix: settings.HIG_QUEUE_PREFIX,
+          keyring,
+          indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
+          log,
+        })
+      : undefined;
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
     const problem = webhookEnvProblem(c.alerts.webhook);
@@ -188,6 +216,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
     onStored: (id) => void alerter.noteReceived(id),
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+    ...(outbox ? { outbox } : {}),
   };
   // A `channel` destination hands its message to the target channel's intake, as a source would.
   const forward: ChannelForward = async ({ channelId, payload }) => {
@@ -224,7 +253,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor, ...(outbox ? { outbox } : {}) },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
@@ -280,8 +309,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           const redisOk = await producer.ping().then((p) => p === 'PONG', () => false);
           const checks: Record<string, boolean> = { redis: redisOk };
           for (const [id, l] of listeners) checks[`listener:${id}`] = l.listening;
-          return { ok: Object.values(checks).every(Boolean), checks };
+          const ok = Object.values(checks).every(Boolean);
+          // Shown, not required: a store outage delays history, never delivery (invariant 7).
+          if (store) checks.store = (await store.facts().catch(() => undefined))?.storeUp ?? false;
+          return { ok, checks };
         },
+        ...(store ? { store, reprocess: (req: ReprocessRequest) => store.opened().then((s) => reprocessMessage(s, (id) => byId.get(id), intakeDeps, req)) } : {}),
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
@@ -328,6 +361,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     queues,
     keyring,
     listeners,
+    ...(store ? { store } : {}),
     ...(httpPort !== undefined ? { httpPort } : {}),
     instanceId,
     async close() {
@@ -344,6 +378,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       await code?.close();
       await maintenance?.close();
       await alerter.close();
+      // After the workers: their last events are in the outbox; what the writer has not written stays there for the next start.
+      await store?.close();
       await queues.close();
       producer.disconnect();
       pool.forEach((c) => c.disconnect());

@@ -94,6 +94,8 @@ export const CATALOGUE = {
   HEADERS_TOO_LARGE: { hl7: '207', http: 431, retryable: false, summary: 'the request headers are too large' },
   INVALID_QUERY: { hl7: '207', http: 400, retryable: false, summary: 'a message-store search parameter is malformed' },
   STORE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the message store (database) cannot be reached' },
+  ROLE_FORBIDDEN: { hl7: '207', http: 403, retryable: false, summary: "the operator's role does not allow this (content needs phi-viewer, actions operator)" },
+  CONTENT_PURGED: { hl7: '207', http: 410, retryable: false, summary: 'the message content is no longer held (content retention); metadata and trail remain' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

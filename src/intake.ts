@@ -20,6 +20,9 @@ import { contentWithoutMsh7 } from './hl7/content.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
 import { priorityFor } from './queue/priority.js';
 import { countConflict, countEnqueued, countReceived } from './metrics.js';
+import { ACK_TABLE } from './hl7/ack-table.js';
+import { receivedEvent, type StoreOutbox } from './queue/store-trail.js';
+import type { StoreEvent } from './store/index.js';
 
 /** A message that reused an earlier one's id (sender + control id, or idempotency key) with other content. */
 export interface ConflictEvent {
@@ -42,6 +45,8 @@ export interface IntakeDeps {
   onStored?(channelId: string): void;
   /** Told about each conflicting message (the duplicate_conflict alert); must not throw. */
   onConflict?(conflict: ConflictEvent): void;
+  /** The message store's outbox (absent: store off). Appended after the durable enqueue, never awaited before the answer. */
+  outbox?: StoreOutbox;
 }
 
 export interface SourceFacts {
@@ -131,6 +136,9 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
     receivedAt: new Date().toISOString(),
     ...(messageType ? { messageType } : {}),
     controlId: header.controlId,
+    // MSH-9.3 and MSH-12 for the message store's metadata (not PHI).
+    ...(header.messageStructure ? { structure: header.messageStructure } : {}),
+    ...(header.version ? { version: header.version } : {}),
     sendingApplication: header.sendingApplication,
     sendingFacility: header.sendingFacility,
     ...(facts.ipAddress ? { ipAddress: facts.ipAddress } : {}),
@@ -182,7 +190,12 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   countEnqueued(channel.id, facts.source, placed.job.meta.messageType, placed.kind);
   if (placed.kind === 'rejected') return refuse('conflict', 'DUPLICATE_CONFLICT', CATALOGUE.DUPLICATE_CONFLICT.summary, header, 'MSH-10');
   deps.onStored?.(channel.id);
-  if (channel.ackOn === 'processed') return awaitProcessing(queue, placed.job.messageId, header, channel.queue.timeoutMs);
+  if (channel.ackOn === 'processed') {
+    const receipt = await awaitProcessing(queue, placed.job.messageId, header, channel.queue.timeoutMs);
+    const code = ackCodeOf(channel, receipt.situation);
+    if (code && deps.outbox) void deps.outbox.append([{ kind: 'ack', eventId: 'ack', messageId: placed.job.messageId, channelId: channel.id, at: new Date().toISOString(), code }]);
+    return receipt;
+  }
   return { situation: 'stored', messageId: placed.job.messageId, header, ...(placed.kind === 'duplicate' ? { duplicate: true as const } : {}) };
 }
 
@@ -224,7 +237,33 @@ export async function place(
   // Refused by the channel, or (64 bits of tag alike, other content) its own id taken as well.
   if (placed === 'conflict') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
   if (placed === 'duplicate') deps.log.info({ ...ids, messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
+  if (deps.outbox) void deps.outbox.append(storeEventsOf(channel, placed, job, first));
   return { kind: placed === 'conflict' ? 'rejected' : placed, job: placed === 'conflict' ? first : job };
+}
+
+/**
+ * The MSA-1 a situation was answered with, for the store; undefined for sources that answer no
+ * ACK (files). HTTP's HL7 answers follow the original mode.
+ */
+export function ackCodeOf(channel: Channel, situation: AckSituation): string | undefined {
+  if (channel.source.type === 'mllp') return ACK_TABLE[situation][channel.source.ackMode];
+  return channel.source.type === 'http' ? ACK_TABLE[situation].original : undefined;
+}
+
+/** What the store learns from one placement: the new message (with its ACK), a resend or a conflict on the original. */
+function storeEventsOf(channel: Channel, placed: 'stored' | 'duplicate' | 'conflict', job: IntegrationJobData, first: IntegrationJobData): StoreEvent[] {
+  const at = new Date().toISOString();
+  const events: StoreEvent[] = [];
+  if (placed === 'stored') {
+    const code = channel.ackOn === 'processed' ? undefined : ackCodeOf(channel, 'stored');
+    events.push(receivedEvent(job, code ? { ack: { code, at } } : {}));
+    if (job !== first) events.push({ kind: 'conflict', messageId: first.messageId, channelId: channel.id, at, relatedMessageId: job.messageId });
+  } else if (placed === 'duplicate') {
+    events.push({ kind: 'duplicate', messageId: job.messageId, channelId: channel.id, at, ...(job.meta.ipAddress ? { peer: job.meta.ipAddress } : {}) });
+  } else {
+    events.push({ kind: 'conflict', messageId: first.messageId, channelId: channel.id, at });
+  }
+  return events;
 }
 
 function conflicted(channel: Channel, deps: IntakeDeps, ids: { channel: string; controlId?: string }, source: SourceKind, c: Omit<ConflictEvent, 'channelId'>): void {

@@ -145,6 +145,21 @@ export const metrics = {
     help: '1 when Redis answered PING at scrape, else 0',
     registers: [registry],
   }),
+  storeUp: new client.Gauge({
+    name: 'hig_store_up',
+    help: '1 when the message store is open and its last write succeeded, else 0 (absent when the store is off)',
+    registers: [registry],
+  }),
+  storePending: new client.Gauge({
+    name: 'hig_store_pending_events',
+    help: 'Store outbox entries not yet written to the message store',
+    registers: [registry],
+  }),
+  storeLag: new client.Gauge({
+    name: 'hig_store_oldest_pending_seconds',
+    help: 'Age of the oldest store outbox entry not yet written (0 when none)',
+    registers: [registry],
+  }),
 };
 
 const seenEvents = new Map<string, Set<string>>();
@@ -263,6 +278,8 @@ export interface ScrapeSources {
   ping(): Promise<boolean>;
   /** counters of this process's other threads (the worker thread), added into the answer */
   threads?(): Promise<MetricsJson[]>;
+  /** the message store's writer facts (absent: store off) */
+  store?(): Promise<{ storeUp: boolean; pendingEvents: number; oldestPendingAgeMs: number }>;
 }
 
 export type MetricsJson = client.MetricObjectWithValues<client.MetricValue<string>>[];
@@ -315,8 +332,14 @@ async function readAndRender(sources: ScrapeSources): Promise<string> {
         Promise.all(sources.queues().map(async ([id, q]) => [id, await q.getWorkersCount().catch(() => undefined)] as const)),
       ])
     : [undefined, []];
+  const store = sources.store ? await withTimeout(sources.store(), defaults.redisPingTimeoutMs * 2, undefined) : undefined;
   // Read first, then swap the values in one synchronous step: no render sees a half-set gauge.
   metrics.redisUp.set(up ? 1 : 0);
+  if (sources.store) {
+    metrics.storeUp.set(store?.storeUp ? 1 : 0);
+    if (store && store.pendingEvents >= 0) metrics.storePending.set(store.pendingEvents);
+    if (store) metrics.storeLag.set(store.oldestPendingAgeMs / 1000);
+  }
   for (const g of [metrics.queueJobs, metrics.oldestWaiting, metrics.dlqSize, metrics.successRatio, metrics.workers]) g.reset();
   for (const [id, c] of Object.entries(stats?.channels ?? {})) {
     for (const state of ['active', 'waiting', 'delayed', 'completed', 'failed'] as const) metrics.queueJobs.set({ channel: id, state }, c[state]);

@@ -64,10 +64,16 @@ export const envSchema = z.object({
   HIG_METRICS_OPEN: strictBool.default(false),
   /** human, coloured log lines (pino-pretty) instead of JSON; default: when stdout is a terminal */
   HIG_LOG_PRETTY: strictBool.optional(),
+  /** the message store: on by default (embedded PGlite under HIG_DATA_DIR/store unless HIG_STORE_URL) */
+  HIG_STORE_ENABLED: strictBool.default(true),
+  /** PostgreSQL for the message store; unset: the embedded store */
+  HIG_STORE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL').optional(),
+  /** a blind-index key of its own (32 bytes, hex or base64); unset: derived from DATA_ENCRYPTION_KEY */
+  HIG_STORE_INDEX_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-const SECRET_KEYS = new Set(['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEYS_OLD', 'HIG_ADMIN_TOKEN', 'REDIS_URL']);
+const SECRET_KEYS = new Set(['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEYS_OLD', 'HIG_ADMIN_TOKEN', 'REDIS_URL', 'HIG_STORE_URL', 'HIG_STORE_INDEX_KEY']);
 
 export type Settings = Readonly<z.infer<typeof envSchema>>;
 

@@ -4,6 +4,8 @@ import type { Logger } from '../log.js';
 import type { MetricsJson } from '../metrics.js';
 import type { InstanceView } from '../queue/instances.js';
 import type { AlertOps } from './alert-routes.js';
+import type { StoreService } from '../store/service.js';
+import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
 
 /** The alert fields the dashboard shows (src/alerts Alert is a superset). */
 export interface DashboardAlert {
@@ -36,4 +38,8 @@ export interface HttpDeps {
   threadMetrics?(): Promise<MetricsJson[]>;
   /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
   instances?: () => Promise<InstanceView[]>;
+  /** the message store (absent: store off) */
+  store?: StoreService;
+  /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
+  reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
 }

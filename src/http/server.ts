@@ -22,6 +22,7 @@ import { registerAlertRoutes, type AlertOps } from './alert-routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
+import { registerMessageRoutes } from './messages.js';
 
 export { tokenMatches } from './auth.js';
 
@@ -109,15 +110,11 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
       queues: () => deps.gateway.queues.all(),
       ping: async () => (await deps.gateway.queues.connection.ping()) === 'PONG',
       ...(deps.threadMetrics ? { threads: deps.threadMetrics } : {}),
+      ...(deps.store ? { store: () => deps.store!.facts() } : {}),
     });
     return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });
-  app.get<{ Params: { messageId: string } }>('/api/messages/:messageId', { onRequest: admin }, async (req, reply) => {
-    const status = await deps.gateway.getJobStatus(req.params.messageId);
-    if (!status) return refuse(reply, 'NOT_FOUND', 'no such message');
-    // May carry the destination's outcome (diagnostics can repeat patient data): never cached.
-    return reply.header('cache-control', 'no-store').send(status);
-  });
+  registerMessageRoutes(app, { gateway: deps.gateway, ...(deps.store ? { store: deps.store } : {}), ...(deps.reprocess ? { reprocess: deps.reprocess } : {}) }, admin);
   app.get('/api/stats', { onRequest: admin }, async () => {
     const [stats, instances] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.()]);
     return instances ? { ...stats, instances } : stats;

@@ -25,6 +25,9 @@ export interface JobMeta {
   receivedAt: string;
   messageType?: string;
   controlId?: string;
+  /** MSH-9.3 and MSH-12, kept for the message store */
+  structure?: string;
+  version?: string;
   sendingApplication?: string;
   sendingFacility?: string;
   ipAddress?: string;

@@ -14,6 +14,7 @@ import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
 import { jobCompleted, jobFailed, timedSteps } from '../metrics.js';
+import { completedEvents, failedEvents, tracedSteps, type JobTrace, type StoreOutbox } from './store-trail.js';
 
 /**
  * A killed worker's job is picked up again within lockDuration + 2 × stalledInterval (25 s):
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   queues: QueueRegistry;
   /** false: create paused until worker.run() (tests that stage a backlog first) */
   autorun?: boolean;
+  /** the message store's outbox (absent: store off) */
+  outbox?: StoreOutbox;
 }
 
 /**
@@ -52,7 +55,7 @@ export function guardDelivery(steps: PipelineSteps, breaker: CircuitBreaker, now
 }
 
 /** Races the pipeline with the channel's timeout; BullMQ 6 has no per-job timeout of its own. */
-async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSteps, token?: string): Promise<JobResult> {
+async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSteps, token?: string, outbox?: StoreOutbox): Promise<JobResult> {
   if (job.name !== INBOUND_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);
   const parsed = jobDataSchema.safeParse(job.data);
   if (!parsed.success) throw new PermanentError('INTERNAL', `job data does not match ${INBOUND_V1}`);
@@ -70,12 +73,20 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
       reject(new TransientError('JOB_TIMEOUT', `exceeded ${channel.queue.timeoutMs} ms`));
     }, channel.queue.timeoutMs);
   });
+  const trace: JobTrace = { stages: [] };
+  const attempt = job.attemptsMade + 1;
   try {
-    const result = await Promise.race([runPipeline(data, steps, controller.signal), timeout]);
+    const result = await Promise.race([runPipeline(data, outbox ? tracedSteps(steps, trace) : steps, controller.signal), timeout]);
     if (data.outcome) await forgetOutcome(job);
+    // Before the job completes: a completed job's history is in the outbox (at least once).
+    await outbox?.append(completedEvents(data, attempt, trace, result, steps.keyring, channel.id));
     return result;
   } catch (err) {
     await keepOutcome(job, data, steps, err);
+    if (outbox && !(err instanceof CircuitOpenError)) {
+      const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
+      await outbox.append(failedEvents(data, attempt, trace, err, final, steps.keyring, channel.id));
+    }
     if (err instanceof CircuitOpenError && token) {
       // Spread the wake-ups a little so parked jobs do not all return in the same millisecond.
       await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
@@ -128,7 +139,7 @@ export type JobProcessor = (job: Job, token: string | undefined) => Promise<unkn
 function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
   const breaker = new CircuitBreaker();
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
-  return (job, token) => processWithTimeout(job, channel, steps, token);
+  return (job, token) => processWithTimeout(job, channel, steps, token, deps.outbox);
 }
 
 /**

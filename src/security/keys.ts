@@ -9,6 +9,9 @@ export interface KeyringSource {
   keyring: Keyring;
   /** set when a development key file was used instead of DATA_ENCRYPTION_KEY */
   devKeyFile?: string;
+  /** the keys themselves, for what derives keys of its own from them (the store's blind-index key) */
+  dataKey: Buffer;
+  oldDataKeys: Buffer[];
 }
 
 export function keyringFromSettings(settings: Settings, options: { allowDevKey: boolean }): KeyringSource {
@@ -18,7 +21,8 @@ export function keyringFromSettings(settings: Settings, options: { allowDevKey: 
     .filter(Boolean)
     .map((k, i) => parseKey(k, `DATA_ENCRYPTION_KEYS_OLD[${i}]`));
   if (settings.DATA_ENCRYPTION_KEY) {
-    return { keyring: createKeyring(parseKey(settings.DATA_ENCRYPTION_KEY, 'DATA_ENCRYPTION_KEY'), old) };
+    const dataKey = parseKey(settings.DATA_ENCRYPTION_KEY, 'DATA_ENCRYPTION_KEY');
+    return { keyring: createKeyring(dataKey, old), dataKey, oldDataKeys: old };
   }
   if (!options.allowDevKey) {
     throw new KeyError('DATA_ENCRYPTION_KEY is not set (32 bytes, hex or base64; e.g. `openssl rand -hex 32`)');
@@ -29,5 +33,6 @@ export function keyringFromSettings(settings: Settings, options: { allowDevKey: 
     writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
   }
   chmodSync(file, 0o600);
-  return { keyring: createKeyring(parseKey(readFileSync(file, 'utf8'), file), old), devKeyFile: file };
+  const dataKey = parseKey(readFileSync(file, 'utf8'), file);
+  return { keyring: createKeyring(dataKey, old), devKeyFile: file, dataKey, oldDataKeys: old };
 }

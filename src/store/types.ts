@@ -11,7 +11,7 @@ export const STORE_V1 = 'store.v1';
 export const MESSAGE_STATUSES = ['received', 'queued', 'processing', 'completed', 'failed', 'dead_lettered', 'filtered', 'replayed'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-export const SOURCE_KINDS = ['mllp', 'file', 'sftp', 'http'] as const;
+export const SOURCE_KINDS = ['mllp', 'file', 'sftp', 'http', 'channel'] as const;
 export type StoreSourceKind = (typeof SOURCE_KINDS)[number];
 
 /** How one attempt ended. */

@@ -37,7 +37,8 @@ export function channelsDir(channels: Array<Record<string, unknown>>): string {
 export function spawnDaemon(command: 'start' | 'worker', env: Record<string, string>): DaemonProcess {
   const child = spawn(process.execPath, cliArgs(command), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, LOG_LEVEL: 'info', HIG_EMBEDDED_REDIS: 'false', ...env },
+    // The store is off unless a test turns it on: daemons sharing the default data/store would share one embedded database.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, LOG_LEVEL: 'info', HIG_EMBEDDED_REDIS: 'false', HIG_STORE_ENABLED: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,0 +1,274 @@
+/**
+ * The message store wired into the daemon (issue 16), as operators run it: `hig start` as a child
+ * process with the real PostgreSQL and with the embedded default (PGlite under HIG_DATA_DIR/store),
+ * messages over MLLP, a real FHIR server refusing one channel's bundles. A message is found by
+ * control id and by MRN within 2 s of completing, with its raw v2, FHIR, ACK and trail; a
+ * dead-lettered one carries the destination's OperationOutcome; a resend shows as a duplicate;
+ * reprocess and edit-and-resend appear in the trail with the operator's name; no canary in clear
+ * anywhere in the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { connectMllp } from '../../src/hl7/mllp-client.js';
+import { messageIdFor } from '../../src/queue/jobs.js';
+import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+import { createPgDatabase, pgliteTemplate } from '../support/store.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+
+const TOKEN = 'store-int-admin-token-0123456789';
+// Canaries: a name, an MRN and a street no table may hold in clear.
+const CANARY = { family: 'Quillfeatherzz', given: 'Orsolyaqq', mrn: 'CANMRN77123', street: 'Zephyrcanary Lane' };
+
+function adt(controlId: string, mrn = CANARY.mrn, family = CANARY.family): Buffer {
+  return Buffer.from(
+    [
+      `MSH|^~\\&|STOREAPP|STOREFAC|HIG|HIG|20261129083015||ADT^A01^ADT_A01|${controlId}|P|2.5.1`,
+      'EVN|A01|20261129083000',
+      `PID|1||${mrn}^^^GOODHEALTH^MR||${family}^${CANARY.given}||19670412|F|||12 ${CANARY.street}^^Springfield^IL^62704`,
+      'PV1|1|I',
+    ].join('\r'),
+    'latin1',
+  );
+}
+
+interface Api {
+  get(path: string): Promise<{ status: number; body: unknown; text: string }>;
+  post(path: string, body: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+function api(port: number): Api {
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  return {
+    async get(path) {
+      const r = await fetch(`http://127.0.0.1:${port}${path}`, { headers });
+      const text = await r.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      return { status: r.status, body, text };
+    },
+    async post(path, body) {
+      const r = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: r.status, body: await r.json() };
+    },
+  };
+}
+
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000, what = 'condition'): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`${what} not met in ${timeoutMs} ms: ${JSON.stringify(v).slice(0, 2000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+type Item = { messageId: string; status: string; controlId: string; duplicates: number };
+type Trail = Array<{ kind: string; eventId: string; stage: string | null; outcome: string | null; actor: string | null; reason: string | null; relatedId: string | null; hasResponse: boolean; errorCode: string | null; httpStatus: number | null }>;
+type Rec = { status: string; ackCode: string | null; controlId: string; duplicates: number; parts: string[]; trail: Trail; version: string | null; structure: string | null };
+
+const BACKENDS = [
+  {
+    name: 'postgres',
+    async env(): Promise<{ env: Record<string, string>; grep(needles: string[]): Promise<string[]>; cleanup(): Promise<void> }> {
+      const d = await createPgDatabase();
+      return {
+        env: { HIG_STORE_URL: d.url },
+        async grep(needles) {
+          // Every text and bytea column of every store table, as PostgreSQL holds it (WAL-visible values).
+          const c = new pg.Client({ connectionString: d.url });
+          await c.connect();
+          const hits: string[] = [];
+          for (const table of ['messages', 'message_events', 'message_content', 'audit_log']) {
+            const rows = (await c.query(`SELECT t::text AS row FROM ${table} t`)).rows as Array<{ row: string }>;
+            for (const { row } of rows) for (const n of needles) if (row.toLowerCase().includes(n.toLowerCase()) || row.includes(Buffer.from(n).toString('hex'))) hits.push(`${table}: ${n}`);
+          }
+          await c.end();
+          return hits;
+        },
+        cleanup: () => d.drop(),
+      };
+    },
+  },
+  {
+    name: 'embedded',
+    async env() {
+      const dataDir = mkdtempSync(join(tmpdir(), 'hig-store-int-'));
+      // PGlite's initdb takes 10+ s on this machine: start from a copy of an initialised directory.
+      mkdirSync(dataDir, { recursive: true });
+      cpSync(await pgliteTemplate(), join(dataDir, 'store'), { recursive: true });
+      return {
+        env: { HIG_DATA_DIR: dataDir },
+        async grep(needles: string[]) {
+          const { execFileSync } = await import('node:child_process');
+          const hits: string[] = [];
+          for (const n of needles) {
+            try {
+              execFileSync('grep', ['-rilF', n, join(dataDir, 'store')]);
+              hits.push(`file: ${n}`);
+            } catch {
+              /* grep exit 1: not found */
+            }
+          }
+          return hits;
+        },
+        async cleanup() {
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+] as const;
+
+describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => {
+  const prefix = testPrefix(`storeint-${backend.name}`);
+  let daemon: DaemonProcess;
+  let fhir: FhirServer;
+  let mllpPort: number;
+  let dlPort: number;
+  let http: Api;
+  let b: Awaited<ReturnType<(typeof BACKENDS)[number]['env']>>;
+
+  beforeAll(async () => {
+    b = await backend.env();
+    fhir = await startFhirServer();
+    mllpPort = await freePort();
+    dlPort = await freePort();
+    const httpPort = await freePort();
+    const dir = channelsDir([
+      { id: 'st', source: { type: 'mllp', host: '127.0.0.1', port: mllpPort }, accept: { messageTypes: ['ADT^*'] } },
+      {
+        id: 'dl',
+        source: { type: 'mllp', host: '127.0.0.1', port: dlPort },
+        accept: { messageTypes: ['ADT^*'] },
+        destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' } },
+      },
+    ]);
+    daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, ...b.env });
+    await daemon.waitFor('hig started');
+    await daemon.waitFor('message store open', 180_000);
+    http = api(httpPort);
+  }, 240_000);
+
+  afterAll(async () => {
+    await daemon?.stop();
+    await fhir?.close();
+    await dropPrefix(prefix);
+    await b?.cleanup();
+  });
+
+  const send = async (port: number, msg: Buffer) => {
+    const c = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 30_000 });
+    try {
+      return (await c.send(msg)).toString('latin1');
+    } finally {
+      c.close();
+    }
+  };
+
+  it('a message sent over MLLP is found by control id and by MRN within 2 s of completion, with raw v2, FHIR, ACK and trail', async () => {
+    const ack = await send(mllpPort, adt('SI-0001'));
+    expect(ack).toContain('MSA|AA|SI-0001');
+    const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+    // Completion in Redis first (the job status), then the 2 s budget for the store.
+    await until(() => http.get(`/api/messages/${id}`), (r) => (r.body as { status?: string } | undefined)?.status === 'completed', 60_000, 'job completed');
+    const completedAt = Date.now();
+    const byControl = await until(() => http.get('/api/messages?controlId=SI-0001'), (r) => ((r.body as { items?: Item[] }).items ?? []).some((i) => i.status === 'completed'), 10_000, 'found by control id');
+    expect(Date.now() - completedAt).toBeLessThan(2000);
+    expect((byControl.body as { items: Item[] }).items.map((i) => i.messageId)).toEqual([id]);
+    const byMrn = await http.get(`/api/messages?mrn=${encodeURIComponent(`${CANARY.mrn}^GOODHEALTH`)}`);
+    expect((byMrn.body as { items: Item[] }).items.map((i) => i.messageId)).toEqual([id]);
+    expect(((await http.get(`/api/messages?mrn=${CANARY.mrn}`)).body as { items: Item[] }).items.map((i) => i.messageId)).toEqual([id]);
+    expect(((await http.get('/api/messages?mrn=NOSUCHMRN')).body as { items: Item[] }).items).toEqual([]);
+
+    const rec = (await http.get(`/api/messages/${id}`)).body as { record: Rec };
+    expect(rec.record.status).toBe('completed');
+    expect(rec.record.ackCode).toBe('AA');
+    expect(rec.record.version).toBe('2.5.1');
+    expect(rec.record.structure).toBe('ADT_A01');
+    expect(rec.record.parts).toEqual(expect.arrayContaining(['message', 'result']));
+    const kinds = rec.record.trail.map((e) => e.kind);
+    expect(kinds[0]).toBe('received');
+    expect(kinds).toContain('result');
+    expect(kinds.at(-1)).toBe('completed');
+    expect(rec.record.trail.filter((e) => e.kind === 'attempt').map((e) => e.stage)).toEqual(['convert', 'validate']);
+
+    const raw = await http.get(`/api/messages/${id}/content/message`);
+    expect(raw.status).toBe(200);
+    expect(raw.text).toBe(adt('SI-0001').toString('latin1'));
+    const fhirResult = (await http.get(`/api/messages/${id}/content/result`)).body as { resourceType: string; entry: Array<{ resource: { resourceType: string; name?: Array<{ family: string }> } }> };
+    expect(fhirResult.resourceType).toBe('Bundle');
+    expect(fhirResult.entry.find((e) => e.resource.resourceType === 'Patient')?.resource.name?.[0]?.family).toBe(CANARY.family);
+  });
+
+  it('a resend shows as a duplicate on the original', async () => {
+    const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+    expect(await send(mllpPort, adt('SI-0001'))).toContain('MSA|AA|SI-0001');
+    const r = await until(() => http.get(`/api/messages/${id}`), (x) => ((x.body as { record?: Rec }).record?.duplicates ?? 0) >= 1, 10_000, 'duplicate recorded');
+    const rec = (r.body as { record: Rec }).record;
+    expect(rec.duplicates).toBe(1);
+    expect(rec.trail.filter((e) => e.kind === 'duplicate')).toHaveLength(1);
+  });
+
+  it("a dead-lettered message shows the destination's OperationOutcome", async () => {
+    const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', diagnostics: 'refused by the test server for SI-DL' }] };
+    await fhir.setFault({ kind: 'status', status: 422, body: outcome });
+    expect(await send(dlPort, adt('SI-DL', 'DLMRN1', 'Deadletterson'))).toContain('MSA|AA|SI-DL');
+    const id = messageIdFor('dl', 'STOREAPP|STOREFAC', 'SI-DL');
+    const r = await until(() => http.get(`/api/messages/${id}`), (x) => (x.body as { record?: Rec }).record?.status === 'dead_lettered', 60_000, 'dead-lettered in the store');
+    const rec = (r.body as { record: Rec }).record;
+    const attempt = rec.trail.find((e) => e.kind === 'attempt' && e.stage === 'deliver')!;
+    expect(attempt.outcome).toBe('permanent');
+    expect(attempt.hasResponse).toBe(true);
+    const answer = await http.get(`/api/messages/${id}/responses/${attempt.eventId}`);
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).toContain('refused by the test server for SI-DL');
+    await fhir.setFault(null);
+  });
+
+  it('reprocess and edit-and-resend are new messages linked to the original, in its trail with the operator', async () => {
+    const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+    const re = await http.post(`/api/messages/${id}/reprocess`, { reason: 'mapping fixed' });
+    expect(re.status).toBe(202);
+    const newId = (re.body as { newMessageId: string }).newMessageId;
+    expect(newId).not.toBe(id);
+    const edited = adt('SI-0001E').toString('latin1').replace(/\r/g, '\n');
+    const ed = await http.post(`/api/messages/${id}/resend`, { raw: edited, reason: 'corrected PV1' });
+    expect(ed.status).toBe(202);
+    const editId = (ed.body as { newMessageId: string }).newMessageId;
+    const r = await until(() => http.get(`/api/messages/${id}`), (x) => (x.body as { record?: Rec }).record?.trail.some((e) => e.kind === 'edited') === true, 10_000, 'operator events');
+    const trail = (r.body as { record: Rec }).record.trail;
+    expect(trail.find((e) => e.kind === 'reprocessed')).toMatchObject({ actor: 'token:admin', reason: 'mapping fixed', relatedId: newId });
+    expect(trail.find((e) => e.kind === 'edited')).toMatchObject({ actor: 'token:admin', reason: 'corrected PV1', relatedId: editId });
+    const again = await until(() => http.get(`/api/messages/${newId}`), (x) => (x.body as { record?: Rec }).record?.status === 'completed', 60_000, 'reprocessed completed');
+    expect((again.body as { record: { origin: unknown } }).record.origin).toEqual({ messageId: id, kind: 'reprocessed' });
+    const editedRaw = await until(() => http.get(`/api/messages/${editId}/content/message`), (x) => x.status === 200, 10_000, 'edited raw');
+    expect(editedRaw.text).toContain('SI-0001E');
+  });
+
+  it('bad input: unknown id 404, malformed MRN or date 400 naming the parameter, no criterion the latest', async () => {
+    expect((await http.get('/api/messages/st.nosuchmessage')).status).toBe(404);
+    const badMrn = await http.get('/api/messages?mrn=A^B^C');
+    expect(badMrn.status).toBe(400);
+    expect((badMrn.body as { error: string }).error).toMatch(/^mrn:/);
+    const badDate = await http.get('/api/messages?since=yesterday');
+    expect(badDate.status).toBe(400);
+    expect((badDate.body as { error: string }).error).toMatch(/^since:/);
+    const all = (await http.get('/api/messages')).body as { items: Item[] };
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('no canary in clear in any store table', async () => {
+    // The store holds the canaries sealed: the API above opened them, so they are there.
+    const hits = await b.grep([CANARY.family, CANARY.given, CANARY.mrn, CANARY.street, 'Deadletterson', 'DLMRN1']);
+    expect(hits).toEqual([]);
+  });
+});
