@@ -57,6 +57,12 @@ export interface DaemonOptions {
   /** in this event loop (true), in a worker thread of this process ('thread'), or elsewhere (false) */
   workers: boolean | 'thread';
   allowDevKey: boolean;
+  /**
+   * list this process among the install's instances (queue/instances.ts). false for the daemon's
+   * own worker thread: the process is already listed, with workers among its roles.
+   * @defaultValue true
+   */
+  announce?: boolean;
 }
 
 export interface Daemon {
@@ -352,7 +358,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake }) };
     }),
   });
-  const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
+  const heartbeat: InstanceHeartbeat | undefined = opts.announce === false ? undefined : await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
   log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
 
   let closed = false;
@@ -367,7 +373,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     async close() {
       if (closed) return;
       closed = true;
-      await heartbeat.close();
+      await heartbeat?.close();
       // Stop taking input first, then let workers finish what they hold.
       await Promise.all([...listeners.values()].map((l) => l.close()));
       await Promise.all(polled.map((s) => s.close()));

@@ -23,6 +23,8 @@
  *   | `${ns}:layout`                        | string | the key layout this Redis holds (migrate.ts)               | permanent                      |
  *   | `${ns}:layout:lock`                   | string | held by the one process moving keys of an older layout     | 2 min TTL                      |
  *   | `${ns}:instances`                     | hash   | running hig processes: instance id → facts JSON + heartbeat | entries dropped when stale     |
+ *   | `${ns}:store:outbox`                  | stream | message-store events waiting for the store writer          | trimmed as the writer commits  |
+ *   | `${ns}:store:outbox:rejected`         | stream | outbox entries the writer could not read (kept, not lost)  | permanent                      |
  *   | `${base}:seen:<messageId>`            | hash   | dedupe marker: `c` content tag, `n` resends answered       | `queue.dedupeWindowMs`         |
  *   | `${base}:stats`                       | hash   | `duplicates` (resends), `conflicts` (same key, new content); destination queues: `filtered`, `filtered:<rule pointer or module>` | permanent |
  *   | `${base}:ordered:lanes`               | set    | partitions that have a lane                                | while a lane exists            |
@@ -84,6 +86,11 @@ export function maintenanceQueue(prefix: string): { prefix: string; name: string
 export function layoutKeys(prefix: string): { version: string; lock: string } {
   const version = `${namespaceOf(prefix)}:layout`;
   return { version, lock: `${version}:lock` };
+}
+
+/** The message store's outbox stream (store/outbox.ts); its rejected entries go to `…:rejected`. */
+export function storeOutboxKey(prefix: string): string {
+  return `${namespaceOf(prefix)}:store:outbox`;
 }
 
 /** The running processes of an install (queue/instances.ts): one hash field per instance. */

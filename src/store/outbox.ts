@@ -6,11 +6,15 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { RedisClient } from '../redis/connections.js';
+import { storeOutboxKey } from '../redis/keys.js';
 import { MESSAGE_STATUSES, OUTCOMES, SOURCE_KINDS, STORE_V1, type QueuedEvent, type StoreEvent } from './types.js';
 
-/** Outbox stream key under a queue prefix: `<prefix>:store:outbox`. */
+/**
+ * Outbox stream key under a queue prefix: `<prefix>:_hig:store:outbox`, in hig's own namespace
+ * (src/redis/keys.ts), so no channel (a channel called `store`, say) can reach it.
+ */
 export function outboxKey(prefix: string): string {
-  return `${prefix}:store:outbox`;
+  return storeOutboxKey(prefix);
 }
 
 /** Entries the writer could not read (bad JSON, unknown contract): kept here, never dropped. */

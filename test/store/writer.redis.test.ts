@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/log.js';
-import { appendStoreEvents, openMessageStore, rejectedKey, startStoreWriter, type MessageStore, type StoreEvent, type StoreWriter } from '../../src/store/index.js';
+import { appendStoreEvents, openMessageStore, outboxKey, rejectedKey, startStoreWriter, type MessageStore, type StoreEvent, type StoreWriter } from '../../src/store/index.js';
 import { openPostgresDb } from '../../src/store/db-postgres.js';
 import { openPgliteDb } from '../../src/store/db-pglite.js';
 import type { Db } from '../../src/store/db.js';
@@ -93,7 +93,7 @@ const BACKENDS = [
 
 describe.each(BACKENDS)('store writer on $name', ({ name, fresh }) => {
   const prefix = testPrefix('store');
-  const key = `${prefix}:store:outbox`;
+  const key = outboxKey(prefix);
   let redis: Redis;
   afterAll(async () => {
     redis?.disconnect();
@@ -209,7 +209,7 @@ describe.each(BACKENDS)('store writer on $name', ({ name, fresh }) => {
 describe('store writer while PostgreSQL is killed and restarted (private server)', () => {
   let pg: PrivatePg | undefined;
   const prefix = testPrefix('storedown');
-  const key = `${prefix}:store:outbox`;
+  const key = outboxKey(prefix);
   afterAll(async () => {
     pg?.destroy();
     await dropPrefix(prefix);
