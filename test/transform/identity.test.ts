@@ -161,6 +161,19 @@ describe('other resource types, resent under a new control id', () => {
     expect(url(vxu('V4', ''), 'Immunization')).toBe(url(vxu('V3', ''), 'Immunization'));
   });
 
+  it("Immunization: a dose number is the patient's (two patients' ORC-3 9999^CDC refusals, or any shared number, are two doses)", () => {
+    // CDC IIS IG: ORC-3 9999 = the sender keeps no id (NIST test messages send it on every refusal)
+    const other = PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS', 'MRN2^^^HOSP^MR').replace('DOE^JANE', 'ROE^ANN');
+    const refusal = (id: string, pid: string, cvx: string): Record<string, unknown> =>
+      convert([MSH('VXU^V04^VXU_V04', id), pid, 'ORC|RE||9999^CDC', seg('RXA', { 1: '0', 2: '1', 3: '20240305', 5: cvx, 6: '999', 18: '00^Parental decision^NIP002', 20: 'RE' })]);
+    expect(url(refusal('R2', other, '03^MMR^CVX'), 'Immunization')).not.toBe(url(refusal('R1', PID, '03^MMR^CVX'), 'Immunization'));
+    // 9999 names no dose: one patient's MMR and varicella refusals stay two, each stable on resend
+    expect(url(refusal('R3', PID, '21^Varicella^CVX'), 'Immunization')).not.toBe(url(refusal('R1', PID, '03^MMR^CVX'), 'Immunization'));
+    expect(url(refusal('R4', PID, '21^Varicella^CVX'), 'Immunization')).toBe(url(refusal('R3', PID, '21^Varicella^CVX'), 'Immunization'));
+    const dose = (id: string, pid: string): Record<string, unknown> => convert([MSH('VXU^V04^VXU_V04', id), pid, 'ORC|RE||DOSE1^EHR', 'RXA|0|1|20240305094500||08^Hep B^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||||||CP']);
+    expect(url(dose('D2', other), 'Immunization')).not.toBe(url(dose('D1', PID), 'Immunization'));
+  });
+
   it('DocumentReference (TXA-12), ChargeItem (FT1), Appointment (SCH-2), Condition (PRB), Goal (GOL)', () => {
     const mdm = (id: string): Record<string, unknown> => convert([MSH('MDM^T02^MDM_T02', id), 'EVN|T02', PID, seg('TXA', { 1: '1', 2: 'DS^Discharge summary', 3: 'TX', 12: 'DOC77^EHR', 17: 'AU' }), 'OBX|1|TX|11490-0^Discharge summary^LN||Stable']);
     expect(url(mdm('T2'), 'DocumentReference')).toBe(url(mdm('T1'), 'DocumentReference'));
