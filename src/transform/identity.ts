@@ -174,6 +174,18 @@ export function doseKey(numbers: readonly (Json | undefined)[], patient: Resourc
   return facts('dose', [resourceFact(patient), conceptKey(vaccine), when]);
 }
 
+/**
+ * A RelatedPerson is a person in relation to one patient (RelatedPerson.patient is 1..1): the mother
+ * of twins (NK1-33) or the guarantor of siblings (GT1-2, GT1-12 SSN) is one RelatedPerson per child.
+ * Keyed by the person's identifier alone, the second child's message PUT the first child's
+ * RelatedPerson over to itself; so an identifier identifies within the patient's record, and
+ * without one the relationship/role and name do (`kind`, `facts`).
+ */
+export function relatedPersonKey(kind: string, patient: Resource | undefined, identifier: Json | undefined, ...parts: (string | undefined)[]): IdentityKey {
+  if (identifier !== undefined && typeof identifier.value === 'string') return facts(`${kind}:id`, [resourceFact(patient), identifierFact(identifier)]);
+  return facts(kind, [resourceFact(patient), ...parts]);
+}
+
 /** Patient-scoped clinical facts (allergy = patient + allergen; diagnosis = patient + visit + code …). */
 export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
   return facts(kind, [resourceFact(patient), ...parts]);

@@ -62,6 +62,17 @@ describe('the same facts in two messages address the same resource', () => {
     expect(urls(admit, 'RelatedPerson')).toHaveLength(2);
   });
 
+  it("RelatedPerson with an identifier is the patient's: siblings' guarantor (GT1-2, SSN) and twins' mother (NK1-33) are one RelatedPerson per child", () => {
+    // RelatedPerson.patient is 1..1: one URL for both children would move the relation to the second child
+    const child = (id: string, mrn: string, name: string): Record<string, unknown> =>
+      convert([MSH('ADT^A04^ADT_A01', id), 'EVN|A04', `PID|1||${mrn}^^^HOSP^MR||${name}||20200101|F`, seg('NK1', { 1: '1', 2: 'DOE^MARY', 3: 'MTH^Mother^HL70063', 33: 'NK777^^^HOSP^PI' }), PV1.replace('V100', `V${mrn}`), seg('GT1', { 1: '1', 2: 'G555^^^HOSP', 3: 'DOE^MARY', 12: '123456789' })]);
+    const [first, second] = [child('C1', 'MRN7', 'DOE^ANNA'), child('C2', 'MRN8', 'DOE^BELLA')];
+    expect(urls(first, 'RelatedPerson')).toHaveLength(2);
+    for (const u of urls(second, 'RelatedPerson')) expect(urls(first, 'RelatedPerson')).not.toContain(u);
+    // and each child's relation is still the same resource on resend
+    expect(urls(child('C3', 'MRN7', 'DOE^ANNA'), 'RelatedPerson').sort()).toEqual(urls(first, 'RelatedPerson').sort());
+  });
+
   it('the message itself (MessageHeader, Provenance) is scoped to the message: a new message, new ids', () => {
     expect(url(update, 'MessageHeader')).not.toBe(url(admit, 'MessageHeader'));
     expect(url(update, 'Provenance')).not.toBe(url(admit, 'Provenance'));
