@@ -158,6 +158,34 @@ export function encounterKey(visit: Json | undefined, alternate: Json | undefine
   return facts('visit', [resourceFact(patient), admitted]);
 }
 
+/** CDC IIS IG: ORC-3 `9999` says the sender keeps no id for the dose (refusals, historical, no vaccine). */
+const NO_DOSE_NUMBER = new Set(['9999']);
+
+/**
+ * A dose (Immunization): the sender's dose number (ORC-3, else ORC-2) within the patient's record,
+ * else the patient + vaccine (RXA-5) + RXA-3. The number is scoped to the patient because senders
+ * reuse numbers: the CDC IIS IG's `9999^CDC` is on every refusal of every patient, and the IG's own
+ * VXU sample repeats one ORC-2/ORC-3 on three doses; a number alone would PUT one patient's dose
+ * over another patient's. `9999` names no dose at all.
+ */
+export function doseKey(numbers: readonly (Json | undefined)[], patient: Resource | undefined, vaccine: Json | undefined, when: string | undefined): IdentityKey {
+  const number = numbers.find((n) => n !== undefined && typeof n.value === 'string' && !NO_DOSE_NUMBER.has(n.value.trim()));
+  if (number !== undefined) return facts('dose:number', [resourceFact(patient), identifierFact(number)]);
+  return facts('dose', [resourceFact(patient), conceptKey(vaccine), when]);
+}
+
+/**
+ * A RelatedPerson is a person in relation to one patient (RelatedPerson.patient is 1..1): the mother
+ * of twins (NK1-33) or the guarantor of siblings (GT1-2, GT1-12 SSN) is one RelatedPerson per child.
+ * Keyed by the person's identifier alone, the second child's message PUT the first child's
+ * RelatedPerson over to itself; so an identifier identifies within the patient's record, and
+ * without one the relationship/role and name do (`kind`, `facts`).
+ */
+export function relatedPersonKey(kind: string, patient: Resource | undefined, identifier: Json | undefined, ...parts: (string | undefined)[]): IdentityKey {
+  if (identifier !== undefined && typeof identifier.value === 'string') return facts(`${kind}:id`, [resourceFact(patient), identifierFact(identifier)]);
+  return facts(kind, [resourceFact(patient), ...parts]);
+}
+
 /** Patient-scoped clinical facts (allergy = patient + allergen; diagnosis = patient + visit + code …). */
 export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
   return facts(kind, [resourceFact(patient), ...parts]);

@@ -62,6 +62,17 @@ describe('the same facts in two messages address the same resource', () => {
     expect(urls(admit, 'RelatedPerson')).toHaveLength(2);
   });
 
+  it("RelatedPerson with an identifier is the patient's: siblings' guarantor (GT1-2, SSN) and twins' mother (NK1-33) are one RelatedPerson per child", () => {
+    // RelatedPerson.patient is 1..1: one URL for both children would move the relation to the second child
+    const child = (id: string, mrn: string, name: string): Record<string, unknown> =>
+      convert([MSH('ADT^A04^ADT_A01', id), 'EVN|A04', `PID|1||${mrn}^^^HOSP^MR||${name}||20200101|F`, seg('NK1', { 1: '1', 2: 'DOE^MARY', 3: 'MTH^Mother^HL70063', 33: 'NK777^^^HOSP^PI' }), PV1.replace('V100', `V${mrn}`), seg('GT1', { 1: '1', 2: 'G555^^^HOSP', 3: 'DOE^MARY', 12: '123456789' })]);
+    const [first, second] = [child('C1', 'MRN7', 'DOE^ANNA'), child('C2', 'MRN8', 'DOE^BELLA')];
+    expect(urls(first, 'RelatedPerson')).toHaveLength(2);
+    for (const u of urls(second, 'RelatedPerson')) expect(urls(first, 'RelatedPerson')).not.toContain(u);
+    // and each child's relation is still the same resource on resend
+    expect(urls(child('C3', 'MRN7', 'DOE^ANNA'), 'RelatedPerson').sort()).toEqual(urls(first, 'RelatedPerson').sort());
+  });
+
   it('the message itself (MessageHeader, Provenance) is scoped to the message: a new message, new ids', () => {
     expect(url(update, 'MessageHeader')).not.toBe(url(admit, 'MessageHeader'));
     expect(url(update, 'Provenance')).not.toBe(url(admit, 'Provenance'));
@@ -159,6 +170,19 @@ describe('other resource types, resent under a new control id', () => {
       convert([MSH('VXU^V04^VXU_V04', id), PID, ...(orc === '' ? [] : [orc]), 'RXA|0|1|20240305094500||08^Hep B^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||||||CP']);
     expect(url(vxu('V2', 'ORC|RE||DOSE1^EHR'), 'Immunization')).toBe(url(vxu('V1', 'ORC|RE||DOSE1^EHR'), 'Immunization'));
     expect(url(vxu('V4', ''), 'Immunization')).toBe(url(vxu('V3', ''), 'Immunization'));
+  });
+
+  it("Immunization: a dose number is the patient's (two patients' ORC-3 9999^CDC refusals, or any shared number, are two doses)", () => {
+    // CDC IIS IG: ORC-3 9999 = the sender keeps no id (NIST test messages send it on every refusal)
+    const other = PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS', 'MRN2^^^HOSP^MR').replace('DOE^JANE', 'ROE^ANN');
+    const refusal = (id: string, pid: string, cvx: string): Record<string, unknown> =>
+      convert([MSH('VXU^V04^VXU_V04', id), pid, 'ORC|RE||9999^CDC', seg('RXA', { 1: '0', 2: '1', 3: '20240305', 5: cvx, 6: '999', 18: '00^Parental decision^NIP002', 20: 'RE' })]);
+    expect(url(refusal('R2', other, '03^MMR^CVX'), 'Immunization')).not.toBe(url(refusal('R1', PID, '03^MMR^CVX'), 'Immunization'));
+    // 9999 names no dose: one patient's MMR and varicella refusals stay two, each stable on resend
+    expect(url(refusal('R3', PID, '21^Varicella^CVX'), 'Immunization')).not.toBe(url(refusal('R1', PID, '03^MMR^CVX'), 'Immunization'));
+    expect(url(refusal('R4', PID, '21^Varicella^CVX'), 'Immunization')).toBe(url(refusal('R3', PID, '21^Varicella^CVX'), 'Immunization'));
+    const dose = (id: string, pid: string): Record<string, unknown> => convert([MSH('VXU^V04^VXU_V04', id), pid, 'ORC|RE||DOSE1^EHR', 'RXA|0|1|20240305094500||08^Hep B^CVX|0.5|mL^mL^UCUM||00^New record^NIP001||||||||||CP']);
+    expect(url(dose('D2', other), 'Immunization')).not.toBe(url(dose('D1', PID), 'Immunization'));
   });
 
   it('DocumentReference (TXA-12), ChargeItem (FT1), Appointment (SCH-2), Condition (PRB), Goal (GOL)', () => {

@@ -12,7 +12,7 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, patientFactsKey, patientIdentity, resourceFact } from '../identity.js';
+import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey } from './clinical.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -247,6 +247,6 @@ export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(rp, 'birthDate', seg.date(8));
   set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(9)));
   if (rp.name === undefined && rp.identifier === undefined) return;
-  // [hig identity] GT1-2, else the patient's guarantor of this name
-  cx.add(rp as Resource, (identifiers[0] as Json | undefined) ?? patientFactsKey('guarantor', scope.patient, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
+  // [hig identity] the patient's guarantor GT1-2 (else SSN), else the patient's guarantor of this name
+  cx.add(rp as Resource, relatedPersonKey('guarantor', scope.patient, identifiers[0] as Json | undefined, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
 }

@@ -12,7 +12,7 @@ import { location, organizationFromCwe, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { conceptKey, patientFactsKey } from '../identity.js';
+import { doseKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 
@@ -128,10 +128,10 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   if (orderer !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'OP' }] }, actor: orderer });
   push(im, 'performer', ...performers);
   push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
-  // [hig identity] ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2, else the patient's
-  // dose of this vaccine (RXA-5) given at RXA-3
+  // [hig identity] the patient's dose ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2,
+  // else the patient's dose of this vaccine (RXA-5) given at RXA-3 (identity.ts doseKey)
   const { placer, filler } = orderNumbers(orc, undefined, cx);
-  const key = filler ?? placer ?? patientFactsKey('dose', scope.patient, conceptKey(im.vaccineCode as Json), when);
+  const key = doseKey([filler, placer], scope.patient, im.vaccineCode as Json, when);
   const immunization = cx.add(im as Resource, key, 'distinct');
   scope.noteTarget = immunization;
   scope.medicationRequest = immunization;

@@ -6,7 +6,7 @@ import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, patientFactsKey } from '../identity.js';
+import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -34,8 +34,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only
   if (patient !== undefined && (rp.name !== undefined || rp.identifier !== undefined || rp.telecom !== undefined)) {
-    // [hig identity] NK1-33/NK1-12, else the patient's relative of this relationship and name
-    cx.add(rp as Resource, (identifiers[0] as Json | undefined) ?? patientFactsKey('related-person', patient, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), 'distinct');
+    // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name
+    cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), 'distinct');
   }
   if (patient !== undefined) {
     const contact: Json = {};

@@ -15,12 +15,14 @@ import { rules } from './table.js';
 const rulesFile = path.join(path.dirname(corpusRoot), 'MAPPING-RULES.md');
 
 const cache = new Map<string, Json>();
-function bundleOf(name: MessageName, options: Record<string, unknown> = {}): Json {
-  const key = `${name} ${JSON.stringify(options)}`;
+/** The Bundle of a message; `version` rewrites MSH-12 (the same facts sent under another v2 version). */
+function bundleOf(name: MessageName, options: Record<string, unknown> = {}, version?: string): Json {
+  const key = `${name} ${JSON.stringify(options)} ${version ?? ''}`;
   let b = cache.get(key);
   if (b === undefined) {
+    const text = version === undefined ? messages[name] : messages[name].replace(/^(MSH(?:\|[^|\r]*){10}\|)[^|\r]*/, `$1${version}`);
     // the 8859/1 message travels as ISO-8859-1 bytes, as a sender would put it on the wire
-    const input = name === 'latin1' ? Buffer.from(messages[name], 'latin1') : messages[name];
+    const input = name === 'latin1' ? Buffer.from(text, 'latin1') : text;
     b = convertHl7v2(input, options).bundle;
     cache.set(key, b);
   }
@@ -48,4 +50,16 @@ describe('MAPPING-RULES assertions', () => {
     if (r.options !== undefined) for (const b of bundles) expect(validateBundle(b)).toEqual([]);
     expect(r.check(...bundles)).toEqual([]);
   });
+});
+
+describe('MAPPING-RULES under every v2 version hig reads (MSH-12 rewritten)', () => {
+  it.each(['2.3', '2.3.1', '2.4', '2.5', '2.6', '2.7', '2.8'])('all rules hold as v%s', (version) => {
+    const failed = rules.flatMap((r, i) => {
+      const bundles = r.on.map((m) => bundleOf(m, r.options, version));
+      const invalid = bundles.some((b) => validateBundle(b).length > 0);
+      const problems = invalid ? ['invalid Bundle'] : r.check(...bundles);
+      return problems.length === 0 ? [] : [`#${i + 1}: ${problems.join('; ')}`];
+    });
+    expect(failed).toEqual([]);
+  }, 120_000);
 });
