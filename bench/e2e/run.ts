@@ -129,7 +129,7 @@ async function main() {
   mkdirSync(channelsDir);
   writeFileSync(
     join(channelsDir, `${CHANNEL}.json`),
-    JSON.stringify({ id: CHANNEL, source: { type: 'mllp', host: '127.0.0.1', port: mllpPort }, queue: { concurrency }, destination: { type: 'none' } }),
+    JSON.stringify({ id: CHANNEL, source: { type: 'mllp', host: '127.0.0.1', port: mllpPort, maxConnectionsPerAddress: 1000 }, queue: { concurrency }, destination: { type: 'none' } }),
   );
   const profDir = join(work, 'prof');
   const logFile = join(work, 'daemon.log');

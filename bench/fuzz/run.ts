@@ -741,6 +741,8 @@ async function main(): Promise<number> {
         frameTimeoutMs: FRAME_TIMEOUT_MS,
         idleTimeoutMs: IDLE_TIMEOUT_MS,
         maxConnections: MAX_CONNECTIONS,
+        // every fuzz loop and the probe share 127.0.0.1: the per-address cap would refuse the probe
+        maxConnectionsPerAddress: MAX_CONNECTIONS,
       },
       destination: { type: 'none' },
       queue: { concurrency: 2, attempts: 1, keepCompletedMs: 60_000 },

@@ -9,7 +9,7 @@ import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { adtA01 } from './message.js';
 import { Redis } from 'ioredis';
 const redis = await startBenchRedis();
-const ch = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 } }) as MllpChannel;
+const ch = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnectionsPerAddress: 1000 /* load generators share one address */ } }) as MllpChannel;
 const p = createProducerConnection(redis.url); await p.connect();
 const queues = createQueueRegistry(p, [ch], 'mon');
 const l = await startMllpListener(ch, { queues, keyring: createKeyring(Buffer.from('a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea', 'hex')), log: createLogger({ level: 'warn' }), enqueueTimeoutMs: 4000 });

@@ -14,7 +14,7 @@ const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9e
 
 /** `pool`: HIG_PRODUCER_CONNECTIONS (the daemon's default is 4); 0 = one shared connection. */
 export async function startBenchListener(redisUrl: string, pool = 4): Promise<{ port: number; close(): Promise<void> }> {
-  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 } }) as MllpChannel;
+  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnectionsPerAddress: 1000 /* load generators share one address */ } }) as MllpChannel;
   const producer = createProducerConnection(redisUrl);
   producer.on('error', () => undefined);
   await producer.connect();

@@ -71,7 +71,7 @@ async function keyBreakdown(redis: BenchRedis, prefix: string, queue: string) {
 async function main() {
   const redis = await startBenchRedis();
   console.log(`private redis-server ${redis.url} (AOF always); ${fmt.int(N)} messages of ${MESSAGE_BYTES} bytes; load average ${loadAverage()}`);
-  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 } });
+  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnectionsPerAddress: 1000 /* load generators share one address */ } });
   const keyring = createKeyring(Buffer.from(KEY_HEX, 'hex'));
   const producer = createProducerConnection(redis.url);
   await producer.connect();

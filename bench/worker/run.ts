@@ -56,7 +56,7 @@ interface Row {
 
 /** Fills the channel's queue with `n` jobs exactly as intake writes them. */
 async function fill(redis: BenchRedis, prefix: string, concurrency: number, jobs: number) {
-  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0 }, queue: { concurrency } });
+  const channel = channelSchema.parse({ id: 'bench', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnectionsPerAddress: 1000 /* load generators share one address */ }, queue: { concurrency } });
   const producer = createProducerConnection(redis.url);
   await producer.connect();
   const queues = createQueueRegistry(producer, [channel], prefix);

@@ -42,6 +42,12 @@ export const mllpSourceSchema = z
     idleTimeoutMs: z.number().int().min(1000).default(300_000).describe('close a connection silent for this long'),
     frameTimeoutMs: z.number().int().min(100).default(60_000).describe('a started frame must end within this long (slow-loris guard)'),
     maxConnections: z.number().int().min(1).default(1000),
+    maxConnectionsPerAddress: z
+      .number()
+      .int()
+      .min(1)
+      .default(20)
+      .describe('open connections one remote address may hold; past it new ones are refused, so one client cannot fill maxConnections'),
     maxMessagesPerSecond: z.number().int().min(1).optional().describe('per connection; past it the connection is slowed, not refused'),
   })
   .strict();

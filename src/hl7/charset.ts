@@ -4,6 +4,7 @@
  * every charset we accept, so we can read MSH-18 from the raw bytes as latin1 first.
  */
 import { PermanentError } from '../errors.js';
+import { readEncodingCharacters } from './delimiters.js';
 
 /** MSH-18 value (HL7 table 0211) → WHATWG encoding label understood by TextDecoder. */
 const CHARSETS: Readonly<Record<string, string>> = {
@@ -40,17 +41,15 @@ export function readMsh18(buf: Buffer): string | undefined {
   let end = start;
   while (end < buf.length && buf[end] !== 0x0d && buf[end] !== 0x0a) end++;
   const line = buf.toString('latin1', start, end);
-  const fieldSep = line.charAt(3);
-  if (fieldSep === '') return undefined;
-  const parts = line.split(fieldSep);
+  const read = readEncodingCharacters(line);
+  if (!read.ok) return undefined; // the parser refuses it too
+  const d = read.delimiters;
+  const parts = line.split(d.field);
   // parts[0] = 'MSH', parts[1] = MSH-2, so MSH-n = parts[n-1]
   const raw = parts[17];
   if (raw === undefined) return undefined;
-  const enc = parts[1] ?? '';
-  const rep = enc.charAt(1) || '~';
-  const comp = enc.charAt(0) || '^';
-  const first = raw.split(rep)[0] ?? '';
-  return first.split(comp)[0];
+  const first = raw.split(d.repetition)[0] ?? '';
+  return first.split(d.component)[0];
 }
 
 /**
@@ -65,7 +64,9 @@ export function decodeMessageBytes(buf: Buffer): string {
     // (it would reach the failure reason, logs, alerts, webhooks and an ackOn:processed AE).
     throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
   }
-  const text = new TextDecoder(label).decode(buf);
+  // A UTF-8 byte order mark is dropped whatever MSH-18 says, as intake's header reader skips it.
+  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  const text = new TextDecoder(label).decode(body);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -14,7 +14,7 @@
  */
 import { PermanentError } from '../errors.js';
 import { decodeBytes, encodeText } from './charset.js';
-import { escapeValue, needsEscaping, unescapeValue, type Delimiters } from './encoding.js';
+import { escapeValue, needsEscaping, splitOn, unescapeValue, type Delimiters } from './encoding.js';
 import { HL7_NULL, readDelimiters } from './message.js';
 import { isDelimiterField, type Hl7Path, type Index } from './path.js';
 
@@ -171,7 +171,7 @@ export function getRaw(message: EditableMessage, at: Address): string | undefine
   if (isHeaderSegment(line.name) && at.field <= 2) return at.component === 1 ? rep : undefined;
   const comp = rep.split(d.component)[at.component - 1];
   if (comp === undefined || at.subcomponent === undefined) return comp;
-  return comp.split(d.subcomponent)[at.subcomponent - 1];
+  return splitOn(comp, d.subcomponent)[at.subcomponent - 1];
 }
 
 /** Raw first leaf below the address (Terser convention). */
@@ -182,7 +182,7 @@ function firstLeafRaw(message: EditableMessage, at: Address): string | undefined
   if (isHeaderSegment(line.name) && at.field !== undefined && at.field <= 2) return raw;
   const d = message.delimiters;
   const comp = at.component === undefined ? (raw.split(d.component)[0] ?? '') : raw;
-  return at.subcomponent === undefined ? (comp.split(d.subcomponent)[0] ?? '') : comp;
+  return at.subcomponent === undefined ? (splitOn(comp, d.subcomponent)[0] ?? '') : comp;
 }
 
 /** Decoded text of a byte string: MSH-18 charset, then escape sequences. */
@@ -210,7 +210,7 @@ export function hasContent(message: EditableMessage, at: Address): boolean {
   const d = message.delimiters;
   const line = message.lines[at.line]!;
   if (isHeaderSegment(line.name) && at.field <= 2) return raw !== '';
-  return raw.split(d.repetition).some((r) => r.split(d.component).some((c) => c.split(d.subcomponent).some((s) => s !== '' && s !== HL7_NULL)));
+  return raw.split(d.repetition).some((r) => r.split(d.component).some((c) => splitOn(c, d.subcomponent).some((s) => s !== '' && s !== HL7_NULL)));
 }
 
 /** Every value a path reads (one per present element; absent and empty ones are skipped). */
@@ -271,7 +271,7 @@ export function setRaw(message: EditableMessage, at: Address, raw: string): void
     const comps = (reps[repIndex] ?? '').split(d.component);
     if (at.subcomponent === undefined) put(comps, at.component - 1, raw);
     else {
-      const subs = trimEnd(put((comps[at.component - 1] ?? '').split(d.subcomponent), at.subcomponent - 1, raw));
+      const subs = trimEnd(put(splitOn(comps[at.component - 1] ?? '', d.subcomponent), at.subcomponent - 1, raw));
       put(comps, at.component - 1, subs.join(d.subcomponent));
     }
     rep = trimEnd(comps).join(d.component);

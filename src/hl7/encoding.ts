@@ -4,18 +4,8 @@
  */
 import { decodeBytes } from './charset.js';
 
-export interface Delimiters {
-  field: string;
-  component: string;
-  repetition: string;
-  escape: string;
-  subcomponent: string;
-  /** v2.7+ truncation character (MSH-2 position 5), when present. */
-  truncation?: string;
-}
-
-/** The delimiters most senders use; only for building messages, never assumed when parsing. */
-export const DEFAULT_DELIMITERS: Delimiters = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
+export { DEFAULT_DELIMITERS, readEncodingCharacters, splitOn, type Delimiters, type EncodingCharacters } from './delimiters.js';
+import type { Delimiters } from './delimiters.js';
 
 /** Formatting sequences that become line breaks in plain text (FT/TX). */
 const LINE_BREAKS = new Set(['.br', '.sp', '.in', '.ti', '.ce']);

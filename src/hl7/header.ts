@@ -3,7 +3,7 @@
  * routing facts to ACK, and a full parse costs far more than the durable write.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Delimiters } from './encoding.js';
+import { readEncodingCharacters, splitOn, type Delimiters } from './encoding.js';
 
 export type { Delimiters };
 
@@ -37,7 +37,7 @@ export type HeaderResult =
   | { ok: true; header: MessageHeader }
   | { ok: false; code: ErrorCode; location: string; detail: string; partial?: Partial<MessageHeader> };
 
-export const DEFAULT_DELIMITERS: Delimiters = { field: '|', component: '^', repetition: '~', escape: '\\', subcomponent: '&' };
+export { DEFAULT_DELIMITERS } from './encoding.js';
 
 /** Bytes /[\r\n\s\ufeff]/ matches as latin1 characters: TAB, LF, VT, FF, CR, space, NBSP. */
 const isLeadingSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b === 0x20 || b === 0xa0;
@@ -50,7 +50,8 @@ function firstSegment(raw: Buffer | string): string {
   if (typeof raw !== 'string') {
     // Searches stay within the first 4 KiB: a long message without line ends is not scanned twice.
     const head = raw.subarray(0, Math.min(raw.length, 4096));
-    let start = 0;
+    // A UTF-8 byte order mark is not part of the message (decodeMessageBytes drops it too).
+    let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (start < head.length && isLeadingSpace(head[start]!)) start++;
     const cr = head.indexOf(0x0d, start);
     const lf = head.indexOf(0x0a, start);
@@ -65,33 +66,19 @@ function firstSegment(raw: Buffer | string): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
-function validDelimiters(d: Delimiters): boolean {
-  const all = [d.field, d.component, d.repetition, d.escape, d.subcomponent].filter((c) => c !== '');
-  if (new Set(all).size !== all.length) return false;
-  return all.every((c) => c.length === 1 && !/[A-Za-z0-9\r\n ]/.test(c));
-}
-
 export function readHeader(raw: Buffer | string): HeaderResult {
   const msh = firstSegment(raw);
   if (!msh.startsWith('MSH')) {
     return { ok: false, code: 'NOT_HL7', location: 'MSH', detail: 'first segment is not MSH' };
   }
-  const field = msh[3] ?? '';
-  const enc = msh.slice(4, msh.indexOf(field, 4) === -1 ? 8 : msh.indexOf(field, 4));
-  const delimiters: Delimiters = {
-    field,
-    component: enc[0] ?? '',
-    repetition: enc[1] ?? '',
-    escape: enc[2] ?? '',
-    subcomponent: enc[3] ?? '',
-  };
-  if (!field || enc.length < 2 || enc.length > 5 || !validDelimiters(delimiters)) {
-    return { ok: false, code: 'BAD_ENCODING_CHARACTERS', location: 'MSH-2', detail: 'invalid encoding characters' };
-  }
+  const read = readEncodingCharacters(msh);
+  if (!read.ok) return { ok: false, code: 'BAD_ENCODING_CHARACTERS', location: read.location, detail: 'invalid encoding characters' };
+  const { delimiters } = read;
+  const field = delimiters.field;
   // fields[0] = "MSH", fields[1] = MSH-2; MSH-n is fields[n-1] because MSH-1 is the separator itself.
   const fields = msh.split(field);
   const f = (n: number): string => fields[n - 1] ?? '';
-  const first = (value: string, sep: string): string => (sep ? value.split(sep)[0] ?? '' : value);
+  const first = (value: string, sep: string): string => splitOn(value, sep)[0] ?? '';
   const msh9 = f(9).split(delimiters.component);
   const header: MessageHeader = {
     delimiters,

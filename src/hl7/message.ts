@@ -8,7 +8,7 @@
  * unescaped leaf, or undefined when it is absent, empty or the HL7 explicit null `""`.
  */
 import { PermanentError } from '../errors.js';
-import { type Delimiters, unescapeValue } from './encoding.js';
+import { type Delimiters, readEncodingCharacters, splitOn, unescapeValue } from './encoding.js';
 import { hl7Path } from './path.js';
 
 /** The HL7 explicit null: "this value is to be deleted", distinct from "not sent". */
@@ -40,21 +40,11 @@ function fail(detail: string): never {
   throw new PermanentError('PARSE_FAILED', detail);
 }
 
-/** Reads the delimiters from the start of an `MSH` (or `FHS`/`BHS`) line. */
+/** Reads the delimiters from the start of an `MSH` (or `FHS`/`BHS`) line (src/hl7/encoding.ts owns the rule). */
 export function readDelimiters(line: string): Delimiters {
-  const field = line.charAt(3);
-  if (field === '' || /[A-Za-z0-9\s]/.test(field)) fail('MSH-1 field separator is missing or invalid');
-  const end = line.indexOf(field, 4);
-  const enc = end < 0 ? line.slice(4) : line.slice(4, end);
-  if (enc.length < 2 || enc.length > 5) fail('MSH-2 encoding characters are missing or invalid');
-  const [component = '^', repetition = '~', escape = '', subcomponent = '&', truncation] = enc.split('');
-  const all = [field, component, repetition, escape, subcomponent, truncation ?? ''].filter((c) => c !== '');
-  if (new Set(all).size !== all.length || all.some((c) => /[A-Za-z0-9\s]/.test(c))) {
-    fail('MSH-2 encoding characters are not distinct printable delimiters');
-  }
-  const d: Delimiters = { field, component, repetition, escape, subcomponent };
-  if (truncation !== undefined) d.truncation = truncation;
-  return d;
+  const read = readEncodingCharacters(line);
+  if (!read.ok) fail(read.detail);
+  return read.delimiters;
 }
 
 /** Splits one segment line into raw fields, re-inserting MSH-1 so field numbers match the standard. */
@@ -100,7 +90,7 @@ function fieldOf(seg: Segment | undefined, n: number): string {
 function leafRaw(msg: Message, rawField: string, component: number, sub: number): string | undefined {
   const rep = rawField.split(msg.delimiters.repetition)[0] ?? '';
   const comp = rep.split(msg.delimiters.component)[component - 1];
-  return comp?.split(msg.delimiters.subcomponent)[sub - 1];
+  return comp === undefined ? undefined : splitOn(comp, msg.delimiters.subcomponent)[sub - 1];
 }
 
 /**
@@ -139,7 +129,7 @@ export function repetitions(msg: Message, seg: Segment, n: number): string[] {
 /** Splits one raw repetition into unescaped components/subcomponents. */
 export function splitRepetition(msg: Message, raw: string): Repetition {
   const d = msg.delimiters;
-  return raw.split(d.component).map((c) => c.split(d.subcomponent).map((s) => unescapeValue(s, d, msg.charset)));
+  return raw.split(d.component).map((c) => splitOn(c, d.subcomponent).map((s) => unescapeValue(s, d, msg.charset)));
 }
 
 /** All repetitions of field `n`, split and unescaped. */
@@ -190,7 +180,7 @@ export function getRaw(msg: Message, path: string): string | undefined {
   if (seg.name === 'MSH' && p.field <= 2) return p.component === 1 ? rep : undefined;
   const comp = rep.split(msg.delimiters.component)[p.component - 1];
   if (comp === undefined || p.subcomponent === undefined) return comp;
-  return comp.split(msg.delimiters.subcomponent)[p.subcomponent - 1];
+  return splitOn(comp, msg.delimiters.subcomponent)[p.subcomponent - 1];
 }
 
 /**

@@ -18,6 +18,7 @@ import { readHeader } from '../hl7/header.js';
 import { CATALOGUE } from '../errors.js';
 import { intakeHl7, type IntakeDeps, type Receipt } from '../intake.js';
 import { ackTimer, trackConnection } from '../metrics.js';
+import { createConnectionGate } from './connection-gate.js';
 
 /** Most frames of one connection in flight at once; past it the socket is paused (backpressure). */
 const MAX_IN_FLIGHT_PER_CONNECTION = 64;
@@ -210,6 +211,9 @@ export function tlsOptionsFrom(t: TlsConfig): tls.SecureContextOptions & tls.Tls
   };
 }
 
+/** Raw sockets the connection gate refused: their aborted handshakes are not worth a log line each. */
+const refusedByGate = new WeakSet<net.Socket>();
+
 function createTlsServer(channel: MllpChannel, deps: IntakeDeps, onSocket: (s: net.Socket) => void): tls.Server {
   const t = channel.source.tls!;
   const log = deps.log.child({ channel: channel.id });
@@ -222,6 +226,9 @@ function createTlsServer(channel: MllpChannel, deps: IntakeDeps, onSocket: (s: n
     onSocket(socket);
   });
   server.on('tlsClientError', (err: NodeJS.ErrnoException, socket) => {
+    // _parent: the raw TCP socket under a server-side TLSSocket (no public accessor exists).
+    const raw = (socket as tls.TLSSocket & { _parent?: net.Socket })._parent;
+    if (raw && refusedByGate.has(raw)) return;
     log.info({ remote: socket.remoteAddress, code: err.code }, 'TLS handshake refused');
   });
   // Reload on change: poll the files (works across editors' atomic renames and mounted secrets).
@@ -254,12 +261,19 @@ export interface MllpListener {
 /** Binds the channel's listener; resolves once it accepts connections. */
 export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps): Promise<MllpListener> {
   const sockets = new Set<net.Socket>();
-  const onSocket = (socket: net.Socket) => {
-    if (sockets.size >= channel.source.maxConnections) {
-      deps.log.warn({ channel: channel.id, max: channel.source.maxConnections }, 'connection limit reached: refusing connection');
-      socket.destroy();
-      return;
+  const gate = createConnectionGate(channel.source, deps.log.child({ channel: channel.id }));
+  /** Gates the raw TCP socket, before any TLS handshake is spent on it. */
+  const admitted = (raw: net.Socket): boolean => {
+    const release = gate.admit(raw.remoteAddress);
+    if (!release) {
+      refusedByGate.add(raw);
+      raw.destroy(); // quietly: the gate logs one line per interval, not one per refusal
+      return false;
     }
+    raw.once('close', release);
+    return true;
+  };
+  const onSocket = (socket: net.Socket) => {
     sockets.add(socket);
     trackConnection(channel.id, socket);
     socket.setNoDelay(true);
@@ -267,7 +281,11 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps):
     handleConnection(socket, channel, deps, socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {});
   };
   const t = channel.source.tls;
-  const server = t ? createTlsServer(channel, deps, onSocket) : net.createServer(onSocket);
+  const server = t ? createTlsServer(channel, deps, onSocket) : net.createServer();
+  // First among 'connection' listeners: a refused socket never reaches TLS or the codec.
+  server.prependListener('connection', (raw: net.Socket) => {
+    if (admitted(raw) && !t) onSocket(raw);
+  });
   server.on('error', (err) => deps.log.error({ channel: channel.id, err: { message: err.message } }, 'listener error'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

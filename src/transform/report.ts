@@ -3,6 +3,7 @@
  * segments and fields the mapping did not use. Locations only, never values.
  */
 import { HL7_NULL } from '../hl7/message.js';
+import { splitOn } from '../hl7/encoding.js';
 import type { SegmentReader } from './context.js';
 import type { WalkResult } from './engine.js';
 import type { Json } from './types.js';
@@ -16,7 +17,7 @@ function valued(raw: string, reader: SegmentReader): boolean {
   const d = reader.msg.delimiters;
   for (const part of raw.split(d.repetition)) {
     for (const comp of part.split(d.component)) {
-      for (const s of comp.split(d.subcomponent)) if (s.trim() !== '' && s !== HL7_NULL) return true;
+      for (const s of splitOn(comp, d.subcomponent)) if (s.trim() !== '' && s !== HL7_NULL) return true;
     }
   }
   return false;
