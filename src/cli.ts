@@ -125,16 +125,15 @@ async function cmdSend(args: string[]): Promise<void> {
   if (negative > 0) process.exitCode = 2;
 }
 
+/** The loader start uses (config/load.ts): every problem, one line each, exit 1; `--dev` as for start. */
 async function cmdCheckConfig(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { channels: { type: 'string' } } });
-  const settings = await loadSettings();
-  const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
-  const { loadChannels } = await import('./config/load-channels.js');
-  const channels = loadChannels(dir);
-  // The cross-checks start makes between the environment and the channel files.
-  const { httpLimitsFrom } = await import('./daemon.js');
-  httpLimitsFrom(settings, channels);
-  process.stdout.write(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}\n`);
+  const { values } = parseArgs({ args, options: { channels: { type: 'string' }, dev: { type: 'boolean', default: false } } });
+  const { loadConfig } = await import('./config/load.js');
+  const { formatProblem } = await import('./config/problems.js');
+  const config = loadConfig({ ...(values.channels ? { channelsDir: values.channels } : {}), allowDevKey: values.dev === true });
+  const dir = values.channels ?? config.settings.HIG_CHANNELS_DIR;
+  for (const w of config.warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
+  process.stdout.write(`ok: ${config.channels.length} channel(s) in ${dir}: ${config.channels.map((c) => c.id).join(', ')}\n`);
 }
 
 async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway) => Promise<T>): Promise<T> {

@@ -6,12 +6,10 @@ import type { Worker } from 'bullmq';
 import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
-import { loadChannels } from './config/load-channels.js';
-import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/server.js';
-import type { HttpLimits } from './http/limits.js';
-import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { loadConfig } from './config/load.js';
+import { buildHttpServer, httpsContextOptions } from './http/server.js';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type tls from 'node:tls';
-import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
@@ -56,45 +54,9 @@ async function connect(redis: RedisClient): Promise<void> {
   await redis.connect();
 }
 
-/** The HTTP server's TLS settings from the environment, checked together (exported for its tests). */
-export function httpTlsFrom(settings: Settings): HttpTls | undefined {
-  const { HIG_HTTP_TLS_CERT_FILE: cert, HIG_HTTP_TLS_KEY_FILE: key, HIG_HTTP_TLS_CA_FILE: ca } = settings;
-  if (!cert && !key) {
-    if (settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE (HTTPS with client certificates)');
-    return undefined;
-  }
-  if (!cert || !key) throw new ConfigError('HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE must be set together');
-  const allowed = settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS;
-  if (allowed && !settings.HIG_HTTP_TLS_REQUEST_CERT) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_REQUEST_CERT=true (no client certificate, no common name to check)');
-  return {
-    cert: readFileSync(cert),
-    key: readFileSync(key),
-    ...(ca ? { ca: readFileSync(ca) } : {}),
-    requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT,
-    ...(allowed ? { allowedClientCNs: allowed } : {}),
-    ...(settings.HIG_HTTP_TLS_CIPHERS ? { ciphers: settings.HIG_HTTP_TLS_CIPHERS } : {}),
-  };
-}
+import { httpLimitsFrom, httpTlsFrom } from './config/http.js';
 
-/**
- * The HTTP server's limits from the environment. A synchronous HTTP channel must answer within the
- * idle timeout, or the socket would be closed under its still-running request.
- */
-export function httpLimitsFrom(settings: Settings, channels: readonly Channel[]): HttpLimits {
-  for (const c of channels) {
-    if (c.source.type === 'http' && c.source.syncTimeoutMs >= settings.HIG_HTTP_IDLE_TIMEOUT_MS) {
-      throw new ConfigError(`channel ${c.id}: source.syncTimeoutMs (${c.source.syncTimeoutMs}) must be below HIG_HTTP_IDLE_TIMEOUT_MS (${settings.HIG_HTTP_IDLE_TIMEOUT_MS})`);
-    }
-  }
-  return {
-    requestTimeoutMs: settings.HIG_HTTP_REQUEST_TIMEOUT_MS,
-    headersTimeoutMs: settings.HIG_HTTP_HEADERS_TIMEOUT_MS,
-    keepAliveTimeoutMs: settings.HIG_HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    idleTimeoutMs: settings.HIG_HTTP_IDLE_TIMEOUT_MS,
-    maxConnections: settings.HIG_HTTP_MAX_CONNECTIONS,
-    unauthenticatedBodyBytes: settings.HIG_HTTP_UNAUTHENTICATED_BODY_BYTES,
-  };
-}
+export { httpLimitsFrom, httpTlsFrom };
 
 /** Re-reads the HTTP server's certificate files when they change, like the MLLP listeners do. */
 function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logger): () => void {
@@ -115,7 +77,9 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const configured = loadChannels(opts.channelsDir);
+  // The loader check-config uses: every problem of the environment and the channel files at once.
+  const config = loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey });
+  const configured = config.channels;
   const channels = configured.filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   // Before anything connects: HIG_ENQUEUER=fast on a BullMQ it was not written for refuses to start.
@@ -194,8 +158,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       listeners.set(channel.id, listener);
       log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
     }
-    const tlsOptions = httpTlsFrom(settings);
-    const limits = httpLimitsFrom(settings, channels);
+    const tlsOptions = config.httpTls;
+    const limits = config.httpLimits;
     http = buildHttpServer(
       {
         gateway: gatewayOver(queues, async () => undefined, { keyring }),
