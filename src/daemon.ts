@@ -8,7 +8,6 @@ import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { buildHttpServer, httpsContextOptions } from './http/server.js';
-import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type tls from 'node:tls';
 import type { Logger } from './log.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
@@ -23,7 +22,8 @@ import { migrateKeyLayout } from './redis/migrate.js';
 import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
-import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import { reloadCertificatesOnChange } from './security/cert-reload.js';
+import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
 import { pipelineStepsFor, warmUpValidator } from './steps.js';
 import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
@@ -62,17 +62,7 @@ export { httpLimitsFrom, httpTlsFrom };
 function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logger): () => void {
   const files = [settings.HIG_HTTP_TLS_CERT_FILE, settings.HIG_HTTP_TLS_KEY_FILE, settings.HIG_HTTP_TLS_CA_FILE].filter((f): f is string => Boolean(f));
   if (files.length < 2 || typeof server.setSecureContext !== 'function') return () => undefined;
-  const onChange = (cur: Stats, prev: Stats) => {
-    if (cur.mtimeMs === prev.mtimeMs) return;
-    try {
-      server.setSecureContext(httpsContextOptions(httpTlsFrom(settings)!));
-      log.info('HTTP TLS certificates reloaded');
-    } catch (err) {
-      log.error({ err: { message: (err as Error).message } }, 'HTTP TLS reload failed; keeping the previous certificates');
-    }
-  };
-  for (const f of files) watchFile(f, { interval: CERT_POLL_MS, persistent: false }, onChange);
-  return () => files.forEach((f) => unwatchFile(f, onChange));
+  return reloadCertificatesOnChange(server, files, () => httpsContextOptions(httpTlsFrom(settings)!), log, 'HTTP TLS');
 }
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
