@@ -116,14 +116,16 @@ function daemonCommands(program: Command): void {
     .action(async (o: { channels?: string; dev?: boolean }) => (await import('./cli/start.js')).cmdStart(o, true, rawArgsAfter('worker')));
   program
     .command('check-config')
-    .description('validate the environment and the channel files, as start does')
+    .description('validate the environment and the channel files with the loader start uses: every problem, one line each')
     .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
-    .action(async (o: { channels?: string }) => {
-      const s = await settings();
-      const dir = o.channels ?? s.HIG_CHANNELS_DIR;
-      const channels = (await import('./config/load-channels.js')).loadChannels(dir, { mappingsDir: s.HIG_MAPPINGS_DIR, transformersDir: s.HIG_TRANSFORMERS_DIR });
-      (await import('./daemon.js')).httpLimitsFrom(s, channels);
-      out(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}`);
+    .option('--dev', 'as start --dev: a development encryption key is allowed')
+    .action(async (o: { channels?: string; dev?: boolean }) => {
+      const { loadConfig } = await import('./config/load.js');
+      const { formatProblem } = await import('./config/problems.js');
+      const config = loadConfig({ ...(o.channels ? { channelsDir: o.channels } : {}), allowDevKey: o.dev === true });
+      const dir = o.channels ?? config.settings.HIG_CHANNELS_DIR;
+      for (const w of config.warnings) err(`warning: ${formatProblem(w)}`);
+      out(`ok: ${config.channels.length} channel(s) in ${dir}: ${config.channels.map((c) => c.id).join(', ')}`);
     });
 }
 

@@ -6,13 +6,11 @@ import type { Worker } from 'bullmq';
 import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
-import { loadChannels } from './config/load-channels.js';
-import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/server.js';
-import type { HttpLimits } from './http/limits.js';
-import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { loadConfig } from './config/load.js';
+import { buildHttpServer, httpsContextOptions } from './http/server.js';
 import { hostname } from 'node:os';
-import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
+import type tls from 'node:tls';
 import type { Logger } from './log.js';
 import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
@@ -27,7 +25,8 @@ import { migrateKeyLayout } from './redis/migrate.js';
 import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
-import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import { reloadCertificatesOnChange } from './security/cert-reload.js';
+import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
 import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
 import { destinationQueueName } from './redis/keys.js';
@@ -83,61 +82,15 @@ async function connect(redis: RedisClient): Promise<void> {
   await redis.connect();
 }
 
-/** The HTTP server's TLS settings from the environment, checked together (exported for its tests). */
-export function httpTlsFrom(settings: Settings): HttpTls | undefined {
-  const { HIG_HTTP_TLS_CERT_FILE: cert, HIG_HTTP_TLS_KEY_FILE: key, HIG_HTTP_TLS_CA_FILE: ca } = settings;
-  if (!cert && !key) {
-    if (settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE (HTTPS with client certificates)');
-    return undefined;
-  }
-  if (!cert || !key) throw new ConfigError('HIG_HTTP_TLS_CERT_FILE and HIG_HTTP_TLS_KEY_FILE must be set together');
-  const allowed = settings.HIG_HTTP_TLS_ALLOWED_CLIENT_CNS;
-  if (allowed && !settings.HIG_HTTP_TLS_REQUEST_CERT) throw new ConfigError('HIG_HTTP_TLS_ALLOWED_CLIENT_CNS needs HIG_HTTP_TLS_REQUEST_CERT=true (no client certificate, no common name to check)');
-  return {
-    cert: readFileSync(cert),
-    key: readFileSync(key),
-    ...(ca ? { ca: readFileSync(ca) } : {}),
-    requestCert: settings.HIG_HTTP_TLS_REQUEST_CERT,
-    ...(allowed ? { allowedClientCNs: allowed } : {}),
-    ...(settings.HIG_HTTP_TLS_CIPHERS ? { ciphers: settings.HIG_HTTP_TLS_CIPHERS } : {}),
-  };
-}
+import { httpLimitsFrom, httpTlsFrom } from './config/http.js';
 
-/**
- * The HTTP server's limits from the environment. A synchronous HTTP channel must answer within the
- * idle timeout, or the socket would be closed under its still-running request.
- */
-export function httpLimitsFrom(settings: Settings, channels: readonly Channel[]): HttpLimits {
-  for (const c of channels) {
-    if (c.source.type === 'http' && c.source.syncTimeoutMs >= settings.HIG_HTTP_IDLE_TIMEOUT_MS) {
-      throw new ConfigError(`channel ${c.id}: source.syncTimeoutMs (${c.source.syncTimeoutMs}) must be below HIG_HTTP_IDLE_TIMEOUT_MS (${settings.HIG_HTTP_IDLE_TIMEOUT_MS})`);
-    }
-  }
-  return {
-    requestTimeoutMs: settings.HIG_HTTP_REQUEST_TIMEOUT_MS,
-    headersTimeoutMs: settings.HIG_HTTP_HEADERS_TIMEOUT_MS,
-    keepAliveTimeoutMs: settings.HIG_HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    idleTimeoutMs: settings.HIG_HTTP_IDLE_TIMEOUT_MS,
-    maxConnections: settings.HIG_HTTP_MAX_CONNECTIONS,
-    unauthenticatedBodyBytes: settings.HIG_HTTP_UNAUTHENTICATED_BODY_BYTES,
-  };
-}
+export { httpLimitsFrom, httpTlsFrom };
 
 /** Re-reads the HTTP server's certificate files when they change, like the MLLP listeners do. */
 function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logger): () => void {
   const files = [settings.HIG_HTTP_TLS_CERT_FILE, settings.HIG_HTTP_TLS_KEY_FILE, settings.HIG_HTTP_TLS_CA_FILE].filter((f): f is string => Boolean(f));
   if (files.length < 2 || typeof server.setSecureContext !== 'function') return () => undefined;
-  const onChange = (cur: Stats, prev: Stats) => {
-    if (cur.mtimeMs === prev.mtimeMs) return;
-    try {
-      server.setSecureContext(httpsContextOptions(httpTlsFrom(settings)!));
-      log.info('HTTP TLS certificates reloaded');
-    } catch (err) {
-      log.error({ err: { message: (err as Error).message } }, 'HTTP TLS reload failed; keeping the previous certificates');
-    }
-  };
-  for (const f of files) watchFile(f, { interval: CERT_POLL_MS, persistent: false }, onChange);
-  return () => files.forEach((f) => unwatchFile(f, onChange));
+  return reloadCertificatesOnChange(server, files, () => httpsContextOptions(httpTlsFrom(settings)!), log, 'HTTP TLS');
 }
 
 /** One sandbox thread for every code transformer the channels name, each module loaded (and checked) now. */
@@ -163,7 +116,9 @@ function storeIndexKeys(settings: Settings, dataKey: Buffer, oldDataKeys: Buffer
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const configured = loadChannels(opts.channelsDir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
+  // The loader check-config uses: every problem of the environment and the channel files at once.
+  const config = loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey });
+  const configured = config.channels;
   const channels = configured.filter((c) => c.enabled);
   // Each destination of a channel that fans out has a queue of its own, run like a channel's.
   const destinationQueues = destinationQueueChannels(channels);
@@ -304,8 +259,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       listeners.set(channel.id, listener);
       log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
     }
-    const tlsOptions = httpTlsFrom(settings);
-    const limits = httpLimitsFrom(settings, channels);
+    const tlsOptions = config.httpTls;
+    const limits = config.httpLimits;
     http = buildHttpServer(
       {
         gateway: gatewayOver(queues, async () => undefined, { keyring }),

@@ -137,6 +137,17 @@ export function errorCodeOf(message: string | undefined): ErrorCode | undefined 
   return prefix !== undefined && prefix in CATALOGUE ? (prefix as ErrorCode) : undefined;
 }
 
+/**
+ * The catalogue code of a failure, the one rule for the dead-letter list and its alerts: the
+ * error's own `code` when it is a catalogue code, else its message's `CODE:` prefix (what BullMQ
+ * keeps of it: a failed job's reason is the message alone), else UNCLASSIFIED.
+ */
+export function reasonCodeOf(failure: string | { name?: string; message?: string; code?: unknown }): ErrorCode | 'UNCLASSIFIED' {
+  if (typeof failure === 'string') return errorCodeOf(failure) ?? 'UNCLASSIFIED';
+  if (typeof failure.code === 'string' && failure.code in CATALOGUE) return failure.code as ErrorCode;
+  return errorCodeOf(failure.message) ?? 'UNCLASSIFIED';
+}
+
 export function isPermanent(err: unknown): boolean {
   return err instanceof Error && (err.name === 'PermanentError' || err.name === 'UnrecoverableError');
 }

@@ -30,18 +30,18 @@ export const tlsSchema = z
 
 export const mllpSourceSchema = z
   .object({
-    type: z.literal('mllp'),
+    type: z.literal('mllp').describe('an MLLP listener (TCP, or TLS with tls)'),
     host: z.string().min(1).default('0.0.0.0').describe('address to listen on'),
     port: port.describe('TCP port'),
     ackMode: z
       .enum(['original', 'enhanced'])
       .default('original')
       .describe('original: AA/AE/AR; enhanced: accept ACKs CA/CE/CR honouring MSH-15'),
-    tls: tlsSchema.nullable().default(null),
-    maxMessageBytes: z.number().int().min(64).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+    tls: tlsSchema.nullable().default(null).describe('TLS for the listener; null: plain TCP'),
+    maxMessageBytes: z.number().int().min(64).max(1024 * 1024 * 1024).default(10 * 1024 * 1024).describe('largest message accepted, in bytes; a larger frame is refused (AR/CR) and the connection closed'),
     idleTimeoutMs: z.number().int().min(1000).default(300_000).describe('close a connection silent for this long'),
     frameTimeoutMs: z.number().int().min(100).default(60_000).describe('a started frame must end within this long (slow-loris guard)'),
-    maxConnections: z.number().int().min(1).default(1000),
+    maxConnections: z.number().int().min(1).default(1000).describe('simultaneous connections; further ones are closed at once'),
     maxConnectionsPerAddress: z
       .number()
       .int()
@@ -76,7 +76,7 @@ const encodingSchema = z
 
 export const fileSourceSchema = z
   .object({
-    type: z.literal('file'),
+    type: z.literal('file').describe('files dropped in a local directory'),
     dir: z.string().min(1).describe('drop directory watched for new files'),
     pattern: patternSchema,
     pollMs: z.number().int().min(100).default(5000).describe('period of the sweep that catches anything the watcher missed'),
@@ -103,10 +103,10 @@ export const fileSourceSchema = z
 
 export const sftpSourceSchema = z
   .object({
-    type: z.literal('sftp'),
-    host: z.string().min(1),
+    type: z.literal('sftp').describe('files polled from an SFTP server'),
+    host: z.string().min(1).describe('SFTP server host name or address'),
     port: port.default(22),
-    username: z.string().min(1),
+    username: z.string().min(1).describe('user name to log in as'),
     privateKeyPath: z.string().min(1).optional().describe('OpenSSH private key file used to log in'),
     passphraseEnv: z.string().min(1).optional().describe('environment variable holding the private key passphrase'),
     passwordEnv: z.string().min(1).optional().describe('environment variable holding the password (when no key is used)'),
@@ -116,7 +116,7 @@ export const sftpSourceSchema = z
       .describe('pinned SHA-256 fingerprint of the server host key, as ssh-keygen -lf prints it ("SHA256:…") or hex'),
     remoteDir: z.string().min(1).describe('remote directory polled for files'),
     pattern: patternSchema,
-    pollMs: z.number().int().min(1000).default(30_000),
+    pollMs: z.number().int().min(1000).default(30_000).describe('period of the remote directory listing'),
     settleMs: z
       .number()
       .int()
@@ -129,7 +129,7 @@ export const sftpSourceSchema = z
     ackDir: z.string().min(1).optional().describe('when set, one batch ACK file <name>.ack per processed file is written to this remote directory'),
     encoding: encodingSchema,
     incompleteTimeoutMs: incompleteTimeoutSchema,
-    connectTimeoutMs: z.number().int().min(100).default(20_000),
+    connectTimeoutMs: z.number().int().min(100).default(20_000).describe('give up a connection attempt after this long'),
     maxBackoffMs: z.number().int().min(1000).default(300_000).describe('longest wait between reconnect attempts (doubling from pollMs)'),
     lockTtlMs: z
       .number()
@@ -146,7 +146,7 @@ export const sftpSourceSchema = z
 
 export const httpSourceSchema = z
   .object({
-    type: z.literal('http'),
+    type: z.literal('http').describe('POST /channels/<id>/messages on the HTTP server'),
     clients: z
       .array(z.number().int().min(0))
       .optional()
@@ -179,16 +179,16 @@ export const priorityRuleSchema = z
 export const prioritySchema = z
   .object({
     default: z.number().int().min(1).max(1_000_000).default(10).describe('priority of messages no rule matches (1 = highest)'),
-    rules: z.array(priorityRuleSchema).default([]),
+    rules: z.array(priorityRuleSchema).default([]).describe('first matching rule gives the priority; none matches: default'),
   })
   .strict();
 
 export const queueSchema = z
   .object({
-    concurrency: z.number().int().min(1).max(1000).default(5),
-    attempts: z.number().int().min(1).max(100).default(3),
+    concurrency: z.number().int().min(1).max(1000).default(5).describe('jobs of this channel one worker process runs at once'),
+    attempts: z.number().int().min(1).max(100).default(3).describe('tries per job before it is dead-lettered (transient failures only)'),
     backoffMs: z.number().int().min(0).default(2000).describe('first retry delay; doubles each attempt'),
-    maxBackoffMs: z.number().int().min(0).default(300_000),
+    maxBackoffMs: z.number().int().min(0).default(300_000).describe('longest wait between retries'),
     timeoutMs: z.number().int().min(100).default(300_000).describe('job timeout; exceeded → transient failure'),
     ordering: z
       .enum(['none', 'channel', 'patient'])
@@ -198,7 +198,7 @@ export const queueSchema = z
       .enum(['skip', 'hold'])
       .default('skip')
       .describe('ordered channels: after a message is dead-lettered, deliver the partition\'s next ones (skip) or wait for its replay (hold)'),
-    priority: prioritySchema.default({ default: 10, rules: [] }),
+    priority: prioritySchema.default({ default: 10, rules: [] }).describe('per-message BullMQ priority from message type and event'),
     dedupeWindowMs: z
       .number()
       .int()
@@ -211,15 +211,15 @@ export const queueSchema = z
       .describe(
         'a message with the sender and control id of an earlier one but different content: process it as a new message (raising a duplicate_conflict alert), or reject it with AE and ERR 205 (also alerted)',
       ),
-    keepCompletedMs: z.number().int().min(0).default(3600 * 1000),
-    keepFailedMs: z.number().int().min(0).default(7 * 24 * 3600 * 1000),
+    keepCompletedMs: z.number().int().min(0).default(3600 * 1000).describe('completed jobs stay in Redis this long (history lives in the message store)'),
+    keepFailedMs: z.number().int().min(0).default(7 * 24 * 3600 * 1000).describe('failed (dead-lettered) jobs stay in Redis this long for replay'),
   })
   .strict();
 
 export const acceptSchema = z
   .object({
-    messageTypes: z.array(z.string().regex(/^[A-Z0-9*]{1,3}(\^[A-Z0-9*]{1,3})?$/, 'expected TYPE^EVENT, e.g. ADT^A01 or ADT^*')).default(['*']),
-    versions: z.array(z.string().regex(/^2\.\d(\.\d)?$/)).default(['2.1', '2.2', '2.3', '2.3.1', '2.4', '2.5', '2.5.1', '2.6', '2.7', '2.7.1', '2.8', '2.8.1', '2.8.2']),
+    messageTypes: z.array(z.string().regex(/^[A-Z0-9*]{1,3}(\^[A-Z0-9*]{1,3})?$/, 'expected TYPE^EVENT, e.g. ADT^A01 or ADT^*')).default(['*']).describe('accepted TYPE^EVENT patterns (* wildcard); others are refused with AR'),
+    versions: z.array(z.string().regex(/^2\.\d(\.\d)?$/)).default(['2.1', '2.2', '2.3', '2.3.1', '2.4', '2.5', '2.5.1', '2.6', '2.7', '2.7.1', '2.8', '2.8.1', '2.8.2']).describe('accepted HL7 versions (MSH-12); others are refused with AR'),
   })
   .strict();
 
@@ -265,7 +265,7 @@ export type ChannelDestination = RoutedDestination & { queue?: DestinationQueue 
 export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
-      $schema: z.string().optional(),
+      $schema: z.string().optional().describe('JSON Schema reference for editors; ignored by hig'),
       // The id names the channel's BullMQ queue (`<prefix>:<id>:…`). It cannot start with `_`, which
       // opens hig's own namespace, nor be a name earlier releases used for hig's own keys (redis/keys.ts).
       id: z
@@ -275,16 +275,16 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
           error: (issue) => `"${String(issue.input)}" is reserved for hig's own Redis keys (reserved: ${RESERVED_CHANNEL_IDS.join(', ')}); choose another id`,
         })
         .describe(`lowercase letters, digits, - and _; names the channel's queue; not one of ${RESERVED_CHANNEL_IDS.join(', ')}`),
-      description: z.string().default(''),
-      enabled: z.boolean().default(true),
-      clientId: z.number().int().min(0).default(0),
-      source: sourceSchema,
-      accept: acceptSchema.default({ messageTypes: ['*'], versions: acceptSchema.shape.versions.parse(undefined) }),
-      ackOn: z.enum(['enqueue', 'processed']).default('enqueue'),
-      mapping: z.string().min(1).default('hl7v2-fhir-r4'),
+      description: z.string().default('').describe('free text for operators'),
+      enabled: z.boolean().default(true).describe('false: the channel starts nothing and takes no messages'),
+      clientId: z.number().int().min(0).default(0).describe("healthcare organization the channel's messages belong to (API keys are bound to it)"),
+      source: sourceSchema.describe('how messages come in'),
+      accept: acceptSchema.default({ messageTypes: ['*'], versions: acceptSchema.shape.versions.parse(undefined) }).describe('which message types and versions the channel takes'),
+      ackOn: z.enum(['enqueue', 'processed']).default('enqueue').describe('enqueue: ACK once Redis holds the message; processed: ACK after transformation (AA or AE)'),
+      mapping: z.string().min(1).default('hl7v2-fhir-r4').describe('mapping that turns the message into FHIR'),
       timezone: z.string().default('UTC').describe('IANA zone (or ±hh:mm) for HL7 times without an offset when MSH-7 carries none; MSH-7\'s offset wins when it has one'),
-      conversion: conversionSchema.prefault({}),
-      queue: queueSchema.default(queueSchema.parse({})),
+      conversion: conversionSchema.prefault({}).describe('conversion options (namespace map, conditional update)'),
+      queue: queueSchema.default(queueSchema.parse({})).describe("queue, retry, ordering and retention of this channel's jobs"),
       destination,
       filter: filterRuleSchema
         .optional()

@@ -81,19 +81,33 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Empty strings count as unset, the way shells and compose files leave them. */
-export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+/** One bad environment variable: its name and what was expected (secrets never echoed). */
+export interface EnvProblem {
+  key: string;
+  reason: string;
+}
+
+/** Every problem of the environment at once (empty strings count as unset, as shells and compose files leave them). */
+export function parseSettings(env: NodeJS.ProcessEnv = process.env): { settings: Settings; problems: [] } | { settings?: undefined; problems: EnvProblem[] } {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
     const value = env[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const parsed = envSchema.safeParse(picked);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0] ?? '');
-    const shown = SECRET_KEYS.has(key) ? '' : ` (got ${JSON.stringify(picked[key] ?? '')})`;
-    throw new ConfigError(`environment variable ${key}: ${issue.message}${shown}`);
-  }
-  return Object.freeze(parsed.data);
+  if (parsed.success) return { settings: Object.freeze(parsed.data), problems: [] };
+  return {
+    problems: parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const shown = SECRET_KEYS.has(key) ? '' : ` (got ${JSON.stringify(picked[key] ?? '')})`;
+      return { key, reason: `${issue.message}${shown}` };
+    }),
+  };
+}
+
+/** The settings, or a ConfigError naming every bad variable, one per line. */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = parseSettings(env);
+  if (parsed.settings) return parsed.settings;
+  throw new ConfigError(parsed.problems.map((p) => `environment variable ${p.key}: ${p.reason}`).join('\n'));
 }

@@ -4,12 +4,26 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { channelSchema, type Channel } from './channel.js';
 import { ConfigError } from './env.js';
+import { type ConfigProblem, ConfigProblems } from './problems.js';
 import { checkChains } from '../routing/config.js';
 import { checkChannelRouting, type RoutingDirs } from '../routing/channel-routes.js';
 
 function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
   return `${file}: ${field}: ${issue.message}`;
+}
+
+/** A channel file's every problem (invalid JSON, or each schema issue), or the channel. */
+export function checkChannel(file: string, text: string): { channel: Channel; problems: [] } | { channel?: undefined; problems: ConfigProblem[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { problems: [{ file, path: '(top level)', reason: `not valid JSON (${(err as Error).message})` }] };
+  }
+  const parsed = channelSchema.safeParse(json);
+  if (parsed.success) return { channel: Object.freeze(parsed.data), problems: [] };
+  return { problems: parsed.error.issues.map((issue) => ({ file, path: issue.path.length ? issue.path.map(String).join('.') : '(top level)', reason: issue.message })) };
 }
 
 export function parseChannel(file: string, text: string): Channel {
@@ -24,6 +38,31 @@ export function parseChannel(file: string, text: string): Channel {
   return Object.freeze(parsed.data);
 }
 
+/** Channel files are `*.json` directly in dir (not the schema file, not examples/). */
+export function channelFileNames(dir: string): string[] {
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    return readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'channel.schema.json').sort();
+  } catch (err) {
+    throw new ConfigError(`channels directory ${dir}: ${(err as Error).message}`);
+  }
+}
+
+/** Every channel file of dir, each with the file it came from, and every problem of every file. */
+export function readChannels(dir: string, dirs: Partial<RoutingDirs> = {}): { channels: Array<{ channel: Channel; file: string }>; problems: ConfigProblem[] } {
+  const channels: Array<{ channel: Channel; file: string }> = [];
+  const problems: ConfigProblem[] = [];
+  for (const name of channelFileNames(dir)) {
+    const file = join(dir, name);
+    const checked = checkChannel(file, readFileSync(file, 'utf8'));
+    if (checked.channel) channels.push({ channel: checked.channel, file });
+    else problems.push(...checked.problems);
+  }
+  problems.push(...uniquenessProblems(channels));
+  problems.push(...routingProblems(channels, routingDirs(dirs)));
+  return { channels, problems };
+}
+
 /** Where the files channel files name live; relative to the working directory by default. */
 export function routingDirs(dirs: Partial<RoutingDirs> = {}): RoutingDirs {
   return { mappingsDir: dirs.mappingsDir ?? 'mappings', transformersDir: dirs.transformersDir ?? 'transformers' };
@@ -32,48 +71,41 @@ export function routingDirs(dirs: Partial<RoutingDirs> = {}): RoutingDirs {
 /**
  * What the schema of one file cannot see: lookup tables and code modules that exist, transforms
  * that fit their destination, a channel filter on HL7 paths only, chains of channels that loop or
- * name no channel. Every problem, each named by file and field, in one ConfigError.
+ * name no channel. Each problem named by file and field.
  */
-function checkRoutingOf(channels: readonly Channel[], files: readonly string[], dirs: RoutingDirs): void {
-  const lines: string[] = [];
-  const at = (file: string, path: ReadonlyArray<string | number>, reason: string) => lines.push(`${file}: ${path.map(String).join('.')}: ${reason}`);
-  channels.forEach((ch, i) => {
-    for (const p of checkChannelRouting(ch, dirs).problems) at(files[i]!, p.path, p.reason);
-  });
-  for (const { channel, problem } of checkChains(channels)) {
-    const i = channels.findIndex((c) => c.id === channel);
-    at(files[i] ?? channel, problem.path, problem.reason);
+function routingProblems(channels: ReadonlyArray<{ channel: Channel; file: string }>, dirs: RoutingDirs): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const { channel, file } of channels) {
+    for (const p of checkChannelRouting(channel, dirs).problems) problems.push({ file, path: p.path.map(String).join('.'), reason: p.reason });
   }
-  if (lines.length > 0) throw new ConfigError(lines.join('\n'));
+  const all = channels.map((c) => c.channel);
+  for (const { channel, problem } of checkChains(all)) {
+    const file = channels.find((c) => c.channel.id === channel)?.file ?? channel;
+    problems.push({ file, path: problem.path.map(String).join('.'), reason: problem.reason });
+  }
+  return problems;
 }
 
-/** Channel files are `*.json` directly in dir (not the schema file, not examples/). */
+/** The channels of dir; a ConfigError naming every problem of every file. */
 export function loadChannels(dir: string, dirs: Partial<RoutingDirs> = {}): Channel[] {
-  let names: string[];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    names = readdirSync(dir).filter((n) => n.endsWith('.json') && n !== 'channel.schema.json').sort();
-  } catch (err) {
-    throw new ConfigError(`channels directory ${dir}: ${(err as Error).message}`);
-  }
-  const channels = names.map((name) => parseChannel(join(dir, name), readFileSync(join(dir, name), 'utf8')));
-  assertUnique(channels, names, dir);
-  checkRoutingOf(channels, names.map((n) => join(dir, n)), routingDirs(dirs));
-  return channels;
+  const { channels, problems } = readChannels(dir, dirs);
+  if (problems.length) throw new ConfigProblems(problems);
+  return channels.map((c) => c.channel);
 }
 
-function assertUnique(channels: Channel[], names: string[], dir: string): void {
+function uniquenessProblems(channels: ReadonlyArray<{ channel: Channel; file: string }>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
   const ids = new Map<string, string>();
   const ports = new Map<number, string>();
-  channels.forEach((ch, i) => {
-    const file = join(dir, names[i]!);
+  for (const { channel: ch, file } of channels) {
     const other = ids.get(ch.id);
-    if (other) throw new ConfigError(`${file}: id: "${ch.id}" is already used by ${other}`);
-    ids.set(ch.id, file);
+    if (other) problems.push({ file, path: 'id', reason: `"${ch.id}" is already used by ${other}` });
+    else ids.set(ch.id, file);
     if (ch.source.type === 'mllp' && ch.enabled && ch.source.port !== 0) {
       const taken = ports.get(ch.source.port);
-      if (taken) throw new ConfigError(`${file}: source.port: ${ch.source.port} is already used by ${taken}`);
-      ports.set(ch.source.port, file);
+      if (taken) problems.push({ file, path: 'source.port', reason: `${ch.source.port} is already used by ${taken}` });
+      else ports.set(ch.source.port, file);
     }
-  });
+  }
+  return problems;
 }

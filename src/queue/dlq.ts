@@ -6,7 +6,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connections.js';
 import type { IntegrationJobData } from './jobs.js';
-import { errorCodeOf } from '../errors.js';
+import { reasonCodeOf } from '../errors.js';
 import { jobReplayed } from '../metrics.js';
 import { auditKey } from '../redis/keys.js';
 
@@ -32,9 +32,8 @@ export interface FailedFilter {
   until?: Date | undefined;
 }
 
-export function reasonCodeOf(reason: string): string {
-  return errorCodeOf(reason) ?? 'UNCLASSIFIED';
-}
+/** The code a failed job is listed and filtered by (errors.ts: the same rule as its alert). */
+export { reasonCodeOf };
 
 export function toFailedJob(channelId: string, job: Job): FailedJob {
   const data = job.data as Partial<IntegrationJobData>;

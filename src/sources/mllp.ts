@@ -6,7 +6,8 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { serverTlsPolicy } from '../security/tls.js';
-import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { CERT_POLL_MS, reloadCertificatesOnChange } from '../security/cert-reload.js';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
 import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
@@ -231,24 +232,13 @@ function createTlsServer(channel: MllpChannel, deps: IntakeDeps, onSocket: (s: n
     if (raw && refusedByGate.has(raw)) return;
     log.info({ remote: socket.remoteAddress, code: err.code }, 'TLS handshake refused');
   });
-  // Reload on change: poll the files (works across editors' atomic renames and mounted secrets).
   const files = [t.certFile, t.keyFile, ...(t.caFile ? [t.caFile] : [])];
-  const reload = () => {
-    try {
-      server.setSecureContext(tlsOptionsFrom(t));
-      log.info('TLS certificates reloaded');
-    } catch (err) {
-      log.error({ err: { message: (err as Error).message } }, 'TLS reload failed; keeping the previous certificates');
-    }
-  };
-  const onChange = (cur: Stats, prev: Stats) => cur.mtimeMs !== prev.mtimeMs && reload();
-  for (const f of files) watchFile(f, { interval: CERT_POLL_MS, persistent: false }, onChange);
-  server.once('close', () => files.forEach((f) => unwatchFile(f, onChange)));
+  const stopWatching = reloadCertificatesOnChange(server, files, () => tlsOptionsFrom(t), log, 'TLS');
+  server.once('close', stopWatching);
   return server;
 }
 
-/** How often certificate files are checked for changes. */
-export const CERT_POLL_MS = 1000;
+export { CERT_POLL_MS };
 
 export interface MllpListener {
   readonly port: number;

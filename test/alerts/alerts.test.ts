@@ -175,17 +175,20 @@ describe('alert encoding', () => {
 });
 
 describe('deadLetterInput', () => {
-  it('takes the catalogue code from the error, its message prefix, or its name', async () => {
+  it('takes the catalogue code from the error or its message prefix, as the dead-letter list does', async () => {
     const { PermanentError, TransientError } = await import('../../src/errors.js');
     const { deadLetterInput, reasonCodeOf } = await import('../../src/alerts/index.js');
     expect(reasonCodeOf(new PermanentError('MAPPING_NOT_FOUND', 'mapping 17'))).toBe('MAPPING_NOT_FOUND');
     // what BullMQ hands back after a round trip: name and message only
     expect(reasonCodeOf({ name: 'UnrecoverableError', message: 'FHIR_VALIDATION_FAILED: Patient.name' })).toBe('FHIR_VALIDATION_FAILED');
     expect(reasonCodeOf(new TransientError('DESTINATION_UNAVAILABLE'))).toBe('DESTINATION_UNAVAILABLE');
-    expect(reasonCodeOf({ name: 'Error', message: 'NOT_A_CODE: x' })).toBe('Error');
-    expect(reasonCodeOf({ name: 'TypeError', message: 'x is undefined' })).toBe('TypeError');
+    // no catalogue code: UNCLASSIFIED, the code `hig dlq list` shows for the same job
+    expect(reasonCodeOf({ name: 'Error', message: 'NOT_A_CODE: x' })).toBe('UNCLASSIFIED');
+    expect(reasonCodeOf({ name: 'TypeError', message: 'x is undefined' })).toBe('UNCLASSIFIED');
+    const { reasonCodeOf: listed } = await import('../../src/queue/dlq.js');
+    for (const reason of ['MAPPING_NOT_FOUND: mapping 17', 'NOT_A_CODE: x', 'x is undefined']) expect(reasonCodeOf({ name: 'Error', message: reason })).toBe(listed(reason));
     const input = deadLetterInput('adt-in', 1, { id: 'job-1', data: { messageId: 'm-9', clientId: 3 } }, new PermanentError('CANNOT_DECRYPT'));
     expect(input).toEqual({ channelId: 'adt-in', clientId: 3, messageId: 'm-9', reasonCode: 'CANNOT_DECRYPT', reason: expect.stringContaining('CANNOT_DECRYPT') });
-    expect(deadLetterInput('adt-in', 1, { id: 'job-2' }, new Error('boom'))).toMatchObject({ clientId: 1, messageId: 'job-2', reasonCode: 'Error' });
+    expect(deadLetterInput('adt-in', 1, { id: 'job-2' }, new Error('boom'))).toMatchObject({ clientId: 1, messageId: 'job-2', reasonCode: 'UNCLASSIFIED' });
   });
 });

@@ -66,7 +66,7 @@ describe('reserved channel ids', () => {
 
   it('hig check-config answers one readable line and exit 1', async () => {
     const dir = channelsDir([{ id: 'hig-maintenance', source: { type: 'http' } }]);
-    const r = await run(process.execPath, cliArgs('check-config', '--channels', dir), { cwd: ROOT, env: { PATH: process.env.PATH ?? '' } }).catch((e: { code: number; stderr: string }) => e);
+    const r = await run(process.execPath, cliArgs('check-config', '--channels', dir), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX } }).catch((e: { code: number; stderr: string }) => e);
     expect('code' in r && r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('hig-maintenance.json: id: "hig-maintenance" is reserved');

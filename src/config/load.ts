@@ -1,0 +1,163 @@
+/**
+ * The one configuration loader, used by `hig start` and `hig check-config` alike: the environment
+ * and every channel file, validated together. It reports every problem at once, each named by file
+ * and field path, and returns a deep-frozen result. Beyond the schemas it checks what start would
+ * otherwise find later, one message at a time:
+ *  - every secret a channel names (`…Env`) is set, every file it names (`…File`, `…Path`) is readable;
+ *  - the data key(s) parse and are strong enough; without one, start needs --dev;
+ *  - each channel's `timezone` is an IANA zone (or ±hh:mm) the converter can use;
+ *  - ids and MLLP ports are unique, ids are not reserved (the channel schema);
+ *  - cross-field rules: HTTP TLS variables together, synchronous HTTP channels within the idle timeout.
+ * Alert webhook secrets stay warnings: start runs without them and says so.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import type { HttpTls } from '../http/server.js';
+import type { HttpLimits } from '../http/limits.js';
+import { parseKey } from '../security/seal.js';
+import { isValidTimezone } from '../transform/datatypes/time.js';
+import type { Channel } from './channel.js';
+import { parseSettings, type Settings } from './env.js';
+import { httpLimitsFrom, httpTlsFrom, syncTimeoutProblem } from './http.js';
+import { readChannels } from './load-channels.js';
+import { type ConfigProblem, ConfigProblems, ENVIRONMENT } from './problems.js';
+
+export interface LoadConfigOptions {
+  /** where settings and secret references are read; default process.env */
+  env?: NodeJS.ProcessEnv;
+  /** already parsed settings (tests, library use); default: parsed from env */
+  settings?: Settings;
+  /** default: HIG_CHANNELS_DIR */
+  channelsDir?: string;
+  /** `--dev`: no DATA_ENCRYPTION_KEY needed (a development key file is used) */
+  allowDevKey?: boolean;
+}
+
+export interface HigConfig {
+  settings: Settings;
+  /** every channel file's channel, enabled or not */
+  channels: readonly Channel[];
+  /** channel id → the file it came from */
+  files: Readonly<Record<string, string>>;
+  httpTls: HttpTls | undefined;
+  httpLimits: HttpLimits;
+  /** what start runs without but logs (alert webhooks whose secrets are missing) */
+  warnings: readonly ConfigProblem[];
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
+  const env = options.env ?? process.env;
+  const parsed = options.settings ? { settings: options.settings, problems: [] } : parseSettings(env);
+  // Without valid settings the channel directory may be unknown; report the environment alone.
+  if (!parsed.settings) throw new ConfigProblems(parsed.problems.map((p) => ({ file: ENVIRONMENT, path: p.key, reason: `environment variable ${p.key}: ${p.reason}` })));
+  const settings = parsed.settings;
+  const problems: ConfigProblem[] = [...keyProblems(settings, (options.allowDevKey ?? false) || settings.HIG_DEV_MODE), ...httpTlsProblems(settings)];
+  const warnings: ConfigProblem[] = [];
+  const read = readChannels(options.channelsDir ?? settings.HIG_CHANNELS_DIR, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
+  problems.push(...read.problems);
+  for (const { channel, file } of read.channels) {
+    if (!isValidTimezone(channel.timezone)) problems.push({ file, path: 'timezone', reason: `"${channel.timezone}" is not an IANA time zone (e.g. Europe/Amsterdam) or ±hh:mm offset` });
+    const sync = syncTimeoutProblem(settings, channel);
+    if (sync) problems.push({ file, path: 'source.syncTimeoutMs', reason: sync });
+    // A disabled channel starts nothing, so its secrets may be absent (as start treats it).
+    if (!channel.enabled) continue;
+    for (const ref of references(channel)) {
+      const problem = ref.kind === 'env' ? envProblem(env, ref.value) : fileProblem(ref.value);
+      if (problem) (ref.path.startsWith('alerts.') ? warnings : problems).push({ file, path: ref.path, reason: problem });
+    }
+  }
+  if (problems.length) throw new ConfigProblems(problems);
+  const channels = read.channels.map((c) => c.channel);
+  return deepFreeze({
+    settings,
+    channels,
+    files: Object.fromEntries(read.channels.map((c) => [c.channel.id, c.file])),
+    httpTls: httpTlsFrom(settings),
+    httpLimits: httpLimitsFrom(settings, channels),
+    warnings,
+  });
+}
+
+function keyProblems(settings: Settings, allowDevKey: boolean): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  const check = (text: string, label: string, path: string) => {
+    try {
+      parseKey(text, label);
+    } catch (err) {
+      out.push({ file: ENVIRONMENT, path, reason: (err as Error).message });
+    }
+  };
+  if (settings.DATA_ENCRYPTION_KEY) check(settings.DATA_ENCRYPTION_KEY, 'DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEY');
+  else if (!allowDevKey) out.push({ file: ENVIRONMENT, path: 'DATA_ENCRYPTION_KEY', reason: 'DATA_ENCRYPTION_KEY is not set (32 bytes, hex or base64; e.g. `openssl rand -hex 32`); only --dev runs without one' });
+  (settings.DATA_ENCRYPTION_KEYS_OLD ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .forEach((k, i) => check(k, `DATA_ENCRYPTION_KEYS_OLD[${i}]`, `DATA_ENCRYPTION_KEYS_OLD[${i}]`));
+  return out;
+}
+
+function httpTlsProblems(settings: Settings): ConfigProblem[] {
+  const files = (['HIG_HTTP_TLS_CERT_FILE', 'HIG_HTTP_TLS_KEY_FILE', 'HIG_HTTP_TLS_CA_FILE'] as const).flatMap((key) => {
+    const value = settings[key];
+    const problem = value === undefined ? undefined : fileProblem(value);
+    return problem ? [{ file: ENVIRONMENT, path: key, reason: `${key}: ${problem}` }] : [];
+  });
+  if (files.length) return files;
+  try {
+    httpTlsFrom(settings);
+    return [];
+  } catch (err) {
+    return [{ file: ENVIRONMENT, path: 'HIG_HTTP_TLS_*', reason: (err as Error).message }];
+  }
+}
+
+interface Reference {
+  kind: 'env' | 'file';
+  path: string;
+  value: string;
+}
+
+/**
+ * The secrets and files a channel names, found by field name so destination and source types added
+ * later are covered without a list here: `…Env` names an environment variable (a map of them for
+ * headers), `…File` / `…Path` a file.
+ */
+export function references(value: unknown, path: string[] = []): Reference[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => references(v, [...path, String(i)]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]): Reference[] => {
+    const at = [...path, key];
+    if (/Env$/.test(key) && typeof v === 'string') return [{ kind: 'env', path: at.join('.'), value: v }];
+    if (/Env$/.test(key) && v !== null && typeof v === 'object') {
+      return Object.entries(v).flatMap(([k, name]) => (typeof name === 'string' ? [{ kind: 'env' as const, path: [...at, k].join('.'), value: name }] : []));
+    }
+    if (/(File|Path)$/.test(key) && typeof v === 'string') return [{ kind: 'file', path: at.join('.'), value: v }];
+    return references(v, at);
+  });
+}
+
+function envProblem(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? `environment variable ${name} is not set` : undefined;
+}
+
+function fileProblem(file: string): string | undefined {
+  try {
+    if (!statSync(file).isFile()) return `${file} is not a file`;
+    accessSync(file, constants.R_OK);
+    return undefined;
+  } catch (err) {
+    return `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
+
+/** Frozen all the way down (byte buffers excepted: typed arrays cannot be frozen). */
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || Object.isFrozen(value)) {
+    if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) for (const v of Object.values(value)) deepFreeze(v);
+    return value;
+  }
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+  return value;
+}
