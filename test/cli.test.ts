@@ -58,6 +58,20 @@ describe('hig --version and --help', () => {
     }
   }, 120_000);
 
+  it('hig --help loads commander and the CLI file only: no config, Redis, logger or conversion', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-modules-'));
+    const log = join(dir, 'modules.log');
+    writeFileSync(log, '');
+    const r = await hig(['--help'], { HIG_MODULE_LOG: log, NODE_OPTIONS: `--import ${join(ROOT, 'test/support/record-modules.mjs')}` });
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('node:'));
+    // the recorder saw the CLI itself, so an empty list cannot pass
+    expect(loaded.some((l) => l.endsWith('dist/cli.js'))).toBe(true);
+    const ours = loaded.filter((l) => l.startsWith('file:') || l.startsWith('.'));
+    expect(ours.filter((l) => !/dist\/cli\.js$|^\.\/index\.js$|node_modules\/commander\//.test(l))).toEqual([]);
+    expect(loaded.filter((l) => !l.startsWith('file:') && !l.startsWith('.'))).toEqual(['commander']);
+  });
+
   it('a usage error exits 64 with the command\'s help', async () => {
     const r = await hig(['dlq', 'replay', 'adt']);
     expect(r.code).toBe(64);
