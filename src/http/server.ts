@@ -35,6 +35,7 @@ export interface DashboardAlert {
   description: string;
   isResolved: boolean;
   createdAt: string;
+  acknowledgedBy?: string;
 }
 
 export interface HttpDeps {
