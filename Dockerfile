@@ -1,12 +1,21 @@
 # syntax=docker/dockerfile:1
-# Build stage: install all dependencies and compile TypeScript.
+# hig as a hospital runs it: a non-root process, configuration mounted read-only, state on volumes.
+#
+#   /app/data          volume: API keys (clients.json), operator store, embedded store files
+#   /app/channels      mount (ro): channel files (hot-reloaded by the daemon)
+#   /app/mappings      mount (ro): JSON → FHIR mappings
+#   /app/transformers  mount (ro): code transformers referenced by channels
+#   /drops             mount: file-source drop folders (read-write: files are claimed and moved)
+#   /keys              mount (ro): TLS certificates and keys (MLLP, HTTPS), referenced by path
+#
+# Build stage: all dependencies, TypeScript compiled to dist/.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm ci --no-audit --no-fund
 
-# Runtime stage: production dependencies and the compiled output only, as a non-root user.
+# Runtime stage: production dependencies and the compiled output only.
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
@@ -16,8 +25,17 @@ COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY channels ./channels
 COPY mappings ./mappings
-RUN mkdir -p /app/data && chown node:node /app/data
+COPY transformers ./transformers
+# The image's own files belong to root and stay read-only for the service user; only data/ and
+# the drop folders are the service's to write.
+RUN mkdir -p /app/data /drops /keys && chown node:node /app/data /drops
 USER node
+VOLUME ["/app/data"]
 EXPOSE 2575 3000
-ENV HIG_HTTP_HOST=0.0.0.0 HIG_EMBEDDED_REDIS=false
+ENV HIG_HTTP_HOST=0.0.0.0 HIG_HTTP_PORT=3000 HIG_EMBEDDED_REDIS=false HIG_DATA_DIR=/app/data HIG_CHANNELS_DIR=/app/channels
+# Ready = Redis reachable and every enabled listener bound (GET /readyz answers 200). With
+# HIG_HTTP_TLS_CERT_FILE set, point HIG_HEALTHCHECK_URL at https://127.0.0.1:3000/readyz.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "const u=process.env.HIG_HEALTHCHECK_URL||'http://127.0.0.1:'+(process.env.HIG_HTTP_PORT||3000)+'/readyz';if(u.startsWith('https'))process.env.NODE_TLS_REJECT_UNAUTHORIZED='0';fetch(u,{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+STOPSIGNAL SIGTERM
 CMD ["node", "bin/hig.js", "start"]

@@ -48,14 +48,19 @@ async function fromDaemonOrRedis<T>(io: StateIo, viaDaemon: (t: AdminTarget) => 
   }
 }
 
-/** True when anything of the channel's queue exists in Redis under the gateway's prefix. */
+/**
+ * True when anything of the channel's queue exists in Redis under the gateway's prefix. The
+ * queue's `meta` hash does not count: BullMQ writes it as soon as a client opens the queue, this
+ * one included.
+ */
 export async function queueExists(gw: Gateway, channelId: string): Promise<boolean> {
   const redis = gw.queues.connection;
   const match = `${gw.queues.prefix}:${channelId}:*`;
+  const meta = `${gw.queues.prefix}:${channelId}:meta`;
   let cursor = '0';
   do {
     const [next, keys] = await redis.scan(cursor, 'MATCH', match, 'COUNT', 1000);
-    if (keys.length > 0) return true;
+    if (keys.some((k) => k !== meta)) return true;
     cursor = next;
   } while (cursor !== '0');
   return false;

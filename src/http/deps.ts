@@ -17,6 +17,7 @@ export interface DashboardAlert {
   description: string;
   isResolved: boolean;
   createdAt: string;
+  acknowledgedBy?: string;
 }
 
 export interface HttpDeps {

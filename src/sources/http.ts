@@ -255,26 +255,33 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
   };
 
   /** One HL7 message → ACK text and HTTP status; `?useQueue=false` answers after processing (AA/AE). */
-  const handleHl7 = async (body: Buffer, channel: HttpChannel, facts: SourceFacts, useQueue: boolean): Promise<{ status: number; ack: string; messageId?: string }> => {
+  // What the log says of a refused HL7 message: code and control id, never content.
+  const refusalOf = (r: Receipt) => (r.situation === 'stored' ? {} : { refusal: { code: r.code, ...(r.header?.controlId !== undefined ? { controlId: r.header.controlId } : {}) } });
+  const handleHl7 = async (
+    body: Buffer,
+    channel: HttpChannel,
+    facts: SourceFacts,
+    useQueue: boolean,
+  ): Promise<{ status: number; ack: string; messageId?: string; refusal?: { code: string; controlId?: string } }> => {
     const messages = splitBatchBytes(body);
     if (messages.length !== 1) {
       const receipt: Receipt = { situation: 'no-header', code: 'NOT_HL7', detail: messages.length === 0 ? 'the body contains no HL7 message' : 'one message per request; send batches as files' };
-      return { status: 400, ack: ackText(receipt) };
+      return { status: 400, ack: ackText(receipt), ...refusalOf(receipt) };
     }
     const raw = messages[0]!.bytes;
     if (useQueue) {
       const acked = ackTimer(channel.id, 'http', false);
       const receipt = await intakeHl7(raw, channel, facts, opts.deps);
       acked(receipt);
-      return { status: receipt.situation === 'stored' ? 200 : CATALOGUE[receipt.code].http, ack: ackText(receipt), ...(receipt.situation === 'stored' ? { messageId: receipt.messageId } : {}) };
+      return { status: receipt.situation === 'stored' ? 200 : CATALOGUE[receipt.code].http, ack: ackText(receipt), ...(receipt.situation === 'stored' ? { messageId: receipt.messageId } : {}), ...refusalOf(receipt) };
     }
     const read = readHeader(raw);
     if (!read.ok) {
       const receipt: Receipt = { situation: read.code === 'NOT_HL7' ? 'no-header' : 'malformed', code: read.code, detail: read.detail, location: read.location, ...(read.partial ? { header: read.partial } : {}) };
-      return { status: CATALOGUE[read.code].http, ack: ackText(receipt) };
+      return { status: CATALOGUE[read.code].http, ack: ackText(receipt), ...refusalOf(receipt) };
     }
     const refused = authorize(read.header, channel);
-    if (refused && refused.situation !== 'stored') return { status: CATALOGUE[refused.code].http, ack: ackText(refused) };
+    if (refused && refused.situation !== 'stored') return { status: CATALOGUE[refused.code].http, ack: ackText(refused), ...refusalOf(refused) };
     const job = buildJob(raw, read.header, channel, facts, opts.deps.keyring);
     const { status, answer } = await runSync(job, channel, () => 0);
     if (answer.status === 'transformed') return { status, ack: ackText({ situation: 'stored', messageId: job.messageId, header: read.header }), messageId: job.messageId };
@@ -283,7 +290,11 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
   };
 
   const send = (reply: FastifyReply, err: unknown) => {
-    if (err instanceof Refusal) return refuse(reply, err.code, err.message, err.headers);
+    if (err instanceof Refusal) {
+      const channel = (reply.request.params as { id?: string } | undefined)?.id ?? reply.request.intakeChannel?.id;
+      log.info({ ...(channel ? { channel } : {}), code: err.code }, 'message refused');
+      return refuse(reply, err.code, err.message, err.headers);
+    }
     log.error({ err: { name: (err as Error).name, code: (err as { code?: unknown }).code } }, 'http intake failed unexpectedly');
     return refuse(reply, 'INTERNAL', 'internal error');
   };
@@ -349,7 +360,8 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
           if ((HL7_MEDIA_TYPES as readonly string[]).includes(media)) {
             if (!Buffer.isBuffer(req.body)) throw refusal('BAD_REQUEST', 'empty body');
             const out = await handleHl7(req.body, channel, facts, queryUseQueue !== 'false');
-            log.debug({ channel: channel.id, client: auth.clientId, messageId: out.messageId, status: out.status }, 'HL7 message over HTTP');
+            if (out.refusal) log.info({ channel: channel.id, client: auth.clientId, ...out.refusal, status: out.status }, 'message refused');
+            else log.debug({ channel: channel.id, client: auth.clientId, messageId: out.messageId, status: out.status }, 'HL7 message over HTTP');
             return reply
               .code(out.status)
               .type(media === 'text/plain' ? 'text/plain; charset=utf-8' : `${media}; charset=utf-8`)

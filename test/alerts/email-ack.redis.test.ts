@@ -17,6 +17,10 @@ import { cliArgs, ROOT } from '../support/daemon.js';
 import { memoryLogger } from '../support/log.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { until as waitFor } from '../support/worker.js';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, OUTPUT } from '../http/browser.js';
 
 const run = promisify(execFile);
 const prefix = testPrefix('alert-mail');
@@ -182,4 +186,36 @@ describe('acknowledge and resolve', () => {
       alerter = undefined;
     }
   }, 120_000);
+});
+
+describe('dashboard buttons', () => {
+  it('acknowledge then resolve an alert from the /queue page (Chromium)', async () => {
+    const { log } = memoryLogger('warn');
+    alerter = createAlerter({ redis, prefix, rulesFor: () => alertRulesSchema.parse({}), log });
+    const queues = createQueueRegistry(redis, [testChannel({ id: 'icu' })], prefix);
+    const app = buildHttpServer({ gateway: gatewayOver(queues, async () => undefined), log, ready: async () => ({ ok: true, checks: {} }), alerts: alerter }, '127.0.0.1');
+    const port = await freePort();
+    await app.listen({ port, host: '127.0.0.1' });
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const a = (await alerter.deadLettered({ channelId: 'icu', clientId: 1, messageId: 'icu:M9', reasonCode: 'DESTINATION_REJECTED', reason: 'DESTINATION_REJECTED' }))!;
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${port}/queue`);
+      const row = page.locator(`#recent-alerts tr[data-alert="${a.id}"]`);
+      await row.locator('button[data-alert-action="ack"]').click({ timeout: 60_000 });
+      await row.filter({ hasText: 'acknowledged (http:admin)' }).waitFor({ timeout: 60_000 });
+      expect((await alerter.get('icu', a.id))?.acknowledgedBy).toBe('http:admin');
+      await row.locator('button[data-alert-action="resolve"]').click({ timeout: 60_000 });
+      await row.filter({ hasText: 'resolved' }).waitFor({ timeout: 60_000 });
+      expect(await alerter.get('icu', a.id)).toMatchObject({ isResolved: true, resolvedBy: 'http:admin' });
+      mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: join(OUTPUT, 'alerts-resolved.png'), fullPage: true });
+    } finally {
+      await browser.close();
+      await app.close();
+      await queues.close();
+      await alerter.close();
+      alerter = undefined;
+    }
+  }, 180_000);
 });

@@ -146,10 +146,25 @@ export const APP_JS = String.raw`
     if (withChannel) cells.push(h('td', { text: a.channelId }));
     cells.push(h('td', { 'class': 'sev-' + a.severity, text: a.severity }), h('td', { text: a.alertType }), h('td', { text: a.title }));
     if (!withChannel) cells.push(h('td', { 'class': 'reason', text: a.description }));
-    cells.push(h('td', { text: a.isResolved ? 'resolved' : 'open' }));
+    var stateCell = h('td', { text: a.isResolved ? 'resolved' : a.acknowledgedBy ? 'acknowledged (' + a.acknowledgedBy + ') ' : 'open ' });
+    if (!a.isResolved) {
+      if (!a.acknowledgedBy) stateCell.appendChild(alertBtn(a.id, 'ack', 'Acknowledge'));
+      stateCell.appendChild(alertBtn(a.id, 'resolve', 'Resolve'));
+    }
+    cells.push(stateCell);
     var tr = h('tr', { 'data-alert': a.id });
     cells.forEach(function (c) { tr.appendChild(c); });
     return tr;
+  }
+
+  function alertBtn(id, action, label) {
+    var b = h('button', { type: 'button', 'data-alert-action': action }, label);
+    b.addEventListener('click', function (ev) {
+      ev.stopPropagation();
+      b.disabled = true;
+      api('POST', '/api/alerts/' + encodeURIComponent(id) + '/' + action).then(function () { showError(null); return refresh(); }, function (e) { b.disabled = false; showError(e); });
+    });
+    return b;
   }
 
   function renderAlerts(tbody, alerts, withChannel, cols) {

@@ -46,8 +46,8 @@ function refusalPage(code: ErrorCode, error: string, next: string): string {
 }
 
 function pickAlert(a: DashboardAlert): DashboardAlert {
-  const { id, channelId, alertType, severity, title, description, isResolved, createdAt } = a;
-  return { id, channelId, alertType, severity, title, description, isResolved, createdAt };
+  const { id, channelId, alertType, severity, title, description, isResolved, createdAt, acknowledgedBy } = a;
+  return { id, channelId, alertType, severity, title, description, isResolved, createdAt, ...(acknowledgedBy ? { acknowledgedBy } : {}) };
 }
 
 function nextOf(value: unknown): string {
