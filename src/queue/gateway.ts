@@ -1,4 +1,5 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
+import { filteredCounts } from './delivery.js';
 import { dedupeCounts, type QueueRegistry } from './queues.js';
 import { getJobStatus, getQueueStats, type JobStatus, type QueueStats, type Rolling } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
@@ -66,8 +67,12 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, o
  */
 export async function channelExtras(queues: QueueRegistry, channelId: string): Promise<Partial<Rolling>> {
   const ch = queues.channel(channelId);
-  const counts = await dedupeCounts(queues.connection, queues.prefix, channelId);
-  return { ...counts, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}) };
+  const [counts, filtered] = await Promise.all([dedupeCounts(queues.connection, queues.prefix, channelId), filteredCounts(queues.connection, queues.prefix, channelId)]);
+  return {
+    ...counts,
+    ...(filtered.filtered > 0 ? { filtered: filtered.filtered, filteredBy: filtered.by } : {}),
+    ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}),
+  };
 }
 
 export class UnknownChannelError extends Error {
