@@ -23,6 +23,7 @@ import { createWorkerConnection } from '../../src/redis/connections.js';
 import { createCodeRunner } from '../../src/routing/code.js';
 import { channelRuntime, pipelineStepsFor } from '../../src/steps.js';
 import { memoryLogger } from '../support/log.js';
+import { registry } from '../../src/metrics.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { keyring, until } from '../support/worker.js';
 
@@ -126,6 +127,11 @@ describe('destination queues', () => {
     expect(out1.filtered).toEqual({ by: 'filter', decidedBy: '/all/1', rule: { path: 'PV1-2', equals: 'I' } });
     expect(await channelExtras(queues, 'dq.inpatients')).toMatchObject({ filtered: 1, filteredBy: { 'rule:/all/1': 1 } });
     expect(await q('inpatients').getFailedCount()).toBe(0);
+
+    // Each destination's own breaker is on /metrics: transform failures are no outage, all three up.
+    const up = await registry.getSingleMetricAsString('hig_destination_up');
+    for (const id of ['inpatients', 'mapped', 'coded']) expect(up).toContain(`hig_destination_up{channel="dq",destination="${id}"} 1`);
+    expect(await registry.getSingleMetricAsString('hig_messages_filtered_total')).toContain('hig_messages_filtered_total{channel="dq",destination="inpatients"} 1');
 
     // Fanning the same message out again (a channel job retried after a crash) queues nothing twice.
     const routes = runtime.routes.routes;
