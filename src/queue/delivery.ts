@@ -121,12 +121,12 @@ export function countFiltered(redis: RedisClient, prefix: string, queueName: str
     .catch(() => undefined);
 }
 
-/** Filtered counts of a destination queue: total and by deciding rule or module. */
-export async function filteredCounts(redis: RedisClient, prefix: string, queueName: string): Promise<{ filtered: number; by: Record<string, number> }> {
+/** Filtered counts of a queue (total and by deciding rule or module), with the resend counters of the same hash. */
+export async function filteredCounts(redis: RedisClient, prefix: string, queueName: string): Promise<{ filtered: number; by: Record<string, number>; hash: { duplicates: number; conflicts: number } }> {
   const all = await redis.hgetall(dedupeStatsKey(prefix, queueName));
   const by: Record<string, number> = {};
   for (const [k, v] of Object.entries(all)) if (k.startsWith('filtered:')) by[k.slice('filtered:'.length)] = Number(v);
-  return { filtered: Number(all.filtered ?? 0), by };
+  return { filtered: Number(all.filtered ?? 0), by, hash: { duplicates: Number(all.duplicates ?? 0), conflicts: Number(all.conflicts ?? 0) } };
 }
 
 /** The decision as a record: what filtered it, with no message content. */
