@@ -15,6 +15,16 @@ import type { IntegrationJobData } from './queue/jobs.js';
 import type { PipelineSteps } from './queue/pipeline.js';
 import type { QueueStats } from './queue/status.js';
 import { errorCodeOf } from './errors.js';
+import type { CircuitBreaker, CircuitState } from './destinations/circuit-breaker.js';
+
+/** The destinations' circuit breakers of this process, read at scrape (hig_destination_*). */
+const breakers = new Map<string, { labels: { channel: string; destination: string }; breaker: CircuitBreaker; now: () => number }>();
+const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** A destination's breaker, shown by /metrics from now on. */
+export function watchBreaker(channel: string, destination: string, breaker: CircuitBreaker, now: () => number = Date.now): void {
+  breakers.set(`${channel}\u0000${destination}`, { labels: { channel, destination }, breaker, now });
+}
 
 const defaults = {
   /** Distinct event label values kept per channel; later ones are counted as "other". */
@@ -70,6 +80,24 @@ export const metrics = {
     help: 'Messages a filter or code module took out, by channel and destination ("" = the channel filter); never an error',
     labelNames: ['channel', 'destination'] as const,
     registers: [registry],
+  }),
+  destinationUp: new client.Gauge({
+    name: 'hig_destination_up',
+    help: "1 while the destination's circuit is closed (deliveries flow), 0 while it is open or probing; as seen by this process's workers",
+    labelNames: ['channel', 'destination'] as const,
+    registers: [registry],
+    collect() {
+      for (const { labels, breaker, now } of breakers.values()) this.set(labels, breaker.state(now()) === 'closed' ? 1 : 0);
+    },
+  }),
+  circuitState: new client.Gauge({
+    name: 'hig_destination_circuit_state',
+    help: "The destination's circuit breaker in this process: 0 closed, 1 half-open (a probe may go), 2 open (deliveries parked, no attempts used)",
+    labelNames: ['channel', 'destination'] as const,
+    registers: [registry],
+    collect() {
+      for (const { labels, breaker, now } of breakers.values()) this.set(labels, CIRCUIT_VALUE[breaker.state(now())]);
+    },
   }),
   retried: new client.Counter({
     name: 'hig_job_retries_total',

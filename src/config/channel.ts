@@ -317,6 +317,11 @@ export const channelSchema = channelFieldsSchema
   });
 
 export type Channel = Readonly<z.output<typeof channelSchema>>;
+
+/** True when the channel's destinations each get a queue of their own (else its one destination is delivered inline). */
+export function hasDestinationQueues(channel: Pick<Channel, 'destinations'>): boolean {
+  return channel.destinations.length > 1 || channel.destinations.some((d) => d.queue !== undefined);
+}
 export type MllpSource = z.infer<typeof mllpSourceSchema>;
 export type FileSource = z.infer<typeof fileSourceSchema>;
 export type SftpSource = z.infer<typeof sftpSourceSchema>;

@@ -16,14 +16,14 @@
  * a transform that fails is permanent for this destination only.
  */
 import { DelayedError, type Job } from 'bullmq';
-import type { Channel, ChannelDestination } from '../config/channel.js';
+import { hasDestinationQueues, type Channel, type ChannelDestination } from '../config/channel.js';
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
 import { PermanentError, TransientError } from '../errors.js';
 import { readHeader } from '../hl7/header.js';
 import { patientIdentifier } from '../hl7/scan.js';
 import type { Logger } from '../log.js';
-import { destinationFiltered } from '../metrics.js';
+import { destinationFiltered, watchBreaker } from '../metrics.js';
 import type { RedisClient } from '../redis/connections.js';
 import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
@@ -35,10 +35,7 @@ import type { RoutedMessage } from './pipeline.js';
 import { enqueue, type QueueRegistry } from './queues.js';
 import type { JobProcessor } from './worker.js';
 
-/** True when the channel's destinations each get a queue of their own (else one is delivered inline). */
-export function hasDestinationQueues(channel: Pick<Channel, 'destinations'>): boolean {
-  return channel.destinations.length > 1 || channel.destinations.some((d) => d.queue !== undefined);
-}
+export { hasDestinationQueues };
 
 /**
  * A destination queue seen as a channel, for the code that runs queues (worker, lanes, job options,
@@ -124,12 +121,12 @@ export function countFiltered(redis: RedisClient, prefix: string, queueName: str
     .catch(() => undefined);
 }
 
-/** Filtered counts of a destination queue: total and by deciding rule or module. */
-export async function filteredCounts(redis: RedisClient, prefix: string, queueName: string): Promise<{ filtered: number; by: Record<string, number> }> {
+/** Filtered counts of a queue (total and by deciding rule or module), with the resend counters of the same hash. */
+export async function filteredCounts(redis: RedisClient, prefix: string, queueName: string): Promise<{ filtered: number; by: Record<string, number>; hash: { duplicates: number; conflicts: number } }> {
   const all = await redis.hgetall(dedupeStatsKey(prefix, queueName));
   const by: Record<string, number> = {};
   for (const [k, v] of Object.entries(all)) if (k.startsWith('filtered:')) by[k.slice('filtered:'.length)] = Number(v);
-  return { filtered: Number(all.filtered ?? 0), by };
+  return { filtered: Number(all.filtered ?? 0), by, hash: { duplicates: Number(all.duplicates ?? 0), conflicts: Number(all.conflicts ?? 0) } };
 }
 
 /** The decision as a record: what filtered it, with no message content. */
@@ -221,6 +218,7 @@ async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, er
 /** The processor of one destination queue: the delivery under the queue's timeout, parked while the circuit is open. */
 export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
   const breaker = new CircuitBreaker();
+  watchBreaker(d.channel.id, d.destination.id, breaker, d.now);
   const timeoutMs = d.queueChannel.queue.timeoutMs;
   return async (job, token) => {
     if (job.name !== DELIVER_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);

@@ -1,5 +1,6 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
-import { dedupeCounts, type QueueRegistry } from './queues.js';
+import { filteredCounts } from './delivery.js';
+import type { QueueRegistry } from './queues.js';
 import { getJobStatus, getQueueStats, type JobStatus, type QueueStats, type Rolling } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
@@ -66,8 +67,14 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, o
  */
 export async function channelExtras(queues: QueueRegistry, channelId: string): Promise<Partial<Rolling>> {
   const ch = queues.channel(channelId);
-  const counts = await dedupeCounts(queues.connection, queues.prefix, channelId);
-  return { ...counts, ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}) };
+  // One read of the queue's stats hash: resends, conflicts and filtered counts live there together.
+  const filtered = await filteredCounts(queues.connection, queues.prefix, channelId);
+  return {
+    duplicates: filtered.hash.duplicates,
+    conflicts: filtered.hash.conflicts,
+    ...(filtered.filtered > 0 ? { filtered: filtered.filtered, filteredBy: filtered.by } : {}),
+    ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}),
+  };
 }
 
 export class UnknownChannelError extends Error {

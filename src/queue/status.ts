@@ -57,6 +57,10 @@ export interface Rolling {
   duplicates?: number;
   /** messages with the id of an earlier one but other content, processed as new or refused (since the counter began) */
   conflicts?: number;
+  /** messages a filter or code module took out here (channel filter, or this destination's), since the counter began; never errors */
+  filtered?: number;
+  /** the same by what decided: `rule:<JSON pointer in the filter>` or `code:<module>` */
+  filteredBy?: Record<string, number>;
 }
 
 export type ChannelStats = Counts & Rolling & { health: Health };

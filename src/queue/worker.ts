@@ -3,7 +3,7 @@ import { DelayedError, MetricsTime, Worker, type Job } from 'bullmq';
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import { hostname } from 'node:os';
 import type { RedisClient } from '../redis/connections.js';
-import type { Channel } from '../config/channel.js';
+import { hasDestinationQueues, type Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
@@ -13,7 +13,7 @@ import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
-import { jobCompleted, jobFailed, timedSteps } from '../metrics.js';
+import { jobCompleted, jobFailed, timedSteps, watchBreaker } from '../metrics.js';
 import { completedEvents, failedEvents, tracedSteps, type JobTrace, type StoreOutbox } from './store-trail.js';
 
 /**
@@ -138,6 +138,9 @@ export type JobProcessor = (job: Job, token: string | undefined) => Promise<unkn
 /** The channel's own processor: its pipeline under its timeout, delivery behind one breaker. */
 function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
   const breaker = new CircuitBreaker();
+  // Inline delivery: this breaker is the one destination's (a fan-out channel's queues have their own).
+  const only = channel.destinations[0];
+  if (only && only.type !== 'none' && !hasDestinationQueues(channel)) watchBreaker(channel.id, only.id, breaker);
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
   return (job, token) => processWithTimeout(job, channel, steps, token, deps.outbox);
 }

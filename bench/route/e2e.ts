@@ -1,0 +1,164 @@
+/**
+ * Routing end to end, in one engine process: queued ADT^A01s (intake's own buildJob + enqueue, the
+ * queue filled before the clock starts) drained by the channel worker into validated FHIR and
+ * delivered, on a channel with ONE destination (FHIR, delivered inline in the channel job) and on
+ * one with THREE (FHIR + v2 over MLLP + a file folder, each in its own queue: the message converted
+ * once, then one delivery job per destination). Rounds alternate (one, three, one, three, …) in the
+ * same run so machine load hits both alike. The peers (FHIR server, MLLP receiver) run in child
+ * processes and are not counted; Redis (private, AOF always) is reported apart.
+ * Goal (issue 17): three destinations cost ≤ 1.5× the engine CPU per message of one.
+ *
+ *   npx tsx bench/route/e2e.ts [--messages 1000] [--rounds 3] [--concurrency 5]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'bullmq';
+import pino from 'pino';
+import { benchArgs, requireNumbers } from '../lib/args.js';
+import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
+import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
+import { cpuSeconds, fmt, loadAverage, table } from '../lib/stats.js';
+import { channelSchema, type Channel } from '../../src/config/channel.js';
+import { readHeader } from '../../src/hl7/header.js';
+import { buildJob } from '../../src/intake.js';
+import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from '../../src/queue/delivery.js';
+import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
+import { startChannelWorker } from '../../src/queue/worker.js';
+import { createProducerConnection, createWorkerConnection } from '../../src/redis/connections.js';
+import { destinationQueueName } from '../../src/redis/keys.js';
+import { createKeyring } from '../../src/security/seal.js';
+import { channelRuntime, pipelineStepsFor, warmUpValidator } from '../../src/steps.js';
+
+const { values } = benchArgs('route-e2e', { options: { messages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' } } });
+requireNumbers('route-e2e', values, ['messages', 'rounds', 'concurrency']);
+const messages = Number(values.messages);
+const rounds = Number(values.rounds);
+const concurrency = Number(values.concurrency);
+const keyring = createKeyring(Buffer.alloc(32, 7));
+const log = pino({ level: 'warn' });
+
+function child<T>(file: string): Promise<{ proc: ChildProcess; ready: T }> {
+  const proc = fork(fileURLToPath(new URL(file, import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+  return new Promise((resolve) => proc.once('message', (m: { ready: T }) => resolve({ proc, ready: m.ready })));
+}
+
+interface Run {
+  destinations: number;
+  msgPerS: number;
+  engineMsPerMsg: number;
+  redisMsPerMsg: number;
+  failed: number;
+}
+
+async function round(redis: BenchRedis, def: Record<string, unknown>, destinations: number): Promise<Run> {
+  const prefix = `r${Math.random().toString(36).slice(2, 8)}`;
+  const channel: Channel = channelSchema.parse(def);
+  const queueChannels = destinationQueueChannels([channel]);
+  const producer = createProducerConnection(redis.url);
+  await producer.connect();
+  const queues = createQueueRegistry(producer, [channel, ...queueChannels], prefix);
+  const queue = queues.get(channel.id)!;
+  for (let i = 0; i < messages; i += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, messages - i) }, (_, k) => {
+        const raw = adtA01(prefix, i + k);
+        const read = readHeader(raw);
+        if (!read.ok) throw new Error('bench message has no valid MSH');
+        return enqueue(queue, channel, buildJob(raw, read.header, channel, { source: 'mllp' }, keyring), producer, prefix);
+      }),
+    );
+  }
+  const runtime = channelRuntime(channel, { log });
+  const connection = createWorkerConnection(redis.url);
+  await connection.connect();
+  const deps = { connection, prefix, log, queues, stepsFor: (c: Channel) => pipelineStepsFor(c, keyring, runtime, queues), autorun: false };
+  const workers: Worker[] = [startChannelWorker(channel, deps)];
+  if (hasDestinationQueues(channel)) {
+    channel.destinations.forEach((d, i) => {
+      const queueChannel = queues.channel(destinationQueueName(channel.id, d.id))!;
+      const processor = deliveryProcessor({ channel, destination: d, queueChannel, route: runtime.routes.routes[i]!, target: runtime.targets.get(d.id)!, keyring, redis: producer, prefix, log });
+      workers.push(startChannelWorker(queueChannel, deps, {}, processor));
+    });
+  }
+  // Finished = every delivery done: the channel's jobs (one destination) or all destination queues' jobs.
+  const finishing = hasDestinationQueues(channel) ? workers.slice(1) : workers;
+  const expected = messages * finishing.length;
+  let done = 0;
+  let failed = 0;
+  const finished = new Promise<void>((resolve) => {
+    for (const w of finishing) {
+      w.on('completed', () => ++done === expected && resolve());
+      w.on('failed', (_job, err) => {
+        if (err.name === 'DelayedError') return;
+        failed++;
+        if (++done === expected) resolve();
+      });
+    }
+  });
+  const cpu0 = process.cpuUsage();
+  const redis0 = cpuSeconds(redis.pid);
+  const started = performance.now();
+  for (const w of workers) void w.run();
+  await finished;
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const redisCpu = cpuSeconds(redis.pid) - redis0;
+  await Promise.all(workers.map((w) => w.close()));
+  await runtime.close();
+  await queues.close();
+  producer.disconnect();
+  connection.disconnect();
+  await redis.reset();
+  return { destinations, msgPerS: messages / seconds, engineMsPerMsg: (cpu.user + cpu.system) / 1000 / messages, redisMsPerMsg: (redisCpu * 1000) / messages, failed };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  warmUpValidator();
+  const redis = await startBenchRedis({ aof: true });
+  const fhir = await child<string>('./fhir-server.ts');
+  const receiver = await child<number>('./receiver.ts');
+  const folder = mkdtempSync(join(tmpdir(), 'hig-route-bench-'));
+  const base = { source: { type: 'mllp', host: '127.0.0.1', port: 0 }, queue: { concurrency } };
+  const fhirDestination = { id: 'fhir', type: 'fhir', baseUrl: fhir.ready, mode: 'transaction', auth: { type: 'none' } };
+  const one = { ...base, id: 'one', destinations: [fhirDestination] };
+  const three = {
+    ...base,
+    id: 'three',
+    destinations: [
+      fhirDestination,
+      { id: 'lab', type: 'mllp', host: '127.0.0.1', port: receiver.ready },
+      { id: 'archive', type: 'file', dir: folder, content: 'hl7v2', name: '{channel}-{messageId}.hl7' },
+    ],
+  };
+  console.log(`node ${process.version}; private redis-server (AOF always); ${fmt.int(messages)} ADT^A01 of ${MESSAGE_BYTES} bytes per round; channel concurrency ${concurrency}; load ${loadAverage()}`);
+  try {
+    await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(tmpdir(), 'hig-route-warm-')) } : d)) }, 3); // JIT warm-up, not reported
+    const runs: Run[] = [];
+    for (let r = 0; r < rounds; r++) {
+      runs.push(await round(redis, one, 1));
+      runs.push(await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(folder, `r${r}-`)) } : d)) }, 3));
+    }
+    console.log(table(['destinations', 'msg/s', 'engine CPU ms/msg', 'Redis CPU ms/msg', 'failed'], runs.map((r) => [r.destinations, fmt.int(r.msgPerS), r.engineMsPerMsg.toFixed(2), r.redisMsPerMsg.toFixed(2), r.failed])));
+    const m1 = median(runs.filter((r) => r.destinations === 1).map((r) => r.engineMsPerMsg));
+    const m3 = median(runs.filter((r) => r.destinations === 3).map((r) => r.engineMsPerMsg));
+    console.log(`median engine CPU per message: 1 destination ${m1.toFixed(2)} ms, 3 destinations ${m3.toFixed(2)} ms: ratio ${(m3 / m1).toFixed(2)}× (goal ≤ 1.5×); load ${loadAverage()}`);
+  } finally {
+    fhir.proc.disconnect();
+    receiver.proc.kill();
+    rmSync(folder, { recursive: true, force: true });
+    await redis.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
