@@ -10,6 +10,7 @@ import { loadChannels } from './config/load-channels.js';
 import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/server.js';
 import type { HttpLimits } from './http/limits.js';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
+import { hostname } from 'node:os';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
@@ -31,6 +32,8 @@ import { startPolledSources, type RunningSource } from './sources/start.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
+import { listInstances, newInstanceId, startInstanceHeartbeat, type InstanceFacts, type InstanceHeartbeat } from './queue/instances.js';
+import { HIG_VERSION } from './version.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -49,6 +52,8 @@ export interface Daemon {
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
   httpPort?: number;
+  /** this process's id among the instances sharing the Redis (queue/instances.ts) */
+  instanceId: string;
   close(): Promise<void>;
 }
 
@@ -182,6 +187,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
   };
   const listeners = new Map<string, MllpListener>();
+  const instanceId = newInstanceId();
   let polled: RunningSource[] = [];
   let stopHttpReload = (): void => undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
@@ -211,6 +217,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,
         ...(thread ? { threadMetrics: async () => [await thread.metrics()] } : {}),
+        instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
@@ -230,7 +237,21 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
   // "started" means converting too: a message ACKed from now on is picked up without waiting.
   await thread?.ready;
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}) }, 'hig started');
+  const startedAt = new Date().toISOString();
+  const facts = (): Omit<InstanceFacts, 'id'> => ({
+    host: hostname(),
+    pid: process.pid,
+    version: HIG_VERSION,
+    startedAt,
+    roles: { intake: opts.intake, workers: opts.workers !== false },
+    ...(httpPort !== undefined ? { httpPort } : {}),
+    channels: channels.map((c) => {
+      const l = listeners.get(c.id);
+      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake }) };
+    }),
+  });
+  const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
 
   let closed = false;
   return {
@@ -239,9 +260,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     keyring,
     listeners,
     ...(httpPort !== undefined ? { httpPort } : {}),
+    instanceId,
     async close() {
       if (closed) return;
       closed = true;
+      await heartbeat.close();
       // Stop taking input first, then let workers finish what they hold.
       await Promise.all([...listeners.values()].map((l) => l.close()));
       await Promise.all(polled.map((s) => s.close()));

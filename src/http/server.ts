@@ -5,6 +5,7 @@
  * `onRequest`, so no admin body is read from an unauthenticated client; bodies are capped per
  * route (./limits.ts), and timeouts and a connection cap bound what slow clients can hold.
  */
+import type { InstanceView } from '../queue/instances.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
@@ -50,6 +51,8 @@ export interface HttpDeps {
   metricsOpen?: boolean;
   /** counters of the daemon's worker thread, summed into /metrics */
   threadMetrics?(): Promise<MetricsJson[]>;
+  /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
+  instances?: () => Promise<InstanceView[]>;
 }
 
 export interface HttpTls {
@@ -143,7 +146,10 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
     // May carry the destination's outcome (diagnostics can repeat patient data): never cached.
     return reply.header('cache-control', 'no-store').send(status);
   });
-  app.get('/api/stats', { onRequest: admin }, async () => deps.gateway.getQueueStats());
+  app.get('/api/stats', { onRequest: admin }, async () => {
+    const [stats, instances] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.()]);
+    return instances ? { ...stats, instances } : stats;
+  });
   registerDlqRoutes(app, deps, admin);
   registerDashboard(app, deps, auth);
   return app;

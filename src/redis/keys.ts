@@ -22,6 +22,7 @@
  *   | `${ns}:maintenance:…`                 | BullMQ | the maintenance tick's queue and job scheduler             | while hig runs                 |
  *   | `${ns}:layout`                        | string | the key layout this Redis holds (migrate.ts)               | permanent                      |
  *   | `${ns}:layout:lock`                   | string | held by the one process moving keys of an older layout     | 2 min TTL                      |
+ *   | `${ns}:instances`                     | hash   | running hig processes: instance id → facts JSON + heartbeat | entries dropped when stale     |
  *   | `${base}:seen:<messageId>`            | hash   | dedupe marker: `c` content tag, `n` resends answered       | `queue.dedupeWindowMs`         |
  *   | `${base}:stats`                       | hash   | `duplicates` (resends), `conflicts` (same key, new content) | permanent                      |
  *   | `${base}:ordered:lanes`               | set    | partitions that have a lane                                | while a lane exists            |
@@ -73,6 +74,11 @@ export function maintenanceQueue(prefix: string): { prefix: string; name: string
 export function layoutKeys(prefix: string): { version: string; lock: string } {
   const version = `${namespaceOf(prefix)}:layout`;
   return { version, lock: `${version}:lock` };
+}
+
+/** The running processes of an install (queue/instances.ts): one hash field per instance. */
+export function instancesKey(prefix: string): string {
+  return `${namespaceOf(prefix)}:instances`;
 }
 
 /** Dedupe marker of one message: set at its first add, kept for the channel's dedupe window. */

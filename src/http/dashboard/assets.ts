@@ -159,6 +159,18 @@ export const APP_JS = String.raw`
     alerts.forEach(function (a) { tbody.appendChild(alertRow(a, withChannel)); });
   }
 
+  function renderInstances(list) {
+    var tbody = clear($('instances').tBodies[0]);
+    if (!list) { tbody.appendChild(h('tr', null, h('td', { colspan: 7, 'class': 'muted', text: 'not known' }))); return; }
+    list.forEach(function (i) {
+      var chans = i.channels.map(function (c) { return c.id + (c.port ? ':' + c.port : '') + (c.up ? '' : ' (down)'); }).join(', ');
+      var runs = [i.roles.intake ? 'intake' : '', i.roles.workers ? 'workers' : ''].filter(Boolean).join(' + ');
+      tbody.appendChild(h('tr', { 'data-instance': i.id },
+        h('td', { text: i.id + (i.self ? ' (this one)' : '') }), h('td', { text: i.version }), h('td', { 'class': 'n', text: fmtMs(i.uptimeSeconds * 1000) }),
+        h('td', { text: runs }), h('td', { 'class': 'n', text: i.httpPort === undefined ? '' : String(i.httpPort) }), h('td', { text: chans }), h('td', { text: i.lastSeenAt })));
+    });
+  }
+
   function loadOverview() {
     var q = '/api/dashboard?offset=' + state.channelOffset + '&limit=' + CHANNEL_PAGE + (state.filter ? '&q=' + encodeURIComponent(state.filter) : '');
     return api('GET', q).then(function (d) {
@@ -169,6 +181,7 @@ export const APP_JS = String.raw`
       if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 12, 'class': 'muted', text: 'no channels' })));
       pager($('channel-pager'), d.channels.offset, CHANNEL_PAGE, d.channels.total, function (o) { state.channelOffset = o; refresh(); });
       renderAlerts($('recent-alerts').tBodies[0], d.recentAlerts, true, 6);
+      renderInstances(d.instances);
       if (!state.selected && d.channels.items.length) state.selected = d.channels.items[0].id;
     });
   }

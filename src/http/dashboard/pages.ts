@@ -70,6 +70,10 @@ export function dashboardHtml(o: ShellOptions): string {
     </table>
     <div class="pager" id="channel-pager"></div>
   </section>
+  <section id="instances-section">
+    <h2>Instances</h2>
+    <table class="grid" id="instances"><thead><tr><th>instance</th><th>version</th><th>up</th><th>runs</th><th>HTTP port</th><th>channels</th><th>last seen</th></tr></thead><tbody></tbody></table>
+  </section>
   <section id="recent-alerts-section">
     <h2>Recent alerts</h2>
     <table class="grid" id="recent-alerts"><thead><tr><th>time</th><th>channel</th><th>severity</th><th>type</th><th>title</th><th>state</th></tr></thead><tbody></tbody></table>

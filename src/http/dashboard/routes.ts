@@ -144,7 +144,8 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
         .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))
         .slice(0, defaults.recentAlerts);
     }
-    return { generatedAt: new Date().toISOString(), refreshSeconds, totals, channels: { total: ids.length, offset, limit, items }, recentAlerts };
+    const instances = deps.instances ? await deps.instances().catch(() => null) : null;
+    return { generatedAt: new Date().toISOString(), refreshSeconds, totals, channels: { total: ids.length, offset, limit, items }, recentAlerts, instances };
   });
 
   app.get<{ Params: { id: string } }>('/api/channels/:id/overview', { onRequest: admin }, async (req, reply) => {
