@@ -26,9 +26,10 @@ import { migrateKeyLayout } from './redis/migrate.js';
 import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
-import { CERT_POLL_MS, startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import { CERT_POLL_MS, type MllpListener } from './sources/mllp.js';
 import { pipelineStepsFor, warmUpValidator } from './steps.js';
-import { startPolledSources, type RunningSource } from './sources/start.js';
+import { createChannelManager } from './lifecycle/manager.js';
+import { watchChannels, type ChannelsWatch } from './lifecycle/watch.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
@@ -38,6 +39,8 @@ import { HIG_VERSION } from './version.js';
 export interface DaemonOptions {
   settings: Settings;
   channelsDir: string;
+  /** the enabled channels, already validated (the worker thread gets them from the main thread) */
+  channels?: readonly Channel[];
   log: Logger;
   /** start sources and the HTTP server (false for `hig worker`) */
   intake: boolean;
@@ -47,7 +50,8 @@ export interface DaemonOptions {
 }
 
 export interface Daemon {
-  channels: readonly Channel[];
+  /** the channels running now (hot reload changes them) */
+  readonly channels: readonly Channel[];
   queues: QueueRegistry;
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
@@ -121,7 +125,7 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
 
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const configured = loadChannels(opts.channelsDir);
+  const configured = opts.channels ?? loadChannels(opts.channelsDir);
   const channels = configured.filter((c) => c.enabled);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
   warmUpValidator();
@@ -142,6 +146,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
   const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool);
+  // Updated by hot reload: alert rules are read per event.
   const byId = new Map(channels.map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
@@ -150,7 +155,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
-  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log) : undefined;
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log) : undefined;
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
@@ -187,19 +192,28 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
   };
   const listeners = new Map<string, MllpListener>();
+  const manager = createChannelManager(channels, {
+    queues,
+    intake: intakeDeps,
+    redis: producer,
+    prefix: settings.HIG_QUEUE_PREFIX,
+    log,
+    sources: opts.intake,
+    listeners,
+    onChannelsChanged: async (now) => {
+      byId.clear();
+      for (const c of now) byId.set(c.id, c);
+      if (thread) await thread.reload(now);
+      else if (opts.workers === true) log.warn('workers run in this event loop (HIG_WORKER_THREAD=false): restart hig to apply channel changes to processing');
+    },
+  });
   const instanceId = newInstanceId();
-  let polled: RunningSource[] = [];
+  let watcher: ChannelsWatch | undefined;
   let stopHttpReload = (): void => undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
   let httpPort: number | undefined;
   if (opts.intake) {
-    polled = await startPolledSources(channels, intakeDeps, { redis: producer });
-    for (const channel of channels) {
-      if (channel.source.type !== 'mllp') continue;
-      const listener = await startMllpListener(channel as MllpChannel, intakeDeps);
-      listeners.set(channel.id, listener);
-      log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
-    }
+    await manager.startAll();
     const tlsOptions = httpTlsFrom(settings);
     const limits = httpLimitsFrom(settings, channels);
     http = buildHttpServer(
@@ -218,17 +232,20 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         metricsOpen: settings.HIG_METRICS_OPEN,
         ...(thread ? { threadMetrics: async () => [await thread.metrics()] } : {}),
         instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
+        channels: manager,
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
     );
-    registerHttpIntake(http, {
+    const httpIntake = registerHttpIntake(http, {
       channels,
+      isStopped: manager.isStopped,
       unauthenticatedBodyBytes: limits.unauthenticatedBodyBytes,
       deps: intakeDeps,
       apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
       stepsFor: (c) => pipelineStepsFor(c, keyring),
     });
+    manager.attachHttp(httpIntake);
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
     stopHttpReload = reloadHttpTlsOnChange(http.server as unknown as tls.Server, settings, log);
     const addr = http.server.address();
@@ -237,6 +254,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
   // "started" means converting too: a message ACKed from now on is picked up without waiting.
   await thread?.ready;
+  if (opts.intake) {
+    // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
+    watcher = watchChannels(opts.channelsDir, manager, log, (next) => void httpLimitsFrom(settings, next));
+    await watcher.ready;
+  }
   const startedAt = new Date().toISOString();
   const facts = (): Omit<InstanceFacts, 'id'> => ({
     host: hostname(),
@@ -245,9 +267,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     startedAt,
     roles: { intake: opts.intake, workers: opts.workers !== false },
     ...(httpPort !== undefined ? { httpPort } : {}),
-    channels: channels.map((c) => {
+    channels: manager.channels().map((c) => {
       const l = listeners.get(c.id);
-      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake }) };
+      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake && !manager.isStopped(c.id) }) };
     }),
   });
   const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
@@ -255,7 +277,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
 
   let closed = false;
   return {
-    channels,
+    get channels() {
+      return manager.channels();
+    },
     queues,
     keyring,
     listeners,
@@ -265,9 +289,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       if (closed) return;
       closed = true;
       await heartbeat.close();
+      await watcher?.close();
       // Stop taking input first, then let workers finish what they hold.
-      await Promise.all([...listeners.values()].map((l) => l.close()));
-      await Promise.all(polled.map((s) => s.close()));
+      await manager.close();
       stopHttpReload();
       await http?.close();
       await Promise.all([...workers.map((w) => w.close()), thread?.stop()]);

@@ -92,6 +92,9 @@ export const CATALOGUE = {
   AUTH_RATE_LIMITED: { hl7: '207', http: 429, retryable: true, summary: 'too many failed authentications from this address or for this key id' },
   HEADERS_TOO_LARGE: { hl7: '207', http: 431, retryable: false, summary: 'the request headers are too large' },
   INVALID_QUERY: { hl7: '207', http: 400, retryable: false, summary: 'a message-store search parameter is malformed' },
+  CHANNEL_STOPPED: { hl7: '207', http: 503, retryable: true, summary: 'the channel is stopped by an operator; send again once it is started' },
+  CHANNEL_STATE_CONFLICT: { hl7: '207', http: 409, retryable: false, summary: 'the channel is already in the state this action leads to' },
+  CHANNEL_CONFIG_INVALID: { hl7: '207', http: 422, retryable: false, summary: 'a changed channel file was refused; the running version stays' },
   STORE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the message store (database) cannot be reached' },
 } as const satisfies Record<string, CatalogueEntry>;
 

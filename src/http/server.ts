@@ -19,6 +19,8 @@ import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js
 import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
+import { registerLifecycleRoutes } from './lifecycle-routes.js';
+import type { ChannelControl } from '../lifecycle/types.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
@@ -53,6 +55,8 @@ export interface HttpDeps {
   threadMetrics?(): Promise<MetricsJson[]>;
   /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
   instances?: () => Promise<InstanceView[]>;
+  /** channel start/stop/pause/resume, their states and refused channel files (src/lifecycle) */
+  channels?: ChannelControl;
 }
 
 export interface HttpTls {
@@ -147,10 +151,12 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
     return reply.header('cache-control', 'no-store').send(status);
   });
   app.get('/api/stats', { onRequest: admin }, async () => {
-    const [stats, instances] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.()]);
-    return instances ? { ...stats, instances } : stats;
+    const [stats, instances, lifecycles] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.(), deps.channels?.lifecycles()]);
+    if (lifecycles) for (const [id, c] of Object.entries(stats.channels)) if (lifecycles[id]) Object.assign(c, { lifecycle: lifecycles[id] });
+    return { ...stats, ...(instances ? { instances } : {}), ...(deps.channels ? { config: { errors: deps.channels.configProblems() } } : {}) };
   });
   registerDlqRoutes(app, deps, admin);
+  if (deps.channels) registerLifecycleRoutes(app, deps.channels, admin);
   registerDashboard(app, deps, auth);
   return app;
 }
