@@ -25,6 +25,7 @@ const USAGE = `usage: hig <command> [options]
   apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
   rotate-keys (CHANNEL… | --all)        re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
+  channel start|stop|pause|resume ID [--url URL] [--who NAME]   change a channel in the running daemon
   check-config [--channels DIR]         validate environment and channel files`;
 
 class UsageError extends Error {}
@@ -323,6 +324,11 @@ export async function main(argv: string[]): Promise<void> {
         process.stdout.write(await cmdApiKey(args));
         return;
       }
+      case 'channel': {
+        const { cmdChannel } = await import('./cli/channel.js');
+        process.stdout.write(await cmdChannel(args));
+        return;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -337,7 +343,8 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
     if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
     if (err instanceof Error && (err.name === 'ApiKeyError' || err.name === 'SftpConfigError' || err.name === 'DestinationConfigError')) fail(err.message);
-    if (err instanceof Error && err.name === 'ApiKeyUsageError') fail(err.message, 64);
+    if (err instanceof Error && (err.name === 'ApiKeyUsageError' || err.name === 'ChannelUsageError')) fail(err.message, 64);
+    if (err instanceof Error && err.name === 'ChannelCommandError') fail(err.message);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);

@@ -13,7 +13,7 @@ type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 const OPERATOR_HEADER = 'x-hig-operator';
 /** Printable and short: the name goes into an audit stream and log lines. */
-const OPERATOR_NAME = /^[\w.@+-]{1,64}$/;
+const OPERATOR_NAME = /^[\w.@+:-]{1,64}$/;
 
 export function operatorOf(req: FastifyRequest): string {
   const via = req.adminVia === 'cookie' ? 'http:dashboard' : req.adminVia === 'open' ? 'http:open' : 'http:admin';

@@ -7,12 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
+import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { readAudit } from '../../src/queue/dlq.js';
-import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { channelsDir, cliArgs, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { TEST_KEY_HEX } from '../support/channel.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 
@@ -163,6 +165,49 @@ describe('channel lifecycle over the admin API', () => {
       ['channel-pause', 'http:admin:alice'],
       ['channel-resume', 'http:admin:alice'],
     ]);
+  });
+});
+
+/** Runs `hig channel …` as an operator would: the daemon's address and token from the environment. */
+function hig(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, cliArgs(...args), {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'tester', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('hig channel', () => {
+  const env = () => ({ HIG_HTTP_PORT: String(httpPort), HIG_ADMIN_TOKEN: TOKEN });
+
+  it('stops and starts the running daemon\'s channel, audited with the login name', async () => {
+    const stop = await hig(['channel', 'stop', 'adt-a'], env());
+    expect(stop).toMatchObject({ code: 0, stdout: 'adt-a: source stopped, processing running\n', stderr: '' });
+    expect(await accepts(portA)).toBe(false);
+    const again = await hig(['channel', 'stop', 'adt-a'], env());
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^hig: stop adt-a: CHANNEL_STATE_CONFLICT: .*already stopped\n$/);
+    const start = await hig(['channel', 'start', 'adt-a'], env());
+    expect(start).toMatchObject({ code: 0, stdout: 'adt-a: source running, processing running\n' });
+    expect(await accepts(portA)).toBe(true);
+    const [latest] = await readAudit(redis, prefix, 'adt-a', 1);
+    expect(latest).toMatchObject({ action: 'channel-start', who: 'http:admin:cli:tester' });
+  });
+
+  it('says in one line when no daemon answers, and when the channel is unknown', async () => {
+    const nobody = await hig(['channel', 'pause', 'adt-a'], { HIG_HTTP_PORT: String(await freePort()), HIG_ADMIN_TOKEN: TOKEN });
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(/^hig: the daemon does not answer at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\).*\n$/);
+    const unknown = await hig(['channel', 'pause', 'nope'], env());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('hig: pause nope: NOT_FOUND: no channel "nope"\n');
+    const usage = await hig(['channel', 'explode', 'adt-a'], env());
+    expect(usage.code).toBe(64);
   });
 });
 
