@@ -1,32 +1,20 @@
 #!/usr/bin/env node
 /**
- * The `hig` command: a thin wrapper over the same functions the daemon and tests use.
- * Every failure ends with one readable line on stderr and a non-zero exit code.
+ * The `hig` command: a thin wrapper over the same functions the daemon and tests use, parsed by
+ * commander (`hig --version`, `hig COMMAND --help`). Every failure ends with one readable line on
+ * stderr and a non-zero exit code; a closed stdout (`hig stats | head -1`) ends the command quietly.
+ *
+ * Commands import what they use when they run: `hig --help` loads commander and nothing else, and
+ * `hig convert` does not pay for Redis, queues, logging and config it never touches.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import type { Counts } from './queue/status.js';
-import type { Gateway } from './index.js';
+import { Command, CommanderError, Option } from 'commander';
+import type { Settings } from './config/env.js';
+import type { StateIo } from './cli/state.js';
 import type { FailedFilter } from './queue/dlq.js';
-import { CONVERT_USAGE } from './cli/convert.js';
 
-// Commands import what they use when they run: `hig convert` must not pay for Redis, queues,
-// logging and config it never touches (one message ≤ 1 s, start-up included).
-const loadSettings = async (): Promise<import('./config/env.js').Settings> => (await import('./config/env.js')).loadSettings();
-
-const USAGE = `usage: hig <command> [options]
-  start [--channels DIR] [--dev]        run the daemon (sources, workers, HTTP)
-  worker [--channels DIR] [--dev]       run workers only
-  send FILE --host H --port P [--tls] [--ca F --cert F --key F]   MLLP-send each message, print each MSA line
-  ${CONVERT_USAGE}
-  status MESSAGE_ID | --file F --channel C   a job's status
-  dlq list CHANNEL [--limit N] [--json] [--reason R] [--event E] [--since T] [--until T]
-  dlq replay CHANNEL (--id ID… | --all | filters) [--rate N] [--dry-run] [--who NAME]
-  apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
-  rotate-keys (CHANNEL… | --all)        re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY
-  stats [--json]                        queue counts per channel and health
-  channel start|stop|pause|resume ID [--url URL] [--who NAME]   change a channel in the running daemon
-  check-config [--channels DIR]         validate environment and channel files`;
+/** Exit codes: 64 for a usage error (sysexits EX_USAGE), 1 for anything else that failed. */
+const USAGE_EXIT = 64;
 
 class UsageError extends Error {}
 
@@ -35,322 +23,337 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-async function cmdStart(args: string[], workersOnly: boolean): Promise<void> {
-  const { values } = parseArgs({ args, options: { channels: { type: 'string' }, dev: { type: 'boolean', default: false } } });
-  const settings = await loadSettings();
-  const { createLogger } = await import('./log.js');
-  const log = createLogger({ level: settings.LOG_LEVEL });
-  const { startDaemon } = await import('./daemon.js');
-  const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
-  // Where conversion runs (README, Environment): in N child processes, else in a worker thread,
-  // else (HIG_WORKER_THREAD=false) on the listener's own event loop, where it delays ACKs.
-  const inThread = !workersOnly && !separateWorkers && settings.HIG_WORKER_THREAD;
-  const daemon = await startDaemon({
-    settings,
-    channelsDir: values.channels ?? settings.HIG_CHANNELS_DIR,
-    log,
-    intake: !workersOnly,
-    workers: separateWorkers ? false : inThread ? 'thread' : true,
-    allowDevKey: values.dev === true || settings.HIG_DEV_MODE,
-  });
-  const { startWorkerProcesses, exitWithParent } = await import('./worker-processes.js');
-  const pool = separateWorkers ? startWorkerProcesses(settings.HIG_WORKER_PROCESSES, args, log) : undefined;
-  exitWithParent(() => stop('parent exited'));
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down: intake stops, in-flight jobs finish');
-    const force = setTimeout(() => {
-      log.error('shutdown timed out after 30 s; exiting');
-      process.exit(1);
-    }, 30_000);
-    force.unref();
-    Promise.all([daemon.close(), pool?.stop()]).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+/** A reader that went away (`| head -1`) is not an error: stop quietly, as cat and grep do. */
+function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+}
+
+const out = (line: string) => void process.stdout.write(`${line}\n`);
+const err = (line: string) => void process.stderr.write(`${line}\n`);
+
+async function settings(): Promise<Settings> {
+  return (await import('./config/env.js')).loadSettings();
+}
+
+async function stateIo(channels?: string): Promise<StateIo> {
+  return { out, err, settings: await settings(), ...(channels ? { channelsDir: channels } : {}) };
+}
+
+const operator = () => process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function wholeNumber(name: string, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${name} expects a whole number ${min}-${max}, got "${v}"`);
+    return Number(v);
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
-async function cmdSend(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string' },
-      tls: { type: 'boolean', default: false },
-      ca: { type: 'string' },
-      cert: { type: 'string' },
-      key: { type: 'string' },
-      timeout: { type: 'string', default: '10000' },
-    },
-  });
-  const file = positionals[0];
-  if (!file) throw new UsageError('send needs a FILE');
-  const port = Number(values.port);
-  if (!values.port || !/^\d+$/.test(values.port) || port < 1 || port > 65535) throw new UsageError('send needs --port 1-65535');
-  const bytes = readFileSync(file === '-' ? 0 : file);
-  const { splitBatchBytes } = await import('./hl7/batch.js');
-  const { connectMllp } = await import('./hl7/mllp-client.js');
-  const messages = splitBatchBytes(bytes);
-  if (messages.length === 0) fail(`${file}: no HL7 messages found`);
-  const client = await connectMllp({
-    host: values.host!,
-    port,
-    timeoutMs: Number(values.timeout),
-    ...(values.tls
-      ? {
-          tls: {
-            ...(values.ca ? { ca: readFileSync(values.ca) } : {}),
-            ...(values.cert ? { cert: readFileSync(values.cert) } : {}),
-            ...(values.key ? { key: readFileSync(values.key) } : {}),
-            servername: values.host!,
-          },
-        }
-      : {}),
-  });
-  let negative = 0;
-  try {
-    for (const m of messages) {
-      const ack = (await client.send(m.bytes)).toString('latin1');
-      const msa = ack.split(/\r\n|\r|\n/).find((s) => s.startsWith('MSA')) ?? '(no MSA segment in reply)';
-      if (!/^MSA.(AA|CA)/.test(msa)) negative++;
-      process.stdout.write(msa + '\n');
-    }
-  } finally {
-    client.close();
-  }
-  if (negative > 0) process.exitCode = 2;
+function dateOption(name: string) {
+  return (v: string): Date => {
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new UsageError(`--${name} expects an ISO date/time, got "${v}"`);
+    return d;
+  };
 }
 
-async function cmdCheckConfig(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { channels: { type: 'string' } } });
-  const settings = await loadSettings();
-  const dir = values.channels ?? settings.HIG_CHANNELS_DIR;
-  const { loadChannels } = await import('./config/load-channels.js');
-  const channels = loadChannels(dir);
-  // The cross-checks start makes between the environment and the channel files.
-  const { httpLimitsFrom } = await import('./daemon.js');
-  httpLimitsFrom(settings, channels);
-  process.stdout.write(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}\n`);
+interface FilterValues {
+  reason?: string;
+  event?: string;
+  since?: Date;
+  until?: Date;
 }
 
-async function withGateway<T>(channelsDir: string | undefined, fn: (gw: Gateway) => Promise<T>): Promise<T> {
-  const { createGateway } = await import('./index.js');
-  const settings = await loadSettings();
-  const gw = await createGateway({ settings, channelsDir: channelsDir ?? settings.HIG_CHANNELS_DIR }).catch((err: Error) => {
-    if (err.name === 'ConfigError' || err.name === 'KeyError') throw err;
-    fail('no Redis answers at the configured REDIS_URL');
-  });
-  try {
-    return await fn(gw);
-  } finally {
-    await gw.close();
-  }
-}
-
-async function cmdStats(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, channels: { type: 'string' } } });
-  const stats = await withGateway(values.channels, (gw) => gw.getQueueStats());
-  if (values.json) return void process.stdout.write(JSON.stringify(stats, null, 2) + '\n');
-  const line = (id: string, c: Counts & { health: string; duplicates?: number; conflicts?: number }) =>
-    `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed}, ` +
-    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})\n`;
-  for (const [id, c] of Object.entries(stats.channels)) process.stdout.write(line(id, c));
-  process.stdout.write(line('total', stats));
-}
-
-function dateOption(value: string | undefined, name: string): Date | undefined {
-  if (value === undefined) return undefined;
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--${name} expects an ISO date/time, got "${value}"`);
-  return d;
-}
-
-const filterOptions = {
-  reason: { type: 'string' },
-  event: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-  channels: { type: 'string' },
-} as const;
-
-function filterFrom(values: { reason?: string; event?: string; since?: string; until?: string }): FailedFilter | undefined {
-  const since = dateOption(values.since, 'since');
-  const until = dateOption(values.until, 'until');
+function filterOf(v: FilterValues): FailedFilter | undefined {
   const f: FailedFilter = {
-    ...(values.reason ? { reason: values.reason } : {}),
-    ...(values.event ? { event: values.event } : {}),
-    ...(since ? { since } : {}),
-    ...(until ? { until } : {}),
+    ...(v.reason ? { reason: v.reason } : {}),
+    ...(v.event ? { event: v.event } : {}),
+    ...(v.since ? { since: v.since } : {}),
+    ...(v.until ? { until: v.until } : {}),
   };
   return Object.keys(f).length ? f : undefined;
 }
 
-/** `hig dlq list CHANNEL` / `hig dlq replay CHANNEL (--id ID… | --all | filters)` */
-async function cmdDlq(args: string[]): Promise<void> {
-  const [sub, ...rest] = args;
-  if (sub === 'list') {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...filterOptions, limit: { type: 'string', default: '50' }, json: { type: 'boolean', default: false } } });
-    const channel = positionals[0];
-    if (!channel) throw new UsageError('dlq list needs a CHANNEL');
-    if (!/^\d+$/.test(values.limit!)) throw new UsageError('--limit expects a whole number');
-    const filter = filterFrom(values);
-    const jobs = await withGateway(values.channels, (gw) => gw.listFailed(channel, { limit: Number(values.limit), ...(filter ? { filter } : {}) }));
-    if (values.json) return void process.stdout.write(JSON.stringify(jobs, null, 2) + '\n');
-    if (jobs.length === 0) return void process.stdout.write(`${channel}: dead-letter queue is empty\n`);
-    for (const j of jobs) {
-      process.stdout.write(`${j.failedAt.toISOString()}  ${j.id}  ${j.eventType ?? '-'}  ${j.controlId ?? '-'}  attempts=${j.attempts}  ${j.failedReason}\n`);
-    }
-    return;
-  }
-  if (sub === 'replay') {
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: { ...filterOptions, id: { type: 'string', multiple: true }, all: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, rate: { type: 'string', default: '50' }, who: { type: 'string' } },
+function withFilters(cmd: Command): Command {
+  return cmd
+    .option('--reason <CODE>', 'only jobs that failed with this catalogue code')
+    .option('--event <TYPE>', 'only this message type, e.g. ADT^A01')
+    .option('--since <TIME>', 'failed at or after this ISO time', dateOption('since'))
+    .option('--until <TIME>', 'failed before this ISO time', dateOption('until'));
+}
+
+const channelsOption = () => new Option('--channels <DIR>', 'channel files (when no daemon answers and Redis is read directly)');
+
+/** The arguments after the command's own name, for commands that parse their own (convert, apikey). */
+function rawArgsAfter(...names: string[]): string[] {
+  const argv = process.argv.slice(2);
+  let i = 0;
+  for (const name of names) i = argv.indexOf(name, i) + 1;
+  return argv.slice(i);
+}
+
+function daemonCommands(program: Command): void {
+  program
+    .command('start')
+    .description('run the daemon: sources, workers, HTTP (admin API, dashboard, /metrics)')
+    .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
+    .option('--dev', 'development mode: pretty logs, dev encryption key allowed')
+    .action(async (o: { channels?: string; dev?: boolean }) => (await import('./cli/start.js')).cmdStart(o, false, rawArgsAfter('start')));
+  program
+    .command('worker')
+    .description('run workers only (no sources, no HTTP)')
+    .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
+    .option('--dev', 'development mode: pretty logs, dev encryption key allowed')
+    .action(async (o: { channels?: string; dev?: boolean }) => (await import('./cli/start.js')).cmdStart(o, true, rawArgsAfter('worker')));
+  program
+    .command('check-config')
+    .description('validate the environment and the channel files, as start does')
+    .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
+    .action(async (o: { channels?: string }) => {
+      const s = await settings();
+      const dir = o.channels ?? s.HIG_CHANNELS_DIR;
+      const channels = (await import('./config/load-channels.js')).loadChannels(dir, { mappingsDir: s.HIG_MAPPINGS_DIR, transformersDir: s.HIG_TRANSFORMERS_DIR });
+      (await import('./daemon.js')).httpLimitsFrom(s, channels);
+      out(`ok: ${channels.length} channel(s) in ${dir}: ${channels.map((c) => c.id).join(', ')}`);
     });
-    const channel = positionals[0];
-    if (!channel) throw new UsageError('dlq replay needs a CHANNEL');
-    const filter = filterFrom(values);
-    const ids = values.id ?? [];
-    if (ids.length === 0 && !values.all && !filter) throw new UsageError('dlq replay needs --id ID (repeatable), --all, or a filter (--reason/--event/--since/--until)');
-    if (!/^\d+(\.\d+)?$/.test(values.rate!)) throw new UsageError('--rate expects replays per second');
-    const who = values.who ?? `cli:${process.env.USER ?? process.env.LOGNAME ?? 'unknown'}`;
-    const r = await withGateway(values.channels, (gw) =>
-      gw.replay(channel, { ...(ids.length ? { ids } : {}), all: values.all === true, ...(filter ? { filter } : {}), dryRun: values['dry-run'] === true, ratePerSecond: Number(values.rate), who }),
-    );
-    const verb = r.dryRun ? 'would replay' : 'replayed';
-    process.stdout.write(`${channel}: ${verb} ${r.replayed.length}${r.notFound.length ? `, not in the dead-letter queue: ${r.notFound.join(' ')}` : ''}\n`);
-    for (const id of r.replayed) process.stdout.write(`  ${id}\n`);
-    if (r.notFound.length) process.exitCode = 1;
-    return;
-  }
-  throw new UsageError('dlq needs list or replay');
 }
 
-/**
- * `hig rotate-keys CHANNEL…|--all`: re-seal every sealed value in Redis under DATA_ENCRYPTION_KEY
- * (security/rotate.ts). Goes through every channel whatever one of them holds: jobs that cannot be
- * re-sealed are listed by id and left as they are; a channel that cannot be read at all (Redis
- * gone) is reported and the others still rotated, with exit 1 at the end.
- */
-async function cmdRotateKeys(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { all: { type: 'boolean', default: false }, channels: { type: 'string' } } });
-  if (positionals.length === 0 && !values.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
-  const settings = await loadSettings();
-  const { keyringFromSettings } = await import('./security/keys.js');
-  const { keyring } = keyringFromSettings(settings, { allowDevKey: settings.HIG_DEV_MODE });
-  const { rotateChannelKeys } = await import('./security/rotate.js');
-  await withGateway(values.channels, async (gw) => {
-    const ids = values.all ? gw.queues.all().map(([id]) => id) : positionals;
-    for (const id of ids) if (!gw.queues.get(id)) fail(`no channel "${id}"`);
-    const out = (line: string) => process.stdout.write(`${line}\n`);
-    for (const id of ids) {
-      let r;
-      try {
-        r = await rotateChannelKeys(gw.queues.get(id)!, gw.queues.connection, gw.queues.prefix, id, keyring);
-      } catch (err) {
-        process.stderr.write(`hig: ${id}: rotation stopped: ${(err as Error).message}\n`);
-        process.exitCode = 1;
-        continue;
+function messageCommands(program: Command): void {
+  program
+    .command('send')
+    .description('MLLP-send each message of FILE (- for stdin) and print each reply\'s MSA line; exit 2 if any is not AA/CA')
+    .argument('<FILE>')
+    .option('--host <HOST>', 'receiver host', '127.0.0.1')
+    .requiredOption('--port <PORT>', 'receiver port', wholeNumber('--port', 1, 65535))
+    .option('--tls', 'MLLP over TLS')
+    .option('--ca <FILE>', 'CA certificate to trust (TLS)')
+    .option('--cert <FILE>', 'client certificate (mutual TLS)')
+    .option('--key <FILE>', 'client private key (mutual TLS)')
+    .option('--timeout <MS>', 'per-message reply timeout', wholeNumber('--timeout', 1), 10_000)
+    .action(async (file: string, o: { host: string; port: number; tls?: boolean; ca?: string; cert?: string; key?: string; timeout: number }) => {
+      process.exitCode = await (await import('./cli/send.js')).cmdSend(file, o, out);
+    });
+  program
+    .command('convert')
+    .description('HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout')
+    .argument('<FILE...>', 'files (- for stdin)')
+    .option('--mapping <ID>', 'convert JSON with this mapping instead of HL7 v2')
+    .option('--report', 'print {bundle, report} with the conversion report')
+    .option('--timezone <ZONE>', 'IANA zone or ±hh:mm for times without offset when MSH-7 has none', 'UTC')
+    .option('--namespace <NS=URI>', 'assigning authority → identifier system (repeatable)')
+    .option('--conditional-update', 'PUT Type?identifier=… instead of PUT Type/id')
+    .action(async () => {
+      const { cmdConvert } = await import('./cli/convert.js');
+      process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });
+    });
+  program
+    .command('route')
+    .description('dry run: per destination of the channel, filtered or not (and why) and the output it would get; nothing is sent')
+    .argument('<FILE>', 'HL7 v2 file (- for stdin)')
+    .requiredOption('--channel <C>', 'channel id')
+    .option('--json', 'JSON instead of text')
+    .option('--channels <DIR>', 'channel files (default HIG_CHANNELS_DIR)')
+    .action(async () => {
+      const { cmdRoute } = await import('./cli/route.js');
+      await cmdRoute(rawArgsAfter('route'), { out: (t) => process.stdout.write(t) }, await settings());
+    });
+  program
+    .command('status')
+    .description("a message's status, by MESSAGE_ID or from a file's MSH (--file F --channel C)")
+    .argument('[MESSAGE_ID...]')
+    .option('--file <FILE>', 'derive ids from the messages of this file')
+    .option('--channel <ID>', 'the channel the file was sent to')
+    .addOption(channelsOption())
+    .action(async (given: string[], o: { file?: string; channel?: string; channels?: string }) => {
+      const ids = [...given];
+      if (o.file) {
+        if (!o.channel) throw new UsageError('status --file needs --channel');
+        ids.push(...(await idsOfFile(o.file, o.channel)));
       }
-      out(`${id}: re-sealed ${r.resealed} job(s) (${r.completed} completed) and ${r.parkedResealed} parked message(s) under key ${keyring.currentKid}; ${r.alreadyCurrent} already current; removed ${r.eventsTrimmed} event(s) carrying old-key copies`);
-      if (r.unopenable.length) out(`${id}: ${r.unopenable.length} job(s) sealed under a key not configured here were left as they are: ${r.unopenable.join(' ')}`);
-      if (r.failed.length) out(`${id}: ${r.failed.length} job(s) do not open under their own key (tampered or copied from another job) and were left as they are: ${r.failed.join(' ')}`);
-      if (r.changed.length) out(`${id}: ${r.changed.length} job(s) changed while being rotated; run rotate-keys again for them: ${r.changed.join(' ')}`);
-    }
+      if (ids.length === 0) throw new UsageError('status needs a MESSAGE_ID or --file FILE --channel ID');
+      process.exitCode = await (await import('./cli/state.js')).cmdStatus(await stateIo(o.channels), ids);
+    });
+}
+
+async function idsOfFile(file: string, channel: string): Promise<string[]> {
+  const { splitBatchBytes } = await import('./hl7/batch.js');
+  const { readHeader } = await import('./hl7/header.js');
+  const { messageIdFor } = await import('./queue/jobs.js');
+  return splitBatchBytes(readFileSync(file)).map((m) => {
+    const r = readHeader(m.bytes);
+    if (!r.ok) fail(`${file}: message ${m.index + 1}: ${r.detail}`);
+    return messageIdFor(channel, `${r.header.sendingApplication}|${r.header.sendingFacility}`, r.header.controlId);
   });
 }
 
-/** `hig status ID`, or `hig status --file F --channel C` deriving the id from the file's MSH. */
-async function cmdStatus(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { file: { type: 'string' }, channel: { type: 'string' }, channels: { type: 'string' } } });
-  const ids: string[] = [...positionals];
-  if (values.file) {
-    if (!values.channel) throw new UsageError('status --file needs --channel');
-    const { splitBatchBytes } = await import('./hl7/batch.js');
-    const { readHeader } = await import('./hl7/header.js');
-    const { messageIdFor } = await import('./queue/jobs.js');
-    for (const m of splitBatchBytes(readFileSync(values.file))) {
-      const r = readHeader(m.bytes);
-      if (!r.ok) fail(`${values.file}: message ${m.index + 1}: ${r.detail}`);
-      ids.push(messageIdFor(values.channel, `${r.header.sendingApplication}|${r.header.sendingFacility}`, r.header.controlId));
-    }
+function stateCommands(program: Command): void {
+  program
+    .command('stats')
+    .description('queue counts and health per channel, from the running daemon (or Redis when none answers)')
+    .option('--json', 'the full statistics as JSON')
+    .addOption(channelsOption())
+    .action(async (o: { json?: boolean; channels?: string }) => (await import('./cli/state.js')).cmdStats(await stateIo(o.channels), o.json === true));
+  const dlq = program.command('dlq').description('the dead-letter queue: list and replay failed messages');
+  withFilters(dlq.command('list').description("a channel's dead-lettered messages, newest first").argument('<CHANNEL>'))
+    .option('--limit <N>', 'at most N', wholeNumber('--limit', 1, 1000), 50)
+    .option('--json', 'as JSON')
+    .addOption(channelsOption())
+    .action(async (channel: string, o: FilterValues & { limit: number; json?: boolean; channels?: string }) => {
+      const filter = filterOf(o);
+      await (await import('./cli/state.js')).cmdDlqList(await stateIo(o.channels), channel, { limit: o.limit, json: o.json === true, ...(filter ? { filter } : {}) });
+    });
+  withFilters(dlq.command('replay').description('send dead-lettered messages through the channel again').argument('<CHANNEL>'))
+    .option('--id <ID>', 'a job id (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--all', 'every dead-lettered message of the channel')
+    .option('--rate <N>', 'replays per second', (v: string) => {
+      if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError('--rate expects replays per second');
+      return Number(v);
+    }, 50)
+    .option('--dry-run', 'say what would be replayed, change nothing')
+    .option('--who <NAME>', 'operator name for the audit trail (default: your login name)')
+    .addOption(channelsOption())
+    .action(async (channel: string, o: FilterValues & { id: string[]; all?: boolean; rate: number; dryRun?: boolean; who?: string; channels?: string }) => {
+      const filter = filterOf(o);
+      if (o.id.length === 0 && !o.all && !filter) throw new UsageError('dlq replay needs --id ID (repeatable), --all, or a filter (--reason/--event/--since/--until)');
+      process.exitCode = await (await import('./cli/state.js')).cmdDlqReplay(await stateIo(o.channels), channel, {
+        ids: o.id,
+        all: o.all === true,
+        ...(filter ? { filter } : {}),
+        dryRun: o.dryRun === true,
+        ratePerSecond: o.rate,
+        who: o.who ?? `cli:${operator()}`,
+      });
+    });
+  const alerts = program.command('alerts').description('alerts of the running daemon: list, acknowledge, resolve');
+  alerts
+    .command('list')
+    .description('recent alerts, newest first')
+    .option('--channel <ID>', 'only this channel')
+    .option('--open', 'only unresolved alerts')
+    .option('--limit <N>', 'at most N per channel', wholeNumber('--limit', 1, 1000), 50)
+    .option('--json', 'as JSON')
+    .action(async (o: { channel?: string; open?: boolean; limit: number; json?: boolean }) =>
+      (await import('./cli/alerts.js')).cmdAlertsList(await stateIo(), { ...(o.channel ? { channel: o.channel } : {}), open: o.open === true, limit: o.limit, json: o.json === true }),
+    );
+  for (const [action, what] of [
+    ['ack', 'acknowledge an alert: someone is on it (recorded with your name)'],
+    ['resolve', 'mark an alert resolved (recorded with your name)'],
+  ] as const) {
+    alerts
+      .command(action)
+      .description(what)
+      .argument('<ALERT_ID>')
+      .option('--who <NAME>', 'operator name for the audit trail (default: your login name)')
+      .action(async (id: string, o: { who?: string }) => (await import('./cli/alerts.js')).cmdAlertsChange(await stateIo(), action, id, o.who ?? operator()));
   }
-  if (ids.length === 0) throw new UsageError('status needs a MESSAGE_ID or --file FILE --channel ID');
-  let missing = 0;
-  await withGateway(values.channels, async (gw) => {
-    for (const id of ids) {
-      const status = await gw.getJobStatus(id);
-      if (!status) missing++;
-      process.stdout.write(JSON.stringify(status ?? { id, status: 'not found' }) + '\n');
-    }
+}
+
+/** Channel lifecycle in the running daemon (src/lifecycle, README "Channel lifecycle"). */
+function channelCommands(program: Command): void {
+  const channel = program.command('channel').description('start, stop, pause or resume a channel in the running daemon (its admin API)');
+  for (const [action, what] of [
+    ['start', 'take messages in again (bind the listener, poll, accept HTTP)'],
+    ['stop', 'refuse messages: MLLP listener closed, HTTP answers CHANNEL_STOPPED, polling stops'],
+    ['pause', 'keep taking messages in, hold their processing (for every process on this Redis)'],
+    ['resume', 'process what pause held, and what comes'],
+  ] as const) {
+    channel
+      .command(action)
+      .description(what)
+      .argument('<CHANNEL_ID>')
+      .option('--who <NAME>', 'operator name for the audit trail (default: your login name)')
+      .option('--json', 'as JSON')
+      .action(async (id: string, o: { who?: string; json?: boolean }) => (await import('./cli/channel.js')).cmdChannel(await stateIo(), action, id, o.who ?? operator(), o.json === true));
+  }
+}
+
+function adminCommands(program: Command): void {
+  const apikey = program.command('apikey').description('API keys of HTTP intake clients (stored hashed in HIG_DATA_DIR/clients.json)');
+  const runApiKey = async () => void process.stdout.write(await (await import('./cli/apikey.js')).cmdApiKey(rawArgsAfter('apikey')));
+  apikey.command('create').description('create a key for a client; printed once').requiredOption('--client <N>', 'client id').option('--name <TEXT>').option('--label <TEXT>').option('--file <FILE>').option('--json').action(runApiKey);
+  apikey.command('list').description('key ids per client').option('--file <FILE>').option('--json').action(runApiKey);
+  apikey.command('revoke').description('revoke a key').argument('<KEYID>').option('--file <FILE>').action(runApiKey);
+  program
+    .command('rotate-keys')
+    .description('re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY (reads Redis directly)')
+    .argument('[CHANNEL...]')
+    .option('--all', 'every channel')
+    .addOption(channelsOption())
+    .action(async (channels: string[], o: { all?: boolean; channels?: string }) => {
+      if (channels.length === 0 && !o.all) throw new UsageError('rotate-keys needs CHANNEL (repeatable) or --all');
+      process.exitCode = await (await import('./cli/rotate-keys.js')).cmdRotateKeys(await stateIo(o.channels), channels, o.all === true);
+    });
+}
+
+export function buildProgram(): Command {
+  const program = new Command('hig')
+    .description('HL7 v2 / MLLP interface engine with a durable queue and HL7 v2 to FHIR R4 conversion')
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run hig COMMAND --help for its options)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => void process.stderr.write(s.startsWith('error: ') ? `hig: ${s.slice(7)}` : s) });
+  // the command that runs, so a usage error it finds shows that command's help
+  program.hook('preAction', (_program, action) => {
+    running = action;
   });
-  if (missing > 0) process.exitCode = 1;
+  daemonCommands(program);
+  messageCommands(program);
+  stateCommands(program);
+  channelCommands(program);
+  adminCommands(program);
+  return program;
+}
+
+const ERROR_NAMES_ONE_LINE = new Set([
+  'ConfigError',
+  'KeyError',
+  'NoRedisError',
+  'UnknownChannelError',
+  'RedisUrlError',
+  'PermanentError',
+  'ApiKeyError',
+  'SftpConfigError',
+  'DestinationConfigError',
+  'NoStateError',
+  'DaemonUnreachableError',
+  'AdminAuthError',
+  'AdminRequestError',
+  'SendError',
+]);
+
+let running: Command | undefined;
+
+function report(e: unknown): never {
+  if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : USAGE_EXIT);
+  if (e instanceof UsageError || (e instanceof Error && (e.name === 'ConvertUsageError' || e.name === 'ApiKeyUsageError' || e.name === 'RouteUsageError'))) fail(`${e.message}\n${running ? running.helpInformation() : '(run hig COMMAND --help for its options)'}`, USAGE_EXIT);
+  if (e instanceof Error && ERROR_NAMES_ONE_LINE.has(e.name)) fail(e.message);
+  const x = e as NodeJS.ErrnoException;
+  if (x.code === 'ENOENT' || x.code === 'EACCES' || x.code === 'EISDIR') fail(`${x.path ?? ''}: ${x.code}`);
+  if (x.code === 'ECONNREFUSED') fail(`connection refused (${x.message})`);
+  if (x.code === 'EADDRINUSE') fail(`address already in use: ${x.message.replace(/^listen EADDRINUSE: address already in use /, '')}`);
+  fail(x.message || String(e));
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const [command, ...args] = argv;
+  quietOnBrokenPipe();
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return;
+  }
   try {
-    switch (command) {
-      case 'start':
-        return await cmdStart(args, false);
-      case 'worker':
-        return await cmdStart(args, true);
-      case 'send':
-        return await cmdSend(args);
-      case 'convert': {
-        const { cmdConvert } = await import('./cli/convert.js');
-        process.exitCode = await cmdConvert(args, { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) });
-        return;
-      }
-      case 'check-config':
-        return await cmdCheckConfig(args);
-      case 'stats':
-        return await cmdStats(args);
-      case 'status':
-        return await cmdStatus(args);
-      case 'dlq':
-        return await cmdDlq(args);
-      case 'rotate-keys':
-        return await cmdRotateKeys(args);
-      case 'apikey': {
-        const { cmdApiKey } = await import('./cli/apikey.js');
-        process.stdout.write(await cmdApiKey(args));
-        return;
-      }
-      case 'channel': {
-        const { cmdChannel } = await import('./cli/channel.js');
-        process.stdout.write(await cmdChannel(args));
-        return;
-      }
-      case undefined:
-      case 'help':
-      case '--help':
-        process.stdout.write(USAGE + '\n');
-        return;
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-  } catch (err) {
-    if (err instanceof UsageError || (err instanceof Error && err.name === 'ConvertUsageError')) fail(`${(err as Error).message}\n${USAGE}`, 64);
-    if (err instanceof Error && (err.name === 'ConfigError' || err.name === 'KeyError' || err.name === 'NoRedisError')) fail(err.message);
-    if (err instanceof Error && (err.name === 'UnknownChannelError' || err.name === 'RedisUrlError')) fail(err.message);
-    if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
-    if (err instanceof Error && (err.name === 'ApiKeyError' || err.name === 'SftpConfigError' || err.name === 'DestinationConfigError')) fail(err.message);
-    if (err instanceof Error && (err.name === 'ApiKeyUsageError' || err.name === 'ChannelUsageError')) fail(err.message, 64);
-    if (err instanceof Error && err.name === 'ChannelCommandError') fail(err.message);
-    const e = err as NodeJS.ErrnoException & { code?: string };
-    if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
-    if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);
-    if (e.code === 'EADDRINUSE') fail(`address already in use: ${e.message.replace(/^listen EADDRINUSE: address already in use /, '')}`);
-    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') fail(e.message, 64);
-    fail(e.message || String(err));
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    report(e);
   }
 }
 

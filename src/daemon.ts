@@ -17,17 +17,24 @@ import type { Logger } from './log.js';
 import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
+import { selectEnqueuer } from './queue/enqueuer-select.js';
 import { gatewayOver } from './queue/gateway.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './redis/connections.js';
 import { startChannelWorker } from './queue/worker.js';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
 import { migrateKeyLayout } from './redis/migrate.js';
-import { createAlerter, deadLetterInput, queueFacts, webhookEnvProblem } from './alerts/index.js';
+import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnvProblem } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { CERT_POLL_MS, type MllpListener } from './sources/mllp.js';
-import { pipelineStepsFor, warmUpValidator } from './steps.js';
+import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
+import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
+import { destinationQueueName } from './redis/keys.js';
+import { codeStepsOf } from './routing/config.js';
+import { createCodeRunner, type CodeRunner } from './routing/code.js';
+import { intakeHl7 } from './intake.js';
+import type { ChannelForward } from './destinations/index.js';
 import { createChannelManager } from './lifecycle/manager.js';
 import { watchChannels, type ChannelsWatch } from './lifecycle/watch.js';
 import { registerHttpIntake } from './sources/http.js';
@@ -123,11 +130,33 @@ function reloadHttpTlsOnChange(server: tls.Server, settings: Settings, log: Logg
   return () => files.forEach((f) => unwatchFile(f, onChange));
 }
 
+/** One sandbox thread for every code transformer the channels name, each module loaded (and checked) now. */
+async function loadCodeModules(channels: readonly Channel[], dir: string): Promise<CodeRunner | undefined> {
+  const steps = channels.flatMap((c) => codeStepsOf(c.destinations).map((s) => ({ channel: c.id, ...s })));
+  if (steps.length === 0) return undefined;
+  const runner = createCodeRunner({ dir });
+  for (const { channel, index, step } of steps) {
+    const loaded = await runner.load(step.module, step.timeoutMs);
+    if (!loaded.ok) {
+      await runner.close();
+      throw new ConfigError(`channel ${channel}: destinations.${index}.transform.code.module: ${loaded.reason}`);
+    }
+  }
+  return runner;
+}
+
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
-  const configured = opts.channels ?? loadChannels(opts.channelsDir);
+  const loadOptions = { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR };
+  const configured = opts.channels ?? loadChannels(opts.channelsDir, loadOptions);
   const channels = configured.filter((c) => c.enabled);
+  // Each destination of a channel that fans out has a queue of its own, run like a channel's.
+  const destinationQueues = destinationQueueChannels(channels);
+  const code = await loadCodeModules(channels, settings.HIG_TRANSFORMERS_DIR);
   const { keyring, devKeyFile } = keyringFromSettings(settings, { allowDevKey: opts.allowDevKey });
+  // Before anything connects: HIG_ENQUEUER=fast on a BullMQ it was not written for refuses to start.
+  const { enqueuer, fallback } = selectEnqueuer(settings.HIG_ENQUEUER);
+  if (fallback) log.warn(`HIG_ENQUEUER=auto: ${fallback}`);
   warmUpValidator();
   if (devKeyFile) log.warn({ file: devKeyFile }, 'DATA_ENCRYPTION_KEY is not set: using a development key file (never do this in production)');
   if (settings.HIG_LOG_PHI) log.warn('HIG_LOG_PHI=true: message content may appear in debug logs');
@@ -145,17 +174,46 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   // Intake's own connections: adds from many MLLP connections share fsyncs across a few sockets.
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
-  const queues = createQueueRegistry(producer, channels, settings.HIG_QUEUE_PREFIX, pool);
+  const queues = createQueueRegistry(producer, [...channels, ...destinationQueues], settings.HIG_QUEUE_PREFIX, pool, enqueuer);
   // Updated by hot reload: alert rules are read per event.
-  const byId = new Map(channels.map((c) => [c.id, c]));
+  const byId = new Map([...channels, ...destinationQueues].map((c) => [c.id, c]));
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
   for (const c of channels) {
     const problem = webhookEnvProblem(c.alerts.webhook);
     if (problem) log.warn({ channel: c.id }, `alert webhook: ${problem}`);
+    const mailProblem = emailEnvProblem(c.alerts.email);
+    if (mailProblem) log.warn({ channel: c.id }, mailProblem);
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
   const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log) : undefined;
+  const intakeDeps: IntakeDeps = {
+    queues,
+    keyring,
+    log,
+    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
+    onStored: (id) => void alerter.noteReceived(id),
+    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
+  };
+  // The channels running now: hot reload replaces the set.
+  let live: readonly Channel[] = channels;
+  // A `channel` destination hands its message to the target channel's intake, as a source would.
+  const forward: ChannelForward = async ({ channelId, payload }) => {
+    const target = live.find((c) => c.id === channelId);
+    if (!target) return { accepted: false, code: 'INTERNAL', retryable: false, detail: `channel ${channelId} is not running` };
+    if (payload.contentType !== 'hl7v2') return { accepted: false, code: 'INTERNAL', retryable: false, detail: 'only HL7 v2 is forwarded between channels' };
+    const receipt = await intakeHl7(payload.message, target, { source: 'channel' }, intakeDeps);
+    if (receipt.situation === 'stored') return { accepted: true, messageId: receipt.messageId, ...(receipt.duplicate ? { duplicate: true } : {}) };
+    return { accepted: false, code: receipt.code, retryable: receipt.situation === 'unavailable', detail: receipt.detail };
+  };
+  const runtimes = new Map<string, ChannelRuntime>();
+  const buildRuntimes = (of: readonly Channel[]) => {
+    runtimes.clear();
+    for (const c of of) runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
+  };
+  buildRuntimes(channels);
+  const stepsFor = (c: Channel) => pipelineStepsFor(c, keyring, runtimes.get(c.id), queues);
+
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
@@ -165,7 +223,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     maintenance = await startMaintenance({
       connection: workerConnection,
       queues,
-      channels,
+      channels: [...channels, ...destinationQueues],
       log,
       // Threshold alert rules run on the maintenance tick: one process evaluates each round.
       onTick: async () => {
@@ -176,21 +234,37 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
+      if (!hasDestinationQueues(channel)) continue;
+      const runtime = runtimes.get(channel.id)!;
+      channel.destinations.forEach((destination, i) => {
+        const queueChannel = byId.get(destinationQueueName(channel.id, destination.id))!;
+        const processor = deliveryProcessor({
+          channel,
+          destination,
+          queueChannel,
+          route: runtime.routes.routes[i]!,
+          target: runtime.targets.get(destination.id) ?? { deliver: async () => ({}) },
+          keyring,
+          redis: producer,
+          prefix: settings.HIG_QUEUE_PREFIX,
+          log,
+        });
+        workers.push(
+          startChannelWorker(
+            queueChannel,
+            { connection: workerConnection!, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor },
+            { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(queueChannel.id, channel.clientId, job, err)) },
+            processor,
+          ),
+        );
+      });
     }
   }
 
-  const intakeDeps: IntakeDeps = {
-    queues,
-    keyring,
-    log,
-    enqueueTimeoutMs: settings.HIG_ENQUEUE_TIMEOUT_MS,
-    onStored: (id) => void alerter.noteReceived(id),
-    onConflict: (conflict) => void alerter.duplicateConflict(conflict),
-  };
   const listeners = new Map<string, MllpListener>();
   const manager = createChannelManager(channels, {
     queues,
@@ -201,8 +275,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     sources: opts.intake,
     listeners,
     onChannelsChanged: async (now) => {
+      live = now;
+      const fanOut = destinationQueueChannels(now);
+      for (const q of fanOut) queues.put(q); // read side (stats, DLQ); the workers own their processing
       byId.clear();
-      for (const c of now) byId.set(c.id, c);
+      for (const c of [...now, ...fanOut]) byId.set(c.id, c);
+      buildRuntimes(now); // HTTP's synchronous processing
       if (thread) await thread.reload(now);
       else if (opts.workers === true) log.warn('workers run in this event loop (HIG_WORKER_THREAD=false): restart hig to apply channel changes to processing');
     },
@@ -243,7 +321,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       unauthenticatedBodyBytes: limits.unauthenticatedBodyBytes,
       deps: intakeDeps,
       apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
-      stepsFor: (c) => pipelineStepsFor(c, keyring),
+      stepsFor,
     });
     manager.attachHttp(httpIntake);
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
@@ -256,7 +334,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   await thread?.ready;
   if (opts.intake) {
     // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
-    watcher = watchChannels(opts.channelsDir, manager, log, (next) => void httpLimitsFrom(settings, next));
+    watcher = watchChannels(opts.channelsDir, manager, log, () => loadChannels(opts.channelsDir, loadOptions), (next) => void httpLimitsFrom(settings, next));
     await watcher.ready;
   }
   const startedAt = new Date().toISOString();
@@ -295,6 +373,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       stopHttpReload();
       await http?.close();
       await Promise.all([...workers.map((w) => w.close()), thread?.stop()]);
+      await Promise.all([...runtimes.values()].map((r) => r.close()));
+      await code?.close();
       await maintenance?.close();
       await alerter.close();
       await queues.close();

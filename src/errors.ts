@@ -84,6 +84,7 @@ export const CATALOGUE = {
   CSRF: { hl7: '207', http: 403, retryable: false, summary: 'dashboard write without the session\'s X-HIG-CSRF value' },
   CLIENT_CERT_NOT_ALLOWED: { hl7: '207', http: 403, retryable: false, summary: 'client certificate common name not allowed' },
   NOT_FOUND: { hl7: '207', http: 404, retryable: false, summary: 'no such route, channel, message or job' },
+  ALERT_RESOLVED: { hl7: '207', http: 409, retryable: false, summary: 'the alert is already resolved' },
   REQUEST_TIMEOUT: { hl7: '207', http: 408, retryable: true, summary: 'the request headers or body did not arrive in time' },
   BODY_TOO_LARGE: { hl7: '207', http: 413, retryable: false, summary: 'the request body exceeds the limit of its route or channel' },
   UNAUTHENTICATED_BODY_TOO_LARGE: { hl7: '207', http: 413, retryable: false, summary: 'body too large to read before authentication; send the API key in a header' },

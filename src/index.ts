@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import { loadSettings, type Settings } from './config/env.js';
 import { loadChannels } from './config/load-channels.js';
 import { createQueueRegistry } from './queue/queues.js';
+import { destinationQueueChannels } from './queue/delivery.js';
 import { gatewayOver, type Gateway } from './queue/gateway.js';
 import { keyringFromSettings } from './security/keys.js';
 
@@ -21,12 +22,14 @@ export { gatewayOver, UnknownChannelError, type Gateway, type OriginalFailedJob 
  */
 export async function createGateway(options: { channelsDir?: string; settings?: Settings } = {}): Promise<Gateway> {
   const settings = options.settings ?? loadSettings();
-  const channels = loadChannels(options.channelsDir ?? settings.HIG_CHANNELS_DIR);
+  const channels = loadChannels(options.channelsDir ?? settings.HIG_CHANNELS_DIR, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
   const keyring = settings.DATA_ENCRYPTION_KEY || settings.HIG_DEV_MODE ? keyringFromSettings(settings, { allowDevKey: settings.HIG_DEV_MODE }).keyring : undefined;
   const redis = new Redis(settings.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: () => null });
   redis.on('error', () => undefined);
   await redis.connect();
-  const queues = createQueueRegistry(redis, channels, settings.HIG_QUEUE_PREFIX);
+  // Destination queues (`<channel>.<destination>`) too: their stats, dead letters and replays.
+  const enabled = channels.filter((c) => c.enabled);
+  const queues = createQueueRegistry(redis, [...channels, ...destinationQueueChannels(enabled)], settings.HIG_QUEUE_PREFIX);
   return gatewayOver(
     queues,
     async () => {

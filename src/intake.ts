@@ -212,7 +212,7 @@ export async function place(
 ): Promise<Placed> {
   // Fields of the (rare) log lines below; no child logger per message on the ingest path.
   const ids = { channel: channel.id, ...(controlId !== undefined ? { controlId } : {}) };
-  const enqueueJob = (job: IntegrationJobData) => enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1));
+  const enqueueJob = (job: IntegrationJobData) => enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1), deps.queues.enqueuer);
   const first = build();
   let job = first;
   let placed = await enqueueJob(job);

@@ -65,6 +65,12 @@ export const metrics = {
     labelNames: [...msgLabels, 'reason'] as const,
     registers: [registry],
   }),
+  filtered: new client.Counter({
+    name: 'hig_messages_filtered_total',
+    help: 'Messages a filter or code module took out, by channel and destination ("" = the channel filter); never an error',
+    labelNames: ['channel', 'destination'] as const,
+    registers: [registry],
+  }),
   retried: new client.Counter({
     name: 'hig_job_retries_total',
     help: 'Transient job failures that will be retried',
@@ -219,6 +225,11 @@ export function jobFailed(channelId: string, job: Job | undefined, err: Error, f
   }
   const s = attemptSeconds(job);
   if (s !== undefined) metrics.processing.observe({ channel: channelId, outcome: final ? 'dead-lettered' : 'retry' }, s);
+}
+
+/** A filter or code module took a message out (destination "" = the channel filter). */
+export function destinationFiltered(channelId: string, destinationId: string): void {
+  metrics.filtered.inc({ channel: channelId, destination: destinationId });
 }
 
 /** dlq.ts: one job moved back to waiting. */

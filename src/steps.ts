@@ -1,24 +1,133 @@
-/** Wires a channel's pipeline steps: its conversion options, the validator and its destination. */
+/**
+ * Wires a channel's pipeline steps: its conversion options, the validator and its destinations.
+ * One destination without a queue of its own is delivered inside the channel job (inline, as a
+ * channel with the legacy `destination` always was); otherwise the channel job fans out to the
+ * destination queues (queue/delivery.ts).
+ */
+import { join } from 'node:path';
 import type { Channel } from './config/channel.js';
-import type { PipelineSteps } from './queue/pipeline.js';
+import type { PipelineSteps, RoutedMessage } from './queue/pipeline.js';
+import type { QueueRegistry } from './queue/queues.js';
+import type { DestinationSummary } from './queue/jobs.js';
 import type { Keyring } from './security/seal.js';
+import type { Logger } from './log.js';
 import { convertHl7v2, convertJson, validateBundle } from './transform/index.js';
-import { createDestination } from './destinations/index.js';
+import { createDestination, type ChannelForward, type Destination } from './destinations/index.js';
+import { checkChannelRouting, compileChannelRoutes, type ChannelRoutes } from './routing/channel-routes.js';
+import type { CodeRunner } from './routing/code.js';
+import { PermanentError } from './errors.js';
+import { destinationFiltered } from './metrics.js';
+import { countFiltered, fanOut, filteredOf, hasDestinationQueues } from './queue/delivery.js';
 
-export function pipelineStepsFor(channel: Channel, keyring: Keyring): PipelineSteps {
-  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
-  const destination = channel.destination.type === 'none' ? undefined : createDestination(channel.destination);
-  const deliver = async (bundle: Record<string, unknown>, signal: AbortSignal) => {
-    // The single legacy destination: the channel's own id names it until destinations: [...] is wired.
-    const outcome = await destination!.deliver({ contentType: 'fhir', bundle }, { channelId: channel.id, messageId: '', destinationId: channel.id, signal });
-    return { status: outcome.status ?? 0, entries: outcome.entries ?? [] };
+/** A channel's routing, built once per process: compiled routes and the destinations themselves. */
+export interface ChannelRuntime {
+  routes: ChannelRoutes;
+  /** by destination id */
+  targets: ReadonlyMap<string, Destination>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeDeps {
+  mappingsDir?: string;
+  transformersDir?: string;
+  code?: CodeRunner;
+  forward?: ChannelForward;
+  log?: Logger;
+}
+
+/** Compiles the channel's routes (tables loaded here) and creates its destinations. */
+export function channelRuntime(channel: Channel, deps: RuntimeDeps = {}): ChannelRuntime {
+  const dirs = { mappingsDir: deps.mappingsDir ?? join(process.cwd(), 'mappings'), transformersDir: deps.transformersDir ?? join(process.cwd(), 'transformers') };
+  const { problems, tables } = checkChannelRouting(channel, dirs);
+  // The loader reported these already, with the file; here they only stop a caller that skipped it.
+  if (problems.length > 0) throw new PermanentError('INTERNAL', `channel ${channel.id}: ${problems[0]!.path.join('.')}: ${problems[0]!.reason}`);
+  const routes = compileChannelRoutes(channel, { tables, ...(deps.code ? { code: deps.code } : {}) });
+  const targets = new Map<string, Destination>();
+  for (const d of channel.destinations) {
+    if (d.type === 'none') continue;
+    // The block without the routing fields (id, filter, transform, queue), as the registry defines it.
+    const { id: _id, filter: _filter, transform: _transform, queue: _queue, ...block } = d;
+    targets.set(d.id, createDestination(block as Parameters<typeof createDestination>[0], { ...(deps.forward ? { forward: deps.forward } : {}), ...(deps.log ? { log: deps.log } : {}) }));
+  }
+  return {
+    routes,
+    targets,
+    close: async () => {
+      await Promise.all([...targets.values()].map((t) => t.close?.()));
+    },
   };
+}
+
+/** One destination delivered inside the channel job: decide, then deliver. */
+function inlineRoute(channel: Channel, runtime: ChannelRuntime, queues: QueueRegistry | undefined) {
+  const destination = channel.destinations[0]!;
+  const route = runtime.routes.routes[0]!;
+  const target = runtime.targets.get(destination.id);
+  return async (message: RoutedMessage, signal: AbortSignal) => {
+    const { data } = message;
+    const context = { channelId: data.channelId, messageId: data.messageId, destinationId: destination.id, ...(data.meta.controlId ? { controlId: data.meta.controlId } : {}), receivedAt: data.meta.receivedAt };
+    let decision;
+    try {
+      decision = await route.decide(message.input, context);
+    } catch (err) {
+      if (err instanceof Error && (err.name === 'PermanentError' || err.name === 'TransientError')) throw Object.assign(err, { stage: 'transform' });
+      throw Object.assign(new PermanentError('TRANSFORM_FAILED', `transform failed (${(err as Error)?.name ?? 'error'})`), { stage: 'transform' });
+    }
+    const filtered = filteredOf(decision);
+    if (filtered) {
+      if (queues) countFiltered(queues.connection, queues.prefix, channel.id, filtered);
+      destinationFiltered(channel.id, destination.id);
+      return { destinations: { [destination.id]: { state: 'filtered', filtered } as DestinationSummary } };
+    }
+    if (decision.kind !== 'deliver' || !target) return { destinations: { [destination.id]: { state: 'nothing' } as DestinationSummary } };
+    const outcome = await target.deliver(decision.payload, { ...context, signal });
+    const summary: DestinationSummary = {
+      state: 'delivered',
+      ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+      ...(outcome.ackCode !== undefined ? { ackCode: outcome.ackCode } : {}),
+      ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}),
+    };
+    return { destinations: { [destination.id]: summary }, delivery: { status: outcome.status ?? 0, entries: outcome.entries ?? [] } };
+  };
+}
+
+/**
+ * `runtime`: built once by the daemon (defaults: built here, without code modules); `queues`: the
+ * registry holding the destination queues (required when the channel fans out).
+ */
+export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: ChannelRuntime = channelRuntime(channel), queues?: QueueRegistry): PipelineSteps {
+  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
+  const inline = !hasDestinationQueues(channel);
+  const needsBundle = new Set(runtime.routes.routes.filter((r) => r.needsFhir).map((r) => r.id));
+  const channelFilter = runtime.routes.filter;
   return {
     keyring,
     convertHl7v2: (message) => convertHl7v2(message, options),
     convertJson: (mappingId, sourceData) => convertJson(mappingId, sourceData, options),
     validate: validateBundle,
-    ...(destination ? { deliver } : {}),
+    routing: {
+      // `none` keeps the FHIR result with the job: converting is what it is for.
+      needsFhir: runtime.routes.needsFhir || channel.destinations.some((d) => d.type === 'none'),
+      inline,
+      ...(channelFilter
+        ? {
+            filter: (input) => {
+              const filtered = channelFilter(input);
+              if (filtered) {
+                if (queues) countFiltered(queues.connection, queues.prefix, channel.id, filtered);
+                destinationFiltered(channel.id, '');
+              }
+              return filtered;
+            },
+          }
+        : {}),
+      route: inline
+        ? inlineRoute(channel, runtime, queues)
+        : async (message) => {
+            if (!queues) throw new PermanentError('INTERNAL', `channel ${channel.id} fans out, and no queue registry was given`);
+            return { destinations: await fanOut(queues, channel, message, needsBundle) };
+          },
+    },
   };
 }
 

@@ -61,7 +61,7 @@ describe('hig start + hig send', () => {
     // The bundle is kept with the job, sealed; opened with the key it validates as FHIR R4.
     const queue = new Queue('e2e', { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
     const job = await queue.getJob(id);
-    const sealed = (job!.returnvalue as JobResult).bundle;
+    const sealed = (job!.returnvalue as JobResult).bundle!;
     const bundle = JSON.parse(createKeyring(Buffer.from(TEST_KEY_HEX, 'hex')).open(sealed, { channelId: 'e2e', messageId: id, role: 'result' }).toString('utf8')) as Record<string, unknown>;
     expect(bundle.resourceType).toBe('Bundle');
     expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);

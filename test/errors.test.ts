@@ -31,9 +31,22 @@ describe('error catalogue', () => {
       expect(e.http).toBeGreaterThanOrEqual(400);
     }
   });
-  it('every code the HTTP server answers with is in the catalogue', () => {
+  it('every catalogued code is used somewhere in src (no dead rows)', () => {
     const root = new URL('../src/', import.meta.url).pathname;
-    const files = [...sourceFiles(join(root, 'http')), join(root, 'sources/http.ts')];
+    const text = sourceFiles(root)
+      .filter((f) => !f.endsWith('/errors.ts'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    // a code is used when it appears as a string literal, or as the `CODE:` prefix of a message
+    const unused = Object.keys(CATALOGUE).filter((c) => !new RegExp(`['"\`]${c}['"\`:]`).test(text));
+    // STORE_UNAVAILABLE is catalogued with the message store library; the daemon wiring that
+    // answers with it arrives with the store integration. Drop this exception once it is used.
+    const awaitingWiring = new Set(['STORE_UNAVAILABLE']);
+    expect(unused.filter((c) => !awaitingWiring.has(c))).toEqual([]);
+  });
+  it('every code the HTTP server answers with is in the catalogue (CSRF included)', () => {
+    const root = new URL('../src/', import.meta.url).pathname;
+    const files = [...sourceFiles(join(root, 'http')), ...sourceFiles(join(root, 'sources')).filter((f) => /\/sources\/http[-/.]/.test(f))];
     const used = new Set<string>();
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
@@ -41,6 +54,7 @@ describe('error catalogue', () => {
       for (const m of text.matchAll(/(?:\bcode: |\brefuse\(reply, |\brefusal\(|\brefused\()'([A-Z][A-Z0-9_]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(10);
+    for (const code of ['CSRF', 'UNAUTHORIZED', 'FORBIDDEN', 'RATE_LIMITED', 'BODY_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE']) expect(used).toContain(code);
     expect([...used].filter((c) => !(c in CATALOGUE))).toEqual([]);
   });
 });

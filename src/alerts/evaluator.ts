@@ -4,8 +4,12 @@
  * overlap; a failing facts lookup for one channel does not stop the others.
  */
 import type { Logger } from '../log.js';
-import type { Alerter } from './index.js';
 import type { Facts } from './rules.js';
+
+/** The part of the Alerter (index.ts) a round uses. */
+interface RuleJudge {
+  evaluate(channelId: string, clientId: number, facts: Facts): Promise<unknown>;
+}
 
 export interface AlertEvaluator {
   /** Run one round now (also what the timer does). */
@@ -14,7 +18,7 @@ export interface AlertEvaluator {
 }
 
 export function startAlertEvaluator(opts: {
-  alerter: Alerter;
+  alerter: RuleJudge;
   channels(): ReadonlyArray<{ id: string; clientId: number }>;
   factsFor(channelId: string): Promise<Facts>;
   log: Logger;

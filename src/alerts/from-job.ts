@@ -3,7 +3,7 @@
  * error's `code` / message prefix, never on instanceof (BullMQ keeps only name and message).
  */
 import { CATALOGUE, errorCodeOf } from '../errors.js';
-import type { DeadLetterInput } from './index.js';
+import type { DeadLetterInput } from './types.js';
 
 interface JobLike {
   id?: string | undefined;

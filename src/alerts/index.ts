@@ -10,13 +10,15 @@ import type { RedisClient as Redis } from '../redis/connections.js';
 import type { Logger } from '../log.js';
 import { DEFAULT_ALERT_RULES, judgeAll, type AlertRules, type Facts, type ThresholdType } from './rules.js';
 import { AlertStore, keyPart, type Held } from './store.js';
-import type { Alert, Severity } from './types.js';
+import type { Alert, DeadLetterInput, Severity } from './types.js';
 import { deliver } from './webhook.js';
+import { deliverEmail } from './email.js';
 
 export * from './types.js';
 export {
   alertRulesSchema,
   webhookSchema,
+  emailSchema,
   scheduleSchema,
   inactivitySchema,
   DEFAULT_ALERT_RULES,
@@ -26,21 +28,14 @@ export {
   type Facts,
   type Schedule,
   type WebhookConfig,
+  type EmailConfig,
 } from './rules.js';
 export { alertKeys } from '../redis/keys.js';
 export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';
+export { emailEnvProblem } from './email.js';
 export { queueFacts } from './facts.js';
-
-export interface DeadLetterInput {
-  channelId: string;
-  clientId: number;
-  messageId: string;
-  reasonCode: string;
-  /** PHI-free failure reason (the job's redacted failedReason); kept to 300 characters. */
-  reason: string;
-}
 
 /**
  * A message arrived with the sender and control id (or idempotency key) of an earlier one but other
@@ -83,8 +78,15 @@ export interface Alerter {
   noteReceived(channelId: string, at?: number): Promise<void>;
   /** Newest first; default limit 50 (max 1000). */
   list(channelId: string, opts?: { limit?: number; unresolvedOnly?: boolean }): Promise<Alert[]>;
-  /** Mark an alert resolved; false when it does not exist or is already resolved. */
-  resolve(channelId: string, alertId: string): Promise<boolean>;
+  /** Mark an alert resolved (by `who`, for the audit trail); false when it does not exist or is already resolved. */
+  resolve(channelId: string, alertId: string, who?: string): Promise<boolean>;
+  /** One alert, or undefined. */
+  get(channelId: string, alertId: string): Promise<Alert | undefined>;
+  /**
+   * Acknowledge an open alert: someone is on it. The first acknowledgement (time, who) is kept;
+   * undefined when the alert does not exist or is resolved.
+   */
+  acknowledge(channelId: string, alertId: string, who: string): Promise<Alert | undefined>;
   /** Stop summary timers; wait for webhook deliveries in flight (up to closeTimeoutMs), then abort them. */
   close(): Promise<void>;
 }
@@ -115,11 +117,14 @@ function cleanReason(reason: string): string {
   return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
 }
 
+/** Whether alerts of these rules go anywhere beyond Redis (webhook, e-mail). */
+const notifies = (rules: AlertRules) => rules.webhook !== undefined || rules.email !== undefined;
+
 const ALERT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** A new, open alert about one message (a dead-letter, a conflict): id, time and delivery state filled in. */
 function messageAlert(rules: AlertRules, a: Required<Pick<Alert, 'channelId' | 'clientId' | 'messageId' | 'alertType' | 'severity' | 'title' | 'description' | 'reasonCode'>>): Alert {
-  return { id: randomUUID(), ...a, isResolved: false, createdAt: iso(Date.now()), ...(rules.webhook ? { delivery: 'pending' as const } : {}) };
+  return { id: randomUUID(), ...a, isResolved: false, createdAt: iso(Date.now()), ...(notifies(rules) ? { delivery: 'pending' as const } : {}) };
 }
 
 /** A key that cannot decrypt stops every message of the channel: critical. The rest: high. */
@@ -155,15 +160,23 @@ export function createAlerter(opts: AlerterOptions): Alerter {
     }
   }
 
-  /** POST in the background; the alert's delivery field follows the raise's outcome. */
+  /**
+   * Webhook POST and e-mail in the background; the alert's delivery field follows the raise's
+   * outcome: delivered when every configured way delivered it, failed otherwise.
+   */
   function dispatch(alert: Alert, rules: AlertRules, event: 'raised' | 'resolved'): void {
-    const webhook = rules.webhook;
-    if (!webhook || closed) return;
-    if (event === 'resolved' && !webhook.notifyResolved) return;
+    if (closed) return;
+    const webhook = rules.webhook && (event === 'raised' || rules.webhook.notifyResolved) ? rules.webhook : undefined;
+    const email = rules.email && (event === 'raised' || rules.email.notifyResolved) ? rules.email : undefined;
+    if (!webhook && !email) return;
     track(
       (async () => {
-        const r = await deliver(alert, webhook, { log, fetchImpl, signal: abort.signal, event });
-        if (event === 'raised') await store.setDelivery(alert.channelId, alert.id, r.ok ? 'delivered' : 'failed');
+        const results = await Promise.all([
+          webhook ? deliver(alert, webhook, { log, fetchImpl, signal: abort.signal, event }) : undefined,
+          email ? deliverEmail(alert, email, { log, signal: abort.signal, event }) : undefined,
+        ]);
+        const ok = results.every((r) => r === undefined || r.ok);
+        if (event === 'raised') await store.setDelivery(alert.channelId, alert.id, ok ? 'delivered' : 'failed');
       })().catch((err: Error) => log.error({ channel: alert.channelId, alertId: alert.id, err: { name: err.name } }, 'alert delivery bookkeeping failed')),
     );
   }
@@ -186,7 +199,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       createdAt: iso(now),
       reasonCode: code,
       suppressedCount: held.count,
-      ...(rules.webhook ? { delivery: 'pending' as const } : {}),
+      ...(notifies(rules) ? { delivery: 'pending' as const } : {}),
     };
   }
 
@@ -331,7 +344,7 @@ export function createAlerter(opts: AlerterOptions): Alerter {
             isResolved: false,
             createdAt: iso(Date.now()),
             reasonCode: v.type,
-            ...(rules.webhook ? { delivery: 'pending' as const } : {}),
+            ...(notifies(rules) ? { delivery: 'pending' as const } : {}),
           };
           const raised = await raise(alert, rules, v.type, v.type, v.type);
           if (raised) changed.push(raised);
@@ -361,13 +374,24 @@ export function createAlerter(opts: AlerterOptions): Alerter {
       return store.list(channelId, { limit, unresolvedOnly: o.unresolvedOnly ?? false, retentionMs: rulesOf(channelId).retentionMs, now: Date.now() });
     },
 
-    async resolve(channelId, alertId) {
+    async resolve(channelId, alertId, who) {
       if (!ALERT_ID.test(alertId)) return false;
-      const resolved = await store.resolve(channelId, alertId, iso(Date.now()));
+      const resolved = await store.resolve(channelId, alertId, iso(Date.now()), who ?? '');
       if (!resolved) return false;
-      log.info({ channel: channelId, alertId, alertType: resolved.alertType }, 'alert resolved by operator');
+      log.info({ channel: channelId, alertId, alertType: resolved.alertType, who }, 'alert resolved by operator');
       dispatch(resolved, rulesOf(channelId), 'resolved');
       return true;
+    },
+
+    async get(channelId, alertId) {
+      return ALERT_ID.test(alertId) ? store.get(channelId, alertId) : undefined;
+    },
+
+    async acknowledge(channelId, alertId, who) {
+      if (!ALERT_ID.test(alertId)) return undefined;
+      const r = await store.acknowledge(channelId, alertId, iso(Date.now()), who);
+      if (r?.fresh) log.info({ channel: channelId, alertId, alertType: r.alert.alertType, who }, 'alert acknowledged');
+      return r?.alert;
     },
 
     async close() {

@@ -63,6 +63,22 @@ export const webhookSchema = z
   .strict()
   .refine((w) => (w.url === undefined) !== (w.urlEnv === undefined), { message: 'set exactly one of url and urlEnv', path: ['url'] });
 
+const mailbox = z.email().describe('an e-mail address');
+
+export const emailSchema = z
+  .object({
+    to: z.array(mailbox).min(1).max(50).describe('recipients of each alert (an on-call list, a pager gateway)'),
+    from: mailbox.describe('sender address'),
+    smtpUrlEnv: envName
+      .default('HIG_SMTP_URL')
+      .describe('environment variable holding the SMTP server as smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465'),
+    timeoutMs: z.number().int().min(1000).max(120_000).default(15_000).describe('deadline of one sending attempt (connect, greeting, transfer)'),
+    retries: z.number().int().min(0).max(10).default(3).describe('further attempts after a failed one'),
+    backoffMs: z.number().int().min(10).max(60_000).default(1000).describe('delay before the first retry; doubles each retry, with jitter, capped at 30 s'),
+    notifyResolved: z.boolean().default(true).describe('also mail when the alert is resolved'),
+  })
+  .strict();
+
 export const inactivitySchema = z
   .object({
     noMessageForMs: z.number().int().min(1000).describe('raise when no message was received for this long (while the schedule is open)'),
@@ -73,6 +89,7 @@ export const inactivitySchema = z
 export const alertRulesSchema = z
   .object({
     webhook: webhookSchema.optional().describe('optional webhook receiving alerts as JSON POSTs'),
+    email: emailSchema.optional().describe('optional e-mail (SMTP) of each alert to an on-call list'),
     floodWindowMs: z
       .number()
       .int()
@@ -107,6 +124,7 @@ export const alertRulesSchema = z
 export type AlertRules = z.output<typeof alertRulesSchema>;
 export type AlertRulesInput = z.input<typeof alertRulesSchema>;
 export type WebhookConfig = z.output<typeof webhookSchema>;
+export type EmailConfig = z.output<typeof emailSchema>;
 export type Schedule = z.output<typeof scheduleSchema>;
 
 /** Rules with every default applied and no threshold set: dead-letter alerts only. */

@@ -38,6 +38,9 @@ export function encodeAlert(a: Alert): string[] {
     isResolved: a.isResolved ? '1' : '0',
     createdAt: a.createdAt,
     resolvedAt: a.resolvedAt,
+    resolvedBy: a.resolvedBy,
+    acknowledgedAt: a.acknowledgedAt,
+    acknowledgedBy: a.acknowledgedBy,
     reasonCode: a.reasonCode,
     suppressedCount: a.suppressedCount === undefined ? undefined : String(a.suppressedCount),
     delivery: a.delivery,
@@ -62,6 +65,9 @@ export function decodeAlert(h: Record<string, string>): Alert | undefined {
   };
   if (h.messageId !== undefined) a.messageId = h.messageId;
   if (h.resolvedAt !== undefined) a.resolvedAt = h.resolvedAt;
+  if (h.resolvedBy !== undefined) a.resolvedBy = h.resolvedBy;
+  if (h.acknowledgedAt !== undefined) a.acknowledgedAt = h.acknowledgedAt;
+  if (h.acknowledgedBy !== undefined) a.acknowledgedBy = h.acknowledgedBy;
   if (h.reasonCode !== undefined) a.reasonCode = h.reasonCode;
   if (h.suppressedCount !== undefined) a.suppressedCount = Number(h.suppressedCount);
   if (h.delivery !== undefined) a.delivery = h.delivery as DeliveryState;
@@ -131,7 +137,23 @@ return {1, held}
 const RESOLVE = `
 if redis.call('HGET', KEYS[1], 'isResolved') ~= '0' then return nil end
 redis.call('HSET', KEYS[1], 'isResolved', '1', 'resolvedAt', ARGV[1])
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[1], 'resolvedBy', ARGV[2]) end
 return redis.call('HGETALL', KEYS[1])
+`;
+
+/**
+ * KEYS: alert hash; ARGV: acknowledgedAt, acknowledgedBy. The first acknowledgement of an open
+ * alert is kept (who took it); a resolved or missing alert is not acknowledged.
+ * → nil (missing or resolved) | {0 or 1 (newly acknowledged), pairs}
+ */
+const ACKNOWLEDGE = `
+if redis.call('HGET', KEYS[1], 'isResolved') ~= '0' then return nil end
+local fresh = 0
+if redis.call('HEXISTS', KEYS[1], 'acknowledgedAt') == 0 then
+  redis.call('HSET', KEYS[1], 'acknowledgedAt', ARGV[1], 'acknowledgedBy', ARGV[2])
+  fresh = 1
+end
+return {fresh, redis.call('HGETALL', KEYS[1])}
 `;
 
 /**
@@ -299,9 +321,16 @@ export class AlertStore {
     return out;
   }
 
-  async resolve(channelId: string, id: string, resolvedAt: string): Promise<Alert | undefined> {
-    const res = await this.redis.eval(RESOLVE, 1, this.alertKey(channelId, id), resolvedAt);
+  async resolve(channelId: string, id: string, resolvedAt: string, resolvedBy = ''): Promise<Alert | undefined> {
+    const res = await this.redis.eval(RESOLVE, 1, this.alertKey(channelId, id), resolvedAt, resolvedBy);
     return res ? decodeAlert(pairsToRecord(res)) : undefined;
+  }
+
+  /** The alert after acknowledging it, with `fresh` false when someone had already; undefined when missing or resolved. */
+  async acknowledge(channelId: string, id: string, at: string, by: string): Promise<{ alert: Alert; fresh: boolean } | undefined> {
+    const res = (await this.redis.eval(ACKNOWLEDGE, 1, this.alertKey(channelId, id), at, by)) as [number, unknown] | null;
+    const alert = res ? decodeAlert(pairsToRecord(res[1])) : undefined;
+    return res && alert ? { alert, fresh: res[0] === 1 } : undefined;
   }
 
   async openValue(channelId: string, field: string): Promise<string | undefined> {

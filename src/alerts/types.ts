@@ -22,10 +22,25 @@ export interface Alert {
   isResolved: boolean;
   createdAt: string;
   resolvedAt?: string;
+  /** Extension: who resolved it ('auto' when its rule cleared), for the audit trail. */
+  resolvedBy?: string;
+  /** Extension: when and by whom it was acknowledged (someone is on it); it stays open. */
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
   /** Extension: the reason code (dead-letters) or rule (thresholds) the alert is about. */
   reasonCode?: string;
   /** Extension: for 'summary' alerts, how many alerts flood control held back. */
   suppressedCount?: number;
   /** Extension: webhook delivery state, absent when the channel has no webhook. */
   delivery?: DeliveryState;
+}
+
+/** What the alerter needs of a dead-lettered job (built by from-job.ts). */
+export interface DeadLetterInput {
+  channelId: string;
+  clientId: number;
+  messageId: string;
+  reasonCode: string;
+  /** PHI-free failure reason (the job's redacted failedReason); kept to 300 characters. */
+  reason: string;
 }

@@ -7,6 +7,8 @@ import { resultDestinationSchema } from '../destinations/registry.js';
 import { alertRulesSchema } from '../alerts/index.js';
 import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 import { RESERVED_CHANNEL_IDS } from '../redis/keys.js';
+import { destinationsSchema, type RoutedDestination } from '../routing/config.js';
+import { filterRuleSchema } from '../routing/filter.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -229,6 +231,31 @@ export const conversionSchema = z
   })
   .strict();
 
+/**
+ * A destination's own queue block: the channel's queue fields that make sense per destination,
+ * none defaulted here (a field left out is the channel's value; see queueOf in routing/queues).
+ */
+const q = queueSchema.shape;
+export const destinationQueueSchema = z
+  .object({
+    concurrency: q.concurrency.unwrap().optional().describe("parallel deliveries (default: the channel's)"),
+    attempts: q.attempts.unwrap().optional().describe("tries before the message is dead-lettered for this destination (default: the channel's)"),
+    backoffMs: q.backoffMs.unwrap().optional().describe("first retry delay; doubles each attempt (default: the channel's)"),
+    maxBackoffMs: q.maxBackoffMs.unwrap().optional().describe("longest retry delay (default: the channel's)"),
+    timeoutMs: q.timeoutMs.unwrap().optional().describe("longest one delivery may take; exceeded → transient failure (default: the channel's)"),
+    ordering: q.ordering.unwrap().optional().describe("none: parallel; channel: in arrival order; patient: in order per PID-3 identifier (default: the channel's)"),
+    onPermanentFailure: q.onPermanentFailure.unwrap().optional().describe("ordered: after a dead letter, go on (skip) or wait for its replay (hold) (default: the channel's)"),
+    keepCompletedMs: q.keepCompletedMs.unwrap().optional(),
+    keepFailedMs: q.keepFailedMs.unwrap().optional(),
+  })
+  .strict()
+  .describe("This destination's own queue (retries, backoff, ordering, DLQ); fields left out are the channel's. With it, even a single destination gets its own queue");
+
+export type DestinationQueue = z.output<typeof destinationQueueSchema>;
+
+/** A routed destination as the channel holds it (the queue block typed). */
+export type ChannelDestination = RoutedDestination & { queue?: DestinationQueue | undefined };
+
 export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
     .object({
@@ -253,15 +280,37 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       conversion: conversionSchema.prefault({}),
       queue: queueSchema.default(queueSchema.parse({})),
       destination,
+      filter: filterRuleSchema
+        .optional()
+        .describe('Channel filter, before anything else (no conversion, no destination): a message it rejects is recorded as filtered with the deciding rule'),
+      destinations: destinationsSchema(destinationQueueSchema).optional(),
       // prefault: zod 4's .default({}) would skip the inner defaults
       alerts: alertRulesSchema.prefault({}),
     })
     .strict();
 }
 
-// The destination schemas are owned by src/destinations (registry.ts); without one, results stay with the job.
-export const channelSchema = channelSchemaWith(resultDestinationSchema.default({ type: 'none' }));
-export type Channel = Readonly<z.infer<typeof channelSchema>>;
+/** Id of the destination a legacy single `destination` block becomes. */
+export const LEGACY_DESTINATION_ID = 'default';
+
+/**
+ * The fields of a channel file, before `destination` and `destinations` are made one list. The
+ * destination schemas are owned by src/destinations (registry.ts); the legacy single `destination`
+ * takes the FHIR result (none or fhir), `destinations` every registered type.
+ */
+export const channelFieldsSchema = channelSchemaWith(resultDestinationSchema.optional().describe('Legacy single destination (none or fhir), read as destinations: [{"id": "default", …}]; use destinations for anything else'));
+
+export const channelSchema = channelFieldsSchema
+  .superRefine((c, ctx) => {
+    if (c.destination !== undefined && c.destinations !== undefined) ctx.addIssue({ code: 'custom', path: ['destinations'], message: 'set destinations or destination, not both' });
+  })
+  .transform(({ destination, destinations, ...rest }) => {
+    // Without either, results stay with the job (the `none` destination), as before.
+    const list = destinations ?? [{ id: LEGACY_DESTINATION_ID, ...(destination ?? { type: 'none' as const }) } as RoutedDestination];
+    return { ...rest, destinations: list as ChannelDestination[] };
+  });
+
+export type Channel = Readonly<z.output<typeof channelSchema>>;
 export type MllpSource = z.infer<typeof mllpSourceSchema>;
 export type FileSource = z.infer<typeof fileSourceSchema>;
 export type SftpSource = z.infer<typeof sftpSourceSchema>;

@@ -24,8 +24,12 @@ export const envSchema = z.object({
   DATA_ENCRYPTION_KEYS_OLD: z.string().optional(),
   HIG_HTTP_PORT: strictInt(0, 65535).default(3000),
   HIG_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** where the CLI reaches the running daemon's admin API; default http(s)://HIG_HTTP_HOST:HIG_HTTP_PORT */
+  HIG_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
   HIG_CHANNELS_DIR: z.string().min(1).default('channels'),
   HIG_DATA_DIR: z.string().min(1).default('data'),
+  HIG_MAPPINGS_DIR: z.string().min(1).default('mappings'),
+  HIG_TRANSFORMERS_DIR: z.string().min(1).default('transformers'),
   HIG_ADMIN_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   HIG_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_{}.-]+$/, 'expected letters, digits, _ . - { }').default('hig'),
   HIG_EMBEDDED_REDIS: strictBool.default(true),
@@ -33,6 +37,8 @@ export const envSchema = z.object({
   HIG_DEV_MODE: strictBool.default(false),
   HIG_ENQUEUE_TIMEOUT_MS: strictInt(100, 60_000).default(4000),
   HIG_PRODUCER_CONNECTIONS: strictInt(1, 64).default(4),
+  /** how intake writes to Redis: auto (fast when the installed BullMQ is the one it was written for), fast, plain (queue.add) */
+  HIG_ENQUEUER: z.enum(['auto', 'fast', 'plain']).default('auto'),
   HIG_WORKER_PROCESSES: strictInt(0, 64).default(0),
   /** with HIG_WORKER_PROCESSES=0: workers in a worker thread (true) or on the listener's own event loop */
   HIG_WORKER_THREAD: strictBool.default(true),
@@ -56,6 +62,8 @@ export const envSchema = z.object({
   HIG_HTTP_UNAUTHENTICATED_BODY_BYTES: strictInt(1024, 100 * 1024 * 1024).default(HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes),
   HIG_DASHBOARD_REFRESH_S: strictInt(0, 3600).default(30),
   HIG_METRICS_OPEN: strictBool.default(false),
+  /** human, coloured log lines (pino-pretty) instead of JSON; default: when stdout is a terminal */
+  HIG_LOG_PRETTY: strictBool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { channelSchema, type Channel } from './channel.js';
 import { ConfigError } from './env.js';
+import { checkChains } from '../routing/config.js';
+import { checkChannelRouting, type RoutingDirs } from '../routing/channel-routes.js';
 
 function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? issue.path.map(String).join('.') : '(top level)';
@@ -22,8 +24,31 @@ export function parseChannel(file: string, text: string): Channel {
   return Object.freeze(parsed.data);
 }
 
+/** Where the files channel files name live; relative to the working directory by default. */
+export function routingDirs(dirs: Partial<RoutingDirs> = {}): RoutingDirs {
+  return { mappingsDir: dirs.mappingsDir ?? 'mappings', transformersDir: dirs.transformersDir ?? 'transformers' };
+}
+
+/**
+ * What the schema of one file cannot see: lookup tables and code modules that exist, transforms
+ * that fit their destination, a channel filter on HL7 paths only, chains of channels that loop or
+ * name no channel. Every problem, each named by file and field, in one ConfigError.
+ */
+function checkRoutingOf(channels: readonly Channel[], files: readonly string[], dirs: RoutingDirs): void {
+  const lines: string[] = [];
+  const at = (file: string, path: ReadonlyArray<string | number>, reason: string) => lines.push(`${file}: ${path.map(String).join('.')}: ${reason}`);
+  channels.forEach((ch, i) => {
+    for (const p of checkChannelRouting(ch, dirs).problems) at(files[i]!, p.path, p.reason);
+  });
+  for (const { channel, problem } of checkChains(channels)) {
+    const i = channels.findIndex((c) => c.id === channel);
+    at(files[i] ?? channel, problem.path, problem.reason);
+  }
+  if (lines.length > 0) throw new ConfigError(lines.join('\n'));
+}
+
 /** Channel files are `*.json` directly in dir (not the schema file, not examples/). */
-export function loadChannels(dir: string): Channel[] {
+export function loadChannels(dir: string, dirs: Partial<RoutingDirs> = {}): Channel[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
@@ -33,6 +58,7 @@ export function loadChannels(dir: string): Channel[] {
   }
   const channels = names.map((name) => parseChannel(join(dir, name), readFileSync(join(dir, name), 'utf8')));
   assertUnique(channels, names, dir);
+  checkRoutingOf(channels, names.map((n) => join(dir, n)), routingDirs(dirs));
   return channels;
 }
 

@@ -2,12 +2,14 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { createMllpDecoder, encodeFrame } from './mllp.js';
-import { clientTlsPolicy } from '../security/tls.js';
 
 export interface MllpClientOptions {
   host: string;
   port: number;
-  /** TLS options; the policy of src/security/tls.ts applies unless these override it */
+  /**
+   * TLS options, used as given: the caller adds the policy (`clientTlsPolicy()` of
+   * src/security/tls.ts), since the wire-format layer imports nothing outside src/hl7.
+   */
   tls?: tls.ConnectionOptions;
   timeoutMs?: number;
 }
@@ -21,7 +23,7 @@ export interface MllpClient {
 export async function connectMllp(opts: MllpClientOptions): Promise<MllpClient> {
   const socket: net.Socket = await new Promise((resolve, reject) => {
     const s = opts.tls
-      ? tls.connect({ host: opts.host, port: opts.port, ...clientTlsPolicy(), ...opts.tls }, () => resolve(s))
+      ? tls.connect({ host: opts.host, port: opts.port, ...opts.tls }, () => resolve(s))
       : net.connect({ host: opts.host, port: opts.port }, () => resolve(s));
     s.once('error', reject);
   });

@@ -5,6 +5,7 @@
 export const START_BLOCK = 0x0b;
 export const END_BLOCK = 0x1c;
 export const CARRIAGE_RETURN = 0x0d;
+const END_OF_FRAME = Buffer.of(END_BLOCK, CARRIAGE_RETURN);
 
 export type DecoderEvent =
   | { kind: 'frame'; data: Buffer }
@@ -18,61 +19,90 @@ export interface MllpDecoder {
   readonly bytesOutsideFrames: number;
   /** Bytes of a frame started but not yet finished. */
   readonly pendingBytes: number;
+  /** Bytes the decoder has held across chunks (its frame buffer's capacity); never above maxFrameBytes. */
+  readonly retainedBytes: number;
 }
 
 const defaults = { maxFrameBytes: 10 * 1024 * 1024 };
 const HEAD_BYTES = 4096;
+/** First allocation for a frame that spans chunks; it doubles from there, never past maxFrameBytes. */
+const FIRST_CAPACITY = 16 * 1024;
 
 /**
  * A streaming decoder: a frame may arrive split over many chunks, many frames may arrive in one
  * chunk, and the two end bytes may be split across chunks. A start byte inside a frame abandons
  * the partial frame (the sender restarted) and the abandoned bytes count as outside-frame bytes.
+ *
+ * Cost is linear in the bytes pushed whatever they are (a hostile sender controls them): per
+ * frame and chunk, one native search forward for FS CR and one backward for the last start byte,
+ * so runs of lone FS or of VT cost no JavaScript step per byte and no byte is searched twice in
+ * the same direction. Memory is bounded: a frame that spans chunks is copied into one
+ * owned buffer whose capacity never exceeds maxFrameBytes, so the decoder holds at most that
+ * plus the chunk being pushed, whatever the chunking.
  */
 export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): MllpDecoder {
   const maxFrameBytes = options.maxFrameBytes ?? defaults.maxFrameBytes;
   let inFrame = false;
-  let parts: Buffer[] = [];
+  /** The frame's bytes from earlier chunks (and a pending FS), in acc[0, size). */
+  let acc: Buffer | undefined;
   let size = 0;
   /** Last byte of the previous chunk was END_BLOCK inside a frame (waiting for CR). */
   let pendingEnd = false;
   let outside = 0;
   let overflowed = false;
 
-  function finish(events: DecoderEvent[]): void {
-    events.push({ kind: 'frame', data: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size) });
-    reset();
-  }
-  function reset(): void {
-    inFrame = false;
-    parts = [];
+  function resetFrame(): void {
+    acc = undefined;
     size = 0;
     pendingEnd = false;
   }
-  function append(piece: Buffer, events: DecoderEvent[]): boolean {
-    size += piece.length;
-    if (size > maxFrameBytes) {
+
+  /** Stores bytes of the current frame; false (and an oversize event) once the frame is too large. */
+  function store(piece: Buffer, events: DecoderEvent[]): boolean {
+    const total = size + piece.length;
+    if (total > maxFrameBytes) {
       overflowed = true;
       // Keep the start of the frame so the NAK can still answer the sender's MSH.
-      const head = Buffer.concat([...parts, piece]).subarray(0, HEAD_BYTES);
-      events.push({ kind: 'oversize', bytes: size, head });
-      reset();
+      const kept = acc ? acc.subarray(0, Math.min(size, HEAD_BYTES)) : Buffer.alloc(0);
+      const head = Buffer.concat([kept, piece.subarray(0, Math.max(0, HEAD_BYTES - kept.length))]);
+      events.push({ kind: 'oversize', bytes: total, head });
+      resetFrame();
       return false;
     }
-    if (piece.length > 0) parts.push(piece);
+    if (piece.length === 0) return true;
+    if (!acc || acc.length < total) {
+      const grown = Buffer.allocUnsafe(Math.min(maxFrameBytes, Math.max(total, FIRST_CAPACITY, (acc?.length ?? 0) * 2)));
+      if (acc) acc.copy(grown, 0, 0, size);
+      acc = grown;
+    }
+    piece.copy(acc, size);
+    size = total;
+    return true;
+  }
+
+  /** Ends the frame whose last bytes in this chunk are chunk[from, to). */
+  function finish(chunk: Buffer, from: number, to: number, events: DecoderEvent[]): boolean {
+    if (size === 0 && to - from <= maxFrameBytes) {
+      events.push({ kind: 'frame', data: chunk.subarray(from, to) }); // whole frame in one chunk: no copy
+    } else {
+      if (!store(chunk.subarray(from, to), events)) return false;
+      events.push({ kind: 'frame', data: acc!.subarray(0, size) });
+    }
+    resetFrame();
+    inFrame = false;
     return true;
   }
 
   function push(chunk: Buffer): DecoderEvent[] {
     const events: DecoderEvent[] = [];
-    if (overflowed) return events; // the connection is closing; ignore the rest
+    if (overflowed || chunk.length === 0) return events; // after oversize the connection is closing
     let i = 0;
     if (pendingEnd) {
       pendingEnd = false;
-      if (chunk.length === 0) return events;
       if (chunk[0] === CARRIAGE_RETURN) {
-        finish(events);
+        if (!finish(chunk, 0, 0, events)) return events;
         i = 1;
-      } else if (!append(Buffer.of(END_BLOCK), events)) {
+      } else if (!store(Buffer.of(END_BLOCK), events)) {
         return events;
       }
     }
@@ -88,31 +118,26 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
         i = start + 1;
         continue;
       }
-      const end = chunk.indexOf(END_BLOCK, i);
-      const restart = chunk.indexOf(START_BLOCK, i);
-      if (restart !== -1 && (end === -1 || restart < end)) {
-        outside += size + (restart - i) + 1; // abandoned partial frame and its start byte
-        reset();
-        i = restart; // re-enter as a new frame start
+      // In a frame, i is 0 or just past a start byte, so the backward search stops at i - 1.
+      const end = chunk.indexOf(END_OF_FRAME, i);
+      const limit = end === -1 ? chunk.length : end;
+      // Only the last start byte before the end matters: each earlier one was abandoned by the next.
+      const restart = limit > i ? chunk.lastIndexOf(START_BLOCK, limit - 1) : -1;
+      if (restart >= i) {
+        outside += size + (restart - i) + 1; // abandoned partial frames and the first start byte
+        resetFrame();
+        i = restart + 1;
+      }
+      if (end !== -1) {
+        if (!finish(chunk, i, end, events)) return events;
+        i = end + 2;
         continue;
       }
-      if (end === -1) {
-        if (!append(chunk.subarray(i), events)) return events;
-        break;
-      }
-      if (!append(chunk.subarray(i, end), events)) return events;
-      if (end + 1 === chunk.length) {
-        pendingEnd = true;
-        break;
-      }
-      if (chunk[end + 1] === CARRIAGE_RETURN) {
-        finish(events);
-        i = end + 2;
-      } else {
-        // A lone FS inside the payload is data, not an end marker.
-        if (!append(chunk.subarray(end, end + 1), events)) return events;
-        i = end + 1;
-      }
+      // No end in this chunk: keep the rest; an FS in the last byte may be half of the end.
+      const fsLast = chunk.length > i && chunk[chunk.length - 1] === END_BLOCK;
+      if (!store(chunk.subarray(i, fsLast ? chunk.length - 1 : chunk.length), events)) return events;
+      pendingEnd = fsLast;
+      break;
     }
     return events;
   }
@@ -124,6 +149,9 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
     },
     get pendingBytes() {
       return size;
+    },
+    get retainedBytes() {
+      return acc?.length ?? 0;
     },
   };
 }

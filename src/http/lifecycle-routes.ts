@@ -2,8 +2,8 @@
  * POST /api/channels/:id/{start,stop,pause,resume}: the channel manager's actions over the admin
  * API (auth and Origin rules of every admin write: ./auth.ts). JSON answers: the channel's new
  * state, 404 for an unknown channel, 409 for an action that changes nothing (CHANNEL_STATE_CONFLICT).
- * The operator's name for the audit stream: the `X-HIG-Operator` header (the CLI sends the login
- * name), recorded beside how the request was authenticated.
+ * The operator's name for the audit stream: the server's `who` (the `X-HIG-Operator` header, which
+ * the CLI fills with the login name, beside how the request was authenticated).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHANNEL_ACTIONS, type ChannelAction, type ChannelControl } from '../lifecycle/types.js';
@@ -11,19 +11,10 @@ import { refuse } from './refuse.js';
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-const OPERATOR_HEADER = 'x-hig-operator';
-/** Printable and short: the name goes into an audit stream and log lines. */
-const OPERATOR_NAME = /^[\w.@+:-]{1,64}$/;
-
-export function operatorOf(req: FastifyRequest): string {
-  const via = req.adminVia === 'cookie' ? 'http:dashboard' : req.adminVia === 'open' ? 'http:open' : 'http:admin';
-  const name = req.headers[OPERATOR_HEADER];
-  return typeof name === 'string' && OPERATOR_NAME.test(name) ? `${via}:${name}` : via;
-}
-
-export function registerLifecycleRoutes(app: FastifyInstance, control: ChannelControl, admin: Admin): void {
+/** `who`: the server's one rule for naming the operator (X-HIG-Operator beside the auth mode). */
+export function registerLifecycleRoutes(app: FastifyInstance, control: ChannelControl, admin: Admin, who: (req: FastifyRequest) => string): void {
   const handle = (action: ChannelAction) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
-    const r = await control.act(req.params.id, action, operatorOf(req));
+    const r = await control.act(req.params.id, action, who(req));
     if (!r.ok) return refuse(reply, r.code, r.error);
     return { channel: r.channel, lifecycle: r.lifecycle };
   };

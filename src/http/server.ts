@@ -5,11 +5,10 @@
  * `onRequest`, so no admin body is read from an unauthenticated client; bodies are capped per
  * route (./limits.ts), and timeouts and a connection cap bound what slow clients can hold.
  */
-import type { InstanceView } from '../queue/instances.js';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
-import type { Gateway } from '../queue/gateway.js';
+import type { HttpDeps } from './deps.js';
 import type { Logger } from '../log.js';
 import { CATALOGUE } from '../errors.js';
 import { toFailedJob } from '../queue/dlq.js';
@@ -20,44 +19,14 @@ import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
 import { registerLifecycleRoutes } from './lifecycle-routes.js';
-import type { ChannelControl } from '../lifecycle/types.js';
+import { registerAlertRoutes, type AlertOps } from './alert-routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
 import { codeOfRequestError, refuse } from './refuse.js';
 
 export { tokenMatches } from './auth.js';
 
-/** The alert fields the dashboard shows (src/alerts Alert is a superset). */
-export interface DashboardAlert {
-  id: string;
-  channelId: string;
-  alertType: string;
-  severity: string;
-  title: string;
-  description: string;
-  isResolved: boolean;
-  createdAt: string;
-}
-
-export interface HttpDeps {
-  gateway: Gateway;
-  log: Logger;
-  adminToken?: string;
-  /** readiness: Redis reachable and every enabled listener bound */
-  ready(): Promise<{ ok: boolean; checks: Record<string, boolean> }>;
-  /** recent alerts per channel for the dashboard (the Alerter); without it the page says so */
-  alerts?: { list(channelId: string, opts?: { limit?: number }): Promise<DashboardAlert[]> };
-  /** dashboard auto-refresh period in seconds, 0 = off (the page can change it). @defaultValue 30 */
-  dashboardRefreshSeconds?: number;
-  /** serve GET /metrics without admin auth (for scrapers that cannot send a bearer token). @defaultValue false */
-  metricsOpen?: boolean;
-  /** counters of the daemon's worker thread, summed into /metrics */
-  threadMetrics?(): Promise<MetricsJson[]>;
-  /** the hig processes sharing this Redis (queue/instances.ts), listed in /api/stats and the dashboard */
-  instances?: () => Promise<InstanceView[]>;
-  /** channel start/stop/pause/resume, their states and refused channel files (src/lifecycle) */
-  channels?: ChannelControl;
-}
+export type { DashboardAlert, HttpDeps } from './deps.js';
 
 export interface HttpTls {
   cert: Buffer;
@@ -156,7 +125,11 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
     return { ...stats, ...(instances ? { instances } : {}), ...(deps.channels ? { config: { errors: deps.channels.configProblems() } } : {}) };
   });
   registerDlqRoutes(app, deps, admin);
-  if (deps.channels) registerLifecycleRoutes(app, deps.channels, admin);
+  const alerts = deps.alerts;
+  if (alerts?.get && alerts.acknowledge && alerts.resolve) {
+    registerAlertRoutes(app, { alerts: alerts as unknown as AlertOps, channelIds: () => deps.gateway.queues.all().map(([id]) => id) }, admin, who);
+  }
+  if (deps.channels) registerLifecycleRoutes(app, deps.channels, admin, who);
   registerDashboard(app, deps, auth);
   return app;
 }
@@ -202,7 +175,16 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
+/**
+ * Who did it, for the audit trail: the dashboard, or the admin API with the operator's name when
+ * the client sends one (`hig` sends the login name in x-hig-operator); a name that is not a plain
+ * word is left out rather than logged.
+ */
+const who = (req: FastifyRequest) => {
+  if (req.adminVia === 'cookie') return 'http:dashboard';
+  const name = req.headers['x-hig-operator'];
+  return typeof name === 'string' && /^[A-Za-z0-9._@:-]{1,64}$/.test(name) ? `http:admin:${name}` : 'http:admin';
+};
 
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {

@@ -7,7 +7,6 @@
  */
 import { watch, type FSWatcher } from 'chokidar';
 import type { Channel } from '../config/channel.js';
-import { loadChannels } from '../config/load-channels.js';
 import type { Logger } from '../log.js';
 import type { ChannelManager } from './manager.js';
 
@@ -20,14 +19,18 @@ export interface ChannelsWatch {
   close(): Promise<void>;
 }
 
-/** `check`: further start-up rules over the whole set (the HTTP timeout rule), throwing ConfigError. */
-export function watchChannels(dir: string, manager: ChannelManager, log: Logger, check: (channels: readonly Channel[]) => void = () => undefined): ChannelsWatch {
+/**
+ * `load`: the daemon's own call of the loader (src/config/load-channels.ts, with its mapping and
+ * transformer directories); `check`: further start-up rules over the whole set (the HTTP timeout
+ * rule). Both throw ConfigError.
+ */
+export function watchChannels(dir: string, manager: ChannelManager, log: Logger, load: () => Channel[], check: (channels: readonly Channel[]) => void = () => undefined): ChannelsWatch {
   let timer: NodeJS.Timeout | undefined;
   let reloading: Promise<void> = Promise.resolve();
   const reload = async () => {
     let enabled: Channel[];
     try {
-      enabled = loadChannels(dir).filter((c) => c.enabled);
+      enabled = load().filter((c) => c.enabled);
       check(enabled);
     } catch (err) {
       const error = (err as Error).message; // ConfigError: file and field, never a value

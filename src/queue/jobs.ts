@@ -9,7 +9,15 @@ import type { Sealed } from '../security/seal.js';
 
 export const INBOUND_V1 = 'inbound.v1';
 
-export type SourceKind = 'mllp' | 'file' | 'sftp' | 'http';
+/**
+ * `deliver.v1`: the channel worker (fan-out, queue/delivery.ts) → the destination's own queue
+ * (`<channel>.<destination>`). data: DeliveryJobData — the channel's job data (the message sealed as
+ * it came, bound to the channel and message id) plus the destination id and, when the channel
+ * converted, the FHIR Bundle sealed once (role `result`) and shared by every destination's job.
+ */
+export const DELIVER_V1 = 'deliver.v1';
+
+export type SourceKind = 'mllp' | 'file' | 'sftp' | 'http' | 'channel';
 
 export interface JobMeta {
   source: SourceKind;
@@ -50,6 +58,20 @@ export interface IntegrationJobData {
   outcome?: Sealed;
 }
 
+/** One destination's delivery of one message (`deliver.v1`); job id = the message id. */
+export interface DeliveryJobData extends IntegrationJobData {
+  destinationId: string;
+  /** The channel's FHIR Bundle, sealed once by the channel worker (role `result`). */
+  bundle?: Sealed;
+  /** What the destination answered when it refused (an ACK, a response body), sealed (role `ack` / `response`). */
+  response?: Sealed & { role?: 'ack' | 'response'; mediaType?: string };
+}
+
+/** The job name (contract) a job's data travels under. */
+export function jobNameOf(data: IntegrationJobData): string {
+  return 'destinationId' in data && typeof (data as DeliveryJobData).destinationId === 'string' ? DELIVER_V1 : INBOUND_V1;
+}
+
 /** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
 const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.literal(1).optional() });
 export const jobDataSchema = z.object({
@@ -61,22 +83,66 @@ export const jobDataSchema = z.object({
   outcome: sealedSchema.optional(),
   meta: z
     .object({
-      source: z.enum(['mllp', 'file', 'sftp', 'http']),
+      source: z.enum(['mllp', 'file', 'sftp', 'http', 'channel']),
       contentType: z.enum(['hl7v2', 'json']),
       receivedAt: z.string(),
     })
     .passthrough(),
 });
 
+export const deliveryJobDataSchema = jobDataSchema.extend({
+  destinationId: z.string().min(1),
+  bundle: sealedSchema.optional(),
+  response: sealedSchema.passthrough().optional(),
+});
+
+/** Why a message was not delivered (channel filter, destination filter or code module); no content. */
+export interface FilteredBy {
+  by: 'filter' | 'code';
+  /** filter: JSON pointer of the deciding rule inside the filter ("" = the root) */
+  decidedBy?: string;
+  /** filter: the deciding rule itself (paths and literals from the channel file, no message content) */
+  rule?: unknown;
+  /** code: the module that returned null */
+  module?: string;
+}
+
+/** What became of one destination, as the channel job saw it. */
+export interface DestinationSummary {
+  /** delivered inline, filtered inline, queued in the destination's own queue (or already there), nothing to send */
+  state: 'delivered' | 'filtered' | 'queued' | 'duplicate' | 'nothing';
+  filtered?: FilteredBy;
+  status?: number;
+  ackCode?: string;
+  detail?: string;
+}
+
 /** Result kept with a completed job: the bundle sealed, plus PHI-free facts for status pages. */
 export interface JobResult {
-  bundle: Sealed;
+  /** absent when no destination needed FHIR (no conversion), or the channel filter took the message out */
+  bundle?: Sealed;
   resourceCount: number;
   resourceTypes: Record<string, number>;
   messageType: string;
   structure: string;
   unmappedCount: number;
   delivery?: { status: number; entries: Array<{ status: string; location?: string }> };
+  /** the channel filter took the message out: nothing converted, nothing delivered */
+  filtered?: FilteredBy;
+  /** per destination id */
+  destinations?: Record<string, DestinationSummary>;
+}
+
+/** Result of a completed `deliver.v1` job. */
+export interface DeliveryResult {
+  destinationId: string;
+  state: 'delivered' | 'filtered' | 'nothing';
+  filtered?: FilteredBy;
+  status?: number;
+  ackCode?: string;
+  detail?: string;
+  /** what the destination answered (an ACK), sealed */
+  response?: Sealed;
 }
 
 /**

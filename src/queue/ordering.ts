@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connections.js';
 import type { Channel } from '../config/channel.js';
-import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
+import { jobNameOf, type IntegrationJobData } from './jobs.js';
 import type { JobsOptions } from 'bullmq';
 import { laneKeys, seenKey } from '../redis/keys.js';
 import { DEDUPE_LUA } from './dedupe.js';
@@ -103,7 +103,7 @@ export async function dispatch(redis: RedisClient, queue: Queue, prefix: string,
   const raw = await redis.get(laneKeys(prefix, channel.id, partition).parked(messageId));
   if (!raw) return false;
   const data = JSON.parse(raw) as IntegrationJobData;
-  await queue.add(INBOUND_V1, data, options(data));
+  await queue.add(jobNameOf(data), data, options(data));
   return true;
 }
 

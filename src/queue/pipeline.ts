@@ -4,8 +4,9 @@
  * synchronously (HTTP useQueue:false, `hig convert`) as well as from the queue.
  */
 import { PermanentError, TransientError } from '../errors.js';
-import type { Keyring } from '../security/seal.js';
-import type { IntegrationJobData, JobResult } from './jobs.js';
+import type { Keyring, Sealed } from '../security/seal.js';
+import type { RouteInput } from '../routing/route.js';
+import type { DestinationSummary, FilteredBy, IntegrationJobData, JobResult } from './jobs.js';
 
 export type FhirBundle = Record<string, unknown>;
 
@@ -21,15 +22,39 @@ export interface DeliveryOutcome {
   entries: Array<{ status: string; location?: string; outcome?: unknown }>;
 }
 
+/** One message as the channel's routing sees it after conversion. */
+export interface RoutedMessage {
+  data: IntegrationJobData;
+  input: RouteInput;
+  /** the Bundle as sealed for the job result, shared by the destination queues' jobs */
+  sealedBundle?: Sealed;
+}
+
+/**
+ * The channel's destinations (`destinations: [...]`, steps.ts wires it). `inline`: one destination
+ * without a queue of its own is delivered inside the channel job (its retries and breaker are the
+ * channel's); otherwise `route` puts one delivery job per destination in that destination's queue.
+ */
+export interface ChannelRouting {
+  /** convert (and validate) at all: some destination sends the Bundle or filters on FHIR facts */
+  needsFhir: boolean;
+  inline: boolean;
+  /** the channel filter: the rule that took the message out, or undefined */
+  filter?(input: RouteInput): FilteredBy | undefined;
+  route(message: RoutedMessage, signal: AbortSignal): Promise<{ destinations: Record<string, DestinationSummary>; delivery?: DeliveryOutcome }>;
+}
+
 export interface PipelineSteps {
   keyring: Keyring;
   convertHl7v2(message: Buffer): Conversion;
   convertJson(mappingId: string, sourceData: unknown): Conversion;
   validate(bundle: FhirBundle): Array<{ severity: string; path: string; message: string }>;
+  /** Legacy: deliver the Bundle (used when there is no `routing`). */
   deliver?(bundle: FhirBundle, signal: AbortSignal): Promise<DeliveryOutcome>;
+  routing?: ChannelRouting;
 }
 
-export const workerSteps = ['open', 'convert', 'validate', 'deliver'] as const;
+export const workerSteps = ['open', 'filter', 'convert', 'validate', 'deliver'] as const;
 export type Stage = (typeof workerSteps)[number];
 
 /** Tags an error with the stage it came from, without changing its class. */
@@ -52,9 +77,31 @@ function countTypes(bundle: FhirBundle): Record<string, number> {
   return counts;
 }
 
+function inputOf(data: IntegrationJobData, plain: Buffer): RouteInput {
+  if (data.meta.contentType === 'hl7v2') return { v2: plain };
+  try {
+    return { json: JSON.parse(plain.toString('utf8')) as unknown };
+  } catch {
+    throw new PermanentError('MAPPING_FAILED', 'sealed JSON source data is not valid JSON');
+  }
+}
+
+/** What a job that converted nothing still reports (the type from the header read at intake). */
+function unconverted(data: IntegrationJobData): Omit<JobResult, 'bundle'> {
+  return { resourceCount: 0, resourceTypes: {}, messageType: data.meta.messageType ?? '', structure: '', unmappedCount: 0 };
+}
+
 export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps, signal: AbortSignal): Promise<JobResult> {
   const plain = atStage('open', () => steps.keyring.open(data.sourceData, { channelId: data.channelId, messageId: data.messageId, role: 'message' }));
+  const routing = steps.routing;
+  const input = routing ? atStage('convert', () => inputOf(data, plain)) : undefined;
+  if (routing?.filter && input) {
+    const filtered = atStage('filter', () => routing.filter!(input));
+    if (filtered) return { ...unconverted(data), filtered };
+  }
+  if (routing && !routing.needsFhir) return { ...unconverted(data), ...(await routeAt(routing, { data, input: input! }, signal)) };
   const conversion = atStage('convert', () => {
+    if (input) return input.v2 !== undefined ? steps.convertHl7v2(input.v2) : steps.convertJson(String(data.mappingId), input.json);
     if (data.meta.contentType === 'hl7v2') return steps.convertHl7v2(plain);
     let source: unknown;
     try {
@@ -70,8 +117,17 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
     const summary = errors.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
     throw Object.assign(new PermanentError('FHIR_VALIDATION_FAILED', `${errors.length} issue(s): ${summary}`), { stage: 'validate' });
   }
+  // Compressed before sealing: the result stays in Redis with the job for keepCompletedMs, and
+  // BullMQ writes it twice (job hash and events stream); a Bundle's JSON deflates several-fold.
+  // Sealed once: the destination queues' jobs carry this same seal.
+  const sealedBundle = steps.keyring.seal(JSON.stringify(conversion.bundle), { channelId: data.channelId, messageId: data.messageId, role: 'result' }, { compress: true });
   let delivery: DeliveryOutcome | undefined;
-  if (steps.deliver) {
+  let destinations: Record<string, DestinationSummary> | undefined;
+  if (routing) {
+    const routed = await routeAt(routing, { data, input: { ...input!, bundle: conversion.bundle }, sealedBundle }, signal);
+    delivery = routed.delivery;
+    destinations = routed.destinations;
+  } else if (steps.deliver) {
     if (signal.aborted) throw new TransientError('JOB_TIMEOUT');
     try {
       delivery = await steps.deliver(conversion.bundle, signal);
@@ -82,14 +138,23 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
   }
   const unmapped = Array.isArray(conversion.report.issue) ? conversion.report.issue.length : 0;
   return {
-    // Compressed before sealing: the result stays in Redis with the job for keepCompletedMs, and
-    // BullMQ writes it twice (job hash and events stream); a Bundle's JSON deflates several-fold.
-    bundle: steps.keyring.seal(JSON.stringify(conversion.bundle), { channelId: data.channelId, messageId: data.messageId, role: 'result' }, { compress: true }),
+    bundle: sealedBundle,
     resourceCount: Array.isArray(conversion.bundle.entry) ? conversion.bundle.entry.length : 0,
     resourceTypes: countTypes(conversion.bundle),
     messageType: conversion.messageType,
     structure: conversion.structure,
     unmappedCount: unmapped,
     ...(delivery ? { delivery: { status: delivery.status, entries: delivery.entries.map(({ status, location }) => ({ status, ...(location ? { location } : {}) })) } } : {}),
+    ...(destinations ? { destinations } : {}),
   };
+}
+
+async function routeAt(routing: ChannelRouting, message: RoutedMessage, signal: AbortSignal): Promise<{ destinations: Record<string, DestinationSummary>; delivery?: DeliveryOutcome }> {
+  if (signal.aborted) throw new TransientError('JOB_TIMEOUT');
+  try {
+    return await routing.route(message, signal);
+  } catch (err) {
+    if (err instanceof Error && (err as Error & { stage?: string }).stage === undefined) Object.assign(err, { stage: 'deliver' });
+    throw err;
+  }
 }

@@ -7,7 +7,8 @@ import type { Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
-import { runPipeline, type PipelineSteps } from './pipeline.js';
+import { runPipeline, type PipelineSteps, type RoutedMessage } from './pipeline.js';
+import { CircuitOpenError, throughBreaker } from './circuit.js';
 import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
@@ -35,40 +36,18 @@ export interface WorkerDeps {
   autorun?: boolean;
 }
 
-/** Thrown by a guarded delivery while the destination's circuit is open: the job waits, no attempt is used. */
-class CircuitOpenError extends Error {
-  override name = 'CircuitOpenError';
-  constructor(readonly until: number) {
-    super('destination circuit open');
-  }
-}
-
 /**
- * Wraps delivery in the destination's circuit breaker: while the destination is down, jobs are
- * parked (delayed) until the next probe instead of burning their attempts, so an outage of hours
- * dead-letters nothing. A permanent rejection proves the server answers and counts as success.
+ * Wraps delivery in the destination's circuit breaker (circuit.ts): the legacy `deliver` step, or
+ * the channel's inline route (one destination delivered inside the channel job). A fan-out route
+ * only enqueues: each destination queue's worker has its own breaker.
  */
 export function guardDelivery(steps: PipelineSteps, breaker: CircuitBreaker, now: () => number = Date.now): PipelineSteps {
   const deliver = steps.deliver;
-  if (!deliver) return steps;
+  const routing = steps.routing;
   return {
     ...steps,
-    deliver: async (bundle, signal) => {
-      if (!breaker.allowRequest(now())) throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
-      try {
-        const outcome = await deliver(bundle, signal);
-        breaker.recordSuccess();
-        return outcome;
-      } catch (err) {
-        if ((err as Error).name !== 'TransientError') {
-          breaker.recordSuccess();
-          throw err;
-        }
-        breaker.recordFailure(now());
-        if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
-        throw err;
-      }
-    },
+    ...(deliver ? { deliver: (bundle: Record<string, unknown>, signal: AbortSignal) => throughBreaker(breaker, () => deliver(bundle, signal), now) } : {}),
+    ...(routing?.inline ? { routing: { ...routing, route: (message: RoutedMessage, signal: AbortSignal) => throughBreaker(breaker, () => routing.route(message, signal), now) } } : {}),
   };
 }
 
@@ -142,13 +121,27 @@ export interface WorkerHooks {
   onDeadLettered?(job: Job, err: Error): void;
 }
 
-export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: WorkerHooks = {}): Worker {
-  const log = deps.log.child({ channel: channel.id });
+/** What a worker runs per job (the channel's pipeline, or a destination queue's delivery). */
+export type JobProcessor = (job: Job, token: string | undefined) => Promise<unknown>;
+
+/** The channel's own processor: its pipeline under its timeout, delivery behind one breaker. */
+function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
   const breaker = new CircuitBreaker();
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
+  return (job, token) => processWithTimeout(job, channel, steps, token);
+}
+
+/**
+ * A BullMQ worker for a channel's queue, or — with `processor` — for one of its destination queues
+ * (`channel` is then the destination's queue view, queue/delivery.ts): retries, ordering lanes,
+ * dead-letter logging and alerts are the same code for both.
+ */
+export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: WorkerHooks = {}, processor?: JobProcessor): Worker {
+  const log = deps.log.child({ channel: channel.id });
+  const run = processor ?? channelProcessor(channel, deps);
   // BullMQ keeps `err.stack` with every failed job (install paths, library internals): only at debug.
   const keepStacks = deps.log.isLevelEnabled('debug');
-  const worker = new Worker(channel.id, (job, token) => processWithTimeout(job, channel, steps, token).catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err))), {
+  const worker = new Worker(channel.id, (job, token) => run(job, token).catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err))), {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,

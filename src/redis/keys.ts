@@ -24,7 +24,7 @@
  *   | `${ns}:layout:lock`                   | string | held by the one process moving keys of an older layout     | 2 min TTL                      |
  *   | `${ns}:instances`                     | hash   | running hig processes: instance id → facts JSON + heartbeat | entries dropped when stale     |
  *   | `${base}:seen:<messageId>`            | hash   | dedupe marker: `c` content tag, `n` resends answered       | `queue.dedupeWindowMs`         |
- *   | `${base}:stats`                       | hash   | `duplicates` (resends), `conflicts` (same key, new content) | permanent                      |
+ *   | `${base}:stats`                       | hash   | `duplicates` (resends), `conflicts` (same key, new content); destination queues: `filtered`, `filtered:<rule pointer or module>` | permanent |
  *   | `${base}:ordered:lanes`               | set    | partitions that have a lane                                | while a lane exists            |
  *   | `${base}:ordered:lane:<partition>`    | list   | message ids of one lane in arrival order                   | until the lane drains          |
  *   | `${base}:ordered:parked:<messageId>`  | string | a sealed job waiting for its turn                          | until dispatched and finished  |
@@ -63,6 +63,16 @@ export function namespaceOf(prefix: string): string {
 
 function channelBase(prefix: string, channelId: string): string {
   return `${namespaceOf(prefix)}:ch:${channelId}`;
+}
+
+/**
+ * BullMQ queue name of one destination's own queue (`destinations: [...]`): `<channel>.<destination>`,
+ * keys `${prefix}:<channel>.<destination>:…` in BullMQ's layout, and hig's keys for it under
+ * `${ns}:ch:<channel>.<destination>:…` (seen markers, stats with `filtered` counts, lanes, audit).
+ * A channel id never holds a dot (config/channel.ts), so no channel's queue can take this name.
+ */
+export function destinationQueueName(channelId: string, destinationId: string): string {
+  return `${channelId}.${destinationId}`;
 }
 
 /** BullMQ `prefix` and queue name of the maintenance tick: keys `${prefix}:_hig:maintenance:…`. */

@@ -13,7 +13,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { Db, Queryable, QueryResult, Row } from './db.js';
+import type { Db, Queryable, QueryResult, Row } from './driver.js';
 
 /**
  * The thread's code, plain JavaScript so it runs the same from dist/ and from TypeScript sources

@@ -1,6 +1,6 @@
 /** PostgreSQL through a `pg` pool: the production store. */
 import pg from 'pg';
-import { parseInt8, type Db, type Queryable, type QueryResult, type Row } from './db.js';
+import { parseInt8, type Db, type Queryable, type QueryResult, type Row } from './driver.js';
 
 /** Per-pool type parsers, so hig never changes pg's process-wide defaults for other code. */
 const types = {

@@ -4,23 +4,9 @@
  * PostgreSQL, for the embedded default under `data/` that needs no server. Values come back the
  * same from both: int8 as number, bytea as Buffer, timestamptz as Date, jsonb parsed.
  */
-export type Row = Record<string, unknown>;
-
-export interface QueryResult<R extends Row = Row> {
-  rows: R[];
-  rowCount: number;
-}
-
-export interface Queryable {
-  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
-}
-
-export interface Db extends Queryable {
-  readonly kind: 'postgres' | 'pglite';
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { Db, Queryable, QueryResult, Row } from './driver.js';
+export { parseInt8 } from './driver.js';
+import type { Db } from './driver.js';
 
 export interface OpenDbOptions {
   /** `postgres://…` (or `postgresql://…`); absent: the embedded store in `dataDir`. */
@@ -40,6 +26,3 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
   const { openPgliteDb } = await import('./db-pglite.js');
   return openPgliteDb(options.dataDir ?? defaults.dataDir);
 }
-
-/** int8 as a JS number: ids and counts stay far below 2^53. */
-export const parseInt8 = (text: string): number => Number(text);

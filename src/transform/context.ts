@@ -8,11 +8,13 @@ import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
-import { organizationFromHd } from './entities.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
 /** Field access on one segment that remembers which fields were read. */
+/** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
+const COARSE = Symbol('coarse');
+
 export class SegmentReader {
   readonly used = new Set<number>();
   /** Split values per field: mappers often read the same field more than once. */
@@ -51,12 +53,12 @@ export class SegmentReader {
     return val(this.rep(n), c, s);
   }
 
-  private converted<T>(n: number, c: number, convert: (raw: string) => T | undefined): T | undefined {
+  private converted<T>(n: number, c: number, convert: (raw: string) => T | typeof COARSE | undefined): T | undefined {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const v = convert(raw);
     if (v === undefined) this.rejectDate(c === 1 ? `${n}` : `${n}.${c}`);
-    return v;
+    return v === COARSE ? undefined : v;
   }
 
   /**
@@ -88,8 +90,20 @@ export class SegmentReader {
     return this.converted(n, c, toDate);
   }
 
+  /**
+   * Field n (component c) as a FHIR instant. A real date coarser than a day (`2024`, `202403`) is
+   * a valid DTM an instant cannot hold: it is left out and the field stays unread for the report,
+   * never a refusal of the message (only a value that is no date refuses it).
+   */
   instant(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw) => toInstant(raw, this.timezone));
+    return this.converted(n, c, (raw) => {
+      const v = toInstant(raw, this.timezone);
+      if (v === undefined && toDateTime(raw, this.timezone) !== undefined) {
+        this.used.delete(n);
+        return COARSE;
+      }
+      return v;
+    });
   }
 }
 
@@ -120,6 +134,11 @@ export class Conversion implements DatatypeContext {
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
+    /**
+     * HD → Organization reference (entities.ts), passed in by the caller so this module does not
+     * import the entity builders that themselves build on a Conversion.
+     */
+    private readonly organizationOf: (cx: Conversion, hd: Repetition) => Reference | undefined,
   ) {}
 
   /**
@@ -136,7 +155,7 @@ export class Conversion implements DatatypeContext {
   };
 
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
-  readonly assigner = (hd: Repetition): Json | undefined => organizationFromHd(this, hd) as Json | undefined;
+  readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 
   reader(segment: Segment, index: number): SegmentReader {
     let r = this.readerByIndex.get(index);

@@ -9,6 +9,7 @@ import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
+import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
 import { type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
@@ -19,7 +20,7 @@ import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
 import { matchStructure } from './structures/match.js';
-import type { ConvertOptions, ConvertResult } from './index.js';
+import type { ConvertOptions, ConvertResult } from './contract.js';
 import type { Json, Resource } from './types.js';
 
 /** Structures whose OBR groups carry results (OBR → DiagnosticReport as well as ServiceRequest). */
@@ -164,7 +165,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   const timestamp = toInstant(msh7, timezone);
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
-  const cx = new Conversion(msg, senderZone(msh7, timezone), options.namespaceMap ?? {}, scopeKey);
+  const cx = new Conversion(msg, senderZone(msh7, timezone), options.namespaceMap ?? {}, scopeKey, organizationFromHd);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);

@@ -6,24 +6,8 @@ import { convertMessage } from './hl7v2.js';
 import { convertSourceData } from './json/index.js';
 import { validateBundle as validate } from './validate.js';
 
-export interface ConvertOptions {
-  /** IANA zone for TS/DTM without offset; default 'UTC'. */
-  timezone?: string;
-  /** assigning authority (CX-4.1 or HD namespace) -> FHIR system URI */
-  namespaceMap?: Record<string, string>;
-  /** emit conditional updates `Patient?identifier=system|value` instead of `PUT Type/id` */
-  conditionalUpdate?: boolean;
-}
-
-export interface ConvertResult {
-  /** FHIR R4 transaction Bundle (plain JSON) */
-  bundle: Record<string, unknown>;
-  /** OperationOutcome (severity information) listing unmapped segments/fields; locations only, no values */
-  report: Record<string, unknown>;
-  messageType: string;
-  structure: string;
-  version: string;
-}
+export type { ConvertOptions, ConvertResult } from './contract.js';
+import type { ConvertOptions, ConvertResult } from './contract.js';
 
 export function convertHl7v2(message: string | Buffer, options?: ConvertOptions): ConvertResult {
   return convertMessage(message, options);

@@ -16,16 +16,14 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { cachedPath, writeCached } from './validation/cache.js';
 import { ensureDefinitions } from './validation/definitions.js';
 import { structureIssues } from './validation/structure.js';
+import type { ValidationIssue } from './validation/issue.js';
 import { usCoreResourceIssues } from './validation/us-core.js';
+
+export type { ValidationIssue } from './validation/issue.js';
 
 const require = createRequire(import.meta.url);
 type MedplumResource = Parameters<typeof validateResource>[0];
 
-export interface ValidationIssue {
-  severity: string;
-  path: string;
-  message: string;
-}
 
 let ajv: Ajv | undefined;
 const schemaValidators = new Map<string, ValidateFunction>();

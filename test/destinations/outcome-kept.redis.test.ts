@@ -13,7 +13,7 @@ import { startDaemon, type Daemon } from '../../src/daemon.js';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { messageIdFor, type IntegrationJobData } from '../../src/queue/jobs.js';
 import { gatewayOver } from '../../src/queue/gateway.js';
-import { channelsDir, cliArgs, ROOT } from '../support/daemon.js';
+import { channelsDir, cliArgs, NO_DAEMON, ROOT } from '../support/daemon.js';
 import { dropPrefix, dumpPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 import { TEST_KEY_HEX } from '../support/channel.js';
@@ -80,7 +80,7 @@ describe("the destination's OperationOutcome", () => {
     expect(status).toMatchObject({ status: 'failed', outcome: { issues: [{ severity: 'error', code: 'invalid', diagnostics: DIAGNOSTICS, expression: ['Bundle.entry[0].resource.birthDate'] }] } });
 
     // hig status, as an operator runs it.
-    const env = { PATH: process.env.PATH ?? '', HIG_CHANNELS_DIR: dir, HIG_QUEUE_PREFIX: prefix, REDIS_URL, DATA_ENCRYPTION_KEY: TEST_KEY_HEX };
+    const env = { PATH: process.env.PATH ?? '', ...NO_DAEMON, HIG_CHANNELS_DIR: dir, HIG_QUEUE_PREFIX: prefix, REDIS_URL, DATA_ENCRYPTION_KEY: TEST_KEY_HEX };
     const { stdout } = await run(process.execPath, cliArgs('status', id), { cwd: ROOT, env });
     expect(JSON.parse(stdout)).toMatchObject({ id, status: 'failed', outcome: { issues: [{ code: 'invalid', diagnostics: DIAGNOSTICS }] } });
     // Without the data key it stays sealed, and says so.

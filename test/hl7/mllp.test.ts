@@ -71,4 +71,49 @@ describe('MLLP decoder [MLLP R2 framing]', () => {
       { numRuns: 500 },
     );
   });
+
+  it('property: hostile bytes over any chunking decode as a byte-at-a-time reference reads the whole stream', () => {
+    // The reference: out of a frame VT opens one; in a frame VT abandons it (its bytes and start byte
+    // count as outside) and opens another, FS CR ends it, anything else is data.
+    const reference = (stream: Buffer) => {
+      const out: string[] = [];
+      let outside = 0;
+      let cur: number[] | undefined;
+      for (let k = 0; k < stream.length; k++) {
+        const byte = stream[k]!;
+        if (!cur) {
+          if (byte === 0x0b) cur = [];
+          else outside++;
+        } else if (byte === 0x0b) {
+          outside += cur.length + 1;
+          cur = [];
+        } else if (byte === 0x1c && stream[k + 1] === 0x0d) {
+          out.push(Buffer.from(cur).toString('hex'));
+          cur = undefined;
+          k++;
+        } else cur.push(byte);
+      }
+      return { out, outside, pending: cur?.length ?? 0 };
+    };
+    const byte = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(0x0b, 0x1c, 0x0d) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 255 }) });
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 400 }), fc.array(fc.nat(), { maxLength: 30 }), (bytes, cuts) => {
+        const stream = Buffer.from(bytes);
+        const points = cuts.map((c) => c % (stream.length + 1)).sort((x, y) => x - y);
+        const d = createMllpDecoder();
+        const got: string[] = [];
+        let prev = 0;
+        for (const p of [...points, stream.length]) {
+          for (const ev of d.push(stream.subarray(prev, p))) if (ev.kind === 'frame') got.push(ev.data.toString('hex'));
+          prev = p;
+        }
+        const want = reference(stream);
+        expect(got).toEqual(want.out);
+        expect(d.bytesOutsideFrames).toBe(want.outside);
+        // a trailing FS waits in the decoder for its CR; the reference counts it as data
+        expect(d.pendingBytes + (stream[stream.length - 1] === 0x1c && want.pending > 0 ? 1 : 0)).toBe(want.pending);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -191,21 +191,21 @@ describe('hig channel', () => {
     expect(await accepts(portA)).toBe(false);
     const again = await hig(['channel', 'stop', 'adt-a'], env());
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^hig: stop adt-a: CHANNEL_STATE_CONFLICT: .*already stopped\n$/);
+    expect(again.stderr).toMatch(/^hig: the daemon refused \(CHANNEL_STATE_CONFLICT\): .*already stopped\n$/);
     const start = await hig(['channel', 'start', 'adt-a'], env());
     expect(start).toMatchObject({ code: 0, stdout: 'adt-a: source running, processing running\n' });
     expect(await accepts(portA)).toBe(true);
     const [latest] = await readAudit(redis, prefix, 'adt-a', 1);
-    expect(latest).toMatchObject({ action: 'channel-start', who: 'http:admin:cli:tester' });
+    expect(latest).toMatchObject({ action: 'channel-start', who: 'http:admin:tester' });
   });
 
   it('says in one line when no daemon answers, and when the channel is unknown', async () => {
     const nobody = await hig(['channel', 'pause', 'adt-a'], { HIG_HTTP_PORT: String(await freePort()), HIG_ADMIN_TOKEN: TOKEN });
     expect(nobody.code).toBe(1);
-    expect(nobody.stderr).toMatch(/^hig: the daemon does not answer at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\).*\n$/);
+    expect(nobody.stderr).toMatch(/^hig: no hig daemon answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)\n$/);
     const unknown = await hig(['channel', 'pause', 'nope'], env());
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('hig: pause nope: NOT_FOUND: no channel "nope"\n');
+    expect(unknown.stderr).toBe('hig: the daemon refused (NOT_FOUND): no channel "nope"\n');
     const usage = await hig(['channel', 'explode', 'adt-a'], env());
     expect(usage.code).toBe(64);
   });

@@ -25,7 +25,7 @@ import { createApiKey } from '../../src/security/api-keys.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { channelsDir, cliArgs, ROOT } from '../support/daemon.js';
+import { channelsDir, cliArgs, NO_DAEMON, ROOT } from '../support/daemon.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
 import { testChannel, TEST_KEY_HEX } from '../support/channel.js';
@@ -65,7 +65,7 @@ async function jobsOf(queue: Queue): Promise<IntegrationJobData[]> {
 /** The patient identifier in a completed job's sealed FHIR result. */
 async function patientOf(queue: Queue, messageId: string, channelId: string): Promise<string | undefined> {
   const job = await queue.getJob(messageId);
-  const bundle = JSON.parse(keyring.open((job!.returnvalue as JobResult).bundle, { channelId, messageId, role: 'result' }).toString('utf8')) as {
+  const bundle = JSON.parse(keyring.open((job!.returnvalue as JobResult).bundle!, { channelId, messageId, role: 'result' }).toString('utf8')) as {
     entry: Array<{ resource: { resourceType: string; identifier?: Array<{ value?: string }> } }>;
   };
   return bundle.entry.find((e) => e.resource.resourceType === 'Patient')?.resource.identifier?.[0]?.value;
@@ -128,7 +128,7 @@ describe('a spoofed resend does not silence the real message', () => {
     const stats = await api('/api/stats');
     expect((stats.channels as Record<string, unknown>).dd).toMatchObject({ duplicates: 3, conflicts: 1 });
     expect(stats).toMatchObject({ duplicates: expect.any(Number), conflicts: expect.any(Number) });
-    const cli = await run(process.execPath, cliArgs('stats', '--channels', dir), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HIG_QUEUE_PREFIX: prefix, REDIS_URL } });
+    const cli = await run(process.execPath, cliArgs('stats', '--channels', dir), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...NO_DAEMON, HIG_QUEUE_PREFIX: prefix, REDIS_URL } });
     expect(cli.stdout).toMatch(/^dd: .*, resends 3, id conflicts 1 \(/m);
 
     // Logged with ids only; one duplicate_conflict alert naming both messages on the webhook.

@@ -11,7 +11,7 @@ import { gatewayOver } from '../../src/queue/gateway.js';
 import { readAudit } from '../../src/queue/dlq.js';
 import { buildHttpServer } from '../../src/http/server.js';
 import { testChannel } from '../support/channel.js';
-import { channelsDir, cliArgs, ROOT } from '../support/daemon.js';
+import { channelsDir, cliArgs, NO_DAEMON, ROOT } from '../support/daemon.js';
 import { memoryLogger } from '../support/log.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { startWorkerRig, until, type WorkerRig } from '../support/worker.js';
@@ -110,7 +110,7 @@ describe('dead-letter queue operations', () => {
     failing.set('CLI1', 'permanent');
     const id = await rig.send('CLI1');
     await until(async () => (await stateOf(id)) === 'failed', 10_000, 'CLI1 failed');
-    const env = { ...process.env, REDIS_URL, HIG_QUEUE_PREFIX: prefix, HIG_CHANNELS_DIR: channelsDir([channelDef]) };
+    const env = { ...process.env, ...NO_DAEMON, REDIS_URL, HIG_QUEUE_PREFIX: prefix, HIG_CHANNELS_DIR: channelsDir([channelDef]) };
     const list = await run(process.execPath, cliArgs('dlq', 'list', 'dlq', '--json', '--event', 'ADT^A08'), { cwd: ROOT, env });
     const listed = JSON.parse(list.stdout) as Array<{ id: string; controlId: string }>;
     expect(listed.map((j) => j.controlId)).toContain('CLI1');

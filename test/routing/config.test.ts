@@ -6,18 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
-import { channelSchema, queueSchema } from '../../src/config/channel.js';
+import { channelSchema } from '../../src/config/channel.js';
 import { createCodeRunner } from '../../src/routing/code.js';
-import { checkChains, checkRouting, codeStepsOf, destinationsSchema, type RoutedDestination } from '../../src/routing/config.js';
-import { filterRuleSchema } from '../../src/routing/filter.js';
+import { checkChains, checkRouting, codeStepsOf, type RoutedDestination } from '../../src/routing/config.js';
 import { ROOT } from '../support/daemon.js';
 import { tempDir } from '../destinations/helpers.js';
 
-/** How the integration composes the channel schema: `destination` replaced by `filter` + `destinations`. */
-const routedChannelSchema = channelSchema.omit({ destination: true }).extend({
-  filter: filterRuleSchema.optional(),
-  destinations: destinationsSchema(queueSchema.partial()),
-});
+/** The channel schema itself: `filter` + `destinations` (the legacy `destination` read as a list of one). */
+const routedChannelSchema = channelSchema;
 type RoutedChannel = z.output<typeof routedChannelSchema>;
 
 const example = (name: string): RoutedChannel => routedChannelSchema.parse(JSON.parse(readFileSync(join(ROOT, 'channels/examples/routing', name), 'utf8')));

@@ -6,15 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelSchema, queueSchema } from '../../src/config/channel.js';
+import { channelSchema } from '../../src/config/channel.js';
 import { createCodeRunner, type CodeRunner } from '../../src/routing/code.js';
-import { checkRouting, codeStepsOf, destinationsSchema, type RoutedDestination } from '../../src/routing/config.js';
-import { filterRuleSchema } from '../../src/routing/filter.js';
+import { checkRouting, codeStepsOf, type RoutedDestination } from '../../src/routing/config.js';
 import { compileRoute, type CompiledRoute, type RouteDecision } from '../../src/routing/route.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { ROOT } from '../support/daemon.js';
 
-const schema = channelSchema.omit({ destination: true }).extend({ filter: filterRuleSchema.optional(), destinations: destinationsSchema(queueSchema.partial()) });
+const schema = channelSchema;
 const channel = schema.parse(JSON.parse(readFileSync(join(ROOT, 'channels/examples/routing/adt-fanout.json'), 'utf8')));
 const destinations = channel.destinations;
 

@@ -126,7 +126,7 @@ describe('hig rotate-keys --all', () => {
           const data = job.data as IntegrationJobData;
           opens(data.sourceData, ch.id, data.messageId, 'message');
           if (data.outcome) opens(data.outcome, ch.id, data.messageId, 'outcome');
-          if (job.returnvalue) opens((job.returnvalue as JobResult).bundle, ch.id, data.messageId, 'result');
+          if (job.returnvalue) opens((job.returnvalue as JobResult).bundle!, ch.id, data.messageId, 'result');
           checked++;
         }
         expect(await eventsOld(q)).toBe(false);

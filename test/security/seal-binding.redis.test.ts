@@ -58,7 +58,7 @@ describe('a sealed payload moved to another job', () => {
       const genuine = job(a, 'GENUINE');
       await put(a, genuine);
       await until(async () => (await queues.get(a.id)!.getJobState(genuine.messageId)) === 'completed', 60_000, 'genuine completed'); // the first conversion loads the FHIR validator
-      const result = ((await queues.get(a.id)!.getJob(genuine.messageId))!.returnvalue as JobResult).bundle;
+      const result = ((await queues.get(a.id)!.getJob(genuine.messageId))!.returnvalue as JobResult).bundle!;
 
       // Forged jobs: each a real job of its own, carrying a sealed value made for something else.
       const intoOtherChannel = { ...job(b, 'OTHER-CHANNEL'), sourceData: genuine.sourceData };

@@ -63,3 +63,9 @@ export function spawnDaemon(command: 'start' | 'worker', env: Record<string, str
     },
   };
 }
+
+/**
+ * For CLI runs that must read Redis directly: an admin URL where no daemon answers (port 1 is
+ * never bound here), so a daemon another test runs on the default port is not asked instead.
+ */
+export const NO_DAEMON = { HIG_ADMIN_URL: 'http://127.0.0.1:1' } as const;

@@ -25,13 +25,18 @@ export interface MllpPeer {
   received(count: number): Promise<PeerMessage[]>;
   /** Resolves once every one of these control ids has been received; their records in arrival order. */
   receivedIds(ids: readonly string[]): Promise<PeerMessage[]>;
+  /** (control: true) Answer this control id with `code` from now on (DEFAULT: by its prefix again); resolves once the peer confirmed. */
+  answer(controlId: string, code: 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR' | 'DEFAULT'): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startMllpPeer(options: { port?: number; tls?: { cert: string; key: string; ca?: string } } = {}): Promise<MllpPeer> {
+export async function startMllpPeer(options: { port?: number; tls?: { cert: string; key: string; ca?: string }; control?: boolean; save?: string } = {}): Promise<MllpPeer> {
   const args = [SCRIPT, '--port', String(options.port ?? 0)];
   if (options.tls) args.push('--tls', options.tls.cert, options.tls.key, ...(options.tls.ca ? ['--ca', options.tls.ca] : []));
-  const child: ChildProcess = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (options.control) args.push('--control');
+  if (options.save) args.push('--save', options.save);
+  const child: ChildProcess = spawn(PYTHON, args, { stdio: [options.control ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const confirmations: Array<{ line: string; resolve(): void }> = [];
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const messages: PeerMessage[] = [];
@@ -42,6 +47,10 @@ export async function startMllpPeer(options: { port?: number; tls?: { cert: stri
     lines.on('line', (line) => {
       const [kind, a, b] = line.split(' ');
       if (kind === 'PORT') resolve(Number(a));
+      if (kind === 'SET') {
+        const i = confirmations.findIndex((c) => c.line === line);
+        if (i >= 0) confirmations.splice(i, 1)[0]!.resolve();
+      }
       if (kind === 'RECV') {
         messages.push({ controlId: a ?? '', connection: Number(b) });
         for (const w of waiters.filter((x) => messages.length >= x.count)) {
@@ -65,6 +74,13 @@ export async function startMllpPeer(options: { port?: number; tls?: { cert: stri
       const mine = () => messages.filter((m) => wanted.has(m.controlId));
       while (new Set(mine().map((m) => m.controlId)).size < wanted.size) await received(messages.length + 1);
       return mine();
+    },
+    answer(controlId, code) {
+      if (!child.stdin) throw new Error('start the peer with control: true');
+      return new Promise<void>((resolve) => {
+        confirmations.push({ line: `SET ${controlId} ${code}`, resolve });
+        child.stdin!.write(`ANSWER ${controlId} ${code}\n`);
+      });
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -16,7 +16,9 @@
  * item (order free, more actual items allowed); `{"$exactly": [...]}` is an array of exactly those
  * items in that order; `{"$ref": "label"}` is a Reference to the resource an earlier expectation
  * labelled with `as`; `{"$base64": "text"}` is base64 data decoding to that UTF-8 text;
- * `{"$startsWith": "x"}` a string starting with x. An expectation with `as` must match exactly one
+ * `{"$startsWith": "x"}` a string starting with x; `{"$instant": "2024-03-06T14:00:00Z"}` a dateTime with a
+ * time naming that same instant (any offset); `{"$oneOf": [a, b]}` matches when a or b does;
+ * `{"$not": x}` when x does not. An expectation with `as` must match exactly one
  * resource; with `count`, exactly that many; else at least one. `request` matches the entry's
  * request (method, url).
  */
@@ -60,6 +62,9 @@ export function matches(expected: unknown, actual: unknown, labels: Labels): boo
     }
     if ('$base64' in expected) return typeof actual === 'string' && Buffer.from(actual, 'base64').toString('utf8') === expected.$base64;
     if ('$startsWith' in expected) return typeof actual === 'string' && actual.startsWith(String(expected.$startsWith));
+    if ('$instant' in expected) return typeof actual === 'string' && actual.length > 10 && Date.parse(actual) === Date.parse(String(expected.$instant));
+    if ('$oneOf' in expected) return (expected.$oneOf as unknown[]).some((e) => matches(e, actual, labels));
+    if ('$not' in expected) return !matches(expected.$not, actual, labels);
     if (!isObject(actual)) return false;
     return Object.entries(expected).every(([k, v]) => matches(v, actual[k], labels));
   }

@@ -21,6 +21,15 @@ describe('rule cases (expectations with their reason in expected.json)', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
+  // both case runners select directories by input.hl7: a directory missing it, or missing its golden
+  // expected.json, must fail here instead of being skipped
+  it('every case directory has input.hl7 and expected.json', () => {
+    const incomplete = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .flatMap((e) => ['input.hl7', 'expected.json'].filter((f) => !existsSync(path.join(dir, e.name, f))).map((f) => `${e.name}/${f}`));
+    expect(incomplete).toEqual([]);
+  });
+
   it.each(cases)('%s', (name) => {
     const file = path.join(dir, name, 'expected.json');
     expect(existsSync(file), `${name}/expected.json is missing`).toBe(true);

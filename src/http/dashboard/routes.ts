@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { AdminAuth } from '../auth.js';
 import { CSRF_HEADER, SESSION_TTL_S } from '../auth.js';
 import { refuse } from '../refuse.js';
-import type { HttpDeps, DashboardAlert } from '../server.js';
+import type { HttpDeps, DashboardAlert } from '../deps.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
 import { channelExtras } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
@@ -133,7 +133,7 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     const shown = ids.slice(offset, offset + limit);
     const items = shown.map((id) => {
       const ch = deps.gateway.queues.channel(id);
-      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destination.type, ...channels[id]! };
+      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destinations.map((d) => d.type).join(', '), ...channels[id]! };
     });
     let recentAlerts: DashboardAlert[] | null = null;
     if (deps.alerts) {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PermanentError } from '../../errors.js';
 import { buildBundle } from '../bundle.js';
 import { identifierId, ordinalId } from '../ids.js';
-import type { ConvertOptions, ConvertResult } from '../index.js';
+import type { ConvertOptions, ConvertResult } from '../contract.js';
 import type { Json, Resource } from '../types.js';
 import { readPath, writePath } from './paths.js';
 import { type FieldRule, MappingFile } from './schema.js';

@@ -14,7 +14,7 @@
  * assigning authority URI, no ordering provider) is still valid FHIR and is still delivered.
  */
 import { createRequire } from 'node:module';
-import type { ValidationIssue } from '../validate.js';
+import type { ValidationIssue } from './issue.js';
 
 type Json = Record<string, unknown>;
 

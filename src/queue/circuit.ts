@@ -1,0 +1,33 @@
+/**
+ * A destination's circuit breaker around its deliveries, shared by the channel worker (inline
+ * delivery) and the destination queues' workers. While the destination is down, jobs are parked
+ * (delayed) until the next probe instead of burning their attempts, so an outage of hours
+ * dead-letters nothing. A permanent rejection proves the destination answers and counts as success.
+ */
+import type { CircuitBreaker } from '../destinations/circuit-breaker.js';
+
+/** Thrown by a guarded delivery while the destination's circuit is open: the job waits, no attempt is used. */
+export class CircuitOpenError extends Error {
+  override name = 'CircuitOpenError';
+  constructor(readonly until: number) {
+    super('destination circuit open');
+  }
+}
+
+/** Runs one delivery through the breaker (see the module comment). */
+export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+  if (!breaker.allowRequest(now())) throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
+  try {
+    const outcome = await deliver();
+    breaker.recordSuccess();
+    return outcome;
+  } catch (err) {
+    if ((err as Error).name !== 'TransientError') {
+      breaker.recordSuccess();
+      throw err;
+    }
+    breaker.recordFailure(now());
+    if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
+    throw err;
+  }
+}

@@ -1,0 +1,256 @@
+/**
+ * Per-destination queues. A channel with several destinations (or one with a `queue` block of its
+ * own) converts each message once in its channel job, then puts one `deliver.v1` job per
+ * destination into that destination's own BullMQ queue `<channel>.<destination>`. Each of those
+ * queues is run like a channel queue (worker.ts: retries and backoff from its queue block, ordering
+ * lanes, DLQ and replay, metrics under its name), with its own circuit breaker: a destination that
+ * is down holds up no other, and a replay re-sends to that destination only.
+ *
+ * No duplicates: the delivery job id is the message id, and the add goes through the same dedupe
+ * script as intake (queues.ts / ordering.ts) with a marker per destination queue, so a channel job
+ * that is retried, or re-run after a crash, finds its deliveries already queued (`duplicate`).
+ *
+ * In the destination's job: open the message (and the shared sealed Bundle when the route needs
+ * it) → route.decide (filter, transforms, code module) → deliver through the breaker. A filter or
+ * a module's null is `filtered` (counted in the queue's stats by the deciding rule, never an error);
+ * a transform that fails is permanent for this destination only.
+ */
+import { DelayedError, type Job } from 'bullmq';
+import type { Channel, ChannelDestination } from '../config/channel.js';
+import { CircuitBreaker } from '../destinations/circuit-breaker.js';
+import type { Destination, DeliveryResponse } from '../destinations/types.js';
+import { PermanentError, TransientError } from '../errors.js';
+import { readHeader } from '../hl7/header.js';
+import { patientIdentifier } from '../hl7/scan.js';
+import type { Logger } from '../log.js';
+import { destinationFiltered } from '../metrics.js';
+import type { RedisClient } from '../redis/connections.js';
+import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
+import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
+import type { Keyring } from '../security/seal.js';
+import { CircuitOpenError, throughBreaker } from './circuit.js';
+import { DELIVER_V1, deliveryJobDataSchema, type DeliveryJobData, type DeliveryResult, type DestinationSummary, type FilteredBy } from './jobs.js';
+import { isOrdered, partitionOf } from './ordering.js';
+import type { RoutedMessage } from './pipeline.js';
+import { enqueue, type QueueRegistry } from './queues.js';
+import type { JobProcessor } from './worker.js';
+
+/** True when the channel's destinations each get a queue of their own (else one is delivered inline). */
+export function hasDestinationQueues(channel: Pick<Channel, 'destinations'>): boolean {
+  return channel.destinations.length > 1 || channel.destinations.some((d) => d.queue !== undefined);
+}
+
+/**
+ * A destination queue seen as a channel, for the code that runs queues (worker, lanes, job options,
+ * maintenance, stats, DLQ): the channel with the queue's name as id and the destination's queue
+ * block over the channel's.
+ */
+export function destinationQueueChannel(channel: Channel, destination: ChannelDestination): Channel {
+  const own = Object.fromEntries(Object.entries(destination.queue ?? {}).filter(([, v]) => v !== undefined)) as Partial<Channel['queue']>;
+  return { ...channel, id: destinationQueueName(channel.id, destination.id), queue: { ...channel.queue, ...own } };
+}
+
+/** Every destination queue of these channels (channels that deliver inline have none). */
+export function destinationQueueChannels(channels: readonly Channel[]): Channel[] {
+  return channels.flatMap((c) => (hasDestinationQueues(c) ? c.destinations.map((d) => destinationQueueChannel(c, d)) : []));
+}
+
+/** The ordering partition of a message in a destination queue whose ordering may differ from the channel's. */
+function partitionFor(queueChannel: Channel, message: RoutedMessage, patient: () => { id: string; authority: string } | undefined): string | undefined {
+  if (!isOrdered(queueChannel)) return undefined;
+  if (queueChannel.queue.ordering === 'channel') return 'channel';
+  return partitionOf(queueChannel, patient());
+}
+
+/**
+ * Puts one delivery job per destination into the destination queues; resolves when every one is
+ * durably queued (or was already: `duplicate`). `needsBundle`: the destinations whose route reads the Bundle.
+ */
+export async function fanOut(queues: QueueRegistry, channel: Channel, message: RoutedMessage, needsBundle: ReadonlySet<string>): Promise<Record<string, DestinationSummary>> {
+  const { outcome: _outcome, ...base } = message.data;
+  let patient: { id: string; authority: string } | undefined | null = null;
+  const patientOf = () => {
+    if (patient !== null) return patient;
+    const v2 = message.input.v2;
+    const header = v2 === undefined ? undefined : readHeader(v2);
+    patient = v2 !== undefined && header?.ok ? patientIdentifier(v2.toString('latin1'), header.header.delimiters) : undefined;
+    return patient;
+  };
+  const placed = await Promise.all(
+    channel.destinations.map(async (d) => {
+      const name = destinationQueueName(channel.id, d.id);
+      const queue = queues.get(name);
+      const queueChannel = queues.channel(name);
+      if (!queue || !queueChannel) throw new PermanentError('INTERNAL', `no queue ${name} for destination ${d.id}`);
+      const partition = partitionFor(queueChannel, message, patientOf);
+      const { partition: _p, ...meta } = base.meta;
+      const data: DeliveryJobData = {
+        ...base,
+        meta: partition === undefined ? meta : { ...meta, partition },
+        destinationId: d.id,
+        ...(needsBundle.has(d.id) && message.sealedBundle ? { bundle: message.sealedBundle } : {}),
+      };
+      const writer = queues.forEnqueue(name);
+      const result = await enqueue(queue, queueChannel, data, writer?.connection ?? queues.connection, queues.prefix);
+      return [d.id, { state: result === 'stored' ? 'queued' : 'duplicate' }] as const;
+    }),
+  );
+  return Object.fromEntries(placed);
+}
+
+export interface DeliveryDeps {
+  /** the channel the destination belongs to */
+  channel: Channel;
+  destination: ChannelDestination;
+  /** the destination queue as a channel (destinationQueueChannel) */
+  queueChannel: Channel;
+  route: CompiledRoute;
+  target: Destination;
+  keyring: Keyring;
+  redis: RedisClient;
+  prefix: string;
+  log: Logger;
+  now?: () => number;
+}
+
+/** Counts a filtered message in the destination queue's stats, by the rule or module that decided. */
+export function countFiltered(redis: RedisClient, prefix: string, queueName: string, filtered: FilteredBy): void {
+  const by = filtered.by === 'code' ? `code:${filtered.module ?? ''}` : `rule:${filtered.decidedBy || '/'}`;
+  void redis
+    .multi()
+    .hincrby(dedupeStatsKey(prefix, queueName), 'filtered', 1)
+    .hincrby(dedupeStatsKey(prefix, queueName), `filtered:${by}`, 1)
+    .exec()
+    .catch(() => undefined);
+}
+
+/** Filtered counts of a destination queue: total and by deciding rule or module. */
+export async function filteredCounts(redis: RedisClient, prefix: string, queueName: string): Promise<{ filtered: number; by: Record<string, number> }> {
+  const all = await redis.hgetall(dedupeStatsKey(prefix, queueName));
+  const by: Record<string, number> = {};
+  for (const [k, v] of Object.entries(all)) if (k.startsWith('filtered:')) by[k.slice('filtered:'.length)] = Number(v);
+  return { filtered: Number(all.filtered ?? 0), by };
+}
+
+/** The decision as a record: what filtered it, with no message content. */
+export function filteredOf(decision: RouteDecision): FilteredBy | undefined {
+  if (decision.kind !== 'filtered') return undefined;
+  return decision.by === 'filter' ? { by: 'filter', decidedBy: decision.decidedBy, rule: decision.rule } : { by: 'code', module: decision.module };
+}
+
+/** A transform that failed in an unclassified way is still permanent for this destination only. */
+function asTransformError(err: unknown): Error {
+  if (err instanceof Error && (err.name === 'PermanentError' || err.name === 'TransientError')) return Object.assign(err, { stage: 'transform' });
+  return Object.assign(new PermanentError('TRANSFORM_FAILED', `transform failed (${(err as Error)?.name ?? 'error'})`), { stage: 'transform' });
+}
+
+function sealResponse(keyring: Keyring, data: DeliveryJobData, response: DeliveryResponse): NonNullable<DeliveryJobData['response']> {
+  const sealed = keyring.seal(response.body, { channelId: data.channelId, messageId: data.messageId, role: response.role }, { compress: true });
+  return { ...sealed, role: response.role, mediaType: response.mediaType };
+}
+
+async function deliverOnce(d: DeliveryDeps, breaker: CircuitBreaker, data: DeliveryJobData, signal: AbortSignal): Promise<DeliveryResult> {
+  const ids = { channelId: data.channelId, messageId: data.messageId };
+  let plain: Buffer;
+  try {
+    plain = d.keyring.open(data.sourceData, { ...ids, role: 'message' });
+  } catch (err) {
+    throw Object.assign(err as Error, { stage: 'open' });
+  }
+  const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = {};
+  if (data.meta.contentType === 'hl7v2') input.v2 = plain;
+  else {
+    try {
+      input.json = JSON.parse(plain.toString('utf8')) as unknown;
+    } catch {
+      throw new PermanentError('MAPPING_FAILED', 'sealed JSON source data is not valid JSON');
+    }
+  }
+  if (d.route.needsFhir) {
+    if (!data.bundle) throw new PermanentError('INTERNAL', `delivery ${data.messageId} to ${d.destination.id} carries no Bundle`);
+    input.bundle = JSON.parse(d.keyring.open(data.bundle, { ...ids, role: 'result' }).toString('utf8')) as Record<string, unknown>;
+  }
+  const context = {
+    ...ids,
+    destinationId: d.destination.id,
+    ...(data.meta.controlId ? { controlId: data.meta.controlId } : {}),
+    receivedAt: data.meta.receivedAt,
+  };
+  let decision: RouteDecision;
+  try {
+    decision = await d.route.decide(input, context);
+  } catch (err) {
+    throw asTransformError(err);
+  }
+  const filtered = filteredOf(decision);
+  if (filtered) {
+    countFiltered(d.redis, d.prefix, d.queueChannel.id, filtered);
+    destinationFiltered(d.channel.id, d.destination.id);
+    return { destinationId: d.destination.id, state: 'filtered', filtered };
+  }
+  if (decision.kind !== 'deliver') return { destinationId: d.destination.id, state: 'nothing' };
+  if (signal.aborted) throw new TransientError('JOB_TIMEOUT');
+  const payload = decision.payload;
+  const outcome = await throughBreaker(breaker, () => d.target.deliver(payload, { ...context, signal }), d.now).catch((err: unknown) => {
+    throw Object.assign(err as Error, { stage: 'deliver' });
+  });
+  return {
+    destinationId: d.destination.id,
+    state: 'delivered',
+    ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+    ...(outcome.ackCode !== undefined ? { ackCode: outcome.ackCode } : {}),
+    ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}),
+    ...(outcome.response ? { response: sealResponse(d.keyring, data, outcome.response) } : {}),
+  };
+}
+
+/**
+ * What the destination answered when it refused (an ACK, a body; may hold PHI): kept with the job,
+ * sealed, for an authorized operator. Best effort, like the channel worker's outcome.
+ */
+async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, err: unknown): Promise<void> {
+  const response = (err as { response?: DeliveryResponse } | undefined)?.response;
+  if (response === undefined || !Buffer.isBuffer(response.body)) return;
+  try {
+    await job.updateData({ ...(job.data as DeliveryJobData), response: sealResponse(d.keyring, data, response) });
+  } catch {
+    // the job still fails with its reason; only the destination's answer is lost
+  }
+}
+
+/** The processor of one destination queue: the delivery under the queue's timeout, parked while the circuit is open. */
+export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
+  const breaker = new CircuitBreaker();
+  const timeoutMs = d.queueChannel.queue.timeoutMs;
+  return async (job, token) => {
+    if (job.name !== DELIVER_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);
+    const parsed = deliveryJobDataSchema.safeParse(job.data);
+    if (!parsed.success) throw new PermanentError('INTERNAL', `job data does not match ${DELIVER_V1}`);
+    const data = parsed.data as unknown as DeliveryJobData;
+    // As in the channel worker: the data must name this very queue and job, or a job copied into
+    // another destination's queue would be opened and sent there.
+    if (data.channelId !== d.channel.id || data.destinationId !== d.destination.id || data.messageId !== String(job.id)) {
+      throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of ${d.queueChannel.id} carries the data of ${data.channelId}/${data.destinationId}/${data.messageId}`);
+    }
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([deliverOnce(d, breaker, data, controller.signal), timeout]);
+    } catch (err) {
+      await keepResponse(job, d, data, err);
+      if (err instanceof CircuitOpenError && token) {
+        await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
+        throw new DelayedError();
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

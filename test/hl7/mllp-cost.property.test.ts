@@ -1,0 +1,133 @@
+/**
+ * Decoder cost and memory whatever the bytes (issue 13 finding 1): a hostile sender controls every
+ * byte, so streams of lone FS, of VT, and huge frames must cost time linear in the bytes received
+ * and memory bounded by maxFrameBytes. Cost is measured from outside the decoder: every byte its
+ * Buffer searches examine is counted, so the decoder cannot under-report.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createMllpDecoder, encodeFrame } from '../../src/hl7/mllp.js';
+
+const VT = 0x0b;
+const FS = 0x1c;
+const CR = 0x0d;
+
+type Search = (this: Buffer, value: string | number | Uint8Array, byteOffset?: number | BufferEncoding, encoding?: BufferEncoding) => number;
+
+/** Runs `fn` while counting the bytes Buffer#indexOf and #lastIndexOf examine (a hit's bytes included). */
+function countScanned(fn: () => void): number {
+  const forward = Buffer.prototype.indexOf as Search;
+  const backward = Buffer.prototype.lastIndexOf as Search;
+  const needle = (v: string | number | Uint8Array) => (typeof v === 'number' ? 1 : v.length);
+  let scanned = 0;
+  Buffer.prototype.indexOf = function (this: Buffer, value, byteOffset, encoding) {
+    const at = forward.call(this, value, byteOffset, encoding);
+    const from = typeof byteOffset === 'number' ? Math.max(0, byteOffset < 0 ? this.length + byteOffset : byteOffset) : 0;
+    scanned += Math.max(0, (at === -1 ? this.length : at + needle(value)) - from);
+    return at;
+  } as Search as typeof Buffer.prototype.indexOf;
+  Buffer.prototype.lastIndexOf = function (this: Buffer, value, byteOffset, encoding) {
+    const at = backward.call(this, value, byteOffset, encoding);
+    const from = typeof byteOffset === 'number' ? Math.min(this.length - 1, byteOffset < 0 ? this.length + byteOffset : byteOffset) : this.length - 1;
+    scanned += Math.max(0, from - (at === -1 ? 0 : at) + 1);
+    return at;
+  } as Search as typeof Buffer.prototype.lastIndexOf;
+  try {
+    fn();
+  } finally {
+    Buffer.prototype.indexOf = forward as typeof Buffer.prototype.indexOf;
+    Buffer.prototype.lastIndexOf = backward as typeof Buffer.prototype.lastIndexOf;
+  }
+  return scanned;
+}
+
+/** Bytes drawn mostly from the framing bytes, the worst case for a scanner. */
+const hostileByte = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(VT, FS, CR) },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }) },
+);
+const hostileStream = fc.oneof(
+  fc.array(hostileByte, { maxLength: 3000 }).map((a) => Buffer.from(a)),
+  fc.record({ byte: fc.constantFrom(VT, FS, CR), n: fc.integer({ min: 0, max: 3000 }), framed: fc.boolean() }).map(({ byte, n, framed }) =>
+    Buffer.concat([framed ? Buffer.of(VT) : Buffer.alloc(0), Buffer.alloc(n, byte)]),
+  ),
+);
+
+/** Cuts `stream` at the given points into chunks (an empty chunk included when two points coincide). */
+function chunked(stream: Buffer, cuts: number[]): Buffer[] {
+  const points = cuts.map((c) => c % (stream.length + 1)).sort((x, y) => x - y);
+  const out: Buffer[] = [];
+  let prev = 0;
+  for (const p of [...points, stream.length]) {
+    out.push(stream.subarray(prev, p));
+    prev = p;
+  }
+  return out;
+}
+
+/** Bytes examined per byte received, at most: each byte is searched at most once forward for a start, once forward for an end and once backward. */
+const C = 4;
+
+describe('MLLP decoder cost and memory [MLLP R2 framing]', () => {
+  it('property: bytes scanned stay within a constant times the bytes received, whatever the bytes and chunking', () => {
+    fc.assert(
+      fc.property(hostileStream, fc.array(fc.nat(), { maxLength: 12 }), fc.integer({ min: 64, max: 4096 }), (stream, cuts, max) => {
+        const d = createMllpDecoder({ maxFrameBytes: max });
+        const scanned = countScanned(() => {
+          for (const c of chunked(stream, cuts)) d.push(c);
+        });
+        expect(scanned).toBeLessThanOrEqual(C * stream.length + 16);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('property: the decoder never holds more than maxFrameBytes between chunks', () => {
+    fc.assert(
+      fc.property(hostileStream, fc.array(fc.nat(), { maxLength: 40 }), fc.integer({ min: 64, max: 2048 }), (stream, cuts, max) => {
+        const d = createMllpDecoder({ maxFrameBytes: max });
+        for (const c of chunked(stream, cuts)) {
+          d.push(c);
+          expect(d.retainedBytes).toBeLessThanOrEqual(max);
+          expect(d.pendingBytes).toBeLessThanOrEqual(max);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    { name: 'lone FS inside a frame', bytes: (n: number) => Buffer.concat([Buffer.of(VT), Buffer.alloc(n, FS)]) },
+    { name: 'lone FS outside frames', bytes: (n: number) => Buffer.alloc(n, FS) },
+    { name: 'a stream of VT', bytes: (n: number) => Buffer.alloc(n, VT) },
+    { name: 'VT FS pairs', bytes: (n: number) => Buffer.alloc(n).fill(Buffer.of(VT, FS)) },
+  ])('4 MB of $name in 64 KiB chunks: linear scan, nothing held past the limit', ({ bytes }) => {
+    const max = 1024 * 1024;
+    const stream = bytes(4 * 1024 * 1024);
+    const d = createMllpDecoder({ maxFrameBytes: max });
+    let events = 0;
+    const scanned = countScanned(() => {
+      for (let at = 0; at < stream.length; at += 64 * 1024) {
+        events += d.push(stream.subarray(at, at + 64 * 1024)).length;
+        expect(d.retainedBytes).toBeLessThanOrEqual(max);
+      }
+    });
+    expect(scanned).toBeLessThanOrEqual(C * stream.length);
+    expect(events).toBeLessThanOrEqual(1); // at most the one oversize event
+  });
+
+  it('a frame of exactly maxFrameBytes over many chunks is held in one buffer no larger than the limit and comes out intact', () => {
+    const max = 300_000;
+    const payload = Buffer.alloc(max, 0x41);
+    for (let k = 0; k < max; k += 997) payload[k] = FS; // lone FS bytes are data
+    const stream = encodeFrame(payload);
+    const d = createMllpDecoder({ maxFrameBytes: max });
+    const frames: Buffer[] = [];
+    for (let at = 0; at < stream.length; at += 1000) {
+      for (const ev of d.push(stream.subarray(at, at + 1000))) if (ev.kind === 'frame') frames.push(ev.data);
+      expect(d.retainedBytes).toBeLessThanOrEqual(max);
+    }
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.equals(payload)).toBe(true);
+  });
+});
