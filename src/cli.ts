@@ -266,13 +266,16 @@ function channelCommands(program: Command): void {
     ['pause', 'keep taking messages in, hold their processing (for every process on this Redis)'],
     ['resume', 'process what pause held, and what comes'],
   ] as const) {
-    channel
+    const cmd = channel
       .command(action)
       .description(what)
       .argument('<CHANNEL_ID>')
       .option('--who <NAME>', 'operator name for the audit trail (default: your login name)')
-      .option('--json', 'as JSON')
-      .action(async (id: string, o: { who?: string; json?: boolean }) => (await import('./cli/channel.js')).cmdChannel(await stateIo(), action, id, o.who ?? operator(), o.json === true));
+      .option('--json', 'as JSON');
+    if (action === 'pause' || action === 'resume') cmd.option('--destination <ID>', "only this fan-out destination's own queue");
+    cmd.action(async (id: string, o: { who?: string; json?: boolean; destination?: string }) =>
+      (await import('./cli/channel.js')).cmdChannel(await stateIo(), action, id, o.who ?? operator(), o.json === true, o.destination),
+    );
   }
 }
 

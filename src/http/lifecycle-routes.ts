@@ -6,7 +6,7 @@
  * the CLI fills with the login name, beside how the request was authenticated).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CHANNEL_ACTIONS, type ChannelAction, type ChannelControl } from '../lifecycle/types.js';
+import { CHANNEL_ACTIONS, DESTINATION_ACTIONS, type ChannelAction, type ChannelControl, type DestinationAction } from '../lifecycle/types.js';
 import { refuse } from './refuse.js';
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -20,4 +20,13 @@ export function registerLifecycleRoutes(app: FastifyInstance, control: ChannelCo
   };
   // One route per action, so other /api/channels/:id/… routes keep their own paths.
   for (const action of CHANNEL_ACTIONS) app.post<{ Params: { id: string } }>(`/api/channels/:id/${action}`, { onRequest: admin }, handle(action));
+  // A fan-out destination's own queue: its deliveries held while the others go on.
+  const handleDestination = (action: DestinationAction) => async (req: FastifyRequest<{ Params: { id: string; destination: string } }>, reply: FastifyReply) => {
+    const r = await control.actDestination(req.params.id, req.params.destination, action, who(req));
+    if (!r.ok) return refuse(reply, r.code, r.error);
+    return { channel: r.channel, lifecycle: r.lifecycle };
+  };
+  for (const action of DESTINATION_ACTIONS) {
+    app.post<{ Params: { id: string; destination: string } }>(`/api/channels/:id/destinations/:destination/${action}`, { onRequest: admin }, handleDestination(action));
+  }
 }

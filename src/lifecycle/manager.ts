@@ -20,11 +20,11 @@ import type { Logger } from '../log.js';
 import type { IntakeDeps } from '../intake.js';
 import type { QueueRegistry } from '../queue/queues.js';
 import type { RedisClient } from '../redis/connections.js';
-import { auditKey } from '../redis/keys.js';
+import { auditKey, destinationQueueName } from '../redis/keys.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from '../sources/mllp.js';
 import { startPolledSources, type RunningSource } from '../sources/start.js';
 import type { HttpIntake } from '../sources/http.js';
-import type { ActResult, ChannelAction, ChannelControl, ChannelLifecycle, ConfigProblem } from './types.js';
+import type { ActResult, ChannelAction, ChannelControl, ChannelLifecycle, ConfigProblem, DestinationAction, ProcessingState } from './types.js';
 
 export interface ChannelManagerDeps {
   queues: QueueRegistry;
@@ -97,16 +97,24 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
     await Promise.all([listener?.close(), source?.close()]);
   };
 
-  const audit = (channelId: string, action: string, who: string) =>
+  const audit = (channelId: string, action: string, who: string, selector: object = {}) =>
     deps.redis
-      .xadd(auditKey(deps.prefix, channelId), 'MAXLEN', '~', '10000', '*', 'action', `channel-${action}`, 'who', who, 'at', new Date().toISOString(), 'selector', '{}', 'jobs', '[]')
+      .xadd(auditKey(deps.prefix, channelId), 'MAXLEN', '~', '10000', '*', 'action', action, 'who', who, 'at', new Date().toISOString(), 'selector', JSON.stringify(selector), 'jobs', '[]')
       .catch((err: Error) => log.error({ channel: channelId, err: { name: err.name } }, 'audit entry not written'));
+
+  /** The destinations with a queue of their own (fan-out): their names in the registry. */
+  const destinationQueues = (channel: Channel) =>
+    channel.destinations.map((d) => ({ id: d.id, queue: queues.get(destinationQueueName(channel.id, d.id)) })).filter((d) => d.queue !== undefined);
 
   const lifecycleOf = async (r: Running): Promise<ChannelLifecycle> => {
     const paused = (await queues.get(r.channel.id)?.isPaused()) ?? false;
+    const own = destinationQueues(r.channel);
+    const destinations: Record<string, ProcessingState> = {};
+    for (const d of own) destinations[d.id] = (await d.queue!.isPaused()) ? 'paused' : 'running';
     return {
       source: r.stopped ? 'stopped' : 'running',
       processing: paused ? 'paused' : 'running',
+      ...(own.length ? { destinations } : {}),
       ...(r.changedAt ? { changedAt: r.changedAt } : {}),
       ...(r.changedBy ? { changedBy: r.changedBy } : {}),
     };
@@ -145,8 +153,23 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
       if (conflict) return { ok: false, code: 'CHANNEL_STATE_CONFLICT', error: `cannot ${action} channel ${channelId}: ${conflict}` };
       r.changedAt = new Date().toISOString();
       r.changedBy = who;
-      await audit(channelId, action, who);
+      await audit(channelId, `channel-${action}`, who);
       log.info({ channel: channelId, action, who }, 'channel state changed');
+      return { ok: true, channel: channelId, lifecycle: await lifecycleOf(r) };
+    });
+
+  const actDestination = (channelId: string, destinationId: string, action: DestinationAction, who: string): Promise<ActResult> =>
+    serial(async () => {
+      const r = running.get(channelId);
+      if (!r) return { ok: false, code: 'NOT_FOUND', error: `no channel "${channelId}"` };
+      const queue = destinationQueues(r.channel).find((d) => d.id === destinationId)?.queue;
+      if (!queue) return { ok: false, code: 'NOT_FOUND', error: `channel ${channelId} has no destination "${destinationId}" with a queue of its own (a channel's only destination pauses with the channel)` };
+      if ((await queue.isPaused()) === (action === 'pause')) return { ok: false, code: 'CHANNEL_STATE_CONFLICT', error: `destination ${destinationId} of channel ${channelId} is ${action === 'pause' ? 'already paused' : 'not paused'}` };
+      await (action === 'pause' ? queue.pause() : queue.resume());
+      r.changedAt = new Date().toISOString();
+      r.changedBy = who;
+      await audit(channelId, `destination-${action}`, who, { destination: destinationId });
+      log.info({ channel: channelId, destination: destinationId, action, who }, 'destination state changed');
       return { ok: true, channel: channelId, lifecycle: await lifecycleOf(r) };
     });
 
@@ -222,6 +245,7 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
       http = h;
     },
     act,
+    actDestination,
     apply,
     async lifecycles() {
       const out: Record<string, ChannelLifecycle> = {};

@@ -18,6 +18,8 @@ export type ProcessingState = 'running' | 'paused';
 export interface ChannelLifecycle {
   source: SourceState;
   processing: ProcessingState;
+  /** per fan-out destination with a queue of its own: its deliveries running or paused */
+  destinations?: Record<string, ProcessingState>;
   /** last change made through this process (ISO time) and by whom; absent since start */
   changedAt?: string;
   changedBy?: string;
@@ -30,6 +32,10 @@ export interface ConfigProblem {
   at: string;
 }
 
+/** What can be done to one destination's own queue (per-destination queues, src/queue/delivery.ts). */
+export const DESTINATION_ACTIONS = ['pause', 'resume'] as const;
+export type DestinationAction = (typeof DESTINATION_ACTIONS)[number];
+
 export type ActResult =
   | { ok: true; channel: string; lifecycle: ChannelLifecycle }
   | { ok: false; code: 'NOT_FOUND' | 'CHANNEL_STATE_CONFLICT'; error: string };
@@ -37,6 +43,8 @@ export type ActResult =
 /** What the HTTP server needs of the channel manager. */
 export interface ChannelControl {
   act(channelId: string, action: ChannelAction, who: string): Promise<ActResult>;
+  /** pause/resume the deliveries of one destination that has a queue of its own */
+  actDestination(channelId: string, destinationId: string, action: DestinationAction, who: string): Promise<ActResult>;
   lifecycles(): Promise<Record<string, ChannelLifecycle>>;
   configProblems(): readonly ConfigProblem[];
 }

@@ -23,6 +23,8 @@ const TOKEN = 'lifecycle-test-admin-token';
 const STREAM = 1000;
 
 let fhir: FhirServer;
+let fhir2: FhirServer;
+let portF: number;
 let daemon: DaemonProcess;
 let dir: string;
 let httpPort: number;
@@ -94,9 +96,19 @@ const accepts = (port: number) =>
 const count = (text: string) => daemon.output().split(text).length - 1;
 
 beforeAll(async () => {
-  fhir = await startFhirServer();
-  [httpPort, portA] = await Promise.all([freePort(), freePort()]);
-  dir = channelsDir([channelA()]);
+  [fhir, fhir2] = await Promise.all([startFhirServer(), startFhirServer()]);
+  [httpPort, portA, portF] = await Promise.all([freePort(), freePort(), freePort()]);
+  // A fan-out channel: each destination has a queue of its own, paused and resumed on its own.
+  const fanOut = {
+    id: 'fan',
+    source: { type: 'mllp', host: '127.0.0.1', port: portF },
+    accept: { messageTypes: ['ADT^*'] },
+    destinations: [
+      { id: 'one', type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' } },
+      { id: 'two', type: 'fhir', baseUrl: fhir2.url, mode: 'transaction', auth: { type: 'none' } },
+    ],
+  };
+  dir = channelsDir([channelA(), fanOut]);
   redis = new Redis(REDIS_URL);
   daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN });
   await daemon.waitFor('hig started');
@@ -105,6 +117,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await daemon?.stop();
   await fhir?.close();
+  await fhir2?.close();
   redis?.disconnect();
   await dropPrefix(prefix);
 });
@@ -165,6 +178,32 @@ describe('channel lifecycle over the admin API', () => {
       ['channel-pause', 'http:admin:alice'],
       ['channel-resume', 'http:admin:alice'],
     ]);
+  });
+});
+
+describe('per-destination pause', () => {
+  const pushedTo = (server: FhirServer, tag: string) => server.requests.filter((r) => r.method === 'POST' && r.status === 200 && JSON.stringify(r.body).includes(`"M${tag}"`)).length;
+
+  it('holds one fan-out destination while the other delivers; resume delivers what was held', async () => {
+    const unknown = await api('/api/channels/fan/destinations/nope/pause', { method: 'POST' });
+    expect(unknown.status).toBe(404);
+    const paused = await api('/api/channels/fan/destinations/two/pause', { method: 'POST', headers: { 'x-hig-operator': 'carol' } });
+    expect(paused.status).toBe(200);
+    expect(((await paused.json()) as { lifecycle: unknown }).lifecycle).toMatchObject({ processing: 'running', destinations: { one: 'running', two: 'paused' } });
+    expect((await api('/api/channels/fan/destinations/two/pause', { method: 'POST' })).status).toBe(409);
+
+    const client = await connectMllp({ host: '127.0.0.1', port: portF, timeoutMs: 60_000 });
+    expect(msa(await client.send(adt('FD0001')))).toBe('MSA|AA|FD0001');
+    client.close();
+    await waitFor(() => pushedTo(fhir, 'FD0001') === 1, 'FD0001 delivered to destination one');
+    await new Promise((r) => setTimeout(r, 3000)); // two had as long as one, and more: still nothing
+    expect(pushedTo(fhir2, 'FD0001')).toBe(0);
+
+    expect((await api('/api/channels/fan/destinations/two/resume', { method: 'POST' })).status).toBe(200);
+    await waitFor(() => pushedTo(fhir2, 'FD0001') === 1, 'FD0001 delivered to destination two after resume');
+    expect(pushedTo(fhir, 'FD0001')).toBe(1);
+    const [latest] = await readAudit(redis, prefix, 'fan', 2);
+    expect(latest).toMatchObject({ action: 'destination-resume', selector: '{"destination":"two"}' });
   });
 });
 
