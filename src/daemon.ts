@@ -11,6 +11,7 @@ import { buildHttpServer, httpsContextOptions, type HttpTls } from './http/serve
 import type { HttpLimits } from './http/limits.js';
 import { readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import type tls from 'node:tls';
 import { ConfigError } from './config/env.js';
 import type { Logger } from './log.js';
@@ -350,7 +351,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake && !manager.isStopped(c.id) }) };
     }),
   });
-  const heartbeat: InstanceHeartbeat = await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
+  // The daemon's worker thread is part of its process's instance (roles.workers), not one of its
+  // own: a thread restarted by each hot reload would otherwise add a new instance every time.
+  const heartbeat: InstanceHeartbeat | undefined = isMainThread ? await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId }) : undefined;
   log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
 
   let closed = false;
@@ -366,7 +369,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     async close() {
       if (closed) return;
       closed = true;
-      await heartbeat.close();
+      await heartbeat?.close();
       await watcher?.close();
       // Stop taking input first, then let workers finish what they hold.
       await manager.close();
