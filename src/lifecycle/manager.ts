@@ -56,6 +56,9 @@ export interface ChannelManager extends ChannelControl {
   close(): Promise<void>;
 }
 
+/** The audit stream's `who` for what a hot reload of the channel files did. */
+const RELOAD_WHO = 'config:channels-dir';
+
 interface Running {
   channel: Channel;
   stopped: boolean;
@@ -230,6 +233,10 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
       }
       http?.setChannels(channels());
       await deps.onChannelsChanged?.(channels());
+      // Deployments by file are changes too: in each channel's audit stream, by the channels directory.
+      for (const [ids, action] of [[added, 'channel-deploy'], [changed, 'channel-reload'], [removed, 'channel-undeploy']] as const) {
+        for (const id of ids) await audit(id, action, RELOAD_WHO);
+      }
       // Its workers are gone by now (onChannelsChanged): the queue object can go; its jobs stay.
       for (const id of removed) await queues.remove(id);
       return { added, removed, changed, rebound };

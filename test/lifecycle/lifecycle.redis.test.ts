@@ -296,6 +296,12 @@ describe('hot reload', () => {
     await waitFor(() => reloads() > before, 'reload without adt-b');
     expect(await accepts(portB2)).toBe(false);
     expect(Object.keys((await stats()).channels)).not.toContain('adt-b');
+    // Deployments by file are audited per channel, like an operator's actions.
+    expect((await readAudit(redis, prefix, 'adt-b')).map((a) => [a.action, a.who]).reverse()).toEqual([
+      ['channel-deploy', 'config:channels-dir'],
+      ['channel-reload', 'config:channels-dir'],
+      ['channel-undeploy', 'config:channels-dir'],
+    ]);
 
     await streaming;
     client.close();
