@@ -259,6 +259,28 @@ function stateCommands(program: Command): void {
   }
 }
 
+/** Channel lifecycle in the running daemon (src/lifecycle, README "Channel lifecycle"). */
+function channelCommands(program: Command): void {
+  const channel = program.command('channel').description('start, stop, pause or resume a channel in the running daemon (its admin API)');
+  for (const [action, what] of [
+    ['start', 'take messages in again (bind the listener, poll, accept HTTP)'],
+    ['stop', 'refuse messages: MLLP listener closed, HTTP answers CHANNEL_STOPPED, polling stops'],
+    ['pause', 'keep taking messages in, hold their processing (for every process on this Redis)'],
+    ['resume', 'process what pause held, and what comes'],
+  ] as const) {
+    const cmd = channel
+      .command(action)
+      .description(what)
+      .argument('<CHANNEL_ID>')
+      .option('--who <NAME>', 'operator name for the audit trail (default: your login name)')
+      .option('--json', 'as JSON');
+    if (action === 'pause' || action === 'resume') cmd.option('--destination <ID>', "only this fan-out destination's own queue");
+    cmd.action(async (id: string, o: { who?: string; json?: boolean; destination?: string }) =>
+      (await import('./cli/channel.js')).cmdChannel(await stateIo(), action, id, o.who ?? operator(), o.json === true, o.destination),
+    );
+  }
+}
+
 function adminCommands(program: Command): void {
   const apikey = program.command('apikey').description('API keys of HTTP intake clients (stored hashed in HIG_DATA_DIR/clients.json)');
   const runApiKey = async () => void process.stdout.write(await (await import('./cli/apikey.js')).cmdApiKey(rawArgsAfter('apikey')));
@@ -291,6 +313,7 @@ export function buildProgram(): Command {
   daemonCommands(program);
   messageCommands(program);
   stateCommands(program);
+  channelCommands(program);
   adminCommands(program);
   return program;
 }

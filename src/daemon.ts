@@ -26,7 +26,7 @@ import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnv
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { reloadCertificatesOnChange } from './security/cert-reload.js';
-import { startMllpListener, type MllpChannel, type MllpListener } from './sources/mllp.js';
+import type { MllpListener } from './sources/mllp.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
 import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
 import { destinationQueueName } from './redis/keys.js';
@@ -34,7 +34,8 @@ import { codeStepsOf } from './routing/config.js';
 import { createCodeRunner, type CodeRunner } from './routing/code.js';
 import { intakeHl7 } from './intake.js';
 import type { ChannelForward } from './destinations/index.js';
-import { startPolledSources, type RunningSource } from './sources/start.js';
+import { createChannelManager } from './lifecycle/manager.js';
+import { watchChannels, type ChannelsWatch } from './lifecycle/watch.js';
 import { registerHttpIntake } from './sources/http.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
@@ -50,6 +51,8 @@ import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
 export interface DaemonOptions {
   settings: Settings;
   channelsDir: string;
+  /** the enabled channels, already validated (the worker thread gets them from the main thread) */
+  channels?: readonly Channel[];
   log: Logger;
   /** start sources and the HTTP server (false for `hig worker`) */
   intake: boolean;
@@ -65,7 +68,8 @@ export interface DaemonOptions {
 }
 
 export interface Daemon {
-  channels: readonly Channel[];
+  /** the channels running now (hot reload changes them) */
+  readonly channels: readonly Channel[];
   queues: QueueRegistry;
   keyring: Keyring;
   listeners: Map<string, MllpListener>;
@@ -118,7 +122,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
   // The loader check-config uses: every problem of the environment and the channel files at once.
   const config = loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey });
-  const configured = config.channels;
+  // A hot reload hands the worker thread the channel set it validated.
+  const configured = opts.channels ?? config.channels;
   const channels = configured.filter((c) => c.enabled);
   // Each destination of a channel that fans out has a queue of its own, run like a channel's.
   const destinationQueues = destinationQueueChannels(channels);
@@ -145,6 +150,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const pool = opts.intake ? Array.from({ length: settings.HIG_PRODUCER_CONNECTIONS }, () => createProducerConnection(settings.REDIS_URL, { enableAutoPipelining: true })) : [];
   await Promise.all(pool.map(connect));
   const queues = createQueueRegistry(producer, [...channels, ...destinationQueues], settings.HIG_QUEUE_PREFIX, pool, enqueuer);
+  // Updated by hot reload: alert rules are read per event.
   const byId = new Map([...channels, ...destinationQueues].map((c) => [c.id, c]));
   // Producers append to the store's outbox (one XADD per job); the `hig start` process drains it.
   const outbox: StoreOutbox | undefined = settings.HIG_STORE_ENABLED ? storeOutbox(pool[0] ?? producer, settings.HIG_QUEUE_PREFIX, log) : undefined;
@@ -169,7 +175,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
-  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log) : undefined;
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log) : undefined;
   const intakeDeps: IntakeDeps = {
     queues,
     keyring,
@@ -179,9 +185,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     onConflict: (conflict) => void alerter.duplicateConflict(conflict),
     ...(outbox ? { outbox } : {}),
   };
+  // The channels running now: hot reload replaces the set.
+  let live: readonly Channel[] = channels;
   // A `channel` destination hands its message to the target channel's intake, as a source would.
   const forward: ChannelForward = async ({ channelId, payload }) => {
-    const target = channels.find((c) => c.id === channelId);
+    const target = live.find((c) => c.id === channelId);
     if (!target) return { accepted: false, code: 'INTERNAL', retryable: false, detail: `channel ${channelId} is not running` };
     if (payload.contentType !== 'hl7v2') return { accepted: false, code: 'INTERNAL', retryable: false, detail: 'only HL7 v2 is forwarded between channels' };
     const receipt = await intakeHl7(payload.message, target, { source: 'channel' }, intakeDeps);
@@ -189,9 +197,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     return { accepted: false, code: receipt.code, retryable: receipt.situation === 'unavailable', detail: receipt.detail };
   };
   const runtimes = new Map<string, ChannelRuntime>();
-  for (const c of channels) {
-    runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
-  }
+  const buildRuntimes = (of: readonly Channel[]) => {
+    runtimes.clear();
+    for (const c of of) runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
+  };
+  buildRuntimes(channels);
   const stepsFor = (c: Channel) => pipelineStepsFor(c, keyring, runtimes.get(c.id), queues);
 
   const workers: Worker[] = [];
@@ -246,19 +256,32 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
 
   const listeners = new Map<string, MllpListener>();
+  const manager = createChannelManager(channels, {
+    queues,
+    intake: intakeDeps,
+    redis: producer,
+    prefix: settings.HIG_QUEUE_PREFIX,
+    log,
+    sources: opts.intake,
+    listeners,
+    onChannelsChanged: async (now) => {
+      live = now;
+      const fanOut = destinationQueueChannels(now);
+      for (const q of fanOut) queues.put(q); // read side (stats, DLQ); the workers own their processing
+      byId.clear();
+      for (const c of [...now, ...fanOut]) byId.set(c.id, c);
+      buildRuntimes(now); // HTTP's synchronous processing
+      if (thread) await thread.reload(now);
+      else if (opts.workers === true) log.warn('workers run in this event loop (HIG_WORKER_THREAD=false): restart hig to apply channel changes to processing');
+    },
+  });
   const instanceId = newInstanceId();
-  let polled: RunningSource[] = [];
+  let watcher: ChannelsWatch | undefined;
   let stopHttpReload = (): void => undefined;
   let http: ReturnType<typeof buildHttpServer> | undefined;
   let httpPort: number | undefined;
   if (opts.intake) {
-    polled = await startPolledSources(channels, intakeDeps, { redis: producer });
-    for (const channel of channels) {
-      if (channel.source.type !== 'mllp') continue;
-      const listener = await startMllpListener(channel as MllpChannel, intakeDeps);
-      listeners.set(channel.id, listener);
-      log.info({ channel: channel.id, host: channel.source.host, port: listener.port, tls: Boolean(channel.source.tls) }, 'MLLP listener bound');
-    }
+    await manager.startAll();
     const tlsOptions = config.httpTls;
     const limits = config.httpLimits;
     http = buildHttpServer(
@@ -281,17 +304,20 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         metricsOpen: settings.HIG_METRICS_OPEN,
         ...(thread ? { threadMetrics: async () => [await thread.metrics()] } : {}),
         instances: () => listInstances(producer, settings.HIG_QUEUE_PREFIX, instanceId),
+        channels: manager,
       },
       settings.HIG_HTTP_HOST,
       { ...(tlsOptions ? { tls: tlsOptions } : {}), limits },
     );
-    registerHttpIntake(http, {
+    const httpIntake = registerHttpIntake(http, {
       channels,
+      isStopped: manager.isStopped,
       unauthenticatedBodyBytes: limits.unauthenticatedBodyBytes,
       deps: intakeDeps,
       apiKeys: fileApiKeyStore(defaultClientsFile(settings.HIG_DATA_DIR)),
       stepsFor,
     });
+    manager.attachHttp(httpIntake);
     await http.listen({ port: settings.HIG_HTTP_PORT, host: settings.HIG_HTTP_HOST });
     stopHttpReload = reloadHttpTlsOnChange(http.server as unknown as tls.Server, settings, log);
     const addr = http.server.address();
@@ -300,6 +326,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
   // "started" means converting too: a message ACKed from now on is picked up without waiting.
   await thread?.ready;
+  if (opts.intake) {
+    // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
+    watcher = watchChannels(opts.channelsDir, manager, log, () => loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }).channels, (next) => void httpLimitsFrom(settings, next));
+    await watcher.ready;
+  }
   const startedAt = new Date().toISOString();
   const facts = (): Omit<InstanceFacts, 'id'> => ({
     host: hostname(),
@@ -308,9 +339,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     startedAt,
     roles: { intake: opts.intake, workers: opts.workers !== false },
     ...(httpPort !== undefined ? { httpPort } : {}),
-    channels: channels.map((c) => {
+    channels: manager.channels().map((c) => {
       const l = listeners.get(c.id);
-      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake }) };
+      return { id: c.id, source: c.source.type, ...(l ? { port: l.port, up: l.listening } : { up: opts.intake && !manager.isStopped(c.id) }) };
     }),
   });
   const heartbeat: InstanceHeartbeat | undefined = opts.announce === false ? undefined : await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
@@ -318,7 +349,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
 
   let closed = false;
   return {
-    channels,
+    get channels() {
+      return manager.channels();
+    },
     queues,
     keyring,
     listeners,
@@ -329,9 +362,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       if (closed) return;
       closed = true;
       await heartbeat?.close();
+      await watcher?.close();
       // Stop taking input first, then let workers finish what they hold.
-      await Promise.all([...listeners.values()].map((l) => l.close()));
-      await Promise.all(polled.map((s) => s.close()));
+      await manager.close();
       stopHttpReload();
       await http?.close();
       await Promise.all([...workers.map((w) => w.close()), thread?.stop()]);

@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from './log.js';
 import type { MetricsJson } from './metrics.js';
+import type { Channel } from './config/channel.js';
 
 /** Longest a scrape waits for the thread's counters; a busy thread answers late, never blocks /metrics. */
 const METRICS_TIMEOUT_MS = 1000;
@@ -23,6 +24,8 @@ const METRICS_TIMEOUT_MS = 1000;
 export interface ThreadData {
   channelsDir: string;
   allowDevKey: boolean;
+  /** the enabled channels the main thread validated (hot reload hands over the set it applied) */
+  channels?: readonly Channel[];
 }
 
 export type ToThread = { type: 'stop' } | { type: 'metrics'; id: number };
@@ -35,17 +38,31 @@ export interface WorkerThread {
   metrics(): Promise<MetricsJson>;
   /** graceful: in-flight jobs finish, then the thread exits */
   stop(): Promise<void>;
+  /**
+   * Hot reload (src/lifecycle): the thread finishes its in-flight jobs and a new one starts with
+   * these channels; queued jobs wait in Redis meanwhile. Resolves once the new one's workers run.
+   */
+  reload(channels: readonly Channel[]): Promise<void>;
 }
 
-export function startWorkerThread(opts: { channelsDir: string; allowDevKey: boolean }, log: Logger): WorkerThread {
+export function startWorkerThread(opts: ThreadData, log: Logger): WorkerThread {
   let current: Worker | undefined;
   let stopping = false;
+  let replacing = false;
+  let data: ThreadData = opts;
   let nextId = 0;
   const pending = new Map<number, (data: MetricsJson) => void>();
   let markReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const stopCurrent = async () => {
+    const worker = current;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.postMessage({ type: 'stop' } satisfies ToThread);
+    });
+  };
   const spawn = (restarts: number) => {
-    const data: ThreadData = opts;
     // A file beside this one, named by URL: the thread's entry imports the daemon, this file does not.
     const worker = new Worker(new URL('./worker-thread-entry.js', import.meta.url), { workerData: data });
     current = worker;
@@ -59,10 +76,10 @@ export function startWorkerThread(opts: { channelsDir: string; allowDevKey: bool
     worker.on('error', (err: Error & { code?: string }) => log.error({ err: { name: err.name, code: err.code } }, 'worker thread failed'));
     worker.once('exit', (code) => {
       if (current === worker) current = undefined;
-      if (stopping) return;
+      if (stopping || replacing) return;
       const delay = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
       log.error({ code, restartInMs: delay }, 'worker thread exited; restarting');
-      setTimeout(() => !stopping && spawn(restarts + 1), delay).unref();
+      setTimeout(() => !stopping && !current && spawn(restarts + 1), delay).unref();
     });
   };
   spawn(0);
@@ -85,12 +102,21 @@ export function startWorkerThread(opts: { channelsDir: string; allowDevKey: bool
     },
     stop: async () => {
       stopping = true;
-      const worker = current;
-      if (!worker) return;
-      await new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.postMessage({ type: 'stop' } satisfies ToThread);
-      });
+      await stopCurrent();
+    },
+    reload: async (channels) => {
+      if (stopping) return;
+      replacing = true;
+      try {
+        await stopCurrent();
+      } finally {
+        replacing = false;
+      }
+      if (stopping) return;
+      data = { ...data, channels };
+      const started = new Promise<void>((resolve) => (markReady = resolve));
+      spawn(0);
+      await started;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Gateway } from '../queue/gateway.js';
 import type { Logger } from '../log.js';
 import type { MetricsJson } from '../metrics.js';
 import type { InstanceView } from '../queue/instances.js';
+import type { ChannelControl } from '../lifecycle/types.js';
 import type { AlertOps } from './alert-routes.js';
 import type { StoreService } from '../store/service.js';
 import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
@@ -43,4 +44,6 @@ export interface HttpDeps {
   store?: StoreService;
   /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
   reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
+  /** channel start/stop/pause/resume, their states and refused channel files (src/lifecycle) */
+  channels?: ChannelControl;
 }

@@ -18,6 +18,7 @@ import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js
 import { serverTlsPolicy } from '../security/tls.js';
 import type { TLSSocket } from 'node:tls';
 import { registerDashboard } from './dashboard/routes.js';
+import { registerLifecycleRoutes } from './lifecycle-routes.js';
 import { registerAlertRoutes, type AlertOps } from './alert-routes.js';
 import { useBoundedJsonParser } from './json-body.js';
 import { ADMIN_BODY_BYTES, capConnections, fastifyServerOptions, HTTP_LIMIT_DEFAULTS, nodeServerOptions, type HttpLimits } from './limits.js';
@@ -116,14 +117,16 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
   });
   registerMessageRoutes(app, { gateway: deps.gateway, ...(deps.store ? { store: deps.store } : {}), ...(deps.reprocess ? { reprocess: deps.reprocess } : {}) }, admin);
   app.get('/api/stats', { onRequest: admin }, async () => {
-    const [stats, instances] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.()]);
-    return instances ? { ...stats, instances } : stats;
+    const [stats, instances, lifecycles] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.(), deps.channels?.lifecycles()]);
+    if (lifecycles) for (const [id, c] of Object.entries(stats.channels)) if (lifecycles[id]) Object.assign(c, { lifecycle: lifecycles[id] });
+    return { ...stats, ...(instances ? { instances } : {}), ...(deps.channels ? { config: { errors: deps.channels.configProblems() } } : {}) };
   });
   registerDlqRoutes(app, deps, admin);
   const alerts = deps.alerts;
   if (alerts?.get && alerts.acknowledge && alerts.resolve) {
     registerAlertRoutes(app, { alerts: alerts as unknown as AlertOps, channelIds: () => deps.gateway.queues.all().map(([id]) => id) }, admin, who);
   }
+  if (deps.channels) registerLifecycleRoutes(app, deps.channels, admin, who);
   registerDashboard(app, deps, auth);
   return app;
 }

@@ -26,6 +26,10 @@ export interface QueueRegistry {
   readonly enqueuer: Enqueuer;
   channel(channelId: string): Channel | undefined;
   all(): Array<[string, Queue]>;
+  /** hot reload (src/lifecycle): a channel added or changed takes its queue (created once) and new config */
+  put(channel: Channel): Queue;
+  /** hot reload: a removed channel's queue is closed; its jobs stay in Redis */
+  remove(channelId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,21 +42,27 @@ function quietQueue(name: string, connection: RedisClient, prefix: string): Queu
 
 export function createQueueRegistry(
   connection: RedisClient,
-  channels: readonly Channel[],
+  initial: readonly Channel[],
   prefix: string,
   pool: readonly RedisClient[] = [],
   enqueuer: Enqueuer = defaultEnqueuer(),
 ): QueueRegistry {
   const queues = new Map<string, Queue>();
   const writers = new Map<string, Array<{ queue: Queue; connection: RedisClient }>>();
-  for (const ch of channels) {
+  const channels = new Map<string, Channel>();
+  const put = (ch: Channel): Queue => {
+    channels.set(ch.id, ch);
+    const known = queues.get(ch.id);
+    if (known) return known;
     const queue = quietQueue(ch.id, connection, prefix);
     queues.set(ch.id, queue);
     // A pool connection carries only intake's transactions (the fast enqueuer): the queue object stays the
     // one on the shared connection, so BullMQ never loads its ~70 scripts onto the pool (every
     // MULTI's pipeline object would copy them all).
     writers.set(ch.id, pool.length ? pool.map((c) => ({ queue, connection: c })) : [{ queue, connection }]);
-  }
+    return queue;
+  };
+  for (const ch of initial) put(ch);
   let turn = 0;
   return {
     prefix,
@@ -63,8 +73,16 @@ export function createQueueRegistry(
       const w = writers.get(id);
       return w ? w[turn++ % w.length] : undefined;
     },
-    channel: (id) => channels.find((c) => c.id === id),
+    channel: (id) => channels.get(id),
     all: () => [...queues.entries()],
+    put,
+    remove: async (id) => {
+      const queue = queues.get(id);
+      queues.delete(id);
+      writers.delete(id);
+      channels.delete(id);
+      await queue?.close();
+    },
     close: async () => {
       const all = [...queues.values(), ...[...writers.values()].flat().map((w) => w.queue)];
       await Promise.all([...new Set(all)].map((q) => q.close()));

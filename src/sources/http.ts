@@ -50,6 +50,14 @@ export interface HttpIntakeOptions {
    * @defaultValue HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes (64 KiB)
    */
   unauthenticatedBodyBytes?: number;
+  /** channels whose source an operator stopped (src/lifecycle): their calls are refused with CHANNEL_STOPPED */
+  isStopped?: (channelId: string) => boolean;
+}
+
+/** What the daemon's channel manager changes on a hot reload. */
+export interface HttpIntake {
+  /** the channels served from now on (requests already admitted finish with the channel they had) */
+  setChannels(channels: readonly Channel[]): void;
 }
 
 declare module 'fastify' {
@@ -151,10 +159,15 @@ async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise
   }
 }
 
-export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions): void {
+export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions): HttpIntake {
   const channels = new Map<string, HttpChannel>();
-  for (const c of opts.channels) if (c.enabled && c.source.type === 'http') channels.set(c.id, c as HttpChannel);
-  const gatewayChannels = [...channels.values()].filter((c) => c.source.receiveMessage).sort((a, b) => a.id.localeCompare(b.id));
+  let gatewayChannels: HttpChannel[] = [];
+  const setChannels = (all: readonly Channel[]) => {
+    channels.clear();
+    for (const c of all) if (c.enabled && c.source.type === 'http') channels.set(c.id, c as HttpChannel);
+    gatewayChannels = [...channels.values()].filter((c) => c.source.receiveMessage).sort((a, b) => a.id.localeCompare(b.id));
+  };
+  setChannels(opts.channels);
   const limiter = opts.rateLimiter ?? createRateLimiter();
   const log = opts.deps.log.child({ source: 'http' });
   const steps = new Map<string, PipelineSteps>();
@@ -163,6 +176,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
     if (!s) steps.set(c.id, (s = timedSteps(c.id, opts.stepsFor(c))));
     return s;
   };
+  // Fixed when the routes are registered: a channel added by hot reload posts at most this much.
   const maxBody = Math.max(1024 * 1024, ...[...channels.values()].map((c) => c.source.maxBodyBytes));
   const unauthenticatedBodyBytes = opts.unauthenticatedBodyBytes ?? HTTP_LIMIT_DEFAULTS.unauthenticatedBodyBytes;
   const unauthenticatedTooLarge = () =>
@@ -182,6 +196,8 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
   };
 
   const admit = (auth: Authenticated, channel: HttpChannel) => {
+    // After authentication, so only the channel's clients learn it is stopped; before the rate limit.
+    if (opts.isStopped?.(channel.id)) throw refusal('CHANNEL_STOPPED', `channel ${channel.id} is stopped by an operator; send again once it is started`, { 'retry-after': '60' });
     if (!allowedClients(channel).includes(auth.clientId)) throw refusal('FORBIDDEN', `client ${auth.clientId} may not post to channel ${channel.id}`);
     const limit = opts.apiKeys.rateLimitFor(auth.clientId);
     const took = limiter.take(String(auth.clientId), limit);
@@ -341,6 +357,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
             const auth = await authenticate(apiKeyFrom(req.headers), req);
             admit(auth, channel);
             req.intakeAuth = auth;
+            req.intakeChannel = channel;
           } catch (err) {
             return send(reply, err);
           }
@@ -348,7 +365,7 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
       },
       async (req, reply) => {
         const started = performance.now();
-        const channel = channels.get(req.params.id)!;
+        const channel = req.intakeChannel!;
         const auth = req.intakeAuth!;
         const facts = factsOf(req);
         const media = mediaTypeOf(req);
@@ -428,4 +445,5 @@ export function registerHttpIntake(app: FastifyInstance, opts: HttpIntakeOptions
       },
     );
   });
+  return { setChannels };
 }

@@ -28,6 +28,12 @@ export type MllpChannel = Channel & { source: MllpSource };
 
 export interface ConnectionFacts {
   remoteAddress?: string;
+  /**
+   * The channel's version now (hot reload, src/lifecycle): accept rules, queue and destinations
+   * changed in the file apply to the next message of an open connection. A changed source block
+   * rebinds the listener instead, so the framing settings are the connection's own.
+   */
+  current?: () => MllpChannel;
 }
 
 /**
@@ -88,7 +94,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     inFlight++;
     const acked = ackTimer(channel.id, 'mllp', channel.source.ackMode === 'enhanced');
     if (inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) socket.pause();
-    const receipt = intakeHl7(frame, channel, sourceFacts, deps).catch(
+    const receipt = intakeHl7(frame, facts.current?.() ?? channel, sourceFacts, deps).catch(
       (err: unknown): Receipt => {
         log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'intake failed unexpectedly');
         return { situation: 'unavailable', code: 'INTERNAL', detail: CATALOGUE.INTERNAL.summary };
@@ -249,7 +255,7 @@ export interface MllpListener {
 }
 
 /** Binds the channel's listener; resolves once it accepts connections. */
-export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps): Promise<MllpListener> {
+export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps, current?: () => MllpChannel): Promise<MllpListener> {
   const sockets = new Set<net.Socket>();
   const gate = createConnectionGate(channel.source, deps.log.child({ channel: channel.id }));
   /** Gates the raw TCP socket, before any TLS handshake is spent on it. */
@@ -268,7 +274,7 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps):
     trackConnection(channel.id, socket);
     socket.setNoDelay(true);
     socket.once('close', () => sockets.delete(socket));
-    handleConnection(socket, channel, deps, socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {});
+    handleConnection(socket, channel, deps, { ...(socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {}), ...(current ? { current } : {}) });
   };
   const t = channel.source.tls;
   const server = t ? createTlsServer(channel, deps, onSocket) : net.createServer();

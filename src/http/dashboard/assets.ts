@@ -31,6 +31,7 @@ table.grid td.reason { max-width:480px; overflow-wrap:anywhere; }
 tr.details > td { background:#fafbfc; }
 table.grid.outcome { margin-top:4px; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; color:#fff; background:var(--muted); vertical-align:middle; }
+.badge.stopped { background:#b3261e; } .badge.paused { background:var(--warn); }
 .badge.healthy { background:var(--ok); } .badge.busy { background:var(--busy); } .badge.warning { background:var(--warn); }
 .sev-high, .sev-critical { color:var(--warn); font-weight:600; } .sev-medium { color:var(--busy); }
 button { font:inherit; padding:3px 10px; border:1px solid var(--line); border-radius:4px; background:#fff; cursor:pointer; }
@@ -128,6 +129,7 @@ export const APP_JS = String.raw`
     var tr = h('tr', { 'data-channel': c.id, 'class': c.id === state.selected ? 'selected' : '' },
       h('td', null, h('a', { href: '#', onclick: function (ev) { ev.preventDefault(); select(c.id); } }, c.id), c.description ? h('div', { 'class': 'muted', text: c.description }) : null),
       h('td', null, badge(c.health)),
+      h('td', { 'data-k': 'lifecycle' }, lifecycleCell(c)),
       h('td', { 'class': 'n', 'data-k': 'active', text: fmtInt(c.active) }),
       h('td', { 'class': 'n', 'data-k': 'waiting', text: fmtInt(c.waiting) }),
       h('td', { 'class': 'n', 'data-k': 'completed', text: fmtInt(c.completed) }),
@@ -139,6 +141,36 @@ export const APP_JS = String.raw`
       h('td', { 'class': 'n', text: fmtMs(c.oldestWaitingMs) }),
       h('td', null, replayBtn));
     return tr;
+  }
+
+  /** Channel lifecycle (src/lifecycle): a badge per switch that is off, and the buttons that flip them. */
+  function lifecycleCell(c) {
+    var l = c.lifecycle;
+    if (!l) return null;
+    var box = h('span', { 'class': 'lifecycle', 'data-source': l.source, 'data-processing': l.processing });
+    box.appendChild(h('span', { 'class': 'badge ' + (l.source === 'stopped' ? 'stopped' : 'healthy'), 'data-lifecycle-badge': 'source', text: l.source === 'stopped' ? 'stopped' : 'running' }));
+    if (l.processing === 'paused') box.appendChild(h('span', { 'class': 'badge paused', 'data-lifecycle-badge': 'processing', text: 'paused' }));
+    [[l.source === 'stopped' ? 'start' : 'stop'], [l.processing === 'paused' ? 'resume' : 'pause']].forEach(function (a) {
+      var btn = h('button', { type: 'button', 'data-channel-action': a[0], 'data-channel': c.id }, a[0]);
+      btn.addEventListener('click', function (ev) { ev.stopPropagation(); channelAction(c.id, a[0], btn); });
+      box.appendChild(btn);
+    });
+    return box;
+  }
+
+  function channelAction(id, action, btn) {
+    btn.disabled = true;
+    api('POST', '/api/channels/' + encodeURIComponent(id) + '/' + action).then(function () { showError(null); refresh(); })
+      .catch(function (e) { btn.disabled = false; showError(e); });
+  }
+
+  function renderConfigErrors(config) {
+    var box = clear($('config-errors'));
+    var errors = config && config.errors ? config.errors : [];
+    box.hidden = !errors.length;
+    if (!errors.length) return;
+    box.appendChild(h('strong', { text: 'Channel files refused (the running version stays): ' }));
+    errors.forEach(function (e) { box.appendChild(h('div', { 'data-config-error': '', text: e.error })); });
   }
 
   function alertRow(a, withChannel) {
@@ -191,9 +223,10 @@ export const APP_JS = String.raw`
     return api('GET', q).then(function (d) {
       if (!d.channels.items.length && state.channelOffset > 0 && d.channels.total > 0) { state.channelOffset = Math.floor((d.channels.total - 1) / CHANNEL_PAGE) * CHANNEL_PAGE; return loadOverview(); }
       renderTotals(d.totals);
+      renderConfigErrors(d.config);
       var tbody = clear($('channels').tBodies[0]);
       d.channels.items.forEach(function (c) { tbody.appendChild(channelRow(c)); });
-      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 12, 'class': 'muted', text: 'no channels' })));
+      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 13, 'class': 'muted', text: 'no channels' })));
       pager($('channel-pager'), d.channels.offset, CHANNEL_PAGE, d.channels.total, function (o) { state.channelOffset = o; refresh(); });
       renderAlerts($('recent-alerts').tBodies[0], d.recentAlerts, true, 6);
       renderInstances(d.instances);

@@ -55,6 +55,7 @@ export function dashboardHtml(o: ShellOptions): string {
 </header>
 <main>
   <p id="error" class="error" hidden></p>
+  <div id="config-errors" class="error" role="alert" hidden></div>
   <section>
     <h2>All channels <span id="total-health" class="badge">…</span></h2>
     <div class="cards" id="totals"></div>
@@ -65,7 +66,7 @@ export function dashboardHtml(o: ShellOptions): string {
       <input id="channel-filter" type="search" placeholder="filter channels" aria-label="filter channels">
     </div>
     <table class="grid" id="channels">
-      <thead><tr><th>channel</th><th>health</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th title="resends answered again, not processed again">resends</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
+      <thead><tr><th>channel</th><th>health</th><th title="source running or stopped; processing running or paused">state</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th title="resends answered again, not processed again">resends</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
       <tbody></tbody>
     </table>
     <div class="pager" id="channel-pager"></div>

@@ -131,9 +131,11 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
       return id.toLowerCase().includes(needle) || (ch?.description ?? '').toLowerCase().includes(needle);
     });
     const shown = ids.slice(offset, offset + limit);
+    const lifecycles = (await deps.channels?.lifecycles()) ?? {};
     const items = shown.map((id) => {
       const ch = deps.gateway.queues.channel(id);
-      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destinations.map((d) => d.type).join(', '), ...channels[id]! };
+      const lifecycle = lifecycles[id];
+      return { id, description: ch?.description ?? '', source: ch?.source.type, destination: ch?.destinations.map((d) => d.type).join(', '), ...channels[id]!, ...(lifecycle ? { lifecycle } : {}) };
     });
     let recentAlerts: DashboardAlert[] | null = null;
     if (deps.alerts) {
@@ -145,7 +147,8 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
         .slice(0, defaults.recentAlerts);
     }
     const instances = deps.instances ? await deps.instances().catch(() => null) : null;
-    return { generatedAt: new Date().toISOString(), refreshSeconds, totals, channels: { total: ids.length, offset, limit, items }, recentAlerts, instances };
+    const config = { errors: deps.channels?.configProblems() ?? [] };
+    return { generatedAt: new Date().toISOString(), refreshSeconds, totals, channels: { total: ids.length, offset, limit, items }, recentAlerts, instances, config };
   });
 
   app.get<{ Params: { id: string } }>('/api/channels/:id/overview', { onRequest: admin }, async (req, reply) => {
