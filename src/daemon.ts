@@ -17,8 +17,10 @@ import { startWorkerThread, type WorkerThread } from './worker-thread.js';
 import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js';
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
 import { gatewayOver } from './queue/gateway.js';
+import { INBOUND_V1 } from './queue/jobs.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './redis/connections.js';
-import { startChannelWorker } from './queue/worker.js';
+import { LOCK_DURATION_MS, startChannelWorker, type LockKeeper } from './queue/worker.js';
+import { Job } from 'bullmq';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
 import { migrateKeyLayout } from './redis/migrate.js';
@@ -41,6 +43,8 @@ export interface DaemonOptions {
   /** in this event loop (true), in a worker thread of this process ('thread'), or elsewhere (false) */
   workers: boolean | 'thread';
   allowDevKey: boolean;
+  /** in the worker thread: the main thread keeps the locks of the jobs being converted */
+  locks?: LockKeeper;
 }
 
 export interface Daemon {
@@ -145,7 +149,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
-  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log) : undefined;
+  const extendLock = async (channelId: string, jobId: string, token: string) => {
+    const queue = queues.get(channelId);
+    // A bare Job handle: extending a lock needs the id and the token, not the job's data.
+    if (queue) await new Job(queue, INBOUND_V1, {}, {}, jobId).extendLock(token, LOCK_DURATION_MS);
+  };
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }, log, extendLock) : undefined;
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
   let maintenance: { close(): Promise<void> } | undefined;
@@ -166,7 +175,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring) },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor: (c) => pipelineStepsFor(c, keyring), ...(opts.locks ? { locks: opts.locks } : {}) },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
