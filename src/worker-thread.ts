@@ -47,6 +47,19 @@ export interface WorkerThread {
   stop(): Promise<void>;
 }
 
+/**
+ * The entry beside this file, named by URL (it imports the daemon; this file must not). Compiled:
+ * the .js file. Under tsx (the benchmarks run src/ directly) Node 20 does not carry tsx's loader
+ * into a worker thread, so the thread registers it before importing the .ts entry.
+ */
+function spawnEntry(data: ThreadData): Worker {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const entry = new URL(`./worker-thread-entry${ext}`, import.meta.url);
+  if (ext === '.js') return new Worker(entry, { workerData: data });
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
 export function startWorkerThread(opts: { channelsDir: string; allowDevKey: boolean }, log: Logger, extendLock: ExtendLock): WorkerThread {
   let current: Worker | undefined;
   // The thread's event loop is blocked while it converts a large message; this one is not.
@@ -68,8 +81,7 @@ export function startWorkerThread(opts: { channelsDir: string; allowDevKey: bool
   const spawn = (restarts: number) => {
     const data: ThreadData = opts;
     // A file beside this one, named by URL: the thread's entry imports the daemon, this file does not.
-    // Same extension as this file: .js compiled, .ts under tsx (benchmarks run src/ directly).
-    const worker = new Worker(new URL(`./worker-thread-entry${extname(fileURLToPath(import.meta.url))}`, import.meta.url), { workerData: data });
+    const worker = spawnEntry(data);
     current = worker;
     worker.on('message', (m: FromThread) => {
       if (m.type === 'hold') held.set(m.jobId, { channelId: m.channelId, token: m.token, until: Date.now() + m.forMs });
