@@ -17,8 +17,10 @@ import { ensureRedis, redactUrl, type EmbeddedRedis } from './redis/embedded.js'
 import { createQueueRegistry, type QueueRegistry } from './queue/queues.js';
 import { selectEnqueuer } from './queue/enqueuer-select.js';
 import { gatewayOver } from './queue/gateway.js';
+import { INBOUND_V1 } from './queue/jobs.js';
 import { checkDurability, createProducerConnection, createWorkerConnection } from './redis/connections.js';
-import { startChannelWorker } from './queue/worker.js';
+import { LOCK_DURATION_MS, startChannelWorker, type LockKeeper } from './queue/worker.js';
+import { Job } from 'bullmq';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
 import { migrateKeyLayout } from './redis/migrate.js';
@@ -65,6 +67,8 @@ export interface DaemonOptions {
    * @defaultValue true
    */
   announce?: boolean;
+  /** in the worker thread: the main thread keeps the locks of the jobs being converted */
+  locks?: LockKeeper;
 }
 
 export interface Daemon {
@@ -175,7 +179,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   }
 
   // Redis is up (an embedded one started by now): the thread's own start finds it answering.
-  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log) : undefined;
+  const extendLock = async (channelId: string, jobId: string, token: string) => {
+    const queue = queues.get(channelId);
+    // A bare Job handle: extending a lock needs the id and the token, not the job's data.
+    if (queue) await new Job(queue, INBOUND_V1, {}, {}, jobId).extendLock(token, LOCK_DURATION_MS);
+  };
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log, extendLock) : undefined;
   const intakeDeps: IntakeDeps = {
     queues,
     keyring,
@@ -224,7 +233,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       workers.push(
         startChannelWorker(
           channel,
-          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor, ...(outbox ? { outbox } : {}) },
+          { connection: workerConnection, prefix: settings.HIG_QUEUE_PREFIX, log, queues, stepsFor, ...(outbox ? { outbox } : {}), ...(opts.locks ? { locks: opts.locks } : {}) },
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
@@ -328,7 +337,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   await thread?.ready;
   if (opts.intake) {
     // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
-    watcher = watchChannels(opts.channelsDir, manager, log, () => loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }).channels, (next) => void httpLimitsFrom(settings, next));
+    watcher = watchChannels(opts.channelsDir, manager, log, () => [...loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }).channels], (next) => void httpLimitsFrom(settings, next));
     await watcher.ready;
   }
   const startedAt = new Date().toISOString();

@@ -13,7 +13,11 @@ const port = parentPort!;
 const data = workerData as ThreadData;
 const settings = loadSettings();
 const log = createLogger({ level: settings.LOG_LEVEL }).child({ thread: 'worker' });
-const daemon = await startDaemon({ settings, channelsDir: data.channelsDir, ...(data.channels ? { channels: data.channels } : {}), log, intake: false, workers: true, allowDevKey: data.allowDevKey, announce: false });
+const locks = {
+  hold: (channelId: string, jobId: string, token: string, forMs: number) => port.postMessage({ type: 'hold', channelId, jobId, token, forMs } satisfies FromThread),
+  release: (jobId: string) => port.postMessage({ type: 'release', jobId } satisfies FromThread),
+};
+const daemon = await startDaemon({ settings, channelsDir: data.channelsDir, ...(data.channels ? { channels: data.channels } : {}), log, intake: false, workers: true, allowDevKey: data.allowDevKey, announce: false, locks });
 port.on('message', (m: ToThread) => {
   if (m.type === 'metrics') {
     void workerMetricsJson().then((json) => port.postMessage({ type: 'metrics', id: m.id, data: json } satisfies FromThread));

@@ -12,6 +12,8 @@
  * stop lets the thread finish its in-flight jobs first. The thread's counters (completed,
  * dead-lettered, step timings) are added into the daemon's `/metrics` through `metrics()`.
  */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from './log.js';
 import type { MetricsJson } from './metrics.js';
@@ -29,7 +31,15 @@ export interface ThreadData {
 }
 
 export type ToThread = { type: 'stop' } | { type: 'metrics'; id: number };
-export type FromThread = { type: 'ready' } | { type: 'metrics'; id: number; data: MetricsJson };
+export type FromThread =
+  | { type: 'ready' }
+  | { type: 'metrics'; id: number; data: MetricsJson }
+  | { type: 'hold'; channelId: string; jobId: string; token: string; forMs: number }
+  | { type: 'release'; jobId: string };
+
+/** Renews the locks of the thread's jobs, extending a lock by LOCK_DURATION_MS (15 s) every 5 s. */
+const RENEW_EVERY_MS = 5_000;
+export type ExtendLock = (channelId: string, jobId: string, token: string) => Promise<void>;
 
 export interface WorkerThread {
   /** resolves once the first thread's workers are running */
@@ -45,8 +55,32 @@ export interface WorkerThread {
   reload(channels: readonly Channel[]): Promise<void>;
 }
 
-export function startWorkerThread(opts: ThreadData, log: Logger): WorkerThread {
+/**
+ * The entry beside this file, named by URL (it imports the daemon; this file must not). Compiled:
+ * the .js file. Under tsx (the benchmarks run src/ directly) Node 20 does not carry tsx's loader
+ * into a worker thread, so the thread registers it before importing the .ts entry.
+ */
+function spawnEntry(data: ThreadData): Worker {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const entry = new URL(`./worker-thread-entry${ext}`, import.meta.url);
+  if (ext === '.js') return new Worker(entry, { workerData: data });
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+export function startWorkerThread(opts: ThreadData, log: Logger, extendLock: ExtendLock): WorkerThread {
   let current: Worker | undefined;
+  // The thread's event loop is blocked while it converts a large message; this one is not.
+  const held = new Map<string, { channelId: string; token: string; until: number }>();
+  const renew = setInterval(() => {
+    const now = Date.now();
+    for (const [jobId, h] of held) {
+      // Past the job's timeout the thread is hung, not busy: let BullMQ take the job back.
+      if (now > h.until) held.delete(jobId);
+      else void extendLock(h.channelId, jobId, h.token).catch(() => undefined);
+    }
+  }, RENEW_EVERY_MS);
+  renew.unref();
   let stopping = false;
   let replacing = false;
   let data: ThreadData = opts;
@@ -64,18 +98,22 @@ export function startWorkerThread(opts: ThreadData, log: Logger): WorkerThread {
   };
   const spawn = (restarts: number) => {
     // A file beside this one, named by URL: the thread's entry imports the daemon, this file does not.
-    const worker = new Worker(new URL('./worker-thread-entry.js', import.meta.url), { workerData: data });
+    const worker = spawnEntry(data);
     current = worker;
     worker.on('message', (m: FromThread) => {
-      if (m.type === 'ready') {
+      if (m.type === 'hold') held.set(m.jobId, { channelId: m.channelId, token: m.token, until: Date.now() + m.forMs });
+      else if (m.type === 'release') held.delete(m.jobId);
+      else if (m.type === 'metrics') pending.get(m.id)?.(m.data);
+      else {
         log.info({ threadId: worker.threadId }, 'worker thread started');
         markReady();
-      } else pending.get(m.id)?.(m.data);
+      }
     });
     // The error's name and code only: a message can carry whatever a library put in it.
     worker.on('error', (err: Error & { code?: string }) => log.error({ err: { name: err.name, code: err.code } }, 'worker thread failed'));
     worker.once('exit', (code) => {
       if (current === worker) current = undefined;
+      held.clear(); // its jobs' locks lapse: the stalled check hands them to the next thread
       if (stopping || replacing) return;
       const delay = Math.min(30_000, 500 * 2 ** Math.min(restarts, 6));
       log.error({ code, restartInMs: delay }, 'worker thread exited; restarting');
@@ -102,6 +140,7 @@ export function startWorkerThread(opts: ThreadData, log: Logger): WorkerThread {
     },
     stop: async () => {
       stopping = true;
+      clearInterval(renew);
       await stopCurrent();
     },
     reload: async (channels) => {

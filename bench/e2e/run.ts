@@ -149,6 +149,8 @@ async function main() {
       LOG_LEVEL: 'info',
       // Conversion in separate hig worker processes (the daemon's HIG_WORKER_PROCESSES), when set.
       ...(process.env.HIG_WORKER_PROCESSES ? { HIG_WORKER_PROCESSES: process.env.HIG_WORKER_PROCESSES } : {}),
+      // Workers on the listener's own event loop (the default before the worker thread), when set.
+      ...(process.env.HIG_WORKER_THREAD ? { HIG_WORKER_THREAD: process.env.HIG_WORKER_THREAD } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

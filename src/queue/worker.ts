@@ -37,6 +37,19 @@ export interface WorkerDeps {
   autorun?: boolean;
   /** the message store's outbox (absent: store off) */
   outbox?: StoreOutbox;
+  /** told when a job starts and ends here (src/worker-thread.ts keeps its lock from another thread) */
+  locks?: LockKeeper;
+}
+
+/**
+ * Conversion is synchronous: a message that takes longer than LOCK_DURATION_MS to convert would
+ * block this event loop's lock renewal, and BullMQ would take the job back as stalled (three
+ * times, then dead-letter it) while it is being converted. A thread that stays free renews the
+ * locks of the jobs held here, at most for the channel's job timeout.
+ */
+export interface LockKeeper {
+  hold(channelId: string, jobId: string, token: string, forMs: number): void;
+  release(jobId: string): void;
 }
 
 /**
@@ -155,7 +168,14 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
   const run = processor ?? channelProcessor(channel, deps);
   // BullMQ keeps `err.stack` with every failed job (install paths, library internals): only at debug.
   const keepStacks = deps.log.isLevelEnabled('debug');
-  const worker = new Worker(channel.id, (job, token) => run(job, token).catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err))), {
+  const processJob = (job: Job, token?: string) => {
+    const id = String(job.id);
+    if (token) deps.locks?.hold(channel.id, id, token, channel.queue.timeoutMs);
+    return run(job, token)
+      .catch((err: unknown) => Promise.reject(keepStacks ? err : withoutStack(err)))
+      .finally(() => deps.locks?.release(id));
+  };
+  const worker = new Worker(channel.id, processJob, {
     connection: deps.connection,
     prefix: deps.prefix,
     concurrency: channel.queue.concurrency,

@@ -119,6 +119,8 @@ export class Conversion implements DatatypeContext {
   /** Conditional-update query per `Type/id` (from the identifying identifier or facts). */
   readonly conditional = new Map<string, string>();
   private readonly ordinals = new Map<string, number>();
+  /** Highest `#n` given so far per type and identity key in 'distinct' mode: the next search starts past it. */
+  private readonly lastRepeat = new Map<string, number>();
   private readonly readerByIndex = new Map<number, SegmentReader>();
   private readonly madeByIndex = new Map<number, Resource[]>();
   /** Segment (0-based message index) whose mapper is running: what `add` makes is recorded for it. */
@@ -203,9 +205,13 @@ export class Conversion implements DatatypeContext {
    */
   add(resource: Resource, key?: IdentityKey, mode: 'merge' | 'distinct' = 'merge'): Resource {
     const type = resource.resourceType;
-    let repeat = 1;
+    // Repeats 1..last of this key are taken already: start past them, or 20,000 OBX with the same
+    // code would hash 1 + 2 + … + 20,000 candidate ids (quadratic: hours of CPU for one message).
+    const repeatKey = mode === 'distinct' && key !== undefined ? `${type}\u0000${JSON.stringify(key)}` : undefined;
+    let repeat = repeatKey === undefined ? 1 : (this.lastRepeat.get(repeatKey) ?? 0) + 1;
     let id = this.idFor(type, key, repeat);
     if (key !== undefined) while (mode === 'distinct' && this.resources.has(`${type}/${id}`)) id = this.idFor(type, key, ++repeat);
+    if (repeatKey !== undefined) this.lastRepeat.set(repeatKey, repeat);
     const existing = this.resources.get(`${type}/${id}`);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
