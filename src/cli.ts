@@ -9,6 +9,8 @@ import type { Counts } from './queue/status.js';
 import type { Gateway } from './index.js';
 import type { FailedFilter } from './queue/dlq.js';
 import { CONVERT_USAGE } from './cli/convert.js';
+import { MESSAGES_USAGE } from './cli/messages.js';
+import { USERS_USAGE } from './cli/users.js';
 
 // Commands import what they use when they run: `hig convert` must not pay for Redis, queues,
 // logging and config it never touches (one message ≤ 1 s, start-up included).
@@ -25,7 +27,9 @@ const USAGE = `usage: hig <command> [options]
   apikey create --client N [--name T] [--label T] [--file F] | list [--json] | revoke KEYID
   rotate-keys (CHANNEL… | --all)        re-seal queued, failed and completed jobs under DATA_ENCRYPTION_KEY
   stats [--json]                        queue counts per channel and health
-  check-config [--channels DIR]         validate environment and channel files`;
+  check-config [--channels DIR]         validate environment and channel files
+  ${MESSAGES_USAGE}
+  ${USERS_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -320,6 +324,17 @@ export async function main(argv: string[]): Promise<void> {
         process.stdout.write(await cmdApiKey(args));
         return;
       }
+      case 'messages':
+        return await (await import('./cli/messages.js')).cmdMessages(args);
+      case 'audit':
+        return await (await import('./cli/messages.js')).cmdAudit(args);
+      case 'store':
+        return await (await import('./cli/messages.js')).cmdStore(args);
+      case 'user': {
+        const { cmdUser } = await import('./cli/users.js');
+        process.stdout.write(cmdUser(args, (await loadSettings()).HIG_DATA_DIR));
+        return;
+      }
       case undefined:
       case 'help':
       case '--help':
@@ -335,6 +350,7 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof Error && err.name === 'PermanentError') fail(err.message);
     if (err instanceof Error && (err.name === 'ApiKeyError' || err.name === 'SftpConfigError' || err.name === 'DestinationConfigError')) fail(err.message);
     if (err instanceof Error && err.name === 'ApiKeyUsageError') fail(err.message, 64);
+    if (err instanceof Error && (err.name === 'OperatorError' || err.name === 'CliError')) fail(err.message);
     const e = err as NodeJS.ErrnoException & { code?: string };
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') fail(`${e.path ?? ''}: ${e.code}`);
     if (e.code === 'ECONNREFUSED') fail(`connection refused (${e.message})`);

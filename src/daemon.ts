@@ -36,6 +36,7 @@ import { storeOutbox, type StoreOutbox } from './queue/store-trail.js';
 import { indexKeysFrom, type IndexKeys } from './store/index.js';
 import { startStoreService, type StoreService } from './store/service.js';
 import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
+import { operatorDirectory, operatorsFile } from './security/operators.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -236,6 +237,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           return { ok, checks };
         },
         ...(store ? { store, reprocess: (req: ReprocessRequest) => store.opened().then((s) => reprocessMessage(s, (id) => byId.get(id), intakeDeps, req)) } : {}),
+        operators: operatorDirectory(operatorsFile(settings.HIG_DATA_DIR)),
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,

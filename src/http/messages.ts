@@ -10,6 +10,7 @@
  *   POST /api/messages/:id/reprocess  {reason?}                                     (operator)
  *   POST /api/messages/:id/resend     {raw, reason}   edit-and-resend               (phi-viewer)
  *   GET  /api/audit?since&until&user&message&limit                                  (admin)
+ *   GET  /api/store/stats                       rows and bytes per channel, the writer's lag
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -129,6 +130,13 @@ export function registerMessageRoutes(app: FastifyInstance, deps: MessageRoutesD
     // Browsers and editors turn segment separators into newlines; HL7 wants CR.
     const raw = Buffer.from(b.data.raw.replace(/\r?\n/g, '\r'), 'latin1');
     return answer(reply, await deps.reprocess!({ messageId: req.params.messageId, actor: operatorOf(req).name, reason: b.data.reason, edited: raw }));
+  });
+
+  app.get('/api/store/stats', { onRequest: admin }, async (_req, reply) => {
+    const store = storeOr503(reply);
+    if (!store) return reply;
+    const [stats, facts] = await Promise.all([store.stats(), deps.store!.facts()]);
+    return { ...stats, writer: facts };
   });
 
   app.get('/api/audit', { onRequest: admin }, async (req, reply) => {

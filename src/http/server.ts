@@ -24,6 +24,7 @@ import { codeOfRequestError, refuse } from './refuse.js';
 import type { StoreService } from '../store/service.js';
 import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
 import { registerMessageRoutes } from './messages.js';
+import type { OperatorDirectory } from '../security/operators.js';
 
 export { tokenMatches } from './auth.js';
 
@@ -53,6 +54,8 @@ export interface HttpDeps {
   metricsOpen?: boolean;
   /** the message store (absent: store off) */
   store?: StoreService;
+  /** named operators (`hig user add`), signing in with name and password */
+  operators?: OperatorDirectory;
   /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
   reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
 }
@@ -113,7 +116,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
   }) as unknown as FastifyInstance;
   capConnections(app, limits.maxConnections, deps.log);
   useBoundedJsonParser(app);
-  const auth = createAdminAuth(deps.adminToken, host, opts.auth);
+  const auth = createAdminAuth(deps.adminToken, host, { ...opts.auth, ...(deps.operators ? { operators: deps.operators } : {}) });
   const admin = auth.api;
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {

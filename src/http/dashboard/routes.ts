@@ -100,12 +100,13 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
       },
       async (req: FastifyRequest, reply) => {
         const next = nextOf(formField(req, 'next'));
-        const r = auth.login(formField(req, 'token') ?? '', req);
+        const name = formField(req, 'name');
+        const r = auth.login(formField(req, name ? 'password' : 'token') ?? '', req, name);
         if (!r.ok) {
           deps.log.warn({ ip: req.ip, code: r.code }, 'dashboard login refused');
           return page(reply, CATALOGUE[r.code].http, loginHtml({ error: r.error, next, disabled: auth.disabled }));
         }
-        deps.log.info({ ip: req.ip }, 'dashboard login');
+        deps.log.info({ ip: req.ip, ...(name ? { operator: name } : {}) }, 'dashboard login');
         return reply.headers(PAGE_HEADERS).header('set-cookie', auth.sessionCookie(r.cookie, req, SESSION_TTL_S)).redirect(next, 303);
       },
     );
