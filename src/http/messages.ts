@@ -95,12 +95,16 @@ export function registerMessageRoutes(app: FastifyInstance, deps: MessageRoutesD
     return reply.header('cache-control', 'no-store').send(body);
   });
 
-  app.get<{ Params: { messageId: string; part: string } }>('/api/messages/:messageId/content/:part', { onRequest: admin }, async (req, reply) => {
+  app.get<{ Params: { messageId: string; part: string }; Querystring: { download?: string } }>('/api/messages/:messageId/content/:part', { onRequest: admin }, async (req, reply) => {
     const store = storeOr503(reply);
     if (!store) return reply;
     const { messageId, part } = req.params;
     if (!(PARTS as readonly string[]).includes(part)) return refuse(reply, 'BAD_REQUEST', `part: expected one of ${PARTS.join(', ')}`);
     if (!(await permit(req, reply, 'content', store, { action: 'view', messageId, part }))) return reply;
+    if (req.query.download !== undefined) {
+      // Message ids are [A-Za-z0-9._-]: safe in a header as they are.
+      void reply.header('content-disposition', `attachment; filename="${messageId.replace(/[^A-Za-z0-9._-]/g, '_')}.${part === 'result' ? 'json' : 'hl7'}"`);
+    }
     return sendContent(reply, store, messageId, { part: part as (typeof PARTS)[number] }, operatorOf(req).name, part === 'result');
   });
 
