@@ -20,9 +20,12 @@ import { channelsDir, cliArgs, ROOT, spawnDaemon, type DaemonProcess } from '../
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { createPgDatabase, pgliteTemplate } from '../support/store.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { CHROMIUM, OUTPUT } from '../http/browser.js';
 
 const TOKEN = 'store-int-admin-token-0123456789';
 const run = promisify(execFile);
+// The page's globals inside page.waitForFunction (the test config has no DOM types).
+declare const document: { body: { getAttribute(name: string): string | null } };
 // Canaries: a name, an MRN and a street no table may hold in clear.
 const CANARY = { family: 'Quillfeatherzz', given: 'Orsolyaqq', mrn: 'CANMRN77123', street: 'Zephyrcanary Lane' };
 
@@ -339,6 +342,42 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     const byUser = JSON.parse((await run(process.execPath, cliArgs('audit', '--user', 'vera', '--json'), { cwd: ROOT, env: { ...cliEnv(), HIG_ADMIN_TOKEN: TOKEN } })).stdout) as Array<{ actor: string }>;
     expect(byUser.length).toBeGreaterThan(0);
     expect(byUser.every((e) => e.actor === 'vera')).toBe(true);
+  });
+
+  it.runIf(backend.name === 'postgres')('the message browser in headless Chromium: search by MRN, open, see the timeline and the FHIR', async () => {
+    const { chromium } = await import('playwright-core');
+    const add = await run(process.execPath, cliArgs('user', 'add', 'pia', '--role', 'phi-viewer'), { cwd: ROOT, env: cliEnv() });
+    const pw = /password \(shown once\): (\S+)/.exec(add.stdout)![1]!;
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 } })).newPage();
+      const base = `http://127.0.0.1:${httpPort}`;
+      await page.goto(`${base}/login?next=/queue/messages`);
+      await page.fill('#name', 'pia');
+      await page.fill('#password', pw);
+      await Promise.all([page.waitForURL(`${base}/queue/messages`), page.click('#operator-login button[type=submit]')]);
+      await page.fill('input[name=mrn]', `${CANARY.mrn}^GOODHEALTH`);
+      await page.click('#search-go');
+      const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+      const row = page.locator(`tr[data-message-id="${id}"] a`);
+      await row.waitFor();
+      await Promise.all([page.waitForURL(`${base}/queue/messages/${id}`), row.click()]);
+      await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '1');
+      const kinds = await page.locator('#timeline li').evaluateAll((lis) => lis.map((li) => (li as unknown as { getAttribute(n: string): string | null }).getAttribute('data-kind')));
+      expect(kinds[0]).toBe('received');
+      expect(kinds).toContain('completed');
+      expect(kinds).toContain('reprocessed');
+      expect(await page.textContent('#fhir')).toContain('"resourceType": "Bundle"');
+      // Raw v2 segment by segment, with the field's name on hover.
+      expect(await page.locator('#raw .seg').count()).toBe(4);
+      expect(await page.locator('#raw .f[title="PID-5 Patient Name"]').textContent()).toBe(`${CANARY.family}^${CANARY.given}`);
+      await page.screenshot({ path: join(OUTPUT, 'message-browser.png'), fullPage: true });
+      // The view was audited under the operator's name.
+      const audit = (await http.get(`/api/audit?user=pia&message=${id}`)).body as { entries: Array<{ action: string; part: string }> };
+      expect(audit.entries.map((e) => e.part)).toEqual(expect.arrayContaining(['message', 'result']));
+    } finally {
+      await browser.close();
+    }
   });
 
   it('no canary in clear in any store table', async () => {
