@@ -162,6 +162,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           keyring,
           indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
           log,
+          retention: Object.fromEntries(configured.map((c) => [c.id, c.store])),
         })
       : undefined;
   const byId = new Map(channels.map((c) => [c.id, c]));
