@@ -149,6 +149,11 @@ async function main() {
       LOG_LEVEL: 'info',
       // Conversion in separate hig worker processes (the daemon's HIG_WORKER_PROCESSES), when set.
       ...(process.env.HIG_WORKER_PROCESSES ? { HIG_WORKER_PROCESSES: process.env.HIG_WORKER_PROCESSES } : {}),
+      // The message store: off unless the caller turns it on (bench/store/e2e.ts runs both), so
+      // figures stay comparable with those taken before the store existed.
+      HIG_STORE_ENABLED: process.env.HIG_STORE_ENABLED ?? 'false',
+      HIG_DATA_DIR: join(work, 'data'),
+      ...(process.env.HIG_STORE_URL ? { HIG_STORE_URL: process.env.HIG_STORE_URL } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
