@@ -225,7 +225,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     const limits = httpLimitsFrom(settings, channels);
     http = buildHttpServer(
       {
-        gateway: gatewayOver(queues, async () => undefined, { keyring }),
+        gateway: gatewayOver(queues, async () => undefined, { keyring, ...(outbox ? { outbox } : {}) }),
         log,
         ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
         ready: async () => {

@@ -193,7 +193,8 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-const who = (req: FastifyRequest) => (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
+/** A named operator by name; the shared token by how it came (the trail and audit record it). */
+const who = (req: FastifyRequest) => req.operator?.name ?? (req.adminVia === 'cookie' ? 'http:dashboard' : 'http:admin');
 
 /** DESIGN.md dead-letter routes: list, retry one, replay many. */
 function registerDlqRoutes(app: FastifyInstance, deps: HttpDeps, admin: Admin): void {

@@ -246,6 +246,11 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.body)).toContain('refused by the test server for SI-DL');
     await fhir.setFault(null);
+    // A dead-letter replay appears in the trail with who asked, and the message completes.
+    const replay = await http.post(`/api/channels/dl/failed/${id}/retry`, {});
+    expect(replay.status).toBe(200);
+    const after = await until(() => http.get(`/api/messages/${id}`), (x) => (x.body as { record?: Rec }).record?.status === 'completed', 60_000, 'replayed and completed');
+    expect((after.body as { record: Rec }).record.trail.find((e) => e.kind === 'replayed')).toMatchObject({ actor: 'http:admin' });
   });
 
   it('reprocess and edit-and-resend are new messages linked to the original, in its trail with the operator', async () => {
