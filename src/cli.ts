@@ -299,6 +299,24 @@ function adminCommands(program: Command): void {
     });
 }
 
+/** The message store's commands and operators (issue 16); each parses its own options. */
+function storeCommands(program: Command): void {
+  const passthrough = (name: string, description: string, run: (args: string[]) => Promise<void>) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('[args...]')
+      .allowUnknownOption()
+      .action(async () => run(rawArgsAfter(name)));
+  passthrough('messages', 'the message store: search [--control-id V] [--mrn V[^AUTH]] …, show ID [--raw|--fhir|--ack|--trail], reprocess ID…', async (a) => (await import('./cli/messages.js')).cmdMessages(a));
+  passthrough('audit', 'the audit log of content views and operator actions: [--since T] [--user U] [--message ID]', async (a) => (await import('./cli/messages.js')).cmdAudit(a));
+  passthrough('store', 'the message store: stats (rows and bytes per channel)', async (a) => (await import('./cli/messages.js')).cmdStore(a));
+  passthrough('user', 'named operators: add NAME --role viewer|operator|phi-viewer|admin, list, remove NAME', async (a) => {
+    const { cmdUser } = await import('./cli/users.js');
+    process.stdout.write(cmdUser(a, (await settings()).HIG_DATA_DIR));
+  });
+}
+
 export function buildProgram(): Command {
   const program = new Command('hig')
     .description('HL7 v2 / MLLP interface engine with a durable queue and HL7 v2 to FHIR R4 conversion')
@@ -315,6 +333,7 @@ export function buildProgram(): Command {
   stateCommands(program);
   channelCommands(program);
   adminCommands(program);
+  storeCommands(program);
   return program;
 }
 
@@ -333,6 +352,8 @@ const ERROR_NAMES_ONE_LINE = new Set([
   'AdminAuthError',
   'AdminRequestError',
   'SendError',
+  'CliError',
+  'OperatorError',
 ]);
 
 let running: Command | undefined;

@@ -49,6 +49,7 @@ import { storeOutbox, type StoreOutbox } from './queue/store-trail.js';
 import { indexKeysFrom, type IndexKeys } from './store/index.js';
 import { startStoreService, type StoreService } from './store/service.js';
 import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
+import { operatorDirectory, operatorsFile } from './security/operators.js';
 
 export interface DaemonOptions {
   settings: Settings;
@@ -168,6 +169,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           keyring,
           indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
           log,
+          retention: Object.fromEntries(configured.map((c) => [c.id, c.store])),
         })
       : undefined;
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
@@ -295,7 +297,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     const limits = config.httpLimits;
     http = buildHttpServer(
       {
-        gateway: gatewayOver(queues, async () => undefined, { keyring }),
+        gateway: gatewayOver(queues, async () => undefined, { keyring, ...(outbox ? { outbox } : {}) }),
         log,
         ...(settings.HIG_ADMIN_TOKEN ? { adminToken: settings.HIG_ADMIN_TOKEN } : {}),
         ready: async () => {
@@ -308,6 +310,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           return { ok, checks };
         },
         ...(store ? { store, reprocess: (req: ReprocessRequest) => store.opened().then((s) => reprocessMessage(s, (id) => byId.get(id), intakeDeps, req)) } : {}),
+        operators: operatorDirectory(operatorsFile(settings.HIG_DATA_DIR)),
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,
         metricsOpen: settings.HIG_METRICS_OPEN,

@@ -151,6 +151,11 @@ async function main() {
       ...(process.env.HIG_WORKER_PROCESSES ? { HIG_WORKER_PROCESSES: process.env.HIG_WORKER_PROCESSES } : {}),
       // Workers on the listener's own event loop (the default before the worker thread), when set.
       ...(process.env.HIG_WORKER_THREAD ? { HIG_WORKER_THREAD: process.env.HIG_WORKER_THREAD } : {}),
+      // The message store: off unless the caller turns it on (bench/store/e2e.ts runs both), so
+      // figures stay comparable with those taken before the store existed.
+      HIG_STORE_ENABLED: process.env.HIG_STORE_ENABLED ?? 'false',
+      HIG_DATA_DIR: join(work, 'data'),
+      ...(process.env.HIG_STORE_URL ? { HIG_STORE_URL: process.env.HIG_STORE_URL } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

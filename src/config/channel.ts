@@ -261,6 +261,14 @@ export type DestinationQueue = z.output<typeof destinationQueueSchema>;
 
 /** A routed destination as the channel holds it (the queue block typed). */
 export type ChannelDestination = RoutedDestination & { queue?: DestinationQueue | undefined };
+/** The message store's retention for this channel (issue 16): content, then metadata and trail. */
+export const storeRetentionSchema = z
+  .object({
+    keepDays: z.number().int().min(1).max(36_500).default(30).describe('days the sealed content (raw v2, FHIR, ACK, responses) is kept'),
+    keepMetadataDays: z.number().int().min(1).max(36_500).default(365).describe('days the metadata and trail are kept (at least keepDays)'),
+  })
+  .strict()
+  .refine((r) => r.keepMetadataDays >= r.keepDays, { message: 'keepMetadataDays must be at least keepDays', path: ['keepMetadataDays'] });
 
 export function channelSchemaWith<D extends z.ZodType>(destination: D) {
   return z
@@ -292,6 +300,7 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       destinations: destinationsSchema(destinationQueueSchema).optional(),
       // prefault: zod 4's .default({}) would skip the inner defaults
       alerts: alertRulesSchema.prefault({}),
+      store: storeRetentionSchema.prefault({}),
     })
     .strict();
 }

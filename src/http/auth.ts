@@ -20,6 +20,17 @@ import { addressKey, createFailureLimiter, type FailureLimiterOptions } from '..
 import { addressedToLoopback, firstHeader, isStateChanging, LOOPBACK_BINDS, originProblem } from './origin.js';
 import { refuse } from './refuse.js';
 import { createSessionStore, type Session } from './sessions.js';
+import type { OperatorDirectory } from '../security/operators.js';
+import type { Operator } from './operator.js';
+
+/** `Authorization: Basic` as name and password (a named operator), or undefined. */
+function basicOf(header: string | undefined): { name: string; password: string } | undefined {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '');
+  if (!m) return undefined;
+  const text = Buffer.from(m[1]!, 'base64').toString('utf8');
+  const i = text.indexOf(':');
+  return i > 0 ? { name: text.slice(0, i), password: text.slice(i + 1) } : undefined;
+}
 
 const defaults = {
   cookieName: 'hig_admin',
@@ -68,7 +79,7 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export type AdminVia = 'open' | 'bearer' | 'cookie';
+export type AdminVia = 'open' | 'bearer' | 'cookie' | 'basic';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,10 +104,11 @@ export interface AdminAuth {
   /** onRequest hook for JSON admin routes: `Cache-Control: no-store`, and JSON 4xx on refusal */
   api(req: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   /** classifies a request without answering it */
-  check(req: FastifyRequest): { ok: true; via: AdminVia; session?: Session } | Refused;
+  check(req: FastifyRequest): { ok: true; via: AdminVia; session?: Session; operator?: Operator } | Refused;
   /** what the login form's POST must pass before its body is read: Origin and the failure limit */
   loginGate(req: FastifyRequest): { ok: true } | Refused;
-  login(given: string, req: FastifyRequest): { ok: true; cookie: string } | Refused;
+  /** the admin token, or (with `name`) a named operator's password */
+  login(given: string, req: FastifyRequest, name?: string): { ok: true; cookie: string } | Refused;
   /** ends the request's session if it has one; a live session must present its CSRF value */
   logout(req: FastifyRequest, csrf: string | undefined): { ok: true } | Refused;
   sessionCookie(value: string, req: FastifyRequest, maxAgeS: number): string;
@@ -114,6 +126,8 @@ export interface AdminAuthOptions {
   now?: () => number;
   /** the per-address limiter of wrong admin tokens (tests shrink its table) */
   limiter?: Omit<FailureLimiterOptions, 'now'>;
+  /** named operators (`hig user add`): Basic auth on the API, name + password on the login form */
+  operators?: OperatorDirectory;
 }
 
 export function createAdminAuth(adminToken: string | undefined, host: string, opts: AdminAuthOptions = {}): AdminAuth {
@@ -134,13 +148,34 @@ export function createAdminAuth(adminToken: string | undefined, host: string, op
     return typeof csrf === 'string' && sameText(csrf, session.csrf) ? undefined : refused('CSRF', `missing or wrong ${defaults.csrfHeader} header`);
   };
 
+  const operators = opts.operators;
   const check: AdminAuth['check'] = (req) => {
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    const basic = operators ? basicOf(authorization) : undefined;
+    if (basic && operators) {
+      const address = addressKey(req.ip);
+      const allowed = failures.check(address);
+      if (!allowed.ok) return limited(allowed.retryAfterMs);
+      const op = operators.verify(basic.name, basic.password);
+      if (!op) {
+        failures.fail(address);
+        return refused('UNAUTHORIZED', 'wrong operator name or password');
+      }
+      return writeProblem(req, false) ?? { ok: true, via: 'basic', operator: op };
+    }
+    const cookieSession = sessions.verify(cookiesOf(req.headers.cookie)[defaults.cookieName]);
+    if (cookieSession?.operator !== undefined && operators) {
+      const role = operators.roleOf(cookieSession.operator);
+      // Removed since the login: the session ends with the operator.
+      if (!role) return refused('UNAUTHORIZED', 'operator no longer exists; log in again');
+      return writeProblem(req, false, cookieSession) ?? { ok: true, via: 'cookie', session: cookieSession, operator: { name: cookieSession.operator, role } };
+    }
     if (open) {
       if (!addressedToLoopback(req)) return refused('HOST_NOT_ALLOWED', 'without HIG_ADMIN_TOKEN the admin API answers only requests to localhost, 127.0.0.1 or [::1]');
       return writeProblem(req, true) ?? { ok: true, via: 'open' };
     }
     if (!adminToken) return refused('ADMIN_DISABLED', 'admin API disabled: set HIG_ADMIN_TOKEN to serve it on a non-loopback address');
-    const given = bearerOf(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
+    const given = bearerOf(authorization);
     if (given !== undefined) {
       const address = addressKey(req.ip);
       const allowed = failures.check(address);
@@ -151,7 +186,7 @@ export function createAdminAuth(adminToken: string | undefined, host: string, op
       }
       return writeProblem(req, false) ?? { ok: true, via: 'bearer' };
     }
-    const session = sessions.verify(cookiesOf(req.headers.cookie)[defaults.cookieName]);
+    const session = cookieSession?.operator === undefined ? cookieSession : undefined;
     if (!session) return refused('UNAUTHORIZED', 'admin token required (Authorization: Bearer …)');
     return writeProblem(req, false, session) ?? { ok: true, via: 'cookie', session };
   };
@@ -170,6 +205,7 @@ export function createAdminAuth(adminToken: string | undefined, host: string, op
       if (r.ok) {
         req.adminVia = r.via;
         if (r.session) req.adminSession = r.session;
+        if (r.operator) req.operator = r.operator;
         return;
       }
       return refuse(reply, r.code, r.error, r.retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(r.retryAfterMs / 1000)) } : {});
@@ -180,9 +216,17 @@ export function createAdminAuth(adminToken: string | undefined, host: string, op
       const allowed = failures.check(addressKey(req.ip));
       return allowed.ok ? allowed : limited(allowed.retryAfterMs);
     },
-    login(given, req) {
-      if (!adminToken) return refused('ADMIN_DISABLED', 'no admin token is configured');
+    login(given, req, name) {
       const address = addressKey(req.ip);
+      if (name !== undefined && name !== '' && operators) {
+        const allowed = failures.attempt(address);
+        if (!allowed.ok) return limited(allowed.retryAfterMs);
+        const op = operators.verify(name, given);
+        if (!op) return refused('UNAUTHORIZED', 'wrong name or password');
+        failures.succeeded(address);
+        return { ok: true, cookie: sessions.issue(op.name).cookie };
+      }
+      if (!adminToken) return refused('ADMIN_DISABLED', 'no admin token is configured');
       const allowed = failures.attempt(address);
       if (!allowed.ok) return limited(allowed.retryAfterMs);
       if (!tokenMatches(given, adminToken)) return refused('UNAUTHORIZED', 'wrong token');

@@ -5,6 +5,7 @@ import type { MetricsJson } from '../metrics.js';
 import type { InstanceView } from '../queue/instances.js';
 import type { ChannelControl } from '../lifecycle/types.js';
 import type { AlertOps } from './alert-routes.js';
+import type { OperatorDirectory } from '../security/operators.js';
 import type { StoreService } from '../store/service.js';
 import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
 
@@ -42,6 +43,8 @@ export interface HttpDeps {
   instances?: () => Promise<InstanceView[]>;
   /** the message store (absent: store off) */
   store?: StoreService;
+  /** named operators (`hig user add`), signing in with name and password */
+  operators?: OperatorDirectory;
   /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
   reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
   /** channel start/stop/pause/resume, their states and refused channel files (src/lifecycle) */

@@ -10,6 +10,7 @@
  *   POST /api/messages/:id/reprocess  {reason?}                                     (operator)
  *   POST /api/messages/:id/resend     {raw, reason}   edit-and-resend               (phi-viewer)
  *   GET  /api/audit?since&until&user&message&limit                                  (admin)
+ *   GET  /api/store/stats                       rows and bytes per channel, the writer's lag
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -94,12 +95,16 @@ export function registerMessageRoutes(app: FastifyInstance, deps: MessageRoutesD
     return reply.header('cache-control', 'no-store').send(body);
   });
 
-  app.get<{ Params: { messageId: string; part: string } }>('/api/messages/:messageId/content/:part', { onRequest: admin }, async (req, reply) => {
+  app.get<{ Params: { messageId: string; part: string }; Querystring: { download?: string } }>('/api/messages/:messageId/content/:part', { onRequest: admin }, async (req, reply) => {
     const store = storeOr503(reply);
     if (!store) return reply;
     const { messageId, part } = req.params;
     if (!(PARTS as readonly string[]).includes(part)) return refuse(reply, 'BAD_REQUEST', `part: expected one of ${PARTS.join(', ')}`);
     if (!(await permit(req, reply, 'content', store, { action: 'view', messageId, part }))) return reply;
+    if (req.query.download !== undefined) {
+      // Message ids are [A-Za-z0-9._-]: safe in a header as they are.
+      void reply.header('content-disposition', `attachment; filename="${messageId.replace(/[^A-Za-z0-9._-]/g, '_')}.${part === 'result' ? 'json' : 'hl7'}"`);
+    }
     return sendContent(reply, store, messageId, { part: part as (typeof PARTS)[number] }, operatorOf(req).name, part === 'result');
   });
 
@@ -129,6 +134,13 @@ export function registerMessageRoutes(app: FastifyInstance, deps: MessageRoutesD
     // Browsers and editors turn segment separators into newlines; HL7 wants CR.
     const raw = Buffer.from(b.data.raw.replace(/\r?\n/g, '\r'), 'latin1');
     return answer(reply, await deps.reprocess!({ messageId: req.params.messageId, actor: operatorOf(req).name, reason: b.data.reason, edited: raw }));
+  });
+
+  app.get('/api/store/stats', { onRequest: admin }, async (_req, reply) => {
+    const store = storeOr503(reply);
+    if (!store) return reply;
+    const [stats, facts] = await Promise.all([store.stats(), deps.store!.facts()]);
+    return { ...stats, writer: facts };
   });
 
   app.get('/api/audit', { onRequest: admin }, async (req, reply) => {

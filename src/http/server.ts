@@ -12,7 +12,7 @@ import type { HttpDeps } from './deps.js';
 import type { Logger } from '../log.js';
 import { CATALOGUE } from '../errors.js';
 import { toFailedJob } from '../queue/dlq.js';
-import { METRICS_CONTENT_TYPE, scrape, type MetricsJson } from '../metrics.js';
+import { METRICS_CONTENT_TYPE, scrape } from '../metrics.js';
 import { createAdminAuth, type AdminAuthOptions } from './auth.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
 import { serverTlsPolicy } from '../security/tls.js';
@@ -85,7 +85,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
   }) as unknown as FastifyInstance;
   capConnections(app, limits.maxConnections, deps.log);
   useBoundedJsonParser(app);
-  const auth = createAdminAuth(deps.adminToken, host, opts.auth);
+  const auth = createAdminAuth(deps.adminToken, host, { ...opts.auth, ...(deps.operators ? { operators: deps.operators } : {}) });
   const admin = auth.api;
 
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, _req, reply) => {
@@ -173,11 +173,12 @@ function badRequest(reply: FastifyReply, error: z.ZodError) {
 type Admin = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
- * Who did it, for the audit trail: the dashboard, or the admin API with the operator's name when
- * the client sends one (`hig` sends the login name in x-hig-operator); a name that is not a plain
- * word is left out rather than logged.
+ * Who did it, for the audit trail: a named operator by name; else the dashboard, or the admin API
+ * with the name the client sends (`hig` sends the login name in x-hig-operator); a name that is not
+ * a plain word is left out rather than logged.
  */
 const who = (req: FastifyRequest) => {
+  if (req.operator?.name) return req.operator.name;
   if (req.adminVia === 'cookie') return 'http:dashboard';
   const name = req.headers['x-hig-operator'];
   return typeof name === 'string' && /^[A-Za-z0-9._@:-]{1,64}$/.test(name) ? `http:admin:${name}` : 'http:admin';

@@ -20,10 +20,12 @@ export interface Session {
   expiresAt: number;
   /** the value the page must send in X-HIG-CSRF (or the logout form's `csrf` field) */
   csrf: string;
+  /** a named operator's session (absent: logged in with the admin token) */
+  operator?: string;
 }
 
 export interface SessionStore {
-  issue(): { cookie: string; session: Session };
+  issue(operator?: string): { cookie: string; session: Session };
   verify(cookie: string | undefined): Session | undefined;
   /** Ends the session; later requests with that cookie are unauthenticated. */
   revoke(cookie: string): void;
@@ -50,12 +52,12 @@ export function createSessionStore(opts: { ttlMs?: number; maxSessions?: number;
   };
 
   return {
-    issue() {
+    issue(operator) {
       const t = now();
       dropExpired(t);
       while (sessions.size >= maxSessions) sessions.delete(sessions.keys().next().value!);
       const cookie = randomBytes(32).toString('base64url');
-      const session = { expiresAt: t + ttlMs, csrf: randomBytes(32).toString('base64url') };
+      const session: Session = { expiresAt: t + ttlMs, csrf: randomBytes(32).toString('base64url'), ...(operator !== undefined ? { operator } : {}) };
       sessions.set(idOf(cookie), session);
       return { cookie, session };
     },

@@ -6,6 +6,7 @@ import { listFailed, replayFailed, type FailedJob, type FailedFilter, type Repla
 import { channelOfMessageId } from './jobs.js';
 import { isOrdered, orderedCount } from './ordering.js';
 import type { Keyring } from '../security/seal.js';
+import type { StoreOutbox } from './store-trail.js';
 
 /** The original gateway's failed-job shape. */
 export interface OriginalFailedJob {
@@ -31,7 +32,15 @@ export interface Gateway {
 }
 
 /** `keyring`: lets getJobStatus open the destination's kept outcome (admin API, CLI); without it it stays sealed. */
-export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, opts: { keyring?: Keyring } = {}): Gateway {
+export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, opts: { keyring?: Keyring; outbox?: StoreOutbox } = {}): Gateway {
+  /** Replays in the message store's trail, with who asked. */
+  const noteReplays = async (channelId: string, r: ReplayResult, who: string): Promise<ReplayResult> => {
+    if (opts.outbox && !r.dryRun && r.replayed.length > 0) {
+      const at = new Date().toISOString();
+      await opts.outbox.append(r.replayed.map((messageId) => ({ kind: 'replayed' as const, messageId, channelId, at, actor: who })));
+    }
+    return r;
+  };
   const queueOf = (channelId: string) => {
     const q = queues.get(channelId);
     if (!q) throw new UnknownChannelError(channelId);
@@ -52,11 +61,11 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, o
     async retryFailedJob(id, who = 'library') {
       const channelId = channelOfMessageId(id);
       if (!channelId || !queues.get(channelId)) return false;
-      const r = await replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, { ids: [id], who });
+      const r = await noteReplays(channelId, await replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, { ids: [id], who }), who);
       return r.replayed.length === 1;
     },
     listFailed: (channelId, opts) => listFailed(queueOf(channelId), channelId, opts),
-    replay: (channelId, req) => replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, req),
+    replay: async (channelId, req) => noteReplays(channelId, await replayFailed(queueOf(channelId), queues.connection, queues.prefix, channelId, req), req.who),
     close,
   };
 }

@@ -46,6 +46,12 @@ export async function openPostgresDb(url: string, options: PostgresDbOptions = {
     async transaction(fn) {
       const client = await pool.connect();
       let broken = false;
+      // A checked-out client is not covered by the pool's listener: a server killed mid-transaction
+      // would emit an unhandled 'error' and end the daemon. The failed query rejects on its own.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(wrap(client));
@@ -58,6 +64,7 @@ export async function openPostgresDb(url: string, options: PostgresDbOptions = {
         throw err;
       } finally {
         // A connection whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+        client.off('error', onError);
         client.release(broken ? true : undefined);
       }
     },

@@ -29,6 +29,10 @@ export interface StoreServiceOptions {
   log: Logger;
   batchSize?: number;
   maxDelayMs?: number;
+  /** retention per channel (channel files' `store` block); purged every `purgeEveryMs` */
+  retention?: Readonly<Record<string, { keepDays: number; keepMetadataDays: number }>>;
+  /** @defaultValue 1 hour */
+  purgeEveryMs?: number;
 }
 
 export interface StoreServiceFacts extends Omit<StoreWriterFacts, 'storeUp'> {
@@ -80,6 +84,7 @@ export function startStoreService(o: StoreServiceOptions): StoreService {
         writer = w;
         o.log.info({ kind: s.db.kind, migrations: s.migrations.applied.length }, 'message store open');
         resolveOpened(s);
+        schedulePurge(s);
         return;
       } catch (err) {
         o.log.warn({ err: { message: (err as Error).message }, retryInMs: wait }, 'message store not reachable; messages keep flowing, history waits in Redis');
@@ -87,6 +92,23 @@ export function startStoreService(o: StoreServiceOptions): StoreService {
         wait = Math.min(wait * 2, defaults.openRetryMaxMs);
       }
     }
+  };
+  let purgeTimer: NodeJS.Timeout | undefined;
+  /**
+   * Retention in batches (short transactions, SKIP LOCKED: never blocks the writer); one pass at a
+   * time, the first a minute after opening so start-up is not slowed by it.
+   */
+  const schedulePurge = (s: MessageStore, delayMs = 60_000) => {
+    if (closed || !o.retention) return;
+    purgeTimer = setTimeout(() => {
+      s.purge({ channels: o.retention! })
+        .then((r) => {
+          if (r.contentPurged || r.messagesDeleted) o.log.info({ contentPurged: r.contentPurged, messagesDeleted: r.messagesDeleted }, 'message store retention');
+        })
+        .catch((err: Error) => o.log.warn({ err: { message: err.message } }, 'message store retention failed; next pass later'))
+        .finally(() => schedulePurge(s, o.purgeEveryMs ?? 3_600_000));
+    }, delayMs);
+    purgeTimer.unref();
   };
   const running = run();
 
@@ -102,6 +124,7 @@ export function startStoreService(o: StoreServiceOptions): StoreService {
     async close() {
       closed = true;
       wake?.();
+      clearTimeout(purgeTimer);
       await running;
       await writer?.stop();
       await store?.close();

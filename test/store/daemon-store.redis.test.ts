@@ -14,12 +14,18 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { messageIdFor } from '../../src/queue/jobs.js';
-import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { channelsDir, cliArgs, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { createPgDatabase, pgliteTemplate } from '../support/store.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { CHROMIUM, OUTPUT } from '../http/browser.js';
 
 const TOKEN = 'store-int-admin-token-0123456789';
+const run = promisify(execFile);
+// The page's globals inside page.waitForFunction (the test config has no DOM types).
+declare const document: { body: { getAttribute(name: string): string | null } };
 // Canaries: a name, an MRN and a street no table may hold in clear.
 const CANARY = { family: 'Quillfeatherzz', given: 'Orsolyaqq', mrn: 'CANMRN77123', street: 'Zephyrcanary Lane' };
 
@@ -78,10 +84,12 @@ type Rec = { status: string; ackCode: string | null; controlId: string; duplicat
 const BACKENDS = [
   {
     name: 'postgres',
-    async env(): Promise<{ env: Record<string, string>; grep(needles: string[]): Promise<string[]>; cleanup(): Promise<void> }> {
+    async env(): Promise<{ env: Record<string, string>; dataDir: string; grep(needles: string[]): Promise<string[]>; cleanup(): Promise<void> }> {
       const d = await createPgDatabase();
+      const dataDir = mkdtempSync(join(tmpdir(), 'hig-store-int-'));
       return {
-        env: { HIG_STORE_URL: d.url },
+        env: { HIG_STORE_URL: d.url, HIG_DATA_DIR: dataDir },
+        dataDir,
         async grep(needles) {
           // Every text and bytea column of every store table, as PostgreSQL holds it (WAL-visible values).
           const c = new pg.Client({ connectionString: d.url });
@@ -94,7 +102,10 @@ const BACKENDS = [
           await c.end();
           return hits;
         },
-        cleanup: () => d.drop(),
+        async cleanup() {
+          rmSync(dataDir, { recursive: true, force: true });
+          await d.drop();
+        },
       };
     },
   },
@@ -107,6 +118,7 @@ const BACKENDS = [
       cpSync(await pgliteTemplate(), join(dataDir, 'store'), { recursive: true });
       return {
         env: { HIG_DATA_DIR: dataDir },
+        dataDir,
         async grep(needles: string[]) {
           const { execFileSync } = await import('node:child_process');
           const hits: string[] = [];
@@ -135,6 +147,8 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
   let mllpPort: number;
   let dlPort: number;
   let http: Api;
+  let httpPort: number;
+  const cliEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HIG_HTTP_PORT: String(httpPort), HIG_DATA_DIR: b.dataDir });
   let b: Awaited<ReturnType<(typeof BACKENDS)[number]['env']>>;
 
   beforeAll(async () => {
@@ -142,7 +156,7 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     fhir = await startFhirServer();
     mllpPort = await freePort();
     dlPort = await freePort();
-    const httpPort = await freePort();
+    httpPort = await freePort();
     const dir = channelsDir([
       { id: 'st', source: { type: 'mllp', host: '127.0.0.1', port: mllpPort }, accept: { messageTypes: ['ADT^*'] } },
       {
@@ -152,7 +166,7 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
         destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' } },
       },
     ]);
-    daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, ...b.env });
+    daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, HIG_STORE_ENABLED: 'true', ...b.env });
     await daemon.waitFor('hig started');
     await daemon.waitFor('message store open', 180_000);
     http = api(httpPort);
@@ -232,6 +246,11 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.body)).toContain('refused by the test server for SI-DL');
     await fhir.setFault(null);
+    // A dead-letter replay appears in the trail with who asked, and the message completes.
+    const replay = await http.post(`/api/channels/dl/failed/${id}/retry`, {});
+    expect(replay.status).toBe(200);
+    const after = await until(() => http.get(`/api/messages/${id}`), (x) => (x.body as { record?: Rec }).record?.status === 'completed', 60_000, 'replayed and completed');
+    expect((after.body as { record: Rec }).record.trail.find((e) => e.kind === 'replayed')).toMatchObject({ actor: 'http:admin' });
   });
 
   it('reprocess and edit-and-resend are new messages linked to the original, in its trail with the operator', async () => {
@@ -264,6 +283,106 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     expect((badDate.body as { error: string }).error).toMatch(/^since:/);
     const all = (await http.get('/api/messages')).body as { items: Item[] };
     expect(all.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('hig messages search|show|reprocess and hig store stats through the daemon', async () => {
+    const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+    const cli = (...args: string[]) => run(process.execPath, cliArgs(...args), { cwd: ROOT, env: { ...cliEnv(), HIG_ADMIN_TOKEN: TOKEN } });
+    const search = await cli('messages', 'search', '--mrn', `${CANARY.mrn}^GOODHEALTH`);
+    expect(search.stdout).toContain(id);
+    expect(search.stdout).toContain('SI-0001');
+    // The original and its reprocessed copy (an earlier test) share the control id: newest first.
+    const json = JSON.parse((await cli('messages', 'search', '--control-id', 'SI-0001', '--json')).stdout) as { items: Item[] };
+    expect(json.items.map((i) => i.messageId)).toContain(id);
+    expect(json.items.at(-1)!.messageId).toBe(id);
+    const show = await cli('messages', 'show', id);
+    // Reprocessed by an earlier test: the original says so.
+    expect(show.stdout).toMatch(/status\s+replayed/);
+    expect(show.stdout).toContain('trail:');
+    expect((await cli('messages', 'show', id, '--raw')).stdout).toContain('PID|1||' + CANARY.mrn);
+    expect(JSON.parse((await cli('messages', 'show', id, '--fhir')).stdout).resourceType).toBe('Bundle');
+    const trail = JSON.parse((await cli('messages', 'show', id, '--trail', '--json')).stdout) as Trail;
+    expect(trail[0]!.kind).toBe('received');
+    const re = await cli('messages', 'reprocess', id, '--reason', 'from the CLI');
+    expect(re.stdout).toMatch(/reprocessed as st\./);
+    const missing = await cli('messages', 'show', 'st.nosuchmessage').catch((e: { code: number; stderr: string }) => e);
+    expect('code' in missing && missing.code).toBe(1);
+    expect((missing as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+    const stats = await cli('store', 'stats');
+    expect(stats.stdout).toMatch(/writer: up/);
+    expect(stats.stdout).toMatch(/table messages: \d+ bytes/);
+  });
+
+  it('named operators: a viewer sees metadata, not content (403, audited); a phi-viewer sees content; hig audit names them', async () => {
+    const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+    const user = async (name: string, role: string) => {
+      const r = await run(process.execPath, cliArgs('user', 'add', name, '--role', role), { cwd: ROOT, env: cliEnv() });
+      return /password \(shown once\): (\S+)/.exec(r.stdout)![1]!;
+    };
+    const viewerPw = await user('vera', 'viewer');
+    const phiPw = await user('phil', 'phi-viewer');
+    const as = (name: string, pw: string) => ({ authorization: `Basic ${Buffer.from(`${name}:${pw}`).toString('base64')}` });
+    const get = (path: string, h: Record<string, string>) => fetch(`http://127.0.0.1:${httpPort}${path}`, { headers: h });
+    expect((await get(`/api/messages/${id}`, as('vera', viewerPw))).status).toBe(200);
+    expect((await get('/api/messages?controlId=SI-0001', as('vera', viewerPw))).status).toBe(200);
+    const denied = await get(`/api/messages/${id}/content/message`, as('vera', viewerPw));
+    expect(denied.status).toBe(403);
+    expect(((await denied.json()) as { code: string }).code).toBe('ROLE_FORBIDDEN');
+    expect((await get(`/api/messages/${id}/content/message`, as('vera', 'wrong-password-123'))).status).toBe(401);
+    const seen = await get(`/api/messages/${id}/content/message`, as('phil', phiPw));
+    expect(seen.status).toBe(200);
+    expect(await seen.text()).toContain(CANARY.mrn);
+    // A phi-viewer may act too, and the trail names them.
+    const re = await fetch(`http://127.0.0.1:${httpPort}/api/messages/${id}/reprocess`, { method: 'POST', headers: { ...as('phil', phiPw), 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'by name' }) });
+    expect(re.status).toBe(202);
+    await until(() => http.get(`/api/messages/${id}`), (x) => (x.body as { record: Rec }).record.trail.some((e) => e.kind === 'reprocessed' && e.actor === 'phil'), 10_000, 'trail names phil');
+
+    const audit = await run(process.execPath, cliArgs('audit', '--message', id, '--json'), { cwd: ROOT, env: { ...cliEnv(), HIG_ADMIN_TOKEN: TOKEN } });
+    const entries = JSON.parse(audit.stdout) as Array<{ actor: string; action: string; outcome: string; part: string | null }>;
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'vera', action: 'view', outcome: 'denied', part: 'message' }));
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'phil', action: 'view', outcome: 'ok', part: 'message' }));
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'phil', action: 'reprocess', outcome: 'ok' }));
+    // Only admins read the audit log.
+    expect((await get('/api/audit', as('phil', phiPw))).status).toBe(403);
+    const byUser = JSON.parse((await run(process.execPath, cliArgs('audit', '--user', 'vera', '--json'), { cwd: ROOT, env: { ...cliEnv(), HIG_ADMIN_TOKEN: TOKEN } })).stdout) as Array<{ actor: string }>;
+    expect(byUser.length).toBeGreaterThan(0);
+    expect(byUser.every((e) => e.actor === 'vera')).toBe(true);
+  });
+
+  it.runIf(backend.name === 'postgres')('the message browser in headless Chromium: search by MRN, open, see the timeline and the FHIR', async () => {
+    const { chromium } = await import('playwright-core');
+    const add = await run(process.execPath, cliArgs('user', 'add', 'pia', '--role', 'phi-viewer'), { cwd: ROOT, env: cliEnv() });
+    const pw = /password \(shown once\): (\S+)/.exec(add.stdout)![1]!;
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 1100 } })).newPage();
+      const base = `http://127.0.0.1:${httpPort}`;
+      await page.goto(`${base}/login?next=/queue/messages`);
+      await page.fill('#name', 'pia');
+      await page.fill('#password', pw);
+      await Promise.all([page.waitForURL(`${base}/queue/messages`), page.click('#operator-login button[type=submit]')]);
+      await page.fill('input[name=mrn]', `${CANARY.mrn}^GOODHEALTH`);
+      await page.click('#search-go');
+      const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
+      const row = page.locator(`tr[data-message-id="${id}"] a`);
+      await row.waitFor();
+      await Promise.all([page.waitForURL(`${base}/queue/messages/${id}`), row.click()]);
+      await page.waitForFunction(() => document.body.getAttribute('data-loaded') === '1');
+      const kinds = await page.locator('#timeline li').evaluateAll((lis) => lis.map((li) => (li as unknown as { getAttribute(n: string): string | null }).getAttribute('data-kind')));
+      expect(kinds[0]).toBe('received');
+      expect(kinds).toContain('completed');
+      expect(kinds).toContain('reprocessed');
+      expect(await page.textContent('#fhir')).toContain('"resourceType": "Bundle"');
+      // Raw v2 segment by segment, with the field's name on hover.
+      expect(await page.locator('#raw .seg').count()).toBe(4);
+      expect(await page.locator('#raw .f[title="PID-5 Patient Name"]').textContent()).toBe(`${CANARY.family}^${CANARY.given}`);
+      await page.screenshot({ path: join(OUTPUT, 'message-browser.png'), fullPage: true });
+      // The view was audited under the operator's name.
+      const audit = (await http.get(`/api/audit?user=pia&message=${id}`)).body as { entries: Array<{ action: string; part: string }> };
+      expect(audit.entries.map((e) => e.part)).toEqual(expect.arrayContaining(['message', 'result']));
+    } finally {
+      await browser.close();
+    }
   });
 
   it('no canary in clear in any store table', async () => {

@@ -133,12 +133,19 @@ export function loginHtml(o: { error?: string; next?: string; disabled?: boolean
   const next = o.next && /^\/[A-Za-z0-9/_?=&.-]*$/.test(o.next) && !o.next.startsWith('//') ? o.next : '/queue';
   const body = o.disabled
     ? '<p class="error">The admin dashboard is disabled: this server listens on a non-loopback address and HIG_ADMIN_TOKEN is not set.</p>'
-    : `<form method="post" action="/login" class="login">
+    : `<form method="post" action="/login" class="login" id="token-login">
   <label for="token">Admin token</label>
   <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
   <input type="hidden" name="next" value="${escapeHtml(next)}">
   <button type="submit">Log in</button>
   ${o.error ? `<p class="error" role="alert">${escapeHtml(o.error)}</p>` : ''}
+</form>
+<form method="post" action="/login" class="login" id="operator-login">
+  <label for="name">or as a named operator</label>
+  <input id="name" name="name" autocomplete="username" placeholder="name" required>
+  <input id="password" name="password" type="password" autocomplete="current-password" placeholder="password" required>
+  <input type="hidden" name="next" value="${escapeHtml(next)}">
+  <button type="submit">Log in</button>
 </form>`;
   return shell('hig · log in', body);
 }

@@ -13,6 +13,7 @@ import type { HttpDeps, DashboardAlert } from '../deps.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
 import { channelExtras } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
+import { MESSAGES_CSS, MESSAGES_JS, messagesHtml } from './messages-page.js';
 import { maskConfig } from './mask.js';
 import { CATALOGUE, type ErrorCode } from '../../errors.js';
 import { dashboardHtml, loginHtml, PAGE_HEADERS, refusedHtml } from './pages.js';
@@ -59,7 +60,19 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
   const admin = auth.api;
 
   app.get('/queue/app.js', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(APP_JS));
-  app.get('/queue/app.css', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(APP_CSS));
+  app.get('/queue/app.css', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(APP_CSS + MESSAGES_CSS));
+  app.get('/queue/messages.js', async (_req, reply) => reply.headers(PAGE_HEADERS).header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(MESSAGES_JS));
+  // The message browser: the page is a shell; what the operator may see is decided by the JSON API.
+  app.get('/queue/messages', async (req, reply) => {
+    const r = auth.check(req);
+    if (!r.ok) return page(reply, CATALOGUE[r.code].http, refusalPage(r.code, r.error, req.url));
+    return page(reply, 200, messagesHtml({ csrf: r.session?.csrf ?? '' }));
+  });
+  app.get<{ Params: { id: string } }>('/queue/messages/:id', async (req, reply) => {
+    const r = auth.check(req);
+    if (!r.ok) return page(reply, CATALOGUE[r.code].http, refusalPage(r.code, r.error, req.url));
+    return page(reply, 200, messagesHtml({ csrf: r.session?.csrf ?? '', messageId: req.params.id }));
+  });
 
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).header('cache-control', 'max-age=86400').send());
 
@@ -100,12 +113,13 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
       },
       async (req: FastifyRequest, reply) => {
         const next = nextOf(formField(req, 'next'));
-        const r = auth.login(formField(req, 'token') ?? '', req);
+        const name = formField(req, 'name');
+        const r = auth.login(formField(req, name ? 'password' : 'token') ?? '', req, name);
         if (!r.ok) {
           deps.log.warn({ ip: req.ip, code: r.code }, 'dashboard login refused');
           return page(reply, CATALOGUE[r.code].http, loginHtml({ error: r.error, next, disabled: auth.disabled }));
         }
-        deps.log.info({ ip: req.ip }, 'dashboard login');
+        deps.log.info({ ip: req.ip, ...(name ? { operator: name } : {}) }, 'dashboard login');
         return reply.headers(PAGE_HEADERS).header('set-cookie', auth.sessionCookie(r.cookie, req, SESSION_TTL_S)).redirect(next, 303);
       },
     );
