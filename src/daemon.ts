@@ -68,6 +68,8 @@ export interface DaemonOptions {
    * @defaultValue true
    */
   announce?: boolean;
+  /** human log lines (the worker thread logs as its process does) */
+  prettyLogs?: boolean;
   /** in the worker thread: the main thread keeps the locks of the jobs being converted */
   locks?: LockKeeper;
 }
@@ -186,7 +188,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     // A bare Job handle: extending a lock needs the id and the token, not the job's data.
     if (queue) await new Job(queue, INBOUND_V1, {}, {}, jobId).extendLock(token, LOCK_DURATION_MS);
   };
-  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels }, log, extendLock) : undefined;
+  const thread: WorkerThread | undefined = opts.workers === 'thread' ? startWorkerThread({ channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, channels, prettyLogs: opts.prettyLogs === true }, log, extendLock) : undefined;
   const intakeDeps: IntakeDeps = {
     queues,
     keyring,
@@ -357,7 +359,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     }),
   });
   const heartbeat: InstanceHeartbeat | undefined = opts.announce === false ? undefined : await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, 'hig started');
+  // The daemon's own worker thread says its part only: "hig started" is the process's line, once.
+  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, opts.announce === false ? 'workers started' : 'hig started');
 
   let closed = false;
   return {

@@ -28,6 +28,8 @@ export interface ThreadData {
   allowDevKey: boolean;
   /** the enabled channels the main thread validated (hot reload hands over the set it applied) */
   channels?: readonly Channel[];
+  /** log as the daemon's main thread does: human lines or JSON */
+  prettyLogs?: boolean;
 }
 
 export type ToThread = { type: 'stop' } | { type: 'metrics'; id: number };

@@ -15,7 +15,8 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
   const { loadSettings } = await import('../config/env.js');
   const settings = loadSettings();
   const { createLogger } = await import('../log.js');
-  const log = createLogger({ level: settings.LOG_LEVEL, pretty: wantsPrettyLogs(settings, opts.dev === true) });
+  const pretty = wantsPrettyLogs(settings, opts.dev === true);
+  const log = createLogger({ level: settings.LOG_LEVEL, pretty });
   const { startDaemon } = await import('../daemon.js');
   const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
   // Where conversion runs (README, Environment): in N child processes, else in a worker thread,
@@ -28,6 +29,7 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
     intake: !workersOnly,
     workers: separateWorkers ? false : inThread ? 'thread' : true,
     allowDevKey: opts.dev === true || settings.HIG_DEV_MODE,
+    prettyLogs: pretty,
   });
   const { startWorkerProcesses, exitWithParent } = await import('../worker-processes.js');
   const pool = separateWorkers ? startWorkerProcesses(settings.HIG_WORKER_PROCESSES, rawArgs, log) : undefined;

@@ -251,8 +251,8 @@ export const destinationQueueSchema = z
     timeoutMs: q.timeoutMs.unwrap().optional().describe("longest one delivery may take; exceeded → transient failure (default: the channel's)"),
     ordering: q.ordering.unwrap().optional().describe("none: parallel; channel: in arrival order; patient: in order per PID-3 identifier (default: the channel's)"),
     onPermanentFailure: q.onPermanentFailure.unwrap().optional().describe("ordered: after a dead letter, go on (skip) or wait for its replay (hold) (default: the channel's)"),
-    keepCompletedMs: q.keepCompletedMs.unwrap().optional(),
-    keepFailedMs: q.keepFailedMs.unwrap().optional(),
+    keepCompletedMs: q.keepCompletedMs.unwrap().optional().describe("how long delivered jobs stay in Redis (default: the channel's)"),
+    keepFailedMs: q.keepFailedMs.unwrap().optional().describe("how long dead-lettered jobs stay in Redis (default: the channel's)"),
   })
   .strict()
   .describe("This destination's own queue (retries, backoff, ordering, DLQ); fields left out are the channel's. With it, even a single destination gets its own queue");
@@ -300,7 +300,7 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       destinations: destinationsSchema(destinationQueueSchema).optional(),
       // prefault: zod 4's .default({}) would skip the inner defaults
       alerts: alertRulesSchema.prefault({}),
-      store: storeRetentionSchema.prefault({}),
+      store: storeRetentionSchema.prefault({}).describe('message store retention for this channel: content keepDays, metadata and trail keepMetadataDays'),
     })
     .strict();
 }

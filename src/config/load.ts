@@ -10,7 +10,7 @@
  *  - cross-field rules: HTTP TLS variables together, synchronous HTTP channels within the idle timeout.
  * Alert webhook secrets stay warnings: start runs without them and says so.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import type { HttpTls } from '../http/server.js';
 import type { HttpLimits } from '../http/limits.js';
 import { parseKey } from '../security/seal.js';
@@ -60,9 +60,10 @@ export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
     if (sync) problems.push({ file, path: 'source.syncTimeoutMs', reason: sync });
     // A disabled channel starts nothing, so its secrets may be absent (as start treats it).
     if (!channel.enabled) continue;
+    const asWritten = fieldNamer(file);
     for (const ref of references(channel)) {
       const problem = ref.kind === 'env' ? envProblem(env, ref.value) : fileProblem(ref.value);
-      if (problem) (ref.path.startsWith('alerts.') ? warnings : problems).push({ file, path: ref.path, reason: problem });
+      if (problem) (ref.path.startsWith('alerts.') ? warnings : problems).push({ file, path: asWritten(ref.path), reason: problem });
     }
   }
   if (problems.length) throw new ConfigProblems(problems);
@@ -160,4 +161,19 @@ export function deepFreeze<T>(value: T): T {
   Object.freeze(value);
   for (const v of Object.values(value)) deepFreeze(v);
   return value;
+}
+
+/**
+ * A legacy single `destination` block is read as `destinations[0]`; a problem in it is named as the
+ * file wrote it (`destination.auth.tokenEnv`), so the operator finds the field.
+ */
+function fieldNamer(file: string): (path: string) => string {
+  let legacy = false;
+  try {
+    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    legacy = raw.destination !== undefined && raw.destinations === undefined;
+  } catch {
+    // The file parsed a moment ago; if it cannot be read now, keep the path as the loader has it.
+  }
+  return (path) => (legacy && path.startsWith('destinations.0.') ? `destination.${path.slice('destinations.0.'.length)}` : path);
 }

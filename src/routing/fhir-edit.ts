@@ -27,7 +27,7 @@ const jsonValue: z.ZodType<unknown> = z.unknown().refine((v) => v !== undefined 
 
 export const fhirStepSchema = z
   .union([
-    z.object({ set: z.object({ path: fhirPathText, value: jsonValue.describe('the value: text, number or boolean for a primitive element, an object for a complex one') }).strict() }).strict(),
+    z.object({ set: z.object({ path: fhirPathText, value: jsonValue.describe('the value: text, number or boolean for a primitive element, an object for a complex one') }).strict().describe('write an element of every resource of the type') }).strict(),
     z.object({ remove: fhirPathText.describe('element to remove from every resource of the type') }).strict(),
     z
       .object({
@@ -38,7 +38,8 @@ export const fhirStepSchema = z
             value: z.string().min(1).describe('Identifier.value'),
             use: z.enum(['usual', 'official', 'temp', 'secondary', 'old']).optional().describe('Identifier.use'),
           })
-          .strict(),
+          .strict()
+          .describe('add an identifier to every resource of the type'),
       })
       .strict(),
     z
@@ -50,10 +51,11 @@ export const fhirStepSchema = z
             code: z.string().min(1).describe('Coding.code of the tag'),
             display: z.string().optional().describe('Coding.display of the tag'),
           })
-          .strict(),
+          .strict()
+          .describe('add a meta.tag to every resource of the type'),
       })
       .strict(),
-    z.object({ addProfile: z.object({ resource: resourceType, profile: z.url().describe('canonical URL added to meta.profile') }).strict() }).strict(),
+    z.object({ addProfile: z.object({ resource: resourceType, profile: z.url().describe('canonical URL added to meta.profile') }).strict().describe('claim a profile in meta.profile') }).strict(),
   ])
   .describe('One FHIR edit: set, remove, addIdentifier, addTag or addProfile');
 

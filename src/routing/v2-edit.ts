@@ -24,7 +24,7 @@ import { TABLE_NAME, type LookupTable } from './tables.js';
 
 const path = (what: string) => z.string().min(1).describe(`HL7 path ${what}, e.g. "PV1-3.1" or "PID-3[*].4.1"`);
 
-const setStep = z.object({ set: z.object({ path: path('to write'), value: z.string().describe('the value (escaped for the message as needed)') }).strict() }).strict();
+const setStep = z.object({ set: z.object({ path: path('to write'), value: z.string().describe('the value (escaped for the message as needed)') }).strict().describe('write a value at a path') }).strict();
 const copyStep = z
   .object({ copy: z.object({ from: path('to read (one element, no [*])'), to: path('to write (same depth as from)') }).strict().describe('copy an element with its structure') })
   .strict();
@@ -42,7 +42,8 @@ const mapStep = z
         to: path('to write the result to (default: path itself; not with [*])').optional(),
         onMissing,
       })
-      .strict(),
+      .strict()
+      .describe('replace a value through a lookup table in mappings/'),
   })
   .strict();
 

@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Queue } from 'bullmq';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';
-import { channelsDir, cliArgs, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
+import { channelsDir, cliArgs, NO_DAEMON, ROOT, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { startMllpPeer, type MllpPeer, type PeerMessage } from '../support/mllp-peer.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
@@ -51,10 +51,10 @@ function pv13(saveDir: string, controlId: string): string[] {
 
 function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, cliArgs(...args), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, ...env } });
+    // No daemon answers on NO_DAEMON's address: the CLI says so on stderr and reads Redis directly.
+    const child = spawn(process.execPath, cliArgs(...args), { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, ...NO_DAEMON, ...env } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => resolve({ code, out }));
   });
 }
