@@ -7,6 +7,7 @@ import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadConfig } from './config/load.js';
+import { loadChannels } from './config/load-channels.js';
 import { buildHttpServer, httpsContextOptions } from './http/server.js';
 import { hostname } from 'node:os';
 import { ConfigError } from './config/env.js';
@@ -342,7 +343,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   await thread?.ready;
   if (opts.intake) {
     // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
-    watcher = watchChannels(opts.channelsDir, manager, log, () => [...loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }).channels], (next) => void httpLimitsFrom(settings, next));
+    watcher = watchChannels(opts.channelsDir, manager, log, () => loadChannels(opts.channelsDir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR }), (next) => void httpLimitsFrom(settings, next));
     await watcher.ready;
   }
   const startedAt = new Date().toISOString();
@@ -360,7 +361,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   });
   const heartbeat: InstanceHeartbeat | undefined = opts.announce === false ? undefined : await startInstanceHeartbeat(producer, settings.HIG_QUEUE_PREFIX, facts, { id: instanceId });
   // The daemon's own worker thread says its part only: "hig started" is the process's line, once.
-  log.info({ channels: channels.map((c) => c.id), workers: workers.length, ...(thread ? { workerThread: true } : {}), instance: instanceId }, opts.announce === false ? 'workers started' : 'hig started');
+  log.info({ channels: channels.map((c) => c.id), instance: instanceId, workers: workers.length, ...(thread ? { workerThread: true } : {}) }, opts.announce === false ? 'workers started' : 'hig started');
 
   let closed = false;
   return {
