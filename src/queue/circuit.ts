@@ -4,6 +4,7 @@
  * (delayed) until the next probe instead of burning their attempts, so an outage of hours
  * dead-letters nothing. A permanent rejection proves the destination answers and counts as success.
  */
+import { DelayedError, type Job } from 'bullmq';
 import type { CircuitBreaker } from '../destinations/circuit-breaker.js';
 
 /** Thrown by a guarded delivery while the destination's circuit is open: the job waits, no attempt is used. */
@@ -30,4 +31,16 @@ export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => 
     if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
     throw err;
   }
+}
+
+/**
+ * A job whose delivery met an open circuit waits for the next probe without using an attempt:
+ * moved to delayed (BullMQ's DelayedError tells the worker it was moved, not failed). Other errors
+ * are returned for the caller to throw. Wake-ups are spread a little so parked jobs do not all
+ * return in the same millisecond.
+ */
+export async function parkIfCircuitOpen(job: Job, err: unknown, token: string | undefined): Promise<unknown> {
+  if (!(err instanceof CircuitOpenError) || !token) return err;
+  await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
+  return new DelayedError();
 }

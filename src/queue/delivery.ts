@@ -15,7 +15,7 @@
  * a module's null is `filtered` (counted in the queue's stats by the deciding rule, never an error);
  * a transform that fails is permanent for this destination only.
  */
-import { DelayedError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import { hasDestinationQueues, type Channel, type ChannelDestination } from '../config/channel.js';
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
@@ -28,7 +28,7 @@ import type { RedisClient } from '../redis/connections.js';
 import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
 import type { Keyring } from '../security/seal.js';
-import { CircuitOpenError, throughBreaker } from './circuit.js';
+import { parkIfCircuitOpen, throughBreaker } from './circuit.js';
 import { DELIVER_V1, deliveryJobDataSchema, type DeliveryJobData, type DeliveryResult, type DestinationSummary, type FilteredBy } from './jobs.js';
 import { isOrdered, partitionOf } from './ordering.js';
 import type { RoutedMessage } from './pipeline.js';
@@ -242,11 +242,7 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
       return await Promise.race([deliverOnce(d, breaker, data, controller.signal), timeout]);
     } catch (err) {
       await keepResponse(job, d, data, err);
-      if (err instanceof CircuitOpenError && token) {
-        await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
-        throw new DelayedError();
-      }
-      throw err;
+      throw await parkIfCircuitOpen(job, err, token);
     } finally {
       clearTimeout(timer);
     }

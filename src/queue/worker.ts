@@ -1,5 +1,5 @@
 /** BullMQ workers per channel: run the pipeline under the job timeout, classify failures. */
-import { DelayedError, MetricsTime, Worker, type Job } from 'bullmq';
+import { MetricsTime, Worker, type Job } from 'bullmq';
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import { hostname } from 'node:os';
 import type { RedisClient } from '../redis/connections.js';
@@ -8,7 +8,7 @@ import { isPermanent, TransientError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
 import { runPipeline, type PipelineSteps, type RoutedMessage } from './pipeline.js';
-import { CircuitOpenError, throughBreaker } from './circuit.js';
+import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
 import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
@@ -100,12 +100,7 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
       await outbox.append(failedEvents(data, attempt, trace, err, final, steps.keyring, channel.id));
     }
-    if (err instanceof CircuitOpenError && token) {
-      // Spread the wake-ups a little so parked jobs do not all return in the same millisecond.
-      await job.moveToDelayed(err.until + Math.floor(Math.random() * 250), token);
-      throw new DelayedError();
-    }
-    throw err;
+    throw await parkIfCircuitOpen(job, err, token);
   } finally {
     clearTimeout(timer);
   }
