@@ -6,7 +6,7 @@
  */
 import { CATALOGUE, type ErrorCode } from './errors.js';
 import type { Channel } from './config/channel.js';
-import { place, withDeadline, type IntakeDeps, type JobIdentity, type Placed, type SourceFacts } from './intake.js';
+import { place, enqueueDeadline, type IntakeDeps, type JobIdentity, type Placed, type SourceFacts } from './intake.js';
 import { randomMessageId, type IntegrationJobData, type JobMeta } from './queue/jobs.js';
 import { isOrdered, partitionOf } from './queue/ordering.js';
 import type { Keyring } from './security/seal.js';
@@ -95,7 +95,7 @@ export async function intakeJson(
   const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJsonJob(sourceData, mappingId, channel, facts, deps.keyring, clientId, { messageId: id, tags, ...conflict });
   let placed: Placed;
   try {
-    placed = await withDeadline(place(channel, deps, { queue, connection: deps.queues.connection }, build, tags, facts.source), deps.enqueueTimeoutMs);
+    placed = await enqueueDeadline(place(channel, deps, { queue, connection: deps.queues.connection }, build, tags, facts.source), deps.enqueueTimeoutMs);
   } catch (err) {
     deps.log.warn({ channel: channel.id, messageId: id, err: { message: (err as Error).message } }, 'enqueue failed; refusing JSON message');
     return { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: CATALOGUE.QUEUE_UNAVAILABLE.summary, messageId: id };

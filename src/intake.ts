@@ -4,6 +4,7 @@
  * A receipt of `stored` is only ever returned after Redis has the job (invariant 1).
  */
 import { CATALOGUE, errorCodeOf, type ErrorCode } from './errors.js';
+import { withDeadline } from './deadline.js';
 import type { Queue } from 'bullmq';
 import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
@@ -94,24 +95,9 @@ export function authorize(header: MessageHeader, channel: Channel): Receipt | un
   return undefined;
 }
 
-/**
- * Rejects when `work` has not settled within `ms`; shared by every intake path. One promise and
- * one timer per message (Promise.race plus finally cost three more promises on the ingest path).
- */
-export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`enqueue exceeded ${ms} ms`)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
+/** The bound every intake path puts on waiting for Redis before a negative answer. */
+export function enqueueDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  return withDeadline(work, ms, () => new Error(`enqueue exceeded ${ms} ms`));
 }
 
 /** Which message a job is: its id, its content tags (Keyring.contentTags) and, for a conflict, whose id it reused. */
@@ -182,7 +168,7 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJob(raw, header, channel, facts, deps.keyring, { tags, ...conflict });
   let placed: Placed;
   try {
-    placed = await withDeadline(place(channel, deps, writer, build, tags, facts.source, header.controlId), deps.enqueueTimeoutMs);
+    placed = await enqueueDeadline(place(channel, deps, writer, build, tags, facts.source, header.controlId), deps.enqueueTimeoutMs);
   } catch (err) {
     deps.log.warn({ channel: channel.id, controlId: header.controlId, err: { message: (err as Error).message } }, 'enqueue failed; answering negative ACK');
     return refuse('unavailable', 'QUEUE_UNAVAILABLE', CATALOGUE.QUEUE_UNAVAILABLE.summary, header);

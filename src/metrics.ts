@@ -16,6 +16,7 @@ import type { PipelineSteps } from './queue/pipeline.js';
 import type { QueueStats } from './queue/status.js';
 import { errorCodeOf } from './errors.js';
 import type { CircuitBreaker, CircuitState } from './destinations/circuit-breaker.js';
+import { withDeadline } from './deadline.js';
 
 /** The destinations' circuit breakers of this process, read at scrape (hig_destination_*). */
 const breakers = new Map<string, { labels: { channel: string; destination: string }; breaker: CircuitBreaker; now: () => number }>();
@@ -334,9 +335,9 @@ async function renderWith(others: MetricsJson[]): Promise<string> {
   return `${parts.join('\n\n')}\n`;
 }
 
+/** A probe's answer, or `fallback` when it fails or is late: a scrape never waits on a sick dependency. */
 function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([p.catch(() => fallback), new Promise<T>((r) => (timer = setTimeout(() => r(fallback), ms)))]).finally(() => clearTimeout(timer));
+  return withDeadline(p, ms).catch(() => fallback);
 }
 
 let inFlight: Promise<string> | undefined;

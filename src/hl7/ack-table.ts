@@ -2,7 +2,8 @@
  * Which acknowledgment code answers which situation (DESIGN.md, "Acknowledgment codes").
  * Kept as data so the README table and the code cannot drift apart silently.
  */
-import type { AckCode } from './ack.js';
+/** MSA-1: original mode AA/AE/AR, enhanced mode's accept acknowledgment CA/CE/CR (HL7 v2 2.9.2/2.9.3). */
+export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
 
 export type AckSituation =
   | 'stored'

@@ -4,9 +4,10 @@
  */
 import { DEFAULT_DELIMITERS, type Delimiters, type MessageHeader } from './header.js';
 import { echoCode, echoProcessingId, echoVersion } from './echo.js';
-import type { Hl7ErrorCode } from '../errors.js';
+import { CATALOGUE, type ErrorCode, type Hl7ErrorCode } from '../errors.js';
+import { ACK_TABLE, type AckCode, type AckSituation } from './ack-table.js';
 
-export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
+export type { AckCode } from './ack-table.js';
 
 export interface AckError {
   /** HL7 table 0357 code */
@@ -121,6 +122,26 @@ export function buildAck(input: AckInput): string {
   const segments = [msh, msa];
   if (input.error) segments.push(buildErr(input.error, d, version));
   return segments.join('\r') + '\r';
+}
+
+/**
+ * What one answer is built from: the situation a source's intake ended in, the header it could read
+ * and, for a refusal, the catalogue code, a content-free detail and the location it names.
+ * (`Receipt` of intake.ts fits; declared here so the wire format imports nothing upstream.)
+ */
+export type AckReceipt =
+  | { situation: 'stored'; header?: Partial<MessageHeader> }
+  | { situation: Exclude<AckSituation, 'stored'>; code: ErrorCode; detail: string; location?: string; header?: Partial<MessageHeader> };
+
+/**
+ * The one rule from receipt to acknowledgment, for every source that answers (MLLP, HTTP, batch
+ * ACK files): MSA-1 from ACK_TABLE in the given mode, ERR from the catalogue's table-0357 code.
+ */
+export function ackForReceipt(receipt: AckReceipt, mode: 'original' | 'enhanced', controlId: string, now: Date): string {
+  const code = ACK_TABLE[receipt.situation][mode];
+  const error =
+    receipt.situation === 'stored' ? undefined : { code: CATALOGUE[receipt.code].hl7, text: receipt.detail, ...(receipt.location ? { location: receipt.location } : {}) };
+  return buildAck({ ...(receipt.header ? { header: receipt.header } : {}), code, ...(error ? { error } : {}), controlId, now });
 }
 
 /** Drops trailing empty fields (the separator repeated at the end). */

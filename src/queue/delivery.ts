@@ -20,6 +20,7 @@ import { hasDestinationQueues, type Channel, type ChannelDestination } from '../
 import { CircuitBreaker } from '../destinations/circuit-breaker.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
 import { PermanentError, TransientError } from '../errors.js';
+import { withAbortDeadline } from '../deadline.js';
 import { readHeader } from '../hl7/header.js';
 import { patientIdentifier } from '../hl7/scan.js';
 import type { Logger } from '../log.js';
@@ -230,21 +231,11 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
     if (data.channelId !== d.channel.id || data.destinationId !== d.destination.id || data.messageId !== String(job.id)) {
       throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of ${d.queueChannel.id} carries the data of ${data.channelId}/${data.destinationId}/${data.messageId}`);
     }
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
-      }, timeoutMs);
-    });
     try {
-      return await Promise.race([deliverOnce(d, breaker, data, controller.signal), timeout]);
+      return await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, breaker, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
     } catch (err) {
       await keepResponse(job, d, data, err);
       throw await parkIfCircuitOpen(job, err, token);
-    } finally {
-      clearTimeout(timer);
     }
   };
 }

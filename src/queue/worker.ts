@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import type { RedisClient } from '../redis/connections.js';
 import { hasDestinationQueues, type Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
+import { withAbortDeadline } from '../deadline.js';
 import type { Logger } from '../log.js';
 import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
 import { runPipeline, type PipelineSteps, type RoutedMessage } from './pipeline.js';
@@ -78,18 +79,14 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   if (data.channelId !== channel.id || data.messageId !== String(job.id)) {
     throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of channel ${channel.id} carries the data of ${data.channelId}/${data.messageId}`);
   }
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new TransientError('JOB_TIMEOUT', `exceeded ${channel.queue.timeoutMs} ms`));
-    }, channel.queue.timeoutMs);
-  });
   const trace: JobTrace = { stages: [] };
   const attempt = job.attemptsMade + 1;
   try {
-    const result = await Promise.race([runPipeline(data, outbox ? tracedSteps(steps, trace) : steps, controller.signal), timeout]);
+    const result = await withAbortDeadline(
+      channel.queue.timeoutMs,
+      (signal) => runPipeline(data, outbox ? tracedSteps(steps, trace) : steps, signal),
+      () => new TransientError('JOB_TIMEOUT', `exceeded ${channel.queue.timeoutMs} ms`),
+    );
     if (data.outcome) await forgetOutcome(job);
     // Before the job completes: a completed job's history is in the outbox (at least once).
     await outbox?.append(completedEvents(data, attempt, trace, result, steps.keyring, channel.id));
@@ -101,8 +98,6 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
       await outbox.append(failedEvents(data, attempt, trace, err, final, steps.keyring, channel.id));
     }
     throw await parkIfCircuitOpen(job, err, token);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

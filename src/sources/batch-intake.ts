@@ -7,8 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { CATALOGUE, type ErrorCode } from '../errors.js';
 import type { Channel } from '../config/channel.js';
-import { buildAck, formatHl7Timestamp } from '../hl7/ack.js';
-import { ACK_TABLE } from '../hl7/ack-table.js';
+import { ackForReceipt, formatHl7Timestamp } from '../hl7/ack.js';
 import { splitBatchBytes } from '../hl7/batch.js';
 import { intakeHl7, type IntakeDeps, type Receipt, type SourceFacts } from '../intake.js';
 
@@ -114,11 +113,7 @@ export function batchAck(receipts: readonly Receipt[], fileName: string, now = n
   const ts = formatHl7Timestamp(now);
   const ctl = () => randomBytes(10).toString('hex');
   const safeName = fileName.replace(/[|^~\\&\r\n]/g, '_');
-  const acks = receipts.map((r) => {
-    const code = ACK_TABLE[r.situation].original;
-    const error = r.situation === 'stored' ? undefined : { code: CATALOGUE[r.code].hl7, text: r.detail, ...(r.location ? { location: r.location } : {}) };
-    return buildAck({ ...(r.header ? { header: r.header } : {}), code, ...(error ? { error } : {}), controlId: ctl(), now });
-  });
+  const acks = receipts.map((r) => ackForReceipt(r, 'original', ctl(), now));
   return [
     `FHS|^~\\&|HIG||||${ts}||${safeName}||${ctl()}\r`,
     `BHS|^~\\&|HIG||||${ts}||||${ctl()}\r`,

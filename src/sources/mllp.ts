@@ -11,7 +11,7 @@ import { CERT_POLL_MS, reloadCertificatesOnChange } from '../security/cert-reloa
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
 import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
-import { buildAck, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
+import { ackForReceipt, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
 import { randomFromPool } from '../security/seal.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
 import { ACK_TABLE } from '../hl7/ack-table.js';
@@ -45,16 +45,11 @@ export function ackBytesFor(receipt: Receipt, channel: MllpChannel, now = Date.n
   const enhanced = channel.source.ackMode === 'enhanced';
   const stored = receipt.situation === 'stored';
   if (enhanced && !shouldSendAcceptAck(header?.acceptAckType ?? '', stored)) return undefined;
-  const row = ACK_TABLE[receipt.situation];
-  const code = enhanced ? row.enhanced : row.original;
   // A fresh MSH-10 for the ACK: 80 random bits, from the pooled generator.
   const controlId = randomFromPool(10).toString('hex');
   // latin1: header values were read as latin1
-  if (stored && header && accept) return encodeFrame(accept(header, code, controlId, now), 'latin1');
-  const error = stored
-    ? undefined
-    : { code: CATALOGUE[receipt.code].hl7, text: receipt.detail, ...(receipt.location ? { location: receipt.location } : {}) };
-  return encodeFrame(buildAck({ ...(header ? { header } : {}), code, ...(error ? { error } : {}), controlId, now: new Date(now) }), 'latin1');
+  if (stored && header && accept) return encodeFrame(accept(header, ACK_TABLE.stored[channel.source.ackMode], controlId, now), 'latin1');
+  return encodeFrame(ackForReceipt(receipt, channel.source.ackMode, controlId, new Date(now)), 'latin1');
 }
 
 export function handleConnection(socket: Duplex, channel: MllpChannel, deps: IntakeDeps, facts: ConnectionFacts = {}): void {

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { SFTPWrapper, Stats } from 'ssh2';
 import { notRegular, type Refusal } from './regular-file.js';
+import { withDeadline } from '../deadline.js';
 
 /** SSH_FX_NO_SUCH_FILE */
 const NO_SUCH_FILE = 2;
@@ -34,10 +35,7 @@ const gone = (err: unknown) => (err as { code?: unknown }).code === NO_SUCH_FILE
  * process until a writer comes. The caller ends the session when this rejects.
  */
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error(`SFTP ${what} took longer than ${ms} ms`), { code: 'SFTP_TIMEOUT' })), ms);
-    work.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
+  return withDeadline(work, ms, () => Object.assign(new Error(`SFTP ${what} took longer than ${ms} ms`), { code: 'SFTP_TIMEOUT' }));
 }
 
 /** lstat, or undefined when the entry is gone. */
