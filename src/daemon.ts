@@ -39,7 +39,7 @@ import { intakeHl7 } from './intake.js';
 import type { ChannelForward } from './destinations/index.js';
 import { createChannelManager } from './lifecycle/manager.js';
 import { watchChannels, type ChannelsWatch } from './lifecycle/watch.js';
-import { registerHttpIntake } from './sources/http.js';
+import { registerHttpIntake } from './sources/http/index.js';
 import type { IntakeDeps } from './intake.js';
 import { defaultClientsFile, fileApiKeyStore } from './security/api-keys.js';
 import { listInstances, newInstanceId, startInstanceHeartbeat, type InstanceFacts, type InstanceHeartbeat } from './queue/instances.js';

@@ -23,7 +23,7 @@ import type { RedisClient } from '../redis/connections.js';
 import { auditKey, destinationQueueName } from '../redis/keys.js';
 import { startMllpListener, type MllpChannel, type MllpListener } from '../sources/mllp.js';
 import { startPolledSources, type RunningSource } from '../sources/start.js';
-import type { HttpIntake } from '../sources/http.js';
+import type { HttpIntake } from '../sources/http/index.js';
 import type { ActResult, ChannelAction, ChannelControl, ChannelLifecycle, ConfigProblem, DestinationAction, ProcessingState } from './types.js';
 
 export interface ChannelManagerDeps {

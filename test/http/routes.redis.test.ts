@@ -11,7 +11,7 @@ import { CATALOGUE } from '../../src/errors.js';
 import { buildHttpServer } from '../../src/http/server.js';
 import { gatewayOver } from '../../src/queue/gateway.js';
 import { createApiKey, fileApiKeyStore } from '../../src/security/api-keys.js';
-import { registerHttpIntake } from '../../src/sources/http.js';
+import { registerHttpIntake } from '../../src/sources/http/index.js';
 import { pipelineStepsFor } from '../../src/steps.js';
 import { testChannel } from '../support/channel.js';
 import { hl7, startIntakeRig, type IntakeRig } from '../support/intake-deps.js';

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { registerHttpIntake } from '../../src/sources/http.js';
+import { registerHttpIntake } from '../../src/sources/http/index.js';
 import { createApiKey, fileApiKeyStore } from '../../src/security/api-keys.js';
 import { pipelineStepsFor } from '../../src/steps.js';
 import { testChannel } from '../support/channel.js';

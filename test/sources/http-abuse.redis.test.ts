@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { buildHttpServer } from '../../src/http/server.js';
 import { gatewayOver } from '../../src/queue/gateway.js';
-import { registerHttpIntake } from '../../src/sources/http.js';
+import { registerHttpIntake } from '../../src/sources/http/index.js';
 import { createApiKey, fileApiKeyStore, type ApiKeyStore } from '../../src/security/api-keys.js';
 import { pipelineStepsFor } from '../../src/steps.js';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiKey, fileApiKeyStore, hashSecret, parseApiKey, readClientsFile, secretMatches, ApiKeyError } from '../../src/security/api-keys.js';
 import { createRateLimiter } from '../../src/sources/rate-limit.js';
-import { apiKeyFrom, errorEntry } from '../../src/sources/http.js';
+import { apiKeyFrom, errorEntry } from '../../src/sources/http/index.js';
 import { cmdApiKey } from '../../src/cli/apikey.js';
 import { PermanentError } from '../../src/errors.js';
 
