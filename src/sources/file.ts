@@ -22,7 +22,8 @@ import type { Channel, FileSource } from '../config/channel.js';
 import type { ErrorCode } from '../errors.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
-import { batchAck, errorReport, fileErrorReport, intakeFile, normalizeFileBytes, type FileVerdict } from './batch-intake.js';
+import { fileErrorReport } from './batch-intake.js';
+import { takeFile, type FileLook, type FileStore } from './file-take.js';
 import { CLAIMS_DIR, openClaimArea, ownerName, recoverClaims, type RefuseEntry } from './claims.js';
 import { IncompleteFiles } from './completeness.js';
 import { freeName, moveInto, writeAtomic } from './fs-moves.js';
@@ -68,8 +69,8 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
   /** Files put back after a queue outage: not retried before this time, so an outage is not a busy loop. */
   const deferred = new Map<string, number>();
 
-  /** An entry refused unread: to errorDir with `<name>.error.json`, and one log line. */
-  const refuse = async (from: string, name: string, code: ErrorCode, detail: string): Promise<void> => {
+  /** An entry refused unread: to errorDir with `<name>.error.json`; the detail as recorded. */
+  const refuse = async (from: string, name: string, code: ErrorCode, detail: string): Promise<string> => {
     let target: string;
     let reason = detail;
     try {
@@ -82,12 +83,15 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       reason = `${detail}; removed, as errorDir is on another filesystem`;
     }
     await writeAtomic(join(errorDir, `${target}.error.json`), fileErrorReport(target, channel.id, code, reason));
-    log.warn({ file: name, code, detail: reason }, 'file refused unread: moved to errorDir');
+    return reason;
   };
 
   /** Something planted where a claim directory belongs (a link, a file): refused like a dropped one. */
   const refuseEntry: RefuseEntry = async (path, name, st) => {
-    if (st) await refuse(path, name.replace(/^\.+/, ''), 'FILE_NOT_REGULAR', `a ${kindOf(st)} stands where a claim directory belongs`);
+    if (!st) return;
+    const shown = name.replace(/^\.+/, '');
+    const detail = await refuse(path, shown, 'FILE_NOT_REGULAR', `a ${kindOf(st)} stands where a claim directory belongs`);
+    log.warn({ file: shown, code: 'FILE_NOT_REGULAR', detail }, 'file refused unread: moved to errorDir');
   };
 
   const openArea = () => openClaimArea(dir, self, refuseEntry);
@@ -124,78 +128,62 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     }
   };
 
-  const refuseClaimed = (name: string, st: Stats, code: ErrorCode, detail: string) => withClaim(name, st, (claimed) => refuse(claimed, name, code, detail));
+  type LocalLook = FileLook & { st: Stats };
+  const lookOf = (st: Stats): LocalLook => ({ size: st.size, signature: signatureOf(st), refusal: refusalFor(st), st });
 
-  const settle = async (name: string, claimed: string, verdict: Exclude<FileVerdict, { kind: 'retry' }>, started: number): Promise<void> => {
-    if (ackDir) await writeAtomic(join(ackDir, `${name}.ack`), batchAck(verdict.receipts, name));
-    if (verdict.kind === 'rejected') {
-      // A crash between the move and the report leaves the file in errorDir without one; the log says why.
-      const target = await moveInto(claimed, errorDir, name);
-      await writeAtomic(join(errorDir, `${target}.error.json`), errorReport(target, verdict, channel.id));
-      log.warn(
-        { file: name, messages: verdict.messages, stored: verdict.stored, refused: verdict.refusals.length, codes: [...new Set(verdict.refusals.map((r) => r.code))] },
-        'file had messages that cannot be taken: moved to errorDir',
-      );
-      return;
-    }
-    if (moveTo) await moveInto(claimed, moveTo, name);
-    else await unlink(claimed);
-    log.info({ file: name, messages: verdict.stored, ms: Date.now() - started }, 'file processed');
-  };
-
-  /** Enqueues every message of a claimed, complete file, then acknowledges and removes it, unless it changed meanwhile. */
-  const take = async (name: string, claimed: string, bytes: Buffer, read: { st: Stats; stat(): Promise<Stats> }): Promise<void> => {
-    const started = Date.now();
-    try {
-      const verdict = await intakeFile(bytes, channel, { source: 'file', fileName: name }, deps);
-      if (verdict.kind === 'retry') {
-        // Never rename over a newer file of the same name the sender dropped meanwhile.
-        const back = await moveInto(claimed, dir, name);
-        deferred.set(back, Date.now() + src.pollMs);
-        log.warn({ file: name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: file left for a later attempt');
-        return;
+  /** The drop directory as a FileStore (file-take.ts): owning a file is claiming it by rename. */
+  const store: FileStore<LocalLook> = {
+    source: 'file',
+    says: { changed: 'file changed after it was claimed: returned to the drop directory', queueUnavailable: 'queue unavailable: file left for a later attempt' },
+    onError: 'put-back',
+    async look(name) {
+      const st = await lstatOrGone(join(dir, name));
+      // Directories are never entered nor moved: they may be the operator's.
+      return !st || st.isDirectory() ? undefined : lookOf(st);
+    },
+    async read(name, look, use) {
+      const opened = await openRegular(join(dir, name), look.st);
+      // Swapped, written to or gone since the lstat: the next sweep looks again.
+      if (opened.kind !== 'open') return { kind: 'changed' };
+      try {
+        const raw = await readExactly(opened.fh, opened.st.size);
+        if (!raw) return { kind: 'changed' };
+        const value = await use({ bytes: raw, look: lookOf(opened.st), unchanged: async () => unchanged(opened.st, await opened.fh.stat()) });
+        return { kind: 'read', value };
+      } finally {
+        await opened.fh.close();
       }
-      // A writer still holding the file open may have added to it: then none of it is acknowledged
-      // or removed; it goes back whole, and the messages already stored are deduplicated next time.
-      if (!unchanged(read.st, await read.stat())) {
-        const back = await moveInto(claimed, dir, name);
-        log.warn({ file: back, stored: verdict.stored }, 'file changed after it was claimed: returned to the drop directory');
-        return;
-      }
-      await settle(name, claimed, verdict, started);
-    } catch (err) {
-      // Unexpected (disk full, permissions): put the file back for a later attempt.
-      log.error({ file: name, err: errText(err) }, 'file processing failed; file returned to the drop directory');
-      const back = await moveInto(claimed, dir, name).catch(() => name);
-      deferred.set(back, Date.now() + src.pollMs);
-    }
+    },
+    async own(name, look, work) {
+      let result: Awaited<ReturnType<typeof work>> | undefined;
+      await withClaim(name, look.st, async (claimed) => {
+        /** Back to the drop directory (never over a newer file of the same name), not retried before pollMs. */
+        const putBack = async (why: 'retry' | 'changed') => {
+          const back = await moveInto(claimed, dir, name);
+          if (why === 'retry') deferred.set(back, Date.now() + src.pollMs);
+        };
+        result = await work({
+          refuse: (code, detail) => refuse(claimed, name, code, detail),
+          writeAck: async (text) => {
+            if (ackDir) await writeAtomic(join(ackDir, `${name}.ack`), text);
+          },
+          reject: async (report) => {
+            const target = await moveInto(claimed, errorDir, name);
+            await writeAtomic(join(errorDir, `${target}.error.json`), report(target));
+          },
+          finish: async () => {
+            if (moveTo) await moveInto(claimed, moveTo, name);
+            else await unlink(claimed);
+          },
+          putBack,
+        });
+      });
+      return result;
+    },
   };
 
   const processOne = async (name: string): Promise<void> => {
-    const path = join(dir, name);
-    const st = await lstatOrGone(path);
-    if (!st || st.isDirectory()) return; // directories are never entered nor moved: they may be the operator's
-    const refusal = refusalFor(st);
-    if (refusal) return refuseClaimed(name, st, refusal.code, refusal.detail);
-    if (incomplete.waiting(name, signatureOf(st))) return;
-    if (st.size > src.maxFileBytes) return refuseClaimed(name, st, 'FRAME_TOO_LARGE', `file is ${st.size} bytes, more than maxFileBytes (${src.maxFileBytes})`);
-    const opened = await openRegular(path, st);
-    // Swapped, written to or gone since the lstat: the next sweep looks again.
-    if (opened.kind !== 'open') return;
-    try {
-      const raw = await readExactly(opened.fh, opened.st.size);
-      if (!raw) return;
-      const bytes = normalizeFileBytes(raw, src.encoding);
-      const judged = incomplete.judge(name, signatureOf(opened.st), bytes);
-      if (judged.kind === 'wait') {
-        log[judged.first ? 'warn' : 'debug']({ file: name, reason: judged.gap.reason }, 'file incomplete: left for its writer');
-        return;
-      }
-      if (judged.kind === 'expired') return await refuseClaimed(name, opened.st, 'FILE_INCOMPLETE', judged.detail);
-      await withClaim(name, opened.st, (claimed) => take(name, claimed, bytes, { st: opened.st, stat: () => opened.fh.stat() }));
-    } finally {
-      await opened.fh.close();
-    }
+    await takeFile(store, name, { channel, deps, log, incomplete });
   };
 
   const drain = (): Promise<void> => {

@@ -15,10 +15,10 @@ import { posix } from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
 import type { SFTPWrapper, Stats } from 'ssh2';
 import type { Channel, SftpSource } from '../config/channel.js';
-import type { ErrorCode } from '../errors.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
-import { batchAck, errorReport, fileErrorReport, intakeFile, normalizeFileBytes } from './batch-intake.js';
+import { fileErrorReport } from './batch-intake.js';
+import { takeFile, type FileLook, type FileStore } from './file-take.js';
 import { IncompleteFiles } from './completeness.js';
 import { nameMatcher } from './glob.js';
 import { redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
@@ -79,9 +79,6 @@ interface RemoteFile {
   size: number;
   modifyTime: number;
 }
-
-/** What became of one remote file: `left` stops the poll (Redis is down), `waiting` does not. */
-type Taken = 'done' | 'rejected' | 'left' | 'waiting' | 'incomplete';
 
 /** Files seen with the same size and mtime in two listings `settleMs` apart: no writer is still at them. */
 export function stableFiles(first: readonly RemoteFile[], second: readonly RemoteFile[]): RemoteFile[] {
@@ -184,55 +181,45 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
     await writeRemoteAtomic(sftp, src.errorDir, `${target}.error.json`, Buffer.from(report(target)));
   };
 
-  /** Refused unread: errorDir with a report, and one log line. */
-  const refuse = async (client: SftpClient, sftp: SFTPWrapper, name: string, code: ErrorCode, detail: string): Promise<'rejected'> => {
-    await reject(client, sftp, name, (t) => fileErrorReport(t, channel.id, code, detail));
-    log.warn({ file: name, code, detail }, 'remote file refused unread: moved to errorDir');
-    return 'rejected';
-  };
+  type RemoteLook = FileLook & { st: Stats };
+  const lookOf = (st: Stats): RemoteLook => ({ size: st.size, signature: `${st.size}:${st.mtime}`, refusal: notRegular(st), st });
 
-  /** One file: look, download, intake every message, then acknowledge and delete/move. Returns what happened. */
-  const takeFile = async (client: SftpClient, sftp: SFTPWrapper, file: RemoteFile): Promise<Taken> => {
-    const path = remote(src.remoteDir, file.name);
-    const st = await remoteLstat(sftp, path);
-    if (!st) return 'waiting';
-    const refusal = notRegular(st);
-    if (refusal) return refuse(client, sftp, file.name, refusal.code, refusal.detail);
-    if (st.size > src.maxFileBytes) return refuse(client, sftp, file.name, 'FRAME_TOO_LARGE', `file is ${st.size} bytes, more than maxFileBytes (${src.maxFileBytes})`);
-    const signature = `${st.size}:${st.mtime}`;
-    if (incomplete.waiting(file.name, signature)) return 'incomplete';
-    const got = await downloadRegular(sftp, path, st, src.connectTimeoutMs);
-    if (got.kind === 'refused') return refuse(client, sftp, file.name, got.refusal.code, got.refusal.detail);
-    if (got.kind !== 'file') return 'waiting';
-    const bytes = normalizeFileBytes(got.bytes, src.encoding);
-    const judged = incomplete.judge(file.name, signature, bytes);
-    if (judged.kind === 'wait') {
-      log[judged.first ? 'warn' : 'debug']({ file: file.name, reason: judged.gap.reason }, 'remote file incomplete: left for its writer');
-      return 'incomplete';
-    }
-    if (judged.kind === 'expired') return refuse(client, sftp, file.name, 'FILE_INCOMPLETE', judged.detail);
-    const verdict = await intakeFile(bytes, channel, { source: 'sftp', fileName: file.name }, deps);
-    if (verdict.kind === 'retry') {
-      log.warn({ file: file.name, stored: verdict.stored, code: verdict.refusal.code }, 'queue unavailable: remote file left for a later poll');
-      return 'left';
-    }
-    // Written to since the download: nothing of it is acknowledged or removed; the next poll takes it
-    // whole, and the messages already stored are deduplicated.
-    if (!(await unchangedSince(sftp, path, st))) {
-      log.warn({ file: file.name, stored: verdict.stored }, 'remote file changed after it was downloaded: left for the next poll');
-      return 'waiting';
-    }
-    if (src.ackDir) await writeRemoteAtomic(sftp, src.ackDir, `${file.name}.ack`, Buffer.from(batchAck(verdict.receipts, file.name), 'latin1'));
-    if (verdict.kind === 'rejected') {
-      await reject(client, sftp, file.name, (t) => errorReport(t, verdict, channel.id));
-      log.warn({ file: file.name, messages: verdict.messages, stored: verdict.stored, codes: [...new Set(verdict.refusals.map((r) => r.code))] }, 'remote file had messages that cannot be taken: moved to errorDir');
-      return 'rejected';
-    }
-    if (src.afterProcessing === 'delete') await client.delete(path);
-    else await client.rename(path, remote(src.afterProcessing.moveTo, await freeRemote(client, src.afterProcessing.moveTo, file.name)));
-    log.info({ file: file.name, messages: verdict.stored }, 'remote file processed');
-    return 'done';
-  };
+  /** The remote directory as a FileStore (file-take.ts) for one session; the poll lock makes every file of it ours. */
+  const storeOf = (client: SftpClient, sftp: SFTPWrapper): FileStore<RemoteLook> => ({
+    source: 'sftp',
+    says: { changed: 'remote file changed after it was downloaded: left for the next poll', queueUnavailable: 'queue unavailable: remote file left for a later poll' },
+    onError: 'throw',
+    async look(name) {
+      const st = await remoteLstat(sftp, remote(src.remoteDir, name));
+      return st ? lookOf(st) : undefined;
+    },
+    async read(name, look, use) {
+      const path = remote(src.remoteDir, name);
+      const got = await downloadRegular(sftp, path, look.st, src.connectTimeoutMs);
+      if (got.kind === 'refused') return got;
+      if (got.kind !== 'file') return { kind: 'changed' };
+      return { kind: 'read', value: await use({ bytes: got.bytes, look, unchanged: () => unchangedSince(sftp, path, look.st) }) };
+    },
+    async own(name, _look, work) {
+      const path = remote(src.remoteDir, name);
+      return work({
+        refuse: async (code, detail) => {
+          await reject(client, sftp, name, (t) => fileErrorReport(t, channel.id, code, detail));
+          return detail;
+        },
+        writeAck: async (text) => {
+          if (src.ackDir) await writeRemoteAtomic(sftp, src.ackDir, `${name}.ack`, Buffer.from(text, 'latin1'));
+        },
+        reject: (report) => reject(client, sftp, name, report),
+        finish: async () => {
+          if (src.afterProcessing === 'delete') await client.delete(path);
+          else await client.rename(path, remote(src.afterProcessing.moveTo, await freeRemote(client, src.afterProcessing.moveTo, name)));
+        },
+        // Never moved: the file stays in remoteDir for the next poll.
+        putBack: async () => undefined,
+      });
+    },
+  });
 
   const listCandidates = async (client: SftpClient): Promise<RemoteFile[]> => {
     // Everything but directories: links, FIFOs and the like are listed so that they can be refused.
@@ -267,13 +254,14 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
       client = session.client;
       await ensureRemoteDirs(client);
       const files = await listCandidates(client);
+      const store = storeOf(client, session.sftp);
       for (const file of files) {
         // A lost lock means another process may be polling now: stop taking files.
         if (closed || lockLost) {
           result.left.push(file.name);
           continue;
         }
-        const what = await takeFile(client, session.sftp, file);
+        const what = await takeFile(store, file.name, { channel, deps, log, incomplete });
         if (what === 'left') {
           result.left.push(...files.slice(files.indexOf(file)).map((f) => f.name));
           break; // Redis is down: the rest would fail the same way
