@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildAck, createAcceptAckTemplate, escapeText, shouldSendAcceptAck } from '../../src/hl7/ack.js';
+import { ackForReceipt, buildAck, createAcceptAckTemplate, escapeText, shouldSendAcceptAck, type AckReceipt } from '../../src/hl7/ack.js';
 import { readHeader, DEFAULT_DELIMITERS } from '../../src/hl7/header.js';
 
 const now = new Date(Date.UTC(2026, 10, 29, 19, 3, 5));
@@ -69,6 +69,29 @@ describe('buildAck', () => {
         expect(msa[2]).toBe('MSG00042');
       }),
     );
+  });
+});
+
+// The README's "Acknowledgments" table, written out by hand: the one receipt→ACK rule must answer it.
+describe('ackForReceipt (MLLP, HTTP and batch ACK files)', () => {
+  const h = header('MSH|^~\\&|SENDAPP|SENDFAC|RECVAPP|RECVFAC|20261129083015||ADT^A01|MSG7|P|2.5.1');
+  const rows: Array<[string, AckReceipt, string, string, string | undefined]> = [
+    ['stored', { situation: 'stored', header: h }, 'AA', 'CA', undefined],
+    ['MSH-9 empty', { situation: 'malformed', code: 'REQUIRED_FIELD_MISSING', detail: 'MSH-9 is empty', location: 'MSH-9', header: h }, 'AE', 'CR', '101'],
+    ['no MSH', { situation: 'no-header', code: 'NOT_HL7', detail: 'no MSH segment', location: 'MSH' }, 'AR', 'CR', '100'],
+    ['type not accepted', { situation: 'not-accepted', code: 'MESSAGE_TYPE_NOT_ACCEPTED', detail: 'not accepted', location: 'MSH-9', header: h }, 'AR', 'CR', '200'],
+    ['conflicting resend', { situation: 'conflict', code: 'DUPLICATE_CONFLICT', detail: 'other content', location: 'MSH-10', header: h }, 'AE', 'CR', '205'],
+    ['Redis unavailable', { situation: 'unavailable', code: 'QUEUE_UNAVAILABLE', detail: 'try again', header: h }, 'AR', 'CE', '207'],
+  ];
+  it.each(rows)('%s: original %s / enhanced %s, ERR-3 %s', (_what, receipt, original, enhanced, err3) => {
+    for (const [mode, msa1] of [['original', original], ['enhanced', enhanced]] as const) {
+      const ack = ackForReceipt(receipt, mode, 'ACK1', now);
+      expect(fieldsOf(ack, 'MSA')[1]).toBe(msa1);
+      expect(fieldsOf(ack, 'MSH')[9]).toBe('ACK1');
+      if (err3 === undefined) expect(ack.includes('\rERR')).toBe(false);
+      else expect(fieldsOf(ack, 'ERR')[3]!.split('^')[0]).toBe(err3);
+      if (receipt.header) expect(fieldsOf(ack, 'MSA')[2]).toBe('MSG7');
+    }
   });
 });
 
