@@ -24,9 +24,8 @@ import { createJsonHandler, parseJsonMessage } from './json.js';
 import { registerLegacyRoute } from './legacy.js';
 import { createSyncRunner } from './sync.js';
 
-export { apiKeyFrom, HL7_MEDIA_TYPES, type HttpChannel } from './admission.js';
-export { errorEntry, type GatewayAnswer } from './sync.js';
-export { jsonMessageSchema, type JsonMessage } from './json.js';
+export { apiKeyFrom, type HttpChannel } from './admission.js';
+export { errorEntry } from './sync.js';
 
 export interface HttpIntakeOptions {
   /** every channel; only enabled `http` ones are served */
