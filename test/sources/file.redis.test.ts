@@ -193,7 +193,7 @@ describe('file source', () => {
       return { child, out: () => out };
     };
     const first = runChild(5);
-    await until(async () => (await rig.controlIds('crash')).length >= 100, 20_000, 'first child mid-batch');
+    await until(async () => (await rig.controlIds('crash')).length >= 100, 120_000, 'first child mid-batch');
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     const storedBefore = (await rig.controlIds('crash')).length;
@@ -204,12 +204,12 @@ describe('file source', () => {
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
     });
-    await until(() => second.out().includes('processed'), 30_000, `second child to finish: ${second.out()}`);
+    await until(() => second.out().includes('processed'), 120_000, `second child to finish: ${second.out()}`);
     expect(second.out()).toContain('recovered');
     const ids = await rig.controlIds('crash');
     expect(ids.length).toBe(total);
     expect(new Set(ids).size).toBe(total);
     expect(ls(ch.source.dir)).toEqual([]);
     expect(existsSync(join(ch.source.dir, CLAIMS_DIR)) ? readdirSync(join(ch.source.dir, CLAIMS_DIR)).flatMap((o) => readdirSync(join(ch.source.dir, CLAIMS_DIR, o))) : []).toEqual([]);
-  }, 60_000);
+  }, 300_000);
 });

@@ -152,14 +152,14 @@ describe('SFTP source', () => {
       return { child, out: () => out };
     };
     const first = runChild(10);
-    await until(async () => (await rig.controlIds('crash')).length >= 50, 20_000, 'first poller mid-file');
+    await until(async () => (await rig.controlIds('crash')).length >= 50, 120_000, 'first poller mid-file');
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     expect((await rig.controlIds('crash')).length).toBeLessThan(total);
     expect(ls(ch.source.remoteDir)).toEqual(['big.hl7']); // still on the server: nothing was lost
     const second = runChild(0);
     try {
-      await until(() => second.out().includes('processed'), 30_000, 'second poller to finish');
+      await until(() => second.out().includes('processed'), 120_000, 'second poller to finish');
       const ids = await rig.controlIds('crash');
       expect(ids.length).toBe(total);
       expect(new Set(ids).size).toBe(total);
@@ -168,7 +168,7 @@ describe('SFTP source', () => {
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
     }
-  }, 60_000);
+  }, 300_000);
 
   it('a missing password variable or key file is a start-up error naming the field', async () => {
     const rig = await startIntakeRig([], prefix, REDIS_URL);
