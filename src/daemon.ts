@@ -35,6 +35,8 @@ import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } fro
 import { destinationQueueName } from './redis/keys.js';
 import { codeStepsOf } from './routing/config.js';
 import { createCodeRunner, type CodeRunner } from './routing/code.js';
+import { dryRun, formatDryRun } from './routing/dry-run.js';
+import { convertHl7v2 } from './transform/index.js';
 import { intakeHl7 } from './intake.js';
 import type { ChannelForward } from './destinations/index.js';
 import { createChannelManager } from './lifecycle/manager.js';
@@ -313,6 +315,13 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           return { ok, checks };
         },
         ...(store ? { store, reprocess: (req: ReprocessRequest) => store.opened().then((s) => reprocessMessage(s, (id) => byId.get(id), intakeDeps, req)) } : {}),
+        dryRun: async (channelId: string, message: Buffer) => {
+          const channel = manager.channels().find((c) => c.id === channelId);
+          if (!channel) return undefined;
+          const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
+          const run = await dryRun(channel, message, { dirs: { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR }, ...(code ? { code } : {}), convert: (m) => convertHl7v2(m, options) });
+          return { run, text: formatDryRun(channel.id, [run]) };
+        },
         operators: operatorDirectory(operatorsFile(settings.HIG_DATA_DIR)),
         alerts: alerter,
         dashboardRefreshSeconds: settings.HIG_DASHBOARD_REFRESH_S,

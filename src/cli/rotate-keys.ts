@@ -3,10 +3,17 @@
  * (security/rotate.ts). Goes through every channel whatever one of them holds: jobs that cannot be
  * re-sealed are listed by id and left as they are; a channel that cannot be read at all (Redis
  * gone) is reported and the others still rotated, with exit 1 at the end. Works on Redis directly
- * (it needs the keys, which the CLI holds), with the daemon's prefix from the same settings.
+ * (it needs the keys, which the CLI holds), with the daemon's prefix from the same settings. A
+ * channel's destination queues are rotated with it (and are among `--all`).
  */
 import type { StateIo } from './state.js';
 import { NoStateError } from './state.js';
+import { hasDestinationQueues, type Channel } from '../config/channel.js';
+import { destinationQueueName } from '../redis/keys.js';
+
+function destinationQueuesOf(channel: Channel | undefined): string[] {
+  return channel && hasDestinationQueues(channel) ? channel.destinations.map((d) => destinationQueueName(channel.id, d.id)) : [];
+}
 
 /** Returns the exit code. */
 export async function cmdRotateKeys(io: StateIo, channels: readonly string[], all: boolean): Promise<number> {
@@ -21,8 +28,10 @@ export async function cmdRotateKeys(io: StateIo, channels: readonly string[], al
   });
   let code = 0;
   try {
-    const ids = all ? gw.queues.all().map(([id]) => id) : channels;
-    for (const id of ids) if (!gw.queues.get(id)) throw new NoStateError(`no channel "${id}"`);
+    for (const id of channels) if (!gw.queues.get(id)) throw new NoStateError(`no channel "${id}"`);
+    // Every queue of a named channel: its own and its destinations' (`<channel>.<destination>`),
+    // whose jobs hold the same sealed message plus the shared Bundle and the destinations' answers.
+    const ids = all ? gw.queues.all().map(([id]) => id) : channels.flatMap((id) => [id, ...destinationQueuesOf(gw.queues.channel(id))]);
     for (const id of ids) {
       let r;
       try {

@@ -1,24 +1,43 @@
 /**
  * The file destination: writes the v2 message (bytes as received or transformed) or the FHIR
- * Bundle / JSON value (UTF-8 JSON) into a local directory, one file per message, named from a
- * template, atomically and never overwriting (file/write.ts). The directory is resolved once at
- * start-up (realpath): a symlink swapped in for it later is not followed.
+ * Bundle / JSON value (UTF-8 JSON) into a directory, local or on an SFTP server (`sftp` block), one
+ * file per message, named from a template, atomically and never overwriting, through one store
+ * interface (file/store.ts: local file/write.ts, SFTP file/sftp-store.ts). A local directory is
+ * resolved once at start-up (realpath): a symlink swapped in for it later is not followed.
  */
 import { realpathSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { PermanentError } from '../errors.js';
 import { DestinationConfigError, DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { checkTemplate, compactTime, renderName } from './file/name.js';
-import { MAX_SUFFIX, writeOnce } from './file/write.js';
+import { sftpStore } from './file/sftp-store.js';
+import { localStore, MAX_SUFFIX, type FileStore } from './file/store.js';
 import { expectPayload, payloadBytes } from './payload.js';
-import { defineDestination, type Destination } from './types.js';
+import { defineDestination, type Destination, type DestinationDeps } from './types.js';
 
-export const defaults = { name: '{channel}-{controlId}-{receivedAt}.hl7', mode: '640' } as const;
+export const defaults = { name: '{channel}-{controlId}-{receivedAt}.hl7', mode: '640', sftpPort: 22, connectTimeoutMs: 20_000, requestTimeoutMs: 30_000 } as const;
+
+export const sftpTargetSchema = z
+  .object({
+    host: z.string().min(1).describe('SFTP server host name or address'),
+    port: z.number().int().min(1).max(65535).default(defaults.sftpPort).describe('SFTP server port'),
+    username: z.string().min(1).describe('user name to log in as'),
+    privateKeyPath: z.string().min(1).optional().describe('OpenSSH private key file used to log in'),
+    passphraseEnv: z.string().min(1).optional().describe('environment variable holding the private key passphrase'),
+    passwordEnv: z.string().min(1).optional().describe('environment variable holding the password (when no key is used)'),
+    hostKeySha256: z.string().min(1).describe('pinned SHA-256 fingerprint of the server host key, as ssh-keygen -lf prints it ("SHA256:…") or hex'),
+    connectTimeoutMs: z.number().int().min(100).default(defaults.connectTimeoutMs).describe('give up a connection attempt after this long'),
+    requestTimeoutMs: z.number().int().min(100).default(defaults.requestTimeoutMs).describe('give up one SFTP request (open, write, rename) after this long; the session is reopened'),
+  })
+  .strict()
+  .refine((s) => s.privateKeyPath !== undefined || s.passwordEnv !== undefined, { message: 'set privateKeyPath or passwordEnv', path: ['privateKeyPath'] })
+  .describe('Write to this SFTP server instead of the local file system; dir is then the remote directory (absolute, must exist)');
 
 export const fileDestinationSchema = z
   .object({
-    type: z.literal('file').describe('Write each message to a file in a local directory'),
-    dir: z.string().min(1).describe('Directory the files go to (must exist; resolved once at start)'),
+    type: z.literal('file').describe('Write each message to a file in a directory, local or on an SFTP server'),
+    dir: z.string().min(1).describe('Directory the files go to (must exist; local: resolved once at start; with sftp: the remote directory)'),
+    sftp: sftpTargetSchema.optional(),
     content: z.enum(['hl7v2', 'fhir', 'json']).describe('What to write: hl7v2 (the v2 bytes), fhir (the Bundle as JSON) or json (a transformer\'s JSON)'),
     name: z
       .string()
@@ -41,10 +60,10 @@ export type FileDestinationConfig = z.output<typeof fileDestinationSchema>;
 
 export const fileDestination = defineDestination({
   type: 'file',
-  summary: 'Local directory: one file per message, atomic, never overwriting',
+  summary: 'Directory, local or SFTP: one file per message, atomic, never overwriting',
   schema: fileDestinationSchema,
   needs: (config) => config.content,
-  create: (config) => createFileDestination(config),
+  create: (config, deps) => createFileDestination(config, deps),
 });
 
 function resolveDirectory(dir: string): string {
@@ -57,8 +76,17 @@ function resolveDirectory(dir: string): string {
   }
 }
 
-export function createFileDestination(config: FileDestinationConfig): Destination {
-  const dir = resolveDirectory(config.dir);
+function storeFor(config: FileDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'log'>): FileStore {
+  if (config.sftp === undefined) return localStore(resolveDirectory(config.dir));
+  try {
+    return sftpStore(config.dir, config.sftp, { env: deps.env, ...(deps.log ? { log: deps.log } : {}) });
+  } catch (err) {
+    throw new DestinationConfigError(`destination.${(err as Error).message}`);
+  }
+}
+
+export function createFileDestination(config: FileDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'log'>): Destination {
+  const store = storeFor(config, deps);
   const mode = Number.parseInt(config.mode, 8);
   return {
     async deliver(payload, context) {
@@ -74,14 +102,15 @@ export function createFileDestination(config: FileDestinationConfig): Destinatio
       });
       let result;
       try {
-        result = await writeOnce(dir, name, body, mode);
+        result = await store.writeOnce(name, body, mode);
       } catch (err) {
         if (err instanceof PermanentError) throw err;
-        // The directory is the problem (gone, full, permissions): not this message's fault, so retry.
-        throw new DestinationUnavailableError(`file: cannot write in the destination directory (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+        // The directory or server is the problem (gone, full, permissions, down): not this message's fault, so retry.
+        throw new DestinationUnavailableError(`file: cannot write in ${store.where} (${String((err as { code?: unknown }).code ?? 'error')})`);
       }
       if (result === undefined) throw new DestinationRejectedError(`file: ${MAX_SUFFIX} files with this name and other contents already exist`);
       return { detail: result.written ? `wrote ${result.name}` : `${result.name} already holds this message` };
     },
+    close: () => store.close(),
   };
 }

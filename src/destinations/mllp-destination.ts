@@ -132,7 +132,8 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
       const header = readHeader(message);
       if (!header.ok) throw new PermanentError('PARSE_FAILED', `mllp: the message to send has no usable MSH (${header.location})`);
       const sent = header.header.controlId;
-      const log = deps.log?.child({ channel: context.channelId, destination: context.destinationId, messageId: context.messageId });
+      // Built only when there is something to log: a pino child per delivered message showed in the sender's CPU.
+      const log = () => deps.log?.child({ channel: context.channelId, destination: context.destinationId, messageId: context.messageId });
       /** No answer at all: transient, unless ackRules.timeout makes a timeout permanent. */
       const unanswered = (err: MllpExchangeError) =>
         err.reason === 'timeout' && rules.timeout === 'permanent'
@@ -145,7 +146,7 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
           if (verdict.kind !== 'ack') {
             // The stream may be out of step (a late answer to an earlier message): start afresh.
             connection.reset();
-            log?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
+            log()?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
             throw new DestinationUnavailableError(`mllp ${peer}: ${verdict.reason}`, undefined, undefined, ack(answer), 'DESTINATION_BAD_ACK');
           }
           if (verdict.outcome === 'delivered') return { ackCode: verdict.code, response: ack(answer) };

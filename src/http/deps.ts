@@ -8,6 +8,7 @@ import type { AlertOps } from './alert-routes.js';
 import type { OperatorDirectory } from '../security/operators.js';
 import type { StoreService } from '../store/service.js';
 import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
+import type { MessageDryRun } from '../routing/dry-run.js';
 
 /** The alert fields the dashboard shows (src/alerts Alert is a superset). */
 export interface DashboardAlert {
@@ -47,6 +48,8 @@ export interface HttpDeps {
   operators?: OperatorDirectory;
   /** reprocess / edit-and-resend a stored message (src/reprocess.ts, bound to intake) */
   reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
+  /** the dry run of a stored message through its channel's routes (`hig route`'s, bound in daemon.ts); undefined = no such channel */
+  dryRun?(channelId: string, message: Buffer): Promise<{ run: MessageDryRun; text: string } | undefined>;
   /** channel start/stop/pause/resume, their states and refused channel files (src/lifecycle) */
   channels?: ChannelControl;
 }

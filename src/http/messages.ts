@@ -9,6 +9,8 @@
  *   GET  /api/messages/:id/responses/:eventId   a destination's answer             (phi-viewer)
  *   POST /api/messages/:id/reprocess  {reason?}                                     (operator)
  *   POST /api/messages/:id/resend     {raw, reason}   edit-and-resend               (phi-viewer)
+ *   POST /api/messages/:id/dry-run    {}  what each destination of its channel would get now,
+ *                                     as `hig route` prints it; sends nothing   (phi-viewer)
  *   GET  /api/audit?since&until&user&message&limit                                  (admin)
  *   GET  /api/store/stats                       rows and bytes per channel, the writer's lag
  */
@@ -18,6 +20,7 @@ import type { Gateway } from '../queue/gateway.js';
 import type { StoreService } from '../store/service.js';
 import { parseSearchParams, StoreQueryError, type MessageStore } from '../store/index.js';
 import type { ReprocessRequest, ReprocessResult } from '../reprocess.js';
+import type { MessageDryRun } from '../routing/dry-run.js';
 import { refuse } from './refuse.js';
 import { allowed, operatorOf, type Permission } from './operator.js';
 import { ADMIN_BODY_BYTES } from './limits.js';
@@ -28,6 +31,8 @@ export interface MessageRoutesDeps {
   gateway: Gateway;
   store?: StoreService;
   reprocess?(req: ReprocessRequest): Promise<ReprocessResult>;
+  /** the dry run of one message through a running channel's routes; undefined = no such channel here */
+  dryRun?(channelId: string, message: Buffer): Promise<{ run: MessageDryRun; text: string } | undefined>;
 }
 
 const PARTS = ['message', 'result', 'ack', 'edited'] as const;
@@ -134,6 +139,23 @@ export function registerMessageRoutes(app: FastifyInstance, deps: MessageRoutesD
     // Browsers and editors turn segment separators into newlines; HL7 wants CR.
     const raw = Buffer.from(b.data.raw.replace(/\r?\n/g, '\r'), 'latin1');
     return answer(reply, await deps.reprocess!({ messageId: req.params.messageId, actor: operatorOf(req).name, reason: b.data.reason, edited: raw }));
+  });
+
+  app.post<{ Params: { messageId: string } }>('/api/messages/:messageId/dry-run', { onRequest: admin, bodyLimit: ADMIN_BODY_BYTES.default }, async (req, reply) => {
+    const store = storeOr503(reply);
+    if (!store) return reply;
+    const { messageId } = req.params;
+    // The outputs are message content: the same permission (and audit) as viewing it.
+    if (!(await permit(req, reply, 'content', store, { action: 'dry-run', messageId }))) return reply;
+    if (!deps.dryRun) return refuse(reply, 'NOT_FOUND', 'dry runs are not served by this process');
+    const record = await store.get(messageId);
+    if (!record) return refuse(reply, 'NOT_FOUND', 'no such message');
+    if (record.contentType !== null && record.contentType !== 'hl7v2') return refuse(reply, 'BAD_REQUEST', 'the dry run takes HL7 v2 messages (this one came as JSON)');
+    const view = await store.readContent(messageId, { part: 'message' }, operatorOf(req).name);
+    if (!view) return refuse(reply, 'CONTENT_PURGED', 'not held: never received, or past content retention');
+    const result = await deps.dryRun(record.channelId, view.bytes);
+    if (!result) return refuse(reply, 'NOT_FOUND', `channel ${record.channelId} is not running in this process`);
+    return reply.header('cache-control', 'no-store').send({ messageId, channelId: record.channelId, ...result.run, text: result.text });
   });
 
   app.get('/api/store/stats', { onRequest: admin }, async (_req, reply) => {

@@ -115,7 +115,7 @@ export function buildHttpServer(deps: HttpDeps, host: string, opts: HttpServerOp
     });
     return reply.header('cache-control', 'no-store').type(METRICS_CONTENT_TYPE).send(text);
   });
-  registerMessageRoutes(app, { gateway: deps.gateway, ...(deps.store ? { store: deps.store } : {}), ...(deps.reprocess ? { reprocess: deps.reprocess } : {}) }, admin);
+  registerMessageRoutes(app, { gateway: deps.gateway, ...(deps.store ? { store: deps.store } : {}), ...(deps.reprocess ? { reprocess: deps.reprocess } : {}), ...(deps.dryRun ? { dryRun: deps.dryRun } : {}) }, admin);
   app.get('/api/stats', { onRequest: admin }, async () => {
     const [stats, instances, lifecycles] = await Promise.all([deps.gateway.getQueueStats(), deps.instances?.(), deps.channels?.lifecycles()]);
     if (lifecycles) for (const [id, c] of Object.entries(stats.channels)) if (lifecycles[id]) Object.assign(c, { lifecycle: lifecycles[id] });

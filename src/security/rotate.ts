@@ -4,7 +4,11 @@
  *   - jobs waiting, prioritized, delayed, failed and completed: the message (`data.sourceData`,
  *     role message), the destination's refusal (`data.outcome`, role outcome) and a completed job's
  *     FHIR result (`returnvalue.bundle`, role result)
- *   - messages parked in the lanes of ordered channels
+ *   - the jobs of each destination's own queue (`<channel>.<destination>`, `deliver.v1`): the
+ *     message, the channel's FHIR Bundle shared by the destinations (`data.bundle`, role result),
+ *     the destination's kept answer (`data.response`, role ack/response) and, once delivered, the
+ *     answer in the result (`returnvalue.response`); the caller names those queues like channels
+ *   - messages parked in the lanes of ordered channels (and ordered destination queues)
  *   - BullMQ's events stream (`<prefix>:<channel>:events`), which carries a copy of every completed
  *     job's return value: entries holding a value sealed under another key are deleted. A stream
  *     entry cannot be rewritten in place, and one added anew would reach listeners as a second
@@ -21,7 +25,7 @@
  */
 import type { Queue } from 'bullmq';
 import { isSealed, type Keyring, type Sealed, type SealRole } from './seal.js';
-import type { IntegrationJobData, JobResult } from '../queue/jobs.js';
+import type { DeliveryJobData, DeliveryResult, IntegrationJobData, JobResult } from '../queue/jobs.js';
 import type { RedisClient } from '../redis/connections.js';
 import { laneKeys } from '../redis/keys.js';
 
@@ -42,6 +46,11 @@ export interface RotationResult {
   /** jobs that changed while being rotated: left as they are, for the next run */
   changed: string[];
 }
+
+/** A channel job's data or a destination queue's (`deliver.v1`), as read from Redis. */
+type StoredJobData = IntegrationJobData & Partial<Pick<DeliveryJobData, 'bundle' | 'response'>>;
+/** A completed channel job's result or a destination job's. */
+type StoredResult = Partial<Pick<JobResult, 'bundle'>> & Partial<Pick<DeliveryResult, 'response'>> & { response?: Sealed & { role?: unknown } };
 
 const STATES = ['waiting', 'prioritized', 'delayed', 'failed', 'completed'] as const;
 const PAGE = 500;
@@ -92,13 +101,23 @@ class Resealer {
 }
 
 /** The job's data (and result) with every sealed value re-sealed. */
-function resealJob(data: IntegrationJobData, result: JobResult | undefined, keyring: Keyring): { r: Resealer; data: IntegrationJobData; result: JobResult | undefined } {
+function resealJob(data: StoredJobData, result: StoredResult | undefined, keyring: Keyring): { r: Resealer; data: StoredJobData; result: StoredResult | undefined } {
   const r = new Resealer(keyring);
   const bind = (role: SealRole) => ({ channelId: data.channelId, messageId: data.messageId, role });
-  const next: IntegrationJobData = { ...data, sourceData: r.value(data.sourceData, bind('message')) };
+  const next: StoredJobData = { ...data, sourceData: r.value(data.sourceData, bind('message')) };
   if (data.outcome) next.outcome = r.value(data.outcome, bind('outcome'));
-  const nextResult = result && isSealed(result.bundle) ? { ...result, bundle: r.value(result.bundle, bind('result')) } : result;
+  if (isSealed(data.bundle)) next.bundle = r.value(data.bundle, bind('result'));
+  if (isSealed(data.response)) next.response = { ...data.response, ...r.value(data.response, bind(answerRole(data.response))) };
+  if (!result) return { r, data: next, result };
+  let nextResult = result;
+  if (isSealed(result.bundle)) nextResult = { ...nextResult, bundle: r.value(result.bundle, bind('result')) };
+  if (isSealed(result.response)) nextResult = { ...nextResult, response: { ...result.response, ...r.value(result.response, bind(answerRole(result.response))) } };
   return { r, data: next, result: nextResult };
+}
+
+/** A destination's answer is sealed under the role it names (delivery.ts sealResponse); older entries without one were ACKs. */
+function answerRole(sealed: Sealed & { role?: unknown }): SealRole {
+  return sealed.role === 'response' ? 'response' : 'ack';
 }
 
 function parse<T>(text: string | null | undefined): T | undefined {
@@ -127,12 +146,12 @@ export async function rotateChannelKeys(queue: Queue, redis: RedisClient, prefix
 async function rotateJob(queue: Queue, redis: RedisClient, id: string, completed: boolean, keyring: Keyring, out: RotationResult): Promise<void> {
   const key = queue.toKey(id);
   const [rawData, rawResult] = await redis.hmget(key, 'data', 'returnvalue');
-  const data = parse<IntegrationJobData>(rawData);
+  const data = parse<StoredJobData>(rawData);
   if (!data || !isSealed(data.sourceData)) {
     if (rawData) out.failed.push(id); // not a job hig wrote
     return;
   }
-  const jobResult = completed ? parse<JobResult>(rawResult) : undefined;
+  const jobResult = completed ? parse<StoredResult>(rawResult) : undefined;
   const next = resealJob(data, jobResult, keyring);
   if (next.r.verdict === 'unopenable') out.unopenable.push(id);
   if (next.r.verdict === 'failed') out.failed.push(id);
@@ -151,7 +170,7 @@ async function rotateParked(redis: RedisClient, prefix: string, channelId: strin
     const k = laneKeys(prefix, channelId, partition);
     for (const messageId of await redis.lrange(k.lane, 0, -1)) {
       const raw = await redis.get(k.parked(messageId));
-      const data = parse<IntegrationJobData>(raw);
+      const data = parse<StoredJobData>(raw);
       if (!data) continue; // dispatched and finished meanwhile
       const next = resealJob(data, undefined, keyring);
       if (next.r.verdict === 'unopenable') out.unopenable.push(messageId);

@@ -21,7 +21,7 @@ const runner = createCodeRunner({ dir: join(ROOT, 'transformers') });
 afterAll(() => runner.close());
 
 describe('the example channel files', () => {
-  it.each(['adt-fanout.json', 'oru-final-only.json'])('%s parses and passes every check, its code modules load', async (name) => {
+  it.each(['adt-fanout.json', 'oru-final-only.json', 'adt-sftp-archive.json'])('%s parses and passes every check, its code modules load', async (name) => {
     const channel = example(name);
     const { problems } = checkRouting(channel as never, { mappingsDir: join(ROOT, 'mappings') });
     expect(problems).toEqual([]);
@@ -30,7 +30,7 @@ describe('the example channel files', () => {
 
   it('the channel JSON Schema of the routed channel documents every destination field', () => {
     const schema = JSON.stringify(z.toJSONSchema(routedChannelSchema, { io: 'input' }));
-    for (const text of ['Destination id, unique within the channel', 'What each acknowledgment code means', 'File name template', 'HL7 v2 edits, in order', 'A code transformer']) expect(schema).toContain(text);
+    for (const text of ['Destination id, unique within the channel', 'What each acknowledgment code means', 'File name template', 'Write to this SFTP server instead', 'pinned SHA-256 fingerprint', 'HL7 v2 edits, in order', 'A code transformer']) expect(schema).toContain(text);
   });
 });
 

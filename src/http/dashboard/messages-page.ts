@@ -2,7 +2,8 @@
  * The message browser (issue 16, item 4): `/queue/messages` searches the store, `/queue/messages/:id`
  * shows one message: metadata, its trail as a timeline and, for operators allowed to see content,
  * the raw v2 segment by segment (field names on hover), the FHIR Bundle (collapsible JSON), the ACK
- * and each destination's response. Actions: reprocess, edit-and-resend (with a reason), download.
+ * and each destination's response. Actions: reprocess, edit-and-resend (with a reason), download,
+ * and a dry run through the channel's current routes (what each destination would get, nothing sent).
  * Everything is read from the JSON API with the session cookie; every node is built with
  * textContent (nothing from the server is parsed as HTML), like app.js.
  */
@@ -33,12 +34,13 @@ ${
     ? `  <section id="meta-section"><h2 id="title">Message</h2><table class="grid kv" id="meta"></table></section>
   <section><h2>Timeline</h2><ol class="timeline" id="timeline"></ol></section>
   <section id="actions"><h2>Actions</h2>
-    <div class="row left"><button id="reprocess" type="button">Reprocess</button><a id="download" href="#">Download raw</a><span id="action-result" class="muted"></span></div>
+    <div class="row left"><button id="reprocess" type="button">Reprocess</button><button id="dry-run" type="button" title="What each destination of the channel would get now (filters, transforms), without sending">Dry run</button><a id="download" href="#">Download raw</a><span id="action-result" class="muted"></span></div>
     <details id="edit"><summary>Edit and resend</summary>
       <textarea id="edit-raw" rows="10" cols="100" spellcheck="false"></textarea><br>
       <label>Reason <input id="edit-reason" size="60"></label> <button id="edit-send" type="button">Send as a new message</button>
     </details>
   </section>
+  <section id="dry-run-section" hidden><h2>Dry run</h2><p class="muted">As <code>hig route</code> prints it: the channel's current filters and transforms, nothing sent.</p><pre id="dry-run-out" class="json"></pre></section>
   <section><h2>Raw HL7 v2</h2><div id="raw" class="hl7"><p class="muted">loading…</p></div></section>
   <section><h2>FHIR result</h2><details id="fhir-box"><summary>Bundle JSON</summary><pre id="fhir" class="json"></pre></details></section>
   <section><h2>ACK</h2><div id="ack" class="hl7"></div></section>
@@ -233,6 +235,16 @@ export const MESSAGES_JS = `'use strict';
       var id = idMeta.content;
       detail(id).then(function () { document.body.setAttribute('data-loaded', '1'); }, function (e) { showError(e.message); });
       $('reprocess').onclick = function () { act('/api/messages/' + encodeURIComponent(id) + '/reprocess', { reason: 'from the message browser' }); };
+      $('dry-run').onclick = function () {
+        $('dry-run-section').hidden = false;
+        $('dry-run-out').textContent = 'running…';
+        api('/api/messages/' + encodeURIComponent(id) + '/dry-run', { method: 'POST', body: {} }).then(function (r) {
+          return r.json().then(function (j) {
+            $('dry-run-out').textContent = r.ok ? j.text : (j.error || ('HTTP ' + r.status)) + (j.detail ? ': ' + j.detail : '');
+            document.body.setAttribute('data-dry-run', r.ok ? 'done' : 'refused');
+          });
+        }).catch(function (e) { $('dry-run-out').textContent = e.message; document.body.setAttribute('data-dry-run', 'refused'); });
+      };
       $('edit-send').onclick = function () {
         var reason = $('edit-reason').value.trim();
         if (!reason) { $('action-result').textContent = 'give a reason'; return; }
