@@ -1,7 +1,6 @@
 /**
  * Pinned SSH host keys: an SFTP peer is trusted only when the SHA-256 of its host key equals the
- * pin from the channel file. Used by the SFTP file destination (the SFTP source has its own copy in
- * sources/sftp.ts; one of them should go when the two are merged behind the file store).
+ * pin from the channel file. One rule for the SFTP source and the SFTP file destination.
  */
 import { createHash } from 'node:crypto';
 

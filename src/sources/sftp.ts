@@ -9,7 +9,6 @@
  * entries are refused unread (sftp-files.ts), and a file is taken only once it is complete
  * (completeness.ts, the same rule as the file source) and unchanged since it was downloaded.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import SftpClient from 'ssh2-sftp-client';
@@ -23,6 +22,7 @@ import { IncompleteFiles } from './completeness.js';
 import { nameMatcher } from './glob.js';
 import { redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
 import { pollLockKey } from '../redis/keys.js';
+import { hostKeyMatches } from '../security/host-key.js';
 import { notRegular } from './regular-file.js';
 import { downloadRegular, remoteLstat, sameRemote, writeRemoteAtomic } from './sftp-files.js';
 
@@ -57,15 +57,6 @@ export interface SftpSourceHandle {
 
 export class SftpConfigError extends Error {
   override name = 'SftpConfigError';
-}
-
-/** Accepts the pin as `ssh-keygen -l` prints it (SHA256:base64, padding optional) or as hex (colons optional). */
-export function fingerprintMatches(pinned: string, hostKey: Buffer): boolean {
-  const digest = createHash('sha256').update(hostKey).digest();
-  const p = pinned.trim();
-  if (/^SHA256:/i.test(p)) return p.slice(7).replace(/=+$/, '') === digest.toString('base64').replace(/=+$/, '');
-  const hex = p.replace(/:/g, '').toLowerCase();
-  return /^[0-9a-f]{64}$/.test(hex) && hex === digest.toString('hex');
 }
 
 /** Delay before the next poll: pollMs when healthy, doubling per consecutive failure up to maxMs, ±20 % jitter. */
@@ -151,7 +142,7 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
         ...(passphrase ? { passphrase } : {}),
         ...(password ? { password } : {}),
         hostVerifier: (key: Buffer) => {
-          const ok = fingerprintMatches(src.hostKeySha256, key);
+          const ok = hostKeyMatches(src.hostKeySha256, key);
           hostKeyRejected = !ok;
           return ok;
         },

@@ -1,7 +1,8 @@
 /** Pure rules of the SFTP source: host key pins, backoff, and which remote files are stable. */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { fingerprintMatches, nextDelayMs, stableFiles } from '../../src/sources/sftp.js';
+import { nextDelayMs, stableFiles } from '../../src/sources/sftp.js';
+import { hostKeyMatches as fingerprintMatches } from '../../src/security/host-key.js';
 import { fingerprintOf } from '../support/sshd.js';
 
 describe('host key pin', () => {
