@@ -18,11 +18,13 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { startBenchListener } from '../lib/listener.js';
 
-const [role, redisUrl, prefix, concurrencyArg] = process.argv.slice(2);
-if ((role !== 'bare' && role !== 'listener') || !redisUrl || !prefix) {
+const [role, redisUrlArg, prefixArg, concurrencyArg] = process.argv.slice(2);
+if ((role !== 'bare' && role !== 'listener') || !redisUrlArg || !prefixArg) {
   console.error('usage: server.ts bare|listener REDIS_URL PREFIX [CONCURRENCY]');
   process.exit(2);
 }
+const redisUrl: string = redisUrlArg;
+const prefix: string = prefixArg;
 const concurrency = Number(concurrencyArg ?? '5');
 
 const VT = 0x0b;
@@ -45,8 +47,8 @@ function controlId(msg: Buffer): string {
 }
 
 async function startBare(): Promise<number> {
-  const producer = new Redis(redisUrl!, { maxRetriesPerRequest: null });
-  const consumer = new Redis(redisUrl!, { maxRetriesPerRequest: null });
+  const producer = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const consumer = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('bare', { connection: producer, prefix });
   const worker = new Worker('bare', async () => undefined, { connection: consumer, prefix, concurrency });
   worker.on('error', () => undefined);
