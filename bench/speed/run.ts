@@ -82,6 +82,8 @@ interface Measured {
   messages: number;
   e2eMs: number;
   drained: boolean;
+  /** jobs that reached `completed` during the scenario (must equal `messages`: none lost, none merged) */
+  completed: number;
   cpu: { server: number; redis: number; loadgen: number };
   /** Redis commands per message (INFO commandstats delta ÷ messages), the largest first */
   commands: Array<[string, number]>;
@@ -244,6 +246,7 @@ async function measure(server: Server, redis: BenchRedis, spec: LoadSpec): Promi
   let c0 = { server: 0, redis: 0, gen: 0 };
   let genCpu = 0;
   const cs0 = await commandstats(redis);
+  const done0 = server.queue ? ((await server.queue.getJobCounts('completed')).completed ?? 0) : 0;
   const load = await runLoad(spec, (what, pid) => {
     if (what === 'start') {
       t0 = performance.now();
@@ -254,12 +257,13 @@ async function measure(server: Server, redis: BenchRedis, spec: LoadSpec): Promi
   const e2eMs = performance.now() - t0;
   const cpu = { server: treeCpu(server.pid) - c0.server, redis: cpuSeconds(redis.pid) - c0.redis, loadgen: genCpu };
   const cs1 = await commandstats(redis);
+  const completed = server.queue ? ((await server.queue.getJobCounts('completed')).completed ?? 0) - done0 : Number.NaN;
   const messages = load.sent;
   const commands = [...cs1]
     .map(([k, v]) => [k, (v - (cs0.get(k) ?? 0)) / Math.max(1, messages)] as [string, number])
     .filter(([k, v]) => v >= 0.01 && k !== 'info')
     .sort((a, b) => b[1] - a[1]);
-  return { load, messages, e2eMs, drained, cpu, commands };
+  return { load, messages, e2eMs, drained, completed, cpu, commands };
 }
 
 const perMsgMs = (cpuS: number, n: number) => (cpuS * 1000) / Math.max(1, n);
@@ -280,7 +284,7 @@ async function main() {
   const line = (label: string, m: Measured) =>
     console.log(
       `  ${label}: ACKed ${fmt.int(m.load.throughput)} msg/s (p99 ${fmt.ms(m.load.latency.p99)} ms${m.load.negative ? `, ${m.load.negative} negative` : ''}${m.load.unanswered ? `, ${m.load.unanswered} unanswered` : ''}); ` +
-        `${fmt.int(m.messages)} messages done in ${(m.e2eMs / 1000).toFixed(1)} s${m.drained ? '' : ' (queue NOT empty at the drain limit)'}; ` +
+        `${fmt.int(m.messages)} messages sent, ${fmt.int(m.completed)} completed, in ${(m.e2eMs / 1000).toFixed(1)} s${m.drained ? '' : ' (queue NOT empty at the drain limit)'}; ` +
         `CPU ms/msg server ${fmt.ms(perMsgMs(m.cpu.server, m.messages))} redis ${fmt.ms(perMsgMs(m.cpu.redis, m.messages))}; load ${loadAverage()}`,
     );
 
@@ -373,7 +377,7 @@ async function main() {
   console.log(`\n## hig beside the bare BullMQ pipeline (same Redis, same messages, same run)\n`);
   console.log(
     table(
-      ['scenario', 'server', 'ACKed msg/s', 'ACK p50 / p99 ms', 'end-to-end msg/s', 'queue empty', 'CPU ms/msg server (all threads + children)', 'CPU ms/msg Redis', 'CPU ms/msg total', 'Redis calls/msg'],
+      ['scenario', 'server', 'ACKed msg/s', 'ACK p50 / p99 ms', 'end-to-end msg/s', 'completed / sent', 'CPU ms/msg server (all threads + children)', 'CPU ms/msg Redis', 'CPU ms/msg total', 'Redis calls/msg'],
       [
         ...[...e2e].map(([k, m]) => [`e2e ${k.split(':')[1]} conns`, k.split(':')[0]!, m] as const),
         ...[...rated].map(([k, m]) => [`${fmt.int(rate)} msg/s offered`, k, m] as const),
@@ -385,7 +389,7 @@ async function main() {
         fmt.int(m.load.throughput),
         `${fmt.ms(m.load.latency.p50)} / ${fmt.ms(m.load.latency.p99)}`,
         who === 'listener' || who === 'bound' ? '–' : fmt.int(e2eRate(m)),
-        who === 'listener' || who === 'bound' ? '–' : m.drained ? 'yes' : 'NO',
+        who === 'listener' || who === 'bound' ? '–' : `${fmt.int(m.completed)} / ${fmt.int(m.messages)}${m.drained ? '' : ' (queue not empty)'}`,
         who === 'bound' ? '–' : fmt.ms(perMsgMs(m.cpu.server, m.messages)),
         fmt.ms(perMsgMs(m.cpu.redis, m.messages)),
         who === 'bound' ? '–' : fmt.ms(cpuPerMsg(m)),

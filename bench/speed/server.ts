@@ -34,7 +34,7 @@ const ACK = Buffer.from('\x0bMSH|^~\\&|BARE|BARE|EPICADT|GOODHEALTH|202611290830
 
 /** MSH-10 (the 10th field of the first segment); the bare pipeline's job id, as hig's message id is derived from it. */
 function controlId(msg: Buffer): string {
-  let field = 1; // "MSH" is field 0, the field separator MSH-1
+  let field = 2; // from index 4 we are in MSH-2 (MSH-1 is the separator at index 3)
   let start = 4;
   for (let i = 4; i < msg.length && msg[i] !== CR; i++) {
     if (msg[i] === 0x7c) {
