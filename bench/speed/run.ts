@@ -16,8 +16,10 @@
  *
  *   npx tsx bench/speed/run.ts [--duration 8] [--drain 30] [--conns 8,32] [--rate 1000]
  *                              [--only e2e,rate,ingest,size] [--store true|false] [--cpu-prof]
- *                              [--concurrency 5]
+ *                              [--concurrency 5] [--idle 5]
  *
+ * Before each server's scenarios, --idle seconds with no traffic measure the CPU it and Redis use
+ * anyway (printed as a share of one core).
  * --store (default true) runs the daemon with the message store on (embedded PGlite), as the
  * issue's goals are stated; --cpu-prof writes the daemon's .cpuprofile files (all threads) and
  * prints their top functions; INFO commandstats per message is printed for every e2e row.
@@ -47,10 +49,11 @@ const { values } = benchArgs('speed', {
     concurrency: { type: 'string', default: '5' },
     only: { type: 'string', default: 'e2e,rate,ingest,size' },
     store: { type: 'string', default: 'true' },
+    idle: { type: 'string', default: '5' },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
-requireNumbers('speed', values, ['duration', 'drain', 'conns', 'rate', 'concurrency']);
+requireNumbers('speed', values, ['duration', 'drain', 'conns', 'rate', 'concurrency', 'idle']);
 if (values.store !== 'true' && values.store !== 'false') {
   console.error(`bench/speed: --store takes true or false, got ${JSON.stringify(values.store)}`);
   process.exit(2);
@@ -61,6 +64,7 @@ const connCounts = values.conns.split(',').map(Number);
 const rate = Number(values.rate);
 const concurrency = Number(values.concurrency);
 const only = new Set(values.only.split(','));
+const idleMs = Number(values.idle) * 1000;
 const ROOT = resolve(import.meta.dirname, '../..');
 const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
 const work = mkdtempSync(join(tmpdir(), 'hig-bench-speed-'));
@@ -85,6 +89,8 @@ interface Measured {
   /** jobs that reached `completed` during the scenario (must equal `messages`: none lost, none merged) */
   completed: number;
   cpu: { server: number; redis: number; loadgen: number };
+  /** CPU seconds of the server's child processes alone (`hig worker` with HIG_WORKER_PROCESSES), included in `server` */
+  childrenCpu: number;
   /** Redis commands per message (INFO commandstats delta ÷ messages), the largest first */
   commands: Array<[string, number]>;
 }
@@ -243,19 +249,20 @@ function mllpSpec(port: number, connections: number, extra: Partial<LoadSpec> = 
 /** Runs one load against a server; with a queue, waits for it to empty and charges CPU up to then. */
 async function measure(server: Server, redis: BenchRedis, spec: LoadSpec): Promise<Measured> {
   let t0 = 0;
-  let c0 = { server: 0, redis: 0, gen: 0 };
+  let c0 = { server: 0, redis: 0, gen: 0, own: 0 };
   let genCpu = 0;
   const cs0 = await commandstats(redis);
   const done0 = server.queue ? ((await server.queue.getJobCounts('completed')).completed ?? 0) : 0;
   const load = await runLoad(spec, (what, pid) => {
     if (what === 'start') {
       t0 = performance.now();
-      c0 = { server: treeCpu(server.pid), redis: cpuSeconds(redis.pid), gen: cpuSeconds(pid) };
+      c0 = { server: treeCpu(server.pid), redis: cpuSeconds(redis.pid), gen: cpuSeconds(pid), own: cpuSeconds(server.pid) };
     } else genCpu = cpuSeconds(pid) - c0.gen;
   });
   const drained = server.queue ? await waitEmpty(server.queue, drainMs) : true;
   const e2eMs = performance.now() - t0;
   const cpu = { server: treeCpu(server.pid) - c0.server, redis: cpuSeconds(redis.pid) - c0.redis, loadgen: genCpu };
+  const childrenCpu = cpu.server - (cpuSeconds(server.pid) - c0.own);
   const cs1 = await commandstats(redis);
   const completed = server.queue ? ((await server.queue.getJobCounts('completed')).completed ?? 0) - done0 : Number.NaN;
   const messages = load.sent;
@@ -263,7 +270,7 @@ async function measure(server: Server, redis: BenchRedis, spec: LoadSpec): Promi
     .map(([k, v]) => [k, (v - (cs0.get(k) ?? 0)) / Math.max(1, messages)] as [string, number])
     .filter(([k, v]) => v >= 0.01 && k !== 'info')
     .sort((a, b) => b[1] - a[1]);
-  return { load, messages, e2eMs, drained, completed, cpu, commands };
+  return { load, messages, e2eMs, drained, completed, cpu, childrenCpu, commands };
 }
 
 const perMsgMs = (cpuS: number, n: number) => (cpuS * 1000) / Math.max(1, n);
@@ -281,11 +288,12 @@ async function main() {
   const ingest = new Map<string, Measured>();
   const sizes: Array<{ bytes: number; m: Measured }> = [];
   const profiles: string[] = [];
+  const idle = new Map<string, { server: number; redis: number }>();
   const line = (label: string, m: Measured) =>
     console.log(
       `  ${label}: ACKed ${fmt.int(m.load.throughput)} msg/s (p99 ${fmt.ms(m.load.latency.p99)} ms${m.load.negative ? `, ${m.load.negative} negative` : ''}${m.load.unanswered ? `, ${m.load.unanswered} unanswered` : ''}); ` +
         `${fmt.int(m.messages)} messages sent, ${fmt.int(m.completed)} completed, in ${(m.e2eMs / 1000).toFixed(1)} s${m.drained ? '' : ' (queue NOT empty at the drain limit)'}; ` +
-        `CPU ms/msg server ${fmt.ms(perMsgMs(m.cpu.server, m.messages))} redis ${fmt.ms(perMsgMs(m.cpu.redis, m.messages))}; load ${loadAverage()}`,
+        `CPU ms/msg server ${fmt.ms(perMsgMs(m.cpu.server, m.messages))}${m.childrenCpu > 0.05 ? ` (of which child processes ${fmt.ms(perMsgMs(m.childrenCpu, m.messages))})` : ''} redis ${fmt.ms(perMsgMs(m.cpu.redis, m.messages))}; load ${loadAverage()}`,
     );
 
   try {
@@ -295,6 +303,13 @@ async function main() {
         // Warm-up (not measured): JIT the listener, the queue scripts and the worker path.
         await runLoad(mllpSpec(s.port, 4, { kind: 'mllp-open', rate: 300, durationMs: 3000 }));
         if (s.queue) await waitEmpty(s.queue, drainMs);
+        // Idle CPU: what the server and Redis burn with no message at all (timers, polling, the
+        // store writer); at low rates it dominates the CPU per message.
+        const i0 = { t: performance.now(), server: treeCpu(s.pid), redis: cpuSeconds(redis.pid) };
+        await sleep(idleMs);
+        const wall = (performance.now() - i0.t) / 1000;
+        idle.set(s.name, { server: (treeCpu(s.pid) - i0.server) / wall, redis: (cpuSeconds(redis.pid) - i0.redis) / wall });
+        console.log(`  idle ${(wall).toFixed(1)} s: CPU server ${fmt.pct(idle.get(s.name)!.server)} of a core, redis ${fmt.pct(idle.get(s.name)!.redis)}`);
         await body(s);
       } finally {
         await s.queue?.close();
@@ -421,6 +436,7 @@ async function main() {
     goals.push(['CPU per KB at 1 KB / 100 KB / 1 MB (hig + Redis, ms)', perKb.map((x) => x.toFixed(4)).join(' / '), 'no superlinear step (largest ≤ 2× the 100 KB figure)', perKb[2]! <= 2 * perKb[1]! ? 'met' : 'missed']);
     void spread;
   }
+  for (const [who, c] of idle) goals.push([`idle CPU with no traffic: ${who} / Redis (share of one core)`, `${fmt.pct(c.server)} / ${fmt.pct(c.redis)}`, '(context)', '']);
   goals.push(['1,000,000 messages waiting: ingest ÷ empty queue, Redis bytes per message', 'not run here', '≥ 0.9, ≤ 2.5 KB', 'see bench/memory']);
   console.log(`\n## Issue 19 goals, this run\n`);
   console.log(table(['measure', 'this run', 'goal', ''], goals));
