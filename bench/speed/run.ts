@@ -302,7 +302,7 @@ async function main() {
       try {
         // Warm-up (not measured): JIT the listener, the queue scripts and the worker path.
         await runLoad(mllpSpec(s.port, 4, { kind: 'mllp-open', rate: 300, durationMs: 3000 }));
-        if (s.queue) await waitEmpty(s.queue, drainMs);
+        if (s.queue && !(await waitEmpty(s.queue, drainMs))) console.log(`  warm-up: queue still not empty after ${drainMs / 1000} s (figures below include its tail)`);
         // Idle CPU: what the server and Redis burn with no message at all (timers, polling, the
         // store writer); at low rates it dominates the CPU per message.
         const i0 = { t: performance.now(), server: treeCpu(s.pid), redis: cpuSeconds(redis.pid) };
@@ -431,10 +431,11 @@ async function main() {
   const l32 = ingest.get('listener:32');
   if (l32) goals.push(['listener only, 32 conns: msg/s, ACK p99', `${fmt.int(l32.load.throughput)}, ${fmt.ms(l32.load.latency.p99)} ms`, '≥ 12,000, ≤ 15 ms', l32.load.throughput >= 12_000 && l32.load.latency.p99 <= 15 ? 'met' : 'missed']);
   if (sizes.length === 3) {
+    // Per KB of message: the 1 KB row carries the fixed per-message cost, so "flat within 2×" is
+    // judged as largest ÷ smallest of the three.
     const perKb = sizes.map(({ bytes, m }) => cpuPerMsg(m) / (bytes / 1024));
     const spread = Math.max(...perKb) / Math.min(...perKb);
-    goals.push(['CPU per KB at 1 KB / 100 KB / 1 MB (hig + Redis, ms)', perKb.map((x) => x.toFixed(4)).join(' / '), 'no superlinear step (largest ≤ 2× the 100 KB figure)', perKb[2]! <= 2 * perKb[1]! ? 'met' : 'missed']);
-    void spread;
+    goals.push(['CPU per KB at 1 KB / 100 KB / 1 MB (hig + Redis, ms)', `${perKb.map((x) => x.toFixed(4)).join(' / ')} (spread ${fmt.ratio(spread)}×)`, 'flat within 2×', spread <= 2 ? 'met' : 'missed']);
   }
   for (const [who, c] of idle) goals.push([`idle CPU with no traffic: ${who} / Redis (share of one core)`, `${fmt.pct(c.server)} / ${fmt.pct(c.redis)}`, '(context)', '']);
   goals.push(['1,000,000 messages waiting: ingest ÷ empty queue, Redis bytes per message', 'not run here', '≥ 0.9, ≤ 2.5 KB', 'see bench/memory']);
