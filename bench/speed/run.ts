@@ -265,7 +265,9 @@ async function measure(server: Server, redis: BenchRedis, spec: LoadSpec): Promi
   const childrenCpu = cpu.server - (cpuSeconds(server.pid) - c0.own);
   const cs1 = await commandstats(redis);
   const completed = server.queue ? ((await server.queue.getJobCounts('completed')).completed ?? 0) - done0 : Number.NaN;
-  const messages = load.sent;
+  // Per message = per job finished (a queue that did not empty by the drain limit would otherwise
+  // spread the CPU of the finished ones over the unfinished); per answer for listener-only rows.
+  const messages = server.queue ? completed : load.sent;
   const commands = [...cs1]
     .map(([k, v]) => [k, (v - (cs0.get(k) ?? 0)) / Math.max(1, messages)] as [string, number])
     .filter(([k, v]) => v >= 0.01 && k !== 'info')
@@ -292,7 +294,7 @@ async function main() {
   const line = (label: string, m: Measured) =>
     console.log(
       `  ${label}: ACKed ${fmt.int(m.load.throughput)} msg/s (p99 ${fmt.ms(m.load.latency.p99)} ms${m.load.negative ? `, ${m.load.negative} negative` : ''}${m.load.unanswered ? `, ${m.load.unanswered} unanswered` : ''}); ` +
-        `${fmt.int(m.messages)} messages sent, ${fmt.int(m.completed)} completed, in ${(m.e2eMs / 1000).toFixed(1)} s${m.drained ? '' : ' (queue NOT empty at the drain limit)'}; ` +
+        `${fmt.int(m.load.sent)} messages sent, ${fmt.int(m.completed)} completed, in ${(m.e2eMs / 1000).toFixed(1)} s${m.drained ? '' : ' (queue NOT empty at the drain limit)'}; ` +
         `CPU ms/msg server ${fmt.ms(perMsgMs(m.cpu.server, m.messages))}${m.childrenCpu > 0.05 ? ` (of which child processes ${fmt.ms(perMsgMs(m.childrenCpu, m.messages))})` : ''} redis ${fmt.ms(perMsgMs(m.cpu.redis, m.messages))}; load ${loadAverage()}`,
     );
 
@@ -406,7 +408,7 @@ async function main() {
         fmt.int(m.load.throughput),
         `${fmt.ms(m.load.latency.p50)} / ${fmt.ms(m.load.latency.p99)}`,
         who === 'listener' || who === 'bound' ? '–' : fmt.int(e2eRate(m)),
-        who === 'listener' || who === 'bound' ? '–' : `${fmt.int(m.completed)} / ${fmt.int(m.messages)}${m.drained ? '' : ' (queue not empty)'}`,
+        who === 'listener' || who === 'bound' ? '–' : `${fmt.int(m.completed)} / ${fmt.int(m.load.sent)}${m.drained ? '' : ' (queue not empty)'}`,
         who === 'bound' ? '–' : fmt.ms(perMsgMs(m.cpu.server, m.messages)),
         fmt.ms(perMsgMs(m.cpu.redis, m.messages)),
         who === 'bound' ? '–' : fmt.ms(cpuPerMsg(m)),
@@ -458,7 +460,7 @@ async function main() {
     console.log(table(['function', 'where', 'self ms', 'share of busy'], s.functions.map((x) => [x.name, x.where, fmt.int(x.selfMs), fmt.pct(x.share)])));
   }
   console.log(
-    `\nCPU per message: CPU seconds from the window's start until the queue was empty, ÷ messages sent (all answered). ` +
+    `\nCPU per message: CPU seconds from the window's start until the queue was empty (or the drain limit), ÷ jobs completed meanwhile (listener-only rows: ÷ answers). ` +
       `The load generator's CPU is not counted. Work dir: ${work}; total ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${loadAverage()}`,
   );
 }
