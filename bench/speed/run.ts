@@ -6,9 +6,10 @@
  * threads: the daemon's worker thread is in the daemon's figure; `hig worker` children are added).
  *
  * Scenarios (each --duration seconds, then the queue is given --drain seconds to empty):
- *   e2e C    closed loop on C connections (--conns, default 8,32), bare and hig. e2e msg/s = messages
- *            sent ÷ (time from the window's start until the queue is empty); CPU per message =
- *            CPU of every process (server, its children, Redis) over that time ÷ messages.
+ *   e2e C    closed loop on C connections (--conns, default 8,32), bare and hig. e2e msg/s = jobs
+ *            completed ÷ (time from the window's start until the queue is empty or the drain limit);
+ *            CPU per message = CPU of every process (server, its children, Redis) over that time ÷
+ *            those jobs. Every row shows completed / sent: a merged or lost message shows there.
  *   rate     --rate msg/s offered (open loop, 8 connections), bare and hig with workers running: ACK p99.
  *   ingest   listener only (hig's listener in its own process, no worker) on 1 and 32 connections,
  *            and the raw LPUSH round trip on 1 connection.
