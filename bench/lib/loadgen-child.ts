@@ -1,7 +1,7 @@
 /** Child side of loadgen.ts: receives one LoadSpec, runs it, sends back a LoadResult, exits. */
 import net from 'node:net';
 import { Redis } from 'ioredis';
-import { adtA01, adtA01Frame } from './message.js';
+import { adtA01, adtA01Frame, adtA01FramePadded } from './message.js';
 import { percentiles, Samples } from './stats.js';
 import type { LoadResult, LoadSpec } from './loadgen.js';
 
@@ -58,7 +58,7 @@ async function runMllp(spec: Extract<LoadSpec, { kind: 'mllp-closed' | 'mllp-ope
     c.seqs.push(s);
     sent++;
     outstanding++;
-    c.socket.write(adtA01Frame(spec.prefix, s));
+    c.socket.write(spec.padBytes ? adtA01FramePadded(spec.prefix, s, spec.padBytes) : adtA01Frame(spec.prefix, s));
   };
 
   const onAck = (c: Conn, frame: Buffer) => {

@@ -6,6 +6,7 @@
  * Modes:
  * - mllp-closed: C connections, each sends one message and waits for its ACK before the next
  *   (how MLLP senders behave). Latency = ACK received − frame written.
+ *   `padBytes` grows each message by a Z segment of that many bytes (the message-size scenarios).
  * - mllp-open: a fixed offered rate spread round-robin over C connections; a frame is sent on its
  *   schedule even if earlier ACKs are outstanding (pipelined; the listener answers in order).
  *   Latency = ACK received − the frame's scheduled send time (no coordinated omission).
@@ -17,8 +18,8 @@ import { fileURLToPath } from 'node:url';
 import type { Percentiles } from './stats.js';
 
 export type LoadSpec =
-  | { kind: 'mllp-closed'; host: string; port: number; connections: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean }
-  | { kind: 'mllp-open'; host: string; port: number; connections: number; rate: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean }
+  | { kind: 'mllp-closed'; host: string; port: number; connections: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number }
+  | { kind: 'mllp-open'; host: string; port: number; connections: number; rate: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number }
   | { kind: 'redis-lpush'; url: string; connections: number; warmupMs: number; durationMs: number; key: string; inflightPerConnection?: number; payloadBytes?: number };
 
 export interface LoadResult {

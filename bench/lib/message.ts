@@ -58,3 +58,21 @@ export function controlIdFor(prefix: string, seq: number): string {
 export function adtA01Mrn(seq: number): string {
   return `MRN${String(seq % 10_000_000).padStart(7, '0')}`;
 }
+
+/**
+ * adtA01Frame grown by a trailing `ZPD|1|xxx…` segment so that the message is about `padBytes`
+ * longer: the message-size scenarios (1 KB → 100 KB → 1 MB) with the same header and content.
+ */
+export function adtA01FramePadded(prefix: string, seq: number, padBytes: number): Buffer {
+  const m = adtA01(prefix, seq);
+  const head = Buffer.from('\rZPD|1|', 'latin1');
+  const body = Math.max(0, padBytes - head.length);
+  const f = Buffer.allocUnsafe(m.length + head.length + body + 3);
+  f[0] = 0x0b;
+  m.copy(f, 1);
+  head.copy(f, 1 + m.length);
+  f.fill(0x78, 1 + m.length + head.length, 1 + m.length + head.length + body);
+  f[f.length - 2] = 0x1c;
+  f[f.length - 1] = 0x0d;
+  return f;
+}
