@@ -32,7 +32,9 @@ import { reloadCertificatesOnChange } from './security/cert-reload.js';
 import type { MllpListener } from './sources/mllp.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
 import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
-import { destinationQueueName } from './redis/keys.js';
+import { circuitsByQueue } from './queue/gateway.js';
+import { outboxFacts } from './store/outbox-facts.js';
+import { destinationQueueName, storeOutboxKey } from './redis/keys.js';
 import { codeStepsOf } from './routing/config.js';
 import { createCodeRunner, type CodeRunner } from './routing/code.js';
 import { dryRun, formatDryRun } from './routing/dry-run.js';
@@ -233,7 +235,20 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       log,
       // Threshold alert rules run on the maintenance tick: one process evaluates each round.
       onTick: async () => {
-        for (const c of channels) await alerter.evaluate(c.id, c.clientId, await queueFacts({ redis: producer, queue: queues.get(c.id)! }));
+        const now = Date.now();
+        // Read once per round for every channel: the destinations' circuits and, store on, its lag.
+        const circuits = await circuitsByQueue(queues, now);
+        const lag = settings.HIG_STORE_ENABLED ? await outboxFacts(producer, storeOutboxKey(settings.HIG_QUEUE_PREFIX), 'store', now).catch(() => undefined) : undefined;
+        for (const c of channels) {
+          const facts = await queueFacts({ redis: producer, queue: queues.get(c.id)!, now });
+          const destinations = Object.entries(circuits.get(c.id) ?? {}).map(([id, d]) => ({
+            id,
+            state: d.state,
+            ...(d.since ? { sinceMs: Date.parse(d.since) } : {}),
+            ...(d.lastError ? { lastError: d.lastError } : {}),
+          }));
+          await alerter.evaluate(c.id, c.clientId, { ...facts, destinations, ...(lag ? { storeLagMs: lag.oldestPendingAgeMs, storePending: lag.pendingEvents } : {}) });
+        }
       },
     });
     for (const channel of channels) {

@@ -15,17 +15,11 @@ import type { IntegrationJobData } from './queue/jobs.js';
 import type { PipelineSteps } from './queue/pipeline.js';
 import type { QueueStats } from './queue/status.js';
 import { errorCodeOf } from './errors.js';
-import type { CircuitBreaker, CircuitState } from './destinations/circuit-breaker.js';
 import { withDeadline } from './deadline.js';
+import { destinationQueueName } from './redis/keys.js';
+import type { CircuitState } from './destinations/circuit-breaker.js';
 
-/** The destinations' circuit breakers of this process, read at scrape (hig_destination_*). */
-const breakers = new Map<string, { labels: { channel: string; destination: string }; breaker: CircuitBreaker; now: () => number }>();
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
-
-/** A destination's breaker, shown by /metrics from now on. */
-export function watchBreaker(channel: string, destination: string, breaker: CircuitBreaker, now: () => number = Date.now): void {
-  breakers.set(`${channel}\u0000${destination}`, { labels: { channel, destination }, breaker, now });
-}
 
 const defaults = {
   /** Distinct event label values kept per channel; later ones are counted as "other". */
@@ -84,21 +78,15 @@ export const metrics = {
   }),
   destinationUp: new client.Gauge({
     name: 'hig_destination_up',
-    help: "1 while the destination's circuit is closed (deliveries flow), 0 while it is open or probing; as seen by this process's workers",
+    help: "1 while the destination's circuit is closed (deliveries flow), 0 while it is open or probing in any process (read from Redis, as /api/stats shows it)",
     labelNames: ['channel', 'destination'] as const,
     registers: [registry],
-    collect() {
-      for (const { labels, breaker, now } of breakers.values()) this.set(labels, breaker.state(now()) === 'closed' ? 1 : 0);
-    },
   }),
   circuitState: new client.Gauge({
     name: 'hig_destination_circuit_state',
-    help: "The destination's circuit breaker in this process: 0 closed, 1 half-open (a probe may go), 2 open (deliveries parked, no attempts used)",
+    help: "The destination's circuit, worst over every process: 0 closed, 1 half-open (a probe may go), 2 open (deliveries parked, no attempts used)",
     labelNames: ['channel', 'destination'] as const,
     registers: [registry],
-    collect() {
-      for (const { labels, breaker, now } of breakers.values()) this.set(labels, CIRCUIT_VALUE[breaker.state(now())]);
-    },
   }),
   retried: new client.Counter({
     name: 'hig_job_retries_total',
@@ -369,12 +357,22 @@ async function readAndRender(sources: ScrapeSources): Promise<string> {
     if (store && store.pendingEvents >= 0) metrics.storePending.set(store.pendingEvents);
     if (store) metrics.storeLag.set(store.oldestPendingAgeMs / 1000);
   }
-  for (const g of [metrics.queueJobs, metrics.oldestWaiting, metrics.dlqSize, metrics.successRatio, metrics.workers]) g.reset();
+  for (const g of [metrics.queueJobs, metrics.oldestWaiting, metrics.dlqSize, metrics.successRatio, metrics.workers, metrics.destinationUp, metrics.circuitState]) g.reset();
   for (const [id, c] of Object.entries(stats?.channels ?? {})) {
     for (const state of ['active', 'waiting', 'delayed', 'completed', 'failed'] as const) metrics.queueJobs.set({ channel: id, state }, c[state]);
     metrics.oldestWaiting.set({ channel: id }, (c.oldestWaitingMs ?? 0) / 1000);
     metrics.dlqSize.set({ channel: id }, c.failed);
     if (c.successRate !== undefined) metrics.successRatio.set({ channel: id }, c.successRate);
+  }
+  // The destinations of channel entries only (a destination queue's entry repeats its one).
+  const entries = Object.entries(stats?.channels ?? {});
+  const destinationQueues = new Set(entries.flatMap(([id, c]) => Object.keys(c.destinations ?? {}).map((d) => destinationQueueName(id, d))));
+  for (const [id, c] of entries) {
+    if (destinationQueues.has(id)) continue;
+    for (const [destination, circuit] of Object.entries(c.destinations ?? {})) {
+      metrics.destinationUp.set({ channel: id, destination }, circuit.state === 'closed' ? 1 : 0);
+      metrics.circuitState.set({ channel: id, destination }, CIRCUIT_VALUE[circuit.state]);
+    }
   }
   for (const [id, n] of workers) if (n !== undefined) metrics.workers.set({ channel: id }, n);
   return renderWith(sources.threads ? await sources.threads() : []);

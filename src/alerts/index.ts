@@ -106,6 +106,8 @@ const THRESHOLD_TEXT: Record<ThresholdType, { title: string; severity: Severity 
   oldest_waiting: { title: 'Oldest waiting message over threshold', severity: 'high' },
   inactivity: { title: 'No messages received', severity: 'high' },
   failure_rate: { title: 'Failure rate over threshold', severity: 'high' },
+  destination_down: { title: 'Destination down (circuit open)', severity: 'high' },
+  store_behind: { title: 'Message store behind the queue', severity: 'medium' },
 };
 const THRESHOLD_TYPES = Object.keys(THRESHOLD_TEXT) as ThresholdType[];
 

@@ -111,6 +111,18 @@ export const alertRulesSchema = z
       .max(100)
       .optional()
       .describe('raise failure_rate when failed / (failed + completed) exceeds this percentage'),
+    destinationDownForMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(60_000)
+      .describe("raise destination_down when a destination's circuit has been open (or probing) this long; resolved when it closes"),
+    storeBehindOverMs: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('raise store_behind when the oldest message-store event not yet written is older than this (store on only)'),
     failureRateMinSamples: z
       .number()
       .int()
@@ -141,9 +153,15 @@ export interface Facts {
   completed: number;
   /** Epoch ms the facts describe. */
   now: number;
+  /** The channel's destinations' circuits (queue/circuit-board.ts); absent when unknown. */
+  destinations?: ReadonlyArray<{ id: string; state: 'closed' | 'open' | 'half-open'; sinceMs?: number; lastError?: string }>;
+  /** Age of the oldest message-store event not yet written, ms (store/outbox-facts.ts); absent: store off or unknown. */
+  storeLagMs?: number;
+  /** How many store events wait (with storeLagMs). */
+  storePending?: number;
 }
 
-export type ThresholdType = 'queue_depth' | 'oldest_waiting' | 'inactivity' | 'failure_rate';
+export type ThresholdType = 'queue_depth' | 'oldest_waiting' | 'inactivity' | 'failure_rate' | 'destination_down' | 'store_behind';
 
 /**
  * One rule's verdict: breached (with the PHI-free numbers for the alert text), clear, or
@@ -266,6 +284,43 @@ export function judgeFailureRate(overPct: number, minSamples: number, facts: Fac
     : { type: 'failure_rate', state: 'clear' };
 }
 
+const secs = (ms: number) => `${Math.round(ms / 1000)} s`;
+
+/**
+ * Down = a circuit not closed (open, or half-open: the probe has not come back good) for at least
+ * `forMs`. One alert per channel names every destination that is down; it clears when none is.
+ */
+export function judgeDestinationDown(forMs: number, facts: Facts): Verdict {
+  if (facts.destinations === undefined) return { type: 'destination_down', state: 'undecided', why: 'circuits unknown' };
+  const down = facts.destinations
+    .filter((d) => d.state !== 'closed' && d.sinceMs !== undefined && facts.now - d.sinceMs >= forMs)
+    .map((d) => ({ ...d, forMs: facts.now - d.sinceMs! }));
+  if (!down.length) return { type: 'destination_down', state: 'clear' };
+  const longest = Math.max(...down.map((d) => d.forMs));
+  const list = down.map((d) => `${d.id} ${d.state} for ${secs(d.forMs)}${d.lastError ? ` (last error ${d.lastError})` : ''}`).join(', ');
+  return {
+    type: 'destination_down',
+    state: 'breached',
+    measured: longest,
+    threshold: forMs,
+    detail: `destination circuit not closed: ${list}; deliveries are held, not failed (threshold ${secs(forMs)})`,
+  };
+}
+
+/** The message store lags the queue: its oldest unwritten event is older than `overMs`. */
+export function judgeStoreBehind(overMs: number, facts: Facts): Verdict {
+  if (facts.storeLagMs === undefined) return { type: 'store_behind', state: 'undecided', why: 'store facts unknown' };
+  return facts.storeLagMs > overMs
+    ? {
+        type: 'store_behind',
+        state: 'breached',
+        measured: facts.storeLagMs,
+        threshold: overMs,
+        detail: `message store is ${secs(facts.storeLagMs)} behind (${facts.storePending ?? '?'} outbox entries waiting; threshold ${secs(overMs)})`,
+      }
+    : { type: 'store_behind', state: 'clear' };
+}
+
 /** Every configured threshold rule's verdict, in a fixed order. */
 export function judgeAll(rules: AlertRules, facts: Facts, firstSeenAt: number): Verdict[] {
   const out: Verdict[] = [];
@@ -273,5 +328,7 @@ export function judgeAll(rules: AlertRules, facts: Facts, firstSeenAt: number): 
   if (rules.oldestWaitingOverMs !== undefined) out.push(judgeOldestWaiting(rules.oldestWaitingOverMs, facts));
   if (rules.inactivity !== undefined) out.push(judgeInactivity(rules.inactivity, facts, firstSeenAt));
   if (rules.failureRateOverPct !== undefined) out.push(judgeFailureRate(rules.failureRateOverPct, rules.failureRateMinSamples, facts));
+  out.push(judgeDestinationDown(rules.destinationDownForMs, facts));
+  if (rules.storeBehindOverMs !== undefined) out.push(judgeStoreBehind(rules.storeBehindOverMs, facts));
   return out;
 }

@@ -1,6 +1,6 @@
 /** The alert record: the original gateway's shape, plus ids and timestamps. */
 
-export const ALERT_TYPES = ['processing_error', 'duplicate_conflict', 'queue_depth', 'oldest_waiting', 'inactivity', 'failure_rate', 'summary'] as const;
+export const ALERT_TYPES = ['processing_error', 'duplicate_conflict', 'queue_depth', 'oldest_waiting', 'inactivity', 'failure_rate', 'destination_down', 'store_behind', 'summary'] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;

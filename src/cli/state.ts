@@ -72,10 +72,18 @@ function noQueue(prefix: string, channelId: string): NoStateError {
 
 type Row = QueueStats['channels'][string] & { duplicates?: number; conflicts?: number };
 
+/** `fhir open since 2026-…Z (DESTINATION_UNAVAILABLE)`: each destination's circuit, codes only. */
+function circuitsText(c: Row): string {
+  const list = Object.entries(c.destinations ?? {}).map(
+    ([d, s]) => `${d} ${s.state}${s.state !== 'closed' && s.since ? ` since ${s.since}` : ''}${s.state !== 'closed' && s.lastError ? ` (${s.lastError})` : ''}`,
+  );
+  return list.length ? `; destinations: ${list.join(', ')}` : '';
+}
+
 function statsLine(id: string, c: Row): string {
   return (
     `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed}, ` +
-    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})`
+    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})${circuitsText(c)}`
   );
 }
 

@@ -78,21 +78,58 @@ export function onRequest(
   return { allowed: true, state: { ...state, probeStartedAt: now } };
 }
 
+/** What an onto-the-board listener is told after each recorded result (no content: a code, times). */
+export interface BreakerView {
+  kind: 'closed' | 'open';
+  /** when the breaker entered `kind` (ms since epoch) */
+  since: number;
+  /** catalogue code of the last transient failure, if any since the process began */
+  lastError?: string;
+  /** when the next probe may go (open only) */
+  nextProbeAt?: number;
+}
+
 /** The stateful wrapper the queue worker holds, one per destination. */
 export class CircuitBreaker {
   private current: BreakerState = initialState;
   private readonly options: CircuitBreakerOptions;
+  private sinceMs: number;
+  private lastErrorCode: string | undefined;
+  private readonly listeners: Array<(view: BreakerView, now: number) => void> = [];
 
-  constructor(options: Partial<CircuitBreakerOptions> = {}) {
+  constructor(options: Partial<CircuitBreakerOptions> = {}, now: number = Date.now()) {
     this.options = { ...defaults, ...options };
+    this.sinceMs = now;
   }
 
-  recordSuccess(): void {
-    this.current = onSuccess();
+  get failureThreshold(): number {
+    return this.options.failureThreshold;
   }
 
-  recordFailure(now: number): void {
-    this.current = onFailure(this.current, now, this.options);
+  /** Told after every recorded success or failure (circuit-board.ts publishes it for every process to read). */
+  onRecord(listener: (view: BreakerView, now: number) => void): void {
+    this.listeners.push(listener);
+  }
+
+  view(): BreakerView {
+    const base = { kind: this.current.kind, since: this.sinceMs, ...(this.lastErrorCode ? { lastError: this.lastErrorCode } : {}) };
+    return this.current.kind === 'open' ? { ...base, nextProbeAt: this.current.nextProbeAt } : base;
+  }
+
+  private moveTo(next: BreakerState, now: number): void {
+    if (next.kind !== this.current.kind) this.sinceMs = now;
+    this.current = next;
+    for (const l of this.listeners) l(this.view(), now);
+  }
+
+  recordSuccess(now: number = Date.now()): void {
+    this.moveTo(onSuccess(), now);
+  }
+
+  /** `code`: the failure's catalogue code (never its text), shown as the destination's last error. */
+  recordFailure(now: number, code?: string): void {
+    if (code !== undefined) this.lastErrorCode = code;
+    this.moveTo(onFailure(this.current, now, this.options), now);
   }
 
   state(now: number): CircuitState {
@@ -110,4 +147,14 @@ export class CircuitBreaker {
     this.current = state;
     return allowed;
   }
+}
+
+/**
+ * The threshold a destination's breaker uses when each message has `attempts` tries: never more
+ * than the attempts, so the failures of one message alone open the circuit before it could be
+ * dead-lettered (the failure that reaches the threshold parks its job instead of using the attempt:
+ * queue/circuit.ts). Failures are counted per destination, over every message.
+ */
+export function thresholdFor(attempts: number, configured: number = defaults.failureThreshold): number {
+  return Math.max(1, Math.min(configured, attempts));
 }

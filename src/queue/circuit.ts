@@ -15,19 +15,25 @@ export class CircuitOpenError extends Error {
   }
 }
 
+/** The failure's catalogue code, never its text (which may quote what the destination said). */
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : undefined;
+}
+
 /** Runs one delivery through the breaker (see the module comment). */
 export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => Promise<T>, now: () => number = Date.now): Promise<T> {
   if (!breaker.allowRequest(now())) throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
   try {
     const outcome = await deliver();
-    breaker.recordSuccess();
+    breaker.recordSuccess(now());
     return outcome;
   } catch (err) {
     if ((err as Error).name !== 'TransientError') {
-      breaker.recordSuccess();
+      breaker.recordSuccess(now());
       throw err;
     }
-    breaker.recordFailure(now());
+    breaker.recordFailure(now(), codeOf(err));
     if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
     throw err;
   }

@@ -17,14 +17,15 @@
  */
 import type { Job } from 'bullmq';
 import { hasDestinationQueues, type Channel, type ChannelDestination } from '../config/channel.js';
-import { CircuitBreaker } from '../destinations/circuit-breaker.js';
+import { CircuitBreaker, thresholdFor } from '../destinations/circuit-breaker.js';
+import { publishBreaker } from './circuit-board.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
 import { PermanentError, TransientError } from '../errors.js';
 import { withAbortDeadline } from '../deadline.js';
 import { readHeader } from '../hl7/header.js';
 import { patientIdentifier } from '../hl7/scan.js';
 import type { Logger } from '../log.js';
-import { destinationFiltered, watchBreaker } from '../metrics.js';
+import { destinationFiltered } from '../metrics.js';
 import type { RedisClient } from '../redis/connections.js';
 import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
@@ -224,8 +225,8 @@ async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, er
 
 /** The processor of one destination queue: the delivery under the queue's timeout, parked while the circuit is open. */
 export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
-  const breaker = new CircuitBreaker();
-  watchBreaker(d.channel.id, d.destination.id, breaker, d.now);
+  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts) });
+  publishBreaker(d.redis, d.prefix, d.channel.id, d.destination.id, breaker, d.now);
   const timeoutMs = d.queueChannel.queue.timeoutMs;
   return async (job, token) => {
     if (job.name !== DELIVER_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);

@@ -1,7 +1,9 @@
 /** The operations the library, CLI and HTTP API share, over one set of channel queues. */
-import { filteredCounts } from './delivery.js';
+import { filteredCounts, hasDestinationQueues } from './delivery.js';
+import { readCircuits, type DestinationCircuit } from './circuit-board.js';
+import { destinationQueueName } from '../redis/keys.js';
 import type { QueueRegistry } from './queues.js';
-import { getJobStatus, getQueueStats, type JobStatus, type QueueStats, type Rolling } from './status.js';
+import { getJobStatus, getQueueStats, type Circuits, type JobStatus, type QueueStats, type Rolling } from './status.js';
 import { listFailed, replayFailed, type FailedJob, type FailedFilter, type ReplayRequest, type ReplayResult } from './dlq.js';
 import { channelOfMessageId } from './jobs.js';
 import { isOrdered, orderedCount } from './ordering.js';
@@ -49,7 +51,10 @@ export function gatewayOver(queues: QueueRegistry, close: () => Promise<void>, o
   return {
     queues,
     getJobStatus: (messageId) => getJobStatus(queues, messageId, opts.keyring),
-    getQueueStats: () => getQueueStats(queues, (id) => channelExtras(queues, id)),
+    getQueueStats: async () => {
+      const circuits = await circuitsByQueue(queues);
+      return getQueueStats(queues, (id) => channelExtras(queues, id), (id) => circuits.get(id));
+    },
     async getFailedJobs(limit = 50) {
       const all: FailedJob[] = [];
       for (const [id, q] of queues.all()) all.push(...(await listFailed(q, id, { limit })));
@@ -84,6 +89,31 @@ export async function channelExtras(queues: QueueRegistry, channelId: string): P
     ...(filtered.filtered > 0 ? { filtered: filtered.filtered, filteredBy: filtered.by } : {}),
     ...(ch && isOrdered(ch) ? { ordered: await orderedCount(queues.connection, queues.prefix, channelId) } : {}),
   };
+}
+
+const CLOSED: DestinationCircuit = { state: 'closed' };
+
+/**
+ * Each queue's destination circuits (circuit-board.ts): a channel's queue lists every destination
+ * that sends somewhere; a destination queue lists its own. A destination no process has reported
+ * (nothing sent yet, or every report stale) is closed.
+ */
+export async function circuitsByQueue(queues: QueueRegistry, now = Date.now()): Promise<Map<string, NonNullable<Circuits['destinations']>>> {
+  const board = await readCircuits(queues.connection, queues.prefix, now);
+  const out = new Map<string, NonNullable<Circuits['destinations']>>();
+  for (const [id] of queues.all()) {
+    const ch = queues.channel(id);
+    if (!ch) continue;
+    const own = ch.destinations.filter((d) => d.type !== 'none');
+    // A destination queue's view carries its channel's destinations under the queue's name: skip it here.
+    const fanOut = hasDestinationQueues(ch) && own.some((d) => queues.channel(destinationQueueName(id, d.id)));
+    if (!fanOut && hasDestinationQueues(ch)) continue;
+    if (!own.length) continue;
+    const seen = board.get(id) ?? {};
+    out.set(id, Object.fromEntries(own.map((d) => [d.id, seen[d.id] ?? CLOSED])));
+    if (fanOut) for (const d of own) out.set(destinationQueueName(id, d.id), { [d.id]: seen[d.id] ?? CLOSED });
+  }
+  return out;
 }
 
 export class UnknownChannelError extends Error {

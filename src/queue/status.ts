@@ -7,6 +7,7 @@ import { resendsOf, type QueueRegistry } from './queues.js';
 import { channelOfMessageId, type IntegrationJobData, type JobResult } from './jobs.js';
 import type { Keyring } from '../security/seal.js';
 import { outcomeIssues, type OutcomeIssue } from '../destinations/outcome-view.js';
+import type { DestinationCircuit } from './circuit-board.js';
 
 export type JobState = 'completed' | 'failed' | 'active' | 'waiting' | 'delayed' | 'unknown';
 
@@ -38,7 +39,8 @@ export interface Counts {
   delayed: number;
 }
 
-export type Health = 'healthy' | 'busy' | 'warning';
+/** `down`: a destination's circuit is open or probing, so its deliveries are held (parked, not failed). */
+export type Health = 'healthy' | 'busy' | 'warning' | 'down';
 
 /** Rolling facts over the last hour (BullMQ worker metrics) and the most recent jobs. */
 export interface Rolling {
@@ -63,15 +65,28 @@ export interface Rolling {
   filteredBy?: Record<string, number>;
 }
 
-export type ChannelStats = Counts & Rolling & { health: Health };
+/**
+ * The circuits of the destinations a queue delivers to (issue 18): a channel's entry lists each of
+ * its destinations; a destination queue's entry (`<channel>.<destination>`) lists its one.
+ */
+export interface Circuits {
+  destinations?: Record<string, DestinationCircuit>;
+}
+
+export type ChannelStats = Counts & Rolling & Circuits & { health: Health };
 
 export interface QueueStats extends Counts, Rolling {
   health: Health;
   channels: Record<string, ChannelStats>;
 }
 
-/** DESIGN.md: busy when more than 20 jobs are active, warning when failures exceed 10 % of completed. */
-export function healthOf(c: Counts): Health {
+/**
+ * DESIGN.md: busy when more than 20 jobs are active, warning when failures exceed 10 % of completed;
+ * and (issue 18) down while a destination's circuit is not closed: its jobs wait parked (delayed),
+ * which the counts alone would call healthy.
+ */
+export function healthOf(c: Counts, circuits?: Circuits['destinations']): Health {
+  if (circuits && Object.values(circuits).some((d) => d.state !== 'closed')) return 'down';
   if (c.failed > 0 && c.failed > 0.1 * c.completed) return 'warning';
   if (c.active > 20) return 'busy';
   return 'healthy';
@@ -164,7 +179,11 @@ export async function rollingOf(queue: Queue, now = Date.now()): Promise<Rolling
   return out;
 }
 
-export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: string) => Promise<Partial<Rolling>>): Promise<QueueStats> {
+export async function getQueueStats(
+  queues: QueueRegistry,
+  extra?: (channelId: string) => Promise<Partial<Rolling>>,
+  circuitsOf?: (channelId: string) => Circuits['destinations'],
+): Promise<QueueStats> {
   const total: Counts = { active: 0, waiting: 0, completed: 0, failed: 0, delayed: 0 };
   const channels: QueueStats['channels'] = {};
   let weighted = 0;
@@ -172,7 +191,8 @@ export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: s
   let oldestWaitingMs: number | undefined;
   for (const [id, queue] of queues.all()) {
     const [c, r, x] = await Promise.all([countsOf(queue), rollingOf(queue), extra?.(id) ?? {}]);
-    channels[id] = { ...c, ...r, ...x, health: healthOf(c) };
+    const destinations = circuitsOf?.(id);
+    channels[id] = { ...c, ...r, ...x, ...(destinations ? { destinations } : {}), health: healthOf(c, destinations) };
     for (const k of Object.keys(total) as Array<keyof Counts>) total[k] += c[k];
     if (r.meanProcessingMs !== undefined) {
       weighted += r.meanProcessingMs * c.completed;
@@ -191,7 +211,7 @@ export async function getQueueStats(queues: QueueRegistry, extra?: (channelId: s
     ...(done + failedHour > 0 ? { successRate: done / (done + failedHour) } : {}),
     ...(processed ? { meanProcessingMs: Math.round(weighted / processed) } : {}),
     ...(oldestWaitingMs !== undefined ? { oldestWaitingMs } : {}),
-    health: healthOf(total),
+    health: Object.values(channels).some((c) => c.health === 'down') ? 'down' : healthOf(total),
     channels,
   };
 }

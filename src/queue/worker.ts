@@ -1,6 +1,7 @@
 /** BullMQ workers per channel: run the pipeline under the job timeout, classify failures. */
 import { MetricsTime, Worker, type Job } from 'bullmq';
-import { CircuitBreaker } from '../destinations/circuit-breaker.js';
+import { CircuitBreaker, thresholdFor } from '../destinations/circuit-breaker.js';
+import { publishBreaker } from './circuit-board.js';
 import { hostname } from 'node:os';
 import type { RedisClient } from '../redis/connections.js';
 import { hasDestinationQueues, type Channel } from '../config/channel.js';
@@ -14,7 +15,7 @@ import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
 import { jobOptionsFor, type QueueRegistry } from './queues.js';
-import { jobCompleted, jobFailed, timedSteps, watchBreaker } from '../metrics.js';
+import { jobCompleted, jobFailed, timedSteps } from '../metrics.js';
 import { completedEvents, failedEvents, tracedSteps, type JobTrace, type StoreOutbox } from './store-trail.js';
 
 /**
@@ -140,10 +141,10 @@ export type JobProcessor = (job: Job, token: string | undefined) => Promise<unkn
 
 /** The channel's own processor: its pipeline under its timeout, delivery behind one breaker. */
 function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
-  const breaker = new CircuitBreaker();
+  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(channel.queue.attempts) });
   // Inline delivery: this breaker is the one destination's (a fan-out channel's queues have their own).
   const only = channel.destinations[0];
-  if (only && only.type !== 'none' && !hasDestinationQueues(channel)) watchBreaker(channel.id, only.id, breaker);
+  if (only && only.type !== 'none' && !hasDestinationQueues(channel)) publishBreaker(deps.queues.connection, deps.prefix, channel.id, only.id, breaker);
   const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
   return (job, token) => processWithTimeout(job, channel, steps, token, deps.outbox);
 }

@@ -23,6 +23,7 @@
  *   | `${ns}:layout`                        | string | the key layout this Redis holds (migrate.ts)               | permanent                      |
  *   | `${ns}:layout:lock`                   | string | held by the one process moving keys of an older layout     | 2 min TTL                      |
  *   | `${ns}:instances`                     | hash   | running hig processes: instance id → facts JSON + heartbeat | entries dropped when stale     |
+ *   | `${ns}:circuits`                      | hash   | destination circuits: [channel, destination, process] → state JSON | entries dropped when stale |
  *   | `${ns}:store:outbox`                  | stream | message-store events waiting for the store writer          | trimmed as the writer commits  |
  *   | `${ns}:store:outbox:rejected`         | stream | outbox entries the writer could not read (kept, not lost)  | permanent                      |
  *   | `${base}:seen:<messageId>`            | hash   | dedupe marker: `c` content tag, `n` resends answered       | `queue.dedupeWindowMs`         |
@@ -91,6 +92,11 @@ export function layoutKeys(prefix: string): { version: string; lock: string } {
 /** The message store's outbox stream (store/outbox.ts); its rejected entries go to `…:rejected`. */
 export function storeOutboxKey(prefix: string): string {
   return `${namespaceOf(prefix)}:store:outbox`;
+}
+
+/** Destinations' circuit breakers as each process sees them (queue/circuit-board.ts): one field per destination and process. */
+export function circuitsKey(prefix: string): string {
+  return `${namespaceOf(prefix)}:circuits`;
 }
 
 /** The running processes of an install (queue/instances.ts): one hash field per instance. */

@@ -393,6 +393,29 @@ describe('threshold rules', () => {
   });
 });
 
+describe('destination_down and store_behind', () => {
+  it('raise once while breached, carry codes not content, and resolve by themselves', async () => {
+    const base = { waiting: 0, failed: 0, completed: 100 };
+    const channelId = 'outage-rules';
+    const { alerter } = setup({ destinationDownForMs: 5000, storeBehindOverMs: 60_000 }, { channelId });
+    const now = Date.now();
+    const down = { ...base, now, destinations: [{ id: 'fhir', state: 'open' as const, sinceMs: now - 6000, lastError: 'DESTINATION_UNAVAILABLE' }], storeLagMs: 61_000, storePending: 4 };
+    const raised = await alerter.evaluate(channelId, 7, down);
+    expect(raised.map((a) => [a.alertType, a.severity, a.isResolved]).sort()).toEqual([
+      ['destination_down', 'high', false],
+      ['store_behind', 'medium', false],
+    ]);
+    expect(raised.find((a) => a.alertType === 'destination_down')!.description).toContain('fhir open for 6 s (last error DESTINATION_UNAVAILABLE)');
+    expect(await alerter.evaluate(channelId, 7, { ...down, now: now + 1000 })).toEqual([]); // still open: not raised again
+    const fine = { ...base, now: now + 2000, destinations: [{ id: 'fhir', state: 'closed' as const, sinceMs: now + 1500 }], storeLagMs: 0, storePending: 0 };
+    const resolved = await alerter.evaluate(channelId, 7, fine);
+    expect(resolved.map((a) => [a.alertType, a.isResolved]).sort()).toEqual([
+      ['destination_down', true],
+      ['store_behind', true],
+    ]);
+  });
+});
+
 describe('list, resolve, retention', () => {
   it('lists newest first, filters unresolved, resolves once', async () => {
     const { channelId, alerter } = setup({});

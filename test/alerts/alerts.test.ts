@@ -4,7 +4,9 @@ import {
   alertRulesSchema,
   DEFAULT_ALERT_RULES,
   judgeAll,
+  judgeDestinationDown,
   judgeFailureRate,
+  judgeStoreBehind,
   judgeInactivity,
   judgeOldestWaiting,
   judgeQueueDepth,
@@ -21,8 +23,8 @@ const HOUR = 60 * MIN;
 const MON_10_PARIS = Date.parse('2026-11-30T09:00:00Z');
 
 describe('alertRulesSchema', () => {
-  it('applies the defaults: 5 min flood window, 7 d retention, no thresholds, no webhook', () => {
-    expect(DEFAULT_ALERT_RULES).toEqual({ floodWindowMs: 300_000, retentionMs: 7 * 24 * HOUR, failureRateMinSamples: 20 });
+  it('applies the defaults: 5 min flood window, 7 d retention, destination down after 1 min, no other thresholds, no webhook', () => {
+    expect(DEFAULT_ALERT_RULES).toEqual({ floodWindowMs: 300_000, retentionMs: 7 * 24 * HOUR, failureRateMinSamples: 20, destinationDownForMs: MIN });
   });
 
   it('accepts a full configuration and fills webhook defaults', () => {
@@ -119,10 +121,35 @@ describe('verdicts', () => {
     expect(judgeInactivity(always, { ...facts }, MON_10_PARIS - 20 * MIN).state).toBe('clear');
     expect(judgeInactivity(always, { ...facts }, MON_10_PARIS - 40 * MIN).state).toBe('breached');
   });
-  it('judgeAll returns only configured rules', () => {
-    expect(judgeAll(DEFAULT_ALERT_RULES, facts, 0)).toEqual([]);
-    const all = alertRulesSchema.parse({ queueDepthOver: 1, oldestWaitingOverMs: 1, inactivity: { noMessageForMs: 1000 }, failureRateOverPct: 1 });
-    expect(judgeAll(all, facts, 0).map((v) => v.type)).toEqual(['queue_depth', 'oldest_waiting', 'inactivity', 'failure_rate']);
+  it('judgeAll returns only configured rules (destination_down always: on by default)', () => {
+    expect(judgeAll(DEFAULT_ALERT_RULES, facts, 0)).toEqual([{ type: 'destination_down', state: 'undecided', why: 'circuits unknown' }]);
+    const all = alertRulesSchema.parse({ queueDepthOver: 1, oldestWaitingOverMs: 1, inactivity: { noMessageForMs: 1000 }, failureRateOverPct: 1, storeBehindOverMs: 1 });
+    expect(judgeAll(all, facts, 0).map((v) => v.type)).toEqual(['queue_depth', 'oldest_waiting', 'inactivity', 'failure_rate', 'destination_down', 'store_behind']);
+  });
+  it.each([
+    // [destinations, verdict state, measured]
+    [[], 'clear', undefined],
+    [[{ id: 'fhir', state: 'closed' as const, sinceMs: MON_10_PARIS - HOUR }], 'clear', undefined],
+    [[{ id: 'fhir', state: 'open' as const, sinceMs: MON_10_PARIS - 59_999 }], 'clear', undefined], // not yet N s
+    [[{ id: 'fhir', state: 'open' as const, sinceMs: MON_10_PARIS - MIN, lastError: 'DESTINATION_UNAVAILABLE' }], 'breached', MIN],
+    [[{ id: 'fhir', state: 'half-open' as const, sinceMs: MON_10_PARIS - 2 * MIN }], 'breached', 2 * MIN], // the probe has not come back good
+    [[{ id: 'a', state: 'open' as const, sinceMs: MON_10_PARIS - 2 * MIN }, { id: 'b', state: 'open' as const, sinceMs: MON_10_PARIS - 3 * MIN }], 'breached', 3 * MIN],
+    [[{ id: 'fhir', state: 'open' as const }], 'clear', undefined], // since unknown: never raised on a guess
+  ])('destination_down: %j → %s', (destinations, state, measured) => {
+    const v = judgeDestinationDown(MIN, { ...facts, destinations });
+    expect(v.state).toBe(state);
+    if (measured !== undefined) expect(v).toMatchObject({ measured, threshold: MIN });
+  });
+  it('destination_down names the destinations and their last error code, undecided when circuits are unknown', () => {
+    const v = judgeDestinationDown(MIN, { ...facts, destinations: [{ id: 'fhir', state: 'open', sinceMs: MON_10_PARIS - 90_000, lastError: 'DESTINATION_UNAVAILABLE' }, { id: 'lab', state: 'closed' }] });
+    expect(v).toMatchObject({ state: 'breached', detail: expect.stringContaining('fhir open for 90 s (last error DESTINATION_UNAVAILABLE)') });
+    expect((v as { detail: string }).detail).not.toContain('lab');
+    expect(judgeDestinationDown(MIN, facts).state).toBe('undecided');
+  });
+  it('store_behind: strictly over, undecided without store facts', () => {
+    expect(judgeStoreBehind(MIN, facts).state).toBe('undecided');
+    expect(judgeStoreBehind(MIN, { ...facts, storeLagMs: MIN, storePending: 3 }).state).toBe('clear');
+    expect(judgeStoreBehind(MIN, { ...facts, storeLagMs: MIN + 1, storePending: 3 })).toMatchObject({ state: 'breached', measured: MIN + 1, detail: expect.stringContaining('3 outbox entries') });
   });
 });
 

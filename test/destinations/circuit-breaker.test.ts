@@ -1,6 +1,6 @@
 /** The breaker as a table: events in, states and probe times out. */
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, defaults, probeInterval } from '../../src/destinations/circuit-breaker.js';
+import { CircuitBreaker, defaults, probeInterval, thresholdFor } from '../../src/destinations/circuit-breaker.js';
 
 type Step =
   | ['fail', number]
@@ -123,5 +123,43 @@ describe('CircuitBreaker', () => {
     expect(probes).toBeLessThanOrEqual(6);
     expect(recoveredAt).toBeDefined();
     expect((recoveredAt ?? Infinity) - outageEndsAt).toBeLessThanOrEqual(defaults.maxProbeIntervalMs);
+  });
+});
+
+describe('thresholdFor: the circuit opens within one message attempts', () => {
+  it.each([
+    // [attempts, configured, threshold]
+    [3, 5, 3],
+    [1, 5, 1],
+    [10, 5, 5],
+    [2, 2, 2],
+  ])('attempts %i, configured %i → %i', (attempts, configured, expected) => {
+    expect(thresholdFor(attempts, configured)).toBe(expected);
+  });
+
+  it('one message failing on every attempt opens the circuit on its last one, never after it', () => {
+    const attempts = 3;
+    const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(attempts) });
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      expect(breaker.state(attempt), `attempt ${attempt}`).toBe('closed');
+      breaker.recordFailure(attempt, 'DESTINATION_UNAVAILABLE');
+    }
+    expect(breaker.state(attempts)).toBe('open');
+  });
+});
+
+describe('view and onRecord (what circuit-board.ts publishes)', () => {
+  it('tells since when the breaker is in its state and the last failure code', () => {
+    const breaker = new CircuitBreaker({ failureThreshold: 2 }, 100);
+    const seen: Array<{ kind: string; since: number; lastError?: string; nextProbeAt?: number }> = [];
+    breaker.onRecord((v) => seen.push(v));
+    breaker.recordFailure(200, 'DESTINATION_UNAVAILABLE');
+    breaker.recordFailure(300, 'JOB_TIMEOUT');
+    breaker.recordSuccess(5000);
+    expect(seen).toEqual([
+      { kind: 'closed', since: 100, lastError: 'DESTINATION_UNAVAILABLE' },
+      { kind: 'open', since: 300, lastError: 'JOB_TIMEOUT', nextProbeAt: 300 + defaults.firstProbeAfterMs },
+      { kind: 'closed', since: 5000, lastError: 'JOB_TIMEOUT' },
+    ]);
   });
 });

@@ -59,4 +59,48 @@ describe('circuit breaker', () => {
       await fhir.close();
     }
   }, 120_000);
+
+  it('a lone message in an outage is parked, not dead-lettered: the circuit opens within its 3 attempts', async () => {
+    // Issue 18: with one message and a threshold of 5, its 3 attempts ran out before the breaker
+    // (counting 3 failures) opened. Now the threshold is at most the attempts: the failure that
+    // reaches it parks the job instead of using its last attempt.
+    const fhir = await startFhirServer();
+    const lonePrefix = testPrefix('circuit-lone');
+    const def = {
+      id: 'lone',
+      source: { type: 'http' },
+      queue: { concurrency: 1, attempts: 3, backoffMs: 200, maxBackoffMs: 400 },
+      destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 2000 },
+    };
+    const lone = spawnDaemon('worker', { HIG_CHANNELS_DIR: channelsDir([def]), HIG_QUEUE_PREFIX: lonePrefix, REDIS_URL });
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    const channel = testChannel(def);
+    const queues = createQueueRegistry(redis, [channel], lonePrefix);
+    const queue = queues.get('lone')!;
+    try {
+      await lone.waitFor('hig started');
+      await fhir.setFault({ kind: 'down', forMs: 8000, how: '503' });
+      const raw = adt('LONE1', 'MRN-LONE1');
+      const h = readHeader(raw);
+      if (!h.ok) throw new Error('bad message');
+      await enqueue(queue, channel, buildJob(raw, h.header, channel, { source: 'http' }, keyring), redis, lonePrefix);
+      // Three 503s arrive within a second (200/400 ms backoff); before the fix the job was dead-lettered then.
+      await until(() => fhir.requests.filter((r) => r.method === 'POST').length >= 3, 30_000, 'three delivery attempts answered 503');
+      const [job] = await queue.getJobs(['waiting', 'active', 'delayed', 'failed']);
+      const id = String(job!.id);
+      // After the third 503 the job is either parked (delayed) or, as before the fix, dead-lettered (failed).
+      await until(async () => ['delayed', 'failed'].includes(await queue.getJobState(id)), 10_000, 'job parked or failed after its third 503');
+      expect(await queue.getJobState(id)).toBe('delayed');
+      expect(await queue.getFailedCount()).toBe(0);
+      expect((await queue.getJob(id))!.attemptsMade).toBe(2); // the third failure opened the circuit and used no attempt
+      await until(async () => (await queue.getCompletedCount()) === 1, 60_000, 'delivered once the outage ends');
+      expect(await queue.getFailedCount()).toBe(0);
+    } finally {
+      await lone.stop('SIGKILL');
+      await queues.close();
+      redis.disconnect();
+      await fhir.close();
+      await dropPrefix(lonePrefix);
+    }
+  }, 120_000);
 });

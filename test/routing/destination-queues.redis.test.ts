@@ -15,7 +15,8 @@ import { channelSchema, type Channel } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
 import { deliveryProcessor, destinationQueueChannels, fanOut } from '../../src/queue/delivery.js';
-import { channelExtras } from '../../src/queue/gateway.js';
+import { channelExtras, gatewayOver } from '../../src/queue/gateway.js';
+import { readCircuits } from '../../src/queue/circuit-board.js';
 import type { DeliveryResult, JobResult } from '../../src/queue/jobs.js';
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
 import { startChannelWorker } from '../../src/queue/worker.js';
@@ -23,7 +24,7 @@ import { createWorkerConnection } from '../../src/redis/connections.js';
 import { createCodeRunner } from '../../src/routing/code.js';
 import { channelRuntime, pipelineStepsFor } from '../../src/steps.js';
 import { memoryLogger } from '../support/log.js';
-import { registry } from '../../src/metrics.js';
+import { registry, scrape } from '../../src/metrics.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { keyring, until } from '../support/worker.js';
 
@@ -128,8 +129,11 @@ describe('destination queues', () => {
     expect(await channelExtras(queues, 'dq.inpatients')).toMatchObject({ filtered: 1, filteredBy: { 'rule:/all/1': 1 } });
     expect(await q('inpatients').getFailedCount()).toBe(0);
 
-    // Each destination's own breaker is on /metrics: transform failures are no outage, all three up.
-    const up = await registry.getSingleMetricAsString('hig_destination_up');
+    // Each destination's own breaker is published (circuit board) and on /metrics: transform failures are no outage, all three up.
+    const board = (await readCircuits(redis, prefix)).get('dq') ?? {};
+    expect(Object.keys(board).sort()).toEqual(['coded', 'inpatients', 'mapped']);
+    for (const id of ['inpatients', 'mapped', 'coded']) expect(board[id]?.state).toBe('closed');
+    const up = await scrape({ stats: () => gatewayOver(queues, async () => undefined).getQueueStats(), queues: () => queues.all(), ping: async () => true });
     for (const id of ['inpatients', 'mapped', 'coded']) expect(up).toContain(`hig_destination_up{channel="dq",destination="${id}"} 1`);
     expect(await registry.getSingleMetricAsString('hig_messages_filtered_total')).toContain('hig_messages_filtered_total{channel="dq",destination="inpatients"} 1');
 

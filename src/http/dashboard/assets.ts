@@ -33,6 +33,8 @@ table.grid.outcome { margin-top:4px; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:12px; color:#fff; background:var(--muted); vertical-align:middle; }
 .badge.stopped { background:#b3261e; } .badge.paused { background:var(--warn); }
 .badge.healthy { background:var(--ok); } .badge.busy { background:var(--busy); } .badge.warning { background:var(--warn); }
+.badge.down, .badge.circuit-open, .badge.circuit-half-open { background:#d0021b; font-weight:600; } .badge.circuit-closed { background:var(--ok); }
+.circuits .badge { margin:0 4px 2px 0; }
 .sev-high, .sev-critical { color:var(--warn); font-weight:600; } .sev-medium { color:var(--busy); }
 button { font:inherit; padding:3px 10px; border:1px solid var(--line); border-radius:4px; background:#fff; cursor:pointer; }
 button:hover { border-color:var(--accent); }
@@ -130,6 +132,7 @@ export const APP_JS = String.raw`
       h('td', null, h('a', { href: '#', onclick: function (ev) { ev.preventDefault(); select(c.id); } }, c.id), c.description ? h('div', { 'class': 'muted', text: c.description }) : null),
       h('td', null, badge(c.health)),
       h('td', { 'data-k': 'lifecycle' }, lifecycleCell(c)),
+      h('td', { 'data-k': 'destinations' }, circuitsCell(c)),
       h('td', { 'class': 'n', 'data-k': 'active', text: fmtInt(c.active) }),
       h('td', { 'class': 'n', 'data-k': 'waiting', text: fmtInt(c.waiting) }),
       h('td', { 'class': 'n', 'data-k': 'completed', text: fmtInt(c.completed) }),
@@ -141,6 +144,20 @@ export const APP_JS = String.raw`
       h('td', { 'class': 'n', text: fmtMs(c.oldestWaitingMs) }),
       h('td', null, replayBtn));
     return tr;
+  }
+
+  /** Each destination's circuit (closed green; open or half-open red), with since when and the last error code. */
+  function circuitsCell(c) {
+    var ds = c.destinations;
+    if (!ds) return null;
+    var box = h('span', { 'class': 'circuits' });
+    Object.keys(ds).forEach(function (id) {
+      var d = ds[id];
+      var tip = d.state + (d.since ? ' since ' + fmtTime(d.since) : '') + (d.lastError ? '; last error ' + d.lastError : '') + (d.nextProbeAt && d.state !== 'closed' ? '; next probe ' + fmtTime(d.nextProbeAt) : '');
+      box.appendChild(h('span', { 'class': 'badge circuit-' + d.state, 'data-destination': id, 'data-circuit': d.state, title: tip,
+        text: id + ': ' + d.state + (d.state !== 'closed' && d.lastError ? ' (' + d.lastError + ')' : '') }));
+    });
+    return box;
   }
 
   /** Channel lifecycle (src/lifecycle): a badge per switch that is off, and the buttons that flip them. */
@@ -226,7 +243,7 @@ export const APP_JS = String.raw`
       renderConfigErrors(d.config);
       var tbody = clear($('channels').tBodies[0]);
       d.channels.items.forEach(function (c) { tbody.appendChild(channelRow(c)); });
-      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 13, 'class': 'muted', text: 'no channels' })));
+      if (!d.channels.items.length) tbody.appendChild(h('tr', null, h('td', { colspan: 14, 'class': 'muted', text: 'no channels' })));
       pager($('channel-pager'), d.channels.offset, CHANNEL_PAGE, d.channels.total, function (o) { state.channelOffset = o; refresh(); });
       renderAlerts($('recent-alerts').tBodies[0], d.recentAlerts, true, 6);
       renderInstances(d.instances);

@@ -66,7 +66,7 @@ export function dashboardHtml(o: ShellOptions): string {
       <input id="channel-filter" type="search" placeholder="filter channels" aria-label="filter channels">
     </div>
     <table class="grid" id="channels">
-      <thead><tr><th>channel</th><th>health</th><th title="source running or stopped; processing running or paused">state</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th title="resends answered again, not processed again">resends</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
+      <thead><tr><th>channel</th><th>health</th><th title="source running or stopped; processing running or paused">state</th><th title="each destination's circuit: closed (deliveries flow), open or half-open (deliveries held, no attempts used)">destinations</th><th>active</th><th>waiting</th><th>completed</th><th>failed</th><th>delayed</th><th title="resends answered again, not processed again">resends</th><th>success</th><th>mean</th><th>oldest waiting</th><th></th></tr></thead>
       <tbody></tbody>
     </table>
     <div class="pager" id="channel-pager"></div>

@@ -11,7 +11,7 @@ import { CSRF_HEADER, SESSION_TTL_S } from '../auth.js';
 import { refuse } from '../refuse.js';
 import type { HttpDeps, DashboardAlert } from '../deps.js';
 import { countsOf, healthOf, rollingOf } from '../../queue/status.js';
-import { channelExtras } from '../../queue/gateway.js';
+import { channelExtras, circuitsByQueue } from '../../queue/gateway.js';
 import { APP_CSS, APP_JS } from './assets.js';
 import { MESSAGES_CSS, MESSAGES_JS, messagesHtml } from './messages-page.js';
 import { maskConfig } from './mask.js';
@@ -169,16 +169,17 @@ export function registerDashboard(app: FastifyInstance, deps: HttpDeps, auth: Ad
     const queue = deps.gateway.queues.get(req.params.id);
     const channel = deps.gateway.queues.channel(req.params.id);
     if (!queue || !channel) return refuse(reply, 'NOT_FOUND', `no channel "${req.params.id}"`);
-    const [counts, rolling, extras, alerts] = await Promise.all([
+    const [counts, rolling, extras, circuits, alerts] = await Promise.all([
       countsOf(queue),
       rollingOf(queue),
       channelExtras(deps.gateway.queues, channel.id),
+      circuitsByQueue(deps.gateway.queues).then((m) => m.get(channel.id)),
       deps.alerts ? deps.alerts.list(channel.id, { limit: defaults.channelAlerts }).then((l) => l.map(pickAlert), () => null) : Promise.resolve(null),
     ]);
     return {
       id: channel.id,
       description: channel.description,
-      stats: { ...counts, ...rolling, ...extras, health: healthOf(counts) },
+      stats: { ...counts, ...rolling, ...extras, ...(circuits ? { destinations: circuits } : {}), health: healthOf(counts, circuits) },
       config: maskConfig(channel),
       alerts,
     };
