@@ -15,11 +15,21 @@
  *   idle       1,000 idle connections from 127.0.0.1 (the valid sender connects from 127.0.0.2)
  * Floods are repeated until --seconds have passed. Prints p50/p99/max and ratio of p99 to the peer.
  *
+ * The daemon keeps its data (the embedded message store, on by default) in a fresh temporary
+ * directory, removed at the end, so one run's stored messages never weigh on the next; the phases
+ * start once the store is open (a new directory runs PGlite's initdb first, seconds of CPU and
+ * memory that would otherwise land in the first phase).
+ *
  *   npx tsx bench/flood/run.ts [--seconds 10] [--redis redis://127.0.0.1:6379]
+ *                              [--phases none,fs,vt,huge,idle] [--env HIG_STORE_ENABLED=false,...]
+ *
+ * --env sets daemon environment variables (e.g. to compare HIG_WORKER_THREAD=false or the store
+ * off); the table's heading repeats them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 import { benchArgs, requireNumbers } from '../lib/args.js';
@@ -28,9 +38,33 @@ import { cliArgs, channelsDir, ROOT } from '../../test/support/daemon.js';
 import { TEST_KEY_HEX } from '../../test/support/channel.js';
 import { createMllpDecoder, encodeFrame } from '../../src/hl7/mllp.js';
 
-const { values } = benchArgs('flood', { options: { seconds: { type: 'string', default: '10' }, redis: { type: 'string', default: 'redis://127.0.0.1:6379' } } });
+const PHASES = ['none', 'fs', 'vt', 'huge', 'idle'] as const;
+type Phase = (typeof PHASES)[number];
+const { values } = benchArgs('flood', {
+  options: {
+    seconds: { type: 'string', default: '10' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379' },
+    phases: { type: 'string', default: PHASES.join(',') },
+    env: { type: 'string', default: '' },
+  },
+});
 requireNumbers('flood', values, ['seconds']);
 const SECONDS = Number(values.seconds);
+const phases = values.phases.split(',').map((p) => p.trim());
+const unknownPhase = phases.find((p) => !(PHASES as readonly string[]).includes(p));
+if (unknownPhase !== undefined || phases[0] !== 'none') {
+  console.error(`bench/flood: --phases takes ${PHASES.join(',')} starting with none (the peer), got ${JSON.stringify(values.phases)}`);
+  process.exit(2);
+}
+const extraEnv: Record<string, string> = {};
+for (const pair of values.env.split(',').filter((p) => p.trim() !== '')) {
+  const eq = pair.indexOf('=');
+  if (eq <= 0) {
+    console.error(`bench/flood: --env takes KEY=VALUE[,KEY=VALUE], got ${JSON.stringify(pair)}`);
+    process.exit(2);
+  }
+  extraEnv[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+}
 const CHILD = join(ROOT, 'test/support/mllp-abuse-child.mjs');
 const MB4 = 4 * 1024 * 1024;
 
@@ -85,12 +119,24 @@ async function main(): Promise<void> {
   const httpPort = await freePort();
   const prefix = `higbench-flood-${process.pid}`;
   const dir = channelsDir([{ id: 'flood', source: { type: 'mllp', host: '127.0.0.1', port } }]);
+  const dataDir = mkdtempSync(join(tmpdir(), 'hig-flood-data-'));
   const daemon = spawn(process.execPath, cliArgs('start'), {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, LOG_LEVEL: 'warn', HIG_EMBEDDED_REDIS: 'false', REDIS_URL: values.redis, HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_ENCRYPTION_KEY: TEST_KEY_HEX, LOG_LEVEL: 'info', HIG_EMBEDDED_REDIS: 'false', REDIS_URL: values.redis, HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, HIG_DATA_DIR: dataDir, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const pid = daemon.pid!;
+  // Read (and drop) every log line, or a full pipe would stall the daemon; note when the store is open.
+  const storeOn = (extraEnv.HIG_STORE_ENABLED ?? 'true') !== 'false';
+  let logTail = '';
+  const storeOpen = new Promise<void>((resolve, reject) => {
+    if (!storeOn) resolve();
+    daemon.stdout!.on('data', (b: Buffer) => {
+      logTail = (logTail + b.toString()).slice(-8192);
+      if (logTail.includes('message store open')) resolve();
+    });
+    daemon.once('exit', (code) => reject(new Error(`daemon exited (${code}) before its store opened`)));
+  });
   let n = 0;
   try {
     for (let k = 0; ; k++) {
@@ -102,10 +148,13 @@ async function main(): Promise<void> {
         await sleep(200);
       }
     }
+    let storeTimer: NodeJS.Timeout | undefined;
+    const storeLate = new Promise<never>((_, reject) => (storeTimer = setTimeout(() => reject(new Error('store not open after 300 s')), 300_000)));
+    await Promise.race([storeOpen, storeLate]).finally(() => clearTimeout(storeTimer));
     await sleep(3000); // let the warm-up conversion finish
     const rows: Array<Array<string | number>> = [];
     let peerP99 = Number.NaN;
-    for (const phase of ['none', 'fs', 'vt', 'huge', 'idle'] as const) {
+    for (const phase of phases as Phase[]) {
       const lat: number[] = [];
       let peak = rssBytes(pid);
       const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 20);
@@ -135,10 +184,14 @@ async function main(): Promise<void> {
       rows.push([phase, p.count, p.p50.toFixed(1), p.p99.toFixed(1), p.max.toFixed(1), (p.p99 / peerP99).toFixed(2), fmt.mib(peak)]);
       await sleep(1000);
     }
-    console.log(`bench/flood: ${SECONDS} s per phase, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+    const envText = Object.entries(extraEnv).map(([k, v]) => `${k}=${v}`).join(' ');
+    console.log(`bench/flood: ${SECONDS} s per phase, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}${envText ? `, daemon env ${envText}` : ''}`);
     console.log(table(['abuse', 'ACKs', 'p50 ms', 'p99 ms', 'max ms', 'p99 / none', 'daemon peak RSS'], rows));
   } finally {
     daemon.kill('SIGTERM');
+    await new Promise<void>((resolve) => (daemon.exitCode !== null || daemon.signalCode !== null ? resolve() : daemon.once('exit', () => resolve())));
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
     const r = new Redis(values.redis);
     let cursor = '0';
     do {

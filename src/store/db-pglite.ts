@@ -11,7 +11,8 @@
  * One PGlite connection: queries and transactions take turns through a queue on this side, so a
  * statement never lands inside someone else's transaction.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, QueryResult, Row } from './driver.js';
 
@@ -26,8 +27,14 @@ const { parentPort, workerData } = require('node:worker_threads');
   const { PGlite, types } = await import(workerData.pglite);
   let db;
   try {
-    db = await PGlite.create({ dataDir: workerData.dataDir, parsers: { [types.INT8]: (t) => Number(t) } });
+    db = await PGlite.create({
+      dataDir: workerData.dataDir,
+      parsers: { [types.INT8]: (t) => Number(t) },
+      startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers],
+    });
+    if (workerData.initOnly) await db.close();
     parentPort.postMessage({ id: 0, ok: true });
+    if (workerData.initOnly) return;
   } catch (err) {
     parentPort.postMessage({ id: 0, error: { message: String(err && err.message), code: err && err.code } });
     return;
@@ -47,6 +54,15 @@ const { parentPort, workerData } = require('node:worker_threads');
   });
 })();
 `;
+
+/**
+ * PostgreSQL's buffer pool inside the WASM memory, which never shrinks. The default 128MB was the
+ * largest single item of the daemon's RSS (issue 13: the flood bench's daemon reached 581-765 MiB);
+ * measured reopening a data directory and inserting 10,000 rows of 4 KB (busy machine, one run
+ * each): 128MB 284 -> 391 MiB RSS, 32MB 187 -> 222 MiB. Pages past the pool come from the OS page
+ * cache through the data directory's files, so a small pool costs reads, not correctness.
+ */
+const SHARED_BUFFERS = '32MB';
 
 interface Reply {
   id: number;
@@ -73,9 +89,32 @@ function normalize(rows: Row[]): Row[] {
   return rows;
 }
 
+function startThread(dataDir: string, initOnly: boolean): Worker {
+  return new Worker(THREAD, { eval: true, workerData: { dataDir, pglite: import.meta.resolve('@electric-sql/pglite'), sharedBuffers: SHARED_BUFFERS, initOnly } });
+}
+
+/**
+ * A new data directory's initdb runs in a thread of its own that ends with it: initdb's WASM
+ * instance held ≈ 500 MiB more RSS until the store thread happened to collect it (a fresh
+ * directory opened in one thread: 764 MiB RSS, 237 MiB 3 s later; initdb in its own thread, then
+ * a reopen: 198 MiB after initdb, 286 MiB open; busy machine, one run each). A reopen costs
+ * 0.5-4 s, once.
+ */
+async function initDataDir(dataDir: string): Promise<void> {
+  const worker = startThread(dataDir, true);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const reply = await new Promise<Reply>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await exited;
+  if (reply.error) throw new PgliteThreadError(reply.error.message, reply.error.code);
+}
+
 export async function openPgliteDb(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
-  const worker = new Worker(THREAD, { eval: true, workerData: { dataDir, pglite: import.meta.resolve('@electric-sql/pglite') } });
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
+  const worker = startThread(dataDir, false);
   const waiting = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
   let next = 1;
   let dead: Error | undefined;
