@@ -28,6 +28,12 @@ const MAX_IN_FLIGHT_PER_CONNECTION = 64;
  * must not make the daemon buffer them without bound (empty frames cost 3 bytes and get ~180).
  */
 const MAX_QUEUED_ANSWER_BYTES = 1024 * 1024;
+/**
+ * Refusals of one connection logged one line each; past it they are counted and logged as one line
+ * a minute and one at close. Three bytes (an empty frame) must not buy a log line (review R2).
+ */
+const LOGGED_REFUSALS_PER_CONNECTION = 20;
+const REFUSAL_SUMMARY_MS = 60_000;
 
 export type MllpChannel = Channel & { source: MllpSource };
 
@@ -104,6 +110,28 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   const ipAddress = facts.remoteAddress;
   const sourceFacts = { source: 'mllp' as const, ...(ipAddress ? { ipAddress } : {}) };
 
+  let refusals = 0;
+  /** refusals counted but not logged since `unloggedSince`, by code */
+  let unlogged: Partial<Record<string, number>> = {};
+  let unloggedCount = 0;
+  let unloggedSince = 0;
+  const flushRefusals = () => {
+    if (unloggedCount === 0) return;
+    log.warn({ refused: unloggedCount, codes: unlogged }, 'messages refused on this connection, not logged one by one');
+    unlogged = {};
+    unloggedCount = 0;
+  };
+  const logRefusal = (r: Exclude<Receipt, { situation: 'stored' }>) => {
+    if (++refusals <= LOGGED_REFUSALS_PER_CONNECTION) {
+      log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
+      return;
+    }
+    if (unloggedCount === 0) unloggedSince = Date.now();
+    unlogged[r.code] = (unlogged[r.code] ?? 0) + 1;
+    unloggedCount++;
+    if (Date.now() - unloggedSince >= REFUSAL_SUMMARY_MS) flushRefusals();
+  };
+
   const accept = createAcceptAckTemplate();
   // The ACKs answered in one pass of the event loop (a batch of adds settles together) leave in
   // one write: cork at the first, uncork once this tick's callbacks are done.
@@ -138,7 +166,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
       const ack = ackBytesFor(r, channel, Date.now(), accept);
       write(ack);
       acked(r, ack !== undefined);
-      if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
+      if (r.situation !== 'stored') logRefusal(r);
       inFlight--;
       scheduleResume();
     });
@@ -238,6 +266,8 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     if (frameTimer) clearTimeout(frameTimer);
     if (idleTimer) clearTimeout(idleTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
+    // refusals still settling are counted as they settle; report them once they have
+    void tail.then(flushRefusals);
   });
 }
 

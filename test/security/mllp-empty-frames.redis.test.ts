@@ -24,6 +24,12 @@ const prefix = testPrefix('emptyframes');
 let daemon: DaemonProcess;
 let port: number;
 
+async function until(pred: () => boolean, what: string, ms = 120_000): Promise<void> {
+  for (const started = Date.now(); !pred(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
 function rssOf(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) * 1024 : 0;
@@ -84,6 +90,11 @@ describe('empty MLLP frames from connections that never read (reviewer)', () => 
       }
       expect(Math.max(...latencies)).toBeLessThan(1000);
       expect(peakRss).toBeLessThan(600 * 1024 * 1024);
+      // R2: refusals are logged one by one only for the first 20 of a connection (6 attackers);
+      // the rest are counted into a line once the attacker's connections close.
+      attacker.kill();
+      await until(() => /messages refused on this connection/.test(daemon.output()), 'a summary line of refusals');
+      expect(daemon.output().match(/"msg":"message refused"/g)?.length ?? 0).toBeLessThanOrEqual(6 * 20);
     } finally {
       clearInterval(sampler);
       attacker.kill();
