@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { CERT_POLL_MS, reloadCertificatesOnChange } from '../security/cert-reload.js';
 import type { Duplex } from 'node:stream';
 import type { Channel, MllpSource } from '../config/channel.js';
-import { createMllpDecoder, encodeFrame } from '../hl7/mllp.js';
+import { createMllpDecoder, encodeFrame, type DecoderEvent } from '../hl7/mllp.js';
 import { ackForReceipt, createAcceptAckTemplate, shouldSendAcceptAck } from '../hl7/ack.js';
 import { randomFromPool } from '../security/seal.js';
 import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js';
@@ -23,6 +23,17 @@ import { createConnectionGate } from './connection-gate.js';
 
 /** Most frames of one connection in flight at once; past it the socket is paused (backpressure). */
 const MAX_IN_FLIGHT_PER_CONNECTION = 64;
+/**
+ * Answers queued on a socket past which its frames wait: a sender that does not read its ACKs
+ * must not make the daemon buffer them without bound (empty frames cost 3 bytes and get ~180).
+ */
+const MAX_QUEUED_ANSWER_BYTES = 1024 * 1024;
+/**
+ * Refusals of one connection logged one line each; past it they are counted and logged as one line
+ * a minute and one at close. Three bytes (an empty frame) must not buy a log line (review R2).
+ */
+const LOGGED_REFUSALS_PER_CONNECTION = 20;
+const REFUSAL_SUMMARY_MS = 60_000;
 
 export type MllpChannel = Channel & { source: MllpSource };
 
@@ -61,11 +72,60 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   let closing = false;
   /** set while the per-connection rate limit holds the socket paused */
   let throttledUntil = 0;
+  // Frames decoded from a chunk but not yet taken in. One chunk can hold ~21,000 empty frames:
+  // taking them all at once let one sender monopolise the event loop (review R1), so a connection
+  // takes frames only while it is under its in-flight limit, its rate and its answer budget.
+  let held: DecoderEvent[] = [];
+  let heldAt = 0;
+  const mayTake = () =>
+    !closing && inFlight < MAX_IN_FLIGHT_PER_CONNECTION && Date.now() >= throttledUntil && socket.writableLength < MAX_QUEUED_ANSWER_BYTES;
+  let takeEvent = (_event: DecoderEvent): void => undefined;
+  const takeHeld = () => {
+    while (heldAt < held.length && mayTake()) takeEvent(held[heldAt++]!);
+    if (heldAt >= held.length && held.length > 0) {
+      held = [];
+      heldAt = 0;
+    }
+  };
   const maybeResume = () => {
-    if (!closing && inFlight < MAX_IN_FLIGHT_PER_CONNECTION && Date.now() >= throttledUntil) socket.resume();
+    takeHeld();
+    if (held.length === 0 && mayTake()) socket.resume();
+  };
+  // Answers settle in microtasks: taking the next held frame from there would run a whole chunk
+  // of refusals before any other socket or Redis reply gets a turn. Take them in the next loop turn.
+  let resumeScheduled = false;
+  const scheduleResume = () => {
+    if (resumeScheduled) return;
+    resumeScheduled = true;
+    setImmediate(() => {
+      resumeScheduled = false;
+      maybeResume();
+    });
   };
   const ipAddress = facts.remoteAddress;
   const sourceFacts = { source: 'mllp' as const, ...(ipAddress ? { ipAddress } : {}) };
+
+  let refusals = 0;
+  /** refusals counted but not logged since `unloggedSince`, by code */
+  let unlogged: Partial<Record<string, number>> = {};
+  let unloggedCount = 0;
+  let unloggedSince = 0;
+  const flushRefusals = () => {
+    if (unloggedCount === 0) return;
+    log.warn({ refused: unloggedCount, codes: unlogged }, 'messages refused on this connection, not logged one by one');
+    unlogged = {};
+    unloggedCount = 0;
+  };
+  const logRefusal = (r: Exclude<Receipt, { situation: 'stored' }>) => {
+    if (++refusals <= LOGGED_REFUSALS_PER_CONNECTION) {
+      log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
+      return;
+    }
+    if (unloggedCount === 0) unloggedSince = Date.now();
+    unlogged[r.code] = (unlogged[r.code] ?? 0) + 1;
+    unloggedCount++;
+    if (Date.now() - unloggedSince >= REFUSAL_SUMMARY_MS) flushRefusals();
+  };
 
   const accept = createAcceptAckTemplate();
   // The ACKs answered in one pass of the event loop (a batch of adds settles together) leave in
@@ -101,9 +161,9 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
       const ack = ackBytesFor(r, channel, Date.now(), accept);
       write(ack);
       acked(r, ack !== undefined);
-      if (r.situation !== 'stored') log.info({ controlId: r.header?.controlId, code: r.code, location: r.location }, 'message refused');
+      if (r.situation !== 'stored') logRefusal(r);
       inFlight--;
-      maybeResume();
+      scheduleResume();
     });
   };
 
@@ -160,17 +220,22 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     }
   };
 
+  takeEvent = (event: DecoderEvent) => {
+    if (event.kind === 'frame') {
+      armIdle();
+      acceptFrame(event.data);
+      throttle();
+    } else refuseOversize(event.bytes, event.head);
+  };
   socket.on('data', (chunk: Buffer) => {
     if (closing) return;
-    for (const event of decoder.push(chunk)) {
-      if (event.kind === 'frame') {
-        armIdle();
-        acceptFrame(event.data);
-        throttle();
-      } else refuseOversize(event.bytes, event.head);
-    }
+    const events = decoder.push(chunk);
+    held = held.length === 0 ? events : held.concat(events);
+    takeHeld();
+    if (held.length > 0 || !mayTake()) socket.pause();
     watchFrame();
   });
+  socket.on('drain', maybeResume);
   // Idle means no message: bytes outside frames (a newline a second) must not keep a connection
   // alive, so the timer is ours and only frames rearm it (socket.setTimeout counts every byte).
   let idleTimer: NodeJS.Timeout | undefined;
@@ -196,6 +261,8 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     if (frameTimer) clearTimeout(frameTimer);
     if (idleTimer) clearTimeout(idleTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
+    // refusals still settling are counted as they settle; report them once they have
+    void tail.then(flushRefusals);
   });
 }
 
