@@ -4,6 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
+import { KEPT_TYPES, keepOmittedEntries } from './patch.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -18,6 +19,10 @@ export interface BundleIdentity {
   conditional?: ReadonlyMap<string, string>;
   /** Resources to delete. */
   deleted?: readonly Resource[];
+  /** `Type/id` → elements sent as `""` (context.ts `cleared`). */
+  cleared?: ReadonlyMap<string, readonly string[]>;
+  /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
+  omittedFields?: 'remove' | 'keep';
 }
 
 /** Without an identity map (JSON mappings): the first identifier with a system. */
@@ -36,15 +41,21 @@ function conditionalUrl(resource: Resource, identity: BundleIdentity): string | 
 }
 
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
-  const entry: Json[] = resources.map((r) => {
+  const keep = identity.omittedFields === 'keep';
+  const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
+    if (keep && KEPT_TYPES.has(resource.resourceType)) {
+      const search = identity.conditional?.get(`${resource.resourceType}/${id}`);
+      if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? []);
+    }
     const conditional = conditionalUpdate ? conditionalUrl(resource, identity) : undefined;
     if (conditional !== undefined) delete resource.id;
-    return { fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } };
+    return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } }];
   });
   for (const r of identity.deleted ?? []) {
-    const conditional = conditionalUpdate ? conditionalUrl(r, identity) : undefined;
+    // a kept resource has a server-chosen id: only its search finds it
+    const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
     entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
   }
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };

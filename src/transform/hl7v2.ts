@@ -199,6 +199,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true, {
       conditional: cx.conditional,
       deleted: [...cx.deleted.values()],
+      cleared: cx.cleared,
+      omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
     return { bundle, report, ...routing };
