@@ -22,8 +22,45 @@
  */
 import type { Json, Resource } from './types.js';
 
-/** Record resources several messages mention partially: patched, not replaced. */
-export const KEPT_TYPES: ReadonlySet<string> = new Set(['Patient', 'Encounter', 'Practitioner', 'Organization', 'Location', 'Account', 'RelatedPerson', 'Coverage']);
+/**
+ * Record resources several messages mention partially: patched, not replaced. Practitioner,
+ * Organization and Location stay `PUT Type/id`: a patch can only reference a resource by a
+ * literal id, and those are what patches of a Patient or Encounter point at (assigner, location,
+ * participant); a kept resource's id is the server's.
+ */
+export const KEPT_TYPES: ReadonlySet<string> = new Set(['Patient', 'Encounter', 'Account']);
+
+/**
+ * Elements left out of a patch: the owner a kept resource was created with (a visit's, an
+ * account's patient). The patch could only name it logically; moving a visit to another patient
+ * (A45) under `keep` is a known gap (docs/mapping.md).
+ */
+const OWNER: Readonly<Record<string, readonly string[]>> = { Encounter: ['subject'], Account: ['subject'] };
+
+/** How a patch names a resource of the Bundle: a literal `Type/id`, or a logical reference for a kept one. */
+export type PatchTargets = ReadonlyMap<string, { literal: string } | { type: string; identifier: Json }>;
+
+/**
+ * References inside a patch are not rewritten by the server (the patch is opaque Binary data), so
+ * `urn:uuid:` references become what the server knows: `Type/id` for a resource PUT by id, a
+ * logical reference (type + identity identifier) for a kept one (server-chosen id).
+ */
+function resolveReferences(value: unknown, targets: PatchTargets): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, targets));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) out[k] = resolveReferences(v, targets);
+  const target = typeof out.reference === 'string' ? targets.get(out.reference) : undefined;
+  if (target !== undefined) {
+    if ('literal' in target) out.reference = target.literal;
+    else {
+      delete out.reference;
+      out.type = target.type;
+      out.identifier = target.identifier;
+    }
+  }
+  return out;
+}
 
 /** Choice elements ([x]) of the kept types: sending one type must remove the other types of it. */
 const CHOICES: Readonly<Record<string, readonly (readonly string[])[]>> = {
@@ -58,10 +95,11 @@ function removeAlways(element: string): JsonPatchOp[] {
  * The JSON Patch of one resource: its elements replace the server's, `cleared` elements (their
  * v2 field was `""`) and the other types of a choice element it sends are removed.
  */
-export function keepOmittedPatch(resource: Resource, cleared: readonly string[]): JsonPatchOp[] {
+export function keepOmittedPatch(resource: Resource, cleared: readonly string[], targets: PatchTargets = new Map()): JsonPatchOp[] {
   const ops: JsonPatchOp[] = [];
   const present = Object.keys(resource).filter((k) => !NOT_PATCHED.has(k));
-  for (const k of present) ops.push({ op: 'add', path: `/${k}`, value: (resource as Json)[k] });
+  const owner = OWNER[resource.resourceType] ?? [];
+  for (const k of present) if (!owner.includes(k)) ops.push({ op: 'add', path: `/${k}`, value: resolveReferences((resource as Json)[k], targets) });
   const removed = new Set(cleared.filter((k) => !present.includes(k)));
   for (const choice of CHOICES[resource.resourceType] ?? []) {
     if (choice.some((k) => present.includes(k))) for (const k of choice) if (!present.includes(k)) removed.add(k);
@@ -73,10 +111,10 @@ export function keepOmittedPatch(resource: Resource, cleared: readonly string[])
 }
 
 /** The two entries of a kept resource (see the module comment). */
-export function keepOmittedEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[]): Json[] {
+export function keepOmittedEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], targets: PatchTargets): Json[] {
   const body: Json = { ...resource };
   delete body.id;
-  const patch = Buffer.from(JSON.stringify(keepOmittedPatch(resource, cleared)), 'utf8').toString('base64');
+  const patch = Buffer.from(JSON.stringify(keepOmittedPatch(resource, cleared, targets)), 'utf8').toString('base64');
   return [
     { fullUrl, resource: body, request: { method: 'POST', url: resource.resourceType, ifNoneExist: search } },
     {

@@ -94,6 +94,19 @@ describe("omittedFields: 'keep' — an update changes what it sends and nothing 
     expect(after?.address).toBeDefined();
   });
 
+  it('a patch names other resources as the server knows them: by id (PUT Type/id), never by the Bundle\'s urn:uuid (a patch is opaque data the server does not rewrite)', () => {
+    const patches = entries(update).filter((e) => e.request.method === 'PATCH').map((e) => Buffer.from(String(e.resource?.data), 'base64').toString('utf8'));
+    expect(patches.length).toBe(2); // Patient and Encounter
+    for (const p of patches) expect(p).not.toContain('urn:uuid:');
+    const putIds = new Set(entries(update).filter((e) => e.request.method === 'PUT').map((e) => e.request.url));
+    const literal = patches.flatMap((p) => [...p.matchAll(/"reference":"([^"]+)"/g)].map((m) => m[1]));
+    expect(literal.length).toBeGreaterThan(0);
+    for (const ref of literal) expect(putIds).toContain(ref);
+    // the visit's patient is set when the visit is created, not re-pointed by a patch
+    const encounterPatch = JSON.parse(patches.find((p) => p.includes('"/class"')) ?? '[]') as { path: string }[];
+    expect(encounterPatch.map((o) => o.path)).not.toContain('/subject');
+  });
+
   it("the default ('remove') stays one full PUT per resource", () => {
     const plain = convertHl7v2([MSH('ADT^A08^ADT_A01', 'K2'), 'EVN|A08', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE^Q||19800215|""', PV1].join('\r')).bundle;
     expect(new Set(entries(plain).map((e) => e.request.method))).toEqual(new Set(['PUT']));
