@@ -12,7 +12,8 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
-import { identifierFact, orderKey } from '../identity.js';
+import { HL7_NULL } from '../../hl7/message.js';
+import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Resource } from '../types.js';
@@ -89,20 +90,31 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
 /** How many tests (OBRs) of each message carry each placer number, counted once per message. */
 const placerTests = new WeakMap<Conversion, Map<string, number>>();
 
-function testsWithPlacer(placer: Json, scope: Scope, cx: Conversion): number {
+/**
+ * The placer number as the message wrote it (OBR-2, else its ORC's ORC-2; first repetition, raw):
+ * enough to tell whether two tests of one message share it, without building identifiers.
+ */
+function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | undefined {
+  const first = (raw: string | undefined): string | undefined => {
+    const v = raw?.split(cx.msg.delimiters.repetition)[0]?.trim();
+    return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
+  };
+  return first(cx.msg.segments[obrIndex]?.fields[2]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[2]);
+}
+
+function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number {
   let counts = placerTests.get(cx);
   if (counts === undefined) {
     counts = new Map();
-    cx.msg.segments.forEach((segment, index) => {
-      if (segment.name !== 'OBR') return;
-      const obr = cx.reader(segment, index);
-      const orc = scope.tree.orcOf(index);
-      const p = orderNumbers(orc === undefined ? undefined : cx.reader(orc.segment, orc.index), obr, cx).placer;
-      if (p !== undefined && typeof p.value === 'string') counts?.set(identifierFact(p), (counts.get(identifierFact(p)) ?? 0) + 1);
-    });
+    for (let i = 0; i < cx.msg.segments.length; i++) {
+      if (cx.msg.segments[i]?.name !== 'OBR') continue;
+      const p = rawPlacer(i, scope, cx);
+      if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
     placerTests.set(cx, counts);
   }
-  return typeof placer.value === 'string' ? counts.get(identifierFact(placer)) ?? 0 : 0;
+  const own = rawPlacer(obrIndex, scope, cx);
+  return own === undefined ? 0 : counts.get(own) ?? 0;
 }
 
 /**
@@ -115,7 +127,7 @@ function testsWithPlacer(placer: Json, scope: Scope, cx: Conversion): number {
  * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
  */
 function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion) {
-  if (placer !== undefined && obr !== undefined && testsWithPlacer(placer, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
+  if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
   return orderKey('request', placer ?? filler, code, scope.patient, time);
 }
 
