@@ -153,6 +153,7 @@ function messageCommands(program: Command): void {
     .option('--timezone <ZONE>', 'IANA zone or ±hh:mm for times without offset when MSH-7 has none', 'UTC')
     .option('--namespace <NS=URI>', 'assigning authority → identifier system (repeatable)')
     .option('--conditional-update', 'PUT Type?identifier=… instead of PUT Type/id')
+    .option('--keep-omitted', 'updates keep what the message omits (conditional create + PATCH; HL7 v2 2.5.3)')
     .action(async () => {
       const { cmdConvert } = await import('./cli/convert.js');
       process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });

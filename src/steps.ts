@@ -96,7 +96,7 @@ function inlineRoute(channel: Channel, runtime: ChannelRuntime, queues: QueueReg
  * registry holding the destination queues (required when the channel fans out).
  */
 export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: ChannelRuntime = channelRuntime(channel), queues?: QueueRegistry): PipelineSteps {
-  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
+  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate, omittedFields: channel.conversion.omittedFields };
   const inline = !hasDestinationQueues(channel);
   const needsBundle = new Set(runtime.routes.routes.filter((r) => r.needsFhir).map((r) => r.id));
   const channelFilter = runtime.routes.filter;

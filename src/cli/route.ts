@@ -42,7 +42,7 @@ export async function cmdRoute(args: string[], io: { out(text: string): void }, 
     }
   }
   const { convertHl7v2 } = await import('../transform/index.js');
-  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
+  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate, omittedFields: channel.conversion.omittedFields };
   try {
     const runs: MessageDryRun[] = [];
     for (const m of messages) runs.push(await dryRun(channel, m, { dirs, ...(code ? { code } : {}), convert: (msg) => convertHl7v2(msg, options) }));

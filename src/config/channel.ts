@@ -234,6 +234,10 @@ export const conversionSchema = z
       .boolean()
       .default(false)
       .describe('PUT Type?identifier=system|value (the search that identifies the resource) instead of PUT Type/id'),
+    omittedFields: z
+      .enum(['remove', 'keep'])
+      .default('remove')
+      .describe('what an update does with elements the message did not send: remove (full PUT) or keep (HL7 v2 2.5.3: Patient, Encounter, Account found by a search are a conditional create plus a JSON Patch of what was sent; "" deletes)'),
   })
   .strict();
 

@@ -4,6 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
+import { KEPT_TYPES, type PatchTargets, keepOmittedEntries } from './patch.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -18,6 +19,10 @@ export interface BundleIdentity {
   conditional?: ReadonlyMap<string, string>;
   /** Resources to delete. */
   deleted?: readonly Resource[];
+  /** `Type/id` → elements sent as `""` (context.ts `cleared`). */
+  cleared?: ReadonlyMap<string, readonly string[]>;
+  /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
+  omittedFields?: 'remove' | 'keep';
 }
 
 /** Without an identity map (JSON mappings): the first identifier with a system. */
@@ -35,16 +40,43 @@ function conditionalUrl(resource: Resource, identity: BundleIdentity): string | 
   return query === undefined ? undefined : `${resource.resourceType}?${query}`;
 }
 
+/** `identifier=system|value` (URL-encoded parts) → the identifier, for a logical reference. */
+function searchIdentifier(search: string): Json | undefined {
+  const m = /^identifier=([^|&]*)\|([^&]*)$/.exec(search);
+  return m === null ? undefined : { system: decodeURIComponent(m[1] ?? ''), value: decodeURIComponent(m[2] ?? '') };
+}
+
+/** What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id. */
+function patchTargets(resources: readonly Resource[], identity: BundleIdentity, conditionalUpdate: boolean): PatchTargets {
+  const targets = new Map<string, { literal: string } | { type: string; identifier: Json }>();
+  for (const r of resources) {
+    const id = r.id ?? '';
+    const search = identity.conditional?.get(`${r.resourceType}/${id}`);
+    const identifier = search === undefined ? undefined : searchIdentifier(search);
+    if ((KEPT_TYPES.has(r.resourceType) || conditionalUpdate) && search !== undefined) {
+      if (identifier !== undefined) targets.set(`urn:uuid:${id}`, { type: r.resourceType, identifier });
+    } else targets.set(`urn:uuid:${id}`, { literal: `${r.resourceType}/${id}` });
+  }
+  return targets;
+}
+
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
-  const entry: Json[] = resources.map((r) => {
+  const keep = identity.omittedFields === 'keep';
+  const targets = keep ? patchTargets(resources, identity, conditionalUpdate) : new Map();
+  const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
+    if (keep && KEPT_TYPES.has(resource.resourceType)) {
+      const search = identity.conditional?.get(`${resource.resourceType}/${id}`);
+      if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], targets);
+    }
     const conditional = conditionalUpdate ? conditionalUrl(resource, identity) : undefined;
     if (conditional !== undefined) delete resource.id;
-    return { fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } };
+    return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } }];
   });
   for (const r of identity.deleted ?? []) {
-    const conditional = conditionalUpdate ? conditionalUrl(r, identity) : undefined;
+    // a kept resource has a server-chosen id: only its search finds it
+    const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
     entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
   }
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };

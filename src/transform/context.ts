@@ -118,6 +118,18 @@ export class Conversion implements DatatypeContext {
   readonly deleted = new Map<string, Resource>();
   /** Conditional-update query per `Type/id` (from the identifying identifier or facts). */
   readonly conditional = new Map<string, string>();
+  /**
+   * `Type/id` → elements whose v2 field was the explicit null `""` [v2.5.1 2.5.3: delete the
+   * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.
+   */
+  readonly cleared = new Map<string, string[]>();
+
+  /** Records that `elements` of `resource` were sent as `""` (see `cleared`). */
+  clear(resource: Resource, elements: readonly string[]): void {
+    if (elements.length === 0) return;
+    const key = `${resource.resourceType}/${resource.id ?? ''}`;
+    this.cleared.set(key, [...new Set([...(this.cleared.get(key) ?? []), ...elements])]);
+  }
   private readonly ordinals = new Map<string, number>();
   /** Highest `#n` given so far per type and identity key in 'distinct' mode: the next search starts past it. */
   private readonly lastRepeat = new Map<string, number>();

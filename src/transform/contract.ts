@@ -6,6 +6,12 @@ export interface ConvertOptions {
   namespaceMap?: Record<string, string>;
   /** emit conditional updates `Patient?identifier=system|value` instead of `PUT Type/id` */
   conditionalUpdate?: boolean;
+  /**
+   * What an update does with elements the message did not send [v2.5.1 2.5.3]: `remove` (a full
+   * `PUT` replaces the resource) or `keep` (record resources found by a search are a conditional
+   * create plus a JSON Patch of what was sent, `""` removing; patch.ts). @defaultValue 'remove'
+   */
+  omittedFields?: 'remove' | 'keep';
 }
 
 export interface ConvertResult {

@@ -87,14 +87,21 @@ const SUBJECT: Readonly<Record<string, string>> = {
   Specimen: 'subject',
   DocumentReference: 'subject',
   MedicationRequest: 'subject',
+  MedicationAdministration: 'subject',
   Condition: 'subject',
   Procedure: 'subject',
 };
 
-/** Resources that cannot exist without their patient (a required reference in R4). */
-const REQUIRES_PATIENT: Readonly<Record<string, string>> = {
+/**
+ * Resources that cannot exist without their patient (a required reference in R4). Every type the
+ * mappers emit with a 1..1 Patient reference must be here (test/transform/requires-patient.test.ts
+ * derives the list from the R4 StructureDefinitions): MedicationAdministration.subject was missing,
+ * so an RAS whose PID was lost produced an invalid Bundle.
+ */
+export const REQUIRES_PATIENT: Readonly<Record<string, string>> = {
   ServiceRequest: 'subject',
   MedicationRequest: 'subject',
+  MedicationAdministration: 'subject',
   Condition: 'subject',
   Procedure: 'subject',
   ChargeItem: 'subject',
@@ -192,6 +199,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true, {
       conditional: cx.conditional,
       deleted: [...cx.deleted.values()],
+      cleared: cx.cleared,
+      omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
     return { bundle, report, ...routing };

@@ -143,9 +143,10 @@ export function validateBundle(bundle: Record<string, unknown>, options: Validat
       out.push({ severity: 'error', path: `Bundle.entry[${i}]`, message: 'entry without resource' });
       return;
     }
-    const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : '';
-    if (seen.has(fullUrl)) out.push({ severity: 'error', path: `Bundle.entry[${i}].fullUrl`, message: 'duplicate fullUrl' });
-    seen.add(fullUrl);
+    // a PATCH entry (patch.ts) has no fullUrl of its own: nothing references it
+    const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
+    if (fullUrl !== undefined && seen.has(fullUrl)) out.push({ severity: 'error', path: `Bundle.entry[${i}].fullUrl`, message: 'duplicate fullUrl' });
+    if (fullUrl !== undefined) seen.add(fullUrl);
     for (const issue of structureIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
     for (const issue of schemaIssues(resource, '')) out.push({ ...issue, path: `${prefix}${issue.path}` });
     if (options.usCore === true) out.push(...usCoreResourceIssues(resource, prefix));

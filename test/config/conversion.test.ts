@@ -30,7 +30,20 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove' });
+  });
+
+  it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {
+    const [channel] = loadChannels(channelFile('kept', { conversion: { namespaceMap: { HOSP: 'urn:oid:1.2.3.4' }, omittedFields: 'keep' } }));
+    if (channel === undefined) throw new Error('no channel');
+    const steps = pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test')));
+    const { bundle } = steps.convertHl7v2(Buffer.from(adt));
+    const requests = (bundle.entry as { request: { method: string; url: string } }[]).filter((e) => e.request.url.startsWith('Patient')).map((e) => `${e.request.method} ${e.request.url}`);
+    expect(requests).toEqual(['POST Patient', 'PATCH Patient?identifier=urn%3Aoid%3A1.2.3.4|123']);
+  });
+
+  it('refuse an omittedFields value other than remove or keep, naming the field', () => {
+    expect(() => loadChannels(channelFile('badkeep', { conversion: { omittedFields: 'merge' } }))).toThrow(/conversion\.omittedFields/);
   });
 
   it('reach the conversion: the namespace map names the system, conditional updates use it', () => {

@@ -145,6 +145,25 @@ describe('orders: a cancel and a change address the order they cancel or change'
     expect(url(order('O2', 'CA'), 'ServiceRequest')).toBe(url(order('O1', 'NW'), 'ServiceRequest'));
   });
 
+  // [IG ORC[ServiceRequest] ORC-2; OrderControlCode CA/OC → revoked (CA: hig deviation, docs/mapping.md)]
+  it.each(['CA', 'OC', 'DC'])('ServiceRequest: ORM NW with ORC+OBR, then an ORC-only %s: the cancel revokes the order that was placed', (control) => {
+    const placed = convert([MSH('ORM^O01^ORM_O01', 'O1'), PID, 'ORC|NW|PLC200^CPOE', 'OBR|1|PLC200^CPOE||24331-1^Lipid panel^LN|||20240305070000']);
+    const cancel = convert([MSH('ORM^O01^ORM_O01', 'O2'), PID, `ORC|${control}|PLC200^CPOE`]);
+    expect(url(cancel, 'ServiceRequest')).toBe(url(placed, 'ServiceRequest'));
+    expect(resource(placed, 'ServiceRequest').status).toBe('active');
+    expect(resource(cancel, 'ServiceRequest').status).toBe('revoked');
+    // the same with the ORU that resulted it (placer + filler, one test under the placer number)
+    const resulted = convert([MSH('ORU^R01^ORU_R01', 'R1'), PID, 'OBR|1|PLC200^CPOE|F9^LAB|24331-1^Lipid panel^LN|||20240305070000||||||||||||||||||F']);
+    expect(url(resulted, 'ServiceRequest')).toBe(url(placed, 'ServiceRequest'));
+  });
+
+  it('tests sharing one placer number in a message stay separate requests, and other orders stay other requests', () => {
+    const panel = convert([MSH('ORM^O01^ORM_O01', 'O3'), PID, 'ORC|NW|PLC300^CPOE', 'OBR|1|PLC300^CPOE||24331-1^Lipid panel^LN', 'OBR|2|PLC300^CPOE||2345-7^Glucose^LN']);
+    expect(new Set(urls(panel, 'ServiceRequest')).size).toBe(2);
+    const other = convert([MSH('ORM^O01^ORM_O01', 'O4'), PID, 'ORC|NW|PLC301^CPOE', 'OBR|1|PLC301^CPOE||24331-1^Lipid panel^LN']);
+    expect(urls(panel, 'ServiceRequest')).not.toContain(url(other, 'ServiceRequest'));
+  });
+
   it('MedicationRequest: RDE NW, then RDE XO (change)', () => {
     const rde = (id: string, control: string, dose: string): Record<string, unknown> =>
       convert([MSH('RDE^O11^RDE_O11', id), PID, `ORC|${control}|RX500^CPOE`, 'RXO|00071015523^Lisinopril^NDC|10||mg', `RXE|^^^20240305|00071015523^Lisinopril^NDC|${dose}||mg`]);
@@ -206,11 +225,16 @@ describe('other resource types, resent under a new control id', () => {
 });
 
 describe('conditional updates address the resource by the search that identifies it', () => {
-  it('Patient by its identity identifier; a test by its order number and code', () => {
+  it('Patient by its identity identifier; a test by its placer number alone, or with its code when tests share the number', () => {
     const options = { conditionalUpdate: true, namespaceMap: { HOSP: 'urn:oid:1.2.3', EHR: 'urn:oid:1.2.4' } };
     const oru = convert([MSH('ORU^R01^ORU_R01', 'C1'), PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI', 'EMPI9^^^EMPI^PI~MRN1^^^HOSP^MR'), 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN|||20240305070000||||||||||||||||||F', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F'], options);
     expect(url(oru, 'Patient')).toBe('Patient?identifier=urn%3Aoid%3A1.2.3|MRN1');
-    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8');
+    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1');
+    const shared = convert([MSH('ORU^R01^ORU_R01', 'C2'), PID, 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN||||||||||||||||||||F', 'OBR|2|PL1^EHR||2345-7^Glucose^LN||||||||||||||||||||F'], options);
+    expect(urls(shared, 'ServiceRequest')).toEqual([
+      'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8',
+      'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|2345-7',
+    ]);
     // nothing but the facts identifies the OBX: it keeps its deterministic id
     expect(url(oru, 'Observation')).toMatch(/^Observation\/[0-9a-f-]{36}$/);
   });

@@ -117,7 +117,11 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // con-3: a problem-list item needs a clinical status; PRB-14 (life cycle) refines it when known
   const deleted = seg.str(1) === 'DE';
   const lifeCycle = (seg.str(14) ?? '').toUpperCase();
-  const clinical = /RESOLV|INACT/.test(lifeCycle) ? 'resolved' : 'active';
+  const resolved = seg.dateTime(9);
+  // [v2.5.1 PRB-9 Actual Problem Resolution Date/Time; FHIR con-4] a problem with a resolution date
+  // is resolved unless PRB-14 says otherwise: read as active, a resolved chest pain (PC1 sample
+  // with PRB-9 and no PRB-14) went onto the problem list as a current problem
+  const clinical = /RESOLV|INACT/.test(lifeCycle) || (lifeCycle === '' && resolved !== undefined) ? 'resolved' : 'active';
   // con-5: an entered-in-error condition carries no clinical status
   if (!deleted) c.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: clinical }] };
   else c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
@@ -126,7 +130,6 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   c.subject = cx.ref(scope.patient);
   set(c, 'recordedDate', seg.dateTime(7));
   set(c, 'onsetDateTime', seg.dateTime(16));
-  const resolved = seg.dateTime(9);
   if (resolved !== undefined && clinical === 'resolved') c.abatementDateTime = resolved;
   // [hig identity] PRB-4 problem instance id, else the patient's problem of this code
   const problem = cx.add(c as Resource, identifier ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');

@@ -27,8 +27,11 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'onsetDateTime', seg.dateTime(6));
   const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
-  // [hig identity] an allergy is the patient's allergy to this allergen: a resend addresses the same one
-  const allergy = cx.add(a as Resource, allergyKey(scope.patient, allergen), 'distinct');
+  // [hig identity] an allergy is the patient's allergy to this allergen: a resend addresses the same
+  // one, and so does a second AL1 of the same allergen in one message (a BAR repeats the patient's
+  // AL1s in every visit group): kept apart as `#2` it was a duplicate allergy no later message
+  // updates. An AL1 without an allergen names nothing to merge by and stays its own.
+  const allergy = cx.add(a as Resource, allergyKey(scope.patient, allergen), allergen === undefined ? 'distinct' : 'merge');
   scope.noteTarget = allergy;
 }
 

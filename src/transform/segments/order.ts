@@ -12,6 +12,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
+import { HL7_NULL } from '../../hl7/message.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
@@ -86,6 +87,50 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
 }
 
+/** How many tests (OBRs) of each message carry each placer number, counted once per message. */
+const placerTests = new WeakMap<Conversion, Map<string, number>>();
+
+/**
+ * The placer number as the message wrote it (OBR-2, else its ORC's ORC-2; first repetition, raw):
+ * enough to tell whether two tests of one message share it, without building identifiers.
+ */
+function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | undefined {
+  const first = (raw: string | undefined): string | undefined => {
+    const v = raw?.split(cx.msg.delimiters.repetition)[0]?.trim();
+    return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
+  };
+  return first(cx.msg.segments[obrIndex]?.fields[2]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[2]);
+}
+
+function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number {
+  let counts = placerTests.get(cx);
+  if (counts === undefined) {
+    counts = new Map();
+    for (let i = 0; i < cx.msg.segments.length; i++) {
+      if (cx.msg.segments[i]?.name !== 'OBR') continue;
+      const p = rawPlacer(i, scope, cx);
+      if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    placerTests.set(cx, counts);
+  }
+  const own = rawPlacer(obrIndex, scope, cx);
+  return own === undefined ? 0 : counts.get(own) ?? 0;
+}
+
+/**
+ * The identity of an order's ServiceRequest (docs/mapping.md "Resource identity"). The placer
+ * number names ONE order [v2.5.1 4.5.1.2 ORC-2: unique per order of the placer], so a test whose
+ * placer number no other test of the message shares is identified by the number alone: the
+ * ORC-only cancel (ORC-1 CA/OC/DC, no OBR), which names the order by that number and nothing
+ * else, then PUTs to the same URL as the ORM that placed it and revokes it on the server.
+ * Tests sharing one placer number in a message (a panel sent as 20 OBRs) are number + OBR-4
+ * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
+ */
+function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion) {
+  if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
+  return orderKey('request', placer ?? filler, code, scope.patient, time);
+}
+
 /** Builds the one ServiceRequest of an ORC and/or its OBR. */
 export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion): Resource {
   const { placer, filler } = orderNumbers(orc, obr, cx);
@@ -110,7 +155,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     set(sr, 'priority', obr.str(5) === 'S' ? 'stat' : undefined);
   }
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
-  const resource = cx.add(sr as Resource, orderKey('request', placer ?? filler, code, scope.patient, time), 'distinct');
+  const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx), 'distinct');
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
   return resource;

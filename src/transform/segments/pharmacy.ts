@@ -157,7 +157,12 @@ function substitution(mr: Resource, code: string | undefined): void {
  * "mg/hr"), RXE-7 give instructions, RXE-10/11/12 dispense, RXE-19 total daily dose, RXE-23/24 rate.
  */
 export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const mr = medicationRequest(seg, codeableConcept(seg.rep(2)), scope, cx);
+  const give = codeableConcept(seg.rep(2));
+  const mr = medicationRequest(seg, give, scope, cx);
+  // [IG RXO[MedicationRequest] #1, applied to RXE-2 as the RDE_O11 map does] the pharmacy's encoded
+  // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
+  // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
+  if (give !== undefined) mr.medicationCodeableConcept = give;
   setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
   const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
   if (text !== '') set(firstDosage(mr), 'text', text);

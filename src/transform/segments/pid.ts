@@ -8,6 +8,7 @@ import { integer, val, yesNo } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
+import { HL7_NULL } from '../../hl7/message.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { patientIdentity } from '../identity.js';
@@ -102,6 +103,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);
   const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
+  cx.clear(patient, Object.entries(PID_ELEMENTS).filter(([n]) => seg.segment.fields[Number(n)] === HL7_NULL).flatMap(([, elements]) => elements));
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);
   if (account !== undefined) {
@@ -110,6 +112,28 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   scope.noteTarget = undefined;
 }
+
+/**
+ * The Patient elements each PID field fills (above): a field sent as `""` deletes them
+ * [v2.5.1 2.5.3] when updates keep omitted fields (patch.ts). Fields that share an element
+ * (PID-5/PID-9 names, PID-13/PID-14 telecoms) only clear it when the other sends nothing either
+ * (patch.ts removes only elements the resource does not have). Extensions (race, ethnicity…)
+ * share one `extension` array and are not cleared one by one (docs/mapping.md, known gaps).
+ */
+export const PID_ELEMENTS: Readonly<Record<number, readonly string[]>> = {
+  5: ['name'],
+  7: ['birthDate'],
+  8: ['gender'],
+  11: ['address'],
+  13: ['telecom'],
+  14: ['telecom'],
+  15: ['communication'],
+  16: ['maritalStatus'],
+  24: ['multipleBirthBoolean', 'multipleBirthInteger'],
+  25: ['multipleBirthInteger'],
+  29: ['deceasedDateTime', 'deceasedBoolean'],
+  30: ['deceasedBoolean', 'deceasedDateTime'],
+};
 
 export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;

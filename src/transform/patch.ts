@@ -1,0 +1,125 @@
+/**
+ * Updates that keep what the message omits (`omittedFields: 'keep'`).
+ *
+ * [v2.5.1 2.5.3 / 2.6.3] a field that is not sent leaves the receiver's value unchanged; only the
+ * explicit null `""` deletes it. A full `PUT` cannot say "unchanged": an A08 without PID-11
+ * removes the address the receiver holds. So a record resource that other messages mention
+ * partially (a Patient, a visit, a practitioner named in ORC-12) and that a search identifies is
+ * sent as two transaction entries:
+ *
+ * 1. `POST Type` with `ifNoneExist: <search>`: creates the resource when the server has none
+ *    (FHIR conditional create: a server-chosen id; the entry's `fullUrl` is what the Bundle's
+ *    references use, and the server resolves them to the created or matched resource);
+ * 2. `PATCH Type?<search>` with a JSON Patch (RFC 6902, carried in a Binary as FHIR R4 http.html
+ *    #patch says for transactions): every top-level element the message sent replaces the
+ *    server's (`add` replaces an existing member), elements whose v2 field was `""` are removed,
+ *    and nothing else is touched. FHIR processes POST before PATCH in a transaction, so the PATCH
+ *    always finds exactly the resource entry 1 created or matched.
+ *
+ * Resources without an identifying search (identified by facts: their id is `PUT Type/id`), and
+ * clinical records whose every message carries the whole record (a result, an order), stay full
+ * `PUT`s. docs/mapping.md "Explicit null and empties" states the rule and its gaps.
+ */
+import type { Json, Resource } from './types.js';
+
+/**
+ * Record resources several messages mention partially: patched, not replaced. Practitioner,
+ * Organization and Location stay `PUT Type/id`: a patch can only reference a resource by a
+ * literal id, and those are what patches of a Patient or Encounter point at (assigner, location,
+ * participant); a kept resource's id is the server's.
+ */
+export const KEPT_TYPES: ReadonlySet<string> = new Set(['Patient', 'Encounter', 'Account']);
+
+/**
+ * Elements left out of a patch: the owner a kept resource was created with (a visit's, an
+ * account's patient). The patch could only name it logically; moving a visit to another patient
+ * (A45) under `keep` is a known gap (docs/mapping.md).
+ */
+const OWNER: Readonly<Record<string, readonly string[]>> = { Encounter: ['subject'], Account: ['subject'] };
+
+/** How a patch names a resource of the Bundle: a literal `Type/id`, or a logical reference for a kept one. */
+export type PatchTargets = ReadonlyMap<string, { literal: string } | { type: string; identifier: Json }>;
+
+/**
+ * References inside a patch are not rewritten by the server (the patch is opaque Binary data), so
+ * `urn:uuid:` references become what the server knows: `Type/id` for a resource PUT by id, a
+ * logical reference (type + identity identifier) for a kept one (server-chosen id).
+ */
+function resolveReferences(value: unknown, targets: PatchTargets): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, targets));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) out[k] = resolveReferences(v, targets);
+  const target = typeof out.reference === 'string' ? targets.get(out.reference) : undefined;
+  if (target !== undefined) {
+    if ('literal' in target) out.reference = target.literal;
+    else {
+      delete out.reference;
+      out.type = target.type;
+      out.identifier = target.identifier;
+    }
+  }
+  return out;
+}
+
+/** Choice elements ([x]) of the kept types: sending one type must remove the other types of it. */
+const CHOICES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  Patient: [
+    ['deceasedBoolean', 'deceasedDateTime'],
+    ['multipleBirthBoolean', 'multipleBirthInteger'],
+  ],
+};
+
+/** Elements never patched: the server's own, and what the conversion controls. */
+const NOT_PATCHED = new Set(['resourceType', 'id', 'meta']);
+
+export interface JsonPatchOp {
+  op: 'add' | 'remove';
+  path: string;
+  value?: unknown;
+}
+
+/**
+ * `remove` fails on a missing member (RFC 6902 4.2), and "delete if present" is what `""` means:
+ * add a placeholder first (add creates or replaces), then remove it.
+ */
+function removeAlways(element: string): JsonPatchOp[] {
+  const path = `/${element}`;
+  return [
+    { op: 'add', path, value: null },
+    { op: 'remove', path },
+  ];
+}
+
+/**
+ * The JSON Patch of one resource: its elements replace the server's, `cleared` elements (their
+ * v2 field was `""`) and the other types of a choice element it sends are removed.
+ */
+export function keepOmittedPatch(resource: Resource, cleared: readonly string[], targets: PatchTargets = new Map()): JsonPatchOp[] {
+  const ops: JsonPatchOp[] = [];
+  const present = Object.keys(resource).filter((k) => !NOT_PATCHED.has(k));
+  const owner = OWNER[resource.resourceType] ?? [];
+  for (const k of present) if (!owner.includes(k)) ops.push({ op: 'add', path: `/${k}`, value: resolveReferences((resource as Json)[k], targets) });
+  const removed = new Set(cleared.filter((k) => !present.includes(k)));
+  for (const choice of CHOICES[resource.resourceType] ?? []) {
+    if (choice.some((k) => present.includes(k))) for (const k of choice) if (!present.includes(k)) removed.add(k);
+  }
+  // a primitive's extension (`_birthDate`) goes with it
+  for (const k of [...removed]) if (!present.includes(`_${k}`)) removed.add(`_${k}`);
+  for (const k of [...removed].sort()) ops.push(...removeAlways(k));
+  return ops;
+}
+
+/** The two entries of a kept resource (see the module comment). */
+export function keepOmittedEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], targets: PatchTargets): Json[] {
+  const body: Json = { ...resource };
+  delete body.id;
+  const patch = Buffer.from(JSON.stringify(keepOmittedPatch(resource, cleared, targets)), 'utf8').toString('base64');
+  return [
+    { fullUrl, resource: body, request: { method: 'POST', url: resource.resourceType, ifNoneExist: search } },
+    {
+      resource: { resourceType: 'Binary', contentType: 'application/json-patch+json', data: patch },
+      request: { method: 'PATCH', url: `${resource.resourceType}?${search}` },
+    },
+  ];
+}
