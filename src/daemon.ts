@@ -256,6 +256,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           redis: producer,
           prefix: settings.HIG_QUEUE_PREFIX,
           log,
+          ...(outbox ? { outbox } : {}),
         });
         workers.push(
           startChannelWorker(
