@@ -28,7 +28,7 @@ import { destinationFiltered, watchBreaker } from '../metrics.js';
 import type { RedisClient } from '../redis/connections.js';
 import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
-import type { Keyring } from '../security/seal.js';
+import type { Keyring, Sealed } from '../security/seal.js';
 import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
 import { DELIVER_V1, deliveryJobDataSchema, type DeliveryJobData, type DeliveryResult, type DestinationSummary, type FilteredBy } from './jobs.js';
 import { isOrdered, partitionOf } from './ordering.js';
@@ -222,6 +222,17 @@ async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, er
   return sealed;
 }
 
+/** A FHIR server's refusal (an OperationOutcome, err.outcome) sealed for the store's trail, as the channel worker keeps it. */
+function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (Sealed & { role: 'outcome' }) | undefined {
+  const outcome = (err as { outcome?: unknown } | undefined)?.outcome;
+  if (outcome === undefined) return undefined;
+  try {
+    return { ...keyring.seal(JSON.stringify(outcome), { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }, { compress: true }), role: 'outcome' };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The processor of one destination queue: the delivery under the queue's timeout, parked while the circuit is open. */
 export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
   const breaker = new CircuitBreaker();
@@ -253,7 +264,7 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
       await d.outbox?.append(deliveryEvents(data, attempt, performance.now() - t0, { result }));
       return result;
     } catch (err) {
-      const response = await keepResponse(job, d, data, err);
+      const response = (await keepResponse(job, d, data, err)) ?? sealedOutcome(d.keyring, data, err);
       if (d.outbox && !(err instanceof CircuitOpenError)) {
         const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
         await d.outbox.append(deliveryEvents(data, attempt, performance.now() - t0, { err, final, ...(response ? { response } : {}) }));

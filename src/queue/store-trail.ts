@@ -204,9 +204,9 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
       ...(response ? { response } : {}),
     });
   }
-  if (result.bundle) events.push({ ...base, eventId: id(), kind: 'result', result: result.bundle, resourceCount: result.resourceCount, ...(trace.report ? { report: trace.report } : {}) });
-  const filtered = result.filtered !== undefined || inline?.[1].state === 'filtered';
   const end = fannedOut && trace.routeStartedAt ? { at: trace.routeStartedAt } : {};
+  if (result.bundle) events.push({ ...base, ...end, eventId: id(), kind: 'result', result: result.bundle, resourceCount: result.resourceCount, ...(trace.report ? { report: trace.report } : {}) });
+  const filtered = result.filtered !== undefined || inline?.[1].state === 'filtered';
   events.push({ ...base, ...end, eventId: id(), kind: filtered ? 'filtered' : 'completed', attempts: attempt });
   return events;
 }
@@ -215,7 +215,9 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
 export function failedEvents(data: IntegrationJobData, attempt: number, trace: JobTrace, err: unknown, final: boolean, keyring: Keyring, destinationId: string): StoreEvent[] {
   const at = new Date().toISOString();
   const base = { messageId: data.messageId, channelId: data.channelId, at };
-  const e = err as (Error & { stage?: string; outcome?: unknown; status?: number; code?: string }) | undefined;
+  const e = err as (Error & { stage?: string; outcome?: unknown; status?: number; code?: string; delivery?: { status?: number } }) | undefined;
+  // A destination's refusal carries the status it answered (DestinationRejectedError.delivery).
+  const httpStatus = typeof e?.status === 'number' ? e.status : e?.delivery?.status;
   const stage = e?.stage ?? trace.stages.at(-1)?.stage ?? 'open';
   const code = errorCodeOf(e?.message) ?? (typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{1,63}$/.test(e.code) ? e.code : 'INTERNAL');
   const duration = trace.stages.find((s) => s.stage === stage)?.durationMs;
@@ -233,7 +235,7 @@ export function failedEvents(data: IntegrationJobData, attempt: number, trace: J
       errorCode: code,
       ...(duration !== undefined ? { durationMs: within(duration) } : {}),
       ...(stage === 'deliver' ? { destinationId } : {}),
-      ...(stage === 'deliver' && typeof e?.status === 'number' && e.status > 0 && e.status < 1000 ? { httpStatus: e.status } : {}),
+      ...(stage === 'deliver' && typeof httpStatus === 'number' && httpStatus > 0 && httpStatus < 1000 ? { httpStatus } : {}),
       ...(response ? { response, responseRole: 'outcome' as const } : {}),
     },
   ];
@@ -274,7 +276,7 @@ export function deliveryEvents(
         kind: 'attempt',
         stage: r.state === 'filtered' ? 'filter' : 'deliver',
         attempt,
-        durationMs: within(durationMs),
+        durationMs: within(Math.round(durationMs)),
         outcome: r.state === 'filtered' ? 'filtered' : r.state === 'nothing' ? 'skipped' : 'success',
         ...(r.filtered ? { rule: ruleText(r.filtered) } : {}),
         ...(r.status !== undefined && r.status > 0 && r.status < 1000 ? { httpStatus: r.status } : {}),
@@ -283,7 +285,8 @@ export function deliveryEvents(
       },
     ];
   }
-  const e = outcome.err as (Error & { stage?: string; status?: number; code?: string; ackCode?: string }) | undefined;
+  const e = outcome.err as (Error & { stage?: string; status?: number; code?: string; ackCode?: string; delivery?: { status?: number } }) | undefined;
+  const httpStatus = typeof e?.status === 'number' ? e.status : e?.delivery?.status;
   const code = errorCodeOf(e?.message) ?? (typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{1,63}$/.test(e.code) ? e.code : 'INTERNAL');
   const stage = e?.stage ?? 'deliver';
   const response = outcome.response ? packableResponse(outcome.response) : undefined;
@@ -294,10 +297,10 @@ export function deliveryEvents(
       kind: 'attempt',
       stage,
       attempt,
-      durationMs: within(durationMs),
+      durationMs: within(Math.round(durationMs)),
       outcome: isPermanent(outcome.err) ? 'permanent' : 'transient',
       errorCode: code,
-      ...(typeof e?.status === 'number' && e.status > 0 && e.status < 1000 ? { httpStatus: e.status } : {}),
+      ...(typeof httpStatus === 'number' && httpStatus > 0 && httpStatus < 1000 ? { httpStatus } : {}),
       ...(typeof e?.ackCode === 'string' && /^[A-Z]{2}$/.test(e.ackCode) ? { ackCode: e.ackCode } : {}),
       ...(response ? response : {}),
     },
