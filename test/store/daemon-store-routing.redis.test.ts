@@ -14,6 +14,7 @@ import { messageIdFor } from '../../src/queue/jobs.js';
 import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { createPgDatabase } from '../support/store.js';
+import { Redis } from 'ioredis';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 
 const TOKEN = 'store-routing-admin-token-0123456789';
@@ -107,6 +108,28 @@ describe('routing in the message store (postgres)', () => {
     expect(found.items.map((i) => i.messageId)).toEqual([id]);
   });
 
+  it('a finished job leaves Redis once the store holds it, and a resend is still a duplicate', async () => {
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    try {
+      const id = messageIdFor('flt', 'RTAPP|RTFAC', 'RT-F2');
+      const jobKey = `${prefix}:flt:${id}`;
+      // Seen in Redis first (the job exists once intake has it), then gone once the store holds its end.
+      expect(await send(filterPort, adt('RT-F2', 'I'))).toContain('MSA|AA|RT-F2');
+      const stored = await until(id, (r) => r.status === 'filtered', 'stored');
+      expect(stored.trail.at(-1)?.kind).toBe('filtered');
+      const end = Date.now() + 30_000;
+      while ((await redis.exists(jobKey)) === 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      expect(await redis.exists(jobKey)).toBe(0);
+      // keepCompletedMs is an hour by default: only the store's confirmation can have removed it.
+      expect(await send(filterPort, adt('RT-F2', 'I'))).toContain('MSA|AA|RT-F2');
+      const again = await until(id, (r) => r.trail.some((e) => e.kind === 'duplicate'), 'resend recorded as a duplicate');
+      expect(again.trail.filter((e) => e.kind === 'attempt' && e.stage === 'filter')).toHaveLength(1);
+      expect(await redis.exists(jobKey)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it("a fan-out message's destination queues write their tries into its trail; a destination's dead-letter is the message's", async () => {
     expect(await send(fanPort, adt('RT-D1', 'I'))).toContain('MSA|AA|RT-D1');
     const id = messageIdFor('fan', 'RTAPP|RTFAC', 'RT-D1');
@@ -122,6 +145,14 @@ describe('routing in the message store (postgres)', () => {
     const answer = await get(`/api/messages/${id}/responses/${refused[0]!.eventId}`);
     expect(answer.status).toBe(200);
     expect(JSON.stringify(answer.body)).toContain('refused by the second server');
+    // Destination queues' jobs keep keepCompletedMs (only channel jobs leave early): the key the
+    // previous test watched disappear is the one BullMQ uses.
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    try {
+      expect(await redis.exists(`${prefix}:fan.good:${id}`)).toBe(1);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('a fan-out message every destination takes ends completed, with one try per destination', async () => {
