@@ -53,6 +53,7 @@ import { parseKey } from './security/seal.js';
 import { storeOutbox, type StoreOutbox } from './queue/store-trail.js';
 import { indexKeysFrom, type IndexKeys } from './store/index.js';
 import { startStoreService, type StoreService } from './store/service.js';
+import { forgetFinishedJobs } from './queue/forget-finished.js';
 import { reprocessMessage, type ReprocessRequest } from './reprocess.js';
 import { operatorDirectory, operatorsFile } from './security/operators.js';
 
@@ -177,6 +178,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
           log,
           retention: Object.fromEntries(configured.map((c) => [c.id, c.store])),
+          // The store is the history: a finished job it holds leaves Redis now, not after keepCompletedMs.
+          onStored: forgetFinishedJobs(queues, (id) => byId.get(id), log),
         })
       : undefined;
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });
@@ -273,6 +276,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           redis: producer,
           prefix: settings.HIG_QUEUE_PREFIX,
           log,
+          ...(outbox ? { outbox } : {}),
         });
         workers.push(
           startChannelWorker(

@@ -1,10 +1,13 @@
 /**
  * `hig messages search|show|reprocess` and `hig audit`: the message store through the running
  * daemon's HTTP API (the embedded store belongs to the daemon's process; PostgreSQL is the same
- * API either way). Who asks: HIG_USER + HIG_PASSWORD (a named operator, `hig user add`), else
- * HIG_ADMIN_TOKEN. Where: HIG_URL, else http://127.0.0.1:HIG_HTTP_PORT.
+ * API either way), through the one admin client every daemon command uses (admin-client.ts): who
+ * asks is HIG_USER + HIG_PASSWORD (a named operator, `hig user add`), else HIG_ADMIN_TOKEN; where
+ * is HIG_ADMIN_URL (alias HIG_URL), else HIG_HTTP_HOST:HIG_HTTP_PORT.
  */
 import { parseArgs } from 'node:util';
+import { loadSettings } from '../config/env.js';
+import { adminExchange, adminTarget, type AdminTarget } from './admin-client.js';
 
 export const MESSAGES_USAGE = `messages search [--control-id V] [--mrn V[^AUTH]] [--name F[^G]] [--channel C] [--status S] [--type ADT^A01] [--error-code E] [--since T] [--until T] [--limit N] [--json]
   messages show ID [--raw|--fhir|--ack|--trail] [--json]
@@ -16,41 +19,14 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
-interface Target {
-  base: string;
-  headers: Record<string, string>;
-}
+type Target = AdminTarget;
 
+/** The daemon and who asks, from the same settings as every other admin command (admin-client.ts). */
 function target(env: NodeJS.ProcessEnv): Target {
-  const port = env.HIG_HTTP_PORT ?? '3000';
-  const base = (env.HIG_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-  const headers: Record<string, string> = {};
-  if (env.HIG_USER && env.HIG_PASSWORD) headers.authorization = `Basic ${Buffer.from(`${env.HIG_USER}:${env.HIG_PASSWORD}`).toString('base64')}`;
-  else if (env.HIG_ADMIN_TOKEN) headers.authorization = `Bearer ${env.HIG_ADMIN_TOKEN}`;
-  return { base, headers };
+  return adminTarget(loadSettings(env));
 }
 
-async function call(t: Target, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; text: string; json: unknown }> {
-  let res: Response;
-  try {
-    res = await fetch(`${t.base}${path}`, {
-      method,
-      headers: { ...t.headers, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch {
-    throw new CliError(`no hig daemon answers at ${t.base} (start it, or set HIG_URL)`);
-  }
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  if (res.status >= 400) throw new CliError((json as { error?: string } | undefined)?.error ?? `HTTP ${res.status}`);
-  return { status: res.status, text, json };
-}
+const call = (t: Target, method: 'GET' | 'POST', path: string, body?: unknown) => adminExchange(t, method, path, body);
 
 interface Summary {
   messageId: string;

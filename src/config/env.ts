@@ -24,8 +24,11 @@ export const envSchema = z.object({
   DATA_ENCRYPTION_KEYS_OLD: z.string().optional(),
   HIG_HTTP_PORT: strictInt(0, 65535).default(3000),
   HIG_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  /** where the CLI reaches the running daemon's admin API; default http(s)://HIG_HTTP_HOST:HIG_HTTP_PORT */
+  /** where the CLI reaches the running daemon's admin API; default http(s)://HIG_HTTP_HOST:HIG_HTTP_PORT (HIG_URL: accepted alias) */
   HIG_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** the CLI asks as this named operator (`hig user add`), with HIG_PASSWORD; else with HIG_ADMIN_TOKEN */
+  HIG_USER: z.string().min(1).max(200).optional(),
+  HIG_PASSWORD: z.string().min(1).optional(),
   HIG_CHANNELS_DIR: z.string().min(1).default('channels'),
   HIG_DATA_DIR: z.string().min(1).default('data'),
   HIG_MAPPINGS_DIR: z.string().min(1).default('mappings'),
@@ -73,7 +76,7 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-const SECRET_KEYS = new Set(['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEYS_OLD', 'HIG_ADMIN_TOKEN', 'REDIS_URL', 'HIG_STORE_URL', 'HIG_STORE_INDEX_KEY']);
+const SECRET_KEYS = new Set(['DATA_ENCRYPTION_KEY', 'DATA_ENCRYPTION_KEYS_OLD', 'HIG_ADMIN_TOKEN', 'HIG_PASSWORD', 'REDIS_URL', 'HIG_STORE_URL', 'HIG_STORE_INDEX_KEY']);
 
 export type Settings = Readonly<z.infer<typeof envSchema>>;
 
@@ -88,10 +91,13 @@ export interface EnvProblem {
 }
 
 /** Every problem of the environment at once (empty strings count as unset, as shells and compose files leave them). */
+/** Older names still accepted (README documents them): setting → its alias, read when the setting itself is unset. */
+const ALIASES: Record<string, string> = { HIG_ADMIN_URL: 'HIG_URL' };
+
 export function parseSettings(env: NodeJS.ProcessEnv = process.env): { settings: Settings; problems: [] } | { settings?: undefined; problems: EnvProblem[] } {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
-    const value = env[key];
+    const value = env[key] ?? (key in ALIASES ? env[ALIASES[key]!] : undefined);
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const parsed = envSchema.safeParse(picked);

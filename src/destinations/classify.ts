@@ -34,7 +34,8 @@ export function failureFor(
   const described = describeStatus(answer.status, answer.body);
   if (verdictOf(answer.status) === 'transient') {
     const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), nowMs);
-    return new DestinationUnavailableError(`${what}: HTTP ${described}`, retryAfterMs);
+    return new DestinationUnavailableError(`${what}: HTTP ${described}`, retryAfterMs, { status: answer.status, entries: [] });
   }
-  return new DestinationRejectedError(`${what}: HTTP ${described}`, keptOutcome(answer.body));
+  // The status travels with the error (as a delivery with no entries) for the store's trail.
+  return new DestinationRejectedError(`${what}: HTTP ${described}`, keptOutcome(answer.body), { status: answer.status, entries: [] });
 }

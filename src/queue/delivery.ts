@@ -16,11 +16,12 @@
  * a transform that fails is permanent for this destination only.
  */
 import type { Job } from 'bullmq';
+import { performance } from 'node:perf_hooks';
 import { hasDestinationQueues, type Channel, type ChannelDestination } from '../config/channel.js';
 import { CircuitBreaker, thresholdFor } from '../destinations/circuit-breaker.js';
 import { publishBreaker } from './circuit-board.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
-import { PermanentError, TransientError } from '../errors.js';
+import { isPermanent, PermanentError, TransientError } from '../errors.js';
 import { withAbortDeadline } from '../deadline.js';
 import { readHeader } from '../hl7/header.js';
 import { patientIdentifier } from '../hl7/scan.js';
@@ -29,13 +30,14 @@ import { destinationFiltered } from '../metrics.js';
 import type { RedisClient } from '../redis/connections.js';
 import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
-import type { Keyring } from '../security/seal.js';
-import { parkIfCircuitOpen, throughBreaker } from './circuit.js';
+import type { Keyring, Sealed } from '../security/seal.js';
+import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
 import { DELIVER_V1, deliveryJobDataSchema, type DeliveryJobData, type DeliveryResult, type DestinationSummary, type FilteredBy } from './jobs.js';
 import { isOrdered, partitionOf } from './ordering.js';
 import type { RoutedMessage } from './pipeline.js';
 import { enqueue, type QueueRegistry } from './queues.js';
 import type { JobProcessor } from './worker.js';
+import { deliveryEvents, type StoreOutbox } from './store-trail.js';
 
 export { hasDestinationQueues };
 
@@ -110,6 +112,8 @@ export interface DeliveryDeps {
   prefix: string;
   log: Logger;
   now?: () => number;
+  /** the message store's outbox (absent: store off): each try goes into the message's trail */
+  outbox?: StoreOutbox;
 }
 
 /** Counts a filtered message in the destination queue's stats, by the rule or module that decided. */
@@ -213,13 +217,27 @@ async function deliverOnce(d: DeliveryDeps, breaker: CircuitBreaker, data: Deliv
  * What the destination answered when it refused (an ACK, a body; may hold PHI): kept with the job,
  * sealed, for an authorized operator. Best effort, like the channel worker's outcome.
  */
-async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, err: unknown): Promise<void> {
+async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, err: unknown): Promise<DeliveryJobData['response']> {
   const response = (err as { response?: DeliveryResponse } | undefined)?.response;
-  if (response === undefined || !Buffer.isBuffer(response.body)) return;
+  if (response === undefined || !Buffer.isBuffer(response.body)) return undefined;
+  let sealed: DeliveryJobData['response'];
   try {
-    await job.updateData({ ...(job.data as DeliveryJobData), response: sealResponse(d.keyring, data, response) });
+    sealed = sealResponse(d.keyring, data, response);
+    await job.updateData({ ...(job.data as DeliveryJobData), response: sealed });
   } catch {
     // the job still fails with its reason; only the destination's answer is lost
+  }
+  return sealed;
+}
+
+/** A FHIR server's refusal (an OperationOutcome, err.outcome) sealed for the store's trail, as the channel worker keeps it. */
+function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (Sealed & { role: 'outcome' }) | undefined {
+  const outcome = (err as { outcome?: unknown } | undefined)?.outcome;
+  if (outcome === undefined) return undefined;
+  try {
+    return { ...keyring.seal(JSON.stringify(outcome), { channelId: data.channelId, messageId: data.messageId, role: 'outcome' }, { compress: true }), role: 'outcome' };
+  } catch {
+    return undefined;
   }
 }
 
@@ -238,10 +256,19 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
     if (data.channelId !== d.channel.id || data.destinationId !== d.destination.id || data.messageId !== String(job.id)) {
       throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of ${d.queueChannel.id} carries the data of ${data.channelId}/${data.destinationId}/${data.messageId}`);
     }
+    const attempt = job.attemptsMade + 1;
+    const t0 = performance.now();
     try {
-      return await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, breaker, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
+      const result = await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, breaker, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
+      // Before the job completes, as in the channel worker: its history is in the outbox (at least once).
+      await d.outbox?.append(deliveryEvents(data, attempt, performance.now() - t0, { result }));
+      return result;
     } catch (err) {
-      await keepResponse(job, d, data, err);
+      const response = (await keepResponse(job, d, data, err)) ?? sealedOutcome(d.keyring, data, err);
+      if (d.outbox && !(err instanceof CircuitOpenError)) {
+        const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
+        await d.outbox.append(deliveryEvents(data, attempt, performance.now() - t0, { err, final, ...(response ? { response } : {}) }));
+      }
       throw await parkIfCircuitOpen(job, err, token);
     }
   };

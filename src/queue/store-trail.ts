@@ -14,10 +14,10 @@ import { appendStoreEvents, newEventId, outboxKey, type ReceivedEvent, type Stor
 import { performance } from 'node:perf_hooks';
 import type { Keyring, Sealed } from '../security/seal.js';
 import { errorCodeOf, isPermanent } from '../errors.js';
-import type { DeliveryOutcome, PipelineSteps } from './pipeline.js';
+import type { ChannelRouting, DeliveryOutcome, PipelineSteps } from './pipeline.js';
 import type { RedisClient } from '../redis/connections.js';
 import type { Logger } from '../log.js';
-import type { IntegrationJobData, JobResult } from './jobs.js';
+import type { DeliveryJobData, DeliveryResult, DestinationSummary, FilteredBy, IntegrationJobData, JobResult } from './jobs.js';
 
 export const RECEIVED_EVENT_ID = 'received';
 
@@ -73,6 +73,8 @@ export interface JobTrace {
   stages: Array<{ stage: string; durationMs: number; at?: string }>;
   report?: Record<string, unknown>;
   delivery?: DeliveryOutcome;
+  /** when the channel's routing started (a fan-out's destination queues can act from then on) */
+  routeStartedAt?: string;
 }
 
 /** The steps of one run, timed; the shared steps object is left as it is. */
@@ -99,6 +101,8 @@ export function tracedSteps(steps: PipelineSteps, trace: JobTrace): PipelineStep
     },
     validate: timed('validate', steps.validate),
   };
+  const routing = steps.routing;
+  if (routing) out.routing = tracedRouting(routing, trace, timed);
   const deliver = steps.deliver;
   if (deliver) {
     out.deliver = async (bundle, signal) => {
@@ -114,6 +118,44 @@ export function tracedSteps(steps: PipelineSteps, trace: JobTrace): PipelineStep
   return out;
 }
 
+/**
+ * The channel filter as stage `filter`, and the route as stage `deliver` (inline: the one
+ * destination delivered in the channel job) or `route` (fan-out: the destination queues take it).
+ * A route's stage is stamped with its start: a destination queue's events come after it.
+ */
+function tracedRouting(routing: ChannelRouting, trace: JobTrace, timed: <A extends unknown[], R>(stage: string, fn: (...a: A) => R) => (...a: A) => R): ChannelRouting {
+  const filter = routing.filter;
+  return {
+    ...routing,
+    ...(filter ? { filter: timed('filter', (input: Parameters<typeof filter>[0]) => filter(input)) } : {}),
+    route: async (message, signal) => {
+      const at = new Date().toISOString();
+      trace.routeStartedAt = at;
+      const t0 = performance.now();
+      try {
+        const routed = await routing.route(message, signal);
+        if (routed.delivery) trace.delivery = routed.delivery;
+        return routed;
+      } finally {
+        trace.stages.push({ stage: routing.inline ? 'deliver' : 'route', durationMs: Math.round(performance.now() - t0), at });
+      }
+    },
+  };
+}
+
+/** The rule that filtered a message, as the trail shows it: where it is in the channel file and what it says (no message content). */
+export function ruleText(f: FilteredBy): string {
+  if (f.by === 'code') return `code:${f.module ?? ''}`.slice(0, 2000);
+  const where = f.decidedBy ? f.decidedBy : '/';
+  let rule = '';
+  try {
+    rule = f.rule === undefined ? '' : ` ${JSON.stringify(f.rule)}`;
+  } catch {
+    rule = '';
+  }
+  return `filter ${where}${rule}`.slice(0, 2000);
+}
+
 const within = (n: number) => Math.max(0, Math.min(2_147_483_647, n));
 
 /**
@@ -125,15 +167,27 @@ function idsFor(attempt: number): () => string {
   return () => `t${String(attempt).padStart(3, '0')}.${String(i++).padStart(2, '0')}.${newEventId()}`;
 }
 
-/** The events of a job that completed: received again (kept once), its stages, the result, completed. */
+/**
+ * The events of a job that completed: received again (kept once), its stages, the result, and the
+ * end: `filtered` when the channel filter (or the one inline destination's) took it out, with the
+ * deciding rule on the stage; `completed` otherwise — for a fan-out, stamped when the routing began,
+ * so that the destination queues' events (which can only come later) are the newer ones.
+ */
 export function completedEvents(data: IntegrationJobData, attempt: number, trace: JobTrace, result: JobResult, keyring: Keyring, destinationId: string): StoreEvent[] {
   const at = new Date().toISOString();
   const base = { messageId: data.messageId, channelId: data.channelId, at };
   const id = idsFor(attempt);
   const events: StoreEvent[] = [receivedEvent(data)];
+  const dests = Object.entries(result.destinations ?? {});
+  const fannedOut = dests.some(([, d]) => d.state === 'queued' || d.state === 'duplicate');
+  // Inline routing has exactly one destination; the legacy deliver step names none (the channel's).
+  const inline: [string, DestinationSummary] | undefined = dests.length === 1 && !fannedOut ? dests[0] : undefined;
   for (const s of trace.stages) {
     const deliver = s.stage === 'deliver';
     const response = deliver && trace.delivery && trace.delivery.entries.some((e) => e.outcome !== undefined) ? sealJson(keyring, data, trace.delivery.entries, 'response') : undefined;
+    const filteredHere = s.stage === 'filter' ? result.filtered : deliver ? inline?.[1].filtered : undefined;
+    const skipped = deliver && inline?.[1].state === 'nothing';
+    const status = deliver ? (inline?.[1].status ?? trace.delivery?.status) : undefined;
     events.push({
       ...base,
       eventId: id(),
@@ -142,14 +196,18 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
       stage: s.stage,
       attempt,
       durationMs: within(s.durationMs),
-      outcome: 'success',
-      ...(deliver ? { destinationId } : {}),
-      ...(deliver && trace.delivery?.status ? { httpStatus: trace.delivery.status } : {}),
+      outcome: filteredHere ? 'filtered' : skipped ? 'skipped' : 'success',
+      ...(filteredHere ? { rule: ruleText(filteredHere) } : {}),
+      ...(deliver ? { destinationId: inline?.[0] ?? destinationId } : {}),
+      ...(status ? { httpStatus: status } : {}),
+      ...(deliver && inline?.[1].ackCode ? { ackCode: inline[1].ackCode } : {}),
       ...(response ? { response } : {}),
     });
   }
-  if (result.bundle) events.push({ ...base, eventId: id(), kind: 'result', result: result.bundle, resourceCount: result.resourceCount, ...(trace.report ? { report: trace.report } : {}) });
-  events.push({ ...base, eventId: id(), kind: 'completed', attempts: attempt });
+  const end = fannedOut && trace.routeStartedAt ? { at: trace.routeStartedAt } : {};
+  if (result.bundle) events.push({ ...base, ...end, eventId: id(), kind: 'result', result: result.bundle, resourceCount: result.resourceCount, ...(trace.report ? { report: trace.report } : {}) });
+  const filtered = result.filtered !== undefined || inline?.[1].state === 'filtered';
+  events.push({ ...base, ...end, eventId: id(), kind: filtered ? 'filtered' : 'completed', attempts: attempt });
   return events;
 }
 
@@ -157,7 +215,9 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
 export function failedEvents(data: IntegrationJobData, attempt: number, trace: JobTrace, err: unknown, final: boolean, keyring: Keyring, destinationId: string): StoreEvent[] {
   const at = new Date().toISOString();
   const base = { messageId: data.messageId, channelId: data.channelId, at };
-  const e = err as (Error & { stage?: string; outcome?: unknown; status?: number; code?: string }) | undefined;
+  const e = err as (Error & { stage?: string; outcome?: unknown; status?: number; code?: string; delivery?: { status?: number } }) | undefined;
+  // A destination's refusal carries the status it answered (DestinationRejectedError.delivery).
+  const httpStatus = typeof e?.status === 'number' ? e.status : e?.delivery?.status;
   const stage = e?.stage ?? trace.stages.at(-1)?.stage ?? 'open';
   const code = errorCodeOf(e?.message) ?? (typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{1,63}$/.test(e.code) ? e.code : 'INTERNAL');
   const duration = trace.stages.find((s) => s.stage === stage)?.durationMs;
@@ -175,7 +235,7 @@ export function failedEvents(data: IntegrationJobData, attempt: number, trace: J
       errorCode: code,
       ...(duration !== undefined ? { durationMs: within(duration) } : {}),
       ...(stage === 'deliver' ? { destinationId } : {}),
-      ...(stage === 'deliver' && typeof e?.status === 'number' && e.status > 0 && e.status < 1000 ? { httpStatus: e.status } : {}),
+      ...(stage === 'deliver' && typeof httpStatus === 'number' && httpStatus > 0 && httpStatus < 1000 ? { httpStatus } : {}),
       ...(response ? { response, responseRole: 'outcome' as const } : {}),
     },
   ];
@@ -189,4 +249,69 @@ function sealJson(keyring: Keyring, data: IntegrationJobData, value: unknown, ro
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The events of one try of a destination queue's job (`<channel>.<destination>`): the stage with
+ * its destination, duration, outcome class, HTTP status or ACK code and the destination's answer
+ * sealed, like the channel's own tries; and its dead-letter when it was the last. No received
+ * event: the channel's job has appended it before the delivery job existed.
+ */
+export function deliveryEvents(
+  data: DeliveryJobData,
+  attempt: number,
+  durationMs: number,
+  outcome: { result: DeliveryResult } | { err: unknown; final: boolean; response?: Sealed & { role?: string } },
+): StoreEvent[] {
+  const at = new Date().toISOString();
+  const base = { messageId: data.messageId, channelId: data.channelId, at, destinationId: data.destinationId, scope: 'destination' as const };
+  const id = idsFor(attempt);
+  if ('result' in outcome) {
+    const r = outcome.result;
+    const response = r.response ? packableResponse(r.response) : undefined;
+    return [
+      {
+        ...base,
+        eventId: `${id()}.${data.destinationId}`.slice(0, 100),
+        kind: 'attempt',
+        stage: r.state === 'filtered' ? 'filter' : 'deliver',
+        attempt,
+        durationMs: within(Math.round(durationMs)),
+        outcome: r.state === 'filtered' ? 'filtered' : r.state === 'nothing' ? 'skipped' : 'success',
+        ...(r.filtered ? { rule: ruleText(r.filtered) } : {}),
+        ...(r.status !== undefined && r.status > 0 && r.status < 1000 ? { httpStatus: r.status } : {}),
+        ...(r.ackCode ? { ackCode: r.ackCode.slice(0, 10) } : {}),
+        ...(response ? response : {}),
+      },
+    ];
+  }
+  const e = outcome.err as (Error & { stage?: string; status?: number; code?: string; ackCode?: string; delivery?: { status?: number } }) | undefined;
+  const httpStatus = typeof e?.status === 'number' ? e.status : e?.delivery?.status;
+  const code = errorCodeOf(e?.message) ?? (typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{1,63}$/.test(e.code) ? e.code : 'INTERNAL');
+  const stage = e?.stage ?? 'deliver';
+  const response = outcome.response ? packableResponse(outcome.response) : undefined;
+  const events: StoreEvent[] = [
+    {
+      ...base,
+      eventId: `${id()}.${data.destinationId}`.slice(0, 100),
+      kind: 'attempt',
+      stage,
+      attempt,
+      durationMs: within(Math.round(durationMs)),
+      outcome: isPermanent(outcome.err) ? 'permanent' : 'transient',
+      errorCode: code,
+      ...(typeof httpStatus === 'number' && httpStatus > 0 && httpStatus < 1000 ? { httpStatus } : {}),
+      ...(typeof e?.ackCode === 'string' && /^[A-Z]{2}$/.test(e.ackCode) ? { ackCode: e.ackCode } : {}),
+      ...(response ? response : {}),
+    },
+  ];
+  if (outcome.final) events.push({ ...base, eventId: `${id()}.${data.destinationId}`.slice(0, 100), kind: 'dead_lettered', errorCode: code, attempts: attempt });
+  return events;
+}
+
+/** A destination's sealed answer as the store keeps it: the seal fields, and the role it was sealed as. */
+function packableResponse(r: Sealed & { role?: string }): { response: Sealed; responseRole: 'response' | 'ack' | 'outcome' } {
+  const { kid, iv, tag, data, v, z } = r;
+  const role = r.role === 'ack' || r.role === 'outcome' ? r.role : 'response';
+  return { response: { kid, iv, tag, data, ...(v !== undefined ? { v } : {}), ...(z !== undefined ? { z } : {}) }, responseRole: role };
 }

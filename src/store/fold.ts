@@ -51,12 +51,18 @@ export function statusOf(e: QueuedEvent): StatusChange | undefined {
     case 'status':
       return { status: e.status, at: e.at, errorCode: e.status === 'completed' || e.status === 'queued' ? null : undefined };
     case 'attempt':
+      // A destination queue's try, a filtered or skipped destination: in the trail, not the status.
+      if (e.scope === 'destination' || e.outcome === 'filtered' || e.outcome === 'skipped') return undefined;
       if (e.outcome === 'transient') return { status: 'failed', at: e.at, errorCode: e.errorCode ?? undefined };
       return { status: 'processing', at: e.at, errorCode: undefined };
     case 'completed':
     case 'filtered':
+      // A destination queue finishing says nothing about the others: only its dead-letter counts.
+      if (e.scope === 'destination') return undefined;
       return { status: e.kind, at: e.at, errorCode: null };
     case 'failed':
+      if (e.scope === 'destination') return undefined;
+      return { status: e.kind, at: e.at, errorCode: e.errorCode ?? undefined };
     case 'dead_lettered':
       return { status: e.kind, at: e.at, errorCode: e.errorCode ?? undefined };
     case 'replayed':

@@ -71,9 +71,11 @@ const eventSchema = z.discriminatedUnion('kind', [
     errorCode: text(64).optional(),
     response: sealed.optional(),
     responseRole: z.enum(['response', 'outcome', 'ack']).optional(),
+    rule: text(2000).optional(),
+    scope: z.literal('destination').optional(),
   }),
   z.object({ ...base, kind: z.literal('result'), result: sealed, report: z.record(z.string(), z.unknown()).optional(), resourceCount: int.optional() }),
-  z.object({ ...base, kind: z.enum(['completed', 'failed', 'dead_lettered', 'filtered']), errorCode: text(64).optional(), attempts: int.optional() }),
+  z.object({ ...base, kind: z.enum(['completed', 'failed', 'dead_lettered', 'filtered']), errorCode: text(64).optional(), attempts: int.optional(), destinationId: text(200).optional(), scope: z.literal('destination').optional() }),
   z.object({ ...base, kind: z.enum(['duplicate', 'conflict']), peer: text(200).optional(), relatedMessageId: text(200).optional() }),
   z.object({ ...base, kind: z.enum(['replayed', 'reprocessed', 'edited']), actor: text(200).min(1), reason: text(2000).optional(), relatedMessageId: text(200).optional() }),
 ]);

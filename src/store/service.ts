@@ -33,6 +33,8 @@ export interface StoreServiceOptions {
   retention?: Readonly<Record<string, { keepDays: number; keepMetadataDays: number }>>;
   /** @defaultValue 1 hour */
   purgeEveryMs?: number;
+  /** told which finished messages the store now holds (writer.ts `onStored`) */
+  onStored?(finished: ReadonlyArray<{ channelId: string; messageId: string }>): Promise<void>;
 }
 
 export interface StoreServiceFacts extends Omit<StoreWriterFacts, 'storeUp'> {
@@ -79,7 +81,7 @@ export function startStoreService(o: StoreServiceOptions): StoreService {
           await s.close();
           return;
         }
-        const w = await startStoreWriter({ redis: o.redis, key, db: s.db, keyring: o.keyring, indexKeys: o.indexKeys, log: o.log, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.maxDelayMs ? { maxDelayMs: o.maxDelayMs } : {}) });
+        const w = await startStoreWriter({ redis: o.redis, key, db: s.db, keyring: o.keyring, indexKeys: o.indexKeys, log: o.log, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.maxDelayMs ? { maxDelayMs: o.maxDelayMs } : {}), ...(o.onStored ? { onStored: o.onStored } : {}) });
         store = s;
         writer = w;
         o.log.info({ kind: s.db.kind, migrations: s.migrations.applied.length }, 'message store open');

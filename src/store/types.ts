@@ -75,6 +75,14 @@ export interface AttemptEvent extends EventBase {
   response?: Sealed;
   /** the role `response` was sealed as @defaultValue 'response' */
   responseRole?: 'response' | 'outcome' | 'ack';
+  /** outcome `filtered`: the rule that decided (its JSON pointer in the channel file and the rule, or `code:<module>`), no message content */
+  rule?: string;
+  /**
+   * `destination`: a try of a destination's own queue (`<channel>.<destination>`, queue/delivery.ts).
+   * It shows in the trail and moves the message's status only when it dead-letters: the channel's
+   * job has already completed, and one destination retrying is not the message failing.
+   */
+  scope?: 'destination';
 }
 
 /** The FHIR result and the unmapped-field report. */
@@ -92,6 +100,9 @@ export interface FinishEvent extends EventBase {
   kind: 'completed' | 'failed' | 'dead_lettered' | 'filtered';
   errorCode?: string;
   attempts?: number;
+  /** a destination queue's dead-letter: which destination */
+  destinationId?: string;
+  scope?: 'destination';
 }
 
 /** A resend (same sender, MSH-10 and content) or a conflict (same key, other content) of this message. */

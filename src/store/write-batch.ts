@@ -138,10 +138,10 @@ async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: 
     const op = e.kind === 'replayed' || e.kind === 'reprocessed' || e.kind === 'edited' ? e : undefined;
     const related = op?.relatedMessageId ?? (e.kind === 'conflict' || e.kind === 'duplicate' ? e.relatedMessageId : undefined) ?? (e.kind === 'received' ? e.origin?.messageId : undefined);
     return [
-      refs.get(e.messageId), e.eventId, e.at, e.kind, a?.stage ?? null, a?.attempt ?? f?.attempts ?? null, a?.durationMs ?? null, a?.destinationId ?? null,
+      refs.get(e.messageId), e.eventId, e.at, e.kind, a?.stage ?? null, a?.attempt ?? f?.attempts ?? null, a?.durationMs ?? null, a?.destinationId ?? f?.destinationId ?? null,
       a?.outcome ?? null, a?.httpStatus ?? null, a?.ackCode ?? (e.kind === 'ack' ? e.code : e.kind === 'received' ? e.ack?.code : undefined) ?? null,
       a?.errorCode ?? f?.errorCode ?? null, op?.actor ?? (e.kind === 'received' ? e.origin?.actor : undefined) ?? null,
-      op?.reason ?? (e.kind === 'received' ? e.origin?.reason : undefined) ?? null, related ?? null,
+      op?.reason ?? a?.rule ?? (e.kind === 'received' ? e.origin?.reason : undefined) ?? null, related ?? null,
     ];
   });
   const casts = ['bigint', 'text', 'timestamptz', 'text', 'text', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text'];

@@ -55,6 +55,12 @@ export interface StoreWriterOptions {
   retryMinMs?: number;
   retryMaxMs?: number;
   probeTimeoutMs?: number;
+  /**
+   * Told, after the commit, which messages' `completed` (or `filtered`) events the store now
+   * holds: the queue side lets their finished jobs leave Redis (the store is the history). Best
+   * effort and off the write path: a failure here is logged, never retried, never blocks the XACK.
+   */
+  onStored?(finished: ReadonlyArray<{ channelId: string; messageId: string }>): Promise<void>;
 }
 
 export interface StoreWriterFacts extends OutboxFacts {
@@ -229,6 +235,14 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
         if (!(await writeWithRetry(batch))) return;
         await redis.xack(key, group, ...batch.map((e) => e.id));
         await trimAcknowledged(redis, key);
+        if (o.onStored) {
+          const finished = batch.flatMap((e) => e.events).filter((e) => (e.kind === 'completed' || e.kind === 'filtered') && e.scope !== 'destination');
+          if (finished.length > 0) {
+            await o.onStored(finished.map((e) => ({ channelId: e.channelId, messageId: e.messageId }))).catch((err: unknown) => {
+              log.warn({ err: errorLabel(err) }, 'finished jobs could not leave Redis yet; they leave with keepCompletedMs');
+            });
+          }
+        }
         wait = o.retryMinMs;
       } catch (err) {
         // Redis unreachable (or a reply we did not expect): the entries stay pending; try again.

@@ -213,7 +213,8 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     expect(kinds[0]).toBe('received');
     expect(kinds).toContain('result');
     expect(kinds.at(-1)).toBe('completed');
-    expect(rec.record.trail.filter((e) => e.kind === 'attempt').map((e) => e.stage)).toEqual(['convert', 'validate']);
+    // The inline route is a stage of its own (the channel's one destination, here `none`).
+    expect(rec.record.trail.filter((e) => e.kind === 'attempt').map((e) => e.stage)).toEqual(['convert', 'validate', 'deliver']);
 
     const raw = await http.get(`/api/messages/${id}/content/message`);
     expect(raw.status).toBe(200);
