@@ -178,8 +178,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           indexKeys: storeIndexKeys(settings, dataKey, oldDataKeys),
           log,
           retention: Object.fromEntries(configured.map((c) => [c.id, c.store])),
-          // The store is the history: a finished job it holds leaves Redis now, not after keepCompletedMs.
-          onStored: forgetFinishedJobs(queues, (id) => byId.get(id), log),
+          // The store is the history: when asked, a finished job it holds leaves Redis now, not after
+          // keepCompletedMs. Off by default: /api/stats' completed counts and health are read from Redis.
+          ...(settings.HIG_STORE_FORGET_COMPLETED ? { onStored: forgetFinishedJobs(queues, (id) => byId.get(id), log) } : {}),
         })
       : undefined;
   const alerter = createAlerter({ redis: producer, prefix: settings.HIG_QUEUE_PREFIX, rulesFor: (id) => byId.get(id)!.alerts, log });

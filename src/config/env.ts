@@ -73,6 +73,8 @@ export const envSchema = z.object({
   HIG_STORE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL').optional(),
   /** a blind-index key of its own (32 bytes, hex or base64); unset: derived from DATA_ENCRYPTION_KEY */
   HIG_STORE_INDEX_KEY: z.string().optional(),
+  /** remove a completed job from Redis as soon as the store holds it (off: stats' completed counts and health read Redis) */
+  HIG_STORE_FORGET_COMPLETED: strictBool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -81,7 +81,7 @@ describe('routing in the message store (postgres)', () => {
         destinations: [fhir('good', good.url), { ...fhir('emergency', good.url), filter: { path: 'PV1-2', equals: 'E' } }, fhir('refusing', refusing.url)],
       },
     ]);
-    daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, HIG_STORE_ENABLED: 'true', HIG_STORE_URL: db.url, HIG_DATA_DIR: dataDir });
+    daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, HIG_STORE_ENABLED: 'true', HIG_STORE_FORGET_COMPLETED: 'true', HIG_STORE_URL: db.url, HIG_DATA_DIR: dataDir });
     await daemon.waitFor('hig started');
     await daemon.waitFor('message store open', 180_000);
   }, 240_000);
