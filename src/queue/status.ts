@@ -81,13 +81,16 @@ export interface QueueStats extends Counts, Rolling {
 }
 
 /**
- * DESIGN.md: busy when more than 20 jobs are active, warning when failures exceed 10 % of completed;
+ * DESIGN.md: busy when more than 20 jobs are active, warning when failures exceed 10 % of completed
+ * or when jobs wait out a retry (delayed);
  * and (issue 18) down while a destination's circuit is not closed: its jobs wait parked (delayed),
  * which the counts alone would call healthy.
  */
 export function healthOf(c: Counts, circuits?: Circuits['destinations']): Health {
   if (circuits && Object.values(circuits).some((d) => d.state !== 'closed')) return 'down';
   if (c.failed > 0 && c.failed > 0.1 * c.completed) return 'warning';
+  // Jobs waiting out a retry backoff are deliveries that did not happen yet: not "healthy" (issue 18).
+  if (c.delayed > 0) return 'warning';
   if (c.active > 20) return 'busy';
   return 'healthy';
 }
