@@ -8,25 +8,14 @@
  * file created exclusively under a random name, which then replaces the target by posix-rename:
  * a link planted at the target is replaced, not followed.
  */
+import { NO_SUCH_FILE, sftpCall } from '../sftp-call.js';
 import { randomBytes } from 'node:crypto';
 import { posix } from 'node:path';
 import type { SFTPWrapper, Stats } from 'ssh2';
 import { notRegular, type Refusal } from './regular-file.js';
 import { withDeadline } from '../deadline.js';
 
-/** SSH_FX_NO_SUCH_FILE */
-const NO_SUCH_FILE = 2;
 const READ_CHUNK = 256 * 1024;
-
-function call<T>(fn: (cb: (err: Error | null | undefined, value: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    try {
-      fn((err, value) => (err ? reject(err) : resolve(value)));
-    } catch (err) {
-      reject(err as Error); // ssh2 throws synchronously for an extension the server lacks
-    }
-  });
-}
 
 const gone = (err: unknown) => (err as { code?: unknown }).code === NO_SUCH_FILE;
 
@@ -41,7 +30,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 /** lstat, or undefined when the entry is gone. */
 export async function remoteLstat(sftp: SFTPWrapper, path: string): Promise<Stats | undefined> {
   try {
-    return await call<Stats>((cb) => sftp.lstat(path, cb));
+    return await sftpCall<Stats>((cb) => sftp.lstat(path, cb));
   } catch (err) {
     if (gone(err)) return undefined;
     throw err;
@@ -62,20 +51,20 @@ export type Download =
 export async function downloadRegular(sftp: SFTPWrapper, path: string, expected: Stats, openTimeoutMs: number): Promise<Download> {
   let handle: Buffer;
   try {
-    handle = await withTimeout(call<Buffer>((cb) => sftp.open(path, 'r', cb)), openTimeoutMs, 'open');
+    handle = await withTimeout(sftpCall<Buffer>((cb) => sftp.open(path, 'r', cb)), openTimeoutMs, 'open');
   } catch (err) {
     if (gone(err)) return { kind: 'gone' };
     throw err;
   }
   let bytes: Buffer | undefined;
   try {
-    const st = await call<Stats>((cb) => sftp.fstat(handle, cb));
+    const st = await sftpCall<Stats>((cb) => sftp.fstat(handle, cb));
     const refusal = notRegular(st);
     if (refusal) return { kind: 'refused', refusal };
     if (!sameRemote(expected, st)) return { kind: 'changed' };
     bytes = await readAll(sftp, handle, st.size);
   } finally {
-    await call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+    await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
   }
   const after = await remoteLstat(sftp, path);
   if (!bytes || !after || notRegular(after) || !sameRemote(expected, after)) return { kind: 'changed' };
@@ -87,7 +76,7 @@ async function readAll(sftp: SFTPWrapper, handle: Buffer, size: number): Promise
   const buf = Buffer.allocUnsafe(size + 1);
   let got = 0;
   while (got < buf.length) {
-    const n = await call<number>((cb) => sftp.read(handle, buf, got, Math.min(READ_CHUNK, buf.length - got), got, cb));
+    const n = await sftpCall<number>((cb) => sftp.read(handle, buf, got, Math.min(READ_CHUNK, buf.length - got), got, cb));
     if (n === 0) break;
     got += n;
   }
@@ -98,24 +87,24 @@ async function readAll(sftp: SFTPWrapper, handle: Buffer, size: number): Promise
 export async function writeRemoteAtomic(sftp: SFTPWrapper, dir: string, name: string, data: Buffer): Promise<void> {
   const tmp = posix.join(dir, `.hig-${randomBytes(12).toString('hex')}.tmp`);
   const target = posix.join(dir, name);
-  const handle = await call<Buffer>((cb) => sftp.open(tmp, 'wx', { mode: 0o644 }, cb));
+  const handle = await sftpCall<Buffer>((cb) => sftp.open(tmp, 'wx', { mode: 0o644 }, cb));
   try {
-    await call<void>((cb) => sftp.write(handle, data, 0, data.length, 0, cb));
+    await sftpCall<void>((cb) => sftp.write(handle, data, 0, data.length, 0, cb));
   } finally {
-    await call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+    await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
   }
   try {
-    await call<void>((cb) => sftp.ext_openssh_rename(tmp, target, cb)).catch(async (err: unknown) => {
+    await sftpCall<void>((cb) => sftp.ext_openssh_rename(tmp, target, cb)).catch(async (err: unknown) => {
       if (!/does not support/.test((err as Error).message)) throw err;
       // Without posix-rename, SFTP rename never replaces: remove what is there (a link is removed
       // itself, never its target), then rename.
-      await call<void>((cb) => sftp.unlink(target, cb)).catch((e: unknown) => {
+      await sftpCall<void>((cb) => sftp.unlink(target, cb)).catch((e: unknown) => {
         if (!gone(e)) throw e;
       });
-      await call<void>((cb) => sftp.rename(tmp, target, cb));
+      await sftpCall<void>((cb) => sftp.rename(tmp, target, cb));
     });
   } catch (err) {
-    await call<void>((cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
+    await sftpCall<void>((cb) => sftp.unlink(tmp, cb)).catch(() => undefined);
     throw err;
   }
 }

@@ -10,6 +10,7 @@
  * not use posix-rename@openssh.com: it replaces. An existing target with the same bytes means this
  * message was written before (retry after a lost answer).
  */
+import { NO_SUCH_FILE, sftpCall } from '../../sftp-call.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -34,8 +35,6 @@ export interface SftpStoreConfig {
 }
 
 const CHUNK = 32 * 1024;
-/** SSH_FX_NO_SUCH_FILE */
-const NO_SUCH_FILE = 2;
 
 /** The store's own failure: a code, never a path or a credential. */
 export class SftpStoreError extends Error {
@@ -43,16 +42,6 @@ export class SftpStoreError extends Error {
   constructor(readonly code: string, message: string) {
     super(message);
   }
-}
-
-function call<T>(fn: (cb: (err: Error | null | undefined, value: T) => void) => void): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    try {
-      fn((err, value) => (err ? reject(err) : resolve(value)));
-    } catch (err) {
-      reject(err as Error); // ssh2 throws synchronously for an extension the server lacks
-    }
-  });
 }
 
 const missing = (err: unknown) => (err as { code?: unknown }).code === NO_SUCH_FILE;
@@ -123,7 +112,7 @@ export function sftpStore(dir: string, config: SftpStoreConfig, deps: { env: Nod
 
   const lstat = async (sftp: SFTPWrapper, path: string): Promise<Stats | undefined> => {
     try {
-      return await bounded(call<Stats>((cb) => sftp.lstat(path, cb)), 'lstat');
+      return await bounded(sftpCall<Stats>((cb) => sftp.lstat(path, cb)), 'lstat');
     } catch (err) {
       if (missing(err)) return undefined;
       throw err;
@@ -133,33 +122,33 @@ export function sftpStore(dir: string, config: SftpStoreConfig, deps: { env: Nod
   const sameContent = async (sftp: SFTPWrapper, path: string, body: Buffer): Promise<boolean> => {
     const st = await lstat(sftp, path);
     if (!st || !st.isFile() || st.size !== body.length) return false;
-    const handle = await bounded(call<Buffer>((cb) => sftp.open(path, 'r', cb)), 'open');
+    const handle = await bounded(sftpCall<Buffer>((cb) => sftp.open(path, 'r', cb)), 'open');
     try {
       const existing = Buffer.alloc(body.length);
       for (let at = 0; at < body.length; ) {
-        const n = await bounded(call<number>((cb) => sftp.read(handle, existing, at, Math.min(CHUNK, body.length - at), at, (err, bytesRead) => cb(err, bytesRead))), 'read');
+        const n = await bounded(sftpCall<number>((cb) => sftp.read(handle, existing, at, Math.min(CHUNK, body.length - at), at, (err, bytesRead) => cb(err, bytesRead))), 'read');
         if (n <= 0) return false;
         at += n;
       }
       return existing.equals(body);
     } finally {
-      await call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+      await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
     }
   };
 
   const writeTemp = async (sftp: SFTPWrapper, temp: string, body: Buffer, mode: number): Promise<void> => {
-    const handle = await bounded(call<Buffer>((cb) => sftp.open(temp, 'wx', { mode }, cb)), 'open');
+    const handle = await bounded(sftpCall<Buffer>((cb) => sftp.open(temp, 'wx', { mode }, cb)), 'open');
     try {
       for (let at = 0; at < body.length; at += CHUNK) {
         const length = Math.min(CHUNK, body.length - at);
-        await bounded(call<void>((cb) => sftp.write(handle, body, at, length, at, cb)), 'write');
+        await bounded(sftpCall<void>((cb) => sftp.write(handle, body, at, length, at, cb)), 'write');
       }
       // Durable before it takes its name, where the server can say so.
-      await bounded(call<void>((cb) => sftp.ext_openssh_fsync(handle, cb)), 'fsync').catch((err: unknown) => {
+      await bounded(sftpCall<void>((cb) => sftp.ext_openssh_fsync(handle, cb)), 'fsync').catch((err: unknown) => {
         if (err instanceof SftpStoreError) throw err;
       });
     } finally {
-      await call<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
+      await sftpCall<void>((cb) => sftp.close(handle, cb)).catch(() => undefined);
     }
   };
 
@@ -172,7 +161,7 @@ export function sftpStore(dir: string, config: SftpStoreConfig, deps: { env: Nod
         const candidate = withSuffix(name, n);
         const target = posix.join(dir, candidate);
         try {
-          await bounded(call<void>((cb) => sftp.rename(temp, target, cb)), 'rename');
+          await bounded(sftpCall<void>((cb) => sftp.rename(temp, target, cb)), 'rename');
           renamed = true;
           return { written: true, name: candidate };
         } catch (err) {
@@ -184,7 +173,7 @@ export function sftpStore(dir: string, config: SftpStoreConfig, deps: { env: Nod
       }
       return undefined;
     } finally {
-      if (!renamed) await bounded(call<void>((cb) => sftp.unlink(temp, cb)), 'unlink').catch(() => undefined);
+      if (!renamed) await bounded(sftpCall<void>((cb) => sftp.unlink(temp, cb)), 'unlink').catch(() => undefined);
     }
   };
 
