@@ -52,9 +52,13 @@ export function onSuccess(): BreakerState {
   return initialState;
 }
 
-export function onFailure(state: BreakerState, now: number, options: CircuitBreakerOptions): BreakerState {
+/**
+ * `atLeast`: the destination's consecutive failures as counted over every process that delivers to
+ * it (queue/failure-tally.ts); a process that saw only some of them still opens at the threshold.
+ */
+export function onFailure(state: BreakerState, now: number, options: CircuitBreakerOptions, atLeast = 0): BreakerState {
   if (state.kind === 'closed') {
-    const failures = state.failures + 1;
+    const failures = Math.max(state.failures + 1, atLeast);
     if (failures < options.failureThreshold) return { kind: 'closed', failures };
     return { kind: 'open', failedProbes: 0, nextProbeAt: now + probeInterval(0, options), probeStartedAt: undefined };
   }
@@ -126,10 +130,13 @@ export class CircuitBreaker {
     this.moveTo(onSuccess(), now);
   }
 
-  /** `code`: the failure's catalogue code (never its text), shown as the destination's last error. */
-  recordFailure(now: number, code?: string): void {
+  /**
+   * `code`: the failure's catalogue code (never its text), shown as the destination's last error.
+   * `atLeast`: the consecutive failures every process has counted (see onFailure).
+   */
+  recordFailure(now: number, code?: string, atLeast = 0): void {
     if (code !== undefined) this.lastErrorCode = code;
-    this.moveTo(onFailure(this.current, now, this.options), now);
+    this.moveTo(onFailure(this.current, now, this.options, atLeast), now);
   }
 
   state(now: number): CircuitState {
@@ -153,7 +160,9 @@ export class CircuitBreaker {
  * The threshold a destination's breaker uses when each message has `attempts` tries: never more
  * than the attempts, so the failures of one message alone open the circuit before it could be
  * dead-lettered (the failure that reaches the threshold parks its job instead of using the attempt:
- * queue/circuit.ts). Failures are counted per destination, over every message.
+ * queue/circuit.ts). Failures are counted per destination, over every message and, through Redis
+ * (queue/failure-tally.ts), over every process: a message whose attempts land in different
+ * processes still meets an open circuit at its last one.
  */
 export function thresholdFor(attempts: number, configured: number = defaults.failureThreshold): number {
   return Math.max(1, Math.min(configured, attempts));

@@ -6,6 +6,7 @@
  */
 import { DelayedError, type Job } from 'bullmq';
 import type { CircuitBreaker } from '../destinations/circuit-breaker.js';
+import type { FailureTally } from './failure-tally.js';
 
 /** Thrown by a guarded delivery while the destination's circuit is open: the job waits, no attempt is used. */
 export class CircuitOpenError extends Error {
@@ -21,19 +22,25 @@ function codeOf(err: unknown): string | undefined {
   return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : undefined;
 }
 
-/** Runs one delivery through the breaker (see the module comment). */
-export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => Promise<T>, now: () => number = Date.now): Promise<T> {
+/**
+ * Runs one delivery through the breaker (see the module comment). `tally` counts the destination's
+ * failures over every process (failure-tally.ts); without it the breaker counts this process's only.
+ */
+export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => Promise<T>, now: () => number = Date.now, tally?: FailureTally): Promise<T> {
   if (!breaker.allowRequest(now())) throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
   try {
     const outcome = await deliver();
     breaker.recordSuccess(now());
+    tally?.succeeded(now());
     return outcome;
   } catch (err) {
     if ((err as Error).name !== 'TransientError') {
       breaker.recordSuccess(now());
+      tally?.succeeded(now());
       throw err;
     }
-    breaker.recordFailure(now(), codeOf(err));
+    const everywhere = tally ? await tally.failed() : 0;
+    breaker.recordFailure(now(), codeOf(err), everywhere);
     if (breaker.state(now()) !== 'closed') throw new CircuitOpenError(breaker.nextProbeAt ?? now() + 1000);
     throw err;
   }

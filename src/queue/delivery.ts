@@ -32,6 +32,7 @@ import { dedupeStatsKey, destinationQueueName } from '../redis/keys.js';
 import type { CompiledRoute, RouteDecision, RouteInput } from '../routing/route.js';
 import type { Keyring, Sealed } from '../security/seal.js';
 import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
+import { redisFailureTally, type FailureTally } from './failure-tally.js';
 import { DELIVER_V1, deliveryJobDataSchema, type DeliveryJobData, type DeliveryResult, type DestinationSummary, type FilteredBy } from './jobs.js';
 import { isOrdered, partitionOf } from './ordering.js';
 import type { RoutedMessage } from './pipeline.js';
@@ -158,7 +159,7 @@ function sealResponse(keyring: Keyring, data: DeliveryJobData, response: Deliver
   return { ...sealed, role: response.role, mediaType: response.mediaType };
 }
 
-async function deliverOnce(d: DeliveryDeps, breaker: CircuitBreaker, data: DeliveryJobData, signal: AbortSignal): Promise<DeliveryResult> {
+async function deliverOnce(d: DeliveryDeps, guard: { breaker: CircuitBreaker; tally: FailureTally }, data: DeliveryJobData, signal: AbortSignal): Promise<DeliveryResult> {
   const ids = { channelId: data.channelId, messageId: data.messageId };
   let plain: Buffer;
   try {
@@ -200,7 +201,7 @@ async function deliverOnce(d: DeliveryDeps, breaker: CircuitBreaker, data: Deliv
   if (decision.kind !== 'deliver') return { destinationId: d.destination.id, state: 'nothing' };
   if (signal.aborted) throw new TransientError('JOB_TIMEOUT');
   const payload = decision.payload;
-  const outcome = await throughBreaker(breaker, () => d.target.deliver(payload, { ...context, signal }), d.now).catch((err: unknown) => {
+  const outcome = await throughBreaker(guard.breaker, () => d.target.deliver(payload, { ...context, signal }), d.now, guard.tally).catch((err: unknown) => {
     throw Object.assign(err as Error, { stage: 'deliver' });
   });
   return {
@@ -245,6 +246,7 @@ function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (
 export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
   const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts) });
   publishBreaker(d.redis, d.prefix, d.channel.id, d.destination.id, breaker, d.now);
+  const guard = { breaker, tally: redisFailureTally(d.redis, d.prefix, d.channel.id, d.destination.id) };
   const timeoutMs = d.queueChannel.queue.timeoutMs;
   return async (job, token) => {
     if (job.name !== DELIVER_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);
@@ -259,7 +261,7 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
     const attempt = job.attemptsMade + 1;
     const t0 = performance.now();
     try {
-      const result = await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, breaker, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
+      const result = await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, guard, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
       // Before the job completes, as in the channel worker: its history is in the outbox (at least once).
       await d.outbox?.append(deliveryEvents(data, attempt, performance.now() - t0, { result }));
       return result;

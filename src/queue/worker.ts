@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
 import { runPipeline, type PipelineSteps, type RoutedMessage } from './pipeline.js';
 import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
+import { redisFailureTally, type FailureTally } from './failure-tally.js';
 import { PermanentError } from '../errors.js';
 import { BACKOFF_TYPE, retryDelayMs } from './retry.js';
 import { advance, dispatch, isOrdered } from './ordering.js';
@@ -59,13 +60,13 @@ export interface LockKeeper {
  * the channel's inline route (one destination delivered inside the channel job). A fan-out route
  * only enqueues: each destination queue's worker has its own breaker.
  */
-export function guardDelivery(steps: PipelineSteps, breaker: CircuitBreaker, now: () => number = Date.now): PipelineSteps {
+export function guardDelivery(steps: PipelineSteps, breaker: CircuitBreaker, now: () => number = Date.now, tally?: FailureTally): PipelineSteps {
   const deliver = steps.deliver;
   const routing = steps.routing;
   return {
     ...steps,
-    ...(deliver ? { deliver: (bundle: Record<string, unknown>, signal: AbortSignal) => throughBreaker(breaker, () => deliver(bundle, signal), now) } : {}),
-    ...(routing?.inline ? { routing: { ...routing, route: (message: RoutedMessage, signal: AbortSignal) => throughBreaker(breaker, () => routing.route(message, signal), now) } } : {}),
+    ...(deliver ? { deliver: (bundle: Record<string, unknown>, signal: AbortSignal) => throughBreaker(breaker, () => deliver(bundle, signal), now, tally) } : {}),
+    ...(routing?.inline ? { routing: { ...routing, route: (message: RoutedMessage, signal: AbortSignal) => throughBreaker(breaker, () => routing.route(message, signal), now, tally) } } : {}),
   };
 }
 
@@ -144,8 +145,10 @@ function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
   const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(channel.queue.attempts) });
   // Inline delivery: this breaker is the one destination's (a fan-out channel's queues have their own).
   const only = channel.destinations[0];
-  if (only && only.type !== 'none' && !hasDestinationQueues(channel)) publishBreaker(deps.queues.connection, deps.prefix, channel.id, only.id, breaker);
-  const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker);
+  const inline = only && only.type !== 'none' && !hasDestinationQueues(channel) ? only : undefined;
+  if (inline) publishBreaker(deps.queues.connection, deps.prefix, channel.id, inline.id, breaker);
+  const tally = inline ? redisFailureTally(deps.queues.connection, deps.prefix, channel.id, inline.id) : undefined;
+  const steps = guardDelivery(timedSteps(channel.id, deps.stepsFor(channel)), breaker, Date.now, tally);
   return (job, token) => processWithTimeout(job, channel, steps, token, deps.outbox);
 }
 

@@ -41,6 +41,7 @@
  *   | `${base}:alerts:seen`                 | string | first time the threshold rules judged the channel          | permanent                      |
  *   | `${base}:alerts:last`                 | string | last time the channel received a message                   | permanent                      |
  *   | `${base}:sftp-lock`                   | string | the SFTP poll lock of the channel                          | `source.lockTtlMs`, renewed    |
+ *   | `${base}:failures:<destinationId>`    | string | consecutive transient failures of a destination, counted by every process | 10 min TTL, reset on success |
  *
  * All names start with the prefix, so a hash-tagged prefix (`{hig}`, required for Redis Cluster)
  * keeps every key of an install in one slot: the scripts that touch BullMQ's keys and hig's
@@ -166,6 +167,11 @@ export function alertKeys(prefix: string, channelId: string): AlertKeys {
     alert: (id) => `${index}:a:${id}`,
     flood: (kind, code) => ({ window: `${index}:flood:${kind}:${code}`, held: `${index}:held:${kind}:${code}` }),
   };
+}
+
+/** Consecutive transient failures of one destination over every process (queue/failure-tally.ts). */
+export function failureTallyKey(prefix: string, channelId: string, destinationId: string): string {
+  return `${channelBase(prefix, channelId)}:failures:${destinationId}`;
 }
 
 /** The SFTP poll lock of a channel (sources/poll-lock.ts). */
