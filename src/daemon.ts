@@ -25,7 +25,7 @@ import { Job } from 'bullmq';
 import { startMaintenance } from './queue/maintenance.js';
 import { assertPrefixFits, parseRedisUrl } from './redis/url.js';
 import { migrateKeyLayout } from './redis/migrate.js';
-import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnvProblem } from './alerts/index.js';
+import { createAlerter, deadLetterInput, emailEnvProblem, queueFacts, webhookEnvProblem, withDestinationQueues } from './alerts/index.js';
 import { keyringFromSettings } from './security/keys.js';
 import type { Keyring } from './security/seal.js';
 import { reloadCertificatesOnChange } from './security/cert-reload.js';
@@ -244,7 +244,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         const circuits = await circuitsByQueue(queues, now);
         const lag = settings.HIG_STORE_ENABLED ? await outboxFacts(producer, storeOutboxKey(settings.HIG_QUEUE_PREFIX), 'store', now).catch(() => undefined) : undefined;
         for (const c of channels) {
-          const facts = await queueFacts({ redis: producer, queue: queues.get(c.id)!, now });
+          const own = await queueFacts({ redis: producer, queue: queues.get(c.id)!, now });
+          const perDestination = hasDestinationQueues(c)
+            ? await Promise.all(c.destinations.map((d) => queueFacts({ redis: producer, queue: queues.get(destinationQueueName(c.id, d.id))!, now })))
+            : [];
+          const facts = withDestinationQueues(own, perDestination);
           const destinations = Object.entries(circuits.get(c.id) ?? {}).map(([id, d]) => ({
             id,
             state: d.state,

@@ -2,8 +2,8 @@
  * Threshold-rule facts read from a channel's BullMQ queue: how many jobs wait, how old the oldest
  * waiting one is, and the failed/completed counts. Reads a handful of keys, never scans a queue.
  *
- * Waiting = the `wait` list + the `prioritized` set (not `delayed`: those are retries in
- * backoff). The oldest waiting job is the oldest of: the tail of the list (BullMQ takes jobs
+ * Waiting = the `wait` list + the `prioritized` set; `delayed` (retries in backoff, jobs parked by
+ * an open circuit) is counted apart: the depth rule adds it, the oldest-waiting rule does not. The oldest waiting job is the oldest of: the tail of the list (BullMQ takes jobs
  * from the right) and the first job of each priority band of the prioritized set (scores are
  * priority·2³² + insertion counter, so each band's first member is its oldest). Messages parked in
  * an ordered channel's lanes are not in BullMQ yet and are not counted here.
@@ -19,7 +19,7 @@ const MAX_BANDS = 64;
 export async function queueFacts(opts: { redis: Redis; queue: Queue; now?: number; lastReceivedAt?: number }): Promise<Facts> {
   const { redis, queue } = opts;
   const now = opts.now ?? Date.now();
-  const counts = await queue.getJobCounts('wait', 'prioritized', 'failed', 'completed');
+  const counts = await queue.getJobCounts('wait', 'prioritized', 'delayed', 'failed', 'completed');
   const waiting = (counts.wait ?? 0) + (counts.prioritized ?? 0);
   const candidates: string[] = [];
   if (waiting > 0) {
@@ -48,8 +48,22 @@ export async function queueFacts(opts: { redis: Redis; queue: Queue; now?: numbe
       if (Number.isFinite(t) && t > 0 && (oldest === undefined || t < oldest)) oldest = t;
     }
   }
-  const facts: Facts = { waiting, failed: counts.failed ?? 0, completed: counts.completed ?? 0, now };
+  const facts: Facts = { waiting, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0, completed: counts.completed ?? 0, now };
   if (oldest !== undefined) facts.oldestWaitingMs = Math.max(0, now - oldest);
   if (opts.lastReceivedAt !== undefined) facts.lastReceivedAt = opts.lastReceivedAt;
   return facts;
+}
+
+/**
+ * A fan-out channel's messages wait in its destinations' queues too (queue/delivery.ts): their
+ * waiting and held jobs count in the channel's depth, and their oldest in its oldest-waiting age.
+ * Failed and completed stay the channel queue's own (the failure rate is of messages, not tries).
+ */
+export function withDestinationQueues(channel: Facts, destinations: readonly Facts[]): Facts {
+  let out = { ...channel };
+  for (const d of destinations) {
+    out = { ...out, waiting: out.waiting + d.waiting, delayed: (out.delayed ?? 0) + (d.delayed ?? 0) };
+    if (d.oldestWaitingMs !== undefined) out.oldestWaitingMs = Math.max(out.oldestWaitingMs ?? 0, d.oldestWaitingMs);
+  }
+  return out;
 }

@@ -35,7 +35,7 @@ export { startAlertEvaluator, type AlertEvaluator } from './evaluator.js';
 export { deadLetterInput, reasonCodeOf } from './from-job.js';
 export { webhookEnvProblem } from './webhook.js';
 export { emailEnvProblem } from './email.js';
-export { queueFacts } from './facts.js';
+export { queueFacts, withDestinationQueues } from './facts.js';
 
 /**
  * A message arrived with the sender and control id (or idempotency key) of an earlier one but other

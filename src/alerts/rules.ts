@@ -143,8 +143,10 @@ export type Schedule = z.output<typeof scheduleSchema>;
 export const DEFAULT_ALERT_RULES: AlertRules = alertRulesSchema.parse({});
 
 export interface Facts {
-  /** Jobs waiting to run (wait + prioritized, not delayed retries). */
+  /** Jobs waiting to run (wait + prioritized). */
   waiting: number;
+  /** Jobs held back: retries in backoff and jobs parked by an open circuit (BullMQ's delayed); absent: none known. */
+  delayed?: number;
   /** Age of the oldest waiting job in ms; absent when none waits. */
   oldestWaitingMs?: number;
   /** Epoch ms of the last message received by the channel; absent when unknown. */
@@ -223,9 +225,16 @@ export function scheduleOpenedAt(schedule: Schedule, now: number): number | unde
   return undefined;
 }
 
+/**
+ * Depth counts every message not yet delivered: waiting ones and those held back (retries, jobs
+ * parked while a destination's circuit is open). An outage that parks the backlog must not make
+ * the queue look empty.
+ */
 export function judgeQueueDepth(over: number, facts: Facts): Verdict {
-  return facts.waiting > over
-    ? { type: 'queue_depth', state: 'breached', measured: facts.waiting, threshold: over, detail: `${facts.waiting} jobs waiting (threshold ${over})` }
+  const held = facts.delayed ?? 0;
+  const depth = facts.waiting + held;
+  return depth > over
+    ? { type: 'queue_depth', state: 'breached', measured: depth, threshold: over, detail: `${depth} jobs waiting${held ? ` (${held} held for retry or by an open circuit)` : ''} (threshold ${over})` }
     : { type: 'queue_depth', state: 'clear' };
 }
 

@@ -21,7 +21,7 @@ describe('queueFacts', () => {
   it('an empty queue: nothing waiting, no oldest', async () => {
     const queue = new Queue('empty', { connection: redis, prefix });
     const facts = await queueFacts({ redis, queue, now: 1_000_000 });
-    expect(facts).toEqual({ waiting: 0, failed: 0, completed: 0, now: 1_000_000 });
+    expect(facts).toEqual({ waiting: 0, delayed: 0, failed: 0, completed: 0, now: 1_000_000 });
     await queue.close();
   });
 
@@ -35,9 +35,9 @@ describe('queueFacts', () => {
     await queue.add('j', {}, { jobId: 'p9-old', priority: 9, timestamp: now - 10 * min });
     await queue.add('j', {}, { jobId: 'p9-newer', priority: 9, timestamp: now - 2 * min });
     await queue.add('j', {}, { jobId: 'plain', timestamp: now - 5 * min });
-    await queue.add('j', {}, { jobId: 'later', delay: 60_000, timestamp: now - 60 * min }); // delayed: not waiting
+    await queue.add('j', {}, { jobId: 'later', delay: 60_000, timestamp: now - 60 * min }); // delayed: held, not waiting
     const facts = await queueFacts({ redis, queue, now, lastReceivedAt: now - 1000 });
-    expect(facts).toMatchObject({ waiting: 5, failed: 0, completed: 0, now, lastReceivedAt: now - 1000 });
+    expect(facts).toMatchObject({ waiting: 5, delayed: 1, failed: 0, completed: 0, now, lastReceivedAt: now - 1000 });
     expect(facts.oldestWaitingMs).toBe(10 * min);
 
     // without the low band, the plain list's tail is the oldest

@@ -16,6 +16,7 @@ import {
 import { backoffDelay, MAX_BACKOFF_MS, webhookEnvProblem, webhookTarget } from '../../src/alerts/webhook.js';
 import { decodeAlert, encodeAlert, keyPart } from '../../src/alerts/store.js';
 import type { Alert } from '../../src/alerts/index.js';
+import { withDestinationQueues } from '../../src/alerts/facts.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -97,6 +98,19 @@ describe('verdicts', () => {
   it('queue depth: strictly over', () => {
     expect(judgeQueueDepth(10, { ...facts, waiting: 10 }).state).toBe('clear');
     expect(judgeQueueDepth(10, { ...facts, waiting: 11 })).toMatchObject({ state: 'breached', measured: 11, threshold: 10 });
+  });
+  it('queue depth counts jobs held back (retries, parked by an open circuit): an outage does not empty the queue (issue 18)', () => {
+    expect(judgeQueueDepth(10, { ...facts, waiting: 0, delayed: 11 })).toMatchObject({ state: 'breached', measured: 11, detail: '11 jobs waiting (11 held for retry or by an open circuit) (threshold 10)' });
+    expect(judgeQueueDepth(10, { ...facts, waiting: 4, delayed: 6 }).state).toBe('clear');
+    expect(judgeQueueDepth(10, { ...facts, waiting: 5, delayed: 6 })).toMatchObject({ state: 'breached', measured: 11 });
+  });
+  it("a fan-out channel's depth and oldest wait include its destinations' queues", () => {
+    const own = { ...facts, waiting: 1, delayed: 0, failed: 2, completed: 7, oldestWaitingMs: 1000 };
+    const merged = withDestinationQueues(own, [
+      { ...facts, waiting: 3, delayed: 4, failed: 9, completed: 9, oldestWaitingMs: 5000 },
+      { ...facts, waiting: 0, delayed: 2, failed: 0, completed: 0 },
+    ]);
+    expect(merged).toMatchObject({ waiting: 4, delayed: 6, failed: 2, completed: 7, oldestWaitingMs: 5000 });
   });
   it('oldest waiting: nothing waiting is clear', () => {
     expect(judgeOldestWaiting(1000, facts).state).toBe('clear');
