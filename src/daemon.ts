@@ -7,7 +7,6 @@ import type { RedisClient } from './redis/connections.js';
 import type { Channel } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadConfig } from './config/load.js';
-import { loadChannels } from './config/load-channels.js';
 import { buildHttpServer, httpsContextOptions } from './http/server.js';
 import { hostname } from 'node:os';
 import { ConfigError } from './config/env.js';
@@ -134,9 +133,10 @@ function storeIndexKeys(settings: Settings, dataKey: Buffer, oldDataKeys: Buffer
 export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   const { settings, log } = opts;
   // The loader check-config uses: every problem of the environment and the channel files at once.
-  const config = loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey });
-  // A hot reload hands the worker thread the channel set it validated.
-  const configured = opts.channels ?? config.channels;
+  // A worker thread is handed the channel set the daemon validated and applied (at start or by a
+  // hot reload): it checks that set, not the files, which may hold a version the daemon refused.
+  const config = loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey, ...(opts.channels ? { channels: opts.channels } : {}) });
+  const configured = config.channels;
   const channels = configured.filter((c) => c.enabled);
   // Each destination of a channel that fans out has a queue of its own, run like a channel's.
   const destinationQueues = destinationQueueChannels(channels);
@@ -375,8 +375,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
   // "started" means converting too: a message ACKed from now on is picked up without waiting.
   await thread?.ready;
   if (opts.intake) {
-    // Hot reload: the files are checked by the same rules as at start, the HTTP timeout one included.
-    watcher = watchChannels(opts.channelsDir, manager, log, () => loadChannels(opts.channelsDir, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR }), (next) => void httpLimitsFrom(settings, next));
+    // Hot reload: the files are checked by the one loader start used (zones, secrets, files, the HTTP timeout rule).
+    watcher = watchChannels(opts.channelsDir, manager, log, () => [...loadConfig({ settings, channelsDir: opts.channelsDir, allowDevKey: opts.allowDevKey }).channels]);
     await watcher.ready;
   }
   const startedAt = new Date().toISOString();

@@ -96,6 +96,7 @@ export const CATALOGUE = {
   CHANNEL_STOPPED: { hl7: '207', http: 503, retryable: true, summary: 'the channel is stopped by an operator; send again once it is started' },
   CHANNEL_STATE_CONFLICT: { hl7: '207', http: 409, retryable: false, summary: 'the channel is already in the state this action leads to' },
   CHANNEL_CONFIG_INVALID: { hl7: '207', http: 422, retryable: false, summary: 'a changed channel file was refused; the running version stays' },
+  CHANNEL_RELOAD_FAILED: { hl7: '207', http: 500, retryable: false, summary: 'valid channel files could not be applied (e.g. a listener port another process holds)' },
   STORE_UNAVAILABLE: { hl7: '207', http: 503, retryable: true, summary: 'the message store (database) cannot be reached' },
   ROLE_FORBIDDEN: { hl7: '207', http: 403, retryable: false, summary: "the operator's role does not allow this (content needs phi-viewer, actions operator)" },
   CONTENT_PURGED: { hl7: '207', http: 410, retryable: false, summary: 'the message content is no longer held (content retention); metadata and trail remain' },

@@ -30,6 +30,12 @@ export interface LoadConfigOptions {
   channelsDir?: string;
   /** `--dev`: no DATA_ENCRYPTION_KEY needed (a development key file is used) */
   allowDevKey?: boolean;
+  /**
+   * Channels already read and validated by the main thread (a worker thread gets the set the daemon
+   * applied): checked by the same rules, the directory is not read again — by the time a thread
+   * starts, the files may hold a newer version the daemon refused.
+   */
+  channels?: readonly Channel[];
 }
 
 export interface HigConfig {
@@ -52,7 +58,9 @@ export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
   const settings = parsed.settings;
   const problems: ConfigProblem[] = [...keyProblems(settings, (options.allowDevKey ?? false) || settings.HIG_DEV_MODE), ...httpTlsProblems(settings)];
   const warnings: ConfigProblem[] = [];
-  const read = readChannels(options.channelsDir ?? settings.HIG_CHANNELS_DIR, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
+  const read = options.channels
+    ? { channels: options.channels.map((channel) => ({ channel, file: `channel ${channel.id}` })), problems: [] }
+    : readChannels(options.channelsDir ?? settings.HIG_CHANNELS_DIR, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR });
   problems.push(...read.problems);
   for (const { channel, file } of read.channels) {
     if (!isValidTimezone(channel.timezone)) problems.push({ file, path: 'timezone', reason: `"${channel.timezone}" is not an IANA time zone (e.g. Europe/Amsterdam) or ±hh:mm offset` });

@@ -1,8 +1,8 @@
 /**
  * Hot reload: the channels directory is watched; after a change (a file saved, added, removed,
  * renamed) has settled, the whole directory is read again with the one loader `hig start` and
- * `hig check-config` use (src/config/load-channels.ts), so a reload accepts exactly what a restart
- * would. Invalid → refused: the error (file, field) is logged and kept for /api/stats and the
+ * `hig check-config` use (src/config/load.ts: schemas, time zones, secrets and files named, the HTTP
+ * timeout rule), so a reload accepts exactly what a restart would. Invalid → refused: the error (file, field) is logged and kept for /api/stats and the
  * dashboard, and the running version stays. Valid → the channel manager applies it.
  */
 import { watch, type FSWatcher } from 'chokidar';
@@ -20,18 +20,16 @@ export interface ChannelsWatch {
 }
 
 /**
- * `load`: the daemon's own call of the loader (src/config/load-channels.ts, with its mapping and
- * transformer directories); `check`: further start-up rules over the whole set (the HTTP timeout
- * rule). Both throw ConfigError.
+ * `load`: the daemon's own call of the one loader (src/config/load.ts, with its settings); throws
+ * ConfigError (or ConfigProblems) naming file and field.
  */
-export function watchChannels(dir: string, manager: ChannelManager, log: Logger, load: () => Channel[], check: (channels: readonly Channel[]) => void = () => undefined): ChannelsWatch {
+export function watchChannels(dir: string, manager: ChannelManager, log: Logger, load: () => Channel[]): ChannelsWatch {
   let timer: NodeJS.Timeout | undefined;
   let reloading: Promise<void> = Promise.resolve();
   const reload = async () => {
     let enabled: Channel[];
     try {
       enabled = load().filter((c) => c.enabled);
-      check(enabled);
     } catch (err) {
       const error = (err as Error).message; // ConfigError: file and field, never a value
       manager.setConfigProblems([{ error, at: new Date().toISOString() }]);
@@ -43,7 +41,13 @@ export function watchChannels(dir: string, manager: ChannelManager, log: Logger,
       const r = await manager.apply(enabled);
       log.info(r, 'channel files reloaded');
     } catch (err) {
-      log.error({ err: { name: (err as Error).name, code: (err as NodeJS.ErrnoException).code } }, 'channel reload failed');
+      // Valid files the daemon could not apply (a port another process holds, a module that would
+      // not load): shown where a refused file is, so the operator sees it. Config and socket errors
+      // name files, fields and ports, never message content.
+      const { name, code, message } = err as NodeJS.ErrnoException;
+      const error = `${name}${code ? ` ${code}` : ''}: ${message}`;
+      manager.setConfigProblems([{ error, at: new Date().toISOString() }]);
+      log.error({ code: 'CHANNEL_RELOAD_FAILED', err: { name, ...(code ? { code } : {}) }, error }, 'channel reload failed; see config errors in /api/stats');
     }
   };
   const changed = () => {

@@ -323,4 +323,33 @@ describe('hot reload', () => {
     // A job is marked completed only after its push returned: wait for the count, do not read it at once.
     await waitFor(async () => (await stats()).channels['adt-a']!.completed >= total + 3, 'every streamed message completed');
   }, 600_000);
+
+  it('refuses a file the schema takes but the loader does not (a mistyped time zone, an unset secret): the running version keeps converting', async () => {
+    // Review of issue 18: hot reload used the schema-only reader, so a mistyped zone was applied, the
+    // worker thread could not start on it (every channel stopped converting while intake AA'd), and
+    // the held message was dead-lettered MAPPING_FAILED once the file was fixed.
+    const client = await connectMllp({ host: '127.0.0.1', port: portA, timeoutMs: 60_000 });
+    try {
+      const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+        ['ZONE', { timezone: 'Europe/Berln' }, /adt-a\.json: timezone/],
+        ['SECRET', { destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'bearer', tokenEnv: 'HIG_LIFECYCLE_UNSET_TOKEN' } } }, /adt-a\.json: destination\.auth\.tokenEnv/],
+      ];
+      for (const [tag, extra, where] of cases) {
+        writeChannel('adt-a.json', channelA(extra));
+        await waitFor(async () => ((await stats()).config?.errors ?? []).some((e) => where.test(e.error)), `${tag}: the loader's refusal in stats`);
+        const id = `LC${tag === 'ZONE' ? '0001' : '0002'}`;
+        expect(msa(await client.send(adt(id)))).toBe(`MSA|AA|${id}`);
+        // Converted and pushed by the running (previous) version, not held or dead-lettered.
+        await waitFor(() => pushesOf(id) === 1, `${tag}: message pushed by the running version`);
+      }
+      const before = count('channel files reloaded');
+      writeChannel('adt-a.json', channelA());
+      await waitFor(() => count('channel files reloaded') > before, 'reload after the fix');
+      expect((await stats()).config!.errors).toEqual([]);
+      const dead = await (await api('/api/channels/adt-a/failed')).json().catch(() => undefined);
+      expect(JSON.stringify(dead ?? {})).not.toContain('MAPPING_FAILED');
+    } finally {
+      client.close();
+    }
+  }, 300_000);
 });
