@@ -124,6 +124,7 @@ export function startPoller<L extends FileLook>(opts: PollerOptions<L>): Poller 
   let interrupt: (() => void) | undefined;
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (stopped) return resolve();
       const t = setTimeout(resolve, ms);
       interrupt = () => {
         clearTimeout(t);
