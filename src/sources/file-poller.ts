@@ -143,10 +143,14 @@ export function startPoller<L extends FileLook>(opts: PollerOptions<L>): Poller 
   /** The entries that settled; those still settling go to `left`. Waits out settleMs once, then lists again. */
   const settled = async (session: PollSession<L>, left: string[]): Promise<ListedEntry[]> => {
     let listed = await listMatching(session);
-    const wait = Math.max(0, ...listed.map((e) => settle.observe(e)));
+    // reduce, not Math.max(...): a backlog of many thousand files must not overflow the argument list
+    const wait = listed.reduce((most, e) => Math.max(most, settle.observe(e)), 0);
     if (wait > 0) {
       await pause(wait);
-      if (stopped) return [];
+      if (stopped) {
+        left.push(...listed.map((e) => e.name));
+        return [];
+      }
       listed = await listMatching(session);
     }
     const ready: ListedEntry[] = [];

@@ -190,7 +190,7 @@ describe('the poller over a local drop directory', () => {
       source: { settleMs: 600_000 },
       files: [['a.hl7', hl7('A')]],
       afterList: (_n, r) => void r.poller.stop(),
-      result: { outcome: 'polled', done: [] },
+      result: { outcome: 'polled', done: [], left: ['a.hl7'] },
       stored: [],
       leftInDir: ['a.hl7'],
     },
