@@ -122,7 +122,7 @@ export const sftpSourceSchema = z
       .int()
       .min(0)
       .default(1000)
-      .describe('a remote file is taken only if its size and mtime are unchanged across two listings this far apart'),
+      .describe('a remote file is taken only after its size and modification time stayed unchanged this long (as the file source; observed by hig, the server clock does not matter)'),
     maxFileBytes: z.number().int().min(64).default(100 * 1024 * 1024).describe('larger files are moved to errorDir without downloading'),
     afterProcessing: afterProcessingSchema.describe('remote: delete the file or move it to this remote directory'),
     errorDir: z.string().min(1).describe('remote directory for files that cannot be taken, with <name>.error.json beside them'),

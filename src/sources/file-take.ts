@@ -4,8 +4,8 @@
  * not a regular file, or too large → wait while a writer may be at it (completeness.ts) → read it
  * whole → decode the channel's `encoding` → enqueue every message → only if it did not change
  * meanwhile: write the batch ACK to `ackDir`, then move it to `errorDir` (with its report) or
- * delete/move it (invariant 2). How a store finds files (watcher and sweep, or a locked poll) and
- * how it owns one (a claim rename, or the poll lock) stay the store's own.
+ * delete/move it (invariant 2). Which files are looked at, and when, is the poller's
+ * (file-poller.ts); how a store owns one (a claim rename, or the poll lock) stays the store's own.
  */
 import type { Channel, FileSource, SftpSource } from '../config/channel.js';
 import type { ErrorCode } from '../errors.js';
@@ -36,17 +36,14 @@ export interface FileRead<L extends FileLook> {
 export interface OwnedFile {
   /** to errorDir unread, with `<name>.error.json`; resolves to the detail as recorded */
   refuse(code: ErrorCode, detail: string): Promise<string>;
-  /** the batch ACK, as `<name>.ack` in ackDir */
-  writeAck(text: string): Promise<void>;
+  /** the batch ACK, as `<name>.ack` in ackDir: latin1 bytes, as the header fields it echoes were read */
+  writeAck(bytes: Buffer): Promise<void>;
   /** to errorDir, with the report `report(nameThere)` beside it */
   reject(report: (target: string) => string): Promise<void>;
   /** processed: deleted, or moved to `afterProcessing.moveTo` */
   finish(): Promise<void>;
-  /**
-   * Not now: left where a later look finds it. `retry` (queue unavailable, an unexpected error) may
-   * hold it back a while, so an outage is not a busy loop; `changed` is looked at again as usual.
-   */
-  putBack(why: 'retry' | 'changed'): Promise<void>;
+  /** Not now: left where a later poll finds it (when it is retried is the poller's). */
+  putBack(): Promise<void>;
 }
 
 export type ReadOutcome<T> = { kind: 'read'; value: T } | { kind: 'refused'; refusal: Refusal } | { kind: 'changed' };
@@ -57,8 +54,9 @@ export interface FileStore<L extends FileLook = FileLook> {
   /** log lines operators know: a file changed after it was read, the queue unavailable */
   readonly says: { changed: string; queueUnavailable: string };
   /**
-   * An unexpected error while taking an owned file (disk full, permissions): `put-back` logs it and
-   * puts the file back for later (local); `throw` ends the poll, which backs off (SFTP).
+   * An unexpected error while taking a file (disk full, permissions): `put-back` logs it, puts the
+   * file back if it was owned and answers `failed` (local: the other files go on); `throw` ends the
+   * poll, which backs off (SFTP: the session is likely gone).
    */
   readonly onError: 'put-back' | 'throw';
   look(name: string): Promise<L | undefined>;
@@ -68,8 +66,11 @@ export interface FileStore<L extends FileLook = FileLook> {
   own<T>(name: string, look: L, work: (file: OwnedFile) => Promise<T>): Promise<T | undefined>;
 }
 
-/** What became of one file: `left` means the queue is unavailable (stop for now); `waiting`, look again later. */
-export type Taken = 'done' | 'rejected' | 'left' | 'waiting' | 'incomplete';
+/**
+ * What became of one file: `left` means the queue is unavailable (stop for now); `waiting`, look
+ * again later; `failed`, an unexpected error (logged) left it for a later retry.
+ */
+export type Taken = 'done' | 'rejected' | 'left' | 'waiting' | 'incomplete' | 'failed';
 
 export interface TakeContext {
   channel: Channel & { source: FileSource | SftpSource };
@@ -78,7 +79,19 @@ export interface TakeContext {
   incomplete: IncompleteFiles;
 }
 
+const errInfo = (err: unknown) => ({ code: (err as { code?: unknown }).code, message: (err as Error).message });
+
 export async function takeFile<L extends FileLook>(store: FileStore<L>, name: string, ctx: TakeContext): Promise<Taken> {
+  try {
+    return await take(store, name, ctx);
+  } catch (err) {
+    if (store.onError === 'throw') throw err;
+    ctx.log.error({ file: name, err: errInfo(err) }, 'cannot handle file; it stays for a later poll');
+    return 'failed';
+  }
+}
+
+async function take<L extends FileLook>(store: FileStore<L>, name: string, ctx: TakeContext): Promise<Taken> {
   const { channel, deps, log, incomplete } = ctx;
   const src = channel.source;
   const what = store.source === 'sftp' ? 'remote file' : 'file';
@@ -111,9 +124,9 @@ export async function takeFile<L extends FileLook>(store: FileStore<L>, name: st
         return await settle(file, bytes, read, started);
       } catch (err) {
         if (store.onError === 'throw') throw err;
-        log.error({ file: name, err: { code: (err as { code?: unknown }).code, message: (err as Error).message } }, `${what} processing failed; ${what} returned to the drop directory`);
-        await file.putBack('retry').catch(() => undefined);
-        return 'waiting';
+        log.error({ file: name, err: errInfo(err) }, `${what} processing failed; ${what} returned to the drop directory`);
+        await file.putBack().catch(() => undefined);
+        return 'failed';
       }
     });
     return taken ?? 'waiting';
@@ -125,18 +138,18 @@ export async function takeFile<L extends FileLook>(store: FileStore<L>, name: st
   async function settle(file: OwnedFile, bytes: Buffer, read: FileRead<L>, started: number): Promise<Taken> {
     const verdict = await intakeFile(bytes, channel, { source: store.source, fileName: name }, deps);
     if (verdict.kind === 'retry') {
-      await file.putBack('retry');
+      await file.putBack();
       log.warn({ file: name, stored: verdict.stored, code: verdict.refusal.code }, store.says.queueUnavailable);
       return 'left';
     }
     // A writer still at it may have added to it: then none of it is acknowledged or removed; it is
     // taken whole later, and the messages already stored are deduplicated then.
     if (!(await read.unchanged())) {
-      await file.putBack('changed');
+      await file.putBack();
       log.warn({ file: name, stored: verdict.stored }, store.says.changed);
       return 'waiting';
     }
-    if (src.ackDir) await file.writeAck(batchAck(verdict.receipts, name));
+    if (src.ackDir) await file.writeAck(Buffer.from(batchAck(verdict.receipts, name), 'latin1'));
     if (verdict.kind === 'rejected') {
       // A crash between the move and the report leaves the file in errorDir without one; the log says why.
       await file.reject((target) => errorReport(target, verdict, channel.id));

@@ -1,6 +1,7 @@
 /**
- * File drop source: a directory watched with chokidar (awaitWriteFinish, because it otherwise
- * reports files before they are fully written) plus a periodic sweep for anything it missed.
+ * File drop source: the local drop directory as a `FileStore` (file-take.ts) for the one poller
+ * (file-poller.ts), which sweeps it every `pollMs`; a chokidar watcher wakes the poller as soon as
+ * something is added or written, so files are taken without waiting for the period.
  *
  * The drop folder may be shared with other accounts, which can plant symbolic links, FIFOs, hard
  * links and half-written files in it. So an entry is examined without following links
@@ -23,18 +24,17 @@ import type { ErrorCode } from '../errors.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
 import { fileErrorReport } from './batch-intake.js';
-import { takeFile, type FileLook, type FileStore } from './file-take.js';
+import type { FileLook, FileStore } from './file-take.js';
+import { startPoller, type ListedEntry, type PollSession } from './file-poller.js';
 import { CLAIMS_DIR, openClaimArea, ownerName, recoverClaims, type RefuseEntry } from './claims.js';
-import { IncompleteFiles } from './completeness.js';
 import { freeName, moveInto, writeAtomic } from './fs-moves.js';
-import { nameMatcher } from './glob.js';
 import { pinDir } from './pinned-dir.js';
 import { kindOf, lstatOrGone, openRegular, readExactly, refusalFor, sameFile, signatureOf, unchanged } from './regular-file.js';
 
 export type FileChannel = Channel & { source: FileSource };
 
 export interface FileSourceHandle {
-  /** Runs one sweep now and resolves when every file it found has been handled (tests, `hig` tools). */
+  /** One poll now (after any in progress); resolves when every file it took was handled (tests, `hig` tools). */
   sweep(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,26 +48,26 @@ async function realDir(path: string): Promise<string> {
   return realpath(path);
 }
 
-export async function startFileSource(channel: FileChannel, deps: IntakeDeps): Promise<FileSourceHandle> {
+/** The local drop directory, claim area included, as polls see it. */
+export interface LocalDrop {
+  /** the drop directory, resolved */
+  readonly dir: string;
+  /** a poll's session: claims abandoned by stopped processes are put back first */
+  open(): Promise<PollSession<LocalLook>>;
+  /** stops the claim heartbeat and removes this process's (empty) claim directory */
+  close(): Promise<void>;
+}
+
+type LocalLook = FileLook & { st: Stats };
+const lookOf = (st: Stats): LocalLook => ({ size: st.size, signature: signatureOf(st), refusal: refusalFor(st), st });
+
+export async function openLocalDrop(channel: FileChannel, log: Logger): Promise<LocalDrop> {
   const src = channel.source;
-  const log: Logger = deps.log.child({ channel: channel.id, source: 'file' });
   const dir = await realDir(src.dir);
   const errorDir = await realDir(src.errorDir);
   const moveTo = src.afterProcessing === 'delete' ? undefined : await realDir(src.afterProcessing.moveTo);
   const ackDir = src.ackDir ? await realDir(src.ackDir) : undefined;
   const self = ownerName(hostname(), process.pid, randomBytes(4).toString('hex'));
-  const matches = nameMatcher(src.pattern);
-  const incomplete = new IncompleteFiles(src.incompleteTimeoutMs);
-
-  let closed = false;
-  /** Names waiting to be processed, in discovery order; one file at a time keeps message order. */
-  const pending = new Set<string>();
-  let worker: Promise<void> = Promise.resolve();
-  let draining = false;
-  /** Sweep bookkeeping: size and mtime last seen, so a file growing between sweeps is left alone. */
-  const lastSeen = new Map<string, string>();
-  /** Files put back after a queue outage: not retried before this time, so an outage is not a busy loop. */
-  const deferred = new Map<string, number>();
 
   /** An entry refused unread: to errorDir with `<name>.error.json`; the detail as recorded. */
   const refuse = async (from: string, name: string, code: ErrorCode, detail: string): Promise<string> => {
@@ -128,9 +128,6 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     }
   };
 
-  type LocalLook = FileLook & { st: Stats };
-  const lookOf = (st: Stats): LocalLook => ({ size: st.size, signature: signatureOf(st), refusal: refusalFor(st), st });
-
   /** The drop directory as a FileStore (file-take.ts): owning a file is claiming it by rename. */
   const store: FileStore<LocalLook> = {
     source: 'file',
@@ -143,7 +140,7 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     },
     async read(name, look, use) {
       const opened = await openRegular(join(dir, name), look.st);
-      // Swapped, written to or gone since the lstat: the next sweep looks again.
+      // Swapped, written to or gone since the lstat: the next poll looks again.
       if (opened.kind !== 'open') return { kind: 'changed' };
       try {
         const raw = await readExactly(opened.fh, opened.st.size);
@@ -157,15 +154,10 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
     async own(name, look, work) {
       let result: Awaited<ReturnType<typeof work>> | undefined;
       await withClaim(name, look.st, async (claimed) => {
-        /** Back to the drop directory (never over a newer file of the same name), not retried before pollMs. */
-        const putBack = async (why: 'retry' | 'changed') => {
-          const back = await moveInto(claimed, dir, name);
-          if (why === 'retry') deferred.set(back, Date.now() + src.pollMs);
-        };
         result = await work({
           refuse: (code, detail) => refuse(claimed, name, code, detail),
-          writeAck: async (text) => {
-            if (ackDir) await writeAtomic(join(ackDir, `${name}.ack`), text);
+          writeAck: async (bytes) => {
+            if (ackDir) await writeAtomic(join(ackDir, `${name}.ack`), bytes);
           },
           reject: async (report) => {
             const target = await moveInto(claimed, errorDir, name);
@@ -175,77 +167,36 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
             if (moveTo) await moveInto(claimed, moveTo, name);
             else await unlink(claimed);
           },
-          putBack,
+          // Back to the drop directory, never over a newer file of the same name.
+          putBack: async () => void (await moveInto(claimed, dir, name)),
         });
       });
       return result;
     },
   };
 
-  const processOne = async (name: string): Promise<void> => {
-    await takeFile(store, name, { channel, deps, log, incomplete });
-  };
-
-  const drain = (): Promise<void> => {
-    if (draining) return worker;
-    draining = true;
-    worker = (async () => {
-      while (!closed && pending.size > 0) {
-        const name = pending.values().next().value as string;
-        await processOne(name).catch((err: unknown) => log.error({ file: name, err: errText(err) }, 'cannot handle file; it stays for a later sweep'));
-        pending.delete(name);
+  /** Everything but directories: links, FIFOs and the like are listed so that they can be refused. */
+  const list = async (): Promise<ListedEntry[]> => {
+    const listed: ListedEntry[] = [];
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) continue;
+      if (!e.isFile()) {
+        listed.push({ name: e.name, regular: false, size: 0, mtimeMs: 0 });
+        continue;
       }
-    })().finally(() => {
-      draining = false;
-    });
-    return worker;
-  };
-
-  const offer = (name: string) => {
-    if (closed || !matches(name)) return;
-    const notBefore = deferred.get(name);
-    if (notBefore !== undefined && Date.now() < notBefore) return;
-    deferred.delete(name);
-    pending.add(name);
-    void drain();
+      const st = await lstatOrGone(join(dir, e.name)).catch(() => undefined);
+      if (st) listed.push({ name: e.name, regular: st.isFile(), size: st.size, mtimeMs: st.mtimeMs });
+    }
+    return listed;
   };
 
   const recover = async (): Promise<void> => {
     const area = await openArea();
     try {
-      for (const back of await recoverClaims(area.root, dir, self, src.claimStaleMs, refuseEntry, log)) offer(back);
+      await recoverClaims(area.root, dir, self, src.claimStaleMs, refuseEntry, log);
     } finally {
       await area.close();
     }
-  };
-
-  const sweep = async (): Promise<void> => {
-    // A recovery that fails (errorDir unwritable for a planted entry, say) must not stop the sweep.
-    await recover().catch((err: unknown) => log.warn({ err: errText(err) }, 'claim recovery failed'));
-    const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
-      log.warn({ err: errText(err) }, 'cannot read drop directory');
-      return [];
-    });
-    const seen = new Set<string>();
-    for (const e of entries) {
-      if (e.isDirectory() || !matches(e.name)) continue;
-      seen.add(e.name);
-      // Links, FIFOs, sockets and devices are refused at once: there is no writer to wait for.
-      if (!e.isFile()) {
-        offer(e.name);
-        continue;
-      }
-      const st = await lstatOrGone(join(dir, e.name)).catch(() => undefined);
-      if (!st) continue;
-      const signature = `${st.size}:${st.mtimeMs}`;
-      // Taken only when unchanged since the last sweep and quiet for settleMs: a writer may still be at it.
-      const stable = lastSeen.get(e.name) === signature && Date.now() - st.mtimeMs >= src.settleMs;
-      lastSeen.set(e.name, signature);
-      if (stable) offer(e.name);
-    }
-    for (const n of lastSeen.keys()) if (!seen.has(n)) lastSeen.delete(n);
-    incomplete.keepOnly(seen);
-    await drain();
   };
 
   await (await openArea()).close(); // creates the claim directories, refusing anything planted in their place
@@ -263,47 +214,51 @@ export async function startFileSource(channel: FileChannel, deps: IntakeDeps): P
       .catch(() => undefined);
   }, Math.max(250, Math.floor(src.claimStaleMs / 3)));
 
-  const watcher: FSWatcher = watch(dir, {
-    depth: 0,
-    ignoreInitial: false,
-    followSymlinks: false,
-    awaitWriteFinish: { stabilityThreshold: src.settleMs, pollInterval: Math.min(100, src.settleMs) },
-    ignored: (path) => resolve(path) !== dir && basename(path).startsWith('.'),
-  });
-  watcher.on('add', (path) => {
-    if (resolve(path, '..') === dir) offer(basename(path));
-  });
-  watcher.on('error', (err) => log.warn({ err: errText(err) }, 'watcher error; the sweep keeps the directory covered'));
-  await new Promise<void>((res) => watcher.once('ready', () => res()));
-
-  let sweeping: Promise<void> | undefined;
-  const runSweep = () => {
-    if (closed || sweeping) return;
-    sweeping = sweep()
-      .catch((err: unknown) => log.warn({ err: errText(err) }, 'sweep failed'))
-      .finally(() => (sweeping = undefined));
-  };
-  const timer = setInterval(runSweep, src.pollMs);
-  runSweep();
-  log.info({ dir: src.dir, pattern: src.pattern }, 'file source watching');
-
   return {
-    sweep: async () => {
-      await sweeping;
-      // Two passes: the first records sizes, the second takes files unchanged since.
-      await sweep();
-      await sweep();
+    dir,
+    async open() {
+      // A recovery that fails (errorDir unwritable for a planted entry, say) must not stop the poll.
+      await recover().catch((err: unknown) => log.warn({ err: errText(err) }, 'claim recovery failed'));
+      return { store, list, held: () => true, end: async () => undefined };
     },
     async close() {
-      closed = true;
-      clearInterval(timer);
       clearInterval(ownerHeartbeat);
-      await watcher.close();
-      await sweeping;
-      await worker;
       // Only when empty (a claim left behind is recovered later), and never through a planted link.
       const root = await pinDir(join(dir, CLAIMS_DIR)).catch(() => undefined);
       if (root) await rmdir(root.entry(self)).catch(() => undefined).finally(() => root.close());
+    },
+  };
+}
+
+export async function startFileSource(channel: FileChannel, deps: IntakeDeps): Promise<FileSourceHandle> {
+  const src = channel.source;
+  const log: Logger = deps.log.child({ channel: channel.id, source: 'file' });
+  const drop = await openLocalDrop(channel, log);
+  const dir = drop.dir;
+  // The watcher only says when to look; the poller decides what is taken (and sweeps every pollMs
+  // for anything the watcher missed). Errors and overflows lose nothing but latency.
+  const watcher: FSWatcher = watch(dir, {
+    depth: 0,
+    ignoreInitial: true,
+    followSymlinks: false,
+    ignored: (path) => resolve(path) !== dir && basename(path).startsWith('.'),
+  });
+  watcher.on('error', (err) => log.warn({ err: errText(err) }, 'watcher error; the sweep keeps the directory covered'));
+  await new Promise<void>((res) => watcher.once('ready', () => res()));
+  const poller = startPoller({ ctx: { channel, deps, log }, open: () => drop.open() });
+  for (const event of ['add', 'change'] as const) {
+    watcher.on(event, (path) => {
+      if (resolve(path, '..') === dir) poller.wake();
+    });
+  }
+  log.info({ dir: src.dir, pattern: src.pattern }, 'file source watching');
+
+  return {
+    sweep: async () => void (await poller.poll()),
+    async close() {
+      await poller.stop();
+      await watcher.close();
+      await drop.close();
     },
   };
 }

@@ -76,7 +76,7 @@ export async function moveInto(from: string, dir: string, name: string): Promise
  * planted in the directory is never written through), then renames it over `path`: readers never
  * see half a file, and a link at `path` itself is replaced, not followed.
  */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.hig-${randomBytes(12).toString('hex')}.tmp`);
   await withNewFile(tmp, 0o666, async (fh) => void (await fh.writeFile(text)));
   try {

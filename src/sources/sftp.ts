@@ -1,9 +1,10 @@
 /**
- * SFTP source: poll a remote directory, download each stable file, enqueue every message, and only
- * then delete or move the remote file (invariant 2). The server's host key is pinned (SHA-256);
- * failed connections back off exponentially; a Redis lock makes one process at a time poll a
- * channel, so two daemons never take the same file. A crash mid-file leaves the remote file in
- * place: the next poll (after the lock expires) takes it again and dedupe stores nothing twice.
+ * SFTP source: the remote directory as a `FileStore` (file-take.ts) for the one poller
+ * (file-poller.ts). A poll session is a Redis poll lock (one process at a time polls a channel, so
+ * two daemons never take the same file) plus one SSH connection; the server's host key is pinned
+ * (SHA-256), and failed polls back off exponentially. Every message is enqueued before the remote
+ * file is deleted or moved (invariant 2). A crash mid-file leaves the remote file in place: the
+ * next poll (after the lock expires) takes it again and dedupe stores nothing twice.
  *
  * The remote directory may be shared with other accounts: links, FIFOs and other non-regular
  * entries are refused unread (sftp-files.ts), and a file is taken only once it is complete
@@ -17,14 +18,15 @@ import type { Channel, SftpSource } from '../config/channel.js';
 import type { IntakeDeps } from '../intake.js';
 import type { Logger } from '../log.js';
 import { fileErrorReport } from './batch-intake.js';
-import { takeFile, type FileLook, type FileStore } from './file-take.js';
-import { IncompleteFiles } from './completeness.js';
-import { nameMatcher } from './glob.js';
+import type { FileLook, FileStore } from './file-take.js';
+import { startPoller, type PollResult, type PollSession } from './file-poller.js';
 import { redisPollLock, type LockRedis, type PollLock } from './poll-lock.js';
 import { pollLockKey } from '../redis/keys.js';
 import { hostKeyMatches } from '../security/host-key.js';
 import { notRegular } from './regular-file.js';
 import { downloadRegular, remoteLstat, sameRemote, writeRemoteAtomic } from './sftp-files.js';
+
+export type { PollResult } from './file-poller.js';
 
 export type SftpChannel = Channel & { source: SftpSource };
 
@@ -39,17 +41,6 @@ export interface SftpSourceOptions {
   schedule?: boolean;
 }
 
-export interface PollResult {
-  outcome: 'polled' | 'locked' | 'failed' | 'closed';
-  /** files handled this poll, by what happened to them */
-  done: string[];
-  rejected: string[];
-  /** files left on the server for the next poll (unstable, changed while read, or Redis unavailable) */
-  left: string[];
-  /** files left on the server because they are not complete yet (see completeness.ts) */
-  incomplete: string[];
-}
-
 export interface SftpSourceHandle {
   pollOnce(): Promise<PollResult>;
   close(): Promise<void>;
@@ -59,39 +50,16 @@ export class SftpConfigError extends Error {
   override name = 'SftpConfigError';
 }
 
-/** Delay before the next poll: pollMs when healthy, doubling per consecutive failure up to maxMs, ±20 % jitter. */
-export function nextDelayMs(failures: number, pollMs: number, maxMs: number, random = Math.random): number {
-  const base = failures === 0 ? pollMs : Math.min(maxMs, pollMs * 2 ** Math.min(failures, 30));
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
-
-interface RemoteFile {
-  name: string;
-  size: number;
-  modifyTime: number;
-}
-
-/** Files seen with the same size and mtime in two listings `settleMs` apart: no writer is still at them. */
-export function stableFiles(first: readonly RemoteFile[], second: readonly RemoteFile[]): RemoteFile[] {
-  const before = new Map(first.map((f) => [f.name, `${f.size}:${f.modifyTime}`]));
-  return second
-    .filter((f) => before.get(f.name) === `${f.size}:${f.modifyTime}`)
-    .sort((a, b) => a.modifyTime - b.modifyTime || a.name.localeCompare(b.name));
-}
-
 /** The remote file still is what was downloaded (not written to, not replaced). */
 async function unchangedSince(sftp: SFTPWrapper, path: string, st: Stats): Promise<boolean> {
   const now = await remoteLstat(sftp, path);
   return now !== undefined && sameRemote(st, now);
 }
 
-const errInfo = (err: unknown) => ({ code: (err as { code?: unknown }).code, message: (err as Error).message });
-
 export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, opts: SftpSourceOptions = {}): Promise<SftpSourceHandle> {
   const src = channel.source;
   const env = opts.env ?? process.env;
   const log: Logger = deps.log.child({ channel: channel.id, source: 'sftp' });
-  const matches = nameMatcher(src.pattern);
   const remote = (dir: string, name: string) => posix.join(dir, name);
 
   // Credentials are read once at start; a missing file or variable is a start-up error naming the field.
@@ -115,10 +83,7 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
   const pollLock = opts.lock ?? (opts.redis ? redisPollLock(opts.redis, pollLockKey(deps.queues.prefix, channel.id), src.lockTtlMs) : undefined);
   if (!pollLock) throw new SftpConfigError(`channel ${channel.id}: the SFTP source needs Redis (opts.redis) for its poll lock`);
 
-  let closed = false;
-  let failures = 0;
   let dirsReady = false;
-  const incomplete = new IncompleteFiles(src.incompleteTimeoutMs);
 
   /** errorDir, moveTo and ackDir are created on the server once, so the first rejected file has somewhere to go. */
   const ensureRemoteDirs = async (client: SftpClient) => {
@@ -198,8 +163,8 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
           await reject(client, sftp, name, (t) => fileErrorReport(t, channel.id, code, detail));
           return detail;
         },
-        writeAck: async (text) => {
-          if (src.ackDir) await writeRemoteAtomic(sftp, src.ackDir, `${name}.ack`, Buffer.from(text, 'latin1'));
+        writeAck: async (bytes) => {
+          if (src.ackDir) await writeRemoteAtomic(sftp, src.ackDir, `${name}.ack`, bytes);
         },
         reject: (report) => reject(client, sftp, name, report),
         finish: async () => {
@@ -212,26 +177,12 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
     },
   });
 
-  const listCandidates = async (client: SftpClient): Promise<RemoteFile[]> => {
-    // Everything but directories: links, FIFOs and the like are listed so that they can be refused.
-    const list = async () =>
-      (await client.list(src.remoteDir)).filter((f) => f.type !== 'd' && matches(f.name)).map((f) => ({ name: f.name, size: f.size, modifyTime: f.modifyTime }));
-    const first = await list();
-    incomplete.keepOnly(new Set(first.map((f) => f.name)));
-    if (first.length === 0 || src.settleMs === 0) return stableFiles(first, first);
-    await new Promise((r) => setTimeout(r, src.settleMs));
-    return stableFiles(first, await list());
-  };
-
-  const pollOnce = async (): Promise<PollResult> => {
-    const result: PollResult = { outcome: 'polled', done: [], rejected: [], left: [], incomplete: [] };
-    if (closed) return { ...result, outcome: 'closed' };
+  /** One poll's session: the poll lock (renewed while it runs), then one connection; undefined when another process holds the lock. */
+  const open = async (): Promise<PollSession<RemoteLook> | undefined> => {
     const token = await pollLock.acquire().catch((err: unknown) => {
-      log.warn({ err: errInfo(err) }, 'cannot take the poll lock (Redis unavailable?)');
-      return null;
+      throw Object.assign(new Error(`cannot take the poll lock (Redis unavailable?): ${(err as Error).message}`), { code: (err as { code?: unknown }).code });
     });
-    if (token === null) return { ...result, outcome: 'failed' };
-    if (token === undefined) return { ...result, outcome: 'locked' };
+    if (token === undefined) return undefined;
     let lockLost = false;
     const renewal = setInterval(() => {
       void pollLock.renew(token).then(
@@ -240,55 +191,35 @@ export async function startSftpSource(channel: SftpChannel, deps: IntakeDeps, op
       );
     }, Math.max(250, Math.floor(src.lockTtlMs / 3)));
     let client: SftpClient | undefined;
+    const end = async () => {
+      clearInterval(renewal);
+      await client?.end().catch(() => undefined);
+      await pollLock.release(token).catch(() => undefined);
+    };
     try {
       const session = await connect();
       client = session.client;
       await ensureRemoteDirs(client);
-      const files = await listCandidates(client);
-      const store = storeOf(client, session.sftp);
-      for (const file of files) {
-        // A lost lock means another process may be polling now: stop taking files.
-        if (closed || lockLost) {
-          result.left.push(file.name);
-          continue;
-        }
-        const what = await takeFile(store, file.name, { channel, deps, log, incomplete });
-        if (what === 'left') {
-          result.left.push(...files.slice(files.indexOf(file)).map((f) => f.name));
-          break; // Redis is down: the rest would fail the same way
-        }
-        ({ done: result.done, rejected: result.rejected, waiting: result.left, incomplete: result.incomplete })[what].push(file.name);
-      }
-      failures = 0;
-      return result;
+      const c = client;
+      return {
+        store: storeOf(c, session.sftp),
+        // Everything but directories: links, FIFOs and the like are listed so that they can be refused.
+        list: async () =>
+          (await c.list(src.remoteDir)).filter((f) => f.type !== 'd').map((f) => ({ name: f.name, regular: f.type === '-', size: f.size, mtimeMs: f.modifyTime })),
+        held: () => !lockLost,
+        end,
+      };
     } catch (err) {
-      failures++;
-      log.warn({ err: errInfo(err), failures }, 'SFTP poll failed; backing off');
-      return { ...result, outcome: 'failed' };
-    } finally {
-      clearInterval(renewal);
-      await client?.end().catch(() => undefined);
-      await pollLock.release(token).catch(() => undefined);
+      await end();
+      throw err;
     }
   };
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  const schedule = () => {
-    if (closed || opts.schedule === false) return;
-    timer = setTimeout(() => {
-      running = pollOnce().finally(schedule);
-    }, nextDelayMs(failures, src.pollMs, src.maxBackoffMs));
-  };
-  if (opts.schedule !== false) running = pollOnce().finally(schedule);
+  const poller = startPoller({ ctx: { channel, deps, log }, open, maxBackoffMs: src.maxBackoffMs, schedule: opts.schedule !== false });
   log.info({ host: src.host, port: src.port, remoteDir: src.remoteDir, pattern: src.pattern }, 'SFTP source polling');
 
   return {
-    pollOnce,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await running.catch(() => undefined);
-    },
+    pollOnce: () => poller.poll(),
+    close: () => poller.stop(),
   };
 }

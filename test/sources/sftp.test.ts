@@ -1,7 +1,7 @@
-/** Pure rules of the SFTP source: host key pins, backoff, and which remote files are stable. */
+/** Pure rules of the SFTP source: host key pins and backoff (the poller's, shared with the file source). */
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { nextDelayMs, stableFiles } from '../../src/sources/sftp.js';
+import { nextDelayMs } from '../../src/sources/file-poller.js';
 import { hostKeyMatches as fingerprintMatches } from '../../src/security/host-key.js';
 import { fingerprintOf } from '../support/sshd.js';
 
@@ -32,14 +32,5 @@ describe('backoff', () => {
     expect(nextDelayMs(1, 1000, 5000, () => 0)).toBe(1600);
     expect(nextDelayMs(1, 1000, 5000, () => 1)).toBe(2400);
     expect(nextDelayMs(1000, 1000, 300_000, mid)).toBe(300_000);
-  });
-});
-
-describe('stable files', () => {
-  it('keeps files unchanged across listings, oldest first', () => {
-    const a = { name: 'a', size: 10, modifyTime: 2 };
-    const b = { name: 'b', size: 10, modifyTime: 1 };
-    const c = { name: 'c', size: 5, modifyTime: 1 };
-    expect(stableFiles([a, b, c], [a, b, { ...c, size: 9 }, { name: 'd', size: 1, modifyTime: 0 }]).map((f) => f.name)).toEqual(['b', 'a']);
   });
 });
