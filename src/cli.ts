@@ -8,6 +8,7 @@
  * `hig convert` does not pay for Redis, queues, logging and config it never touches.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import type { Settings } from './config/env.js';
 import type { StateIo } from './cli/state.js';
@@ -44,7 +45,20 @@ async function stateIo(channels?: string): Promise<StateIo> {
   return { out, err, settings: await settings(), ...(channels ? { channelsDir: channels } : {}) };
 }
 
-const operator = () => process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+/**
+ * Who runs the command, for the audit trail: the login name, from the environment or, where it is
+ * unset or empty (`docker compose exec`, cron), from the system's account database.
+ */
+const operator = (): string => {
+  const named = [process.env.USER, process.env.LOGNAME].find((n) => n !== undefined && n.trim() !== '');
+  if (named) return named.trim();
+  try {
+    return userInfo().username || `uid:${process.getuid?.() ?? 'unknown'}`;
+  } catch {
+    // a uid with no account (containers run as an arbitrary uid): name the uid
+    return `uid:${process.getuid?.() ?? 'unknown'}`;
+  }
+};
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };

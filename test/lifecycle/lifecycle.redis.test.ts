@@ -5,6 +5,7 @@
  * channel file edited, added, broken, fixed, re-ported and removed while 1,000 messages stream over
  * one open connection: that connection stays open and every message is AA'd and pushed exactly once.
  */
+import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { spawn } from 'node:child_process';
@@ -236,6 +237,16 @@ describe('hig channel', () => {
     expect(await accepts(portA)).toBe(true);
     const [latest] = await readAudit(redis, prefix, 'adt-a', 1);
     expect(latest).toMatchObject({ action: 'channel-start', who: 'http:admin:tester' });
+  });
+
+  it('names the account running the CLI when USER and LOGNAME are unset or empty (docker compose exec, cron)', async () => {
+    // The review of issue 18 found `http:admin:unknown` in the audit: the name came from USER alone.
+    const pause = await hig(['channel', 'pause', 'adt-a'], { ...env(), USER: '' });
+    expect(pause.code).toBe(0);
+    const resume = await hig(['channel', 'resume', 'adt-a'], { ...env(), USER: '' });
+    expect(resume.code).toBe(0);
+    const [latest] = await readAudit(redis, prefix, 'adt-a', 1);
+    expect(latest).toMatchObject({ action: 'channel-resume', who: `http:admin:${userInfo().username}` });
   });
 
   it('says in one line when no daemon answers, and when the channel is unknown', async () => {
