@@ -10,6 +10,7 @@ import type { Gateway } from '../index.js';
 import type { FailedFilter, FailedJob } from '../queue/dlq.js';
 import type { QueueStats, JobStatus } from '../queue/status.js';
 import type { ReplayResult } from '../queue/dlq.js';
+import type { ChannelLifecycle, ConfigProblem } from '../lifecycle/types.js';
 import { adminRequest, adminTarget, DaemonUnreachableError, type AdminTarget } from './admin-client.js';
 
 export class NoStateError extends Error {
@@ -70,7 +71,9 @@ function noQueue(prefix: string, channelId: string): NoStateError {
   return new NoStateError(`nothing of channel "${channelId}" exists in Redis under prefix "${prefix}": nothing was ever queued there, or HIG_QUEUE_PREFIX is not the daemon's`);
 }
 
-type Row = QueueStats['channels'][string] & { duplicates?: number; conflicts?: number };
+type Row = QueueStats['channels'][string] & { duplicates?: number; conflicts?: number; lifecycle?: ChannelLifecycle };
+/** What the daemon's /api/stats adds: channel files hot reload refused (the running version stays). */
+type DaemonStats = QueueStats & { config?: { errors: ConfigProblem[] } };
 
 /** `fhir open since 2026-…Z (DESTINATION_UNAVAILABLE)`: each destination's circuit, codes only. */
 function circuitsText(c: Row): string {
@@ -80,10 +83,22 @@ function circuitsText(c: Row): string {
   return list.length ? `; destinations: ${list.join(', ')}` : '';
 }
 
+/**
+ * `; source stopped, processing paused (by http:admin:alice)`: said only when an operator has held
+ * something back, so a stopped or paused channel never reads as merely "healthy".
+ */
+function lifecycleText(l: ChannelLifecycle | undefined): string {
+  if (!l) return '';
+  const held = Object.entries(l.destinations ?? {}).filter(([, s]) => s === 'paused').map(([d]) => d);
+  if (l.source === 'running' && l.processing === 'running' && held.length === 0) return '';
+  const parts = [`source ${l.source}`, `processing ${l.processing}`, ...(held.length ? [`deliveries paused to ${held.join(', ')}`] : [])];
+  return `; ${parts.join(', ')}${l.changedBy ? ` (by ${l.changedBy})` : ''}`;
+}
+
 function statsLine(id: string, c: Row): string {
   return (
     `${id}: active ${c.active}, waiting ${c.waiting}, completed ${c.completed}, failed ${c.failed}, delayed ${c.delayed}, ` +
-    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})${circuitsText(c)}`
+    `resends ${c.duplicates ?? 0}, id conflicts ${c.conflicts ?? 0} (${c.health})${lifecycleText(c.lifecycle)}${circuitsText(c)}`
   );
 }
 
@@ -102,6 +117,7 @@ export async function cmdStats(io: StateIo, json: boolean): Promise<void> {
   if (json) return io.out(JSON.stringify(stats, null, 2));
   for (const [id, c] of Object.entries(stats.channels)) io.out(statsLine(id, c as Row));
   io.out(statsLine('total', stats as unknown as Row));
+  for (const p of (stats as DaemonStats).config?.errors ?? []) io.out(`channel files refused at ${p.at} (the running version stays): ${p.error}`);
 }
 
 const enc = encodeURIComponent;

@@ -229,6 +229,9 @@ describe('hig channel', () => {
     const stop = await hig(['channel', 'stop', 'adt-a'], env());
     expect(stop).toMatchObject({ code: 0, stdout: 'adt-a: source stopped, processing running\n', stderr: '' });
     expect(await accepts(portA)).toBe(false);
+    // `hig stats` says so: a stopped channel never reads as merely "healthy".
+    const shown = await hig(['stats'], env());
+    expect(shown.stdout).toMatch(/^adt-a: .*\(healthy\); source stopped, processing running \(by http:admin:tester\)(;|$)/m);
     const again = await hig(['channel', 'stop', 'adt-a'], env());
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^hig: the daemon refused \(CHANNEL_STATE_CONFLICT\): .*already stopped\n$/);
@@ -348,6 +351,8 @@ describe('hot reload', () => {
       for (const [tag, extra, where] of cases) {
         writeChannel('adt-a.json', channelA(extra));
         await waitFor(async () => ((await stats()).config?.errors ?? []).some((e) => where.test(e.error)), `${tag}: the loader's refusal in stats`);
+        const shown = await hig(['stats'], { HIG_HTTP_PORT: String(httpPort), HIG_ADMIN_TOKEN: TOKEN });
+        expect(shown.stdout).toMatch(/^channel files refused at .* \(the running version stays\): .*adt-a\.json/m);
         const id = `LC${tag === 'ZONE' ? '0001' : '0002'}`;
         expect(msa(await client.send(adt(id)))).toBe(`MSA|AA|${id}`);
         // Converted and pushed by the running (previous) version, not held or dead-lettered.
