@@ -49,6 +49,15 @@ export const mllpSourceSchema = z
       .default(20)
       .describe('open connections one remote address may hold; past it new ones are refused, so one client cannot fill maxConnections'),
     maxMessagesPerSecond: z.number().int().min(1).optional().describe('per connection; past it the connection is slowed, not refused'),
+    maxInFlight: z
+      .number()
+      .int()
+      .min(1)
+      .max(4096)
+      .default(64)
+      .describe(
+        'messages of this listener being taken in at once, shared between busy connections: with n busy, each may have max(1, maxInFlight / n) in flight; past its share a connection is slowed (its socket read paused), never refused, so a few fast senders cannot starve the others',
+      ),
   })
   .strict();
 

@@ -19,14 +19,22 @@ export interface MllpDecoder {
   readonly bytesOutsideFrames: number;
   /** Bytes of a frame started but not yet finished. */
   readonly pendingBytes: number;
-  /** Bytes the decoder has held across chunks (its frame buffer's capacity); never above maxFrameBytes. */
+  /** Bytes the decoder has held across chunks (the frame's pieces and its tail buffer's capacity); never above maxFrameBytes. */
   readonly retainedBytes: number;
 }
 
 const defaults = { maxFrameBytes: 10 * 1024 * 1024 };
 const HEAD_BYTES = 4096;
-/** First allocation for a frame that spans chunks; it doubles from there, never past maxFrameBytes. */
-const FIRST_CAPACITY = 16 * 1024;
+/**
+ * A frame that spans chunks is held as the list of its pieces, not copied into one buffer that
+ * doubles: under six connections streaming 4 MB of 0x1C the doubling allocated ≈ 5 times the bytes
+ * received (8 MiB buffers and their garbage), and that external memory set off mark-compact
+ * collections on the listener thread, up to 73 ms each (issue 13 flood bench, busy machine).
+ * A piece that is most of its own chunk (socket reads are exact-size buffers) is kept by reference;
+ * a smaller one is copied into a tail buffer of at most TAIL_BYTES, so neither tiny chunks nor a
+ * small piece of a large buffer can make the decoder hold more than the frame's bytes.
+ */
+const TAIL_BYTES = 16 * 1024;
 
 /**
  * The first FS CR at or after `from`, or -1. A CR is searched first, one byte, at memchr speed
@@ -53,25 +61,49 @@ function findEnd(chunk: Buffer, from: number): number {
  * Cost is linear in the bytes pushed whatever they are (a hostile sender controls them): per
  * frame and chunk, native searches forward for FS CR (findEnd) and one backward for the last start
  * byte, so runs of lone FS or of VT cost no JavaScript step per byte and no byte is searched twice
- * in the same direction. Memory is bounded: a frame that spans chunks is copied into one
- * owned buffer whose capacity never exceeds maxFrameBytes, so the decoder holds at most that
- * plus the chunk being pushed, whatever the chunking.
+ * in the same direction. Memory is bounded: a frame that spans chunks is held as its pieces (see
+ * TAIL_BYTES) whose memory never exceeds maxFrameBytes, so the decoder holds at most that plus the
+ * chunk being pushed, whatever the chunking; a finished frame is copied once into one buffer.
  */
 export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): MllpDecoder {
   const maxFrameBytes = options.maxFrameBytes ?? defaults.maxFrameBytes;
   let inFrame = false;
-  /** The frame's bytes from earlier chunks (and a pending FS), in acc[0, size). */
-  let acc: Buffer | undefined;
+  /** The frame's bytes from earlier chunks (and a pending FS): parts, then tail[0, tailUsed). */
+  let parts: Buffer[] = [];
+  let tail: Buffer | undefined;
+  let tailUsed = 0;
+  /** bytes of the frame held */
   let size = 0;
+  /** memory held for them: parts plus the tail's capacity; never above maxFrameBytes */
+  let retained = 0;
   /** Last byte of the previous chunk was END_BLOCK inside a frame (waiting for CR). */
   let pendingEnd = false;
   let outside = 0;
   let overflowed = false;
 
   function resetFrame(): void {
-    acc = undefined;
+    parts = [];
+    tail = undefined;
+    tailUsed = 0;
     size = 0;
+    retained = 0;
     pendingEnd = false;
+  }
+
+  /** The tail's bytes become a part of their own size (a partly used tail is copied down). */
+  function sealTail(): void {
+    if (!tail) return;
+    if (tailUsed === tail.length) parts.push(tail);
+    else if (tailUsed > 0) parts.push(Buffer.from(tail.subarray(0, tailUsed)));
+    retained += tailUsed - tail.length;
+    tail = undefined;
+    tailUsed = 0;
+  }
+
+  /** The frame's bytes held so far, as one buffer (one copy when they are in several pieces). */
+  function held(): Buffer {
+    sealTail();
+    return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
   }
 
   /** Stores bytes of the current frame; false (and an oversize event) once the frame is too large. */
@@ -80,19 +112,31 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
     if (total > maxFrameBytes) {
       overflowed = true;
       // Keep the start of the frame so the NAK can still answer the sender's MSH.
-      const kept = acc ? acc.subarray(0, Math.min(size, HEAD_BYTES)) : Buffer.alloc(0);
+      const kept = size > 0 ? held().subarray(0, Math.min(size, HEAD_BYTES)) : Buffer.alloc(0);
       const head = Buffer.concat([kept, piece.subarray(0, Math.max(0, HEAD_BYTES - kept.length))]);
       events.push({ kind: 'oversize', bytes: total, head });
       resetFrame();
       return false;
     }
     if (piece.length === 0) return true;
-    if (!acc || acc.length < total) {
-      const grown = Buffer.allocUnsafe(Math.min(maxFrameBytes, Math.max(total, FIRST_CAPACITY, (acc?.length ?? 0) * 2)));
-      if (acc) acc.copy(grown, 0, 0, size);
-      acc = grown;
+    if (piece.length > TAIL_BYTES / 4 && piece.length * 2 >= piece.buffer.byteLength) {
+      sealTail();
+      parts.push(piece);
+      retained += piece.length;
+      size = total;
+      return true;
     }
-    piece.copy(acc, size);
+    let at = 0;
+    while (at < piece.length) {
+      if (!tail || tailUsed === tail.length) {
+        sealTail();
+        tail = Buffer.allocUnsafeSlow(Math.min(TAIL_BYTES, maxFrameBytes - retained));
+        retained += tail.length;
+      }
+      const n = piece.copy(tail, tailUsed, at);
+      tailUsed += n;
+      at += n;
+    }
     size = total;
     return true;
   }
@@ -103,7 +147,7 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
       events.push({ kind: 'frame', data: chunk.subarray(from, to) }); // whole frame in one chunk: no copy
     } else {
       if (!store(chunk.subarray(from, to), events)) return false;
-      events.push({ kind: 'frame', data: acc!.subarray(0, size) });
+      events.push({ kind: 'frame', data: held() });
     }
     resetFrame();
     inFrame = false;
@@ -168,7 +212,7 @@ export function createMllpDecoder(options: { maxFrameBytes?: number } = {}): Mll
       return size;
     },
     get retainedBytes() {
-      return acc?.length ?? 0;
+      return retained;
     },
   };
 }

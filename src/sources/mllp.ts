@@ -21,8 +21,39 @@ import { intakeHl7, type IntakeDeps, type Receipt } from '../intake.js';
 import { ackTimer, trackConnection } from '../metrics.js';
 import { createConnectionGate } from './connection-gate.js';
 
-/** Most frames of one connection in flight at once; past it the socket is paused (backpressure). */
-const MAX_IN_FLIGHT_PER_CONNECTION = 64;
+/**
+ * A read at least this large means the sender has more bytes waiting: the connection yields (its
+ * socket paused until the next event-loop turn) so that libuv's up to 32 reads of 64 KiB per socket
+ * and turn cannot give one bulk sender megabytes of work before anyone else's bytes or Redis
+ * replies are looked at. Six connections streaming 0x1C held each turn for 6 x 2 MiB of reads
+ * (issue 13: a valid sender's ACK p99 56-230 ms in the flood bench). HL7 messages of everyday size
+ * arrive in smaller reads and never yield.
+ */
+const YIELD_READ_BYTES = 32 * 1024;
+
+/**
+ * The in-flight budget of one listener, shared fairly between its busy connections (review R3:
+ * six connections resending one valid message, 64 in flight each, made another sender's ACK p99
+ * 1.2 s). A connection is busy while it has frames in intake or waiting to be taken; each may hold
+ * max(1, floor(maxInFlight / busy connections)) in flight. A sender alone keeps the whole budget;
+ * with seven busy, each gets 9 of 64, so a new message never waits behind more than the budget.
+ */
+export interface InFlightShare {
+  /** The most frames `conn` may have in flight now. */
+  limit(conn: object): number;
+  busy(conn: object, isBusy: boolean): void;
+}
+
+export function createInFlightShare(maxInFlight: number): InFlightShare {
+  const busy = new Set<object>();
+  return {
+    limit: (conn) => Math.max(1, Math.floor(maxInFlight / Math.max(1, busy.size + (busy.has(conn) ? 0 : 1)))),
+    busy: (conn, isBusy) => {
+      if (isBusy) busy.add(conn);
+      else busy.delete(conn);
+    },
+  };
+}
 /**
  * Answers queued on a socket past which its frames wait: a sender that does not read its ACKs
  * must not make the daemon buffer them without bound (empty frames cost 3 bytes and get ~180).
@@ -45,6 +76,8 @@ export interface ConnectionFacts {
    * rebinds the listener instead, so the framing settings are the connection's own.
    */
   current?: () => MllpChannel;
+  /** The listener's in-flight budget shared with its other connections; without it, the connection has source.maxInFlight to itself. */
+  share?: InFlightShare;
 }
 
 /**
@@ -70,6 +103,10 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   let armIdle = (): void => undefined;
   let inFlight = 0;
   let closing = false;
+  const share = facts.share ?? createInFlightShare(channel.source.maxInFlight);
+  const me = {};
+  /** set from a large read until the next event-loop turn (YIELD_READ_BYTES) */
+  let yielding = false;
   /** set while the per-connection rate limit holds the socket paused */
   let throttledUntil = 0;
   // Frames decoded from a chunk but not yet taken in. One chunk can hold ~21,000 empty frames:
@@ -78,7 +115,8 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   let held: DecoderEvent[] = [];
   let heldAt = 0;
   const mayTake = () =>
-    !closing && inFlight < MAX_IN_FLIGHT_PER_CONNECTION && Date.now() >= throttledUntil && socket.writableLength < MAX_QUEUED_ANSWER_BYTES;
+    !closing && inFlight < share.limit(me) && Date.now() >= throttledUntil && socket.writableLength < MAX_QUEUED_ANSWER_BYTES;
+  const updateBusy = () => share.busy(me, !closing && (inFlight > 0 || heldAt < held.length));
   let takeEvent = (_event: DecoderEvent): void => undefined;
   const takeHeld = () => {
     while (heldAt < held.length && mayTake()) takeEvent(held[heldAt++]!);
@@ -86,10 +124,11 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
       held = [];
       heldAt = 0;
     }
+    updateBusy();
   };
   const maybeResume = () => {
     takeHeld();
-    if (held.length === 0 && mayTake()) socket.resume();
+    if (held.length === 0 && mayTake() && !yielding) socket.resume();
   };
   // Answers settle in microtasks: taking the next held frame from there would run a whole chunk
   // of refusals before any other socket or Redis reply gets a turn. Take them in the next loop turn.
@@ -148,7 +187,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   const acceptFrame = (frame: Buffer) => {
     inFlight++;
     const acked = ackTimer(channel.id, 'mllp', channel.source.ackMode === 'enhanced');
-    if (inFlight >= MAX_IN_FLIGHT_PER_CONNECTION) socket.pause();
+    if (inFlight >= share.limit(me)) socket.pause();
     const receipt = intakeHl7(frame, facts.current?.() ?? channel, sourceFacts, deps).catch(
       (err: unknown): Receipt => {
         log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'intake failed unexpectedly');
@@ -163,6 +202,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
       acked(r, ack !== undefined);
       if (r.situation !== 'stored') logRefusal(r);
       inFlight--;
+      updateBusy();
       scheduleResume();
     });
   };
@@ -233,6 +273,14 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     held = held.length === 0 ? events : held.concat(events);
     takeHeld();
     if (held.length > 0 || !mayTake()) socket.pause();
+    else if (chunk.length >= YIELD_READ_BYTES && !yielding) {
+      yielding = true;
+      socket.pause();
+      setImmediate(() => {
+        yielding = false;
+        maybeResume();
+      });
+    }
     watchFrame();
   });
   socket.on('drain', maybeResume);
@@ -258,6 +306,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
   });
   socket.on('close', () => {
     closing = true;
+    share.busy(me, false);
     if (frameTimer) clearTimeout(frameTimer);
     if (idleTimer) clearTimeout(idleTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
@@ -319,6 +368,7 @@ export interface MllpListener {
 /** Binds the channel's listener; resolves once it accepts connections. */
 export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps, current?: () => MllpChannel): Promise<MllpListener> {
   const sockets = new Set<net.Socket>();
+  const share = createInFlightShare(channel.source.maxInFlight);
   const gate = createConnectionGate(channel.source, deps.log.child({ channel: channel.id }));
   /** Gates the raw TCP socket, before any TLS handshake is spent on it. */
   const admitted = (raw: net.Socket): boolean => {
@@ -336,7 +386,7 @@ export async function startMllpListener(channel: MllpChannel, deps: IntakeDeps, 
     trackConnection(channel.id, socket);
     socket.setNoDelay(true);
     socket.once('close', () => sockets.delete(socket));
-    handleConnection(socket, channel, deps, { ...(socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {}), ...(current ? { current } : {}) });
+    handleConnection(socket, channel, deps, { ...(socket.remoteAddress ? { remoteAddress: socket.remoteAddress } : {}), ...(current ? { current } : {}), share });
   };
   const t = channel.source.tls;
   const server = t ? createTlsServer(channel, deps, onSocket) : net.createServer();

@@ -11,6 +11,7 @@
  * One PGlite connection: queries and transactions take turns through a queue on this side, so a
  * statement never lands inside someone else's transaction.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,9 +33,7 @@ const { parentPort, workerData } = require('node:worker_threads');
       parsers: { [types.INT8]: (t) => Number(t) },
       startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers],
     });
-    if (workerData.initOnly) await db.close();
     parentPort.postMessage({ id: 0, ok: true });
-    if (workerData.initOnly) return;
   } catch (err) {
     parentPort.postMessage({ id: 0, error: { message: String(err && err.message), code: err && err.code } });
     return;
@@ -53,6 +52,23 @@ const { parentPort, workerData } = require('node:worker_threads');
     }
   });
 })();
+`;
+
+/**
+ * initdb of a new data directory, run by `node -e` in a process of its own: `node -e INITDB url dir
+ * sharedBuffers`. Exit 0 once the directory is ready; otherwise one JSON line { message, code } on
+ * stderr and exit 1.
+ */
+const INITDB = `
+const [url, dataDir, sharedBuffers] = process.argv.slice(1);
+(async () => {
+  const { PGlite } = await import(url);
+  const db = await PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + sharedBuffers] });
+  await db.close();
+})().catch((err) => {
+  process.stderr.write(JSON.stringify({ message: String(err && err.message), code: err && err.code }) + '\\n');
+  process.exit(1);
+});
 `;
 
 /**
@@ -89,32 +105,56 @@ function normalize(rows: Row[]): Row[] {
   return rows;
 }
 
-function startThread(dataDir: string, initOnly: boolean): Worker {
-  return new Worker(THREAD, { eval: true, workerData: { dataDir, pglite: import.meta.resolve('@electric-sql/pglite'), sharedBuffers: SHARED_BUFFERS, initOnly } });
+/**
+ * The store thread's JavaScript only passes SQL and rows between the main thread and PostgreSQL's
+ * WASM memory; V8's default young generation (32 MiB of new space per thread, measured with
+ * v8.getHeapSpaceStatistics in the flood bench) is mostly empty there but, once touched, stays in
+ * the daemon's RSS. Large values (sealed payloads) go to large-object space whatever this is.
+ */
+const THREAD_YOUNG_GENERATION_MB = 8;
+
+function startThread(dataDir: string): Worker {
+  return new Worker(THREAD, {
+    eval: true,
+    workerData: { dataDir, pglite: import.meta.resolve('@electric-sql/pglite'), sharedBuffers: SHARED_BUFFERS },
+    resourceLimits: { maxYoungGenerationSizeMb: THREAD_YOUNG_GENERATION_MB },
+  });
 }
 
 /**
- * A new data directory's initdb runs in a thread of its own that ends with it: initdb's WASM
- * instance held ≈ 500 MiB more RSS until the store thread happened to collect it (a fresh
- * directory opened in one thread: 764 MiB RSS, 237 MiB 3 s later; initdb in its own thread, then
- * a reopen: 198 MiB after initdb, 286 MiB open; busy machine, one run each). A reopen costs
- * 0.5-4 s, once.
+ * A new data directory's initdb runs in a child process that exits when it is done, so none of its
+ * memory stays in the daemon. In a thread of the daemon (the first fix) its WASM instance was freed
+ * with the thread, but the malloc arenas of that thread and of V8's compile threads kept what
+ * initdb and its WASM compilation had used: the daemon's RSS after opening a new directory was
+ * 298-327 MiB against 201 MiB after opening an existing one (issue 13, a 2-core machine shared
+ * with other sessions, one run each; the flood bench starts on a new directory every run).
+ * The initdb costs one process start (≈ 1-4 s, once per data directory).
  */
 async function initDataDir(dataDir: string): Promise<void> {
-  const worker = startThread(dataDir, true);
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  const reply = await new Promise<Reply>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
+  const child = spawn(process.execPath, ['-e', INITDB, import.meta.resolve('@electric-sql/pglite'), dataDir, SHARED_BUFFERS], {
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  await exited;
-  if (reply.error) throw new PgliteThreadError(reply.error.message, reply.error.code);
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4096)));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (c) => resolve(c));
+  });
+  if (code === 0) return;
+  const last = stderr.trim().split('\n').pop() ?? '';
+  let reason: { message?: string; code?: string } = {};
+  try {
+    reason = JSON.parse(last) as { message?: string; code?: string };
+  } catch {
+    // not our JSON line (the process died otherwise): report the exit only
+  }
+  throw new PgliteThreadError(reason.message ?? `initdb process exited with code ${code}`, reason.code);
 }
 
 export async function openPgliteDb(dataDir: string): Promise<Db> {
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initDataDir(dataDir);
-  const worker = startThread(dataDir, false);
+  const worker = startThread(dataDir);
   const waiting = new Map<number, { resolve(r: Reply): void; reject(e: Error): void }>();
   let next = 1;
   let dead: Error | undefined;

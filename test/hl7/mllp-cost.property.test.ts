@@ -142,7 +142,24 @@ describe('MLLP decoder cost and memory [MLLP R2 framing]', () => {
     expect(multiByte).toBeLessThanOrEqual(chunk);
   });
 
-  it('a frame of exactly maxFrameBytes over many chunks is held in one buffer no larger than the limit and comes out intact', () => {
+  // Socket reads are buffers of their own: a long frame keeps them by reference instead of copying
+  // them into a buffer that doubles (which held up to twice the bytes, and allocated five times
+  // them on the way: external memory that set off mark-compact collections on the listener).
+  it('a long frame arriving in socket-like chunks is held at its own size, not a doubled copy', () => {
+    const header = Buffer.from('\x0bMSH|^~\\&|ABUSE|FAC|HIG|HIG|20260101||ADT^A01|ABUSE1|P|2.5\r', 'latin1');
+    const d = createMllpDecoder({ maxFrameBytes: 10 * 1024 * 1024 });
+    d.push(header);
+    for (let k = 0; k < 64; k++) {
+      expect(d.push(Buffer.alloc(64 * 1024, FS))).toEqual([]); // a fresh buffer per read, as a socket gives
+      expect(d.retainedBytes).toBeLessThanOrEqual(d.pendingBytes + 16 * 1024);
+    }
+    expect(d.pendingBytes).toBe(header.length - 1 + 4 * 1024 * 1024 - 1);
+    const out = d.push(Buffer.of(0x1c, 0x0d));
+    expect(out).toHaveLength(1);
+    expect(out[0]!.kind === 'frame' && out[0]!.data.length).toBe(header.length - 1 + 4 * 1024 * 1024);
+  });
+
+  it('a frame of exactly maxFrameBytes over many chunks is held in no more than the limit and comes out intact', () => {
     const max = 300_000;
     const payload = Buffer.alloc(max, 0x41);
     for (let k = 0; k < max; k += 997) payload[k] = FS; // lone FS bytes are data
