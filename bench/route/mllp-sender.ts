@@ -6,17 +6,23 @@
  * MSA-2 check. Rounds alternate (echo, sender, echo, sender, …) so machine load hits both alike;
  * the goal (issue 17) is sender ≥ 80 % of echo. CPU is this process's (the sender side) per message.
  *
- *   npx tsx bench/route/mllp-sender.ts [--messages 5000] [--rounds 5]
+ *   npx tsx bench/route/mllp-sender.ts [--messages 5000] [--rounds 5] [--dist]   (--dist: after npm run build)
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { fmt, loadAverage, table } from '../lib/stats.js';
-import { createDestination } from '../../src/destinations/index.js';
-import { connectMllp } from '../../src/hl7/mllp-client.js';
+import type * as Destinations from '../../src/destinations/index.js';
+import type * as MllpClient from '../../src/hl7/mllp-client.js';
 
-const { values } = benchArgs('route', { options: { messages: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '5' } } });
+const { values } = benchArgs('route', { options: { messages: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '5' }, dist: { type: 'boolean', default: false } } });
 requireNumbers('route', values, ['messages', 'rounds']);
+// --dist: the compiled code the daemon runs (npm run build first), not the TypeScript loader's
+// transpile, which wraps every named closure in a __name() call per creation (both sides alike).
+const code = values.dist ? '../../dist' : '../../src';
+const ext = values.dist ? 'js' : 'ts';
+const { createDestination } = (await import(`${code}/destinations/index.${ext}`)) as typeof Destinations;
+const { connectMllp } = (await import(`${code}/hl7/mllp-client.${ext}`)) as typeof MllpClient;
 const messages = Number(values.messages);
 const rounds = Number(values.rounds);
 
@@ -77,6 +83,6 @@ child.disconnect();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const rows = echo.map((e, i) => [i + 1, fmt.int(e.msgPerS), fmt.int(sender[i]!.msgPerS), `${((sender[i]!.msgPerS / e.msgPerS) * 100).toFixed(1)} %`, e.cpuUsPerMsg.toFixed(1), sender[i]!.cpuUsPerMsg.toFixed(1)]);
 const ratio = median(sender.map((s, i) => s.msgPerS / echo[i]!.msgPerS));
-console.log(`bench/route/mllp-sender: ${messages} messages × ${rounds} rounds each, one connection, load average ${loadAverage()}`);
+console.log(`bench/route/mllp-sender: ${messages} messages × ${rounds} rounds each, one connection, ${values.dist ? 'compiled dist/' : 'src/ through tsx'}, load average ${loadAverage()}`);
 console.log(table(['round', 'echo msg/s (bare client)', 'sender msg/s (mllp destination)', 'sender / echo', 'echo CPU µs/msg', 'sender CPU µs/msg'], rows));
 console.log(`median sender / echo: ${(ratio * 100).toFixed(1)} % (goal ≥ 80 %); receiver answered ${count} frames`);

@@ -3,7 +3,7 @@
  * the MSH-10 we sent), and what does its MSA-1 code mean under the destination's ackRules?
  * Bytes in, a verdict out; the reasons name codes and lengths, never content.
  */
-import { readHeader } from '../../hl7/header.js';
+import { readDelimiters } from '../../hl7/header.js';
 
 export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
 export const ACK_CODES: readonly AckCode[] = ['AA', 'AE', 'AR', 'CA', 'CE', 'CR'];
@@ -35,10 +35,11 @@ function fieldsOfMsa(answer: Buffer, fieldSeparator: string): string[] | undefin
 }
 
 export function judgeAck(answer: Buffer, sentControlId: string, rules: AckRules): AckVerdict {
-  const header = readHeader(answer);
-  // An ACK with an empty MSH-12 is still an ACK; only a missing or broken MSH makes it garbage.
-  const delimiters = header.ok ? header.header.delimiters : header.code === 'REQUIRED_FIELD_MISSING' ? header.partial?.delimiters : undefined;
-  if (delimiters === undefined) return { kind: 'garbage', reason: `answer of ${answer.length} bytes is not HL7 (${header.ok ? 'ok' : header.code})` };
+  // An ACK with empty MSH fields (MSH-12, …) is still an ACK; only a missing or broken MSH makes it
+  // garbage, so the MSH's delimiters are all that is read of it.
+  const read = readDelimiters(answer);
+  if (!read.ok) return { kind: 'garbage', reason: `answer of ${answer.length} bytes is not HL7 (${read.code})` };
+  const delimiters = read.delimiters;
   const msa = fieldsOfMsa(answer, delimiters.field);
   if (msa === undefined) return { kind: 'garbage', reason: `answer of ${answer.length} bytes has no MSA segment` };
   const first = (raw: string | undefined) => (raw ?? '').split(delimiters.component)[0]!.trim();
