@@ -26,10 +26,25 @@ export type AckVerdict =
   /** An acknowledgment of some other message (MSA-2 ≠ the MSH-10 sent). */
   | { kind: 'mismatch'; reason: string };
 
+/** Leading characters a line may carry before its segment id (what /^\s+/ strips from latin1 text, VT included). */
+const LEADING_SPACE = /\s/;
+
+/**
+ * The MSA segment's fields: the first line (CR, LF or CRLF ends one) that, after leading white
+ * space, starts with `MSA` and the field separator. Scans the text once, without splitting the
+ * whole answer into lines: it runs once per delivered message (bench/route/mllp-sender.ts).
+ */
 function fieldsOfMsa(answer: Buffer, fieldSeparator: string): string[] | undefined {
-  for (const line of answer.toString('latin1').split(/\r\n|\r|\n/)) {
-    const trimmed = line.replace(/^[\s\u000b]+/, '');
-    if (trimmed.startsWith(`MSA${fieldSeparator}`)) return trimmed.split(fieldSeparator);
+  const text = answer.toString('latin1');
+  const marker = `MSA${fieldSeparator}`;
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+    let start = at;
+    while (start > 0 && text[start - 1] !== '\r' && text[start - 1] !== '\n' && LEADING_SPACE.test(text[start - 1]!)) start--;
+    if (start !== 0 && text[start - 1] !== '\r' && text[start - 1] !== '\n') continue; // not at the start of a line
+    let end = text.indexOf('\r', at);
+    const lf = text.indexOf('\n', at);
+    if (end === -1 || (lf !== -1 && lf < end)) end = lf;
+    return text.slice(at, end === -1 ? text.length : end).split(fieldSeparator);
   }
   return undefined;
 }
