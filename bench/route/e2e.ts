@@ -8,7 +8,9 @@
  * processes and are not counted; Redis (private, AOF always) is reported apart.
  * Goal (issue 17): three destinations cost ≤ 1.5× the engine CPU per message of one.
  *
- *   npx tsx bench/route/e2e.ts [--messages 1000] [--rounds 3] [--concurrency 5]
+ *   npx tsx bench/route/e2e.ts [--messages 1000] [--rounds 3] [--concurrency 5] [--only 1|3]
+ *   (--three fhir,lab,archive: which destinations the multi-destination channel has, to cost each one;
+ *   --only: rounds of one kind only, to profile it: node --cpu-prof --import tsx bench/route/e2e.ts --only 3)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,7 +34,7 @@ import { destinationQueueName } from '../../src/redis/keys.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator } from '../../src/steps.js';
 
-const { values } = benchArgs('route-e2e', { options: { messages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' } } });
+const { values } = benchArgs('route-e2e', { options: { messages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' }, only: { type: 'string', default: '' }, three: { type: 'string', default: 'fhir,lab,archive' } } });
 requireNumbers('route-e2e', values, ['messages', 'rounds', 'concurrency']);
 const messages = Number(values.messages);
 const rounds = Number(values.rounds);
@@ -46,6 +48,8 @@ function child<T>(file: string): Promise<{ proc: ChildProcess; ready: T }> {
 }
 
 interface Run {
+  /** the channel with the destination queues (not the inline one) */
+  multi: boolean;
   destinations: number;
   msgPerS: number;
   engineMsPerMsg: number;
@@ -53,7 +57,7 @@ interface Run {
   failed: number;
 }
 
-async function round(redis: BenchRedis, def: Record<string, unknown>, destinations: number): Promise<Run> {
+async function round(redis: BenchRedis, def: Record<string, unknown>, destinations: number, multi: boolean): Promise<Run> {
   const prefix = `r${Math.random().toString(36).slice(2, 8)}`;
   const channel: Channel = channelSchema.parse(def);
   const queueChannels = destinationQueueChannels([channel]);
@@ -112,7 +116,7 @@ async function round(redis: BenchRedis, def: Record<string, unknown>, destinatio
   producer.disconnect();
   connection.disconnect();
   await redis.reset();
-  return { destinations, msgPerS: messages / seconds, engineMsPerMsg: (cpu.user + cpu.system) / 1000 / messages, redisMsPerMsg: (redisCpu * 1000) / messages, failed };
+  return { multi, destinations, msgPerS: messages / seconds, engineMsPerMsg: (cpu.user + cpu.system) / 1000 / messages, redisMsPerMsg: (redisCpu * 1000) / messages, failed };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -131,21 +135,25 @@ async function main(): Promise<void> {
     id: 'three',
     destinations: [
       fhirDestination,
+      { ...fhirDestination, id: 'fhirq', queue: {} }, // alone: FHIR through its own queue (not inline), to cost the hop
       { id: 'lab', type: 'mllp', host: '127.0.0.1', port: receiver.ready },
       { id: 'archive', type: 'file', dir: folder, content: 'hl7v2', name: '{channel}-{messageId}.hl7' },
-    ],
+    ].filter((d) => values.three.split(',').includes(d.id)),
   };
   console.log(`node ${process.version}; private redis-server (AOF always); ${fmt.int(messages)} ADT^A01 of ${MESSAGE_BYTES} bytes per round; channel concurrency ${concurrency}; load ${loadAverage()}`);
   try {
-    await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(tmpdir(), 'hig-route-warm-')) } : d)) }, 3); // JIT warm-up, not reported
+    // JIT warm-up, not reported (of the one kind profiled, with --only)
+    if (values.only === '1') await round(redis, one, 1, false);
+    else await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(tmpdir(), 'hig-route-warm-')) } : d)) }, three.destinations.length, true);
     const runs: Run[] = [];
     for (let r = 0; r < rounds; r++) {
-      runs.push(await round(redis, one, 1));
-      runs.push(await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(folder, `r${r}-`)) } : d)) }, 3));
+      if (values.only !== '3') runs.push(await round(redis, one, 1, false));
+      if (values.only !== '1') runs.push(await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(folder, `r${r}-`)) } : d)) }, three.destinations.length, true));
     }
-    console.log(table(['destinations', 'msg/s', 'engine CPU ms/msg', 'Redis CPU ms/msg', 'failed'], runs.map((r) => [r.destinations, fmt.int(r.msgPerS), r.engineMsPerMsg.toFixed(2), r.redisMsPerMsg.toFixed(2), r.failed])));
-    const m1 = median(runs.filter((r) => r.destinations === 1).map((r) => r.engineMsPerMsg));
-    const m3 = median(runs.filter((r) => r.destinations === 3).map((r) => r.engineMsPerMsg));
+    console.log(table(['destinations', 'msg/s', 'engine CPU ms/msg', 'Redis CPU ms/msg', 'failed'], runs.map((r) => [r.multi && r.destinations === 1 ? '1 (queue)' : r.destinations, fmt.int(r.msgPerS), r.engineMsPerMsg.toFixed(2), r.redisMsPerMsg.toFixed(2), r.failed])));
+    if (values.only) return;
+    const m1 = median(runs.filter((r) => !r.multi).map((r) => r.engineMsPerMsg));
+    const m3 = median(runs.filter((r) => r.multi).map((r) => r.engineMsPerMsg));
     console.log(`median engine CPU per message: 1 destination ${m1.toFixed(2)} ms, 3 destinations ${m3.toFixed(2)} ms: ratio ${(m3 / m1).toFixed(2)}× (goal ≤ 1.5×); load ${loadAverage()}`);
   } finally {
     fhir.proc.disconnect();

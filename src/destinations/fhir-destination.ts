@@ -73,11 +73,15 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
 
   async function deliverBundle(
     bundle: Record<string, unknown>,
+    json: string | undefined,
     mode: 'transaction' | 'batch',
     signal: AbortSignal,
   ): Promise<DeliveryOutcome> {
     const entries = entriesOf(bundle);
-    const answer = await exchange({ method: 'POST', url: '', body: asBundleOfType(bundle, mode) }, signal);
+    // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
+    // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
+    const body = json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(bundle, mode);
+    const answer = await exchange({ method: 'POST', url: '', body }, signal);
     if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, deps.now());
     const responses = responseEntries(answer.body, entries.length);
     if (responses === undefined) {
@@ -121,10 +125,10 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
 
   return {
     deliver(payload, context) {
-      const { bundle } = expectPayload(payload, 'fhir', 'fhir');
+      const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');
       return config.mode === 'individual'
         ? deliverIndividually(bundle, context.signal)
-        : deliverBundle(bundle, config.mode, context.signal);
+        : deliverBundle(bundle, json, config.mode, context.signal);
     },
     async close() {
       if (dispatcher !== undefined) await (await dispatcher()).close();

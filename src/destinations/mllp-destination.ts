@@ -19,11 +19,11 @@ import { readHeader } from '../hl7/header.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { readPem } from './mtls.js';
 import { DEFAULT_ACK_RULES, judgeAck, type AckRules } from './mllp/ack.js';
-import { createMllpConnection, MllpExchangeError } from './mllp/connection.js';
+import { createMllpConnection, MllpExchangeError, type MllpConnection } from './mllp/connection.js';
 import { createConnectionPool } from './mllp/pool.js';
 import { expectPayload, MEDIA_TYPES } from './payload.js';
 import { PermanentError } from '../errors.js';
-import { defineDestination, type DeliveryResponse, type Destination, type DestinationDeps } from './types.js';
+import { defineDestination, type DeliveryContext, type DeliveryOutcome, type DeliveryResponse, type Destination, type DestinationDeps } from './types.js';
 
 export const defaults = {
   connections: 1,
@@ -125,6 +125,27 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
     ),
   );
   const peer = `${config.host}:${config.port}`;
+  // Per-message closures cost the sender measurable CPU (bench/route/mllp-sender.ts): the helpers
+  // below are made once per destination, and the logger child only when there is a bad ACK to log.
+  const logFor = (context: DeliveryContext) => deps.log?.child({ channel: context.channelId, destination: context.destinationId, messageId: context.messageId });
+  /** No answer at all: transient, unless ackRules.timeout makes a timeout permanent. */
+  const unanswered = (err: MllpExchangeError) =>
+    err.reason === 'timeout' && rules.timeout === 'permanent'
+      ? new DestinationRejectedError(`mllp ${peer}: ${err.message}`)
+      : new DestinationUnavailableError(`mllp ${peer}: ${err.message}`, err.retryAfterMs);
+  /** The peer's answer to the message whose MSH-10 was `sent`, judged by ackRules: an outcome, or a classified error. */
+  const judged = (connection: MllpConnection, answer: Buffer, sent: string, context: DeliveryContext): DeliveryOutcome => {
+    const verdict = judgeAck(answer, sent, rules);
+    if (verdict.kind !== 'ack') {
+      // The stream may be out of step (a late answer to an earlier message): start afresh.
+      connection.reset();
+      logFor(context)?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
+      throw new DestinationUnavailableError(`mllp ${peer}: ${verdict.reason}`, undefined, undefined, ack(answer), 'DESTINATION_BAD_ACK');
+    }
+    if (verdict.outcome === 'delivered') return { ackCode: verdict.code, response: ack(answer) };
+    if (verdict.outcome === 'permanent') throw new DestinationRejectedError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
+    throw new DestinationUnavailableError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
+  };
 
   return {
     async deliver(payload, context) {
@@ -132,27 +153,8 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
       const header = readHeader(message);
       if (!header.ok) throw new PermanentError('PARSE_FAILED', `mllp: the message to send has no usable MSH (${header.location})`);
       const sent = header.header.controlId;
-      // Built only when there is something to log: a pino child per delivered message showed in the sender's CPU.
-      const log = () => deps.log?.child({ channel: context.channelId, destination: context.destinationId, messageId: context.messageId });
-      /** No answer at all: transient, unless ackRules.timeout makes a timeout permanent. */
-      const unanswered = (err: MllpExchangeError) =>
-        err.reason === 'timeout' && rules.timeout === 'permanent'
-          ? new DestinationRejectedError(`mllp ${peer}: ${err.message}`)
-          : new DestinationUnavailableError(`mllp ${peer}: ${err.message}`, err.retryAfterMs);
       try {
-        return await pool.withConnection(async (connection) => {
-          const answer = await connection.exchange(message, context.signal);
-          const verdict = judgeAck(answer, sent, rules);
-          if (verdict.kind !== 'ack') {
-            // The stream may be out of step (a late answer to an earlier message): start afresh.
-            connection.reset();
-            log()?.warn({ peer, answerBytes: answer.length, reason: verdict.reason }, 'MLLP peer answered without a valid acknowledgment of the message sent');
-            throw new DestinationUnavailableError(`mllp ${peer}: ${verdict.reason}`, undefined, undefined, ack(answer), 'DESTINATION_BAD_ACK');
-          }
-          if (verdict.outcome === 'delivered') return { ackCode: verdict.code, response: ack(answer) };
-          if (verdict.outcome === 'permanent') throw new DestinationRejectedError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
-          throw new DestinationUnavailableError(`mllp ${peer}: answered ${verdict.code}`, undefined, undefined, ack(answer));
-        }, context.signal);
+        return await pool.withConnection(async (connection) => judged(connection, await connection.exchange(message, context.signal), sent, context), context.signal);
       } catch (err) {
         if (err instanceof MllpExchangeError) throw unanswered(err);
         throw err;

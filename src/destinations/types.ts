@@ -15,8 +15,12 @@ export type ContentType = 'hl7v2' | 'fhir' | 'json';
 export type Payload =
   /** Raw HL7 v2 bytes exactly as they will go out: the sender's delimiters, escapes and MSH-18 charset. */
   | { readonly contentType: 'hl7v2'; readonly message: Buffer }
-  /** The FHIR R4 Bundle of the channel's conversion (after any FHIR post-processing). */
-  | { readonly contentType: 'fhir'; readonly bundle: Record<string, unknown> }
+  /**
+   * The FHIR R4 Bundle of the channel's conversion (after any FHIR post-processing). `json`: the
+   * Bundle's exact JSON text, present only while nothing has changed the Bundle since it was
+   * serialised (routing/route.ts), so a destination may send it instead of serialising it again.
+   */
+  | { readonly contentType: 'fhir'; readonly bundle: Record<string, unknown>; readonly json?: string }
   /** A JSON value (a code transformer's output, or the JSON source data). */
   | { readonly contentType: 'json'; readonly value: unknown };
 

@@ -33,6 +33,24 @@ export function readEncodingCharacters(line: string): EncodingCharacters {
   const end = line.indexOf(field, 4);
   const enc = end < 0 ? line.slice(4) : line.slice(4, end);
   if (enc.length < 2 || enc.length > 5) return { ok: false, location: 'MSH-2', detail: 'MSH-2 encoding characters are missing or invalid' };
+  const key = field + enc;
+  const known = readBefore.get(key);
+  if (known !== undefined) return known;
+  const read: EncodingCharacters = Object.freeze(checkEncodingCharacters(field, enc));
+  if (readBefore.size >= READ_BEFORE_MAX) readBefore.clear();
+  readBefore.set(key, read);
+  return read;
+}
+
+/**
+ * Answers already given, by MSH-1 + MSH-2: nearly every message of an install carries the same few,
+ * and the check below (arrays, a Set, regular expressions) ran for every MSH read (intake, the
+ * MLLP sender's message and its ACK). The answers are frozen, so no caller can change a shared one.
+ */
+const readBefore = new Map<string, EncodingCharacters>();
+const READ_BEFORE_MAX = 64;
+
+function checkEncodingCharacters(field: string, enc: string): EncodingCharacters {
   const [component = '', repetition = '', escape = '', subcomponent = '', truncation] = enc.split('');
   const all = [field, component, repetition, escape, subcomponent, truncation ?? ''].filter((c) => c !== '');
   if (new Set(all).size !== all.length || all.some((c) => NOT_A_DELIMITER.test(c))) {
@@ -40,7 +58,7 @@ export function readEncodingCharacters(line: string): EncodingCharacters {
   }
   const delimiters: Delimiters = { field, component, repetition, escape, subcomponent };
   if (truncation !== undefined) delimiters.truncation = truncation;
-  return { ok: true, delimiters };
+  return { ok: true, delimiters: Object.freeze(delimiters) };
 }
 
 /** Splits on a delimiter that may be absent (''): then the value is one piece, not one per character. */

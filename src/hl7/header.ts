@@ -66,14 +66,25 @@ function firstSegment(raw: Buffer | string): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
-export function readHeader(raw: Buffer | string): HeaderResult {
+/**
+ * The delimiters of a message whose first segment is an MSH with valid encoding characters, and
+ * that segment; no field read (readHeader reads them). For callers that need no more, e.g. an
+ * ACK's MSA read by the MLLP sender once per delivered message.
+ */
+export function readDelimiters(raw: Buffer | string): { ok: true; delimiters: Delimiters; msh: string } | { ok: false; code: ErrorCode; location: string; detail: string } {
   const msh = firstSegment(raw);
   if (!msh.startsWith('MSH')) {
     return { ok: false, code: 'NOT_HL7', location: 'MSH', detail: 'first segment is not MSH' };
   }
   const read = readEncodingCharacters(msh);
   if (!read.ok) return { ok: false, code: 'BAD_ENCODING_CHARACTERS', location: read.location, detail: 'invalid encoding characters' };
-  const { delimiters } = read;
+  return { ok: true, delimiters: read.delimiters, msh };
+}
+
+export function readHeader(raw: Buffer | string): HeaderResult {
+  const read = readDelimiters(raw);
+  if (!read.ok) return read;
+  const { delimiters, msh } = read;
   const field = delimiters.field;
   // fields[0] = "MSH", fields[1] = MSH-2; MSH-n is fields[n-1] because MSH-1 is the separator itself.
   const fields = msh.split(field);

@@ -64,6 +64,9 @@ function partitionFor(queueChannel: Channel, message: RoutedMessage, patient: ()
   return partitionOf(queueChannel, patient());
 }
 
+/** The enqueuer batch (AddRequest.batch) of every fan-out: the delivery jobs of a pass go to Redis in one transaction. */
+const FAN_OUT_BATCH = 'fan-out';
+
 /**
  * Puts one delivery job per destination into the destination queues; resolves when every one is
  * durably queued (or was already: `duplicate`). `needsBundle`: the destinations whose route reads the Bundle.
@@ -93,7 +96,8 @@ export async function fanOut(queues: QueueRegistry, channel: Channel, message: R
         ...(needsBundle.has(d.id) && message.sealedBundle ? { bundle: message.sealedBundle } : {}),
       };
       const writer = queues.forEnqueue(name);
-      const result = await enqueue(queue, queueChannel, data, writer?.connection ?? queues.connection, queues.prefix);
+      // One batch for the whole fan-out: the destination queues' adds of this pass go in one transaction.
+      const result = await enqueue(queue, queueChannel, data, writer?.connection ?? queues.connection, queues.prefix, [], queues.enqueuer, FAN_OUT_BATCH);
       return [d.id, { state: result === 'stored' ? 'queued' : 'duplicate' }] as const;
     }),
   );
@@ -161,24 +165,34 @@ function sealResponse(keyring: Keyring, data: DeliveryJobData, response: Deliver
 
 async function deliverOnce(d: DeliveryDeps, guard: { breaker: CircuitBreaker; tally: FailureTally }, data: DeliveryJobData, signal: AbortSignal): Promise<DeliveryResult> {
   const ids = { channelId: data.channelId, messageId: data.messageId };
-  let plain: Buffer;
-  try {
-    plain = d.keyring.open(data.sourceData, { ...ids, role: 'message' });
-  } catch (err) {
-    throw Object.assign(err as Error, { stage: 'open' });
-  }
   const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = {};
-  if (data.meta.contentType === 'hl7v2') input.v2 = plain;
-  else {
+  // Only what the route reads is opened: a FHIR route unfiltered by HL7 paths never decrypts the source.
+  if (d.route.needsSource) {
+    let plain: Buffer;
     try {
-      input.json = JSON.parse(plain.toString('utf8')) as unknown;
-    } catch {
-      throw new PermanentError('MAPPING_FAILED', 'sealed JSON source data is not valid JSON');
+      plain = d.keyring.open(data.sourceData, { ...ids, role: 'message' });
+    } catch (err) {
+      throw Object.assign(err as Error, { stage: 'open' });
+    }
+    if (data.meta.contentType === 'hl7v2') input.v2 = plain;
+    else {
+      try {
+        input.json = JSON.parse(plain.toString('utf8')) as unknown;
+      } catch {
+        throw new PermanentError('MAPPING_FAILED', 'sealed JSON source data is not valid JSON');
+      }
     }
   }
   if (d.route.needsFhir) {
     if (!data.bundle) throw new PermanentError('INTERNAL', `delivery ${data.messageId} to ${d.destination.id} carries no Bundle`);
-    input.bundle = JSON.parse(d.keyring.open(data.bundle, { ...ids, role: 'result' }).toString('utf8')) as Record<string, unknown>;
+    let text: string;
+    try {
+      text = d.keyring.open(data.bundle, { ...ids, role: 'result' }).toString('utf8');
+    } catch (err) {
+      throw Object.assign(err as Error, { stage: 'open' });
+    }
+    input.bundle = JSON.parse(text) as Record<string, unknown>;
+    input.bundleJson = text;
   }
   const context = {
     ...ids,

@@ -15,6 +15,8 @@ import type { AddRequest, Dedupe, Enqueuer } from './enqueuer.js';
 export const FAST_PATH_BULLMQ_VERSION = '6.7.0';
 
 interface PendingAdd {
+  /** the queue this job goes to (a batch named by AddRequest.batch spans several) */
+  queue: Queue;
   json: JobJson;
   jobId: string;
   dedupe: Dedupe;
@@ -134,10 +136,14 @@ function settleAdd(add: PendingAdd, result: [Error | null, unknown] | undefined)
  * connection of the writer its first add came with: intake picks writers round-robin, so
  * successive batches spread over the producer pool. One transaction per queue per pass rather than
  * one per connection: each MULTI costs ioredis a pipeline object (with every script of its
- * connection copied onto it), and Redis fsyncs once per EXEC however many adds it holds.
+ * connection copied onto it), and Redis fsyncs once per EXEC however many adds it holds. For the
+ * same reason a channel job's fan-out (one add per destination queue) names a batch of its own
+ * (AddRequest.batch): the adds to all destination queues in one pass share one transaction, where
+ * one per destination queue cost a pipeline object and an EXEC per destination (profiled,
+ * docs/benchmarks.md, route).
  */
 export function createFastEnqueuer(): Enqueuer {
-  const pending = new Map<string, { queue: Queue; redis: RedisClient; adds: PendingAdd[] }>();
+  const pending = new Map<string, { redis: RedisClient; adds: PendingAdd[] }>();
   /** Key counts of BullMQ's add scripts, by command name (the same for every connection). */
   const addScriptKeys = new Map<string, number>();
   const prepared = new WeakSet<object>();
@@ -164,7 +170,8 @@ export function createFastEnqueuer(): Enqueuer {
   }
 
   /** Queues one add on the transaction (hig's deduped variant of BullMQ's add script); its reply comes from exec(). */
-  function queueAdd(multi: BullTransaction, queue: Queue, add: PendingAdd): void {
+  function queueAdd(multi: BullTransaction, add: PendingAdd): void {
+    const queue = add.queue;
     const { name, args } = bullmqAddCommand(queue, add.json, add.jobId);
     const keys = addScriptKeys.get(name);
     const command = multi[dedupedName(name)];
@@ -177,13 +184,15 @@ export function createFastEnqueuer(): Enqueuer {
     const batch = pending.get(key);
     if (!batch) return;
     pending.delete(key);
-    const { queue, redis, adds } = batch;
+    const { redis, adds } = batch;
     let results: Array<[Error | null, unknown]> | null;
     try {
-      // Once BullMQ's connection is ready its scripts are loaded there.
-      const bull = (await queue.backend.client) as unknown as RedisClient;
-      const multi = transactionOn(redis, bull);
-      for (const add of adds) queueAdd(multi, queue, add);
+      // Once BullMQ's connection is ready its scripts are loaded there (each queue's: a batch may
+      // span queues; BullMQ's add scripts are the same on every connection of one release).
+      const clients = new Set<Promise<unknown>>(adds.map((a) => a.queue.backend.client));
+      const [bull] = (await Promise.all(clients)) as unknown as RedisClient[];
+      const multi = transactionOn(redis, bull!);
+      for (const add of adds) queueAdd(multi, add);
       results = await multi.exec();
     } catch (err) {
       for (const add of adds) add.reject(err as Error);
@@ -203,15 +212,16 @@ export function createFastEnqueuer(): Enqueuer {
      * gets a negative ACK) while the others of the batch are stored; an aborted or lost EXEC rejects
      * them all. Queue objects with the same name and prefix must be equivalent.
      */
-    add({ queue, redis, name, data, opts, dedupe }: AddRequest): Promise<Placement> {
+    add({ queue, redis, name, data, opts, dedupe, batch: batchName }: AddRequest): Promise<Placement> {
       return new Promise((resolve, reject) => {
         const { json, jobId } = newJobJson(name, data, opts);
-        const add: PendingAdd = { json, jobId, resolve, reject, dedupe };
-        const key = queue.qualifiedName;
+        const add: PendingAdd = { queue, json, jobId, resolve, reject, dedupe };
+        // A queue's qualified name always holds a ':' (prefix:name); a batch name is kept apart by a NUL.
+        const key = batchName === undefined ? queue.qualifiedName : `\0${batchName}`;
         const batch = pending.get(key);
         if (batch) batch.adds.push(add);
         else {
-          pending.set(key, { queue, redis, adds: [add] });
+          pending.set(key, { redis, adds: [add] });
           // After the poll phase: the frames of every socket read in this pass share the batch.
           setImmediate(() => void flush(key));
         }

@@ -33,6 +33,12 @@ export interface AddRequest {
   /** BullMQ options; `jobId` is the message id */
   opts: JobsOptions;
   dedupe: Dedupe;
+  /**
+   * Adds of one event-loop pass with the same batch name share one transaction even when they go
+   * to different queues (a channel job's fan-out to its destination queues). Without it the
+   * batch is the queue's. Only the fast enqueuer batches.
+   */
+  batch?: string;
 }
 
 export type EnqueuerKind = 'fast' | 'plain';

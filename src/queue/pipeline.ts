@@ -120,11 +120,13 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
   // Compressed before sealing: the result stays in Redis with the job for keepCompletedMs, and
   // BullMQ writes it twice (job hash and events stream); a Bundle's JSON deflates several-fold.
   // Sealed once: the destination queues' jobs carry this same seal.
-  const sealedBundle = steps.keyring.seal(JSON.stringify(conversion.bundle), { channelId: data.channelId, messageId: data.messageId, role: 'result' }, { compress: true });
+  const bundleJson = JSON.stringify(conversion.bundle);
+  const sealedBundle = steps.keyring.seal(bundleJson, { channelId: data.channelId, messageId: data.messageId, role: 'result' }, { compress: true });
   let delivery: DeliveryOutcome | undefined;
   let destinations: Record<string, DestinationSummary> | undefined;
   if (routing) {
-    const routed = await routeAt(routing, { data, input: { ...input!, bundle: conversion.bundle }, sealedBundle }, signal);
+    // The text just sealed rides along: an inline FHIR route sends it instead of serialising the Bundle again.
+    const routed = await routeAt(routing, { data, input: { ...input!, bundle: conversion.bundle, bundleJson }, sealedBundle }, signal);
     delivery = routed.delivery;
     destinations = routed.destinations;
   } else if (steps.deliver) {

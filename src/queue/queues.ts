@@ -135,12 +135,14 @@ export async function enqueue(
   prefix: string,
   alsoMatch: readonly string[] = [],
   enqueuer: Enqueuer = defaultEnqueuer(),
+  /** share one transaction with the other adds of this batch name in this pass (AddRequest.batch) */
+  batch?: string,
 ): Promise<Placement> {
   const tags = tagsOf(data.meta.contentTag, alsoMatch);
   let placed: Placement;
   if (!isOrdered(channel)) {
     const dedupe = { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags };
-    placed = await enqueuer.add({ queue, redis, name: jobNameOf(data), data, opts: jobOptionsFor(channel, data), dedupe });
+    placed = await enqueuer.add({ queue, redis, name: jobNameOf(data), data, opts: jobOptionsFor(channel, data), dedupe, ...(batch === undefined ? {} : { batch }) });
   } else {
     const lane = await enqueueOrdered(redis, prefix, channel, data, queue.toKey(data.messageId), tags);
     if (lane === 'head') {

@@ -20,6 +20,11 @@ export interface RouteInput {
   v2?: Buffer;
   /** The channel's FHIR Bundle (converted once per channel, when `needsFhir` of any route). */
   bundle?: Record<string, unknown>;
+  /**
+   * `bundle` as JSON text, when the caller has it (the text it sealed): a FHIR payload the route
+   * did not edit carries it, and the destination sends it as is instead of serialising the Bundle again.
+   */
+  bundleJson?: string;
   /** JSON source data (JSON sources). */
   json?: unknown;
 }
@@ -39,6 +44,12 @@ export interface CompiledRoute {
   readonly needs: ContentType | 'nothing';
   /** True when the route needs the FHIR Bundle (it sends it, or its filter reads FHIR facts). */
   readonly needsFhir: boolean;
+  /**
+   * True when the route reads the message as received (`v2` or `json` of RouteInput): it sends v2 or
+   * JSON, or its filter reads HL7 paths. A route that sends the Bundle unfiltered by HL7 does not,
+   * and its delivery job leaves the sealed source closed.
+   */
+  readonly needsSource: boolean;
   decide(input: RouteInput, context: Omit<DeliveryContext, 'signal'>): Promise<RouteDecision>;
 }
 
@@ -58,7 +69,7 @@ function basePayload(needs: ContentType, input: RouteInput, id: string): Payload
     case 'hl7v2':
       return { contentType: 'hl7v2', message: input.v2 ?? missing('HL7 v2 message', id) };
     case 'fhir':
-      return { contentType: 'fhir', bundle: input.bundle ?? missing('FHIR Bundle', id) };
+      return { contentType: 'fhir', bundle: input.bundle ?? missing('FHIR Bundle', id), ...(input.bundle !== undefined && input.bundleJson !== undefined ? { json: input.bundleJson } : {}) };
     case 'json':
       return { contentType: 'json', value: input.json !== undefined ? input.json : input.bundle !== undefined ? input.bundle : missing('JSON value', id) };
   }
@@ -78,6 +89,7 @@ export function compileRoute(destination: RoutedDestination, deps: RouteDeps): C
     id,
     needs,
     needsFhir: needs === 'fhir' || filter?.needs.fhir === true,
+    needsSource: needs === 'hl7v2' || needs === 'json' || filter?.needs.hl7v2 === true,
     async decide(input, context) {
       if (filter !== undefined) {
         let editable: EditableMessage | undefined;
@@ -88,11 +100,14 @@ export function compileRoute(destination: RoutedDestination, deps: RouteDeps): C
       if (needs === 'nothing') return { kind: 'nothing' };
       let payload = basePayload(needs, input, id);
       if (payload.contentType === 'hl7v2' && v2 !== undefined) payload = { contentType: 'hl7v2', message: v2(payload.message, context) };
+      // An edited Bundle is a new object: the text of the one received no longer describes it.
       if (payload.contentType === 'fhir' && fhir !== undefined) payload = { contentType: 'fhir', bundle: fhir(payload.bundle) };
       if (code !== undefined) {
-        const out = await deps.code!.run(code.module, payload, context, code.timeoutMs);
+        const { json: _text, ...given } = payload as Payload & { json?: string };
+        const out = await deps.code!.run(code.module, given as Payload, context, code.timeoutMs);
         if (out === null) return { kind: 'filtered', by: 'code', module: code.module };
-        payload = out;
+        // Whatever the module hands back, it is sent as the module made it (no text of the input rides along).
+        payload = out.contentType === 'fhir' ? { contentType: 'fhir', bundle: out.bundle } : out;
       }
       return { kind: 'deliver', payload };
     },

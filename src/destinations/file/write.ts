@@ -35,13 +35,47 @@ async function sameContent(path: string, body: Buffer): Promise<boolean> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Directory fsyncs as a group commit: a request is answered by a sync that STARTS after it was made
+ * (so after the caller's link), and every request made while one sync runs is answered by the
+ * next one. Concurrent deliveries to one folder (a destination queue's concurrency) then share a
+ * sync instead of each paying open + fsync + close (profiled: three thread-pool round trips of the
+ * nine a file costs). A failed sync fails every request it was to answer.
+ */
+const directorySyncs = new Map<string, { running: boolean; waiting: Array<{ resolve(): void; reject(err: unknown): void }> }>();
+
+function syncDirectory(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let state = directorySyncs.get(dir);
+    if (state === undefined) {
+      state = { running: false, waiting: [] };
+      directorySyncs.set(dir, state);
+    }
+    state.waiting.push({ resolve, reject });
+    if (!state.running) startDirectorySync(dir, state);
+  });
+}
+
+function startDirectorySync(dir: string, state: { running: boolean; waiting: Array<{ resolve(): void; reject(err: unknown): void }> }): void {
+  const answered = state.waiting.splice(0);
+  state.running = true;
+  fsyncDirectory(dir).then(
+    () => answered.forEach((w) => w.resolve()),
+    (err: unknown) => answered.forEach((w) => w.reject(err)),
+  ).finally(() => {
+    state.running = false;
+    if (state.waiting.length > 0) startDirectorySync(dir, state);
+    else directorySyncs.delete(dir);
+  });
 }
 
 export async function writeOnce(dir: string, name: string, body: Buffer, mode: number): Promise<WriteResult | undefined> {

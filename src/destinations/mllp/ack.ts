@@ -3,7 +3,7 @@
  * the MSH-10 we sent), and what does its MSA-1 code mean under the destination's ackRules?
  * Bytes in, a verdict out; the reasons name codes and lengths, never content.
  */
-import { readHeader } from '../../hl7/header.js';
+import { readDelimiters } from '../../hl7/header.js';
 
 export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
 export const ACK_CODES: readonly AckCode[] = ['AA', 'AE', 'AR', 'CA', 'CE', 'CR'];
@@ -26,19 +26,35 @@ export type AckVerdict =
   /** An acknowledgment of some other message (MSA-2 ≠ the MSH-10 sent). */
   | { kind: 'mismatch'; reason: string };
 
+/** Leading characters a line may carry before its segment id (what /^\s+/ strips from latin1 text, VT included). */
+const LEADING_SPACE = /\s/;
+
+/**
+ * The MSA segment's fields: the first line (CR, LF or CRLF ends one) that, after leading white
+ * space, starts with `MSA` and the field separator. Scans the text once, without splitting the
+ * whole answer into lines: it runs once per delivered message (bench/route/mllp-sender.ts).
+ */
 function fieldsOfMsa(answer: Buffer, fieldSeparator: string): string[] | undefined {
-  for (const line of answer.toString('latin1').split(/\r\n|\r|\n/)) {
-    const trimmed = line.replace(/^[\s\u000b]+/, '');
-    if (trimmed.startsWith(`MSA${fieldSeparator}`)) return trimmed.split(fieldSeparator);
+  const text = answer.toString('latin1');
+  const marker = `MSA${fieldSeparator}`;
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+    let start = at;
+    while (start > 0 && text[start - 1] !== '\r' && text[start - 1] !== '\n' && LEADING_SPACE.test(text[start - 1]!)) start--;
+    if (start !== 0 && text[start - 1] !== '\r' && text[start - 1] !== '\n') continue; // not at the start of a line
+    let end = text.indexOf('\r', at);
+    const lf = text.indexOf('\n', at);
+    if (end === -1 || (lf !== -1 && lf < end)) end = lf;
+    return text.slice(at, end === -1 ? text.length : end).split(fieldSeparator);
   }
   return undefined;
 }
 
 export function judgeAck(answer: Buffer, sentControlId: string, rules: AckRules): AckVerdict {
-  const header = readHeader(answer);
-  // An ACK with an empty MSH-12 is still an ACK; only a missing or broken MSH makes it garbage.
-  const delimiters = header.ok ? header.header.delimiters : header.code === 'REQUIRED_FIELD_MISSING' ? header.partial?.delimiters : undefined;
-  if (delimiters === undefined) return { kind: 'garbage', reason: `answer of ${answer.length} bytes is not HL7 (${header.ok ? 'ok' : header.code})` };
+  // An ACK with empty MSH fields (MSH-12, …) is still an ACK; only a missing or broken MSH makes it
+  // garbage, so the MSH's delimiters are all that is read of it.
+  const read = readDelimiters(answer);
+  if (!read.ok) return { kind: 'garbage', reason: `answer of ${answer.length} bytes is not HL7 (${read.code})` };
+  const delimiters = read.delimiters;
   const msa = fieldsOfMsa(answer, delimiters.field);
   if (msa === undefined) return { kind: 'garbage', reason: `answer of ${answer.length} bytes has no MSA segment` };
   const first = (raw: string | undefined) => (raw ?? '').split(delimiters.component)[0]!.trim();

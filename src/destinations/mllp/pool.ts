@@ -44,7 +44,8 @@ export function createConnectionPool(connections: MllpConnection[]): ConnectionP
   return {
     connections,
     async withConnection(use, signal) {
-      const connection = await acquire(signal);
+      // An idle connection is taken at once, without awaiting a resolved promise (one hop per message less).
+      const connection = idle.shift() ?? (await acquire(signal));
       try {
         return await use(connection);
       } finally {

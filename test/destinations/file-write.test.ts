@@ -1,0 +1,33 @@
+/** writeOnce under concurrency: the directory fsyncs are shared (group commit), every file still lands whole, once. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeOnce } from '../../src/destinations/file/write.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('writeOnce, many at once into one folder', () => {
+  it('writes every file with its own bytes, leaves no temp file, and answers each call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir);
+    const n = 40;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => writeOnce(dir, `m${i}.hl7`, Buffer.from(`MSH|${i}\r`), 0o640)));
+    expect(results.map((r) => r?.written)).toEqual(Array.from({ length: n }, () => true));
+    expect(readdirSync(dir).sort()).toEqual(Array.from({ length: n }, (_, i) => `m${i}.hl7`).sort());
+    for (let i = 0; i < n; i++) expect(readFileSync(join(dir, `m${i}.hl7`), 'latin1')).toBe(`MSH|${i}\r`);
+  });
+
+  it('two folders written at once do not share a sync, and a folder gone fails only its own writes', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    const b = join(tmpdir(), `hig-write-missing-${process.pid}-${Date.now()}`);
+    dirs.push(a);
+    const [ok, gone] = await Promise.allSettled([writeOnce(a, 'x.hl7', Buffer.from('x'), 0o640), writeOnce(b, 'y.hl7', Buffer.from('y'), 0o640)]);
+    expect(ok.status).toBe('fulfilled');
+    expect(gone.status).toBe('rejected');
+    expect(readdirSync(a)).toEqual(['x.hl7']);
+  });
+});
