@@ -276,12 +276,14 @@ function stateCommands(program: Command): void {
 
 /** Channel lifecycle in the running daemon (src/lifecycle, README "Channel lifecycle"). */
 function channelCommands(program: Command): void {
-  const channel = program.command('channel').description('start, stop, pause or resume a channel in the running daemon (its admin API)');
+  const channel = program.command('channel').description('start, stop, pause, resume, deploy or undeploy a channel in the running daemon (its admin API)');
   for (const [action, what] of [
     ['start', 'take messages in again (bind the listener, poll, accept HTTP)'],
     ['stop', 'refuse messages: MLLP listener closed, HTTP answers CHANNEL_STOPPED, polling stops'],
     ['pause', 'keep taking messages in, hold their processing (for every process on this Redis)'],
     ['resume', 'process what pause held, and what comes'],
+    ['deploy', 'run an undeployed channel again, in the version of its file'],
+    ['undeploy', 'take the channel out of the running daemon (source closed, its workers there stopped; the file and queued jobs stay)'],
   ] as const) {
     const cmd = channel
       .command(action)

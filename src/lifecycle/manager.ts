@@ -7,6 +7,8 @@
  * Rules (README, "Channel lifecycle"):
  * - stop closes the MLLP listener (and the connections on it), stops file/SFTP polling, and makes
  *   HTTP intake answer CHANNEL_STOPPED; start binds/starts it again. Per process, in memory.
+ * - undeploy stops the source and takes the channel's workers out of this process (its queue and
+ *   jobs stay, shown in stats); deploy runs its current file version again. Per process, in memory.
  * - pause/resume is BullMQ's Queue.pause/resume: a flag in Redis, so every worker on that Redis
  *   holds the channel's jobs, across restarts, while intake goes on.
  * - a reload adds, removes and changes channels one by one: an added one gets its queue, workers
@@ -62,6 +64,8 @@ const RELOAD_WHO = 'config:channels-dir';
 interface Running {
   channel: Channel;
   stopped: boolean;
+  /** taken out by an operator (types.ts, SourceState): not run here until deployed again */
+  undeployed?: boolean;
   changedAt?: string;
   changedBy?: string;
 }
@@ -79,7 +83,13 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
     turn = next.catch(() => undefined);
     return next;
   };
-  const channels = () => [...running.values()].map((r) => r.channel);
+  /** The deployed channels: what this process runs (workers, HTTP routes, alert rules). */
+  const channels = () => [...running.values()].filter((r) => !r.undeployed).map((r) => r.channel);
+  /** Workers and HTTP routes follow the deployed set. */
+  const deployedChanged = async () => {
+    http?.setChannels(channels());
+    await deps.onChannelsChanged?.(channels());
+  };
 
   const startSource = async (channel: Channel): Promise<void> => {
     if (!deps.sources) return;
@@ -115,7 +125,7 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
     const destinations: Record<string, ProcessingState> = {};
     for (const d of own) destinations[d.id] = (await d.queue!.isPaused()) ? 'paused' : 'running';
     return {
-      source: r.stopped ? 'stopped' : 'running',
+      source: r.undeployed ? 'undeployed' : r.stopped ? 'stopped' : 'running',
       processing: paused ? 'paused' : 'running',
       ...(own.length ? { destinations } : {}),
       ...(r.changedAt ? { changedAt: r.changedAt } : {}),
@@ -126,7 +136,25 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
   /** The action's effect, or why it makes no sense in the channel's state. */
   const transition = async (r: Running, action: ChannelAction): Promise<string | undefined> => {
     const queue = queues.get(r.channel.id)!;
+    if (r.undeployed && action === 'undeploy') return 'the channel is already undeployed';
+    if (r.undeployed && (action === 'start' || action === 'stop')) return 'the channel is undeployed: deploy it first';
     switch (action) {
+      case 'deploy':
+        if (!r.undeployed) return 'the channel is already deployed';
+        r.undeployed = false;
+        r.stopped = false;
+        await deployedChanged();
+        await startSource(r.channel).catch((err: unknown) => {
+          r.stopped = true; // shown as stopped: `start` tries again once the port is free
+          sourceProblem(r.channel.id, err);
+        });
+        return undefined;
+      case 'undeploy':
+        r.undeployed = true;
+        r.stopped = true; // HTTP intake refuses from now on
+        await stopSource(r.channel.id);
+        await deployedChanged();
+        return undefined;
       case 'start':
         if (!r.stopped) return 'the channel is already running';
         await startSource(r.channel);
@@ -221,6 +249,10 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
         }
         if (isDeepStrictEqual(r.channel, channel)) continue;
         changed.push(channel.id);
+        if (r.undeployed) {
+          r.channel = channel; // the version a later deploy brings back
+          continue;
+        }
         const before = r.channel;
         r.channel = channel; // open connections take the new version from their next message
         if (!r.stopped && sourceChanged(before, channel)) {
@@ -231,8 +263,7 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
           });
         }
       }
-      http?.setChannels(channels());
-      await deps.onChannelsChanged?.(channels());
+      await deployedChanged();
       // Deployments by file are changes too: in each channel's audit stream, by the channels directory.
       for (const [ids, action] of [[added, 'channel-deploy'], [changed, 'channel-reload'], [removed, 'channel-undeploy']] as const) {
         for (const id of ids) await audit(id, action, RELOAD_WHO);

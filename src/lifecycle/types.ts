@@ -9,10 +9,16 @@
  * - processing: `running` converts and delivers; `paused` holds queued jobs (BullMQ Queue.pause):
  *   kept in Redis, so it holds for every process on that Redis and survives restarts.
  */
-export const CHANNEL_ACTIONS = ['start', 'stop', 'pause', 'resume'] as const;
+export const CHANNEL_ACTIONS = ['start', 'stop', 'pause', 'resume', 'deploy', 'undeploy'] as const;
 export type ChannelAction = (typeof CHANNEL_ACTIONS)[number];
 
-export type SourceState = 'running' | 'stopped';
+/**
+ * `undeployed`: taken out of this daemon without touching its file — source closed and its workers
+ * in this process gone (queued jobs stay in Redis, counted in stats); `deploy` brings back the
+ * version of its file. Per process and in memory like stop; `"enabled": false` in the file is the
+ * lasting way. A hot reload updates an undeployed channel's version but does not deploy it.
+ */
+export type SourceState = 'running' | 'stopped' | 'undeployed';
 export type ProcessingState = 'running' | 'paused';
 
 export interface ChannelLifecycle {

@@ -5,7 +5,8 @@
  * while the channel keeps running. Screenshot under test-output/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -42,7 +43,16 @@ beforeAll(async () => {
   port = await freePort();
   const http = await freePort();
   base = `http://127.0.0.1:${http}`;
-  dir = channelsDir([{ id: 'adt-feed', source: { type: 'mllp', host: '127.0.0.1', port } }]);
+  const out = mkdtempSync(join(tmpdir(), 'hig-lc-dash-'));
+  const file = (id: string) => {
+    mkdirSync(join(out, id));
+    return { id, type: 'file', dir: join(out, id), content: 'hl7v2', name: '{controlId}.hl7' };
+  };
+  dir = channelsDir([
+    { id: 'adt-feed', source: { type: 'mllp', host: '127.0.0.1', port } },
+    // A fan-out channel: each destination's own queue has its pause/resume button.
+    { id: 'fan', source: { type: 'http' }, destinations: [file('one'), file('two')] },
+  ]);
   daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(http), HIG_QUEUE_PREFIX: prefix, HIG_ADMIN_TOKEN: TOKEN, REDIS_URL });
   await daemon.waitFor('hig started');
   browser = await chromium.launch(CHROMIUM);
@@ -100,6 +110,37 @@ describe('channel lifecycle on the dashboard', () => {
 
     await page.click('tr[data-channel="adt-feed"] button[data-channel-action="resume"]');
     await shows(page, 'running', 'running');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('undeploys and deploys a channel, and pauses and resumes one fan-out destination, with their buttons (issue 18 review)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/queue`);
+    await page.fill('#token', TOKEN);
+    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+    await shows(page, 'running', 'running');
+
+    await page.click('tr[data-channel="adt-feed"] button[data-channel-action="undeploy"]');
+    await shows(page, 'undeployed', 'running');
+    expect(await accepts(port)).toBe(false);
+    // Undeployed, the only thing to do is deploy it again.
+    expect(await page.$$eval('tr[data-channel="adt-feed"] button[data-channel-action]', (bs) => bs.map((b) => b.getAttribute('data-channel-action')))).toEqual(['deploy']);
+    await page.click('tr[data-channel="adt-feed"] button[data-channel-action="deploy"]');
+    await shows(page, 'running', 'running');
+    expect(await accepts(port)).toBe(true);
+
+    const button = (id: string, action: string) => `tr[data-channel="fan"] button[data-destination-action="${action}"][data-destination-id="${id}"]`;
+    await page.click(button('two', 'pause'));
+    await page.waitForSelector('tr[data-channel="fan"] [data-destination-paused="two"]');
+    const api = (path: string) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } }).then((r) => r.json() as Promise<{ channels: Record<string, { lifecycle?: { destinations?: Record<string, string> } }> }>);
+    expect((await api('/api/stats')).channels['fan']!.lifecycle!.destinations).toEqual({ one: 'running', two: 'paused' });
+    await page.click(button('two', 'resume'));
+    await page.waitForSelector(button('two', 'pause'));
+    expect((await api('/api/stats')).channels['fan']!.lifecycle!.destinations).toEqual({ one: 'running', two: 'running' });
     expect(pageErrors).toEqual([]);
     await context.close();
   });

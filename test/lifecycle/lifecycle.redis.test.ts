@@ -252,6 +252,30 @@ describe('hig channel', () => {
     expect(latest).toMatchObject({ action: 'channel-resume', who: `http:admin:${userInfo().username}` });
   });
 
+  it('undeploys and deploys the running daemon\'s channel: its port closes, its messages wait, deploy runs its file again', async () => {
+    const undeploy = await hig(['channel', 'undeploy', 'adt-a'], env());
+    expect(undeploy).toMatchObject({ code: 0, stdout: 'adt-a: source undeployed, processing running\n', stderr: '' });
+    expect(await accepts(portA)).toBe(false);
+    const again = await hig(['channel', 'undeploy', 'adt-a'], env());
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/CHANNEL_STATE_CONFLICT.*already undeployed/);
+    const start = await hig(['channel', 'start', 'adt-a'], env());
+    expect(start.stderr).toMatch(/CHANNEL_STATE_CONFLICT.*deploy it first/);
+    expect((await stats()).channels['adt-a']!.lifecycle).toMatchObject({ source: 'undeployed' });
+    const deploy = await hig(['channel', 'deploy', 'adt-a'], env());
+    expect(deploy).toMatchObject({ code: 0, stdout: 'adt-a: source running, processing running\n' });
+    expect(await accepts(portA)).toBe(true);
+    // Deployed again: its workers run (a message goes all the way through).
+    const client = await connectMllp({ host: '127.0.0.1', port: portA, timeoutMs: 60_000 });
+    try {
+      expect(msa(await client.send(adt('LC0100')))).toBe('MSA|AA|LC0100');
+      await waitFor(() => pushesOf('LC0100') === 1, 'message pushed after deploy');
+    } finally {
+      client.close();
+    }
+    expect((await readAudit(redis, prefix, 'adt-a', 2)).map((a) => a.action)).toEqual(['channel-deploy', 'channel-undeploy']);
+  });
+
   it('says in one line when no daemon answers, and when the channel is unknown', async () => {
     const nobody = await hig(['channel', 'pause', 'adt-a'], { HIG_HTTP_PORT: String(await freePort()), HIG_ADMIN_TOKEN: TOKEN });
     expect(nobody.code).toBe(1);

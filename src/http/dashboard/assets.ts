@@ -156,6 +156,15 @@ export const APP_JS = String.raw`
       var tip = d.state + (d.since ? ' since ' + fmtTime(d.since) : '') + (d.lastError ? '; last error ' + d.lastError : '') + (d.nextProbeAt && d.state !== 'closed' ? '; next probe ' + fmtTime(d.nextProbeAt) : '');
       box.appendChild(h('span', { 'class': 'badge circuit-' + d.state, 'data-destination': id, 'data-circuit': d.state, title: tip,
         text: id + ': ' + d.state + (d.state !== 'closed' && d.lastError ? ' (' + d.lastError + ')' : '') }));
+      // A fan-out destination's own queue pauses on its own (src/lifecycle): its deliveries held, the others go on.
+      var own = c.lifecycle && c.lifecycle.destinations ? c.lifecycle.destinations[id] : undefined;
+      if (own) {
+        if (own === 'paused') box.appendChild(h('span', { 'class': 'badge paused', 'data-destination-paused': id, text: 'paused' }));
+        var act = own === 'paused' ? 'resume' : 'pause';
+        var btn = h('button', { type: 'button', 'data-destination-action': act, 'data-channel': c.id, 'data-destination-id': id }, act);
+        btn.addEventListener('click', function (ev) { ev.stopPropagation(); channelAction(c.id, 'destinations/' + encodeURIComponent(id) + '/' + act, btn); });
+        box.appendChild(btn);
+      }
     });
     return box;
   }
@@ -165,9 +174,12 @@ export const APP_JS = String.raw`
     var l = c.lifecycle;
     if (!l) return null;
     var box = h('span', { 'class': 'lifecycle', 'data-source': l.source, 'data-processing': l.processing });
-    box.appendChild(h('span', { 'class': 'badge ' + (l.source === 'stopped' ? 'stopped' : 'healthy'), 'data-lifecycle-badge': 'source', text: l.source === 'stopped' ? 'stopped' : 'running' }));
+    box.appendChild(h('span', { 'class': 'badge ' + (l.source === 'running' ? 'healthy' : 'stopped'), 'data-lifecycle-badge': 'source', text: l.source }));
     if (l.processing === 'paused') box.appendChild(h('span', { 'class': 'badge paused', 'data-lifecycle-badge': 'processing', text: 'paused' }));
-    [[l.source === 'stopped' ? 'start' : 'stop'], [l.processing === 'paused' ? 'resume' : 'pause']].forEach(function (a) {
+    var actions = l.source === 'undeployed'
+      ? [['deploy']]
+      : [[l.source === 'stopped' ? 'start' : 'stop'], [l.processing === 'paused' ? 'resume' : 'pause'], ['undeploy']];
+    actions.forEach(function (a) {
       var btn = h('button', { type: 'button', 'data-channel-action': a[0], 'data-channel': c.id }, a[0]);
       btn.addEventListener('click', function (ev) { ev.stopPropagation(); channelAction(c.id, a[0], btn); });
       box.appendChild(btn);
