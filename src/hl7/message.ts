@@ -129,6 +129,8 @@ export function repetitions(msg: Message, seg: Segment, n: number): string[] {
 /** Splits one raw repetition into unescaped components/subcomponents. */
 export function splitRepetition(msg: Message, raw: string): Repetition {
   const d = msg.delimiters;
+  // most values are one plain leaf: no split, no unescape (the mappers split every field they read)
+  if (raw.indexOf(d.component) < 0 && (d.subcomponent === '' || raw.indexOf(d.subcomponent) < 0) && (d.escape === '' || raw.indexOf(d.escape) < 0)) return [[raw]];
   return raw.split(d.component).map((c) => splitOn(c, d.subcomponent).map((s) => unescapeValue(s, d, msg.charset)));
 }
 
