@@ -123,7 +123,8 @@ export function repetitions(msg: Message, seg: Segment, n: number): string[] {
   if (raw === undefined || raw === '') return [];
   // MSH-2 holds the delimiters themselves; splitting it would be wrong.
   if (n <= 2 && seg.name === 'MSH') return [raw];
-  return raw.split(msg.delimiters.repetition);
+  const r = msg.delimiters.repetition;
+  return raw.indexOf(r) < 0 ? [raw] : raw.split(r);
 }
 
 /** Splits one raw repetition into unescaped components/subcomponents. */

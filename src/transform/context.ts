@@ -17,8 +17,8 @@ const COARSE = Symbol('coarse');
 
 export class SegmentReader {
   readonly used = new Set<number>();
-  /** Split values per field: mappers often read the same field more than once. */
-  private readonly cache = new Map<number, Repetition[]>();
+  /** Split values per field (index = field number): mappers often read the same field more than once. */
+  private readonly cache: (Repetition[] | undefined)[] = [];
   constructor(
     readonly msg: Message,
     readonly segment: Segment,
@@ -35,10 +35,10 @@ export class SegmentReader {
   /** All repetitions of field n. */
   reps(n: number): Repetition[] {
     this.used.add(n);
-    let values = this.cache.get(n);
+    let values = this.cache[n];
     if (values === undefined) {
       values = fieldValues(this.msg, this.segment, n).filter(hasValue);
-      this.cache.set(n, values);
+      this.cache[n] = values;
     }
     return values;
   }

@@ -105,7 +105,9 @@ function primitiveProblem(value: unknown, code: string): string | undefined {
   if (typeof value !== expected) return `Invalid JSON type: expected ${expected}`;
   if (expected === 'string') {
     const s = value as string;
-    if (s.trim() === '') return 'String must contain non-whitespace content';
+    // trim only what does not start with a visible ASCII character (nearly every value does)
+    const c = s.charCodeAt(0);
+    if (!(c > 32 && c < 127) && s.trim() === '') return 'String must contain non-whitespace content';
     if (s.length > 1024 * 1024) return 'String cannot be larger than 1 MB';
     const re = regexes[code];
     if (re !== undefined && !re.test(s)) return `Invalid ${code} format`;
