@@ -68,7 +68,9 @@ export function parseMessage(text: string): Message {
   const d = readDelimiters(firstEnd < 0 ? clean : clean.slice(0, firstEnd));
   const segments: Segment[] = [];
   for (const line of clean.split(SEGMENT_SPLIT)) {
-    const trimmed = line.replace(/^\s+/, '');
+    // most lines start with their segment id: no regex for them
+    const c = line.charCodeAt(0);
+    const trimmed = c > 32 && c < 127 ? line : line.replace(/^\s+/, '');
     if (trimmed === '') continue;
     const seg = splitSegment(trimmed, d);
     if (!SEGMENT_NAME.test(seg.name)) fail(`segment ${segments.length + 1} has an invalid segment id`);

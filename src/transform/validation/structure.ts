@@ -214,13 +214,18 @@ class Walk {
       this.fail(el.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
       return;
     }
-    const values: unknown[] = isArray ? value : [value];
-    if (values.length < el.min || values.length > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
+    const count = isArray ? value.length : 1;
+    if (count < el.min || count > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
     const partners = Array.isArray(extensions) ? (extensions as unknown[]) : undefined;
-    for (let i = 0; i < values.length; i++) {
-      if (isArray) this.at.push(i);
-      this.item(values[i], field, resource, partners?.[i]);
-      if (isArray) this.at.pop();
+    if (!isArray) {
+      // a single value is checked as it is: no one-item array per element
+      this.item(value, field, resource, partners?.[0]);
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      this.at.push(i);
+      this.item(value[i], field, resource, partners?.[i]);
+      this.at.pop();
     }
   }
 
