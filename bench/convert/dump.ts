@@ -40,6 +40,16 @@ for (const f of files(root)) {
   if (!text.includes('MSH')) continue;
   splitMessages(text).forEach((m, i) => inputs.push([`${path.relative(root, f)}#${i}`, Buffer.from(m, 'utf8')]));
 }
+// repeated identities: OBX with the same code and sub-id ('distinct' ids #2, #3…), interleaved codes,
+// two OBRs sharing their numbers, repeated practitioners (merged)
+const obx = (n: number, code: string, sub = ''): string => `OBX|${n}|NM|${code}^Test ${code}^LN|${sub}|${n}|mg/dL|||||F|||||1234^ORDER^OSCAR`;
+const repeats = [
+  ...TYPICAL_ORU.split('\r').slice(0, 5),
+  ...Array.from({ length: 40 }, (_, i) => obx(i + 1, i % 3 === 0 ? '2345-7' : '2160-0', i % 5 === 0 ? '1' : '')),
+  'OBR|2|PL1^EHR|FL1^LAB|24323-8^Comprehensive metabolic panel^LN|||20240306090000-0500|||||||||||||||20240306100000-0500|||F',
+  ...Array.from({ length: 10 }, (_, i) => obx(i + 1, '2345-7')),
+].join('\r');
+inputs.push(['repeats#0', Buffer.from(repeats)]);
 feed(TYPICAL_ADT, 200).forEach((m, i) => inputs.push([`typical-adt#${i}`, m]));
 feed(TYPICAL_ORU, 200).forEach((m, i) => inputs.push([`typical-oru#${i}`, m]));
 

@@ -131,7 +131,7 @@ export class Conversion implements DatatypeContext {
     this.cleared.set(key, [...new Set([...(this.cleared.get(key) ?? []), ...elements])]);
   }
   private readonly ordinals = new Map<string, number>();
-  /** Highest `#n` given so far per type and identity key in 'distinct' mode: the next search starts past it. */
+  /** Highest `#n` given so far per identity key (by its first `Type/id`) in 'distinct' mode: the next search starts past it. */
   private readonly lastRepeat = new Map<string, number>();
   private readonly readerByIndex = new Map<number, SegmentReader>();
   private readonly madeByIndex = new Map<number, Resource[]>();
@@ -217,19 +217,26 @@ export class Conversion implements DatatypeContext {
    */
   add(resource: Resource, key?: IdentityKey, mode: 'merge' | 'distinct' = 'merge'): Resource {
     const type = resource.resourceType;
-    // Repeats 1..last of this key are taken already: start past them, or 20,000 OBX with the same
-    // code would hash 1 + 2 + … + 20,000 candidate ids (quadratic: hours of CPU for one message).
-    const repeatKey = mode === 'distinct' && key !== undefined ? `${type}\u0000${JSON.stringify(key)}` : undefined;
-    let repeat = repeatKey === undefined ? 1 : (this.lastRepeat.get(repeatKey) ?? 0) + 1;
+    let repeat = 1;
     let id = this.idFor(type, key, repeat);
     let typeId = `${type}/${id}`;
     if (key !== undefined && mode === 'distinct') {
+      // Repeats 1..last of this key are taken already: start past them, or 20,000 OBX with the same
+      // code would hash 1 + 2 + … + 20,000 candidate ids (quadratic: hours of CPU for one message).
+      // The key's first id names it here: a function of the key, and no JSON of it per resource.
+      const repeatKey = typeId;
+      const last = this.lastRepeat.get(repeatKey);
+      if (last !== undefined) {
+        repeat = last + 1;
+        id = this.idFor(type, key, repeat);
+        typeId = `${type}/${id}`;
+      }
       while (this.resources.has(typeId)) {
         id = this.idFor(type, key, ++repeat);
         typeId = `${type}/${id}`;
       }
+      this.lastRepeat.set(repeatKey, repeat);
     }
-    if (repeatKey !== undefined) this.lastRepeat.set(repeatKey, repeat);
     const existing = this.resources.get(typeId);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
