@@ -91,6 +91,12 @@ function compile(typeName: string): CompiledType | undefined {
   return type;
 }
 
+/** True when any of `keys` of `obj` is populated (a loop: this runs for every required element of every object). */
+function anyPopulated(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (populated(obj[keys[i] as string])) return true;
+  return false;
+}
+
 /** FHIR primitive → the JSON type it must have. */
 function jsTypeOf(code: string): 'string' | 'number' | 'boolean' {
   if (code === 'boolean') return 'boolean';
@@ -194,9 +200,7 @@ class Walk {
       else this.property(obj[key], field, resource, field.primitive ? obj[field.partner] : undefined); // only primitives have `_` partners
       this.at.pop();
     }
-    for (const req of type.required) {
-      if (!req.keys.some((k) => populated(obj[k])) && !req.partners.some((k) => populated(obj[k]))) this.fail('Missing required property', req.name);
-    }
+    for (const req of type.required) if (!anyPopulated(obj, req.keys) && !anyPopulated(obj, req.partners)) this.fail('Missing required property', req.name);
   }
 
   private property(value: unknown, field: Field, resource: Record<string, unknown>, extensions: unknown): void {

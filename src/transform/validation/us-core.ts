@@ -36,13 +36,15 @@ const US_CORE = 'http://hl7.org/fhir/us/core/StructureDefinition/';
 const OMB_RACE = new Set(['1002-5', '2028-9', '2054-5', '2076-8', '2106-3', 'UNK', 'ASKU']);
 const OMB_ETHNICITY = new Set(['2135-2', '2186-5', 'UNK', 'ASKU']);
 
-function codings(v: unknown): Json[] {
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.flatMap((c) => ((c as Json | undefined)?.coding as Json[] | undefined) ?? []);
-}
-
 function hasCoding(v: unknown, system: string, code: string): boolean {
-  return codings(v).some((c) => c.system === system && c.code === code);
+  // plain loops: every Observation and DiagnosticReport asks whether a profile applies
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  for (const cc of list) {
+    const coding = (cc as Json | undefined)?.coding as Json[] | Json | undefined | null;
+    if (coding === undefined || coding === null) continue;
+    for (const c of Array.isArray(coding) ? coding : [coding]) if (c.system === system && c.code === code) return true;
+  }
+  return false;
 }
 
 /**
