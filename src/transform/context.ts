@@ -3,7 +3,7 @@
  * deterministic id) and which fields each segment mapper read, for the unmapped-field report.
  */
 import { PermanentError } from '../errors.js';
-import { type Message, type Repetition, type Segment, fieldValues } from '../hl7/message.js';
+import { type Message, type Repetition, type Segment, repetitions, splitRepetition } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
@@ -35,11 +35,15 @@ export class SegmentReader {
   /** All repetitions of field n. */
   reps(n: number): Repetition[] {
     this.used.add(n);
-    let values = this.cache[n];
-    if (values === undefined) {
-      values = fieldValues(this.msg, this.segment, n).filter(hasValue);
-      this.cache[n] = values;
+    const cached = this.cache[n];
+    if (cached !== undefined) return cached;
+    // fieldValues(…).filter(hasValue) as one loop: no intermediate arrays for every field read
+    const values: Repetition[] = [];
+    for (const raw of repetitions(this.msg, this.segment, n)) {
+      const rep = splitRepetition(this.msg, raw);
+      if (hasValue(rep)) values.push(rep);
     }
+    this.cache[n] = values;
     return values;
   }
 
