@@ -68,7 +68,9 @@ export function parseMessage(text: string): Message {
   const d = readDelimiters(firstEnd < 0 ? clean : clean.slice(0, firstEnd));
   const segments: Segment[] = [];
   for (const line of clean.split(SEGMENT_SPLIT)) {
-    const trimmed = line.replace(/^\s+/, '');
+    // most lines start with their segment id: no regex for them
+    const c = line.charCodeAt(0);
+    const trimmed = c > 32 && c < 127 ? line : line.replace(/^\s+/, '');
     if (trimmed === '') continue;
     const seg = splitSegment(trimmed, d);
     if (!SEGMENT_NAME.test(seg.name)) fail(`segment ${segments.length + 1} has an invalid segment id`);
@@ -123,12 +125,15 @@ export function repetitions(msg: Message, seg: Segment, n: number): string[] {
   if (raw === undefined || raw === '') return [];
   // MSH-2 holds the delimiters themselves; splitting it would be wrong.
   if (n <= 2 && seg.name === 'MSH') return [raw];
-  return raw.split(msg.delimiters.repetition);
+  const r = msg.delimiters.repetition;
+  return raw.indexOf(r) < 0 ? [raw] : raw.split(r);
 }
 
 /** Splits one raw repetition into unescaped components/subcomponents. */
 export function splitRepetition(msg: Message, raw: string): Repetition {
   const d = msg.delimiters;
+  // most values are one plain leaf: no split, no unescape (the mappers split every field they read)
+  if (raw.indexOf(d.component) < 0 && (d.subcomponent === '' || raw.indexOf(d.subcomponent) < 0) && (d.escape === '' || raw.indexOf(d.escape) < 0)) return [[raw]];
   return raw.split(d.component).map((c) => splitOn(c, d.subcomponent).map((s) => unescapeValue(s, d, msg.charset)));
 }
 

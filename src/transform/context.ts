@@ -3,7 +3,7 @@
  * deterministic id) and which fields each segment mapper read, for the unmapped-field report.
  */
 import { PermanentError } from '../errors.js';
-import { type Message, type Repetition, type Segment, fieldValues } from '../hl7/message.js';
+import { type Message, type Repetition, type Segment, repetitions, splitRepetition } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { hasValue, val } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
@@ -17,8 +17,8 @@ const COARSE = Symbol('coarse');
 
 export class SegmentReader {
   readonly used = new Set<number>();
-  /** Split values per field: mappers often read the same field more than once. */
-  private readonly cache = new Map<number, Repetition[]>();
+  /** Split values per field (index = field number): mappers often read the same field more than once. */
+  private readonly cache: (Repetition[] | undefined)[] = [];
   constructor(
     readonly msg: Message,
     readonly segment: Segment,
@@ -35,11 +35,15 @@ export class SegmentReader {
   /** All repetitions of field n. */
   reps(n: number): Repetition[] {
     this.used.add(n);
-    let values = this.cache.get(n);
-    if (values === undefined) {
-      values = fieldValues(this.msg, this.segment, n).filter(hasValue);
-      this.cache.set(n, values);
+    const cached = this.cache[n];
+    if (cached !== undefined) return cached;
+    // fieldValues(…).filter(hasValue) as one loop: no intermediate arrays for every field read
+    const values: Repetition[] = [];
+    for (const raw of repetitions(this.msg, this.segment, n)) {
+      const rep = splitRepetition(this.msg, raw);
+      if (hasValue(rep)) values.push(rep);
     }
+    this.cache[n] = values;
     return values;
   }
 
@@ -131,7 +135,7 @@ export class Conversion implements DatatypeContext {
     this.cleared.set(key, [...new Set([...(this.cleared.get(key) ?? []), ...elements])]);
   }
   private readonly ordinals = new Map<string, number>();
-  /** Highest `#n` given so far per type and identity key in 'distinct' mode: the next search starts past it. */
+  /** Highest `#n` given so far per identity key (by its first `Type/id`) in 'distinct' mode: the next search starts past it. */
   private readonly lastRepeat = new Map<string, number>();
   private readonly readerByIndex = new Map<number, SegmentReader>();
   private readonly madeByIndex = new Map<number, Resource[]>();
@@ -217,23 +221,38 @@ export class Conversion implements DatatypeContext {
    */
   add(resource: Resource, key?: IdentityKey, mode: 'merge' | 'distinct' = 'merge'): Resource {
     const type = resource.resourceType;
-    // Repeats 1..last of this key are taken already: start past them, or 20,000 OBX with the same
-    // code would hash 1 + 2 + … + 20,000 candidate ids (quadratic: hours of CPU for one message).
-    const repeatKey = mode === 'distinct' && key !== undefined ? `${type}\u0000${JSON.stringify(key)}` : undefined;
-    let repeat = repeatKey === undefined ? 1 : (this.lastRepeat.get(repeatKey) ?? 0) + 1;
+    let repeat = 1;
     let id = this.idFor(type, key, repeat);
-    if (key !== undefined) while (mode === 'distinct' && this.resources.has(`${type}/${id}`)) id = this.idFor(type, key, ++repeat);
-    if (repeatKey !== undefined) this.lastRepeat.set(repeatKey, repeat);
-    const existing = this.resources.get(`${type}/${id}`);
+    let typeId = `${type}/${id}`;
+    if (key !== undefined && mode === 'distinct') {
+      // Repeats 1..last of this key are taken already: start past them, or 20,000 OBX with the same
+      // code would hash 1 + 2 + … + 20,000 candidate ids (quadratic: hours of CPU for one message).
+      // The key's first id names it here: a function of the key, and no JSON of it per resource.
+      const repeatKey = typeId;
+      const last = this.lastRepeat.get(repeatKey);
+      if (last !== undefined) {
+        repeat = last + 1;
+        id = this.idFor(type, key, repeat);
+        typeId = `${type}/${id}`;
+      }
+      while (this.resources.has(typeId)) {
+        id = this.idFor(type, key, ++repeat);
+        typeId = `${type}/${id}`;
+      }
+      this.lastRepeat.set(repeatKey, repeat);
+    }
+    const existing = this.resources.get(typeId);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
       this.record(existing);
       return existing;
     }
-    const withId: Resource = { resourceType: type, id, ...withoutType(resource) };
-    this.resources.set(`${type}/${id}`, withId);
+    // one copy, resourceType and id first (two spreads cost a visible share of mapping)
+    const withId: Resource = { resourceType: type, id };
+    for (const k in resource) if (k !== 'resourceType' && k !== 'id') withId[k] = resource[k];
+    this.resources.set(typeId, withId);
     const query = conditionalQuery(key, repeat);
-    if (query !== undefined) this.conditional.set(`${type}/${id}`, query);
+    if (query !== undefined) this.conditional.set(typeId, query);
     this.record(withId);
     return withId;
   }
@@ -270,11 +289,6 @@ const CHOICE_BASES = ['deceased', 'multipleBirth', 'value', 'effective', 'occurr
 function choiceTaken(target: Json, key: string): boolean {
   const base = CHOICE_BASES.find((b) => key.startsWith(b) && /^[A-Z]/.test(key.slice(b.length)));
   return base !== undefined && Object.keys(target).some((k) => k !== key && k.startsWith(base) && /^[A-Z]/.test(k.slice(base.length)));
-}
-
-function withoutType(resource: Resource): Json {
-  const { resourceType: _t, id: _i, ...rest } = resource;
-  return rest;
 }
 
 /** Appends to an array element, creating it on first use. */

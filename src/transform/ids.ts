@@ -9,8 +9,6 @@
  * clinical facts that identify the resource (factsId), and only where nothing does, an ordinal
  * scoped to the message: `["ordinal", resourceType, "<sender>|<facility>|<MSH-10>", n]`.
  */
-import { createHash } from 'node:crypto';
-
 /** hig's UUID v5 namespace (= uuidV5('https://hig.example/fhir-ids', RFC 4122 URL namespace)); fixed forever. */
 export const HIG_ID_NAMESPACE = '3bc45b41-c585-58e2-80d8-1a634035fb06';
 
@@ -18,17 +16,95 @@ function uuidBytes(uuid: string): Buffer {
   return Buffer.from(uuid.replace(/-/g, ''), 'hex');
 }
 
-/** RFC 4122 §4.3 name-based UUID using SHA-1 (version 5). */
 const DEFAULT_NAMESPACE_BYTES = uuidBytes(HIG_ID_NAMESPACE);
 
+/*
+ * SHA-1 in plain JS over one reused buffer. Every resource of every message gets its id here
+ * (15-20 hashes of ~100 bytes per typical message), and node:crypto's createHash costs a native
+ * Hash object and three calls across the C++ boundary per hash: twice the time of the whole
+ * compression in JS for inputs this short (docs/benchmarks.md, convert, 2026-12-05). The
+ * result is checked against node:crypto in test/transform/ids.test.ts.
+ */
+let input = Buffer.alloc(1024);
+const W = new Int32Array(80);
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex32(x: number): string {
+  return (HEX[(x >>> 24) & 0xff] as string) + (HEX[(x >>> 16) & 0xff] as string) + (HEX[(x >>> 8) & 0xff] as string) + (HEX[x & 0xff] as string);
+}
+
+function hex16(x: number): string {
+  return (HEX[(x >>> 8) & 0xff] as string) + (HEX[x & 0xff] as string);
+}
+
+/** SHA-1 of `ns` followed by `name` (UTF-8): its first four words (the 16 bytes a UUID keeps). */
+function sha1Words(ns: Buffer, name: string): [number, number, number, number] {
+  // worst case 3 UTF-8 bytes per UTF-16 unit, plus the namespace and the 9-72 bytes of padding
+  const need = ns.length + name.length * 3 + 72;
+  if (input.length < need) input = Buffer.alloc(Math.max(need, input.length * 2));
+  const buf = input;
+  ns.copy(buf, 0);
+  const len = ns.length + buf.write(name, ns.length, 'utf8');
+  const total = (((len + 8) >> 6) + 1) << 6; // message + 0x80 + length, in 64-byte blocks
+  buf.fill(0, len, total);
+  buf[len] = 0x80;
+  const bits = len * 8;
+  buf.writeUInt32BE(Math.floor(bits / 0x100000000), total - 8);
+  buf.writeUInt32BE(bits >>> 0, total - 4);
+  let h0 = 0x67452301;
+  let h1 = 0xefcdab89 | 0;
+  let h2 = 0x98badcfe | 0;
+  let h3 = 0x10325476;
+  let h4 = 0xc3d2e1f0 | 0;
+  for (let off = 0; off < total; off += 64) {
+    for (let i = 0; i < 16; i++) W[i] = buf.readInt32BE(off + i * 4);
+    for (let i = 16; i < 80; i++) {
+      const x = (W[i - 3] as number) ^ (W[i - 8] as number) ^ (W[i - 14] as number) ^ (W[i - 16] as number);
+      W[i] = (x << 1) | (x >>> 31);
+    }
+    let a = h0;
+    let b = h1;
+    let c = h2;
+    let d = h3;
+    let e = h4;
+    for (let i = 0; i < 80; i++) {
+      let f: number;
+      let k: number;
+      if (i < 20) {
+        f = (b & c) | (~b & d);
+        k = 0x5a827999;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 0x6ed9eba1;
+      } else if (i < 60) {
+        f = (b & c) | (b & d) | (c & d);
+        k = 0x8f1bbcdc | 0;
+      } else {
+        f = b ^ c ^ d;
+        k = 0xca62c1d6 | 0;
+      }
+      const t = (((a << 5) | (a >>> 27)) + f + e + k + (W[i] as number)) | 0;
+      e = d;
+      d = c;
+      c = (b << 30) | (b >>> 2);
+      b = a;
+      a = t;
+    }
+    h0 = (h0 + a) | 0;
+    h1 = (h1 + b) | 0;
+    h2 = (h2 + c) | 0;
+    h3 = (h3 + d) | 0;
+    h4 = (h4 + e) | 0;
+  }
+  return [h0, h1, h2, h3];
+}
+
+/** RFC 4122 §4.3 name-based UUID using SHA-1 (version 5). */
 export function uuidV5(name: string, namespace: string = HIG_ID_NAMESPACE): string {
   const ns = namespace === HIG_ID_NAMESPACE ? DEFAULT_NAMESPACE_BYTES : uuidBytes(namespace);
-  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
-  const b = hash.subarray(0, 16);
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x50;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  const [h0, h1, h2, h3] = sha1Words(ns, name);
+  // byte 6: version 5 in its high nibble; byte 8: variant 10xx
+  return `${hex32(h0)}-${hex16(h1 >>> 16)}-${hex16((h1 & 0x0fff) | 0x5000)}-${hex16(((h2 >>> 16) & 0x3fff) | 0x8000)}-${hex16(h2)}${hex32(h3)}`;
 }
 
 /** Practitioners, organizations and locations recur in every message of a feed: remember their ids. */

@@ -10,7 +10,7 @@ export function prune(value: unknown): unknown {
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null) return true;
-  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'string') return blank(value);
   if (typeof value === 'number') return !Number.isFinite(value);
   if (typeof value !== 'object') return false;
   if (Array.isArray(value)) {
@@ -29,4 +29,10 @@ function isEmpty(value: unknown): boolean {
     else kept++;
   }
   return kept === 0;
+}
+
+/** `value.trim() === ''` without trimming the common case: a string that starts with a visible ASCII character. */
+function blank(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return !(c > 32 && c < 127) && value.trim() === '';
 }

@@ -82,6 +82,7 @@ const GENERATORS: Record<string, { type: string; value: fc.Arbitrary<Record<stri
   'obs-7': { type: 'Observation', value: observation },
   'pat-1': { type: 'PatientContact', value: anyOf(['name', 'telecom', 'address', 'organization', 'gender']) },
   'app-1': { type: 'AppointmentParticipant', value: anyOf(['type', 'actor', 'status']) },
+  'prr-1': { type: 'ServiceRequest', value: anyOf(['orderDetail', 'code', 'status']) },
   'org-2': { type: 'Address', value: withUse },
   'org-3': { type: 'ContactPoint', value: withUse },
   'con-4': { type: 'Condition', value: condition },
@@ -103,7 +104,7 @@ const REFERENCE: Record<string, string> = {
 /** Every constraint of the R4 definitions of a few types, with where it sits. */
 function definedExpressions(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const t of ['Observation', 'Patient', 'Extension', 'DomainResource', 'Appointment', 'Organization', 'Condition', 'AllergyIntolerance']) {
+  for (const t of ['Observation', 'Patient', 'Extension', 'DomainResource', 'Appointment', 'Organization', 'Condition', 'AllergyIntolerance', 'ServiceRequest']) {
     const schema = getDataType(t);
     for (const c of [...(schema.constraints ?? []), ...Object.values(schema.elements).flatMap((e) => e.constraints ?? [])]) {
       out.set(c.key, (out.get(c.key) ?? new Set()).add(c.expression));

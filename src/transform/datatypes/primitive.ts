@@ -18,7 +18,8 @@ export function sub(rep: Repetition | undefined, c: number): Repetition | undefi
 /** True when a repetition holds at least one non-empty leaf. */
 export function hasValue(rep: Repetition | undefined): boolean {
   if (rep === undefined) return false;
-  return rep.some((c) => c.some((s) => s.trim() !== '' && s !== HL7_NULL));
+  for (const c of rep) for (const s of c) if (s !== HL7_NULL && s.trim() !== '') return true;
+  return false;
 }
 
 /** Collects defined values into an array, or undefined when none (no empty arrays in output). */

@@ -27,6 +27,14 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month (1-12) of a year (1-9999), Gregorian; without a Date object per parse. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 31;
+}
+
 /** Parses the v2 DTM format; undefined when the value is not a valid date/time. */
 export function parseDtm(value: string | undefined): ParsedTime | undefined {
   if (value === undefined) return undefined;
@@ -37,7 +45,7 @@ export function parseDtm(value: string | undefined): ParsedTime | undefined {
   if (year === '0000') return undefined;
   if (month !== undefined && (Number(month) < 1 || Number(month) > 12)) return undefined;
   if (day !== undefined) {
-    const dim = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    const dim = daysInMonth(Number(year), Number(month));
     if (Number(day) < 1 || Number(day) > dim) return undefined;
   }
   if (hour !== undefined && Number(hour) > 23) return undefined;

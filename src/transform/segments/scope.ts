@@ -43,9 +43,9 @@ export interface Scope {
 export type SegmentMapper = (seg: SegmentReader, scope: Scope, cx: Conversion) => void;
 
 export function childScope(parent: Scope, group: GroupFrame): Scope {
-  const s: Scope = { ...parent, group };
-  delete s.noteTarget;
-  return s;
+  // noteTarget set to undefined, not deleted: a delete turns the scope into a dictionary-mode
+  // object, and every mapper reads it many times per segment
+  return { ...parent, group, noteTarget: undefined };
 }
 
 /** The ORC (as a reader) of the order an order-detail segment (OBR, RXO, RXE, RXA, RXD, RXG) belongs to. */

@@ -82,6 +82,11 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
     expression: 'name.exists() or telecom.exists() or address.exists() or organization.exists()',
     holds: (s) => isObject(s.value) && ['name', 'telecom', 'address', 'organization'].some((k) => populated((s.value as Json)[k])),
   },
+  // every lab order (ORU, ORM, OML) meets it: through FHIRPath it was one evaluation per ServiceRequest
+  'prr-1': {
+    expression: 'orderDetail.empty() or code.exists()',
+    holds: (s) => isObject(s.value) && (!populated(s.value.orderDetail) || populated(s.value.code)),
+  },
   'app-1': {
     expression: 'type.exists() or actor.exists()',
     holds: (s) => isObject(s.value) && (populated(s.value.type) || populated(s.value.actor)),

@@ -91,6 +91,12 @@ function compile(typeName: string): CompiledType | undefined {
   return type;
 }
 
+/** True when any of `keys` of `obj` is populated (a loop: this runs for every required element of every object). */
+function anyPopulated(obj: Record<string, unknown>, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (populated(obj[keys[i] as string])) return true;
+  return false;
+}
+
 /** FHIR primitive → the JSON type it must have. */
 function jsTypeOf(code: string): 'string' | 'number' | 'boolean' {
   if (code === 'boolean') return 'boolean';
@@ -105,7 +111,9 @@ function primitiveProblem(value: unknown, code: string): string | undefined {
   if (typeof value !== expected) return `Invalid JSON type: expected ${expected}`;
   if (expected === 'string') {
     const s = value as string;
-    if (s.trim() === '') return 'String must contain non-whitespace content';
+    // trim only what does not start with a visible ASCII character (nearly every value does)
+    const c = s.charCodeAt(0);
+    if (!(c > 32 && c < 127) && s.trim() === '') return 'String must contain non-whitespace content';
     if (s.length > 1024 * 1024) return 'String cannot be larger than 1 MB';
     const re = regexes[code];
     if (re !== undefined && !re.test(s)) return `Invalid ${code} format`;
@@ -192,9 +200,7 @@ class Walk {
       else this.property(obj[key], field, resource, field.primitive ? obj[field.partner] : undefined); // only primitives have `_` partners
       this.at.pop();
     }
-    for (const req of type.required) {
-      if (!req.keys.some((k) => populated(obj[k])) && !req.partners.some((k) => populated(obj[k]))) this.fail('Missing required property', req.name);
-    }
+    for (const req of type.required) if (!anyPopulated(obj, req.keys) && !anyPopulated(obj, req.partners)) this.fail('Missing required property', req.name);
   }
 
   private property(value: unknown, field: Field, resource: Record<string, unknown>, extensions: unknown): void {
@@ -212,13 +218,18 @@ class Walk {
       this.fail(el.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
       return;
     }
-    const values: unknown[] = isArray ? value : [value];
-    if (values.length < el.min || values.length > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
+    const count = isArray ? value.length : 1;
+    if (count < el.min || count > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
     const partners = Array.isArray(extensions) ? (extensions as unknown[]) : undefined;
-    for (let i = 0; i < values.length; i++) {
-      if (isArray) this.at.push(i);
-      this.item(values[i], field, resource, partners?.[i]);
-      if (isArray) this.at.pop();
+    if (!isArray) {
+      // a single value is checked as it is: no one-item array per element
+      this.item(value, field, resource, partners?.[0]);
+      return;
+    }
+    for (let i = 0; i < value.length; i++) {
+      this.at.push(i);
+      this.item(value[i], field, resource, partners?.[i]);
+      this.at.pop();
     }
   }
 

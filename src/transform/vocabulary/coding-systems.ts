@@ -49,9 +49,24 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   NPI: 'http://hl7.org/fhir/sid/us-npi',
 };
 
+/** Names resolved so far (bounded like ids.ts's recent ids: a sender's local names are few). */
+const resolved = new Map<string, string>();
+const RESOLVED_MAX = 10_000;
+
 /** Resolves a v2 coding system name: table 0396 names, `HL7nnnn` tables, OIDs and URIs. */
 export function codingSystemUri(name: string | undefined): string | undefined {
   if (name === undefined || name === '') return undefined;
+  // every coding of every message asks; the answers depend on the name alone
+  let uri = resolved.get(name);
+  if (uri === undefined) {
+    if (resolved.size >= RESOLVED_MAX) resolved.clear();
+    uri = resolve(name);
+    resolved.set(name, uri);
+  }
+  return uri;
+}
+
+function resolve(name: string): string {
   const known = CODING_SYSTEMS[name.toUpperCase()];
   if (known !== undefined) return known;
   const table = /^HL7[-_ ]?(\d{4})$/i.exec(name);
