@@ -5,10 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { connectMllp } from '../src/hl7/mllp-client.js';
+import { CHROMIUM } from './http/browser.js';
 import { channelsDir, spawnDaemon, type DaemonProcess } from './support/daemon.js';
 import { startFhirServer, type FhirServer } from './support/fhir-server.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from './support/redis.js';
+
+declare const document: { querySelectorAll(selector: string): { length: number } };
 
 const prefix = testPrefix('multi');
 const MESSAGES = 40;
@@ -99,6 +103,22 @@ describe('two daemons on one Redis', () => {
       const ports = instances.map((i) => i.channels.find((c) => c.id === 'adt-shared')?.port).sort();
       expect(ports).toEqual(daemons.map((x) => x.mllpPort).sort());
       expect(instances.every((i) => i.channels.every((c) => c.up))).toBe(true);
+    }
+  });
+
+  it("either daemon's dashboard shows both instances with their version and channel ports", async () => {
+    const browser = await chromium.launch(CHROMIUM);
+    try {
+      const page = await browser.newPage();
+      // No admin token on loopback (the npm start default): the dashboard opens without a login.
+      await page.goto(`http://127.0.0.1:${daemons[1]!.httpPort}/queue`);
+      await page.waitForFunction(() => document.querySelectorAll('#instances tbody tr[data-instance]').length === 2);
+      const rows = await page.$$eval('#instances tbody tr[data-instance]', (rs) => rs.map((r) => r.textContent ?? ''));
+      for (const d of daemons) expect(rows.filter((r) => r.includes(`adt-shared:${d.mllpPort}`))).toHaveLength(1);
+      expect(rows.every((r) => r.includes(version))).toBe(true);
+      expect(rows.filter((r) => r.includes('(this one)'))).toHaveLength(1);
+    } finally {
+      await browser.close();
     }
   });
 
