@@ -15,7 +15,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey } from './clinical.js';
 import type { Json, Resource } from '../types.js';
-import type { Scope } from './scope.js';
+import { type Scope, madeBy } from './scope.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
@@ -226,8 +226,34 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (orderParticipant(seg, scope, cx)) return;
   const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
   roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
+}
+
+/**
+ * A PRT of an order or of a result (true when it was one, mapped or reported):
+ * [IG OML_O21 6.4.7.2, ORU_R01 OBSERVATION.PRT IF PRT-5 VALUED] a person in an OBX's group
+ * performed that observation → Observation.performer; [IG OML_O21 6.4.4, ORU_R01
+ * ORDER_OBSERVATION.PRT IF PRT-4 = OP] the ordering provider → ServiceRequest.requester (ORC-12
+ * and OBR-16 win when valued). Other roles of an order (RCT result copies to, …) have no element
+ * on the request in R4: the PRT stays unread, so the report lists it, instead of the encounter
+ * participant it used to become.
+ */
+function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
+  const inResult = scope.group.holds('OBX');
+  const inOrder = scope.group.holds('OBR');
+  if (!inResult && !inOrder) return false;
+  const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
+  const request = inOrder ? scope.serviceRequest : undefined;
+  if (observation === undefined && request === undefined) return false;
+  // the person is made only where it goes: a Practitioner nothing refers to would be noise
+  const target = observation !== undefined ? 'performer' : seg.str(4)?.toUpperCase() === 'OP' ? 'requester' : undefined;
+  const person = target === undefined ? undefined : practitioner(cx, seg.rep(5));
+  if (person === undefined) seg.used.clear();
+  else if (observation !== undefined) push(observation, 'performer', person);
+  else if (request !== undefined) set(request, 'requester', person);
+  return true;
 }
 
 /**
