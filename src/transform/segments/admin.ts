@@ -232,13 +232,12 @@ export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /**
- * A PRT of an order or of a result (true when it was one, mapped or reported):
+ * A PRT of an order or of a result (true when mapped here):
  * [IG OML_O21 6.4.7.2, ORU_R01 OBSERVATION.PRT IF PRT-5 VALUED] a person in an OBX's group
  * performed that observation → Observation.performer; [IG OML_O21 6.4.4, ORU_R01
  * ORDER_OBSERVATION.PRT IF PRT-4 = OP] the ordering provider → ServiceRequest.requester (ORC-12
  * and OBR-16 win when valued). Other roles of an order (RCT result copies to, …) have no element
- * on the request in R4: the PRT stays unread, so the report lists it, instead of the encounter
- * participant it used to become.
+ * on the request in R4 and keep the general rule (roleParticipant).
  */
 function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
   const inResult = scope.group.holds('OBX');
@@ -247,11 +246,10 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
   const request = inOrder ? scope.serviceRequest : undefined;
   if (observation === undefined && request === undefined) return false;
-  // the person is made only where it goes: a Practitioner nothing refers to would be noise
-  const target = observation !== undefined ? 'performer' : seg.str(4)?.toUpperCase() === 'OP' ? 'requester' : undefined;
-  const person = target === undefined ? undefined : practitioner(cx, seg.rep(5));
-  if (person === undefined) seg.used.clear();
-  else if (observation !== undefined) push(observation, 'performer', person);
+  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
+  const person = practitioner(cx, seg.rep(5));
+  if (person === undefined) return false;
+  if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
   return true;
 }
