@@ -89,6 +89,12 @@ function producer(seg: SegmentReader, cx: Conversion): Json | undefined {
   return cx.ref(org, name) as unknown as Json;
 }
 
+/** True when field n holds anything at all (a cheap test before reading and parsing it). */
+function valuedRaw(seg: SegmentReader, n: number): boolean {
+  const raw = seg.segment.fields[n];
+  return raw !== undefined && raw !== '';
+}
+
 const PRACTITIONER_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0912';
 
 /**
@@ -98,6 +104,8 @@ const PRACTITIONER_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0912';
  * medical director (OBX-25) with code MDIR at that Organization.
  */
 function performingLab(seg: SegmentReader, cx: Conversion): Json | undefined {
+  // most OBX name no lab: skip the field reads (this runs for every OBX of every result)
+  if (!valuedRaw(seg, 23) && !valuedRaw(seg, 24) && !valuedRaw(seg, 25)) return undefined;
   const org = organization(cx, seg.rep(23));
   // OBX-24: the performing organization's address (IG: performer[2](Organization.address))
   const lab = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
@@ -189,7 +197,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (range !== undefined) o.referenceRange = [range];
   push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), performingLab(seg, cx), producer(seg, cx));
   // [IG OBX[Observation] #19] the date/time of the analysis
-  const analysed = seg.dateTime(19);
+  const analysed = valuedRaw(seg, 19) ? seg.dateTime(19) : undefined;
   if (analysed !== undefined) push(o, 'extension', { url: `${EXT}observation-analysis-date-time`, valueDateTime: analysed });
   set(o, 'device', equipment(seg, cx));
   // OBX-29 observation type (table 0936) → category; a result of a lab report is also

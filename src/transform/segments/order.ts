@@ -106,6 +106,9 @@ function agent(code: string, who: Json | undefined): Json | undefined {
  */
 export function orderProvenance(orc: SegmentReader | undefined, order: Resource, cx: Conversion): void {
   if (orc === undefined) return;
+  // most ORCs name none of them: skip the field reads (this runs for every order)
+  const f = orc.segment.fields;
+  if (!f[10] && !f[11] && !f[19]) return;
   const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
   const onBehalfOf = organization(cx, orc.rep(17));
   if (enterer !== undefined && onBehalfOf !== undefined) enterer.onBehalfOf = onBehalfOf;
