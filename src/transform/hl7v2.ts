@@ -148,6 +148,10 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
     }
   }
   if (dropped.size > 0) for (const r of cx.resources.values()) scrubReferences(r, dropped);
+  // a Provenance of resources left out (an order whose patient is missing: pid.ts, order.ts) goes with them
+  if (dropped.size > 0 || gone.size > 0) {
+    for (const r of [...cx.resources.values()]) if (r.resourceType === 'Provenance' && Array.isArray(r.target) && r.target.length === 0) cx.resources.delete(`Provenance/${r.id ?? ''}`);
+  }
   return notes;
 }
 

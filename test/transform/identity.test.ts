@@ -239,3 +239,46 @@ describe('conditional updates address the resource by the search that identifies
     expect(url(oru, 'Observation')).toMatch(/^Observation\/[0-9a-f-]{36}$/);
   });
 });
+
+describe('resources of the mapping review losses (issue 14), resent under a new control id and time', () => {
+  /** URLs of the Provenance entries whose target is a `type`, in Bundle order. */
+  const provenanceOf = (bundle: Record<string, unknown>, type: string): string[] =>
+    entries(bundle)
+      .filter((e) => e.resource.resourceType === 'Provenance' && (e.resource.target as { reference: string }[]).length === 1)
+      .filter((e) => {
+        const target = (e.resource.target as { reference: string }[])[0]?.reference;
+        return entries(bundle).some((t) => t.resource.resourceType === type && t.fullUrl === target);
+      })
+      .map((e) => e.request.url);
+
+  const adt = (id: string, ts: string): Record<string, unknown> =>
+    convert([MSH('ADT^A08^ADT_A01', id, ts), 'EVN|A08', seg('PID', { 1: '1', 3: 'MRN1^^^HOSP^MR', 5: 'DOE^JANE', 7: '19800215', 21: 'MRN0^^^HOSP^MR', 33: '20240301120000', 34: 'REGDESK' }), PV1,
+      seg('IN1', { 1: '1', 2: 'PLAN1^Gold', 3: 'PAY1^^^HOSP', 4: 'Payer Inc', 11: 'Acme Corp', 16: 'DOE^JOHN', 17: 'SPO^Spouse^HL70063', 36: 'POL123' })]);
+  const first = adt('L1', '20240305081500-0500');
+  const resent = adt('L2', '20240306091500-0500');
+
+  it('the mother (PID-21) and the insured spouse (IN1-16) are the same RelatedPersons; the patient update (PID-33) the same Provenance', () => {
+    expect(urls(first, 'RelatedPerson')).toHaveLength(2);
+    expect(urls(resent, 'RelatedPerson').sort()).toEqual(urls(first, 'RelatedPerson').sort());
+    expect(provenanceOf(first, 'Patient')).toHaveLength(1);
+    expect(provenanceOf(resent, 'Patient')).toEqual(provenanceOf(first, 'Patient'));
+  });
+
+  it('an NK1 naming the mother by her PID-21 id fills the same RelatedPerson', () => {
+    const withNk1 = convert([MSH('ADT^A08^ADT_A01', 'L3'), 'EVN|A08', seg('PID', { 1: '1', 3: 'MRN1^^^HOSP^MR', 5: 'DOE^JANE', 21: 'MRN0^^^HOSP^MR' }), seg('NK1', { 1: '1', 2: 'DOE^MARY', 3: 'MTH^Mother^HL70063', 33: 'MRN0^^^HOSP^MR' }), PV1]);
+    expect(urls(withNk1, 'RelatedPerson')).toHaveLength(1);
+    expect(urls(first, 'RelatedPerson')).toContain(url(withNk1, 'RelatedPerson'));
+  });
+
+  it("the performing lab's director (OBX-25) is one PractitionerRole; the order's enterer (ORC-10, ORC-9 valued) the same Provenance", () => {
+    const oru = (id: string, ts: string): Record<string, unknown> =>
+      convert([MSH('ORU^R01^ORU_R01', id, ts), PID, seg('ORC', { 1: 'RE', 2: 'PL1^EHR', 3: 'FL1^LAB', 9: '20240305070000', 10: '77^CLERK^CARL' }), 'OBR|1|PL1^EHR|FL1^LAB|24323-8^Metabolic panel^LN|||20240305070000',
+        seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 11: 'F', 23: 'Central Lab^^^^^^^^^05D0000001', 25: '12^CURIE^MARIE' }),
+        seg('OBX', { 1: '2', 2: 'NM', 3: '2160-0^Creatinine^LN', 5: '0.9', 11: 'F', 23: 'Central Lab^^^^^^^^^05D0000001', 25: '12^CURIE^MARIE' })]);
+    const a = oru('Q1', '20240305081500-0500');
+    const b = oru('Q2', '20240306091500-0500');
+    expect(url(b, 'PractitionerRole')).toBe(url(a, 'PractitionerRole'));
+    expect(provenanceOf(a, 'ServiceRequest')).toHaveLength(1);
+    expect(provenanceOf(b, 'ServiceRequest')).toEqual(provenanceOf(a, 'ServiceRequest'));
+  });
+});

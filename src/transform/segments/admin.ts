@@ -9,13 +9,14 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
+import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey } from './clinical.js';
 import type { Json, Resource } from '../types.js';
-import type { Scope } from './scope.js';
+import { type Scope, madeBy } from './scope.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
@@ -42,11 +43,54 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   } else c.payor = [cx.ref(scope.patient)];
   const plan = seg.rep(2);
   if (val(plan, 1) !== undefined) c.class = [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: val(plan, 1), name: val(plan, 2) }];
+  // [IG IN1[Coverage] #8, #9: rows empty; US Core Coverage class:group] the employer group number and name
+  const group = seg.str(8);
+  const groupName = seg.str(9);
+  if (group !== undefined) push(c, 'class', { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'group' }] }, value: group, ...(groupName === undefined ? {} : { name: groupName }) });
+  // [IG IN1[Coverage] #11] the insured's group employer → policyHolder(Organization)
+  set(c, 'policyHolder', organization(cx, seg.rep(11)));
+  set(c, 'subscriber', insured(seg, scope.patient, c.relationship as Json | undefined, cx));
+  // [IG IN1[Coverage] #49] the insured's id → the R5 subscriberId (an Identifier) as a cross-version
+  // extension (the IG writes `extension-subscriberId`; the cross-version form names the element path)
+  const insuredId = cxIdentifier(seg.rep(49), cx);
+  if (insuredId !== undefined) push(c, 'extension', { url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Coverage.subscriberId', valueIdentifier: insuredId });
   const order = decimal(seg.str(22));
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
   // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
   const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
   cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+}
+
+/**
+ * [IG IN1[Coverage] #16, #17] the insured: the Patient when IN1-17 says self (SEL), else a
+ * RelatedPerson of the patient named IN1-16 with the IN1-17 relationship and (IG rows empty,
+ * NK1[RelatedPerson]'s elements) IN1-18 birth date, IN1-19 address, IN1-43 sex, IN1-49 id. Keyed
+ * like an NK1 relative (patient + id, else patient + relationship + name), so the spouse an NK1
+ * names is the same RelatedPerson.
+ */
+function insured(seg: SegmentReader, patient: Resource, relationship: Json | undefined, cx: Conversion): Json | undefined {
+  const names = seg.reps(16).map((r) => xpnName(r, cx));
+  if (seg.str(17)?.toUpperCase() === 'SEL') {
+    // the insured is the patient: IN1-16/18/19/43 repeat the PID
+    for (const n of [18, 19, 43, 49]) seg.reps(n);
+    return cx.ref(patient) as unknown as Json;
+  }
+  const name = names.find((n) => n !== undefined);
+  if (name === undefined) return undefined;
+  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), name: [name] };
+  const id = cxIdentifier(seg.rep(49), cx);
+  if (id !== undefined) rp.identifier = [id];
+  if (relationship !== undefined) rp.relationship = [relationship];
+  // IN1-18 is the insured's, not the patient's: a value that is no date (the IG's own ORM/OML
+  // samples have IN1 shifted by a field) is left out and stays in the report, not a refusal of
+  // the whole order, as it would be for a date of the patient's record
+  const born = toDate(seg.segment.fields[18] === undefined ? undefined : val(seg.rep(18), 1));
+  if (born !== undefined) rp.birthDate = born;
+  else seg.used.delete(18);
+  push(rp, 'address', ...seg.reps(19).map((r) => xadAddress(r, cx)));
+  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(43)));
+  const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(name)));
+  return cx.ref(made) as unknown as Json;
 }
 
 /**
@@ -226,8 +270,32 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (orderParticipant(seg, scope, cx)) return;
   const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
   roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
+}
+
+/**
+ * A PRT of an order or of a result (true when mapped here):
+ * [IG OML_O21 6.4.7.2, ORU_R01 OBSERVATION.PRT IF PRT-5 VALUED] a person in an OBX's group
+ * performed that observation → Observation.performer; [IG OML_O21 6.4.4, ORU_R01
+ * ORDER_OBSERVATION.PRT IF PRT-4 = OP] the ordering provider → ServiceRequest.requester (ORC-12
+ * and OBR-16 win when valued). Other roles of an order (RCT result copies to, …) have no element
+ * on the request in R4 and keep the general rule (roleParticipant).
+ */
+function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
+  const inResult = scope.group.holds('OBX');
+  const inOrder = scope.group.holds('OBR');
+  if (!inResult && !inOrder) return false;
+  const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
+  const request = inOrder ? scope.serviceRequest : undefined;
+  if (observation === undefined && request === undefined) return false;
+  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
+  const person = practitioner(cx, seg.rep(5));
+  if (person === undefined) return false;
+  if (observation !== undefined) push(observation, 'performer', person);
+  else if (request !== undefined) set(request, 'requester', person);
+  return true;
 }
 
 /**

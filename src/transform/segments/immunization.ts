@@ -13,7 +13,7 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { doseKey } from '../identity.js';
-import { orderIdentifiers, orderNumbers } from './order.js';
+import { orderIdentifiers, orderNumbers, orderProvenance } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 
 const PERFORMER_FUNCTION = 'http://terminology.hl7.org/CodeSystem/v2-0443';
@@ -133,6 +133,7 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   const { placer, filler } = orderNumbers(orc, undefined, cx);
   const key = doseKey([filler, placer], scope.patient, im.vaccineCode as Json, when);
   const immunization = cx.add(im as Resource, key, 'distinct');
+  orderProvenance(orc, immunization, cx);
   scope.noteTarget = immunization;
   scope.medicationRequest = immunization;
   return immunization;

@@ -34,8 +34,11 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only
   if (patient !== undefined && (rp.name !== undefined || rp.identifier !== undefined || rp.telecom !== undefined)) {
-    // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name
-    cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), 'distinct');
+    // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name;
+    // a relative known by an identifier is one person however often named: the mother PID-21
+    // already made (pid.ts) is filled in, not repeated as `#2`
+    const id = identifiers[0] as Json | undefined;
+    cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), id === undefined ? 'distinct' : 'merge');
   }
   if (patient !== undefined) {
     const contact: Json = {};

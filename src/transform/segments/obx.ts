@@ -89,6 +89,38 @@ function producer(seg: SegmentReader, cx: Conversion): Json | undefined {
   return cx.ref(org, name) as unknown as Json;
 }
 
+/** True when field n holds anything at all (a cheap test before reading and parsing it). */
+function valuedRaw(seg: SegmentReader, n: number): boolean {
+  const raw = seg.segment.fields[n];
+  return raw !== undefined && raw !== '';
+}
+
+const PRACTITIONER_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0912';
+
+/**
+ * The performing laboratory (CLIA: who ran the test, where, under which director):
+ * [IG OBX[Observation] #23, #24 IF OBX-25 NOT VALUED] OBX-23 → performer Organization with the
+ * OBX-24 address; [#23, #24, #25 IF OBX-25 VALUED] the performer is a PractitionerRole: the
+ * medical director (OBX-25) with code MDIR at that Organization.
+ */
+function performingLab(seg: SegmentReader, cx: Conversion): Json | undefined {
+  // most OBX name no lab: skip the field reads (this runs for every OBX of every result)
+  if (!valuedRaw(seg, 23) && !valuedRaw(seg, 24) && !valuedRaw(seg, 25)) return undefined;
+  const org = organization(cx, seg.rep(23));
+  // OBX-24: the performing organization's address (IG: performer[2](Organization.address))
+  const lab = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
+  // (read on every OBX, so each OBX that names it counts as mapped, though the first one sets it)
+  const address = seg.reps(24).map((r) => xadAddress(r, cx));
+  if (lab !== undefined && lab.address === undefined) push(lab, 'address', ...address);
+  const director = practitioner(cx, seg.rep(25));
+  if (director === undefined) return org as Json | undefined;
+  const role: Json = { resourceType: 'PractitionerRole', practitioner: director, code: [{ coding: [{ system: PRACTITIONER_ROLE, code: 'MDIR', display: 'Medical Director' }] }] };
+  if (org !== undefined) role.organization = org;
+  // [hig identity] one director at one lab is one role, however many OBX name them
+  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', 'MDIR', director.reference, org?.reference ?? '']));
+  return cx.ref(made) as unknown as Json;
+}
+
 /** OBX-18 equipment instance identifier (EI) → Device (IG: device(Device.identifier)). */
 function equipment(seg: SegmentReader, cx: Conversion): Json | undefined {
   const identifier = eiIdentifier(seg.rep(18), cx);
@@ -163,11 +195,10 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(o, 'interpretation', ...seg.reps(8).map((r) => codeableConcept(r, 'InterpretationCodes')));
   const range = referenceRange(seg.str(7), seg.rep(6));
   if (range !== undefined) o.referenceRange = [range];
-  const performingOrgs = seg.reps(23).map((r) => organization(cx, r));
-  push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), ...performingOrgs, producer(seg, cx));
-  // OBX-24: the performing organization's address (IG: performer[2](Organization.address))
-  const performingOrg = performingOrgs[0] === undefined ? undefined : cx.resources.get(`Organization/${performingOrgs[0].reference.slice('urn:uuid:'.length)}`);
-  if (performingOrg !== undefined && performingOrg.address === undefined) push(performingOrg, 'address', ...seg.reps(24).map((r) => xadAddress(r, cx)));
+  push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), performingLab(seg, cx), producer(seg, cx));
+  // [IG OBX[Observation] #19] the date/time of the analysis
+  const analysed = valuedRaw(seg, 19) ? seg.dateTime(19) : undefined;
+  if (analysed !== undefined) push(o, 'extension', { url: `${EXT}observation-analysis-date-time`, valueDateTime: analysed });
   set(o, 'device', equipment(seg, cx));
   // OBX-29 observation type (table 0936) → category; a result of a lab report is also
   // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)

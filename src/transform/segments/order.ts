@@ -11,7 +11,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { practitioner } from '../entities.js';
+import { organization, practitioner } from '../entities.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
@@ -87,6 +87,49 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
 }
 
+const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+
+/** [IG ORC[Provenance] #1] order control → the Provenance activity (v3-DataOperation). */
+const CONTROL_ACTIVITY: Readonly<Record<string, string>> = { NW: 'CREATE', SC: 'UPDATE', OC: 'CANCEL', CA: 'CANCEL' };
+
+function agent(code: string, who: Json | undefined): Json | undefined {
+  return who === undefined ? undefined : { type: { coding: [{ system: PARTICIPANT, code }] }, who };
+}
+
+/**
+ * [IG ORC[Provenance]] who entered (ORC-10, on behalf of ORC-17), verified (ORC-11), ordered
+ * (ORC-12) and acted on (ORC-19) the order: the order resources (ServiceRequest,
+ * MedicationRequest, Immunization) have no element for the enterer or the verifier, so the IG
+ * puts them in a Provenance of the order. Made only when ORC-10, ORC-11 or ORC-19 names someone
+ * (ORC-12 alone is already the requester). Recorded/occurred ORC-9 [IG #9], recorded MSH-7 when
+ * ORC-9 is empty (Provenance.recorded is required).
+ */
+export function orderProvenance(orc: SegmentReader | undefined, order: Resource, cx: Conversion): void {
+  if (orc === undefined) return;
+  // most ORCs name none of them: skip the field reads (this runs for every order)
+  const f = orc.segment.fields;
+  if (!f[10] && !f[11] && !f[19]) return;
+  const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
+  const onBehalfOf = organization(cx, orc.rep(17));
+  if (enterer !== undefined && onBehalfOf !== undefined) enterer.onBehalfOf = onBehalfOf;
+  const verifier = agent('verifier', practitioner(cx, orc.rep(11)) as Json | undefined);
+  const actor = agent('performer', practitioner(cx, orc.rep(19)) as Json | undefined);
+  if (enterer === undefined && verifier === undefined && actor === undefined) return;
+  const msh = cx.msg.segments[0];
+  // instant first: a coarse ORC-9 (a date only) un-reads the field, dateTime reads it again
+  const recorded = orc.instant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).instant(7));
+  const occurred = orc.dateTime(9);
+  if (recorded === undefined) return;
+  const p: Json = { resourceType: 'Provenance', target: [cx.ref(order)], recorded };
+  set(p, 'occurredDateTime', occurred);
+  const control = orc.str(1)?.toUpperCase();
+  const activity = control === undefined ? undefined : CONTROL_ACTIVITY[control];
+  if (activity !== undefined) p.activity = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: activity }] };
+  push(p, 'agent', enterer, verifier, agent('author', practitioner(cx, orc.rep(12)) as Json | undefined), actor);
+  // [hig identity] this order's event (control code at ORC-9): a resend PUTs the same Provenance
+  cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
+}
+
 /** How many tests (OBRs) of each message carry each placer number, counted once per message. */
 const placerTests = new WeakMap<Conversion, Map<string, number>>();
 
@@ -156,6 +199,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   }
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx), 'distinct');
+  orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
   return resource;

@@ -12,7 +12,7 @@ import { practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderIdentifiers, orderStatus } from './order.js';
+import { orcRequestFields, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { applyOrderTiming } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -90,6 +90,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   orcRequestFields(orc, mr, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
+  orderProvenance(orc, resource, cx);
   scope.medicationRequest = resource;
   scope.noteTarget = resource;
   return resource;

@@ -9,21 +9,86 @@ import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.j
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { HL7_NULL } from '../../hl7/message.js';
-import { organization, practitioner } from '../entities.js';
+import { organization, organizationFromHd, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { patientIdentity } from '../identity.js';
+import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
 
-function telecoms(seg: SegmentReader, n: number, defaultUse: string, cx: Conversion): Json[] {
+function telecoms(seg: SegmentReader, n: number, defaultUse: string | undefined, cx: Conversion): Json[] {
   return seg.reps(n).flatMap((r) => {
     const cp = xtnContactPoint(r, cx);
     if (cp === undefined) return [];
-    if (cp.use === undefined && cp.system !== 'email') cp.use = defaultUse;
+    if (cp.use === undefined && cp.system !== 'email' && defaultUse !== undefined) cp.use = defaultUse;
     return [cp];
   });
+}
+
+/**
+ * [IG PID[Patient] #13, #14, #40] PID-13/PID-14 (home/business, retained for backward
+ * compatibility since v2.7) and PID-40 (their v2.7+ replacement; its XTN-2 says the use). A
+ * sender that fills both for the transition repeats the same number: it is listed once.
+ */
+function patientTelecom(seg: SegmentReader, cx: Conversion): Json[] {
+  const out = [...telecoms(seg, 13, 'home', cx), ...telecoms(seg, 14, 'work', cx)];
+  for (const cp of telecoms(seg, 40, undefined, cx)) {
+    if (!out.some((o) => o.system === cp.system && o.value === cp.value)) out.push(cp);
+  }
+  return out;
+}
+
+const MOTHER = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH', display: 'mother' }] };
+
+/**
+ * [IG PID[Patient] #21 → CX[RelatedPerson-Mother]] the mother's identifiers make a RelatedPerson
+ * of the patient with relationship MTH (the IG's default when nothing more is known). Keyed like
+ * an NK1 relative with an identifier (patient + identifier), so an NK1 naming the same mother
+ * by the same id fills the same RelatedPerson.
+ */
+function mother(seg: SegmentReader, patient: Resource, cx: Conversion): void {
+  const identifiers = seg.reps(21).flatMap((r) => cxIdentifier(r, cx) ?? []);
+  if (identifiers.length === 0) return;
+  const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [MOTHER] };
+  cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined));
+}
+
+/**
+ * [IG PID[Provenance-Patient] #33, #34] the last update of the patient's demographics: a
+ * Provenance of the Patient, occurredDateTime PID-33, activity UPDATE, agent the updating
+ * facility (PID-34, type performer). Provenance.agent is required: without PID-34 the sending
+ * facility (MSH-4) is the author, as in the message's own Provenance; with neither, PID-33 stays
+ * in the report. Recorded (the IG's "time of transformation") is MSH-7, so a resend is the same.
+ */
+function lastUpdate(seg: SegmentReader, patient: Resource, scope: Scope, cx: Conversion): void {
+  // a deleted person's record (A29) gets no update of it
+  if (seg.segment.fields[33] === undefined || seg.segment.fields[33] === '' || scope.meaning.deletes === 'Patient') return;
+  const occurred = seg.dateTime(33);
+  if (occurred === undefined) return;
+  const facility = organizationFromHd(cx, seg.rep(34));
+  const sender = scope.header?.sender as Json | undefined;
+  const agent = facility !== undefined ? { type: participant('performer'), who: facility } : sender !== undefined ? { type: participant('author'), who: sender } : undefined;
+  const msh = cx.msg.segments[0];
+  const recorded = msh === undefined ? undefined : cx.reader(msh, 0).instant(7);
+  if (agent === undefined || recorded === undefined) {
+    seg.used.delete(33);
+    return;
+  }
+  const provenance: Json = {
+    resourceType: 'Provenance',
+    target: [cx.ref(patient)],
+    occurredDateTime: occurred,
+    recorded,
+    activity: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: 'UPDATE' }] },
+    agent: [agent],
+  };
+  // [hig identity] the patient's update at PID-33: a resend PUTs the same Provenance
+  cx.add(provenance as Resource, patientFactsKey('patient-update', patient, occurred));
+}
+
+function participant(code: string): Json {
+  return { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code }] };
 }
 
 export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -52,7 +117,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (n !== undefined && n.use === undefined) n.use = 'nickname';
     return n;
   }));
-  const telecom = [...telecoms(seg, 13, 'home', cx), ...telecoms(seg, 14, 'work', cx)];
+  const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
   set(p, 'gender', lookupCode('AdministrativeSex', seg.str(8)));
   const birth = seg.str(7);
@@ -110,6 +175,8 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
     cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
   }
+  mother(seg, patient, cx);
+  lastUpdate(seg, patient, scope, cx);
   scope.noteTarget = undefined;
 }
 
@@ -133,11 +200,50 @@ export const PID_ELEMENTS: Readonly<Record<number, readonly string[]>> = {
   25: ['multipleBirthInteger'],
   29: ['deceasedDateTime', 'deceasedBoolean'],
   30: ['deceasedBoolean', 'deceasedDateTime'],
+  40: ['telecom'],
 };
+
+/**
+ * hig's own extensions, for PD1 fields the IG's PD1[Patient] map leaves empty (no core or US Core
+ * element says them either) but a receiver needs: a URN, not a made-up web address.
+ */
+const HIG_EXT = 'urn:hig:fhir:StructureDefinition:';
+
+/** A complex extension of the parts that are valued, or nothing. */
+function complexExtension(url: string, parts: readonly [string, string, unknown][]): Json | undefined {
+  const extension = parts.filter(([, , v]) => v !== undefined).map(([name, type, v]) => ({ url: name, [type]: v }));
+  return extension.length === 0 ? undefined : { url, extension };
+}
+
+/**
+ * PD1-12 protection indicator (table 0136) with PD1-13 its effective date. The IG row is empty;
+ * Y ("protect this person's data from users without adequate authority") is the FHIR security
+ * label of a restricted record, meta.security v3-Confidentiality R, which a receiving server
+ * enforces; N is normal (N). The indicator and its date are kept as sent in an extension.
+ */
+function protection(seg: SegmentReader, patient: Resource): Json | undefined {
+  const indicator = yesNo(seg.str(12));
+  if (indicator !== undefined) {
+    const meta = (patient.meta ?? {}) as Json;
+    push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: indicator ? 'R' : 'N', display: indicator ? 'restricted' : 'normal' });
+    patient.meta = meta;
+  }
+  return complexExtension(`${HIG_EXT}patient-protection-indicator`, [['indicator', 'valueBoolean', indicator], ['effectiveDate', 'valueDate', seg.date(13)]]);
+}
 
 export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
   if (patient === undefined) return;
   const gps = [...seg.reps(4).map((r) => practitioner(cx, r)), ...seg.reps(3).map((r) => organization(cx, r))];
   push(patient, 'generalPractitioner', ...gps);
+  push(
+    patient,
+    'extension',
+    // PD1-11 publicity code (table 0215: reminder/recall, family only…) with PD1-18 its effective date [IG PD1[Patient] #11, #18: no row]
+    complexExtension(`${HIG_EXT}patient-publicity-code`, [['code', 'valueCodeableConcept', codeableConcept(seg.rep(11), undefined, '0215')], ['effectiveDate', 'valueDate', seg.date(18)]]),
+    // PD1-12/PD1-13 [IG PD1[Patient] #12, #13: no row]
+    protection(seg, patient),
+    // PD1-16 immunization registry status (table 0441: active, inactive, moved, deceased…) with PD1-17 its effective date [IG PD1[Patient] #16, #17: no row]
+    complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
+  );
 }
