@@ -333,6 +333,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           const redisOk = await producer.ping().then((p) => p === 'PONG', () => false);
           const checks: Record<string, boolean> = { redis: redisOk };
           for (const [id, l] of listeners) checks[`listener:${id}`] = l.listening;
+          // A channel whose source could not start (a reload to a port another process holds) takes nothing in.
+          for (const id of manager.sourcesDown()) checks[`source:${id}`] = false;
           const ok = Object.values(checks).every(Boolean);
           // Shown, not required: a store outage delays history, never delivery (invariant 7).
           if (store) checks.store = (await store.facts().catch(() => undefined))?.storeUp ?? false;

@@ -52,6 +52,8 @@ export interface ChannelManager extends ChannelControl {
   attachHttp(http: HttpIntake): void;
   /** applies a validated set of enabled channels (hot reload) */
   apply(next: readonly Channel[]): Promise<{ added: string[]; removed: string[]; changed: string[]; rebound: string[] }>;
+  /** channels whose source could not start and that no operator stopped (readiness fails on them) */
+  sourcesDown(): string[];
   /** a channel file refused by hot reload (an empty list clears them) */
   setConfigProblems(problems: readonly ConfigProblem[]): void;
   /** stops every source (shutdown) */
@@ -74,6 +76,8 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
   const { queues, log } = deps;
   const running = new Map<string, Running>(initial.map((c) => [c.id, { channel: c, stopped: false }]));
   const polled = new Map<string, RunningSource>();
+  /** Channels whose source could not start (port taken…) and that no operator stopped since. */
+  const sourcesDown = new Set<string>();
   let http: HttpIntake | undefined;
   let problems: readonly ConfigProblem[] = [];
   // One change at a time: an API action and a reload never interleave on one channel.
@@ -93,6 +97,10 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
 
   const startSource = async (channel: Channel): Promise<void> => {
     if (!deps.sources) return;
+    await bindSource(channel);
+    sourcesDown.delete(channel.id);
+  };
+  const bindSource = async (channel: Channel): Promise<void> => {
     if (channel.source.type === 'mllp') {
       const listener = await startMllpListener(channel as MllpChannel, deps.intake, () => (running.get(channel.id)?.channel ?? channel) as MllpChannel);
       deps.listeners.set(channel.id, listener);
@@ -103,6 +111,7 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
     }
   };
   const stopSource = async (channelId: string): Promise<void> => {
+    sourcesDown.delete(channelId); // stopped, undeployed or removed: nothing is expected to run
     const listener = deps.listeners.get(channelId);
     deps.listeners.delete(channelId);
     const source = polled.get(channelId);
@@ -205,6 +214,9 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
     });
 
   const sourceProblem = (channelId: string, err: unknown) => {
+    // Not taking messages in although no operator stopped it (a rebind that fell back to the old
+    // source still takes them): readiness says so until a start succeeds.
+    if (!deps.listeners.has(channelId) && !polled.has(channelId)) sourcesDown.add(channelId);
     const code = (err as NodeJS.ErrnoException).code ?? (err as Error).name;
     problems = [...problems, { error: `channel ${channelId}: its source could not start (${code})`, at: new Date().toISOString() }];
   };
@@ -291,6 +303,7 @@ export function createChannelManager(initial: readonly Channel[], deps: ChannelM
       return out;
     },
     configProblems: () => problems,
+    sourcesDown: () => [...sourcesDown].filter((id) => running.has(id)),
     setConfigProblems(p) {
       problems = p;
     },

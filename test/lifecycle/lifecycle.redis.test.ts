@@ -7,7 +7,7 @@
  */
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -392,4 +392,33 @@ describe('hot reload', () => {
       client.close();
     }
   }, 300_000);
+
+  it('a reloaded channel whose port another process holds makes /readyz fail until it is started', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const held = (blocker.address() as AddressInfo).port;
+    const ready = async () => {
+      const r = await fetch(`http://127.0.0.1:${httpPort}/readyz`);
+      return { status: r.status, body: (await r.json()) as { checks: Record<string, boolean> } };
+    };
+    try {
+      expect((await ready()).status).toBe(200);
+      writeChannel('adt-c.json', { ...channelB(held), id: 'adt-c' });
+      await waitFor(async () => ((await stats()).config?.errors ?? []).some((e) => /adt-c: its source could not start \(EADDRINUSE\)/.test(e.error)), 'the failed bind in config errors');
+      const down = await ready();
+      expect(down.status).toBe(503);
+      expect(down.body.checks['source:adt-c']).toBe(false);
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+      expect((await act('adt-c', 'start')).status).toBe(200);
+      expect(await accepts(held)).toBe(true);
+      const up = await ready();
+      expect(up.status).toBe(200);
+      expect(up.body.checks['source:adt-c']).toBeUndefined();
+    } finally {
+      if (blocker.listening) blocker.close();
+      const before = count('channel files reloaded');
+      rmSync(join(dir, 'adt-c.json'), { force: true });
+      await waitFor(() => count('channel files reloaded') > before, 'reload without adt-c');
+    }
+  }, 120_000);
 });
