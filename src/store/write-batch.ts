@@ -11,7 +11,7 @@ import { foldMessage, type MessagePatch } from './fold.js';
 import { pack, ROLE_CODES } from './packed.js';
 import { messageTerms } from './terms.js';
 import type { QueuedEvent } from './types.js';
-import { SqlParams } from './sql.js';
+import { unnestColumns } from './sql.js';
 
 export interface WriteContext {
   keyring: Keyring;
@@ -98,33 +98,32 @@ const PATCH_CASTS = [
   'text', 'text', 'timestamptz', 'timestamptz', 'text', 'timestamptz', 'boolean', 'text',
   'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
   'text', 'timestamptz', 'integer', 'integer', 'integer', 'integer', 'integer',
-  'bytea', 'text', 'text', 'bigint[]', 'integer', 'boolean',
+  // terms: the bigint[] literal as text (unnestColumns), cast back per row
+  'bytea', 'text', 'text', 'text', 'integer', 'boolean',
 ];
 const PATCH_NAMES =
   'message_id, channel_id, received_at, first_at, status, status_at, set_error, error_code, source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, terms, index_kid, has_terms';
 
 async function insertNew(tx: Queryable, rows: unknown[][]): Promise<Map<string, number>> {
-  const sql = new SqlParams();
-  const values = sql.values(rows, PATCH_CASTS);
+  const p = unnestColumns(rows, PATCH_CASTS);
   const r = await tx.query<{ id: number; message_id: string }>(
     `INSERT INTO messages (message_id, channel_id, received_at, status, status_at, error_code, source_kind, peer, file_name, content_type,
        message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts,
        resources, unmapped, report, origin_id, origin_kind, terms, index_kid)
      SELECT message_id, channel_id, coalesce(received_at, first_at), coalesce(status, 'received'), coalesce(status_at, first_at), error_code,
        source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at,
-       attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, coalesce(terms, '{}'), index_kid
-     FROM (VALUES ${values}) AS p(${PATCH_NAMES})
+       attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, coalesce(terms::bigint[], '{}'), index_kid
+     FROM ${p.from} AS p(${PATCH_NAMES})
      ON CONFLICT (message_id) DO NOTHING
      RETURNING id, message_id`,
-    sql.params,
+    p.params,
   );
   return new Map(r.rows.map((x) => [x.message_id, x.id]));
 }
 
 /** The merge rules of fold.ts, for a row that already exists. */
 async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
-  const sql = new SqlParams();
-  const values = sql.values(rows, PATCH_CASTS);
+  const u = unnestColumns(rows, PATCH_CASTS);
   const newer = 'p.status IS NOT NULL AND p.status_at >= m.status_at';
   await tx.query(
     `UPDATE messages m SET
@@ -142,16 +141,15 @@ async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
        attempts = greatest(m.attempts, p.attempts), duplicates = m.duplicates + p.duplicates, conflicts = m.conflicts + p.conflicts,
        resources = coalesce(p.resources, m.resources), unmapped = coalesce(p.unmapped, m.unmapped), report = coalesce(p.report, m.report),
        origin_id = coalesce(p.origin_id, m.origin_id), origin_kind = coalesce(p.origin_kind, m.origin_kind),
-       terms = CASE WHEN p.has_terms THEN p.terms ELSE m.terms END,
+       terms = CASE WHEN p.has_terms THEN p.terms::bigint[] ELSE m.terms END,
        index_kid = CASE WHEN p.has_terms THEN p.index_kid ELSE m.index_kid END
-     FROM (VALUES ${values}) AS p(${PATCH_NAMES})
+     FROM ${u.from} AS p(${PATCH_NAMES})
      WHERE m.message_id = p.message_id`,
-    sql.params,
+    u.params,
   );
 }
 
 async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: ReadonlyMap<string, number>): Promise<Set<string>> {
-  const sql = new SqlParams();
   const rows = prepared.map(({ event: e }) => {
     const a = e.kind === 'attempt' ? e : undefined;
     const f = e.kind === 'completed' || e.kind === 'failed' || e.kind === 'dead_lettered' || e.kind === 'filtered' ? e : undefined;
@@ -165,23 +163,24 @@ async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: 
     ];
   });
   const casts = ['bigint', 'text', 'timestamptz', 'text', 'text', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text'];
+  const u = unnestColumns(rows, casts);
   const r = await tx.query<{ message_ref: number; event_id: string }>(
     `INSERT INTO message_events (message_ref, event_id, at, kind, stage, attempt, duration_ms, destination_id, outcome, http_status, ack_code, error_code, actor, reason, related_id)
-     VALUES ${sql.values(rows, casts)}
+     SELECT * FROM ${u.from}
      ON CONFLICT (message_ref, event_id) DO NOTHING
      RETURNING message_ref, event_id`,
-    sql.params,
+    u.params,
   );
   return new Set(r.rows.map((x) => `${x.message_ref}\0${x.event_id}`));
 }
 
 async function insertContent(tx: Queryable, rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
-  const sql = new SqlParams();
+  const u = unnestColumns(rows, ['bigint', 'smallint', 'text', 'bytea']);
   await tx.query(
-    `INSERT INTO message_content (message_ref, role, event_id, sealed) VALUES ${sql.values(rows, ['bigint', 'smallint', 'text', 'bytea'])}
+    `INSERT INTO message_content (message_ref, role, event_id, sealed) SELECT * FROM ${u.from}
      ON CONFLICT (message_ref, role, event_id) DO NOTHING`,
-    sql.params,
+    u.params,
   );
 }
 
