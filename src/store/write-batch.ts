@@ -80,7 +80,24 @@ export interface BatchResult {
 }
 
 const ARRAY = (values: readonly bigint[]): string => `{${values.join(',')}}`;
-const reportBytes = (r: Record<string, unknown> | undefined): Buffer | null => (r === undefined ? null : deflateRawSync(JSON.stringify(r)));
+/**
+ * The unmapped-field report (locations only, no content) is the same for every message of a feed:
+ * the last few deflated forms are kept by their JSON, so a batch deflates each distinct report once
+ * instead of starting zlib per message.
+ */
+const REPORT_CACHE_SIZE = 32;
+const reportCache = new Map<string, Buffer>();
+function reportBytes(r: Record<string, unknown> | undefined): Buffer | null {
+  if (r === undefined) return null;
+  const json = JSON.stringify(r);
+  let bytes = reportCache.get(json);
+  if (bytes === undefined) {
+    bytes = deflateRawSync(json);
+    if (reportCache.size >= REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
+    reportCache.set(json, bytes);
+  }
+  return bytes;
+}
 
 /** Columns a patch sets, in one order for insert and update. */
 function patchRow(p: MessagePatch, terms: Prepared['terms'], kid: number): unknown[] {
@@ -174,13 +191,25 @@ async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: 
   return new Set(r.rows.map((x) => `${x.message_ref}\0${x.event_id}`));
 }
 
-async function insertContent(tx: Queryable, rows: unknown[][]): Promise<void> {
+/**
+ * The batch's sealed parts travel as one bytea parameter, cut apart in SQL by offset and length:
+ * node-postgres sends a lone Buffer in binary, whereas a bytea[] would go as hex text (twice the
+ * bytes, escaped element by element).
+ */
+async function insertContent(tx: Queryable, rows: ReadonlyArray<readonly [number, number, string, Buffer]>): Promise<void> {
   if (rows.length === 0) return;
-  const u = unnestColumns(rows, ['bigint', 'smallint', 'text', 'bytea']);
+  let offset = 1; // substring() counts from 1
+  const cols = rows.map(([ref, role, eventId, bytes]) => {
+    const row = [ref, role, eventId, offset, bytes.length];
+    offset += bytes.length;
+    return row;
+  });
+  const u = unnestColumns(cols, ['bigint', 'smallint', 'text', 'integer', 'integer'], 2);
   await tx.query(
-    `INSERT INTO message_content (message_ref, role, event_id, sealed) SELECT * FROM ${u.from}
+    `INSERT INTO message_content (message_ref, role, event_id, sealed)
+     SELECT ref, role, event_id, substring($1::bytea FROM off FOR len) FROM ${u.from} AS c(ref, role, event_id, off, len)
      ON CONFLICT (message_ref, role, event_id) DO NOTHING`,
-    u.params,
+    [Buffer.concat(rows.map((r) => r[3])), ...u.params],
   );
 }
 
@@ -233,10 +262,10 @@ export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], 
   const stored = await insertEvents(tx, all, refs);
   const isNew = (p: Prepared) => stored.has(`${refs.get(p.event.messageId)}\0${p.event.eventId}`);
   const updates: unknown[][] = [];
-  const content: unknown[][] = [];
+  const content: Array<[number, number, string, Buffer]> = [];
   for (const id of ids) {
     const fresh = groups.get(id)!.filter(isNew);
-    for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id), role, eventId, bytes]);
+    for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id)!, role, eventId, bytes]);
     if (fresh.length > 0 && !insertedRows.has(id)) updates.push(patchRow(foldMessage(fresh.map((p) => p.event)), termsOf(fresh), kid));
   }
   if (updates.length > 0) await updateExisting(tx, updates);
