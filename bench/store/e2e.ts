@@ -8,8 +8,12 @@
  * finished job (the daemon hosts the store writer and PGlite's thread; PostgreSQL's own CPU is not
  * in that figure).
  *
+ * With --compare DIR (another checkout, e.g. a worktree of the commit before a change, with its own
+ * node_modules), each round also runs the store-on phases from that checkout, so before and after
+ * share the same rounds and the same machine load ("<backend>@before" in the output).
+ *
  *   npx tsx bench/store/e2e.ts [--rounds 2] [--duration 20] [--rate 400] [--backend postgres|pglite|both]
- *                              [--pg postgres://postgres@127.0.0.1:5432/test]
+ *                              [--compare DIR] [--pg postgres://postgres@127.0.0.1:5432/test]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -26,6 +30,7 @@ const { values } = benchArgs('store-e2e', {
     duration: { type: 'string', default: '20' },
     rate: { type: 'string', default: '400' },
     backend: { type: 'string', default: 'postgres' },
+    compare: { type: 'string' },
     pg: { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
 });
@@ -54,21 +59,25 @@ async function withDatabase<T>(fn: (url: string) => T): Promise<T> {
   }
 }
 
-function once(store: boolean, url?: string): Phase {
+function once(store: boolean, url?: string, root = ROOT): Phase {
   const out = join(mkdtempSync(join(tmpdir(), 'hig-bench-store-e2e-')), 'r.json');
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/e2e/run.ts'), '--phases', 'rate', '--duration', values.duration!, '--rate', values.rate!, '--rate-conns', '4', '--json', out], {
-    cwd: ROOT,
+  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench/e2e/run.ts'), '--phases', 'rate', '--duration', values.duration!, '--rate', values.rate!, '--rate-conns', '4', '--json', out], {
+    cwd: root,
     env: { ...process.env, HIG_STORE_ENABLED: store ? 'true' : 'false', ...(url ? { HIG_STORE_URL: url } : {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return (JSON.parse(readFileSync(out, 'utf8')) as { results: Phase[] }).results[0]!;
 }
 
-type Store = 'off' | 'postgres' | 'pglite';
+type Store = 'off' | 'postgres' | 'pglite' | 'postgres@before' | 'pglite@before';
 const rows: Array<{ store: Store; acked: number; completed: number; cpuMs: number }> = [];
-const stores: Store[] = ['off', ...backends];
+const before = values.compare ? resolve(values.compare) : undefined;
+const stores: Store[] = ['off', ...backends, ...(before ? backends.map((b) => `${b}@before` as const) : [])];
 // bench/e2e/run.ts gives each run a fresh HIG_DATA_DIR: PGlite starts from an empty data directory.
-const run = async (store: Store): Promise<Phase> => (store === 'postgres' ? withDatabase((url) => once(true, url)) : once(store === 'pglite'));
+const run = async (store: Store): Promise<Phase> => {
+  const root = store.endsWith('@before') ? before! : ROOT;
+  return store.startsWith('postgres') ? withDatabase((url) => once(true, url, root)) : once(store !== 'off', undefined, root);
+};
 // Finished of sent below 100 %: the queue did not drain in bench/e2e's drain period, and the
 // intake CPU of the unfinished messages is spread over fewer finished jobs (the CPU figure is high).
 const line = (s: Store, p: Phase) => `${s} ${p.load.throughput.toFixed(0)} ACK/s ${p.completedPerS.toFixed(0)} jobs/s ${p.perFinishedJobMs.daemon.toFixed(2)} ms CPU/job (finished ${(p.finishedOfSent * 100).toFixed(0)} % of sent)`;
@@ -84,7 +93,7 @@ for (let i = 0; i < Number(values.rounds); i++) {
 }
 const mean = (s: Store, k: 'acked' | 'completed' | 'cpuMs') => { const r = rows.filter((x) => x.store === s); return r.reduce((a, x) => a + x[k], 0) / r.length; };
 const pct = (s: Store, k: 'acked' | 'completed') => ((mean(s, k) / mean('off', k) - 1) * 100).toFixed(1);
-for (const b of backends) {
+for (const b of stores.filter((x): x is Exclude<Store, 'off'> => x !== 'off')) {
   console.log(`mean ${b}: ACKed ${mean('off', 'acked').toFixed(0)} → ${mean(b, 'acked').toFixed(0)} msg/s (${pct(b, 'acked')} %); ` +
     `completed ${mean('off', 'completed').toFixed(0)} → ${mean(b, 'completed').toFixed(0)} jobs/s (${pct(b, 'completed')} %); ` +
     `daemon CPU ${mean('off', 'cpuMs').toFixed(2)} → ${mean(b, 'cpuMs').toFixed(2)} ms/job (+${(mean(b, 'cpuMs') - mean('off', 'cpuMs')).toFixed(2)})`);

@@ -4,15 +4,16 @@
  * of `received`, the convert / validate / deliver stages, the sealed result and `completed`) are
  * JSON-encoded as appendStoreEvents does, read back with parseEntry and written with writeBatch in
  * batches shaped like the writer's at a steady rate: each batch holds the worker's events of
- * messages received earlier and the intake events of new ones, so most messages are inserted by
- * one batch and updated by a later one, as in the daemon.
+ * messages received `--lag` messages earlier and the intake events of new ones. With the default
+ * lag (one batch) every message is inserted by one batch and updated by a later one, as in the
+ * daemon when processing takes longer than the writer's batch window; --lag 0 puts both in one.
  *
  * Reported per backend: this process's CPU per message (parse, writeBatch, and for PGlite its
  * thread: PostgreSQL in WASM runs in this process), and for PostgreSQL the server backends' CPU
  * (read from /proc: the server must run on this machine). Use it to compare writer changes; the
  * end-to-end figure is bench/store/e2e.ts.
  *
- *   npx tsx bench/store/write-cost.ts [--backend postgres|pglite|both] [--messages 4000] [--batch 100] [--rounds 3]
+ *   npx tsx bench/store/write-cost.ts [--backend postgres|pglite|both] [--messages 4000] [--batch 100] [--lag 100] [--rounds 3]
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,10 +37,12 @@ const { values: opts } = benchArgs('store-write-cost', {
     backend: { type: 'string', default: 'both' },
     messages: { type: 'string', default: '4000' },
     batch: { type: 'string', default: '100' },
+    lag: { type: 'string' },
     rounds: { type: 'string', default: '3' },
   },
 });
 requireNumbers('store-write-cost', opts, ['messages', 'batch', 'rounds']);
+const LAG = opts.lag === undefined ? Number(opts.batch) : Number(opts.lag);
 if (!['postgres', 'pglite', 'both'].includes(opts.backend!)) {
   console.error('bench/store/write-cost: --backend takes postgres, pglite or both');
   process.exit(2);
@@ -116,12 +119,11 @@ async function measure(name: 'postgres' | 'pglite', round: number) {
     await openMessageStore({ db: target.db, keyring, indexKeys });
     const start = Date.now() - n * 10;
     const all = Array.from({ length: n }, (_, i) => entries(round * 10_000_000 + i, start + i * 10));
-    // The worker's events trail intake's by half a batch: each batch inserts new rows and updates older ones.
+    // The worker's entries follow intake's by LAG messages.
     const stream: string[] = [];
-    const lag = Math.max(1, Math.floor(batch / 4));
-    for (let i = 0; i < n + lag; i++) {
+    for (let i = 0; i < n + LAG; i++) {
       if (i < n) stream.push(all[i]![0]);
-      if (i >= lag) stream.push(all[i - lag]![1]);
+      if (i >= LAG) stream.push(all[i - LAG]![1]);
     }
     const ctx = { keyring, indexKeys };
     let parse = 0;
@@ -152,7 +154,7 @@ async function measure(name: 'postgres' | 'pglite', round: number) {
 }
 
 const backends = opts.backend === 'both' ? (['postgres', 'pglite'] as const) : [opts.backend as 'postgres' | 'pglite'];
-console.log(`bench/store/write-cost — ${new Date().toISOString()}, ${opts.messages} messages, ${opts.batch} messages' entries per batch (×2: intake's and the worker's), load ${loadAverage()}`);
+console.log(`bench/store/write-cost — ${new Date().toISOString()}, ${opts.messages} messages, ${opts.batch} messages' entries per batch (×2: intake's and the worker's), the worker's ${LAG} messages behind, load ${loadAverage()}`);
 const rows: string[][] = [];
 for (let r = 0; r < Number(opts.rounds); r++) {
   for (const b of backends) {
