@@ -30,7 +30,12 @@ const { parentPort, workerData } = require('node:worker_threads');
   try {
     db = await PGlite.create({
       dataDir: workerData.dataDir,
-      parsers: { [types.INT8]: (t) => Number(t) },
+      parsers: { [types.INT8]: (t) => Number(t), [types.BYTEA]: (t) => Buffer.from(t.slice(2), 'hex') },
+      // PGlite's own bytea serializer makes one string per byte (Array.from(bytes).map(toString(16)))
+      // and its parser one parseInt per byte: with the sealed raw message and FHIR result (≈ 4.5 KB
+      // a message) that was the largest JavaScript cost of the store's thread. Buffer's hex codec
+      // gives the same text.
+      serializers: { [types.BYTEA]: (x) => '\\\\x' + Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString('hex') },
       startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + workerData.sharedBuffers],
     });
     parentPort.postMessage({ id: 0, ok: true });

@@ -11,19 +11,66 @@ import { foldMessage, type MessagePatch } from './fold.js';
 import { pack, ROLE_CODES } from './packed.js';
 import { messageTerms } from './terms.js';
 import type { QueuedEvent } from './types.js';
-import { SqlParams } from './sql.js';
+import { unnestColumns } from './sql.js';
 
 export interface WriteContext {
   keyring: Keyring;
   indexKeys: IndexKeys;
 }
 
-interface Prepared {
-  event: QueuedEvent;
+/**
+ * One event and, computed only when the event is stored for the first time, its packed content
+ * and (received events) its blind-index terms. Most messages reach the writer twice with their raw
+ * message (intake's `received`, then the worker's copy of it, kept once): opening, parsing and
+ * HMACing the duplicate was a third of the writer's CPU.
+ */
+class Prepared {
+  #content?: Array<[number, string, Buffer]>;
+  #terms?: { values: bigint[]; complete: boolean } | null;
+
+  constructor(
+    readonly event: QueuedEvent,
+    private readonly ctx: WriteContext,
+  ) {}
+
   /** sealed payloads of this event: [content role code, event id ('' for the message's own parts), packed] */
-  content: Array<[number, string, Buffer]>;
-  /** received events: blind-index terms, and whether the raw message could be read for them */
-  terms?: { values: bigint[]; complete: boolean };
+  get content(): Array<[number, string, Buffer]> {
+    if (this.#content) return this.#content;
+    const e = this.event;
+    const out: Array<[number, string, Buffer]> = [];
+    const packPart = (sealed: Sealed, role: SealRole, eventId = '') => out.push([ROLE_CODES[role], eventId, pack(sealed, role)]);
+    if (e.kind === 'received') {
+      packPart(e.raw, e.rawRole ?? 'message');
+      if (e.ack?.sealed) packPart(e.ack.sealed, 'ack');
+    } else if (e.kind === 'ack' && e.sealed) {
+      packPart(e.sealed, 'ack');
+    } else if (e.kind === 'result') {
+      packPart(e.result, 'result');
+    } else if (e.kind === 'attempt' && e.response) {
+      // Kept under the 'response' slot whatever it was sealed as; the packed byte records the seal role.
+      out.push([ROLE_CODES.response, e.eventId, pack(e.response, e.responseRole ?? 'response')]);
+    }
+    return (this.#content = out);
+  }
+
+  /** received events: blind-index terms, and whether the raw message could be read for them (CPU only, no SQL) */
+  get terms(): { values: bigint[]; complete: boolean } | undefined {
+    if (this.#terms === undefined) {
+      const e = this.event;
+      if (e.kind !== 'received') {
+        this.#terms = null;
+      } else {
+        let raw: Buffer | undefined;
+        try {
+          raw = e.contentType === 'json' ? undefined : this.ctx.keyring.open(e.raw, { channelId: e.channelId, messageId: e.messageId, role: e.rawRole ?? 'message' });
+        } catch {
+          raw = undefined;
+        }
+        this.#terms = { values: messageTerms(this.ctx.indexKeys.current, raw, { controlId: e.header?.controlId }), complete: raw !== undefined || e.contentType === 'json' };
+      }
+    }
+    return this.#terms ?? undefined;
+  }
 }
 
 export interface BatchResult {
@@ -32,35 +79,25 @@ export interface BatchResult {
   messages: number;
 }
 
-/** Opens a received event's raw message to compute its terms (outside the transaction: CPU only). */
-function prepare(e: QueuedEvent, ctx: WriteContext): Prepared {
-  const p: Prepared = { event: e, content: [] };
-  const packPart = (sealed: Sealed, role: SealRole, eventId = '') => p.content.push([ROLE_CODES[role], eventId, pack(sealed, role)]);
-  if (e.kind === 'received') {
-    const role = e.rawRole ?? 'message';
-    packPart(e.raw, role);
-    if (e.ack?.sealed) packPart(e.ack.sealed, 'ack');
-    let raw: Buffer | undefined;
-    try {
-      raw = e.contentType === 'json' ? undefined : ctx.keyring.open(e.raw, { channelId: e.channelId, messageId: e.messageId, role });
-    } catch {
-      raw = undefined;
-    }
-    const facts = { controlId: e.header?.controlId };
-    p.terms = { values: messageTerms(ctx.indexKeys.current, raw, facts), complete: raw !== undefined || e.contentType === 'json' };
-  } else if (e.kind === 'ack' && e.sealed) {
-    packPart(e.sealed, 'ack');
-  } else if (e.kind === 'result') {
-    packPart(e.result, 'result');
-  } else if (e.kind === 'attempt' && e.response) {
-    // Kept under the 'response' slot whatever it was sealed as; the packed byte records the seal role.
-    p.content.push([ROLE_CODES.response, e.eventId, pack(e.response, e.responseRole ?? 'response')]);
-  }
-  return p;
-}
-
 const ARRAY = (values: readonly bigint[]): string => `{${values.join(',')}}`;
-const reportBytes = (r: Record<string, unknown> | undefined): Buffer | null => (r === undefined ? null : deflateRawSync(JSON.stringify(r)));
+/**
+ * The unmapped-field report (locations only, no content) is the same for every message of a feed:
+ * the last few deflated forms are kept by their JSON, so a batch deflates each distinct report once
+ * instead of starting zlib per message.
+ */
+const REPORT_CACHE_SIZE = 32;
+const reportCache = new Map<string, Buffer>();
+function reportBytes(r: Record<string, unknown> | undefined): Buffer | null {
+  if (r === undefined) return null;
+  const json = JSON.stringify(r);
+  let bytes = reportCache.get(json);
+  if (bytes === undefined) {
+    bytes = deflateRawSync(json);
+    if (reportCache.size >= REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
+    reportCache.set(json, bytes);
+  }
+  return bytes;
+}
 
 /** Columns a patch sets, in one order for insert and update. */
 function patchRow(p: MessagePatch, terms: Prepared['terms'], kid: number): unknown[] {
@@ -78,33 +115,32 @@ const PATCH_CASTS = [
   'text', 'text', 'timestamptz', 'timestamptz', 'text', 'timestamptz', 'boolean', 'text',
   'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
   'text', 'timestamptz', 'integer', 'integer', 'integer', 'integer', 'integer',
-  'bytea', 'text', 'text', 'bigint[]', 'integer', 'boolean',
+  // terms: the bigint[] literal as text (unnestColumns), cast back per row
+  'bytea', 'text', 'text', 'text', 'integer', 'boolean',
 ];
 const PATCH_NAMES =
   'message_id, channel_id, received_at, first_at, status, status_at, set_error, error_code, source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, terms, index_kid, has_terms';
 
 async function insertNew(tx: Queryable, rows: unknown[][]): Promise<Map<string, number>> {
-  const sql = new SqlParams();
-  const values = sql.values(rows, PATCH_CASTS);
+  const p = unnestColumns(rows, PATCH_CASTS);
   const r = await tx.query<{ id: number; message_id: string }>(
     `INSERT INTO messages (message_id, channel_id, received_at, status, status_at, error_code, source_kind, peer, file_name, content_type,
        message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts,
        resources, unmapped, report, origin_id, origin_kind, terms, index_kid)
      SELECT message_id, channel_id, coalesce(received_at, first_at), coalesce(status, 'received'), coalesce(status_at, first_at), error_code,
        source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at,
-       attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, coalesce(terms, '{}'), index_kid
-     FROM (VALUES ${values}) AS p(${PATCH_NAMES})
+       attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, coalesce(terms::bigint[], '{}'), index_kid
+     FROM ${p.from} AS p(${PATCH_NAMES})
      ON CONFLICT (message_id) DO NOTHING
      RETURNING id, message_id`,
-    sql.params,
+    p.params,
   );
   return new Map(r.rows.map((x) => [x.message_id, x.id]));
 }
 
 /** The merge rules of fold.ts, for a row that already exists. */
 async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
-  const sql = new SqlParams();
-  const values = sql.values(rows, PATCH_CASTS);
+  const u = unnestColumns(rows, PATCH_CASTS);
   const newer = 'p.status IS NOT NULL AND p.status_at >= m.status_at';
   await tx.query(
     `UPDATE messages m SET
@@ -122,16 +158,15 @@ async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
        attempts = greatest(m.attempts, p.attempts), duplicates = m.duplicates + p.duplicates, conflicts = m.conflicts + p.conflicts,
        resources = coalesce(p.resources, m.resources), unmapped = coalesce(p.unmapped, m.unmapped), report = coalesce(p.report, m.report),
        origin_id = coalesce(p.origin_id, m.origin_id), origin_kind = coalesce(p.origin_kind, m.origin_kind),
-       terms = CASE WHEN p.has_terms THEN p.terms ELSE m.terms END,
+       terms = CASE WHEN p.has_terms THEN p.terms::bigint[] ELSE m.terms END,
        index_kid = CASE WHEN p.has_terms THEN p.index_kid ELSE m.index_kid END
-     FROM (VALUES ${values}) AS p(${PATCH_NAMES})
+     FROM ${u.from} AS p(${PATCH_NAMES})
      WHERE m.message_id = p.message_id`,
-    sql.params,
+    u.params,
   );
 }
 
 async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: ReadonlyMap<string, number>): Promise<Set<string>> {
-  const sql = new SqlParams();
   const rows = prepared.map(({ event: e }) => {
     const a = e.kind === 'attempt' ? e : undefined;
     const f = e.kind === 'completed' || e.kind === 'failed' || e.kind === 'dead_lettered' || e.kind === 'filtered' ? e : undefined;
@@ -145,23 +180,36 @@ async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: 
     ];
   });
   const casts = ['bigint', 'text', 'timestamptz', 'text', 'text', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text'];
+  const u = unnestColumns(rows, casts);
   const r = await tx.query<{ message_ref: number; event_id: string }>(
     `INSERT INTO message_events (message_ref, event_id, at, kind, stage, attempt, duration_ms, destination_id, outcome, http_status, ack_code, error_code, actor, reason, related_id)
-     VALUES ${sql.values(rows, casts)}
+     SELECT * FROM ${u.from}
      ON CONFLICT (message_ref, event_id) DO NOTHING
      RETURNING message_ref, event_id`,
-    sql.params,
+    u.params,
   );
   return new Set(r.rows.map((x) => `${x.message_ref}\0${x.event_id}`));
 }
 
-async function insertContent(tx: Queryable, rows: unknown[][]): Promise<void> {
+/**
+ * The batch's sealed parts travel as one bytea parameter, cut apart in SQL by offset and length:
+ * node-postgres sends a lone Buffer in binary, whereas a bytea[] would go as hex text (twice the
+ * bytes, escaped element by element).
+ */
+async function insertContent(tx: Queryable, rows: ReadonlyArray<readonly [number, number, string, Buffer]>): Promise<void> {
   if (rows.length === 0) return;
-  const sql = new SqlParams();
+  let offset = 1; // substring() counts from 1
+  const cols = rows.map(([ref, role, eventId, bytes]) => {
+    const row = [ref, role, eventId, offset, bytes.length];
+    offset += bytes.length;
+    return row;
+  });
+  const u = unnestColumns(cols, ['bigint', 'smallint', 'text', 'integer', 'integer'], 2);
   await tx.query(
-    `INSERT INTO message_content (message_ref, role, event_id, sealed) VALUES ${sql.values(rows, ['bigint', 'smallint', 'text', 'bytea'])}
+    `INSERT INTO message_content (message_ref, role, event_id, sealed)
+     SELECT ref, role, event_id, substring($1::bytea FROM off FOR len) FROM ${u.from} AS c(ref, role, event_id, off, len)
      ON CONFLICT (message_ref, role, event_id) DO NOTHING`,
-    sql.params,
+    [Buffer.concat(rows.map((r) => r[3])), ...u.params],
   );
 }
 
@@ -180,15 +228,15 @@ function byMessage(prepared: readonly Prepared[]): Map<string, Prepared[]> {
   return out;
 }
 
+/** The terms of the last received event in the list (only that one is opened). */
 function termsOf(list: readonly Prepared[]): Prepared['terms'] {
-  let t: Prepared['terms'];
-  for (const p of list) if (p.terms) t = p.terms;
-  return t;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.event.kind === 'received') return list[i]!.terms;
+  return undefined;
 }
 
 export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], ctx: WriteContext): Promise<BatchResult> {
   if (events.length === 0) return { stored: 0, messages: 0 };
-  const groups = byMessage(events.map((e) => prepare(e, ctx)));
+  const groups = byMessage(events.map((e) => new Prepared(e, ctx)));
   // One order for every writer: two writers touching the same messages lock them alike (no deadlock).
   const ids = [...groups.keys()].sort();
   const kid = ctx.indexKeys.current.kid;
@@ -214,10 +262,10 @@ export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], 
   const stored = await insertEvents(tx, all, refs);
   const isNew = (p: Prepared) => stored.has(`${refs.get(p.event.messageId)}\0${p.event.eventId}`);
   const updates: unknown[][] = [];
-  const content: unknown[][] = [];
+  const content: Array<[number, number, string, Buffer]> = [];
   for (const id of ids) {
     const fresh = groups.get(id)!.filter(isNew);
-    for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id), role, eventId, bytes]);
+    for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id)!, role, eventId, bytes]);
     if (fresh.length > 0 && !insertedRows.has(id)) updates.push(patchRow(foldMessage(fresh.map((p) => p.event)), termsOf(fresh), kid));
   }
   if (updates.length > 0) await updateExisting(tx, updates);

@@ -112,6 +112,35 @@ describe.each(BACKENDS)('message store on $name', ({ open }) => {
     expect(m!.trail.find((e) => e.kind === 'conflict')?.relatedId).toBe('adt.other');
   });
 
+  it("opens a message's raw once: the worker's copy of the received event, already stored, is not opened again", async () => {
+    const raw = adt({ controlId: 'CTL-ONCE', mrn: 'MRN-ONCE' });
+    let opened = 0;
+    const counting = { ...keyring, open: (...a: Parameters<typeof keyring.open>) => (opened++, keyring.open(...a)) };
+    const writeCounting = (events: QueuedEvent[]) => t.db.transaction((tx) => writeBatch(tx, events, { keyring: counting, indexKeys }));
+    const intake = received('adt', 'adt.once', raw, now, { eventId: 'received' });
+    // the same event twice in one batch, then again with the worker's trail in a later batch
+    await writeCounting([intake, { ...intake }]);
+    expect(opened).toBe(1);
+    const { ack: _ack, ...workerCopy } = intake as Extract<QueuedEvent, { kind: 'received' }>;
+    await writeCounting([workerCopy, q({ kind: 'completed', messageId: 'adt.once', channelId: 'adt', at: iso(now + 9), attempts: 1 })]);
+    expect(opened).toBe(1);
+    expect((await store.get('adt.once'))!.status).toBe('completed');
+    expect((await store.search({ mrn: 'MRN-ONCE' })).items.map((i) => i.messageId)).toEqual(['adt.once']);
+  });
+
+  it('keeps quotes, backslashes, commas and braces in text as they were (columns travel as arrays)', async () => {
+    const raw = adt({ controlId: 'CTL-ODD"\\,{}' });
+    const odd = 'x"y\\z,{a} NULL';
+    await write([
+      received('adt', 'adt.odd', raw, now, { source: { kind: 'file', fileName: odd } }),
+      q({ kind: 'reprocessed', messageId: 'adt.odd', channelId: 'adt', at: iso(now + 3), actor: 'o"b\\', reason: odd }),
+    ]);
+    const m = await store.get('adt.odd');
+    expect({ controlId: m!.controlId, fileName: m!.fileName }).toEqual({ controlId: 'CTL-ODD"\\,{}', fileName: odd });
+    expect(m!.trail.find((e) => e.kind === 'reprocessed')).toMatchObject({ actor: 'o"b\\', reason: odd });
+    expect((await store.search({ controlId: 'CTL-ODD"\\,{}' })).items.map((i) => i.messageId)).toEqual(['adt.odd']);
+  });
+
   it('takes events in any batch order: a stub row from a late attempt is completed by the received event', async () => {
     const raw = adt({ controlId: 'CTL-LATE', mrn: 'MRN300' });
     await write([q({ kind: 'attempt', messageId: 'adt.late', channelId: 'adt', at: iso(now + 50), stage: 'transform', outcome: 'success' })]);
