@@ -266,7 +266,13 @@ export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], 
   for (const id of ids) {
     const fresh = groups.get(id)!.filter(isNew);
     for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id)!, role, eventId, bytes]);
-    if (fresh.length > 0 && !insertedRows.has(id)) updates.push(patchRow(foldMessage(fresh.map((p) => p.event)), termsOf(fresh), kid));
+    if (insertedRows.has(id)) continue;
+    // A received event already stored may come again with facts the stored copy lacks: the worker's
+    // copy (no ACK, no origin) can reach the writer before intake's or reprocess's own, and both
+    // carry the one received event id. Its ACK and origin still count; folding it again is
+    // idempotent (the newest ACK wins, origin and header coalesce, its status is older than any later).
+    const late = groups.get(id)!.filter((p) => !isNew(p) && p.event.kind === 'received' && (p.event.ack !== undefined || p.event.origin !== undefined));
+    if (fresh.length > 0 || late.length > 0) updates.push(patchRow(foldMessage([...late, ...fresh].map((p) => p.event)), termsOf(fresh), kid));
   }
   if (updates.length > 0) await updateExisting(tx, updates);
   await insertContent(tx, content);

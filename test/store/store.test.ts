@@ -128,6 +128,21 @@ describe.each(BACKENDS)('message store on $name', ({ open }) => {
     expect((await store.search({ mrn: 'MRN-ONCE' })).items.map((i) => i.messageId)).toEqual(['adt.once']);
   });
 
+  it("keeps the ACK and the origin of a received event that comes after the worker's copy of it", async () => {
+    // The flaky CI case of daemon-store.redis.test.ts: a reprocessed message read `completed` with
+    // `origin: null` for good when the worker's events reached the writer first (one event id, so the
+    // later copy, the one with the origin, was skipped as already stored). Intake's ACK likewise.
+    const raw = adt({ controlId: 'CTL-LATEACK', mrn: 'MRN-LATEACK' });
+    const full = received('adt', 'adt.lateack', raw, now, { eventId: 'received', origin: { messageId: 'adt.first', kind: 'reprocessed', actor: 'alice' } }) as Extract<QueuedEvent, { kind: 'received' }>;
+    const { ack: _ack, origin: _origin, ...workerCopy } = full;
+    await write([workerCopy, q({ kind: 'completed', messageId: 'adt.lateack', channelId: 'adt', at: iso(now + 9), attempts: 1 })]);
+    expect(await store.get('adt.lateack')).toMatchObject({ status: 'completed', ackCode: null, origin: null });
+    await write([full]);
+    const m = await store.get('adt.lateack');
+    expect(m).toMatchObject({ status: 'completed', ackCode: full.ack!.code, origin: { messageId: 'adt.first', kind: 'reprocessed' } });
+    expect(m!.trail.filter((e) => e.kind === 'received')).toHaveLength(1);
+  });
+
   it('keeps quotes, backslashes, commas and braces in text as they were (columns travel as arrays)', async () => {
     const raw = adt({ controlId: 'CTL-ODD"\\,{}' });
     const odd = 'x"y\\z,{a} NULL';
