@@ -154,9 +154,22 @@ export function startPoller<L extends FileLook>(opts: PollerOptions<L>): Poller 
       listed = await listMatching(session);
     }
     const ready: ListedEntry[] = [];
+    // Unchanged since the first look but a few ms short: the timer ran on the event loop's cached
+    // clock, which lags behind when the loop is busy, so it can fire before settleMs have passed.
+    let short = 0;
+    const unchanged: ListedEntry[] = [];
     for (const e of listed) {
-      if (wait === 0 || settle.observe(e) === 0) ready.push(e);
-      else left.push(e.name);
+      const remaining = wait === 0 ? 0 : settle.observe(e);
+      if (remaining === 0) ready.push(e);
+      else if (remaining < src.settleMs) {
+        unchanged.push(e);
+        short = Math.max(short, remaining);
+      } else left.push(e.name); // new or changed since the first look: a later poll
+    }
+    if (unchanged.length > 0) {
+      await pause(short);
+      if (stopped) left.push(...unchanged.map((e) => e.name));
+      else ready.push(...unchanged);
     }
     return ready.sort(pollOrder);
   };
