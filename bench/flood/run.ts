@@ -115,8 +115,8 @@ function abuse(port: number, mode: string, conns: number, bytes: number): { chil
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
-  const httpPort = await freePort();
+  // Both at once: two calls one after the other can be given the same just-freed port.
+  const [port, httpPort] = await Promise.all([freePort(), freePort()]);
   const prefix = `higbench-flood-${process.pid}`;
   const dir = channelsDir([{ id: 'flood', source: { type: 'mllp', host: '127.0.0.1', port } }]);
   const dataDir = mkdtempSync(join(tmpdir(), 'hig-flood-data-'));
