@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { channelsDir, spawnDaemon, type DaemonProcess } from '../support/daemon.js';
 import { CHROMIUM, OUTPUT } from '../http/browser.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
@@ -75,16 +75,22 @@ async function shows(page: Page, source: string, processing: string) {
   );
 }
 
+/** A fresh browser context logged in to the dashboard, showing adt-feed running; page errors collected. */
+async function loggedIn(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${base}/queue`);
+  await page.fill('#token', TOKEN);
+  await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+  await shows(page, 'running', 'running');
+  return { context, page, pageErrors };
+}
+
 describe('channel lifecycle on the dashboard', () => {
   it('stops, starts, pauses and resumes a channel with its buttons and shows a refused channel file', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}/queue`);
-    await page.fill('#token', TOKEN);
-    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
-    await shows(page, 'running', 'running');
+    const { context, page, pageErrors } = await loggedIn();
 
     await page.click('tr[data-channel="adt-feed"] button[data-channel-action="stop"]');
     await shows(page, 'stopped', 'running');
@@ -115,14 +121,7 @@ describe('channel lifecycle on the dashboard', () => {
   });
 
   it('undeploys and deploys a channel, and pauses and resumes one fan-out destination, with their buttons (issue 18 review)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}/queue`);
-    await page.fill('#token', TOKEN);
-    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
-    await shows(page, 'running', 'running');
+    const { context, page, pageErrors } = await loggedIn();
 
     await page.click('tr[data-channel="adt-feed"] button[data-channel-action="undeploy"]');
     await shows(page, 'undeployed', 'running');
