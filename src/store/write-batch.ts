@@ -234,6 +234,19 @@ function termsOf(list: readonly Prepared[]): Prepared['terms'] {
   return undefined;
 }
 
+/**
+ * A received event already stored may come again with facts the stored copy lacks: the worker's
+ * copy (no ACK, no origin) can reach the writer before intake's or reprocess's own, and both carry
+ * the one received event id. Its ACK and origin still count, and only those: its status ('received'
+ * at the receive time) must not be applied again over a later one stamped in the same millisecond.
+ */
+function withLateFacts(patch: MessagePatch | undefined, late: readonly Prepared[]): MessagePatch | undefined {
+  if (late.length === 0) return patch;
+  const { status: _old, ...facts } = foldMessage(late.map((p) => p.event));
+  if (!patch) return facts;
+  return { ...patch, ...(patch.ack ?? facts.ack ? { ack: patch.ack ?? facts.ack! } : {}), ...(patch.origin ?? facts.origin ? { origin: patch.origin ?? facts.origin! } : {}) };
+}
+
 export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], ctx: WriteContext): Promise<BatchResult> {
   if (events.length === 0) return { stored: 0, messages: 0 };
   const groups = byMessage(events.map((e) => new Prepared(e, ctx)));
@@ -267,12 +280,9 @@ export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], 
     const fresh = groups.get(id)!.filter(isNew);
     for (const p of fresh) for (const [role, eventId, bytes] of p.content) content.push([refs.get(id)!, role, eventId, bytes]);
     if (insertedRows.has(id)) continue;
-    // A received event already stored may come again with facts the stored copy lacks: the worker's
-    // copy (no ACK, no origin) can reach the writer before intake's or reprocess's own, and both
-    // carry the one received event id. Its ACK and origin still count; folding it again is
-    // idempotent (the newest ACK wins, origin and header coalesce, its status is older than any later).
     const late = groups.get(id)!.filter((p) => !isNew(p) && p.event.kind === 'received' && (p.event.ack !== undefined || p.event.origin !== undefined));
-    if (fresh.length > 0 || late.length > 0) updates.push(patchRow(foldMessage([...late, ...fresh].map((p) => p.event)), termsOf(fresh), kid));
+    const patch = withLateFacts(fresh.length > 0 ? foldMessage(fresh.map((p) => p.event)) : undefined, late);
+    if (patch) updates.push(patchRow(patch, termsOf(fresh), kid));
   }
   if (updates.length > 0) await updateExisting(tx, updates);
   await insertContent(tx, content);

@@ -143,6 +143,18 @@ describe.each(BACKENDS)('message store on $name', ({ open }) => {
     expect(m!.trail.filter((e) => e.kind === 'received')).toHaveLength(1);
   });
 
+  it('a received event delivered again does not set its status again over a later one of the same millisecond', async () => {
+    // The heir of a killed writer re-reads the batch: the repeated received event brings its ACK
+    // (kept) but not its 'received' status, which would tie with a completion stamped in the same ms.
+    const raw = adt({ controlId: 'CTL-TIE', mrn: 'MRN-TIE' });
+    const rec = received('adt', 'adt.tie', raw, now, { eventId: 'received' });
+    const done = q({ kind: 'completed', messageId: 'adt.tie', channelId: 'adt', at: iso(now), attempts: 1 });
+    await write([rec, done]);
+    expect((await store.get('adt.tie'))!.status).toBe('completed');
+    await write([rec]);
+    expect((await store.get('adt.tie'))!.status).toBe('completed');
+  });
+
   it('keeps quotes, backslashes, commas and braces in text as they were (columns travel as arrays)', async () => {
     const raw = adt({ controlId: 'CTL-ODD"\\,{}' });
     const odd = 'x"y\\z,{a} NULL';
