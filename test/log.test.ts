@@ -75,10 +75,13 @@ describe('pretty logs', () => {
     };
     const child = spawn(process.execPath, cliArgs('start', '--dev'), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     try {
       await until(() => out.includes('hig started') || child.exitCode !== null, 120_000);
-      const line = out.split('\n').find((l) => l.includes('hig started'))!;
+      const line = out.split('\n').find((l) => l.includes('hig started'));
+      if (line === undefined) throw new Error(`hig start --dev exited ${child.exitCode} before "hig started": ${err.slice(-500)}`);
       expect(line.startsWith('{')).toBe(false);
       expect(line).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO.*hig started/);
     } finally {

@@ -13,16 +13,30 @@ export function testPrefix(name: string): string {
   return `higtest-${name}-${randomBytes(4).toString('hex')}`;
 }
 
+/** Ports this test process has handed out: never the same one twice. */
+const handedOut = new Set<number>();
+
+/**
+ * A port free now. The OS may give a just-closed port again on the next call, so two calls one
+ * after the other (a daemon's MLLP and HTTP ports) could get the same one and the daemon would exit
+ * "address already in use" (seen in a hogged CI run): a port already handed out is asked for again.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const s = createServer();
+      s.once('error', reject);
+      s.listen(0, '127.0.0.1', () => {
+        const addr = s.address();
+        const p = typeof addr === 'object' && addr ? addr.port : 0;
+        s.close(() => resolve(p));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Every key name under `base:` (SCAN, so a shared Redis is not blocked). */
