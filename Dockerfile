@@ -19,7 +19,7 @@ RUN npm ci --no-audit --no-fund
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production
 # glibc: two malloc arenas instead of 8 per core for the daemon's threads (listener, conversion, store): the
-# flood bench peaked at 532 MiB with it against 612 MiB without (docs/benchmarks.md). Read at process start only.
+# flood bench peaked at 532 and 596 MiB with it against 612-664 MiB without (docs/benchmarks.md). Read at process start only.
 ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY package.json package-lock.json ./
