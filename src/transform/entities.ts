@@ -36,11 +36,14 @@ function nameKey(name: Json | undefined): string {
   return JSON.stringify(name ?? {});
 }
 
-/** XON → Organization reference (IG: XON[Organization]). */
-export function organization(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+/**
+ * XON → Organization reference (IG: XON[Organization]). `more` are identifiers another field
+ * gives the same organization (IN1-10 for the IN1-11 employer); the first identifier names it.
+ */
+export function organization(cx: Conversion, rep: Repetition | undefined, more: readonly Json[] = []): Reference | undefined {
   const name = val(rep, 1);
   const idValue = val(rep, 10) ?? val(rep, 3);
-  if (name === undefined && idValue === undefined) return undefined;
+  if (name === undefined && idValue === undefined && more.length === 0) return undefined;
   let identifier: Json | undefined;
   if (idValue !== undefined) {
     identifier = {};
@@ -48,7 +51,8 @@ export function organization(cx: Conversion, rep: Repetition | undefined): Refer
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
   }
-  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
+  const identifiers = identifier === undefined ? [...more] : [identifier, ...more];
+  const org = cx.add({ resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name }, identifiers[0] ?? name);
   return cx.ref(org, name);
 }
 

@@ -3,6 +3,7 @@
  * PRB → Condition (problem list), GOL → Goal, RF1 → referral ServiceRequest, PRD → Practitioner,
  * IAM → AllergyIntolerance, ROL/PRT → Practitioner participants.
  */
+import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
@@ -12,6 +13,7 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { organization, practitioner } from '../entities.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey } from './clinical.js';
@@ -24,6 +26,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const policy = seg.str(36);
   const identifiers: Json[] = [];
   if (policy !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MB' }] }, value: policy });
+  // [IG IN1[Coverage] #2 CWE[Identifier]] the health plan id is an identifier of the coverage too
+  // (CWE.1 value, CWE.3 as a system URI when it names one); it stays the US Core class:plan below
+  const planId = cweIdentifier(seg.rep(2));
+  if (planId !== undefined) identifiers.push(planId);
   if (identifiers.length > 0) c.identifier = identifiers;
   set(c, 'type', codeableConcept(seg.rep(15)));
   set(c, 'subscriberId', policy);
@@ -38,6 +44,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     set(org, 'name', payorName);
     push(org, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
     push(org, 'telecom', ...seg.reps(7).map((r) => xtnContactPoint(r, cx)));
+    push(org, 'contact', ...payerContacts(seg, cx));
     const payor = cx.add(org as Resource, (payorIds[0] as Json | undefined) ?? payorName);
     c.payor = [cx.ref(payor, payorName)];
   } else c.payor = [cx.ref(scope.patient)];
@@ -47,18 +54,59 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const group = seg.str(8);
   const groupName = seg.str(9);
   if (group !== undefined) push(c, 'class', { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'group' }] }, value: group, ...(groupName === undefined ? {} : { name: groupName }) });
-  // [IG IN1[Coverage] #11] the insured's group employer → policyHolder(Organization)
-  set(c, 'policyHolder', organization(cx, seg.rep(11)));
+  // [IG IN1[Coverage] #10, #11] the insured's group employer → policyHolder(Organization), its
+  // IN1-10 ids as the Organization's identifiers, except a subscriber number (CX.5 SN), which the
+  // IG puts in the subscriberId extension
+  const employerIds = seg.reps(10);
+  const subscriberNumbers = employerIds.filter((r) => val(r, 5)?.toUpperCase() === 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
+  const employerIdentifiers = employerIds.filter((r) => val(r, 5)?.toUpperCase() !== 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
+  set(c, 'policyHolder', organization(cx, seg.rep(11), employerIdentifiers));
   set(c, 'subscriber', insured(seg, scope.patient, c.relationship as Json | undefined, cx));
   // [IG IN1[Coverage] #49] the insured's id → the R5 subscriberId (an Identifier) as a cross-version
   // extension (the IG writes `extension-subscriberId`; the cross-version form names the element path)
   const insuredId = cxIdentifier(seg.rep(49), cx);
-  if (insuredId !== undefined) push(c, 'extension', { url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Coverage.subscriberId', valueIdentifier: insuredId });
+  for (const id of [...subscriberNumbers, ...(insuredId === undefined ? [] : [insuredId])]) push(c, 'extension', { url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Coverage.subscriberId', valueIdentifier: id });
+  push(c, 'costToBeneficiary', deductible(seg.rep(37)));
   const order = decimal(seg.str(22));
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
   // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
   const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
   cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+}
+
+/** CWE → Identifier [IG CWE[Identifier]]: CWE.1 value, CWE.3 as a system when it names a URI. */
+function cweIdentifier(rep: Repetition | undefined): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const system = codingSystemUri(val(rep, 3));
+  return system === undefined ? { value } : { system, value };
+}
+
+/**
+ * IN1-6 (insurance company contact person, XPN) → the payer Organization's contact with purpose
+ * PAYOR (contactentity-type). The IG's IN1[Coverage] #6 row is empty; FHIR R4 Organization.contact
+ * is the element for "contact for the organization for a certain purpose" (hig rule).
+ */
+function payerContacts(seg: SegmentReader, cx: Conversion): Json[] {
+  return seg.reps(6).flatMap((r) => {
+    const name = xpnName(r, cx);
+    return name === undefined ? [] : [{ purpose: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/contactentity-type', code: 'PAYOR' }] }, name }];
+  });
+}
+
+/**
+ * IN1-37 (policy deductible, CP: MO amount and currency) → Coverage.costToBeneficiary of type
+ * `deductible` (coverage-copay-type) valueMoney. The IG's IN1[Coverage] #37 row is empty; FHIR R4
+ * costToBeneficiary is the patient's cost share and coverage-copay-type has the code (hig rule).
+ */
+function deductible(rep: Repetition | undefined): Json | undefined {
+  const amount = decimal(val(rep, 1, 1));
+  if (amount === undefined) return undefined;
+  const currency = val(rep, 1, 2);
+  return {
+    type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-copay-type', code: 'deductible' }] },
+    valueMoney: currency !== undefined && /^[A-Z]{3}$/.test(currency) ? { value: amount, currency } : { value: amount },
+  };
 }
 
 /**
