@@ -17,7 +17,8 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey } from './clinical.js';
-import type { Json, Resource } from '../types.js';
+import type { GroupFrame } from '../groups.js';
+import type { Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -332,6 +333,12 @@ export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * on the request in R4 and keep the general rule (roleParticipant).
  */
 function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
+  const role = seg.str(4)?.toUpperCase();
+  // read where the IG puts them, by the segment that makes the target (prtPersons): a dose's
+  // ordering/administering provider by its RXA, an order's specimen collector by its SPM
+  if (scope.group.holds('RXA') && (role === 'OP' || role === 'AP')) return true;
+  if (scope.group.holds('OBR') && role === 'SC') return true;
+  if (reportParticipant(seg, role, scope, cx)) return true;
   const inResult = scope.group.holds('OBX');
   const inOrder = scope.group.holds('OBR');
   if (!inResult && !inOrder) return false;
@@ -344,6 +351,40 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
   return true;
+}
+
+/**
+ * [IG ORU_R01 4.2.4 ORDER_OBSERVATION.PRT] in a result message, PRT-4 PRI (principal result
+ * interpreter) → DiagnosticReport.resultsInterpreter; ARI/TN/TR (assistant interpreter,
+ * technician, transcriptionist) → DiagnosticReport.performer. True when mapped here.
+ */
+function reportParticipant(seg: SegmentReader, role: string | undefined, scope: Scope, cx: Conversion): boolean {
+  if (!scope.results || !scope.group.holds('OBR') || scope.group.holds('OBX')) return false;
+  const element = role === 'PRI' ? 'resultsInterpreter' : role === 'ARI' || role === 'TN' || role === 'TR' ? 'performer' : undefined;
+  const report = madeBy(scope, 'OBR', 'DiagnosticReport');
+  if (element === undefined || report === undefined) return false;
+  const person = practitioner(cx, seg.rep(5));
+  if (person === undefined) return false;
+  push(report, element, person);
+  return true;
+}
+
+/**
+ * The persons (PRT-5) of the PRT segments of `group` whose role (PRT-4.1) is one of `roles`, for
+ * the mapper of the segment that makes the resource the IG puts them on (RXA: [IG VXU_V04 12.2
+ * ORDER.PRT OP/AP → Immunization.performer]; SPM: [IG ORU_R01 4.2.4, OML_O21 6.4.4 PRT SC →
+ * Specimen.collection.collector]). The PRT's own mapper leaves these roles to them.
+ */
+export function prtPersons(group: GroupFrame | undefined, roles: readonly string[], cx: Conversion): { role: string; who: Reference }[] {
+  const out: { role: string; who: Reference }[] = [];
+  for (const node of group?.nodes('PRT') ?? []) {
+    const prt = cx.reader(node.segment, node.index);
+    const role = prt.str(4)?.toUpperCase();
+    if (role === undefined || !roles.includes(role)) continue;
+    const who = practitioner(cx, prt.rep(5));
+    if (who !== undefined) out.push({ role, who });
+  }
+  return out;
 }
 
 /**

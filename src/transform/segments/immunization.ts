@@ -11,6 +11,7 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { location, organizationFromCwe, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { prtPersons } from './admin.js';
 import type { Json, Resource } from '../types.js';
 import { doseKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers, orderProvenance } from './order.js';
@@ -126,6 +127,11 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   }
   const orderer = practitioner(cx, orc?.rep(12));
   if (orderer !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'OP' }] }, actor: orderer });
+  // [IG VXU_V04 12.2 ORDER.PRT IF PRT-4 OP / AP] the dose's PRT ordering and administering
+  // providers, with the same functions (v2.7+ senders name them here instead of ORC-12/RXA-10)
+  for (const { role, who } of prtPersons(scope.group, ['OP', 'AP'], cx)) {
+    if (!performers.some((p) => (p.actor as Json).reference === who.reference && ((p.function as Json).coding as Json[])[0]?.code === role)) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: role }] }, actor: who });
+  }
   push(im, 'performer', ...performers);
   push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] the patient's dose ORC-3 (the sender's id of the dose, CDC IIS IG), else ORC-2,

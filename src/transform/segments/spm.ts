@@ -5,6 +5,7 @@ import { eiFromComponent } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
+import { prtPersons } from './admin.js';
 import type { Scope } from './scope.js';
 
 export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -27,6 +28,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const unit = val(seg.rep(12), 2, 2) ?? val(seg.rep(12), 2, 1);
     collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
   }
+  // [IG ORU_R01 4.2.4, OML_O21 6.4.4 PRT IF PRT-4 SC] the order's specimen collector
+  set(collection, 'collector', prtPersons(scope.group.closest('OBR'), ['SC'], cx)[0]?.who);
   if (Object.keys(collection).length > 0) s.collection = collection;
   set(s, 'receivedTime', seg.dateTime(18));
   push(s, 'condition', ...seg.reps(24).map((r) => codeableConcept(r, 'SpecimenCondition')));
