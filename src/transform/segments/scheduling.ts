@@ -79,15 +79,22 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(a, 'identifier', placer, filler);
   // [IG SCH #25 via FillerStatusCodes[Appointment]] Booked → booked
   a.status = lookupCode('FillerStatusCodes[Appointment]', seg.str(25)) ?? 'booked';
-  push(a, 'reasonCode', codeableConcept(seg.rep(7), 'AppointmentReasonCodes'));
-  set(a, 'appointmentType', codeableConcept(seg.rep(8), 'AppointmentTypeCodes'));
+  // [IG SCH #7 IF CWE.3 IS HL70276 → reasonCode; IF HL70277 → appointmentType] senders put the
+  // appointment type (table 0277) in SCH-7 too; it is no reason
+  const sch7IsType = val(seg.rep(7), 3)?.toUpperCase() === 'HL70277';
+  if (!sch7IsType) push(a, 'reasonCode', codeableConcept(seg.rep(7), 'AppointmentReasonCodes'));
+  set(a, 'appointmentType', codeableConcept(seg.rep(8), 'AppointmentTypeCodes') ?? (sch7IsType ? codeableConcept(seg.rep(7), 'AppointmentTypeCodes') : undefined));
   const duration = minutes(seg.str(9), val(seg.rep(10), 1));
   if (duration !== undefined && duration > 0) a.minutesDuration = duration;
   set(a, 'description', seg.str(7, 2));
   const participants: Json[] = [];
   for (const field of [12, 16, 20]) {
     const who = practitioner(cx, seg.rep(field));
-    if (who !== undefined) participants.push({ actor: who, status: 'accepted' });
+    if (who === undefined) continue;
+    // [IG SCH #20 participant.type provenance-participant-type enterer]; #12/#16 name the placer and
+    // filler contacts with no code of any code system ("#placer contact#"), so they get no type
+    const type = field === 20 ? [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'enterer' }] }] : undefined;
+    participants.push(type === undefined ? { actor: who, status: 'accepted' } : { type, actor: who, status: 'accepted' });
   }
   a.participant = participants;
   // [IG SCH #26/#27] the placer/filler order numbers → basedOn the order (logical references)
