@@ -388,17 +388,40 @@ export function prtPersons(group: GroupFrame | undefined, roles: readonly string
 }
 
 /**
- * GT1 → RelatedPerson with the guarantor role (v3 RoleCode GUAR) and the GT1-11 relationship.
- * The IG has no GT1 map yet; this follows its NK1[RelatedPerson] map field for field.
+ * GT1 → the guarantor, and [hig rule: FHIR R4 Account.guarantor] the party on the patient's
+ * account (PID-18) with GT1-13/14 as its period and GT1-22 (billing hold) as onHold. The IG has no
+ * GT1 map and US Core no guarantor profile; FHIR's Account.guarantor is the element for "the
+ * parties responsible for balancing the account". The party: the Patient when GT1-11 says self
+ * (SEL); else a RelatedPerson (v3 RoleCode GUAR + the GT1-11 relationship, following the IG's
+ * NK1[RelatedPerson] map field for field); else, with no person named, the GT1-21 organization.
+ * GT1-10 (guarantor type) and the employer fields (GT1-16…20, 29–32) have no FHIR element and stay
+ * in the report.
  */
 export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
+  const party = seg.str(11)?.toUpperCase() === 'SEL' ? selfGuarantor(seg, scope.patient, cx) : (guarantorPerson(seg, scope.patient, cx) ?? organization(cx, seg.rep(21)));
+  const account = madeBy(scope, 'PID', 'Account');
+  if (party === undefined || account === undefined) return;
+  const g: Json = { party };
+  const hold = seg.str(22)?.toUpperCase();
+  if (hold === 'Y' || hold === 'N') g.onHold = hold === 'Y';
+  set(g, 'period', seg.period([13], [14]));
+  push(account, 'guarantor', g);
+}
+
+/** GT1-11 SEL: the patient is the guarantor; GT1-3/5–9/12 repeat the PID. */
+function selfGuarantor(seg: SegmentReader, patient: Resource, cx: Conversion): Reference {
+  for (const n of [2, 3, 5, 6, 7, 8, 9, 12]) seg.reps(n);
+  return cx.ref(patient);
+}
+
+function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion): Reference | undefined {
   const rp: Json = { resourceType: 'RelatedPerson' };
   const identifiers = seg.reps(2).flatMap((r) => cxIdentifier(r, cx) ?? []);
   const ssn = seg.str(12);
   if (ssn !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
   if (identifiers.length > 0) rp.identifier = identifiers;
-  rp.patient = cx.ref(scope.patient);
+  rp.patient = cx.ref(patient);
   rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];
   push(rp, 'relationship', codeableConcept(seg.rep(11), 'Relationship'));
   push(rp, 'name', ...seg.reps(3).map((r) => xpnName(r, cx)));
@@ -406,7 +429,8 @@ export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(rp, 'telecom', ...[...seg.reps(6), ...seg.reps(7)].map((r) => xtnContactPoint(r, cx)));
   set(rp, 'birthDate', seg.date(8));
   set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(9)));
-  if (rp.name === undefined && rp.identifier === undefined) return;
+  if (rp.name === undefined && rp.identifier === undefined) return undefined;
   // [hig identity] the patient's guarantor GT1-2 (else SSN), else the patient's guarantor of this name
-  cx.add(rp as Resource, relatedPersonKey('guarantor', scope.patient, identifiers[0] as Json | undefined, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
+  const made = cx.add(rp as Resource, relatedPersonKey('guarantor', patient, identifiers[0] as Json | undefined, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
+  return cx.ref(made);
 }
