@@ -23,7 +23,7 @@ const HANDLED_ELSEWHERE = new Set(['MSH', 'EVN']);
  * Segments whose field 1 is a Set ID (a sequence number with no FHIR meaning): it counts as read,
  * so the report lists only fields that carry information.
  */
-const SET_ID_FIRST = new Set(['PID', 'NK1', 'PV1', 'AL1', 'IAM', 'DG1', 'PR1', 'OBR', 'OBX', 'NTE', 'SPM', 'IN1', 'GT1', 'TQ1', 'FT1', 'TXA', 'AIS', 'AIG', 'AIL', 'AIP', 'RGS', 'ROL', 'PRT', 'DB1']);
+const SET_ID_FIRST = new Set(['PID', 'NK1', 'PV1', 'AL1', 'IAM', 'DG1', 'PR1', 'OBR', 'OBX', 'NTE', 'SPM', 'IN1', 'GT1', 'TQ1', 'FT1', 'TXA', 'AIS', 'AIG', 'AIL', 'AIP', 'RGS', 'ROL', 'PRT', 'DB1', 'ARV']);
 /** Structural segments with nothing to map (continuation, batch) stay quiet in the report. */
 const SILENT = new Set(['DSC', 'RGS']);
 

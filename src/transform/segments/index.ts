@@ -9,7 +9,7 @@ import { mapNk1 } from './nk1.js';
 import { mapNte } from './nte.js';
 import { mapObx } from './obx.js';
 import { mapObr, mapOrc } from './order.js';
-import { mapPd1, mapPid } from './pid.js';
+import { mapArv, mapPd1, mapPid } from './pid.js';
 import { mapPv1, mapPv2 } from './pv1.js';
 import type { SegmentMapper } from './scope.js';
 import { mapSpm } from './spm.js';
@@ -18,6 +18,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   SFT: (seg, scope) => mapSft(seg, scope.header),
   PID: mapPid,
   PD1: mapPd1,
+  ARV: (seg, scope) => mapArv(seg, scope),
   PV1: mapPv1,
   PV2: mapPv2,
   NK1: mapNk1,

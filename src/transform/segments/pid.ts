@@ -247,3 +247,43 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
   );
 }
+
+/**
+ * ARV (access restrictions). The IG's message maps list ARV with no target and say why: FHIR has
+ * no field-level security labels; an ARV with the PID/PD1 applies to the patient, one with the
+ * PV1/PV2 to the encounter [IG ADT_A01 #12, #18 comments]. hig rule, as for PD1-12: a restriction
+ * (ARV-3 any value of table 0717 but NO "none") labels that whole resource v3-Confidentiality R,
+ * which a server enforces, and "none" N; ARV-2 D (the restriction is deleted) adds no label, so a
+ * full PUT clears it. ARV-3 value, ARV-4 reason (table 0719), ARV-5 instructions and ARV-6 date
+ * range are kept as sent in an extension (URN: no published definition says them).
+ */
+export function mapArv(seg: SegmentReader, scope: Scope): void {
+  const target = arvTarget(seg, scope);
+  if (target === undefined) return;
+  const restriction = codeableConcept(seg.rep(3), undefined, '0717');
+  if (seg.str(2)?.toUpperCase() !== 'D' && restriction !== undefined) {
+    const none = seg.str(3)?.toUpperCase() === 'NO';
+    const label = { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: none ? 'N' : 'R', display: none ? 'normal' : 'restricted' };
+    const meta = (target.meta ?? {}) as Json;
+    const labels = (meta.security ?? []) as Json[];
+    if (!labels.some((l) => l.system === label.system && l.code === label.code)) push(meta, 'security', label);
+    target.meta = meta;
+  }
+  push(
+    target,
+    'extension',
+    complexExtension(`${HIG_EXT}access-restriction`, [
+      ['action', 'valueCode', seg.str(2)],
+      ['value', 'valueCodeableConcept', restriction],
+      ['reason', 'valueCodeableConcept', codeableConcept(seg.rep(4), undefined, '0719')],
+      ['instructions', 'valueString', seg.str(5)],
+      ['period', 'valuePeriod', seg.period([6, 1], [6, 2])],
+    ]),
+  );
+}
+
+/** The ARV's subject: the visit when it follows a PV1 of its group, else the patient. */
+function arvTarget(seg: SegmentReader, scope: Scope): Resource | undefined {
+  const afterVisit = scope.group.nodes('PV1').some((n) => n.index < seg.index);
+  return afterVisit && scope.encounter !== undefined ? scope.encounter : scope.patient;
+}
