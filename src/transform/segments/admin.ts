@@ -12,7 +12,7 @@ import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { organization, practitioner } from '../entities.js';
+import { location, organization, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
@@ -320,7 +320,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (orderParticipant(seg, scope, cx)) return;
-  const who = (practitioner(cx, seg.rep(5)) ?? organization(cx, seg.rep(8))) as Json | undefined;
+  const who = (prtActor(seg, cx) ?? organization(cx, seg.rep(8))) as Json | undefined;
   roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
 }
 
@@ -346,11 +346,40 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   const request = inOrder ? scope.serviceRequest : undefined;
   if (observation === undefined && request === undefined) return false;
   if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
-  const person = practitioner(cx, seg.rep(5));
+  const person = prtActor(seg, cx);
   if (person === undefined) return false;
   if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
   return true;
+}
+
+/**
+ * [IG PRT[PractitionerRole]] the person of a PRT: PRT-5 → the Practitioner (XCN[Practitioner]),
+ * PRT-14 → its address (#14 practitioner(Practitioner.address)). When the PRT says more than who,
+ * a PractitionerRole carries it and is the reference: code PRT-4 (#4), specialty PRT-6 (#6),
+ * organization PRT-8 (#8), location PRT-9 (#9), period PRT-11/12 (#11, #12), telecom PRT-15 (#15).
+ * A bare PRT stays a Practitioner reference (no role resource that would say nothing more).
+ * PRT-7 (organization unit type) and PRT-23/24 stay in the report.
+ */
+function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
+  const who = practitioner(cx, prt.rep(5));
+  if (who === undefined) return undefined;
+  const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
+  const address = prt.reps(14).map((r) => xadAddress(r, cx));
+  if (person !== undefined && person.address === undefined) push(person, 'address', ...address);
+  const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
+  push(role, 'code', codeableConcept(prt.rep(4), 'Participation', '0912'));
+  push(role, 'specialty', codeableConcept(prt.rep(6)));
+  set(role, 'organization', organization(cx, prt.rep(8)));
+  push(role, 'location', location(cx, prt.rep(9)));
+  set(role, 'period', prt.period([11], [12]));
+  push(role, 'telecom', ...prt.reps(15).map((r) => xtnContactPoint(r, cx)));
+  if (role.specialty === undefined && role.organization === undefined && role.location === undefined && role.period === undefined && role.telecom === undefined) return who;
+  // [hig identity] one person in one role (PRT-4) at one organization with one specialty is one role
+  const code = (((role.code as Json[] | undefined)?.[0]?.coding as Json[] | undefined)?.[0]?.code ?? '') as string;
+  const org = (role.organization as Reference | undefined)?.reference ?? '';
+  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, org, conceptKey(role.specialty === undefined ? undefined : (role.specialty as Json[])[0]) ?? '']));
+  return cx.ref(made);
 }
 
 /**
@@ -363,7 +392,7 @@ function reportParticipant(seg: SegmentReader, role: string | undefined, scope: 
   const element = role === 'PRI' ? 'resultsInterpreter' : role === 'ARI' || role === 'TN' || role === 'TR' ? 'performer' : undefined;
   const report = madeBy(scope, 'OBR', 'DiagnosticReport');
   if (element === undefined || report === undefined) return false;
-  const person = practitioner(cx, seg.rep(5));
+  const person = prtActor(seg, cx);
   if (person === undefined) return false;
   push(report, element, person);
   return true;
@@ -381,7 +410,7 @@ export function prtPersons(group: GroupFrame | undefined, roles: readonly string
     const prt = cx.reader(node.segment, node.index);
     const role = prt.str(4)?.toUpperCase();
     if (role === undefined || !roles.includes(role)) continue;
-    const who = practitioner(cx, prt.rep(5));
+    const who = prtActor(prt, cx);
     if (who !== undefined) out.push({ role, who });
   }
   return out;
