@@ -301,7 +301,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit. */
-function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undefined, roleCode: string | undefined): void {
+function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undefined, roleCode: string | undefined, period?: Json): void {
   if (who === undefined) return;
   if (roleCode === 'PP' && scope.patient !== undefined && scope.encounter === undefined) {
     push(scope.patient, 'generalPractitioner', who);
@@ -310,12 +310,28 @@ function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undef
   if (scope.encounter !== undefined) {
     const p: Json = { individual: who };
     if (role !== undefined) p.type = [role];
+    if (period !== undefined) p.period = period;
     push(scope.encounter, 'participant', p);
   }
 }
 
+/**
+ * ROL: [IG ROL[Encounter-PractitionerRole]] after the PV1 an Encounter participant: type ROL-3
+ * (ProviderRole map), period ROL-5/6, individual the ROL-4 person, as a PractitionerRole when
+ * ROL-12 telecom, ROL-13 location or ROL-14 organization say more (ROL-11 → the Practitioner's
+ * address); [IG ROL[Patient-GeneralPractitioner]] PP with the patient → generalPractitioner.
+ */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  roleParticipant(scope, practitioner(cx, seg.rep(4)) as Json | undefined, codeableConcept(seg.rep(3), undefined, '0443'), seg.str(3));
+  const person = practitioner(cx, seg.rep(4));
+  const type = codeableConcept(seg.rep(3), 'ProviderRole', '0443');
+  const who = person === undefined ? undefined : practitionerRole(cx, person, {
+    code: type,
+    organization: organization(cx, seg.rep(14)),
+    location: location(cx, seg.rep(13)),
+    telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx)),
+    address: seg.reps(11).map((r) => xadAddress(r, cx)),
+  });
+  roleParticipant(scope, who as Json | undefined, type, seg.str(3), seg.period([5], [6]));
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -364,21 +380,47 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
 function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
   const who = practitioner(cx, prt.rep(5));
   if (who === undefined) return undefined;
+  return practitionerRole(cx, who, {
+    code: codeableConcept(prt.rep(4), 'Participation', '0912'),
+    specialty: codeableConcept(prt.rep(6)),
+    organization: organization(cx, prt.rep(8)),
+    location: location(cx, prt.rep(9)),
+    period: prt.period([11], [12]),
+    telecom: prt.reps(15).map((r) => xtnContactPoint(r, cx)),
+    address: prt.reps(14).map((r) => xadAddress(r, cx)),
+  });
+}
+
+/** What a PRT or ROL says of a person's role besides who (the PractitionerRole's elements). */
+interface RoleDetail {
+  code: Json | undefined;
+  specialty?: Json | undefined;
+  organization: Reference | undefined;
+  location: Reference | undefined;
+  period?: Json | undefined;
+  telecom: (Json | undefined)[];
+  /** the person's own address (Practitioner.address) */
+  address: (Json | undefined)[];
+}
+
+/**
+ * `who` in a role: the address goes on the Practitioner; with any other detail a PractitionerRole
+ * carries it and is the reference, else the Practitioner itself (no role that says nothing more).
+ */
+function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
   const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
-  const address = prt.reps(14).map((r) => xadAddress(r, cx));
-  if (person !== undefined && person.address === undefined) push(person, 'address', ...address);
+  if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
-  push(role, 'code', codeableConcept(prt.rep(4), 'Participation', '0912'));
-  push(role, 'specialty', codeableConcept(prt.rep(6)));
-  set(role, 'organization', organization(cx, prt.rep(8)));
-  push(role, 'location', location(cx, prt.rep(9)));
-  set(role, 'period', prt.period([11], [12]));
-  push(role, 'telecom', ...prt.reps(15).map((r) => xtnContactPoint(r, cx)));
+  push(role, 'code', d.code);
+  push(role, 'specialty', d.specialty);
+  set(role, 'organization', d.organization);
+  push(role, 'location', d.location);
+  set(role, 'period', d.period);
+  push(role, 'telecom', ...d.telecom);
   if (role.specialty === undefined && role.organization === undefined && role.location === undefined && role.period === undefined && role.telecom === undefined) return who;
-  // [hig identity] one person in one role (PRT-4) at one organization with one specialty is one role
-  const code = (((role.code as Json[] | undefined)?.[0]?.coding as Json[] | undefined)?.[0]?.code ?? '') as string;
-  const org = (role.organization as Reference | undefined)?.reference ?? '';
-  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, org, conceptKey(role.specialty === undefined ? undefined : (role.specialty as Json[])[0]) ?? '']));
+  // [hig identity] one person in one role at one organization with one specialty is one role
+  const code = (((d.code?.coding as Json[] | undefined)?.[0]?.code) ?? '') as string;
+  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, d.organization?.reference ?? '', conceptKey(d.specialty) ?? '']));
   return cx.ref(made);
 }
 
