@@ -361,12 +361,35 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
   const request = inOrder ? scope.serviceRequest : undefined;
   if (observation === undefined && request === undefined) return false;
+  // [IG OML_O21 6.4.7.2, ORU_R01 4.2.4.3.2 OBSERVATION.PRT IF PRT-10 VALUED] the device → Observation.device
+  const device = observation === undefined ? undefined : prtDevice(seg, cx);
+  if (observation !== undefined) set(observation, 'device', device);
   if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
   const person = prtActor(seg, cx);
+  if (person === undefined) return device !== undefined;
   if (person === undefined) return false;
   if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
   return true;
+}
+
+/**
+ * [IG PRT[Device]] PRT-10 (device, EI) → Device.identifier, PRT-17 manufactureDate, PRT-18
+ * expirationDate, PRT-19 lotNumber, PRT-20 serialNumber, PRT-21 distinctIdentifier, PRT-22 type
+ * (CNE). PRT-16 (UDI) stays in the report: the IG's EI[Device-udiCarrier] is not built.
+ */
+function prtDevice(prt: SegmentReader, cx: Conversion): Reference | undefined {
+  const identifier = eiIdentifier(prt.rep(10), cx);
+  if (identifier === undefined) return undefined;
+  const d: Json = { resourceType: 'Device', identifier: [identifier] };
+  set(d, 'manufactureDate', prt.dateTime(17));
+  set(d, 'expirationDate', prt.dateTime(18));
+  set(d, 'lotNumber', prt.str(19));
+  set(d, 'serialNumber', prt.str(20));
+  set(d, 'distinctIdentifier', prt.str(21));
+  set(d, 'type', codeableConcept(prt.rep(22)));
+  // [hig identity] a device is its PRT-10 identifier, as OBX-18's
+  return cx.ref(cx.add(d as Resource, identifier));
 }
 
 /**
