@@ -282,3 +282,32 @@ describe('resources of the mapping review losses (issue 14), resent under a new 
     expect(provenanceOf(b, 'ServiceRequest')).toEqual(provenanceOf(a, 'ServiceRequest'));
   });
 });
+
+describe('resources of the branch losses2 (PRT/ROL roles, PRT devices, GT1 guarantor), resent under a new control id and time', () => {
+  it("a PRT's PractitionerRole and Device, and a ROL's PractitionerRole, are the same resources in a resend", () => {
+    const oru = (id: string, ts: string): Record<string, unknown> =>
+      convert([MSH('ORU^R01^ORU_R01', id, ts), PID, 'ORC|RE|PL2^EHR|FL2^LAB', 'OBR|1|PL2^EHR|FL2^LAB|2345-7^Glucose^LN|||20240305070000',
+        seg('PRT', { 1: '1', 4: 'PRI^Principal Result Interpreter^HL70912', 5: '55^READ^RITA', 8: 'North Lab^^^^^^^^^NL1' }),
+        seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 11: 'F' }),
+        seg('PRT', { 1: '2', 4: 'EQUIP^Equipment^HL70912', 10: 'DEV-1^LABDEV' })]);
+    const a = oru('P1', '20240305081500-0500');
+    const b = oru('P2', '20240306091500-0500');
+    expect(url(b, 'PractitionerRole')).toBe(url(a, 'PractitionerRole'));
+    expect(url(b, 'Device')).toBe(url(a, 'Device'));
+    const adt = (id: string, ts: string): Record<string, unknown> =>
+      convert([MSH('ADT^A08^ADT_A01', id, ts), 'EVN|A08', PID, PV1, seg('ROL', { 1: 'R1', 2: 'AD', 3: 'AT^Attending^HL70443', 4: '1234^ATTEND^ALICE', 14: 'Good Health^^^^^^^^^GH1' })]);
+    expect(url(adt('R2', '20240306091500-0500'), 'PractitionerRole')).toBe(url(adt('R1', '20240305081500-0500'), 'PractitionerRole'));
+  });
+
+  it("the guarantor on the patient's Account is the same RelatedPerson in a resend; the Account is the PID-18 one", () => {
+    const adt = (id: string, ts: string): Record<string, unknown> =>
+      convert([MSH('ADT^A08^ADT_A01', id, ts), 'EVN|A08', seg('PID', { 1: '1', 3: 'MRN1^^^HOSP^MR', 5: 'DOE^JANE', 18: 'ACC1^^^HOSP^AN' }), PV1,
+        seg('GT1', { 1: '1', 2: 'G1^^^HOSP', 3: 'DOE^JOHN', 11: 'SPO^Spouse^HL70063', 13: '20240101' })]);
+    const a = adt('G1', '20240305081500-0500');
+    const b = adt('G2', '20240306091500-0500');
+    expect(url(b, 'Account')).toBe(url(a, 'Account'));
+    expect(url(b, 'RelatedPerson')).toBe(url(a, 'RelatedPerson'));
+    const party = (resource(b, 'Account').guarantor as { party: { reference: string } }[])[0]?.party.reference;
+    expect(party).toBe(entries(b).find((e) => e.resource.resourceType === 'RelatedPerson')?.fullUrl);
+  });
+});
