@@ -1,7 +1,8 @@
 /**
  * Administrative and care segments: IN1 → Coverage, MRG → Patient.link, FT1 → ChargeItem,
  * PRB → Condition (problem list), GOL → Goal, RF1 → referral ServiceRequest, PRD → Practitioner,
- * IAM → AllergyIntolerance, ROL/PRT → Practitioner participants.
+ * IAM → AllergyIntolerance, ROL/PRT → Practitioner (or PractitionerRole) participants and PRT
+ * devices, GT1 → the guarantor (RelatedPerson, Account.guarantor).
  */
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
