@@ -202,6 +202,8 @@ export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (identifier !== undefined) sr.identifier = [identifier];
   const status = (seg.str(1) ?? '').toUpperCase();
   sr.status = status === 'A' ? 'active' : status === 'E' ? 'completed' : status === 'R' ? 'revoked' : 'active';
+  // [v2 table 0003 I14] a cancel-referral event beats RF1-1 (events.ts)
+  if (scope.meaning.referralStatus !== undefined) sr.status = scope.meaning.referralStatus;
   sr.intent = 'order';
   sr.category = [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }] }];
   set(sr, 'priority', (seg.str(2) ?? '').toUpperCase() === 'S' ? 'stat' : undefined);
