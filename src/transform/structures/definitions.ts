@@ -18,6 +18,12 @@ const ADT_FULL = `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NEXT_OF_KIN(NK1)}] ${V
 const FINANCIAL_ORDER = (p: string): string =>
   `[{${p}COMMON_ORDER([ORC] [{PRT}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
 const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}] ${TIMING} [OBR] [{NTE}])}] TXA [{CON}]`;
+/**
+ * v2.9 (and the Microsoft samples labelled 2.5.1 that use it): ORU_R01 4.2.1 puts
+ * the ORC in COMMON_ORDER with an ORDER_DOCUMENT (OBX [{PRT}] TXA); a v2.5.1 [ORC] fits it too.
+ * groups.ts pairs the group's ORC with the OBR beside it [IG ORU_R01 4.2.1, 4.2.2].
+ */
+const COMMON_ORDER = '[COMMON_ORDER(ORC [{PRT}] [ORDER_DOCUMENT(OBX [{PRT}] TXA)])]';
 const RX_PATIENT =
   '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
 const RX_DETAIL = '[ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
@@ -52,7 +58,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT} [{FT1}] [{CTI}] [BLG])}`,
   OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})] [{FT1}] [{CTI}] [BLG])}`,
   ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
-  ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION([ORC] OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
+  ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION(${COMMON_ORDER} OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
   OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
