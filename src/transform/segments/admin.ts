@@ -14,7 +14,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
-import { allergyKey } from './clinical.js';
+import { allergyKey, allergySeverity } from './clinical.js';
 import type { Json, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 
@@ -247,6 +247,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'onsetDateTime', seg.dateTime(11));
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
+  allergySeverity(a, seg);
   set(a, 'recorder', iamReporter(seg, scope.patient, cx));
   // [hig identity] IAM-7, else patient + allergen (the same allergy an AL1 names)
   const allergy = cx.add(a as Resource, identifier ?? allergyKey(scope.patient, a.code as Json), 'distinct');
