@@ -65,7 +65,12 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const inOrder = scope.group.name === 'ORDER_DOCUMENT';
   const orders = inOrder ? [] : [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
   const related: Json[] = orders.map((r) => cx.ref(r) as unknown as Json);
-  for (const placer of seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined)) {
+  const placers = seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined);
+  // [IG ORU_R01 4.2.1] an ORDER_DOCUMENT belongs to its COMMON_ORDER's order: without TXA-14, the ORC-2 number
+  const orc = inOrder && placers.length === 0 ? scope.group.parent?.nodes('ORC')[0] : undefined;
+  const orcPlacer = orc === undefined ? undefined : eiIdentifier(cx.reader(orc.segment, orc.index).rep(2), cx, 'PLAC');
+  if (orcPlacer !== undefined) placers.push(orcPlacer);
+  for (const placer of placers) {
     const known = orders.some((o) => ((o.identifier as Json[] | undefined) ?? []).some((i) => i.value === placer.value && i.system === placer.system));
     if (!known) related.push({ type: 'ServiceRequest', identifier: placer });
   }
