@@ -20,6 +20,8 @@ export interface EventMeaning {
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
   cancelsTransfer?: boolean;
+  /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
+  referralStatus?: string;
 }
 
 /**
@@ -50,8 +52,18 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A47: { merge: 'patient' }, // change patient identifier list: the old identity is replaced by the new
 };
 
-/** The meaning of `event` (MSH-9.2) for ADT messages; {} for events that carry no special semantics. */
+/**
+ * [v2 table 0003; no IG REF map] the referral events of REF_I12: I12 create, I13 modify and I15
+ * status query leave RF1-1 to say the status; I14 cancels the referral, whatever RF1-1 still says,
+ * as the IG's OrderControlCode map makes an order cancel (OC, CR, DC) `revoked` and as A11 beats PV1-45.
+ */
+const REFERRAL: Readonly<Record<string, EventMeaning>> = {
+  I14: { referralStatus: 'revoked' }, // cancel patient referral
+};
+
+/** The meaning of `event` (MSH-9.2) for ADT and REF messages; {} for events that carry no special semantics. */
 export function eventMeaning(messageType: string, event: string): EventMeaning {
+  if (messageType === 'REF') return REFERRAL[event] ?? {};
   if (messageType !== 'ADT') return {};
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};

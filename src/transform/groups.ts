@@ -151,6 +151,18 @@ export class GroupTree {
 }
 
 /**
+ * The ORCs of a group: its own, and that of a COMMON_ORDER child group holding no detail (v2.9
+ * ORU_R01 ORDER_OBSERVATION(COMMON_ORDER(ORC …) OBR …) [IG ORU_R01 4.2.1, 4.2.2]: the ORC and the
+ * OBR beside its group are one order).
+ */
+function orcsOf(f: GroupFrame): SegmentNode[] {
+  const own = f.nodes('ORC');
+  const common = f.children.find((c) => c.name === 'COMMON_ORDER' && ![...ORDER_DETAILS].some((d) => c.holds(d)));
+  if (common === undefined) return own;
+  return [...own, ...common.nodes('ORC')].sort((a, b) => a.index - b.index);
+}
+
+/**
  * The ORC of the detail at `index` in `frame`: the nearest ORC before it in its own group, else in
  * the nearest enclosing group that holds one (ORM_O01 ORDER holds the ORC, ORDER_DETAIL the OBR;
  * OUL_R22 puts the ORC after its OBR in the same group). Climbing stops at a group that holds
@@ -160,7 +172,7 @@ export class GroupTree {
 function findOrc(frame: GroupFrame, index: number): SegmentNode | undefined {
   let at = index;
   for (let f: GroupFrame | undefined = frame; f !== undefined; f = f.parent) {
-    const orcs = f.nodes('ORC');
+    const orcs = orcsOf(f);
     if (orcs.length > 0) {
       let before: SegmentNode | undefined;
       for (const o of orcs) if (o.index < at) before = o;

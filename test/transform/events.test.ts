@@ -76,6 +76,7 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'RAS^O17': ['RAS_O17', ['Patient', 'MedicationRequest', 'MedicationAdministration']],
   'RDS^O13': ['RDS_O13', ['Patient', 'MedicationRequest', 'MedicationDispense']],
   'REF^I12': ['REF_I12', ['Patient', 'ServiceRequest']],
+  'REF^I13': ['REF_I12', ['Patient', 'ServiceRequest']],
   'REF^I14': ['REF_I12', ['Patient', 'ServiceRequest']],
   'SIU^S12': ['SIU_S12', ['Patient', 'Appointment']],
   'SIU^S13': ['SIU_S12', ['Patient', 'Appointment']],

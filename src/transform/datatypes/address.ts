@@ -7,7 +7,9 @@ import { list, val } from './primitive.js';
 import { toPeriod } from './time.js';
 
 export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
-  const line = list(val(rep, 1, 1), val(rep, 2), val(rep, 19));
+  // [IG XAD[Address] XAD.1 → line[1-3] via SAD[Address]: SAD.1, SAD.2 street name, SAD.3 dwelling
+  // number, each a line; XAD.2 → line[4]] reading SAD.1 only made `1000&Hospital Lane` "1000"
+  const line = list(val(rep, 1, 1), val(rep, 1, 2), val(rep, 1, 3), val(rep, 2), val(rep, 19));
   const a: Json = {};
   const type = val(rep, 7);
   const use = lookupCode('AddressType[Use]', type);

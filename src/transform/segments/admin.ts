@@ -17,7 +17,7 @@ import { location, organization, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
-import { allergyKey } from './clinical.js';
+import { allergyKey, allergySeverity } from './clinical.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
@@ -252,6 +252,8 @@ export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (identifier !== undefined) sr.identifier = [identifier];
   const status = (seg.str(1) ?? '').toUpperCase();
   sr.status = status === 'A' ? 'active' : status === 'E' ? 'completed' : status === 'R' ? 'revoked' : 'active';
+  // [v2 table 0003 I14] a cancel-referral event beats RF1-1 (events.ts)
+  if (scope.meaning.referralStatus !== undefined) sr.status = scope.meaning.referralStatus;
   sr.intent = 'order';
   sr.category = [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }] }];
   set(sr, 'priority', (seg.str(2) ?? '').toUpperCase() === 'S' ? 'stat' : undefined);
@@ -295,10 +297,27 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'onsetDateTime', seg.dateTime(11));
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
-  set(a, 'recorder', practitioner(cx, seg.rep(14)));
+  allergySeverity(a, seg);
+  set(a, 'recorder', iamReporter(seg, scope.patient, cx));
   // [hig identity] IAM-7, else patient + allergen (the same allergy an AL1 names)
   const allergy = cx.add(a as Resource, identifier ?? allergyKey(scope.patient, a.code as Json), 'distinct');
   scope.noteTarget = allergy;
+}
+
+/**
+ * IAM-14 reported by is an XPN (a name, no id): [IG IAM[AllergyIntolerance] IAM-14 IF IAM-15
+ * EQUALS "SEL"] the patient; [IF IAM-15 VALUED AND NOT "SEL"] a RelatedPerson with that name and
+ * [IAM-15 → RelatedPerson.relationship] the relationship, keyed like an NK1 relative; [IF IAM-15
+ * NOT VALUED] a Practitioner with that name only. Read as an XCN, its family name became an id.
+ */
+function iamReporter(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
+  const name = xpnName(seg.rep(14), cx);
+  const relationship = codeableConcept(seg.rep(15), 'Relationship');
+  if (name === undefined) return undefined;
+  if (seg.str(15)?.toUpperCase() === 'SEL') return cx.ref(patient) as unknown as Json;
+  if (relationship === undefined) return cx.ref(cx.add({ resourceType: 'Practitioner', name: [name] }, JSON.stringify(name))) as unknown as Json;
+  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), relationship: [relationship], name: [name] };
+  return cx.ref(cx.add(rp as Resource, relatedPersonKey('related-person', patient, undefined, conceptKey(relationship), nameFact(name)))) as unknown as Json;
 }
 
 /** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit. */

@@ -13,6 +13,20 @@ export function allergyKey(patient: Resource | undefined, allergen: Json | undef
   return patientFactsKey('allergy', patient, conceptKey(allergen));
 }
 
+/**
+ * [IG AL1[AllergyIntolerance] AL1-4, IAM[AllergyIntolerance] IAM-4 → reaction.severity via
+ * AllergySeverity[AllergyIntolerance.reaction.severity]] SV severe, MO moderate, MI mild, beside the
+ * criticality the same code gives (SV high, MI low). A severity sits on a reaction, which needs a
+ * manifestation: without one (or for a code neither map knows) the field stays in the report
+ * instead of vanishing, as MO did.
+ */
+export function allergySeverity(a: Json, seg: SegmentReader): void {
+  const severity = lookupCode('AllergySeverity[AllergyIntolerance.reaction.severity]', seg.str(4));
+  const reaction = (a.reaction as Json[] | undefined)?.[0];
+  if (severity !== undefined && reaction !== undefined) reaction.severity = severity;
+  else if (a.criticality === undefined) seg.used.delete(4);
+}
+
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const a: Json = { resourceType: 'AllergyIntolerance' };
@@ -27,6 +41,7 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'onsetDateTime', seg.dateTime(6));
   const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
+  allergySeverity(a, seg);
   // [hig identity] an allergy is the patient's allergy to this allergen: a resend addresses the same
   // one, and so does a second AL1 of the same allergen in one message (a BAR repeats the patient's
   // AL1s in every visit group): kept apart as `#2` it was a duplicate allergy no later message

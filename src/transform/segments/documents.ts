@@ -47,7 +47,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(d, 'docStatus', DOC_STATUS[(seg.str(17) ?? '').toUpperCase()]);
   set(d, 'type', codeableConcept(seg.rep(2)));
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
-  set(d, 'date', seg.instant(8) ?? seg.instant(4));
+  // [IG TXA[DocumentReference] TXA-6 → date, if time is included] the origination time; TXA-4
+  // (activity) and TXA-8 (edit) have no DocumentReference target (TXA-8: editProvenance)
+  set(d, 'date', seg.instant(6));
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)), ...seg.reps(5).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   set(d, 'description', seg.str(25));
@@ -59,9 +61,16 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.encounter !== undefined) context.encounter = [cx.ref(scope.encounter)];
   // [IG MDM_T02 8] context.related = the COMMON_ORDER's ServiceRequest; TXA-14 placer numbers
   // without such a ServiceRequest become logical references to the order
-  const orders = [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
+  // an ORDER_DOCUMENT precedes its order's OBR: the requests made so far are other orders'
+  const inOrder = scope.group.name === 'ORDER_DOCUMENT';
+  const orders = inOrder ? [] : [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
   const related: Json[] = orders.map((r) => cx.ref(r) as unknown as Json);
-  for (const placer of seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined)) {
+  const placers = seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined);
+  // [IG ORU_R01 4.2.1] an ORDER_DOCUMENT belongs to its COMMON_ORDER's order: without TXA-14, the ORC-2 number
+  const orc = inOrder && placers.length === 0 ? scope.group.parent?.nodes('ORC')[0] : undefined;
+  const orcPlacer = orc === undefined ? undefined : eiIdentifier(cx.reader(orc.segment, orc.index).rep(2), cx, 'PLAC');
+  if (orcPlacer !== undefined) placers.push(orcPlacer);
+  for (const placer of placers) {
     const known = orders.some((o) => ((o.identifier as Json[] | undefined) ?? []).some((i) => i.value === placer.value && i.system === placer.system));
     if (!known) related.push({ type: 'ServiceRequest', identifier: placer });
   }
@@ -71,6 +80,42 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const when = seg.dateTime(4) ?? seg.dateTime(6);
   const document = cx.add(d as Resource, unique ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
+  editProvenance(seg, document, cx);
+  if (inOrder) orderDocumentContent(document, scope, cx);
+}
+
+/**
+ * [IG MDM_T02 8 IF TXA-8 IS VALUED → TXA[Provenance]] the edit: target the document, TXA-8 →
+ * recorded, TXA-9 originators → agent (role IRCP, as the IG row says), TXA-21 change reason →
+ * reason.text. Only the first TXA-8 repetition (the IG wants one Provenance per edit time); without
+ * an originator there is no agent (required), so TXA-8 stays in the report.
+ */
+function editProvenance(seg: SegmentReader, document: Resource, cx: Conversion): void {
+  if (!seg.segment.fields[8]) return;
+  const recorded = seg.instant(8);
+  const who = seg.reps(9).map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
+  if (recorded === undefined || who.length === 0) {
+    seg.used.delete(8);
+    return;
+  }
+  const role = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP' }] };
+  const p: Json = { resourceType: 'Provenance', target: [cx.ref(document)], recorded, agent: who.map((w) => ({ role: [role], who: w })) };
+  const reason = seg.str(21);
+  if (reason !== undefined) p.reason = [{ text: reason }];
+  // [hig identity] this document's edit at TXA-8: a resend PUTs the same Provenance
+  cx.add(p as Resource, { facts: ['document-edit', `DocumentReference/${document.id ?? ''}`, recorded] });
+}
+
+/**
+ * [IG ORU_R01 4.2.1.3 ORDER_DOCUMENT(OBX [{PRT}] TXA)] (the IG leaves it for R5): the group's OBX
+ * is the content of its TXA document, not a result of the order; read here as the MDM OBX is.
+ */
+function orderDocumentContent(document: Resource, scope: Scope, cx: Conversion): void {
+  for (const n of scope.group.nodes('OBX')) {
+    const obx = cx.reader(n.segment, n.index);
+    appendDocumentContent(document, obx, obx.str(2));
+    obx.reps(3);
+  }
 }
 
 /**

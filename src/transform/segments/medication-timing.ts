@@ -177,6 +177,17 @@ export function isPharmacyTiming(scope: Scope): boolean {
 }
 
 /**
+ * Dosage.text from several fields (TQ1-11 / TQ.8 text, RXE-7 give instructions): each is appended
+ * once, never dropped because another filled the text first (a titration limit in RXE-7 vanished
+ * behind TQ1-11 without a report line).
+ */
+export function appendDosageText(dosage: Json, text: string): void {
+  const prior = typeof dosage.text === 'string' ? dosage.text : undefined;
+  if (prior === undefined) dosage.text = text;
+  else if (!prior.includes(text)) dosage.text = `${prior}; ${text}`;
+}
+
+/**
  * Puts the order's timing on a MedicationRequest's dosage instructions once: each TQ1 of the order
  * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
  */
@@ -189,7 +200,10 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   const list = existing.length > 0 ? existing : [{}];
   parts.forEach((p, i) => {
     const target = list[i] ?? {};
-    for (const [k, v] of Object.entries(p.dosage)) set(target, k, v);
+    for (const [k, v] of Object.entries(p.dosage)) {
+      if (k === 'text' && typeof v === 'string') appendDosageText(target, v);
+      else set(target, k, v);
+    }
     if (list[i] === undefined) list.push(target);
     if (tq1s.length > 1) target.sequence = i + 1;
     if (p.priority !== undefined) set(mr, 'priority', p.priority);

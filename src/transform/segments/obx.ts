@@ -169,6 +169,8 @@ function setStatus(o: Json, seg: SegmentReader, results: boolean): void {
 
 export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
+  // [IG ORU_R01 4.2.1.3 ORDER_DOCUMENT] the OBX is the document of the TXA after it (mapTxa reads it)
+  if (scope.group.name === 'ORDER_DOCUMENT') return;
   if (scope.document !== undefined) {
     // [IG MDM_T02 10.1] every OBX is content of the TXA document
     appendDocumentContent(scope.document, seg, type);

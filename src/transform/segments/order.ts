@@ -11,7 +11,8 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { organization, practitioner } from '../entities.js';
+import { sub } from '../datatypes/primitive.js';
+import { organizationFromCwe, practitioner } from '../entities.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
@@ -110,7 +111,8 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const f = orc.segment.fields;
   if (!f[10] && !f[11] && !f[19]) return;
   const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
-  const onBehalfOf = organization(cx, orc.rep(17));
+  // [IG ORC[Provenance] ORC-17 CWE[Organization]] a code, not an XON: read as XON its code became the name
+  const onBehalfOf = organizationFromCwe(cx, orc.rep(17));
   if (enterer !== undefined && onBehalfOf !== undefined) enterer.onBehalfOf = onBehalfOf;
   const verifier = agent('verifier', practitioner(cx, orc.rep(11)) as Json | undefined);
   const actor = agent('performer', practitioner(cx, orc.rep(19)) as Json | undefined);
@@ -228,6 +230,8 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (end !== undefined && (start === undefined || Date.parse(start) <= Date.parse(end))) dr.effectivePeriod = start === undefined ? { end } : { start, end };
   else set(dr, 'effectiveDateTime', start);
   set(dr, 'issued', scope.issued);
-  push(dr, 'resultsInterpreter', practitioner(cx, seg.rep(32)));
+  // [IG OBR[DiagnosticReport] OBR-32 NDL → NDL.1 CNN[Practitioner]] the person is NDL.1's subcomponents
+  // (id&family&given…); read as an XCN, NDL.2's start time became the family name
+  push(dr, 'resultsInterpreter', practitioner(cx, sub(seg.rep(32), 1)));
   scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start), 'distinct');
 }

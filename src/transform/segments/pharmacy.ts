@@ -14,7 +14,7 @@ import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { applyOrderTiming } from './medication-timing.js';
+import { appendDosageText, applyOrderTiming } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
@@ -166,7 +166,8 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (give !== undefined) mr.medicationCodeableConcept = give;
   setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
   const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
-  if (text !== '') set(firstDosage(mr), 'text', text);
+  // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
+  if (text !== '') appendDosageText(firstDosage(mr), text);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
   substitution(mr, seg.str(9));
   // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d

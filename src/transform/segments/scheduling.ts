@@ -1,10 +1,13 @@
 /**
  * SCH + TQ1 + AIS/AIG/AIL/AIP → Appointment (IG: SCH[Appointment], AI*[Appointment], TQ[Appointment]).
  *
- * Start and end: SCH-11 (TQ) is retained in v2.6+ for backward compatibility only, so the times
- * come from TQ1-7/TQ1-8 first, then from the service (AIS-4, + AIS-7 duration) or a resource
- * (AIG/AIL/AIP start + duration), and SCH-11's TQ.4/TQ.5 only when nothing else gives them. The
- * candidates are collected while mapping and settled once the message is read (finishAppointment).
+ * Start and end: TQ1-7/TQ1-8 (SCH-11's v2.6+ replacement), else [IG SCH[Appointment] SCH-11 via
+ * TQ[Appointment] TQ.4 → start, TQ.5 → end]. The IG puts AIS/AIG/AIL/AIP start + duration on the
+ * participant (participant.period), never on the appointment: a person's or a room's slot is not
+ * when the appointment is. Only when neither TQ1 nor SCH-11 gives a time does the first resource's
+ * period stand in (hig: a booked appointment needs start and end, app-3). An SCH-11 that is valued
+ * and not taken stays in the report. The candidates are collected while mapping and settled once
+ * the message is read (finishAppointment).
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { addMinutes } from '../datatypes/arith.js';
@@ -28,6 +31,8 @@ interface TimeCandidates {
   /** SCH-11 TQ.4 / TQ.5 (deprecated since v2.6) */
   schStart?: string;
   schEnd?: string;
+  /** the SCH, to report SCH-11 when TQ1 wins */
+  sch?: SegmentReader;
 }
 
 const candidates = new WeakMap<Resource, TimeCandidates>();
@@ -54,8 +59,10 @@ function minutes(amount: string | undefined, units: string | undefined): number 
 /** app-2/app-3: start and end together, and only proposed/cancelled/waitlist may lack them. */
 function settleTimes(a: Json): void {
   const c = candidates.get(a as Resource) ?? {};
-  const start = c.tq1Start ?? c.resourceStart ?? c.schStart;
-  let end = c.tq1End ?? (c.tq1Start === undefined ? c.resourceEnd : undefined) ?? (start === c.schStart ? c.schEnd : undefined);
+  const fromTq1 = c.tq1Start !== undefined || c.tq1End !== undefined;
+  const [start, found] = fromTq1 ? [c.tq1Start, c.tq1End] : c.schStart !== undefined ? [c.schStart, c.schEnd] : [c.resourceStart, c.resourceEnd];
+  let end = found;
+  if (fromTq1 && c.schStart !== undefined) c.sch?.used.delete(11);
   if (start !== undefined && end === undefined && typeof a.minutesDuration === 'number') end = addMinutes(start, a.minutesDuration);
   if (start !== undefined) a.start = start;
   if (end !== undefined) a.end = end;
@@ -105,8 +112,9 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     }
   }
   const appointment = cx.add(a as Resource, filler ?? placer);
-  // [IG SCH #11 TQ[Appointment] TQ.4 → start, TQ.5 → end]: the fallback (see the module comment)
+  // [IG SCH[Appointment] SCH-11 TQ[Appointment] TQ.4 → start, TQ.5 → end] (see the module comment)
   const c = timesOf(appointment);
+  c.sch = seg;
   const schStart = seg.instant(11, 4);
   const schEnd = seg.instant(11, 5);
   if (schStart !== undefined) c.schStart = schStart;
@@ -140,8 +148,9 @@ export function mapTq1(seg: SegmentReader, scope: Scope): void {
 }
 
 /**
- * A resource's start (DTM field) and duration (NM + CWE units fields) → a participant period and,
- * for the first resource that has one, the appointment's resource-based times.
+ * A resource's start (DTM field) and duration (NM + CWE units fields) → [IG AIS/AIG/AIL/AIP
+ * [Appointment] start → participant.period.start, duration → participant.period.end] and, for the
+ * first resource that has one, the appointment's times when neither TQ1 nor SCH-11 gives them.
  */
 function resourceTimes(seg: SegmentReader, scope: Scope, fields: { start: number; duration: number; units: number }): Json | undefined {
   if (scope.appointment === undefined) return undefined;

@@ -18,6 +18,12 @@ const ADT_FULL = `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NEXT_OF_KIN(NK1)}] ${V
 const FINANCIAL_ORDER = (p: string): string =>
   `[{${p}COMMON_ORDER([ORC] [{PRT}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
 const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}] ${TIMING} [OBR] [{NTE}])}] TXA [{CON}]`;
+/**
+ * v2.9 (and the Microsoft samples labelled 2.5.1 that use it): ORU_R01 4.2.1 puts
+ * the ORC in COMMON_ORDER with an ORDER_DOCUMENT (OBX [{PRT}] TXA); a v2.5.1 [ORC] fits it too.
+ * groups.ts pairs the group's ORC with the OBR beside it [IG ORU_R01 4.2.1, 4.2.2].
+ */
+const COMMON_ORDER = '[COMMON_ORDER(ORC [{PRT}] [ORDER_DOCUMENT(OBX [{PRT}] TXA)])]';
 const RX_PATIENT =
   '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
 const RX_DETAIL = '[ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
@@ -52,7 +58,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT} [{FT1}] [{CTI}] [BLG])}`,
   OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})] [{FT1}] [{CTI}] [BLG])}`,
   ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
-  ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION([ORC] OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
+  ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION(${COMMON_ORDER} OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
   OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
@@ -76,7 +82,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T05', 'T06', 'T09', 'T10'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
-  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I14',
+  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
 ]);
