@@ -42,7 +42,7 @@ export async function appendStoreEvents(redis: RedisClient, key: string, events:
 }
 
 const iso = z.string().refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 time');
-const sealed = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.literal(1).optional() });
+const sealed = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.union([z.literal(1), z.literal(2)]).optional() });
 const text = (max: number) => z.string().max(max);
 const base = { eventId: text(100).min(1), messageId: text(200).min(1), channelId: text(100).min(1), at: iso };
 const int = z.number().int().min(0).max(2_147_483_647);
