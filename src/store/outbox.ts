@@ -23,12 +23,14 @@ export function rejectedKey(key: string): string {
 }
 
 /**
- * 96 random bits: unique within a message however often a try is repeated. From the seal's
- * random pool (public values): a worker makes five or six per job, and randomBytes(12) costs one
- * getrandom call each.
+ * 48 random bits (8 characters): an id only has to be unique among one message's events (the
+ * store's key is message and event id), where even a thousand events collide with odds of
+ * 2e-9; the workers' ids also carry the try and step in front. Each character is stored twice
+ * per trail row (row and key): 96 bits cost ≈ 16 B more per event. From the seal's random pool
+ * (public values): a worker makes five or six per job, and randomBytes costs a getrandom call each.
  */
 export function newEventId(): string {
-  return randomFromPool(12).toString('base64url');
+  return randomFromPool(6).toString('base64url');
 }
 
 /**
