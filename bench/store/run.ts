@@ -27,7 +27,7 @@ import { messageTerms } from '../../src/store/terms.js';
 import { writeBatch } from '../../src/store/write-batch.js';
 import { newEventId } from '../../src/store/outbox.js';
 import type { QueuedEvent } from '../../src/store/types.js';
-import { deflateRawSync } from 'node:zlib';
+import { encodeReport } from '../../src/store/report-codec.js';
 import { STORE_TABLES } from '../../src/store/retention.js';
 import type { Db } from '../../src/store/db.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
@@ -188,7 +188,7 @@ async function fill(store: MessageStore, measured: number, from: number, to: num
   const start = Date.now() - to * 10;
   const t0 = performance.now();
   const batch = 2000;
-  const report = deflateRawSync(JSON.stringify(REPORT));
+  const report = encodeReport(REPORT);
   for (let i = from; i < to; i += batch) {
     const n = Math.min(batch, to - i);
     const ids: string[] = [];

@@ -3,12 +3,12 @@
  * (message, event id), and a message row only takes the effect of events stored by this call, so a
  * batch delivered again after a crash (written, not yet XACKed) changes nothing.
  */
-import { deflateRawSync } from 'node:zlib';
 import type { Keyring, Sealed, SealRole } from '../security/seal.js';
 import type { IndexKeys } from './blind-index.js';
 import type { Queryable } from './db.js';
 import { foldMessage, type MessagePatch } from './fold.js';
 import { pack, ROLE_CODES } from './packed.js';
+import { encodeReport } from './report-codec.js';
 import { messageTerms } from './terms.js';
 import type { QueuedEvent } from './types.js';
 import { unnestColumns } from './sql.js';
@@ -92,7 +92,7 @@ function reportBytes(r: Record<string, unknown> | undefined): Buffer | null {
   const json = JSON.stringify(r);
   let bytes = reportCache.get(json);
   if (bytes === undefined) {
-    bytes = deflateRawSync(json);
+    bytes = encodeReport(r);
     if (reportCache.size >= REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
     reportCache.set(json, bytes);
   }
