@@ -99,6 +99,11 @@ describe('sealed formats', () => {
       cannotDecrypt(() => keyring.open(sealed, { ...as, role: role === 'message' ? 'result' : 'message' }));
       cannotDecrypt(() => keyring.open({ ...sealed, z: 1 }, as));
     }
+    // a small FHIR answer is not worth setting the 32 KB dictionary: DEFLATE alone (z: 1)
+    const small = Buffer.from(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'x'.repeat(300) }] }));
+    const answer = keyring.seal(small, { ...AS, role: 'response' }, { compress: true });
+    expect(answer.z).toBe(1);
+    expect(keyring.open(answer, { ...AS, role: 'response' }).equals(small)).toBe(true);
   });
 
   it('round-trips any bytes, compressed or not, as v3', () => {
