@@ -66,7 +66,7 @@ describe('hig start + hig send', () => {
     expect(bundle.resourceType).toBe('Bundle');
     expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
     // compressed before sealing: far fewer bytes in Redis than the Bundle's JSON
-    expect(sealed.z).toBe(1);
+    expect(sealed.z).toBe(2);
     expect(Buffer.from(sealed.data, 'base64').length).toBeLessThan(JSON.stringify(bundle).length / 2);
     await queue.close();
   });

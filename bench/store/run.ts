@@ -27,7 +27,7 @@ import { messageTerms } from '../../src/store/terms.js';
 import { writeBatch } from '../../src/store/write-batch.js';
 import { newEventId } from '../../src/store/outbox.js';
 import type { QueuedEvent } from '../../src/store/types.js';
-import { deflateRawSync } from 'node:zlib';
+import { encodeReport } from '../../src/store/report-codec.js';
 import { STORE_TABLES } from '../../src/store/retention.js';
 import type { Db } from '../../src/store/db.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
@@ -88,6 +88,18 @@ function messageEvents(seq: number, at: number): StoreEvent[] {
 async function relationBytes(db: Db): Promise<number> {
   const r = await db.query<{ bytes: number }>('SELECT sum(pg_total_relation_size(t::regclass))::bigint AS bytes FROM unnest($1::text[]) AS t', [STORE_TABLES]);
   return r.rows[0]!.bytes;
+}
+
+/** Where the bytes are: each store table's heap, its TOAST (with the TOAST index) and each index apart. */
+async function relationParts(db: Db): Promise<Array<{ name: string; bytes: number }>> {
+  const r = await db.query<{ name: string; bytes: number }>(
+    `SELECT c.relname || ' heap' AS name, pg_table_size(c.oid) - coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0) AS bytes, 0 AS o, c.relname AS t FROM pg_class c WHERE c.relname = ANY($1::text[])
+     UNION ALL SELECT c.relname || ' TOAST', coalesce(pg_total_relation_size(nullif(c.reltoastrelid, 0)), 0), 1, c.relname FROM pg_class c WHERE c.relname = ANY($1::text[])
+     UNION ALL SELECT i.relname, pg_relation_size(i.oid), 2, c.relname FROM pg_class c JOIN pg_index x ON x.indrelid = c.oid JOIN pg_class i ON i.oid = x.indexrelid WHERE c.relname = ANY($1::text[])
+     ORDER BY t, o, name`,
+    [['messages', 'message_content', 'message_events']],
+  );
+  return r.rows.map((x) => ({ name: x.name, bytes: Number(x.bytes) }));
 }
 
 interface Target {
@@ -176,7 +188,7 @@ async function fill(store: MessageStore, measured: number, from: number, to: num
   const start = Date.now() - to * 10;
   const t0 = performance.now();
   const batch = 2000;
-  const report = deflateRawSync(JSON.stringify(REPORT));
+  const report = encodeReport(REPORT);
   for (let i = from; i < to; i += batch) {
     const n = Math.min(batch, to - i);
     const ids: string[] = [];
@@ -262,6 +274,7 @@ for (const name of backends) {
     ]]));
     const tables = (await target.db.query<{ t: string; bytes: number; rows: number }>(`SELECT t, pg_total_relation_size(t::regclass)::bigint AS bytes FROM unnest($1::text[]) AS t`, [STORE_TABLES])).rows;
     console.log(table(['table (+ indexes, TOAST)', 'bytes/message'], tables.map((r) => [r.t, fmt.int(r.bytes / measure)])));
+    console.log(table(['relation (after VACUUM)', 'bytes/message'], (await relationParts(target.db)).map((r) => [r.name, fmt.int(r.bytes / measure)])));
     const f = await fill(store, measure, measure, total);
     console.log(`filled to ${fmt.int(total)} messages (${fmt.int(f.filled / (f.ms / 1000))} messages/s by SQL copy), ${fmt.mib(await relationBytes(target.db))} in the store`);
     await printSearchLatency(store, total, Number(opts.searches));

@@ -2,8 +2,8 @@
  * Sealed values as the store keeps them: one bytea instead of a base64 JSON object (a third
  * smaller, and no JSON to parse). Layout:
  *
- *   byte 0      format: bits 0-1 sealed version (1 = v1, 2 = v2, 3 = v3), bit 2 = z (compressed),
- *               bits 4-7 role code (what it was sealed as: the role is needed to open a v3 value)
+ *   byte 0      format: bits 0-1 sealed version (1 = v1, 2 = v2, 3 = v3), bits 2-3 = z (0 none,
+ *               1 DEFLATE, 2 DEFLATE with the preset dictionary), bits 4-7 role code (what it was sealed as: the role is needed to open a v3 value)
  *   bytes 1-8   key id (the 16 hex characters of `Sealed.kid` as 8 bytes)
  *   bytes 9-20  IV (12 bytes, AES-GCM)
  *   bytes 21-36 tag (16 bytes)
@@ -29,7 +29,7 @@ export function pack(sealed: Sealed, role: SealRole): Buffer {
   if (iv.length !== 12 || tag.length !== 16) throw new PackError('sealed value has an IV or tag of the wrong length');
   const data = Buffer.from(sealed.data, 'base64');
   const out = Buffer.allocUnsafe(HEAD + data.length);
-  out[0] = (sealed.v ?? 1) | (sealed.z === 1 ? 4 : 0) | (ROLE_CODES[role] << 4);
+  out[0] = (sealed.v ?? 1) | ((sealed.z ?? 0) << 2) | (ROLE_CODES[role] << 4);
   out.write(sealed.kid, 1, 'hex');
   iv.copy(out, 9);
   tag.copy(out, 21);
@@ -42,7 +42,8 @@ export function unpack(bytes: Buffer): { sealed: Sealed; role: SealRole } {
   const format = bytes[0]!;
   const v = format & 3;
   const role = ROLES[format >> 4];
-  if (v === 0 || role === undefined) throw new PackError('stored sealed value has an unknown format');
+  const z = (format >> 2) & 3;
+  if (v === 0 || role === undefined || z === 3) throw new PackError('stored sealed value has an unknown format');
   const sealed: Sealed = {
     kid: bytes.toString('hex', 1, 9),
     iv: bytes.toString('base64', 9, 21),
@@ -50,7 +51,7 @@ export function unpack(bytes: Buffer): { sealed: Sealed; role: SealRole } {
     data: bytes.toString('base64', HEAD),
   };
   if (v === 2 || v === 3) sealed.v = v;
-  if (format & 4) sealed.z = 1;
+  if (z === 1 || z === 2) sealed.z = z;
   return { sealed, role };
 }
 

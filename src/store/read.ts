@@ -1,10 +1,10 @@
 /** One message with its trail (metadata, no content), and opening a sealed part (always audited). */
-import { inflateRawSync } from 'node:zlib';
 import type { Keyring } from '../security/seal.js';
 import { writeAudit } from './audit.js';
 import type { Db, Queryable } from './db.js';
 import { ROLE_CODES, unpack } from './packed.js';
 import { PART_CODES, PART_OF_CODE } from './parts.js';
+import { decodeReport } from './report-codec.js';
 import { summaryOf, SUMMARY_COLUMNS } from './search.js';
 import type { ContentPart, MessageRecord, StoreEventKind, TrailEvent } from './types.js';
 
@@ -63,7 +63,7 @@ export async function getMessage(db: Queryable, messageId: string): Promise<Mess
     ackAt: (m.ack_at as Date | null) ?? null,
     resources: (m.resources as number | null) ?? null,
     unmapped: (m.unmapped as number | null) ?? null,
-    report: report ? (JSON.parse(inflateRawSync(report).toString()) as Record<string, unknown>) : null,
+    report: report ? decodeReport(report) : null,
     origin: m.origin_id ? { messageId: m.origin_id as string, kind: m.origin_kind as string } : null,
     parts: content.rows.map((r) => PART_OF_CODE.get(r.role)).filter((p): p is ContentPart => p !== undefined),
     contentPurged: purged.rows.length > 0,

@@ -3,12 +3,12 @@
  * (message, event id), and a message row only takes the effect of events stored by this call, so a
  * batch delivered again after a crash (written, not yet XACKed) changes nothing.
  */
-import { deflateRawSync } from 'node:zlib';
 import type { Keyring, Sealed, SealRole } from '../security/seal.js';
 import type { IndexKeys } from './blind-index.js';
 import type { Queryable } from './db.js';
 import { foldMessage, type MessagePatch } from './fold.js';
 import { pack, ROLE_CODES } from './packed.js';
+import { encodeReport } from './report-codec.js';
 import { messageTerms } from './terms.js';
 import type { QueuedEvent } from './types.js';
 import { unnestColumns } from './sql.js';
@@ -92,7 +92,7 @@ function reportBytes(r: Record<string, unknown> | undefined): Buffer | null {
   const json = JSON.stringify(r);
   let bytes = reportCache.get(json);
   if (bytes === undefined) {
-    bytes = deflateRawSync(json);
+    bytes = encodeReport(r);
     if (reportCache.size >= REPORT_CACHE_SIZE) reportCache.delete(reportCache.keys().next().value!);
     reportCache.set(json, bytes);
   }
@@ -213,17 +213,31 @@ async function insertContent(tx: Queryable, rows: ReadonlyArray<readonly [number
   );
 }
 
-/** Groups by message in outbox order, dropping an event id repeated within the batch. */
-function byMessage(prepared: readonly Prepared[]): Map<string, Prepared[]> {
+/**
+ * Groups by message in outbox order, keeping the first of an event id repeated within the batch. A
+ * repeated received event still lends the kept one its ACK and origin when that lacks them: the
+ * worker's copy (neither) can precede intake's or reprocess's own in the same batch, as it can
+ * across batches (withLateFacts).
+ */
+function byMessage(prepared: readonly Prepared[], ctx: WriteContext): Map<string, Prepared[]> {
   const out = new Map<string, Prepared[]>();
-  const seen = new Set<string>();
+  const seen = new Map<string, [Prepared[], number]>();
   for (const p of prepared) {
     const key = `${p.event.messageId}\0${p.event.eventId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const list = out.get(p.event.messageId);
-    if (list) list.push(p);
-    else out.set(p.event.messageId, [p]);
+    const first = seen.get(key);
+    if (first) {
+      const [list, at] = first;
+      const kept = list[at]!.event;
+      const e = p.event;
+      if (kept.kind === 'received' && e.kind === 'received' && ((!kept.ack && e.ack) || (!kept.origin && e.origin))) {
+        list[at] = new Prepared({ ...kept, ...(kept.ack ?? e.ack ? { ack: kept.ack ?? e.ack! } : {}), ...(kept.origin ?? e.origin ? { origin: kept.origin ?? e.origin! } : {}) }, ctx);
+      }
+      continue;
+    }
+    let list = out.get(p.event.messageId);
+    if (!list) out.set(p.event.messageId, (list = []));
+    seen.set(key, [list, list.length]);
+    list.push(p);
   }
   return out;
 }
@@ -249,7 +263,7 @@ function withLateFacts(patch: MessagePatch | undefined, late: readonly Prepared[
 
 export async function writeBatch(tx: Queryable, events: readonly QueuedEvent[], ctx: WriteContext): Promise<BatchResult> {
   if (events.length === 0) return { stored: 0, messages: 0 };
-  const groups = byMessage(events.map((e) => new Prepared(e, ctx)));
+  const groups = byMessage(events.map((e) => new Prepared(e, ctx)), ctx);
   // One order for every writer: two writers touching the same messages lock them alike (no deadlock).
   const ids = [...groups.keys()].sort();
   const kid = ctx.indexKeys.current.kid;

@@ -7,7 +7,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../src/errors.js';
 import { jobDataSchema } from '../../src/queue/jobs.js';
+import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
 import { createKeyring, isSealed, randomFromPool, type SealBinding, type Sealed } from '../../src/security/seal.js';
+import { FHIR_DICTIONARY_V1, V2_DICTIONARY_V1 } from '../../src/security/seal-dictionary.js';
+import { convertHl7v2 } from '../../src/transform/index.js';
 
 const KEY = Buffer.from('a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea', 'hex');
 const OTHER = Buffer.from('0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0', 'hex');
@@ -33,6 +37,17 @@ const OLD_V2_PLAIN = 'MSH|^~\\&|OLD|FMT|HIG|HIG|20261129083015||ADT^A01^ADT_A01|
 
 const AS: SealBinding = { channelId: 'adt-in', messageId: 'adt-in.m1', role: 'message' };
 
+/** Sealed by the code of commit 8d95a49 (v3, `z: 1`: DEFLATE without a dictionary), under KEY, as AS. */
+const OLD_Z1: Sealed = {
+  kid: 'e12c908e7fc59d8c',
+  iv: '5CrR3TtGm/UP0C8E',
+  tag: 'UuDie7SEXmUV2E0ct05RGg==',
+  data: 'KtK9/lbtaIhG42EHNAymqvgqWe5cvqsU0Fd5B1Uybc7eRMclSgLXnywXM8OCqlpQRqOtloeLnqfhfbT1zjqx1uqlEMVPqVOaHoUQ3G7YN6DFe0iSDlgegfUE7F5AjgrHrxa/J/UyHA==',
+  v: 3,
+  z: 1,
+};
+const OLD_Z1_PLAIN = 'MSH|^~\\&|OLD|FMT|HIG|HIG|20261205063000||ADT^A01^ADT_A01|OLD3|P|2.5.1\rPID|1||MRN3^^^H^MR||Oldformat^Olga\rPID|1||MRN3^^^H^MR||Oldformat^Olga\r';
+
 const HL7 = Buffer.from(
   'MSH|^~\\&|EPICADT|GOODHEALTH|HIG|HIG|20261129083015||ADT^A01^ADT_A01|C1|P|2.5.1\rEVN|A01|20261129083000\r' +
     'PID|1||MRN7^^^GOODHEALTH^MR||Zzyzxcanary^Philomena||19500101|F\rNK1|1|Zzyzxcanary^Thomas|SPO^Spouse^HL70063\r',
@@ -56,6 +71,39 @@ describe('sealed formats', () => {
     expect(keyring.open(OLD_V2, { channelId: 'x', messageId: 'y', role: 'result' }).toString('latin1')).toBe(OLD_V2_PLAIN);
     expect(jobDataSchema.shape.sourceData.parse(OLD_FORMAT)).toEqual(OLD_FORMAT);
     expect(jobDataSchema.shape.sourceData.parse(OLD_V2)).toEqual(OLD_V2);
+  });
+
+  it('opens v3 values compressed without a dictionary (z: 1, written until the preset dictionaries) under their binding only', () => {
+    expect(keyring.open(OLD_Z1, AS).toString('latin1')).toBe(OLD_Z1_PLAIN);
+    expect(jobDataSchema.shape.sourceData.parse(OLD_Z1)).toEqual(OLD_Z1);
+    for (const b of [{ ...AS, messageId: 'adt-in.m2' }, { ...AS, channelId: 'lab-in' }, { ...AS, role: 'result' as const }, { ...AS, role: 'edited' as const }]) cannotDecrypt(() => keyring.open(OLD_Z1, b));
+    // relabelled as the dictionary format it fails authentication (z is in the AAD)
+    cannotDecrypt(() => keyring.open({ ...OLD_Z1, z: 2 }, AS));
+  });
+
+  it('pins the preset dictionaries of z: 2 (values sealed with them must open for years)', () => {
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(sha(V2_DICTIONARY_V1)).toBe('9c5f82c5207a65695d63a9a766c2b0297905dc39c5392f5dada8ee1853041462');
+    expect(sha(FHIR_DICTIONARY_V1)).toBe('10487add87bce412f8c8c21cc4b3d4ad65f3ecaee614001755c12047859f8c3a');
+  });
+
+  it('compresses with the preset dictionary of the role: a FHIR result and an HL7 message, each smaller than without one', () => {
+    const bundle = Buffer.from(JSON.stringify(convertHl7v2(HL7).bundle));
+    for (const [plain, role] of [[HL7, 'message'], [bundle, 'result']] as const) {
+      const as = { ...AS, role };
+      const sealed = keyring.seal(plain, as, { compress: true });
+      expect(sealed.z).toBe(2);
+      expect(Buffer.from(sealed.data, 'base64').length).toBeLessThan(deflateRawSync(plain, { level: 9 }).length);
+      expect(keyring.open(sealed, as).equals(plain)).toBe(true);
+      // the same bytes under the wrong dictionary's role, or the flag dropped, do not open
+      cannotDecrypt(() => keyring.open(sealed, { ...as, role: role === 'message' ? 'result' : 'message' }));
+      cannotDecrypt(() => keyring.open({ ...sealed, z: 1 }, as));
+    }
+    // a small FHIR answer is not worth setting the 32 KB dictionary: DEFLATE alone (z: 1)
+    const small = Buffer.from(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'processing', diagnostics: 'x'.repeat(300) }] }));
+    const answer = keyring.seal(small, { ...AS, role: 'response' }, { compress: true });
+    expect(answer.z).toBe(1);
+    expect(keyring.open(answer, { ...AS, role: 'response' }).equals(small)).toBe(true);
   });
 
   it('round-trips any bytes, compressed or not, as v3', () => {
@@ -89,7 +137,7 @@ describe('sealed formats', () => {
   it('compresses an HL7 message before encrypting it, and keeps it unreadable', () => {
     const flat = keyring.seal(HL7, AS);
     const packed = keyring.seal(HL7, AS, { compress: true });
-    expect(packed.z).toBe(1);
+    expect(packed.z).toBe(2);
     expect(Buffer.from(packed.data, 'base64').length).toBeLessThan(HL7.length);
     expect(Buffer.from(flat.data, 'base64').length).toBe(HL7.length);
     const stored = JSON.stringify(packed);
@@ -127,6 +175,9 @@ describe('sealed formats', () => {
     cannotDecrypt(() => keyring.open(asV1, AS));
     cannotDecrypt(() => keyring.open({ ...packed, v: 2, z: undefined } as unknown as Sealed, AS));
     cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS), z: 1 }, AS));
+    cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS), z: 2 }, AS));
+    cannotDecrypt(() => keyring.open({ ...packed, z: 3 as unknown as 2 }, AS));
+    expect(isSealed({ ...packed, z: 3 })).toBe(false);
     cannotDecrypt(() => keyring.open({ ...packed, v: 4 as unknown as 3 }, AS));
     expect(isSealed({ ...packed, v: 4 })).toBe(false);
     expect(jobDataSchema.shape.sourceData.safeParse({ ...packed, v: 4 }).success).toBe(false);
@@ -151,11 +202,11 @@ describe('sealed formats', () => {
 
   it('reseal moves a value to the current key as bound v3, keeping compression', () => {
     const rotated = createKeyring(OTHER, [KEY]);
-    for (const [sealed, compressed] of [[OLD_FORMAT, false], [OLD_V2, true], [keyring.seal(HL7, AS, { compress: true }), true], [keyring.seal(HL7, AS), false]] as const) {
+    for (const [sealed, z] of [[OLD_FORMAT, undefined], [OLD_V2, 1], [OLD_Z1, 1], [keyring.seal(HL7, AS, { compress: true }), 2], [keyring.seal(HL7, AS), undefined]] as const) {
       const again = rotated.reseal(sealed, AS);
       expect(again.kid).toBe(rotated.currentKid);
       expect(again.v).toBe(3);
-      expect(again.z === 1).toBe(compressed);
+      expect(again.z).toBe(z);
       expect(createKeyring(OTHER).open(again, AS).equals(keyring.open(sealed, AS))).toBe(true);
       cannotDecrypt(() => createKeyring(OTHER).open(again, { ...AS, messageId: 'other' }));
     }

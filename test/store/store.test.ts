@@ -143,6 +143,27 @@ describe.each(BACKENDS)('message store on $name', ({ open }) => {
     expect(m!.trail.filter((e) => e.kind === 'received')).toHaveLength(1);
   });
 
+  it("keeps the ACK and the origin of a received event that follows the worker's copy in the same batch", async () => {
+    // The reprocess endpoint enqueues, then appends its received event (with the origin): a fast
+    // worker's copy can come first in the outbox and in the same writer batch, where the repeat was
+    // dropped before the late-facts rule saw it (daemon-store.redis.test.ts, origin null for 60 s).
+    const raw = adt({ controlId: 'CTL-SAMEBATCH', mrn: 'MRN-SAMEBATCH' });
+    const full = received('adt', 'adt.samebatch', raw, now, { eventId: 'received', origin: { messageId: 'adt.first', kind: 'reprocessed', actor: 'alice' } }) as Extract<QueuedEvent, { kind: 'received' }>;
+    const { ack: _ack, origin: _origin, ...workerCopy } = full;
+    const done = q({ kind: 'completed', messageId: 'adt.samebatch', channelId: 'adt', at: iso(now + 9), attempts: 1 });
+    await write([workerCopy, done, full]);
+    const m = await store.get('adt.samebatch');
+    expect(m).toMatchObject({ status: 'completed', ackCode: full.ack!.code, origin: { messageId: 'adt.first', kind: 'reprocessed' } });
+    expect(m!.trail.filter((e) => e.kind === 'received')).toHaveLength(1);
+    // the same on a row that already exists (an update, not an insert)
+    const raw2 = adt({ controlId: 'CTL-SAMEBATCH2', mrn: 'MRN-SAMEBATCH2' });
+    const full2 = received('adt', 'adt.samebatch2', raw2, now, { eventId: 'received', origin: { messageId: 'adt.first', kind: 'edited', actor: 'bob' } }) as Extract<QueuedEvent, { kind: 'received' }>;
+    const { ack: _ack2, origin: _origin2, ...workerCopy2 } = full2;
+    await write([q({ kind: 'status', messageId: 'adt.samebatch2', channelId: 'adt', at: iso(now + 1), status: 'processing' })]);
+    await write([workerCopy2, q({ kind: 'completed', messageId: 'adt.samebatch2', channelId: 'adt', at: iso(now + 9), attempts: 1 }), full2]);
+    expect(await store.get('adt.samebatch2')).toMatchObject({ status: 'completed', ackCode: full2.ack!.code, origin: { messageId: 'adt.first', kind: 'edited' } });
+  });
+
   it('a received event delivered again does not set its status again over a later one of the same millisecond', async () => {
     // The heir of a killed writer re-reads the batch: the repeated received event brings its ACK
     // (kept) but not its 'received' status, which would tie with a completion stamped in the same ms.
