@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     destinations: [
       fhirDestination,
       { ...fhirDestination, id: 'fhirq', queue: { firstAttempt: 'queue' } }, // alone: FHIR through its own queue (not inline), to cost the hop
+      { ...fhirDestination, id: 'fhiri', queue: {} }, // alone: FHIR through the fan-out, its first try in the channel job, to cost the fan-out's own work
       { id: 'lab', type: 'mllp', host: '127.0.0.1', port: receiver.ready },
       { id: 'archive', type: 'file', dir: folder, content: 'hl7v2', name: '{channel}-{messageId}.hl7' },
     ]
