@@ -8,8 +8,9 @@
  * backoff, breaker, DLQ, replay).
  *
  * A destination is tried inline when its queue block does not say `firstAttempt: "queue"`, it asks
- * for no order (an ordered destination's message must wait behind its lane), and its circuit is
- * closed (open or probing: the job goes to its queue, which parks it). The try runs through the
+ * for no order (an ordered destination's message must wait behind its lane), its circuit is
+ * closed (open or probing: the job goes to its queue, which parks it) and no operator paused its
+ * queue (the job waits there, held). The try runs through the
  * same breaker as the queue's worker (DestinationGuard) and under the destination queue's own
  * timeout, aborted with the channel job. What becomes of it:
  *
@@ -27,7 +28,7 @@
  * crash, replayed) tries nothing inline: the plain fan-out's dedupe (markers and jobs) decides.
  */
 import { performance } from 'node:perf_hooks';
-import type { Channel } from '../config/channel.js';
+import type { Channel, ChannelDestination } from '../config/channel.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
 import { withDeadline } from '../deadline.js';
 import { isPermanent, TransientError } from '../errors.js';
@@ -161,7 +162,8 @@ export async function fanOutFirstTries(
   signal: AbortSignal,
 ): Promise<Record<string, DestinationSummary>> {
   const now = Date.now();
-  const inline = message.rerun ? [] : channel.destinations.filter((d) => deliveries.has(d.id) && mayTryInline(deliveries.get(d.id)!, now));
+  const candidates = message.rerun ? [] : channel.destinations.filter((d) => deliveries.has(d.id) && mayTryInline(deliveries.get(d.id)!, now));
+  const inline = await unpaused(queues, channel, candidates);
   if (inline.length === 0) return fanOut(queues, channel, message, needsBundle);
   const rest = channel.destinations.filter((d) => !inline.includes(d));
   const dataFor = deliveryDataOf(message, needsBundle);
@@ -175,6 +177,24 @@ export async function fanOutFirstTries(
   // In the channel's order, as the plain fan-out reports them.
   return Object.fromEntries(channel.destinations.map((d) => [d.id, summaries[d.id]!]));
 }
+
+/**
+ * The destinations whose queue an operator has not paused (lifecycle: a paused destination holds
+ * its deliveries, BullMQ's pause flag in the queue's meta hash): read for every message, in one
+ * script, since a pause must hold the very next message, in every process.
+ */
+async function unpaused(queues: QueueRegistry, channel: Channel, candidates: readonly ChannelDestination[]): Promise<ChannelDestination[]> {
+  if (candidates.length === 0) return [];
+  const metaKeys = candidates.map((d) => queues.get(destinationQueueName(channel.id, d.id))!.toKey('meta'));
+  const paused = (await queues.connection.eval(PAUSED_LUA, metaKeys.length, ...metaKeys)) as number[];
+  return candidates.filter((_, i) => paused[i] !== 1);
+}
+
+/** KEYS: the queues' meta hashes → 1 where BullMQ's `paused` field is set (Queue.isPaused), else 0. */
+const PAUSED_LUA = `
+local out = {}
+for i = 1, #KEYS do out[i] = redis.call('HEXISTS', KEYS[i], 'paused') end
+return out`;
 
 /**
  * Sets the destination queue's dedupe marker of each settled delivery (the one the queue's add

@@ -3,7 +3,8 @@
  * test/support/fhir-server.ts, python-hl7's MLLP server (test/support/mllp-peer.py), a folder.
  * A fan-out channel with the daemon's wiring (destinationDeliveries + pipelineStepsFor):
  *   1. all up: each destination gets each message once, from the channel job; no delivery job exists;
- *      the channel job run again (retried, taken back) sends nothing again
+ *      the channel job run again (retried, taken back) sends nothing again; a paused destination
+ *      queue holds its message (not sent inline) until resumed
  *   2. the MLLP receiver down: FHIR and the folder carry on inline; the lab's failed first tries
  *      become jobs in its queue (the attempt counted), all delivered once after it returns
  *   3. an AE: dead-lettered for the lab only, at once, without a second send; replay sends it there only
@@ -111,6 +112,17 @@ describe('first tries in the channel job', () => {
     expect(again).toEqual({ fhir: { state: 'duplicate' }, lab: { state: 'duplicate' }, archive: { state: 'duplicate' } });
     for (const id of ['fhir', 'lab', 'archive']) expect(await jobsIn(id), id).toBe(0);
 
+    // 1b. An operator paused the lab's queue (lifecycle): the channel job does not send there; the job waits, held, until resumed.
+    await q('lab').pause();
+    await send('PAUSED-1');
+    await until(async () => (await channelResult('PAUSED-1')) !== undefined, 60_000, 'channel job completed while the lab is paused');
+    expect(await states('PAUSED-1')).toEqual(['fhir:delivered', 'lab:queued', 'archive:delivered']);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(labGot('PAUSED-1')).toBe(0);
+    await q('lab').resume();
+    await until(async () => (await q('lab').getCompletedCount()) === 1, 60_000, 'held lab job delivered after resume');
+    expect([transactions('PAUSED-1'), labGot('PAUSED-1'), filed('PAUSED-1')]).toEqual([1, 1, 1]);
+
     // 2. The lab down: FHIR and the archive inline; the lab's tries become jobs in its queue, delivered once after it returns.
     const labPort = peer.port;
     await peer.stop();
@@ -131,7 +143,7 @@ describe('first tries in the channel job', () => {
     peer = await startMllpPeer({ port: labPort, control: true });
     peers.push(peer);
     await peer.receivedIds(outage);
-    await until(async () => (await q('lab').getCompletedCount()) === outage.length, 60_000, 'lab jobs completed');
+    await until(async () => (await q('lab').getCompletedCount()) === outage.length + 1, 60_000, 'lab jobs completed');
     for (const cid of outage) expect([transactions(cid), labGot(cid), filed(cid)], cid).toEqual([1, 1, 1]);
     expect(await q('lab').getFailedCount()).toBe(0);
 
@@ -150,7 +162,7 @@ describe('first tries in the channel job', () => {
     const replay = await replayFailed(q('lab'), redis, prefix, 'fa.lab', { ids: [failed!.id!], who: 'test' });
     expect(replay.replayed).toEqual([failed!.id]);
     await until(() => labGot('AE-1') === 2, 60_000, 'the lab got the replayed message');
-    await until(async () => (await q('lab').getCompletedCount()) === outage.length + 1, 60_000, 'replayed job completed');
+    await until(async () => (await q('lab').getCompletedCount()) === outage.length + 2, 60_000, 'replayed job completed');
     expect([transactions('AE-1'), filed('AE-1')]).toEqual([1, 1]);
     for (const id of ['fhir', 'archive']) expect(await jobsIn(id), id).toBe(0);
   }, 200_000);
