@@ -203,10 +203,9 @@ export function destinationGuard(d: Pick<DeliveryDeps, 'channel' | 'destination'
 export async function deliverOnce(d: DeliveryDeps, guard: DestinationGuard, data: DeliveryJobData, signal: AbortSignal, opened?: RouteInput): Promise<DeliveryResult> {
   const ids = { channelId: data.channelId, messageId: data.messageId };
   const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = opened ? { ...opened } : {};
-  // Only what the route reads is opened: a FHIR route unfiltered by HL7 paths never decrypts the source.
-  if (opened) {
-    // the channel job's own copies: nothing to open
-  } else if (d.route.needsSource) {
+  // Only what the route reads is opened (a FHIR route unfiltered by HL7 paths never decrypts the
+  // source), and nothing when the channel job lends its own copies.
+  if (!opened && d.route.needsSource) {
     let plain: Buffer;
     try {
       plain = d.keyring.open(data.sourceData, { ...ids, role: 'message' });
