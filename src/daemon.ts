@@ -30,7 +30,8 @@ import type { Keyring } from './security/seal.js';
 import { reloadCertificatesOnChange } from './security/cert-reload.js';
 import type { MllpListener } from './sources/mllp.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator, type ChannelRuntime } from './steps.js';
-import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
+import { destinationQueueChannels, hasDestinationQueues } from './queue/delivery.js';
+import { destinationDeliveries, type DestinationDelivery } from './queue/first-attempt.js';
 import { circuitsByQueue } from './queue/gateway.js';
 import { outboxFacts } from './store/outbox-facts.js';
 import { destinationQueueName, storeOutboxKey } from './redis/keys.js';
@@ -224,7 +225,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     for (const c of of) runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
   };
   buildRuntimes(channels);
-  const stepsFor = (c: Channel) => pipelineStepsFor(c, keyring, runtimes.get(c.id), queues);
+  // Filled where the workers start: a fan-out channel's destinations, whose first tries its channel job makes.
+  const deliveries = new Map<string, Map<string, DestinationDelivery>>();
+  const stepsFor = (c: Channel) => pipelineStepsFor(c, keyring, runtimes.get(c.id), queues, deliveries.get(c.id));
 
   const workers: Worker[] = [];
   let workerConnection: RedisClient | undefined;
@@ -260,6 +263,11 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       },
     });
     for (const channel of channels) {
+      // Before the channel's worker, whose steps read them (stepsFor).
+      const own = hasDestinationQueues(channel)
+        ? destinationDeliveries(channel, runtimes.get(channel.id)!, { keyring, redis: producer, prefix: settings.HIG_QUEUE_PREFIX, log, ...(outbox ? { outbox } : {}) })
+        : undefined;
+      if (own) deliveries.set(channel.id, own);
       workers.push(
         startChannelWorker(
           channel,
@@ -267,22 +275,9 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
           { onDeadLettered: (job, err) => void alerter.deadLettered(deadLetterInput(channel.id, channel.clientId, job, err)) },
         ),
       );
-      if (!hasDestinationQueues(channel)) continue;
-      const runtime = runtimes.get(channel.id)!;
-      channel.destinations.forEach((destination, i) => {
-        const queueChannel = byId.get(destinationQueueName(channel.id, destination.id))!;
-        const processor = deliveryProcessor({
-          channel,
-          destination,
-          queueChannel,
-          route: runtime.routes.routes[i]!,
-          target: runtime.targets.get(destination.id) ?? { deliver: async () => ({}) },
-          keyring,
-          redis: producer,
-          prefix: settings.HIG_QUEUE_PREFIX,
-          log,
-          ...(outbox ? { outbox } : {}),
-        });
+      if (!own) continue;
+      for (const { deps, processor } of own.values()) {
+        const queueChannel = deps.queueChannel;
         workers.push(
           startChannelWorker(
             queueChannel,
@@ -291,7 +286,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
             processor,
           ),
         );
-      });
+      }
     }
   }
 
@@ -311,6 +306,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
       byId.clear();
       for (const c of [...now, ...fanOut]) byId.set(c.id, c);
       buildRuntimes(now); // HTTP's synchronous processing
+      // The running workers keep theirs; steps built from now on queue every delivery (no first tries on the old wiring).
+      deliveries.clear();
       if (thread) await thread.reload(now);
       else if (opts.workers === true) log.warn('workers run in this event loop (HIG_WORKER_THREAD=false): restart hig to apply channel changes to processing');
     },

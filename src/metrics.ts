@@ -246,6 +246,15 @@ export function jobCompleted(channelId: string, job: Job): void {
   if (s !== undefined) metrics.processing.observe({ channel: channelId, outcome: 'completed' }, s);
 }
 
+/**
+ * queue/first-attempt.ts: a destination's first try, made in the channel job, settled it (delivered,
+ * filtered or nothing to send) and no job went to its queue: counted under the queue's name as its job would be.
+ */
+export function deliveryDoneInline(queueName: string, meta: Partial<IntegrationJobData['meta']>, seconds: number): void {
+  metrics.delivered.inc({ channel: queueName, source: meta.source ?? 'unknown', event: eventLabel(queueName, meta.messageType) });
+  metrics.processing.observe({ channel: queueName, outcome: 'completed' }, seconds);
+}
+
 /** worker.ts 'failed': final (dead-lettered) or to be retried. */
 export function jobFailed(channelId: string, job: Job | undefined, err: Error, final: boolean): void {
   if (final) {

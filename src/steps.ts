@@ -2,7 +2,8 @@
  * Wires a channel's pipeline steps: its conversion options, the validator and its destinations.
  * One destination without a queue of its own is delivered inside the channel job (inline, as a
  * channel with the legacy `destination` always was); otherwise the channel job fans out to the
- * destination queues (queue/delivery.ts).
+ * destination queues (queue/delivery.ts), making each destination's first try itself where it may
+ * (queue/first-attempt.ts).
  */
 import { join } from 'node:path';
 import type { Channel } from './config/channel.js';
@@ -18,6 +19,7 @@ import type { CodeRunner } from './routing/code.js';
 import { PermanentError } from './errors.js';
 import { destinationFiltered } from './metrics.js';
 import { countFiltered, fanOut, filteredOf, hasDestinationQueues } from './queue/delivery.js';
+import { fanOutFirstTries, type InlineDelivery } from './queue/first-attempt.js';
 
 /** A channel's routing, built once per process: compiled routes and the destinations themselves. */
 export interface ChannelRuntime {
@@ -93,9 +95,11 @@ function inlineRoute(channel: Channel, runtime: ChannelRuntime, queues: QueueReg
 
 /**
  * `runtime`: built once by the daemon (defaults: built here, without code modules); `queues`: the
- * registry holding the destination queues (required when the channel fans out).
+ * registry holding the destination queues (required when the channel fans out); `deliveries`: the
+ * destinations' delivery wiring (destinationDeliveries): given, the channel job makes each
+ * destination's first try itself (queue/first-attempt.ts); absent, every delivery is queued.
  */
-export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: ChannelRuntime = channelRuntime(channel), queues?: QueueRegistry): PipelineSteps {
+export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: ChannelRuntime = channelRuntime(channel), queues?: QueueRegistry, deliveries?: ReadonlyMap<string, InlineDelivery>): PipelineSteps {
   const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate, omittedFields: channel.conversion.omittedFields };
   const inline = !hasDestinationQueues(channel);
   const needsBundle = new Set(runtime.routes.routes.filter((r) => r.needsFhir).map((r) => r.id));
@@ -123,9 +127,10 @@ export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: Ch
         : {}),
       route: inline
         ? inlineRoute(channel, runtime, queues)
-        : async (message) => {
+        : async (message, signal) => {
             if (!queues) throw new PermanentError('INTERNAL', `channel ${channel.id} fans out, and no queue registry was given`);
-            return { destinations: await fanOut(queues, channel, message, needsBundle) };
+            const destinations = deliveries ? await fanOutFirstTries(queues, channel, message, needsBundle, deliveries, signal) : await fanOut(queues, channel, message, needsBundle);
+            return { destinations };
           },
     },
   };

@@ -2,14 +2,16 @@
  * Routing end to end, in one engine process: queued ADT^A01s (intake's own buildJob + enqueue, the
  * queue filled before the clock starts) drained by the channel worker into validated FHIR and
  * delivered, on a channel with ONE destination (FHIR, delivered inline in the channel job) and on
- * one with THREE (FHIR + v2 over MLLP + a file folder, each in its own queue: the message converted
- * once, then one delivery job per destination). Rounds alternate (one, three, one, three, …) in the
+ * one with THREE (FHIR + v2 over MLLP + a file folder, each with its own queue: the message converted
+ * once, each destination's first try made in the channel job, a job in its queue only for what that
+ * try did not settle; --first queue: one delivery job per destination, as before). Rounds alternate (one, three, one, three, …) in the
  * same run so machine load hits both alike. The peers (FHIR server, MLLP receiver) run in child
  * processes and are not counted; Redis (private, AOF always) is reported apart.
  * Goal (issue 17): three destinations cost ≤ 1.5× the engine CPU per message of one.
  *
  *   npx tsx bench/route/e2e.ts [--messages 1000] [--rounds 3] [--concurrency 5] [--only 1|3]
  *   (--three fhir,lab,archive: which destinations the multi-destination channel has, to cost each one;
+ *   --first queue: its deliveries all through their queues, as before first tries in the channel job;
  *   --only: rounds of one kind only, to profile it: node --cpu-prof --import tsx bench/route/e2e.ts --only 3)
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -26,15 +28,16 @@ import { cpuSeconds, fmt, loadAverage, table } from '../lib/stats.js';
 import { channelSchema, type Channel } from '../../src/config/channel.js';
 import { readHeader } from '../../src/hl7/header.js';
 import { buildJob } from '../../src/intake.js';
-import { deliveryProcessor, destinationQueueChannels, hasDestinationQueues } from '../../src/queue/delivery.js';
+import { destinationQueueChannels, hasDestinationQueues } from '../../src/queue/delivery.js';
+import { destinationDeliveries } from '../../src/queue/first-attempt.js';
+import type { JobResult } from '../../src/queue/jobs.js';
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
 import { startChannelWorker } from '../../src/queue/worker.js';
 import { createProducerConnection, createWorkerConnection } from '../../src/redis/connections.js';
-import { destinationQueueName } from '../../src/redis/keys.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { channelRuntime, pipelineStepsFor, warmUpValidator } from '../../src/steps.js';
 
-const { values } = benchArgs('route-e2e', { options: { messages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' }, only: { type: 'string', default: '' }, three: { type: 'string', default: 'fhir,lab,archive' } } });
+const { values } = benchArgs('route-e2e', { options: { messages: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' }, only: { type: 'string', default: '' }, three: { type: 'string', default: 'fhir,lab,archive' }, first: { type: 'string', default: 'inline' } } });
 requireNumbers('route-e2e', values, ['messages', 'rounds', 'concurrency']);
 const messages = Number(values.messages);
 const rounds = Number(values.rounds);
@@ -78,29 +81,29 @@ async function round(redis: BenchRedis, def: Record<string, unknown>, destinatio
   const runtime = channelRuntime(channel, { log });
   const connection = createWorkerConnection(redis.url);
   await connection.connect();
-  const deps = { connection, prefix, log, queues, stepsFor: (c: Channel) => pipelineStepsFor(c, keyring, runtime, queues), autorun: false };
+  // The daemon's wiring (daemon.ts): the destinations' processors and the channel job's first tries share one breaker each.
+  const deliveries = hasDestinationQueues(channel) ? destinationDeliveries(channel, runtime, { keyring, redis: producer, prefix, log }) : undefined;
+  const deps = { connection, prefix, log, queues, stepsFor: (c: Channel) => pipelineStepsFor(c, keyring, runtime, queues, deliveries), autorun: false };
   const workers: Worker[] = [startChannelWorker(channel, deps)];
-  if (hasDestinationQueues(channel)) {
-    channel.destinations.forEach((d, i) => {
-      const queueChannel = queues.channel(destinationQueueName(channel.id, d.id))!;
-      const processor = deliveryProcessor({ channel, destination: d, queueChannel, route: runtime.routes.routes[i]!, target: runtime.targets.get(d.id)!, keyring, redis: producer, prefix, log });
-      workers.push(startChannelWorker(queueChannel, deps, {}, processor));
-    });
-  }
-  // Finished = every delivery done: the channel's jobs (one destination) or all destination queues' jobs.
-  const finishing = hasDestinationQueues(channel) ? workers.slice(1) : workers;
-  const expected = messages * finishing.length;
+  for (const d of deliveries?.values() ?? []) workers.push(startChannelWorker(d.deps.queueChannel, deps, {}, d.processor));
+  // Finished = every delivery done: settled in the channel job (its result says so per destination), or by a destination queue's job.
+  const expected = messages * channel.destinations.length;
   let done = 0;
   let failed = 0;
   const finished = new Promise<void>((resolve) => {
-    for (const w of finishing) {
-      w.on('completed', () => ++done === expected && resolve());
+    const count = (n: number) => (done += n) === expected && resolve();
+    workers.forEach((w, i) => {
+      w.on('completed', (_job, result: unknown) => {
+        if (i > 0 || !deliveries) return count(1);
+        const settled = Object.values((result as JobResult).destinations ?? {}).filter((s) => s.state !== 'queued' && s.state !== 'duplicate');
+        count(settled.length);
+      });
       w.on('failed', (_job, err) => {
         if (err.name === 'DelayedError') return;
         failed++;
-        if (++done === expected) resolve();
+        count(1);
       });
-    }
+    });
   });
   const cpu0 = process.cpuUsage();
   const redis0 = cpuSeconds(redis.pid);
@@ -135,10 +138,14 @@ async function main(): Promise<void> {
     id: 'three',
     destinations: [
       fhirDestination,
-      { ...fhirDestination, id: 'fhirq', queue: {} }, // alone: FHIR through its own queue (not inline), to cost the hop
+      { ...fhirDestination, id: 'fhirq', queue: { firstAttempt: 'queue' } }, // alone: FHIR through its own queue (not inline), to cost the hop
+      { ...fhirDestination, id: 'fhiri', queue: {} }, // alone: FHIR through the fan-out, its first try in the channel job, to cost the fan-out's own work
       { id: 'lab', type: 'mllp', host: '127.0.0.1', port: receiver.ready },
       { id: 'archive', type: 'file', dir: folder, content: 'hl7v2', name: '{channel}-{messageId}.hl7' },
-    ].filter((d) => values.three.split(',').includes(d.id)),
+    ]
+      .filter((d) => values.three.split(',').includes(d.id))
+      // --first queue: every delivery through its queue (the fan-out before first tries), to compare in one run
+      .map((d) => (values.first === 'queue' ? { ...d, queue: { ...('queue' in d ? d.queue : {}), firstAttempt: 'queue' } } : d)),
   };
   console.log(`node ${process.version}; private redis-server (AOF always); ${fmt.int(messages)} ADT^A01 of ${MESSAGE_BYTES} bytes per round; channel concurrency ${concurrency}; load ${loadAverage()}`);
   try {

@@ -266,6 +266,12 @@ export const destinationQueueSchema = z
     onPermanentFailure: q.onPermanentFailure.unwrap().optional().describe("ordered: after a dead letter, go on (skip) or wait for its replay (hold) (default: the channel's)"),
     keepCompletedMs: q.keepCompletedMs.unwrap().optional().describe("how long delivered jobs stay in Redis (default: the channel's)"),
     keepFailedMs: q.keepFailedMs.unwrap().optional().describe("how long dead-lettered jobs stay in Redis (default: the channel's)"),
+    firstAttempt: z
+      .enum(['inline', 'queue'])
+      .optional()
+      .describe(
+        "inline (default): the first try is made in the channel job, beside the other destinations', while this destination's circuit is closed and it asks for no order; only a failed try becomes a job in its queue. queue: every delivery is a job in its queue (a slow destination never holds the channel job)",
+      ),
   })
   .strict()
   .describe("This destination's own queue (retries, backoff, ordering, DLQ); fields left out are the channel's. With it, even a single destination gets its own queue");

@@ -21,7 +21,7 @@ import { hasDestinationQueues, type Channel, type ChannelDestination } from '../
 import { CircuitBreaker, thresholdFor } from '../destinations/circuit-breaker.js';
 import { publishBreaker } from './circuit-board.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
-import { isPermanent, PermanentError, TransientError } from '../errors.js';
+import { CATALOGUE, isPermanent, PermanentError, TransientError, type ErrorCode } from '../errors.js';
 import { withAbortDeadline } from '../deadline.js';
 import { readHeader } from '../hl7/header.js';
 import { patientIdentifier } from '../hl7/scan.js';
@@ -65,14 +65,14 @@ function partitionFor(queueChannel: Channel, message: RoutedMessage, patient: ()
 }
 
 /** The enqueuer batch (AddRequest.batch) of every fan-out: the delivery jobs of a pass go to Redis in one transaction. */
-const FAN_OUT_BATCH = 'fan-out';
+export const FAN_OUT_BATCH = 'fan-out';
 
 /**
- * Puts one delivery job per destination into the destination queues; resolves when every one is
- * durably queued (or was already: `duplicate`). `needsBundle`: the destinations whose route reads the Bundle.
+ * The delivery job data of one message for each destination: the channel job's data less its kept
+ * refusal, the destination's own ordering partition, and the shared sealed Bundle where the route reads it.
  */
-export async function fanOut(queues: QueueRegistry, channel: Channel, message: RoutedMessage, needsBundle: ReadonlySet<string>): Promise<Record<string, DestinationSummary>> {
-  const { outcome: _outcome, ...base } = message.data;
+export function deliveryDataOf(message: RoutedMessage, needsBundle: ReadonlySet<string>): (d: ChannelDestination, queueChannel: Channel) => DeliveryJobData {
+  const { outcome: _outcome, replayed: _replayed, ...base } = message.data;
   let patient: { id: string; authority: string } | undefined | null = null;
   const patientOf = () => {
     if (patient !== null) return patient;
@@ -81,20 +81,38 @@ export async function fanOut(queues: QueueRegistry, channel: Channel, message: R
     patient = v2 !== undefined && header?.ok ? patientIdentifier(v2.toString('latin1'), header.header.delimiters) : undefined;
     return patient;
   };
+  return (d, queueChannel) => {
+    const partition = partitionFor(queueChannel, message, patientOf);
+    const { partition: _p, ...meta } = base.meta;
+    return {
+      ...base,
+      meta: partition === undefined ? meta : { ...meta, partition },
+      destinationId: d.id,
+      ...(needsBundle.has(d.id) && message.sealedBundle ? { bundle: message.sealedBundle } : {}),
+    };
+  };
+}
+
+/**
+ * Puts one delivery job per destination into the destination queues; resolves when every one is
+ * durably queued (or was already: `duplicate`). `needsBundle`: the destinations whose route reads the Bundle.
+ */
+export async function fanOut(
+  queues: QueueRegistry,
+  channel: Channel,
+  message: RoutedMessage,
+  needsBundle: ReadonlySet<string>,
+  /** the destinations to queue (default: all of the channel's) */
+  only: readonly ChannelDestination[] = channel.destinations,
+): Promise<Record<string, DestinationSummary>> {
+  const dataFor = deliveryDataOf(message, needsBundle);
   const placed = await Promise.all(
-    channel.destinations.map(async (d) => {
+    only.map(async (d) => {
       const name = destinationQueueName(channel.id, d.id);
       const queue = queues.get(name);
       const queueChannel = queues.channel(name);
       if (!queue || !queueChannel) throw new PermanentError('INTERNAL', `no queue ${name} for destination ${d.id}`);
-      const partition = partitionFor(queueChannel, message, patientOf);
-      const { partition: _p, ...meta } = base.meta;
-      const data: DeliveryJobData = {
-        ...base,
-        meta: partition === undefined ? meta : { ...meta, partition },
-        destinationId: d.id,
-        ...(needsBundle.has(d.id) && message.sealedBundle ? { bundle: message.sealedBundle } : {}),
-      };
+      const data = dataFor(d, queueChannel);
       const writer = queues.forEnqueue(name);
       // One batch for the whole fan-out: the destination queues' adds of this pass go in one transaction.
       const result = await enqueue(queue, queueChannel, data, writer?.connection ?? queues.connection, queues.prefix, [], queues.enqueuer, FAN_OUT_BATCH);
@@ -158,16 +176,36 @@ function asTransformError(err: unknown): Error {
  */
 const COMPRESS_ANSWERS_FROM_BYTES = 1024;
 
-function sealResponse(keyring: Keyring, data: DeliveryJobData, response: DeliveryResponse): NonNullable<DeliveryJobData['response']> {
+export function sealResponse(keyring: Keyring, data: DeliveryJobData, response: DeliveryResponse): NonNullable<DeliveryJobData['response']> {
   const sealed = keyring.seal(response.body, { channelId: data.channelId, messageId: data.messageId, role: response.role }, { compress: response.body.length >= COMPRESS_ANSWERS_FROM_BYTES });
   return { ...sealed, role: response.role, mediaType: response.mediaType };
 }
 
-async function deliverOnce(d: DeliveryDeps, guard: { breaker: CircuitBreaker; tally: FailureTally }, data: DeliveryJobData, signal: AbortSignal): Promise<DeliveryResult> {
+/**
+ * A destination's circuit breaker and failure tally: one per destination per process, shared by
+ * its queue's worker and the channel job's first tries (first-attempt.ts), so both see one state.
+ */
+export interface DestinationGuard {
+  breaker: CircuitBreaker;
+  tally: FailureTally;
+}
+
+export function destinationGuard(d: Pick<DeliveryDeps, 'channel' | 'destination' | 'queueChannel' | 'redis' | 'prefix' | 'now'>): DestinationGuard {
+  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts) });
+  publishBreaker(d.redis, d.prefix, d.channel.id, d.destination.id, breaker, d.now);
+  return { breaker, tally: redisFailureTally(d.redis, d.prefix, d.channel.id, d.destination.id) };
+}
+
+/**
+ * One try: decide (filter, transforms) and deliver through the breaker. `opened`: the route's input
+ * as the channel job holds it in memory (a first try); otherwise it is opened from the job data.
+ */
+export async function deliverOnce(d: DeliveryDeps, guard: DestinationGuard, data: DeliveryJobData, signal: AbortSignal, opened?: RouteInput): Promise<DeliveryResult> {
   const ids = { channelId: data.channelId, messageId: data.messageId };
-  const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = {};
-  // Only what the route reads is opened: a FHIR route unfiltered by HL7 paths never decrypts the source.
-  if (d.route.needsSource) {
+  const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = opened ? { ...opened } : {};
+  // Only what the route reads is opened (a FHIR route unfiltered by HL7 paths never decrypts the
+  // source), and nothing when the channel job lends its own copies.
+  if (!opened && d.route.needsSource) {
     let plain: Buffer;
     try {
       plain = d.keyring.open(data.sourceData, { ...ids, role: 'message' });
@@ -183,7 +221,7 @@ async function deliverOnce(d: DeliveryDeps, guard: { breaker: CircuitBreaker; ta
       }
     }
   }
-  if (d.route.needsFhir) {
+  if (d.route.needsFhir && !opened) {
     if (!data.bundle) throw new PermanentError('INTERNAL', `delivery ${data.messageId} to ${d.destination.id} carries no Bundle`);
     let text: string;
     try {
@@ -246,7 +284,7 @@ async function keepResponse(job: Job, d: DeliveryDeps, data: DeliveryJobData, er
 }
 
 /** A FHIR server's refusal (an OperationOutcome, err.outcome) sealed for the store's trail, as the channel worker keeps it. */
-function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (Sealed & { role: 'outcome' }) | undefined {
+export function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (Sealed & { role: 'outcome' }) | undefined {
   const outcome = (err as { outcome?: unknown } | undefined)?.outcome;
   if (outcome === undefined) return undefined;
   try {
@@ -256,11 +294,26 @@ function sealedOutcome(keyring: Keyring, data: DeliveryJobData, err: unknown): (
   }
 }
 
-/** The processor of one destination queue: the delivery under the queue's timeout, parked while the circuit is open. */
-export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
-  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts) });
-  publishBreaker(d.redis, d.prefix, d.channel.id, d.destination.id, breaker, d.now);
-  const guard = { breaker, tally: redisFailureTally(d.redis, d.prefix, d.channel.id, d.destination.id) };
+/**
+ * A job whose first try, made in the channel job, failed for good: it dead-letters with that
+ * failure without sending again (the try and its answer are already on the trail and in the job).
+ * The record is dropped first, so a replay of the job delivers afresh.
+ */
+async function deadLetterAsTried(job: Job, data: DeliveryJobData): Promise<Error> {
+  const failure = data.inline!.failure!;
+  const { inline: _tried, ...rest } = job.data as DeliveryJobData;
+  await job.updateData(rest);
+  const code = (failure.code in CATALOGUE ? failure.code : 'INTERNAL') as ErrorCode;
+  const detail = failure.message.startsWith(`${code}: `) ? failure.message.slice(code.length + 2) : undefined;
+  const err = failure.name === 'PermanentError' ? new PermanentError(code, detail) : new TransientError(code, detail);
+  return Object.assign(err, failure.stage ? { stage: failure.stage } : {});
+}
+
+/**
+ * The processor of one destination queue: the delivery under the queue's timeout, parked while the
+ * circuit is open. `guard`: the destination's breaker, shared with the channel job's first tries.
+ */
+export function deliveryProcessor(d: DeliveryDeps, guard: DestinationGuard = destinationGuard(d)): JobProcessor {
   const timeoutMs = d.queueChannel.queue.timeoutMs;
   return async (job, token) => {
     if (job.name !== DELIVER_V1) throw new PermanentError('INTERNAL', `unknown job contract ${job.name}`);
@@ -272,7 +325,10 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
     if (data.channelId !== d.channel.id || data.destinationId !== d.destination.id || data.messageId !== String(job.id)) {
       throw new PermanentError('CANNOT_DECRYPT', `job ${String(job.id)} of ${d.queueChannel.id} carries the data of ${data.channelId}/${data.destinationId}/${data.messageId}`);
     }
-    const attempt = job.attemptsMade + 1;
+    // Tries the channel job made count as this job's first (first-attempt.ts; its attempts were reduced by as many).
+    const spent = data.inline?.attempts ?? 0;
+    if (data.inline?.failure) throw await deadLetterAsTried(job, data);
+    const attempt = job.attemptsMade + 1 + spent;
     const t0 = performance.now();
     try {
       const result = await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, guard, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
@@ -282,7 +338,7 @@ export function deliveryProcessor(d: DeliveryDeps): JobProcessor {
     } catch (err) {
       const response = (await keepResponse(job, d, data, err)) ?? sealedOutcome(d.keyring, data, err);
       if (d.outbox && !(err instanceof CircuitOpenError)) {
-        const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
+        const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1) + spent;
         await d.outbox.append(deliveryEvents(data, attempt, performance.now() - t0, { err, final, ...(response ? { response } : {}) }));
       }
       throw await parkIfCircuitOpen(job, err, token);

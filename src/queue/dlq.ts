@@ -5,7 +5,7 @@
  */
 import type { Job, Queue } from 'bullmq';
 import type { RedisClient } from '../redis/connections.js';
-import type { IntegrationJobData } from './jobs.js';
+import { INBOUND_V1, type IntegrationJobData } from './jobs.js';
 import { reasonCodeOf } from '../errors.js';
 import { jobReplayed } from '../metrics.js';
 import { auditKey } from '../redis/keys.js';
@@ -137,6 +137,8 @@ export async function replayFailed(queue: Queue, redis: RedisClient, prefix: str
       continue;
     }
     try {
+      // A channel job's earlier runs may have delivered to some destinations inline: flag it, so this run tries none inline.
+      if (job.name === INBOUND_V1 && (job.data as IntegrationJobData).replayed !== true) await job.updateData({ ...(job.data as IntegrationJobData), replayed: true });
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       result.replayed.push(String(job.id));
       jobReplayed(channelId, job);

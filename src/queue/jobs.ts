@@ -54,6 +54,11 @@ export interface IntegrationJobData {
   sourceData: Sealed;
   meta: JobMeta;
   /**
+   * Set when the job is replayed from the dead-letter list (dlq.ts): an earlier run may have
+   * delivered to some destinations inline, so this run tries none inline (first-attempt.ts).
+   */
+  replayed?: true;
+  /**
    * Set by the worker when the destination refused the result: what it answered (an
    * OperationOutcome, or per refused entry), sealed with role `outcome` (it may hold PHI). Removed
    * again once the job completes. Optional: workers of earlier releases ignore it.
@@ -68,6 +73,16 @@ export interface DeliveryJobData extends IntegrationJobData {
   bundle?: Sealed;
   /** What the destination answered when it refused (an ACK, a response body), sealed (role `ack` / `response`). */
   response?: Sealed & { role?: 'ack' | 'response'; mediaType?: string };
+  /** The channel job already tried this delivery (queue/first-attempt.ts); absent: no try yet. */
+  inline?: InlineTry;
+}
+
+/** A first try made inside the channel job, carried by the delivery job it became. */
+export interface InlineTry {
+  /** tries spent before the job was queued (counted against the queue's attempts) */
+  attempts: number;
+  /** that try failed for good (permanent, or the last attempt): the job dead-letters with it, sending nothing */
+  failure?: { name: string; code: string; message: string; stage?: string };
 }
 
 /** The job name (contract) a job's data travels under. */
@@ -84,6 +99,7 @@ export const jobDataSchema = z.object({
   mappingId: z.union([z.number(), z.string()]),
   sourceData: sealedSchema,
   outcome: sealedSchema.optional(),
+  replayed: z.literal(true).optional(),
   meta: z
     .object({
       source: z.enum(['mllp', 'file', 'sftp', 'http', 'channel']),
@@ -97,6 +113,12 @@ export const deliveryJobDataSchema = jobDataSchema.extend({
   destinationId: z.string().min(1),
   bundle: sealedSchema.optional(),
   response: sealedSchema.passthrough().optional(),
+  inline: z
+    .object({
+      attempts: z.number().int().min(0),
+      failure: z.object({ name: z.string(), code: z.string(), message: z.string(), stage: z.string().optional() }).optional(),
+    })
+    .optional(),
 });
 
 /** Why a message was not delivered (channel filter, destination filter or code module); no content. */

@@ -28,6 +28,11 @@ export interface RoutedMessage {
   input: RouteInput;
   /** the Bundle as sealed for the job result, shared by the destination queues' jobs */
   sealedBundle?: Sealed;
+  /**
+   * The channel job ran before (a retry, or taken back after a crash): a destination may have got
+   * the message then, so nothing is tried inline; the fan-out's dedupe decides (first-attempt.ts).
+   */
+  rerun?: boolean;
 }
 
 /**
@@ -91,7 +96,8 @@ function unconverted(data: IntegrationJobData): Omit<JobResult, 'bundle'> {
   return { resourceCount: 0, resourceTypes: {}, messageType: data.meta.messageType ?? '', structure: '', unmappedCount: 0 };
 }
 
-export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps, signal: AbortSignal): Promise<JobResult> {
+export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps, signal: AbortSignal, run: { rerun?: boolean } = {}): Promise<JobResult> {
+  const rerun = run.rerun ? { rerun: true } : {};
   const plain = atStage('open', () => steps.keyring.open(data.sourceData, { channelId: data.channelId, messageId: data.messageId, role: 'message' }));
   const routing = steps.routing;
   const input = routing ? atStage('convert', () => inputOf(data, plain)) : undefined;
@@ -99,7 +105,7 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
     const filtered = atStage('filter', () => routing.filter!(input));
     if (filtered) return { ...unconverted(data), filtered };
   }
-  if (routing && !routing.needsFhir) return { ...unconverted(data), ...(await routeAt(routing, { data, input: input! }, signal)) };
+  if (routing && !routing.needsFhir) return { ...unconverted(data), ...(await routeAt(routing, { data, input: input!, ...rerun }, signal)) };
   const conversion = atStage('convert', () => {
     if (input) return input.v2 !== undefined ? steps.convertHl7v2(input.v2) : steps.convertJson(String(data.mappingId), input.json);
     if (data.meta.contentType === 'hl7v2') return steps.convertHl7v2(plain);
@@ -126,7 +132,7 @@ export async function runPipeline(data: IntegrationJobData, steps: PipelineSteps
   let destinations: Record<string, DestinationSummary> | undefined;
   if (routing) {
     // The text just sealed rides along: an inline FHIR route sends it instead of serialising the Bundle again.
-    const routed = await routeAt(routing, { data, input: { ...input!, bundle: conversion.bundle, bundleJson }, sealedBundle }, signal);
+    const routed = await routeAt(routing, { data, input: { ...input!, bundle: conversion.bundle, bundleJson }, sealedBundle, ...rerun }, signal);
     delivery = routed.delivery;
     destinations = routed.destinations;
   } else if (steps.deliver) {

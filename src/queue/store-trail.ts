@@ -179,7 +179,8 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
   const id = idsFor(attempt);
   const events: StoreEvent[] = [receivedEvent(data)];
   const dests = Object.entries(result.destinations ?? {});
-  const fannedOut = dests.some(([, d]) => d.state === 'queued' || d.state === 'duplicate');
+  // A fan-out (stage `route`) even when every first try settled in the job (queue/first-attempt.ts): its destinations' events are their own.
+  const fannedOut = trace.stages.some((s) => s.stage === 'route') || dests.some(([, d]) => d.state === 'queued' || d.state === 'duplicate');
   // Inline routing has exactly one destination; the legacy deliver step names none (the channel's).
   const inline: [string, DestinationSummary] | undefined = dests.length === 1 && !fannedOut ? dests[0] : undefined;
   for (const s of trace.stages) {

@@ -8,7 +8,7 @@ import { hasDestinationQueues, type Channel } from '../config/channel.js';
 import { isPermanent, TransientError } from '../errors.js';
 import { withAbortDeadline } from '../deadline.js';
 import type { Logger } from '../log.js';
-import { INBOUND_V1, jobDataSchema, type IntegrationJobData, type JobResult } from './jobs.js';
+import { INBOUND_V1, jobDataSchema, type DeliveryJobData, type IntegrationJobData, type JobResult } from './jobs.js';
 import { runPipeline, type PipelineSteps, type RoutedMessage } from './pipeline.js';
 import { CircuitOpenError, parkIfCircuitOpen, throughBreaker } from './circuit.js';
 import { redisFailureTally, type FailureTally } from './failure-tally.js';
@@ -86,7 +86,8 @@ async function processWithTimeout(job: Job, channel: Channel, steps: PipelineSte
   try {
     const result = await withAbortDeadline(
       channel.queue.timeoutMs,
-      (signal) => runPipeline(data, outbox ? tracedSteps(steps, trace) : steps, signal),
+      // attemptsStarted counts runs a stalled job was taken back from too (attemptsMade does not).
+      (signal) => runPipeline(data, outbox ? tracedSteps(steps, trace) : steps, signal, { rerun: job.attemptsMade > 0 || job.attemptsStarted > 1 || data.replayed === true }),
       () => new TransientError('JOB_TIMEOUT', `exceeded ${channel.queue.timeoutMs} ms`),
     );
     if (data.outcome) await forgetOutcome(job);
@@ -181,8 +182,9 @@ export function startChannelWorker(channel: Channel, deps: WorkerDeps, hooks: Wo
     name: `${hostname()}:${process.pid}`,
     metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
     settings: {
-      backoffStrategy: (attemptsMade: number, _type?: string, err?: Error) =>
-        retryDelayMs(attemptsMade, channel.queue, (err as TransientError | undefined)?.retryAfterMs),
+      // A delivery job whose first try the channel job made (data.inline) backs off as from that try.
+      backoffStrategy: (attemptsMade: number, _type?: string, err?: Error, job?: { data?: unknown }) =>
+        retryDelayMs(attemptsMade + ((job?.data as DeliveryJobData | undefined)?.inline?.attempts ?? 0), channel.queue, (err as TransientError | undefined)?.retryAfterMs),
     },
   });
   const ordered = isOrdered(channel);

@@ -78,7 +78,8 @@ describe('routing in the message store (postgres)', () => {
         source: { type: 'mllp', host: '127.0.0.1', port: fanPort },
         accept: { messageTypes: ['ADT^*'] },
         queue: { attempts: 2, backoffMs: 100 },
-        destinations: [fhir('good', good.url), { ...fhir('emergency', good.url), filter: { path: 'PV1-2', equals: 'E' } }, fhir('refusing', refusing.url)],
+        // `good` through its queue (firstAttempt: queue), the others first tried in the channel job (queue/first-attempt.ts): both write the same trail.
+        destinations: [{ ...fhir('good', good.url), queue: { firstAttempt: 'queue' } }, { ...fhir('emergency', good.url), filter: { path: 'PV1-2', equals: 'E' } }, fhir('refusing', refusing.url)],
       },
     ]);
     daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, HIG_STORE_ENABLED: 'true', HIG_STORE_FORGET_COMPLETED: 'true', HIG_STORE_URL: db.url, HIG_DATA_DIR: dataDir });
