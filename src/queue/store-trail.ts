@@ -207,7 +207,10 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
   }
   const end = fannedOut && trace.routeStartedAt ? { at: trace.routeStartedAt } : {};
   if (result.bundle) events.push({ ...base, ...end, eventId: id(), kind: 'result', result: result.bundle, resourceCount: result.resourceCount, ...(trace.report ? { report: trace.report } : {}) });
-  const filtered = result.filtered !== undefined || inline?.[1].state === 'filtered';
+  // A fan-out whose every destination filtered the message in the channel job (first tries) was
+  // filtered, not completed: nothing was sent anywhere. One still queued decides later, in its queue.
+  const everyFiltered = fannedOut && dests.length > 0 && dests.every(([, d]) => d.state === 'filtered');
+  const filtered = result.filtered !== undefined || inline?.[1].state === 'filtered' || everyFiltered;
   events.push({ ...base, ...end, eventId: id(), kind: filtered ? 'filtered' : 'completed', attempts: attempt });
   return events;
 }

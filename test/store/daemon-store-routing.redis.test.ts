@@ -39,6 +39,7 @@ describe('routing in the message store (postgres)', () => {
   let httpPort: number;
   let filterPort: number;
   let fanPort: number;
+  let allFilteredPort: number;
 
   const get = async (path: string): Promise<{ status: number; body: unknown }> => {
     const r = await fetch(`http://127.0.0.1:${httpPort}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -69,7 +70,7 @@ describe('routing in the message store (postgres)', () => {
     good = await startFhirServer();
     refusing = await startFhirServer();
     await refusing.setFault({ kind: 'status', status: 422, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', diagnostics: 'refused by the second server' }] } });
-    [httpPort, filterPort, fanPort] = [await freePort(), await freePort(), await freePort()];
+    [httpPort, filterPort, fanPort, allFilteredPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const fhir = (id: string, url: string) => ({ id, type: 'fhir', baseUrl: url, mode: 'transaction', auth: { type: 'none' } });
     const dir = channelsDir([
       { id: 'flt', source: { type: 'mllp', host: '127.0.0.1', port: filterPort }, accept: { messageTypes: ['ADT^*'] }, filter: { path: 'PV1-2', equals: 'E' } },
@@ -80,6 +81,15 @@ describe('routing in the message store (postgres)', () => {
         queue: { attempts: 2, backoffMs: 100 },
         // `good` through its queue (firstAttempt: queue), the others first tried in the channel job (queue/first-attempt.ts): both write the same trail.
         destinations: [{ ...fhir('good', good.url), queue: { firstAttempt: 'queue' } }, { ...fhir('emergency', good.url), filter: { path: 'PV1-2', equals: 'E' } }, fhir('refusing', refusing.url)],
+      },
+      {
+        id: 'allf',
+        source: { type: 'mllp', host: '127.0.0.1', port: allFilteredPort },
+        accept: { messageTypes: ['ADT^*'] },
+        destinations: [
+          { ...fhir('er', good.url), filter: { path: 'PV1-2', equals: 'E' } },
+          { ...fhir('outpatient', good.url), filter: { path: 'PV1-2', equals: 'O' } },
+        ],
       },
     ]);
     daemon = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, REDIS_URL, HIG_ADMIN_TOKEN: TOKEN, HIG_STORE_ENABLED: 'true', HIG_STORE_FORGET_COMPLETED: 'true', HIG_STORE_URL: db.url, HIG_DATA_DIR: dataDir });
@@ -154,6 +164,19 @@ describe('routing in the message store (postgres)', () => {
     } finally {
       redis.disconnect();
     }
+  });
+
+  it('a fan-out message every destination filters out ends filtered, each deciding rule in its trail', async () => {
+    expect(await send(allFilteredPort, adt('RT-F1', 'I'))).toContain('MSA|AA|RT-F1');
+    const id = messageIdFor('allf', 'RTAPP|RTFAC', 'RT-F1');
+    const rec = await until(id, (r) => ['er', 'outpatient'].every((d) => r.trail.some((e) => e.destinationId === d && e.kind === 'attempt')) && ['filtered', 'completed'].includes(r.status), 'both destinations in the trail');
+    expect(rec.status).toBe('filtered');
+    const tries = rec.trail.filter((e) => e.kind === 'attempt' && e.destinationId !== null).map((e) => [e.destinationId, e.outcome, e.reason]);
+    expect(tries.sort()).toEqual([
+      ['er', 'filtered', 'filter / {"path":"PV1-2","equals":"E"}'],
+      ['outpatient', 'filtered', 'filter / {"path":"PV1-2","equals":"O"}'],
+    ]);
+    expect(good.requests.filter((r) => JSON.stringify(r).includes('RT-F1'))).toEqual([]);
   });
 
   it('a fan-out message every destination takes ends completed, with one try per destination', async () => {
