@@ -59,6 +59,8 @@ export function createInFlightShare(maxInFlight: number): InFlightShare {
  * must not make the daemon buffer them without bound (empty frames cost 3 bytes and get ~180).
  */
 const MAX_QUEUED_ANSWER_BYTES = 1024 * 1024;
+/** How long a connection we ended may take to close its side before it is cut (see endConnection). */
+const CLOSE_GRACE_MS = 5_000;
 /**
  * Refusals of one connection logged one line each; past it they are counted and logged as one line
  * a minute and one at close. Three bytes (an empty frame) must not buy a log line (review R2).
@@ -207,6 +209,20 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     });
   };
 
+  // Closing after our answer: end, then read (and drop) whatever the peer still sends, so its FIN
+  // is seen and the socket closes. A paused socket never reads that FIN: every connection NAK'd for
+  // an oversize frame or closed as idle stayed open in Node (FIN-WAIT-2 in the kernel) and kept its
+  // slot in the connection gate for good; under bench/fuzz the gate filled in ~20 s and every new
+  // sender was refused. A peer that never closes its side is cut after CLOSE_GRACE_MS.
+  let graceTimer: NodeJS.Timeout | undefined;
+  const endConnection = () => {
+    closing = true;
+    socket.end();
+    socket.resume();
+    graceTimer ??= setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+    graceTimer.unref();
+  };
+
   const refuseOversize = (bytes: number, head: Buffer) => {
     closing = true;
     const read = readHeader(head);
@@ -220,7 +236,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     log.warn({ bytes, limit: channel.source.maxMessageBytes }, 'oversize frame: NAK and close');
     tail = tail.then(() => {
       write(ackBytesFor(receipt, channel));
-      socket.end();
+      endConnection();
     });
   };
 
@@ -296,7 +312,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     idleTimer = setTimeout(() => {
       log.info('idle timeout: closing connection');
       closing = true;
-      void tail.then(() => socket.end());
+      void tail.then(endConnection);
     }, channel.source.idleTimeoutMs);
     idleTimer.unref();
   };
@@ -309,6 +325,7 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     share.busy(me, false);
     if (frameTimer) clearTimeout(frameTimer);
     if (idleTimer) clearTimeout(idleTimer);
+    if (graceTimer) clearTimeout(graceTimer);
     if (decoder.bytesOutsideFrames > 0) log.warn({ bytes: decoder.bytesOutsideFrames }, 'bytes outside MLLP frames ignored on this connection');
     // refusals still settling are counted as they settle; report them once they have
     void tail.then(flushRefusals);

@@ -82,6 +82,38 @@ describe('per-address connection cap', () => {
     }
   }, 120_000);
 
+  it('connections the listener ends (oversize NAK) give their slot back, even from a peer that keeps writing', async () => {
+    // Before: the NAK'd socket stayed paused after end(), never read the peer's FIN and kept its
+    // gate slot; with 3 slots the 4th oversize sender and every later one from that address were refused (bench/fuzz).
+    const rig = await startIngestRig(
+      testChannel({ id: 'conncapend', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxMessageBytes: 1024, maxConnectionsPerAddress: 3 } }),
+      prefix,
+      REDIS_URL,
+    );
+    const port = rig.listener.port;
+    const oversize = encodeFrame(Buffer.concat([adt('BIG'), Buffer.alloc(4096, 0x41)]));
+    try {
+      for (let i = 0; i < 6; i++) {
+        const nak = await new Promise<string>((resolve, reject) => {
+          const s = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.1' }, () => s.write(oversize));
+          let got = '';
+          s.on('data', (d) => {
+            got += d.toString('latin1');
+            // the NAK read, this peer goes on sending junk and closes its side only afterwards
+            if (got.includes('\x1c\r')) s.write(Buffer.alloc(256 * 1024, 0x42), () => s.end());
+          });
+          s.on('error', () => undefined);
+          s.on('close', () => (got.includes('MSA|') ? resolve(got) : reject(new Error(`connection ${i} closed without a NAK`))));
+        });
+        expect(nak).toContain('MSA|AE|BIG|message exceeds maxMessageBytes (1024)');
+      }
+      await until(() => rig.listener.connections === 0, 10_000);
+      expect(await exchange(port, '127.0.0.1', adt('AFTERNAK'))).toContain('MSA|AA|AFTERNAK');
+    } finally {
+      await rig.close();
+    }
+  }, 60_000);
+
   it('the global cap still holds across addresses', async () => {
     const rig = await startIngestRig(
       testChannel({ id: 'conncapglobal', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxConnections: 5, maxConnectionsPerAddress: 3 } }),
