@@ -31,7 +31,7 @@ import { performance } from 'node:perf_hooks';
 import type { Channel, ChannelDestination } from '../config/channel.js';
 import type { Destination, DeliveryResponse } from '../destinations/types.js';
 import { withDeadline } from '../deadline.js';
-import { isPermanent, TransientError } from '../errors.js';
+import { errorCodeOf, isPermanent, TransientError } from '../errors.js';
 import { deliveryDoneInline } from '../metrics.js';
 import { destinationQueueName, seenKey } from '../redis/keys.js';
 import type { CompiledRoute, RouteInput } from '../routing/route.js';
@@ -96,7 +96,7 @@ type Tried = { id: string; data: DeliveryJobData; done: DeliveryResult } | { id:
 /** The failure as the job carries it to its dead letter: class, code and text (PHI-free by the catalogue's rule). */
 function failureOf(err: unknown): NonNullable<NonNullable<DeliveryJobData['inline']>['failure']> {
   const e = err as Error & { code?: unknown; stage?: string };
-  const code = typeof e.code === 'string' ? e.code : (/^([A-Z][A-Z0-9_]{1,63}):/.exec(e.message ?? '')?.[1] ?? 'INTERNAL');
+  const code = typeof e.code === 'string' ? e.code : (errorCodeOf(e.message) ?? 'INTERNAL');
   return { name: isPermanent(err) ? 'PermanentError' : 'TransientError', code, message: String(e.message ?? ''), ...(e.stage ? { stage: e.stage } : {}) };
 }
 
