@@ -1,7 +1,7 @@
 /**
  * Runs the pending mapping cases (test/transform/pending/<case>/, same files as
  * test/transform/cases/) outside vitest and says which still fail. They are wrong-data findings
- * of review 2 (docs/mapping-review-2.md): each fails on the code it was written against, so
+ * of reviews 2 and 3 (docs/mapping-review-2.md, docs/mapping-review-3.md): each fails on the code it was written against, so
  * they live here, where the suite does not run them, until the lead fixes the mapping and moves
  * the case to test/transform/cases/ (where cases.test.ts then runs it).
  *
@@ -15,13 +15,40 @@ import { type BundleExpectation, checkBundle } from '../expect-bundle.js';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * case.json's optional `otherMessage`: an identity case needs a second message (review 3). Its
+ * Bundle must PUT none of the first Bundle's URLs of the listed resource types: the two messages
+ * describe different facts (another patient), so a shared URL would overwrite one with the other.
+ */
+interface OtherMessage {
+  file: string;
+  distinctUrls: string[];
+}
+
+type Bundle = ReturnType<typeof convertHl7v2>['bundle'];
+
+/** The PUT URLs of the entries of these resource types. */
+function putUrls(bundle: Bundle, types: readonly string[]): string[] {
+  const entries = (bundle.entry ?? []) as Array<{ resource?: { resourceType?: string }; request?: { method?: string; url?: string } }>;
+  return entries.filter((e) => types.includes(e.resource?.resourceType ?? '') && e.request?.method === 'PUT').map((e) => e.request?.url ?? '');
+}
+
+/** Problems of the cross-message check: URLs both messages PUT. */
+function sharedUrls(name: string, first: Bundle, other: OtherMessage): string[] {
+  const { bundle } = convertHl7v2(readFileSync(path.join(dir, name, other.file)), {});
+  const mine = new Set(putUrls(first, other.distinctUrls));
+  return putUrls(bundle, other.distinctUrls).filter((u) => mine.has(u)).map((u) => `${u} is PUT by input.hl7 and ${other.file} (different facts, one URL)`);
+}
+
 /** The problems a case has today (empty: the mapping now does what the case says). */
 function problemsOf(name: string): string[] {
   const input = readFileSync(path.join(dir, name, 'input.hl7'));
   const expected = JSON.parse(readFileSync(path.join(dir, name, 'expected.json'), 'utf8')) as BundleExpectation;
+  const caseFile = JSON.parse(readFileSync(path.join(dir, name, 'case.json'), 'utf8')) as { otherMessage?: OtherMessage };
   const { bundle } = convertHl7v2(input, {});
   const invalid = validateBundle(bundle).map((i) => `invalid Bundle: ${JSON.stringify(i)}`);
-  return [...invalid, ...checkBundle(bundle, expected)];
+  const shared = caseFile.otherMessage === undefined ? [] : sharedUrls(name, bundle, caseFile.otherMessage);
+  return [...invalid, ...checkBundle(bundle, expected), ...shared];
 }
 
 const cases = readdirSync(dir).filter((d) => statSync(path.join(dir, d)).isDirectory()).sort();
