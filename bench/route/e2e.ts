@@ -6,7 +6,8 @@
  * once, each destination's first try made in the channel job, a job in its queue only for what that
  * try did not settle; --first queue: one delivery job per destination, as before). Rounds alternate (one, three, one, three, …) in the
  * same run so machine load hits both alike. The peers (FHIR server, MLLP receiver) run in child
- * processes and are not counted; Redis (private, AOF always) is reported apart.
+ * processes and are not counted; Redis (private, AOF always) is reported apart. One warm-up round of
+ * each kind runs first and is not reported; the order within a pair alternates (one, three | three, one).
  * Goal (issue 17): three destinations cost ≤ 1.5× the engine CPU per message of one.
  *
  *   npx tsx bench/route/e2e.ts [--messages 1000] [--rounds 3] [--concurrency 5] [--only 1|3]
@@ -149,14 +150,23 @@ async function main(): Promise<void> {
   };
   console.log(`node ${process.version}; private redis-server (AOF always); ${fmt.int(messages)} ADT^A01 of ${MESSAGE_BYTES} bytes per round; channel concurrency ${concurrency}; load ${loadAverage()}`);
   try {
-    // JIT warm-up, not reported (of the one kind profiled, with --only)
-    if (values.only === '1') await round(redis, one, 1, false);
-    else await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(tmpdir(), 'hig-route-warm-')) } : d)) }, three.destinations.length, true);
-    const runs: Run[] = [];
-    for (let r = 0; r < rounds; r++) {
-      if (values.only !== '3') runs.push(await round(redis, one, 1, false));
-      if (values.only !== '1') runs.push(await round(redis, { ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(folder, `r${r}-`)) } : d)) }, three.destinations.length, true));
+    const threeIn = (parent: string) => ({ ...three, destinations: three.destinations.map((d) => (d.type === 'file' ? { ...d, dir: mkdtempSync(join(parent, 'r-')) } : d)) });
+    const kinds = [
+      { kind: '1', run: () => round(redis, one, 1, false) },
+      { kind: '3', run: (parent: string) => round(redis, threeIn(parent), three.destinations.length, true) },
+    ].filter((k) => values.only === '' || values.only === k.kind);
+    // JIT warm-up of EACH kind, not reported: each side has code paths of its own (the inline FHIR
+    // route, the first tries and the file writes); warming only one side inflated the other's round 1.
+    const warm = mkdtempSync(join(tmpdir(), 'hig-route-warm-'));
+    try {
+      for (const k of kinds) await k.run(warm);
+    } finally {
+      rmSync(warm, { recursive: true, force: true });
     }
+    const runs: Run[] = [];
+    // Order alternates (one, three | three, one | …): neither side always runs first in a pair, after
+    // the other's garbage or while the machine's load moves one way.
+    for (let r = 0; r < rounds; r++) for (const k of r % 2 === 0 ? kinds : [...kinds].reverse()) runs.push(await k.run(folder));
     console.log(table(['destinations', 'msg/s', 'engine CPU ms/msg', 'Redis CPU ms/msg', 'failed'], runs.map((r) => [r.multi && r.destinations === 1 ? '1 (queue)' : r.destinations, fmt.int(r.msgPerS), r.engineMsPerMsg.toFixed(2), r.redisMsPerMsg.toFixed(2), r.failed])));
     if (values.only) return;
     const m1 = median(runs.filter((r) => !r.multi).map((r) => r.engineMsPerMsg));

@@ -1,5 +1,5 @@
 /** writeOnce under concurrency: the directory fsyncs are shared (group commit), every file still lands whole, once. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,5 +29,30 @@ describe('writeOnce, many at once into one folder', () => {
     expect(ok.status).toBe('fulfilled');
     expect(gone.status).toBe('rejected');
     expect(readdirSync(a)).toEqual(['x.hl7']);
+  });
+
+  it('holds no descriptor of the file or the folder once every write is answered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir);
+    const openInDir = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+      } catch {
+        return false; // closed while we looked
+      }
+    });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => writeOnce(dir, `m${i}.hl7`, Buffer.from(`MSH|${i}\r`), 0o640)));
+    // The folder's descriptor is closed when no sync waits; give that close its turn of the thread pool.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(openInDir()).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(12);
+  });
+
+  it('writes an empty body as an empty file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir);
+    expect(await writeOnce(dir, 'empty.hl7', Buffer.alloc(0), 0o640)).toEqual({ written: true, name: 'empty.hl7' });
+    expect(readFileSync(join(dir, 'empty.hl7')).length).toBe(0);
+    expect(readdirSync(dir)).toEqual(['empty.hl7']);
   });
 });
