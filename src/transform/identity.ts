@@ -138,7 +138,7 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
 
 /**
  * A clinical fact the sender numbers itself (OBX-21, SPM-2, DG1-20, PR1-19, PRB-4, GOL-4, IAM-7,
- * TXA-12): the number within the patient's record, as doseKey does for dose numbers. Senders reuse
+ * TXA-12, FT1-2): the number within the patient's record, as doseKey does for dose numbers. Senders reuse
  * such numbers across patients (review 3: one OBX-21 `EI21^OII` on two patients' results, one
  * DG1-20 `DG1002` on two patients' diagnoses), and the EI's namespace proves no uniqueness: keyed
  * by the number alone, the second patient's PUT replaced the first patient's result. Order, visit

@@ -1,5 +1,6 @@
 /**
- * A number the sender gives a clinical fact (OBX-21, SPM-2, DG1-20, PR1-19, PRB-4, IAM-7, TXA-12)
+ * A number the sender gives a clinical fact (OBX-21, SPM-2, DG1-20, PR1-19, PRB-4, IAM-7, TXA-12,
+ * FT1-2)
  * identifies it within the patient's record, not across patients (docs/mapping.md "Resource
  * identity", identity.ts patientNumberKey): review 3 found senders reusing such numbers for two
  * patients (OBX-21 `EI21^OII`, DG1-20 `DG1002`, PR1-19 `PR1006`, SPM-2 `2017-PAT-123456-1&L`), and
@@ -62,7 +63,7 @@ const BETA_ADT = [
 ].join('\r');
 
 // [IG PPR_PC1 PRB[Condition] PRB-4; IG IAM[AllergyIntolerance] IAM-7; IG TXA[DocumentReference]
-// TXA-12 → masterIdentifier] the other sender-numbered facts hig keys (identity.ts patientNumberKey)
+// TXA-12 → masterIdentifier; FT1[ChargeItem] FT1-2 → identifier] the other sender-numbered facts hig keys (identity.ts patientNumberKey)
 const alphaOther = (pid: string, id: string): string =>
   [
     `MSH|^~\\&|EHR|HOSP|DMS|HOSP|20240301120000-0500||MDM^T01^MDM_T01|${id}|P|2.5.1`,
@@ -84,6 +85,13 @@ const allergies = (pid: string, id: string): string =>
     pid,
     'IAM|1|DA|70618^Penicillin^RXNORM|SV|HIVES|A|IAM9^EHR',
   ].join('\r');
+const charges = (pid: string, id: string): string =>
+  [
+    `MSH|^~\\&|BILL|HOSP|PM|HOSP|20240301120000-0500||DFT^P03^DFT_P03|${id}|P|2.5.1`,
+    'EVN|P03|20240301120000-0500',
+    pid,
+    'FT1|1|TX1001||20240301|20240301|CG|99213^Office visit^CPT4|||1',
+  ].join('\r');
 const PID_A = 'PID|1||111^^^HOSP^MR||ALPHA^ANN||19800101|F';
 const PID_B = 'PID|1||222^^^HOSP^MR||BETA^BOB||19700101|M';
 
@@ -94,6 +102,7 @@ describe('a sender-assigned number identifies a clinical fact within one patient
     ['TXA-12', alphaOther(PID_A, 'D1'), alphaOther(PID_B, 'D2'), ['DocumentReference']],
     ['PRB-4', problems(PID_A, 'P1'), problems(PID_B, 'P2'), ['Condition']],
     ['IAM-7', allergies(PID_A, 'L1'), allergies(PID_B, 'L2'), ['AllergyIntolerance']],
+    ['FT1-2', charges(PID_A, 'C1'), charges(PID_B, 'C2'), ['ChargeItem']],
   ];
 
   for (const [fields, alpha, beta, types] of pairs) {

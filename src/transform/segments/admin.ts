@@ -210,8 +210,8 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
-  // [hig identity] FT1-2 transaction id, else the patient's charge of this code on this date in this visit
-  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : (ci.identifier as Json[])[0];
+  // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
+  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
 
