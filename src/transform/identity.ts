@@ -137,12 +137,33 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
 }
 
 /**
- * An OBX: [IG OBX-21] its observation instance identifier when sent, else what it is a result of
- * (the report, the order, the dose, the specimen) + OBX-3 + OBX-4 sub-id; an observation about the
- * patient or visit alone (ADT, VXU person observations) adds OBX-14, since the same code recurs.
+ * A clinical fact the sender numbers itself (OBX-21, SPM-2, DG1-20, PR1-19, PRB-4, GOL-4, IAM-7,
+ * TXA-12, FT1-2): the number within the patient's record, as doseKey does for dose numbers. Senders reuse
+ * such numbers across patients (review 3: one OBX-21 `EI21^OII` on two patients' results, one
+ * DG1-20 `DG1002` on two patients' diagnoses), and the EI's namespace proves no uniqueness: keyed
+ * by the number alone, the second patient's PUT replaced the first patient's result. Order, visit
+ * and account numbers are not scoped (an A45 moves a visit by its number; ORC-2 is unique per
+ * placer by definition). A patient merge moves a resource by its subject reference, never by its
+ * URL. Without a patient (an OBX or SPM of a message with no PID) the number alone is the key.
+ * No conditional-update search: `identifier=` alone would find the other patient's resource.
  */
-export function observationKey(instance: Json | undefined, anchor: Resource | undefined, code: Json | undefined, subId: string | undefined, time: string | undefined): IdentityKey {
-  if (instance !== undefined && typeof instance.value === 'string') return instance;
+export function patientNumberKey(kind: string, patient: Resource | undefined, number: Json): IdentityKey {
+  return facts(`${kind}:number`, [resourceFact(patient) ?? '', identifierFact(number)]);
+}
+
+/** An identifier the mapper made, as a patient-scoped key (patientNumberKey), else undefined. */
+export function numberKey(kind: string, patient: Resource | undefined, number: Json | undefined): IdentityKey {
+  return number !== undefined && typeof number.value === 'string' ? patientNumberKey(kind, patient, number) : undefined;
+}
+
+/**
+ * An OBX: [IG OBX-21] its observation instance identifier within the patient's record
+ * (patientNumberKey) when sent, else what it is a result of (the report, the order, the dose, the
+ * specimen) + OBX-3 + OBX-4 sub-id; an observation about the patient or visit alone (ADT, VXU
+ * person observations) adds OBX-14, since the same code recurs.
+ */
+export function observationKey(instance: Json | undefined, patient: Resource | undefined, anchor: Resource | undefined, code: Json | undefined, subId: string | undefined, time: string | undefined): IdentityKey {
+  if (instance !== undefined && typeof instance.value === 'string') return patientNumberKey('obx', patient, instance);
   const standalone = anchor?.resourceType === 'Patient' || anchor?.resourceType === 'Encounter';
   return facts('obx', [resourceFact(anchor), conceptKey(code), subId ?? '', standalone ? (time ?? '') : '']);
 }

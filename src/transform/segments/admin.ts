@@ -16,7 +16,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyKey, allergySeverity } from './clinical.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -49,7 +49,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     push(org, 'contact', ...payerContacts(seg, cx));
     const payor = cx.add(org as Resource, (payorIds[0] as Json | undefined) ?? payorName);
     c.payor = [cx.ref(payor, payorName)];
-  } else c.payor = [cx.ref(scope.patient)];
+  } else c.payor = [unknownPayor()];
   const plan = seg.rep(2);
   if (val(plan, 1) !== undefined) c.class = [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: val(plan, 1), name: val(plan, 2) }];
   // [IG IN1[Coverage] #8, #9: rows empty; US Core Coverage class:group] the employer group number and name
@@ -74,6 +74,18 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
   const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
   cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+}
+
+/**
+ * [IG IN1[Coverage] #3, #4: the payor is the insurance company; no row maps the Patient] An IN1
+ * without IN1-3/IN1-4 does not say who pays, and R4 Coverage.payor is 1..*: a reference carrying
+ * only data-absent-reason `unknown` says that, where the Patient (hig's earlier choice) said
+ * self-pay, a claim the message does not make (review 3, ADT04-23). IN1-5/6/7 (the insurer's
+ * address, contact, phone) are then not read, so the report lists them: they describe an insurer
+ * the message does not name.
+ */
+function unknownPayor(): Json {
+  return { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
 }
 
 /** CWE → Identifier [IG CWE[Identifier]]: CWE.1 value, CWE.3 as a system when it names a URI. */
@@ -198,8 +210,8 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
-  // [hig identity] FT1-2 transaction id, else the patient's charge of this code on this date in this visit
-  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : (ci.identifier as Json[])[0];
+  // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
+  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
 
@@ -225,8 +237,8 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'recordedDate', seg.dateTime(7));
   set(c, 'onsetDateTime', seg.dateTime(16));
   if (resolved !== undefined && clinical === 'resolved') c.abatementDateTime = resolved;
-  // [hig identity] PRB-4 problem instance id, else the patient's problem of this code
-  const problem = cx.add(c as Resource, identifier ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');
+  // [hig identity] PRB-4 problem instance id within the patient's record (identity.ts patientNumberKey), else the patient's problem of this code
+  const problem = cx.add(c as Resource, numberKey('problem', scope.patient, identifier) ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');
   scope.problem = problem;
   scope.noteTarget = problem;
 }
@@ -241,8 +253,8 @@ export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const start = seg.dateTime(7);
   if (start !== undefined) g.startDate = start.slice(0, 10);
   if (scope.problem !== undefined) g.addresses = [cx.ref(scope.problem)];
-  // [hig identity] GOL-4 goal instance id, else the patient's goal of this code
-  const goal = cx.add(g as Resource, identifier ?? patientFactsKey('goal', scope.patient, conceptKey(g.description as Json)), 'distinct');
+  // [hig identity] GOL-4 goal instance id within the patient's record (identity.ts patientNumberKey), else the patient's goal of this code
+  const goal = cx.add(g as Resource, numberKey('goal', scope.patient, identifier) ?? patientFactsKey('goal', scope.patient, conceptKey(g.description as Json)), 'distinct');
   scope.noteTarget = goal;
 }
 
@@ -299,8 +311,8 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   allergySeverity(a, seg);
   set(a, 'recorder', iamReporter(seg, scope.patient, cx));
-  // [hig identity] IAM-7, else patient + allergen (the same allergy an AL1 names)
-  const allergy = cx.add(a as Resource, identifier ?? allergyKey(scope.patient, a.code as Json), 'distinct');
+  // [hig identity] IAM-7 within the patient's record (identity.ts patientNumberKey), else patient + allergen (the same allergy an AL1 names)
+  const allergy = cx.add(a as Resource, numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json), 'distinct');
   scope.noteTarget = allergy;
 }
 

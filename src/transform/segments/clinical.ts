@@ -4,7 +4,7 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, patientFactsKey, resourceFact } from '../identity.js';
+import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -63,8 +63,8 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'onsetDateTime', seg.dateTime(5));
   set(c, 'recordedDate', seg.dateTime(19));
   set(c, 'asserter', practitioner(cx, seg.rep(16)));
-  // [hig identity] DG1-20, else the patient's diagnosis of this code in this visit
-  const condition = cx.add(c as Resource, identifier ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
+  // [hig identity] DG1-20 within the patient's record (identity.ts patientNumberKey), else the patient's diagnosis of this code in this visit
+  const condition = cx.add(c as Resource, numberKey('diagnosis', scope.patient, identifier) ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
   scope.noteTarget = condition;
   if (scope.encounter !== undefined) {
     const diag: Json = { condition: cx.ref(condition) };
@@ -90,8 +90,8 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));
-  // [hig identity] PR1-19, else the patient's procedure of this code at PR1-5
-  const procedure = cx.add(p as Resource, identifier ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), typeof p.performedDateTime === 'string' ? p.performedDateTime : ''), 'distinct');
+  // [hig identity] PR1-19 within the patient's record (identity.ts patientNumberKey), else the patient's procedure of this code at PR1-5
+  const procedure = cx.add(p as Resource, numberKey('procedure', scope.patient, identifier) ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), typeof p.performedDateTime === 'string' ? p.performedDateTime : ''), 'distinct');
   scope.procedure = procedure;
   scope.noteTarget = procedure;
 }

@@ -4,7 +4,7 @@ import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, patientFactsKey } from '../identity.js';
+import { conceptKey, numberKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -27,13 +27,21 @@ function documentStatus(d: Json, seg: SegmentReader): void {
   }
 }
 
-/** MDM events whose TXA-13 parent is added to (T05/T06 addendum), not replaced (T09/T10 and the rest). */
-const ADDENDUM_EVENTS = new Set(['T05', 'T06']);
+/**
+ * [v2.5.1 ch. 9 / table 0003; IG TXA[DocumentReference] #13 has no target] what a document does to
+ * its TXA-13 parent, by event: an addendum (T05/T06) appends to it, a replacement (T09/T10)
+ * supersedes it (FHIR R4 relatesTo `replaces`). No other event says either: an original document
+ * (T01/T02), a status change (T03/T04), an edit (T07/T08, the same document by TXA-12), a cancel
+ * (T11) and a TXA outside MDM (OUL^R22, ORU ORDER_DOCUMENT) only name the parent; read as
+ * `replaces`, a receiver marked the parent superseded although nothing replaced it (review 3,
+ * MDM-T01-01). There TXA-13 is left unread, so the report lists it as not mapped.
+ */
+const PARENT_RELATION: Readonly<Record<string, string>> = { T05: 'appends', T06: 'appends', T09: 'replaces', T10: 'replaces' };
 
 /**
  * TXA → DocumentReference [IG TXA[DocumentReference]]. TXA-12 is the document's own number
  * (masterIdentifier); TXA-13, the parent document, is what this one replaces or appends to
- * (relatesTo), and TXA-14, the placer order, is the order the document answers
+ * (relatesTo, where the event says which: PARENT_RELATION), and TXA-14, the placer order, is the order the document answers
  * (context.related): neither identifies this document, so neither is its identifier.
  */
 export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -54,8 +62,8 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   set(d, 'description', seg.str(25));
   push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272'));
-  const parents = seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
-  const code = ADDENDUM_EVENTS.has(scope.event) ? 'appends' : 'replaces';
+  const code = PARENT_RELATION[scope.event];
+  const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
   const context: Json = {};
   if (scope.encounter !== undefined) context.encounter = [cx.ref(scope.encounter)];
@@ -76,9 +84,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   if (related.length > 0) context.related = related;
   if (Object.keys(context).length > 0) d.context = context;
-  // [hig identity] TXA-12 unique document number, else the patient's document of this type at TXA-4 (else TXA-6)
+  // [hig identity] TXA-12 unique document number within the patient's record (identity.ts patientNumberKey), else the patient's document of this type at TXA-4 (else TXA-6)
   const when = seg.dateTime(4) ?? seg.dateTime(6);
-  const document = cx.add(d as Resource, unique ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
+  const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);

@@ -180,8 +180,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const o: Json = { resourceType: 'Observation' };
   const identifier = eiIdentifier(seg.rep(21), cx);
   if (identifier !== undefined) o.identifier = [identifier];
-  // [hig identity] OBX-21, else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
-  const key = observationKey(identifier, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
+  // [hig identity] OBX-21 within the patient's record (identity.ts patientNumberKey), else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
+  const key = observationKey(identifier, scope.patient, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
   o.status = 'unknown';
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);

@@ -3,7 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiFromComponent } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { conceptKey, resourceFact } from '../identity.js';
+import { conceptKey, numberKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
 import type { Scope } from './scope.js';
@@ -36,9 +36,9 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
-  // [hig identity] SPM-2 (filler, else placer), else the order's specimen of this type collected at SPM-17
+  // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
   const anchor = resourceFact(scope.report ?? scope.serviceRequest ?? scope.patient);
-  const key = filler ?? placer ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
+  const key = numberKey('specimen', scope.patient, filler ?? placer) ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
   const specimen = cx.add(s as Resource, key, 'distinct');
   scope.specimen = specimen;
   scope.noteTarget = specimen;
