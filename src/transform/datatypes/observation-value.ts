@@ -28,6 +28,26 @@ function snText(rep: Repetition, units: Repetition | undefined): string | undefi
   return unit === undefined ? text : `${text} ${unit}`;
 }
 
+const GLUED_COMPARATOR = /^(<=|>=|<>|<|>|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))$/;
+
+/**
+ * SN.1 comparator and SN.2 number, also when a sender glued them into one component: `<0.10` in
+ * SN.1 (IG ORU_R01 OBX 3) or `^<0.10` in SN.2. [IG SN[Quantity] SN.1 → comparator, SN.2 → value]:
+ * the comparator and the number are the two facts either way, so split them rather than keep
+ * the text as a valueString a receiver cannot compare.
+ */
+function snComparatorAndNum1(sn1: string | undefined, sn2: string | undefined): { comparator: string | undefined; raw1: string | undefined } {
+  if (sn1 !== undefined && sn2 === undefined) {
+    const m = GLUED_COMPARATOR.exec(sn1.trim());
+    if (m !== null) return { comparator: m[1], raw1: m[2] };
+  }
+  if (sn1 === undefined && sn2 !== undefined) {
+    const m = GLUED_COMPARATOR.exec(sn2.trim());
+    if (m !== null) return { comparator: m[1], raw1: m[2] };
+  }
+  return { comparator: sn1, raw1: sn2 };
+}
+
 /**
  * SN (comparator^num1^separator^num2) by separator:
  * none → valueQuantity [IG OBX #5 SN[Quantity]]; ':' '/' → valueRatio [IG OBX #5 SN[Ratio]];
@@ -36,8 +56,7 @@ function snText(rep: Repetition, units: Repetition | undefined): string | undefi
  * turn `>^1^.^3` into "> 1"; keeping 1.3 loses nothing).
  */
 function structuredNumeric(rep: Repetition, units: Repetition | undefined): ObservationValue | undefined {
-  const comparator = val(rep, 1);
-  const raw1 = val(rep, 2);
+  const { comparator, raw1 } = snComparatorAndNum1(val(rep, 1), val(rep, 2));
   const sep = val(rep, 3);
   const raw2 = val(rep, 4);
   const n1 = decimal(raw1);

@@ -4,6 +4,7 @@
  * IAM → AllergyIntolerance, ROL/PRT → Practitioner (or PractitionerRole) participants and PRT
  * devices, GT1 → the guarantor (RelatedPerson, Account.guarantor).
  */
+import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
@@ -305,8 +306,13 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (category !== undefined) a.category = [category];
   set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
   a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
+  clinicianCodings(a.code as Json, seg);
   a.patient = cx.ref(scope.patient);
   set(a, 'onsetDateTime', seg.dateTime(11));
+  // [IG IAM[AllergyIntolerance] IAM-13 → recordedDate]
+  set(a, 'recordedDate', seg.dateTime(13));
+  iamVerification(a, seg);
+  sensitivityType(a, seg, 9);
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   allergySeverity(a, seg);
@@ -314,6 +320,42 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] IAM-7 within the patient's record (identity.ts patientNumberKey), else patient + allergen (the same allergy an AL1 names)
   const allergy = cx.add(a as Resource, numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json), 'distinct');
   scope.noteTarget = allergy;
+}
+
+/**
+ * IAM-17 "allergy clinical status" (table 0438: U unconfirmed, P pending, S suspect, C confirmed
+ * or verified, D doubt raised, E erroneous). [IG IAM[AllergyIntolerance] IAM-17 → clinicalStatus]
+ * **deviation**: every 0438 code says how sure the allergy is, none says whether it is active, and
+ * clinicalStatus's binding is required (allergyintolerance-clinical): `C` there is invalid R4. So
+ * [hig IAM-17] → verificationStatus (C confirmed; U, P, S, D unconfirmed; E entered-in-error, which
+ * by ait-2 takes clinicalStatus away) with the v2 coding kept beside it; clinicalStatus stays the
+ * IG's assigned `active` (IAM-6 D inactive).
+ */
+/**
+ * [IG IAM[AllergyIntolerance] IAM-27 → code[1]] the clinician's code of the allergen is "added as
+ * additional .coding entries" of the IAM-3 CodeableConcept (after IAM-3's own, so the allergy's
+ * identity, IAM-3's first coding, does not move).
+ */
+function clinicianCodings(code: Json, seg: SegmentReader): void {
+  const extra = (codeableConcept(seg.rep(27))?.coding as Json[] | undefined) ?? [];
+  const codings = (code.coding as Json[] | undefined) ?? [];
+  const add = extra.filter((c) => !codings.some((x) => x.system === c.system && x.code === c.code));
+  if (add.length > 0) code.coding = [...codings, ...add];
+}
+
+const ALLERGY_VERIFICATION: Readonly<Record<string, string>> = { C: 'confirmed', U: 'unconfirmed', P: 'unconfirmed', S: 'unconfirmed', D: 'unconfirmed', E: 'entered-in-error' };
+
+function iamVerification(a: Json, seg: SegmentReader): void {
+  const code = seg.str(17)?.toUpperCase();
+  const status = code === undefined ? undefined : ALLERGY_VERIFICATION[code];
+  if (status === undefined) {
+    seg.used.delete(17);
+    return;
+  }
+  const original = codeableConcept(seg.rep(17), undefined, '0438');
+  const originalCodings = (original?.coding as Json[] | undefined) ?? [];
+  a.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: status }, ...originalCodings] };
+  if (status === 'entered-in-error') delete a.clinicalStatus;
 }
 
 /**

@@ -4,6 +4,7 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
 import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -25,6 +26,33 @@ export function allergySeverity(a: Json, seg: SegmentReader): void {
   const reaction = (a.reaction as Json[] | undefined)?.[0];
   if (severity !== undefined && reaction !== undefined) reaction.severity = severity;
   else if (a.criticality === undefined) seg.used.delete(4);
+}
+
+/**
+ * DG1-3/PR1-3 code with its description: [IG DG1[Condition] DG1-3 → code[1], DG1-4 → code[1].text;
+ * PR1[Procedure] PR1-3 → code[1], PR1-4 → code.text]. The text is DG1-4/PR1-4 when the code carries
+ * none of its own (CWE.9), so `1550` comes with "MAL NEO LIVER, PRIMARY" a clinician can read.
+ * [hig DG1-2/PR1-2] a code without CWE.3 takes its system from the coding method field (the v2.3–2.4
+ * way of naming it, e.g. `I9`) when that names a known system (table 0396): a bare `1550` says
+ * nothing, `1550` in ICD-9-CM is a diagnosis. Any other method value (`CE`, a local name) is left
+ * to the unmapped report.
+ */
+function codeWithDescription(seg: SegmentReader, codeField: number, methodField: number, textField: number): Json | undefined {
+  const rep = seg.rep(codeField);
+  const cc = codeableConcept(rep);
+  const description = seg.str(textField);
+  if (cc === undefined) return description === undefined ? undefined : { text: description };
+  const first = (cc.coding as Json[] | undefined)?.[0];
+  if (first !== undefined && first.system === undefined) {
+    // reading the field marks it used: unmark it unless it named the system
+    const wasUsed = seg.used.has(methodField);
+    const method = seg.str(methodField);
+    const methodSystem = method === undefined ? undefined : CODING_SYSTEMS[method.trim().toUpperCase()];
+    if (methodSystem !== undefined) (cc.coding as Json[])[0] = { system: methodSystem, ...first };
+    else if (!wasUsed) seg.used.delete(methodField);
+  }
+  if (cc.text === undefined && description !== undefined) cc.text = description;
+  return cc;
 }
 
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -56,8 +84,7 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identifier = eiIdentifier(seg.rep(20), cx);
   if (identifier !== undefined) c.identifier = [identifier];
   c.category = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }];
-  c.code = codeableConcept(seg.rep(3)) ?? (seg.str(4) !== undefined ? { text: seg.str(4) } : undefined);
-  if (c.code === undefined) delete c.code;
+  set(c, 'code', codeWithDescription(seg, 3, 2, 4));
   c.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) c.encounter = cx.ref(scope.encounter);
   set(c, 'onsetDateTime', seg.dateTime(5));
@@ -82,8 +109,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identifier = eiIdentifier(seg.rep(19), cx);
   if (identifier !== undefined) p.identifier = [identifier];
   p.status = 'completed';
-  p.code = codeableConcept(seg.rep(3)) ?? (seg.str(4) !== undefined ? { text: seg.str(4) } : undefined);
-  if (p.code === undefined) delete p.code;
+  set(p, 'code', codeWithDescription(seg, 3, 2, 4));
   p.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
   set(p, 'performedDateTime', seg.dateTime(5));

@@ -1,4 +1,5 @@
 /** TXA → DocumentReference; OBX in MDM → its content (IG: TXA[DocumentReference], OBX[DocumentReference]). */
+import { documentObxOf } from './order-document.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { attachments } from '../datatypes/attachment.js';
 import { codeableConcept } from '../datatypes/coding.js';
@@ -90,6 +91,17 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.document = document;
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);
+  else precedingDocumentContent(document, seg, cx);
+}
+
+/** The OBX before a TXA outside an ORDER_DOCUMENT group (OUL ORDER): its content (order-document.ts). */
+function precedingDocumentContent(document: Resource, seg: SegmentReader, cx: Conversion): void {
+  const at = documentObxOf(seg.msg, seg.index);
+  const segment = at === undefined ? undefined : seg.msg.segments[at];
+  if (at === undefined || segment === undefined) return;
+  const obx = cx.reader(segment, at);
+  appendDocumentContent(document, obx, obx.str(2));
+  obx.reps(3);
 }
 
 /**

@@ -3,6 +3,8 @@ import { mapFt1, mapGol, mapGt1, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt,
 import { mapTxa } from './documents.js';
 import { mapRxa, mapRxd, mapRxe, mapRxo, mapRxr } from './pharmacy.js';
 import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
+import { mapIar } from './allergy-reaction.js';
+import { mapIn3 } from './in3.js';
 import { mapAl1, mapDg1, mapPr1 } from './clinical.js';
 import { mapSft } from './msh.js';
 import { mapNk1 } from './nk1.js';
@@ -43,6 +45,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   RXD: mapRxd,
   TXA: mapTxa,
   IN1: mapIn1,
+  IN3: mapIn3,
   GT1: mapGt1,
   MRG: mapMrg,
   FT1: mapFt1,
@@ -51,6 +54,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   RF1: mapRf1,
   PRD: mapPrd,
   IAM: mapIam,
+  IAR: mapIar,
   ROL: mapRol,
   PRT: mapPrt,
 };

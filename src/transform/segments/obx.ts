@@ -1,4 +1,5 @@
 /** OBX → Observation (IG: OBX[Observation], OBX[Observation-Component]); ED/RP → DocumentReference. */
+import { isDocumentObx } from './order-document.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
@@ -171,6 +172,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
   // [IG ORU_R01 4.2.1.3 ORDER_DOCUMENT] the OBX is the document of the TXA after it (mapTxa reads it)
   if (scope.group.name === 'ORDER_DOCUMENT') return;
+  // the same group where the structure cannot name it (OUL ORDER: OBR ORC OBX TXA): order-document.ts
+  if (scope.document === undefined && isDocumentObx(seg.msg, seg.index)) return;
   if (scope.document !== undefined) {
     // [IG MDM_T02 10.1] every OBX is content of the TXA document
     appendDocumentContent(scope.document, seg, type);

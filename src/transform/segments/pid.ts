@@ -13,6 +13,7 @@ import { organization, organizationFromHd, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
+import { mapLivingWill } from './living-will.js';
 import type { Scope } from './scope.js';
 
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
@@ -246,6 +247,12 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // PD1-16 immunization registry status (table 0441: active, inactive, moved, deceased…) with PD1-17 its effective date [IG PD1[Patient] #16, #17: no row]
     complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
   );
+  // [IG PD1[Patient] PD1-6 → extension patient-disability, valueCodeableConcept via CWE[CodeableConcept]]
+  for (const r of seg.reps(6)) {
+    const disability = codeableConcept(r);
+    if (disability !== undefined) push(patient, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/patient-disability', valueCodeableConcept: disability });
+  }
+  mapLivingWill(seg, patient, cx);
 }
 
 /**

@@ -166,10 +166,39 @@ function resourceTimes(seg: SegmentReader, scope: Scope, fields: { start: number
   return end === undefined ? { start } : { start, end };
 }
 
-function participant(scope: Scope, actor: Json | undefined, type: Json | undefined, period: Json | undefined): boolean {
+/**
+ * Filler status (table 0278) → participant.status. [IG AIP[Appointment] AIP-12 → participant.status]
+ * names no concept map (FillerStatusCodes[Appointment] is for Appointment.status, whose codes
+ * participant.status cannot take), so [hig AIx filler status] as 0278 defines each code: the
+ * resource booked or used (Booked, Started, Complete, Overbook) accepted; not yet confirmed
+ * (Pending) needs-action; on a waiting list (Waitlist) tentative; taken out (Cancelled,
+ * Discontinued, Deleted, Blocked) declined. AIG-14 and AIL-12, the same field of the other
+ * resources, have no IG row and follow AIP-12. Noshow (the resource had accepted) and unknown codes
+ * keep `accepted` and stay in the report.
+ */
+const FILLER_PARTICIPANT_STATUS: Readonly<Record<string, string>> = {
+  BOOKED: 'accepted',
+  STARTED: 'accepted',
+  COMPLETE: 'accepted',
+  OVERBOOK: 'accepted',
+  PENDING: 'needs-action',
+  WAITLIST: 'tentative',
+  CANCELLED: 'declined',
+  DISCONTINUED: 'declined',
+  DELETED: 'declined',
+  BLOCKED: 'declined',
+};
+
+function participantStatus(seg: SegmentReader, field: number): string {
+  const status = FILLER_PARTICIPANT_STATUS[seg.str(field)?.trim().toUpperCase() ?? ''];
+  if (status === undefined) seg.used.delete(field);
+  return status ?? 'accepted';
+}
+
+function participant(scope: Scope, actor: Json | undefined, type: Json | undefined, period: Json | undefined, status = 'accepted'): boolean {
   if (scope.appointment === undefined || (actor === undefined && type === undefined)) return false;
   scope.noteTarget = scope.appointment;
-  const p: Json = { status: 'accepted' };
+  const p: Json = { status };
   if (type !== undefined) p.type = [type];
   if (actor !== undefined) p.actor = actor;
   if (period !== undefined) p.period = period;
@@ -185,20 +214,20 @@ export function mapAis(seg: SegmentReader, scope: Scope): void {
   resourceTimes(seg, scope, { start: 4, duration: 7, units: 8 });
 }
 
-/** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units). */
+/** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig]. */
 export function mapAig(seg: SegmentReader, scope: Scope): void {
   const name = seg.str(3, 2) ?? seg.str(3, 1);
-  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, { start: 8, duration: 11, units: 12 }));
+  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
 }
 
-/** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units). */
+/** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units); AIL-12 status [hig]. */
 export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }));
+  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
-/** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units). */
+/** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units), AIP-12 → participant.status. */
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'), resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }));
+  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'), resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
 /** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */

@@ -1,0 +1,47 @@
+/**
+ * IAR (allergy reaction, ADT_A60 ADVERSE_REACTION_GROUP after its IAM) → one
+ * AllergyIntolerance.reaction of the IAM's allergy. The IG has no IAR segment map: [hig IAR] each
+ * field goes where the IAM row of the same concept goes, so a reaction sent as IAR says what an
+ * IAM-5 reaction says:
+ *  - IAR-1 reaction code → reaction.manifestation (as IAM-5 → reaction.manifestation);
+ *  - IAR-2 severity → reaction.severity via AllergySeverity[AllergyIntolerance.reaction.severity]
+ *    (as IAM-4);
+ *  - IAR-3 sensitivity (table 0436) → AllergyIntolerance.type: AL allergy, IN intolerance (FHIR's
+ *    two types; AD/CT/SE name neither and stay in the report); IAM-9 the same (its IG row is empty);
+ *  - IAR-4 management (text) → reaction.note.
+ * Without a manifestation FHIR has no reaction to hang the rest on: the fields stay in the report.
+ */
+import type { Conversion, SegmentReader } from '../context.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import type { Json } from '../types.js';
+import { lookupCode } from '../vocabulary/index.js';
+import { type Scope, madeBy } from './scope.js';
+
+/** [hig IAR-3, IAM-9] table 0436 → AllergyIntolerance.type (allergy | intolerance). */
+const SENSITIVITY_TYPE: Readonly<Record<string, string>> = { AL: 'allergy', IN: 'intolerance' };
+
+/**
+ * IAR-3 / IAM-9 sensitivity to causative agent (table 0436) → AllergyIntolerance.type when it is
+ * one of FHIR's two (AL, IN) and nothing set one yet; any other code stays in the report.
+ */
+export function sensitivityType(allergy: Json, seg: SegmentReader, field: number): void {
+  const type = SENSITIVITY_TYPE[seg.str(field)?.toUpperCase() ?? ''];
+  if (type === undefined) seg.used.delete(field);
+  else if (allergy.type === undefined) allergy.type = type;
+}
+
+export function mapIar(seg: SegmentReader, scope: Scope, _cx: Conversion): void {
+  const allergy = madeBy(scope, 'IAM', 'AllergyIntolerance') as Json | undefined;
+  if (allergy === undefined) return;
+  const manifestation = codeableConcept(seg.rep(1));
+  if (manifestation === undefined) return;
+  const reaction: Json = { manifestation: [manifestation] };
+  const severity = lookupCode('AllergySeverity[AllergyIntolerance.reaction.severity]', seg.str(2));
+  if (severity !== undefined) reaction.severity = severity;
+  else seg.used.delete(2);
+  const management = seg.str(4);
+  if (management !== undefined) reaction.note = [{ text: management }];
+  sensitivityType(allergy, seg, 3);
+  const reactions = (allergy.reaction as Json[] | undefined) ?? [];
+  if (!reactions.some((r) => JSON.stringify(r) === JSON.stringify(reaction))) allergy.reaction = [...reactions, reaction];
+}
