@@ -11,7 +11,7 @@ import { pack, ROLE_CODES } from './packed.js';
 import { encodeReport } from './report-codec.js';
 import { messageTerms } from './terms.js';
 import type { QueuedEvent } from './types.js';
-import { jsonRecordset } from './sql.js';
+import { unnestColumns } from './sql.js';
 
 export interface WriteContext {
   keyring: Keyring;
@@ -111,22 +111,18 @@ function patchRow(p: MessagePatch, terms: Prepared['terms'], kid: number): unkno
     terms ? ARRAY(terms.values) : null, terms ? (terms.complete ? kid : null) : null, terms !== undefined,
   ];
 }
-/** The patch row's columns and their types, in patchRow's order (terms: the bigint[] literal as text, cast back per row). */
-const PATCH_COLUMNS: ReadonlyArray<readonly [string, string]> = [
-  ['message_id', 'text'], ['channel_id', 'text'], ['received_at', 'timestamptz'], ['first_at', 'timestamptz'], ['status', 'text'], ['status_at', 'timestamptz'],
-  ['set_error', 'boolean'], ['error_code', 'text'], ['source_kind', 'text'], ['peer', 'text'], ['file_name', 'text'], ['content_type', 'text'],
-  ['message_type', 'text'], ['structure', 'text'], ['control_id', 'text'], ['sending_app', 'text'], ['sending_facility', 'text'], ['version', 'text'],
-  ['ack_code', 'text'], ['ack_at', 'timestamptz'], ['attempts', 'integer'], ['duplicates', 'integer'], ['conflicts', 'integer'], ['resources', 'integer'],
-  ['unmapped', 'integer'], ['report', 'bytea'], ['origin_id', 'text'], ['origin_kind', 'text'], ['terms', 'text'], ['index_kid', 'integer'], ['has_terms', 'boolean'],
+const PATCH_CASTS = [
+  'text', 'text', 'timestamptz', 'timestamptz', 'text', 'timestamptz', 'boolean', 'text',
+  'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
+  'text', 'timestamptz', 'integer', 'integer', 'integer', 'integer', 'integer',
+  // terms: the bigint[] literal as text (unnestColumns), cast back per row
+  'bytea', 'text', 'text', 'text', 'integer', 'boolean',
 ];
-const EVENT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
-  ['message_ref', 'bigint'], ['event_id', 'text'], ['at', 'timestamptz'], ['kind', 'text'], ['stage', 'text'], ['attempt', 'integer'], ['duration_ms', 'integer'],
-  ['destination_id', 'text'], ['outcome', 'text'], ['http_status', 'integer'], ['ack_code', 'text'], ['error_code', 'text'], ['actor', 'text'], ['reason', 'text'], ['related_id', 'text'],
-];
-const CONTENT_COLUMNS: ReadonlyArray<readonly [string, string]> = [['ref', 'bigint'], ['role', 'smallint'], ['event_id', 'text'], ['off', 'integer'], ['len', 'integer']];
+const PATCH_NAMES =
+  'message_id, channel_id, received_at, first_at, status, status_at, set_error, error_code, source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, terms, index_kid, has_terms';
 
 async function insertNew(tx: Queryable, rows: unknown[][]): Promise<Map<string, number>> {
-  const p = jsonRecordset(rows, PATCH_COLUMNS, 1);
+  const p = unnestColumns(rows, PATCH_CASTS);
   const r = await tx.query<{ id: number; message_id: string }>(
     `INSERT INTO messages (message_id, channel_id, received_at, status, status_at, error_code, source_kind, peer, file_name, content_type,
        message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at, attempts, duplicates, conflicts,
@@ -134,17 +130,17 @@ async function insertNew(tx: Queryable, rows: unknown[][]): Promise<Map<string, 
      SELECT message_id, channel_id, coalesce(received_at, first_at), coalesce(status, 'received'), coalesce(status_at, first_at), error_code,
        source_kind, peer, file_name, content_type, message_type, structure, control_id, sending_app, sending_facility, version, ack_code, ack_at,
        attempts, duplicates, conflicts, resources, unmapped, report, origin_id, origin_kind, coalesce(terms::bigint[], '{}'), index_kid
-     FROM ${p.from}
+     FROM ${p.from} AS p(${PATCH_NAMES})
      ON CONFLICT (message_id) DO NOTHING
      RETURNING id, message_id`,
-    [p.param],
+    p.params,
   );
   return new Map(r.rows.map((x) => [x.message_id, x.id]));
 }
 
 /** The merge rules of fold.ts, for a row that already exists. */
 async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
-  const u = jsonRecordset(rows, PATCH_COLUMNS, 1);
+  const u = unnestColumns(rows, PATCH_CASTS);
   const newer = 'p.status IS NOT NULL AND p.status_at >= m.status_at';
   await tx.query(
     `UPDATE messages m SET
@@ -164,9 +160,9 @@ async function updateExisting(tx: Queryable, rows: unknown[][]): Promise<void> {
        origin_id = coalesce(p.origin_id, m.origin_id), origin_kind = coalesce(p.origin_kind, m.origin_kind),
        terms = CASE WHEN p.has_terms THEN p.terms::bigint[] ELSE m.terms END,
        index_kid = CASE WHEN p.has_terms THEN p.index_kid ELSE m.index_kid END
-     FROM ${u.from}
+     FROM ${u.from} AS p(${PATCH_NAMES})
      WHERE m.message_id = p.message_id`,
-    [u.param],
+    u.params,
   );
 }
 
@@ -183,13 +179,14 @@ async function insertEvents(tx: Queryable, prepared: readonly Prepared[], refs: 
       op?.reason ?? a?.rule ?? (e.kind === 'received' ? e.origin?.reason : undefined) ?? null, related ?? null,
     ];
   });
-  const u = jsonRecordset(rows, EVENT_COLUMNS, 1);
+  const casts = ['bigint', 'text', 'timestamptz', 'text', 'text', 'integer', 'integer', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text'];
+  const u = unnestColumns(rows, casts);
   const r = await tx.query<{ message_ref: number; event_id: string }>(
     `INSERT INTO message_events (message_ref, event_id, at, kind, stage, attempt, duration_ms, destination_id, outcome, http_status, ack_code, error_code, actor, reason, related_id)
      SELECT * FROM ${u.from}
      ON CONFLICT (message_ref, event_id) DO NOTHING
      RETURNING message_ref, event_id`,
-    [u.param],
+    u.params,
   );
   return new Set(r.rows.map((x) => `${x.message_ref}\0${x.event_id}`));
 }
@@ -207,12 +204,12 @@ async function insertContent(tx: Queryable, rows: ReadonlyArray<readonly [number
     offset += bytes.length;
     return row;
   });
-  const u = jsonRecordset(cols, CONTENT_COLUMNS, 2);
+  const u = unnestColumns(cols, ['bigint', 'smallint', 'text', 'integer', 'integer'], 2);
   await tx.query(
     `INSERT INTO message_content (message_ref, role, event_id, sealed)
-     SELECT ref, role, event_id, substring($1::bytea FROM off FOR len) FROM ${u.from}
+     SELECT ref, role, event_id, substring($1::bytea FROM off FOR len) FROM ${u.from} AS c(ref, role, event_id, off, len)
      ON CONFLICT (message_ref, role, event_id) DO NOTHING`,
-    [Buffer.concat(rows.map((r) => r[3])), u.param],
+    [Buffer.concat(rows.map((r) => r[3])), ...u.params],
   );
 }
 
