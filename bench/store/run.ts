@@ -102,6 +102,23 @@ async function relationParts(db: Db): Promise<Array<{ name: string; bytes: numbe
   return r.rows.map((x) => ({ name: x.name, bytes: Number(x.bytes) }));
 }
 
+/**
+ * Bytes per message inside the rows (pg_column_size: as stored, after compression, before tuple
+ * and page overhead): each column of messages and message_events summed over the messages, and the
+ * sealed content per role. Says which column a design change would have to shrink.
+ */
+async function columnBytes(db: Db, messages: number): Promise<string[][]> {
+  const out: string[][] = [];
+  for (const t of ['messages', 'message_events']) {
+    const cols = (await db.query<{ c: string }>(`SELECT attname AS c FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [t])).rows.map((r) => r.c);
+    const sums = (await db.query<Record<string, number>>(`SELECT ${cols.map((c) => `coalesce(sum(pg_column_size(${c})), 0)::bigint AS "${c}"`).join(', ')}, count(*)::bigint AS "(rows)" FROM ${t}`)).rows[0]!;
+    for (const [c, v] of Object.entries(sums)) out.push([c === '(rows)' ? `${t}: rows per message` : `${t}.${c}`, c === '(rows)' ? (Number(v) / messages).toFixed(2) : fmt.int(Number(v) / messages)]);
+  }
+  const roles = (await db.query<{ role: number; n: number; bytes: number }>('SELECT role, count(*)::bigint AS n, sum(pg_column_size(sealed))::bigint AS bytes FROM message_content GROUP BY role ORDER BY role')).rows;
+  for (const r of roles) out.push([`message_content.sealed, role ${r.role} (${fmt.int(Number(r.bytes) / Number(r.n))} B each)`, fmt.int(Number(r.bytes) / messages)]);
+  return out;
+}
+
 interface Target {
   name: string;
   db: Db;
@@ -275,6 +292,7 @@ for (const name of backends) {
     const tables = (await target.db.query<{ t: string; bytes: number; rows: number }>(`SELECT t, pg_total_relation_size(t::regclass)::bigint AS bytes FROM unnest($1::text[]) AS t`, [STORE_TABLES])).rows;
     console.log(table(['table (+ indexes, TOAST)', 'bytes/message'], tables.map((r) => [r.t, fmt.int(r.bytes / measure)])));
     console.log(table(['relation (after VACUUM)', 'bytes/message'], (await relationParts(target.db)).map((r) => [r.name, fmt.int(r.bytes / measure)])));
+    console.log(table(['column (pg_column_size)', 'bytes/message'], await columnBytes(target.db, measure)));
     const f = await fill(store, measure, measure, total);
     console.log(`filled to ${fmt.int(total)} messages (${fmt.int(f.filled / (f.ms / 1000))} messages/s by SQL copy), ${fmt.mib(await relationBytes(target.db))} in the store`);
     await printSearchLatency(store, total, Number(opts.searches));

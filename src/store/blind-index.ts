@@ -11,7 +11,7 @@
  * SHA-256 over it, as a signed int) is stored per message, so a new key can be rolled in:
  * searches look under every configured key until `reindex` has recomputed the old rows.
  */
-import { createHash, hkdfSync, type Hash } from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 export const INDEX_KEY_INFO = 'hig store blind index v1';
 
@@ -19,9 +19,6 @@ export interface IndexKey {
   /** stored per message as messages.index_kid */
   kid: number;
   key: Buffer;
-  /** SHA-256 states after the HMAC key blocks (RFC 2104), copied per term instead of re-keying */
-  inner: Hash;
-  outer: Hash;
 }
 
 export interface IndexKeys {
@@ -34,12 +31,7 @@ const BLOCK = 64;
 
 export function indexKey(key: Buffer): IndexKey {
   if (key.length > BLOCK) throw new RangeError('index key longer than one SHA-256 block');
-  const pad = (byte: number) => {
-    const b = Buffer.alloc(BLOCK, byte);
-    for (let i = 0; i < key.length; i++) b[i] = key[i]! ^ byte;
-    return b;
-  };
-  return { kid: createHash('sha256').update(key).digest().readInt32BE(0), key, inner: createHash('sha256').update(pad(0x36)), outer: createHash('sha256').update(pad(0x5c)) };
+  return { kid: createHash('sha256').update(key).digest().readInt32BE(0), key };
 }
 
 /** The blind-index key of a data key: HKDF-SHA256, no salt, info `hig store blind index v1`. */
@@ -78,11 +70,15 @@ export function normalizeIdentifier(text: string): string {
   return text.trim().toUpperCase();
 }
 
-/** HMAC-SHA256(key, kind \0 part \0 …), first 64 bits, as a signed bigint. */
+/**
+ * HMAC-SHA256(key, kind \0 part \0 …), first 64 bits, as a signed bigint. One Hmac object and one
+ * update per term: copying two pre-keyed SHA-256 states and updating them part by part made four
+ * JS Hash objects per term (5.7 → 3.0 µs per term measured; seven terms per message).
+ */
 export function term(key: IndexKey, kind: TermKind, ...parts: string[]): bigint {
-  const inner = key.inner.copy().update(kind).update('\0');
-  for (const p of parts) inner.update(p).update('\0');
-  return key.outer.copy().update(inner.digest()).digest().readBigInt64BE(0);
+  let input = `${kind}\0`;
+  for (const p of parts) input += `${p}\0`;
+  return createHmac('sha256', key.key).update(input).digest().readBigInt64BE(0);
 }
 
 /** Every key a search must look under, current first. */
