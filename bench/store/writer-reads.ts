@@ -7,7 +7,7 @@
  * included, the same for every writer). --root names another checkout whose writer to run (the
  * producer and database are this one's), for before/after in the same conditions.
  *
- *   npx tsx bench/store/writer-reads.ts [--rate 400] [--seconds 10] [--root DIR] [--max-delay MS] [--batch-size ENTRIES]
+ *   npx tsx bench/store/writer-reads.ts [--rate 400] [--seconds 10] [--root DIR]
  */
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
@@ -22,7 +22,7 @@ import { loadAverage } from '../lib/stats.js';
 import { createPgDatabase, testIndexKeys, testKeyring } from '../../test/support/store.js';
 
 const { values: opts } = benchArgs('store-writer-reads', {
-  options: { rate: { type: 'string', default: '400' }, seconds: { type: 'string', default: '10' }, root: { type: 'string' }, 'max-delay': { type: 'string' }, 'batch-size': { type: 'string' } },
+  options: { rate: { type: 'string', default: '400' }, seconds: { type: 'string', default: '10' }, root: { type: 'string' } },
 });
 requireNumbers('store-writer-reads', opts, ['rate', 'seconds']);
 const root = resolve(opts.root ?? resolve(import.meta.dirname, '../..'));
@@ -69,8 +69,7 @@ const conn = new Redis(redis.url, { maxRetriesPerRequest: null });
 const store = await openMessageStore({ url: db.url, keyring, indexKeys });
 const key = 'bench:outbox';
 const log = { info: () => undefined, warn: (...a: unknown[]) => console.error('warn', ...a), error: (...a: unknown[]) => console.error('error', ...a), debug: () => undefined, child: () => log } as unknown as Parameters<typeof startStoreWriter>[0]['log'];
-const writer = await startStoreWriter({ redis: conn, key, db: store.db, keyring, indexKeys: rootIndexKeys(), log,
-  ...(opts['max-delay'] ? { maxDelayMs: Number(opts['max-delay']) } : {}), ...(opts['batch-size'] ? { batchSize: Number(opts['batch-size']) } : {}) });
+const writer = await startStoreWriter({ redis: conn, key, db: store.db, keyring, indexKeys: rootIndexKeys(), log });
 await redis.admin.config('RESETSTAT');
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
@@ -89,7 +88,7 @@ const cpu = process.cpuUsage(cpu0);
 const stats = await redis.info('commandstats');
 const calls = (name: string) => Number(/calls=(\d+)/.exec(stats[`cmdstat_${name}`] ?? '')?.[1] ?? 0);
 const stored = (await store.db.query<{ n: number }>("SELECT count(*)::int AS n FROM messages WHERE status = 'completed'")).rows[0]!.n;
-console.log(`writer of ${root}${opts['max-delay'] ? ` maxDelayMs ${opts['max-delay']}` : ''}${opts['batch-size'] ? ` batchSize ${opts['batch-size']}` : ''}: ${total} messages at ${rate}/s; stored completed ${stored}; XREADGROUP ${calls('xreadgroup')} (${(calls('xreadgroup') / total).toFixed(2)} per message), XACK ${calls('xack')} (batches); entries per batch ${((2 * total) / Math.max(1, calls('xack'))).toFixed(1)}; process CPU ${(((cpu.user + cpu.system) / total)).toFixed(0)} µs/message (producer included); load ${loadAverage()}`);
+console.log(`writer of ${root}: ${total} messages at ${rate}/s; stored completed ${stored}; XREADGROUP ${calls('xreadgroup')} (${(calls('xreadgroup') / total).toFixed(2)} per message), XACK ${calls('xack')} (batches); entries per batch ${((2 * total) / Math.max(1, calls('xack'))).toFixed(1)}; process CPU ${(((cpu.user + cpu.system) / total)).toFixed(0)} µs/message (producer included); load ${loadAverage()}`);
 await writer.stop();
 await store.close();
 conn.disconnect();

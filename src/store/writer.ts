@@ -26,13 +26,8 @@ import { compareIds, outboxFacts, trimAcknowledged, type OutboxFacts } from './o
 export const defaults = {
   /** entries (one job's events each) per transaction */
   batchSize: 500,
-  /**
-   * longest an entry waits for a batch to fill. 500 rather than 200: at a few hundred messages per
-   * second a batch then holds ≈ 250 messages' entries instead of ≈ 80, and the writer's CPU per
-   * message falls with batch size (bench/store/write-cost.ts: ≈ 305 µs at 100 messages per batch,
-   * ≈ 225 at 400); an event still reaches the store well within 2 s.
-   */
-  maxDelayMs: 500,
+  /** longest an entry waits for a batch to fill */
+  maxDelayMs: 200,
   /**
    * While a batch fills, the writer reads the stream again at most this often. A blocking read per
    * arrival returned one or two entries each at a few hundred messages per second: an XREADGROUP
