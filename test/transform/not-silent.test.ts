@@ -59,4 +59,22 @@ describe('a value not put in the Bundle is reported', () => {
     expect(txa.some((t) => t.startsWith('TXA-6 '))).toBe(false);
     expect(txa.some((t) => t.startsWith('TXA-8 '))).toBe(false);
   });
+  it('[hig IAR-3, IAM-9 → AllergyIntolerance.type] an IAR-3 sensitivity that contradicts the type IAM-9 set is reported, not dropped', () => {
+    // table 0436: IAM-9 AL (allergy) sets type `allergy`; IAR-3 IN (intolerance) says otherwise: one type, the other reported
+    const msg = [
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240701090000-0500||ADT^A60^ADT_A60|NS4|P|2.8',
+      'EVN|A60|20240701090000-0500',
+      'PID|1||MRN61^^^HOSP^MR||DOE^JOHN||19700101|M',
+      'IAM|1|DA^Drug allergy^HL70127|7980^Penicillin G^RXNORM|||A^Add/Insert^HL70206|IAM61-1^HOSP||AL^Allergy^HL70436',
+      'IAR|271807003^Skin rash^SCT|MI^Mild^HL70128|IN^Intolerance^HL70436',
+      'IAR|39579001^Anaphylaxis^SCT|SV^Severe^HL70128|AL^Allergy^HL70436',
+    ].join('\r');
+    const allergy = resources(convertHl7v2(msg).bundle, 'AllergyIntolerance')[0];
+    expect(allergy?.type).toBe('allergy');
+    const lines = unmapped(msg);
+    expect(lines).toContain('IAR-3 (segment 5) is valued but not mapped');
+    // IAR-3 AL agrees with the type set: mapped, not reported
+    expect(lines).not.toContain('IAR-3 (segment 6) is valued but not mapped');
+    expect(lines).not.toContain('IAM-9 (segment 4) is valued but not mapped');
+  });
 });
