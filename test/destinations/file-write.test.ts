@@ -1,5 +1,6 @@
 /** writeOnce under concurrency: the directory fsyncs are shared (group commit), every file still lands whole, once. */
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import fs, { fstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,5 +55,36 @@ describe('writeOnce, many at once into one folder', () => {
     expect(await writeOnce(dir, 'empty.hl7', Buffer.alloc(0), 0o640)).toEqual({ written: true, name: 'empty.hl7' });
     expect(readFileSync(join(dir, 'empty.hl7')).length).toBe(0);
     expect(readdirSync(dir)).toEqual(['empty.hl7']);
+  });
+  it('answers "same content" only after a directory sync: a retry after a failed sync does not count an unsynced name as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir);
+    // Fault injection on the real fs (no other way to make fsync fail): the first directory fsync
+    // fails with EIO, as a disk error would; every directory fsync is counted.
+    const realFsync = fs.fsync;
+    let directorySyncs = 0;
+    let failNext = true;
+    fs.fsync = ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      if (!fstatSync(fd).isDirectory()) return realFsync(fd, cb);
+      directorySyncs++;
+      if (failNext) {
+        failNext = false;
+        return process.nextTick(cb, Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+      }
+      return realFsync(fd, cb);
+    }) as typeof fs.fsync;
+    syncBuiltinESMExports();
+    try {
+      const body = Buffer.from('MSH|retry\r');
+      await expect(writeOnce(dir, 'r.hl7', body, 0o640)).rejects.toMatchObject({ code: 'EIO' });
+      // the name is linked but its directory entry was never made durable
+      expect(readdirSync(dir)).toEqual(['r.hl7']);
+      const before = directorySyncs;
+      expect(await writeOnce(dir, 'r.hl7', body, 0o640)).toEqual({ written: false, name: 'r.hl7', reason: 'same-content' });
+      expect(directorySyncs - before).toBe(1);
+    } finally {
+      fs.fsync = realFsync;
+      syncBuiltinESMExports();
+    }
   });
 });

@@ -142,7 +142,12 @@ export async function writeOnce(dir: string, name: string, body: Buffer, mode: n
         await link(temp, target);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        if (await sameContent(target, body)) return { written: false, name: candidate, reason: 'same-content' };
+        if (await sameContent(target, body)) {
+          // The name may be visible but not yet durable (a first try whose directory sync failed, or a
+          // concurrent writer of the same bytes still before its sync): sync before it counts as written.
+          await syncDirectory(dir);
+          return { written: false, name: candidate, reason: 'same-content' };
+        }
         continue;
       }
       // The temp name goes while the directory syncs; both are awaited before the file counts as written.
