@@ -1,5 +1,5 @@
 /** writeOnce under concurrency: the directory fsyncs are shared (group commit), every file still lands whole, once. */
-import fs, { fstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import fs, { fstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,51 @@ describe('writeOnce, many at once into one folder', () => {
       const before = directorySyncs;
       expect(await writeOnce(dir, 'r.hl7', body, 0o640)).toEqual({ written: false, name: 'r.hl7', reason: 'same-content' });
       expect(directorySyncs - before).toBe(1);
+    } finally {
+      fs.fsync = realFsync;
+      syncBuiltinESMExports();
+    }
+  });
+  it('a folder replaced while a directory sync runs: the next write into the new folder has the new folder synced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir, `${dir}.old`);
+    // Fault injection on the real fs: directory fsyncs are recorded by inode, and the first is held
+    // until released, so the second write's request deterministically waits behind it.
+    const realFsync = fs.fsync;
+    const synced: number[] = [];
+    let held: (() => void) | undefined;
+    let hold = true;
+    fs.fsync = ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      const st = fstatSync(fd);
+      if (!st.isDirectory()) return realFsync(fd, cb);
+      synced.push(st.ino);
+      if (hold) {
+        hold = false;
+        held = () => realFsync(fd, cb);
+        return;
+      }
+      return realFsync(fd, cb);
+    }) as typeof fs.fsync;
+    syncBuiltinESMExports();
+    const until = async (cond: () => boolean) => {
+      for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(cond()).toBe(true);
+    };
+    try {
+      const first = writeOnce(dir, 'a.hl7', Buffer.from('MSH|a\r'), 0o640);
+      await until(() => held !== undefined);
+      // the folder is replaced by hand while its sync runs
+      renameSync(dir, `${dir}.old`);
+      mkdirSync(dir);
+      const newFolder = statSync(dir).ino;
+      const second = writeOnce(dir, 'b.hl7', Buffer.from('MSH|b\r'), 0o640);
+      await until(() => readdirSync(dir).length === 1 && readdirSync(dir)[0] === 'b.hl7');
+      await new Promise((r) => setTimeout(r, 20)); // b's sync request is made right after its link
+      held?.();
+      expect(await first).toEqual({ written: true, name: 'a.hl7' });
+      expect(await second).toEqual({ written: true, name: 'b.hl7' });
+      // b's name is in the new folder: that folder must be the one synced for b
+      expect(synced.slice(1)).toContain(newFolder);
     } finally {
       fs.fsync = realFsync;
       syncBuiltinESMExports();
