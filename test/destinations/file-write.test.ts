@@ -1,5 +1,6 @@
 /** writeOnce under concurrency: the directory fsyncs are shared (group commit), every file still lands whole, once. */
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import fs, { fstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,5 +55,81 @@ describe('writeOnce, many at once into one folder', () => {
     expect(await writeOnce(dir, 'empty.hl7', Buffer.alloc(0), 0o640)).toEqual({ written: true, name: 'empty.hl7' });
     expect(readFileSync(join(dir, 'empty.hl7')).length).toBe(0);
     expect(readdirSync(dir)).toEqual(['empty.hl7']);
+  });
+  it('answers "same content" only after a directory sync: a retry after a failed sync does not count an unsynced name as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir);
+    // Fault injection on the real fs (no other way to make fsync fail): the first directory fsync
+    // fails with EIO, as a disk error would; every directory fsync is counted.
+    const realFsync = fs.fsync;
+    let directorySyncs = 0;
+    let failNext = true;
+    fs.fsync = ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      if (!fstatSync(fd).isDirectory()) return realFsync(fd, cb);
+      directorySyncs++;
+      if (failNext) {
+        failNext = false;
+        return process.nextTick(cb, Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }));
+      }
+      return realFsync(fd, cb);
+    }) as typeof fs.fsync;
+    syncBuiltinESMExports();
+    try {
+      const body = Buffer.from('MSH|retry\r');
+      await expect(writeOnce(dir, 'r.hl7', body, 0o640)).rejects.toMatchObject({ code: 'EIO' });
+      // the name is linked but its directory entry was never made durable
+      expect(readdirSync(dir)).toEqual(['r.hl7']);
+      const before = directorySyncs;
+      expect(await writeOnce(dir, 'r.hl7', body, 0o640)).toEqual({ written: false, name: 'r.hl7', reason: 'same-content' });
+      expect(directorySyncs - before).toBe(1);
+    } finally {
+      fs.fsync = realFsync;
+      syncBuiltinESMExports();
+    }
+  });
+  it('a folder replaced while a directory sync runs: the next write into the new folder has the new folder synced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hig-write-'));
+    dirs.push(dir, `${dir}.old`);
+    // Fault injection on the real fs: directory fsyncs are recorded by inode, and the first is held
+    // until released, so the second write's request deterministically waits behind it.
+    const realFsync = fs.fsync;
+    const synced: number[] = [];
+    let held: (() => void) | undefined;
+    let hold = true;
+    fs.fsync = ((fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => {
+      const st = fstatSync(fd);
+      if (!st.isDirectory()) return realFsync(fd, cb);
+      synced.push(st.ino);
+      if (hold) {
+        hold = false;
+        held = () => realFsync(fd, cb);
+        return;
+      }
+      return realFsync(fd, cb);
+    }) as typeof fs.fsync;
+    syncBuiltinESMExports();
+    const until = async (cond: () => boolean) => {
+      for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(cond()).toBe(true);
+    };
+    try {
+      const first = writeOnce(dir, 'a.hl7', Buffer.from('MSH|a\r'), 0o640);
+      await until(() => held !== undefined);
+      // the folder is replaced by hand while its sync runs
+      renameSync(dir, `${dir}.old`);
+      mkdirSync(dir);
+      const newFolder = statSync(dir).ino;
+      const second = writeOnce(dir, 'b.hl7', Buffer.from('MSH|b\r'), 0o640);
+      await until(() => readdirSync(dir).length === 1 && readdirSync(dir)[0] === 'b.hl7');
+      await new Promise((r) => setTimeout(r, 20)); // b's sync request is made right after its link
+      held?.();
+      expect(await first).toEqual({ written: true, name: 'a.hl7' });
+      expect(await second).toEqual({ written: true, name: 'b.hl7' });
+      // b's name is in the new folder: that folder must be the one synced for b
+      expect(synced.slice(1)).toContain(newFolder);
+    } finally {
+      fs.fsync = realFsync;
+      syncBuiltinESMExports();
+    }
   });
 });

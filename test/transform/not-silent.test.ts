@@ -59,4 +59,40 @@ describe('a value not put in the Bundle is reported', () => {
     expect(txa.some((t) => t.startsWith('TXA-6 '))).toBe(false);
     expect(txa.some((t) => t.startsWith('TXA-8 '))).toBe(false);
   });
+  it('[hig IAR-3, IAM-9 → AllergyIntolerance.type] an IAR-3 sensitivity that contradicts the type IAM-9 set is reported, not dropped', () => {
+    // table 0436: IAM-9 AL (allergy) sets type `allergy`; IAR-3 IN (intolerance) says otherwise: one type, the other reported
+    const msg = [
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240701090000-0500||ADT^A60^ADT_A60|NS4|P|2.8',
+      'EVN|A60|20240701090000-0500',
+      'PID|1||MRN61^^^HOSP^MR||DOE^JOHN||19700101|M',
+      'IAM|1|DA^Drug allergy^HL70127|7980^Penicillin G^RXNORM|||A^Add/Insert^HL70206|IAM61-1^HOSP||AL^Allergy^HL70436',
+      'IAR|271807003^Skin rash^SCT|MI^Mild^HL70128|IN^Intolerance^HL70436',
+      'IAR|39579001^Anaphylaxis^SCT|SV^Severe^HL70128|AL^Allergy^HL70436',
+    ].join('\r');
+    const allergy = resources(convertHl7v2(msg).bundle, 'AllergyIntolerance')[0];
+    expect(allergy?.type).toBe('allergy');
+    const lines = unmapped(msg);
+    expect(lines).toContain('IAR-3 (segment 5) is valued but not mapped');
+    // IAR-3 AL agrees with the type set: mapped, not reported
+    expect(lines).not.toContain('IAR-3 (segment 6) is valued but not mapped');
+    expect(lines).not.toContain('IAM-9 (segment 4) is valued but not mapped');
+  });
+  it('[IG DG1[Condition] DG1-4 → code.text; PR1[Procedure] PR1-4 → code.text] a description the code\'s own text (CWE.9) keeps out is reported', () => {
+    const msg = [
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240701090000-0500||ADT^A04^ADT_A01|NS5|P|2.5.1',
+      'EVN|A04|20240701090000-0500',
+      'PID|1||MRN62^^^HOSP^MR||DOE^JOHN||19700101|M',
+      'DG1|1||K35.80^Acute appendicitis^I10^^^^^^Appendicitis, acute, unspecified|ACUTE APPENDICITIS NOS',
+      'DG1|2||K35.80^Acute appendicitis^I10^^^^^^Appendicitis|Appendicitis',
+      'PR1|1||44950^Appendectomy^C4^^^^^^Open appendectomy|APPENDECTOMY|20240701',
+    ].join('\r');
+    const [condition] = resources(convertHl7v2(msg).bundle, 'Condition');
+    // CWE.9 original text → code.text [IG CWE[CodeableConcept]]: DG1-4 has no second place to go
+    expect((condition?.code as { text?: string } | undefined)?.text).toBe('Appendicitis, acute, unspecified');
+    const lines = unmapped(msg);
+    expect(lines).toContain('DG1-4 (segment 4) is valued but not mapped');
+    expect(lines).toContain('PR1-4 (segment 6) is valued but not mapped');
+    // the same text twice is one fact, mapped
+    expect(lines).not.toContain('DG1-4 (segment 5) is valued but not mapped');
+  });
 });

@@ -8,7 +8,7 @@
  * different file there gets the next suffix (`-1`, `-2`, …). The temp file is always removed.
  */
 import { randomUUID } from 'node:crypto';
-import { close as closeCb, constants, fsync as fsyncCb, open as openCb, write as writeCb } from 'node:fs';
+import { close as closeCb, constants, fstat as fstatCb, fsync as fsyncCb, open as openCb, stat as statCb, type Stats, write as writeCb } from 'node:fs';
 import { link, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withSuffix } from './name.js';
@@ -42,6 +42,9 @@ interface DirectorySyncs {
   waiting: Array<{ resolve(): void; reject(err: unknown): void }>;
   /** open while syncs follow one another (module comment of syncDirectory); closed when none waits */
   fd?: number;
+  /** the inode fd names, to see that the path still names it (stillNamed) */
+  ino?: number;
+  dev?: number;
 }
 
 /**
@@ -52,7 +55,8 @@ interface DirectorySyncs {
  * thread-pool round trips of the nine a file cost). The directory stays open while syncs follow one
  * another, so a busy folder pays one fsync per group, not open + fsync + close; it is closed as soon
  * as no request waits (an idle destination holds no descriptor; the next burst opens it afresh, by
- * its path, as before). A failed sync fails every request it was to answer and closes the directory.
+ * its path, as before), and each later sync first checks (one stat) that the path still names it,
+ * reopening a folder replaced mid-burst. A failed sync fails every request it was to answer and closes the directory.
  */
 const directorySyncs = new Map<string, DirectorySyncs>();
 
@@ -72,7 +76,16 @@ function startDirectorySync(dir: string, state: DirectorySyncs): void {
   const answered = state.waiting.splice(0);
   state.running = true;
   const sync = async () => {
-    state.fd ??= await fsCall<number>((cb) => openCb(dir, constants.O_RDONLY | constants.O_DIRECTORY, cb));
+    // A folder replaced since the kept descriptor was opened: the links just made went into the new
+    // one, so syncing the old would count them written unsynced; reopen by the path.
+    if (state.fd !== undefined && !(await stillNamed(dir, state))) closeKept(state);
+    if (state.fd === undefined) {
+      const fd = await fsCall<number>((cb) => openCb(dir, constants.O_RDONLY | constants.O_DIRECTORY, cb));
+      state.fd = fd;
+      const st = await fsCall<Stats>((cb) => fstatCb(fd, cb));
+      state.ino = st.ino;
+      state.dev = st.dev;
+    }
     await fsCall<void>((cb) => fsyncCb(state.fd!, cb));
   };
   sync().then(
@@ -88,12 +101,22 @@ function startDirectorySync(dir: string, state: DirectorySyncs): void {
     state.running = false;
     if (ok && state.waiting.length > 0) return startDirectorySync(dir, state);
     // Idle, or the sync failed: the directory is closed; a later request opens it again by its path.
-    const fd = state.fd;
-    delete state.fd;
-    if (fd !== undefined) closeCb(fd, () => undefined);
+    closeKept(state);
     if (state.waiting.length > 0) startDirectorySync(dir, state);
     else directorySyncs.delete(dir);
   });
+}
+
+/** True when dir's path still names the directory state.fd has open (one stat per group, not open + close). */
+async function stillNamed(dir: string, state: DirectorySyncs): Promise<boolean> {
+  const st = await fsCall<Stats>((cb) => statCb(dir, cb)).catch(() => undefined);
+  return st !== undefined && st.ino === state.ino && st.dev === state.dev;
+}
+
+function closeKept(state: DirectorySyncs): void {
+  const fd = state.fd;
+  delete state.fd;
+  if (fd !== undefined) closeCb(fd, () => undefined);
 }
 
 /** A callback fs call as a promise (a plain descriptor: no FileHandle object per file, profiled in bench/route). */
@@ -142,7 +165,12 @@ export async function writeOnce(dir: string, name: string, body: Buffer, mode: n
         await link(temp, target);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        if (await sameContent(target, body)) return { written: false, name: candidate, reason: 'same-content' };
+        if (await sameContent(target, body)) {
+          // The name may be visible but not yet durable (a first try whose directory sync failed, or a
+          // concurrent writer of the same bytes still before its sync): sync before it counts as written.
+          await syncDirectory(dir);
+          return { written: false, name: candidate, reason: 'same-content' };
+        }
         continue;
       }
       // The temp name goes while the directory syncs; both are awaited before the file counts as written.

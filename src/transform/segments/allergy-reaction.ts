@@ -22,12 +22,13 @@ const SENSITIVITY_TYPE: Readonly<Record<string, string>> = { AL: 'allergy', IN: 
 
 /**
  * IAR-3 / IAM-9 sensitivity to causative agent (table 0436) → AllergyIntolerance.type when it is
- * one of FHIR's two (AL, IN) and nothing set one yet; any other code stays in the report.
+ * one of FHIR's two (AL, IN) and nothing set one yet; any other code, and one that contradicts the
+ * type already set (IAM-9 AL, IAR-3 IN: FHIR has one type), stays in the report.
  */
 export function sensitivityType(allergy: Json, seg: SegmentReader, field: number): void {
   const type = SENSITIVITY_TYPE[seg.str(field)?.toUpperCase() ?? ''];
-  if (type === undefined) seg.used.delete(field);
-  else if (allergy.type === undefined) allergy.type = type;
+  if (type !== undefined && allergy.type === undefined) allergy.type = type;
+  else if (type === undefined || allergy.type !== type) seg.used.delete(field);
 }
 
 export function mapIar(seg: SegmentReader, scope: Scope, _cx: Conversion): void {

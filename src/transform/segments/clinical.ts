@@ -52,6 +52,8 @@ function codeWithDescription(seg: SegmentReader, codeField: number, methodField:
     else if (!wasUsed) seg.used.delete(methodField);
   }
   if (cc.text === undefined && description !== undefined) cc.text = description;
+  // the code's own text (CWE.9) won: a different description has nowhere else to go, so it is reported
+  else if (description !== undefined && cc.text !== description) seg.used.delete(textField);
   return cc;
 }
 
