@@ -375,21 +375,41 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   if (scope.group.holds('RXA') && (role === 'OP' || role === 'AP')) return true;
   if (scope.group.holds('OBR') && role === 'SC') return true;
   if (reportParticipant(seg, role, scope, cx)) return true;
+  // [IG OML_O21 6.2, ORU_R01 4.2.1.2 ORDER/COMMON_ORDER.PRT IF PRT-4 = OP → ServiceRequest.requester]
+  // the ORC's group: the order's mapper (order.ts orderRequester) reads it once the order exists
+  if (role === 'OP' && scope.group.holds('ORC') && !scope.group.holds('OBR')) return true;
   const inResult = scope.group.holds('OBX');
   const inOrder = scope.group.holds('OBR');
-  if (!inResult && !inOrder) return false;
+  if (!inResult && !inOrder) return unplacedOrderRole(seg, role, scope, cx);
   const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
   const request = inOrder ? scope.serviceRequest : undefined;
-  if (observation === undefined && request === undefined) return false;
+  if (observation === undefined && request === undefined) return unplacedOrderRole(seg, role, scope, cx);
   // [IG OML_O21 6.4.7.2, ORU_R01 4.2.4.3.2 OBSERVATION.PRT IF PRT-10 VALUED] the device → Observation.device
   const device = observation === undefined ? undefined : prtDevice(seg, cx);
   if (observation !== undefined) set(observation, 'device', device);
-  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
+  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return unplacedOrderRole(seg, role, scope, cx);
   const person = prtActor(seg, cx);
   if (person === undefined) return device !== undefined;
-  if (person === undefined) return false;
   if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
+  return true;
+}
+
+/** Groups whose PRTs take part in an order or its results, never in the visit. */
+const ORDER_SEGMENTS = ['ORC', 'OBR', 'OBX', 'RXO', 'RXE', 'RXA', 'RXD', 'RXG', 'SPM'];
+
+/**
+ * A PRT of an order or result group in a role no IG row places (RCT result copies to, AT, …):
+ * [IG OML_O21 6.2/6.4.4, ORU_R01 4.2.1.2/4.2.4] map only OP, SC, PRI, ARI/TN/TR there, and
+ * [IG OBR[ServiceRequest] OBR-28 Result Copies To] is deferred (no FHIR R4 element). Falling to
+ * the visit's rule made a copy recipient an Encounter.participant, a person who took part in the
+ * visit: reported instead (one line naming the role), not converted. True when handled here.
+ */
+function unplacedOrderRole(seg: SegmentReader, role: string | undefined, scope: Scope, cx: Conversion): boolean {
+  if (!ORDER_SEGMENTS.some((s) => scope.group.holds(s))) return false;
+  const fields = seg.segment.fields;
+  for (let n = 1; n < fields.length; n++) seg.used.add(n);
+  cx.leftOut(seg, '4', `participation ${role ?? '(no role)'} of an order or result has no IG row`);
   return true;
 }
 

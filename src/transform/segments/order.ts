@@ -18,6 +18,7 @@ import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Resource } from '../types.js';
+import { prtPersons } from './admin.js';
 import { type Scope, orcOf } from './scope.js';
 
 export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -86,6 +87,18 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
+}
+
+/**
+ * [IG OML_O21 6.2 ORDER.PRT, ORU_R01 4.2.1.2 COMMON_ORDER.PRT IF PRT-4.1 = OP → requester] the
+ * ordering provider a PRT of the ORC's own group names, when ORC-12 did not (the PRT's mapper
+ * leaves that role to the order, which exists only once its detail segment is mapped).
+ */
+export function orderGroupRequester(orc: SegmentReader | undefined, target: Json, scope: Scope, cx: Conversion): void {
+  if (orc === undefined || target.requester !== undefined) return;
+  const frame = scope.tree.frameOf(orc.index);
+  if (frame === undefined || !frame.holds('PRT')) return;
+  set(target, 'requester', prtPersons(frame, ['OP'], cx)[0]?.who);
 }
 
 const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
@@ -189,6 +202,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) sr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, sr, cx);
+  orderGroupRequester(orc, sr, scope, cx);
   // [IG ORC[ServiceRequest] ORC-4 → requisition (PGN)]
   const group = eiIdentifier(orc?.rep(4), cx, 'PGN');
   set(sr, 'requisition', group);

@@ -12,7 +12,7 @@ import { practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendDosageText, applyOrderTiming } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -88,6 +88,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
+  orderGroupRequester(orc, mr, scope, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
   orderProvenance(orc, resource, cx);
