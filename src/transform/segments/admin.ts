@@ -56,6 +56,8 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const group = seg.str(8);
   const groupName = seg.str(9);
   if (group !== undefined) push(c, 'class', { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'group' }] }, value: group, ...(groupName === undefined ? {} : { name: groupName }) });
+  // Coverage.class.value is required: a group name without its number has nowhere to go
+  else if (groupName !== undefined) cx.leftOut(seg, '9', 'a group name without the group number (IN1-8) Coverage.class needs');
   // [IG IN1[Coverage] #10, #11] the insured's group employer → policyHolder(Organization), its
   // IN1-10 ids as the Organization's identifiers, except a subscriber number (CX.5 SN), which the
   // IG puts in the subscriberId extension
@@ -246,6 +248,19 @@ export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = goal;
 }
 
+/**
+ * [v2 table 0280 referral priority S STAT, A ASAP, R routine → request-priority; hig rule, the IG
+ * has no RF1 map] the same letters as table 0485, read through [IG ExtendedPriorityCodes]. Only S
+ * was read before: `A^ASAP` vanished without a report line (ADT-A31-01). Other codes are reported.
+ */
+function referralPriority(sr: Json, seg: SegmentReader, cx: Conversion): void {
+  const code = seg.str(2)?.toUpperCase();
+  if (code === undefined) return;
+  const priority = ['S', 'A', 'R'].includes(code) ? lookupCode('ExtendedPriorityCodes', code) : undefined;
+  if (priority !== undefined) sr.priority = priority;
+  else cx.leftOut(seg, '2', 'a referral priority outside table 0280 S/A/R');
+}
+
 export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr: Json = { resourceType: 'ServiceRequest' };
   const identifier = eiIdentifier(seg.rep(6), cx);
@@ -256,7 +271,7 @@ export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.meaning.referralStatus !== undefined) sr.status = scope.meaning.referralStatus;
   sr.intent = 'order';
   sr.category = [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }] }];
-  set(sr, 'priority', (seg.str(2) ?? '').toUpperCase() === 'S' ? 'stat' : undefined);
+  referralPriority(sr, seg, cx);
   set(sr, 'code', codeableConcept(seg.rep(3)));
   push(sr, 'reasonCode', ...seg.reps(10).map((r) => codeableConcept(r)));
   set(sr, 'authoredOn', seg.dateTime(7) ?? seg.dateTime(9));
@@ -455,7 +470,7 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
 }
 
 /** What a PRT or ROL says of a person's role besides who (the PractitionerRole's elements). */
-interface RoleDetail {
+export interface RoleDetail {
   code: Json | undefined;
   specialty?: Json | undefined;
   organization: Reference | undefined;
@@ -470,7 +485,7 @@ interface RoleDetail {
  * `who` in a role: the address goes on the Practitioner; with any other detail a PractitionerRole
  * carries it and is the reference, else the Practitioner itself (no role that says nothing more).
  */
-function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
+export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
   const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
   if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
