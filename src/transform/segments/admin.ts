@@ -410,8 +410,17 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   return true;
 }
 
-/** Groups whose PRTs take part in an order or its results, never in the visit. */
-const ORDER_SEGMENTS = ['ORC', 'OBR', 'OBX', 'RXO', 'RXE', 'RXA', 'RXD', 'RXG', 'SPM'];
+/** Segments that open an order (its result, specimen and observation groups nest under them). */
+const ORDER_SEGMENTS = ['ORC', 'OBR', 'RXO', 'RXE', 'RXA', 'RXD', 'RXG'];
+
+/**
+ * True when the PRT sits in an order's group or a group nested in one (OBSERVATION, SPECIMEN…);
+ * not for a patient-level group that happens to hold an OBX (ORU-R01-01's PATIENT group).
+ */
+function inOrderGroup(scope: Scope): boolean {
+  for (let f: GroupFrame | undefined = scope.group; f !== undefined; f = f.parent) if (ORDER_SEGMENTS.some((s) => f.holds(s))) return true;
+  return false;
+}
 
 /**
  * A PRT of an order or result group in a role no IG row places (RCT result copies to, AT, …):
@@ -421,7 +430,7 @@ const ORDER_SEGMENTS = ['ORC', 'OBR', 'OBX', 'RXO', 'RXE', 'RXA', 'RXD', 'RXG', 
  * visit: reported instead (one line naming the role), not converted. True when handled here.
  */
 function unplacedOrderRole(seg: SegmentReader, role: string | undefined, scope: Scope, cx: Conversion): boolean {
-  if (!ORDER_SEGMENTS.some((s) => scope.group.holds(s))) return false;
+  if (!inOrderGroup(scope)) return false;
   const fields = seg.segment.fields;
   for (let n = 1; n < fields.length; n++) seg.used.add(n);
   cx.leftOut(seg, '4', `participation ${role ?? '(no role)'} of an order or result has no IG row`);
