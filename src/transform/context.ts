@@ -172,6 +172,21 @@ export class Conversion implements DatatypeContext {
     this.invalidValues.push(`${where}: ${what} is not a valid date/time; left out`);
   };
 
+  /**
+   * A valued field (or repetition, or component) the mapping reads and deliberately does not put
+   * in the Bundle (no IG row, or no FHIR element): one report line saying so, located, never the
+   * value. Reading a field marks it used, so without this line the value would vanish silently.
+   */
+  leftOut(reader: SegmentReader, field: string, why: string): void {
+    this.invalidValues.push(`${reader.name}-${field} (segment ${reader.index + 1}): ${why}; not converted`);
+  }
+
+  readonly leftOutValue = (what: string): void => {
+    const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
+    const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
+    this.invalidValues.push(`${where}: ${what}; left out`);
+  };
+
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 

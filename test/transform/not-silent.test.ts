@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { resources } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot, resources } from './helpers.js';
 
 /** The report's lines saying a field is valued but not mapped. */
 function unmapped(message: string): string[] {
@@ -94,5 +96,103 @@ describe('a value not put in the Bundle is reported', () => {
     expect(lines).toContain('PR1-4 (segment 6) is valued but not mapped');
     // the same text twice is one fact, mapped
     expect(lines).not.toContain('DG1-4 (segment 5) is valued but not mapped');
+  });
+});
+
+/** Every report line (unmapped fields, and values read and left out, with their reason). */
+function reported(message: string): string[] {
+  const { report } = convertHl7v2(message);
+  const issues = (report.issue as { details?: { text?: string } }[] | undefined) ?? [];
+  return issues.map((i) => i.details?.text ?? '');
+}
+
+const adt = (...segments: string[]): string =>
+  ['MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A04^ADT_A01|NS10|P|2.5.1', 'EVN|A04|20240705081500-0500', ...segments].join('\r');
+
+describe('review 2 silent drops (issue 14): each value is in the Bundle or in the report', () => {
+  it('[IG PID[Patient] PID-8 → gender via AdministrativeSex] a code outside table 0001 is reported, no gender guessed', () => {
+    const msg = adt('PID|1||MRN10^^^HOSP^MR||ROE^RUTH||19800215|M-');
+    expect(resources(convertHl7v2(msg).bundle, 'Patient')[0]?.gender).toBeUndefined();
+    expect(reported(msg)).toContain('PID-8 (segment 3): a code outside table 0001 (administrative sex); not converted');
+  });
+
+  it('[US Core Race] a PID-10 code of no race code set and without text is reported; a CDC code is mapped', () => {
+    const msg = adt('PID|1||MRN11^^^HOSP^MR||ROE^RUTH||19800215|F||4~2106-3^White^CDCREC');
+    const lines = reported(msg);
+    expect(lines).toContain('PID-10 repetition 1 (segment 3): a code of no known race code set, without text; not converted');
+    expect(lines.some((t) => t.startsWith('PID-10 repetition 2'))).toBe(false);
+  });
+
+  it('[IG XTN[ContactPoint] XTN.4 IF XTN.3 Internet] a number in an e-mail slot (PID-40) is reported', () => {
+    const msg = adt('PID|1||MRN12^^^HOSP^MR||ROE^RUTH||19800215|F' + '|'.repeat(32) + '89898989^WPN^Internet');
+    expect(reported(msg)).toContain('PID (segment 3): XTN with equipment type Internet and no XTN.4 address; left out');
+  });
+
+  it('[IG XPN[HumanName] XPN.10 IF XPN.12/13 NOT VALUED → period] the v2.3 name validity range is the name period', () => {
+    const msg = adt('PID|1||MRN13^^^HOSP^MR||Everywoman^Eve~Original^Eve^^^^^M^^^19700601&20000908|||F');
+    const names = (resources(convertHl7v2(msg).bundle, 'Patient')[0]?.name ?? []) as { family?: string; period?: unknown }[];
+    expect(names.find((n) => n.family === 'Original')?.period).toEqual({ start: '1970-06-01', end: '2000-09-08' });
+  });
+
+  it('[US Core Coverage class:group needs a value] IN1-9 group name without IN1-8 is reported', () => {
+    const msg = adt('PID|1||MRN14^^^HOSP^MR||ROE^RUTH||19800215|F', 'PV1|1|O', 'IN1|1|PLAN1|PAYER1^^^HOSP|Payer Inc|||||132987');
+    expect(reported(msg)).toContain('IN1-9 (segment 5): a group name without the group number (IN1-8) Coverage.class needs; not converted');
+  });
+
+  it('[v2 table 0280 → request-priority] RF1-2 A (ASAP) is the referral priority', () => {
+    const msg = [
+      'MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||REF^I12^REF_I12|NS15|P|2.5.1',
+      'RF1|A|A^ASAP^HL70280|SPE^Specialty^HL70281||O|REF15^HIS',
+      'PID|1||MRN15^^^HOSP^MR||ROE^RUTH||19800215|F',
+    ].join('\r');
+    const referral = resources(convertHl7v2(msg).bundle, 'ServiceRequest')[0];
+    expect(referral?.priority).toBe('asap');
+    expect(reported(msg).some((t) => t.startsWith('RF1-2'))).toBe(false);
+  });
+
+  const mdm = (obr6: string): string =>
+    [
+      'MSH|^~\\&|TRANS|HOSP|EHR|HOSP|20240601120000-0500||MDM^T02^MDM_T02|NS16|P|2.5.1',
+      'EVN|T02|20240601120000-0500',
+      'PID|1||MRN16^^^HOSP^MR||LEE^ANNA||19650505|F',
+      'ORC|NW|PL16^EHR',
+      'TQ1|1||||||20240601080000-0500|20240601090000-0500|R^Routine^HL70485',
+      `OBR|1|PL16^EHR||11488-4^Consult note^LN||${obr6}|20240601081500-0500`,
+      'TXA|1|CN^Consult note^HL70270|TX|||20240601100000-0500|||||||DOC16^HOSP|||||AU||AV',
+      'OBX|1|TX|11488-4^Consult note^LN||Seen today.||||||F',
+    ].join('\r');
+
+  it('[IG TQ1[ServiceRequest] TQ1-7/8 → occurrence, TQ1-9 → priority] the ORC TIMING group TQ1 before the OBR is placed on the order', () => {
+    const sr = resources(convertHl7v2(mdm('')).bundle, 'ServiceRequest')[0];
+    expect(sr?.occurrencePeriod).toEqual({ start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T09:00:00-05:00' });
+    expect(sr?.priority).toBe('routine');
+  });
+
+  it('[IG OBR[ServiceRequest] OBR-7: no row for a request] OBR-7 in an MDM is reported; TQ1-7/8 beside OBR-6 too', () => {
+    expect(reported(mdm(''))).toContain('OBR-7 (segment 6) is valued but not mapped');
+    expect(reported(mdm('20240601070000-0500'))).toContain('TQ1-7/8 (segment 5): a start/end beside the requested time OBR-6 (occurrence[x] holds one); not converted');
+  });
+
+  it('[IG TQ[MedicationRequest] ORC-7 0..*] each ORC-7 repetition of a pharmacy order is one dosage instruction', () => {
+    const msg = [
+      'MSH|^~\\&|CPOE|HOSP|RX|HOSP|20240601120000-0500||ORM^O01^ORM_O01|NS17|P|2.3.1',
+      'PID|1||MRN17^^^HOSP^MR||LEE^ANNA||19650505|F',
+      'ORC|NW|RX17^CPOE|||||50&mg^BID^^20240601^20240610~100&mg^QD^^20240611^20240620',
+      'RXO|00047040230^Ampicillin 250 mg caps^NDC|2||caps^capsule',
+    ].join('\r');
+    const mr = resources(convertHl7v2(msg).bundle, 'MedicationRequest')[0];
+    const dosage = (mr?.dosageInstruction ?? []) as { sequence?: number; timing?: { repeat?: { boundsPeriod?: unknown } } }[];
+    expect(dosage.map((d) => [d.sequence, d.timing?.repeat?.boundsPeriod])).toEqual([
+      [1, { start: '2024-06-01', end: '2024-06-10' }],
+      [2, { start: '2024-06-11', end: '2024-06-20' }],
+    ]);
+  });
+
+  it('[IG OBR[ServiceRequest] OBR-28 deferred; IG ORU_R01 4.2.4 PRT rows] result copies-to (OBR-28, PRT RCT) are reported, never Encounter participants', () => {
+    const msg = readFileSync(path.join(repoRoot, 'test/transform/cases/oru-prt-result-copies-to/input.hl7'), 'utf8');
+    const lines = reported(msg);
+    expect(lines).toContain('PRT-4 (segment 6): participation RCT of an order or result has no IG row; not converted');
+    const orm = readFileSync(path.join(repoRoot, 'test/transform/cases/orm-order-detail/input.hl7'), 'utf8');
+    expect(reported(orm)).toContain('OBR-28 (segment 4): result copies-to, deferred by the IG (no FHIR R4 element); not converted');
   });
 });

@@ -15,4 +15,9 @@ export interface DatatypeContext {
    * and the conversion reports it with the segment's location. Absent in pure datatype tests.
    */
   invalidDate?: (what: string) => void;
+  /**
+   * A part of a datatype that is valued but has no place in the FHIR type (a number in an e-mail
+   * slot): left out, and the conversion reports it with the segment's location, never the value.
+   */
+  leftOutValue?: (what: string) => void;
 }

@@ -6,7 +6,7 @@ import type { DatatypeContext } from './context.js';
 import { list, val } from './primitive.js';
 import { toPeriod } from './time.js';
 
-/** Component layout of a person name inside a composite; XPN starts at 1, XCN at 2 ([IG XCN[Practitioner] XCN.19/XCN.20 → name.period]). */
+/** Component layout of a person name inside a composite; XPN starts at 1, XCN at 2 ([IG XCN[Practitioner] XCN.19/XCN.20 → name.period; XCN.17 IF XCN.19/20 NOT VALUED]). */
 interface NameLayout {
   family: number;
   given: number;
@@ -17,10 +17,12 @@ interface NameLayout {
   type: number;
   periodStart: number;
   periodEnd: number;
+  /** the older DR validity range (XPN.10), used when the start/end components are empty */
+  validityRange?: number;
 }
 
-const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13 };
-const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20 };
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10 };
+const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
   const family = val(rep, l.family, 1);
@@ -35,7 +37,13 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
-  const period = toPeriod(val(rep, l.periodStart), val(rep, l.periodEnd), ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`));
+  const explicit = val(rep, l.periodStart) !== undefined || val(rep, l.periodEnd) !== undefined;
+  // [IG XPN[HumanName] XPN.10 IF XPN.12 NOT VALUED AND XPN.13 NOT VALUED → period (DR[Period])]:
+  // the v2.3–2.4 validity range, DR.1 start & DR.2 end as subcomponents of XPN.10
+  const range = !explicit && l.validityRange !== undefined;
+  const start = range ? val(rep, l.validityRange ?? 0, 1) : val(rep, l.periodStart);
+  const end = range ? val(rep, l.validityRange ?? 0, 2) : val(rep, l.periodEnd);
+  const period = toPeriod(start, end, ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`));
   if (period !== undefined) n.period = period;
   return n;
 }

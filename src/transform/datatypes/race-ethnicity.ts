@@ -30,11 +30,13 @@ interface Parts {
   omb: Json[];
   detailed: Json[];
   texts: string[];
+  /** repetitions (1-based) whose code is in no code set and that carry no text: nothing to place */
+  unplaced: number[];
 }
 
 function classify(reps: readonly Repetition[], omb: Readonly<Record<string, string>>, local: Readonly<Record<string, string>>): Parts {
-  const parts: Parts = { omb: [], detailed: [], texts: [] };
-  for (const r of reps) {
+  const parts: Parts = { omb: [], detailed: [], texts: [], unplaced: [] };
+  for (const [i, r] of reps.entries()) {
     const raw = val(r, 1);
     const display = val(r, 2);
     const text = display ?? val(r, 9);
@@ -56,6 +58,7 @@ function classify(reps: readonly Repetition[], omb: Readonly<Record<string, stri
       parts.detailed.push({ url: 'detailed', valueCoding: coding });
       parts.texts.push(text ?? code);
     } else if (text !== undefined) parts.texts.push(text);
+    else parts.unplaced.push(i + 1);
   }
   return parts;
 }
@@ -65,12 +68,23 @@ function extension(name: string, parts: Parts, maxOmb: number): Json | undefined
   return { url: `${US_CORE}${name}`, extension: [...parts.omb.slice(0, maxOmb), ...parts.detailed, { url: 'text', valueString: parts.texts.join(', ') }] };
 }
 
+/**
+ * `unplaced` hears of each repetition whose code is neither a CDC race/ethnicity code nor a table
+ * value and comes without text (`4`, an Australian code): US Core has no slot for a code of
+ * another system, so the caller reports it instead of dropping it silently.
+ */
+type Unplaced = (repetition: number) => void;
+
 /** [US Core Race] PID-10 repetitions; undefined when PID-10 says nothing. */
-export function raceExtension(reps: readonly Repetition[]): Json | undefined {
-  return extension('us-core-race', classify(reps, OMB_RACE, {}), 6);
+export function raceExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
+  const parts = classify(reps, OMB_RACE, {});
+  if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
+  return extension('us-core-race', parts, 6);
 }
 
 /** [US Core Ethnicity] PID-22 repetitions (table 0189 H/N or CDC codes). */
-export function ethnicityExtension(reps: readonly Repetition[]): Json | undefined {
-  return extension('us-core-ethnicity', classify(reps, OMB_ETHNICITY, TABLE_0189), 1);
+export function ethnicityExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
+  const parts = classify(reps, OMB_ETHNICITY, TABLE_0189);
+  if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
+  return extension('us-core-ethnicity', parts, 1);
 }

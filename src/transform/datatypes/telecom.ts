@@ -23,7 +23,12 @@ export function xtnContactPoint(rep: Repetition | undefined, ctx: DatatypeContex
   const equipment = val(rep, 3);
   const isEmail = equipment === 'Internet' || equipment === 'X.400' || (val(rep, 4) !== undefined && val(rep, 1) === undefined && val(rep, 7) === undefined);
   const value = isEmail ? val(rep, 4) : (val(rep, 12) ?? val(rep, 1) ?? composedNumber(rep));
-  if (value === undefined) return undefined;
+  if (value === undefined) {
+    // [IG XTN[ContactPoint] XTN.4 IF XTN.3 = Internet/X.400 → value] an e-mail slot holding a
+    // number (`89898989^WPN^Internet`): neither an address nor, by its type, a phone: reported
+    if (isEmail && (val(rep, 1) ?? composedNumber(rep)) !== undefined) ctx.leftOutValue?.(`XTN with equipment type ${equipment ?? ''} and no XTN.4 address`);
+    return undefined;
+  }
   const cp: Json = {};
   // The IG maps some equipment types (CP) to a contact-point *use*; keep only true systems here.
   const mapped = lookup('TelecommunicationEquipmentType', equipment);

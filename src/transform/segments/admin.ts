@@ -57,6 +57,8 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const group = seg.str(8);
   const groupName = seg.str(9);
   if (group !== undefined) push(c, 'class', { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'group' }] }, value: group, ...(groupName === undefined ? {} : { name: groupName }) });
+  // Coverage.class.value is required: a group name without its number has nowhere to go
+  else if (groupName !== undefined) cx.leftOut(seg, '9', 'a group name without the group number (IN1-8) Coverage.class needs');
   // [IG IN1[Coverage] #10, #11] the insured's group employer → policyHolder(Organization), its
   // IN1-10 ids as the Organization's identifiers, except a subscriber number (CX.5 SN), which the
   // IG puts in the subscriberId extension
@@ -259,6 +261,19 @@ export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = goal;
 }
 
+/**
+ * [v2 table 0280 referral priority S STAT, A ASAP, R routine → request-priority; hig rule, the IG
+ * has no RF1 map] the same letters as table 0485, read through [IG ExtendedPriorityCodes]. Only S
+ * was read before: `A^ASAP` vanished without a report line (ADT-A31-01). Other codes are reported.
+ */
+function referralPriority(sr: Json, seg: SegmentReader, cx: Conversion): void {
+  const code = seg.str(2)?.toUpperCase();
+  if (code === undefined) return;
+  const priority = ['S', 'A', 'R'].includes(code) ? lookupCode('ExtendedPriorityCodes', code) : undefined;
+  if (priority !== undefined) sr.priority = priority;
+  else cx.leftOut(seg, '2', 'a referral priority outside table 0280 S/A/R');
+}
+
 export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr: Json = { resourceType: 'ServiceRequest' };
   const identifier = eiIdentifier(seg.rep(6), cx);
@@ -269,7 +284,7 @@ export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.meaning.referralStatus !== undefined) sr.status = scope.meaning.referralStatus;
   sr.intent = 'order';
   sr.category = [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }] }];
-  set(sr, 'priority', (seg.str(2) ?? '').toUpperCase() === 'S' ? 'stat' : undefined);
+  referralPriority(sr, seg, cx);
   set(sr, 'code', codeableConcept(seg.rep(3)));
   push(sr, 'reasonCode', ...seg.reps(10).map((r) => codeableConcept(r)));
   set(sr, 'authoredOn', seg.dateTime(7) ?? seg.dateTime(9));
@@ -429,21 +444,50 @@ function orderParticipant(seg: SegmentReader, scope: Scope, cx: Conversion): boo
   if (scope.group.holds('RXA') && (role === 'OP' || role === 'AP')) return true;
   if (scope.group.holds('OBR') && role === 'SC') return true;
   if (reportParticipant(seg, role, scope, cx)) return true;
+  // [IG OML_O21 6.2, ORU_R01 4.2.1.2 ORDER/COMMON_ORDER.PRT IF PRT-4 = OP → ServiceRequest.requester]
+  // the ORC's group: the order's mapper (order.ts orderRequester) reads it once the order exists
+  if (role === 'OP' && scope.group.holds('ORC') && !scope.group.holds('OBR')) return true;
   const inResult = scope.group.holds('OBX');
   const inOrder = scope.group.holds('OBR');
-  if (!inResult && !inOrder) return false;
+  if (!inResult && !inOrder) return unplacedOrderRole(seg, role, scope, cx);
   const observation = inResult ? madeBy(scope, 'OBX', 'Observation') : undefined;
   const request = inOrder ? scope.serviceRequest : undefined;
-  if (observation === undefined && request === undefined) return false;
+  if (observation === undefined && request === undefined) return unplacedOrderRole(seg, role, scope, cx);
   // [IG OML_O21 6.4.7.2, ORU_R01 4.2.4.3.2 OBSERVATION.PRT IF PRT-10 VALUED] the device → Observation.device
   const device = observation === undefined ? undefined : prtDevice(seg, cx);
   if (observation !== undefined) set(observation, 'device', device);
-  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return false;
+  if (observation === undefined && seg.str(4)?.toUpperCase() !== 'OP') return unplacedOrderRole(seg, role, scope, cx);
   const person = prtActor(seg, cx);
   if (person === undefined) return device !== undefined;
-  if (person === undefined) return false;
   if (observation !== undefined) push(observation, 'performer', person);
   else if (request !== undefined) set(request, 'requester', person);
+  return true;
+}
+
+/** Segments that open an order (its result, specimen and observation groups nest under them). */
+const ORDER_SEGMENTS = ['ORC', 'OBR', 'RXO', 'RXE', 'RXA', 'RXD', 'RXG'];
+
+/**
+ * True when the PRT sits in an order's group or a group nested in one (OBSERVATION, SPECIMEN…);
+ * not for a patient-level group that happens to hold an OBX (ORU-R01-01's PATIENT group).
+ */
+function inOrderGroup(scope: Scope): boolean {
+  for (let f: GroupFrame | undefined = scope.group; f !== undefined; f = f.parent) if (ORDER_SEGMENTS.some((s) => f.holds(s))) return true;
+  return false;
+}
+
+/**
+ * A PRT of an order or result group in a role no IG row places (RCT result copies to, AT, …):
+ * [IG OML_O21 6.2/6.4.4, ORU_R01 4.2.1.2/4.2.4] map only OP, SC, PRI, ARI/TN/TR there, and
+ * [IG OBR[ServiceRequest] OBR-28 Result Copies To] is deferred (no FHIR R4 element). Falling to
+ * the visit's rule made a copy recipient an Encounter.participant, a person who took part in the
+ * visit: reported instead (one line naming the role), not converted. True when handled here.
+ */
+function unplacedOrderRole(seg: SegmentReader, role: string | undefined, scope: Scope, cx: Conversion): boolean {
+  if (!inOrderGroup(scope)) return false;
+  const fields = seg.segment.fields;
+  for (let n = 1; n < fields.length; n++) seg.used.add(n);
+  cx.leftOut(seg, '4', `participation ${role ?? '(no role)'} of an order or result has no IG row`);
   return true;
 }
 
@@ -489,7 +533,7 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
 }
 
 /** What a PRT or ROL says of a person's role besides who (the PractitionerRole's elements). */
-interface RoleDetail {
+export interface RoleDetail {
   code: Json | undefined;
   specialty?: Json | undefined;
   organization: Reference | undefined;
@@ -504,7 +548,7 @@ interface RoleDetail {
  * `who` in a role: the address goes on the Practitioner; with any other detail a PractitionerRole
  * carries it and is the reference, else the Practitioner itself (no role that says nothing more).
  */
-function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
+export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
   const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
   if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };

@@ -33,7 +33,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   DG1: mapDg1,
   PR1: mapPr1,
   SCH: mapSch,
-  TQ1: (seg, scope) => mapTq1(seg, scope),
+  TQ1: mapTq1,
   AIS: (seg, scope) => mapAis(seg, scope),
   AIG: (seg, scope) => mapAig(seg, scope),
   AIL: mapAil,

@@ -143,8 +143,9 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion): { dosage:
   const dose = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
   if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
   set(dosage, 'text', val(rep, 8));
-  if (Object.keys(dosage).length === 0) return undefined;
+  // a TQ saying only the priority (`^^^^^S`) still makes the order stat
   const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6));
+  if (Object.keys(dosage).length === 0 && priority === undefined) return undefined;
   return priority === undefined ? { dosage } : { dosage, priority };
 }
 
@@ -195,7 +196,9 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   const existing = (mr.dosageInstruction as Json[] | undefined) ?? [];
   if (existing.some((d) => d.timing !== undefined)) return;
   const tq1s = orderTq1s(seg, scope, cx);
-  const parts = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t)) : [tqDosage(seg.name === 'RXE' ? seg.rep(1) : undefined, cx) ?? tqDosage(orc?.rep(7), cx)].filter((x) => x !== undefined);
+  const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t)) : tqParts(seg, orc, cx);
+  for (const p of all) if (p.priority !== undefined) set(mr, 'priority', p.priority);
+  const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
   if (parts.length === 0) return;
   const list = existing.length > 0 ? existing : [{}];
   parts.forEach((p, i) => {
@@ -209,4 +212,17 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
     if (p.priority !== undefined) set(mr, 'priority', p.priority);
   });
   mr.dosageInstruction = list;
+  // several timings (TQ1s, TQ repetitions) are one instruction each, in order
+  if (parts.length > 1) list.forEach((d, i) => set(d, 'sequence', i + 1));
+}
+
+/**
+ * [IG TQ[MedicationRequest], RXE-1 / ORC-7 TQ 0..*] every repetition of the deprecated TQ is one
+ * dosage instruction (ORM-O01-06: `…BID…~12^lb BID^…` gave one instruction, the second repetition
+ * read and dropped): RXE-1 when it says anything, else ORC-7.
+ */
+function tqParts(seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): { dosage: Json; priority?: string }[] {
+  const of = (reps: readonly Repetition[]): { dosage: Json; priority?: string }[] => reps.map((r) => tqDosage(r, cx)).filter((x) => x !== undefined);
+  const own = seg.name === 'RXE' ? of(seg.reps(1)) : [];
+  return own.length > 0 ? own : of(orc?.reps(7) ?? []);
 }

@@ -14,6 +14,21 @@ function endpoint(target: Json, uri: string | undefined): void {
   else target._endpoint = { extension: [{ url: DATA_ABSENT, valueCode: 'unknown' }] };
 }
 
+/**
+ * [IG HD[MessageHeader.source-endpoint] HD.2 IF HD.3 = "URI"] a network address (MSH-24/MSH-25)
+ * whose HD.3 says URI is the endpoint itself, whatever its scheme (`ftp://…`, `mllp://…`); hig's
+ * identifier rule (hdUri) takes only http(s)/urn, and the IG's `"urn:uri:"+HD.2` is no URI
+ * scheme, so the URI is kept as sent. Other HDs follow hdUri (ISO → urn:oid:, UUID → urn:uuid:).
+ */
+function networkAddress(seg: SegmentReader, n: number, cx: Conversion): string | undefined {
+  const rep = seg.rep(n);
+  if (rep === undefined) return undefined;
+  const universal = val(rep, 2);
+  const uri = (val(rep, 3) ?? '').toUpperCase() === 'URI' && universal !== undefined && /^[a-z][a-z0-9+.-]*:\S+$/i.test(universal) ? universal : hdUri(rep, cx);
+  if (uri === undefined) cx.leftOut(seg, `${n}`, 'a network address that is no URI (HD.2 with HD.3 ISO/UUID/URI)');
+  return uri;
+}
+
 export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   const header: Json = { resourceType: 'MessageHeader' };
   const event = seg.str(9, 2);
@@ -24,15 +39,17 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   if (appName !== undefined) source.name = appName;
   // [IG MSH[MessageHeader] MSH-24 → source.endpoint; MSH-3 IF MSH-24 NOT VALUED], each only when
   // the HD names a URI (a bare host or IP address is no url); else data-absent-reason
-  endpoint(source, hdUri(seg.rep(24), cx) ?? hdUri(app, cx));
+  endpoint(source, networkAddress(seg, 24, cx) ?? hdUri(app, cx));
   header.source = source;
   const destApp = seg.rep(5);
   const receiver = organizationFromHd(cx, seg.rep(6));
-  if (destApp !== undefined || receiver !== undefined) {
+  // [IG MSH[MessageHeader] MSH-25 → destination.endpoint; MSH-5 IF MSH-25 NOT VALUED]
+  const destAddress = networkAddress(seg, 25, cx);
+  if (destApp !== undefined || receiver !== undefined || destAddress !== undefined) {
     const dest: Json = {};
     const n = val(destApp, 1);
     if (n !== undefined) dest.name = n;
-    endpoint(dest, hdUri(destApp, cx));
+    endpoint(dest, destAddress ?? hdUri(destApp, cx));
     if (receiver !== undefined) dest.receiver = receiver;
     header.destination = [dest];
   }

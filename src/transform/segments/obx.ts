@@ -189,7 +189,12 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   o.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) o.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined && scope.results) o.encounter = cx.ref(scope.encounter);
-  const effective = seg.dateTime(14) ?? scope.effective;
+  const own = seg.dateTime(14);
+  const effective = own ?? scope.effective;
+  if (own === undefined && effective !== undefined) {
+    scope.effectiveFrom?.used.add(7);
+    scope.effectiveFrom?.used.add(8);
+  }
   set(o, 'effectiveDateTime', effective);
   set(o, 'issued', scope.issued);
   if (type === 'ED' || type === 'RP') {

@@ -12,12 +12,16 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
-import { organizationFromCwe, practitioner } from '../entities.js';
+import { organization, organizationFromCwe, practitioner } from '../entities.js';
+import { xadAddress } from '../datatypes/address.js';
+import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
-import type { Json, Resource } from '../types.js';
+import type { Json, Reference, Resource } from '../types.js';
+import { practitionerRole, prtPersons } from './admin.js';
+import { applyRequestTiming } from './order-timing.js';
 import { type Scope, orcOf } from './scope.js';
 
 export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -81,11 +85,48 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // the time of that event, not when the order was authored
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
   else orc.reps(9);
-  // [IG ORC[ServiceRequest] ORC-12 → requester]
-  set(target, 'requester', practitioner(cx, orc.rep(12)));
+  // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
+  set(target, 'requester', orderingProvider(orc, cx));
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
+}
+
+/**
+ * [IG OML_O21 6.2 ORDER.PRT, ORU_R01 4.2.1.2 COMMON_ORDER.PRT IF PRT-4.1 = OP → requester] the
+ * ordering provider a PRT of the ORC's own group names, when ORC-12 did not (the PRT's mapper
+ * leaves that role to the order, which exists only once its detail segment is mapped).
+ */
+export function orderGroupRequester(orc: SegmentReader | undefined, target: Json, scope: Scope, cx: Conversion): void {
+  if (orc === undefined || target.requester !== undefined) return;
+  const frame = scope.tree.frameOf(orc.index);
+  if (frame === undefined || !frame.holds('PRT')) return;
+  set(target, 'requester', prtPersons(frame, ['OP'], cx)[0]?.who);
+}
+
+/**
+ * [IG ORC[ServiceRequest] ORC-21 → requester(PractitionerRole.organization(Organization)), ORC-22
+ * → its address, ORC-23 → its telecom, ORC-24 → requester(PractitionerRole.practitioner
+ * (Practitioner.address))]: the ORC-12 orderer at the ordering facility is a PractitionerRole. An
+ * ordering facility without ORC-12 has no role to sit in: reported.
+ */
+function orderingProvider(orc: SegmentReader, cx: Conversion): Reference | undefined {
+  const who = practitioner(cx, orc.rep(12));
+  const f = orc.segment.fields;
+  // most ORCs have none of ORC-21–24: skip the reads (this runs for every order)
+  if (!f[21] && !f[22] && !f[23] && !f[24]) return who;
+  const facility = organization(cx, orc.rep(21));
+  const org = facility === undefined ? undefined : cx.resources.get(`Organization/${facility.reference.slice('urn:uuid:'.length)}`);
+  if (org !== undefined) {
+    if (org.address === undefined) push(org, 'address', ...orc.reps(22).map((r) => xadAddress(r, cx)));
+    if (org.telecom === undefined) push(org, 'telecom', ...orc.reps(23).map((r) => xtnContactPoint(r, cx)));
+  }
+  const address = orc.reps(24).map((r) => xadAddress(r, cx));
+  if (who === undefined) {
+    if (facility !== undefined || address.length > 0) cx.leftOut(orc, '21-24', 'an ordering facility or address without the ordering provider ORC-12');
+    return undefined;
+  }
+  return practitionerRole(cx, who, { code: undefined, organization: facility, location: undefined, telecom: [], address });
 }
 
 const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
@@ -189,6 +230,10 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) sr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, sr, cx);
+  orderGroupRequester(orc, sr, scope, cx);
+  // [IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] inpatient/outpatient order
+  const orderType = codeableConcept(orc?.rep(29), 'OrderType', '0482');
+  if (orderType !== undefined) sr.locationCode = [orderType];
   // [IG ORC[ServiceRequest] ORC-4 → requisition (PGN)]
   const group = eiIdentifier(orc?.rep(4), cx, 'PGN');
   set(sr, 'requisition', group);
@@ -196,9 +241,12 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     // [IG OBR[ServiceRequest] OBR-16 IF ORC-12 NOT VALUED → requester]
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
+    // [IG OBR[ServiceRequest] OBR-28 Result Copies To: "deferred to a future edition"] no R4 element
+    // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
+    if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
-    set(sr, 'priority', obr.str(5) === 'S' ? 'stat' : undefined);
   }
+  applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx), 'distinct');
   orderProvenance(orc, resource, cx);
@@ -212,7 +260,16 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr = serviceRequest(orc, seg, scope, cx);
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
   scope.issued = seg.instant(22);
-  if (!scope.results) return;
+  if (!scope.results) {
+    // [IG OBR[ServiceRequest] OBR-7/OBR-8: no FHIR element for a request] read for the identity
+    // and the observations' default time only: unless an OBX takes them (obx.ts), reported
+    // (MDM_T02/T10 lost an OBR-7 without a report line)
+    seg.used.delete(7);
+    seg.used.delete(8);
+    scope.effectiveFrom = seg;
+    return;
+  }
+  scope.effectiveFrom = undefined;
   const dr: Json = { resourceType: 'DiagnosticReport' };
   const { placer, filler } = orderNumbers(orc, seg, cx);
   push(dr, 'identifier', filler, placer);

@@ -12,7 +12,7 @@ import { practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendDosageText, applyOrderTiming } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -88,6 +88,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
+  orderGroupRequester(orc, mr, scope, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
   orderProvenance(orc, resource, cx);
@@ -144,6 +145,19 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
   set(mr, 'requester', practitioner(cx, seg.rep(14)));
+  // [hig rule; IG RXO[MedicationRequest] RXO-6/RXO-7 rows empty] RXO-7 the provider's
+  // administration instructions → dosageInstruction.text (as RXE-7); RXO-6 the pharmacy/treatment
+  // instructions (to the pharmacy, not the patient) → note. Read as CWE: the text is CWE.2 (else
+  // CWE.9, CWE.1); both were reported unmapped (ORM-O01-06, RDE-O25-01)
+  const administration = instructionTexts(seg.reps(7));
+  if (administration !== '') appendDosageText(firstDosage(mr), administration);
+  const pharmacy = instructionTexts(seg.reps(6));
+  if (pharmacy !== '' && !((mr.note as Json[] | undefined) ?? []).some((n) => n.text === pharmacy)) push(mr, 'note', { text: pharmacy });
+}
+
+/** The texts of CWE instructions (CWE.2, else CWE.9, else the code CWE.1), joined. */
+function instructionTexts(reps: readonly Repetition[]): string {
+  return reps.map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
 }
 
 /** [IG RXO #9 via AllowSubstitution] (RXE-9 the same). */
@@ -165,7 +179,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
   if (give !== undefined) mr.medicationCodeableConcept = give;
   setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
-  const text = seg.reps(7).map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
+  const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
   if (text !== '') appendDosageText(firstDosage(mr), text);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));

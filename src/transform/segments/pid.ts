@@ -120,7 +120,12 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
-  set(p, 'gender', lookupCode('AdministrativeSex', seg.str(8)));
+  // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: gender is a required binding, so a code
+  // outside table 0001 (`M-`, an Australian `1`) has no place in it: reported, not guessed
+  const sex = seg.str(8);
+  const gender = lookupCode('AdministrativeSex', sex);
+  set(p, 'gender', gender);
+  if (sex !== undefined && gender === undefined) cx.leftOut(seg, '8', 'a code outside table 0001 (administrative sex)');
   const birth = seg.str(7);
   const birthDate = seg.date(7);
   if (birthDate !== undefined) {
@@ -146,9 +151,9 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   const ext: Json[] = [];
   // [US Core Patient] PID-10 race, PID-22 ethnic group
-  const race = raceExtension(seg.reps(10));
+  const race = raceExtension(seg.reps(10), (i) => cx.leftOut(seg, `10 repetition ${i}`, 'a code of no known race code set, without text'));
   if (race !== undefined) ext.push(race);
-  const ethnicity = ethnicityExtension(seg.reps(22));
+  const ethnicity = ethnicityExtension(seg.reps(22), (i) => cx.leftOut(seg, `22 repetition ${i}`, 'a code of no known ethnic group code set, without text'));
   if (ethnicity !== undefined) ext.push(ethnicity);
   const maiden = val(seg.rep(6), 1);
   if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });

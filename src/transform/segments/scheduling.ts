@@ -18,6 +18,7 @@ import { location, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming } from './medication-timing.js';
+import { tq1Request } from './order-timing.js';
 import type { Scope } from './scope.js';
 
 /** Where an appointment's times came from, best first. */
@@ -124,7 +125,7 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
-export function mapTq1(seg: SegmentReader, scope: Scope): void {
+export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it)
   if (isPharmacyTiming(scope)) return;
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
@@ -136,15 +137,9 @@ export function mapTq1(seg: SegmentReader, scope: Scope): void {
     if (end !== undefined && c.tq1End === undefined) c.tq1End = end;
     return;
   }
-  const start = seg.dateTime(7);
-  const end = seg.dateTime(8);
-  if (scope.serviceRequest !== undefined) {
-    const sr = scope.serviceRequest;
-    // occurrence[x] takes one type: OBR-6 (requested time) wins over TQ1 when both are given
-    if (sr.occurrenceDateTime !== undefined || sr.occurrencePeriod !== undefined) return;
-    if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
-    else set(sr, 'occurrenceDateTime', start);
-  }
+  // an order's TQ1 before its OBR (the ORC's TIMING group) is read by the request's builder
+  // (order-timing.ts); one with no request at all stays unread, so the report lists it
+  if (scope.serviceRequest !== undefined) tq1Request(scope.serviceRequest, seg, cx);
 }
 
 /**

@@ -36,6 +36,11 @@ export interface Scope {
   noteTarget?: Resource | undefined;
   /** Default effective time for observations (OBR-7). */
   effective?: string | undefined;
+  /**
+   * The OBR `effective` comes from in an order message, where OBR-7/8 count as mapped only when an
+   * observation takes them [IG OBR[ServiceRequest] OBR-7/8: no row, not for a request].
+   */
+  effectiveFrom?: SegmentReader | undefined;
   /** Default issued time for observations (OBR-22). */
   issued?: string | undefined;
 }

@@ -26,8 +26,12 @@ const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}
 const COMMON_ORDER = '[COMMON_ORDER(ORC [{PRT}] [ORDER_DOCUMENT(OBX [{PRT}] TXA)])]';
 const RX_PATIENT =
   '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
-const RX_DETAIL = '[ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
-const RX_ENCODED = 'RXE [{PRT}] [{NTE}] [{TIMING_ENCODED(TQ1 [{TQ2}])}] [{RXR}] [{RXC}]';
+// v2.8 puts PRTs after RXO (and CDO, contract dose, after the RXE's RXC): without them in the
+// grammar the matcher skipped ahead to RXE's own [{PRT}], and the RXE, its TQ1 and RXR then "fit
+// nowhere" (RDE-O25-01), so the RXE's own timing and priority were never placed
+// [IG RDE_O11 ORDER.ENCODING.TIMING_ENCODED.TQ1 → MedicationRequest.dosageInstruction/priority]
+const RX_DETAIL = '[ORDER_DETAIL(RXO [{PRT}] [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
+const RX_ENCODED = 'RXE [{PRT}] [{NTE}] [{TIMING_ENCODED(TQ1 [{TQ2}])}] [{RXR}] [{RXC}] [{CDO}]';
 
 export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A01: ADT_FULL,
@@ -56,7 +60,11 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   MDM_T02: `${MDM_HEAD} {OBSERVATION(OBX [{PRT}] [{NTE}])}`,
   OMP_O09: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ${INSURANCE} [GT1] [{AL1}])] {ORDER(ORC [{PRT}] ${TIMING} RXO [{PRT}] [{NTE}] {RXR} [{COMPONENT(RXC [{NTE}])}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG])}`,
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT} [{FT1}] [{CTI}] [BLG])}`,
-  OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})] [{FT1}] [{CTI}] [BLG])}`,
+  // OBSERVATION_REQUEST repeats: senders put several OBRs under one ORC (MDHHS OML_O21: HIV and
+  // syphilis under one ORC NW). Read as the standard's ORC-less ORDER_PRIOR, the second test lost
+  // its ORC [IG OML_O21 6.4.10.4.1: ORDER_PRIOR starts with a required ORC]; each OBR is paired
+  // with the ORC that heads it (groups.ts) [IG OML_O21 6.4.1].
+  OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [{OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})}] [{FT1}] [{CTI}] [BLG])}`,
   ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
   ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION(${COMMON_ORDER} OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
   OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
