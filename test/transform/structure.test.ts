@@ -29,6 +29,13 @@ const resources: Json[] = readdirSync(dir)
 
 /** The schema's complex types lack `type: object`, so `identifier: [0]` passes it and medplum alike. */
 const STRICTER = [/^Invalid empty value$/, /^more than one type given for a choice element$/, /^Expected an object$/];
+/**
+ * Neither medplum nor the schema looks at a primitive's `_name` partner: an array there (`_birthDate: []`)
+ * passes both, while FHIR JSON gives a single primitive a single partner object. Ours says so; only for a
+ * `_` path, so an array refused on a repeating element is still caught as a false error.
+ */
+const strictOnPartner = (i: { path: string; message: string }) =>
+  /^Expected single value for property$/.test(i.message) && /(^|\.)_[A-Za-z]+$/.test(i.path);
 
 const medplumErrors = (r: Json): string[] => medplumIssues(r, '').filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => i.message);
 
@@ -90,13 +97,13 @@ describe('structure check', () => {
         } catch {
           return; // medplum itself gave up on this input; nothing to compare with
         }
-        const ours = structureIssues(r).map((i) => i.message);
+        const ours = structureIssues(r);
         if (theirs.length > 0) {
           mutatedWithErrors++;
           expect(ours.length, `medplum: ${theirs.join('; ')}`).toBeGreaterThan(0);
         } else if (ours.length > 0 && schemaIssues(r, '').length === 0) {
           // an error neither medplum nor the JSON schema sees must be one of our stricter rules
-          for (const m of ours) expect(STRICTER.some((re) => re.test(m)), m).toBe(true);
+          for (const i of ours) expect(STRICTER.some((re) => re.test(i.message)) || strictOnPartner(i), `${i.path}: ${i.message}`).toBe(true);
         }
       }),
       { numRuns: 3000, seed: 20261129 },
