@@ -27,6 +27,24 @@ const siu = (tq1: boolean): string =>
   ].join('\r');
 
 describe('a value not put in the Bundle is reported', () => {
+  it('[IG RXR[MedicationRequest] RXR-1; hig: RXE overrides RXO] the RXO\'s route that the RXE\'s route replaces is reported; an agreeing one is not', () => {
+    const rde = (rxoRoute: string) =>
+      [
+        'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|NS-RXR|P|2.8',
+        'PID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F',
+        'ORC|NW|RX701^CPOE',
+        'RXO|00591555305^Doxycycline 100 MG^NDC|1||TAB^tablet^HL70292',
+        `RXR|${rxoRoute}^HL70162`,
+        'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
+        'RXR|PO^Oral^HL70162',
+      ].join('\r');
+    const texts = (m: string) => ((convertHl7v2(m).report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    const route = (m: string) => (resources(convertHl7v2(m).bundle, 'MedicationRequest')[0]?.dosageInstruction as { route?: { coding?: { code?: string }[] } }[])[0]?.route?.coding?.map((c) => c.code);
+    expect(route(rde('IV^Intravenous'))).toContain('PO');
+    expect(texts(rde('IV^Intravenous')).filter((t) => t.includes("the ordered route of the RXO's RXR"))).toHaveLength(1);
+    expect(texts(rde('PO^Oral')).filter((t) => t.includes("the ordered route of the RXO's RXR"))).toEqual([]);
+  });
+
   it('[IG SCH[Appointment] SCH-11] SCH-11 gives the times when there is no TQ1, and is reported when TQ1 wins', () => {
     const alone = convertHl7v2(siu(false));
     const appointment = resources(alone.bundle, 'Appointment')[0];

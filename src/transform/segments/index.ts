@@ -39,7 +39,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   AIL: mapAil,
   AIP: mapAip,
   RXA: mapRxa,
-  RXR: (seg, scope) => mapRxr(seg, scope),
+  RXR: (seg, scope, cx) => mapRxr(seg, scope, cx),
   RXO: mapRxo,
   RXE: mapRxe,
   RXD: mapRxd,

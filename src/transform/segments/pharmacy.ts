@@ -32,7 +32,7 @@ export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * RXR-1 via RouteOfAdministration (the v2-0162 coding kept), RXR-2 via BodyParts (table 0163),
  * RXR-4 method, RXR-5 routing instruction (MedicationRequest only).
  */
-export function mapRxr(seg: SegmentReader, scope: Scope): void {
+export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const target = scope.medicationRequest;
   if (target === undefined) return;
   const route = codeableConcept(seg.rep(1), 'RouteOfAdministration', '0162');
@@ -45,6 +45,12 @@ export function mapRxr(seg: SegmentReader, scope: Scope): void {
   }
   const list = target.resourceType === 'MedicationAdministration' ? undefined : (target.dosageInstruction as Json[] | undefined);
   const dosage: Json = target.resourceType === 'MedicationAdministration' ? ((target.dosage as Json | undefined) ?? {}) : (list?.[0] ?? {});
+  // [hig rule: RXE overrides RXO, as for RXE-2 and the dose] the pharmacy's encoded route replaces
+  // the prescriber's requested one: "oral tablet … intravenous" would be one order with two routes
+  if (target.resourceType === 'MedicationRequest' && scope.medicationFrom === 'RXE') {
+    replaceRoute(dosage, { route, site, method }, cx);
+    scope.medicationFrom = undefined; // a second RXR of the RXE adds only, as before (the first one wins)
+  }
   set(dosage, 'route', route);
   set(dosage, 'site', site);
   set(dosage, 'method', method);
@@ -52,6 +58,16 @@ export function mapRxr(seg: SegmentReader, scope: Scope): void {
   if (Object.keys(dosage).length === 0) return;
   if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
   else if (list === undefined) target.dosageInstruction = [dosage];
+}
+
+/** An RXE's RXR values replace the RXO's; a replaced value that differs is reported, never dropped silently. */
+function replaceRoute(dosage: Json, values: Record<'route' | 'site' | 'method', Json | undefined>, cx: Conversion): void {
+  for (const [key, value] of Object.entries(values)) {
+    const before = dosage[key];
+    if (value === undefined || before === undefined) continue;
+    if (JSON.stringify(before) !== JSON.stringify(value)) cx.leftOutValue(`the ordered ${key} of the RXO's RXR, which the RXE's encoded ${key} replaces`);
+    delete dosage[key];
+  }
 }
 
 const MR_STATUS: Readonly<Record<string, string>> = {
@@ -141,6 +157,7 @@ function dispense(mr: Resource, amount: string | undefined, units: Repetition | 
 /** [IG RXO[MedicationRequest]] the requested give code, amount, dispense and substitution. */
 export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
+  scope.medicationFrom = 'RXO';
   setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
@@ -174,6 +191,7 @@ function substitution(mr: Resource, code: string | undefined): void {
 export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const give = codeableConcept(seg.rep(2));
   const mr = medicationRequest(seg, give, scope, cx);
+  scope.medicationFrom = 'RXE';
   // [IG RXO[MedicationRequest] #1, applied to RXE-2 as the RDE_O11 map does] the pharmacy's encoded
   // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
@@ -200,6 +218,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const medication = codeableConcept(seg.rep(2)) ?? { text: 'unknown' };
   const prescription = madeByOrder(seg, scope, cx, 'MedicationRequest') ?? medicationRequest(seg, medication, scope, cx);
+  scope.medicationFrom = 'RXD';
   const md: Json = { resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: medication };
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];

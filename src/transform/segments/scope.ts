@@ -28,6 +28,11 @@ export interface Scope {
   report?: Resource | undefined;
   specimen?: Resource | undefined;
   medicationRequest?: Resource | undefined;
+  /**
+   * Which pharmacy segment of the order the next RXR belongs to: an RXE's RXR (the pharmacy's
+   * encoding) replaces the route an RXO's RXR (the prescriber's request) set; others add only.
+   */
+  medicationFrom?: 'RXO' | 'RXE' | 'RXD' | undefined;
   appointment?: Resource | undefined;
   document?: Resource | undefined;
   procedure?: Resource | undefined;
