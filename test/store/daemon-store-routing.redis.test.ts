@@ -144,7 +144,13 @@ describe('routing in the message store (postgres)', () => {
   it("a fan-out message's destination queues write their tries into its trail; a destination's dead-letter is the message's", async () => {
     expect(await send(fanPort, adt('RT-D1', 'I'))).toContain('MSA|AA|RT-D1');
     const id = messageIdFor('fan', 'RTAPP|RTFAC', 'RT-D1');
-    const rec = await until(id, (r) => r.status === 'dead_lettered' && r.trail.some((e) => e.destinationId === 'good') && r.trail.some((e) => e.destinationId === 'emergency'), 'every destination in the trail');
+    // The trail is written by several jobs (the channel job's route step, each destination's tries and
+    // dead-letter) whose events reach the store in any batch order: wait for all of them, not for the status.
+    const complete = (r: Rec) =>
+      r.status === 'dead_lettered' &&
+      r.trail.some((e) => e.kind === 'attempt' && e.stage === 'route') &&
+      ['good', 'emergency', 'refusing'].every((d) => r.trail.some((e) => e.destinationId === d && e.kind === 'attempt'));
+    const rec = await until(id, complete, 'every destination and the route step in the trail');
     const of = (dest: string) => rec.trail.filter((e) => e.destinationId === dest && e.kind === 'attempt');
     expect(rec.trail.find((e) => e.kind === 'attempt' && e.stage === 'route')).toMatchObject({ outcome: 'success', destinationId: null });
     expect(of('good')).toEqual([expect.objectContaining({ stage: 'deliver', outcome: 'success', httpStatus: 200 })]);
