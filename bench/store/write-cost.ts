@@ -18,16 +18,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMessageStore, type StoreEvent } from '../../src/store/index.js';
-import { newEventId, parseEntry } from '../../src/store/outbox.js';
+import { openMessageStore } from '../../src/store/index.js';
+import { parseEntry } from '../../src/store/outbox.js';
 import { writeBatch } from '../../src/store/write-batch.js';
 import { openPostgresDb } from '../../src/store/db-postgres.js';
 import { openPgliteDb } from '../../src/store/db-pglite.js';
 import type { Db } from '../../src/store/db.js';
 import type { QueuedEvent } from '../../src/store/types.js';
 import { STORE_V1 } from '../../src/store/types.js';
-import { convertHl7v2 } from '../../src/transform/index.js';
-import { adtA01, controlIdFor } from '../lib/message.js';
+import { outboxEntries } from './outbox-entries.js';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { fmt, loadAverage, table } from '../lib/stats.js';
 import { createPgDatabase, pgliteTemplate, testIndexKeys, testKeyring } from '../../test/support/store.js';
@@ -52,31 +51,8 @@ const keyring = testKeyring();
 const indexKeys = testIndexKeys();
 const CHANNEL = 'e2e';
 const PREFIX = `W${process.pid}`;
-const BUNDLE = JSON.stringify(convertHl7v2(adtA01(PREFIX, 0)).bundle);
-const REPORT = convertHl7v2(adtA01(PREFIX, 0)).report;
-
 /** One message's outbox entries as the e2e path appends them: [intake's, the worker's]. */
-function entries(seq: number, at: number): [string, string] {
-  const messageId = `${CHANNEL}.${PREFIX}.${seq.toString(16).padStart(12, '0')}`;
-  const t = (ms: number) => new Date(at + ms).toISOString();
-  const base = { messageId, channelId: CHANNEL };
-  const received = {
-    ...base, kind: 'received', eventId: 'received', at: t(0), receivedAt: t(0), source: { kind: 'mllp', peer: '127.0.0.1' }, contentType: 'hl7v2',
-    header: { messageType: 'ADT^A01', structure: 'ADT_A01', controlId: controlIdFor(PREFIX, seq), sendingApplication: 'EPICADT', sendingFacility: 'GOODHEALTH', version: '2.5.1' },
-    raw: keyring.seal(adtA01(PREFIX, seq), { channelId: CHANNEL, messageId, role: 'message' }, { compress: true }),
-  } as const;
-  const id = (i: number) => `t001.${String(i).padStart(2, '0')}.${newEventId()}`;
-  const intake: StoreEvent[] = [{ ...received, ack: { code: 'AA', at: t(1) } }];
-  const worker: StoreEvent[] = [
-    received,
-    { ...base, eventId: id(0), kind: 'attempt', at: t(5), stage: 'convert', attempt: 1, durationMs: 2, outcome: 'success' },
-    { ...base, eventId: id(1), kind: 'attempt', at: t(6), stage: 'validate', attempt: 1, durationMs: 1, outcome: 'success' },
-    { ...base, eventId: id(2), kind: 'attempt', at: t(6), stage: 'deliver', attempt: 1, durationMs: 0, destinationId: 'default', outcome: 'skipped' },
-    { ...base, eventId: id(3), kind: 'result', at: t(7), result: keyring.seal(BUNDLE, { channelId: CHANNEL, messageId, role: 'result' }, { compress: true }), report: REPORT, resourceCount: 6 },
-    { ...base, eventId: id(4), kind: 'completed', at: t(7), attempts: 1 },
-  ];
-  return [JSON.stringify(intake), JSON.stringify(worker)];
-}
+const entries = outboxEntries(keyring, CHANNEL, PREFIX);
 
 const cpuMs = () => {
   const u = process.cpuUsage();
