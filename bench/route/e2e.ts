@@ -157,12 +157,12 @@ async function main(): Promise<void> {
     ].filter((k) => values.only === '' || values.only === k.kind);
     // JIT warm-up of EACH kind, not reported: each side has code paths of its own (the inline FHIR
     // route, the first tries and the file writes); warming only one side inflated the other's round 1.
-    const warm = mkdtempSync(join(tmpdir(), 'hig-route-warm-'));
-    try {
-      for (const k of kinds) await k.run(warm);
-    } finally {
-      rmSync(warm, { recursive: true, force: true });
-    }
+    // The warm-up's files go with the bench's folder at the end, not now: deleting hundreds of files
+    // just before the measured rounds made every file the rounds create cost 2-4x more system CPU on
+    // a journal-less ext4 (this machine's /), whose inode allocator skips over inodes deleted in the
+    // last minute (docs/benchmarks.md "route": the file destination and recently deleted inodes).
+    const warm = mkdtempSync(join(folder, 'warm-'));
+    for (const k of kinds) await k.run(warm);
     const runs: Run[] = [];
     // Order alternates (one, three | three, one | …): neither side always runs first in a pair, after
     // the other's garbage or while the machine's load moves one way.
