@@ -20,6 +20,8 @@ export interface EventMeaning {
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
   cancelsTransfer?: boolean;
+  /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
+  preAdmits?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
   referralStatus?: string;
 }
@@ -32,7 +34,8 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A06: { encounterStatus: 'in-progress' }, // change an outpatient to an inpatient: the visit goes on
   A07: { encounterStatus: 'in-progress' }, // change an inpatient to an outpatient
   A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
-  A14: { encounterStatus: 'planned' }, // pending admit
+  A05: { preAdmits: true }, // pre-admit (its status planned comes from the IG's map)
+  A14: { encounterStatus: 'planned', preAdmits: true }, // pending admit
   A15: { encounterStatus: 'in-progress' }, // pending transfer
   A16: { encounterStatus: 'in-progress' }, // pending discharge: not discharged yet
   A17: { encounterStatus: 'in-progress' }, // swap patients: both stay, in each other's bed

@@ -32,17 +32,41 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
  * CodeableConcept from a CWE. `map` names an IG concept map: when the v2 code has a FHIR
  * equivalent, that coding comes first and the original v2 coding is kept after it. `table`
  * (e.g. '0443') is the HL7 table the field is bound to, used when the sender gave no system.
+ *
+ * With a `table`, the map's source codes are that table's codes [IG CWE[CodeableConcept] CWE.3 →
+ * coding[1].system, CWE.6 → coding[2].system]: a coding whose CWE.3 (CWE.6) names another system
+ * (`01^Admitted as Inpatient^ACR`) is the sender's code, kept with its own system and display,
+ * and never read through the table's map nor stamped with the table's system. A code without a
+ * system that cannot be a code of the table (see tableCode) keeps no system either, and `report`
+ * (the conversion's leftOutValue) says so, never the value.
  */
-export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string): Json | undefined {
+export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string, report?: (what: string) => void): Json | undefined {
   const codings = cweCodings(rep);
-  // a CWE drawn from an HL7 table often omits its coding system (component 3): say which table
-  const first = codings[0];
-  if (table !== undefined && first !== undefined && first.system === undefined && val(rep, 3) === undefined) {
-    const { code, display } = first;
-    codings[0] = { system: `http://terminology.hl7.org/CodeSystem/v2-${table}`, code, ...(display === undefined ? {} : { display }) };
+  // which coding, if any, is a code of the field's table: CWE.3 empty or HL7<table> for the
+  // primary, CWE.6 HL7<table> for the alternate (an empty CWE.6 says nothing about CWE.4)
+  let inTable: string | undefined = table === undefined ? val(rep, 1) : undefined;
+  if (table !== undefined) {
+    const tableUri = `http://terminology.hl7.org/CodeSystem/v2-${table}`;
+    const first = codings[0];
+    const primaryCode = val(rep, 1);
+    if (first !== undefined && primaryCode !== undefined && first.code === primaryCode && first.system === undefined && val(rep, 3) === undefined) {
+      // a CWE drawn from an HL7 table often omits its coding system (component 3): say which table,
+      // when the value can be one of its codes
+      if (tableCode(primaryCode)) {
+        const { code, display } = first;
+        codings[0] = { system: tableUri, code, ...(display === undefined ? {} : { display }) };
+        inTable = primaryCode;
+      } else {
+        report?.(`a coded value without a coding system that is no code of HL7 table ${table} keeps no system`);
+      }
+    } else if (first !== undefined && first.system === tableUri && first.code === primaryCode) {
+      inTable = primaryCode;
+    } else {
+      inTable = codings.find((c) => c.system === tableUri && c.code === val(rep, 4))?.code as string | undefined;
+    }
   }
   if (map !== undefined) {
-    const mapped = lookup(map, val(rep, 1));
+    const mapped = lookup(map, inTable);
     if (mapped !== undefined && mapped.system !== undefined) {
       const c: Json = { system: mapped.system, code: mapped.code };
       if (mapped.display !== undefined) c.display = mapped.display;
@@ -60,6 +84,15 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
   if (codings.length > 0) cc.coding = codings;
   if (text !== undefined) cc.text = text;
   return cc;
+}
+
+/**
+ * Whether a value sent without a coding system can be a code of an HL7 table: table values are
+ * codes (`01`, `SUR`, `A0`), never words separated by blanks. `Admitted as Inpatient` is the
+ * sender's own text in the code component, not one of table 0112's codes.
+ */
+function tableCode(value: string): boolean {
+  return !/\s/.test(value);
 }
 
 /** CodeableConcept from a bare code (ID/IS) drawn from a v2 table, mapped when the IG has a map. */

@@ -1,8 +1,7 @@
 /** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
+import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
-import { val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
@@ -52,9 +51,15 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
   // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
-  // PV1-4/18/13/14/15/36 are IS/CWE fields drawn from v2 tables: a bare code gets the table's system
-  push(e, 'type', codeFromTable(seg.str(4), '0007', 'AdmissionType'), codeFromTable(seg.str(18), '0018'));
-  set(e, 'serviceType', codeFromTable(seg.str(10), '0069', 'HospitalService'));
+  // PV1-4/10/13/14/15/18/36 are CWE (IS before v2.7) bound to v2 tables: read as a whole CWE, so the
+  // sender's own system (CWE.3) and text (CWE.2) stay; only a code without a system, or one whose
+  // CWE.3 names the table (HL7nnnn), is the table's and goes through its map
+  // [IG CWE[CodeableConcept] CWE.1 → code, CWE.2 → display, CWE.3 → system]
+  const coded = (n: number, table: string, map?: string, rep = seg.rep(n)): Json | undefined => codeableConcept(rep, map, table, cx.leftOutValue);
+  // [IG PV1[Encounter] PV1-4 → type (AdmissionType)]; PV1-18 → type [hig: the IG leaves PV1-18 to the implementer]
+  push(e, 'type', coded(4, '0007', 'AdmissionType'), coded(18, '0018'));
+  // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
+  set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
   for (const [field, code] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
@@ -76,14 +81,21 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const hosp: Json = {};
   const pre = cxIdentifier(seg.rep(5), cx);
   set(hosp, 'preAdmissionIdentifier', pre);
-  set(hosp, 'admitSource', codeFromTable(seg.str(14), '0023'));
-  set(hosp, 'reAdmission', codeFromTable(seg.str(13), '0092', 'ReadmissionIndicator'));
-  set(hosp, 'dischargeDisposition', codeFromTable(seg.str(36), '0112', 'DischargeDisposition'));
+  // [IG PV1[Encounter] PV1-14 → hospitalization.admitSource, PV1-13 → reAdmission (ReadmissionIndicator),
+  // PV1-36 → dischargeDisposition (DischargeDisposition), PV1-15 → specialArrangement (AmbulatoryStatus)]
+  set(hosp, 'admitSource', coded(14, '0023'));
+  set(hosp, 'reAdmission', coded(13, '0092', 'ReadmissionIndicator'));
+  set(hosp, 'dischargeDisposition', coded(36, '0112', 'DischargeDisposition'));
   push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
-  push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => codeFromTable(val(r, 1), '0009', 'AmbulatoryStatus')));
+  push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => coded(15, '0009', 'AmbulatoryStatus', r)));
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
+  // [IG PV1[Encounter] PV1-3: IF PV1-2.1 EQUALS "P" location[1].status = "planned", else "active"]:
+  // a pre-admission's PV1-3 is the bed the patient is to get; [hig] so is an A05 pre-admit's or an
+  // A14 pending admit's, whatever the class (the event says the patient is not admitted yet)
+  const preadmit = patientClass?.toUpperCase() === 'P' || scope.meaning.preAdmits === true;
+  // [IG PV1[Encounter] PV1-6 completed, PV1-11 active]; PV1-42 planned, PV1-43 completed [hig]
   const locations: [number, string][] = [
-    [3, 'active'],
+    [3, preadmit ? 'planned' : 'active'],
     [11, 'active'],
     [6, 'completed'],
     [42, 'planned'],
