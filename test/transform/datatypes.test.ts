@@ -101,6 +101,33 @@ describe('CWE → CodeableConcept', () => {
   ])('%s (%s)', (v, map, expected) => expect(codeableConcept(rep(v), map)).toEqual(expected));
 });
 
+// [IG CWE[CodeableConcept] CWE.1 → coding[1].code, CWE.2 → display, CWE.3 → system; CWE.4-6 → coding[2]]
+// with the field's table (PV1-36 0112, PV1-10 0069 …): the table's system and map serve the table's codes only
+describe('CWE bound to an HL7 table → CodeableConcept', () => {
+  const V2 = 'http://terminology.hl7.org/CodeSystem/v2-';
+  it.each([
+    // the sender's system ACR: its code 01 is not table 0112's 01 (discharged home)
+    ['01^Admitted as Inpatient^ACR', '0112', 'DischargeDisposition', { coding: [{ system: 'urn:hl7v2:codesystem:ACR', code: '01', display: 'Admitted as Inpatient' }] }],
+    ['Admitted as Inpatient^Sample^ACR', '0112', 'DischargeDisposition', { coding: [{ system: 'urn:hl7v2:codesystem:ACR', code: 'Admitted as Inpatient', display: 'Sample' }] }],
+    // CWE.3 empty: the field's table
+    ['01', '0112', 'DischargeDisposition', { coding: [{ system: `${V2}0112`, code: '01' }] }],
+    // [IG HospitalService] MED (HL70069) → service-type 382; the v2 coding is kept
+    ['MED', '0069', 'HospitalService', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '382', display: 'Medical Services' }, { system: `${V2}0069`, code: 'MED' }] }],
+    ['MED^Medicine^HL70069', '0069', 'HospitalService', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '382', display: 'Medical Services' }, { system: `${V2}0069`, code: 'MED', display: 'Medicine' }] }],
+    // a local MED is not the table's MED: no service-type 382
+    ['MED^Medicine^L', '0069', 'HospitalService', { coding: [{ system: 'urn:hl7v2:codesystem:L', code: 'MED', display: 'Medicine' }] }],
+    // the alternate (CWE.4-6) names the table: the map reads the alternate
+    ['X1^Med ward^L^MED^Medical Service^HL70069', '0069', 'HospitalService', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '382', display: 'Medical Services' }, { system: 'urn:hl7v2:codesystem:L', code: 'X1', display: 'Med ward' }, { system: `${V2}0069`, code: 'MED', display: 'Medical Service' }] }],
+  ])('%s (table %s)', (v, table, map, expected) => expect(codeableConcept(rep(v), map, table)).toEqual(expected));
+
+  it('a value without a system that is no table code keeps no system and is reported', () => {
+    const lines: string[] = [];
+    expect(codeableConcept(rep('Admitted as Inpatient^Sample'), 'DischargeDisposition', '0112', (l) => lines.push(l))).toEqual({ coding: [{ code: 'Admitted as Inpatient', display: 'Sample' }] });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain('Admitted');
+  });
+});
+
 describe('OBX-5 by value type', () => {
   const units = rep('mg/dL^mg/dL^UCUM');
   it.each([
