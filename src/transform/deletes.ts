@@ -1,6 +1,7 @@
 /**
  * Delete events ([IG ConceptMap SegmentActionCode D → DELETE]): A29 (delete person information)
- * deletes the Patient, A23 (delete a patient visit) the Encounter. The deleted resource becomes a
+ * deletes the Patient, A23 (delete a patient visit) the Encounter, BAR P02 (purge patient
+ * accounts) each PID-18 Account [hig, events.ts; the IG has no BAR_P02 map]. The deleted resource becomes a
  * DELETE entry (bundle.ts), never a PUT of its demographics; what the message says about the
  * deleted record (a visit, an account, observations of the deleted person) is not upserted
  * either: it would recreate what the sender just deleted.
@@ -32,6 +33,13 @@ export function applyDeletes(cx: Conversion, meaning: EventMeaning): { gone: Set
     if (r.resourceType !== meaning.deletes) continue;
     cx.remove(r);
     gone.add(cx.ref(r).reference);
+  }
+  // P02's PV1 only names the visit of the purged account: no Encounter is created from it
+  for (const r of [...cx.resources.values()]) {
+    if (r.resourceType !== meaning.identifiesOnly) continue;
+    cx.resources.delete(`${r.resourceType}/${r.id ?? ''}`);
+    gone.add(cx.ref(r).reference);
+    notes.push(`a ${r.resourceType} was not created: this event only names it (it removes its ${meaning.deletes})`);
   }
   // what refers to a deleted record (transitively) is left out: a deleted person has no visit
   for (let changed = gone.size > 0; changed; ) {

@@ -12,8 +12,13 @@ import { lookupCode } from './vocabulary/index.js';
 export interface EventMeaning {
   /** The Encounter.status the event itself says (beats PV1-45); undefined: the event says nothing. */
   encounterStatus?: string;
-  /** The resource type the event deletes (A29 delete person → Patient, A23 delete visit → Encounter). */
-  deletes?: 'Patient' | 'Encounter';
+  /** The resource type the event deletes (A29 delete person → Patient, A23 delete visit → Encounter, P02 purge → Account). */
+  deletes?: 'Patient' | 'Encounter' | 'Account';
+  /**
+   * A resource type the event's segments only identify (P02: the PV1 names the visit whose account
+   * is purged): nothing of that type is upserted, so the purge creates no visit.
+   */
+  identifiesOnly?: 'Encounter';
   /** What MRG merges: the patient record (replaces/replaced-by links), or an account only (no patient link). */
   merge?: 'patient' | 'account' | 'patient-and-account';
   /** The event moves a visit between patients (A45): MRG names the visit's prior patient, no patient merge. */
@@ -64,9 +69,20 @@ const REFERRAL: Readonly<Record<string, EventMeaning>> = {
   I14: { referralStatus: 'revoked' }, // cancel patient referral
 };
 
-/** The meaning of `event` (MSH-9.2) for ADT and REF messages; {} for events that carry no special semantics. */
+/**
+ * [v2 table 0003; no IG BAR map] the account events of BAR: P01 add and P12 update leave the
+ * Account as the PID says (active); P02 *purge patient accounts* removes each PID-18 Account (a
+ * DELETE, as A29/A23 delete through [IG SegmentActionCode D → DELETE]) and upserts no visit: the
+ * receiver must not create or keep active what the sender purges.
+ */
+const ACCOUNTS: Readonly<Record<string, EventMeaning>> = {
+  P02: { deletes: 'Account', identifiesOnly: 'Encounter' }, // purge patient accounts
+};
+
+/** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; {} for events that carry no special semantics. */
 export function eventMeaning(messageType: string, event: string): EventMeaning {
   if (messageType === 'REF') return REFERRAL[event] ?? {};
+  if (messageType === 'BAR') return ACCOUNTS[event] ?? {};
   if (messageType !== 'ADT') return {};
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};

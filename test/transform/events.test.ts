@@ -49,7 +49,8 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A47': ['ADT_A30', ['Patient']],
   'ADT^A60': ['ADT_A60', ['Patient', 'AllergyIntolerance']],
   'BAR^P01': ['BAR_P01', ['Patient', 'Encounter', 'Coverage']],
-  'BAR^P02': ['BAR_P02', ['Patient', 'Encounter']],
+  // P02 purges the accounts: a DELETE of each PID-18 Account, no visit upserted (tested below)
+  'BAR^P02': ['BAR_P02', ['Patient']],
   'BAR^P12': ['BAR_P12', ['Patient', 'Encounter', 'Procedure']],
   'DFT^P03': ['DFT_P03', ['Patient', 'ChargeItem']],
   'DFT^P11': ['DFT_P11', ['Patient', 'ChargeItem']],
@@ -124,6 +125,34 @@ describe('samples/events', () => {
     expect(deletes(r.bundle).map((e) => e.request.url)).toEqual([expect.stringMatching(/^Patient\/[0-9a-f-]{36}$/)]);
     expect(resources(r.bundle, 'Patient')).toEqual([]);
     expect(resources(r.bundle, 'Encounter')).toEqual([]);
+  });
+
+  // [hig, events.ts: v2 table 0003 P02 purge patient accounts; no IG BAR_P02 map; IG PID[Account] PID-18]
+  it('BAR^P02 deletes every PID-18 Account and creates no Account or visit', () => {
+    const r = convertHl7v2(readFileSync(path.join(dir, 'BAR_P02.hl7')));
+    // both PIDs name account 4000776 (AccMgr): one account, one DELETE
+    expect(deletes(r.bundle).map((e) => e.request.url)).toEqual([expect.stringMatching(/^Account(\/[0-9a-f-]{36}|\?identifier=)/)]);
+    expect(resources(r.bundle, 'Account')).toEqual([]);
+    expect(resources(r.bundle, 'Encounter')).toEqual([]);
+    expect(resources(r.bundle, 'Patient')).toHaveLength(2);
+  });
+
+  // [IG PID[Account] PID-18 → Account.identifier; FHIR Account.subject 0..*]: two PIDs of one message
+  // naming one account number make one Account of both patients, not of the first alone
+  it('a PID-18 shared by two PIDs is the account of both patients', () => {
+    const msg = [
+      'MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|20240305081500+0100||ADT^A17^ADT_A17|MSG-A17-ACC|P|2.5.1',
+      'EVN|A17|20240305081500+0100',
+      'PID|1||MRN100^^^HOSP^MR||ALPHA^ANN||19700101|F||||||||||AC77^^^HOSP^AN',
+      'PV1|1|I|W1^101^A^GOODHEALTH||||||||||||||||V100^^^HOSP^VN',
+      'PID|1||MRN200^^^HOSP^MR||BETA^BEA||19750505|F||||||||||AC77^^^HOSP^AN',
+      'PV1|1|I|W1^102^B^GOODHEALTH||||||||||||||||V200^^^HOSP^VN',
+    ].join('\r');
+    const r = convertHl7v2(msg);
+    const patients = resources(r.bundle, 'Patient').map((p) => `urn:uuid:${p.id}`);
+    const accounts = resources(r.bundle, 'Account');
+    expect(accounts).toHaveLength(1);
+    expect((accounts[0]?.subject as { reference: string }[]).map((s) => s.reference)).toEqual(patients);
   });
 
   it.each(['ADT^A34', 'ADT^A36', 'ADT^A39', 'ADT^A40', 'ADT^A47'])('%s links the merged identity to the survivor', (event) => {

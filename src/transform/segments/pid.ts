@@ -179,7 +179,12 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const account = cxIdentifier(seg.rep(18), cx);
   if (account !== undefined) {
     if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
-    cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
+    const made = cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
+    // a second PID (BAR_P02, A17) naming the same account number: the account is that patient's
+    // too (FHIR Account.subject 0..*), not the first patient's alone [IG PID[Account] PID-18]
+    const subjects = Array.isArray(made.subject) ? (made.subject as Json[]) : [];
+    const me = cx.ref(patient).reference;
+    if (!subjects.some((s) => s.reference === me)) made.subject = [...subjects, cx.ref(patient)];
   }
   mother(seg, patient, cx);
   lastUpdate(seg, patient, scope, cx);

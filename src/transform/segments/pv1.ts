@@ -55,7 +55,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // sender's own system (CWE.3) and text (CWE.2) stay; only a code without a system, or one whose
   // CWE.3 names the table (HL7nnnn), is the table's and goes through its map
   // [IG CWE[CodeableConcept] CWE.1 → code, CWE.2 → display, CWE.3 → system]
-  const coded = (n: number, table: string, map?: string, rep = seg.rep(n)): Json | undefined => codeableConcept(rep, map, table, cx.leftOutValue);
+  const coded = (n: number, table: string, map?: string, rep = seg.rep(n)): Json | undefined =>
+    codeableConcept(rep, map, table, () => cx.leftOutValue(`PV1-${n}: the system of table ${table} (the value names no coding system and is no code of that table)`));
   // [IG PV1[Encounter] PV1-4 → type (AdmissionType)]; PV1-18 → type [hig: the IG leaves PV1-18 to the implementer]
   push(e, 'type', coded(4, '0007', 'AdmissionType'), coded(18, '0018'));
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
