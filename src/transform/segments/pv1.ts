@@ -1,13 +1,14 @@
 /** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
-import { val } from '../datatypes/primitive.js';
+import { decimal, val, yesNo } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
 import { encounterKey } from '../identity.js';
-import type { Json, Resource } from '../types.js';
+import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
@@ -99,12 +100,91 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.encounter = encounter;
 }
 
+/** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
+const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedStartDate';
+const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
+const MODE_OF_ARRIVAL = 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival';
+const UCUM = 'http://unitsofmeasure.org';
+
+/** XHTML text for a narrative div: the five characters XML gives meaning to, escaped. */
+function xhtmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A participant of this type and individual, once: PV1-8 and PV2-13 often name the same referrer. */
+function addParticipant(e: Json, code: string, text: string | undefined, who: Reference): void {
+  const list = (e.participant ?? []) as Json[];
+  const same = (p: Json) => JSON.stringify(p.individual) === JSON.stringify(who) && JSON.stringify(p.type).includes(`"code":"${code}"`);
+  if (list.some(same)) return;
+  const coding = { system: PARTICIPATION, code };
+  push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
+}
+
 export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const e = scope.encounter;
   if (e === undefined) return;
+  // [IG PV2[Encounter] #1] prior pending location → location, status planned, not temporary
+  const pending = location(cx, seg.rep(1));
+  if (pending !== undefined) push(e, 'location', { location: pending, status: 'planned' });
   push(e, 'reasonCode', codeableConcept(seg.rep(3)));
   const priority = codeableConcept(seg.rep(25), 'EncounterPriority');
   set(e, 'priority', priority);
+  // [IG PV2[Encounter] #8, #9] expected admit / discharge → R5 plannedStartDate / plannedEndDate
   const expected = seg.dateTime(8);
+  const expectedEnd = seg.dateTime(9);
+  push(e, 'extension', ...[[PLANNED_START, expected], [PLANNED_END, expectedEnd]].filter(([, v]) => v !== undefined).map(([url, v]) => ({ url, valueDateTime: v })));
+  // hig rule (older than the IG's extension, kept): a visit with no PV1-44 starts when expected
   if (expected !== undefined && e.period === undefined) e.period = { start: expected };
+  lengthOfStay(seg, e, cx);
+  // [IG PV2[Encounter] #12] visit description → text.div (the narrative adds to the data: additional)
+  const description = seg.str(12);
+  if (description !== undefined) e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
+  // [IG PV2[Encounter] #13] referral source → participant REF "referrer"
+  for (const r of seg.reps(13)) {
+    const who = practitioner(cx, r);
+    if (who !== undefined) addParticipant(e, 'REF', 'referrer', who);
+  }
+  visitProtection(seg, e, cx);
+  // [IG PV2[Encounter] #38] mode of arrival → extension encounter-modeOfArrival (CWE[Coding], ModeOfArrivalCode map)
+  const arrival = modeOfArrival(seg.rep(38));
+  if (arrival !== undefined) push(e, 'extension', { url: MODE_OF_ARRIVAL, valueCoding: arrival });
+}
+
+/**
+ * The ModeOfArrivalCode map's rows are codes of HL7 table 0430: it applies to a code whose CWE.3 is
+ * empty or names that table. A code in the sender's own system keeps that system (CWE[Coding]).
+ */
+function modeOfArrival(rep: Repetition | undefined): Json | undefined {
+  const system = val(rep, 3);
+  const fromTable = system === undefined || /^HL7\s*0?430$/i.test(system);
+  const mapped = fromTable ? lookup('ModeOfArrivalCode', val(rep, 1)) : undefined;
+  if (mapped !== undefined) return { system: mapped.system, code: mapped.code, ...(mapped.display === undefined ? {} : { display: mapped.display }) };
+  return (codeableConcept(rep)?.coding as Json[] | undefined)?.[0];
+}
+
+/** [IG PV2[Encounter] #11, NM[Quantity-LengthOfStay]] actual length of stay in days; a negative one is reported, not placed. */
+function lengthOfStay(seg: SegmentReader, e: Json, cx: Conversion): void {
+  const raw = seg.str(11);
+  if (raw === undefined) return;
+  const days = decimal(raw);
+  if (days === undefined || days < 0) return cx.leftOut(seg, '11', 'a length of stay that is not a non-negative number of days');
+  // The IG row writes UCUM's system with a trailing slash; FHIR's canonical URL has none.
+  e.length = { value: days, unit: 'days', system: UCUM, code: 'd' };
+}
+
+/**
+ * PV2-22 visit protection indicator. The IG row maps it to meta.security through the YesNoIndicator
+ * map (special-values true/false), which no server reads as a security label; hig uses the label
+ * a receiving server enforces, as for PD1-12: Y → v3-Confidentiality R (restricted), N → N (normal).
+ */
+function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
+  const raw = seg.str(22);
+  const indicator = yesNo(raw);
+  if (indicator === undefined) {
+    if (raw !== undefined) cx.leftOut(seg, '22', 'a protection indicator other than Y or N (table 0136)');
+    return;
+  }
+  const meta = (e.meta ?? {}) as Json;
+  push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: indicator ? 'R' : 'N', display: indicator ? 'restricted' : 'normal' });
+  e.meta = meta;
 }
