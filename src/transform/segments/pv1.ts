@@ -19,6 +19,8 @@ const PARTICIPANTS: readonly [number, string][] = [
   [8, 'REF'],
   [9, 'CON'],
   [17, 'ADM'],
+  // [IG PV1[Encounter] #52] other healthcare provider → participant PART
+  [52, 'PART'],
 ];
 
 function encounterClass(code: string | undefined): Json {
@@ -82,6 +84,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(hosp, 'dischargeDisposition', codeFromTable(seg.str(36), '0112', 'DischargeDisposition'));
   push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
   push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => codeFromTable(val(r, 1), '0009', 'AmbulatoryStatus')));
+  courtesyAndDestination(seg, hosp, cx);
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
   const locations: [number, string][] = [
     [3, 'active'],
@@ -98,6 +101,25 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
   scope.encounter = encounter;
+}
+
+/**
+ * [IG PV1[Encounter] #16] VIP indicator → hospitalization.specialCourtesy (CWE as sent: table 0099 is
+ * user-defined and the IG's VIPIndicator map has no v2 codes). [IG PV1[Encounter] #37,
+ * DLD[Location-Discharge]] discharged-to location → hospitalization.destination, a Location of the
+ * kind DLD.1 names (its type); DLD.2 has no row (PV1-45 is the discharge time), so it is reported.
+ */
+function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion): void {
+  push(hosp, 'specialCourtesy', codeableConcept(seg.rep(16)));
+  const dld = seg.rep(37);
+  // DLD.1 is a CWE inside a component: its subcomponents are the CWE's components
+  const type = codeableConcept(dld?.[0]?.map((sub) => [sub]));
+  if (type === undefined) return;
+  const coding = (type.coding as Json[] | undefined)?.[0];
+  const name = val(dld, 1, 2) ?? val(dld, 1, 1);
+  const place = cx.add({ resourceType: 'Location', mode: 'kind', ...(name === undefined ? {} : { name }), type: [type] } as Resource, JSON.stringify(['discharge-to', coding?.system ?? '', coding?.code ?? name ?? '']));
+  hosp.destination = cx.ref(place, name);
+  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
 }
 
 /** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
