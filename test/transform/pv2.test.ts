@@ -108,6 +108,14 @@ describe('PV2 → Encounter (IG PV2[Encounter])', () => {
       check: ({ encounter }) => expect((encounter.meta as Json).security).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' }]),
     },
     {
+      row: '#22 PV2-22 N adds no label (not protected is the default; no `normal` beside another segment\'s `restricted`)',
+      fields: { 22: 'N' },
+      check: ({ encounter, report }) => {
+        expect((encounter.meta as Json | undefined)?.security).toBeUndefined();
+        expect(report).not.toContain('PV2-22');
+      },
+    },
+    {
       row: '#22 PV2-22 other than Y/N: reported',
       fields: { 22: 'X' },
       check: ({ encounter, report }) => {

@@ -127,6 +127,7 @@ const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Enc
 const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
 const MODE_OF_ARRIVAL = 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival';
 const UCUM = 'http://unitsofmeasure.org';
+const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
 
 /** XHTML text for a narrative div: the five characters XML gives meaning to, escaped. */
 function xhtmlText(text: string): string {
@@ -197,7 +198,9 @@ function lengthOfStay(seg: SegmentReader, e: Json, cx: Conversion): void {
 /**
  * PV2-22 visit protection indicator. The IG row maps it to meta.security through the YesNoIndicator
  * map (special-values true/false), which no server reads as a security label; hig uses the label
- * a receiving server enforces, as for PD1-12: Y → v3-Confidentiality R (restricted), N → N (normal).
+ * a receiving server enforces, as for PD1-12: Y → v3-Confidentiality R (restricted). N adds no
+ * label: "not protected" is every record's default, and a `normal` label beside an ARV's
+ * `restricted` one on the same Encounter would contradict it.
  */
 function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
   const raw = seg.str(22);
@@ -206,7 +209,9 @@ function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
     if (raw !== undefined) cx.leftOut(seg, '22', 'a protection indicator other than Y or N (table 0136)');
     return;
   }
+  if (!indicator) return;
   const meta = (e.meta ?? {}) as Json;
-  push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: indicator ? 'R' : 'N', display: indicator ? 'restricted' : 'normal' });
+  const labels = (meta.security ?? []) as Json[];
+  if (!labels.some((l) => l.system === CONFIDENTIALITY && l.code === 'R')) push(meta, 'security', { system: CONFIDENTIALITY, code: 'R', display: 'restricted' });
   e.meta = meta;
 }
