@@ -1,12 +1,14 @@
 /** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
+import { decimal, val, yesNo } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
 import { encounterKey } from '../identity.js';
-import type { Json, Resource } from '../types.js';
+import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
@@ -17,6 +19,8 @@ const PARTICIPANTS: readonly [number, string][] = [
   [8, 'REF'],
   [9, 'CON'],
   [17, 'ADM'],
+  // [IG PV1[Encounter] #52] other healthcare provider → participant PART
+  [52, 'PART'],
 ];
 
 function encounterClass(code: string | undefined): Json {
@@ -89,6 +93,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(hosp, 'dischargeDisposition', coded(36, '0112', 'DischargeDisposition'));
   push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
   push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => coded(15, '0009', 'AmbulatoryStatus', r)));
+  courtesyAndDestination(seg, hosp, cx);
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
   // [IG PV1[Encounter] PV1-3: IF PV1-2.1 EQUALS "P" location[1].status = "planned", else "active"]:
   // a pre-admission's PV1-3 is the bed the patient is to get; [hig] so is an A05 pre-admit's or an
@@ -112,12 +117,115 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.encounter = encounter;
 }
 
+/**
+ * [IG PV1[Encounter] #16] VIP indicator → hospitalization.specialCourtesy (CWE as sent: table 0099 is
+ * user-defined and the IG's VIPIndicator map has no v2 codes). [IG PV1[Encounter] #37,
+ * DLD[Location-Discharge]] discharged-to location → hospitalization.destination, a Location of the
+ * kind DLD.1 names (its type); DLD.2 has no row (PV1-45 is the discharge time), so it is reported.
+ */
+function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion): void {
+  push(hosp, 'specialCourtesy', codeableConcept(seg.rep(16)));
+  const dld = seg.rep(37);
+  // DLD.1 is a CWE inside a component: its subcomponents are the CWE's components
+  const type = codeableConcept(dld?.[0]?.map((sub) => [sub]));
+  if (type === undefined) return;
+  const coding = (type.coding as Json[] | undefined)?.[0];
+  const name = val(dld, 1, 2) ?? val(dld, 1, 1);
+  const place = cx.add({ resourceType: 'Location', mode: 'kind', ...(name === undefined ? {} : { name }), type: [type] } as Resource, JSON.stringify(['discharge-to', coding?.system ?? '', coding?.code ?? name ?? '']));
+  hosp.destination = cx.ref(place, name);
+  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
+}
+
+/** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
+const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedStartDate';
+const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
+const MODE_OF_ARRIVAL = 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival';
+const UCUM = 'http://unitsofmeasure.org';
+const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+
+/** XHTML text for a narrative div: the five characters XML gives meaning to, escaped. */
+function xhtmlText(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A participant of this type and individual, once: PV1-8 and PV2-13 often name the same referrer. */
+function addParticipant(e: Json, code: string, text: string | undefined, who: Reference): void {
+  const list = (e.participant ?? []) as Json[];
+  const same = (p: Json) => JSON.stringify(p.individual) === JSON.stringify(who) && JSON.stringify(p.type).includes(`"code":"${code}"`);
+  if (list.some(same)) return;
+  const coding = { system: PARTICIPATION, code };
+  push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
+}
+
 export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const e = scope.encounter;
   if (e === undefined) return;
+  // [IG PV2[Encounter] #1] prior pending location → location, status planned, not temporary
+  const pending = location(cx, seg.rep(1));
+  if (pending !== undefined) push(e, 'location', { location: pending, status: 'planned' });
   push(e, 'reasonCode', codeableConcept(seg.rep(3)));
   const priority = codeableConcept(seg.rep(25), 'EncounterPriority');
   set(e, 'priority', priority);
+  // [IG PV2[Encounter] #8, #9] expected admit / discharge → R5 plannedStartDate / plannedEndDate
   const expected = seg.dateTime(8);
+  const expectedEnd = seg.dateTime(9);
+  push(e, 'extension', ...[[PLANNED_START, expected], [PLANNED_END, expectedEnd]].filter(([, v]) => v !== undefined).map(([url, v]) => ({ url, valueDateTime: v })));
+  // hig rule (older than the IG's extension, kept): a visit with no PV1-44 starts when expected
   if (expected !== undefined && e.period === undefined) e.period = { start: expected };
+  lengthOfStay(seg, e, cx);
+  // [IG PV2[Encounter] #12] visit description → text.div (the narrative adds to the data: additional)
+  const description = seg.str(12);
+  if (description !== undefined) e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
+  // [IG PV2[Encounter] #13] referral source → participant REF "referrer"
+  for (const r of seg.reps(13)) {
+    const who = practitioner(cx, r);
+    if (who !== undefined) addParticipant(e, 'REF', 'referrer', who);
+  }
+  visitProtection(seg, e, cx);
+  // [IG PV2[Encounter] #38] mode of arrival → extension encounter-modeOfArrival (CWE[Coding], ModeOfArrivalCode map)
+  const arrival = modeOfArrival(seg.rep(38));
+  if (arrival !== undefined) push(e, 'extension', { url: MODE_OF_ARRIVAL, valueCoding: arrival });
+}
+
+/**
+ * The ModeOfArrivalCode map's rows are codes of HL7 table 0430: it applies to a code whose CWE.3 is
+ * empty or names that table. A code in the sender's own system keeps that system (CWE[Coding]).
+ */
+function modeOfArrival(rep: Repetition | undefined): Json | undefined {
+  const system = val(rep, 3);
+  const fromTable = system === undefined || /^HL7\s*0?430$/i.test(system);
+  const mapped = fromTable ? lookup('ModeOfArrivalCode', val(rep, 1)) : undefined;
+  if (mapped !== undefined) return { system: mapped.system, code: mapped.code, ...(mapped.display === undefined ? {} : { display: mapped.display }) };
+  return (codeableConcept(rep)?.coding as Json[] | undefined)?.[0];
+}
+
+/** [IG PV2[Encounter] #11, NM[Quantity-LengthOfStay]] actual length of stay in days; a negative one is reported, not placed. */
+function lengthOfStay(seg: SegmentReader, e: Json, cx: Conversion): void {
+  const raw = seg.str(11);
+  if (raw === undefined) return;
+  const days = decimal(raw);
+  if (days === undefined || days < 0) return cx.leftOut(seg, '11', 'a length of stay that is not a non-negative number of days');
+  // The IG row writes UCUM's system with a trailing slash; FHIR's canonical URL has none.
+  e.length = { value: days, unit: 'days', system: UCUM, code: 'd' };
+}
+
+/**
+ * PV2-22 visit protection indicator. The IG row maps it to meta.security through the YesNoIndicator
+ * map (special-values true/false), which no server reads as a security label; hig uses the label
+ * a receiving server enforces, as for PD1-12: Y → v3-Confidentiality R (restricted). N adds no
+ * label: "not protected" is every record's default, and a `normal` label beside an ARV's
+ * `restricted` one on the same Encounter would contradict it.
+ */
+function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
+  const raw = seg.str(22);
+  const indicator = yesNo(raw);
+  if (indicator === undefined) {
+    if (raw !== undefined) cx.leftOut(seg, '22', 'a protection indicator other than Y or N (table 0136)');
+    return;
+  }
+  if (!indicator) return;
+  const meta = (e.meta ?? {}) as Json;
+  const labels = (meta.security ?? []) as Json[];
+  if (!labels.some((l) => l.system === CONFIDENTIALITY && l.code === 'R')) push(meta, 'security', { system: CONFIDENTIALITY, code: 'R', display: 'restricted' });
+  e.meta = meta;
 }
