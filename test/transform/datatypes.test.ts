@@ -120,6 +120,15 @@ describe('CWE bound to an HL7 table → CodeableConcept', () => {
     ['X1^Med ward^L^MED^Medical Service^HL70069', '0069', 'HospitalService', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '382', display: 'Medical Services' }, { system: 'urn:hl7v2:codesystem:L', code: 'X1', display: 'Med ward' }, { system: `${V2}0069`, code: 'MED', display: 'Medical Service' }] }],
   ])('%s (table %s)', (v, table, map, expected) => expect(codeableConcept(rep(v), map, table)).toEqual(expected));
 
+  // [IG concept map Relationship: v2 rows SEL,Self,HL70063 → v3-RoleCode ONESELF; EMC,…,HL70063 → v2-0131 C]:
+  // with no field table named, the map's own table (0063, from its v2 Code System column) decides
+  it.each([
+    ['SEL', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'ONESELF', display: 'self' }] }],
+    ['SEL^Self^HL70063', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'ONESELF', display: 'self' }, { system: `${V2}0063`, code: 'SEL', display: 'Self' }] }],
+    ['SEL^Sister-in-law^L', { coding: [{ system: 'urn:hl7v2:codesystem:L', code: 'SEL', display: 'Sister-in-law' }] }],
+    ['EMC^test^ACR', { coding: [{ system: 'urn:hl7v2:codesystem:ACR', code: 'EMC', display: 'test' }] }],
+  ])('%s (Relationship map, its table 0063)', (v, expected) => expect(codeableConcept(rep(v), 'Relationship')).toEqual(expected));
+
   it('a value without a system that is no table code keeps no system and is reported', () => {
     const lines: string[] = [];
     expect(codeableConcept(rep('Admitted as Inpatient^Sample'), 'DischargeDisposition', '0112', (l) => lines.push(l))).toEqual({ coding: [{ code: 'Admitted as Inpatient', display: 'Sample' }] });

@@ -1,7 +1,7 @@
 /** CWE / CE / CNE / CF → CodeableConcept and Coding (IG: CWE[CodeableConcept]). */
 import type { Repetition } from '../../hl7/message.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
-import { lookup } from '../vocabulary/index.js';
+import { lookup, mapTable } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
 import { val } from './primitive.js';
 
@@ -33,8 +33,9 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
  * equivalent, that coding comes first and the original v2 coding is kept after it. `table`
  * (e.g. '0443') is the HL7 table the field is bound to, used when the sender gave no system.
  *
- * With a `table`, the map's source codes are that table's codes [IG CWE[CodeableConcept] CWE.3 →
- * coding[1].system, CWE.6 → coding[2].system]: a coding whose CWE.3 (CWE.6) names another system
+ * The map's source codes are one HL7 table's (the field's `table`, else the table the IG map
+ * translates, e.g. Relationship: 0063) [IG CWE[CodeableConcept] CWE.3 → coding[1].system, CWE.6 →
+ * coding[2].system]: a coding whose CWE.3 (CWE.6) names another system
  * (`01^Admitted as Inpatient^ACR`) is the sender's code, kept with its own system and display,
  * and never read through the table's map nor stamped with the table's system. A code without a
  * system that cannot be a code of the table (see tableCode) keeps no system either, and `report`
@@ -42,17 +43,22 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
  */
 export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string, report?: (what: string) => void): Json | undefined {
   const codings = cweCodings(rep);
-  // which coding, if any, is a code of the field's table: CWE.3 empty or HL7<table> for the
-  // primary, CWE.6 HL7<table> for the alternate (an empty CWE.6 says nothing about CWE.4)
-  let inTable: string | undefined = table === undefined ? val(rep, 1) : undefined;
-  if (table !== undefined) {
-    const tableUri = `http://terminology.hl7.org/CodeSystem/v2-${table}`;
+  // the table the map translates (IG concept maps: v2 Code System HL7nnnn), else the field's
+  const source = table ?? (map === undefined ? undefined : mapTable(map));
+  // which coding, if any, is a code of that table: CWE.3 empty or HL7<table> for the primary,
+  // CWE.6 HL7<table> for the alternate (an empty CWE.6 says nothing about CWE.4)
+  let inTable: string | undefined = source === undefined ? val(rep, 1) : undefined;
+  if (source !== undefined) {
+    const tableUri = `http://terminology.hl7.org/CodeSystem/v2-${source}`;
     const first = codings[0];
     const primaryCode = val(rep, 1);
     if (first !== undefined && primaryCode !== undefined && first.code === primaryCode && first.system === undefined && val(rep, 3) === undefined) {
-      // a CWE drawn from an HL7 table often omits its coding system (component 3): say which table,
-      // when the value can be one of its codes
-      if (tableCode(primaryCode)) {
+      if (table === undefined) {
+        // a bare code of a field with no table named: the map's table is assumed, as before
+        inTable = primaryCode;
+      } else if (tableCode(primaryCode)) {
+        // a CWE drawn from an HL7 table often omits its coding system (component 3): say which
+        // table, when the value can be one of its codes
         const { code, display } = first;
         codings[0] = { system: tableUri, code, ...(display === undefined ? {} : { display }) };
         inTable = primaryCode;

@@ -20,15 +20,15 @@ function mapName(file: string): string | undefined {
 }
 
 /** Finds the v2 and FHIR columns from the second header row; layouts differ between sheets. */
-function columns(header: readonly string[]): { v2: number; fhir: number; display: number; system: number } {
+function columns(header: readonly string[]): { v2: number; v2System: number; fhir: number; display: number; system: number } {
   const codes = header.flatMap((h, i) => (h.trim() === 'Code' ? [i] : []));
   const systems = header.flatMap((h, i) => (h.trim() === 'Code System' ? [i] : []));
   const fhir = codes[1] ?? 6;
   const display = header.findIndex((h, i) => i > fhir && h.trim() === 'Display');
-  return { v2: codes[0] ?? 0, fhir, display, system: systems[1] ?? 9 };
+  return { v2: codes[0] ?? 0, v2System: systems[0] ?? 2, fhir, display, system: systems[1] ?? 9 };
 }
 
-const out: VocabularyFile = { source: 'HL7 V2-to-FHIR IG concept maps (Apache-2.0)', maps: {}, structures: {} };
+const out: VocabularyFile = { source: 'HL7 V2-to-FHIR IG concept maps (Apache-2.0)', maps: {}, tables: {}, structures: {} };
 for (const file of readdirSync(source).sort()) {
   const name = mapName(file);
   if (name === undefined) continue;
@@ -45,6 +45,11 @@ for (const file of readdirSync(source).sort()) {
     continue;
   }
   const entries: Record<string, [string, string, string]> = {};
+  // the HL7 table the map's v2 codes are from: one `HL7nnnn` on every row that has a v2 code
+  const sourceTables = new Set(rows.slice(2).filter((r) => (r[col.v2] ?? '').trim() !== '').map((r) => (r[col.v2System] ?? '').trim()));
+  const [only] = [...sourceTables];
+  const table = sourceTables.size === 1 && only !== undefined ? /^HL7(\d{4})$/.exec(only)?.[1] : undefined;
+  if (table !== undefined && out.tables !== undefined) out.tables[name] = table;
   for (const r of rows.slice(2)) {
     const v2 = (r[col.v2] ?? '').trim();
     const code = (r[col.fhir] ?? '').trim();

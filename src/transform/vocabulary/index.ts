@@ -58,6 +58,11 @@ export function structureForEvent(messageType: string, event: string): string | 
   return undefined;
 }
 
+/** The HL7 table a concept map translates (`Relationship` → `0063`), from the IG's v2 Code System column. */
+export function mapTable(map: string): string | undefined {
+  return vocabulary.tables?.[map];
+}
+
 export function hasMap(map: string): boolean {
   return map in vocabulary.maps;
 }

@@ -3,6 +3,11 @@ export interface VocabularyFile {
   source: string;
   /** concept map name (e.g. `AdministrativeSex`) → v2 code → [FHIR code, display, system] */
   maps: Record<string, Record<string, [string, string, string]>>;
+  /**
+   * concept map name → the HL7 table its v2 codes are from (`Relationship` → `0063`), from the
+   * map's v2 Code System column (`HL70063`); absent when the rows name no single table
+   */
+  tables?: Record<string, string>;
   /** message structure (e.g. `ADT_A01`) → trigger events using it (HL7 table 0354) */
   structures: Record<string, string[]>;
 }
