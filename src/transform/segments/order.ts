@@ -82,9 +82,10 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
   // [IG ORC[ServiceRequest] ORC-9 IF ORC-1 IS "NW"]: on a cancel or a status message ORC-9 is
-  // the time of that event, not when the order was authored
+  // the time of that event, not when the order was authored. Left unread here: the order's
+  // Provenance takes it [IG ORC[Provenance] #9] when one is made (orderProvenance), else the report
+  // lists it (it was read and dropped without a report line: DFT-P03-01's RE order)
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
-  else orc.reps(9);
   // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
   set(target, 'requester', orderingProvider(orc, cx));
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
