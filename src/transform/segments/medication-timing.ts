@@ -38,7 +38,7 @@ const MEALS = new Set(['AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'C'
 /** UCUM time units for CQ units written in v2 (min, h, d…); anything else is not a Duration. */
 const TIME_UNITS: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', HOUR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
 
-interface Pattern {
+export interface Pattern {
   codings: Json[];
   repeat: Json;
   asNeeded?: boolean;
@@ -71,7 +71,7 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
 }
 
 /** A CQ (quantity^units CWE) as a UCUM Duration, or undefined when its unit is not a time unit. */
-function duration(rep: Repetition | undefined): Json | undefined {
+export function duration(rep: Repetition | undefined): Json | undefined {
   const value = decimal(val(rep, 1));
   const unit = val(rep, 2, 1) ?? val(rep, 2, 2);
   const code = TIME_UNITS[(unit ?? '').toUpperCase()] ?? (Object.values(TIME_UNITS).includes(unit ?? '') ? unit : undefined);
@@ -79,7 +79,7 @@ function duration(rep: Repetition | undefined): Json | undefined {
   return { value, unit: code, system: 'http://unitsofmeasure.org', code };
 }
 
-function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
+export function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
   const timing: Json = {};
   const repeat: Json = { ...(pattern?.repeat ?? {}) };
   if (pattern !== undefined && pattern.codings.length > 0) timing.code = { coding: pattern.codings };
