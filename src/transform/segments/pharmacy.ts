@@ -109,7 +109,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
-  mr.status = MR_STATUS[orderStatus(orc, undefined, false)] ?? 'unknown';
+  mr.status = MR_STATUS[orderStatus(orc, undefined)] ?? 'unknown';
   // [IG RXO[MedicationRequest] #0] intent original-order is the IG's value; R4's code is "original-order"
   mr.intent = 'order';
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
