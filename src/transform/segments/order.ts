@@ -261,7 +261,12 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const orc = orcOf(seg, scope, cx);
+  // a prior result [IG OML_O21 6.4.10 / OMG_O19 PRIOR_RESULT.ORDER_PRIOR] is context of the test it
+  // is sent with: that test's request (the enclosing scope's) points at it [FHIR ServiceRequest
+  // .supportingInfo: "additional clinical information … that may influence the services"]
+  const current = scope.group.name === 'ORDER_PRIOR' ? scope.serviceRequest : undefined;
   const sr = serviceRequest(orc, seg, scope, cx);
+  if (current !== undefined && current !== sr) push(current, 'supportingInfo', cx.ref(sr));
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
   scope.issued = seg.instant(22);
   if (!scope.results) {
