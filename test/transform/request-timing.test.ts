@@ -106,3 +106,34 @@ describe('ORC-7 TQ → ServiceRequest (no TQ1)', () => {
     expect(convert(tq, undefined).lines.some((t) => t.startsWith(`ORC-${label} (segment 3)`))).toBe(true);
   });
 });
+
+describe('TQ1-3 RPT on a MedicationRequest (RDE_O11)', () => {
+  const rde = (rpt: string, times = '') =>
+    [
+      'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|RT9|P|2.5.1',
+      'PID|1||MRN59^^^HOSP^MR||ORDER^OLGA||19750505|F',
+      'ORC|NW|RX59^CPOE',
+      `TQ1|1||${rpt}|${times}`,
+      'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
+    ].join('\r');
+  const run = (m: string) => {
+    const { bundle, report } = convertHl7v2(m);
+    expect(validateBundle(bundle)).toEqual([]);
+    const mr = resources(bundle, 'MedicationRequest')[0] as { dosageInstruction?: { timing?: { repeat?: Record<string, unknown> } }[] } | undefined;
+    const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    return { repeat: mr?.dosageInstruction?.[0]?.timing?.repeat, lines };
+  };
+
+  // [IG TQ1[MedicationRequest] TQ1-3 RPT[Timing]: RPT.5/6 → period/periodUnit, RPT.8 → when, RPT.9/10 → offset in minutes]
+  it('RPT.5–10 are placed on the dosage timing (they were read with TQ1-3 and dropped)', () => {
+    const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC^30^min'));
+    expect(repeat).toMatchObject({ period: 8, periodUnit: 'h', when: ['AC'], offset: 30 });
+    expect(lines.filter((t) => t.startsWith('TQ1-3'))).toEqual([]);
+  });
+
+  it('[FHIR tim-10] TQ1-4 beside a meal event is reported, not placed', () => {
+    const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC', '0800'));
+    expect(repeat?.timeOfDay).toBeUndefined();
+    expect(lines.some((t) => t.startsWith('TQ1-4 (segment 4)'))).toBe(true);
+  });
+});

@@ -8,14 +8,14 @@
  */
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push } from '../context.js';
-import { decimal, integer, sub, val } from '../datatypes/primitive.js';
+import { integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { toDateTime, toTime } from '../datatypes/time.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { toDateTime } from '../datatypes/time.js';
+import { lookupCode } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { type Pattern, duration, repeatPattern, timingOf } from './medication-timing.js';
+import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, rptRepeat, timingOf } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -67,18 +67,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   }
   const timing = timingOf(t.pattern, undefined, undefined);
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};
-  const rpt = t.rpt ?? {};
-  // the pattern's own period (BID: 2 per 1 d) and event (PC) win over RPT.5/6 and RPT.8/9
-  if (rpt.period !== undefined && repeat.period !== undefined) t.leftOut('3.5/3.6', 'a period beside the period the repeat pattern gives');
-  else if (rpt.period !== undefined) {
-    repeat.period = rpt.period;
-    repeat.periodUnit = rpt.periodUnit;
-  }
-  if (rpt.when !== undefined && repeat.when !== undefined) t.leftOut('3.8', 'an event beside the event the repeat pattern gives');
-  else if (rpt.when !== undefined) {
-    repeat.when = rpt.when;
-    if (rpt.offset !== undefined) repeat.offset = rpt.offset;
-  }
+  mergeRpt(repeat, t.rpt ?? {}, (c, why) => t.leftOut(c, why));
   if (t.timeOfDay !== undefined && t.timeOfDay.length > 0) {
     // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's meal time wins
     if (repeat.when !== undefined) t.leftOut(t.times, 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
@@ -124,59 +113,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   sr.occurrenceTiming = out;
 }
 
-const UCUM_TIME: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
-/** event-timing codes (FHIR's value set for Timing.when): v3-TimingEvent and FHIR's own */
-const EVENT_TIMING = new Set(['http://terminology.hl7.org/CodeSystem/v3-TimingEvent', 'http://hl7.org/fhir/event-timing']);
 
-/**
- * [IG RPT[Timing]] RPT.5/RPT.6 → repeat.period/periodUnit (UCUM), RPT.8 → repeat.when via
- * EventRelatedPeriod (event-timing codes only), RPT.9/RPT.10 → repeat.offset in minutes (FHIR
- * tim-9: only beside a `when`). RPT.2–RPT.4 (calendar alignment, phase range: the IG's dayOfWeek
- * rows give no day numbering), RPT.7 and RPT.11 (GTS) and whatever above cannot be read are
- * reported with `report(component, why)`.
- */
-function rptRepeat(rpt: Repetition | undefined, report: (component: number, why: string) => void): Json {
-  const out: Json = {};
-  if (rpt === undefined) return out;
-  const period = decimal(val(rpt, 5));
-  const periodUnit = UCUM_TIME[(val(rpt, 6) ?? '').toUpperCase()];
-  if (period !== undefined && periodUnit !== undefined && period >= 0) {
-    out.period = period;
-    out.periodUnit = periodUnit;
-  } else if (val(rpt, 5) !== undefined || val(rpt, 6) !== undefined) report(5, 'a period without a number and a time unit');
-  const event = lookup('EventRelatedPeriod', val(rpt, 8)?.toUpperCase());
-  if (event !== undefined && event.system !== undefined && EVENT_TIMING.has(event.system)) out.when = [event.code];
-  else if (val(rpt, 8) !== undefined) report(8, 'an event the event-timing codes cannot say');
-  const offset = decimal(val(rpt, 9));
-  const offsetUnit = UCUM_TIME[(val(rpt, 10) ?? 'MIN').toUpperCase()];
-  const perMinute = offsetUnit === undefined ? undefined : UNIT_MINUTES[offsetUnit];
-  const mealCode = out.when !== undefined && ['C', 'CM', 'CD', 'CV'].includes(String((out.when as string[])[0]));
-  if (offset !== undefined && perMinute !== undefined && out.when !== undefined && !mealCode && Number.isInteger(offset * perMinute) && offset >= 0) out.offset = offset * perMinute;
-  else if (val(rpt, 9) !== undefined) report(9, 'an event offset without an event, or not in whole minutes');
-  for (const c of [2, 3, 4, 7, 11]) if (val(rpt, c) !== undefined) report(c, 'a part of the repeat pattern the IG gives no FHIR target');
-  return out;
-}
-
-/**
- * Explicit times (TQ1-4 TM, RI.2 `HHMM,HHMM`) → Timing.repeat.timeOfDay; a TM with a zone or colons
- * (`11:30:05`, as some senders write) is read by its digits; one that still is no time is reported.
- */
-function explicitTimes(raw: readonly (string | undefined)[], bad: () => void): string[] {
-  const out: string[] = [];
-  let unread = false;
-  for (const r of raw) {
-    const text = r?.trim();
-    if (text === undefined || text === '') continue;
-    const t = toTime(text) ?? (/^\d{1,2}:\d{2}(:\d{2})?$/.test(text) ? toTime(text.split(':').map((x) => x.padStart(2, '0')).join('')) : undefined);
-    if (t === undefined) unread = true;
-    else out.push(t);
-  }
-  if (unread) bad();
-  return out;
-}
-
-/** Units (s, min, h, d, wk, mo, a) of a UCUM Duration, in minutes (for TQ1-6 from a start or end). */
-const UNIT_MINUTES: Readonly<Record<string, number>> = { s: 1 / 60, min: 1, h: 60, d: 1440, wk: 10080 };
 
 /**
  * A v2 priority (table 0485) → request priority [IG ConceptMap ExtendedPriorityCodes]; codes the
