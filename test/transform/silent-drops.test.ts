@@ -70,12 +70,12 @@ describe('DG1-6 diagnosis type', () => {
 });
 
 describe('RDE/RDS: what the RXE and the RXD replace or repeat', () => {
-  const rds = (rxo: string, rxdRoute: string) =>
+  const rds = (rxo: string, rxdRoute: string, rxoDose = '1') =>
     [
       'MSH|^~\\&|PHARM|HOSP|EHR|HOSP|20240305100000-0500||RDS^O13^RDS_O13|SD3|P|2.5.1',
       'PID|1||MRN43^^^HOSP^MR||ORDER^OLGA||19750505|F',
       'ORC|RE|RX43^CPOE',
-      `RXO|${rxo}|1||TAB^tablet^HL70292`,
+      `RXO|${rxo}|${rxoDose}||TAB^tablet^HL70292`,
       'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
       'RXR|PO^Oral^HL70162',
       'RXD|1|00591555305^Doxycycline 100 MG oral tablet^NDC|20240305110000-0500|1|TAB^tablet^HL70292',
@@ -93,6 +93,17 @@ describe('RDE/RDS: what the RXE and the RXD replace or repeat', () => {
     expect(mr(m)).toHaveLength(1);
     expect((mr(m)[0]?.medicationCodeableConcept as { coding?: { code?: string }[] }).coding?.[0]?.code).toBe('00591555305');
     expect(mentions(texts(m), 'RXO-1 (segment 4)')).toBe(reported);
+  });
+
+  // [IG RXO[MedicationRequest] #2–#4 give amount/units → doseQuantity; hig rule: RXE overrides RXO]
+  it.each([
+    ['2', true],
+    ['1', false],
+  ])('RXO-2 %j beside RXE-3 1 tablet: the dose is 1 tablet, RXO-2-4 reported %j', (rxoDose, reported) => {
+    const m = rds('00591555305', 'PO^Oral', rxoDose);
+    const first = (mr(m)[0]?.dosageInstruction as { doseAndRate?: { doseQuantity?: { value?: number } }[] }[])[0];
+    expect(first?.doseAndRate?.[0]?.doseQuantity?.value).toBe(1);
+    expect(mentions(texts(m), 'RXO-2-4 (segment 4)')).toBe(reported);
   });
 
   // [IG RXR[MedicationRequest] #1 RXR-1 → dosageInstruction.route (0..1)]

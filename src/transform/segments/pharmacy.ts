@@ -185,11 +185,12 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /**
- * [hig rule: RXE overrides RXO] the RXO's requested give code RXO-1 that the RXE's encoded RXE-2
- * replaces is reported when it says something else (RDE-O11-01's ampicillin vanished without a
- * report line); an RXO-1 equal to RXE-2 is in the Bundle and says nothing more.
+ * [hig rule: RXE overrides RXO] what the RXO requested and the RXE's encoding replaces is reported
+ * when it says something else, never dropped silently: the give code RXO-1 by RXE-2 (RDE-O11-01's
+ * ampicillin vanished without a report line), the give amount and units RXO-2/3/4 by RXE-3/4/5. An
+ * RXO value equal to the RXE's is in the Bundle and says nothing more.
  */
-function requestedCodeReplaced(rxe: SegmentReader, give: Json, scope: Scope, cx: Conversion): void {
+function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): void {
   const index = scope.tree.orderOf(rxe.index).find((i) => i < rxe.index && cx.msg.segments[i]?.name === 'RXO');
   const segment = index === undefined ? undefined : cx.msg.segments[index];
   if (index === undefined || segment === undefined) return;
@@ -197,8 +198,12 @@ function requestedCodeReplaced(rxe: SegmentReader, give: Json, scope: Scope, cx:
   const requested = codeableConcept(rxo.rep(1));
   // the same code (CWE.1) with or without its system or display is the same product
   const code = (c: Json | undefined) => ((c?.coding as Json[] | undefined)?.[0]?.code as string | undefined)?.toUpperCase();
-  if (requested !== undefined && (code(requested) === undefined || code(requested) !== code(give))) {
+  if (give !== undefined && requested !== undefined && (code(requested) === undefined || code(requested) !== code(give))) {
     cx.leftOut(rxo, '1', "the requested give code, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  }
+  const requestedDose = dose(rxo.str(2), rxo.str(3), rxo.rep(4));
+  if (encodedDose !== undefined && requestedDose !== undefined && JSON.stringify(requestedDose) !== JSON.stringify(encodedDose)) {
+    cx.leftOut(rxo, '2-4', "the requested give amount, which the RXE's encoded give amount RXE-3/4/5 replaces (RXE overrides RXO)");
   }
 }
 
@@ -225,11 +230,10 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG RXO[MedicationRequest] #1, applied to RXE-2 as the RDE_O11 map does] the pharmacy's encoded
   // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
-  if (give !== undefined) {
-    requestedCodeReplaced(seg, give, scope, cx);
-    mr.medicationCodeableConcept = give;
-  }
-  setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
+  const encodedDose = dose(seg.str(3), seg.str(4), seg.rep(5));
+  requestedReplaced(seg, give, encodedDose, scope, cx);
+  if (give !== undefined) mr.medicationCodeableConcept = give;
+  setDose(mr, encodedDose, true);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
   if (text !== '') appendDosageText(firstDosage(mr), text);
