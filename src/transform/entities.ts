@@ -28,7 +28,10 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
-  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, identifier ?? nameKey(name));
+  // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
+  // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
+  const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, name ?? {}]);
+  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, key);
   return cx.ref(p, nameText(name));
 }
 

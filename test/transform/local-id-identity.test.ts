@@ -49,3 +49,30 @@ describe('Organization identity (ORC-21 XON)', () => {
     expect(resource.identifier).toEqual([{ value: '777', assigner: { display: 'LABREG' } }]);
   });
 });
+
+describe('Practitioner identity (XCN)', () => {
+  const ids = (orc12: string, obr16: string, control: string) => {
+    const msg = [
+      `MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|${control}|P|2.5.1`,
+      'PID|1||MRN82^^^HOSP^MR||DOE^JANE||19800101|F',
+      `ORC|NW|PL82^CPOE|||||||20240601113000-0500|||${orc12}`,
+      `OBR|1|PL82^CPOE||2345-7^Glucose^LN||||||||||||${obr16}`,
+    ].join('\r');
+    const entries = (convertHl7v2(msg).bundle.entry as { request?: { url?: string }; resource?: { resourceType?: string } }[]) ?? [];
+    return entries.filter((e) => e.resource?.resourceType === 'Practitioner').map((e) => e.request?.url ?? '');
+  };
+
+  it.each([
+    // REF-I12-01: 005454^DIAG^ROBIN and 005454^PATH^MARK, no XCN.9: two people, not one Practitioner
+    ['005454^DIAG^ROBIN', '005454^PATH^MARK', 2],
+    ['005454^DIAG^ROBIN', '005454^DIAG^ROBIN', 1],
+    // with an assigning authority the number names the person, whatever the name's spelling
+    ['005454^DIAG^ROBIN^^^^^^HOSP', '005454^DIAG^ROBIN^B^^^^^HOSP', 1],
+  ])('[IG XCN[Practitioner] XCN.1 → identifier.value, XCN.9 → system/assigner] %s and %s → %i Practitioner(s)', (a, b, n) => {
+    expect(new Set(ids(a, b, 'PI1')).size).toBe(n);
+  });
+
+  it('the same bare number and name in two messages is one URL', () => {
+    expect(ids('005454^DIAG^ROBIN', '', 'PI2')).toEqual(ids('005454^DIAG^ROBIN', '', 'PI3'));
+  });
+});
