@@ -5,7 +5,7 @@
 import { PermanentError } from '../errors.js';
 import { type Message, type Repetition, type Segment, repetitions, splitRepetition } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
-import { hasValue, val } from './datatypes/primitive.js';
+import { hasValue, val, yesNo } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -179,6 +179,17 @@ export class Conversion implements DatatypeContext {
    */
   leftOut(reader: SegmentReader, field: string, why: string): void {
     this.invalidValues.push(`${reader.name}-${field} (segment ${reader.index + 1}): ${why}; not converted`);
+  }
+
+  /**
+   * Field n as a table 0136 Yes/No indicator: Y → true, N → false. Any other value (`NO`, `1`, `U`)
+   * is reported and read as nothing, never guessed: until review 5 such a PID-30 vanished silently.
+   */
+  indicator(reader: SegmentReader, n: number): boolean | undefined {
+    const raw = reader.str(n);
+    const value = yesNo(raw);
+    if (raw !== undefined && value === undefined) this.leftOut(reader, String(n), 'a Yes/No indicator other than Y or N (table 0136)');
+    return value;
   }
 
   readonly leftOutValue = (what: string): void => {

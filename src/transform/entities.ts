@@ -5,7 +5,7 @@
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
 import { codeFromTable } from './datatypes/coding.js';
-import { authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
+import { authorityKey, authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
@@ -28,7 +28,10 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
-  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, identifier ?? nameKey(name));
+  // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
+  // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
+  const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, name ?? {}]);
+  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, key);
   return cx.ref(p, nameText(name));
 }
 
@@ -50,10 +53,28 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     const system = hdSystem(rep, 6, cx);
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
+    // [IG XON[Organization] XON.6 → identifier.assigner] an authority with no system (a bare
+    // namespace id) still says whose number it is: kept, and part of the identity (authorityKey)
+    const ns = val(rep, 6, 1);
+    if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
   const identifiers = identifier === undefined ? [...more] : [identifier, ...more];
-  const org = cx.add({ resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name }, identifiers[0] ?? name);
+  const org = cx.add({ resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name }, organizationKey(identifiers[0], name));
   return cx.ref(org, name);
+}
+
+/**
+ * The identity of an Organization (docs/mapping.md "Resource identity"): its identifier when the
+ * identifier says whose number it is (a system, or an assigner's namespace); a bare number
+ * (XON.3/XON.10 without XON.6, a CWE code without CWE.3) is only unique within its sender, so it
+ * is the number *and the name*: the IG's own ORU_R01 and ORM_O01 write ORC-21 as an HD
+ * (`OrdFac^2.3.4.4^ISO`: XON.3 = "ISO"), and two different organisations, OrdFac and SndApp, were
+ * PUT at one URL. Without any identifier, the name.
+ */
+function organizationKey(identifier: Json | undefined, name: string | undefined): Json | string | undefined {
+  if (identifier === undefined) return name;
+  if (authorityKey(identifier) !== '') return identifier;
+  return JSON.stringify(['local-id', name ?? '', identifier.value ?? '']);
 }
 
 /**
@@ -71,7 +92,7 @@ export function organizationFromCwe(cx: Conversion, rep: Repetition | undefined)
     if (system !== undefined) identifier.system = system;
     identifier.value = code;
   }
-  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, identifier ?? name);
+  const org = cx.add({ resourceType: 'Organization', identifier: list(identifier), name }, organizationKey(identifier, name));
   return cx.ref(org, name);
 }
 

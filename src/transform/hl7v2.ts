@@ -20,6 +20,7 @@ import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
 import { matchStructure } from './structures/match.js';
+import { foldBarePriorResults } from './structures/prior-result.js';
 import type { ConvertOptions, ConvertResult } from './contract.js';
 import type { Json, Resource } from './types.js';
 
@@ -180,7 +181,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);
-    const tree = matchStructure(def, msg.segments);
+    // OML_O21's bare prior results (structures/prior-result.ts): a resulted OBR is no new test
+    const tree = routing.structure === 'OML_O21' ? foldBarePriorResults(matchStructure(def, msg.segments)) : matchStructure(def, msg.segments);
     const event = routing.messageType.split('^')[1] ?? '';
     const extraReaders: SegmentReader[] = [mshReader];
     let facts: EventFacts = {};

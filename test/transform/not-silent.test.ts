@@ -186,9 +186,12 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
     expect(sr?.priority).toBe('routine');
   });
 
-  it('[IG OBR[ServiceRequest] OBR-7: no row for a request] OBR-7 in an MDM is reported; TQ1-7/8 beside OBR-6 too', () => {
+  it('[IG OBR[ServiceRequest] OBR-7: no row for a request] OBR-7 in an MDM is reported; [IG TQ1[ServiceRequest] #7/#8, OBR[ServiceRequest] #6] TQ1-7/8 beside OBR-6 share one occurrenceTiming', () => {
     expect(reported(mdm(''))).toContain('OBR-7 (segment 6) is valued but not mapped');
-    expect(reported(mdm('20240601070000-0500'))).toContain('TQ1-7/8 (segment 5): a start/end beside the requested time OBR-6 (occurrence[x] holds one); not converted');
+    // was: TQ1-7/8 reported beside OBR-6; now OBR-6 is the Timing's event and TQ1-7/8 its boundsPeriod
+    const sr = resources(convertHl7v2(mdm('20240601070000-0500')).bundle, 'ServiceRequest')[0];
+    expect(sr?.occurrenceTiming).toEqual({ event: ['2024-06-01T07:00:00-05:00'], repeat: { boundsPeriod: { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T09:00:00-05:00' } } });
+    expect(reported(mdm('20240601070000-0500')).filter((t) => t.startsWith('TQ1-7'))).toEqual([]);
   });
 
   it('[IG TQ[MedicationRequest] ORC-7 0..*] each ORC-7 repetition of a pharmacy order is one dosage instruction', () => {

@@ -274,12 +274,27 @@ function referralPriority(sr: Json, seg: SegmentReader, cx: Conversion): void {
   else cx.leftOut(seg, '2', 'a referral priority outside table 0280 S/A/R');
 }
 
+/**
+ * RF1-1 referral status, table 0283 [hig rule: the IG has no RF1 map], read by the table's
+ * definitions against R4 request-status: A accepted and P pending are requests still to act on
+ * (`active`); R rejected and E expired end the request before it was carried out (`revoked`:
+ * "terminated prior to the known full completion"). E was `completed` until review 5: an expired
+ * referral told the receiver the referral had been done. Another code is reported and left `active`.
+ */
+const REFERRAL_STATUS: Readonly<Record<string, string>> = { A: 'active', P: 'active', R: 'revoked', E: 'revoked' };
+
+function referralStatus(seg: SegmentReader, cx: Conversion): string {
+  const code = seg.str(1)?.toUpperCase();
+  const status = code === undefined ? undefined : REFERRAL_STATUS[code];
+  if (code !== undefined && status === undefined) cx.leftOut(seg, '1', 'a referral status outside table 0283 A/P/R/E');
+  return status ?? 'active';
+}
+
 export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr: Json = { resourceType: 'ServiceRequest' };
   const identifier = eiIdentifier(seg.rep(6), cx);
   if (identifier !== undefined) sr.identifier = [identifier];
-  const status = (seg.str(1) ?? '').toUpperCase();
-  sr.status = status === 'A' ? 'active' : status === 'E' ? 'completed' : status === 'R' ? 'revoked' : 'active';
+  sr.status = referralStatus(seg, cx);
   // [v2 table 0003 I14] a cancel-referral event beats RF1-1 (events.ts)
   if (scope.meaning.referralStatus !== undefined) sr.status = scope.meaning.referralStatus;
   sr.intent = 'order';

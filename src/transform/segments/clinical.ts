@@ -99,6 +99,9 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const diag: Json = { condition: cx.ref(condition) };
     const use = lookupCode('DiagnosisType', seg.str(6));
     if (use !== undefined) diag.use = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/diagnosis-role', code: use }] };
+    // [IG DG1[Encounter] #6 via DiagnosisType] W (working), F (final) and codes outside the map have
+    // no diagnosis-role: reported, never dropped silently (DFT-P03-01's F)
+    else if (seg.str(6) !== undefined) cx.leftOut(seg, '6', 'a diagnosis type the DiagnosisType map gives no diagnosis role for (table 0052)');
     const rank = Number(seg.str(15));
     if (Number.isInteger(rank) && rank > 0) diag.rank = rank;
     push(scope.encounter, 'diagnosis', diag);

@@ -38,7 +38,7 @@ const MEALS = new Set(['AC', 'ACM', 'ACD', 'ACV', 'PC', 'PCM', 'PCD', 'PCV', 'C'
 /** UCUM time units for CQ units written in v2 (min, h, d…); anything else is not a Duration. */
 const TIME_UNITS: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', HOUR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
 
-interface Pattern {
+export interface Pattern {
   codings: Json[];
   repeat: Json;
   asNeeded?: boolean;
@@ -70,8 +70,80 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
   return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
 }
 
+const UCUM_TIME: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
+/** event-timing codes (FHIR's value set for Timing.when): v3-TimingEvent and FHIR's own */
+const EVENT_TIMING = new Set(['http://terminology.hl7.org/CodeSystem/v3-TimingEvent', 'http://hl7.org/fhir/event-timing']);
+
+/**
+ * [IG RPT[Timing]] RPT.5/RPT.6 → repeat.period/periodUnit (UCUM), RPT.8 → repeat.when via
+ * EventRelatedPeriod (event-timing codes only), RPT.9/RPT.10 → repeat.offset in minutes (FHIR
+ * tim-9: only beside a `when`). RPT.2–RPT.4 (calendar alignment, phase range: the IG's dayOfWeek
+ * rows give no day numbering), RPT.7 and RPT.11 (GTS) and whatever above cannot be read are
+ * reported with `report(component, why)`.
+ */
+export function rptRepeat(rpt: Repetition | undefined, report: (component: number, why: string) => void): Json {
+  const out: Json = {};
+  if (rpt === undefined) return out;
+  const period = decimal(val(rpt, 5));
+  const periodUnit = UCUM_TIME[(val(rpt, 6) ?? '').toUpperCase()];
+  if (period !== undefined && periodUnit !== undefined && period >= 0) {
+    out.period = period;
+    out.periodUnit = periodUnit;
+  } else if (val(rpt, 5) !== undefined || val(rpt, 6) !== undefined) report(5, 'a period without a number and a time unit');
+  const event = lookup('EventRelatedPeriod', val(rpt, 8)?.toUpperCase());
+  if (event !== undefined && event.system !== undefined && EVENT_TIMING.has(event.system)) out.when = [event.code];
+  else if (val(rpt, 8) !== undefined) report(8, 'an event the event-timing codes cannot say');
+  const offset = decimal(val(rpt, 9));
+  const offsetUnit = UCUM_TIME[(val(rpt, 10) ?? 'MIN').toUpperCase()];
+  const perMinute = offsetUnit === undefined ? undefined : UNIT_MINUTES[offsetUnit];
+  const mealCode = out.when !== undefined && ['C', 'CM', 'CD', 'CV'].includes(String((out.when as string[])[0]));
+  if (offset !== undefined && perMinute !== undefined && out.when !== undefined && !mealCode && Number.isInteger(offset * perMinute) && offset >= 0) out.offset = offset * perMinute;
+  else if (val(rpt, 9) !== undefined) report(9, 'an event offset without an event, or not in whole minutes');
+  for (const c of [2, 3, 4, 7, 11]) if (val(rpt, c) !== undefined) report(c, 'a part of the repeat pattern the IG gives no FHIR target');
+  return out;
+}
+
+/** Units (s, min, h, d, wk, mo, a) of a UCUM Duration, in minutes (for TQ1-6 from a start or end). */
+export const UNIT_MINUTES: Readonly<Record<string, number>> = { s: 1 / 60, min: 1, h: 60, d: 1440, wk: 10080 };
+
+/**
+ * Puts RPT.5–10's parts (rptRepeat) on a Timing.repeat: the pattern's own period (BID: 2 per 1 d)
+ * and event (PC) win over RPT.5/6 and RPT.8/9, the parts that lose are reported (`report(part)`:
+ * `3.5/3.6`, `3.8`, relative to the field holding the RPT).
+ */
+export function mergeRpt(repeat: Json, rpt: Json, report: (part: string, why: string) => void): void {
+  if (rpt.period !== undefined && repeat.period !== undefined) report('3.5/3.6', 'a period beside the period the repeat pattern gives');
+  else if (rpt.period !== undefined) {
+    repeat.period = rpt.period;
+    repeat.periodUnit = rpt.periodUnit;
+  }
+  if (rpt.when !== undefined && repeat.when !== undefined) report('3.8', 'an event beside the event the repeat pattern gives');
+  else if (rpt.when !== undefined) {
+    repeat.when = rpt.when;
+    if (rpt.offset !== undefined) repeat.offset = rpt.offset;
+  }
+}
+
+/**
+ * Explicit times (TQ1-4 TM, RI.2 `HHMM,HHMM`) → Timing.repeat.timeOfDay; a TM with a zone or colons
+ * (`11:30:05`, as some senders write) is read by its digits; one that still is no time is reported.
+ */
+export function explicitTimes(raw: readonly (string | undefined)[], bad: () => void): string[] {
+  const out: string[] = [];
+  let unread = false;
+  for (const r of raw) {
+    const text = r?.trim();
+    if (text === undefined || text === '') continue;
+    const t = toTime(text) ?? (/^\d{1,2}:\d{2}(:\d{2})?$/.test(text) ? toTime(text.split(':').map((x) => x.padStart(2, '0')).join('')) : undefined);
+    if (t === undefined) unread = true;
+    else out.push(t);
+  }
+  if (unread) bad();
+  return out;
+}
+
 /** A CQ (quantity^units CWE) as a UCUM Duration, or undefined when its unit is not a time unit. */
-function duration(rep: Repetition | undefined): Json | undefined {
+export function duration(rep: Repetition | undefined): Json | undefined {
   const value = decimal(val(rep, 1));
   const unit = val(rep, 2, 1) ?? val(rep, 2, 2);
   const code = TIME_UNITS[(unit ?? '').toUpperCase()] ?? (Object.values(TIME_UNITS).includes(unit ?? '') ? unit : undefined);
@@ -79,7 +151,7 @@ function duration(rep: Repetition | undefined): Json | undefined {
   return { value, unit: code, system: 'http://unitsofmeasure.org', code };
 }
 
-function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
+export function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
   const timing: Json = {};
   const repeat: Json = { ...(pattern?.repeat ?? {}) };
   if (pattern !== undefined && pattern.codings.length > 0) timing.code = { coding: pattern.codings };
@@ -92,15 +164,21 @@ function timingOf(pattern: Pattern | undefined, start: string | undefined, end: 
 }
 
 /** [IG TQ1[MedicationRequest]] one TQ1 → the Dosage parts it gives (timing, dose, texts) and the request priority. */
-export function tq1Dosage(tq1: SegmentReader): { dosage: Json; priority?: string } {
+export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; priority?: string } {
   const dosage: Json = {};
   const rpt = tq1.rep(3);
   const pattern = repeatPattern(val(rpt, 1) ?? val(rpt, 1, 1));
   const timing = timingOf(pattern, tq1.dateTime(7), tq1.dateTime(8));
   const repeat = (timing.repeat as Json | undefined) ?? {};
+  // [IG RPT[Timing] RPT.5–RPT.10] period, event and offset; the rest reported (they were read with
+  // TQ1-3 and dropped without a report line)
+  mergeRpt(repeat, rptRepeat(rpt, (c, why) => cx.leftOut(tq1, `3.${c}`, why)), (part, why) => cx.leftOut(tq1, part, why));
+  if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (a timing holds one code)');
   // TQ1-4 explicit times → timeOfDay (a TM has no date for Timing.event)
-  const times = tq1.reps(4).map((r) => toTime(val(r, 1))).filter((t) => t !== undefined);
-  if (times.length > 0) repeat.timeOfDay = times;
+  const times = explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day'));
+  // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's event wins
+  if (times.length > 0 && repeat.when !== undefined) cx.leftOut(tq1, '4', 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
+  else if (times.length > 0) repeat.timeOfDay = times;
   // TQ1-6 service duration → boundsDuration when TQ1-7/8 give no period
   const service = duration(tq1.rep(6));
   if (service !== undefined && repeat.boundsPeriod === undefined) repeat.boundsDuration = service;
@@ -196,7 +274,7 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   const existing = (mr.dosageInstruction as Json[] | undefined) ?? [];
   if (existing.some((d) => d.timing !== undefined)) return;
   const tq1s = orderTq1s(seg, scope, cx);
-  const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t)) : tqParts(seg, orc, cx);
+  const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t, cx)) : tqParts(seg, orc, cx);
   for (const p of all) if (p.priority !== undefined) set(mr, 'priority', p.priority);
   const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
   if (parts.length === 0) return;

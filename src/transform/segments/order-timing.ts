@@ -8,11 +8,14 @@
  */
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push } from '../context.js';
-import { val } from '../datatypes/primitive.js';
+import { integer, sub, val } from '../datatypes/primitive.js';
+import { amountQuantity } from '../datatypes/quantity.js';
+import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
+import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, rptRepeat, timingOf } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -26,20 +29,91 @@ function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion):
   return undefined;
 }
 
+/** What a TQ or TQ1 says about when a request is wanted, before it is placed on occurrence[x]. */
+interface RequestTiming {
+  start?: string | undefined;
+  end?: string | undefined;
+  pattern?: Pattern | undefined;
+  timeOfDay?: string[];
+  boundsDuration?: Json | undefined;
+  /** each occurrence's duration (a UCUM Duration) */
+  each?: Json | undefined;
+  count?: number | undefined;
+  quantity?: Json | undefined;
+  /** repeat parts of the RPT's components 5–10 (period, when, offset) */
+  rpt?: Json | undefined;
+  /** report a part that found no place: `part` is a field or component label of `reader` */
+  leftOut: (part: string, why: string) => void;
+  /** labels of the start/end, the explicit times, for the report */
+  startEnd: string;
+  times: string;
+  /** label of the duration that bounds the timing (TQ.3), for the report */
+  bounds: string;
+}
+
 /**
- * Start/end → occurrence[x]; OBR-6 (requested time, already set) wins: occurrence takes one type,
- * and the start/end that lose are reported (`where`), not dropped.
+ * Places a request's timing [IG TQ1[ServiceRequest], TQ[ServiceRequest]]: occurrence[x] takes one
+ * type, so OBR-6 alone stays occurrenceDateTime [IG OBR[ServiceRequest] #6], a start/end alone is
+ * occurrencePeriod (hig: a start and end are a period), and as soon as the timing says more (a
+ * repeat pattern, explicit times, durations, a count) or a start/end sits beside OBR-6, it is one
+ * occurrenceTiming: code and repeat from the pattern, repeat.boundsPeriod the start/end, and OBR-6
+ * the Timing's event (the requested time stays, nothing is dropped). A second timing of a request
+ * that already has one is reported.
  */
-function occurrence(sr: Json, start: string | undefined, end: string | undefined, where: () => void): void {
-  if (start === undefined && end === undefined) return;
-  if (sr.occurrenceDateTime !== undefined || sr.occurrencePeriod !== undefined) {
-    where();
+function placeTiming(sr: Json, t: RequestTiming): void {
+  if (t.quantity !== undefined) {
+    if (sr.quantityQuantity === undefined) sr.quantityQuantity = t.quantity;
+    else t.leftOut('quantity', 'a second quantity of one request');
+  }
+  const timing = timingOf(t.pattern, undefined, undefined);
+  const repeat: Json = (timing.repeat as Json | undefined) ?? {};
+  mergeRpt(repeat, t.rpt ?? {}, (c, why) => t.leftOut(c, why));
+  if (t.timeOfDay !== undefined && t.timeOfDay.length > 0) {
+    // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's meal time wins
+    if (repeat.when !== undefined) t.leftOut(t.times, 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
+    else repeat.timeOfDay = t.timeOfDay;
+  }
+  if (t.boundsDuration !== undefined) repeat.boundsDuration = t.boundsDuration;
+  if (t.each !== undefined) {
+    repeat.duration = t.each.value;
+    repeat.durationUnit = t.each.code;
+  }
+  if (t.count !== undefined) repeat.count = t.count;
+  const timed = timing.code !== undefined || Object.keys(repeat).length > 0;
+  const { start, end } = t;
+  if (start === undefined && end === undefined && !timed) return;
+  if (sr.occurrencePeriod !== undefined || sr.occurrenceTiming !== undefined) {
+    t.leftOut(t.startEnd, 'a second timing of one request (occurrence[x] holds one)');
     return;
   }
-  if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
-  else if (start !== undefined) sr.occurrenceDateTime = start;
-  else if (end !== undefined) sr.occurrencePeriod = { end };
+  const requested = sr.occurrenceDateTime;
+  if (!timed && requested === undefined) {
+    if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
+    else if (start !== undefined) {
+      sr.occurrenceDateTime = start;
+      if (end !== undefined) t.leftOut(t.startEnd, 'an end before the start');
+    } else if (end !== undefined) sr.occurrencePeriod = { end };
+    return;
+  }
+  if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) {
+    repeat.boundsPeriod = { start };
+    t.leftOut(t.startEnd, 'an end before the start');
+  } else if (start !== undefined || end !== undefined) {
+    if (repeat.boundsDuration !== undefined) t.leftOut(t.bounds, 'a duration beside a start/end (bounds[x] holds one)');
+    delete repeat.boundsDuration;
+    repeat.boundsPeriod = end === undefined ? { start } : start === undefined ? { end } : { start, end };
+  }
+  const out: Json = {};
+  if (typeof requested === 'string') {
+    out.event = [requested];
+    delete sr.occurrenceDateTime;
+  }
+  if (Object.keys(repeat).length > 0) out.repeat = repeat;
+  if (timing.code !== undefined) out.code = timing.code;
+  sr.occurrenceTiming = out;
 }
+
+
 
 /**
  * A v2 priority (table 0485) → request priority [IG ConceptMap ExtendedPriorityCodes]; codes the
@@ -52,14 +126,42 @@ function priority(sr: Json, code: string | undefined, reader: SegmentReader, fie
   else cx.leftOut(reader, field, 'a priority the request-priority codes cannot say (table 0485)');
 }
 
-/** [IG TQ[ServiceRequest]] TQ.4/TQ.5 → occurrence, TQ.6 → priority, TQ.8 → note. */
+/**
+ * [IG TQ[ServiceRequest]] TQ.1 → quantityQuantity (CQ[Quantity]), TQ.2 → occurrenceTiming (RI[Timing]:
+ * RI.1 repeat pattern, RI.2 explicit times), TQ.3 → repeat.boundsDuration when it reads as a
+ * duration (`D5`, `H12`: v2.5.1 4A.3.3), TQ.4/TQ.5 → repeat.boundsPeriod, TQ.6 → priority, TQ.8 →
+ * note, TQ.12 → repeat.count. TQ.3 in another form (`X3`, `INDEF`), TQ.7 (condition: the IG's
+ * extension is unnamed), TQ.9–TQ.11 (no IG target) are reported, never read and dropped.
+ */
 function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, field: number, cx: Conversion): void {
   const rep = reps[0];
   if (rep === undefined) return;
-  occurrence(sr, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), () => cx.leftOut(reader, `${field}.4/${field}.5`, 'a start/end beside the requested time OBR-6 (occurrence[x] holds one)'));
-  priority(sr, val(rep, 6), reader, `${field}.6`, cx);
+  const label = (c: number | string) => `${field}.${c}`;
+  const unit = val(rep, 1, 2);
+  const times = explicitTimes((val(rep, 2, 2) ?? '').split(','), () => cx.leftOut(reader, label('2.2'), 'an explicit time that is no time of day'));
+  const span = /^([SMHDWL])(\d+)$/i.exec(val(rep, 3) ?? '');
+  const spanUnit = span === null ? undefined : { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' }[(span[1] ?? '').toUpperCase()];
+  if (val(rep, 3) !== undefined && spanUnit === undefined) cx.leftOut(reader, label(3), 'a duration that is no time span (X times, T total, INDEF…)');
+  const total = integer(val(rep, 12));
+  placeTiming(sr, {
+    start: toDateTime(val(rep, 4), cx.timezone),
+    end: toDateTime(val(rep, 5), cx.timezone),
+    pattern: repeatPattern(val(rep, 2, 1)),
+    timeOfDay: times,
+    boundsDuration: span === null || spanUnit === undefined ? undefined : { value: Number(span[2]), unit: spanUnit, system: 'http://unitsofmeasure.org', code: spanUnit },
+    count: total !== undefined && total > 0 ? total : undefined,
+    quantity: amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]),
+    leftOut: (part, why) => cx.leftOut(reader, part === 'quantity' ? label(1) : part, why),
+    startEnd: `${label(4)}/${label(5)}`,
+    times: `${label(2)}.2`,
+    bounds: label(3),
+  });
+  priority(sr, val(rep, 6), reader, label(6), cx);
   const text = val(rep, 8);
   if (text !== undefined) push(sr, 'note', { text });
+  for (const c of [7, 9, 10, 11]) {
+    if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) cx.leftOut(reader, label(c), 'a part of the timing the IG gives no FHIR target');
+  }
   // one occurrence per request: a second timing is another request the IG does not describe
   if (reps.length > 1) cx.leftOut(reader, `${field} repetition 2+`, 'further timings of one request');
 }
@@ -82,9 +184,49 @@ export function applyRequestTiming(sr: Json, orc: SegmentReader | undefined, obr
   if (obr !== undefined) priority(sr, obr.str(5), obr, '5', cx);
 }
 
-/** A TQ1 mapped after its request exists (ORU's TIMING_QTY after the OBR): the same TQ1 rows. */
+/**
+ * [IG TQ1[ServiceRequest]] TQ1-2 → quantityQuantity, TQ1-3 → occurrenceTiming (RPT[Timing]), TQ1-4 →
+ * repeat.timeOfDay, TQ1-6 → repeat.boundsDuration (no TQ1-7/8), else the missing bound of the
+ * period (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start), TQ1-7/TQ1-8 → boundsPeriod, TQ1-9 →
+ * priority, TQ1-11 → note, TQ1-13 → repeat.duration/durationUnit, TQ1-14 → repeat.count (the IG
+ * row says countMax; FHIR tim-8 requires a count beside a countMax, and "total occurrences" is the
+ * count). TQ1-5 (relative time: offset needs a `when`), TQ1-10 (condition: the IG's extension is
+ * unnamed) and TQ1-12 stay unread, so the report names them. Also used for a TQ1 after its
+ * request (ORU's TIMING_QTY).
+ */
 export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
-  occurrence(sr, tq1.dateTime(7), tq1.dateTime(8), () => cx.leftOut(tq1, '7/8', 'a start/end beside the requested time OBR-6 (occurrence[x] holds one)'));
+  let start = tq1.dateTime(7);
+  let end = tq1.dateTime(8);
+  const service = duration(tq1.rep(6));
+  const minutes = service === undefined ? undefined : UNIT_MINUTES[String(service.code)];
+  let boundsDuration: Json | undefined;
+  if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
+  else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
+    const value = Number(service.value);
+    if (start !== undefined) end = addMinutes(start, value * minutes) ?? end;
+    else if (end !== undefined) start = addMinutes(end, -value * minutes) ?? start;
+  } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
+  const rpt = tq1.rep(3);
+  const each = duration(tq1.rep(13));
+  if (each === undefined && tq1.str(13) !== undefined) cx.leftOut(tq1, '13', 'an occurrence duration in no time unit');
+  const total = integer(tq1.str(14));
+  const quantity = tq1.rep(2);
+  placeTiming(sr, {
+    start,
+    end,
+    pattern: repeatPattern(val(rpt, 1) ?? val(rpt, 1, 1)),
+    rpt: rptRepeat(rpt, (c, why) => cx.leftOut(tq1, `3.${c}`, why)),
+    timeOfDay: explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day')),
+    boundsDuration,
+    each,
+    count: total !== undefined && total > 0 ? total : undefined,
+    quantity: amountQuantity(val(quantity, 1), sub(quantity, 2)),
+    leftOut: (part, why) => cx.leftOut(tq1, part === 'quantity' ? '2' : part, why),
+    startEnd: '7/8',
+    times: '4',
+    bounds: '6',
+  });
+  if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (occurrenceTiming holds one code)');
   priority(sr, tq1.str(9), tq1, '9', cx);
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });

@@ -60,16 +60,19 @@ const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = { CA: 'revoked' };
 
 /**
  * Request status of an order: [IG ORC[ServiceRequest] ORC-5 via OrderStatus] wins when valued;
- * else [IG ORC-1 via OrderControlCode] (ORC-5 empty); else, in result messages where the IG is
- * silent, the result status says how far the order got (OBR-25 F/C → completed, X → revoked,
- * O/I/S/A/P/R → active); else unknown.
+ * else [IG ORC-1 via OrderControlCode] (ORC-5 empty). The IG's OrderControlCode map gives no status
+ * for SC (status changed), RE (observations to follow) and other codes that say *that* something
+ * happened, not the status: there the order's result status says how far it got, in any message
+ * (MDM's ORC SC + OBR-25 F is a finished echo, ORU's RE + F a finished test) [hig OBR-25 fallback]:
+ * OBR-25 F/C → completed, X → revoked, O/I/S/A/P/R → active; else unknown. OBR-25 is read only
+ * then, so the report keeps naming it where the ORC decided.
  */
-export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader | undefined, results: boolean): string {
+export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader | undefined): string {
   const control = orc?.str(1)?.toUpperCase();
   const fromOrc =
     lookupCode('OrderStatus', orc?.str(5)) ?? (control === undefined ? undefined : CONTROL_DEVIATIONS[control] ?? lookupCode('OrderControlCode[ServiceRequest.status]', control));
   if (fromOrc !== undefined) return fromOrc;
-  if (results && obr !== undefined) {
+  if (obr !== undefined) {
     const result = obr.str(25)?.toUpperCase();
     if (result === 'F' || result === 'C') return 'completed';
     if (result === 'X') return 'revoked';
@@ -82,9 +85,10 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
   // [IG ORC[ServiceRequest] ORC-9 IF ORC-1 IS "NW"]: on a cancel or a status message ORC-9 is
-  // the time of that event, not when the order was authored
+  // the time of that event, not when the order was authored. Left unread here: the order's
+  // Provenance takes it [IG ORC[Provenance] #9] when one is made (orderProvenance), else the report
+  // lists it (it was read and dropped without a report line: DFT-P03-01's RE order)
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
-  else orc.reps(9);
   // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
   set(target, 'requester', orderingProvider(orc, cx));
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
@@ -222,7 +226,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const { placer, filler } = orderNumbers(orc, obr, cx);
   const sr: Json = { resourceType: 'ServiceRequest' };
   push(sr, 'identifier', placer, filler);
-  sr.status = orderStatus(orc, obr, scope.results);
+  sr.status = orderStatus(orc, obr);
   // [IG OBR[ServiceRequest] OBR-11 G → reflex-order], else order
   sr.intent = obr?.str(11)?.toUpperCase() === 'G' ? 'reflex-order' : 'order';
   const code = codeableConcept(obr?.rep(4));
@@ -257,7 +261,12 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const orc = orcOf(seg, scope, cx);
+  // a prior result [IG OML_O21 6.4.10 / OMG_O19 PRIOR_RESULT.ORDER_PRIOR] is context of the test it
+  // is sent with: that test's request (the enclosing scope's) points at it [FHIR ServiceRequest
+  // .supportingInfo: "additional clinical information … that may influence the services"]
+  const current = scope.group.name === 'ORDER_PRIOR' ? scope.serviceRequest : undefined;
   const sr = serviceRequest(orc, seg, scope, cx);
+  if (current !== undefined && current !== sr) push(current, 'supportingInfo', cx.ref(sr));
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
   scope.issued = seg.instant(22);
   if (!scope.results) {

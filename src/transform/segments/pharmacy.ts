@@ -51,9 +51,10 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     replaceRoute(dosage, { route, site, method }, cx);
     scope.medicationFrom = undefined; // a second RXR of the RXE adds only, as before (the first one wins)
   }
-  set(dosage, 'route', route);
-  set(dosage, 'site', site);
-  set(dosage, 'method', method);
+  // [IG RXR[MedicationRequest] RXR-1/2/4 → route/site/method (0..1 each)] a later RXR (a second
+  // RXR of the order, the RXD's RXR of a dispense) whose value differs from the one an earlier RXR
+  // set has no place: reported, never dropped silently (RDS-O13-01's RXD RXR)
+  keepFirst(dosage, { route, site, method }, seg, cx);
   if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
   if (Object.keys(dosage).length === 0) return;
   if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
@@ -67,6 +68,17 @@ function replaceRoute(dosage: Json, values: Record<'route' | 'site' | 'method', 
     if (value === undefined || before === undefined) continue;
     if (JSON.stringify(before) !== JSON.stringify(value)) cx.leftOutValue(`the ordered ${key} of the RXO's RXR, which the RXE's encoded ${key} replaces`);
     delete dosage[key];
+  }
+}
+
+/** Sets route/site/method when not set yet; a different value beside one set already is reported. */
+function keepFirst(dosage: Json, values: Record<'route' | 'site' | 'method', Json | undefined>, seg: SegmentReader, cx: Conversion): void {
+  const field: Record<string, string> = { route: '1', site: '2', method: '4' };
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const before = dosage[key];
+    if (before === undefined) dosage[key] = value;
+    else if (JSON.stringify(before) !== JSON.stringify(value)) cx.leftOut(seg, field[key] ?? key, `a ${key} beside the ${key} an earlier RXR of the order set (the dosage holds one)`);
   }
 }
 
@@ -97,7 +109,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
-  mr.status = MR_STATUS[orderStatus(orc, undefined, false)] ?? 'unknown';
+  mr.status = MR_STATUS[orderStatus(orc, undefined)] ?? 'unknown';
   // [IG RXO[MedicationRequest] #0] intent original-order is the IG's value; R4's code is "original-order"
   mr.intent = 'order';
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
@@ -172,6 +184,29 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (pharmacy !== '' && !((mr.note as Json[] | undefined) ?? []).some((n) => n.text === pharmacy)) push(mr, 'note', { text: pharmacy });
 }
 
+/**
+ * [hig rule: RXE overrides RXO] what the RXO requested and the RXE's encoding replaces is reported
+ * when it says something else, never dropped silently: the give code RXO-1 by RXE-2 (RDE-O11-01's
+ * ampicillin vanished without a report line), the give amount and units RXO-2/3/4 by RXE-3/4/5. An
+ * RXO value equal to the RXE's is in the Bundle and says nothing more.
+ */
+function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): void {
+  const index = scope.tree.orderOf(rxe.index).find((i) => i < rxe.index && cx.msg.segments[i]?.name === 'RXO');
+  const segment = index === undefined ? undefined : cx.msg.segments[index];
+  if (index === undefined || segment === undefined) return;
+  const rxo = cx.reader(segment, index);
+  const requested = codeableConcept(rxo.rep(1));
+  // the same code (CWE.1) with or without its system or display is the same product
+  const code = (c: Json | undefined) => ((c?.coding as Json[] | undefined)?.[0]?.code as string | undefined)?.toUpperCase();
+  if (give !== undefined && requested !== undefined && (code(requested) === undefined || code(requested) !== code(give))) {
+    cx.leftOut(rxo, '1', "the requested give code, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  }
+  const requestedDose = dose(rxo.str(2), rxo.str(3), rxo.rep(4));
+  if (encodedDose !== undefined && requestedDose !== undefined && JSON.stringify(requestedDose) !== JSON.stringify(encodedDose)) {
+    cx.leftOut(rxo, '2-4', "the requested give amount, which the RXE's encoded give amount RXE-3/4/5 replaces (RXE overrides RXO)");
+  }
+}
+
 /** The texts of CWE instructions (CWE.2, else CWE.9, else the code CWE.1), joined. */
 function instructionTexts(reps: readonly Repetition[]): string {
   return reps.map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
@@ -195,8 +230,10 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG RXO[MedicationRequest] #1, applied to RXE-2 as the RDE_O11 map does] the pharmacy's encoded
   // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
+  const encodedDose = dose(seg.str(3), seg.str(4), seg.rep(5));
+  requestedReplaced(seg, give, encodedDose, scope, cx);
   if (give !== undefined) mr.medicationCodeableConcept = give;
-  setDose(mr, dose(seg.str(3), seg.str(4), seg.rep(5)), true);
+  setDose(mr, encodedDose, true);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
   if (text !== '') appendDosageText(firstDosage(mr), text);
@@ -219,6 +256,9 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const medication = codeableConcept(seg.rep(2)) ?? { text: 'unknown' };
   const prescription = madeByOrder(seg, scope, cx, 'MedicationRequest') ?? medicationRequest(seg, medication, scope, cx);
   scope.medicationFrom = 'RXD';
+  // the RXD's RXR (RDS_O13 ORDER: RXD [{RXR}]) is the route of this order's dosage: one that agrees
+  // adds nothing, one that differs is reported (mapRxr); it was "not converted" as a whole segment
+  scope.medicationRequest = prescription;
   const md: Json = { resourceType: 'MedicationDispense', status: 'completed', medicationCodeableConcept: medication };
   if (scope.patient !== undefined) md.subject = cx.ref(scope.patient);
   md.authorizingPrescription = [cx.ref(prescription)];

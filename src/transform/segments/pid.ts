@@ -4,7 +4,7 @@ import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
-import { integer, val, yesNo } from '../datatypes/primitive.js';
+import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
@@ -136,13 +136,13 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     }
   }
   const deathTime = seg.dateTime(29);
-  const deathFlag = yesNo(seg.str(30));
+  const deathFlag = cx.indicator(seg, 30);
   if (deathTime !== undefined) p.deceasedDateTime = deathTime;
   else if (deathFlag !== undefined) p.deceasedBoolean = deathFlag;
   push(p, 'address', ...seg.reps(11).map((r) => xadAddress(r, cx)));
   set(p, 'maritalStatus', codeableConcept(seg.rep(16), 'MaritalStatus'));
   const multiple = integer(seg.str(25));
-  const multipleFlag = yesNo(seg.str(24));
+  const multipleFlag = cx.indicator(seg, 24);
   if (multiple !== undefined && multipleFlag !== false) p.multipleBirthInteger = multiple;
   else if (multipleFlag !== undefined) p.multipleBirthBoolean = multipleFlag;
   push(p, 'communication', ...seg.reps(15).map((r) => {
@@ -232,8 +232,8 @@ function complexExtension(url: string, parts: readonly [string, string, unknown]
  * label of a restricted record, meta.security v3-Confidentiality R, which a receiving server
  * enforces; N is normal (N). The indicator and its date are kept as sent in an extension.
  */
-function protection(seg: SegmentReader, patient: Resource): Json | undefined {
-  const indicator = yesNo(seg.str(12));
+function protection(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
+  const indicator = cx.indicator(seg, 12);
   if (indicator !== undefined) {
     const meta = (patient.meta ?? {}) as Json;
     push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: indicator ? 'R' : 'N', display: indicator ? 'restricted' : 'normal' });
@@ -253,7 +253,7 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // PD1-11 publicity code (table 0215: reminder/recall, family only…) with PD1-18 its effective date [IG PD1[Patient] #11, #18: no row]
     complexExtension(`${HIG_EXT}patient-publicity-code`, [['code', 'valueCodeableConcept', codeableConcept(seg.rep(11), undefined, '0215')], ['effectiveDate', 'valueDate', seg.date(18)]]),
     // PD1-12/PD1-13 [IG PD1[Patient] #12, #13: no row]
-    protection(seg, patient),
+    protection(seg, patient, cx),
     // PD1-16 immunization registry status (table 0441: active, inactive, moved, deceased…) with PD1-17 its effective date [IG PD1[Patient] #16, #17: no row]
     complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
   );

@@ -3,7 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
-import { decimal, val, yesNo } from '../datatypes/primitive.js';
+import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
@@ -217,13 +217,7 @@ function lengthOfStay(seg: SegmentReader, e: Json, cx: Conversion): void {
  * `restricted` one on the same Encounter would contradict it.
  */
 function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
-  const raw = seg.str(22);
-  const indicator = yesNo(raw);
-  if (indicator === undefined) {
-    if (raw !== undefined) cx.leftOut(seg, '22', 'a protection indicator other than Y or N (table 0136)');
-    return;
-  }
-  if (!indicator) return;
+  if (cx.indicator(seg, 22) !== true) return;
   const meta = (e.meta ?? {}) as Json;
   const labels = (meta.security ?? []) as Json[];
   if (!labels.some((l) => l.system === CONFIDENTIALITY && l.code === 'R')) push(meta, 'security', { system: CONFIDENTIALITY, code: 'R', display: 'restricted' });

@@ -80,13 +80,49 @@ function settleTimes(a: Json): void {
   }
 }
 
+/**
+ * v2.8 table 0278 writes Discontinued as `Dc`; the IG's map lists the long form (the other codes
+ * are the same in both).
+ */
+const FILLER_ALIASES: Readonly<Record<string, string>> = { DC: 'Discontinued' };
+
+/**
+ * Codes of table 0278 the IG's FillerStatusCodes[Appointment] map leaves without a target, read by
+ * their 0278 definitions [hig]: Discontinued "stopped from occurring (cancelled prior to starting)"
+ * is `cancelled`; Overbook "confirmed, in an overbooked state" is `booked`. Blocked (a blocked time
+ * slot, no appointment status) has none: the event decides and SCH-25 is reported.
+ */
+const FILLER_WITHOUT_TARGET: Readonly<Record<string, string>> = { DISCONTINUED: 'cancelled', OVERBOOK: 'booked' };
+
+/**
+ * What the SIU trigger event itself says of the appointment [hig, v2.8 ch. 10]: S12–S14 book or
+ * change it, S15 cancels, S16 discontinues (the remaining occurrences will not happen), S17 deletes
+ * (the IG maps 0278 Deleted to entered-in-error), S26 notifies a no-show. Used when SCH-25 is empty
+ * or has no appointment status; never instead of one.
+ */
+const EVENT_STATUS: Readonly<Record<string, string>> = { S12: 'booked', S13: 'booked', S14: 'booked', S15: 'cancelled', S16: 'cancelled', S17: 'entered-in-error', S26: 'noshow' };
+
+/**
+ * Appointment.status (1..1). [IG SCH[Appointment] #25 via FillerStatusCodes[Appointment]] first;
+ * then the 0278 codes the map leaves without a target; then the trigger event. Until review 5 any
+ * code without a target (a discontinued appointment, S16 `Dc`) fell back to `booked`, the opposite
+ * of what the message said.
+ */
+function appointmentStatus(seg: SegmentReader, event: string, cx: Conversion): string {
+  const raw = seg.str(25);
+  const code = raw === undefined ? undefined : (FILLER_ALIASES[raw.toUpperCase()] ?? raw);
+  const mapped = lookupCode('FillerStatusCodes[Appointment]', code) ?? (code === undefined ? undefined : FILLER_WITHOUT_TARGET[code.toUpperCase()]);
+  if (mapped !== undefined) return mapped;
+  if (raw !== undefined) cx.leftOut(seg, '25', 'a filler status with no Appointment.status (table 0278, FillerStatusCodes map); the status follows the trigger event');
+  return EVENT_STATUS[event.toUpperCase()] ?? 'booked';
+}
+
 export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const a: Json = { resourceType: 'Appointment' };
   const placer = eiIdentifier(seg.rep(1), cx, 'PLAC');
   const filler = eiIdentifier(seg.rep(2), cx, 'FILL');
   push(a, 'identifier', placer, filler);
-  // [IG SCH #25 via FillerStatusCodes[Appointment]] Booked → booked
-  a.status = lookupCode('FillerStatusCodes[Appointment]', seg.str(25)) ?? 'booked';
+  a.status = appointmentStatus(seg, scope.event, cx);
   // [IG SCH #7 IF CWE.3 IS HL70276 → reasonCode; IF HL70277 → appointmentType] senders put the
   // appointment type (table 0277) in SCH-7 too; it is no reason
   const sch7IsType = val(seg.rep(7), 3)?.toUpperCase() === 'HL70277';

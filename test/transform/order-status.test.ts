@@ -1,0 +1,39 @@
+/**
+ * ServiceRequest.status of an order whose ORC does not say it: ORC-5 [IG ORC[ServiceRequest] #5 via
+ * OrderStatus], else ORC-1 [IG #1 IF ORC-5 NOT VALUED via OrderControlCode[ServiceRequest.status]];
+ * codes that map has no status for (SC, RE…) leave it to the order's result status OBR-25 [hig
+ * OBR-25 fallback], in any message, not only in result messages.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { resources } from './helpers.js';
+
+const message = (type: string, control: string, orc5: string, obr25: string) =>
+  [
+    `MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||${type}|ST1|P|2.5.1`,
+    'PID|1||MRN71^^^HOSP^MR||DOE^JANE||19800101|F',
+    `ORC|${control}|PL71^CPOE|||${orc5}`,
+    `OBR|1|PL71^CPOE||2345-7^Glucose^LN|||||||||||||||||||||${obr25}`,
+  ].join('\r');
+
+const status = (m: string) => resources(convertHl7v2(m).bundle, 'ServiceRequest')[0]?.status;
+
+describe('order status without ORC-5 in an order message (ORM_O01)', () => {
+  it.each([
+    // [IG OrderControlCode SC: no target] → OBR-25
+    ['SC', '', 'F', 'completed'],
+    ['SC', '', 'C', 'completed'],
+    ['SC', '', 'X', 'revoked'],
+    ['SC', '', 'I', 'active'],
+    ['SC', '', '', 'unknown'],
+    // [IG OrderControlCode RE: no target] → OBR-25
+    ['RE', '', 'F', 'completed'],
+    // [IG OrderControlCode NW → active]: the ORC decides, OBR-25 is not asked
+    ['NW', '', 'F', 'active'],
+    // [IG OrderStatus CM → completed, IP → active]: ORC-5 wins over ORC-1 and OBR-25
+    ['SC', 'IP', 'F', 'active'],
+    ['SC', 'CM', '', 'completed'],
+  ])('ORC-1 %s, ORC-5 %j, OBR-25 %j → %s', (control, orc5, obr25, expected) => {
+    expect(status(message('ORM^O01^ORM_O01', control, orc5, obr25))).toBe(expected);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * When a ServiceRequest is wanted: TQ1 (v2.5+) and the deprecated TQ (ORC-7, OBR-27) → quantity,
+ * occurrenceTiming, priority, note (IG TQ1[ServiceRequest], TQ[ServiceRequest], RPT[Timing],
+ * RI[Timing]). Expected values are read off those rows; what has no row must be in the report.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { resources } from './helpers.js';
+
+const UCUM = 'http://unitsofmeasure.org';
+
+function convert(orc7: string, tq1: string | undefined, obr6 = '') {
+  const msg = [
+    'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||OML^O21^OML_O21|RT1|P|2.5.1',
+    'PID|1||MRN51^^^HOSP^MR||DOE^JANE||19800101|F',
+    `ORC|NW|PL51^CPOE|||||${orc7}||20240601113000-0500`,
+    ...(tq1 === undefined ? [] : [`TQ1|1|${tq1}`]),
+    `OBR|1|PL51^CPOE||2345-7^Glucose^LN||${obr6}`,
+  ].join('\r');
+  const { bundle, report } = convertHl7v2(msg);
+  expect(validateBundle(bundle)).toEqual([]);
+  const sr: Record<string, unknown> = resources(bundle, 'ServiceRequest')[0] ?? {};
+  const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+  return { sr, lines };
+}
+
+/** TQ1 fields 2… as one string: `tq1({ 3: 'Q6H' })` → `|Q6H|…` after TQ1-1. */
+function tq1(fields: Record<number, string>): string {
+  const out: string[] = [];
+  for (let n = 2; n <= 14; n++) out.push(fields[n] ?? '');
+  return out.join('|');
+}
+
+describe('TQ1 → ServiceRequest', () => {
+  it.each([
+    // [IG TQ1[ServiceRequest] #2 TQ1-2 → quantityQuantity CQ[Quantity]]
+    ['TQ1-2 quantity', { 2: '3^mL&milliliter&UCUM' }, 'quantityQuantity', { value: 3, code: 'mL' }],
+    // [IG TQ1[ServiceRequest] #3 TQ1-3 → occurrenceTiming RPT[Timing]; RPT.1 via RepeatPattern] Q6H every 6 hours
+    ['TQ1-3 repeat pattern', { 3: 'Q6H' }, 'occurrenceTiming', { repeat: { frequency: 1, period: 6, periodUnit: 'h' } }],
+    // [IG RPT[Timing] RPT.5/RPT.6 → repeat.period/periodUnit, RPT.8 → when via EventRelatedPeriod, RPT.9 → offset in minutes]
+    ['TQ1-3 RPT.5–9', { 3: 'P^^^^12^h^^PC^30^min' }, 'occurrenceTiming', { repeat: { period: 12, periodUnit: 'h', when: ['PC'], offset: 30 } }],
+    // [IG TQ1[ServiceRequest] #4 TQ1-4 → occurrenceTiming.repeat.timeOfDay]
+    ['TQ1-4 explicit times', { 4: '0800~2000' }, 'occurrenceTiming', { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } }],
+    // [IG TQ1[ServiceRequest] #6 TQ1-6 IF TQ1-7 AND TQ1-8 NOT VALUED → boundsDuration CQ[Quantity]]
+    ['TQ1-6 service duration alone', { 6: '30^min' }, 'occurrenceTiming', { repeat: { boundsDuration: { value: 30, system: UCUM, code: 'min' } } }],
+    // [IG TQ1[ServiceRequest] #6 IF TQ1-7 VALUED AND TQ1-8 NOT VALUED → boundsPeriod.end = start + TQ1-6]
+    ['TQ1-6 beside a start', { 6: '90^min', 7: '20240601080000-0500' }, 'occurrencePeriod', { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T09:30:00-05:00' }],
+    // [IG TQ1[ServiceRequest] #6 IF TQ1-7 NOT VALUED AND TQ1-8 VALUED → boundsPeriod.start = end − TQ1-6]
+    ['TQ1-6 beside an end', { 6: '2^h', 8: '20240601100000-0500' }, 'occurrencePeriod', { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T10:00:00-05:00' }],
+    // [IG TQ1[ServiceRequest] #13 TQ1-13 → duration/durationUnit]
+    ['TQ1-13 occurrence duration', { 3: 'QD', 13: '15^min' }, 'occurrenceTiming', { repeat: { frequency: 1, period: 1, periodUnit: 'd', duration: 15, durationUnit: 'min' } }],
+    // [IG TQ1[ServiceRequest] #14 TQ1-14 total occurrences → count (IG: countMax; FHIR tim-8 needs a count)]
+    ['TQ1-14 total occurrences', { 3: 'QD', 14: '5' }, 'occurrenceTiming', { repeat: { frequency: 1, period: 1, periodUnit: 'd', count: 5 } }],
+    // [IG TQ1[ServiceRequest] #7/#8 → repeat.boundsPeriod] with a pattern, start and end bound the Timing
+    ['TQ1-3 + TQ1-7/8', { 3: 'BID', 7: '20240601', 8: '20240610' }, 'occurrenceTiming', { repeat: { frequency: 2, period: 1, periodUnit: 'd', boundsPeriod: { start: '2024-06-01', end: '2024-06-10' } } }],
+  ])('%s', (_name, fields, element, expected) => {
+    const { sr } = convert('', tq1(fields));
+    expect(sr[element]).toMatchObject(expected);
+  });
+
+  it('[IG OBR[ServiceRequest] #6 → occurrenceDateTime; TQ1 #3] OBR-6 beside a repeat pattern is the Timing\'s event, not dropped', () => {
+    const { sr } = convert('', tq1({ 3: 'Q6H' }), '20240601090000-0500');
+    expect(sr.occurrenceDateTime).toBeUndefined();
+    expect(sr.occurrenceTiming).toMatchObject({ event: ['2024-06-01T09:00:00-05:00'], repeat: { period: 6, periodUnit: 'h' } });
+  });
+
+  it.each([
+    // TQ1-5 relative time (offset needs a when), TQ1-10 condition text (the IG's extension is unnamed), TQ1-12 conjunction (no row)
+    ['TQ1-5', { 5: '30^min' }],
+    ['TQ1-10', { 10: 'if fever' }],
+    ['TQ1-12', { 12: 'S' }],
+    // [FHIR tim-10] explicit times beside a meal-related pattern
+    ['TQ1-4', { 3: 'PC', 4: '0800' }],
+    ['TQ1-6', { 6: '150^kg' }],
+  ])('%s without a target is reported', (field, fields) => {
+    const { lines } = convert('', tq1(fields));
+    expect(lines.some((t) => t.startsWith(`${field} (segment 4)`))).toBe(true);
+  });
+});
+
+describe('ORC-7 TQ → ServiceRequest (no TQ1)', () => {
+  // [IG TQ[ServiceRequest] TQ.1 → quantityQuantity, TQ.2 → occurrenceTiming (RI[Timing]), TQ.4/TQ.5 → boundsPeriod, TQ.6 → priority, TQ.8 → note, TQ.12 → repeat.count]
+  it('TQ.1, TQ.2, TQ.4/5, TQ.6, TQ.8, TQ.12 are placed', () => {
+    const { sr, lines } = convert('12&lb^BID^^20240601^20240610^R^^Annotation text^^^^21', undefined);
+    expect(sr.quantityQuantity).toMatchObject({ value: 12 });
+    expect(sr.occurrenceTiming).toMatchObject({ repeat: { frequency: 2, period: 1, periodUnit: 'd', count: 21, boundsPeriod: { start: '2024-06-01', end: '2024-06-10' } } });
+    expect(sr.priority).toBe('routine');
+    expect(sr.note).toEqual([{ text: 'Annotation text' }]);
+    expect(lines.filter((t) => t.startsWith('ORC-7'))).toEqual([]);
+  });
+
+  it.each([
+    // [IG TQ[ServiceRequest] TQ.3 → boundsDuration when parsable (v2.5.1 4A.3.3: D5 = 5 days)]
+    ['^^D5', { repeat: { boundsDuration: { value: 5, code: 'd', system: UCUM } } }],
+    // [IG RI[Timing] RI.2 → timeOfDay]
+    ['^Q1D&0800,2000', { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } }],
+  ])('ORC-7 %s → occurrenceTiming', (tq, expected) => {
+    expect(convert(tq, undefined).sr.occurrenceTiming).toMatchObject(expected);
+  });
+
+  it.each([
+    ['^^X3', '7.3'],
+    ['^^^^^^if fever', '7.7'],
+    ['^^^^^^^^S', '7.9'],
+  ])('ORC-7 %s: the part without a target (%s) is reported', (tq, label) => {
+    expect(convert(tq, undefined).lines.some((t) => t.startsWith(`ORC-${label} (segment 3)`))).toBe(true);
+  });
+});
+
+describe('TQ1-3 RPT on a MedicationRequest (RDE_O11)', () => {
+  const rde = (rpt: string, times = '') =>
+    [
+      'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|RT9|P|2.5.1',
+      'PID|1||MRN59^^^HOSP^MR||ORDER^OLGA||19750505|F',
+      'ORC|NW|RX59^CPOE',
+      `TQ1|1||${rpt}|${times}`,
+      'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
+    ].join('\r');
+  const run = (m: string) => {
+    const { bundle, report } = convertHl7v2(m);
+    expect(validateBundle(bundle)).toEqual([]);
+    const mr = resources(bundle, 'MedicationRequest')[0] as { dosageInstruction?: { timing?: { repeat?: Record<string, unknown> } }[] } | undefined;
+    const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    return { repeat: mr?.dosageInstruction?.[0]?.timing?.repeat, lines };
+  };
+
+  // [IG TQ1[MedicationRequest] TQ1-3 RPT[Timing]: RPT.5/6 → period/periodUnit, RPT.8 → when, RPT.9/10 → offset in minutes]
+  it('RPT.5–10 are placed on the dosage timing (they were read with TQ1-3 and dropped)', () => {
+    const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC^30^min'));
+    expect(repeat).toMatchObject({ period: 8, periodUnit: 'h', when: ['AC'], offset: 30 });
+    expect(lines.filter((t) => t.startsWith('TQ1-3'))).toEqual([]);
+  });
+
+  it('[FHIR tim-10] TQ1-4 beside a meal event is reported, not placed', () => {
+    const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC', '0800'));
+    expect(repeat?.timeOfDay).toBeUndefined();
+    expect(lines.some((t) => t.startsWith('TQ1-4 (segment 4)'))).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * Values review 3's re-read still found read and dropped without a report line
+ * (docs/mapping-review-3.md "Top recurring losses now" 3): each either maps per its IG row or is a
+ * report line. Tables: input variation → what the Bundle holds (from the IG row) and whether the
+ * report names the field.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { resources } from './helpers.js';
+
+function texts(message: string): string[] {
+  const { report } = convertHl7v2(message);
+  return ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+}
+
+const mentions = (lines: string[], prefix: string): boolean => lines.some((t) => t.startsWith(prefix));
+
+describe('ORC-9 of an order that is not new', () => {
+  const orm = (control: string, enterer = '') =>
+    [
+      'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|SD1|P|2.5.1',
+      'PID|1||MRN41^^^HOSP^MR||DOE^JANE||19800101|F',
+      `ORC|${control}|PL41^CPOE|||||||20240601113000-0500|${enterer}`,
+      'OBR|1|PL41^CPOE||24331-1^Lipid panel^LN',
+    ].join('\r');
+  const sr = (m: string) => resources(convertHl7v2(m).bundle, 'ServiceRequest')[0];
+
+  // [IG ORC[ServiceRequest] #9 ORC-9 IF ORC.1 IS "NW" → authoredOn]; [IG ORC[Provenance] #9 → occurredDateTime]
+  it.each([
+    ['NW', '', '2024-06-01T11:30:00-05:00', false],
+    ['SC', '', undefined, true],
+    ['RE', '', undefined, true],
+    ['OC', '', undefined, true],
+    // a Provenance of the order (ORC-10 names the enterer) takes ORC-9: nothing to report
+    ['SC', '1234^ENTER^ED', undefined, false],
+  ])('ORC-1 %s (ORC-10 %j): authoredOn %j, ORC-9 reported %j', (control, enterer, authoredOn, reported) => {
+    const m = orm(control, enterer);
+    expect(sr(m)?.authoredOn).toBe(authoredOn);
+    expect(mentions(texts(m), 'ORC-9 (segment 3)')).toBe(reported);
+  });
+
+  it('[IG ORC[Provenance] #9] with ORC-10 the Provenance holds the SC time', () => {
+    const prov = resources(convertHl7v2(orm('SC', '1234^ENTER^ED')).bundle, 'Provenance')[0];
+    expect(prov?.occurredDateTime).toBe('2024-06-01T11:30:00-05:00');
+  });
+});
+
+describe('DG1-6 diagnosis type', () => {
+  const adt = (type: string) =>
+    [
+      'MSH|^~\\&|HIS|HOSP|EHR|HOSP|20240601120000-0500||ADT^A01^ADT_A01|SD2|P|2.5.1',
+      'EVN|A01|20240601120000-0500',
+      'PID|1||MRN42^^^HOSP^MR||DOE^JANE||19800101|F',
+      'PV1|1|I|W1^1^1||||||||||||||||V42^^^HOSP^VN',
+      `DG1|1||I10^Essential hypertension^I10||20240601|${type}`,
+    ].join('\r');
+  const use = (m: string) => ((resources(convertHl7v2(m).bundle, 'Encounter')[0]?.diagnosis as { use?: { coding?: { code?: string }[] } }[] | undefined) ?? [])[0]?.use?.coding?.[0]?.code;
+
+  // [IG DG1[Encounter] #6 diagnosis.use via DiagnosisType]: A → AD; W and F have no target in the map
+  it.each([
+    ['A', 'AD', false],
+    ['W', undefined, true],
+    ['F', undefined, true],
+    ['ZZ', undefined, true],
+  ])('DG1-6 %s → diagnosis.use %j, reported %j', (type, code, reported) => {
+    const m = adt(type);
+    expect(use(m)).toBe(code);
+    expect(mentions(texts(m), 'DG1-6 (segment 5)')).toBe(reported);
+  });
+});
+
+describe('RDE/RDS: what the RXE and the RXD replace or repeat', () => {
+  const rds = (rxo: string, rxdRoute: string, rxoDose = '1') =>
+    [
+      'MSH|^~\\&|PHARM|HOSP|EHR|HOSP|20240305100000-0500||RDS^O13^RDS_O13|SD3|P|2.5.1',
+      'PID|1||MRN43^^^HOSP^MR||ORDER^OLGA||19750505|F',
+      'ORC|RE|RX43^CPOE',
+      `RXO|${rxo}|${rxoDose}||TAB^tablet^HL70292`,
+      'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
+      'RXR|PO^Oral^HL70162',
+      'RXD|1|00591555305^Doxycycline 100 MG oral tablet^NDC|20240305110000-0500|1|TAB^tablet^HL70292',
+      `RXR|${rxdRoute}^HL70162`,
+    ].join('\r');
+  const mr = (m: string) => resources(convertHl7v2(m).bundle, 'MedicationRequest');
+
+  // [IG RXO[MedicationRequest] #1 RXO-1 → medication; hig rule: RXE overrides RXO (docs/mapping.md Pharmacy)]
+  it.each([
+    ['00047040230^Ampicillin 250 mg caps^NDC', true],
+    ['00591555305^Doxycycline 100 MG oral tablet^NDC', false],
+    ['', false],
+  ])('RXO-1 %j beside RXE-2 doxycycline: RXE-2 is the medication, RXO-1 reported %j', (rxo, reported) => {
+    const m = rds(rxo, 'PO^Oral');
+    expect(mr(m)).toHaveLength(1);
+    expect((mr(m)[0]?.medicationCodeableConcept as { coding?: { code?: string }[] }).coding?.[0]?.code).toBe('00591555305');
+    expect(mentions(texts(m), 'RXO-1 (segment 4)')).toBe(reported);
+  });
+
+  // [IG RXO[MedicationRequest] #2–#4 give amount/units → doseQuantity; hig rule: RXE overrides RXO]
+  it.each([
+    ['2', true],
+    ['1', false],
+  ])('RXO-2 %j beside RXE-3 1 tablet: the dose is 1 tablet, RXO-2-4 reported %j', (rxoDose, reported) => {
+    const m = rds('00591555305', 'PO^Oral', rxoDose);
+    const first = (mr(m)[0]?.dosageInstruction as { doseAndRate?: { doseQuantity?: { value?: number } }[] }[])[0];
+    expect(first?.doseAndRate?.[0]?.doseQuantity?.value).toBe(1);
+    expect(mentions(texts(m), 'RXO-2-4 (segment 4)')).toBe(reported);
+  });
+
+  // [IG RXR[MedicationRequest] #1 RXR-1 → dosageInstruction.route (0..1)]
+  it.each([
+    ['PO^Oral', false],
+    ['IV^Intravenous', true],
+  ])("the RXD's RXR %j after the RXE's PO: route stays PO, reported %j", (route, reported) => {
+    const m = rds('00591555305^Doxycycline 100 MG oral tablet^NDC', route);
+    const routes = ((mr(m)[0]?.dosageInstruction as { route?: { coding?: { code?: string }[] } }[]) ?? []).map((d) => d.route?.coding?.map((c) => c.code));
+    expect(routes[0]).toContain('PO');
+    expect(mentions(texts(m), 'RXR-1 (segment 8)')).toBe(reported);
+  });
+});

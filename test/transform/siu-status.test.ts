@@ -1,0 +1,54 @@
+/**
+ * Appointment.status from SCH-25 and the trigger event. Expected values from the IG's
+ * FillerStatusCodes[Appointment] map (codesystems CSV), table 0278's definitions where the map has
+ * no target, and the SIU events of v2.8 chapter 10 (hig rules, docs/mapping.md "Scheduling").
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+
+type Json = Record<string, unknown>;
+
+function appointment(event: string, sch25: string): { status: unknown; report: string } {
+  const message = [
+    `MSH|^~\\&|SCHApp|GHH|EHRApp|GHHR|20210923112600+0215||SIU^${event}^SIU_S12|ST${event}${sch25}|P|2.8`,
+    `SCH|12345|36996||||Add|EMERGENCY|Normal|60|min|||||||||||||||${sch25}`,
+    'TQ1|||||||20210924093000+0215|20210924102000+0215|A',
+    'PID|1||PAT5001^^^GHH^MR||DOE^JANE||19800101|F',
+  ].join('\r');
+  const { bundle, report } = convertHl7v2(message);
+  const a = (bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'Appointment');
+  return { status: a?.status, report: JSON.stringify(report) };
+}
+
+describe('Appointment.status', () => {
+  it.each([
+    // [IG FillerStatusCodes[Appointment]] rows with a target win, whatever the event
+    ['S12', 'Booked', 'booked'],
+    ['S12', 'Pending', 'pending'],
+    ['S14', 'Started', 'checked-in'],
+    ['S14', 'Complete', 'fulfilled'],
+    ['S15', 'Cancelled', 'cancelled'],
+    ['S17', 'Deleted', 'entered-in-error'],
+    ['S26', 'Noshow', 'noshow'],
+    ['S12', 'Waitlist', 'waitlist'],
+    // 0278 codes the map leaves without a target [hig, by 0278's definitions]
+    ['S16', 'Dc', 'cancelled'], // v2.8 writes Discontinued as Dc (review 5, SIU-S16-01/02)
+    ['S16', 'Discontinued', 'cancelled'],
+    ['S12', 'Overbook', 'booked'],
+    // empty: the event says what happened [hig, v2.8 ch. 10]
+    ['S12', '', 'booked'],
+    ['S15', '', 'cancelled'],
+    ['S16', '', 'cancelled'],
+    ['S17', '', 'entered-in-error'],
+    ['S26', '', 'noshow'],
+  ])('%s with SCH-25 "%s" → %s', (event, sch25, expected) => {
+    expect(appointment(event, sch25).status).toBe(expected);
+  });
+
+  it('a filler status with no appointment status (Blocked) follows the event and is reported, never booked by default', () => {
+    const { status, report } = appointment('S15', 'Blocked');
+    expect(status).toBe('cancelled');
+    expect(report).toContain('SCH-25');
+    expect(report).not.toContain('Blocked');
+  });
+});
