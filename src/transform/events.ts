@@ -25,6 +25,11 @@ export interface EventMeaning {
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
   cancelsTransfer?: boolean;
+  /**
+   * A26 cancels a pending transfer: PV1-42 and PV2-1 name the move that will not happen, so they
+   * place no location (left unread: the report lists them).
+   */
+  cancelsPendingTransfer?: boolean;
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
@@ -46,7 +51,7 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A17: { encounterStatus: 'in-progress' }, // swap patients: both stay, in each other's bed
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
-  A26: { encounterStatus: 'in-progress' }, // cancel pending transfer
+  A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
   A27: { encounterStatus: 'cancelled' }, // cancel pending admit: the admission will not happen
   A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
   A34: { merge: 'patient' }, // merge patient information - patient ID only

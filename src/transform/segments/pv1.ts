@@ -99,17 +99,19 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a pre-admission's PV1-3 is the bed the patient is to get; [hig] so is an A05 pre-admit's or an
   // A14 pending admit's, whatever the class (the event says the patient is not admitted yet)
   const preadmit = patientClass?.toUpperCase() === 'P' || scope.meaning.preAdmits === true;
-  // [IG PV1[Encounter] PV1-6 completed, PV1-11 active]; PV1-42 planned, PV1-43 completed [hig]
+  // [IG PV1[Encounter] PV1-6 completed, PV1-11 active, PV1-42 reserved]; PV1-43 completed [hig]
   const locations: [number, string][] = [
     [3, preadmit ? 'planned' : 'active'],
     [11, 'active'],
     [6, 'completed'],
-    [42, 'planned'],
+    [42, 'reserved'],
     [43, 'completed'],
   ];
   for (const [field, status] of locations) {
     // v2.5.1 3.3.12: in A12 PV1-3 is the location before the cancelled transfer; PV1-6 is not a completed stay
     if (field === 6 && scope.meaning.cancelsTransfer === true) continue;
+    // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
+    if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     const l = location(cx, seg.rep(field));
     if (l !== undefined) push(e, 'location', { location: l, status });
   }
@@ -160,8 +162,9 @@ function addParticipant(e: Json, code: string, text: string | undefined, who: Re
 export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const e = scope.encounter;
   if (e === undefined) return;
-  // [IG PV2[Encounter] #1] prior pending location → location, status planned, not temporary
-  const pending = location(cx, seg.rep(1));
+  // [IG PV2[Encounter] #1] prior pending location → location, status planned, not temporary; not
+  // in an A26, where it is the cancelled move's (left unread: reported)
+  const pending = scope.meaning.cancelsPendingTransfer === true ? undefined : location(cx, seg.rep(1));
   if (pending !== undefined) push(e, 'location', { location: pending, status: 'planned' });
   push(e, 'reasonCode', codeableConcept(seg.rep(3)));
   const priority = codeableConcept(seg.rep(25), 'EncounterPriority');
