@@ -198,6 +198,19 @@ export class Conversion implements DatatypeContext {
     this.invalidValues.push(`${where}: ${what}; left out`);
   };
 
+  /**
+   * The sending facility (MSH-4: HD.1, else HD.2). A location sent without its facility (PL.4) is a
+   * place of this facility: its identity includes it (entities.ts location), so two facilities'
+   * `3N^301^1` are two beds, not one URL.
+   */
+  get sendingFacility(): string | undefined {
+    const msh = this.msg.segments[0];
+    const raw = msh?.name === 'MSH' ? repetitions(this.msg, msh, 4)[0] : undefined;
+    if (raw === undefined) return undefined;
+    const hd = splitRepetition(this.msg, raw);
+    return val(hd, 1) ?? val(hd, 2);
+  }
+
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 

@@ -139,7 +139,10 @@ const PL_LEVELS: readonly [component: number, physicalType: string][] = [
 ];
 
 export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
-  const path: string[] = [];
+  // [hig identity] a location without its facility (PL.4) is one of the sending facility's (MSH-4)
+  const facility = val(rep, 4, 1) ?? val(rep, 4, 2);
+  const sender = facility === undefined ? cx.sendingFacility : undefined;
+  const path: string[] = sender === undefined ? [] : [`sender:${sender}`];
   let parent: Reference | undefined;
   let leaf: Resource | undefined;
   for (const [component, physicalType] of PL_LEVELS) {
@@ -155,7 +158,7 @@ export function location(cx: Conversion, rep: Repetition | undefined): Reference
   const description = val(rep, 9);
   if (leaf === undefined) {
     if (description === undefined) return undefined;
-    leaf = cx.add({ resourceType: 'Location', name: description, mode: 'instance' }, JSON.stringify(['description', description]));
+    leaf = cx.add({ resourceType: 'Location', name: description, mode: 'instance' }, JSON.stringify([...path, 'description', description]));
   } else set(leaf, 'description', description);
   const comprehensive = val(rep, 10);
   if (comprehensive !== undefined && Array.isArray(leaf.identifier) && !leaf.identifier.some((i) => (i as Json).value === comprehensive)) {
