@@ -1,7 +1,7 @@
 /** CWE / CE / CNE / CF → CodeableConcept and Coding (IG: CWE[CodeableConcept]). */
 import type { Repetition } from '../../hl7/message.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
-import { lookup, mapTable } from '../vocabulary/index.js';
+import { lookup, lookupCode, mapTable } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
 import { val } from './primitive.js';
 
@@ -45,30 +45,25 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
   const codings = cweCodings(rep);
   // the table the map translates (IG concept maps: v2 Code System HL7nnnn), else the field's
   const source = table ?? (map === undefined ? undefined : mapTable(map));
-  // which coding, if any, is a code of that table: CWE.3 empty or HL7<table> for the primary,
-  // CWE.6 HL7<table> for the alternate (an empty CWE.6 says nothing about CWE.4)
+  // which coding, if any, is a code of that table (ownTableCode): CWE.3 empty or HL7<table> for
+  // the primary, CWE.6 HL7<table> for the alternate (an empty CWE.6 says nothing about CWE.4)
   let inTable: string | undefined = source === undefined ? val(rep, 1) : undefined;
   if (source !== undefined) {
-    const tableUri = `http://terminology.hl7.org/CodeSystem/v2-${source}`;
+    const own = ownTableCode(rep, source);
     const first = codings[0];
-    const primaryCode = val(rep, 1);
-    if (first !== undefined && primaryCode !== undefined && first.code === primaryCode && first.system === undefined && val(rep, 3) === undefined) {
-      if (table === undefined) {
-        // a bare code of a field with no table named: the map's table is assumed, as before
-        inTable = primaryCode;
-      } else if (tableCode(primaryCode)) {
+    if (own?.bare === true && table !== undefined) {
+      if (tableCode(own.code) && first !== undefined && first.code === own.code) {
         // a CWE drawn from an HL7 table often omits its coding system (component 3): say which
         // table, when the value can be one of its codes
         const { code, display } = first;
-        codings[0] = { system: tableUri, code, ...(display === undefined ? {} : { display }) };
-        inTable = primaryCode;
+        codings[0] = { system: tableSystem(source), code, ...(display === undefined ? {} : { display }) };
+        inTable = own.code;
       } else {
         report?.(`a coded value without a coding system that is no code of HL7 table ${table} keeps no system`);
       }
-    } else if (first !== undefined && first.system === tableUri && first.code === primaryCode) {
-      inTable = primaryCode;
     } else {
-      inTable = codings.find((c) => c.system === tableUri && c.code === val(rep, 4))?.code as string | undefined;
+      // a bare code of a field with no table named: the map's table is assumed, as before
+      inTable = own?.code;
     }
   }
   if (map !== undefined) {
@@ -99,6 +94,48 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
  */
 function tableCode(value: string): boolean {
   return !/\s/.test(value);
+}
+
+function tableSystem(table: string): string {
+  return `http://terminology.hl7.org/CodeSystem/v2-${table}`;
+}
+
+/**
+ * The one rule for "is this CWE's code a code of HL7 table `table`?" [IG CWE[CodeableConcept]
+ * CWE.1–3 → coding[1], CWE.4–6 → coding[2]]: the primary code (CWE.1) when its system (CWE.3) is
+ * empty (`bare`: senders omit the system of a table-bound field) or names the table (`HL70001`);
+ * else the alternate code (CWE.4) when CWE.6 names the table. A code whose system names another
+ * code system (`M^Male^L`, `01^Admitted as Inpatient^ACR`) is the sender's own and undefined here:
+ * it never goes through the table's concept map. Used by codeableConcept and tableMapCode.
+ */
+export function ownTableCode(rep: Repetition | undefined, table: string): { code: string; bare: boolean } | undefined {
+  const uri = tableSystem(table);
+  const primary = val(rep, 1);
+  const primarySystem = val(rep, 3);
+  if (primary !== undefined && primarySystem === undefined) return { code: primary, bare: true };
+  if (primary !== undefined && codingSystemUri(primarySystem) === uri) return { code: primary, bare: false };
+  const alternate = val(rep, 4);
+  if (alternate !== undefined && codingSystemUri(val(rep, 6)) === uri) return { code: alternate, bare: false };
+  return undefined;
+}
+
+/**
+ * A `code`-typed element's FHIR code from a CWE through an IG concept map (gender, allergy
+ * category, criticality, a status): only the code of the map's HL7 table (the map's v2 Code System
+ * column, `mapTable`, or `table`) is looked up, see ownTableCode. `foreign` says the field was
+ * valued with codes of other systems only: the element gets no code from it and the caller reports
+ * the field (cx.leftOut, never the value), or sets the element's fallback when it is required.
+ */
+export function tableMapCode(rep: Repetition | undefined, map: string, table = mapTable(map)): { code: string | undefined; foreign: boolean } {
+  if (table === undefined) return { code: lookupCode(map, val(rep, 1)), foreign: false };
+  const own = ownTableCode(rep, table);
+  const valued = val(rep, 1) !== undefined || val(rep, 4) !== undefined;
+  return { code: own === undefined ? undefined : lookupCode(map, own.code), foreign: own === undefined && valued };
+}
+
+/** The report line for a field tableMapCode found `foreign` (no value in it). */
+export function foreignCodeWhy(map: string, table = mapTable(map)): string {
+  return `a code of another coding system than HL7 table ${table ?? '?'} (CWE.3/CWE.6), not read through the ${map} map`;
 }
 
 /** CodeableConcept from a bare code (ID/IS) drawn from a v2 table, mapped when the IG has a map. */

@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -18,7 +18,8 @@ import { location, organization, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
-import { allergyKey, allergySeverity } from './clinical.js';
+import { allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
+import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
@@ -153,7 +154,8 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
   if (born !== undefined) rp.birthDate = born;
   else seg.used.delete(18);
   push(rp, 'address', ...seg.reps(19).map((r) => xadAddress(r, cx)));
-  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(43)));
+  // IN1-43 (CWE, table 0001) as NK1-15 → gender: a table 0001 code only (coded.ts)
+  set(rp, 'gender', administrativeGender(seg, 43, cx));
   const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(name)));
   return cx.ref(made) as unknown as Json;
 }
@@ -267,11 +269,12 @@ export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * was read before: `A^ASAP` vanished without a report line (ADT-A31-01). Other codes are reported.
  */
 function referralPriority(sr: Json, seg: SegmentReader, cx: Conversion): void {
-  const code = seg.str(2)?.toUpperCase();
-  if (code === undefined) return;
-  const priority = ['S', 'A', 'R'].includes(code) ? lookupCode('ExtendedPriorityCodes', code) : undefined;
+  if (seg.str(2) === undefined && seg.str(2, 4) === undefined) return;
+  // RF1-2 is a CWE: only a table 0280 code is read (coding.ts ownTableCode)
+  const code = ownTableCode(seg.rep(2), '0280')?.code.toUpperCase();
+  const priority = code !== undefined && ['S', 'A', 'R'].includes(code) ? lookupCode('ExtendedPriorityCodes', code) : undefined;
   if (priority !== undefined) sr.priority = priority;
-  else cx.leftOut(seg, '2', 'a referral priority outside table 0280 S/A/R');
+  else cx.leftOut(seg, '2', code === undefined ? 'a referral priority of another coding system than table 0280 (CWE.3/CWE.6)' : 'a referral priority outside table 0280 S/A/R');
 }
 
 /**
@@ -284,9 +287,11 @@ function referralPriority(sr: Json, seg: SegmentReader, cx: Conversion): void {
 const REFERRAL_STATUS: Readonly<Record<string, string>> = { A: 'active', P: 'active', R: 'revoked', E: 'revoked' };
 
 function referralStatus(seg: SegmentReader, cx: Conversion): string {
-  const code = seg.str(1)?.toUpperCase();
+  // RF1-1 is a CWE: only a table 0283 code is read (coding.ts ownTableCode); another system's
+  // code is reported like a code outside the table, and the required status stays `active`
+  const code = ownTableCode(seg.rep(1), '0283')?.code.toUpperCase();
   const status = code === undefined ? undefined : REFERRAL_STATUS[code];
-  if (code !== undefined && status === undefined) cx.leftOut(seg, '1', 'a referral status outside table 0283 A/P/R/E');
+  if ((seg.str(1) !== undefined || seg.str(1, 4) !== undefined) && status === undefined) cx.leftOut(seg, '1', code === undefined ? 'a referral status of another coding system than table 0283 (CWE.3/CWE.6)' : 'a referral status outside table 0283 A/P/R/E');
   return status ?? 'active';
 }
 
@@ -332,9 +337,8 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (identifier !== undefined) a.identifier = [identifier];
   const action = seg.str(6);
   a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: action === 'D' ? 'inactive' : 'active' }] };
-  const category = lookupCode('AllergenType[AllergyIntoleranceCategory]', seg.str(2));
-  if (category !== undefined) a.category = [category];
-  set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
+  allergyCategory(a, seg, cx);
+  allergyCriticality(a, seg);
   a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
   clinicianCodings(a.code as Json, seg);
   a.patient = cx.ref(scope.patient);
@@ -345,7 +349,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   sensitivityType(a, seg, 9);
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
-  allergySeverity(a, seg);
+  allergySeverity(a, seg, cx);
   set(a, 'recorder', iamReporter(seg, scope.patient, cx));
   // [hig identity] IAM-7 within the patient's record (identity.ts patientNumberKey), else patient + allergen (the same allergy an AL1 names)
   const allergy = cx.add(a as Resource, numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json), 'distinct');
@@ -376,7 +380,9 @@ function clinicianCodings(code: Json, seg: SegmentReader): void {
 const ALLERGY_VERIFICATION: Readonly<Record<string, string>> = { C: 'confirmed', U: 'unconfirmed', P: 'unconfirmed', S: 'unconfirmed', D: 'unconfirmed', E: 'entered-in-error' };
 
 function iamVerification(a: Json, seg: SegmentReader): void {
-  const code = seg.str(17)?.toUpperCase();
+  // IAM-17 is a CWE: only a table 0438 code is read (coding.ts ownTableCode); another system's is
+  // left to the unmapped report
+  const code = ownTableCode(seg.rep(17), '0438')?.code.toUpperCase();
   const status = code === undefined ? undefined : ALLERGY_VERIFICATION[code];
   if (status === undefined) {
     seg.used.delete(17);
@@ -655,7 +661,8 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   push(rp, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
   push(rp, 'telecom', ...[...seg.reps(6), ...seg.reps(7)].map((r) => xtnContactPoint(r, cx)));
   set(rp, 'birthDate', seg.date(8));
-  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(9)));
+  // [hig: the IG has no GT1 map] GT1-9 (CWE, table 0001) as NK1-15 → gender: a table 0001 code only (coded.ts)
+  set(rp, 'gender', administrativeGender(seg, 9, cx));
   if (rp.name === undefined && rp.identifier === undefined) return undefined;
   // [hig identity] the patient's guarantor GT1-2 (else SSN), else the patient's guarantor of this name
   const made = cx.add(rp as Resource, relatedPersonKey('guarantor', patient, identifiers[0] as Json | undefined, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');

@@ -12,9 +12,8 @@
  * Without a manifestation FHIR has no reaction to hang the rest on: the fields stay in the report.
  */
 import type { Conversion, SegmentReader } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, foreignCodeWhy, ownTableCode, tableMapCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
-import { lookupCode } from '../vocabulary/index.js';
 import { type Scope, madeBy } from './scope.js';
 
 /** [hig IAR-3, IAM-9] table 0436 → AllergyIntolerance.type (allergy | intolerance). */
@@ -26,19 +25,25 @@ const SENSITIVITY_TYPE: Readonly<Record<string, string>> = { AL: 'allergy', IN: 
  * type already set (IAM-9 AL, IAR-3 IN: FHIR has one type), stays in the report.
  */
 export function sensitivityType(allergy: Json, seg: SegmentReader, field: number): void {
-  const type = SENSITIVITY_TYPE[seg.str(field)?.toUpperCase() ?? ''];
+  // IAM-9/IAR-3 are CWEs: only a table 0436 code is read (coding.ts ownTableCode); another
+  // system's `AL^Allergy^L` is left to the report
+  const type = SENSITIVITY_TYPE[ownTableCode(seg.rep(field), '0436')?.code.toUpperCase() ?? ''];
   if (type !== undefined && allergy.type === undefined) allergy.type = type;
   else if (type === undefined || allergy.type !== type) seg.used.delete(field);
 }
 
-export function mapIar(seg: SegmentReader, scope: Scope, _cx: Conversion): void {
+export function mapIar(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const allergy = madeBy(scope, 'IAM', 'AllergyIntolerance') as Json | undefined;
   if (allergy === undefined) return;
   const manifestation = codeableConcept(seg.rep(1));
   if (manifestation === undefined) return;
   const reaction: Json = { manifestation: [manifestation] };
-  const severity = lookupCode('AllergySeverity[AllergyIntolerance.reaction.severity]', seg.str(2));
+  // [IG IAM[AllergyIntolerance] #4 via AllergySeverity[AllergyIntolerance.reaction.severity], for
+  // IAR-2 (CWE, table 0128) too]: a table 0128 code only (coding.ts tableMapCode); another
+  // system's code is reported without its value
+  const { code: severity, foreign } = tableMapCode(seg.rep(2), 'AllergySeverity[AllergyIntolerance.reaction.severity]');
   if (severity !== undefined) reaction.severity = severity;
+  else if (foreign) cx.leftOut(seg, '2', foreignCodeWhy('AllergySeverity[AllergyIntolerance.reaction.severity]'));
   else seg.used.delete(2);
   const management = seg.str(4);
   if (management !== undefined) reaction.note = [{ text: management }];

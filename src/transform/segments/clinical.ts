@@ -1,12 +1,12 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
-import { lookupCode } from '../vocabulary/index.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
 import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
+import { mappedFieldCode } from './coded.js';
 import type { Scope } from './scope.js';
 
 /** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
@@ -21,8 +21,11 @@ export function allergyKey(patient: Resource | undefined, allergen: Json | undef
  * manifestation: without one (or for a code neither map knows) the field stays in the report
  * instead of vanishing, as MO did.
  */
-export function allergySeverity(a: Json, seg: SegmentReader): void {
-  const severity = lookupCode('AllergySeverity[AllergyIntolerance.reaction.severity]', seg.str(4));
+export function allergySeverity(a: Json, seg: SegmentReader, cx: Conversion): void {
+  const { code: severity, foreign } = tableMapCode(seg.rep(4), 'AllergySeverity[AllergyIntolerance.reaction.severity]');
+  // another system's severity (`SV^Severe^L`) is no table 0128 code: neither criticality nor
+  // severity, reported once here (allergyCriticality leaves it out too)
+  if (foreign) return cx.leftOut(seg, '4', foreignCodeWhy('AllergySeverity[AllergyIntolerance.reaction.severity]'));
   const reaction = (a.reaction as Json[] | undefined)?.[0];
   if (severity !== undefined && reaction !== undefined) reaction.severity = severity;
   else if (a.criticality === undefined) seg.used.delete(4);
@@ -57,21 +60,39 @@ function codeWithDescription(seg: SegmentReader, codeField: number, methodField:
   return cc;
 }
 
+/**
+ * [IG AL1[AllergyIntolerance] #2 → category via AllergenType[AllergyIntoleranceCategory]] AL1-2 /
+ * IAM-2 allergen type (CWE, table 0127): a table 0127 code only (coding.ts tableMapCode). category
+ * is optional: another system's code (`DA^Drug^L`) is left out and reported, never read as 0127's.
+ */
+export function allergyCategory(a: Json, seg: SegmentReader, cx: Conversion): void {
+  const category = mappedFieldCode(seg, 2, 'AllergenType[AllergyIntoleranceCategory]', cx);
+  if (category !== undefined) a.category = [category];
+}
+
+/**
+ * [IG AL1[AllergyIntolerance] #4, IAM[AllergyIntolerance] #4 → criticality via
+ * AllergySeverity[AllergyIntolerance.criticality]]: a table 0128 code only; another system's code
+ * is reported by allergySeverity.
+ */
+export function allergyCriticality(a: Json, seg: SegmentReader): void {
+  set(a, 'criticality', tableMapCode(seg.rep(4), 'AllergySeverity[AllergyIntolerance.criticality]').code);
+}
+
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const a: Json = { resourceType: 'AllergyIntolerance' };
   // ait-1: clinicalStatus is required unless entered-in-error; an AL1 lists a current allergy
   a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] };
-  const category = lookupCode('AllergenType[AllergyIntoleranceCategory]', seg.str(2));
-  if (category !== undefined) a.category = [category];
-  set(a, 'criticality', lookupCode('AllergySeverity[AllergyIntolerance.criticality]', seg.str(4)));
+  allergyCategory(a, seg, cx);
+  allergyCriticality(a, seg);
   const allergen = codeableConcept(seg.rep(3));
   a.code = allergen ?? { text: 'unknown' };
   a.patient = cx.ref(scope.patient);
   set(a, 'onsetDateTime', seg.dateTime(6));
   const reactions = seg.reps(5).map((r) => r.map((c) => c.join('&')).join(' ').trim()).filter((x) => x !== '');
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions.map((text) => ({ text })) }];
-  allergySeverity(a, seg);
+  allergySeverity(a, seg, cx);
   // [hig identity] an allergy is the patient's allergy to this allergen: a resend addresses the same
   // one, and so does a second AL1 of the same allergen in one message (a BAR repeats the patient's
   // AL1s in every visit group): kept apart as `#2` it was a duplicate allergy no later message
@@ -97,8 +118,12 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = condition;
   if (scope.encounter !== undefined) {
     const diag: Json = { condition: cx.ref(condition) };
-    const use = lookupCode('DiagnosisType', seg.str(6));
+    // [IG DG1[Encounter] #6 → diagnosis.use (CWE[CodeableConcept]) via DiagnosisType]: only a table
+    // 0052 code goes through the map (coding.ts tableMapCode); another system's code (`A^Admitting^L`)
+    // is the sender's: diagnosis.use is a CodeableConcept, so it keeps that coding as sent
+    const { code: use, foreign } = tableMapCode(seg.rep(6), 'DiagnosisType');
     if (use !== undefined) diag.use = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/diagnosis-role', code: use }] };
+    else if (foreign) set(diag, 'use', codeableConcept(seg.rep(6)));
     // [IG DG1[Encounter] #6 via DiagnosisType] W (working), F (final) and codes outside the map have
     // no diagnosis-role: reported, never dropped silently (DFT-P03-01's F)
     else if (seg.str(6) !== undefined) cx.leftOut(seg, '6', 'a diagnosis type the DiagnosisType map gives no diagnosis role for (table 0052)');

@@ -10,6 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
+import { mappedFieldCode } from './coded.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -201,7 +202,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; p
   const condition = tq1.str(10);
   if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
   set(dosage, 'text', tq1.str(11));
-  const priority = lookupCode('ExtendedPriorityCodes', tq1.str(9));
+  // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: a table 0485 code only (coded.ts)
+  const priority = mappedFieldCode(tq1, 9, 'ExtendedPriorityCodes', cx);
   return priority === undefined ? { dosage } : { dosage, priority };
 }
 

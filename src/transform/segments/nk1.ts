@@ -5,9 +5,9 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
+import { administrativeGender } from './coded.js';
 import type { Scope } from './scope.js';
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -25,7 +25,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(rp, 'name', ...names);
   push(rp, 'telecom', ...telecom);
   push(rp, 'address', ...addresses);
-  set(rp, 'gender', lookupCode('AdministrativeSex', seg.str(15)));
+  // [IG NK1[RelatedPerson] #15 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)
+  set(rp, 'gender', administrativeGender(seg, 15, cx));
   set(rp, 'birthDate', seg.date(16));
   set(rp, 'period', seg.period([8], [9]));
   push(rp, 'communication', ...seg.reps(20).map((r) => {

@@ -13,6 +13,7 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
 import { lookupCode } from '../vocabulary/index.js';
+import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
 import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, rptRepeat, timingOf } from './medication-timing.js';
@@ -227,7 +228,11 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
     bounds: '6',
   });
   if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (occurrenceTiming holds one code)');
-  priority(sr, tq1.str(9), tq1, '9', cx);
+  // [IG TQ1[ServiceRequest] #9 → priority via ExtendedPriorityCodes]: TQ1-9 is a CWE; only a table
+  // 0485 code goes through the map (coding.ts ownTableCode), another system's is reported
+  const own = ownTableCode(tq1.rep(9), '0485');
+  if (own === undefined && (tq1.str(9) !== undefined || tq1.str(9, 4) !== undefined)) cx.leftOut(tq1, '9', foreignCodeWhy('ExtendedPriorityCodes'));
+  else priority(sr, own?.code, tq1, '9', cx);
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });
 }

@@ -10,10 +10,10 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
-import { lookupCode } from '../vocabulary/index.js';
 import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
+import { administrativeGender } from './coded.js';
 import type { Scope } from './scope.js';
 
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
@@ -120,12 +120,8 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
-  // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: gender is a required binding, so a code
-  // outside table 0001 (`M-`, an Australian `1`) has no place in it: reported, not guessed
-  const sex = seg.str(8);
-  const gender = lookupCode('AdministrativeSex', sex);
-  set(p, 'gender', gender);
-  if (sex !== undefined && gender === undefined) cx.leftOut(seg, '8', 'a code outside table 0001 (administrative sex)');
+  // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)
+  set(p, 'gender', administrativeGender(seg, 8, cx));
   const birth = seg.str(7);
   const birthDate = seg.date(7);
   if (birthDate !== undefined) {

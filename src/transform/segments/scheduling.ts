@@ -11,7 +11,7 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -110,7 +110,9 @@ const EVENT_STATUS: Readonly<Record<string, string>> = { S12: 'booked', S13: 'bo
  */
 function appointmentStatus(seg: SegmentReader, event: string, cx: Conversion): string {
   const raw = seg.str(25);
-  const code = raw === undefined ? undefined : (FILLER_ALIASES[raw.toUpperCase()] ?? raw);
+  // only a table 0278 code (CWE.3 empty or HL70278, else CWE.4 with CWE.6 HL70278; coding.ts ownTableCode)
+  const own = ownTableCode(seg.rep(25), '0278')?.code;
+  const code = own === undefined ? undefined : (FILLER_ALIASES[own.toUpperCase()] ?? own);
   const mapped = lookupCode('FillerStatusCodes[Appointment]', code) ?? (code === undefined ? undefined : FILLER_WITHOUT_TARGET[code.toUpperCase()]);
   if (mapped !== undefined) return mapped;
   if (raw !== undefined) cx.leftOut(seg, '25', 'a filler status with no Appointment.status (table 0278, FillerStatusCodes map); the status follows the trigger event');
