@@ -128,12 +128,12 @@ function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion):
   const dld = seg.rep(37);
   // DLD.1 is a CWE inside a component: its subcomponents are the CWE's components
   const type = codeableConcept(dld?.[0]?.map((sub) => [sub]));
+  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
   if (type === undefined) return;
   const coding = (type.coding as Json[] | undefined)?.[0];
   const name = val(dld, 1, 2) ?? val(dld, 1, 1);
   const place = cx.add({ resourceType: 'Location', mode: 'kind', ...(name === undefined ? {} : { name }), type: [type] } as Resource, JSON.stringify(['discharge-to', coding?.system ?? '', coding?.code ?? name ?? '']));
   hosp.destination = cx.ref(place, name);
-  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
 }
 
 /** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
