@@ -148,6 +148,13 @@ function xhtmlText(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
+/**
+ * Characters XML 1.0 does not allow in a document, even as references (C0 controls but tab, line
+ * feed and carriage return; U+FFFE/U+FFFF). A `\X00\` escape decodes to one: a div holding it is no
+ * XHTML and a server rejects the whole transaction.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
 /** A participant of this type and individual, once: PV1-8 and PV2-13 often name the same referrer. */
 function addParticipant(e: Json, code: string, text: string | undefined, who: Reference): void {
   const list = (e.participant ?? []) as Json[];
@@ -174,8 +181,11 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (expected !== undefined && e.period === undefined) e.period = { start: expected };
   lengthOfStay(seg, e, cx);
   // [IG PV2[Encounter] #12] visit description → text.div (the narrative adds to the data: additional)
-  const description = seg.str(12);
-  if (description !== undefined) e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
+  const raw = seg.str(12);
+  const description = raw?.replace(NOT_XML, '');
+  if (raw !== undefined && description !== raw) cx.leftOut(seg, '12', 'control characters XHTML cannot hold');
+  // [FHIR txt-2] the narrative has some non-whitespace content
+  if (description !== undefined && description.trim() !== '') e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
   // [IG PV2[Encounter] #13] referral source → participant REF "referrer"
   for (const r of seg.reps(13)) {
     const who = practitioner(cx, r);
