@@ -72,6 +72,8 @@ describe('TQ1 → ServiceRequest', () => {
     // [FHIR tim-10] explicit times beside a meal-related pattern
     ['TQ1-4', { 3: 'PC', 4: '0800' }],
     ['TQ1-6', { 6: '150^kg' }],
+    // [IG TQ1[ServiceRequest] #6 IF TQ1-7 VALUED AND TQ1-8 NOT VALUED → boundsPeriod.end]: a start without a time of day gives no end time
+    ['TQ1-6', { 6: '90^min', 7: '20240601' }],
     // [IG RPT[Timing] RPT.8 → when, RPT.9 → offset; FHIR Timing.repeat.when/offset 0..1 offset]: the pattern PC gives the event, RPT.8 AC and its offset lose
     ['TQ1-3.8', { 3: 'PC^^^^^^^AC^30^min' }],
     ['TQ1-3.9', { 3: 'PC^^^^^^^AC^30^min' }],

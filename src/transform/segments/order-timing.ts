@@ -207,8 +207,10 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
-    if (start !== undefined) end = addMinutes(start, value * minutes) ?? end;
-    else if (end !== undefined) start = addMinutes(end, -value * minutes) ?? start;
+    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
+    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
+    else if (start !== undefined) end = other;
+    else start = other;
   } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
   const rpt = tq1.rep(3);
   const each = duration(tq1.rep(13));
