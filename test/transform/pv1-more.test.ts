@@ -54,6 +54,12 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect(report).not.toContain('20240305"');
   });
 
+  it('[IG PV1[Encounter] #37, DLD[Location-Discharge]: DLD.2 has no row] a DLD.2 without DLD.1 is reported too', () => {
+    const { encounter, report } = convert({ 37: '^20240305' });
+    expect((encounter.hospitalization as Json | undefined)?.destination).toBeUndefined();
+    expect(report).toContain('PV1-37.2');
+  });
+
   it('[IG PV1[Encounter] #37] the same discharge location in two messages is the same Location', () => {
     const a = convert({ 37: 'SNF&Skilled nursing facility&LOCAL' });
     const b = convert({ 37: 'SNF&Skilled nursing facility&LOCAL', 19: 'V200^^^HOSP^VN' });

@@ -84,6 +84,14 @@ describe('PV2 → Encounter (IG PV2[Encounter])', () => {
       },
     },
     {
+      row: '#12 text.div is XHTML [XML 1.0 Char: no C0 control but tab/LF/CR]: a \\X00\\ control is left out and reported',
+      fields: { 12: 'Knee\\X00\\ hip' },
+      check: ({ encounter, report }) => {
+        expect((encounter.text as Json).div).toBe('<div xmlns="http://www.w3.org/1999/xhtml">Knee hip</div>');
+        expect(report).toContain('PV2-12');
+      },
+    },
+    {
       row: '#13 PV2-13 referral source → participant type REF (v3-ParticipationType), text "referrer"',
       fields: { 13: '9999^SOURCE^SAM^^^^^^HOSP' },
       check: ({ encounter, bundle }) => {

@@ -72,6 +72,18 @@ describe('TQ1 → ServiceRequest', () => {
     // [FHIR tim-10] explicit times beside a meal-related pattern
     ['TQ1-4', { 3: 'PC', 4: '0800' }],
     ['TQ1-6', { 6: '150^kg' }],
+    // [IG TQ1[ServiceRequest] #6 IF TQ1-7 VALUED AND TQ1-8 NOT VALUED → boundsPeriod.end]: a start without a time of day gives no end time
+    ['TQ1-6', { 6: '90^min', 7: '20240601' }],
+    // [IG RPT[Timing] RPT.8 → when, RPT.9 → offset; FHIR Timing.repeat.when/offset 0..1 offset]: the pattern PC gives the event, RPT.8 AC and its offset lose
+    ['TQ1-3.8', { 3: 'PC^^^^^^^AC^30^min' }],
+    ['TQ1-3.9', { 3: 'PC^^^^^^^AC^30^min' }],
+    // [IG TQ1[ServiceRequest] #2 CQ[Quantity]: Quantity.value is a decimal] a quantity without a number has no place
+    ['TQ1-2', { 2: 'abc^mL' }],
+    ['TQ1-2', { 2: '^mL' }],
+    // [IG TQ1[ServiceRequest] #14 → positiveInt] a total that is no positive whole number has no place
+    ['TQ1-14', { 3: 'QD', 14: '0' }],
+    ['TQ1-14', { 3: 'QD', 14: '2.5' }],
+    ['TQ1-14', { 3: 'QD', 14: 'abc' }],
   ])('%s without a target is reported', (field, fields) => {
     const { lines } = convert('', tq1(fields));
     expect(lines.some((t) => t.startsWith(`${field} (segment 4)`))).toBe(true);
@@ -102,6 +114,10 @@ describe('ORC-7 TQ → ServiceRequest (no TQ1)', () => {
     ['^^X3', '7.3'],
     ['^^^^^^if fever', '7.7'],
     ['^^^^^^^^S', '7.9'],
+    // [IG TQ[ServiceRequest] TQ.1 CQ[Quantity], TQ.12 → repeat.count (positiveInt)]: no number, no place
+    ['abc&mL^QD', '7.1'],
+    ['^QD^^^^^^^^^^0', '7.12'],
+    ['^QD^^^^^^^^^^many', '7.12'],
   ])('ORC-7 %s: the part without a target (%s) is reported', (tq, label) => {
     expect(convert(tq, undefined).lines.some((t) => t.startsWith(`ORC-${label} (segment 3)`))).toBe(true);
   });

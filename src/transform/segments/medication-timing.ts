@@ -110,7 +110,7 @@ export const UNIT_MINUTES: Readonly<Record<string, number>> = { s: 1 / 60, min: 
 /**
  * Puts RPT.5–10's parts (rptRepeat) on a Timing.repeat: the pattern's own period (BID: 2 per 1 d)
  * and event (PC) win over RPT.5/6 and RPT.8/9, the parts that lose are reported (`report(part)`:
- * `3.5/3.6`, `3.8`, relative to the field holding the RPT).
+ * `3.5/3.6`, `3.8`, `3.9`, relative to the field holding the RPT).
  */
 export function mergeRpt(repeat: Json, rpt: Json, report: (part: string, why: string) => void): void {
   if (rpt.period !== undefined && repeat.period !== undefined) report('3.5/3.6', 'a period beside the period the repeat pattern gives');
@@ -118,8 +118,11 @@ export function mergeRpt(repeat: Json, rpt: Json, report: (part: string, why: st
     repeat.period = rpt.period;
     repeat.periodUnit = rpt.periodUnit;
   }
-  if (rpt.when !== undefined && repeat.when !== undefined) report('3.8', 'an event beside the event the repeat pattern gives');
-  else if (rpt.when !== undefined) {
+  if (rpt.when !== undefined && repeat.when !== undefined) {
+    report('3.8', 'an event beside the event the repeat pattern gives');
+    // the offset belongs to the event that lost: it goes with it [FHIR tim-9]
+    if (rpt.offset !== undefined) report('3.9', 'an offset from an event beside the event the repeat pattern gives');
+  } else if (rpt.when !== undefined) {
     repeat.when = rpt.when;
     if (rpt.offset !== undefined) repeat.offset = rpt.offset;
   }

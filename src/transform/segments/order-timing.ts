@@ -144,6 +144,10 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   const spanUnit = span === null ? undefined : { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' }[(span[1] ?? '').toUpperCase()];
   if (val(rep, 3) !== undefined && spanUnit === undefined) cx.leftOut(reader, label(3), 'a duration that is no time span (X times, T total, INDEF…)');
   const total = integer(val(rep, 12));
+  const quantity = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
+  // a quantity or total that cannot be placed is reported, never read and dropped
+  if (quantity === undefined && (val(rep, 1, 1) !== undefined || unit !== undefined)) cx.leftOut(reader, label(1), 'a quantity without a number');
+  if (val(rep, 12) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(reader, label(12), 'a total of occurrences that is no positive whole number');
   placeTiming(sr, {
     start: toDateTime(val(rep, 4), cx.timezone),
     end: toDateTime(val(rep, 5), cx.timezone),
@@ -151,7 +155,7 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
     timeOfDay: times,
     boundsDuration: span === null || spanUnit === undefined ? undefined : { value: Number(span[2]), unit: spanUnit, system: 'http://unitsofmeasure.org', code: spanUnit },
     count: total !== undefined && total > 0 ? total : undefined,
-    quantity: amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]),
+    quantity,
     leftOut: (part, why) => cx.leftOut(reader, part === 'quantity' ? label(1) : part, why),
     startEnd: `${label(4)}/${label(5)}`,
     times: `${label(2)}.2`,
@@ -204,14 +208,19 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
-    if (start !== undefined) end = addMinutes(start, value * minutes) ?? end;
-    else if (end !== undefined) start = addMinutes(end, -value * minutes) ?? start;
+    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
+    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
+    else if (start !== undefined) end = other;
+    else start = other;
   } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
   const rpt = tq1.rep(3);
   const each = duration(tq1.rep(13));
   if (each === undefined && tq1.str(13) !== undefined) cx.leftOut(tq1, '13', 'an occurrence duration in no time unit');
   const total = integer(tq1.str(14));
+  if (tq1.str(14) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(tq1, '14', 'a total of occurrences that is no positive whole number');
   const quantity = tq1.rep(2);
+  const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
+  if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
   placeTiming(sr, {
     start,
     end,
@@ -221,7 +230,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
     boundsDuration,
     each,
     count: total !== undefined && total > 0 ? total : undefined,
-    quantity: amountQuantity(val(quantity, 1), sub(quantity, 2)),
+    quantity: amount,
     leftOut: (part, why) => cx.leftOut(tq1, part === 'quantity' ? '2' : part, why),
     startEnd: '7/8',
     times: '4',

@@ -130,12 +130,12 @@ function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion):
   const dld = seg.rep(37);
   // DLD.1 is a CWE inside a component: its subcomponents are the CWE's components
   const type = codeableConcept(dld?.[0]?.map((sub) => [sub]));
+  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
   if (type === undefined) return;
   const coding = (type.coding as Json[] | undefined)?.[0];
   const name = val(dld, 1, 2) ?? val(dld, 1, 1);
   const place = cx.add({ resourceType: 'Location', mode: 'kind', ...(name === undefined ? {} : { name }), type: [type] } as Resource, JSON.stringify(['discharge-to', coding?.system ?? '', coding?.code ?? name ?? '']));
   hosp.destination = cx.ref(place, name);
-  if (val(dld, 2) !== undefined) cx.leftOut(seg, '37.2', 'the discharge location\'s effective date has no IG row (PV1-45 is the discharge time)');
 }
 
 /** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
@@ -149,6 +149,13 @@ const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentialit
 function xhtmlText(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+/**
+ * Characters XML 1.0 does not allow in a document, even as references (C0 controls but tab, line
+ * feed and carriage return; U+FFFE/U+FFFF). A `\X00\` escape decodes to one: a div holding it is no
+ * XHTML and a server rejects the whole transaction.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /** A participant of this type and individual, once: PV1-8 and PV2-13 often name the same referrer. */
 function addParticipant(e: Json, code: string, text: string | undefined, who: Reference): void {
@@ -177,8 +184,11 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (expected !== undefined && e.period === undefined) e.period = { start: expected };
   lengthOfStay(seg, e, cx);
   // [IG PV2[Encounter] #12] visit description → text.div (the narrative adds to the data: additional)
-  const description = seg.str(12);
-  if (description !== undefined) e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
+  const raw = seg.str(12);
+  const description = raw?.replace(NOT_XML, '');
+  if (raw !== undefined && description !== raw) cx.leftOut(seg, '12', 'control characters XHTML cannot hold');
+  // [FHIR txt-2] the narrative has some non-whitespace content
+  if (description !== undefined && description.trim() !== '') e.text = { status: 'additional', div: `<div xmlns="http://www.w3.org/1999/xhtml">${xhtmlText(description)}</div>` };
   // [IG PV2[Encounter] #13] referral source → participant REF "referrer"
   for (const r of seg.reps(13)) {
     const who = practitioner(cx, r);

@@ -19,10 +19,24 @@ function valued(raw: string | undefined): boolean {
   return v !== undefined && v !== '' && v !== HL7_NULL;
 }
 
-/** True when the OBSERVATION_REQUEST's OBR carries a result (OBR-22 or OBR-25 valued). */
+/**
+ * Table 0123 result statuses that say there is no result yet: O order received, I specimen in lab,
+ * S scheduled ("No results available"). An OBR with one of them is a test to do, not a prior result.
+ */
+const NO_RESULT = new Set(['O', 'I', 'S']);
+
+/**
+ * True when the OBSERVATION_REQUEST is a result: its OBR carries a result status (OBR-25, not one
+ * of NO_RESULT) or a results time (OBR-22), and it has the OBX that ORDER_PRIOR requires
+ * ({OBSERVATION_PRIOR(OBX …)} is not optional in the grammar). A bare OBR is one more test.
+ */
 function resulted(group: GroupNode): boolean {
   const obr = group.children.find((c): c is SegmentNode => c.kind === 'segment' && c.segment.name === 'OBR');
-  return obr !== undefined && (valued(obr.segment.fields[25]) || valued(obr.segment.fields[22]));
+  if (obr === undefined) return false;
+  const hasObx = group.children.some((c) => c.kind === 'group' && c.name === 'OBSERVATION' && c.children.some((s) => s.kind === 'segment' && s.segment.name === 'OBX'));
+  const status = obr.segment.fields[25]?.trim().toUpperCase();
+  const resultStatus = valued(status) && !NO_RESULT.has(status ?? '');
+  return hasObx && (resultStatus || (!valued(status) && valued(obr.segment.fields[22])));
 }
 
 /** Rewrites `root` in place (and returns it): every resulted OBSERVATION_REQUEST after a first one becomes a PRIOR_RESULT of the test before it. */
