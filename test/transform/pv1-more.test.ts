@@ -72,6 +72,21 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect(part.map((p) => ((resolve(bundle, p.individual)?.name as Json[])[0]!.family))).toEqual(['OTHER', 'SECOND']);
   });
 
+  it.each([
+    ['I', 'IMP'],
+    ['I^Inpatient^HL70004', 'IMP'],
+    ['O', 'AMB'],
+  ])('[IG PV1[Encounter] #2, PatientClass[EncounterClass]] a table 0004 class %s → %s', (cls, expected) => {
+    expect((convert({ 2: cls }).encounter.class as Json).code).toBe(expected);
+  });
+
+  it('[review 4 class A] a class in the sender\'s own system is not read as table 0004: UNK, reported without its value', () => {
+    const { encounter, report } = convert({ 2: 'I^Intensive^LOCAL' });
+    expect(encounter.class).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' });
+    expect(report).toContain('PV1-2');
+    expect(report).not.toContain('Intensive');
+  });
+
   it('every field these rows cover leaves the report', () => {
     const { report } = convert({ 16: 'VIP', 37: 'HOME', 52: '4444^OTHER^OLIVIA' });
     for (const f of ['PV1-16', 'PV1-37', 'PV1-52']) expect(report).not.toMatch(new RegExp(`${f}\\b(?!\\.)`));

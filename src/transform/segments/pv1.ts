@@ -1,7 +1,7 @@
 /** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import type { Repetition } from '../../hl7/message.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -41,9 +41,21 @@ function describesNoVisit(seg: SegmentReader, patientClass: string | undefined):
   return [19, 50, 44, 45, 3].every((n) => seg.rep(n) === undefined);
 }
 
+/**
+ * PV1-2 patient class (table 0004; CWE from v2.7): only a code of the table (no CWE.3, or CWE.3
+ * `HL70004`) is read through the PatientClass maps. Another system's code is reported and gives
+ * no class (UNK) and no class-based status: `I^Intensive^LOCAL` is no inpatient.
+ */
+function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined {
+  const own = ownTableCode(seg.rep(2), '0004');
+  if (own === undefined && seg.str(2) !== undefined) cx.leftOut(seg, '2', 'a patient class of another coding system than HL7 table 0004 (CWE.3), not read through the PatientClass maps');
+  return own?.code;
+}
+
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  const patientClass = seg.str(2);
-  if (describesNoVisit(seg, patientClass)) return;
+  // a class of any system says the PV1 is about a visit; only table 0004's codes are read as one
+  if (describesNoVisit(seg, seg.str(2))) return;
+  const patientClass = patientClassOf(seg, cx);
   const e: Json = { resourceType: 'Encounter' };
   // [IG PV1[Encounter] PV1-19 → identifier (VN)]
   const visit = cxIdentifier(seg.rep(19), cx);
