@@ -43,6 +43,13 @@ describe('ownTableCode / tableMapCode: the one rule', () => {
     ['M^Male^HL70001', { code: 'M', bare: false }, 'male'],
     // [IG CWE[CodeableConcept] CWE.4-6 → coding[2]]: the alternate is the table's
     ['1^Male^L^M^Male^HL70001', { code: 'M', bare: false }, 'male'],
+    // table names as senders write them: short, without leading zeros, any case (review 5's re-read:
+    // HL7127, Hl7128, HL7280 in the Microsoft corpus name tables 0127, 0128, 0280)
+    ['M^Male^HL71', { code: 'M', bare: false }, 'male'],
+    ['M^Male^hl7001', { code: 'M', bare: false }, 'male'],
+    ['M^Male^HL7-0001', { code: 'M', bare: false }, 'male'],
+    // a placeholder is no table number
+    ['M^Male^HL7nnnn', undefined, undefined],
     // CWE.3 names the sender's own system: not table 0001's M
     ['M^Mann^L', undefined, undefined],
     ['M^Male^99SEX', undefined, undefined],
@@ -274,5 +281,14 @@ describe('RF1-1 status (CWE, table 0283) and RF1-2 priority (CWE, table 0280)', 
     expect(priority).toBeUndefined();
     expect(said(lines, 'RF1-1', 'Radiology')).toHaveLength(1);
     expect(said(lines, 'RF1-2', 'Surgery')).toHaveLength(1);
+  });
+});
+
+describe('short table names in AL1 (review 5 re-read: 7 Microsoft messages lost allergy category and criticality)', () => {
+  it('[IG AL1[AllergyIntolerance] #2, #4] AL1-2 DA^Drug allergy^HL7127 and AL1-4 SV^Severe^Hl7128 are tables 0127 and 0128', () => {
+    const r = run([MSH('ADT^A01^ADT_A01', 'S9'), 'EVN|A01', PID(), 'AL1|1|DA^Drug allergy^HL7127|PCN^Penicillin^L|SV^Severe^Hl7128']);
+    const allergy = resources(r.bundle, 'AllergyIntolerance')[0]!;
+    expect(allergy.category).toEqual(['medication']);
+    expect(allergy.criticality).toBe('high');
   });
 });
