@@ -292,3 +292,26 @@ describe('short table names in AL1 (review 5 re-read: 7 Microsoft messages lost 
     expect(allergy.criticality).toBe('high');
   });
 });
+
+describe('TQ1-3 RPT.1 repeat pattern (a CWE in subcomponents; table 0335)', () => {
+  const timing = (type: 'ORM' | 'RDE', rpt: string): Json | undefined => {
+    const lines = type === 'ORM'
+      ? [MSH('ORM^O01^ORM_O01', `T${rpt.length}`, '2.5.1'), PID(), 'ORC|NW|ORD700^CPOE|||||||20240301075500-0500', `TQ1|1||${rpt}||||20240302080000-0500|20240331080000-0500`, 'OBR|1|ORD700^CPOE||2345-7^Glucose^LN']
+      : [MSH('RDE^O11^RDE_O11', `M${rpt.length}`, '2.5.1'), PID(), 'ORC|NW|ORD701^CPOE|||||||20240301075500-0500', `TQ1|1||${rpt}`, 'RXE||00904629161^Acetaminophen 500 mg tab^NDC|500||mg^milligram^UCUM'];
+    const { bundle } = run(lines);
+    const r = resources(bundle, type === 'ORM' ? 'ServiceRequest' : 'MedicationRequest')[0];
+    return (type === 'ORM' ? r?.occurrenceTiming : ((r?.dosageInstruction as Json[] | undefined)?.[0]?.timing)) as Json | undefined;
+  };
+  // [IG RPT[Timing] RPT.1 via RepeatPattern (source HL70335)] BID → twice a day
+  it.each(['ORM', 'RDE'] as const)('%s: BID and BID&twice a day&HL70335 are table 0335: frequency 2 per day', (type) => {
+    for (const rpt of ['BID', 'BID&twice a day&HL70335']) expect((timing(type, rpt)?.repeat as Json | undefined)).toMatchObject({ frequency: 2, period: 1, periodUnit: 'd' });
+  });
+  it.each(['ORM', 'RDE'] as const)('%s: BID&Twice a week&L is the sender\'s code: kept in Timing.code, no repeat of table 0335', (type) => {
+    const t = timing(type, 'BID&Twice a week&L');
+    expect((t?.repeat as Json | undefined)?.frequency).toBeUndefined();
+    const coding = ((t?.code as Json).coding as Json[])[0]!;
+    expect(coding.code).toBe('BID');
+    expect(coding.display).toBe('Twice a week');
+    expect(String(coding.system)).not.toContain('v2-0335');
+  });
+});

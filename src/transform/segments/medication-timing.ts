@@ -10,6 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { mappedFieldCode } from './coded.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
@@ -69,6 +70,22 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
   const fixed = FIXED[code];
   if (codings.length === 0) codings.push({ system: V2_0335, code });
   return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
+}
+
+/**
+ * TQ1-3 RPT.1 is a CWE (its parts are RPT.1's subcomponents): only a code of table 0335 (no CWE.3,
+ * or CWE.3 naming the table) is read as a repeat pattern [IG RPT[Timing] RPT.1 via RepeatPattern,
+ * source HL70335]. A code of the sender's own system is kept as it is, Timing.code with its system
+ * and text and no repeat: `BID&Twice a week&L` is not table 0335's twice a day (re-read of reviews
+ * 4/5, review 4's class A on the timing path).
+ */
+export function repeatPatternOf(rpt: Repetition | undefined): Pattern | undefined {
+  const code = val(rpt, 1, 1);
+  const system = val(rpt, 1, 3);
+  const uri = codingSystemUri(system);
+  if (code === undefined || system === undefined || uri === V2_0335) return repeatPattern(code);
+  const display = val(rpt, 1, 2);
+  return { codings: [{ system: uri, code, ...(display === undefined ? {} : { display }) }], repeat: {} };
 }
 
 const UCUM_TIME: Readonly<Record<string, string>> = { S: 's', SEC: 's', MIN: 'min', M: 'min', H: 'h', HR: 'h', D: 'd', DAY: 'd', WK: 'wk', W: 'wk', MO: 'mo', A: 'a', Y: 'a', YR: 'a' };
@@ -171,7 +188,7 @@ export function timingOf(pattern: Pattern | undefined, start: string | undefined
 export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; priority?: string } {
   const dosage: Json = {};
   const rpt = tq1.rep(3);
-  const pattern = repeatPattern(val(rpt, 1) ?? val(rpt, 1, 1));
+  const pattern = repeatPatternOf(rpt);
   const timing = timingOf(pattern, tq1.dateTime(7), tq1.dateTime(8));
   const repeat = (timing.repeat as Json | undefined) ?? {};
   // [IG RPT[Timing] RPT.5–RPT.10] period, event and offset; the rest reported (they were read with

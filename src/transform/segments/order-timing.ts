@@ -16,7 +16,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, rptRepeat, timingOf } from './medication-timing.js';
+import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -224,7 +224,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   placeTiming(sr, {
     start,
     end,
-    pattern: repeatPattern(val(rpt, 1) ?? val(rpt, 1, 1)),
+    pattern: repeatPatternOf(rpt),
     rpt: rptRepeat(rpt, (c, why) => cx.leftOut(tq1, `3.${c}`, why)),
     timeOfDay: explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day')),
     boundsDuration,
