@@ -71,7 +71,7 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
  * (`OrdFac^2.3.4.4^ISO`: XON.3 = "ISO"), and two different organisations, OrdFac and SndApp, were
  * PUT at one URL. Without any identifier, the name.
  */
-function organizationKey(identifier: Json | undefined, name: string | undefined): Json | string | undefined {
+export function organizationKey(identifier: Json | undefined, name: string | undefined): Json | string | undefined {
   if (identifier === undefined) return name;
   if (authorityKey(identifier) !== '') return identifier;
   return JSON.stringify(['local-id', name ?? '', identifier.value ?? '']);

@@ -14,7 +14,7 @@ import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { location, organization, practitioner } from '../entities.js';
+import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
@@ -49,7 +49,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     push(org, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
     push(org, 'telecom', ...seg.reps(7).map((r) => xtnContactPoint(r, cx)));
     push(org, 'contact', ...payerContacts(seg, cx));
-    const payor = cx.add(org as Resource, (payorIds[0] as Json | undefined) ?? payorName);
+    // [hig identity] as every Organization (entities.ts organizationKey): an IN1-3 number with no
+    // authority is number + name; keyed by the number alone, ADT01-23's SELF PAY insurer `1` was the
+    // sending facility `1` (MSH-4), so the coverage named the hospital as its payer
+    const payor = cx.add(org as Resource, organizationKey(payorIds[0] as Json | undefined, payorName));
     c.payor = [cx.ref(payor, payorName)];
   } else c.payor = [unknownPayor()];
   const plan = seg.rep(2);
