@@ -87,6 +87,11 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect(report).not.toContain('Intensive');
   });
 
+  it('[IG PV1[Encounter] #4 via AdmissionType] E → v2-0007 E with the table\'s display "Emergency"', () => {
+    const type = (convert({ 4: 'E' }).encounter.type as Json[])[0]!;
+    expect(type.coding).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v2-0007', code: 'E', display: 'Emergency' }]);
+  });
+
   it('every field these rows cover leaves the report', () => {
     const { report } = convert({ 16: 'VIP', 37: 'HOME', 52: '4444^OTHER^OLIVIA' });
     for (const f of ['PV1-16', 'PV1-37', 'PV1-52']) expect(report).not.toMatch(new RegExp(`${f}\\b(?!\\.)`));

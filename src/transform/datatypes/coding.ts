@@ -71,7 +71,12 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
     if (mapped !== undefined && mapped.system !== undefined) {
       const c: Json = { system: mapped.system, code: mapped.code };
       if (mapped.display !== undefined) c.display = mapped.display;
-      if (!codings.some((x) => x.system === c.system && x.code === c.code)) {
+      const same = codings.find((x) => x.system === c.system && x.code === c.code);
+      // the map names the table's own code (AdmissionType E → v2-0007 E "Emergency"): the sender's
+      // coding stays, and gets the table's display when it came without one (lost in fix4's rewrite)
+      if (same !== undefined) {
+        if (same.display === undefined && c.display !== undefined) same.display = c.display;
+      } else {
         // the original v2 coding is kept, unless it is a bare code with no system to say what it is
         const keep = codings.filter((x) => x.system !== undefined);
         codings.length = 0;

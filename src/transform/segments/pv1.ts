@@ -213,15 +213,12 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /**
- * The ModeOfArrivalCode map's rows are codes of HL7 table 0430: it applies to a code whose CWE.3 is
- * empty or names that table. A code in the sender's own system keeps that system (CWE[Coding]).
+ * The ModeOfArrivalCode map's rows are codes of HL7 table 0430: codeableConcept applies it only to
+ * a code whose CWE.3 is empty or names that table; a code in the sender's own system keeps that
+ * system (CWE[Coding]).
  */
 function modeOfArrival(rep: Repetition | undefined): Json | undefined {
-  const system = val(rep, 3);
-  const fromTable = system === undefined || /^HL7\s*0?430$/i.test(system);
-  const mapped = fromTable ? lookup('ModeOfArrivalCode', val(rep, 1)) : undefined;
-  if (mapped !== undefined) return { system: mapped.system, code: mapped.code, ...(mapped.display === undefined ? {} : { display: mapped.display }) };
-  return (codeableConcept(rep)?.coding as Json[] | undefined)?.[0];
+  return (codeableConcept(rep, 'ModeOfArrivalCode', '0430')?.coding as Json[] | undefined)?.[0];
 }
 
 /** [IG PV2[Encounter] #11, NM[Quantity-LengthOfStay]] actual length of stay in days; a negative one is reported, not placed. */
