@@ -52,3 +52,21 @@ describe('Appointment.status', () => {
     expect(report).not.toContain('Blocked');
   });
 });
+
+describe('AIx filler status Dc (v2.8 Discontinued)', () => {
+  it('[hig AIx filler status, table 0278] an AIP-12 Dc participant is declined, not accepted, and not reported', () => {
+    const message = [
+      'MSH|^~\\&|SCHApp|GHH|EHRApp|GHHR|20210923112600+0215||SIU^S16^SIU_S12|STDC1|P|2.8',
+      'SCH|12345|36996||||Add|EMERGENCY|Normal|60|min|||||||||||||||Dc',
+      'TQ1|||||||20210924093000+0215|20210924102000+0215|A',
+      'PID|1||PAT5001^^^GHH^MR||DOE^JANE||19800101|F',
+      'RGS|1',
+      'AIP|1||1234^SMITH^JOHN|D^Doctor||20210924093000+0215||||||Dc', // AIP-12
+    ].join('\r');
+    const { bundle, report } = convertHl7v2(message);
+    const a = (bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'Appointment')!;
+    const doctor = (a.participant as Json[]).find((p) => JSON.stringify(p.actor).includes('Practitioner') || JSON.stringify(p.type ?? '').includes('Doctor'));
+    expect(doctor?.status).toBe('declined');
+    expect(JSON.stringify(report)).not.toContain('AIP-12');
+  });
+});

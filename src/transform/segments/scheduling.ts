@@ -218,6 +218,7 @@ const FILLER_PARTICIPANT_STATUS: Readonly<Record<string, string>> = {
   WAITLIST: 'tentative',
   CANCELLED: 'declined',
   DISCONTINUED: 'declined',
+  DC: 'declined', // v2.8's code for Discontinued (FILLER_ALIASES)
   DELETED: 'declined',
   BLOCKED: 'declined',
 };
