@@ -31,7 +31,7 @@ function convert(tq1Fields: string | undefined, rxe1 = '', orc7 = '') {
   ].join('\r');
   const { bundle, report } = convertHl7v2(msg);
   expect(validateBundle(bundle)).toEqual([]);
-  const mr = resources(bundle, 'MedicationRequest')[0] ?? {};
+  const mr: Record<string, unknown> = resources(bundle, 'MedicationRequest')[0] ?? {};
   const dosage = ((mr.dosageInstruction as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
   const timing = (dosage.timing as { repeat?: Record<string, unknown> } | undefined) ?? {};
   const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
@@ -117,5 +117,19 @@ describe('TQ in RXE-1 / ORC-7 → MedicationRequest: an end before the start', (
     expect(repeat.boundsPeriod).toEqual(period);
     if (reported === undefined) expect(lines.filter((l) => /^(RXE-1|ORC-7)\./.test(l))).toEqual([]);
     else expect(mentions(lines, reported)).toBe(true);
+  });
+});
+
+describe('TQ.1 in RXE-1 → MedicationRequest: a quantity without a number', () => {
+  // [IG TQ[MedicationRequest] #1 TQ.1 → dosageInstruction.doseAndRate.doseQuantity, CQ[Quantity]]
+  it.each([
+    ['2&mg^BID', 2, false],
+    ['two&mg^BID', undefined, true],
+    ['&mg^BID', undefined, true],
+  ])('RXE-1 %j → doseQuantity.value %j, RXE-1.1 reported %j', (rxe1, value, reported) => {
+    const { dosage, lines } = convert(undefined, rxe1);
+    const doseAndRate = dosage.doseAndRate as { doseQuantity?: { value?: number } }[] | undefined;
+    expect(doseAndRate?.[0]?.doseQuantity?.value).toBe(value);
+    expect(mentions(lines, 'RXE-1.1 (segment 4)')).toBe(reported);
   });
 });

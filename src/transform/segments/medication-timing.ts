@@ -291,6 +291,8 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   const unit = val(rep, 1, 2);
   const dose = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
   if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
+  // [IG TQ[MedicationRequest] #1 CQ[Quantity]] a quantity without a number has no place: reported
+  else if (val(rep, 1, 1) !== undefined || unit !== undefined) report('1', 'a quantity without a number');
   set(dosage, 'text', val(rep, 8));
   // a TQ saying only the priority (`^^^^^S`) still makes the order stat
   const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6));
