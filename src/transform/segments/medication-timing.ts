@@ -9,6 +9,7 @@ import { type Conversion, type SegmentReader, set } from '../context.js';
 import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
+import { addMinutes } from '../datatypes/arith.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { mappedFieldCode } from './coded.js';
@@ -172,16 +173,67 @@ export function duration(rep: Repetition | undefined): Json | undefined {
   return { value, unit: code, system: 'http://unitsofmeasure.org', code };
 }
 
-export function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined): Json {
+/**
+ * A Timing from a repeat pattern and a start/end → repeat.boundsPeriod [IG TQ1 #7/#8, TQ.4/TQ.5].
+ * A start after its end is no period: the start stays, the end is reported with `report(why)`
+ * (it was dropped with the whole period, without a report line).
+ */
+export function timingOf(pattern: Pattern | undefined, start: string | undefined, end: string | undefined, report: (why: string) => void): Json {
   const timing: Json = {};
   const repeat: Json = { ...(pattern?.repeat ?? {}) };
   if (pattern !== undefined && pattern.codings.length > 0) timing.code = { coding: pattern.codings };
   const bounds: Json = {};
   set(bounds, 'start', start);
-  set(bounds, 'end', end);
-  if (Object.keys(bounds).length > 0 && !(start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end))) repeat.boundsPeriod = bounds;
+  if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) report('an end before the start');
+  else set(bounds, 'end', end);
+  if (Object.keys(bounds).length > 0) repeat.boundsPeriod = bounds;
   if (Object.keys(repeat).length > 0) timing.repeat = repeat;
   return timing;
+}
+
+/** What a TQ1 says about when and how much, before it is placed on a request (tq1Parts). */
+export interface Tq1Parts {
+  start?: string | undefined;
+  end?: string | undefined;
+  /** TQ1-6 when TQ1-7 and TQ1-8 give no bound */
+  boundsDuration?: Json | undefined;
+  /** TQ1-13, each occurrence's duration (a UCUM Duration) */
+  each?: Json | undefined;
+  count?: number | undefined;
+  quantity?: Json | undefined;
+}
+
+/**
+ * The parts TQ1[ServiceRequest] and TQ1[MedicationRequest] map alike, read once for both requests:
+ * TQ1-2 → quantity (CQ[Quantity]); TQ1-6 → boundsDuration when TQ1-7 and TQ1-8 are not valued,
+ * else the missing bound (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start) [IG #6]; TQ1-7/TQ1-8 →
+ * start/end; TQ1-13 → each occurrence's duration; TQ1-14 → count (the IG rows say countMax; FHIR
+ * tim-8 requires a count beside a countMax, and "total occurrences" is the count). A part that
+ * cannot be placed (no number, no time unit, no positive whole number) is reported, never read
+ * and dropped.
+ */
+export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
+  let start = tq1.dateTime(7);
+  let end = tq1.dateTime(8);
+  const service = duration(tq1.rep(6));
+  const minutes = service === undefined ? undefined : UNIT_MINUTES[String(service.code)];
+  let boundsDuration: Json | undefined;
+  if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
+  else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
+    const value = Number(service.value);
+    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
+    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
+    else if (start !== undefined) end = other;
+    else start = other;
+  } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
+  const each = duration(tq1.rep(13));
+  if (each === undefined && tq1.str(13) !== undefined) cx.leftOut(tq1, '13', 'an occurrence duration in no time unit');
+  const total = integer(tq1.str(14));
+  if (tq1.str(14) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(tq1, '14', 'a total of occurrences that is no positive whole number');
+  const quantity = tq1.rep(2);
+  const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
+  if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
+  return { start, end, boundsDuration, each, count: total !== undefined && total > 0 ? total : undefined, quantity: amount };
 }
 
 /** [IG TQ1[MedicationRequest]] one TQ1 → the Dosage parts it gives (timing, dose, texts) and the request priority. */
@@ -189,7 +241,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; p
   const dosage: Json = {};
   const rpt = tq1.rep(3);
   const pattern = repeatPatternOf(rpt);
-  const timing = timingOf(pattern, tq1.dateTime(7), tq1.dateTime(8));
+  const parts = tq1Parts(tq1, cx);
+  const timing = timingOf(pattern, parts.start, parts.end, (why) => cx.leftOut(tq1, '7/8', why));
   const repeat = (timing.repeat as Json | undefined) ?? {};
   // [IG RPT[Timing] RPT.5–RPT.10] period, event and offset; the rest reported (they were read with
   // TQ1-3 and dropped without a report line)
@@ -200,24 +253,19 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; p
   // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's event wins
   if (times.length > 0 && repeat.when !== undefined) cx.leftOut(tq1, '4', 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
   else if (times.length > 0) repeat.timeOfDay = times;
-  // TQ1-6 service duration → boundsDuration when TQ1-7/8 give no period
-  const service = duration(tq1.rep(6));
-  if (service !== undefined && repeat.boundsPeriod === undefined) repeat.boundsDuration = service;
-  // TQ1-13 occurrence duration → duration/durationUnit; TQ1-14 total occurrences → count
-  const each = duration(tq1.rep(13));
-  if (each !== undefined) {
-    repeat.duration = each.value;
-    repeat.durationUnit = each.code;
+  // [IG TQ1[MedicationRequest] #6] TQ1-6 → boundsDuration when TQ1-7/8 give no period (else a bound, tq1Parts)
+  if (parts.boundsDuration !== undefined) repeat.boundsDuration = parts.boundsDuration;
+  // [IG TQ1[MedicationRequest] #13] TQ1-13 → duration/durationUnit; [#14] TQ1-14 total occurrences → count
+  if (parts.each !== undefined) {
+    repeat.duration = parts.each.value;
+    repeat.durationUnit = parts.each.code;
   }
-  const total = integer(tq1.str(14));
-  if (total !== undefined && total > 0) repeat.count = total;
+  if (parts.count !== undefined) repeat.count = parts.count;
   if (Object.keys(repeat).length > 0) timing.repeat = repeat;
   if (Object.keys(timing).length > 0) dosage.timing = timing;
   if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
-  // TQ1-2 quantity → doseQuantity (CQ[Quantity]); RXE/RXO amounts win when they are given
-  const quantity = tq1.rep(2);
-  const dose = amountQuantity(val(quantity, 1), sub(quantity, 2));
-  if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
+  // [IG TQ1[MedicationRequest] #2] TQ1-2 quantity → doseQuantity (CQ[Quantity]); RXE/RXO amounts win when they are given
+  if (parts.quantity !== undefined) dosage.doseAndRate = [{ doseQuantity: parts.quantity }];
   // TQ1-10 condition text → additionalInstruction, TQ1-11 text instruction → text
   const condition = tq1.str(10);
   if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
@@ -228,11 +276,12 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; p
 }
 
 /** [IG TQ[MedicationRequest]] a deprecated TQ (RXE-1, ORC-7): quantity, interval, start, end, priority, text. */
-export function tqDosage(rep: Repetition | undefined, cx: Conversion): { dosage: Json; priority?: string } | undefined {
+export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (part: string, why: string) => void): { dosage: Json; priority?: string } | undefined {
   if (rep === undefined) return undefined;
   const dosage: Json = {};
   const pattern = repeatPattern(val(rep, 2, 1));
-  const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone));
+  // [IG TQ[MedicationRequest] #4/#5] TQ.4/TQ.5 → boundsPeriod; an end before the start is reported
+  const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), (why) => report('4/5', why));
   // RI.2 explicit times HHMM,HHMM → timeOfDay
   const explicit = (val(rep, 2, 2) ?? '').split(',').map((t) => toTime(t.trim())).filter((t) => t !== undefined);
   if (explicit.length > 0) timing.repeat = { ...((timing.repeat as Json | undefined) ?? {}), timeOfDay: explicit };
@@ -242,6 +291,8 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion): { dosage:
   const unit = val(rep, 1, 2);
   const dose = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
   if (dose !== undefined) dosage.doseAndRate = [{ doseQuantity: dose }];
+  // [IG TQ[MedicationRequest] #1 CQ[Quantity]] a quantity without a number has no place: reported
+  else if (val(rep, 1, 1) !== undefined || unit !== undefined) report('1', 'a quantity without a number');
   set(dosage, 'text', val(rep, 8));
   // a TQ saying only the priority (`^^^^^S`) still makes the order stat
   const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6));
@@ -322,7 +373,8 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
  * read and dropped): RXE-1 when it says anything, else ORC-7.
  */
 function tqParts(seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): { dosage: Json; priority?: string }[] {
-  const of = (reps: readonly Repetition[]): { dosage: Json; priority?: string }[] => reps.map((r) => tqDosage(r, cx)).filter((x) => x !== undefined);
-  const own = seg.name === 'RXE' ? of(seg.reps(1)) : [];
-  return own.length > 0 ? own : of(orc?.reps(7) ?? []);
+  const of = (reader: SegmentReader | undefined, field: number): { dosage: Json; priority?: string }[] =>
+    (reader?.reps(field) ?? []).map((r) => tqDosage(r, cx, (part, why) => cx.leftOut(reader as SegmentReader, part.split('/').map((c) => `${field}.${c}`).join('/'), why))).filter((x) => x !== undefined);
+  const own = seg.name === 'RXE' ? of(seg, 1) : [];
+  return own.length > 0 ? own : of(orc, 7);
 }

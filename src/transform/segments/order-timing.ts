@@ -8,15 +8,14 @@
  */
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push } from '../context.js';
-import { integer, sub, val } from '../datatypes/primitive.js';
+import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
-import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { type Pattern, UNIT_MINUTES, duration, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf } from './medication-timing.js';
+import { type Pattern, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -66,7 +65,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
     if (sr.quantityQuantity === undefined) sr.quantityQuantity = t.quantity;
     else t.leftOut('quantity', 'a second quantity of one request');
   }
-  const timing = timingOf(t.pattern, undefined, undefined);
+  const timing = timingOf(t.pattern, undefined, undefined, (why) => t.leftOut(t.startEnd, why));
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};
   mergeRpt(repeat, t.rpt ?? {}, (c, why) => t.leftOut(c, why));
   if (t.timeOfDay !== undefined && t.timeOfDay.length > 0) {
@@ -200,27 +199,8 @@ export function applyRequestTiming(sr: Json, orc: SegmentReader | undefined, obr
  * request (ORU's TIMING_QTY).
  */
 export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
-  let start = tq1.dateTime(7);
-  let end = tq1.dateTime(8);
-  const service = duration(tq1.rep(6));
-  const minutes = service === undefined ? undefined : UNIT_MINUTES[String(service.code)];
-  let boundsDuration: Json | undefined;
-  if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
-  else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
-    const value = Number(service.value);
-    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
-    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
-    else if (start !== undefined) end = other;
-    else start = other;
-  } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
+  const { start, end, boundsDuration, each, count, quantity } = tq1Parts(tq1, cx);
   const rpt = tq1.rep(3);
-  const each = duration(tq1.rep(13));
-  if (each === undefined && tq1.str(13) !== undefined) cx.leftOut(tq1, '13', 'an occurrence duration in no time unit');
-  const total = integer(tq1.str(14));
-  if (tq1.str(14) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(tq1, '14', 'a total of occurrences that is no positive whole number');
-  const quantity = tq1.rep(2);
-  const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
-  if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
   placeTiming(sr, {
     start,
     end,
@@ -229,8 +209,8 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
     timeOfDay: explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day')),
     boundsDuration,
     each,
-    count: total !== undefined && total > 0 ? total : undefined,
-    quantity: amount,
+    count,
+    quantity,
     leftOut: (part, why) => cx.leftOut(tq1, part === 'quantity' ? '2' : part, why),
     startEnd: '7/8',
     times: '4',
