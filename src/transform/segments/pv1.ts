@@ -208,8 +208,10 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   visitProtection(seg, e, cx);
   // [IG PV2[Encounter] #38] mode of arrival → extension encounter-modeOfArrival (CWE[Coding], ModeOfArrivalCode map)
-  const arrival = modeOfArrival(seg.rep(38));
+  const arrival = modeOfArrival(seg.rep(38), (why) => cx.leftOut(seg, '38', why));
   if (arrival !== undefined) push(e, 'extension', { url: MODE_OF_ARRIVAL, valueCoding: arrival });
+  // a CWE with text and no code (`^Ambulance`) gives no Coding: reported, never dropped silently
+  else if (seg.rep(38) !== undefined) cx.leftOut(seg, '38', 'a mode of arrival without a code (CWE.1/CWE.4); the extension holds a Coding');
 }
 
 /**
@@ -217,8 +219,8 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * a code whose CWE.3 is empty or names that table; a code in the sender's own system keeps that
  * system (CWE[Coding]).
  */
-function modeOfArrival(rep: Repetition | undefined): Json | undefined {
-  return (codeableConcept(rep, 'ModeOfArrivalCode', '0430')?.coding as Json[] | undefined)?.[0];
+function modeOfArrival(rep: Repetition | undefined, report: (why: string) => void): Json | undefined {
+  return (codeableConcept(rep, 'ModeOfArrivalCode', '0430', report)?.coding as Json[] | undefined)?.[0];
 }
 
 /** [IG PV2[Encounter] #11, NM[Quantity-LengthOfStay]] actual length of stay in days; a negative one is reported, not placed. */
