@@ -13,14 +13,14 @@ import type { Scope } from './scope.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
-/** PV1 doctor fields and the participation type each one is. */
-const PARTICIPANTS: readonly [number, string][] = [
+/** PV1 doctor fields, the participation type each one is, and the type's text where the IG row gives one. */
+const PARTICIPANTS: readonly [number, string, string?][] = [
   [7, 'ATND'],
   [8, 'REF'],
   [9, 'CON'],
   [17, 'ADM'],
-  // [IG PV1[Encounter] #52] other healthcare provider → participant PART
-  [52, 'PART'],
+  // [IG PV1[Encounter] #52] other healthcare provider → participant PART, type.text "Participation"
+  [52, 'PART', 'Participation'],
 ];
 
 function encounterClass(code: string | undefined): Json {
@@ -78,10 +78,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
-  for (const [field, code] of PARTICIPANTS) {
+  for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
-      if (who !== undefined) push(e, 'participant', { type: [{ coding: [{ system: PARTICIPATION, code }] }], individual: who });
+      const coding = { system: PARTICIPATION, code };
+      if (who !== undefined) push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
     }
   }
   // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
