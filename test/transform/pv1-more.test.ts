@@ -87,6 +87,13 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect(report).not.toContain('Intensive');
   });
 
+  it('a class with text and no code (^Inpatient) is no table 0004 code either: UNK, reported without its text', () => {
+    const { encounter, report } = convert({ 2: '^Inpatient stay' });
+    expect(encounter.class).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' });
+    expect(report).toContain('PV1-2');
+    expect(report).not.toContain('stay');
+  });
+
   it('[IG PV1[Encounter] #4 via AdmissionType] E → v2-0007 E with the table\'s display "Emergency"', () => {
     const type = (convert({ 4: 'E' }).encounter.type as Json[])[0]!;
     expect(type.coding).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v2-0007', code: 'E', display: 'Emergency' }]);

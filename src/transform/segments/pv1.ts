@@ -48,7 +48,8 @@ function describesNoVisit(seg: SegmentReader, patientClass: string | undefined):
  */
 function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined {
   const own = ownTableCode(seg.rep(2), '0004');
-  if (own === undefined && seg.str(2) !== undefined) cx.leftOut(seg, '2', 'a patient class of another coding system than HL7 table 0004 (CWE.3), not read through the PatientClass maps');
+  // any valued component counts: a class with text and no code (`^Inpatient`) is no table code either
+  if (own === undefined && seg.rep(2) !== undefined) cx.leftOut(seg, '2', 'a patient class that is no code of HL7 table 0004 (another coding system in CWE.3, or text without a code), not read through the PatientClass maps');
   return own?.code;
 }
 
