@@ -315,3 +315,23 @@ describe('TQ1-3 RPT.1 repeat pattern (a CWE in subcomponents; table 0335)', () =
     expect(String(coding.system)).not.toContain('v2-0335');
   });
 });
+
+describe('a CWE with text and no code (CWE.2 only) is no table code either: reported without its text (code review 2)', () => {
+  it('PID-8 ^Female here: no gender, reported', () => {
+    const r = run([MSH('ADT^A04^ADT_A01', 'X1'), 'EVN|A04', PID('^Female here')]);
+    expect(resources(r.bundle, 'Patient')[0]?.gender).toBeUndefined();
+    expect(said(r.lines, 'PID-8', 'here')).toHaveLength(1);
+  });
+
+  it('AL1-2 ^Drug allergy here: no category, reported', () => {
+    const r = run([MSH('ADT^A01^ADT_A01', 'X2'), 'EVN|A01', PID(), 'PV1|1|I', 'AL1|1|^Drug allergy here|70618^Penicillin^RXNORM']);
+    expect(resources(r.bundle, 'AllergyIntolerance')[0]?.category).toBeUndefined();
+    expect(said(r.lines, 'AL1-2', 'here')).toHaveLength(1);
+  });
+
+  it('TQ1-9 ^Stat here on an order: no priority, reported', () => {
+    const r = run([MSH('OML^O21^OML_O21', 'X3', '2.5.1'), PID(), 'ORC|NW|PL62^CPOE|||||||20240601113000-0500', `TQ1|1${field(8, '^Stat here')}`, 'OBR|1|PL62^CPOE||2345-7^Glucose^LN']);
+    expect(resources(r.bundle, 'ServiceRequest')[0]?.priority).toBeUndefined();
+    expect(said(r.lines, 'TQ1-9', 'here')).toHaveLength(1);
+  });
+});

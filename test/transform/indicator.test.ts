@@ -35,3 +35,20 @@ describe('table 0136 indicators', () => {
     expect(report).toContain('PID-24');
   });
 });
+
+describe('PD1-12 N beside an ARV restriction (code review 2: same class as PV2-22 N, 381d044)', () => {
+  it('a Patient carries no `normal` label beside the ARV\'s `restricted` one; PD1-12 N stays in the extension', () => {
+    const message = [
+      'MSH|^~\\&|A|B|C|D|20240101||ADT^A08^ADT_A01|YNPD1|P|2.8',
+      'EVN|A08|20240101',
+      'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F',
+      `PD1${'|'.repeat(12)}N`, // PD1-12
+      'ARV|1|A|ALL^All^HL70717|PAT^Patient request^HL70719',
+    ].join('\r');
+    const p = (convertHl7v2(message).bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'Patient')!;
+    const labels = (((p.meta as Json | undefined)?.security ?? []) as Json[]).map((l) => l.code);
+    expect(labels).toContain('R');
+    expect(labels).not.toContain('N');
+    expect(JSON.stringify(p.extension)).toContain('"valueBoolean":false');
+  });
+});

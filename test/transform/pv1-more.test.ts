@@ -66,9 +66,9 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect((a.encounter.hospitalization as Json).destination).toEqual((b.encounter.hospitalization as Json).destination);
   });
 
-  it('[IG PV1[Encounter] #52] other healthcare provider → participant type PART (v3-ParticipationType)', () => {
+  it('[IG PV1[Encounter] #52] other healthcare provider → participant type PART (v3-ParticipationType), type.text "Participation"', () => {
     const { encounter, bundle } = convert({ 52: '4444^OTHER^OLIVIA^^^^^^HOSP~5555^SECOND^SAM^^^^^^HOSP' });
-    const part = ((encounter.participant ?? []) as Json[]).filter((p) => JSON.stringify(p.type) === JSON.stringify([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PART' }] }]));
+    const part = ((encounter.participant ?? []) as Json[]).filter((p) => JSON.stringify(p.type) === JSON.stringify([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PART' }], text: 'Participation' }]));
     expect(part.map((p) => ((resolve(bundle, p.individual)?.name as Json[])[0]!.family))).toEqual(['OTHER', 'SECOND']);
   });
 
@@ -85,6 +85,13 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     expect(encounter.class).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' });
     expect(report).toContain('PV1-2');
     expect(report).not.toContain('Intensive');
+  });
+
+  it('a class with text and no code (^Inpatient) is no table 0004 code either: UNK, reported without its text', () => {
+    const { encounter, report } = convert({ 2: '^Inpatient stay' });
+    expect(encounter.class).toEqual({ system: 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor', code: 'UNK' });
+    expect(report).toContain('PV1-2');
+    expect(report).not.toContain('stay');
   });
 
   it('[IG PV1[Encounter] #4 via AdmissionType] E → v2-0007 E with the table\'s display "Emergency"', () => {

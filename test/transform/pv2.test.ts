@@ -144,7 +144,28 @@ describe('PV2 → Encounter (IG PV2[Encounter])', () => {
       row: '#38 a mode-of-arrival code in the sender\'s own system keeps it (not read as table 0430)',
       fields: { 38: 'A^Air ambulance^LOCAL' },
       check: ({ encounter }) => {
-        expect(extension(encounter, 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival').map((x) => (x.valueCoding as Json).system)).not.toContain('http://terminology.hl7.org/CodeSystem/v2-0430');
+        // [IG CWE[Coding] CWE.1 → code, CWE.2 → display, CWE.3 → system]: the sender's coding, not table 0430's A
+        const codings = extension(encounter, 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival').map((x) => x.valueCoding as Json);
+        expect(codings).toHaveLength(1);
+        expect(codings[0]).toMatchObject({ code: 'A', display: 'Air ambulance' });
+        expect(codings[0]!.system).not.toBe('http://terminology.hl7.org/CodeSystem/v2-0430');
+      },
+    },
+    {
+      row: '#38 a mode of arrival with text and no code (CWE.2 only) cannot be a Coding: reported without its text',
+      fields: { 38: '^Arrived by taxi' },
+      check: ({ encounter, report }) => {
+        expect(extension(encounter, 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival')).toEqual([]);
+        expect(report).toContain('PV2-38');
+        expect(report).not.toContain('taxi');
+      },
+    },
+    {
+      row: '#38 a code without a system that is no table 0430 code (words) keeps no system and is reported without its value',
+      fields: { 38: 'By taxi' },
+      check: ({ report }) => {
+        expect(report).toContain('PV2-38');
+        expect(report).not.toContain('taxi');
       },
     },
   ];

@@ -30,6 +30,13 @@ describe('RF1-1 → ServiceRequest.status', () => {
     expect(report).toContain('RF1-1');
   });
 
+  it('an RF1-1 with text and no code (^Expired) is reported without its text, never dropped silently', () => {
+    const { status, report } = referral('I12', '^Expired by date');
+    expect(status).toBe('active');
+    expect(report).toContain('RF1-1');
+    expect(report).not.toContain('by date');
+  });
+
   it('[v2 table 0003 I14] a cancel beats RF1-1', () => {
     expect(referral('I14', 'A').status).toBe('revoked');
   });

@@ -51,6 +51,13 @@ describe('Appointment.status', () => {
     expect(report).toContain('SCH-25');
     expect(report).not.toContain('Blocked');
   });
+
+  it('an SCH-25 with text and no code (^Cancelled) is no table 0278 code: reported without its text, the event decides', () => {
+    const { status, report } = appointment('S15', '^Cancelled here');
+    expect(status).toBe('cancelled');
+    expect(report).toContain('SCH-25');
+    expect(report).not.toContain('here');
+  });
 });
 
 describe('AIx filler status Dc (v2.8 Discontinued)', () => {

@@ -3,7 +3,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookup, lookupCode, mapTable } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
-import { val } from './primitive.js';
+import { hasValue, val } from './primitive.js';
 
 function coding(code: string | undefined, display: string | undefined, system: string | undefined, version: string | undefined): Json | undefined {
   if (code === undefined && display === undefined) return undefined;
@@ -128,19 +128,21 @@ export function ownTableCode(rep: Repetition | undefined, table: string): { code
  * A `code`-typed element's FHIR code from a CWE through an IG concept map (gender, allergy
  * category, criticality, a status): only the code of the map's HL7 table (the map's v2 Code System
  * column, `mapTable`, or `table`) is looked up, see ownTableCode. `foreign` says the field was
- * valued with codes of other systems only: the element gets no code from it and the caller reports
+ * valued with codes of other systems (or text) only: the element gets no code from it and the caller reports
  * the field (cx.leftOut, never the value), or sets the element's fallback when it is required.
  */
 export function tableMapCode(rep: Repetition | undefined, map: string, table = mapTable(map)): { code: string | undefined; foreign: boolean } {
   if (table === undefined) return { code: lookupCode(map, val(rep, 1)), foreign: false };
   const own = ownTableCode(rep, table);
-  const valued = val(rep, 1) !== undefined || val(rep, 4) !== undefined;
+  // any valued component: a CWE with text and no code (`^Female`) has no table code either, and was
+  // dropped without a report line when only CWE.1/CWE.4 counted (code review 2)
+  const valued = hasValue(rep);
   return { code: own === undefined ? undefined : lookupCode(map, own.code), foreign: own === undefined && valued };
 }
 
 /** The report line for a field tableMapCode found `foreign` (no value in it). */
 export function foreignCodeWhy(map: string, table = mapTable(map)): string {
-  return `a code of another coding system than HL7 table ${table ?? '?'} (CWE.3/CWE.6), not read through the ${map} map`;
+  return `a code of another coding system than HL7 table ${table ?? '?'} (CWE.3/CWE.6), or text without a code, not read through the ${map} map`;
 }
 
 /** CodeableConcept from a bare code (ID/IS) drawn from a v2 table, mapped when the IG has a map. */

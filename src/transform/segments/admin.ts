@@ -294,7 +294,8 @@ function referralStatus(seg: SegmentReader, cx: Conversion): string {
   // code is reported like a code outside the table, and the required status stays `active`
   const code = ownTableCode(seg.rep(1), '0283')?.code.toUpperCase();
   const status = code === undefined ? undefined : REFERRAL_STATUS[code];
-  if ((seg.str(1) !== undefined || seg.str(1, 4) !== undefined) && status === undefined) cx.leftOut(seg, '1', code === undefined ? 'a referral status of another coding system than table 0283 (CWE.3/CWE.6)' : 'a referral status outside table 0283 A/P/R/E');
+  // any valued component: `^Expired` (text, no code) was dropped without a line
+  if (seg.rep(1) !== undefined && status === undefined) cx.leftOut(seg, '1', code === undefined ? 'a referral status that is no table 0283 code (another coding system in CWE.3/CWE.6, or text without a code)' : 'a referral status outside table 0283 A/P/R/E');
   return status ?? 'active';
 }
 

@@ -220,7 +220,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   // [IG TQ1[ServiceRequest] #9 → priority via ExtendedPriorityCodes]: TQ1-9 is a CWE; only a table
   // 0485 code goes through the map (coding.ts ownTableCode), another system's is reported
   const own = ownTableCode(tq1.rep(9), '0485');
-  if (own === undefined && (tq1.str(9) !== undefined || tq1.str(9, 4) !== undefined)) cx.leftOut(tq1, '9', foreignCodeWhy('ExtendedPriorityCodes'));
+  if (own === undefined && tq1.rep(9) !== undefined) cx.leftOut(tq1, '9', foreignCodeWhy('ExtendedPriorityCodes'));
   else priority(sr, own?.code, tq1, '9', cx);
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });

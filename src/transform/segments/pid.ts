@@ -226,13 +226,15 @@ function complexExtension(url: string, parts: readonly [string, string, unknown]
  * PD1-12 protection indicator (table 0136) with PD1-13 its effective date. The IG row is empty;
  * Y ("protect this person's data from users without adequate authority") is the FHIR security
  * label of a restricted record, meta.security v3-Confidentiality R, which a receiving server
- * enforces; N is normal (N). The indicator and its date are kept as sent in an extension.
+ * enforces. N adds no label (as PV2-22 N, 381d044): "not protected" is every record's default, and
+ * a `normal` label beside an ARV's `restricted` one on the same Patient contradicted it (code
+ * review 2). The indicator (N too) and its date are kept as sent in an extension.
  */
 function protection(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
   const indicator = cx.indicator(seg, 12);
-  if (indicator !== undefined) {
+  if (indicator === true) {
     const meta = (patient.meta ?? {}) as Json;
-    push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: indicator ? 'R' : 'N', display: indicator ? 'restricted' : 'normal' });
+    push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' });
     patient.meta = meta;
   }
   return complexExtension(`${HIG_EXT}patient-protection-indicator`, [['indicator', 'valueBoolean', indicator], ['effectiveDate', 'valueDate', seg.date(13)]]);

@@ -13,14 +13,14 @@ import type { Scope } from './scope.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
-/** PV1 doctor fields and the participation type each one is. */
-const PARTICIPANTS: readonly [number, string][] = [
+/** PV1 doctor fields, the participation type each one is, and the type's text where the IG row gives one. */
+const PARTICIPANTS: readonly [number, string, string?][] = [
   [7, 'ATND'],
   [8, 'REF'],
   [9, 'CON'],
   [17, 'ADM'],
-  // [IG PV1[Encounter] #52] other healthcare provider → participant PART
-  [52, 'PART'],
+  // [IG PV1[Encounter] #52] other healthcare provider → participant PART, type.text "Participation"
+  [52, 'PART', 'Participation'],
 ];
 
 function encounterClass(code: string | undefined): Json {
@@ -48,7 +48,8 @@ function describesNoVisit(seg: SegmentReader, patientClass: string | undefined):
  */
 function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined {
   const own = ownTableCode(seg.rep(2), '0004');
-  if (own === undefined && seg.str(2) !== undefined) cx.leftOut(seg, '2', 'a patient class of another coding system than HL7 table 0004 (CWE.3), not read through the PatientClass maps');
+  // any valued component counts: a class with text and no code (`^Inpatient`) is no table code either
+  if (own === undefined && seg.rep(2) !== undefined) cx.leftOut(seg, '2', 'a patient class that is no code of HL7 table 0004 (another coding system in CWE.3, or text without a code), not read through the PatientClass maps');
   return own?.code;
 }
 
@@ -78,10 +79,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
-  for (const [field, code] of PARTICIPANTS) {
+  for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
-      if (who !== undefined) push(e, 'participant', { type: [{ coding: [{ system: PARTICIPATION, code }] }], individual: who });
+      const coding = { system: PARTICIPATION, code };
+      if (who !== undefined) push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
     }
   }
   // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
@@ -208,8 +210,10 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   visitProtection(seg, e, cx);
   // [IG PV2[Encounter] #38] mode of arrival → extension encounter-modeOfArrival (CWE[Coding], ModeOfArrivalCode map)
-  const arrival = modeOfArrival(seg.rep(38));
+  const arrival = modeOfArrival(seg.rep(38), (why) => cx.leftOut(seg, '38', why));
   if (arrival !== undefined) push(e, 'extension', { url: MODE_OF_ARRIVAL, valueCoding: arrival });
+  // a CWE with text and no code (`^Ambulance`) gives no Coding: reported, never dropped silently
+  else if (seg.rep(38) !== undefined) cx.leftOut(seg, '38', 'a mode of arrival without a code (CWE.1/CWE.4); the extension holds a Coding');
 }
 
 /**
@@ -217,8 +221,8 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * a code whose CWE.3 is empty or names that table; a code in the sender's own system keeps that
  * system (CWE[Coding]).
  */
-function modeOfArrival(rep: Repetition | undefined): Json | undefined {
-  return (codeableConcept(rep, 'ModeOfArrivalCode', '0430')?.coding as Json[] | undefined)?.[0];
+function modeOfArrival(rep: Repetition | undefined, report: (why: string) => void): Json | undefined {
+  return (codeableConcept(rep, 'ModeOfArrivalCode', '0430', report)?.coding as Json[] | undefined)?.[0];
 }
 
 /** [IG PV2[Encounter] #11, NM[Quantity-LengthOfStay]] actual length of stay in days; a negative one is reported, not placed. */

@@ -109,13 +109,13 @@ const EVENT_STATUS: Readonly<Record<string, string>> = { S12: 'booked', S13: 'bo
  * of what the message said.
  */
 function appointmentStatus(seg: SegmentReader, event: string, cx: Conversion): string {
-  const raw = seg.str(25);
   // only a table 0278 code (CWE.3 empty or HL70278, else CWE.4 with CWE.6 HL70278; coding.ts ownTableCode)
   const own = ownTableCode(seg.rep(25), '0278')?.code;
   const code = own === undefined ? undefined : (FILLER_ALIASES[own.toUpperCase()] ?? own);
   const mapped = lookupCode('FillerStatusCodes[Appointment]', code) ?? (code === undefined ? undefined : FILLER_WITHOUT_TARGET[code.toUpperCase()]);
   if (mapped !== undefined) return mapped;
-  if (raw !== undefined) cx.leftOut(seg, '25', 'a filler status with no Appointment.status (table 0278, FillerStatusCodes map); the status follows the trigger event');
+  // any valued component: `^Cancelled` (text, no code) was dropped without a line and came out booked
+  if (seg.rep(25) !== undefined) cx.leftOut(seg, '25', 'a filler status with no Appointment.status (table 0278, FillerStatusCodes map); the status follows the trigger event');
   return EVENT_STATUS[event.toUpperCase()] ?? 'booked';
 }
 

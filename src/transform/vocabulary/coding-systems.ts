@@ -76,7 +76,7 @@ function resolve(name: string): string {
   const known = CODING_SYSTEMS[name.toUpperCase()];
   if (known !== undefined) return known;
   // HL7 tables as senders write them: HL70127, HL7-0127, and short forms without the leading zeros
-  // (HL7127, Hl7128, HL780: seen in the Microsoft corpus, review 5's re-read); all name table 0127 etc.
+  // (HL7127, Hl7128, HL7280: seen in the Microsoft corpus, review 5's re-read); all name table 0127 etc.
   const table = /^HL7[-_ ]?(\d{1,4})$/i.exec(name);
   if (table !== null) return `http://terminology.hl7.org/CodeSystem/v2-${table[1]!.padStart(4, '0')}`;
   if (/^\d+(\.\d+)+$/.test(name)) return `urn:oid:${name}`;
