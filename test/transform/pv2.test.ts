@@ -181,3 +181,25 @@ describe('PV2 → Encounter (IG PV2[Encounter])', () => {
     for (const f of [1, 8, 9, 11, 12, 13, 22, 38]) expect(report).not.toMatch(new RegExp(`PV2-${f}\\b`));
   });
 });
+
+describe('PV2-8 and Encounter.period (hig rule, limited to a visit still to come)', () => {
+  const encounterOf = (event: string, pv1: string) => {
+    const { bundle } = convertHl7v2([MSH.replace('ADT^A01^ADT_A01', `ADT^${event}^ADT_A05`), `EVN|${event}|20240305081500-0500`, PID, pv1, pv2({ 8: '20240306090000' })].join('\r'));
+    return (bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'Encounter')!;
+  };
+  // a PV1 without PV1-44 (no actual admit time)
+  const PV1_NO_44 = 'PV1|1|I|3N^301^1^GH||||1234^ATTEND^ALICE||||||||||||V100^^^HOSP^VN';
+
+  it('A05 pre-admit (planned): the expected admit is the planned visit\'s start', () => {
+    const e = encounterOf('A05', PV1_NO_44);
+    expect(e.status).toBe('planned');
+    expect((e.period as Json).start).toBe('2024-03-06T09:00:00-05:00');
+  });
+
+  it('A01 admit (in progress) without PV1-44: no actual start is made up from the expected one', () => {
+    const e = encounterOf('A01', PV1_NO_44);
+    expect(e.status).toBe('in-progress');
+    expect((e.period as Json | undefined)?.start).toBeUndefined();
+    expect(extension(e, 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedStartDate')).toHaveLength(1);
+  });
+});

@@ -195,7 +195,9 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const expectedEnd = seg.dateTime(9);
   push(e, 'extension', ...[[PLANNED_START, expected], [PLANNED_END, expectedEnd]].filter(([, v]) => v !== undefined).map(([url, v]) => ({ url, valueDateTime: v })));
   // hig rule (older than the IG's extension, kept): a visit with no PV1-44 starts when expected
-  if (expected !== undefined && e.period === undefined) e.period = { start: expected };
+  // only for a visit still to come: an in-progress or finished visit's start is when it began,
+  // which an expected time is not (code review 2); theirs stays in plannedStartDate alone
+  if (expected !== undefined && e.period === undefined && e.status === 'planned') e.period = { start: expected };
   lengthOfStay(seg, e, cx);
   // [IG PV2[Encounter] #12] visit description → text.div (the narrative adds to the data: additional)
   const raw = seg.str(12);
