@@ -136,6 +136,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (deathTime !== undefined) p.deceasedDateTime = deathTime;
   else if (deathFlag !== undefined) p.deceasedBoolean = deathFlag;
   push(p, 'address', ...seg.reps(11).map((r) => xadAddress(r, cx)));
+  countyCode(seg, p);
   set(p, 'maritalStatus', codeableConcept(seg.rep(16), 'MaritalStatus'));
   const multiple = integer(seg.str(25));
   const multipleFlag = cx.indicator(seg, 24);
@@ -165,6 +166,13 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const c = codeableConcept(r);
     if (c !== undefined) ext.push({ url: `${EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: c }] });
   }
+  // [IG PID[Patient] #39] tribal citizenship → patient-citizenship (code), one per repetition
+  for (const r of seg.reps(39)) {
+    const c = codeableConcept(r);
+    if (c !== undefined) ext.push({ url: `${EXT}patient-citizenship`, extension: [{ url: 'code', valueCodeableConcept: c }] });
+  }
+  const animal = animalExtension(seg, cx);
+  if (animal !== undefined) ext.push(animal);
   if (ext.length > 0) p.extension = ext;
   // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
   const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);
@@ -240,6 +248,51 @@ function protection(seg: SegmentReader, patient: Resource, cx: Conversion): Json
   return complexExtension(`${HIG_EXT}patient-protection-indicator`, [['indicator', 'valueBoolean', indicator], ['effectiveDate', 'valueDate', seg.date(13)]]);
 }
 
+/**
+ * [IG PID[Patient] #12] county code → address.district, by the row's conditions: the one PID-11
+ * address without a county (XAD.9) gets it; no PID-11 address: an address of its own; several
+ * PID-11 addresses, or one with another county: a second address with the district only (PID-12
+ * does not repeat, so it belongs to no one repetition). The same county as XAD.9 adds nothing.
+ */
+function countyCode(seg: SegmentReader, p: Json): void {
+  const county = seg.str(12);
+  if (county === undefined) return;
+  const addresses = (p.address ?? []) as Json[];
+  const only = seg.reps(11).length === 1 ? addresses[0] : undefined;
+  if (only !== undefined && only.district === undefined) only.district = county;
+  else if (only === undefined || only.district !== county) push(p, 'address', { district: county });
+}
+
+/**
+ * [IG PID[Patient] #35, #36] species and breed → extension patient-animal. Its `species` part is
+ * required (1..1 in the extension's definition): a breed without a species has nowhere to go and
+ * is reported.
+ */
+function animalExtension(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const species = codeableConcept(seg.rep(35));
+  const breed = codeableConcept(seg.rep(36));
+  if (species === undefined) {
+    if (breed !== undefined) cx.leftOut(seg, '36', 'a breed without a species (PID-35), which the patient-animal extension requires');
+    return undefined;
+  }
+  return { url: `${EXT}patient-animal`, extension: [{ url: 'species', valueCodeableConcept: species }, ...(breed === undefined ? [] : [{ url: 'breed', valueCodeableConcept: breed }])] };
+}
+
+/**
+ * [IG PD1[Patient] #14, XON[string]] place of worship → extension patient-congregation, the
+ * organization's name (XON.1). The extension holds one value: further repetitions are reported.
+ */
+function congregation(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const [first, ...more] = seg.reps(14);
+  const name = val(first, 1);
+  if (more.length > 0) cx.leftOut(seg, '14', 'a second place of worship (patient-congregation holds one)');
+  if (name === undefined) {
+    if (first !== undefined) cx.leftOut(seg, '14', 'a place of worship without a name (XON.1)');
+    return undefined;
+  }
+  return { url: `${EXT}patient-congregation`, valueString: name };
+}
+
 export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
   if (patient === undefined) return;
@@ -252,6 +305,7 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     complexExtension(`${HIG_EXT}patient-publicity-code`, [['code', 'valueCodeableConcept', codeableConcept(seg.rep(11), undefined, '0215')], ['effectiveDate', 'valueDate', seg.date(18)]]),
     // PD1-12/PD1-13 [IG PD1[Patient] #12, #13: no row]
     protection(seg, patient, cx),
+    congregation(seg, cx),
     // PD1-16 immunization registry status (table 0441: active, inactive, moved, deceased…) with PD1-17 its effective date [IG PD1[Patient] #16, #17: no row]
     complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
   );
