@@ -180,6 +180,10 @@ describe('/queue in a real browser against hig start', () => {
     const details = page.locator('#failed tbody tr[data-details]');
     await details.locator('tr[data-issue-code="invalid"]').waitFor();
     expect(await details.textContent()).toContain('rejected by test');
+    // An open details row survives a refresh (the table is rebuilt every 30 s or on the button): it
+    // used to close, and a refresh racing the click made this test flaky in CI.
+    await refreshed(page);
+    await page.locator('#failed tbody tr[data-details] tr[data-issue-code="invalid"]').waitFor({ timeout: 10_000 });
     await row.locator('button[data-details-job]').click();
     expect(await page.locator('#failed tbody tr[data-details]').count()).toBe(0);
     const config = (await page.textContent('#config')) ?? '';

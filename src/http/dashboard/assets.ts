@@ -321,8 +321,17 @@ export const APP_JS = String.raw`
       var total = typeof f.total === 'number' ? f.total : o.stats.failed;
       if (!f.jobs.length && state.failedOffset > 0 && total > 0) { state.failedOffset = Math.floor((total - 1) / FAILED_PAGE) * FAILED_PAGE; return loadDetail(); }
       $('failed-count').textContent = '(' + fmtInt(total) + ')';
-      var tbody = clear($('failed').tBodies[0]);
-      f.jobs.forEach(function (j) { tbody.appendChild(failedRow(id, j)); });
+      // Details the analyst opened survive the rebuild (every refresh, 30 s by default, replaced the
+      // rows and closed them; a refresh racing a click closed them at once): read at rebuild time,
+      // reopened on the new rows.
+      var tbody = $('failed').tBodies[0];
+      var opened = Array.prototype.map.call(tbody.querySelectorAll('tr[data-details]'), function (r) { return r.getAttribute('data-details'); });
+      clear(tbody);
+      f.jobs.forEach(function (j) {
+        var tr = failedRow(id, j);
+        tbody.appendChild(tr);
+        if (opened.indexOf(j.id) >= 0) toggleDetails(tr, j.id);
+      });
       if (!f.jobs.length) tbody.appendChild(h('tr', null, h('td', { colspan: 7, 'class': 'muted', text: 'no failed jobs' })));
       pager($('failed-pager'), state.failedOffset, FAILED_PAGE, total, function (off) { state.failedOffset = off; refresh(); });
       var rc = $('replay-channel'); rc.disabled = !total; rc.setAttribute('data-channel', id); rc.setAttribute('data-count', String(total)); rc.textContent = 'Replay all failed (' + fmtInt(total) + ')'; rc.removeAttribute('data-armed');
