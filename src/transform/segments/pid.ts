@@ -14,6 +14,7 @@ import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
 import { administrativeGender } from './coded.js';
+import { labelConfidentiality } from './security-label.js';
 import type { Scope } from './scope.js';
 
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
@@ -240,11 +241,7 @@ function complexExtension(url: string, parts: readonly [string, string, unknown]
  */
 function protection(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
   const indicator = cx.indicator(seg, 12);
-  if (indicator === true) {
-    const meta = (patient.meta ?? {}) as Json;
-    push(meta, 'security', { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'restricted' });
-    patient.meta = meta;
-  }
+  if (indicator === true) labelConfidentiality(patient, true);
   return complexExtension(`${HIG_EXT}patient-protection-indicator`, [['indicator', 'valueBoolean', indicator], ['effectiveDate', 'valueDate', seg.date(13)]]);
 }
 
@@ -331,12 +328,7 @@ export function mapArv(seg: SegmentReader, scope: Scope): void {
   if (target === undefined) return;
   const restriction = codeableConcept(seg.rep(3), undefined, '0717');
   if (seg.str(2)?.toUpperCase() !== 'D' && restriction !== undefined) {
-    const none = seg.str(3)?.toUpperCase() === 'NO';
-    const label = { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: none ? 'N' : 'R', display: none ? 'normal' : 'restricted' };
-    const meta = (target.meta ?? {}) as Json;
-    const labels = (meta.security ?? []) as Json[];
-    if (!labels.some((l) => l.system === label.system && l.code === label.code)) push(meta, 'security', label);
-    target.meta = meta;
+    labelConfidentiality(target, seg.str(3)?.toUpperCase() !== 'NO');
   }
   push(
     target,

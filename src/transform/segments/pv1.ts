@@ -10,6 +10,7 @@ import { encounterStatus } from '../events.js';
 import { encounterKey } from '../identity.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
+import { labelConfidentiality } from './security-label.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -157,7 +158,6 @@ const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Enc
 const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
 const MODE_OF_ARRIVAL = 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival';
 const UCUM = 'http://unitsofmeasure.org';
-const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
 
 /** XHTML text for a narrative div: the five characters XML gives meaning to, escaped. */
 function xhtmlText(text: string): string {
@@ -245,9 +245,5 @@ function lengthOfStay(seg: SegmentReader, e: Json, cx: Conversion): void {
  * `restricted` one on the same Encounter would contradict it.
  */
 function visitProtection(seg: SegmentReader, e: Json, cx: Conversion): void {
-  if (cx.indicator(seg, 22) !== true) return;
-  const meta = (e.meta ?? {}) as Json;
-  const labels = (meta.security ?? []) as Json[];
-  if (!labels.some((l) => l.system === CONFIDENTIALITY && l.code === 'R')) push(meta, 'security', { system: CONFIDENTIALITY, code: 'R', display: 'restricted' });
-  e.meta = meta;
+  if (cx.indicator(seg, 22) === true) labelConfidentiality(e, true);
 }
