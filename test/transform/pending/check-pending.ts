@@ -17,12 +17,20 @@ const dir = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * case.json's optional `otherMessage`: an identity case needs a second message (review 3). Its
- * Bundle must PUT none of the first Bundle's URLs of the listed resource types: the two messages
+ * Bundle must PUT none of the first Bundle's URLs of the `distinctUrls` types: the two messages
  * describe different facts (another patient), so a shared URL would overwrite one with the other.
+ * With `sameUrls` (review 6) the second message is a resend of the first and must PUT exactly the
+ * same URLs of those types.
  */
 interface OtherMessage {
   file: string;
-  distinctUrls: string[];
+  /** Types whose PUT URLs must differ (the other message states different facts: another patient). */
+  distinctUrls?: string[];
+  /**
+   * Types whose PUT URLs must be the same set in both Bundles (review 6: the other message is a
+   * resend of the same facts under a new MSH-10, which must PUT to the same URLs, issue 14 #3).
+   */
+  sameUrls?: string[];
 }
 
 type Bundle = ReturnType<typeof convertHl7v2>['bundle'];
@@ -33,11 +41,21 @@ function putUrls(bundle: Bundle, types: readonly string[]): string[] {
   return entries.filter((e) => types.includes(e.resource?.resourceType ?? '') && e.request?.method === 'PUT').map((e) => e.request?.url ?? '');
 }
 
-/** Problems of the cross-message check: URLs both messages PUT. */
+/** Problems of the cross-message check: URLs both messages PUT (distinctUrls), or URLs only one of them PUTs (sameUrls). */
 function sharedUrls(name: string, first: Bundle, other: OtherMessage): string[] {
   const { bundle } = convertHl7v2(readFileSync(path.join(dir, name, other.file)), {});
-  const mine = new Set(putUrls(first, other.distinctUrls));
-  return putUrls(bundle, other.distinctUrls).filter((u) => mine.has(u)).map((u) => `${u} is PUT by input.hl7 and ${other.file} (different facts, one URL)`);
+  const problems: string[] = [];
+  if (other.distinctUrls !== undefined) {
+    const mine = new Set(putUrls(first, other.distinctUrls));
+    problems.push(...putUrls(bundle, other.distinctUrls).filter((u) => mine.has(u)).map((u) => `${u} is PUT by input.hl7 and ${other.file} (different facts, one URL)`));
+  }
+  if (other.sameUrls !== undefined) {
+    const mine = new Set(putUrls(first, other.sameUrls));
+    const theirs = new Set(putUrls(bundle, other.sameUrls));
+    problems.push(...[...mine].filter((u) => !theirs.has(u)).map((u) => `${u} is PUT by input.hl7 but not by ${other.file} (same facts, another URL)`));
+    problems.push(...[...theirs].filter((u) => !mine.has(u)).map((u) => `${u} is PUT by ${other.file} but not by input.hl7 (same facts, another URL)`));
+  }
+  return problems;
 }
 
 /** The problems a case has today (empty: the mapping now does what the case says). */
