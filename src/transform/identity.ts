@@ -145,15 +145,18 @@ function codeQuery(identifier: Json, code: Json | undefined): string | undefined
  * An order (ServiceRequest from ORC+OBR, DiagnosticReport from OBR): its order number with the
  * test code ([IG ORU_R01 4.2.2] each OBR is its own request/report; senders share one placer or
  * filler number across the OBRs of a panel, so the number alone is not the test's identity).
- * Without any order number: patient + test code + OBR-7/OBR-6 time; else message-scoped.
- * A lone ORC (no OBR) is identified by its number alone.
+ * Without any order number: patient + test code + OBR-7/OBR-6 time. Without a time either, what
+ * the OBR is sent as part of (`within`, an identified resource: the test a prior result is sent
+ * with [IG OML_O21 PRIOR_RESULT.ORDER_PRIOR], the request a report is the report of) + the test
+ * code, its position among such OBRs of one message making repeats `#2`… (context.ts 'distinct');
+ * else message-scoped. A lone ORC (no OBR) is identified by its number alone.
  */
-export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined): IdentityKey {
+export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined, within?: Resource): IdentityKey {
   if (number !== undefined && typeof number.value === 'string') {
     if (code === undefined) return number;
     return facts(`${kind}:number`, [identifierFact(number), conceptKey(code)], codeQuery(number, code)) ?? number;
   }
-  return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]);
+  return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]) ?? facts(`${kind}:within`, [resourceFact(within), conceptKey(code) ?? '']);
 }
 
 /**
