@@ -244,7 +244,21 @@ export class Conversion implements DatatypeContext {
     if (key !== undefined && typeof key.value === 'string') return identifierId(type, authorityKey(key), key.value + suffix);
     const n = (this.ordinals.get(type) ?? 0) + 1;
     this.ordinals.set(type, n);
-    return ordinalId(type, this.messageScope, n);
+    const id = ordinalId(type, this.messageScope, n);
+    this.scoped.add(`${type}/${id}`);
+    return id;
+  }
+
+  /** `Type/id` of the resources whose id is scoped to this message (nothing identified them). */
+  private readonly scoped = new Set<string>();
+
+  /**
+   * True when the resource's id is a function of facts that identify it beyond this message (an
+   * identifier, clinical facts): only such a resource can name another one's identity (identity.ts
+   * orderKey `within`); one scoped to the message would pass that scope on.
+   */
+  identified(resource: Resource | undefined): boolean {
+    return resource !== undefined && resource.id !== undefined && !this.scoped.has(`${resource.resourceType}/${resource.id}`);
   }
 
   /** The id a resource of `type` with identity `key` gets (undefined for a message-scoped one). */

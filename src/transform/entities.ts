@@ -139,10 +139,13 @@ const PL_LEVELS: readonly [component: number, physicalType: string][] = [
 ];
 
 export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
-  // [hig identity] a location without its facility (PL.4) is one of the sending facility's (MSH-4)
+  // [hig identity] the facility of a place is PL.4 (HD.1, else HD.2), else the sending facility
+  // MSH-4 (HD.1, else HD.2): the path starts with it either way, so `3N^301^1` from GH and
+  // `3N^301^1^GH` are one bed. Only a PL.4 the sender wrote makes the facility Location itself
+  // (the IG's PL.4 row); the sending facility is identity, not a Location made up from MSH-4
   const facility = val(rep, 4, 1) ?? val(rep, 4, 2);
   const sender = facility === undefined ? cx.sendingFacility : undefined;
-  const path: string[] = sender === undefined ? [] : [`sender:${sender}`];
+  const path: string[] = sender === undefined ? [] : [`si:${sender}`];
   let parent: Reference | undefined;
   let leaf: Resource | undefined;
   for (const [component, physicalType] of PL_LEVELS) {

@@ -22,6 +22,26 @@ export function conceptKey(cc: Json | undefined): string | undefined {
   return typeof cc.text === 'string' ? `|${cc.text.trim().toUpperCase()}` : undefined;
 }
 
+/** A code system URI hig made for a name table 0396 does not know (vocabulary/coding-systems.ts resolve). */
+const LOCAL_SYSTEM = 'urn:hl7v2:codesystem:';
+
+/**
+ * A code as an identity fact across senders (`system|code`): a code of a published code system
+ * (LOINC, SNOMED CT, an OID or URI the sender names) means the same whoever sends it; a local code
+ * (no system, a system name table 0396 does not know such as `L` or `99XYZ`, or one of the
+ * field's user-defined HL7 tables, `userTables`, whose values each site defines) means what its
+ * sender means, so the sender (MSH-4, `sender`) is part of it: `sender:<MSH-4>|system|code`, the
+ * rule a PL without its facility follows (entities.ts location). Two hospitals' `SNF` discharge
+ * destinations are two places; one hospital's is one place in every message.
+ */
+export function codeFact(coding: Json | undefined, sender: string | undefined, userTables: readonly string[] = []): string | undefined {
+  const code = typeof coding?.code === 'string' ? coding.code : undefined;
+  if (code === undefined) return undefined;
+  const system = typeof coding?.system === 'string' ? coding.system : undefined;
+  const local = system === undefined || system.startsWith(LOCAL_SYSTEM) || userTables.some((t) => system === `http://terminology.hl7.org/CodeSystem/v2-${t}`);
+  return local ? `sender:${sender ?? ''}|${system ?? ''}|${code}` : `${system}|${code}`;
+}
+
 /** A person's name as an identity fact: `FAMILY|GIVEN GIVEN`, upper case (a relative known only by name). */
 export function nameFact(name: Json | undefined): string | undefined {
   if (name === undefined) return undefined;
@@ -125,15 +145,18 @@ function codeQuery(identifier: Json, code: Json | undefined): string | undefined
  * An order (ServiceRequest from ORC+OBR, DiagnosticReport from OBR): its order number with the
  * test code ([IG ORU_R01 4.2.2] each OBR is its own request/report; senders share one placer or
  * filler number across the OBRs of a panel, so the number alone is not the test's identity).
- * Without any order number: patient + test code + OBR-7/OBR-6 time; else message-scoped.
- * A lone ORC (no OBR) is identified by its number alone.
+ * Without any order number: patient + test code + OBR-7/OBR-6 time. Without a time either, what
+ * the OBR is sent as part of (`within`, an identified resource: the test a prior result is sent
+ * with [IG OML_O21 PRIOR_RESULT.ORDER_PRIOR], the request a report is the report of) + the test
+ * code, its position among such OBRs of one message making repeats `#2`… (context.ts 'distinct');
+ * else message-scoped. A lone ORC (no OBR) is identified by its number alone.
  */
-export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined): IdentityKey {
+export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined, within?: Resource): IdentityKey {
   if (number !== undefined && typeof number.value === 'string') {
     if (code === undefined) return number;
     return facts(`${kind}:number`, [identifierFact(number), conceptKey(code)], codeQuery(number, code)) ?? number;
   }
-  return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]);
+  return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]) ?? facts(`${kind}:within`, [resourceFact(within), conceptKey(code) ?? '']);
 }
 
 /**

@@ -20,12 +20,12 @@ function tq1(fields: Record<number, string>): string {
 }
 
 /** RDE^O11: ORC (segment 3), RXE (4), the TQ1 of its TIMING_ENCODED group (5), RXR (6). */
-function convert(tq1Fields: string | undefined, rxe1 = '', orc7 = '') {
+function convert(tq1Fields: string | undefined, rxe1 = '', orc7 = '', rxeDose = '') {
   const msg = [
     'MSH|^~\\&|PHARM|HOSP|EHR|HOSP|20240601120000-0500||RDE^O11^RDE_O11|MT1|P|2.5.1',
     'PID|1||MRN61^^^HOSP^MR||DOE^JANE||19800101|F',
     `ORC|NW|RX61^CPOE|||||${orc7}||20240601113000-0500`,
-    `RXE|${rxe1}|00591555305^Doxycycline 100 MG oral tablet^NDC`,
+    `RXE|${rxe1}|00591555305^Doxycycline 100 MG oral tablet^NDC${rxeDose}`,
     ...(tq1Fields === undefined ? [] : [`TQ1|1|${tq1Fields}`]),
     'RXR|PO^Oral^HL70162',
   ].join('\r');
@@ -131,5 +131,47 @@ describe('TQ.1 in RXE-1 → MedicationRequest: a quantity without a number', () 
     const doseAndRate = dosage.doseAndRate as { doseQuantity?: { value?: number } }[] | undefined;
     expect(doseAndRate?.[0]?.doseQuantity?.value).toBe(value);
     expect(mentions(lines, 'RXE-1.1 (segment 4)')).toBe(reported);
+  });
+});
+
+const UCUM_DAYS = { value: 5, unit: 'd', system: UCUM, code: 'd' };
+
+describe('TQ in RXE-1 / ORC-7 → MedicationRequest: TQ.3, TQ.12 and the components without a target', () => {
+  // [IG TQ[MedicationRequest] #3 TQ.3 → timing.repeat.boundsDuration (value, unit, system "UCUM") IF it
+  // parses into a UCUM duration; v2.5.1 4A.3.3 D5 = for 5 days] [#12 TQ.12 → timing.repeat.count]
+  // [#7 extension unnamed, #9–#11 no target: reported]
+  it.each([
+    ['RXE-1', '^Q6H^D5', '', { boundsDuration: UCUM_DAYS }, []],
+    ['RXE-1', '^Q6H^H12', '', { boundsDuration: { value: 12, unit: 'h', system: UCUM, code: 'h' } }, []],
+    ['RXE-1', '^Q6H^X3', '', { boundsDuration: undefined }, ['RXE-1.3 ']],
+    ['RXE-1', '^Q6H^D5^20240601^20240606', '', { boundsDuration: undefined, boundsPeriod: { start: '2024-06-01', end: '2024-06-06' } }, ['RXE-1.3 ']],
+    ['RXE-1', '^Q6H^^^^^^^^^^10', '', { count: 10 }, []],
+    ['RXE-1', '^Q6H^^^^^^^^^^0', '', { count: undefined }, ['RXE-1.12 ']],
+    ['RXE-1', '^Q6H^^^^^if pain^^S^^D5', '', {}, ['RXE-1.7 ', 'RXE-1.9 ', 'RXE-1.11 ']],
+    ['RXE-1', '^Q6H^^^^ZZ', '', {}, ['RXE-1.6 ']],
+    ['ORC-7', '', '^Q6H^D5^^^^^^^^^10', { boundsDuration: UCUM_DAYS, count: 10 }, []],
+  ])('%s TQ %j %j → repeat %j, reported %j', (_field, rxe1, orc7, expected, reported) => {
+    const { repeat, lines } = convert(undefined, rxe1, orc7);
+    for (const [k, v] of Object.entries(expected)) expect(repeat[k], k).toEqual(v);
+    for (const r of reported) expect(mentions(lines, r), r).toBe(true);
+    if (reported.length === 0) expect(lines.filter((t) => /^(RXE-1|ORC-7)\./.test(t))).toEqual([]);
+  });
+});
+
+describe('a timing quantity beside the RXE-3/4/5 give amount', () => {
+  // [IG TQ1[MedicationRequest] #2 / TQ[MedicationRequest] #1 → doseAndRate.doseQuantity; RXO[MedicationRequest]
+  // #2–#4 (RXE the same) → doseAndRate]: one dose per instruction, the give amount wins; a timing
+  // quantity that says another dose is reported, one that says the same is in the Bundle already
+  const FIVE_MG = { value: 5, unit: 'mg', system: UCUM, code: 'mg' };
+  it.each([
+    ['TQ1-2 2 mg, RXE-3 5 mg', true, tq1({ 2: '2^mg&&UCUM', 3: 'Q6H' }), '', 'TQ1-2 (segment 5)'],
+    ['TQ1-2 5 mg, RXE-3 5 mg', false, tq1({ 2: '5^mg&&UCUM', 3: 'Q6H' }), '', 'TQ1-2 (segment 5)'],
+    ['RXE-1 TQ.1 2 mg, RXE-3 5 mg', true, undefined, '2&mg^Q6H', 'RXE-1.1 (segment 4)'],
+    ['RXE-1 TQ.1 5 mg (no UCUM system), RXE-3 5 mg', false, undefined, '5&mg^Q6H', 'RXE-1.1 (segment 4)'],
+  ])('%s → doseQuantity 5 mg; the timing quantity reported: %s', (_name, reported, tq1Fields, rxe1, line) => {
+    const { dosage, lines } = convert(tq1Fields, rxe1, '', '|5||mg^mg^UCUM');
+    expect((dosage.doseAndRate as { doseQuantity?: unknown }[])[0]?.doseQuantity).toEqual(FIVE_MG);
+    expect((dosage.doseAndRate as unknown[]).length).toBe(1);
+    expect(mentions(lines, line)).toBe(reported);
   });
 });

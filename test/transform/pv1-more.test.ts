@@ -17,8 +17,9 @@ function pv1(fields: Record<number, string>): string {
   return ['PV1', ...Array.from({ length: last }, (_, i) => all[i + 1] ?? '')].join('|');
 }
 
-function convert(fields: Record<number, string>): { encounter: Json; bundle: Json; report: string } {
-  const { bundle, report } = convertHl7v2([MSH, 'EVN|A03|20240305081500-0500', PID, pv1(fields)].join('\r'));
+function convert(fields: Record<number, string>, facility = 'GOODHEALTH', controlId = 'PV1T1'): { encounter: Json; bundle: Json; report: string } {
+  const msh = MSH.replace('|GOODHEALTH|', `|${facility}|`).replace('|PV1T1|', `|${controlId}|`);
+  const { bundle, report } = convertHl7v2([msh, 'EVN|A03|20240305081500-0500', PID, pv1(fields)].join('\r'));
   const encounter = (bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'Encounter');
   if (encounter === undefined) throw new Error('no Encounter');
   expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
@@ -64,6 +65,23 @@ describe('PV1 → Encounter, rows reviews left reported', () => {
     const a = convert({ 37: 'SNF&Skilled nursing facility&LOCAL' });
     const b = convert({ 37: 'SNF&Skilled nursing facility&LOCAL', 19: 'V200^^^HOSP^VN' });
     expect((a.encounter.hospitalization as Json).destination).toEqual((b.encounter.hospitalization as Json).destination);
+  });
+
+  // [IG PV1[Encounter] #37 → hospitalization.destination(Location), DLD[Location-Discharge] DLD.1 → type
+  // (table 0113, user-defined)] [hig identity: a local code is its sender's (MSH-4), identity.ts codeFact]
+  const destinationId = (dld: string, facility: string, controlId: string): string => String(((convert({ 37: dld }, facility, controlId).encounter.hospitalization as Json).destination as Json).reference);
+  it.each([
+    ['a local system (CWE.3 LOCAL), two senders', 'SNF&Skilled nursing facility&LOCAL', 'NORTH', 'SOUTH', false],
+    ['no system, two senders', 'SNF&Skilled nursing facility', 'NORTH', 'SOUTH', false],
+    ['table 0113 (user-defined), two senders', 'SNF&Skilled nursing facility&HL70113', 'NORTH', 'SOUTH', false],
+    ['a local code, one sender, another message', 'SNF&Skilled nursing facility&LOCAL', 'NORTH', 'NORTH', true],
+    ['a published system (SNOMED CT), two senders', '42665001&Nursing home&SCT', 'NORTH', 'SOUTH', true],
+  ])('[IG PV1[Encounter] #37] discharge-to, %s: one Location across them = %s', (_name, dld, first, second, same) => {
+    const a = destinationId(dld, first, 'C1');
+    const b = destinationId(dld, second, 'C2');
+    expect(a).toMatch(/^urn:uuid:/);
+    if (same) expect(b).toBe(a);
+    else expect(b).not.toBe(a);
   });
 
   it('[IG PV1[Encounter] #52] other healthcare provider → participant type PART (v3-ParticipationType), type.text "Participation"', () => {

@@ -173,6 +173,35 @@ export function duration(rep: Repetition | undefined): Json | undefined {
   return { value, unit: code, system: 'http://unitsofmeasure.org', code };
 }
 
+/** TQ.3 span units (v2.5.1 4A.3.3: S seconds, M minutes, H hours, D days, W weeks, L months) → UCUM. */
+const SPAN_UNIT: Readonly<Record<string, string>> = { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' };
+
+/**
+ * [IG TQ[ServiceRequest] #3, TQ[MedicationRequest] #3: "if the value and unit in TQ.3 can be
+ * unambiguously parsed where the unit is translatable into UCUM"] TQ.3 duration `D5`, `H12`
+ * (v2.5.1 4A.3.3: how long the service continues) → a UCUM Duration for repeat.boundsDuration;
+ * undefined for the other forms (`X3` times, `T<n>` total, `INDEF`), which the caller reports.
+ */
+export function tqSpan(raw: string | undefined): Json | undefined {
+  const span = /^([SMHDWL])(\d+)$/i.exec(raw?.trim() ?? '');
+  const unit = span === null ? undefined : SPAN_UNIT[(span[1] ?? '').toUpperCase()];
+  return span === null || unit === undefined ? undefined : { value: Number(span[2]), unit, system: 'http://unitsofmeasure.org', code: unit };
+}
+
+/** [IG TQ[ServiceRequest] #12, TQ[MedicationRequest] #12] TQ.12 total occurrences → repeat.count: a positive whole number, else undefined (reported by the caller). */
+export function tqCount(raw: string | undefined): number | undefined {
+  const total = integer(raw);
+  return total !== undefined && total > 0 ? total : undefined;
+}
+
+/** Why TQ.3 / TQ.12 values that are not placed are reported (one text for both request paths). */
+export const TQ_WHY = {
+  span: 'a duration that is no time span (X times, T total, INDEF…)',
+  count: 'a total of occurrences that is no positive whole number',
+  noTarget: 'a part of the timing the IG gives no FHIR target',
+  bounds: 'a duration beside a start/end (bounds[x] holds one)',
+} as const;
+
 /**
  * A Timing from a repeat pattern and a start/end → repeat.boundsPeriod [IG TQ1 #7/#8, TQ.4/TQ.5].
  * A start after its end is no period: the start stays, the end is reported with `report(why)`
@@ -237,7 +266,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
 }
 
 /** [IG TQ1[MedicationRequest]] one TQ1 → the Dosage parts it gives (timing, dose, texts) and the request priority. */
-export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; priority?: string } {
+export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const dosage: Json = {};
   const rpt = tq1.rep(3);
   const pattern = repeatPatternOf(rpt);
@@ -272,19 +301,53 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): { dosage: Json; p
   set(dosage, 'text', tq1.str(11));
   // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: a table 0485 code only (coded.ts)
   const priority = mappedFieldCode(tq1, 9, 'ExtendedPriorityCodes', cx);
-  return priority === undefined ? { dosage } : { dosage, priority };
+  const out: DosageParts = { dosage };
+  if (priority !== undefined) out.priority = priority;
+  if (parts.quantity !== undefined) out.doseReplaced = (why) => cx.leftOut(tq1, '2', why);
+  return out;
 }
 
-/** [IG TQ[MedicationRequest]] a deprecated TQ (RXE-1, ORC-7): quantity, interval, start, end, priority, text. */
-export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (part: string, why: string) => void): { dosage: Json; priority?: string } | undefined {
+/** What one TQ1 or TQ gives a MedicationRequest: a Dosage's parts, the priority, and where its quantity came from. */
+export interface DosageParts {
+  dosage: Json;
+  priority?: string;
+  /** reports the TQ1-2 / TQ.1 quantity when the RXO/RXE give amount replaces it */
+  doseReplaced?: (why: string) => void;
+}
+
+/**
+ * [IG TQ[MedicationRequest]] a deprecated TQ (RXE-1, ORC-7): TQ.1 quantity → doseQuantity, TQ.2
+ * interval (RI[Timing]) → timing code/repeat and RI.2 times → timeOfDay, TQ.3 duration →
+ * timing.repeat.boundsDuration (tqSpan; the IG's first TQ.3 row names repeat.duration, its unit and
+ * system rows boundsDuration, and v2.5.1 4A.3.3 defines TQ.3 as how long the service continues:
+ * hig reads it as the bound, as the ServiceRequest path does; the occurrence's own length is
+ * TQ.11), TQ.4/TQ.5 → boundsPeriod, TQ.6 → priority (ExtendedPriorityCodes), TQ.8 → text, TQ.12 →
+ * timing.repeat.count. What has no place is reported with `report(component, why)`, never read
+ * and dropped: TQ.3 in another form or beside a start/end, TQ.6 the map cannot say, TQ.7
+ * (condition: the IG's extension is unnamed), TQ.9 conjunction, TQ.10 order sequencing, TQ.11
+ * occurrence duration (no IG target), TQ.12 that is no positive whole number. Until fix14c TQ.3,
+ * TQ.7, TQ.9–TQ.12 of RXE-1 and ORC-7 vanished without a report line.
+ */
+export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (part: string, why: string) => void): DosageParts | undefined {
   if (rep === undefined) return undefined;
   const dosage: Json = {};
   const pattern = repeatPattern(val(rep, 2, 1));
   // [IG TQ[MedicationRequest] #4/#5] TQ.4/TQ.5 → boundsPeriod; an end before the start is reported
   const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), (why) => report('4/5', why));
+  const repeat: Json = (timing.repeat as Json | undefined) ?? {};
   // RI.2 explicit times HHMM,HHMM → timeOfDay
   const explicit = (val(rep, 2, 2) ?? '').split(',').map((t) => toTime(t.trim())).filter((t) => t !== undefined);
-  if (explicit.length > 0) timing.repeat = { ...((timing.repeat as Json | undefined) ?? {}), timeOfDay: explicit };
+  if (explicit.length > 0) repeat.timeOfDay = explicit;
+  // [IG TQ[MedicationRequest] #3] TQ.3 → repeat.boundsDuration; bounds[x] holds one: beside TQ.4/TQ.5 reported
+  const span = tqSpan(val(rep, 3));
+  if (val(rep, 3) !== undefined && span === undefined) report('3', TQ_WHY.span);
+  else if (span !== undefined && repeat.boundsPeriod !== undefined) report('3', TQ_WHY.bounds);
+  else if (span !== undefined) repeat.boundsDuration = span;
+  // [IG TQ[MedicationRequest] #12] TQ.12 total occurrences → repeat.count
+  const count = tqCount(val(rep, 12));
+  if (count !== undefined) repeat.count = count;
+  else if (val(rep, 12) !== undefined) report('12', TQ_WHY.count);
+  if (Object.keys(repeat).length > 0) timing.repeat = repeat;
   if (Object.keys(timing).length > 0) dosage.timing = timing;
   if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
   // TQ.1 CQ: quantity&units, the units' code as one subcomponent
@@ -294,10 +357,17 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   // [IG TQ[MedicationRequest] #1 CQ[Quantity]] a quantity without a number has no place: reported
   else if (val(rep, 1, 1) !== undefined || unit !== undefined) report('1', 'a quantity without a number');
   set(dosage, 'text', val(rep, 8));
-  // a TQ saying only the priority (`^^^^^S`) still makes the order stat
-  const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6));
+  // [IG TQ[MedicationRequest] #6 via ExtendedPriorityCodes] a TQ saying only the priority (`^^^^^S`)
+  // still makes the order stat; a priority the map cannot say is reported
+  const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6)?.toUpperCase());
+  if (priority === undefined && val(rep, 6) !== undefined) report('6', 'a priority the request-priority codes cannot say (table 0485)');
+  // [IG TQ[MedicationRequest] #7 (extension unnamed), #9–#11 (no row target)]
+  for (const c of [7, 9, 10, 11]) if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) report(String(c), TQ_WHY.noTarget);
   if (Object.keys(dosage).length === 0 && priority === undefined) return undefined;
-  return priority === undefined ? { dosage } : { dosage, priority };
+  const parts: DosageParts = { dosage };
+  if (priority !== undefined) parts.priority = priority;
+  if (dose !== undefined) parts.doseReplaced = (why) => report('1', why);
+  return parts;
 }
 
 /**
@@ -340,6 +410,41 @@ export function appendDosageText(dosage: Json, text: string): void {
 }
 
 /**
+ * The dosage instructions whose dose (doseAndRate) came from a TQ1-2 / TQ.1 quantity, with the
+ * report line for it: [IG TQ1[MedicationRequest] #2, TQ[MedicationRequest] #1 and RXO[MedicationRequest]
+ * #2–#4 all map to doseAndRate]; one dose per instruction, the RXO/RXE give amount wins (the
+ * pharmacy's and prescriber's dose), and a timing quantity that says something else is reported:
+ * it vanished without a report line (issue 14, fix14c).
+ */
+const timingDose = new WeakMap<Json, (why: string) => void>();
+const DOSE_REPLACED = 'a quantity per occurrence, which the RXO/RXE give amount replaces (the dosage holds one dose)';
+
+/** A dose as a fact: value and unit code (else unit text); a range as both ends. `5&mg` and `5^mg^UCUM` are one dose. */
+function doseFact(rate: Json | undefined): string {
+  const q = (x: unknown): string => {
+    const quantity = x as Json | undefined;
+    return quantity === undefined ? '' : `${String(quantity.value)} ${String(quantity.code ?? quantity.unit ?? '')}`;
+  };
+  const range = rate?.doseRange as Json | undefined;
+  return range === undefined ? q(rate?.doseQuantity) : `${q(range.low)}..${q(range.high)}`;
+}
+
+function sameDose(dosage: Json, doseAndRate: unknown): boolean {
+  return doseFact((dosage.doseAndRate as Json[] | undefined)?.[0]) === doseFact((doseAndRate as Json[] | undefined)?.[0]);
+}
+
+/**
+ * Called when the RXO/RXE give amount `replacement` (doseQuantity or doseRange) replaces the dose of
+ * `dosage`: a dose the timing gave (TQ1-2, TQ.1) that differs is reported, once.
+ */
+export function replaceTimingDose(dosage: Json, replacement: Json): void {
+  const report = timingDose.get(dosage);
+  if (report === undefined) return;
+  timingDose.delete(dosage);
+  if (!sameDose(dosage, [replacement])) report(DOSE_REPLACED);
+}
+
+/**
  * Puts the order's timing on a MedicationRequest's dosage instructions once: each TQ1 of the order
  * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
  */
@@ -356,8 +461,12 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
     const target = list[i] ?? {};
     for (const [k, v] of Object.entries(p.dosage)) {
       if (k === 'text' && typeof v === 'string') appendDosageText(target, v);
-      else set(target, k, v);
+      else if (k === 'doseAndRate' && target.doseAndRate !== undefined) {
+        // the RXO/RXE amount already set is the dose (RXE overrides RXO overrides the timing's)
+        if (p.doseReplaced !== undefined && !sameDose(target, v)) p.doseReplaced(DOSE_REPLACED);
+      } else set(target, k, v);
     }
+    if (p.doseReplaced !== undefined && target.doseAndRate === p.dosage.doseAndRate) timingDose.set(target, p.doseReplaced);
     if (list[i] === undefined) list.push(target);
     if (tq1s.length > 1) target.sequence = i + 1;
     if (p.priority !== undefined) set(mr, 'priority', p.priority);
@@ -372,8 +481,8 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
  * dosage instruction (ORM-O01-06: `…BID…~12^lb BID^…` gave one instruction, the second repetition
  * read and dropped): RXE-1 when it says anything, else ORC-7.
  */
-function tqParts(seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): { dosage: Json; priority?: string }[] {
-  const of = (reader: SegmentReader | undefined, field: number): { dosage: Json; priority?: string }[] =>
+function tqParts(seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): DosageParts[] {
+  const of = (reader: SegmentReader | undefined, field: number): DosageParts[] =>
     (reader?.reps(field) ?? []).map((r) => tqDosage(r, cx, (part, why) => cx.leftOut(reader as SegmentReader, part.split('/').map((c) => `${field}.${c}`).join('/'), why))).filter((x) => x !== undefined);
   const own = seg.name === 'RXE' ? of(seg, 1) : [];
   return own.length > 0 ? own : of(orc, 7);

@@ -15,7 +15,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { type Pattern, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts } from './medication-timing.js';
+import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -99,7 +99,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
     repeat.boundsPeriod = { start };
     t.leftOut(t.startEnd, 'an end before the start');
   } else if (start !== undefined || end !== undefined) {
-    if (repeat.boundsDuration !== undefined) t.leftOut(t.bounds, 'a duration beside a start/end (bounds[x] holds one)');
+    if (repeat.boundsDuration !== undefined) t.leftOut(t.bounds, TQ_WHY.bounds);
     delete repeat.boundsDuration;
     repeat.boundsPeriod = end === undefined ? { start } : start === undefined ? { end } : { start, end };
   }
@@ -139,21 +139,20 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   const label = (c: number | string) => `${field}.${c}`;
   const unit = val(rep, 1, 2);
   const times = explicitTimes((val(rep, 2, 2) ?? '').split(','), () => cx.leftOut(reader, label('2.2'), 'an explicit time that is no time of day'));
-  const span = /^([SMHDWL])(\d+)$/i.exec(val(rep, 3) ?? '');
-  const spanUnit = span === null ? undefined : { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' }[(span[1] ?? '').toUpperCase()];
-  if (val(rep, 3) !== undefined && spanUnit === undefined) cx.leftOut(reader, label(3), 'a duration that is no time span (X times, T total, INDEF…)');
-  const total = integer(val(rep, 12));
+  const span = tqSpan(val(rep, 3));
+  if (val(rep, 3) !== undefined && span === undefined) cx.leftOut(reader, label(3), TQ_WHY.span);
+  const total = tqCount(val(rep, 12));
   const quantity = amountQuantity(val(rep, 1, 1), unit === undefined ? undefined : [[unit]]);
   // a quantity or total that cannot be placed is reported, never read and dropped
   if (quantity === undefined && (val(rep, 1, 1) !== undefined || unit !== undefined)) cx.leftOut(reader, label(1), 'a quantity without a number');
-  if (val(rep, 12) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(reader, label(12), 'a total of occurrences that is no positive whole number');
+  if (val(rep, 12) !== undefined && total === undefined) cx.leftOut(reader, label(12), TQ_WHY.count);
   placeTiming(sr, {
     start: toDateTime(val(rep, 4), cx.timezone),
     end: toDateTime(val(rep, 5), cx.timezone),
     pattern: repeatPattern(val(rep, 2, 1)),
     timeOfDay: times,
-    boundsDuration: span === null || spanUnit === undefined ? undefined : { value: Number(span[2]), unit: spanUnit, system: 'http://unitsofmeasure.org', code: spanUnit },
-    count: total !== undefined && total > 0 ? total : undefined,
+    boundsDuration: span,
+    count: total,
     quantity,
     leftOut: (part, why) => cx.leftOut(reader, part === 'quantity' ? label(1) : part, why),
     startEnd: `${label(4)}/${label(5)}`,
@@ -164,7 +163,7 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   const text = val(rep, 8);
   if (text !== undefined) push(sr, 'note', { text });
   for (const c of [7, 9, 10, 11]) {
-    if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) cx.leftOut(reader, label(c), 'a part of the timing the IG gives no FHIR target');
+    if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) cx.leftOut(reader, label(c), TQ_WHY.noTarget);
   }
   // one occurrence per request: a second timing is another request the IG does not describe
   if (reps.length > 1) cx.leftOut(reader, `${field} repetition 2+`, 'further timings of one request');

@@ -216,13 +216,18 @@ function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number
  * Tests sharing one placer number in a message (a panel sent as 20 OBRs) are number + OBR-4
  * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
  */
-function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion) {
+function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion, priorOf: Resource | undefined) {
   if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
-  return orderKey('request', placer ?? filler, code, scope.patient, time);
+  // [hig identity] a prior result without numbers and times is the prior result of the test it is
+  // sent with: that test's identity + OBR-4 (+ its position), never the message's MSH-10
+  return orderKey('request', placer ?? filler, code, scope.patient, time, cx.identified(priorOf) ? priorOf : undefined);
 }
 
-/** Builds the one ServiceRequest of an ORC and/or its OBR. */
-export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion): Resource {
+/**
+ * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
+ * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
+ */
+export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion, priorOf?: Resource): Resource {
   const { placer, filler } = orderNumbers(orc, obr, cx);
   const sr: Json = { resourceType: 'ServiceRequest' };
   push(sr, 'identifier', placer, filler);
@@ -252,7 +257,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   }
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
-  const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx), 'distinct');
+  const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
@@ -265,7 +270,7 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // is sent with: that test's request (the enclosing scope's) points at it [FHIR ServiceRequest
   // .supportingInfo: "additional clinical information … that may influence the services"]
   const current = scope.group.name === 'ORDER_PRIOR' ? scope.serviceRequest : undefined;
-  const sr = serviceRequest(orc, seg, scope, cx);
+  const sr = serviceRequest(orc, seg, scope, cx, current);
   if (current !== undefined && current !== sr) push(current, 'supportingInfo', cx.ref(sr));
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
   scope.issued = seg.instant(22);
@@ -299,5 +304,7 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG OBR[DiagnosticReport] OBR-32 NDL → NDL.1 CNN[Practitioner]] the person is NDL.1's subcomponents
   // (id&family&given…); read as an XCN, NDL.2's start time became the family name
   push(dr, 'resultsInterpreter', practitioner(cx, sub(seg.rep(32), 1)));
-  scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start), 'distinct');
+  // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
+  // is identified (by OBR-6, or as a prior result): not a new report per message
+  scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');
 }

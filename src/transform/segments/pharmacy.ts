@@ -14,7 +14,7 @@ import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { appendDosageText, applyOrderTiming } from './medication-timing.js';
+import { appendDosageText, applyOrderTiming, replaceTimingDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
@@ -149,6 +149,8 @@ function setDose(mr: Resource, d: Json | undefined, encoded: boolean): void {
   const rates = (dosage.doseAndRate as Json[] | undefined) ?? [];
   const current = rates[0];
   if (current === undefined || encoded || current.doseQuantity !== undefined) {
+    // a TQ1-2 / TQ.1 quantity this replaces is reported when it differs (medication-timing.ts)
+    replaceTimingDose(dosage, d);
     const rate = current === undefined ? {} : { ...current };
     delete rate.doseQuantity;
     delete rate.doseRange;
