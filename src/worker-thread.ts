@@ -12,8 +12,9 @@
  * stop lets the thread finish its in-flight jobs first. The thread's counters (completed,
  * dead-lettered, step timings) are added into the daemon's `/metrics` through `metrics()`.
  */
-import type { Worker } from 'node:worker_threads';
-import { spawnThread } from './spawn-thread.js';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from './log.js';
 import type { MetricsJson } from './metrics.js';
 import type { Channel } from './config/channel.js';
@@ -65,9 +66,18 @@ export interface WorkerThread {
  */
 const YOUNG_GENERATION_MB = 24;
 
-/** The entry beside this file (it imports the daemon; this file must not). */
+/**
+ * The entry beside this file, named by URL (it imports the daemon; this file must not). Compiled:
+ * the .js file. Under tsx (the benchmarks run src/ directly) Node 20 does not carry tsx's loader
+ * into a worker thread, so the thread registers it before importing the .ts entry.
+ */
 function spawnEntry(data: ThreadData): Worker {
-  return spawnThread(import.meta.url, './worker-thread-entry', { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  const ext = extname(fileURLToPath(import.meta.url));
+  const entry = new URL(`./worker-thread-entry${ext}`, import.meta.url);
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  if (ext === '.js') return new Worker(entry, { workerData: data, resourceLimits });
+  const boot = `import('tsx/esm/api').then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry.href)}))`;
+  return new Worker(boot, { eval: true, workerData: data, resourceLimits });
 }
 
 export function startWorkerThread(opts: ThreadData, log: Logger, extendLock: ExtendLock): WorkerThread {

@@ -1,5 +1,5 @@
 /**
- * The file destination's write alone: its writer thread's writeOnce (temp file, durable write, link, directory fsync)
+ * The file destination's write alone: writeOnce (temp file, durable write, link, directory fsync)
  * of N 1,243-byte files into one folder, C at a time (the channel's concurrency), in this process.
  * CPU = user + system of the whole process (the thread pool's syscalls included) per file; one
  * warm-up round first, not reported. To compare two commits, run it in each one's worktree,
@@ -13,12 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { loadAverage, table } from '../lib/stats.js';
-import { fileWriter } from '../../src/destinations/file/write-thread.js';
+import { writeOnce } from '../../src/destinations/file/write.js';
 
 const { values } = benchArgs('route-file-write', { options: { files: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '5' }, dir: { type: 'string', default: tmpdir() } } });
 requireNumbers('route-file-write', values, ['files', 'rounds', 'concurrency']);
 const body = randomBytes(1243);
-const writer = fileWriter();
 
 async function round(dir: string, files: number): Promise<string[]> {
   let next = 0;
@@ -28,7 +27,7 @@ async function round(dir: string, files: number): Promise<string[]> {
     Array.from({ length: Number(values.concurrency) }, async () => {
       while (next < files) {
         const k = next++;
-        if ((await writer.writeOnce(dir, `m-${k}.hl7`, body, 0o640))?.written !== true) throw new Error(`m-${k}.hl7 not written`);
+        if ((await writeOnce(dir, `m-${k}.hl7`, body, 0o640))?.written !== true) throw new Error(`m-${k}.hl7 not written`);
       }
     }),
   );
@@ -47,6 +46,5 @@ try {
   console.log(table(['round', 'CPU ms/file', 'user', 'system', 'wall ms/file'], rows));
   console.log(`load ${loadAverage()}`);
 } finally {
-  await writer.close();
   rmSync(base, { recursive: true, force: true });
 }

@@ -1,12 +1,11 @@
 /**
- * Where the file destination writes: one interface, a local directory (write.ts, on its writer
- * thread: write-thread.ts) or a directory on an SFTP server (sftp-store.ts). Both keep the same
- * contract: the bytes go to a temp file created exclusively, then take their name in one step that
- * never replaces an existing file; the same bytes already under the name mean this message was
- * written before (idempotent retry); other bytes there get the next suffix; the temp file never stays behind.
+ * Where the file destination writes: one interface, a local directory (write.ts) or a directory on
+ * an SFTP server (sftp-store.ts). Both keep the same contract: the bytes go to a temp file created
+ * exclusively, then take their name in one step that never replaces an existing file; the same
+ * bytes already under the name mean this message was written before (idempotent retry); other
+ * bytes there get the next suffix; the temp file never stays behind.
  */
-import { fileWriter } from './write-thread.js';
-import { MAX_SUFFIX, type WriteResult } from './write.js';
+import { MAX_SUFFIX, writeOnce, type WriteResult } from './write.js';
 
 export { MAX_SUFFIX, type WriteResult };
 
@@ -18,12 +17,11 @@ export interface FileStore {
   close(): Promise<void>;
 }
 
-/** A local directory, already resolved (realpath) by the caller; its writes go through a writer thread of its own. */
+/** A local directory, already resolved (realpath) by the caller. */
 export function localStore(dir: string): FileStore {
-  const writer = fileWriter();
   return {
     where: 'the destination directory',
-    writeOnce: (name, body, mode) => writer.writeOnce(dir, name, body, mode),
-    close: () => writer.close(),
+    writeOnce: (name, body, mode) => writeOnce(dir, name, body, mode),
+    close: async () => undefined,
   };
 }
