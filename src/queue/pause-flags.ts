@@ -8,16 +8,19 @@
  * So the flags are cached with Redis's server-assisted client-side caching (CLIENT TRACKING, Redis
  * ≥ 6): a reader connection has tracking on, redirected to a subscriber connection that receives
  * `__redis__:invalidate` for every tracked key anyone modifies: BullMQ's pause and resume scripts,
- * from any process or tool, an obliterate, a FLUSHALL. Redis writes that invalidation while it runs
- * the pause, so before it answers any command that comes after the pause (it may answer the pauser
- * itself first: both go out in the same flush). A job fetched after a pause therefore reaches this
- * process after the invalidation did, which ioredis applies as soon as it reads it: a pause that
- * Redis executed before the channel job was fetched holds that job, as the round trip did. A value
- * read while an invalidation arrived is not kept (it may predate it).
+ * from any process or tool, an obliterate, a FLUSHALL. Redis queues that invalidation while it runs
+ * the pause, so it is on its way before Redis answers anything that comes after the pause (a job
+ * fetch among them); ioredis applies it the moment it is read. Two sockets give no ordering
+ * guarantee, so this is "as soon as this process reads it" (microseconds on one host; no stale
+ * answer in 1,000 pauses measured right after the pauser's own reply, review of r17), not the
+ * round trip's strict order. A value read while an invalidation arrived is not kept (it may predate it).
  *
- * The cache is used only while both connections are up and tracking is on; otherwise (starting,
- * a connection lost, a Redis that refuses CLIENT TRACKING) every check reads Redis as before, on the
- * queues' connection. Losing either connection empties the cache (invalidations may have been missed).
+ * The cache is used only while tracking is armed on the live pair; otherwise (starting, a connection
+ * lost or re-armed, a Redis that refuses tracking, a read that failed) every check reads Redis as
+ * before, on the queues' connection, and losing either connection empties the cache (invalidations
+ * may have been missed). A half-open connection (a network split, a failover whose old primary is
+ * gone) sends no close: both connections are PINGed every LIVENESS_MS and a missing answer drops the
+ * cache and reconnects them, so such a pause goes unseen for at most about two LIVENESS_MS.
  * On a Redis Cluster every check reads Redis: tracking there is per node, and not worth it here.
  */
 import { Redis } from 'ioredis';
@@ -37,22 +40,37 @@ return out`;
 
 const INVALIDATE = '__redis__:invalidate';
 
+/** How often the pair proves it is alive while the cache is in use (module comment). */
+const LIVENESS_MS = 1000;
+
 async function readFlags(redis: RedisClient, keys: readonly string[]): Promise<boolean[]> {
   const flags = (await redis.eval(PAUSED_LUA, keys.length, ...keys)) as number[];
   return flags.map((f) => f === 1);
 }
 
-/** `queues`: the connection checks fall back to; reader and subscriber are made from it and owned here. */
+function answersWithin(ms: number, call: Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([call.then(() => true, () => false), late]).finally(() => clearTimeout(timer));
+}
+
+/** `queues`: the connection checks fall back to; the reader and the subscriber are made from it and owned here. */
 export function pauseFlags(queues: RedisClient): PauseFlags {
   if (!(queues instanceof Redis)) return { paused: (keys) => readFlags(queues, keys), close: async () => undefined };
   const reader = queues.duplicate({ lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   // RESP2: Redis then sends a redirected invalidation as a pub/sub message on __redis__:invalidate;
-  // to a RESP3 client it sends an `invalidate` push, which ioredis drops.
+  // to a RESP3 client it sends an `invalidate` push, which ioredis drops. Subscribed by hand after
+  // each connect, once its CLIENT ID is read (a subscribed RESP2 connection may not ask).
   const subscriber = queues.duplicate({ lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, autoResubscribe: false, protocol: 2 });
   const cache = new Map<string, boolean>();
   let tracking = false;
-  /** bumped by every invalidation and loss: a read that spans a bump is not cached */
+  /** bumped by every invalidation and every loss: a read that spans a bump is not cached */
   let epoch = 0;
+  /** bumped by every connect and close of each connection: an arm or subscribe that spans one is not trusted */
+  let readerGeneration = 0;
+  let subscriberGeneration = 0;
+  /** the subscriber's CLIENT ID while it is connected and subscribed */
+  let subscribedAs: number | undefined;
   let closed = false;
 
   const forget = () => {
@@ -61,21 +79,47 @@ export function pauseFlags(queues: RedisClient): PauseFlags {
     cache.clear();
   };
 
-  // Arm tracking whenever both connections are (re)connected: each connection's state dies with it.
-  let arming: Promise<void> | undefined;
+  // Tracking is armed whenever both connections are (re)connected: each one's state dies with it.
+  let arming = false;
+  let again = false;
   const arm = () => {
-    if (closed || arming || reader.status !== 'ready' || subscriber.status !== 'ready') return;
-    arming = (async () => {
-      const id = (await subscriber.client('ID')) as number;
-      await subscriber.subscribe(INVALIDATE);
+    if (closed) return;
+    if (arming) {
+      again = true;
+      return;
+    }
+    if (reader.status !== 'ready' || subscribedAs === undefined) return;
+    arming = true;
+    again = false;
+    const at = `${readerGeneration}/${subscriberGeneration}`;
+    const changed = () => at !== `${readerGeneration}/${subscriberGeneration}`;
+    const redirect = subscribedAs;
+    (async () => {
       await reader.client('TRACKING', 'OFF');
-      await reader.client('TRACKING', 'ON', 'REDIRECT', String(id));
+      await reader.client('TRACKING', 'ON', 'REDIRECT', String(redirect));
+      if (changed()) return; // a connection changed meanwhile: arm again
       epoch++;
       cache.clear();
       tracking = true;
     })()
       .catch(forget)
-      .finally(() => (arming = undefined));
+      .finally(() => {
+        arming = false;
+        if (again || changed()) arm();
+      });
+  };
+
+  const subscribe = async () => {
+    const at = subscriberGeneration;
+    try {
+      const id = (await subscriber.client('ID')) as number;
+      await subscriber.subscribe(INVALIDATE);
+      if (at !== subscriberGeneration) return;
+      subscribedAs = id;
+      arm();
+    } catch {
+      // the connection failed again; its next 'ready' subscribes
+    }
   };
 
   subscriber.on('messageBuffer', (channel: Buffer, message: unknown) => {
@@ -85,12 +129,39 @@ export function pauseFlags(queues: RedisClient): PauseFlags {
     if (Array.isArray(message)) for (const key of message) cache.delete(String(key));
     else cache.clear();
   });
+  subscriber.on('close', () => {
+    subscriberGeneration++;
+    subscribedAs = undefined;
+    forget();
+  });
+  reader.on('close', () => {
+    readerGeneration++;
+    forget();
+  });
+  subscriber.on('ready', () => {
+    subscriberGeneration++;
+    void subscribe();
+  });
+  reader.on('ready', () => {
+    readerGeneration++;
+    arm();
+  });
   for (const c of [reader, subscriber]) {
     c.on('error', () => undefined); // a lost connection is handled by 'close': checks read through
-    c.on('close', forget);
-    c.on('ready', arm);
     c.connect().catch(() => undefined); // retried by ioredis; until then checks read through
   }
+
+  // A half-open pair sends no 'close': while the cache is in use, both must answer a PING in time.
+  const liveness = setInterval(() => {
+    if (!tracking) return;
+    void Promise.all([answersWithin(LIVENESS_MS, reader.ping()), answersWithin(LIVENESS_MS, subscriber.ping())]).then(([r, s]) => {
+      if (r && s) return;
+      forget();
+      if (!r) reader.disconnect(true);
+      if (!s) subscriber.disconnect(true);
+    });
+  }, LIVENESS_MS);
+  liveness.unref();
 
   return {
     async paused(keys) {
@@ -100,13 +171,21 @@ export function pauseFlags(queues: RedisClient): PauseFlags {
       const missing = keys.filter((_, i) => known[i] === undefined);
       if (missing.length === 0) return known as boolean[];
       const seen = epoch;
-      const read = await readFlags(reader, missing);
+      let read: boolean[];
+      try {
+        read = await readFlags(reader, missing);
+      } catch {
+        // The reader failed mid-read: its tracking is in doubt; this check reads through.
+        forget();
+        read = await readFlags(queues, missing);
+      }
       if (seen === epoch && tracking) missing.forEach((k, i) => cache.set(k, read[i]!));
       let next = 0;
       return known.map((v) => v ?? read[next++]!);
     },
     async close() {
       closed = true;
+      clearInterval(liveness);
       forget();
       reader.disconnect();
       subscriber.disconnect();

@@ -2,8 +2,9 @@
  * The pause flags' cache (src/queue/pause-flags.ts) on the real Redis: a pause or resume made by
  * another connection (BullMQ's own Queue.pause, as the lifecycle API and any tool do) is seen by
  * the first check made after any later Redis answer (in the engine: the fetch of the channel job
- * that checks), cached checks send Redis nothing, and a lost subscriber connection (its
- * invalidations gone with it) never lets a stale "not paused" through.
+ * that checks); cached checks send Redis nothing; and whichever helper connection is lost (its
+ * tracking or its invalidations gone with it), a pause made right after is still seen, and the
+ * cache is armed again once it is back, also when it drops while tracking is being armed.
  */
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -12,18 +13,10 @@ import { pauseFlags, type PauseFlags } from '../../src/queue/pause-flags.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 
 const prefix = testPrefix('pauseflags');
-const base = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectionName: `${prefix}:base` });
 const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 const a = new Queue('a', { connection: admin, prefix });
 const b = new Queue('b', { connection: admin, prefix });
-let flags: PauseFlags;
 let keys: string[];
-
-/** A Redis answer that comes after the pause's (a channel job's fetch, in the engine), then the check. */
-async function nextCheck(): Promise<boolean[]> {
-  await base.ping();
-  return flags.paused(keys);
-}
 
 async function until(cond: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
@@ -33,13 +26,37 @@ async function until(cond: () => Promise<boolean>, what: string): Promise<void> 
   throw new Error(`timed out: ${what}`);
 }
 
-/** The connections whose name starts with `name` (CLIENT LIST), as `id addr` pairs. */
-async function clients(name: string): Promise<Array<{ id: string; addr: string }>> {
-  const list = (await admin.client('LIST')) as string;
-  return list
-    .split('\n')
-    .filter((l) => l.includes(` name=${name}`))
-    .map((l) => ({ id: /\bid=(\d+)/.exec(l)![1]!, addr: /\baddr=(\S+)/.exec(l)![1]! }));
+/** CLIENT LIST lines of the connections named `name` (the helpers carry their base's name). */
+async function lines(name: string): Promise<string[]> {
+  return ((await admin.client('LIST')) as string).split('\n').filter((l) => l.includes(` name=${name} `));
+}
+const idOf = (line: string) => /\bid=(\d+)/.exec(line)![1]!;
+/** the reader: tracking on (flags t) and redirected to a subscriber of ours that is subscribed (flags P) */
+async function armed(name: string): Promise<boolean> {
+  const ls = await lines(name);
+  const reader = ls.find((l) => /\bflags=\S*t/.test(l));
+  const redirect = reader && /\bredir=(\d+)/.exec(reader)![1];
+  return ls.some((l) => idOf(l) === redirect && /\bflags=\S*P/.test(l));
+}
+
+/** A base connection and its flags, armed. */
+async function armedFlags(name: string): Promise<{ base: Redis; flags: PauseFlags; check(): Promise<boolean[]>; done(): Promise<void> }> {
+  const base = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectionName: name });
+  const flags = pauseFlags(base);
+  await until(() => armed(name), 'tracking armed');
+  return {
+    base,
+    flags,
+    // A Redis answer that comes after the pause's (a channel job's fetch, in the engine), then the check.
+    check: async () => {
+      await base.ping();
+      return flags.paused(keys);
+    },
+    done: async () => {
+      await flags.close();
+      base.disconnect();
+    },
+  };
 }
 
 beforeAll(async () => {
@@ -48,79 +65,130 @@ beforeAll(async () => {
   await a.resume();
   await b.resume();
   keys = [a.toKey('meta'), b.toKey('meta')];
-  flags = pauseFlags(base);
-  // Both helper connections are up (duplicates carry the base's connection name)
-  await until(async () => (await clients(`${prefix}:base`)).length === 3, 'reader and subscriber connected');
 });
 
 afterAll(async () => {
-  await flags.close();
   await a.close();
   await b.close();
   await dropPrefix(prefix);
-  base.disconnect();
   admin.disconnect();
 });
 
 describe('pause flags', () => {
-  it('reads not paused, then sees a pause and a resume made elsewhere on the very next check', async () => {
-    expect(await flags.paused(keys)).toEqual([false, false]);
-    expect(await flags.paused(keys)).toEqual([false, false]); // cached now (once tracking is armed)
-    await b.pause();
-    expect(await nextCheck()).toEqual([false, true]);
-    await b.resume();
-    expect(await nextCheck()).toEqual([false, false]);
-    await a.pause();
-    await base.ping();
-    expect(await flags.paused([keys[0]!])).toEqual([true]);
-    await a.resume();
-    expect(await nextCheck()).toEqual([false, false]);
+  it('reads not paused, then sees a pause and a resume made elsewhere on the next check', async () => {
+    const f = await armedFlags(`${prefix}:seen`);
+    try {
+      expect(await f.flags.paused(keys)).toEqual([false, false]);
+      expect(await f.flags.paused(keys)).toEqual([false, false]); // from the cache now
+      await b.pause();
+      expect(await f.check()).toEqual([false, true]);
+      await b.resume();
+      expect(await f.check()).toEqual([false, false]);
+      await a.pause();
+      expect(await f.check()).toEqual([true, false]);
+      await a.resume();
+      expect(await f.check()).toEqual([false, false]);
+    } finally {
+      await f.done();
+    }
   });
 
   it('cached checks send Redis nothing', async () => {
-    await until(async () => {
-      await flags.paused(keys);
-      return true;
-    }, 'warm');
-    const ours = new Set((await clients(`${prefix}:base`)).map((c) => c.addr));
+    const name = `${prefix}:quiet`;
+    const f = await armedFlags(name);
     const monitor = await admin.duplicate().monitor();
-    const seen: string[] = [];
-    monitor.on('monitor', (_time: string, args: string[], source: string) => {
-      if (ours.has(source)) seen.push(String(args[0]).toLowerCase());
-    });
-    // MONITOR shows a command of ours sent after it started: one PING of the base proves it is live.
-    await base.ping();
-    await until(async () => seen.includes('ping'), 'monitor live');
-    seen.length = 0;
-    for (let i = 0; i < 50; i++) expect(await flags.paused(keys)).toEqual([false, false]);
-    await base.ping();
-    await until(async () => seen.includes('ping'), 'monitor caught up');
-    monitor.disconnect();
-    expect(seen).toEqual(['ping']);
+    try {
+      await f.flags.paused(keys); // read once: cached from here
+      const ours = new Set((await lines(name)).map((l) => /\baddr=(\S+)/.exec(l)![1]!));
+      const seen: string[] = [];
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (ours.has(source)) seen.push(String(args[0]).toLowerCase());
+      });
+      // MONITOR shows a command of ours sent after it started: a PING of the base proves it is live.
+      await f.base.ping();
+      await until(async () => seen.includes('ping'), 'monitor live');
+      seen.length = 0;
+      for (let i = 0; i < 50; i++) expect(await f.flags.paused(keys)).toEqual([false, false]);
+      await f.base.ping();
+      await until(async () => seen.includes('ping'), 'monitor caught up');
+      // the base's PING and at most the liveness PINGs of the reader and subscriber (once a second)
+      expect(seen.filter((c) => c !== 'ping')).toEqual([]);
+    } finally {
+      monitor.disconnect();
+      await f.done();
+    }
   });
 
-  it('a subscriber connection killed (invalidations lost): a pause made right after is still seen at once', async () => {
-    expect(await flags.paused(keys)).toEqual([false, false]);
-    const subscriberIds = (await clients(`${prefix}:base`)).map((c) => c.id);
-    // Kill every connection of ours but the base: the subscriber and the reader.
-    const baseId = String(await base.client('ID'));
-    for (const id of subscriberIds) if (id !== baseId) await admin.client('KILL', 'ID', id);
-    await b.pause();
-    expect(await nextCheck()).toEqual([false, true]);
-    await b.resume();
-    expect(await nextCheck()).toEqual([false, false]);
-    // Re-armed after the reconnect: still exact.
-    await until(async () => (await clients(`${prefix}:base`)).length === 3, 'reconnected');
-    await flags.paused(keys);
-    await b.pause();
-    expect(await nextCheck()).toEqual([false, true]);
-    await b.resume();
+  for (const which of ['reader', 'subscriber'] as const) {
+    it(`the ${which} connection killed: a pause made right after is seen, and tracking is armed again`, async () => {
+      const name = `${prefix}:kill-${which}`;
+      const f = await armedFlags(name);
+      try {
+        expect(await f.flags.paused(keys)).toEqual([false, false]);
+        const ls = await lines(name);
+        const victim = which === 'reader' ? ls.find((l) => /\bflags=\S*t/.test(l))! : ls.find((l) => /\bflags=\S*P/.test(l))!;
+        await admin.client('KILL', 'ID', idOf(victim));
+        await b.pause();
+        expect(await f.check()).toEqual([false, true]);
+        await b.resume();
+        expect(await f.check()).toEqual([false, false]);
+        await until(() => armed(name), 're-armed');
+        await f.flags.paused(keys);
+        await b.pause();
+        expect(await f.check()).toEqual([false, true]);
+        await b.resume();
+        expect(await f.check()).toEqual([false, false]);
+      } finally {
+        await f.done();
+      }
+    });
+  }
+
+  it('a subscriber that drops while tracking is being armed: armed again once it is back', async () => {
+    const name = `${prefix}:race`;
+    // Fault injection on the real connection: when the reader turns tracking OFF (the arm's first
+    // step), the subscriber is killed and its reconnect awaited, so the arm spans the loss.
+    const proto = Redis.prototype as unknown as { client: (...args: unknown[]) => Promise<unknown> };
+    const real = proto.client;
+    let subscriber: Redis | undefined;
+    let sabotage = true;
+    proto.client = async function (this: Redis, ...args: unknown[]) {
+      if (args[0] === 'ID' && this.options.connectionName === name && this.options.protocol === 2) subscriber = this;
+      if (sabotage && args[0] === 'TRACKING' && args[1] === 'OFF' && subscriber && this !== subscriber) {
+        sabotage = false;
+        const back = new Promise((r) => subscriber!.once('ready', r));
+        const victim = (await lines(name)).find((l) => /\bflags=\S*P/.test(l))!;
+        await admin.client('KILL', 'ID', idOf(victim));
+        await back;
+      }
+      return real.apply(this, args);
+    };
+    const base = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, connectionName: name });
+    const flags = pauseFlags(base);
+    try {
+      await until(async () => !sabotage, 'the arm was interrupted');
+      await until(() => armed(name), 'armed again after the subscriber came back');
+      expect(await flags.paused(keys)).toEqual([false, false]);
+      await b.pause();
+      await base.ping();
+      expect(await flags.paused(keys)).toEqual([false, true]);
+      await b.resume();
+    } finally {
+      proto.client = real;
+      await flags.close();
+      base.disconnect();
+    }
   });
 
   it('an obliterated queue (its meta hash deleted) reads as not paused', async () => {
-    await b.pause();
-    expect(await nextCheck()).toEqual([false, true]);
-    await b.obliterate({ force: true });
-    expect(await nextCheck()).toEqual([false, false]);
+    const f = await armedFlags(`${prefix}:gone`);
+    try {
+      await b.pause();
+      expect(await f.check()).toEqual([false, true]);
+      await b.obliterate({ force: true });
+      expect(await f.check()).toEqual([false, false]);
+    } finally {
+      await f.done();
+    }
   });
 });
