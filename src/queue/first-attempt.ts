@@ -180,21 +180,16 @@ export async function fanOutFirstTries(
 
 /**
  * The destinations whose queue an operator has not paused (lifecycle: a paused destination holds
- * its deliveries, BullMQ's pause flag in the queue's meta hash): read for every message, in one
- * script, since a pause must hold the very next message, in every process.
+ * its deliveries, BullMQ's pause flag in the queue's meta hash): checked for every message, since a
+ * pause must hold the very next message, in every process; from a cache Redis keeps exact
+ * (pause-flags.ts), not a round trip per message.
  */
 async function unpaused(queues: QueueRegistry, channel: Channel, candidates: readonly ChannelDestination[]): Promise<ChannelDestination[]> {
   if (candidates.length === 0) return [];
   const metaKeys = candidates.map((d) => queues.get(destinationQueueName(channel.id, d.id))!.toKey('meta'));
-  const paused = (await queues.connection.eval(PAUSED_LUA, metaKeys.length, ...metaKeys)) as number[];
-  return candidates.filter((_, i) => paused[i] !== 1);
+  const paused = await queues.pauseFlags().paused(metaKeys);
+  return candidates.filter((_, i) => !paused[i]);
 }
-
-/** KEYS: the queues' meta hashes → 1 where BullMQ's `paused` field is set (Queue.isPaused), else 0. */
-const PAUSED_LUA = `
-local out = {}
-for i = 1, #KEYS do out[i] = redis.call('HEXISTS', KEYS[i], 'paused') end
-return out`;
 
 /**
  * Sets the destination queue's dedupe marker of each settled delivery (the one the queue's add

@@ -14,6 +14,7 @@ import { tagsOf, type Placement } from './dedupe.js';
 import type { Enqueuer } from './enqueuer.js';
 import { selectEnqueuer } from './enqueuer-select.js';
 import { dedupeStatsKey, seenKey } from '../redis/keys.js';
+import { pauseFlags, type PauseFlags } from './pause-flags.js';
 
 export interface QueueRegistry {
   readonly prefix: string;
@@ -24,6 +25,8 @@ export interface QueueRegistry {
   forEnqueue(channelId: string): { queue: Queue; connection: RedisClient } | undefined;
   /** how intake's adds reach Redis (enqueuer.ts); chosen once per process */
   readonly enqueuer: Enqueuer;
+  /** the queues' pause flags, cached while Redis tracks them (pause-flags.ts); made on first use */
+  pauseFlags(): PauseFlags;
   channel(channelId: string): Channel | undefined;
   all(): Array<[string, Queue]>;
   /** hot reload (src/lifecycle): a channel added or changed takes its queue (created once) and new config */
@@ -64,10 +67,12 @@ export function createQueueRegistry(
   };
   for (const ch of initial) put(ch);
   let turn = 0;
+  let flags: PauseFlags | undefined;
   return {
     prefix,
     connection,
     enqueuer,
+    pauseFlags: () => (flags ??= pauseFlags(connection)),
     get: (id) => queues.get(id),
     forEnqueue: (id) => {
       const w = writers.get(id);
@@ -86,6 +91,7 @@ export function createQueueRegistry(
     close: async () => {
       const all = [...queues.values(), ...[...writers.values()].flat().map((w) => w.queue)];
       await Promise.all([...new Set(all)].map((q) => q.close()));
+      await flags?.close();
     },
   };
 }
