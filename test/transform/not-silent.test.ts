@@ -143,7 +143,8 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
 
   it('[IG XTN[ContactPoint] XTN.4 IF XTN.3 Internet] a number in an e-mail slot (PID-40) is reported', () => {
     const msg = adt('PID|1||MRN12^^^HOSP^MR||ROE^RUTH||19800215|F' + '|'.repeat(32) + '89898989^WPN^Internet');
-    expect(reported(msg)).toContain('PID (segment 3): XTN with equipment type Internet and no XTN.4 address; left out');
+    // located at the field (review 6: the line named only the segment, PID-13 or PID-40)
+    expect(reported(msg)).toContain('PID-40 (segment 3): XTN with equipment type Internet and no XTN.4 address (the IG maps XTN.1 only for other equipment types); not converted');
   });
 
   it('[IG XPN[HumanName] XPN.10 IF XPN.12/13 NOT VALUED → period] the v2.3 name validity range is the name period', () => {
