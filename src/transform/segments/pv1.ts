@@ -80,6 +80,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
+  push(e, 'episodeOfCare', episodeOfCare(seg, scope, cx));
   for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
@@ -132,6 +133,33 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
   scope.encounter = encounter;
+}
+
+const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+
+/**
+ * [IG PV1[Encounter] #54] service episode identifier → episodeOfCare(EpisodeOfCare.identifier),
+ * CX[Identifier]: an EpisodeOfCare of the patient with that identifier, keyed by it as a visit is
+ * by PV1-19 (an episode number names one episode of the sender's). EpisodeOfCare.status and
+ * .patient are required: no PV1 field says the episode's status (the IG has no row), so it is
+ * data-absent-reason `unknown`, as immunization.ts says of primarySource; without a patient, or
+ * without an identifier value, the field is reported. The PV1's other episode fields have no IG
+ * row (PV1-39 servicing facility, PV1-41 account status: left unread, so the report names them).
+ */
+function episodeOfCare(seg: SegmentReader, scope: Scope, cx: Conversion): Reference | undefined {
+  if (seg.rep(54) === undefined) return undefined;
+  const identifier = cxIdentifier(seg.rep(54), cx);
+  if (identifier === undefined || typeof identifier.value !== 'string' || scope.patient === undefined) {
+    cx.leftOut(seg, '54', identifier === undefined || typeof identifier.value !== 'string' ? 'a service episode without an identifier value (CX.1)' : 'a service episode of no patient (EpisodeOfCare.patient is required)');
+    return undefined;
+  }
+  const episode: Json = {
+    resourceType: 'EpisodeOfCare',
+    identifier: [identifier],
+    _status: { extension: [{ url: DATA_ABSENT, valueCode: 'unknown' }] },
+    patient: cx.ref(scope.patient),
+  };
+  return cx.ref(cx.add(episode as Resource, identifier));
 }
 
 /**
