@@ -147,6 +147,13 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
     expect(reported(msg)).toContain('PID-40 (segment 3): XTN with equipment type Internet and no XTN.4 address (the IG maps XTN.1 only for other equipment types); not converted');
   });
 
+  it('[IG XTN[ContactPoint] #7 IF XTN.3 NOT IN (Internet, X.400); #1 IF XTN.12 NOT VALUED] parts without a row are reported at their field (NK1-5, NK1-40), not at the segment', () => {
+    const msg = adt('PID|1||MRN14^^^HOSP^MR||ROE^RUTH||19800215|F', 'NK1|1|ROE^RAY|SPO^Spouse^HL70063||^^Internet^ray@example.org^^^5551234' + '|'.repeat(35) + '5550000^PRN^PH^^^^^^^^^5559999');
+    const lines = reported(msg);
+    expect(lines).toContain('NK1-5 (segment 4): XTN.7 (a local number in an Internet/X.400 XTN); not converted');
+    expect(lines).toContain('NK1-40 (segment 4): XTN.1 (beside XTN.12, the unformatted number the IG prefers); not converted');
+  });
+
   it('[IG XPN[HumanName] XPN.10 IF XPN.12/13 NOT VALUED → period] the v2.3 name validity range is the name period', () => {
     const msg = adt('PID|1||MRN13^^^HOSP^MR||Everywoman^Eve~Original^Eve^^^^^M^^^19700601&20000908|||F');
     const names = (resources(convertHl7v2(msg).bundle, 'Patient')[0]?.name ?? []) as { family?: string; period?: unknown }[];
