@@ -69,6 +69,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
   // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
+  // [IG PV1[Encounter] #54] PV1-54 → episodeOfCare
+  push(e, 'episodeOfCare', episodeOfCare(seg, scope, cx));
   // PV1-4/10/13/14/15/18/36 are CWE (IS before v2.7) bound to v2 tables: read as a whole CWE, so the
   // sender's own system (CWE.3) and text (CWE.2) stay; only a code without a system, or one whose
   // CWE.3 names the table (HL7nnnn), is the table's and goes through its map
@@ -80,7 +82,6 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
-  push(e, 'episodeOfCare', episodeOfCare(seg, scope, cx));
   for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
