@@ -192,6 +192,21 @@ export class Conversion implements DatatypeContext {
     return value;
   }
 
+  /**
+   * The datatype context for field `n` of `reader`: what a datatype mapper leaves out is reported
+   * at that field (`PID-40 (segment 3): …`), not only at its segment, so a reader can tell PID-13
+   * from PID-40.
+   */
+  at(reader: SegmentReader, n: number): DatatypeContext {
+    return {
+      timezone: this.timezone,
+      namespaceMap: this.namespaceMap,
+      assigner: this.assigner,
+      invalidDate: this.invalidDate,
+      leftOutValue: (what) => this.leftOut(reader, String(n), what),
+    };
+  }
+
   readonly leftOutValue = (what: string): void => {
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;

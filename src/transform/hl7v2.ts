@@ -111,6 +111,7 @@ export const REQUIRES_PATIENT: Readonly<Record<string, string>> = {
   Immunization: 'patient',
   RelatedPerson: 'patient',
   Coverage: 'beneficiary',
+  EpisodeOfCare: 'patient',
 };
 
 /** Removes references to dropped resources anywhere inside a value (the caller prunes empties). */

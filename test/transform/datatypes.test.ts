@@ -71,13 +71,36 @@ describe('XAD → Address', () => {
 });
 
 describe('XTN → ContactPoint', () => {
+  const x = (name: string, value: string) => ({ url: `http://hl7.org/fhir/StructureDefinition/contactpoint-${name}`, valueString: value });
   it.each([
-    ['(555)555-1234^PRN^PH', { system: 'phone', value: '(555)555-1234', use: 'home' }],
-    ['^WPN^Internet^a@b.org', { system: 'email', value: 'a@b.org', use: 'work' }],
-    ['^PRN^FX^^1^217^5551234^99', { system: 'fax', value: '+1 (217) 5551234 X99', use: 'home' }],
-    ['^^CP^^^^5550000', { system: 'phone', value: '5550000', use: 'mobile' }],
-    ['^PRN^PH', undefined],
-  ])('%s', (v, expected) => expect(xtnContactPoint(rep(v), ctx)).toEqual(expected));
+    // [IG XTN[ContactPoint] #1 XTN.1 → value, #2 XTN.2 → use via TelecommunicationUseCode, #3 XTN.3 → system]
+    ['(555)555-1234^PRN^PH', { system: 'phone', value: '(555)555-1234', use: 'home' }, []],
+    // [IG XTN #4 XTN.4 IF XTN.3 IN (Internet, X.400) → value]
+    ['^WPN^Internet^a@b.org', { system: 'email', value: 'a@b.org', use: 'work' }, []],
+    // [IG XTN #5 → contactpoint-country, #6 → contactpoint-area, #7 → contactpoint-local, #8 → contactpoint-extension;
+    //  #7 IF XTN.5, XTN.6, XTN.7, XTN.8 VALUED → value "+"+XTN.5+" "+XTN.6+" "+XTN.7+" X"+XTN.8]
+    ['^PRN^FX^^1^217^5551234^99', { extension: [x('country', '1'), x('area', '217'), x('local', '5551234'), x('extension', '99')], system: 'fax', value: '+1 217 5551234 X99', use: 'home' }, []],
+    // [IG XTN #7 IF XTN.5 NOT VALUED, XTN.6 and XTN.7 VALUED → value XTN.6+" "+XTN.7]
+    ['^WPN^PH^^^217^5551234', { extension: [x('area', '217'), x('local', '5551234')], system: 'phone', value: '217 5551234', use: 'work' }, []],
+    // a local number alone: no IG value row; hig keeps it as the value (as before) beside #7's extension
+    ['^^CP^^^^5550000', { extension: [x('local', '5550000')], system: 'phone', value: '5550000', use: 'mobile' }, []],
+    // [IG XTN #4, #5, #6, #8 (no condition), #7 IF XTN.3 NOT IN (Internet, X.400)] an address with a number's parts: XTN.7 reported
+    ['^^Internet^fred@nnnn.com^111^813^8853999^1234', { extension: [x('country', '111'), x('area', '813'), x('extension', '1234')], system: 'email', value: 'fred@nnnn.com' }, ['XTN.7']],
+    // [IG XTN #12 → value; #1 IF XTN.7 AND XTN.12 NOT VALUED; #4 IF XTN.3 IN (Internet, X.400); #13/#14 → period; #18 → rank]
+    ['78788788^^CP^5555^^^1111^^^^^2222^20010110^20020110^^^^18', { extension: [x('local', '1111')], system: 'phone', value: '2222', use: 'mobile', rank: 18, period: { start: '2001-01-10', end: '2002-01-10' } }, ['XTN.1', 'XTN.4']],
+    // [IG XTN #9 → "extension?-text" (unnamed), #10/#11 no row]
+    ['5551234^PRN^PH^^^^^^call evenings^9^12', { system: 'phone', value: '5551234', use: 'home' }, ['XTN.9', 'XTN.10', 'XTN.11']],
+    // [IG XTN #4 IF XTN.3 IN (Internet, X.400)] a number in an e-mail slot: no value row, reported (review 6: PID-40 in 15 of 30)
+    ['89898989^WPN^Internet', undefined, ['XTN with equipment type Internet']],
+    ['^PRN^PH', undefined, []],
+    // [IG XTN #2 via TelecommunicationUseCode: NET, EMR have no FHIR code] NET on an e-mail is what system email says; EMR is reported
+    ['^NET^Internet^a@b.c', { system: 'email', value: 'a@b.c' }, []],
+    ['5551234^EMR^PH', { system: 'phone', value: '5551234' }, ['XTN.2']],
+  ])('%s', (v, expected, reported) => {
+    const lines: string[] = [];
+    expect(xtnContactPoint(rep(v), { ...ctx, leftOutValue: (w) => lines.push(w) })).toEqual(expected);
+    expect(lines.map((l) => reported.find((r) => l.startsWith(r)) ?? l)).toEqual(reported);
+  });
 });
 
 describe('CX → Identifier', () => {

@@ -69,6 +69,30 @@ describe('TQ1 → MedicationRequest: placed per the IG row or reported', () => {
     expect(mentions(lines, 'TQ1-6 (segment 5)')).toBe(reported);
   });
 
+  // [IG TQ1[MedicationRequest] #5 TQ1-5 IF TQ1-3.9 IS EMPTY → dosageInstruction.timing.repeat.offset,
+  // CQ[UnsignedInt] "convert to minutes based on CQ.2"]; FHIR tim-9: an offset only beside a when
+  // (not C/CM/CD/CV); else reported
+  it.each([
+    [{ 3: 'PC', 5: '1^h' }, { when: ['PC'], offset: 60 }, false],
+    [{ 3: 'ACM', 5: '30^min' }, { when: ['ACM'], offset: 30 }, false],
+    [{ 3: 'QD', 5: '30^min' }, { frequency: 1, period: 1, periodUnit: 'd' }, true],
+    [{ 3: 'C', 5: '30^min' }, { when: ['C'] }, true],
+    [{ 3: 'P^^^^^^^PC^15^min', 5: '30^min' }, { when: ['PC'], offset: 15 }, true],
+    [{ 3: 'PC', 5: '30^kg' }, { when: ['PC'] }, true],
+    [{ 3: 'PC', 5: '90^s' }, { when: ['PC'] }, true],
+  ])('TQ1-5 in %j → repeat %j, TQ1-5 reported %j', (fields, repeat, reported) => {
+    const { repeat: got, lines } = convert(tq1(fields));
+    expect(got).toEqual(repeat);
+    expect(mentions(lines, 'TQ1-5 (segment 5)')).toBe(reported);
+  });
+
+  // [IG TQ1[MedicationRequest] #10 TQ1-10 → dosageInstruction.additionalInstruction.text]
+  it('TQ1-10 condition text → additionalInstruction.text, not reported', () => {
+    const { dosage, lines } = convert(tq1({ 3: 'QD', 10: 'if pain persists' }));
+    expect(dosage.additionalInstruction).toEqual([{ text: 'if pain persists' }]);
+    expect(mentions(lines, 'TQ1-10')).toBe(false);
+  });
+
   // [IG TQ1[MedicationRequest] #13 TQ1-13 → repeat.duration (CQ[Decimal]) and repeat.durationUnit (CQ[Code])]
   it.each([
     ['15^min', { duration: 15, durationUnit: 'min' }, false],

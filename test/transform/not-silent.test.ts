@@ -143,7 +143,15 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
 
   it('[IG XTN[ContactPoint] XTN.4 IF XTN.3 Internet] a number in an e-mail slot (PID-40) is reported', () => {
     const msg = adt('PID|1||MRN12^^^HOSP^MR||ROE^RUTH||19800215|F' + '|'.repeat(32) + '89898989^WPN^Internet');
-    expect(reported(msg)).toContain('PID (segment 3): XTN with equipment type Internet and no XTN.4 address; left out');
+    // located at the field (review 6: the line named only the segment, PID-13 or PID-40)
+    expect(reported(msg)).toContain('PID-40 (segment 3): XTN with equipment type Internet and no XTN.4 address (the IG maps XTN.1 only for other equipment types); not converted');
+  });
+
+  it('[IG XTN[ContactPoint] #7 IF XTN.3 NOT IN (Internet, X.400); #1 IF XTN.12 NOT VALUED] parts without a row are reported at their field (NK1-5, NK1-40), not at the segment', () => {
+    const msg = adt('PID|1||MRN14^^^HOSP^MR||ROE^RUTH||19800215|F', 'NK1|1|ROE^RAY|SPO^Spouse^HL70063||^^Internet^ray@example.org^^^5551234' + '|'.repeat(35) + '5550000^PRN^PH^^^^^^^^^5559999');
+    const lines = reported(msg);
+    expect(lines).toContain('NK1-5 (segment 4): XTN.7 (a local number in an Internet/X.400 XTN); not converted');
+    expect(lines).toContain('NK1-40 (segment 4): XTN.1 (beside XTN.12, the unformatted number the IG prefers); not converted');
   });
 
   it('[IG XPN[HumanName] XPN.10 IF XPN.12/13 NOT VALUED → period] the v2.3 name validity range is the name period', () => {

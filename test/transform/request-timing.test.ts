@@ -47,6 +47,9 @@ describe('TQ1 → ServiceRequest', () => {
     ['TQ1-6 beside a start', { 6: '90^min', 7: '20240601080000-0500' }, 'occurrencePeriod', { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T09:30:00-05:00' }],
     // [IG TQ1[ServiceRequest] #6 IF TQ1-7 NOT VALUED AND TQ1-8 VALUED → boundsPeriod.start = end − TQ1-6]
     ['TQ1-6 beside an end', { 6: '2^h', 8: '20240601100000-0500' }, 'occurrencePeriod', { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T10:00:00-05:00' }],
+    // [IG TQ1[ServiceRequest] #5 TQ1-5 IF TQ1-3.9 IS EMPTY → repeat.offset, CQ[UnsignedInt] in minutes] beside the pattern's event PC (FHIR tim-9)
+    ['TQ1-5 relative time after a meal', { 3: 'PC', 5: '1^h' }, 'occurrenceTiming', { repeat: { when: ['PC'], offset: 60 } }],
+    ['TQ1-5 relative time after RPT.8', { 3: 'P^^^^^^^PC', 5: '30^min' }, 'occurrenceTiming', { repeat: { when: ['PC'], offset: 30 } }],
     // [IG TQ1[ServiceRequest] #13 TQ1-13 → duration/durationUnit]
     ['TQ1-13 occurrence duration', { 3: 'QD', 13: '15^min' }, 'occurrenceTiming', { repeat: { frequency: 1, period: 1, periodUnit: 'd', duration: 15, durationUnit: 'min' } }],
     // [IG TQ1[ServiceRequest] #14 TQ1-14 total occurrences → count (IG: countMax; FHIR tim-8 needs a count)]
@@ -65,8 +68,14 @@ describe('TQ1 → ServiceRequest', () => {
   });
 
   it.each([
-    // TQ1-5 relative time (offset needs a when), TQ1-10 condition text (the IG's extension is unnamed), TQ1-12 conjunction (no row)
+    // [IG TQ1[ServiceRequest] #5 → repeat.offset; FHIR tim-9] a relative time without an event has no place
     ['TQ1-5', { 5: '30^min' }],
+    // [IG TQ1[ServiceRequest] #5 IF TQ1-3.9 IS EMPTY] the pattern's own offset (RPT.9) wins
+    ['TQ1-5', { 3: 'P^^^^^^^PC^15^min', 5: '30^min' }],
+    // [IG CQ[UnsignedInt] "convert to minutes based on CQ.2"] no time unit, or not whole minutes
+    ['TQ1-5', { 3: 'PC', 5: '30^kg' }],
+    ['TQ1-5', { 3: 'PC', 5: '30^s' }],
+    // [IG TQ1[ServiceRequest] #10 → extension??-performance-condition: no extension named] TQ1-12 conjunction (no row)
     ['TQ1-10', { 10: 'if fever' }],
     ['TQ1-12', { 12: 'S' }],
     // [FHIR tim-10] explicit times beside a meal-related pattern

@@ -47,7 +47,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (payorIds.length > 0) org.identifier = payorIds;
     set(org, 'name', payorName);
     push(org, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
-    push(org, 'telecom', ...seg.reps(7).map((r) => xtnContactPoint(r, cx)));
+    push(org, 'telecom', ...seg.reps(7).map((r) => xtnContactPoint(r, cx.at(seg, 7))));
     push(org, 'contact', ...payerContacts(seg, cx));
     // [hig identity] as every Organization (entities.ts organizationKey): an IN1-3 number with no
     // authority is number + name; keyed by the number alone, ADT01-23's SELF PAY insurer `1` was the
@@ -324,7 +324,7 @@ export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (ids.length > 0) p.identifier = ids;
   push(p, 'name', ...seg.reps(2).map((r) => xpnName(r, cx)));
   push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
-  push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx)));
+  push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx.at(seg, 5))));
   if (p.name === undefined && p.identifier === undefined) return;
   const who = cx.add(p as Resource, (ids[0] as Json | undefined) ?? JSON.stringify(p.name ?? {}));
   const role = seg.str(1);
@@ -442,7 +442,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     code: type,
     organization: organization(cx, seg.rep(14)),
     location: location(cx, seg.rep(13)),
-    telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx)),
+    telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx.at(seg, 12))),
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
   roleParticipant(scope, who as Json | undefined, type, seg.str(3), seg.period([5], [6]));
@@ -552,7 +552,7 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
     organization: organization(cx, prt.rep(8)),
     location: location(cx, prt.rep(9)),
     period: prt.period([11], [12]),
-    telecom: prt.reps(15).map((r) => xtnContactPoint(r, cx)),
+    telecom: prt.reps(15).map((r) => xtnContactPoint(r, cx.at(prt, 15))),
     address: prt.reps(14).map((r) => xadAddress(r, cx)),
   });
 }
@@ -663,7 +663,7 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   push(rp, 'relationship', codeableConcept(seg.rep(11), 'Relationship'));
   push(rp, 'name', ...seg.reps(3).map((r) => xpnName(r, cx)));
   push(rp, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
-  push(rp, 'telecom', ...[...seg.reps(6), ...seg.reps(7)].map((r) => xtnContactPoint(r, cx)));
+  push(rp, 'telecom', ...[6, 7].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n)))));
   set(rp, 'birthDate', seg.date(8));
   // [hig: the IG has no GT1 map] GT1-9 (CWE, table 0001) as NK1-15 → gender: a table 0001 code only (coded.ts)
   set(rp, 'gender', administrativeGender(seg, 9, cx));

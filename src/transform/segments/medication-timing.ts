@@ -230,13 +230,55 @@ export interface Tq1Parts {
   each?: Json | undefined;
   count?: number | undefined;
   quantity?: Json | undefined;
+  /** TQ1-5 relative time in whole minutes, when TQ1-3.9 gives no offset of its own (placeOffset puts it beside a `when`) */
+  offset?: number | undefined;
+}
+
+/**
+ * [IG TQ1[ServiceRequest] #5, TQ1[MedicationRequest] #5: TQ1-5 IF TQ1-3.9 IS EMPTY →
+ * repeat.offset, CQ[UnsignedInt] "convert to minutes based on CQ.2"] the relative time in whole
+ * minutes. Beside a TQ1-3.9 (the IG's condition), in no time unit, negative or not whole minutes,
+ * or a second repetition (offset is 0..1): reported, never read and dropped (TQ1-5 was left unread,
+ * so only the generic "valued but not mapped" line said it was lost).
+ */
+function relativeMinutes(tq1: SegmentReader, cx: Conversion): number | undefined {
+  const reps = tq1.reps(5);
+  const rep = reps[0];
+  if (rep === undefined) return undefined;
+  if (reps.length > 1) cx.leftOut(tq1, '5 repetition 2+', 'further relative times (Timing.repeat.offset holds one)');
+  if (val(tq1.rep(3), 9) !== undefined) {
+    cx.leftOut(tq1, '5', 'a relative time beside the repeat pattern\'s own offset (TQ1-3.9; the IG maps TQ1-5 only when TQ1-3.9 is empty)');
+    return undefined;
+  }
+  const d = duration(rep);
+  const perMinute = d === undefined ? undefined : UNIT_MINUTES[String(d.code)];
+  const minutes = d === undefined || perMinute === undefined ? undefined : Number(d.value) * perMinute;
+  if (minutes === undefined || !Number.isInteger(minutes) || minutes < 0) {
+    cx.leftOut(tq1, '5', 'a relative time that is no whole number of minutes in a time unit');
+    return undefined;
+  }
+  return minutes;
+}
+
+/**
+ * Puts TQ1-5's offset (relativeMinutes) on a Timing.repeat [IG TQ1 #5 → repeat.offset]: FHIR tim-9
+ * allows an offset only beside a `when` that is not C/CM/CD/CV, and the repeat holds one offset;
+ * otherwise `report(why)`.
+ */
+export function placeOffset(repeat: Json, minutes: number | undefined, report: (why: string) => void): void {
+  if (minutes === undefined) return;
+  const when = repeat.when as string[] | undefined;
+  if (when === undefined || when.some((w) => ['C', 'CM', 'CD', 'CV'].includes(w))) report('a relative time without an event it is relative to (FHIR tim-9: an offset needs a when that is not C, CM, CD or CV)');
+  else if (repeat.offset !== undefined) report('a relative time beside the offset the repeat pattern gives');
+  else repeat.offset = minutes;
 }
 
 /**
  * The parts TQ1[ServiceRequest] and TQ1[MedicationRequest] map alike, read once for both requests:
  * TQ1-2 → quantity (CQ[Quantity]); TQ1-6 → boundsDuration when TQ1-7 and TQ1-8 are not valued,
  * else the missing bound (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start) [IG #6]; TQ1-7/TQ1-8 →
- * start/end; TQ1-13 → each occurrence's duration; TQ1-14 → count (the IG rows say countMax; FHIR
+ * start/end; TQ1-5 → the offset in minutes (relativeMinutes; placed by placeOffset); TQ1-13 → each
+ * occurrence's duration; TQ1-14 → count (the IG rows say countMax; FHIR
  * tim-8 requires a count beside a countMax, and "total occurrences" is the count). A part that
  * cannot be placed (no number, no time unit, no positive whole number) is reported, never read
  * and dropped.
@@ -262,7 +304,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   const quantity = tq1.rep(2);
   const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
   if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
-  return { start, end, boundsDuration, each, count: total !== undefined && total > 0 ? total : undefined, quantity: amount };
+  return { start, end, boundsDuration, each, count: total !== undefined && total > 0 ? total : undefined, quantity: amount, offset: relativeMinutes(tq1, cx) };
 }
 
 /** [IG TQ1[MedicationRequest]] one TQ1 → the Dosage parts it gives (timing, dose, texts) and the request priority. */
@@ -277,6 +319,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   // TQ1-3 and dropped without a report line)
   mergeRpt(repeat, rptRepeat(rpt, (c, why) => cx.leftOut(tq1, `3.${c}`, why)), (part, why) => cx.leftOut(tq1, part, why));
   if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (a timing holds one code)');
+  // [IG TQ1[MedicationRequest] #5] TQ1-5 → repeat.offset beside the pattern's event
+  placeOffset(repeat, parts.offset, (why) => cx.leftOut(tq1, '5', why));
   // TQ1-4 explicit times → timeOfDay (a TM has no date for Timing.event)
   const times = explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day'));
   // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's event wins

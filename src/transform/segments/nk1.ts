@@ -13,7 +13,7 @@ import type { Scope } from './scope.js';
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
   const names = seg.reps(2).map((r) => xpnName(r, cx));
-  const telecom = [...seg.reps(5), ...seg.reps(6), ...seg.reps(40), ...seg.reps(41)].map((r) => xtnContactPoint(r, cx));
+  const telecom = [5, 6, 40, 41].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n))));
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
   const relationship = codeableConcept(seg.rep(3), 'Relationship');
   const role = codeableConcept(seg.rep(7), 'ContactRole');

@@ -15,7 +15,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
+import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, placeOffset, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -40,6 +40,8 @@ interface RequestTiming {
   each?: Json | undefined;
   count?: number | undefined;
   quantity?: Json | undefined;
+  /** TQ1-5 relative time in minutes (tq1Parts), an offset from the repeat's event */
+  offset?: number | undefined;
   /** repeat parts of the RPT's components 5–10 (period, when, offset) */
   rpt?: Json | undefined;
   /** report a part that found no place: `part` is a field or component label of `reader` */
@@ -68,6 +70,8 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   const timing = timingOf(t.pattern, undefined, undefined, (why) => t.leftOut(t.startEnd, why));
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};
   mergeRpt(repeat, t.rpt ?? {}, (c, why) => t.leftOut(c, why));
+  // [IG TQ1[ServiceRequest] #5] TQ1-5 → repeat.offset beside the pattern's event (FHIR tim-9)
+  placeOffset(repeat, t.offset, (why) => t.leftOut('5', why));
   if (t.timeOfDay !== undefined && t.timeOfDay.length > 0) {
     // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's meal time wins
     if (repeat.when !== undefined) t.leftOut(t.times, 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
@@ -193,12 +197,13 @@ export function applyRequestTiming(sr: Json, orc: SegmentReader | undefined, obr
  * period (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start), TQ1-7/TQ1-8 → boundsPeriod, TQ1-9 →
  * priority, TQ1-11 → note, TQ1-13 → repeat.duration/durationUnit, TQ1-14 → repeat.count (the IG
  * row says countMax; FHIR tim-8 requires a count beside a countMax, and "total occurrences" is the
- * count). TQ1-5 (relative time: offset needs a `when`), TQ1-10 (condition: the IG's extension is
- * unnamed) and TQ1-12 stay unread, so the report names them. Also used for a TQ1 after its
- * request (ORU's TIMING_QTY).
+ * count), TQ1-5 → repeat.offset when TQ1-3.9 is empty and the repeat has an event (FHIR tim-9),
+ * else reported. TQ1-10 (condition: the IG's extension is unnamed) is reported with that reason;
+ * TQ1-12 stays unread, so the report names it. Also used for a TQ1 after its request (ORU's
+ * TIMING_QTY).
  */
 export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
-  const { start, end, boundsDuration, each, count, quantity } = tq1Parts(tq1, cx);
+  const { start, end, boundsDuration, each, count, quantity, offset } = tq1Parts(tq1, cx);
   const rpt = tq1.rep(3);
   placeTiming(sr, {
     start,
@@ -210,6 +215,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
     each,
     count,
     quantity,
+    offset,
     leftOut: (part, why) => cx.leftOut(tq1, part === 'quantity' ? '2' : part, why),
     startEnd: '7/8',
     times: '4',
@@ -223,4 +229,8 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   else priority(sr, own?.code, tq1, '9', cx);
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });
+  // [IG TQ1[ServiceRequest] #10 → "extension??-performance-condition"]: the row names no extension
+  // (no URL), so the condition has no place on a ServiceRequest: reported with the reason (on a
+  // MedicationRequest the IG row is dosageInstruction.additionalInstruction.text, tq1Dosage)
+  if (tq1.str(10) !== undefined) cx.leftOut(tq1, '10', 'a condition the IG maps to an extension it does not name (extension??-performance-condition)');
 }

@@ -123,7 +123,7 @@ function orderingProvider(orc: SegmentReader, cx: Conversion): Reference | undef
   const org = facility === undefined ? undefined : cx.resources.get(`Organization/${facility.reference.slice('urn:uuid:'.length)}`);
   if (org !== undefined) {
     if (org.address === undefined) push(org, 'address', ...orc.reps(22).map((r) => xadAddress(r, cx)));
-    if (org.telecom === undefined) push(org, 'telecom', ...orc.reps(23).map((r) => xtnContactPoint(r, cx)));
+    if (org.telecom === undefined) push(org, 'telecom', ...orc.reps(23).map((r) => xtnContactPoint(r, cx.at(orc, 23))));
   }
   const address = orc.reps(24).map((r) => xadAddress(r, cx));
   if (who === undefined) {

@@ -21,7 +21,7 @@ const EXT = 'http://hl7.org/fhir/StructureDefinition/';
 
 function telecoms(seg: SegmentReader, n: number, defaultUse: string | undefined, cx: Conversion): Json[] {
   return seg.reps(n).flatMap((r) => {
-    const cp = xtnContactPoint(r, cx);
+    const cp = xtnContactPoint(r, cx.at(seg, n));
     if (cp === undefined) return [];
     if (cp.use === undefined && cp.system !== 'email' && defaultUse !== undefined) cp.use = defaultUse;
     return [cp];

@@ -69,6 +69,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
   // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
+  // [IG PV1[Encounter] #54] PV1-54 → episodeOfCare
+  push(e, 'episodeOfCare', episodeOfCare(seg, scope, cx));
   // PV1-4/10/13/14/15/18/36 are CWE (IS before v2.7) bound to v2 tables: read as a whole CWE, so the
   // sender's own system (CWE.3) and text (CWE.2) stay; only a code without a system, or one whose
   // CWE.3 names the table (HL7nnnn), is the table's and goes through its map
@@ -132,6 +134,33 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
   scope.encounter = encounter;
+}
+
+const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+
+/**
+ * [IG PV1[Encounter] #54] service episode identifier → episodeOfCare(EpisodeOfCare.identifier),
+ * CX[Identifier]: an EpisodeOfCare of the patient with that identifier, keyed by it as a visit is
+ * by PV1-19 (an episode number names one episode of the sender's). EpisodeOfCare.status and
+ * .patient are required: no PV1 field says the episode's status (the IG has no row), so it is
+ * data-absent-reason `unknown`, as immunization.ts says of primarySource; without a patient, or
+ * without an identifier value, the field is reported. The PV1's other episode fields have no IG
+ * row (PV1-39 servicing facility, PV1-41 account status: left unread, so the report names them).
+ */
+function episodeOfCare(seg: SegmentReader, scope: Scope, cx: Conversion): Reference | undefined {
+  if (seg.rep(54) === undefined) return undefined;
+  const identifier = cxIdentifier(seg.rep(54), cx);
+  if (identifier === undefined || typeof identifier.value !== 'string' || scope.patient === undefined) {
+    cx.leftOut(seg, '54', identifier === undefined || typeof identifier.value !== 'string' ? 'a service episode without an identifier value (CX.1)' : 'a service episode of no patient (EpisodeOfCare.patient is required)');
+    return undefined;
+  }
+  const episode: Json = {
+    resourceType: 'EpisodeOfCare',
+    identifier: [identifier],
+    _status: { extension: [{ url: DATA_ABSENT, valueCode: 'unknown' }] },
+    patient: cx.ref(scope.patient),
+  };
+  return cx.ref(cx.add(episode as Resource, identifier));
 }
 
 /**
