@@ -200,7 +200,15 @@ export function destinationGuard(d: Pick<DeliveryDeps, 'channel' | 'destination'
  * One try: decide (filter, transforms) and deliver through the breaker. `opened`: the route's input
  * as the channel job holds it in memory (a first try); otherwise it is opened from the job data.
  */
-export async function deliverOnce(d: DeliveryDeps, guard: DestinationGuard, data: DeliveryJobData, signal: AbortSignal, opened?: RouteInput): Promise<DeliveryResult> {
+export async function deliverOnce(
+  d: DeliveryDeps,
+  guard: DestinationGuard,
+  data: DeliveryJobData,
+  signal: AbortSignal,
+  opened?: RouteInput,
+  /** seal the destination's answer into the result: false where nothing would keep it (a first try with the store off) */
+  keepAnswer = true,
+): Promise<DeliveryResult> {
   const ids = { channelId: data.channelId, messageId: data.messageId };
   const input: { -readonly [K in keyof RouteInput]: RouteInput[K] } = opened ? { ...opened } : {};
   // Only what the route reads is opened (a FHIR route unfiltered by HL7 paths never decrypts the
@@ -262,7 +270,7 @@ export async function deliverOnce(d: DeliveryDeps, guard: DestinationGuard, data
     ...(outcome.status !== undefined ? { status: outcome.status } : {}),
     ...(outcome.ackCode !== undefined ? { ackCode: outcome.ackCode } : {}),
     ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}),
-    ...(outcome.response ? { response: sealResponse(d.keyring, data, outcome.response) } : {}),
+    ...(outcome.response && keepAnswer ? { response: sealResponse(d.keyring, data, outcome.response) } : {}),
   };
 }
 

@@ -123,7 +123,9 @@ async function tryOnce(delivery: InlineDelivery, data: DeliveryJobData, input: R
   const id = deps.destination.id;
   const t0 = performance.now();
   try {
-    const done = await bounded(q.timeoutMs, deps.channel.queue.timeoutMs, signal, (bound) => deliverOnce(deps, guard, data, bound, input));
+    // A delivered try's answer (an AA, a 200's body) is kept only on the store's trail (summaryOf drops it
+    // from the channel job's result): with the store off it is not sealed at all (profiled: AES-GCM per ACK).
+    const done = await bounded(q.timeoutMs, deps.channel.queue.timeoutMs, signal, (bound) => deliverOnce(deps, guard, data, bound, input, deps.outbox !== undefined));
     const ms = performance.now() - t0;
     await deps.outbox?.append(deliveryEvents(data, 1, ms, { result: done }));
     deliveryDoneInline(deps.queueChannel.id, data.meta, ms / 1000);

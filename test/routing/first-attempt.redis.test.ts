@@ -26,6 +26,9 @@ import type { DeliveryJobData, IntegrationJobData, JobResult } from '../../src/q
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
 import { startChannelWorker } from '../../src/queue/worker.js';
 import { createWorkerConnection } from '../../src/redis/connections.js';
+import type { Sealed } from '../../src/security/seal.js';
+import type { StoreEvent } from '../../src/store/types.js';
+import type { StoreOutbox } from '../../src/queue/store-trail.js';
 import { channelRuntime, pipelineStepsFor } from '../../src/steps.js';
 import { startFhirServer } from '../support/fhir-server.js';
 import { memoryLogger } from '../support/log.js';
@@ -166,6 +169,45 @@ describe('first tries in the channel job', () => {
     expect([transactions('AE-1'), filed('AE-1')]).toEqual([1, 1]);
     for (const id of ['fhir', 'archive']) expect(await jobsIn(id), id).toBe(0);
   }, 200_000);
+
+  it("a delivered first try's answer (the receiver's AA) goes on the store's trail, sealed; with the store off it is kept nowhere", async () => {
+    const peer = await startMllpPeer({});
+    cleanups.push(() => peer.stop());
+    const channel: Channel = channelSchema.parse({
+      id: 'fk',
+      source: { type: 'http' },
+      // two destinations: a channel with one delivers in its own job, without a fan-out
+      destinations: [
+        { id: 'lab', type: 'mllp', host: '127.0.0.1', port: peer.port, connectTimeoutMs: 2000, ackTimeoutMs: 5000 },
+        { id: 'archive', type: 'file', dir: mkdtempSync(join(tmpdir(), 'hig-first-keep-')), content: 'hl7v2', name: '{controlId}.hl7' },
+      ],
+    });
+    const runtime = channelRuntime(channel);
+    cleanups.push(() => runtime.close());
+    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+    cleanups.push(() => redis.disconnect());
+    const queues = createQueueRegistry(redis, [channel, ...destinationQueueChannels([channel])], prefix);
+    cleanups.push(() => queues.close());
+    const { log } = memoryLogger('warn');
+    // The store's outbox is an interface of ours (one XADD in the daemon): here it keeps what it is given.
+    const appended: StoreEvent[] = [];
+    const outbox: StoreOutbox = { append: async (events) => void appended.push(...events) };
+    for (const [cid, withStore] of [['KEEP-1', true], ['NOSTORE-1', false]] as const) {
+      const deliveries = destinationDeliveries(channel, runtime, { keyring, redis, prefix, log, ...(withStore ? { outbox } : {}) });
+      const raw = adt(cid);
+      const h = readHeader(raw);
+      if (!h.ok) throw new Error('bad message');
+      const data = buildJob(raw, h.header, channel, { source: 'http' }, keyring);
+      const result = await fanOutFirstTries(queues, channel, { data, input: { v2: raw } }, new Set(), deliveries, new AbortController().signal);
+      expect(result, cid).toMatchObject({ lab: { state: 'delivered', ackCode: 'AA' }, archive: { state: 'delivered' } });
+    }
+    expect(peer.messages.map((m) => m.controlId)).toEqual(['KEEP-1', 'NOSTORE-1']);
+    const attempt = appended.find((e) => e.kind === 'attempt' && e.destinationId === 'lab') as StoreEvent & { response?: Sealed; responseRole?: string; ackCode?: string };
+    expect(attempt).toMatchObject({ destinationId: 'lab', outcome: 'success', ackCode: 'AA', responseRole: 'ack' });
+    const ack = keyring.open(attempt.response!, { channelId: 'fk', messageId: attempt.messageId, role: 'ack' }).toString('latin1');
+    expect(ack).toMatch(/\rMSA\|AA\|KEEP-1(\r|\||$)/);
+    expect(appended.filter((e) => e.kind === 'attempt').map((e) => e.destinationId)).toEqual(['lab', 'archive']); // nothing from the store-off run
+  });
 
   it('an ordered destination, or one whose queue says firstAttempt "queue", is never tried inline', () => {
     const channel: Channel = channelSchema.parse({
