@@ -193,13 +193,19 @@ export function observationKey(instance: Json | undefined, patient: Resource | u
 
 /**
  * A visit: [IG PV1[Encounter] PV1-19] the visit number, else PV1-50 (alternate visit id), else
- * the patient + PV1-44 admit time (the same admission of the same patient); else nothing names
- * the visit and it is scoped to the message (docs/mapping.md says why).
+ * the patient + PV1-44 admit time (the same admission of the same patient), else the patient +
+ * PV1-5 preadmit number, else the patient + what the PV1 says the visit is (`described`: PV1-2
+ * class, PV1-3 assigned location, PV1-7 attending, PV1-10 hospital service, each as sent; see
+ * docs/mapping.md "Resource identity" for why these and what it costs). Review 6 class G: such a
+ * visit was scoped to MSH-10, so a resend under a new MSH-10 PUT a second Encounter (issue 14 #3).
+ * Without a patient nothing names the visit: message-scoped.
  */
-export function encounterKey(visit: Json | undefined, alternate: Json | undefined, patient: Resource | undefined, admitted: string | undefined): IdentityKey {
+export function encounterKey(visit: Json | undefined, alternate: Json | undefined, patient: Resource | undefined, admitted: string | undefined, preadmit?: Json, described?: readonly string[]): IdentityKey {
   if (visit !== undefined) return visit;
   if (alternate !== undefined) return alternate;
-  return facts('visit', [resourceFact(patient), admitted]);
+  if (admitted !== undefined) return facts('visit', [resourceFact(patient), admitted]);
+  if (preadmit !== undefined && typeof preadmit.value === 'string') return facts('visit:preadmit', [resourceFact(patient), identifierFact(preadmit)]);
+  return described === undefined ? undefined : facts('visit:described', [resourceFact(patient), ...described]);
 }
 
 /** CDC IIS IG: ORC-3 `9999` says the sender keeps no id for the dose (refusals, historical, no vaccine). */

@@ -24,6 +24,12 @@ const PARTICIPANTS: readonly [number, string, string?][] = [
   [52, 'PART', 'Participation'],
 ];
 
+/** A field's first repetition as sent (trailing empty components and subcomponents dropped), as an identity fact; '' when empty. */
+function asSent(rep: Repetition | undefined): string {
+  if (rep === undefined) return '';
+  return rep.map((c) => c.join('&').replace(/&+$/, '')).join('^').replace(/\^+$/, '');
+}
+
 function encounterClass(code: string | undefined): Json {
   const mapped = lookup('PatientClass[EncounterClass]', code);
   if (mapped !== undefined) return { system: mapped.system, code: mapped.code, display: mapped.display };
@@ -132,7 +138,9 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const l = location(cx, seg.rep(field));
     if (l !== undefined) push(e, 'location', { location: l, status });
   }
-  const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
+  // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is
+  const described = [2, 3, 7, 10].map((n) => asSent(seg.rep(n)));
+  const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
 }
 
