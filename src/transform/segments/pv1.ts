@@ -98,12 +98,20 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
   // end: a cancelled admission (A11) or a cancelled discharge (A13) did not end at PV1-45
   const admitted = seg.dateTime(44);
-  const end = e.status === 'finished' ? discharged : undefined;
+  let end = e.status === 'finished' ? discharged : undefined;
+  // [FHIR per-1] an end before the start is no period: the start (PV1-44) stays
+  if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) {
+    end = undefined;
+    cx.leftOut(seg, '45', 'a discharge time before the admit time (PV1-44): no Encounter.period.end');
+  }
+  // [IG PV1[Encounter] PV1-45 → period.end] is the discharge that happened; the event says it did
+  // not (A05 pre-admit, A14 pending admit: planned; A11 cancelled; A13 discharge cancelled):
+  // reported, not silently dropped (review 6: ADT-A05-02, ADT-A14-02)
+  if (discharged !== undefined && e.status !== 'finished') cx.leftOut(seg, '45', `a discharge time on a visit that is ${String(e.status)} (trigger event or PV1-2), not finished: no Encounter.period.end`);
   if (admitted !== undefined || end !== undefined) {
     const period: Json = {};
     set(period, 'start', admitted);
     set(period, 'end', end);
-    if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) delete period.end;
     e.period = period;
   }
   const hosp: Json = {};
