@@ -208,6 +208,17 @@ export function encounterKey(visit: Json | undefined, alternate: Json | undefine
   return described === undefined ? undefined : facts('visit:described', [resourceFact(patient), ...described]);
 }
 
+/**
+ * An appointment without SCH-1/SCH-2 (review 6 sweep: SIU_12 was scoped to MSH-10, a resend PUT a
+ * second Appointment): the patient + its start (TQ1-7, SCH-11 or the first AIS/AIx start: the
+ * times scheduling.ts settles; else the requested period's start) + what is booked (AIS-3 service,
+ * else SCH-8 type, else SCH-7 reason). Known only at the end of the message (SCH precedes the PID):
+ * Conversion.rekey gives the id then. Without a patient or a time nothing names it: message-scoped.
+ */
+export function appointmentKey(patient: Resource | undefined, start: string | undefined, service: Json | undefined): FactsKey | undefined {
+  return facts('appointment', [resourceFact(patient), start, conceptKey(service) ?? '']);
+}
+
 /** CDC IIS IG: ORC-3 `9999` says the sender keeps no id for the dose (refusals, historical, no vaccine). */
 const NO_DOSE_NUMBER = new Set(['9999']);
 
