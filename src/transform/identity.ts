@@ -195,7 +195,7 @@ export function observationKey(instance: Json | undefined, patient: Resource | u
  * A visit: [IG PV1[Encounter] PV1-19] the visit number, else PV1-50 (alternate visit id), else
  * the patient + PV1-44 admit time (the same admission of the same patient), else the patient +
  * PV1-5 preadmit number, else the patient + what the PV1 says the visit is (`described`: PV1-2
- * class, PV1-3 assigned location, PV1-7 attending, PV1-10 hospital service, each as sent; see
+ * class and PV1-10 hospital service as sent, the ids of the PV1-3 Location and PV1-7 Practitioner; see
  * docs/mapping.md "Resource identity" for why these and what it costs). Review 6 class G: such a
  * visit was scoped to MSH-10, so a resend under a new MSH-10 PUT a second Encounter (issue 14 #3).
  * Without a patient nothing names the visit: message-scoped.

@@ -114,6 +114,10 @@ describe('visits without a visit number', () => {
     // trailing empty components are no other fact
     expect(described('B1', BARE)).toBe(described('B2', { ...BARE, 3: 'CLINIC^^^GH^^', 7: '1234^ATTEND^ALICE^^^' }));
   });
+  it('take the bed and the attending by their own identities: PL.4 left out from its facility (MSH-4) is the same bed', () => {
+    // MSH-4 is GOODHEALTH: CLINIC without PL.4 and CLINIC^^^GOODHEALTH are one Location (location-identity.test.ts)
+    expect(described('B1', { ...BARE, 3: 'CLINIC' })).toBe(described('B2', { ...BARE, 3: 'CLINIC^^^GOODHEALTH' }));
+  });
   it.each([
     ['another patient class (PV1-2)', { 2: 'E' }],
     ['another assigned location (PV1-3)', { 3: 'ER^^^GH' }],

@@ -88,9 +88,13 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
+  // the attending (first PV1-7) and the assigned location (PV1-3) as identity facts (encounterKey)
+  let attending: string | undefined;
+  let assigned: string | undefined;
   for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
+      if (field === 7 && attending === undefined) attending = who?.reference;
       const coding = { system: PARTICIPATION, code };
       if (who !== undefined) push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
     }
@@ -144,10 +148,13 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
     if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     const l = location(cx, seg.rep(field));
+    if (field === 3) assigned = l?.reference;
     if (l !== undefined) push(e, 'location', { location: l, status });
   }
-  // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is
-  const described = [2, 3, 7, 10].map((n) => asSent(seg.rep(n)));
+  // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is: its
+  // class and service as sent, its bed and attending by their own identities (entities.ts: one bed
+  // with or without PL.4 is one Location, one doctor one Practitioner)
+  const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
 }
