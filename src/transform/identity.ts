@@ -219,6 +219,15 @@ export function appointmentKey(patient: Resource | undefined, start: string | un
   return facts('appointment', [resourceFact(patient), start, conceptKey(service) ?? '']);
 }
 
+/**
+ * A referral without RF1-6: the patient + RF1-7 (else RF1-9) + RF1-3 type + the first RF1-10 reason
+ * (admin.ts finishReferral, at the end of the message: RF1 precedes the PID). Without a patient or
+ * a date nothing names it: message-scoped.
+ */
+export function referralKey(patient: Resource | undefined, authored: string | undefined, type: Json | undefined, reason: Json | undefined): FactsKey | undefined {
+  return facts('referral', [resourceFact(patient), authored, conceptKey(type) ?? '', conceptKey(reason) ?? '']);
+}
+
 /** CDC IIS IG: ORC-3 `9999` says the sender keeps no id for the dose (refusals, historical, no vaccine). */
 const NO_DOSE_NUMBER = new Set(['9999']);
 
