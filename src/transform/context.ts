@@ -326,6 +326,38 @@ export class Conversion implements DatatypeContext {
   }
 
   /**
+   * Gives a message-scoped resource the id `key` names once the facts that identify it are known,
+   * which for a segment before the PID (SCH) is only at the end of the message: the resource
+   * takes the new id (`#n` past another of the same facts) and every reference to it in the
+   * Bundle follows. Only for a resource made without a key (an ordinal id).
+   */
+  rekey(resource: Resource, key: FactsKey): void {
+    const type = resource.resourceType;
+    const oldTypeId = `${type}/${resource.id ?? ''}`;
+    if (this.resources.get(oldTypeId) !== resource) return;
+    let repeat = 1;
+    let id = this.idFor(type, key, repeat);
+    while (this.resources.has(`${type}/${id}`) && `${type}/${id}` !== oldTypeId) id = this.idFor(type, key, ++repeat);
+    const typeId = `${type}/${id}`;
+    if (typeId === oldTypeId) return;
+    const from = `urn:uuid:${resource.id ?? ''}`;
+    const to = `urn:uuid:${id}`;
+    resource.id = id;
+    // the Bundle keeps message order (MessageHeader.focus is the first resource): rename in place
+    const entries = [...this.resources];
+    this.resources.clear();
+    for (const [k, r] of entries) this.resources.set(k === oldTypeId ? typeId : k, r);
+    for (const map of [this.conditional, this.cleared] as Map<string, unknown>[]) {
+      const v = map.get(oldTypeId);
+      if (v !== undefined) {
+        map.delete(oldTypeId);
+        map.set(typeId, v);
+      }
+    }
+    for (const r of this.resources.values()) retarget(r, from, to);
+  }
+
+  /**
    * Turns a resource of this Bundle into a DELETE of it ([IG SegmentActionCode D → DELETE]):
    * it leaves the Bundle's resources, references to it are removed at the end.
    */
@@ -341,6 +373,18 @@ export class Conversion implements DatatypeContext {
     if (display !== undefined) r.display = display;
     return r;
   }
+}
+
+/** Points every `reference` equal to `from` inside a value at `to`. */
+function retarget(value: unknown, from: string, to: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) retarget(v, from, to);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const obj = value as Json;
+  if (obj.reference === from) obj.reference = to;
+  for (const k of Object.keys(obj)) retarget(obj[k], from, to);
 }
 
 /** The conditional-update search for a key: its identifier (with a system), or the facts' query. */

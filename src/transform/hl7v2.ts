@@ -15,6 +15,7 @@ import { type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
+import { finishReferral } from './segments/admin.js';
 import { finishDocument } from './segments/documents.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
@@ -141,6 +142,7 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
     const element = SUBJECT[r.resourceType];
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
     if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
+    if (r.resourceType === 'ServiceRequest') finishReferral(r, patient, cx);
     if (r.resourceType === 'DocumentReference') finishDocument(r);
     const required = REQUIRES_PATIENT[r.resourceType];
     if (required !== undefined && r[required] === undefined) {

@@ -193,13 +193,39 @@ export function observationKey(instance: Json | undefined, patient: Resource | u
 
 /**
  * A visit: [IG PV1[Encounter] PV1-19] the visit number, else PV1-50 (alternate visit id), else
- * the patient + PV1-44 admit time (the same admission of the same patient); else nothing names
- * the visit and it is scoped to the message (docs/mapping.md says why).
+ * the patient + PV1-44 admit time (the same admission of the same patient), else the patient +
+ * PV1-5 preadmit number, else the patient + what the PV1 says the visit is (`described`: PV1-2
+ * class and PV1-10 hospital service as sent, the ids of the PV1-3 Location and PV1-7 Practitioner; see
+ * docs/mapping.md "Resource identity" for why these and what it costs). Review 6 class G: such a
+ * visit was scoped to MSH-10, so a resend under a new MSH-10 PUT a second Encounter (issue 14 #3).
+ * Without a patient nothing names the visit: message-scoped.
  */
-export function encounterKey(visit: Json | undefined, alternate: Json | undefined, patient: Resource | undefined, admitted: string | undefined): IdentityKey {
+export function encounterKey(visit: Json | undefined, alternate: Json | undefined, patient: Resource | undefined, admitted: string | undefined, preadmit?: Json, described?: readonly string[]): IdentityKey {
   if (visit !== undefined) return visit;
   if (alternate !== undefined) return alternate;
-  return facts('visit', [resourceFact(patient), admitted]);
+  if (admitted !== undefined) return facts('visit', [resourceFact(patient), admitted]);
+  if (preadmit !== undefined && typeof preadmit.value === 'string') return facts('visit:preadmit', [resourceFact(patient), identifierFact(preadmit)]);
+  return described === undefined ? undefined : facts('visit:described', [resourceFact(patient), ...described]);
+}
+
+/**
+ * An appointment without SCH-1/SCH-2 (review 6 sweep: SIU_12 was scoped to MSH-10, a resend PUT a
+ * second Appointment): the patient + its start (TQ1-7, SCH-11 or the first AIS/AIx start: the
+ * times scheduling.ts settles; else the requested period's start) + what is booked (AIS-3 service,
+ * else SCH-8 type, else SCH-7 reason). Known only at the end of the message (SCH precedes the PID):
+ * Conversion.rekey gives the id then. Without a patient or a time nothing names it: message-scoped.
+ */
+export function appointmentKey(patient: Resource | undefined, start: string | undefined, service: Json | undefined): FactsKey | undefined {
+  return facts('appointment', [resourceFact(patient), start, conceptKey(service) ?? '']);
+}
+
+/**
+ * A referral without RF1-6: the patient + RF1-7 (else RF1-9) + RF1-3 type + the first RF1-10 reason
+ * (admin.ts finishReferral, at the end of the message: RF1 precedes the PID). Without a patient or
+ * a date nothing names it: message-scoped.
+ */
+export function referralKey(patient: Resource | undefined, authored: string | undefined, type: Json | undefined, reason: Json | undefined): FactsKey | undefined {
+  return facts('referral', [resourceFact(patient), authored, conceptKey(type) ?? '', conceptKey(reason) ?? '']);
 }
 
 /** CDC IIS IG: ORC-3 `9999` says the sender keeps no id for the dose (refusals, historical, no vaccine). */

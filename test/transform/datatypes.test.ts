@@ -59,6 +59,9 @@ describe('XPN → HumanName', () => {
     ['^JANE', { given: ['JANE'] }],
     ['""', undefined],
     ['DOE^^^^^^N', { use: 'nickname', family: 'DOE' }],
+    // [IG XPN[HumanName] XPN.4 → suffix[1], XPN.6 → suffix[2], XPN.14 → suffix[3]] (review 6: PhD dropped silently)
+    ['EVERYMAN^ADAM^A^III^DR^MD^L^^^^^^^PhD', { use: 'official', family: 'EVERYMAN', given: ['ADAM', 'A'], prefix: ['DR'], suffix: ['III', 'MD', 'PhD'] }],
+    ['EVERYMAN^ADAM^^^^^^^^^^^^PhD', { family: 'EVERYMAN', given: ['ADAM'], suffix: ['PhD'] }],
   ])('%s', (v, expected) => expect(xpnName(rep(v), ctx)).toEqual(expected));
 });
 

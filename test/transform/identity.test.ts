@@ -103,10 +103,58 @@ describe('visits without a visit number', () => {
     expect(url(noNumber('N1', '20240305080000'), 'Encounter')).toBe(url(noNumber('N2', '20240305080000'), 'Encounter'));
     expect(url(noNumber('N1', '20240305080000'), 'Encounter')).not.toBe(url(noNumber('N1', '20240306080000'), 'Encounter'));
   });
-  it('are scoped to the message when nothing names them (documented: no stable id is possible)', () => {
-    const bare = (id: string): string => url(convert([MSH('ADT^A08^ADT_A01', id), 'EVN|A08', PID, 'PV1|1|O|CLINIC^^^GH']), 'Encounter');
-    expect(bare('B1')).toBe(bare('B1'));
-    expect(bare('B1')).not.toBe(bare('B2'));
+  // [hig identity, issue 14 #3; IG PV1[Encounter] PV1-5 → hospitalization.preAdmissionIdentifier]
+  // without PV1-19/50/44: the patient + PV1-5, else the patient + PV1-2 + PV1-3 + PV1-7 + PV1-10
+  // as sent (review 6 class G: such a visit was scoped to MSH-10, a resend PUT a second Encounter)
+  const described = (id: string, fields: Record<number, string>, pid = PID, ts?: string): string =>
+    url(convert([MSH('ADT^A08^ADT_A01', id, ts), 'EVN|A08', pid, seg('PV1', { 1: '1', ...fields })]), 'Encounter');
+  const BARE = { 2: 'O', 3: 'CLINIC^^^GH', 7: '1234^ATTEND^ALICE', 10: 'MED' };
+  it('are the same visit when resent under a new MSH-10 and MSH-7 (patient + PV1-2/3/7/10 agree)', () => {
+    expect(described('B1', BARE)).toBe(described('B2', BARE, PID, '20240306091500-0500'));
+    // trailing empty components are no other fact
+    expect(described('B1', BARE)).toBe(described('B2', { ...BARE, 3: 'CLINIC^^^GH^^', 7: '1234^ATTEND^ALICE^^^' }));
+  });
+  it('take the bed and the attending by their own identities: PL.4 left out from its facility (MSH-4) is the same bed', () => {
+    // MSH-4 is GOODHEALTH: CLINIC without PL.4 and CLINIC^^^GOODHEALTH are one Location (location-identity.test.ts)
+    expect(described('B1', { ...BARE, 3: 'CLINIC' })).toBe(described('B2', { ...BARE, 3: 'CLINIC^^^GOODHEALTH' }));
+  });
+  it.each([
+    ['another patient class (PV1-2)', { 2: 'E' }],
+    ['another assigned location (PV1-3)', { 3: 'ER^^^GH' }],
+    ['another attending (PV1-7)', { 7: '5678^OTHER^OLGA' }],
+    ['another hospital service (PV1-10)', { 10: 'SUR' }],
+  ])('are another visit with %s', (_what, change) => {
+    expect(described('B1', BARE)).not.toBe(described('B1', { ...BARE, ...change }));
+  });
+  it('are another visit of another patient with the same PV1', () => {
+    expect(described('B1', BARE)).not.toBe(described('B1', BARE, 'PID|1||MRN2^^^HOSP^MR||ROE^RICHARD||19700101|M'));
+  });
+  it('are the same visit when patient and PV1-5 preadmit number agree, whatever else changed', () => {
+    expect(described('P1', { ...BARE, 5: 'PRE1^^^HOSP' })).toBe(described('P2', { 2: 'I', 3: 'W1^1^1^GH', 5: 'PRE1^^^HOSP' }));
+    expect(described('P1', { ...BARE, 5: 'PRE1^^^HOSP' })).not.toBe(described('P1', { ...BARE, 5: 'PRE2^^^HOSP' }));
+  });
+  it('are scoped to the message without a patient (documented: nothing names the visit)', () => {
+    const orphan = (id: string): string => url(convert([MSH('ADT^A08^ADT_A01', id), 'EVN|A08', seg('PV1', { 1: '1', ...BARE })]), 'Encounter');
+    expect(orphan('B1')).toBe(orphan('B1'));
+    expect(orphan('B1')).not.toBe(orphan('B2'));
+  });
+  // formerly the pending case pv1-no-visit-number-resend-same-url (review 6: OUL-R22-01/-02,
+  // `PV1|1|O|^^^BMGPED||||dszczepaniak`): the resend must PUT every resource to the same URL
+  it('[review 6 class G] an OUL_R22 resent under a new MSH-10 PUTs the same Encounter and results', () => {
+    const oul = (id: string): Record<string, unknown> =>
+      convert([
+        `MSH|^~\\&|LAB|GHH|EHR|GHH|20260105101500+0100||OUL^R22^OUL_R22|${id}|P|2.8`,
+        'PID|1||R6P2^^^GHH^MR||ROE^JOHN||19750303|M',
+        'PV1|1|O|^^^BMGPED||||4711^Szczepaniak^Dan',
+        'SPM|1|R6-SP-1&GHH||SKBP^Biopsy, Skin^HL70487',
+        'OBR|1|R6-PL-1^GHH|R6-FI-1^LAB|SCAN^Scan slide^L|||20260105090000+0100||||||||||||||||||F',
+        'ORC|SC|R6-PL-1^GHH|R6-FI-1^LAB||CM',
+        'OBX|1|ST|SLIDE^Slide quality^L||Adequate||||||F',
+      ]);
+    const first = oul('R6OUL1');
+    const again = oul('R6OUL1X9');
+    for (const type of ['Encounter', 'Observation', 'ServiceRequest', 'DiagnosticReport', 'Specimen', 'Patient']) expect(urls(again, type), type).toEqual(urls(first, type));
+    expect(urls(first, 'Encounter')).toHaveLength(1);
   });
 });
 

@@ -19,16 +19,20 @@ interface NameLayout {
   periodEnd: number;
   /** the older DR validity range (XPN.10), used when the start/end components are empty */
   validityRange?: number;
+  /** [IG XPN[HumanName] XPN.14 Professional Suffix → [1].suffix[3]] (after XPN.4 and XPN.6) */
+  professional?: number;
 }
 
-const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10 };
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14 };
 const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
   const family = val(rep, l.family, 1);
   const given = list(val(rep, l.given), ...(val(rep, l.middle) ?? '').split(' ').map((x) => (x === '' ? undefined : x)));
   const prefix = list(val(rep, l.prefix));
-  const suffix = list(val(rep, l.suffix), val(rep, l.degree));
+  // [IG XPN[HumanName] XPN.4 → suffix[1], XPN.6 → suffix[2], XPN.14 → suffix[3]]: the professional
+  // suffix (`PhD`) was read with the name and dropped without a report line (review 6)
+  const suffix = list(val(rep, l.suffix), val(rep, l.degree), l.professional === undefined ? undefined : val(rep, l.professional));
   if (family === undefined && given === undefined) return undefined;
   const n: Json = {};
   const use = lookupCode('NameType', val(rep, l.type));

@@ -17,7 +17,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -314,8 +314,26 @@ export function mapRf1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(sr, 'authoredOn', seg.dateTime(7) ?? seg.dateTime(9));
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   const referral = cx.add(sr as Resource, identifier, 'distinct');
+  if (identifier === undefined) unnumbered.add(referral);
   scope.serviceRequest = referral;
   scope.noteTarget = referral;
+}
+
+/** Referrals made without RF1-6: their identity is settled once the patient is known (finishReferral). */
+const unnumbered = new WeakSet<Resource>();
+
+/**
+ * After the whole message: a referral without RF1-6 (RF1 precedes the PID) is the patient's
+ * referral of this type (RF1-3) and reason (RF1-10) authored at RF1-7 (else RF1-9) [hig identity,
+ * issue 14 #3]: a resend under a new MSH-10 PUTs the same ServiceRequest. Without a patient or
+ * that date nothing names it, and it stays scoped to the message.
+ */
+export function finishReferral(referral: Resource, patient: Resource | undefined, cx: Conversion): void {
+  if (!unnumbered.has(referral)) return;
+  const reasons = Array.isArray(referral.reasonCode) ? (referral.reasonCode as Json[]) : [];
+  const authored = typeof referral.authoredOn === 'string' ? referral.authoredOn : undefined;
+  const key = referralKey(patient, authored, referral.code as Json | undefined, reasons[0]);
+  if (key !== undefined) cx.rekey(referral, key);
 }
 
 export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -1,7 +1,8 @@
 /** NTE → Annotation on the resource the note follows (IG: NTE[Observation], NTE[ServiceRequest] …). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { practitioner } from '../entities.js';
-import type { Json } from '../types.js';
+import { NOTE_OWNERS } from '../structures/definitions.js';
+import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
 /** Resource types with an Annotation-typed `note` element in R4, and the element name. */
@@ -22,8 +23,29 @@ const NOTE_ELEMENT: Readonly<Record<string, string>> = {
   Appointment: 'comment',
 };
 
+/**
+ * The resource an NTE annotates, by where the message's structure puts it (structures/definitions.ts
+ * NOTE_OWNERS): in a group with a declared owner, the owner segment's resource in that group; an NTE
+ * the grammar expects directly in the message root of another structure is a header note (no
+ * target: reported); elsewhere the resource of the segment the NTE follows in its group
+ * (`scope.noteTarget`: OBR [{NTE}], OBX [{NTE}], SPM, RXO …). A segment the structure does not
+ * expect where it stands keeps the last one too: the sender put it after that segment.
+ */
+function noteTarget(seg: SegmentReader, scope: Scope): Resource | undefined {
+  const frame = scope.group;
+  const expected = frame.node.children.some((c) => c.kind === 'segment' && c.index === seg.index && c.expected);
+  if (!expected) return scope.noteTarget;
+  const owner = NOTE_OWNERS[frame.path];
+  if (owner !== undefined) {
+    // [IG NTE[ServiceRequest] NTE-3 → note.text] REF_I12's trailing NTE: the referral RF1 made
+    const made = frame.made(owner).filter((r) => NOTE_ELEMENT[r.resourceType] !== undefined);
+    return made[made.length - 1];
+  }
+  return frame.parent === undefined ? undefined : scope.noteTarget;
+}
+
 export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
-  const target = scope.noteTarget;
+  const target = noteTarget(seg, scope);
   if (target === undefined) return false;
   const element = NOTE_ELEMENT[target.resourceType];
   if (element === undefined) return false;

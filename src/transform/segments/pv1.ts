@@ -24,6 +24,12 @@ const PARTICIPANTS: readonly [number, string, string?][] = [
   [52, 'PART', 'Participation'],
 ];
 
+/** A field's first repetition as sent (trailing empty components and subcomponents dropped), as an identity fact; '' when empty. */
+function asSent(rep: Repetition | undefined): string {
+  if (rep === undefined) return '';
+  return rep.map((c) => c.join('&').replace(/&+$/, '')).join('^').replace(/\^+$/, '');
+}
+
 function encounterClass(code: string | undefined): Json {
   const mapped = lookup('PatientClass[EncounterClass]', code);
   if (mapped !== undefined) return { system: mapped.system, code: mapped.code, display: mapped.display };
@@ -82,9 +88,13 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-10 → serviceType (HospitalService)]
   set(e, 'serviceType', coded(10, '0069', 'HospitalService'));
   if (scope.patient !== undefined) e.subject = cx.ref(scope.patient);
+  // the attending (first PV1-7) and the assigned location (PV1-3) as identity facts (encounterKey)
+  let attending: string | undefined;
+  let assigned: string | undefined;
   for (const [field, code, text] of PARTICIPANTS) {
     for (const r of seg.reps(field)) {
       const who = practitioner(cx, r);
+      if (field === 7 && attending === undefined) attending = who?.reference;
       const coding = { system: PARTICIPATION, code };
       if (who !== undefined) push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
     }
@@ -92,12 +102,20 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
   // end: a cancelled admission (A11) or a cancelled discharge (A13) did not end at PV1-45
   const admitted = seg.dateTime(44);
-  const end = e.status === 'finished' ? discharged : undefined;
+  let end = e.status === 'finished' ? discharged : undefined;
+  // [FHIR per-1] an end before the start is no period: the start (PV1-44) stays
+  if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) {
+    end = undefined;
+    cx.leftOut(seg, '45', 'a discharge time before the admit time (PV1-44): no Encounter.period.end');
+  }
+  // [IG PV1[Encounter] PV1-45 → period.end] is the discharge that happened; the event says it did
+  // not (A05 pre-admit, A14 pending admit: planned; A11 cancelled; A13 discharge cancelled):
+  // reported, not silently dropped (review 6: ADT-A05-02, ADT-A14-02)
+  if (discharged !== undefined && e.status !== 'finished') cx.leftOut(seg, '45', `a discharge time on a visit that is ${String(e.status)} (trigger event or PV1-2), not finished: no Encounter.period.end`);
   if (admitted !== undefined || end !== undefined) {
     const period: Json = {};
     set(period, 'start', admitted);
     set(period, 'end', end);
-    if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) delete period.end;
     e.period = period;
   }
   const hosp: Json = {};
@@ -130,9 +148,14 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
     if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     const l = location(cx, seg.rep(field));
+    if (field === 3) assigned = l?.reference;
     if (l !== undefined) push(e, 'location', { location: l, status });
   }
-  const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted));
+  // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is: its
+  // class and service as sent, its bed and attending by their own identities (entities.ts: one bed
+  // with or without PL.4 is one Location, one doctor one Practitioner)
+  const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
+  const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
 }
 

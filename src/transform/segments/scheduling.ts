@@ -15,6 +15,7 @@ import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
+import { appointmentKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming } from './medication-timing.js';
@@ -270,5 +271,13 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
   settleTimes(appointment);
   if (!Array.isArray(appointment.participant) || appointment.participant.length === 0) {
     appointment.participant = [{ type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PART' }] }], status: 'needs-action' }];
+  }
+  // [hig identity, issue 14 #3] no SCH-1/SCH-2: the appointment is its patient, time and service
+  if (appointment.identifier === undefined) {
+    const first = (v: unknown): Json | undefined => (Array.isArray(v) ? (v[0] as Json | undefined) : undefined);
+    const start = typeof appointment.start === 'string' ? appointment.start : (first(appointment.requestedPeriod)?.start as string | undefined);
+    const service = first(appointment.serviceType) ?? (appointment.appointmentType as Json | undefined) ?? first(appointment.reasonCode);
+    const key = appointmentKey(patient, start, service);
+    if (key !== undefined) cx.rekey(appointment, key);
   }
 }

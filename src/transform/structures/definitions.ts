@@ -80,6 +80,26 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Which segment's resource an NTE annotates when the NTE stands where the structure's grammar puts
+ * a note directly in a group other than right after that segment, keyed by the group's path
+ * (groups.ts GroupFrame.path; the root group is the structure's name). nte.ts looks the owner up in
+ * the group, so the note follows the message's structure and not whichever mapper ran last.
+ *  - REF_I12 (v2.8 ch. 11: `… [{AL1}] [{PROCEDURE}] [{OBSERVATION}] [PATIENT_VISIT] [{NTE}]`, also
+ *    I13/I14): the trailing NTE is the message's note on the referral RF1 makes
+ *    [IG NTE[ServiceRequest] NTE-3 → note.text]; AL1 and DG1 precede it at the root but take no
+ *    NTE (no NTE row under AL1[AllergyIntolerance] or DG1[Condition]).
+ *  - SIU_S12 (`SCH [{TQ1}] [{NTE}]`): the appointment's comment [IG SIU_S12 3 NTE → Appointment[1]
+ *    NTE[Appointment-Comment]].
+ * A root NTE the grammar expects in a structure not listed here is the header's note
+ * ("Notes and Comments (for Header)", IG ORM_O01 2 / OML_O21 4: no target) and is reported, never
+ * put on a resource that happens to precede it.
+ */
+export const NOTE_OWNERS: Readonly<Record<string, string>> = {
+  REF_I12: 'RF1',
+  SIU_S12: 'SCH',
+};
+
+/**
  * The trigger events hig converts (issue 3's list). An event outside this list is refused with
  * UNSUPPORTED_EVENT even when its structure is known, so we never claim a mapping we have not
  * tested.
