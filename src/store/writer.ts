@@ -114,6 +114,9 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
   // Blocking reads get a connection of their own; XACK and facts must not wait behind them.
   const reader: RedisClient = redis instanceof Cluster ? redis.duplicate() : redis.duplicate();
   reader.on('error', () => undefined);
+  // A duplicate of a lazy connection without an offline queue fails its first command until it has
+  // connected: every start logged "cannot read the outbox" once. Connected first (a failure is the loop's to retry).
+  await reader.connect().catch(() => undefined);
   try {
     await redis.xgroup('CREATE', key, group, '0', 'MKSTREAM');
   } catch (err) {
