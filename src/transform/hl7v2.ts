@@ -143,7 +143,7 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
     if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
     if (r.resourceType === 'ServiceRequest') finishReferral(r, patient, cx);
-    if (r.resourceType === 'DocumentReference') finishDocument(r);
+    if (r.resourceType === 'DocumentReference') finishDocument(r, cx);
     const required = REQUIRES_PATIENT[r.resourceType];
     if (required !== undefined && r[required] === undefined) {
       dropped.add(cx.ref(r).reference);

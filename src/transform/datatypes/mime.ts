@@ -62,6 +62,12 @@ const MAGIC: readonly [prefix: string, mime: string][] = [
   ['TU0AKg', 'image/tiff'],
 ];
 
+/** The MIME top-level type a table 0191 code (or a top-level type as sent) names: `TX` text, `IM` image. */
+export function mimeTopLevel(kind: string | undefined): string | undefined {
+  const k = (kind ?? '').trim();
+  return TOP_LEVEL.has(k.toLowerCase()) ? k.toLowerCase() : TABLE_0191[k.toUpperCase()];
+}
+
 const TOKEN = /^[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
 /**

@@ -2,6 +2,7 @@
 import { documentObxOf } from './order-document.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { attachments } from '../datatypes/attachment.js';
+import { mimeTopLevel, mimeType } from '../datatypes/mime.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
@@ -54,12 +55,19 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (file !== undefined) d.identifier = [{ value: file }];
   documentStatus(d, seg);
   set(d, 'docStatus', DOC_STATUS[(seg.str(17) ?? '').toUpperCase()]);
-  set(d, 'type', codeableConcept(seg.rep(2)));
+  // [IG TXA[DocumentReference] #2 → type, CWE[CodeableConcept]] TXA-2 is bound to HL7 table 0270
+  // (document type): a bare table code (`PN`, `DI`) gets the table's system, as every table-bound
+  // CWE does (coding.ts ownTableCode); a code of another system keeps the sender's. Before
+  // (review 6, MDM ×4, OUL ×4) `PN` came out as a code without any system
+  set(d, 'type', codeableConcept(seg.rep(2), undefined, '0270', cx.at(seg, 2).leftOutValue));
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
   // [IG TXA[DocumentReference] TXA-6 → date, if time is included] the origination time; TXA-4
   // (activity) and TXA-8 (edit) have no DocumentReference target (TXA-8: editProvenance)
   set(d, 'date', seg.instant(6));
-  push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)), ...seg.reps(5).map((r) => practitioner(cx, r)));
+  // [IG TXA[DocumentReference] #9 → author(Practitioner)] the originators only: TXA-5 (primary
+  // activity provider) has no target in the row, so it stays in the report; until review 6 it was
+  // made a second author beside TXA-9 (IG MDM_T02: a transcription's provider is no author)
+  push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   set(d, 'description', seg.str(25));
   push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272'));
@@ -89,6 +97,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const when = seg.dateTime(4) ?? seg.dateTime(6);
   const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
+  documentTxa.set(document, seg);
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);
   else precedingDocumentContent(document, seg, cx);
@@ -101,7 +110,7 @@ function precedingDocumentContent(document: Resource, seg: SegmentReader, cx: Co
   if (at === undefined || segment === undefined) return;
   const obx = cx.reader(segment, at);
   appendDocumentContent(document, obx, obx.str(2));
-  obx.reps(3);
+  documentObxCode(obx, cx);
 }
 
 /**
@@ -134,7 +143,7 @@ function orderDocumentContent(document: Resource, scope: Scope, cx: Conversion):
   for (const n of scope.group.nodes('OBX')) {
     const obx = cx.reader(n.segment, n.index);
     appendDocumentContent(document, obx, obx.str(2));
-    obx.reps(3);
+    documentObxCode(obx, cx);
   }
 }
 
@@ -159,7 +168,49 @@ export function appendDocumentContent(document: Resource, seg: SegmentReader, ty
   document.content = content;
 }
 
+/**
+ * [IG OBX[DocumentReference] #3: no target] the observation identifier of an OBX that is a
+ * document's content (MDM, ORDER_DOCUMENT) has no DocumentReference element: one report line, never
+ * the value. It was read and dropped without one (review 6: the IG MDM_T02's ED OBX-3 with its
+ * alternate LOINC 44249-1). The CWE itself is not the loss: coding.ts cweCodings keeps CWE.4–6 and
+ * CWE.10–13 wherever a CWE has a CodeableConcept target.
+ */
+export function documentObxCode(obx: SegmentReader, cx: Conversion): void {
+  if (obx.reps(3).length > 0) cx.leftOut(obx, '3', 'the observation identifier of a document\'s content has no DocumentReference element (IG OBX[DocumentReference] #3)');
+}
+
+/** The TXA each DocumentReference was made from, for what only the finished content can decide (TXA-3). */
+const documentTxa = new WeakMap<Resource, SegmentReader>();
+
+/**
+ * [IG TXA[DocumentReference] #3 → content.attachment.contentType, ID[code]] TXA-3 (table 0191: TX,
+ * FT, AP, IM…) read as a MIME type the way ED.2 is (mime.ts). The content's own type (OBX-2 text
+ * lines → text/plain; an ED/RP's ED.2/ED.3) is more precise and stays; TXA-3 gives the contentType
+ * of an attachment that has none (a notification without content, an RP without a type) and counts
+ * as mapped when a content attachment is of its kind (same MIME top-level type). A TXA-3 that no
+ * attachment agrees with (AP beside text lines only) is reported, not stamped on content of
+ * another kind. Before (review 6: every MDM) TXA-3 was always reported.
+ */
+function presentation(document: Resource, cx: Conversion): void {
+  const txa = documentTxa.get(document);
+  if (txa === undefined || !txa.segment.fields[3]) return;
+  const code = txa.str(3);
+  if (code === undefined) return;
+  const mime = mimeType(code, undefined);
+  const top = mimeTopLevel(code);
+  const attachments = ((document.content as Json[] | undefined) ?? []).map((c) => c.attachment as Json);
+  let agrees = false;
+  for (const a of attachments) {
+    if (a.contentType === undefined && mime !== undefined) {
+      a.contentType = mime;
+      agrees = true;
+    } else if (typeof a.contentType === 'string' && a.contentType.split('/')[0] === top) agrees = true;
+  }
+  if (!agrees) cx.leftOut(txa, '3', top === undefined ? 'a content presentation that is no code of table 0191' : 'a content presentation that none of the document\'s content is of');
+}
+
 /** DocumentReference.content is required; a notification without text says so. */
-export function finishDocument(document: Resource): void {
+export function finishDocument(document: Resource, cx: Conversion): void {
   if (document.content === undefined) document.content = [{ attachment: { title: 'document notification without content' } }];
+  presentation(document, cx);
 }

@@ -13,7 +13,7 @@ import { organization, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
-import { appendDocumentContent } from './documents.js';
+import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
 import { observationCategory, resultKind } from '../vocabulary/result-category.js';
 import { type Scope, madeBy } from './scope.js';
@@ -177,7 +177,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.document !== undefined) {
     // [IG MDM_T02 10.1] every OBX is content of the TXA document
     appendDocumentContent(scope.document, seg, type);
-    seg.reps(3);
+    documentObxCode(seg, cx);
     return;
   }
   const o: Json = { resourceType: 'Observation' };

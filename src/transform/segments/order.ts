@@ -154,14 +154,23 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   if (orc === undefined) return;
   // most ORCs name none of them: skip the field reads (this runs for every order)
   const f = orc.segment.fields;
-  if (!f[10] && !f[11] && !f[19]) return;
+  // [IG ORC[Provenance] #9 → recorded/occurredDateTime; MDM_T02 7.1, ORM_O01, OML_O21 ORC →
+  // Provenance] the time of a non-NW order event (RE, SC, CA…) has no ServiceRequest element hig
+  // can fill (ORC[ServiceRequest] #9 authoredOn is NW only): it is this Provenance's time, with the
+  // ORC-12 orderer as its author agent. Until review 6 (IG MDM_T02) it was reported unless ORC-10/11/19
+  // were valued; without ORC-12 there is no agent (required) and it still is
+  const event = !!f[9] && !!f[12] && orc.str(1)?.toUpperCase() !== 'NW';
+  if (!f[10] && !f[11] && !f[19] && !event) return;
   const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
   // [IG ORC[Provenance] ORC-17 CWE[Organization]] a code, not an XON: read as XON its code became the name
-  const onBehalfOf = organizationFromCwe(cx, orc.rep(17));
+  // read only beside an enterer: on an event Provenance (ORC-12 author alone) ORC-17 has no agent
+  // to sit on and stays in the report
+  const onBehalfOf = enterer === undefined ? undefined : organizationFromCwe(cx, orc.rep(17));
   if (enterer !== undefined && onBehalfOf !== undefined) enterer.onBehalfOf = onBehalfOf;
   const verifier = agent('verifier', practitioner(cx, orc.rep(11)) as Json | undefined);
   const actor = agent('performer', practitioner(cx, orc.rep(19)) as Json | undefined);
-  if (enterer === undefined && verifier === undefined && actor === undefined) return;
+  const author = agent('author', practitioner(cx, orc.rep(12)) as Json | undefined);
+  if (enterer === undefined && verifier === undefined && actor === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
   const msh = cx.msg.segments[0];
   // instant first: a coarse ORC-9 (a date only) un-reads the field, dateTime reads it again
   const recorded = orc.instant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).instant(7));
@@ -172,7 +181,7 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const control = orc.str(1)?.toUpperCase();
   const activity = control === undefined ? undefined : CONTROL_ACTIVITY[control];
   if (activity !== undefined) p.activity = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: activity }] };
-  push(p, 'agent', enterer, verifier, agent('author', practitioner(cx, orc.rep(12)) as Json | undefined), actor);
+  push(p, 'agent', enterer, verifier, author, actor);
   // [hig identity] this order's event (control code at ORC-9): a resend PUTs the same Provenance
   cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
 }
@@ -304,6 +313,14 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG OBR[DiagnosticReport] OBR-32 NDL → NDL.1 CNN[Practitioner]] the person is NDL.1's subcomponents
   // (id&family&given…); read as an XCN, NDL.2's start time became the family name
   push(dr, 'resultsInterpreter', practitioner(cx, sub(seg.rep(32), 1)));
+  // [IG OBR[DiagnosticReport] #35 → performer(NDL[PractitionerRole]) + extension
+  // event-performerFunction v3-ParticipationType TRANS] the transcriptionist, the Practitioner of
+  // NDL.1 as for OBR-32 (review 6: reported); in an order message (OBR[ServiceRequest] #35: no row)
+  // OBR-35 stays in the report
+  for (const r of seg.reps(35)) {
+    const who = practitioner(cx, sub(r, 1));
+    if (who !== undefined) push(dr, 'performer', { ...who, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/event-performerFunction', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'TRANS' }] } }] });
+  }
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
   scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');

@@ -6,7 +6,35 @@ import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, numberKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
+import { practitioner } from '../entities.js';
+import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
+
+/** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
+function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
+  const node = scope.group.closest('OBR')?.nodes('OBR')[0];
+  return node === undefined ? undefined : cx.reader(node.segment, node.index);
+}
+
+/** [IG OBR[Specimen] #10] the first OBR-10 collector (collector is 0..1: more are reported). */
+function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
+  const reps = obr.reps(10);
+  if (reps.length > 1) cx.leftOut(obr, '10', 'collectors after the first (Specimen.collection.collector holds one)');
+  return practitioner(cx, reps[0]) as Json | undefined;
+}
+
+/**
+ * [IG SPM[Specimen] #3] an EIP parent: a logical reference by identifier (the parent need not be in
+ * this message). A Reference holds one identifier: the filler's (EIP.2, the lab's number, as SPM-2
+ * identifies a specimen), else the placer's (EIP.1); a placer's beside a filler's is reported.
+ */
+function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Json | undefined {
+  const placer = eiFromComponent(rep, 1, cx, 'PGN');
+  const filler = eiFromComponent(rep, 2, cx, 'FGN');
+  if (placer !== undefined && filler !== undefined) cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
+  const identifier = filler ?? placer;
+  return identifier === undefined ? undefined : { type: 'Specimen', identifier };
+}
 
 export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const s: Json = { resourceType: 'Specimen' };
@@ -16,9 +44,21 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(s, 'identifier', filler, placer);
   set(s, 'type', codeableConcept(seg.rep(4), 'SpecimenType'));
   if (scope.patient !== undefined) s.subject = cx.ref(scope.patient);
+  // [IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP[Identifier-PlacerAssignedIdentifier] /
+  // EIP[Identifier-FillerAssignedIdentifier]] one parent per repetition (review 6: reported in 4)
+  for (const r of seg.reps(3)) push(s, 'parent', parentSpecimen(r, seg, cx));
+  const obr = orderOf(scope, cx);
   const collection: Json = {};
-  const start = seg.dateTime(17, 1);
-  const end = seg.dateTime(17, 2);
+  let start = seg.dateTime(17, 1);
+  let end = seg.dateTime(17, 2);
+  if (start === undefined && end === undefined && obr !== undefined) {
+    // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime, IF OBR-8 VALUED →
+    // collectedPeriod.start; #8 → collectedPeriod.end] the order's observation time when SPM-17 is
+    // empty (ORU_R01 4.2.2, OML_O21 6.4.1 map the OBR to the specimen); in an order message OBR-7
+    // was reported (no ServiceRequest row) although the specimen's row takes it
+    start = obr.dateTime(7);
+    end = start === undefined ? undefined : obr.dateTime(8);
+  }
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
   set(collection, 'method', codeableConcept(seg.rep(7), 'SpecimenCollectionMethod'));
@@ -28,8 +68,10 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const unit = val(seg.rep(12), 2, 2) ?? val(seg.rep(12), 2, 1);
     collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
   }
-  // [IG ORU_R01 4.2.4, OML_O21 6.4.4 PRT IF PRT-4 SC] the order's specimen collector
-  set(collection, 'collector', prtPersons(scope.group.closest('OBR'), ['SC'], cx)[0]?.who);
+  // [IG ORU_R01 4.2.4, OML_O21 6.4.4 PRT IF PRT-4 SC] the order's specimen collector, else
+  // [IG OBR[Specimen] #10 → collection.collector(Practitioner), XCN[Practitioner]] the OBR's
+  // collector identifier (review 6: reported in LAB-ORU-1/2); with a PRT SC it stays in the report
+  set(collection, 'collector', prtPersons(scope.group.closest('OBR'), ['SC'], cx)[0]?.who ?? (obr === undefined ? undefined : obrCollector(obr, cx)));
   if (Object.keys(collection).length > 0) s.collection = collection;
   set(s, 'receivedTime', seg.dateTime(18));
   push(s, 'condition', ...seg.reps(24).map((r) => codeableConcept(r, 'SpecimenCondition')));
