@@ -49,6 +49,17 @@ function adt(controlId: string): Buffer {
   );
 }
 
+/** The channel's runtime, a Redis connection and its queues with the destination queues, closed after the file. */
+function wired(channel: Channel) {
+  const runtime = channelRuntime(channel);
+  cleanups.push(() => runtime.close());
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  cleanups.push(() => redis.disconnect());
+  const queues = createQueueRegistry(redis, [channel, ...destinationQueueChannels([channel])], prefix);
+  cleanups.push(() => queues.close());
+  return { runtime, redis, queues };
+}
+
 describe('first tries in the channel job', () => {
   it('inline when all is up; a failed try becomes a job of that destination only; AE dead-letters there once', async () => {
     const fhir = await startFhirServer();
@@ -67,12 +78,7 @@ describe('first tries in the channel job', () => {
         { id: 'archive', type: 'file', dir: archive, content: 'hl7v2', name: '{controlId}.hl7' },
       ],
     });
-    const runtime = channelRuntime(channel);
-    cleanups.push(() => runtime.close());
-    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    cleanups.push(() => redis.disconnect());
-    const queues = createQueueRegistry(redis, [channel, ...destinationQueueChannels([channel])], prefix);
-    cleanups.push(() => queues.close());
+    const { runtime, redis, queues } = wired(channel);
     const connection = createWorkerConnection(REDIS_URL);
     await connection.connect();
     cleanups.push(() => connection.disconnect());
@@ -182,12 +188,7 @@ describe('first tries in the channel job', () => {
         { id: 'archive', type: 'file', dir: mkdtempSync(join(tmpdir(), 'hig-first-keep-')), content: 'hl7v2', name: '{controlId}.hl7' },
       ],
     });
-    const runtime = channelRuntime(channel);
-    cleanups.push(() => runtime.close());
-    const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-    cleanups.push(() => redis.disconnect());
-    const queues = createQueueRegistry(redis, [channel, ...destinationQueueChannels([channel])], prefix);
-    cleanups.push(() => queues.close());
+    const { runtime, redis, queues } = wired(channel);
     const { log } = memoryLogger('warn');
     // The store's outbox is an interface of ours (one XADD in the daemon): here it keeps what it is given.
     const appended: StoreEvent[] = [];

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { entries } from './helpers.js';
+import { danglingReferences, entries } from './helpers.js';
 
 const PID = 'PID|1||MRN7^^^GH^MR||ROE^JANE||19800202|F';
 function siu(id: string, o: { sch?: string; start?: string; service?: string; pid?: string | null; ts?: string } = {}): Record<string, unknown> {
@@ -46,13 +46,7 @@ describe('appointments without SCH-1/SCH-2', () => {
   });
   it('every reference to the appointment follows its id', () => {
     const bundle = siu('S1');
-    const fullUrls = new Set(entries(bundle).map((e) => e.fullUrl));
-    const dangling: string[] = [];
-    JSON.stringify(bundle, (k, v: unknown) => {
-      if (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:') && !fullUrls.has(v)) dangling.push(v);
-      return v;
-    });
-    expect(dangling).toEqual([]);
+    expect(danglingReferences(bundle)).toEqual([]);
     const appointment = entries(bundle).find((e) => e.resource.resourceType === 'Appointment');
     expect(appointment?.fullUrl).toBe(`urn:uuid:${String(appointment?.resource.id)}`);
     expect(appointment?.request.url).toBe(`Appointment/${String(appointment?.resource.id)}`);

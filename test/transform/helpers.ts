@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /**
@@ -47,4 +49,29 @@ export function findEmpty(value: unknown, at = '$'): string | undefined {
     }
   }
   return undefined;
+}
+
+/** A segment from its fields by position (`seg('PV1', {2: 'I', 19: 'V1'})`). */
+export function seg(name: string, fields: Record<number, string>): string {
+  const last = Math.max(...Object.keys(fields).map(Number));
+  return [name, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');
+}
+
+/** Converts the segments as one message; the Bundle must validate; returns it with the report's lines. */
+export function convertChecked(...segments: string[]): { bundle: Record<string, unknown>; lines: string[] } {
+  const { bundle, report } = convertHl7v2(segments.join('\r'));
+  expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
+  const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+  return { bundle, lines };
+}
+
+/** The urn:uuid references of a Bundle that name no entry's fullUrl (a resource renamed without its references). */
+export function danglingReferences(bundle: Record<string, unknown>): string[] {
+  const fullUrls = new Set(entries(bundle).map((e) => e.fullUrl));
+  const dangling: string[] = [];
+  JSON.stringify(bundle, (k, v: unknown) => {
+    if (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:') && !fullUrls.has(v)) dangling.push(v);
+    return v;
+  });
+  return dangling;
 }

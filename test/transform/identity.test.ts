@@ -7,15 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ConvertOptions, convertHl7v2 } from '../../src/transform/index.js';
-import { deletes, entries } from './helpers.js';
+import { deletes, entries, seg } from './helpers.js';
 
 const MSH = (type: string, id: string, ts = '20240305081500-0500'): string => `MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|${ts}||${type}|${id}|P|2.5.1`;
 const PID = 'PID|1||MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701';
 /** A segment from its fields by position, so the test data cannot miscount pipes. */
-function seg(name: string, fields: Record<number, string>): string {
-  const last = Math.max(...Object.keys(fields).map(Number));
-  return [name, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');
-}
 const PV1 = seg('PV1', { 1: '1', 2: 'I', 3: '3N^301^1^GH', 7: '1234^ATTEND^ALICE', 10: 'MED', 19: 'V100^^^HOSP^VN', 44: '20240305080000' });
 
 function convert(lines: string[], options: ConvertOptions = {}): Record<string, unknown> {

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { entries } from './helpers.js';
+import { danglingReferences, entries } from './helpers.js';
 
 const PID = 'PID|1||R7P1^^^GHH^MR||ROE^JANE||19800202|F';
 function ref(id: string, o: { number?: string; type?: string; date?: string; reason?: string; pid?: string | null } = {}): Record<string, unknown> {
@@ -47,13 +47,7 @@ describe('referrals without RF1-6', () => {
     const r = referral(bundle);
     expect(r.fullUrl).toBe(`urn:uuid:${r.id}`);
     expect(r.url).toBe(`ServiceRequest/${r.id}`);
-    const fullUrls = new Set(entries(bundle).map((e) => e.fullUrl));
-    const dangling: string[] = [];
-    JSON.stringify(bundle, (k, v: unknown) => {
-      if (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:') && !fullUrls.has(v)) dangling.push(v);
-      return v;
-    });
-    expect(dangling).toEqual([]);
+    expect(danglingReferences(bundle)).toEqual([]);
     // the Provenance of the message names the referral by its new fullUrl
     const targets = entries(bundle).filter((e) => e.resource.resourceType === 'Provenance').flatMap((e) => (e.resource.target as { reference: string }[] | undefined) ?? []);
     expect(targets.map((t) => t.reference)).toContain(r.fullUrl);

@@ -4,23 +4,12 @@
  * field, else one report line and nothing in the Bundle. Expected values are written from the rows.
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
-import { resources } from './helpers.js';
+import { convertChecked, resources, seg } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
-/** A segment from its fields by position. */
-function seg(name: string, fields: Record<number, string>): string {
-  const last = Math.max(...Object.keys(fields).map(Number));
-  return [name, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');
-}
 
-function run(...segments: string[]): { bundle: Json; lines: string[] } {
-  const { bundle, report } = convertHl7v2(segments.join('\r'));
-  expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
-  const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
-  return { bundle, lines };
-}
+const run = convertChecked;
 
 const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F';
 const MDM = 'MSH|^~\\&|EHR|HOSP|DMS|HOSP|20240305081500-0500||MDM^T02^MDM_T02|R6D1|P|2.5.1';

@@ -7,26 +7,15 @@
  * stay in the report, out of the Bundle. Expected values are written from the rows.
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
-import { resources } from './helpers.js';
+import { convertChecked, resources, seg } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
 const MSH = 'MSH|^~\\&|ADT|GOODHEALTH|EHR|RECV|20240305081500-0500||ADT^A01^ADT_A01|R6L1|P|2.5.1';
 const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F';
 
-/** A segment from its fields by position. */
-function seg(name: string, fields: Record<number, string>): string {
-  const last = Math.max(...Object.keys(fields).map(Number));
-  return [name, ...Array.from({ length: last }, (_, i) => fields[i + 1] ?? '')].join('|');
-}
 
-function run(...segments: string[]): { bundle: Json; lines: string[] } {
-  const { bundle, report } = convertHl7v2(segments.join('\r'));
-  expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
-  const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
-  return { bundle, lines };
-}
+const run = convertChecked;
 
 const adt = (pv1: Record<number, string>, pid = PID) => run(MSH, 'EVN|A01|20240305081500-0500', pid, seg('PV1', { 2: 'I', 19: 'V100^^^HOSP^VN', ...pv1 }));
 const DATA_ABSENT = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
