@@ -199,3 +199,19 @@ describe('a timing quantity beside the RXE-3/4/5 give amount', () => {
     expect(mentions(lines, line)).toBe(reported);
   });
 });
+
+describe('TQ.2.2 (RI.2) explicit times in RXE-1 / ORC-7 → timeOfDay, or reported', () => {
+  // [IG RI[Timing] RI.2 explicit time interval → Timing.repeat.timeOfDay] (review 6: ORM-O01-06's
+  // `BID&11:30:05` left no trace); FHIR tim-10: timeOfDay and when are not both allowed
+  it.each([
+    ['RXE-1', '^BID&0900,2100', '', { timeOfDay: ['09:00:00', '21:00:00'] }, []],
+    ['ORC-7', '', '^BID&11:30:05', { timeOfDay: ['11:30:05'] }, []],
+    ['RXE-1', '^BID&0900,noon', '', { timeOfDay: ['09:00:00'] }, ['RXE-1.2.2 ']],
+    ['RXE-1', '^PC&0900', '', { timeOfDay: undefined, when: ['PC'] }, ['RXE-1.2.2 ']],
+  ])('%s TQ %j %j → repeat %j, reported %j', (_field, rxe1, orc7, expected, reported) => {
+    const { repeat, lines } = convert(undefined, rxe1, orc7);
+    for (const [k, v] of Object.entries(expected)) expect(repeat[k], k).toEqual(v);
+    for (const r of reported) expect(mentions(lines, r), r).toBe(true);
+    if (reported.length === 0) expect(lines.filter((t) => /^(RXE-1|ORC-7)\./.test(t))).toEqual([]);
+  });
+});

@@ -379,9 +379,11 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   // [IG TQ[MedicationRequest] #4/#5] TQ.4/TQ.5 → boundsPeriod; an end before the start is reported
   const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), (why) => report('4/5', why));
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};
-  // RI.2 explicit times HHMM,HHMM → timeOfDay
-  const explicit = (val(rep, 2, 2) ?? '').split(',').map((t) => toTime(t.trim())).filter((t) => t !== undefined);
-  if (explicit.length > 0) repeat.timeOfDay = explicit;
+  // [IG RI[Timing] RI.2] explicit times HHMM,HHMM → timeOfDay, read by the one reader of explicit
+  // times (colons too: ORM-O01-06's `BID&11:30:05` was dropped without a report line, review 6)
+  const explicit = explicitTimes((val(rep, 2, 2) ?? '').split(','), () => report('2.2', 'an explicit time that is no time of day'));
+  if (explicit.length > 0 && repeat.when !== undefined) report('2.2', 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
+  else if (explicit.length > 0) repeat.timeOfDay = explicit;
   // [IG TQ[MedicationRequest] #3] TQ.3 → repeat.boundsDuration; bounds[x] holds one: beside TQ.4/TQ.5 reported
   const span = tqSpan(val(rep, 3));
   if (val(rep, 3) !== undefined && span === undefined) report('3', TQ_WHY.span);
