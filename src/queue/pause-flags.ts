@@ -11,9 +11,8 @@
  * from any process or tool, an obliterate, a FLUSHALL. Redis queues that invalidation while it runs
  * the pause, so it is on its way before Redis answers anything that comes after the pause (a job
  * fetch among them); ioredis applies it the moment it is read. Two sockets give no ordering
- * guarantee, so this is "as soon as this process reads it" (microseconds on one host; no stale
- * answer in 1,000 pauses measured right after the pauser's own reply, review of r17), not the
- * round trip's strict order. A value read while an invalidation arrived is not kept (it may predate it).
+ * guarantee, so a pause holds a process's jobs from the moment it reads the invalidation, not from
+ * the round trip's strict point (the tests check the check after a later Redis answer). A value read while an invalidation arrived is not kept (it may predate it).
  *
  * The cache is used only while tracking is armed on the live pair; otherwise (starting, a connection
  * lost or re-armed, a Redis that refuses tracking, a read that failed) every check reads Redis as
@@ -25,6 +24,7 @@
  */
 import { Redis } from 'ioredis';
 import type { RedisClient } from '../redis/connections.js';
+import { withDeadline } from '../deadline.js';
 
 export interface PauseFlags {
   /** per meta key, true when its queue is paused */
@@ -48,10 +48,12 @@ async function readFlags(redis: RedisClient, keys: readonly string[]): Promise<b
   return flags.map((f) => f === 1);
 }
 
+/** True when the call answers within ms (withDeadline: the one bound on waiting). */
 function answersWithin(ms: number, call: Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  return Promise.race([call.then(() => true, () => false), late]).finally(() => clearTimeout(timer));
+  return withDeadline(call, ms).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** `queues`: the connection checks fall back to; the reader and the subscriber are made from it and owned here. */
