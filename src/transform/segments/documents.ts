@@ -97,6 +97,8 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const when = seg.dateTime(4) ?? seg.dateTime(6);
   const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
+  // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
+  scope.noteTarget = document;
   documentTxa.set(document, seg);
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);
@@ -160,11 +162,31 @@ export function appendDocumentContent(document: Resource, seg: SegmentReader, ty
   }
   const text = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
   if (text === '') return;
-  const existing = content.find((c) => (c.attachment as Json | undefined)?.contentType === TEXT_CONTENT);
-  const attachment = (existing?.attachment as Json | undefined) ?? { contentType: TEXT_CONTENT };
+  // the document's own text lines only: a note's attachment (appendDocumentNote) is another content
+  const existing = textContent.get(document);
+  const attachment = existing ?? { contentType: TEXT_CONTENT };
   const prior = typeof attachment.data === 'string' ? `${Buffer.from(attachment.data, 'base64').toString('utf8')}\n` : '';
   attachment.data = Buffer.from(prior + text, 'utf8').toString('base64');
-  if (existing === undefined) content.push({ attachment });
+  if (existing === undefined) {
+    content.push({ attachment });
+    textContent.set(document, attachment);
+  }
+  document.content = content;
+}
+
+/** Each document's one text/plain attachment of OBX text lines (appendDocumentContent). */
+const textContent = new WeakMap<Resource, Json>();
+
+/**
+ * [IG NTE[DocumentReference] NTE-3 → content[1].attachment.data; MDM_T02 10.2 OBSERVATION.NTE →
+ * DocumentReference[1]] a note on a document (after its OBX content in MDM, after the TXA in OUL)
+ * is a content attachment of its own, never joined to the document's text lines. contentType is
+ * text/plain, not the row's "text/hl7v2" (no registered MIME type; the comment is read out of its
+ * FT escapes, so it is no longer v2 text). NTE-5/NTE-6 have no row here and stay in the report.
+ */
+export function appendDocumentNote(document: Resource, text: string): void {
+  const content = (document.content as Json[] | undefined) ?? [];
+  content.push({ attachment: { contentType: TEXT_CONTENT, data: Buffer.from(text, 'utf8').toString('base64') } });
   document.content = content;
 }
 

@@ -1,6 +1,7 @@
 /** NTE → Annotation on the resource the note follows (IG: NTE[Observation], NTE[ServiceRequest] …). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { practitioner } from '../entities.js';
+import { appendDocumentNote } from './documents.js';
 import { NOTE_OWNERS } from '../structures/definitions.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -21,6 +22,8 @@ const NOTE_ELEMENT: Readonly<Record<string, string>> = {
   CarePlan: 'note',
   DiagnosticReport: 'conclusion',
   Appointment: 'comment',
+  // [IG NTE[DocumentReference] NTE-3 → content[1].attachment.data] R4 DocumentReference has no note
+  DocumentReference: 'content',
 };
 
 /**
@@ -51,7 +54,8 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
   if (element === undefined) return false;
   const text = seg.reps(3).map((r) => r.map((c) => c.join('&')).join('^')).join('\n').trim();
   if (text === '') return true;
-  if (element === 'note') {
+  if (element === 'content') appendDocumentNote(target, text);
+  else if (element === 'note') {
     const note: Json = { text };
     const author = practitioner(cx, seg.rep(5));
     set(note, 'authorReference', author);

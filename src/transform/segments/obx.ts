@@ -178,6 +178,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [IG MDM_T02 10.1] every OBX is content of the TXA document
     appendDocumentContent(scope.document, seg, type);
     documentObxCode(seg, cx);
+    // [IG MDM_T02 10.2 OBSERVATION.NTE → DocumentReference[1], NTE[DocumentReference]]
+    scope.noteTarget = scope.document;
     return;
   }
   const o: Json = { resourceType: 'Observation' };
