@@ -41,6 +41,8 @@ describe('TQ1 → ServiceRequest', () => {
     ['TQ1-3 RPT.5–9', { 3: 'P^^^^12^h^^PC^30^min' }, 'occurrenceTiming', { repeat: { period: 12, periodUnit: 'h', when: ['PC'], offset: 30 } }],
     // [IG TQ1[ServiceRequest] #4 TQ1-4 → occurrenceTiming.repeat.timeOfDay]
     ['TQ1-4 explicit times', { 4: '0800~2000' }, 'occurrenceTiming', { repeat: { timeOfDay: ['08:00:00', '20:00:00'] } }],
+    // the same row, times written with colons as review 6's 7 TQ1s write them (read by the one explicit-time reader)
+    ['TQ1-4 explicit times with colons', { 4: '11:30:05~11:45:05' }, 'occurrenceTiming', { repeat: { timeOfDay: ['11:30:05', '11:45:05'] } }],
     // [IG TQ1[ServiceRequest] #6 TQ1-6 IF TQ1-7 AND TQ1-8 NOT VALUED → boundsDuration CQ[Quantity]]
     ['TQ1-6 service duration alone', { 6: '30^min' }, 'occurrenceTiming', { repeat: { boundsDuration: { value: 30, system: UCUM, code: 'min' } } }],
     // [IG TQ1[ServiceRequest] #6 IF TQ1-7 VALUED AND TQ1-8 NOT VALUED → boundsPeriod.end = start + TQ1-6]
@@ -80,7 +82,13 @@ describe('TQ1 → ServiceRequest', () => {
     ['TQ1-12', { 12: 'S' }],
     // [FHIR tim-10] explicit times beside a meal-related pattern
     ['TQ1-4', { 3: 'PC', 4: '0800' }],
+    // [IG RPT[Timing] RPT.8 → when; FHIR tim-10] review 6's TQ1: an RPT.8 event (ACM) beside TQ1-4 times
+    ['TQ1-4', { 3: 'P^^^^12^min^^ACM', 4: '11:30:05~11:45:05' }],
+    // [IG TQ1[ServiceRequest] #6 → boundsDuration: a UCUM time unit] review 6's `150^&kg`
     ['TQ1-6', { 6: '150^kg' }],
+    ['TQ1-6', { 6: '150^&kg' }],
+    // [IG TQ1[ServiceRequest] #6: rows only IF TQ1-7 or TQ1-8 NOT VALUED] beside both a start and an end no row applies
+    ['TQ1-6', { 6: '3^h', 7: '20240601080000-0500', 8: '20240601100000-0500' }],
     // [IG TQ1[ServiceRequest] #6 IF TQ1-7 VALUED AND TQ1-8 NOT VALUED → boundsPeriod.end]: a start without a time of day gives no end time
     ['TQ1-6', { 6: '90^min', 7: '20240601' }],
     // [IG RPT[Timing] RPT.8 → when, RPT.9 → offset; FHIR Timing.repeat.when/offset 0..1 offset]: the pattern PC gives the event, RPT.8 AC and its offset lose
