@@ -1,8 +1,10 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
+import { addMinutes } from '../datatypes/arith.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
-import { practitioner } from '../entities.js';
+import { decimal } from '../datatypes/primitive.js';
+import { location, practitioner } from '../entities.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
 import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
@@ -101,6 +103,31 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = allergy;
 }
 
+/**
+ * [IG DG1[Condition] #21 → verificationStatus (condition-ver-status) "entered-in-error"; "Other
+ * values (A and U) don't map to anything"] DG1-21 D (delete) marks the diagnosis entered in error;
+ * any other action code is reported, never read and dropped.
+ */
+function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
+  const action = seg.str(21);
+  if (action === undefined) return;
+  if (action.trim().toUpperCase() === 'D') c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
+  else cx.leftOut(seg, '21', 'an action code other than D (delete), which the IG maps to nothing');
+}
+
+/**
+ * [IG DG1[Condition] #22 → extension condition-dueTo, valueReference(Condition) EI[Condition]] the
+ * parent diagnosis, a logical reference by its number (as SPM-3's parent: the parent need not be in
+ * this message, and DG1-20 is the number a Condition carries as identifier). An EI without EI.1
+ * names no identifier: reported.
+ */
+function parentDiagnosis(c: Json, seg: SegmentReader, cx: Conversion): void {
+  if (seg.rep(22) === undefined) return;
+  const identifier = eiIdentifier(seg.rep(22), cx);
+  if (identifier === undefined) return cx.leftOut(seg, '22', 'a parent diagnosis without an entity identifier (EI.1)');
+  push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference: { type: 'Condition', identifier } });
+}
+
 export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const c: Json = { resourceType: 'Condition' };
@@ -113,6 +140,8 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'onsetDateTime', seg.dateTime(5));
   set(c, 'recordedDate', seg.dateTime(19));
   set(c, 'asserter', practitioner(cx, seg.rep(16)));
+  diagnosisAction(c, seg, cx);
+  parentDiagnosis(c, seg, cx);
   // [hig identity] DG1-20 within the patient's record (identity.ts patientNumberKey), else the patient's diagnosis of this code in this visit
   const condition = cx.add(c as Resource, numberKey('diagnosis', scope.patient, identifier) ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
   scope.noteTarget = condition;
@@ -133,6 +162,38 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
 }
 
+/**
+ * [IG PR1[Procedure] #7 IF PR1-5 has a time → performedPeriod.end = start + PR1-7 minutes; the
+ * row without the condition has no target] PR1-5 with PR1-7 is a period; a PR1-5 without a time
+ * of day, or minutes that are no number, leave PR1-5 the performed time and PR1-7 reported.
+ */
+function performed(p: Json, seg: SegmentReader, cx: Conversion): void {
+  const start = seg.dateTime(5);
+  const minutes = seg.str(7) === undefined ? undefined : decimal(seg.str(7));
+  const end = start === undefined || minutes === undefined || minutes < 0 ? undefined : addMinutes(start, minutes);
+  if (start !== undefined && end !== undefined) p.performedPeriod = { start, end };
+  else {
+    set(p, 'performedDateTime', start);
+    if (seg.str(7) !== undefined) cx.leftOut(seg, '7', 'procedure minutes without a start time of day (PR1-5) to add them to');
+  }
+}
+
+/**
+ * [IG PR1[Procedure] #23 → location(Location) PL[Location], 0..1: "We will address >=2 cardinality
+ * if somebody raises the need"] the first treating unit; further repetitions are reported.
+ * [IG PR1[Procedure] #25 → partOf(Procedure.identifier) EI] the parent procedure, a logical
+ * reference by its number (the Procedure whose PR1-19 identifier matches).
+ */
+function procedurePlaceAndParent(p: Json, seg: SegmentReader, cx: Conversion): void {
+  const units = seg.reps(23);
+  set(p, 'location', location(cx, units[0]));
+  if (units.length > 1) cx.leftOut(seg, '23 repetition 2+', 'further treating units (Procedure.location holds one)');
+  if (seg.rep(25) === undefined) return;
+  const parent = eiIdentifier(seg.rep(25), cx);
+  if (parent === undefined) cx.leftOut(seg, '25', 'a parent procedure without an entity identifier (EI.1)');
+  else p.partOf = [{ type: 'Procedure', identifier: parent }];
+}
+
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const p: Json = { resourceType: 'Procedure' };
@@ -142,12 +203,15 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(p, 'code', codeWithDescription(seg, 3, 2, 4));
   p.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
-  set(p, 'performedDateTime', seg.dateTime(5));
+  performed(p, seg, cx);
+  // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] procedure functional type (table 0230)
+  set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230'));
+  procedurePlaceAndParent(p, seg, cx);
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));
   // [hig identity] PR1-19 within the patient's record (identity.ts patientNumberKey), else the patient's procedure of this code at PR1-5
-  const procedure = cx.add(p as Resource, numberKey('procedure', scope.patient, identifier) ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), typeof p.performedDateTime === 'string' ? p.performedDateTime : ''), 'distinct');
+  const procedure = cx.add(p as Resource, numberKey('procedure', scope.patient, identifier) ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), seg.dateTime(5) ?? ''), 'distinct');
   scope.procedure = procedure;
   scope.noteTarget = procedure;
 }

@@ -9,6 +9,7 @@ import { prtPersons } from './admin.js';
 import { practitioner } from '../entities.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
+import { mappedFieldCode } from './coded.js';
 
 /** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
 function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -74,6 +75,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(collection, 'collector', prtPersons(scope.group.closest('OBR'), ['SC'], cx)[0]?.who ?? (obr === undefined ? undefined : obrCollector(obr, cx)));
   if (Object.keys(collection).length > 0) s.collection = collection;
   set(s, 'receivedTime', seg.dateTime(18));
+  // [IG SPM[Specimen] #20 → status via YesNoIndicator[AvailabilityStatus]] Y available, N unavailable
+  set(s, 'status', mappedFieldCode(seg, 20, 'YesNoIndicator[AvailabilityStatus]', cx, 'an availability other than Y or N (table 0136)'));
   push(s, 'condition', ...seg.reps(24).map((r) => codeableConcept(r, 'SpecimenCondition')));
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
