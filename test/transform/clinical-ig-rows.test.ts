@@ -41,10 +41,12 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
     // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] table 0230, with or without CWE.3
     ['PR1-6 coded', { 6: 'D^Diagnostic Procedure^HL70230' }, { category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0230', code: 'D', display: 'Diagnostic Procedure' }] } }, undefined],
     ['PR1-6 bare table code', { 6: 'D' }, { category: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0230', code: 'D' }] } }, undefined],
-    // [IG PR1[Procedure] #7 IF PR1-5 has a time → performedPeriod.end = PR1-5 + PR1-7 minutes]
+    // [IG PR1[Procedure] #5 IF PR1-7 VALUED AND PR1-5.5 VALUED → performedPeriod.start; #7 → performedPeriod.end = PR1-5 + PR1-7 minutes]
     ['PR1-7 minutes', { 7: '90' }, { performedPeriod: { start: '2024-03-05T08:00:00-05:00', end: '2024-03-05T09:30:00-05:00' }, performedDateTime: undefined }, undefined],
     // [IG PR1[Procedure] #7, the row without the condition: no target] a date has no time to add minutes to
     ['PR1-7 beside a date', { 5: '20240305', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05' }, 'PR1-7 (segment 5)'],
+    // [IG PR1[Procedure] #5 IF PR1-7 VALUED AND PR1-5.5 NOT VALUED → performedDateTime] to the hour only: not to the minute
+    ['PR1-7 beside an hour', { 5: '2024030508-0500', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
     // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] a logical reference by the parent's number
     ['PR1-25 parent', { 25: 'PR1001' }, { partOf: [{ type: 'Procedure', identifier: { value: 'PR1001' } }] }, undefined],
   ])('%s', (_name, fields, expected, reported) => {

@@ -163,18 +163,20 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /**
- * [IG PR1[Procedure] #7 IF PR1-5 has a time → performedPeriod.end = start + PR1-7 minutes; the
- * row without the condition has no target] PR1-5 with PR1-7 is a period; a PR1-5 without a time
- * of day, or minutes that are no number, leave PR1-5 the performed time and PR1-7 reported.
+ * [IG PR1[Procedure] #5 IF PR1-7 VALUED AND PR1-5.5 VALUED → performedPeriod.start, else
+ * performedDateTime; #7 → performedPeriod.end = start + PR1-7 minutes] "PR1-5.5" read as the row's
+ * comment says: PR1-5 "at least to the granularity of minutes". A coarser PR1-5, or minutes that
+ * are no number, leave PR1-5 the performed time and PR1-7 reported (the other #7 row: no target).
  */
 function performed(p: Json, seg: SegmentReader, cx: Conversion): void {
   const start = seg.dateTime(5);
+  const toMinutes = /^\d{12}/.test(seg.str(5) ?? '');
   const minutes = seg.str(7) === undefined ? undefined : decimal(seg.str(7));
-  const end = start === undefined || minutes === undefined || minutes < 0 ? undefined : addMinutes(start, minutes);
+  const end = start === undefined || !toMinutes || minutes === undefined || minutes < 0 ? undefined : addMinutes(start, minutes);
   if (start !== undefined && end !== undefined) p.performedPeriod = { start, end };
   else {
     set(p, 'performedDateTime', start);
-    if (seg.str(7) !== undefined) cx.leftOut(seg, '7', 'procedure minutes without a start time of day (PR1-5) to add them to');
+    if (seg.str(7) !== undefined) cx.leftOut(seg, '7', 'procedure minutes without a start (PR1-5) to the minute to add them to');
   }
 }
 
