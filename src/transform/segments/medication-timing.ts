@@ -12,6 +12,7 @@ import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { isTableCode } from '../vocabulary/hl7-tables.js';
 import { mappedFieldCode } from './coded.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
@@ -47,13 +48,18 @@ export interface Pattern {
   asNeeded?: boolean;
 }
 
+/** A Timing.code coding of `code` under v2-0335 only when it is a code of table 0335 (`QD`, `2ID` are not). */
+function v2Pattern(code: string): Json {
+  return isTableCode('0335', code) ? { system: V2_0335, code } : { code };
+}
+
 /** [IG RPT[Timing] RPT.1 via RepeatPattern, RI[Timing]] a table 0335 code → Timing.code + repeat. */
 export function repeatPattern(raw: string | undefined): Pattern | undefined {
   const code = (raw ?? '').trim().toUpperCase();
   if (code === '') return undefined;
   if (code.startsWith('PRN')) {
     const inner = repeatPattern(code.slice(3));
-    return { codings: [{ system: V2_0335, code: raw?.trim() }], repeat: inner?.repeat ?? {}, asNeeded: true };
+    return { codings: [v2Pattern(raw?.trim() ?? code)], repeat: inner?.repeat ?? {}, asNeeded: true };
   }
   const mapped = lookup('RepeatPattern', code);
   const codings: Json[] = mapped?.system === undefined ? [] : [{ system: mapped.system, code: mapped.code }];
@@ -62,14 +68,14 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
     const [, n = '', unit = ''] = interval;
     const gts = GTS_INTERVALS[`${Number(n)}${unit}`];
     if (gts !== undefined) codings.push({ system: GTS, code: gts });
-    codings.push({ system: V2_0335, code });
+    codings.push(v2Pattern(code));
     return { codings, repeat: { frequency: 1, period: Number(n), periodUnit: PERIOD_UNIT[unit] } };
   }
   const times = /^(\d+)ID$/.exec(code);
-  if (times !== null) return { codings: [{ system: V2_0335, code }], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
-  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [{ system: V2_0335, code }], repeat: { when: [code] } };
+  if (times !== null) return { codings: [v2Pattern(code)], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
+  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [v2Pattern(code)], repeat: { when: [code] } };
   const fixed = FIXED[code];
-  if (codings.length === 0) codings.push({ system: V2_0335, code });
+  if (codings.length === 0) codings.push(v2Pattern(code));
   return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
 }
 

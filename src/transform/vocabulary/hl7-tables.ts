@@ -90,15 +90,30 @@ const CODES: Readonly<Record<string, string>> = {
 const sets = new Map(Object.entries(CODES).map(([table, codes]) => [table, new Set(codes.split(' ').filter((c) => c !== ''))]));
 
 /**
+ * THO v2-0335 Repeat Pattern: its concepts BID TID QID QAM QSHIFT QOD QHS QPM C PRN Once, and the
+ * codes built by the table's construction rules (the concepts THO marks "not a real code, but
+ * guidelines how to construct the codes"): Q<integer>S/M/H/D/W/L, Q<integer>J<day#> (day 1-7),
+ * xID with x 5 or more, PRN<a repeat pattern>, and the meal timings <A|P|I>C<M|D|V> (AC, PCV, CM).
+ * `QD` or `2ID` follow no rule: not codes of the table.
+ */
+const REPEAT_PATTERNS = new Set(['BID', 'TID', 'QID', 'QAM', 'QSHIFT', 'QOD', 'QHS', 'QPM', 'C', 'PRN', 'Once']);
+function isRepeatPattern(code: string): boolean {
+  if (REPEAT_PATTERNS.has(code)) return true;
+  if (code.startsWith('PRN')) return isRepeatPattern(code.slice(3));
+  return /^Q\d+[SMHDWL]$/.test(code) || /^Q\d*J[1-7]+$/.test(code) || /^([5-9]|[1-9]\d+)ID$/.test(code) || /^[API]?C[MDV]?$/.test(code);
+}
+
+/**
  * Whether `code` is a code of HL7 table `table` ('0270'), compared exactly as THO's case-sensitive
  * code systems are: `DI` is, `DIS` and `di` are not. A table not listed here has no known codes,
  * so nothing is ever stamped with its system.
  */
 export function isTableCode(table: string, code: string): boolean {
+  if (table === '0335') return isRepeatPattern(code);
   return sets.get(table)?.has(code) ?? false;
 }
 
 /** The tables listed (for tests: each must have an in-list case). */
 export function listedTables(): string[] {
-  return [...sets.keys()];
+  return [...sets.keys(), '0335'];
 }
