@@ -177,8 +177,36 @@ describe('[IG TQ1[ServiceRequest] TQ1-3 → RPT[Timing] RPT.1 via RepeatPattern]
     // QD follows no rule of table 0335 (THO has no QD): no v2-0335 coding
     ['QD', false],
   ])('TQ1-3 %s has a v2-0335 coding: %s', (tq13, stamped) => {
-    const coding = codes(order(tq13).bundle);
+    const { bundle, lines } = order(tq13);
+    const coding = codes(bundle);
     expect(coding.some((c) => c.system === `${V2}0335`)).toBe(stamped);
     expect(coding.map((c) => c.code)).toContain(tq13);
+    // the unstamped code is reported once at TQ1-3.1, never with the value
+    const report = said(lines, 'TQ1-3.1');
+    expect(report).toHaveLength(stamped ? 0 : 1);
+    for (const line of report) expect(line).not.toMatch(new RegExp(`\\b${tq13}\\b`));
+  });
+
+  it('QD^^HL70335: the sender names table 0335, so its system stays (only a bare code waits for the list)', () => {
+    const { bundle, lines } = order('QD&&HL70335');
+    expect(codes(bundle)).toContainEqual({ system: `${V2}0335`, code: 'QD' });
+    expect(said(lines, 'TQ1-3.1')).toEqual([]);
+  });
+});
+
+describe('[IG HD[Organization] HD.3 → identifier[2].type via UniversalIDType] assigning authority id type', () => {
+  const typeOfAssigner = (bundle: Json) => {
+    const org = resources(bundle, 'Organization').find((o) => JSON.stringify(o.identifier).includes('1.2.3.4'));
+    return (org?.identifier as Json[] | undefined)?.[1]?.type;
+  };
+  it.each([
+    // [IG UniversalIDType ISO → v2-0301 ISO "ISO Object Identifier"]
+    ['ISO', { coding: [{ system: `${V2}0301`, code: 'ISO', display: 'ISO Object Identifier' }] }, 0],
+    // not a table 0301 code: kept as the code, no system, reported
+    ['XYZ', { coding: [{ code: 'XYZ' }] }, 1],
+  ])('CX.4 HD.3 %s', (hd3, type, reported) => {
+    const { bundle, lines } = run(ADT, EVN, `PID|1||MRN1^^^HOSP&1.2.3.4&${hd3}^MR||DOE^JANE||19800215|F`, 'PV1|1|I');
+    expect(typeOfAssigner(bundle)).toEqual(type);
+    expect(said(lines, 'HD.3')).toHaveLength(reported);
   });
 });
