@@ -203,15 +203,23 @@ export class Conversion implements DatatypeContext {
       namespaceMap: this.namespaceMap,
       assigner: this.assigner,
       invalidDate: this.invalidDate,
-      leftOutValue: (what) => this.leftOut(reader, String(n), what),
+      leftOutValue: (what) => this.once(`${reader.name}-${n} (segment ${reader.index + 1}): ${what}; not converted`),
     };
   }
 
   readonly leftOutValue = (what: string): void => {
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
-    this.invalidValues.push(`${where}: ${what}; left out`);
+    this.once(`${where}: ${what}; left out`);
   };
+
+  /**
+   * A datatype's report line once per field: each repetition of a field (PID-3's identifiers,
+   * PV1-15's arrangements) reports the same thing, which one line says as well as five.
+   */
+  private once(line: string): void {
+    if (!this.invalidValues.includes(line)) this.invalidValues.push(line);
+  }
 
   /**
    * The sending facility (MSH-4: HD.1, else HD.2). A location sent without its facility (PL.4) is a

@@ -110,7 +110,8 @@ export function organizationFromHd(cx: Conversion, rep: Repetition | undefined):
   if (ns !== undefined) identifiers.push({ value: ns });
   if (universal !== undefined) {
     const id: Json = {};
-    const type = codeFromTable(kind, '0301', 'UniversalIDType');
+    // [IG HD[Organization] HD.3 → identifier[2].type via UniversalIDType]: v2-0301 only on a table code
+    const type = codeFromTable(kind, '0301', 'UniversalIDType', (why) => cx.leftOutValue(`HD.3 (universal id type): ${why}`));
     if (type !== undefined) id.type = type;
     const uri = authoritySystem(undefined, universal, kind, cx);
     if (uri !== undefined) id.system = 'urn:ietf:rfc:3986';

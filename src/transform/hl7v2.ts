@@ -5,6 +5,7 @@ import { echoMessageType, echoStructure } from '../hl7/echo.js';
 import { type Message, parseMessage } from '../hl7/message.js';
 import { buildBundle } from './bundle.js';
 import { Conversion, type SegmentReader } from './context.js';
+import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
@@ -72,7 +73,7 @@ function provenance(cx: Conversion, header: Resource, facts: EventFacts, recorde
     resourceType: 'Provenance',
     target: targets,
     recorded: facts.recorded ?? recorded ?? new Date().toISOString(),
-    activity: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0003', code: event }] },
+    activity: { coding: [tableCoding('0003', event)] },
     agent,
     entity: [{ role: 'source', what: { display: 'HL7 v2 message' } }],
   };

@@ -161,7 +161,8 @@ describe('TQ1-3 RPT on a MedicationRequest (RDE_O11)', () => {
   it('RPT.5–10 are placed on the dosage timing (they were read with TQ1-3 and dropped)', () => {
     const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC^30^min'));
     expect(repeat).toMatchObject({ period: 8, periodUnit: 'h', when: ['AC'], offset: 30 });
-    expect(lines.filter((t) => t.startsWith('TQ1-3'))).toEqual([]);
+    // no RPT.5–10 line; the one TQ1-3 line is RPT.1 `XYZ`, no code of table 0335 (issue 14: it keeps no v2-0335 system)
+    expect(lines.filter((t) => t.startsWith('TQ1-3'))).toEqual([expect.stringMatching(/^TQ1-3\.1 \(segment \d+\): .*no code of HL7 table 0335/)]);
   });
 
   it('[FHIR tim-10] TQ1-4 beside a meal event is reported, not placed', () => {

@@ -1,6 +1,7 @@
 /** CWE / CE / CNE / CF → CodeableConcept and Coding (IG: CWE[CodeableConcept]). */
 import type { Repetition } from '../../hl7/message.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { isTableCode } from '../vocabulary/hl7-tables.js';
 import { lookup, lookupCode, mapTable } from '../vocabulary/index.js';
 import type { Json } from '../types.js';
 import { hasValue, val } from './primitive.js';
@@ -38,8 +39,9 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
  * coding[2].system]: a coding whose CWE.3 (CWE.6) names another system
  * (`01^Admitted as Inpatient^ACR`) is the sender's code, kept with its own system and display,
  * and never read through the table's map nor stamped with the table's system. A code without a
- * system that cannot be a code of the table (see tableCode) keeps no system either, and `report`
- * (the conversion's leftOutValue) says so, never the value.
+ * system that is no code of the table (vocabulary/hl7-tables.ts isTableCode: TXA-2 `DIS` is not
+ * one of table 0270's) keeps no system either, and `report` (the conversion's leftOutValue) says
+ * so, never the value.
  */
 export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string, report?: (what: string) => void): Json | undefined {
   const codings = cweCodings(rep);
@@ -52,13 +54,15 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
     const own = ownTableCode(rep, source);
     const first = codings[0];
     if (own?.bare === true && table !== undefined) {
-      if (tableCode(own.code) && first !== undefined && first.code === own.code) {
+      // still read through the map (its rows are matched ignoring case); only the system waits
+      // for the table's own list
+      inTable = own.code;
+      if (isTableCode(table, own.code) && first !== undefined && first.code === own.code) {
         // a CWE drawn from an HL7 table often omits its coding system (component 3): say which
-        // table, when the value can be one of its codes
+        // table, when the value is one of its codes [IG CWE[CodeableConcept] CWE.3 → system]
         const { code, display } = first;
         codings[0] = { system: tableSystem(source), code, ...(display === undefined ? {} : { display }) };
-        inTable = own.code;
-      } else {
+      } else if (map === undefined || lookup(map, own.code)?.system === undefined) {
         report?.(`a coded value without a coding system that is no code of HL7 table ${table} keeps no system`);
       }
     } else {
@@ -92,17 +96,13 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
   return cc;
 }
 
-/**
- * Whether a value sent without a coding system can be a code of an HL7 table: table values are
- * codes (`01`, `SUR`, `A0`), never words separated by blanks. `Admitted as Inpatient` is the
- * sender's own text in the code component, not one of table 0112's codes.
- */
-function tableCode(value: string): boolean {
-  return !/\s/.test(value);
-}
-
 function tableSystem(table: string): string {
   return `http://terminology.hl7.org/CodeSystem/v2-${table}`;
+}
+
+/** A Coding of `code` under HL7 table `table`'s system, or without a system when it is no code of the table. */
+export function tableCoding(table: string, code: string): Json {
+  return isTableCode(table, code) ? { system: tableSystem(table), code } : { code };
 }
 
 /**
@@ -145,8 +145,13 @@ export function foreignCodeWhy(map: string, table = mapTable(map)): string {
   return `a code of another coding system than HL7 table ${table ?? '?'} (CWE.3/CWE.6), or text without a code, not read through the ${map} map`;
 }
 
-/** CodeableConcept from a bare code (ID/IS) drawn from a v2 table, mapped when the IG has a map. */
-export function codeFromTable(code: string | undefined, table: string, map?: string): Json | undefined {
+/**
+ * CodeableConcept from a bare code (ID/IS) drawn from a v2 table, mapped when the IG has a map.
+ * The table's system only on one of the table's codes (isTableCode): another value (CX.5
+ * `GOOD HEALTH HOSPITAL`) is kept as a code without a system [IG CX[Identifier] CX.5 →
+ * type.coding.code] and `report` says so, never the value.
+ */
+export function codeFromTable(code: string | undefined, table: string, map?: string, report?: (what: string) => void): Json | undefined {
   if (code === undefined) return undefined;
   const mapped = map === undefined ? undefined : lookup(map, code);
   if (mapped !== undefined && mapped.system !== undefined) {
@@ -154,7 +159,9 @@ export function codeFromTable(code: string | undefined, table: string, map?: str
     if (mapped.display !== undefined) c.display = mapped.display;
     return { coding: [c] };
   }
-  return { coding: [{ system: `http://terminology.hl7.org/CodeSystem/v2-${table}`, code }] };
+  if (isTableCode(table, code)) return { coding: [{ system: tableSystem(table), code }] };
+  report?.(`a code without a coding system that is no code of HL7 table ${table} keeps no system`);
+  return { coding: [{ code }] };
 }
 
 /** First Coding of a CWE (for Coding-typed elements). */

@@ -66,7 +66,8 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   const value = val(rep, 1);
   if (value === undefined) return undefined;
   const id: Json = {};
-  const type = codeFromTable(val(rep, 5), '0203', 'IdentifierType');
+  // [IG CX[Identifier] CX.5 → type.coding.code via IdentifierType]: v2-0203 only on a table code
+  const type = codeFromTable(val(rep, 5), '0203', 'IdentifierType', (why) => ctx.leftOutValue?.(`CX.5 (identifier type): ${why}`));
   if (type !== undefined) id.type = type;
   const system = hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5));
   if (system !== undefined) id.system = system;

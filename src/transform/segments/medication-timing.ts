@@ -12,6 +12,7 @@ import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { isTableCode } from '../vocabulary/hl7-tables.js';
 import { mappedFieldCode } from './coded.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
@@ -47,13 +48,23 @@ export interface Pattern {
   asNeeded?: boolean;
 }
 
+/**
+ * A Timing.code coding of `code` under v2-0335 only when it is a code of table 0335 (`QD`, `2ID`
+ * are not): another value keeps no system and `report` says so, never the value.
+ */
+function v2Pattern(code: string, report?: (why: string) => void): Json {
+  if (isTableCode('0335', code)) return { system: V2_0335, code };
+  report?.('a repeat pattern without a coding system that is no code of HL7 table 0335 keeps no system');
+  return { code };
+}
+
 /** [IG RPT[Timing] RPT.1 via RepeatPattern, RI[Timing]] a table 0335 code → Timing.code + repeat. */
-export function repeatPattern(raw: string | undefined): Pattern | undefined {
+export function repeatPattern(raw: string | undefined, report?: (why: string) => void): Pattern | undefined {
   const code = (raw ?? '').trim().toUpperCase();
   if (code === '') return undefined;
   if (code.startsWith('PRN')) {
     const inner = repeatPattern(code.slice(3));
-    return { codings: [{ system: V2_0335, code: raw?.trim() }], repeat: inner?.repeat ?? {}, asNeeded: true };
+    return { codings: [v2Pattern(raw?.trim() ?? code, report)], repeat: inner?.repeat ?? {}, asNeeded: true };
   }
   const mapped = lookup('RepeatPattern', code);
   const codings: Json[] = mapped?.system === undefined ? [] : [{ system: mapped.system, code: mapped.code }];
@@ -62,14 +73,14 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
     const [, n = '', unit = ''] = interval;
     const gts = GTS_INTERVALS[`${Number(n)}${unit}`];
     if (gts !== undefined) codings.push({ system: GTS, code: gts });
-    codings.push({ system: V2_0335, code });
+    codings.push(v2Pattern(code, report));
     return { codings, repeat: { frequency: 1, period: Number(n), periodUnit: PERIOD_UNIT[unit] } };
   }
   const times = /^(\d+)ID$/.exec(code);
-  if (times !== null) return { codings: [{ system: V2_0335, code }], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
-  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [{ system: V2_0335, code }], repeat: { when: [code] } };
+  if (times !== null) return { codings: [v2Pattern(code, report)], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
+  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [v2Pattern(code, report)], repeat: { when: [code] } };
   const fixed = FIXED[code];
-  if (codings.length === 0) codings.push({ system: V2_0335, code });
+  if (codings.length === 0) codings.push(v2Pattern(code, report));
   return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
 }
 
@@ -80,11 +91,17 @@ export function repeatPattern(raw: string | undefined): Pattern | undefined {
  * and text and no repeat: `BID&Twice a week&L` is not table 0335's twice a day (re-read of reviews
  * 4/5, review 4's class A on the timing path).
  */
-export function repeatPatternOf(rpt: Repetition | undefined): Pattern | undefined {
+export function repeatPatternOf(rpt: Repetition | undefined, report?: (why: string) => void): Pattern | undefined {
   const code = val(rpt, 1, 1);
   const system = val(rpt, 1, 3);
   const uri = codingSystemUri(system);
-  if (code === undefined || system === undefined || uri === V2_0335) return repeatPattern(code);
+  if (code === undefined || system === undefined) return repeatPattern(code, report);
+  if (uri === V2_0335) {
+    // CWE.3 names table 0335: the sender's own statement of the system stays; only a bare code
+    // waits for the table's list
+    const pattern = repeatPattern(code);
+    return pattern === undefined ? undefined : { ...pattern, codings: pattern.codings.map((c) => (c.system === undefined ? { system: V2_0335, ...c } : c)) };
+  }
   const display = val(rpt, 1, 2);
   return { codings: [{ system: uri, code, ...(display === undefined ? {} : { display }) }], repeat: {} };
 }
@@ -311,7 +328,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
 export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const dosage: Json = {};
   const rpt = tq1.rep(3);
-  const pattern = repeatPatternOf(rpt);
+  const pattern = repeatPatternOf(rpt, (why) => cx.leftOut(tq1, '3.1', why));
   const parts = tq1Parts(tq1, cx);
   const timing = timingOf(pattern, parts.start, parts.end, (why) => cx.leftOut(tq1, '7/8', why));
   const repeat = (timing.repeat as Json | undefined) ?? {};
@@ -375,7 +392,7 @@ export interface DosageParts {
 export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (part: string, why: string) => void): DosageParts | undefined {
   if (rep === undefined) return undefined;
   const dosage: Json = {};
-  const pattern = repeatPattern(val(rep, 2, 1));
+  const pattern = repeatPattern(val(rep, 2, 1), (why) => report('2.1', why));
   // [IG TQ[MedicationRequest] #4/#5] TQ.4/TQ.5 → boundsPeriod; an end before the start is reported
   const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), (why) => report('4/5', why));
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};

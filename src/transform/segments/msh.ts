@@ -1,5 +1,6 @@
 /** MSH → MessageHeader (IG: MSH[MessageHeader]); the Bundle fields are read in bundle.ts. */
 import type { Conversion, SegmentReader } from '../context.js';
+import { tableCoding } from '../datatypes/coding.js';
 import { hdUri } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
 import { organizationFromHd } from '../entities.js';
@@ -32,7 +33,9 @@ function networkAddress(seg: SegmentReader, n: number, cx: Conversion): string |
 export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   const header: Json = { resourceType: 'MessageHeader' };
   const event = seg.str(9, 2);
-  header.eventCoding = { system: 'http://terminology.hl7.org/CodeSystem/v2-0003', code: event ?? 'unknown' };
+  // [IG MSH[MessageHeader] MSH-9.2 → eventCoding.code, system v2-0003]: the system only on a table
+  // 0003 event (a v2.1/2.2 message has none in MSH-9.2: `unknown` is no event code)
+  header.eventCoding = tableCoding('0003', event ?? 'unknown');
   const app = seg.rep(3);
   const source: Json = {};
   const appName = val(app, 1);

@@ -153,7 +153,7 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   placeTiming(sr, {
     start: toDateTime(val(rep, 4), cx.timezone),
     end: toDateTime(val(rep, 5), cx.timezone),
-    pattern: repeatPattern(val(rep, 2, 1)),
+    pattern: repeatPattern(val(rep, 2, 1), (why) => cx.leftOut(reader, label('2.1'), why)),
     timeOfDay: times,
     boundsDuration: span,
     count: total,
@@ -208,7 +208,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   placeTiming(sr, {
     start,
     end,
-    pattern: repeatPatternOf(rpt),
+    pattern: repeatPatternOf(rpt, (why) => cx.leftOut(tq1, '3.1', why)),
     rpt: rptRepeat(rpt, (c, why) => cx.leftOut(tq1, `3.${c}`, why)),
     timeOfDay: explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day')),
     boundsDuration,
