@@ -31,6 +31,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0165', 'IVP', 'PUSH', '[IG RXR[MedicationRequest] RXR-4 → method via AdministrationMethod]'],
     ['0203', 'MR', 'GOOD HEALTH HOSPITAL', '[IG CX[Identifier] CX.5 → type.coding.code via IdentifierType]'],
     ['0215', 'F', 'FAM', '[hig PD1-11 → patient-publicity-code; table 0215]'],
+    ['0230', 'D', 'X', '[IG PR1[Procedure] #6 → category; table 0230]'],
     ['0270', 'DI', 'DIS', '[IG TXA[DocumentReference] #2 → type]'],
     ['0272', 'V', 'VR', '[IG TXA[DocumentReference] TXA-18 → securityLabel via DocumentConfidentialityStatus]'],
     ['0301', 'ISO', 'iso', '[IG HD[Organization] HD.3 → identifier[2].type via UniversalIDType]'],

@@ -59,6 +59,8 @@ const CODES: Readonly<Record<string, string>> = {
     'ACSN AM AMA AN ANC AND ANON ANT APRN ASID BA BC BCT BR BRN BSNR CC CONM CY CZ DDS DEA DFN DI DL DN DO DP DPM DR DS EI EN ESN FI GI GL GN HC IND JHN LACSN LANR LI LN LR MA MB MC MCD MCN MCR MCT MD MI MR MRT MS NBSNR NCT NE NH NI NII NIIP NNxxx NP NPI OD PA PC PCN PE PEN PI PN PNT PPIN PPN PRC PRN PT QA RI RN RPH RR RRI RRP SID SL SN SP SR SS TAX TN TPR U UPIN USID VN VP VS WC WCN WP XX',
   // THO v2-0215 Publicity Code; IG PublicityCode
   '0215': 'F N O U',
+  // THO v2-0230 Procedure Functional Type (PR1-6): anesthesia, diagnostic, invasive, therapeutic
+  '0230': 'A D I P',
   // THO v2-0270 Document Type
   '0270': 'AR CD CN DI DS ED HP OP PC PH PN PR SP TS',
   // THO v2-0272 Document Confidentiality Status; IG DocumentConfidentialityStatus
