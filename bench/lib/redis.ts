@@ -18,6 +18,8 @@ export interface BenchRedis {
   info(section?: string): Promise<Record<string, string>>;
   /** FLUSHALL, then compact the AOF so the next scenario starts from a small file. */
   reset(): Promise<void>;
+  /** Resolves when no AOF rewrite is running or scheduled (false: still one after `timeoutMs`). */
+  waitRewrite(timeoutMs?: number): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -61,12 +63,13 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
     }
     return out;
   };
-  const waitRewrite = async () => {
-    for (let i = 0; i < 600; i++) {
+  const waitRewrite = async (timeoutMs = 60_000) => {
+    for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
       const p = await info('persistence');
-      if (p.aof_rewrite_in_progress === '0' && p.aof_rewrite_scheduled === '0') return;
+      if (p.aof_rewrite_in_progress === '0' && p.aof_rewrite_scheduled === '0') return true;
       await sleep(100);
     }
+    return false;
   };
   return {
     url,
@@ -75,6 +78,7 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
     dir,
     admin: a,
     info,
+    waitRewrite,
     async reset() {
       await a.flushall('ASYNC');
       await waitRewrite();

@@ -12,14 +12,13 @@
  */
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { channelSchema } from '../../src/config/channel.js';
-import { readHeader } from '../../src/hl7/header.js';
-import { buildJob } from '../../src/intake.js';
 import { createQueueRegistry, enqueue } from '../../src/queue/queues.js';
 import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
+import { forEachInFlight, intakeJob, usedMemory, type IntakeJob } from '../lib/backlog.js';
 import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
 import { startBenchRedis, type BenchRedis } from '../lib/redis.js';
-import { fmt, loadAverage, sleep, table } from '../lib/stats.js';
+import { fmt, loadAverage, table } from '../lib/stats.js';
 
 const { values } = benchArgs('memory', {
   options: { count: { type: 'string', default: '100000' }, batch: { type: 'string', default: '1000' }, inflight: { type: 'string', default: '256' }, 'what-if': { type: 'boolean', default: false } },
@@ -29,20 +28,6 @@ const N = Number(values.count);
 const BATCH = Number(values.batch);
 const INFLIGHT = Number(values.inflight);
 const KEY_HEX = 'a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea';
-
-async function usedMemory(redis: BenchRedis): Promise<{ used: number; dataset: number; keys: number }> {
-  await sleep(200); // let client buffers settle
-  // FLUSHALL ASYNC frees in a background thread: a baseline taken before it is done would count
-  // memory that is freed during the next run, and understate that run's bytes per message.
-  let m = await redis.info('memory');
-  for (let i = 0; i < 600 && Number(m.lazyfree_pending_objects ?? 0) > 0; i++) {
-    await sleep(100);
-    m = await redis.info('memory');
-  }
-  const k = await redis.info('keyspace');
-  const db0 = /keys=(\d+)/.exec(k.db0 ?? '');
-  return { used: Number(m.used_memory), dataset: Number(m.used_memory_dataset), keys: db0 ? Number(db0[1]) : 0 };
-}
 
 /** Keys by kind (the part after `<prefix>:<queue>:`, job ids folded), with MEMORY USAGE sampled. */
 async function keyBreakdown(redis: BenchRedis, prefix: string, queue: string) {
@@ -90,22 +75,9 @@ async function main() {
     await redis.reset();
 
     // 2. The real thing. One job first so queue-level keys (meta, events stream…) exist before the baseline.
-    const job = (i: number) => {
-      const raw = adtA01('M', i);
-      const read = readHeader(raw);
-      if (!read.ok) throw new Error(`readHeader: ${read.detail}`);
-      const data = buildJob(raw, read.header, channel, { source: 'mllp', ipAddress: '127.0.0.1' }, keyring);
-      return data;
-    };
+    const job = (i: number) => intakeJob(adtA01('M', i), channel, keyring);
     /** `count` jobs through the real enqueue(), INFLIGHT at a time. */
-    const enqueueAll = async (count: number, make: (i: number) => ReturnType<typeof job>) => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: INFLIGHT }, async () => {
-          while (next < count) await enqueue(queue, channel, make(next++), producer, prefix);
-        }),
-      );
-    };
+    const enqueueAll = (count: number, make: (i: number) => IntakeJob) => forEachInFlight(count, INFLIGHT, (i) => enqueue(queue, channel, make(i), producer, prefix));
     const sample = job(-1);
     await enqueue(queue, channel, sample, producer, prefix);
     const before = await usedMemory(redis);

@@ -7,7 +7,8 @@
  *             nothing, on the same Redis, with the job id taken from MSH-10 (one add per message,
  *             as hig's is). No parsing beyond finding MSH-10, no sealing, no dedupe rules.
  *   listener  hig's real listener (startMllpListener + intake + BullMQ queues over the daemon's
- *             producer pool), no worker: durable ingest only.
+ *             producer pool), no worker: durable ingest only. Its queue is PREFIX's queue `bench`
+ *             (bench/lib/listener.ts benchChannel), so run.ts can fill a backlog into it.
  *
  *   node --import tsx bench/speed/server.ts bare|listener REDIS_URL PREFIX [CONCURRENCY]
  *
@@ -81,6 +82,6 @@ async function startBare(): Promise<number> {
   return (server.address() as net.AddressInfo).port;
 }
 
-const port = role === 'bare' ? await startBare() : (await startBenchListener(redisUrl, 4)).port;
+const port = role === 'bare' ? await startBare() : (await startBenchListener(redisUrl, 4, prefix)).port;
 console.log(`port ${port}`);
 process.once('SIGTERM', () => process.exit(0));
