@@ -4,10 +4,8 @@
  * shape of the jobs it adds, or the row measures an empty queue beside an unrelated one. Real
  * Redis, the real listener process, a real socket.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { fillWaiting } from '../../bench/lib/backlog.js';
 import { benchChannel } from '../../bench/lib/listener.js';
@@ -16,8 +14,8 @@ import { createQueueRegistry } from '../../src/queue/queues.js';
 import { createProducerConnection, type RedisClient } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { startSpeedServer } from '../support/speed-server.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const prefix = testPrefix('speed-backlog');
 const FILLED = 20;
 let child: ChildProcess;
@@ -27,14 +25,7 @@ let producer: RedisClient;
 beforeAll(async () => {
   producer = createProducerConnection(REDIS_URL);
   await producer.connect();
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/speed/server.ts'), 'listener', REDIS_URL, prefix], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => {
-      const m = /^port (\d+)$/.exec(l);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
+  ({ child, port } = await startSpeedServer(['listener', REDIS_URL, prefix]));
 });
 
 afterAll(async () => {

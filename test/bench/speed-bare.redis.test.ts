@@ -3,17 +3,15 @@
  * job per message (id = MSH-10) and complete each, or its figures are too good (a job id taken from
  * the wrong field merged every message into one job). Real Redis, real socket, the real server process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { adtA01Frame, controlIdFor } from '../../bench/lib/message.js';
 import { keysUnder, REDIS_URL, testPrefix } from '../support/redis.js';
+import { startSpeedServer } from '../support/speed-server.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const prefix = testPrefix('speed-bare');
 let child: ChildProcess;
 let port = 0;
@@ -21,14 +19,7 @@ let conn: Redis;
 
 beforeAll(async () => {
   conn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/speed/server.ts'), 'bare', REDIS_URL, prefix, '5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (l) => {
-      const m = /^port (\d+)$/.exec(l);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
+  ({ child, port } = await startSpeedServer(['bare', REDIS_URL, prefix, '5']));
 });
 
 afterAll(async () => {
