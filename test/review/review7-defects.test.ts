@@ -1,0 +1,58 @@
+/**
+ * Review 7 (independent review of nte14, codes14, speed19 and d121997 on main e555181): each test
+ * here FAILS on that main and states what the Bundle should say instead. Expected values are written
+ * from the IG rows named in each test and from hig's own rule (docs/mapping.md "An HL7 table's
+ * system only on that table's codes"), never from hig's output.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertChecked, resources, seg } from '../transform/helpers.js';
+
+type Json = Record<string, unknown>;
+const V2_0203 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|R7|P|2.5.1', 'EVN|A01|20240305081500-0500'];
+const PID = (pid3 = 'MRN1^^^HOSP^MR') => `PID|1||${pid3}||DOE^JANE||19800215|F`;
+const PV1 = (attending = '') => seg('PV1', { 1: '1', 2: 'I', 3: 'W1^1^1^HOSP', 7: attending, 19: 'V100^^^HOSP^VN' });
+
+describe('[IG PR1[Procedure] #7 → performedPeriod.end = PR1-5 + PR1-7 minutes] minutes no dateTime can hold', () => {
+  // PR1-7 is NM: a sender's garbage (a counter, a typo) must not cost the whole ADT message, nor
+  // put a year FHIR's dateTime cannot hold (YYYY, 4 digits) on the Bundle. Expected: PR1-5 stays
+  // the performed time and PR1-7 is reported, as for minutes that are no number.
+  it.each(['99999999999999', '5000000000'])('PR1-7 %s: the message converts, the Bundle is valid R4, PR1-7 is reported', (minutes) => {
+    const { bundle, lines } = convertChecked(...ADT, PID(), PV1(), seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 7: minutes }));
+    const procedure = resources(bundle, 'Procedure')[0] as Json;
+    expect(procedure.performedPeriod).toBeUndefined();
+    expect(procedure.performedDateTime).toBe('2024-03-05T08:00:00-05:00');
+    expect(lines.filter((t) => t.startsWith('PR1-7 '))).toHaveLength(1);
+  });
+});
+
+describe('[IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via IdentifierType] the table system only on a table 0203 code', () => {
+  // XCN.13 has the same row as CX.5 (IdentifierType, table 0203). codes14 made CX.5 keep no system
+  // when the value is no code of table 0203 (GOOD HEALTH HOSPITAL); entities.ts practitioner()
+  // still stamps v2-0203 on any XCN.13: a code under a system it is not a code of.
+  it('PV1-7 XCN.13 LOCALTYPE (no code of table 0203) keeps no v2-0203 system', () => {
+    const { bundle } = convertChecked(...ADT, PID(), PV1('1234^SMITH^JOHN^^^^^^HOSP^^^^LOCALTYPE'));
+    const ids = resources(bundle, 'Practitioner').flatMap((p) => (p.identifier as Json[] | undefined) ?? []);
+    const typed = ids.filter((i) => JSON.stringify(i.type ?? {}).includes('LOCALTYPE'));
+    expect(typed).toHaveLength(1);
+    expect(typed[0]!.type).toEqual({ coding: [{ code: 'LOCALTYPE' }] });
+  });
+
+  it('PV1-7 XCN.13 NPI (a table 0203 code) keeps v2-0203 (control: passes today)', () => {
+    const { bundle } = convertChecked(...ADT, PID(), PV1('1234567890^SMITH^JOHN^^^^^^HOSP^^^^NPI'));
+    const ids = resources(bundle, 'Practitioner').flatMap((p) => (p.identifier as Json[] | undefined) ?? []);
+    expect(ids.map((i) => i.type)).toContainEqual({ coding: [{ system: V2_0203, code: 'NPI' }] });
+  });
+});
+
+describe('[IG ORC[ServiceRequest] ORC-2/ORC-3 → identifier.type.coding PLAC/FILL, system v2-0203] PLAC and FILL are table 0203 codes', () => {
+  // The IG's own rows assign PLAC and FILL under v2-0203, and hig stamps them so (identifier.ts
+  // eiIdentifier), but vocabulary/hl7-tables.ts, "the one owner of: is X a code of HL7 table NNNN",
+  // lists neither: a CX.5 PLAC loses its system and gets a report line saying it is no code of 0203.
+  it.each(['PLAC', 'FILL'])('PID-3 CX.5 %s keeps v2-0203 and is not reported', (cx5) => {
+    const { bundle, lines } = convertChecked(...ADT, PID(`MRN1^^^HOSP^${cx5}`), PV1());
+    const id = (resources(bundle, 'Patient')[0]!.identifier as Json[])[0]!;
+    expect(id.type).toEqual({ coding: [{ system: V2_0203, code: cx5 }] });
+    expect(lines.filter((t) => t.includes('CX.5'))).toEqual([]);
+  });
+});
