@@ -56,3 +56,30 @@ describe('[IG ORC[ServiceRequest] ORC-2/ORC-3 → identifier.type.coding PLAC/FI
     expect(lines.filter((t) => t.includes('CX.5'))).toEqual([]);
   });
 });
+
+describe('a bare code that is no code of the field\'s table keeps no system AND is reported (docs/mapping.md "An HL7 table\'s system only on that table\'s codes")', () => {
+  // codeableConcept(rep, map, table, report) reports only through `report`; PR1-6, RXR-1/2/4,
+  // IAM-17, ROL-3, PRT-4, AIP/AIS-4, PD1-7/11/16, TXA-18, ORC-29, OBR-24, ARV-3/4 pass a table and no
+  // `report`: the system goes without a line, and the report says "every valued field was mapped".
+  const said = (lines: string[], what: string) => lines.filter((t) => t.includes(what));
+
+  it('[IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] PR1-6 DIAG (no code of table 0230: A D I P)', () => {
+    const { bundle, lines } = convertChecked(...ADT, PID(), PV1(), seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 6: 'DIAG' }));
+    expect((resources(bundle, 'Procedure')[0] as Json).category).toEqual({ coding: [{ code: 'DIAG' }] });
+    const report = said(lines, 'PR1-6');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('DIAG');
+  });
+
+  it('[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration] RXR-1 ORAL (no code of table 0162)', () => {
+    const { bundle, lines } = convertChecked(
+      'MSH|^~\\&|CPOE|HOSP|PHARM|HOSP|20240301080000-0500||RDE^O11^RDE_O11|R7RX|P|2.5.1', PID(),
+      'ORC|NW|ORD701^CPOE|||||||20240301075500-0500', 'RXE||00904629161^Acetaminophen 500 mg tab^NDC|500||mg^milligram^UCUM', 'RXR|ORAL',
+    );
+    const request = resources(bundle, 'MedicationRequest')[0] as Json;
+    expect(((request.dosageInstruction as Json[])[0] as Json).route).toEqual({ coding: [{ code: 'ORAL' }] });
+    const report = said(lines, 'RXR-1');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('ORAL');
+  });
+});
