@@ -83,3 +83,18 @@ describe('a bare code that is no code of the field\'s table keeps no system AND 
     expect(report[0]).not.toContain('ORAL');
   });
 });
+
+describe('[IG TXA[DocumentReference] #3 → content.attachment.contentType] a document note is not the document\'s content', () => {
+  // documents.ts presentation() counts TXA-3 as mapped when any content attachment is of its kind;
+  // since nte14 a note (NTE[DocumentReference]) is a text/plain attachment too, so TXA-3 TX beside
+  // a PDF-only document is no longer reported once an NTE follows the OBX.
+  const MDM = ['MSH|^~\\&|DOC|HOSP|EHR|HOSP|20240305081500-0500||MDM^T02^MDM_T02|R7D|P|2.5.1', 'EVN|T02|20240305081500-0500', PID(), 'PV1|1|I|W1^1^1',
+    'TXA|1|PN|TX|20240305080000-0500||20240305080000-0500||||||DOC-1^HOSP||||||AU||AV', 'OBX|1|ED|PDF^Report^L||^application^pdf^Base64^JVBERi0=||||||F'];
+  it.each([
+    ['without a note (control: passes today)', [] as string[]],
+    ['with a note after the OBX [IG MDM_T02 10.2, NTE[DocumentReference] NTE-3]', ['NTE|1||Dictated remotely']],
+  ])('TXA-3 TX beside PDF content only is reported, %s', (_name, notes) => {
+    const { lines } = convertChecked(...MDM, ...notes);
+    expect(lines.filter((t) => t.startsWith('TXA-3 '))).toHaveLength(1);
+  });
+});
