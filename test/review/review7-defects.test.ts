@@ -98,3 +98,20 @@ describe('[IG TXA[DocumentReference] #3 → content.attachment.contentType] a do
     expect(lines.filter((t) => t.startsWith('TXA-3 '))).toHaveLength(1);
   });
 });
+
+describe('a table system no list vouches for: OBX-29 → Observation.category under v2-0936 whatever the value', () => {
+  // vocabulary/hl7-tables.ts: "A table not listed here has no known codes, so nothing is ever
+  // stamped with its system"; obx.ts still writes {system: v2-0936, code: OBX-29} for any OBX-29
+  // (the same class as TXA-2 DIS, issue 14). [hig OBX-29 → category, table 0936; the IG
+  // OBX[Observation] row #29 has no target]
+  it('OBX-29 XYZ (no code of table 0936) keeps no v2-0936 system', () => {
+    const { bundle } = convertChecked(
+      'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R7O|P|2.8', PID(),
+      'OBR|1|PL1^CPOE|FL1^LAB|2345-7^Glucose^LN|||20240305080000-0500',
+      seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 6: 'mg/dL^mg/dL^UCUM', 11: 'F', 29: 'XYZ' }),
+    );
+    const categories = ((resources(bundle, 'Observation')[0] as Json).category as Json[] | undefined) ?? [];
+    const codings = categories.flatMap((c) => (c.coding as Json[] | undefined) ?? []);
+    expect(codings.filter((c) => c.code === 'XYZ')).toEqual([{ code: 'XYZ' }]);
+  });
+});
