@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Redis- and process-heavy suites share one machine of 2 cores; keep parallelism modest.
     maxWorkers: 2,
+    // The longest files first, also where vitest has no durations cached (a fresh clone): test/support/sequencer.ts.
+    sequence: { sequencer: LongestFirst },
     reporters: ['default'],
   },
 });

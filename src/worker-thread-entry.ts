@@ -12,7 +12,7 @@ import type { FromThread, ThreadData, ToThread } from './worker-thread.js';
 const port = parentPort!;
 const data = workerData as ThreadData;
 const settings = loadSettings();
-const log = createLogger({ level: settings.LOG_LEVEL, pretty: data.prettyLogs === true }).child({ thread: 'worker' });
+const log = createLogger({ level: settings.LOG_LEVEL, pretty: data.prettyLogs === true, collapseWindowMs: settings.HIG_LOG_COLLAPSE_MS }).child({ thread: 'worker' });
 const locks = {
   hold: (channelId: string, jobId: string, token: string, forMs: number) => port.postMessage({ type: 'hold', channelId, jobId, token, forMs } satisfies FromThread),
   release: (jobId: string) => port.postMessage({ type: 'release', jobId } satisfies FromThread),

@@ -14,7 +14,7 @@ const lines = (text: string) =>
   text
     .split('\n')
     .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as { level: number; msg: string; repeated?: number; channel?: string });
+    .map((l) => JSON.parse(l) as { level: number; msg: string; repeated?: number; windowMs?: number; channel?: string });
 
 describe('collapsing repeated errors', () => {
   it('logs the first of a burst, then one line with the count when the window closes', async () => {
@@ -39,17 +39,21 @@ describe('collapsing repeated errors', () => {
       REDIS_URL: redis.url,
       HIG_HTTP_PORT: String(await freePort()),
       HIG_QUEUE_PREFIX: testPrefix('log-down'),
+      // A 2 s window (default 10 s): the count line comes 2 s after the first error, not 10 s.
+      HIG_LOG_COLLAPSE_MS: '2000',
       HIG_CHANNELS_DIR: channelsDir([{ id: 'down', source: { type: 'mllp', host: '127.0.0.1', port }, destination: { type: 'none' } }]),
     });
     try {
       await daemon.waitFor('hig started');
       const before = daemon.output().length;
       await redis.stop();
-      // the first window closes 10 s after the first error; a loaded machine may take longer
+      // the first window closes 2 s after the first error; a loaded machine may take longer
       await daemon.waitFor(/"repeated":\d+/, 120_000);
       const after = lines(daemon.output().slice(before)).filter((l) => l.level >= 40);
       const counted = after.reduce((n, l) => n + (l.repeated ?? 0), 0);
       expect(counted).toBeGreaterThan(0);
+      // every count line carries the window the daemon was given
+      expect(new Set(after.filter((l) => l.repeated !== undefined).map((l) => l.windowMs))).toEqual(new Set([2000]));
       // every line logged is either a first occurrence or a count: no two identical lines in a window
       const firsts = after.filter((l) => l.repeated === undefined).map((l) => JSON.stringify({ ...l, time: 0, pid: 0 }));
       expect(new Set(firsts).size).toBe(firsts.length);

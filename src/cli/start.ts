@@ -16,7 +16,7 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
   const settings = loadSettings();
   const { createLogger } = await import('../log.js');
   const pretty = wantsPrettyLogs(settings, opts.dev === true);
-  const log = createLogger({ level: settings.LOG_LEVEL, pretty });
+  const log = createLogger({ level: settings.LOG_LEVEL, pretty, collapseWindowMs: settings.HIG_LOG_COLLAPSE_MS });
   const { startDaemon } = await import('../daemon.js');
   const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
   // Where conversion runs (README, Environment): in N child processes, else in a worker thread,

@@ -199,6 +199,14 @@ export const queueSchema = z
     backoffMs: z.number().int().min(0).default(2000).describe('first retry delay; doubles each attempt'),
     maxBackoffMs: z.number().int().min(0).default(300_000).describe('longest wait between retries'),
     timeoutMs: z.number().int().min(100).default(300_000).describe('job timeout; exceeded → transient failure'),
+    // At most 30 s: circuit-board.ts takes a breaker's record older than 2.5 × that as a gone process's.
+    maxProbeIntervalMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(30_000)
+      .default(30_000)
+      .describe("longest wait between probes of a destination's open circuit (1 s, 2 s, 4 s … doubling up to this)"),
     ordering: z
       .enum(['none', 'channel', 'patient'])
       .default('none')
@@ -262,6 +270,7 @@ export const destinationQueueSchema = z
     backoffMs: q.backoffMs.unwrap().optional().describe("first retry delay; doubles each attempt (default: the channel's)"),
     maxBackoffMs: q.maxBackoffMs.unwrap().optional().describe("longest retry delay (default: the channel's)"),
     timeoutMs: q.timeoutMs.unwrap().optional().describe("longest one delivery may take; exceeded → transient failure (default: the channel's)"),
+    maxProbeIntervalMs: q.maxProbeIntervalMs.unwrap().optional().describe("longest wait between probes of this destination's open circuit (default: the channel's)"),
     ordering: q.ordering.unwrap().optional().describe("none: parallel; channel: in arrival order; patient: in order per PID-3 identifier (default: the channel's)"),
     onPermanentFailure: q.onPermanentFailure.unwrap().optional().describe("ordered: after a dead letter, go on (skip) or wait for its replay (hold) (default: the channel's)"),
     keepCompletedMs: q.keepCompletedMs.unwrap().optional().describe("how long delivered jobs stay in Redis (default: the channel's)"),

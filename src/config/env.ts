@@ -67,6 +67,8 @@ export const envSchema = z.object({
   HIG_METRICS_OPEN: strictBool.default(false),
   /** human, coloured log lines (pino-pretty) instead of JSON; default: when stdout is a terminal */
   HIG_LOG_PRETTY: strictBool.optional(),
+  /** window in which the same warning or error is counted instead of logged again (src/log.ts); 0: every line */
+  HIG_LOG_COLLAPSE_MS: strictInt(0, 3_600_000).default(10_000),
   /** the message store: on by default (embedded PGlite under HIG_DATA_DIR/store unless HIG_STORE_URL) */
   HIG_STORE_ENABLED: strictBool.default(true),
   /** PostgreSQL for the message store; unset: the embedded store */

@@ -191,7 +191,7 @@ export interface DestinationGuard {
 }
 
 export function destinationGuard(d: Pick<DeliveryDeps, 'channel' | 'destination' | 'queueChannel' | 'redis' | 'prefix' | 'now'>): DestinationGuard {
-  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts) });
+  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(d.queueChannel.queue.attempts), maxProbeIntervalMs: d.queueChannel.queue.maxProbeIntervalMs });
   publishBreaker(d.redis, d.prefix, d.channel.id, d.destination.id, breaker, d.now);
   return { breaker, tally: redisFailureTally(d.redis, d.prefix, d.channel.id, d.destination.id) };
 }

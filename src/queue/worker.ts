@@ -143,7 +143,7 @@ export type JobProcessor = (job: Job, token: string | undefined) => Promise<unkn
 
 /** The channel's own processor: its pipeline under its timeout, delivery behind one breaker. */
 function channelProcessor(channel: Channel, deps: WorkerDeps): JobProcessor {
-  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(channel.queue.attempts) });
+  const breaker = new CircuitBreaker({ failureThreshold: thresholdFor(channel.queue.attempts), maxProbeIntervalMs: channel.queue.maxProbeIntervalMs });
   // Inline delivery: this breaker is the one destination's (a fan-out channel's queues have their own).
   const only = channel.destinations[0];
   const inline = only && only.type !== 'none' && !hasDestinationQueues(channel) ? only : undefined;

@@ -10,14 +10,21 @@ describe('loadSettings', () => {
     ['HIG_HTTP_TLS_ALLOWED_CLIENT_CNS', 'one', ['one']],
     ['HIG_PRODUCER_CONNECTIONS', '8', 8],
     ['HIG_HTTP_TLS_REQUEST_CERT', 'true', true],
+    ['HIG_LOG_COLLAPSE_MS', '2000', 2000],
+    ['HIG_LOG_COLLAPSE_MS', '0', 0],
   ])('%s=%j parses to %j', (key, value, expected) => {
     expect(loadSettings({ [key]: value })[key as keyof ReturnType<typeof loadSettings>]).toEqual(expected);
+  });
+
+  it('collapses repeated log lines over 10 s unless HIG_LOG_COLLAPSE_MS says otherwise', () => {
+    expect(loadSettings({}).HIG_LOG_COLLAPSE_MS).toBe(10_000);
   });
 
   it.each([
     ['HIG_HTTP_TLS_ALLOWED_CLIENT_CNS', ' , ,', /HIG_HTTP_TLS_ALLOWED_CLIENT_CNS: expected one or more common names/],
     ['HIG_PRODUCER_CONNECTIONS', '0', /HIG_PRODUCER_CONNECTIONS/],
     ['HIG_HTTP_TLS_REQUEST_CERT', 'maybe', /HIG_HTTP_TLS_REQUEST_CERT/],
+    ['HIG_LOG_COLLAPSE_MS', '10s', /HIG_LOG_COLLAPSE_MS/],
   ])('%s=%j is refused with a message naming it', (key, value, message) => {
     expect(() => loadSettings({ [key]: value })).toThrow(ConfigError);
     expect(() => loadSettings({ [key]: value })).toThrow(message);

@@ -27,7 +27,9 @@ describe('circuit breaker', () => {
     const def = {
       id: 'outage',
       source: { type: 'http' },
-      queue: { concurrency: 4, attempts: 3, backoffMs: 1000, maxBackoffMs: 4000 },
+      // Probes at most 2 s apart (default 30 s): delivery resumes within 2 s of the outage's end
+      // instead of at the 31 s probe, and the parked jobs meet the open circuit more often.
+      queue: { concurrency: 4, attempts: 3, backoffMs: 1000, maxBackoffMs: 4000, maxProbeIntervalMs: 2000 },
       destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 2000 },
     };
     daemon = spawnDaemon('worker', { HIG_CHANNELS_DIR: channelsDir([def]), HIG_QUEUE_PREFIX: prefix, REDIS_URL });
@@ -69,7 +71,8 @@ describe('circuit breaker', () => {
     const def = {
       id: 'lone',
       source: { type: 'http' },
-      queue: { concurrency: 1, attempts: 3, backoffMs: 200, maxBackoffMs: 400 },
+      // Probes at most 2 s apart: delivered within 2 s of the outage's end, not at the 15 s probe.
+      queue: { concurrency: 1, attempts: 3, backoffMs: 200, maxBackoffMs: 400, maxProbeIntervalMs: 2000 },
       destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 2000 },
     };
     const lone = spawnDaemon('worker', { HIG_CHANNELS_DIR: channelsDir([def]), HIG_QUEUE_PREFIX: lonePrefix, REDIS_URL });

@@ -89,8 +89,9 @@ describe('one channel, three destinations (issue 17)', () => {
           reconnectBackoffMs: 200,
           maxReconnectBackoffMs: 2000,
           transform: { v2: [{ map: { path: 'PV1-3.1', table: 'tables/wards.csv' } }] },
-          // Its own retries: 10 attempts (the channel has 3); the breaker parks jobs during an outage anyway.
-          queue: { attempts: 10, backoffMs: 1000, maxBackoffMs: 5000 },
+          // Its own retries: 10 attempts (the channel has 3); the breaker parks jobs during an outage anyway,
+          // probing at most 2 s apart (default 30 s) so the lab gets them within 2 s of coming back.
+          queue: { attempts: 10, backoffMs: 1000, maxBackoffMs: 5000, maxProbeIntervalMs: 2000 },
         },
         { id: 'archive', type: 'file', dir: archive, content: 'hl7v2', name: '{channel}-{controlId}-{receivedAt}.hl7' },
       ],

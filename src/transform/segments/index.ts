@@ -34,7 +34,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   PR1: mapPr1,
   SCH: mapSch,
   TQ1: mapTq1,
-  AIS: (seg, scope) => mapAis(seg, scope),
+  AIS: (seg, scope, cx) => mapAis(seg, scope, cx),
   AIG: (seg, scope) => mapAig(seg, scope),
   AIL: mapAil,
   AIP: mapAip,

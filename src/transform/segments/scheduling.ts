@@ -105,27 +105,47 @@ const EVENT_STATUS: Readonly<Record<string, string>> = { S12: 'booked', S13: 'bo
 
 /**
  * Appointment.status (1..1). [IG SCH[Appointment] #25 via FillerStatusCodes[Appointment]] first;
- * then the 0278 codes the map leaves without a target; then the trigger event. Until review 5 any
+ * then the 0278 codes the map leaves without a target; then the trigger event (a booking event's
+ * `booked` yields to the first AIS-10: serviceStatus). Until review 5 any
  * code without a target (a discontinued appointment, S16 `Dc`) fell back to `booked`, the opposite
  * of what the message said.
  */
-function appointmentStatus(seg: SegmentReader, event: string, cx: Conversion): string {
-  // only a table 0278 code (CWE.3 empty or HL70278, else CWE.4 with CWE.6 HL70278; coding.ts ownTableCode)
-  const own = ownTableCode(seg.rep(25), '0278')?.code;
-  const code = own === undefined ? undefined : (FILLER_ALIASES[own.toUpperCase()] ?? own);
-  const mapped = lookupCode('FillerStatusCodes[Appointment]', code) ?? (code === undefined ? undefined : FILLER_WITHOUT_TARGET[code.toUpperCase()]);
-  if (mapped !== undefined) return mapped;
+function appointmentStatus(seg: SegmentReader, event: string, cx: Conversion): { status: string; from: StatusSource } {
+  const mapped = fillerStatus(seg, 25);
+  if (mapped !== undefined) return { status: mapped, from: 'SCH-25' };
   // any valued component: `^Cancelled` (text, no code) was dropped without a line and came out booked
   if (seg.rep(25) !== undefined) cx.leftOut(seg, '25', 'a filler status with no Appointment.status (table 0278, FillerStatusCodes map); the status follows the trigger event');
-  return EVENT_STATUS[event.toUpperCase()] ?? 'booked';
+  const stated = EVENT_STATUS[event.toUpperCase()];
+  return stated === undefined || BOOKING_EVENTS.has(event.toUpperCase()) ? { status: stated ?? 'booked', from: 'booking event' } : { status: stated, from: 'event' };
 }
+
+/**
+ * A filler status field (table 0278) → Appointment.status via [IG FillerStatusCodes[Appointment]],
+ * then the codes the map leaves without a target (FILLER_WITHOUT_TARGET). Only a table 0278 code
+ * counts (CWE.3 empty or HL70278, else CWE.4 with CWE.6 HL70278; coding.ts ownTableCode).
+ */
+function fillerStatus(seg: SegmentReader, field: number): string | undefined {
+  const own = ownTableCode(seg.rep(field), '0278')?.code;
+  const code = own === undefined ? undefined : (FILLER_ALIASES[own.toUpperCase()] ?? own);
+  return lookupCode('FillerStatusCodes[Appointment]', code) ?? (code === undefined ? undefined : FILLER_WITHOUT_TARGET[code.toUpperCase()]);
+}
+
+/**
+ * Where Appointment.status came from. S12–S14 (book, reschedule, modify) say no more than that an
+ * appointment exists, so their `booked` is a default a service's filler status (AIS-10) replaces;
+ * S15–S17/S26 state what happened (cancelled, deleted, no-show) and an AIS-10 does not overrule them.
+ */
+type StatusSource = 'SCH-25' | 'AIS-10' | 'event' | 'booking event';
+const BOOKING_EVENTS: ReadonlySet<string> = new Set(['S12', 'S13', 'S14']);
+const statusSource = new WeakMap<Resource, StatusSource>();
 
 export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const a: Json = { resourceType: 'Appointment' };
   const placer = eiIdentifier(seg.rep(1), cx, 'PLAC');
   const filler = eiIdentifier(seg.rep(2), cx, 'FILL');
   push(a, 'identifier', placer, filler);
-  a.status = appointmentStatus(seg, scope.event, cx);
+  const status = appointmentStatus(seg, scope.event, cx);
+  a.status = status.status;
   // [IG SCH #7 IF CWE.3 IS HL70276 → reasonCode; IF HL70277 → appointmentType] senders put the
   // appointment type (table 0277) in SCH-7 too; it is no reason
   const sch7IsType = val(seg.rep(7), 3)?.toUpperCase() === 'HL70277';
@@ -152,6 +172,7 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     }
   }
   const appointment = cx.add(a as Resource, filler ?? placer);
+  statusSource.set(appointment, status.from);
   // [IG SCH[Appointment] SCH-11 TQ[Appointment] TQ.4 → start, TQ.5 → end] (see the module comment)
   const c = timesOf(appointment);
   c.sch = seg;
@@ -241,12 +262,35 @@ function participant(scope: Scope, actor: Json | undefined, type: Json | undefin
   return true;
 }
 
-/** [IG AIS[Appointment]] AIS-3 → serviceType; AIS-4 start + AIS-7 duration (AIS-8 units). */
-export function mapAis(seg: SegmentReader, scope: Scope): void {
+/** [IG AIS[Appointment]] AIS-3 → serviceType; AIS-4 start + AIS-7 duration (AIS-8 units); AIS-10 → status. */
+export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
   scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
   resourceTimes(seg, scope, { start: 4, duration: 7, units: 8 });
+  serviceStatus(seg, scope.appointment, cx);
+}
+
+/**
+ * [IG AIS[Appointment] #10 AIS-10 → status via FillerStatusCodes[Appointment]]. Appointment.status
+ * is 1..1 and SCH-25 is the appointment's own filler status, so AIS-10 gives it only where SCH-25
+ * gave none and the event stated none (a booking event's default `booked`); the first AIS that
+ * does wins. An AIS-10 that says the same as the status is carried by it; one that says otherwise
+ * (or that the map cannot place) is reported, never its value.
+ */
+function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion): void {
+  if (seg.rep(10) === undefined) return;
+  const mapped = fillerStatus(seg, 10);
+  if (mapped === undefined) {
+    seg.used.delete(10);
+    return;
+  }
+  if (statusSource.get(appointment) === 'booking event') {
+    appointment.status = mapped;
+    statusSource.set(appointment, 'AIS-10');
+  } else if (appointment.status !== mapped) {
+    cx.leftOut(seg, '10', `a service filler status other than the Appointment.status the ${statusSource.get(appointment) === 'event' ? 'trigger event' : (statusSource.get(appointment) ?? 'SCH-25')} gives`);
+  }
 }
 
 /** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig]. */
