@@ -13,19 +13,6 @@ const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|R
 const PID = (pid3 = 'MRN1^^^HOSP^MR') => `PID|1||${pid3}||DOE^JANE||19800215|F`;
 const PV1 = (attending = '') => seg('PV1', { 1: '1', 2: 'I', 3: 'W1^1^1^HOSP', 7: attending, 19: 'V100^^^HOSP^VN' });
 
-describe('[IG PR1[Procedure] #7 → performedPeriod.end = PR1-5 + PR1-7 minutes] minutes no dateTime can hold', () => {
-  // PR1-7 is NM: a sender's garbage (a counter, a typo) must not cost the whole ADT message, nor
-  // put a year FHIR's dateTime cannot hold (YYYY, 4 digits) on the Bundle. Expected: PR1-5 stays
-  // the performed time and PR1-7 is reported, as for minutes that are no number.
-  it.each(['99999999999999', '5000000000'])('PR1-7 %s: the message converts, the Bundle is valid R4, PR1-7 is reported', (minutes) => {
-    const { bundle, lines } = convertChecked(...ADT, PID(), PV1(), seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 7: minutes }));
-    const procedure = resources(bundle, 'Procedure')[0] as Json;
-    expect(procedure.performedPeriod).toBeUndefined();
-    expect(procedure.performedDateTime).toBe('2024-03-05T08:00:00-05:00');
-    expect(lines.filter((t) => t.startsWith('PR1-7 '))).toHaveLength(1);
-  });
-});
-
 describe('[IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via IdentifierType] the table system only on a table 0203 code', () => {
   // XCN.13 has the same row as CX.5 (IdentifierType, table 0203). codes14 made CX.5 keep no system
   // when the value is no code of table 0203 (GOOD HEALTH HOSPITAL); entities.ts practitioner()

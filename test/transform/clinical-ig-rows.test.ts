@@ -10,12 +10,23 @@ import { convertChecked, resources, seg } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
-const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|CR1|P|2.5.1', 'EVN|A01|20240305081500-0500', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|I|W1^1^1^HOSP|||||||||||||||V100^^^HOSP^VN'];
+const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|CR1|P|2.5.1', 'EVN|A01|20240305081500-0500', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|I|W1^1^1^HOSP||||||||||||||||V100^^^HOSP^VN'];
 const adt = (...more: string[]) => convertChecked(...ADT, ...more);
 const DG1 = (f: Record<number, string>) => seg('DG1', { 1: '1', 3: 'I10.9^Hypertension^I10', 6: 'A', ...f });
 const PR1 = (f: Record<number, string>) => seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', ...f });
 const CONFIRMED_DELETE = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
 const DUE_TO = 'http://hl7.org/fhir/StructureDefinition/condition-dueTo';
+
+describe('the fixture itself', () => {
+  // review 7: the visit number sat in PV1-18 (patient type) one `|` short; these rows need a visit
+  // [IG PV1[Encounter] #19 → identifier] read from PV1-19, with nothing of PV1 left out
+  it('PV1-19 V100 is the Encounter\'s visit number, and no PV1 field is reported', () => {
+    const { bundle, lines } = adt();
+    const encounter = resources(bundle, 'Encounter')[0] as Json;
+    expect((encounter.identifier as Json[]).map((i) => i.value)).toEqual(['V100']);
+    expect(lines.filter((t) => t.startsWith('PV1-'))).toEqual([]);
+  });
+});
 
 describe('DG1 → Condition [IG DG1[Condition]]', () => {
   it.each([
@@ -47,6 +58,11 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
     ['PR1-7 beside a date', { 5: '20240305', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05' }, 'PR1-7 (segment 5)'],
     // [IG PR1[Procedure] #5 IF PR1-7 VALUED AND PR1-5.5 NOT VALUED → performedDateTime] to the hour only: not to the minute
     ['PR1-7 beside an hour', { 5: '2024030508-0500', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
+    // [IG PR1[Procedure] #7 → performedPeriod.end = PR1-5 + PR1-7 minutes] (review 7) minutes whose
+    // end has no 4-digit year (FHIR dateTime YYYY) or no JavaScript date at all: the message still
+    // converts, PR1-5 stays the performed time and PR1-7 is reported, as for minutes that are no number
+    ['PR1-7 past the year 9999', { 7: '5000000000' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
+    ['PR1-7 past any date', { 7: '99999999999999' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
     // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] a logical reference by the parent's number
     ['PR1-25 parent', { 25: 'PR1001' }, { partOf: [{ type: 'Procedure', identifier: { value: 'PR1001' } }] }, undefined],
   ])('%s', (_name, fields, expected, reported) => {

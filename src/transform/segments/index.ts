@@ -35,7 +35,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   SCH: mapSch,
   TQ1: mapTq1,
   AIS: (seg, scope, cx) => mapAis(seg, scope, cx),
-  AIG: (seg, scope) => mapAig(seg, scope),
+  AIG: (seg, scope, cx) => mapAig(seg, scope, cx),
   AIL: mapAil,
   AIP: mapAip,
   RXA: mapRxa,

@@ -310,7 +310,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
     const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
-    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
+    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day, or one that puts the other bound outside the years 0001-9999');
     else if (start !== undefined) end = other;
     else start = other;
   } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');
