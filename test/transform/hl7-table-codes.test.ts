@@ -177,6 +177,9 @@ describe('[IG TQ1[ServiceRequest] TQ1-3 → RPT[Timing] RPT.1 via RepeatPattern]
     ['Q6H', true],
     // QD follows no rule of table 0335 (THO has no QD): no v2-0335 coding
     ['QD', false],
+    // (review 7) THO v2-0335 is case-sensitive: `q6h` is the sender's value, kept as sent without
+    // the system and reported (it was upper-cased to Q6H and stamped)
+    ['q6h', false],
   ])('TQ1-3 %s has a v2-0335 coding: %s', (tq13, stamped) => {
     const { bundle, lines } = order(tq13);
     const coding = codes(bundle);
