@@ -116,15 +116,30 @@ function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
 }
 
 /**
+ * The identifier of a parent (DG1-22, PR1-25) for a logical reference, read as the parent's own
+ * number is (DG1-20, PR1-19: eiIdentifier), so it carries the same system. Without a system
+ * (no EI.2 the channel maps, no EI.3) `DG1001` is any patient's diagnosis 1001: a server could
+ * resolve it to another patient's record, so there is no reference and the field is reported
+ * (review 7). An EI without EI.1 names no identifier: reported too.
+ */
+function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string): Json | undefined {
+  if (seg.rep(n) === undefined) return undefined;
+  const identifier = eiIdentifier(seg.rep(n), cx);
+  if (identifier === undefined) cx.leftOut(seg, String(n), `a parent ${what} without an entity identifier (EI.1)`);
+  else if (identifier.system === undefined) cx.leftOut(seg, String(n), `a parent ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
+  else return identifier;
+  return undefined;
+}
+
+/**
  * [IG DG1[Condition] #22 → extension condition-dueTo, valueReference(Condition) EI[Condition]] the
  * parent diagnosis, a logical reference by its number (as SPM-3's parent: the parent need not be in
  * this message, and DG1-20 is the number a Condition carries as identifier). An EI without EI.1
  * names no identifier: reported.
  */
 function parentDiagnosis(c: Json, seg: SegmentReader, cx: Conversion): void {
-  if (seg.rep(22) === undefined) return;
-  const identifier = eiIdentifier(seg.rep(22), cx);
-  if (identifier === undefined) return cx.leftOut(seg, '22', 'a parent diagnosis without an entity identifier (EI.1)');
+  const identifier = parentIdentifier(seg, 22, cx, 'diagnosis');
+  if (identifier === undefined) return;
   push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference: { type: 'Condition', identifier } });
 }
 
@@ -190,10 +205,8 @@ function procedurePlaceAndParent(p: Json, seg: SegmentReader, cx: Conversion): v
   const units = seg.reps(23);
   set(p, 'location', location(cx, units[0]));
   if (units.length > 1) cx.leftOut(seg, '23 repetition 2+', 'further treating units (Procedure.location holds one)');
-  if (seg.rep(25) === undefined) return;
-  const parent = eiIdentifier(seg.rep(25), cx);
-  if (parent === undefined) cx.leftOut(seg, '25', 'a parent procedure without an entity identifier (EI.1)');
-  else p.partOf = [{ type: 'Procedure', identifier: parent }];
+  const parent = parentIdentifier(seg, 25, cx, 'procedure');
+  if (parent !== undefined) p.partOf = [{ type: 'Procedure', identifier: parent }];
 }
 
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
