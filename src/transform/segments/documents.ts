@@ -186,7 +186,9 @@ const textContent = new WeakMap<Resource, Json>();
  */
 export function appendDocumentNote(document: Resource, text: string): void {
   const content = (document.content as Json[] | undefined) ?? [];
-  content.push({ attachment: { contentType: TEXT_CONTENT, data: Buffer.from(text, 'utf8').toString('base64') } });
+  const attachment: Json = { contentType: TEXT_CONTENT, data: Buffer.from(text, 'utf8').toString('base64') };
+  noteAttachments.add(attachment);
+  content.push({ attachment });
   document.content = content;
 }
 
@@ -201,6 +203,12 @@ export function documentObxCode(obx: SegmentReader, cx: Conversion): void {
   if (obx.reps(3).length > 0) cx.leftOut(obx, '3', 'the observation identifier of a document\'s content has no DocumentReference element (IG OBX[DocumentReference] #3)');
 }
 
+/**
+ * The attachments that are notes (NTE[DocumentReference]), not the document: their text/plain says
+ * nothing of the document's presentation, so TXA-3 is never checked against them (review 7).
+ */
+const noteAttachments = new WeakSet<Json>();
+
 /** The TXA each DocumentReference was made from, for what only the finished content can decide (TXA-3). */
 const documentTxa = new WeakMap<Resource, SegmentReader>();
 
@@ -211,7 +219,8 @@ const documentTxa = new WeakMap<Resource, SegmentReader>();
  * of an attachment that has none (a notification without content, an RP without a type) and counts
  * as mapped when a content attachment is of its kind (same MIME top-level type). A TXA-3 that no
  * attachment agrees with (AP beside text lines only) is reported, not stamped on content of
- * another kind. Before (review 6: every MDM) TXA-3 was always reported.
+ * another kind; a note's attachment is not the document's content. Before (review 6: every MDM)
+ * TXA-3 was always reported.
  */
 function presentation(document: Resource, cx: Conversion): void {
   const txa = documentTxa.get(document);
@@ -220,7 +229,7 @@ function presentation(document: Resource, cx: Conversion): void {
   if (code === undefined) return;
   const mime = mimeType(code, undefined);
   const top = mimeTopLevel(code);
-  const attachments = ((document.content as Json[] | undefined) ?? []).map((c) => c.attachment as Json);
+  const attachments = ((document.content as Json[] | undefined) ?? []).map((c) => c.attachment as Json).filter((a) => !noteAttachments.has(a));
   let agrees = false;
   for (const a of attachments) {
     if (a.contentType === undefined && mime !== undefined) {
