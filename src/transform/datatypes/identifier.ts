@@ -1,7 +1,7 @@
 /** CX / EI / HD → Identifier and system URIs (IG: CX[Identifier], EI[Identifier-*], HD[uri]). */
 import type { Repetition } from '../../hl7/message.js';
 import type { Json } from '../types.js';
-import { codeFromTable } from './coding.js';
+import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
@@ -87,7 +87,7 @@ export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, 
   const value = val(rep, 1);
   if (value === undefined) return undefined;
   const id: Json = {};
-  if (typeCode !== undefined) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: typeCode }] };
+  if (typeCode !== undefined) id.type = tableConcept('0203', typeCode);
   const system = authoritySystem(val(rep, 2), val(rep, 3), val(rep, 4), ctx);
   if (system !== undefined) id.system = system;
   id.value = value;

@@ -220,7 +220,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
   performed(p, seg, cx);
   // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] procedure functional type (table 0230)
-  set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230'));
+  set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230', cx.reportAt(seg, 6)));
   procedurePlaceAndParent(p, seg, cx);
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));

@@ -20,7 +20,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   SFT: (seg, scope) => mapSft(seg, scope.header),
   PID: mapPid,
   PD1: mapPd1,
-  ARV: (seg, scope) => mapArv(seg, scope),
+  ARV: (seg, scope, cx) => mapArv(seg, scope, cx),
   PV1: mapPv1,
   PV2: mapPv2,
   NK1: mapNk1,

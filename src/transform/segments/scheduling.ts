@@ -313,7 +313,7 @@ export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units), AIP-12 → participant.status. */
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
+  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443', cx.reportAt(seg, 4)), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
 /** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
