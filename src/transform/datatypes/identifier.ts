@@ -82,6 +82,17 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   return id;
 }
 
+/**
+ * The identifier a logical Reference may carry (DG1-22, PR1-25, SPM-3 parents): only one with a
+ * system. `DG1001` with no system is any patient's diagnosis 1001, and a server could resolve it
+ * to another patient's record (review 7), so it is no reference and `report` says why.
+ */
+export function referenceIdentifier(identifier: Json | undefined, what: string, report: (why: string) => void): Json | undefined {
+  if (identifier === undefined || identifier.system !== undefined) return identifier;
+  report(`a ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
+  return undefined;
+}
+
 /** EI (entity identifier: 1 id, 2 namespace, 3 universal id, 4 type) → Identifier. */
 export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, typeCode?: string): Json | undefined {
   const value = val(rep, 1);

@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { eiIdentifier } from '../datatypes/identifier.js';
+import { eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
@@ -117,18 +117,15 @@ function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
 
 /**
  * The identifier of a parent (DG1-22, PR1-25) for a logical reference, read as the parent's own
- * number is (DG1-20, PR1-19: eiIdentifier), so it carries the same system. Without a system
- * (no EI.2 the channel maps, no EI.3) `DG1001` is any patient's diagnosis 1001: a server could
- * resolve it to another patient's record, so there is no reference and the field is reported
- * (review 7). An EI without EI.1 names no identifier: reported too.
+ * number is (DG1-20, PR1-19: eiIdentifier), so it carries the same system; without one there is
+ * no reference and the field is reported (identifier.ts referenceIdentifier, review 7). An EI
+ * without EI.1 names no identifier: reported too.
  */
 function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string): Json | undefined {
   if (seg.rep(n) === undefined) return undefined;
   const identifier = eiIdentifier(seg.rep(n), cx);
   if (identifier === undefined) cx.leftOut(seg, String(n), `a parent ${what} without an entity identifier (EI.1)`);
-  else if (identifier.system === undefined) cx.leftOut(seg, String(n), `a parent ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
-  else return identifier;
-  return undefined;
+  return referenceIdentifier(identifier, `parent ${what}`, (why) => cx.leftOut(seg, String(n), why));
 }
 
 /**
