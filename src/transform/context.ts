@@ -203,8 +203,17 @@ export class Conversion implements DatatypeContext {
       namespaceMap: this.namespaceMap,
       assigner: this.assigner,
       invalidDate: this.invalidDate,
-      leftOutValue: (what) => this.once(`${reader.name}-${n} (segment ${reader.index + 1}): ${what}; not converted`),
+      leftOutValue: this.reportAt(reader, n),
     };
+  }
+
+  /**
+   * The report for field `n` of `reader` (`TXA-2 (segment 5): …; not converted`, once per field):
+   * what codeableConcept / codeFromTable require beside a table, so a value that keeps no system
+   * is never left unsaid (review 7).
+   */
+  reportAt(reader: SegmentReader, n: number): (what: string) => void {
+    return (what) => this.once(`${reader.name}-${n} (segment ${reader.index + 1}): ${what}; not converted`);
   }
 
   readonly leftOutValue = (what: string): void => {

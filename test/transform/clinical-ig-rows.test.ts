@@ -10,12 +10,23 @@ import { convertChecked, resources, seg } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
-const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|CR1|P|2.5.1', 'EVN|A01|20240305081500-0500', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|I|W1^1^1^HOSP|||||||||||||||V100^^^HOSP^VN'];
+const ADT = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|CR1|P|2.5.1', 'EVN|A01|20240305081500-0500', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|I|W1^1^1^HOSP||||||||||||||||V100^^^HOSP^VN'];
 const adt = (...more: string[]) => convertChecked(...ADT, ...more);
 const DG1 = (f: Record<number, string>) => seg('DG1', { 1: '1', 3: 'I10.9^Hypertension^I10', 6: 'A', ...f });
 const PR1 = (f: Record<number, string>) => seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', ...f });
 const CONFIRMED_DELETE = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
 const DUE_TO = 'http://hl7.org/fhir/StructureDefinition/condition-dueTo';
+
+describe('the fixture itself', () => {
+  // review 7: the visit number sat in PV1-18 (patient type) one `|` short; these rows need a visit
+  // [IG PV1[Encounter] #19 → identifier] read from PV1-19, with nothing of PV1 left out
+  it('PV1-19 V100 is the Encounter\'s visit number, and no PV1 field is reported', () => {
+    const { bundle, lines } = adt();
+    const encounter = resources(bundle, 'Encounter')[0] as Json;
+    expect((encounter.identifier as Json[]).map((i) => i.value)).toEqual(['V100']);
+    expect(lines.filter((t) => t.startsWith('PV1-'))).toEqual([]);
+  });
+});
 
 describe('DG1 → Condition [IG DG1[Condition]]', () => {
   it.each([
@@ -24,7 +35,9 @@ describe('DG1 → Condition [IG DG1[Condition]]', () => {
     // [IG DG1[Condition] #21: "Other values (A and U) don't map to anything"]
     ['DG1-21 A', { 21: 'A' }, { verificationStatus: undefined }, 'DG1-21 (segment 5)'],
     // [IG DG1[Condition] #22 → extension condition-dueTo valueReference(Condition), EI[Condition]]
-    ['DG1-22 parent', { 22: 'DG1001' }, { extension: [{ url: DUE_TO, valueReference: { type: 'Condition', identifier: { value: 'DG1001' } } }] }, undefined],
+    // (review 7) a bare number with no system could resolve to another patient's diagnosis 1001:
+    // no reference, the field reported; with an OID authority see the test below
+    ['DG1-22 parent without a system', { 22: 'DG1001' }, { extension: undefined }, 'DG1-22 (segment 5)'],
     // an EI without EI.1 identifies nothing
     ['DG1-22 without EI.1', { 22: '^^1.3.6.1.4.1.44750.1.2.2^ISO' }, { extension: undefined }, 'DG1-22 (segment 5)'],
   ])('%s', (_name, fields, expected, reported) => {
@@ -47,8 +60,14 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
     ['PR1-7 beside a date', { 5: '20240305', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05' }, 'PR1-7 (segment 5)'],
     // [IG PR1[Procedure] #5 IF PR1-7 VALUED AND PR1-5.5 NOT VALUED → performedDateTime] to the hour only: not to the minute
     ['PR1-7 beside an hour', { 5: '2024030508-0500', 7: '90' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
-    // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] a logical reference by the parent's number
-    ['PR1-25 parent', { 25: 'PR1001' }, { partOf: [{ type: 'Procedure', identifier: { value: 'PR1001' } }] }, undefined],
+    // [IG PR1[Procedure] #7 → performedPeriod.end = PR1-5 + PR1-7 minutes] (review 7) minutes whose
+    // end has no 4-digit year (FHIR dateTime YYYY) or no JavaScript date at all: the message still
+    // converts, PR1-5 stays the performed time and PR1-7 is reported, as for minutes that are no number
+    ['PR1-7 past the year 9999', { 7: '5000000000' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
+    ['PR1-7 past any date', { 7: '99999999999999' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
+    // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] (review 7) a bare number with no system
+    // could name another patient's procedure: no reference, reported; with an OID see below
+    ['PR1-25 parent without a system', { 25: 'PR1001' }, { partOf: undefined }, 'PR1-25 (segment 5)'],
   ])('%s', (_name, fields, expected, reported) => {
     const { bundle, lines } = adt(PR1(fields));
     const procedure = resources(bundle, 'Procedure')[0] as Json;
@@ -70,6 +89,29 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
     const a = resources(adt(PR1({})).bundle, 'Procedure')[0];
     const b = resources(adt(PR1({ 7: '90' })).bundle, 'Procedure')[0];
     expect(b?.id).toBe(a?.id);
+  });
+});
+
+describe('[IG DG1[Condition] #22, PR1[Procedure] #25] a parent reference carries the system its parent\'s own number gets', () => {
+  // the parent's number (DG1-20, PR1-19) and the reference to it (DG1-22, PR1-25) are the same EI:
+  // the reference's identifier must be the very identifier the parent resource carries, system and all
+  const OID_EI = (n: string) => `${n}^^1.3.6.1.4.1.44750.1.2.2^ISO`;
+  it('DG1-22 → condition-dueTo identifier = the parent Condition\'s DG1-20 identifier', () => {
+    const { bundle, lines } = adt(DG1({ 20: OID_EI('DG1001') }), seg('DG1', { 1: '2', 3: 'E11.9^Diabetes^I10', 6: 'A', 22: OID_EI('DG1001') }));
+    const [parent, child] = resources(bundle, 'Condition') as Json[];
+    const parentId = (parent!.identifier as Json[])[0]!;
+    expect(typeof parentId.system).toBe('string');
+    expect(child!.extension).toEqual([{ url: DUE_TO, valueReference: { type: 'Condition', identifier: parentId } }]);
+    expect(lines.filter((t) => t.startsWith('DG1-22 '))).toEqual([]);
+  });
+  it('PR1-25 → partOf identifier = the parent Procedure\'s PR1-19 identifier', () => {
+    const { bundle, lines } = adt(PR1({ 19: OID_EI('PR1001') }), PR1({ 1: '2', 3: '45378000^Colonoscopy^SCT', 25: OID_EI('PR1001') }));
+    const procedures = resources(bundle, 'Procedure') as Json[];
+    const parentId = (procedures.find((p) => p.identifier !== undefined)!.identifier as Json[])[0]!;
+    const child = procedures.find((p) => p.partOf !== undefined)!;
+    expect(typeof parentId.system).toBe('string');
+    expect(child.partOf).toEqual([{ type: 'Procedure', identifier: parentId }]);
+    expect(lines.filter((t) => t.startsWith('PR1-25 '))).toEqual([]);
   });
 });
 

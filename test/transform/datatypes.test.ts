@@ -144,7 +144,7 @@ describe('CWE bound to an HL7 table → CodeableConcept', () => {
     ['MED^Medicine^L', '0069', 'HospitalService', { coding: [{ system: 'urn:hl7v2:codesystem:L', code: 'MED', display: 'Medicine' }] }],
     // the alternate (CWE.4-6) names the table: the map reads the alternate
     ['X1^Med ward^L^MED^Medical Service^HL70069', '0069', 'HospitalService', { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/service-type', code: '382', display: 'Medical Services' }, { system: 'urn:hl7v2:codesystem:L', code: 'X1', display: 'Med ward' }, { system: `${V2}0069`, code: 'MED', display: 'Medical Service' }] }],
-  ])('%s (table %s)', (v, table, map, expected) => expect(codeableConcept(rep(v), map, table)).toEqual(expected));
+  ])('%s (table %s)', (v, table, map, expected) => expect(codeableConcept(rep(v), map, table, () => undefined)).toEqual(expected));
 
   // [IG concept map Relationship: v2 rows SEL,Self,HL70063 → v3-RoleCode ONESELF; EMC,…,HL70063 → v2-0131 C]:
   // with no field table named, the map's own table (0063, from its v2 Code System column) decides

@@ -72,3 +72,21 @@ describe('an NTE after a result OBX stays on that Observation [IG ORU_R01 4.2.4.
     expect(attachmentsOf(doc).map(decoded)).not.toContain('Measured at rest');
   });
 });
+
+describe('[IG TXA[DocumentReference] #3 → content.attachment.contentType] a document note is not the document\'s content', () => {
+  // review 7: since notes became text/plain attachments (NTE[DocumentReference] NTE-3), TXA-3 TX
+  // beside a PDF-only document counted as mapped once an NTE followed the OBX: the line was lost
+  const PDF_OBX = 'OBX|1|ED|PDF^Report^L||^application^pdf^Base64^JVBERi0=||||||F';
+  it.each([
+    ['without a note', [] as string[]],
+    ['with a note after the OBX [IG MDM_T02 10.2, NTE[DocumentReference] NTE-3]', ['NTE|1||Dictated remotely']],
+  ])('TXA-3 TX beside PDF content only is reported, %s', (_name, notes) => {
+    const { lines } = convertChecked(MDM_MSH, ...ADT_HEAD, TXA, PDF_OBX, ...notes);
+    expect(lines.filter((t) => t.startsWith('TXA-3 '))).toHaveLength(1);
+  });
+
+  it('TXA-3 TX beside text lines (content of its kind) is not reported, note or not', () => {
+    const { lines } = convertChecked(MDM_MSH, ...ADT_HEAD, TXA, 'OBX|1|TX|||Report text||||||F', 'NTE|1||Dictated remotely');
+    expect(lines.filter((t) => t.startsWith('TXA-3 '))).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@
  * the field is reported once, never with the value. Expected codes are written from THO's
  * v2-NNNN code systems and the IG concept maps' v2 code columns, not from hig's output.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTableCode, listedTables } from '../../src/transform/vocabulary/hl7-tables.js';
 import { mapTable } from '../../src/transform/vocabulary/index.js';
@@ -33,6 +35,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0215', 'F', 'FAM', '[hig PD1-11 → patient-publicity-code; table 0215]'],
     ['0230', 'D', 'X', '[IG PR1[Procedure] #6 → category; table 0230]'],
     ['0270', 'DI', 'DIS', '[IG TXA[DocumentReference] #2 → type]'],
+    ['0273', 'OB', 'OBS', '[IG TXA[DocumentReference] TXA-19 → status, alternate-codes; table 0273]'],
     ['0272', 'V', 'VR', '[IG TXA[DocumentReference] TXA-18 → securityLabel via DocumentConfidentialityStatus]'],
     ['0301', 'ISO', 'iso', '[IG HD[Organization] HD.3 → identifier[2].type via UniversalIDType]'],
     // THO v2-0335: BID is a concept, Q6H and PRNQ6H follow its construction rules; QD follows none
@@ -46,6 +49,8 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0717', 'HIV', 'AIDS', '[hig ARV-3 → access restriction value; table 0717]'],
     ['0719', 'PAT', 'PT', '[hig ARV-4 → access restriction reason; table 0719]'],
     ['0912', 'OP', 'ORD', '[IG PRT[…] PRT-4 → function via Participation]'],
+    // THO v2-0936 has QST RSLT SCI; AOE is a code of table 0937, not of this one
+    ['0936', 'RSLT', 'AOE', '[hig OBX-29 → Observation.category; table 0936]'],
   ];
 
   it.each(rows)('table %s: %s is a code, %s is not  %s', (table, code, other) => {
@@ -81,6 +86,30 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
       for (const code of Object.keys(rows)) if (code !== 'Varies' && !isTableCode(table, code)) missing.push(`${map} ${table} ${code}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+/** Every `.ts` file under src/ (the source the scan below reads). */
+function sources(dir = join(import.meta.dirname, '../../src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+describe('every code hig itself writes under an HL7 table system is in that table\'s list (review 7: PLAC, FILL were not)', () => {
+  const text = sources().map((f) => readFileSync(f, 'utf8')).join('\n');
+  it('tableConcept / tableCoding with a literal code, and identifier types passed to eiIdentifier / eiFromComponent', () => {
+    const stamped = [
+      ...[...text.matchAll(/table(?:Concept|Coding)\('(\d{4})', '([^']+)'\)/g)].map((m) => [m[1]!, m[2]!]),
+      ...[...text.matchAll(/ei(?:Identifier|FromComponent)\([^;]*?, '([A-Z]{2,5})'\)/g)].map((m) => ['0203', m[1]!]),
+    ];
+    // the scan must see hig's own stamps, else it vouches for nothing
+    expect(stamped.map(([t, c]) => `${t} ${c}`)).toEqual(expect.arrayContaining(['0203 PLAC', '0203 FILL', '0203 PGN', '0203 FGN', '0203 VN', '0203 SS', '0443 AP', '0912 MDIR']));
+    expect(stamped.filter(([t, c]) => !isTableCode(t!, c!))).toEqual([]);
+  });
+
+  it('no v2-0203 system is written by hand: the identifier type always goes through the list', () => {
+    // identity.ts only reads the system (which codings are identifier types), it writes none
+    const written = sources().filter((f) => !f.endsWith('identity.ts') && readFileSync(f, 'utf8').includes('CodeSystem/v2-0203'));
+    expect(written).toEqual([]);
   });
 });
 
@@ -177,6 +206,9 @@ describe('[IG TQ1[ServiceRequest] TQ1-3 → RPT[Timing] RPT.1 via RepeatPattern]
     ['Q6H', true],
     // QD follows no rule of table 0335 (THO has no QD): no v2-0335 coding
     ['QD', false],
+    // (review 7) THO v2-0335 is case-sensitive: `q6h` is the sender's value, kept as sent without
+    // the system and reported (it was upper-cased to Q6H and stamped)
+    ['q6h', false],
   ])('TQ1-3 %s has a v2-0335 coding: %s', (tq13, stamped) => {
     const { bundle, lines } = order(tq13);
     const coding = codes(bundle);
@@ -209,5 +241,95 @@ describe('[IG HD[Organization] HD.3 → identifier[2].type via UniversalIDType] 
     const { bundle, lines } = run(ADT, EVN, `PID|1||MRN1^^^HOSP&1.2.3.4&${hd3}^MR||DOE^JANE||19800215|F`, 'PV1|1|I');
     expect(typeOfAssigner(bundle)).toEqual(type);
     expect(said(lines, 'HD.3')).toHaveLength(reported);
+  });
+});
+
+describe('[IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via IdentifierType] the table system only on a table 0203 code', () => {
+  // review 7: XCN.13 has CX.5's row (IdentifierType, table 0203) but was stamped v2-0203 whatever its value
+  const ADT_R7 = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|R7|P|2.5.1', 'EVN|A01|20240305081500-0500', PID()];
+  const practitionerIds = (attending: string) => {
+    const { bundle, lines } = run(...ADT_R7, seg('PV1', { 1: '1', 2: 'I', 3: 'W1^1^1^HOSP', 7: attending, 19: 'V100^^^HOSP^VN' }));
+    return { ids: resources(bundle, 'Practitioner').flatMap((p) => (p.identifier as Json[] | undefined) ?? []), lines };
+  };
+  it('PV1-7 XCN.13 LOCALTYPE (no code of table 0203) keeps no system, and XCN.13 is reported without the value', () => {
+    const { ids, lines } = practitionerIds('1234^SMITH^JOHN^^^^^^HOSP^^^^LOCALTYPE');
+    expect(ids.map((i) => i.type)).toEqual([{ coding: [{ code: 'LOCALTYPE' }] }]);
+    const report = said(lines, 'XCN.13');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('LOCALTYPE');
+  });
+  it('PV1-7 XCN.13 NPI (a table 0203 code): v2-0203 with the IG IdentifierType row\'s display', () => {
+    // [IG IdentifierType NPI → v2-0203 NPI "National provider identifier"]
+    const { ids, lines } = practitionerIds('1234567890^SMITH^JOHN^^^^^^HOSP^^^^NPI');
+    expect(ids.map((i) => i.type)).toContainEqual({ coding: [{ system: `${V2}0203`, code: 'NPI', display: 'National provider identifier' }] });
+    expect(said(lines, 'XCN.13')).toEqual([]);
+  });
+});
+
+describe('[IG ORC[ServiceRequest] #2 PLAC, #3 FILL (type.coding.system v2-0203)] PLAC and FILL are table 0203 codes', () => {
+  // review 7: hig stamped them (identifier.ts eiIdentifier) but the list had neither, so a CX.5 PLAC lost its system
+  it.each(['PLAC', 'FILL'])('PID-3 CX.5 %s keeps v2-0203 and is not reported', (cx5) => {
+    const { bundle, lines } = run(ADT, EVN, PID(cx5), 'PV1|1|I');
+    expect(typeOf(bundle)).toEqual({ coding: [{ system: `${V2}0203`, code: cx5 }] });
+    expect(said(lines, 'CX.5')).toEqual([]);
+  });
+});
+
+describe('a bare code that is no code of the field\'s table keeps no system AND is reported (docs/mapping.md "An HL7 table\'s system only on that table\'s codes")', () => {
+  // review 7: PR1-6, RXR-1/2/4, IAM-17, ROL-3, PRT-4, AIP-4, PD1-7/11/16, TXA-18, ORC-29, OBR-24,
+  // ARV-3/4 passed a table and no report; codeableConcept now requires one beside a table
+  const ADT_R7 = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|R7|P|2.5.1', 'EVN|A01|20240305081500-0500', PID(), 'PV1|1|I'];
+  it('[IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] PR1-6 DIAG (no code of table 0230: A D I P)', () => {
+    const { bundle, lines } = run(...ADT_R7, seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 6: 'DIAG' }));
+    expect(resources(bundle, 'Procedure')[0]!.category).toEqual({ coding: [{ code: 'DIAG' }] });
+    const report = said(lines, 'PR1-6');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('DIAG');
+  });
+
+  it('[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration] RXR-1 ORAL (no code of table 0162)', () => {
+    const { bundle, lines } = run(
+      'MSH|^~\\&|CPOE|HOSP|PHARM|HOSP|20240301080000-0500||RDE^O11^RDE_O11|R7RX|P|2.5.1', PID(),
+      'ORC|NW|ORD701^CPOE|||||||20240301075500-0500', 'RXE||00904629161^Acetaminophen 500 mg tab^NDC|500||mg^milligram^UCUM', 'RXR|ORAL',
+    );
+    const request = resources(bundle, 'MedicationRequest')[0]!;
+    expect(((request.dosageInstruction as Json[])[0]!).route).toEqual({ coding: [{ code: 'ORAL' }] });
+    const report = said(lines, 'RXR-1');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('ORAL');
+  });
+
+  it('[IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] ORC-29 INPT (no code of table 0482: I O)', () => {
+    const { bundle, lines } = run(
+      'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240305081500-0500||ORM^O01^ORM_O01|R7O29|P|2.5.1', PID(),
+      seg('ORC', { 1: 'NW', 2: 'PL29^CPOE', 29: 'INPT' }), 'OBR|1|PL29^CPOE||2345-7^Glucose^LN',
+    );
+    expect(resources(bundle, 'ServiceRequest')[0]!.locationCode).toEqual([{ coding: [{ code: 'INPT' }] }]);
+    const report = said(lines, 'ORC-29');
+    expect(report).toHaveLength(1);
+    expect(report[0]).not.toContain('INPT');
+  });
+});
+
+describe('[hig OBX-29 → Observation.category, table 0936; the IG OBX[Observation] row #29 has no target] v2-0936 only on a table code', () => {
+  // review 7: obx.ts wrote {system: v2-0936, code: OBX-29} for any value, a table the list did not hold
+  const oru = (obx29: string) => run(
+    'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R7O|P|2.8', PID(),
+    'OBR|1|PL1^CPOE|FL1^LAB|2345-7^Glucose^LN|||20240305080000-0500',
+    seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 6: 'mg/dL^mg/dL^UCUM', 11: 'F', 29: obx29 }),
+  );
+  const codingsOf = (bundle: Json, code: string) => ((resources(bundle, 'Observation')[0]!.category as Json[] | undefined) ?? [])
+    .flatMap((c) => (c.coding as Json[] | undefined) ?? []).filter((c) => c.code === code);
+  it.each([
+    // THO v2-0936 RSLT "Result"
+    ['RSLT', [{ system: `${V2}0936`, code: 'RSLT' }], 0],
+    // no code of THO v2-0936 (QST RSLT SCI)
+    ['XYZ', [{ code: 'XYZ' }], 1],
+  ])('OBX-29 %s', (obx29, codings, reported) => {
+    const { bundle, lines } = oru(obx29);
+    expect(codingsOf(bundle, obx29)).toEqual(codings);
+    const report = said(lines, 'OBX-29');
+    expect(report).toHaveLength(reported);
+    for (const line of report) expect(line).not.toContain(obx29);
   });
 });

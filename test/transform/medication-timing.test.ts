@@ -63,6 +63,8 @@ describe('TQ1 → MedicationRequest: placed per the IG row or reported', () => {
     [{ 6: '90^min', 7: '20240601080000-0500' }, { boundsPeriod: { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T09:30:00-05:00' } }, false],
     [{ 6: '2^h', 8: '20240601100000-0500' }, { boundsPeriod: { start: '2024-06-01T08:00:00-05:00', end: '2024-06-01T10:00:00-05:00' } }, false],
     [{ 6: '90^mL', 7: '20240601080000-0500' }, { boundsPeriod: { start: '2024-06-01T08:00:00-05:00' } }, true],
+    // (review 7, the PR1-7 class) an end with no 4-digit year (FHIR dateTime YYYY) is no end: reported
+    [{ 6: '5000000000^min', 7: '20240601080000-0500' }, { boundsPeriod: { start: '2024-06-01T08:00:00-05:00' } }, true],
   ])('TQ1-6 in %j → repeat %j, TQ1-6 reported %j', (fields, repeat, reported) => {
     const { repeat: got, lines } = convert(tq1(fields));
     expect(got).toEqual(repeat);

@@ -95,19 +95,28 @@ const specimen = (bundle: Json) => resources(bundle, 'Specimen')[0]!;
 const display = (bundle: Json, ref: Json | undefined) => (ref === undefined ? undefined : ref.display);
 
 describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP placer/filler]', () => {
+  // [IG EI[Identifier-System] EI.3 → system] an OID authority (EI.3, EI.4 ISO) → urn:oid system
   it.each([
     // EIP.2 (filler) → the parent's identifier
-    ['^PAR9&LAB', [{ type: 'Specimen', identifier: { value: 'PAR9', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FGN' }] } } }]],
+    ['^PAR9&LAB&1.2.3.4&ISO', [{ type: 'Specimen', identifier: { value: 'PAR9', system: 'urn:oid:1.2.3.4', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FGN' }] } } }]],
     // EIP.1 (placer) alone
-    ['PPAR9&CPOE', [{ type: 'Specimen', identifier: { value: 'PPAR9', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PGN' }] } } }]],
+    ['PPAR9&CPOE&1.2.3.5&ISO', [{ type: 'Specimen', identifier: { value: 'PPAR9', system: 'urn:oid:1.2.3.5', type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PGN' }] } } }]],
   ])('SPM-3 %s', (spm3, parent) => {
     const { bundle, lines } = oru({}, { 3: spm3 });
     expect(specimen(bundle).parent).toMatchObject(parent);
     expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
   });
 
+  // review 7 (the DG1-22/PR1-25 class): a number with no system could name another patient's
+  // specimen: no parent reference, SPM-3 reported
+  it('SPM-3 ^PAR9&LAB (namespace the channel does not map): no parent, SPM-3 reported', () => {
+    const { bundle, lines } = oru({}, { 3: '^PAR9&LAB' });
+    expect(specimen(bundle).parent).toBeUndefined();
+    expect(lines.filter((t) => t.startsWith('SPM-3 (segment 5)'))).toHaveLength(1);
+  });
+
   it('placer and filler: one Reference holds the filler\'s, the placer\'s is reported', () => {
-    const { bundle, lines } = oru({}, { 3: 'PPAR9&CPOE^PAR9&LAB' });
+    const { bundle, lines } = oru({}, { 3: 'PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB&1.2.3.4&ISO' });
     expect((specimen(bundle).parent as Json[]).map((p) => (p.identifier as Json).value)).toEqual(['PAR9']);
     expect(lines.filter((t) => t.startsWith('SPM-3.1 (segment 5)'))).toHaveLength(1);
   });

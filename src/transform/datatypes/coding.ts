@@ -43,6 +43,9 @@ export function cweCodings(rep: Repetition | undefined): Json[] {
  * one of table 0270's) keeps no system either, and `report` (the conversion's leftOutValue) says
  * so, never the value.
  */
+export function codeableConcept(rep: Repetition | undefined, map?: string): Json | undefined;
+/** With a `table`, `report` is required: a value that keeps no system is always reported (review 7). */
+export function codeableConcept(rep: Repetition | undefined, map: string | undefined, table: string, report: (what: string) => void): Json | undefined;
 export function codeableConcept(rep: Repetition | undefined, map?: string, table?: string, report?: (what: string) => void): Json | undefined {
   const codings = cweCodings(rep);
   // the table the map translates (IG concept maps: v2 Code System HL7nnnn), else the field's
@@ -106,6 +109,14 @@ export function tableCoding(table: string, code: string): Json {
 }
 
 /**
+ * A code hig itself assigns under HL7 table `table` (CX type PLAC, VN, SS…), through the same list
+ * as a sender's code (tableCoding): one owner for every v2-NNNN system hig writes.
+ */
+export function tableConcept(table: string, code: string): Json {
+  return { coding: [tableCoding(table, code)] };
+}
+
+/**
  * The one rule for "is this CWE's code a code of HL7 table `table`?" [IG CWE[CodeableConcept]
  * CWE.1–3 → coding[1], CWE.4–6 → coding[2]]: the primary code (CWE.1) when its system (CWE.3) is
  * empty (`bare`: senders omit the system of a table-bound field) or names the table (`HL70001`);
@@ -151,7 +162,7 @@ export function foreignCodeWhy(map: string, table = mapTable(map)): string {
  * `GOOD HEALTH HOSPITAL`) is kept as a code without a system [IG CX[Identifier] CX.5 →
  * type.coding.code] and `report` says so, never the value.
  */
-export function codeFromTable(code: string | undefined, table: string, map?: string, report?: (what: string) => void): Json | undefined {
+export function codeFromTable(code: string | undefined, table: string, map: string | undefined, report: (what: string) => void): Json | undefined {
   if (code === undefined) return undefined;
   const mapped = map === undefined ? undefined : lookup(map, code);
   if (mapped !== undefined && mapped.system !== undefined) {
@@ -160,7 +171,7 @@ export function codeFromTable(code: string | undefined, table: string, map?: str
     return { coding: [c] };
   }
   if (isTableCode(table, code)) return { coding: [{ system: tableSystem(table), code }] };
-  report?.(`a code without a coding system that is no code of HL7 table ${table} keeps no system`);
+  report(`a code without a coding system that is no code of HL7 table ${table} keeps no system`);
   return { coding: [{ code }] };
 }
 

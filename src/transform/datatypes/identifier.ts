@@ -1,7 +1,7 @@
 /** CX / EI / HD → Identifier and system URIs (IG: CX[Identifier], EI[Identifier-*], HD[uri]). */
 import type { Repetition } from '../../hl7/message.js';
 import type { Json } from '../types.js';
-import { codeFromTable } from './coding.js';
+import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
@@ -82,12 +82,23 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   return id;
 }
 
+/**
+ * The identifier a logical Reference may carry (DG1-22, PR1-25, SPM-3 parents): only one with a
+ * system. `DG1001` with no system is any patient's diagnosis 1001, and a server could resolve it
+ * to another patient's record (review 7), so it is no reference and `report` says why.
+ */
+export function referenceIdentifier(identifier: Json | undefined, what: string, report: (why: string) => void): Json | undefined {
+  if (identifier === undefined || identifier.system !== undefined) return identifier;
+  report(`a ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
+  return undefined;
+}
+
 /** EI (entity identifier: 1 id, 2 namespace, 3 universal id, 4 type) → Identifier. */
 export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, typeCode?: string): Json | undefined {
   const value = val(rep, 1);
   if (value === undefined) return undefined;
   const id: Json = {};
-  if (typeCode !== undefined) id.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: typeCode }] };
+  if (typeCode !== undefined) id.type = tableConcept('0203', typeCode);
   const system = authoritySystem(val(rep, 2), val(rep, 3), val(rep, 4), ctx);
   if (system !== undefined) id.system = system;
   id.value = value;

@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -29,7 +29,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const c: Json = { resourceType: 'Coverage', status: 'active' };
   const policy = seg.str(36);
   const identifiers: Json[] = [];
-  if (policy !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MB' }] }, value: policy });
+  if (policy !== undefined) identifiers.push({ type: tableConcept('0203', 'MB'), value: policy });
   // [IG IN1[Coverage] #2 CWE[Identifier]] the health plan id is an identifier of the coverage too
   // (CWE.1 value, CWE.3 as a system URI when it names one); it stays the US Core class:plan below
   const planId = cweIdentifier(seg.rep(2));
@@ -180,7 +180,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (merge === 'account' || merge === 'patient-and-account') {
     const account = cxIdentifier(seg.rep(3), cx);
     if (account !== undefined) {
-      if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
+      if (account.type === undefined) account.type = tableConcept('0203', 'AN');
       cx.add({ resourceType: 'Account', identifier: [account], status: 'unknown', subject: [cx.ref(survivor)] }, account);
     }
   }
@@ -367,7 +367,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'onsetDateTime', seg.dateTime(11));
   // [IG IAM[AllergyIntolerance] IAM-13 → recordedDate]
   set(a, 'recordedDate', seg.dateTime(13));
-  iamVerification(a, seg);
+  iamVerification(a, seg, cx);
   sensitivityType(a, seg, 9);
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
@@ -401,7 +401,7 @@ function clinicianCodings(code: Json, seg: SegmentReader): void {
 
 const ALLERGY_VERIFICATION: Readonly<Record<string, string>> = { C: 'confirmed', U: 'unconfirmed', P: 'unconfirmed', S: 'unconfirmed', D: 'unconfirmed', E: 'entered-in-error' };
 
-function iamVerification(a: Json, seg: SegmentReader): void {
+function iamVerification(a: Json, seg: SegmentReader, cx: Conversion): void {
   // IAM-17 is a CWE: only a table 0438 code is read (coding.ts ownTableCode); another system's is
   // left to the unmapped report
   const code = ownTableCode(seg.rep(17), '0438')?.code.toUpperCase();
@@ -410,7 +410,7 @@ function iamVerification(a: Json, seg: SegmentReader): void {
     seg.used.delete(17);
     return;
   }
-  const original = codeableConcept(seg.rep(17), undefined, '0438');
+  const original = codeableConcept(seg.rep(17), undefined, '0438', cx.reportAt(seg, 17));
   const originalCodings = (original?.coding as Json[] | undefined) ?? [];
   a.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: status }, ...originalCodings] };
   if (status === 'entered-in-error') delete a.clinicalStatus;
@@ -455,7 +455,7 @@ function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undef
  */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const person = practitioner(cx, seg.rep(4));
-  const type = codeableConcept(seg.rep(3), 'ProviderRole', '0443');
+  const type = codeableConcept(seg.rep(3), 'ProviderRole', '0443', cx.reportAt(seg, 3));
   const who = person === undefined ? undefined : practitionerRole(cx, person, {
     code: type,
     organization: organization(cx, seg.rep(14)),
@@ -469,7 +469,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (orderParticipant(seg, scope, cx)) return;
   const who = (prtActor(seg, cx) ?? organization(cx, seg.rep(8))) as Json | undefined;
-  roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912'), seg.str(4));
+  roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)), seg.str(4));
 }
 
 /**
@@ -565,7 +565,7 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
   const who = practitioner(cx, prt.rep(5));
   if (who === undefined) return undefined;
   return practitionerRole(cx, who, {
-    code: codeableConcept(prt.rep(4), 'Participation', '0912'),
+    code: codeableConcept(prt.rep(4), 'Participation', '0912', cx.reportAt(prt, 4)),
     specialty: codeableConcept(prt.rep(6)),
     organization: organization(cx, prt.rep(8)),
     location: location(cx, prt.rep(9)),
@@ -674,7 +674,7 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   const rp: Json = { resourceType: 'RelatedPerson' };
   const identifiers = seg.reps(2).flatMap((r) => cxIdentifier(r, cx) ?? []);
   const ssn = seg.str(12);
-  if (ssn !== undefined) identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+  if (ssn !== undefined) identifiers.push({ type: tableConcept('0203', 'SS'), system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
   if (identifiers.length > 0) rp.identifier = identifiers;
   rp.patient = cx.ref(patient);
   rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];

@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { eiIdentifier } from '../datatypes/identifier.js';
+import { eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
@@ -116,15 +116,27 @@ function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
 }
 
 /**
+ * The identifier of a parent (DG1-22, PR1-25) for a logical reference, read as the parent's own
+ * number is (DG1-20, PR1-19: eiIdentifier), so it carries the same system; without one there is
+ * no reference and the field is reported (identifier.ts referenceIdentifier, review 7). An EI
+ * without EI.1 names no identifier: reported too.
+ */
+function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string): Json | undefined {
+  if (seg.rep(n) === undefined) return undefined;
+  const identifier = eiIdentifier(seg.rep(n), cx);
+  if (identifier === undefined) cx.leftOut(seg, String(n), `a parent ${what} without an entity identifier (EI.1)`);
+  return referenceIdentifier(identifier, `parent ${what}`, (why) => cx.leftOut(seg, String(n), why));
+}
+
+/**
  * [IG DG1[Condition] #22 → extension condition-dueTo, valueReference(Condition) EI[Condition]] the
  * parent diagnosis, a logical reference by its number (as SPM-3's parent: the parent need not be in
  * this message, and DG1-20 is the number a Condition carries as identifier). An EI without EI.1
  * names no identifier: reported.
  */
 function parentDiagnosis(c: Json, seg: SegmentReader, cx: Conversion): void {
-  if (seg.rep(22) === undefined) return;
-  const identifier = eiIdentifier(seg.rep(22), cx);
-  if (identifier === undefined) return cx.leftOut(seg, '22', 'a parent diagnosis without an entity identifier (EI.1)');
+  const identifier = parentIdentifier(seg, 22, cx, 'diagnosis');
+  if (identifier === undefined) return;
   push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference: { type: 'Condition', identifier } });
 }
 
@@ -190,10 +202,8 @@ function procedurePlaceAndParent(p: Json, seg: SegmentReader, cx: Conversion): v
   const units = seg.reps(23);
   set(p, 'location', location(cx, units[0]));
   if (units.length > 1) cx.leftOut(seg, '23 repetition 2+', 'further treating units (Procedure.location holds one)');
-  if (seg.rep(25) === undefined) return;
-  const parent = eiIdentifier(seg.rep(25), cx);
-  if (parent === undefined) cx.leftOut(seg, '25', 'a parent procedure without an entity identifier (EI.1)');
-  else p.partOf = [{ type: 'Procedure', identifier: parent }];
+  const parent = parentIdentifier(seg, 25, cx, 'procedure');
+  if (parent !== undefined) p.partOf = [{ type: 'Procedure', identifier: parent }];
 }
 
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -207,7 +217,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
   performed(p, seg, cx);
   // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] procedure functional type (table 0230)
-  set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230'));
+  set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230', cx.reportAt(seg, 6)));
   procedurePlaceAndParent(p, seg, cx);
   const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));

@@ -3,7 +3,7 @@ import { documentObxOf } from './order-document.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { attachments } from '../datatypes/attachment.js';
 import { mimeTopLevel, mimeType } from '../datatypes/mime.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { practitioner } from '../entities.js';
 import { conceptKey, numberKey, patientFactsKey } from '../identity.js';
@@ -25,7 +25,7 @@ function documentStatus(d: Json, seg: SegmentReader): void {
   const completion = (seg.str(17) ?? '').toUpperCase();
   d.status = completion === 'CA' || availability === 'CA' ? 'entered-in-error' : availability === 'OB' ? 'superseded' : 'current';
   if (['CA', 'OB', 'UN'].includes(availability)) {
-    d._status = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/alternate-codes', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0273', code: availability }] } }] };
+    d._status = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/alternate-codes', valueCodeableConcept: tableConcept('0273', availability) }] };
   }
 }
 
@@ -59,7 +59,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // (document type): a bare table code (`PN`, `DI`) gets the table's system, as every table-bound
   // CWE does (coding.ts ownTableCode); a code of another system keeps the sender's. Before
   // (review 6, MDM ×4, OUL ×4) `PN` came out as a code without any system
-  set(d, 'type', codeableConcept(seg.rep(2), undefined, '0270', cx.at(seg, 2).leftOutValue));
+  set(d, 'type', codeableConcept(seg.rep(2), undefined, '0270', cx.reportAt(seg, 2)));
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
   // [IG TXA[DocumentReference] TXA-6 → date, if time is included] the origination time; TXA-4
   // (activity) and TXA-8 (edit) have no DocumentReference target (TXA-8: editProvenance)
@@ -70,7 +70,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
   set(d, 'description', seg.str(25));
-  push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272'));
+  push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272', cx.reportAt(seg, 18)));
   const code = PARENT_RELATION[scope.event];
   const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
@@ -186,7 +186,9 @@ const textContent = new WeakMap<Resource, Json>();
  */
 export function appendDocumentNote(document: Resource, text: string): void {
   const content = (document.content as Json[] | undefined) ?? [];
-  content.push({ attachment: { contentType: TEXT_CONTENT, data: Buffer.from(text, 'utf8').toString('base64') } });
+  const attachment: Json = { contentType: TEXT_CONTENT, data: Buffer.from(text, 'utf8').toString('base64') };
+  noteAttachments.add(attachment);
+  content.push({ attachment });
   document.content = content;
 }
 
@@ -201,6 +203,12 @@ export function documentObxCode(obx: SegmentReader, cx: Conversion): void {
   if (obx.reps(3).length > 0) cx.leftOut(obx, '3', 'the observation identifier of a document\'s content has no DocumentReference element (IG OBX[DocumentReference] #3)');
 }
 
+/**
+ * The attachments that are notes (NTE[DocumentReference]), not the document: their text/plain says
+ * nothing of the document's presentation, so TXA-3 is never checked against them (review 7).
+ */
+const noteAttachments = new WeakSet<Json>();
+
 /** The TXA each DocumentReference was made from, for what only the finished content can decide (TXA-3). */
 const documentTxa = new WeakMap<Resource, SegmentReader>();
 
@@ -211,7 +219,8 @@ const documentTxa = new WeakMap<Resource, SegmentReader>();
  * of an attachment that has none (a notification without content, an RP without a type) and counts
  * as mapped when a content attachment is of its kind (same MIME top-level type). A TXA-3 that no
  * attachment agrees with (AP beside text lines only) is reported, not stamped on content of
- * another kind. Before (review 6: every MDM) TXA-3 was always reported.
+ * another kind; a note's attachment is not the document's content. Before (review 6: every MDM)
+ * TXA-3 was always reported.
  */
 function presentation(document: Resource, cx: Conversion): void {
   const txa = documentTxa.get(document);
@@ -220,7 +229,7 @@ function presentation(document: Resource, cx: Conversion): void {
   if (code === undefined) return;
   const mime = mimeType(code, undefined);
   const top = mimeTopLevel(code);
-  const attachments = ((document.content as Json[] | undefined) ?? []).map((c) => c.attachment as Json);
+  const attachments = ((document.content as Json[] | undefined) ?? []).map((c) => c.attachment as Json).filter((a) => !noteAttachments.has(a));
   let agrees = false;
   for (const a of attachments) {
     if (a.contentType === undefined && mime !== undefined) {

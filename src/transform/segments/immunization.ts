@@ -5,7 +5,7 @@
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { location, organizationFromCwe, practitioner } from '../entities.js';
@@ -17,7 +17,6 @@ import { doseKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers, orderProvenance } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 
-const PERFORMER_FUNCTION = 'http://terminology.hl7.org/CodeSystem/v2-0443';
 const NIP001 = codingSystemUri('NIP001') ?? '';
 
 /**
@@ -123,14 +122,14 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   const performers: Json[] = [];
   for (const r of seg.reps(10)) {
     const actor = practitioner(cx, r);
-    if (actor !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'AP' }] }, actor });
+    if (actor !== undefined) performers.push({ function: tableConcept('0443', 'AP'), actor });
   }
   const orderer = practitioner(cx, orc?.rep(12));
-  if (orderer !== undefined) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: 'OP' }] }, actor: orderer });
+  if (orderer !== undefined) performers.push({ function: tableConcept('0443', 'OP'), actor: orderer });
   // [IG VXU_V04 12.2 ORDER.PRT IF PRT-4 OP / AP] the dose's PRT ordering and administering
   // providers, with the same functions (v2.7+ senders name them here instead of ORC-12/RXA-10)
   for (const { role, who } of prtPersons(scope.group, ['OP', 'AP'], cx)) {
-    if (!performers.some((p) => (p.actor as Json).reference === who.reference && ((p.function as Json).coding as Json[])[0]?.code === role)) performers.push({ function: { coding: [{ system: PERFORMER_FUNCTION, code: role }] }, actor: who });
+    if (!performers.some((p) => (p.actor as Json).reference === who.reference && ((p.function as Json).coding as Json[])[0]?.code === role)) performers.push({ function: tableConcept('0443', role), actor: who });
   }
   push(im, 'performer', ...performers);
   push(im, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));

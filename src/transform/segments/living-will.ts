@@ -10,7 +10,7 @@ import { patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 
 export function mapLivingWill(seg: SegmentReader, patient: Resource, cx: Conversion): void {
-  const value = codeableConcept(seg.rep(7), 'LivingWillCode', '0315');
+  const value = codeableConcept(seg.rep(7), 'LivingWillCode', '0315', cx.reportAt(seg, 7));
   if (value === undefined) return;
   const o: Json = {
     resourceType: 'Observation',

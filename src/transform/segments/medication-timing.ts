@@ -60,11 +60,14 @@ function v2Pattern(code: string, report?: (why: string) => void): Json {
 
 /** [IG RPT[Timing] RPT.1 via RepeatPattern, RI[Timing]] a table 0335 code → Timing.code + repeat. */
 export function repeatPattern(raw: string | undefined, report?: (why: string) => void): Pattern | undefined {
-  const code = (raw ?? '').trim().toUpperCase();
+  // the pattern is read ignoring case (the IG map's rows are), but the v2 coding keeps the value as
+  // sent: THO v2-0335 is case-sensitive, so `q6h` is no code of it and gets no system (review 7)
+  const sent = (raw ?? '').trim();
+  const code = sent.toUpperCase();
   if (code === '') return undefined;
   if (code.startsWith('PRN')) {
     const inner = repeatPattern(code.slice(3));
-    return { codings: [v2Pattern(raw?.trim() ?? code, report)], repeat: inner?.repeat ?? {}, asNeeded: true };
+    return { codings: [v2Pattern(sent, report)], repeat: inner?.repeat ?? {}, asNeeded: true };
   }
   const mapped = lookup('RepeatPattern', code);
   const codings: Json[] = mapped?.system === undefined ? [] : [{ system: mapped.system, code: mapped.code }];
@@ -73,14 +76,14 @@ export function repeatPattern(raw: string | undefined, report?: (why: string) =>
     const [, n = '', unit = ''] = interval;
     const gts = GTS_INTERVALS[`${Number(n)}${unit}`];
     if (gts !== undefined) codings.push({ system: GTS, code: gts });
-    codings.push(v2Pattern(code, report));
+    codings.push(v2Pattern(sent, report));
     return { codings, repeat: { frequency: 1, period: Number(n), periodUnit: PERIOD_UNIT[unit] } };
   }
   const times = /^(\d+)ID$/.exec(code);
-  if (times !== null) return { codings: [v2Pattern(code, report)], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
-  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [v2Pattern(code, report)], repeat: { when: [code] } };
+  if (times !== null) return { codings: [v2Pattern(sent, report)], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
+  if (MEALS.has(code)) return { codings: codings.length > 0 ? codings : [v2Pattern(sent, report)], repeat: { when: [code] } };
   const fixed = FIXED[code];
-  if (codings.length === 0) codings.push(v2Pattern(code, report));
+  if (codings.length === 0) codings.push(v2Pattern(sent, report));
   return { codings, repeat: fixed === undefined ? {} : { ...fixed } };
 }
 
@@ -310,7 +313,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
     const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
-    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day');
+    if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day, or one that puts the other bound outside the years 0001-9999');
     else if (start !== undefined) end = other;
     else start = other;
   } else if (tq1.str(6) !== undefined) cx.leftOut(tq1, '6', service === undefined ? 'a service duration in no time unit' : 'a service duration beside a start and an end (or in months/years)');

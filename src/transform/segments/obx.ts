@@ -4,7 +4,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { attachments } from '../datatypes/attachment.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, codeFromTable, tableCoding } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { type ObservationValue, TEXT_TYPES, observationValue } from '../datatypes/observation-value.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -96,7 +96,6 @@ function valuedRaw(seg: SegmentReader, n: number): boolean {
   return raw !== undefined && raw !== '';
 }
 
-const PRACTITIONER_ROLE = 'http://terminology.hl7.org/CodeSystem/v2-0912';
 
 /**
  * The performing laboratory (CLIA: who ran the test, where, under which director):
@@ -115,7 +114,7 @@ function performingLab(seg: SegmentReader, cx: Conversion): Json | undefined {
   if (lab !== undefined && lab.address === undefined) push(lab, 'address', ...address);
   const director = practitioner(cx, seg.rep(25));
   if (director === undefined) return org as Json | undefined;
-  const role: Json = { resourceType: 'PractitionerRole', practitioner: director, code: [{ coding: [{ system: PRACTITIONER_ROLE, code: 'MDIR', display: 'Medical Director' }] }] };
+  const role: Json = { resourceType: 'PractitionerRole', practitioner: director, code: [{ coding: [{ ...tableCoding('0912', 'MDIR'), display: 'Medical Director' }] }] };
   if (org !== undefined) role.organization = org;
   // [hig identity] one director at one lab is one role, however many OBX name them
   const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', 'MDIR', director.reference, org?.reference ?? '']));
@@ -217,7 +216,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const kind = seg.str(29);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   const result = scope.results && scope.report !== undefined && !supporting ? resultKind(sectionOf(scope.report)) : undefined;
-  push(o, 'category', result === undefined ? undefined : observationCategory(result), kind === undefined ? undefined : { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0936', code: kind }] });
+  push(o, 'category', result === undefined ? undefined : observationCategory(result), codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);

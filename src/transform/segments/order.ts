@@ -250,7 +250,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   orcRequestFields(orc, sr, cx);
   orderGroupRequester(orc, sr, scope, cx);
   // [IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] inpatient/outpatient order
-  const orderType = codeableConcept(orc?.rep(29), 'OrderType', '0482');
+  const orderType = orc === undefined ? undefined : codeableConcept(orc.rep(29), 'OrderType', '0482', cx.reportAt(orc, 29));
   if (orderType !== undefined) sr.locationCode = [orderType];
   // [IG ORC[ServiceRequest] ORC-4 → requisition (PGN)]
   const group = eiIdentifier(orc?.rep(4), cx, 'PGN');
@@ -299,7 +299,7 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   dr.basedOn = [cx.ref(sr)];
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
   // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
-  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074'));
+  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));
   const code = codeableConcept(seg.rep(4));
   dr.code = code ?? { text: 'unknown' };
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);

@@ -35,9 +35,9 @@ export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const target = scope.medicationRequest;
   if (target === undefined) return;
-  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration', '0162');
-  const site = codeableConcept(seg.rep(2), 'BodyParts', '0163');
-  const method = codeableConcept(seg.rep(4), 'AdministrationMethod', '0165');
+  const route = codeableConcept(seg.rep(1), 'RouteOfAdministration', '0162', cx.reportAt(seg, 1));
+  const site = codeableConcept(seg.rep(2), 'BodyParts', '0163', cx.reportAt(seg, 2));
+  const method = codeableConcept(seg.rep(4), 'AdministrationMethod', '0165', cx.reportAt(seg, 4));
   if (target.resourceType === 'Immunization') {
     set(target, 'route', route);
     set(target, 'site', site);

@@ -1,7 +1,7 @@
 /** PID (+ PD1) → Patient (IG: PID[Patient], PD1[Patient]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
@@ -105,11 +105,11 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identifiers = [...list, ...external, ...alternate];
   const ssn = seg.str(19);
   if (ssn !== undefined) {
-    identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'SS' }] }, system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+    identifiers.push({ type: tableConcept('0203', 'SS'), system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
   }
   const dln = seg.rep(20);
   if (val(dln, 1) !== undefined) {
-    identifiers.push({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'DL' }] }, value: val(dln, 1) });
+    identifiers.push({ type: tableConcept('0203', 'DL'), value: val(dln, 1) });
   }
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
@@ -183,7 +183,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);
   if (account !== undefined) {
-    if (account.type === undefined) account.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'AN' }] };
+    if (account.type === undefined) account.type = tableConcept('0203', 'AN');
     const made = cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
     // a second PID (BAR_P02, A17) naming the same account number: the account is that patient's
     // too (FHIR Account.subject 0..*), not the first patient's alone [IG PID[Account] PID-18]
@@ -299,12 +299,12 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     patient,
     'extension',
     // PD1-11 publicity code (table 0215: reminder/recall, family only…) with PD1-18 its effective date [IG PD1[Patient] #11, #18: no row]
-    complexExtension(`${HIG_EXT}patient-publicity-code`, [['code', 'valueCodeableConcept', codeableConcept(seg.rep(11), undefined, '0215')], ['effectiveDate', 'valueDate', seg.date(18)]]),
+    complexExtension(`${HIG_EXT}patient-publicity-code`, [['code', 'valueCodeableConcept', codeableConcept(seg.rep(11), undefined, '0215', cx.reportAt(seg, 11))], ['effectiveDate', 'valueDate', seg.date(18)]]),
     // PD1-12/PD1-13 [IG PD1[Patient] #12, #13: no row]
     protection(seg, patient, cx),
     congregation(seg, cx),
     // PD1-16 immunization registry status (table 0441: active, inactive, moved, deceased…) with PD1-17 its effective date [IG PD1[Patient] #16, #17: no row]
-    complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441')], ['effectiveDate', 'valueDate', seg.date(17)]]),
+    complexExtension(`${HIG_EXT}patient-immunization-registry-status`, [['status', 'valueCodeableConcept', codeableConcept(seg.rep(16), undefined, '0441', cx.reportAt(seg, 16))], ['effectiveDate', 'valueDate', seg.date(17)]]),
   );
   // [IG PD1[Patient] PD1-6 → extension patient-disability, valueCodeableConcept via CWE[CodeableConcept]]
   for (const r of seg.reps(6)) {
@@ -323,10 +323,10 @@ export function mapPd1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * full PUT clears it. ARV-3 value, ARV-4 reason (table 0719), ARV-5 instructions and ARV-6 date
  * range are kept as sent in an extension (URN: no published definition says them).
  */
-export function mapArv(seg: SegmentReader, scope: Scope): void {
+export function mapArv(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const target = arvTarget(seg, scope);
   if (target === undefined) return;
-  const restriction = codeableConcept(seg.rep(3), undefined, '0717');
+  const restriction = codeableConcept(seg.rep(3), undefined, '0717', cx.reportAt(seg, 3));
   if (seg.str(2)?.toUpperCase() !== 'D' && restriction !== undefined) {
     labelConfidentiality(target, seg.str(3)?.toUpperCase() !== 'NO');
   }
@@ -336,7 +336,7 @@ export function mapArv(seg: SegmentReader, scope: Scope): void {
     complexExtension(`${HIG_EXT}access-restriction`, [
       ['action', 'valueCode', seg.str(2)],
       ['value', 'valueCodeableConcept', restriction],
-      ['reason', 'valueCodeableConcept', codeableConcept(seg.rep(4), undefined, '0719')],
+      ['reason', 'valueCodeableConcept', codeableConcept(seg.rep(4), undefined, '0719', cx.reportAt(seg, 4))],
       ['instructions', 'valueString', seg.str(5)],
       ['period', 'valuePeriod', seg.period([6, 1], [6, 2])],
     ]),

@@ -1,7 +1,7 @@
 /** PV1 / PV2 → Encounter (IG: PV1[Encounter], PV2[Encounter]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import type { Repetition } from '../../hl7/message.js';
-import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -67,7 +67,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const e: Json = { resourceType: 'Encounter' };
   // [IG PV1[Encounter] PV1-19 → identifier (VN)]
   const visit = cxIdentifier(seg.rep(19), cx);
-  if (visit !== undefined && visit.type === undefined) visit.type = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] };
+  if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
   const alt = cxIdentifier(seg.rep(50), cx);
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;

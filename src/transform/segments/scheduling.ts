@@ -48,6 +48,9 @@ function timesOf(appointment: Resource): TimeCandidates {
   return c;
 }
 
+/** FHIR positiveInt's largest value (a 32-bit signed integer). */
+const POSITIVE_INT_MAX = 2147483647;
+
 /** A duration (NM) in units (CWE: min, h, s, d… table 0012 / ISO+ / UCUM) → whole minutes. */
 function minutes(amount: string | undefined, units: string | undefined): number | undefined {
   const n = decimal(amount);
@@ -152,7 +155,9 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (!sch7IsType) push(a, 'reasonCode', codeableConcept(seg.rep(7), 'AppointmentReasonCodes'));
   set(a, 'appointmentType', codeableConcept(seg.rep(8), 'AppointmentTypeCodes') ?? (sch7IsType ? codeableConcept(seg.rep(7), 'AppointmentTypeCodes') : undefined));
   const duration = minutes(seg.str(9), val(seg.rep(10), 1));
-  if (duration !== undefined && duration > 0) a.minutesDuration = duration;
+  // minutesDuration is a positiveInt (at most 2147483647): a longer SCH-9 is reported, never sent
+  if (duration !== undefined && duration > 0 && duration <= POSITIVE_INT_MAX) a.minutesDuration = duration;
+  else if (duration !== undefined && duration > POSITIVE_INT_MAX) cx.leftOut(seg, '9', 'an appointment duration longer than minutesDuration can hold');
   set(a, 'description', seg.str(7, 2));
   const participants: Json[] = [];
   for (const field of [12, 16, 20]) {
@@ -207,12 +212,14 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * [Appointment] start → participant.period.start, duration → participant.period.end] and, for the
  * first resource that has one, the appointment's times when neither TQ1 nor SCH-11 gives them.
  */
-function resourceTimes(seg: SegmentReader, scope: Scope, fields: { start: number; duration: number; units: number }): Json | undefined {
+function resourceTimes(seg: SegmentReader, scope: Scope, cx: Conversion, fields: { start: number; duration: number; units: number }): Json | undefined {
   if (scope.appointment === undefined) return undefined;
   const start = seg.instant(fields.start);
   if (start === undefined) return undefined;
   const span = minutes(seg.str(fields.duration), val(seg.rep(fields.units), 1));
   const end = span === undefined ? undefined : addMinutes(start, span);
+  // a duration so long the end has no 4-digit year: the start stays, the duration is reported
+  if (span !== undefined && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
   const c = timesOf(scope.appointment);
   if (c.resourceStart === undefined) {
     c.resourceStart = start;
@@ -267,7 +274,7 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
   scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
-  resourceTimes(seg, scope, { start: 4, duration: 7, units: 8 });
+  resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
 }
 
@@ -294,19 +301,19 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
 }
 
 /** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig]. */
-export function mapAig(seg: SegmentReader, scope: Scope): void {
+export function mapAig(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const name = seg.str(3, 2) ?? seg.str(3, 1);
-  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
+  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, cx, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
 }
 
 /** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units); AIL-12 status [hig]. */
 export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
+  participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
 /** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units), AIP-12 → participant.status. */
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443'), resourceTimes(seg, scope, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
+  participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443', cx.reportAt(seg, 4)), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
 /** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */

@@ -1,7 +1,7 @@
 /** SPM → Specimen (IG: SPM[Specimen]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { eiFromComponent } from '../datatypes/identifier.js';
+import { eiFromComponent, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, numberKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
@@ -27,13 +27,14 @@ function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
 /**
  * [IG SPM[Specimen] #3] an EIP parent: a logical reference by identifier (the parent need not be in
  * this message). A Reference holds one identifier: the filler's (EIP.2, the lab's number, as SPM-2
- * identifies a specimen), else the placer's (EIP.1); a placer's beside a filler's is reported.
+ * identifies a specimen), else the placer's (EIP.1); a placer's beside a filler's is reported. Only
+ * an identifier with a system makes the reference (identifier.ts referenceIdentifier, review 7).
  */
 function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Json | undefined {
   const placer = eiFromComponent(rep, 1, cx, 'PGN');
   const filler = eiFromComponent(rep, 2, cx, 'FGN');
   if (placer !== undefined && filler !== undefined) cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
-  const identifier = filler ?? placer;
+  const identifier = referenceIdentifier(filler ?? placer, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
   return identifier === undefined ? undefined : { type: 'Specimen', identifier };
 }
 

@@ -54,9 +54,12 @@ const CODES: Readonly<Record<string, string>> = {
     'BE BN BU CT LA LAC LACF LD LE LEJ LF LG LH LIJ LLAQ LLFA LMFA LN LPC LSC LT LUA LUAQ LUFA LVG LVL NB OD OS OU PA PERIN RA RAC RACF RD RE REJ RF RG RH RIJ RLAQ RLFA RMFA RN RPC RSC RT RUA RUAQ RUFA RVG RVL',
   // THO v2-0165 Administration Method; IG AdministrationMethod
   '0165': 'CH DI DU IF IR IS IVP IVPB NB PF PT SH SO WA WI',
-  // THO v2-0203 Identifier Type; IG IdentifierType
+  // THO v2-0203 Identifier Type; IG IdentifierType; and FGN, FILL, PGN, PLAC, which the IG's own
+  // rows assign under v2-0203 (IG ORC[ServiceRequest] #2 PLAC, #3 FILL, #4 PGN, #38 FGN;
+  // EIP[Identifier-PlacerAssignedIdentifier] EIP.1 PGN, EIP[Identifier-FillerAssignedIdentifier]
+  // EIP.2 FGN) and hig stamps too
   '0203':
-    'ACSN AM AMA AN ANC AND ANON ANT APRN ASID BA BC BCT BR BRN BSNR CC CONM CY CZ DDS DEA DFN DI DL DN DO DP DPM DR DS EI EN ESN FI GI GL GN HC IND JHN LACSN LANR LI LN LR MA MB MC MCD MCN MCR MCT MD MI MR MRT MS NBSNR NCT NE NH NI NII NIIP NNxxx NP NPI OD PA PC PCN PE PEN PI PN PNT PPIN PPN PRC PRN PT QA RI RN RPH RR RRI RRP SID SL SN SP SR SS TAX TN TPR U UPIN USID VN VP VS WC WCN WP XX',
+    'ACSN AM AMA AN ANC AND ANON ANT APRN ASID BA BC BCT BR BRN BSNR CC CONM CY CZ DDS DEA DFN DI DL DN DO DP DPM DR DS EI EN ESN FGN FI FILL GI GL GN HC IND JHN LACSN LANR LI LN LR MA MB MC MCD MCN MCR MCT MD MI MR MRT MS NBSNR NCT NE NH NI NII NIIP NNxxx NP NPI OD PA PC PCN PE PEN PGN PI PLAC PN PNT PPIN PPN PRC PRN PT QA RI RN RPH RR RRI RRP SID SL SN SP SR SS TAX TN TPR U UPIN USID VN VP VS WC WCN WP XX',
   // THO v2-0215 Publicity Code; IG PublicityCode
   '0215': 'F N O U',
   // THO v2-0230 Procedure Functional Type (PR1-6): anesthesia, diagnostic, invasive, therapeutic
@@ -65,6 +68,8 @@ const CODES: Readonly<Record<string, string>> = {
   '0270': 'AR CD CN DI DS ED HP OP PC PH PN PR SP TS',
   // THO v2-0272 Document Confidentiality Status; IG DocumentConfidentialityStatus
   '0272': 'R U V',
+  // THO v2-0273 Document Availability Status (TXA-19; hig keeps CA, OB, UN in alternate-codes)
+  '0273': 'AV CA OB UN',
   // THO v2-0301 Universal ID Type; IG UniversalIDType
   '0301': 'CAP CLIA CLIP DNS EUI64 GUID HCD HL7 ISO L L,M,N M N NPI Random URI UUID x400 x500',
   // THO v2-0315 Living Will Code; IG LivingWillCode
@@ -84,6 +89,9 @@ const CODES: Readonly<Record<string, string>> = {
     'ALL DEM DRG HIV LOC NO OI OO PID-7 PID-17 PSY SMD STD PersDEID JurisCUI JurisDEID JurisIP JurisLDS JurisNSI JurisPI JurisSP-CUI JurisUUI OrgCUI OrgDEID OrgIP OrgLDS OrgNSI OrgPI OrgSP-CUI',
   // HL7 table 0719 Access Restriction Reason Code (v2.8.2)
   '0719': 'DIA EMP ORG PAT PHY REG VIP',
+  // THO v2-0936 Observation Type (OBX-29): question, result, supporting clinical information
+  // (AOE and ASC are codes of table 0937, not of this one)
+  '0936': 'QST RSLT SCI',
   // THO v2-0912 Participation; IG Participation
   '0912':
     'AAP AC AD AHP AI AP APO ARI AT AUT CLPO CP DIE DP EARI ED EO EP EPRI EQUIP FHCP FL MDIR OF OP OPO OS PB PH PI PO POMD PP PPH PRI RCT RHP RIE RO RP RPO RT SB SC TL TN TR VP VPS VTS WAY WAYR',
