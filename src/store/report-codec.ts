@@ -1,25 +1,34 @@
 /**
  * The unmapped-field report as messages.report keeps it (an OperationOutcome of locations, never
  * values: not sealed). Written as one marker byte and raw DEFLATE with a preset dictionary of the
- * converter's reports (report-dictionary.ts): on the bench's ADT^A01, 915 B of JSON is 240 B
- * deflated alone and ≈ 120 B with it. Rows written before it hold plain raw DEFLATE, which never
- * starts with the marker: 0x06 is a first block of type 3, reserved in RFC 1951.
+ * converter's reports (report-dictionary*.ts). Dictionaries are frozen once released: when the
+ * converter's report lines change enough that the current one stops paying (the table-code and
+ * document-note rules of 2026-12-05 added lines V1 never saw), a new one gets the next marker and
+ * the old ones still read. Rows written before any dictionary hold plain raw DEFLATE, which never
+ * starts with a marker: 0x06 and 0x07 are first blocks of type 3, reserved in RFC 1951.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { REPORT_DICTIONARY_V1 } from './report-dictionary.js';
+import { REPORT_DICTIONARY_V2 } from './report-dictionary-v2.js';
 
-const WITH_DICTIONARY_V1 = 0x06;
-const OPTIONS = { level: 6, dictionary: REPORT_DICTIONARY_V1 } as const;
+/** marker byte → its dictionary; the last one is what new rows are written with */
+const DICTIONARIES = new Map<number, Buffer>([
+  [0x06, REPORT_DICTIONARY_V1],
+  [0x07, REPORT_DICTIONARY_V2],
+]);
+const CURRENT = 0x07;
+const OPTIONS = { level: 6, dictionary: REPORT_DICTIONARY_V2 } as const;
 
 export function encodeReport(report: Record<string, unknown>): Buffer {
   const packed = deflateRawSync(JSON.stringify(report), OPTIONS);
   const out = Buffer.allocUnsafe(packed.length + 1);
-  out[0] = WITH_DICTIONARY_V1;
+  out[0] = CURRENT;
   packed.copy(out, 1);
   return out;
 }
 
 export function decodeReport(bytes: Buffer): Record<string, unknown> {
-  const json = bytes[0] === WITH_DICTIONARY_V1 ? inflateRawSync(bytes.subarray(1), { dictionary: REPORT_DICTIONARY_V1 }) : inflateRawSync(bytes);
+  const dictionary = DICTIONARIES.get(bytes[0]!);
+  const json = dictionary === undefined ? inflateRawSync(bytes) : inflateRawSync(bytes.subarray(1), { dictionary });
   return JSON.parse(json.toString()) as Record<string, unknown>;
 }

@@ -4,6 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { decodeReport, encodeReport } from '../../src/store/report-codec.js';
 import { REPORT_DICTIONARY_V1 } from '../../src/store/report-dictionary.js';
+import { REPORT_DICTIONARY_V2 } from '../../src/store/report-dictionary-v2.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { adtA01 } from '../../bench/lib/message.js';
 
@@ -16,8 +17,15 @@ describe('stored report', () => {
     expect(bytes.length).toBeLessThan(deflateRawSync(JSON.stringify(report), { level: 9 }).length * 0.7);
   });
 
-  it('pins the dictionary (stored reports name it only by their marker byte)', () => {
+  it('pins the dictionaries (stored reports name them only by their marker byte)', () => {
     expect(createHash('sha256').update(REPORT_DICTIONARY_V1).digest('hex')).toBe('08df237c162946271b21946ed37deb6077fba353bbd9dbdcca201a4e3960e510');
+    expect(createHash('sha256').update(REPORT_DICTIONARY_V2).digest('hex')).toBe('050492d7b4b355f44432c49401cb74db2e70789054b3f4129e4a997a47c98704');
+  });
+
+  it('writes with the newest dictionary (marker 0x07) and reads rows written with v1 (marker 0x06)', () => {
+    expect(encodeReport(report)[0]).toBe(0x07);
+    const v1 = Buffer.concat([Buffer.of(0x06), deflateRawSync(JSON.stringify(report), { dictionary: REPORT_DICTIONARY_V1 })]);
+    expect(decodeReport(v1)).toEqual(report);
   });
 
   it('reads a report stored before the dictionary (plain raw DEFLATE)', () => {
