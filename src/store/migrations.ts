@@ -125,17 +125,6 @@ CREATE INDEX audit_actor ON audit_log (actor, at, id);
 CREATE INDEX audit_message ON audit_log (message_id, at, id) WHERE message_id IS NOT NULL;
 `),
   },
-  {
-    version: 2,
-    name: 'sealed content stored without a compression attempt',
-    // Sealed parts are DEFLATEd before AES-GCM, so PostgreSQL's pglz never shrinks them; with the
-    // default EXTENDED storage it still tried on every part over ≈ 2 KB (the FHIR result) before
-    // moving it to TOAST uncompressed. EXTERNAL keeps the same out-of-line storage, same bytes,
-    // without the attempt. Applies to rows written from now on; existing rows are unchanged.
-    statements: statements(`
-ALTER TABLE message_content ALTER COLUMN sealed SET STORAGE EXTERNAL;
-`),
-  },
 ];
 
 async function ensureTable(db: Queryable): Promise<void> {
