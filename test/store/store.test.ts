@@ -189,6 +189,25 @@ describe.each(BACKENDS)('message store on $name', ({ open }) => {
     expect((await store.search({ controlId: 'CTL-ODD"\\,{}' })).items.map((i) => i.messageId)).toEqual(['adt.odd']);
   });
 
+  it('keeps separators, empty strings and NULLs of text columns apart (text columns travel joined by US, NULL as RS)', async () => {
+    const sep = 'a\x1fb\x1ec';
+    // one batch of three messages: an empty file name, no file name, and one with both control characters
+    await write([
+      received('adt', 'adt.sep1', adt({ controlId: 'CTL-SEP1' }), now, { source: { kind: 'file', fileName: '' } }),
+      received('adt', 'adt.sep2', adt({ controlId: 'CTL-SEP2' }), now + 1, { source: { kind: 'mllp' } }),
+      received('adt', 'adt.sep3', adt({ controlId: 'CTL-SEP3' }), now + 2, { source: { kind: 'file', fileName: sep } }),
+      q({ kind: 'reprocessed', messageId: 'adt.sep3', channelId: 'adt', at: iso(now + 3), actor: 'ops', reason: sep }),
+      q({ kind: 'reprocessed', messageId: 'adt.sep2', channelId: 'adt', at: iso(now + 3), actor: 'ops', reason: '' }),
+    ]);
+    // a batch of one row whose text value is empty (one joined '' would read as no row at all)
+    await write([received('adt', 'adt.sep4', adt({ controlId: 'CTL-SEP4' }), now + 4, { source: { kind: 'file', fileName: '' } })]);
+    const got = await Promise.all(['adt.sep1', 'adt.sep2', 'adt.sep3', 'adt.sep4'].map((id) => store.get(id)));
+    expect(got.map((m) => [m!.controlId, m!.fileName ?? null])).toEqual([['CTL-SEP1', ''], ['CTL-SEP2', null], ['CTL-SEP3', sep], ['CTL-SEP4', '']]);
+    expect(got[2]!.trail.find((e) => e.kind === 'reprocessed')).toMatchObject({ actor: 'ops', reason: sep });
+    expect(got[1]!.trail.find((e) => e.kind === 'reprocessed')).toMatchObject({ actor: 'ops', reason: '' });
+    expect(got[0]!.trail.map((e) => e.kind)).toEqual(['received']);
+  });
+
   it('takes events in any batch order: a stub row from a late attempt is completed by the received event', async () => {
     const raw = adt({ controlId: 'CTL-LATE', mrn: 'MRN300' });
     await write([q({ kind: 'attempt', messageId: 'adt.late', channelId: 'adt', at: iso(now + 50), stage: 'transform', outcome: 'success' })]);
