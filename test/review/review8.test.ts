@@ -1,0 +1,107 @@
+/**
+ * Review 8: failing tests for defects found in fix7 (src/transform) and the citime merge
+ * (queue.maxProbeIntervalMs). Each test states what the v2 message says and what the Bundle or
+ * report must then hold; none uses the converter's own output as its expected value.
+ */
+import { describe, expect, it } from 'vitest';
+import { queueSchema } from '../../src/config/channel.js';
+import { probeInterval, defaults } from '../../src/destinations/circuit-breaker.js';
+import { convertChecked, resources, seg } from '../transform/helpers.js';
+
+type Json = Record<string, unknown>;
+
+const ORU = 'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R8A|P|2.5.1';
+const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F';
+const OBR = seg('OBR', { 1: '1', 2: 'PL1^CPOE', 3: 'FL1^LAB', 4: '2345-7^Glucose^LN', 25: 'F' });
+const OBX = seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 6: 'mg/dL^mg/dL^UCUM', 11: 'F' });
+const specimenWith = (spm3: string) => {
+  const { bundle, lines } = convertChecked(ORU, PID, OBR, OBX, seg('SPM', { 1: '1', 2: 'SP1^LAB', 3: spm3, 4: 'BLD^Blood^HL70487' }));
+  return { specimen: resources(bundle, 'Specimen')[0]!, lines };
+};
+
+describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier)] a placer number with a system beside a filler number without one', () => {
+  // spm.ts parentSpecimen: referenceIdentifier(filler ?? placer) drops the reference when the
+  // filler has no system, although the placer's (urn:oid:1.2.3.5) names the parent unambiguously;
+  // the placer is also reported as "beside its filler number", so both numbers are lost.
+  it('keeps the parent by the placer number that has a system', () => {
+    const { specimen } = specimenWith('PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB');
+    expect((specimen.parent as Json[] | undefined)?.map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
+  });
+
+  it('control: the placer alone makes the parent (the same number, same system)', () => {
+    const { specimen } = specimenWith('PPAR9&CPOE&1.2.3.5&ISO');
+    expect((specimen.parent as Json[]).map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
+  });
+});
+
+const SIU = 'MSH|^~\\&|SCHApp|GHH|EHRApp|GHHR|20210923112600+0215||SIU^S12^SIU_S12|R8B|P|2.8';
+const siu = (sch9: string, sch10: string, ais7: string, ais8: string) =>
+  convertChecked(
+    SIU,
+    `SCH|12345|36996||||Add|EMERGENCY|Normal|${sch9}|${sch10}|||||||||||||||Booked`,
+    'PID|1||PAT5001^^^GHH^MR||DOE^JANE||19800101|F',
+    'RGS|1',
+    `AIS|1||76164006^Biopsy of colon^SCT|20210924093000+0215|||${ais7}|${ais8}`,
+  );
+
+describe('[IG SCH[Appointment] #9/#10 → minutesDuration; IG AIS[Appointment] AIS-7/AIS-8 → end] a duration that is no whole number of minutes', () => {
+  // scheduling.ts minutes(): n * factor must be an integer, else undefined, and neither mapSch nor
+  // resourceTimes reports an undefined duration: 90 s (1.5 min) leaves no minutesDuration, no end
+  // from AIS-7, and no report line. The field is read, so the "valued but not mapped" net misses it too.
+  it('SCH-9 90 s: minutesDuration or a SCH-9 report line', () => {
+    const { bundle, lines } = siu('90', 's', '50', 'min');
+    const a = resources(bundle, 'Appointment')[0] as Json;
+    const said = a.minutesDuration !== undefined || lines.some((t) => t.startsWith('SCH-9 '));
+    expect(said).toBe(true);
+  });
+
+  it('AIS-7 90 s: an end from it or an AIS-7 report line', () => {
+    // no SCH-9: the appointment's end can come only from AIS-4 + AIS-7 (09:30:00 + 90 s)
+    const { bundle, lines } = siu('', '', '90', 's');
+    const a = resources(bundle, 'Appointment')[0] as Json;
+    const said = a.end === '2021-09-24T09:31:30+02:15' || lines.some((t) => t.startsWith('AIS-7 '));
+    expect(said).toBe(true);
+  });
+
+  // scheduling.ts settleTimes: a start without an end moves to requestedPeriod and any status
+  // but proposed/cancelled/waitlist becomes "proposed", unreported. SCH-25 said Booked; with fix7's
+  // bound an AIS-7 past the year 9999 now lands here too (before: booked with a 6-digit-year end).
+  it('SCH-25 Booked whose end cannot be computed: status stays booked, or the change is reported', () => {
+    const { bundle, lines } = siu('', '', '5000000000', 'min');
+    const a = resources(bundle, 'Appointment')[0] as Json;
+    const said = a.status === 'booked' || lines.some((t) => t.startsWith('SCH-25 ') || /\bstatus\b/.test(t));
+    expect(said).toBe(true);
+  });
+
+  it('SCH-9 not a number ("abc"): a SCH-9 report line', () => {
+    const { lines } = siu('abc', 'min', '50', 'min');
+    expect(lines.filter((t) => t.startsWith('SCH-9 '))).toHaveLength(1);
+  });
+});
+
+describe('[IG XCN[Practitioner] XCN.13 → identifier.type] the report names where the value was', () => {
+  // entities.ts practitioner(): cx.leftOutValue outside a segment's mapping (EVN-5 here) writes
+  // "a segment: XCN.13 …", a report line that names no segment nor field.
+  it('EVN-5 with XCN.13 ORGDR (no code of table 0203): the report line names EVN', () => {
+    const { lines } = convertChecked(
+      'MSH|^~\\&|A|B|C|D|20210801090642+0215||MDM^T02^MDM_T02|R8C|T|2.5',
+      'EVN|T02|20210801090642+0215|||C006^Woolfson^Kathleen^^^Dr^^^DRNBR^REL^^^ORGDR',
+      'PID|1||3196695816^^^SIM^MR||Clark^Fred',
+      'PV1|1|O',
+      'TXA|1|DS|TX|20210801090642+0215||||||||||||||AU',
+      'OBX|1|TX|x^y^L||text||||||F',
+    );
+    const xcn13 = lines.filter((t) => t.includes('XCN.13'));
+    expect(xcn13).toHaveLength(1);
+    expect(xcn13[0]).toMatch(/^EVN/);
+  });
+});
+
+describe('queue.maxProbeIntervalMs [README: probes at 1 s, 2 s, 4 s … doubling up to it]', () => {
+  // channel.ts allows 100 ms; probeInterval takes min(cap, 1000 × 2^n), so a channel file can set
+  // an open circuit to probe 10 times a second per process, not "1 s, 2 s, 4 s …" as documented.
+  it('no channel setting makes the first probe come sooner than the documented 1 s', () => {
+    const q = queueSchema.parse({ maxProbeIntervalMs: 100 });
+    expect(probeInterval(0, { ...defaults, maxProbeIntervalMs: q.maxProbeIntervalMs })).toBeGreaterThanOrEqual(1000);
+  });
+});
