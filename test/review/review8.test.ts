@@ -14,26 +14,6 @@ const ORU = 'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R8
 const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F';
 const OBR = seg('OBR', { 1: '1', 2: 'PL1^CPOE', 3: 'FL1^LAB', 4: '2345-7^Glucose^LN', 25: 'F' });
 const OBX = seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 6: 'mg/dL^mg/dL^UCUM', 11: 'F' });
-const specimenWith = (spm3: string) => {
-  const { bundle, lines } = convertChecked(ORU, PID, OBR, OBX, seg('SPM', { 1: '1', 2: 'SP1^LAB', 3: spm3, 4: 'BLD^Blood^HL70487' }));
-  return { specimen: resources(bundle, 'Specimen')[0]!, lines };
-};
-
-describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier)] a placer number with a system beside a filler number without one', () => {
-  // spm.ts parentSpecimen: referenceIdentifier(filler ?? placer) drops the reference when the
-  // filler has no system, although the placer's (urn:oid:1.2.3.5) names the parent unambiguously;
-  // the placer is also reported as "beside its filler number", so both numbers are lost.
-  it('keeps the parent by the placer number that has a system', () => {
-    const { specimen } = specimenWith('PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB');
-    expect((specimen.parent as Json[] | undefined)?.map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
-  });
-
-  it('control: the placer alone makes the parent (the same number, same system)', () => {
-    const { specimen } = specimenWith('PPAR9&CPOE&1.2.3.5&ISO');
-    expect((specimen.parent as Json[]).map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
-  });
-});
-
 describe('[IG XCN[Practitioner] XCN.13 → identifier.type] the report names where the value was', () => {
   // entities.ts practitioner(): cx.leftOutValue outside a segment's mapping (EVN-5 here) writes
   // "a segment: XCN.13 …", a report line that names no segment nor field.
