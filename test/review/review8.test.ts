@@ -14,24 +14,6 @@ const ORU = 'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R8
 const PID = 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F';
 const OBR = seg('OBR', { 1: '1', 2: 'PL1^CPOE', 3: 'FL1^LAB', 4: '2345-7^Glucose^LN', 25: 'F' });
 const OBX = seg('OBX', { 1: '1', 2: 'NM', 3: '2345-7^Glucose^LN', 5: '95', 6: 'mg/dL^mg/dL^UCUM', 11: 'F' });
-describe('[IG XCN[Practitioner] XCN.13 → identifier.type] the report names where the value was', () => {
-  // entities.ts practitioner(): cx.leftOutValue outside a segment's mapping (EVN-5 here) writes
-  // "a segment: XCN.13 …", a report line that names no segment nor field.
-  it('EVN-5 with XCN.13 ORGDR (no code of table 0203): the report line names EVN', () => {
-    const { lines } = convertChecked(
-      'MSH|^~\\&|A|B|C|D|20210801090642+0215||MDM^T02^MDM_T02|R8C|T|2.5',
-      'EVN|T02|20210801090642+0215|||C006^Woolfson^Kathleen^^^Dr^^^DRNBR^REL^^^ORGDR',
-      'PID|1||3196695816^^^SIM^MR||Clark^Fred',
-      'PV1|1|O',
-      'TXA|1|DS|TX|20210801090642+0215||||||||||||||AU',
-      'OBX|1|TX|x^y^L||text||||||F',
-    );
-    const xcn13 = lines.filter((t) => t.includes('XCN.13'));
-    expect(xcn13).toHaveLength(1);
-    expect(xcn13[0]).toMatch(/^EVN/);
-  });
-});
-
 describe('queue.maxProbeIntervalMs [circuit-breaker.ts: "an outage of hours costs a few probes, not every message\'s attempts"]', () => {
   // channel.ts allows 100 ms and probeInterval takes min(cap, 1000 × 2^n): a channel file can make an
   // open circuit probe 10 times a second per process for the whole outage (36 000 probes an hour,

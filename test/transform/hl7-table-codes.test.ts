@@ -264,6 +264,25 @@ describe('[IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via Ident
     expect(ids.map((i) => i.type)).toContainEqual({ coding: [{ system: `${V2}0203`, code: 'NPI', display: 'National provider identifier' }] });
     expect(said(lines, 'XCN.13')).toEqual([]);
   });
+  // review 8 (moved from test/review/review8.test.ts): outside a segment's mapping (EVN-5) the line
+  // said "a segment: XCN.13 …", naming neither segment nor field; inside one, no field
+  it('PV1-7 XCN.13 LOCALTYPE: the line names PV1-7', () => {
+    const { lines } = practitionerIds('1234^SMITH^JOHN^^^^^^HOSP^^^^LOCALTYPE');
+    expect(said(lines, 'XCN.13')[0]).toMatch(/^PV1-7 \(segment 4\): XCN\.13/);
+  });
+  it('EVN-5 with XCN.13 ORGDR (no code of table 0203): the report line names EVN', () => {
+    const { lines } = run(
+      'MSH|^~\\&|A|B|C|D|20210801090642+0215||MDM^T02^MDM_T02|R8C|T|2.5',
+      'EVN|T02|20210801090642+0215|||C006^Woolfson^Kathleen^^^Dr^^^DRNBR^REL^^^ORGDR',
+      'PID|1||3196695816^^^SIM^MR||Clark^Fred',
+      'PV1|1|O',
+      'TXA|1|DS|TX|20210801090642+0215||||||||||||||AU',
+      'OBX|1|TX|x^y^L||text||||||F',
+    );
+    const xcn13 = said(lines, 'XCN.13');
+    expect(xcn13).toHaveLength(1);
+    expect(xcn13[0]).toMatch(/^EVN-5 \(segment 2\): XCN\.13/);
+  });
 });
 
 describe('[IG ORC[ServiceRequest] #2 PLAC, #3 FILL (type.coding.system v2-0203)] PLAC and FILL are table 0203 codes', () => {
