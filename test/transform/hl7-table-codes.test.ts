@@ -26,6 +26,8 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0023', '7', 'ER', '[IG PV1[Encounter] PV1-14 → hospitalization.admitSource]'],
     ['0069', 'CAR', 'CARD', '[IG PV1[Encounter] PV1-10 → serviceType via HospitalService]'],
     ['0074', 'LAB', 'LABS', '[IG OBR[DiagnosticReport] OBR-24 → category via DiagnosticServiceSectionID]'],
+    // THO v2-0085 Observation Result Status Codes Interpretation: C D F I N O P R S U W X
+    ['0085', 'X', 'Z', '[IG OBX[Observation] #11 X → status, alternate-codes; table 0085]'],
     ['0092', 'R', 'Y', '[IG PV1[Encounter] PV1-13 → hospitalization.reAdmission via ReadmissionIndicator]'],
     ['0112', '01', '1', '[IG PV1[Encounter] PV1-36 → hospitalization.dischargeDisposition]'],
     ['0162', 'PO', 'ORAL', '[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration]'],
@@ -110,6 +112,27 @@ describe('every code hig itself writes under an HL7 table system is in that tabl
     // identity.ts only reads the system (which codings are identifier types), it writes none
     const written = sources().filter((f) => !f.endsWith('identity.ts') && readFileSync(f, 'utf8').includes('CodeSystem/v2-0203'));
     expect(written).toEqual([]);
+  });
+
+  // review 8: the v2-0203 scan missed obx.ts's hand-written {system: v2-0085, code: 'X'}, a table
+  // the list did not hold. Every v2-0NNN system literal anywhere in src now names a listed table,
+  // and a literal code written beside it is a code of that table.
+  it('every v2-0NNN system literal in src names a table of the list, and a code written with it is in that table', () => {
+    const literals = [...text.matchAll(/CodeSystem\/v2-(0\d{3})\b/g)].map((m) => m[1]!);
+    // the scan must see the literals src holds, else it vouches for nothing
+    expect(literals).toEqual(expect.arrayContaining(['0074', '0203', '0335']));
+    expect([...new Set(literals)].filter((t) => !listedTables().includes(t))).toEqual([]);
+    const pairs = [...text.matchAll(/CodeSystem\/v2-(0\d{3})',\s*code: '([^']+)'/g)].map((m) => [m[1]!, m[2]!]);
+    expect(pairs.map(([t, c]) => `${t} ${c}`)).toContain('0074 LAB');
+    expect(pairs.filter(([t, c]) => !isTableCode(t!, c!))).toEqual([]);
+  });
+
+  it('no file under src/transform/segments writes a v2-NNNN system literal (tableConcept / tableCoding do)', () => {
+    const dir = join(import.meta.dirname, '../../src/transform/segments');
+    const writers = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /system: 'http:\/\/terminology\.hl7\.org\/CodeSystem\/v2-\d{4}'/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(writers).toEqual([]);
   });
 });
 
