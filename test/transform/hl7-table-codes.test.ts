@@ -52,7 +52,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0719', 'PAT', 'PT', '[hig ARV-4 → access restriction reason; table 0719]'],
     ['0912', 'OP', 'ORD', '[IG PRT[…] PRT-4 → function via Participation]'],
     // THO v2-0936 has QST RSLT SCI; AOE is a code of table 0937, not of this one
-    ['0936', 'RSLT', 'AOE', '[hig OBX-29 → Observation.category; table 0936]'],
+    ['0936', 'RSLT', 'AOE', '[IG OBX[Observation] #29 → category[1].coding; table 0936]'],
   ];
 
   it.each(rows)('table %s: %s is a code, %s is not  %s', (table, code, other) => {
@@ -353,7 +353,8 @@ describe('a bare code that is no code of the field\'s table keeps no system AND 
   });
 });
 
-describe('[hig OBX-29 → Observation.category, table 0936; the IG OBX[Observation] row #29 has no target] v2-0936 only on a table code', () => {
+describe('[IG OBX[Observation] #29 → category[1].coding.code, category[1].coding.system; table 0936] v2-0936 only on a table code', () => {
+  // review 8: this title said the IG row #29 had no target; the IG OBX[Observation] rows map it
   // review 7: obx.ts wrote {system: v2-0936, code: OBX-29} for any value, a table the list did not hold
   const oru = (obx29: string) => run(
     'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R7O|P|2.8', PID(),

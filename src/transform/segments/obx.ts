@@ -211,7 +211,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const analysed = valuedRaw(seg, 19) ? seg.dateTime(19) : undefined;
   if (analysed !== undefined) push(o, 'extension', { url: `${EXT}observation-analysis-date-time`, valueDateTime: analysed });
   set(o, 'device', equipment(seg, cx));
-  // OBX-29 observation type (table 0936) → category; a result of a lab report is also
+  // [IG OBX[Observation] #29] OBX-29 observation type (table 0936) → category coding (code, and
+  // the table's system only on a code of it); a result of a lab report is also
   // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)
   const kind = seg.str(29);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
