@@ -121,3 +121,14 @@ describe('[IG SCH[Appointment] #9/#10 → minutesDuration; IG AIS[Appointment] A
     expect(siu8('0', 'min', '50', 'min').lines.filter((t) => t.startsWith('SCH-9 '))).toHaveLength(1);
   });
 });
+
+describe('[IG AIS[Appointment] #7 → participant.period.end = start + AIS-7] seconds land on the second', () => {
+  it.each([
+    ['31', '2021-09-24T09:30:31+02:15'],
+    ['7', '2021-09-24T09:30:07+02:15'],
+    ['3599', '2021-09-24T10:29:59+02:15'],
+  ])('AIS-7 %s s', (seconds, end) => {
+    const { bundle } = siu8('', '', seconds, 's');
+    expect((resources(bundle, 'Appointment')[0] as Json).end).toBe(end);
+  });
+});
