@@ -132,3 +132,15 @@ describe('[IG AIS[Appointment] #7 → participant.period.end = start + AIS-7] se
     expect((resources(bundle, 'Appointment')[0] as Json).end).toBe(end);
   });
 });
+
+describe('[IG SCH[Appointment] #9 → minutesDuration "If SCH-10 indicates units of minutes"; hig converts other units] whole minutes in other units', () => {
+  it.each([
+    ['5400', 's', 90],
+    ['1.5', 'h', 90],
+    ['1', 'd', 1440],
+  ])('SCH-9 %s %s → minutesDuration %i, no SCH-9 line', (sch9, sch10, minutes) => {
+    const { bundle, lines } = siu8(sch9, sch10, '50', 'min');
+    expect((resources(bundle, 'Appointment')[0] as Json).minutesDuration).toBe(minutes);
+    expect(lines.filter((t) => t.startsWith('SCH-9 '))).toEqual([]);
+  });
+});

@@ -65,8 +65,10 @@ function span(amount: string | undefined, units: string | undefined): Span | und
   if (n === undefined) return { why: 'a duration that is no number' };
   if (n < 0) return { why: 'a negative duration' };
   const u = (units ?? 'min').toLowerCase();
-  const factor = u.startsWith('h') ? 60 : u === 's' || u.startsWith('sec') ? 1 / 60 : u === 'd' || u.startsWith('day') ? 1440 : u === 'wk' || u.startsWith('w') ? 10080 : 1;
-  return { minutes: n * factor };
+  // seconds per unit, then ÷ 60: a division whose true result is whole is exact in floating point,
+  // so whole minutes stay whole (n × (1/60) carries the rounding of 1/60)
+  const seconds = u.startsWith('h') ? 3600 : u === 's' || u.startsWith('sec') ? 1 : u === 'd' || u.startsWith('day') ? 86400 : u === 'wk' || u.startsWith('w') ? 604800 : 60;
+  return { minutes: (n * seconds) / 60 };
 }
 
 /** SCH-9 → minutesDuration (a positiveInt): whole minutes from 1 to 2147483647, else why not. */
