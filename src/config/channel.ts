@@ -200,10 +200,12 @@ export const queueSchema = z
     maxBackoffMs: z.number().int().min(0).default(300_000).describe('longest wait between retries'),
     timeoutMs: z.number().int().min(100).default(300_000).describe('job timeout; exceeded → transient failure'),
     // At most 30 s: circuit-board.ts takes a breaker's record older than 2.5 × that as a gone process's.
+    // At least 1 s, the first probe's wait: below it an open circuit would probe many times a second
+    // for the whole outage, the load the breaker exists to spare a destination that is down (review 8).
     maxProbeIntervalMs: z
       .number()
       .int()
-      .min(100)
+      .min(1000)
       .max(30_000)
       .default(30_000)
       .describe("longest wait between probes of a destination's open circuit (1 s, 2 s, 4 s … doubling up to this)"),

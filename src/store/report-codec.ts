@@ -3,9 +3,11 @@
  * values: not sealed). Written as one marker byte and raw DEFLATE with a preset dictionary of the
  * converter's reports (report-dictionary*.ts). Dictionaries are frozen once released: when the
  * converter's report lines change enough that the current one stops paying (the table-code and
- * document-note rules of 2026-12-05 added lines V1 never saw), a new one gets the next marker and
- * the old ones still read. Rows written before any dictionary hold plain raw DEFLATE, which never
- * starts with a marker: 0x06 and 0x07 are first blocks of type 3, reserved in RFC 1951.
+ * document-note rules of 2026-12-05 added lines V1 never saw), a new one gets a marker no raw
+ * DEFLATE stream can start with, and the old ones still read. Rows written before any dictionary
+ * hold plain raw DEFLATE, so a marker must be a byte whose bits 1–2 (the first block's type) are
+ * both set: type 3 is reserved in RFC 1951. 0x06 and 0x07 are such bytes; the next free one is
+ * 0x0E, not 0x08 (bits 1–2 clear: a stored block).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { REPORT_DICTIONARY_V1 } from './report-dictionary.js';

@@ -15,6 +15,12 @@ import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.j
 /** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
 const COARSE = Symbol('coarse');
 
+/**
+ * Where each repetition a reader split came from, so a datatype mapper given only the repetition
+ * (entities.ts practitioner) can report at its segment and field (review 8: "a segment: XCN.13").
+ */
+const origin = new WeakMap<Repetition, { reader: SegmentReader; field: number }>();
+
 export class SegmentReader {
   readonly used = new Set<number>();
   /** Split values per field (index = field number): mappers often read the same field more than once. */
@@ -41,7 +47,9 @@ export class SegmentReader {
     const values: Repetition[] = [];
     for (const raw of repetitions(this.msg, this.segment, n)) {
       const rep = splitRepetition(this.msg, raw);
-      if (hasValue(rep)) values.push(rep);
+      if (!hasValue(rep)) continue;
+      values.push(rep);
+      origin.set(rep, { reader: this, field: n });
     }
     this.cache[n] = values;
     return values;
@@ -214,6 +222,12 @@ export class Conversion implements DatatypeContext {
    */
   reportAt(reader: SegmentReader, n: number): (what: string) => void {
     return (what) => this.once(`${reader.name}-${n} (segment ${reader.index + 1}): ${what}; not converted`);
+  }
+
+  /** The report for the field `rep` was read from (reportAt), else the segment being mapped. */
+  reportFor(rep: Repetition): (what: string) => void {
+    const at = origin.get(rep);
+    return at === undefined ? this.leftOutValue : this.reportAt(at.reader, at.field);
   }
 
   readonly leftOutValue = (what: string): void => {

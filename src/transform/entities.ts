@@ -22,7 +22,7 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     identifier = {};
     // [IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via IdentifierType] as CX.5:
     // v2-0203 only on a table 0203 code; another value keeps no system and is reported
-    const type = codeFromTable(val(rep, 13), '0203', 'IdentifierType', (why) => cx.leftOutValue(`XCN.13 (identifier type): ${why}`));
+    const type = codeFromTable(val(rep, 13), '0203', 'IdentifierType', (why) => cx.reportFor(rep)(`XCN.13 (identifier type): ${why}`));
     if (type !== undefined) identifier.type = type;
     const system = hdSystem(rep, 9, cx) ?? typeSystem(val(rep, 13));
     if (system !== undefined) identifier.system = system;

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import type { ChannelDestination } from '../../src/config/channel.js';
 import { destinationGuard, destinationQueueChannel } from '../../src/queue/delivery.js';
+import { queueSchema } from '../../src/config/channel.js';
+import { defaults, probeInterval } from '../../src/destinations/circuit-breaker.js';
 import { testChannel } from '../support/channel.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 
@@ -45,12 +47,25 @@ describe('queue.maxProbeIntervalMs', () => {
     expect(probeTimes({ maxProbeIntervalMs: 2000 }, undefined, 3)).toEqual([1000, 3000, 5000, 7000]);
   });
 
-  it("a destination's own value wins over the channel's, also below the first 1 s", () => {
-    expect(probeTimes({ maxProbeIntervalMs: 2000 }, { maxProbeIntervalMs: 500 }, 2)).toEqual([500, 1000, 1500]);
+  it("a destination's own value wins over the channel's", () => {
+    // the channel's 4 s alone would give 1000, 3000, 7000
+    expect(probeTimes({ maxProbeIntervalMs: 4000 }, { maxProbeIntervalMs: 1000 }, 2)).toEqual([1000, 2000, 3000]);
   });
 
-  it('is refused above 30 s (the circuit board reads a record older than 75 s as a gone process) and below 100 ms', () => {
+  it('is refused above 30 s (the circuit board reads a record older than 75 s as a gone process) and below 1 s (the first probe)', () => {
     expect(() => testChannel({ queue: { maxProbeIntervalMs: 30_001 } })).toThrow(/maxProbeIntervalMs/);
-    expect(() => testChannel({ queue: { maxProbeIntervalMs: 99 } })).toThrow(/maxProbeIntervalMs/);
+    expect(() => testChannel({ queue: { maxProbeIntervalMs: 999 } })).toThrow(/maxProbeIntervalMs/);
+    expect(() => testChannel({ destinations: [file('d', { maxProbeIntervalMs: 999 })] })).toThrow(/maxProbeIntervalMs/);
+    expect(testChannel({ queue: { maxProbeIntervalMs: 1000 } }).queue.maxProbeIntervalMs).toBe(1000);
+  });
+
+  // review 8 (moved from test/review/review8.test.ts): 100 ms was allowed, 36 000 probes an hour
+  it('no channel setting makes an open circuit probe more often than once a second [circuit-breaker.ts: "an outage of hours costs a few probes, not every message\'s attempts"]', () => {
+    const q = queueSchema.safeParse({ maxProbeIntervalMs: 100 });
+    const cap = q.success ? q.data.maxProbeIntervalMs : 1000;
+    const hour = 3_600_000;
+    let probes = 0;
+    for (let t = 0, n = 0; t < hour; n++) { t += probeInterval(n, { ...defaults, maxProbeIntervalMs: cap }); probes++; }
+    expect(probes).toBeLessThanOrEqual(3600);
   });
 });

@@ -92,6 +92,29 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
   });
 });
 
+// review 8 (moved from test/review/review8.test.ts): every PR1-7 that gave no end was reported as
+// "without a start (PR1-5) to the minute", although PR1-5 was a start to the second
+describe('[IG PR1[Procedure] #5, #7 → performedPeriod (start + PR1-7 minutes)] the report says why PR1-7 was not converted', () => {
+  it('PR1-5 to the second and PR1-7 past the year 9999: the PR1-7 line does not blame PR1-5', () => {
+    const { bundle, lines } = adt(PR1({ 5: '20240305100000-0500', 7: '5000000000' }));
+    expect(resources(bundle, 'Procedure')[0]!.performedDateTime).toBe('2024-03-05T10:00:00-05:00');
+    const why = lines.filter((t) => t.startsWith('PR1-7 '));
+    expect(why).toHaveLength(1);
+    expect(why[0]).not.toMatch(/without a start/);
+  });
+
+  it.each([
+    ['past the year 9999', { 7: '5000000000' }, /end falls outside the years 0001-9999/],
+    ['negative', { 7: '-30' }, /negative procedure minutes/],
+    ['no number', { 7: 'abc' }, /procedure minutes that are no number/],
+    ['beside a date only (PR1-5 not to the minute)', { 5: '20240305', 7: '90' }, /without a start \(PR1-5\) to the minute/],
+  ])('PR1-7 %s: the one PR1-7 line names that cause', (_name, fields, cause) => {
+    const why = adt(PR1(fields)).lines.filter((t) => t.startsWith('PR1-7 '));
+    expect(why).toHaveLength(1);
+    expect(why[0]).toMatch(cause);
+  });
+});
+
 describe('[IG DG1[Condition] #22, PR1[Procedure] #25] a parent reference carries the system its parent\'s own number gets', () => {
   // the parent's number (DG1-20, PR1-19) and the reference to it (DG1-22, PR1-25) are the same EI:
   // the reference's identifier must be the very identifier the parent resource carries, system and all

@@ -26,6 +26,8 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0023', '7', 'ER', '[IG PV1[Encounter] PV1-14 → hospitalization.admitSource]'],
     ['0069', 'CAR', 'CARD', '[IG PV1[Encounter] PV1-10 → serviceType via HospitalService]'],
     ['0074', 'LAB', 'LABS', '[IG OBR[DiagnosticReport] OBR-24 → category via DiagnosticServiceSectionID]'],
+    // THO v2-0085 Observation Result Status Codes Interpretation: C D F I N O P R S U W X
+    ['0085', 'X', 'Z', '[IG OBX[Observation] #11 X → status, alternate-codes; table 0085]'],
     ['0092', 'R', 'Y', '[IG PV1[Encounter] PV1-13 → hospitalization.reAdmission via ReadmissionIndicator]'],
     ['0112', '01', '1', '[IG PV1[Encounter] PV1-36 → hospitalization.dischargeDisposition]'],
     ['0162', 'PO', 'ORAL', '[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration]'],
@@ -50,7 +52,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0719', 'PAT', 'PT', '[hig ARV-4 → access restriction reason; table 0719]'],
     ['0912', 'OP', 'ORD', '[IG PRT[…] PRT-4 → function via Participation]'],
     // THO v2-0936 has QST RSLT SCI; AOE is a code of table 0937, not of this one
-    ['0936', 'RSLT', 'AOE', '[hig OBX-29 → Observation.category; table 0936]'],
+    ['0936', 'RSLT', 'AOE', '[IG OBX[Observation] #29 → category[1].coding; table 0936]'],
   ];
 
   it.each(rows)('table %s: %s is a code, %s is not  %s', (table, code, other) => {
@@ -110,6 +112,27 @@ describe('every code hig itself writes under an HL7 table system is in that tabl
     // identity.ts only reads the system (which codings are identifier types), it writes none
     const written = sources().filter((f) => !f.endsWith('identity.ts') && readFileSync(f, 'utf8').includes('CodeSystem/v2-0203'));
     expect(written).toEqual([]);
+  });
+
+  // review 8: the v2-0203 scan missed obx.ts's hand-written {system: v2-0085, code: 'X'}, a table
+  // the list did not hold. Every v2-0NNN system literal anywhere in src now names a listed table,
+  // and a literal code written beside it is a code of that table.
+  it('every v2-0NNN system literal in src names a table of the list, and a code written with it is in that table', () => {
+    const literals = [...text.matchAll(/CodeSystem\/v2-(0\d{3})\b/g)].map((m) => m[1]!);
+    // the scan must see the literals src holds, else it vouches for nothing
+    expect(literals).toEqual(expect.arrayContaining(['0074', '0203', '0335']));
+    expect([...new Set(literals)].filter((t) => !listedTables().includes(t))).toEqual([]);
+    const pairs = [...text.matchAll(/CodeSystem\/v2-(0\d{3})',\s*code: '([^']+)'/g)].map((m) => [m[1]!, m[2]!]);
+    expect(pairs.map(([t, c]) => `${t} ${c}`)).toContain('0074 LAB');
+    expect(pairs.filter(([t, c]) => !isTableCode(t!, c!))).toEqual([]);
+  });
+
+  it('no file under src/transform/segments writes a v2-NNNN system literal (tableConcept / tableCoding do)', () => {
+    const dir = join(import.meta.dirname, '../../src/transform/segments');
+    const writers = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /system: 'http:\/\/terminology\.hl7\.org\/CodeSystem\/v2-\d{4}'/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(writers).toEqual([]);
   });
 });
 
@@ -264,6 +287,25 @@ describe('[IG XCN[Practitioner] XCN.13 → identifier.type.coding.code via Ident
     expect(ids.map((i) => i.type)).toContainEqual({ coding: [{ system: `${V2}0203`, code: 'NPI', display: 'National provider identifier' }] });
     expect(said(lines, 'XCN.13')).toEqual([]);
   });
+  // review 8 (moved from test/review/review8.test.ts): outside a segment's mapping (EVN-5) the line
+  // said "a segment: XCN.13 …", naming neither segment nor field; inside one, no field
+  it('PV1-7 XCN.13 LOCALTYPE: the line names PV1-7', () => {
+    const { lines } = practitionerIds('1234^SMITH^JOHN^^^^^^HOSP^^^^LOCALTYPE');
+    expect(said(lines, 'XCN.13')[0]).toMatch(/^PV1-7 \(segment 4\): XCN\.13/);
+  });
+  it('EVN-5 with XCN.13 ORGDR (no code of table 0203): the report line names EVN', () => {
+    const { lines } = run(
+      'MSH|^~\\&|A|B|C|D|20210801090642+0215||MDM^T02^MDM_T02|R8C|T|2.5',
+      'EVN|T02|20210801090642+0215|||C006^Woolfson^Kathleen^^^Dr^^^DRNBR^REL^^^ORGDR',
+      'PID|1||3196695816^^^SIM^MR||Clark^Fred',
+      'PV1|1|O',
+      'TXA|1|DS|TX|20210801090642+0215||||||||||||||AU',
+      'OBX|1|TX|x^y^L||text||||||F',
+    );
+    const xcn13 = said(lines, 'XCN.13');
+    expect(xcn13).toHaveLength(1);
+    expect(xcn13[0]).toMatch(/^EVN-5 \(segment 2\): XCN\.13/);
+  });
 });
 
 describe('[IG ORC[ServiceRequest] #2 PLAC, #3 FILL (type.coding.system v2-0203)] PLAC and FILL are table 0203 codes', () => {
@@ -311,7 +353,8 @@ describe('a bare code that is no code of the field\'s table keeps no system AND 
   });
 });
 
-describe('[hig OBX-29 → Observation.category, table 0936; the IG OBX[Observation] row #29 has no target] v2-0936 only on a table code', () => {
+describe('[IG OBX[Observation] #29 → category[1].coding.code, category[1].coding.system; table 0936] v2-0936 only on a table code', () => {
+  // review 8: this title said the IG row #29 had no target; the IG OBX[Observation] rows map it
   // review 7: obx.ts wrote {system: v2-0936, code: OBX-29} for any value, a table the list did not hold
   const oru = (obx29: string) => run(
     'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240305081500-0500||ORU^R01^ORU_R01|R7O|P|2.8', PID(),

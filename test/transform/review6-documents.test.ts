@@ -120,6 +120,25 @@ describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP placer/fille
     expect((specimen(bundle).parent as Json[]).map((p) => (p.identifier as Json).value)).toEqual(['PAR9']);
     expect(lines.filter((t) => t.startsWith('SPM-3.1 (segment 5)'))).toHaveLength(1);
   });
+
+  // review 8 (moved from test/review/review8.test.ts): referenceIdentifier(filler ?? placer) dropped
+  // the reference when the filler had no system, although the placer's names the parent
+  it('keeps the parent by the placer number that has a system', () => {
+    const { bundle } = oru({}, { 3: 'PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB' });
+    expect((specimen(bundle).parent as Json[] | undefined)?.map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
+  });
+
+  it('placer with a system, filler without: the parent is PPAR9, the filler number (SPM-3.2) is reported', () => {
+    const { bundle, lines } = oru({}, { 3: 'PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB' });
+    expect((specimen(bundle).parent as Json[]).map((p) => (p.identifier as Json).value)).toEqual(['PPAR9']);
+    expect(lines.filter((t) => t.startsWith('SPM-3.2 (segment 5)'))).toHaveLength(1);
+    expect(lines.filter((t) => t.startsWith('SPM-3.1 ') || t.startsWith('SPM-3 '))).toEqual([]);
+  });
+
+  it('control: the placer alone makes the parent (the same number, same system)', () => {
+    const { bundle } = oru({}, { 3: 'PPAR9&CPOE&1.2.3.5&ISO' });
+    expect((specimen(bundle).parent as Json[]).map((p) => (p.identifier as Json).system)).toEqual(['urn:oid:1.2.3.5']);
+  });
 });
 
 describe('[IG OBR[Specimen] #7, #10 (ORU_R01 4.2.2, OML_O21 6.4.1: OBR → Specimen)]', () => {

@@ -11,7 +11,9 @@ export function addMinutes(dateTime: string, minutes: number): string | undefine
   const offset = m[3] ?? 'Z';
   const offMin = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const t = Date.parse(dateTime);
-  const shifted = new Date(t + (minutes + offMin) * 60000);
+  // whole milliseconds: a duration in seconds (AIS-7 90 s = 1.5 min) carries float error, and Date
+  // truncates a fraction of a millisecond, which could cost the end a second
+  const shifted = new Date(t + Math.round((minutes + offMin) * 60000));
   // an invalid Date (beyond ±8.64e15 ms) has NaN time; toISOString would throw RangeError
   if (Number.isNaN(shifted.getTime())) return undefined;
   const local = shifted.toISOString();

@@ -182,14 +182,23 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function performed(p: Json, seg: SegmentReader, cx: Conversion): void {
   const start = seg.dateTime(5);
-  const toMinutes = /^\d{12}/.test(seg.str(5) ?? '');
   const minutes = seg.str(7) === undefined ? undefined : decimal(seg.str(7));
-  const end = start === undefined || !toMinutes || minutes === undefined || minutes < 0 ? undefined : addMinutes(start, minutes);
+  const why = noEnd(start, /^\d{12}/.test(seg.str(5) ?? ''), minutes);
+  const end = why === undefined && start !== undefined && minutes !== undefined ? addMinutes(start, minutes) : undefined;
   if (start !== undefined && end !== undefined) p.performedPeriod = { start, end };
   else {
     set(p, 'performedDateTime', start);
-    if (seg.str(7) !== undefined) cx.leftOut(seg, '7', 'procedure minutes without a start (PR1-5) to the minute to add them to');
+    // the line names the real cause (review 8: every cause blamed PR1-5, sending the operator there)
+    if (seg.str(7) !== undefined) cx.leftOut(seg, '7', why ?? 'procedure minutes whose end falls outside the years 0001-9999');
   }
+}
+
+/** Why PR1-5 + PR1-7 gives no end, when it is known before adding (else undefined). */
+function noEnd(start: string | undefined, toMinutes: boolean, minutes: number | undefined): string | undefined {
+  if (minutes === undefined) return 'procedure minutes that are no number';
+  if (minutes < 0) return 'negative procedure minutes';
+  if (start === undefined || !toMinutes) return 'procedure minutes without a start (PR1-5) to the minute to add them to';
+  return undefined;
 }
 
 /**

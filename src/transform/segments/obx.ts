@@ -4,7 +4,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { attachments } from '../datatypes/attachment.js';
-import { codeableConcept, codeFromTable, tableCoding } from '../datatypes/coding.js';
+import { codeableConcept, codeFromTable, tableCoding, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { type ObservationValue, TEXT_TYPES, observationValue } from '../datatypes/observation-value.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -156,7 +156,7 @@ function setStatus(o: Json, seg: SegmentReader, results: boolean): void {
   const absent = code === 'X' ? 'cannot-be-obtained' : code === 'N' ? 'not-asked' : undefined;
   if (absent === undefined) return;
   // [IG OBX #11 X] status.extension alternate-codes keeps the v2 code the FHIR status cannot say
-  if (code === 'X') o._status = { extension: [{ url: `${EXT}alternate-codes`, valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0085', code: 'X' }] } }] };
+  if (code === 'X') o._status = { extension: [{ url: `${EXT}alternate-codes`, valueCodeableConcept: tableConcept('0085', 'X') }] };
   const valueKey = Object.keys(o).find((k) => k.startsWith('value') && /^[A-Z]/.test(k.slice(5)));
   if (valueKey !== undefined) {
     const v = o[valueKey];
@@ -211,7 +211,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const analysed = valuedRaw(seg, 19) ? seg.dateTime(19) : undefined;
   if (analysed !== undefined) push(o, 'extension', { url: `${EXT}observation-analysis-date-time`, valueDateTime: analysed });
   set(o, 'device', equipment(seg, cx));
-  // OBX-29 observation type (table 0936) → category; a result of a lab report is also
+  // [IG OBX[Observation] #29] OBX-29 observation type (table 0936) → category coding (code, and
+  // the table's system only on a code of it); a result of a lab report is also
   // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)
   const kind = seg.str(29);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());

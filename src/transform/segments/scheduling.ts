@@ -51,18 +51,46 @@ function timesOf(appointment: Resource): TimeCandidates {
 /** FHIR positiveInt's largest value (a 32-bit signed integer). */
 const POSITIVE_INT_MAX = 2147483647;
 
-/** A duration (NM) in units (CWE: min, h, s, d… table 0012 / ISO+ / UCUM) → whole minutes. */
-function minutes(amount: string | undefined, units: string | undefined): number | undefined {
+/** A duration read, or why it gives none (the report line says which). */
+type Span = { minutes: number } | { why: string };
+
+/**
+ * A valued duration (NM) in units (CWE: min, h, s, d… table 0012 / ISO+ / UCUM) → minutes, whole
+ * or not (90 s is 1.5); undefined when the field is empty. Until review 8 a value that was no
+ * number, negative or no whole minutes vanished without a word.
+ */
+function span(amount: string | undefined, units: string | undefined): Span | undefined {
+  if (amount === undefined || amount.trim() === '') return undefined;
   const n = decimal(amount);
-  if (n === undefined || n < 0) return undefined;
+  if (n === undefined) return { why: 'a duration that is no number' };
+  if (n < 0) return { why: 'a negative duration' };
   const u = (units ?? 'min').toLowerCase();
-  const factor = u.startsWith('h') ? 60 : u === 's' || u.startsWith('sec') ? 1 / 60 : u === 'd' || u.startsWith('day') ? 1440 : u === 'wk' || u.startsWith('w') ? 10080 : 1;
-  const m = n * factor;
-  return Number.isInteger(m) ? m : undefined;
+  // seconds per unit, then ÷ 60: a division whose true result is whole is exact in floating point,
+  // so whole minutes stay whole (n × (1/60) carries the rounding of 1/60)
+  const seconds = u.startsWith('h') ? 3600 : u === 's' || u.startsWith('sec') ? 1 : u === 'd' || u.startsWith('day') ? 86400 : u === 'wk' || u.startsWith('w') ? 604800 : 60;
+  return { minutes: (n * seconds) / 60 };
+}
+
+/** SCH-9 → minutesDuration (a positiveInt): whole minutes from 1 to 2147483647, else why not. */
+function wholeMinutes(s: Span): Span {
+  if ('why' in s) return s;
+  if (!Number.isInteger(s.minutes)) return { why: 'an appointment duration in no whole number of minutes (minutesDuration)' };
+  if (s.minutes < 1) return { why: 'an appointment duration of no minutes (minutesDuration is at least 1)' };
+  if (s.minutes > POSITIVE_INT_MAX) return { why: 'an appointment duration longer than minutesDuration can hold' };
+  return s;
+}
+
+/**
+ * A resource's duration → what to add to its start: the end is a dateTime to the second, so whole
+ * seconds are kept (90 s → 1.5 min); a fraction of a second would be cut off, so it is reported.
+ */
+function endMinutes(s: Span): Span {
+  if ('why' in s) return s;
+  return Number.isInteger(Math.round(s.minutes * 60 * 1e6) / 1e6) ? s : { why: 'a duration in no whole number of seconds (the end is to the second)' };
 }
 
 /** app-2/app-3: start and end together, and only proposed/cancelled/waitlist may lack them. */
-function settleTimes(a: Json): void {
+function settleTimes(a: Json, cx: Conversion): void {
   const c = candidates.get(a as Resource) ?? {};
   const fromTq1 = c.tq1Start !== undefined || c.tq1End !== undefined;
   const [start, found] = fromTq1 ? [c.tq1Start, c.tq1End] : c.schStart !== undefined ? [c.schStart, c.schEnd] : [c.resourceStart, c.resourceEnd];
@@ -80,8 +108,20 @@ function settleTimes(a: Json): void {
     }
     delete a.start;
     delete a.end;
-    if (!['proposed', 'cancelled', 'waitlist'].includes(String(a.status))) a.status = 'proposed';
+    if (!['proposed', 'cancelled', 'waitlist'].includes(String(a.status))) demote(a, c.sch, cx);
   }
+}
+
+/**
+ * app-3: a booked (or arrived, fulfilled…) appointment without start and end cannot be sent, so it
+ * goes as `proposed`; the status the message stated is then not converted and the report says so
+ * at SCH-25, naming where the status came from (review 8: a Booked SCH-25 became proposed unsaid).
+ */
+function demote(a: Json, sch: SegmentReader | undefined, cx: Conversion): void {
+  const from = statusSource.get(a as Resource) ?? 'SCH-25';
+  const source = from === 'SCH-25' ? 'SCH-25' : from === 'AIS-10' ? 'AIS-10' : 'the trigger event';
+  if (sch !== undefined) cx.leftOut(sch, '25', `the status ${String(a.status)} (from ${source}) without both a start and an end (app-3, the durations above may say why); sent as proposed`);
+  a.status = 'proposed';
 }
 
 /**
@@ -154,10 +194,11 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sch7IsType = val(seg.rep(7), 3)?.toUpperCase() === 'HL70277';
   if (!sch7IsType) push(a, 'reasonCode', codeableConcept(seg.rep(7), 'AppointmentReasonCodes'));
   set(a, 'appointmentType', codeableConcept(seg.rep(8), 'AppointmentTypeCodes') ?? (sch7IsType ? codeableConcept(seg.rep(7), 'AppointmentTypeCodes') : undefined));
-  const duration = minutes(seg.str(9), val(seg.rep(10), 1));
-  // minutesDuration is a positiveInt (at most 2147483647): a longer SCH-9 is reported, never sent
-  if (duration !== undefined && duration > 0 && duration <= POSITIVE_INT_MAX) a.minutesDuration = duration;
-  else if (duration !== undefined && duration > POSITIVE_INT_MAX) cx.leftOut(seg, '9', 'an appointment duration longer than minutesDuration can hold');
+  // [IG SCH[Appointment] #9 → minutesDuration] a valued SCH-9 either is sent or is reported
+  const sch9 = span(seg.str(9), val(seg.rep(10), 1));
+  const duration = sch9 === undefined ? undefined : wholeMinutes(sch9);
+  if (duration !== undefined && 'minutes' in duration) a.minutesDuration = duration.minutes;
+  else if (duration !== undefined) cx.leftOut(seg, '9', duration.why);
   set(a, 'description', seg.str(7, 2));
   const participants: Json[] = [];
   for (const field of [12, 16, 20]) {
@@ -216,10 +257,13 @@ function resourceTimes(seg: SegmentReader, scope: Scope, cx: Conversion, fields:
   if (scope.appointment === undefined) return undefined;
   const start = seg.instant(fields.start);
   if (start === undefined) return undefined;
-  const span = minutes(seg.str(fields.duration), val(seg.rep(fields.units), 1));
-  const end = span === undefined ? undefined : addMinutes(start, span);
+  // [IG AIS[Appointment] #7 → participant.period.end = start + AIS-7] (AIG-11, AIL-9, AIP-9 alike)
+  const read = span(seg.str(fields.duration), val(seg.rep(fields.units), 1));
+  const duration = read === undefined ? undefined : endMinutes(read);
+  if (duration !== undefined && 'why' in duration) cx.leftOut(seg, String(fields.duration), duration.why);
+  const end = duration === undefined || 'why' in duration ? undefined : addMinutes(start, duration.minutes);
   // a duration so long the end has no 4-digit year: the start stays, the duration is reported
-  if (span !== undefined && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
+  if (duration !== undefined && 'minutes' in duration && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
   const c = timesOf(scope.appointment);
   if (c.resourceStart === undefined) {
     c.resourceStart = start;
@@ -319,7 +363,7 @@ export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
 export function finishAppointment(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
   if (patient !== undefined) push(appointment, 'participant', { actor: cx.ref(patient), status: 'accepted' });
-  settleTimes(appointment);
+  settleTimes(appointment, cx);
   if (!Array.isArray(appointment.participant) || appointment.participant.length === 0) {
     appointment.participant = [{ type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PART' }] }], status: 'needs-action' }];
   }

@@ -27,14 +27,21 @@ function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
 /**
  * [IG SPM[Specimen] #3] an EIP parent: a logical reference by identifier (the parent need not be in
  * this message). A Reference holds one identifier: the filler's (EIP.2, the lab's number, as SPM-2
- * identifies a specimen), else the placer's (EIP.1); a placer's beside a filler's is reported. Only
- * an identifier with a system makes the reference (identifier.ts referenceIdentifier, review 7).
+ * identifies a specimen), else the placer's (EIP.1): the first of these with a system, as only an
+ * identifier with a system makes the reference (identifier.ts referenceIdentifier, review 7); the
+ * number not taken is reported.
  */
 function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Json | undefined {
   const placer = eiFromComponent(rep, 1, cx, 'PGN');
   const filler = eiFromComponent(rep, 2, cx, 'FGN');
-  if (placer !== undefined && filler !== undefined) cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
-  const identifier = referenceIdentifier(filler ?? placer, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
+  // the one with a system names the parent (review 8: a filler without one dropped the placer's)
+  const byPlacer = placer?.system !== undefined && filler?.system === undefined;
+  const chosen = byPlacer ? placer : (filler ?? placer);
+  if (placer !== undefined && filler !== undefined) {
+    if (byPlacer) cx.leftOut(seg, '3.2', "the parent's filler number without a system beside a placer number with one (a Reference holds one identifier)");
+    else cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
+  }
+  const identifier = referenceIdentifier(chosen, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
   return identifier === undefined ? undefined : { type: 'Specimen', identifier };
 }
 

@@ -42,6 +42,10 @@ const CODES: Readonly<Record<string, string>> = {
   // THO v2-0074 Diagnostic Service Section ID; IG DiagnosticServiceSectionID
   '0074':
     'AU BG BLB CG CH CP CT CTH CUS EC EN GE HM ICU IMM LAB MB MCB MYC NMR NMS NRS OSL OT OTH OUS PF PHR PHY PT RAD RC RT RUS RX SP SR TX VR VUS XRC',
+  // THO v2-0085 Observation Result Status Codes Interpretation (OBX-11; hig keeps X in
+  // alternate-codes): C D F I N O P R S U W X, and A B V, which the IG
+  // ObservationResultStatusCodesInterpretation map's v2 column lists under HL70085
+  '0085': 'A B C D F I N O P R S U V W X',
   // THO v2-0092 Re-Admission Indicator; IG ReadmissionIndicator
   '0092': 'R',
   // table 0112 Discharge Disposition: the UB-04 two-digit patient status codes 01-42
