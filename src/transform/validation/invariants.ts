@@ -113,23 +113,34 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
   },
 };
 
+/** Per type and choice element: its JSON keys in definition order, each followed by its `_` partner. */
 const choiceKeys = new Map<string, Map<string, string[]>>();
 
-/**
- * FHIRPath `value` on a choice element: the first `value[x]` key present, in the order of the
- * definition's types (as the engine resolves it), even when a later key is also given.
- */
-function choiceValue(obj: Json, typeName: string, base: string): unknown {
+/** `valueString`, `_valueString`, `valueBoolean`, … of `base[x]`, built once per type and element. */
+function keysOf(typeName: string, base: string): string[] {
   let ofType = choiceKeys.get(typeName);
   if (ofType === undefined) choiceKeys.set(typeName, (ofType = new Map()));
   let keys = ofType.get(base);
   if (keys === undefined) {
-    keys = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).map((t) => `${base}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`);
+    keys = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).flatMap((t) => {
+      const key = `${base}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`;
+      return [key, `_${key}`];
+    });
     ofType.set(base, keys);
   }
-  for (const key of keys) {
-    if (obj[key] !== undefined) return obj[key];
-    if (obj[`_${key}`] !== undefined) return obj[`_${key}`];
+  return keys;
+}
+
+/**
+ * FHIRPath `value` on a choice element: the first `value[x]` key present, in the order of the
+ * definition's types (as the engine resolves it), even when a later key is also given. The `_`
+ * keys are built once: ext-1 runs this on every Extension, over Extension's ~50 value types.
+ */
+function choiceValue(obj: Json, typeName: string, base: string): unknown {
+  const keys = keysOf(typeName, base);
+  for (let i = 0; i < keys.length; i++) {
+    const v = obj[keys[i] as string];
+    if (v !== undefined) return v;
   }
   return undefined;
 }

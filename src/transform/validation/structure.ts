@@ -25,13 +25,22 @@ export interface StructureIssue {
 
 /** One JSON key of a type: `valueQuantity` is a field of the choice element `value[x]`. */
 interface Field {
-  element: InternalSchemaElement;
+  /**
+   * The element's cardinality, copied here: medplum's element objects come in many shapes, so
+   * reading `min`/`max`/`isArray` off them for every value was a slow (megamorphic) property load.
+   */
+  isArray: boolean;
+  min: number;
+  max: number;
   /** Type code of this key (for a choice element, the one its name selects). */
   type: string;
-  /** The choice element (`value[x]`) this key belongs to, if any. */
-  choice?: string;
+  /** The choice element (`value[x]`) this key belongs to, if any (always set, so every Field has one shape). */
+  choice: string | undefined;
   invariants: Invariant[];
   primitive: boolean;
+  /** For a primitive: the JSON type its values must have and its format (medplum's regex), looked up once here, not per value. */
+  json: 'string' | 'number' | 'boolean';
+  format: RegExp | undefined;
   /** `_valueString`: where this key's primitive extensions are. */
   partner: string;
 }
@@ -77,12 +86,12 @@ function compile(typeName: string): CompiledType | undefined {
       for (const t of element.type) {
         const key = base + capitalize(t.code);
         keys.push(key);
-        fields.set(key, { element, type: t.code, choice: name, invariants, primitive: isPrimitiveType(t.code), partner: `_${key}` });
+        fields.set(key, field(element, t.code, name, invariants, key));
       }
     } else {
       keys.push(name);
       const code = element.type[0]?.code ?? 'undefined';
-      fields.set(name, { element, type: code, invariants, primitive: isPrimitiveType(code), partner: `_${name}` });
+      fields.set(name, field(element, code, undefined, invariants, name));
     }
     if (element.min > 0) required.push({ name, keys, partners: keys.map((k) => `_${k}`) });
   }
@@ -106,8 +115,25 @@ function jsTypeOf(code: string): 'string' | 'number' | 'boolean' {
 
 const regexes = validationRegexes as Record<string, RegExp | undefined>;
 
-function primitiveProblem(value: unknown, code: string): string | undefined {
-  const expected = jsTypeOf(code);
+/** The schema facts the walk needs about one JSON key, derived once per type (not per value). */
+function field(element: InternalSchemaElement, type: string, choice: string | undefined, invariants: Invariant[], key: string): Field {
+  return {
+    isArray: element.isArray === true,
+    min: element.min,
+    max: element.max,
+    type,
+    choice,
+    invariants,
+    primitive: isPrimitiveType(type),
+    json: jsTypeOf(type),
+    format: regexes[type],
+    partner: `_${key}`,
+  };
+}
+
+function primitiveProblem(value: unknown, field: Field): string | undefined {
+  const code = field.type;
+  const expected = field.json;
   if (typeof value !== expected) return `Invalid JSON type: expected ${expected}`;
   if (expected === 'string') {
     const s = value as string;
@@ -115,7 +141,7 @@ function primitiveProblem(value: unknown, code: string): string | undefined {
     const c = s.charCodeAt(0);
     if (!(c > 32 && c < 127) && s.trim() === '') return 'String must contain non-whitespace content';
     if (s.length > 1024 * 1024) return 'String cannot be larger than 1 MB';
-    const re = regexes[code];
+    const re = field.format;
     if (re !== undefined && !re.test(s)) return `Invalid ${code} format`;
     return undefined;
   }
@@ -204,7 +230,6 @@ class Walk {
   }
 
   private property(value: unknown, field: Field, resource: Record<string, unknown>, extensions: unknown): void {
-    const el = field.element;
     if (value === null) {
       this.fail('Invalid null value');
       return;
@@ -214,12 +239,12 @@ class Walk {
       return;
     }
     const isArray = Array.isArray(value);
-    if (isArray !== (el.isArray === true)) {
-      this.fail(el.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
+    if (isArray !== field.isArray) {
+      this.fail(field.isArray ? 'Expected array of values for property' : 'Expected single value for property');
       return;
     }
     const count = isArray ? value.length : 1;
-    if (count < el.min || count > el.max) this.fail(`Invalid number of values: expected ${el.min}..${Number.isFinite(el.max) ? el.max : '*'}`);
+    if (count < field.min || count > field.max) this.fail(`Invalid number of values: expected ${field.min}..${Number.isFinite(field.max) ? field.max : '*'}`);
     const partners = Array.isArray(extensions) ? (extensions as unknown[]) : undefined;
     if (!isArray) {
       // a single value is checked as it is: no one-item array per element
@@ -241,7 +266,7 @@ class Walk {
     }
     if (field.invariants.length > 0) this.invariants(field.invariants, v, field.type, resource);
     if (field.primitive) {
-      const problem = primitiveProblem(v, field.type);
+      const problem = primitiveProblem(v, field);
       if (problem !== undefined) this.fail(problem);
     } else if (typeof v !== 'object' || Array.isArray(v)) {
       this.fail('Expected an object');
@@ -262,8 +287,8 @@ class Walk {
     if (element === undefined) return;
     const isArray = Array.isArray(value);
     // `_x` has the cardinality of `x`: one Element for a single primitive, an array for a list
-    if (isArray !== (field.element.isArray === true)) {
-      this.fail(field.element.isArray === true ? 'Expected array of values for property' : 'Expected single value for property');
+    if (isArray !== field.isArray) {
+      this.fail(field.isArray ? 'Expected array of values for property' : 'Expected single value for property');
       return;
     }
     const items: unknown[] = isArray ? value : [value];
