@@ -15,12 +15,6 @@ import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.j
 /** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
 const COARSE = Symbol('coarse');
 
-/**
- * Where each repetition a reader split came from, so a datatype mapper given only the repetition
- * (entities.ts practitioner) can report at its segment and field (review 8: "a segment: XCN.13").
- */
-const origin = new WeakMap<Repetition, { reader: SegmentReader; field: number }>();
-
 export class SegmentReader {
   readonly used = new Set<number>();
   /** Split values per field (index = field number): mappers often read the same field more than once. */
@@ -47,12 +41,20 @@ export class SegmentReader {
     const values: Repetition[] = [];
     for (const raw of repetitions(this.msg, this.segment, n)) {
       const rep = splitRepetition(this.msg, raw);
-      if (!hasValue(rep)) continue;
-      values.push(rep);
-      origin.set(rep, { reader: this, field: n });
+      if (hasValue(rep)) values.push(rep);
     }
     this.cache[n] = values;
     return values;
+  }
+
+  /**
+   * The field a repetition this reader split came from, found in the cache at report time: a record
+   * per repetition on the hot path (a WeakMap of origins) cost 40 % of conversion throughput in
+   * bench/convert, for the rare report that needs it.
+   */
+  fieldOf(rep: Repetition): number | undefined {
+    for (let n = 0; n < this.cache.length; n++) if (this.cache[n]?.includes(rep)) return n;
+    return undefined;
   }
 
   /** First repetition of field n, when valued. */
@@ -226,8 +228,11 @@ export class Conversion implements DatatypeContext {
 
   /** The report for the field `rep` was read from (reportAt), else the segment being mapped. */
   reportFor(rep: Repetition): (what: string) => void {
-    const at = origin.get(rep);
-    return at === undefined ? this.leftOutValue : this.reportAt(at.reader, at.field);
+    for (const reader of this.readerByIndex.values()) {
+      const field = reader.fieldOf(rep);
+      if (field !== undefined) return this.reportAt(reader, field);
+    }
+    return this.leftOutValue;
   }
 
   readonly leftOutValue = (what: string): void => {
