@@ -321,35 +321,39 @@ describe('a bare code that is no code of the field\'s table keeps no system AND 
   // review 7: PR1-6, RXR-1/2/4, IAM-17, ROL-3, PRT-4, AIP-4, PD1-7/11/16, TXA-18, ORC-29, OBR-24,
   // ARV-3/4 passed a table and no report; codeableConcept now requires one beside a table
   const ADT_R7 = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500-0500||ADT^A01^ADT_A01|R7|P|2.5.1', 'EVN|A01|20240305081500-0500', PID(), 'PV1|1|I'];
-  it('[IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] PR1-6 DIAG (no code of table 0230: A D I P)', () => {
-    const { bundle, lines } = run(...ADT_R7, seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 6: 'DIAG' }));
-    expect(resources(bundle, 'Procedure')[0]!.category).toEqual({ coding: [{ code: 'DIAG' }] });
-    const report = said(lines, 'PR1-6');
+  // [rule, messages, the coded element as converted, what it must be, field, value sent]
+  const cases: Array<[string, string[], (b: Json) => unknown, unknown, string, string]> = [
+    [
+      '[IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] PR1-6 DIAG (no code of table 0230: A D I P)',
+      [...ADT_R7, seg('PR1', { 1: '1', 3: '76164006^Biopsy of colon^SCT', 5: '20240305080000-0500', 6: 'DIAG' })],
+      (b) => resources(b, 'Procedure')[0]!.category,
+      { coding: [{ code: 'DIAG' }] },
+      'PR1-6',
+      'DIAG',
+    ],
+    [
+      '[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration] RXR-1 ORAL (no code of table 0162)',
+      ['MSH|^~\\&|CPOE|HOSP|PHARM|HOSP|20240301080000-0500||RDE^O11^RDE_O11|R7RX|P|2.5.1', PID(), 'ORC|NW|ORD701^CPOE|||||||20240301075500-0500', 'RXE||00904629161^Acetaminophen 500 mg tab^NDC|500||mg^milligram^UCUM', 'RXR|ORAL'],
+      (b) => ((resources(b, 'MedicationRequest')[0]!.dosageInstruction as Json[])[0]!).route,
+      { coding: [{ code: 'ORAL' }] },
+      'RXR-1',
+      'ORAL',
+    ],
+    [
+      '[IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] ORC-29 INPT (no code of table 0482: I O)',
+      ['MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240305081500-0500||ORM^O01^ORM_O01|R7O29|P|2.5.1', PID(), seg('ORC', { 1: 'NW', 2: 'PL29^CPOE', 29: 'INPT' }), 'OBR|1|PL29^CPOE||2345-7^Glucose^LN'],
+      (b) => resources(b, 'ServiceRequest')[0]!.locationCode,
+      [{ coding: [{ code: 'INPT' }] }],
+      'ORC-29',
+      'INPT',
+    ],
+  ];
+  it.each(cases)('%s', (_rule, messages, coded, expected, field, value) => {
+    const { bundle, lines } = run(...messages);
+    expect(coded(bundle)).toEqual(expected);
+    const report = said(lines, field);
     expect(report).toHaveLength(1);
-    expect(report[0]).not.toContain('DIAG');
-  });
-
-  it('[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration] RXR-1 ORAL (no code of table 0162)', () => {
-    const { bundle, lines } = run(
-      'MSH|^~\\&|CPOE|HOSP|PHARM|HOSP|20240301080000-0500||RDE^O11^RDE_O11|R7RX|P|2.5.1', PID(),
-      'ORC|NW|ORD701^CPOE|||||||20240301075500-0500', 'RXE||00904629161^Acetaminophen 500 mg tab^NDC|500||mg^milligram^UCUM', 'RXR|ORAL',
-    );
-    const request = resources(bundle, 'MedicationRequest')[0]!;
-    expect(((request.dosageInstruction as Json[])[0]!).route).toEqual({ coding: [{ code: 'ORAL' }] });
-    const report = said(lines, 'RXR-1');
-    expect(report).toHaveLength(1);
-    expect(report[0]).not.toContain('ORAL');
-  });
-
-  it('[IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] ORC-29 INPT (no code of table 0482: I O)', () => {
-    const { bundle, lines } = run(
-      'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240305081500-0500||ORM^O01^ORM_O01|R7O29|P|2.5.1', PID(),
-      seg('ORC', { 1: 'NW', 2: 'PL29^CPOE', 29: 'INPT' }), 'OBR|1|PL29^CPOE||2345-7^Glucose^LN',
-    );
-    expect(resources(bundle, 'ServiceRequest')[0]!.locationCode).toEqual([{ coding: [{ code: 'INPT' }] }]);
-    const report = said(lines, 'ORC-29');
-    expect(report).toHaveLength(1);
-    expect(report[0]).not.toContain('INPT');
+    expect(report[0]).not.toContain(value);
   });
 });
 
