@@ -31,9 +31,10 @@ const NOTE_ELEMENT: Readonly<Record<string, string>> = {
  * NOTE_OWNERS): in a group with a declared owner, the owner segment's resource in that group; an NTE
  * the grammar expects directly in the message root of another structure is a header note (no
  * target: reported); elsewhere the resource of the segment the NTE follows in its group
- * (`scope.noteTarget`: OBR [{NTE}], OBX [{NTE}], SPM, RXO …), else the request of the order whose
- * detail group it is in (scope.ts orderRequest: ORM_O01's RQD/ODS detail). A segment the structure does not
- * expect where it stands keeps the last one too: the sender put it after that segment.
+ * (`scope.noteTarget`: OBR [{NTE}], OBX [{NTE}], SPM, RXO …), else the request of the order
+ * whose detail group it is in (scope.ts orderRequest: ORM_O01's RQD/ODS detail). A segment the
+ * structure does not expect where it stands keeps the last one too: the sender put it after that
+ * segment.
  */
 function noteTarget(seg: SegmentReader, scope: Scope): Resource | undefined {
   const frame = scope.group;

@@ -73,7 +73,8 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
 
 /**
  * What an OBX is an observation of, for its identity: its report (ORU), its dose (VXU), its order
- * (ORM/OML: its OBR's ServiceRequest or its RXO's MedicationRequest), its specimen (OUL), else the visit or the patient (ADT, VXU person observations).
+ * (ORM/OML: its OBR's ServiceRequest or its RXO's MedicationRequest), its specimen (OUL), else the
+ * visit or the patient (ADT, VXU person observations).
  */
 function anchorOf(scope: Scope): Resource | undefined {
   return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? scope.specimen ?? scope.encounter ?? scope.patient;
