@@ -31,6 +31,8 @@ describe('ORC ↔ order detail pairing', () => {
   it.each([
     // [IG ORM_O01 4.2.1.1] ORDER(ORC … ORDER_DETAIL(OBR …))
     ['ORM_O01: each ORC with the OBR of its ORDER_DETAIL', 'ORM_O01', ['PID', 'ORC#1', 'OBR#1', 'NTE', 'ORC#2', 'OBR#2', 'OBX'], { 'OBR#1': 'ORC#1', 'OBR#2': 'ORC#2' }],
+    // [IG ORM_O01 4.2.1.7] ORDER_DETAIL's choice: a pharmacy detail (RXO) beside a lab order (OBR)
+    ['ORM_O01: the RXO of the ORDER_DETAIL choice takes its ORDER\'s ORC', 'ORM_O01', ['PID', 'ORC#1', 'RXO#1', 'NTE', 'DG1', 'ORC#2', 'OBR#2'], { 'RXO#1': 'ORC#1', 'OBR#2': 'ORC#2' }],
     // two OBRs after one ORC (v2.3 senders): both belong to that ORC, each stays its own test
     ['ORM_O01: one ORC, two OBRs', 'ORM_O01', ['PID', 'ORC#1', 'OBR#a', 'OBR#b'], { 'OBR#a': 'ORC#1', 'OBR#b': 'ORC#1' }],
     // [IG OML_O21] ORDER(ORC [TIMING] OBSERVATION_REQUEST(OBR … PRIOR_RESULT(… ORDER_PRIOR([ORC] OBR))))

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../src/hl7/message.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
@@ -5,7 +7,7 @@ import { STRUCTURES } from '../../src/transform/structures/definitions.js';
 import { parseStructure } from '../../src/transform/structures/grammar.js';
 import { type GroupNode, matchStructure } from '../../src/transform/structures/match.js';
 import { resolveStructure, structureDef } from '../../src/transform/structures/index.js';
-import { resources } from './helpers.js';
+import { convertChecked, corpusRoot, repoRoot, resources } from './helpers.js';
 
 /** Renders a group tree as `GROUP(SEG SEG GROUP(...))` with unexpected segments marked `!`. */
 function shape(node: GroupNode): string {
@@ -27,6 +29,18 @@ describe('structure grammar', () => {
   it('rejects malformed definitions', () => {
     expect(() => parseStructure('X', 'MSH [PID')).toThrow();
     expect(() => parseStructure('X', 'MSH pid')).toThrow();
+    expect(() => parseStructure('X', 'MSH <OBR | RXO')).toThrow();
+  });
+  it('reads a choice < A | B > with its alternatives, optional and repeating like any element', () => {
+    expect(parseStructure('X', 'MSH [<OBR | G(RXO [RXR])>]').children[1]).toEqual({
+      kind: 'choice',
+      optional: true,
+      repeat: false,
+      options: [
+        { kind: 'segment', name: 'OBR', optional: false, repeat: false },
+        { kind: 'group', name: 'G', optional: false, repeat: false, children: [{ kind: 'segment', name: 'RXO', optional: false, repeat: false }, { kind: 'segment', name: 'RXR', optional: true, repeat: false }] },
+      ],
+    });
   });
 });
 
@@ -73,6 +87,43 @@ describe('segment groups', () => {
       'VXU_V04',
       ['PID', 'RXA', 'RXR', 'OBX', 'RXA'],
       'VXU_V04(MSH PID ORDER(RXA RXR OBSERVATION(OBX)) ORDER(RXA))',
+    ],
+    // [IG ORM_O01 4.2.1] ORDER_DETAIL begins with the choice <OBR | RQD | RQ1 | RXO | ODS | ODT>
+    [
+      'ORM pharmacy order: RXO is the ORDER_DETAIL choice, its NTE, DG1 and OBX stay in the detail [IG ORM_O01 4.2.1.7, 4.2.2–4.2.5]',
+      'ORM_O01',
+      ['PID', 'ORC', 'RXO', 'NTE', 'CTD', 'DG1', 'OBX', 'NTE', 'FT1'],
+      'ORM_O01(MSH PATIENT(PID) ORDER(ORC ORDER_DETAIL(RXO NTE CTD DG1 OBSERVATION(OBX NTE)) FT1))',
+    ],
+    [
+      'ORM pharmacy order with RXO\'s RXR and RXC (OMP_O09, v2.3 pharmacy ORM)',
+      'ORM_O01',
+      ['PID', 'ORC', 'RXO', 'NTE', 'RXR', 'RXC', 'ORC', 'RXO'],
+      'ORM_O01(MSH PATIENT(PID) ORDER(ORC ORDER_DETAIL(RXO NTE RXR COMPONENT(RXC))) ORDER(ORC ORDER_DETAIL(RXO)))',
+    ],
+    [
+      'ORM supply order: RQD then RQ1 (OMS_O05 RQD [RQ1]) [IG ORM_O01 4.2.1.3, 4.2.1.5]',
+      'ORM_O01',
+      ['PID', 'ORC', 'RQD', 'RQ1', 'CTD', 'DG1', 'OBX', 'NTE'],
+      'ORM_O01(MSH PATIENT(PID) ORDER(ORC ORDER_DETAIL(RQD RQ1 CTD DG1 OBSERVATION(OBX NTE))))',
+    ],
+    [
+      'ORM diet order: ODS, and ODT, each the choice of its own order [IG ORM_O01 4.2.1.9, 4.2.1.11]',
+      'ORM_O01',
+      ['PID', 'ORC', 'ODS', 'NTE', 'ORC', 'ODT'],
+      'ORM_O01(MSH PATIENT(PID) ORDER(ORC ORDER_DETAIL(ODS NTE)) ORDER(ORC ORDER_DETAIL(ODT)))',
+    ],
+    [
+      'ORM: one choice per detail, a second detail segment is out of place',
+      'ORM_O01',
+      ['PID', 'ORC', 'OBR', 'RXO'],
+      'ORM_O01(MSH PATIENT(PID) ORDER(ORC ORDER_DETAIL(OBR RXO!)))',
+    ],
+    [
+      'PPR problem with a pharmacy order: the second alternative of ORDER_DETAIL\'s choice',
+      'PPR_PC1',
+      ['PID', 'PRB', 'ORC', 'RXO', 'RXR', 'ORC', 'OBR', 'OBX'],
+      'PPR_PC1(MSH PID PROBLEM(PRB ORDER(ORC ORDER_DETAIL(RXO RXR)) ORDER(ORC ORDER_DETAIL(OBR ORDER_OBSERVATION(OBX)))))',
     ],
     [
       'a segment out of place stays where it appeared',
@@ -135,5 +186,29 @@ describe('group context in mapping', () => {
   });
   it('gives OBX the effective time of their OBR', () => {
     expect(observations[2]?.effectiveDateTime).toBe('2024-03-06T09:10:00Z');
+  });
+});
+
+/** The report's lines of a message (a whole file's text, or its segments), its Bundle checked valid. */
+const reportLines = (...message: string[]): string[] => convertChecked(...message).lines;
+
+// [IG ORM_O01 4.2.1] with ORDER_DETAIL written `OBR …` only, the Microsoft pharmacy ORM (ORC RXO NTE
+// CTD DG1 OBX NTE) had six "not where structure ORM_O01 expects it" lines and the RXO's note,
+// diagnosis and observation were not the order's; RQD/RQ1/ODS/ODT likewise
+describe('ORM_O01 order detail choice: every detail segment is placed, one without a map is reported as such', () => {
+  const samples = path.join(corpusRoot, 'microsoft-fhir-converter/data/SampleData/Hl7v2');
+  it.each(['ORM-O01-04.hl7', 'ORM-O01-05.hl7', 'ORM-O01-06.hl7'])('%s: no segment is out of place', (file) => {
+    expect(reportLines(readFileSync(path.join(samples, file), 'utf8')).filter((l) => l.includes('is not where structure'))).toEqual([]);
+  });
+  it('RQD and RQ1 (no IG segment map) are each one "not converted" line, not an out-of-place one [IG ORM_O01 4.2.1.3, 4.2.1.5]', () => {
+    const lines = reportLines(readFileSync(path.join(repoRoot, 'test/transform/cases/orm-supply-rqd-detail/input.hl7'), 'utf8'));
+    expect(lines.filter((l) => /^segment (RQD|RQ1) /.test(l))).toEqual(['segment RQD (segment 4) has no FHIR mapping; not converted', 'segment RQ1 (segment 5) has no FHIR mapping; not converted']);
+  });
+  it('ODS (no segment map; its SupplyRequest row is for a message without PID) is reported, its NTE is the order\'s note [IG ORM_O01 4.2.1.9, 4.2.2]', () => {
+    const msg = ['MSH|^~\\&|CPOE|HOSP|DIET|HOSP|20240313120000-0500||ORM^O01^ORM_O01|ORM-D1|P|2.5', 'PID|1||MRN904^^^HOSP^MR||DIAZ^DORA||19800101|F', 'ORC|NW|DIET1^CPOE', 'ODS|D||^Low sodium', 'NTE|1||No added salt'];
+    const { bundle, lines } = convertChecked(...msg);
+    expect(lines.filter((l) => l.startsWith('segment ODS') || l.startsWith('segment NTE'))).toEqual(['segment ODS (segment 4) has no FHIR mapping; not converted']);
+    const [order] = resources(bundle, 'ServiceRequest');
+    expect(order?.note).toEqual([{ text: 'No added salt' }]);
   });
 });

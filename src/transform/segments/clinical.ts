@@ -9,7 +9,7 @@ import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
 import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { mappedFieldCode } from './coded.js';
-import type { Scope } from './scope.js';
+import { type Scope, orderRequest } from './scope.js';
 
 /** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
 export function allergyKey(patient: Resource | undefined, allergen: Json | undefined): IdentityKey {
@@ -157,6 +157,10 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] DG1-20 within the patient's record (identity.ts patientNumberKey), else the patient's diagnosis of this code in this visit
   const condition = cx.add(c as Resource, numberKey('diagnosis', scope.patient, identifier) ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
   scope.noteTarget = condition;
+  // [IG ORM_O01 4.2.4, OML_O21 6.4.6 DG1 → ServiceRequest[1].reasonReference] a diagnosis of an order's
+  // detail group is why that order was placed (MedicationRequest.reasonReference for an RXO's)
+  const request = orderRequest(scope);
+  if (request !== undefined) push(request, 'reasonReference', cx.ref(condition));
   if (scope.encounter !== undefined) {
     const diag: Json = { condition: cx.ref(condition) };
     // [IG DG1[Encounter] #6 → diagnosis.use (CWE[CodeableConcept]) via DiagnosisType]: only a table

@@ -4,7 +4,7 @@ import { practitioner } from '../entities.js';
 import { appendDocumentNote } from './documents.js';
 import { NOTE_OWNERS } from '../structures/definitions.js';
 import type { Json, Resource } from '../types.js';
-import type { Scope } from './scope.js';
+import { type Scope, orderRequest } from './scope.js';
 
 /** Resource types with an Annotation-typed `note` element in R4, and the element name. */
 const NOTE_ELEMENT: Readonly<Record<string, string>> = {
@@ -31,8 +31,10 @@ const NOTE_ELEMENT: Readonly<Record<string, string>> = {
  * NOTE_OWNERS): in a group with a declared owner, the owner segment's resource in that group; an NTE
  * the grammar expects directly in the message root of another structure is a header note (no
  * target: reported); elsewhere the resource of the segment the NTE follows in its group
- * (`scope.noteTarget`: OBR [{NTE}], OBX [{NTE}], SPM, RXO …). A segment the structure does not
- * expect where it stands keeps the last one too: the sender put it after that segment.
+ * (`scope.noteTarget`: OBR [{NTE}], OBX [{NTE}], SPM, RXO …), else the request of the order
+ * whose detail group it is in (scope.ts orderRequest: ORM_O01's RQD/ODS detail). A segment the
+ * structure does not expect where it stands keeps the last one too: the sender put it after that
+ * segment.
  */
 function noteTarget(seg: SegmentReader, scope: Scope): Resource | undefined {
   const frame = scope.group;
@@ -44,7 +46,9 @@ function noteTarget(seg: SegmentReader, scope: Scope): Resource | undefined {
     const made = frame.made(owner).filter((r) => NOTE_ELEMENT[r.resourceType] !== undefined);
     return made[made.length - 1];
   }
-  return frame.parent === undefined ? undefined : scope.noteTarget;
+  // [IG ORM_O01 4.2.2 NTE → ServiceRequest[1].note] after an order detail without a map (RQD, ODS…)
+  // the note is the order's: the ORC's ServiceRequest
+  return frame.parent === undefined ? undefined : scope.noteTarget ?? orderRequest(scope);
 }
 
 export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {

@@ -16,7 +16,7 @@ import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
 import { observationCategory, resultKind } from '../vocabulary/result-category.js';
-import { type Scope, madeBy } from './scope.js';
+import { type Scope, madeBy, orderRequest } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
@@ -73,10 +73,17 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
 
 /**
  * What an OBX is an observation of, for its identity: its report (ORU), its dose (VXU), its order
- * (ORM/OML), its specimen (OUL), else the visit or the patient (ADT, VXU person observations).
+ * (ORM/OML: its OBR's ServiceRequest or its RXO's MedicationRequest), its specimen (OUL), else the
+ * visit or the patient (ADT, VXU person observations).
  */
 function anchorOf(scope: Scope): Resource | undefined {
-  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? scope.specimen ?? scope.encounter ?? scope.patient;
+  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? scope.specimen ?? scope.encounter ?? scope.patient;
+}
+
+/** Adds `observation` to what `request` is supported by (ServiceRequest.supportingInfo, MedicationRequest.supportingInformation). */
+function supports(request: Resource | undefined, observation: Resource, cx: Conversion): void {
+  if (request === undefined) return;
+  push(request, request.resourceType === 'MedicationRequest' ? 'supportingInformation' : 'supportingInfo', cx.ref(observation));
 }
 
 /** OBX-15 producer's ID (CWE) → the producing Organization (IG: performer[2](Organization)). */
@@ -235,7 +242,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (supporting) {
     if (scope.serviceRequest !== undefined) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
-  // [IG ORM_O01 4.2.5.1 / OML_O21] an OBX of an order (not a result) supports it
-  else if (!scope.results && scope.serviceRequest !== undefined && madeBy(scope, 'OBR', 'ServiceRequest') === scope.serviceRequest) push(scope.serviceRequest, 'supportingInfo', cx.ref(observation));
+  // [IG ORM_O01 4.2.5.1 / OML_O21 6.4.7.1] an OBX of an order (not a result) supports it: the
+  // ServiceRequest of its OBR, the MedicationRequest of its RXO (R4 names the element supportingInformation)
+  else if (!scope.results) supports(orderRequest(scope), observation, cx);
   scope.noteTarget = observation;
 }

@@ -110,8 +110,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
   mr.status = MR_STATUS[orderStatus(orc, undefined)] ?? 'unknown';
-  // [IG RXO[MedicationRequest] #0] intent original-order is the IG's value; R4's code is "original-order"
-  mr.intent = 'order';
+  mr.intent = intentOf(seg, scope, cx);
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
@@ -123,6 +122,18 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   scope.medicationRequest = resource;
   scope.noteTarget = resource;
   return resource;
+}
+
+/**
+ * [IG RXO[MedicationRequest] #0 intent = "original-order"] an order as the prescriber placed it (RXO
+ * alone: ORM_O01's pharmacy detail, OMP_O09, PPR_PC1) is the original authorization, as Microsoft's
+ * ORM-O01-06 Bundle has it too. An order the pharmacy encoded (an RXE in the order: RDE/RDS/RAS, RXO
+ * + RXE as one MedicationRequest), or an RXD alone, keeps `order` [hig: the IG's RXE map is not in
+ * the corpus; `filler-order` would describe the RXE alone, not the one merged order].
+ */
+function intentOf(seg: SegmentReader, scope: Scope, cx: Conversion): string {
+  const details = scope.tree.orderOf(seg.index).map((i) => cx.msg.segments[i]?.name);
+  return details.includes('RXO') && !details.includes('RXE') ? 'original-order' : 'order';
 }
 
 /** Give amount min–max (NM) + units (CWE[Quantity]) → doseQuantity, or doseRange when they differ. */

@@ -77,6 +77,19 @@ export function madeBy(scope: Scope, segment: string, type: string): Resource | 
   return undefined;
 }
 
+/**
+ * The request of the order whose detail group a segment sits in [IG ORM_O01 4.2.2 NTE → ServiceRequest[1]
+ * .note, 4.2.4 DG1 → .reasonReference, 4.2.5 OBX → .supportingInfo; OML_O21 6.4.6, 6.4.7]: the
+ * ServiceRequest of the group's OBR or the MedicationRequest of its RXO [IG ORM_O01 4.2.1.7]; in an
+ * ORM ORDER_DETAIL whose choice is a segment without a map (RQD, RQ1, ODS, ODT), the ServiceRequest
+ * its ORC made alone ("ServiceRequest[1]" is the ORC's [IG ORM_O01 4.1]).
+ */
+export function orderRequest(scope: Scope): Resource | undefined {
+  const detail = madeBy(scope, 'OBR', 'ServiceRequest') ?? madeBy(scope, 'RXO', 'MedicationRequest');
+  if (detail !== undefined) return detail;
+  return scope.group.enclosing('ORDER_DETAIL') === undefined ? undefined : madeBy(scope, 'ORC', 'ServiceRequest');
+}
+
 /** A resource of `type` any segment of the same order made (RXE finds the MedicationRequest its RXO made). */
 export function madeByOrder(seg: SegmentReader, scope: Scope, cx: Conversion, type: string): Resource | undefined {
   const orc = scope.tree.orcOf(seg.index);

@@ -31,6 +31,14 @@ const RX_PATIENT =
 // nowhere" (RDE-O25-01), so the RXE's own timing and priority were never placed
 // [IG RDE_O11 ORDER.ENCODING.TIMING_ENCODED.TQ1 → MedicationRequest.dosageInstruction/priority]
 const RX_DETAIL = '[ORDER_DETAIL(RXO [{PRT}] [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])]';
+/**
+ * v2.5.1–2.8 PPR_PC1 (PC2, PC3) ORDER: `ORC [< OBR [{NTE}] [{VAR}] [{OBX [{NTE}] [{VAR}]}] |
+ * {pharmacy/treatment order segments} >]`: the standard names the second alternative only; it is
+ * written here as OMP_O09 writes a pharmacy order (RXO [{NTE}] {RXR} [{RXC [{NTE}]}]), so an ORC + RXO
+ * of a problem is one MedicationRequest, not an RXO that fits nowhere.
+ */
+const PPR_ORDER_DETAIL =
+  '<ORDER_DETAIL(OBR [{NTE}] [{VAR}] [{ORDER_OBSERVATION(OBX [{NTE}] [{VAR}])}]) | ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}] [{VAR}])>';
 const RX_ENCODED = 'RXE [{PRT}] [{NTE}] [{TIMING_ENCODED(TQ1 [{TQ2}])}] [{RXR}] [{RXC}] [{CDO}]';
 
 export const STRUCTURES: Readonly<Record<string, string>> = {
@@ -65,7 +73,12 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   // its ORC [IG OML_O21 6.4.10.4.1: ORDER_PRIOR starts with a required ORC]; each OBR is paired
   // with the ORC that heads it (groups.ts) [IG OML_O21 6.4.1].
   OML_O21: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [{OBSERVATION_REQUEST(OBR [{PRT}] [TCD] [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [TCD] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})}] [{FT1}] [{CTI}] [BLG])}`,
-  ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
+  // v2.3–2.6 ORDER_DETAIL starts with the choice <OBR | RQD | RQ1 | RXO | ODS | ODT> [IG ORM_O01
+  // 4.2.1.1–4.2.1.12]: with OBR alone an RXO (pharmacy ORM, ORM-O01-06), RQD/RQ1 (supply) or ODS/ODT
+  // (diet) fit nowhere, and the NTE, DG1 and OBX after them left the order. Unioned in, as the
+  // successors of these ORMs write them: [RQ1] after RQD (OMS_O05 `RQD [RQ1]`, ORM-O01-05 sends
+  // both) and RXO's [{RXR}] [{RXC}] (OMP_O09 `RXO [{NTE}] {RXR} [{RXC [{NTE}]}]`).
+  ORM_O01: `MSH [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(<OBR | RQD | RQ1 | RXO | ODS | ODT> [RQ1] [{NTE}] [{PRT}] [{RXR}] [{COMPONENT(RXC [{NTE}])}] [CTD] [{DG1}] [{OBSERVATION(OBX [{NTE}] [{PRT}])}])] [{FT1}] [{CTI}] [BLG])}`,
   ORU_R01: `${HDR} {PATIENT_RESULT([PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [VISIT(PV1 [PV2] [{PRT}])])] {ORDER_OBSERVATION(${COMMON_ORDER} OBR [{NTE}] [{PRT}] [{TIMING_QTY(TQ1 [{TQ2}])}] [CTD] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [{CTI}] [{SPECIMEN(SPM [{OBX}])}])})} [DSC]`,
   OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
@@ -76,7 +89,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   REF_I12: `${HDR} [RF1] [{AUTHORIZATION_CONTACT(AUT [CTD])}] [{PROVIDER_CONTACT(PRD [{CTD}])}] PID [{NK1}] [{GT1}] ${INSURANCE} [ACC] [{DG1}] [DRG] [{AL1}] [{PROCEDURE(PR1 [{AUTHORIZATION_CONTACT2(AUT [CTD])}])}] [{OBSERVATION(OBR [{NTE}] [{RESULTS_NOTES(OBX [{NTE}])}])}] [PATIENT_VISIT(PV1 [PV2])] [{NTE}]`,
   SIU_S12: `${HDR} SCH [{TQ1}] [{NTE}] [{PATIENT(PID [PD1] [{PRT}] [PV1] [PV2] [{PRT}] [{OBX}] [{DG1}])}] {RESOURCES(RGS [{SERVICE(AIS [{NTE}])}] [{GENERAL_RESOURCE(AIG [{NTE}])}] [{LOCATION_RESOURCE(AIL [{NTE}])}] [{PERSONNEL_RESOURCE(AIP [{NTE}])}])}`,
   VXU_V04: `${HDR} PID [PD1] [{NK1}] [{ARV}] [PATIENT_VISIT(PV1 [PV2])] [{GT1}] ${INSURANCE} [{PERSON_OBSERVATION(OBX [{PRT}] [{NTE}])}] {ORDER([ORC] [{PRT}] ${TIMING} RXA [RXR] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])}`,
-  PPR_PC1: `${HDR} PID [PATIENT_VISIT(PV1 [PV2])] {PROBLEM(PRB [{NTE}] [{VAR}] [{PROBLEM_ROLE(ROL [{VAR}])}] [{PATHWAY(PTH [{VAR}])}] [{PROBLEM_OBSERVATION(OBX [{NTE}])}] [{GOAL(GOL [{NTE}] [{VAR}] [{GOAL_ROLE(ROL [{VAR}])}] [{GOAL_OBSERVATION(OBX [{NTE}])}])}] [{ORDER(ORC [ORDER_DETAIL(OBR [{NTE}] [{VAR}] [{ORDER_OBSERVATION(OBX [{NTE}] [{VAR}])}])])}])}`,
+  PPR_PC1: `${HDR} PID [PATIENT_VISIT(PV1 [PV2])] {PROBLEM(PRB [{NTE}] [{VAR}] [{PROBLEM_ROLE(ROL [{VAR}])}] [{PATHWAY(PTH [{VAR}])}] [{PROBLEM_OBSERVATION(OBX [{NTE}])}] [{GOAL(GOL [{NTE}] [{VAR}] [{GOAL_ROLE(ROL [{VAR}])}] [{GOAL_OBSERVATION(OBX [{NTE}])}])}] [{ORDER(ORC [${PPR_ORDER_DETAIL}])}])}`,
 };
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Message structures as data. A structure is written in the standard's abstract message syntax,
- * with names for groups: `[ ]` optional, `{ }` repeating, `NAME( … )` a segment group.
+ * with names for groups: `[ ]` optional, `{ }` repeating, `NAME( … )` a segment group, `< A | B >`
+ * a choice (exactly one of the alternatives, as the standard writes ORM_O01's order detail
+ * `<OBR | RQD | RQ1 | RXO | ODS | ODT>`).
  *   'MSH [{SFT}] EVN PID [{OBSERVATION(OBX [{NTE}])}]'
  */
 export interface SegmentDef {
@@ -18,9 +20,17 @@ export interface GroupDef {
   children: ElementDef[];
 }
 
-export type ElementDef = SegmentDef | GroupDef;
+/** `< A | B | … >`: one of the alternatives (each a segment or a group) stands in this place. */
+export interface ChoiceDef {
+  kind: 'choice';
+  optional: boolean;
+  repeat: boolean;
+  options: ElementDef[];
+}
 
-const TOKEN = /\s*(\[|\]|\{|\}|\)|[A-Z][A-Z0-9_]*\(|[A-Z][A-Z0-9]{2})/y;
+export type ElementDef = SegmentDef | GroupDef | ChoiceDef;
+
+const TOKEN = /\s*(\[|\]|\{|\}|\)|<|>|\||[A-Z][A-Z0-9_]*\(|[A-Z][A-Z0-9]{2})/y;
 
 function tokenize(src: string): string[] {
   const out: string[] = [];
@@ -51,6 +61,15 @@ export function parseStructure(name: string, src: string): GroupDef {
       if (tokens[i++] !== '}') throw new Error(`structure ${name}: expected }`);
       return { ...inner, repeat: true };
     }
+    if (t === '<') {
+      const options: ElementDef[] = [element()];
+      while (tokens[i] === '|') {
+        i++;
+        options.push(element());
+      }
+      if (tokens[i++] !== '>') throw new Error(`structure ${name}: expected >`);
+      return { kind: 'choice', optional: false, repeat: false, options };
+    }
     if (t !== undefined && t.endsWith('(')) {
       const children: ElementDef[] = [];
       while (tokens[i] !== ')' && i < tokens.length) children.push(element());
@@ -73,7 +92,9 @@ export function firstSet(el: ElementDef): ReadonlySet<string> {
   if (cached !== undefined) return cached;
   const set = new Set<string>();
   if (el.kind === 'segment') set.add(el.name);
-  else {
+  else if (el.kind === 'choice') {
+    for (const option of el.options) for (const n of firstSet(option)) set.add(n);
+  } else {
     for (const child of el.children) {
       for (const n of firstSet(child)) set.add(n);
       if (!child.optional) break;

@@ -5,7 +5,7 @@
  * group where it appeared, marked `expected: false`, so mapping can still use or report it.
  */
 import type { Segment } from '../../hl7/message.js';
-import { type ElementDef, type GroupDef, firstSet } from './grammar.js';
+import { type ElementDef, type GroupDef, type SegmentDef, firstSet } from './grammar.js';
 
 export interface SegmentNode {
   kind: 'segment';
@@ -36,8 +36,16 @@ function acceptsFrom(def: GroupDef, from: number, name: string, how: (el: Elemen
 /** True when `name` is the required first segment of `el` (ORC of OML_O21 ORDER, not of ORDER_PRIOR's [ORC]). */
 function leads(el: ElementDef, name: string): boolean {
   if (el.kind === 'segment') return el.name === name;
+  if (el.kind === 'choice') return el.options.some((o) => leads(o, name));
   const first = el.children[0];
   return first !== undefined && !first.optional && leads(first, name);
+}
+
+/** The element standing in `el`'s place for a segment `name` that `el` accepts: a choice's alternative. */
+function chosen(el: ElementDef, name: string): SegmentDef | GroupDef | undefined {
+  if (el.kind !== 'choice') return el;
+  for (const option of el.options) if (accepts(option, name)) return chosen(option, name);
+  return undefined;
 }
 
 export function matchStructure(def: GroupDef, segments: readonly Segment[]): GroupNode {
@@ -58,9 +66,11 @@ export function matchStructure(def: GroupDef, segments: readonly Segment[]): Gro
       if (seg === undefined) break;
       let j = ci;
       while (j < g.children.length && !accepts(g.children[j] as ElementDef, seg.name)) j++;
-      const child = g.children[j];
-      if (child !== undefined && !(child.kind === 'group' && !leads(child, seg.name) && ancestorLeads(seg.name))) {
-        const next = child.repeat ? j : j + 1;
+      const slot = g.children[j];
+      // a choice stands for the alternative that takes this segment; the slot's [ ] { } still apply
+      const child = slot === undefined ? undefined : chosen(slot, seg.name);
+      if (slot !== undefined && child !== undefined && !(child.kind === 'group' && !leads(child, seg.name) && ancestorLeads(seg.name))) {
+        const next = slot.repeat ? j : j + 1;
         if (child.kind === 'segment') {
           node.children.push({ kind: 'segment', segment: seg, index: pos, expected: true });
           pos++;
