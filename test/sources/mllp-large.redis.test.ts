@@ -12,6 +12,7 @@ import { LARGE_MESSAGE_BYTES } from '../../src/intake.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { testChannel } from '../support/channel.js';
 import { startIngestRig, type IngestRig } from '../support/ingest.js';
+import { seededBytes } from '../../bench/lib/message.js';
 
 const prefix = testPrefix('mllp-large');
 const channel = testChannel({ id: 'mllp-large', source: { type: 'mllp', host: '127.0.0.1', port: 0, maxMessageBytes: 4_000_000, idleTimeoutMs: 5000 } });
@@ -26,18 +27,8 @@ const msg = (controlId: string, docBytes = 0) =>
     ...(docBytes ? [`OBX|1|ED|11502-2^Laboratory report^LN||^application^pdf^Base64^${pseudoRandomBase64(docBytes)}||||||F`] : []),
   ].join('\r') + '\r';
 
-/** Base64 of bytes from a fixed xorshift32, so DEFLATE gains little, as on a real PDF. */
-function pseudoRandomBase64(chars: number): string {
-  const bytes = Buffer.alloc(Math.ceil((chars * 3) / 4));
-  let x = 0x19191919;
-  for (let i = 0; i < bytes.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    bytes[i] = x & 0xff;
-  }
-  return bytes.toString('base64').slice(0, chars);
-}
+/** Base64 of seeded pseudo-random bytes, so DEFLATE gains little, as on a real PDF. */
+const pseudoRandomBase64 = (chars: number): string => seededBytes(Math.ceil((chars * 3) / 4), 0x19191919).toString('base64').slice(0, chars);
 
 /** Writes all frames at once on one connection (pipelined) and collects `count` ACKs. */
 async function pipelined(frames: Buffer[], count: number): Promise<string[]> {
