@@ -114,10 +114,10 @@ export function hl7ContentTags(raw: Buffer, keyring: Keyring): string[] {
 
 /**
  * From this size a message's seal DEFLATEs on libuv's threadpool, not on the listener's event loop,
- * where a 1 MB message (an embedded PDF, as base64) held every small message's ACK for ≈ 35 ms
- * (bench/speed/large-intake.ts). Below it the threadpool's round trip
- * is not worth it (a 1.2 KB message's seal: ≈ 0.16 ms). The content tag's HMAC stays inline
- * (≈ 0.7 ms per MB).
+ * where one 1 MB message (an embedded PDF, as base64) held every small message's ACK for 35-49 ms
+ * (bench/speed/large-intake.ts, contended machine). Below it the threadpool's round trip is not
+ * worth it (a 1.2 KB message's whole seal: 0.16-0.46 ms). The content tag's HMAC stays inline
+ * (0.7-0.8 ms per MB).
  */
 export const LARGE_MESSAGE_BYTES = 64 * 1024;
 
