@@ -10,7 +10,7 @@ import type { Channel } from './config/channel.js';
 import { readHeader, messageTypeOf, type MessageHeader } from './hl7/header.js';
 import { echoCode, echoMessageType, echoVersion } from './hl7/echo.js';
 import type { AckSituation } from './hl7/ack-table.js';
-import type { Keyring } from './security/seal.js';
+import type { Keyring, Packed } from './security/seal.js';
 import type { QueueRegistry } from './queue/queues.js';
 import { enqueue, noteConflict } from './queue/queues.js';
 import { conflictMessageId, messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
@@ -112,7 +112,35 @@ export function hl7ContentTags(raw: Buffer, keyring: Keyring): string[] {
   return keyring.contentTags(contentWithoutMsh7(raw));
 }
 
-export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, facts: SourceFacts, keyring: Keyring, identity: Partial<JobIdentity> = {}): IntegrationJobData {
+/**
+ * From this size a message's seal DEFLATEs on libuv's threadpool, not on the listener's event loop,
+ * where one 1 MB message (an embedded PDF, as base64) held every small message's ACK for 35-49 ms
+ * (bench/speed/large-intake.ts, contended machine). Below it the threadpool's round trip is not
+ * worth it (a 1.2 KB message's whole seal: 0.16-0.46 ms). The content tag's HMAC stays inline
+ * (0.7-0.8 ms per MB).
+ */
+export const LARGE_MESSAGE_BYTES = 64 * 1024;
+
+/** A large message compressed off the event loop (keyring.pack), for intakeHl7's seal. */
+export interface PreparedHl7 {
+  packed: Packed;
+}
+
+/** prepareHl7 of a message below LARGE_MESSAGE_BYTES is undefined: its seal compresses inline. */
+export function prepareHl7(raw: Buffer, keyring: Keyring): Promise<PreparedHl7> | undefined {
+  if (raw.length < LARGE_MESSAGE_BYTES) return undefined;
+  return keyring.pack(raw, 'message').then((packed) => ({ packed }));
+}
+
+export function buildJob(
+  raw: Buffer,
+  header: MessageHeader,
+  channel: Channel,
+  facts: SourceFacts,
+  keyring: Keyring,
+  identity: Partial<JobIdentity> = {},
+  packed?: Packed,
+): IntegrationJobData {
   const sender = `${header.sendingApplication}|${header.sendingFacility}`;
   // Kept in clear for listings and metrics only in its standard form (hl7/echo.ts).
   const messageType = echoMessageType(header.messageCode, header.triggerEvent);
@@ -145,13 +173,18 @@ export function buildJob(raw: Buffer, header: MessageHeader, channel: Channel, f
     clientId: channel.clientId,
     mappingId: channel.mapping,
     // Compressed before sealing (the `z` flag of the seal): ≈ 40 % fewer bytes of Redis per HL7 message.
-    sourceData: keyring.seal(raw, { channelId: channel.id, messageId, role: 'message' }, { compress: true }),
+    sourceData: keyring.seal(raw, { channelId: channel.id, messageId, role: 'message' }, packed === undefined ? { compress: true } : { compress: true, packed }),
     meta,
   };
 }
 
-/** Accept one HL7 v2 message (raw bytes as received, charset untouched). */
-export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFacts, deps: IntakeDeps): Promise<Receipt> {
+/**
+ * Accept one HL7 v2 message (raw bytes as received, charset untouched). Everything up to the
+ * enqueue runs in the call's synchronous part, so messages are enqueued in the order of the calls;
+ * `prepared` (prepareHl7 of the same bytes) is a large message's compression, done off the event
+ * loop.
+ */
+export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFacts, deps: IntakeDeps, prepared?: PreparedHl7): Promise<Receipt> {
   const read = readHeader(raw);
   countReceived(channel.id, facts.source, read.ok ? messageTypeOf(read.header) : undefined);
   if (!read.ok) {
@@ -165,7 +198,7 @@ export async function intakeHl7(raw: Buffer, channel: Channel, facts: SourceFact
   const queue = deps.queues.get(channel.id);
   if (!writer || !queue) return refuse('unavailable', 'INTERNAL', `no queue for channel ${channel.id}`, header);
   const tags = hl7ContentTags(raw, deps.keyring);
-  const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJob(raw, header, channel, facts, deps.keyring, { tags, ...conflict });
+  const build = (conflict?: Omit<JobIdentity, 'tags'>) => buildJob(raw, header, channel, facts, deps.keyring, { tags, ...conflict }, prepared?.packed);
   let placed: Placed;
   try {
     placed = await enqueueDeadline(place(channel, deps, writer, build, tags, facts.source, header.controlId), deps.enqueueTimeoutMs);

@@ -58,7 +58,7 @@ async function runMllp(spec: Extract<LoadSpec, { kind: 'mllp-closed' | 'mllp-ope
     c.seqs.push(s);
     sent++;
     outstanding++;
-    c.socket.write(spec.padBytes ? adtA01FramePadded(spec.prefix, s, spec.padBytes) : adtA01Frame(spec.prefix, s));
+    c.socket.write(spec.padBytes ? adtA01FramePadded(spec.prefix, s, spec.padBytes, spec.large) : adtA01Frame(spec.prefix, s));
   };
 
   const onAck = (c: Conn, frame: Buffer) => {

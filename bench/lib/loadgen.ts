@@ -6,7 +6,7 @@
  * Modes:
  * - mllp-closed: C connections, each sends one message and waits for its ACK before the next
  *   (how MLLP senders behave). Latency = ACK received − frame written.
- *   `padBytes` grows each message by a Z segment of that many bytes (the message-size scenarios).
+ *   `padBytes` grows each message by that many bytes, as `large` says (message.ts: an ED OBX by default).
  * - mllp-open: a fixed offered rate spread round-robin over C connections; a frame is sent on its
  *   schedule even if earlier ACKs are outstanding (pipelined; the listener answers in order).
  *   Latency = ACK received − the frame's scheduled send time (no coordinated omission).
@@ -15,11 +15,12 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { LargeKind } from './message.js';
 import type { Percentiles } from './stats.js';
 
 export type LoadSpec =
-  | { kind: 'mllp-closed'; host: string; port: number; connections: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number }
-  | { kind: 'mllp-open'; host: string; port: number; connections: number; rate: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number }
+  | { kind: 'mllp-closed'; host: string; port: number; connections: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number; large?: LargeKind }
+  | { kind: 'mllp-open'; host: string; port: number; connections: number; rate: number; warmupMs: number; durationMs: number; prefix: string; seqStart?: number; recordAcks?: boolean; padBytes?: number; large?: LargeKind }
   | { kind: 'redis-lpush'; url: string; connections: number; warmupMs: number; durationMs: number; key: string; inflightPerConnection?: number; payloadBytes?: number };
 
 export interface LoadResult {

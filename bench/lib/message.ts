@@ -59,20 +59,69 @@ export function adtA01Mrn(seq: number): string {
   return `MRN${String(seq % 10_000_000).padStart(7, '0')}`;
 }
 
+/** How the size scenarios grow a message: `ed` a realistic embedded document, `pad` the old repeated-byte Z segment. */
+export type LargeKind = 'ed' | 'pad';
+
 /**
- * adtA01Frame grown by a trailing `ZPD|1|xxx…` segment so that the message is about `padBytes`
- * longer: the message-size scenarios (1 KB → 100 KB → 1 MB) with the same header and content.
+ * adtA01Frame grown by about `padBytes`, as `kind` says:
+ * - `ed`: a third OBX of value type ED carrying a PDF as base64 (`OBX|3|ED|…||^application^pdf^Base64^…`,
+ *   HL7 v2.5.1 §7.4.2, ED = source application ^ type ^ subtype ^ encoding ^ data), how large HL7
+ *   messages really come. The "PDF" is pseudo-random bytes from a seeded PRNG, so, like a real
+ *   (already compressed) PDF, DEFLATE gains only base64's 6 bits per byte; the converter maps it.
+ * - `pad`: a trailing `ZPD|1|xxx…` segment of one repeated byte, which DEFLATE shrinks to nothing and
+ *   the converter ignores (the scenario before issue 19's size19 branch; kept to compare).
+ * The same header, patient and content as the 1.2 KB message, so the size rows differ only in size.
  */
-export function adtA01FramePadded(prefix: string, seq: number, padBytes: number): Buffer {
+export function adtA01FramePadded(prefix: string, seq: number, padBytes: number, kind: LargeKind = 'ed'): Buffer {
   const m = adtA01(prefix, seq);
-  const head = Buffer.from('\rZPD|1|', 'latin1');
-  const body = Math.max(0, padBytes - head.length);
-  const f = Buffer.allocUnsafe(m.length + head.length + body + 3);
+  const tail = largeTail(kind, padBytes);
+  const f = Buffer.allocUnsafe(m.length + tail.length + 3);
   f[0] = 0x0b;
   m.copy(f, 1);
-  head.copy(f, 1 + m.length);
-  f.fill(0x78, 1 + m.length + head.length, 1 + m.length + head.length + body);
+  tail.copy(f, 1 + m.length);
   f[f.length - 2] = 0x1c;
   f[f.length - 1] = 0x0d;
   return f;
+}
+
+/** The appended segment per kind and size, built once (the load generator copies it per message). */
+const tails = new Map<string, Buffer>();
+function largeTail(kind: LargeKind, padBytes: number): Buffer {
+  const key = `${kind}:${padBytes}`;
+  let tail = tails.get(key);
+  if (tail === undefined) {
+    tail = kind === 'pad' ? zpdTail(padBytes) : edTail(padBytes);
+    tails.set(key, tail);
+  }
+  return tail;
+}
+
+function zpdTail(padBytes: number): Buffer {
+  const head = Buffer.from('\rZPD|1|', 'latin1');
+  const body = Math.max(0, padBytes - head.length);
+  return Buffer.concat([head, Buffer.alloc(body, 0x78)]);
+}
+
+const ED_HEAD = '\rOBX|3|ED|11502-2^Laboratory report^LN||^application^pdf^Base64^';
+const ED_END = '||||||F';
+
+function edTail(padBytes: number): Buffer {
+  const b64Chars = Math.max(4, padBytes - ED_HEAD.length - ED_END.length);
+  const doc = seededBytes(Math.floor((b64Chars * 3) / 4), 0x5eed19);
+  return Buffer.from(ED_HEAD + doc.toString('base64') + ED_END, 'latin1');
+}
+
+/** xorshift32 from a fixed seed: the same "document" in every run, as incompressible as random bytes. */
+export function seededBytes(n: number, seed: number): Buffer {
+  const out = Buffer.allocUnsafe(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
 }

@@ -17,6 +17,9 @@
  *            on the same daemon, the ACK latency of small messages (--small-rate msg/s offered, open
  *            loop, 4 connections) alone, while one more connection sends 1 MB messages back to back
  *            (each waits for its ACK), and alone again: the small ones' p99 with ÷ without.
+ *            The larger messages are the 1.2 KB one plus an ED OBX holding a base64 "PDF" of seeded
+ *            pseudo-random bytes (bench/lib/message.ts); --large pad grows them by a repeated-byte
+ *            Z segment instead (before size19: DEFLATE shrinks it to nothing, the converter skips it).
  *   backlog  (only when named in --only) hig's listener alone, as in `ingest`, at 32 connections (the
  *            connection count of the ingest rows' many-connection row) on an empty queue, then with
  *            --backlog waiting jobs of intake's real shape in its queue, then empty again. The fill
@@ -26,7 +29,7 @@
  *
  *   npx tsx bench/speed/run.ts [--duration 8] [--drain 30] [--conns 8,32] [--rate 1000]
  *                              [--only e2e,rate,ingest,size,backlog] [--store true|false] [--cpu-prof]
- *                              [--concurrency 5] [--idle 5] [--small-rate 100] [--backlog 1000000]
+ *                              [--concurrency 5] [--idle 5] [--small-rate 100] [--large ed|pad] [--backlog 1000000]
  *
  * Before each server's scenarios, --idle seconds with no traffic measure the CPU it and Redis use
  * anyway (printed as a share of one core).
@@ -51,7 +54,7 @@ import { fillWaiting, usedMemory } from '../lib/backlog.js';
 import { loadProfile, summarize } from '../lib/cpuprofile.js';
 import { runLoad, type LoadResult, type LoadSpec } from '../lib/loadgen.js';
 import { benchChannel } from '../lib/listener.js';
-import { adtA01, MESSAGE_BYTES } from '../lib/message.js';
+import { adtA01, MESSAGE_BYTES, type LargeKind } from '../lib/message.js';
 import { freePort, startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { cpuSeconds, fmt, loadAverage, sleep, table } from '../lib/stats.js';
 
@@ -66,11 +69,17 @@ const { values } = benchArgs('speed', {
     store: { type: 'string', default: 'true' },
     idle: { type: 'string', default: '5' },
     'small-rate': { type: 'string', default: '100' },
+    large: { type: 'string', default: 'ed' },
     backlog: { type: 'string', default: '1000000' },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
 requireNumbers('speed', values, ['duration', 'drain', 'conns', 'rate', 'concurrency', 'idle', 'small-rate', 'backlog']);
+if (values.large !== 'ed' && values.large !== 'pad') {
+  console.error(`bench/speed: --large takes ed or pad, got ${JSON.stringify(values.large)}`);
+  process.exit(2);
+}
+const large: LargeKind = values.large;
 if (values.store !== 'true' && values.store !== 'false') {
   console.error(`bench/speed: --store takes true or false, got ${JSON.stringify(values.store)}`);
   process.exit(2);
@@ -331,11 +340,11 @@ async function smallBesideLarge(s: Server): Promise<BesideLarge> {
   await settle();
   const alone = [await runLoad(small())];
   await settle();
-  const [beside, large] = await Promise.all([runLoad(small()), runLoad(mllpSpec(s.port, 1, { padBytes: 1_000_000, durationMs: durationMs + 3000 }))]);
+  const [beside, big] = await Promise.all([runLoad(small()), runLoad(mllpSpec(s.port, 1, { padBytes: 1_000_000, large, durationMs: durationMs + 3000 }))]);
   await settle();
   alone.push(await runLoad(small()));
   await settle();
-  return { alone, beside, large };
+  return { alone, beside, large: big };
 }
 
 interface Backlog {
@@ -473,12 +482,12 @@ async function main() {
       );
     }
     if (only.has('size')) {
-      console.log('\nmessage size, hig end to end on 1 connection');
+      console.log(`\nmessage size, hig end to end on 1 connection (larger messages: ${large === 'ed' ? 'an ED OBX of base64 pseudo-random bytes' : 'a repeated-byte Z segment'})`);
       await withServer(
         () => startDaemon(redis, conn, 'size'),
         async (s) => {
           for (const bytes of [0, 100_000, 1_000_000]) {
-            const m = await measure(s, redis, mllpSpec(s.port, 1, { padBytes: bytes }));
+            const m = await measure(s, redis, mllpSpec(s.port, 1, { padBytes: bytes, large }));
             sizes.push({ bytes: MESSAGE_BYTES + bytes, m });
             line(`${fmt.int((MESSAGE_BYTES + bytes) / 1000)} KB`, m);
           }

@@ -70,6 +70,56 @@ export function decodeMessageBytes(buf: Buffer): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Space a line may start with before its segment name, as String.prototype.trimStart reads ASCII. */
+const isAsciiSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b === 0x20;
+
+/**
+ * Only the lines of a message whose segment name is in `names` (3 ASCII letters, after leading
+ * space), decoded and joined by CR: the same text as filtering `decodeMessageBytes(buf)` split on
+ * CR LF / CR / LF, but without decoding or splitting the lines not kept. For readers that need a
+ * few segments of what may be a megabyte (the store's patient terms). Every charset of the table
+ * is ASCII-compatible (single-byte or UTF-8), so CR and LF bytes end the same lines in the bytes
+ * as in the text, and the segment names are the same bytes. Throws as decodeMessageBytes does.
+ */
+export function decodeSegments(buf: Buffer, names: ReadonlySet<string>): string {
+  const label = encodingLabel(readMsh18(buf));
+  if (label === undefined) throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
+  // Lines are decoded one by one: a BOM is kept inside the text as in one decode of the whole,
+  // and only the first line's leading one is dropped, as decodeMessageBytes does.
+  const first = new TextDecoder(label);
+  const decoder = new TextDecoder(label, { ignoreBOM: true });
+  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  const kept: string[] = [];
+  // The next CR and LF at or after `from`, each searched again only once passed (O(n) in all).
+  let cr = -1;
+  let lf = -1;
+  for (let from = 0; from <= body.length; ) {
+    if (cr < from) cr = indexOrEnd(body, 0x0d, from);
+    if (lf < from) lf = indexOrEnd(body, 0x0a, from);
+    const end = Math.min(cr, lf);
+    const line = body.subarray(from, end);
+    if (lineNamed(line, names, decoder)) kept.push(from === 0 ? stripBom(first.decode(line)) : decoder.decode(line));
+    from = end + (body[end] === 0x0d && body[end + 1] === 0x0a ? 2 : 1);
+  }
+  return kept.join('\r');
+}
+
+function indexOrEnd(buf: Buffer, byte: number, from: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 ? buf.length : at;
+}
+
+/** Whether a line's name (after leading space) is one of `names`; a non-ASCII start is decoded to judge. */
+function lineNamed(line: Buffer, names: ReadonlySet<string>, decoder: { decode(bytes: Uint8Array): string }): boolean {
+  let i = 0;
+  while (i < line.length && isAsciiSpace(line[i]!)) i++;
+  if (i < line.length && line[i]! >= 0x80) return names.has(decoder.decode(line).trimStart().slice(0, 3));
+  return i + 3 <= line.length && names.has(line.toString('latin1', i, i + 3));
+}
+
+/** decodeMessageBytes drops a leading U+FEFF of the text; TextDecoder already drops UTF-8's. */
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** Decodes raw bytes (from a \X..\ escape) in the given MSH-18 charset; undefined charset = UTF-8. */
 export function decodeBytes(bytes: Uint8Array, msh18: string | undefined): string {
   return new TextDecoder(encodingLabel(msh18) ?? 'utf-8').decode(bytes);

@@ -17,7 +17,8 @@
  *       re-seals them as bound v3.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { PermanentError } from '../errors.js';
 import { FHIR_DICTIONARY_V1, V2_DICTIONARY_V1 } from './seal-dictionary.js';
 
@@ -44,7 +45,12 @@ export interface SealBinding {
 export interface SealOptions {
   /** compress before encrypting when that makes the sealed value smaller */
   compress?: boolean;
+  /** with compress: the result of `keyring.pack(plain, role)`, computed earlier off the event loop */
+  packed?: Packed;
 }
+
+/** `plain` compressed as a seal of its role would compress it, or null when that is not smaller. */
+export type Packed = { z: 1 | 2; bytes: Buffer } | null;
 
 export interface Keyring {
   /** key id used for new seals */
@@ -60,6 +66,8 @@ export interface Keyring {
    * first, then under each older key, so content tagged before a rotation is still recognised.
    */
   contentTags(parts: readonly Buffer[]): string[];
+  /** The compression `seal(plain, {role}, {compress: true})` would apply, on libuv's threadpool. */
+  pack(plain: Buffer, role: SealRole): Promise<Packed>;
 }
 
 export class KeyError extends Error {
@@ -157,6 +165,14 @@ function contentTag(tagKey: Buffer, parts: readonly Buffer[]): string {
   return mac.digest('hex').slice(0, 32);
 }
 
+const deflateRawAsync = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
+
+/** How a seal of `role` compresses `length` bytes: its `z` and DEFLATE options. */
+function packingOf(role: SealRole, length: number): { z: 1 | 2; options: ZlibOptions } {
+  const z = zFor(role, length);
+  return { z, options: z === 2 ? DEFLATE_OF[role] : DEFLATE_PLAIN };
+}
+
 export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
   const keys = new Map<string, Buffer>();
   for (const k of old) keys.set(keyId(k), k);
@@ -211,14 +227,19 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
     currentKid,
     has: (kid) => keys.has(kid),
     contentTags: (parts) => tagKeys.map((k) => contentTag(k, parts)),
+    async pack(plain, role) {
+      const { z, options } = packingOf(role, plain.length);
+      return packedIfSmaller(z, await deflateRawAsync(plain, options), plain.length);
+    },
     seal(plain, binding, options) {
       if (options?.compress) {
         const bytes = typeof plain === 'string' ? Buffer.from(plain) : plain;
-        const z = zFor(binding.role, bytes.length);
-        const packed = deflateRawSync(bytes, z === 2 ? DEFLATE_OF[binding.role] : DEFLATE_PLAIN);
-        // Incompressible input (tiny, or already compressed) is stored as is: never larger than before.
-        if (packed.length < bytes.length) return encrypt(packed, z, binding);
-        return encrypt(bytes, undefined, binding);
+        let packed = options.packed;
+        if (packed === undefined) {
+          const { z, options: deflate } = packingOf(binding.role, bytes.length);
+          packed = packedIfSmaller(z, deflateRawSync(bytes, deflate), bytes.length);
+        }
+        return packed ? encrypt(packed.bytes, packed.z, binding) : encrypt(bytes, undefined, binding);
       }
       return encrypt(plain, undefined, binding);
     },
@@ -231,6 +252,11 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
       return encrypt(decrypt(sealed, binding), compressionOf(sealed), binding);
     },
   };
+}
+
+/** Incompressible input (tiny, or already compressed) is stored as is: never larger than before. */
+function packedIfSmaller(z: 1 | 2, bytes: Buffer, plainLength: number): Packed {
+  return bytes.length < plainLength ? { z, bytes } : null;
 }
 
 export function isSealed(value: unknown): value is Sealed {

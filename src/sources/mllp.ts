@@ -17,7 +17,7 @@ import { clientCommonNames, commonNameAllowed } from '../security/client-cert.js
 import { ACK_TABLE } from '../hl7/ack-table.js';
 import { readHeader } from '../hl7/header.js';
 import { CATALOGUE } from '../errors.js';
-import { intakeHl7, type IntakeDeps, type Receipt } from '../intake.js';
+import { intakeHl7, prepareHl7, type IntakeDeps, type PreparedHl7, type Receipt } from '../intake.js';
 import { ackTimer, trackConnection } from '../metrics.js';
 import { createConnectionGate } from './connection-gate.js';
 
@@ -186,11 +186,33 @@ export function handleConnection(socket: Duplex, channel: MllpChannel, deps: Int
     socket.write(bytes);
   };
 
+  // The last frame of this connection whose intake waits for its preparation (prepareHl7), settled
+  // once that intake has started; undefined when none waits.
+  let pendingStart: Promise<void> | undefined;
+  const startIntake = (frame: Buffer): Promise<Receipt> => {
+    const start = (prepared?: PreparedHl7) => intakeHl7(frame, facts.current?.() ?? channel, sourceFacts, deps, prepared);
+    const prep = prepareHl7(frame, deps.keyring);
+    if (prep === undefined && pendingStart === undefined) return start();
+    // A large frame is compressed on the threadpool while the loop answers others. Its
+    // intake, and that of every later frame of this connection, starts only after the earlier
+    // frames' did: jobs are enqueued in arrival order (per-patient order of a pipelining sender).
+    const launched = Promise.all([pendingStart, prep]).then(([, prepared]) => ({ receipt: start(prepared) }));
+    const mark = launched.then(
+      () => undefined,
+      () => undefined,
+    );
+    pendingStart = mark;
+    void mark.then(() => {
+      if (pendingStart === mark) pendingStart = undefined;
+    });
+    return launched.then((l) => l.receipt);
+  };
+
   const acceptFrame = (frame: Buffer) => {
     inFlight++;
     const acked = ackTimer(channel.id, 'mllp', channel.source.ackMode === 'enhanced');
     if (inFlight >= share.limit(me)) socket.pause();
-    const receipt = intakeHl7(frame, facts.current?.() ?? channel, sourceFacts, deps).catch(
+    const receipt = startIntake(frame).catch(
       (err: unknown): Receipt => {
         log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, 'intake failed unexpectedly');
         return { situation: 'unavailable', code: 'INTERNAL', detail: CATALOGUE.INTERNAL.summary };

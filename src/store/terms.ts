@@ -4,7 +4,7 @@
  * of merges) and names (PID-5: family alone, family + given) read from the raw message with the
  * hl7 readers, never from the FHIR result (which a mapping may shape differently).
  */
-import { decodeMessageBytes } from '../hl7/charset.js';
+import { decodeSegments } from '../hl7/charset.js';
 import { fieldValues, parseMessage, type Message } from '../hl7/message.js';
 import { normalizeIdentifier, normalizeName, term, type IndexKey } from './blind-index.js';
 
@@ -55,17 +55,8 @@ function nameTerms(key: IndexKey, msg: Message, out: bigint[]): void {
   }
 }
 
-const PATIENT_SEGMENTS = new Set(IDENTIFIER_FIELDS.map(([segment]) => segment));
-
-/** The MSH (for the delimiters) and the segments terms come from: the parser then skips the rest. */
-function patientLines(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  const kept = lines.filter((l) => {
-    const name = l.trimStart().slice(0, 3);
-    return name === 'MSH' || PATIENT_SEGMENTS.has(name);
-  });
-  return kept.join('\r');
-}
+/** The MSH (for the delimiters) and the segments terms come from: the rest is neither decoded nor parsed. */
+const TERM_SEGMENTS: ReadonlySet<string> = new Set(['MSH', ...IDENTIFIER_FIELDS.map(([segment]) => segment)]);
 
 /**
  * Terms of a raw HL7 v2 message. A message that does not parse still gets its header terms (it is
@@ -76,7 +67,8 @@ export function messageTerms(key: IndexKey, raw: Buffer | undefined, facts: Term
   if (raw !== undefined) {
     let msg: Message | undefined;
     try {
-      msg = parseMessage(patientLines(decodeMessageBytes(raw)));
+      // A 1 MB message (an embedded PDF) is read only as far as its few patient lines.
+      msg = parseMessage(decodeSegments(raw, TERM_SEGMENTS));
     } catch {
       msg = undefined;
     }

@@ -218,6 +218,34 @@ describe('sealed formats', () => {
   });
 });
 
+describe('pack: the seal\'s compression off the event loop (large messages at intake)', () => {
+  it('seals what seal would have sealed: same format and payload, opening under the binding only', async () => {
+    const doc = randomFromPool(3000).toString('base64');
+    for (const [plain, role, z] of [
+      [Buffer.from(`${HL7}OBX|1|ED|x||^application^pdf^Base64^${doc}\r`, 'latin1'), 'message', 2],
+      [Buffer.from('x'.repeat(1000)), 'result', 1],
+    ] as const) {
+      const as = { ...AS, role };
+      const packed = await keyring.pack(plain, role);
+      expect(packed?.z).toBe(z);
+      const sealed = keyring.seal(plain, as, { compress: true, packed });
+      const inline = keyring.seal(plain, as, { compress: true });
+      expect(sealed.z).toBe(inline.z);
+      expect(Buffer.from(sealed.data, 'base64').length).toBe(Buffer.from(inline.data, 'base64').length);
+      expect(keyring.open(sealed, as).equals(plain)).toBe(true);
+      cannotDecrypt(() => keyring.open(sealed, { ...as, messageId: 'adt-in.other' }));
+    }
+  });
+
+  it('is null for bytes DEFLATE cannot shrink, which are then sealed as they are', async () => {
+    const noise = randomFromPool(4096);
+    expect(await keyring.pack(noise, 'message')).toBeNull();
+    const sealed = keyring.seal(noise, AS, { compress: true, packed: null });
+    expect(sealed.z).toBeUndefined();
+    expect(keyring.open(sealed, AS).equals(noise)).toBe(true);
+  });
+});
+
 describe('content tags (dedupe)', () => {
   const parts = [Buffer.from('MSH|^~\\&|A|F|R|RF|'), Buffer.from('||ADT^A01|C1\rPID|1||M1\r')];
 
