@@ -147,7 +147,8 @@ function isText(rule: Rule | undefined, c: number): boolean {
  */
 export function scrubRepetition(rep: Repetition, type: string | undefined): Scrubbed {
   const rule = type === undefined ? undefined : RULES[type];
-  const name = type ?? 'component';
+  // `XPN.1`; a field whose datatype is unknown names the component by number
+  const label = (c: number): string => (type === undefined ? `component ${c}` : `${type}.${c}`);
   const out = rep.map((comp) => [...comp]);
   const cleaned: string[] = [];
   const omitted: string[] = [];
@@ -158,12 +159,12 @@ export function scrubRepetition(rep: Repetition, type: string | undefined): Scru
     if (!componentUnsafe(rep[i], text)) continue;
     if (text) {
       out[i] = (rep[i] ?? []).map((s) => s.replace(UNSAFE_IN_TEXT_ALL, ''));
-      cleaned.push(`${name}.${c}`);
+      cleaned.push(label(c));
       continue;
     }
     const group = rule?.keys?.find((g) => g.includes(c)) ?? [c];
     for (const g of group) emptied.add(g);
-    omitted.push(group.length > 1 ? `${name}.${c} (with ${group.filter((g) => g !== c).map((g) => `${name}.${g}`).join(', ')})` : `${name}.${c}`);
+    omitted.push(group.length > 1 ? `${label(c)} (with ${group.filter((g) => g !== c).map(label).join(', ')})` : label(c));
   }
   for (const c of emptied) if (c - 1 < out.length) out[c - 1] = [''];
   return { rep: out, cleaned, omitted };
