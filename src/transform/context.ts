@@ -5,16 +5,21 @@
 import { PermanentError } from '../errors.js';
 import { type Message, type Repetition, type Segment, repetitions, splitRepetition } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
+import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
-/** Field access on one segment that remembers which fields were read. */
 /** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
 const COARSE = Symbol('coarse');
+/** A quick test of a raw field for C0 controls (characters.ts decides what they mean). */
+const UNSAFE = /[\x00-\x1f]/;
+/** CWE.1–CWE.13 have IG rows that map them; CWE.14–CWE.22 do not. */
+const CWE_IG_COMPONENTS = 13;
 
+/** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
   /** Split values per field (index = field number): mappers often read the same field more than once. */
@@ -26,6 +31,8 @@ export class SegmentReader {
     readonly index: number,
     /** The channel's zone for times without offset. */
     readonly timezone: string = 'UTC',
+    /** Where a located report line goes (the conversion's report, once per line). */
+    private readonly report: (line: string) => void = () => undefined,
   ) {}
 
   get name(): string {
@@ -39,12 +46,47 @@ export class SegmentReader {
     if (cached !== undefined) return cached;
     // fieldValues(…).filter(hasValue) as one loop: no intermediate arrays for every field read
     const values: Repetition[] = [];
+    const escape = this.msg.delimiters.escape;
     for (const raw of repetitions(this.msg, this.segment, n)) {
-      const rep = splitRepetition(this.msg, raw);
+      let rep = splitRepetition(this.msg, raw);
+      // the raw text has the control characters, or an escape (`\X01\`) may make one
+      if ((UNSAFE.test(raw) || (escape !== '' && raw.indexOf(escape) >= 0)) && unsafe(rep)) rep = this.scrub(n, rep);
+      if (rep.length > CWE_IG_COMPONENTS) this.reportBeyondIg(n, rep);
       if (hasValue(rep)) values.push(rep);
     }
     this.cache[n] = values;
     return values;
+  }
+
+  /** The datatype of field n (characters.ts fieldType; OBX-5's from OBX-2). */
+  private typeOf(n: number): string | undefined {
+    const obx2 = this.segment.name === 'OBX' && n === 5 ? (this.segment.fields[2] ?? '').split(this.msg.delimiters.component)[0] : undefined;
+    return fieldType(this.segment.name, n, obx2);
+  }
+
+  /**
+   * [hig bad-characters rule, docs/mapping.md "Bad characters"] A repetition with characters FHIR
+   * cannot carry, as the mapping may read it (characters.ts): free text cleaned, identifying and
+   * coded values left out, each said once per field, never the value.
+   */
+  private scrub(n: number, rep: Repetition): Repetition {
+    const done = scrubRepetition(rep, this.typeOf(n));
+    const at = `${this.name}-${n} (segment ${this.index + 1})`;
+    if (done.cleaned.length > 0) this.report(`${at}: control characters FHIR cannot carry removed from free text (${done.cleaned.join(', ')}); the rest of the text kept`);
+    if (done.omitted.length > 0) this.report(`${at}: ${done.omitted.join(', ')} held control characters FHIR cannot carry; left out, not altered (an identifier, code, date or number changed by a character could name another record); not converted`);
+    return done.rep;
+  }
+
+  /**
+   * [IG CWE[CodeableConcept] #14–#22: no FHIR target] The OIDs and value-set ids of a CWE/CNE
+   * (components 14–22) are read with the field and would vanish silently: one line per field.
+   */
+  private reportBeyondIg(n: number, rep: Repetition): void {
+    const type = this.typeOf(n);
+    if (type !== 'CWE' && type !== 'CNE' && type !== 'CF') return;
+    const valued: string[] = [];
+    for (let c = CWE_IG_COMPONENTS + 1; c <= rep.length; c++) if (val(rep, c) !== undefined) valued.push(`${type}.${c}`);
+    if (valued.length > 0) this.report(`${this.name}-${n} (segment ${this.index + 1}): ${valued.join(', ')} (coding system and value set OIDs and versions) have no target in the IG's CWE map; not converted`);
   }
 
   /**
@@ -256,9 +298,9 @@ export class Conversion implements DatatypeContext {
    */
   get sendingFacility(): string | undefined {
     const msh = this.msg.segments[0];
-    const raw = msh?.name === 'MSH' ? repetitions(this.msg, msh, 4)[0] : undefined;
-    if (raw === undefined) return undefined;
-    const hd = splitRepetition(this.msg, raw);
+    if (msh?.name !== 'MSH') return undefined;
+    // through the field reader: a facility with a stray control character names no place
+    const hd = this.reader(msh, 0).rep(4);
     return val(hd, 1) ?? val(hd, 2);
   }
 
@@ -268,7 +310,7 @@ export class Conversion implements DatatypeContext {
   reader(segment: Segment, index: number): SegmentReader {
     let r = this.readerByIndex.get(index);
     if (r === undefined || r.segment !== segment) {
-      r = new SegmentReader(this.msg, segment, index, this.timezone);
+      r = new SegmentReader(this.msg, segment, index, this.timezone, (line) => this.once(line));
       this.readers.push(r);
       this.readerByIndex.set(index, r);
     }

@@ -4,7 +4,7 @@ import { decodeMessageBytes } from '../hl7/charset.js';
 import { echoMessageType, echoStructure } from '../hl7/echo.js';
 import { type Message, parseMessage } from '../hl7/message.js';
 import { buildBundle } from './bundle.js';
-import { Conversion, type SegmentReader } from './context.js';
+import { Conversion, SegmentReader } from './context.js';
 import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { val } from './datatypes/primitive.js';
@@ -177,7 +177,9 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   };
   const controlId = comp(10);
   const scopeKey = `${comp(3) ?? ''}|${comp(4) ?? ''}|${controlId ?? ''}`;
-  const msh7 = comp(7);
+  // MSH-7 sets the zone of the conversion's readers, so it is read before them, by the same rules
+  // (unescaped; a control character leaves it out, characters.ts); mapMsh's read reports it
+  const msh7 = new SegmentReader(msg, mshSeg, 0).str(7);
   const timestamp = toInstant(msh7, timezone);
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
@@ -206,7 +208,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     provenance(cx, header, facts, timestamp, event);
     const systemHd = mshReader.rep(3);
     const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
-    const bundle = buildBundle([...cx.resources.values()], { controlId, controlIdSystem, timestamp }, options.conditionalUpdate === true, {
+    // the Bundle's identifier through the field reader (a control id with a control character is left out, reported)
+    const bundle = buildBundle([...cx.resources.values()], { controlId: mshReader.str(10), controlIdSystem, timestamp }, options.conditionalUpdate === true, {
       conditional: cx.conditional,
       deleted: [...cx.deleted.values()],
       cleared: cx.cleared,

@@ -57,6 +57,12 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   keepFirst(dosage, { route, site, method }, seg, cx);
   if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
   if (Object.keys(dosage).length === 0) return;
+  if (target.resourceType === 'MedicationAdministration' && dosage.dose === undefined) {
+    // [R4 MedicationAdministration mad-1: dosage SHALL have dose or rate[x]] without RXA-6 (empty,
+    // 999 unknown, or left out) a route alone made the Bundle invalid: reported instead
+    for (const [key, n] of [['route', '1'], ['site', '2'], ['method', '4']] as const) if (dosage[key] !== undefined) cx.leftOut(seg, n, `a ${key} of an administration without a dose (RXA-6): R4 dosage needs a dose (mad-1)`);
+    return;
+  }
   if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
   else if (list === undefined) target.dosageInstruction = [dosage];
 }
