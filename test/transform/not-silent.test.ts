@@ -225,3 +225,45 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
     expect(reported(orm)).toContain('OBR-28 (segment 4): result copies-to, deferred by the IG (no FHIR R4 element); not converted');
   });
 });
+
+describe('review 9: components whose IG row names an unnamed extension are reported, one line per field', () => {
+  // [IG CX[Identifier] CX.6 → extension??-assigningFacility] [IG XCN[Practitioner] XCN.14 →
+  // identifier.extension??-assigningFacility] [IG XON[Organization] XON.2 → extension??-nameType,
+  // XON.8 → identifier.extension??-location]: no extension URL, so the value cannot go into the
+  // Bundle; it was read past silently (CX.6 in 19 of review 9's 25 messages)
+  const why = (component: string, name: string): string => `${component}: the IG row names an unnamed extension (extension??-${name}); not converted`;
+
+  it('[IG CX[Identifier] CX.6] PID-3 (two repetitions: one line), PID-18 and PV1-19 assigning facilities are each reported at their field', () => {
+    const msg = adt(
+      'PID|1||MRN30^^^HOSP^MR^NORTHWING~SSN30^^^USSSA^SS^NORTHWING||ROE^RUTH||19800215|F||||||||||ACCT30^^^HOSP^AN^SOUTHWING',
+      'PV1|1|O|||||||||||||||||V30^^^HOSP^VN^EASTWING',
+    );
+    const lines = reported(msg);
+    const cx6 = lines.filter((t) => t.includes('CX.6'));
+    expect(cx6).toEqual(expect.arrayContaining([
+      `PID-3 (segment 3): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+      `PID-18 (segment 3): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+      `PV1-19 (segment 4): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+    ]));
+    expect(cx6).toHaveLength(3);
+    // without CX.6 no line
+    expect(reported(adt('PID|1||MRN31^^^HOSP^MR||ROE^RUTH||19800215|F')).filter((t) => t.includes('CX.6'))).toEqual([]);
+  });
+
+  it('[IG XCN[Practitioner] XCN.14] an attending doctor\'s assigning facility (PV1-7) is reported', () => {
+    const msg = adt('PID|1||MRN32^^^HOSP^MR||ROE^RUTH||19800215|F', 'PV1|1|O|||||1234567893^ATTEND^ALICE^^^^^^NPI^L^^^NPI^MAINCAMPUS');
+    expect(reported(msg)).toContain(`PV1-7 (segment 4): ${why('XCN.14 (assigning facility)', 'assigningFacility')}`);
+  });
+
+  it('[IG XON[Organization] XON.2, XON.8] a performing organization\'s name type and assigning facility (OBX-23) are reported', () => {
+    const msg = [
+      'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|NS33|P|2.5.1',
+      'PID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'OBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN|||20240705070000-0500',
+      'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F|||20240705070000-0500|||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.2 (organization name type)', 'nameType')}`);
+    expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.8 (assigning facility)', 'location')}`);
+  });
+});
