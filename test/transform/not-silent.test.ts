@@ -267,3 +267,40 @@ describe('review 9: components whose IG row names an unnamed extension are repor
     expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.8 (assigning facility)', 'location')}`);
   });
 });
+
+describe('review 9: report lines that say why a segment is not converted, not "has no FHIR mapping"', () => {
+  it('[IG TQ1[MedicationRequest]; hig: TIMING_ENCODED before TIMING] the orderer\'s TQ1 beside the pharmacy\'s encoded one is reported as superseded (RDS_O13, RAS_O17)', () => {
+    for (const name of ['rds-o13-encoded-timing-wins', 'ras-o17-encoded-timing-wins']) {
+      const lines = reported(readFileSync(path.join(repoRoot, 'test/transform/cases', name, 'input.hl7'), 'utf8'));
+      // segment 4 is the ORC's TIMING TQ1; segment 8 the RXE's TIMING_ENCODED TQ1, which is mapped
+      expect(lines).toContain("segment TQ1 (segment 4): the orderer's timing (the order's TIMING TQ1), superseded by the pharmacy's encoded timing (TIMING_ENCODED); not converted");
+      expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+      expect(lines.filter((t) => t.startsWith('segment TQ1 (segment 8)'))).toEqual([]);
+    }
+  });
+
+  it('[IG MRG[Account] only for merges and ADT_A06; v2.5.1 3.3.45] an A45 MRG (the visit\'s prior patient) is not converted in this event, and says so', () => {
+    const msg = [
+      'MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A45^ADT_A45|NS40|P|2.5.1',
+      'EVN|A45|20240705081500-0500',
+      'PID|1||MRN40^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'MRG|MRN41^^^HOSP^MR||||V40^^^HOSP^VN',
+      'PV1|1|I|||||||||||||||||V40^^^HOSP^VN',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain('segment MRG (segment 4): not converted in this event (hig: only patient and account merges, A06/A07 prior accounts); not converted');
+    expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+  });
+
+  it('[IG IN1[Coverage] beneficiary = the PID Patient] an IN1 in a message without a PID says there is no patient to cover', () => {
+    const msg = [
+      'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|NS41|P|2.5.1',
+      'IN1|1|PLAN1|PAYER1^^^HOSP|Payer Inc',
+      'ORC|NW|PL41^CPOE',
+      'OBR|1|PL41^CPOE||24331-1^Lipid panel^LN',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain('segment IN1 (segment 2): no patient to cover: the message has no PID for Coverage.beneficiary; not converted');
+    expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+  });
+});
