@@ -255,6 +255,17 @@ describe('review 9: components whose IG row names an unnamed extension are repor
     expect(reported(msg)).toContain(`PV1-7 (segment 4): ${why('XCN.14 (assigning facility)', 'assigningFacility')}`);
   });
 
+  it('[IG OBR[DiagnosticReport] OBR-32 NDL.1 CNN[Practitioner] CNN.9–11] a results interpreter\'s authority OID (CNN.10/11) names the identifier\'s system, not dropped', () => {
+    const msg = [
+      'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|NS34|P|2.5.1',
+      'PID|1||MRN34^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'OBR|1|PL34^EHR|FL34^LAB|2345-7^Glucose^LN|||20240705070000-0500|||||||||||||||||F||||||||4321&SMITH&JOHN&&&&&&&2.16.840.1.113883.19.5&ISO',
+      'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F',
+    ].join('\r');
+    const interpreter = resources(convertHl7v2(msg).bundle, 'Practitioner')[0];
+    expect(interpreter?.identifier).toEqual([{ system: 'urn:oid:2.16.840.1.113883.19.5', value: '4321' }]);
+  });
+
   it('[IG XON[Organization] XON.2, XON.8] a performing organization\'s name type and assigning facility (OBX-23) are reported', () => {
     const msg = [
       'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|NS33|P|2.5.1',
