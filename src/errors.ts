@@ -59,6 +59,7 @@ export const CATALOGUE = {
   INTERNAL: { hl7: '207', http: 500, retryable: true, summary: 'internal error' },
   UNSUPPORTED_EVENT: { hl7: '201', http: 422, retryable: false, summary: 'no FHIR mapping for this message structure/event' },
   PARSE_FAILED: { hl7: '102', http: 422, retryable: false, summary: 'the message could not be parsed' },
+  REQUIRED_SEGMENT_MISSING: { hl7: '100', http: 422, retryable: false, summary: 'a segment the message structure requires is missing (e.g. an ADT^A01 without PID)' },
   INVALID_DATE: { hl7: '102', http: 422, retryable: false, summary: 'a date/time field holds no real date (e.g. year 0000, month 13)' },
   MAPPING_NOT_FOUND: { hl7: '207', http: 404, retryable: false, summary: 'mapping not found' },
   MAPPING_FAILED: { hl7: '207', http: 422, retryable: false, summary: 'the mapping could not be applied to the source data' },

@@ -234,6 +234,18 @@ export class Conversion implements DatatypeContext {
   }
 
   /**
+   * A whole segment the mapping reads and deliberately does not convert, with the reason (the
+   * orderer's TQ1 a pharmacy's encoding supersedes, an IN1 with no patient to cover): every field
+   * counts as read, and one line says why instead of "has no FHIR mapping", which says less than
+   * the truth when the IG maps the segment (review 9).
+   */
+  leftOutSegment(reader: SegmentReader, why: string): void {
+    const fields = reader.segment.fields;
+    for (let n = 1; n < fields.length; n++) reader.used.add(n);
+    this.invalidValues.push(`segment ${reader.name} (segment ${reader.index + 1}): ${why}; not converted`);
+  }
+
+  /**
    * Field n as a table 0136 Yes/No indicator: Y → true, N → false. Any other value (`NO`, `1`, `U`)
    * is reported and read as nothing, never guessed: until review 5 such a PID-30 vanished silently.
    */

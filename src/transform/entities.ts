@@ -7,6 +7,7 @@ import { type Conversion, set } from './context.js';
 import { codeFromTable } from './datatypes/coding.js';
 import { authorityKey, authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
+import { reportUnnamedExtension } from './datatypes/unnamed-extension.js';
 import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
 import type { Json, Reference, Resource } from './types.js';
@@ -30,6 +31,7 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
+  reportUnnamedExtension(rep, 14, 'XCN.14 (assigning facility)', 'assigningFacility', cx.reportFor(rep));
   // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
   // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
   const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, name ?? {}]);
@@ -59,6 +61,10 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     // namespace id) still says whose number it is: kept, and part of the identity (authorityKey)
     const ns = val(rep, 6, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
+  }
+  if (rep !== undefined) {
+    reportUnnamedExtension(rep, 2, 'XON.2 (organization name type)', 'nameType', cx.reportFor(rep));
+    reportUnnamedExtension(rep, 8, 'XON.8 (assigning facility)', 'location', cx.reportFor(rep));
   }
   const identifiers = identifier === undefined ? [...more] : [identifier, ...more];
   const org = cx.add({ resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name }, organizationKey(identifiers[0], name));

@@ -21,6 +21,11 @@ export interface EventMeaning {
   identifiesOnly?: 'Encounter';
   /** What MRG merges: the patient record (replaces/replaced-by links), or an account only (no patient link). */
   merge?: 'patient' | 'account' | 'patient-and-account';
+  /**
+   * MRG-3 names the patient's prior account, kept beside the PID-18 one (A06/A07 change the
+   * patient class: [IG ADT_A06 MRG → Account[2], MRG[Account]; subject Patient[1]]).
+   */
+  priorAccount?: boolean;
   /** The event moves a visit between patients (A45): MRG names the visit's prior patient, no patient merge. */
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
@@ -41,8 +46,8 @@ export interface EventMeaning {
  * chapter 3): cancels undo the event they cancel; pending events leave the visit as it was.
  */
 const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
-  A06: { encounterStatus: 'in-progress' }, // change an outpatient to an inpatient: the visit goes on
-  A07: { encounterStatus: 'in-progress' }, // change an inpatient to an outpatient
+  A06: { encounterStatus: 'in-progress', priorAccount: true }, // change an outpatient to an inpatient: the visit goes on
+  A07: { encounterStatus: 'in-progress', priorAccount: true }, // change an inpatient to an outpatient
   A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
   A05: { preAdmits: true }, // pre-admit (its status planned comes from the IG's map)
   A14: { encounterStatus: 'planned', preAdmits: true }, // pending admit

@@ -21,6 +21,7 @@ import { finishDocument } from './segments/documents.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
+import { type GroupDef, requiredAt } from './structures/grammar.js';
 import { matchStructure } from './structures/match.js';
 import { foldBarePriorResults } from './structures/prior-result.js';
 import type { ConvertOptions, ConvertResult } from './contract.js';
@@ -160,6 +161,21 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
   return notes;
 }
 
+/**
+ * [v2 abstract message syntax; IG message maps: Patient[1] from the PID] a structure whose grammar
+ * requires a PID (ADT, BAR, DFT, MDM, VXU, REF, PPR …) names no patient without one: it is refused,
+ * located (`structure ADT_A01 requires PID after EVN (segment 2)`), rather than converted to a
+ * Bundle of only a MessageHeader (review 9 #24). Structures whose PID is optional (ORM_O01's
+ * [PATIENT], RAS_O17, SIU_S12, ORU_R01, OUL…) convert as before.
+ */
+function requirePatient(def: GroupDef, structure: string, segments: readonly { name: string }[]): void {
+  const at = requiredAt(def, 'PID');
+  if (at === undefined || segments.some((s) => s.name === 'PID')) return;
+  const index = at.after === null ? -1 : segments.findIndex((s) => s.name === at.after);
+  const where = at.after === null ? '' : index < 0 ? ` after ${at.after}` : ` after ${at.after} (segment ${index + 1})`;
+  throw new PermanentError('REQUIRED_SEGMENT_MISSING', `structure ${structure} requires PID${where}; the message has no PID segment`);
+}
+
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
   const timezone = options.timezone ?? 'UTC';
   if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone or ±hh:mm offset');
@@ -170,6 +186,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (def === undefined) throw new PermanentError('UNSUPPORTED_EVENT', `${unsupported(routing.messageType.split('^')[0], routing.messageType.split('^')[1], routing.structure)} is not supported`);
   const mshSeg = msg.segments[0];
   if (mshSeg === undefined) throw new PermanentError('PARSE_FAILED', 'no MSH segment');
+  requirePatient(def, routing.structure, msg.segments);
   const d = msg.delimiters;
   const comp = (n: number, c = 1): string | undefined => {
     const v = (mshSeg.fields[n] ?? '').split(d.repetition)[0]?.split(d.component)[c - 1]?.trim();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { PermanentError, TransientError } from '../../src/errors.js';
+import { convertHl7v2 } from '../../src/transform/index.js';
 import { gatewayOver } from '../../src/queue/gateway.js';
 import { readAudit } from '../../src/queue/dlq.js';
 import { buildHttpServer } from '../../src/http/server.js';
@@ -22,7 +23,9 @@ const channelDef = { id: 'dlq', source: { type: 'mllp', host: '127.0.0.1', port:
 const channel = testChannel(channelDef);
 
 /** Which control ids fail, and how; flipped by tests to "fix" a downstream problem. */
-const failing = new Map<string, 'permanent' | 'transient'>();
+const failing = new Map<string, 'permanent' | 'transient' | 'no-pid'>();
+/** An ADT^A01 without its PID (review 9 #24): the real conversion refuses it. */
+const ADT_WITHOUT_PID = ['MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500||ADT^A01^ADT_A01|NOPID|P|2.5.1', 'EVN|A01|20240705081500', 'PV1|1|I'].join('\r');
 const attemptTimes = new Map<string, number[]>();
 let rig: WorkerRig;
 
@@ -32,6 +35,7 @@ beforeAll(async () => {
     const mode = failing.get(controlId);
     if (mode === 'permanent') throw new PermanentError('UNSUPPORTED_EVENT', 'test: ADT^A08 refused');
     if (mode === 'transient') throw new TransientError('DESTINATION_UNAVAILABLE', 'test: downstream 503');
+    if (mode === 'no-pid') convertHl7v2(ADT_WITHOUT_PID);
   });
 });
 afterAll(async () => {
@@ -51,6 +55,16 @@ describe('retry classification', () => {
     expect(s).toMatchObject({ status: 'failed', attempts: 1 });
     expect(s?.failedReason).toMatch(/^UNSUPPORTED_EVENT: /);
     expect(attemptTimes.get('PERM1')).toHaveLength(1);
+  });
+
+  it('[v2.5.1 ADT_A01: PID required] the conversion\'s refusal of an ADT without PID dead-letters at once as REQUIRED_SEGMENT_MISSING, located', async () => {
+    failing.set('NOPID1', 'no-pid');
+    const id = await rig.send('NOPID1');
+    await until(async () => (await stateOf(id)) === 'failed', 10_000, 'NOPID1 failed');
+    const s = await gateway().getJobStatus(id);
+    expect(s).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(s?.failedReason).toBe('REQUIRED_SEGMENT_MISSING: structure ADT_A01 requires PID after EVN (segment 2); the message has no PID segment');
+    expect((await gateway().listFailed('dlq', { filter: { reason: 'REQUIRED_SEGMENT_MISSING' } })).map((j) => j.controlId)).toEqual(['NOPID1']);
   });
 
   it('a transient failure retries with exponential backoff (300 ms, then 600 ms, ±20 %) and then dead-letters', async () => {

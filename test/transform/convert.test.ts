@@ -167,10 +167,16 @@ describe('report', () => {
     expect((err as PermanentError).message).not.toContain(bad);
   });
   it('leaves out a resource that needs a patient when the message has none, and says so', () => {
-    const r = convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||REF^I12^REF_I12|R1|P|2.5.1\rRF1|A|R||||REF-7^EHR');
+    // ORM_O01's PATIENT group is optional; a REF_I12 (PID required) without one is refused (below)
+    const r = convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||ORM^O01^ORM_O01|R1|P|2.5.1\rORC|NW|PL-7^EHR\rOBR|1|PL-7^EHR||24331-1^Lipid panel^LN');
     expect(resources(r.bundle, 'ServiceRequest')).toHaveLength(0);
     expect(validateBundle(r.bundle)).toEqual([]);
     expect(JSON.stringify(r.report)).toContain('a ServiceRequest was not created: the message names no patient for it');
+  });
+  it('[v2.8 REF_I12 grammar: PID required] refuses a structure that requires PID when the message has none, located', () => {
+    expect(() => convertHl7v2('MSH|^~\\&|A|B|C|D|20240101||REF^I12^REF_I12|R1|P|2.5.1\rRF1|A|R||||REF-7^EHR')).toThrow(
+      'REQUIRED_SEGMENT_MISSING: structure REF_I12 requires PID after MSH (segment 1); the message has no PID segment',
+    );
   });
   it('names valued fields nobody mapped', () => {
     const r = convertHl7v2(adt('A01').replace('|||M^Married^HL70002', '|||M^Married^HL70002|||||||||||||||||||||||||||||||SECRET'));

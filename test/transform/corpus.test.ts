@@ -37,13 +37,37 @@ const perEvent = new Map<string, Coverage>();
 /** Facts that Microsoft's converter produced and hig did not: printed to guide work, not asserted. */
 const missing = new Map<string, number>();
 
+/**
+ * Files hig refuses, with the code and the reason's text: Microsoft's time-zone test vehicle is an
+ * ADT^A01 of MSH, EVN and one IN1, no PID (review 9 #24): the structure requires the PID, and
+ * without it the Bundle held only a MessageHeader [v2.5.1 ADT_A01 grammar; docs/errors.md].
+ */
+const REFUSED: Readonly<Record<string, { code: string; detail: string }>> = {
+  'src/Microsoft.Health.Fhir.Liquid.Converter.FunctionalTests/TestData/TimezoneHandling/Input/Hl7v2TestTimezoneInput.hl7v2': {
+    code: 'REQUIRED_SEGMENT_MISSING',
+    detail: 'structure ADT_A01 requires PID after EVN',
+  },
+};
+
 describe('microsoft-fhir-converter corpus', () => {
+  it.each(Object.entries(REFUSED))('%s is refused, located', (file, { code, detail }) => {
+    expect(files).toContain(file);
+    let thrown: unknown;
+    try {
+      convertHl7v2(readFileSync(path.join(msRoot, file)));
+    } catch (err) {
+      thrown = err;
+    }
+    expect((thrown as { code?: string } | undefined)?.code).toBe(code);
+    expect(String((thrown as Error).message)).toContain(detail);
+  });
+
   it('has the 140 messages the corpus README promises', () => {
     const count = files.reduce((n, f) => n + splitMessages(readFileSync(path.join(msRoot, f), 'utf8')).length, 0);
     expect(count).toBe(140);
   });
 
-  it.each(files)('%s converts, validates and keeps the meaning', (file) => {
+  it.each(files.filter((f) => REFUSED[f] === undefined))('%s converts, validates and keeps the meaning', (file) => {
     const messages = splitMessages(readFileSync(path.join(msRoot, file), 'utf8'));
     expect(messages.length).toBeGreaterThan(0);
     for (const message of messages) {

@@ -225,3 +225,93 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
     expect(reported(orm)).toContain('OBR-28 (segment 4): result copies-to, deferred by the IG (no FHIR R4 element); not converted');
   });
 });
+
+describe('review 9: components whose IG row names an unnamed extension are reported, one line per field', () => {
+  // [IG CX[Identifier] CX.6 → extension??-assigningFacility] [IG XCN[Practitioner] XCN.14 →
+  // identifier.extension??-assigningFacility] [IG XON[Organization] XON.2 → extension??-nameType,
+  // XON.8 → identifier.extension??-location]: no extension URL, so the value cannot go into the
+  // Bundle; it was read past silently (CX.6 in 19 of review 9's 25 messages)
+  const why = (component: string, name: string): string => `${component}: the IG row names an unnamed extension (extension??-${name}); not converted`;
+
+  it('[IG CX[Identifier] CX.6] PID-3 (two repetitions: one line), PID-18 and PV1-19 assigning facilities are each reported at their field', () => {
+    const msg = adt(
+      'PID|1||MRN30^^^HOSP^MR^NORTHWING~SSN30^^^USSSA^SS^NORTHWING||ROE^RUTH||19800215|F||||||||||ACCT30^^^HOSP^AN^SOUTHWING',
+      'PV1|1|O|||||||||||||||||V30^^^HOSP^VN^EASTWING',
+    );
+    const lines = reported(msg);
+    const cx6 = lines.filter((t) => t.includes('CX.6'));
+    expect(cx6).toEqual(expect.arrayContaining([
+      `PID-3 (segment 3): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+      `PID-18 (segment 3): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+      `PV1-19 (segment 4): ${why('CX.6 (assigning facility)', 'assigningFacility')}`,
+    ]));
+    expect(cx6).toHaveLength(3);
+    // without CX.6 no line
+    expect(reported(adt('PID|1||MRN31^^^HOSP^MR||ROE^RUTH||19800215|F')).filter((t) => t.includes('CX.6'))).toEqual([]);
+  });
+
+  it('[IG XCN[Practitioner] XCN.14] an attending doctor\'s assigning facility (PV1-7) is reported', () => {
+    const msg = adt('PID|1||MRN32^^^HOSP^MR||ROE^RUTH||19800215|F', 'PV1|1|O|||||1234567893^ATTEND^ALICE^^^^^^NPI^L^^^NPI^MAINCAMPUS');
+    expect(reported(msg)).toContain(`PV1-7 (segment 4): ${why('XCN.14 (assigning facility)', 'assigningFacility')}`);
+  });
+
+  it('[IG OBR[DiagnosticReport] OBR-32 NDL.1 CNN[Practitioner] CNN.9–11] a results interpreter\'s authority OID (CNN.10/11) names the identifier\'s system, not dropped', () => {
+    const msg = [
+      'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|NS34|P|2.5.1',
+      'PID|1||MRN34^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'OBR|1|PL34^EHR|FL34^LAB|2345-7^Glucose^LN|||20240705070000-0500|||||||||||||||||F||||||||4321&SMITH&JOHN&&&&&&&2.16.840.1.113883.19.5&ISO',
+      'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F',
+    ].join('\r');
+    const interpreter = resources(convertHl7v2(msg).bundle, 'Practitioner')[0];
+    expect(interpreter?.identifier).toEqual([{ system: 'urn:oid:2.16.840.1.113883.19.5', value: '4321' }]);
+  });
+
+  it('[IG XON[Organization] XON.2, XON.8] a performing organization\'s name type and assigning facility (OBX-23) are reported', () => {
+    const msg = [
+      'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|NS33|P|2.5.1',
+      'PID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'OBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN|||20240705070000-0500',
+      'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F|||20240705070000-0500|||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.2 (organization name type)', 'nameType')}`);
+    expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.8 (assigning facility)', 'location')}`);
+  });
+});
+
+describe('review 9: report lines that say why a segment is not converted, not "has no FHIR mapping"', () => {
+  it('[IG TQ1[MedicationRequest]; hig: TIMING_ENCODED before TIMING] the orderer\'s TQ1 beside the pharmacy\'s encoded one is reported as superseded (RDS_O13, RAS_O17)', () => {
+    for (const name of ['rds-o13-encoded-timing-wins', 'ras-o17-encoded-timing-wins']) {
+      const lines = reported(readFileSync(path.join(repoRoot, 'test/transform/cases', name, 'input.hl7'), 'utf8'));
+      // segment 4 is the ORC's TIMING TQ1; segment 8 the RXE's TIMING_ENCODED TQ1, which is mapped
+      expect(lines).toContain("segment TQ1 (segment 4): the orderer's timing (the order's TIMING TQ1), superseded by the pharmacy's encoded timing (TIMING_ENCODED); not converted");
+      expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+      expect(lines.filter((t) => t.startsWith('segment TQ1 (segment 8)'))).toEqual([]);
+    }
+  });
+
+  it('[IG MRG[Account] only for merges and ADT_A06; v2.5.1 3.3.45] an A45 MRG (the visit\'s prior patient) is not converted in this event, and says so', () => {
+    const msg = [
+      'MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A45^ADT_A45|NS40|P|2.5.1',
+      'EVN|A45|20240705081500-0500',
+      'PID|1||MRN40^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'MRG|MRN41^^^HOSP^MR||||V40^^^HOSP^VN',
+      'PV1|1|I|||||||||||||||||V40^^^HOSP^VN',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain('segment MRG (segment 4): not converted in this event (hig: only patient and account merges, A06/A07 prior accounts); not converted');
+    expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+  });
+
+  it('[IG IN1[Coverage] beneficiary = the PID Patient] an IN1 in a message without a PID says there is no patient to cover', () => {
+    const msg = [
+      'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|NS41|P|2.5.1',
+      'IN1|1|PLAN1|PAYER1^^^HOSP|Payer Inc',
+      'ORC|NW|PL41^CPOE',
+      'OBR|1|PL41^CPOE||24331-1^Lipid panel^LN',
+    ].join('\r');
+    const lines = reported(msg);
+    expect(lines).toContain('segment IN1 (segment 2): no patient to cover: the message has no PID for Coverage.beneficiary; not converted');
+    expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
+  });
+});

@@ -20,4 +20,9 @@ export interface DatatypeContext {
    * slot): left out, and the conversion reports it with the segment's location, never the value.
    */
   leftOutValue?: (what: string) => void;
+  /**
+   * The report for the field `rep` was read from (`PID-3 (segment 3): …`), when the conversion
+   * knows it; else leftOutValue. Absent in pure datatype tests.
+   */
+  reportFor?: (rep: Repetition) => (what: string) => void;
 }

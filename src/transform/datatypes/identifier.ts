@@ -5,6 +5,7 @@ import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
+import { reportUnnamedExtension } from './unnamed-extension.js';
 
 /**
  * Authorities with a system in the FHIR identifier registry (http://hl7.org/fhir/R4/identifier-registry.html),
@@ -61,7 +62,7 @@ export function authorityKey(identifier: Json): string {
   return typeof assigner?.display === 'string' ? `ns:${assigner.display}` : '';
 }
 
-/** CX → Identifier (value 1, system 4, type 5, period 7/8, assigner 4.1 when no URI). */
+/** CX → Identifier (value 1, system 4, type 5, period 7/8, assigner 4.1 when no URI; CX.6 reported, unnamedExtension). */
 export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
   const value = val(rep, 1);
   if (value === undefined) return undefined;
@@ -79,6 +80,7 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
     const hd = (rep?.[3] ?? []).map((s) => [s]);
     id.assigner = ctx.assigner?.(hd) ?? { display: ns };
   }
+  if (rep !== undefined) reportUnnamedExtension(rep, 6, 'CX.6 (assigning facility)', 'assigningFacility', ctx.reportFor?.(rep) ?? ctx.leftOutValue);
   return id;
 }
 

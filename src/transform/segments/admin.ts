@@ -25,7 +25,12 @@ import type { Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  if (scope.patient === undefined) return;
+  // [IG IN1[Coverage] beneficiary = the PID Patient (1..1)] without a PID there is nobody to
+  // cover: said so, not "has no FHIR mapping" (review 9 #24, an ADT^A01 of MSH + IN1)
+  if (scope.patient === undefined) {
+    cx.leftOutSegment(seg, 'no patient to cover: the message has no PID for Coverage.beneficiary');
+    return;
+  }
   const c: Json = { resourceType: 'Coverage', status: 'active' };
   const policy = seg.str(36);
   const identifiers: Json[] = [];
@@ -170,21 +175,21 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
  *    `active: false` with link replaced-by → the survivor (the PID of the same PATIENT group),
  *    and the survivor links replaces → it; nothing when both are the same record;
  *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
- *  - anything else (A06/A07 carry MRG-3/MRG-5 as the prior account/visit, A45 moves a visit to
- *    the PID patient): no patient link.
+ *  - a class change (A06/A07): [IG ADT_A06 MRG → Account[2], MRG[Account]] the prior account
+ *    (MRG-3) the same way, subject the PID patient; MRG-5 (prior visit) has no row and is reported;
+ *  - anything else (A45 moves a visit to the PID patient): no patient link, and the report says
+ *    the MRG is not converted in this event, not that it has no FHIR mapping (review 9).
  */
 export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const survivor = scope.patient;
   const merge = scope.meaning.merge;
   if (survivor === undefined) return;
-  if (merge === 'account' || merge === 'patient-and-account') {
-    const account = cxIdentifier(seg.rep(3), cx);
-    if (account !== undefined) {
-      if (account.type === undefined) account.type = tableConcept('0203', 'AN');
-      cx.add({ resourceType: 'Account', identifier: [account], status: 'unknown', subject: [cx.ref(survivor)] }, account);
-    }
+  const accounts = merge === 'account' || merge === 'patient-and-account' || scope.meaning.priorAccount === true;
+  if (accounts) priorAccount(seg, survivor, cx);
+  if (merge !== 'patient' && merge !== 'patient-and-account') {
+    if (!accounts) cx.leftOutSegment(seg, 'not converted in this event (hig: only patient and account merges, A06/A07 prior accounts)');
+    return;
   }
-  if (merge !== 'patient' && merge !== 'patient-and-account') return;
   const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   const alternate = seg.reps(4).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   const identity = patientIdentity(list) ?? patientIdentity(alternate);
@@ -194,6 +199,14 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
+}
+
+/** [IG MRG[Account]] MRG-3 → the prior Account: identifier (type AN when none), status unknown, subject the survivor. */
+function priorAccount(seg: SegmentReader, survivor: Resource, cx: Conversion): void {
+  const account = cxIdentifier(seg.rep(3), cx);
+  if (account === undefined) return;
+  if (account.type === undefined) account.type = tableConcept('0203', 'AN');
+  cx.add({ resourceType: 'Account', identifier: [account], status: 'unknown', subject: [cx.ref(survivor)] }, account);
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -219,6 +219,30 @@ function procedurePlaceAndParent(p: Json, seg: SegmentReader, cx: Conversion): v
   if (parent !== undefined) p.partOf = [{ type: 'Procedure', identifier: parent }];
 }
 
+/**
+ * [IG PR1[Procedure] PR1-8 → performer[1] actor + function SNOMED 88189002 (anesthesiologist),
+ * PR1-11 → performer[2] actor + function SNOMED 304292004 (surgeon), PR1-12 → performer[3] actor
+ * with no function ("less specific … not providing a default code")]: the role a field names is
+ * the performer's function; without it an anesthesiologist and a surgeon were two bare actors.
+ */
+const PERFORMER_FUNCTIONS: readonly [field: number, code: string | undefined][] = [
+  [8, '88189002'],
+  [11, '304292004'],
+  [12, undefined],
+];
+
+function procedurePerformers(seg: SegmentReader, cx: Conversion): Json[] | undefined {
+  const out: Json[] = [];
+  for (const [field, code] of PERFORMER_FUNCTIONS) {
+    for (const r of seg.reps(field)) {
+      const actor = practitioner(cx, r);
+      if (actor === undefined) continue;
+      out.push(code === undefined ? { actor } : { function: { coding: [{ system: 'http://snomed.info/sct', code }] }, actor });
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const p: Json = { resourceType: 'Procedure' };
@@ -232,8 +256,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] procedure functional type (table 0230)
   set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230', cx.reportAt(seg, 6)));
   procedurePlaceAndParent(p, seg, cx);
-  const performers = [...seg.reps(8), ...seg.reps(11), ...seg.reps(12)].map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
-  if (performers.length > 0) p.performer = performers.map((actor) => ({ actor }));
+  set(p, 'performer', procedurePerformers(seg, cx));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));
   // [hig identity] PR1-19 within the patient's record (identity.ts patientNumberKey), else the patient's procedure of this code at PR1-5
   const procedure = cx.add(p as Resource, numberKey('procedure', scope.patient, identifier) ?? patientFactsKey('procedure', scope.patient, conceptKey(p.code as Json | undefined), seg.dateTime(5) ?? ''), 'distinct');

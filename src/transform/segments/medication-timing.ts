@@ -14,6 +14,8 @@ import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
 import { mappedFieldCode } from './coded.js';
+import type { GroupFrame } from '../groups.js';
+import type { SegmentNode } from '../structures/match.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -439,21 +441,38 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
 /**
  * The TQ1 segments of an order (its TIMING_ENCODED group, the pharmacy's own encoding, before
  * its TIMING group), found through the group tree from the ORC of the order detail `seg`.
+ * TIMING_ENCODED sits beside the RXE: directly under ORDER in RDE_O11, inside the ENCODING group
+ * in RDS_O13 and RAS_O17, so the walk enters ENCODING too (it never reached it, and a dispense PUT
+ * the orderer's timing over the pharmacy's: review 9 class H)
+ * [IG TQ1[MedicationRequest]; v2.8 RDS_O13/RAS_O17 ORDER.ENCODING(RXE [{TIMING_ENCODED(TQ1)}])].
  */
 export function orderTq1s(seg: SegmentReader, scope: Scope, cx: Conversion): SegmentReader[] {
   const orc = scope.tree.orcOf(seg.index);
   const frame = (orc === undefined ? undefined : scope.tree.frameOf(orc.index)) ?? scope.group;
-  const byGroup = new Map<string, SegmentReader[]>();
-  const collect = (f: typeof frame, depth: number): void => {
-    for (const n of f.nodes('TQ1')) {
-      const list = byGroup.get(f.name) ?? [];
-      list.push(cx.reader(n.segment, n.index));
-      byGroup.set(f.name, list);
-    }
-    if (depth < 2) for (const c of f.children) if (c.name.startsWith('TIMING')) collect(c, depth + 1);
+  return tq1sOfOrder(frame).map((n) => cx.reader(n.segment, n.index));
+}
+
+/** The TQ1 nodes that time the order of `frame` (the ORC's group): see orderTq1s. */
+function tq1sOfOrder(frame: GroupFrame): SegmentNode[] {
+  const byGroup = new Map<string, SegmentNode[]>();
+  const collect = (f: GroupFrame, depth: number): void => {
+    for (const n of f.nodes('TQ1')) byGroup.set(f.name, [...(byGroup.get(f.name) ?? []), n]);
+    if (depth < 2) for (const c of f.children) if (c.name.startsWith('TIMING') || c.name === 'ENCODING') collect(c, depth + 1);
   };
   collect(frame, 0);
   return byGroup.get('TIMING_ENCODED') ?? byGroup.get('TIMING') ?? byGroup.get(frame.name) ?? [];
+}
+
+/**
+ * True when `tq1` is a pharmacy order's TQ1 that its order's timing does not use: the orderer's
+ * TIMING TQ1 beside the pharmacy's TIMING_ENCODED one (RDE_O11, RDS_O13, RAS_O17). Its report line
+ * says so; "segment TQ1 has no FHIR mapping" said less than the truth (review 9): the IG maps
+ * TQ1[MedicationRequest], and hig takes the pharmacy's encoding as the dose schedule.
+ */
+export function supersededOrderTq1(tq1: SegmentReader, scope: Scope): boolean {
+  const orderFrame = scope.group.closest('ORC');
+  if (orderFrame === undefined) return false;
+  return !tq1sOfOrder(orderFrame).some((n) => n.index === tq1.index);
 }
 
 /** True when a TQ1's order is a pharmacy order (its timing belongs to the MedicationRequest, not a ServiceRequest). */

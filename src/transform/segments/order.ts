@@ -15,7 +15,7 @@ import { sub } from '../datatypes/primitive.js';
 import { organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { HL7_NULL } from '../../hl7/message.js';
+import { HL7_NULL, type Repetition } from '../../hl7/message.js';
 import { orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
@@ -312,16 +312,30 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(dr, 'issued', scope.issued);
   // [IG OBR[DiagnosticReport] OBR-32 NDL → NDL.1 CNN[Practitioner]] the person is NDL.1's subcomponents
   // (id&family&given…); read as an XCN, NDL.2's start time became the family name
-  push(dr, 'resultsInterpreter', practitioner(cx, sub(seg.rep(32), 1)));
+  push(dr, 'resultsInterpreter', practitioner(cx, cnnAsXcn(sub(seg.rep(32), 1))));
   // [IG OBR[DiagnosticReport] #35 → performer(NDL[PractitionerRole]) + extension
   // event-performerFunction v3-ParticipationType TRANS] the transcriptionist, the Practitioner of
   // NDL.1 as for OBR-32 (review 6: reported); in an order message (OBR[ServiceRequest] #35: no row)
   // OBR-35 stays in the report
   for (const r of seg.reps(35)) {
-    const who = practitioner(cx, sub(r, 1));
+    const who = practitioner(cx, cnnAsXcn(sub(r, 1)));
     if (who !== undefined) push(dr, 'performer', { ...who, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/event-performerFunction', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'TRANS' }] } }] });
   }
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
   scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');
+}
+
+/**
+ * NDL.1 is a CNN (`id&family&given&…&CNN.9&CNN.10&CNN.11`): its assigning authority is split over
+ * CNN.9 namespace, CNN.10 universal id and CNN.11 its type [IG CNN[Practitioner] CNN.9–11; the IG
+ * targets unnamed `identifier.extension??-assigningauthority.*` extensions]. Read as an XCN, CNN.10/11
+ * fell on XCN.10/11 (name type, check digit) and the authority's OID vanished silently (review 9's
+ * unnamed-extension sweep): hig puts them back together as XCN.9's HD, so the identifier's system
+ * comes from the whole authority, as for XCN.9 and CX.4 (hig rule).
+ */
+function cnnAsXcn(rep: Repetition | undefined): Repetition | undefined {
+  if (rep === undefined) return undefined;
+  const c = (n: number): string => rep[n - 1]?.[0] ?? '';
+  return [...rep.slice(0, 8), [c(9), c(10), c(11)]];
 }

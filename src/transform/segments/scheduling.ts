@@ -18,7 +18,7 @@ import { location, practitioner } from '../entities.js';
 import { appointmentKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { isPharmacyTiming } from './medication-timing.js';
+import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
 import { tq1Request } from './order-timing.js';
 import type { Scope } from './scope.js';
 
@@ -232,8 +232,13 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
 export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
-  // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it)
-  if (isPharmacyTiming(scope)) return;
+  // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it);
+  // the orderer's TQ1 beside the pharmacy's encoded one is not, and the report says why
+  // [IG TQ1[MedicationRequest]; hig: TIMING_ENCODED before TIMING]
+  if (isPharmacyTiming(scope)) {
+    if (supersededOrderTq1(seg, scope)) cx.leftOutSegment(seg, "the orderer's timing (the order's TIMING TQ1), superseded by the pharmacy's encoded timing (TIMING_ENCODED)");
+    return;
+  }
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
     // [v2.6+ TQ1-7 → Appointment.start, TQ1-8 → end] Appointment times are instants
     const c = timesOf(scope.appointment);

@@ -15,8 +15,12 @@ const PRIOR_RESULT =
 const ORDER_PATIENT =
   '[PATIENT(PID [PD1] [{PRT}] [{NTE}] [{NK1}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ' + INSURANCE + ' [GT1] [{AL1}])]';
 const ADT_FULL = `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NEXT_OF_KIN(NK1)}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{IAM}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC] [UB1] [UB2] [PDA]`;
+// v2.5.1+ DFT_P03/P11 time the order after its ORC: (FINANCIAL_)COMMON_ORDER(ORC [{PRT}]
+// [{(FINANCIAL_)TIMING_QUANTITY(TQ1 [{TQ2}])}] …); without the group the TQ1 fit nowhere and the
+// ServiceRequest lost its timing (review 9, DFT-P11-02) [IG TQ1[ServiceRequest]]. Both are named
+// TIMING_QUANTITY here: the request's builder reads the ORC group's TIMING* child (order-timing.ts).
 const FINANCIAL_ORDER = (p: string): string =>
-  `[{${p}COMMON_ORDER([ORC] [{PRT}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
+  `[{${p}COMMON_ORDER([ORC] [{PRT}] [{TIMING_QUANTITY(TQ1 [{TQ2}])}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
 const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}] ${TIMING} [OBR] [{NTE}])}] TXA [{CON}]`;
 /**
  * v2.9 (and the Microsoft samples labelled 2.5.1 that use it): ORU_R01 4.2.1 puts

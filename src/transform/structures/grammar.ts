@@ -103,3 +103,36 @@ export function firstSet(el: ElementDef): ReadonlySet<string> {
   firstSets.set(el, set);
   return set;
 }
+
+/**
+ * Where `structure` requires a `segment` segment: the required segment just before it in its
+ * group (to say where it is missing), or null when it is the group's first; undefined when the
+ * structure does not require one (absent, optional, or inside an optional group: ORM_O01's
+ * [PATIENT(PID …)], RAS_O17's, SIU_S12's).
+ */
+export function requiredAt(structure: GroupDef, segment: string): { after: string | null } | undefined {
+  let before: string | null = null;
+  for (const child of structure.children) {
+    if (child.optional) continue;
+    if (child.kind === 'segment') {
+      if (child.name === segment) return { after: before };
+      before = child.name;
+      continue;
+    }
+    const inner = requiredAt(child, segment);
+    if (inner !== undefined) return { after: inner.after ?? before };
+    const first = lastRequired(child);
+    if (first !== undefined) before = first;
+  }
+  return undefined;
+}
+
+/** The last required segment of a required group (what precedes what follows it). */
+function lastRequired(group: GroupDef): string | undefined {
+  let last: string | undefined;
+  for (const child of group.children) {
+    if (child.optional) continue;
+    last = child.kind === 'segment' ? child.name : (lastRequired(child) ?? last);
+  }
+  return last;
+}
