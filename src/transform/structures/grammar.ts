@@ -113,7 +113,8 @@ export function firstSet(el: ElementDef): ReadonlySet<string> {
 export function requiredAt(structure: GroupDef, segment: string): { after: string | null } | undefined {
   let before: string | null = null;
   for (const child of structure.children) {
-    if (child.optional) continue;
+    // A choice requires none of its alternatives on its own, and names no one segment before what follows.
+    if (child.optional || child.kind === 'choice') continue;
     if (child.kind === 'segment') {
       if (child.name === segment) return { after: before };
       before = child.name;
@@ -131,7 +132,7 @@ export function requiredAt(structure: GroupDef, segment: string): { after: strin
 function lastRequired(group: GroupDef): string | undefined {
   let last: string | undefined;
   for (const child of group.children) {
-    if (child.optional) continue;
+    if (child.optional || child.kind === 'choice') continue;
     last = child.kind === 'segment' ? child.name : (lastRequired(child) ?? last);
   }
   return last;
