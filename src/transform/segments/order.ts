@@ -10,7 +10,7 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { eiIdentifier } from '../datatypes/identifier.js';
+import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
 import { organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
@@ -233,6 +233,31 @@ function requestKey(placer: Json | undefined, filler: Json | undefined, code: Js
 }
 
 /**
+ * [IG OBR[ServiceRequest] OBR-29 IF OBR-29.1 VALUED AND OBR-50 NOT VALUED → basedOn[1].identifier
+ * EIP[Identifier-PlacerAssignedIdentifier], type "ServiceRequest"; IF OBR-29.2 VALUED AND OBR-50
+ * NOT VALUED → basedOn[2].identifier EIP[Identifier-FillerAssignedIdentifier]] the parent order, a
+ * logical reference per number (the IG keeps both and leaves the choice open): typed PLAC/FILL as
+ * the parent's own OBR-2/OBR-3 identifiers are, so they match them. A number without a system is
+ * no reference (identifier.ts referenceIdentifier, review 7). With OBR-50 valued the IG has no
+ * target yet ("need something else that we have not figured out"): reported.
+ */
+function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
+  const rep = obr.rep(29);
+  if (rep === undefined) return;
+  // read raw: OBR-50 has no row of its own and stays in the report as valued but not mapped
+  const universal = obr.segment.fields[50];
+  if (universal !== undefined && universal !== '' && universal !== HL7_NULL) {
+    cx.leftOut(obr, '29', 'a parent order beside a parent universal service identifier (OBR-50), which the IG leaves unmapped');
+    return;
+  }
+  const numbers = [eiFromComponent(rep, 1, cx, 'PLAC'), eiFromComponent(rep, 2, cx, 'FILL')];
+  for (const number of numbers) {
+    const identifier = referenceIdentifier(number, 'parent order', (why) => cx.leftOut(obr, '29', why));
+    if (identifier !== undefined) push(sr, 'basedOn', { type: 'ServiceRequest', identifier });
+  }
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */
@@ -263,6 +288,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
     if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
+    parentOrder(sr, obr, cx);
   }
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
