@@ -12,7 +12,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
-import { organization, organizationFromCwe, practitioner } from '../entities.js';
+import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL } from '../../hl7/message.js';
@@ -143,10 +143,10 @@ function agent(code: string, who: Json | undefined): Json | undefined {
 }
 
 /**
- * [IG ORC[Provenance]] who entered (ORC-10, on behalf of ORC-17), verified (ORC-11), ordered
- * (ORC-12) and acted on (ORC-19) the order: the order resources (ServiceRequest,
+ * [IG ORC[Provenance]] who entered (ORC-10, on behalf of ORC-17; with the device ORC-18), verified
+ * (ORC-11), ordered (ORC-12) and acted on (ORC-19) the order: the order resources (ServiceRequest,
  * MedicationRequest, Immunization) have no element for the enterer or the verifier, so the IG
- * puts them in a Provenance of the order. Made only when ORC-10, ORC-11 or ORC-19 names someone
+ * puts them in a Provenance of the order. Made only when ORC-10, ORC-11, ORC-18 or ORC-19 names someone
  * (ORC-12 alone is already the requester). Recorded/occurred ORC-9 [IG #9], recorded MSH-7 when
  * ORC-9 is empty (Provenance.recorded is required).
  */
@@ -160,7 +160,7 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   // ORC-12 orderer as its author agent. Until review 6 (IG MDM_T02) it was reported unless ORC-10/11/19
   // were valued; without ORC-12 there is no agent (required) and it still is
   const event = !!f[9] && !!f[12] && orc.str(1)?.toUpperCase() !== 'NW';
-  if (!f[10] && !f[11] && !f[19] && !event) return;
+  if (!f[10] && !f[11] && !f[18] && !f[19] && !event) return;
   const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
   // [IG ORC[Provenance] ORC-17 CWE[Organization]] a code, not an XON: read as XON its code became the name
   // read only beside an enterer: on an event Provenance (ORC-12 author alone) ORC-17 has no agent
@@ -170,7 +170,11 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const verifier = agent('verifier', practitioner(cx, orc.rep(11)) as Json | undefined);
   const actor = agent('performer', practitioner(cx, orc.rep(19)) as Json | undefined);
   const author = agent('author', practitioner(cx, orc.rep(12)) as Json | undefined);
-  if (enterer === undefined && verifier === undefined && actor === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
+  // [IG ORC[Provenance] #18 → agent[5].who(Device) CWE[Device]] the entering device; the row
+  // assigns no agent type
+  const deviceRef = deviceFromCwe(cx, orc.rep(18));
+  const device = deviceRef === undefined ? undefined : { who: deviceRef };
+  if (enterer === undefined && verifier === undefined && actor === undefined && device === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
   const msh = cx.msg.segments[0];
   // instant first: a coarse ORC-9 (a date only) un-reads the field, dateTime reads it again
   const recorded = orc.instant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).instant(7));
@@ -181,7 +185,7 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const control = orc.str(1)?.toUpperCase();
   const activity = control === undefined ? undefined : CONTROL_ACTIVITY[control];
   if (activity !== undefined) p.activity = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: activity }] };
-  push(p, 'agent', enterer, verifier, author, actor);
+  push(p, 'agent', enterer, verifier, author, actor, device);
   // [hig identity] this order's event (control code at ORC-9): a resend PUTs the same Provenance
   cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
 }
