@@ -63,14 +63,17 @@ function specimenContainer(seg: SegmentReader, cx: Conversion): Json | undefined
 /**
  * [IG SPM[Specimen] #30 → accessionIdentifier CX[Identifier] (0..1: further repetitions
  * reported); #31 → identifier CX[Identifier]; #32 → identifier EI[Identifier-Extension], type SHIP
- * (v2-0203)]: numbers beside SPM-2's, never its identity (the key stays SPM-2, else the facts).
+ * (v2-0203: SHIP is not in that code system, so the code goes without it)]: numbers beside SPM-2's, never its identity (the key stays SPM-2, else the facts).
  */
 function otherSpecimenNumbers(s: Json, seg: SegmentReader, cx: Conversion): void {
   const accessions = seg.reps(30);
   set(s, 'accessionIdentifier', cxIdentifier(accessions[0], cx.at(seg, 30)));
   if (accessions.length > 1) cx.leftOut(seg, '30 repetition 2+', 'further accession numbers (Specimen.accessionIdentifier holds one)');
   push(s, 'identifier', ...seg.reps(31).map((r) => cxIdentifier(r, cx.at(seg, 31))));
-  push(s, 'identifier', eiIdentifier(seg.rep(32), cx, 'SHIP'));
+  // SHIP is no THO v2-0203 code (hl7-tables.ts): the IG's code without the table's system
+  const shipment = eiIdentifier(seg.rep(32), cx);
+  if (shipment !== undefined) shipment.type = { coding: [{ code: 'SHIP' }] };
+  push(s, 'identifier', shipment);
 }
 
 export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
