@@ -94,6 +94,29 @@ describe('[IG RXO[MedicationRequest] #5, #18, #19] the requested product\'s form
     expect(lines(all, 'RXO-5')).toEqual([]);
   });
 
+  // [hig rule: RXE overrides RXO; no IG RXE map] RXE-6/25/26 describe the encoded product as RXO-5/18/19 the requested one
+  it('RXE-6 and RXE-25/26 describe the encoded product (another one than the RXO\'s)', () => {
+    const { bundle } = RDE({}, seg('RXE', { 2: '0143963401^Nicardipine 40 mg/200 mL IV^NDC', 3: '5', 5: 'mg/h^milligram per hour^UCUM', 6: '385219001^Solution for injection^SCT', 25: '0.2', 26: 'mg/mL^milligram per milliliter^UCUM' }));
+    const mr = resources(bundle, 'MedicationRequest')[0] as Json;
+    expect(mr.medicationReference).toEqual({ reference: '#medication' });
+    expect((mr.contained as Json[])[0]).toEqual({
+      resourceType: 'Medication',
+      id: 'medication',
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0143963401', display: 'Nicardipine 40 mg/200 mL IV' }] },
+      form: { coding: [{ system: 'http://snomed.info/sct', code: '385219001', display: 'Solution for injection' }] },
+      ingredient: [{ itemCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/ndc', code: '0143963401', display: 'Nicardipine 40 mg/200 mL IV' }] }, strength: { numerator: { value: 0.2, unit: 'milligram per milliliter', system: 'http://unitsofmeasure.org', code: 'mg/mL' }, denominator: { value: 1 } } }],
+    });
+  });
+
+  it('an RXE strength of the same product that differs from the RXO\'s replaces it; the RXO\'s is reported', () => {
+    const { bundle, lines: all } = RDE(CAPS, seg('RXE', { 2: '00047040230^AMPICILLIN 250MG CAP^NDC', 3: '500', 5: 'mg^milligram^UCUM', 25: '500', 26: 'mg^milligram^UCUM' }));
+    const [medication] = (resources(bundle, 'MedicationRequest')[0] as Json).contained as Json[];
+    expect((medication!.ingredient as Json[])[0]).toMatchObject({ strength: { numerator: { value: 500, code: 'mg' } } });
+    expect(medication!.form).toMatchObject({ coding: [{ code: '385049006' }] });
+    expect(lines(all, 'RXO-18-19')).toHaveLength(1);
+    expect(lines(all, 'RXO-5')).toEqual([]);
+  });
+
   it('#19 without #18: units of no strength are reported, not dropped', () => {
     const { bundle, lines: all } = RDE({ 19: 'mg' });
     expect((resources(bundle, 'MedicationRequest')[0] as Json).contained).toBeUndefined();

@@ -179,21 +179,55 @@ const MEDICATION_ID = 'medication';
  * product description: a resend PUTs the same MedicationRequest with it), and medication[x] becomes
  * the reference to it, its code the give code. R4 needs what the IG row leaves open [hig]: an
  * ingredient item (1..1), here the give code itself, and a denominator (Ratio rat-1), here 1, i.e.
- * per one unit of the form.
+ * per one unit of the form. The RXE's RXE-6/25/26 go the same way (encodedDescription). Returns
+ * what the segment gave.
  */
-function describeMedication(mr: Resource, rxo: SegmentReader, cx: Conversion): void {
-  const form = codeableConcept(rxo.rep(5));
-  const strength = amountQuantity(rxo.str(18), rxo.rep(19));
-  if (strength === undefined && rxo.str(18) !== undefined) cx.leftOut(rxo, '18-19', 'a give strength that is no number');
-  else if (strength === undefined && rxo.rep(19) !== undefined) cx.leftOut(rxo, '19', 'give strength units without a give strength (RXO-18)');
-  if (form === undefined && strength === undefined) return;
-  const code = (mr.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' };
-  const medication: Json = { resourceType: 'Medication', id: MEDICATION_ID, code };
-  set(medication, 'form', form);
-  if (strength !== undefined) medication.ingredient = [{ itemCodeableConcept: code, strength: { numerator: strength, denominator: { value: 1 } } }];
-  mr.contained = [medication];
-  mr.medicationReference = { reference: `#${MEDICATION_ID}` };
-  delete mr.medicationCodeableConcept;
+function describeMedication(mr: Resource, seg: SegmentReader, fields: ProductFields, cx: Conversion): { form?: Json; strength?: Json } {
+  const form = codeableConcept(seg.rep(fields.form));
+  const strength = amountQuantity(seg.str(fields.strength), seg.rep(fields.units));
+  const [n, u] = [fields.strength, fields.units];
+  if (strength === undefined && seg.str(n) !== undefined) cx.leftOut(seg, `${n}-${u}`, 'a give strength that is no number');
+  else if (strength === undefined && seg.rep(u) !== undefined) cx.leftOut(seg, String(u), `give strength units without a give strength (${seg.name}-${n})`);
+  if (form === undefined && strength === undefined) return {};
+  let medication = containedMedication(mr);
+  if (medication === undefined) {
+    medication = { resourceType: 'Medication', id: MEDICATION_ID, code: (mr.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' } };
+    mr.contained = [medication];
+    mr.medicationReference = { reference: `#${MEDICATION_ID}` };
+    delete mr.medicationCodeableConcept;
+  }
+  if (form !== undefined) medication.form = form;
+  if (strength !== undefined) medication.ingredient = [{ itemCodeableConcept: medication.code, strength: { numerator: strength, denominator: { value: 1 } } }];
+  return { ...(form === undefined ? {} : { form }), ...(strength === undefined ? {} : { strength }) };
+}
+
+/** The fields of a product's form and strength: RXO-5/18/19, RXE-6/25/26. */
+interface ProductFields {
+  form: number;
+  strength: number;
+  units: number;
+}
+const RXO_PRODUCT: ProductFields = { form: 5, strength: 18, units: 19 };
+const RXE_PRODUCT: ProductFields = { form: 6, strength: 25, units: 26 };
+
+function containedMedication(mr: Resource): Json | undefined {
+  return (mr.contained as Json[] | undefined)?.find((r) => r.id === MEDICATION_ID);
+}
+
+/**
+ * [hig rule: RXE overrides RXO, as for RXE-2/3/4/5; the IG has no RDE/RXE map] RXE-6 dosage form
+ * and RXE-25/26 give strength describe the encoded product as RXO-5/18/19 the requested one: they
+ * replace the RXO's, and an RXO value they replace that says something else is reported.
+ */
+function encodedDescription(mr: Resource, rxe: SegmentReader, rxo: SegmentReader | undefined, cx: Conversion): void {
+  const before = containedMedication(mr);
+  const requested = { form: before?.form, strength: (before?.ingredient as Json[] | undefined)?.[0]?.strength };
+  const encoded = describeMedication(mr, rxe, RXE_PRODUCT, cx);
+  if (rxo === undefined) return;
+  const differs = (a: unknown, b: unknown) => a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b);
+  if (differs(requested.form, encoded.form)) cx.leftOut(rxo, '5', "the requested dosage form, which the RXE's encoded dosage form RXE-6 replaces (RXE overrides RXO)");
+  const encodedStrength = encoded.strength === undefined ? undefined : { numerator: encoded.strength, denominator: { value: 1 } };
+  if (differs(requested.strength, encodedStrength)) cx.leftOut(rxo, '18-19', "the requested give strength, which the RXE's encoded give strength RXE-25/26 replaces (RXE overrides RXO)");
 }
 
 /**
@@ -202,12 +236,12 @@ function describeMedication(mr: Resource, rxo: SegmentReader, cx: Conversion): v
  * is the RXE's code again; on the same product the description stays, under the RXE's coding.
  */
 function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: SegmentReader | undefined, cx: Conversion): void {
-  const medication = (mr.contained as Json[] | undefined)?.find((r) => r.id === MEDICATION_ID);
-  if (medication === undefined || rxo === undefined) {
+  const medication = containedMedication(mr);
+  if (medication === undefined) {
     mr.medicationCodeableConcept = give;
     return;
   }
-  if (!replaced) {
+  if (!replaced || rxo === undefined) {
     medication.code = give;
     for (const ingredient of (medication.ingredient as Json[] | undefined) ?? []) ingredient.itemCodeableConcept = give;
     return;
@@ -223,7 +257,7 @@ function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: Segmen
 export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
   scope.medicationFrom = 'RXO';
-  describeMedication(mr, seg, cx);
+  describeMedication(mr, seg, RXO_PRODUCT, cx);
   setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
@@ -287,6 +321,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const encodedDose = dose(seg.str(3), seg.str(4), seg.rep(5));
   const { rxo, replaced } = requestedReplaced(seg, give, encodedDose, scope, cx);
   if (give !== undefined) encodedProduct(mr, give, replaced, rxo, cx);
+  encodedDescription(mr, seg, rxo, cx);
   setDose(mr, encodedDose, true);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
