@@ -105,6 +105,28 @@ export function organizationFromCwe(cx: Conversion, rep: Repetition | undefined)
 }
 
 /**
+ * CWE → Device (IG CWE[Device], read as an instance identifier): identifier[1] CWE.1 in system
+ * CWE.3, identifier[2] CWE.4 in CWE.6; deviceName CWE.2, CWE.5, CWE.9 (type user-friendly-name,
+ * the IG leaves the type to the implementer). Its identity is its first identifier as an
+ * organization's is (organizationKey: a bare code is the code and the name).
+ */
+export function deviceFromCwe(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const identifiers: Json[] = [];
+  for (const [c, s] of [[1, 3], [4, 6]] as const) {
+    const value = val(rep, c);
+    if (value === undefined) continue;
+    const system = codingSystemUri(val(rep, s));
+    identifiers.push(system === undefined ? { value } : { system, value });
+  }
+  const names = [val(rep, 2), val(rep, 5), val(rep, 9)].filter((n): n is string => n !== undefined);
+  if (identifiers.length === 0 && names.length === 0) return undefined;
+  const device: Json = { resourceType: 'Device' };
+  if (identifiers.length > 0) device.identifier = identifiers;
+  if (names.length > 0) device.deviceName = names.map((name) => ({ name, type: 'user-friendly-name' }));
+  return cx.ref(cx.add(device as Resource, organizationKey(identifiers[0], names[0])), names[0]);
+}
+
+/**
  * HD → Organization (sending/receiving facility, assigning authority), as the IG's
  * HD[Organization]: identifier 1 = the namespace id, identifier 2 = the universal id (typed by
  * UniversalIDType; as a URI for ISO/UUID/URI types).

@@ -6,15 +6,66 @@ import { cxIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
-import type { Json, Resource } from '../types.js';
+import type { Json, Reference, Resource } from '../types.js';
+import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
 import type { Scope } from './scope.js';
+
+interface ContactPerson {
+  name: Json | undefined;
+  telecom: (Json | undefined)[];
+  address: (Json | undefined)[];
+}
+
+/** NK1-30 name, NK1-31 telecom, NK1-32 address: the contact person, if any. */
+function contactPerson(seg: SegmentReader, cx: Conversion): ContactPerson | undefined {
+  const names = seg.reps(30).map((r) => xpnName(r, cx));
+  const telecom = seg.reps(31).map((r) => xtnContactPoint(r, cx.at(seg, 31)));
+  const address = seg.reps(32).map((r) => xadAddress(r, cx));
+  const person = { name: names.find((n) => n !== undefined), telecom, address };
+  return person.name === undefined && telecom.every((t) => t === undefined) && address.every((a) => a === undefined) ? undefined : person;
+}
+
+/**
+ * [IG NK1[Patient] #13 → contact.organization(Organization) XON[Organization] (0..1: further
+ * repetitions reported); #30 → Organization.contact.name, #31 → .telecom, #32 → .address] the
+ * organization that is the contact, with its contact person. The Organization is shared (same
+ * XON, same resource): its contact is filled in when it has none, never overwritten.
+ */
+function contactOrganization(seg: SegmentReader, person: ContactPerson | undefined, cx: Conversion): Reference | undefined {
+  const reps = seg.reps(13);
+  const ref = organization(cx, reps[0]);
+  if (reps.length > 1) cx.leftOut(seg, '13 repetition 2+', 'further organizations (Patient.contact.organization holds one)');
+  const org = ref === undefined ? undefined : cx.resources.get(`Organization/${ref.reference.slice('urn:uuid:'.length)}`);
+  if (org === undefined || person === undefined || org.contact !== undefined) return ref;
+  const contact: Json = {};
+  set(contact, 'name', person.name);
+  push(contact, 'telecom', ...person.telecom);
+  set(contact, 'address', person.address.find((a) => a !== undefined));
+  org.contact = [contact];
+  return ref;
+}
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
   const names = seg.reps(2).map((r) => xpnName(r, cx));
   const telecom = [5, 6, 40, 41].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n))));
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
+  const person = contactPerson(seg, cx);
+  const contactOrg = patient === undefined ? undefined : contactOrganization(seg, person, cx);
+  if (person !== undefined && contactOrg === undefined) {
+    // [IG NK1[RelatedPerson] #30 → name[2], #31 → telecom[3], #32 → address[2]] without an
+    // organization the contact person is the related person only when NK1-2 names nobody: beside
+    // a named next of kin, two people's names would make one RelatedPerson (the IG's own comment
+    // asks how to tell them apart)
+    if (!names.some((n) => n !== undefined)) {
+      names.push(person.name);
+      telecom.push(...person.telecom);
+      addresses.push(...person.address);
+    } else {
+      cx.leftOut(seg, '30-32', 'a contact person beside the next of kin NK1-2, without an organization (NK1-13) to be its contact');
+    }
+  }
   const relationship = codeableConcept(seg.rep(3), 'Relationship');
   const role = codeableConcept(seg.rep(7), 'ContactRole');
   const rp: Json = { resourceType: 'RelatedPerson' };
@@ -49,7 +100,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     set(contact, 'address', addresses.find((a) => a !== undefined));
     set(contact, 'gender', rp.gender);
     set(contact, 'period', rp.period);
+    set(contact, 'organization', contactOrg);
     // pat-1: a contact needs a name, telecom, address or organization
-    if (contact.name !== undefined || contact.telecom !== undefined || contact.address !== undefined) push(patient, 'contact', contact);
+    if (contact.name !== undefined || contact.telecom !== undefined || contact.address !== undefined || contact.organization !== undefined) push(patient, 'contact', contact);
   }
 }

@@ -10,9 +10,9 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { eiIdentifier } from '../datatypes/identifier.js';
+import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
-import { organization, organizationFromCwe, practitioner } from '../entities.js';
+import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
@@ -143,10 +143,10 @@ function agent(code: string, who: Json | undefined): Json | undefined {
 }
 
 /**
- * [IG ORC[Provenance]] who entered (ORC-10, on behalf of ORC-17), verified (ORC-11), ordered
- * (ORC-12) and acted on (ORC-19) the order: the order resources (ServiceRequest,
+ * [IG ORC[Provenance]] who entered (ORC-10, on behalf of ORC-17; with the device ORC-18), verified
+ * (ORC-11), ordered (ORC-12) and acted on (ORC-19) the order: the order resources (ServiceRequest,
  * MedicationRequest, Immunization) have no element for the enterer or the verifier, so the IG
- * puts them in a Provenance of the order. Made only when ORC-10, ORC-11 or ORC-19 names someone
+ * puts them in a Provenance of the order. Made only when ORC-10, ORC-11, ORC-18 or ORC-19 names someone
  * (ORC-12 alone is already the requester). Recorded/occurred ORC-9 [IG #9], recorded MSH-7 when
  * ORC-9 is empty (Provenance.recorded is required).
  */
@@ -160,7 +160,7 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   // ORC-12 orderer as its author agent. Until review 6 (IG MDM_T02) it was reported unless ORC-10/11/19
   // were valued; without ORC-12 there is no agent (required) and it still is
   const event = !!f[9] && !!f[12] && orc.str(1)?.toUpperCase() !== 'NW';
-  if (!f[10] && !f[11] && !f[19] && !event) return;
+  if (!f[10] && !f[11] && !f[18] && !f[19] && !event) return;
   const enterer = agent('enterer', practitioner(cx, orc.rep(10)) as Json | undefined);
   // [IG ORC[Provenance] ORC-17 CWE[Organization]] a code, not an XON: read as XON its code became the name
   // read only beside an enterer: on an event Provenance (ORC-12 author alone) ORC-17 has no agent
@@ -170,7 +170,11 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const verifier = agent('verifier', practitioner(cx, orc.rep(11)) as Json | undefined);
   const actor = agent('performer', practitioner(cx, orc.rep(19)) as Json | undefined);
   const author = agent('author', practitioner(cx, orc.rep(12)) as Json | undefined);
-  if (enterer === undefined && verifier === undefined && actor === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
+  // [IG ORC[Provenance] #18 → agent[5].who(Device) CWE[Device]] the entering device; the row
+  // assigns no agent type
+  const deviceRef = deviceFromCwe(cx, orc.rep(18));
+  const device = deviceRef === undefined ? undefined : { who: deviceRef };
+  if (enterer === undefined && verifier === undefined && actor === undefined && device === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
   const msh = cx.msg.segments[0];
   // instant first: a coarse ORC-9 (a date only) un-reads the field, dateTime reads it again
   const recorded = orc.instant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).instant(7));
@@ -181,7 +185,7 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   const control = orc.str(1)?.toUpperCase();
   const activity = control === undefined ? undefined : CONTROL_ACTIVITY[control];
   if (activity !== undefined) p.activity = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: activity }] };
-  push(p, 'agent', enterer, verifier, author, actor);
+  push(p, 'agent', enterer, verifier, author, actor, device);
   // [hig identity] this order's event (control code at ORC-9): a resend PUTs the same Provenance
   cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
 }
@@ -233,6 +237,31 @@ function requestKey(placer: Json | undefined, filler: Json | undefined, code: Js
 }
 
 /**
+ * [IG OBR[ServiceRequest] OBR-29 IF OBR-29.1 VALUED AND OBR-50 NOT VALUED → basedOn[1].identifier
+ * EIP[Identifier-PlacerAssignedIdentifier], type "ServiceRequest"; IF OBR-29.2 VALUED AND OBR-50
+ * NOT VALUED → basedOn[2].identifier EIP[Identifier-FillerAssignedIdentifier]] the parent order, a
+ * logical reference per number (the IG keeps both and leaves the choice open): typed PLAC/FILL as
+ * the parent's own OBR-2/OBR-3 identifiers are, so they match them. A number without a system is
+ * no reference (identifier.ts referenceIdentifier, review 7). With OBR-50 valued the IG has no
+ * target yet ("need something else that we have not figured out"): reported.
+ */
+function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
+  const rep = obr.rep(29);
+  if (rep === undefined) return;
+  // read raw: OBR-50 has no row of its own and stays in the report as valued but not mapped
+  const universal = obr.segment.fields[50];
+  if (universal !== undefined && universal !== '' && universal !== HL7_NULL) {
+    cx.leftOut(obr, '29', 'a parent order beside a parent universal service identifier (OBR-50), which the IG leaves unmapped');
+    return;
+  }
+  const numbers = [eiFromComponent(rep, 1, cx, 'PLAC'), eiFromComponent(rep, 2, cx, 'FILL')];
+  for (const number of numbers) {
+    const identifier = referenceIdentifier(number, 'parent order', (why) => cx.leftOut(obr, '29', why));
+    if (identifier !== undefined) push(sr, 'basedOn', { type: 'ServiceRequest', identifier });
+  }
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */
@@ -263,6 +292,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
     if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
+    parentOrder(sr, obr, cx);
   }
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);

@@ -106,7 +106,8 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   const orc = orcOf(seg, scope, cx);
   const existing = madeByOrder(seg, scope, cx, 'MedicationRequest');
   if (existing !== undefined) {
-    set(existing, 'medicationCodeableConcept', medication);
+    // an RXO's described product (contained Medication) already names the medication
+    if (existing.medicationReference === undefined) set(existing, 'medicationCodeableConcept', medication);
     applyOrderTiming(existing, seg, orc, scope, cx);
     scope.medicationRequest = existing;
     scope.noteTarget = existing;
@@ -185,10 +186,95 @@ function dispense(mr: Resource, amount: string | undefined, units: Repetition | 
   if (Object.keys(request).length > 0) mr.dispenseRequest = request;
 }
 
+const MEDICATION_ID = 'medication';
+
+/**
+ * [IG RXO[MedicationRequest] #5 → medication(Medication.doseForm) CWE[CodeableConcept] (R4:
+ * Medication.form); #18 → Medication.ingredient.strength.numerator.value; #19 → numerator code/unit
+ * (CWE[Quantity], quantity.ts: a unit without a system stays `unit`)] the requested product's form
+ * and strength: the Medication is contained (it has no identity of its own, it is this order's
+ * product description: a resend PUTs the same MedicationRequest with it), and medication[x] becomes
+ * the reference to it, its code the give code. R4 needs what the IG row leaves open [hig]: an
+ * ingredient item (1..1), here the give code itself, and a denominator (Ratio rat-1), here 1, i.e.
+ * per one unit of the form. The RXE's RXE-6/25/26 go the same way (encodedDescription). Returns
+ * what the segment gave.
+ */
+function describeMedication(mr: Resource, seg: SegmentReader, fields: ProductFields, cx: Conversion): { form?: Json; strength?: Json } {
+  const form = codeableConcept(seg.rep(fields.form));
+  const strength = amountQuantity(seg.str(fields.strength), seg.rep(fields.units));
+  const [n, u] = [fields.strength, fields.units];
+  if (strength === undefined && seg.str(n) !== undefined) cx.leftOut(seg, `${n}-${u}`, 'a give strength that is no number');
+  else if (strength === undefined && seg.rep(u) !== undefined) cx.leftOut(seg, String(u), `give strength units without a give strength (${seg.name}-${n})`);
+  if (form === undefined && strength === undefined) return {};
+  let medication = containedMedication(mr);
+  if (medication === undefined) {
+    medication = { resourceType: 'Medication', id: MEDICATION_ID, code: (mr.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' } };
+    mr.contained = [medication];
+    mr.medicationReference = { reference: `#${MEDICATION_ID}` };
+    delete mr.medicationCodeableConcept;
+  }
+  if (form !== undefined) medication.form = form;
+  if (strength !== undefined) medication.ingredient = [{ itemCodeableConcept: medication.code, strength: { numerator: strength, denominator: { value: 1 } } }];
+  return { ...(form === undefined ? {} : { form }), ...(strength === undefined ? {} : { strength }) };
+}
+
+/** The fields of a product's form and strength: RXO-5/18/19, RXE-6/25/26. */
+interface ProductFields {
+  form: number;
+  strength: number;
+  units: number;
+}
+const RXO_PRODUCT: ProductFields = { form: 5, strength: 18, units: 19 };
+const RXE_PRODUCT: ProductFields = { form: 6, strength: 25, units: 26 };
+
+function containedMedication(mr: Resource): Json | undefined {
+  return (mr.contained as Json[] | undefined)?.find((r) => r.id === MEDICATION_ID);
+}
+
+/**
+ * [hig rule: RXE overrides RXO, as for RXE-2/3/4/5; the IG has no RDE/RXE map] RXE-6 dosage form
+ * and RXE-25/26 give strength describe the encoded product as RXO-5/18/19 the requested one: they
+ * replace the RXO's, and an RXO value they replace that says something else is reported.
+ */
+function encodedDescription(mr: Resource, rxe: SegmentReader, rxo: SegmentReader | undefined, cx: Conversion): void {
+  const before = containedMedication(mr);
+  const requested = { form: before?.form, strength: (before?.ingredient as Json[] | undefined)?.[0]?.strength };
+  const encoded = describeMedication(mr, rxe, RXE_PRODUCT, cx);
+  if (rxo === undefined) return;
+  const differs = (a: unknown, b: unknown) => a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b);
+  if (differs(requested.form, encoded.form)) cx.leftOut(rxo, '5', "the requested dosage form, which the RXE's encoded dosage form RXE-6 replaces (RXE overrides RXO)");
+  const encodedStrength = encoded.strength === undefined ? undefined : { numerator: encoded.strength, denominator: { value: 1 } };
+  if (differs(requested.strength, encodedStrength)) cx.leftOut(rxo, '18-19', "the requested give strength, which the RXE's encoded give strength RXE-25/26 replaces (RXE overrides RXO)");
+}
+
+/**
+ * [hig rule: RXE overrides RXO] the RXO's form and strength describe the requested product RXO-1:
+ * on another encoded product (RXE-2) they would be wrong, so they are reported and medication[x]
+ * is the RXE's code again; on the same product the description stays, under the RXE's coding.
+ */
+function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: SegmentReader | undefined, cx: Conversion): void {
+  const medication = containedMedication(mr);
+  if (medication === undefined) {
+    mr.medicationCodeableConcept = give;
+    return;
+  }
+  if (!replaced || rxo === undefined) {
+    medication.code = give;
+    for (const ingredient of (medication.ingredient as Json[] | undefined) ?? []) ingredient.itemCodeableConcept = give;
+    return;
+  }
+  if (medication.form !== undefined) cx.leftOut(rxo, '5', "the requested product's dosage form, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  if (medication.ingredient !== undefined) cx.leftOut(rxo, '18-19', "the requested product's strength, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  delete mr.contained;
+  delete mr.medicationReference;
+  mr.medicationCodeableConcept = give;
+}
+
 /** [IG RXO[MedicationRequest]] the requested give code, amount, dispense and substitution. */
 export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
   scope.medicationFrom = 'RXO';
+  describeMedication(mr, seg, RXO_PRODUCT, cx);
   setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
@@ -209,21 +295,21 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * ampicillin vanished without a report line), the give amount and units RXO-2/3/4 by RXE-3/4/5. An
  * RXO value equal to the RXE's is in the Bundle and says nothing more.
  */
-function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): void {
+function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): { rxo?: SegmentReader; replaced: boolean } {
   const index = scope.tree.orderOf(rxe.index).find((i) => i < rxe.index && cx.msg.segments[i]?.name === 'RXO');
   const segment = index === undefined ? undefined : cx.msg.segments[index];
-  if (index === undefined || segment === undefined) return;
+  if (index === undefined || segment === undefined) return { replaced: false };
   const rxo = cx.reader(segment, index);
   const requested = codeableConcept(rxo.rep(1));
   // the same code (CWE.1) with or without its system or display is the same product
   const code = (c: Json | undefined) => ((c?.coding as Json[] | undefined)?.[0]?.code as string | undefined)?.toUpperCase();
-  if (give !== undefined && requested !== undefined && (code(requested) === undefined || code(requested) !== code(give))) {
-    cx.leftOut(rxo, '1', "the requested give code, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
-  }
+  const replaced = give !== undefined && requested !== undefined && (code(requested) === undefined || code(requested) !== code(give));
+  if (replaced) cx.leftOut(rxo, '1', "the requested give code, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
   const requestedDose = dose(rxo.str(2), rxo.str(3), rxo.rep(4));
   if (encodedDose !== undefined && requestedDose !== undefined && JSON.stringify(requestedDose) !== JSON.stringify(encodedDose)) {
     cx.leftOut(rxo, '2-4', "the requested give amount, which the RXE's encoded give amount RXE-3/4/5 replaces (RXE overrides RXO)");
   }
+  return { rxo, replaced };
 }
 
 /** The texts of CWE instructions (CWE.2, else CWE.9, else the code CWE.1), joined. */
@@ -250,8 +336,9 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
   const encodedDose = dose(seg.str(3), seg.str(4), seg.rep(5));
-  requestedReplaced(seg, give, encodedDose, scope, cx);
-  if (give !== undefined) mr.medicationCodeableConcept = give;
+  const { rxo, replaced } = requestedReplaced(seg, give, encodedDose, scope, cx);
+  if (give !== undefined) encodedProduct(mr, give, replaced, rxo, cx);
+  encodedDescription(mr, seg, rxo, cx);
   setDose(mr, encodedDose, true);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)

@@ -1,7 +1,7 @@
 /** SPM → Specimen (IG: SPM[Specimen]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { eiFromComponent, referenceIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, numberKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
@@ -45,6 +45,37 @@ function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Js
   return identifier === undefined ? undefined : { type: 'Specimen', identifier };
 }
 
+/**
+ * [IG SPM[Specimen] #27 → container.type CWE[CodeableConcept] via ContainerType; #6 →
+ * container.additiveCodeableConcept CWE[CodeableConcept] via Additive/Preservative]: one
+ * container (SPM-27 is 0..1), whose additive is 0..1: additives after the first are reported.
+ * The ContainerType map has no v2 source codes, so SPM-27 keeps the sender's coding.
+ */
+function specimenContainer(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const container: Json = {};
+  set(container, 'type', codeableConcept(seg.rep(27)));
+  const additives = seg.reps(6);
+  set(container, 'additiveCodeableConcept', codeableConcept(additives[0], 'AdditivePreservative'));
+  if (additives.length > 1) cx.leftOut(seg, '6 repetition 2+', 'further additives (a Specimen.container holds one)');
+  return Object.keys(container).length === 0 ? undefined : container;
+}
+
+/**
+ * [IG SPM[Specimen] #30 → accessionIdentifier CX[Identifier] (0..1: further repetitions
+ * reported); #31 → identifier CX[Identifier]; #32 → identifier EI[Identifier-Extension], type SHIP
+ * (v2-0203: SHIP is not in that code system, so the code goes without it)]: numbers beside SPM-2's, never its identity (the key stays SPM-2, else the facts).
+ */
+function otherSpecimenNumbers(s: Json, seg: SegmentReader, cx: Conversion): void {
+  const accessions = seg.reps(30);
+  set(s, 'accessionIdentifier', cxIdentifier(accessions[0], cx.at(seg, 30)));
+  if (accessions.length > 1) cx.leftOut(seg, '30 repetition 2+', 'further accession numbers (Specimen.accessionIdentifier holds one)');
+  push(s, 'identifier', ...seg.reps(31).map((r) => cxIdentifier(r, cx.at(seg, 31))));
+  // SHIP is no THO v2-0203 code (hl7-tables.ts): the IG's code without the table's system
+  const shipment = eiIdentifier(seg.rep(32), cx);
+  if (shipment !== undefined) shipment.type = { coding: [{ code: 'SHIP' }] };
+  push(s, 'identifier', shipment);
+}
+
 export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const s: Json = { resourceType: 'Specimen' };
   const id = seg.rep(2);
@@ -86,6 +117,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG SPM[Specimen] #20 → status via YesNoIndicator[AvailabilityStatus]] Y available, N unavailable
   set(s, 'status', mappedFieldCode(seg, 20, 'YesNoIndicator[AvailabilityStatus]', cx, 'an availability other than Y or N (table 0136)'));
   push(s, 'condition', ...seg.reps(24).map((r) => codeableConcept(r, 'SpecimenCondition')));
+  push(s, 'container', specimenContainer(seg, cx));
+  otherSpecimenNumbers(s, seg, cx);
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
