@@ -1,0 +1,34 @@
+/**
+ * review10: defects found in the independent review of cb440a6..b0967d0. Each test states what the
+ * spec / the stated rule expects and fails on the code as merged (src is not fixed on this branch).
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { resources } from './helpers.js';
+
+const MSH = 'MSH|^~\\&|A|B|C|D|20240101120000||ADT^A01^ADT_A01|X1|P|2.5.1';
+const EVN = 'EVN|A01|20240101';
+const PV1 = 'PV1|1|I|W^1^2||||||||||||||||V1^^^H^VN';
+const adt = (pid3: string): string => [MSH, EVN, `PID|1||${pid3}||Doe^John||19700101|M`, PV1].join('\r');
+
+function patientOf(message: string): Record<string, unknown> {
+  const [p] = resources(convertHl7v2(message).bundle, 'Patient');
+  if (p === undefined) throw new Error('no Patient');
+  return p;
+}
+
+describe('review10: bad characters (issue 14) — parts that identify together are left out together', () => {
+  // [IG CX[Identifier] #5 → type; hig identifier.ts typeSystem: CX.5 SS names the SSN system when CX.4
+  // is empty] CX.5 then identifies with CX.1 as CX.4 does. characters.ts RULES.CX keys only [1, 4]: a
+  // control byte in CX.5 leaves the type out alone and keeps the bare number, which has no system any
+  // more, so the SSN patient takes the Patient id of a system-less 123456789 from anyone.
+  it('review10: a PID-3 SSN whose CX.5 holds a control byte does not become a bare number (nor its Patient id)', () => {
+    const clean = patientOf(adt('123456789^^^^SS'));
+    expect((clean.identifier as { system?: string }[])[0]?.system).toBe('http://hl7.org/fhir/sid/us-ssn');
+    const bare = patientOf(adt('123456789'));
+    const bad = patientOf(adt('123456789^^^^S\x01S'));
+    const values = ((bad.identifier as { value?: string; system?: string }[] | undefined) ?? []).filter((i) => i.value === '123456789' && i.system === undefined);
+    expect(values).toEqual([]);
+    expect(bad.id).not.toBe(bare.id);
+  });
+});
