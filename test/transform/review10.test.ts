@@ -32,3 +32,20 @@ describe('review10: bad characters (issue 14) — parts that identify together a
     expect(bad.id).not.toBe(bare.id);
   });
 });
+
+describe('review10: bad characters (issue 14) — XCN.13 identifies with XCN.1 when XCN.9 is empty', () => {
+  // [IG XCN[Practitioner] #1 → identifier.value, #13 → identifier.type; hig entities.ts: XCN.13 NPI
+  // names the NPI system when XCN.9 is empty] RULES.XCN keys only [1, 9]: a control byte in XCN.13
+  // keeps the bare number, and the attending NPI doctor becomes any sender's system-less 1234567890.
+  it('review10: a PV1-7 NPI whose XCN.13 holds a control byte does not become a bare number (nor its Practitioner id)', () => {
+    const pv1 = (xcn: string) => [MSH, EVN, 'PID|1||123^^^H^MR||Doe^John||19700101|M', `PV1|1|I|W^1^2||||${xcn}|||||||||||V1^^^H^VN`].join('\r');
+    const practitioner = (m: string) => resources(convertHl7v2(m).bundle, 'Practitioner')[0];
+    const clean = practitioner(pv1('1234567890^Smith^John^^^^^^^^^^NPI'));
+    expect((clean?.identifier as { system?: string }[])[0]?.system).toBe('http://hl7.org/fhir/sid/us-npi');
+    const bare = practitioner(pv1('1234567890^Smith^John'));
+    const bad = practitioner(pv1('1234567890^Smith^John^^^^^^^^^^N\x01PI'));
+    const values = ((bad?.identifier as { value?: string; system?: string }[] | undefined) ?? []).filter((i) => i.value === '1234567890' && i.system === undefined);
+    expect(values).toEqual([]);
+    expect(bad?.id).not.toBe(bare?.id);
+  });
+});
