@@ -49,3 +49,22 @@ describe('review10: bad characters (issue 14) — XCN.13 identifies with XCN.1 w
     expect(bad?.id).not.toBe(bare?.id);
   });
 });
+
+describe('review10: bad characters (issue 14) — a field of a segment field-types.json does not list', () => {
+  // [IG EI[Identifier] #1 → value, #2–4 → system/assigner; RULES.EI keys [[1, 2, 3, 4]]] RF1 has no
+  // IG map, so RF1-6's datatype (EI) is unknown to characters.ts and its components are left out one
+  // by one: a control byte in EI.2 keeps EI.1 alone, and HOSP's referral R1 takes the ServiceRequest
+  // id of a referral R1 of no namespace.
+  it('review10: an RF1-6 referral number whose namespace (EI.2) holds a control byte is not kept without it', () => {
+    const ref = (rf16: string) =>
+      ['MSH|^~\\&|A|B|C|D|20240101120000||REF^I12^REF_I12|X3|P|2.5.1', `RF1|A^Accepted^HL70283|||||${rf16}`, 'PID|1||123^^^H^MR||Doe^John||19700101|M'].join('\r');
+    const request = (m: string) => resources(convertHl7v2(m).bundle, 'ServiceRequest')[0];
+    const clean = request(ref('R1^HOSP'));
+    expect((clean?.identifier as { value?: string }[])[0]?.value).toBe('R1');
+    const bare = request(ref('R1'));
+    const bad = request(ref('R1^HOS\x01P'));
+    const kept = ((bad?.identifier as { value?: string; system?: string; assigner?: unknown }[] | undefined) ?? []).filter((i) => i.value === 'R1' && i.system === undefined && i.assigner === undefined);
+    expect(kept).toEqual([]);
+    expect(bad?.id).not.toBe(bare?.id);
+  });
+});
