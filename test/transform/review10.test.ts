@@ -68,3 +68,27 @@ describe('review10: bad characters (issue 14) — a field of a segment field-typ
     expect(bad?.id).not.toBe(bare?.id);
   });
 });
+
+describe('review10: NK1-13/30–32 contact organization (loss9)', () => {
+  // [IG NK1[Patient] #13 → contact.organization; #30 → Organization.contact.name] nk1.ts fills the
+  // shared Organization's contact only when it has none: a second NK1 naming the same organization
+  // with another contact person (NK1-30–32) is read (so no "not converted" line) and then neither
+  // placed nor reported. hig's rule: nothing valued vanishes silently (not-silent.test.ts).
+  const message = [
+    'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305081500||ADT^A04^ADT_A01|NK99|P|2.5.1',
+    'EVN|A04|20240305081500',
+    'PID|1||MRN13^^^HOSP^MR||DOE^JANE||19800215|F',
+    'NK1|1||EMC^Emergency Contact^HL70063||||||||||Bull Run Family Practice^^4711^^^HOSP|||||||||||||||||SMITH^JOHN',
+    'NK1|2||EMC^Emergency Contact^HL70063||||||||||Bull Run Family Practice^^4711^^^HOSP|||||||||||||||||ROEBUCK^LISA',
+    'PV1|1|O|CLINIC^^^HOSP||||||||||||||||V13^^^HOSP^VN',
+  ].join('\r');
+
+  it('review10: the second NK1 contact person of the same organization is placed or reported, not dropped silently', () => {
+    const { bundle, report } = convertHl7v2(message);
+    expect(JSON.stringify(bundle)).toContain('SMITH');
+    const texts = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    const placed = JSON.stringify(bundle).includes('ROEBUCK');
+    const reported = texts.some((t) => t.includes('NK1-30') && t.includes('segment 5'));
+    expect(placed || reported).toBe(true);
+  });
+});
