@@ -92,3 +92,16 @@ describe('review10: NK1-13/30–32 contact organization (loss9)', () => {
     expect(placed || reported).toBe(true);
   });
 });
+
+describe('review10: bad characters (issue 14) — XTN.3 says what the number reaches', () => {
+  // [IG XTN[ContactPoint] #3 → system via TelecommunicationEquipmentType] RULES.XTN keys [1, 4–8, 12]
+  // leave XTN.3 out alone; telecom.ts then calls a number without equipment type a `phone`, so a fax
+  // number with a control byte in FX is published as the patient's phone: altered, not left out.
+  it('review10: a PID-13 fax number whose XTN.3 holds a control byte is not turned into a phone', () => {
+    const telecom = (xtn: string) =>
+      (patientOf([MSH, EVN, `PID|1||123^^^H^MR||Doe^John||19700101|M|||||${xtn}`, PV1].join('\r')).telecom as { system?: string; value?: string }[] | undefined) ?? [];
+    expect(telecom('^PRN^FX^^^555^5550100').map((t) => t.system)).toEqual(['fax']);
+    const asPhone = telecom('^PRN^F\x01X^^^555^5550100').filter((t) => t.system === 'phone' && (t.value ?? '').includes('5550100'));
+    expect(asPhone).toEqual([]);
+  });
+});
