@@ -105,3 +105,23 @@ describe('review10: bad characters (issue 14) — XTN.3 says what the number rea
     expect(asPhone).toEqual([]);
   });
 });
+
+describe('review10: bad characters (issue 14) — MSH-7 left out must not move the message\'s other times', () => {
+  // [hig time-zone rule, hl7v2.ts: offset-less times are in MSH-7's zone, else the channel's] MSH-7 is
+  // now read through the field reader: a control byte leaves it out, and with it the sender's offset,
+  // so every offset-less time of the message (OBR-7 here) is read in the channel's zone (UTC): the
+  // 08:00 -05:00 collection becomes 08:00 UTC, five hours off. Left out must not alter the others.
+  it('review10: an offset-less OBR-7 keeps the sender\'s zone (or is left out) when MSH-7 holds a control byte', () => {
+    const oru = (msh7: string) =>
+      [
+        `MSH|^~\\&|LAB|B|C|D|${msh7}||ORU^R01^ORU_R01|X7|P|2.5.1`,
+        'PID|1||123^^^H^MR||Doe^John||19700101|M',
+        'OBR|1|PL1^LAB|FL1^LAB|GLU^Glucose^L|||20240101080000',
+        'OBX|1|NM|GLU^Glucose^L||5.5|mmol/L|||||F',
+      ].join('\r');
+    const effective = (m: string) => resources(convertHl7v2(m).bundle, 'DiagnosticReport')[0]?.effectiveDateTime as string | undefined;
+    expect(effective(oru('20240101120000-0500'))).toBe('2024-01-01T08:00:00-05:00');
+    const bad = effective(oru('2024010112\x010000-0500'));
+    expect([undefined, '2024-01-01T08:00:00-05:00']).toContain(bad);
+  });
+});
