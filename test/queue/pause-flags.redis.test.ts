@@ -10,7 +10,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pauseFlags, type PauseFlags } from '../../src/queue/pause-flags.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { dropPrefix, monitorRedis, REDIS_URL, testPrefix } from '../support/redis.js';
 
 const prefix = testPrefix('pauseflags');
 const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -96,14 +96,14 @@ describe('pause flags', () => {
   it('cached checks send Redis nothing', async () => {
     const name = `${prefix}:quiet`;
     const f = await armedFlags(name);
-    const monitor = await admin.duplicate().monitor();
+    const seen: string[] = [];
+    let ours = new Set<string>();
+    const monitor = await monitorRedis(({ command, source }) => {
+      if (ours.has(source)) seen.push(command);
+    });
     try {
       await f.flags.paused(keys); // read once: cached from here
-      const ours = new Set((await lines(name)).map((l) => /\baddr=(\S+)/.exec(l)![1]!));
-      const seen: string[] = [];
-      monitor.on('monitor', (_time: string, args: string[], source: string) => {
-        if (ours.has(source)) seen.push(String(args[0]).toLowerCase());
-      });
+      ours = new Set((await lines(name)).map((l) => /\baddr=(\S+)/.exec(l)![1]!));
       // MONITOR shows a command of ours sent after it started: a PING of the base proves it is live.
       await f.base.ping();
       await until(async () => seen.includes('ping'), 'monitor live');
@@ -114,7 +114,7 @@ describe('pause flags', () => {
       // the base's PING and at most the liveness PINGs of the reader and subscriber (once a second)
       expect(seen.filter((c) => c !== 'ping')).toEqual([]);
     } finally {
-      monitor.disconnect();
+      monitor.close();
       await f.done();
     }
   });

@@ -1,7 +1,7 @@
 /** Real Redis for tests: a random key prefix per test file, and private redis-server processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -114,4 +114,42 @@ export async function startPrivateRedis(extraArgs: string[] = []): Promise<Priva
         child.kill('SIGKILL');
       }),
   };
+}
+
+/** One command MONITOR saw: its name (lower case) and the client address that sent it. */
+export interface Monitored {
+  command: string;
+  source: string;
+}
+
+/**
+ * MONITOR on a plain socket. ioredis's monitor mode shares its reply bookkeeping with ordinary
+ * commands and, on a busy server (a CI run with other files sending scripts), takes a monitor line
+ * for a command's reply and throws "Command queue state error"; a MONITOR client only ever reads
+ * `+<time> [<db> <addr>] "<command>" …` lines, so reading them by hand has no such state to lose.
+ */
+export async function monitorRedis(onCommand: (seen: Monitored) => void, url = REDIS_URL): Promise<{ close(): void }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port || 6379), hostname || '127.0.0.1');
+  let buffered = '';
+  let started: (() => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    started = resolve;
+    socket.once('error', reject);
+  });
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => {
+    buffered += chunk;
+    let end: number;
+    while ((end = buffered.indexOf('\r\n')) >= 0) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      if (line === '+OK') started?.();
+      const m = /^\+[\d.]+ \[\d+ ([^\]]+)\] "([^"]*)"/.exec(line);
+      if (m) onCommand({ source: m[1]!, command: m[2]!.toLowerCase() });
+    }
+  });
+  socket.write('MONITOR\r\n');
+  await ready;
+  return { close: () => socket.destroy() };
 }
