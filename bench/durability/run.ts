@@ -22,7 +22,7 @@
  * violations > 0 or the drain timed out.
  *
  *   npm run build && npx tsx bench/durability/run.ts [--messages 20000] [--patients 200]
- *       [--connections 8] [--outage 10] [--drain 600] [--send-timeout 1800]
+ *       [--connections 8] [--outage 10] [--drain 600] [--send-timeout 1800] [--ordering patient] [--aof true]
  */
 import { randomBytes } from 'node:crypto';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';
@@ -40,6 +40,10 @@ const { values } = benchArgs('durability', {
     outage: { type: 'string', default: '10' },
     drain: { type: 'string', default: '600' },
     'send-timeout': { type: 'string', default: '1800' },
+    // A negative control: `none` lets one patient's messages overtake each other, which the verdict must catch.
+    ordering: { type: 'string', default: 'patient' },
+    // The other negative control: `--aof false` runs Redis without its AOF, so its crash loses what it held.
+    aof: { type: 'string', default: 'true' },
   },
 });
 requireNumbers('durability', values, ['messages', 'patients', 'connections', 'outage', 'drain', 'send-timeout']);
@@ -150,7 +154,7 @@ function collect(fhir: FhirServer, into: Delivery[], refused: { n: number }): vo
 const cleanup: Array<() => Promise<unknown>> = [];
 
 async function main() {
-  const redis: BenchRedis = await startBenchRedis();
+  const redis: BenchRedis = await startBenchRedis({ aof: values.aof !== 'false' });
   cleanup.push(() => redis.stop());
   const fhir = await startFhirServer();
   cleanup.push(() => fhir.close());
@@ -160,7 +164,7 @@ async function main() {
   const channel = {
     id: CHANNEL,
     source: { type: 'mllp', host: '127.0.0.1', port: mllpPort, maxConnectionsPerAddress: 1000 },
-    queue: { ordering: 'patient', concurrency: 5 },
+    queue: { ordering: values.ordering, concurrency: 5 },
     destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 5000 },
   };
   const env = { HIG_CHANNELS_DIR: channelsDir([channel]), HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, HIG_ADMIN_TOKEN: TOKEN, REDIS_URL: redis.url };
@@ -168,8 +172,8 @@ async function main() {
   cleanup.unshift(() => daemon.stop('SIGKILL'));
   await daemon.waitFor('hig started');
   console.log(
-    `durability: ${N} messages, ${P} patients, ${C} connections; daemon pid ${daemon.child.pid} (node dist/cli.js start), ` +
-      `redis ${redis.url} pid ${redis.pid} (AOF always), FHIR ${fhir.url}; load average ${loadAverage()}`,
+    `durability: ${N} messages, ${P} patients, ${C} connections, queue.ordering ${values.ordering}; daemon pid ${daemon.child.pid} (node dist/cli.js start), ` +
+      `redis ${redis.url} pid ${redis.pid} (${values.aof === 'false' ? 'no AOF' : 'AOF always'}), FHIR ${fhir.url}; load average ${loadAverage()}`,
   );
   note('stream starts');
 
@@ -191,7 +195,7 @@ async function main() {
       run: async () => {
         note(`kill -9 redis (pid ${redis.pid}) at ${senders.acked.size} ACKed`);
         await redis.crashAndRestart(1000);
-        note(`redis restarted on the same AOF (pid ${redis.pid})`);
+        note(`redis restarted on the same ${values.aof === 'false' ? 'dir (no AOF)' : 'AOF'} (pid ${redis.pid})`);
       },
     },
     { at: 0.5, run: () => restartDaemon(2) },
@@ -228,17 +232,27 @@ async function main() {
     const res = await fetch(`http://127.0.0.1:${httpPort}/api/stats`, { headers: { authorization: `Bearer ${TOKEN}` } });
     return (await res.json()) as { waiting: number; active: number; delayed: number; failed: number; completed: number };
   };
-  const delivered = () => new Set(deliveries.map((d) => controlId(d.p, d.s)));
   const drainUntil = Date.now() + DRAIN_MS;
   let last = { waiting: -1, active: -1, delayed: -1, failed: -1, completed: -1 };
   let drained = false;
+  let printed = Date.now();
+  const stored = new Set<string>();
+  let counted = 0;
   while (Date.now() < drainUntil) {
     collect(fhir, deliveries, refused);
     last = await stats().catch(() => last);
-    const missing = [...senders.acked].filter((id) => !delivered().has(id)).length;
+    // One Set per pass, built from the new deliveries only: this process also serves the FHIR
+    // server, and a slow pass here would time out the daemon's deliveries (and hold its circuit open).
+    for (; counted < deliveries.length; counted++) stored.add(controlId(deliveries[counted]!.p, deliveries[counted]!.s));
+    let missing = 0;
+    for (const id of senders.acked) if (!stored.has(id)) missing++;
     if (last.waiting + last.active + last.delayed === 0 && missing === 0) {
       drained = true;
       break;
+    }
+    if (Date.now() - printed >= 30_000) {
+      printed = Date.now();
+      console.log(`${secs(printed)} s  draining: ${senders.acked.size - missing} of ${senders.acked.size} ACKed messages stored; waiting ${last.waiting}, active ${last.active}, delayed ${last.delayed}`);
     }
     await sleep(1000);
   }
