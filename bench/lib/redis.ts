@@ -20,6 +20,8 @@ export interface BenchRedis {
   reset(): Promise<void>;
   /** Resolves when no AOF rewrite is running or scheduled (false: still one after `timeoutMs`). */
   waitRewrite(timeoutMs?: number): Promise<boolean>;
+  /** kill -9 the server, then start it again on the same port and dir (it reloads its AOF); `pid` changes. */
+  crashAndRestart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,25 +37,11 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
   const aof = opts.aof ?? true;
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', aof ? 'yes' : 'no'];
   if (aof) args.push('--appendfsync', 'always');
-  const child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
+  let child: ChildProcess = spawn('redis-server', args, { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  let admin: Redis | undefined;
-  for (let i = 0; i < 200 && !admin; i++) {
-    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    probe.on('error', () => undefined);
-    const ok = await probe.connect().then(() => probe.ping(), () => undefined);
-    if (ok === 'PONG') {
-      probe.disconnect();
-      admin = new Redis(url, { maxRetriesPerRequest: null });
-      admin.on('error', () => undefined);
-    }
-    else {
-      probe.disconnect();
-      await sleep(50);
-    }
-  }
-  if (!admin || child.pid === undefined) throw new Error('private redis-server did not start');
-  const a = admin;
+  if (!(await answers(url)) || child.pid === undefined) throw new Error('private redis-server did not start');
+  const a = new Redis(url, { maxRetriesPerRequest: null });
+  a.on('error', () => undefined);
   const info = async (section?: string) => {
     const text = section ? await a.info(section) : await a.info();
     const out: Record<string, string> = {};
@@ -71,7 +59,7 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
     }
     return false;
   };
-  return {
+  const bench: BenchRedis = {
     url,
     port,
     pid: child.pid,
@@ -88,6 +76,19 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
         await waitRewrite();
       }
     },
+    async crashAndRestart(downMs = 0) {
+      const old = child;
+      await new Promise<void>((resolve) => {
+        if (old.exitCode !== null || old.signalCode !== null) return resolve();
+        old.once('exit', () => resolve());
+        old.kill('SIGKILL');
+      });
+      await sleep(downMs);
+      child = spawn('redis-server', args, { stdio: 'ignore' });
+      // Loading a large AOF takes a while; PING answers LOADING until it is done.
+      if (!(await answers(url, 600)) || child.pid === undefined) throw new Error('private redis-server did not restart');
+      bench.pid = child.pid;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         a.disconnect();
@@ -100,4 +101,18 @@ export async function startBenchRedis(opts: { aof?: boolean } = {}): Promise<Ben
         child.kill('SIGKILL');
       }),
   };
+  return bench;
+}
+
+/** True once `url` answers PING with PONG (tried every 50 ms, at most `tries` times). */
+async function answers(url: string, tries = 200): Promise<boolean> {
+  for (let i = 0; i < tries; i++) {
+    const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    probe.on('error', () => undefined);
+    const ok = await probe.connect().then(() => probe.ping(), () => undefined);
+    probe.disconnect();
+    if (ok === 'PONG') return true;
+    await sleep(50);
+  }
+  return false;
 }
