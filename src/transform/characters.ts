@@ -17,6 +17,7 @@
  */
 import type { Repetition } from '../hl7/message.js';
 import fieldTypes from './vocabulary/data/field-types.json' with { type: 'json' };
+import { FIELD_TYPES_SUPPLEMENT } from './vocabulary/field-types-supplement.js';
 
 /** C0 controls FHIR strings cannot hold (TAB, CR and LF excepted; CR/LF end a segment anyway). */
 const UNSAFE_IN_TEXT = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
@@ -28,11 +29,17 @@ const UNSAFE_IN_VALUE = /[\x00-\x1f]/;
  * How a datatype's components are treated when one holds such a character. `text`: components of
  * free text (all subcomponents; `'all'` for a text primitive). `keys`: components that identify
  * together: one unsafe part leaves the whole group out. Any other component is left out alone.
- * A datatype not listed is left out component by component (the safe default).
+ * A datatype not listed is left out component by component (its components are values, e.g. a
+ * primitive's one). A field whose datatype is unknown is left out whole (scrubRepetition).
  */
 interface Rule {
   readonly text?: readonly number[] | 'all';
   readonly keys?: readonly (readonly number[])[];
+  /**
+   * `[part, stand-in]`: `part` joins the key group of `stand-in` when `stand-in` is empty, because
+   * it then names the identifier's system in its place (CX.5 for CX.4, XCN.13 for XCN.9).
+   */
+  readonly joins?: readonly (readonly [number, number])[];
 }
 
 const CODED: Rule = { text: [2, 5, 9, 11], keys: [[1, 3, 7], [4, 6, 8], [10, 12, 13]] };
@@ -47,8 +54,9 @@ export const RULES: Readonly<Record<string, Rule>> = {
   CWE: CODED,
   CNE: CODED,
   CF: CODED,
-  // [IG CX[Identifier] #1 → value, #4 → system/assigner]: the value means nothing without its authority
-  CX: { keys: [[1, 4]] },
+  // [IG CX[Identifier] #1 → value, #4 → system/assigner]: the value means nothing without its authority;
+  // [#5 → type; identifier.ts typeSystem] with CX.4 empty, CX.5 (SS, NPI …) gives the system instead
+  CX: { keys: [[1, 4]], joins: [[5, 4]] },
   // [IG EI[Identifier] #1–4]: entity id and its namespace
   EI: { keys: [[1, 2, 3, 4]] },
   EIP: { keys: [[1], [2]] },
@@ -56,20 +64,26 @@ export const RULES: Readonly<Record<string, Rule>> = {
   // [IG XPN[HumanName] #1–5, #14 → family/given/suffix/prefix]
   XPN: { text: [1, 2, 3, 4, 5, 14] },
   // [IG XCN[Practitioner] #1 → identifier.value, #9 → identifier.system; #2–6, #21 → name]
-  XCN: { text: [2, 3, 4, 5, 6, 21], keys: [[1, 9]] },
-  PPN: { text: [2, 3, 4, 5, 6, 21], keys: [[1, 9]] },
+  // [#13 → identifier.type; entities.ts] with XCN.9 empty, XCN.13 NPI gives the NPI system
+  XCN: { text: [2, 3, 4, 5, 6, 21], keys: [[1, 9]], joins: [[13, 9]] },
+  PPN: { text: [2, 3, 4, 5, 6, 21], keys: [[1, 9]], joins: [[13, 9]] },
   // [IG XON[Organization] #1 → name; #3/#10 with #6 → identifier]
   XON: { text: [1], keys: [[3, 6, 10]] },
   // [IG XAD[Address] #1–5, #8 → line/city/state/postalCode/district, #20–21 text]
   XAD: { text: [1, 2, 3, 4, 5, 8, 20, 21] },
-  // [IG XTN[ContactPoint] #1, #4–8, #12 → value]: a number missing a part would reach someone else
-  XTN: { text: [9], keys: [[1, 4, 5, 6, 7, 8, 12]] },
+  // [IG XTN[ContactPoint] #1, #4–8, #12 → value]: a number missing a part would reach someone else;
+  // #2 use and #3 equipment (→ system) say what the number reaches: without them a fax reads as a phone
+  XTN: { text: [9], keys: [[1, 2, 3, 4, 5, 6, 7, 8, 12]] },
   // [IG PL[Location]]: the parts name one place together; #9 is its description
   PL: { text: [9], keys: [[1, 2, 3, 4, 7, 8, 10, 11]] },
   CQ: { keys: [[1, 2]] },
   DR: { keys: [[1, 2]] },
   SN: { keys: [[1, 2, 3, 4]] },
   MO: { keys: [[1, 2]] },
+  // a price: amount, type and range are one value
+  CP: { keys: [[1, 2, 3, 4, 5, 6]] },
+  // [v2.5.1 PLN] a provider's licence number with its type and state
+  PLN: { keys: [[1, 2, 3]] },
 };
 
 /**
@@ -105,7 +119,7 @@ const ALIASES: Readonly<Record<string, string>> = { CE: 'CWE', TS: 'DTM', TN: 'X
 export function fieldType(segment: string, n: number, valueType?: string): string | undefined {
   const key = `${segment}-${n}`;
   if (IDENTIFYING_TEXT.has(key)) return 'ID';
-  const t = segment === 'OBX' && n === 5 ? valueType?.trim().toUpperCase() : TYPES[key];
+  const t = segment === 'OBX' && n === 5 ? valueType?.trim().toUpperCase() : (TYPES[key] ?? FIELD_TYPES_SUPPLEMENT[key]);
   return t === undefined ? undefined : (ALIASES[t] ?? t);
 }
 
@@ -140,10 +154,25 @@ function isText(rule: Rule | undefined, c: number): boolean {
   return rule.text === 'all' || rule.text.includes(c);
 }
 
+function emptyComponent(comp: readonly string[] | undefined): boolean {
+  return comp === undefined || comp.every((s) => s.trim() === '');
+}
+
+/** The components left out with component c: its key group, with the parts that stand in for one of its members. */
+function keyGroup(rule: Rule | undefined, c: number, rep: Repetition): readonly number[] {
+  const active = (rule?.joins ?? []).filter(([, standIn]) => emptyComponent(rep[standIn - 1]));
+  const joined = active.find(([part]) => part === c);
+  const group = rule?.keys?.find((g) => g.includes(joined?.[1] ?? c));
+  if (group === undefined) return [c];
+  const parts = active.filter(([, standIn]) => group.includes(standIn)).map(([part]) => part);
+  return [...group, ...parts.filter((p) => !group.includes(p))];
+}
+
 /**
  * The repetition as the mapping may read it: free-text components without the characters,
  * identifying/coded components (and the parts that identify with them) emptied. `type` is the
- * field's datatype (fieldType); unknown types are treated component by component as values.
+ * field's datatype (fieldType). A field whose datatype is unknown is left out whole: which of its
+ * components identify together is unknown, so none may stay without the others (review10 #3).
  */
 export function scrubRepetition(rep: Repetition, type: string | undefined): Scrubbed {
   const rule = type === undefined ? undefined : RULES[type];
@@ -162,7 +191,7 @@ export function scrubRepetition(rep: Repetition, type: string | undefined): Scru
       cleaned.push(label(c));
       continue;
     }
-    const group = rule?.keys?.find((g) => g.includes(c)) ?? [c];
+    const group = type === undefined ? rep.map((_, j) => j + 1) : keyGroup(rule, c, rep);
     for (const g of group) emptied.add(g);
     omitted.push(group.length > 1 ? `${label(c)} (with ${group.filter((g) => g !== c).map(label).join(', ')})` : label(c));
   }

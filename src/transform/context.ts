@@ -282,11 +282,16 @@ export class Conversion implements DatatypeContext {
 
   /** The report for the field `rep` was read from (reportAt), else the segment being mapped. */
   reportFor(rep: Repetition): (what: string) => void {
-    for (const reader of this.readerByIndex.values()) {
-      const field = reader.fieldOf(rep);
-      if (field !== undefined) return this.reportAt(reader, field);
-    }
-    return this.leftOutValue;
+    // looked up when a line is written, not on every call: callers pass it for each XCN/XON/CX
+    // they read, and scanning every reader's fields each time made an ORU with thousands of OBX
+    // quadratic (review10 #8)
+    return (what) => {
+      for (const reader of this.readerByIndex.values()) {
+        const field = reader.fieldOf(rep);
+        if (field !== undefined) return this.reportAt(reader, field)(what);
+      }
+      return this.leftOutValue(what);
+    };
   }
 
   readonly leftOutValue = (what: string): void => {

@@ -200,7 +200,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   const timestamp = toInstant(msh7, timezone);
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
-  const cx = new Conversion(msg, senderZone(msh7, timezone), options.namespaceMap ?? {}, scopeKey, organizationFromHd);
+  // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
+  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);

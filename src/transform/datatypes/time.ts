@@ -116,9 +116,21 @@ const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
  * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
  * configure per local context]: MSH-7's offset (`+01:00`) when MSH-7 has one, else `channelZone`.
  */
-export function senderZone(msh7: string | undefined, channelZone: string): string {
-  const offset = parseDtm(msh7)?.offset;
+export function senderZone(msh7: string | undefined, channelZone: string, raw?: string): string {
+  const offset = parseDtm(msh7)?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
   return offset === undefined ? channelZone : offset;
+}
+
+/**
+ * The offset that ends a raw MSH-7 the field reader left out for a control character (review10 #5):
+ * `2024010112\x010000-0500` still says `-05:00` unambiguously, as its last five characters, clean.
+ * Without it every offset-less time of the message would move to the channel's zone. A byte inside
+ * the offset leaves nothing readable there (the channel's zone; docs/mapping.md "Time-zone rule").
+ */
+function trailingOffset(raw: string | undefined): string | undefined {
+  const m = /([+-])(\d{2})(\d{2})$/.exec(raw?.trim() ?? '');
+  if (m === null || Number(m[2]) > 14 || Number(m[3]) > 59) return undefined;
+  return `${m[1]}${m[2]}:${m[3]}`;
 }
 
 /** The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone` (IANA name or fixed offset). */

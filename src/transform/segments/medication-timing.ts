@@ -454,13 +454,23 @@ export function orderTq1s(seg: SegmentReader, scope: Scope, cx: Conversion): Seg
 
 /** The TQ1 nodes that time the order of `frame` (the ORC's group): see orderTq1s. */
 function tq1sOfOrder(frame: GroupFrame): SegmentNode[] {
+  const byGroup = tq1sByGroup(frame);
+  return byGroup.get('TIMING_ENCODED') ?? byGroup.get('TIMING') ?? byGroup.get(frame.name) ?? [];
+}
+
+/** Every TQ1 of the order of `frame`, whichever group holds it. */
+function allTq1sOfOrder(frame: GroupFrame): SegmentNode[] {
+  return [...tq1sByGroup(frame).values()].flat();
+}
+
+function tq1sByGroup(frame: GroupFrame): Map<string, SegmentNode[]> {
   const byGroup = new Map<string, SegmentNode[]>();
   const collect = (f: GroupFrame, depth: number): void => {
     for (const n of f.nodes('TQ1')) byGroup.set(f.name, [...(byGroup.get(f.name) ?? []), n]);
     if (depth < 2) for (const c of f.children) if (c.name.startsWith('TIMING') || c.name === 'ENCODING') collect(c, depth + 1);
   };
   collect(frame, 0);
-  return byGroup.get('TIMING_ENCODED') ?? byGroup.get('TIMING') ?? byGroup.get(frame.name) ?? [];
+  return byGroup;
 }
 
 /**
@@ -559,6 +569,31 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   mr.dosageInstruction = list;
   // several timings (TQ1s, TQ repetitions) are one instruction each, in order
   if (parts.length > 1) list.forEach((d, i) => set(d, 'sequence', i + 1));
+  keepSupersededConditions(list, seg, scope, cx);
+}
+
+/**
+ * [IG TQ1[MedicationRequest] TQ1-10 → dosageInstruction.additionalInstruction.text, TQ1-11 → text]
+ * the orderer's TIMING TQ1 superseded by the pharmacy's encoding (supersededOrderTq1) gives way as
+ * the timing and priority, but a hold condition or a text instruction is neither: the orderer's
+ * conditions reach every instruction when no pharmacy TQ1 names one, and its text instructions are
+ * added to the dosage text (case rds-o13-order-condition-kept; before, both vanished).
+ */
+function keepSupersededConditions(list: Json[], seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const orc = scope.tree.orcOf(seg.index);
+  const frame = (orc === undefined ? undefined : scope.tree.frameOf(orc.index)) ?? scope.group;
+  const used = new Set(tq1sOfOrder(frame).map((n) => n.index));
+  if (used.size === 0) return;
+  const superseded = allTq1sOfOrder(frame)
+    .filter((n) => !used.has(n.index))
+    .map((n) => cx.reader(n.segment, n.index));
+  const conditions = [...new Set(superseded.flatMap((t) => t.str(10) ?? []))];
+  const texts = superseded.flatMap((t) => t.str(11) ?? []);
+  const hasCondition = list.some((d) => d.additionalInstruction !== undefined);
+  for (const d of list) {
+    if (!hasCondition && conditions.length > 0) d.additionalInstruction = conditions.map((text) => ({ text }));
+    for (const text of texts) appendDosageText(d, text);
+  }
 }
 
 /**

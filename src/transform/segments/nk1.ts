@@ -30,19 +30,23 @@ function contactPerson(seg: SegmentReader, cx: Conversion): ContactPerson | unde
  * [IG NK1[Patient] #13 → contact.organization(Organization) XON[Organization] (0..1: further
  * repetitions reported); #30 → Organization.contact.name, #31 → .telecom, #32 → .address] the
  * organization that is the contact, with its contact person. The Organization is shared (same
- * XON, same resource): its contact is filled in when it has none, never overwritten.
+ * XON, same resource): every contact person the message names for it is listed, none overwritten.
+ * Known gap (docs/mapping.md): the server's copy is replaced by each message's list.
  */
 function contactOrganization(seg: SegmentReader, person: ContactPerson | undefined, cx: Conversion): Reference | undefined {
   const reps = seg.reps(13);
   const ref = organization(cx, reps[0]);
   if (reps.length > 1) cx.leftOut(seg, '13 repetition 2+', 'further organizations (Patient.contact.organization holds one)');
   const org = ref === undefined ? undefined : cx.resources.get(`Organization/${ref.reference.slice('urn:uuid:'.length)}`);
-  if (org === undefined || person === undefined || org.contact !== undefined) return ref;
+  if (org === undefined || person === undefined) return ref;
   const contact: Json = {};
   set(contact, 'name', person.name);
   push(contact, 'telecom', ...person.telecom);
   set(contact, 'address', person.address.find((a) => a !== undefined));
-  org.contact = [contact];
+  // Organization.contact repeats: each NK1 naming the organization adds its contact person once
+  // (review10 #6: a second one used to vanish silently)
+  const contacts = Array.isArray(org.contact) ? (org.contact as Json[]) : [];
+  if (!contacts.some((c) => JSON.stringify(c) === JSON.stringify(contact))) org.contact = [...contacts, contact];
   return ref;
 }
 

@@ -4,6 +4,7 @@
  * tell free text from identifying values. Normalised to one name per datatype family (CE → CWE,
  * TS → DTM, an `EIP - …` note → EIP); `varies` (OBX-5) is left out (OBX-2 names it per segment).
  * Run: npx tsx src/transform/vocabulary/build-field-types.ts [path-to-IG-mappings/segments]
+ * Segments the IG maps do not list (RF1, GT1, RXD …) are typed by hand in field-types-supplement.ts.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
