@@ -21,10 +21,18 @@
  * later one) and whether every patient's final Patient is its last message. Exit 1 when loss or
  * violations > 0 or the drain timed out.
  *
+ * With --store postgres the daemon also writes the message store to a fresh PostgreSQL database
+ * (--pg, dropped after), and the verdict adds MISSING FROM STORE: AA'd messages without a row, or
+ * whose row is not `completed` 30 s after the drain (issue 16: kill -9 loses no record of an ACKed
+ * message).
+ *
  *   npm run build && npx tsx bench/durability/run.ts [--messages 20000] [--patients 200]
  *       [--connections 8] [--outage 10] [--drain 600] [--send-timeout 1800] [--ordering patient] [--aof true]
+ *       [--store off|postgres] [--pg postgres://postgres@127.0.0.1:5432/test]
  */
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { messageIdFor } from '../../src/queue/jobs.js';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';
 import { channelsDir, spawnDaemon, type DaemonProcess } from '../../test/support/daemon.js';
 import { startFhirServer, type FhirServer } from '../../test/support/fhir-server.js';
@@ -44,8 +52,15 @@ const { values } = benchArgs('durability', {
     ordering: { type: 'string', default: 'patient' },
     // The other negative control: `--aof false` runs Redis without its AOF, so its crash loses what it held.
     aof: { type: 'string', default: 'true' },
+    // `postgres`: the daemon writes the message store too, and the verdict checks every AA'd message has its row.
+    store: { type: 'string', default: 'off' },
+    pg: { type: 'string', default: process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
   },
 });
+if (!['off', 'postgres'].includes(values.store)) {
+  console.error(`durability: --store must be off or postgres (got "${values.store}")`);
+  process.exit(2);
+}
 requireNumbers('durability', values, ['messages', 'patients', 'connections', 'outage', 'drain', 'send-timeout']);
 const N = Number(values.messages);
 const P = Math.min(Number(values.patients), N);
@@ -167,7 +182,16 @@ async function main() {
     queue: { ordering: values.ordering, concurrency: 5 },
     destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 5000 },
   };
-  const env = { HIG_CHANNELS_DIR: channelsDir([channel]), HIG_HTTP_PORT: String(httpPort), HIG_QUEUE_PREFIX: prefix, HIG_ADMIN_TOKEN: TOKEN, REDIS_URL: redis.url };
+  const store = values.store === 'postgres' ? await freshStoreDatabase(values.pg, `dura_${RUN.toLowerCase()}`) : undefined;
+  if (store) cleanup.push(() => store.drop());
+  const env = {
+    HIG_CHANNELS_DIR: channelsDir([channel]),
+    HIG_HTTP_PORT: String(httpPort),
+    HIG_QUEUE_PREFIX: prefix,
+    HIG_ADMIN_TOKEN: TOKEN,
+    REDIS_URL: redis.url,
+    ...(store ? { HIG_STORE_ENABLED: 'true', HIG_STORE_URL: store.url } : {}),
+  };
   let daemon: DaemonProcess = spawnDaemon('start', env);
   cleanup.unshift(() => daemon.stop('SIGKILL'));
   await daemon.waitFor('hig started');
@@ -261,8 +285,10 @@ async function main() {
   note(drained ? 'queues empty, every ACKed message at the server' : `drain TIMED OUT after ${DRAIN_MS / 1000} s (waiting ${last.waiting}, active ${last.active}, delayed ${last.delayed})`);
 
   const v = verdict(deliveries, senders.acked, fhir);
+  const missingFromStore = store ? await store.missing(senders.acked) : undefined;
+  if (store) note(`message store: ${missingFromStore} ACKed messages without a completed row`);
   console.log('\n' + table(['t s', 'event'], events.map((e) => [secs(e.at), e.what])));
-  const ok = v.loss === 0 && v.violations === 0 && drained && !sendTimedOut;
+  const ok = v.loss === 0 && v.violations === 0 && drained && !sendTimedOut && (missingFromStore ?? 0) === 0;
   console.log(
     '\n' +
       table(
@@ -278,6 +304,7 @@ async function main() {
           ['redeliveries (same message stored again)', v.redeliveries],
           ['stale redeliveries (seq s stored again after t > s)', v.stale],
           ['patients whose final Patient is their last message', `${v.finalOk} / ${P}`],
+          ['MISSING FROM STORE: ACKed, no completed row (--store postgres)', missingFromStore ?? 'store off'],
           ['verdict', ok ? 'PASS' : 'FAIL'],
         ],
       ),
@@ -331,3 +358,44 @@ main().catch(async (err: unknown) => {
   for (const stop of cleanup.splice(0)) await stop().catch(() => undefined);
   process.exit(1);
 });
+
+/**
+ * A fresh database for the daemon's store, and the check of the verdict: every AA'd message has its
+ * row and that row is completed (the writer is batched and may trail the drain: up to 30 s).
+ */
+async function freshStoreDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async missing(acked: Set<string>): Promise<number> {
+      const ids = [...acked].map((c) => messageIdFor(CHANNEL, 'DURA|DURAFAC', c));
+      const db = new pg.Client({ connectionString: url.toString() });
+      await db.connect();
+      try {
+        let missing = ids.length;
+        for (const until = Date.now() + 30_000; Date.now() < until; await sleep(1000)) {
+          const res = await db.query<{ n: string }>("SELECT count(*) AS n FROM messages WHERE message_id = ANY($1) AND status = 'completed'", [ids]);
+          missing = ids.length - Number(res.rows[0]!.n);
+          if (missing === 0) break;
+        }
+        if (missing > 0) {
+          // Say which: no row at all, or a row in another status (and which status).
+          const rows = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM messages WHERE message_id = ANY($1) GROUP BY status', [ids]);
+          const withRow = rows.rows.reduce((sum, r) => sum + Number(r.n), 0);
+          console.log(`store rows of the ACKed messages: ${rows.rows.map((r) => `${r.status} ${r.n}`).join(', ')}; no row ${ids.length - withRow}`);
+        }
+        return missing;
+      } finally {
+        await db.end();
+      }
+    },
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
