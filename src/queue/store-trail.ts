@@ -25,6 +25,11 @@ export const RECEIVED_EVENT_ID = 'received';
 export interface StoreOutbox {
   /** one XADD; never throws (a lost append is logged: the worker appends the received event again) */
   append(events: readonly StoreEvent[]): Promise<void>;
+  /**
+   * one XADD that rejects when it fails: a job's completion, whose history must be in the outbox
+   * before the job completes (nothing appends it again once the job is completed)
+   */
+  appendOrFail(events: readonly StoreEvent[]): Promise<void>;
 }
 
 export function storeOutbox(redis: RedisClient, prefix: string, log: Logger): StoreOutbox {
@@ -37,6 +42,9 @@ export function storeOutbox(redis: RedisClient, prefix: string, log: Logger): St
       } catch (err) {
         log.warn({ messageId: events[0]!.messageId, err: { message: (err as Error).message } }, 'store outbox append failed');
       }
+    },
+    async appendOrFail(events) {
+      if (events.length > 0) await appendStoreEvents(redis, key, events);
     },
   };
 }
