@@ -10,6 +10,7 @@ import { startChannelWorker } from '../../src/queue/worker.js';
 import type { Conversion, PipelineSteps } from '../../src/queue/pipeline.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import type { StoreOutbox } from '../../src/queue/store-trail.js';
 import { memoryLogger } from './log.js';
 import { REDIS_URL } from './redis.js';
 import { TEST_KEY_HEX } from './channel.js';
@@ -33,7 +34,7 @@ export function adt(controlId: string, patient = 'P1', extra: string[] = []): Bu
   );
 }
 
-export async function startWorkerRig(channel: Channel, prefix: string, behaviour: Behaviour, options: { autorun?: boolean } = {}): Promise<WorkerRig> {
+export async function startWorkerRig(channel: Channel, prefix: string, behaviour: Behaviour, options: { autorun?: boolean; outbox?: StoreOutbox } = {}): Promise<WorkerRig> {
   const producer = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   const queues = createQueueRegistry(producer, [channel], prefix);
   const connection = createWorkerConnection(REDIS_URL);
@@ -57,7 +58,7 @@ export async function startWorkerRig(channel: Channel, prefix: string, behaviour
     validate: validateBundle,
   };
   const { log } = memoryLogger('warn');
-  const worker = startChannelWorker(channel, { connection, prefix, log, queues, stepsFor: () => steps, ...(options.autorun === false ? { autorun: false } : {}) });
+  const worker = startChannelWorker(channel, { connection, prefix, log, queues, stepsFor: () => steps, ...(options.autorun === false ? { autorun: false } : {}), ...(options.outbox ? { outbox: options.outbox } : {}) });
   return {
     queues,
     worker,
