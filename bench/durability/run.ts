@@ -36,6 +36,7 @@ import { messageIdFor } from '../../src/queue/jobs.js';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';
 import { channelsDir, spawnDaemon, type DaemonProcess } from '../../test/support/daemon.js';
 import { startFhirServer, type FhirServer } from '../../test/support/fhir-server.js';
+import { createPgDatabase } from '../../test/support/store.js';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { freePort, startBenchRedis, type BenchRedis } from '../lib/redis.js';
 import { loadAverage, sleep, table } from '../lib/stats.js';
@@ -182,7 +183,7 @@ async function main() {
     queue: { ordering: values.ordering, concurrency: 5 },
     destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 5000 },
   };
-  const store = values.store === 'postgres' ? await freshStoreDatabase(values.pg, `dura_${RUN.toLowerCase()}`) : undefined;
+  const store = values.store === 'postgres' ? await freshStoreDatabase(values.pg) : undefined;
   if (store) cleanup.push(() => store.drop());
   const env = {
     HIG_CHANNELS_DIR: channelsDir([channel]),
@@ -363,17 +364,14 @@ main().catch(async (err: unknown) => {
  * A fresh database for the daemon's store, and the check of the verdict: every AA'd message has its
  * row and that row is completed (the writer is batched and may trail the drain: up to 30 s).
  */
-async function freshStoreDatabase(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+async function freshStoreDatabase(adminUrl: string) {
+  const created = await createPgDatabase(adminUrl);
   return {
-    url: url.toString(),
+    url: created.url,
+    drop: created.drop,
     async missing(acked: Set<string>): Promise<number> {
       const ids = [...acked].map((c) => messageIdFor(CHANNEL, 'DURA|DURAFAC', c));
-      const db = new pg.Client({ connectionString: url.toString() });
+      const db = new pg.Client({ connectionString: created.url });
       await db.connect();
       try {
         let missing = ids.length;
@@ -392,10 +390,6 @@ async function freshStoreDatabase(adminUrl: string, name: string) {
       } finally {
         await db.end();
       }
-    },
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
     },
   };
 }
