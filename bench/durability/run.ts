@@ -23,7 +23,7 @@
  *
  * With --store postgres the daemon also writes the message store to a fresh PostgreSQL database
  * (--pg, dropped after), and the verdict adds MISSING FROM STORE: AA'd messages without a row, or
- * whose row is not `completed` 30 s after the drain (issue 16: kill -9 loses no record of an ACKed
+ * whose row is not `completed` 10 s after the drain (issue 16: kill -9 loses no record of an ACKed
  * message).
  *
  *   npm run build && npx tsx bench/durability/run.ts [--messages 20000] [--patients 200]
@@ -31,6 +31,7 @@
  *       [--store off|postgres] [--pg postgres://postgres@127.0.0.1:5432/test]
  */
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import pg from 'pg';
 import { messageIdFor } from '../../src/queue/jobs.js';
 import { connectMllp, type MllpClient } from '../../src/hl7/mllp-client.js';
@@ -184,7 +185,9 @@ async function main() {
     destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 5000 },
   };
   const store = values.store === 'postgres' ? await freshStoreDatabase(values.pg) : undefined;
-  if (store) cleanup.push(() => store.drop());
+  // HIG_DURA_KEEP_STORE=1 keeps the database (its name is printed) to read the trail of a message the verdict names.
+  if (store && process.env.HIG_DURA_KEEP_STORE !== '1') cleanup.push(() => store.drop());
+  if (store) console.log(`durability: store database ${store.url}`);
   const env = {
     HIG_CHANNELS_DIR: channelsDir([channel]),
     HIG_HTTP_PORT: String(httpPort),
@@ -194,7 +197,10 @@ async function main() {
     ...(store ? { HIG_STORE_ENABLED: 'true', HIG_STORE_URL: store.url } : {}),
   };
   let daemon: DaemonProcess = spawnDaemon('start', env);
-  cleanup.unshift(() => daemon.stop('SIGKILL'));
+  cleanup.unshift(async () => {
+    await daemon.stop('SIGKILL');
+    keepLog(daemon);
+  });
   await daemon.waitFor('hig started');
   console.log(
     `durability: ${N} messages, ${P} patients, ${C} connections, queue.ordering ${values.ordering}; daemon pid ${daemon.child.pid} (node dist/cli.js start), ` +
@@ -209,6 +215,7 @@ async function main() {
   const restartDaemon = async (k: number) => {
     note(`kill -9 daemon #${k} (pid ${daemon.child.pid}) at ${senders.acked.size} ACKed`);
     await daemon.stop('SIGKILL');
+    keepLog(daemon);
     daemon = spawnDaemon('start', env);
     await daemon.waitFor('hig started');
     note(`daemon #${k} restarted (pid ${daemon.child.pid})`);
@@ -360,9 +367,15 @@ main().catch(async (err: unknown) => {
   process.exit(1);
 });
 
+/** HIG_DURA_LOG=FILE: each daemon's output appended there (the ids-only log lines) when it is killed. */
+function keepLog(d: DaemonProcess): void {
+  const file = process.env.HIG_DURA_LOG;
+  if (file) appendFileSync(file, `--- daemon pid ${d.child.pid}\n${d.output()}`);
+}
+
 /**
  * A fresh database for the daemon's store, and the check of the verdict: every AA'd message has its
- * row and that row is completed (the writer is batched and may trail the drain: up to 30 s).
+ * row and that row is completed (the writer is batched and may trail the drain: up to 10 s).
  */
 async function freshStoreDatabase(adminUrl: string) {
   const created = await createPgDatabase(adminUrl);
@@ -375,7 +388,7 @@ async function freshStoreDatabase(adminUrl: string) {
       await db.connect();
       try {
         let missing = ids.length;
-        for (const until = Date.now() + 30_000; Date.now() < until; await sleep(1000)) {
+        for (const until = Date.now() + 10_000; Date.now() < until; await sleep(500)) {
           const res = await db.query<{ n: string }>("SELECT count(*) AS n FROM messages WHERE message_id = ANY($1) AND status = 'completed'", [ids]);
           missing = ids.length - Number(res.rows[0]!.n);
           if (missing === 0) break;

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/log.js';
+import { aliveKey as aliveKeyOf } from '../../src/store/writer.js';
 import { appendStoreEvents, openMessageStore, outboxKey, rejectedKey, startStoreWriter, type MessageStore, type StoreEvent, type StoreWriter } from '../../src/store/index.js';
 import { openPostgresDb } from '../../src/store/db-postgres.js';
 import { openPgliteDb } from '../../src/store/db-pglite.js';
@@ -130,7 +131,7 @@ describe.each(BACKENDS)('store writer on $name', ({ name, fresh }) => {
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
       // the embedded store can be opened only once the child that held it is gone
       store = await openMessageStore({ db: await target.open(), keyring, indexKeys });
-      writer = await startStoreWriter({ redis, key, consumer: 'heir', db: store.db, keyring, indexKeys, log, claimIdleMs: 200, maxDelayMs: 100 });
+      writer = await startStoreWriter({ redis, key, consumer: 'heir', db: store.db, keyring, indexKeys, log, maxDelayMs: 100 });
       await writer.drained(60_000);
       expect(await counts(store.db, 'kill')).toEqual({ messages: total, events: total * 3, duplicates: 0, completed: total });
 
@@ -204,6 +205,58 @@ describe.each(BACKENDS)('store writer on $name', ({ name, fresh }) => {
       await target.drop();
     }
   }, 120_000);
+});
+
+describe('a writer that stopped without a word (kill -9): its read entries', () => {
+  const prefix = testPrefix('storeheir');
+  const key = outboxKey(prefix);
+  let redis: Redis;
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL);
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await dropPrefix(prefix);
+  });
+
+  /** What a writer had read and not yet acknowledged when it died: entries pending under its name. */
+  async function readAs(consumer: string, n: number): Promise<void> {
+    await redis.xgroup('CREATE', key, 'store', '0', 'MKSTREAM').catch(() => undefined);
+    const res = (await redis.xreadgroup('GROUP', 'store', consumer, 'COUNT', n, 'STREAMS', key, '>')) as Array<[string, unknown[]]> | null;
+    expect(res?.[0]?.[1].length).toBe(n);
+  }
+
+  it('are written by the next writer within seconds, not after claimIdleMs; a live writer keeps its own', async () => {
+    const target = await createPgDatabase();
+    const db = await openPostgresDb(target.url);
+    const store = await openMessageStore({ db, keyring, indexKeys });
+    let writer: StoreWriter | undefined;
+    try {
+      for (let i = 0; i < 20; i++) await appendStoreEvents(redis, key, jobEvents('heir', `dead.${i}`, adt({ controlId: `X${i}` })));
+      await readAs('dead:1', 20);
+      for (let i = 0; i < 10; i++) await appendStoreEvents(redis, key, jobEvents('heir', `live.${i}`, adt({ controlId: `L${i}` })));
+      await readAs('live:2', 10);
+      // 'live:2' keeps its heartbeat (as a running writer does); 'dead:1' has none (killed: it expired).
+      await redis.set(aliveKeyOf(key, 'live:2'), '1', 'PX', 120_000);
+      // claimIdleMs far beyond the test: only the heartbeat rule can hand the dead writer's entries over.
+      writer = await startStoreWriter({ redis, key, consumer: 'heir:3', db, keyring, indexKeys, log, claimIdleMs: 3_600_000, aliveEveryMs: 200, maxDelayMs: 50 });
+      await until(() => counts(db, 'heir'), (c) => c.completed >= 20, 60_000);
+      const pendingOf = async (c: string) => Number(((await redis.xpending(key, 'store', '-', '+', 100, c)) as unknown[]).length);
+      expect(await pendingOf('dead:1')).toBe(0);
+      // several looks later (aliveEveryMs 200), the live writer's entries are still its own
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await pendingOf('live:2')).toBe(10);
+      expect((await counts(db, 'heir')).completed).toBe(20);
+      // once its heartbeat is gone, they are taken too
+      await redis.del(aliveKeyOf(key, 'live:2'));
+      await writer.drained(60_000);
+      expect(await counts(db, 'heir')).toEqual({ messages: 30, events: 90, duplicates: 0, completed: 30 });
+    } finally {
+      await writer?.stop();
+      await store.close();
+      await target.drop();
+    }
+  }, 180_000);
 });
 
 describe('store writer while PostgreSQL is killed and restarted (private server)', () => {
