@@ -23,7 +23,11 @@ export const RECEIVED_EVENT_ID = 'received';
 
 /** Where events go; absent when the store is off (nothing would drain the stream). */
 export interface StoreOutbox {
-  /** one XADD; never throws (a lost append is logged: the worker appends the received event again) */
+  /**
+   * one XADD, tried again while Redis is away for up to `retryForMs` (a Redis restart takes about
+   * a second); never throws: an append still failing then is logged (the worker appends the
+   * received event again; a destination's try is then missing from the trail)
+   */
   append(events: readonly StoreEvent[]): Promise<void>;
   /**
    * one XADD that rejects when it fails: a job's completion, whose history must be in the outbox
@@ -32,21 +36,43 @@ export interface StoreOutbox {
   appendOrFail(events: readonly StoreEvent[]): Promise<void>;
 }
 
-export function storeOutbox(redis: RedisClient, prefix: string, log: Logger): StoreOutbox {
+/**
+ * How long `append` keeps trying. The outbox's client fails fast (no offline queue) while BullMQ's
+ * connection waits for Redis and then completes the job: without the retries a destination try or
+ * dead-letter that ended during a Redis restart was missing from the store for good.
+ */
+export const APPEND_RETRY_MS = 5_000;
+
+export function storeOutbox(redis: RedisClient, prefix: string, log: Logger, retryForMs = APPEND_RETRY_MS): StoreOutbox {
   const key = outboxKey(prefix);
   return {
     async append(events) {
       if (events.length === 0) return;
-      try {
-        await appendStoreEvents(redis, key, events);
-      } catch (err) {
-        log.warn({ messageId: events[0]!.messageId, err: { message: (err as Error).message } }, 'store outbox append failed');
+      const until = Date.now() + retryForMs;
+      // The same event ids each time: an XADD that landed though its reply was lost is kept once.
+      const queued = withIds(events);
+      for (let wait = 50; ; wait = Math.min(wait * 2, 1_000)) {
+        try {
+          await appendStoreEvents(redis, key, queued);
+          return;
+        } catch (err) {
+          if (Date.now() + wait > until) {
+            log.warn({ messageId: events[0]!.messageId, err: { message: (err as Error).message } }, 'store outbox append failed');
+            return;
+          }
+          await new Promise((r) => setTimeout(r, wait));
+        }
       }
     },
     async appendOrFail(events) {
       if (events.length > 0) await appendStoreEvents(redis, key, events);
     },
   };
+}
+
+/** The events with their event ids fixed, so that a retried XADD that did land the first time is kept once. */
+function withIds(events: readonly StoreEvent[]): StoreEvent[] {
+  return events.map((e) => (e.eventId ? e : { ...e, eventId: newEventId() }));
 }
 
 /** The received event of a job, from its PHI-free metadata and its sealed source. */
