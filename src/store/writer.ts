@@ -44,10 +44,11 @@ export const defaults = {
    * expiring after aliveTtlMs). A consumer of the group without it has stopped (kill -9, lost
    * host), and its pending entries are claimed at the next look (every aliveEveryMs): a restarted
    * daemon writes what its killed predecessor had read within seconds, not after claimIdleMs
-   * (bench/durability --store postgres: rows still `queued` 30 s after the drain).
+   * (bench/durability --store postgres: rows still `queued` 30 s after the drain). A live writer
+   * whose heartbeat is late only gets its entries written twice, which changes nothing.
    */
-  aliveEveryMs: 2_000,
-  aliveTtlMs: 6_000,
+  aliveEveryMs: 1_000,
+  aliveTtlMs: 3_000,
   /** backoff while the store (or Redis) is down: first wait and ceiling */
   retryMinMs: 100,
   retryMaxMs: 5_000,
