@@ -96,7 +96,12 @@ CLASSES = [
 SILENT = {  # (a) facts dropped without a report line
     3: ['SPM-32 identifier type SHIP without the IG-assigned v2-0203 system'],
 }
-WRONG = {}      # draw number -> [wrong-data class]; none found in this sample
+R11A = 'R11-A: a ROL/PRT of the procedure or financial transaction made an Encounter participant'
+R11B = 'R11-B: Patient keyed on a number without assigning authority; another sender\'s patient PUT at the same URL'
+WRONG = {       # draw number -> [wrong-data class] (pending cases in test/transform/pending/)
+    1: [R11A], 8: [R11A + ' (an Organization as participant.individual)'], 12: [R11A], 21: [R11A],
+    10: [R11B], 11: [R11B], 16: [R11B], 18: [R11B], 25: [R11B],
+}
 REFUSED = set()  # draw numbers refused (none)
 # Events that DELETE the record the report lines are about (A29 delete person): what the report
 # says is not converted belongs to the deleted Patient, so it is not counted.
