@@ -93,8 +93,14 @@ CLASSES = [
 ]
 
 # Manual findings the report cannot show, by draw number (filled from the reading).
+OBX21 = 'OBX-21 identifier without the type FILL the IG assigns (OBX[Observation] #21)'
 SILENT = {  # (a) facts dropped without a report line
     3: ['SPM-32 identifier type SHIP without the IG-assigned v2-0203 system'],
+    1: [OBX21], 4: [OBX21], 7: [OBX21], 12: [OBX21], 15: [OBX21], 17: [OBX21], 20: [OBX21], 21: [OBX21],
+}
+EI = 'EI.2-4 of OBX-21/DG1-20 (EI[Identifier-Extension]: extension??-assigningauthority)'
+SILENT_ASTAR = {  # (a*) facts dropped without a report line
+    1: [EI], 4: [EI], 7: [EI], 12: [EI], 15: [EI], 17: [EI], 20: [EI], 21: [EI],
 }
 R11A = 'R11-A: a ROL/PRT of the procedure or financial transaction made an Encounter participant'
 R11B = 'R11-B: Patient keyed on a number without assigning authority; another sender\'s patient PUT at the same URL'
@@ -141,6 +147,9 @@ def main():
                     labels[cls].add(label if cls != '?' else t)
         refused = n in REFUSED or p.returncode != 0
         silent = SILENT.get(n, [])
+        cnt['a*'] += len(SILENT_ASTAR.get(n, []))
+        for x in SILENT_ASTAR.get(n, []):
+            labels['a*'].add('SILENT: ' + x)
         wrong = WRONG.get(n, [])
         if n in DELETES:
             cnt = {k: 0 for k in cnt}
