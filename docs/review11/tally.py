@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""Review 11 tally (issue 14): re-run on any later commit to see what moved.
+
+For each of the 25 messages of docs/review11/draw.py it runs `node bin/hig.js convert --report FILE`
+(build first: npm run build), classifies every report line by the table CLASSES below (written by
+the reviewer from reading the IG rows; first match wins), adds the manual findings the report
+cannot show (SILENT: facts dropped without a report line; WRONG: wrong-data classes; REFUSED), and
+prints per message the remaining (a) / (a*) / (b) lines and the verdicts under review 9's four rules.
+
+Classes: meta (message metadata, not counted), nc (not counted: the IG gives no target in that
+case, the sender's own error mapped faithfully, a documented supersession, or content of a record
+the event deletes), a (a fact with an IG row), a* (an IG row to an unnamed extension??-...),
+b (no IG target: no segment map, a row without target, or a map the message's IG map does not use).
+Unknown lines (no row of CLASSES matches) are printed with class '?' and counted as (a), so a new
+report text is never silently counted as harmless.
+
+Run from the worktree root: python3 docs/review11/tally.py [-v]
+"""
+import json
+import re
+import subprocess
+import sys
+
+VERBOSE = '-v' in sys.argv
+
+# (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
+CLASSES = [
+    # message metadata (review 9: MSH-8/15/16/17/19/21/22/23, EVN-7, SFT not counted)
+    (r'^(MSH|SFT)-\d+ is valued', 'meta', 'message metadata'),
+    (r'^EVN-7 is valued', 'meta', 'EVN-7'),
+    # not counted: the IG gives no target in that case / documented / sender / deleted record
+    (r'XTN\.1 \(beside XTN\.12', 'nc', 'XTN.1 beside XTN.12'),
+    (r'XTN\.4 \(an address in an XTN whose equipment type is no Internet', 'nc', 'XTN.4 of a phone'),
+    (r'XTN with equipment type Internet and no XTN\.4', 'nc', 'Internet XTN without XTN.4'),
+    (r'XTN\.1 \(a number in an Internet/X\.400 XTN', 'nc', 'XTN.1 of an Internet XTN'),
+    (r'XTN\.7 \(a local number in an Internet', 'nc', 'XTN.7 of an Internet XTN'),
+    (r'XTN\.2 \(a use code the IG', 'nc', 'XTN.2 without FHIR use'),
+    (r'CX\.5 \(identifier type\): a code without a coding system', 'nc', 'CX.5 local type (code kept, no system)'),
+    (r'XCN\.13 \(identifier type\): a code without a coding system', 'nc', 'XCN.13 local type (code kept)'),
+    (r'the system of table \d+ \(the value names no coding system', 'nc', 'local code kept without table system'),
+    (r'CWE\.1[4-8].*have no target in the IG', 'nc', 'CWE OIDs/versions'),
+    (r'^TQ1-5: a relative time beside', 'nc', 'TQ1-5 beside RPT offset'),
+    (r'^TQ1-3\.2: a part of the repeat pattern', 'nc', 'TQ1-3.2'),
+    (r'^TQ1-6: a service duration in no time unit', 'nc', 'TQ1-6 without time unit (sender)'),
+    (r'^SCH-(6|11) is valued', 'nc', 'SCH-6 / SCH-11 beside TQ1'),
+    (r'^ORC-(2|3) is valued', 'nc', 'ORC-2/3 equal to OBR-2/3'),
+    (r'^OBR-27 is valued', 'nc', 'OBR-27 beside ORC-7'),
+    (r'^DG1-6: a diagnosis type the DiagnosisType map', 'nc', 'DG1-6 without DiagnosisType target'),
+    (r'superseded by the pharmacy|replaces; (left out|not converted)|RXE overrides RXO', 'nc', 'RXO/order TQ1 replaced by RXE (documented)'),
+    (r'was not created: it belongs to the Patient this event deletes', 'nc', 'content of the deleted Patient'),
+    (r'^PV1-45: a discharge time on a visit that is planned', 'nc', 'PV1-45 on a planned visit'),
+    (r'name period start is not a valid date/time', 'nc', 'XCN.17 not a date (sender shift)'),
+    (r'^SPM-3\.1: the parent.s placer number beside', 'nc', 'SPM-3.1 beside SPM-3.2'),
+    (r'^segment (PR1|TQ1) .*is not where structure', 'nc', 'misplaced but converted'),
+    # (a*) unnamed extensions
+    (r'CX\.6 \(assigning facility\)', 'a*', 'CX.6 assigning facility'),
+    (r'XCN\.14 \(assigning facility\)', 'a*', 'XCN.14 assigning facility'),
+    (r'XON\.2 \(organization name type\)', 'a*', 'XON.2 name type'),
+    (r'^PID-27 is valued', 'a*', 'PID-27 veterans status'),
+    (r'^TQ1-10: a condition', 'a*', 'TQ1-10 condition (ServiceRequest)'),
+    (r'^PV2-(21|40) is valued', 'a*', 'PV2-21/40 publicity, level of care'),
+    (r'^NTE-4 is valued', 'a*', 'NTE-4 comment type'),
+    (r'^SPM-9 is valued', 'a*', 'SPM-9 site modifier'),
+    (r'^ORC-31 is valued', 'a*', 'ORC-31 parent service'),
+    # (a) IG rows with a FHIR target
+    (r'^PV1-20 is valued', 'a', 'PV1-20 financial class -> Coverage.type'),
+    (r'^OBR-17 is valued', 'a', 'OBR-17 callback phone (servicerequest-order-callback-phone-number)'),
+    (r'^OBX-10 is valued', 'a', 'OBX-10 nature of abnormal test (observation-nature-of-abnormal-test)'),
+    (r'^ORC-9 is valued', 'a', 'ORC-9 of a non-NW order (ORC[Provenance])'),
+    (r'^ORC-29 is valued', 'b', 'ORC-29 in RDS (ORC[ServiceRequest] only)'),
+    (r'^ORC-21-24: an ordering facility', 'a', 'ORC-21-24 without ORC-12'),
+    (r'^ROL-(9|10) is valued', 'a', 'ROL-9/10'),
+    (r'^NK1-37 is valued', 'a', 'NK1-37 contact SSN -> RelatedPerson.identifier'),
+    (r'^PID-33 is valued', 'a', 'PID-33 last update -> Provenance'),
+    (r'^DG1-(6|15) is valued', 'b', 'DG1-6/15 in REF (Encounter.diagnosis rows; no REF map)'),
+    (r'^PR1-25: a parent procedure', 'a', 'PR1-25 parent (no system)'),
+    (r'^SPM-3: a parent specimen', 'a', 'SPM-3 parent (no system)'),
+    (r'^TQ1-4: explicit times beside a meal', 'a', 'TQ1-4 beside when'),
+    (r'^segment MRG: not converted in this event', 'a', 'MRG-3 in A45 (MRG[Account])'),
+    (r'^OBX-11 is valued', 'b', 'OBX-11 of document content (OBX[DocumentReference] no target)'),
+    # (b) no IG target
+    (r'^TQ1-9 is valued', 'b', 'TQ1-9 in SIU'),
+    (r'^PRT-4: participation \w+ of an order or result has no IG row', 'b', 'PRT of an order without IG row'),
+    (r'^PRT-\d+ is valued', 'b', 'PRT fields (PV1/FT1/procedure/order PRT: no IG target)'),
+    (r'^segment PRT .*is not where structure', 'b', 'PRT outside the grammar'),
+    (r'^segment (\w+) .*(has no FHIR mapping|is not where)', 'b', 'segment without IG map'),
+    (r'^OBR-28: result copies-to, deferred', 'b', 'OBR-28 (IG defers)'),
+    (r'^OBX-3: the observation identifier of a document', 'b', 'OBX-3 of document content'),
+    (r'^DG1-21: an action code other than D', 'b', 'DG1-21 not D'),
+    (r'^DG1-22: a parent diagnosis', 'b', 'DG1-22 parent diagnosis'),
+    (r'^(OBR-(7|25|32|35)) is valued', 'b', 'OBR-7/25/32/35 in order/MDM/DFT/REF'),
+    (r'^[A-Z][A-Z0-9]{2}-\d+ is valued but not mapped', 'b', 'field without IG target'),
+]
+
+# Manual findings the report cannot show, by draw number (filled from the reading).
+OBX21 = 'OBX-21 identifier without the type FILL the IG assigns (OBX[Observation] #21)'
+SILENT = {  # (a) facts dropped without a report line
+    3: ['SPM-32 identifier type SHIP without the IG-assigned v2-0203 system'],
+    1: [OBX21], 4: [OBX21], 7: [OBX21], 12: [OBX21], 15: [OBX21], 17: [OBX21], 20: [OBX21], 21: [OBX21],
+}
+EI = 'EI.2-4 of OBX-21/DG1-20 (EI[Identifier-Extension]: extension??-assigningauthority)'
+SILENT_ASTAR = {  # (a*) facts dropped without a report line
+    1: [EI], 4: [EI], 7: [EI], 12: [EI], 15: [EI], 17: [EI], 20: [EI], 21: [EI],
+}
+R11A = 'R11-A: a ROL/PRT of the procedure or financial transaction made an Encounter participant'
+R11B = 'R11-B: Patient keyed on a number without assigning authority; another sender\'s patient PUT at the same URL'
+WRONG = {       # draw number -> [wrong-data class] (pending cases in test/transform/pending/)
+    1: [R11A], 8: [R11A + ' (an Organization as participant.individual)'], 12: [R11A], 21: [R11A],
+    10: [R11B], 11: [R11B], 16: [R11B], 18: [R11B], 25: [R11B],
+}
+REFUSED = set()  # draw numbers refused (none)
+# Events that DELETE the record the report lines are about (A29 delete person): what the report
+# says is not converted belongs to the deleted Patient, so it is not counted.
+DELETES = {24: 'ADT^A29 DELETE Patient'}
+
+
+def draw():
+    out = subprocess.run(['python3', 'docs/review11/draw.py'], capture_output=True, text=True, check=True).stdout
+    return [l.split('\t') for l in out.splitlines() if l and not l.startswith('#')]
+
+
+def classify(text):
+    t = re.sub(r' \(segment \d+\)', '', text)
+    for rx, cls, label in CLASSES:
+        if re.search(rx, t):
+            return cls, label, t
+    return '?', 'UNCLASSIFIED', t
+
+
+def main():
+    rows = draw()
+    assert len(rows) == 25
+    tallies = {k: [0, 0, 0] for k in ('R6', 'b-rule', 'R6 without (a*)', 'b-rule without (a*)')}
+    by_label = {}
+    for n, src, f, typ, ver in rows:
+        n = int(n)
+        p = subprocess.run(['node', 'bin/hig.js', 'convert', '--report', f'../shared/corpus/{src}/{f}'],
+                           capture_output=True, text=True)
+        cnt = {'a': 0, 'a*': 0, 'b': 0, '?': 0}
+        labels = {'a': set(), 'a*': set(), 'b': set(), '?': set()}
+        if p.returncode == 0 and p.stdout.strip():
+            rep = json.loads(p.stdout).get('report', {}).get('issue', [])
+            for i in rep:
+                cls, label, t = classify(i.get('details', {}).get('text', ''))
+                if cls in cnt:
+                    cnt[cls] += 1
+                    labels[cls].add(label if cls != '?' else t)
+        refused = n in REFUSED or p.returncode != 0
+        silent = SILENT.get(n, [])
+        cnt['a*'] += len(SILENT_ASTAR.get(n, []))
+        for x in SILENT_ASTAR.get(n, []):
+            labels['a*'].add('SILENT: ' + x)
+        wrong = WRONG.get(n, [])
+        if n in DELETES:
+            cnt = {k: 0 for k in cnt}
+            labels = {k: set() for k in labels}
+        a = cnt['a'] + cnt['?'] + len(silent)
+        for cls in ('a', 'a*', 'b', '?'):
+            for lab in labels[cls]:
+                by_label.setdefault((cls, lab), set()).add(n)
+        for s in silent:
+            by_label.setdefault(('a', 'SILENT: ' + s), set()).add(n)
+
+        def verdict(count_astar, count_b):
+            if refused:
+                return 'refused'
+            if wrong:
+                return 'wrong data'
+            lost = a + (cnt['a*'] if count_astar else 0) + (cnt['b'] if count_b else 0)
+            return 'production-correct' if lost == 0 else 'losses'
+        v = {'R6': verdict(True, True), 'b-rule': verdict(True, False),
+             'R6 without (a*)': verdict(False, True), 'b-rule without (a*)': verdict(False, False)}
+        for k, val in v.items():
+            idx = {'production-correct': 0, 'losses': 1, 'wrong data': 2}.get(val)
+            if idx is not None:
+                tallies[k][idx] += 1
+        print(f"#{n:2} {f.split('/')[-1]:32} a={a:2} a*={cnt['a*']:2} b={cnt['b']:3}  "
+              f"R6={v['R6']}, b-rule={v['b-rule']}, R6-a*={v['R6 without (a*)']}, b-rule-a*={v['b-rule without (a*)']}"
+              + (f"  WRONG: {wrong}" if wrong else ''))
+        if VERBOSE:
+            for cls in ('a', '?', 'a*'):
+                for lab in sorted(labels[cls]):
+                    print(f'      ({cls}) {lab}')
+            for s in silent:
+                print(f'      (a, silent) {s}')
+    print()
+    print('rule                  production-correct  losses  wrong data')
+    for k, (pc, lo, wr) in tallies.items():
+        print(f'{k:22}{pc:>10} of 25 {lo:>7} {wr:>10}')
+    print()
+    print('remaining (a)/(a*)/? by field (messages):')
+    for (cls, lab), ns in sorted(by_label.items(), key=lambda x: (x[0][0] not in ('a', '?'), x[0][0], -len(x[1]))):
+        if cls in ('a', 'a*', '?'):
+            print(f'  ({cls}) {lab}: {len(ns)} {sorted(ns)}')
+    if VERBOSE:
+        print('(b) by field (messages):')
+        for (cls, lab), ns in sorted(by_label.items(), key=lambda x: -len(x[1])):
+            if cls == 'b':
+                print(f'  (b) {lab}: {len(ns)} {sorted(ns)}')
+
+
+if __name__ == '__main__':
+    main()
