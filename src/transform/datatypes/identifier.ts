@@ -23,6 +23,14 @@ const REGISTRY: Readonly<Record<string, string>> = {
 };
 
 /** [IG CX[Identifier] CX.5 / FHIR identifier registry] the system an identifier type implies when no authority names one. */
+/**
+ * A US Social Security Number given as a bare string (PID-19, NK1-37, GT1-12): type SS (v2-0203),
+ * system us-ssn [IG PID[Patient] #19, NK1[RelatedPerson] #37, GT1[RelatedPerson] #12].
+ */
+export function ssnIdentifier(value: string): Json {
+  return { type: tableConcept('0203', 'SS'), system: SSN, value };
+}
+
 export function typeSystem(typeCode: string | undefined): string | undefined {
   const t = typeCode?.toUpperCase();
   return t === 'SS' ? SSN : t === 'NPI' ? NPI : undefined;

@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
-import { cxIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
@@ -74,7 +74,11 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const role = codeableConcept(seg.rep(7), 'ContactRole');
   const rp: Json = { resourceType: 'RelatedPerson' };
   const identifiers = [...seg.reps(12), ...seg.reps(33)].flatMap((r) => cxIdentifier(r, cx) ?? []);
-  if (identifiers.length > 0) rp.identifier = identifiers;
+  // [IG NK1[RelatedPerson] #37 → identifier[3] us-ssn, type SS]; not the relative's identity (below:
+  // NK1-12/33 as before), so a relative sent once without and once with an SSN stays one resource
+  const ssn = seg.str(37);
+  const all = ssn === undefined ? identifiers : [...identifiers, ssnIdentifier(ssn)];
+  if (all.length > 0) rp.identifier = all;
   if (patient !== undefined) rp.patient = cx.ref(patient);
   push(rp, 'relationship', relationship, role);
   push(rp, 'name', ...names);

@@ -211,6 +211,12 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   } else setValue(o, seg, type, cx);
   setStatus(o, seg, scope.results);
   push(o, 'interpretation', ...seg.reps(8).map((r) => codeableConcept(r, 'InterpretationCodes')));
+  // [IG OBX[Observation] #10 → extension observation-nature-of-abnormal-test, valueCodeableConcept
+  // via NatureOfAbnormalTesting (table 0080)] which population the normal range is for; 0..*
+  for (const r of seg.reps(10)) {
+    const nature = codeableConcept(r, 'NatureOfAbnormalTesting', '0080', cx.reportAt(seg, 10));
+    if (nature !== undefined) push(o, 'extension', { url: `${EXT}observation-nature-of-abnormal-test`, valueCodeableConcept: nature });
+  }
   const range = referenceRange(seg.str(7), seg.rep(6));
   if (range !== undefined) o.referenceRange = [range];
   push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), performingLab(seg, cx), producer(seg, cx));

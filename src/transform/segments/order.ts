@@ -294,6 +294,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     parentOrder(sr, obr, cx);
   }
+  callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
@@ -301,6 +302,24 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
   return resource;
+}
+
+const CALLBACK = 'http://hl7.org/fhir/StructureDefinition/servicerequest-order-callback-phone-number';
+
+/**
+ * [IG OBR[ServiceRequest] #17; ORC[ServiceRequest] #14 IF OBR-17 NOT VALUED] the number to call
+ * back with a status or result, as the extension servicerequest-order-callback-phone-number
+ * (valueContactPoint via XTN[ContactPoint]). On the ServiceRequest for both: the IG's OBR-17 row
+ * writes `requester.extension`, but the extension's own context is ServiceRequest (FHIR extensions
+ * pack), which is where its ORC-14 row puts it; and a callback number without an orderer stays kept.
+ */
+function callbackPhones(sr: Json, orc: SegmentReader | undefined, obr: SegmentReader | undefined, cx: Conversion): void {
+  const from = obr !== undefined && obr.reps(17).length > 0 ? { seg: obr, n: 17 } : orc !== undefined ? { seg: orc, n: 14 } : undefined;
+  if (from === undefined) return;
+  for (const r of from.seg.reps(from.n)) {
+    const phone = xtnContactPoint(r, cx.at(from.seg, from.n));
+    if (phone !== undefined) push(sr, 'extension', { url: CALLBACK, valueContactPoint: phone });
+  }
 }
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
-import { cxIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
@@ -105,7 +105,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identifiers = [...list, ...external, ...alternate];
   const ssn = seg.str(19);
   if (ssn !== undefined) {
-    identifiers.push({ type: tableConcept('0203', 'SS'), system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+    identifiers.push(ssnIdentifier(ssn));
   }
   const dln = seg.rep(20);
   if (val(dln, 1) !== undefined) {
