@@ -110,3 +110,28 @@ describe('[IG NTE[Observation] #5, #6; NTE[ServiceRequest] #5, #6] entered by / 
     expect(all.filter((t) => t.startsWith('NTE-5') || t.startsWith('NTE-6'))).toEqual([]);
   });
 });
+
+describe('[IG SPM[Specimen] #32 → identifier EI[Identifier-Extension]] EI.3/EI.4 that name no system', () => {
+  it('an EI.3 universal id of a type that makes no URI (CLIP) beside EI.2: reported, not silently dropped', () => {
+    const { bundle, lines: all } = convertChecked(
+      'MSH|^~\\&|LAB|LABFAC|EHR|HOSP|20240306101500-0500||ORU^R01^ORU_R01|L14-5|P|2.5.1',
+      PID,
+      'OBR|1|PL7^EHR|FL7^LAB|2345-7^Glucose^LN|||20240306090000-0500|||||||||||||||20240306100000-0500|||F',
+      'OBX|1|NM|2345-7^Glucose^LN||180|mg/dL^mg/dL^UCUM|70-99|H|||F',
+      seg('SPM', { 1: '1', 2: 'SP7&LAB^SP7F&LAB', 4: '119297000^Blood specimen^SCT', 32: 'ShipID-32^Shipment^1.3.6.1.4.1.44750.1.2.2^CLIP' }),
+    );
+    const ids = (resources(bundle, 'Specimen')[0] as Json).identifier as Json[];
+    expect(ids).toContainEqual({ value: 'ShipID-32', assigner: { display: 'Shipment' }, type: { coding: [{ code: 'SHIP' }] } });
+    expect(lines(all, 'SPM-32')).toEqual([expect.stringContaining('EI.3/EI.4 (universal id and its type)')]);
+  });
+
+  it('an EI.3 that makes the system (ISO OID) is no loss: nothing reported', () => {
+    const { lines: all } = convertChecked(
+      'MSH|^~\\&|LAB|LABFAC|EHR|HOSP|20240306101500-0500||ORU^R01^ORU_R01|L14-6|P|2.5.1',
+      PID,
+      'OBR|1|PL7^EHR|FL7^LAB|2345-7^Glucose^LN|||20240306090000-0500|||||||||||||||20240306100000-0500|||F',
+      seg('SPM', { 1: '1', 2: 'SP7&LAB^SP7F&LAB', 4: '119297000^Blood specimen^SCT', 32: 'ShipID-32^Shipment^1.3.6.1.4.1.44750.1.2.2^ISO' }),
+    );
+    expect(lines(all, 'SPM-32')).toEqual([]);
+  });
+});
