@@ -135,3 +135,27 @@ describe('[IG SPM[Specimen] #32 → identifier EI[Identifier-Extension]] EI.3/EI
     expect(lines(all, 'SPM-32')).toEqual([]);
   });
 });
+
+describe('[IG MRG[Account] #3; ADT_A06 MRG → Account[2]] MRG-3 in a patient merge (A47)', () => {
+  const A47 = (mrg3: string) =>
+    convertChecked(
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240310120000-0500||ADT^A47^ADT_A47|L14-7|P|2.5.1',
+      'EVN|A47|20240310120000-0500',
+      seg('PID', { 1: '1', 3: 'MR101^^^HOSP^MR', 5: 'EVERYMAN^ADAM', 7: '19610615', 8: 'M', 18: 'PACCT101' }),
+      `MRG|MR102^^^HOSP^MR||${mrg3}`,
+    );
+
+  it('an MRG-3 that is the survivor\'s PID-18 account is that Account (subject the survivor): one Account, nothing reported', () => {
+    const { bundle, lines: all } = A47('PACCT101');
+    const accounts = resources(bundle, 'Account');
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]).toMatchObject({ identifier: [{ value: 'PACCT101' }], status: 'active' });
+    expect(lines(all, 'MRG-3')).toEqual([]);
+  });
+
+  it('another MRG-3 (no row places it in a patient merge): reported with the reason, no Account made', () => {
+    const { bundle, lines: all } = A47('PACCT099');
+    expect(resources(bundle, 'Account').map((a) => (a.identifier as Json[])[0]?.value)).toEqual(['PACCT101']);
+    expect(lines(all, 'MRG-3')).toEqual([expect.stringContaining("not the survivor's PID-18 account")]);
+  });
+});
