@@ -159,3 +159,40 @@ describe('[IG MRG[Account] #3; ADT_A06 MRG → Account[2]] MRG-3 in a patient me
     expect(lines(all, 'MRG-3')).toEqual([expect.stringContaining("not the survivor's PID-18 account")]);
   });
 });
+
+describe('review 9\'s losses whose IG rows name no target hig writes: reported with the reason, not "valued but not mapped"', () => {
+  it('[IG ROL[Encounter-PractitionerRole] #9, #10: no target; ROL[CareTeam] only] ROL-9/10 of a visit\'s ROL', () => {
+    const { bundle, lines: all } = convertChecked(
+      'MSH|^~\\&|ADT|HOSP|RCV|HOSP|20240310080000-0500||ADT^A02^ADT_A02|L14-8|P|2.5.1',
+      'EVN||20240310080000-0500',
+      PID,
+      'PV1|1|I|W2^202^B^HOSP||||||||||||||||V6501^^^HOSP^VN',
+      seg('ROL', { 1: 'R1^HOSP', 2: 'AD', 3: 'AT^Attending^HL70443', 4: '111^DOC^DAN', 9: '408443003^General practice^SCT', 10: '2^Physician group^HL70406' }),
+    );
+    expect(lines(all, 'ROL-9')).toEqual([expect.stringContaining('only ROL[CareTeam] has a target')]);
+    expect(lines(all, 'ROL-10')).toEqual([expect.stringContaining('only ROL[CareTeam] has a target')]);
+    expect(JSON.stringify(bundle)).not.toContain('408443003');
+  });
+
+  const SIU = (...more: string[]) =>
+    convertChecked(
+      'MSH|^~\\&|SCHED|CLINIC|EHR|HOSP|20240401090000-0400||SIU^S12^SIU_S12|L14-9|P|2.6',
+      'SCH|APT14^SCHED|APT14F^SCHED|||||||||^^60^20240410090000-0400^20240410100000-0400||||||||||||||Booked',
+      PID,
+      'RGS|1',
+      ...more,
+    );
+
+  it('[IG AIS[ServiceRequest] #11, #12 → identifier; no AIS[Appointment] target] AIS-11/12: hig makes no ServiceRequest from an AIS', () => {
+    const { lines: all } = SIU(seg('AIS', { 1: '1', 3: '99214^Office visit^C4', 4: '20240410140000-0400', 7: '45', 8: 'min^minutes^UCUM', 11: 'PSI1^Placer info^L', 12: 'FSI1^Filler info^L' }));
+    expect(lines(all, 'AIS-11')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
+    expect(lines(all, 'AIS-12')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
+  });
+
+  it('[IG NTE[Appointment-Comment] #5, #6 → the R5 extension\'s Annotation] NTE-5/6 on Appointment.comment (a string): reported', () => {
+    const { bundle, lines: all } = SIU(seg('AIS', { 1: '1', 3: '99214^Office visit^C4' }), seg('NTE', { 1: '1', 3: 'Bring the referral', 5: '55^WRITER^WANDA', 6: '20240401085000-0400' }));
+    expect((resources(bundle, 'Appointment')[0] as Json).comment).toBe('Bring the referral');
+    expect(lines(all, 'NTE-5')).toEqual([expect.stringContaining('Appointment.comment is a string')]);
+    expect(lines(all, 'NTE-6')).toEqual([expect.stringContaining('Appointment.comment is a string')]);
+  });
+});

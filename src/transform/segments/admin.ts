@@ -498,6 +498,12 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
   roleParticipant(scope, who as Json | undefined, type, seg.str(3), seg.period([5], [6]));
+  // [IG ROL[Encounter-PractitionerRole], ROL[Patient-GeneralPractitioner] #9, #10: no target] only
+  // ROL[CareTeam] maps them (participant.role, onBehalfOf), and hig makes no CareTeam (the ADT maps
+  // leave it to the implementer): reported with that reason (review 9 #22)
+  const careTeamOnly = 'only ROL[CareTeam] has a target, and hig makes no CareTeam from a ROL';
+  if (seg.reps(9).length > 0) cx.leftOut(seg, '9', `provider type: ${careTeamOnly}`);
+  if (seg.reps(10).length > 0) cx.leftOut(seg, '10', `organization unit type: ${careTeamOnly}`);
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
