@@ -39,8 +39,15 @@ describe('[IG ORC[ServiceRequest] ORC-21–24] the ordering facility when ORC-12
 
   it('ORC-24 (the ORC-12 orderer\'s own address) without ORC-12 has no Practitioner to sit on: reported', () => {
     const { bundle, lines: all } = ORM({ 21: 'North Clinic^^^^^^^^^NC01', 24: '7 Elm St^^Austin^TX^78702' });
-    expect(lines(all, 'ORC-24')).toEqual([expect.stringContaining('without the ordering provider ORC-12')]);
+    expect(lines(all, 'ORC-24')).toEqual([expect.stringContaining('without an ordering provider (ORC-12, OBR-16, RXO-14)')]);
     expect(JSON.stringify(bundle)).not.toContain('7 Elm St');
+  });
+
+  it('ORC-24 with the OBR-16 orderer standing in for ORC-12 → that Practitioner\'s address (the row\'s requester practitioner)', () => {
+    const { bundle, lines: all } = ORM({ 24: '7 Elm St^^Austin^TX^78702' }, { 16: '4321^KEEN^KIM' });
+    const requester = target(bundle, (resources(bundle, 'ServiceRequest')[0] as Json).requester);
+    expect(requester).toMatchObject({ resourceType: 'Practitioner', identifier: [{ value: '4321' }], address: [{ line: ['7 Elm St'], city: 'Austin', state: 'TX', postalCode: '78702' }] });
+    expect(lines(all, 'ORC-24')).toEqual([]);
   });
 
   it('ORC-22/23 without an ORC-21 to hold them: reported, no requester', () => {

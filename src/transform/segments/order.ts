@@ -141,38 +141,40 @@ function facilityOf(orc: SegmentReader, cx: Conversion): Reference | undefined {
 }
 
 /**
- * [IG ORC[ServiceRequest] ORC-21 → requester(PractitionerRole.organization(Organization)), #22, #23]
- * an ordering facility when ORC-12 names no orderer (issue 14 loss14; reported before): call once the
- * request's other orderers are read. The requester becomes a PractitionerRole at that Organization:
- * of the person another field names as the orderer [IG OBR[ServiceRequest] OBR-16 IF ORC-12 NOT
- * VALUED → requester; RXO[MedicationRequest] RXO-14; PRT OP], else of no person (R4
- * PractitionerRole.practitioner is 0..1: the facility alone ordered). A requester that is already a
- * role (a PRT's, with its own PRT-8 organization) keeps it: ORC-21 reported. ORC-22/23 without an
- * ORC-21 to hold them, and ORC-24 (the ORC-12 orderer's own address) without ORC-12, are reported.
+ * [IG ORC[ServiceRequest] ORC-21 → requester(PractitionerRole.organization(Organization)), #22, #23,
+ * #24 → requester(PractitionerRole.practitioner(Practitioner.address))] the ordering facility and
+ * the orderer's address when ORC-12 names no orderer (issue 14 loss14; reported before): call once
+ * the request's other orderers are read. The requester becomes a PractitionerRole at that
+ * Organization: of the person another field names as the orderer [IG OBR[ServiceRequest] OBR-16 IF
+ * ORC-12 NOT VALUED → requester; RXO[MedicationRequest] RXO-14; PRT OP], who also takes ORC-24 as
+ * the row's practitioner, else of no person (R4 PractitionerRole.practitioner is 0..1: the facility
+ * alone ordered; ORC-24 then has no Practitioner and is reported). A requester that is already a
+ * role (a PRT's, with its own PRT-8 organization) keeps it: ORC-21/24 reported. ORC-22/23 without an
+ * ORC-21 to hold them are reported.
  */
 export function orderingFacility(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
   const f = orc.segment.fields;
   if ((!f[21] && !f[22] && !f[23] && !f[24]) || orc.rep(12) !== undefined) return;
-  if (orc.reps(24).length > 0) cx.leftOut(orc, '24', "the ordering provider's address without the ordering provider ORC-12 (IG ORC[ServiceRequest] #24: Practitioner.address)");
   const facility = facilityOf(orc, cx);
-  if (facility === undefined) {
-    if (orc.reps(22).length > 0 || orc.reps(23).length > 0) cx.leftOut(orc, '22-23', 'an ordering facility address or phone without the facility ORC-21 they belong to');
-    return;
-  }
+  if (facility === undefined && (orc.reps(22).length > 0 || orc.reps(23).length > 0)) cx.leftOut(orc, '22-23', 'an ordering facility address or phone without the facility ORC-21 they belong to');
+  const address = orc.reps(24).map((r) => xadAddress(r, cx));
   const requester = target.requester as Reference | undefined;
-  if (requester === undefined) {
+  const person = requester === undefined ? undefined : cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
+  if (person === undefined) {
+    if (address.length > 0) cx.leftOut(orc, '24', `the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is${requester === undefined ? '' : ' (the requester is a PRT role)'}`);
+    if (facility === undefined) return;
+    if (requester !== undefined) {
+      cx.leftOut(orc, '21', 'an ordering facility beside a requester role a PRT names (with its own organization); not made its organization');
+      return;
+    }
     // [hig identity] the facility's role without a person is the facility's: one per Organization
     const role = cx.add({ resourceType: 'PractitionerRole', organization: facility } as Resource, JSON.stringify(['practitioner-role', '', '', facility.reference, '']));
     target.requester = cx.ref(role);
     return;
   }
-  const person = cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
-  if (person === undefined) {
-    cx.leftOut(orc, '21', 'an ordering facility beside a requester role a PRT names (with its own organization); not made its organization');
-    return;
-  }
-  target.requester = practitionerRole(cx, requester, { code: undefined, organization: facility, location: undefined, telecom: [], address: [] });
+  if (facility === undefined && address.length === 0) return;
+  target.requester = practitionerRole(cx, requester as Reference, { code: undefined, organization: facility, location: undefined, telecom: [], address });
 }
 
 const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
