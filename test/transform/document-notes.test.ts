@@ -54,8 +54,8 @@ describe('NTE after a document OBX or a TXA → the DocumentReference [IG NTE[Do
 
   it('NTE-5 and NTE-6 of a document note have no row in NTE[DocumentReference]: reported, not on the Bundle', () => {
     const { bundle, lines } = convertChecked(MDM_MSH, ...ADT_HEAD, TXA, 'OBX|1|TX|RPT^Report^L||Line one||||||F', 'NTE|1||Dictated remotely||MLEE^ATTEND^AARON|202403050900-0500');
-    expect(lines).toContain('NTE-5 (segment 7) is valued but not mapped');
-    expect(lines).toContain('NTE-6 (segment 7) is valued but not mapped');
+    expect(lines).toContainEqual(expect.stringMatching(/^NTE-5 \(segment 7\): who entered the note: NTE\[DocumentReference\] #5\/#6 have no target/));
+    expect(lines).toContainEqual(expect.stringMatching(/^NTE-6 \(segment 7\): when the note was entered: NTE\[DocumentReference\] #5\/#6 have no target/));
     expect(JSON.stringify(bundle)).not.toContain('ATTEND');
   });
 });

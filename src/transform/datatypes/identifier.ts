@@ -114,6 +114,11 @@ export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, 
   id.value = value;
   const ns = val(rep, 2) ?? val(rep, 3);
   if (system === undefined && ns !== undefined) id.assigner = { display: ns };
+  // EI.3/EI.4 that name no system (a universal id of a type hig cannot make a URI of: `CLIP`, `L`…)
+  // kept no trace beside an EI.2 assigner: reported, never silently dropped (review 9 #3 SPM-32)
+  if (system === undefined && val(rep, 2) !== undefined && val(rep, 3) !== undefined && rep !== undefined) {
+    (ctx.reportFor?.(rep) ?? ctx.leftOutValue)?.('EI.3/EI.4 (universal id and its type): an assigning authority that names no system; only EI.2 kept (as assigner)');
+  }
   return id;
 }
 

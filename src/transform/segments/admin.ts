@@ -186,6 +186,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (survivor === undefined) return;
   const accounts = merge === 'account' || merge === 'patient-and-account' || scope.meaning.priorAccount === true;
   if (accounts) priorAccount(seg, survivor, cx);
+  else if (merge === 'patient') patientMergeAccount(seg, survivor, cx);
   if (merge !== 'patient' && merge !== 'patient-and-account') {
     if (!accounts) cx.leftOutSegment(seg, 'not converted in this event (hig: only patient and account merges, A06/A07 prior accounts)');
     return;
@@ -199,6 +200,26 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
+}
+
+/**
+ * MRG-3 of a patient merge (A34, A39, A40, A47): the IG places MRG on an Account only in ADT_A06
+ * (MRG → Account[2], MRG[Account]); hig follows it there and in the account merges (A35, A36,
+ * A41). In a patient merge, an MRG-3 that is the survivor's own PID-18 account (ADT-A47-01:
+ * `PACCT101` both times) is already in the Bundle: that Account, subject the survivor, nothing to
+ * add. Another number would be a prior account whose status and holder after the merge the
+ * message does not say (no row): reported with that reason (issue 14 loss14; it was "valued but
+ * not mapped").
+ */
+function patientMergeAccount(seg: SegmentReader, survivor: Resource, cx: Conversion): void {
+  const account = cxIdentifier(seg.rep(3), cx.at(seg, 3));
+  if (account === undefined) return;
+  if (account.type === undefined) account.type = tableConcept('0203', 'AN');
+  const id = cx.idOf('Account', account);
+  const same = id === undefined ? undefined : cx.resources.get(`Account/${id}`);
+  const mine = cx.ref(survivor).reference;
+  if (((same?.subject as Json[] | undefined) ?? []).some((s) => s.reference === mine)) return;
+  cx.leftOut(seg, '3', "a prior account number in a patient merge that is not the survivor's PID-18 account (IG: MRG[Account] only in ADT_A06 and account merges; status and holder unknown)");
 }
 
 /** [IG MRG[Account]] MRG-3 → the prior Account: identifier (type AN when none), status unknown, subject the survivor. */
@@ -477,6 +498,12 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
   roleParticipant(scope, who as Json | undefined, type, seg.str(3), seg.period([5], [6]));
+  // [IG ROL[Encounter-PractitionerRole], ROL[Patient-GeneralPractitioner] #9, #10: no target] only
+  // ROL[CareTeam] maps them (participant.role, onBehalfOf), and hig makes no CareTeam (the ADT maps
+  // leave it to the implementer): reported with that reason (review 9 #22)
+  const careTeamOnly = 'only ROL[CareTeam] has a target, and hig makes no CareTeam from a ROL';
+  if (seg.reps(9).length > 0) cx.leftOut(seg, '9', `provider type: ${careTeamOnly}`);
+  if (seg.reps(10).length > 0) cx.leftOut(seg, '10', `organization unit type: ${careTeamOnly}`);
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {

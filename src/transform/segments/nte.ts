@@ -58,8 +58,11 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
   if (element === undefined) return false;
   const text = seg.reps(3).map((r) => r.map((c) => c.join('&')).join('^')).join('\n').trim();
   if (text === '') return true;
-  if (element === 'content') appendDocumentNote(target, text);
-  else if (element === 'note') {
+  if (element === 'content') {
+    appendDocumentNote(target, text);
+    // [IG NTE[DocumentReference] #5, #6: no target] an attachment has no author or time of its own
+    noAnnotation(seg, 'NTE[DocumentReference] #5/#6 have no target (the note is a content attachment)', cx);
+  } else if (element === 'note') {
     const note: Json = { text };
     const author = practitioner(cx, seg.rep(5));
     set(note, 'authorReference', author);
@@ -69,6 +72,16 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
     // conclusion / comment are plain strings: append
     const prior = target[element];
     target[element] = typeof prior === 'string' ? `${prior}\n${text}` : text;
+    // Appointment.comment / DiagnosticReport.conclusion are strings: no author, no time. The IG's
+    // NTE[Appointment-Comment] puts NTE-5/6 in the R5 cross-version extension's Annotation, which
+    // hig does not write (the note stays the R4 comment)
+    noAnnotation(seg, `${target.resourceType}.${element} is a string (no Annotation to hold them)`, cx);
   }
   return true;
+}
+
+/** NTE-5 (entered by) and NTE-6 (entered date/time) of a note that is no Annotation: one line each, with why. */
+function noAnnotation(seg: SegmentReader, why: string, cx: Conversion): void {
+  if (seg.rep(5) !== undefined) cx.leftOut(seg, '5', `who entered the note: ${why}`);
+  if (seg.rep(6) !== undefined) cx.leftOut(seg, '6', `when the note was entered: ${why}`);
 }

@@ -111,26 +111,70 @@ export function orderGroupRequester(orc: SegmentReader | undefined, target: Json
 /**
  * [IG ORC[ServiceRequest] ORC-21 → requester(PractitionerRole.organization(Organization)), ORC-22
  * → its address, ORC-23 → its telecom, ORC-24 → requester(PractitionerRole.practitioner
- * (Practitioner.address))]: the ORC-12 orderer at the ordering facility is a PractitionerRole. An
- * ordering facility without ORC-12 has no role to sit in: reported.
+ * (Practitioner.address))]: the ORC-12 orderer at the ordering facility is a PractitionerRole.
+ * Without ORC-12 the facility waits for the request's other orderer (OBR-16, RXO-14, a PRT OP):
+ * orderingFacility, called once those are read.
  */
 function orderingProvider(orc: SegmentReader, cx: Conversion): Reference | undefined {
   const who = practitioner(cx, orc.rep(12));
   const f = orc.segment.fields;
   // most ORCs have none of ORC-21–24: skip the reads (this runs for every order)
   if (!f[21] && !f[22] && !f[23] && !f[24]) return who;
+  if (who === undefined) return undefined;
+  const facility = facilityOf(orc, cx);
+  const address = orc.reps(24).map((r) => xadAddress(r, cx));
+  return practitionerRole(cx, who, { code: undefined, organization: facility, location: undefined, telecom: [], address });
+}
+
+/** ORC-21 → the ordering facility's Organization, with ORC-22 address and ORC-23 telecom [IG ORC[ServiceRequest] #21–23]. */
+function facilityOf(orc: SegmentReader, cx: Conversion): Reference | undefined {
   const facility = organization(cx, orc.rep(21));
   const org = facility === undefined ? undefined : cx.resources.get(`Organization/${facility.reference.slice('urn:uuid:'.length)}`);
   if (org !== undefined) {
-    if (org.address === undefined) push(org, 'address', ...orc.reps(22).map((r) => xadAddress(r, cx)));
-    if (org.telecom === undefined) push(org, 'telecom', ...orc.reps(23).map((r) => xtnContactPoint(r, cx.at(orc, 23))));
+    // read even when the Organization has them (a second ORC of the same facility): not unread
+    const address = orc.reps(22).map((r) => xadAddress(r, cx));
+    const telecom = orc.reps(23).map((r) => xtnContactPoint(r, cx.at(orc, 23)));
+    if (org.address === undefined) push(org, 'address', ...address);
+    if (org.telecom === undefined) push(org, 'telecom', ...telecom);
   }
+  return facility;
+}
+
+/**
+ * [IG ORC[ServiceRequest] ORC-21 → requester(PractitionerRole.organization(Organization)), #22, #23,
+ * #24 → requester(PractitionerRole.practitioner(Practitioner.address))] the ordering facility and
+ * the orderer's address when ORC-12 names no orderer (issue 14 loss14; reported before): call once
+ * the request's other orderers are read. The requester becomes a PractitionerRole at that
+ * Organization: of the person another field names as the orderer [IG OBR[ServiceRequest] OBR-16 IF
+ * ORC-12 NOT VALUED → requester; RXO[MedicationRequest] RXO-14; PRT OP], who also takes ORC-24 as
+ * the row's practitioner, else of no person (R4 PractitionerRole.practitioner is 0..1: the facility
+ * alone ordered; ORC-24 then has no Practitioner and is reported). A requester that is already a
+ * role (a PRT's, with its own PRT-8 organization) keeps it: ORC-21/24 reported. ORC-22/23 without an
+ * ORC-21 to hold them are reported.
+ */
+export function orderingFacility(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
+  if (orc === undefined) return;
+  const f = orc.segment.fields;
+  if ((!f[21] && !f[22] && !f[23] && !f[24]) || orc.rep(12) !== undefined) return;
+  const facility = facilityOf(orc, cx);
+  if (facility === undefined && (orc.reps(22).length > 0 || orc.reps(23).length > 0)) cx.leftOut(orc, '22-23', 'an ordering facility address or phone without the facility ORC-21 they belong to');
   const address = orc.reps(24).map((r) => xadAddress(r, cx));
-  if (who === undefined) {
-    if (facility !== undefined || address.length > 0) cx.leftOut(orc, '21-24', 'an ordering facility or address without the ordering provider ORC-12');
-    return undefined;
+  const requester = target.requester as Reference | undefined;
+  const person = requester === undefined ? undefined : cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
+  if (person === undefined) {
+    if (address.length > 0) cx.leftOut(orc, '24', `the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is${requester === undefined ? '' : ' (the requester is a PRT role)'}`);
+    if (facility === undefined) return;
+    if (requester !== undefined) {
+      cx.leftOut(orc, '21', 'an ordering facility beside a requester role a PRT names (with its own organization); not made its organization');
+      return;
+    }
+    // [hig identity] the facility's role without a person is the facility's: one per Organization
+    const role = cx.add({ resourceType: 'PractitionerRole', organization: facility } as Resource, JSON.stringify(['practitioner-role', '', '', facility.reference, '']));
+    target.requester = cx.ref(role);
+    return;
   }
-  return practitionerRole(cx, who, { code: undefined, organization: facility, location: undefined, telecom: [], address });
+  if (facility === undefined && address.length === 0) return;
+  target.requester = practitionerRole(cx, requester as Reference, { code: undefined, organization: facility, location: undefined, telecom: [], address });
 }
 
 const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
@@ -294,6 +338,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     parentOrder(sr, obr, cx);
   }
+  orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);

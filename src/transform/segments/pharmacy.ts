@@ -12,7 +12,7 @@ import { practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendDosageText, applyOrderTiming, replaceTimingDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -123,6 +123,8 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
   orderGroupRequester(orc, mr, scope, cx);
+  // an RXO names its orderer in RXO-14: the ordering facility waits for it (mapRxo)
+  if (seg.name !== 'RXO') orderingFacility(orc, mr, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
   const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
   orderProvenance(orc, resource, cx);
@@ -272,6 +274,7 @@ function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: Segmen
 
 /** [IG RXO[MedicationRequest]] the requested give code, amount, dispense and substitution. */
 export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const madeHere = madeByOrder(seg, scope, cx, 'MedicationRequest') === undefined;
   const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
   scope.medicationFrom = 'RXO';
   describeMedication(mr, seg, RXO_PRODUCT, cx);
@@ -279,6 +282,8 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
   set(mr, 'requester', practitioner(cx, seg.rep(14)));
+  // [IG ORC[ServiceRequest] ORC-21–23, as for every order's request] once RXO-14 is read
+  if (madeHere) orderingFacility(orcOf(seg, scope, cx), mr, cx);
   // [hig rule; IG RXO[MedicationRequest] RXO-6/RXO-7 rows empty] RXO-7 the provider's
   // administration instructions → dosageInstruction.text (as RXE-7); RXO-6 the pharmacy/treatment
   // instructions (to the pharmacy, not the patient) → note. Read as CWE: the text is CWE.2 (else

@@ -325,6 +325,11 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
   resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
+  // [IG AIS[ServiceRequest] #11, #12 → identifier[2]/[3]] only on a ServiceRequest per AIS, which hig
+  // does not make (AIS[Appointment] has no target for them): reported with that reason (review 9 #5)
+  for (const n of [11, 12]) {
+    if (seg.reps(n).length > 0) cx.leftOut(seg, String(n), 'supplemental service information: AIS[ServiceRequest] maps it to that request\'s identifier, and hig makes no ServiceRequest from an AIS');
+  }
 }
 
 /**
