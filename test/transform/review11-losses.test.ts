@@ -78,3 +78,39 @@ describe('[IG OBR[ServiceRequest] #17, ORC[ServiceRequest] #14] the order callba
     expect(lines(all, 'ORC-14')).toEqual([]);
   });
 });
+
+describe('[IG ADT_A01 PV1 IF PV1-20 VALUED → Coverage, PV1[Coverage] #20 → type] the visit\'s financial class', () => {
+  const ADT = (pv1: Record<number, string>, id = 'R11-4') =>
+    convertChecked(`MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A01^ADT_A01|${id}|P|2.5.1`, 'EVN|A01|20240305083500-0500', PID, seg('PV1', { 1: '1', 2: 'I', 19: 'V11^^^HOSP^VN', ...pv1 }));
+
+  it('→ a Coverage of the patient (beneficiary), type FC.1, status active, payor unknown (R4 1..*)', () => {
+    const { bundle, lines: all } = ADT({ 20: 'MC' });
+    const coverages = resources(bundle, 'Coverage') as Json[];
+    expect(coverages).toHaveLength(1);
+    const c = coverages[0]!;
+    const patient = resources(bundle, 'Patient')[0]!;
+    expect((c.beneficiary as Json).reference).toBe(`urn:uuid:${String(patient.id)}`);
+    expect(c.status).toBe('active');
+    expect(((c.type as Json).coding as Json[])[0]).toMatchObject({ code: 'MC' });
+    expect(c.payor).toEqual([{ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] }]);
+    // table 0064 is user-defined: a bare code names no system, which the report says
+    expect(lines(all, 'PV1-20')).toHaveLength(1);
+  });
+
+  it('a sender-coded class keeps its system; FC.2 (no row) is reported', () => {
+    const { bundle, lines: all } = ADT({ 20: 'MC&Medicare&HL70064^20240101' });
+    const c = resources(bundle, 'Coverage')[0] as Json;
+    expect(((c.type as Json).coding as Json[])[0]).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v2-0064', code: 'MC', display: 'Medicare' });
+    expect(lines(all, 'PV1-20')).toEqual([expect.stringContaining('FC.2')]);
+  });
+
+  it('[hig identity] one Coverage per visit: a changed class in a later message PUTs the same Coverage', () => {
+    const first = resources(ADT({ 20: 'MC' }).bundle, 'Coverage')[0];
+    const later = resources(ADT({ 20: 'SP' }, 'R11-5').bundle, 'Coverage')[0];
+    expect(later?.id).toBe(first?.id);
+  });
+
+  it('no PV1-20: no Coverage', () => {
+    expect(resources(ADT({}).bundle, 'Coverage')).toEqual([]);
+  });
+});

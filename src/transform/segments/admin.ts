@@ -96,7 +96,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * address, contact, phone) are then not read, so the report lists them: they describe an insurer
  * the message does not name.
  */
-function unknownPayor(): Json {
+export function unknownPayor(): Json {
   return { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
 }
 

@@ -3,11 +3,12 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
-import { decimal, val } from '../datatypes/primitive.js';
+import { decimal, sub, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
-import { codeFact, encounterKey } from '../identity.js';
+import { codeFact, encounterKey, patientFactsKey, resourceFact } from '../identity.js';
+import { unknownPayor } from './admin.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
@@ -157,6 +158,31 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
+  visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * [IG ADT_A01 (A02, A05, A06, A09, A11, A17 alike) PV1 IF PV1-20 VALUED → Coverage[1], PV1[Coverage]
+ * PV1-20 → type, Coverage.beneficiary = the PID Patient] the visit's financial class. The row's
+ * CWE[CodeableConcept] reads FC.1 (FC.2 is the class's effective date, which no row maps: reported);
+ * table 0064 is user-defined, so a code keeps a system only when the sender names one. R4 requires
+ * status and payor: `active` (the class is the one in force for the visit) and, as for an IN1 without
+ * an insurer, a payor that says `unknown`. One Coverage per visit: a change of class PUTs the same one
+ * [hig identity]; later PV1-20 repetitions (type is 0..1) are reported.
+ */
+function visitCoverage(seg: SegmentReader, scope: Scope, encounter: Resource, cx: Conversion): void {
+  const reps = seg.reps(20);
+  if (reps.length === 0) return;
+  if (scope.patient === undefined) {
+    cx.leftOut(seg, '20', 'a financial class without a patient to be the beneficiary of its Coverage');
+    return;
+  }
+  const type = codeableConcept(sub(reps[0], 1), undefined, '0064', cx.reportAt(seg, 20));
+  if (type === undefined) return;
+  if (val(reps[0], 2) !== undefined) cx.leftOut(seg, '20', 'FC.2 (effective date of the financial class): no IG row');
+  if (reps.length > 1) cx.leftOut(seg, '20', 'repetition 2+: Coverage.type holds one financial class');
+  const c: Json = { resourceType: 'Coverage', status: 'active', type, beneficiary: cx.ref(scope.patient), payor: [unknownPayor()] };
+  cx.add(c as Resource, patientFactsKey('visit-coverage', scope.patient, resourceFact(encounter)), 'distinct');
 }
 
 const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
