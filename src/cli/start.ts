@@ -18,6 +18,10 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
   const pretty = wantsPrettyLogs(settings, opts.dev === true);
   const log = createLogger({ level: settings.LOG_LEVEL, pretty, collapseWindowMs: settings.HIG_LOG_COLLAPSE_MS });
   const { startDaemon } = await import('../daemon.js');
+  // Loaded before the daemon starts: from 'hig started' on its workers may hold a job, and a SIGTERM
+  // before the handlers below are installed killed the process with it in flight (Node's default);
+  // an import in between left that window open on a busy machine (CI: workers.redis.test.ts).
+  const { startWorkerProcesses, exitWithParent } = await import('../worker-processes.js');
   const separateWorkers = !workersOnly && settings.HIG_WORKER_PROCESSES > 0;
   // Where conversion runs (README, Environment): in N child processes, else in a worker thread,
   // else (HIG_WORKER_THREAD=false) on the listener's own event loop, where it delays ACKs.
@@ -31,9 +35,7 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
     allowDevKey: opts.dev === true || settings.HIG_DEV_MODE,
     prettyLogs: pretty,
   });
-  const { startWorkerProcesses, exitWithParent } = await import('../worker-processes.js');
   const pool = separateWorkers ? startWorkerProcesses(settings.HIG_WORKER_PROCESSES, rawArgs, log) : undefined;
-  exitWithParent(() => stop('parent exited'));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -49,6 +51,8 @@ export async function cmdStart(opts: StartOptions, workersOnly: boolean, rawArgs
       () => log.flush(() => process.exit(1)),
     );
   };
+  // No await between the daemon's start and these lines: a signal is an event-loop task and cannot come in between.
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  exitWithParent(() => stop('parent exited'));
 }
