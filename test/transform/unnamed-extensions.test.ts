@@ -207,6 +207,63 @@ describe('[IG XON[Organization] XON.2 → extension??-nameType (Coding via CWE[C
   });
 });
 
+const PID = (fields: Record<number, string>) => seg('PID', { 1: '1', 3: 'MRN40^^^HOSP^MR', 5: 'ROE^RUTH', 7: '19800215', 8: 'F', ...fields });
+
+describe('[IG PID[Patient] #31 → extension??-identityUnknown, boolean via ID[Boolean] (Yes/NoIndicator)]', () => {
+  it.each([
+    ['Y', true],
+    ['N', false],
+  ])('PID-31 %s → Patient v2-identityUnknown %s', (flag, value) => {
+    const { bundle, lines } = convert(ADT(PID({ 31: flag })));
+    expect(ext(resources(bundle, 'Patient')[0], 'identityUnknown')).toEqual({ url: `${BASE}v2-identityUnknown`, valueBoolean: value });
+    expect(lines.filter((t) => t.startsWith('PID-31'))).toEqual([]);
+  });
+  it('a value other than Y or N is reported, no extension; under \'report\' the field stays unread', () => {
+    const odd = convert(ADT(PID({ 31: 'U' })));
+    expect(ext(resources(odd.bundle, 'Patient')[0], 'identityUnknown')).toBeUndefined();
+    expect(odd.lines).toContain('PID-31 (segment 3): a Yes/No indicator other than Y or N (table 0136); not converted');
+    const reported = convert(ADT(PID({ 31: 'Y' })), { unnamedExtensions: 'report' });
+    expect(reported.lines).toContain('PID-31 (segment 3) is valued but not mapped');
+    expect(JSON.stringify(reported.bundle)).not.toContain('v2-identityUnknown');
+  });
+});
+
+describe('[IG ORC[ServiceRequest] #25 → extension??-statusModifier, CWE[CodeableConcept]]', () => {
+  const orc25 = (options: ConvertOptions = {}) => convert(OML('').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held by lab'), options);
+  it('→ ServiceRequest v2-statusModifier; under \'report\' unread and reported', () => {
+    const { bundle, lines } = orc25();
+    expect(ext(resources(bundle, 'ServiceRequest')[0], 'statusModifier')?.valueCodeableConcept).toEqual({ coding: [{ code: 'HD', display: 'held by lab' }] });
+    expect(lines.filter((t) => t.startsWith('ORC-25'))).toEqual([]);
+    const reported = orc25({ unnamedExtensions: 'report' });
+    expect(reported.lines).toContain('ORC-25 (segment 3) is valued but not mapped');
+    expect(JSON.stringify(reported.bundle)).not.toContain('held by lab');
+  });
+});
+
+const ORU_SPM = [
+  'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX7|P|2.5.1',
+  'PID|1||MRN35^^^HOSP^MR||ROE^RUTH||19800215|F',
+  'OBR|1|PL35^EHR|FL35^LAB|2345-7^Glucose^LN|||20240705070000-0500',
+  'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F',
+  seg('SPM', { 1: '1', 2: 'SP35^LAB', 4: 'BLD^Blood^HL70487', 8: 'LA^Left arm^HL70163', 9: 'UPR^Upper^HL70495~POS^Posterior^HL70495' }),
+].join('\r');
+
+describe('[IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier, CWE[CodeableConcept], 0..*]', () => {
+  it('each SPM-9 repetition → a v2-bodySiteModifier on Specimen.collection; under \'report\' unread and reported', () => {
+    const { bundle, lines } = convert(ORU_SPM);
+    const collection = resources(bundle, 'Specimen')[0]?.collection as Json | undefined;
+    const modifiers = ((collection?.extension as Json[] | undefined) ?? []).filter((e) => e.url === `${BASE}v2-bodySiteModifier`);
+    expect(modifiers.map((e) => (e.valueCodeableConcept as { coding: Json[] }).coding[0])).toEqual([
+      expect.objectContaining({ code: 'UPR', display: 'Upper' }),
+      expect.objectContaining({ code: 'POS', display: 'Posterior' }),
+    ]);
+    expect(lines.filter((t) => t.startsWith('SPM-9'))).toEqual([]);
+    const reported = convert(ORU_SPM, { unnamedExtensions: 'report' });
+    expect(reported.lines).toContain('SPM-9 (segment 5) is valued but not mapped');
+    expect(JSON.stringify(reported.bundle)).not.toContain('v2-bodySiteModifier');
+  });
+});
+
 describe('docs/fhir StructureDefinitions say what the converter emits (one owner: UNNAMED_EXTENSIONS)', () => {
   const dir = path.join(repoRoot, 'docs/fhir');
   const files = readdirSync(dir).filter((f) => f.startsWith('StructureDefinition-v2-') && f.endsWith('.json'));
@@ -231,10 +288,11 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     const types = valueElement(sd!);
     expect(types.map((t) => t.code)).toEqual([d.value]);
     if (d.targets !== undefined) expect(types[0]?.targetProfile).toEqual(d.targets.map((t) => `http://hl7.org/fhir/StructureDefinition/${t}`));
+    expect((sd!.differential as { element: Json[] }).element.find((e) => e.path === 'Extension')?.max).toBe(d.repeats === true ? '*' : '1');
   });
 
   it('every v2-* extension in converted Bundles has a definition, sits where its context says, with its value type', () => {
-    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran', PV1_CX6), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever')];
+    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', PV1_CX6), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held'), ORU_SPM];
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     const seen = new Set<string>();
@@ -252,10 +310,10 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
         seen.add(e.url);
       }
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : 'element');
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : `${where}.${k}`);
     };
     for (const m of [...messages, oru, rde]) {
-      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
+      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());
   });

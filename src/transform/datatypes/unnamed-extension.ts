@@ -4,7 +4,9 @@
  * extension??-veteranMilitaryStatus], [IG TQ1[ServiceRequest] #10 →
  * extension??-performance-condition], [IG TQ[ServiceRequest] / TQ[MedicationRequest] TQ.7 →
  * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
- * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location].
+ * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
+ * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
+ * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -43,10 +45,12 @@ export interface UnnamedExtensionDef {
   /** The IG's name after `extension??-`; the URL is `<base>v2-<name>`. */
   name: string;
   context: readonly string[];
-  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string';
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean';
   targets?: readonly string[];
   /** The IG rows, as tags. */
   rows: readonly string[];
+  /** The row's cardinality is 0..* (one extension per repetition). */
+  repeats?: true;
 }
 
 export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
@@ -63,6 +67,9 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'condition', context: ['ServiceRequest', 'MedicationRequest'], value: 'string', rows: ['TQ[ServiceRequest] TQ.7', 'TQ[MedicationRequest] TQ.7'] },
   { name: 'nameType', context: ['Organization'], value: 'Coding', rows: ['XON[Organization] XON.2'] },
   { name: 'location', context: ['Identifier'], value: 'Reference', targets: ['Location'], rows: ['XON[Organization] XON.8'] },
+  { name: 'identityUnknown', context: ['Patient'], value: 'boolean', rows: ['PID[Patient] #31'] },
+  { name: 'statusModifier', context: ['ServiceRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #25'] },
+  { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
 ];
 
 /** The settings a datatype mapper sees (absent in pure datatype tests: the defaults). */

@@ -181,6 +181,10 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (cx.extensions.mode === 'emit') {
     const veteran = codeableConcept(seg.rep(27));
     if (veteran !== undefined) ext.push({ url: unnamedExtensionUrl('veteranMilitaryStatus', cx.extensions.base), valueCodeableConcept: veteran });
+    // [IG PID[Patient] #31 → extension??-identityUnknown, boolean via ID[Boolean] (Yes/NoIndicator)]
+    // hig's v2-identityUnknown; a value other than Y/N is reported (cx.indicator)
+    const unknown = cx.indicator(seg, 31);
+    if (unknown !== undefined) ext.push({ url: unnamedExtensionUrl('identityUnknown', cx.extensions.base), valueBoolean: unknown });
   }
   if (ext.length > 0) p.extension = ext;
   // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
