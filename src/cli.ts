@@ -168,6 +168,8 @@ function messageCommands(program: Command): void {
     .option('--namespace <NS=URI>', 'assigning authority → identifier system (repeatable)')
     .option('--conditional-update', 'PUT Type?identifier=… instead of PUT Type/id')
     .option('--keep-omitted', 'updates keep what the message omits (conditional create + PATCH; HL7 v2 2.5.3)')
+    .option('--extension-base <URL>', "prefix (an http(s) URL ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension")
+    .option('--unnamed-extensions <MODE>', 'emit those extensions, or report the values instead', 'emit')
     .action(async () => {
       const { cmdConvert } = await import('./cli/convert.js');
       process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });

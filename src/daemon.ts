@@ -4,7 +4,7 @@
  */
 import type { Worker } from 'bullmq';
 import type { RedisClient } from './redis/connections.js';
-import type { Channel } from './config/channel.js';
+import { type Channel, conversionOptions } from './config/channel.js';
 import type { Settings } from './config/env.js';
 import { loadConfig } from './config/load.js';
 import { buildHttpServer, httpsContextOptions } from './http/server.js';
@@ -341,7 +341,7 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
         dryRun: async (channelId: string, message: Buffer) => {
           const channel = manager.channels().find((c) => c.id === channelId);
           if (!channel) return undefined;
-          const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate };
+          const options = conversionOptions(channel);
           const run = await dryRun(channel, message, { dirs: { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR }, ...(code ? { code } : {}), convert: (m) => convertHl7v2(m, options) });
           return { run, text: formatDryRun(channel.id, [run]) };
         },

@@ -6,7 +6,7 @@
  * (queue/first-attempt.ts).
  */
 import { join } from 'node:path';
-import type { Channel } from './config/channel.js';
+import { type Channel, conversionOptions } from './config/channel.js';
 import type { PipelineSteps, RoutedMessage } from './queue/pipeline.js';
 import type { QueueRegistry } from './queue/queues.js';
 import type { DestinationSummary } from './queue/jobs.js';
@@ -100,7 +100,7 @@ function inlineRoute(channel: Channel, runtime: ChannelRuntime, queues: QueueReg
  * destination's first try itself (queue/first-attempt.ts); absent, every delivery is queued.
  */
 export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: ChannelRuntime = channelRuntime(channel), queues?: QueueRegistry, deliveries?: ReadonlyMap<string, InlineDelivery>): PipelineSteps {
-  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate, omittedFields: channel.conversion.omittedFields };
+  const options = conversionOptions(channel);
   const inline = !hasDestinationQueues(channel);
   const needsBundle = new Set(runtime.routes.routes.filter((r) => r.needsFhir).map((r) => r.id));
   const channelFilter = runtime.routes.filter;

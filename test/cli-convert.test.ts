@@ -58,6 +58,22 @@ describe('hig convert', () => {
     expect(bundle.entry.map((e) => e.request.url)).toContain('Patient?identifier=urn%3Aoid%3A1.2.3|M5');
   });
 
+  it('[hig unnamed-extension rule] --extension-base and --unnamed-extensions reach the conversion; a bad value is refused with exit 64', async () => {
+    const a = file('ext.hl7', msg('E1', 'M7').replace('M7^^^HOSP^MR', 'M7^^^HOSP^MR^NORTHWING'));
+    const emitted = await run([a, '--extension-base', 'https://fhir.example.org/sd/']);
+    expect(emitted.code).toBe(0);
+    expect(emitted.stdout).toContain('"url":"https://fhir.example.org/sd/v2-assigningFacility"');
+    const reported = await run([a, '--report', '--unnamed-extensions', 'report']);
+    expect(reported.code).toBe(0);
+    expect(reported.stdout).not.toContain('v2-assigningFacility');
+    expect(reported.stdout).toContain('CX.6 (assigning facility): the IG row names an unnamed extension (extension??-assigningFacility)');
+    for (const bad of [['--extension-base', 'https://fhir.example.org/sd'], ['--unnamed-extensions', 'drop']]) {
+      const r = await run([a, ...bad]);
+      expect(r.code).toBe(64);
+      expect(r.stderr).toContain(bad[0]);
+    }
+  });
+
   it('refuses a malformed --namespace with the usage and exit 64', async () => {
     const r = await run([file('u.hl7', msg('U1', 'M6')), '--namespace', 'HOSP']);
     expect(r.code).toBe(64);

@@ -1,6 +1,6 @@
 /**
  * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]…
- * [--conditional-update] [--keep-omitted]`: converts every message of every file in one process and prints one
+ * [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report]`: converts every message of every file in one process and prints one
  * validated FHIR R4 Bundle per message as NDJSON (one JSON document per line), in argument order
  * and message order. A file (or a message of it) that cannot be converted prints one line on
  * stderr naming it and the reason (codes and locations, never values); the exit code is 1 when
@@ -9,13 +9,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { splitBatchBytes } from '../hl7/batch.js';
+import { EXTENSION_BASE_PATTERN } from '../transform/datatypes/unnamed-extension.js';
 
-export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted]
+export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report]
                                         HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
                                         --timezone ZONE: IANA zone or ±hh:mm for times without offset when MSH-7 has none (default UTC)
                                         --namespace NS=URI: assigning authority → identifier system (repeatable)
                                         --conditional-update: PUT Type?identifier=… instead of PUT Type/id
-                                        --keep-omitted: updates keep what the message omits (conditional create + PATCH)`;
+                                        --keep-omitted: updates keep what the message omits (conditional create + PATCH)
+                                        --extension-base URL: prefix (ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension
+                                        --unnamed-extensions report: report those values instead of emitting the extensions (default emit)`;
 
 export class ConvertUsageError extends Error {
   override name = 'ConvertUsageError';
@@ -68,10 +71,23 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       namespace: { type: 'string', multiple: true, default: [] },
       'conditional-update': { type: 'boolean', default: false },
       'keep-omitted': { type: 'boolean', default: false },
+      'extension-base': { type: 'string' },
+      'unnamed-extensions': { type: 'string', default: 'emit' },
     },
   });
   if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
-  const options = { timezone: values.timezone ?? 'UTC', namespaceMap: namespaceMap(values.namespace ?? []), conditionalUpdate: values['conditional-update'] === true, omittedFields: values['keep-omitted'] === true ? ('keep' as const) : ('remove' as const) };
+  const unnamed = values['unnamed-extensions'];
+  if (unnamed !== 'emit' && unnamed !== 'report') throw new ConvertUsageError(`--unnamed-extensions expects emit or report, got "${unnamed ?? ''}"`);
+  const base = values['extension-base'];
+  if (base !== undefined && !EXTENSION_BASE_PATTERN.test(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
+  const options = {
+    timezone: values.timezone ?? 'UTC',
+    namespaceMap: namespaceMap(values.namespace ?? []),
+    conditionalUpdate: values['conditional-update'] === true,
+    omittedFields: values['keep-omitted'] === true ? ('keep' as const) : ('remove' as const),
+    unnamedExtensions: unnamed as 'emit' | 'report',
+    ...(base === undefined ? {} : { extensionBase: base }),
+  };
   const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');
   let failed = 0;
   for (const file of positionals) {

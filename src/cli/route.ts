@@ -42,7 +42,8 @@ export async function cmdRoute(args: string[], io: { out(text: string): void }, 
     }
   }
   const { convertHl7v2 } = await import('../transform/index.js');
-  const options = { timezone: channel.timezone, namespaceMap: channel.conversion.namespaceMap, conditionalUpdate: channel.conversion.conditionalUpdate, omittedFields: channel.conversion.omittedFields };
+  const { conversionOptions } = await import('../config/channel.js');
+  const options = conversionOptions(channel);
   try {
     const runs: MessageDryRun[] = [];
     for (const m of messages) runs.push(await dryRun(channel, m, { dirs, ...(code ? { code } : {}), convert: (msg) => convertHl7v2(msg, options) }));

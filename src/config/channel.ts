@@ -9,6 +9,7 @@ import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 import { RESERVED_CHANNEL_IDS } from '../redis/keys.js';
 import { destinationsSchema, type RoutedDestination } from '../routing/config.js';
 import { filterRuleSchema } from '../routing/filter.js';
+import { DEFAULT_EXTENSION_BASE, EXTENSION_BASE_PATTERN } from '../transform/datatypes/unnamed-extension.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -257,8 +258,30 @@ export const conversionSchema = z
       .enum(['remove', 'keep'])
       .default('remove')
       .describe('what an update does with elements the message did not send: remove (full PUT) or keep (HL7 v2 2.5.3: Patient, Encounter, Account found by a search are a conditional create plus a JSON Patch of what was sent; "" deletes)'),
+    extensionBase: z
+      .string()
+      .regex(EXTENSION_BASE_PATTERN, 'conversion.extensionBase: expected an http(s) URL ending in / (e.g. https://fhir.example.org/StructureDefinition/)')
+      .default(DEFAULT_EXTENSION_BASE)
+      .describe("prefix of hig's own extensions for IG rows that name an unnamed extension (extension??-…): <extensionBase>v2-<name>, e.g. v2-assigningFacility (docs/mapping.md, docs/fhir/)"),
+    unnamedExtensions: z
+      .enum(['emit', 'report'])
+      .default('emit')
+      .describe("emit: values whose IG row names an unnamed extension (CX.6, PID-27, PID-31, ORC-25, SPM-9, TQ1-10, TQ.7, XCN.14, XON.2, XON.8) go into hig's v2-<name> extensions; report: they stay out of the Bundle and the report names them (no extension outside the IG)"),
   })
   .strict();
+
+/** The options a channel's conversion runs with (worker, dry runs, `hig route`): one place, so none drifts. */
+export function conversionOptions(channel: { timezone: string; conversion: z.output<typeof conversionSchema> }) {
+  const c = channel.conversion;
+  return {
+    timezone: channel.timezone,
+    namespaceMap: c.namespaceMap,
+    conditionalUpdate: c.conditionalUpdate,
+    omittedFields: c.omittedFields,
+    extensionBase: c.extensionBase,
+    unnamedExtensions: c.unnamedExtensions,
+  };
+}
 
 /**
  * A destination's own queue block: the channel's queue fields that make sense per destination,

@@ -9,6 +9,7 @@ import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
 import { toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
+import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
 
@@ -209,6 +210,8 @@ export class Conversion implements DatatypeContext {
      * import the entity builders that themselves build on a Conversion.
      */
     private readonly organizationOf: (cx: Conversion, hd: Repetition) => Reference | undefined,
+    /** The channel's hig-defined extensions for `extension??-…` rows (unnamed-extension.ts). */
+    readonly extensions: ExtensionSettings = DEFAULT_EXTENSION_SETTINGS,
   ) {}
 
   /**
@@ -268,6 +271,7 @@ export class Conversion implements DatatypeContext {
       assigner: this.assigner,
       invalidDate: this.invalidDate,
       leftOutValue: this.reportAt(reader, n),
+      extensions: this.extensions,
     };
   }
 

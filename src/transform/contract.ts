@@ -12,6 +12,17 @@ export interface ConvertOptions {
    * create plus a JSON Patch of what was sent, `""` removing; patch.ts). @defaultValue 'remove'
    */
   omittedFields?: 'remove' | 'keep';
+  /**
+   * Prefix of hig's own extensions for IG rows that name an unnamed extension (`extension??-…`):
+   * `<extensionBase>v2-<name>`, an http(s) URL ending in `/`.
+   * @defaultValue 'https://hig.example/fhir/StructureDefinition/'
+   */
+  extensionBase?: string;
+  /**
+   * `emit` those extensions, or `report` the values instead (one report line per field, no
+   * extension outside the IG). @defaultValue 'emit'
+   */
+  unnamedExtensions?: 'emit' | 'report';
 }
 
 export interface ConvertResult {

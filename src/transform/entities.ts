@@ -4,10 +4,10 @@
  */
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
-import { codeFromTable } from './datatypes/coding.js';
+import { codeFromTable, cweCodings } from './datatypes/coding.js';
 import { authorityKey, authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
-import { reportUnnamedExtension } from './datatypes/unnamed-extension.js';
+import { componentHd, reportUnnamedExtension, unnamedExtension } from './datatypes/unnamed-extension.js';
 import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
 import type { Json, Reference, Resource } from './types.js';
@@ -31,12 +31,55 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
-  reportUnnamedExtension(rep, 14, 'XCN.14 (assigning facility)', 'assigningFacility', cx.reportFor(rep));
+  // [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility, Reference(Location)
+  // via HD[Location]] hig's v2-assigningFacility on the identifier (unnamed-extension.ts)
+  identifierExtension(cx, rep, identifier, 14, 'XCN.14 (assigning facility)', 'assigningFacility', 'XCN.1');
   // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
   // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
   const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, name ?? {}]);
   const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, key);
   return cx.ref(p, nameText(name));
+}
+
+/**
+ * [IG XCN[Practitioner] XCN.14, XON[Organization] XON.8: identifier.extension??-…, Reference(Location)
+ * via HD[Location]] component `c` of `rep` (an HD) as hig's `v2-${name}` extension on `identifier`,
+ * the facility a Location (locationFromHd). Put on the identifier after the resource's identity is
+ * taken from it (system and value only), so it never changes an id. Without an identifier there is
+ * no place for it: reported; with unnamedExtensions 'report', reported as before issue 14.
+ */
+function identifierExtension(cx: Conversion, rep: Repetition | undefined, identifier: Json | undefined, c: number, component: string, name: string, idComponents: string): void {
+  const hd = componentHd(rep, c);
+  if (rep === undefined || hd === undefined) return;
+  if (cx.extensions.mode === 'report') {
+    reportUnnamedExtension(rep, c, component, name, cx.reportFor(rep));
+    return;
+  }
+  if (identifier === undefined) {
+    cx.reportFor(rep)(`${component}: no identifier (${idComponents}) to carry the IG row's identifier extension`);
+    return;
+  }
+  const ext = unnamedExtension(cx.extensions, name, 'valueReference', () => locationFromHd(cx, hd), cx.reportFor(rep), component, 'an assigning facility without a namespace id or universal id (HD.1/HD.2)');
+  if (ext !== undefined) identifier.extension = [ext];
+}
+
+/**
+ * HD → facility Location, as the IG's HD[Location] (name HD.1, physicalType si; HD.2 an
+ * identifier when HD.3 is ISO or UUID) and keyed as PL.4's facility level is (location below:
+ * `si:<HD.1, else HD.2>`), so a facility named by XCN.14 and by a PL.4 is one Location. Its
+ * identifier[1] is the name, as PL's levels have (hig).
+ */
+export function locationFromHd(cx: Conversion, hd: Repetition | undefined): Reference | undefined {
+  const ns = val(hd, 1);
+  const universal = val(hd, 2);
+  const name = ns ?? universal;
+  if (name === undefined) return undefined;
+  const identifiers: Json[] = [{ value: name }];
+  const kind = val(hd, 3)?.toUpperCase();
+  if (ns !== undefined && universal !== undefined && (kind === 'ISO' || kind === 'UUID')) identifiers.push({ value: universal });
+  const loc: Json = { resourceType: 'Location', identifier: identifiers, name, mode: 'instance' };
+  loc.physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'si' }] };
+  return cx.ref(cx.add(loc as Resource, JSON.stringify([`si:${name}`])), name);
 }
 
 function nameKey(name: Json | undefined): string {
@@ -62,12 +105,20 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     const ns = val(rep, 6, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
-  if (rep !== undefined) {
-    reportUnnamedExtension(rep, 2, 'XON.2 (organization name type)', 'nameType', cx.reportFor(rep));
-    reportUnnamedExtension(rep, 8, 'XON.8 (assigning facility)', 'location', cx.reportFor(rep));
-  }
+  // [IG XON[Organization] XON.2 → extension??-nameType, Coding via CWE[Coding]] hig's v2-nameType
+  // on the Organization (unnamed-extension.ts): the first coding with a code, its system as sent
+  const nameType = componentHd(rep, 2);
+  const nameTypeExt =
+    rep === undefined || nameType === undefined
+      ? undefined
+      : unnamedExtension(cx.extensions, 'nameType', 'valueCoding', () => cweCodings(nameType).find((c) => c.code !== undefined), cx.reportFor(rep), 'XON.2 (organization name type)', 'a name type without a code');
+  // [IG XON[Organization] XON.8 → identifier.extension??-location, Reference(Location) via
+  // HD[Location]] hig's v2-location on the identifier XON.10/XON.3 makes
+  identifierExtension(cx, rep, identifier, 8, 'XON.8 (assigning facility)', 'location', 'XON.10 or XON.3');
   const identifiers = identifier === undefined ? [...more] : [identifier, ...more];
-  const org = cx.add({ resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name }, organizationKey(identifiers[0], name));
+  const made: Resource = { resourceType: 'Organization', identifier: identifiers.length > 0 ? identifiers : undefined, name };
+  if (nameTypeExt !== undefined) made.extension = [nameTypeExt];
+  const org = cx.add(made, organizationKey(identifiers[0], name));
   return cx.ref(org, name);
 }
 

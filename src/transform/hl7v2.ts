@@ -7,6 +7,7 @@ import { buildBundle } from './bundle.js';
 import { Conversion, SegmentReader } from './context.js';
 import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
+import { DEFAULT_EXTENSION_BASE, EXTENSION_BASE_PATTERN, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
@@ -176,9 +177,19 @@ function requirePatient(def: GroupDef, structure: string, segments: readonly { n
   throw new PermanentError('REQUIRED_SEGMENT_MISSING', `structure ${structure} requires PID${where}; the message has no PID segment`);
 }
 
+/** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
+function extensionOptions(options: ConvertOptions): ExtensionSettings {
+  const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
+  if (!EXTENSION_BASE_PATTERN.test(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  const mode = options.unnamedExtensions ?? 'emit';
+  if (mode !== 'emit' && mode !== 'report') throw new PermanentError('MAPPING_FAILED', 'options.unnamedExtensions is neither emit nor report');
+  return { base, mode };
+}
+
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
   const timezone = options.timezone ?? 'UTC';
   if (!isValidTimezone(timezone)) throw new PermanentError('MAPPING_FAILED', 'options.timezone is not a known IANA time zone or ±hh:mm offset');
+  const extensions = extensionOptions(options);
   const text = typeof input === 'string' ? input : decodeMessageBytes(input);
   const msg = parseMessage(text);
   const routing = route(msg);
@@ -201,7 +212,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
-  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd);
+  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);

@@ -30,7 +30,7 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove' });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit' });
   });
 
   it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {
@@ -54,6 +54,25 @@ describe('channel conversion options', () => {
     const entry = (bundle.entry as { resource?: { resourceType: string; identifier?: unknown[] }; request: { url: string } }[]).find((e) => e.resource?.resourceType === 'Patient');
     expect(entry?.request.url).toBe('Patient?identifier=urn%3Aoid%3A1.2.3.4|123');
     expect(entry?.resource?.identifier?.[0]).toMatchObject({ system: 'urn:oid:1.2.3.4', value: '123' });
+  });
+
+  it("[hig unnamed-extension rule] extensionBase and unnamedExtensions reach the conversion the worker runs", () => {
+    const cx6 = adt.replace('123^^^HOSP^MR', '123^^^HOSP^MR^NORTHWING');
+    const convert = (conversion: Record<string, unknown>) => {
+      const [channel] = loadChannels(channelFile('ext', { conversion }));
+      if (channel === undefined) throw new Error('no channel');
+      return JSON.stringify(pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test'))).convertHl7v2(Buffer.from(cx6)).bundle);
+    };
+    expect(convert({})).toContain('"url":"https://hig.example/fhir/StructureDefinition/v2-assigningFacility"');
+    expect(convert({ extensionBase: 'https://fhir.example.org/sd/' })).toContain('"url":"https://fhir.example.org/sd/v2-assigningFacility"');
+    expect(convert({ unnamedExtensions: 'report' })).not.toContain('v2-assigningFacility');
+  });
+
+  it('refuse an extensionBase that is no http(s) URL ending in /, and an unnamedExtensions other than emit or report, naming the field', () => {
+    for (const extensionBase of ['https://fhir.example.org/sd', 'urn:hig:sd:', 'not a url/']) {
+      expect(() => loadChannels(channelFile('badbase', { conversion: { extensionBase } }))).toThrow(/conversion\.extensionBase/);
+    }
+    expect(() => loadChannels(channelFile('badmode', { conversion: { unnamedExtensions: 'drop' } }))).toThrow(/conversion\.unnamedExtensions/);
   });
 
   it('refuse a namespace map entry that is not a URI, naming the field', () => {

@@ -2,11 +2,13 @@
  * Review 6's most frequent losses (docs/mapping-review-6.md "Losses, grouped by field"), each per
  * its IG row: PV1-54 has one (PV1[Encounter] #54 → episodeOfCare(EpisodeOfCare.identifier),
  * CX[Identifier]) and is mapped; PV1-39, PV1-41 (no target in any PV1 map), PID-27 (PID[Patient]
- * #27 names an extension `extension??-veteranMilitaryStatus` that does not exist), OBX-32
+ * #27 names an extension `extension??-veteranMilitaryStatus` that does not exist: hig's own since
+ * issue 14, reported under unnamedExtensions 'report'), OBX-32
  * (OBX[Observation] #32, no target) and SPM-11 (SPM[Specimen] #11, no target) have none and must
  * stay in the report, out of the Bundle. Expected values are written from the rows.
  */
 import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
 import { convertChecked, resources, seg } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -61,8 +63,10 @@ describe('fields without an IG target stay in the report, out of the Bundle', ()
     expect(JSON.stringify(bundle)).not.toMatch(/HOMERTON|"Active"/);
   });
 
-  it('PID-27 [IG PID[Patient] #27 → "extension??-veteranMilitaryStatus": no extension by that name]', () => {
-    const { bundle, lines } = adt({}, seg('PID', { 1: '1', 3: 'MRN1^^^HOSP^MR', 5: 'DOE^JANE', 7: '19800215', 8: 'F', 27: 'Vet123^retired^ART' }));
+  it('PID-27 [IG PID[Patient] #27 → "extension??-veteranMilitaryStatus": no extension by that name] with unnamedExtensions \'report\' (issue 14: else hig\'s v2-veteranMilitaryStatus, unnamed-extensions.test.ts)', () => {
+    const pid = seg('PID', { 1: '1', 3: 'MRN1^^^HOSP^MR', 5: 'DOE^JANE', 7: '19800215', 8: 'F', 27: 'Vet123^retired^ART' });
+    const { bundle, report } = convertHl7v2([MSH, 'EVN|A01|20240305081500-0500', pid, seg('PV1', { 2: 'I', 19: 'V100^^^HOSP^VN' })].join('\r'), { unnamedExtensions: 'report' });
+    const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
     expect(lines).toContain('PID-27 (segment 3) is valued but not mapped');
     expect(JSON.stringify(bundle)).not.toContain('Vet123');
   });

@@ -1,5 +1,6 @@
 /** What datatype mappers need from the conversion: the channel's zone and namespace map. */
 import type { Repetition } from '../../hl7/message.js';
+import type { ExtensionSettings } from './unnamed-extension.js';
 
 export interface DatatypeContext {
   timezone: string;
@@ -25,4 +26,10 @@ export interface DatatypeContext {
    * knows it; else leftOutValue. Absent in pure datatype tests.
    */
   reportFor?: (rep: Repetition) => (what: string) => void;
+  /**
+   * The channel's hig-defined extensions for IG rows that name none (`extension??-…`,
+   * unnamed-extension.ts): their URL base and whether they are emitted or reported. Absent: the
+   * defaults (emitted under DEFAULT_EXTENSION_BASE).
+   */
+  extensions?: ExtensionSettings;
 }

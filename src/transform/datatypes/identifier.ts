@@ -5,7 +5,7 @@ import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
-import { reportUnnamedExtension } from './unnamed-extension.js';
+import { componentHd, extensionSettings, unnamedExtension } from './unnamed-extension.js';
 
 /**
  * Authorities with a system in the FHIR identifier registry (http://hl7.org/fhir/R4/identifier-registry.html),
@@ -70,7 +70,13 @@ export function authorityKey(identifier: Json): string {
   return typeof assigner?.display === 'string' ? `ns:${assigner.display}` : '';
 }
 
-/** CX → Identifier (value 1, system 4, type 5, period 7/8, assigner 4.1 when no URI; CX.6 reported, unnamedExtension). */
+/** An HD as a display-only Reference (pure datatype use, without a conversion to make the resource). */
+function displayOf(hd: Repetition): Json | undefined {
+  const name = val(hd, 1) ?? val(hd, 2);
+  return name === undefined ? undefined : { display: name };
+}
+
+/** CX → Identifier (value 1, system 4, type 5, period 7/8, assigner 4.1 when no URI; CX.6 → v2-assigningFacility, unnamed-extension.ts). */
 export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
   const value = val(rep, 1);
   if (value === undefined) return undefined;
@@ -88,7 +94,23 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
     const hd = (rep?.[3] ?? []).map((s) => [s]);
     id.assigner = ctx.assigner?.(hd) ?? { display: ns };
   }
-  if (rep !== undefined) reportUnnamedExtension(rep, 6, 'CX.6 (assigning facility)', 'assigningFacility', ctx.reportFor?.(rep) ?? ctx.leftOutValue);
+  // [IG CX[Identifier] CX.6 → extension??-assigningFacility, Reference(Organization) via
+  // HD[Organization]] hig's v2-assigningFacility (unnamed-extension.ts), the Organization made as
+  // CX.4's assigner is; never part of an identity (ids use system and value only)
+  const facility = componentHd(rep, 6);
+  if (rep !== undefined && facility !== undefined) {
+    const hd = facility;
+    const ext = unnamedExtension(
+      extensionSettings(ctx),
+      'assigningFacility',
+      'valueReference',
+      () => (ctx.assigner === undefined ? displayOf(hd) : ctx.assigner(hd)),
+      ctx.reportFor?.(rep) ?? ctx.leftOutValue,
+      'CX.6 (assigning facility)',
+      'an assigning facility without a namespace id or universal id (HD.1/HD.2)',
+    );
+    if (ext !== undefined) return { extension: [ext], ...id };
+  }
   return id;
 }
 

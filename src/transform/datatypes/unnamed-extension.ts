@@ -1,20 +1,135 @@
 /**
- * Datatype components whose IG row targets an extension the IG does not name (`extension??-…`, no
- * URL): [IG CX[Identifier] CX.6 → extension??-assigningFacility], [IG XCN[Practitioner] XCN.14 →
- * identifier.extension??-assigningFacility], [IG XON[Organization] XON.8 →
- * identifier.extension??-location, XON.2 → extension??-nameType]. With no URL to put the value
- * under, hig reports it with that reason (one line per field, never the value), as it does TQ1-10
- * and PID-27; until review 9 these were read past silently (CX.6 in 19 of 25 messages).
+ * IG rows whose target is an extension the IG leaves unnamed (`extension??-…`, no URL): [IG
+ * CX[Identifier] CX.6 → extension??-assigningFacility], [IG PID[Patient] #27 →
+ * extension??-veteranMilitaryStatus], [IG TQ1[ServiceRequest] #10 →
+ * extension??-performance-condition], [IG TQ[ServiceRequest] / TQ[MedicationRequest] TQ.7 →
+ * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
+ * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
+ * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
+ * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
+ *
+ * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
+ * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
+ * `conversion.extensionBase` (default DEFAULT_EXTENSION_BASE), each with a StructureDefinition
+ * in docs/fhir/. With `conversion.unnamedExtensions: 'report'` a site that wants no extension
+ * outside the IG gets the report line instead (one line per field, never the value), as before
+ * issue 14. Until review 9 these values were read past silently (CX.6 in 19 of 25 messages).
  */
 import type { Repetition } from '../../hl7/message.js';
+import type { Json } from '../types.js';
 import { hasValue, sub } from './primitive.js';
+
+/** Where hig's own extensions live unless the channel says otherwise (`.example` never collides). */
+export const DEFAULT_EXTENSION_BASE = 'https://hig.example/fhir/StructureDefinition/';
+
+/** A channel's `conversion.extensionBase`: an http(s) URL ending in `/`. */
+export const EXTENSION_BASE_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?\/$/;
+
+/** How the unnamed-extension rows are treated on a channel. */
+export interface ExtensionSettings {
+  /** Prefix of every hig-defined extension URL (ends in `/`). */
+  base: string;
+  /** `emit`: the extension; `report`: the report line and no extension (before issue 14). */
+  mode: 'emit' | 'report';
+}
+
+export const DEFAULT_EXTENSION_SETTINGS: ExtensionSettings = { base: DEFAULT_EXTENSION_BASE, mode: 'emit' };
+
+/**
+ * The extensions hig defines for `extension??-<name>` rows, one owner for the converter, the
+ * StructureDefinitions in docs/fhir/ (test/transform/unnamed-extensions.test.ts checks each file
+ * against this list) and docs/mapping.md. `context`: the FHIR element the IG row's target path
+ * hangs the extension on; `value`: the value[x] type (`targets` for a Reference).
+ */
+export interface UnnamedExtensionDef {
+  /** The IG's name after `extension??-`; the URL is `<base>v2-<name>`. */
+  name: string;
+  context: readonly string[];
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean';
+  targets?: readonly string[];
+  /** The IG rows, as tags. */
+  rows: readonly string[];
+  /** The row's cardinality is 0..* (one extension per repetition). */
+  repeats?: true;
+}
+
+export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
+  {
+    name: 'assigningFacility',
+    context: ['Identifier'],
+    value: 'Reference',
+    // CX rows: Reference(Organization) via HD[Organization]; XCN rows: Reference(Location) via HD[Location]
+    targets: ['Organization', 'Location'],
+    rows: ['CX[Identifier] CX.6', 'CX[RelatedPerson-Mother] CX.6', 'XCN[Practitioner] XCN.14'],
+  },
+  { name: 'veteranMilitaryStatus', context: ['Patient'], value: 'CodeableConcept', rows: ['PID[Patient] #27'] },
+  { name: 'performance-condition', context: ['ServiceRequest'], value: 'string', rows: ['TQ1[ServiceRequest] #10'] },
+  { name: 'condition', context: ['ServiceRequest', 'MedicationRequest'], value: 'string', rows: ['TQ[ServiceRequest] TQ.7', 'TQ[MedicationRequest] TQ.7'] },
+  { name: 'nameType', context: ['Organization'], value: 'Coding', rows: ['XON[Organization] XON.2'] },
+  { name: 'location', context: ['Identifier'], value: 'Reference', targets: ['Location'], rows: ['XON[Organization] XON.8'] },
+  { name: 'identityUnknown', context: ['Patient'], value: 'boolean', rows: ['PID[Patient] #31'] },
+  { name: 'statusModifier', context: ['ServiceRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #25'] },
+  { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
+];
+
+/** The settings a datatype mapper sees (absent in pure datatype tests: the defaults). */
+export function extensionSettings(ctx: { extensions?: ExtensionSettings | undefined }): ExtensionSettings {
+  return ctx.extensions ?? DEFAULT_EXTENSION_SETTINGS;
+}
+
+/** The URL hig gives `extension??-${name}` under `base`. */
+export function unnamedExtensionUrl(name: string, base: string = DEFAULT_EXTENSION_BASE): string {
+  return `${base}v2-${name}`;
+}
 
 /** The report line's reason for a component the IG maps to the unnamed `extension??-${name}`. */
 export function unnamedExtensionWhy(component: string, name: string): string {
   return `${component}: the IG row names an unnamed extension (extension??-${name})`;
 }
 
+/**
+ * The value of a valued field (or component) whose IG row names `extension??-${name}`, as the
+ * extension `{ url, [valueKey]: value }` when the channel emits them; undefined when there is
+ * nothing to say, when it reports instead (`report` gets the line), or when the value has no form
+ * the extension's type can hold (`report` gets `noValueWhy`).
+ */
+export function unnamedExtension(
+  settings: ExtensionSettings,
+  name: string,
+  valueKey: string,
+  value: () => unknown,
+  report: ((what: string) => void) | undefined,
+  component: string,
+  noValueWhy?: string,
+): Json | undefined {
+  if (settings.mode === 'report') {
+    report?.(unnamedExtensionWhy(component, name));
+    return undefined;
+  }
+  const v = value();
+  if (v === undefined) {
+    report?.(`${component}: ${noValueWhy ?? 'a value the extension cannot hold'}`);
+    return undefined;
+  }
+  return { url: unnamedExtensionUrl(name, settings.base), [valueKey]: v };
+}
+
 /** Reports component `c` of `rep` when valued (any subcomponent): its IG row's extension has no name. */
 export function reportUnnamedExtension(rep: Repetition | undefined, c: number, component: string, name: string, report: ((what: string) => void) | undefined): void {
   if (report !== undefined && hasValue(sub(rep, c))) report(unnamedExtensionWhy(component, name));
+}
+
+/** Component `c` of `rep` as an HD (one subcomponent per component), when valued. */
+export function componentHd(rep: Repetition | undefined, c: number): Repetition | undefined {
+  const hd = sub(rep, c);
+  return hasValue(hd) ? hd : undefined;
+}
+
+/** Appends `ext` to `target.extension` (created on first use). */
+export function addExtension(target: Json, ext: Json | undefined): void {
+  if (ext === undefined) return;
+  const list = target.extension;
+  if (!Array.isArray(list)) target.extension = [ext];
+  // the same fact twice (one TQ1 read for a request twice) is one extension
+  else if (!list.some((e) => JSON.stringify(e) === JSON.stringify(ext))) list.push(ext);
 }

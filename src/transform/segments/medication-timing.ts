@@ -10,6 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
@@ -377,6 +378,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
 export interface DosageParts {
   dosage: Json;
   priority?: string;
+  /** [IG TQ[MedicationRequest] TQ.7] the condition, for hig's v2-condition extension on the request */
+  condition?: string;
   /** reports the TQ1-2 / TQ.1 quantity when the RXO/RXE give amount replaces it */
   doseReplaced?: (why: string) => void;
 }
@@ -429,10 +432,14 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   // still makes the order stat; a priority the map cannot say is reported
   const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6)?.toUpperCase());
   if (priority === undefined && val(rep, 6) !== undefined) report('6', 'a priority the request-priority codes cannot say (table 0485)');
-  // [IG TQ[MedicationRequest] #7 (extension unnamed), #9–#11 (no row target)]
-  for (const c of [7, 9, 10, 11]) if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) report(String(c), TQ_WHY.noTarget);
-  if (Object.keys(dosage).length === 0 && priority === undefined) return undefined;
+  // [IG TQ[MedicationRequest] TQ.7 → extension??-condition, string] hig's v2-condition on the
+  // MedicationRequest (unnamed-extension.ts; applyOrderTiming), else reported as before
+  const condition = cx.extensions.mode === 'emit' ? val(rep, 7) : undefined;
+  // [IG TQ[MedicationRequest] #9–#11 (no row target)]
+  for (const c of [7, 9, 10, 11]) if ((c !== 7 || condition === undefined) && (val(rep, c) !== undefined || val(rep, c, 2) !== undefined)) report(String(c), TQ_WHY.noTarget);
+  if (Object.keys(dosage).length === 0 && priority === undefined && condition === undefined) return undefined;
   const parts: DosageParts = { dosage };
+  if (condition !== undefined) parts.condition = condition;
   if (priority !== undefined) parts.priority = priority;
   if (dose !== undefined) parts.doseReplaced = (why) => report('1', why);
   return parts;
@@ -549,6 +556,7 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   const tq1s = orderTq1s(seg, scope, cx);
   const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t, cx)) : tqParts(seg, orc, cx);
   for (const p of all) if (p.priority !== undefined) set(mr, 'priority', p.priority);
+  for (const condition of new Set(all.flatMap((p) => p.condition ?? []))) addExtension(mr, { url: unnamedExtensionUrl('condition', cx.extensions.base), valueString: condition });
   const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
   if (parts.length === 0) return;
   const list = existing.length > 0 ? existing : [{}];

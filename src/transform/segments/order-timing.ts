@@ -11,6 +11,7 @@ import { type Conversion, type SegmentReader, push } from '../context.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime } from '../datatypes/time.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
@@ -166,7 +167,13 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   priority(sr, val(rep, 6), reader, label(6), cx);
   const text = val(rep, 8);
   if (text !== undefined) push(sr, 'note', { text });
+  // [IG TQ[ServiceRequest] TQ.7 → extension??-condition, string] hig's v2-condition
+  // (unnamed-extension.ts); with unnamedExtensions 'report' reported as before
+  const condition = cx.extensions.mode === 'emit' ? val(rep, 7) : undefined;
+  if (condition !== undefined) addExtension(sr, { url: unnamedExtensionUrl('condition', cx.extensions.base), valueString: condition });
+  // [IG TQ[ServiceRequest] TQ.9–TQ.11: no row target]
   for (const c of [7, 9, 10, 11]) {
+    if (c === 7 && condition !== undefined) continue;
     if (val(rep, c) !== undefined || val(rep, c, 2) !== undefined) cx.leftOut(reader, label(c), TQ_WHY.noTarget);
   }
   // one occurrence per request: a second timing is another request the IG does not describe
@@ -229,8 +236,11 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   else priority(sr, own?.code, tq1, '9', cx);
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });
-  // [IG TQ1[ServiceRequest] #10 → "extension??-performance-condition"]: the row names no extension
-  // (no URL), so the condition has no place on a ServiceRequest: reported with the reason (on a
-  // MedicationRequest the IG row is dosageInstruction.additionalInstruction.text, tq1Dosage)
-  if (tq1.str(10) !== undefined) cx.leftOut(tq1, '10', 'a condition the IG maps to an extension it does not name (extension??-performance-condition)');
+  // [IG TQ1[ServiceRequest] #10 → "extension??-performance-condition", string]: the row names no
+  // extension; hig's v2-performance-condition (unnamed-extension.ts), or with unnamedExtensions
+  // 'report' the report line with the reason (on a MedicationRequest the IG row is
+  // dosageInstruction.additionalInstruction.text, tq1Dosage)
+  const condition = tq1.str(10);
+  if (condition !== undefined && cx.extensions.mode === 'emit') addExtension(sr, { url: unnamedExtensionUrl('performance-condition', cx.extensions.base), valueString: condition });
+  else if (condition !== undefined) cx.leftOut(tq1, '10', 'a condition the IG maps to an extension it does not name (extension??-performance-condition)');
 }

@@ -10,6 +10,7 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
@@ -321,6 +322,12 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) sr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, sr, cx);
+  // [IG ORC[ServiceRequest] #25 → extension??-statusModifier, CWE[CodeableConcept]] hig's
+  // v2-statusModifier (unnamed-extension.ts); under unnamedExtensions 'report' left unread, so reported
+  if (orc !== undefined && cx.extensions.mode === 'emit') {
+    const modifier = codeableConcept(orc.rep(25));
+    if (modifier !== undefined) addExtension(sr, { url: unnamedExtensionUrl('statusModifier', cx.extensions.base), valueCodeableConcept: modifier });
+  }
   orderGroupRequester(orc, sr, scope, cx);
   // [IG ORC[ServiceRequest] ORC-29 → locationCode via OrderType] inpatient/outpatient order
   const orderType = orc === undefined ? undefined : codeableConcept(orc.rep(29), 'OrderType', '0482', cx.reportAt(orc, 29));

@@ -8,6 +8,7 @@ import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
+import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
 import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.js';
@@ -174,6 +175,17 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const animal = animalExtension(seg, cx);
   if (animal !== undefined) ext.push(animal);
+  // [IG PID[Patient] #27 → extension??-veteranMilitaryStatus, CodeableConcept via CWE[CodeableConcept]]
+  // hig's v2-veteranMilitaryStatus (unnamed-extension.ts); with unnamedExtensions 'report' the
+  // field stays unread, so the report names it as before
+  if (cx.extensions.mode === 'emit') {
+    const veteran = codeableConcept(seg.rep(27));
+    if (veteran !== undefined) ext.push({ url: unnamedExtensionUrl('veteranMilitaryStatus', cx.extensions.base), valueCodeableConcept: veteran });
+    // [IG PID[Patient] #31 → extension??-identityUnknown, boolean via ID[Boolean] (Yes/NoIndicator)]
+    // hig's v2-identityUnknown; a value other than Y/N is reported (cx.indicator)
+    const unknown = cx.indicator(seg, 31);
+    if (unknown !== undefined) ext.push({ url: unnamedExtensionUrl('identityUnknown', cx.extensions.base), valueBoolean: unknown });
+  }
   if (ext.length > 0) p.extension = ext;
   // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
   const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);

@@ -1,6 +1,7 @@
 /** SPM → Specimen (IG: SPM[Specimen]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, numberKey, resourceFact } from '../identity.js';
@@ -103,6 +104,14 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   else set(collection, 'collectedDateTime', start);
   set(collection, 'method', codeableConcept(seg.rep(7), 'SpecimenCollectionMethod'));
   set(collection, 'bodySite', codeableConcept(seg.rep(8)));
+  // [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier, CWE[CodeableConcept], 0..*] hig's
+  // v2-bodySiteModifier, one per repetition (unnamed-extension.ts); under 'report' left unread, so reported
+  if (cx.extensions.mode === 'emit') {
+    for (const r of seg.reps(9)) {
+      const modifier = codeableConcept(r);
+      if (modifier !== undefined) addExtension(collection, { url: unnamedExtensionUrl('bodySiteModifier', cx.extensions.base), valueCodeableConcept: modifier });
+    }
+  }
   const amount = decimal(val(seg.rep(12), 1));
   if (amount !== undefined) {
     const unit = val(seg.rep(12), 2, 2) ?? val(seg.rep(12), 2, 1);
