@@ -17,7 +17,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -192,7 +192,8 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   const alternate = seg.reps(4).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
-  const identity = patientIdentity(list) ?? patientIdentity(alternate);
+  // the prior record by the rule of any patient (identity.ts patientKey: a bare number is its sender's)
+  const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
   const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
   push(old, 'name', ...seg.reps(7).map((r) => xpnName(r, cx)));
