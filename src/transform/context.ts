@@ -325,6 +325,18 @@ export class Conversion implements DatatypeContext {
     return val(hd, 1) ?? val(hd, 2);
   }
 
+  /**
+   * Who sent the message, as the scope of a number that is unique only within its sender (a
+   * patient number without an assigning authority, identity.ts patientKey): the sending facility
+   * (MSH-4), else, for a message without one, the sending application (MSH-3; HD.1, else HD.2).
+   */
+  get sender(): string | undefined {
+    const msh = this.msg.segments[0];
+    if (msh?.name !== 'MSH') return undefined;
+    const app = this.reader(msh, 0).rep(3);
+    return this.sendingFacility ?? val(app, 1) ?? val(app, 2);
+  }
+
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 

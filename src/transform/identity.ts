@@ -39,7 +39,17 @@ export function codeFact(coding: Json | undefined, sender: string | undefined, u
   if (code === undefined) return undefined;
   const system = typeof coding?.system === 'string' ? coding.system : undefined;
   const local = system === undefined || system.startsWith(LOCAL_SYSTEM) || userTables.some((t) => system === `http://terminology.hl7.org/CodeSystem/v2-${t}`);
-  return local ? `sender:${sender ?? ''}|${system ?? ''}|${code}` : `${system}|${code}`;
+  return local ? senderFact(sender, system ?? '', code) : `${system}|${code}`;
+}
+
+/**
+ * [hig identity] A value that names something only within its sender (a local code, a place
+ * without its facility, a patient number without an assigning authority): the sender is part of
+ * the fact, `sender:<sender>|part|part…`. The one rule behind codeFact, a discharge destination's
+ * name (pv1.ts) and a bare patient number (patientKey).
+ */
+export function senderFact(sender: string | undefined, ...parts: readonly string[]): string {
+  return [`sender:${sender ?? ''}`, ...parts].join('|');
 }
 
 /** A person's name as an identity fact: `FAMILY|GIVEN GIVEN`, upper case (a relative known only by name). */
@@ -93,8 +103,10 @@ function patientRank(identifier: Json): number {
 
 /**
  * The identifier that identifies a patient record, chosen by rule and not by position, so the
- * same identifier set in any order addresses the same Patient: lowest type rank (MR first), then
- * one with an assigning authority before one without, then by authority, then by value (both
+ * same identifier set in any order addresses the same Patient: one with an assigning authority
+ * (a system, or CX.4's namespace) before one without, whatever its type (review 11 class R11-B:
+ * `PATID1234^^^ADT1^<local text>` is the sender's numbered record, a bare untyped `123456789`
+ * says nobody's number); then lowest type rank (MR first); then by authority, then by value (both
  * compared as text, so the choice is the same in every message).
  */
 export function patientIdentity(identifiers: readonly Json[]): Json | undefined {
@@ -103,13 +115,26 @@ export function patientIdentity(identifiers: readonly Json[]): Json | undefined 
   for (const id of identifiers) {
     if (typeof id.value !== 'string') continue;
     const authority = authorityKey(id);
-    const key: [number, number, string, string] = [patientRank(id), authority === '' ? 1 : 0, authority, id.value];
+    const key: [number, number, string, string] = [authority === '' ? 1 : 0, patientRank(id), authority, id.value];
     if (bestKey === undefined || compare(key, bestKey) < 0) {
       best = id;
       bestKey = key;
     }
   }
   return best;
+}
+
+/**
+ * A Patient's identity key (docs/mapping.md "Resource identity"): the identifier patientIdentity
+ * chooses. One with an assigning authority is the patient's everywhere; a bare number (no system,
+ * no CX.4) is unique only within its sender (senderFact), so two senders' patient `123456789` are
+ * two Patients (review 11 class R11-B: EVERYMAN ADAM of ADT1/GHHSFacility and BROS MARIO of
+ * NES/NINTENDO were PUT at one URL). `sender`: Conversion.sender (MSH-4, else MSH-3).
+ */
+export function patientKey(identifiers: readonly Json[], sender: string | undefined): IdentityKey {
+  const identity = patientIdentity(identifiers);
+  if (identity === undefined || authorityKey(identity) !== '') return identity;
+  return facts('patient:bare', [senderFact(sender, String(identity.value))]);
 }
 
 function compare(a: readonly (number | string)[], b: readonly (number | string)[]): number {

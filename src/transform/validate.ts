@@ -133,6 +133,13 @@ export function validateBundle(bundle: Record<string, unknown>, options: Validat
   if (bundle.resourceType !== 'Bundle') return [{ severity: 'error', path: 'Bundle', message: 'not a Bundle' }];
   const entries = Array.isArray(bundle.entry) ? (bundle.entry as Record<string, unknown>[]) : [];
   const seen = new Set<string>();
+  // the resource type each fullUrl names, so a reference's target type is checked (structure.ts)
+  const types = new Map<string, string>();
+  for (const entry of entries) {
+    const r = entry.resource as Record<string, unknown> | undefined;
+    if (typeof entry.fullUrl === 'string' && typeof r?.resourceType === 'string') types.set(entry.fullUrl, r.resourceType);
+  }
+  const resolve = (reference: string): string | undefined => types.get(reference) ?? /^([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}$/.exec(reference)?.[1];
   entries.forEach((entry, i) => {
     const prefix = `Bundle.entry[${i}].resource.`;
     const resource = entry.resource as Record<string, unknown> | undefined;
@@ -147,7 +154,7 @@ export function validateBundle(bundle: Record<string, unknown>, options: Validat
     const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
     if (fullUrl !== undefined && seen.has(fullUrl)) out.push({ severity: 'error', path: `Bundle.entry[${i}].fullUrl`, message: 'duplicate fullUrl' });
     if (fullUrl !== undefined) seen.add(fullUrl);
-    for (const issue of structureIssues(resource)) out.push({ ...issue, path: `${prefix}${issue.path}` });
+    for (const issue of structureIssues(resource, resolve)) out.push({ ...issue, path: `${prefix}${issue.path}` });
     for (const issue of schemaIssues(resource, '')) out.push({ ...issue, path: `${prefix}${issue.path}` });
     if (options.usCore === true) out.push(...usCoreResourceIssues(resource, prefix));
   });

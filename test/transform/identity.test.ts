@@ -356,3 +356,74 @@ describe('resources of the branch losses2 (PRT/ROL roles, PRT devices, GT1 guara
     expect(party).toBe(entries(b).find((e) => e.resource.resourceType === 'RelatedPerson')?.fullUrl);
   });
 });
+
+describe('[review 11 class R11-B] a patient number without an assigning authority is its sender\'s', () => {
+  // [IG PID[Patient] PID-3 → identifier; CX[Identifier] CX.4 → assigner/system] the IG gives no id:
+  // hig's rule (docs/mapping.md "Resource identity", identity.ts patientKey) — an identifier with an
+  // authority first, whatever its type; a bare number is unique only within its sender (MSH-4, else MSH-3)
+  const adt = (msh4: string, id: string, pid3: string, name = 'DOE^JANE', msh3 = 'HIS'): Record<string, unknown> =>
+    convert([`MSH|^~\\&|${msh3}|${msh4}|EHR|RECV|20240305081500-0500||ADT^A04^ADT_A01|${id}|P|2.5.1`, 'EVN|A04', seg('PID', { 1: '1', 3: pid3, 5: name, 7: '19800215', 8: 'F' }), PV1]);
+  /** The Patient the visit's subject points at: the one Patient entry's fullUrl, followed by Encounter.subject. */
+  const subjectOf = (bundle: Record<string, unknown>): string => {
+    const patient = entries(bundle).find((e) => e.resource.resourceType === 'Patient');
+    expect((resource(bundle, 'Encounter').subject as { reference: string }).reference).toBe(patient?.fullUrl);
+    return url(bundle, 'Patient');
+  };
+
+  it('review 11 messages (ADT-A45-01 / ADT04-23 PIDs): two senders, two people, two Patient URLs; the visit follows its Patient', () => {
+    // the pending case pid-bare-number-identity-per-sender, inline
+    const adam = convert([
+      'MSH|^~\\&|ADT1|GHHSFacility^2.16.840.1.122848.1.30^ISO|GHHInc.|GHHRFacility^2.16.840.1.1122848.1.32^ISO|202101151620+0215||ADT^A04^ADT_A01|R11-PID-1|P|2.8',
+      'EVN|A04|202101151620+0215', 'PID|1||PATID1234^5^M11^ADT1^GOOD HEALTH HOSPITAL~123456789^^^^^USSSA^||EVERYMAN^ADAM^A^III||19610615|M',
+      'PV1|1|O|OPD^0001^01^GOOD HEALTH HOSPITAL||||||||||||||||5001^^^AccMgr^VN']);
+    const mario = convert([
+      'MSH|^~\\&|NES|NINTENDO|TESTSYSTEM|TESTFACILITY|20010101000000+0700||ADT^A04|R11-PID-2|P|2.3',
+      'EVN|A04|20010101000000+0700', 'PID|1||123456789^^^^MR||BROS^MARIO||19850101000000+0700|M', 'PV1|1|O|ABCD^EFGH^||||||||||||||||0123456789']);
+    expect(subjectOf(adam)).not.toBe(subjectOf(mario));
+    // ADAM is his ADT1 record (PATID1234, CX.4 ADT1, CX.5 a local text), not the bare untyped 123456789
+    const adt1Only = convert([
+      'MSH|^~\\&|OTHER|ELSEWHERE|EHR|RECV|202101151620+0215||ADT^A08^ADT_A01|R11-PID-3|P|2.8',
+      'EVN|A08', 'PID|1||PATID1234^5^M11^ADT1^GOOD HEALTH HOSPITAL||EVERYMAN^ADAM^A^III||19610615|M']);
+    expect(url(adam, 'Patient')).toBe(url(adt1Only, 'Patient'));
+  });
+
+  it('an identifier with an assigning authority outranks a bare one of a better type (MR), in any order', () => {
+    const a = adt('GOODHEALTH', 'B1', '777^^^^MR~PATID1234^^^ADT1');
+    const b = adt('GOODHEALTH', 'B2', 'PATID1234^^^ADT1~777^^^^MR');
+    const authorityOnly = adt('OTHERPLACE', 'B3', 'PATID1234^^^ADT1');
+    expect(url(a, 'Patient')).toBe(url(b, 'Patient'));
+    expect(url(a, 'Patient')).toBe(url(authorityOnly, 'Patient'));
+    // between two identifiers with authorities the type rank still decides (MR before PI)
+    expect(url(adt('X', 'B4', 'E9^^^EMPI^PI~M1^^^HOSP^MR'), 'Patient')).toBe(url(adt('Y', 'B5', 'M1^^^HOSP^MR'), 'Patient'));
+  });
+
+  it('the same bare number: one Patient within a sender (resend, update, identifier order), two Patients of two senders', () => {
+    const first = adt('GOODHEALTH', 'S1', '123456789^^^^MR');
+    expect(url(adt('GOODHEALTH', 'S2', '123456789^^^^MR', 'DOE^JANE^Q'), 'Patient')).toBe(url(first, 'Patient'));
+    expect(url(adt('GOODHEALTH', 'S3', 'X1^^^^PI~123456789^^^^MR'), 'Patient')).toBe(url(adt('GOODHEALTH', 'S4', '123456789^^^^MR~X1^^^^PI'), 'Patient'));
+    // the facility decides, not the application: the lab and ADT of one hospital share its numbers
+    expect(url(adt('GOODHEALTH', 'S5', '123456789^^^^MR', 'DOE^JANE', 'LAB'), 'Patient')).toBe(url(first, 'Patient'));
+    expect(url(adt('OTHERPLACE', 'S6', '123456789^^^^MR'), 'Patient')).not.toBe(url(first, 'Patient'));
+    // without MSH-4 the sending application scopes it
+    expect(url(adt('', 'S7', '123456789^^^^MR', 'DOE^JANE', 'APP1'), 'Patient')).not.toBe(url(adt('', 'S8', '123456789^^^^MR', 'DOE^JANE', 'APP2'), 'Patient'));
+    // a number with an authority is the same Patient whoever sends it
+    expect(url(adt('OTHERPLACE', 'S9', '123456789^^^HOSP^MR'), 'Patient')).toBe(url(adt('GOODHEALTH', 'S10', '123456789^^^HOSP^MR'), 'Patient'));
+  });
+
+  it('a merge (A40) finds the prior bare-numbered record its sender made, and links the survivor to it', () => {
+    const prior = adt('GOODHEALTH', 'M1', 'OLD7^^^^MR');
+    const merge = convert(['MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|20240305081500-0500||ADT^A40^ADT_A39|M2|P|2.5.1', 'EVN|A40', 'PID|1||NEW8^^^^MR||DOE^JANE', 'MRG|OLD7^^^^MR']);
+    const patients = entries(merge).filter((e) => e.resource.resourceType === 'Patient');
+    const old = patients.find((e) => e.resource.active === false);
+    expect(old?.request.url).toBe(url(prior, 'Patient'));
+    expect(patients).toHaveLength(2);
+  });
+
+  it('conditional update: a channel namespaceMap makes the authority a system (searched by it); a bare number keeps its id', () => {
+    const options = { conditionalUpdate: true, namespaceMap: { ADT1: 'urn:oid:1.2.3' } };
+    const mapped = convert([MSH('ADT^A04^ADT_A01', 'N1'), 'EVN|A04', seg('PID', { 1: '1', 3: '123456789^^^^MR~PATID1234^^^ADT1', 5: 'DOE^JANE' })], options);
+    expect(url(mapped, 'Patient')).toBe('Patient?identifier=urn%3Aoid%3A1.2.3|PATID1234');
+    const bare = convert([MSH('ADT^A04^ADT_A01', 'N2'), 'EVN|A04', seg('PID', { 1: '1', 3: '123456789^^^^MR', 5: 'DOE^JANE' })], options);
+    expect(url(bare, 'Patient')).toMatch(/^Patient\/[0-9a-f-]{36}$/);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { resources } from './helpers.js';
+import { resources, seg } from './helpers.js';
 
 function texts(message: string): string[] {
   const { report } = convertHl7v2(message);
@@ -115,5 +115,29 @@ describe('RDE/RDS: what the RXE and the RXD replace or repeat', () => {
     const routes = ((mr(m)[0]?.dosageInstruction as { route?: { coding?: { code?: string }[] } }[]) ?? []).map((d) => d.route?.coding?.map((c) => c.code));
     expect(routes[0]).toContain('PO');
     expect(mentions(texts(m), 'RXR-1 (segment 8)')).toBe(reported);
+  });
+});
+
+describe('review 11 silent drops', () => {
+  const oru = (obx21: string, spm32: string): string =>
+    [
+      'MSH|^~\\&|LAB|HOSP|EHR|HOSP|20240601120000-0500||ORU^R01^ORU_R01|SD11|P|2.8',
+      'PID|1||MRN11^^^HOSP^MR||DOE^JANE||19800101|F',
+      'OBR|1|PL11^EHR|FL11^LAB|2345-7^Glucose^LN|||20240601110000-0500||||||||||||||||||F',
+      `OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F|||20240601110000-0500|||||||${obx21}`,
+      seg('SPM', { 1: '1', 2: 'SP11&LAB', 4: '119297000^Blood specimen^SCT', 32: spm32 }),
+    ].join('\r');
+
+  it('[IG OBX[Observation] #21 → identifier, type.coding.code "FILL"] the observation instance identifier carries its type', () => {
+    const o = resources(convertHl7v2(oru('EI21^OII', '')).bundle, 'Observation')[0];
+    expect(o?.identifier).toEqual([{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FILL' }] }, value: 'EI21', assigner: { display: 'OII' } }]);
+  });
+
+  it('[IG SPM[Specimen] #32 → identifier, type SHIP under v2-0203] SHIP is no code of HL7 table 0203: kept without system, and the report says so', () => {
+    const message = oru('', 'SHIP1');
+    const s = resources(convertHl7v2(message).bundle, 'Specimen')[0];
+    expect(s?.identifier).toContainEqual({ type: { coding: [{ code: 'SHIP' }] }, value: 'SHIP1' });
+    expect(texts(message)).toContain('SPM-32 (segment 5): the identifier type SHIP the IG row assigns under v2-0203 is no code of HL7 table 0203 and keeps no system; not converted');
+    expect(mentions(texts(oru('', '')), 'SPM-32')).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, numberKey, patientFactsKey, patientIdentity, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -193,7 +193,8 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   const alternate = seg.reps(4).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
-  const identity = patientIdentity(list) ?? patientIdentity(alternate);
+  // the prior record by the rule of any patient (identity.ts patientKey: a bare number is its sender's)
+  const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
   const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
   push(old, 'name', ...seg.reps(7).map((r) => xpnName(r, cx)));
@@ -466,10 +467,25 @@ function iamReporter(seg: SegmentReader, patient: Resource, cx: Conversion): Jso
   return cx.ref(cx.add(rp as Resource, relatedPersonKey('related-person', patient, undefined, conceptKey(relationship), nameFact(name)))) as unknown as Json;
 }
 
-/** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit. */
-function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undefined, roleCode: string | undefined, period?: Json): void {
+/**
+ * Where a ROL/PRT of the patient's or the visit's group goes, decided before any resource is made
+ * (a Practitioner or PractitionerRole nothing references says nothing): [IG ROL[Patient-
+ * GeneralPractitioner], PRT[Patient-GeneralPractitioner-*]] PP of the patient before any visit →
+ * 'patient'; [IG ADT_A01 19 PV1.ROL → ROL[Encounter-PractitionerRole], OML_O21 5.8.3
+ * PATIENT_VISIT.PRT → PRT[PractitionerRole]] with the visit → 'visit'. Another role of the patient
+ * alone has IG targets hig does not make (ROL/PRT[CareTeam], PRT[RelatedPerson]): reported.
+ */
+function rolePlace(seg: SegmentReader, scope: Scope, cx: Conversion, roleCode: string | undefined): 'patient' | 'visit' | undefined {
+  if (roleCode === 'PP' && scope.patient !== undefined && scope.encounter === undefined) return 'patient';
+  if (scope.encounter !== undefined) return 'visit';
+  cx.leftOutSegment(seg, `a role ${roleCode ?? '(none)'} of the patient, not of a visit: its IG targets (CareTeam, RelatedPerson) are not made`);
+  return undefined;
+}
+
+/** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit (rolePlace). */
+function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, period?: Json): void {
   if (who === undefined) return;
-  if (roleCode === 'PP' && scope.patient !== undefined && scope.encounter === undefined) {
+  if (place === 'patient' && scope.patient !== undefined) {
     push(scope.patient, 'generalPractitioner', who);
     return;
   }
@@ -488,6 +504,9 @@ function roleParticipant(scope: Scope, who: Json | undefined, role: Json | undef
  * address); [IG ROL[Patient-GeneralPractitioner]] PP with the patient → generalPractitioner.
  */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (otherGroupRole(seg, scope, cx)) return;
+  const place = rolePlace(seg, scope, cx, seg.str(3));
+  if (place === undefined) return;
   const person = practitioner(cx, seg.rep(4));
   const type = codeableConcept(seg.rep(3), 'ProviderRole', '0443', cx.reportAt(seg, 3));
   const who = person === undefined ? undefined : practitionerRole(cx, person, {
@@ -497,7 +516,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx.at(seg, 12))),
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
-  roleParticipant(scope, who as Json | undefined, type, seg.str(3), seg.period([5], [6]));
+  roleParticipant(scope, place, who as Json | undefined, type, seg.period([5], [6]));
   // [IG ROL[Encounter-PractitionerRole], ROL[Patient-GeneralPractitioner] #9, #10: no target] only
   // ROL[CareTeam] maps them (participant.role, onBehalfOf), and hig makes no CareTeam (the ADT maps
   // leave it to the implementer): reported with that reason (review 9 #22)
@@ -508,8 +527,56 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (orderParticipant(seg, scope, cx)) return;
-  const who = (prtActor(seg, cx) ?? organization(cx, seg.rep(8))) as Json | undefined;
-  roleParticipant(scope, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)), seg.str(4));
+  if (otherGroupRole(seg, scope, cx)) return;
+  const place = rolePlace(seg, scope, cx, seg.str(4));
+  if (place === undefined) return;
+  // an organization without a person (PRT-8, no PRT-5): the patient's GP may be an Organization;
+  // a visit participant may not (R4 Encounter.participant.individual: Practitioner |
+  // PractitionerRole | RelatedPerson), so there [IG PRT[PractitionerRole] PRT-8 → organization]
+  // the organization's PractitionerRole is (review 11 class R11-A: OML-O21-03's PATIENT_VISIT PRT AD)
+  const who = (prtActor(seg, cx) ?? (place === 'visit' ? organizationRole(seg, cx) : organization(cx, seg.rep(8)))) as Json | undefined;
+  roleParticipant(scope, place, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)));
+}
+
+/**
+ * [IG PRT[PractitionerRole]] a PRT naming an organization (PRT-8) and no person: the
+ * PractitionerRole without practitioner, code PRT-4 (#4), specialty PRT-6, organization PRT-8 (#8),
+ * location PRT-9 (#9), period PRT-11/12, telecom PRT-15 (#15).
+ */
+function organizationRole(prt: SegmentReader, cx: Conversion): Reference | undefined {
+  const org = organization(cx, prt.rep(8));
+  if (org === undefined) return undefined;
+  const role: Json = { resourceType: 'PractitionerRole' };
+  const code = codeableConcept(prt.rep(4), 'Participation', '0912', cx.reportAt(prt, 4));
+  push(role, 'code', code);
+  const specialty = codeableConcept(prt.rep(6));
+  push(role, 'specialty', specialty);
+  role.organization = org;
+  push(role, 'location', location(cx, prt.rep(9)));
+  set(role, 'period', prt.period([11], [12]));
+  push(role, 'telecom', ...prt.reps(15).map((r) => xtnContactPoint(r, cx.at(prt, 15))));
+  // [hig identity] as practitionerRole: one role at one organization with one specialty is one role
+  const first = (((code?.coding as Json[] | undefined)?.[0]?.code) ?? '') as string;
+  return cx.ref(cx.add(role as Resource, JSON.stringify(['practitioner-role', first, '', org.reference, conceptKey(specialty) ?? ''])));
+}
+
+/**
+ * [IG ADT_A01 27.2/27.3 PROCEDURE.ROL/PRT, 29.4/29.5 INSURANCE.ROL/PRT: no target; 19 PV1.ROL →
+ * Encounter, 13/14 PID.ROL/PRT PP → Patient.generalPractitioner] A ROL/PRT is the visit's or the
+ * patient's only in the group of the PV1 or the PID (the message root in ADT/DFT, BAR's VISIT,
+ * an order message's PATIENT/VISIT). One of another group (a procedure's, an insurance's, a
+ * financial transaction's, a problem's or goal's; orders and results are placed by
+ * orderParticipant first) took no part in the visit as far as the message says: review 11 class
+ * R11-A made a procedure's primary care provider and a charge's admitting organization
+ * Encounter.participants. Reported with its group, no resource made. True when handled here.
+ */
+function otherGroupRole(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
+  const group = scope.group;
+  if (group.holds('PV1') || group.holds('PID')) return false;
+  const head = group.node.children.find((c) => c.kind === 'segment');
+  const after = head === undefined || head.segment.name === seg.name ? '' : ` (after ${head.segment.name})`;
+  cx.leftOutSegment(seg, `a role in the ${group.name} group${after}: no IG row maps it there, and it is no participant of the visit`);
+  return true;
 }
 
 /**

@@ -189,7 +189,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return;
   }
   const o: Json = { resourceType: 'Observation' };
-  const identifier = eiIdentifier(seg.rep(21), cx);
+  // [IG OBX[Observation] #21 → identifier EI[Identifier-Extension], type.coding.code "FILL"]
+  const identifier = eiIdentifier(seg.rep(21), cx, 'FILL');
   if (identifier !== undefined) o.identifier = [identifier];
   // [hig identity] OBX-21 within the patient's record (identity.ts patientNumberKey), else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
   const key = observationKey(identifier, scope.patient, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));

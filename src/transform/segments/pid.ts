@@ -11,7 +11,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
-import { patientFactsKey, patientIdentity, relatedPersonKey } from '../identity.js';
+import { patientFactsKey, patientKey, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
 import { administrativeGender } from './coded.js';
@@ -187,8 +187,10 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (unknown !== undefined) ext.push({ url: unnamedExtensionUrl('identityUnknown', cx.extensions.base), valueBoolean: unknown });
   }
   if (ext.length > 0) p.extension = ext;
-  // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not by position
-  const identity = patientIdentity(list) ?? patientIdentity(external) ?? patientIdentity(alternate) ?? patientIdentity(identifiers);
+  // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not
+  // by position; a bare number (no assigning authority) is its sender's [IG PID[Patient] PID-3] (identity.ts patientKey)
+  const from = [list, external, alternate, identifiers].find((ids) => ids.some((id) => typeof id.value === 'string')) ?? [];
+  const identity = patientKey(from, cx.sender);
   const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
   cx.clear(patient, Object.entries(PID_ELEMENTS).filter(([n]) => seg.segment.fields[Number(n)] === HL7_NULL).flatMap(([, elements]) => elements));

@@ -7,7 +7,7 @@ import { decimal, sub, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
-import { codeFact, encounterKey, patientFactsKey, resourceFact } from '../identity.js';
+import { codeFact, encounterKey, patientFactsKey, resourceFact, senderFact } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
@@ -229,7 +229,7 @@ function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion):
   const name = val(dld, 1, 2) ?? val(dld, 1, 1);
   // [hig identity] the kind of place by its code; a local code (no system, a local system, table
   // 0113: user-defined, no HL7 values) is its sender's (MSH-4): two senders' `SNF` are two places
-  const fact = codeFact(coding, cx.sendingFacility, ['0113']) ?? `sender:${cx.sendingFacility ?? ''}||${name ?? ''}`;
+  const fact = codeFact(coding, cx.sendingFacility, ['0113']) ?? senderFact(cx.sendingFacility, '', name ?? '');
   const place = cx.add({ resourceType: 'Location', mode: 'kind', ...(name === undefined ? {} : { name }), type: [type] } as Resource, JSON.stringify(['discharge-to', fact]));
   hosp.destination = cx.ref(place, name);
 }

@@ -1,6 +1,6 @@
 /** SPM → Specimen (IG: SPM[Specimen]). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -71,9 +71,10 @@ function otherSpecimenNumbers(s: Json, seg: SegmentReader, cx: Conversion): void
   set(s, 'accessionIdentifier', cxIdentifier(accessions[0], cx.at(seg, 30)));
   if (accessions.length > 1) cx.leftOut(seg, '30 repetition 2+', 'further accession numbers (Specimen.accessionIdentifier holds one)');
   push(s, 'identifier', ...seg.reps(31).map((r) => cxIdentifier(r, cx.at(seg, 31))));
-  // SHIP is no THO v2-0203 code (hl7-tables.ts): the IG's code without the table's system
+  // SHIP is no THO v2-0203 code (hl7-tables.ts): the IG's code without the table's system, and the
+  // report says so (review 11: the missing system of the IG row was silent)
   const shipment = eiIdentifier(seg.rep(32), cx);
-  if (shipment !== undefined) shipment.type = { coding: [{ code: 'SHIP' }] };
+  if (shipment !== undefined) shipment.type = codeFromTable('SHIP', '0203', undefined, () => cx.reportAt(seg, 32)('the identifier type SHIP the IG row assigns under v2-0203 is no code of HL7 table 0203 and keeps no system'));
   push(s, 'identifier', shipment);
 }
 

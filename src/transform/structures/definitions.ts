@@ -19,6 +19,9 @@ const ADT_FULL = `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NEXT_OF_KIN(NK1)}] ${V
 // [{(FINANCIAL_)TIMING_QUANTITY(TQ1 [{TQ2}])}] …); without the group the TQ1 fit nowhere and the
 // ServiceRequest lost its timing (review 9, DFT-P11-02) [IG TQ1[ServiceRequest]]. Both are named
 // TIMING_QUANTITY here: the request's builder reads the ORC group's TIMING* child (order-timing.ts).
+// v2.8 DFT_P03/P11 FINANCIAL: FT1 with its own participations [{PRT}] [{ROL}] (the transaction's
+// performer, ordering or admitting party): without them a PRT after the FT1 opened an empty
+// FINANCIAL_COMMON_ORDER (its ORC is optional) and was reported under that group (review 11, DFT-P03-01).
 const FINANCIAL_ORDER = (p: string): string =>
   `[{${p}COMMON_ORDER([ORC] [{PRT}] [{TIMING_QUANTITY(TQ1 [{TQ2}])}] [${p}ORDER(OBR [{NTE}] [{PRT}])] [{${p}OBSERVATION(OBX [{NTE}] [{PRT}])}])}]`;
 const MDM_HEAD = `${HDR} EVN PID [{PRT}] [PV1] [{PRT}] [{COMMON_ORDER(ORC [{PRT}] ${TIMING} [OBR] [{NTE}])}] TXA [{CON}]`;
@@ -66,8 +69,8 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   BAR_P01: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} {VISIT([PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] [{NK1}] ${INSURANCE} [ACC] [UB1] [UB2])}`,
   BAR_P02: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{DB1}])}`,
   BAR_P12: `${HDR} EVN PID [{ARV}] PV1 [DRG] [{DG1}] ${PROCEDURE} ${ADT_OBX}`,
-  DFT_P03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} {FINANCIAL(FT1 [{NTE}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')})} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC]`,
-  DFT_P11: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC] {FINANCIAL(FT1 [{NTE}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')} [{DG1}] [DRG] [{GT1}] [{FINANCIAL_INSURANCE(IN1 [IN2] [IN3] [{ROL}])}])}`,
+  DFT_P03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} {FINANCIAL(FT1 [{NTE}] [{PRT}] [{ROL}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')})} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC]`,
+  DFT_P11: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC] {FINANCIAL(FT1 [{NTE}] [{PRT}] [{ROL}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')} [{DG1}] [DRG] [{GT1}] [{FINANCIAL_INSURANCE(IN1 [IN2] [IN3] [{ROL}])}])}`,
   MDM_T01: MDM_HEAD,
   MDM_T02: `${MDM_HEAD} {OBSERVATION(OBX [{PRT}] [{NTE}])}`,
   OMP_O09: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ${INSURANCE} [GT1] [{AL1}])] {ORDER(ORC [{PRT}] ${TIMING} RXO [{PRT}] [{NTE}] {RXR} [{COMPONENT(RXC [{NTE}])}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG])}`,

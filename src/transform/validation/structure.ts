@@ -43,6 +43,23 @@ interface Field {
   format: RegExp | undefined;
   /** `_valueString`: where this key's primitive extensions are. */
   partner: string;
+  /**
+   * For a Reference: the resource types it may point at (its targetProfile), or undefined for any
+   * (`Resource`, or no targetProfile). Checked only when the caller can resolve references.
+   */
+  targets: ReadonlySet<string> | undefined;
+}
+
+/** The resource type a reference points at (a Bundle's `urn:uuid:` fullUrl, or `Type/id`), if known. */
+export type ReferenceResolver = (reference: string) => string | undefined;
+
+const SD = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** The resource types a Reference element of type entry `t` allows; undefined when any resource is allowed. */
+function referenceTargets(t: { code: string; targetProfile?: string[] } | undefined): ReadonlySet<string> | undefined {
+  if (t?.code !== 'Reference' || t.targetProfile === undefined || t.targetProfile.length === 0) return undefined;
+  const names = t.targetProfile.map((url) => (url.startsWith(SD) ? url.slice(SD.length) : url));
+  return names.includes('Resource') ? undefined : new Set(names);
 }
 
 interface CompiledType {
@@ -86,12 +103,12 @@ function compile(typeName: string): CompiledType | undefined {
       for (const t of element.type) {
         const key = base + capitalize(t.code);
         keys.push(key);
-        fields.set(key, field(element, t.code, name, invariants, key));
+        fields.set(key, field(element, t.code, name, invariants, key, referenceTargets(t)));
       }
     } else {
       keys.push(name);
       const code = element.type[0]?.code ?? 'undefined';
-      fields.set(name, field(element, code, undefined, invariants, name));
+      fields.set(name, field(element, code, undefined, invariants, name, referenceTargets(element.type[0])));
     }
     if (element.min > 0) required.push({ name, keys, partners: keys.map((k) => `_${k}`) });
   }
@@ -116,7 +133,7 @@ function jsTypeOf(code: string): 'string' | 'number' | 'boolean' {
 const regexes = validationRegexes as Record<string, RegExp | undefined>;
 
 /** The schema facts the walk needs about one JSON key, derived once per type (not per value). */
-function field(element: InternalSchemaElement, type: string, choice: string | undefined, invariants: Invariant[], key: string): Field {
+function field(element: InternalSchemaElement, type: string, choice: string | undefined, invariants: Invariant[], key: string, targets?: ReadonlySet<string>): Field {
   return {
     isArray: element.isArray === true,
     min: element.min,
@@ -128,6 +145,7 @@ function field(element: InternalSchemaElement, type: string, choice: string | un
     json: jsTypeOf(type),
     format: regexes[type],
     partner: `_${key}`,
+    targets,
   };
 }
 
@@ -162,7 +180,10 @@ function primitiveProblem(value: unknown, field: Field): string | undefined {
 class Walk {
   readonly issues: StructureIssue[] = [];
   private readonly at: Array<string | number> = [];
-  constructor(private readonly root: Record<string, unknown>) {}
+  constructor(
+    private readonly root: Record<string, unknown>,
+    private readonly resolve?: ReferenceResolver,
+  ) {}
 
   private path(extra?: string): string {
     let out = '';
@@ -278,7 +299,18 @@ class Walk {
       const type = compile(field.type);
       if (type === undefined) this.fail(`No definition for type ${field.type}`);
       else this.object(v as Record<string, unknown>, type, resource);
+      if (field.targets !== undefined && this.resolve !== undefined) this.target(v as Record<string, unknown>, field.targets, this.resolve);
     }
+  }
+
+  /**
+   * [FHIR R4 ref-1, ElementDefinition.type.targetProfile] a Reference must point at a resource type
+   * its element allows: an Organization is no Encounter.participant.individual (review 11 class
+   * R11-A). Only references the resolver knows (the Bundle's own entries, `Type/id`) are checked.
+   */
+  private target(ref: Record<string, unknown>, targets: ReadonlySet<string>, resolve: ReferenceResolver): void {
+    const type = typeof ref.reference === 'string' ? resolve(ref.reference) : undefined;
+    if (type !== undefined && !targets.has(type)) this.fail(`Reference to a ${type} is not allowed here (allowed: ${[...targets].join(', ')})`, 'reference');
   }
 
   /** `_birthDate`: the extensions and id of a primitive (an Element), possibly one per array item. */
@@ -303,12 +335,15 @@ class Walk {
   }
 }
 
-/** Structure and invariant errors of one resource; paths start at its resourceType. */
-export function structureIssues(resource: Record<string, unknown>): StructureIssue[] {
+/**
+ * Structure and invariant errors of one resource; paths start at its resourceType. With `resolve`
+ * (validateBundle: the Bundle's fullUrls), also each Reference's target type against its element.
+ */
+export function structureIssues(resource: Record<string, unknown>, resolve?: ReferenceResolver): StructureIssue[] {
   // the resource's invariants may look into its contained resources before the walk reaches them
   if (typeof resource.resourceType === 'string') ensureType(resource.resourceType);
   if (Array.isArray(resource.contained)) for (const c of resource.contained) if (typeof (c as { resourceType?: unknown })?.resourceType === 'string') ensureType((c as { resourceType: string }).resourceType);
-  const walk = new Walk(resource);
+  const walk = new Walk(resource, resolve);
   walk.resource(resource, typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource');
   return walk.issues;
 }
