@@ -4,7 +4,7 @@
  */
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
-import { codeFromTable, cweCodings } from './datatypes/coding.js';
+import { codeFromTable, firstCoding } from './datatypes/coding.js';
 import { authorityKey, authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { componentHd, reportUnnamedExtension, unnamedExtension } from './datatypes/unnamed-extension.js';
@@ -105,13 +105,14 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     const ns = val(rep, 6, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
   }
-  // [IG XON[Organization] XON.2 → extension??-nameType, Coding via CWE[Coding]] hig's v2-nameType
-  // on the Organization (unnamed-extension.ts): the first coding with a code, its system as sent
+  // [IG XON[Organization] XON.2 → extension??-nameType, Coding via CWE[Coding], OrganizationalNameType]
+  // hig's v2-nameType on the Organization (unnamed-extension.ts): a bare code (IS before v2.7) of
+  // table 0204 gets its v2-0204 system through the row's code map (review 11 re-read: `L` lost it)
   const nameType = componentHd(rep, 2);
   const nameTypeExt =
     rep === undefined || nameType === undefined
       ? undefined
-      : unnamedExtension(cx.extensions, 'nameType', 'valueCoding', () => cweCodings(nameType).find((c) => c.code !== undefined), cx.reportFor(rep), 'XON.2 (organization name type)', 'a name type without a code');
+      : unnamedExtension(cx.extensions, 'nameType', 'valueCoding', () => firstCoding(nameType, 'OrganizationalNameType'), cx.reportFor(rep), 'XON.2 (organization name type)', 'a name type without a code');
   // [IG XON[Organization] XON.8 → identifier.extension??-location, Reference(Location) via
   // HD[Location]] hig's v2-location on the identifier XON.10/XON.3 makes
   identifierExtension(cx, rep, identifier, 8, 'XON.8 (assigning facility)', 'location', 'XON.10 or XON.3');

@@ -199,6 +199,12 @@ describe('[IG XON[Organization] XON.2 → extension??-nameType (Coding via CWE[C
     expect(target(bundle, ext(clia, 'location')?.valueReference)).toMatchObject({ resourceType: 'Location', name: 'LABCAMPUS' });
     expect(lines.filter((t) => /XON\.(2|8)/.test(t))).toEqual([]);
   });
+
+  it('a bare XON.2 code (IS before v2.7) gets the system of table 0204 through OrganizationalNameType', () => {
+    const { bundle } = convert(oru.replace('Good Lab^L&Legal&HL70204^', 'Good Lab^L^'));
+    const lab = resources(bundle, 'Organization').find((o) => o.name === 'Good Lab')!;
+    expect(ext(lab, 'nameType')?.valueCoding).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v2-0204', code: 'L' });
+  });
   it("unnamedExtensions 'report': both reported, as before", () => {
     const { bundle, lines } = convert(oru, { unnamedExtensions: 'report' });
     expect(lines).toContain(`OBX-23 (segment 4): ${why('XON.2 (organization name type)', 'nameType')}`);
