@@ -104,6 +104,13 @@ describe('[IG ADT_A01 PV1 IF PV1-20 VALUED → Coverage, PV1[Coverage] #20 → t
     expect(lines(all, 'PV1-20')).toEqual([expect.stringContaining('FC.2')]);
   });
 
+  it('a PV1-20 sent CWE-shaped (code^text^system, as the row reads it) keeps its text and system, nothing reported', () => {
+    const { bundle, lines: all } = ADT({ 20: 'MC^Medicare^HL70064' });
+    const c = resources(bundle, 'Coverage')[0] as Json;
+    expect(((c.type as Json).coding as Json[])[0]).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v2-0064', code: 'MC', display: 'Medicare' });
+    expect(lines(all, 'PV1-20')).toEqual([]);
+  });
+
   it('[hig identity] one Coverage per visit: a changed class in a later message PUTs the same Coverage', () => {
     const first = resources(ADT({ 20: 'MC' }).bundle, 'Coverage')[0];
     const later = resources(ADT({ 20: 'SP' }, 'R11-5').bundle, 'Coverage')[0];

@@ -164,7 +164,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /**
  * [IG ADT_A01 (A02, A05, A06, A09, A11, A17 alike) PV1 IF PV1-20 VALUED → Coverage[1], PV1[Coverage]
  * PV1-20 → type, Coverage.beneficiary = the PID Patient] the visit's financial class. The row's
- * CWE[CodeableConcept] reads FC.1 (FC.2 is the class's effective date, which no row maps: reported);
+ * CWE[CodeableConcept] reads FC.1 (FC.2 is the class's effective date, which no row maps: reported;
+ * a PV1-20 sent CWE-shaped, `code^text^system`, is read as the CWE the row names);
  * table 0064 is user-defined, so a code keeps a system only when the sender names one. R4 requires
  * status and payor: `active` (the class is the one in force for the visit) and, as for an IN1 without
  * an insurer, a payor that says `unknown`. One Coverage per visit: a change of class PUTs the same one
@@ -177,9 +178,13 @@ function visitCoverage(seg: SegmentReader, scope: Scope, encounter: Resource, cx
     cx.leftOut(seg, '20', 'a financial class without a patient to be the beneficiary of its Coverage');
     return;
   }
-  const type = codeableConcept(sub(reps[0], 1), undefined, '0064', cx.reportAt(seg, 20));
+  // A sender that fills PV1-20 as a CWE (code^text^system, as the row's CWE[CodeableConcept]
+  // reads it) is read so; an FC's second component is a date (FC.2, no row: reported)
+  const second = val(reps[0], 2);
+  const cweShaped = val(reps[0], 3) !== undefined || (second !== undefined && !/^\d{4}/.test(second));
+  const type = codeableConcept(cweShaped ? reps[0] : sub(reps[0], 1), undefined, '0064', cx.reportAt(seg, 20));
   if (type === undefined) return;
-  if (val(reps[0], 2) !== undefined) cx.leftOut(seg, '20', 'FC.2 (effective date of the financial class): no IG row');
+  if (!cweShaped && second !== undefined) cx.leftOut(seg, '20', 'FC.2 (effective date of the financial class): no IG row');
   if (reps.length > 1) cx.leftOut(seg, '20', 'repetition 2+: Coverage.type holds one financial class');
   const c: Json = { resourceType: 'Coverage', status: 'active', type, beneficiary: cx.ref(scope.patient), payor: [unknownPayor()] };
   cx.add(c as Resource, patientFactsKey('visit-coverage', scope.patient, resourceFact(encounter)), 'distinct');
