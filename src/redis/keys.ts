@@ -26,6 +26,7 @@
  *   | `${ns}:circuits`                      | hash   | destination circuits: [channel, destination, process] → state JSON | entries dropped when stale |
  *   | `${ns}:store:outbox`                  | stream | message-store events waiting for the store writer          | trimmed as the writer commits  |
  *   | `${ns}:store:outbox:rejected`         | stream | outbox entries the writer could not read (kept, not lost)  | permanent                      |
+ *   | `${ns}:store:outbox:writer:<consumer>` | string | a running store writer's heartbeat (store/writer.ts)       | PX 3 s, refreshed every second |
  *   | `${base}:seen:<messageId>`            | hash   | dedupe marker: `c` content tag, `n` resends answered       | `queue.dedupeWindowMs`         |
  *   | `${base}:stats`                       | hash   | `duplicates` (resends), `conflicts` (same key, new content); destination queues: `filtered`, `filtered:<rule pointer or module>` | permanent |
  *   | `${base}:ordered:lanes`               | set    | partitions that have a lane                                | while a lane exists            |
@@ -93,6 +94,11 @@ export function layoutKeys(prefix: string): { version: string; lock: string } {
 /** The message store's outbox stream (store/outbox.ts); its rejected entries go to `…:rejected`. */
 export function storeOutboxKey(prefix: string): string {
   return `${namespaceOf(prefix)}:store:outbox`;
+}
+
+/** A store writer's heartbeat, beside the outbox `outbox` (storeOutboxKey) it drains as `consumer`. */
+export function storeWriterAliveKey(outbox: string, consumer: string): string {
+  return `${outbox}:writer:${consumer}`;
 }
 
 /** Destinations' circuit breakers as each process sees them (queue/circuit-board.ts): one field per destination and process. */

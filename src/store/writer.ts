@@ -22,6 +22,7 @@ import { PackError } from './packed.js';
 import type { QueuedEvent } from './types.js';
 import { writeBatch } from './write-batch.js';
 import { compareIds, outboxFacts, trimAcknowledged, type OutboxFacts } from './outbox-facts.js';
+import { storeWriterAliveKey } from '../redis/keys.js';
 
 export const defaults = {
   /** entries (one job's events each) per transaction */
@@ -120,10 +121,24 @@ function errorLabel(err: unknown): string {
   return typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : 'error';
 }
 
-/** The heartbeat key of one writer (consumer) of the outbox `key`. */
+/** The heartbeat key of one writer (consumer) of the outbox `key` (named in redis/keys.ts). */
 export function aliveKey(key: string, consumer: string): string {
-  return `${key}:writer:${consumer}`;
+  return storeWriterAliveKey(key, consumer);
 }
+
+/**
+ * Removes a stopped consumer from the group only if it is still stopped and holds nothing, in one
+ * step: a writer that came back under the same name between the look and the delete would lose the
+ * entries it had just read from the group's pending list (review 12).
+ * KEYS: outbox, heartbeat key; ARGV: group, consumer → 1 removed, 0 kept
+ */
+const DELETE_STOPPED = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+local pending = redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2])
+if #pending > 0 then return 0 end
+redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2])
+return 1
+`;
 
 /** One row of XINFO CONSUMERS (a flat field/value list). */
 function consumerInfo(row: unknown[]): { name: string; pending: number; idle: number } {
@@ -143,11 +158,14 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
   // A duplicate of a lazy connection without an offline queue fails its first command until it has
   // connected: every start logged "cannot read the outbox" once. Connected first (a failure is the loop's to retry).
   await reader.connect().catch(() => undefined);
-  try {
-    await redis.xgroup('CREATE', key, group, '0', 'MKSTREAM');
-  } catch (err) {
-    if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
-  }
+  const createGroup = async (): Promise<void> => {
+    try {
+      await redis.xgroup('CREATE', key, group, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!String((err as Error).message).includes('BUSYGROUP')) throw err;
+    }
+  };
+  await createGroup();
 
   const alive = aliveKey(key, consumer);
   const beat = () => redis.set(alive, String(process.pid), 'PX', o.aliveTtlMs).catch(() => undefined);
@@ -220,7 +238,7 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
       if (c.name === consumer || (await redis.exists(aliveKey(key, c.name))) === 1) continue;
       if (c.pending === 0) {
         // Idle a while too: a writer of an older version keeps no heartbeat but may still be running.
-        if (c.idle > o.claimIdleMs) await redis.xgroup('DELCONSUMER', key, group, c.name);
+        if (c.idle > o.claimIdleMs) await redis.eval(DELETE_STOPPED, 2, key, aliveKey(key, c.name), group, c.name);
         continue;
       }
       const pending = (await redis.xpending(key, group, '-', '+', count, c.name)) as Array<[string, string, number, number]>;
@@ -323,6 +341,9 @@ export async function startStoreWriter(options: StoreWriterOptions): Promise<Sto
       } catch (err) {
         // Redis unreachable (or a reply we did not expect): the entries stay pending; try again.
         if (stopping) return;
+        // A Redis that came back without the stream (no AOF, FLUSHALL) has no group either: without
+        // it every read answers NOGROUP and nothing more reached the store until a restart (review 12).
+        if (String((err as Error).message).includes('NOGROUP')) await createGroup().catch(() => undefined);
         log.warn({ err: errorLabel(err) }, 'store writer cannot read the outbox; retrying');
         await sleep(wait);
         wait = Math.min(o.retryMaxMs, wait * 2);

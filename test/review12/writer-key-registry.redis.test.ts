@@ -29,7 +29,7 @@ describe("review12: a running store writer's Redis keys", () => {
     try {
       writer = await startStoreWriter({ redis, key: outboxKey(prefix), consumer: 'host:1', db, keyring: testKeyring(), indexKeys: testIndexKeys(), log: createLogger({ level: 'silent' }) });
       const keys = await keysUnder(prefix);
-      const unregistered = keys.filter((k) => !/^store:outbox(:rejected)?$/.test(k.slice(`${prefix}:_hig:`.length)));
+      const unregistered = keys.filter((k) => !/^store:outbox(:rejected|:writer:[^:]+:[0-9]+)?$/.test(k.slice(`${prefix}:_hig:`.length)));
       expect(unregistered).toEqual([]);
     } finally {
       await writer?.stop();
