@@ -48,5 +48,11 @@ export function startWorkerProcesses(count: number, args: string[], log: Logger)
 /** In a worker child: exit with the parent (its IPC channel closes when the parent dies, even by SIGKILL). */
 export function exitWithParent(onParentGone: () => void): void {
   if (process.env.HIG_WORKER_CHILD !== 'true' || !process.send) return;
+  // A parent that died while this child was starting emitted 'disconnect' to nobody: the channel is
+  // closed already, and the child would run on for good without a parent (review 12).
+  if (!process.connected) {
+    onParentGone();
+    return;
+  }
   process.on('disconnect', onParentGone);
 }
