@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { splitBatchBytes } from '../hl7/batch.js';
-import { EXTENSION_BASE_PATTERN } from '../transform/datatypes/unnamed-extension.js';
+import { isExtensionBase } from '../transform/datatypes/unnamed-extension.js';
 
 export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report]
                                         HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
@@ -79,7 +79,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   const unnamed = values['unnamed-extensions'];
   if (unnamed !== 'emit' && unnamed !== 'report') throw new ConvertUsageError(`--unnamed-extensions expects emit or report, got "${unnamed ?? ''}"`);
   const base = values['extension-base'];
-  if (base !== undefined && !EXTENSION_BASE_PATTERN.test(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
+  if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
     timezone: values.timezone ?? 'UTC',
     namespaceMap: namespaceMap(values.namespace ?? []),

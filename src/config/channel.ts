@@ -9,7 +9,7 @@ import { cipherListProblem, UNKNOWN_CIPHERS } from '../security/tls.js';
 import { RESERVED_CHANNEL_IDS } from '../redis/keys.js';
 import { destinationsSchema, type RoutedDestination } from '../routing/config.js';
 import { filterRuleSchema } from '../routing/filter.js';
-import { DEFAULT_EXTENSION_BASE, EXTENSION_BASE_PATTERN } from '../transform/datatypes/unnamed-extension.js';
+import { DEFAULT_EXTENSION_BASE, EXTENSION_BASE_PATTERN, isExtensionBase } from '../transform/datatypes/unnamed-extension.js';
 
 const port = z.number().int().min(0).max(65535).describe('TCP port; 0 picks a free one');
 
@@ -261,6 +261,7 @@ export const conversionSchema = z
     extensionBase: z
       .string()
       .regex(EXTENSION_BASE_PATTERN, 'conversion.extensionBase: expected an http(s) URL ending in / (e.g. https://fhir.example.org/StructureDefinition/)')
+      .refine(isExtensionBase, 'conversion.extensionBase: expected an http(s) URL ending in /, with a host and no user, query or fragment (e.g. https://fhir.example.org/StructureDefinition/)')
       .default(DEFAULT_EXTENSION_BASE)
       .describe("prefix of hig's own extensions for IG rows that name an unnamed extension (extension??-…): <extensionBase>v2-<name>, e.g. v2-assigningFacility (docs/mapping.md, docs/fhir/)"),
     unnamedExtensions: z

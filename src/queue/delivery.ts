@@ -340,7 +340,9 @@ export function deliveryProcessor(d: DeliveryDeps, guard: DestinationGuard = des
     const t0 = performance.now();
     try {
       const result = await withAbortDeadline(timeoutMs, (signal) => deliverOnce(d, guard, data, signal), () => new TransientError('JOB_TIMEOUT', `exceeded ${timeoutMs} ms`));
-      // Before the job completes, as in the channel worker: its history is in the outbox (at least once).
+      // Before the job completes: its try goes into the outbox, retried while Redis is away for up to
+      // 5 s (store-trail.ts). Unlike the channel job's completion (appendOrFail) a failure here does
+      // not fail the run: that would send the message to the destination again for a trail row.
       await d.outbox?.append(deliveryEvents(data, attempt, performance.now() - t0, { result }));
       return result;
     } catch (err) {

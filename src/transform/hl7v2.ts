@@ -7,7 +7,7 @@ import { buildBundle } from './bundle.js';
 import { Conversion, SegmentReader } from './context.js';
 import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
-import { DEFAULT_EXTENSION_BASE, EXTENSION_BASE_PATTERN, type ExtensionSettings } from './datatypes/unnamed-extension.js';
+import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
 import { walk } from './engine.js';
@@ -180,7 +180,7 @@ function requirePatient(def: GroupDef, structure: string, segments: readonly { n
 /** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
 function extensionOptions(options: ConvertOptions): ExtensionSettings {
   const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
-  if (!EXTENSION_BASE_PATTERN.test(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  if (!isExtensionBase(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
   const mode = options.unnamedExtensions ?? 'emit';
   if (mode !== 'emit' && mode !== 'report') throw new PermanentError('MAPPING_FAILED', 'options.unnamedExtensions is neither emit nor report');
   return { base, mode };

@@ -22,8 +22,23 @@ import { hasValue, sub } from './primitive.js';
 /** Where hig's own extensions live unless the channel says otherwise (`.example` never collides). */
 export const DEFAULT_EXTENSION_BASE = 'https://hig.example/fhir/StructureDefinition/';
 
-/** A channel's `conversion.extensionBase`: an http(s) URL ending in `/`. */
+/** A channel's `conversion.extensionBase`: an http(s) URL ending in `/` (the shape; isExtensionBase decides). */
 export const EXTENSION_BASE_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?\/$/;
+
+/**
+ * Whether `v` can prefix an extension URL: the pattern, and a URL that parses (a host, a port in
+ * range) with no user, password, query or fragment, and no `|` (a canonical's version separator).
+ * The pattern alone took `https://:/` and `https://host:99999/` (review 12).
+ */
+export function isExtensionBase(v: string): boolean {
+  if (!EXTENSION_BASE_PATTERN.test(v) || v.includes('|')) return false;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.username === '' && u.password === '' && u.search === '' && u.hash === '';
+  } catch {
+    return false;
+  }
+}
 
 /** How the unnamed-extension rows are treated on a channel. */
 export interface ExtensionSettings {
