@@ -9,6 +9,7 @@ import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
 import { codeFact, encounterKey, patientFactsKey, resourceFact, senderFact } from '../identity.js';
 import { unknownPayor } from './admin.js';
+import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
@@ -302,6 +303,16 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (arrival !== undefined) push(e, 'extension', { url: MODE_OF_ARRIVAL, valueCoding: arrival });
   // a CWE with text and no code (`^Ambulance`) gives no Coding: reported, never dropped silently
   else if (seg.rep(38) !== undefined) cx.leftOut(seg, '38', 'a mode of arrival without a code (CWE.1/CWE.4); the extension holds a Coding');
+  // [IG PV2[Encounter] #21 → extension?-publicityCode via PublicityCode (table 0215), #40 →
+  // extension?-admissionLevelOfCare via AdmissionLevelOfCareCode (table 0432); CWE[CodeableConcept]]
+  // hig's v2-publicityCode / v2-admissionLevelOfCare (unnamed-extension.ts); with unnamedExtensions
+  // 'report' the fields stay unread and the report names them
+  if (cx.extensions.mode === 'emit') {
+    for (const [n, name, map, table] of [[21, 'publicityCode', 'PublicityCode', '0215'], [40, 'admissionLevelOfCare', 'AdmissionLevelOfCareCode', '0432']] as const) {
+      const value = codeableConcept(seg.rep(n), map, table, cx.reportAt(seg, n));
+      if (value !== undefined) push(e, 'extension', { url: unnamedExtensionUrl(name, cx.extensions.base), valueCodeableConcept: value });
+    }
+  }
 }
 
 /**
