@@ -288,6 +288,27 @@ describe('[IG PV2[Encounter] #21 → extension?-publicityCode (PublicityCode), #
   });
 });
 
+describe('[IG NTE[Observation] #4, NTE[ServiceRequest] #4 → extension??-noteType (CommentType)]', () => {
+  const oru = (nte4: string) =>
+    ['MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX7|P|2.5.1', 'PID|1||MRN34^^^HOSP^MR||ROE^RUTH||19800215|F', 'OBR|1|PL34^EHR|FL34^LAB|2345-7^Glucose^LN', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F', `NTE|1|L|Fasting sample|${nte4}`, 'NTE|2|L|Drawn late|PI'].join('\r');
+  it('→ v2-noteType on each note\'s Annotation (deviation: not on the resource), code of table 0364', () => {
+    const { bundle, lines } = convert(oru('RE'));
+    const notes = (resources(bundle, 'Observation')[0] as Json).note as Json[];
+    const type = (n: Json) => (((n.extension as Json[] | undefined)?.[0]?.valueCodeableConcept as Json | undefined)?.coding as Json[] | undefined)?.[0];
+    expect(notes.map((n) => [n.text, type(n)?.system, type(n)?.code])).toEqual([
+      ['Fasting sample', 'http://terminology.hl7.org/CodeSystem/v2-0364', 'RE'],
+      ['Drawn late', 'http://terminology.hl7.org/CodeSystem/v2-0364', 'PI'],
+    ]);
+    expect(lines.filter((t) => t.startsWith('NTE-4 '))).toEqual([]);
+  });
+
+  it('with unnamedExtensions \'report\': no extension, NTE-4 reported', () => {
+    const { bundle, lines } = convert(oru('RE'), { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toMatch(/v2-noteType/);
+    expect(lines.filter((t) => t.startsWith('NTE-4 '))).toHaveLength(2);
+  });
+});
+
 describe('docs/fhir StructureDefinitions say what the converter emits (one owner: UNNAMED_EXTENSIONS)', () => {
   const dir = path.join(repoRoot, 'docs/fhir');
   const files = readdirSync(dir).filter((f) => f.startsWith('StructureDefinition-v2-') && f.endsWith('.json'));
@@ -317,7 +338,7 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
 
   it('every v2-* extension in converted Bundles has a definition, sits where its context says, with its value type', () => {
     const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held'), ORU_SPM];
-    const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567';
+    const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     const seen = new Set<string>();
     const walk = (value: unknown, where: string): void => {
@@ -334,10 +355,11 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
         seen.add(e.url);
       }
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : `${where}.${k}`);
+      // identifier and note are the Identifier- and Annotation-typed elements the definitions name
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : `${where}.${k}`);
     };
     for (const m of [...messages, oru, rde]) {
-      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
+      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());
   });

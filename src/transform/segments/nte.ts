@@ -1,6 +1,8 @@
 /** NTE → Annotation on the resource the note follows (IG: NTE[Observation], NTE[ServiceRequest] …). */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { practitioner } from '../entities.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { appendDocumentNote } from './documents.js';
 import { NOTE_OWNERS } from '../structures/definitions.js';
 import type { Json, Resource } from '../types.js';
@@ -67,6 +69,14 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
     const author = practitioner(cx, seg.rep(5));
     set(note, 'authorReference', author);
     set(note, 'time', seg.dateTime(6));
+    // [IG NTE[Observation] #4, NTE[ServiceRequest] #4 → extension??-noteType via CommentType (table
+    // 0364)] hig's v2-noteType; **deviation**: on the note's Annotation, not the resource the row's
+    // path names, so that each of several NTEs keeps its own type. Under unnamedExtensions 'report'
+    // NTE-4 stays unread and the report names it
+    if (cx.extensions.mode === 'emit') {
+      const type = codeableConcept(seg.rep(4), 'CommentType', '0364', cx.reportAt(seg, 4));
+      if (type !== undefined) note.extension = [{ url: unnamedExtensionUrl('noteType', cx.extensions.base), valueCodeableConcept: type }];
+    }
     push(target, 'note', note);
   } else {
     // conclusion / comment are plain strings: append
