@@ -132,7 +132,11 @@ WRONG_5F281E6 = {       # draw number -> [wrong-data class] (pending cases in te
 # drops review 11's silent (a*) item for them (tally.py --obx21-ei2 puts it back, to show its weight).
 NAMETYPE = ('XON.2 `L` -> v2-nameType {code: L} without the OrganizationalNameType map the row names '
             '(system v2-0204, display Legal name)')
-SILENT = {1: [NAMETYPE], 12: [NAMETYPE], 17: [NAMETYPE], 21: [NAMETYPE]}  # (a) dropped without a line
+SILENT_DEFDA23 = {1: [NAMETYPE], 12: [NAMETYPE], 17: [NAMETYPE], 21: [NAMETYPE]}  # (a) dropped without a line
+# --- after defda23 (the lead, 2026-12-06): XON.2 goes through OrganizationalNameType since
+# 4f8cd1e's parent chain ("XON.2 name type: a bare code … gets the v2-0204 system"); checked on #1
+# (ADT-A08-01: v2-nameType {system v2-0204, code L, display Legal name}). `--on defda23` keeps it.
+SILENT = SILENT_DEFDA23 if '--on' in sys.argv and 'defda23' in sys.argv else {}
 SILENT_ASTAR = {}
 if '--obx21-ei2' in sys.argv:
     SILENT_ASTAR = {n: ['EI.2 of OBX-21 as assigner.display, not extension??-assigningauthority (review 11 counted it)'] for n in (4, 7, 17, 20)}
