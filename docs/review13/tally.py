@@ -123,7 +123,9 @@ DLN = ('PID-20 DLN.2 issuing state / DLN.3 expiration date dropped without a lin
        '(DLN[Identifier]: DLN.2 -> system (CWE[uri]), DLN.3 -> period.end; pid.ts keeps DLN.1 only)')
 SILENT = {n: [DLN] for n in (1, 4, 5, 8, 9, 10, 12, 15, 17, 18, 20, 22, 23, 25)}  # (a) dropped without a line
 SILENT_ASTAR = {}
-WRONG = {}  # no wrong-data class found by review 13 (see docs/mapping-review-13.md)
+R13A = ('R13-A: ORU TIMING_QTY TQ1-9 (A, ASAP) dropped without a line, OBR-5 (R) kept: priority routine '
+        '(pending case oru-tq1-priority-over-obr5)')
+WRONG = {2: [R13A]}  # draw number -> [wrong-data class] (pending cases in test/transform/pending/)
 REFUSED = set()  # draw numbers refused (none)
 DELETES = {}  # no delete event in this sample
 
