@@ -122,6 +122,10 @@ CLASSES = [
 DLN = ('PID-20 DLN.2 issuing state / DLN.3 expiration date dropped without a line '
        '(DLN[Identifier]: DLN.2 -> system (CWE[uri]), DLN.3 -> period.end; pid.ts keeps DLN.1 only)')
 SILENT = {n: [DLN] for n in (1, 4, 5, 8, 9, 10, 12, 15, 17, 18, 20, 22, 23, 25)}  # (a) dropped without a line
+SPM4 = ('SPM-4 `ASERU^Serum^^FUR^^^^^Blood` read through SpecimenType: the alternate CWE.4 `FUR` (no CWE.6) and '
+        'the sender\'s CWE.2 display are dropped without a line (coding.ts codeableConcept keeps only codings with a system '
+        'beside the mapped one; CWE[CodeableConcept] CWE.4 -> coding[2].code)')
+SILENT[2] = [SPM4]
 SILENT_ASTAR = {}
 R13A = ('R13-A: ORU TIMING_QTY TQ1-9 (A, ASAP) dropped without a line, OBR-5 (R) kept: priority routine '
         '(pending case oru-tq1-priority-over-obr5)')
