@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Review 13 tally (issue 14): re-run on any later commit to see what moved.
+
+For each of the 25 messages of docs/review13/draw.py it runs `node bin/hig.js convert --report FILE`
+(build first: npm run build), classifies every report line by the table CLASSES below (written by
+the reviewer from reading the IG rows; first match wins), adds the manual findings the report
+cannot show (SILENT: facts dropped without a report line; WRONG: wrong-data classes; REFUSED), and
+prints per message the remaining (a) / (a*) / (b) lines and the verdicts under review 9's four rules.
+
+Classes: meta (message metadata, not counted), nc (not counted: the IG gives no target in that
+case, the sender's own error mapped faithfully, a documented supersession, or content of a record
+the event deletes), a (a fact with an IG row), a* (an IG row to an unnamed extension??-...),
+b (no IG target: no segment map, a row without target, or a map the message's IG map does not use).
+Unknown lines (no row of CLASSES matches) are printed with class '?' and counted as (a), so a new
+report text is never silently counted as harmless.
+
+Run from the worktree root (after npm run build): python3 docs/review13/tally.py [-v]
+Review 13 read the Bundles of main 4f8cd1e. CLASSES is review 11's table (docs/review11/tally.py,
+unchanged rows) plus the rows marked "review 13" for report texts review 11 did not meet.
+"""
+import json
+import re
+import subprocess
+import sys
+
+VERBOSE = '-v' in sys.argv
+
+# (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
+CLASSES = [
+    # ---- review 13: report texts review 11's table did not have (placed first: first match wins) ----
+    (r'^every valued field was mapped', 'meta', 'info line (nothing left out)'),
+    (r'^TXA-2: a coded value without a coding system that is no code of HL7 table 0270', 'nc', 'TXA-2 local code kept without table system'),
+    (r'^PID-10 repetition \d+: a code of no known race code set, without text', 'nc', 'PID-10 `C` (sender: no race code of any set; the us-core-race row needs one)'),
+    (r'^PV1-45: a discharge time on a visit that is in-progress', 'nc', 'PV1-45 on a visit the event keeps in progress (A13 cancel discharge)'),
+    (r'^PV1-42 is valued|^PV2-1 is valued', 'nc', 'PV1-42/PV2-1 in A26 (the cancelled move: documented, review 5 class E)'),
+    (r'^TQ1-2: a quantity per occurrence, which the RXO/RXE give amount replaces', 'nc', 'TQ1-2 beside the RXE give amount (documented supersession)'),
+    (r'^TQ1-6: a service duration beside a start and an end', 'nc', 'TQ1-6 beside TQ1-7/8 (bounds[x] holds one)'),
+    (r'^TQ1-13: an occurrence duration in no time unit', 'nc', 'TQ1-13 `1^ann` (sender: no time unit)'),
+    (r'^RXO-19: give strength units without a give strength', 'nc', 'RXO-19 without RXO-18 (sender: a unit without a value)'),
+    (r'^OBR-27\.3: a duration beside a start/end', 'nc', 'OBR-27.3 beside a start/end (bounds[x] holds one)'),
+    (r'^OBR-29: a parent order beside a parent universal service identifier \(OBR-50\)', 'nc', 'OBR-29 beside OBR-50 (the IG row maps OBR-29 only without OBR-50)'),
+    (r'^ORC-24: the ordering provider.s address without an ordering provider', 'a', 'ORC-24 without ORC-12 (ORC[ServiceRequest] -> requester Practitioner.address)'),
+    (r'^AIS-1[12]: supplemental service information', 'a', 'AIS-11/12 (AIS[ServiceRequest] identifier; no ServiceRequest from an AIS)'),
+    (r'^NTE-[56]: who entered the note|^NTE-[56]: when the note was entered', 'b', 'NTE-5/6 of document content (NTE[DocumentReference] #5/#6 no target)'),
+    # message metadata (review 9: MSH-8/15/16/17/19/21/22/23, EVN-7, SFT not counted)
+    (r'^(MSH|SFT)-\d+ is valued', 'meta', 'message metadata'),
+    (r'^EVN-7 is valued', 'meta', 'EVN-7'),
+    # not counted: the IG gives no target in that case / documented / sender / deleted record
+    (r'XTN\.1 \(beside XTN\.12', 'nc', 'XTN.1 beside XTN.12'),
+    (r'XTN\.4 \(an address in an XTN whose equipment type is no Internet', 'nc', 'XTN.4 of a phone'),
+    (r'XTN with equipment type Internet and no XTN\.4', 'nc', 'Internet XTN without XTN.4'),
+    (r'XTN\.1 \(a number in an Internet/X\.400 XTN', 'nc', 'XTN.1 of an Internet XTN'),
+    (r'XTN\.7 \(a local number in an Internet', 'nc', 'XTN.7 of an Internet XTN'),
+    (r'XTN\.2 \(a use code the IG', 'nc', 'XTN.2 without FHIR use'),
+    (r'CX\.5 \(identifier type\): a code without a coding system', 'nc', 'CX.5 local type (code kept, no system)'),
+    (r'XCN\.13 \(identifier type\): a code without a coding system', 'nc', 'XCN.13 local type (code kept)'),
+    (r'the system of table \d+ \(the value names no coding system', 'nc', 'local code kept without table system'),
+    (r'CWE\.1[4-8].*have no target in the IG', 'nc', 'CWE OIDs/versions'),
+    (r'^TQ1-5: a relative time beside', 'nc', 'TQ1-5 beside RPT offset'),
+    (r'^TQ1-3\.2: a part of the repeat pattern', 'nc', 'TQ1-3.2'),
+    (r'^TQ1-6: a service duration in no time unit', 'nc', 'TQ1-6 without time unit (sender)'),
+    (r'^SCH-(6|11) is valued', 'nc', 'SCH-6 / SCH-11 beside TQ1'),
+    (r'^ORC-(2|3) is valued', 'nc', 'ORC-2/3 equal to OBR-2/3'),
+    (r'^OBR-27 is valued', 'nc', 'OBR-27 beside ORC-7'),
+    (r'^DG1-6: a diagnosis type the DiagnosisType map', 'nc', 'DG1-6 without DiagnosisType target'),
+    (r'superseded by the pharmacy|replaces; (left out|not converted)|RXE overrides RXO', 'nc', 'RXO/order TQ1 replaced by RXE (documented)'),
+    (r'was not created: it belongs to the Patient this event deletes', 'nc', 'content of the deleted Patient'),
+    (r'^PV1-45: a discharge time on a visit that is planned', 'nc', 'PV1-45 on a planned visit'),
+    (r'name period start is not a valid date/time', 'nc', 'XCN.17 not a date (sender shift)'),
+    (r'^SPM-3\.1: the parent.s placer number beside', 'nc', 'SPM-3.1 beside SPM-3.2'),
+    (r'^segment (PR1|TQ1) .*is not where structure', 'nc', 'misplaced but converted'),
+    # lines that first appear after the fixes (re-read, main defda23); none matches a 5f281e6 line
+    (r'^PV1-20: a coded value without a coding system that is no code of HL7 table 0064', 'nc', 'PV1-20 local code kept without table system'),
+    (r'^PV1-20: FC\.2 \(effective date of the financial class\)', 'a', 'PV1-20 components 2/3 (IG row reads PV1-20 with CWE[CodeableConcept]: display, system HL70064; hig reads FC)'),
+    (r'^ROL-(9|10): \w[\w ]*: only ROL\[CareTeam\] has a target', 'a', 'ROL-9/10'),
+    (r'EI\.3/EI\.4 \(universal id and its type\): an assigning authority that names no system', 'a*', 'EI.3/EI.4 without a system (EI[Identifier-Extension]: extension??-assigningauthority)'),
+    (r'^SPM-32: the identifier type SHIP the IG row assigns under v2-0203', 'a', 'SPM-32 SHIP type without the IG-assigned v2-0203 system (reported)'),
+    (r'^segment (ROL|PRT): a role in the \w+ group \(after \w+\): no IG row maps it there', 'b', 'ROL/PRT of a procedure/financial group (no IG target)'),
+    # the four messages with it (RDS, DFT, BAR, OMG) have no IG message map; in an ADT it would be (a)
+    (r'^segment PRT: a role \w+ of the patient, not of a visit', 'b', 'patient-level PRT (no IG message map for RDS/DFT/BAR/OMG)'),
+    # (a*) unnamed extensions
+    (r'CX\.6 \(assigning facility\)', 'a*', 'CX.6 assigning facility'),
+    (r'XCN\.14 \(assigning facility\)', 'a*', 'XCN.14 assigning facility'),
+    (r'XON\.2 \(organization name type\)', 'a*', 'XON.2 name type'),
+    (r'^PID-27 is valued', 'a*', 'PID-27 veterans status'),
+    (r'^TQ1-10: a condition', 'a*', 'TQ1-10 condition (ServiceRequest)'),
+    (r'^PV2-(21|40) is valued', 'a*', 'PV2-21/40 publicity, level of care'),
+    (r'^NTE-4 is valued', 'a*', 'NTE-4 comment type'),
+    (r'^SPM-9 is valued', 'a*', 'SPM-9 site modifier'),
+    (r'^ORC-31 is valued', 'a*', 'ORC-31 parent service'),
+    # (a) IG rows with a FHIR target
+    (r'^PV1-20 is valued', 'a', 'PV1-20 financial class -> Coverage.type'),
+    (r'^OBR-17 is valued', 'a', 'OBR-17 callback phone (servicerequest-order-callback-phone-number)'),
+    (r'^OBX-10 is valued', 'a', 'OBX-10 nature of abnormal test (observation-nature-of-abnormal-test)'),
+    (r'^ORC-9 is valued', 'a', 'ORC-9 of a non-NW order (ORC[Provenance])'),
+    (r'^ORC-29 is valued', 'b', 'ORC-29 in RDS (ORC[ServiceRequest] only)'),
+    (r'^ORC-21-24: an ordering facility', 'a', 'ORC-21-24 without ORC-12'),
+    (r'^ROL-(9|10) is valued', 'a', 'ROL-9/10'),
+    (r'^NK1-37 is valued', 'a', 'NK1-37 contact SSN -> RelatedPerson.identifier'),
+    (r'^PID-33 is valued', 'a', 'PID-33 last update -> Provenance'),
+    (r'^DG1-(6|15) is valued', 'b', 'DG1-6/15 in REF (Encounter.diagnosis rows; no REF map)'),
+    (r'^PR1-25: a parent procedure', 'a', 'PR1-25 parent (no system)'),
+    (r'^SPM-3: a parent specimen', 'a', 'SPM-3 parent (no system)'),
+    (r'^TQ1-4: explicit times beside a meal', 'a', 'TQ1-4 beside when'),
+    (r'^segment MRG: not converted in this event', 'a', 'MRG-3 in A45 (MRG[Account])'),
+    (r'^OBX-11 is valued', 'b', 'OBX-11 of document content (OBX[DocumentReference] no target)'),
+    # (b) no IG target
+    (r'^TQ1-9 is valued', 'b', 'TQ1-9 in SIU'),
+    (r'^PRT-4: participation \w+ of an order or result has no IG row', 'b', 'PRT of an order without IG row'),
+    (r'^PRT-\d+ is valued', 'b', 'PRT fields (PV1/FT1/procedure/order PRT: no IG target)'),
+    (r'^segment PRT .*is not where structure', 'b', 'PRT outside the grammar'),
+    (r'^segment (\w+) .*(has no FHIR mapping|is not where)', 'b', 'segment without IG map'),
+    (r'^OBR-28: result copies-to, deferred', 'b', 'OBR-28 (IG defers)'),
+    (r'^OBX-3: the observation identifier of a document', 'b', 'OBX-3 of document content'),
+    (r'^DG1-21: an action code other than D', 'b', 'DG1-21 not D'),
+    (r'^DG1-22: a parent diagnosis', 'b', 'DG1-22 parent diagnosis'),
+    (r'^(OBR-(7|25|32|35)) is valued', 'b', 'OBR-7/25/32/35 in order/MDM/DFT/REF'),
+    (r'^[A-Z][A-Z0-9]{2}-\d+ is valued but not mapped', 'b', 'field without IG target'),
+]
+
+# Manual findings the report cannot show (review 13's reading of main 4f8cd1e), by draw number.
+DLN = ('PID-20 DLN.2 issuing state / DLN.3 expiration date dropped without a line '
+       '(DLN[Identifier]: DLN.2 -> system (CWE[uri]), DLN.3 -> period.end; pid.ts keeps DLN.1 only)')
+SILENT = {n: [DLN] for n in (1, 4, 5, 8, 9, 10, 12, 15, 17, 18, 20, 22, 23, 25)}  # (a) dropped without a line
+SPM4 = ('SPM-4 `ASERU^Serum^^FUR^^^^^Blood` read through SpecimenType: the alternate CWE.4 `FUR` (no CWE.6) and '
+        'the sender\'s CWE.2 display are dropped without a line (coding.ts codeableConcept keeps only codings with a system '
+        'beside the mapped one; CWE[CodeableConcept] CWE.4 -> coding[2].code)')
+SILENT[2] = [SPM4]
+SILENT_ASTAR = {}
+R13A = ('R13-A: ORU TIMING_QTY TQ1-9 (A, ASAP) dropped without a line, OBR-5 (R) kept: priority routine '
+        '(pending case oru-tq1-priority-over-obr5)')
+WRONG = {2: [R13A]}  # draw number -> [wrong-data class] (pending cases in test/transform/pending/)
+REFUSED = set()  # draw numbers refused (none)
+DELETES = {}  # no delete event in this sample
+
+
+def draw():
+    out = subprocess.run(['python3', 'docs/review13/draw.py'], capture_output=True, text=True, check=True).stdout
+    return [l.split('\t') for l in out.splitlines() if l and not l.startswith('#')]
+
+
+def classify(text):
+    t = re.sub(r' \(segment \d+\)', '', text)
+    for rx, cls, label in CLASSES:
+        if re.search(rx, t):
+            return cls, label, t
+    return '?', 'UNCLASSIFIED', t
+
+
+def main():
+    rows = draw()
+    assert len(rows) == 25
+    tallies = {k: [0, 0, 0] for k in ('R6', 'b-rule', 'R6 without (a*)', 'b-rule without (a*)')}
+    by_label = {}
+    for n, src, f, typ, ver in rows:
+        n = int(n)
+        p = subprocess.run(['node', 'bin/hig.js', 'convert', '--report', f'../shared/corpus/{src}/{f}'],
+                           capture_output=True, text=True)
+        cnt = {'a': 0, 'a*': 0, 'b': 0, '?': 0}
+        labels = {'a': set(), 'a*': set(), 'b': set(), '?': set()}
+        if p.returncode == 0 and p.stdout.strip():
+            rep = json.loads(p.stdout).get('report', {}).get('issue', [])
+            for i in rep:
+                cls, label, t = classify(i.get('details', {}).get('text', ''))
+                if cls in cnt:
+                    cnt[cls] += 1
+                    labels[cls].add(label if cls != '?' else t)
+        refused = n in REFUSED or p.returncode != 0
+        silent = SILENT.get(n, [])
+        cnt['a*'] += len(SILENT_ASTAR.get(n, []))
+        for x in SILENT_ASTAR.get(n, []):
+            labels['a*'].add('SILENT: ' + x)
+        wrong = WRONG.get(n, [])
+        if n in DELETES:
+            cnt = {k: 0 for k in cnt}
+            labels = {k: set() for k in labels}
+        a = cnt['a'] + cnt['?'] + len(silent)
+        for cls in ('a', 'a*', 'b', '?'):
+            for lab in labels[cls]:
+                by_label.setdefault((cls, lab), set()).add(n)
+        for s in silent:
+            by_label.setdefault(('a', 'SILENT: ' + s), set()).add(n)
+
+        def verdict(count_astar, count_b):
+            if refused:
+                return 'refused'
+            if wrong:
+                return 'wrong data'
+            lost = a + (cnt['a*'] if count_astar else 0) + (cnt['b'] if count_b else 0)
+            return 'production-correct' if lost == 0 else 'losses'
+        v = {'R6': verdict(True, True), 'b-rule': verdict(True, False),
+             'R6 without (a*)': verdict(False, True), 'b-rule without (a*)': verdict(False, False)}
+        for k, val in v.items():
+            idx = {'production-correct': 0, 'losses': 1, 'wrong data': 2}.get(val)
+            if idx is not None:
+                tallies[k][idx] += 1
+        print(f"#{n:2} {f.split('/')[-1]:32} a={a:2} a*={cnt['a*']:2} b={cnt['b']:3}  "
+              f"R6={v['R6']}, b-rule={v['b-rule']}, R6-a*={v['R6 without (a*)']}, b-rule-a*={v['b-rule without (a*)']}"
+              + (f"  WRONG: {wrong}" if wrong else ''))
+        if VERBOSE:
+            for cls in ('a', '?', 'a*'):
+                for lab in sorted(labels[cls]):
+                    print(f'      ({cls}) {lab}')
+            for s in silent:
+                print(f'      (a, silent) {s}')
+    print()
+    print('rule                  production-correct  losses  wrong data')
+    for k, (pc, lo, wr) in tallies.items():
+        print(f'{k:22}{pc:>10} of 25 {lo:>7} {wr:>10}')
+    print()
+    print('remaining (a)/(a*)/? by field (messages):')
+    for (cls, lab), ns in sorted(by_label.items(), key=lambda x: (x[0][0] not in ('a', '?'), x[0][0], -len(x[1]))):
+        if cls in ('a', 'a*', '?'):
+            print(f'  ({cls}) {lab}: {len(ns)} {sorted(ns)}')
+    if VERBOSE:
+        print('(b) by field (messages):')
+        for (cls, lab), ns in sorted(by_label.items(), key=lambda x: -len(x[1])):
+            if cls == 'b':
+                print(f'  (b) {lab}: {len(ns)} {sorted(ns)}')
+
+
+if __name__ == '__main__':
+    main()
