@@ -209,7 +209,10 @@ export function applyRequestTiming(sr: Json, orc: SegmentReader | undefined, obr
  * TQ1-12 stays unread, so the report names it. Also used for a TQ1 after its request (ORU's
  * TIMING_QTY).
  */
-export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
+/** Requests whose priority a TQ1-9 set (a later TQ1 of the same request does not replace it). */
+const tq1Priorities = new WeakSet<Json>();
+
+export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion, after = false): void {
   const { start, end, boundsDuration, each, count, quantity, offset } = tq1Parts(tq1, cx);
   const rpt = tq1.rep(3);
   placeTiming(sr, {
@@ -233,7 +236,15 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion): void {
   // 0485 code goes through the map (coding.ts ownTableCode), another system's is reported
   const own = ownTableCode(tq1.rep(9), '0485');
   if (own === undefined && tq1.rep(9) !== undefined) cx.leftOut(tq1, '9', foreignCodeWhy('ExtendedPriorityCodes'));
-  else priority(sr, own?.code, tq1, '9', cx);
+  else {
+    // A TQ1 after its request (ORU's TIMING_QTY, `after`) is read once OBR-5 (or ORC-7/OBR-27 TQ.6)
+    // has set the priority: TQ1-9 still wins, as it does before the request (OBR-5 is kept since
+    // v2.5 for backward compatibility only; review 13 class R13-A: ASAP came out routine)
+    if (after && !tq1Priorities.has(sr) && own !== undefined && lookupCode('ExtendedPriorityCodes', own.code.toUpperCase()) !== undefined) delete sr.priority;
+    const before = sr.priority;
+    priority(sr, own?.code, tq1, '9', cx);
+    if (sr.priority !== undefined && sr.priority !== before) tq1Priorities.add(sr);
+  }
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });
   // [IG TQ1[ServiceRequest] #10 → "extension??-performance-condition", string]: the row names no

@@ -250,7 +250,7 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   // an order's TQ1 before its OBR (the ORC's TIMING group) is read by the request's builder
   // (order-timing.ts); one with no request at all stays unread, so the report lists it
-  if (scope.serviceRequest !== undefined) tq1Request(scope.serviceRequest, seg, cx);
+  if (scope.serviceRequest !== undefined) tq1Request(scope.serviceRequest, seg, cx, true);
 }
 
 /**
