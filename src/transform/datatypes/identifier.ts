@@ -31,6 +31,28 @@ export function ssnIdentifier(value: string): Json {
   return { type: tableConcept('0203', 'SS'), system: SSN, value };
 }
 
+/**
+ * DLN → Identifier [IG DLN[Identifier]]: DLN.1 → value with type DL (v2-0203), DLN.2 (issuing
+ * state, CWE[uri]) → system when it names a URI or OID (a bare state code such as `MI` names none:
+ * reported), DLN.3 (expiration date) → period.end. Before review 13 only DLN.1 was read, and DLN.2/3
+ * were dropped without a report line (14 of its 25 messages).
+ */
+export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const id: Json = { type: tableConcept('0203', 'DL') };
+  const issuer = val(rep, 2);
+  // an OID or a URI only: a state code is no identifier system (codingSystemUri's local
+  // `urn:hl7v2:codesystem:` names are for codes, not for whose number this is)
+  const system = issuer === undefined ? undefined : /^\d+(\.\d+)+$/.test(issuer) ? `urn:oid:${issuer}` : /^(https?|urn):/i.test(issuer) ? issuer : undefined;
+  if (system !== undefined) id.system = system;
+  else if (issuer !== undefined) ctx.leftOutValue?.('DLN.2 (issuing state, province or country): a code that names no system URI; not converted');
+  id.value = value;
+  const period = toPeriod(undefined, val(rep, 3), ctx.timezone, (w) => ctx.invalidDate?.(`DLN.3 expiration date ${w}`));
+  if (period !== undefined) id.period = period;
+  return id;
+}
+
 export function typeSystem(typeCode: string | undefined): string | undefined {
   const t = typeCode?.toUpperCase();
   return t === 'SS' ? SSN : t === 'NPI' ? NPI : undefined;

@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
-import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
@@ -108,10 +108,9 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (ssn !== undefined) {
     identifiers.push(ssnIdentifier(ssn));
   }
-  const dln = seg.rep(20);
-  if (val(dln, 1) !== undefined) {
-    identifiers.push({ type: tableConcept('0203', 'DL'), value: val(dln, 1) });
-  }
+  // [IG PID[Patient] #20 → identifier via DLN[Identifier]]
+  const dln = dlnIdentifier(seg.rep(20), cx.at(seg, 20));
+  if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
   push(p, 'name', ...seg.reps(5).map((r) => xpnName(r, cx)));

@@ -1,0 +1,39 @@
+/**
+ * Review 13's silent drop with an IG row (docs/mapping-review-13.md): PID-20's DLN.2 and DLN.3,
+ * read past without a report line in 14 of its 25 messages. Expected values are written from
+ * IG DLN[Identifier] (DLN.1 → value + type DL, DLN.2 → system via CWE[uri], DLN.3 → period.end).
+ */
+import { describe, expect, it } from 'vitest';
+import { convertChecked, resources } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+const ADT = (pid20: string) =>
+  convertChecked(
+    'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A04^ADT_A01|R13-1|P|2.5.1',
+    'EVN|A04|20240305083500-0500',
+    `PID|1||MRN13^^^HOSP^MR||DOE^JANE||19800215|F||||||||||||${pid20}`,
+    'PV1|1|O',
+  );
+const dl = (bundle: Json) => ((resources(bundle, 'Patient')[0] as Json).identifier as Json[]).find((i) => JSON.stringify(i.type).includes('"DL"'));
+const lines = (all: string[]) => all.filter((t) => t.startsWith('PID-20 '));
+
+describe('[IG PID[Patient] #20 → identifier via DLN[Identifier]]', () => {
+  it('DLN.3 → period.end; a bare state code in DLN.2 names no system: reported, not dropped silently', () => {
+    const { bundle, lines: all } = ADT('S99912345^MI^20280501');
+    expect(dl(bundle)).toEqual({ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'DL' }] }, value: 'S99912345', period: { end: '2028-05-01' } });
+    expect(lines(all)).toEqual([expect.stringContaining('DLN.2')]);
+  });
+
+  it('DLN.2 as an OID → the system', () => {
+    const { bundle, lines: all } = ADT('S99912345^2.16.840.1.113883.4.3.26');
+    expect(dl(bundle)).toMatchObject({ system: 'urn:oid:2.16.840.1.113883.4.3.26', value: 'S99912345' });
+    expect(lines(all)).toEqual([]);
+  });
+
+  it('[hig identity] the licence\'s state and expiry do not move the Patient (its MR identifier keys it)', () => {
+    const plain = resources(ADT('S99912345').bundle, 'Patient')[0];
+    const full = resources(ADT('S99912345^MI^20280501').bundle, 'Patient')[0];
+    expect(full?.id).toBe(plain?.id);
+  });
+});
