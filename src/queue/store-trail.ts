@@ -10,7 +10,7 @@
  * message whose intake append was lost (kill -9 between ACK and XADD) still reaches the store; the
  * store keeps the first copy only.
  */
-import { appendStoreEvents, newEventId, outboxKey, type ReceivedEvent, type StoreEvent } from '../store/index.js';
+import { appendStoreEvents, newEventId, outboxKey, withEventIds, type ReceivedEvent, type StoreEvent } from '../store/index.js';
 import { performance } from 'node:perf_hooks';
 import type { Keyring, Sealed } from '../security/seal.js';
 import { errorCodeOf, isPermanent } from '../errors.js';
@@ -50,7 +50,7 @@ export function storeOutbox(redis: RedisClient, prefix: string, log: Logger, ret
       if (events.length === 0) return;
       const until = Date.now() + retryForMs;
       // The same event ids each time: an XADD that landed though its reply was lost is kept once.
-      const queued = withIds(events);
+      const queued = withEventIds(events);
       for (let wait = 50; ; wait = Math.min(wait * 2, 1_000)) {
         try {
           await appendStoreEvents(redis, key, queued);
@@ -68,11 +68,6 @@ export function storeOutbox(redis: RedisClient, prefix: string, log: Logger, ret
       if (events.length > 0) await appendStoreEvents(redis, key, events);
     },
   };
-}
-
-/** The events with their event ids fixed, so that a retried XADD that did land the first time is kept once. */
-function withIds(events: readonly StoreEvent[]): StoreEvent[] {
-  return events.map((e) => (e.eventId ? e : { ...e, eventId: newEventId() }));
 }
 
 /** The received event of a job, from its PHI-free metadata and its sealed source. */

@@ -33,12 +33,17 @@ export function newEventId(): string {
   return randomFromPool(6).toString('base64url');
 }
 
+/** The events with an event id each (kept where one is set): a retried XADD of them is stored once. */
+export function withEventIds(events: readonly StoreEvent[]): QueuedEvent[] {
+  return events.map((e) => (e.eventId ? (e as QueuedEvent) : ({ ...e, eventId: newEventId() } as QueuedEvent)));
+}
+
 /**
  * Appends one job's events with one XADD. Returns them with their event ids: a caller that
  * retries after a timeout passes the returned events again, so the store keeps them once.
  */
 export async function appendStoreEvents(redis: RedisClient, key: string, events: readonly StoreEvent[]): Promise<QueuedEvent[]> {
-  const queued = events.map((e) => (e.eventId ? (e as QueuedEvent) : ({ ...e, eventId: newEventId() } as QueuedEvent)));
+  const queued = withEventIds(events);
   if (queued.length > 0) await redis.xadd(key, '*', 'v', STORE_V1, 'e', JSON.stringify(queued));
   return queued;
 }

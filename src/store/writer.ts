@@ -122,9 +122,8 @@ function errorLabel(err: unknown): string {
 }
 
 /** The heartbeat key of one writer (consumer) of the outbox `key` (named in redis/keys.ts). */
-export function aliveKey(key: string, consumer: string): string {
-  return storeWriterAliveKey(key, consumer);
-}
+const aliveKey = storeWriterAliveKey;
+export { storeWriterAliveKey as aliveKey };
 
 /**
  * Removes a stopped consumer from the group only if it is still stopped and holds nothing, in one

@@ -5,6 +5,7 @@ import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
+import { oidOrUri } from '../vocabulary/coding-systems.js';
 import { componentHd, extensionSettings, unnamedExtension } from './unnamed-extension.js';
 
 /**
@@ -44,7 +45,7 @@ export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext)
   const issuer = val(rep, 2);
   // an OID or a URI only: a state code is no identifier system (codingSystemUri's local
   // `urn:hl7v2:codesystem:` names are for codes, not for whose number this is)
-  const system = issuer === undefined ? undefined : /^\d+(\.\d+)+$/.test(issuer) ? `urn:oid:${issuer}` : /^(https?|urn):/i.test(issuer) ? issuer : undefined;
+  const system = issuer === undefined ? undefined : oidOrUri(issuer);
   if (system !== undefined) id.system = system;
   else if (issuer !== undefined) ctx.leftOutValue?.('DLN.2 (issuing state, province or country): a code that names no system URI; not converted');
   id.value = value;

@@ -9,7 +9,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
-import { cxIdentifier, eiIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
@@ -781,7 +781,7 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   const rp: Json = { resourceType: 'RelatedPerson' };
   const identifiers = seg.reps(2).flatMap((r) => cxIdentifier(r, cx) ?? []);
   const ssn = seg.str(12);
-  if (ssn !== undefined) identifiers.push({ type: tableConcept('0203', 'SS'), system: 'http://hl7.org/fhir/sid/us-ssn', value: ssn });
+  if (ssn !== undefined) identifiers.push(ssnIdentifier(ssn));
   if (identifiers.length > 0) rp.identifier = identifiers;
   rp.patient = cx.ref(patient);
   rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];

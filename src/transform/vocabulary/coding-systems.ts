@@ -72,6 +72,13 @@ export function codingSystemUri(name: string | undefined): string | undefined {
   return uri;
 }
 
+/** An OID (as `urn:oid:`) or a URI as written; anything else (a local name, a state code) is no URI. */
+export function oidOrUri(name: string): string | undefined {
+  if (/^\d+(\.\d+)+$/.test(name)) return `urn:oid:${name}`;
+  if (/^(https?|urn):/i.test(name)) return name;
+  return undefined;
+}
+
 function resolve(name: string): string {
   const known = CODING_SYSTEMS[name.toUpperCase()];
   if (known !== undefined) return known;
@@ -79,8 +86,8 @@ function resolve(name: string): string {
   // (HL7127, Hl7128, HL7280: seen in the Microsoft corpus, review 5's re-read); all name table 0127 etc.
   const table = /^HL7[-_ ]?(\d{1,4})$/i.exec(name);
   if (table !== null) return `http://terminology.hl7.org/CodeSystem/v2-${table[1]!.padStart(4, '0')}`;
-  if (/^\d+(\.\d+)+$/.test(name)) return `urn:oid:${name}`;
-  if (/^(https?|urn):/i.test(name)) return name;
+  const uri = oidOrUri(name);
+  if (uri !== undefined) return uri;
   // a local name: keep it deterministic and valid as a URI without claiming a real system
   return `urn:hl7v2:codesystem:${encodeURIComponent(name)}`;
 }
