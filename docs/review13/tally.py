@@ -22,6 +22,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 VERBOSE = '-v' in sys.argv
 
@@ -142,90 +143,8 @@ REFUSED = set()  # draw numbers refused (none)
 DELETES = {}  # no delete event in this sample
 
 
-def draw():
-    out = subprocess.run(['python3', 'docs/review13/draw.py'], capture_output=True, text=True, check=True).stdout
-    return [l.split('\t') for l in out.splitlines() if l and not l.startswith('#')]
+# The tally itself is shared with the other reviews' scripts (docs/reviewtools/tally_core.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
+from tally_core import run  # noqa: E402
 
-
-def classify(text):
-    t = re.sub(r' \(segment \d+\)', '', text)
-    for rx, cls, label in CLASSES:
-        if re.search(rx, t):
-            return cls, label, t
-    return '?', 'UNCLASSIFIED', t
-
-
-def main():
-    rows = draw()
-    assert len(rows) == 25
-    tallies = {k: [0, 0, 0] for k in ('R6', 'b-rule', 'R6 without (a*)', 'b-rule without (a*)')}
-    by_label = {}
-    for n, src, f, typ, ver in rows:
-        n = int(n)
-        p = subprocess.run(['node', 'bin/hig.js', 'convert', '--report', f'../shared/corpus/{src}/{f}'],
-                           capture_output=True, text=True)
-        cnt = {'a': 0, 'a*': 0, 'b': 0, '?': 0}
-        labels = {'a': set(), 'a*': set(), 'b': set(), '?': set()}
-        if p.returncode == 0 and p.stdout.strip():
-            rep = json.loads(p.stdout).get('report', {}).get('issue', [])
-            for i in rep:
-                cls, label, t = classify(i.get('details', {}).get('text', ''))
-                if cls in cnt:
-                    cnt[cls] += 1
-                    labels[cls].add(label if cls != '?' else t)
-        refused = n in REFUSED or p.returncode != 0
-        silent = SILENT.get(n, [])
-        cnt['a*'] += len(SILENT_ASTAR.get(n, []))
-        for x in SILENT_ASTAR.get(n, []):
-            labels['a*'].add('SILENT: ' + x)
-        wrong = WRONG.get(n, [])
-        if n in DELETES:
-            cnt = {k: 0 for k in cnt}
-            labels = {k: set() for k in labels}
-        a = cnt['a'] + cnt['?'] + len(silent)
-        for cls in ('a', 'a*', 'b', '?'):
-            for lab in labels[cls]:
-                by_label.setdefault((cls, lab), set()).add(n)
-        for s in silent:
-            by_label.setdefault(('a', 'SILENT: ' + s), set()).add(n)
-
-        def verdict(count_astar, count_b):
-            if refused:
-                return 'refused'
-            if wrong:
-                return 'wrong data'
-            lost = a + (cnt['a*'] if count_astar else 0) + (cnt['b'] if count_b else 0)
-            return 'production-correct' if lost == 0 else 'losses'
-        v = {'R6': verdict(True, True), 'b-rule': verdict(True, False),
-             'R6 without (a*)': verdict(False, True), 'b-rule without (a*)': verdict(False, False)}
-        for k, val in v.items():
-            idx = {'production-correct': 0, 'losses': 1, 'wrong data': 2}.get(val)
-            if idx is not None:
-                tallies[k][idx] += 1
-        print(f"#{n:2} {f.split('/')[-1]:32} a={a:2} a*={cnt['a*']:2} b={cnt['b']:3}  "
-              f"R6={v['R6']}, b-rule={v['b-rule']}, R6-a*={v['R6 without (a*)']}, b-rule-a*={v['b-rule without (a*)']}"
-              + (f"  WRONG: {wrong}" if wrong else ''))
-        if VERBOSE:
-            for cls in ('a', '?', 'a*'):
-                for lab in sorted(labels[cls]):
-                    print(f'      ({cls}) {lab}')
-            for s in silent:
-                print(f'      (a, silent) {s}')
-    print()
-    print('rule                  production-correct  losses  wrong data')
-    for k, (pc, lo, wr) in tallies.items():
-        print(f'{k:22}{pc:>10} of 25 {lo:>7} {wr:>10}')
-    print()
-    print('remaining (a)/(a*)/? by field (messages):')
-    for (cls, lab), ns in sorted(by_label.items(), key=lambda x: (x[0][0] not in ('a', '?'), x[0][0], -len(x[1]))):
-        if cls in ('a', 'a*', '?'):
-            print(f'  ({cls}) {lab}: {len(ns)} {sorted(ns)}')
-    if VERBOSE:
-        print('(b) by field (messages):')
-        for (cls, lab), ns in sorted(by_label.items(), key=lambda x: -len(x[1])):
-            if cls == 'b':
-                print(f'  (b) {lab}: {len(ns)} {sorted(ns)}')
-
-
-if __name__ == '__main__':
-    main()
+run('docs/review13/draw.py', globals())
