@@ -79,6 +79,7 @@ describe('review12: a writer that comes back under its old name while another de
       };
       // The hook: right after the other writer has seen no heartbeat for 'host:1' (its EXISTS answered 0)
       // and before its next command. Any fix that decides in one step leaves no such window.
+      let started = false;
       let hooked = false;
       const wrapped = new Proxy(redis, {
         get(t, prop) {
@@ -86,9 +87,12 @@ describe('review12: a writer that comes back under its old name while another de
           if (prop === 'exists') {
             return async (...args: unknown[]) => {
               const answer = await (t.exists as (...a: unknown[]) => Promise<number>)(...args);
-              if (!hooked && answer === 0 && args[0] === aliveKey(key, 'host:1')) {
-                hooked = true;
+              if (!started && answer === 0 && args[0] === aliveKey(key, 'host:1')) {
+                started = true;
                 await comeBack();
+                // set once the consumer is back with its entries: the test reads cameBack after this
+                // (set before, a loaded machine let the assertion run while comeBack was in flight)
+                hooked = true;
               }
               return answer;
             };
@@ -101,8 +105,10 @@ describe('review12: a writer that comes back under its old name while another de
       // The race happened as described: the consumer came back and held the five entries when DELCONSUMER was sent.
       // (A writer that never asks EXISTS from here: the consumer comes back anyway, two seconds in.)
       await until(async () => hooked, 2_000).catch(async () => {
-        hooked = true;
+        if (started) return until(async () => hooked, 10_000);
+        started = true;
         await comeBack();
+        hooked = true;
       });
       expect(cameBack).toBe(5);
       // Its heartbeat expires (500 ms) and it never writes: a live writer must now claim and write them.
