@@ -337,6 +337,12 @@ export class Conversion implements DatatypeContext {
     return this.sendingFacility ?? val(app, 1) ?? val(app, 2);
   }
 
+  /** The message's country (MSH-17, the code): where a state's postal code means a US state (licence-issuer.ts). */
+  get country(): string | undefined {
+    const msh = this.msg.segments[0];
+    return msh?.name === 'MSH' ? val(this.reader(msh, 0).rep(17), 1) : undefined;
+  }
+
   /** Assigning authorities become Organizations (IG: CX.4 → assigner(Organization)). */
   readonly assigner = (hd: Repetition): Json | undefined => this.organizationOf(this, hd) as Json | undefined;
 

@@ -5,6 +5,7 @@ import { codeFromTable, tableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
+import { usStateLicenceSystem } from './licence-issuer.js';
 import { oidOrUri } from '../vocabulary/coding-systems.js';
 import { componentHd, extensionSettings, unnamedExtension } from './unnamed-extension.js';
 
@@ -34,24 +35,40 @@ export function ssnIdentifier(value: string): Json {
 
 /**
  * DLN → Identifier [IG DLN[Identifier]]: DLN.1 → value with type DL (v2-0203), DLN.2 (issuing
- * state, CWE[uri]) → system when it names a URI or OID (a bare state code such as `MI` names none:
- * reported), DLN.3 (expiration date) → period.end. Before review 13 only DLN.1 was read, and DLN.2/3
- * were dropped without a report line (14 of its 25 messages).
+ * state, CWE[uri]) → system: the channel's namespace map for the code, else the code when it is an
+ * OID or a URI, else, in a message from the US (`usStates`, licence-issuer.ts), a state's postal
+ * code as that state's licence OID; any other issuer (`US`, a country) → assigner.display, its
+ * text (CWE.2) else its code, as CX.4 without a URI. DLN.3 (expiration date) → period.end.
+ * Before review 13 only DLN.1 was read, and DLN.2/3 were dropped without a report line
+ * (14 of its 25 messages); until issue 14's DLN fix every state code was reported.
  */
-export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, usStates: boolean): Json | undefined {
   const value = val(rep, 1);
   if (value === undefined) return undefined;
   const id: Json = { type: tableConcept('0203', 'DL') };
-  const issuer = val(rep, 2);
-  // an OID or a URI only: a state code is no identifier system (codingSystemUri's local
-  // `urn:hl7v2:codesystem:` names are for codes, not for whose number this is)
-  const system = issuer === undefined ? undefined : oidOrUri(issuer);
+  const system = licenceSystem(rep, ctx, usStates);
   if (system !== undefined) id.system = system;
-  else if (issuer !== undefined) ctx.leftOutValue?.('DLN.2 (issuing state, province or country): a code that names no system URI; not converted');
   id.value = value;
+  // [hig DLN.2 rule, as CX.4's] an issuer that names no system (`US`, a foreign state) is still
+  // who issued the number: Identifier.assigner, "may be just text" (FHIR), so the fact is kept
+  const issuer = system === undefined ? val(rep, 2, 2) ?? val(rep, 2) : undefined;
+  if (issuer !== undefined) id.assigner = { display: issuer };
   const period = toPeriod(undefined, val(rep, 3), ctx.timezone, (w) => ctx.invalidDate?.(`DLN.3 expiration date ${w}`));
   if (period !== undefined) id.period = period;
   return id;
+}
+
+/**
+ * DLN.2 → the licence's system. An OID or URI only, or a known state: a bare code is no identifier
+ * system (codingSystemUri's local `urn:hl7v2:codesystem:` names are for codes, not for whose
+ * number this is).
+ */
+function licenceSystem(rep: Repetition | undefined, ctx: DatatypeContext, usStates: boolean): string | undefined {
+  const issuer = val(rep, 2);
+  if (issuer === undefined) return undefined;
+  const mapped = ctx.namespaceMap[issuer];
+  if (mapped !== undefined) return mapped;
+  return oidOrUri(issuer) ?? (usStates ? usStateLicenceSystem(issuer, val(rep, 2, 3)) : undefined);
 }
 
 export function typeSystem(typeCode: string | undefined): string | undefined {

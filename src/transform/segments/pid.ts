@@ -3,6 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
+import { readsUsStates } from '../datatypes/licence-issuer.js';
 import { xpnName } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
@@ -109,7 +110,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     identifiers.push(ssnIdentifier(ssn));
   }
   // [IG PID[Patient] #20 → identifier via DLN[Identifier]]
-  const dln = dlnIdentifier(seg.rep(20), cx.at(seg, 20));
+  const dln = dlnIdentifier(seg.rep(20), cx.at(seg, 20), readsUsStates(cx.country));
   if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
