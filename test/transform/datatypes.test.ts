@@ -55,7 +55,8 @@ describe('TS/DTM', () => {
 describe('XPN → HumanName', () => {
   it.each([
     ['DOE^JANE^Q^JR^DR^MD^L', { use: 'official', family: 'DOE', given: ['JANE', 'Q'], prefix: ['DR'], suffix: ['JR', 'MD'] }],
-    ['DOE&&&&VON', { family: 'DOE' }],
+    // [IG FN[HumanName] FN.5 → family.extension humanname-partner-name] (review 14: dropped silently before)
+    ['DOE&&&&VON', { family: 'DOE', _family: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/humanname-partner-name', valueString: 'VON' }] } }],
     ['^JANE', { given: ['JANE'] }],
     ['""', undefined],
     ['DOE^^^^^^N', { use: 'nickname', family: 'DOE' }],

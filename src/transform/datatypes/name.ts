@@ -21,9 +21,11 @@ interface NameLayout {
   validityRange?: number;
   /** [IG XPN[HumanName] XPN.14 Professional Suffix → [1].suffix[3]] (after XPN.4 and XPN.6) */
   professional?: number;
+  /** [IG XPN[HumanName] XPN.15 Called By → [2].given, [2].use nickname] */
+  calledBy?: number;
 }
 
-const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14 };
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14, calledBy: 15 };
 const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
@@ -38,6 +40,8 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   const use = lookupCode('NameType', val(rep, l.type));
   if (use !== undefined) n.use = use;
   if (family !== undefined) n.family = family;
+  const parts = familyParts(rep, l.family);
+  if (parts !== undefined) n._family = { extension: parts };
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
@@ -52,8 +56,49 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   return n;
 }
 
+/** FHIR's HumanName family-part extensions, by FN component [IG FN[HumanName] FN.2–FN.5]. */
+const FAMILY_PARTS: readonly [number, string][] = [
+  [2, 'http://hl7.org/fhir/StructureDefinition/humanname-own-prefix'],
+  [3, 'http://hl7.org/fhir/StructureDefinition/humanname-own-name'],
+  [4, 'http://hl7.org/fhir/StructureDefinition/humanname-partner-prefix'],
+  [5, 'http://hl7.org/fhir/StructureDefinition/humanname-partner-name'],
+];
+
+/**
+ * FN.2–FN.5 (own surname prefix, own surname, partner's prefix, partner's surname) → extensions on
+ * `family` [IG FN[HumanName] FN.2 → family.extension humanname-own-prefix, FN.3 → humanname-own-name,
+ * FN.4 → humanname-partner-prefix, FN.5 → humanname-partner-name]. Until review 14 only FN.1 was
+ * read, and `EVERYMAN&&&&Aniston` lost its partner's name without a report line.
+ */
+function familyParts(rep: Repetition | undefined, component: number): Json[] | undefined {
+  const parts = FAMILY_PARTS.flatMap(([sub, url]) => {
+    const v = val(rep, component, sub);
+    return v === undefined ? [] : [{ url, valueString: v }];
+  });
+  return parts.length > 0 ? parts : undefined;
+}
+
+/**
+ * One XPN for an element that holds one name (a contact's name): XPN.15 (called by) has no place
+ * there and is reported [IG XPN[HumanName] XPN.15: only "if the resource attribute using the
+ * HumanName datatype allows for multiple names"]. Elements of 0..* names use xpnNames.
+ */
 export function xpnName(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  if (rep !== undefined && val(rep, XPN.calledBy ?? 0) !== undefined) {
+    (ctx.reportFor?.(rep) ?? ctx.leftOutValue)?.('XPN.15 (called by): a name element that holds one name');
+  }
   return humanName(rep, XPN, ctx);
+}
+
+/**
+ * An XPN for an element of 0..* names: the name, then XPN.15 (called by) as a name of its own with
+ * use nickname [IG XPN[HumanName] XPN.15 → [2].given, [2].use "nickname"]. Until review 14 XPN.15
+ * was dropped without a report line (`^PF^Addsm` in the EVERYMAN samples).
+ */
+export function xpnNames(rep: Repetition | undefined, ctx: DatatypeContext): Json[] {
+  const name = humanName(rep, XPN, ctx);
+  const calledBy = val(rep, XPN.calledBy ?? 0);
+  return [...(name === undefined ? [] : [name]), ...(calledBy === undefined ? [] : [{ use: 'nickname', given: [calledBy] }])];
 }
 
 export function xcnName(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {

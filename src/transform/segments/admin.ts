@@ -10,7 +10,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
-import { xpnName } from '../datatypes/name.js';
+import { xpnName, xpnNames } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
@@ -143,12 +143,12 @@ function deductible(rep: Repetition | undefined): Json | undefined {
  * names is the same RelatedPerson.
  */
 function insured(seg: SegmentReader, patient: Resource, relationship: Json | undefined, cx: Conversion): Json | undefined {
-  const names = seg.reps(16).map((r) => xpnName(r, cx));
   if (seg.str(17)?.toUpperCase() === 'SEL') {
     // the insured is the patient: IN1-16/18/19/43 repeat the PID
-    for (const n of [18, 19, 43, 49]) seg.reps(n);
+    for (const n of [16, 18, 19, 43, 49]) seg.reps(n);
     return cx.ref(patient) as unknown as Json;
   }
+  const names = seg.reps(16).map((r) => xpnName(r, cx));
   const name = names.find((n) => n !== undefined);
   if (name === undefined) return undefined;
   const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), name: [name] };
@@ -197,7 +197,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
   const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
-  push(old, 'name', ...seg.reps(7).map((r) => xpnName(r, cx)));
+  push(old, 'name', ...seg.reps(7).flatMap((r) => xpnNames(r, cx)));
   const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
@@ -375,7 +375,7 @@ export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const p: Json = { resourceType: 'Practitioner' };
   const ids = seg.reps(7).map((r) => ({ value: val(r, 1), system: undefined as string | undefined })).filter((x) => x.value !== undefined);
   if (ids.length > 0) p.identifier = ids;
-  push(p, 'name', ...seg.reps(2).map((r) => xpnName(r, cx)));
+  push(p, 'name', ...seg.reps(2).flatMap((r) => xpnNames(r, cx)));
   push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
   push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx.at(seg, 5))));
   if (p.name === undefined && p.identifier === undefined) return;
@@ -786,7 +786,7 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   rp.patient = cx.ref(patient);
   rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];
   push(rp, 'relationship', codeableConcept(seg.rep(11), 'Relationship'));
-  push(rp, 'name', ...seg.reps(3).map((r) => xpnName(r, cx)));
+  push(rp, 'name', ...seg.reps(3).flatMap((r) => xpnNames(r, cx)));
   push(rp, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
   push(rp, 'telecom', ...[6, 7].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n)))));
   set(rp, 'birthDate', seg.date(8));

@@ -4,7 +4,7 @@ import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { readsUsStates } from '../datatypes/licence-issuer.js';
-import { xpnName } from '../datatypes/name.js';
+import { xpnNames } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
@@ -56,6 +56,23 @@ function mother(seg: SegmentReader, patient: Resource, cx: Conversion): void {
   if (identifiers.length === 0) return;
   const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [MOTHER] };
   cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined));
+}
+
+/**
+ * PID-24/25 → multipleBirth[x] [IG PID[Patient] #24 multipleBirthBoolean IF PID-25 NOT VALUED,
+ * #25 → multipleBirthInteger]. FHIR's integer is the order *within* a multiple birth, so a birth
+ * order beside PID-24 `N` (the EVERYMAN samples' `|N|2|`: "not a multiple birth", "second") would
+ * say the opposite of PID-24: the explicit N stays, and PID-25 is reported. Until review 14 it
+ * vanished without a line, as did a PID-25 that is no number.
+ */
+function multipleBirth(seg: SegmentReader, p: Json, cx: Conversion): void {
+  const raw = seg.str(25);
+  const order = integer(raw);
+  const flag = cx.indicator(seg, 24);
+  if (raw !== undefined && order === undefined) cx.leftOut(seg, '25', 'a birth order that is no whole number');
+  if (order !== undefined && flag === false) cx.leftOut(seg, '25', 'a birth order beside PID-24 N (no multiple birth), which multipleBirthInteger would contradict');
+  if (order !== undefined && flag !== false) p.multipleBirthInteger = order;
+  else if (flag !== undefined) p.multipleBirthBoolean = flag;
 }
 
 /**
@@ -114,12 +131,8 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
-  push(p, 'name', ...seg.reps(5).map((r) => xpnName(r, cx)));
-  push(p, 'name', ...seg.reps(9).map((r) => {
-    const n = xpnName(r, cx);
-    if (n !== undefined && n.use === undefined) n.use = 'nickname';
-    return n;
-  }));
+  push(p, 'name', ...seg.reps(5).flatMap((r) => xpnNames(r, cx)));
+  push(p, 'name', ...seg.reps(9).flatMap((r) => xpnNames(r, cx)).map((n) => (n.use === undefined ? { ...n, use: 'nickname' } : n)));
   const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
   // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)
@@ -140,10 +153,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(p, 'address', ...seg.reps(11).map((r) => xadAddress(r, cx)));
   countyCode(seg, p);
   set(p, 'maritalStatus', codeableConcept(seg.rep(16), 'MaritalStatus'));
-  const multiple = integer(seg.str(25));
-  const multipleFlag = cx.indicator(seg, 24);
-  if (multiple !== undefined && multipleFlag !== false) p.multipleBirthInteger = multiple;
-  else if (multipleFlag !== undefined) p.multipleBirthBoolean = multipleFlag;
+  multipleBirth(seg, p, cx);
   push(p, 'communication', ...seg.reps(15).map((r) => {
     const language = codeableConcept(r, 'PrimaryLanguage');
     return language === undefined ? undefined : { language, preferred: true };
