@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Review 14 tally (issue 14): re-run on any later commit to see what moved.
+
+For each of the 25 messages of docs/review14/draw.py it runs `node bin/hig.js convert --report FILE`
+(build first: npm run build), classifies every report line by the table CLASSES below (written by
+the reviewer from reading the IG rows; first match wins), adds the manual findings the report
+cannot show (SILENT: facts dropped without a report line; WRONG: wrong-data classes; REFUSED), and
+prints per message the remaining (a) / (a*) / (b) lines and the verdicts under review 9's four rules.
+
+Classes: meta (message metadata, not counted), nc (not counted: the IG gives no target in that
+case, the sender's own error mapped faithfully, a documented supersession, or content of a record
+the event deletes), a (a fact with an IG row), a* (an IG row to an unnamed extension??-...),
+b (no IG target: no segment map, a row without target, or a map the message's IG map does not use).
+Unknown lines (no row of CLASSES matches) are printed with class '?' and counted as (a), so a new
+report text is never silently counted as harmless.
+
+Run from the worktree root (after npm run build): python3 docs/review14/tally.py [-v]
+Review 14 read the Bundles of main 5afb507. CLASSES is review 13's table (docs/review13/tally.py,
+unchanged rows, including the lead's DLN.2 row) plus the rows marked "review 14" for report texts
+reviews 11/13 did not meet.
+"""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+VERBOSE = '-v' in sys.argv
+
+# (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
+CLASSES = [
+    # ---- review 14: report texts reviews 11/13's tables did not have (first: first match wins) ----
+    (r'^PID-30: a Yes/No indicator other than Y or N', 'nc', 'PID-30 `NO` (sender: no code of table 0136)'),
+    (r'^PV1-45: a discharge time on a visit that is cancelled', 'nc', 'PV1-45 on a visit A11/A27 cancels (the event beats PV1-45, MAPPING-RULES)'),
+    (r'^OBR-4[67] is valued', 'a', 'OBR-46/47 supplemental service information (OBR[ServiceRequest] #46/#47 -> orderDetail)'),
+    (r'^OBR-53 is valued', 'a', 'OBR-53 alternate placer order number (OBR[ServiceRequest] #53 -> identifier PLAC)'),
+    (r'^NTE-[56]: (who entered|when) the note.*Appointment\.comment', 'a', 'NTE-5/6 of an Appointment comment (NTE[Appointment-Comment] #5/#6 -> extension-Appointment.note Annotation author/time)'),
+    (r'^AIP-12 is valued', 'nc', 'AIP-12 `Noshow` (AIP[Appointment] #12 -> participant.status gives no vocabulary; ParticipationStatus has no no-show; documented accepted + line)'),
+    # ---- review 13: report texts review 11's table did not have (placed first: first match wins) ----
+    (r'^every valued field was mapped', 'meta', 'info line (nothing left out)'),
+    (r'^TXA-2: a coded value without a coding system that is no code of HL7 table 0270', 'nc', 'TXA-2 local code kept without table system'),
+    (r'^PID-10 repetition \d+: a code of no known race code set, without text', 'nc', 'PID-10 `C` (sender: no race code of any set; the us-core-race row needs one)'),
+    (r'^PV1-45: a discharge time on a visit that is in-progress', 'nc', 'PV1-45 on a visit the event keeps in progress (A13 cancel discharge)'),
+    (r'^PV1-42 is valued|^PV2-1 is valued', 'nc', 'PV1-42/PV2-1 in A26 (the cancelled move: documented, review 5 class E)'),
+    (r'^TQ1-2: a quantity per occurrence, which the RXO/RXE give amount replaces', 'nc', 'TQ1-2 beside the RXE give amount (documented supersession)'),
+    (r'^TQ1-6: a service duration beside a start and an end', 'nc', 'TQ1-6 beside TQ1-7/8 (bounds[x] holds one)'),
+    (r'^TQ1-13: an occurrence duration in no time unit', 'nc', 'TQ1-13 `1^ann` (sender: no time unit)'),
+    (r'^RXO-19: give strength units without a give strength', 'nc', 'RXO-19 without RXO-18 (sender: a unit without a value)'),
+    (r'^OBR-27\.3: a duration beside a start/end', 'nc', 'OBR-27.3 beside a start/end (bounds[x] holds one)'),
+    (r'^OBR-29: a parent order beside a parent universal service identifier \(OBR-50\)', 'nc', 'OBR-29 beside OBR-50 (the IG row maps OBR-29 only without OBR-50)'),
+    (r'^ORC-24: the ordering provider.s address without an ordering provider', 'a', 'ORC-24 without ORC-12 (ORC[ServiceRequest] -> requester Practitioner.address)'),
+    (r'^AIS-1[12]: supplemental service information', 'a', 'AIS-11/12 (AIS[ServiceRequest] identifier; no ServiceRequest from an AIS)'),
+    (r'^NTE-[56]: who entered the note|^NTE-[56]: when the note was entered', 'b', 'NTE-5/6 of document content (NTE[DocumentReference] #5/#6 no target)'),
+    # message metadata (review 9: MSH-8/15/16/17/19/21/22/23, EVN-7, SFT not counted)
+    (r'^(MSH|SFT)-\d+ is valued', 'meta', 'message metadata'),
+    (r'^EVN-7 is valued', 'meta', 'EVN-7'),
+    # not counted: the IG gives no target in that case / documented / sender / deleted record
+    (r'XTN\.1 \(beside XTN\.12', 'nc', 'XTN.1 beside XTN.12'),
+    (r'XTN\.4 \(an address in an XTN whose equipment type is no Internet', 'nc', 'XTN.4 of a phone'),
+    (r'XTN with equipment type Internet and no XTN\.4', 'nc', 'Internet XTN without XTN.4'),
+    (r'XTN\.1 \(a number in an Internet/X\.400 XTN', 'nc', 'XTN.1 of an Internet XTN'),
+    (r'XTN\.7 \(a local number in an Internet', 'nc', 'XTN.7 of an Internet XTN'),
+    (r'XTN\.2 \(a use code the IG', 'nc', 'XTN.2 without FHIR use'),
+    (r'CX\.5 \(identifier type\): a code without a coding system', 'nc', 'CX.5 local type (code kept, no system)'),
+    (r'XCN\.13 \(identifier type\): a code without a coding system', 'nc', 'XCN.13 local type (code kept)'),
+    (r'the system of table \d+ \(the value names no coding system', 'nc', 'local code kept without table system'),
+    (r'CWE\.1[4-8].*have no target in the IG', 'nc', 'CWE OIDs/versions'),
+    (r'^TQ1-5: a relative time beside', 'nc', 'TQ1-5 beside RPT offset'),
+    (r'^TQ1-3\.2: a part of the repeat pattern', 'nc', 'TQ1-3.2'),
+    (r'^TQ1-6: a service duration in no time unit', 'nc', 'TQ1-6 without time unit (sender)'),
+    (r'^SCH-(6|11) is valued', 'nc', 'SCH-6 / SCH-11 beside TQ1'),
+    (r'^ORC-(2|3) is valued', 'nc', 'ORC-2/3 equal to OBR-2/3'),
+    (r'^OBR-27 is valued', 'nc', 'OBR-27 beside ORC-7'),
+    (r'^DG1-6: a diagnosis type the DiagnosisType map', 'nc', 'DG1-6 without DiagnosisType target'),
+    (r'superseded by the pharmacy|replaces; (left out|not converted)|RXE overrides RXO', 'nc', 'RXO/order TQ1 replaced by RXE (documented)'),
+    (r'was not created: it belongs to the Patient this event deletes', 'nc', 'content of the deleted Patient'),
+    (r'^PV1-45: a discharge time on a visit that is planned', 'nc', 'PV1-45 on a planned visit'),
+    (r'name period start is not a valid date/time', 'nc', 'XCN.17 not a date (sender shift)'),
+    (r'^SPM-3\.1: the parent.s placer number beside', 'nc', 'SPM-3.1 beside SPM-3.2'),
+    (r'^segment (PR1|TQ1) .*is not where structure', 'nc', 'misplaced but converted'),
+    # lines that first appear after the fixes (re-read, main defda23); none matches a 5f281e6 line
+    (r'^PV1-20: a coded value without a coding system that is no code of HL7 table 0064', 'nc', 'PV1-20 local code kept without table system'),
+    (r'^PV1-20: FC\.2 \(effective date of the financial class\)', 'a', 'PV1-20 components 2/3 (IG row reads PV1-20 with CWE[CodeableConcept]: display, system HL70064; hig reads FC)'),
+    (r'^ROL-(9|10): \w[\w ]*: only ROL\[CareTeam\] has a target', 'a', 'ROL-9/10'),
+    (r'EI\.3/EI\.4 \(universal id and its type\): an assigning authority that names no system', 'a*', 'EI.3/EI.4 without a system (EI[Identifier-Extension]: extension??-assigningauthority)'),
+    (r'^SPM-32: the identifier type SHIP the IG row assigns under v2-0203', 'a', 'SPM-32 SHIP type without the IG-assigned v2-0203 system (reported)'),
+    (r'^segment (ROL|PRT): a role in the \w+ group \(after \w+\): no IG row maps it there', 'b', 'ROL/PRT of a procedure/financial group (no IG target)'),
+    # the four messages with it (RDS, DFT, BAR, OMG) have no IG message map; in an ADT it would be (a)
+    (r'^segment PRT: a role \w+ of the patient, not of a visit', 'b', 'patient-level PRT (no IG message map for RDS/DFT/BAR/OMG)'),
+    # (a*) unnamed extensions
+    (r'CX\.6 \(assigning facility\)', 'a*', 'CX.6 assigning facility'),
+    (r'XCN\.14 \(assigning facility\)', 'a*', 'XCN.14 assigning facility'),
+    (r'XON\.2 \(organization name type\)', 'a*', 'XON.2 name type'),
+    (r'^PID-27 is valued', 'a*', 'PID-27 veterans status'),
+    (r'^TQ1-10: a condition', 'a*', 'TQ1-10 condition (ServiceRequest)'),
+    (r'^PV2-(21|40) is valued', 'a*', 'PV2-21/40 publicity, level of care'),
+    (r'^NTE-4 is valued', 'a*', 'NTE-4 comment type'),
+    (r'^SPM-9 is valued', 'a*', 'SPM-9 site modifier'),
+    (r'^ORC-31 is valued', 'a*', 'ORC-31 parent service'),
+    # (a) IG rows with a FHIR target
+    (r'^PV1-20 is valued', 'a', 'PV1-20 financial class -> Coverage.type'),
+    (r'^OBR-17 is valued', 'a', 'OBR-17 callback phone (servicerequest-order-callback-phone-number)'),
+    (r'^OBX-10 is valued', 'a', 'OBX-10 nature of abnormal test (observation-nature-of-abnormal-test)'),
+    (r'^ORC-9 is valued', 'a', 'ORC-9 of a non-NW order (ORC[Provenance])'),
+    (r'^ORC-29 is valued', 'b', 'ORC-29 in RDS (ORC[ServiceRequest] only)'),
+    (r'^ORC-21-24: an ordering facility', 'a', 'ORC-21-24 without ORC-12'),
+    (r'^ROL-(9|10) is valued', 'a', 'ROL-9/10'),
+    (r'^NK1-37 is valued', 'a', 'NK1-37 contact SSN -> RelatedPerson.identifier'),
+    (r'^PID-33 is valued', 'a', 'PID-33 last update -> Provenance'),
+    (r'^DG1-(6|15) is valued', 'b', 'DG1-6/15 in REF (Encounter.diagnosis rows; no REF map)'),
+    (r'^PR1-25: a parent procedure', 'a', 'PR1-25 parent (no system)'),
+    (r'^SPM-3: a parent specimen', 'a', 'SPM-3 parent (no system)'),
+    (r'^TQ1-4: explicit times beside a meal', 'a', 'TQ1-4 beside when'),
+    (r'^segment MRG: not converted in this event', 'a', 'MRG-3 in A45 (MRG[Account])'),
+    (r'^OBX-11 is valued', 'b', 'OBX-11 of document content (OBX[DocumentReference] no target)'),
+    # (b) no IG target
+    (r'^TQ1-9 is valued', 'b', 'TQ1-9 in SIU'),
+    (r'^PRT-4: participation \w+ of an order or result has no IG row', 'b', 'PRT of an order without IG row'),
+    (r'^PRT-\d+ is valued', 'b', 'PRT fields (PV1/FT1/procedure/order PRT: no IG target)'),
+    (r'^segment PRT .*is not where structure', 'b', 'PRT outside the grammar'),
+    (r'^segment (\w+) .*(has no FHIR mapping|is not where)', 'b', 'segment without IG map'),
+    (r'^OBR-28: result copies-to, deferred', 'b', 'OBR-28 (IG defers)'),
+    (r'^OBX-3: the observation identifier of a document', 'b', 'OBX-3 of document content'),
+    (r'^DG1-21: an action code other than D', 'b', 'DG1-21 not D'),
+    (r'^DG1-22: a parent diagnosis', 'b', 'DG1-22 parent diagnosis'),
+    (r'^(OBR-(7|25|32|35)) is valued', 'b', 'OBR-7/25/32/35 in order/MDM/DFT/REF'),
+    (r'^PID-20: DLN\.2 \(issuing state', 'a', 'PID-20 DLN.2 state code names no system (reported since the lead\'s fix)'),
+    (r'^[A-Z][A-Z0-9]{2}-\d+ is valued but not mapped', 'b', 'field without IG target'),
+]
+
+# Manual findings the report cannot show (review 14's reading of main 5afb507), by draw number.
+# R14-L1: PID-24 `N` with PID-25 valued (EVERYMAN `|N|2|`, `|N|1|`): multipleBirthBoolean false, PID-25 dropped
+# without a line (pid.ts); IG PID[Patient] #24 maps PID-24 only IF PID-25 NOT VALUED, #25 -> multipleBirthInteger.
+L1 = ('R14-L1 PID-25 birth order dropped without a line beside PID-24 N '
+      '(IG PID[Patient] #25 -> multipleBirthInteger; #24 only IF PID-25 NOT VALUED)')
+# R14-L2: FN.2-FN.5 (IG FN[HumanName] -> family.extension humanname-own-prefix/own-name/partner-prefix/
+# partner-name) and XPN.15 called-by (IG XPN[HumanName] #15 -> a nickname name) are not read by
+# datatypes/name.ts: PID-5 `EVERYMAN&&&&Aniston^…^Addsm`, `Josh&&&&Bing`, NK1-2/30, XCN.2 `Smith&Mr.&Smith`
+# (EVN-5, SCH-12/16), `van Beethoven&van`. Counted where hig makes the resource that holds the name
+# (#16's OBR-10 and #14's patient PRT are reported whole; #22's names are the deleted Patient's).
+L2 = ('R14-L2 FN.2-FN.5 of a family name / XPN.15 called-by dropped without a line '
+      '(IG FN[HumanName] family.extension humanname-*; XPN[HumanName] #15 -> nickname name)')
+SILENT = {}  # (a) dropped without a line
+for n in (1, 3, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 19, 21, 24, 25):
+    SILENT.setdefault(n, []).append(L1)
+for n in (1, 3, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15, 17, 18, 19, 21, 24, 25):
+    SILENT.setdefault(n, []).append(L2)
+SILENT_ASTAR = {}
+WRONG = {}  # draw number -> [wrong-data class]: none found in review 14
+REFUSED = set()  # draw numbers refused (none)
+DELETES = {22: 'A29 delete person: DELETE Patient; the deleted person\'s fields are not counted'}
+
+
+# The tally itself is shared with the other reviews' scripts (docs/reviewtools/tally_core.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
+from tally_core import run  # noqa: E402
+
+run('docs/review14/draw.py', globals())
