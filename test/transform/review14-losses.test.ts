@@ -96,3 +96,24 @@ describe('[IG PID[Patient] #24 multipleBirthBoolean IF PID-25 NOT VALUED, #25 �
     expect(lines).toContainEqual(expect.stringMatching(/^PID-25 \(segment 3\): a birth order that is no whole number/));
   });
 });
+
+describe('[IG OBR[ServiceRequest] #46 → orderDetail[1], #47 → orderDetail[2], #53 → identifier[3] type PLAC] (review 14 R14-L3)', () => {
+  it('the supplemental service information in placer-then-filler order, the alternate placer number as a PLAC identifier', () => {
+    const obr = ['OBR', '1', '845439^GHH OE', '986^LAB', '625-4^Bacteria identified^LN'];
+    while (obr.length <= 53) obr.push('');
+    obr[46] = 'PSS1^Placer service^L~PSS2^Second^L';
+    obr[47] = 'FSS^Filler service^L';
+    obr[53] = 'APON-53^^^^PLAC';
+    const { bundle, lines } = convertChecked(
+      'MSH|^~\\&|LIS|HOSP|EHR|HOSP|20240305083500-0500||OML^O21^OML_O21|R14-O|P|2.8',
+      'PID|1||MRN14^^^HOSP^MR||DOE^JANE||19800215|F',
+      'ORC|NW|845439^GHH OE|986^LAB',
+      obr.join('|'),
+    );
+    const sr = resources(bundle, 'ServiceRequest')[0] as Json;
+    const local = (code: string, display: string) => ({ coding: [expect.objectContaining({ code, display })] });
+    expect(sr.orderDetail).toEqual([local('PSS1', 'Placer service'), local('PSS2', 'Second'), local('FSS', 'Filler service')]);
+    expect(sr.identifier).toContainEqual(expect.objectContaining({ value: 'APON-53', type: expect.objectContaining({ coding: [expect.objectContaining({ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'PLAC' })] }) }));
+    expect(lines.filter((l) => /^OBR-(46|47|53) /.test(l))).toEqual([]);
+  });
+});

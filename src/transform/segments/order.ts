@@ -9,9 +9,9 @@
  * segment is an order of its own [IG ORM_O01 4.1: each ORC → a ServiceRequest].
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
@@ -339,6 +339,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     // [IG OBR[ServiceRequest] OBR-16 IF ORC-12 NOT VALUED → requester]
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
+    supplementalService(sr, obr, cx);
     // [IG OBR[ServiceRequest] OBR-28 Result Copies To: "deferred to a future edition"] no R4 element
     // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
     if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
@@ -354,6 +355,20 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
   return resource;
+}
+
+/**
+ * [IG OBR[ServiceRequest] #46 → orderDetail[1], #47 → orderDetail[2] (CWE[CodeableConcept]); #53
+ * → identifier[3] (CX[Identifier]) with type PLAC (v2-0203)]: the placer's and filler's
+ * supplemental service information, and the alternate placer order number. Until review 14 these
+ * were reported as valued but not mapped.
+ */
+function supplementalService(sr: Json, obr: SegmentReader, cx: Conversion): void {
+  push(sr, 'orderDetail', ...[46, 47].flatMap((n) => obr.reps(n).map((r) => codeableConcept(r))));
+  for (const r of obr.reps(53)) {
+    const id = cxIdentifier(r, cx);
+    if (id !== undefined) push(sr, 'identifier', { ...id, type: tableConcept('0203', 'PLAC') });
+  }
 }
 
 const CALLBACK = 'http://hl7.org/fhir/StructureDefinition/servicerequest-order-callback-phone-number';
