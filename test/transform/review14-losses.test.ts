@@ -83,11 +83,11 @@ describe('[IG PID[Patient] #24 multipleBirthBoolean IF PID-25 NOT VALUED, #25 â†
     expect(patient(bundle).multipleBirthBoolean).toBeUndefined();
   });
 
-  it('PID-24 N beside PID-25 2 (EVERYMAN): the integer would say a multiple birth â€” N stays, PID-25 is reported', () => {
+  it('PID-24 N beside PID-25 2 (EVERYMAN): PID-25 wins as the IG\'s condition says; PID-24\'s contradiction is reported', () => {
     const { bundle, lines } = adt(pid({ 24: 'N', 25: '2' }));
-    expect(patient(bundle).multipleBirthBoolean).toBe(false);
-    expect(patient(bundle).multipleBirthInteger).toBeUndefined();
-    expect(lines).toContainEqual(expect.stringMatching(/^PID-25 \(segment 3\): a birth order beside PID-24 N/));
+    expect(patient(bundle).multipleBirthInteger).toBe(2);
+    expect(patient(bundle).multipleBirthBoolean).toBeUndefined();
+    expect(lines).toContainEqual(expect.stringMatching(/^PID-24 \(segment 3\): N \(no multiple birth\) beside a birth order/));
   });
 
   it('a PID-25 that is no whole number is reported, not dropped', () => {

@@ -59,20 +59,24 @@ function mother(seg: SegmentReader, patient: Resource, cx: Conversion): void {
 }
 
 /**
- * PID-24/25 → multipleBirth[x] [IG PID[Patient] #24 multipleBirthBoolean IF PID-25 NOT VALUED,
- * #25 → multipleBirthInteger]. FHIR's integer is the order *within* a multiple birth, so a birth
- * order beside PID-24 `N` (the EVERYMAN samples' `|N|2|`: "not a multiple birth", "second") would
- * say the opposite of PID-24: the explicit N stays, and PID-25 is reported. Until review 14 it
- * vanished without a line, as did a PID-25 that is no number.
+ * PID-24/25 → multipleBirth[x] [IG PID[Patient] #25 → multipleBirthInteger; #24 →
+ * multipleBirthBoolean IF PID-25 NOT VALUED]: a birth order wins, as the IG's condition says. A
+ * PID-24 `N` beside one (the EVERYMAN samples' `|N|2|`) contradicts it; the IG's order stands and
+ * one line says PID-24 was not converted, so the analyst sees the sender's contradiction. Until
+ * review 14 PID-25 vanished there without a line, as did a PID-25 that is no number (reported now,
+ * and PID-24 then read as if PID-25 were empty).
  */
 function multipleBirth(seg: SegmentReader, p: Json, cx: Conversion): void {
   const raw = seg.str(25);
   const order = integer(raw);
   const flag = cx.indicator(seg, 24);
   if (raw !== undefined && order === undefined) cx.leftOut(seg, '25', 'a birth order that is no whole number');
-  if (order !== undefined && flag === false) cx.leftOut(seg, '25', 'a birth order beside PID-24 N (no multiple birth), which multipleBirthInteger would contradict');
-  if (order !== undefined && flag !== false) p.multipleBirthInteger = order;
-  else if (flag !== undefined) p.multipleBirthBoolean = flag;
+  if (order === undefined) {
+    if (flag !== undefined) p.multipleBirthBoolean = flag;
+    return;
+  }
+  p.multipleBirthInteger = order;
+  if (flag === false) cx.leftOut(seg, '24', 'N (no multiple birth) beside a birth order (PID-25), which the IG maps instead (PID-24 only IF PID-25 NOT VALUED)');
 }
 
 /**
