@@ -137,9 +137,13 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // A14 pending admit's, whatever the class (the event says the patient is not admitted yet)
   const preadmit = patientClass?.toUpperCase() === 'P' || scope.meaning.preAdmits === true;
   // [IG PV1[Encounter] PV1-6 completed, PV1-11 active, PV1-42 reserved]; PV1-43 completed [hig]
+  // [hig, departs from the IG's "else active"] a finished visit's bed and temporary location are
+  // `completed`: FHIR's `active` says the patient is there now, so a discharge (A03, PV1-45) read
+  // as active would leave the bed occupied on the receiver (review 14)
+  const here = e.status === 'finished' ? 'completed' : 'active';
   const locations: [number, string][] = [
-    [3, preadmit ? 'planned' : 'active'],
-    [11, 'active'],
+    [3, preadmit ? 'planned' : here],
+    [11, here],
     [6, 'completed'],
     [42, 'reserved'],
     [43, 'completed'],
