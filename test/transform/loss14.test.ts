@@ -197,10 +197,16 @@ describe('review 9\'s losses whose IG rows name no target hig writes: reported w
     expect(lines(all, 'AIS-12')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
   });
 
-  it('[IG NTE[Appointment-Comment] #5, #6 → the R5 extension\'s Annotation] NTE-5/6 on Appointment.comment (a string): reported', () => {
+  it('[IG NTE[Appointment-Comment] #3, #5, #6 → extension-Appointment.note valueAnnotation text, author, time] the note with who and when (review 14); the text stays in R4\'s comment too', () => {
     const { bundle, lines: all } = SIU(seg('AIS', { 1: '1', 3: '99214^Office visit^C4' }), seg('NTE', { 1: '1', 3: 'Bring the referral', 5: '55^WRITER^WANDA', 6: '20240401085000-0400' }));
-    expect((resources(bundle, 'Appointment')[0] as Json).comment).toBe('Bring the referral');
-    expect(lines(all, 'NTE-5')).toEqual([expect.stringContaining('Appointment.comment is a string')]);
-    expect(lines(all, 'NTE-6')).toEqual([expect.stringContaining('Appointment.comment is a string')]);
+    const appointment = resources(bundle, 'Appointment')[0] as Json;
+    expect(appointment.comment).toBe('Bring the referral');
+    const notes = ((appointment.extension as Json[] | undefined) ?? []).filter((e) => e.url === 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.note');
+    expect(notes).toEqual([{ url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.note', valueAnnotation: { text: 'Bring the referral', authorReference: expect.objectContaining({ reference: expect.any(String) }), time: '2024-04-01T08:50:00-04:00' } }]);
+    // the author reference resolves (convertChecked validates references); it names NTE-5's writer
+    const author = resources(bundle, 'Practitioner').find((p) => JSON.stringify(p.name).includes('WRITER'));
+    expect(author?.name).toEqual([expect.objectContaining({ family: 'WRITER', given: ['WANDA'] })]);
+    expect(lines(all, 'NTE-5')).toEqual([]);
+    expect(lines(all, 'NTE-6')).toEqual([]);
   });
 });

@@ -82,10 +82,9 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
     // conclusion / comment are plain strings: append
     const prior = target[element];
     target[element] = typeof prior === 'string' ? `${prior}\n${text}` : text;
-    // Appointment.comment / DiagnosticReport.conclusion are strings: no author, no time. The IG's
-    // NTE[Appointment-Comment] puts NTE-5/6 in the R5 cross-version extension's Annotation, which
-    // hig does not write (the note stays the R4 comment)
-    noAnnotation(seg, `${target.resourceType}.${element} is a string (no Annotation to hold them)`, cx);
+    if (target.resourceType === 'Appointment') appointmentNote(seg, target, text, cx);
+    // DiagnosticReport.conclusion is a string: no author, no time
+    else noAnnotation(seg, `${target.resourceType}.${element} is a string (no Annotation to hold them)`, cx);
   }
   return true;
 }
@@ -95,3 +94,21 @@ function noAnnotation(seg: SegmentReader, why: string, cx: Conversion): void {
   if (seg.rep(5) !== undefined) cx.leftOut(seg, '5', `who entered the note: ${why}`);
   if (seg.rep(6) !== undefined) cx.leftOut(seg, '6', `when the note was entered: ${why}`);
 }
+
+/** R5's Appointment.note as an R4 cross-version extension (the IG's NTE[Appointment-Comment] target). */
+const APPOINTMENT_NOTE = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.note';
+
+/**
+ * [IG NTE[Appointment-Comment] NTE-3 → extension-Appointment.note valueAnnotation (FT[Annotation-
+ * Comment]), NTE-5 → its author (XCN[Annotation-Author]), NTE-6 → its time (DTM[Annotation-Time])]:
+ * the note with who wrote it and when, as the IG's row says. [hig] The text also stays in R4's own
+ * Appointment.comment (above), so an R4 reader that ignores cross-version extensions still sees it.
+ * Until review 14 NTE-5/6 were reported, the extension not written.
+ */
+function appointmentNote(seg: SegmentReader, target: Resource, text: string, cx: Conversion): void {
+  const note: Json = { text };
+  set(note, 'authorReference', practitioner(cx, seg.rep(5)));
+  set(note, 'time', seg.dateTime(6));
+  push(target, 'extension', { url: APPOINTMENT_NOTE, valueAnnotation: note });
+}
+
