@@ -37,3 +37,17 @@ describe('order status without ORC-5 in an order message (ORM_O01)', () => {
     expect(status(message('ORM^O01^ORM_O01', control, orc5, obr25))).toBe(expected);
   });
 });
+
+describe('[IG ORC[ServiceRequest] #5 via OrderStatus] an ORC-5 the map does not hold (review 14 #2: `NW`)', () => {
+  const report = (m: string) => ((convertHl7v2(m).report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+
+  it('decides nothing — the status comes from ORC-1 — and is reported, not read past', () => {
+    const m = message('ORM^O01^ORM_O01', 'NW', 'NW', '');
+    expect(status(m)).toBe('active');
+    expect(report(m)).toContainEqual(expect.stringMatching(/^ORC-5 \(segment 3\): a code with no entry in the IG's OrderStatus map/));
+  });
+
+  it('a mapped ORC-5 gives no line', () => {
+    expect(report(message('ORM^O01^ORM_O01', 'SC', 'CM', '')).filter((l) => l.startsWith('ORC-5'))).toEqual([]);
+  });
+});

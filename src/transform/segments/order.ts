@@ -92,6 +92,11 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
   // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
   set(target, 'requester', orderingProvider(orc, cx));
+  // [IG ORC[ServiceRequest] ORC-5 → status via OrderStatus] a code the map does not hold decides
+  // nothing (orderStatus falls back to ORC-1, then OBR-25): said, not read past (review 14 #2's
+  // ORC-5 `NW`, an order control code in the status field)
+  const status = orc.str(5);
+  if (status !== undefined && lookupCode('OrderStatus', status) === undefined) cx.leftOut(orc, '5', "a code with no entry in the IG's OrderStatus map (table 0038); the status comes from ORC-1, else OBR-25");
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
