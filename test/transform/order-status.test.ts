@@ -51,3 +51,27 @@ describe('[IG ORC[ServiceRequest] #5 via OrderStatus] an ORC-5 the map does not 
     expect(report(message('ORM^O01^ORM_O01', 'SC', 'CM', '')).filter((l) => l.startsWith('ORC-5'))).toEqual([]);
   });
 });
+
+describe('[IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → request-statusReason; else extension??-orderControlCodeReason]', () => {
+  const run = (orc5: string) =>
+    convertHl7v2(
+      [
+        'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|ST2|P|2.5.1',
+        'PID|1||MRN71^^^HOSP^MR||DOE^JANE||19800101|F',
+        `ORC|CA|PL72^CPOE|||${orc5}|||||||||||DUP^Duplicate order^L`,
+        'OBR|1|PL72^CPOE||2345-7^Glucose^LN',
+      ].join('\r'),
+    );
+  const lines = (r: ReturnType<typeof run>) => ((r.report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+  const reasons = (r: ReturnType<typeof run>) => ((resources(r.bundle, 'ServiceRequest')[0]?.extension as { url: string }[] | undefined) ?? []).filter((e) => e.url.endsWith('request-statusReason'));
+
+  it('ORC-5 empty: ORC-16 → request-statusReason', () => {
+    expect(reasons(run(''))).toEqual([{ url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: { coding: [expect.objectContaining({ code: 'DUP', display: 'Duplicate order' })] } }]);
+  });
+
+  it('ORC-5 valued: no statusReason, and ORC-16 is reported, not read past', () => {
+    const r = run('CA');
+    expect(reasons(r)).toEqual([]);
+    expect(lines(r)).toContainEqual(expect.stringMatching(/^ORC-16 \(segment 3\): an order control reason beside an order status/));
+  });
+});

@@ -100,6 +100,9 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
+  // [IG ORC[ServiceRequest] #16 otherwise → extension??-orderControlCodeReason, unnamed] beside an
+  // ORC-5 the reason was read and dropped without a line: now said
+  else if (reason !== undefined) cx.leftOut(orc, '16', 'an order control reason beside an order status (ORC-5): the IG row for it names no extension (extension??-orderControlCodeReason)');
 }
 
 /**
