@@ -5,7 +5,7 @@
 import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
 import { codeFromTable, firstCoding } from './datatypes/coding.js';
-import { authorityKey, authoritySystem, hdSystem, typeSystem } from './datatypes/identifier.js';
+import { authorityKey, authoritySystem, checkDigit, hdSystem, typeSystem } from './datatypes/identifier.js';
 import { nameText, xcnName } from './datatypes/name.js';
 import { componentHd, reportUnnamedExtension, unnamedExtension } from './datatypes/unnamed-extension.js';
 import { list, val } from './datatypes/primitive.js';
@@ -30,6 +30,9 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     identifier.value = idValue;
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
+    // [IG XCN[Practitioner] XCN.11 → identifier.extension identifier-checkDigit] (identifier.ts checkDigit)
+    const digit = checkDigit(rep, 11, 12, 'XCN', cx.reportFor(rep));
+    if (digit !== undefined) identifier.extension = [digit];
   }
   // [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility, Reference(Location)
   // via HD[Location]] hig's v2-assigningFacility on the identifier (unnamed-extension.ts)
@@ -60,7 +63,7 @@ function identifierExtension(cx: Conversion, rep: Repetition | undefined, identi
     return;
   }
   const ext = unnamedExtension(cx.extensions, name, 'valueReference', () => locationFromHd(cx, hd), cx.reportFor(rep), component, 'an assigning facility without a namespace id or universal id (HD.1/HD.2)');
-  if (ext !== undefined) identifier.extension = [ext];
+  if (ext !== undefined) identifier.extension = [ext, ...((identifier.extension as Json[] | undefined) ?? [])];
 }
 
 /**

@@ -117,3 +117,26 @@ describe('[IG OBR[ServiceRequest] #46 → orderDetail[1], #47 → orderDetail[2]
     expect(lines.filter((l) => /^OBR-(46|47|53) /.test(l))).toEqual([]);
   });
 });
+
+/**
+ * Found by a scan of the corpus after review 14 (leaf values in no Bundle and no report line):
+ * PID-3 `PATID1234^5^M11` in 84 messages lost its check digit and scheme silently.
+ */
+describe('[IG CX[Identifier] CX.2, XCN[Practitioner] XCN.11 → extension identifier-checkDigit]', () => {
+  const CHECK = 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit';
+
+  it('CX.2 → identifier-checkDigit on the identifier; CX.3 reported (namingsystem-checkDigit is a NamingSystem extension); the id does not move', () => {
+    const { bundle, lines } = adt(pid({ 3: 'PATID1234^5^M11^HOSP^MR' }));
+    const id = (patient(bundle).identifier as Json[]).find((i) => i.value === 'PATID1234');
+    expect(id?.extension).toEqual([{ url: CHECK, valueString: '5' }]);
+    expect(lines).toContainEqual(expect.stringMatching(/^PID-3 \(segment 3\): CX\.3 \(check digit scheme\)/));
+    expect(patient(bundle).id).toBe(patient(adt(pid({ 3: 'PATID1234^^^HOSP^MR' })).bundle).id);
+  });
+
+  it('XCN.11 → identifier-checkDigit on the Practitioner\'s identifier; XCN.12 reported', () => {
+    const { bundle, lines } = convertChecked(MSH, 'EVN|A04|20240305083500-0500', pid({}), 'PV1|1|O|||||1234^DOC^DAN^^^^^^NPI&2.16.840.1.113883.4.6&ISO^L^7^M10');
+    const doc = resources(bundle, 'Practitioner').find((p) => JSON.stringify(p).includes('"1234"')) as Json;
+    expect((doc.identifier as Json[])[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234', extension: [{ url: CHECK, valueString: '7' }] });
+    expect(lines).toContainEqual(expect.stringMatching(/^PV1-7 \(segment 4\): XCN\.12 \(check digit scheme\)/));
+  });
+});
