@@ -340,6 +340,8 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held'), ORU_SPM];
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
+    // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
+    const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     const seen = new Set<string>();
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) return value.forEach((v) => walk(v, where));
@@ -355,10 +357,10 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
         seen.add(e.url);
       }
-      // identifier and note are the Identifier- and Annotation-typed elements the definitions name
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : `${where}.${k}`);
+      // identifier, note and occurrenceTiming/timing are the Identifier-, Annotation- and Timing-typed elements the definitions name
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
     };
-    for (const m of [...messages, oru, rde]) {
+    for (const m of [...messages, oru, rde, rdeTimes]) {
       for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());
