@@ -6,7 +6,8 @@
  * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
- * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
+ * extension??-statusModifier], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
+ * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -85,6 +86,8 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'location', context: ['Identifier'], value: 'Reference', targets: ['Location'], rows: ['XON[Organization] XON.8'] },
   { name: 'identityUnknown', context: ['Patient'], value: 'boolean', rows: ['PID[Patient] #31'] },
   { name: 'statusModifier', context: ['ServiceRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #25'] },
+  // the IG writes `parent.service`; a dot in a StructureDefinition name is no identifier, so `-`
+  { name: 'parent-service', context: ['ServiceRequest.basedOn'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #31'] },
   { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },

@@ -307,6 +307,23 @@ function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
 }
 
 /**
+ * [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]] the
+ * parent order's universal service identifier: hig's v2-parent-service (unnamed-extension.ts) on the
+ * first basedOn (the OBR-29 parent, parentOrder), or, when no number names the parent (ORC-8 has
+ * no IG target, an OBR-29 without a system is no reference), on a basedOn that says only that: a
+ * parent order whose service is this. Under unnamedExtensions 'report' left unread, so reported.
+ */
+function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion): void {
+  if (orc === undefined || cx.extensions.mode !== 'emit') return;
+  const service = codeableConcept(orc.rep(31));
+  if (service === undefined) return;
+  const ext = { url: unnamedExtensionUrl('parent-service', cx.extensions.base), valueCodeableConcept: service };
+  const parents = sr.basedOn as Json[] | undefined;
+  if (parents?.[0] !== undefined) addExtension(parents[0], ext);
+  else sr.basedOn = [{ type: 'ServiceRequest', extension: [ext] }];
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */
@@ -345,6 +362,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     parentOrder(sr, obr, cx);
   }
+  parentService(sr, orc, cx);
   orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
