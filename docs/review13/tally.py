@@ -139,6 +139,10 @@ WRONG = {2: [R13A]}  # draw number -> [wrong-data class] (pending cases in test/
 if not ('--on' in sys.argv and '4f8cd1e' in sys.argv):
     WRONG = {}
     SILENT = {2: [SPM4]}
+# --- after loss14b (2026-12-06): SPM-4's bare CWE.1 display and CWE.4 are kept beside the
+# SpecimenType coding (coding.ts; review13-losses.test.ts), so #2's SPM-4 silent item goes.
+if not ('--on' in sys.argv and '4f8cd1e' in sys.argv):
+    SILENT = {}
 REFUSED = set()  # draw numbers refused (none)
 DELETES = {}  # no delete event in this sample
 
