@@ -37,10 +37,26 @@ describe('[IG ORC[ServiceRequest] ORC-21–24] the ordering facility when ORC-12
     expect(all.filter((t) => t.startsWith('ORC-21'))).toEqual([]);
   });
 
-  it('ORC-24 (the ORC-12 orderer\'s own address) without ORC-12 has no Practitioner to sit on: reported', () => {
+  // [IG ORC[ServiceRequest] #24 → requester(PractitionerRole.practitioner(Practitioner.address))]
+  // loss14b: without ORC-12 the orderer ORC-24 speaks of is a Practitioner known only by that address
+  // (message-scoped), the practitioner of the facility's role (reported until loss14b)
+  it('ORC-24 without ORC-12 → the facility role\'s practitioner, a Practitioner with only that address', () => {
     const { bundle, lines: all } = ORM({ 21: 'North Clinic^^^^^^^^^NC01', 24: '7 Elm St^^Austin^TX^78702' });
-    expect(lines(all, 'ORC-24')).toEqual([expect.stringContaining('without an ordering provider (ORC-12, OBR-16, RXO-14)')]);
-    expect(JSON.stringify(bundle)).not.toContain('7 Elm St');
+    const role = target(bundle, (resources(bundle, 'ServiceRequest')[0] as Json).requester);
+    expect(role?.resourceType).toBe('PractitionerRole');
+    expect(target(bundle, role?.organization)).toMatchObject({ resourceType: 'Organization', name: 'North Clinic' });
+    const person = target(bundle, role?.practitioner);
+    expect(person).toMatchObject({ resourceType: 'Practitioner', address: [{ line: ['7 Elm St'], city: 'Austin', state: 'TX', postalCode: '78702' }] });
+    expect(person?.name).toBeUndefined();
+    expect(person?.identifier).toBeUndefined();
+    expect(lines(all, 'ORC-24')).toEqual([]);
+  });
+
+  it('ORC-24 without ORC-12 or ORC-21 → requester the Practitioner with only that address', () => {
+    const { bundle, lines: all } = ORM({ 24: '7 Elm St^^Austin^TX^78702' });
+    const person = target(bundle, (resources(bundle, 'ServiceRequest')[0] as Json).requester);
+    expect(person).toMatchObject({ resourceType: 'Practitioner', address: [{ line: ['7 Elm St'] }] });
+    expect(lines(all, 'ORC-24')).toEqual([]);
   });
 
   it('ORC-24 with the OBR-16 orderer standing in for ORC-12 → that Practitioner\'s address (the row\'s requester practitioner)', () => {

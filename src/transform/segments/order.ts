@@ -149,7 +149,8 @@ function facilityOf(orc: SegmentReader, cx: Conversion): Reference | undefined {
  * Organization: of the person another field names as the orderer [IG OBR[ServiceRequest] OBR-16 IF
  * ORC-12 NOT VALUED → requester; RXO[MedicationRequest] RXO-14; PRT OP], who also takes ORC-24 as
  * the row's practitioner, else of no person (R4 PractitionerRole.practitioner is 0..1: the facility
- * alone ordered; ORC-24 then has no Practitioner and is reported). A requester that is already a
+ * alone ordered), or, with an ORC-24, of a Practitioner known only by that address (loss14b;
+ * reported before). A requester that is already a
  * role (a PRT's, with its own PRT-8 organization) keeps it: ORC-21/24 reported. ORC-22/23 without an
  * ORC-21 to hold them are reported.
  */
@@ -163,7 +164,16 @@ export function orderingFacility(orc: SegmentReader | undefined, target: Json, c
   const requester = target.requester as Reference | undefined;
   const person = requester === undefined ? undefined : cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
   if (person === undefined) {
-    if (address.length > 0) cx.leftOut(orc, '24', `the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is${requester === undefined ? '' : ' (the requester is a PRT role)'}`);
+    if (address.length > 0 && requester === undefined) {
+      // [IG ORC[ServiceRequest] #24 → requester(PractitionerRole.practitioner(Practitioner.address))]
+      // no field names the orderer, but ORC-24 says there is one and where: a Practitioner that
+      // says only that, message-scoped (no identifier or name to know it by in another message),
+      // in the facility's role when ORC-21 names one (loss14b; reported before)
+      const orderer = cx.ref(cx.add({ resourceType: 'Practitioner', address } as Resource));
+      target.requester = practitionerRole(cx, orderer, { code: undefined, organization: facility, location: undefined, telecom: [], address: [] });
+      return;
+    }
+    if (address.length > 0) cx.leftOut(orc, '24', "the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is (the requester is a PRT role)");
     if (facility === undefined) return;
     if (requester !== undefined) {
       cx.leftOut(orc, '21', 'an ordering facility beside a requester role a PRT names (with its own organization); not made its organization');
