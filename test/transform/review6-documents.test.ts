@@ -206,10 +206,16 @@ describe('[IG ORC[Provenance] #9 → recorded, occurredDateTime; #12 → agent a
     expect(lines.filter((t) => t.startsWith('ORC-9'))).toEqual([]);
   });
 
-  it('ORC-1 RE with ORC-9 and no ORC-12: no agent (required), ORC-9 reported', () => {
+  // [IG ORC[ServiceRequest] #1, #9 → extension businessEvent (value, date)] loss14b: no Provenance
+  // without an agent, but the ServiceRequest's businessEvent holds the RE event and its time
+  it('ORC-1 RE with ORC-9 and no ORC-12: no Provenance (no agent), ORC-9 in the ServiceRequest\'s businessEvent', () => {
     const { bundle, lines } = order(seg('ORC', { 1: 'RE', 2: 'PL1^CPOE', 9: '20240305070000-0500' }));
     expect(orderProvenance(bundle)).toEqual([]);
-    expect(lines).toContain('ORC-9 (segment 5) is valued but not mapped');
+    expect(resources(bundle, 'ServiceRequest')[0]!.extension).toContainEqual({
+      url: 'http://hl7.org/fhir/StructureDefinition/businessEvent',
+      extension: [{ url: 'value', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0119', code: 'RE' }] } }, { url: 'date', valueDateTime: '2024-03-05T07:00:00-05:00' }],
+    });
+    expect(lines.filter((t) => t.startsWith('ORC-9'))).toEqual([]);
   });
 
   it('ORC-17 beside an ORC-12-only event Provenance has no enterer to act for: reported', () => {

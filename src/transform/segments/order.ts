@@ -9,7 +9,7 @@
  * segment is an order of its own [IG ORM_O01 4.1: each ORC → a ServiceRequest].
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableCoding } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
@@ -86,9 +86,10 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
   // [IG ORC[ServiceRequest] ORC-9 IF ORC-1 IS "NW"]: on a cancel or a status message ORC-9 is
-  // the time of that event, not when the order was authored. Left unread here: the order's
-  // Provenance takes it [IG ORC[Provenance] #9] when one is made (orderProvenance), else the report
-  // lists it (it was read and dropped without a report line: DFT-P03-01's RE order)
+  // the time of that event, not when the order was authored. Left unread here: a ServiceRequest's
+  // businessEvent takes it (serviceRequest), the order's Provenance too [IG ORC[Provenance] #9] when
+  // one is made (orderProvenance), else the report lists it (it was read and dropped without a
+  // report line: DFT-P03-01's RE order)
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
   // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
   set(target, 'requester', orderingProvider(orc, cx));
@@ -316,6 +317,24 @@ function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
   }
 }
 
+const BUSINESS_EVENT = 'http://hl7.org/fhir/StructureDefinition/businessEvent';
+
+/**
+ * [IG ORC[ServiceRequest] #1 → extension businessEvent: value (v2-0119), #9 → its date] the order
+ * event a non-NW ORC reports (RE, SC, CA…) and when it happened, as the FHIR extension
+ * `businessEvent` (extensions pack; context ServiceRequest, unchanged in R4): its `value` (1..1) the
+ * ORC-1 code, its `date` ORC-9. authoredOn holds a new order's ORC-9 (NW only), so a new order gets
+ * none. The IG rows name the system as the ValueSet URL; the coding takes the code system's
+ * (tableCoding). Until loss14b such an ORC-9 was the Provenance's time only, and without an ORC-12
+ * agent it was reported (DFT-P03-01, review 11 #8).
+ */
+function businessEvent(sr: Json, orc: SegmentReader | undefined): void {
+  const control = orc?.str(1)?.toUpperCase();
+  const date = orc?.dateTime(9);
+  if (control === undefined || control === 'NW' || date === undefined) return;
+  addExtension(sr, { url: BUSINESS_EVENT, extension: [{ url: 'value', valueCodeableConcept: { coding: [tableCoding('0119', control)] } }, { url: 'date', valueDateTime: date }] });
+}
+
 /**
  * [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]] the
  * parent order's universal service identifier: hig's v2-parent-service (unnamed-extension.ts) on the
@@ -373,6 +392,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     parentOrder(sr, obr, cx);
   }
   parentService(sr, orc, cx);
+  businessEvent(sr, orc);
   orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
