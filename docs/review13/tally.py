@@ -48,6 +48,9 @@ CLASSES = [
     (r'^OBR-27\.3: a duration beside a start/end', 'nc', 'OBR-27.3 beside a start/end (bounds[x] holds one)'),
     (r'^OBR-29: a parent order beside a parent universal service identifier \(OBR-50\)', 'nc', 'OBR-29 beside OBR-50 (the IG row maps OBR-29 only without OBR-50)'),
     (r'^ORC-24: the ordering provider.s address without an ordering provider', 'a', 'ORC-24 without ORC-12 (ORC[ServiceRequest] -> requester Practitioner.address)'),
+    # loss14b (new report text): AIS-11/12 where the SCH names no order: the IG's SIU_S12 map makes
+    # AIS[ServiceRequest] only IF SCH-26 or SCH-27 is valued, so no IG target (placed before the row below)
+    (r'^AIS-1[12]: supplemental service information of an appointment whose SCH names no order', 'b', 'AIS-11/12 without SCH-26/27 (no AIS[ServiceRequest] in the IG map)'),
     (r'^AIS-1[12]: supplemental service information', 'a', 'AIS-11/12 (AIS[ServiceRequest] identifier; no ServiceRequest from an AIS)'),
     (r'^NTE-[56]: who entered the note|^NTE-[56]: when the note was entered', 'b', 'NTE-5/6 of document content (NTE[DocumentReference] #5/#6 no target)'),
     # message metadata (review 9: MSH-8/15/16/17/19/21/22/23, EVN-7, SFT not counted)
@@ -146,6 +149,10 @@ WRONG = {2: [R13A]}  # draw number -> [wrong-data class] (pending cases in test/
 if not ('--on' in sys.argv and '4f8cd1e' in sys.argv):
     WRONG = {}
     SILENT = {2: [SPM4]}
+# --- after loss14b (2026-12-06): SPM-4's bare CWE.1 display and CWE.4 are kept beside the
+# SpecimenType coding (coding.ts; review13-losses.test.ts), so #2's SPM-4 silent item goes.
+if not ('--on' in sys.argv and '4f8cd1e' in sys.argv):
+    SILENT = {}
 REFUSED = set()  # draw numbers refused (none)
 DELETES = {}  # no delete event in this sample
 

@@ -21,6 +21,7 @@ import { finishReferral } from './segments/admin.js';
 import { finishDocument } from './segments/documents.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
+import { finishSpecimenParents } from './segments/spm.js';
 import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
 import { type GroupDef, requiredAt } from './structures/grammar.js';
 import { matchStructure } from './structures/match.js';
@@ -154,6 +155,8 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
       notes.push(`a ${r.resourceType} was not created: the message names no patient for it`);
     }
   }
+  // SPM-3 numbers without a system that name a Specimen of this message (subjects are linked above)
+  finishSpecimenParents(cx);
   if (dropped.size > 0) for (const r of cx.resources.values()) scrubReferences(r, dropped);
   // a Provenance of resources left out (an order whose patient is missing: pid.ts, order.ts) goes with them
   if (dropped.size > 0 || gone.size > 0) {

@@ -30,6 +30,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0085', 'X', 'Z', '[IG OBX[Observation] #11 X → status, alternate-codes; table 0085]'],
     ['0092', 'R', 'Y', '[IG PV1[Encounter] PV1-13 → hospitalization.reAdmission via ReadmissionIndicator]'],
     ['0112', '01', '1', '[IG PV1[Encounter] PV1-36 → hospitalization.dischargeDisposition]'],
+    ['0119', 'RE', 'RX', '[IG ORC[ServiceRequest] #1, #9 → extension businessEvent value, v2-0119]'],
     ['0162', 'PO', 'ORAL', '[IG RXR[MedicationRequest] RXR-1 → route via RouteOfAdministration]'],
     ['0163', 'LA', 'LEFTARM', '[IG RXR[MedicationRequest] RXR-2 → site]'],
     ['0165', 'IVP', 'PUSH', '[IG RXR[MedicationRequest] RXR-4 → method via AdministrationMethod]'],

@@ -37,10 +37,26 @@ describe('[IG ORC[ServiceRequest] ORC-21–24] the ordering facility when ORC-12
     expect(all.filter((t) => t.startsWith('ORC-21'))).toEqual([]);
   });
 
-  it('ORC-24 (the ORC-12 orderer\'s own address) without ORC-12 has no Practitioner to sit on: reported', () => {
+  // [IG ORC[ServiceRequest] #24 → requester(PractitionerRole.practitioner(Practitioner.address))]
+  // loss14b: without ORC-12 the orderer ORC-24 speaks of is a Practitioner known only by that address
+  // (message-scoped), the practitioner of the facility's role (reported until loss14b)
+  it('ORC-24 without ORC-12 → the facility role\'s practitioner, a Practitioner with only that address', () => {
     const { bundle, lines: all } = ORM({ 21: 'North Clinic^^^^^^^^^NC01', 24: '7 Elm St^^Austin^TX^78702' });
-    expect(lines(all, 'ORC-24')).toEqual([expect.stringContaining('without an ordering provider (ORC-12, OBR-16, RXO-14)')]);
-    expect(JSON.stringify(bundle)).not.toContain('7 Elm St');
+    const role = target(bundle, (resources(bundle, 'ServiceRequest')[0] as Json).requester);
+    expect(role?.resourceType).toBe('PractitionerRole');
+    expect(target(bundle, role?.organization)).toMatchObject({ resourceType: 'Organization', name: 'North Clinic' });
+    const person = target(bundle, role?.practitioner);
+    expect(person).toMatchObject({ resourceType: 'Practitioner', address: [{ line: ['7 Elm St'], city: 'Austin', state: 'TX', postalCode: '78702' }] });
+    expect(person?.name).toBeUndefined();
+    expect(person?.identifier).toBeUndefined();
+    expect(lines(all, 'ORC-24')).toEqual([]);
+  });
+
+  it('ORC-24 without ORC-12 or ORC-21 → requester the Practitioner with only that address', () => {
+    const { bundle, lines: all } = ORM({ 24: '7 Elm St^^Austin^TX^78702' });
+    const person = target(bundle, (resources(bundle, 'ServiceRequest')[0] as Json).requester);
+    expect(person).toMatchObject({ resourceType: 'Practitioner', address: [{ line: ['7 Elm St'] }] });
+    expect(lines(all, 'ORC-24')).toEqual([]);
   });
 
   it('ORC-24 with the OBR-16 orderer standing in for ORC-12 → that Practitioner\'s address (the row\'s requester practitioner)', () => {
@@ -191,10 +207,24 @@ describe('review 9\'s losses whose IG rows name no target hig writes: reported w
       ...more,
     );
 
-  it('[IG AIS[ServiceRequest] #11, #12 → identifier; no AIS[Appointment] target] AIS-11/12: hig makes no ServiceRequest from an AIS', () => {
-    const { lines: all } = SIU(seg('AIS', { 1: '1', 3: '99214^Office visit^C4', 4: '20240410140000-0400', 7: '45', 8: 'min^minutes^UCUM', 11: 'PSI1^Placer info^L', 12: 'FSI1^Filler info^L' }));
+  const AIS_11_12 = seg('AIS', { 1: '1', 3: '99214^Office visit^C4', 4: '20240410140000-0400', 7: '45', 8: 'min^minutes^UCUM', 11: 'PSI1^Placer info^L', 12: 'FSI1^Filler info^L' });
+
+  // [IG SIU_S12 RESOURCES.SERVICE.AIS → ServiceRequest[n] IF SCH-26 IS VALUED OR SCH-27 IS VALUED]
+  it('[IG AIS[ServiceRequest] #11, #12 → identifier; no AIS[Appointment] target] AIS-11/12 of an ordered appointment: hig makes no ServiceRequest from an AIS', () => {
+    const { lines: all } = convertChecked(
+      'MSH|^~\\&|SCHED|CLINIC|EHR|HOSP|20240401090000-0400||SIU^S12^SIU_S12|L14-9|P|2.6',
+      'SCH|APT14^SCHED|APT14F^SCHED|||||||||^^60^20240410090000-0400^20240410100000-0400||||||||||||||Booked|PL26^CPOE&2.16.840.1.113883.19.5&ISO',
+      PID,
+      'RGS|1',
+      AIS_11_12,
+    );
     expect(lines(all, 'AIS-11')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
     expect(lines(all, 'AIS-12')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
+  });
+
+  it('AIS-11/12 of an appointment whose SCH names no order (SCH-26/27 empty): the IG makes no AIS ServiceRequest either, and the line says so', () => {
+    const { lines: all } = SIU(AIS_11_12);
+    for (const f of ['AIS-11', 'AIS-12']) expect(lines(all, f)).toEqual([expect.stringContaining('whose SCH names no order (SCH-26/27): the IG makes its AIS[ServiceRequest] only for an ordered appointment')]);
   });
 
   it('[IG NTE[Appointment-Comment] #3, #5, #6 → extension-Appointment.note valueAnnotation text, author, time] the note with who and when (review 14); the text stays in R4\'s comment too', () => {

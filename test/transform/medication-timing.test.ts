@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { DEFAULT_EXTENSION_BASE } from '../../src/transform/datatypes/unnamed-extension.js';
 import { resources } from './helpers.js';
 
 const UCUM = 'http://unitsofmeasure.org';
@@ -210,7 +211,8 @@ describe('TQ.2.2 (RI.2) explicit times in RXE-1 / ORC-7 → timeOfDay, or report
     ['RXE-1', '^BID&0900,2100', '', { timeOfDay: ['09:00:00', '21:00:00'] }, []],
     ['ORC-7', '', '^BID&11:30:05', { timeOfDay: ['11:30:05'] }, []],
     ['RXE-1', '^BID&0900,noon', '', { timeOfDay: ['09:00:00'] }, ['RXE-1.2.2 ']],
-    ['RXE-1', '^PC&0900', '', { timeOfDay: undefined, when: ['PC'] }, ['RXE-1.2.2 ']],
+    // beside the when: hig's v2-explicitTime on the repeat (FHIR tim-10), not reported
+    ['RXE-1', '^PC&0900', '', { timeOfDay: undefined, when: ['PC'], extension: [{ url: `${DEFAULT_EXTENSION_BASE}v2-explicitTime`, valueTime: '09:00:00' }] }, []],
   ])('%s TQ %j %j → repeat %j, reported %j', (_field, rxe1, orc7, expected, reported) => {
     const { repeat, lines } = convert(undefined, rxe1, orc7);
     for (const [k, v] of Object.entries(expected)) expect(repeat[k], k).toEqual(v);

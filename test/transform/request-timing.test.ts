@@ -4,12 +4,19 @@
  * RI[Timing]). Expected values are read off those rows; what has no row must be in the report.
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { type ConvertOptions, convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { DEFAULT_EXTENSION_BASE } from '../../src/transform/datatypes/unnamed-extension.js';
 import { resources } from './helpers.js';
 
 const UCUM = 'http://unitsofmeasure.org';
 
+const EXPLICIT_TIME = `${DEFAULT_EXTENSION_BASE}v2-explicitTime`;
+
 function convert(orc7: string, tq1: string | undefined, obr6 = '') {
+  return convertWith({}, orc7, tq1, obr6);
+}
+
+function convertWith(options: ConvertOptions, orc7: string, tq1: string | undefined, obr6 = '') {
   const msg = [
     'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||OML^O21^OML_O21|RT1|P|2.5.1',
     'PID|1||MRN51^^^HOSP^MR||DOE^JANE||19800101|F',
@@ -17,7 +24,7 @@ function convert(orc7: string, tq1: string | undefined, obr6 = '') {
     ...(tq1 === undefined ? [] : [`TQ1|1|${tq1}`]),
     `OBR|1|PL51^CPOE||2345-7^Glucose^LN||${obr6}`,
   ].join('\r');
-  const { bundle, report } = convertHl7v2(msg);
+  const { bundle, report } = convertHl7v2(msg, options);
   expect(validateBundle(bundle)).toEqual([]);
   const sr: Record<string, unknown> = resources(bundle, 'ServiceRequest')[0] ?? {};
   const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
@@ -30,6 +37,45 @@ function tq1(fields: Record<number, string>): string {
   for (let n = 2; n <= 14; n++) out.push(fields[n] ?? '');
   return out.join('|');
 }
+
+// [IG TQ1[ServiceRequest] #4 → occurrenceTiming.repeat.timeOfDay; FHIR tim-10 forbids timeOfDay beside
+// when] beside the repeat pattern's event (RPT.8 → when, RPT.9 → offset, tied to the when by tim-9)
+// the explicit times go to hig's v2-explicitTime on the repeat, one valueTime each, in order
+describe('TQ1-4 explicit times beside a when → v2-explicitTime (FHIR tim-10)', () => {
+  it.each([
+    // review 6's TQ1 (MDM-T06-01): RPT.8 ACM, RPT.5/6 every 12 min, two times
+    [{ 3: 'P^^^^12^min^^ACM', 4: '11:30:05~11:45:05' }, { when: ['ACM'], period: 12, periodUnit: 'min' }, ['11:30:05', '11:45:05']],
+    // an event with its offset (RPT.9/10 120 s = 2 min) stays: the offset needs the when
+    [{ 3: 'P^^^^^^^PC^120^s', 4: '0800' }, { when: ['PC'], offset: 2 }, ['08:00:00']],
+  ])('TQ1 %j → repeat %j + v2-explicitTime %j, no TQ1-4 line', (fields, repeat, times) => {
+    const { sr, lines } = convert('', tq1(fields));
+    const r = (sr.occurrenceTiming as { repeat?: Record<string, unknown> }).repeat;
+    expect(r).toMatchObject(repeat);
+    expect(r?.timeOfDay).toBeUndefined();
+    expect(r?.extension).toEqual(times.map((valueTime) => ({ url: EXPLICIT_TIME, valueTime })));
+    expect(lines.filter((t) => t.startsWith('TQ1-4 '))).toEqual([]);
+  });
+
+  it('without a when the times stay repeat.timeOfDay (no extension)', () => {
+    const { sr } = convert('', tq1({ 3: 'Q6H', 4: '0800~1400' }));
+    const r = (sr.occurrenceTiming as { repeat?: Record<string, unknown> }).repeat;
+    expect(r?.timeOfDay).toEqual(['08:00:00', '14:00:00']);
+    expect(r?.extension).toBeUndefined();
+  });
+
+  it('with unnamedExtensions \'report\': no extension, TQ1-4 reported (as before)', () => {
+    const msg = convertWith({ unnamedExtensions: 'report' }, '', tq1({ 3: 'P^^^^12^min^^ACM', 4: '11:30:05~11:45:05' }));
+    expect((msg.sr.occurrenceTiming as { repeat?: Record<string, unknown> }).repeat?.extension).toBeUndefined();
+    expect(msg.lines.some((t) => t.startsWith('TQ1-4 (segment 4): explicit times beside a meal-related repeat pattern'))).toBe(true);
+  });
+
+  it('the ORC-7 TQ RI.2 times beside a meal pattern likewise [IG RI[Timing] RI.2 → timeOfDay]', () => {
+    const { sr, lines } = convert('^PC&0900', undefined);
+    const r = (sr.occurrenceTiming as { repeat?: Record<string, unknown> }).repeat;
+    expect(r).toMatchObject({ when: ['PC'], extension: [{ url: EXPLICIT_TIME, valueTime: '09:00:00' }] });
+    expect(lines.filter((t) => t.startsWith('ORC-7.2'))).toEqual([]);
+  });
+});
 
 describe('TQ1 → ServiceRequest', () => {
   it.each([
@@ -81,10 +127,6 @@ describe('TQ1 → ServiceRequest', () => {
     // is hig's v2-performance-condition since issue 14, reported only under unnamedExtensions 'report'
     // (unnamed-extensions.test.ts)
     ['TQ1-12', { 12: 'S' }],
-    // [FHIR tim-10] explicit times beside a meal-related pattern
-    ['TQ1-4', { 3: 'PC', 4: '0800' }],
-    // [IG RPT[Timing] RPT.8 → when; FHIR tim-10] review 6's TQ1: an RPT.8 event (ACM) beside TQ1-4 times
-    ['TQ1-4', { 3: 'P^^^^12^min^^ACM', 4: '11:30:05~11:45:05' }],
     // [IG TQ1[ServiceRequest] #6 → boundsDuration: a UCUM time unit] review 6's `150^&kg`
     ['TQ1-6', { 6: '150^kg' }],
     ['TQ1-6', { 6: '150^&kg' }],
@@ -150,8 +192,8 @@ describe('TQ1-3 RPT on a MedicationRequest (RDE_O11)', () => {
       `TQ1|1||${rpt}|${times}`,
       'RXE||00591555305^Doxycycline 100 MG oral tablet^NDC|1||TAB^tablet^HL70292',
     ].join('\r');
-  const run = (m: string) => {
-    const { bundle, report } = convertHl7v2(m);
+  const run = (m: string, options: ConvertOptions = {}) => {
+    const { bundle, report } = convertHl7v2(m, options);
     expect(validateBundle(bundle)).toEqual([]);
     const mr = resources(bundle, 'MedicationRequest')[0] as { dosageInstruction?: { timing?: { repeat?: Record<string, unknown> } }[] } | undefined;
     const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
@@ -166,9 +208,18 @@ describe('TQ1-3 RPT on a MedicationRequest (RDE_O11)', () => {
     expect(lines.filter((t) => t.startsWith('TQ1-3'))).toEqual([expect.stringMatching(/^TQ1-3\.1 \(segment \d+\): .*no code of HL7 table 0335/)]);
   });
 
-  it('[FHIR tim-10] TQ1-4 beside a meal event is reported, not placed', () => {
+  // [IG TQ1[MedicationRequest] #4 (hig: timeOfDay); FHIR tim-10] beside a when: hig's v2-explicitTime on the repeat
+  it('[FHIR tim-10] TQ1-4 beside a meal event → v2-explicitTime on the repeat, the event kept', () => {
     const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC', '0800'));
     expect(repeat?.timeOfDay).toBeUndefined();
+    expect(repeat).toMatchObject({ when: ['AC'], extension: [{ url: EXPLICIT_TIME, valueTime: '08:00:00' }] });
+    expect(lines.filter((t) => t.startsWith('TQ1-4 '))).toEqual([]);
+  });
+
+  it('[FHIR tim-10] with unnamedExtensions \'report\': TQ1-4 beside a meal event is reported, not placed', () => {
+    const { repeat, lines } = run(rde('XYZ^^^^8^h^^AC', '0800'), { unnamedExtensions: 'report' });
+    expect(repeat?.timeOfDay).toBeUndefined();
+    expect(repeat?.extension).toBeUndefined();
     expect(lines.some((t) => t.startsWith('TQ1-4 (segment 4)'))).toBe(true);
   });
 });

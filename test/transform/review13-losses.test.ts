@@ -94,3 +94,34 @@ describe('[IG DLN[Identifier] DLN.2 → system] a US state postal code → the s
     expect(full?.id).toBe(plain?.id);
   });
 });
+
+// Review 13's other silent drop (ORU-R01-01): SPM-4 read through the SpecimenType map kept only the
+// mapped coding; the sender's bare codings went without a report line.
+describe('[IG SPM[Specimen] #4 → type, CWE[CodeableConcept] via SpecimenType; CWE.1–3 → coding[1], CWE.4–6 → coding[2], CWE.9 → text]', () => {
+  const ORU = (spm4: string) =>
+    convertChecked(
+      'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|R13-2|P|2.5.1',
+      'PID|1||MRN13^^^HOSP^MR||DOE^JANE||19800215|F',
+      'OBR|1|PL13^EHR|FL13^LAB|2345-7^Glucose^LN|||20240705070000-0500',
+      'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F',
+      `SPM|1|SP13^LAB||${spm4}`,
+    );
+  const type = (bundle: Json) => (resources(bundle, 'Specimen')[0] as Json).type;
+
+  it('`ASERU^Serum^^FUR^^^^^Blood`: the map\'s v2-0487 coding, then the sender\'s ASERU with its display and the alternate FUR (no system: none was sent)', () => {
+    expect(type(ORU('ASERU^Serum^^FUR^^^^^Blood').bundle)).toEqual({
+      coding: [
+        // [IG ConceptMap SpecimenType] ASERU → v2-0487 ASERU "Serum, Acute"
+        { system: 'http://terminology.hl7.org/CodeSystem/v2-0487', code: 'ASERU', display: 'Serum, Acute' },
+        // CWE.1/CWE.2 (CWE.3 empty) and CWE.4 (CWE.6 empty)
+        { code: 'ASERU', display: 'Serum' },
+        { code: 'FUR' },
+      ],
+      text: 'Blood',
+    });
+  });
+
+  it('a bare code the map translates that says nothing more (no display) is not repeated', () => {
+    expect(type(ORU('ASERU').bundle)).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0487', code: 'ASERU', display: 'Serum, Acute' }] });
+  });
+});

@@ -115,6 +115,28 @@ describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP placer/fille
     expect(lines.filter((t) => t.startsWith('SPM-3 (segment 5)'))).toHaveLength(1);
   });
 
+  // [IG SPM[Specimen] #3 → parent (Specimen.identifier)] loss14b: a number without a system that is
+  // exactly one Specimen's own SPM-2 number in this message (same patient) names that Specimen: the
+  // parent is a reference to it, before or after the child
+  it.each([
+    ['after the child', [{ 2: 'CH1^LAB', 3: '^PAR9&LAB' }, { 2: '^PAR9&LAB' }], 0, 1],
+    ['before the child', [{ 2: '^PAR9&LAB' }, { 2: 'CH1^LAB', 3: '^PAR9&LAB' }], 1, 0],
+    ['by its placer number (EIP.1 ↔ SPM-2.1)', [{ 2: 'CH1^LAB', 3: 'PPAR9&CPOE' }, { 2: 'PPAR9&CPOE' }], 0, 1],
+  ])('SPM-3 naming a Specimen of the message (%s) → a reference to it, no report line', (_where, spms, child, parent) => {
+    const { bundle, lines } = run(ORU, PID, seg('OBR', OBR), OBX, ...spms.map((spm, i) => seg('SPM', { ...SPM, 1: String(i + 1), ...spm })));
+    const all = resources(bundle, 'Specimen');
+    expect(all).toHaveLength(2);
+    expect(all[child]!.parent).toEqual([{ reference: `urn:uuid:${all[parent]!.id}` }]);
+    expect(all[parent]!.parent).toBeUndefined();
+    expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
+  });
+
+  it('a number another Specimen carries under the other role (filler vs placer) names none: reported', () => {
+    const { bundle, lines } = run(ORU, PID, seg('OBR', OBR), OBX, seg('SPM', { ...SPM, 2: 'CH1^LAB', 3: '^PAR9&LAB' }), seg('SPM', { ...SPM, 1: '2', 2: 'PAR9&LAB' }));
+    expect(resources(bundle, 'Specimen').every((x) => x.parent === undefined)).toBe(true);
+    expect(lines.filter((t) => t.startsWith('SPM-3 (segment 5)'))).toHaveLength(1);
+  });
+
   it('placer and filler: one Reference holds the filler\'s, the placer\'s is reported', () => {
     const { bundle, lines } = oru({}, { 3: 'PPAR9&CPOE&1.2.3.5&ISO^PAR9&LAB&1.2.3.4&ISO' });
     expect((specimen(bundle).parent as Json[]).map((p) => (p.identifier as Json).value)).toEqual(['PAR9']);
@@ -206,10 +228,16 @@ describe('[IG ORC[Provenance] #9 → recorded, occurredDateTime; #12 → agent a
     expect(lines.filter((t) => t.startsWith('ORC-9'))).toEqual([]);
   });
 
-  it('ORC-1 RE with ORC-9 and no ORC-12: no agent (required), ORC-9 reported', () => {
+  // [IG ORC[ServiceRequest] #1, #9 → extension businessEvent (value, date)] loss14b: no Provenance
+  // without an agent, but the ServiceRequest's businessEvent holds the RE event and its time
+  it('ORC-1 RE with ORC-9 and no ORC-12: no Provenance (no agent), ORC-9 in the ServiceRequest\'s businessEvent', () => {
     const { bundle, lines } = order(seg('ORC', { 1: 'RE', 2: 'PL1^CPOE', 9: '20240305070000-0500' }));
     expect(orderProvenance(bundle)).toEqual([]);
-    expect(lines).toContain('ORC-9 (segment 5) is valued but not mapped');
+    expect(resources(bundle, 'ServiceRequest')[0]!.extension).toContainEqual({
+      url: 'http://hl7.org/fhir/StructureDefinition/businessEvent',
+      extension: [{ url: 'value', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0119', code: 'RE' }] } }, { url: 'date', valueDateTime: '2024-03-05T07:00:00-05:00' }],
+    });
+    expect(lines.filter((t) => t.startsWith('ORC-9'))).toEqual([]);
   });
 
   it('ORC-17 beside an ORC-12-only event Provenance has no enterer to act for: reported', () => {

@@ -25,18 +25,22 @@ describe('ORC-9 of an order that is not new', () => {
     ].join('\r');
   const sr = (m: string) => resources(convertHl7v2(m).bundle, 'ServiceRequest')[0];
 
-  // [IG ORC[ServiceRequest] #9 ORC-9 IF ORC.1 IS "NW" → authoredOn]; [IG ORC[Provenance] #9 → occurredDateTime]
+  // [IG ORC[ServiceRequest] #9 ORC-9 IF ORC.1 IS "NW" → authoredOn]; [IG ORC[Provenance] #9 → occurredDateTime];
+  // [IG ORC[ServiceRequest] #1, #9 → extension businessEvent: value ORC-1 (v2-0119), date ORC-9] (loss14b:
+  // a non-NW ORC-9 without a Provenance agent was reported)
   it.each([
-    ['NW', '', '2024-06-01T11:30:00-05:00', false],
-    ['SC', '', undefined, true],
-    ['RE', '', undefined, true],
-    ['OC', '', undefined, true],
-    // a Provenance of the order (ORC-10 names the enterer) takes ORC-9: nothing to report
-    ['SC', '1234^ENTER^ED', undefined, false],
-  ])('ORC-1 %s (ORC-10 %j): authoredOn %j, ORC-9 reported %j', (control, enterer, authoredOn, reported) => {
+    ['NW', '', '2024-06-01T11:30:00-05:00', undefined],
+    ['SC', '', undefined, 'SC'],
+    ['RE', '', undefined, 'RE'],
+    ['OC', '', undefined, 'OC'],
+    // a Provenance of the order (ORC-10 names the enterer) takes ORC-9 too
+    ['SC', '1234^ENTER^ED', undefined, 'SC'],
+  ])('ORC-1 %s (ORC-10 %j): authoredOn %j, businessEvent %j, ORC-9 not reported', (control, enterer, authoredOn, event) => {
     const m = orm(control, enterer);
     expect(sr(m)?.authoredOn).toBe(authoredOn);
-    expect(mentions(texts(m), 'ORC-9 (segment 3)')).toBe(reported);
+    const business = ((sr(m)?.extension as Record<string, unknown>[] | undefined) ?? []).filter((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/businessEvent');
+    expect(business).toEqual(event === undefined ? [] : [{ url: 'http://hl7.org/fhir/StructureDefinition/businessEvent', extension: [{ url: 'value', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0119', code: event }] } }, { url: 'date', valueDateTime: '2024-06-01T11:30:00-05:00' }] }]);
+    expect(mentions(texts(m), 'ORC-9 (segment 3)')).toBe(false);
   });
 
   it('[IG ORC[Provenance] #9] with ORC-10 the Provenance holds the SC time', () => {

@@ -247,6 +247,37 @@ describe('[IG ORC[ServiceRequest] #25 → extension??-statusModifier, CWE[Codeab
   });
 });
 
+// [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]]
+describe('[IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]]', () => {
+  const ORC31 = '||20240601113000-0500' + '|'.repeat(22) + 'LIPID^Lipid panel^L';
+  const PARENT = 'PAR1&&2.16.840.1.113883.19.5&ISO';
+  const orc31 = (obr29 = '', options: ConvertOptions = {}) =>
+    convert(OML('').replace('||20240601113000-0500', ORC31).replace('2345-7^Glucose^LN', `2345-7^Glucose^LN${'|'.repeat(25)}${obr29}`), options);
+  const service = { coding: [{ system: 'urn:hl7v2:codesystem:L', code: 'LIPID', display: 'Lipid panel' }] };
+
+  it('beside an OBR-29 parent → v2-parent-service on that basedOn', () => {
+    const { bundle, lines } = orc31(PARENT);
+    const basedOn = resources(bundle, 'ServiceRequest')[0]?.basedOn as Json[];
+    expect(basedOn).toHaveLength(1);
+    expect(basedOn[0]).toMatchObject({ type: 'ServiceRequest', identifier: { system: 'urn:oid:2.16.840.1.113883.19.5', value: 'PAR1' } });
+    expect(ext(basedOn[0], 'parent-service')?.valueCodeableConcept).toEqual(service);
+    expect(lines.filter((t) => t.startsWith('ORC-31'))).toEqual([]);
+  });
+
+  it('without a parent number → a basedOn that names only the parent\'s service', () => {
+    const { bundle, lines } = orc31();
+    const basedOn = resources(bundle, 'ServiceRequest')[0]?.basedOn as Json[];
+    expect(basedOn).toEqual([{ type: 'ServiceRequest', extension: [{ url: `${BASE}v2-parent-service`, valueCodeableConcept: service }] }]);
+    expect(lines.filter((t) => t.startsWith('ORC-31'))).toEqual([]);
+  });
+
+  it('under \'report\' unread and reported', () => {
+    const { bundle, lines } = orc31('', { unnamedExtensions: 'report' });
+    expect(lines).toContain('ORC-31 (segment 3) is valued but not mapped');
+    expect(resources(bundle, 'ServiceRequest')[0]?.basedOn).toBeUndefined();
+  });
+});
+
 const ORU_SPM = [
   'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX7|P|2.5.1',
   'PID|1||MRN35^^^HOSP^MR||ROE^RUTH||19800215|F',
@@ -337,9 +368,11 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
   });
 
   it('every v2-* extension in converted Bundles has a definition, sits where its context says, with its value type', () => {
-    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held'), ORU_SPM];
+    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held||||||PS^Parent service^L'), ORU_SPM];
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
+    // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
+    const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     const seen = new Set<string>();
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) return value.forEach((v) => walk(v, where));
@@ -355,10 +388,10 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
         seen.add(e.url);
       }
-      // identifier and note are the Identifier- and Annotation-typed elements the definitions name
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : `${where}.${k}`);
+      // identifier, note and occurrenceTiming/timing are the Identifier-, Annotation- and Timing-typed elements the definitions name
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
     };
-    for (const m of [...messages, oru, rde]) {
+    for (const m of [...messages, oru, rde, rdeTimes]) {
       for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());

@@ -84,8 +84,13 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
       if (same !== undefined) {
         if (same.display === undefined && c.display !== undefined) same.display = c.display;
       } else {
-        // the original v2 coding is kept, unless it is a bare code with no system to say what it is
-        const keep = codings.filter((x) => x.system !== undefined);
+        // [IG CWE[CodeableConcept] CWE.1–3 → coding[1], CWE.4–6 → coding[2]] the sender's codings stay
+        // after the mapped one, a bare one too (a Coding without a system is valid FHIR), except the
+        // bare code the map translated when it says no more than the mapped coding (no CWE.2, or the
+        // map's display or the code again: `M^Married`): dropping every bare one lost a CWE.2 display
+        // and an alternate CWE.4 without CWE.6 without a report line (review 13: SPM-4
+        // `ASERU^Serum^^FUR` kept neither `Serum` nor `FUR`)
+        const keep = codings.filter((x) => x.system !== undefined || x.code !== inTable || saysMore(x, c));
         codings.length = 0;
         codings.push(c, ...keep);
       }
@@ -97,6 +102,12 @@ export function codeableConcept(rep: Repetition | undefined, map?: string, table
   if (codings.length > 0) cc.coding = codings;
   if (text !== undefined) cc.text = text;
   return cc;
+}
+
+/** Whether the bare coding `x` a map translated into `mapped` has a display of its own (not the code, not the map's display). */
+function saysMore(x: Json, mapped: Json): boolean {
+  const display = typeof x.display === 'string' ? x.display.trim().toLowerCase() : '';
+  return display !== '' && display !== String(x.code).toLowerCase() && display !== String(mapped.display ?? '').toLowerCase();
 }
 
 function tableSystem(table: string): string {

@@ -6,7 +6,8 @@
  * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
- * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
+ * extension??-statusModifier], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
+ * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -51,16 +52,17 @@ export interface ExtensionSettings {
 export const DEFAULT_EXTENSION_SETTINGS: ExtensionSettings = { base: DEFAULT_EXTENSION_BASE, mode: 'emit' };
 
 /**
- * The extensions hig defines for `extension??-<name>` rows, one owner for the converter, the
+ * The extensions hig defines for `extension??-<name>` rows (and `explicitTime`, the one IG row FHIR
+ * cannot hold beside another: TQ1-4's timeOfDay beside RPT.8's when, FHIR tim-10), one owner for the converter, the
  * StructureDefinitions in docs/fhir/ (test/transform/unnamed-extensions.test.ts checks each file
  * against this list) and docs/mapping.md. `context`: the FHIR element the IG row's target path
  * hangs the extension on; `value`: the value[x] type (`targets` for a Reference).
  */
 export interface UnnamedExtensionDef {
-  /** The IG's name after `extension??-`; the URL is `<base>v2-<name>`. */
+  /** The IG's name after `extension??-` (explicitTime: the v2 field's name); the URL is `<base>v2-<name>`. */
   name: string;
   context: readonly string[];
-  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean';
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'time';
   targets?: readonly string[];
   /** The IG rows, as tags. */
   rows: readonly string[];
@@ -84,10 +86,14 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'location', context: ['Identifier'], value: 'Reference', targets: ['Location'], rows: ['XON[Organization] XON.8'] },
   { name: 'identityUnknown', context: ['Patient'], value: 'boolean', rows: ['PID[Patient] #31'] },
   { name: 'statusModifier', context: ['ServiceRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #25'] },
+  // the IG writes `parent.service`; a dot in a StructureDefinition name is no identifier, so `-`
+  { name: 'parent-service', context: ['ServiceRequest.basedOn'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #31'] },
   { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
+  // not an unnamed row: TQ1-4's core target timeOfDay, which FHIR tim-10 forbids beside a when (placeTimes)
+  { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },
 ];
 
 /** The settings a datatype mapper sees (absent in pure datatype tests: the defaults). */

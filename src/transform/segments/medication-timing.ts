@@ -10,7 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup, lookupCode } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
@@ -187,6 +187,25 @@ export function explicitTimes(raw: readonly (string | undefined)[], bad: () => v
   return out;
 }
 
+/**
+ * Puts explicit times (TQ1-4, RI.2) on a Timing.repeat [IG TQ1[ServiceRequest] #4 →
+ * repeat.timeOfDay; hig reads TQ1[MedicationRequest] #4 and RI[Timing] RI.2 the same way]. FHIR
+ * tim-10 forbids timeOfDay beside a `when`: then the repeat pattern's event stays (RPT.8 → when,
+ * and RPT.9/TQ1-5 → offset, which tim-9 ties to that when: moving the when would take two IG rows
+ * out of core elements to keep one) and the times go to hig's extension `v2-explicitTime` on the
+ * repeat, one valueTime each (docs/mapping.md "Explicit times beside a meal-related event"). With
+ * `unnamedExtensions: 'report'` the report line instead, as before.
+ */
+export function placeTimes(repeat: Json, times: readonly string[], settings: ExtensionSettings, report: (why: string) => void): void {
+  if (times.length === 0) return;
+  if (repeat.when === undefined) repeat.timeOfDay = [...times];
+  else if (settings.mode === 'report') report(EXPLICIT_TIMES_WHY);
+  else for (const t of times) addExtension(repeat, { url: unnamedExtensionUrl('explicitTime', settings.base), valueTime: t });
+}
+
+/** The report line of explicit times beside a `when` (FHIR tim-10) under `unnamedExtensions: 'report'`. */
+export const EXPLICIT_TIMES_WHY = 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)';
+
 /** A CQ (quantity^units CWE) as a UCUM Duration, or undefined when its unit is not a time unit. */
 export function duration(rep: Repetition | undefined): Json | undefined {
   const value = decimal(val(rep, 1));
@@ -346,9 +365,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   placeOffset(repeat, parts.offset, (why) => cx.leftOut(tq1, '5', why));
   // TQ1-4 explicit times → timeOfDay (a TM has no date for Timing.event)
   const times = explicitTimes(tq1.reps(4).map((r) => val(r, 1)), () => cx.leftOut(tq1, '4', 'an explicit time that is no time of day'));
-  // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's event wins
-  if (times.length > 0 && repeat.when !== undefined) cx.leftOut(tq1, '4', 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
-  else if (times.length > 0) repeat.timeOfDay = times;
+  // [FHIR Timing tim-10] timeOfDay and when exclude each other: beside a when, hig's v2-explicitTime
+  placeTimes(repeat, times, cx.extensions, (why) => cx.leftOut(tq1, '4', why));
   // [IG TQ1[MedicationRequest] #6] TQ1-6 → boundsDuration when TQ1-7/8 give no period (else a bound, tq1Parts)
   if (parts.boundsDuration !== undefined) repeat.boundsDuration = parts.boundsDuration;
   // [IG TQ1[MedicationRequest] #13] TQ1-13 → duration/durationUnit; [#14] TQ1-14 total occurrences → count
@@ -407,8 +425,7 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   // [IG RI[Timing] RI.2] explicit times HHMM,HHMM → timeOfDay, read by the one reader of explicit
   // times (colons too: ORM-O01-06's `BID&11:30:05` was dropped without a report line, review 6)
   const explicit = explicitTimes((val(rep, 2, 2) ?? '').split(','), () => report('2.2', 'an explicit time that is no time of day'));
-  if (explicit.length > 0 && repeat.when !== undefined) report('2.2', 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
-  else if (explicit.length > 0) repeat.timeOfDay = explicit;
+  placeTimes(repeat, explicit, cx.extensions, (why) => report('2.2', why));
   // [IG TQ[MedicationRequest] #3] TQ.3 → repeat.boundsDuration; bounds[x] holds one: beside TQ.4/TQ.5 reported
   const span = tqSpan(val(rep, 3));
   if (val(rep, 3) !== undefined && span === undefined) report('3', TQ_WHY.span);

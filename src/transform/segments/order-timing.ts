@@ -11,12 +11,12 @@ import { type Conversion, type SegmentReader, push } from '../context.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime } from '../datatypes/time.js';
-import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
-import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, placeOffset, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
+import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, placeOffset, placeTimes, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
 function orderTq1(orc: SegmentReader | undefined, scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -45,6 +45,8 @@ interface RequestTiming {
   offset?: number | undefined;
   /** repeat parts of the RPT's components 5–10 (period, when, offset) */
   rpt?: Json | undefined;
+  /** the channel's hig-defined extensions (explicit times beside a `when`: placeTimes) */
+  extensions: ExtensionSettings;
   /** report a part that found no place: `part` is a field or component label of `reader` */
   leftOut: (part: string, why: string) => void;
   /** labels of the start/end, the explicit times, for the report */
@@ -73,11 +75,8 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   mergeRpt(repeat, t.rpt ?? {}, (c, why) => t.leftOut(c, why));
   // [IG TQ1[ServiceRequest] #5] TQ1-5 → repeat.offset beside the pattern's event (FHIR tim-9)
   placeOffset(repeat, t.offset, (why) => t.leftOut('5', why));
-  if (t.timeOfDay !== undefined && t.timeOfDay.length > 0) {
-    // [FHIR Timing tim-10] timeOfDay and when exclude each other: the pattern's meal time wins
-    if (repeat.when !== undefined) t.leftOut(t.times, 'explicit times beside a meal-related repeat pattern (Timing holds timeOfDay or when)');
-    else repeat.timeOfDay = t.timeOfDay;
-  }
+  // [IG TQ1[ServiceRequest] #4 → repeat.timeOfDay]; beside a when (FHIR tim-10) hig's v2-explicitTime
+  placeTimes(repeat, t.timeOfDay ?? [], t.extensions, (why) => t.leftOut(t.times, why));
   if (t.boundsDuration !== undefined) repeat.boundsDuration = t.boundsDuration;
   if (t.each !== undefined) {
     repeat.duration = t.each.value;
@@ -159,6 +158,7 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
     boundsDuration: span,
     count: total,
     quantity,
+    extensions: cx.extensions,
     leftOut: (part, why) => cx.leftOut(reader, part === 'quantity' ? label(1) : part, why),
     startEnd: `${label(4)}/${label(5)}`,
     times: `${label(2)}.2`,
@@ -226,6 +226,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion, after =
     count,
     quantity,
     offset,
+    extensions: cx.extensions,
     leftOut: (part, why) => cx.leftOut(tq1, part === 'quantity' ? '2' : part, why),
     startEnd: '7/8',
     times: '4',

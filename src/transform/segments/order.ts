@@ -9,7 +9,7 @@
  * segment is an order of its own [IG ORM_O01 4.1: each ORC → a ServiceRequest].
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept, tableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableCoding, tableConcept } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { sub } from '../datatypes/primitive.js';
@@ -86,9 +86,10 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
   // [IG ORC[ServiceRequest] ORC-9 IF ORC-1 IS "NW"]: on a cancel or a status message ORC-9 is
-  // the time of that event, not when the order was authored. Left unread here: the order's
-  // Provenance takes it [IG ORC[Provenance] #9] when one is made (orderProvenance), else the report
-  // lists it (it was read and dropped without a report line: DFT-P03-01's RE order)
+  // the time of that event, not when the order was authored. Left unread here: a ServiceRequest's
+  // businessEvent takes it (serviceRequest), the order's Provenance too [IG ORC[Provenance] #9] when
+  // one is made (orderProvenance), else the report lists it (it was read and dropped without a
+  // report line: DFT-P03-01's RE order)
   if (orc.str(1)?.toUpperCase() === 'NW') set(target, 'authoredOn', orc.dateTime(9));
   // [IG ORC[ServiceRequest] ORC-12 → requester], in the role ORC-21–24 describe
   set(target, 'requester', orderingProvider(orc, cx));
@@ -157,7 +158,8 @@ function facilityOf(orc: SegmentReader, cx: Conversion): Reference | undefined {
  * Organization: of the person another field names as the orderer [IG OBR[ServiceRequest] OBR-16 IF
  * ORC-12 NOT VALUED → requester; RXO[MedicationRequest] RXO-14; PRT OP], who also takes ORC-24 as
  * the row's practitioner, else of no person (R4 PractitionerRole.practitioner is 0..1: the facility
- * alone ordered; ORC-24 then has no Practitioner and is reported). A requester that is already a
+ * alone ordered), or, with an ORC-24, of a Practitioner known only by that address (loss14b;
+ * reported before). A requester that is already a
  * role (a PRT's, with its own PRT-8 organization) keeps it: ORC-21/24 reported. ORC-22/23 without an
  * ORC-21 to hold them are reported.
  */
@@ -171,7 +173,16 @@ export function orderingFacility(orc: SegmentReader | undefined, target: Json, c
   const requester = target.requester as Reference | undefined;
   const person = requester === undefined ? undefined : cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
   if (person === undefined) {
-    if (address.length > 0) cx.leftOut(orc, '24', `the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is${requester === undefined ? '' : ' (the requester is a PRT role)'}`);
+    if (address.length > 0 && requester === undefined) {
+      // [IG ORC[ServiceRequest] #24 → requester(PractitionerRole.practitioner(Practitioner.address))]
+      // no field names the orderer, but ORC-24 says there is one and where: a Practitioner that
+      // says only that, message-scoped (no identifier or name to know it by in another message),
+      // in the facility's role when ORC-21 names one (loss14b; reported before)
+      const orderer = cx.ref(cx.add({ resourceType: 'Practitioner', address } as Resource));
+      target.requester = practitionerRole(cx, orderer, { code: undefined, organization: facility, location: undefined, telecom: [], address: [] });
+      return;
+    }
+    if (address.length > 0) cx.leftOut(orc, '24', "the ordering provider's address without an ordering provider (ORC-12, OBR-16, RXO-14) whose Practitioner.address it is (the requester is a PRT role)");
     if (facility === undefined) return;
     if (requester !== undefined) {
       cx.leftOut(orc, '21', 'an ordering facility beside a requester role a PRT names (with its own organization); not made its organization');
@@ -314,6 +325,41 @@ function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
   }
 }
 
+const BUSINESS_EVENT = 'http://hl7.org/fhir/StructureDefinition/businessEvent';
+
+/**
+ * [IG ORC[ServiceRequest] #1 → extension businessEvent: value (v2-0119), #9 → its date] the order
+ * event a non-NW ORC reports (RE, SC, CA…) and when it happened, as the FHIR extension
+ * `businessEvent` (extensions pack; context ServiceRequest, unchanged in R4): its `value` (1..1) the
+ * ORC-1 code, its `date` ORC-9. authoredOn holds a new order's ORC-9 (NW only), so a new order gets
+ * none. The IG rows name the system as the ValueSet URL; the coding takes the code system's
+ * (tableCoding). Until loss14b such an ORC-9 was the Provenance's time only, and without an ORC-12
+ * agent it was reported (DFT-P03-01, review 11 #8).
+ */
+function businessEvent(sr: Json, orc: SegmentReader | undefined): void {
+  const control = orc?.str(1)?.toUpperCase();
+  const date = orc?.dateTime(9);
+  if (control === undefined || control === 'NW' || date === undefined) return;
+  addExtension(sr, { url: BUSINESS_EVENT, extension: [{ url: 'value', valueCodeableConcept: { coding: [tableCoding('0119', control)] } }, { url: 'date', valueDateTime: date }] });
+}
+
+/**
+ * [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]] the
+ * parent order's universal service identifier: hig's v2-parent-service (unnamed-extension.ts) on the
+ * first basedOn (the OBR-29 parent, parentOrder), or, when no number names the parent (ORC-8 has
+ * no IG target, an OBR-29 without a system is no reference), on a basedOn that says only that: a
+ * parent order whose service is this. Under unnamedExtensions 'report' left unread, so reported.
+ */
+function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion): void {
+  if (orc === undefined || cx.extensions.mode !== 'emit') return;
+  const service = codeableConcept(orc.rep(31));
+  if (service === undefined) return;
+  const ext = { url: unnamedExtensionUrl('parent-service', cx.extensions.base), valueCodeableConcept: service };
+  const parents = sr.basedOn as Json[] | undefined;
+  if (parents?.[0] !== undefined) addExtension(parents[0], ext);
+  else sr.basedOn = [{ type: 'ServiceRequest', extension: [ext] }];
+}
+
 /**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
@@ -354,6 +400,8 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     if (sr.occurrencePeriod === undefined) set(sr, 'occurrenceDateTime', obr.dateTime(6));
     parentOrder(sr, obr, cx);
   }
+  parentService(sr, orc, cx);
+  businessEvent(sr, orc);
   orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);

@@ -326,9 +326,15 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
   // [IG AIS[ServiceRequest] #11, #12 → identifier[2]/[3]] only on a ServiceRequest per AIS, which hig
-  // does not make (AIS[Appointment] has no target for them): reported with that reason (review 9 #5)
+  // does not make (AIS[Appointment] has no target for them): reported with that reason (review 9 #5).
+  // [IG SIU_S12 RESOURCES.SERVICE.AIS → ServiceRequest[n] IF SCH-26 IS VALUED OR SCH-27 IS VALUED]:
+  // without an order number in the SCH the IG makes no such request either, and the line says so
+  const sch = timesOf(scope.appointment).sch;
+  const ordered = sch !== undefined && (sch.reps(26).length > 0 || sch.reps(27).length > 0);
   for (const n of [11, 12]) {
-    if (seg.reps(n).length > 0) cx.leftOut(seg, String(n), 'supplemental service information: AIS[ServiceRequest] maps it to that request\'s identifier, and hig makes no ServiceRequest from an AIS');
+    if (seg.reps(n).length === 0) continue;
+    if (ordered) cx.leftOut(seg, String(n), 'supplemental service information: AIS[ServiceRequest] maps it to that request\'s identifier, and hig makes no ServiceRequest from an AIS');
+    else cx.leftOut(seg, String(n), 'supplemental service information of an appointment whose SCH names no order (SCH-26/27): the IG makes its AIS[ServiceRequest] only for an ordered appointment, and AIS[Appointment] has no target');
   }
 }
 

@@ -29,10 +29,11 @@ function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
  * [IG SPM[Specimen] #3] an EIP parent: a logical reference by identifier (the parent need not be in
  * this message). A Reference holds one identifier: the filler's (EIP.2, the lab's number, as SPM-2
  * identifies a specimen), else the placer's (EIP.1): the first of these with a system, as only an
- * identifier with a system makes the reference (identifier.ts referenceIdentifier, review 7); the
- * number not taken is reported.
+ * identifier with a system makes a logical reference (identifier.ts referenceIdentifier, review 7);
+ * the number not taken is reported. A number without a system waits for the end of the message
+ * (finishSpecimenParents): it can still name a Specimen of this message.
  */
-function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Json | undefined {
+function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): { parent?: Json; bare?: Json } {
   const placer = eiFromComponent(rep, 1, cx, 'PGN');
   const filler = eiFromComponent(rep, 2, cx, 'FGN');
   // the one with a system names the parent (review 8: a filler without one dropped the placer's)
@@ -42,8 +43,46 @@ function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): Js
     if (byPlacer) cx.leftOut(seg, '3.2', "the parent's filler number without a system beside a placer number with one (a Reference holds one identifier)");
     else cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
   }
-  const identifier = referenceIdentifier(chosen, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
-  return identifier === undefined ? undefined : { type: 'Specimen', identifier };
+  if (chosen === undefined) return {};
+  return chosen.system === undefined ? { bare: chosen } : { parent: { type: 'Specimen', identifier: chosen } };
+}
+
+/** Parents named by a number without a system, per conversion, resolved at the end of the message. */
+interface PendingParent {
+  child: Resource;
+  identifier: Json;
+  seg: SegmentReader;
+}
+const pendingParents = new WeakMap<Conversion, PendingParent[]>();
+
+const typeCode = (identifier: Json): unknown => ((identifier.type as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code;
+
+/**
+ * [IG SPM[Specimen] #3 → parent(Specimen.identifier)] a parent number without a system is no
+ * logical reference (review 7: it could name another patient's specimen), but within the message it
+ * names one Specimen without doubt when exactly one Specimen of the same patient carries that number
+ * as its own SPM-2 (placer for EIP.1, filler for EIP.2; no system either): the parent is then a
+ * reference to that resource (loss14b). Otherwise the number is reported, as before. Called once
+ * every segment is mapped (hl7v2.ts finish).
+ */
+export function finishSpecimenParents(cx: Conversion): void {
+  const pending = pendingParents.get(cx) ?? [];
+  if (pending.length === 0) return;
+  const specimens = [...cx.resources.values()].filter((r) => r.resourceType === 'Specimen');
+  for (const { child, identifier, seg } of pending) {
+    const subject = (child.subject as Json | undefined)?.reference;
+    const matches = specimens.filter(
+      (r) =>
+        r !== child &&
+        subject !== undefined &&
+        (r.subject as Json | undefined)?.reference === subject &&
+        ((r.identifier as Json[] | undefined) ?? []).some((i) => i.system === undefined && i.value === identifier.value && typeCode(i) === typeCode(identifier)),
+    );
+    const parent = matches.length === 1 ? matches[0] : undefined;
+    if (parent !== undefined) push(child, 'parent', cx.ref(parent));
+    else referenceIdentifier(identifier, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
+  }
+  pendingParents.delete(cx);
 }
 
 /**
@@ -88,7 +127,12 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient !== undefined) s.subject = cx.ref(scope.patient);
   // [IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP[Identifier-PlacerAssignedIdentifier] /
   // EIP[Identifier-FillerAssignedIdentifier]] one parent per repetition (review 6: reported in 4)
-  for (const r of seg.reps(3)) push(s, 'parent', parentSpecimen(r, seg, cx));
+  const bare: Json[] = [];
+  for (const r of seg.reps(3)) {
+    const { parent, bare: number } = parentSpecimen(r, seg, cx);
+    push(s, 'parent', parent);
+    if (number !== undefined) bare.push(number);
+  }
   const obr = orderOf(scope, cx);
   const collection: Json = {};
   let start = seg.dateTime(17, 1);
@@ -136,6 +180,7 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const anchor = resourceFact(scope.report ?? scope.serviceRequest ?? scope.patient);
   const key = numberKey('specimen', scope.patient, filler ?? placer) ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
   const specimen = cx.add(s as Resource, key, 'distinct');
+  if (bare.length > 0) pendingParents.set(cx, [...(pendingParents.get(cx) ?? []), ...bare.map((identifier) => ({ child: specimen, identifier, seg }))]);
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));

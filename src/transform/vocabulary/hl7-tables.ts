@@ -58,6 +58,10 @@ const CODES: Readonly<Record<string, string>> = {
     'BE BN BU CT LA LAC LACF LD LE LEJ LF LG LH LIJ LLAQ LLFA LMFA LN LPC LSC LT LUA LUAQ LUFA LVG LVL NB OD OS OU PA PERIN RA RAC RACF RD RE REJ RF RG RH RIJ RLAQ RLFA RMFA RN RPC RSC RT RUA RUAQ RUFA RVG RVL',
   // THO v2-0165 Administration Method; IG AdministrationMethod
   '0165': 'CH DI DU IF IR IS IVP IVPB NB PF PT SH SO WA WI',
+  // THO v2-0119 Order Control Codes (ORC-1); IG OrderControlCode[ServiceRequest.status] (its v2 code
+  // column): the businessEvent value of a non-NW order (order.ts businessEvent)
+  '0119':
+    'AF CA CH CN CP CR DC DE DF DR FU HD HR LI MC NA NW OC OD OE OF OH OK OP OR PA PR PY RE RF RL RO RP RQ RR RU SC SN SR SS UA UC UD UF UH UM UN UR UX XO XR XX',
   // THO v2-0203 Identifier Type; IG IdentifierType; and FGN, FILL, PGN, PLAC, which the IG's own
   // rows assign under v2-0203 (IG ORC[ServiceRequest] #2 PLAC, #3 FILL, #4 PGN, #38 FGN;
   // EIP[Identifier-PlacerAssignedIdentifier] EIP.1 PGN, EIP[Identifier-FillerAssignedIdentifier]
