@@ -1,6 +1,6 @@
 /**
  * Code review 15 (issue 14): defects in the lead's mapping changes on main since 5afb507
- * (docs/codereview15.md, CR15-1 … CR15-8). Each case is `it.fails` so CI stays green: it asserts
+ * (docs/codereview15.md, CR15-1 … CR15-9). Each case is `it.fails` so CI stays green: it asserts
  * what the IG row, FHIR R4 or hig's identity rules (docs/mapping.md "Resource identity") say, and
  * hig on main (0732a48) does otherwise. The lead flips a case to `it` when the defect is fixed.
  * Expected values come from the message, the IG rows and the spec named in each case, never from
@@ -149,5 +149,21 @@ describe('CR15-8 [duplicate] one called-by name sent on two XPN repetitions beco
     const { bundle } = convert(MSH('A04'), EVN('A04'), seg('PID', { 1: '1', 3: 'M1^^^HOSP^MR', 5: 'DOE^JANE^^^^^L^^^^^^^^Janie~DOE^JANE^^^^^D^^^^^^^^Janie' }), 'PV1|1|O');
     const names = (resources(bundle, 'Patient')[0] as Json).name as Json[];
     expect(names.filter((n) => n.use === 'nickname')).toHaveLength(1);
+  });
+});
+
+describe('CR15-9 [report] OBR-53\'s CX report lines do not name their field (order.ts:369 cxIdentifier(r, cx), not cx.at(obr, 53))', () => {
+  // Every report line names its field (PID-20 passes cx.at(seg, 20) to dlnIdentifier). An OBR-53
+  // CX.5 that is no table 0203 code is reported as "OBR (segment 4): CX.5 …": the analyst, and the
+  // review tallies (an unknown text is counted (a)), cannot tell which field lost it.
+  it.fails('OBR-53 `APON-53^^^^XYZ`: the CX.5 line starts with OBR-53', () => {
+    const obr = ['OBR', '1', '845439^GHH OE', '986^LAB', '625-4^Bacteria identified^LN'];
+    while (obr.length <= 53) obr.push('');
+    obr[53] = 'APON-53^^^^XYZ';
+    const { lines } = convert('MSH|^~\\&|LIS|HOSP|EHR|HOSP|20240305083500-0500||OML^O21^OML_O21|CR15|P|2.8',
+      seg('PID', { 1: '1', 3: 'M1^^^HOSP^MR', 5: 'DOE^JANE' }), 'ORC|NW|845439^GHH OE|986^LAB', obr.join('|'));
+    const cx5 = lines.filter((l) => l.includes('CX.5'));
+    expect(cx5).toHaveLength(1);
+    expect(cx5[0]).toMatch(/^OBR-53 /);
   });
 });
