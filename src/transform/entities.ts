@@ -6,7 +6,7 @@ import type { Repetition } from '../hl7/message.js';
 import { type Conversion, set } from './context.js';
 import { codeFromTable, firstCoding } from './datatypes/coding.js';
 import { authorityKey, authoritySystem, checkDigit, hdSystem, typeSystem } from './datatypes/identifier.js';
-import { nameText, xcnName } from './datatypes/name.js';
+import { nameIdentity, nameText, xcnName } from './datatypes/name.js';
 import { componentHd, reportUnnamedExtension, unnamedExtension } from './datatypes/unnamed-extension.js';
 import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
@@ -39,7 +39,7 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
   identifierExtension(cx, rep, identifier, 14, 'XCN.14 (assigning facility)', 'assigningFacility', 'XCN.1');
   // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
   // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
-  const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, name ?? {}]);
+  const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, nameIdentity(name) ?? {}]);
   const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, key);
   return cx.ref(p, nameText(name));
 }
@@ -86,7 +86,8 @@ export function locationFromHd(cx: Conversion, hd: Repetition | undefined): Refe
 }
 
 function nameKey(name: Json | undefined): string {
-  return JSON.stringify(name ?? {});
+  // without FN.2–5's extensions: the key a name had before review 14 (name.ts nameIdentity)
+  return JSON.stringify(nameIdentity(name) ?? {});
 }
 
 /**

@@ -102,6 +102,17 @@ function patientRank(identifier: Json): number {
 }
 
 /**
+ * An identifier's authority as patient identity counts it: a driver's licence (type DL) counts as
+ * bare whatever its issuer. DLN.2 gained a system or assigner with issue 14's licence rule
+ * (licence-issuer.ts); before it a licence was always bare, and adding the issuing state to the
+ * same person's licence must not move the Patient's URL past an SSN or the sender's bare record
+ * number (code review 15, CR15-1).
+ */
+function identityAuthority(id: Json): string {
+  return identifierType(id) === 'DL' ? '' : authorityKey(id);
+}
+
+/**
  * The identifier that identifies a patient record, chosen by rule and not by position, so the
  * same identifier set in any order addresses the same Patient: one with an assigning authority
  * (a system, or CX.4's namespace) before one without, whatever its type (review 11 class R11-B:
@@ -114,7 +125,7 @@ export function patientIdentity(identifiers: readonly Json[]): Json | undefined 
   let bestKey: [number, number, string, string] | undefined;
   for (const id of identifiers) {
     if (typeof id.value !== 'string') continue;
-    const authority = authorityKey(id);
+    const authority = identityAuthority(id);
     const key: [number, number, string, string] = [authority === '' ? 1 : 0, patientRank(id), authority, id.value];
     if (bestKey === undefined || compare(key, bestKey) < 0) {
       best = id;
@@ -133,7 +144,7 @@ export function patientIdentity(identifiers: readonly Json[]): Json | undefined 
  */
 export function patientKey(identifiers: readonly Json[], sender: string | undefined): IdentityKey {
   const identity = patientIdentity(identifiers);
-  if (identity === undefined || authorityKey(identity) !== '') return identity;
+  if (identity === undefined || identityAuthority(identity) !== '') return identity;
   return facts('patient:bare', [senderFact(sender, String(identity.value))]);
 }
 

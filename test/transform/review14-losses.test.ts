@@ -103,7 +103,8 @@ describe('[IG OBR[ServiceRequest] #46 → orderDetail[1], #47 → orderDetail[2]
     while (obr.length <= 53) obr.push('');
     obr[46] = 'PSS1^Placer service^L~PSS2^Second^L';
     obr[47] = 'FSS^Filler service^L';
-    obr[53] = 'APON-53^^^^PLAC';
+    // CX.5 empty: the PLAC type is the IG row's assignment, not copied from the sender (code review 15)
+    obr[53] = 'APON-53';
     const { bundle, lines } = convertChecked(
       'MSH|^~\\&|LIS|HOSP|EHR|HOSP|20240305083500-0500||OML^O21^OML_O21|R14-O|P|2.8',
       'PID|1||MRN14^^^HOSP^MR||DOE^JANE||19800215|F',

@@ -66,7 +66,8 @@ export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext,
 function licenceSystem(rep: Repetition | undefined, ctx: DatatypeContext, usStates: boolean): string | undefined {
   const issuer = val(rep, 2);
   if (issuer === undefined) return undefined;
-  const mapped = ctx.namespaceMap[issuer];
+  // own keys only: a DLN.2 of `constructor` is no mapped namespace (code review 15, CR15-7)
+  const mapped = Object.hasOwn(ctx.namespaceMap, issuer) ? ctx.namespaceMap[issuer] : undefined;
   if (mapped !== undefined) return mapped;
   return oidOrUri(issuer) ?? (usStates ? usStateLicenceSystem(issuer, val(rep, 2, 3)) : undefined);
 }
@@ -83,8 +84,9 @@ export function typeSystem(typeCode: string | undefined): string | undefined {
  * Undefined when nothing can be a URI.
  */
 export function authoritySystem(ns: string | undefined, universal: string | undefined, type: string | undefined, ctx: DatatypeContext): string | undefined {
-  if (ns !== undefined && ctx.namespaceMap[ns] !== undefined) return ctx.namespaceMap[ns];
-  if (universal !== undefined && ctx.namespaceMap[universal] !== undefined) return ctx.namespaceMap[universal];
+  // own keys only: an authority named `constructor` is no mapped namespace (code review 15)
+  if (ns !== undefined && Object.hasOwn(ctx.namespaceMap, ns)) return ctx.namespaceMap[ns];
+  if (universal !== undefined && Object.hasOwn(ctx.namespaceMap, universal)) return ctx.namespaceMap[universal];
   const registered = (universal === undefined ? undefined : REGISTRY[universal]) ?? (ns === undefined ? undefined : REGISTRY[ns.toUpperCase()]);
   if (registered !== undefined) return registered;
   if (universal !== undefined) {

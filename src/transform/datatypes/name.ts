@@ -35,12 +35,13 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   // [IG XPN[HumanName] XPN.4 → suffix[1], XPN.6 → suffix[2], XPN.14 → suffix[3]]: the professional
   // suffix (`PhD`) was read with the name and dropped without a report line (review 6)
   const suffix = list(val(rep, l.suffix), val(rep, l.degree), l.professional === undefined ? undefined : val(rep, l.professional));
-  if (family === undefined && given === undefined) return undefined;
+  const parts = familyParts(rep, l.family);
+  // FN.2–5 without FN.1 and a given name still name someone: kept, not dropped (code review 15)
+  if (family === undefined && given === undefined && parts === undefined) return undefined;
   const n: Json = {};
   const use = lookupCode('NameType', val(rep, l.type));
   if (use !== undefined) n.use = use;
   if (family !== undefined) n.family = family;
-  const parts = familyParts(rep, l.family);
   if (parts !== undefined) n._family = { extension: parts };
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
@@ -90,15 +91,55 @@ export function xpnName(rep: Repetition | undefined, ctx: DatatypeContext): Json
   return humanName(rep, XPN, ctx);
 }
 
+/** An XPN's name and its called-by name (XPN.15), apart: identity keys read the first only. */
+export interface XpnParts {
+  name?: Json;
+  calledBy?: Json;
+}
+
 /**
- * An XPN for an element of 0..* names: the name, then XPN.15 (called by) as a name of its own with
- * use nickname [IG XPN[HumanName] XPN.15 → [2].given, [2].use "nickname"]. Until review 14 XPN.15
- * was dropped without a report line (`^PF^Addsm` in the EVERYMAN samples).
+ * An XPN for an element of 0..* names, in its parts: the name, and XPN.15 (called by) as a name of
+ * its own with use nickname [IG XPN[HumanName] XPN.15 → [2].given, [2].use "nickname"]. Until
+ * review 14 XPN.15 was dropped without a report line (`^PF^Addsm` in the EVERYMAN samples).
  */
-export function xpnNames(rep: Repetition | undefined, ctx: DatatypeContext): Json[] {
+export function xpnParts(rep: Repetition | undefined, ctx: DatatypeContext): XpnParts {
+  const parts: XpnParts = {};
   const name = humanName(rep, XPN, ctx);
+  if (name !== undefined) parts.name = name;
   const calledBy = val(rep, XPN.calledBy ?? 0);
-  return [...(name === undefined ? [] : [name]), ...(calledBy === undefined ? [] : [{ use: 'nickname', given: [calledBy] }])];
+  if (calledBy !== undefined) parts.calledBy = { use: 'nickname', given: [calledBy] };
+  return parts;
+}
+
+/** Both names of an XPN (xpnParts), for an element of 0..* names. */
+export function xpnNames(rep: Repetition | undefined, ctx: DatatypeContext): Json[] {
+  const { name, calledBy } = xpnParts(rep, ctx);
+  return [...(name === undefined ? [] : [name]), ...(calledBy === undefined ? [] : [calledBy])];
+}
+
+/**
+ * Every name of an XPN field's repetitions, each once: the same called-by name sent on two
+ * repetitions is one nickname, not two (code review 15, CR15-8).
+ */
+export function xpnNameList(reps: readonly Repetition[], ctx: DatatypeContext): Json[] {
+  const seen = new Set<string>();
+  return reps.flatMap((r) => xpnNames(r, ctx)).filter((n) => {
+    const key = JSON.stringify(n);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A name as an identity fact: without FN.2–FN.5's extensions (`_family`), which arrived with
+ * review 14's fix, so a Practitioner known by name only keeps the URL it had (code review 15,
+ * CR15-2). Key callers use the name proper, never a called-by name.
+ */
+export function nameIdentity(name: Json | undefined): Json | undefined {
+  if (name === undefined || name._family === undefined) return name;
+  const { _family: _parts, ...rest } = name;
+  return rest;
 }
 
 export function xcnName(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {

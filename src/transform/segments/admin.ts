@@ -10,7 +10,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
-import { xpnName, xpnNames } from '../datatypes/name.js';
+import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
@@ -148,10 +148,12 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
     for (const n of [16, 18, 19, 43, 49]) seg.reps(n);
     return cx.ref(patient) as unknown as Json;
   }
-  const names = seg.reps(16).map((r) => xpnName(r, cx));
-  const name = names.find((n) => n !== undefined);
+  const names = seg.reps(16).map((r) => xpnParts(r, cx));
+  // [IG XPN[HumanName] XPN.15: RelatedPerson.name is 0..*] the first named insured, with its called-by name
+  const first = names.find((n) => n.name !== undefined);
+  const name = first?.name;
   if (name === undefined) return undefined;
-  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), name: [name] };
+  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), name: [name, ...(first?.calledBy === undefined ? [] : [first.calledBy])] };
   const id = cxIdentifier(seg.rep(49), cx);
   if (id !== undefined) rp.identifier = [id];
   if (relationship !== undefined) rp.relationship = [relationship];
@@ -197,7 +199,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
   const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
-  push(old, 'name', ...seg.reps(7).flatMap((r) => xpnNames(r, cx)));
+  push(old, 'name', ...xpnNameList(seg.reps(7), cx));
   const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
@@ -375,11 +377,13 @@ export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const p: Json = { resourceType: 'Practitioner' };
   const ids = seg.reps(7).map((r) => ({ value: val(r, 1), system: undefined as string | undefined })).filter((x) => x.value !== undefined);
   if (ids.length > 0) p.identifier = ids;
-  push(p, 'name', ...seg.reps(2).flatMap((r) => xpnNames(r, cx)));
+  push(p, 'name', ...xpnNameList(seg.reps(2), cx));
   push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
   push(p, 'telecom', ...seg.reps(5).map((r) => xtnContactPoint(r, cx.at(seg, 5))));
   if (p.name === undefined && p.identifier === undefined) return;
-  const who = cx.add(p as Resource, (ids[0] as Json | undefined) ?? JSON.stringify(p.name ?? {}));
+  // [hig identity] by name: the names proper, as before review 14 (no called-by name, no FN.2–5)
+  const proper = seg.reps(2).flatMap((r) => nameIdentity(xpnParts(r, cx).name) ?? []);
+  const who = cx.add(p as Resource, (ids[0] as Json | undefined) ?? JSON.stringify(proper.length > 0 ? proper : (p.name ?? {})));
   const role = seg.str(1);
   const sr = scope.serviceRequest;
   if (sr === undefined) return;
@@ -458,12 +462,15 @@ function iamVerification(a: Json, seg: SegmentReader, cx: Conversion): void {
  * NOT VALUED] a Practitioner with that name only. Read as an XCN, its family name became an id.
  */
 function iamReporter(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
-  const name = xpnName(seg.rep(14), cx);
+  const { name, calledBy } = xpnParts(seg.rep(14), cx);
   const relationship = codeableConcept(seg.rep(15), 'Relationship');
   if (name === undefined) return undefined;
   if (seg.str(15)?.toUpperCase() === 'SEL') return cx.ref(patient) as unknown as Json;
-  if (relationship === undefined) return cx.ref(cx.add({ resourceType: 'Practitioner', name: [name] }, JSON.stringify(name))) as unknown as Json;
-  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), relationship: [relationship], name: [name] };
+  // [IG XPN[HumanName] XPN.15: Practitioner.name and RelatedPerson.name are 0..*] the called-by
+  // name beside the name; identity by the name proper (nameIdentity)
+  const names = [name, ...(calledBy === undefined ? [] : [calledBy])];
+  if (relationship === undefined) return cx.ref(cx.add({ resourceType: 'Practitioner', name: names }, JSON.stringify(nameIdentity(name)))) as unknown as Json;
+  const rp: Json = { resourceType: 'RelatedPerson', patient: cx.ref(patient), relationship: [relationship], name: names };
   return cx.ref(cx.add(rp as Resource, relatedPersonKey('related-person', patient, undefined, conceptKey(relationship), nameFact(name)))) as unknown as Json;
 }
 
@@ -786,7 +793,7 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   rp.patient = cx.ref(patient);
   rp.relationship = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'GUAR', display: 'guarantor' }] }];
   push(rp, 'relationship', codeableConcept(seg.rep(11), 'Relationship'));
-  push(rp, 'name', ...seg.reps(3).flatMap((r) => xpnNames(r, cx)));
+  push(rp, 'name', ...xpnNameList(seg.reps(3), cx));
   push(rp, 'address', ...seg.reps(5).map((r) => xadAddress(r, cx)));
   push(rp, 'telecom', ...[6, 7].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n)))));
   set(rp, 'birthDate', seg.date(8));

@@ -3,7 +3,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
-import { xpnName, xpnNames } from '../datatypes/name.js';
+import { xpnName, xpnNameList } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -52,7 +52,7 @@ function contactOrganization(seg: SegmentReader, person: ContactPerson | undefin
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
-  const names: (Json | undefined)[] = seg.reps(2).flatMap((r) => xpnNames(r, cx));
+  const names: (Json | undefined)[] = xpnNameList(seg.reps(2), cx);
   const telecom = [5, 6, 40, 41].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n))));
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
   const person = contactPerson(seg, cx);

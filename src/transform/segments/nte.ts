@@ -97,6 +97,8 @@ function noAnnotation(seg: SegmentReader, why: string, cx: Conversion): void {
 
 /** R5's Appointment.note as an R4 cross-version extension (the IG's NTE[Appointment-Comment] target). */
 const APPOINTMENT_NOTE = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Appointment.note';
+/** The comment type the IG's NTE[Appointment-Comment] #4 row names (FHIR extensions pack). */
+const ANNOTATION_TYPE = 'http://hl7.org/fhir/StructureDefinition/annotationType';
 
 /**
  * [IG NTE[Appointment-Comment] NTE-3 → extension-Appointment.note valueAnnotation (FT[Annotation-
@@ -109,6 +111,10 @@ function appointmentNote(seg: SegmentReader, target: Resource, text: string, cx:
   const note: Json = { text };
   set(note, 'authorReference', practitioner(cx, seg.rep(5)));
   set(note, 'time', seg.dateTime(6));
+  // [IG NTE[Appointment-Comment] #4 → annotationType (CWE[CodeableConcept])] the comment type, on
+  // the note it types (code review 15, CR15-6: it stayed "valued but not mapped")
+  const type = codeableConcept(seg.rep(4), 'CommentType', '0364', cx.reportAt(seg, 4));
+  if (type !== undefined) note.extension = [{ url: ANNOTATION_TYPE, valueCodeableConcept: type }];
   push(target, 'extension', { url: APPOINTMENT_NOTE, valueAnnotation: note });
 }
 

@@ -422,7 +422,8 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
 function supplementalService(sr: Json, obr: SegmentReader, cx: Conversion): void {
   push(sr, 'orderDetail', ...[46, 47].flatMap((n) => obr.reps(n).map((r) => codeableConcept(r))));
   for (const r of obr.reps(53)) {
-    const id = cxIdentifier(r, cx);
+    // cx.at: a CX report line names OBR-53, not only the segment (code review 15, CR15-9)
+    const id = cxIdentifier(r, cx.at(obr, 53));
     if (id !== undefined) push(sr, 'identifier', { ...id, type: tableConcept('0203', 'PLAC') });
   }
 }

@@ -4,7 +4,7 @@ import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { readsUsStates } from '../datatypes/licence-issuer.js';
-import { xpnNames } from '../datatypes/name.js';
+import { xpnNameList } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { ethnicityExtension, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
@@ -135,8 +135,8 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
-  push(p, 'name', ...seg.reps(5).flatMap((r) => xpnNames(r, cx)));
-  push(p, 'name', ...seg.reps(9).flatMap((r) => xpnNames(r, cx)).map((n) => (n.use === undefined ? { ...n, use: 'nickname' } : n)));
+  push(p, 'name', ...xpnNameList(seg.reps(5), cx));
+  push(p, 'name', ...xpnNameList(seg.reps(9), cx).map((n) => (n.use === undefined ? { ...n, use: 'nickname' } : n)));
   const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
   // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)

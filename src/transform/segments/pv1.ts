@@ -139,9 +139,10 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PV1[Encounter] PV1-6 completed, PV1-11 active, PV1-42 reserved]; PV1-43 completed [hig]
   // [hig, departs from the IG's "else active"] a finished visit's bed and temporary location are
   // `completed`: FHIR's `active` says the patient is there now, so a discharge (A03, PV1-45) read
-  // as active would leave the bed occupied on the receiver (review 14)
-  const here = e.status === 'finished' ? 'completed' : 'active';
-  const locations: [number, string][] = [
+  // as active would leave the bed occupied on the receiver (review 14). A cancelled or erroneous
+  // visit says nothing of where the patient is: no status (code review 15, CR15-5)
+  const here = e.status === 'finished' ? 'completed' : e.status === 'cancelled' || e.status === 'entered-in-error' ? undefined : 'active';
+  const locations: [number, string | undefined][] = [
     [3, preadmit ? 'planned' : here],
     [11, here],
     [6, 'completed'],
@@ -155,7 +156,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     const l = location(cx, seg.rep(field));
     if (field === 3) assigned = l?.reference;
-    if (l !== undefined) push(e, 'location', { location: l, status });
+    if (l !== undefined) push(e, 'location', status === undefined ? { location: l } : { location: l, status });
   }
   // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is: its
   // class and service as sent, its bed and attending by their own identities (entities.ts: one bed
