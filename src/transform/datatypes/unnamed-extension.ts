@@ -6,7 +6,8 @@
  * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
- * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
+ * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier],
+ * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex).
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -60,8 +61,11 @@ export interface UnnamedExtensionDef {
   /** The IG's name after `extension??-`; the URL is `<base>v2-<name>`. */
   name: string;
   context: readonly string[];
-  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean';
+  /** `complex`: no value[x], the sub-extensions `parts` instead (an IG target with `.part` names). */
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'complex';
   targets?: readonly string[];
+  /** A complex extension's sub-extensions: url (the IG's part name) and value[x] type, each 0..1. */
+  parts?: readonly { url: string; value: 'string' | 'code' }[];
   /** The IG rows, as tags. */
   rows: readonly string[];
   /** The row's cardinality is 0..* (one extension per repetition). */
@@ -88,6 +92,18 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
+  {
+    name: 'assigningauthority',
+    context: ['Identifier'],
+    value: 'complex',
+    // the IG's third part is spelt `univeralIDType`; hig spells the HD component's name
+    parts: [
+      { url: 'nameSpaceID', value: 'string' },
+      { url: 'universalID', value: 'string' },
+      { url: 'universalIDType', value: 'code' },
+    ],
+    rows: ['EI[Identifier-Extension] EI.2', 'EI[Identifier-Extension] EI.3', 'EI[Identifier-Extension] EI.4'],
+  },
 ];
 
 /** The settings a datatype mapper sees (absent in pure datatype tests: the defaults). */
