@@ -63,3 +63,51 @@ describe('[IG MRG[Account] #0, #3; v2.5.1 3.3.45 A45 move visit] MRG-3, the visi
     expect(danglingReferences(bundle)).toEqual([]);
   });
 });
+
+describe('[IG PR1[Procedure] #25 → partOf(Procedure.identifier): "the Procedure resource where Procedure.identifier matches the value of PR1-25"]', () => {
+  const ADT = (...pr1: string[]) =>
+    convertChecked(
+      'MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A01^ADT_A01|L14C-2|P|2.5.1',
+      'EVN|A01|20240705081500-0500',
+      'PID|1||MRN50^^^HOSP^MR||ROE^RUTH||19800215|F',
+      'PV1|1|I|||||||||||||||||V50^^^HOSP^VN',
+      ...pr1,
+    );
+  const colonoscopy = (n: number, id: string, parent?: string) =>
+    seg('PR1', { 1: String(n), 3: n === 1 ? '73761001^Colonoscopy^SCT' : '76164006^Biopsy of colon^SCT', 5: '20240705090000-0500', 19: id, ...(parent === undefined ? {} : { 25: parent }) });
+  const byNumber = (bundle: Json, value: string) => resources(bundle, 'Procedure').find((p) => (p.identifier as Json[] | undefined)?.[0]?.value === value);
+
+  it('the parent PR1 before the child: partOf references that Procedure of the Bundle, nothing reported', () => {
+    const { bundle, lines: all } = ADT(colonoscopy(1, 'PR1001'), colonoscopy(2, 'PR1006', 'PR1001'));
+    const child = byNumber(bundle, 'PR1006');
+    expect(child?.partOf).toHaveLength(1);
+    expect(target(bundle, (child?.partOf as Json[])[0])).toBe(byNumber(bundle, 'PR1001'));
+    // a bare number never rides in a Reference (docs/mapping.md: logical references need a system)
+    expect((child?.partOf as Json[])[0]).toEqual({ reference: expect.stringMatching(/^urn:uuid:/), type: 'Procedure' });
+    expect(lines(all, 'PR1-25')).toEqual([]);
+    expect(danglingReferences(bundle)).toEqual([]);
+  });
+
+  it('the parent PR1 after the child: the same reference (the parent\'s id comes from its PR1-19)', () => {
+    const { bundle, lines: all } = ADT(colonoscopy(1, 'PR1006', 'PR1001'), colonoscopy(2, 'PR1001'));
+    expect(target(bundle, (byNumber(bundle, 'PR1006')?.partOf as Json[] | undefined)?.[0])).toMatchObject({ resourceType: 'Procedure', identifier: [{ value: 'PR1001' }] });
+    expect(lines(all, 'PR1-25')).toEqual([]);
+    expect(danglingReferences(bundle)).toEqual([]);
+  });
+
+  it('no PR1 of the message carries the bare number (the Microsoft ADT/BAR samples): no partOf, reported with both reasons', () => {
+    const { bundle, lines: all } = ADT(colonoscopy(1, 'PR1006', 'PR1001'));
+    expect(byNumber(bundle, 'PR1006')?.partOf).toBeUndefined();
+    expect(lines(all, 'PR1-25')).toEqual([expect.stringMatching(/^PR1-25 \(segment 5\): a parent procedure number without an assigning authority .*; no PR1 of this message has it as its PR1-19; not converted$/)]);
+  });
+
+  it('the same number under another authority is another procedure: not referenced', () => {
+    const { bundle } = ADT(colonoscopy(1, 'PR1001^OTHERSYS'), colonoscopy(2, 'PR1006', 'PR1001'));
+    expect(byNumber(bundle, 'PR1006')?.partOf).toBeUndefined();
+  });
+
+  it('a parent number with a system and no PR1 of it in the message stays a logical reference (as before)', () => {
+    const { bundle } = ADT(colonoscopy(1, 'PR1006', 'PR1001^HOSP^2.16.840.1.113883.19.7^ISO'));
+    expect(byNumber(bundle, 'PR1006')?.partOf).toEqual([{ type: 'Procedure', identifier: { system: 'urn:oid:2.16.840.1.113883.19.7', value: 'PR1001' } }]);
+  });
+});
