@@ -309,6 +309,36 @@ describe('[IG NTE[Observation] #4, NTE[ServiceRequest] #4 → extension??-noteTy
   });
 });
 
+// SFT as the Microsoft samples send it (ADT-A45-01: vendor XON with name type, binary id, product information), with an install date
+const SFT = 'SFT|Orion Health^L|2.4.3.52854|Rhapsody|2.4.3.52854-b7|RAP234 Text|20210115160010+0215';
+const ADT_SFT = ADT(PID_CX6).replace('\rEVN|', `\r${SFT}\rEVN|`);
+
+describe('[IG SFT[MessageHeader] #1 → source.extension??-vendorOrganization(Organization), #4 → -binaryIdentifier, #5 → -description, #6 → -installDate]', () => {
+  it('the first SFT → v2-vendorOrganization (an Organization by XON[Organization]), v2-binaryIdentifier, v2-description, v2-installDate on MessageHeader.source', () => {
+    const { bundle, lines } = convert(ADT_SFT);
+    const source = resources(bundle, 'MessageHeader')[0]?.source as Json;
+    // [IG SFT[MessageHeader] #2, #3] as before
+    expect(source).toMatchObject({ software: 'Rhapsody', version: '2.4.3.52854' });
+    expect(target(bundle, ext(source, 'vendorOrganization')?.valueReference)).toMatchObject({ resourceType: 'Organization', name: 'Orion Health' });
+    expect(ext(source, 'binaryIdentifier')).toEqual({ url: `${BASE}v2-binaryIdentifier`, valueString: '2.4.3.52854-b7' });
+    expect(ext(source, 'description')).toEqual({ url: `${BASE}v2-description`, valueString: 'RAP234 Text' });
+    expect(ext(source, 'installDate')).toEqual({ url: `${BASE}v2-installDate`, valueDateTime: '2021-01-15T16:00:10+02:15' });
+    expect(lines.filter((t) => t.startsWith('SFT-'))).toEqual([]);
+  });
+
+  it('an install date that is no date is reported, never a refusal of the message', () => {
+    const { bundle, lines } = convert(ADT_SFT.replace('20210115160010+0215', '2021-01-15'));
+    expect(ext(resources(bundle, 'MessageHeader')[0]?.source, 'installDate')).toBeUndefined();
+    expect(lines).toContain('SFT-6 (segment 2): a software install date that is no date/time; not converted');
+  });
+
+  it("unnamedExtensions 'report': the four fields stay unread and are reported, as before", () => {
+    const { bundle, lines } = convert(ADT_SFT, { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toMatch(/Orion Health|v2-binaryIdentifier|v2-description|v2-installDate/);
+    expect(lines.filter((t) => t.startsWith('SFT-')).sort()).toEqual([1, 4, 5, 6].map((n) => `SFT-${n} (segment 2) is valued but not mapped`));
+  });
+});
+
 // DG1-20 as ADT-A08-01 (review 11 #1) sends it: EI.3 an OID, EI.4 `CLIP`, a type hig makes no URI of
 const ADT_DG1_20 = `${ADT(PID_CX6, PV1_CX6)}\r${seg('DG1', { 1: '1', 3: '422504002^Ischemic stroke^SCT', 20: 'DI20^Diagnosis^1.3.6.1.4.1.44750.1.2.2^CLIP' })}`;
 
@@ -437,8 +467,8 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
       // identifier and note are the Identifier- and Annotation-typed elements the definitions name
       for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : `${where}.${k}`);
     };
-    for (const m of [...messages, oru, rde, ADT_DG1_20]) {
-      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation', 'Condition'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
+    for (const m of [...messages, oru, rde, ADT_DG1_20, ADT_SFT]) {
+      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation', 'Condition', 'MessageHeader'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());
   });

@@ -7,7 +7,9 @@
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
  * extension??-statusModifier], [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier],
- * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex).
+ * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex),
+ * [IG SFT[MessageHeader] #1, #4, #5, #6 → source.extension??-vendorOrganization/-binaryIdentifier/
+ * -description/-installDate].
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -62,7 +64,7 @@ export interface UnnamedExtensionDef {
   name: string;
   context: readonly string[];
   /** `complex`: no value[x], the sub-extensions `parts` instead (an IG target with `.part` names). */
-  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'complex';
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'dateTime' | 'complex';
   targets?: readonly string[];
   /** A complex extension's sub-extensions: url (the IG's part name) and value[x] type, each 0..1. */
   parts?: readonly { url: string; value: 'string' | 'code' }[];
@@ -92,6 +94,10 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
+  { name: 'vendorOrganization', context: ['MessageHeader.source'], value: 'Reference', targets: ['Organization'], rows: ['SFT[MessageHeader] #1'] },
+  { name: 'binaryIdentifier', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #4'] },
+  { name: 'description', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #5'] },
+  { name: 'installDate', context: ['MessageHeader.source'], value: 'dateTime', rows: ['SFT[MessageHeader] #6'] },
   {
     name: 'assigningauthority',
     context: ['Identifier'],
