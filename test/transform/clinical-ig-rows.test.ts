@@ -127,13 +127,14 @@ describe('[IG DG1[Condition] #22, PR1[Procedure] #25] a parent reference carries
     expect(child!.extension).toEqual([{ url: DUE_TO, valueReference: { type: 'Condition', identifier: parentId } }]);
     expect(lines.filter((t) => t.startsWith('DG1-22 '))).toEqual([]);
   });
-  it('PR1-25 → partOf identifier = the parent Procedure\'s PR1-19 identifier', () => {
+  it('PR1-25 → partOf identifier = the parent Procedure\'s PR1-19 identifier (loss14c: and, the parent being in this message, the reference to it)', () => {
     const { bundle, lines } = adt(PR1({ 19: OID_EI('PR1001') }), PR1({ 1: '2', 3: '45378000^Colonoscopy^SCT', 25: OID_EI('PR1001') }));
     const procedures = resources(bundle, 'Procedure') as Json[];
     const parentId = (procedures.find((p) => p.identifier !== undefined)!.identifier as Json[])[0]!;
     const child = procedures.find((p) => p.partOf !== undefined)!;
     expect(typeof parentId.system).toBe('string');
-    expect(child.partOf).toEqual([{ type: 'Procedure', identifier: parentId }]);
+    const parent = procedures.find((p) => p.identifier !== undefined)!;
+    expect(child.partOf).toEqual([{ reference: `urn:uuid:${String(parent.id)}`, type: 'Procedure', identifier: parentId }]);
     expect(lines.filter((t) => t.startsWith('PR1-25 '))).toEqual([]);
   });
 });

@@ -135,7 +135,7 @@ describe('[IG NTE[Observation] #5, #6; NTE[ServiceRequest] #5, #6] entered by / 
 });
 
 describe('[IG SPM[Specimen] #32 → identifier EI[Identifier-Extension]] EI.3/EI.4 that name no system', () => {
-  it('an EI.3 universal id of a type that makes no URI (CLIP) beside EI.2: reported, not silently dropped', () => {
+  it('an EI.3 universal id of a type that makes no URI (CLIP) beside EI.2: not silently dropped (loss14c: hig\'s v2-assigningauthority, EI[Identifier-Extension] EI.2–EI.4)', () => {
     const { bundle, lines: all } = convertChecked(
       'MSH|^~\\&|LAB|LABFAC|EHR|HOSP|20240306101500-0500||ORU^R01^ORU_R01|L14-5|P|2.5.1',
       PID,
@@ -144,9 +144,16 @@ describe('[IG SPM[Specimen] #32 → identifier EI[Identifier-Extension]] EI.3/EI
       seg('SPM', { 1: '1', 2: 'SP7&LAB^SP7F&LAB', 4: '119297000^Blood specimen^SCT', 32: 'ShipID-32^Shipment^1.3.6.1.4.1.44750.1.2.2^CLIP' }),
     );
     const ids = (resources(bundle, 'Specimen')[0] as Json).identifier as Json[];
-    expect(ids).toContainEqual({ value: 'ShipID-32', assigner: { display: 'Shipment' }, type: { coding: [{ code: 'SHIP' }] } });
-    // beside the SHIP type's own line (no v2-0203 system, review 11), one line for EI.3/EI.4
-    expect(lines(all, 'SPM-32').filter((t) => !t.includes('identifier type SHIP'))).toEqual([expect.stringContaining('EI.3/EI.4 (universal id and its type)')]);
+    const ship = ids.find((i) => i.value === 'ShipID-32');
+    expect(ship).toMatchObject({ assigner: { display: 'Shipment' }, type: { coding: [{ code: 'SHIP' }] } });
+    // [IG EI[Identifier-Extension] EI.2/EI.3/EI.4 → extension??-assigningauthority.<part>]
+    expect((ship?.extension as Json[] | undefined)?.[0]?.extension).toEqual([
+      { url: 'nameSpaceID', valueString: 'Shipment' },
+      { url: 'universalID', valueString: '1.3.6.1.4.1.44750.1.2.2' },
+      { url: 'universalIDType', valueCode: 'CLIP' },
+    ]);
+    // beside the SHIP type's own line (no v2-0203 system, review 11), nothing for EI.3/EI.4
+    expect(lines(all, 'SPM-32').filter((t) => !t.includes('identifier type SHIP'))).toEqual([]);
   });
 
   it('an EI.3 that makes the system (ISO OID) is no loss: nothing reported', () => {

@@ -293,7 +293,7 @@ describe('review 9: report lines that say why a segment is not converted, not "h
     }
   });
 
-  it('[IG MRG[Account] only for merges and ADT_A06; v2.5.1 3.3.45] an A45 MRG (the visit\'s prior patient) is not converted in this event, and says so', () => {
+  it('[IG MRG[Account] for merges, ADT_A06 and (loss14c) A45\'s MRG-3; v2.5.1 3.3.45] an A45 MRG\'s prior patient and visit are reported with their reasons, not "no FHIR mapping"', () => {
     const msg = [
       'MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A45^ADT_A45|NS40|P|2.5.1',
       'EVN|A45|20240705081500-0500',
@@ -302,7 +302,8 @@ describe('review 9: report lines that say why a segment is not converted, not "h
       'PV1|1|I|||||||||||||||||V40^^^HOSP^VN',
     ].join('\r');
     const lines = reported(msg);
-    expect(lines).toContain('segment MRG (segment 4): not converted in this event (hig: only patient and account merges, A06/A07 prior accounts); not converted');
+    expect(lines).toContain("MRG-1 (segment 4): the visit's prior patient, another record than the PID's (no MRG[Account] row; hig links no patients in a visit move); not converted");
+    expect(lines).toContain('MRG-5 (segment 4) is valued but not mapped');
     expect(lines.filter((t) => t.includes('has no FHIR mapping'))).toEqual([]);
   });
 

@@ -340,6 +340,93 @@ describe('[IG NTE[Observation] #4, NTE[ServiceRequest] #4 → extension??-noteTy
   });
 });
 
+// SFT as the Microsoft samples send it (ADT-A45-01: vendor XON with name type, binary id, product information), with an install date
+const SFT = 'SFT|Orion Health^L|2.4.3.52854|Rhapsody|2.4.3.52854-b7|RAP234 Text|20210115160010+0215';
+const ADT_SFT = ADT(PID_CX6).replace('\rEVN|', `\r${SFT}\rEVN|`);
+
+describe('[IG SFT[MessageHeader] #1 → source.extension??-vendorOrganization(Organization), #4 → -binaryIdentifier, #5 → -description, #6 → -installDate]', () => {
+  it('the first SFT → v2-vendorOrganization (an Organization by XON[Organization]), v2-binaryIdentifier, v2-description, v2-installDate on MessageHeader.source', () => {
+    const { bundle, lines } = convert(ADT_SFT);
+    const source = resources(bundle, 'MessageHeader')[0]?.source as Json;
+    // [IG SFT[MessageHeader] #2, #3] as before
+    expect(source).toMatchObject({ software: 'Rhapsody', version: '2.4.3.52854' });
+    expect(target(bundle, ext(source, 'vendorOrganization')?.valueReference)).toMatchObject({ resourceType: 'Organization', name: 'Orion Health' });
+    expect(ext(source, 'binaryIdentifier')).toEqual({ url: `${BASE}v2-binaryIdentifier`, valueString: '2.4.3.52854-b7' });
+    expect(ext(source, 'description')).toEqual({ url: `${BASE}v2-description`, valueString: 'RAP234 Text' });
+    expect(ext(source, 'installDate')).toEqual({ url: `${BASE}v2-installDate`, valueDateTime: '2021-01-15T16:00:10+02:15' });
+    expect(lines.filter((t) => t.startsWith('SFT-'))).toEqual([]);
+  });
+
+  it('an install date that is no date is reported, never a refusal of the message', () => {
+    const { bundle, lines } = convert(ADT_SFT.replace('20210115160010+0215', '2021-01-15'));
+    expect(ext(resources(bundle, 'MessageHeader')[0]?.source, 'installDate')).toBeUndefined();
+    expect(lines).toContain('SFT-6 (segment 2): a software install date that is no date/time; not converted');
+  });
+
+  it("unnamedExtensions 'report': the four fields stay unread and are reported, as before", () => {
+    const { bundle, lines } = convert(ADT_SFT, { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toMatch(/Orion Health|v2-binaryIdentifier|v2-description|v2-installDate/);
+    expect(lines.filter((t) => t.startsWith('SFT-')).sort()).toEqual([1, 4, 5, 6].map((n) => `SFT-${n} (segment 2) is valued but not mapped`));
+  });
+});
+
+// DG1-20 as ADT-A08-01 (review 11 #1) sends it: EI.3 an OID, EI.4 `CLIP`, a type hig makes no URI of
+const ADT_DG1_20 = `${ADT(PID_CX6, PV1_CX6)}\r${seg('DG1', { 1: '1', 3: '422504002^Ischemic stroke^SCT', 20: 'DI20^Diagnosis^1.3.6.1.4.1.44750.1.2.2^CLIP' })}`;
+
+describe('[IG EI[Identifier-Extension] EI.2 → extension??-assigningauthority.nameSpaceID, EI.3 → .universalID, EI.4 → .univeralIDType]', () => {
+  const authority = (identifier: unknown) => ext(identifier, 'assigningauthority');
+
+  it('DG1-20 with an EI.3/EI.4 that names no system → v2-assigningauthority on Condition.identifier, the three parts as sent', () => {
+    const { bundle, lines } = convert(ADT_DG1_20);
+    const identifier = ((resources(bundle, 'Condition')[0] as Json).identifier as Json[])[0];
+    expect(identifier).toMatchObject({ value: 'DI20', assigner: { display: 'Diagnosis' } });
+    expect(identifier?.system).toBeUndefined();
+    expect(authority(identifier)).toEqual({
+      url: `${BASE}v2-assigningauthority`,
+      extension: [
+        { url: 'nameSpaceID', valueString: 'Diagnosis' },
+        { url: 'universalID', valueString: '1.3.6.1.4.1.44750.1.2.2' },
+        { url: 'universalIDType', valueCode: 'CLIP' },
+      ],
+    });
+    expect(lines.filter((t) => t.includes('EI.3/EI.4'))).toEqual([]);
+  });
+
+  it('OBR-3 `LAB4432^LabFac^8.7.6.4^ISO` (IG ORU_R01 sample: 8.7.6.4 is no OID) → the filler identifier carries it; EI.4 alone too', () => {
+    const oru = (obr3: string) =>
+      ['MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX9|P|2.5.1', 'PID|1||MRN36^^^HOSP^MR||ROE^RUTH||19800215|F', `OBR|1|PL36^EHR|${obr3}|2345-7^Glucose^LN`, 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F'].join('\r');
+    const filler = (bundle: Json) => ((resources(bundle, 'ServiceRequest')[0] as Json).identifier as Json[]).find((i) => i.value === 'LAB4432');
+    const { bundle } = convert(oru('LAB4432^LabFac^8.7.6.4^ISO'));
+    expect(authority(filler(bundle))?.extension).toEqual([
+      { url: 'nameSpaceID', valueString: 'LabFac' },
+      { url: 'universalID', valueString: '8.7.6.4' },
+      { url: 'universalIDType', valueCode: 'ISO' },
+    ]);
+    expect(authority(filler(convert(oru('LAB4432^^^L')).bundle))?.extension).toEqual([{ url: 'universalIDType', valueCode: 'L' }]);
+  });
+
+  it('an EI whose authority gives a system (an OID of type ISO) or with EI.2 alone carries no extension', () => {
+    const { bundle } = convert(ADT_DG1_20.replace('^CLIP', '^ISO'));
+    const identifier = ((resources(bundle, 'Condition')[0] as Json).identifier as Json[])[0];
+    expect(identifier).toMatchObject({ system: 'urn:oid:1.3.6.1.4.1.44750.1.2.2', value: 'DI20' });
+    expect(authority(identifier)).toBeUndefined();
+    const bare = convert(ADT_DG1_20.replace('^1.3.6.1.4.1.44750.1.2.2^CLIP', ''));
+    expect(JSON.stringify(bare.bundle)).not.toContain('v2-assigningauthority');
+  });
+
+  it("unnamedExtensions 'report': no extension, the line of review 9 #3 as before", () => {
+    const { bundle, lines } = convert(ADT_DG1_20, { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toContain('v2-assigningauthority');
+    expect(lines).toContain('DG1-20 (segment 5): EI.3/EI.4 (universal id and its type): an assigning authority that names no system; only EI.2 kept (as assigner); not converted');
+  });
+
+  it('[hig identity] the extension feeds no id: the Condition has the same id emitted or reported', () => {
+    const id = (options: ConvertOptions) => resources(convertHl7v2(ADT_DG1_20, options).bundle, 'Condition')[0]?.id;
+    expect(id({})).toBeDefined();
+    expect(id({})).toBe(id({ unnamedExtensions: 'report' }));
+  });
+});
+
 describe('docs/fhir StructureDefinitions say what the converter emits (one owner: UNNAMED_EXTENSIONS)', () => {
   const dir = path.join(repoRoot, 'docs/fhir');
   const files = readdirSync(dir).filter((f) => f.startsWith('StructureDefinition-v2-') && f.endsWith('.json'));
@@ -362,7 +449,17 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     const url = (sd!.differential as { element: Json[] }).element.find((e) => e.path === 'Extension.url');
     expect(url?.fixedUri).toBe(sd!.url);
     const types = valueElement(sd!);
-    expect(types.map((t) => t.code)).toEqual([d.value]);
+    const elements = (sd!.differential as { element: Json[] }).element;
+    if (d.value === 'complex') {
+      // a complex extension: no value[x], one closed slice per part with its url and value type
+      expect(elements.find((e) => e.path === 'Extension.value[x]')?.max).toBe('0');
+      const slices = elements.filter((e) => e.path === 'Extension.extension' && typeof e.sliceName === 'string');
+      expect(slices.map((e) => e.sliceName)).toEqual(d.parts?.map((p) => p.url));
+      for (const part of d.parts ?? []) {
+        expect(elements.find((e) => e.id === `Extension.extension:${part.url}.url`)?.fixedUri).toBe(part.url);
+        expect((elements.find((e) => e.id === `Extension.extension:${part.url}.value[x]`)?.type as Json[]).map((t) => t.code)).toEqual([part.value]);
+      }
+    } else expect(types.map((t) => t.code)).toEqual([d.value]);
     if (d.targets !== undefined) expect(types[0]?.targetProfile).toEqual(d.targets.map((t) => `http://hl7.org/fhir/StructureDefinition/${t}`));
     expect((sd!.differential as { element: Json[] }).element.find((e) => e.path === 'Extension')?.max).toBe(d.repeats === true ? '*' : '1');
   });
@@ -384,15 +481,27 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         expect(sd, e.url).toBeDefined();
         expect((sd!.context as Json[]).map((c) => c.expression), e.url).toContain(where);
         const valueKeys = Object.keys(e).filter((k) => k.startsWith('value'));
-        const code = valueElement(sd!)[0]?.code as string;
-        expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
+        const def = UNNAMED_EXTENSIONS.find((d) => `${BASE}v2-${d.name}` === e.url);
+        if (def?.value === 'complex') {
+          // parts only, each a part the definition names with its value type
+          expect(valueKeys, e.url).toEqual([]);
+          for (const part of (e.extension as Json[] | undefined) ?? []) {
+            const named = def.parts?.find((p) => p.url === part.url);
+            expect(named, `${e.url} ${String(part.url)}`).toBeDefined();
+            expect(Object.keys(part).filter((k) => k.startsWith('value')), e.url).toEqual([`value${named!.value[0]!.toUpperCase()}${named!.value.slice(1)}`]);
+          }
+          expect(((e.extension as Json[] | undefined) ?? []).length, e.url).toBeGreaterThan(0);
+        } else {
+          const code = valueElement(sd!)[0]?.code as string;
+          expect(valueKeys, e.url).toEqual([`value${code[0]!.toUpperCase()}${code.slice(1)}`]);
+        }
         seen.add(e.url);
       }
       // identifier, note and occurrenceTiming/timing are the Identifier-, Annotation- and Timing-typed elements the definitions name
       for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
     };
-    for (const m of [...messages, oru, rde, rdeTimes]) {
-      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
+    for (const m of [...messages, oru, rde, rdeTimes, ADT_DG1_20, ADT_SFT]) {
+      for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation', 'Condition', 'MessageHeader'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));
     }
     expect([...seen].sort(), [...seen].join(" ")).toEqual(UNNAMED_EXTENSIONS.map((d) => `${BASE}v2-${d.name}`).sort());
   });

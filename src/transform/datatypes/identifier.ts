@@ -195,12 +195,40 @@ export function eiIdentifier(rep: Repetition | undefined, ctx: DatatypeContext, 
   id.value = value;
   const ns = val(rep, 2) ?? val(rep, 3);
   if (system === undefined && ns !== undefined) id.assigner = { display: ns };
-  // EI.3/EI.4 that name no system (a universal id of a type hig cannot make a URI of: `CLIP`, `L`…)
-  // kept no trace beside an EI.2 assigner: reported, never silently dropped (review 9 #3 SPM-32)
-  if (system === undefined && val(rep, 2) !== undefined && val(rep, 3) !== undefined && rep !== undefined) {
-    (ctx.reportFor?.(rep) ?? ctx.leftOutValue)?.('EI.3/EI.4 (universal id and its type): an assigning authority that names no system; only EI.2 kept (as assigner)');
+  const authority = system === undefined ? eiAuthorityExtension(rep, ctx) : undefined;
+  return authority === undefined ? id : { extension: [authority], ...id };
+}
+
+/** [IG EI[Identifier-Extension] EI.2–EI.4] the sub-extensions of extension??-assigningauthority, in the rows' order. */
+const EI_AUTHORITY_PARTS: readonly [component: number, url: string, valueKey: string][] = [
+  [2, 'nameSpaceID', 'valueString'],
+  [3, 'universalID', 'valueString'],
+  [4, 'universalIDType', 'valueCode'],
+];
+
+/**
+ * [IG EI[Identifier-Extension] EI.2 → extension??-assigningauthority.nameSpaceID, EI.3 →
+ * .universalID, EI.4 → .univeralIDType (code)] An EI.3/EI.4 that names no system (a universal id
+ * of a type hig makes no URI of: DG1-20's `…^1.3.6.1.4.1.44750.1.2.2^CLIP`, OBR-3's `8.7.6.4^ISO`,
+ * no OID) → hig's `v2-assigningauthority` on the Identifier, its three parts as sent (EI.2 stays
+ * the assigner's display too, as before). Only then: with a system the authority is the system,
+ * and EI.2 alone is the assigner. Under unnamedExtensions 'report' the line of review 9 #3, as
+ * before (reviews 11/13 counted the reported EI.3/EI.4 as an (a*) loss in 13 of 50 messages).
+ */
+function eiAuthorityExtension(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
+  if (rep === undefined || (val(rep, 3) === undefined && val(rep, 4) === undefined)) return undefined;
+  const report = ctx.reportFor?.(rep) ?? ctx.leftOutValue;
+  const settings = extensionSettings(ctx);
+  if (settings.mode === 'report') {
+    // EI.3 alone is the assigner's display; with EI.2 beside it, EI.3/EI.4 kept no trace (review 9 #3 SPM-32)
+    if (val(rep, 2) !== undefined && val(rep, 3) !== undefined) report?.('EI.3/EI.4 (universal id and its type): an assigning authority that names no system; only EI.2 kept (as assigner)');
+    return undefined;
   }
-  return id;
+  const parts = EI_AUTHORITY_PARTS.flatMap(([c, url, key]) => {
+    const v = val(rep, c);
+    return v === undefined ? [] : [{ url, [key]: v }];
+  });
+  return unnamedExtension(settings, 'assigningauthority', 'extension', () => parts, report, 'EI.3/EI.4 (universal id and its type)');
 }
 
 /** An identifier from a subcomponent-level EI (e.g. SPM-2.1 inside an EIP). */

@@ -7,7 +7,10 @@
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
  * extension??-statusModifier], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
- * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier].
+ * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier],
+ * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex),
+ * [IG SFT[MessageHeader] #1, #4, #5, #6 → source.extension??-vendorOrganization/-binaryIdentifier/
+ * -description/-installDate].
  *
  * [hig unnamed-extension rule, docs/mapping.md "Extensions the IG leaves unnamed"] hig defines
  * each as its own extension `<base>v2-<name>` (the IG's name), `<base>` the channel's
@@ -62,8 +65,11 @@ export interface UnnamedExtensionDef {
   /** The IG's name after `extension??-` (explicitTime: the v2 field's name); the URL is `<base>v2-<name>`. */
   name: string;
   context: readonly string[];
-  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'time';
+  /** `complex`: no value[x], the sub-extensions `parts` instead (an IG target with `.part` names). */
+  value: 'Reference' | 'CodeableConcept' | 'Coding' | 'string' | 'boolean' | 'time' | 'dateTime' | 'complex';
   targets?: readonly string[];
+  /** A complex extension's sub-extensions: url (the IG's part name) and value[x] type, each 0..1. */
+  parts?: readonly { url: string; value: 'string' | 'code' }[];
   /** The IG rows, as tags. */
   rows: readonly string[];
   /** The row's cardinality is 0..* (one extension per repetition). */
@@ -94,6 +100,22 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
   // not an unnamed row: TQ1-4's core target timeOfDay, which FHIR tim-10 forbids beside a when (placeTimes)
   { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },
+  { name: 'vendorOrganization', context: ['MessageHeader.source'], value: 'Reference', targets: ['Organization'], rows: ['SFT[MessageHeader] #1'] },
+  { name: 'binaryIdentifier', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #4'] },
+  { name: 'description', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #5'] },
+  { name: 'installDate', context: ['MessageHeader.source'], value: 'dateTime', rows: ['SFT[MessageHeader] #6'] },
+  {
+    name: 'assigningauthority',
+    context: ['Identifier'],
+    value: 'complex',
+    // the IG's third part is spelt `univeralIDType`; hig spells the HD component's name
+    parts: [
+      { url: 'nameSpaceID', value: 'string' },
+      { url: 'universalID', value: 'string' },
+      { url: 'universalIDType', value: 'code' },
+    ],
+    rows: ['EI[Identifier-Extension] EI.2', 'EI[Identifier-Extension] EI.3', 'EI[Identifier-Extension] EI.4'],
+  },
 ];
 
 /** The settings a datatype mapper sees (absent in pure datatype tests: the defaults). */

@@ -179,18 +179,22 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
  *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
  *  - a class change (A06/A07): [IG ADT_A06 MRG → Account[2], MRG[Account]] the prior account
  *    (MRG-3) the same way, subject the PID patient; MRG-5 (prior visit) has no row and is reported;
- *  - anything else (A45 moves a visit to the PID patient): no patient link, and the report says
- *    the MRG is not converted in this event, not that it has no FHIR mapping (review 9).
+ *  - a visit move (A45): [IG MRG[Account] #3] the visit's prior account (MRG-3) the same way,
+ *    its holder only when the message says it (visitMoveAccount); no patient link;
+ *  - anything else: no patient link, and the report says the MRG is not converted in this
+ *    event, not that it has no FHIR mapping (review 9).
  */
 export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const survivor = scope.patient;
   const merge = scope.meaning.merge;
   if (survivor === undefined) return;
   const accounts = merge === 'account' || merge === 'patient-and-account' || scope.meaning.priorAccount === true;
+  const movesVisit = scope.meaning.movesVisit === true;
   if (accounts) priorAccount(seg, survivor, cx);
   else if (merge === 'patient') patientMergeAccount(seg, survivor, cx);
+  else if (movesVisit) visitMoveAccount(seg, survivor, cx);
   if (merge !== 'patient' && merge !== 'patient-and-account') {
-    if (!accounts) cx.leftOutSegment(seg, 'not converted in this event (hig: only patient and account merges, A06/A07 prior accounts)');
+    if (!accounts && !movesVisit) cx.leftOutSegment(seg, 'not converted in this event (hig: only patient and account merges, A06/A07 prior accounts, A45 prior account)');
     return;
   }
   const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
@@ -225,12 +229,37 @@ function patientMergeAccount(seg: SegmentReader, survivor: Resource, cx: Convers
   cx.leftOut(seg, '3', "a prior account number in a patient merge that is not the survivor's PID-18 account (IG: MRG[Account] only in ADT_A06 and account merges; status and holder unknown)");
 }
 
-/** [IG MRG[Account]] MRG-3 → the prior Account: identifier (type AN when none), status unknown, subject the survivor. */
-function priorAccount(seg: SegmentReader, survivor: Resource, cx: Conversion): void {
+/**
+ * [IG MRG[Account]] MRG-3 → the prior Account: identifier (type AN when none), status unknown,
+ * subject the holder when known (the survivor; ADT_A06 assigns Patient[1]).
+ */
+function priorAccount(seg: SegmentReader, holder: Resource | undefined, cx: Conversion): void {
   const account = cxIdentifier(seg.rep(3), cx);
   if (account === undefined) return;
   if (account.type === undefined) account.type = tableConcept('0203', 'AN');
-  cx.add({ resourceType: 'Account', identifier: [account], status: 'unknown', subject: [cx.ref(survivor)] }, account);
+  const prior: Json = { resourceType: 'Account', identifier: [account], status: 'unknown' };
+  if (holder !== undefined) prior.subject = [cx.ref(holder)];
+  cx.add(prior as Resource, account);
+}
+
+/**
+ * [IG MRG[Account] #3; v2.5.1 3.3.45 A45] A45 moves the visit MRG-5/6 from the "incorrect source"
+ * account MRG-3, of the source patient MRG-1, to the PID's: MRG-3 is a prior Account as in
+ * ADT_A06. Its holder is the PID patient only when MRG-1 names that same record (identity.ts
+ * patientKey); an empty MRG-1 (ADT-A45-01) says no holder, so the Account has no subject rather
+ * than a guessed one. An MRG-1 naming another patient has no MRG[Account] row and hig makes no
+ * link between two patients in a visit move: reported with that reason. MRG-4/5/6/7 have no row
+ * either and stay in the report as valued (review 11 #16 counted the whole MRG lost).
+ */
+function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion): void {
+  // read for its identity only: no assigner Organization is made for a patient the Bundle lacks
+  const { timezone, namespaceMap } = cx.at(seg, 1);
+  const quiet = { timezone, namespaceMap };
+  const prior = seg.reps(1).flatMap((r) => cxIdentifier(r, quiet) ?? []) as Json[];
+  const identity = prior.length === 0 ? undefined : patientKey(prior, cx.sender);
+  const same = identity !== undefined && cx.idOf('Patient', identity) === patient.id;
+  if (prior.length > 0 && !same) cx.leftOut(seg, '1', "the visit's prior patient, another record than the PID's (no MRG[Account] row; hig links no patients in a visit move)");
+  priorAccount(seg, same ? patient : undefined, cx);
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -6,7 +6,7 @@ import { eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
-import { conceptKey, numberKey, patientFactsKey, resourceFact } from '../identity.js';
+import { conceptKey, identifierFact, numberKey, patientFactsKey, resourceFact } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { mappedFieldCode } from './coded.js';
 import { type Scope, orderRequest } from './scope.js';
@@ -121,11 +121,11 @@ function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
  * no reference and the field is reported (identifier.ts referenceIdentifier, review 7). An EI
  * without EI.1 names no identifier: reported too.
  */
-function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string): Json | undefined {
+function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string, more = ''): Json | undefined {
   if (seg.rep(n) === undefined) return undefined;
   const identifier = eiIdentifier(seg.rep(n), cx);
   if (identifier === undefined) cx.leftOut(seg, String(n), `a parent ${what} without an entity identifier (EI.1)`);
-  return referenceIdentifier(identifier, `parent ${what}`, (why) => cx.leftOut(seg, String(n), why));
+  return referenceIdentifier(identifier, `parent ${what}`, (why) => cx.leftOut(seg, String(n), `${why}${more}`));
 }
 
 /**
@@ -208,15 +208,51 @@ function noEnd(start: string | undefined, toMinutes: boolean, minutes: number | 
 /**
  * [IG PR1[Procedure] #23 → location(Location) PL[Location], 0..1: "We will address >=2 cardinality
  * if somebody raises the need"] the first treating unit; further repetitions are reported.
- * [IG PR1[Procedure] #25 → partOf(Procedure.identifier) EI] the parent procedure, a logical
- * reference by its number (the Procedure whose PR1-19 identifier matches).
  */
-function procedurePlaceAndParent(p: Json, seg: SegmentReader, cx: Conversion): void {
+function procedurePlaceAndParent(p: Json, seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const units = seg.reps(23);
   set(p, 'location', location(cx, units[0]));
   if (units.length > 1) cx.leftOut(seg, '23 repetition 2+', 'further treating units (Procedure.location holds one)');
-  const parent = parentIdentifier(seg, 25, cx, 'procedure');
-  if (parent !== undefined) p.partOf = [{ type: 'Procedure', identifier: parent }];
+  set(p, 'partOf', procedureParent(seg, scope, cx));
+}
+
+/**
+ * [IG PR1[Procedure] #25 → partOf(Procedure.identifier) EI: "the reference to another Procedure
+ * resource where Procedure.identifier matches the value of PR1-25"] When a PR1 of this patient in
+ * this message carries that identifier as its PR1-19, that Procedure is in the Bundle: partOf
+ * references it (before or after this PR1; its id is the one its PR1-19 gives it, identity.ts
+ * numberKey). Otherwise a logical reference by the number, only with a system (parentIdentifier:
+ * a bare `PR1001` could name another patient's procedure, review 7), else reported with both reasons.
+ */
+function procedureParent(seg: SegmentReader, scope: Scope, cx: Conversion): Json[] | undefined {
+  const rep = seg.rep(25);
+  if (rep === undefined) return undefined;
+  const identifier = eiIdentifier(rep, { timezone: cx.timezone, namespaceMap: cx.namespaceMap });
+  const inMessage = siblingProcedure(seg, scope, cx, identifier);
+  // the number rides along only with a system (the reference rule above), as the parent's own identifier
+  if (inMessage !== undefined) return [{ reference: inMessage, type: 'Procedure', ...(identifier?.system === undefined ? {} : { identifier }) }];
+  const parent = parentIdentifier(seg, 25, cx, 'procedure', '; no PR1 of this message has it as its PR1-19');
+  return parent === undefined ? undefined : [{ type: 'Procedure', identifier: parent }];
+}
+
+/**
+ * The `urn:uuid:` of the Procedure another PR1 of the patient's part of the message (up to the
+ * next PID) makes with `identifier` as its PR1-19, made already or made later; undefined if none.
+ */
+function siblingProcedure(seg: SegmentReader, scope: Scope, cx: Conversion, identifier: Json | undefined): string | undefined {
+  const id = cx.idOf('Procedure', numberKey('procedure', scope.patient, identifier));
+  if (id === undefined || identifier === undefined) return undefined;
+  if (cx.resources.has(`Procedure/${id}`)) return `urn:uuid:${id}`;
+  const wanted = identifierFact(identifier);
+  const segments = seg.msg.segments;
+  for (let i = seg.index + 1; i < segments.length; i++) {
+    const other = segments[i]!;
+    if (other.name === 'PID') break;
+    if (other.name !== 'PR1') continue;
+    const own = eiIdentifier(cx.reader(other, i).rep(19), { timezone: cx.timezone, namespaceMap: cx.namespaceMap });
+    if (own !== undefined && identifierFact(own) === wanted) return `urn:uuid:${id}`;
+  }
+  return undefined;
 }
 
 /**
@@ -255,7 +291,7 @@ export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   performed(p, seg, cx);
   // [IG PR1[Procedure] #6 → category, CWE[CodeableConcept]] procedure functional type (table 0230)
   set(p, 'category', codeableConcept(seg.rep(6), undefined, '0230', cx.reportAt(seg, 6)));
-  procedurePlaceAndParent(p, seg, cx);
+  procedurePlaceAndParent(p, seg, scope, cx);
   set(p, 'performer', procedurePerformers(seg, cx));
   push(p, 'reasonCode', codeableConcept(seg.rep(15)));
   // [hig identity] PR1-19 within the patient's record (identity.ts patientNumberKey), else the patient's procedure of this code at PR1-5

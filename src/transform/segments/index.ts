@@ -17,7 +17,7 @@ import type { SegmentMapper } from './scope.js';
 import { mapSpm } from './spm.js';
 
 export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
-  SFT: (seg, scope) => mapSft(seg, scope.header),
+  SFT: (seg, scope, cx) => mapSft(seg, scope.header, cx),
   PID: mapPid,
   PD1: mapPd1,
   ARV: (seg, scope, cx) => mapArv(seg, scope, cx),

@@ -3,7 +3,9 @@ import type { Conversion, SegmentReader } from '../context.js';
 import { tableCoding } from '../datatypes/coding.js';
 import { hdUri } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
-import { organizationFromHd } from '../entities.js';
+import { toDateTime } from '../datatypes/time.js';
+import { organization, organizationFromHd } from '../entities.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 
@@ -67,12 +69,38 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   return cx.add(header as Resource);
 }
 
-/** SFT → MessageHeader.source software and version (IG: SFT[MessageHeader]). */
-export function mapSft(seg: SegmentReader, header: Resource | undefined): void {
+/** SFT → MessageHeader.source software and version (IG: SFT[MessageHeader]); the first SFT only. */
+export function mapSft(seg: SegmentReader, header: Resource | undefined, cx: Conversion): void {
   const source = header?.source as Json | undefined;
   if (source === undefined || source.software !== undefined) return;
   const product = seg.str(3);
   const version = seg.str(2);
   if (product !== undefined) source.software = product;
   if (version !== undefined) source.version = version;
+  softwareExtensions(seg, source, cx);
+}
+
+/**
+ * [IG SFT[MessageHeader] #1 → source.extension??-vendorOrganization(Organization) XON[Organization],
+ * #4 → source.extension??-binaryIdentifier (string), #5 → source.extension??-description (string),
+ * #6 → source.extension??-installDate (dateTime, DTM[DateTime])] hig's v2-<name> extensions on
+ * MessageHeader.source (unnamed-extension.ts; the corpus's most frequent unnamed-extension rows:
+ * SFT-1/4/5/6 in 65/65/64/58 of its messages). With unnamedExtensions 'report' the fields stay
+ * unread and the report names them, as before.
+ */
+function softwareExtensions(seg: SegmentReader, source: Json, cx: Conversion): void {
+  if (cx.extensions.mode !== 'emit') return;
+  const url = (name: string) => unnamedExtensionUrl(name, cx.extensions.base);
+  const vendor = organization(cx, seg.rep(1));
+  if (vendor !== undefined) addExtension(source, { url: url('vendorOrganization'), valueReference: vendor });
+  const binary = seg.str(4);
+  if (binary !== undefined) addExtension(source, { url: url('binaryIdentifier'), valueString: binary });
+  const description = seg.str(5);
+  if (description !== undefined) addExtension(source, { url: url('description'), valueString: description });
+  // read without refusing: a software install date that is no date says nothing of the patient,
+  // so it is reported, never the reason a message is refused (SegmentReader.dateTime refuses)
+  const raw = seg.str(6);
+  const installed = raw === undefined ? undefined : toDateTime(raw, seg.timezone);
+  if (typeof installed === 'string') addExtension(source, { url: url('installDate'), valueDateTime: installed });
+  else if (raw !== undefined) cx.leftOut(seg, '6', 'a software install date that is no date/time');
 }
