@@ -74,6 +74,20 @@ describe('hig convert', () => {
     }
   });
 
+  it('[IG DLN[Identifier] DLN.2; hig licence-issuer rule] --licence-states none keeps a postal code from naming a state; a bad value is refused with exit 64', async () => {
+    const a = file('dl.hl7', `${msg('D1', 'M8')}||||||||||||S999^MI`);
+    const states = await run([a]);
+    expect(states.code).toBe(0);
+    expect(states.stdout).toContain('"system":"urn:oid:2.16.840.1.113883.4.3.26"');
+    const none = await run([a, '--licence-states', 'none']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain('2.16.840.1.113883.4.3.26');
+    expect(none.stdout).toContain('"assigner":{"display":"MI"}');
+    const bad = await run([a, '--licence-states', 'eu']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--licence-states');
+  });
+
   it('refuses a malformed --namespace with the usage and exit 64', async () => {
     const r = await run([file('u.hl7', msg('U1', 'M6')), '--namespace', 'HOSP']);
     expect(r.code).toBe(64);

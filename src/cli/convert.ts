@@ -1,6 +1,6 @@
 /**
  * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]…
- * [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report]`: converts every message of every file in one process and prints one
+ * [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]`: converts every message of every file in one process and prints one
  * validated FHIR R4 Bundle per message as NDJSON (one JSON document per line), in argument order
  * and message order. A file (or a message of it) that cannot be converted prints one line on
  * stderr naming it and the reason (codes and locations, never values); the exit code is 1 when
@@ -11,14 +11,15 @@ import { parseArgs } from 'node:util';
 import { splitBatchBytes } from '../hl7/batch.js';
 import { isExtensionBase } from '../transform/datatypes/unnamed-extension.js';
 
-export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report]
+export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]
                                         HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
                                         --timezone ZONE: IANA zone or ±hh:mm for times without offset when MSH-7 has none (default UTC)
                                         --namespace NS=URI: assigning authority → identifier system (repeatable)
                                         --conditional-update: PUT Type?identifier=… instead of PUT Type/id
                                         --keep-omitted: updates keep what the message omits (conditional create + PATCH)
                                         --extension-base URL: prefix (ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension
-                                        --unnamed-extensions report: report those values instead of emitting the extensions (default emit)`;
+                                        --unnamed-extensions report: report those values instead of emitting the extensions (default emit)
+                                        --licence-states none: never read a PID-20 DLN.2 postal code as a US state's licence OID (default us)`;
 
 export class ConvertUsageError extends Error {
   override name = 'ConvertUsageError';
@@ -73,11 +74,14 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       'keep-omitted': { type: 'boolean', default: false },
       'extension-base': { type: 'string' },
       'unnamed-extensions': { type: 'string', default: 'emit' },
+      'licence-states': { type: 'string', default: 'us' },
     },
   });
   if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
   const unnamed = values['unnamed-extensions'];
   if (unnamed !== 'emit' && unnamed !== 'report') throw new ConvertUsageError(`--unnamed-extensions expects emit or report, got "${unnamed ?? ''}"`);
+  const states = values['licence-states'];
+  if (states !== 'us' && states !== 'none') throw new ConvertUsageError(`--licence-states expects us or none, got "${states ?? ''}"`);
   const base = values['extension-base'];
   if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
@@ -86,6 +90,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
     conditionalUpdate: values['conditional-update'] === true,
     omittedFields: values['keep-omitted'] === true ? ('keep' as const) : ('remove' as const),
     unnamedExtensions: unnamed as 'emit' | 'report',
+    licenceStates: states as 'us' | 'none',
     ...(base === undefined ? {} : { extensionBase: base }),
   };
   const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');

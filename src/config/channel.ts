@@ -264,6 +264,10 @@ export const conversionSchema = z
       .refine(isExtensionBase, 'conversion.extensionBase: expected an http(s) URL ending in /, with a host and no user, query or fragment (e.g. https://fhir.example.org/StructureDefinition/)')
       .default(DEFAULT_EXTENSION_BASE)
       .describe("prefix of hig's own extensions for IG rows that name an unnamed extension (extension??-…): <extensionBase>v2-<name>, e.g. v2-assigningFacility (docs/mapping.md, docs/fhir/)"),
+    licenceStates: z
+      .enum(['us', 'none'])
+      .default('us')
+      .describe("us: a driver's licence issuer (PID-20 DLN.2) that is a US state's postal code names that state's licence OID (urn:oid:2.16.840.1.113883.4.3.<FIPS>) when MSH-17 is empty or USA; none: never (for senders that write a country there: DE is Germany, not Delaware)"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
@@ -281,6 +285,7 @@ export function conversionOptions(channel: { timezone: string; conversion: z.out
     omittedFields: c.omittedFields,
     extensionBase: c.extensionBase,
     unnamedExtensions: c.unnamedExtensions,
+    licenceStates: c.licenceStates,
   };
 }
 

@@ -212,6 +212,8 @@ export class Conversion implements DatatypeContext {
     private readonly organizationOf: (cx: Conversion, hd: Repetition) => Reference | undefined,
     /** The channel's hig-defined extensions for `extension??-…` rows (unnamed-extension.ts). */
     readonly extensions: ExtensionSettings = DEFAULT_EXTENSION_SETTINGS,
+    /** The channel's `conversion.licenceStates` (licence-issuer.ts): whether DLN.2 may name a US state. */
+    readonly licenceStates: 'us' | 'none' = 'us',
   ) {}
 
   /**

@@ -23,6 +23,13 @@ export interface ConvertOptions {
    * extension outside the IG). @defaultValue 'emit'
    */
   unnamedExtensions?: 'emit' | 'report';
+  /**
+   * How a driver's licence issuer (PID-20 DLN.2) that is a two-letter code is read: `us` as a US
+   * state's postal code, naming that state's licence OID, when the message is from the US (MSH-17
+   * empty or USA); `none` never (a site whose senders write countries there: `DE` is Germany, not
+   * Delaware). @defaultValue 'us'
+   */
+  licenceStates?: 'us' | 'none';
 }
 
 export interface ConvertResult {

@@ -88,6 +88,14 @@ describe('[IG DLN[Identifier] DLN.2 → system] a US state postal code → the s
     expect(dl(bundle)).toMatchObject({ system: 'https://dl.example.org/michigan', value: 'S99912345' });
   });
 
+  it('conversion.licenceStates none: a postal code is never read as a state (a site whose senders write countries there)', () => {
+    const msg = ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A04^ADT_A01|R13-4|P|2.5.1', 'EVN|A04', 'PID|1||MRN13^^^HOSP^MR||DOE^JANE||19800215|F||||||||||||S99912345^DE', 'PV1|1|O'].join('\r');
+    expect(dl(convertHl7v2(msg).bundle)).toMatchObject({ system: 'urn:oid:2.16.840.1.113883.4.3.10' });
+    const off = dl(convertHl7v2(msg, { licenceStates: 'none' }).bundle);
+    expect(off?.system).toBeUndefined();
+    expect(off?.assigner).toEqual({ display: 'DE' });
+  });
+
   it('[hig identity] the state\'s system does not move the Patient (its MR identifier keys it)', () => {
     const plain = resources(ADT('S99912345').bundle, 'Patient')[0];
     const full = resources(ADT('S99912345^MI').bundle, 'Patient')[0];

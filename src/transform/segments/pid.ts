@@ -131,7 +131,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     identifiers.push(ssnIdentifier(ssn));
   }
   // [IG PID[Patient] #20 → identifier via DLN[Identifier]]
-  const dln = dlnIdentifier(seg.rep(20), cx.at(seg, 20), readsUsStates(cx.country));
+  const dln = dlnIdentifier(seg.rep(20), cx.at(seg, 20), cx.licenceStates === 'us' && readsUsStates(cx.country));
   if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
