@@ -31,8 +31,8 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
     const ns = val(rep, 9, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
     // [IG XCN[Practitioner] XCN.11 → identifier.extension identifier-checkDigit] (identifier.ts checkDigit)
-    const digit = checkDigit(rep, 11, 12, 'XCN', cx.reportFor(rep));
-    if (digit !== undefined) identifier.extension = [digit];
+    const digits = checkDigit(rep, 11, 12, 'XCN', cx.extensions, cx.reportFor(rep));
+    if (digits.length > 0) identifier.extension = digits;
   }
   // [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility, Reference(Location)
   // via HD[Location]] hig's v2-assigningFacility on the identifier (unnamed-extension.ts)

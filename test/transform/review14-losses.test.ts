@@ -5,6 +5,7 @@
  * describe and FHIR R4's HumanName extensions, not from the converter's output.
  */
 import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
 import { convertChecked, resources } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -123,21 +124,29 @@ describe('[IG OBR[ServiceRequest] #46 → orderDetail[1], #47 → orderDetail[2]
  * Found by a scan of the corpus after review 14 (leaf values in no Bundle and no report line):
  * PID-3 `PATID1234^5^M11` in 84 messages lost its check digit and scheme silently.
  */
-describe('[IG CX[Identifier] CX.2, XCN[Practitioner] XCN.11 → extension identifier-checkDigit]', () => {
+describe('[IG CX[Identifier] CX.2, XCN[Practitioner] XCN.11 → extension identifier-checkDigit; CX.3, XCN.12 → namingsystem-checkDigit (NamingSystem only: hig v2-checkDigitScheme)]', () => {
   const CHECK = 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit';
+  const SCHEME = 'https://hig.example/fhir/StructureDefinition/v2-checkDigitScheme';
 
-  it('CX.2 → identifier-checkDigit on the identifier; CX.3 reported (namingsystem-checkDigit is a NamingSystem extension); the id does not move', () => {
+  it('CX.2 → identifier-checkDigit, CX.3 → v2-checkDigitScheme on the identifier, no line; the id does not move', () => {
     const { bundle, lines } = adt(pid({ 3: 'PATID1234^5^M11^HOSP^MR' }));
     const id = (patient(bundle).identifier as Json[]).find((i) => i.value === 'PATID1234');
-    expect(id?.extension).toEqual([{ url: CHECK, valueString: '5' }]);
-    expect(lines).toContainEqual(expect.stringMatching(/^PID-3 \(segment 3\): CX\.3 \(check digit scheme\)/));
+    expect(id?.extension).toEqual([{ url: CHECK, valueString: '5' }, { url: SCHEME, valueString: 'M11' }]);
+    expect(lines.filter((l) => l.startsWith('PID-3 '))).toEqual([]);
     expect(patient(bundle).id).toBe(patient(adt(pid({ 3: 'PATID1234^^^HOSP^MR' })).bundle).id);
   });
 
-  it('XCN.11 → identifier-checkDigit on the Practitioner\'s identifier; XCN.12 reported', () => {
-    const { bundle, lines } = convertChecked(MSH, 'EVN|A04|20240305083500-0500', pid({}), 'PV1|1|O|||||1234^DOC^DAN^^^^^^NPI&2.16.840.1.113883.4.6&ISO^L^7^M10');
+  it('under unnamedExtensions report, CX.3 is reported instead (no extension outside the IG)', () => {
+    const msg = [MSH, 'EVN|A04|20240305083500-0500', pid({ 3: 'PATID1234^5^M11^HOSP^MR' }), 'PV1|1|O'].join('\r');
+    const r = convertHl7v2(msg, { unnamedExtensions: 'report' });
+    expect(JSON.stringify(r.bundle)).not.toContain('v2-checkDigitScheme');
+    expect(JSON.stringify(r.report)).toContain('CX.3 (check digit scheme)');
+  });
+
+  it('XCN.11 → identifier-checkDigit, XCN.12 → v2-checkDigitScheme on the Practitioner\'s identifier', () => {
+    const { bundle } = convertChecked(MSH, 'EVN|A04|20240305083500-0500', pid({}), 'PV1|1|O|||||1234^DOC^DAN^^^^^^NPI&2.16.840.1.113883.4.6&ISO^L^7^M10');
     const doc = resources(bundle, 'Practitioner').find((p) => JSON.stringify(p).includes('"1234"')) as Json;
-    expect((doc.identifier as Json[])[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234', extension: [{ url: CHECK, valueString: '7' }] });
-    expect(lines).toContainEqual(expect.stringMatching(/^PV1-7 \(segment 4\): XCN\.12 \(check digit scheme\)/));
+    expect((doc.identifier as Json[])[0]).toMatchObject({ system: 'http://hl7.org/fhir/sid/us-npi', value: '1234', extension: [{ url: CHECK, valueString: '7' }, { url: SCHEME, valueString: 'M10' }] });
   });
 });
+

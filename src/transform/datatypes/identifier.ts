@@ -7,7 +7,7 @@ import { val } from './primitive.js';
 import { toPeriod } from './time.js';
 import { usStateLicenceSystem } from './licence-issuer.js';
 import { oidOrUri } from '../vocabulary/coding-systems.js';
-import { componentHd, extensionSettings, unnamedExtension } from './unnamed-extension.js';
+import { type ExtensionSettings, componentHd, extensionSettings, unnamedExtension, unnamedExtensionUrl } from './unnamed-extension.js';
 
 /**
  * Authorities with a system in the FHIR identifier registry (http://hl7.org/fhir/R4/identifier-registry.html),
@@ -136,7 +136,7 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
     const hd = (rep?.[3] ?? []).map((s) => [s]);
     id.assigner = ctx.assigner?.(hd) ?? { display: ns };
   }
-  const digit = rep === undefined ? undefined : checkDigit(rep, 2, 3, 'CX', ctx.reportFor?.(rep) ?? ctx.leftOutValue);
+  const digits = rep === undefined ? [] : checkDigit(rep, 2, 3, 'CX', extensionSettings(ctx), ctx.reportFor?.(rep) ?? ctx.leftOutValue);
   // [IG CX[Identifier] CX.6 → extension??-assigningFacility, Reference(Organization) via
   // HD[Organization]] hig's v2-assigningFacility (unnamed-extension.ts), the Organization made as
   // CX.4's assigner is; never part of an identity (ids use system and value only)
@@ -152,25 +152,31 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
       'CX.6 (assigning facility)',
       'an assigning facility without a namespace id or universal id (HD.1/HD.2)',
     );
-    if (ext !== undefined) return { extension: digit === undefined ? [ext] : [ext, digit], ...id };
+    if (ext !== undefined) return { extension: [ext, ...digits], ...id };
   }
-  return digit === undefined ? id : { extension: [digit], ...id };
+  return digits.length === 0 ? id : { extension: digits, ...id };
 }
 
 const CHECK_DIGIT = 'http://hl7.org/fhir/StructureDefinition/identifier-checkDigit';
 
 /**
  * [IG CX[Identifier] CX.2, XCN[Practitioner] XCN.11 → extension identifier-checkDigit
- * (valueString)] an identifier's check digit, sent beside its value. The scheme (CX.3, XCN.12) is
- * reported instead of written: the IG's row names namingsystem-checkDigit, whose context is
- * NamingSystem, so on an Identifier a validating server refuses the Bundle (**deviation**, review 14
- * follow-up). Until then both were read past without a line (PID-3 `PATID1234^5^M11` in 84 of the
- * corpus's messages).
+ * (valueString)] an identifier's check digit, sent beside its value; [IG CX.3, XCN.12 →
+ * namingsystem-checkDigit] its scheme (`M11`) as hig's v2-checkDigitScheme on the Identifier
+ * (**deviation**: the IG's extension has context NamingSystem in the FHIR extensions registry, so on
+ * an Identifier a validating server refuses the resource), or reported under `unnamedExtensions:
+ * report`. Until review 14's follow-up both were read past without a line (PID-3
+ * `PATID1234^5^M11` in 84 of the corpus's messages).
  */
-export function checkDigit(rep: Repetition | undefined, digit: number, scheme: number, type: string, report: ((what: string) => void) | undefined): Json | undefined {
-  if (val(rep, scheme) !== undefined) report?.(`${type}.${scheme} (check digit scheme): the IG's namingsystem-checkDigit extension is for a NamingSystem, not an Identifier`);
+export function checkDigit(rep: Repetition | undefined, digit: number, scheme: number, type: string, settings: ExtensionSettings, report: ((what: string) => void) | undefined): Json[] {
+  const out: Json[] = [];
   const value = val(rep, digit);
-  return value === undefined ? undefined : { url: CHECK_DIGIT, valueString: value };
+  if (value !== undefined) out.push({ url: CHECK_DIGIT, valueString: value });
+  const name = val(rep, scheme);
+  if (name === undefined) return out;
+  if (settings.mode === 'emit') out.push({ url: unnamedExtensionUrl('checkDigitScheme', settings.base), valueString: name });
+  else report?.(`${type}.${scheme} (check digit scheme): the IG's namingsystem-checkDigit extension is for a NamingSystem, not an Identifier`);
+  return out;
 }
 
 /**

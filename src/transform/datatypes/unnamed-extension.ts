@@ -55,7 +55,7 @@ export interface ExtensionSettings {
 export const DEFAULT_EXTENSION_SETTINGS: ExtensionSettings = { base: DEFAULT_EXTENSION_BASE, mode: 'emit' };
 
 /**
- * The extensions hig defines for `extension??-<name>` rows (and `explicitTime`, the one IG row FHIR
+ * The extensions hig defines for `extension??-<name>` rows (and `checkDigitScheme`, for an IG row whose named extension FHIR allows on a NamingSystem only; and `explicitTime`, the one IG row FHIR
  * cannot hold beside another: TQ1-4's timeOfDay beside RPT.8's when, FHIR tim-10), one owner for the converter, the
  * StructureDefinitions in docs/fhir/ (test/transform/unnamed-extensions.test.ts checks each file
  * against this list) and docs/mapping.md. `context`: the FHIR element the IG row's target path
@@ -100,6 +100,9 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
   // not an unnamed row: TQ1-4's core target timeOfDay, which FHIR tim-10 forbids beside a when (placeTimes)
   { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },
+  // not an unnamed row either: the IG names namingsystem-checkDigit, whose context is NamingSystem
+  // (identifier.ts checkDigit), so on an Identifier hig writes its own
+  { name: 'checkDigitScheme', context: ['Identifier'], value: 'string', rows: ['CX[Identifier] CX.3', 'XCN[Practitioner] XCN.12'] },
   { name: 'vendorOrganization', context: ['MessageHeader.source'], value: 'Reference', targets: ['Organization'], rows: ['SFT[MessageHeader] #1'] },
   { name: 'binaryIdentifier', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #4'] },
   { name: 'description', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #5'] },
