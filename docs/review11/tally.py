@@ -31,6 +31,7 @@ CLASSES = [
     # ---- the lead, after review 14's fixes (0a4c818): report texts those fixes introduced ----
     (r'^[A-Z][A-Z0-9]{2}-\d+: (CX\.3|XCN\.12) \(check digit scheme\)', 'a', 'CX.3/XCN.12 check digit scheme (IG row: namingsystem-checkDigit, a NamingSystem extension: reported, deviation)'),
     (r'^ORC-16: an order control reason beside an order status', 'a*', 'ORC-16 beside ORC-5 (ORC[ServiceRequest] #16 -> extension??-orderControlCodeReason)'),
+    (r'^AIS-1[12]: supplemental service information of an appointment whose SCH names no order', 'b', 'AIS-11/12 without SCH-26/27 (no AIS[ServiceRequest] in the IG map; loss14b, row as in review 13\'s tally)'),
     (r"^ORC-5: a code with no entry in the IG's OrderStatus map", 'b', 'ORC-5 code the OrderStatus map has no row for (sender NW; table 0038 A): no status from it'),
     (r'^PID-24: N \(no multiple birth\) beside a birth order', 'nc', 'PID-24 N beside PID-25 (the IG maps PID-24 only IF PID-25 NOT VALUED: PID-25 kept; the sender\'s contradiction reported)'),
     (r'^PID-25: a birth order that is no whole number', 'nc', 'PID-25 not a number (sender)'),
