@@ -1,0 +1,32 @@
+/**
+ * [IG PID[Patient] #9 → name[2] via XPN[HumanName]] PID-9 (patient alias) is a name of the patient
+ * as sent: the IG assigns no use, XPN.7 gives one through the NameType map. Until review 15
+ * (R15-W1) hig made every alias without XPN.7 a `nickname` (a modifier element): `elbert^Son`
+ * in every EVERYMAN sample, a sender's PREVIOUS name in python-hl7's sample.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertChecked, resources } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+const names = (pid9: string) =>
+  (resources(
+    convertChecked(
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A04^ADT_A01|AL1|P|2.5.1',
+      'EVN|A04',
+      `PID|1||MRN9^^^HOSP^MR||DOE^JANE^^^^^L||19800215|F|${pid9}`,
+      'PV1|1|O',
+    ).bundle,
+    'Patient',
+  )[0] as Json).name as Json[];
+
+describe('[IG PID[Patient] #9 → name[2] via XPN[HumanName]]', () => {
+  it('an alias without XPN.7 keeps no use (not nickname)', () => {
+    expect(names('elbert^Son')).toEqual([{ use: 'official', family: 'DOE', given: ['JANE'] }, { family: 'elbert', given: ['Son'] }]);
+  });
+
+  it('XPN.7 N gives use nickname through the NameType map; XPN.7 M (maiden) gives maiden', () => {
+    expect(names('JJ^^^^^^N')[1]).toEqual({ use: 'nickname', family: 'JJ' });
+    expect(names('SMITH^JANE^^^^^M')[1]).toEqual({ use: 'maiden', family: 'SMITH', given: ['JANE'] });
+  });
+});
