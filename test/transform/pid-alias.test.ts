@@ -30,3 +30,21 @@ describe('[IG PID[Patient] #9 → name[2] via XPN[HumanName]]', () => {
     expect(names('SMITH^JANE^^^^^M')[1]).toEqual({ use: 'maiden', family: 'SMITH', given: ['JANE'] });
   });
 });
+
+/**
+ * Review 15's silent loss R15-L1: XAD.10 census tract vanished without a line (the IG's ORM_O01
+ * sample, ORC-22/24 `…^WA^9876^^20100612…`, and any PID-11 that sends one).
+ */
+describe('[IG XAD[Address] XAD.10 → extension iso21090-ADXP-censusTract]', () => {
+  it('PID-11 with a census tract: the address carries it as the extension (valueString, as FHIR defines it)', () => {
+    const { bundle, lines } = convertChecked(
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A04^ADT_A01|AL2|P|2.5.1',
+      'EVN|A04',
+      'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F|||1 Main St^^Seattle^WA^98101^USA^H^^^9876',
+      'PV1|1|O',
+    );
+    const address = ((resources(bundle, 'Patient')[0] as Json).address as Json[])[0];
+    expect(address).toMatchObject({ use: 'home', city: 'Seattle', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-censusTract', valueString: '9876' }] });
+    expect(lines.filter((l) => l.startsWith('PID-11'))).toEqual([]);
+  });
+});

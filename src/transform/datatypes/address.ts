@@ -27,8 +27,13 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   if (state !== undefined) a.state = state;
   if (postalCode !== undefined) a.postalCode = postalCode;
   if (country !== undefined) a.country = country;
+  // [IG XAD[Address] XAD.10 → extension iso21090-ADXP-censusTract (CWE[string])] the FHIR
+  // extension's value is a string (the row's "valueCode" names its own type column's string); until
+  // review 15 (R15-L1) XAD.10 vanished without a line
+  const tract = val(rep, 10) ?? val(rep, 10, 2);
+  if (tract !== undefined) a.extension = [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-censusTract', valueString: tract }];
   const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone, (w) => ctx.invalidDate?.(`XAD period ${w}`));
   if (period !== undefined) a.period = period;
-  if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined) return undefined;
+  if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined && tract === undefined) return undefined;
   return a;
 }
