@@ -174,10 +174,11 @@ describe('IAM-9 sensitivity (CWE, table 0436) and IAM-17 clinical status (CWE, t
     expect(a?.type).toBe('allergy');
     expect(a?.verificationStatus?.coding?.[0]?.code).toBe('confirmed');
   });
-  it('AL^Alcohol^L / C^Chronic^L are the sender\'s: no type, no verification status; both reported', () => {
+  it('AL^Alcohol^L / C^Chronic^L are the sender\'s: no type from IAM-9, no verification status; both reported', () => {
     const { bundle, lines } = iam('AL^Alcohol^L', 'C^Chronic^L');
     const a = resources(bundle, 'AllergyIntolerance')[0];
-    expect(a?.type).toBeUndefined();
+    // [IG IAM[AllergyIntolerance] #2 → type via AllergyType] the type is IAM-2 DA's (allergy), not IAM-9's (review 15, R15-L4)
+    expect(a?.type).toBe('allergy');
     expect(a?.verificationStatus).toBeUndefined();
     expect(said(lines, 'IAM-9', 'Alcohol')).toHaveLength(1);
     expect(said(lines, 'IAM-17', 'Chronic')).toHaveLength(1);

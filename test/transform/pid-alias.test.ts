@@ -48,3 +48,39 @@ describe('[IG XAD[Address] XAD.10 → extension iso21090-ADXP-censusTract]', () 
     expect(lines.filter((l) => l.startsWith('PID-11'))).toEqual([]);
   });
 });
+
+/** Review 15's silent loss R15-L4: the IG's AllergyType map was in the vocabulary, read by no segment. */
+describe('[IG AL1[AllergyIntolerance] #2, IAM[AllergyIntolerance] #2 → type via AllergyType]', () => {
+  const al1 = (al12: string) =>
+    resources(
+      convertChecked('MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A08^ADT_A01|AL3|P|2.5.1', 'EVN|A08', 'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|O', `AL1|1|${al12}|PENICILLIN^Penicillin`).bundle,
+      'AllergyIntolerance',
+    )[0] as Json;
+
+  it.each([['DA'], ['FA'], ['EA'], ['LA']])('AL1-2 %s → type allergy', (code) => {
+    expect(al1(code).type).toBe('allergy');
+  });
+
+  it('MC (miscellaneous contraindication) has no target in the map: no type', () => {
+    expect(al1('MC').type).toBeUndefined();
+  });
+
+  it('IAM-9 IN (intolerance) says more than IAM-2 DA: type intolerance', () => {
+    const { bundle } = convertChecked(
+      'MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A60^ADT_A60|AL4|P|2.5.1',
+      'EVN|A60',
+      'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F',
+      'IAM|1|DA|PENICILLIN^Penicillin|||A|I1^EHR||IN',
+    );
+    expect((resources(bundle, 'AllergyIntolerance')[0] as Json).type).toBe('intolerance');
+  });
+});
+
+/** Review 15's silent loss R15-L2: an NK1 that names nobody lost its relationship without a line. */
+describe('[IG NK1[RelatedPerson] #3] an NK1 with a relationship and nobody to hold it', () => {
+  it('`NK1|1||SPO`: no RelatedPerson, no contact (pat-1), and NK1-3 is reported', () => {
+    const { bundle, lines } = convertChecked('MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A08^ADT_A01|AL5|P|2.5.1', 'EVN|A08', 'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F', 'NK1|1||SPO^Spouse^HL70063', 'PV1|1|O');
+    expect(resources(bundle, 'RelatedPerson')).toEqual([]);
+    expect(lines).toContainEqual(expect.stringMatching(/^NK1-3 \(segment 4\): a relationship of nobody the NK1 names/));
+  });
+});

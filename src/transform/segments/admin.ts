@@ -18,7 +18,7 @@ import { location, organization, organizationKey, practitioner } from '../entiti
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
-import { allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
+import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -437,6 +437,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(a, 'recordedDate', seg.dateTime(13));
   iamVerification(a, seg, cx);
   sensitivityType(a, seg, 9);
+  allergenKind(a, seg);
   const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   allergySeverity(a, seg, cx);

@@ -73,6 +73,17 @@ export function allergyCategory(a: Json, seg: SegmentReader, cx: Conversion): vo
 }
 
 /**
+ * [IG AL1[AllergyIntolerance] #2, IAM[AllergyIntolerance] #2 → type via AllergyType] the allergen
+ * type says allergy (DA, FA, MA, EA, AA, PA, LA; MC has no target), a table 0127 code only. Never
+ * over a type already set: an IAM's IAM-9 (allergy or intolerance) says more than its allergen
+ * type, so mapIam calls this after sensitivityType. Until review 15 (R15-L4) no AL1 got a type.
+ */
+export function allergenKind(a: Json, seg: SegmentReader): void {
+  const { code } = tableMapCode(seg.rep(2), 'AllergyType');
+  if (code !== undefined && a.type === undefined) a.type = code;
+}
+
+/**
  * [IG AL1[AllergyIntolerance] #4, IAM[AllergyIntolerance] #4 → criticality via
  * AllergySeverity[AllergyIntolerance.criticality]]: a table 0128 code only; another system's code
  * is reported by allergySeverity.
@@ -87,6 +98,7 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // ait-1: clinicalStatus is required unless entered-in-error; an AL1 lists a current allergy
   a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] };
   allergyCategory(a, seg, cx);
+  allergenKind(a, seg);
   allergyCriticality(a, seg);
   const allergen = codeableConcept(seg.rep(3));
   a.code = allergen ?? { text: 'unknown' };

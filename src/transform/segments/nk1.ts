@@ -111,5 +111,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     set(contact, 'organization', contactOrg);
     // pat-1: a contact needs a name, telecom, address or organization
     if (contact.name !== undefined || contact.telecom !== undefined || contact.address !== undefined || contact.organization !== undefined) push(patient, 'contact', contact);
+    // an NK1 that names nobody (`NK1|1||SPO`) makes neither: its relationship is said, not read
+    // past (review 15, R15-L2; [IG NK1[RelatedPerson] #3] needs a person to hold it)
+    else if (rp.identifier === undefined && relationship !== undefined) cx.leftOut(seg, '3', 'a relationship of nobody the NK1 names (no name, identifier, telecom, address or organization): no RelatedPerson or contact can hold it (FHIR pat-1)');
   }
 }
