@@ -138,8 +138,12 @@ CLASSES = [
 ]
 
 # Manual findings the report cannot show (review 15's reading of main e1b392a), by draw number.
-SILENT = {}
-SILENT_ASTAR = {}
+# R15-L1: XAD.10 census tract (IG XAD[Address] #10 -> iso21090-ADXP-censusTract) dropped without a line
+# (address.ts; #1 ORC-22/ORC-24 `9876`). it.fails in test/review15/silent-losses.test.ts.
+SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)']}
+# XAD.7 `S` (service location, table 0190) has no AddressType[Use]/[Type] row; the IG's only other row is
+# an unnamed extension[2] (v2-0190 coding): dropped without a line (#1 ORC-22/ORC-24).
+SILENT_ASTAR = {1: ['XAD.7 outside AddressType[Use]/[Type] (IG XAD[Address] #7 extension[2], unnamed)']}
 # R15-W1: a PID-9 alias (XPN.7 empty or no table 0200 code) becomes a Patient name with use `nickname`
 # (pid.ts; IG PID[Patient] #9 assigns no use; HumanName.use is a modifier). it.fails cases in
 # test/review15/wrong-data.test.ts; found by reading, confirmed in each Bundle by script.
