@@ -140,7 +140,9 @@ CLASSES = [
 # Manual findings the report cannot show (review 15's reading of main e1b392a), by draw number.
 # R15-L1: XAD.10 census tract (IG XAD[Address] #10 -> iso21090-ADXP-censusTract) dropped without a line
 # (address.ts; #1 ORC-22/ORC-24 `9876`). it.fails in test/review15/silent-losses.test.ts.
-SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)']}
+# R15-L2: an NK1 naming no one (#22 `NK1|1||1`) loses NK1-3 without a line (IG NK1[RelatedPerson] #3; nk1.ts).
+SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)'],
+          22: ['R15-L2 NK1-3 of an NK1 that names no one dropped without a line (IG NK1[RelatedPerson] #3)']}
 # XAD.7 `S` (service location, table 0190) has no AddressType[Use]/[Type] row; the IG's only other row is
 # an unnamed extension[2] (v2-0190 coding): dropped without a line (#1 ORC-22/ORC-24).
 SILENT_ASTAR = {1: ['XAD.7 outside AddressType[Use]/[Type] (IG XAD[Address] #7 extension[2], unnamed)']}

@@ -31,4 +31,23 @@ describe('review 15 silent losses', () => {
     const reported = /XAD\.10|census tract/i.test(JSON.stringify(report));
     expect(mapped || reported).toBe(true);
   });
+
+  // R15-L2. python-hl7 sample_batch4 (`NK1|1||1||…||2`) and any NK1 that names no one (`NK1|1||SPO`):
+  // [IG NK1[RelatedPerson] #3] NK1-3 → RelatedPerson.relationship; [IG NK1[Patient] #3] →
+  // contact.relationship. hig makes neither (pat-1 forbids a contact with a relationship only, but a
+  // RelatedPerson needs no name) and the report says "every valued field was mapped".
+  it.fails('R15-L2 [IG NK1[RelatedPerson] #3] an NK1 relationship without a name reaches a RelatedPerson, or a report line', () => {
+    const { bundle, report } = convertHl7v2(
+      [
+        'MSH|^~\\&|A|B|C|D|20240101120000+0000||ADT^A08^ADT_A01|R15N|P|2.8',
+        'EVN|A08|20240101120000+0000',
+        'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F',
+        'NK1|1||SPO^Spouse^HL70063',
+      ].join('\r'),
+    );
+    const related = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).filter((r) => r?.resourceType === 'RelatedPerson');
+    const mapped = related.some((r) => JSON.stringify(r.relationship ?? []).includes('"SPO"') || JSON.stringify(r.relationship ?? []).includes('"SPS"'));
+    const reported = /NK1-3|NK1 \(segment 4\)/.test(JSON.stringify(report));
+    expect(mapped || reported).toBe(true);
+  });
 });
