@@ -141,7 +141,9 @@ CLASSES = [
 # R15-L1: XAD.10 census tract (IG XAD[Address] #10 -> iso21090-ADXP-censusTract) dropped without a line
 # (address.ts; #1 ORC-22/ORC-24 `9876`). it.fails in test/review15/silent-losses.test.ts.
 # R15-L2: an NK1 naming no one (#22 `NK1|1||1`) loses NK1-3 without a line (IG NK1[RelatedPerson] #3; nk1.ts).
-SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)'],
+# R15-L3: PL.11 (#1 PV1-3 `…^DEPID`) dropped without a line (IG PL[Location] #11 -> identifier.assigner).
+SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)',
+              'R15-L3 PL.11 assigning authority for location dropped without a line (IG PL[Location] #11)'],
           22: ['R15-L2 NK1-3 of an NK1 that names no one dropped without a line (IG NK1[RelatedPerson] #3)']}
 # XAD.7 `S` (service location, table 0190) has no AddressType[Use]/[Type] row; the IG's only other row is
 # an unnamed extension[2] (v2-0190 coding): dropped without a line (#1 ORC-22/ORC-24).

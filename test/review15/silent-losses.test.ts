@@ -45,9 +45,28 @@ describe('review 15 silent losses', () => {
         'NK1|1||SPO^Spouse^HL70063',
       ].join('\r'),
     );
-    const related = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).filter((r) => r?.resourceType === 'RelatedPerson');
+    const related = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).filter((r): r is Json => r?.resourceType === 'RelatedPerson');
     const mapped = related.some((r) => JSON.stringify(r.relationship ?? []).includes('"SPO"') || JSON.stringify(r.relationship ?? []).includes('"SPS"'));
     const reported = /NK1-3|NK1 \(segment 4\)/.test(JSON.stringify(report));
+    expect(mapped || reported).toBe(true);
+  });
+
+  // R15-L3. IG ORM_O01 PV1-3 `EMERG^101^01^^^^^^^^DEPID`: [IG PL[Location] #11] PL.11 assigning
+  // authority for location → every Location's identifier[1].assigner (Organization). hig keeps the bare
+  // PL.1–3 identifiers and neither maps nor reports PL.11.
+  it.fails('R15-L3 [IG PL[Location] #11] PL.11 assigning authority reaches the Location identifiers, or a report line', () => {
+    const { bundle, report } = convertHl7v2(
+      [
+        'MSH|^~\\&|A|B|C|D|20240101120000+0000||ADT^A01^ADT_A01|R15P|P|2.8',
+        'EVN|A01|20240101120000+0000',
+        'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F',
+        'PV1|1|E|EMERG^101^01^^^^^^^^DEPID||||||||||||||||V1^^^HOSP^VN',
+      ].join('\r'),
+    );
+    const locations = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).filter((r): r is Json => r?.resourceType === 'Location');
+    expect(locations.length).toBeGreaterThan(0);
+    const mapped = locations.every((l) => JSON.stringify(l.identifier ?? []).includes('DEPID'));
+    const reported = /PL\.11|DEPID|assigning authority for location/i.test(JSON.stringify(report));
     expect(mapped || reported).toBe(true);
   });
 });
