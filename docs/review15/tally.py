@@ -141,9 +141,12 @@ CLASSES = [
 # R15-L1: XAD.10 census tract (IG XAD[Address] #10 -> iso21090-ADXP-censusTract) dropped without a line
 # (address.ts; #1 ORC-22/ORC-24 `9876`). it.fails in test/review15/silent-losses.test.ts.
 # R15-L2: an NK1 naming no one (#22 `NK1|1||1`) loses NK1-3 without a line (IG NK1[RelatedPerson] #3; nk1.ts).
+# R15-L4: AL1-2 never gives AllergyIntolerance.type (IG AL1[AllergyIntolerance] #2 via AllergyType; #1, 2, 4, 9).
+L4 = 'R15-L4 AL1-2 -> type allergy missing without a line (IG AL1[AllergyIntolerance] #2, AllergyType)'
 # R15-L3: PL.11 (#1 PV1-3 `…^DEPID`) dropped without a line (IG PL[Location] #11 -> identifier.assigner).
 SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)',
-              'R15-L3 PL.11 assigning authority for location dropped without a line (IG PL[Location] #11)'],
+              'R15-L3 PL.11 assigning authority for location dropped without a line (IG PL[Location] #11)', L4],
+          2: [L4], 4: [L4], 9: [L4],
           22: ['R15-L2 NK1-3 of an NK1 that names no one dropped without a line (IG NK1[RelatedPerson] #3)']}
 # XAD.7 `S` (service location, table 0190) has no AddressType[Use]/[Type] row; the IG's only other row is
 # an unnamed extension[2] (v2-0190 coding): dropped without a line (#1 ORC-22/ORC-24).

@@ -69,4 +69,22 @@ describe('review 15 silent losses', () => {
     const reported = /PL\.11|DEPID|assigning authority for location/i.test(JSON.stringify(report));
     expect(mapped || reported).toBe(true);
   });
+
+  // R15-L4. IG ORM_O01 AL1-2 `LA`, ORM-O01-04 `EA`, EVERYMAN AL1-2 `DA`: [IG AL1[AllergyIntolerance] #2]
+  // AL1-2 → type via the AllergyType map (DA/FA/MA/EA/AA/PA/LA → allergy). hig fills category from
+  // AL1-2 but never type (the AllergyType map is loaded and unused) and reports nothing.
+  it.fails('R15-L4 [IG AL1[AllergyIntolerance] #2, AllergyType] AL1-2 DA gives type allergy, or a report line', () => {
+    const { bundle, report } = convertHl7v2(
+      [
+        'MSH|^~\\&|A|B|C|D|20240101120000+0000||ADT^A08^ADT_A01|R15A|P|2.8',
+        'EVN|A08|20240101120000+0000',
+        'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F',
+        'AL1|1|DA^Drug allergy^HL70127|70618^Penicillin^RXNORM|SV|Hives|20200101',
+      ].join('\r'),
+    );
+    const allergy = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).find((r) => r?.resourceType === 'AllergyIntolerance');
+    expect(allergy?.category).toEqual(['medication']);
+    const reported = /AL1-2.*type|AllergyType/i.test(JSON.stringify(report));
+    expect(allergy?.type === 'allergy' || reported).toBe(true);
+  });
 });
