@@ -143,6 +143,9 @@ CLASSES = [
 # R15-L2: an NK1 naming no one (#22 `NK1|1||1`) loses NK1-3 without a line (IG NK1[RelatedPerson] #3; nk1.ts).
 # R15-L4: AL1-2 never gives AllergyIntolerance.type (IG AL1[AllergyIntolerance] #2 via AllergyType; #1, 2, 4, 9).
 L4 = 'R15-L4 AL1-2 -> type allergy missing without a line (IG AL1[AllergyIntolerance] #2, AllergyType)'
+# R15-L5: XCN.7 degree never gives Practitioner.qualification (IG XCN[Practitioner] #7 via DegreeLicenseCertificate);
+# every message whose Bundle has a Practitioner with a degree suffix and no qualification (script over the Bundles).
+L5 = 'R15-L5 XCN.7 degree -> Practitioner.qualification missing without a line (IG XCN[Practitioner] #7)'
 # R15-L3: PL.11 (#1 PV1-3 `…^DEPID`) dropped without a line (IG PL[Location] #11 -> identifier.assigner).
 SILENT = {1: ['R15-L1 XAD.10 census tract dropped without a line (IG XAD[Address] #10 -> iso21090-ADXP-censusTract)',
               'R15-L3 PL.11 assigning authority for location dropped without a line (IG PL[Location] #11)', L4],
@@ -158,6 +161,9 @@ W1 = 'R15-W1 PID-9 alias read as use nickname (IG PID[Patient] #9: no use; NameT
 WRONG = {n: [W1] for n in (3, 4, 5, 6, 7, 8, 9, 11, 14, 18, 21)}
 REFUSED = set()
 DELETES = {}
+
+for _n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18):
+    SILENT.setdefault(_n, []).append(L5)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
 from tally_core import run  # noqa: E402

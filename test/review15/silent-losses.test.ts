@@ -87,4 +87,24 @@ describe('review 15 silent losses', () => {
     const reported = /AL1-2.*type|AllergyType/i.test(JSON.stringify(report));
     expect(allergy?.type === 'allergy' || reported).toBe(true);
   });
+
+  // R15-L5. Every XCN with a degree (EVERYMAN PV1-7 `1122334^Alaz^Mohammed^Mahi^JR^Dr.^MD…`, MDM NTE-5
+  // `…^^^MD`): [IG XCN[Practitioner] #7] XCN.7 → Practitioner.qualification.code via the
+  // DegreeLicenseCertificate map (table 0360). hig writes the degree as a name suffix only (the
+  // XCN[PractitionerRole] row's reading) and makes no qualification; no report line.
+  it.fails('R15-L5 [IG XCN[Practitioner] #7] XCN.7 degree MD reaches Practitioner.qualification, or a report line', () => {
+    const { bundle, report } = convertHl7v2(
+      [
+        'MSH|^~\\&|A|B|C|D|20240101120000+0000||ADT^A01^ADT_A01|R15Q|P|2.8',
+        'EVN|A01|20240101120000+0000',
+        'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F',
+        'PV1|1|I|W1^R1^B1|||||1122334^Alaz^Mohammed^^^Dr.^MD|||||||||||V1^^^HOSP^VN',
+      ].join('\r'),
+    );
+    const doctor = (bundle.entry as { resource?: Json }[]).map((e) => e.resource).find((r) => r?.resourceType === 'Practitioner');
+    expect(doctor).toBeDefined();
+    const qualified = JSON.stringify(doctor?.qualification ?? []).includes('"MD"');
+    const reported = /XCN\.7|degree|qualification/i.test(JSON.stringify(report));
+    expect(qualified || reported).toBe(true);
+  });
 });
