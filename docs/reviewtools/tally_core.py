@@ -8,8 +8,8 @@ import sys
 
 VERBOSE = '-v' in sys.argv
 
-def draw(script):
-    out = subprocess.run(['python3', script], capture_output=True, text=True, check=True).stdout
+def draw(script, args=()):
+    out = subprocess.run(['python3', script, *args], capture_output=True, text=True, check=True).stdout
     return [l.split('\t') for l in out.splitlines() if l and not l.startswith('#')]
 
 
@@ -26,8 +26,11 @@ def run(draw_script, tables):
     global CLASSES, SILENT, SILENT_ASTAR, WRONG, REFUSED, DELETES
     CLASSES, SILENT, SILENT_ASTAR = tables['CLASSES'], tables['SILENT'], tables['SILENT_ASTAR']
     WRONG, REFUSED, DELETES = tables['WRONG'], tables['REFUSED'], tables['DELETES']
-    rows = draw(draw_script)
-    assert len(rows) == 25
+    # review 15 takes a whole remaining population (18, or 23 with its extras): a script may set
+    # EXPECTED (sample size) and DRAW_ARGS; reviews 11-14 keep the default 25.
+    expected = tables.get('EXPECTED', 25)
+    rows = draw(draw_script, tables.get('DRAW_ARGS', ()))
+    assert len(rows) == expected, (len(rows), expected)
     tallies = {k: [0, 0, 0] for k in ('R6', 'b-rule', 'R6 without (a*)', 'b-rule without (a*)')}
     by_label = {}
     for n, src, f, typ, ver in rows:
@@ -84,7 +87,7 @@ def run(draw_script, tables):
     print()
     print('rule                  production-correct  losses  wrong data')
     for k, (pc, lo, wr) in tallies.items():
-        print(f'{k:22}{pc:>10} of 25 {lo:>7} {wr:>10}')
+        print(f'{k:22}{pc:>10} of {expected} {lo:>7} {wr:>10}')
     print()
     print('remaining (a)/(a*)/? by field (messages):')
     for (cls, lab), ns in sorted(by_label.items(), key=lambda x: (x[0][0] not in ('a', '?'), x[0][0], -len(x[1]))):
