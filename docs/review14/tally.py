@@ -29,6 +29,7 @@ VERBOSE = '-v' in sys.argv
 
 # (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
 CLASSES = [
+    (r'^[A-Z][A-Z0-9]{2}-\d+: XCN\.7 \(degree\): a code without a coding system', 'nc', 'XCN.7 degree outside table 0360: kept as a qualification code without system (the lead, review 15 R15-L5)'),
     # ---- the lead, after review 14's fixes (0a4c818): report texts those fixes introduced ----
     (r'^[A-Z][A-Z0-9]{2}-\d+: (CX\.3|XCN\.12) \(check digit scheme\)', 'a', 'CX.3/XCN.12 check digit scheme (IG row: namingsystem-checkDigit, a NamingSystem extension: reported, deviation)'),
     (r'^ORC-16: an order control reason beside an order status', 'a*', 'ORC-16 beside ORC-5 (ORC[ServiceRequest] #16 -> extension??-orderControlCodeReason)'),

@@ -23,6 +23,7 @@ EXPECTED = 23 if DRAW_ARGS else 18
 
 # (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
 CLASSES = [
+    (r'^[A-Z][A-Z0-9]{2}-\d+: XCN\.7 \(degree\): a code without a coding system', 'nc', 'XCN.7 degree outside table 0360: kept as a qualification code without system (the lead, review 15 R15-L5)'),
     # ---- review 15: report texts review 14's table did not have (first: first match wins) ----
     (r'^ORC-7\.3: a duration beside a start/end', 'nc', 'ORC-7.3 beside a start/end (bounds[x] holds one; as OBR-27.3)'),
     (r'^OBR-29: a parent order number without an assigning authority', 'a', 'OBR-29 parent without a system (OBR[ServiceRequest] #29 -> basedOn; reported, as SPM-3/PR1-25)'),

@@ -40,7 +40,13 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
   // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
   // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
   const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, nameIdentity(name) ?? {}]);
-  const p = cx.add({ resourceType: 'Practitioner', identifier: list(identifier), name: list(name) }, key);
+  const practitionerResource: Json = { resourceType: 'Practitioner', identifier: list(identifier), name: list(name) };
+  // [IG XCN[Practitioner] #7 → qualification.code via DegreeLicenseCertificate (IS[CodeableConcept])]
+  // the degree (`MD`) is a qualification too, not only a name suffix (review 15, R15-L5); never
+  // part of the identity (the key above is taken without it)
+  const degree = codeFromTable(val(rep, 7), '0360', 'DegreeLicenseCertificate', (why) => cx.reportFor(rep)(`XCN.7 (degree): ${why}`));
+  if (degree !== undefined) practitionerResource.qualification = [{ code: degree }];
+  const p = cx.add(practitionerResource as Resource, key);
   return cx.ref(p, nameText(name));
 }
 

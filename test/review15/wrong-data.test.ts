@@ -27,7 +27,7 @@ describe('review 15 wrong data', () => {
   // use comes from the name type (NameType map) only. HumanName.use is a modifier element in R4: an
   // alias (another name the patient has been known by, e.g. a former legal name) read as an informal
   // nickname is a fact the message does not state.
-  it.fails('R15-W1 [IG PID[Patient] #9] a PID-9 alias without XPN.7 carries no made-up use nickname', () => {
+  it('R15-W1 [IG PID[Patient] #9] a PID-9 alias without XPN.7 carries no made-up use nickname', () => {
     const names = patientNames('PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F|elbert^Son');
     const alias = names.find((n) => n.family === 'elbert');
     expect(alias).toBeDefined();
@@ -35,7 +35,7 @@ describe('review 15 wrong data', () => {
     expect(alias?.use).toBeUndefined();
   });
 
-  it.fails('R15-W1 [IG PID[Patient] #9, NameType map] a PID-9 alias whose XPN.7 is no table 0200 code gets no use', () => {
+  it('R15-W1 [IG PID[Patient] #9, NameType map] a PID-9 alias whose XPN.7 is no table 0200 code gets no use', () => {
     const names = patientNames('PID|1||MRN1^^^HOSP^MR||RUFUSS^MELLODIAL^^^^^CURRENT||19521129|F|RUFUSS^MELLODIAL^^^^^PREVIOUS');
     expect(names.filter((n) => n.family === 'RUFUSS')).toHaveLength(2);
     expect(names.some((n) => n.use === 'nickname')).toBe(false);

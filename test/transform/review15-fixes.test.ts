@@ -84,3 +84,14 @@ describe('[IG NK1[RelatedPerson] #3] an NK1 with a relationship and nobody to ho
     expect(lines).toContainEqual(expect.stringMatching(/^NK1-3 \(segment 4\): a relationship of nobody the NK1 names/));
   });
 });
+
+/** Review 15's silent loss R15-L5: the XCN degree was only a name suffix. */
+describe('[IG XCN[Practitioner] #7 → qualification.code via DegreeLicenseCertificate]', () => {
+  it('PV1-7 `…^Dr.^MD`: the attending has qualification MD (v2-0360), the id is the one without it', () => {
+    const pv1 = (xcn: string) => ['MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A01^ADT_A01|AL6|P|2.5.1', 'EVN|A01', 'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F', `PV1|1|I|W1^R1^B1|||||${xcn}|||||||||||V1^^^HOSP^VN`];
+    const doctor = (xcn: string) => resources(convertChecked(...pv1(xcn)).bundle, 'Practitioner')[0] as Json;
+    const withDegree = doctor('1122334^Alaz^Mohammed^^^Dr.^MD^^NPI&2.16.840.1.113883.4.6&ISO');
+    expect(withDegree.qualification).toEqual([{ code: { coding: [expect.objectContaining({ system: 'http://terminology.hl7.org/CodeSystem/v2-0360', code: 'MD' })] } }]);
+    expect(withDegree.id).toBe(doctor('1122334^Alaz^Mohammed^^^Dr.^^^NPI&2.16.840.1.113883.4.6&ISO').id);
+  });
+});
