@@ -241,11 +241,16 @@ export function location(cx: Conversion, rep: Repetition | undefined): Reference
   const path: string[] = sender === undefined ? [] : [`si:${sender}`];
   let parent: Reference | undefined;
   let leaf: Resource | undefined;
+  // [IG PL[Location] #11 → identifier[1].assigner (HD[Organization])] PL.11, the assigning
+  // authority for the location, on each level's identifier; never part of the identity (the path
+  // is). Until review 15 (R15-L3) it vanished without a line
+  const authority = val(rep, 11, 1) ?? val(rep, 11, 2);
+  const assigner = authority === undefined ? undefined : cx.assigner((rep?.[10] ?? []).map((sub) => [sub]));
   for (const [component, physicalType] of PL_LEVELS) {
     const name = val(rep, component, 1) ?? val(rep, component, 2);
     if (name === undefined) continue;
     path.push(`${physicalType}:${name}`);
-    const loc: Json = { resourceType: 'Location', identifier: [{ value: name }], name, mode: 'instance' };
+    const loc: Json = { resourceType: 'Location', identifier: [assigner === undefined ? { value: name } : { value: name, assigner }], name, mode: 'instance' };
     loc.physicalType = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: physicalType }] };
     if (parent !== undefined) loc.partOf = parent;
     leaf = cx.add(loc as Resource, JSON.stringify(path));

@@ -54,7 +54,7 @@ describe('review 15 silent losses', () => {
   // R15-L3. IG ORM_O01 PV1-3 `EMERG^101^01^^^^^^^^DEPID`: [IG PL[Location] #11] PL.11 assigning
   // authority for location → every Location's identifier[1].assigner (Organization). hig keeps the bare
   // PL.1–3 identifiers and neither maps nor reports PL.11.
-  it.fails('R15-L3 [IG PL[Location] #11] PL.11 assigning authority reaches the Location identifiers, or a report line', () => {
+  it('R15-L3 [IG PL[Location] #11] PL.11 assigning authority reaches the Location identifiers, or a report line', () => {
     const { bundle, report } = convertHl7v2(
       [
         'MSH|^~\\&|A|B|C|D|20240101120000+0000||ADT^A01^ADT_A01|R15P|P|2.8',

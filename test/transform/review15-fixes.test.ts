@@ -95,3 +95,15 @@ describe('[IG XCN[Practitioner] #7 → qualification.code via DegreeLicenseCerti
     expect(withDegree.id).toBe(doctor('1122334^Alaz^Mohammed^^^Dr.^^^NPI&2.16.840.1.113883.4.6&ISO').id);
   });
 });
+
+/** Review 15's silent loss R15-L3: PL.11 (assigning authority for location) vanished without a line. */
+describe('[IG PL[Location] #11 → identifier[1].assigner (HD[Organization])]', () => {
+  it('PV1-3 `EMERG^101^01^^^^^^^^DEPID`: each level\'s identifier names DEPID\'s Organization; the Location ids are those without PL.11', () => {
+    const locations = (pl: string) =>
+      resources(convertChecked('MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A01^ADT_A01|AL7|P|2.5.1', 'EVN|A01', 'PID|1||MRN9^^^HOSP^MR||DOE^JANE||19800215|F', `PV1|1|E|${pl}||||||||||||||||V1^^^HOSP^VN`).bundle, 'Location') as Json[];
+    const withAuthority = locations('EMERG^101^01^^^^^^^^DEPID');
+    expect(withAuthority).toHaveLength(3);
+    for (const l of withAuthority) expect((l.identifier as Json[])[0]).toMatchObject({ value: l.name, assigner: { reference: expect.any(String) } });
+    expect(withAuthority.map((l) => l.id)).toEqual(locations('EMERG^101^01').map((l) => l.id));
+  });
+});
