@@ -44,6 +44,8 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     // THO v2-0335: BID is a concept, Q6H and PRNQ6H follow its construction rules; QD follows none
     ['0335', 'Q6H', 'QD', '[IG TQ1[…] TQ1-3 → RPT[Timing] RPT.1 → code via RepeatPattern]'],
     ['0315', 'Y', 'YES', '[IG PD1 PD1-7 → living will via LivingWillCode]'],
+    // THO v2-0406 Participant Organization Unit Type: 1 2 3 4 5 H O
+    ['0406', 'H', 'CLINIC', '[IG PRT[PractitionerRole] #7 → organization(Organization.type) via ParticipantOrganizationUnitType; ROL-10 read so]'],
     ['0430', 'A', 'AMB', '[IG PV2[Encounter] PV2-38 → arrival via ModeOfArrivalCode]'],
     ['0438', 'C', 'CONF', '[hig IAM-17 → verificationStatus; table 0438]'],
     ['0441', 'A', 'ACT', '[hig PD1-16 → patient-immunization-registry-status; table 0441]'],

@@ -192,18 +192,8 @@ describe('[IG MRG[Account] #3; ADT_A06 MRG → Account[2]] MRG-3 in a patient me
 });
 
 describe('review 9\'s losses whose IG rows name no target hig writes: reported with the reason, not "valued but not mapped"', () => {
-  it('[IG ROL[Encounter-PractitionerRole] #9, #10: no target; ROL[CareTeam] only] ROL-9/10 of a visit\'s ROL', () => {
-    const { bundle, lines: all } = convertChecked(
-      'MSH|^~\\&|ADT|HOSP|RCV|HOSP|20240310080000-0500||ADT^A02^ADT_A02|L14-8|P|2.5.1',
-      'EVN||20240310080000-0500',
-      PID,
-      'PV1|1|I|W2^202^B^HOSP||||||||||||||||V6501^^^HOSP^VN',
-      seg('ROL', { 1: 'R1^HOSP', 2: 'AD', 3: 'AT^Attending^HL70443', 4: '111^DOC^DAN', 9: '408443003^General practice^SCT', 10: '2^Physician group^HL70406' }),
-    );
-    expect(lines(all, 'ROL-9')).toEqual([expect.stringContaining('only ROL[CareTeam] has a target')]);
-    expect(lines(all, 'ROL-10')).toEqual([expect.stringContaining('only ROL[CareTeam] has a target')]);
-    expect(JSON.stringify(bundle)).not.toContain('408443003');
-  });
+  // ROL-9/10 of a visit's ROL were here (reported: no ROL map row): since brief rol16 they are read
+  // as their successors PRT[PractitionerRole] #6/#7, a documented deviation (rol-provider-type.test.ts)
 
   const SIU = (...more: string[]) =>
     convertChecked(

@@ -537,8 +537,11 @@ function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | u
 /**
  * ROL: [IG ROL[Encounter-PractitionerRole]] after the PV1 an Encounter participant: type ROL-3
  * (ProviderRole map), period ROL-5/6, individual the ROL-4 person, as a PractitionerRole when
- * ROL-12 telecom, ROL-13 location or ROL-14 organization say more (ROL-11 → the Practitioner's
- * address); [IG ROL[Patient-GeneralPractitioner]] PP with the patient → generalPractitioner.
+ * ROL-9 provider type, ROL-12 telecom, ROL-13 location or ROL-14 organization say more (ROL-11 →
+ * the Practitioner's address); [IG ROL[Patient-GeneralPractitioner]] PP with the patient →
+ * generalPractitioner, a PractitionerRole (period ROL-5/6, #5/#6) when the ROL says more than who.
+ * ROL-9/10 are read as their v2.7 successors PRT-6/7 are (rolUnitType; a deviation: no ROL map but
+ * ROL[CareTeam] has a row for them, and hig makes no CareTeam from a ROL).
  */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (otherGroupRole(seg, scope, cx)) return;
@@ -546,20 +549,51 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (place === undefined) return;
   const person = practitioner(cx, seg.rep(4));
   const type = codeableConcept(seg.rep(3), 'ProviderRole', '0443', cx.reportAt(seg, 3));
-  const who = person === undefined ? undefined : practitionerRole(cx, person, {
+  if (person === undefined) {
+    // no PractitionerRole to carry them (ROL-4 names nobody)
+    if (seg.reps(9).length > 0) cx.leftOut(seg, '9', 'provider type of a role that names no person (ROL-4)');
+    if (seg.reps(10).length > 0) cx.leftOut(seg, '10', 'organization unit type of a role that names no person (ROL-4)');
+    return;
+  }
+  const org = organization(cx, seg.rep(14));
+  rolUnitType(seg, org, cx);
+  const who = practitionerRole(cx, person, {
     code: type,
-    organization: organization(cx, seg.rep(14)),
+    // [IG PRT[PractitionerRole] #6 Person Provider Type → specialty, CWE[CodeableConcept]] ROL-9
+    // (0..*) read as its successor PRT-6 [hig deviation: ROL[Encounter-PractitionerRole] and
+    // ROL[Patient-GeneralPractitioner] give #9 no target; docs/mapping.md "Known gaps"]
+    specialty: seg.reps(9).map((r) => codeableConcept(r)),
+    organization: org,
     location: location(cx, seg.rep(13)),
+    // [IG ROL[Patient-GeneralPractitioner] #5, #6 → generalPractitioner(PractitionerRole.period)];
+    // a visit's ROL-5/6 is the participant's period [IG ROL[Encounter-PractitionerRole] #5, #6]
+    period: place === 'patient' ? seg.period([5], [6]) : undefined,
     telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx.at(seg, 12))),
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
-  roleParticipant(scope, place, who as Json | undefined, type, seg.period([5], [6]));
-  // [IG ROL[Encounter-PractitionerRole], ROL[Patient-GeneralPractitioner] #9, #10: no target] only
-  // ROL[CareTeam] maps them (participant.role, onBehalfOf), and hig makes no CareTeam (the ADT maps
-  // leave it to the implementer): reported with that reason (review 9 #22)
-  const careTeamOnly = 'only ROL[CareTeam] has a target, and hig makes no CareTeam from a ROL';
-  if (seg.reps(9).length > 0) cx.leftOut(seg, '9', `provider type: ${careTeamOnly}`);
-  if (seg.reps(10).length > 0) cx.leftOut(seg, '10', `organization unit type: ${careTeamOnly}`);
+  roleParticipant(scope, place, who as unknown as Json, type, seg.period([5], [6]));
+}
+
+/**
+ * [IG PRT[PractitionerRole] #7 Organization Unit Type → organization(Organization.type),
+ * CWE[CodeableConcept] via ParticipantOrganizationUnitType (source HL70406, no FHIR targets: the
+ * sender's coding)] ROL-10 read as its successor PRT-7 [hig deviation: the ROL maps give #10 no
+ * target]: the type of the ROL-14 Organization (Organization.type 0..*: another unit type of the
+ * same Organization in this message is added beside it). Without ROL-14 there is no Organization
+ * to type: one known only by a unit type ("Physician Clinic") has no identity (it would be every
+ * sender's clinic, or a new one per message), so ROL-10 stays in the report.
+ */
+function rolUnitType(seg: SegmentReader, org: Reference | undefined, cx: Conversion): void {
+  if (seg.reps(10).length === 0) return;
+  const made = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
+  if (made === undefined) {
+    cx.leftOut(seg, '10', 'organization unit type without an organization (ROL-14): an Organization known by its unit type alone has no identity');
+    return;
+  }
+  const type = codeableConcept(seg.rep(10), 'ParticipantOrganizationUnitType', '0406', cx.reportAt(seg, 10));
+  if (type === undefined) return;
+  const types = (made.type as Json[] | undefined) ?? [];
+  if (!types.some((t) => JSON.stringify(t) === JSON.stringify(type))) made.type = [...types, type];
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -710,7 +744,7 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
   if (who === undefined) return undefined;
   return practitionerRole(cx, who, {
     code: codeableConcept(prt.rep(4), 'Participation', '0912', cx.reportAt(prt, 4)),
-    specialty: codeableConcept(prt.rep(6)),
+    specialty: [codeableConcept(prt.rep(6))],
     organization: organization(cx, prt.rep(8)),
     location: location(cx, prt.rep(9)),
     period: prt.period([11], [12]),
@@ -722,7 +756,8 @@ function prtActor(prt: SegmentReader, cx: Conversion): Reference | undefined {
 /** What a PRT or ROL says of a person's role besides who (the PractitionerRole's elements). */
 export interface RoleDetail {
   code: Json | undefined;
-  specialty?: Json | undefined;
+  /** PRT-6 (0..1), ROL-9 (0..*) */
+  specialty?: (Json | undefined)[];
   organization: Reference | undefined;
   location: Reference | undefined;
   period?: Json | undefined;
@@ -740,15 +775,18 @@ export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail):
   if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
   push(role, 'code', d.code);
-  push(role, 'specialty', d.specialty);
+  push(role, 'specialty', ...(d.specialty ?? []));
   set(role, 'organization', d.organization);
   push(role, 'location', d.location);
   set(role, 'period', d.period);
   push(role, 'telecom', ...d.telecom);
   if (role.specialty === undefined && role.organization === undefined && role.location === undefined && role.period === undefined && role.telecom === undefined) return who;
-  // [hig identity] one person in one role at one organization with one specialty is one role
+  // [hig identity] one person in one role at one organization with one specialty is one role; a
+  // ROL's several ROL-9 provider types are all of its key (one keeps the key a PRT-6 gives)
   const code = (((d.code?.coding as Json[] | undefined)?.[0]?.code) ?? '') as string;
-  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, d.organization?.reference ?? '', conceptKey(d.specialty) ?? '']));
+  const specialties = (d.specialty ?? []).filter((s): s is Json => s !== undefined).map((s) => conceptKey(s) ?? '');
+  const specialtyKey = specialties.length > 1 ? JSON.stringify(specialties) : (specialties[0] ?? '');
+  const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, d.organization?.reference ?? '', specialtyKey]));
   return cx.ref(made);
 }
 

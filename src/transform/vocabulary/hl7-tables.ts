@@ -82,6 +82,9 @@ const CODES: Readonly<Record<string, string>> = {
   '0301': 'CAP CLIA CLIP DNS EUI64 GUID HCD HL7 ISO L L,M,N M N NPI Random URI UUID x400 x500',
   // THO v2-0315 Living Will Code; IG LivingWillCode
   '0315': 'F I N U Y',
+  // THO v2-0406 Participant Organization Unit Type; IG ParticipantOrganizationUnitType (its v2
+  // code column: the same seven)
+  '0406': '1 2 3 4 5 H O',
   // THO v2-0430 Mode of Arrival Code; IG ModeOfArrivalCode
   '0430': 'A C F H O P U',
   // THO v2-0438 Allergy Clinical Status
