@@ -69,4 +69,43 @@ describe('review 16 wrong data', () => {
     expect(withBoth).toBeDefined();
     expect(withBoth).toBe(mrnOnly);
   });
+
+  // R16-I2 (found beside the sample: #12 split as a microbiology LIS sends it, the culture first, its
+  // MIC child OBR in a later ORU). The child OBR carries the parent's placer number (OBR-2
+  // `PL55667^EPIC`) and its own filler number (OBR-3 `M26-004411-1`), OBR-29 naming the parent. The
+  // ServiceRequest identity (docs/mapping.md "Resource identity": "the placer number alone when no
+  // other OBR of the message carries it", else number + OBR-4) gives (1) the culture sent alone and the
+  // same culture sent with its child two URLs (a prelim → final sequence makes two orders), and (2) the
+  // child sent alone the culture's URL: its PUT turns the culture order 87086 into 87186 and moves the
+  // culture's Observations' basedOn onto a susceptibility order. hig identity rule [DESIGN invariant 8];
+  // the messages name two orders (two filler numbers, two codes), the Bundles one or three.
+  const MICRO_MSH = (id: string) => `MSH|^~\\&|SUNQUEST|MERCY LAB|HIG|HIE|20261206071000-0600||ORU^R01|${id}|P|2.5`;
+  const MICRO_PID = 'PID|1||MH00443322^^^MERCY^MR||KOWALSKI^ROBERT^A||19520719|M';
+  const CULTURE = [
+    'ORC|RE|PL55667^EPIC|M26-004411^SUNQUEST||CM',
+    'OBR|1|PL55667^EPIC|M26-004411^SUNQUEST|87086^Culture, urine^CPT4|||20261204221500|||||||||||||||20261206070500||MB|F',
+    'OBX|1|CE|630-4^Bacteria identified in Urine by Culture^LN|1|112283007^Escherichia coli^SCT||||||F',
+  ];
+  const MIC = [
+    'ORC|RE|PL55667^EPIC|M26-004411-1^SUNQUEST||CM',
+    'OBR|2|PL55667^EPIC|M26-004411-1^SUNQUEST|87186^Susceptibility, MIC^CPT4|||20261204221500|||||||||||||||20261206070500||MB|F|630-4&Bacteria identified in Urine by Culture&LN^1^Escherichia coli|||PL55667&EPIC^M26-004411&SUNQUEST',
+    'OBX|1|SN|18906-8^Ciprofloxacin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN|1|>=^4|ug/mL||R|||F',
+  ];
+  const orderUrl = (entries: Entry[], code: string) =>
+    entries.find((e) => e.resource?.resourceType === 'ServiceRequest' && JSON.stringify(e.resource.code).includes(`"${code}"`))?.request?.url;
+
+  it.fails('R16-I2 [hig identity] a susceptibility child OBR sent alone does not PUT over its culture order', () => {
+    const culture = orderUrl(convert([MICRO_MSH('C1'), MICRO_PID, ...CULTURE]), '87086');
+    const mic = orderUrl(convert([MICRO_MSH('C2'), MICRO_PID, ...MIC]), '87186');
+    expect(culture).toBeDefined();
+    expect(mic).toBeDefined();
+    expect(mic).not.toBe(culture);
+  });
+
+  it.fails('R16-I2 [hig identity] the culture order has one URL whether its child OBR comes in the same message or not', () => {
+    const alone = orderUrl(convert([MICRO_MSH('C1'), MICRO_PID, ...CULTURE]), '87086');
+    const withChild = orderUrl(convert([MICRO_MSH('C3'), MICRO_PID, ...CULTURE, ...MIC]), '87086');
+    expect(alone).toBeDefined();
+    expect(withChild).toBe(alone);
+  });
 });
