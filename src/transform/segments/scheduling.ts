@@ -501,8 +501,10 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
 function finishRequests(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
   const requests = requestsOf.get(appointment);
   if (requests === undefined) return;
-  for (const r of requests) r.status = requestStatus(appointment.status);
-  if (patient === undefined) return;
-  for (const r of requests) r.subject = cx.ref(patient);
-  appointment.basedOn = requests.map((r) => cx.ref(r));
+  for (const r of requests) {
+    r.status = requestStatus(appointment.status);
+    if (patient !== undefined) r.subject = cx.ref(patient);
+  }
+  // the subject the AIS's group gave, or the message's one patient: a request without one is left out
+  if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
 }
