@@ -207,16 +207,18 @@ describe('review 9\'s losses whose IG rows name no target hig writes: reported w
   const AIS_11_12 = seg('AIS', { 1: '1', 3: '99214^Office visit^C4', 4: '20240410140000-0400', 7: '45', 8: 'min^minutes^UCUM', 11: 'PSI1^Placer info^L', 12: 'FSI1^Filler info^L' });
 
   // [IG SIU_S12 RESOURCES.SERVICE.AIS → ServiceRequest[n] IF SCH-26 IS VALUED OR SCH-27 IS VALUED]
-  it('[IG AIS[ServiceRequest] #11, #12 → identifier; no AIS[Appointment] target] AIS-11/12 of an ordered appointment: hig makes no ServiceRequest from an AIS', () => {
-    const { lines: all } = convertChecked(
+  it('[IG AIS[ServiceRequest] #11, #12 → identifier[2]/[3]] AIS-11/12 of an ordered appointment: identifiers of the AIS\'s ServiceRequest (ais16; siu-service-request.test.ts)', () => {
+    const { bundle, lines: all } = convertChecked(
       'MSH|^~\\&|SCHED|CLINIC|EHR|HOSP|20240401090000-0400||SIU^S12^SIU_S12|L14-9|P|2.6',
       'SCH|APT14^SCHED|APT14F^SCHED|||||||||^^60^20240410090000-0400^20240410100000-0400||||||||||||||Booked|PL26^CPOE&2.16.840.1.113883.19.5&ISO',
       PID,
       'RGS|1',
       AIS_11_12,
     );
-    expect(lines(all, 'AIS-11')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
-    expect(lines(all, 'AIS-12')).toEqual([expect.stringContaining('hig makes no ServiceRequest from an AIS')]);
+    expect(lines(all, 'AIS-11')).toEqual([]);
+    expect(lines(all, 'AIS-12')).toEqual([]);
+    const [sr] = resources(bundle, 'ServiceRequest') as Json[];
+    expect(sr?.identifier).toEqual(expect.arrayContaining([{ system: 'urn:hl7v2:codesystem:L', value: 'PSI1' }, { system: 'urn:hl7v2:codesystem:L', value: 'FSI1' }]));
   });
 
   it('AIS-11/12 of an appointment whose SCH names no order (SCH-26/27 empty): the IG makes no AIS ServiceRequest either, and the line says so', () => {

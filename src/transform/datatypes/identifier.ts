@@ -6,7 +6,7 @@ import type { DatatypeContext } from './context.js';
 import { val } from './primitive.js';
 import { toPeriod } from './time.js';
 import { usStateLicenceSystem } from './licence-issuer.js';
-import { oidOrUri } from '../vocabulary/coding-systems.js';
+import { codingSystemUri, oidOrUri } from '../vocabulary/coding-systems.js';
 import { type ExtensionSettings, componentHd, extensionSettings, unnamedExtension, unnamedExtensionUrl } from './unnamed-extension.js';
 
 /**
@@ -188,6 +188,17 @@ export function referenceIdentifier(identifier: Json | undefined, what: string, 
   if (identifier === undefined || identifier.system !== undefined) return identifier;
   report(`a ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
   return undefined;
+}
+
+/**
+ * CWE → Identifier [IG CWE[Identifier]]: CWE.1 value, CWE.3 as a system when it names a URI (IN1-2,
+ * AIS-3/11/12).
+ */
+export function cweIdentifier(rep: Repetition | undefined): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const system = codingSystemUri(val(rep, 3));
+  return system === undefined ? { value } : { system, value };
 }
 
 /** EI (entity identifier: 1 id, 2 namespace, 3 universal id, 4 type) → Identifier. */

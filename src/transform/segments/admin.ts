@@ -9,13 +9,12 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
-import { cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
+import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
-import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { conceptKey, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
@@ -98,14 +97,6 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 export function unknownPayor(): Json {
   return { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
-}
-
-/** CWE → Identifier [IG CWE[Identifier]]: CWE.1 value, CWE.3 as a system when it names a URI. */
-function cweIdentifier(rep: Repetition | undefined): Json | undefined {
-  const value = val(rep, 1);
-  if (value === undefined) return undefined;
-  const system = codingSystemUri(val(rep, 3));
-  return system === undefined ? { value } : { system, value };
 }
 
 /**

@@ -12,10 +12,10 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
-import { eiIdentifier } from '../datatypes/identifier.js';
+import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { appointmentKey } from '../identity.js';
+import { appointmentKey, orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
@@ -210,13 +210,10 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     participants.push(type === undefined ? { actor: who, status: 'accepted' } : { type, actor: who, status: 'accepted' });
   }
   a.participant = participants;
-  // [IG SCH #26/#27] the placer/filler order numbers → basedOn the order (logical references)
-  for (const [field, type] of [[26, 'PLAC'], [27, 'FILL']] as const) {
-    for (const r of seg.reps(field)) {
-      const identifier = eiIdentifier(r, cx, type);
-      if (identifier !== undefined) push(a, 'basedOn', { type: 'ServiceRequest', identifier });
-    }
-  }
+  // [IG SCH[Appointment] #26/#27] the placer/filler order numbers → basedOn the order: logical
+  // references here; literal ones to the AIS's ServiceRequests once they are made (finishAppointment)
+  const { placers, fillers } = schOrderNumbers(seg, cx);
+  for (const identifier of [...placers, ...fillers]) push(a, 'basedOn', { type: 'ServiceRequest', identifier });
   const appointment = cx.add(a as Resource, filler ?? placer);
   statusSource.set(appointment, status.from);
   // [IG SCH[Appointment] SCH-11 TQ[Appointment] TQ.4 → start, TQ.5 → end] (see the module comment)
@@ -228,6 +225,16 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (schEnd !== undefined) c.schEnd = schEnd;
   scope.appointment = appointment;
   scope.noteTarget = appointment;
+}
+
+/**
+ * SCH-26 (placer) / SCH-27 (filler) order numbers, every repetition, typed PLAC / FILL as hig types
+ * ORC-2/ORC-3 (eiIdentifier, order.ts orderNumbers): the Appointment's basedOn and the identifiers
+ * of each AIS's ServiceRequest [IG SCH[Appointment] #26/#27, SCH[ServiceRequest] #26/#27].
+ */
+function schOrderNumbers(sch: SegmentReader, cx: Conversion): { placers: Json[]; fillers: Json[] } {
+  const numbers = (field: number, type: string): Json[] => sch.reps(field).flatMap<Json>((r) => eiIdentifier(r, cx, type) ?? []);
+  return { placers: numbers(26, 'PLAC'), fillers: numbers(27, 'FILL') };
 }
 
 /** TQ1 in SIU and orders: start/end time of the appointment or the order. */
@@ -318,24 +325,111 @@ function participant(scope: Scope, actor: Json | undefined, type: Json | undefin
   return true;
 }
 
-/** [IG AIS[Appointment]] AIS-3 → serviceType; AIS-4 start + AIS-7 duration (AIS-8 units); AIS-10 → status. */
+/**
+ * [IG AIS[Appointment]] AIS-3 → serviceType; AIS-4 start + AIS-7 duration (AIS-8 units); AIS-10 →
+ * status. [IG SIU_S12 5.2.1 RESOURCES.SERVICE.AIS → ServiceRequest[n] by AIS[ServiceRequest] IF
+ * SCH-26 IS VALUED OR SCH-27 IS VALUED]: the AIS of an ordered appointment is also that order's
+ * ServiceRequest (aisRequest).
+ */
 export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
   scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
-  resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
+  const period = resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
-  // [IG AIS[ServiceRequest] #11, #12 → identifier[2]/[3]] only on a ServiceRequest per AIS, which hig
-  // does not make (AIS[Appointment] has no target for them): reported with that reason (review 9 #5).
-  // [IG SIU_S12 RESOURCES.SERVICE.AIS → ServiceRequest[n] IF SCH-26 IS VALUED OR SCH-27 IS VALUED]:
-  // without an order number in the SCH the IG makes no such request either, and the line says so
   const sch = timesOf(scope.appointment).sch;
-  const ordered = sch !== undefined && (sch.reps(26).length > 0 || sch.reps(27).length > 0);
+  const numbers = sch === undefined ? undefined : schOrderNumbers(sch, cx);
+  if (numbers !== undefined && (numbers.placers.length > 0 || numbers.fillers.length > 0)) {
+    aisRequest(seg, scope.appointment, numbers, period, scope, cx);
+    return;
+  }
+  // [IG AIS[ServiceRequest] #11, #12 → identifier[2]/[3]] only on that ServiceRequest, which the IG
+  // makes only for an ordered appointment; AIS[Appointment] has no target for them (review 9 #5)
   for (const n of [11, 12]) {
     if (seg.reps(n).length === 0) continue;
-    if (ordered) cx.leftOut(seg, String(n), 'supplemental service information: AIS[ServiceRequest] maps it to that request\'s identifier, and hig makes no ServiceRequest from an AIS');
-    else cx.leftOut(seg, String(n), 'supplemental service information of an appointment whose SCH names no order (SCH-26/27): the IG makes its AIS[ServiceRequest] only for an ordered appointment, and AIS[Appointment] has no target');
+    cx.leftOut(seg, String(n), 'supplemental service information of an appointment whose SCH names no order (SCH-26/27): the IG makes its AIS[ServiceRequest] only for an ordered appointment, and AIS[Appointment] has no target');
   }
+}
+
+/** The ServiceRequests made from an appointment's AIS segments (aisRequest), in message order. */
+const requestsOf = new WeakMap<Resource, Resource[]>();
+
+/**
+ * One AIS of an ordered appointment → a ServiceRequest [IG AIS[ServiceRequest]], with the SCH's
+ * data [IG SIU_S12 5.2.1 "each ServiceRequest being created includes data from SCH segment", by
+ * SCH[ServiceRequest]]:
+ *  - identifier: SCH-26 placer and SCH-27 filler numbers (PLAC/FILL) [IG SCH[ServiceRequest] #26,
+ *    #27], then AIS-3, AIS-11, AIS-12 [IG AIS[ServiceRequest] #3, #11, #12 CWE[Identifier]]; the
+ *    IG numbers both pairs from identifier[1], so hig lists them in that order, each once. The IG
+ *    leaves open how repeating SCH-26/27 align with repeating AIS; hig gives every request every
+ *    number (none is dropped, none guessed onto one service).
+ *  - occurrencePeriod: AIS-4 start, end AIS-4 + AIS-7 in AIS-8 units [IG AIS[ServiceRequest] #4,
+ *    #7], as the Appointment reads them (resourceTimes). AIS-5/6 (an offset when AIS-4 is empty)
+ *    stay unread, as for the Appointment.
+ *  - intent `order` [IG SCH[ServiceRequest] #6]; status from the Appointment's (requestStatus,
+ *    settled in finishAppointment); subject the PID Patient and the Appointment's basedOn these
+ *    requests [IG SIU_S12 2 SCH ServiceRequest[1..n].subject=Patient[1], Appointment[1].basedOn].
+ */
+function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placers: Json[]; fillers: Json[] }, period: Json | undefined, scope: Scope, cx: Conversion): void {
+  const sr: Json = { resourceType: 'ServiceRequest', status: requestStatus(appointment.status), intent: 'order' };
+  const own = [seg.rep(3), ...seg.reps(11), ...seg.reps(12)].flatMap<Json>((r) => cweIdentifier(r) ?? []);
+  const seen = new Set<string>();
+  const identifiers = [...numbers.placers, ...numbers.fillers, ...own].filter((id) => {
+    const text = JSON.stringify(id);
+    if (seen.has(text)) return false;
+    seen.add(text);
+    return true;
+  });
+  push(sr, 'identifier', ...identifiers);
+  if (period !== undefined) sr.occurrencePeriod = period;
+  if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
+  const request = cx.add(sr as Resource, aisRequestKey(numbers, codeableConcept(seg.rep(3)), scope, cx), 'distinct');
+  const list = requestsOf.get(appointment) ?? [];
+  list.push(request);
+  requestsOf.set(appointment, list);
+}
+
+/**
+ * [hig identity, docs/mapping.md "Resource identity"] as an order's ServiceRequest (order.ts
+ * requestKey): the placer number (SCH-26) alone names one order, so the only AIS of a message is
+ * that number's request (an S13/S14 of the same order PUTs the same URL, and an ORM's ORC-2 of it
+ * too); several AIS under one number, or a filler number (SCH-27), are number + AIS-3. Never MSH-10.
+ */
+function aisRequestKey(numbers: { placers: Json[]; fillers: Json[] }, service: Json | undefined, scope: Scope, cx: Conversion) {
+  const placer = numbers.placers[0];
+  const services = cx.msg.segments.filter((s) => s.name === 'AIS').length;
+  if (placer !== undefined && services <= 1) return orderKey('request', placer, undefined, scope.patient, undefined);
+  return orderKey('request', placer ?? numbers.fillers[0], service, scope.patient, undefined);
+}
+
+/**
+ * ServiceRequest.status (1..1) of an AIS's request [hig]: [IG SCH[ServiceRequest] #25 SCH-25 via
+ * FillerStatusCodes[Appointment]] gives Appointment codes, of which request-status holds only
+ * entered-in-error, and [IG SCH[ServiceRequest] #0 IF SCH-25 NOT VALUED → "active"]. So the request
+ * follows the Appointment.status hig settles (SCH-25, else the trigger event, else AIS-10) in the
+ * request-status code that says the same of the order: an appointment still to happen (proposed,
+ * pending, booked, waitlist, arrived, checked-in) or missed (noshow: the order stands, as the IG's
+ * default says) → active; fulfilled → completed; cancelled (SCH-25 Cancelled/Discontinued, S15,
+ * S16) → revoked, R4's name for STU3's request-status `cancelled`; entered-in-error (SCH-25 Deleted,
+ * S17) → entered-in-error, the IG map's own target. A booking event with no SCH-25 is `active`, the
+ * IG's default; a cancel or delete event with no SCH-25 is not left `active`, as its Appointment is
+ * not left booked.
+ */
+const REQUEST_STATUS: Readonly<Record<string, string>> = {
+  proposed: 'active',
+  pending: 'active',
+  booked: 'active',
+  waitlist: 'active',
+  arrived: 'active',
+  'checked-in': 'active',
+  noshow: 'active',
+  fulfilled: 'completed',
+  cancelled: 'revoked',
+  'entered-in-error': 'entered-in-error',
+};
+
+function requestStatus(appointmentStatus: unknown): string {
+  return REQUEST_STATUS[String(appointmentStatus)] ?? 'unknown';
 }
 
 /**
@@ -379,6 +473,7 @@ export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
 export function finishAppointment(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
   if (patient !== undefined) push(appointment, 'participant', { actor: cx.ref(patient), status: 'accepted' });
+  finishRequests(appointment, patient, cx);
   settleTimes(appointment, cx);
   if (!Array.isArray(appointment.participant) || appointment.participant.length === 0) {
     appointment.participant = [{ type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PART' }] }], status: 'needs-action' }];
@@ -391,4 +486,25 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
     const key = appointmentKey(patient, start, service);
     if (key !== undefined) cx.rekey(appointment, key);
   }
+}
+
+/**
+ * The AIS requests once the message is read: their status is the Appointment's as the message
+ * states it (SCH-25, the event, AIS-10: settled before app-3 may send the Appointment as proposed
+ * for want of times, which says nothing of the order); with the patient [IG SIU_S12 2 SCH
+ * ServiceRequest[1..n].subject=Patient[1].id] the Appointment's basedOn names them [IG SIU_S12 2
+ * Appointment[1].basedOn=ServiceRequest[1..n].id; SCH[Appointment] #26/#27 "make sure that
+ * Appointment.basedOn is used to link to the ServiceRequest"] instead of the order numbers alone.
+ * Without a patient a request cannot exist (subject 1..1: hl7v2.ts finish leaves it out and says
+ * so) and basedOn keeps the numbers.
+ */
+function finishRequests(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
+  const requests = requestsOf.get(appointment);
+  if (requests === undefined) return;
+  for (const r of requests) {
+    r.status = requestStatus(appointment.status);
+    if (patient !== undefined) r.subject = cx.ref(patient);
+  }
+  // the subject the AIS's group gave, or the message's one patient: a request without one is left out
+  if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
 }
