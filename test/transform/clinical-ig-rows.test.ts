@@ -35,9 +35,9 @@ describe('DG1 → Condition [IG DG1[Condition]]', () => {
     // [IG DG1[Condition] #21: "Other values (A and U) don't map to anything"]
     ['DG1-21 A', { 21: 'A' }, { verificationStatus: undefined }, 'DG1-21 (segment 5)'],
     // [IG DG1[Condition] #22 → extension condition-dueTo valueReference(Condition), EI[Condition]]
-    // (review 7) a bare number with no system could resolve to another patient's diagnosis 1001:
-    // no reference, the field reported; with an OID authority see the test below
-    ['DG1-22 parent without a system', { 22: 'DG1001' }, { extension: undefined }, 'DG1-22 (segment 5)'],
+    // (parents16) a bare number is a logical reference with the identifier DG1-20 `DG1001` gets,
+    // never resolved by the server: mapped, not reported (review 7 reported it); with an OID see below
+    ['DG1-22 parent without a system', { 22: 'DG1001' }, { extension: [{ url: DUE_TO, valueReference: { type: 'Condition', identifier: { value: 'DG1001' } } }] }, undefined],
     // an EI without EI.1 identifies nothing
     ['DG1-22 without EI.1', { 22: '^^1.3.6.1.4.1.44750.1.2.2^ISO' }, { extension: undefined }, 'DG1-22 (segment 5)'],
   ])('%s', (_name, fields, expected, reported) => {
@@ -65,9 +65,9 @@ describe('PR1 → Procedure [IG PR1[Procedure]]', () => {
     // converts, PR1-5 stays the performed time and PR1-7 is reported, as for minutes that are no number
     ['PR1-7 past the year 9999', { 7: '5000000000' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
     ['PR1-7 past any date', { 7: '99999999999999' }, { performedPeriod: undefined, performedDateTime: '2024-03-05T08:00:00-05:00' }, 'PR1-7 (segment 5)'],
-    // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] (review 7) a bare number with no system
-    // could name another patient's procedure: no reference, reported; with an OID see below
-    ['PR1-25 parent without a system', { 25: 'PR1001' }, { partOf: undefined }, 'PR1-25 (segment 5)'],
+    // [IG PR1[Procedure] #25 → partOf(Procedure.identifier)] (parents16) a bare number is a logical
+    // reference with the identifier PR1-19 `PR1001` gets: mapped, not reported; with an OID see below
+    ['PR1-25 parent without a system', { 25: 'PR1001' }, { partOf: [{ type: 'Procedure', identifier: { value: 'PR1001' } }] }, undefined],
   ])('%s', (_name, fields, expected, reported) => {
     const { bundle, lines } = adt(PR1(fields));
     const procedure = resources(bundle, 'Procedure')[0] as Json;

@@ -82,8 +82,8 @@ describe('[IG PR1[Procedure] #25 → partOf(Procedure.identifier): "the Procedur
     const child = byNumber(bundle, 'PR1006');
     expect(child?.partOf).toHaveLength(1);
     expect(target(bundle, (child?.partOf as Json[])[0])).toBe(byNumber(bundle, 'PR1001'));
-    // a bare number never rides in a Reference (docs/mapping.md: logical references need a system)
-    expect((child?.partOf as Json[])[0]).toEqual({ reference: expect.stringMatching(/^urn:uuid:/), type: 'Procedure' });
+    // (parents16) the number rides beside the literal reference, as the parent's own PR1-19 identifier
+    expect((child?.partOf as Json[])[0]).toEqual({ reference: expect.stringMatching(/^urn:uuid:/), type: 'Procedure', identifier: { value: 'PR1001' } });
     expect(lines(all, 'PR1-25')).toEqual([]);
     expect(danglingReferences(bundle)).toEqual([]);
   });
@@ -95,15 +95,15 @@ describe('[IG PR1[Procedure] #25 → partOf(Procedure.identifier): "the Procedur
     expect(danglingReferences(bundle)).toEqual([]);
   });
 
-  it('no PR1 of the message carries the bare number (the Microsoft ADT/BAR samples): no partOf, reported with both reasons', () => {
+  it('no PR1 of the message carries the bare number (the Microsoft ADT/BAR samples): a logical partOf by the number, nothing reported (parents16)', () => {
     const { bundle, lines: all } = ADT(colonoscopy(1, 'PR1006', 'PR1001'));
-    expect(byNumber(bundle, 'PR1006')?.partOf).toBeUndefined();
-    expect(lines(all, 'PR1-25')).toEqual([expect.stringMatching(/^PR1-25 \(segment 5\): a parent procedure number without an assigning authority .*; no PR1 of this message has it as its PR1-19; not converted$/)]);
+    expect(byNumber(bundle, 'PR1006')?.partOf).toEqual([{ type: 'Procedure', identifier: { value: 'PR1001' } }]);
+    expect(lines(all, 'PR1-25')).toEqual([]);
   });
 
-  it('the same number under another authority is another procedure: not referenced', () => {
+  it('the same number under another authority is another procedure: no literal reference to it, only the logical one by the bare number', () => {
     const { bundle } = ADT(colonoscopy(1, 'PR1001^OTHERSYS'), colonoscopy(2, 'PR1006', 'PR1001'));
-    expect(byNumber(bundle, 'PR1006')?.partOf).toBeUndefined();
+    expect(byNumber(bundle, 'PR1006')?.partOf).toEqual([{ type: 'Procedure', identifier: { value: 'PR1001' } }]);
   });
 
   it('a parent number with a system and no PR1 of it in the message stays a logical reference (as before)', () => {

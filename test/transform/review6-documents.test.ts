@@ -107,12 +107,12 @@ describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP placer/fille
     expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
   });
 
-  // review 7 (the DG1-22/PR1-25 class): a number with no system could name another patient's
-  // specimen: no parent reference, SPM-3 reported
-  it('SPM-3 ^PAR9&LAB (namespace the channel does not map): no parent, SPM-3 reported', () => {
+  // parents16 (review 7 reported it): a number with no system is a logical reference, typed FGN
+  // and with the assigner display as SPM-2 `^PAR9&LAB` gives the parent Specimen; not reported
+  it('SPM-3 ^PAR9&LAB (namespace the channel does not map): a logical parent by that identifier, not reported', () => {
     const { bundle, lines } = oru({}, { 3: '^PAR9&LAB' });
-    expect(specimen(bundle).parent).toBeUndefined();
-    expect(lines.filter((t) => t.startsWith('SPM-3 (segment 5)'))).toHaveLength(1);
+    expect(specimen(bundle).parent).toEqual([{ type: 'Specimen', identifier: { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'FGN' }] }, value: 'PAR9', assigner: { display: 'LAB' } } }]);
+    expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
   });
 
   // [IG SPM[Specimen] #3 → parent (Specimen.identifier)] loss14b: a number without a system that is
@@ -131,10 +131,12 @@ describe('[IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP placer/fille
     expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
   });
 
-  it('a number another Specimen carries under the other role (filler vs placer) names none: reported', () => {
+  it('a number another Specimen carries under the other role (filler vs placer) names none: no literal reference, the logical one (parents16)', () => {
     const { bundle, lines } = run(ORU, PID, seg('OBR', OBR), OBX, seg('SPM', { ...SPM, 2: 'CH1^LAB', 3: '^PAR9&LAB' }), seg('SPM', { ...SPM, 1: '2', 2: 'PAR9&LAB' }));
-    expect(resources(bundle, 'Specimen').every((x) => x.parent === undefined)).toBe(true);
-    expect(lines.filter((t) => t.startsWith('SPM-3 (segment 5)'))).toHaveLength(1);
+    const [child, other] = resources(bundle, 'Specimen');
+    expect(child!.parent).toEqual([{ type: 'Specimen', identifier: expect.objectContaining({ value: 'PAR9', type: { coding: [expect.objectContaining({ code: 'FGN' })] } }) }]);
+    expect(other!.parent).toBeUndefined();
+    expect(lines.filter((t) => t.startsWith('SPM-3'))).toEqual([]);
   });
 
   it('placer and filler: one Reference holds the filler\'s, the placer\'s is reported', () => {

@@ -26,11 +26,16 @@ describe('[IG OBR[ServiceRequest] OBR-29] the parent order', () => {
     expect(lines(all, 'OBR-29')).toEqual([expect.stringContaining('parent universal service identifier (OBR-50)')]);
   });
 
-  it('a parent number without a system is no reference (review 7: it could name another patient\'s order): reported', () => {
+  // parents16 (review 7 reported them): [IG OBR[ServiceRequest] #29 IF OBR-29.1 VALUED … →
+  // basedOn[1].identifier PLAC; IF OBR-29.2 VALUED … → basedOn[2].identifier FILL, type ServiceRequest]
+  it('parent numbers without a system: one logical basedOn each, typed PLAC/FILL as OBR-2/OBR-3 are, not reported', () => {
     const { bundle, lines: all } = ORM(ORC, OBR({ 29: 'PAR1^PARF1' }));
-    expect((resources(bundle, 'ServiceRequest')[0] as Json).basedOn).toBeUndefined();
-    expect(lines(all, 'OBR-29')).toHaveLength(2);
-    expect(lines(all, 'OBR-29')[0]).toContain('without an assigning authority');
+    const v2 = 'http://terminology.hl7.org/CodeSystem/v2-0203';
+    expect((resources(bundle, 'ServiceRequest')[0] as Json).basedOn).toEqual([
+      { type: 'ServiceRequest', identifier: { type: { coding: [{ system: v2, code: 'PLAC' }] }, value: 'PAR1' } },
+      { type: 'ServiceRequest', identifier: { type: { coding: [{ system: v2, code: 'FILL' }] }, value: 'PARF1' } },
+    ]);
+    expect(lines(all, 'OBR-29')).toEqual([]);
   });
 
   it('[hig identity] OBR-29 does not change which ServiceRequest the order PUTs to', () => {

@@ -180,13 +180,21 @@ export function checkDigit(rep: Repetition | undefined, digit: number, scheme: n
 }
 
 /**
- * The identifier a logical Reference may carry (DG1-22, PR1-25, SPM-3 parents): only one with a
- * system. `DG1001` with no system is any patient's diagnosis 1001, and a server could resolve it
- * to another patient's record (review 7), so it is no reference and `report` says why.
+ * The one owner of the parent rule (DG1-22, PR1-25, SPM-3, OBR-29: a parent named by its number):
+ * the parent as a logical Reference `{ type, identifier }`, `identifier` made by the caller exactly
+ * as the parent's own number is made as that resource's identifier (DG1-20, PR1-19: eiIdentifier;
+ * SPM-2: PGN/FGN, OBR-2/3: PLAC/FILL), with or without a system. Never a literal `reference` and
+ * never a search: R4 does not resolve a logical reference ("may not be resolvable", Reference.identifier),
+ * and nothing in hig turns one into a search URL or resolves it (bundle.ts and patch.ts rewrite
+ * only `urn:uuid:` literals). Until parents16 a number without a system made no Reference and was
+ * reported (review 7: a *resolvable* reference by a bare `DG1001` could land on another patient's
+ * diagnosis); a logical one lands nowhere, and the number is a fact of the message the receiver
+ * needs. A parent of the same message keeps its literal `urn:uuid:` reference (the callers'
+ * business). An EI without EI.1 (`sent` but no identifier) names nothing: `report`ed.
  */
-export function referenceIdentifier(identifier: Json | undefined, what: string, report: (why: string) => void): Json | undefined {
-  if (identifier === undefined || identifier.system !== undefined) return identifier;
-  report(`a ${what} number without an assigning authority the channel maps to a system (a reference by it could name another patient's record)`);
+export function parentReference(type: string, identifier: Json | undefined, sent: boolean, what: string, report: (why: string) => void): Json | undefined {
+  if (identifier !== undefined) return { type, identifier };
+  if (sent) report(`a parent ${what} without an entity identifier (EI.1)`);
   return undefined;
 }
 

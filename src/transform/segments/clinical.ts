@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
+import { eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
 import { CODING_SYSTEMS } from '../vocabulary/coding-systems.js';
@@ -128,28 +128,27 @@ function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
 }
 
 /**
- * The identifier of a parent (DG1-22, PR1-25) for a logical reference, read as the parent's own
- * number is (DG1-20, PR1-19: eiIdentifier), so it carries the same system; without one there is
- * no reference and the field is reported (identifier.ts referenceIdentifier, review 7). An EI
- * without EI.1 names no identifier: reported too.
+ * A parent (DG1-22, PR1-25) as a logical reference (identifier.ts parentReference), its identifier
+ * read as the parent's own number is (DG1-20, PR1-19: eiIdentifier), so it is the very identifier
+ * the parent carries, with its system or, for a bare number, without one. An EI without EI.1 names
+ * no identifier: reported.
  */
-function parentIdentifier(seg: SegmentReader, n: number, cx: Conversion, what: string, more = ''): Json | undefined {
-  if (seg.rep(n) === undefined) return undefined;
-  const identifier = eiIdentifier(seg.rep(n), cx);
-  if (identifier === undefined) cx.leftOut(seg, String(n), `a parent ${what} without an entity identifier (EI.1)`);
-  return referenceIdentifier(identifier, `parent ${what}`, (why) => cx.leftOut(seg, String(n), `${why}${more}`));
+function parentByNumber(seg: SegmentReader, n: number, cx: Conversion, type: string, what: string): Json | undefined {
+  const rep = seg.rep(n);
+  if (rep === undefined) return undefined;
+  return parentReference(type, eiIdentifier(rep, cx), true, what, (why) => cx.leftOut(seg, String(n), why));
 }
 
 /**
  * [IG DG1[Condition] #22 → extension condition-dueTo, valueReference(Condition) EI[Condition]] the
  * parent diagnosis, a logical reference by its number (as SPM-3's parent: the parent need not be in
- * this message, and DG1-20 is the number a Condition carries as identifier). An EI without EI.1
- * names no identifier: reported.
+ * this message, and DG1-20 is the number a Condition carries as identifier), a bare `DG1001` too
+ * (parents16). An EI without EI.1 names no identifier: reported.
  */
 function parentDiagnosis(c: Json, seg: SegmentReader, cx: Conversion): void {
-  const identifier = parentIdentifier(seg, 22, cx, 'diagnosis');
-  if (identifier === undefined) return;
-  push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference: { type: 'Condition', identifier } });
+  const valueReference = parentByNumber(seg, 22, cx, 'Condition', 'diagnosis');
+  if (valueReference === undefined) return;
+  push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference });
 }
 
 export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -233,18 +232,15 @@ function procedurePlaceAndParent(p: Json, seg: SegmentReader, scope: Scope, cx: 
  * resource where Procedure.identifier matches the value of PR1-25"] When a PR1 of this patient in
  * this message carries that identifier as its PR1-19, that Procedure is in the Bundle: partOf
  * references it (before or after this PR1; its id is the one its PR1-19 gives it, identity.ts
- * numberKey). Otherwise a logical reference by the number, only with a system (parentIdentifier:
- * a bare `PR1001` could name another patient's procedure, review 7), else reported with both reasons.
+ * numberKey), with the number beside it. Otherwise a logical reference by the number, with or
+ * without a system (parentByNumber; until parents16 a bare `PR1001` was reported, review 7).
  */
 function procedureParent(seg: SegmentReader, scope: Scope, cx: Conversion): Json[] | undefined {
-  const rep = seg.rep(25);
-  if (rep === undefined) return undefined;
-  const identifier = eiIdentifier(rep, { timezone: cx.timezone, namespaceMap: cx.namespaceMap });
-  const inMessage = siblingProcedure(seg, scope, cx, identifier);
-  // the number rides along only with a system (the reference rule above), as the parent's own identifier
-  if (inMessage !== undefined) return [{ reference: inMessage, type: 'Procedure', ...(identifier?.system === undefined ? {} : { identifier }) }];
-  const parent = parentIdentifier(seg, 25, cx, 'procedure', '; no PR1 of this message has it as its PR1-19');
-  return parent === undefined ? undefined : [{ type: 'Procedure', identifier: parent }];
+  const parent = parentByNumber(seg, 25, cx, 'Procedure', 'procedure');
+  if (parent === undefined) return undefined;
+  const inMessage = siblingProcedure(seg, scope, cx, parent.identifier as Json);
+  // the literal reference first (a Reference with both: they name the same resource)
+  return [inMessage === undefined ? parent : { reference: inMessage, ...parent }];
 }
 
 /**

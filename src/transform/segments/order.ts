@@ -11,8 +11,8 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, tableCoding, tableConcept } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
-import { sub } from '../datatypes/primitive.js';
+import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
+import { sub, val } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
@@ -305,9 +305,10 @@ function requestKey(placer: Json | undefined, filler: Json | undefined, code: Js
  * EIP[Identifier-PlacerAssignedIdentifier], type "ServiceRequest"; IF OBR-29.2 VALUED AND OBR-50
  * NOT VALUED → basedOn[2].identifier EIP[Identifier-FillerAssignedIdentifier]] the parent order, a
  * logical reference per number (the IG keeps both and leaves the choice open): typed PLAC/FILL as
- * the parent's own OBR-2/OBR-3 identifiers are, so they match them. A number without a system is
- * no reference (identifier.ts referenceIdentifier, review 7). With OBR-50 valued the IG has no
- * target yet ("need something else that we have not figured out"): reported.
+ * the parent's own OBR-2/OBR-3 identifiers are, so they match them; with or without a system
+ * (identifier.ts parentReference: until parents16 a bare number was reported, review 7). An EIP
+ * component without EI.1 names nothing: reported. With OBR-50 valued the IG has no target yet
+ * ("need something else that we have not figured out"): reported.
  */
 function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
   const rep = obr.rep(29);
@@ -318,10 +319,9 @@ function parentOrder(sr: Json, obr: SegmentReader, cx: Conversion): void {
     cx.leftOut(obr, '29', 'a parent order beside a parent universal service identifier (OBR-50), which the IG leaves unmapped');
     return;
   }
-  const numbers = [eiFromComponent(rep, 1, cx, 'PLAC'), eiFromComponent(rep, 2, cx, 'FILL')];
-  for (const number of numbers) {
-    const identifier = referenceIdentifier(number, 'parent order', (why) => cx.leftOut(obr, '29', why));
-    if (identifier !== undefined) push(sr, 'basedOn', { type: 'ServiceRequest', identifier });
+  for (const [c, type] of [[1, 'PLAC'], [2, 'FILL']] as const) {
+    const sent = (rep[c - 1] ?? []).some((_, s) => val(rep, c, s + 1) !== undefined);
+    push(sr, 'basedOn', parentReference('ServiceRequest', eiFromComponent(rep, c, cx, type), sent, 'order', (why) => cx.leftOut(obr, `29.${c}`, why)));
   }
 }
 
@@ -347,7 +347,7 @@ function businessEvent(sr: Json, orc: SegmentReader | undefined): void {
  * [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]] the
  * parent order's universal service identifier: hig's v2-parent-service (unnamed-extension.ts) on the
  * first basedOn (the OBR-29 parent, parentOrder), or, when no number names the parent (ORC-8 has
- * no IG target, an OBR-29 without a system is no reference), on a basedOn that says only that: a
+ * no IG target; OBR-29 empty, beside OBR-50, or without EI.1), on a basedOn that says only that: a
  * parent order whose service is this. Under unnamedExtensions 'report' left unread, so reported.
  */
 function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion): void {

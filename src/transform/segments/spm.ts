@@ -2,7 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { cxIdentifier, eiFromComponent, eiIdentifier, referenceIdentifier } from '../datatypes/identifier.js';
+import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { conceptKey, numberKey, resourceFact } from '../identity.js';
 import type { Json, Resource } from '../types.js';
@@ -27,49 +27,49 @@ function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
 
 /**
  * [IG SPM[Specimen] #3] an EIP parent: a logical reference by identifier (the parent need not be in
- * this message). A Reference holds one identifier: the filler's (EIP.2, the lab's number, as SPM-2
- * identifies a specimen), else the placer's (EIP.1): the first of these with a system, as only an
- * identifier with a system makes a logical reference (identifier.ts referenceIdentifier, review 7);
- * the number not taken is reported. A number without a system waits for the end of the message
- * (finishSpecimenParents): it can still name a Specimen of this message.
+ * this message; identifier.ts parentReference). A Reference holds one identifier: the filler's
+ * (EIP.2, the lab's number, as SPM-2 identifies a specimen), else the placer's (EIP.1); one with a
+ * system before one without (review 8: a filler without one dropped the placer's); the number not
+ * taken is reported. Each typed as SPM-2's own (PGN/FGN), so it is the identifier the parent
+ * Specimen carries. A number without a system (`bare`) may still name a Specimen of this message:
+ * finishSpecimenParents decides at the end of the message. An EIP naming no number (no EI.1 in
+ * either component) is reported.
  */
-function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): { parent?: Json; bare?: Json } {
+function parentSpecimen(rep: Repetition, seg: SegmentReader, cx: Conversion): { parent?: Json; bare?: boolean } {
   const placer = eiFromComponent(rep, 1, cx, 'PGN');
   const filler = eiFromComponent(rep, 2, cx, 'FGN');
-  // the one with a system names the parent (review 8: a filler without one dropped the placer's)
   const byPlacer = placer?.system !== undefined && filler?.system === undefined;
   const chosen = byPlacer ? placer : (filler ?? placer);
   if (placer !== undefined && filler !== undefined) {
     if (byPlacer) cx.leftOut(seg, '3.2', "the parent's filler number without a system beside a placer number with one (a Reference holds one identifier)");
     else cx.leftOut(seg, '3.1', "the parent's placer number beside its filler number (a Reference holds one identifier)");
   }
-  if (chosen === undefined) return {};
-  return chosen.system === undefined ? { bare: chosen } : { parent: { type: 'Specimen', identifier: chosen } };
+  const parent = parentReference('Specimen', chosen, true, 'specimen', (why) => cx.leftOut(seg, '3', why));
+  return parent === undefined ? {} : { parent, bare: chosen?.system === undefined };
 }
 
-/** Parents named by a number without a system, per conversion, resolved at the end of the message. */
+/** Logical parents by a number without a system, per conversion, looked up at the end of the message. */
 interface PendingParent {
   child: Resource;
-  identifier: Json;
-  seg: SegmentReader;
+  parent: Json;
 }
 const pendingParents = new WeakMap<Conversion, PendingParent[]>();
 
 const typeCode = (identifier: Json): unknown => ((identifier.type as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code;
 
 /**
- * [IG SPM[Specimen] #3 → parent(Specimen.identifier)] a parent number without a system is no
- * logical reference (review 7: it could name another patient's specimen), but within the message it
- * names one Specimen without doubt when exactly one Specimen of the same patient carries that number
- * as its own SPM-2 (placer for EIP.1, filler for EIP.2; no system either): the parent is then a
- * reference to that resource (loss14b). Otherwise the number is reported, as before. Called once
- * every segment is mapped (hl7v2.ts finish).
+ * [IG SPM[Specimen] #3 → parent(Specimen.identifier)] a parent number without a system is a logical
+ * reference (parentReference, parents16), but within the message it names one Specimen without
+ * doubt when exactly one Specimen of the same patient carries that number as its own SPM-2 (placer
+ * for EIP.1, filler for EIP.2; no system either): the parent is then a reference to that resource
+ * (loss14b), in the logical reference's place. Called once every segment is mapped (hl7v2.ts finish).
  */
 export function finishSpecimenParents(cx: Conversion): void {
   const pending = pendingParents.get(cx) ?? [];
   if (pending.length === 0) return;
   const specimens = [...cx.resources.values()].filter((r) => r.resourceType === 'Specimen');
-  for (const { child, identifier, seg } of pending) {
+  for (const { child, parent } of pending) {
+    const identifier = parent.identifier as Json;
     const subject = (child.subject as Json | undefined)?.reference;
     const matches = specimens.filter(
       (r) =>
@@ -78,9 +78,9 @@ export function finishSpecimenParents(cx: Conversion): void {
         (r.subject as Json | undefined)?.reference === subject &&
         ((r.identifier as Json[] | undefined) ?? []).some((i) => i.system === undefined && i.value === identifier.value && typeCode(i) === typeCode(identifier)),
     );
-    const parent = matches.length === 1 ? matches[0] : undefined;
-    if (parent !== undefined) push(child, 'parent', cx.ref(parent));
-    else referenceIdentifier(identifier, 'parent specimen', (why) => cx.leftOut(seg, '3', why));
+    const parents = child.parent as Json[] | undefined;
+    const at = parents?.indexOf(parent) ?? -1;
+    if (matches.length === 1 && parents !== undefined && at >= 0) parents[at] = { ...cx.ref(matches[0]!) };
   }
   pendingParents.delete(cx);
 }
@@ -129,9 +129,9 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // EIP[Identifier-FillerAssignedIdentifier]] one parent per repetition (review 6: reported in 4)
   const bare: Json[] = [];
   for (const r of seg.reps(3)) {
-    const { parent, bare: number } = parentSpecimen(r, seg, cx);
+    const { parent, bare: isBare } = parentSpecimen(r, seg, cx);
     push(s, 'parent', parent);
-    if (number !== undefined) bare.push(number);
+    if (parent !== undefined && isBare === true) bare.push(parent);
   }
   const obr = orderOf(scope, cx);
   const collection: Json = {};
@@ -180,7 +180,7 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const anchor = resourceFact(scope.report ?? scope.serviceRequest ?? scope.patient);
   const key = numberKey('specimen', scope.patient, filler ?? placer) ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
   const specimen = cx.add(s as Resource, key, 'distinct');
-  if (bare.length > 0) pendingParents.set(cx, [...(pendingParents.get(cx) ?? []), ...bare.map((identifier) => ({ child: specimen, identifier, seg }))]);
+  if (bare.length > 0) pendingParents.set(cx, [...(pendingParents.get(cx) ?? []), ...bare.map((parent) => ({ child: specimen, parent }))]);
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
