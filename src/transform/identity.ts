@@ -95,10 +95,21 @@ const UNTYPED_RANK = 6;
 const OTHER_RANK = 7;
 const LAST_RESORT: Readonly<Record<string, number>> = { MB: 8, AN: 9, VN: 9, PPN: 10, DL: 11, SS: 12 };
 
+/**
+ * Local spellings of table 0203 types that real feeds send in CX.5 (no system: a local code), ranked
+ * as the type they name (hig rule, review 16 class R16-I1): Cerner's `MRN` is the medical record
+ * number, and ranked as "other" it tied with the same feed's `CMRN`, so an A08 carrying both keyed
+ * the Patient on whichever value sorted first while the orders, carrying the MRN only, keyed it on
+ * the MRN: one patient, two URLs. `FIN NBR`/`FIN` (the financial, i.e. account, number of a visit)
+ * rank as AN so that they never identify the person. Compared without case and spaces. A local
+ * `MRN` ranks just after table 0203's own MR (a message naming both keys on the MR).
+ */
+const LOCAL_TYPE_RANK: Readonly<Record<string, number>> = { MRN: 0.5, FIN: 9, FINNBR: 9 };
+
 function patientRank(identifier: Json): number {
   const type = identifierType(identifier);
   if (type === undefined) return UNTYPED_RANK;
-  return PATIENT_TYPE_RANK[type] ?? (/^NN[A-Z]{3}$/.test(type) ? 5 : undefined) ?? LAST_RESORT[type] ?? OTHER_RANK;
+  return PATIENT_TYPE_RANK[type] ?? (/^NN[A-Z]{3}$/.test(type) ? 5 : undefined) ?? LAST_RESORT[type] ?? LOCAL_TYPE_RANK[type.replace(/\s+/g, '').toUpperCase()] ?? OTHER_RANK;
 }
 
 /**

@@ -61,7 +61,7 @@ describe('review 16 wrong data', () => {
   // (sweep: "URL under two patients"), and the orders hang on a Patient the ADT never updates.
   // hig rule, not an IG row [DESIGN invariant 8: a PUT URL names what identifies the resource]: a
   // message that names the same patient by the same identifier must PUT the same Patient.
-  it.fails('R16-I1 [hig identity] the same MRN at the same authority is one Patient whether or not a second PID-3 repetition is sent', () => {
+  it('R16-I1 [hig identity] the same MRN at the same authority is one Patient whether or not a second PID-3 repetition is sent', () => {
     const pv1 = 'PV1|1|O|CLIN^^^BH|||||||||||||||OP|88776655^^^BH^FIN NBR';
     const url = (pid: string) => adt('CERNER', pid, pv1).find((e) => e.resource?.resourceType === 'Patient')?.request?.url;
     const withBoth = url('PID|1||3344556^^^BH^MRN~200055512^^^BH^CMRN||WASHINGTON^DENISE^L||19881214|F');

@@ -427,3 +427,20 @@ describe('[review 11 class R11-B] a patient number without an assigning authorit
     expect(url(bare, 'Patient')).toMatch(/^Patient\/[0-9a-f-]{36}$/);
   });
 });
+
+describe('[review 16 class R16-I1] local spellings of table 0203 types rank as the type they name', () => {
+  const patientUrl = (pid: string) => url(convert([MSH('ADT^A08^ADT_A01', 'L1'), 'EVN|A08', pid]), 'Patient');
+  it('[hig identity] a local `MRN` ranks as MR: the same record number with or without another local type beside it is one Patient', () => {
+    const alone = patientUrl('PID|1||3344556^^^BH^MRN||WASHINGTON^DENISE');
+    expect(patientUrl('PID|1||3344556^^^BH^MRN~200055512^^^BH^CMRN||WASHINGTON^DENISE')).toBe(alone);
+    expect(patientUrl('PID|1||200055512^^^BH^CMRN~3344556^^^BH^mrn||WASHINGTON^DENISE')).toBe(alone);
+  });
+  it('[hig identity] a local `FIN NBR` ranks as AN: a visit\'s financial number never identifies the person', () => {
+    const other = patientUrl('PID|1||X77^^^BH^XX||WASHINGTON^DENISE');
+    expect(patientUrl('PID|1||10^^^BH^FIN NBR~X77^^^BH^XX||WASHINGTON^DENISE')).toBe(other);
+  });
+  it('[hig identity] the real MR still beats a local `MRN` of the same authority', () => {
+    const mr = patientUrl('PID|1||555^^^BH^MR||WASHINGTON^DENISE');
+    expect(patientUrl('PID|1||1^^^BH^MRN~555^^^BH^MR||WASHINGTON^DENISE')).toBe(mr);
+  });
+});
