@@ -128,10 +128,26 @@ describe('[hig identity, docs/mapping.md "Resource identity"] an AIS request is 
     expect(urls(a)).not.toEqual(urls(b));
   });
 
-  it('the only AIS under a placer number is that order: the URL an ORM ORC-2 of the number PUTs (order.ts requestKey)', () => {
+  it('never the URL an ORM order of the same placer number PUTs: a full PUT of the scheduler\'s request would erase the order\'s code and requester (identity.ts scheduledRequestKey)', () => {
     const orm = convertHl7v2(
       ['MSH|^~\\&|CPOE|HOSP|SCHED|CLINIC|20240301090000-0400||ORM^O01^ORM_O01|O16|P|2.6', PID, `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||99214^Office visit^C4`].join('\r'),
     ).bundle;
-    expect(urls(convertHl7v2(siu().join('\r')).bundle)).toEqual(urls(orm));
+    const scheduled = convertHl7v2(siu().join('\r')).bundle;
+    expect(urls(orm)).toHaveLength(1);
+    expect(urls(scheduled)).toHaveLength(1);
+    expect(urls(scheduled)[0]).not.toBe(urls(orm)[0]);
+    // both still carry the placer number, by which a receiver reconciles them
+    const placerOf = (b: Json) => JSON.stringify((requests(b)[0]?.identifier as Json[] | undefined)?.find((i) => JSON.stringify(i).includes('PLAC')));
+    expect(placerOf(scheduled)).toContain('PL26');
+    expect(placerOf(orm)).toContain('PL26');
+  });
+
+  it('an S15 cancel revokes the scheduler\'s request only, never the ORM order\'s URL', () => {
+    const orm = convertHl7v2(
+      ['MSH|^~\\&|CPOE|HOSP|SCHED|CLINIC|20240301090000-0400||ORM^O01^ORM_O01|O16|P|2.6', PID, `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||99214^Office visit^C4`].join('\r'),
+    ).bundle;
+    const cancel = convertHl7v2(siu({ event: 'S15', id: 'A16-9' }).join('\r')).bundle;
+    expect(requests(cancel).map((r) => r.status)).toEqual(['revoked']);
+    expect(urls(cancel)).not.toContain(urls(orm)[0]);
   });
 });

@@ -15,7 +15,7 @@ import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { appointmentKey, orderKey } from '../identity.js';
+import { appointmentKey, orderKey, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
@@ -383,23 +383,20 @@ function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placer
   push(sr, 'identifier', ...identifiers);
   if (period !== undefined) sr.occurrencePeriod = period;
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
-  const request = cx.add(sr as Resource, aisRequestKey(numbers, codeableConcept(seg.rep(3)), scope, cx), 'distinct');
+  const request = cx.add(sr as Resource, aisRequestKey(numbers, codeableConcept(seg.rep(3))), 'distinct');
   const list = requestsOf.get(appointment) ?? [];
   list.push(request);
   requestsOf.set(appointment, list);
 }
 
 /**
- * [hig identity, docs/mapping.md "Resource identity"] as an order's ServiceRequest (order.ts
- * requestKey): the placer number (SCH-26) alone names one order, so the only AIS of a message is
- * that number's request (an S13/S14 of the same order PUTs the same URL, and an ORM's ORC-2 of it
- * too); several AIS under one number, or a filler number (SCH-27), are number + AIS-3. Never MSH-10.
+ * [hig identity, docs/mapping.md "Resource identity"] identity.ts scheduledRequestKey: the order
+ * number (SCH-26, else SCH-27) + AIS-3, so an S13/S14 of the same booking PUTs the same URL; never
+ * the URL an ORM's order of that number has, nor MSH-10.
  */
-function aisRequestKey(numbers: { placers: Json[]; fillers: Json[] }, service: Json | undefined, scope: Scope, cx: Conversion) {
-  const placer = numbers.placers[0];
-  const services = cx.msg.segments.filter((s) => s.name === 'AIS').length;
-  if (placer !== undefined && services <= 1) return orderKey('request', placer, undefined, scope.patient, undefined);
-  return orderKey('request', placer ?? numbers.fillers[0], service, scope.patient, undefined);
+function aisRequestKey(numbers: { placers: Json[]; fillers: Json[] }, service: Json | undefined) {
+  const number = numbers.placers[0] ?? numbers.fillers[0];
+  return number === undefined ? undefined : scheduledRequestKey(number, service);
 }
 
 /**
