@@ -253,6 +253,8 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   priorAccount(seg, same ? patient : undefined, cx);
 }
 
+const ORDERING_PROVIDER: Json = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0912', code: 'OP', display: 'Ordering Provider' }] };
+
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const ci: Json = { resourceType: 'ChargeItem', status: 'billable' };
@@ -270,9 +272,15 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const price = decimal(val(seg.rep(11), 1, 1));
   const currency = val(seg.rep(11), 1, 2);
   if (price !== undefined) ci.priceOverride = currency !== undefined && /^[A-Z]{3}$/.test(currency) ? { value: price, currency } : { value: price };
-  push(ci, 'performer', ...[...seg.reps(20), ...seg.reps(21)].map((r) => {
+  // [hig FT1, no IG map] FT1-20 performed by → performer; FT1-21 ordered by → a performer whose
+  // function says so (v2-0912 OP "Ordering Provider"): ChargeItem has no requester, and a bare
+  // performer would say the orderer performed the charged service (review 16, DFT #20)
+  push(ci, 'performer', ...seg.reps(20).map((r) => {
     const actor = practitioner(cx, r);
     return actor === undefined ? undefined : { actor };
+  }), ...seg.reps(21).map((r) => {
+    const actor = practitioner(cx, r);
+    return actor === undefined ? undefined : { function: ORDERING_PROVIDER, actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
