@@ -190,9 +190,10 @@ describe('[IG OBR[Specimen] #7, #10 (ORU_R01 4.2.2, OML_O21 6.4.1: OBR → Speci
     expect(lines.filter((t) => t.startsWith('OBR-7'))).toEqual([]);
   });
 
-  it('without an SPM hig makes no OBR specimen: OBR-10 stays in the report', () => {
-    const { lines } = oru({ 10: '42^COLLECTOR^CAL' });
-    expect(lines).toContain('OBR-10 (segment 3) is valued but not mapped');
+  it('without an SPM the OBR\'s own Specimen takes OBR-10 (review 16: until then reported; obr-specimen.test.ts)', () => {
+    const { bundle, lines } = oru({ 10: '42^COLLECTOR^CAL' });
+    expect(lines.filter((t) => t.startsWith('OBR-10'))).toEqual([]);
+    expect(((specimen(bundle).collection as Json).collector as Json).display).toBe('CAL COLLECTOR');
   });
 });
 

@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableCoding, tableConcept } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -253,7 +253,7 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   priorAccount(seg, same ? patient : undefined, cx);
 }
 
-const ORDERING_PROVIDER: Json = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0912', code: 'OP', display: 'Ordering Provider' }] };
+const ORDERING_PROVIDER: Json = { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;

@@ -22,6 +22,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
+import { obrSpecimen } from './obr-specimen.js';
 import { applyRequestTiming } from './order-timing.js';
 import { type Scope, orcOf } from './scope.js';
 
@@ -463,6 +464,7 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     seg.used.delete(7);
     seg.used.delete(8);
     scope.effectiveFrom = seg;
+    obrSpecimen(seg, scope, cx, sr);
     return;
   }
   scope.effectiveFrom = undefined;
@@ -497,6 +499,7 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
   scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');
+  obrSpecimen(seg, scope, cx, sr);
 }
 
 /**

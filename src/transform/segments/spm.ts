@@ -11,18 +11,12 @@ import { practitioner } from '../entities.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
 import { mappedFieldCode } from './coded.js';
+import { obrCollector } from './obr-specimen.js';
 
 /** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
 function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
   const node = scope.group.closest('OBR')?.nodes('OBR')[0];
   return node === undefined ? undefined : cx.reader(node.segment, node.index);
-}
-
-/** [IG OBR[Specimen] #10] the first OBR-10 collector (collector is 0..1: more are reported). */
-function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
-  const reps = obr.reps(10);
-  if (reps.length > 1) cx.leftOut(obr, '10', 'collectors after the first (Specimen.collection.collector holds one)');
-  return practitioner(cx, reps[0]) as Json | undefined;
 }
 
 /**

@@ -1,0 +1,121 @@
+/**
+ * OBR → Specimen for an order or result group that carries no SPM (IG: OBR[Specimen]).
+ *
+ * [IG ORU_R01 4.2.2 ORDER_OBSERVATION.OBR → Specimen[1] by OBR[Specimen], DiagnosticReport[1]
+ * .specimen = Specimen.id: "The OBR specimen data yields one Specimen resource that all
+ * Observations generated for the same OBR need to reference"; OML_O21 6.4.1 OBR → Specimen[each]]
+ * Senders before v2.5 (and many after) have no SPM: the specimen's source, when the lab received it,
+ * its volume and its collector live in OBR-15, OBR-14, OBR-9 and OBR-10. Until review 16 hig made a
+ * Specimen from an SPM only, and these fields were reported (a urine culture came out without saying
+ * it was urine). hig makes the OBR's Specimen only when a field that only the Specimen holds is
+ * valued (OBR-9, OBR-10, OBR-14, OBR-15, OBR-39): OBR-7/8 alone are already the report's effective
+ * time, and a Specimen of nothing but a time would be noise. ORM_O01 has no OBR[Specimen] row; hig
+ * reads its OBR as OML_O21's (its successor) does. With an SPM in the group the SPM's Specimen is
+ * the one (spm.ts; it takes OBR-7/8/10 where SPM-17 and a PRT SC are empty).
+ */
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { codeableConcept } from '../datatypes/coding.js';
+import { decimal, sub, val } from '../datatypes/primitive.js';
+import { practitioner } from '../entities.js';
+import { conceptKey, resourceFact } from '../identity.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import type { Repetition } from '../../hl7/message.js';
+import type { GroupFrame } from '../groups.js';
+import type { Json, Resource } from '../types.js';
+import type { Scope } from './scope.js';
+
+/** Fields of OBR that only its Specimen takes [IG OBR[Specimen] #9, #10, #14, #15, #39]. */
+const SPECIMEN_ONLY = [9, 10, 14, 15, 39];
+
+/** [IG OBR[Specimen] #10] the first OBR-10 collector (collector is 0..1: more are reported). */
+export function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefined {
+  const reps = obr.reps(10);
+  if (reps.length > 1) cx.leftOut(obr, '10', 'collectors after the first (Specimen.collection.collector holds one)');
+  return practitioner(cx, reps[0]) as Json | undefined;
+}
+
+/** True when the group of this OBR, nested groups included, holds an SPM. */
+function hasSpm(frame: GroupFrame | undefined): boolean {
+  if (frame === undefined) return false;
+  return frame.holds('SPM') || frame.children.some((c) => hasSpm(c));
+}
+
+/**
+ * OBR-15's parts [IG SPS[Specimen-Source]: SPS.1 → type (SpecimenType), SPS.2 →
+ * container.additiveCodeableConcept, SPS.3 → note, SPS.4 → collection.bodySite, SPS.6 → condition;
+ * SPS.5 and SPS.7 have no target]. SPS.1 is a CWE written with subcomponents (`UR&Urine&HL70070`);
+ * senders of v2.3/2.4 commonly write the source as a flat CE (`UR^Urine^HL70070`), which read by
+ * position would make "Urine" an additive and "HL70070" free text: a third component that names a
+ * coding system (HL7nnnn, or a system hig knows) marks that shape, and the whole field is then
+ * read as the source's CWE (hig rule).
+ */
+function spsParts(rep: Repetition): { type?: Repetition; additive?: Repetition; text?: string; site?: Repetition; condition?: Repetition; unread: number[] } {
+  const first = rep[0] ?? [];
+  const third = val(rep, 3);
+  const flat = first.length <= 1 && third !== undefined && (/^HL7\d{4}$/i.test(third) || /^99[A-Z0-9]{3}$/i.test(third) || third === 'L' || codingSystemUri(third) !== undefined);
+  if (flat) return { type: rep, unread: [] };
+  const unread = [5, 7].filter((n) => val(rep, n) !== undefined);
+  const out: ReturnType<typeof spsParts> = { unread };
+  const type = sub(rep, 1);
+  if (type !== undefined) out.type = type;
+  const additive = sub(rep, 2);
+  if (additive !== undefined) out.additive = additive;
+  if (third !== undefined) out.text = third;
+  const site = sub(rep, 4);
+  if (site !== undefined) out.site = site;
+  const condition = sub(rep, 6);
+  if (condition !== undefined) out.condition = condition;
+  return out;
+}
+
+/**
+ * The OBR's Specimen, when its group has no SPM and the OBR carries specimen facts. `report` is
+ * the DiagnosticReport of a result group (it and the group's Observations reference the Specimen
+ * through scope.specimen), `request` the order's ServiceRequest.
+ */
+export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, request: Resource | undefined): void {
+  if (scope.patient === undefined || hasSpm(scope.group.closest('OBR'))) return;
+  if (!SPECIMEN_ONLY.some((n) => seg.reps(n).length > 0)) return;
+  const s: Json = { resourceType: 'Specimen', subject: cx.ref(scope.patient) };
+  const source = seg.rep(15);
+  const parts = source === undefined ? undefined : spsParts(source);
+  set(s, 'type', parts?.type === undefined ? undefined : codeableConcept(parts.type, 'SpecimenType'));
+  const collection: Json = {};
+  // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime; IF OBR-8 VALUED →
+  // collectedPeriod.start; #8 → collectedPeriod.end]
+  const start = seg.dateTime(7);
+  const end = start === undefined ? undefined : seg.dateTime(8);
+  if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
+  else set(collection, 'collectedDateTime', start);
+  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]] the unit as text (CQ.2's code keeps its own system only when it names one)
+  const amount = decimal(val(seg.rep(9), 1));
+  if (amount !== undefined) {
+    const unit = val(seg.rep(9), 2, 2) ?? val(seg.rep(9), 2, 1);
+    collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
+  }
+  set(collection, 'collector', obrCollector(seg, cx));
+  set(collection, 'bodySite', parts?.site === undefined ? undefined : codeableConcept(parts.site));
+  if (Object.keys(collection).length > 0) s.collection = collection;
+  // [IG OBR[Specimen] #14 → receivedTime]
+  set(s, 'receivedTime', seg.dateTime(14));
+  if (parts?.additive !== undefined) {
+    const additive = codeableConcept(parts.additive);
+    if (additive !== undefined) s.container = [{ additiveCodeableConcept: additive }];
+  }
+  if (parts?.condition !== undefined) push(s, 'condition', codeableConcept(parts.condition));
+  if (parts?.text !== undefined) push(s, 'note', { text: parts.text });
+  // [IG OBR[Specimen] #39 → note] the collector's comment (CWE: its text, else its code)
+  for (const r of seg.reps(39)) {
+    const text = val(r, 9) ?? val(r, 2) ?? val(r, 1);
+    if (text !== undefined) push(s, 'note', { text });
+  }
+  for (const n of parts?.unread ?? []) cx.leftOut(seg, `15.${n}`, n === 5 ? 'the specimen site modifier (SPS.5 has no IG target)' : 'the specimen role (SPS.7 has no IG target)');
+  if (request !== undefined) s.request = [cx.ref(request)];
+  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (spm.ts)
+  const anchor = resourceFact(scope.report ?? request ?? scope.patient);
+  const key = anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] };
+  const specimen = cx.add(s as Resource, key, 'distinct');
+  scope.specimen = specimen;
+  if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
+  if (request !== undefined) push(request, 'specimen', cx.ref(specimen));
+}
