@@ -72,6 +72,18 @@ describe('[IG OBR[Specimen]] the OBR of a group without an SPM is its Specimen',
     expect(JSON.stringify(specimens(bundle)[0]?.identifier)).toContain('SP1');
   });
 
+  it('[hig] an OUL_R22 OBR under its SPM (SPECIMEN group) makes no second Specimen', () => {
+    const { bundle } = convertChecked(
+      'MSH|^~\\&|LAB|MERCY|EHR|HOSP|20261206071000-0600||OUL^R22^OUL_R22|S16-2|P|2.5.1',
+      PID,
+      seg('SPM', { 1: '1', 2: '^SP2&LAB', 4: 'UR^Urine^HL70487' }),
+      seg('OBR', { 1: '1', 2: 'PL7^EPIC', 3: 'F7^LAB', 4: '87086^Culture, urine^CPT4', 15: 'UR&Urine&HL70070', 25: 'F' }),
+      'OBX|1|CE|630-4^Bacteria identified^LN|1|112283007^Escherichia coli^SCT||||||F',
+    );
+    expect(specimens(bundle)).toHaveLength(1);
+    expect(JSON.stringify(specimens(bundle)[0]?.identifier)).toContain('SP2');
+  });
+
   it('[OML_O21 6.4.1 OBR → Specimen[each]; ORM_O01 read as its successor] an order\'s OBR-15 is its request\'s specimen', () => {
     const { bundle, lines } = convertChecked(MSH('ORM^O01'), PID, 'ORC|NW|PL9^EPIC', seg('OBR', { 1: '1', 2: 'PL9^EPIC', 4: '87086^Culture, urine^CPT4', 15: 'UR&Urine&HL70070' }));
     const s = specimens(bundle)[0];

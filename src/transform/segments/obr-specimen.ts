@@ -35,9 +35,19 @@ export function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefin
 }
 
 /** True when the group of this OBR, nested groups included, holds an SPM. */
+function holdsSpm(frame: GroupFrame): boolean {
+  return frame.holds('SPM') || frame.children.some((c) => holdsSpm(c));
+}
+
+/**
+ * True when the OBR's group or an enclosing one has an SPM: ORU_R01/OML_O21 nest the SPECIMEN
+ * group under the OBR, OUL_R22/R23 put the OBR under its SPECIMEN (or CONTAINER) group.
+ */
 function hasSpm(frame: GroupFrame | undefined): boolean {
   if (frame === undefined) return false;
-  return frame.holds('SPM') || frame.children.some((c) => hasSpm(c));
+  if (holdsSpm(frame)) return true;
+  for (let f = frame.parent; f !== undefined; f = f.parent) if (f.holds('SPM')) return true;
+  return false;
 }
 
 /**
