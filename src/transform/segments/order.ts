@@ -17,7 +17,7 @@ import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
-import { orderKey } from '../identity.js';
+import { childRequestKey, orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -269,12 +269,53 @@ function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | und
   return first(cx.msg.segments[obrIndex]?.fields[2]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[2]);
 }
 
+/** The first repetition's component `c`, subcomponent `s` of a raw field, trimmed; empty and `""` as undefined. */
+function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): string | undefined {
+  const d = cx.msg.delimiters;
+  const v = field?.split(d.repetition)[0]?.split(d.component)[c - 1]?.split(d.subcomponent)[s - 1]?.trim();
+  return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
+}
+
+/**
+ * [hig identity, review 16 R16-I2] A child OBR that carries its parent's placer number: an OBR that
+ * names a parent (OBR-29 parent order [IG OBR[ServiceRequest] #29 → basedOn], OBR-26 parent result:
+ * no IG target yet, "to be resolved as part of parent-child guidance") — a microbiology LIS's
+ * susceptibility OBR under its culture, a reflex test — and whose placer number (OBR-2, else ORC-2)
+ * is the OBR-29.1 parent placer number, or whose OBR-29 names no placer number to compare (only
+ * OBR-26, or only EIP.2). The placer gave that number to the parent order: it names the parent, not
+ * the child, so the child never takes the number alone and is not counted among the tests sharing
+ * it. A child whose OBR-29.1 names another placer number than its own is numbered of its own.
+ */
+function childOfOwnPlacer(obrIndex: number, scope: Scope, cx: Conversion): boolean {
+  const fields = cx.msg.segments[obrIndex]?.fields;
+  if (fields === undefined) return false;
+  const parentPlacer = rawPart(fields[29], cx, 1);
+  const parentNamed = parentPlacer !== undefined || rawPart(fields[29], cx, 2) !== undefined || rawPart(fields[26], cx, 1) !== undefined;
+  if (!parentNamed) return false;
+  const own = rawPlacer(obrIndex, scope, cx);
+  if (own === undefined) return false;
+  return parentPlacer === undefined || parentPlacer === rawPart(own, cx, 1);
+}
+
+/**
+ * OBR-26 (PRL) as an identity fact: the parent observation's code (PRL.1 CWE.1 and CWE.3) and its
+ * sub-id (PRL.2), which tell apart two susceptibility children of one culture (one per isolate) that
+ * share the placer and filler numbers and the test code; undefined when OBR-26 is empty.
+ */
+function parentResult(obr: SegmentReader, cx: Conversion): string | undefined {
+  const field = obr.segment.fields[26];
+  const code = rawPart(field, cx, 1);
+  if (code === undefined) return undefined;
+  return [code, rawPart(field, cx, 1, 3) ?? '', rawPart(field, cx, 2) ?? ''].join('|');
+}
+
 function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number {
   let counts = placerTests.get(cx);
   if (counts === undefined) {
     counts = new Map();
     for (let i = 0; i < cx.msg.segments.length; i++) {
-      if (cx.msg.segments[i]?.name !== 'OBR') continue;
+      // a child carrying its parent's placer number is not another test of that order (R16-I2)
+      if (cx.msg.segments[i]?.name !== 'OBR' || childOfOwnPlacer(i, scope, cx)) continue;
       const p = rawPlacer(i, scope, cx);
       if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
     }
@@ -294,6 +335,9 @@ function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number
  * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
  */
 function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion, priorOf: Resource | undefined) {
+  // [hig identity, R16-I2] a child carrying its parent's placer number: what the child OBR itself
+  // says, the same alone or beside its parent, never the parent's URL (childOfOwnPlacer)
+  if (placer !== undefined && obr !== undefined && childOfOwnPlacer(obr.index, scope, cx)) return childRequestKey(placer, filler, code, parentResult(obr, cx));
   if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
   // [hig identity] a prior result without numbers and times is the prior result of the test it is
   // sent with: that test's identity + OBR-4 (+ its position), never the message's MSH-10
