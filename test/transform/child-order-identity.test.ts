@@ -66,6 +66,22 @@ describe('R16-I2 a child OBR carrying its parent placer number', () => {
     expect(requests(all).map((e) => e.request?.url)).toEqual([culture, first, second]);
   });
 
+  // [IG OBR[DiagnosticReport] OBR-3 + OBR-4; IG OBX[Observation] by its report + OBX-3 + OBX-4] the
+  // children sharing the culture's accession (OBR-3) and OBR-4: without OBR-26 in the key the second
+  // isolate's report and its ciprofloxacin result, sent alone, PUT over the first isolate's
+  it('[hig identity] two susceptibility reports of one accession (OBR-26 sub-id 1 and 2) and their results are two, alone or together', () => {
+    const urls = (entries: Entry[], type: string) => entries.filter((e) => e.resource?.resourceType === type).map((e) => e.request?.url);
+    const first = convert([MSH('C4'), PID, ...micOf('1', 'Escherichia coli')]);
+    const second = convert([MSH('C5'), PID, ...micOf('2', 'Staphylococcus aureus')]);
+    const culture = convert([MSH('C1'), PID, ...CULTURE]);
+    for (const type of ['DiagnosticReport', 'Observation']) {
+      expect(urls(first, type), type).toHaveLength(1);
+      expect(urls(second, type), type).not.toEqual(urls(first, type));
+      const all = convert([MSH('C6'), PID, ...CULTURE, ...micOf('1', 'Escherichia coli'), ...micOf('2', 'Staphylococcus aureus')]);
+      expect(urls(all, type), type).toEqual([...urls(culture, type), ...urls(first, type), ...urls(second, type)]);
+    }
+  });
+
   // [IG ORC[ServiceRequest] ORC-2; OrderControlCode CA → revoked (hig deviation, docs/mapping.md)]
   it('[hig identity] an ORC-only cancel of the placer number reaches the culture resulted with its child', () => {
     const resulted = urlOf(convert([MSH('C3'), PID, ...CULTURE, ...MIC]), 'ServiceRequest', '87086');

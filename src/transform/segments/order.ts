@@ -17,7 +17,7 @@ import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
-import { childRequestKey, orderKey } from '../identity.js';
+import { childReportKey, childRequestKey, orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -262,11 +262,16 @@ const placerTests = new WeakMap<Conversion, Map<string, number>>();
  * enough to tell whether two tests of one message share it, without building identifiers.
  */
 function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | undefined {
+  return rawNumber(obrIndex, 2, scope, cx);
+}
+
+/** The placer (field 2) or filler (field 3) number as written: the OBR's, else its ORC's (first repetition, raw). */
+function rawNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): string | undefined {
   const first = (raw: string | undefined): string | undefined => {
     const v = raw?.split(cx.msg.delimiters.repetition)[0]?.trim();
     return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
   };
-  return first(cx.msg.segments[obrIndex]?.fields[2]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[2]);
+  return first(cx.msg.segments[obrIndex]?.fields[field]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[field]);
 }
 
 /** The first repetition's component `c`, subcomponent `s` of a raw field, trimmed; empty and `""` as undefined. */
@@ -287,14 +292,22 @@ function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): s
  * it. A child whose OBR-29.1 names another placer number than its own is numbered of its own.
  */
 function childOfOwnPlacer(obrIndex: number, scope: Scope, cx: Conversion): boolean {
+  return childOfOwnNumber(obrIndex, 2, scope, cx);
+}
+
+/**
+ * The same for the filler number (field 3 against OBR-29.2): a child report that carries its
+ * parent's filler number (an LIS that numbers the susceptibility under the culture's accession).
+ */
+function childOfOwnNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): boolean {
   const fields = cx.msg.segments[obrIndex]?.fields;
   if (fields === undefined) return false;
-  const parentPlacer = rawPart(fields[29], cx, 1);
-  const parentNamed = parentPlacer !== undefined || rawPart(fields[29], cx, 2) !== undefined || rawPart(fields[26], cx, 1) !== undefined;
+  const parentNumber = rawPart(fields[29], cx, field - 1);
+  const parentNamed = rawPart(fields[29], cx, 1) !== undefined || rawPart(fields[29], cx, 2) !== undefined || rawPart(fields[26], cx, 1) !== undefined;
   if (!parentNamed) return false;
-  const own = rawPlacer(obrIndex, scope, cx);
+  const own = rawNumber(obrIndex, field, scope, cx);
   if (own === undefined) return false;
-  return parentPlacer === undefined || parentPlacer === rawPart(own, cx, 1);
+  return parentNumber === undefined || parentNumber === rawPart(own, cx, 1);
 }
 
 /**
@@ -540,7 +553,23 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
-  scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');
+  scope.report = cx.add(dr as Resource, reportKey(seg, filler, placer, code, start, sr, scope, cx), 'distinct');
+}
+
+/**
+ * The identity of an OBR's DiagnosticReport (docs/mapping.md "Resource identity"): the order number
+ * (filler first) + OBR-4. [hig identity, R16-I2] A child report carrying its parent's number
+ * (childOfOwnNumber) with an OBR-26 parent result adds that result (code, sub-id): two
+ * susceptibility reports of one culture, one per isolate, share the culture's accession and OBR-4,
+ * and the second isolate's report, sent alone, PUT over the first's (its Observations, keyed by
+ * the report, too). No conditional-update search: identifier + code finds the sibling.
+ */
+function reportKey(seg: SegmentReader, filler: Json | undefined, placer: Json | undefined, code: Json | undefined, start: string | undefined, sr: Resource, scope: Scope, cx: Conversion) {
+  const number = filler ?? placer;
+  const shared = number !== undefined && childOfOwnNumber(seg.index, filler !== undefined ? 3 : 2, scope, cx);
+  const parent = shared ? parentResult(seg, cx) : undefined;
+  if (number !== undefined && parent !== undefined) return childReportKey(number, code, parent);
+  return orderKey('report', number, code, scope.patient, start, cx.identified(sr) ? sr : undefined);
 }
 
 /**
