@@ -89,11 +89,24 @@ const ACCOUNTS: Readonly<Record<string, EventMeaning>> = {
   P02: { deletes: 'Account', identifiesOnly: 'Encounter' }, // purge patient accounts
 };
 
-/** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; {} for events that carry no special semantics. */
+/**
+ * [hig, review 16 "not counted, worth a decision"; deviation from IG PV1[Encounter] #2 IF PV1-45 NOT
+ * VALUED → status via PatientClass[EncounterStatus], which the IG's ORU_R01 4.1.8.1, ORM_O01 3.4.1,
+ * OML_O21 5.8.1, SIU_S12 4.2, MDM_T02 6 and VXU_V04 8.1 message maps apply through PV1[Encounter]]
+ * A message that is no ADT visit event (results, orders, pharmacy, scheduling, documents,
+ * immunizations, charges, accounts, referrals) names the visit it is about; it does not report the
+ * visit's state, as the IG's own Event[EncounterStatus] says of an A08 update ("unknown"). The
+ * patient class there made a clinic visit booked for next week `in-progress` (SIU S12, kept after
+ * the S15 cancel) and a result or discharge summary after an A03 PUT `in-progress` over the visit's
+ * `finished`. So: `unknown`, unless PV1-45 is valued (`finished`, IG PV1[Encounter] #45), as A08.
+ */
+const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown' };
+
+/** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; a non-ADT message's visit status is `unknown` (NOT_A_VISIT_EVENT). */
 export function eventMeaning(messageType: string, event: string): EventMeaning {
-  if (messageType === 'REF') return REFERRAL[event] ?? {};
-  if (messageType === 'BAR') return ACCOUNTS[event] ?? {};
-  if (messageType !== 'ADT') return {};
+  if (messageType === 'REF') return { ...NOT_A_VISIT_EVENT, ...REFERRAL[event] };
+  if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, ...ACCOUNTS[event] };
+  if (messageType !== 'ADT') return NOT_A_VISIT_EVENT;
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};
   return fromIg === undefined ? supplement : { ...supplement, encounterStatus: fromIg };
@@ -102,8 +115,9 @@ export function eventMeaning(messageType: string, event: string): EventMeaning {
 /**
  * Encounter.status: the event's status when it says one ([IG Event[EncounterStatus]]: A11
  * cancelled even with a PV1-45 echoed in the cancel, A13 in-progress); else PV1-45 valued →
- * finished [IG PV1[Encounter] PV1-45]; else A08's `unknown` (the IG: an update does not convey
- * the status); else the patient class [IG PatientClass[EncounterStatus] IF PV1-45 NOT VALUED].
+ * finished [IG PV1[Encounter] PV1-45]; else A08's or a non-ADT message's `unknown` (the IG: an
+ * update does not convey the status; NOT_A_VISIT_EVENT); else the patient class [IG
+ * PatientClass[EncounterStatus] IF PV1-45 NOT VALUED].
  */
 export function encounterStatus(meaning: EventMeaning, discharged: boolean, patientClass: string | undefined): string {
   const fromEvent = meaning.encounterStatus;

@@ -207,6 +207,26 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
 }
 
 /**
+ * [hig identity, review 16 R16-I2] A child order (OBR-29/OBR-26 name a parent) that carries its
+ * parent's placer number: the placer number, its own filler number, its test code (OBR-4) and the
+ * parent result it hangs on (OBR-26 code and sub-id), all from the child's own OBR, so it has one URL
+ * whether it is sent alone or beside its parent, and never the parent's (the number alone). No
+ * conditional-update search: `identifier=<placer>` finds the parent.
+ */
+export function childRequestKey(placer: Json, filler: Json | undefined, code: Json | undefined, parentResult: string | undefined): IdentityKey {
+  return facts('request:child', [identifierFact(placer), filler !== undefined && typeof filler.value === 'string' ? identifierFact(filler) : '', conceptKey(code) ?? '', parentResult ?? '']);
+}
+
+/**
+ * [hig identity, R16-I2] A child report (OBR-29/OBR-26 name a parent) carrying its parent's number,
+ * with an OBR-26 parent result: the number + OBR-4 + that result (code, sub-id), so sibling reports
+ * of one culture (one per isolate) keep apart, alone or together. No conditional-update search.
+ */
+export function childReportKey(number: Json, code: Json | undefined, parentResult: string): IdentityKey {
+  return facts('report:child', [identifierFact(number), conceptKey(code) ?? '', parentResult]);
+}
+
+/**
  * A clinical fact the sender numbers itself (OBX-21, SPM-2, DG1-20, PR1-19, PRB-4, GOL-4, IAM-7,
  * TXA-12, FT1-2): the number within the patient's record, as doseKey does for dose numbers. Senders reuse
  * such numbers across patients (review 3: one OBX-21 `EI21^OII` on two patients' results, one

@@ -17,7 +17,7 @@ import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
-import { orderKey } from '../identity.js';
+import { childReportKey, childRequestKey, orderKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -263,11 +263,64 @@ const placerTests = new WeakMap<Conversion, Map<string, number>>();
  * enough to tell whether two tests of one message share it, without building identifiers.
  */
 function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | undefined {
+  return rawNumber(obrIndex, 2, scope, cx);
+}
+
+/** The placer (field 2) or filler (field 3) number as written: the OBR's, else its ORC's (first repetition, raw). */
+function rawNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): string | undefined {
   const first = (raw: string | undefined): string | undefined => {
     const v = raw?.split(cx.msg.delimiters.repetition)[0]?.trim();
     return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
   };
-  return first(cx.msg.segments[obrIndex]?.fields[2]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[2]);
+  return first(cx.msg.segments[obrIndex]?.fields[field]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[field]);
+}
+
+/** The first repetition's component `c`, subcomponent `s` of a raw field, trimmed; empty and `""` as undefined. */
+function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): string | undefined {
+  const d = cx.msg.delimiters;
+  const v = field?.split(d.repetition)[0]?.split(d.component)[c - 1]?.split(d.subcomponent)[s - 1]?.trim();
+  return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
+}
+
+/**
+ * [hig identity, review 16 R16-I2] A child OBR that carries its parent's placer number: an OBR that
+ * names a parent (OBR-29 parent order [IG OBR[ServiceRequest] #29 → basedOn], OBR-26 parent result:
+ * no IG target yet, "to be resolved as part of parent-child guidance") — a microbiology LIS's
+ * susceptibility OBR under its culture, a reflex test — and whose placer number (OBR-2, else ORC-2)
+ * is the OBR-29.1 parent placer number, or whose OBR-29 names no placer number to compare (only
+ * OBR-26, or only EIP.2). The placer gave that number to the parent order: it names the parent, not
+ * the child, so the child never takes the number alone and is not counted among the tests sharing
+ * it. A child whose OBR-29.1 names another placer number than its own is numbered of its own.
+ */
+function childOfOwnPlacer(obrIndex: number, scope: Scope, cx: Conversion): boolean {
+  return childOfOwnNumber(obrIndex, 2, scope, cx);
+}
+
+/**
+ * The same for the filler number (field 3 against OBR-29.2): a child report that carries its
+ * parent's filler number (an LIS that numbers the susceptibility under the culture's accession).
+ */
+function childOfOwnNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): boolean {
+  const fields = cx.msg.segments[obrIndex]?.fields;
+  if (fields === undefined) return false;
+  const parentNumber = rawPart(fields[29], cx, field - 1);
+  const parentNamed = rawPart(fields[29], cx, 1) !== undefined || rawPart(fields[29], cx, 2) !== undefined || rawPart(fields[26], cx, 1) !== undefined;
+  if (!parentNamed) return false;
+  const own = rawNumber(obrIndex, field, scope, cx);
+  if (own === undefined) return false;
+  return parentNumber === undefined || parentNumber === rawPart(own, cx, 1);
+}
+
+/**
+ * OBR-26 (PRL) as an identity fact: the parent observation's code (PRL.1 CWE.1 and CWE.3) and its
+ * sub-id (PRL.2), which tell apart two susceptibility children of one culture (one per isolate) that
+ * share the placer and filler numbers and the test code; undefined when OBR-26 is empty.
+ */
+function parentResult(obr: SegmentReader, cx: Conversion): string | undefined {
+  const field = obr.segment.fields[26];
+  const code = rawPart(field, cx, 1);
+  if (code === undefined) return undefined;
+  return [code, rawPart(field, cx, 1, 3) ?? '', rawPart(field, cx, 2) ?? ''].join('|');
 }
 
 function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number {
@@ -275,7 +328,8 @@ function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number
   if (counts === undefined) {
     counts = new Map();
     for (let i = 0; i < cx.msg.segments.length; i++) {
-      if (cx.msg.segments[i]?.name !== 'OBR') continue;
+      // a child carrying its parent's placer number is not another test of that order (R16-I2)
+      if (cx.msg.segments[i]?.name !== 'OBR' || childOfOwnPlacer(i, scope, cx)) continue;
       const p = rawPlacer(i, scope, cx);
       if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
     }
@@ -295,6 +349,9 @@ function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number
  * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
  */
 function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion, priorOf: Resource | undefined) {
+  // [hig identity, R16-I2] a child carrying its parent's placer number: what the child OBR itself
+  // says, the same alone or beside its parent, never the parent's URL (childOfOwnPlacer)
+  if (placer !== undefined && obr !== undefined && childOfOwnPlacer(obr.index, scope, cx)) return childRequestKey(placer, filler, code, parentResult(obr, cx));
   if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
   // [hig identity] a prior result without numbers and times is the prior result of the test it is
   // sent with: that test's identity + OBR-4 (+ its position), never the message's MSH-10
@@ -498,8 +555,24 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
-  scope.report = cx.add(dr as Resource, orderKey('report', filler ?? placer, code, scope.patient, start, cx.identified(sr) ? sr : undefined), 'distinct');
+  scope.report = cx.add(dr as Resource, reportKey(seg, filler, placer, code, start, sr, scope, cx), 'distinct');
   obrSpecimen(seg, scope, cx, sr);
+}
+
+/**
+ * The identity of an OBR's DiagnosticReport (docs/mapping.md "Resource identity"): the order number
+ * (filler first) + OBR-4. [hig identity, R16-I2] A child report carrying its parent's number
+ * (childOfOwnNumber) with an OBR-26 parent result adds that result (code, sub-id): two
+ * susceptibility reports of one culture, one per isolate, share the culture's accession and OBR-4,
+ * and the second isolate's report, sent alone, PUT over the first's (its Observations, keyed by
+ * the report, too). No conditional-update search: identifier + code finds the sibling.
+ */
+function reportKey(seg: SegmentReader, filler: Json | undefined, placer: Json | undefined, code: Json | undefined, start: string | undefined, sr: Resource, scope: Scope, cx: Conversion) {
+  const number = filler ?? placer;
+  const shared = number !== undefined && childOfOwnNumber(seg.index, filler !== undefined ? 3 : 2, scope, cx);
+  const parent = shared ? parentResult(seg, cx) : undefined;
+  if (number !== undefined && parent !== undefined) return childReportKey(number, code, parent);
+  return orderKey('report', number, code, scope.patient, start, cx.identified(sr) ? sr : undefined);
 }
 
 /**
