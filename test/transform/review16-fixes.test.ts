@@ -167,6 +167,14 @@ describe('R16-L3 AL1/IAM original codes', () => {
     expect(a._criticality).toEqual({ extension: [v2('0128', 'SV', 'Severe')] });
   });
 
+  it('[IG AL1[AllergyIntolerance] #2] MC (no category, no type) is reported, not dropped silently', () => {
+    const { bundle, lines } = convertChecked(MSH, EVN, PID, 'AL1|1|MC^Misc contraindication^HL70127|X1^Latex^L');
+    const a = one(bundle, 'AllergyIntolerance');
+    expect(a.category).toBeUndefined();
+    expect(a._category).toBeUndefined();
+    expect(lines.some((l) => /^AL1-2 .*no category/.test(l))).toBe(true);
+  });
+
   it('control: [IG AL1[AllergyIntolerance] #4] MO gives no criticality: no _criticality (reaction.severity as before)', () => {
     const { bundle } = convertChecked(MSH, EVN, PID, 'AL1|1|DA^Drug allergy^HL70127|7980^Penicillin G^RXNORM|MO^Moderate^HL70128|Hives');
     const a = one(bundle, 'AllergyIntolerance');

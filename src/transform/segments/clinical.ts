@@ -69,7 +69,14 @@ function codeWithDescription(seg: SegmentReader, codeField: number, methodField:
  */
 export function allergyCategory(a: Json, seg: SegmentReader, cx: Conversion): void {
   const category = mappedFieldCode(seg, 2, 'AllergenType[AllergyIntoleranceCategory]', cx);
-  if (category === undefined) return;
+  if (category === undefined) {
+    // MA, MC: a table 0127 code the category map gives nothing; its alternate-codes row needs a
+    // category to sit on (MA's `allergy` type says less than "miscellaneous", MC none at all)
+    if (originalCode(seg, 2, 'AllergenType[AllergyIntoleranceOriginalCategory]') !== undefined) {
+      cx.leftOut(seg, '2', 'an allergen type the IG\'s AllergyIntoleranceCategory map gives no category (MA, MC), so its alternate-codes row has no category to sit on (an MA\'s type allergy is kept)');
+    }
+    return;
+  }
   a.category = [category];
   // [IG AL1[AllergyIntolerance] #2, IAM[AllergyIntolerance] #2 → category.extension[1]
   // alternate-codes, valueCodeableConcept via CWE[CodeableConcept] and
