@@ -105,8 +105,14 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
   const idValue = val(rep, 10) ?? val(rep, 3);
   if (name === undefined && idValue === undefined && more.length === 0) return undefined;
   let identifier: Json | undefined;
-  if (idValue !== undefined) {
+  if (idValue !== undefined && rep !== undefined) {
     identifier = {};
+    // [IG XON[Organization] #7 → identifier.type.coding.code via IdentifierType, system v2-0203] as
+    // CX.5: v2-0203 only on a table 0203 code (`XX`, the CLIA number of an ELR OBX-23), another value
+    // keeps no system and is reported; never part of the identity (system and value only). Until
+    // review 16 (R16-L2) XON.7 was read past without a line
+    const type = codeFromTable(val(rep, 7), '0203', 'IdentifierType', (why) => cx.reportFor(rep)(`XON.7 (identifier type code): ${why}`));
+    if (type !== undefined) identifier.type = type;
     const system = hdSystem(rep, 6, cx);
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
@@ -114,6 +120,16 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     // namespace id) still says whose number it is: kept, and part of the identity (authorityKey)
     const ns = val(rep, 6, 1);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
+    // [IG XON[Organization] #4 → identifier[1].extension identifier-checkDigit, #5 →
+    // namingsystem-checkDigit] as CX.2/CX.3 (identifier.ts checkDigit: the scheme as hig's
+    // v2-checkDigitScheme, or reported); read past without a line until review 16
+    const digits = checkDigit(rep, 4, 5, 'XON', cx.extensions, cx.reportFor(rep));
+    if (digits.length > 0) identifier.extension = digits;
+  } else if (rep !== undefined) {
+    // no XON.10/XON.3: no identifier to carry the type or check digit
+    for (const [c, what] of [[4, 'identifier check digit'], [5, 'check digit scheme'], [7, 'identifier type code']] as const) {
+      if (val(rep, c) !== undefined) cx.reportFor(rep)(`XON.${c} (${what}) without an identifier (XON.10 or XON.3)`);
+    }
   }
   // [IG XON[Organization] XON.2 → extension??-nameType, Coding via CWE[Coding], OrganizationalNameType]
   // hig's v2-nameType on the Organization (unnamed-extension.ts): a bare code (IS before v2.7) of

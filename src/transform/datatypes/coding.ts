@@ -3,6 +3,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
 import { lookup, lookupCode, mapTable } from '../vocabulary/index.js';
+import { BCP47, bcp47Language } from '../vocabulary/languages.js';
 import type { Json } from '../types.js';
 import { hasValue, val } from './primitive.js';
 
@@ -12,7 +13,10 @@ function coding(code: string | undefined, display: string | undefined, system: s
   const uri = codingSystemUri(system);
   if (uri !== undefined && code !== undefined) c.system = uri;
   if (version !== undefined && c.system !== undefined) c.version = version;
-  if (code !== undefined) c.code = code;
+  // [IG PID[Patient] #15, NK1[RelatedPerson] #20 → communication.language via CWE[CodeableConcept]]
+  // ISO639 is stated as urn:ietf:bcp:47, whose tags are the ISO 639-1 code where one exists: the
+  // ISO 639-2 `vie` (`ger`) a sender writes is the tag `vi` (`de`) (RFC 5646 §2.2.1, review 16 R16-W1)
+  if (code !== undefined) c.code = c.system === BCP47 ? bcp47Language(code) : code;
   if (display !== undefined) c.display = display;
   return c;
 }

@@ -86,8 +86,18 @@ export function xtnContactPoint(rep: Repetition | undefined, ctx: DatatypeContex
   const system = isEmail ? 'email' : mapped?.system === SYSTEM_CS ? mapped.code : equipment === undefined || mapped?.system === USE_CS ? 'phone' : 'other';
   cp.system = system;
   cp.value = value;
-  const use = lookupCode('TelecommunicationUseCode', val(rep, 2)) ?? (mapped?.system === USE_CS ? mapped.code : undefined);
+  // [IG XTN[ContactPoint] #2 via TelecommunicationUseCode, #3 via TelecommunicationEquipmentType]
+  // both target use (0..1): XTN.3 CP's `mobile` wins over XTN.2's use (PRN → home, WPN → work). A
+  // cell phone is what a receiver needs to know to text the patient, the residence/work sense of
+  // XTN.2 is the lesser fact; it is reported when it differs, never dropped silently (review 16
+  // R16-L1: `^PRN^CP` was `home`, the CP lost without a line)
+  const equipmentUse = mapped?.system === USE_CS ? mapped.code : undefined;
+  const sentUse = lookupCode('TelecommunicationUseCode', val(rep, 2));
+  const use = equipmentUse ?? sentUse;
   if (use !== undefined) cp.use = use;
+  if (equipmentUse !== undefined && sentUse !== undefined && sentUse !== equipmentUse) {
+    ctx.leftOutValue?.(`XTN.2 (its use ${sentUse} beside XTN.3 ${equipment ?? ''}, whose use ${equipmentUse} ContactPoint.use (0..1) keeps)`);
+  }
   const rank = integer(val(rep, 18));
   if (rank !== undefined && rank > 0) cp.rank = rank;
   const period = toPeriod(val(rep, 13), val(rep, 14), ctx.timezone, (w) => ctx.invalidDate?.(`XTN period ${w}`));

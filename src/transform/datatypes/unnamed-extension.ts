@@ -102,7 +102,7 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },
   // not an unnamed row either: the IG names namingsystem-checkDigit, whose context is NamingSystem
   // (identifier.ts checkDigit), so on an Identifier hig writes its own
-  { name: 'checkDigitScheme', context: ['Identifier'], value: 'string', rows: ['CX[Identifier] CX.3', 'XCN[Practitioner] XCN.12'] },
+  { name: 'checkDigitScheme', context: ['Identifier'], value: 'string', rows: ['CX[Identifier] CX.3', 'XCN[Practitioner] XCN.12', 'XON[Organization] XON.5'] },
   { name: 'vendorOrganization', context: ['MessageHeader.source'], value: 'Reference', targets: ['Organization'], rows: ['SFT[MessageHeader] #1'] },
   { name: 'binaryIdentifier', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #4'] },
   { name: 'description', context: ['MessageHeader.source'], value: 'string', rows: ['SFT[MessageHeader] #5'] },

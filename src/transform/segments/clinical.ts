@@ -69,8 +69,38 @@ function codeWithDescription(seg: SegmentReader, codeField: number, methodField:
  */
 export function allergyCategory(a: Json, seg: SegmentReader, cx: Conversion): void {
   const category = mappedFieldCode(seg, 2, 'AllergenType[AllergyIntoleranceCategory]', cx);
-  if (category !== undefined) a.category = [category];
+  if (category === undefined) {
+    // MA, MC: a table 0127 code the category map gives nothing; its alternate-codes row needs a
+    // category to sit on (MA's `allergy` type says less than "miscellaneous", MC none at all)
+    if (originalCode(seg, 2, 'AllergenType[AllergyIntoleranceOriginalCategory]') !== undefined) {
+      cx.leftOut(seg, '2', 'an allergen type the IG\'s AllergyIntoleranceCategory map gives no category (MA, MC), so its alternate-codes row has no category to sit on (an MA\'s type allergy is kept)');
+    }
+    return;
+  }
+  a.category = [category];
+  // [IG AL1[AllergyIntolerance] #2, IAM[AllergyIntolerance] #2 → category.extension[1]
+  // alternate-codes, valueCodeableConcept via CWE[CodeableConcept] and
+  // AllergenType[AllergyIntoleranceOriginalCategory]] the sender's allergen type (DA, v2-0127) beside
+  // the category it gave (`medication`): PA, LA and EA are all `environment`. Until review 16 (R16-L3)
+  // the map was loaded and read by no segment
+  const original = originalCode(seg, 2, 'AllergenType[AllergyIntoleranceOriginalCategory]');
+  if (original !== undefined) a._category = [original];
 }
+
+/**
+ * The `_element` of a primitive holding the sender's original code as the alternate-codes extension
+ * (IG rows `<element>.extension[1]` alternate-codes via an "original" concept map), or undefined
+ * when field `n` has no code of the map's table (another system's code is reported by the caller's
+ * mappedFieldCode / allergySeverity; nothing is added here then).
+ */
+function originalCode(seg: SegmentReader, n: number, map: string): Json | undefined {
+  const rep = seg.rep(n);
+  if (tableMapCode(rep, map).code === undefined) return undefined;
+  const cc = codeableConcept(rep, map);
+  return cc === undefined ? undefined : { extension: [{ url: ALTERNATE_CODES, valueCodeableConcept: cc }] };
+}
+
+const ALTERNATE_CODES = 'http://hl7.org/fhir/StructureDefinition/alternate-codes';
 
 /**
  * [IG AL1[AllergyIntolerance] #2, IAM[AllergyIntolerance] #2 → type via AllergyType] the allergen
@@ -89,7 +119,15 @@ export function allergenKind(a: Json, seg: SegmentReader): void {
  * is reported by allergySeverity.
  */
 export function allergyCriticality(a: Json, seg: SegmentReader): void {
-  set(a, 'criticality', tableMapCode(seg.rep(4), 'AllergySeverity[AllergyIntolerance.criticality]').code);
+  const criticality = tableMapCode(seg.rep(4), 'AllergySeverity[AllergyIntolerance.criticality]').code;
+  if (criticality === undefined) return;
+  a.criticality = criticality;
+  // [IG AL1[AllergyIntolerance] #4, IAM[AllergyIntolerance] #4, IF severity used as criticality →
+  // criticality.extension[1] alternate-codes via AllergySeverity[AllergyIntolerance.criticality-original]]
+  // the sender's SV/MI (v2-0128) beside high/low; MO and U give no criticality (allergySeverity
+  // maps MO to reaction.severity or reports the field). Review 16 R16-L3
+  const original = originalCode(seg, 4, 'AllergySeverity[AllergyIntolerance.criticality-original]');
+  if (original !== undefined) a._criticality = original;
 }
 
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {

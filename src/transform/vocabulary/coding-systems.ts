@@ -49,6 +49,7 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   NIP001: 'urn:oid:2.16.840.1.114222.4.5.293',
   ISO3166_1: 'urn:iso:std:iso:3166',
   ISO3166: 'urn:iso:std:iso:3166',
+  // ISO 639 codes are stated as BCP 47 tags: 639-2 codes with a 639-1 equivalent become it (languages.ts)
   ISO639: 'urn:ietf:bcp:47',
   FDDC: 'http://hl7.org/fhir/sid/ndc',
   CAS: 'http://terminology.hl7.org/CodeSystem/CAS',
