@@ -1,9 +1,9 @@
 /**
  * Code review 16 (issue 14): defects in the mapping changes cb4bfd6..36117f6 (branches rol16, ais16,
  * parents16 and the lead's commits b374a31 "Patient identity: a local CX.5 'MRN'" and 36117f6 "AIS
- * ServiceRequest: its own identity"). docs/codereview16.md lists them (CR16-1 … CR16-6). Each case is
+ * ServiceRequest: its own identity"). docs/codereview16.md lists them (CR16-1 … CR16-7). Each case is
  * `it.fails` until the lead fixes the defect, then flipped to `it`. Every case also fails on
- * cb4bfd6 (there the behaviour it asserts did not exist yet), so none of them can pass by accident.
+ * cb4bfd6 (there the behaviour it asserts did not exist yet; CR16-7's defect already did), so none can pass by accident.
  * Expected values come from the messages, the IG rows named in each case and docs/mapping.md's
  * identity rules, never from the converter's output.
  *
@@ -145,5 +145,23 @@ describe('CR16-6 [US Core 5.0.1 ServiceRequest] the AIS ServiceRequest has no co
     const bundle = bundleOf(...siu({ apt: 'APT1', sch26: 'PL26^CPOE', start: '20240410140000-0400' }));
     const [sr] = resources(bundle, 'ServiceRequest');
     expect(sr?.code).toMatchObject({ coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '97110' }] });
+  });
+});
+
+describe('CR16-7 [found beside the diff, pre-existing] PD1-4 and a PP ROL naming one person list the same generalPractitioner twice (admin.ts roleParticipant)', () => {
+  // [IG PD1[Patient] PD1-4 → generalPractitioner(Practitioner)] and [IG ROL[Patient-GeneralPractitioner]
+  // #4 → generalPractitioner(PractitionerRole.practitioner)] name the same Practitioner `111^DOC^DAN`
+  // (one id: XCN.1 + name): Patient.generalPractitioner holds the identical reference twice (as on
+  // cb4bfd6; rol16 touched roleParticipant's caller, not the push).
+  it.fails('one person, one generalPractitioner entry', () => {
+    const bundle = bundleOf(
+      'MSH|^~\\&|ADT|HOSP|RCV|HOSP|20240310080000-0500||ADT^A28^ADT_A05|CR16-7|P|2.5.1',
+      'EVN|A28',
+      PID,
+      seg('PD1', { 4: '111^DOC^DAN' }),
+      seg('ROL', { 1: 'R1^HOSP', 2: 'AD', 3: 'PP^Primary Care Provider^HL70443', 4: '111^DOC^DAN' }),
+    );
+    const refs = (((resources(bundle, 'Patient')[0] as Json).generalPractitioner as { reference?: string }[] | undefined) ?? []).map((r) => r.reference);
+    expect(refs).toHaveLength(1);
   });
 });
