@@ -288,16 +288,16 @@ export function appointmentKey(patient: Resource | undefined, start: string | un
 
 /**
  * The ServiceRequest an ordered appointment's AIS makes [IG SIU_S12 5.2.1 AIS[ServiceRequest]]: the
- * scheduler's view of the order, keyed by its order number (SCH-26, else SCH-27) + the AIS-3
- * service, in a kind of its own. Never the URL of the order an ORM/OML placed under that number:
- * the AIS request carries no test code, requester or reason (AIS-3 is an identifier by the IG's
- * row) and follows the appointment's status, so a full PUT of it there would erase the order's
- * code and requester, and an appointment cancel would revoke the order (review of ais16). Both
- * carry the placer number as an identifier. No conditional-update search: `identifier=` would find
- * the ORM's order.
+ * scheduler's view of the order, keyed by its Appointment (`appointment`: that resource's identity
+ * fact) + the AIS-3 service, in a kind of its own. Never the URL of the order an ORM/OML placed
+ * under the same number: the AIS request carries no requester or reason and follows the
+ * appointment's status, so a full PUT of it there would erase the order's requester, and an
+ * appointment cancel would revoke the order (review of ais16); nor one request for two bookings
+ * of one order (code review 16, CR16-1). Both carry the placer number as an identifier. No
+ * conditional-update search: `identifier=` would find the ORM's order.
  */
-export function scheduledRequestKey(number: Json, service: Json | undefined): FactsKey | undefined {
-  return facts('scheduled-request', [identifierFact(number), conceptKey(service) ?? '']);
+export function scheduledRequestKey(appointment: string, service: Json | undefined): FactsKey | undefined {
+  return facts('scheduled-request', [appointment, conceptKey(service) ?? '']);
 }
 
 /**

@@ -122,10 +122,13 @@ describe('[hig identity, docs/mapping.md "Resource identity"] an AIS request is 
     expect(urls(again)).toEqual(urls(first));
   });
 
-  it('another order number is another request', () => {
+  it('the request is its booking\'s (code review 16, CR16-1): another appointment is another request, the same booking under a corrected order number the same', () => {
     const a = convertHl7v2(siu().join('\r')).bundle;
     const b = convertHl7v2(siu({ sch26: 'PL99^CPOE^2.16.840.1.113883.19.5^ISO' }).join('\r')).bundle;
-    expect(urls(a)).not.toEqual(urls(b));
+    expect(urls(a)).toEqual(urls(b));
+    const other = convertHl7v2(siu().map((s) => s.replace('APT16^SCHED', 'APT17^SCHED').replace('APT16F^SCHED', 'APT17F^SCHED')).join('\r')).bundle;
+    expect(urls(other)).toHaveLength(1);
+    expect(urls(other)).not.toEqual(urls(a));
   });
 
   it('never the URL an ORM order of the same placer number PUTs: a full PUT of the scheduler\'s request would erase the order\'s code and requester (identity.ts scheduledRequestKey)', () => {

@@ -522,7 +522,9 @@ function rolePlace(seg: SegmentReader, scope: Scope, cx: Conversion, roleCode: s
 function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, period?: Json): void {
   if (who === undefined) return;
   if (place === 'patient' && scope.patient !== undefined) {
-    push(scope.patient, 'generalPractitioner', who);
+    // one person named by PD1-4 and a PP ROL is one generalPractitioner (code review 16, CR16-7)
+    const named = (scope.patient.generalPractitioner as Json[] | undefined) ?? [];
+    if (!named.some((g) => g.reference === who.reference)) push(scope.patient, 'generalPractitioner', who);
     return;
   }
   if (scope.encounter !== undefined) {
@@ -784,7 +786,8 @@ export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail):
   // ROL's several ROL-9 provider types are all of its key (one keeps the key a PRT-6 gives)
   const code = (((d.code?.coding as Json[] | undefined)?.[0]?.code) ?? '') as string;
   const specialties = (d.specialty ?? []).filter((s): s is Json => s !== undefined).map((s) => conceptKey(s) ?? '');
-  const specialtyKey = specialties.length > 1 ? JSON.stringify(specialties) : (specialties[0] ?? '');
+  // sorted: the order of ROL-9 repetitions says nothing (code review 16, CR16-3)
+  const specialtyKey = specialties.length > 1 ? JSON.stringify([...specialties].sort()) : (specialties[0] ?? '');
   const made = cx.add(role as Resource, JSON.stringify(['practitioner-role', code, who.reference, d.organization?.reference ?? '', specialtyKey]));
   return cx.ref(made);
 }

@@ -15,7 +15,7 @@ import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { appointmentKey, orderKey, scheduledRequestKey } from '../identity.js';
+import { appointmentKey, resourceFact, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
@@ -381,22 +381,38 @@ function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placer
     return true;
   });
   push(sr, 'identifier', ...identifiers);
+  // [hig, US Core ServiceRequest code 1..1] AIS-3 is also the request's code: the IG's row makes it
+  // an identifier only, and a request without a code cannot say what was ordered (code review 16, CR16-6)
+  const service = codeableConcept(seg.rep(3));
+  set(sr, 'code', service);
   if (period !== undefined) sr.occurrencePeriod = period;
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
-  const request = cx.add(sr as Resource, aisRequestKey(numbers, codeableConcept(seg.rep(3))), 'distinct');
+  // keyed at the end of the message, by its Appointment (rekeyRequests)
+  const request = cx.add(sr as Resource);
+  serviceOf.set(request, service);
   const list = requestsOf.get(appointment) ?? [];
   list.push(request);
   requestsOf.set(appointment, list);
 }
 
+/** The AIS-3 service of each AIS request, for its key (rekeyRequests). */
+const serviceOf = new WeakMap<Resource, Json | undefined>();
+
 /**
- * [hig identity, docs/mapping.md "Resource identity"] identity.ts scheduledRequestKey: the order
- * number (SCH-26, else SCH-27) + AIS-3, so an S13/S14 of the same booking PUTs the same URL; never
- * the URL an ORM's order of that number has, nor MSH-10.
+ * [hig identity, docs/mapping.md "Resource identity"] identity.ts scheduledRequestKey: the
+ * Appointment's identity + AIS-3, given once the Appointment's own is settled (finishAppointment):
+ * an S13/S14 of the same booking PUTs the same URL, two bookings of one order are two requests
+ * (code review 16, CR16-1: keyed by the order number they shared one URL, and an S15 of one
+ * revoked the other's), and the order of SCH-26 repetitions does not matter (CR16-2). An
+ * Appointment that stays message-scoped leaves its requests so too.
  */
-function aisRequestKey(numbers: { placers: Json[]; fillers: Json[] }, service: Json | undefined) {
-  const number = numbers.placers[0] ?? numbers.fillers[0];
-  return number === undefined ? undefined : scheduledRequestKey(number, service);
+function rekeyRequests(appointment: Resource, cx: Conversion): void {
+  const fact = resourceFact(appointment);
+  if (fact === undefined || !cx.identified(appointment)) return;
+  for (const r of requestsOf.get(appointment) ?? []) {
+    const key = scheduledRequestKey(fact, serviceOf.get(r));
+    if (key !== undefined) cx.rekey(r, key);
+  }
 }
 
 /**
@@ -483,6 +499,7 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
     const key = appointmentKey(patient, start, service);
     if (key !== undefined) cx.rekey(appointment, key);
   }
+  rekeyRequests(appointment, cx);
 }
 
 /**
@@ -498,9 +515,12 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
 function finishRequests(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
   const requests = requestsOf.get(appointment);
   if (requests === undefined) return;
+  // [IG SIU_S12 2 ServiceRequest[1..n].subject=Patient[1]] the first PID's patient, also when the
+  // message names several (code review 16, CR16-5: the last PID's, a baby for its mother's booking)
+  const first = patient ?? [...cx.resources.values()].find((r) => r.resourceType === 'Patient' && r.active !== false);
   for (const r of requests) {
     r.status = requestStatus(appointment.status);
-    if (patient !== undefined) r.subject = cx.ref(patient);
+    if (first !== undefined) r.subject = cx.ref(first);
   }
   // the subject the AIS's group gave, or the message's one patient: a request without one is left out
   if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
