@@ -140,3 +140,16 @@ describe('[IG PV1[Encounter] PV1-40 IF PV1-3.2 OR PV1-3.3 VALUED → location[1]
     expect(lines.some((l) => l.startsWith('PV1-40 (segment 4)') && l.includes('room or bed'))).toBe(true);
   });
 });
+
+describe('[IG PV2[Encounter] #7 → extension?-visitUserCode via VisitUserCode] (hig\'s v2-visitUserCode)', () => {
+  it('PV2-7 TE~HO → one extension per repetition, v2-0130 TE "Teaching" and HO "Home"; no report line', () => {
+    const { bundle, lines } = convertChecked('MSH|^~\\&|ADT|HOSP|EHR|HOSP|20240305083500-0500||ADT^A01^ADT_A01|U1|P|2.5.1', 'EVN|A01', 'PID|1||MRN1^^^HOSP^MR||DOE^JANE||19800215|F', 'PV1|1|I|4W^401^B', 'PV2|||||||TE~HO');
+    const ext = ((resources(bundle, 'Encounter')[0] as Json).extension as Json[]).filter((x) => String(x.url).endsWith('/v2-visitUserCode'));
+    expect(ext.map((x) => x.valueCodeableConcept)).toEqual([
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0130', code: 'TE', display: 'Teaching' }] },
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0130', code: 'HO', display: 'Home' }] },
+    ]);
+    expect(ext[0]?.url).toBe('https://hig.example/fhir/StructureDefinition/v2-visitUserCode');
+    expect(lines.filter((l) => l.startsWith('PV2-7'))).toEqual([]);
+  });
+});

@@ -341,6 +341,12 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
       const value = codeableConcept(seg.rep(n), map, table, cx.reportAt(seg, n));
       if (value !== undefined) push(e, 'extension', { url: unnamedExtensionUrl(name, cx.extensions.base), valueCodeableConcept: value });
     }
+    // [IG PV2[Encounter] #7 → extension?-visitUserCode via VisitUserCode (table 0130), 0..*] hig's
+    // v2-visitUserCode, one per repetition (issue 14 vocab16: reported as valued but not mapped before)
+    for (const r of seg.reps(7)) {
+      const value = codeableConcept(r, 'VisitUserCode', '0130', cx.reportAt(seg, 7));
+      if (value !== undefined) push(e, 'extension', { url: unnamedExtensionUrl('visitUserCode', cx.extensions.base), valueCodeableConcept: value });
+    }
   }
 }
 
