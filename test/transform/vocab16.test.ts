@@ -67,6 +67,10 @@ describe('[IG XPN[HumanName] XPN.11 → extension humanname-assembly-order via N
     const { bundle, lines } = adt('NGUYEN^VAN^^^^^L^^^^Q', '');
     expect(((resources(bundle, 'Patient')[0] as Json).name as Json[])[0]?.extension).toBeUndefined();
     expect(lines.some((l) => l.startsWith('PID-5 (segment 3)') && l.includes('name assembly order'))).toBe(true);
+    // an XCN's at the field it came from (a sender's XCN.18 `20330101000000`, in the corpus, is a date)
+    const doctor = adt('DOE^JANE', '^OKAFOR^CHIDI^^^^^^^^^^^^^^^20330101000000');
+    expect(doctor.lines.some((l) => l.startsWith('PV1-7 (segment 4): XCN.18 (name assembly order)'))).toBe(true);
+    expect(JSON.stringify(doctor.bundle)).not.toContain('20330101000000');
   });
 
   it('[IG XCN[Practitioner] XCN.18] PV1-7 XCN.18 G → the Practitioner\'s name; the Practitioner keeps the id its name alone gives', () => {

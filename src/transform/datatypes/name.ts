@@ -48,7 +48,7 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
-  assemblyOrder(n, val(rep, l.assembly), ctx);
+  assemblyOrder(n, val(rep, l.assembly), l, ctx);
   const explicit = val(rep, l.periodStart) !== undefined || val(rep, l.periodEnd) !== undefined;
   // [IG XPN[HumanName] XPN.10 IF XPN.12 NOT VALUED AND XPN.13 NOT VALUED → period (DR[Period])]:
   // the v2.3–2.4 validity range, DR.1 start & DR.2 end as subcomponents of XPN.10
@@ -70,10 +70,10 @@ const ASSEMBLY_ORDER = 'http://hl7.org/fhir/StructureDefinition/humanname-assemb
  * extension's binding is to the name-assembly-order value set), never its value. Until issue 14's
  * vocab16, XPN.11/XCN.18 were dropped without a report line (the name field counted as read).
  */
-function assemblyOrder(n: Json, code: string | undefined, ctx: DatatypeContext): void {
+function assemblyOrder(n: Json, code: string | undefined, l: NameLayout, ctx: DatatypeContext): void {
   if (code === undefined) return;
   const mapped = lookupCode('NameAssemblyOrder', code);
-  if (mapped === undefined) ctx.leftOutValue?.('a name assembly order that is no code of HL7 table 0444 (NameAssemblyOrder map)');
+  if (mapped === undefined) ctx.leftOutValue?.(`${l.assembly === 11 ? 'XPN.11' : 'XCN.18'} (name assembly order): a value that is no code of HL7 table 0444 (NameAssemblyOrder map)`);
   else n.extension = [{ url: ASSEMBLY_ORDER, valueCode: mapped }];
 }
 
