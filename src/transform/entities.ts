@@ -15,7 +15,9 @@ import type { Json, Reference, Resource } from './types.js';
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
 export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
   if (rep === undefined) return undefined;
-  const name = xcnName(rep, cx);
+  // what the name leaves out (an XCN.18 that is no table 0444 code) is reported at the field the
+  // XCN came from, not only at its segment (cx.reportFor)
+  const name = xcnName(rep, { timezone: cx.timezone, namespaceMap: cx.namespaceMap, assigner: cx.assigner, invalidDate: cx.invalidDate, leftOutValue: cx.reportFor(rep), extensions: cx.extensions });
   const idValue = val(rep, 1);
   if (name === undefined && idValue === undefined) return undefined;
   let identifier: Json | undefined;

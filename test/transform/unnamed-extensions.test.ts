@@ -40,7 +40,7 @@ const why = (component: string, name: string): string => `${component}: the IG r
 
 const ADT = (pid: string, pv1 = 'PV1|1|O') => ['MSH|^~\\&|HIS|HOSP|EHR|RECV|20240705081500-0500||ADT^A04^ADT_A01|UX1|P|2.5.1', 'EVN|A04|20240705081500-0500', pid, pv1].join('\r');
 const PID_CX6 = 'PID|1||MRN30^^^HOSP^MR^NORTHWING&2.16.840.1.113883.19.9&ISO||ROE^RUTH||19800215|F||||||||||ACCT30^^^HOSP^AN^SOUTHWING';
-const PV2_21_40 = seg('PV2', { 21: 'F', 40: 'AC' });
+const PV2_7_21_40 = seg('PV2', { 7: 'TE', 21: 'F', 40: 'AC' });
 const PV1_CX6 = seg('PV1', { 1: '1', 2: 'O', 7: '1234567893^ATTEND^ALICE^^^^^^NPI^L^^^NPI^MAINCAMPUS', 19: 'V30^^^HOSP^VN^EASTWING' });
 
 describe('[IG CX[Identifier] CX.6 → extension??-assigningFacility, Reference(Organization) via HD[Organization]]', () => {
@@ -304,7 +304,7 @@ describe('[IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier, CWE[
 
 describe('[IG PV2[Encounter] #21 → extension?-publicityCode (PublicityCode), #40 → extension?-admissionLevelOfCare (AdmissionLevelOfCareCode)]', () => {
   it('→ the Encounter\'s v2-publicityCode and v2-admissionLevelOfCare, codes of tables 0215 and 0432 with their systems', () => {
-    const { bundle, lines } = convert(ADT(PID_CX6, `${PV1_CX6}\r${PV2_21_40}`));
+    const { bundle, lines } = convert(ADT(PID_CX6, `${PV1_CX6}\r${PV2_7_21_40}`));
     const enc = resources(bundle, 'Encounter')[0] as Json;
     const coding = (name: string) => ((ext(enc, name)?.valueCodeableConcept as Json | undefined)?.coding as Json[] | undefined)?.[0];
     expect(coding('publicityCode')).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v2-0215', code: 'F' });
@@ -313,9 +313,9 @@ describe('[IG PV2[Encounter] #21 → extension?-publicityCode (PublicityCode), #
   });
 
   it('with unnamedExtensions \'report\': no extension, the fields are reported', () => {
-    const { bundle, lines } = convert(ADT(PID_CX6, `${PV1_CX6}\r${PV2_21_40}`), { unnamedExtensions: 'report' });
-    expect(JSON.stringify(bundle)).not.toMatch(/v2-publicityCode|v2-admissionLevelOfCare/);
-    expect(lines.filter((t) => /^PV2-(21|40) /.test(t))).toHaveLength(2);
+    const { bundle, lines } = convert(ADT(PID_CX6, `${PV1_CX6}\r${PV2_7_21_40}`), { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toMatch(/v2-publicityCode|v2-admissionLevelOfCare|v2-visitUserCode/);
+    expect(lines.filter((t) => /^PV2-(7|21|40) /.test(t))).toHaveLength(3);
   });
 });
 
@@ -465,7 +465,7 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
   });
 
   it('every v2-* extension in converted Bundles has a definition, sits where its context says, with its value type', () => {
-    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held||||||PS^Parent service^L'), ORU_SPM];
+    const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_7_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held||||||PS^Parent service^L'), ORU_SPM];
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat

@@ -23,10 +23,12 @@ interface NameLayout {
   professional?: number;
   /** [IG XPN[HumanName] XPN.15 Called By → [2].given, [2].use nickname] */
   calledBy?: number;
+  /** [IG XPN[HumanName] XPN.11, XCN[Practitioner] XCN.18 Name Assembly Order → extension humanname-assembly-order] */
+  assembly: number;
 }
 
-const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14, calledBy: 15 };
-const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17 };
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14, calledBy: 15, assembly: 11 };
+const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17, assembly: 18 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
   const family = val(rep, l.family, 1);
@@ -46,6 +48,7 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
+  assemblyOrder(n, val(rep, l.assembly), l, ctx);
   const explicit = val(rep, l.periodStart) !== undefined || val(rep, l.periodEnd) !== undefined;
   // [IG XPN[HumanName] XPN.10 IF XPN.12 NOT VALUED AND XPN.13 NOT VALUED → period (DR[Period])]:
   // the v2.3–2.4 validity range, DR.1 start & DR.2 end as subcomponents of XPN.10
@@ -55,6 +58,23 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   const period = toPeriod(start, end, ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`));
   if (period !== undefined) n.period = period;
   return n;
+}
+
+const ASSEMBLY_ORDER = 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order';
+
+/**
+ * [IG XPN[HumanName] XPN.11 → extension humanname-assembly-order, valueCode via NameAssemblyOrder;
+ * XCN[Practitioner] (and XCN[Patient], XCN[RelatedPerson], XCN[PractitionerRole]) XCN.18 likewise]:
+ * the order the name's parts are written in (table 0444: G given first, F family first), which a
+ * reader of a family-first name needs to print it. A code the map does not hold is reported (the
+ * extension's binding is to the name-assembly-order value set), never its value. Until issue 14's
+ * vocab16, XPN.11/XCN.18 were dropped without a report line (the name field counted as read).
+ */
+function assemblyOrder(n: Json, code: string | undefined, l: NameLayout, ctx: DatatypeContext): void {
+  if (code === undefined) return;
+  const mapped = lookupCode('NameAssemblyOrder', code);
+  if (mapped === undefined) ctx.leftOutValue?.(`${l.assembly === 11 ? 'XPN.11' : 'XCN.18'} (name assembly order): a value that is no code of HL7 table 0444 (NameAssemblyOrder map)`);
+  else n.extension = [{ url: ASSEMBLY_ORDER, valueCode: mapped }];
 }
 
 /** FHIR's HumanName family-part extensions, by FN component [IG FN[HumanName] FN.2–FN.5]. */
@@ -132,13 +152,15 @@ export function xpnNameList(reps: readonly Repetition[], ctx: DatatypeContext): 
 }
 
 /**
- * A name as an identity fact: without FN.2–FN.5's extensions (`_family`), which arrived with
+ * A name as an identity fact: without FN.2–FN.5's extensions (`_family`) and the assembly-order
+ * extension (XPN.11/XCN.18), which arrived with
  * review 14's fix, so a Practitioner known by name only keeps the URL it had (code review 15,
  * CR15-2). Key callers use the name proper, never a called-by name.
  */
 export function nameIdentity(name: Json | undefined): Json | undefined {
-  if (name === undefined || name._family === undefined) return name;
-  const { _family: _parts, ...rest } = name;
+  if (name === undefined || (name._family === undefined && name.extension === undefined)) return name;
+  // nor the assembly order (XPN.11/XCN.18, vocab16): how a name is written is no part of whose it is
+  const { _family: _parts, extension: _order, ...rest } = name;
   return rest;
 }
 

@@ -13,6 +13,7 @@ import type { Json, Resource } from '../types.js';
 import { conceptKey, patientFactsKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
+import { labelOrderConfidentiality } from './security-label.js';
 
 /** RXA-21 D → entered-in-error; RXA-20 via CompletionStatus, PA (partially administered) → stopped. */
 function administrationStatus(seg: SegmentReader): string {
@@ -29,6 +30,8 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) ma.identifier = identifiers;
   ma.status = administrationStatus(seg);
+  // [IG ORC[MedicationAdministration] ORC-28 → meta.security via ConfidentialityCode]
+  labelOrderConfidentiality(ma, orc, cx);
   if (ma.status === 'not-done') set(ma, 'statusReason', [codeableConcept(seg.rep(18))].filter((x) => x !== undefined));
   // RXA-5 administered code (NDC → http://hl7.org/fhir/sid/ndc)
   ma.medicationCodeableConcept = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };

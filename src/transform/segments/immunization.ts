@@ -16,6 +16,7 @@ import type { Json, Resource } from '../types.js';
 import { doseKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers, orderProvenance } from './order.js';
 import { type Scope, orcOf } from './scope.js';
+import { labelOrderConfidentiality } from './security-label.js';
 
 const NIP001 = codingSystemUri('NIP001') ?? '';
 
@@ -100,6 +101,8 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) im.identifier = identifiers;
   status(im, seg);
+  // [IG ORC[Immunization] ORC-28 → meta.security via ConfidentialityCode]
+  labelOrderConfidentiality(im, orc, cx);
   // [IG RXA #5 CWE[CodeableConcept]] CVX → http://hl7.org/fhir/sid/cvx, NDC → http://hl7.org/fhir/sid/ndc
   im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);

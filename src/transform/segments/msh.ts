@@ -7,7 +7,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { organization, organizationFromHd } from '../entities.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
-import type { Json, Resource } from '../types.js';
+import type { Json, Reference, Resource } from '../types.js';
 
 const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 
@@ -60,13 +60,59 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   }
   const sender = organizationFromHd(cx, seg.rep(4));
   if (sender !== undefined) header.sender = sender;
+  senderCountry(seg, sender, cx);
   const processing = lookup('ProcessingID', seg.str(11));
   if (processing !== undefined) header.meta = { tag: [{ system: processing.system, code: processing.code, display: processing.display }] };
+  processingMode(seg, header, cx);
   seg.reps(7); // timestamp → Bundle.timestamp
   seg.reps(10); // control id → Bundle.identifier
   seg.reps(12); // version → report metadata
   seg.reps(18); // charset → used for decoding
   return cx.add(header as Resource);
+}
+
+/**
+ * [IG MSH[MessageHeader] MSH-17 → sender(Organization.address.country) via CountryCode]: the
+ * sending facility's country, the map's ISO 3166 code (table 0399 is ISO 3166's alpha-3 codes).
+ * A value the map does not hold (`Germany`, `DE`), or a country without an MSH-4 sender to hold
+ * it, is reported, never its value. Until issue 14's vocab16 MSH-17 was read (licence-issuer.ts
+ * asks whether it names the US) and put nowhere, without a report line.
+ */
+function senderCountry(seg: SegmentReader, sender: Reference | undefined, cx: Conversion): void {
+  const code = seg.str(17);
+  if (code === undefined) return;
+  const country = lookup('CountryCode', code.toUpperCase())?.code;
+  const ref = typeof sender?.reference === 'string' && sender.reference.startsWith('urn:uuid:') ? sender.reference.slice('urn:uuid:'.length) : undefined;
+  const org = ref === undefined ? undefined : cx.resources.get(`Organization/${ref}`);
+  if (country === undefined) cx.leftOut(seg, '17', "a country that is no code of the IG's CountryCode map (table 0399, ISO 3166 alpha-3)");
+  else if (org === undefined) cx.leftOut(seg, '17', 'a country without a sending facility (MSH-4) Organization to hold it');
+  else {
+    const addresses = (org.address ?? []) as Json[];
+    if (!addresses.some((a) => a.country === country)) addresses.push({ country });
+    org.address = addresses;
+  }
+}
+
+/**
+ * [IG MSH[MessageHeader] MSH-11 → meta via PT[Meta]: PT.2 → tag[2], system v2-0207, via
+ * ProcessingMode]: the processing mode (A archive, R restore from archive, I initial load, T current
+ * processing at intervals) is the second tag after PT.1's processing id. A code not in table 0207
+ * is reported. Until issue 14's vocab16 MSH-11.2 was dropped without a report line (MSH-11 counted
+ * as read for PT.1).
+ */
+function processingMode(seg: SegmentReader, header: Json, cx: Conversion): void {
+  const code = seg.str(11, 2);
+  if (code === undefined) return;
+  const mode = lookup('ProcessingMode', code.toUpperCase());
+  if (mode === undefined || mode.system === undefined) {
+    cx.leftOut(seg, '11', 'a processing mode (MSH-11.2) that is no code of HL7 table 0207');
+    return;
+  }
+  const meta = (header.meta ?? {}) as Json;
+  const tags = (meta.tag ?? []) as Json[];
+  tags.push({ system: mode.system, code: mode.code, ...(mode.display === undefined ? {} : { display: mode.display }) });
+  meta.tag = tags;
+  header.meta = meta;
 }
 
 /** SFT → MessageHeader.source software and version (IG: SFT[MessageHeader]); the first SFT only. */

@@ -24,6 +24,7 @@ import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
 import { obrSpecimen } from './obr-specimen.js';
 import { applyRequestTiming } from './order-timing.js';
+import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
 
 export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -105,6 +106,8 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // [IG ORC[ServiceRequest] #16 otherwise → extension??-orderControlCodeReason, unnamed] beside an
   // ORC-5 the reason was read and dropped without a line: now said
   else if (reason !== undefined) cx.leftOut(orc, '16', 'an order control reason beside an order status (ORC-5): the IG row for it names no extension (extension??-orderControlCodeReason)');
+  // [IG ORC[ServiceRequest] ORC-28 → meta.security via ConfidentialityCode] (hig: a pharmacy order's too)
+  labelOrderConfidentiality(target, orc, cx);
 }
 
 /**
@@ -529,6 +532,8 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const { placer, filler } = orderNumbers(orc, seg, cx);
   push(dr, 'identifier', filler, placer);
   dr.basedOn = [cx.ref(sr)];
+  // [IG ORC[DiagnosticReport] ORC-28 → meta.security via ConfidentialityCode]
+  labelOrderConfidentiality(dr, orc, cx);
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
   // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
   push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));

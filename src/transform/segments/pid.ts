@@ -135,11 +135,11 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dln !== undefined) identifiers.push(dln);
   const p: Json = { resourceType: 'Patient' };
   if (identifiers.length > 0) p.identifier = identifiers;
-  push(p, 'name', ...xpnNameList(seg.reps(5), cx));
+  push(p, 'name', ...xpnNameList(seg.reps(5), cx.at(seg, 5)));
   // [IG PID[Patient] #9 → name[2] via XPN[HumanName]] the alias as sent: no use but XPN.7's. An
   // alias is another name the patient has been known by (often a former legal name), not an
   // informal nickname; use is a modifier element (review 15, R15-W1: every EVERYMAN alias was one)
-  push(p, 'name', ...xpnNameList(seg.reps(9), cx));
+  push(p, 'name', ...xpnNameList(seg.reps(9), cx.at(seg, 9)));
   const telecom = patientTelecom(seg, cx);
   if (telecom.length > 0) p.telecom = telecom;
   // [IG PID[Patient] PID-8 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)

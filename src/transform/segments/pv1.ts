@@ -158,6 +158,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (field === 3) assigned = l?.reference;
     if (l !== undefined) push(e, 'location', status === undefined ? { location: l } : { location: l, status });
   }
+  bedStatus(seg, assigned, cx);
   // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is: its
   // class and service as sent, its bed and attending by their own identities (entities.ts: one bed
   // with or without PL.4 is one Location, one doctor one Practitioner)
@@ -165,6 +166,29 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
   visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * [IG PV1[Encounter] PV1-40 IF PV1-3.2 OR PV1-3.3 VALUED → location[1].location(Location
+ * .operationalStatus) via BedStatus]: the bed's status (table 0116: C closed, H housekeeping, O
+ * occupied, U unoccupied, K contaminated, I isolated) on the most granular Location PV1-3 names,
+ * the bed (PV1-3.3), else the room (PV1-3.2), as the row's comment says. A code of another system
+ * keeps the sender's Coding (codeableConcept's rule); a status with no room or bed to hold it is
+ * reported. Until issue 14's vocab16 PV1-40 was reported as valued but not mapped.
+ */
+function bedStatus(seg: SegmentReader, assigned: string | undefined, cx: Conversion): void {
+  const rep = seg.rep(40);
+  if (rep === undefined) return;
+  const place = seg.rep(3);
+  const id = assigned?.startsWith('urn:uuid:') === true ? assigned.slice('urn:uuid:'.length) : undefined;
+  const bed = (val(place, 2) !== undefined || val(place, 3) !== undefined) && id !== undefined ? cx.resources.get(`Location/${id}`) : undefined;
+  if (bed === undefined) {
+    cx.leftOut(seg, '40', 'a bed status without a room or bed (PV1-3.2/PV1-3.3) Location to hold it');
+    return;
+  }
+  const status = (codeableConcept(rep, 'BedStatus', '0116', cx.reportAt(seg, 40))?.coding as Json[] | undefined)?.[0];
+  if (status === undefined) cx.leftOut(seg, '40', 'a bed status without a code');
+  else bed.operationalStatus = status;
 }
 
 /**
@@ -316,6 +340,12 @@ export function mapPv2(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     for (const [n, name, map, table] of [[21, 'publicityCode', 'PublicityCode', '0215'], [40, 'admissionLevelOfCare', 'AdmissionLevelOfCareCode', '0432']] as const) {
       const value = codeableConcept(seg.rep(n), map, table, cx.reportAt(seg, n));
       if (value !== undefined) push(e, 'extension', { url: unnamedExtensionUrl(name, cx.extensions.base), valueCodeableConcept: value });
+    }
+    // [IG PV2[Encounter] #7 → extension?-visitUserCode via VisitUserCode (table 0130), 0..*] hig's
+    // v2-visitUserCode, one per repetition (issue 14 vocab16: reported as valued but not mapped before)
+    for (const r of seg.reps(7)) {
+      const value = codeableConcept(r, 'VisitUserCode', '0130', cx.reportAt(seg, 7));
+      if (value !== undefined) push(e, 'extension', { url: unnamedExtensionUrl('visitUserCode', cx.extensions.base), valueCodeableConcept: value });
     }
   }
 }
