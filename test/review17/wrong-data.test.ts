@@ -1,7 +1,7 @@
 /**
  * Review 17 (issue 14, branch review17 on main 2223c40): wrong-data classes found in a fresh synthetic
- * sample of 24 feed-style messages (docs/review17/messages/, docs/mapping-review-17.md), and one found
- * beside it (R17-W3, a variant of #18). Each case is `it.fails` so CI stays green; the lead flips it to
+ * sample of 24 feed-style messages (docs/review17/messages/, docs/mapping-review-17.md), and two found
+ * beside it (R17-W3, a variant of #18; R17-I1, a variant of #11). Each case is `it.fails` so CI stays green; the lead flips it to
  * `it` when fixed. Expected values come from the message, the IG rows named and FHIR's own code
  * definitions, not from hig's output.
  *
@@ -62,6 +62,39 @@ describe('review 17 wrong data', () => {
     const again = of(ras('MAR-883202', '20261205091000'), 'MedicationAdministration')[0]?.request?.url;
     expect(first).toBeDefined();
     expect(again).toBe(first);
+  });
+
+  // R17-I1 (beside the sample: #11 re-sent as the LIS sends a correction of one panel, the BMP group
+  // alone, without the CBC that shares its accession). #10/#11 carry two OBRs with one placer number
+  // `CP7712^CERNER` and one filler number `S26-33120^SQ` (one requisition, one accession, two panels).
+  // docs/mapping.md "Resource identity" keys a ServiceRequest by "the placer number alone when no other
+  // OBR of the message carries it", else number + OBR-4: the BMP's ServiceRequest is
+  // number + 80048 in #10/#11 and the number alone when the BMP comes alone, so the one BMP order is two
+  // ServiceRequests on the server (the first left `completed` with no report pointing at it, the
+  // DiagnosticReport's and Observations' basedOn moved to the second). The DiagnosticReport and the
+  // Observations keep their URLs. [IG ORU_R01 4.2.2: one ServiceRequest per OBR; hig identity, DESIGN
+  // invariant 8; the same subset instability as R16-I1/R16-I2]
+  it.fails('R17-I1 [IG ORU_R01 4.2.2; hig identity] a panel keeps its ServiceRequest URL whether or not a sibling panel of its accession is in the message', () => {
+    const head = [
+      'MSH|^~\\&|SQLAB|BSW|HIG|NTXHIE|20261205113020-0600||ORU^R01|SQ0000977|P|2.4',
+      'PID|1||2288441^^^BSW^MRN||LEE^DANIEL^JUNHO^^^^L||19820509|M',
+      'ORC|RE|CP7712^CERNER|S26-33120^SQ||CM',
+    ];
+    const bmp = [
+      'OBR|1|CP7712^CERNER|S26-33120^SQ|80048^Basic metabolic panel^CPT4|||20261205073000|||||||||||||||20261205113000|||C',
+      'OBX|1|NM|2823-3^Potassium^LN||4.4|mmol/L^^UCUM|3.5-5.1|N|||C',
+    ];
+    const cbc = [
+      'OBR|2|CP7712^CERNER|S26-33120^SQ|85025^CBC with differential^CPT4|||20261205073000|||||||||||||||20261205113000|||F',
+      'OBX|1|NM|718-7^Hemoglobin^LN||13.9|g/dL^^UCUM|13.0-17.0|N|||F',
+    ];
+    const urlOf = (entries: Entry[], code: string) =>
+      of(entries, 'ServiceRequest').find((e) => JSON.stringify(e.resource?.code).includes(`"code":"${code}"`))?.request?.url;
+    const both = convert([...head, ...bmp, ...cbc]);
+    const alone = convert([...head, ...bmp]);
+    expect(urlOf(both, '80048')).toBeDefined();
+    expect(urlOf(both, '80048')).not.toBe(urlOf(both, '85025'));
+    expect(urlOf(alone, '80048')).toBe(urlOf(both, '80048'));
   });
 
   // R17-W2. #13 (ORU^R01 v2.3 from MSH-3 `CVIS`: a transthoracic echo, OBR-4 `93306^TTE complete^CPT4`,
