@@ -301,6 +301,16 @@ export function scheduledRequestKey(appointment: string, service: Json | undefin
 }
 
 /**
+ * A dose given against an order (RAS/RDS MedicationAdministration): the order number + RXA-3, the
+ * time it was given. An order's doses share its number (a Q12H order is given twice a day), so the
+ * number alone PUT each dose over the last (review 17, R17-W1). No conditional-update search:
+ * `identifier=` would find the other doses.
+ */
+export function administrationKey(number: Json, given: string | undefined): FactsKey | undefined {
+  return facts('administration:number', [identifierFact(number), given ?? '']);
+}
+
+/**
  * A referral without RF1-6: the patient + RF1-7 (else RF1-9) + RF1-3 type + the first RF1-10 reason
  * (admin.ts finishReferral, at the end of the message: RF1 precedes the PID). Without a patient or
  * a date nothing names it: message-scoped.

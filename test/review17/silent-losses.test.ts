@@ -26,7 +26,7 @@ describe('review 17 silent losses', () => {
   // extension nor a report line (datatypes/address.ts): the address stays, "legal" vanishes. Review 16
   // saw the same with `P` (#19) and left it untested. Either the v2-0190 coding (hig's unnamed-extension
   // URL, as CX.3's check digit scheme) or a report line naming XAD.7 satisfies this.
-  it.fails('R17-L1 [IG XAD[Address] #7 extension[2], v2-0190] XAD.7 L is kept as a v2-0190 coding or reported', () => {
+  it('R17-L1 [IG XAD[Address] #7 extension[2], v2-0190] XAD.7 L is kept as a v2-0190 coding or reported', () => {
     const { resources, report } = convert([
       'MSH|^~\\&|PEDSEHR|PEDSCLINIC|TXIIS|TXDSHS|20261205103000-0600||VXU^V04^VXU_V04|VXU-20261205-0007|P|2.5.1',
       'PID|1||PC20230311^^^PEDSCLINIC^MR||PATEL^AARAV^^^^^L||20230311|M|||3301 COIT RD^^RICHARDSON^TX^75080^USA^L',

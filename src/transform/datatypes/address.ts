@@ -16,6 +16,13 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   const kind = lookupCode('AddressType[Type]', type);
   if (use !== undefined) a.use = use;
   if (kind !== undefined) a.type = kind;
+  // [IG XAD[Address] #7 → use / type via AddressType[Use]/[Type]; extension[2] (unnamed, v2-0190) for
+  // every code] a code neither map holds (`L` legal, `P` permanent) is reported, not dropped silently
+  // (reviews 16 and 17, R17-L1); the unnamed extension is not written
+  if (type !== undefined && use === undefined && kind === undefined) {
+    const report = rep === undefined ? ctx.leftOutValue : (ctx.reportFor?.(rep) ?? ctx.leftOutValue);
+    report?.('XAD.7 (an address type the AddressType maps do not hold; the IG\'s other row is an unnamed extension)');
+  }
   if (line !== undefined) a.line = line;
   const city = val(rep, 3);
   const district = val(rep, 9);

@@ -10,7 +10,7 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { conceptKey, patientFactsKey } from '../identity.js';
+import { administrationKey, conceptKey, patientFactsKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 import { labelOrderConfidentiality } from './security-label.js';
@@ -58,9 +58,10 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
     const text = val(r, 2) ?? val(r, 9) ?? val(r, 1);
     return text === undefined ? undefined : { text };
   }));
-  // [hig identity] ORC-3, else ORC-2, else the patient's administration of this drug at RXA-3
+  // [hig identity] ORC-3, else ORC-2, with RXA-3 (identity.ts administrationKey), else the patient's administration of this drug at RXA-3
   const { placer, filler } = orderNumbers(orc, undefined, cx);
-  const key = filler ?? placer ?? patientFactsKey('administration', scope.patient, conceptKey(ma.medicationCodeableConcept as Json), start);
+  const number = filler ?? placer;
+  const key = number !== undefined ? administrationKey(number, start) : patientFactsKey('administration', scope.patient, conceptKey(ma.medicationCodeableConcept as Json), start);
   const administration = cx.add(ma as Resource, key, 'distinct');
   scope.noteTarget = administration;
   scope.medicationRequest = administration;

@@ -98,6 +98,21 @@ const MR_STATUS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * [IG OrderStatus / OrderControlCode → request-status, then MR_STATUS] R4 medicationrequest-status
+ * has no `revoked`: a cancelled order (CA: withdrawn before it was acted on) is `cancelled`, a
+ * discontinued one (ORC-5 DC, or ORC-1 DC/OD/DR without an ORC-5) is `stopped` — `cancelled` would
+ * tell a receiver that no dose was ever given (review 17, R17-W3).
+ */
+function medicationRequestStatus(orc: SegmentReader | undefined): string {
+  const status = orderStatus(orc, undefined);
+  const orderStatusCode = orc?.str(5)?.toUpperCase();
+  const control = orc?.str(1)?.toUpperCase();
+  const discontinued = orderStatusCode === 'DC' || (orderStatusCode === undefined && control !== undefined && ['DC', 'OD', 'DR'].includes(control));
+  if (status === 'revoked' && discontinued) return 'stopped';
+  return MR_STATUS[status] ?? 'unknown';
+}
+
+/**
  * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
  * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
  * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
@@ -116,7 +131,7 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   const mr: Json = { resourceType: 'MedicationRequest' };
   const identifiers = orderIdentifiers(orc, undefined, cx);
   if (identifiers.length > 0) mr.identifier = identifiers;
-  mr.status = MR_STATUS[orderStatus(orc, undefined)] ?? 'unknown';
+  mr.status = medicationRequestStatus(orc);
   mr.intent = intentOf(seg, scope, cx);
   mr.medicationCodeableConcept = medication ?? { text: 'unknown' };
   if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
