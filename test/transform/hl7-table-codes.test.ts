@@ -37,6 +37,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0203', 'MR', 'GOOD HEALTH HOSPITAL', '[IG CX[Identifier] CX.5 → type.coding.code via IdentifierType]'],
     ['0215', 'F', 'FAM', '[hig PD1-11 → patient-publicity-code; table 0215]'],
     ['0230', 'D', 'X', '[IG PR1[Procedure] #6 → category; table 0230]'],
+    ['0190', 'L', 'LEGAL', '[IG XAD[Address] #7 extension[2] valueCodeableConcept, system v2-0190]'],
     ['0270', 'DI', 'DIS', '[IG TXA[DocumentReference] #2 → type]'],
     ['0273', 'OB', 'OBS', '[IG TXA[DocumentReference] TXA-19 → status, alternate-codes; table 0273]'],
     ['0272', 'V', 'VR', '[IG TXA[DocumentReference] TXA-18 → securityLabel via DocumentConfidentialityStatus]'],

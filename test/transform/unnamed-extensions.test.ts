@@ -471,7 +471,7 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
     const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     // [IG CX[Identifier] CX.3 → namingsystem-checkDigit, NamingSystem only] v2-checkDigitScheme on the Identifier
-    const checkDigits = 'MSH|^~\\&|ADT|HOSP|EHR|RECV|20240305100000-0500||ADT^A08^ADT_A01|UX8|P|2.5.1\rEVN|A08\rPID|1||PATID1234^5^M11^HOSP^MR||DOE^JANE||19800215|F';
+    const checkDigits = 'MSH|^~\\&|ADT|HOSP|EHR|RECV|20240305100000-0500||ADT^A08^ADT_A01|UX8|P|2.5.1\rEVN|A08\rPID|1||PATID1234^5^M11^HOSP^MR||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701^USA^L';
     const seen = new Set<string>();
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) return value.forEach((v) => walk(v, where));
@@ -500,7 +500,7 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         seen.add(e.url);
       }
       // identifier, note and occurrenceTiming/timing are the Identifier-, Annotation- and Timing-typed elements the definitions name
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'address' ? 'Address' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
     };
     for (const m of [...messages, oru, rde, rdeTimes, checkDigits, ADT_DG1_20, ADT_SFT]) {
       for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation', 'Condition', 'MessageHeader'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));

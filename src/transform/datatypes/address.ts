@@ -5,6 +5,8 @@ import type { Json } from '../types.js';
 import type { DatatypeContext } from './context.js';
 import { list, val } from './primitive.js';
 import { toPeriod } from './time.js';
+import { tableCoding } from './coding.js';
+import { DEFAULT_EXTENSION_SETTINGS, unnamedExtension } from './unnamed-extension.js';
 
 export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): Json | undefined {
   // [IG XAD[Address] XAD.1 → line[1-3] via SAD[Address]: SAD.1, SAD.2 street name, SAD.3 dwelling
@@ -16,12 +18,14 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   const kind = lookupCode('AddressType[Type]', type);
   if (use !== undefined) a.use = use;
   if (kind !== undefined) a.type = kind;
-  // [IG XAD[Address] #7 → use / type via AddressType[Use]/[Type]; extension[2] (unnamed, v2-0190) for
-  // every code] a code neither map holds (`L` legal, `P` permanent) is reported, not dropped silently
-  // (reviews 16 and 17, R17-L1); the unnamed extension is not written
+  // [IG XAD[Address] #7 extension[2] (unnamed) valueCodeableConcept, system v2-0190] a code neither
+  // AddressType map holds (`L` legal, `P` permanent) goes in hig's v2-addressType; under
+  // `unnamedExtensions: 'report'` it is reported (reviews 16 and 17, R17-L1: it vanished without a
+  // line). A code the maps hold is use/type only (the extension would repeat it)
   if (type !== undefined && use === undefined && kind === undefined) {
     const report = rep === undefined ? ctx.leftOutValue : (ctx.reportFor?.(rep) ?? ctx.leftOutValue);
-    report?.('XAD.7 (an address type the AddressType maps do not hold; the IG\'s other row is an unnamed extension)');
+    const ext = unnamedExtension(ctx.extensions ?? DEFAULT_EXTENSION_SETTINGS, 'addressType', 'valueCodeableConcept', () => ({ coding: [tableCoding('0190', type)] }), report, 'XAD.7');
+    if (ext !== undefined) a.extension = [ext];
   }
   if (line !== undefined) a.line = line;
   const city = val(rep, 3);
@@ -38,7 +42,7 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   // extension's value is a string (the row's "valueCode" names its own type column's string); until
   // review 15 (R15-L1) XAD.10 vanished without a line
   const tract = val(rep, 10) ?? val(rep, 10, 2);
-  if (tract !== undefined) a.extension = [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-censusTract', valueString: tract }];
+  if (tract !== undefined) a.extension = [...((a.extension as Json[] | undefined) ?? []), { url: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-censusTract', valueString: tract }];
   const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone, (w) => ctx.invalidDate?.(`XAD period ${w}`));
   if (period !== undefined) a.period = period;
   if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined && tract === undefined) return undefined;

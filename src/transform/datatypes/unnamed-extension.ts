@@ -98,6 +98,7 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
+  { name: 'addressType', context: ['Address'], value: 'CodeableConcept', rows: ['XAD[Address] #7 extension[2]'] },
   { name: 'visitUserCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #7'], repeats: true },
   // not an unnamed row: TQ1-4's core target timeOfDay, which FHIR tim-10 forbids beside a when (placeTimes)
   { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },

@@ -78,6 +78,8 @@ const CODES: Readonly<Record<string, string>> = {
   '0272': 'R U V',
   // THO v2-0273 Document Availability Status (TXA-19; hig keeps CA, OB, UN in alternate-codes)
   '0273': 'AV CA OB UN',
+  // THO v2-0190 Address Type; IG AddressType[Use]/[Type] (their v2 code column)
+  '0190': 'B BA BDL BI BR C F H L M N O P RH S SH TM V',
   // THO v2-0301 Universal ID Type; IG UniversalIDType
   '0301': 'CAP CLIA CLIP DNS EUI64 GUID HCD HL7 ISO L L,M,N M N NPI Random URI UUID x400 x500',
   // THO v2-0315 Living Will Code; IG LivingWillCode
