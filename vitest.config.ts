@@ -1,9 +1,22 @@
 import { defineConfig } from 'vitest/config';
 import LongestFirst from './test/support/sequencer.js';
 
+/**
+ * The conversion tests (mapping, wire format, the mapping reviews) are pure functions over strings:
+ * they share no sockets, files or process state, so they run without per-file module isolation.
+ * Re-importing the converter and its FHIR definitions for each of ~100 files was a third of the
+ * suite's worker time on a loaded 2-core machine (import 28 s → 6 s for these files alone).
+ * Everything that starts daemons, Redis clients or servers keeps vitest's default isolation.
+ */
+const CONVERSION = [
+  'test/transform/**/*.test.ts',
+  'test/hl7/**/*.test.ts',
+  'test/review*/**/*.test.ts',
+  'test/codereview*/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Tests spawn the compiled CLI: build dist/ first (incremental).
     globalSetup: ['test/support/build.ts'],
     // Ceilings for hung work, not expectations: a loaded 2-core machine can take 20+ s to start a daemon.
@@ -14,5 +27,9 @@ export default defineConfig({
     // The longest files first, also where vitest has no durations cached (a fresh clone): test/support/sequencer.ts.
     sequence: { sequencer: LongestFirst },
     reporters: ['default'],
+    projects: [
+      { extends: true, test: { name: 'conversion', include: CONVERSION, isolate: false } },
+      { extends: true, test: { name: 'system', include: ['test/**/*.test.ts'], exclude: CONVERSION } },
+    ],
   },
 });
