@@ -49,8 +49,14 @@ for f in sorted(glob.glob(f'{folder}/messages/*.hl7')):
                         if v in ('', '""') or (len(v) < 2 and not short):
                             continue
                         vs = {v, v.strip()}
-                        if re.fullmatch(r'\d{8,14}', v):
-                            vs.add(f'{v[:4]}-{v[4:6]}-{v[6:8]}')
+                        # a date/time in its FHIR form, to the minute sent (review 17 matched the day only,
+                        # which any other time of that day satisfied)
+                        ts = re.fullmatch(r'(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})?(?:\d{2}(?:\.\d+)?)?)?([+-]\d{4})?', v)
+                        if ts and len(v) >= 8:
+                            y, mo, dd, hh, mi, _ = ts.groups()
+                            vs.discard(v)
+                            vs.discard(v.strip())
+                            vs.add(f'{y}-{mo}-{dd}' + (f'T{hh}:{mi or "00"}' if hh else ''))
                         try:
                             vs.add(json.dumps(float(v)).rstrip('0').rstrip('.'))
                             vs.add(str(int(float(v))) if float(v).is_integer() else str(float(v)))
