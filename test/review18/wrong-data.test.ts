@@ -49,6 +49,20 @@ const CANCEL = 'ORC|OC|MV55001^MVH|||CA||||202612070830';
 const cmpOf = (entries: Entry[]) =>
   of(entries, 'ServiceRequest').find((e) => JSON.stringify(e.resource?.code).includes('"code":"80053"'));
 
+
+// #17/#18's vancomycin order for TORRES (Epic Willow RDE, then the dispense)
+const RXD = 'RXD|1|1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|20261207093000|1|BAG^bag^L||RX4401-1';
+function pharmacy(type: string, control: string, orderControl: string, placer: string, rest: string[]): Entry[] {
+  return convert([
+    `MSH|^~\\&|EPICRX|PMC|HIG|RMHIE|20261207093500-0700||${type}|${control}|P|2.5.1`,
+    'PID|1||E4410087^^^PMC&2.16.840.1.113883.3.9021.1&ISO^MR||TORRES^GABRIEL^LUIS^^^^L||19590223|M',
+    `ORC|${orderControl}|${placer}|PMC-RX4401^EPICRX||IP||||20261207091000`,
+    'RXE||1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM',
+    ...rest,
+    'RXR|IV^Intravenous^HL70162',
+  ]);
+}
+
 describe('review 18 wrong data', () => {
   // R18-W1. #05 (ADT^A05 pre-admission, Meditech 2.3, MSH-7 2026-12-06 10:15-08:00): PR1 `27447^Total knee
   // arthroplasty` with PR1-5 2026-12-09 07:30, the operation the patient is pre-admitted for (the A38 of #06
@@ -95,5 +109,27 @@ describe('review 18 wrong data', () => {
     const cancelled = cmpOf(orm('MVH.ORM.0044178', CANCEL, [CBC, CMP, TSH]));
     expect(cancelled?.resource?.status).toBe('revoked');
     expect(cancelled?.request?.url).toBe(placed?.request?.url);
+  });
+
+  // R18-I1 (beside the sample: #18 as a dispensing system sends it, ORC-2 empty, ORC-3 the pharmacy's number
+  // `PMC-RX4401^EPICRX`). #17's RDE carries both numbers and hig keys the MedicationRequest by the placer
+  // number (docs/mapping.md "Resource identity": placer ORC-2, else filler ORC-3). The RDS without ORC-2 is
+  // keyed by the filler number: a second MedicationRequest for the one vancomycin order (`active`, without
+  // the RDE's timing), and the MedicationDispense's authorizingPrescription names it, not the order the RDE
+  // made. [IG ORC[MedicationRequest]: ORC-2/ORC-3 are identifiers of one order; hig identity, DESIGN
+  // invariant 8; the subset instability of R16-I1/R17-I1, here on a pharmacy order]
+  it.fails('R18-I1 [hig identity] a dispense naming the order by its filler number alone reaches the MedicationRequest the RDE made', () => {
+    const placed = of(pharmacy('RDE^O11^RDE_O11', 'PMCRX-330112', 'NW', 'PMC-RX4401^EPIC', []), 'MedicationRequest')[0];
+    const dispensed = pharmacy('RDS^O13^RDS_O13', 'PMCRX-330140', 'RE', '', [RXD]);
+    expect(placed?.request?.url).toBeDefined();
+    expect(of(dispensed, 'MedicationRequest')[0]?.request?.url).toBe(placed?.request?.url);
+  });
+
+  // control: the dispense with both numbers (as #18 sends it) reaches the RDE's MedicationRequest
+  it('R18-I1 control: a dispense naming both numbers reaches the RDE\'s MedicationRequest', () => {
+    const placed = of(pharmacy('RDE^O11^RDE_O11', 'PMCRX-330112', 'NW', 'PMC-RX4401^EPIC', []), 'MedicationRequest')[0];
+    const dispensed = pharmacy('RDS^O13^RDS_O13', 'PMCRX-330140', 'RE', 'PMC-RX4401^EPIC', [RXD]);
+    expect(of(dispensed, 'MedicationRequest')[0]?.request?.url).toBe(placed?.request?.url);
+    expect(JSON.stringify(of(dispensed, 'MedicationDispense')[0]?.resource?.authorizingPrescription)).toBeDefined();
   });
 });
