@@ -115,10 +115,19 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     expect(lines.join('\n')).not.toContain('PLC201');
   });
 
-  it('control [IG ORM_O01 4.1: each ORC → a ServiceRequest] an ORC-only NW is an order of its own, PUT by its number', () => {
-    const { entries } = convert([...head('O5'), `ORC|NW|${PLACER}`]);
+  it.each(['NW', 'RE'])('control [IG ORM_O01 4.1: each ORC → a ServiceRequest] an ORC-only %s is an order of its own, PUT by its number', (control) => {
+    const { entries } = convert([...head('O5'), `ORC|${control}|${PLACER}`]);
     expect(urls(entries, 'ServiceRequest')).toHaveLength(1);
     expect(urls(entries, 'ServiceRequest')[0]).toMatch(/^ServiceRequest\/[0-9a-f-]{36}$/);
+  });
+
+  // [IG ORC[ServiceRequest] #1 → status via OrderControlCode, #5 via OrderStatus] SC with no ORC-5 says
+  // no status: nothing to patch; the order is only created when the server has none of that number
+  it('[IG ORC[ServiceRequest] #1, #5] an ORC-only SC without ORC-5 patches nothing; with ORC-5 CM it patches status completed', () => {
+    const none = convert([...head('O6'), `ORC|SC|${PLACER}`]).entries;
+    expect(none.filter((e) => e.request?.url?.startsWith('ServiceRequest')).map((e) => e.request?.method)).toEqual(['POST']);
+    const done = convert([...head('O7'), `ORC|SC|${PLACER}|||CM`]).entries;
+    expect(decode(done.find((e) => e.request?.method === 'PATCH'))).toEqual([{ op: 'add', path: '/status', value: 'completed' }]);
   });
 });
 

@@ -44,14 +44,21 @@ function saysWhat(node: GroupNode): boolean {
 }
 
 /**
+ * Order control codes (table 0119) that change the state of an order placed before: cancel (CA, OC,
+ * CR), discontinue (DC, OD, DR), hold (HD, OH, HR), release (RL, OE, OR), status changed (SC).
+ * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01).
+ */
+const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
+
+/**
  * [hig identity, review 17 R17-I1] A lone ORC whose group says nothing of what is ordered and whose
- * ORC-1 is valued and not NW acts on an order placed before [v2.5.1 4.5.1.1: CA/OC/DC cancel, HD
- * hold, SC status changed…]: it names that order by number alone. An ORC-only NW (or no ORC-1), or
- * one beside an RQD/ODS… it orders, is an order of its own.
+ * ORC-1 changes the state of an order placed before (STATE_EVENTS) names that order by its number
+ * alone. Any other lone ORC (NW, RE, no ORC-1), or one beside the RQD/ODS… it orders, is an order of
+ * its own.
  */
 function orderEvent(orc: SegmentReader, scope: Scope): boolean {
   const control = orc.str(1)?.toUpperCase();
-  if (control === undefined || control === 'NW') return false;
+  if (control === undefined || !STATE_EVENTS.has(control)) return false;
   const group = scope.tree.frameOf(orc.index)?.node;
   return group === undefined || !saysWhat(group);
 }
