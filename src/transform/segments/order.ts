@@ -428,12 +428,13 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
  * It is sent as a conditional create searched by the order's number (placer, else filler) and a
  * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
- * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the order the server holds is found and
- * changed, whatever tests it had. A number without a system cannot be searched for safely (another
+ * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the one order the server holds under
+ * that number is found and changed, keeping what the event does not say (several: the server refuses,
+ * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a system cannot be searched for safely (another
  * sender's order of the same number): reported, and the request is left out (hl7v2.ts finish).
  */
 function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion): Resource {
-  const resource = cx.add(sr as Resource, orderEventKey(number), 'distinct');
+  const resource = cx.add(sr as Resource, orderEventKey(number));
   cx.events.set(`ServiceRequest/${resource.id ?? ''}`, sr.status === 'unknown' ? [] : ['status']);
   if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
     cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3): hig cannot find the order it acts on');
