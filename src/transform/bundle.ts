@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type PatchTargets, keepOmittedEntries } from './patch.js';
+import { KEPT_TYPES, type PatchTargets, keepOmittedEntries, orderEventEntries } from './patch.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -21,6 +21,8 @@ export interface BundleIdentity {
   deleted?: readonly Resource[];
   /** `Type/id` → elements sent as `""` (context.ts `cleared`). */
   cleared?: ReadonlyMap<string, readonly string[]>;
+  /** `Type/id` → elements an order event changes (context.ts `events`): created if absent and patched (patch.ts). */
+  events?: ReadonlyMap<string, readonly string[]>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -66,6 +68,9 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
+    const event = identity.events?.get(`${resource.resourceType}/${id}`);
+    const eventSearch = event === undefined ? undefined : identity.conditional?.get(`${resource.resourceType}/${id}`);
+    if (event !== undefined && eventSearch !== undefined) return orderEventEntries(resource, `urn:uuid:${id}`, eventSearch, event);
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);
       if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], targets);

@@ -176,6 +176,12 @@ export class Conversion implements DatatypeContext {
   /** Conditional-update query per `Type/id` (from the identifying identifier or facts). */
   readonly conditional = new Map<string, string>();
   /**
+   * `Type/id` → the elements an order event changes (a lone ORC cancelling, holding… an order placed
+   * before: order.ts orderEventRequest): sent as a conditional create and a patch of those elements,
+   * searched by `conditional` (patch.ts orderEventEntries); without a search, left out (hl7v2.ts finish).
+   */
+  readonly events = new Map<string, readonly string[]>();
+  /**
    * `Type/id` → elements whose v2 field was the explicit null `""` [v2.5.1 2.5.3: delete the
    * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.
    */
@@ -466,7 +472,7 @@ export class Conversion implements DatatypeContext {
     const entries = [...this.resources];
     this.resources.clear();
     for (const [k, r] of entries) this.resources.set(k === oldTypeId ? typeId : k, r);
-    for (const map of [this.conditional, this.cleared] as Map<string, unknown>[]) {
+    for (const map of [this.conditional, this.cleared, this.events] as Map<string, unknown>[]) {
       const v = map.get(oldTypeId);
       if (v !== undefined) {
         map.delete(oldTypeId);

@@ -196,7 +196,8 @@ function codeQuery(identifier: Json, code: Json | undefined): string | undefined
  * the OBR is sent as part of (`within`, an identified resource: the test a prior result is sent
  * with [IG OML_O21 PRIOR_RESULT.ORDER_PRIOR], the request a report is the report of) + the test
  * code, its position among such OBRs of one message making repeats `#2`… (context.ts 'distinct');
- * else message-scoped. A lone ORC (no OBR) is identified by its number alone.
+ * else message-scoped. A lone ORC (no OBR) is identified by its number alone (an order event is
+ * not: orderEventKey).
  */
 export function orderKey(kind: 'request' | 'report', number: Json | undefined, code: Json | undefined, patient: Resource | undefined, time: string | undefined, within?: Resource): IdentityKey {
   if (number !== undefined && typeof number.value === 'string') {
@@ -204,6 +205,19 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
     return facts(`${kind}:number`, [identifierFact(number), conceptKey(code)], codeQuery(number, code)) ?? number;
   }
   return facts(`${kind}:facts`, [resourceFact(patient), conceptKey(code), time]) ?? facts(`${kind}:within`, [resourceFact(within), conceptKey(code) ?? '']);
+}
+
+/**
+ * [hig identity, review 17 R17-I1] An order event: a lone ORC (no OBR/RXO… in its group) whose
+ * ORC-1 acts on an order placed before (CA/OC/DC cancel, HD hold, SC status…). It names the order
+ * by its number only, while an OBR's ServiceRequest is its number + OBR-4 (orderKey): no id of the
+ * event's own would be the order's. So it is no PUT: the conditional create + patch searched by the
+ * number (bundle.ts, patch.ts orderEventEntries), which needs a system; without one the key is
+ * undefined (message-scoped) and the event is left out (hl7v2.ts finish).
+ */
+export function orderEventKey(number: Json | undefined): FactsKey | undefined {
+  if (number === undefined || typeof number.value !== 'string' || typeof number.system !== 'string') return undefined;
+  return facts('request:event', [identifierFact(number)], `identifier=${encodeURIComponent(number.system)}|${encodeURIComponent(number.value)}`);
 }
 
 /**

@@ -73,8 +73,8 @@ describe('review 17 wrong data', () => {
   // ServiceRequests on the server (the first left `completed` with no report pointing at it, the
   // DiagnosticReport's and Observations' basedOn moved to the second). The DiagnosticReport and the
   // Observations keep their URLs. [IG ORU_R01 4.2.2: one ServiceRequest per OBR; hig identity, DESIGN
-  // invariant 8; the same subset instability as R16-I1/R16-I2]
-  it.fails('R17-I1 [IG ORU_R01 4.2.2; hig identity] a panel keeps its ServiceRequest URL whether or not a sibling panel of its accession is in the message', () => {
+  // invariant 8; the same subset instability as R16-I1/R16-I2] Fixed by fix18a (number + OBR-4 always).
+  it('R17-I1 [IG ORU_R01 4.2.2; hig identity] a panel keeps its ServiceRequest URL whether or not a sibling panel of its accession is in the message', () => {
     const head = [
       'MSH|^~\\&|SQLAB|BSW|HIG|NTXHIE|20261205113020-0600||ORU^R01|SQ0000977|P|2.4',
       'PID|1||2288441^^^BSW^MRN||LEE^DANIEL^JUNHO^^^^L||19820509|M',

@@ -83,12 +83,19 @@ describe('R16-I2 a child OBR carrying its parent placer number', () => {
   });
 
   // [IG ORC[ServiceRequest] ORC-2; OrderControlCode CA → revoked (hig deviation, docs/mapping.md)]
-  it('[hig identity] an ORC-only cancel of the placer number reaches the culture resulted with its child', () => {
-    const resulted = urlOf(convert([MSH('C3'), PID, ...CULTURE, ...MIC]), 'ServiceRequest', '87086');
-    const cancel = convert([MSH('X1', 'ORM^O01'), PID, 'ORC|CA|PL55667^EPIC']);
+  // R17-I1: the culture is its number + OBR-4 like every OBR's request; the ORC-only cancel (no OBR-4)
+  // reaches it by a search of its placer number (a conditional create + patch of status), which needs
+  // a system. With children resulted under the same placer number the search finds several requests
+  // and the server refuses the transaction (docs/mapping.md "Known gaps")
+  it('[hig identity] an ORC-only cancel of the placer number is a patch searched by the number the culture carries', () => {
+    const oid = (lines: string[]) => lines.map((s) => s.replace(/PL55667\^EPIC\|/g, 'PL55667^EPIC^1.2.840.114350^ISO|'));
+    const culture = requests(convert([MSH('C1'), PID, ...oid(CULTURE)]))[0]?.resource;
+    expect(culture?.identifier).toContainEqual(expect.objectContaining({ system: 'urn:oid:1.2.840.114350', value: 'PL55667' }));
+    const cancel = convert([MSH('X1', 'ORM^O01'), PID, 'ORC|CA|PL55667^EPIC^1.2.840.114350^ISO']);
     expect(requests(cancel)).toHaveLength(1);
-    expect(requests(cancel)[0]?.request?.url).toBe(resulted);
+    expect(requests(cancel)[0]?.request).toMatchObject({ method: 'POST', url: 'ServiceRequest', ifNoneExist: 'identifier=urn%3Aoid%3A1.2.840.114350|PL55667' });
     expect(requests(cancel)[0]?.resource?.status).toBe('revoked');
+    expect(cancel.find((e) => (e.request as { method?: string } | undefined)?.method === 'PATCH')?.request?.url).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.840.114350|PL55667');
   });
 
   // [IG OBR[DiagnosticReport]] the reports are keyed filler number + OBR-4, their Observations by the
@@ -101,17 +108,20 @@ describe('R16-I2 a child OBR carrying its parent placer number', () => {
     for (const type of ['DiagnosticReport', 'Observation']) expect(urls(both, type), type).toEqual([...urls(cultureAlone, type), ...urls(micAlone, type)]);
   });
 
-  // control: a child numbered of its own (OBR-29.1 names another placer number) keeps the number alone,
-  // so an ORC-only cancel of that number reaches it, as any order's
+  // control: a child numbered of its own (OBR-29.1 names another placer number) is an order like any
+  // other (number + OBR-4), and an ORC-only cancel of that number searches by it (R17-I1)
   it('control: a child whose OBR-29 names another placer number is identified by its own number', () => {
     const child = [
-      'ORC|NW|PL9001^EPIC',
-      'OBR|1|PL9001^EPIC||87186^Susceptibility, MIC^CPT4|||20261204221500||||G||||||||||||||||||PL55667&EPIC^M26-004411&SUNQUEST',
+      'ORC|NW|PL9001^EPIC^1.2.840.114350^ISO',
+      'OBR|1|PL9001^EPIC^1.2.840.114350^ISO||87186^Susceptibility, MIC^CPT4|||20261204221500||||G||||||||||||||||||PL55667&EPIC^M26-004411&SUNQUEST',
     ];
-    const placed = requests(convert([MSH('O1', 'ORM^O01'), PID, ...child]))[0]?.request?.url;
-    const cancel = requests(convert([MSH('X2', 'ORM^O01'), PID, 'ORC|CA|PL9001^EPIC']))[0]?.request?.url;
-    expect(placed).toBeDefined();
-    expect(cancel).toBe(placed);
+    const placed = requests(convert([MSH('O1', 'ORM^O01'), PID, ...child]))[0];
+    const alone = requests(convert([MSH('O2', 'ORM^O01'), PID, ...child, 'ORC|NW|PL9002^EPIC', 'OBR|1|PL9002^EPIC||87086^Culture, urine^CPT4']))[0];
+    expect(placed?.request?.url).toBeDefined();
+    expect(alone?.request?.url).toBe(placed?.request?.url);
+    expect(placed?.resource?.identifier).toContainEqual(expect.objectContaining({ system: 'urn:oid:1.2.840.114350', value: 'PL9001' }));
+    const cancel = requests(convert([MSH('X2', 'ORM^O01'), PID, 'ORC|CA|PL9001^EPIC^1.2.840.114350^ISO']))[0]?.request;
+    expect(cancel).toMatchObject({ method: 'POST', ifNoneExist: 'identifier=urn%3Aoid%3A1.2.840.114350|PL9001' });
   });
 
   it('[hig identity] the conditional-update form never searches the child by the placer number alone', () => {

@@ -191,14 +191,20 @@ describe('orders: a cancel and a change address the order they cancel or change'
   });
 
   // [IG ORC[ServiceRequest] ORC-2; OrderControlCode CA/OC → revoked (CA: hig deviation, docs/mapping.md)]
-  it.each(['CA', 'OC', 'DC'])('ServiceRequest: ORM NW with ORC+OBR, then an ORC-only %s: the cancel revokes the order that was placed', (control) => {
-    const placed = convert([MSH('ORM^O01^ORM_O01', 'O1'), PID, 'ORC|NW|PLC200^CPOE', 'OBR|1|PLC200^CPOE||24331-1^Lipid panel^LN|||20240305070000']);
-    const cancel = convert([MSH('ORM^O01^ORM_O01', 'O2'), PID, `ORC|${control}|PLC200^CPOE`]);
-    expect(url(cancel, 'ServiceRequest')).toBe(url(placed, 'ServiceRequest'));
+  // R17-I1: every OBR's request is number + OBR-4, so the ORC-only cancel (no OBR-4) has no id of the
+  // order's: it patches the status of the order its placer number finds (order-identity-subset.test.ts)
+  it.each(['CA', 'OC', 'DC'])('ServiceRequest: ORM NW with ORC+OBR, then an ORC-only %s: the cancel revokes the order its placer number finds', (control) => {
+    const options = { namespaceMap: { CPOE: 'urn:oid:1.2.4' } };
+    const placed = convert([MSH('ORM^O01^ORM_O01', 'O1'), PID, 'ORC|NW|PLC200^CPOE', 'OBR|1|PLC200^CPOE||24331-1^Lipid panel^LN|||20240305070000'], options);
+    const cancel = convert([MSH('ORM^O01^ORM_O01', 'O2'), PID, `ORC|${control}|PLC200^CPOE`], options);
+    expect(resource(placed, 'ServiceRequest').identifier).toContainEqual(expect.objectContaining({ system: 'urn:oid:1.2.4', value: 'PLC200' }));
     expect(resource(placed, 'ServiceRequest').status).toBe('active');
+    const search = 'identifier=urn%3Aoid%3A1.2.4|PLC200';
+    const requests = (cancel.entry as { request: { method: string; url: string; ifNoneExist?: string } }[]).map((e) => e.request).filter((r) => r.url.startsWith('ServiceRequest'));
+    expect(requests).toEqual([{ method: 'POST', url: 'ServiceRequest', ifNoneExist: search }, { method: 'PATCH', url: `ServiceRequest?${search}` }]);
     expect(resource(cancel, 'ServiceRequest').status).toBe('revoked');
-    // the same with the ORU that resulted it (placer + filler, one test under the placer number)
-    const resulted = convert([MSH('ORU^R01^ORU_R01', 'R1'), PID, 'OBR|1|PLC200^CPOE|F9^LAB|24331-1^Lipid panel^LN|||20240305070000||||||||||||||||||F']);
+    // the same order resulted by the ORU (placer + filler, one test) is the placed one
+    const resulted = convert([MSH('ORU^R01^ORU_R01', 'R1'), PID, 'OBR|1|PLC200^CPOE|F9^LAB|24331-1^Lipid panel^LN|||20240305070000||||||||||||||||||F'], options);
     expect(url(resulted, 'ServiceRequest')).toBe(url(placed, 'ServiceRequest'));
   });
 
@@ -270,11 +276,12 @@ describe('other resource types, resent under a new control id', () => {
 });
 
 describe('conditional updates address the resource by the search that identifies it', () => {
-  it('Patient by its identity identifier; a test by its placer number alone, or with its code when tests share the number', () => {
+  // R17-I1: a test is its number + OBR-4 whether or not other tests share the number [IG ORU_R01 4.2.2]
+  it('Patient by its identity identifier; a test by its placer number with its code, alone or beside tests sharing the number', () => {
     const options = { conditionalUpdate: true, namespaceMap: { HOSP: 'urn:oid:1.2.3', EHR: 'urn:oid:1.2.4' } };
     const oru = convert([MSH('ORU^R01^ORU_R01', 'C1'), PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI', 'EMPI9^^^EMPI^PI~MRN1^^^HOSP^MR'), 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN|||20240305070000||||||||||||||||||F', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F'], options);
     expect(url(oru, 'Patient')).toBe('Patient?identifier=urn%3Aoid%3A1.2.3|MRN1');
-    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1');
+    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8');
     const shared = convert([MSH('ORU^R01^ORU_R01', 'C2'), PID, 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN||||||||||||||||||||F', 'OBR|2|PL1^EHR||2345-7^Glucose^LN||||||||||||||||||||F'], options);
     expect(urls(shared, 'ServiceRequest')).toEqual([
       'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8',

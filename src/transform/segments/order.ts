@@ -17,7 +17,9 @@ import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
-import { childReportKey, childRequestKey, orderKey } from '../identity.js';
+import { childReportKey, childRequestKey, orderEventKey, orderKey } from '../identity.js';
+import { ORDER_DETAILS } from '../groups.js';
+import type { GroupNode } from '../structures/match.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -30,7 +32,35 @@ import { type Scope, orcOf } from './scope.js';
 export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a detail segment (OBR, RXO, RXE, RXA, RXD) of this order builds the order with this ORC
   if (scope.tree.detailsOf(seg.index).length > 0) return;
-  serviceRequest(seg, undefined, scope, cx);
+  serviceRequest(seg, undefined, scope, cx, undefined, orderEvent(seg, scope));
+}
+
+/** Segments that say what an order is, mapped or not (ORM_O01 ORDER_DETAIL's RQD/RQ1/ODS/ODT make no resource of their own). */
+const WHAT_IS_ORDERED: ReadonlySet<string> = new Set([...ORDER_DETAILS, 'RQD', 'RQ1', 'ODS', 'ODT']);
+
+/** True when a group (nested groups included) holds a segment saying what is ordered. */
+function saysWhat(node: GroupNode): boolean {
+  return node.children.some((c) => (c.kind === 'segment' ? WHAT_IS_ORDERED.has(c.segment.name) : saysWhat(c)));
+}
+
+/**
+ * Order control codes (table 0119) that change the state of an order placed before: cancel (CA, OC,
+ * CR), discontinue (DC, OD, DR), hold (HD, OH, HR), release (RL, OE, OR), status changed (SC).
+ * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01).
+ */
+const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
+
+/**
+ * [hig identity, review 17 R17-I1] A lone ORC whose group says nothing of what is ordered and whose
+ * ORC-1 changes the state of an order placed before (STATE_EVENTS) names that order by its number
+ * alone. Any other lone ORC (NW, RE, no ORC-1), or one beside the RQD/ODS… it orders, is an order of
+ * its own.
+ */
+function orderEvent(orc: SegmentReader, scope: Scope): boolean {
+  const control = orc.str(1)?.toUpperCase();
+  if (control === undefined || !STATE_EVENTS.has(control)) return false;
+  const group = scope.tree.frameOf(orc.index)?.node;
+  return group === undefined || !saysWhat(group);
 }
 
 /**
@@ -258,17 +288,6 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
 }
 
-/** How many tests (OBRs) of each message carry each placer number, counted once per message. */
-const placerTests = new WeakMap<Conversion, Map<string, number>>();
-
-/**
- * The placer number as the message wrote it (OBR-2, else its ORC's ORC-2; first repetition, raw):
- * enough to tell whether two tests of one message share it, without building identifiers.
- */
-function rawPlacer(obrIndex: number, scope: Scope, cx: Conversion): string | undefined {
-  return rawNumber(obrIndex, 2, scope, cx);
-}
-
 /** The placer (field 2) or filler (field 3) number as written: the OBR's, else its ORC's (first repetition, raw). */
 function rawNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): string | undefined {
   const first = (raw: string | undefined): string | undefined => {
@@ -292,8 +311,9 @@ function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): s
  * susceptibility OBR under its culture, a reflex test — and whose placer number (OBR-2, else ORC-2)
  * is the OBR-29.1 parent placer number, or whose OBR-29 names no placer number to compare (only
  * OBR-26, or only EIP.2). The placer gave that number to the parent order: it names the parent, not
- * the child, so the child never takes the number alone and is not counted among the tests sharing
- * it. A child whose OBR-29.1 names another placer number than its own is numbered of its own.
+ * the child, so the child is keyed by what its own OBR says (childRequestKey: two children of one
+ * culture, one per isolate, share number and OBR-4). A child whose OBR-29.1 names another placer
+ * number than its own is numbered of its own.
  */
 function childOfOwnPlacer(obrIndex: number, scope: Scope, cx: Conversion): boolean {
   return childOfOwnNumber(obrIndex, 2, scope, cx);
@@ -326,36 +346,18 @@ function parentResult(obr: SegmentReader, cx: Conversion): string | undefined {
   return [code, rawPart(field, cx, 1, 3) ?? '', rawPart(field, cx, 2) ?? ''].join('|');
 }
 
-function testsWithPlacer(obrIndex: number, scope: Scope, cx: Conversion): number {
-  let counts = placerTests.get(cx);
-  if (counts === undefined) {
-    counts = new Map();
-    for (let i = 0; i < cx.msg.segments.length; i++) {
-      // a child carrying its parent's placer number is not another test of that order (R16-I2)
-      if (cx.msg.segments[i]?.name !== 'OBR' || childOfOwnPlacer(i, scope, cx)) continue;
-      const p = rawPlacer(i, scope, cx);
-      if (p !== undefined) counts.set(p, (counts.get(p) ?? 0) + 1);
-    }
-    placerTests.set(cx, counts);
-  }
-  const own = rawPlacer(obrIndex, scope, cx);
-  return own === undefined ? 0 : counts.get(own) ?? 0;
-}
-
 /**
- * The identity of an order's ServiceRequest (docs/mapping.md "Resource identity"). The placer
- * number names ONE order [v2.5.1 4.5.1.2 ORC-2: unique per order of the placer], so a test whose
- * placer number no other test of the message shares is identified by the number alone: the
- * ORC-only cancel (ORC-1 CA/OC/DC, no OBR), which names the order by that number and nothing
- * else, then PUTs to the same URL as the ORM that placed it and revokes it on the server.
- * Tests sharing one placer number in a message (a panel sent as 20 OBRs) are number + OBR-4
- * [IG ORU_R01 4.2.2]; a filler number (an accession, shared by the tests of a specimen) always is.
+ * The identity of an order's ServiceRequest (docs/mapping.md "Resource identity"): the order number
+ * (placer first) + OBR-4, always [IG ORU_R01 4.2.2, OML_O21 6.4.1: one ServiceRequest per OBR].
+ * Whether other OBRs of the message share the number is no part of it (review 17 R17-I1: keyed by
+ * the number alone when no other OBR carried it, a BMP re-sent without the CBC of its accession
+ * PUT a second ServiceRequest, the first left `completed` with nothing pointing at it). An order
+ * event without an OBR (an ORC-only cancel) reaches the order by a search (orderEventKey).
  */
 function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion, priorOf: Resource | undefined) {
   // [hig identity, R16-I2] a child carrying its parent's placer number: what the child OBR itself
   // says, the same alone or beside its parent, never the parent's URL (childOfOwnPlacer)
   if (placer !== undefined && obr !== undefined && childOfOwnPlacer(obr.index, scope, cx)) return childRequestKey(placer, filler, code, parentResult(obr, cx));
-  if (placer !== undefined && obr !== undefined && testsWithPlacer(obr.index, scope, cx) <= 1) return orderKey('request', placer, undefined, scope.patient, time);
   // [hig identity] a prior result without numbers and times is the prior result of the test it is
   // sent with: that test's identity + OBR-4 (+ its position), never the message's MSH-10
   return orderKey('request', placer ?? filler, code, scope.patient, time, cx.identified(priorOf) ? priorOf : undefined);
@@ -422,10 +424,29 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
 }
 
 /**
+ * [hig identity, review 17 R17-I1] The ServiceRequest of an order event (orderEvent): every OBR's
+ * request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
+ * It is sent as a conditional create searched by the order's number (placer, else filler) and a
+ * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
+ * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the one order the server holds under
+ * that number is found and changed, keeping what the event does not say (several: the server refuses,
+ * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a system cannot be searched for safely (another
+ * sender's order of the same number): reported, and the request is left out (hl7v2.ts finish).
+ */
+function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion): Resource {
+  const resource = cx.add(sr as Resource, orderEventKey(number));
+  cx.events.set(`ServiceRequest/${resource.id ?? ''}`, sr.status === 'unknown' ? [] : ['status']);
+  if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
+    cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3): hig cannot find the order it acts on');
+  }
+  return resource;
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */
-export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion, priorOf?: Resource): Resource {
+export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, scope: Scope, cx: Conversion, priorOf?: Resource, event = false): Resource {
   const { placer, filler } = orderNumbers(orc, obr, cx);
   const sr: Json = { resourceType: 'ServiceRequest' };
   push(sr, 'identifier', placer, filler);
@@ -467,7 +488,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
-  const resource = cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
+  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
