@@ -519,12 +519,10 @@ function rolePlace(seg: SegmentReader, scope: Scope, cx: Conversion, roleCode: s
 }
 
 /** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit (rolePlace). */
-function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, period?: Json): void {
+function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, cx: Conversion, period?: Json): void {
   if (who === undefined) return;
   if (place === 'patient' && scope.patient !== undefined) {
-    // one person named by PD1-4 and a PP ROL is one generalPractitioner (code review 16, CR16-7)
-    const named = (scope.patient.generalPractitioner as Json[] | undefined) ?? [];
-    if (!named.some((g) => g.reference === who.reference)) push(scope.patient, 'generalPractitioner', who);
+    generalPractitioner(scope.patient, who, cx);
     return;
   }
   if (scope.encounter !== undefined) {
@@ -533,6 +531,27 @@ function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | u
     if (period !== undefined) p.period = period;
     push(scope.encounter, 'participant', p);
   }
+}
+
+/** The Practitioner reference a GP entry names: its own, or its PractitionerRole's (made in this conversion). */
+function personOf(gp: Json, cx: Conversion): unknown {
+  const ref = gp.reference;
+  const role = typeof ref === 'string' && ref.startsWith('urn:uuid:') ? cx.resources.get(`PractitionerRole/${ref.slice('urn:uuid:'.length)}`) : undefined;
+  return (role?.practitioner as Json | undefined)?.reference ?? ref;
+}
+
+/**
+ * One person named by PD1-4 and a PP ROL/PRT is one generalPractitioner (code reviews 16 and 18,
+ * CR16-7, CR18-1): the same reference is not listed again, and a PractitionerRole of a Practitioner
+ * listed alone takes that entry (the role says more: ROL-5/6, ROL-12…; listed beside it, one GP read
+ * as two); a Practitioner whose role is listed already adds nothing.
+ */
+function generalPractitioner(patient: Resource, who: Json, cx: Conversion): void {
+  const named = (patient.generalPractitioner as Json[] | undefined) ?? [];
+  const person = personOf(who, cx);
+  const at = named.findIndex((g) => g.reference === who.reference || g.reference === person || personOf(g, cx) === who.reference);
+  if (at < 0) push(patient, 'generalPractitioner', who);
+  else if (named[at]?.reference === person && person !== who.reference) named[at] = who;
 }
 
 /**
@@ -572,7 +591,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx.at(seg, 12))),
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
-  roleParticipant(scope, place, who as unknown as Json, type, seg.period([5], [6]));
+  roleParticipant(scope, place, who as unknown as Json, type, cx, seg.period([5], [6]));
 }
 
 /**
@@ -607,7 +626,7 @@ export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // PractitionerRole | RelatedPerson), so there [IG PRT[PractitionerRole] PRT-8 → organization]
   // the organization's PractitionerRole is (review 11 class R11-A: OML-O21-03's PATIENT_VISIT PRT AD)
   const who = (prtActor(seg, cx) ?? (place === 'visit' ? organizationRole(seg, cx) : organization(cx, seg.rep(8)))) as Json | undefined;
-  roleParticipant(scope, place, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)));
+  roleParticipant(scope, place, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)), cx);
 }
 
 /**
