@@ -17,7 +17,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, resourceFact } from '../identity.js';
+import { specimenFactsKey } from '../identity.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { GroupFrame } from '../groups.js';
@@ -121,10 +121,8 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   }
   for (const n of parts?.unread ?? []) cx.leftOut(seg, `15.${n}`, n === 5 ? 'the specimen site modifier (SPS.5 has no IG target)' : 'the specimen role (SPS.7 has no IG target)');
   if (request !== undefined) s.request = [cx.ref(request)];
-  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (spm.ts)
-  const anchor = resourceFact(scope.report ?? request ?? scope.patient);
-  const key = anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] };
-  const specimen = cx.add(s as Resource, key, 'distinct');
+  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (identity.ts)
+  const specimen = cx.add(s as Resource, specimenFactsKey(scope.report ?? request ?? scope.patient, s.type as Json | undefined, start), 'distinct');
   scope.specimen = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
   if (request !== undefined) push(request, 'specimen', cx.ref(specimen));
