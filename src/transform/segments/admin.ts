@@ -535,9 +535,7 @@ function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | u
 
 /** The Practitioner reference a GP entry names: its own, or its PractitionerRole's (made in this conversion). */
 function personOf(gp: Json, cx: Conversion): unknown {
-  const ref = gp.reference;
-  const role = typeof ref === 'string' && ref.startsWith('urn:uuid:') ? cx.resources.get(`PractitionerRole/${ref.slice('urn:uuid:'.length)}`) : undefined;
-  return (role?.practitioner as Json | undefined)?.reference ?? ref;
+  return (cx.made('PractitionerRole', gp)?.practitioner as Json | undefined)?.reference ?? gp.reference;
 }
 
 /**
@@ -605,7 +603,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function rolUnitType(seg: SegmentReader, org: Reference | undefined, cx: Conversion): void {
   if (seg.reps(10).length === 0) return;
-  const made = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
+  const made = cx.made('Organization', org);
   if (made === undefined) {
     cx.leftOut(seg, '10', 'organization unit type without an organization (ROL-14): an Organization known by its unit type alone has no identity');
     return;
@@ -791,7 +789,7 @@ export interface RoleDetail {
  * carries it and is the reference, else the Practitioner itself (no role that says nothing more).
  */
 export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
-  const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
+  const person = cx.made('Practitioner', who);
   if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
   push(role, 'code', d.code);
