@@ -48,3 +48,35 @@ describe('CR18-1 PD1-4 and a PP ROL that says more (ROL-12) list one GP twice: t
     expect(gps).toHaveLength(2);
   });
 });
+
+describe('CR18-2 [IG XAD[Address] #7 IF XAD.7 EQUALS "HV" → extension[1] iso21090-AD-use, valueCode] a vacation home went to hig\'s v2-addressType (address.ts, 8ce319c)', () => {
+  // The IG gives HV its own, named target: the core extension iso21090-AD-use (PostalAddressUse HV
+  // "vacation home"). 8ce319c sends every XAD.7 outside the two AddressType maps to hig's unnamed
+  // v2-addressType, HV included, as a Coding without a system (HV is no code of table 0190): the
+  // row the IG spells out is not read, and the fact sits where no receiver looks for it.
+  const addressOf = (xad: string, options?: Parameters<typeof convertHl7v2>[1]) => {
+    const { bundle } = convertHl7v2(
+      ['MSH|^~\\&|ADT|HOSP|RCV|HOSP|20240310080000-0500||ADT^A28^ADT_A05|CR18-2|P|2.5.1', 'EVN|A28', seg('PID', { 1: '1', 3: 'MRN18^^^HOSP^MR', 5: 'DOE^JANE', 11: xad })].join('\r'),
+      options,
+    );
+    return ((resources(bundle, 'Patient')[0] as Json).address as Json[])[0] as Json;
+  };
+  const AD_USE = 'http://hl7.org/fhir/StructureDefinition/iso21090-AD-use';
+
+  it('HV → extension iso21090-AD-use valueCode HV, not hig\'s v2-addressType', () => {
+    const a = addressOf('1 Beach Rd^^Dune^NC^27959^USA^HV');
+    expect(a.extension).toEqual([{ url: AD_USE, valueCode: 'HV' }]);
+    expect(a.use).toBeUndefined();
+  });
+
+  it('HV is a named extension: kept under unnamedExtensions \'report\' too', () => {
+    const a = addressOf('1 Beach Rd^^Dune^NC^27959^USA^HV', { unnamedExtensions: 'report' });
+    expect(a.extension).toEqual([{ url: AD_USE, valueCode: 'HV' }]);
+  });
+
+  it('control: L (legal) stays in v2-addressType with v2-0190 [IG XAD[Address] #7 extension[2]]', () => {
+    const a = addressOf('2 Main St^^Raleigh^NC^27601^USA^L');
+    expect(JSON.stringify(a.extension)).toContain('"system":"http://terminology.hl7.org/CodeSystem/v2-0190","code":"L"');
+    expect(JSON.stringify(a.extension)).not.toContain(AD_USE);
+  });
+});
