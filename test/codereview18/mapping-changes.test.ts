@@ -80,3 +80,27 @@ describe('CR18-2 [IG XAD[Address] #7 IF XAD.7 EQUALS "HV" → extension[1] iso21
     expect(JSON.stringify(a.extension)).not.toContain(AD_USE);
   });
 });
+
+describe('CR18-3 [hig FT1] FT1-21\'s function Coding is one module-level object shared by every ChargeItem of every conversion (admin.ts ORDERING_PROVIDER, 49e8230)', () => {
+  // The converter's Bundle is its caller's (the worker prunes, redacts and rewrites resources in
+  // place); a constant object inside it is aliased across messages, so an edit to one Bundle shows
+  // in the next conversion. Everywhere else hig builds such values fresh (unknownPayor(), tableConcept()).
+  const dft = (id: string) =>
+    convertHl7v2(
+      [
+        `MSH|^~\\&|PAS|GOODHEALTH|FIN|RECV|20240705081500-0500||DFT^P03^DFT_P03|${id}|P|2.5.1`,
+        'EVN|P03|20240705081500-0500',
+        'PID|1||MRN1^^^GOODHEALTH^MR||DOE^JOHN||19700101|M',
+        seg('FT1', { 1: '1', 2: 'T1', 4: '20240705', 6: 'CG', 7: '71045^Xray exam chest 1 view^C4', 10: '1', 21: '3333^ORDER^OLIVER' }),
+      ].join('\r'),
+    ).bundle;
+  const orderer = (bundle: Json) => ((resources(bundle, 'ChargeItem')[0] as Json).performer as Json[])[0] as Json;
+
+  it('a change to one Bundle\'s performer.function does not reach the next conversion', () => {
+    const first = orderer(dft('CR18-3a'));
+    ((first.function as Json).coding as Json[]).push({ code: 'EDITED' });
+    const second = orderer(dft('CR18-3b'));
+    // [hig FT1] v2-0912 OP "Ordering Provider", one Coding
+    expect(second.function).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0912', code: 'OP', display: 'Ordering Provider' }] });
+  });
+});

@@ -253,7 +253,10 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   priorAccount(seg, same ? patient : undefined, cx);
 }
 
-const ORDERING_PROVIDER: Json = { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
+/** v2-0912 OP, made fresh for each performer: a module-level object would be shared by every Bundle (CR18-3). */
+function orderingProvider(): Json {
+  return { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
+}
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
@@ -280,7 +283,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }), ...seg.reps(21).map((r) => {
     const actor = practitioner(cx, r);
-    return actor === undefined ? undefined : { function: ORDERING_PROVIDER, actor };
+    return actor === undefined ? undefined : { function: orderingProvider(), actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
