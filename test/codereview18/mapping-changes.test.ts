@@ -104,3 +104,18 @@ describe('CR18-3 [hig FT1] FT1-21\'s function Coding is one module-level object 
     expect(second.function).toEqual({ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0912', code: 'OP', display: 'Ordering Provider' }] });
   });
 });
+
+describe('CR18-12 [found beside the diff, pre-existing] PID-21\'s relationship Coding is one module-level object shared by every mother\'s RelatedPerson (pid.ts MOTHER)', () => {
+  // The same hazard as CR18-3: [IG CX[RelatedPerson-Mother]] relationship v3-RoleCode MTH, built
+  // once at module load and placed in every Bundle, so an edit to one Bundle reached the next.
+  const motherOf = (id: string) =>
+    resources(
+      convertHl7v2(['MSH|^~\\&|ADT|HOSP|RCV|HOSP|20240310080000-0500||ADT^A28^ADT_A05|' + id + '|P|2.5.1', 'EVN|A28', seg('PID', { 1: '1', 3: 'MRN18^^^HOSP^MR', 5: 'DOE^BABY', 21: 'MOM18^^^HOSP^MR' })].join('\r')).bundle,
+      'RelatedPerson',
+    )[0] as Json;
+
+  it('a change to one Bundle\'s relationship does not reach the next conversion', () => {
+    (((motherOf('CR18-12a').relationship as Json[])[0] as Json).coding as Json[]).push({ code: 'EDITED' });
+    expect(motherOf('CR18-12b').relationship).toEqual([{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH', display: 'mother' }] }]);
+  });
+});
