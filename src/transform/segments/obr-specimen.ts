@@ -97,7 +97,7 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   const end = start === undefined ? undefined : seg.dateTime(8);
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
-  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]] the unit as text (CQ.2's code keeps its own system only when it names one)
+  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]: CQ.1 → value, CQ.2 → unit via CWE[string]] the unit as text (CWE.2), else its code
   const amount = decimal(val(seg.rep(9), 1));
   if (amount !== undefined) {
     const unit = val(seg.rep(9), 2, 2) ?? val(seg.rep(9), 2, 1);
