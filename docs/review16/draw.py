@@ -4,15 +4,12 @@ docs/review16/write_messages.py and committed in 3fcfeee before any Bundle was r
 third-party corpus message was drawn by reviews 6-15. Prints review 15's draw format (n, source, file,
 type, version) with the source given relative to ../shared/corpus/, which docs/reviewtools/tally_core.py
 prefixes. Run from the worktree root: python3 docs/review16/draw.py
+The listing itself is docs/reviewtools/draw.py (shared with the other synthetic reviews).
 """
-import os
+import sys
 from pathlib import Path
 
-MESSAGES = Path(__file__).resolve().parent / 'messages'
-files = sorted(MESSAGES.glob('*.hl7'))
-assert len(files) == 24, len(files)
-src = os.path.relpath(os.path.realpath(MESSAGES), os.path.realpath('../shared/corpus'))
-print('# review 16: 24 synthetic messages')
-for f in files:
-    msh = f.read_bytes().decode('latin1').split('\r')[0].split('|')
-    print(int(f.name[:2]), src, f.name, msh[8], msh[11], sep='\t')
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
+from draw import main  # noqa: E402
+
+main(str(Path(__file__).resolve().parent), 16)

@@ -6,40 +6,12 @@ Most hits are values a concept map translates (coding-system names, XTN.2/.3 cod
 table codes): those were checked by hand; what remained are R16-L1/L2/L3 and the sample's own errors
 (docs/mapping-review-16.md). Convert first (docs/review16/out/), run from the worktree root:
     python3 docs/review16/presence.py
+The check itself is docs/reviewtools/presence.py (shared with the other synthetic reviews).
 """
-import json, re, glob, base64
-for f in sorted(glob.glob('docs/review16/messages/*.hl7')):
-    n=f.split('/')[-1][:2]
-    d=json.load(open(f'docs/review16/out/{n}.json'))
-    blob=json.dumps(d['bundle'])
-    # also decoded base64 attachments
-    for m in re.finditer(r'"data": "([A-Za-z0-9+/=]+)"', blob):
-        try: blob+=base64.b64decode(m.group(1)).decode('utf-8','ignore')
-        except Exception: pass
-    rep=[i.get('details',{}).get('text','') for i in d.get('report',{}).get('issue',[])]
-    reptext=' '.join(rep)
-    segs=open(f,encoding="latin1",newline="").read().split("\r")
-    for si,s in enumerate(segs,1):
-        if not s: continue
-        fl=s.split('|'); name=fl[0]
-        if name in ('MSH',): continue
-        for i in range(1,len(fl)):
-            if not fl[i] or fl[i]=='""': continue
-            fid=f'{name}-{i}'
-            if re.search(re.escape(fid)+r'\b', reptext) or f'{name} (segment {si})' in reptext: 
-                # reported somewhere (field or segment): skip whole field
-                if re.search(re.escape(fid)+r' \(segment', reptext) or f'segment {name} (segment {si})' in reptext: continue
-            for ri,r in enumerate(fl[i].split('~')):
-                for ci,c in enumerate(r.split('^'),1):
-                    for sci,sc in enumerate(c.split('&'),1):
-                        v=sc.replace('\\T\\','&').replace('\\S\\','^').replace('\\F\\','|').replace('\\E\\','\\\\').replace('\\.br\\','\\n')
-                        if len(v)<2 or v in ('""',): continue
-                        vs={v, v.strip()}
-                        # date/time forms
-                        if re.fullmatch(r'\d{8,14}',v):
-                            vs.add(f'{v[:4]}-{v[4:6]}-{v[6:8]}')
-                        # numbers
-                        try: vs.add(json.dumps(float(v)).rstrip('0').rstrip('.')); vs.add(str(int(float(v))) if float(v).is_integer() else str(float(v)))
-                        except: pass
-                        if not any(x and x in blob for x in vs):
-                            print(f'#{n} {fid}.{ci}' + (f'.{sci}' if '&' in c else '') + (f' rep{ri+1}' if '~' in fl[i] else ''), repr(v)[:60])
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
+from presence import main  # noqa: E402
+
+main('docs/review16')

@@ -14,9 +14,11 @@ Run from the worktree root (after npm run build): python3 docs/review16/tally.py
 """
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
+from tally_core import main  # noqa: E402
 
 VERBOSE = '-v' in sys.argv
 DRAW_ARGS = ('-x',) if '-x' in sys.argv else ()
@@ -170,20 +172,8 @@ DELETES = {}
 
 # Each finding counts only on a commit before its fix (asked of git, as reviews 14/15's tallies do):
 # the lead adds 'R16-XX': '<fix commit>' here when fixing one.
-_FIXED = {'R16-W1': 'edc2002', 'R16-I1': 'b374a31', 'R16-L1': 'b998ac9', 'R16-L2': 'a73f630', 'R16-L3': 'b92de2e'}
+_FIXED = {'R16-W1': 'edc2002', 'R16-I1': 'b374a31', 'R16-L1': 'b998ac9', 'R16-L2': 'a73f630', 'R16-L3': 'b92de2e', 'XAD.7 P': '8ce319c'}
 
 
-def _fixed(commit):
-    return subprocess.run(['git', 'merge-base', '--is-ancestor', commit, 'HEAD'], capture_output=True).returncode == 0
-
-
-for _table in (SILENT, WRONG):
-    for _n in list(_table):
-        _table[_n] = [t for t in _table[_n] if not any(t.startswith(k) and _fixed(c) for k, c in _FIXED.items())]
-        if not _table[_n]:
-            del _table[_n]
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / 'reviewtools'))
-from tally_core import run  # noqa: E402
-
-run('docs/review16/draw.py', globals())
+if __name__ == '__main__':
+    main(__file__, globals(), _FIXED)

@@ -11,23 +11,13 @@ CLASSES is review 17's table (read from docs/review17/tally.py, not copied) with
 first: report texts the earlier tables did not meet.
 Run from the worktree root (after npm run build): python3 docs/review18/tally.py [-v]
 """
-import ast
-import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / 'reviewtools'))
+from tally_core import main, tables_of  # noqa: E402
 EXPECTED = 24
-DRAW_ARGS = (str(HERE.relative_to(Path.cwd().resolve())) if HERE.is_relative_to(Path.cwd().resolve()) else str(HERE), str(EXPECTED))
-
-
-def _review17_classes():
-    """Review 17's CLASSES list, evaluated from its script's source (the script runs its tally on import)."""
-    tree = ast.parse((HERE.parent / 'review17' / 'tally.py').read_text())
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(getattr(t, 'id', None) == 'CLASSES' for t in node.targets):
-            return ast.literal_eval(node.value)
-    raise RuntimeError('docs/review17/tally.py has no CLASSES')
 
 
 # (regex on the report text with ' (segment n)' removed, class, short label). First match wins.
@@ -46,7 +36,7 @@ CLASSES = [
     # OBX-11 of an MDM document's OBX: OBX[DocumentReference] no target (as review 13's row, kept first here)
     (r'^OBX-11 is valued', 'b', 'OBX-11 of document content (OBX[DocumentReference] no target)'),
     # RXA-20 beside RXA-21 D in VXU: review 17 'nc' (kept from its table)
-] + _review17_classes()
+] + tables_of(HERE.parent / 'review17' / 'tally.py')['CLASSES']
 
 # Manual findings the report cannot show (review 18's reading of main f1baf61), by message number.
 # R18-W1: an A05's PR1 (the planned knee replacement, PR1-5 three days after MSH-7) stated Procedure
@@ -64,20 +54,8 @@ DELETES = {9}
 
 # Each finding counts only on a commit before its fix (asked of git, as reviews 14-17's tallies do):
 # the lead adds 'R18-XX': '<fix commit>' here when fixing one.
-_FIXED = {}
+_FIXED = {'R18-W2': '39a8cc0'}
 
 
-def _fixed(commit):
-    return subprocess.run(['git', 'merge-base', '--is-ancestor', commit, 'HEAD'], capture_output=True).returncode == 0
-
-
-for _table in (SILENT, WRONG):
-    for _n in list(_table):
-        _table[_n] = [t for t in _table[_n] if not any(t.startswith(k) and _fixed(c) for k, c in _FIXED.items())]
-        if not _table[_n]:
-            del _table[_n]
-
-sys.path.insert(0, str(HERE.parent / 'reviewtools'))
-from tally_core import run  # noqa: E402
-
-run('docs/reviewtools/draw.py', globals())
+if __name__ == '__main__':
+    main(__file__, globals(), _FIXED)

@@ -1,10 +1,14 @@
 """The tally shared by the reviews' scripts (docs/review11/tally.py, docs/review13/tally.py): each
 script keeps its own tables (CLASSES, SILENT, SILENT_ASTAR, WRONG, REFUSED, DELETES) and its draw,
-and calls run(draw_script, tables). What the scripts print is unchanged by moving it here."""
+and calls run(draw_script, tables). What the scripts print is unchanged by moving it here.
+Reviews 16 and 17 call main(tally_file, tables, fixed) instead: the fix-commit filter below, then run
+with their own draw.py; review 17 takes review 16's CLASSES through tables_of (no second copy)."""
 import json
 import re
+import runpy
 import subprocess
 import sys
+from pathlib import Path
 
 VERBOSE = '-v' in sys.argv
 
@@ -99,3 +103,28 @@ def run(draw_script, tables):
             if cls == 'b':
                 print(f'  (b) {lab}: {len(ns)} {sorted(ns)}')
 
+
+
+def _fixed(commit):
+    return subprocess.run(['git', 'merge-base', '--is-ancestor', commit, 'HEAD'], capture_output=True).returncode == 0
+
+
+def drop_fixed(tables, fixed):
+    """Each manual finding (SILENT, WRONG) counts only on a commit before its fix: `fixed` maps a finding's
+    prefix ('R16-W1') to its fix commit, and a finding whose fix HEAD contains is dropped (asked of git)."""
+    for table in (tables['SILENT'], tables.get('SILENT_ASTAR', {}), tables['WRONG']):
+        for n in list(table):
+            table[n] = [t for t in table[n] if not any(t.startswith(k) and _fixed(c) for k, c in fixed.items())]
+            if not table[n]:
+                del table[n]
+
+
+def tables_of(tally_script):
+    """Another review's tables (the globals of its tally.py), read without running its tally."""
+    return runpy.run_path(str(tally_script), run_name='tables')
+
+
+def main(tally_file, tables, fixed):
+    """A review's tally: its tables less the fixed findings, over its folder's draw.py (reviews 16, 17)."""
+    drop_fixed(tables, fixed)
+    run(f'docs/{Path(tally_file).resolve().parent.name}/draw.py', tables)

@@ -498,6 +498,15 @@ export class Conversion implements DatatypeContext {
     if (display !== undefined) r.display = display;
     return r;
   }
+
+  /**
+   * The `type` resource of this conversion a reference made by ref() names (a Reference, or its
+   * `reference` string), to add what a later field says of it; undefined for anything else.
+   */
+  made(type: string, ref: { reference?: unknown } | string | undefined): Resource | undefined {
+    const r = typeof ref === 'string' ? ref : ref?.reference;
+    return typeof r === 'string' && r.startsWith('urn:uuid:') ? this.resources.get(`${type}/${r.slice('urn:uuid:'.length)}`) : undefined;
+  }
 }
 
 /** Points every `reference` equal to `from` inside a value at `to`. */

@@ -315,6 +315,16 @@ export function scheduledRequestKey(appointment: string, service: Json | undefin
 }
 
 /**
+ * [hig identity] A Specimen without a number of its own (an SPM without SPM-2, or the Specimen of an
+ * OBR without SPM): `anchor`'s specimen (the report, else the order, else the patient) of this type
+ * collected at this time (SPM-17, OBR-7). One owner for spm.ts and obr-specimen.ts, so that the two
+ * readings of one specimen keep one URL (code review 18: the key was written in both).
+ */
+export function specimenFactsKey(anchor: Resource | undefined, type: Json | undefined, collected: string | undefined): FactsKey | undefined {
+  return facts('specimen', [resourceFact(anchor), conceptKey(type) ?? '', collected ?? '']);
+}
+
+/**
  * A dose given against an order (RAS/RDS MedicationAdministration): the order number + RXA-3, the
  * time it was given. An order's doses share its number (a Q12H order is given twice a day), so the
  * number alone PUT each dose over the last (review 17, R17-W1). No conditional-update search:

@@ -253,7 +253,10 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   priorAccount(seg, same ? patient : undefined, cx);
 }
 
-const ORDERING_PROVIDER: Json = { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
+/** v2-0912 OP, made fresh for each performer: a module-level object would be shared by every Bundle (CR18-3). */
+function orderingProvider(): Json {
+  return { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
+}
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
@@ -280,7 +283,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return actor === undefined ? undefined : { actor };
   }), ...seg.reps(21).map((r) => {
     const actor = practitioner(cx, r);
-    return actor === undefined ? undefined : { function: ORDERING_PROVIDER, actor };
+    return actor === undefined ? undefined : { function: orderingProvider(), actor };
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
@@ -519,12 +522,10 @@ function rolePlace(seg: SegmentReader, scope: Scope, cx: Conversion, roleCode: s
 }
 
 /** ROL (XCN in ROL-4) / PRT (XCN in PRT-5): the person, as GP of the patient or participant of the visit (rolePlace). */
-function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, period?: Json): void {
+function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | undefined, role: Json | undefined, cx: Conversion, period?: Json): void {
   if (who === undefined) return;
   if (place === 'patient' && scope.patient !== undefined) {
-    // one person named by PD1-4 and a PP ROL is one generalPractitioner (code review 16, CR16-7)
-    const named = (scope.patient.generalPractitioner as Json[] | undefined) ?? [];
-    if (!named.some((g) => g.reference === who.reference)) push(scope.patient, 'generalPractitioner', who);
+    generalPractitioner(scope.patient, who, cx);
     return;
   }
   if (scope.encounter !== undefined) {
@@ -533,6 +534,25 @@ function roleParticipant(scope: Scope, place: 'patient' | 'visit', who: Json | u
     if (period !== undefined) p.period = period;
     push(scope.encounter, 'participant', p);
   }
+}
+
+/** The Practitioner reference a GP entry names: its own, or its PractitionerRole's (made in this conversion). */
+function personOf(gp: Json, cx: Conversion): unknown {
+  return (cx.made('PractitionerRole', gp)?.practitioner as Json | undefined)?.reference ?? gp.reference;
+}
+
+/**
+ * One person named by PD1-4 and a PP ROL/PRT is one generalPractitioner (code reviews 16 and 18,
+ * CR16-7, CR18-1): the same reference is not listed again, and a PractitionerRole of a Practitioner
+ * listed alone takes that entry (the role says more: ROL-5/6, ROL-12…; listed beside it, one GP read
+ * as two); a Practitioner whose role is listed already adds nothing.
+ */
+function generalPractitioner(patient: Resource, who: Json, cx: Conversion): void {
+  const named = (patient.generalPractitioner as Json[] | undefined) ?? [];
+  const person = personOf(who, cx);
+  const at = named.findIndex((g) => g.reference === who.reference || g.reference === person || personOf(g, cx) === who.reference);
+  if (at < 0) push(patient, 'generalPractitioner', who);
+  else if (named[at]?.reference === person && person !== who.reference) named[at] = who;
 }
 
 /**
@@ -572,7 +592,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     telecom: seg.reps(12).map((r) => xtnContactPoint(r, cx.at(seg, 12))),
     address: seg.reps(11).map((r) => xadAddress(r, cx)),
   });
-  roleParticipant(scope, place, who as unknown as Json, type, seg.period([5], [6]));
+  roleParticipant(scope, place, who as unknown as Json, type, cx, seg.period([5], [6]));
 }
 
 /**
@@ -586,7 +606,7 @@ export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function rolUnitType(seg: SegmentReader, org: Reference | undefined, cx: Conversion): void {
   if (seg.reps(10).length === 0) return;
-  const made = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
+  const made = cx.made('Organization', org);
   if (made === undefined) {
     cx.leftOut(seg, '10', 'organization unit type without an organization (ROL-14): an Organization known by its unit type alone has no identity');
     return;
@@ -607,7 +627,7 @@ export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // PractitionerRole | RelatedPerson), so there [IG PRT[PractitionerRole] PRT-8 → organization]
   // the organization's PractitionerRole is (review 11 class R11-A: OML-O21-03's PATIENT_VISIT PRT AD)
   const who = (prtActor(seg, cx) ?? (place === 'visit' ? organizationRole(seg, cx) : organization(cx, seg.rep(8)))) as Json | undefined;
-  roleParticipant(scope, place, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)));
+  roleParticipant(scope, place, who, codeableConcept(seg.rep(4), undefined, '0912', cx.reportAt(seg, 4)), cx);
 }
 
 /**
@@ -772,7 +792,7 @@ export interface RoleDetail {
  * carries it and is the reference, else the Practitioner itself (no role that says nothing more).
  */
 export function practitionerRole(cx: Conversion, who: Reference, d: RoleDetail): Reference {
-  const person = cx.resources.get(`Practitioner/${who.reference.slice('urn:uuid:'.length)}`);
+  const person = cx.made('Practitioner', who);
   if (person !== undefined && person.address === undefined) push(person, 'address', ...d.address);
   const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
   push(role, 'code', d.code);

@@ -90,7 +90,7 @@ function where(seg: SegmentReader, cx: Conversion): Json | undefined {
     const loc = cx.add({ resourceType: 'Location', address, mode: 'instance' }, JSON.stringify(['address', address]));
     return cx.ref(loc) as unknown as Json;
   }
-  const loc = cx.resources.get(`Location/${ref.reference.slice('urn:uuid:'.length)}`);
+  const loc = cx.made('Location', ref);
   if (loc !== undefined && address !== undefined) set(loc, 'address', address);
   return ref as unknown as Json;
 }

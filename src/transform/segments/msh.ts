@@ -82,8 +82,7 @@ function senderCountry(seg: SegmentReader, sender: Reference | undefined, cx: Co
   const code = seg.str(17);
   if (code === undefined) return;
   const country = lookup('CountryCode', code.toUpperCase())?.code;
-  const ref = typeof sender?.reference === 'string' && sender.reference.startsWith('urn:uuid:') ? sender.reference.slice('urn:uuid:'.length) : undefined;
-  const org = ref === undefined ? undefined : cx.resources.get(`Organization/${ref}`);
+  const org = cx.made('Organization', sender);
   if (country === undefined) cx.leftOut(seg, '17', "a country that is no code of the IG's CountryCode map (table 0399, ISO 3166 alpha-3)");
   else if (org === undefined) cx.leftOut(seg, '17', 'a country without a sending facility (MSH-4) Organization to hold it');
   else {

@@ -37,7 +37,7 @@ function contactOrganization(seg: SegmentReader, person: ContactPerson | undefin
   const reps = seg.reps(13);
   const ref = organization(cx, reps[0]);
   if (reps.length > 1) cx.leftOut(seg, '13 repetition 2+', 'further organizations (Patient.contact.organization holds one)');
-  const org = ref === undefined ? undefined : cx.resources.get(`Organization/${ref.reference.slice('urn:uuid:'.length)}`);
+  const org = cx.made('Organization', ref);
   if (org === undefined || person === undefined) return ref;
   const contact: Json = {};
   set(contact, 'name', person.name);

@@ -17,7 +17,7 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, resourceFact } from '../identity.js';
+import { specimenFactsKey } from '../identity.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { GroupFrame } from '../groups.js';
@@ -97,7 +97,7 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   const end = start === undefined ? undefined : seg.dateTime(8);
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
-  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]] the unit as text (CQ.2's code keeps its own system only when it names one)
+  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]: CQ.1 → value, CQ.2 → unit via CWE[string]] the unit as text (CWE.2), else its code
   const amount = decimal(val(seg.rep(9), 1));
   if (amount !== undefined) {
     const unit = val(seg.rep(9), 2, 2) ?? val(seg.rep(9), 2, 1);
@@ -121,10 +121,8 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   }
   for (const n of parts?.unread ?? []) cx.leftOut(seg, `15.${n}`, n === 5 ? 'the specimen site modifier (SPS.5 has no IG target)' : 'the specimen role (SPS.7 has no IG target)');
   if (request !== undefined) s.request = [cx.ref(request)];
-  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (spm.ts)
-  const anchor = resourceFact(scope.report ?? request ?? scope.patient);
-  const key = anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] };
-  const specimen = cx.add(s as Resource, key, 'distinct');
+  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (identity.ts)
+  const specimen = cx.add(s as Resource, specimenFactsKey(scope.report ?? request ?? scope.patient, s.type as Json | undefined, start), 'distinct');
   scope.specimen = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
   if (request !== undefined) push(request, 'specimen', cx.ref(specimen));

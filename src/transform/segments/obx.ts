@@ -115,7 +115,7 @@ function performingLab(seg: SegmentReader, cx: Conversion): Json | undefined {
   if (!valuedRaw(seg, 23) && !valuedRaw(seg, 24) && !valuedRaw(seg, 25)) return undefined;
   const org = organization(cx, seg.rep(23));
   // OBX-24: the performing organization's address (IG: performer[2](Organization.address))
-  const lab = org === undefined ? undefined : cx.resources.get(`Organization/${org.reference.slice('urn:uuid:'.length)}`);
+  const lab = cx.made('Organization', org);
   // (read on every OBX, so each OBX that names it counts as mapped, though the first one sets it)
   const address = seg.reps(24).map((r) => xadAddress(r, cx));
   if (lab !== undefined && lab.address === undefined) push(lab, 'address', ...address);

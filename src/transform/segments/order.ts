@@ -173,7 +173,7 @@ function orderingProvider(orc: SegmentReader, cx: Conversion): Reference | undef
 /** ORC-21 → the ordering facility's Organization, with ORC-22 address and ORC-23 telecom [IG ORC[ServiceRequest] #21–23]. */
 function facilityOf(orc: SegmentReader, cx: Conversion): Reference | undefined {
   const facility = organization(cx, orc.rep(21));
-  const org = facility === undefined ? undefined : cx.resources.get(`Organization/${facility.reference.slice('urn:uuid:'.length)}`);
+  const org = cx.made('Organization', facility);
   if (org !== undefined) {
     // read even when the Organization has them (a second ORC of the same facility): not unread
     const address = orc.reps(22).map((r) => xadAddress(r, cx));
@@ -205,7 +205,7 @@ export function orderingFacility(orc: SegmentReader | undefined, target: Json, c
   if (facility === undefined && (orc.reps(22).length > 0 || orc.reps(23).length > 0)) cx.leftOut(orc, '22-23', 'an ordering facility address or phone without the facility ORC-21 they belong to');
   const address = orc.reps(24).map((r) => xadAddress(r, cx));
   const requester = target.requester as Reference | undefined;
-  const person = requester === undefined ? undefined : cx.resources.get(`Practitioner/${requester.reference.slice('urn:uuid:'.length)}`);
+  const person = cx.made('Practitioner', requester);
   if (person === undefined) {
     if (address.length > 0 && requester === undefined) {
       // [IG ORC[ServiceRequest] #24 → requester(PractitionerRole.practitioner(Practitioner.address))]

@@ -43,7 +43,10 @@ function patientTelecom(seg: SegmentReader, cx: Conversion): Json[] {
   return out;
 }
 
-const MOTHER = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH', display: 'mother' }] };
+/** v3-RoleCode MTH, made fresh for each RelatedPerson: a module-level object would be shared by every Bundle (CR18-12). */
+function motherRelationship(): Json {
+  return { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH', display: 'mother' }] };
+}
 
 /**
  * [IG PID[Patient] #21 → CX[RelatedPerson-Mother]] the mother's identifiers make a RelatedPerson
@@ -54,7 +57,7 @@ const MOTHER = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Ro
 function mother(seg: SegmentReader, patient: Resource, cx: Conversion): void {
   const identifiers = seg.reps(21).flatMap((r) => cxIdentifier(r, cx) ?? []);
   if (identifiers.length === 0) return;
-  const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [MOTHER] };
+  const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [motherRelationship()] };
   cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined));
 }
 

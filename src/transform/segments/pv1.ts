@@ -180,8 +180,7 @@ function bedStatus(seg: SegmentReader, assigned: string | undefined, cx: Convers
   const rep = seg.rep(40);
   if (rep === undefined) return;
   const place = seg.rep(3);
-  const id = assigned?.startsWith('urn:uuid:') === true ? assigned.slice('urn:uuid:'.length) : undefined;
-  const bed = (val(place, 2) !== undefined || val(place, 3) !== undefined) && id !== undefined ? cx.resources.get(`Location/${id}`) : undefined;
+  const bed = val(place, 2) !== undefined || val(place, 3) !== undefined ? cx.made('Location', assigned) : undefined;
   if (bed === undefined) {
     cx.leftOut(seg, '40', 'a bed status without a room or bed (PV1-3.2/PV1-3.3) Location to hold it');
     return;

@@ -4,7 +4,7 @@ import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { conceptKey, numberKey, resourceFact } from '../identity.js';
+import { numberKey, specimenFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
 import { practitioner } from '../entities.js';
@@ -171,8 +171,7 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
   // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
-  const anchor = resourceFact(scope.report ?? scope.serviceRequest ?? scope.patient);
-  const key = numberKey('specimen', scope.patient, filler ?? placer) ?? (anchor === undefined ? undefined : { facts: ['specimen', anchor, conceptKey(s.type as Json | undefined) ?? '', start ?? ''] });
+  const key = numberKey('specimen', scope.patient, filler ?? placer) ?? specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start);
   const specimen = cx.add(s as Resource, key, 'distinct');
   if (bare.length > 0) pendingParents.set(cx, [...(pendingParents.get(cx) ?? []), ...bare.map((parent) => ({ child: specimen, parent }))]);
   scope.specimen = specimen;
