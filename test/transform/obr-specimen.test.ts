@@ -44,6 +44,22 @@ describe('[IG OBR[Specimen]] the OBR of a group without an SPM is its Specimen',
     expect(s?.note).toBeUndefined();
   });
 
+  it('[IG SPS[Specimen-Source] #4 → collection.bodySite; codereview18 CR18-8] a flat CE followed by a table-0163 code: the body site, not a second specimen-type coding', () => {
+    const { bundle } = oru({ 15: 'UR^Urine^HL70070^LA^Left arm^HL70163' });
+    const s = specimens(bundle)[0];
+    expect((s?.type as Json).coding).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v2-0070', code: 'UR', display: 'Urine' }]);
+    expect(((s?.collection as Json).bodySite as Json).coding).toEqual([
+      { system: 'http://terminology.hl7.org/CodeSystem/v2-0163', code: 'LA', display: 'Left arm' },
+    ]);
+  });
+
+  it('control: a flat CE with an alternate specimen coding keeps both codings on the type', () => {
+    const { bundle } = oru({ 15: 'UR^Urine^HL70070^URN^Urine specimen^L' });
+    const coding = ((specimens(bundle)[0]?.type as Json).coding as Json[]).map((c) => c.code);
+    expect(coding).toEqual(['UR', 'URN']);
+    expect((specimens(bundle)[0]?.collection as Json | undefined)?.bodySite).toBeUndefined();
+  });
+
   it('[SPS.2 → container.additiveCodeableConcept; SPS.3 → note; SPS.4 → collection.bodySite] the components of a real SPS', () => {
     const { bundle } = oru({ 15: 'BLD&Whole blood&HL70070^HEP&Heparin&HL70371^left arm draw^LA&Left arm&HL70163' });
     const s = specimens(bundle)[0];

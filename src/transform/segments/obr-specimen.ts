@@ -57,13 +57,19 @@ function hasSpm(frame: GroupFrame | undefined): boolean {
  * senders of v2.3/2.4 commonly write the source as a flat CE (`UR^Urine^HL70070`), which read by
  * position would make "Urine" an additive and "HL70070" free text: a third component that names a
  * coding system (HL7nnnn, or a system hig knows) marks that shape, and the whole field is then
- * read as the source's CWE (hig rule).
+ * read as the source's CWE (hig rule), but for components 4-6 naming table 0163 (body site), which
+ * are the collection's body site (codereview18 CR18-8).
  */
 function spsParts(rep: Repetition): { type?: Repetition; additive?: Repetition; text?: string; site?: Repetition; condition?: Repetition; unread: number[] } {
   const first = rep[0] ?? [];
   const third = val(rep, 3);
   const flat = first.length <= 1 && third !== undefined && (/^HL7\d{4}$/i.test(third) || /^99[A-Z0-9]{3}$/i.test(third) || third === 'L' || codingSystemUri(third) !== undefined);
-  if (flat) return { type: rep, unread: [] };
+  if (flat) {
+    // A flat CE's components 4-6 are its alternate coding, unless their system is the body-site table
+    // (HL70163): a body site is never a specimen type, and SPS.4 is where a sender meant it [IG SPS[Specimen-Source] #4].
+    if (!/^HL70163$/i.test(val(rep, 6) ?? '')) return { type: rep, unread: [] };
+    return { type: rep.slice(0, 3), site: rep.slice(3, 6), unread: [] };
+  }
   const unread = [5, 7].filter((n) => val(rep, n) !== undefined);
   const out: ReturnType<typeof spsParts> = { unread };
   const type = sub(rep, 1);
