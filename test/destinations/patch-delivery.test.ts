@@ -261,3 +261,24 @@ describe.each(['transaction', 'individual', 'batch'] as const)('[IG ORC[ServiceR
     expect(JSON.stringify(held[0]?.code)).toContain('"code":"24331-1"');
   });
 });
+
+describe.each(['transaction', 'individual', 'batch'] as const)("[hig: v2.5.1 2.5.3] %s mode, converted with omittedFields 'keep': A01 then an A08 that omits the address", (mode) => {
+  // [v2.5.1 2.5.3] an omitted field leaves the receiver's value, "" deletes it: the Patient's patch
+  // (patch.ts keepOmittedPatch, `add` per element sent, `add` null + `remove` for PID-8 "") on the server
+  it('the server keeps the address, takes the new name and drops the sex sent as ""', async () => {
+    const mrn = `MRN-keep-${mode}`;
+    const options = { omittedFields: 'keep', namespaceMap: { HOSP: 'urn:oid:1.2.3' } } as const;
+    const msh = (type: string, id: string) => `MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|20240305081500-0500||${type}|${id}|P|2.5.1`;
+    const pv1 = `PV1|1|I|3N^301^1^GH||||1234^ATTEND^ALICE||||||||||||V-${mode}^^^HOSP^VN`;
+    const admit = convertHl7v2([msh('ADT^A01^ADT_A01', `${mode}-K1`), 'EVN|A01', `PID|1||${mrn}^^^HOSP^MR||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701||555-0100^PRN^PH|||M`, pv1].join('\r'), options).bundle;
+    const update = convertHl7v2([msh('ADT^A08^ADT_A01', `${mode}-K2`), 'EVN|A08', `PID|1||${mrn}^^^HOSP^MR||DOE^JANE^Q||19800215|""`, pv1].join('\r'), options).bundle;
+    const dest = destination(mode);
+    await dest.deliver(admit, never);
+    await dest.deliver(update, never);
+    const patients = [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier).includes(`"value":"${mrn}"`));
+    expect(patients).toHaveLength(1);
+    expect(patients[0]?.address).toEqual([{ line: ['1 Main St'], city: 'Springfield', state: 'IL', postalCode: '62701' }]);
+    expect(patients[0]?.name).toEqual([{ family: 'DOE', given: ['JANE', 'Q'] }]);
+    expect(patients[0]?.gender).toBeUndefined();
+  });
+});
