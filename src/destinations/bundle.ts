@@ -20,9 +20,33 @@ export function asBundleOfType(bundle: Record<string, unknown>, type: 'transacti
 
 const methods = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
+const FHIR_JSON = 'application/fhir+json';
+
+/**
+ * What an entry's request carries on its own, and under which media type. FHIR R4 http.html#patch:
+ * in a Bundle a JSON Patch (or XML Patch) travels as a Binary whose `contentType` names it; sent on
+ * its own the body is that patch document itself, under that type (`application/json-patch+json`),
+ * which a server checks. A FHIRPath Patch (Parameters) and every other body is a FHIR resource.
+ * fhir-kit-client's generic request sets no Content-Type (fetch would say text/plain), so it is
+ * always set here.
+ */
+function entryBody(method: string, resource: Record<string, unknown> | undefined, index: number): { body: unknown; contentType: string } | undefined {
+  if (resource === undefined) {
+    if (method === 'PATCH') throw new DestinationRejectedError(`bundle: entry #${index} is a PATCH without a patch document`);
+    return undefined;
+  }
+  if (method !== 'PATCH' || resource.resourceType !== 'Binary') return { body: resource, contentType: FHIR_JSON };
+  if (typeof resource.contentType !== 'string' || typeof resource.data !== 'string') {
+    throw new DestinationRejectedError(`bundle: entry #${index} is a PATCH whose Binary has no contentType or data`);
+  }
+  // the document as sent (a string goes on the wire as is), not re-serialised
+  return { body: Buffer.from(resource.data, 'base64').toString('utf8'), contentType: resource.contentType };
+}
+
 /**
  * An entry as its own request (individual mode): its request.method and request.url, defaulting to
- * the idempotent `PUT Type/id`, with the conditional headers the entry asks for.
+ * the idempotent `PUT Type/id`, with the conditional headers the entry asks for and its body as
+ * the server takes it alone (entryBody: a PATCH's Binary becomes the patch document).
  */
 export function entryRequest(entry: Record<string, unknown>, index: number): FhirRequest {
   const request = isRecord(entry.request) ? entry.request : {};
@@ -40,10 +64,12 @@ export function entryRequest(entry: Record<string, unknown>, index: number): Fhi
   if (typeof request.ifNoneMatch === 'string') headers['if-none-match'] = request.ifNoneMatch;
   if (typeof request.ifNoneExist === 'string') headers['if-none-exist'] = request.ifNoneExist;
   if (typeof request.ifModifiedSince === 'string') headers['if-modified-since'] = request.ifModifiedSince;
+  const sent = entryBody(method, resource, index);
+  if (sent !== undefined) headers['content-type'] = sent.contentType;
   return {
     method: method as FhirRequest['method'],
     url: url.replace(/^\/+/, ''),
-    ...(resource === undefined ? {} : { body: resource }),
+    ...(sent === undefined ? {} : { body: sent.body }),
     headers,
   };
 }

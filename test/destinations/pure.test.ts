@@ -111,8 +111,23 @@ describe('entryRequest', () => {
     expect([request.method, request.url]).toEqual([method, url]);
   });
 
-  it('maps conditional elements to headers', () => {
+  it('maps conditional elements to headers, and says the body is FHIR JSON', () => {
     const request = entryRequest({ request: { method: 'POST', url: 'Patient', ifNoneExist: 'identifier=s|v' }, resource: {} }, 0);
-    expect(request.headers).toEqual({ 'if-none-exist': 'identifier=s|v' });
+    expect(request.headers).toEqual({ 'if-none-exist': 'identifier=s|v', 'content-type': 'application/fhir+json' });
+  });
+
+  // [hig: FHIR R4 http.html#patch] alone, a PATCH carries the patch document itself under its own type
+  it('a PATCH entry\'s Binary becomes the JSON Patch document, as sent, under application/json-patch+json', () => {
+    const document = '[{"op":"add","path":"/status","value":"revoked"}]';
+    const binary = { resourceType: 'Binary', contentType: 'application/json-patch+json', data: Buffer.from(document).toString('base64') };
+    const request = entryRequest({ resource: binary, request: { method: 'PATCH', url: 'ServiceRequest?identifier=s|v' } }, 0);
+    expect(request).toEqual({ method: 'PATCH', url: 'ServiceRequest?identifier=s|v', body: document, headers: { 'content-type': 'application/json-patch+json' } });
+  });
+
+  it('a PATCH without a patch document, or whose Binary has no data, is refused', () => {
+    expect(() => entryRequest({ request: { method: 'PATCH', url: 'Patient/1' } }, 3)).toThrow(/entry #3 is a PATCH without a patch document/);
+    expect(() => entryRequest({ resource: { resourceType: 'Binary', contentType: 'application/json-patch+json' }, request: { method: 'PATCH', url: 'Patient/1' } }, 2)).toThrow(
+      /entry #2 is a PATCH whose Binary has no contentType or data/,
+    );
   });
 });

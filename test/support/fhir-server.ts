@@ -5,7 +5,12 @@
  *   `transaction-response` / `batch-response` Bundles ("201 Created", location Type/id/_history/n).
  * - Keeps resources in memory by Type/id; a re-PUT updates (versionId + 1) instead of duplicating.
  *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
- *   If-None-Exist), `GET Type/id`.
+ *   If-None-Exist), `GET Type/id`, and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
+ *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
+ *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`
+ *   (anything else 415), a Bundle entry's is a Binary of that contentType. A transaction applies its
+ *   entries in Bundle order (FHIR orders DELETE, POST, PUT/PATCH, GET: the same for a Bundle that
+ *   lists them that way), a batch in Bundle order too unless `batchOrder: 'reversed'`.
  * - Checks auth: none, a static bearer token, basic, or tokens it issued from its own token endpoint
  *   (client_credentials with client secret, basic or post, or a private_key_jwt assertion verified
  *   with jose against the client's public key) and serves `.well-known/smart-configuration`.
@@ -20,6 +25,7 @@ import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'n
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { applyJsonPatch, JsonPatchError } from './json-patch.js';
 
 type Json = Record<string, unknown>;
 
@@ -53,6 +59,12 @@ export interface FhirServerOptions {
   tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; requestCert?: boolean };
   /** Omit `token_endpoint` from smart-configuration, or serve none at all (404). */
   discovery?: 'normal' | 'no-token-endpoint' | 'missing';
+  /**
+   * Order a batch's entries are processed in. FHIR R4 http.html#brules allows any order (entries of
+   * a batch SHALL NOT depend on each other); 'reversed' plays a server that does not keep the Bundle's.
+   * @defaultValue 'given'
+   */
+  batchOrder?: 'given' | 'reversed';
 }
 
 /** Where a fault applies. @defaultValue 'fhir' */
@@ -291,6 +303,7 @@ function apply(
     const found = id === undefined ? undefined : db.get(`${type}/${id}`);
     return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
   }
+  if (method === 'PATCH') return patch(db, type, id, query, resource, headers);
   if (method !== 'PUT' && method !== 'POST') return { status: 405, outcome: operationOutcome('not-supported') };
   if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no resource') };
   if (resource.resourceType !== type) return { status: 400, outcome: operationOutcome('invalid', 'resourceType does not match URL') };
@@ -328,13 +341,89 @@ function apply(
   }
   if (id === undefined || !idPattern.test(id)) return { status: 400, outcome: operationOutcome('invalid', 'bad id') };
   if (resource.id !== id) return { status: 400, outcome: operationOutcome('invalid', 'resource.id must match the URL id') };
-  const ifMatch = headers['if-match'];
-  if (ifMatch !== undefined) {
-    const current = db.get(`${type}/${id}`);
-    const version = isJson(current?.meta) ? String(current.meta.versionId) : undefined;
-    if (ifMatch !== `W/"${version}"`) return { status: 412, outcome: operationOutcome('conflict', 'version mismatch') };
-  }
+  const mismatch = versionMismatch(db.get(`${type}/${id}`), headers['if-match']);
+  if (mismatch !== undefined) return mismatch;
   return store(db, type, id, resource);
+}
+
+/** If-Match against the stored version: undefined when it holds (or none was sent). */
+function versionMismatch(current: Json | undefined, ifMatch: string | undefined): Applied | undefined {
+  if (ifMatch === undefined) return undefined;
+  const version = isJson(current?.meta) ? String(current.meta.versionId) : undefined;
+  return ifMatch === `W/"${version}"` ? undefined : { status: 412, outcome: operationOutcome('conflict', 'version mismatch') };
+}
+
+/** The resource a PATCH names: by id, or the one its search finds (none 404, several 412); else the status. */
+function patchTarget(db: ResourceDb, type: string, id: string | undefined, query: string | undefined): { found: Json } | Applied {
+  if (query === undefined) {
+    if (id === undefined || !idPattern.test(id)) return { status: 400, outcome: operationOutcome('invalid', 'bad id') };
+    const current = db.get(`${type}/${id}`);
+    return current === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { found: current };
+  }
+  if (id !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
+  const matches = db.search(type, query);
+  if (matches === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
+  if (matches.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
+  const [only] = matches;
+  return only === undefined ? { status: 404, outcome: operationOutcome('not-found', 'no match') } : { found: only };
+}
+
+/**
+ * PATCH `Type/id` or `Type?search` with a JSON Patch (`document`, already taken out of the request
+ * or the entry's Binary): applied whole or not at all; a malformed document is 400, one that does
+ * not apply 422, and the result must stay the same resource (type and id).
+ */
+function patch(
+  db: ResourceDb,
+  type: string,
+  id: string | undefined,
+  query: string | undefined,
+  document: unknown,
+  headers: Record<string, string | undefined>,
+): Applied {
+  const target = patchTarget(db, type, id, query);
+  if (!('found' in target)) return target;
+  const current = target.found;
+  const mismatch = versionMismatch(current, headers['if-match']);
+  if (mismatch !== undefined) return mismatch;
+  let patched: unknown;
+  try {
+    patched = applyJsonPatch(current, document);
+  } catch (err) {
+    if (!(err instanceof JsonPatchError)) throw err;
+    return err.kind === 'invalid'
+      ? { status: 400, outcome: operationOutcome('structure', err.message) }
+      : { status: 422, outcome: operationOutcome('processing', err.message) };
+  }
+  if (!isJson(patched) || patched.resourceType !== type || patched.id !== current.id) {
+    return { status: 422, outcome: operationOutcome('processing', 'a patch cannot change the resource type or id') };
+  }
+  return store(db, type, String(current.id), patched);
+}
+
+const JSON_PATCH = 'application/json-patch+json';
+
+/** The media type of a Content-Type value, without parameters, lower case. */
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * The JSON Patch a PATCH entry of a Bundle carries (FHIR R4 http.html#patch: a Binary of contentType
+ * application/json-patch+json, the document base64 in `data`), or the status refusing it. A FHIRPath
+ * Patch (Parameters) is valid FHIR the fixture does not implement: 415 like any other form.
+ */
+function entryPatchDocument(resource: unknown): { document: unknown } | Applied {
+  if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no patch document') };
+  if (resource.resourceType !== 'Binary' || mediaType(typeof resource.contentType === 'string' ? resource.contentType : undefined) !== JSON_PATCH) {
+    return { status: 415, outcome: operationOutcome('not-supported', `only a Binary of ${JSON_PATCH}`) };
+  }
+  if (typeof resource.data !== 'string') return { status: 400, outcome: operationOutcome('structure', 'Binary without data') };
+  try {
+    return { document: JSON.parse(Buffer.from(resource.data, 'base64').toString('utf8')) as unknown };
+  } catch {
+    return { status: 400, outcome: operationOutcome('structure', 'Binary data is not JSON') };
+  }
 }
 
 function entryHeaders(request: Json): Record<string, string | undefined> {
@@ -559,11 +648,16 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       if (!isJson(entry) || !isJson(entry.request)) return { status: 400, outcome: operationOutcome('structure', 'entry.request missing') };
       const { method, url } = entry.request;
       if (typeof method !== 'string' || typeof url !== 'string') return { status: 400, outcome: operationOutcome('structure') };
-      return apply(db, method, url, entry.resource, entryHeaders(entry.request));
+      if (method.toUpperCase() !== 'PATCH') return apply(db, method, url, entry.resource, entryHeaders(entry.request));
+      const taken = entryPatchDocument(entry.resource);
+      return 'document' in taken ? apply(db, 'PATCH', url, taken.document, entryHeaders(entry.request)) : taken;
     };
 
     if (body.type === 'batch') {
-      const results = entries.map((entry, index) => applyEntry(entry, index));
+      const order = entries.map((_, index) => index);
+      if (options.batchOrder === 'reversed') order.reverse();
+      const results: Applied[] = [];
+      for (const index of order) results[index] = applyEntry(entries[index], index);
       return send(res, record, 200, { resourceType: 'Bundle', type: 'batch-response', entry: results.map(responseEntry) });
     }
     // Transaction: all entries or none.
@@ -633,6 +727,10 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         'if-none-exist': req.headers['if-none-exist'] as string | undefined,
         'if-match': req.headers['if-match'] as string | undefined,
       };
+      // FHIR R4 http.html#patch: a JSON Patch is sent as itself, under its own media type
+      if (req.method === 'PATCH' && mediaType(req.headers['content-type']) !== JSON_PATCH) {
+        return send(res, record, 415, operationOutcome('not-supported', `PATCH takes ${JSON_PATCH}`));
+      }
       const applied = apply(db, req.method ?? 'GET', `${rest}${url.search}`, record.body, headers);
       if (applied.status >= 400) return send(res, record, applied.status, applied.outcome);
       const version = applied.location?.split('/').pop();
