@@ -268,6 +268,10 @@ export const conversionSchema = z
       .enum(['us', 'none'])
       .default('us')
       .describe("us: a driver's licence issuer (PID-20 DLN.2) that is a US state's postal code names that state's licence OID (urn:oid:2.16.840.1.113883.4.3.<FIPS>) when MSH-17 is empty or USA; none: never (for senders that write a country there: DE is Germany, not Delaware)"),
+    reportCategory: z
+      .enum(['message', 'laboratory'])
+      .default('message')
+      .describe("the category of a result report (ORU/OUL) whose OBR-24 is empty: message: US Core's LAB only when the message shows a laboratory result (a specimen: SPM or OBR-9/10/14/15/39; an OBR-4 CPT laboratory code; an OUL message), else no category and a report line naming OBR-24; laboratory: LAB (a channel fed by a laboratory system)"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
@@ -286,6 +290,7 @@ export function conversionOptions(channel: { timezone: string; conversion: z.out
     extensionBase: c.extensionBase,
     unnamedExtensions: c.unnamedExtensions,
     licenceStates: c.licenceStates,
+    reportCategory: c.reportCategory,
   };
 }
 

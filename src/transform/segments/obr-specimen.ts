@@ -79,6 +79,15 @@ function spsParts(rep: Repetition): { type?: Repetition; additive?: Repetition; 
 }
 
 /**
+ * True when the OBR's group holds an SPM or the OBR itself carries a specimen fact (OBR-9, -10,
+ * -14, -15, -39): a result made from a specimen, the laboratory signal of a report without OBR-24
+ * (order.ts, R17-W2). OBR-7 does not count: every kind of report has an observation time.
+ */
+export function showsSpecimen(seg: SegmentReader, scope: Scope): boolean {
+  return hasSpm(scope.group.closest('OBR')) || SPECIMEN_ONLY.some((n) => seg.reps(n).length > 0);
+}
+
+/**
  * The OBR's Specimen, when its group has no SPM and the OBR carries specimen facts. `report` is
  * the DiagnosticReport of a result group (it and the group's Observations reference the Specimen
  * through scope.specimen), `request` the order's ServiceRequest.

@@ -16,15 +16,16 @@ import { sub, val } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { HL7_NULL, type Repetition } from '../../hl7/message.js';
+import { HL7_NULL, type Repetition, get } from '../../hl7/message.js';
 import { childReportKey, childRequestKey, orderEventKey, orderKey } from '../identity.js';
 import { ORDER_DETAILS } from '../groups.js';
 import type { GroupNode } from '../structures/match.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { reportCategory, resultKind } from '../vocabulary/result-category.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
-import { obrSpecimen } from './obr-specimen.js';
+import { obrSpecimen, showsSpecimen } from './obr-specimen.js';
 import { applyRequestTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
@@ -556,8 +557,8 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG ORC[DiagnosticReport] ORC-28 → meta.security via ConfidentialityCode]
   labelOrderConfidentiality(dr, orc, cx);
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
-  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
-  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));
+  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR[DiagnosticReport] #24] the section
+  push(dr, 'category', reportCategory(reportKind(seg, scope, cx)), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));
   const code = codeableConcept(seg.rep(4));
   dr.code = code ?? { text: 'unknown' };
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);
@@ -583,6 +584,38 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // is identified (by OBR-6, or as a prior result): not a new report per message
   scope.report = cx.add(dr as Resource, reportKey(seg, filler, placer, code, start, sr, scope, cx), 'distinct');
   obrSpecimen(seg, scope, cx, sr);
+}
+
+const CPT = 'http://www.ama-assn.org/go/cpt';
+
+/**
+ * What kind of report an OBR's DiagnosticReport is, for its US Core category and its results'
+ * [IG OBR[DiagnosticReport] #24 → category via DiagnosticServiceSectionID]: OBR-24's section when
+ * valued. Without OBR-24 the IG states no category; US Core's Lab profile wants LAB on a lab report,
+ * so [hig: US Core DiagnosticReport Lab] LAB only on a laboratory signal: a specimen (SPM, OBR-9/10/
+ * 14/15/39), an OBR-4 CPT code of the Pathology and Laboratory section (Radiology's: imaging), an OUL
+ * message (unsolicited laboratory observation), or a channel whose `conversion.reportCategory` is
+ * `laboratory` (a laboratory system's feed). Else no category, and a report line naming OBR-24: until
+ * review 17 (R17-W2) an empty OBR-24 made every report LAB, an echo or ECG report included.
+ */
+function reportKind(seg: SegmentReader, scope: Scope, cx: Conversion): ResultKind | undefined {
+  const section = seg.str(24);
+  if (section !== undefined) return resultKind(section);
+  const cpt = orderedCpt(seg.rep(4));
+  if (cpt !== undefined) return cpt;
+  if (cx.reportCategory === 'laboratory' || showsSpecimen(seg, scope) || get(cx.msg, 'MSH-9.1')?.trim().toUpperCase() === 'OUL') return 'laboratory';
+  cx.leftOut(seg, '24', 'empty, and no specimen, laboratory CPT code in OBR-4, OUL message or channel conversion.reportCategory says the report is a laboratory one: its US Core category (LAB)');
+  return undefined;
+}
+
+/** The result kind of OBR-4's CPT code (CWE.1 or the alternate CWE.4, by its coding system). */
+function orderedCpt(rep: Repetition | undefined): ResultKind | undefined {
+  for (const at of [1, 4]) {
+    if (codingSystemUri(val(rep, at + 2)) !== CPT) continue;
+    const kind = cptKind(val(rep, at));
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
 }
 
 /**
