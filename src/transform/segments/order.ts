@@ -25,7 +25,7 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
-import { obrSpecimen, showsSpecimen } from './obr-specimen.js';
+import { isFastingStatus, obrSpecimen, showsSpecimen } from './obr-specimen.js';
 import { applyRequestTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
@@ -477,6 +477,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
     supplementalService(sr, obr, cx);
+    relevantClinicalInfo(sr, obr);
     // [IG OBR[ServiceRequest] OBR-28 Result Copies To: "deferred to a future edition"] no R4 element
     // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
     if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
@@ -509,6 +510,32 @@ function supplementalService(sr: Json, obr: SegmentReader, cx: Conversion): void
     const id = cxIdentifier(r, cx.at(obr, 53));
     if (id !== undefined) push(sr, 'identifier', { ...id, type: tableConcept('0203', 'PLAC') });
   }
+}
+
+const SUPPORTING_INFO = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ServiceRequest.supportingInfo';
+
+/**
+ * [IG OBR[ServiceRequest] #13 "If this does not represent fasting status" → extension
+ * extension-ServiceRequest.supportingInfo (R5's element, cross-version), value CodeableReference
+ * .concept via CWE[CodeableConcept]] each OBR-13 repetition that is no fasting status. R4 has no
+ * CodeableReference: the cross-version extension carries the concept as valueCodeableConcept (FHIR
+ * xver-r5.r4: "additional types from child elements (concept)"); R4's own supportingInfo takes
+ * References only. [hig: OBR-13 is ST before v2.7] a value of one component is free text
+ * (`Portable`, `on warfarin`): CodeableConcept.text, not a code without a system. A fasting status
+ * is the Specimen's [IG OBR[Specimen] #13]: left unread here, so it is reported unless a Specimen
+ * takes it (obr-specimen.ts, spm.ts). Until review 17 OBR-13 was reported, not mapped.
+ */
+function relevantClinicalInfo(sr: Json, obr: SegmentReader): void {
+  let fasting = false;
+  for (const r of obr.reps(13)) {
+    if (isFastingStatus(r)) fasting = true;
+    else {
+      const text = r.every((c, i) => (i === 0 ? c.length <= 1 : c.every((x) => x.trim() === ''))) ? val(r, 1) : undefined;
+      const concept = text !== undefined ? { text } : codeableConcept(r);
+      if (concept !== undefined) push(sr, 'extension', { url: SUPPORTING_INFO, valueCodeableConcept: concept });
+    }
+  }
+  if (fasting) obr.used.delete(13);
 }
 
 const CALLBACK = 'http://hl7.org/fhir/StructureDefinition/servicerequest-order-callback-phone-number';
