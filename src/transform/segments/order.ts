@@ -10,7 +10,7 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, tableCoding, tableConcept } from '../datatypes/coding.js';
-import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { addExtension, unnamedExtensionUrl, unnamedExtensionWhy } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { sub, val } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
@@ -134,9 +134,11 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
-  // [IG ORC[ServiceRequest] #16 otherwise → extension??-orderControlCodeReason, unnamed] beside an
-  // ORC-5 the reason was read and dropped without a line: now said
-  else if (reason !== undefined) cx.leftOut(orc, '16', 'an order control reason beside an order status (ORC-5): the IG row for it names no extension (extension??-orderControlCodeReason)');
+  // [IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason, CWE[CodeableConcept]] beside an
+  // ORC-5 (whose status the reason does not explain): hig's v2-orderControlCodeReason (unnamed-extension.ts);
+  // under unnamedExtensions 'report' the line as before (until review 17 always the line)
+  else if (reason !== undefined && cx.extensions.mode === 'emit') addExtension(target, { url: unnamedExtensionUrl('orderControlCodeReason', cx.extensions.base), valueCodeableConcept: reason });
+  else if (reason !== undefined) cx.leftOut(orc, '16', unnamedExtensionWhy('an order control reason beside an order status (ORC-5)', 'orderControlCodeReason'));
   // [IG ORC[ServiceRequest] ORC-28 → meta.security via ConfidentialityCode] (hig: a pharmacy order's too)
   labelOrderConfidentiality(target, orc, cx);
 }
