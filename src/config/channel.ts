@@ -275,7 +275,7 @@ export const conversionSchema = z
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
-      .describe("emit: values whose IG row names an unnamed extension (CX.6, PID-27, PID-31, PV2-21, PV2-40, NTE-4, ORC-16 beside ORC-5, ORC-25, SPM-9, TQ1-10, TQ.7, XCN.14, XON.2, XON.8, EI.3/EI.4 without a system, SFT-1/4/5/6; and CX.3/XCN.12, whose IG extension is a NamingSystem one) go into hig's v2-<name> extensions; report: they stay out of the Bundle and the report names them (no extension outside the IG)"),
+      .describe("emit: values whose IG row names an unnamed extension (CX.6, PID-27, PID-31, PV2-21, PV2-40, NTE-4, ORC-16 beside ORC-5, ORC-25, RXR-3, SPM-9, TQ1-10, TQ.7, XCN.14, XON.2, XON.8, EI.3/EI.4 without a system, SFT-1/4/5/6; and CX.3/XCN.12, whose IG extension is a NamingSystem one) go into hig's v2-<name> extensions; report: they stay out of the Bundle and the report names them (no extension outside the IG)"),
   })
   .strict();
 
