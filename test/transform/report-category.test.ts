@@ -66,6 +66,13 @@ describe('DiagnosticReport category without OBR-24 (R17-W2)', () => {
     expect(convert([MSH('ORU^R01'), PID, obr('GLU^Glucose^L', { 24: 'HM' }), OBX]).report).toEqual(['LAB', 'HM']);
   });
 
+  // the lab signal only peeks at the specimen fields: an OBR whose Specimen is not made (no patient)
+  // keeps OBR-15 in the report
+  it('asking for the lab signal reads no field: OBR-15 without a Specimen (no patient) stays reported', () => {
+    const out = convert([MSH('ORU^R01'), obr('GLU^Glucose^L', { 15: 'UR^Urine^HL70070' }), OBX]);
+    expect(out.lines).toContain('OBR-15 (segment 2) is valued but not mapped');
+  });
+
   it('[hig: US Core DiagnosticReport Lab] the channel option reportCategory laboratory states LAB', () => {
     const out = convert([MSH('ORU^R01'), PID, obr('GLU^Glucose^L'), OBX], { reportCategory: 'laboratory' });
     expect(out.report).toEqual(['LAB']);

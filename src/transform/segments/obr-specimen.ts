@@ -46,17 +46,26 @@ export function isFastingStatus(rep: Repetition): boolean {
   return own !== undefined && isTableCode('0916', own.code);
 }
 
-/** Whether OBR-13 holds a fasting status, without marking the field read (only placing it does). */
-function holdsFasting(obr: SegmentReader): boolean {
-  const read = obr.used.has(13);
-  const found = obr.reps(13).some(isFastingStatus);
-  if (!read) obr.used.delete(13);
+/** Whether a repetition of field n passes `test`, without marking the field read (only placing it does). */
+function peek(obr: SegmentReader, n: number, test: (rep: Repetition) => boolean): boolean {
+  const read = obr.used.has(n);
+  const found = obr.reps(n).some(test);
+  if (!read) obr.used.delete(n);
   return found;
 }
 
-/** The specimen facts of an OBR: a field only its Specimen takes, or a fasting status in OBR-13. */
+/** Whether OBR-13 holds a fasting status. */
+function holdsFasting(obr: SegmentReader): boolean {
+  return peek(obr, 13, isFastingStatus);
+}
+
+/**
+ * The specimen facts of an OBR: a field only its Specimen takes, or a fasting status in OBR-13.
+ * Peeked, not read: the report kind asks first (showsSpecimen), and a field no Specimen then takes
+ * (no patient) must stay in the report.
+ */
 function specimenFacts(obr: SegmentReader): boolean {
-  return SPECIMEN_ONLY.some((n) => obr.reps(n).length > 0) || holdsFasting(obr);
+  return SPECIMEN_ONLY.some((n) => peek(obr, n, () => true)) || holdsFasting(obr);
 }
 
 /**
