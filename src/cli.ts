@@ -171,6 +171,7 @@ function messageCommands(program: Command): void {
     .option('--extension-base <URL>', "prefix (an http(s) URL ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension")
     .option('--unnamed-extensions <MODE>', 'emit those extensions, or report the values instead', 'emit')
     .option('--licence-states <MODE>', "us: a PID-20 DLN.2 postal code names that US state's licence OID (MSH-17 empty or USA); none: never", 'us')
+    .option('--report-category <MODE>', 'a result report without OBR-24: message: LAB only on a laboratory signal (specimen, CPT lab code, OUL); laboratory: LAB', 'message')
     .action(async () => {
       const { cmdConvert } = await import('./cli/convert.js');
       process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });

@@ -88,6 +88,25 @@ describe('hig convert', () => {
     expect(bad.stderr).toContain('--licence-states');
   });
 
+  it('[hig: US Core DiagnosticReport Lab, R17-W2] --report-category laboratory states LAB on a report without OBR-24; a bad value is refused with exit 64', async () => {
+    const oru = [
+      'MSH|^~\\&|LIS|GH|EHR|RECV|20240305081500||ORU^R01|R1|P|2.5.1',
+      'PID|1||M9^^^HOSP^MR||DOE^JANE||19800215|F',
+      'OBR|1|P1|F1|GLU^Glucose^L|||20240305070000',
+      'OBX|1|NM|GLU^Glucose^L||90|mg/dL|||||F',
+    ].join('\r');
+    const a = file('oru.hl7', oru);
+    const plain = await run([a]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('"code":"LAB"');
+    const lab = await run([a, '--report-category', 'laboratory']);
+    expect(lab.code).toBe(0);
+    expect(lab.stdout).toContain('"code":"LAB"');
+    const bad = await run([a, '--report-category', 'lab']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--report-category');
+  });
+
   it('refuses a malformed --namespace with the usage and exit 64', async () => {
     const r = await run([file('u.hl7', msg('U1', 'M6')), '--namespace', 'HOSP']);
     expect(r.code).toBe(64);

@@ -75,6 +75,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       'extension-base': { type: 'string' },
       'unnamed-extensions': { type: 'string', default: 'emit' },
       'licence-states': { type: 'string', default: 'us' },
+      'report-category': { type: 'string', default: 'message' },
     },
   });
   if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
@@ -82,6 +83,8 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   if (unnamed !== 'emit' && unnamed !== 'report') throw new ConvertUsageError(`--unnamed-extensions expects emit or report, got "${unnamed ?? ''}"`);
   const states = values['licence-states'];
   if (states !== 'us' && states !== 'none') throw new ConvertUsageError(`--licence-states expects us or none, got "${states ?? ''}"`);
+  const category = values['report-category'];
+  if (category !== 'message' && category !== 'laboratory') throw new ConvertUsageError(`--report-category expects message or laboratory, got "${category ?? ''}"`);
   const base = values['extension-base'];
   if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
@@ -91,6 +94,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
     omittedFields: values['keep-omitted'] === true ? ('keep' as const) : ('remove' as const),
     unnamedExtensions: unnamed as 'emit' | 'report',
     licenceStates: states as 'us' | 'none',
+    reportCategory: category as 'message' | 'laboratory',
     ...(base === undefined ? {} : { extensionBase: base }),
   };
   const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');

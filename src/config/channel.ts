@@ -268,10 +268,14 @@ export const conversionSchema = z
       .enum(['us', 'none'])
       .default('us')
       .describe("us: a driver's licence issuer (PID-20 DLN.2) that is a US state's postal code names that state's licence OID (urn:oid:2.16.840.1.113883.4.3.<FIPS>) when MSH-17 is empty or USA; none: never (for senders that write a country there: DE is Germany, not Delaware)"),
+    reportCategory: z
+      .enum(['message', 'laboratory'])
+      .default('message')
+      .describe("the category of a result report (ORU/OUL) whose OBR-24 is empty: message: US Core's LAB only when the message shows a laboratory result (a specimen: SPM or OBR-9/10/14/15/39; an OBR-4 CPT laboratory code; an OUL message), else no category and a report line naming OBR-24; laboratory: LAB (a channel fed by a laboratory system)"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
-      .describe("emit: values whose IG row names an unnamed extension (CX.6, PID-27, PID-31, PV2-21, PV2-40, NTE-4, ORC-25, SPM-9, TQ1-10, TQ.7, XCN.14, XON.2, XON.8, EI.3/EI.4 without a system, SFT-1/4/5/6; and CX.3/XCN.12, whose IG extension is a NamingSystem one) go into hig's v2-<name> extensions; report: they stay out of the Bundle and the report names them (no extension outside the IG)"),
+      .describe("emit: values whose IG row names an unnamed extension (CX.6, PID-27, PID-31, PV2-21, PV2-40, NTE-4, ORC-16 beside ORC-5, ORC-25, RXR-3, SPM-9, TQ1-10, TQ.7, XCN.14, XON.2, XON.8, EI.3/EI.4 without a system, SFT-1/4/5/6; and CX.3/XCN.12, whose IG extension is a NamingSystem one) go into hig's v2-<name> extensions; report: they stay out of the Bundle and the report names them (no extension outside the IG)"),
   })
   .strict();
 
@@ -286,6 +290,7 @@ export function conversionOptions(channel: { timezone: string; conversion: z.out
     extensionBase: c.extensionBase,
     unnamedExtensions: c.unnamedExtensions,
     licenceStates: c.licenceStates,
+    reportCategory: c.reportCategory,
   };
 }
 

@@ -220,6 +220,11 @@ export class Conversion implements DatatypeContext {
     readonly extensions: ExtensionSettings = DEFAULT_EXTENSION_SETTINGS,
     /** The channel's `conversion.licenceStates` (licence-issuer.ts): whether DLN.2 may name a US state. */
     readonly licenceStates: 'us' | 'none' = 'us',
+    /**
+     * The channel's `conversion.reportCategory` (order.ts reportKind): `laboratory` states a result
+     * report without OBR-24 a lab report; `message` only when the message shows it is one.
+     */
+    readonly reportCategory: 'message' | 'laboratory' = 'message',
   ) {}
 
   /**

@@ -30,6 +30,13 @@ export interface ConvertOptions {
    * Delaware). @defaultValue 'us'
    */
   licenceStates?: 'us' | 'none';
+  /**
+   * The category of a result report (ORU/OUL) whose OBR-24 is empty: `message` states US Core's
+   * LAB only when the message shows a laboratory result (a specimen: SPM or OBR-9/10/14/15/39; an
+   * OBR-4 CPT laboratory code; an OUL message), else none and a report line; `laboratory` states LAB
+   * (a channel fed by a laboratory system). @defaultValue 'message'
+   */
+  reportCategory?: 'message' | 'laboratory';
 }
 
 export interface ConvertResult {

@@ -204,6 +204,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   const extensions = extensionOptions(options);
   const licenceStates = options.licenceStates ?? 'us';
   if (licenceStates !== 'us' && licenceStates !== 'none') throw new PermanentError('MAPPING_FAILED', 'options.licenceStates is neither us nor none');
+  const reportCategory = options.reportCategory ?? 'message';
+  if (reportCategory !== 'message' && reportCategory !== 'laboratory') throw new PermanentError('MAPPING_FAILED', 'options.reportCategory is neither message nor laboratory');
   const text = typeof input === 'string' ? input : decodeMessageBytes(input);
   const msg = parseMessage(text);
   const routing = route(msg);
@@ -226,7 +228,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
-  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates);
+  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);

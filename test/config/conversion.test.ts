@@ -30,7 +30,7 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us' });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message' });
   });
 
   it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {
@@ -66,6 +66,25 @@ describe('channel conversion options', () => {
     expect(convert({})).toContain('"url":"https://hig.example/fhir/StructureDefinition/v2-assigningFacility"');
     expect(convert({ extensionBase: 'https://fhir.example.org/sd/' })).toContain('"url":"https://fhir.example.org/sd/v2-assigningFacility"');
     expect(convert({ unnamedExtensions: 'report' })).not.toContain('v2-assigningFacility');
+  });
+
+  // R17-W2 [hig: US Core DiagnosticReport Lab] a laboratory system's channel states LAB on a report
+  // without OBR-24 and without a specimen; the default states none (the message does not say lab)
+  it('reportCategory reaches the conversion the worker runs, and refuses other values naming the field', () => {
+    const oru = [
+      'MSH|^~\\&|LIS|GH|EHR|RECV|20240305081500||ORU^R01|C2|P|2.5.1',
+      'PID|1||123^^^HOSP^MR||DOE^JANE||19800215|F',
+      'OBR|1|P1|F1|2823-3^Potassium^LN|||20240305070000|||||||||||||||20240305081000|||F',
+      'OBX|1|NM|2823-3^Potassium^LN||4.4|mmol/L|||||F',
+    ].join('\r');
+    const convert = (conversion: Record<string, unknown>) => {
+      const [channel] = loadChannels(channelFile('cat', { conversion }));
+      if (channel === undefined) throw new Error('no channel');
+      return JSON.stringify(pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test'))).convertHl7v2(Buffer.from(oru)).bundle);
+    };
+    expect(convert({})).not.toContain('"code":"LAB"');
+    expect(convert({ reportCategory: 'laboratory' })).toContain('"code":"LAB"');
+    expect(() => loadChannels(channelFile('badcat', { conversion: { reportCategory: 'lab' } }))).toThrow(/conversion\.reportCategory/);
   });
 
   it('refuse an extensionBase that is no http(s) URL ending in /, and an unnamedExtensions other than emit or report, naming the field', () => {

@@ -104,7 +104,7 @@ describe('review 17 wrong data', () => {
   // the message says laboratory; a receiver filing by category shows the echo among the lab results (US
   // Core Lab profile search `category=LAB`). [IG OBR[DiagnosticReport] #24 → category] is the row that
   // gives a category; without OBR-24 (and without anything else naming a lab) there is none to state.
-  it.fails('R17-W2 [IG OBR[DiagnosticReport] #24] a cardiac echo without OBR-24 is not stated a Laboratory report', () => {
+  it('R17-W2 [IG OBR[DiagnosticReport] #24] a cardiac echo without OBR-24 is not stated a Laboratory report', () => {
     const entries = convert([
       'MSH|^~\\&|CVIS|BSW|HIG|NTXHIE|20261205150510-0600||ORU^R01|CV20261205-0031|P|2.3',
       'PID|1||2288441^^^BSW^MR||LEE^DANIEL^JUNHO^^^^L||19820509|M',

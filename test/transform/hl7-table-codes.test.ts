@@ -56,6 +56,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0719', 'PAT', 'PT', '[hig ARV-4 → access restriction reason; table 0719]'],
     ['0912', 'OP', 'ORD', '[IG PRT[…] PRT-4 → function via Participation]'],
     // THO v2-0936 has QST RSLT SCI; AOE is a code of table 0937, not of this one
+    ['0916', 'NF', 'N', '[IG OBR[Specimen] #13 → collection.fastingStatusCodeableConcept, v2-0916]'],
     ['0936', 'RSLT', 'AOE', '[IG OBX[Observation] #29 → category[1].coding; table 0936]'],
   ];
 

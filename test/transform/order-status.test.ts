@@ -53,7 +53,7 @@ describe('[IG ORC[ServiceRequest] #5 via OrderStatus] an ORC-5 the map does not 
 });
 
 describe('[IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → request-statusReason; else extension??-orderControlCodeReason]', () => {
-  const run = (orc5: string) =>
+  const run = (orc5: string, options: { unnamedExtensions?: 'emit' | 'report' } = {}) =>
     convertHl7v2(
       [
         'MSH|^~\\&|CPOE|HOSP|LAB|HOSP|20240601120000-0500||ORM^O01^ORM_O01|ST2|P|2.5.1',
@@ -61,6 +61,7 @@ describe('[IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → request-statusReas
         `ORC|CA|PL72^CPOE|||${orc5}|||||||||||DUP^Duplicate order^L`,
         'OBR|1|PL72^CPOE||2345-7^Glucose^LN',
       ].join('\r'),
+      options,
     );
   const lines = (r: ReturnType<typeof run>) => ((r.report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
   const reasons = (r: ReturnType<typeof run>) => ((resources(r.bundle, 'ServiceRequest')[0]?.extension as { url: string }[] | undefined) ?? []).filter((e) => e.url.endsWith('request-statusReason'));
@@ -69,9 +70,14 @@ describe('[IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → request-statusReas
     expect(reasons(run(''))).toEqual([{ url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: { coding: [expect.objectContaining({ code: 'DUP', display: 'Duplicate order' })] } }]);
   });
 
-  it('ORC-5 valued: no statusReason, and ORC-16 is reported, not read past', () => {
+  // review 17: beside an ORC-5 hig's v2-orderControlCodeReason (unnamed-extension rule), reported
+  // only under unnamedExtensions 'report' (until then always reported)
+  it('ORC-5 valued: no statusReason; ORC-16 → v2-orderControlCodeReason, or under report the line', () => {
     const r = run('CA');
     expect(reasons(r)).toEqual([]);
-    expect(lines(r)).toContainEqual(expect.stringMatching(/^ORC-16 \(segment 3\): an order control reason beside an order status/));
+    const own = ((resources(r.bundle, 'ServiceRequest')[0]?.extension as { url: string; valueCodeableConcept?: unknown }[] | undefined) ?? []).filter((e) => e.url.endsWith('/v2-orderControlCodeReason'));
+    expect(own.map((e) => e.valueCodeableConcept)).toEqual([{ coding: [expect.objectContaining({ code: 'DUP', display: 'Duplicate order' })] }]);
+    expect(lines(r).filter((l) => l.startsWith('ORC-16'))).toEqual([]);
+    expect(lines(run('CA', { unnamedExtensions: 'report' }))).toContainEqual(expect.stringMatching(/^ORC-16 \(segment 3\): an order control reason beside an order status/));
   });
 });

@@ -182,6 +182,26 @@ describe('R16-L3 AL1/IAM original codes', () => {
     expect((a.reaction as Json[])[0]?.severity).toBe('moderate');
   });
 
+  // review 16 #03 (AL1-4 `U`), review 17: reported until then; the criticality-original map has U (and
+  // MO), the criticality map and reaction.severity map none: the sender's code alone on _criticality
+  it('[IG AL1[AllergyIntolerance] #4 criticality.extension[1] via criticality-original] U is kept as alternate-codes without a criticality', () => {
+    const { bundle, lines } = convertChecked(MSH, EVN, PID, 'AL1|1|DA^Drug allergy^HL70127|7980^Penicillin G^RXNORM|U^Unknown^HL70128|Hives');
+    const a = one(bundle, 'AllergyIntolerance');
+    expect(a.criticality).toBeUndefined();
+    expect(a._criticality).toEqual({ extension: [v2('0128', 'U', 'Unknown')] });
+    expect((a.reaction as Json[])[0]?.severity).toBeUndefined();
+    expect(lines.filter((l) => l.startsWith('AL1-4'))).toEqual([]);
+  });
+
+  it('[IG AL1[AllergyIntolerance] #4] MO without a reaction (no reaction.severity to hold it) is kept the same way; a code outside table 0128 stays reported', () => {
+    const mo = convertChecked(MSH, EVN, PID, 'AL1|1|DA|7980^Penicillin G^RXNORM|MO');
+    expect(one(mo.bundle, 'AllergyIntolerance')._criticality).toEqual({ extension: [v2('0128', 'MO', 'Moderate')] });
+    expect(mo.lines.filter((l) => l.startsWith('AL1-4'))).toEqual([]);
+    const other = convertChecked(MSH, EVN, PID, 'AL1|1|DA|7980^Penicillin G^RXNORM|XX');
+    expect(one(other.bundle, 'AllergyIntolerance')._criticality).toBeUndefined();
+    expect(other.lines).toContain('AL1-4 (segment 4) is valued but not mapped');
+  });
+
   it('[IG IAM[AllergyIntolerance] #2, #4] IAM-2 DA and IAM-4 SV keep their original codes too', () => {
     const { bundle } = convertChecked(
       'MSH|^~\\&|EPIC|UMHHC|HIG|HIE|20261205143012-0500||ADT^A60^ADT_A60|F16B3|P|2.5.1',

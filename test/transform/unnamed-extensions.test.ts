@@ -247,6 +247,54 @@ describe('[IG ORC[ServiceRequest] #25 → extension??-statusModifier, CWE[Codeab
   });
 });
 
+// review 16 #18: RXR-3 of an RDE was reported (a*)
+describe('[IG RXR[MedicationRequest] #3 → dosageInstruction.extension??-device, Reference(Device)]', () => {
+  const rde = (rxr3: string, options: ConvertOptions = {}) =>
+    convert(
+      [
+        'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX9|P|2.5.1',
+        'PID|1||MRN333^^^HOSP^MR||ORDER^OLGA||19750505|F',
+        'ORC|NW|RX703^CPOE',
+        'RXE||2193^Cefazolin 1 g^RXNORM|1||g^gram^UCUM',
+        `RXR|IV^Intravenous^HL70162||${rxr3}`,
+      ].join('\r'),
+      options,
+    );
+  it('→ the dosage\'s v2-device, a Reference to the Device CWE[Device] makes; under \'report\' unread and reported', () => {
+    const { bundle, lines } = rde('IVP^IV pump^L');
+    const dosage = (resources(bundle, 'MedicationRequest')[0]?.dosageInstruction as Json[] | undefined)?.[0];
+    const device = target(bundle, ext(dosage, 'device')?.valueReference);
+    expect(device).toMatchObject({ resourceType: 'Device', identifier: [{ value: 'IVP' }], deviceName: [{ name: 'IV pump', type: 'user-friendly-name' }] });
+    expect(dosage?.route).toBeDefined();
+    expect(lines.filter((t) => t.startsWith('RXR-3'))).toEqual([]);
+    const reported = rde('IVP^IV pump^L', { unnamedExtensions: 'report' });
+    expect(reported.lines).toContain('RXR-3 (segment 5) is valued but not mapped');
+    expect(resources(reported.bundle, 'Device')).toEqual([]);
+  });
+});
+
+// review 16 #16 / review 17 #16: ORC-16 `DUP` beside ORC-5 was reported (a*)
+describe('[IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason, CWE[CodeableConcept]]', () => {
+  const orc16 = (orc5: string, options: ConvertOptions = {}) =>
+    convert(OML('').replace('ORC|NW|PL51^CPOE|||', `ORC|NW|PL51^CPOE|||${orc5}`).replace('||20240601113000-0500', '||20240601113000-0500|||||||DUP^Duplicate order^L'), options);
+  const reason = { coding: [{ system: 'urn:hl7v2:codesystem:L', code: 'DUP', display: 'Duplicate order' }] };
+  it('beside an ORC-5 → ServiceRequest v2-orderControlCodeReason; under \'report\' the report line', () => {
+    const { bundle, lines } = orc16('IP');
+    const sr = resources(bundle, 'ServiceRequest')[0];
+    expect(ext(sr, 'orderControlCodeReason')?.valueCodeableConcept).toEqual(reason);
+    expect(JSON.stringify(sr)).not.toContain('request-statusReason');
+    expect(lines.filter((t) => t.startsWith('ORC-16'))).toEqual([]);
+    const reported = orc16('IP', { unnamedExtensions: 'report' });
+    expect(reported.lines.filter((t) => t.startsWith('ORC-16 (segment 3)'))).toHaveLength(1);
+    expect(JSON.stringify(reported.bundle)).not.toContain('Duplicate order');
+  });
+  it('[IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED] without ORC-5 → request-statusReason, not hig\'s extension', () => {
+    const sr = resources(orc16('').bundle, 'ServiceRequest')[0];
+    expect(ext(sr, 'orderControlCodeReason')).toBeUndefined();
+    expect(((sr?.extension ?? []) as Json[]).find((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/request-statusReason')?.valueCodeableConcept).toEqual(reason);
+  });
+});
+
 // [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]]
 describe('[IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service, CWE[CodeableConcept]]', () => {
   const ORC31 = '||20240601113000-0500' + '|'.repeat(22) + 'LIPID^Lipid panel^L';
@@ -466,8 +514,9 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
 
   it('every v2-* extension in converted Bundles has a definition, sits where its context says, with its value type', () => {
     const messages = [ADT(PID_CX6 + '|||||||||VET^Veteran||||Y', `${PV1_CX6}\r${PV2_7_21_40}`), OML('^^^^^^if fever', 'TQ1|1|||||||||if fever').replace('||20240601113000-0500', '||20240601113000-0500||||||||||||||||HD^held||||||PS^Parent service^L'), ORU_SPM];
+    messages.push(OML('').replace('ORC|NW|PL51^CPOE|||', 'ORC|NW|PL51^CPOE|||IP').replace('||20240601113000-0500', '||20240601113000-0500|||||||DUP^Duplicate order^L'));
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
-    const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
+    const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292\rRXR|PO^Oral^HL70162||SPN^Spoon^L';
     // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
     const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     // [IG CX[Identifier] CX.3 → namingsystem-checkDigit, NamingSystem only] v2-checkDigitScheme on the Identifier
@@ -499,8 +548,8 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
         }
         seen.add(e.url);
       }
-      // identifier, note and occurrenceTiming/timing are the Identifier-, Annotation- and Timing-typed elements the definitions name
-      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'address' ? 'Address' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : `${where}.${k}`);
+      // identifier, note, occurrenceTiming/timing and dosageInstruction are the Identifier-, Annotation-, Timing- and Dosage-typed elements the definitions name
+      for (const [k, v] of Object.entries(obj)) if (k !== 'extension') walk(v, k === 'identifier' ? 'Identifier' : k === 'note' ? 'Annotation' : k === 'address' ? 'Address' : k === 'occurrenceTiming' || k === 'timing' ? 'Timing' : k === 'dosageInstruction' ? 'Dosage' : `${where}.${k}`);
     };
     for (const m of [...messages, oru, rde, rdeTimes, checkDigits, ADT_DG1_20, ADT_SFT]) {
       for (const e of resources(convert(m).bundle, 'Patient').concat(...['ServiceRequest', 'MedicationRequest', 'Organization', 'Practitioner', 'Encounter', 'Account', 'Specimen', 'Observation', 'Condition', 'MessageHeader'].map((t) => resources(convert(m).bundle, t)))) walk(e, String(e.resourceType));

@@ -6,8 +6,9 @@
  * extension??-condition], [IG XCN[Practitioner] XCN.14 → identifier.extension??-assigningFacility],
  * [IG XON[Organization] XON.2 → extension??-nameType, XON.8 → identifier.extension??-location],
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
- * extension??-statusModifier], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
- * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier],
+ * extension??-statusModifier], [IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
+ * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier], [IG RXR[MedicationRequest] #3 →
+ * dosageInstruction.extension??-device],
  * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex),
  * [IG SFT[MessageHeader] #1, #4, #5, #6 → source.extension??-vendorOrganization/-binaryIdentifier/
  * -description/-installDate].
@@ -92,8 +93,11 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'location', context: ['Identifier'], value: 'Reference', targets: ['Location'], rows: ['XON[Organization] XON.8'] },
   { name: 'identityUnknown', context: ['Patient'], value: 'boolean', rows: ['PID[Patient] #31'] },
   { name: 'statusModifier', context: ['ServiceRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #25'] },
+  // beside an ORC-5 only: without one, ORC-16 is the IG's request-statusReason (order.ts)
+  { name: 'orderControlCodeReason', context: ['ServiceRequest', 'MedicationRequest'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #16'] },
   // the IG writes `parent.service`; a dot in a StructureDefinition name is no identifier, so `-`
   { name: 'parent-service', context: ['ServiceRequest.basedOn'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #31'] },
+  { name: 'device', context: ['Dosage'], value: 'Reference', targets: ['Device'], rows: ['RXR[MedicationRequest] #3'], repeats: true },
   { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },

@@ -4,7 +4,7 @@
  * sheet yet, so RXA follows RXA[Immunization]'s rows where the elements correspond).
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
@@ -21,6 +21,24 @@ function administrationStatus(seg: SegmentReader): string {
   const completion = (seg.str(20) ?? '').toUpperCase();
   if (completion === 'PA') return 'stopped';
   return lookupCode('CompletionStatus', completion) ?? 'completed';
+}
+
+/**
+ * Who gave the dose and who ordered it. [IG RXA[Immunization] #10, the rows this file follows]
+ * RXA-10 administering provider → performer with function AP; [IG ORC[MedicationAdministration]
+ * #12 → performer.actor(XCN[Practitioner]), performer.function OP (v2-0443)] each ORC-12 ordering
+ * provider (performer is 0..*). Until review 17 ORC-12 of a RAS was reported, not mapped, and
+ * RXA-10's performer had no function (a reader could not tell the nurse from the orderer).
+ */
+function performers(rxa: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): Json[] {
+  const out: Json[] = [];
+  for (const [reps, role] of [[rxa.reps(10), 'AP'], [orc?.reps(12) ?? [], 'OP']] as const) {
+    for (const r of reps) {
+      const actor = practitioner(cx, r);
+      if (actor !== undefined) out.push({ function: tableConcept('0443', role), actor });
+    }
+  }
+  return out;
 }
 
 export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
@@ -44,9 +62,7 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   else if (start !== undefined) ma.effectiveDateTime = start;
   else if (end !== undefined) ma.effectivePeriod = { end };
   else ma.effectivePeriod = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };
-  // [IG ORC[MedicationAdministration] #12] ordering provider; RXA-10 administering provider
-  const performers = seg.reps(10).map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
-  push(ma, 'performer', ...performers.map((actor) => ({ actor })));
+  push(ma, 'performer', ...performers(seg, orc, cx));
   const request = madeByOrder(seg, scope, cx, 'MedicationRequest');
   if (request !== undefined) ma.request = cx.ref(request);
   push(ma, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));

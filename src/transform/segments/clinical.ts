@@ -20,8 +20,8 @@ export function allergyKey(patient: Resource | undefined, allergen: Json | undef
  * [IG AL1[AllergyIntolerance] AL1-4, IAM[AllergyIntolerance] IAM-4 → reaction.severity via
  * AllergySeverity[AllergyIntolerance.reaction.severity]] SV severe, MO moderate, MI mild, beside the
  * criticality the same code gives (SV high, MI low). A severity sits on a reaction, which needs a
- * manifestation: without one (or for a code neither map knows) the field stays in the report
- * instead of vanishing, as MO did.
+ * manifestation: without one (MO) or for U, which no map gives a value, the sender's code is kept
+ * as criticality alternate-codes (severityAsOriginal); a code outside table 0128 stays in the report.
  */
 export function allergySeverity(a: Json, seg: SegmentReader, cx: Conversion): void {
   const { code: severity, foreign } = tableMapCode(seg.rep(4), 'AllergySeverity[AllergyIntolerance.reaction.severity]');
@@ -30,7 +30,22 @@ export function allergySeverity(a: Json, seg: SegmentReader, cx: Conversion): vo
   if (foreign) return cx.leftOut(seg, '4', foreignCodeWhy('AllergySeverity[AllergyIntolerance.reaction.severity]'));
   const reaction = (a.reaction as Json[] | undefined)?.[0];
   if (severity !== undefined && reaction !== undefined) reaction.severity = severity;
-  else if (a.criticality === undefined) seg.used.delete(4);
+  else if (a.criticality === undefined) severityAsOriginal(a, seg);
+}
+
+/**
+ * [IG AL1[AllergyIntolerance] #4, IAM[AllergyIntolerance] #4, IF severity used as criticality →
+ * criticality.extension[1] alternate-codes via AllergySeverity[AllergyIntolerance.criticality-original]]
+ * a table 0128 code that neither criticality (its map has no row for MO or U) nor reaction.severity
+ * (no row for U; MO needs a reaction) takes: the sender's code alone on `_criticality` (an R4
+ * primitive may carry extensions without a value). U is not `unable-to-assess`: the IG's
+ * criticality map leaves U empty. Until review 17 (review 16 #03's `U`) reported; a code outside
+ * the table still is.
+ */
+function severityAsOriginal(a: Json, seg: SegmentReader): void {
+  const original = originalCode(seg, 4, 'AllergySeverity[AllergyIntolerance.criticality-original]');
+  if (original !== undefined) a._criticality = original;
+  else seg.used.delete(4);
 }
 
 /**
@@ -125,7 +140,7 @@ export function allergyCriticality(a: Json, seg: SegmentReader): void {
   // [IG AL1[AllergyIntolerance] #4, IAM[AllergyIntolerance] #4, IF severity used as criticality →
   // criticality.extension[1] alternate-codes via AllergySeverity[AllergyIntolerance.criticality-original]]
   // the sender's SV/MI (v2-0128) beside high/low; MO and U give no criticality (allergySeverity
-  // maps MO to reaction.severity or reports the field). Review 16 R16-L3
+  // maps MO to reaction.severity, else keeps MO and U as alternate-codes alone). Review 16 R16-L3
   const original = originalCode(seg, 4, 'AllergySeverity[AllergyIntolerance.criticality-original]');
   if (original !== undefined) a._criticality = original;
 }

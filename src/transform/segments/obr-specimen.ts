@@ -14,17 +14,18 @@
  * the one (spm.ts; it takes OBR-7/8/10 where SPM-17 and a PRT SC are empty).
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
-import { codeableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
 import { specimenFactsKey } from '../identity.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { isTableCode } from '../vocabulary/hl7-tables.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
-/** Fields of OBR that only its Specimen takes [IG OBR[Specimen] #9, #10, #14, #15, #39]. */
+/** Fields of OBR that only its Specimen takes [IG OBR[Specimen] #9, #10, #14, #15, #39] (and OBR-13 when a fasting status). */
 const SPECIMEN_ONLY = [9, 10, 14, 15, 39];
 
 /** [IG OBR[Specimen] #10] the first OBR-10 collector (collector is 0..1: more are reported). */
@@ -32,6 +33,50 @@ export function obrCollector(obr: SegmentReader, cx: Conversion): Json | undefin
   const reps = obr.reps(10);
   if (reps.length > 1) cx.leftOut(obr, '10', 'collectors after the first (Specimen.collection.collector holds one)');
   return practitioner(cx, reps[0]) as Json | undefined;
+}
+
+/**
+ * [IG OBR[ServiceRequest] #13 "If this represents fasting status then use OBR[Specimen] mapping";
+ * OBR[Specimen] #13 IF fasting status → collection.fastingStatusCodeableConcept] an OBR-13
+ * repetition is a fasting status when it is a code of table 0916 (F, FNA, NF, NG: the v2.7.1+
+ * relevant clinical information codes, the value set R4 binds fastingStatus to).
+ */
+export function isFastingStatus(rep: Repetition): boolean {
+  const own = ownTableCode(rep, '0916');
+  return own !== undefined && isTableCode('0916', own.code);
+}
+
+/** Whether a repetition of field n passes `test`, without marking the field read (only placing it does). */
+function peek(obr: SegmentReader, n: number, test: (rep: Repetition) => boolean): boolean {
+  const read = obr.used.has(n);
+  const found = obr.reps(n).some(test);
+  if (!read) obr.used.delete(n);
+  return found;
+}
+
+/** Whether OBR-13 holds a fasting status. */
+function holdsFasting(obr: SegmentReader): boolean {
+  return peek(obr, 13, isFastingStatus);
+}
+
+/**
+ * The specimen facts of an OBR: a field only its Specimen takes, or a fasting status in OBR-13.
+ * Peeked, not read: the report kind asks first (showsSpecimen), and a field no Specimen then takes
+ * (no patient) must stay in the report.
+ */
+function specimenFacts(obr: SegmentReader): boolean {
+  return SPECIMEN_ONLY.some((n) => peek(obr, n, () => true)) || holdsFasting(obr);
+}
+
+/**
+ * [IG OBR[Specimen] #13] the OBR-13 fasting status as collection.fastingStatusCodeableConcept
+ * (0..1: a second is reported); for the OBR's own Specimen and an SPM's (spm.ts).
+ */
+export function obrFasting(obr: SegmentReader, cx: Conversion): Json | undefined {
+  if (!holdsFasting(obr)) return undefined;
+  const reps = obr.reps(13).filter(isFastingStatus);
+  if (reps.length > 1) cx.leftOut(obr, '13', 'fasting statuses after the first (Specimen.collection.fastingStatus holds one)');
+  return codeableConcept(reps[0], undefined, '0916', cx.reportAt(obr, 13));
 }
 
 /** True when the group of this OBR, nested groups included, holds an SPM. */
@@ -85,13 +130,22 @@ function spsParts(rep: Repetition): { type?: Repetition; additive?: Repetition; 
 }
 
 /**
+ * True when the OBR's group holds an SPM or the OBR itself carries a specimen fact (OBR-9, -10,
+ * -14, -15, -39): a result made from a specimen, the laboratory signal of a report without OBR-24
+ * (order.ts, R17-W2). OBR-7 does not count: every kind of report has an observation time.
+ */
+export function showsSpecimen(seg: SegmentReader, scope: Scope): boolean {
+  return hasSpm(scope.group.closest('OBR')) || specimenFacts(seg);
+}
+
+/**
  * The OBR's Specimen, when its group has no SPM and the OBR carries specimen facts. `report` is
  * the DiagnosticReport of a result group (it and the group's Observations reference the Specimen
  * through scope.specimen), `request` the order's ServiceRequest.
  */
 export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, request: Resource | undefined): void {
   if (scope.patient === undefined || hasSpm(scope.group.closest('OBR'))) return;
-  if (!SPECIMEN_ONLY.some((n) => seg.reps(n).length > 0)) return;
+  if (!specimenFacts(seg)) return;
   const s: Json = { resourceType: 'Specimen', subject: cx.ref(scope.patient) };
   const source = seg.rep(15);
   const parts = source === undefined ? undefined : spsParts(source);
@@ -111,6 +165,7 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   }
   set(collection, 'collector', obrCollector(seg, cx));
   set(collection, 'bodySite', parts?.site === undefined ? undefined : codeableConcept(parts.site));
+  set(collection, 'fastingStatusCodeableConcept', obrFasting(seg, cx));
   if (Object.keys(collection).length > 0) s.collection = collection;
   // [IG OBR[Specimen] #14 → receivedTime]
   set(s, 'receivedTime', seg.dateTime(14));

@@ -15,7 +15,7 @@ import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
-import { observationCategory, resultKind } from '../vocabulary/result-category.js';
+import { kindOfReport, observationCategory } from '../vocabulary/result-category.js';
 import { type Scope, madeBy, orderRequest } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
@@ -30,16 +30,6 @@ const COMPONENT_TYPES = new Set(['NM', 'SN', 'CWE', 'CE', 'CNE', 'CF', 'IS', 'ID
  * (ServiceRequest.supportingInfo) and are not DiagnosticReport.result.
  */
 const SUPPORTING_TYPES = new Set(['QST', 'SCI', 'AOE', 'ASC']);
-
-/** The table 0074 section code of a report (its v2-0074 category coding other than US Core's LAB). */
-function sectionOf(report: Resource): string | undefined {
-  for (const c of (report.category as Json[] | undefined) ?? []) {
-    for (const coding of (c.coding as Json[] | undefined) ?? []) {
-      if (coding.system === 'http://terminology.hl7.org/CodeSystem/v2-0074' && coding.display !== 'Laboratory') return String(coding.code);
-    }
-  }
-  return undefined;
-}
 
 /** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
@@ -227,10 +217,11 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(o, 'device', equipment(seg, cx));
   // [IG OBX[Observation] #29] OBX-29 observation type (table 0936) → category coding (code, and
   // the table's system only on a code of it); a result of a lab report is also
-  // [US Core Laboratory Result Observation] category laboratory (imaging, procedure by OBR-24)
+  // [US Core Laboratory Result Observation] category laboratory (imaging, procedure): the kind its
+  // report states (order.ts), none when the report states none (R17-W2)
   const kind = seg.str(29);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
-  const result = scope.results && scope.report !== undefined && !supporting ? resultKind(sectionOf(scope.report)) : undefined;
+  const result = scope.results && scope.report !== undefined && !supporting ? kindOfReport(scope.report.category as Json[] | undefined) : undefined;
   push(o, 'category', result === undefined ? undefined : observationCategory(result), codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));

@@ -10,21 +10,22 @@
  */
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, tableCoding, tableConcept } from '../datatypes/coding.js';
-import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { addExtension, unnamedExtensionUrl, unnamedExtensionWhy } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { sub, val } from '../datatypes/primitive.js';
 import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { HL7_NULL, type Repetition } from '../../hl7/message.js';
+import { HL7_NULL, type Repetition, get } from '../../hl7/message.js';
 import { childReportKey, childRequestKey, orderEventKey, orderKey } from '../identity.js';
 import { ORDER_DETAILS } from '../groups.js';
 import type { GroupNode } from '../structures/match.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { reportCategory, resultKind } from '../vocabulary/result-category.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
+import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
-import { obrSpecimen } from './obr-specimen.js';
+import { isFastingStatus, obrSpecimen, showsSpecimen } from './obr-specimen.js';
 import { applyRequestTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
@@ -133,9 +134,11 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
   if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
-  // [IG ORC[ServiceRequest] #16 otherwise → extension??-orderControlCodeReason, unnamed] beside an
-  // ORC-5 the reason was read and dropped without a line: now said
-  else if (reason !== undefined) cx.leftOut(orc, '16', 'an order control reason beside an order status (ORC-5): the IG row for it names no extension (extension??-orderControlCodeReason)');
+  // [IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason, CWE[CodeableConcept]] beside an
+  // ORC-5 (whose status the reason does not explain): hig's v2-orderControlCodeReason (unnamed-extension.ts);
+  // under unnamedExtensions 'report' the line as before (until review 17 always the line)
+  else if (reason !== undefined && cx.extensions.mode === 'emit') addExtension(target, { url: unnamedExtensionUrl('orderControlCodeReason', cx.extensions.base), valueCodeableConcept: reason });
+  else if (reason !== undefined) cx.leftOut(orc, '16', unnamedExtensionWhy('an order control reason beside an order status (ORC-5)', 'orderControlCodeReason'));
   // [IG ORC[ServiceRequest] ORC-28 → meta.security via ConfidentialityCode] (hig: a pharmacy order's too)
   labelOrderConfidentiality(target, orc, cx);
 }
@@ -476,6 +479,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     set(sr, 'requester', practitioner(cx, obr.rep(16)));
     push(sr, 'reasonCode', ...obr.reps(31).map((r) => codeableConcept(r)));
     supplementalService(sr, obr, cx);
+    relevantClinicalInfo(sr, obr);
     // [IG OBR[ServiceRequest] OBR-28 Result Copies To: "deferred to a future edition"] no R4 element
     // says who gets a copy: one report line naming why, not a silent drop nor a made-up element
     if (obr.reps(28).length > 0) cx.leftOut(obr, '28', 'result copies-to, deferred by the IG (no FHIR R4 element)');
@@ -508,6 +512,32 @@ function supplementalService(sr: Json, obr: SegmentReader, cx: Conversion): void
     const id = cxIdentifier(r, cx.at(obr, 53));
     if (id !== undefined) push(sr, 'identifier', { ...id, type: tableConcept('0203', 'PLAC') });
   }
+}
+
+const SUPPORTING_INFO = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ServiceRequest.supportingInfo';
+
+/**
+ * [IG OBR[ServiceRequest] #13 "If this does not represent fasting status" → extension
+ * extension-ServiceRequest.supportingInfo (R5's element, cross-version), value CodeableReference
+ * .concept via CWE[CodeableConcept]] each OBR-13 repetition that is no fasting status. R4 has no
+ * CodeableReference: the cross-version extension carries the concept as valueCodeableConcept (FHIR
+ * xver-r5.r4: "additional types from child elements (concept)"); R4's own supportingInfo takes
+ * References only. [hig: OBR-13 is ST before v2.7] a value of one component is free text
+ * (`Portable`, `on warfarin`): CodeableConcept.text, not a code without a system. A fasting status
+ * is the Specimen's [IG OBR[Specimen] #13]: left unread here, so it is reported unless a Specimen
+ * takes it (obr-specimen.ts, spm.ts). Until review 17 OBR-13 was reported, not mapped.
+ */
+function relevantClinicalInfo(sr: Json, obr: SegmentReader): void {
+  let fasting = false;
+  for (const r of obr.reps(13)) {
+    if (isFastingStatus(r)) fasting = true;
+    else {
+      const text = r.every((c, i) => (i === 0 ? c.length <= 1 : c.every((x) => x.trim() === ''))) ? val(r, 1) : undefined;
+      const concept = text !== undefined ? { text } : codeableConcept(r);
+      if (concept !== undefined) push(sr, 'extension', { url: SUPPORTING_INFO, valueCodeableConcept: concept });
+    }
+  }
+  if (fasting) obr.used.delete(13);
 }
 
 const CALLBACK = 'http://hl7.org/fhir/StructureDefinition/servicerequest-order-callback-phone-number';
@@ -556,8 +586,8 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG ORC[DiagnosticReport] ORC-28 → meta.security via ConfidentialityCode]
   labelOrderConfidentiality(dr, orc, cx);
   dr.status = lookupCode('ResultStatus[Non-Queries]', seg.str(25)) ?? 'unknown';
-  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR #24] the section
-  push(dr, 'category', reportCategory(resultKind(seg.str(24))), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));
+  // [US Core DiagnosticReport Lab/Note] LAB (or Radiology) first, then [IG OBR[DiagnosticReport] #24] the section
+  push(dr, 'category', reportCategory(reportKind(seg, scope, cx)), codeableConcept(seg.rep(24), 'DiagnosticServiceSectionID', '0074', cx.reportAt(seg, 24)));
   const code = codeableConcept(seg.rep(4));
   dr.code = code ?? { text: 'unknown' };
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);
@@ -583,6 +613,38 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // is identified (by OBR-6, or as a prior result): not a new report per message
   scope.report = cx.add(dr as Resource, reportKey(seg, filler, placer, code, start, sr, scope, cx), 'distinct');
   obrSpecimen(seg, scope, cx, sr);
+}
+
+const CPT = 'http://www.ama-assn.org/go/cpt';
+
+/**
+ * What kind of report an OBR's DiagnosticReport is, for its US Core category and its results'
+ * [IG OBR[DiagnosticReport] #24 → category via DiagnosticServiceSectionID]: OBR-24's section when
+ * valued. Without OBR-24 the IG states no category; US Core's Lab profile wants LAB on a lab report,
+ * so [hig: US Core DiagnosticReport Lab] LAB only on a laboratory signal: a specimen (SPM, OBR-9/10/
+ * 14/15/39), an OBR-4 CPT code of the Pathology and Laboratory section (Radiology's: imaging), an OUL
+ * message (unsolicited laboratory observation), or a channel whose `conversion.reportCategory` is
+ * `laboratory` (a laboratory system's feed). Else no category, and a report line naming OBR-24: until
+ * review 17 (R17-W2) an empty OBR-24 made every report LAB, an echo or ECG report included.
+ */
+function reportKind(seg: SegmentReader, scope: Scope, cx: Conversion): ResultKind | undefined {
+  const section = seg.str(24);
+  if (section !== undefined) return resultKind(section);
+  const cpt = orderedCpt(seg.rep(4));
+  if (cpt !== undefined) return cpt;
+  if (cx.reportCategory === 'laboratory' || showsSpecimen(seg, scope) || get(cx.msg, 'MSH-9.1')?.trim().toUpperCase() === 'OUL') return 'laboratory';
+  cx.leftOut(seg, '24', 'empty, and no specimen, laboratory CPT code in OBR-4, OUL message or channel conversion.reportCategory says the report is a laboratory one: its US Core category (LAB)');
+  return undefined;
+}
+
+/** The result kind of OBR-4's CPT code (CWE.1 or the alternate CWE.4, by its coding system). */
+function orderedCpt(rep: Repetition | undefined): ResultKind | undefined {
+  for (const at of [1, 4]) {
+    if (codingSystemUri(val(rep, at + 2)) !== CPT) continue;
+    const kind = cptKind(val(rep, at));
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
 }
 
 /**

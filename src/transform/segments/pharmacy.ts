@@ -8,7 +8,8 @@ import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
-import { practitioner } from '../entities.js';
+import { deviceFromCwe, practitioner } from '../entities.js';
+import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
@@ -30,7 +31,7 @@ export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /**
  * RXR: route and site of the dose or order of its group [IG RXR[Immunization], RXR[MedicationRequest]]:
  * RXR-1 via RouteOfAdministration (the v2-0162 coding kept), RXR-2 via BodyParts (table 0163),
- * RXR-4 method, RXR-5 routing instruction (MedicationRequest only).
+ * RXR-4 method, RXR-5 routing instruction and RXR-3 device (MedicationRequest only).
  */
 export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const target = scope.medicationRequest;
@@ -56,6 +57,7 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // set has no place: reported, never dropped silently (RDS-O13-01's RXD RXR)
   keepFirst(dosage, { route, site, method }, seg, cx);
   if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
+  if (target.resourceType === 'MedicationRequest') administrationDevice(dosage, seg, cx);
   if (Object.keys(dosage).length === 0) return;
   if (target.resourceType === 'MedicationAdministration' && dosage.dose === undefined) {
     // [R4 MedicationAdministration mad-1: dosage SHALL have dose or rate[x]] without RXA-6 (empty,
@@ -65,6 +67,20 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
   else if (list === undefined) target.dosageInstruction = [dosage];
+}
+
+/**
+ * [IG RXR[MedicationRequest] #3 → dosageInstruction.extension??-device, Reference(Device) 0..*] the
+ * administration device (a pump, an inhaler spacer) as hig's v2-device on the dosage, the Device by
+ * CWE[Device] (entities.ts deviceFromCwe), one per RXR of the order. Under unnamedExtensions
+ * 'report' RXR-3 stays unread, so reported. RXR[Immunization] #3 has no target and a
+ * MedicationAdministration's dosage is no Dosage: there RXR-3 stays reported (until review 17 it
+ * was reported everywhere, review 16 #18).
+ */
+function administrationDevice(dosage: Json, seg: SegmentReader, cx: Conversion): void {
+  if (cx.extensions.mode !== 'emit') return;
+  const device = deviceFromCwe(cx, seg.rep(3));
+  if (device !== undefined) addExtension(dosage, { url: unnamedExtensionUrl('device', cx.extensions.base), valueReference: device });
 }
 
 /** An RXE's RXR values replace the RXO's; a replaced value that differs is reported, never dropped silently. */

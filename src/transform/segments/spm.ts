@@ -11,7 +11,7 @@ import { practitioner } from '../entities.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
 import { mappedFieldCode } from './coded.js';
-import { obrCollector } from './obr-specimen.js';
+import { obrCollector, obrFasting } from './obr-specimen.js';
 
 /** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
 function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -160,6 +160,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG OBR[Specimen] #10 → collection.collector(Practitioner), XCN[Practitioner]] the OBR's
   // collector identifier (review 6: reported in LAB-ORU-1/2); with a PRT SC it stays in the report
   set(collection, 'collector', prtPersons(scope.group.closest('OBR'), ['SC'], cx)[0]?.who ?? (obr === undefined ? undefined : obrCollector(obr, cx)));
+  // [IG OBR[Specimen] #13 IF fasting status] the order's fasting status (SPM has no field for it)
+  set(collection, 'fastingStatusCodeableConcept', obr === undefined ? undefined : obrFasting(obr, cx));
   if (Object.keys(collection).length > 0) s.collection = collection;
   set(s, 'receivedTime', seg.dateTime(18));
   // [IG SPM[Specimen] #20 → status via YesNoIndicator[AvailabilityStatus]] Y available, N unavailable

@@ -102,6 +102,9 @@ const CODES: Readonly<Record<string, string>> = {
     'ALL DEM DRG HIV LOC NO OI OO PID-7 PID-17 PSY SMD STD PersDEID JurisCUI JurisDEID JurisIP JurisLDS JurisNSI JurisPI JurisSP-CUI JurisUUI OrgCUI OrgDEID OrgIP OrgLDS OrgNSI OrgPI OrgSP-CUI',
   // HL7 table 0719 Access Restriction Reason Code (v2.8.2)
   '0719': 'DIA EMP ORG PAT PHY REG VIP',
+  // THO v2-0916 Relevant Clinical Information (OBR-13 since v2.7.1): fasting status; FNA deprecated
+  // after v2.7.1 but still a concept of the code system
+  '0916': 'F FNA NF NG',
   // THO v2-0936 Observation Type (OBX-29): question, result, supporting clinical information
   // (AOE and ASC are codes of table 0937, not of this one)
   '0936': 'QST RSLT SCI',

@@ -2,21 +2,38 @@
  * What kind of result an ORU/OUL report carries, from OBR-24 (table 0074 diagnostic service
  * section), for US Core: lab results are Observation category `laboratory` and DiagnosticReport
  * category `LAB` (v2-0074); imaging sections are `imaging` and the Radiology report category.
- * Without OBR-24 a result message is taken to be a lab result (the common case; the IG's OBX-3
- * comment leaves the category to MSH-3, the trigger and the code system). Data, not logic.
+ * An empty OBR-24 is no section: the report's mapper (order.ts) decides from the message's other
+ * signals (review 17, R17-W2: an echo without OBR-24 was stated a Laboratory report). Data, not logic.
  */
+import type { Json } from '../types.js';
+
 const IMAGING = new Set(['RAD', 'RX', 'CT', 'NMR', 'NMS', 'RUS', 'VUS', 'OUS', 'CUS', 'XRC']);
 const PROCEDURE = new Set(['EC', 'EN', 'CTH', 'PF', 'AU']);
 const LAB = new Set(['BG', 'BLB', 'CG', 'CH', 'CP', 'GE', 'HM', 'IMM', 'LAB', 'MB', 'MCB', 'MYC', 'OSL', 'SP', 'SR', 'TX', 'VR']);
+const V2_0074 = 'http://terminology.hl7.org/CodeSystem/v2-0074';
+const LOINC = 'http://loinc.org';
+const RADIOLOGY = 'LP29684-5';
 
 export type ResultKind = 'laboratory' | 'imaging' | 'procedure';
 
-/** Table 0074 section → result kind; undefined for sections that are none of these (PHY, NRS…). */
+/** Table 0074 section → result kind; undefined for no section and for sections that are none of these (PHY, NRS…). */
 export function resultKind(section: string | undefined): ResultKind | undefined {
   const s = (section ?? '').trim().toUpperCase();
-  if (s === '' || LAB.has(s)) return 'laboratory';
+  if (LAB.has(s)) return 'laboratory';
   if (IMAGING.has(s)) return 'imaging';
   if (PROCEDURE.has(s)) return 'procedure';
+  return undefined;
+}
+
+/**
+ * [CPT sections, AMA] a CPT code's section as a result kind: 70010–79999 Radiology, 80047–89398
+ * Pathology and Laboratory; other sections (Medicine: 93306 echo, 93000 ECG) say nothing here.
+ */
+export function cptKind(code: string | undefined): ResultKind | undefined {
+  if (code === undefined || !/^\d{5}$/.test(code.trim())) return undefined;
+  const n = Number(code.trim());
+  if (n >= 80047 && n <= 89398) return 'laboratory';
+  if (n >= 70010 && n <= 79999) return 'imaging';
   return undefined;
 }
 
@@ -27,7 +44,23 @@ export function observationCategory(kind: ResultKind): Record<string, unknown> {
 
 /** [US Core DiagnosticReport Lab / Note] the category a report of this kind must carry, if any. */
 export function reportCategory(kind: ResultKind | undefined): Record<string, unknown> | undefined {
+  // the system written out: hl7-table-codes.test.ts checks every v2 table code hig writes
   if (kind === 'laboratory') return { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: 'LAB', display: 'Laboratory' }] };
-  if (kind === 'imaging') return { coding: [{ system: 'http://loinc.org', code: 'LP29684-5', display: 'Radiology' }] };
+  if (kind === 'imaging') return { coding: [{ system: LOINC, code: RADIOLOGY, display: 'Radiology' }] };
+  return undefined;
+}
+
+/**
+ * The kind a report's categories state (reportCategory's codings, or an OBR-24 section): what its
+ * results' Observation.category follows, so the two never disagree. Undefined when none is stated.
+ */
+export function kindOfReport(categories: readonly Json[] | undefined): ResultKind | undefined {
+  for (const c of categories ?? []) {
+    for (const coding of (c.coding as Json[] | undefined) ?? []) {
+      if (coding.system === LOINC && coding.code === RADIOLOGY) return 'imaging';
+      const kind = coding.system === V2_0074 ? resultKind(String(coding.code)) : undefined;
+      if (kind !== undefined) return kind;
+    }
+  }
   return undefined;
 }
