@@ -11,10 +11,10 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
-import { mappedFieldCode } from './coded.js';
+import { readPriority, tableCodes } from './priority.js';
 import type { GroupFrame } from '../groups.js';
 import type { SegmentNode } from '../structures/match.js';
 import type { Json } from '../types.js';
@@ -384,8 +384,10 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const condition = tq1.str(10);
   if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
   set(dosage, 'text', tq1.str(11));
-  // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: a table 0485 code only (coded.ts)
-  const priority = mappedFieldCode(tq1, 9, 'ExtendedPriorityCodes', cx);
+  // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: every repetition through the
+  // one reader (priority.ts); PRN → asNeededBoolean [hig], codes the map cannot say reported (R18-L1)
+  const { priority, asNeeded } = readPriority(tableCodes(tq1.reps(9)), true, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));
+  if (asNeeded === true) dosage.asNeededBoolean = true;
   const out: DosageParts = { dosage };
   if (priority !== undefined) out.priority = priority;
   if (parts.quantity !== undefined) out.doseReplaced = (why) => cx.leftOut(tq1, '2', why);
@@ -446,9 +448,10 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   else if (val(rep, 1, 1) !== undefined || unit !== undefined) report('1', 'a quantity without a number');
   set(dosage, 'text', val(rep, 8));
   // [IG TQ[MedicationRequest] #6 via ExtendedPriorityCodes] a TQ saying only the priority (`^^^^^S`)
-  // still makes the order stat; a priority the map cannot say is reported
-  const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6)?.toUpperCase());
-  if (priority === undefined && val(rep, 6) !== undefined) report('6', 'a priority the request-priority codes cannot say (table 0485)');
+  // still makes the order stat; PRN → asNeededBoolean [hig], a priority the map cannot say is
+  // reported (priority.ts, the one reader)
+  const { priority, asNeeded } = readPriority([val(rep, 6)], true, (_, why) => report('6', why));
+  if (asNeeded === true) dosage.asNeededBoolean = true;
   // [IG TQ[MedicationRequest] TQ.7 → extension??-condition, string] hig's v2-condition on the
   // MedicationRequest (unnamed-extension.ts; applyOrderTiming), else reported as before
   const condition = cx.extensions.mode === 'emit' ? val(rep, 7) : undefined;
