@@ -566,6 +566,40 @@ export function replaceTimingDose(dosage: Json, replacement: Json): void {
   if (!sameDose(dosage, [replacement])) report(DOSE_REPLACED);
 }
 
+/** The elements of an order's RXR (route, site, method) every dosage instruction of the order shares. */
+const ORDER_ROUTE = ['route', 'site', 'method'] as const;
+
+/**
+ * Once the order is read (hl7v2.ts finish): the order's route, site and method [IG RXR[MedicationRequest]
+ * RXR-1/2/4 → dosageInstruction.route/site/method] and its RXO/RXE give amount and rate [IG
+ * RXO[MedicationRequest] #2–#4 → dosageInstruction.doseAndRate; hig's RXE reading] are said of the
+ * order, not of one TQ1: v2.5.1 4A RXE-3 is the amount of each administration, RXR the route of the
+ * order. The IG's RXR/RXO rows name `dosageInstruction` without an index, and its TQ1 rows give one
+ * instruction per TQ1; with several TQ1s (a stat loading dose then Q12H) the mapper wrote the dose and
+ * route on the first instruction only (applyOrderTiming, setDose, mapRxr), so the Q12H maintenance
+ * instruction had neither (review 18, noted). Each further instruction now gets the first's route,
+ * site and method where it has none, and the order's dose: over a TQ1-2 / TQ.1 quantity of its own as
+ * on the first (the RXO/RXE amount wins; one that differs is reported, replaceTimingDose). A first
+ * dose that came from its own TQ1-2 (no RXO/RXE amount) is that TQ1's, and is not copied.
+ */
+export function shareOrderDosage(mr: Json): void {
+  const list = mr.dosageInstruction as Json[] | undefined;
+  const first = list?.[0];
+  if (list === undefined || first === undefined || list.length < 2) return;
+  const orderDose = timingDose.has(first) ? undefined : (first.doseAndRate as Json[] | undefined)?.[0];
+  for (const d of list.slice(1)) {
+    // copies, not shared objects: later passes (prune.ts) edit resources in place
+    for (const k of ORDER_ROUTE) if (first[k] !== undefined) set(d, k, structuredClone(first[k]));
+    if (orderDose === undefined) continue;
+    if (d.doseAndRate !== undefined) {
+      // only a dose this instruction's own timing gave is replaced (and reported when it differs)
+      if (!timingDose.has(d)) continue;
+      replaceTimingDose(d, orderDose);
+    }
+    d.doseAndRate = [structuredClone(orderDose)];
+  }
+}
+
 /**
  * Puts the order's timing on a MedicationRequest's dosage instructions once: each TQ1 of the order
  * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
