@@ -39,6 +39,13 @@ export interface EventMeaning {
   preAdmits?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
   referralStatus?: string;
+  /**
+   * What the message says of its PR1 procedures (Procedure.status, clinical.ts procedureStatus):
+   * `planned` for a visit still to come (A05, A14), `performed` for a visit under way or over and
+   * its accounts and charges (the other ADT events, BAR, DFT); undefined where the PR1 may be a
+   * procedure asked for (REF). [IG PR1[Procedure] #0: "depends on the message context"]
+   */
+  procedures?: 'planned' | 'performed';
 }
 
 /**
@@ -105,11 +112,15 @@ const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown' };
 /** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; a non-ADT message's visit status is `unknown` (NOT_A_VISIT_EVENT). */
 export function eventMeaning(messageType: string, event: string): EventMeaning {
   if (messageType === 'REF') return { ...NOT_A_VISIT_EVENT, ...REFERRAL[event] };
-  if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, ...ACCOUNTS[event] };
+  // [hig PR1 context] an account (BAR) or a charge (DFT) is for a procedure done
+  if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, procedures: 'performed', ...ACCOUNTS[event] };
+  if (messageType === 'DFT') return { ...NOT_A_VISIT_EVENT, procedures: 'performed' };
   if (messageType !== 'ADT') return NOT_A_VISIT_EVENT;
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};
-  return fromIg === undefined ? supplement : { ...supplement, encounterStatus: fromIg };
+  // [hig PR1 context] a pre-admission's PR1 is the procedure the visit is planned for
+  const procedures = supplement.preAdmits === true ? 'planned' : 'performed';
+  return fromIg === undefined ? { procedures, ...supplement } : { procedures, ...supplement, encounterStatus: fromIg };
 }
 
 /**

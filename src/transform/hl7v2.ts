@@ -19,6 +19,7 @@ import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
 import { finishReferral } from './segments/admin.js';
 import { finishDocument } from './segments/documents.js';
+import { shareOrderDosage } from './segments/medication-timing.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { finishSpecimenParents } from './segments/spm.js';
@@ -148,6 +149,8 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
     if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
     if (r.resourceType === 'ServiceRequest') finishReferral(r, patient, cx);
     if (r.resourceType === 'DocumentReference') finishDocument(r, cx);
+    // the order's dose and route on every dosage instruction (several TQ1s: one instruction each)
+    if (r.resourceType === 'MedicationRequest') shareOrderDosage(r);
     const required = REQUIRES_PATIENT[r.resourceType];
     if (required !== undefined && r[required] === undefined) {
       dropped.add(cx.ref(r).reference);

@@ -347,6 +347,14 @@ export function referralKey(patient: Resource | undefined, authored: string | un
 const NO_DOSE_NUMBER = new Set(['9999']);
 
 /**
+ * True for a dose's ORC-2/ORC-3 that is the CDC IIS IG's "no number" placeholder `9999`: no identity
+ * (doseKey) and no identifier (immunization.ts), one rule for both.
+ */
+export function isNoDoseNumber(n: Json | undefined): boolean {
+  return n !== undefined && typeof n.value === 'string' && NO_DOSE_NUMBER.has(n.value.trim());
+}
+
+/**
  * A dose (Immunization): the sender's dose number (ORC-3, else ORC-2) within the patient's record,
  * else the patient + vaccine (RXA-5) + RXA-3. The number is scoped to the patient because senders
  * reuse numbers: the CDC IIS IG's `9999^CDC` is on every refusal of every patient, and the IG's own
@@ -354,7 +362,7 @@ const NO_DOSE_NUMBER = new Set(['9999']);
  * over another patient's. `9999` names no dose at all.
  */
 export function doseKey(numbers: readonly (Json | undefined)[], patient: Resource | undefined, vaccine: Json | undefined, when: string | undefined): IdentityKey {
-  const number = numbers.find((n) => n !== undefined && typeof n.value === 'string' && !NO_DOSE_NUMBER.has(n.value.trim()));
+  const number = numbers.find((n) => n !== undefined && typeof n.value === 'string' && !isNoDoseNumber(n));
   if (number !== undefined) return facts('dose:number', [resourceFact(patient), identifierFact(number)]);
   return facts('dose', [resourceFact(patient), conceptKey(vaccine), when]);
 }

@@ -37,7 +37,7 @@ describe('review 18 silent losses', () => {
   // (medication-timing.ts tq1Dosage reads TQ1-9 by mappedFieldCode without an `unmapped` reason), so the
   // order reads as a scheduled Q6H infusion. The ServiceRequest path (order-timing.ts priority) and the TQ
   // path (TQ.6) report the same code: "a priority the request-priority codes cannot say (table 0485)".
-  it.fails('R18-L1 [IG TQ1[MedicationRequest] #9, ExtendedPriorityCodes] TQ1-9 PRN is asNeeded or reported', () => {
+  it('R18-L1 [IG TQ1[MedicationRequest] #9, ExtendedPriorityCodes] TQ1-9 PRN is asNeeded or reported', () => {
     const { request, report } = rde('PRN');
     expect(request).toBeDefined();
     const asNeeded = JSON.stringify(request?.dosageInstruction).includes('"asNeededBoolean":true');

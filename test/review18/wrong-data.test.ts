@@ -24,13 +24,13 @@ const DUBOIS_PID = 'PID|1|MV00044712|MV00044712^^^MVH^MR||DUBOIS^CLAIRE^M||19630
 const DUBOIS_PV1 = 'PV1|1|I|SURG^^^MVH|EL|||HALL.JEN^HALL^JENNIFER^^^^MD|||ORT||||||||PRE|MV2612070044';
 const KNEE_PR1 = 'PR1|1|C4|27447^Total knee arthroplasty^C4||202612090730|P';
 
-function adtWithProcedure(event: string, structure: string, control: string): Entry[] {
+function adtWithProcedure(event: string, structure: string, control: string, pr1 = KNEE_PR1): Entry[] {
   return convert([
     `MSH|^~\\&|MEDITECH|MVH|HIG|RMHIE|20261206101522-0800||ADT^${event}^${structure}|${control}|P|2.3`,
     `EVN|${event}|202612061015`,
     DUBOIS_PID,
     DUBOIS_PV1,
-    KNEE_PR1,
+    pr1,
   ]);
 }
 
@@ -72,16 +72,19 @@ describe('review 18 wrong data', () => {
   // the message context … If not clear, use unknown"]; FHIR event-status `completed` = "The event has now
   // concluded", `preparation` = "The core event has not started yet". An A05/A14 (planned visit) is the
   // context that says the procedure is not done; `unknown` is what the IG gives when the context is unclear.
-  it.fails('R18-W1 [IG PR1[Procedure] #0] a PR1 in a pre-admission (A05) is not stated completed', () => {
+  it('R18-W1 [IG PR1[Procedure] #0] a PR1 in a pre-admission (A05) is not stated completed', () => {
     const procedure = of(adtWithProcedure('A05', 'ADT_A05', 'MVH.A05.0098812'), 'Procedure')[0]?.resource;
     expect(procedure).toBeDefined();
     expect(procedure?.performedDateTime).toBe('2026-12-09T07:30:00-08:00');
     expect(procedure?.status).not.toBe('completed');
   });
 
-  // control: the same PR1 in a discharge (A03) is a procedure done during the stay: hig's `completed` stays
+  // control: the same PR1 in a discharge (A03), timed during the stay (PR1-5 before MSH-7), is a procedure
+  // done: `completed` stays. (fix18c: the control sent the A05's PR1-5 of 12-09, three days after the
+  // discharge's MSH-7 of 12-06, which cannot have been done during that stay; the review's text says "an
+  // A01/A03/A08 of a past PR1-5 keeps completed", so the control now sends a past PR1-5.)
   it('R18-W1 control: a PR1 in a discharge (A03) is a completed Procedure', () => {
-    const procedure = of(adtWithProcedure('A03', 'ADT_A03', 'MVH.A03.0098999'), 'Procedure')[0]?.resource;
+    const procedure = of(adtWithProcedure('A03', 'ADT_A03', 'MVH.A03.0098999', KNEE_PR1.replace('202612090730', '202612040730')), 'Procedure')[0]?.resource;
     expect(procedure?.status).toBe('completed');
     expect(procedure?.code).toBeDefined();
   });

@@ -2,6 +2,7 @@
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
+import { toDateTime } from '../datatypes/time.js';
 import { eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -340,12 +341,59 @@ function procedurePerformers(seg: SegmentReader, cx: Conversion): Json[] | undef
   return out.length > 0 ? out : undefined;
 }
 
+/**
+ * [IG PR1[Procedure] #0 → status: "depends on the message context where the PR1 is used … If not
+ * clear, use unknown"] hig reads the context from the event (events.ts `procedures`) and PR1-5
+ * against the message time MSH-7 (procedureTiming):
+ * - a PR1-5 after MSH-7 in a visit or charge message → `preparation` [hig: FHIR event-status "the
+ *   core event has not started yet"; a procedure timed after the message cannot have concluded, and
+ *   the visit or account the message is about is being prepared for it];
+ * - a pre-admission (A05, A14) otherwise → `unknown`: the visit is still to come, and a PR1-5 at or
+ *   before it (or none) does not say whether this is a past procedure or a late planned one;
+ * - a PR1-5 at or before MSH-7 in another ADT event, a BAR or a DFT → `completed` [hig: a visit
+ *   under way or over, its account or its charge reports a procedure whose time has passed];
+ * - anything else (no PR1-5, a date-only PR1-5 on MSH-7's own day, a REF's PR1, which may be a
+ *   procedure asked for) → `unknown`.
+ * Until fix18c every PR1 was `completed`: an A05's planned knee replacement read as done (review 18
+ * R18-W1).
+ */
+function procedureStatus(seg: SegmentReader, scope: Scope, cx: Conversion): string {
+  const context = scope.meaning.procedures;
+  if (context === undefined) return 'unknown';
+  const timing = procedureTiming(seg, cx);
+  if (timing === 'after') return 'preparation';
+  if (context === 'planned') return 'unknown';
+  return timing === 'at-or-before' ? 'completed' : 'unknown';
+}
+
+/**
+ * PR1-5 against MSH-7: `after` / `at-or-before` / `unclear`. A PR1-5 with a time is compared as an
+ * instant (in the sender's zone when it has no offset, as everywhere); a date-only (or month, year)
+ * PR1-5 is compared with MSH-7's own date in the sender's zone at that precision, so the same day
+ * is `unclear`. No PR1-5 or no MSH-7: `unclear`.
+ */
+function procedureTiming(seg: SegmentReader, cx: Conversion): 'after' | 'at-or-before' | 'unclear' {
+  const msh = seg.msg.segments[0];
+  const raw = msh === undefined ? undefined : cx.reader(msh, 0).str(7);
+  const sent = toDateTime(raw, cx.timezone);
+  const when = seg.dateTime(5);
+  if (sent === undefined || when === undefined) return 'unclear';
+  if (when.includes('T') && sent.includes('T')) {
+    const diff = Date.parse(when) - Date.parse(sent);
+    return Number.isNaN(diff) ? 'unclear' : diff > 0 ? 'after' : 'at-or-before';
+  }
+  // dates at the coarser precision of the two, each the date as its sender wrote it
+  const n = Math.min(when.slice(0, 10).length, sent.slice(0, 10).length);
+  const [a, b] = [when.slice(0, n), sent.slice(0, n)];
+  return a > b ? 'after' : a < b ? 'at-or-before' : 'unclear';
+}
+
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const p: Json = { resourceType: 'Procedure' };
   const identifier = eiIdentifier(seg.rep(19), cx);
   if (identifier !== undefined) p.identifier = [identifier];
-  p.status = 'completed';
+  p.status = procedureStatus(seg, scope, cx);
   set(p, 'code', codeWithDescription(seg, 3, 2, 4));
   p.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);

@@ -13,8 +13,8 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { prtPersons } from './admin.js';
 import type { Json, Resource } from '../types.js';
-import { doseKey } from '../identity.js';
-import { orderIdentifiers, orderNumbers, orderProvenance } from './order.js';
+import { doseKey, isNoDoseNumber } from '../identity.js';
+import { orderNumbers, orderProvenance } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 import { labelOrderConfidentiality } from './security-label.js';
 
@@ -95,11 +95,28 @@ function where(seg: SegmentReader, cx: Conversion): Json | undefined {
   return ref as unknown as Json;
 }
 
+/**
+ * [IG ORC[Immunization] #2 → identifier PLAC, #3 → identifier FILL] the dose's order numbers, less the
+ * CDC IIS IG's `9999` (ORC-3, also seen in ORC-2: the sender keeps no number for a refused,
+ * historical or not-given dose). The identity rule already reads it as no number (identity.ts
+ * isNoDoseNumber); as an identifier it named every refusal of every patient (`identifier=9999`
+ * found them all: review 18, noted). Reported by field, without the value.
+ */
+function doseIdentifiers(orc: SegmentReader | undefined, cx: Conversion): Json[] | undefined {
+  const { placer, filler } = orderNumbers(orc, undefined, cx);
+  const out: Json[] = [];
+  for (const [field, number] of [['2', placer], ['3', filler]] as const) {
+    if (number === undefined) continue;
+    if (!isNoDoseNumber(number)) out.push(number);
+    else if (orc !== undefined) cx.leftOut(orc, field, 'the CDC IIS "no number" placeholder of a dose (refused, historical, not given): no identifier of the dose');
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const orc = orcOf(seg, scope, cx);
   const im: Json = { resourceType: 'Immunization' };
-  const identifiers = orderIdentifiers(orc, undefined, cx);
-  if (identifiers.length > 0) im.identifier = identifiers;
+  set(im, 'identifier', doseIdentifiers(orc, cx));
   status(im, seg);
   // [IG ORC[Immunization] ORC-28 → meta.security via ConfidentialityCode]
   labelOrderConfidentiality(im, orc, cx);

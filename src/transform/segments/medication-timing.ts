@@ -11,10 +11,10 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { lookup, lookupCode } from '../vocabulary/index.js';
+import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
-import { mappedFieldCode } from './coded.js';
+import { readPriority, tableCodes } from './priority.js';
 import type { GroupFrame } from '../groups.js';
 import type { SegmentNode } from '../structures/match.js';
 import type { Json } from '../types.js';
@@ -384,8 +384,10 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const condition = tq1.str(10);
   if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
   set(dosage, 'text', tq1.str(11));
-  // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: a table 0485 code only (coded.ts)
-  const priority = mappedFieldCode(tq1, 9, 'ExtendedPriorityCodes', cx);
+  // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: every repetition through the
+  // one reader (priority.ts); PRN → asNeededBoolean [hig], codes the map cannot say reported (R18-L1)
+  const { priority, asNeeded } = readPriority(tableCodes(tq1.reps(9)), true, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));
+  if (asNeeded === true) dosage.asNeededBoolean = true;
   const out: DosageParts = { dosage };
   if (priority !== undefined) out.priority = priority;
   if (parts.quantity !== undefined) out.doseReplaced = (why) => cx.leftOut(tq1, '2', why);
@@ -446,9 +448,10 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   else if (val(rep, 1, 1) !== undefined || unit !== undefined) report('1', 'a quantity without a number');
   set(dosage, 'text', val(rep, 8));
   // [IG TQ[MedicationRequest] #6 via ExtendedPriorityCodes] a TQ saying only the priority (`^^^^^S`)
-  // still makes the order stat; a priority the map cannot say is reported
-  const priority = lookupCode('ExtendedPriorityCodes', val(rep, 6)?.toUpperCase());
-  if (priority === undefined && val(rep, 6) !== undefined) report('6', 'a priority the request-priority codes cannot say (table 0485)');
+  // still makes the order stat; PRN → asNeededBoolean [hig], a priority the map cannot say is
+  // reported (priority.ts, the one reader)
+  const { priority, asNeeded } = readPriority([val(rep, 6)], true, (_, why) => report('6', why));
+  if (asNeeded === true) dosage.asNeededBoolean = true;
   // [IG TQ[MedicationRequest] TQ.7 → extension??-condition, string] hig's v2-condition on the
   // MedicationRequest (unnamed-extension.ts; applyOrderTiming), else reported as before
   const condition = cx.extensions.mode === 'emit' ? val(rep, 7) : undefined;
@@ -561,6 +564,40 @@ export function replaceTimingDose(dosage: Json, replacement: Json): void {
   if (report === undefined) return;
   timingDose.delete(dosage);
   if (!sameDose(dosage, [replacement])) report(DOSE_REPLACED);
+}
+
+/** The elements of an order's RXR (route, site, method) every dosage instruction of the order shares. */
+const ORDER_ROUTE = ['route', 'site', 'method'] as const;
+
+/**
+ * Once the order is read (hl7v2.ts finish): the order's route, site and method [IG RXR[MedicationRequest]
+ * RXR-1/2/4 → dosageInstruction.route/site/method] and its RXO/RXE give amount and rate [IG
+ * RXO[MedicationRequest] #2–#4 → dosageInstruction.doseAndRate; hig's RXE reading] are said of the
+ * order, not of one TQ1: v2.5.1 4A RXE-3 is the amount of each administration, RXR the route of the
+ * order. The IG's RXR/RXO rows name `dosageInstruction` without an index, and its TQ1 rows give one
+ * instruction per TQ1; with several TQ1s (a stat loading dose then Q12H) the mapper wrote the dose and
+ * route on the first instruction only (applyOrderTiming, setDose, mapRxr), so the Q12H maintenance
+ * instruction had neither (review 18, noted). Each further instruction now gets the first's route,
+ * site and method where it has none, and the order's dose: over a TQ1-2 / TQ.1 quantity of its own as
+ * on the first (the RXO/RXE amount wins; one that differs is reported, replaceTimingDose). A first
+ * dose that came from its own TQ1-2 (no RXO/RXE amount) is that TQ1's, and is not copied.
+ */
+export function shareOrderDosage(mr: Json): void {
+  const list = mr.dosageInstruction as Json[] | undefined;
+  const first = list?.[0];
+  if (list === undefined || first === undefined || list.length < 2) return;
+  const orderDose = timingDose.has(first) ? undefined : (first.doseAndRate as Json[] | undefined)?.[0];
+  for (const d of list.slice(1)) {
+    // copies, not shared objects: later passes (prune.ts) edit resources in place
+    for (const k of ORDER_ROUTE) if (first[k] !== undefined) set(d, k, structuredClone(first[k]));
+    if (orderDose === undefined) continue;
+    if (d.doseAndRate !== undefined) {
+      // only a dose this instruction's own timing gave is replaced (and reported when it differs)
+      if (!timingDose.has(d)) continue;
+      replaceTimingDose(d, orderDose);
+    }
+    d.doseAndRate = [structuredClone(orderDose)];
+  }
 }
 
 /**

@@ -7,15 +7,14 @@
  * exists, so the request's builder reads it here; every OBR the ORC heads gets its timing.
  */
 import type { Repetition } from '../../hl7/message.js';
-import { type Conversion, type SegmentReader, push } from '../context.js';
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime } from '../datatypes/time.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
-import { lookupCode } from '../vocabulary/index.js';
-import { foreignCodeWhy, ownTableCode } from '../datatypes/coding.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
+import { readPriority, tableCodes } from './priority.js';
 import { TQ_WHY, type Pattern, explicitTimes, mergeRpt, placeOffset, placeTimes, repeatPattern, repeatPatternOf, rptRepeat, timingOf, tq1Parts, tqCount, tqSpan } from './medication-timing.js';
 
 /** The first TQ1 of the order's own TIMING group (the ORC's group), as a reader. */
@@ -120,14 +119,13 @@ function placeTiming(sr: Json, t: RequestTiming): void {
 
 
 /**
- * A v2 priority (table 0485) → request priority [IG ConceptMap ExtendedPriorityCodes]; codes the
- * map leaves without a FHIR code (P preop, C callback, T timing critical, PRN…) are reported.
+ * A v2 priority (table 0485: OBR-5, TQ.6) → request priority through the one reader (priority.ts):
+ * codes the map leaves without a FHIR code (P preop, C callback, T timing critical, PRN…) are
+ * reported. A ServiceRequest takes no asNeeded from PRN (hig reads asNeeded on a dosage only).
  */
 function priority(sr: Json, code: string | undefined, reader: SegmentReader, field: string, cx: Conversion): void {
   if (code === undefined || sr.priority !== undefined) return;
-  const mapped = lookupCode('ExtendedPriorityCodes', code.toUpperCase());
-  if (mapped !== undefined) sr.priority = mapped;
-  else cx.leftOut(reader, field, 'a priority the request-priority codes cannot say (table 0485)');
+  set(sr, 'priority', readPriority([code], false, (_, why) => cx.leftOut(reader, field, why)).priority);
 }
 
 /**
@@ -233,18 +231,16 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion, after =
     bounds: '6',
   });
   if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (occurrenceTiming holds one code)');
-  // [IG TQ1[ServiceRequest] #9 → priority via ExtendedPriorityCodes]: TQ1-9 is a CWE; only a table
-  // 0485 code goes through the map (coding.ts ownTableCode), another system's is reported
-  const own = ownTableCode(tq1.rep(9), '0485');
-  if (own === undefined && tq1.rep(9) !== undefined) cx.leftOut(tq1, '9', foreignCodeWhy('ExtendedPriorityCodes'));
-  else {
-    // A TQ1 after its request (ORU's TIMING_QTY, `after`) is read once OBR-5 (or ORC-7/OBR-27 TQ.6)
-    // has set the priority: TQ1-9 still wins, as it does before the request (OBR-5 is kept since
-    // v2.5 for backward compatibility only; review 13 class R13-A: ASAP came out routine)
-    if (after && !tq1Priorities.has(sr) && own !== undefined && lookupCode('ExtendedPriorityCodes', own.code.toUpperCase()) !== undefined) delete sr.priority;
-    const before = sr.priority;
-    priority(sr, own?.code, tq1, '9', cx);
-    if (sr.priority !== undefined && sr.priority !== before) tq1Priorities.add(sr);
+  // [IG TQ1[ServiceRequest] #9 → priority via ExtendedPriorityCodes]: TQ1-9 is a CWE 0..*; only a
+  // table 0485 code goes through the map, every repetition (priority.ts readPriority), the rest reported
+  const read = readPriority(tableCodes(tq1.reps(9)), false, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));
+  // A TQ1 after its request (ORU's TIMING_QTY, `after`) is read once OBR-5 (or ORC-7/OBR-27 TQ.6)
+  // has set the priority: TQ1-9 still wins, as it does before the request (OBR-5 is kept since
+  // v2.5 for backward compatibility only; review 13 class R13-A: ASAP came out routine)
+  if (after && !tq1Priorities.has(sr) && read.priority !== undefined) delete sr.priority;
+  if (read.priority !== undefined && sr.priority === undefined) {
+    sr.priority = read.priority;
+    tq1Priorities.add(sr);
   }
   const text = tq1.str(11);
   if (text !== undefined) push(sr, 'note', { text });
