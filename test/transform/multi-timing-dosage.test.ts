@@ -44,6 +44,23 @@ describe('[IG TQ1[MedicationRequest], RXR[MedicationRequest] RXR-1/2, RXO[Medica
     expect(JSON.stringify(dosages[0]?.timing)).not.toContain('Q12H');
   });
 
+  it('[IG RXR[MedicationRequest] #3 → dosageInstruction.extension??-device] the order\'s administration device is on every instruction', () => {
+    const { bundle } = convertChecked(
+      'MSH|^~\\&|EPICRX|PMC|HIG|RMHIE|20261207091500-0700||RDE^O11^RDE_O11|MULTI-2|P|2.5.1',
+      'PID|1||E4410087^^^PMC^MR||TORRES^GABRIEL^LUIS||19590223|M',
+      'ORC|NW|PMC-RX4402^EPIC|PMC-RX4402^EPICRX||IP||||20261207091000',
+      ONCE,
+      Q12H,
+      'RXE||1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM',
+      'RXR|IV^Intravenous^HL70162|LA^Left arm^HL70163|IVP^IV pump^HL70164',
+    );
+    const dosages = (resources(bundle, 'MedicationRequest')[0]?.dosageInstruction as Json[] | undefined) ?? [];
+    expect(dosages).toHaveLength(2);
+    const devices = dosages.map((d) => ((d.extension as Json[] | undefined) ?? []).filter((e) => String(e.url).endsWith('v2-device')));
+    expect(devices[0]).toHaveLength(1);
+    expect(devices[1]).toEqual(devices[0]);
+  });
+
   it('[IG TQ1[MedicationRequest] #2; hig: the RXE amount wins] a second TQ1-2 quantity that differs from RXE-3 is replaced and reported, as on the first', () => {
     const { dosages, lines } = rde([ONCE, Q12H.replace('TQ1|2||', 'TQ1|2|1000&mg&UCUM|')]);
     expect((dosages[1]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject(MG_1250);

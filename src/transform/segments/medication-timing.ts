@@ -566,7 +566,7 @@ export function replaceTimingDose(dosage: Json, replacement: Json): void {
   if (!sameDose(dosage, [replacement])) report(DOSE_REPLACED);
 }
 
-/** The elements of an order's RXR (route, site, method) every dosage instruction of the order shares. */
+/** The elements of an order's RXR (route, site, method; and RXR-3's v2-device extension) every dosage instruction of the order shares. */
 const ORDER_ROUTE = ['route', 'site', 'method'] as const;
 
 /**
@@ -590,6 +590,10 @@ export function shareOrderDosage(mr: Json): void {
   for (const d of list.slice(1)) {
     // copies, not shared objects: later passes (prune.ts) edit resources in place
     for (const k of ORDER_ROUTE) if (first[k] !== undefined) set(d, k, structuredClone(first[k]));
+    // the order's administration device (RXR-3, pharmacy.ts administrationDevice) is the order's too
+    for (const e of (first.extension as Json[] | undefined) ?? []) {
+      if (typeof e.url === 'string' && e.url.endsWith('v2-device')) addExtension(d, structuredClone(e));
+    }
     if (orderDose === undefined) continue;
     if (d.doseAndRate !== undefined) {
       // only a dose this instruction's own timing gave is replaced (and reported when it differs)
