@@ -62,6 +62,20 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
   return targets;
 }
 
+/**
+ * An order event searched among its patient's orders (identity.ts orderEventKey: `subject=Patient/<id>`)
+ * names the patient by the id hig gives it. Where the Patient itself is sent by a search
+ * (conditionalUpdate, or kept under omittedFields keep), the server's id for it is the server's own:
+ * the search then goes through the patient's identifier, `subject:Patient.identifier=…` (FHIR R4
+ * chained search). A patient without such a search keeps the literal: it is PUT at that id.
+ */
+function chainedSubject(search: string, identity: BundleIdentity): string {
+  return search.replace(/(^|&)subject=(Patient\/[^&]+)/, (whole, lead: string, patient: string) => {
+    const query = identity.conditional?.get(patient);
+    return query === undefined || query.includes('&') ? whole : `${lead}subject:Patient.${query}`;
+  });
+}
+
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
   const keep = identity.omittedFields === 'keep';
   const targets = keep ? patchTargets(resources, identity, conditionalUpdate) : new Map();
@@ -70,7 +84,10 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const id = resource.id ?? '';
     const event = identity.events?.get(`${resource.resourceType}/${id}`);
     const eventSearch = event === undefined ? undefined : identity.conditional?.get(`${resource.resourceType}/${id}`);
-    if (event !== undefined && eventSearch !== undefined) return orderEventEntries(resource, `urn:uuid:${id}`, eventSearch, event);
+    if (event !== undefined && eventSearch !== undefined) {
+      const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
+      return orderEventEntries(resource, `urn:uuid:${id}`, patientBySearch ? chainedSubject(eventSearch, identity) : eventSearch, event);
+    }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);
       if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], targets);

@@ -212,12 +212,20 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
  * ORC-1 acts on an order placed before (CA/OC/DC cancel, HD hold, SC status…). It names the order
  * by its number only, while an OBR's ServiceRequest is its number + OBR-4 (orderKey): no id of the
  * event's own would be the order's. So it is no PUT: the conditional create + patch searched by the
- * number (bundle.ts, patch.ts orderEventEntries), which needs a system; without one the key is
- * undefined (message-scoped) and the event is left out (hl7v2.ts finish).
+ * number (bundle.ts, patch.ts orderEventEntries). A number with a system is searched as it is. One
+ * without (the usual `ORD555^EPIC` of a channel without a namespaceMap) could be another sender's
+ * order, so it is searched among the orders of the event's patient only (`subject`), when the message
+ * identifies the patient beyond itself (`patient`); without either the key is undefined
+ * (message-scoped) and the event is left out (hl7v2.ts finish).
  */
-export function orderEventKey(number: Json | undefined): FactsKey | undefined {
-  if (number === undefined || typeof number.value !== 'string' || typeof number.system !== 'string') return undefined;
-  return facts('request:event', [identifierFact(number)], `identifier=${encodeURIComponent(number.system)}|${encodeURIComponent(number.value)}`);
+export function orderEventKey(number: Json | undefined, patient: Resource | undefined): FactsKey | undefined {
+  if (number === undefined || typeof number.value !== 'string') return undefined;
+  if (typeof number.system === 'string') {
+    return facts('request:event', [identifierFact(number)], `identifier=${encodeURIComponent(number.system)}|${encodeURIComponent(number.value)}`);
+  }
+  const subject = resourceFact(patient);
+  if (subject === undefined) return undefined;
+  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=${encodeURIComponent(number.value)}&subject=${subject}`);
 }
 
 /**

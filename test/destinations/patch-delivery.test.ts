@@ -282,3 +282,42 @@ describe.each(['transaction', 'individual', 'batch'] as const)("[hig: v2.5.1 2.5
     expect(patients[0]?.gender).toBeUndefined();
   });
 });
+
+// [hig identity, identity.ts orderEventKey] a placer number without a system (`PLC…^CPOE`, a channel
+// without a namespaceMap) is searched among the orders of the event's patient; the test server
+// resolves the transaction's urn:uuid references as FHIR R4 says (http.html#trules), so the order's
+// subject is the Patient/<id> both messages PUT. Transaction mode: individual and batch send urn:uuid
+// references unresolved (docs/destinations.md).
+describe('[IG ORC[ServiceRequest] #1, #2] transaction mode, converted: ORM NW then an ORC-only CA of a number without a system', () => {
+  const head = (id: string) => [`MSH|^~\\&|CPOE|GH|LIS|GH|20261205080000-0600||ORM^O01|${id}|P|2.5.1`, 'PID|1||MRN7^^^GH^MR||DOE^JANE||19800215|F'];
+
+  it.each([
+    ['PUT by id', {}],
+    ['conditionalUpdate (chained subject search)', { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:2.16.840.1.113883.3.999' } }],
+  ] as const)('%s: the patient\'s order of that number is revoked and keeps its code', async (label, options) => {
+    const number = `NOSYS-${label.length}`;
+    const placer = `${number}^CPOE`;
+    const placed = convertHl7v2([...head(`${number}-1`), `ORC|NW|${placer}`, `OBR|1|${placer}||24331-1^Lipid panel^LN`].join('\r'), options).bundle;
+    const cancel = convertHl7v2([...head(`${number}-2`), `ORC|CA|${placer}`].join('\r'), options).bundle;
+    const dest = destination('transaction');
+    await dest.deliver(placed, never);
+    expect(requestsOf(number)).toEqual([expect.objectContaining({ status: 'active' })]);
+    await dest.deliver(cancel, never);
+    const held = requestsOf(number);
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('revoked');
+    expect(JSON.stringify(held[0]?.code)).toContain('"code":"24331-1"');
+  });
+
+  it('control: another patient\'s order of the same number is not touched; the event creates its own', async () => {
+    const number = 'NOSYS-OTHER';
+    const placed = convertHl7v2([...head(`${number}-1`), `ORC|NW|${number}^CPOE`, `OBR|1|${number}^CPOE||24331-1^Lipid panel^LN`].join('\r')).bundle;
+    const other = [`MSH|^~\\&|CPOE|GH|LIS|GH|20261205090000-0600||ORM^O01|${number}-2|P|2.5.1`, 'PID|1||MRN8^^^GH^MR||ROE^JOHN||19700101|M', `ORC|CA|${number}^CPOE`];
+    const dest = destination('transaction');
+    await dest.deliver(placed, never);
+    await dest.deliver(convertHl7v2(other.join('\r')).bundle, never);
+    const held = requestsOf(number);
+    expect(held.map((r) => r.status).sort()).toEqual(['active', 'revoked']);
+    expect(held.find((r) => r.status === 'active')?.code).toBeDefined();
+  });
+});

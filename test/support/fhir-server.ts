@@ -166,17 +166,28 @@ interface Applied {
 }
 
 /** `identifier=sys|val`, `identifier=val`, `_id=x`: the only searches the fixture understands. */
-function matches(resource: Json, params: URLSearchParams): boolean | 'unsupported' {
+/** `identifier=sys|val` or `identifier=val` against a resource's identifiers. */
+function hasIdentifier(resource: Json | undefined, value: string): boolean {
+  const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
+  const identifiers = Array.isArray(resource?.identifier) ? resource.identifier : [];
+  return identifiers.some((i: unknown) => isJson(i) && i.value === code && (system === undefined || i.system === system));
+}
+
+/**
+ * The search parameters hig's Bundles use: `_id`, `identifier`, `subject` (a literal `Patient/id`) and
+ * `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining); any other is unsupported.
+ */
+function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   for (const [name, value] of params) {
-    if (name === '_id') {
+    const subject = isJson(resource.subject) && typeof resource.subject.reference === 'string' ? resource.subject.reference : undefined;
+    if (name === 'subject') {
+      if (subject !== value) return false;
+    } else if (name === 'subject:Patient.identifier') {
+      if (subject === undefined || !subject.startsWith('Patient/') || !hasIdentifier(resolve(subject), value)) return false;
+    } else if (name === '_id') {
       if (resource.id !== value) return false;
     } else if (name === 'identifier') {
-      const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
-      const identifiers = Array.isArray(resource.identifier) ? resource.identifier : [];
-      const hit = identifiers.some(
-        (i: unknown) => isJson(i) && i.value === code && (system === undefined || i.system === system),
-      );
-      if (!hit) return false;
+      if (!hasIdentifier(resource, value)) return false;
     } else {
       return 'unsupported';
     }
@@ -245,7 +256,7 @@ class ResourceDb {
     for (const key of candidates) {
       const resource = this.resources.get(key);
       if (resource === undefined) continue;
-      const hit = matches(resource, params);
+      const hit = matches(resource, params, (reference) => this.resources.get(reference));
       if (hit === 'unsupported') return 'unsupported';
       if (hit) found.push(resource);
     }
@@ -267,6 +278,39 @@ class ResourceDb {
       keys.add(key);
     }
   }
+}
+
+/**
+ * FHIR R4 transaction processing (http.html#trules): references to an entry's `fullUrl`
+ * (`urn:uuid:…`) are replaced by the Type/id the entry got, in every resource the transaction wrote:
+ * before each entry runs for the ids known then (PUT Type/id, entries already run), after the last
+ * for forward references to entries the server named.
+ */
+function resolveReferences(db: ResourceDb, results: readonly Applied[], resolved: ReadonlyMap<string, string>): void {
+  if (resolved.size === 0) return;
+  for (const applied of results) {
+    const key = applied.location?.split('/_history/')[0];
+    if (key !== undefined) rewriteReferences(db.get(key), resolved);
+  }
+}
+
+/** Replaces, in place, every `reference` that is a resolved fullUrl. */
+function rewriteReferences(node: unknown, resolved: ReadonlyMap<string, string>): void {
+  if (Array.isArray(node)) for (const item of node) rewriteReferences(item, resolved);
+  else if (isJson(node)) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'reference' && typeof value === 'string' && resolved.has(value)) node[key] = resolved.get(value);
+      else rewriteReferences(value, resolved);
+    }
+  }
+}
+
+/** The entry with its resource's references to entries resolved so far (a copy: the recorded request stays as sent). */
+function withResolvedReferences(entry: unknown, resolved: ReadonlyMap<string, string>): unknown {
+  if (!isJson(entry) || !isJson(entry.resource) || resolved.size === 0) return entry;
+  const resource = structuredClone(entry.resource);
+  rewriteReferences(resource, resolved);
+  return { ...entry, resource };
 }
 
 /** Store `resource` as Type/id, bumping the version; 201 for a new id, 200 for an update. */
@@ -663,11 +707,20 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     // Transaction: all entries or none.
     const failed = db.atomically(() => {
       const results: Applied[] = [];
+      // the ids PUT entries name are known before any entry runs; the others once their entry ran
+      const resolved = new Map<string, string>();
+      for (const entry of entries) {
+        const url = isJson(entry) && isJson(entry.request) ? entry.request.url : undefined;
+        if (isJson(entry) && typeof entry.fullUrl === 'string' && typeof url === 'string' && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(url)) resolved.set(entry.fullUrl, url);
+      }
       for (const [index, entry] of entries.entries()) {
-        const applied = applyEntry(entry, index);
+        const applied = applyEntry(withResolvedReferences(entry, resolved), index);
         if (applied.status >= 400) return { commit: false, value: applied };
         results.push(applied);
+        const location = applied.location?.split('/_history/')[0];
+        if (isJson(entry) && typeof entry.fullUrl === 'string' && location !== undefined) resolved.set(entry.fullUrl, location);
       }
+      resolveReferences(db, results, resolved);
       send(res, record, 200, { resourceType: 'Bundle', type: 'transaction-response', entry: results.map(responseEntry) });
       return { commit: true, value: undefined };
     });

@@ -105,10 +105,38 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     expect(entries.filter((e) => e.request?.url?.startsWith('ServiceRequest')).map((e) => e.request?.method)).toEqual(['POST', 'PATCH']);
   });
 
-  // [hig identity] a number without a system cannot be searched safely (another sender's PLC200):
-  // no request is made up, and the report names the event's location, not its values
-  it('[hig identity; IG ORC[ServiceRequest] #2] an ORC-only cancel whose number has no system: no ServiceRequest, a report line at ORC-1', () => {
+  // [hig identity] a number without a system could be another sender's PLC201: it is searched among
+  // the orders of the event's patient only, whom the PID identifies (Patient/<id> is the id every
+  // message of that patient PUTs); the order the ORM placed has that identifier value and subject
+  it('[hig identity; IG ORC[ServiceRequest] #2] an ORC-only cancel whose number has no system: searched among its patient\'s orders', () => {
+    const placed = convert([...head('O4a'), 'ORC|NW|PLC201^CPOE', 'OBR|1|PLC201^CPOE||24331-1^Lipid panel^LN']).entries;
     const { entries, lines } = convert([...head('O4'), 'ORC|CA|PLC201^CPOE']);
+    const patient = of(entries, 'Patient')[0]?.request?.url;
+    expect(patient).toBe(of(placed, 'Patient')[0]?.request?.url);
+    const order = of(placed, 'ServiceRequest')[0]?.resource;
+    expect(order?.identifier).toContainEqual(expect.objectContaining({ value: 'PLC201' }));
+    expect((order?.subject as Json).reference).toBe(of(placed, 'Patient')[0]?.fullUrl);
+    const search = `identifier=PLC201&subject=${String(patient)}`;
+    expect(of(entries, 'ServiceRequest')[0]?.request).toEqual({ method: 'POST', url: 'ServiceRequest', ifNoneExist: search });
+    const patch = entries.find((e) => e.request?.method === 'PATCH');
+    expect(patch?.request?.url).toBe(`ServiceRequest?${search}`);
+    expect(decode(patch)).toEqual([{ op: 'add', path: '/status', value: 'revoked' }]);
+    expect(lines.some((l) => l.startsWith('ORC-1 (segment 3)'))).toBe(false);
+  });
+
+  // [hig identity; FHIR R4 search.html#chaining] under conditionalUpdate the server gives the Patient its
+  // own id, so the literal Patient/<hig id> would find nothing: the search chains through its identifier
+  it('[hig identity] with conditionalUpdate the patient-scoped search chains through the patient\'s identifier', () => {
+    const options: ConvertOptions = { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:2.16.840.1.113883.3.999' } };
+    const { entries } = convert([...head('O4c'), 'ORC|CA|PLC201^CPOE'], options);
+    const patch = entries.find((e) => e.request?.method === 'PATCH');
+    expect(patch?.request?.url).toBe('ServiceRequest?identifier=PLC201&subject:Patient.identifier=urn%3Aoid%3A2.16.840.1.113883.3.999|MRN1');
+  });
+
+  // without a patient whom the message identifies, a number without a system is not searched at all:
+  // no request is made up, and the report names the event's location, not its values
+  it('[hig identity; IG ORC[ServiceRequest] #2] an ORC-only cancel with neither a number system nor an identified patient: no ServiceRequest, a report line at ORC-1', () => {
+    const { entries, lines } = convert([...head('O4b').slice(0, 1), 'PID|1||||DOE^JANE||19800215|F', 'ORC|CA|PLC201^CPOE']);
     expect(of(entries, 'ServiceRequest')).toEqual([]);
     expect(entries.filter((e) => e.request?.method === 'PATCH')).toEqual([]);
     expect(lines.some((l) => l.startsWith('ORC-1 (segment 3): an order event without its OBR'))).toBe(true);

@@ -433,14 +433,16 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
  * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the one order the server holds under
  * that number is found and changed, keeping what the event does not say (several: the server refuses,
- * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a system cannot be searched for safely (another
- * sender's order of the same number): reported, and the request is left out (hl7v2.ts finish).
+ * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a
+ * system is searched among the identified patient's orders only (identity.ts orderEventKey); without
+ * such a patient it cannot be searched safely (another sender's order of the same number): reported,
+ * and the request is left out (hl7v2.ts finish).
  */
-function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion): Resource {
-  const resource = cx.add(sr as Resource, orderEventKey(number));
+function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
+  const resource = cx.add(sr as Resource, orderEventKey(number, patient));
   cx.events.set(`ServiceRequest/${resource.id ?? ''}`, sr.status === 'unknown' ? [] : ['status']);
   if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
-    cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3): hig cannot find the order it acts on');
+    cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
   }
   return resource;
 }
@@ -492,7 +494,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
-  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
+  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, cx.identified(scope.patient) ? scope.patient : undefined) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
