@@ -200,6 +200,12 @@ export class Conversion implements DatatypeContext {
   private readonly madeByIndex = new Map<number, Resource[]>();
   /** Segment (0-based message index) whose mapper is running: what `add` makes is recorded for it. */
   mapping: number | undefined;
+  /**
+   * The Patient the message's first PID made: the IG message maps' Patient[1] (SIU_S12
+   * Appointment.participant.actor, ServiceRequest[1..n].subject), whatever PIDs follow. pid.ts
+   * sets it once; until code review 18 (CR18-14) it was guessed from `resources`' order.
+   */
+  firstPatient: Resource | undefined;
 
   constructor(
     readonly msg: Message,

@@ -68,3 +68,54 @@ describe('CR18-16 a child OBR compares its number with OBR-29 as the identifiers
     expect(second).toEqual(first);
   });
 });
+
+describe('CR18-14 the SIU\'s Patient[1] is the first PID\'s Patient, recorded where the PID is mapped (scheduling.ts finishAppointment/finishRequests)', () => {
+  // [IG SIU_S12 4.1 PID → Patient[1] (PID[Patient]) and PID[Appointment]: Appointment.participant.actor
+  // =Patient[1].id; SIU_S12 2 SCH: ServiceRequest[1..n].subject=Patient[1].id] Patient[1] is the
+  // first PATIENT group's PID. With two PIDs (a mother's booking naming her baby) the Appointment had
+  // no patient participant at all, and without SCH-1/SCH-2 its identity (patient + start + service,
+  // docs/mapping.md "Resource identity") had no patient, so each resend was a new Appointment.
+  const MOTHER = 'PID|1||MOM1^^^HOSP&2.16.840.1.113883.19.5&ISO^MR||DOE^JANE||19800215|F';
+  const BABY = 'PID|2||BABY1^^^HOSP&2.16.840.1.113883.19.5&ISO^MR||DOE^BABY||20240301|F';
+  const siu = (control: string, sch: string, pids: string[]) => [
+    `MSH|^~\\&|SCHED|CLINIC|EHR|HOSP|20240401090000-0400||SIU^S12^SIU_S12|${control}|P|2.6`,
+    sch,
+    ...pids,
+    'RGS|1',
+    'AIS|1||97110^Therapeutic exercise^C4|20240410140000-0400|||45|min^minutes^UCUM',
+  ];
+  const ordered = 'SCH|APT1^SCHED|APT1F^SCHED|||||||||^^45^20240410140000-0400|||||||||||||||PL26^CPOE';
+  const mrnOf = (bundle: Json, ref: unknown): unknown => {
+    const target = entries(bundle).find((e) => e.fullUrl === (ref as { reference?: string } | undefined)?.reference)?.resource;
+    return ((target?.identifier as Json[] | undefined) ?? [])[0]?.value;
+  };
+  const patientActors = (bundle: Json): unknown[] => {
+    const appointment = entries(bundle).find((e) => e.resource.resourceType === 'Appointment')?.resource;
+    const actors = ((appointment?.participant as Json[] | undefined) ?? []).map((p) => p.actor);
+    return actors.map((a) => mrnOf(bundle, a)).filter((mrn) => mrn === 'MOM1' || mrn === 'BABY1');
+  };
+
+  it('two PIDs: the Appointment\'s patient participant is the first PID\'s Patient (MOM1), not the second\'s', () => {
+    expect(patientActors(bundleOf(...siu('S1', ordered, [MOTHER, BABY])))).toEqual(['MOM1']);
+  });
+
+  it('two PIDs, no SCH-1/SCH-2: the Appointment is keyed by Patient[1] + start + service, so a resend (new MSH-10) PUTs the same URL', () => {
+    const unnumbered = 'SCH|||||||||||^^45^20240410140000-0400';
+    const first = urlsOf(bundleOf(...siu('S2', unnumbered, [MOTHER, BABY])), 'Appointment');
+    const resend = urlsOf(bundleOf(...siu('S3', unnumbered, [MOTHER, BABY])), 'Appointment');
+    expect(first).toHaveLength(1);
+    expect(resend).toEqual(first);
+  });
+
+  it('control: the AIS ServiceRequest\'s subject is the first PID\'s Patient, in either PID order (CR16-5)', () => {
+    for (const [pids, mrn] of [[[MOTHER, BABY], 'MOM1'], [[BABY, MOTHER], 'BABY1']] as const) {
+      const bundle = bundleOf(...siu('S4', ordered, [...pids]));
+      const requests = entries(bundle).filter((e) => e.resource.resourceType === 'ServiceRequest');
+      expect(requests.map((e) => mrnOf(bundle, e.resource.subject))).toEqual([mrn]);
+    }
+  });
+
+  it('control: one PID, the Appointment\'s patient participant is that Patient', () => {
+    expect(patientActors(bundleOf(...siu('S5', ordered, [MOTHER])))).toEqual(['MOM1']);
+  });
+});

@@ -483,8 +483,23 @@ export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443', cx.reportAt(seg, 4)), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
-/** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
-export function finishAppointment(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
+/**
+ * Patient[1] of the IG's SIU_S12 map: the first PID's Patient (Conversion.firstPatient), while it
+ * is in the Bundle. With several PIDs (a mother's booking naming her baby) it is still the first:
+ * until code review 18 (CR18-14) the Appointment then had no patient and, without SCH-1/SCH-2, no
+ * identity.
+ */
+function patientOne(cx: Conversion): Resource | undefined {
+  const first = cx.firstPatient;
+  return first !== undefined && cx.made('Patient', cx.ref(first)) === first ? first : undefined;
+}
+
+/**
+ * After the whole message: Patient[1] is a participant [IG SIU_S12 4.1 PID[Appointment]
+ * Appointment.participant.actor=Patient[1].id], and the times settle.
+ */
+export function finishAppointment(appointment: Resource, cx: Conversion): void {
+  const patient = patientOne(cx);
   if (patient !== undefined) push(appointment, 'participant', { actor: cx.ref(patient), status: 'accepted' });
   finishRequests(appointment, patient, cx);
   settleTimes(appointment, cx);
@@ -517,11 +532,10 @@ function finishRequests(appointment: Resource, patient: Resource | undefined, cx
   if (requests === undefined) return;
   // [IG SIU_S12 2 ServiceRequest[1..n].subject=Patient[1]] the first PID's patient, also when the
   // message names several (code review 16, CR16-5: the last PID's, a baby for its mother's booking)
-  const first = patient ?? [...cx.resources.values()].find((r) => r.resourceType === 'Patient' && r.active !== false);
   for (const r of requests) {
     r.status = requestStatus(appointment.status);
-    if (first !== undefined) r.subject = cx.ref(first);
+    if (patient !== undefined) r.subject = cx.ref(patient);
   }
-  // the subject the AIS's group gave, or the message's one patient: a request without one is left out
+  // Patient[1], else (no PID) none: a request without a subject is left out
   if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
 }
