@@ -164,6 +164,21 @@ export class SegmentReader {
   }
 }
 
+/**
+ * A fact a converter module keeps between the segments of one conversion (scheduling.ts's
+ * appointment times and requests, spm.ts's pending parents), read through Conversion.state: the
+ * key is a module constant that holds nothing, the value lives and dies with its Conversion, so no
+ * converter module keeps state between conversions (code review 18, CR18-11).
+ */
+export class StateKey<T> {
+  constructor(
+    /** What the value is, for a reader of the code. */
+    readonly name: string,
+    /** The value a conversion starts with, made on first use. */
+    readonly create: () => T,
+  ) {}
+}
+
 function isFacts(key: IdentityKey): key is FactsKey {
   return typeof key === 'object' && Array.isArray((key as { facts?: unknown }).facts);
 }
@@ -186,6 +201,14 @@ export class Conversion implements DatatypeContext {
    * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.
    */
   readonly cleared = new Map<string, string[]>();
+
+  private readonly states = new Map<StateKey<unknown>, unknown>();
+
+  /** This conversion's value for `key` (see StateKey), made on first use. */
+  state<T>(key: StateKey<T>): T {
+    if (!this.states.has(key)) this.states.set(key, key.create());
+    return this.states.get(key) as T;
+  }
 
   /** Records that `elements` of `resource` were sent as `""` (see `cleared`). */
   clear(resource: Resource, elements: readonly string[]): void {
