@@ -533,6 +533,15 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return;
   }
   scope.effectiveFrom = undefined;
+  obrReport(seg, orc, sr, scope, cx);
+}
+
+/**
+ * [IG OBR[DiagnosticReport], ORC[DiagnosticReport]] the DiagnosticReport of a result OBR (ORU,
+ * OUL…), based on the OBR's ServiceRequest `sr`, then the OBR's Specimen (obrSpecimen), which the
+ * report references.
+ */
+function obrReport(seg: SegmentReader, orc: SegmentReader | undefined, sr: Resource, scope: Scope, cx: Conversion): void {
   const dr: Json = { resourceType: 'DiagnosticReport' };
   const { placer, filler } = orderNumbers(orc, seg, cx);
   push(dr, 'identifier', filler, placer);
