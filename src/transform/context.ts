@@ -164,6 +164,21 @@ export class SegmentReader {
   }
 }
 
+/**
+ * A fact a converter module keeps between the segments of one conversion (scheduling.ts's
+ * appointment times and requests, spm.ts's pending parents), read through Conversion.state: the
+ * key is a module constant that holds nothing, the value lives and dies with its Conversion, so no
+ * converter module keeps state between conversions (code review 18, CR18-11).
+ */
+export class StateKey<T> {
+  constructor(
+    /** What the value is, for a reader of the code. */
+    readonly name: string,
+    /** The value a conversion starts with, made on first use. */
+    readonly create: () => T,
+  ) {}
+}
+
 function isFacts(key: IdentityKey): key is FactsKey {
   return typeof key === 'object' && Array.isArray((key as { facts?: unknown }).facts);
 }
@@ -187,6 +202,14 @@ export class Conversion implements DatatypeContext {
    */
   readonly cleared = new Map<string, string[]>();
 
+  private readonly states = new Map<StateKey<unknown>, unknown>();
+
+  /** This conversion's value for `key` (see StateKey), made on first use. */
+  state<T>(key: StateKey<T>): T {
+    if (!this.states.has(key)) this.states.set(key, key.create());
+    return this.states.get(key) as T;
+  }
+
   /** Records that `elements` of `resource` were sent as `""` (see `cleared`). */
   clear(resource: Resource, elements: readonly string[]): void {
     if (elements.length === 0) return;
@@ -200,6 +223,12 @@ export class Conversion implements DatatypeContext {
   private readonly madeByIndex = new Map<number, Resource[]>();
   /** Segment (0-based message index) whose mapper is running: what `add` makes is recorded for it. */
   mapping: number | undefined;
+  /**
+   * The Patient the message's first PID made: the IG message maps' Patient[1] (SIU_S12
+   * Appointment.participant.actor, ServiceRequest[1..n].subject), whatever PIDs follow. pid.ts
+   * sets it once; until code review 18 (CR18-14) it was guessed from `resources`' order.
+   */
+  firstPatient: Resource | undefined;
 
   constructor(
     readonly msg: Message,

@@ -99,16 +99,15 @@ function nameKey(name: Json | undefined): string {
 }
 
 /**
- * XON → Organization reference (IG: XON[Organization]). `more` are identifiers another field
- * gives the same organization (IN1-10 for the IN1-11 employer); the first identifier names it.
+ * [IG XON[Organization] #10, else #3 → identifier.value] the Organization's identifier with its
+ * type (XON.7), system or assigner (XON.6) and check digit (XON.4/XON.5); without XON.10/XON.3 none,
+ * and a valued XON.4/5/7 is reported (nothing to carry it). XON.8 is added by the caller.
  */
-export function organization(cx: Conversion, rep: Repetition | undefined, more: readonly Json[] = []): Reference | undefined {
-  const name = val(rep, 1);
+function xonIdentifier(cx: Conversion, rep: Repetition | undefined): Json | undefined {
+  if (rep === undefined) return undefined;
   const idValue = val(rep, 10) ?? val(rep, 3);
-  if (name === undefined && idValue === undefined && more.length === 0) return undefined;
-  let identifier: Json | undefined;
-  if (idValue !== undefined && rep !== undefined) {
-    identifier = {};
+  if (idValue !== undefined) {
+    const identifier: Json = {};
     // [IG XON[Organization] #7 → identifier.type.coding.code via IdentifierType, system v2-0203] as
     // CX.5: v2-0203 only on a table 0203 code (`XX`, the CLIA number of an ELR OBX-23), another value
     // keeps no system and is reported; never part of the identity (system and value only). Until
@@ -127,12 +126,23 @@ export function organization(cx: Conversion, rep: Repetition | undefined, more: 
     // v2-checkDigitScheme, or reported); read past without a line until review 16
     const digits = checkDigit(rep, 4, 5, 'XON', cx.extensions, cx.reportFor(rep));
     if (digits.length > 0) identifier.extension = digits;
-  } else if (rep !== undefined) {
-    // no XON.10/XON.3: no identifier to carry the type or check digit
-    for (const [c, what] of [[4, 'identifier check digit'], [5, 'check digit scheme'], [7, 'identifier type code']] as const) {
-      if (val(rep, c) !== undefined) cx.reportFor(rep)(`XON.${c} (${what}) without an identifier (XON.10 or XON.3)`);
-    }
+    return identifier;
   }
+  // no XON.10/XON.3: no identifier to carry the type or check digit
+  for (const [c, what] of [[4, 'identifier check digit'], [5, 'check digit scheme'], [7, 'identifier type code']] as const) {
+    if (val(rep, c) !== undefined) cx.reportFor(rep)(`XON.${c} (${what}) without an identifier (XON.10 or XON.3)`);
+  }
+  return undefined;
+}
+
+/**
+ * XON → Organization reference (IG: XON[Organization]). `more` are identifiers another field
+ * gives the same organization (IN1-10 for the IN1-11 employer); the first identifier names it.
+ */
+export function organization(cx: Conversion, rep: Repetition | undefined, more: readonly Json[] = []): Reference | undefined {
+  const name = val(rep, 1);
+  if (name === undefined && val(rep, 10) === undefined && val(rep, 3) === undefined && more.length === 0) return undefined;
+  const identifier = xonIdentifier(cx, rep);
   // [IG XON[Organization] XON.2 → extension??-nameType, Coding via CWE[Coding], OrganizationalNameType]
   // hig's v2-nameType on the Organization (unnamed-extension.ts): a bare code (IS before v2.7) of
   // table 0204 gets its v2-0204 system through the row's code map (review 11 re-read: `L` lost it)

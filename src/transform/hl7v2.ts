@@ -146,7 +146,7 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
   for (const r of all) {
     const element = SUBJECT[r.resourceType];
     if (element !== undefined && r[element] === undefined && patient !== undefined) r[element] = cx.ref(patient);
-    if (r.resourceType === 'Appointment') finishAppointment(r, patient, cx);
+    if (r.resourceType === 'Appointment') finishAppointment(r, cx);
     if (r.resourceType === 'ServiceRequest') finishReferral(r, patient, cx);
     if (r.resourceType === 'DocumentReference') finishDocument(r, cx);
     // the order's dose and route on every dosage instruction (several TQ1s: one instruction each)

@@ -139,6 +139,30 @@ export function showsSpecimen(seg: SegmentReader, scope: Scope): boolean {
 }
 
 /**
+ * The OBR Specimen's collection, undefined when the OBR says nothing of it. `start` is OBR-7 (read
+ * by the caller, which keys the Specimen by it), `site` OBR-15's SPS.4 (spsParts).
+ */
+function specimenCollection(seg: SegmentReader, start: string | undefined, site: Repetition | undefined, cx: Conversion): Json | undefined {
+  const collection: Json = {};
+  // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime; IF OBR-8 VALUED →
+  // collectedPeriod.start; #8 → collectedPeriod.end]
+  const end = start === undefined ? undefined : seg.dateTime(8);
+  if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
+  else set(collection, 'collectedDateTime', start);
+  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]: CQ.1 → value, CQ.2 → unit via CWE[string]] the unit as text (CWE.2), else its code
+  const amount = decimal(val(seg.rep(9), 1));
+  if (amount !== undefined) {
+    const unit = val(seg.rep(9), 2, 2) ?? val(seg.rep(9), 2, 1);
+    collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
+  }
+  set(collection, 'collector', obrCollector(seg, cx));
+  // [IG SPS[Specimen-Source] #4 → collection.bodySite] OBR-15's body site
+  set(collection, 'bodySite', site === undefined ? undefined : codeableConcept(site));
+  set(collection, 'fastingStatusCodeableConcept', obrFasting(seg, cx));
+  return Object.keys(collection).length > 0 ? collection : undefined;
+}
+
+/**
  * The OBR's Specimen, when its group has no SPM and the OBR carries specimen facts. `report` is
  * the DiagnosticReport of a result group (it and the group's Observations reference the Specimen
  * through scope.specimen), `request` the order's ServiceRequest.
@@ -150,23 +174,8 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   const source = seg.rep(15);
   const parts = source === undefined ? undefined : spsParts(source);
   set(s, 'type', parts?.type === undefined ? undefined : codeableConcept(parts.type, 'SpecimenType'));
-  const collection: Json = {};
-  // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime; IF OBR-8 VALUED →
-  // collectedPeriod.start; #8 → collectedPeriod.end]
   const start = seg.dateTime(7);
-  const end = start === undefined ? undefined : seg.dateTime(8);
-  if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
-  else set(collection, 'collectedDateTime', start);
-  // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]: CQ.1 → value, CQ.2 → unit via CWE[string]] the unit as text (CWE.2), else its code
-  const amount = decimal(val(seg.rep(9), 1));
-  if (amount !== undefined) {
-    const unit = val(seg.rep(9), 2, 2) ?? val(seg.rep(9), 2, 1);
-    collection.quantity = unit === undefined ? { value: amount } : { value: amount, unit };
-  }
-  set(collection, 'collector', obrCollector(seg, cx));
-  set(collection, 'bodySite', parts?.site === undefined ? undefined : codeableConcept(parts.site));
-  set(collection, 'fastingStatusCodeableConcept', obrFasting(seg, cx));
-  if (Object.keys(collection).length > 0) s.collection = collection;
+  set(s, 'collection', specimenCollection(seg, start, parts?.site, cx));
   // [IG OBR[Specimen] #14 → receivedTime]
   set(s, 'receivedTime', seg.dateTime(14));
   if (parts?.additive !== undefined) {

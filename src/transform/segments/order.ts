@@ -291,15 +291,6 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   cx.add(p as Resource, { facts: ['order-provenance', `${order.resourceType}/${order.id ?? ''}`, control ?? '', recorded] });
 }
 
-/** The placer (field 2) or filler (field 3) number as written: the OBR's, else its ORC's (first repetition, raw). */
-function rawNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): string | undefined {
-  const first = (raw: string | undefined): string | undefined => {
-    const v = raw?.split(cx.msg.delimiters.repetition)[0]?.trim();
-    return v === undefined || v === '' || v === HL7_NULL ? undefined : v;
-  };
-  return first(cx.msg.segments[obrIndex]?.fields[field]) ?? first(scope.tree.orcOf(obrIndex)?.segment.fields[field]);
-}
-
 /** The first repetition's component `c`, subcomponent `s` of a raw field, trimmed; empty and `""` as undefined. */
 function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): string | undefined {
   const d = cx.msg.delimiters;
@@ -308,33 +299,26 @@ function rawPart(field: string | undefined, cx: Conversion, c: number, s = 1): s
 }
 
 /**
- * [hig identity, review 16 R16-I2] A child OBR that carries its parent's placer number: an OBR that
- * names a parent (OBR-29 parent order [IG OBR[ServiceRequest] #29 → basedOn], OBR-26 parent result:
- * no IG target yet, "to be resolved as part of parent-child guidance") — a microbiology LIS's
- * susceptibility OBR under its culture, a reflex test — and whose placer number (OBR-2, else ORC-2)
- * is the OBR-29.1 parent placer number, or whose OBR-29 names no placer number to compare (only
- * OBR-26, or only EIP.2). The placer gave that number to the parent order: it names the parent, not
- * the child, so the child is keyed by what its own OBR says (childRequestKey: two children of one
- * culture, one per isolate, share number and OBR-4). A child whose OBR-29.1 names another placer
- * number than its own is numbered of its own.
+ * [hig identity, review 16 R16-I2] A child OBR that carries its parent's number: an OBR that names a
+ * parent (OBR-29 parent order [IG OBR[ServiceRequest] #29 → basedOn], OBR-26 parent result: no IG
+ * target yet, "to be resolved as part of parent-child guidance") — a microbiology LIS's
+ * susceptibility OBR under its culture, a reflex test — and whose own number (`number`, the placer
+ * (field 2) or filler (field 3) identifier orderNumbers built: OBR's, else ORC's) is the parent's
+ * (OBR-29.1 placer, OBR-29.2 filler), or whose OBR-29 names no such number to compare (only
+ * OBR-26, or only the other EIP component). The placer gave that number to the parent order: it
+ * names the parent, not the child, so the child is keyed by what its own OBR says
+ * (childRequestKey, childReportKey: two children of one culture, one per isolate, share number and
+ * OBR-4). A child whose OBR-29 names another number than its own is numbered of its own. Both sides
+ * are compared as the identifiers hold them (EI.1 unescaped and trimmed: code review 18, CR18-16,
+ * the raw text called `A\T\B` and `A\X26\B` two numbers, and an OBR-2 `^NS` another than ORC-2's).
  */
-function childOfOwnPlacer(obrIndex: number, scope: Scope, cx: Conversion): boolean {
-  return childOfOwnNumber(obrIndex, 2, scope, cx);
-}
-
-/**
- * The same for the filler number (field 3 against OBR-29.2): a child report that carries its
- * parent's filler number (an LIS that numbers the susceptibility under the culture's accession).
- */
-function childOfOwnNumber(obrIndex: number, field: 2 | 3, scope: Scope, cx: Conversion): boolean {
-  const fields = cx.msg.segments[obrIndex]?.fields;
-  if (fields === undefined) return false;
-  const parentNumber = rawPart(fields[29], cx, field - 1);
-  const parentNamed = rawPart(fields[29], cx, 1) !== undefined || rawPart(fields[29], cx, 2) !== undefined || rawPart(fields[26], cx, 1) !== undefined;
-  if (!parentNamed) return false;
-  const own = rawNumber(obrIndex, field, scope, cx);
-  if (own === undefined) return false;
-  return parentNumber === undefined || parentNumber === rawPart(own, cx, 1);
+function childOfOwnNumber(obr: SegmentReader, number: Json, field: 2 | 3, cx: Conversion): boolean {
+  // OBR-29 is read for basedOn (parentOrder) whenever there is an OBR; OBR-26 raw, as parentResult
+  const parent = obr.rep(29);
+  const parentNamed = val(parent, 1) !== undefined || val(parent, 2) !== undefined || rawPart(obr.segment.fields[26], cx, 1) !== undefined;
+  if (!parentNamed || typeof number.value !== 'string') return false;
+  const parentNumber = val(parent, field - 1);
+  return parentNumber === undefined || parentNumber === number.value;
 }
 
 /**
@@ -359,8 +343,8 @@ function parentResult(obr: SegmentReader, cx: Conversion): string | undefined {
  */
 function requestKey(placer: Json | undefined, filler: Json | undefined, code: Json | undefined, obr: SegmentReader | undefined, time: string | undefined, scope: Scope, cx: Conversion, priorOf: Resource | undefined) {
   // [hig identity, R16-I2] a child carrying its parent's placer number: what the child OBR itself
-  // says, the same alone or beside its parent, never the parent's URL (childOfOwnPlacer)
-  if (placer !== undefined && obr !== undefined && childOfOwnPlacer(obr.index, scope, cx)) return childRequestKey(placer, filler, code, parentResult(obr, cx));
+  // says, the same alone or beside its parent, never the parent's URL (childOfOwnNumber)
+  if (placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx)) return childRequestKey(placer, filler, code, parentResult(obr, cx));
   // [hig identity] a prior result without numbers and times is the prior result of the test it is
   // sent with: that test's identity + OBR-4 (+ its position), never the message's MSH-10
   return orderKey('request', placer ?? filler, code, scope.patient, time, cx.identified(priorOf) ? priorOf : undefined);
@@ -581,6 +565,15 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return;
   }
   scope.effectiveFrom = undefined;
+  obrReport(seg, orc, sr, scope, cx);
+}
+
+/**
+ * [IG OBR[DiagnosticReport], ORC[DiagnosticReport]] the DiagnosticReport of a result OBR (ORU,
+ * OUL…), based on the OBR's ServiceRequest `sr`, then the OBR's Specimen (obrSpecimen), which the
+ * report references.
+ */
+function obrReport(seg: SegmentReader, orc: SegmentReader | undefined, sr: Resource, scope: Scope, cx: Conversion): void {
   const dr: Json = { resourceType: 'DiagnosticReport' };
   const { placer, filler } = orderNumbers(orc, seg, cx);
   push(dr, 'identifier', filler, placer);
@@ -659,7 +652,7 @@ function orderedCpt(rep: Repetition | undefined): ResultKind | undefined {
  */
 function reportKey(seg: SegmentReader, filler: Json | undefined, placer: Json | undefined, code: Json | undefined, start: string | undefined, sr: Resource, scope: Scope, cx: Conversion) {
   const number = filler ?? placer;
-  const shared = number !== undefined && childOfOwnNumber(seg.index, filler !== undefined ? 3 : 2, scope, cx);
+  const shared = number !== undefined && childOfOwnNumber(seg, number, filler !== undefined ? 3 : 2, cx);
   const parent = shared ? parentResult(seg, cx) : undefined;
   if (number !== undefined && parent !== undefined) return childReportKey(number, code, parent);
   return orderKey('report', number, code, scope.patient, start, cx.identified(sr) ? sr : undefined);

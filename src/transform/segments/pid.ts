@@ -213,6 +213,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identity = patientKey(from, cx.sender);
   const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
+  cx.firstPatient ??= patient;
   cx.clear(patient, Object.entries(PID_ELEMENTS).filter(([n]) => seg.segment.fields[Number(n)] === HL7_NULL).flatMap(([, elements]) => elements));
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);

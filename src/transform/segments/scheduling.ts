@@ -9,7 +9,7 @@
  * and not taken stays in the report. The candidates are collected while mapping and settled once
  * the message is read (finishAppointment).
  */
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
@@ -37,15 +37,30 @@ interface TimeCandidates {
   sch?: SegmentReader;
 }
 
-const candidates = new WeakMap<Resource, TimeCandidates>();
+/** What the segments of a message say of one of its appointments, settled in finishAppointment. */
+interface AppointmentFacts {
+  times: TimeCandidates;
+  /** where Appointment.status came from (appointmentStatus, serviceStatus) */
+  status?: StatusSource;
+  /** the ServiceRequests its AIS segments made (aisRequest), in message order, with the AIS-3 service each is keyed by */
+  requests: { request: Resource; service: Json | undefined }[];
+}
 
-function timesOf(appointment: Resource): TimeCandidates {
-  let c = candidates.get(appointment);
-  if (c === undefined) {
-    c = {};
-    candidates.set(appointment, c);
+/** The conversion's appointments (Conversion.state: no state kept between conversions, CR18-11). */
+const APPOINTMENTS = new StateKey('the facts of each appointment', () => new Map<Resource, AppointmentFacts>());
+
+function factsOf(appointment: Resource, cx: Conversion): AppointmentFacts {
+  const all = cx.state(APPOINTMENTS);
+  let facts = all.get(appointment);
+  if (facts === undefined) {
+    facts = { times: {}, requests: [] };
+    all.set(appointment, facts);
   }
-  return c;
+  return facts;
+}
+
+function timesOf(appointment: Resource, cx: Conversion): TimeCandidates {
+  return factsOf(appointment, cx).times;
 }
 
 /** FHIR positiveInt's largest value (a 32-bit signed integer). */
@@ -91,7 +106,7 @@ function endMinutes(s: Span): Span {
 
 /** app-2/app-3: start and end together, and only proposed/cancelled/waitlist may lack them. */
 function settleTimes(a: Json, cx: Conversion): void {
-  const c = candidates.get(a as Resource) ?? {};
+  const c = timesOf(a as Resource, cx);
   const fromTq1 = c.tq1Start !== undefined || c.tq1End !== undefined;
   const [start, found] = fromTq1 ? [c.tq1Start, c.tq1End] : c.schStart !== undefined ? [c.schStart, c.schEnd] : [c.resourceStart, c.resourceEnd];
   let end = found;
@@ -118,7 +133,7 @@ function settleTimes(a: Json, cx: Conversion): void {
  * at SCH-25, naming where the status came from (review 8: a Booked SCH-25 became proposed unsaid).
  */
 function demote(a: Json, sch: SegmentReader | undefined, cx: Conversion): void {
-  const from = statusSource.get(a as Resource) ?? 'SCH-25';
+  const from = factsOf(a as Resource, cx).status ?? 'SCH-25';
   const source = from === 'SCH-25' ? 'SCH-25' : from === 'AIS-10' ? 'AIS-10' : 'the trigger event';
   if (sch !== undefined) cx.leftOut(sch, '25', `the status ${String(a.status)} (from ${source}) without both a start and an end (app-3, the durations above may say why); sent as proposed`);
   a.status = 'proposed';
@@ -180,7 +195,6 @@ function fillerStatus(seg: SegmentReader, field: number): string | undefined {
  */
 type StatusSource = 'SCH-25' | 'AIS-10' | 'event' | 'booking event';
 const BOOKING_EVENTS: ReadonlySet<string> = new Set(['S12', 'S13', 'S14']);
-const statusSource = new WeakMap<Resource, StatusSource>();
 
 export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const a: Json = { resourceType: 'Appointment' };
@@ -215,9 +229,9 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const { placers, fillers } = schOrderNumbers(seg, cx);
   for (const identifier of [...placers, ...fillers]) push(a, 'basedOn', { type: 'ServiceRequest', identifier });
   const appointment = cx.add(a as Resource, filler ?? placer);
-  statusSource.set(appointment, status.from);
+  factsOf(appointment, cx).status = status.from;
   // [IG SCH[Appointment] SCH-11 TQ[Appointment] TQ.4 → start, TQ.5 → end] (see the module comment)
-  const c = timesOf(appointment);
+  const c = timesOf(appointment, cx);
   c.sch = seg;
   const schStart = seg.instant(11, 4);
   const schEnd = seg.instant(11, 5);
@@ -248,7 +262,7 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
     // [v2.6+ TQ1-7 → Appointment.start, TQ1-8 → end] Appointment times are instants
-    const c = timesOf(scope.appointment);
+    const c = timesOf(scope.appointment, cx);
     const start = seg.instant(7);
     const end = seg.instant(8);
     if (start !== undefined && c.tq1Start === undefined) c.tq1Start = start;
@@ -276,7 +290,7 @@ function resourceTimes(seg: SegmentReader, scope: Scope, cx: Conversion, fields:
   const end = duration === undefined || 'why' in duration ? undefined : addMinutes(start, duration.minutes);
   // a duration so long the end has no 4-digit year: the start stays, the duration is reported
   if (duration !== undefined && 'minutes' in duration && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
-  const c = timesOf(scope.appointment);
+  const c = timesOf(scope.appointment, cx);
   if (c.resourceStart === undefined) {
     c.resourceStart = start;
     if (end !== undefined) c.resourceEnd = end;
@@ -337,7 +351,7 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
   const period = resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
-  const sch = timesOf(scope.appointment).sch;
+  const sch = timesOf(scope.appointment, cx).sch;
   const numbers = sch === undefined ? undefined : schOrderNumbers(sch, cx);
   if (numbers !== undefined && (numbers.placers.length > 0 || numbers.fillers.length > 0)) {
     aisRequest(seg, scope.appointment, numbers, period, scope, cx);
@@ -350,9 +364,6 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     cx.leftOut(seg, String(n), 'supplemental service information of an appointment whose SCH names no order (SCH-26/27): the IG makes its AIS[ServiceRequest] only for an ordered appointment, and AIS[Appointment] has no target');
   }
 }
-
-/** The ServiceRequests made from an appointment's AIS segments (aisRequest), in message order. */
-const requestsOf = new WeakMap<Resource, Resource[]>();
 
 /**
  * One AIS of an ordered appointment → a ServiceRequest [IG AIS[ServiceRequest]], with the SCH's
@@ -389,14 +400,8 @@ function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placer
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   // keyed at the end of the message, by its Appointment (rekeyRequests)
   const request = cx.add(sr as Resource);
-  serviceOf.set(request, service);
-  const list = requestsOf.get(appointment) ?? [];
-  list.push(request);
-  requestsOf.set(appointment, list);
+  factsOf(appointment, cx).requests.push({ request, service });
 }
-
-/** The AIS-3 service of each AIS request, for its key (rekeyRequests). */
-const serviceOf = new WeakMap<Resource, Json | undefined>();
 
 /**
  * [hig identity, docs/mapping.md "Resource identity"] identity.ts scheduledRequestKey: the
@@ -409,9 +414,9 @@ const serviceOf = new WeakMap<Resource, Json | undefined>();
 function rekeyRequests(appointment: Resource, cx: Conversion): void {
   const fact = resourceFact(appointment);
   if (fact === undefined || !cx.identified(appointment)) return;
-  for (const r of requestsOf.get(appointment) ?? []) {
-    const key = scheduledRequestKey(fact, serviceOf.get(r));
-    if (key !== undefined) cx.rekey(r, key);
+  for (const { request, service } of factsOf(appointment, cx).requests) {
+    const key = scheduledRequestKey(fact, service);
+    if (key !== undefined) cx.rekey(request, key);
   }
 }
 
@@ -459,11 +464,12 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
     seg.used.delete(10);
     return;
   }
-  if (statusSource.get(appointment) === 'booking event') {
+  const facts = factsOf(appointment, cx);
+  if (facts.status === 'booking event') {
     appointment.status = mapped;
-    statusSource.set(appointment, 'AIS-10');
+    facts.status = 'AIS-10';
   } else if (appointment.status !== mapped) {
-    cx.leftOut(seg, '10', `a service filler status other than the Appointment.status the ${statusSource.get(appointment) === 'event' ? 'trigger event' : (statusSource.get(appointment) ?? 'SCH-25')} gives`);
+    cx.leftOut(seg, '10', `a service filler status other than the Appointment.status the ${facts.status === 'event' ? 'trigger event' : (facts.status ?? 'SCH-25')} gives`);
   }
 }
 
@@ -483,8 +489,23 @@ export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443', cx.reportAt(seg, 4)), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
-/** After the whole message: the patient is a participant [IG SIU_S12 PID[Appointment]], and the times settle. */
-export function finishAppointment(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
+/**
+ * Patient[1] of the IG's SIU_S12 map: the first PID's Patient (Conversion.firstPatient), while it
+ * is in the Bundle. With several PIDs (a mother's booking naming her baby) it is still the first:
+ * until code review 18 (CR18-14) the Appointment then had no patient and, without SCH-1/SCH-2, no
+ * identity.
+ */
+function patientOne(cx: Conversion): Resource | undefined {
+  const first = cx.firstPatient;
+  return first !== undefined && cx.made('Patient', cx.ref(first)) === first ? first : undefined;
+}
+
+/**
+ * After the whole message: Patient[1] is a participant [IG SIU_S12 4.1 PID[Appointment]
+ * Appointment.participant.actor=Patient[1].id], and the times settle.
+ */
+export function finishAppointment(appointment: Resource, cx: Conversion): void {
+  const patient = patientOne(cx);
   if (patient !== undefined) push(appointment, 'participant', { actor: cx.ref(patient), status: 'accepted' });
   finishRequests(appointment, patient, cx);
   settleTimes(appointment, cx);
@@ -513,15 +534,14 @@ export function finishAppointment(appointment: Resource, patient: Resource | und
  * so) and basedOn keeps the numbers.
  */
 function finishRequests(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
-  const requests = requestsOf.get(appointment);
-  if (requests === undefined) return;
+  const requests = factsOf(appointment, cx).requests.map((r) => r.request);
+  if (requests.length === 0) return;
   // [IG SIU_S12 2 ServiceRequest[1..n].subject=Patient[1]] the first PID's patient, also when the
   // message names several (code review 16, CR16-5: the last PID's, a baby for its mother's booking)
-  const first = patient ?? [...cx.resources.values()].find((r) => r.resourceType === 'Patient' && r.active !== false);
   for (const r of requests) {
     r.status = requestStatus(appointment.status);
-    if (first !== undefined) r.subject = cx.ref(first);
+    if (patient !== undefined) r.subject = cx.ref(patient);
   }
-  // the subject the AIS's group gave, or the message's one patient: a request without one is left out
+  // Patient[1], else (no PID) none: a request without a subject is left out
   if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
 }

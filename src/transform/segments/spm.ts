@@ -1,5 +1,5 @@
 /** SPM → Specimen (IG: SPM[Specimen]). */
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
@@ -47,7 +47,7 @@ interface PendingParent {
   child: Resource;
   parent: Json;
 }
-const pendingParents = new WeakMap<Conversion, PendingParent[]>();
+const PENDING_PARENTS = new StateKey<PendingParent[]>('specimen parents to resolve at the end', () => []);
 
 const typeCode = (identifier: Json): unknown => ((identifier.type as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code;
 
@@ -59,7 +59,7 @@ const typeCode = (identifier: Json): unknown => ((identifier.type as Json | unde
  * (loss14b), in the logical reference's place. Called once every segment is mapped (hl7v2.ts finish).
  */
 export function finishSpecimenParents(cx: Conversion): void {
-  const pending = pendingParents.get(cx) ?? [];
+  const pending = cx.state(PENDING_PARENTS);
   if (pending.length === 0) return;
   const specimens = [...cx.resources.values()].filter((r) => r.resourceType === 'Specimen');
   for (const { child, parent } of pending) {
@@ -76,7 +76,7 @@ export function finishSpecimenParents(cx: Conversion): void {
     const at = parents?.indexOf(parent) ?? -1;
     if (matches.length === 1 && parents !== undefined && at >= 0) parents[at] = { ...cx.ref(matches[0]!) };
   }
-  pendingParents.delete(cx);
+  pending.length = 0;
 }
 
 /**
@@ -175,7 +175,7 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
   const key = numberKey('specimen', scope.patient, filler ?? placer) ?? specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start);
   const specimen = cx.add(s as Resource, key, 'distinct');
-  if (bare.length > 0) pendingParents.set(cx, [...(pendingParents.get(cx) ?? []), ...bare.map((parent) => ({ child: specimen, parent }))]);
+  cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
