@@ -321,3 +321,44 @@ describe('[IG ORC[ServiceRequest] #1, #2] transaction mode, converted: ORM NW th
     expect(held.find((r) => r.status === 'active')?.code).toBeDefined();
   });
 });
+
+// [hig identity, review 18 R18-I1; order.ts placedOrderRequest] #17/#18 of review 18: the RDE carries
+// the placer and the filler number, the dispensing system's RDS the filler number (ORC-3) alone, and
+// ORC-5 CM. The RDS's MedicationRequest is a conditional create searched by the filler number plus a
+// patch of the status [IG ORC[ServiceRequest] #5 via OrderStatus CM → completed]: the server holds one
+// MedicationRequest, its RXE-1 timing (Q12H) kept, and the dispense's authorizingPrescription is it.
+describe('[IG ORC[ServiceRequest] #2, #3, #5] transaction mode, converted: RDE with both numbers, then an RDS naming the order by ORC-3 alone', () => {
+  const msh = (type: string, id: string) => `MSH|^~\\&|EPICRX|PMC|HIG|RMHIE|20261207093500-0700||${type}|${id}|P|2.5.1`;
+  const pid = 'PID|1||E4410087^^^PMC&2.16.840.1.113883.3.9021.1&ISO^MR||TORRES^GABRIEL^LUIS^^^^L||19590223|M';
+  const rxe = 'RXE|^Q12H^^20261207100000|1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM';
+  const rxd = 'RXD|1|1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|20261207093000|1|BAG^bag^L||RX4401-1';
+  const systems = { EPIC: 'urn:oid:2.16.840.1.113883.3.9021.2.1', EPICRX: 'urn:oid:2.16.840.1.113883.3.9021.2.2' };
+  const stored = (type: string, number: string) => [...server.resources.values()].filter((r) => r.resourceType === type && JSON.stringify(r.identifier ?? []).includes(`"value":"${number}"`));
+
+  it.each([
+    ['PUT by id, numbers without a system (searched among the patient\'s orders)', {}],
+    ['conditionalUpdate, numbers with systems', { conditionalUpdate: true, namespaceMap: systems }],
+    ['conditionalUpdate, numbers without a system (chained subject search)', { conditionalUpdate: true }],
+  ] as const)('%s: one MedicationRequest, its timing kept, completed; the dispense authorizes from it', async (label, options) => {
+    const filler = `RX${label.length}`;
+    const placed = convertHl7v2([msh('RDE^O11^RDE_O11', `${filler}-1`), pid, `ORC|NW|ORD${filler}^EPIC|${filler}^EPICRX||IP||||20261207091000`, rxe, 'RXR|IV^Intravenous^HL70162'].join('\r'), options).bundle;
+    const dispensed = convertHl7v2([msh('RDS^O13^RDS_O13', `${filler}-2`), pid, `ORC|RE||${filler}^EPICRX||CM||||20261207093000`, rxe, rxd].join('\r'), options).bundle;
+    const dest = destination('transaction');
+    await dest.deliver(placed, never);
+    expect(stored('MedicationRequest', filler)).toEqual([expect.objectContaining({ status: 'active' })]);
+    await dest.deliver(dispensed, never);
+    const held = stored('MedicationRequest', filler);
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('completed');
+    // the RDE's timing, as the RDE sent it (the RDS's full PUT replaced the resource before)
+    const timingOf = (r: Json | undefined) => (r?.dosageInstruction as Json[] | undefined)?.[0]?.timing;
+    const sent = (placed.entry as { resource?: Json }[]).find((e) => e.resource?.resourceType === 'MedicationRequest')?.resource;
+    expect(timingOf(sent)).toBeDefined();
+    expect(timingOf(held[0])).toEqual(timingOf(sent));
+    expect(JSON.stringify(held[0]?.identifier)).toContain(`"value":"ORD${filler}"`);
+    const reference = `MedicationRequest/${String(held[0]?.id)}`;
+    const dispenses = [...server.resources.values()].filter((r) => r.resourceType === 'MedicationDispense' && JSON.stringify(r.authorizingPrescription) === JSON.stringify([{ reference }]));
+    expect(dispenses).toHaveLength(1);
+    expect(server.resources.has(reference)).toBe(true);
+  });
+});

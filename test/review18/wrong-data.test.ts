@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
-type Entry = { resource?: Json; request?: { method?: string; url?: string } };
+type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string } };
 
 function convert(segments: string[]): Entry[] {
   const { bundle } = convertHl7v2(segments.join('\r'));
@@ -61,6 +61,25 @@ function pharmacy(type: string, control: string, orderControl: string, placer: s
     ...rest,
     'RXR|IV^Intravenous^HL70162',
   ]);
+}
+
+/**
+ * True when a later message's MedicationRequest entry lands on the order `placed` PUT: at its URL (a
+ * PUT), or by a conditional create whose `ifNoneExist` search (FHIR R4 search: `identifier=[system|]value`,
+ * `subject=Patient/<id>`) matches the placed resource, whose subject is the `urn:uuid:<id>` of that Patient.
+ */
+function reachesOrder(entry: Entry | undefined, placed: Entry | undefined): boolean {
+  const request = entry?.request as { method?: string; url?: string; ifNoneExist?: string } | undefined;
+  if (request?.method === 'PUT') return request.url === placed?.request?.url;
+  if (request?.method !== 'POST' || request.ifNoneExist === undefined) return false;
+  const ids = (placed?.resource?.identifier ?? []) as { system?: string; value?: string }[];
+  const subject = (placed?.resource?.subject as { reference?: string } | undefined)?.reference;
+  return [...new URLSearchParams(request.ifNoneExist).entries()].every(([name, value]) => {
+    if (name === 'subject') return subject === `urn:uuid:${value.replace(/^Patient\//, '')}`;
+    if (name !== 'identifier') return false;
+    const [system, number] = value.includes('|') ? value.split('|') : [undefined, value];
+    return ids.some((id) => id.value === number && (system === undefined || id.system === system));
+  });
 }
 
 describe('review 18 wrong data', () => {
@@ -121,18 +140,25 @@ describe('review 18 wrong data', () => {
   // the RDE's timing), and the MedicationDispense's authorizingPrescription names it, not the order the RDE
   // made. [IG ORC[MedicationRequest]: ORC-2/ORC-3 are identifiers of one order; hig identity, DESIGN
   // invariant 8; the subset instability of R16-I1/R17-I1, here on a pharmacy order]
-  it.fails('R18-I1 [hig identity] a dispense naming the order by its filler number alone reaches the MedicationRequest the RDE made', () => {
+  // Fixed by medref18 (`it` since): in RDS/RAS the MedicationRequest is a conditional create searched by
+  // the number the message has (order.ts placedOrderRequest), so "reaches" is a PUT at the RDE's URL or a
+  // search that finds the RDE's MedicationRequest (reachesOrder); the controls hold either way.
+  it('R18-I1 [hig identity] a dispense naming the order by its filler number alone reaches the MedicationRequest the RDE made', () => {
     const placed = of(pharmacy('RDE^O11^RDE_O11', 'PMCRX-330112', 'NW', 'PMC-RX4401^EPIC', []), 'MedicationRequest')[0];
     const dispensed = pharmacy('RDS^O13^RDS_O13', 'PMCRX-330140', 'RE', '', [RXD]);
     expect(placed?.request?.url).toBeDefined();
-    expect(of(dispensed, 'MedicationRequest')[0]?.request?.url).toBe(placed?.request?.url);
+    const order = of(dispensed, 'MedicationRequest')[0];
+    expect(reachesOrder(order, placed)).toBe(true);
+    // (fix medref18) and does not replace it: a full PUT would wipe what only the RDE said (its timing)
+    expect(order?.request?.method).toBe('POST');
+    expect(of(dispensed, 'MedicationDispense')[0]?.resource?.authorizingPrescription).toEqual([{ reference: order?.fullUrl }]);
   });
 
   // control: the dispense with both numbers (as #18 sends it) reaches the RDE's MedicationRequest
   it('R18-I1 control: a dispense naming both numbers reaches the RDE\'s MedicationRequest', () => {
     const placed = of(pharmacy('RDE^O11^RDE_O11', 'PMCRX-330112', 'NW', 'PMC-RX4401^EPIC', []), 'MedicationRequest')[0];
     const dispensed = pharmacy('RDS^O13^RDS_O13', 'PMCRX-330140', 'RE', 'PMC-RX4401^EPIC', [RXD]);
-    expect(of(dispensed, 'MedicationRequest')[0]?.request?.url).toBe(placed?.request?.url);
+    expect(reachesOrder(of(dispensed, 'MedicationRequest')[0], placed)).toBe(true);
     expect(JSON.stringify(of(dispensed, 'MedicationDispense')[0]?.resource?.authorizingPrescription)).toBeDefined();
   });
 });

@@ -424,10 +424,44 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  */
 function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
   const resource = cx.add(sr as Resource, orderEventKey(number, patient));
-  cx.events.set(`ServiceRequest/${resource.id ?? ''}`, sr.status === 'unknown' ? [] : ['status']);
+  patchedAsOrderEvent(resource, cx);
   if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
     cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
   }
+  return resource;
+}
+
+/**
+ * What an order event changes on the order the server holds (patch.ts orderEventEntries): the
+ * status the message states [IG ORC[ServiceRequest] #5 via OrderStatus, else #1 via
+ * OrderControlCode[ServiceRequest.status]]; `unknown` (an SC without ORC-5, an RE) patches nothing.
+ * One owner for an ORC-only event's ServiceRequest and a dispense's or administration's
+ * MedicationRequest (placedOrderRequest).
+ */
+function patchedAsOrderEvent(resource: Resource, cx: Conversion): void {
+  cx.events.set(`${resource.resourceType}/${resource.id ?? ''}`, resource.status === 'unknown' ? [] : ['status']);
+}
+
+/**
+ * [hig identity, review 18 R18-I1] The request of a message that acts on an order another message
+ * placed (a dispense RDS_O13, an administration RAS_O17: the RDE/OMP made the order). The message
+ * names the order by the number it has, which need not be the one the order was keyed by (an RDE
+ * with placer and filler is keyed by the placer; the dispensing system's RDS often sends ORC-3
+ * alone), and it does not say all the order said (the RDE's timing). So the request is no PUT: a
+ * conditional create searched by that number as an order event is (identity.ts orderEventKey:
+ * `identifier=<system>|<number>`, else `identifier=<number>&subject=Patient/<id>`), found on the
+ * server under either of the identifiers the RDE gave it, and patched with the status the message
+ * states only (patchedAsOrderEvent). Its id stays the one its number gives (`key`), so what is keyed
+ * by it (a MedicationDispense, the order's Provenance) keeps its URL; two groups of the message
+ * naming the one order merge. Without a system and an identified patient nothing can be searched
+ * safely: the full PUT by the number, as before.
+ */
+export function placedOrderRequest(request: Resource, key: Json | undefined, patient: Resource | undefined, cx: Conversion): Resource {
+  const search = orderEventKey(key, patient)?.query;
+  if (search === undefined) return cx.add(request, key, 'distinct');
+  const resource = cx.add(request, key);
+  cx.conditional.set(`${resource.resourceType}/${resource.id ?? ''}`, search);
+  patchedAsOrderEvent(resource, cx);
   return resource;
 }
 

@@ -13,7 +13,7 @@ import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extensio
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendDosageText, applyOrderTiming, replaceTimingDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -129,6 +129,13 @@ function medicationRequestStatus(orc: SegmentReader | undefined): string {
 }
 
 /**
+ * [hig identity, review 18 R18-I1] Messages that act on a medication order an RDE/OMP/ORM placed:
+ * their MedicationRequest reaches that order by a search of its number (order.ts placedOrderRequest).
+ * RGV_O15 (give) would be one; hig does not convert it (definitions.ts SUPPORTED_EVENTS).
+ */
+const PLACED_ELSEWHERE: ReadonlySet<string> = new Set(['RDS_O13', 'RAS_O17']);
+
+/**
  * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
  * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
  * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
@@ -157,7 +164,9 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   // an RXO names its orderer in RXO-14: the ordering facility waits for it (mapRxo)
   if (seg.name !== 'RXO') orderingFacility(orc, mr, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
-  const resource = cx.add(mr as Resource, identifiers[0], 'distinct');
+  const resource = PLACED_ELSEWHERE.has(scope.tree.root.name)
+    ? placedOrderRequest(mr as Resource, identifiers[0], cx.identified(scope.patient) ? scope.patient : undefined, cx)
+    : cx.add(mr as Resource, identifiers[0], 'distinct');
   orderProvenance(orc, resource, cx);
   scope.medicationRequest = resource;
   scope.noteTarget = resource;
