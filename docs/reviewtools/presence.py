@@ -50,7 +50,11 @@ def reported(name, i, si, reptext):
 
 
 def check_message(f, n, review, short=False):
-    d = json.load(open(f'{review}/out/{n}.json'))
+    text = open(f'{review}/out/{n}.json').read()
+    if not text.strip():
+        print(f'#{n} refused (no Bundle): not checked')  # review 19: a refused message leaves an empty out file
+        return
+    d = json.loads(text)
     blob = bundle_text(d)
     reptext = ' '.join(i.get('details', {}).get('text', '') for i in d.get('report', {}).get('issue', []))
     segs = open(f, encoding="latin1", newline="").read().split("\r")
