@@ -66,7 +66,7 @@ describe('review 19 wrong data', () => {
   // [IG OMG_O19 / OBR[ServiceRequest]: one ServiceRequest per OBR; ORM_O01 4.2.5.1 OBX → supportingInfo is
   // the only supportingInfo of an order]; hig's ORM path takes such OBRs as orders of the ORC (docs/mapping.md
   // "Orders and the group tree"). Code: segments/order.ts mapObr (scope.group ORDER_PRIOR → push supportingInfo).
-  it.fails('R19-W1 [IG OMG_O19, OBR[ServiceRequest]] a second test under one ORC is not the first test\'s supportingInfo', () => {
+  it('R19-W1 [IG OMG_O19, OBR[ServiceRequest]] a second test under one ORC is not the first test\'s supportingInfo', () => {
     const entries = omg([ORC, TQ1, CT_CHEST, CREATININE, CT_ABD]);
     const chest = byCode(entries, '71260');
     const abdomen = byCode(entries, '74177');
@@ -74,6 +74,10 @@ describe('review 19 wrong data', () => {
     expect(abdomen?.resource?.status).toBe('active');
     const supporting = JSON.stringify(chest?.resource?.supportingInfo ?? []);
     expect(supporting).not.toContain(String(abdomen?.fullUrl));
+    // paired with the ORC that heads it: the order's facts (ORC-9 authoredOn, ORC-12 requester) on both tests
+    expect(chest?.resource?.authoredOn).toBeDefined();
+    expect(abdomen?.resource?.authoredOn).toBe(chest?.resource?.authoredOn);
+    expect(abdomen?.resource?.requester).toEqual(chest?.resource?.requester);
   });
 
   // Control: the same two CTs each under its own ORC (Radiant's usual layout): only the AOE OBX supports the chest.
