@@ -58,6 +58,9 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'MDM^T02': ['MDM_T02', ['Patient', 'DocumentReference']],
   'MDM^T05': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T06': ['MDM_T02', ['Patient', 'DocumentReference']],
+  // an edit: the same document (TXA-12), edited (review 19: T08 was refused as unsupported)
+  'MDM^T07': ['MDM_T01', ['Patient', 'DocumentReference']],
+  'MDM^T08': ['MDM_T02', ['Patient', 'DocumentReference']],
   'MDM^T09': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T10': ['MDM_T02', ['Patient', 'DocumentReference']],
   'OMG^O19': ['OMG_O19', ['Patient', 'ServiceRequest', 'Specimen']],

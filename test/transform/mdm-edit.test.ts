@@ -1,0 +1,50 @@
+/**
+ * MDM T07/T08, document edit notification (and content) [v2.5.1 9.6.7/9.6.8, table 0003; structures
+ * MDM_T01/MDM_T02; IG MDM_T02 message map for the T02-shaped structure; TXA[DocumentReference] #12 →
+ * masterIdentifier]. An edit is the same document, identified by TXA-12 (unique document number):
+ * it PUTs where the original T02 did, with the edited content, and names no parent (relatesTo is
+ * for addenda and replacements, T05/T06/T09/T10). Review 19 found T08 refused as unsupported.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertChecked, resources } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+const head = (id: string, event: string, structure: string) => [
+  `MSH|^~\\&|EPIC|NMH|HIG|NMH|20261206101500-0600||MDM^${event}^${structure}|${id}|P|2.5.1`,
+  `EVN|${event}|20261206101500-0600`,
+  'PID|1||44120987^^^NMH^MR||OKAFOR^GRACE||19750302|F',
+  'PV1|1|I|4W^412^A',
+];
+const txa = (status: string) => `TXA|1|DS|TX|20261206090000-0600|1234^WELBY^MARCUS^^^^MD||20261206100000-0600||||||DOC-55120^EPIC|||${status}`;
+const text = (words: string) => `OBX|1|TX|11490-0^Discharge summary^LN||${words}||||||F`;
+
+function documentOf(segments: string[]): { url: string | undefined; doc: Json | undefined } {
+  const { bundle } = convertChecked(...segments);
+  const entry = ((bundle.entry as Json[]) ?? []).find((e) => (e.resource as Json | undefined)?.resourceType === 'DocumentReference');
+  return { url: (entry?.request as Json | undefined)?.url as string | undefined, doc: resources(bundle, 'DocumentReference')[0] };
+}
+
+/** The document's attachments' text, decoded. */
+function contentText(doc: Json | undefined): string {
+  const content = (doc?.content as { attachment?: { data?: string } }[] | undefined) ?? [];
+  return content.map((c) => Buffer.from(c.attachment?.data ?? '', 'base64').toString('utf8')).join('\n');
+}
+
+describe('[IG MDM_T02, TXA[DocumentReference] #12] MDM T08: the edited document is the same DocumentReference', () => {
+  it('T02 then T08 of one TXA-12: one URL, the edited content, no relatesTo', () => {
+    const original = documentOf([...head('M1', 'T02', 'MDM_T02'), txa('IP'), text('Discharged home on day 3.')]);
+    const edited = documentOf([...head('M2', 'T08', 'MDM_T02'), txa('AU'), text('Discharged home on day 4.')]);
+    expect(original.url).toMatch(/^DocumentReference\//);
+    expect(edited.url).toBe(original.url);
+    expect(contentText(edited.doc)).toContain('day 4.');
+    expect(contentText(edited.doc)).not.toContain('day 3.');
+    expect(edited.doc?.relatesTo).toBeUndefined();
+  });
+
+  it('T07 (edit notification, no content) names the same document too', () => {
+    const original = documentOf([...head('M3', 'T02', 'MDM_T02'), txa('IP'), text('Discharged home on day 3.')]);
+    const notice = documentOf([...head('M4', 'T07', 'MDM_T01'), txa('AU')]);
+    expect(notice.url).toBe(original.url);
+  });
+});
