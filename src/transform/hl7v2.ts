@@ -158,14 +158,15 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
       notes.push(`a ${r.resourceType} was not created: the message names no patient for it`);
     }
   }
-  // [hig identity, R17-I1] an order event naming its order by no searchable number (order.ts
-  // orderEventRequest, reported there): no request at an id of its own, which no order has
+  // [hig identity, R17-I1] an order event naming its order by no searchable number, or one that
+  // leaves the order active (order.ts orderEventRequest, reported there): no request at an id of its
+  // own, which no order has
   for (const [typeId] of cx.events) {
     const r = cx.resources.get(typeId);
     if (r === undefined || cx.conditional.has(typeId)) continue;
     dropped.add(cx.ref(r).reference);
     cx.resources.delete(typeId);
-    notes.push(`a ${r.resourceType} was not created: its order event names no order hig can search for`);
+    notes.push(`a ${r.resourceType} was not created: its order event was not sent (the ORC line of this report says why)`);
   }
   // SPM-3 numbers without a system that name a Specimen of this message (subjects are linked above)
   finishSpecimenParents(cx);

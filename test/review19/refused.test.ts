@@ -49,20 +49,27 @@ describe('review 19 refused', () => {
   // Encounter updates are lost with it. Every specimen collection of a multi-test order does this. Documented:
   // docs/mapping.md "Known gaps", the ORC-only order event's gap (2). [IG ORC[ServiceRequest] #1, #5 via
   // OrderStatus IP → active]; code: patch.ts orderEventEntries, identity.ts orderEventKey.
-  it.fails('R19-R1 [IG ORC[ServiceRequest] #5] the SC of a two-test order names each stored test by a search that finds one', () => {
+  // Since review 19 (R19-R1 fixed): a status change that leaves the order active (SC with ORC-5 IP: the
+  // specimen collected) is not sent — the order is active from its placing, and a search by the shared number
+  // would make the server refuse the whole message; the report says so at ORC-5. A cancel is still sent.
+  it('R19-R1 [IG ORC[ServiceRequest] #5 IP → active] the SC/IP of a two-test order sends no search that finds several stored tests, and the message\'s Patient still goes', () => {
     const stored = entriesOf(sample('09-orm-o01-two-obr.hl7'));
-    const event = entriesOf(sample('10-orm-o01-sc-only.hl7'));
-    const queries = searches(event);
-    expect(queries.length).toBeGreaterThan(0);
-    for (const q of queries) expect(found(stored, q).length).toBeLessThanOrEqual(1);
+    const { bundle, report } = convertHl7v2(sample('10-orm-o01-sc-only.hl7'));
+    const event = bundle.entry as Entry[];
+    for (const q of searches(event)) expect(found(stored, q).length).toBeLessThanOrEqual(1);
+    expect(event.filter((e) => e.request?.url?.startsWith('ServiceRequest'))).toEqual([]);
+    expect(event.some((e) => e.resource?.resourceType === 'Patient')).toBe(true);
+    const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    expect(lines.some((l) => l.startsWith('ORC-5 (segment 4): a status change without its OBR that leaves the order active'))).toBe(true);
   });
 
-  // Control: the same order with its lipid panel alone: the event's searches find exactly that ServiceRequest.
-  it('R19-R1 control: the SC of a one-test order finds its one ServiceRequest', () => {
+  // Control: the same system's ORC-only cancel of the one-test order is sent and finds exactly that ServiceRequest.
+  it('R19-R1 control: the CA of a one-test order finds its one ServiceRequest', () => {
     const oneTest = sample('09-orm-o01-two-obr.hl7').toString('latin1').split('\r').filter((s) => s !== '').slice(0, 6).join('\r');
     expect(oneTest).not.toContain('83036');
     const stored = entriesOf(oneTest);
-    const queries = searches(entriesOf(sample('10-orm-o01-sc-only.hl7')));
+    const cancel = sample('10-orm-o01-sc-only.hl7').toString('latin1').replace('ORC|SC|', 'ORC|CA|').replace('||IP||', '||CA||');
+    const queries = searches(entriesOf(cancel));
     expect(queries.length).toBeGreaterThan(0);
     for (const q of queries) expect(found(stored, q)).toHaveLength(1);
   });
