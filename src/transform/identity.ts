@@ -391,3 +391,15 @@ export function relatedPersonKey(kind: string, patient: Resource | undefined, id
 export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
   return facts(kind, [resourceFact(patient), ...parts]);
 }
+
+/**
+ * [hig identity, nk1org18] The organization an NK1-13 names *with its contact persons* (NK1-30–32,
+ * [IG NK1[Patient] #30–32] → Organization.contact) is the patient's view of that organization: the
+ * shared Organization (`organization`, keyed by its XON: entities.ts organizationKey) + the patient.
+ * Keyed by the XON alone, every patient's message PUT its own contact list over the last one, and
+ * showed patient A's contact person on the Organization patient B's message wrote. No conditional-
+ * update search: `identifier=` would find the shared Organization (or another patient's view).
+ */
+export function contactOrganizationKey(patient: Resource | undefined, organization: Resource | undefined): FactsKey | undefined {
+  return facts('organization:contacts-of-patient', [resourceFact(patient), resourceFact(organization)]);
+}

@@ -5,7 +5,7 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName, xpnNameList } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { conceptKey, nameFact, relatedPersonKey } from '../identity.js';
+import { conceptKey, contactOrganizationKey, nameFact, relatedPersonKey } from '../identity.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
@@ -28,26 +28,42 @@ function contactPerson(seg: SegmentReader, cx: Conversion): ContactPerson | unde
 
 /**
  * [IG NK1[Patient] #13 → contact.organization(Organization) XON[Organization] (0..1: further
- * repetitions reported); #30 → Organization.contact.name, #31 → .telecom, #32 → .address] the
- * organization that is the contact, with its contact person. The Organization is shared (same
- * XON, same resource): every contact person the message names for it is listed, none overwritten.
- * Known gap (docs/mapping.md): the server's copy is replaced by each message's list.
+ * repetitions reported)] the organization that is the contact: the shared Organization of that XON
+ * (entities.ts organization), the one a GT1 employer or an IN1 naming the same XON references too.
  */
-function contactOrganization(seg: SegmentReader, person: ContactPerson | undefined, cx: Conversion): Reference | undefined {
+function contactOrganization(seg: SegmentReader, person: ContactPerson | undefined, patient: Resource, cx: Conversion): Reference | undefined {
   const reps = seg.reps(13);
-  const ref = organization(cx, reps[0]);
+  const shared = organization(cx, reps[0]);
   if (reps.length > 1) cx.leftOut(seg, '13 repetition 2+', 'further organizations (Patient.contact.organization holds one)');
-  const org = cx.made('Organization', ref);
-  if (org === undefined || person === undefined) return ref;
+  if (shared === undefined || person === undefined) return shared;
+  return patientsOrganization(shared, person, patient, cx);
+}
+
+/**
+ * [IG NK1[Patient] #30 → contact.organization(Organization.contact.name), #31 → .telecom, #32 →
+ * .address] An NK1-13 with a contact person is the patient's view of the organization
+ * ([hig identity] identity.ts contactOrganizationKey: the shared one + the patient), so another
+ * patient's message never replaces or shows this patient's contact persons (nk1org18; before, the
+ * shared Organization's contact list was the last message's). [hig: partOf] it carries the name and
+ * points at the shared Organization by `partOf` instead of repeating the XON identifier: a copy
+ * per patient under one identifier would make `Organization?identifier=` (the shared one's
+ * conditional update, a receiver's lookup of the employer) match several and a server refuse the
+ * transaction (412). Organization.contact repeats: each NK1 of the patient naming the organization
+ * adds its contact person once (review10 #6: a second one used to vanish silently).
+ */
+function patientsOrganization(shared: Reference, person: ContactPerson, patient: Resource, cx: Conversion): Reference {
+  const sharedOrg = cx.made('Organization', shared);
+  const view: Json = { resourceType: 'Organization' };
+  set(view, 'name', shared.display ?? sharedOrg?.name);
+  view.partOf = { ...shared };
+  const org = cx.add(view as Resource, contactOrganizationKey(patient, sharedOrg));
   const contact: Json = {};
   set(contact, 'name', person.name);
   push(contact, 'telecom', ...person.telecom);
   set(contact, 'address', person.address.find((a) => a !== undefined));
-  // Organization.contact repeats: each NK1 naming the organization adds its contact person once
-  // (review10 #6: a second one used to vanish silently)
   const contacts = Array.isArray(org.contact) ? (org.contact as Json[]) : [];
   if (!contacts.some((c) => JSON.stringify(c) === JSON.stringify(contact))) org.contact = [...contacts, contact];
-  return ref;
+  return cx.ref(org, typeof org.name === 'string' ? org.name : undefined);
 }
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -56,7 +72,7 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const telecom = [5, 6, 40, 41].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n))));
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
   const person = contactPerson(seg, cx);
-  const contactOrg = patient === undefined ? undefined : contactOrganization(seg, person, cx);
+  const contactOrg = patient === undefined ? undefined : contactOrganization(seg, person, patient, cx);
   if (person !== undefined && contactOrg === undefined) {
     // [IG NK1[RelatedPerson] #30 → name[2], #31 → telecom[3], #32 → address[2]] without an
     // organization the contact person is the related person only when NK1-2 names nobody: beside
