@@ -215,7 +215,8 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
  * number (bundle.ts, patch.ts orderEventEntries). A number with a system is searched as it is. One
  * without (the usual `ORD555^EPIC` of a channel without a namespaceMap) could be another sender's
  * order, so it is searched among the orders of the event's patient only (`subject`), when the message
- * identifies the patient beyond itself (`patient`); without either the key is undefined
+ * identifies the patient beyond itself (`patient`), as a value without a system (`identifier=|value`:
+ * never another authority's number of that patient); without either the key is undefined
  * (message-scoped) and the event is left out (hl7v2.ts finish).
  */
 export function orderEventKey(number: Json | undefined, patient: Resource | undefined): FactsKey | undefined {
@@ -225,7 +226,10 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
   }
   const subject = resourceFact(patient);
   if (subject === undefined) return undefined;
-  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=${encodeURIComponent(number.value)}&subject=${subject}`);
+  // `|value`: that value with NO system [FHIR R4 search.html#token], as the event's identifier is; a
+  // bare `identifier=value` matched it under any system, another authority's number of the patient
+  // (code review 19, CR19-1)
+  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&subject=${subject}`);
 }
 
 /**

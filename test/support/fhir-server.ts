@@ -165,12 +165,15 @@ interface Applied {
   outcome?: Json;
 }
 
-/** `identifier=sys|val`, `identifier=val`, `_id=x`: the only searches the fixture understands. */
-/** `identifier=sys|val` or `identifier=val` against a resource's identifiers. */
+/**
+ * `identifier=sys|val`, `identifier=|val` (no system) or `identifier=val` (any system) against a
+ * resource's identifiers [FHIR R4 search.html#token].
+ */
 function hasIdentifier(resource: Json | undefined, value: string): boolean {
   const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
   const identifiers = Array.isArray(resource?.identifier) ? resource.identifier : [];
-  return identifiers.some((i: unknown) => isJson(i) && i.value === code && (system === undefined || i.system === system));
+  const systemMatches = (i: Json) => (system === undefined ? true : system === '' ? i.system === undefined : i.system === system);
+  return identifiers.some((i: unknown) => isJson(i) && i.value === code && systemMatches(i));
 }
 
 /**
