@@ -229,7 +229,28 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
   // `|value`: that value with NO system [FHIR R4 search.html#token], as the event's identifier is; a
   // bare `identifier=value` matched it under any system, another authority's number of the patient
   // (code review 19, CR19-1)
-  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&subject=${subject}`);
+  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&${SUBJECT}${subject}`);
+}
+
+/** The literal subject parameter of a patient-scoped order-event search (orderEventKey). */
+const SUBJECT = 'subject=';
+
+/**
+ * An order-event search (orderEventKey) whose patient the Bundle sends by a search of its own
+ * (conditionalUpdate, or kept under omittedFields keep): the server's id for that Patient is the
+ * server's, so `subject=Patient/<hig id>` becomes the chained `subject:Patient.<its search>` [FHIR R4
+ * search.html#chaining] when `patientSearch` gives a one-parameter search for it. Here, beside the
+ * search it rewrites, so one module owns the format (code review 19, CR19-7: bundle.ts re-parsed it).
+ */
+export function chainedEventSubject(search: string, patientSearch: (typeId: string) => string | undefined): string {
+  return search
+    .split('&')
+    .map((param) => {
+      if (!param.startsWith(`${SUBJECT}Patient/`)) return param;
+      const query = patientSearch(param.slice(SUBJECT.length));
+      return query === undefined || query.includes('&') ? param : `subject:Patient.${query}`;
+    })
+    .join('&');
 }
 
 /**
