@@ -20,6 +20,7 @@ import type { Problem } from './filter.js';
 import { checkFhirPath, parseFhirPath, rootsOf, type FhirElementInfo, type FhirPath } from './fhir-path.js';
 import { tryGetDataType } from '@medplum/core';
 import { ensureDefinitions } from '../transform/validation/definitions.js';
+import { editPatchEntries } from './fhir-edit-patch.js';
 
 const fhirPathText = z.string().min(1).describe('FHIR path, e.g. "Patient.meta.source" (Type.element.element, [n] to pick one)');
 const resourceType = z.string().regex(/^(?:\*|[A-Z][A-Za-z]{1,63})$/).describe('resource type the step applies to, or "*" for every resource');
@@ -187,13 +188,18 @@ function compileStep(step: FhirStep): Edit {
   };
 }
 
-/** Compiles validated steps; the result returns an edited deep copy and never touches its input. */
+/**
+ * Compiles validated steps; the result returns an edited deep copy and never touches its input. The
+ * steps reach the JSON Patch entries too (fhir-edit-patch.ts), not only `entry.resource`.
+ */
 export function compileFhirEdits(steps: readonly FhirStep[]): (bundle: Record<string, unknown>) => Record<string, unknown> {
   const edits = steps.map(compileStep);
   return (bundle) => {
     if (edits.length === 0) return bundle;
     const copy = structuredClone(bundle);
     for (const edit of edits) edit(copy);
+    // a kept resource's or an order event's JSON Patch says the same facts again (CR19-3)
+    editPatchEntries(copy, edits);
     return copy;
   };
 }

@@ -5,6 +5,7 @@
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
 import { KEPT_TYPES, type PatchTargets, keepOmittedEntries, orderEventEntries } from './patch.js';
+import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -62,20 +63,6 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
   return targets;
 }
 
-/**
- * An order event searched among its patient's orders (identity.ts orderEventKey: `subject=Patient/<id>`)
- * names the patient by the id hig gives it. Where the Patient itself is sent by a search
- * (conditionalUpdate, or kept under omittedFields keep), the server's id for it is the server's own:
- * the search then goes through the patient's identifier, `subject:Patient.identifier=…` (FHIR R4
- * chained search). A patient without such a search keeps the literal: it is PUT at that id.
- */
-function chainedSubject(search: string, identity: BundleIdentity): string {
-  return search.replace(/(^|&)subject=(Patient\/[^&]+)/, (whole, lead: string, patient: string) => {
-    const query = identity.conditional?.get(patient);
-    return query === undefined || query.includes('&') ? whole : `${lead}subject:Patient.${query}`;
-  });
-}
-
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
   const keep = identity.omittedFields === 'keep';
   const targets = keep ? patchTargets(resources, identity, conditionalUpdate) : new Map();
@@ -86,7 +73,9 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const eventSearch = event === undefined ? undefined : identity.conditional?.get(`${resource.resourceType}/${id}`);
     if (event !== undefined && eventSearch !== undefined) {
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
-      return orderEventEntries(resource, `urn:uuid:${id}`, patientBySearch ? chainedSubject(eventSearch, identity) : eventSearch, event);
+      // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
+      const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
+      return orderEventEntries(resource, `urn:uuid:${id}`, search, event);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);

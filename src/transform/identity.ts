@@ -215,7 +215,8 @@ export function orderKey(kind: 'request' | 'report', number: Json | undefined, c
  * number (bundle.ts, patch.ts orderEventEntries). A number with a system is searched as it is. One
  * without (the usual `ORD555^EPIC` of a channel without a namespaceMap) could be another sender's
  * order, so it is searched among the orders of the event's patient only (`subject`), when the message
- * identifies the patient beyond itself (`patient`); without either the key is undefined
+ * identifies the patient beyond itself (`patient`), as a value without a system (`identifier=|value`:
+ * never another authority's number of that patient); without either the key is undefined
  * (message-scoped) and the event is left out (hl7v2.ts finish).
  */
 export function orderEventKey(number: Json | undefined, patient: Resource | undefined): FactsKey | undefined {
@@ -225,7 +226,31 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
   }
   const subject = resourceFact(patient);
   if (subject === undefined) return undefined;
-  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=${encodeURIComponent(number.value)}&subject=${subject}`);
+  // `|value`: that value with NO system [FHIR R4 search.html#token], as the event's identifier is; a
+  // bare `identifier=value` matched it under any system, another authority's number of the patient
+  // (code review 19, CR19-1)
+  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&${SUBJECT}${subject}`);
+}
+
+/** The literal subject parameter of a patient-scoped order-event search (orderEventKey). */
+const SUBJECT = 'subject=';
+
+/**
+ * An order-event search (orderEventKey) whose patient the Bundle sends by a search of its own
+ * (conditionalUpdate, or kept under omittedFields keep): the server's id for that Patient is the
+ * server's, so `subject=Patient/<hig id>` becomes the chained `subject:Patient.<its search>` [FHIR R4
+ * search.html#chaining] when `patientSearch` gives a one-parameter search for it. Here, beside the
+ * search it rewrites, so one module owns the format (code review 19, CR19-7: bundle.ts re-parsed it).
+ */
+export function chainedEventSubject(search: string, patientSearch: (typeId: string) => string | undefined): string {
+  return search
+    .split('&')
+    .map((param) => {
+      if (!param.startsWith(`${SUBJECT}Patient/`)) return param;
+      const query = patientSearch(param.slice(SUBJECT.length));
+      return query === undefined || query.includes('&') ? param : `subject:Patient.${query}`;
+    })
+    .join('&');
 }
 
 /**

@@ -9,8 +9,8 @@
  *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
  *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`
  *   (anything else 415), a Bundle entry's is a Binary of that contentType. A transaction applies its
- *   entries in Bundle order (FHIR orders DELETE, POST, PUT/PATCH, GET: the same for a Bundle that
- *   lists them that way), a batch in Bundle order too unless `batchOrder: 'reversed'`.
+ *   entries in FHIR's order (http.html#trules: DELETE, POST, PUT/PATCH, GET; Bundle order within
+ *   one method), a batch in Bundle order unless `batchOrder: 'reversed'`.
  * - Checks auth: none, a static bearer token, basic, or tokens it issued from its own token endpoint
  *   (client_credentials with client secret, basic or post, or a private_key_jwt assertion verified
  *   with jose against the client's public key) and serves `.well-known/smart-configuration`.
@@ -165,12 +165,15 @@ interface Applied {
   outcome?: Json;
 }
 
-/** `identifier=sys|val`, `identifier=val`, `_id=x`: the only searches the fixture understands. */
-/** `identifier=sys|val` or `identifier=val` against a resource's identifiers. */
+/**
+ * `identifier=sys|val`, `identifier=|val` (no system) or `identifier=val` (any system) against a
+ * resource's identifiers [FHIR R4 search.html#token].
+ */
 function hasIdentifier(resource: Json | undefined, value: string): boolean {
   const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
   const identifiers = Array.isArray(resource?.identifier) ? resource.identifier : [];
-  return identifiers.some((i: unknown) => isJson(i) && i.value === code && (system === undefined || i.system === system));
+  const systemMatches = (i: Json) => (system === undefined ? true : system === '' ? i.system === undefined : i.system === system);
+  return identifiers.some((i: unknown) => isJson(i) && i.value === code && systemMatches(i));
 }
 
 /**
@@ -292,6 +295,22 @@ function resolveReferences(db: ResourceDb, results: readonly Applied[], resolved
     const key = applied.location?.split('/_history/')[0];
     if (key !== undefined) rewriteReferences(db.get(key), resolved);
   }
+}
+
+/** FHIR R4 http.html#trules: a transaction's DELETEs, then POSTs, then PUTs and PATCHes, then GETs. */
+const TRANSACTION_RANK: Readonly<Record<string, number>> = { DELETE: 0, POST: 1, PUT: 2, PATCH: 2, GET: 3, HEAD: 3 };
+
+/**
+ * The order a transaction's entries are processed in: by method as FHIR R4 says, Bundle order within
+ * one method (code review 19, CR19-8: in Bundle order the fixture was milder than a server, as hig's
+ * Bundles list a Patient PUT before an order event's POST).
+ */
+function transactionOrder(entries: readonly unknown[]): number[] {
+  const rank = (entry: unknown): number => {
+    const method = isJson(entry) && isJson(entry.request) && typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
+    return TRANSACTION_RANK[method] ?? 4;
+  };
+  return entries.map((_, index) => index).sort((a, b) => rank(entries[a]) - rank(entries[b]) || a - b);
 }
 
 /** Replaces, in place, every `reference` that is a resolved fullUrl. */
@@ -713,10 +732,11 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         const url = isJson(entry) && isJson(entry.request) ? entry.request.url : undefined;
         if (isJson(entry) && typeof entry.fullUrl === 'string' && typeof url === 'string' && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(url)) resolved.set(entry.fullUrl, url);
       }
-      for (const [index, entry] of entries.entries()) {
+      for (const index of transactionOrder(entries)) {
+        const entry = entries[index];
         const applied = applyEntry(withResolvedReferences(entry, resolved), index);
         if (applied.status >= 400) return { commit: false, value: applied };
-        results.push(applied);
+        results[index] = applied;
         const location = applied.location?.split('/_history/')[0];
         if (isJson(entry) && typeof entry.fullUrl === 'string' && location !== undefined) resolved.set(entry.fullUrl, location);
       }

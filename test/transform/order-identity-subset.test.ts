@@ -116,7 +116,7 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     const order = of(placed, 'ServiceRequest')[0]?.resource;
     expect(order?.identifier).toContainEqual(expect.objectContaining({ value: 'PLC201' }));
     expect((order?.subject as Json).reference).toBe(of(placed, 'Patient')[0]?.fullUrl);
-    const search = `identifier=PLC201&subject=${String(patient)}`;
+    const search = `identifier=|PLC201&subject=${String(patient)}`;
     expect(of(entries, 'ServiceRequest')[0]?.request).toEqual({ method: 'POST', url: 'ServiceRequest', ifNoneExist: search });
     const patch = entries.find((e) => e.request?.method === 'PATCH');
     expect(patch?.request?.url).toBe(`ServiceRequest?${search}`);
@@ -130,7 +130,7 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     const options: ConvertOptions = { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:2.16.840.1.113883.3.999' } };
     const { entries } = convert([...head('O4c'), 'ORC|CA|PLC201^CPOE'], options);
     const patch = entries.find((e) => e.request?.method === 'PATCH');
-    expect(patch?.request?.url).toBe('ServiceRequest?identifier=PLC201&subject:Patient.identifier=urn%3Aoid%3A2.16.840.1.113883.3.999|MRN1');
+    expect(patch?.request?.url).toBe('ServiceRequest?identifier=|PLC201&subject:Patient.identifier=urn%3Aoid%3A2.16.840.1.113883.3.999|MRN1');
   });
 
   // without a patient whom the message identifies, a number without a system is not searched at all:

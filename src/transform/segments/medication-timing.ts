@@ -14,7 +14,7 @@ import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../da
 import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
-import { readPriority, tableCodes } from './priority.js';
+import { PRIORITY_WHY, readPriority, tableCodes } from './priority.js';
 import type { GroupFrame } from '../groups.js';
 import type { SegmentNode } from '../structures/match.js';
 import type { Json } from '../types.js';
@@ -389,7 +389,10 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const { priority, asNeeded } = readPriority(tableCodes(tq1.reps(9)), true, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));
   if (asNeeded === true) dosage.asNeededBoolean = true;
   const out: DosageParts = { dosage };
-  if (priority !== undefined) out.priority = priority;
+  if (priority !== undefined) {
+    out.priority = priority;
+    out.priorityReplaced = (why) => cx.leftOut(tq1, '9', why);
+  }
   if (parts.quantity !== undefined) out.doseReplaced = (why) => cx.leftOut(tq1, '2', why);
   return out;
 }
@@ -398,6 +401,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
 export interface DosageParts {
   dosage: Json;
   priority?: string;
+  /** reports the TQ1-9 / TQ.6 priority when the request already holds another (placePriority) */
+  priorityReplaced?: (why: string) => void;
   /** [IG TQ[MedicationRequest] TQ.7] the condition, for hig's v2-condition extension on the request */
   condition?: string;
   /** reports the TQ1-2 / TQ.1 quantity when the RXO/RXE give amount replaces it */
@@ -460,7 +465,10 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   if (Object.keys(dosage).length === 0 && priority === undefined && condition === undefined) return undefined;
   const parts: DosageParts = { dosage };
   if (condition !== undefined) parts.condition = condition;
-  if (priority !== undefined) parts.priority = priority;
+  if (priority !== undefined) {
+    parts.priority = priority;
+    parts.priorityReplaced = (why) => report('6', why);
+  }
   if (dose !== undefined) parts.doseReplaced = (why) => report('1', why);
   return parts;
 }
@@ -605,6 +613,18 @@ export function shareOrderDosage(mr: Json): void {
 }
 
 /**
+ * [IG TQ1[MedicationRequest] #9, TQ[MedicationRequest] TQ.6 → priority (0..1)] the first priority of
+ * the order's timings is the request's; another one a later TQ1 or TQ repetition says (a stat loading
+ * dose, then routine) is reported where it was written, never dropped silently (code review 19,
+ * CR19-14: priority.ts reported a further priority within one TQ1-9 only).
+ */
+function placePriority(mr: Json, p: DosageParts): void {
+  if (p.priority === undefined) return;
+  if (mr.priority === undefined) mr.priority = p.priority;
+  else if (mr.priority !== p.priority) p.priorityReplaced?.(PRIORITY_WHY.further);
+}
+
+/**
  * Puts the order's timing on a MedicationRequest's dosage instructions once: each TQ1 of the order
  * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
  */
@@ -613,7 +633,7 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   if (existing.some((d) => d.timing !== undefined)) return;
   const tq1s = orderTq1s(seg, scope, cx);
   const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t, cx)) : tqParts(seg, orc, cx);
-  for (const p of all) if (p.priority !== undefined) set(mr, 'priority', p.priority);
+  for (const p of all) placePriority(mr, p);
   for (const condition of new Set(all.flatMap((p) => p.condition ?? []))) addExtension(mr, { url: unnamedExtensionUrl('condition', cx.extensions.base), valueString: condition });
   const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
   if (parts.length === 0) return;
@@ -630,7 +650,6 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
     if (p.doseReplaced !== undefined && target.doseAndRate === p.dosage.doseAndRate) timingDose.set(target, p.doseReplaced);
     if (list[i] === undefined) list.push(target);
     if (tq1s.length > 1) target.sequence = i + 1;
-    if (p.priority !== undefined) set(mr, 'priority', p.priority);
   });
   mr.dosageInstruction = list;
   // several timings (TQ1s, TQ repetitions) are one instruction each, in order

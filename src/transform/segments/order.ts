@@ -115,6 +115,8 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
   return 'unknown';
 }
 
+const STATUS_REASON = 'http://hl7.org/fhir/StructureDefinition/request-statusReason';
+
 /** The order-level elements an ORC contributes to any request resource. */
 export function orcRequestFields(orc: SegmentReader | undefined, target: Json, cx: Conversion): void {
   if (orc === undefined) return;
@@ -133,7 +135,7 @@ export function orcRequestFields(orc: SegmentReader | undefined, target: Json, c
   if (status !== undefined && lookupCode('OrderStatus', status) === undefined) cx.leftOut(orc, '5', "a code with no entry in the IG's OrderStatus map (table 0038); the status comes from ORC-1, else OBR-25");
   // [IG ORC[ServiceRequest] ORC-16 IF ORC-5 NOT VALUED → request-statusReason]
   const reason = codeableConcept(orc.rep(16));
-  if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/request-statusReason', valueCodeableConcept: reason });
+  if (reason !== undefined && orc.str(5) === undefined) push(target, 'extension', { url: STATUS_REASON, valueCodeableConcept: reason });
   // [IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason, CWE[CodeableConcept]] beside an
   // ORC-5 (whose status the reason does not explain): hig's v2-orderControlCodeReason (unnamed-extension.ts);
   // under unnamedExtensions 'report' the line as before (until review 17 always the line)
@@ -437,8 +439,20 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
   patchedAsOrderEvent(resource, cx);
   if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
     cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
+  } else if (orc !== undefined && eventReasonMapped(sr, cx)) {
+    // [IG ORC[ServiceRequest] #16] the reason is on the create only: the order the server holds takes
+    // the patched status without it. A JSON Patch cannot add one extension beside the order's own
+    // (`add /extension/-` fails where it has none; `/extension` would replace them): said, not silent
+    // (code review 19, CR19-2)
+    cx.leftOut(orc, '16', 'the reason of an order event without its OBR: it reaches the order only when the server holds none of its number (the order held takes the status alone)');
   }
   return resource;
+}
+
+/** Whether orcRequestFields put ORC-16 on the request (request-statusReason, or hig's v2-orderControlCodeReason beside ORC-5). */
+function eventReasonMapped(sr: Json, cx: Conversion): boolean {
+  const own = unnamedExtensionUrl('orderControlCodeReason', cx.extensions.base);
+  return ((sr.extension as Json[] | undefined) ?? []).some((e) => e.url === STATUS_REASON || e.url === own);
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * A destination's FHIR edits (fhir-edit.ts) applied to the JSON Patch entries of a Bundle too.
+ *
+ * A kept resource (`omittedFields: 'keep'`) and an ORC-only order event are sent as a conditional
+ * create plus a `PATCH` whose JSON Patch (RFC 6902) sits base64 in a Binary (transform/patch.ts).
+ * The edits see `entry.resource`: the create, not the patch. So a destination's `remove
+ * Patient.telecom` still left the phone number in the patch, and the server that must not get it
+ * got it (code review 19, CR19-3). Here the patch's top-level `add` ops are read as the resource
+ * they write (`add /telecom` → `telecom`), the same edits run on that view, and the ops are written
+ * back from it: an element an edit removed loses its op (the server keeps what it held, as for any
+ * element a patch leaves out), an edited one gets the edited value, one an edit added gets an op.
+ * `meta` stays out: a patch never writes the server's meta (transform/patch.ts NOT_PATCHED).
+ */
+
+/** What fhir-edit.ts compiles a step to: it edits the resources of a Bundle in place. */
+export type BundleEdit = (bundle: Record<string, unknown>) => void;
+
+interface PatchOp {
+  op: string;
+  path: string;
+  value?: unknown;
+}
+
+const JSON_PATCH = 'application/json-patch+json';
+
+/** Elements a patch never writes: the server's own (transform/patch.ts NOT_PATCHED). */
+const SERVER_OWNED: ReadonlySet<string> = new Set(['resourceType', 'id', 'meta']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The top-level element an `add` op writes with a value (`add /telecom`), else undefined (nested paths, the `null` placeholder before a remove). */
+function addedElement(op: PatchOp): string | undefined {
+  if (op.op !== 'add' || op.value === null || op.value === undefined) return undefined;
+  const m = /^\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(op.path);
+  return m?.[1];
+}
+
+/** A PATCH entry's JSON Patch ops and the resource type its URL names, or undefined for any other entry. */
+function patchOf(entry: unknown): { binary: Record<string, unknown>; type: string; ops: PatchOp[] } | undefined {
+  if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.resource)) return undefined;
+  const { method, url } = entry.request;
+  const binary = entry.resource;
+  if (method !== 'PATCH' || typeof url !== 'string' || binary.resourceType !== 'Binary' || binary.contentType !== JSON_PATCH || typeof binary.data !== 'string') return undefined;
+  const type = /^([A-Z][A-Za-z]+)[/?]/.exec(url)?.[1];
+  let ops: unknown;
+  try {
+    ops = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (type === undefined || !Array.isArray(ops) || !ops.every((o) => isRecord(o) && typeof o.op === 'string' && typeof o.path === 'string')) return undefined;
+  return { binary, type, ops: ops as PatchOp[] };
+}
+
+/** The ops written back from the edited view (see the module comment). */
+function rewrittenOps(ops: readonly PatchOp[], before: ReadonlySet<string>, view: Record<string, unknown>): PatchOp[] {
+  const out: PatchOp[] = [];
+  for (const op of ops) {
+    const element = addedElement(op);
+    if (element === undefined || !before.has(element)) out.push(op);
+    else if (view[element] !== undefined) out.push({ ...op, value: view[element] });
+  }
+  for (const [element, value] of Object.entries(view)) {
+    if (!before.has(element) && !SERVER_OWNED.has(element)) out.push({ op: 'add', path: `/${element}`, value });
+  }
+  return out;
+}
+
+/** Runs `edits` on every JSON Patch entry of `bundle` (a copy the caller owns), in place. */
+export function editPatchEntries(bundle: Record<string, unknown>, edits: readonly BundleEdit[]): void {
+  const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
+  for (const entry of entries) {
+    const patch = patchOf(entry);
+    if (patch === undefined) continue;
+    const view: Record<string, unknown> = { resourceType: patch.type };
+    for (const op of patch.ops) {
+      const element = addedElement(op);
+      if (element !== undefined && !SERVER_OWNED.has(element)) view[element] = structuredClone(op.value);
+    }
+    const before = new Set(Object.keys(view));
+    const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
+    for (const edit of edits) edit(alone);
+    const ops = rewrittenOps(patch.ops, before, view);
+    patch.binary.data = Buffer.from(JSON.stringify(ops), 'utf8').toString('base64');
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Code review 19: defects in the order-event changes of 3e89f60..eafb276 (fix18a's ORC-only order
+ * events, edb9af8's patient-scoped search). docs/codereview19.md lists every finding; each case here
+ * failed on its parent commit (checked by copying the parent's src file in place). Expected values
+ * come from the messages, the IG rows and FHIR R4 search.html, never from the converter's output.
+ * Delivered to the test FHIR server (test/support/fhir-server.ts) as a transaction.
+ *
+ *   npx vitest run test/codereview19/order-events.test.ts
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { never } from '../destinations/helpers.js';
+import { createDestination, type BundlePusher } from '../destinations/push.js';
+
+type Json = Record<string, unknown>;
+
+let server: FhirServer;
+const opened: BundlePusher[] = [];
+
+beforeAll(async () => {
+  server = await startFhirServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const destination of opened.splice(0)) await destination.close();
+});
+
+function transaction(): BundlePusher {
+  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+  opened.push(created);
+  return created;
+}
+
+const head = (id: string) => [`MSH|^~\\&|CPOE|GH|LIS|GH|20261206080000-0600||ORM^O01|CR19-${id}|P|2.5.1`, 'PID|1||MRN19^^^GH^MR||DOE^JANE||19800215|F'];
+
+/** Stored ServiceRequests with an identifier of this value, whatever its system. */
+function requestsOf(value: string): Json[] {
+  return [...server.resources.values()].filter((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+}
+
+describe('CR19-1 an order event whose number has no system matched another authority\'s number of the same patient (identity.ts orderEventKey)', () => {
+  // [IG ORC[ServiceRequest] #2 → identifier PLAC via EI[Identifier]] `1001^CPOE` (no namespaceMap) is
+  // an identifier with no system. edb9af8 searched it as `identifier=1001&subject=…`, and a token
+  // without `|` matches the value under ANY system [FHIR R4 search.html#token]: the lab's own order
+  // `1001^LIS^1.2.840.114350.99^ISO` of the same patient (another authority's number, a system of its
+  // own) was found and revoked by the CPOE's cancel. `identifier=|1001` is "that value with no
+  // system" [search.html#token: `|[code]`], the identifier the event names.
+  it('the lab\'s order 1001 (a system of its own) stays active; the CPOE\'s cancel does not touch it', async () => {
+    const lab = '1001^LIS^1.2.840.114350.99^ISO';
+    const placed = convertHl7v2([...head('1a'), `ORC|NW|${lab}`, `OBR|1|${lab}||24331-1^Lipid panel^LN`].join('\r')).bundle;
+    const cancel = convertHl7v2([...head('1b'), 'ORC|CA|1001^CPOE'].join('\r')).bundle;
+    const dest = transaction();
+    await dest.deliver(placed, never);
+    await dest.deliver(cancel, never);
+    const held = requestsOf('1001');
+    const labOrder = held.find((r) => JSON.stringify(r.identifier).includes('urn:oid:1.2.840.114350.99'));
+    expect(labOrder?.status).toBe('active');
+    // the event names an order the server does not hold: it is created from the ORC (docs/mapping.md gap 3)
+    expect(held.filter((r) => r !== labOrder).map((r) => r.status)).toEqual(['revoked']);
+  });
+
+  it('control: the CPOE\'s own order 1002 (no system, as placed) is found and revoked, its code kept', async () => {
+    const placed = convertHl7v2([...head('1c'), 'ORC|NW|1002^CPOE', 'OBR|1|1002^CPOE||24331-1^Lipid panel^LN'].join('\r')).bundle;
+    const cancel = convertHl7v2([...head('1d'), 'ORC|CA|1002^CPOE'].join('\r')).bundle;
+    const dest = transaction();
+    await dest.deliver(placed, never);
+    await dest.deliver(cancel, never);
+    const held = requestsOf('1002');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('revoked');
+    expect(JSON.stringify(held[0]?.code)).toContain('"code":"24331-1"');
+  });
+});
+
+const linesOf = (report: Json): string[] => ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+
+describe('CR19-2 an order event\'s ORC-16 reason reached the order only when the server held none, and no report line said so (order.ts orderEventRequest)', () => {
+  // [IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → extension request-statusReason; otherwise hig's
+  // v2-orderControlCodeReason] the reason is mapped onto the event's ServiceRequest, but fix18a sends
+  // that resource as a conditional create (used only when the server holds no order of the number)
+  // plus a JSON Patch of `status` alone: the order the ORM placed is revoked without its reason, and
+  // the report said "every valued field was mapped". A JSON Patch cannot add one extension beside the
+  // order's own (RFC 6902 `add /extension/-` fails where the order has none), so the line is the fix.
+  const PLACER = '2001^CPOE^1.2.840.114350.98^ISO';
+  const field16 = (orc: string) => `ORC|CA|${orc}|||${'|'.repeat(11)}PR^Patient refused^HL70119`;
+
+  it('delivered: the order held is revoked and carries no reason; the conversion\'s report names ORC-16', async () => {
+    const placed = convertHl7v2([...head('2a'), `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`].join('\r')).bundle;
+    const cancel = convertHl7v2([...head('2b'), field16(PLACER)].join('\r'));
+    expect(cancel.bundle.entry as Json[]).toContainEqual(expect.objectContaining({ request: expect.objectContaining({ method: 'PATCH' }) }));
+    const dest = transaction();
+    await dest.deliver(placed, never);
+    await dest.deliver(cancel.bundle, never);
+    const held = requestsOf('2001');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('revoked');
+    expect(JSON.stringify(held[0])).not.toContain('Patient refused');
+    expect(linesOf(cancel.report).filter((l) => l.startsWith('ORC-16 (segment 3)'))).toHaveLength(1);
+    expect(linesOf(cancel.report).join('\n')).not.toContain('refused');
+  });
+
+  it('with ORC-5 (hig\'s v2-orderControlCodeReason) the same one line', () => {
+    const { report } = convertHl7v2([...head('2c'), `ORC|CA|${PLACER}|||CA${'|'.repeat(11)}PR^Patient refused^HL70119`].join('\r'));
+    expect(linesOf(report).filter((l) => l.startsWith('ORC-16 (segment 3)'))).toHaveLength(1);
+  });
+
+  it('control: an order placed with its OBR (a full PUT) states its reason; no ORC-16 line', () => {
+    const { report } = convertHl7v2([...head('2d'), `ORC|CA|${PLACER}|||${'|'.repeat(11)}PR^Patient refused^HL70119`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`].join('\r'));
+    expect(linesOf(report).filter((l) => l.startsWith('ORC-16'))).toEqual([]);
+  });
+});
