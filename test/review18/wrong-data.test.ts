@@ -78,7 +78,8 @@ function reachesOrder(entry: Entry | undefined, placed: Entry | undefined): bool
     if (name === 'subject') return subject === `urn:uuid:${value.replace(/^Patient\//, '')}`;
     if (name !== 'identifier') return false;
     const [system, number] = value.includes('|') ? value.split('|') : [undefined, value];
-    return ids.some((id) => id.value === number && (system === undefined || id.system === system));
+    // FHIR R4 token: `|value` is the value with no system, `value` any system (search.html#token)
+    return ids.some((id) => id.value === number && (system === undefined || (system === '' ? id.system === undefined : id.system === system)));
   });
 }
 

@@ -27,7 +27,8 @@ function found(stored: Entry[], query: string): Entry[] {
     const token = params.get('identifier') ?? '';
     const [system, value] = token.includes('|') ? token.split('|') : [undefined, token];
     const ids = (e.resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
-    if (!ids.some((i) => i.value === value && (system === undefined || i.system === system))) return false;
+    // FHIR R4 token: `|value` is the value with no system, `value` any system (search.html#token)
+    if (!ids.some((i) => i.value === value && (system === undefined || (system === '' ? i.system === undefined : i.system === system)))) return false;
     const subject = params.get('subject');
     const ref = (e.resource.subject as { reference?: string } | undefined)?.reference;
     return subject === null || urlOf.get(ref) === subject;

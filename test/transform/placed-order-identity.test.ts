@@ -68,7 +68,7 @@ describe('R18-I1 a dispense or administration reaches the MedicationRequest the 
     const entries = rds(orc('RE', ''));
     const patient = of(entries, 'Patient')[0]?.resource?.id;
     expect(patient).toBeDefined();
-    expect(of(entries, 'MedicationRequest')[0]?.request?.ifNoneExist).toBe(`identifier=RX4401&subject=Patient/${String(patient)}`);
+    expect(of(entries, 'MedicationRequest')[0]?.request?.ifNoneExist).toBe(`identifier=|RX4401&subject=Patient/${String(patient)}`);
   });
 
   // [hig identity] the placer first, as the order is keyed (ORC-2, else ORC-3)
