@@ -74,8 +74,10 @@ function atStage<T>(stage: Stage, fn: () => T): T {
 
 function countTypes(bundle: FhirBundle): Record<string, number> {
   const counts: Record<string, number> = {};
-  const entries = Array.isArray(bundle.entry) ? (bundle.entry as Array<{ resource?: { resourceType?: string } }>) : [];
+  const entries = Array.isArray(bundle.entry) ? (bundle.entry as Array<{ resource?: { resourceType?: string }; request?: { method?: string } }>) : [];
   for (const e of entries) {
+    // a PATCH entry's resource is its JSON Patch document (a Binary) of a resource its create counted
+    if (e.request?.method === 'PATCH') continue;
     const t = e.resource?.resourceType;
     if (t) counts[t] = (counts[t] ?? 0) + 1;
   }
