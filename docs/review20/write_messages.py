@@ -97,8 +97,8 @@ BAL_PID = {1: '1', 2: 'NF00622415', 3: 'NF00622415^^^NFH^MR', 5: 'BALOGUN^TUNDE^
 BAL_PV1 = {1: '1', 2: 'I', 3: 'MS^221^1^NFH', 7: MARKS.replace(f'^^{NPI}^L^^^NPI', ''), 10: 'MED', 19: 'NF26121004', 44: '202612090430'}
 # 06 ADT^A08 update: allergy severity unknown (AL1-4 U), a procedure done yesterday (PR1)
 M['06-adt-a08-meditech'] = [
-    msh('MEDITECH', 'NFH', '201612100722-0500', '20261210072201.0115', 'ADT^A08', '2.3.1'),
-    seg('EVN', {1: 'A08', 2: '201612100722'}),
+    msh('MEDITECH', 'NFH', '202612100722-0500', '20261210072201.0115', 'ADT^A08', '2.3.1'),
+    seg('EVN', {1: 'A08', 2: '202612100722'}),
     seg('PID', BAL_PID),
     seg('PV1', BAL_PV1),
     seg('AL1', {1: '1', 2: 'DA', 3: 'F001000476^Sulfa (Sulfonamide Antibiotics)^MEDITECH', 4: 'U', 5: 'Hives'}),
