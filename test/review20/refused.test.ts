@@ -1,0 +1,70 @@
+/**
+ * Review 20 (issue 14, branch review20 on main 982d0dc): messages of the sample a FHIR server must refuse
+ * (docs/mapping-review-20.md, "Refused"). `it.fails` cases stay green until fixed; each has a control.
+ *
+ *   npx vitest run test/review20/refused.test.ts
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+
+type Json = Record<string, unknown>;
+type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string; ifNoneExist?: string } };
+
+const sample = (name: string) => readFileSync(new URL(`../../docs/review20/messages/${name}`, import.meta.url));
+const entriesOf = (message: Buffer | string): Entry[] => convertHl7v2(message).bundle.entry as Entry[];
+
+/**
+ * The ServiceRequests of `stored` (a Bundle's entries as the server holds them after the transaction:
+ * urn:uuid references resolved to the entries' URLs) that a FHIR search `query` finds, for the two parameters
+ * an order event uses: identifier (token: `|value` is the value with no system, search.html#token) and subject.
+ * The same reading as test/review19/refused.test.ts (a test file is no module to import from).
+ */
+function found(stored: Entry[], query: string): Entry[] {
+  const urlOf = new Map(stored.map((e) => [e.fullUrl, e.request?.url]));
+  const params = new URLSearchParams(query);
+  return stored.filter((e) => {
+    if (e.resource?.resourceType !== 'ServiceRequest') return false;
+    const token = params.get('identifier') ?? '';
+    const [system, value] = token.includes('|') ? token.split('|') : [undefined, token];
+    const ids = (e.resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
+    if (!ids.some((i) => i.value === value && (system === undefined || (system === '' ? i.system === undefined : i.system === system)))) return false;
+    const subject = params.get('subject');
+    const ref = (e.resource.subject as { reference?: string } | undefined)?.reference;
+    return subject === null || urlOf.get(ref) === subject;
+  });
+}
+
+/** Every conditional search of an order event: the create's ifNoneExist and the PATCH's URL query. */
+const searches = (event: Entry[]) =>
+  event.flatMap((e) => [e.request?.ifNoneExist, e.request?.method === 'PATCH' ? e.request.url?.split('?')[1] : undefined]).filter((q): q is string => q !== undefined);
+
+describe('review 20 refused', () => {
+  // R20-R1. #07 (Meditech ORM^O01 2.3) places one order NF7713042^MEDITECH with three OBRs (CBC, BMP, PT/INR),
+  // each OBR-2 the number; #08 is the same system's ORC-only hold (ORC-1 HD, ORC-5 HD, ORC-16 reason, no OBR)
+  // when the patient leaves the unit. hig sends a conditional create and a PATCH status → on-hold, both searched
+  // by `identifier=|NF7713042&subject=Patient/<id>`: both find the three ServiceRequests #07 stored, so a FHIR
+  // server answers 412 (http.html#ccreate, #patch: multiple matches), the message dead-letters and its Patient
+  // and Encounter updates go with it. Review 19's fix (32f8378) skips only an SC that leaves the order active;
+  // a hold (HD), a release (RL) or an SC to another status still meet docs/mapping.md "Known gaps", the ORC-only
+  // order event's gap (2). [IG ORC[ServiceRequest] #1 HD / #5 HD → on-hold]; code: patch.ts orderEventEntries,
+  // identity.ts orderEventKey.
+  it.fails('R20-R1 [IG ORC[ServiceRequest] #5 HD → on-hold] the ORC-only hold of a three-test order sends no search that finds several stored tests', () => {
+    const stored = entriesOf(sample('07-orm-o01-3obr-meditech.hl7'));
+    const queries = searches(entriesOf(sample('08-orm-o01-hold-meditech.hl7')));
+    for (const q of queries) expect(found(stored, q).length).toBeLessThanOrEqual(1);
+  });
+
+  // Controls: the hold does search (and finds the three), so the case is live; the sender's cancel that repeats
+  // each OBR (#09) PUTs each test at #07's own URL, revoked.
+  it('R20-R1 control: the hold searches the number; the OBR-repeating cancel (#09) revokes each test at its URL', () => {
+    const stored = entriesOf(sample('07-orm-o01-3obr-meditech.hl7'));
+    const queries = searches(entriesOf(sample('08-orm-o01-hold-meditech.hl7')));
+    expect(queries.length).toBeGreaterThan(0);
+    expect(found(stored, queries[0] ?? '')).toHaveLength(3);
+    const urls = (entries: Entry[]) => entries.filter((e) => e.resource?.resourceType === 'ServiceRequest').map((e) => e.request?.url).sort();
+    const cancel = entriesOf(sample('09-orm-o01-cancel-meditech.hl7'));
+    expect(urls(cancel)).toEqual(urls(stored));
+    expect(cancel.filter((e) => e.resource?.resourceType === 'ServiceRequest').every((e) => e.resource?.status === 'revoked')).toBe(true);
+  });
+});
