@@ -61,7 +61,7 @@ describe('review 21 wrong data', () => {
   it('R21-W1 control: the loading instruction (TQ1-2 = RXE-3 = 1250 mg) and the two timings are there', () => {
     const d = dosages(sample('17-rde-loading-and-q12h.hl7'));
     expect(d.map((x) => x.timing?.code?.coding?.[0]?.code)).toEqual(['Once', 'Q12H']);
-    expect(d[0].doseAndRate?.[0]?.doseQuantity).toMatchObject({ value: 1250, code: 'mg' });
+    expect(d[0]?.doseAndRate?.[0]?.doseQuantity).toMatchObject({ value: 1250, code: 'mg' });
   });
 
   // R21-W2. #24 (Epic PPR^PC1 2.5): problem 77PRB-1102 (type 2 diabetes) with PRB-14 `I^Inactive^HL70845` and
