@@ -69,7 +69,7 @@ describe('review 21 wrong data', () => {
   // only, so the code `I` (with the text Inactive beside it) is read as active: the inactive problem goes onto the
   // problem list as current, and no report line names PRB-14. [hig: the IG has no PRB[Condition] map; PRB-14
   // Problem Life Cycle Status → Condition.clinicalStatus (condition-clinical inactive/resolved), docs/mapping.md PRB row]
-  it.fails('R21-W2 [hig: PRB-14 → clinicalStatus] a problem whose PRB-14 is I^Inactive is not on the list as active', () => {
+  it('R21-W2 [hig: PRB-14 → clinicalStatus] a problem whose PRB-14 is I^Inactive is not on the list as active', () => {
     expect(clinicalStatus(problem(sample('24-ppr-pc1-problems.hl7'), '77PRB-1102'))).not.toBe('active');
   });
   it('R21-W2 controls: PRB-14 A^Active stays active; PRB-14 sent as the word INACTIVE is not active', () => {

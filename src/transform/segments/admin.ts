@@ -291,6 +291,28 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
 
+/**
+ * [hig: PRB-14 Problem Life Cycle Status → Condition.clinicalStatus (condition-clinical); the IG has
+ * no PRB map] PRB-14 is a CWE of a user-defined table: its code or its text (`I^Inactive`, `INACTIVE`,
+ * `RESOLVED^Resolved`) names the status; undefined when neither does. Until review 21 (R21-W2) only
+ * the code was matched, so `I^Inactive` put an inactive problem on the list as active, and an
+ * inactive one was stated resolved.
+ */
+function lifeCycleStatus(rep: Repetition | undefined): string | undefined {
+  for (const word of [val(rep, 1), val(rep, 2)]) {
+    const w = (word ?? '').trim().toUpperCase();
+    if (w === '') continue;
+    // INACTIVE contains ACTIVE: the inactive forms first
+    if (w === 'I' || w.startsWith('INACT')) return 'inactive';
+    if (w.startsWith('RESOLV')) return 'resolved';
+    if (w.startsWith('REMISS')) return 'remission';
+    if (w.startsWith('RECURR')) return 'recurrence';
+    if (w.startsWith('RELAPS')) return 'relapse';
+    if (w === 'A' || w === 'ACTIVE') return 'active';
+  }
+  return undefined;
+}
+
 export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const c: Json = { resourceType: 'Condition' };
@@ -298,12 +320,15 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (identifier !== undefined) c.identifier = [identifier];
   // con-3: a problem-list item needs a clinical status; PRB-14 (life cycle) refines it when known
   const deleted = seg.str(1) === 'DE';
-  const lifeCycle = (seg.str(14) ?? '').toUpperCase();
+  const stated = lifeCycleStatus(seg.rep(14));
   const resolved = seg.dateTime(9);
   // [v2.5.1 PRB-9 Actual Problem Resolution Date/Time; FHIR con-4] a problem with a resolution date
   // is resolved unless PRB-14 says otherwise: read as active, a resolved chest pain (PC1 sample
   // with PRB-9 and no PRB-14) went onto the problem list as a current problem
-  const clinical = /RESOLV|INACT/.test(lifeCycle) || (lifeCycle === '' && resolved !== undefined) ? 'resolved' : 'active';
+  const clinical = stated ?? (resolved !== undefined && seg.rep(14) === undefined ? 'resolved' : 'active');
+  if (stated === undefined && seg.rep(14) !== undefined) {
+    cx.leftOut(seg, '14', 'a life cycle status hig cannot read as a clinical status (neither its code nor its text says active, inactive, resolved, remission, recurrence or relapse): the problem is stated active');
+  }
   // con-5: an entered-in-error condition carries no clinical status
   if (!deleted) c.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: clinical }] };
   else c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
@@ -312,7 +337,8 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   c.subject = cx.ref(scope.patient);
   set(c, 'recordedDate', seg.dateTime(7));
   set(c, 'onsetDateTime', seg.dateTime(16));
-  if (resolved !== undefined && clinical === 'resolved') c.abatementDateTime = resolved;
+  // [FHIR con-4] an abated condition is inactive, resolved or in remission
+  if (resolved !== undefined && ['resolved', 'inactive', 'remission'].includes(clinical)) c.abatementDateTime = resolved;
   // [hig identity] PRB-4 problem instance id within the patient's record (identity.ts patientNumberKey), else the patient's problem of this code
   const problem = cx.add(c as Resource, numberKey('problem', scope.patient, identifier) ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');
   scope.problem = problem;
