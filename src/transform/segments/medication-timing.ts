@@ -316,6 +316,18 @@ export function placeOffset(repeat: Json, minutes: number | undefined, report: (
 }
 
 /**
+ * [IG CQ[Quantity] CQ.2 → unit/code/system via CWE[Quantity]] the units of a CQ field (TQ1-2): CQ.2,
+ * else [hig] the form some senders write, the CQ one level down as in TQ.1 (`1750&mg&UCUM`: amount,
+ * unit code and its coding system as CQ.1's subcomponents); read strictly, `mg` and `UCUM` were
+ * dropped without a report line and the dose kept no unit (review 20 #15, #17).
+ */
+function cqUnits(cq: Repetition | undefined): Repetition | undefined {
+  if (val(cq, 2) !== undefined || val(cq, 2, 2) !== undefined) return sub(cq, 2);
+  const code = val(cq, 1, 2);
+  return code === undefined ? undefined : [[code], [''], [val(cq, 1, 3) ?? '']];
+}
+
+/**
  * The parts TQ1[ServiceRequest] and TQ1[MedicationRequest] map alike, read once for both requests:
  * TQ1-2 → quantity (CQ[Quantity]); TQ1-6 → boundsDuration when TQ1-7 and TQ1-8 are not valued,
  * else the missing bound (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start) [IG #6]; TQ1-7/TQ1-8 →
@@ -344,7 +356,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   const total = integer(tq1.str(14));
   if (tq1.str(14) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(tq1, '14', 'a total of occurrences that is no positive whole number');
   const quantity = tq1.rep(2);
-  const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
+  const amount = amountQuantity(val(quantity, 1), cqUnits(quantity));
   if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
   return { start, end, boundsDuration, each, count: total !== undefined && total > 0 ? total : undefined, quantity: amount, offset: relativeMinutes(tq1, cx) };
 }
