@@ -129,6 +129,21 @@ describe('[IG TQ1[MedicationRequest] #2] TQ1-2 quantities that differ from each 
     expect(reported(lines, 'RXE-3 ')).toEqual([]);
   });
 
+  it('[IG RXO[MedicationRequest] #2–#4] an OMP\'s RXO-2 beside differing TQ1-2s: each keeps its own, RXO-2 reported when it equals none', () => {
+    const { bundle, lines } = convertChecked(
+      'MSH|^~\\&|CPOE|PMC|HIG|RMHIE|20261207091500-0700||OMP^O09^OMP_O09|MULTI-3|P|2.5.1',
+      'PID|1||E4410087^^^PMC^MR||TORRES^GABRIEL^LUIS||19590223|M',
+      'ORC|NW|PMC-RX4403^EPIC|||||||20261207091000',
+      qty('60')(ONCE),
+      qty('40')(Q12H),
+      'RXO|312617^prednisone 10 MG Oral Tablet^RXNORM|10||mg^milligram^UCUM',
+      'RXR|PO^Oral^HL70162',
+    );
+    const dosages = (resources(bundle, 'MedicationRequest')[0]?.dosageInstruction as Json[] | undefined) ?? [];
+    expect(dosages.map((d) => dose(d)?.value)).toEqual([60, 40]);
+    expect(reported(lines, 'RXO-2 (segment 6):')).toHaveLength(1);
+  });
+
   // Controls of the old rule (pass on the parent too): one TQ1, or TQ1s that agree, give way to RXE-3.
   it('control: a single TQ1 with TQ1-2 1750 mg beside RXE-3 1250 mg → 1250 mg, TQ1-2 reported', () => {
     const { dosages, lines } = rde([qty('1750')(ONCE)]);

@@ -390,7 +390,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   if (Object.keys(repeat).length > 0) timing.repeat = repeat;
   if (Object.keys(timing).length > 0) dosage.timing = timing;
   if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
-  // [IG TQ1[MedicationRequest] #2] TQ1-2 quantity → doseQuantity (CQ[Quantity]); RXE/RXO amounts win when they are given
+  // [IG TQ1[MedicationRequest] #2] TQ1-2 quantity → doseQuantity (CQ[Quantity]); whether an RXE/RXO amount
+  // replaces it is the dose decision (placeTimingDose, placeOrderDose: not when the order's TQ1-2s differ)
   if (parts.quantity !== undefined) dosage.doseAndRate = [{ doseQuantity: parts.quantity }];
   // TQ1-10 condition text → additionalInstruction, TQ1-11 text instruction → text
   const condition = tq1.str(10);
@@ -610,7 +611,7 @@ function replaceTimingDose(dosage: Json, replacement: Json): void {
  * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's, either
  * replaces a timing's quantity (reported when it differs), unless that instruction keeps its own
  * timing dose (timings with differing quantities). `report` says the give amount at its field when
- * the timings' doses keep it out of every instruction (shareOrderDosage).
+ * it equals none of those timings' doses (shareAroundOwnDoses, once the order is read).
  */
 export function placeOrderDose(mr: Json, first: Json, dose: Json | undefined, encoded: boolean, report: (why: string) => void): void {
   if (dose === undefined) return;
@@ -691,8 +692,9 @@ function shareAroundOwnDoses(mr: Json, list: Json[]): void {
   const rate = withoutDose((list[0]?.doseAndRate as Json[] | undefined)?.[0]);
   for (const d of list) {
     const current = (d.doseAndRate as Json[] | undefined)?.[0];
-    if (ownDose.has(d)) d.doseAndRate = [{ ...structuredClone(rate), ...(current ?? {}) }];
-    else if (current === undefined && order !== undefined) d.doseAndRate = [{ ...structuredClone(rate), ...structuredClone(order.dose) }];
+    // a timing gives no rate: the order's rate beside the dose (on the first it is there already)
+    if (ownDose.has(d)) d.doseAndRate = [{ ...(current ?? {}), ...structuredClone(rate) }];
+    else if (current === undefined && order !== undefined) d.doseAndRate = [{ ...structuredClone(order.dose), ...structuredClone(rate) }];
   }
 }
 

@@ -205,7 +205,8 @@ function firstDosage(mr: Resource): Json {
 /**
  * The give amount of an RXO (RXO-2/3/4) or RXE (`encoded`, RXE-3/4/5) as the order's dose: whether it
  * replaces the RXO's, a timing's quantity, or neither is the dose decision of medication-timing.ts
- * (placeOrderDose); `field` is where a give amount no instruction keeps is reported.
+ * (placeOrderDose); `field` is where it is reported when the order's differing timing quantities
+ * keep their own doses and it equals none of them.
  */
 function setDose(mr: Resource, d: Json | undefined, encoded: boolean, seg: SegmentReader, field: string, cx: Conversion): void {
   if (d === undefined) return;
