@@ -1,6 +1,7 @@
 /**
  * Review 20 (issue 14, branch review20 on main 982d0dc): wrong data found in the sample
  * (docs/mapping-review-20.md, "Wrong data"). `it.fails` cases stay green until fixed; each has a control.
+ * R20-W1 is fixed (branch dose20): its case is an `it`.
  *
  *   npx vitest run test/review20/wrong-data.test.ts
  */
@@ -27,9 +28,11 @@ describe('review 20 wrong data', () => {
   // hig gives every instruction the RXE give amount (medication-timing.ts shareOrderDosage; docs/mapping.md
   // "a TQ1-2 (or TQ.1) quantity beside the RXO-2/3/4 or RXE-3/4/5 give amount": RXE overrides) and reports
   // TQ1-2. The Bundle states a stat loading dose of 1250 mg: 500 mg less than ordered.
-  it.fails('R20-W1 [IG TQ1[MedicationRequest] #2] the Once/stat instruction carries its own TQ1-2 dose (1750 mg), not RXE-3', () => {
+  // Fixed on branch dose20: differing TQ1-2s are each their own instruction's dose (medication-timing.ts
+  // placeTimingDose / shareAroundOwnDoses); TQ1-2 `1750&mg&UCUM` keeps its unit (cqUnits).
+  it('R20-W1 [IG TQ1[MedicationRequest] #2] the Once/stat instruction carries its own TQ1-2 dose (1750 mg), not RXE-3', () => {
     const once = byTiming(dosages(sample('15-rde-o11-two-tq1-epic.hl7')), 'Once');
-    expect(once?.doseAndRate?.[0]?.doseQuantity?.value).toBe(1750);
+    expect(once?.doseAndRate?.[0]?.doseQuantity).toMatchObject({ value: 1750, code: 'mg' });
   });
 
   // Controls: the maintenance instruction (TQ1-2 = RXE-3) is 1250 mg; an RDE with one TQ1 and no TQ1-2 takes RXE-3.

@@ -45,6 +45,9 @@ describe('TQ1 → MedicationRequest: placed per the IG row or reported', () => {
   // [IG TQ1[MedicationRequest] #2 TQ1-2 → dosageInstruction.doseAndRate.doseQuantity, CQ[Quantity]]
   it.each([
     ['2^mg&milligram&UCUM', { value: 2, unit: 'milligram', system: UCUM, code: 'mg' }, false],
+    // [hig: the CQ one level down, as in TQ.1, as review 20 #15/#17 write it] amount&unit code&system: the unit kept
+    ['2&mg&UCUM', { value: 2, unit: 'mg', system: UCUM, code: 'mg' }, false],
+    ['2&mg', { value: 2, unit: 'mg' }, false],
     ['two^mg&milligram&UCUM', undefined, true],
     ['^mg&milligram&UCUM', undefined, true],
   ])('TQ1-2 %j → doseQuantity %j, TQ1-2 reported %j', (quantity, dose, reported) => {

@@ -61,7 +61,9 @@ describe('[IG TQ1[MedicationRequest], RXR[MedicationRequest] RXR-1/2, RXO[Medica
     expect(devices[1]).toEqual(devices[0]);
   });
 
-  it('[IG TQ1[MedicationRequest] #2; hig: the RXE amount wins] a second TQ1-2 quantity that differs from RXE-3 is replaced and reported, as on the first', () => {
+  // Re-judged on dose20: one TQ1-2 among the TQ1s differs from nothing but RXE-3, so the old rule holds (the brief's
+  // rule keeps own doses only when the TQ1-2s differ from each other).
+  it('[IG TQ1[MedicationRequest] #2; hig: the RXE amount wins] only the second TQ1 has a TQ1-2, differing from RXE-3: replaced and reported, as on the first', () => {
     const { dosages, lines } = rde([ONCE, Q12H.replace('TQ1|2||', 'TQ1|2|1000&mg&UCUM|')]);
     expect((dosages[1]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject(MG_1250);
     expect(lines.some((l) => l.startsWith('TQ1-2 (segment 5):'))).toBe(true);
@@ -73,5 +75,89 @@ describe('[IG TQ1[MedicationRequest], RXR[MedicationRequest] RXR-1/2, RXO[Medica
     expect((dosages[0]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject({ value: 2000 });
     expect((dosages[1]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject({ value: 1250 });
     expect(JSON.stringify(dosages[1]?.route)).toContain('"code":"IV"');
+  });
+});
+
+/**
+ * A loading dose stays the loading dose (review 20, R20-W1): TQ1s whose TQ1-2 quantities differ from each other are
+ * each their own instruction's dose [IG TQ1[MedicationRequest] #2 TQ1-2 → dosageInstruction.doseAndRate.doseQuantity,
+ * one instruction per TQ1; v2.5.1 4.5.4.2 TQ1-2 "quantity of the service at each service interval"]; RXE-3 replaces
+ * none of them, is the dose of an instruction without one, and is reported only when it equals none of them. One TQ1,
+ * or TQ1s with the same TQ1-2, keep the old rule: RXE-3 wins, a differing TQ1-2 is reported. Expected doses are the
+ * message's TQ1-2 / RXE-3 / RXE-5 values, read by hand; `1750&mg&UCUM` is 1750, unit code mg, UCUM.
+ */
+describe('[IG TQ1[MedicationRequest] #2] TQ1-2 quantities that differ from each other', () => {
+  const dose = (d: Json | undefined): Json | undefined => (d?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity as Json | undefined;
+  const rateOf = (d: Json | undefined): Json | undefined => (d?.doseAndRate as Json[] | undefined)?.[0]?.rateQuantity as Json | undefined;
+  const qty = (n: string) => (t: string) => t.replace(/^TQ1\|(\d+)\|\|/, `TQ1|$1|${n}&mg&UCUM|`);
+  const Q24H = 'TQ1|3||Q24H^Every 24 hours^HL70335||||20261209220000';
+  const UCUM_MG = { unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' };
+  const RXE_RATE = 'RXE||1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM||||||||||||||||||166.7|mL/h^^UCUM';
+  const reported = (lines: string[], at: string) => lines.filter((l) => l.startsWith(at));
+
+  it('a stat loading dose (1750 mg) then Q12H (1250 mg = RXE-3): each instruction keeps its own dose, nothing reported', () => {
+    const { dosages, lines } = rde([qty('1750')(ONCE), qty('1250')(Q12H)], RXE_RATE);
+    expect(dose(dosages[0])).toEqual({ value: 1750, ...UCUM_MG });
+    expect(dose(dosages[1])).toMatchObject({ value: 1250, code: 'mg' });
+    // [hig: RXE-23/24 the order's rate, as before on every instruction]
+    for (const d of dosages) expect(rateOf(d)).toMatchObject({ value: 166.7 });
+    expect(reported(lines, 'TQ1-2 ')).toEqual([]);
+    expect(reported(lines, 'RXE-3 ')).toEqual([]);
+  });
+
+  it('RXE-3 equal to none of the differing TQ1-2s: each keeps its own, RXE-3 reported at RXE-3 (segment 6), no TQ1-2 line', () => {
+    const { dosages, lines } = rde([qty('2000')(ONCE), qty('1500')(Q12H)]);
+    expect(dosages.map((d) => dose(d)?.value)).toEqual([2000, 1500]);
+    expect(reported(lines, 'RXE-3 (segment 6):')).toHaveLength(1);
+    expect(reported(lines, 'TQ1-2 ')).toEqual([]);
+  });
+
+  it('a third TQ1 without TQ1-2 gets the order\'s RXE-3 dose; the others keep theirs', () => {
+    const { dosages, lines } = rde([qty('1750')(ONCE), qty('1000')(Q12H), Q24H], RXE_RATE);
+    expect(dosages.map((d) => dose(d)?.value)).toEqual([1750, 1000, 1250]);
+    expect(dose(dosages[2])).toEqual(MG_1250);
+    expect(rateOf(dosages[2])).toMatchObject({ value: 166.7 });
+    expect(JSON.stringify(dosages[2]?.route)).toContain('"code":"IV"');
+    expect(reported(lines, 'RXE-3 (segment 7):')).toHaveLength(1);
+  });
+
+  it('[IG TQ[MedicationRequest] #1 TQ.1 → doseQuantity] RXE-1 TQ repetitions with differing TQ.1 quantities keep theirs too', () => {
+    const rxe = 'RXE|1750&mg^Once~1250&mg^Q12H|1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM';
+    const { dosages, lines } = rde([], rxe);
+    expect(dosages.map((d) => dose(d)?.value)).toEqual([1750, 1250]);
+    expect(reported(lines, 'RXE-1.1 ')).toEqual([]);
+    expect(reported(lines, 'RXE-3 ')).toEqual([]);
+  });
+
+  it('[IG RXO[MedicationRequest] #2–#4] an OMP\'s RXO-2 beside differing TQ1-2s: each keeps its own, RXO-2 reported when it equals none', () => {
+    const { bundle, lines } = convertChecked(
+      'MSH|^~\\&|CPOE|PMC|HIG|RMHIE|20261207091500-0700||OMP^O09^OMP_O09|MULTI-3|P|2.5.1',
+      'PID|1||E4410087^^^PMC^MR||TORRES^GABRIEL^LUIS||19590223|M',
+      'ORC|NW|PMC-RX4403^EPIC|||||||20261207091000',
+      qty('60')(ONCE),
+      qty('40')(Q12H),
+      'RXO|312617^prednisone 10 MG Oral Tablet^RXNORM|10||mg^milligram^UCUM',
+      'RXR|PO^Oral^HL70162',
+    );
+    const dosages = (resources(bundle, 'MedicationRequest')[0]?.dosageInstruction as Json[] | undefined) ?? [];
+    expect(dosages.map((d) => dose(d)?.value)).toEqual([60, 40]);
+    expect(reported(lines, 'RXO-2 (segment 6):')).toHaveLength(1);
+  });
+
+  // Controls of the old rule (pass on the parent too): one TQ1, or TQ1s that agree, give way to RXE-3.
+  it('control: a single TQ1 with TQ1-2 1750 mg beside RXE-3 1250 mg → 1250 mg, TQ1-2 reported', () => {
+    const { dosages, lines } = rde([qty('1750')(ONCE)]);
+    expect(dosages).toHaveLength(1);
+    expect(dose(dosages[0])).toEqual(MG_1250);
+    expect(reported(lines, 'TQ1-2 (segment 4):')).toHaveLength(1);
+    expect(reported(lines, 'RXE-3 ')).toEqual([]);
+  });
+
+  it('control: two TQ1s with the same TQ1-2 (1000 mg) beside RXE-3 1250 mg → both 1250 mg, each TQ1-2 reported', () => {
+    const { dosages, lines } = rde([qty('1000')(ONCE), qty('1000')(Q12H)]);
+    for (const d of dosages) expect(dose(d)).toEqual(MG_1250);
+    expect(reported(lines, 'TQ1-2 (segment 4):')).toHaveLength(1);
+    expect(reported(lines, 'TQ1-2 (segment 5):')).toHaveLength(1);
+    expect(reported(lines, 'RXE-3 ')).toEqual([]);
   });
 });

@@ -316,6 +316,18 @@ export function placeOffset(repeat: Json, minutes: number | undefined, report: (
 }
 
 /**
+ * [IG CQ[Quantity] CQ.2 → unit/code/system via CWE[Quantity]] the units of a CQ field (TQ1-2): CQ.2,
+ * else [hig] the form some senders write, the CQ one level down as in TQ.1 (`1750&mg&UCUM`: amount,
+ * unit code and its coding system as CQ.1's subcomponents); read strictly, `mg` and `UCUM` were
+ * dropped without a report line and the dose kept no unit (review 20 #15, #17).
+ */
+function cqUnits(cq: Repetition | undefined): Repetition | undefined {
+  if (val(cq, 2) !== undefined || val(cq, 2, 2) !== undefined) return sub(cq, 2);
+  const code = val(cq, 1, 2);
+  return code === undefined ? undefined : [[code], [''], [val(cq, 1, 3) ?? '']];
+}
+
+/**
  * The parts TQ1[ServiceRequest] and TQ1[MedicationRequest] map alike, read once for both requests:
  * TQ1-2 → quantity (CQ[Quantity]); TQ1-6 → boundsDuration when TQ1-7 and TQ1-8 are not valued,
  * else the missing bound (TQ1-7 + TQ1-6 = end, TQ1-8 − TQ1-6 = start) [IG #6]; TQ1-7/TQ1-8 →
@@ -344,7 +356,7 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   const total = integer(tq1.str(14));
   if (tq1.str(14) !== undefined && !(total !== undefined && total > 0)) cx.leftOut(tq1, '14', 'a total of occurrences that is no positive whole number');
   const quantity = tq1.rep(2);
-  const amount = amountQuantity(val(quantity, 1), sub(quantity, 2));
+  const amount = amountQuantity(val(quantity, 1), cqUnits(quantity));
   if (amount === undefined && (val(quantity, 1) !== undefined || val(quantity, 2) !== undefined)) cx.leftOut(tq1, '2', 'a quantity without a number');
   return { start, end, boundsDuration, each, count: total !== undefined && total > 0 ? total : undefined, quantity: amount, offset: relativeMinutes(tq1, cx) };
 }
@@ -378,7 +390,8 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   if (Object.keys(repeat).length > 0) timing.repeat = repeat;
   if (Object.keys(timing).length > 0) dosage.timing = timing;
   if (pattern?.asNeeded === true) dosage.asNeededBoolean = true;
-  // [IG TQ1[MedicationRequest] #2] TQ1-2 quantity → doseQuantity (CQ[Quantity]); RXE/RXO amounts win when they are given
+  // [IG TQ1[MedicationRequest] #2] TQ1-2 quantity → doseQuantity (CQ[Quantity]); whether an RXE/RXO amount
+  // replaces it is the dose decision (placeTimingDose, placeOrderDose: not when the order's TQ1-2s differ)
   if (parts.quantity !== undefined) dosage.doseAndRate = [{ doseQuantity: parts.quantity }];
   // TQ1-10 condition text → additionalInstruction, TQ1-11 text instruction → text
   const condition = tq1.str(10);
@@ -540,14 +553,27 @@ export function appendDosageText(dosage: Json, text: string): void {
 }
 
 /**
- * The dosage instructions whose dose (doseAndRate) came from a TQ1-2 / TQ.1 quantity, with the
- * report line for it: [IG TQ1[MedicationRequest] #2, TQ[MedicationRequest] #1 and RXO[MedicationRequest]
- * #2–#4 all map to doseAndRate]; one dose per instruction, the RXO/RXE give amount wins (the
- * pharmacy's and prescriber's dose), and a timing quantity that says something else is reported:
- * it vanished without a report line (issue 14, fix14c).
+ * The dose decision, owned here for RXO/RXE (placeOrderDose), the timings (applyOrderTiming) and the
+ * order's other instructions (shareOrderDosage). [IG TQ1[MedicationRequest] #2, TQ[MedicationRequest]
+ * #1 and RXO[MedicationRequest] #2–#4 all map to doseAndRate]; one dose per instruction:
+ * - the timings' quantities (TQ1-2 of several TQ1s, TQ.1 of several TQ repetitions) differ from each
+ *   other: each is its own instruction's dose (a stat loading dose of 1750 mg, then 1250 mg Q12H;
+ *   v2.5.1 4.5.4.2 TQ1-2 "quantity of the service at each service interval"), the RXO/RXE give
+ *   amount replaces none of them and is the dose of an instruction without one; a give amount equal
+ *   to none of them is reported (review 20, R20-W1: the loading dose was written as 1250 mg);
+ * - otherwise (one timing, or timings that say the same quantity) the RXO/RXE give amount wins (the
+ *   pharmacy's and prescriber's dose) and a timing quantity that says something else is reported:
+ *   it vanished without a report line (issue 14, fix14c).
  */
 const timingDose = new WeakMap<Json, (why: string) => void>();
+/** Instructions that keep their own timing's dose (the timings' quantities differ from each other). */
+const ownDose = new WeakSet<Json>();
+/** The order's give amount per MedicationRequest (RXE over RXO) and where to report it. */
+const orderDoses = new WeakMap<Json, { dose: Json; encoded: boolean; report: (why: string) => void }>();
 const DOSE_REPLACED = 'a quantity per occurrence, which the RXO/RXE give amount replaces (the dosage holds one dose)';
+const ORDER_DOSE_BESIDE = "a give amount equal to none of the order's differing timing quantities (TQ1-2/TQ.1): each timing's instruction keeps its own dose, the give amount is only the dose of an instruction without one";
+/** The parts of a doseAndRate that say the dose (the rest, rate[x], is the order's rate). */
+const DOSE_KEYS = ['doseQuantity', 'doseRange'] as const;
 
 /** A dose as a fact: value and unit code (else unit text); a range as both ends. `5&mg` and `5^mg^UCUM` are one dose. */
 function doseFact(rate: Json | undefined): string {
@@ -563,15 +589,42 @@ function sameDose(dosage: Json, doseAndRate: unknown): boolean {
   return doseFact((dosage.doseAndRate as Json[] | undefined)?.[0]) === doseFact((doseAndRate as Json[] | undefined)?.[0]);
 }
 
+/** True when the timings' own quantities (two or more) say different doses: each keeps its own. */
+function timingDosesDiffer(parts: readonly DosageParts[]): boolean {
+  const facts = parts.filter((p) => p.doseReplaced !== undefined).map((p) => doseFact((p.dosage.doseAndRate as Json[] | undefined)?.[0]));
+  return new Set(facts).size > 1;
+}
+
 /**
  * Called when the RXO/RXE give amount `replacement` (doseQuantity or doseRange) replaces the dose of
  * `dosage`: a dose the timing gave (TQ1-2, TQ.1) that differs is reported, once.
  */
-export function replaceTimingDose(dosage: Json, replacement: Json): void {
+function replaceTimingDose(dosage: Json, replacement: Json): void {
   const report = timingDose.get(dosage);
   if (report === undefined) return;
   timingDose.delete(dosage);
   if (!sameDose(dosage, [replacement])) report(DOSE_REPLACED);
+}
+
+/**
+ * [IG RXO[MedicationRequest] #2–#4; hig: RXE-3/4/5 the same, RXE overrides RXO] the order's give
+ * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's, either
+ * replaces a timing's quantity (reported when it differs), unless that instruction keeps its own
+ * timing dose (timings with differing quantities). `report` says the give amount at its field when
+ * it equals none of those timings' doses (shareAroundOwnDoses, once the order is read).
+ */
+export function placeOrderDose(mr: Json, first: Json, dose: Json | undefined, encoded: boolean, report: (why: string) => void): void {
+  if (dose === undefined) return;
+  const prior = orderDoses.get(mr);
+  if (prior === undefined || encoded || !prior.encoded) orderDoses.set(mr, { dose, encoded, report });
+  if (ownDose.has(first)) return;
+  const rates = (first.doseAndRate as Json[] | undefined) ?? [];
+  const current = rates[0];
+  if (current === undefined || encoded || current.doseQuantity !== undefined) {
+    // a TQ1-2 / TQ.1 quantity this replaces is reported when it differs
+    replaceTimingDose(first, dose);
+    first.doseAndRate = [{ ...withoutDose(current), ...dose }, ...rates.slice(1)];
+  }
 }
 
 /** The elements of an order's RXR (route, site, method; and RXR-3's v2-device extension) every dosage instruction of the order shares. */
@@ -584,17 +637,15 @@ const ORDER_ROUTE = ['route', 'site', 'method'] as const;
  * order, not of one TQ1: v2.5.1 4A RXE-3 is the amount of each administration, RXR the route of the
  * order. The IG's RXR/RXO rows name `dosageInstruction` without an index, and its TQ1 rows give one
  * instruction per TQ1; with several TQ1s (a stat loading dose then Q12H) the mapper wrote the dose and
- * route on the first instruction only (applyOrderTiming, setDose, mapRxr), so the Q12H maintenance
- * instruction had neither (review 18, noted). Each further instruction now gets the first's route,
- * site and method where it has none, and the order's dose: over a TQ1-2 / TQ.1 quantity of its own as
- * on the first (the RXO/RXE amount wins; one that differs is reported, replaceTimingDose). A first
- * dose that came from its own TQ1-2 (no RXO/RXE amount) is that TQ1's, and is not copied.
+ * route on the first instruction only (applyOrderTiming, placeOrderDose, mapRxr), so the Q12H
+ * maintenance instruction had neither (review 18, noted). Each further instruction now gets the
+ * first's route, site and method where it has none, and its dose by the dose decision above
+ * (shareDose).
  */
 export function shareOrderDosage(mr: Json): void {
   const list = mr.dosageInstruction as Json[] | undefined;
   const first = list?.[0];
   if (list === undefined || first === undefined || list.length < 2) return;
-  const orderDose = timingDose.has(first) ? undefined : (first.doseAndRate as Json[] | undefined)?.[0];
   for (const d of list.slice(1)) {
     // copies, not shared objects: later passes (prune.ts) edit resources in place
     for (const k of ORDER_ROUTE) if (first[k] !== undefined) set(d, k, structuredClone(first[k]));
@@ -602,7 +653,22 @@ export function shareOrderDosage(mr: Json): void {
     for (const e of (first.extension as Json[] | undefined) ?? []) {
       if (typeof e.url === 'string' && e.url.endsWith('v2-device')) addExtension(d, structuredClone(e));
     }
-    if (orderDose === undefined) continue;
+  }
+  if (list.some((d) => ownDose.has(d))) shareAroundOwnDoses(mr, list);
+  else shareDose(list);
+}
+
+/**
+ * One timing quantity, or several that agree: the first instruction's RXO/RXE dose and rate go over
+ * each further instruction's own TQ1-2 / TQ.1 quantity as on the first (the RXO/RXE amount wins; one
+ * that differs is reported, replaceTimingDose). A first dose that came from its own TQ1-2 (no
+ * RXO/RXE amount) is that TQ1's, and is not copied.
+ */
+function shareDose(list: Json[]): void {
+  const first = list[0] as Json;
+  const orderDose = timingDose.has(first) ? undefined : (first.doseAndRate as Json[] | undefined)?.[0];
+  if (orderDose === undefined) return;
+  for (const d of list.slice(1)) {
     if (d.doseAndRate !== undefined) {
       // only a dose this instruction's own timing gave is replaced (and reported when it differs)
       if (!timingDose.has(d)) continue;
@@ -610,6 +676,33 @@ export function shareOrderDosage(mr: Json): void {
     }
     d.doseAndRate = [structuredClone(orderDose)];
   }
+}
+
+/**
+ * [IG TQ1[MedicationRequest] #2 / TQ[MedicationRequest] #1 → doseAndRate.doseQuantity, one
+ * instruction per timing] timings whose quantities differ: each keeps its own dose; an instruction
+ * without one gets the order's give amount (RXO/RXE); the order's rate (RXE-23/24, on the first
+ * instruction) is every instruction's, as with one dose. A give amount equal to none of the
+ * timings' doses is reported at its field (RXE-3, RXO-2); one equal to one of them is in the Bundle.
+ */
+function shareAroundOwnDoses(mr: Json, list: Json[]): void {
+  const order = orderDoses.get(mr);
+  const own = list.filter((d) => ownDose.has(d));
+  if (order !== undefined && !own.some((d) => sameDose(d, [order.dose]))) order.report(ORDER_DOSE_BESIDE);
+  const rate = withoutDose((list[0]?.doseAndRate as Json[] | undefined)?.[0]);
+  for (const d of list) {
+    const current = (d.doseAndRate as Json[] | undefined)?.[0];
+    // a timing gives no rate: the order's rate beside the dose (on the first it is there already)
+    if (ownDose.has(d)) d.doseAndRate = [{ ...(current ?? {}), ...structuredClone(rate) }];
+    else if (current === undefined && order !== undefined) d.doseAndRate = [{ ...structuredClone(order.dose), ...structuredClone(rate) }];
+  }
+}
+
+/** A doseAndRate without its dose (its rate[x] and type), or `{}`. */
+function withoutDose(rate: Json | undefined): Json {
+  const rest: Json = { ...(rate ?? {}) };
+  for (const k of DOSE_KEYS) delete rest[k];
+  return rest;
 }
 
 /**
@@ -638,16 +731,14 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
   if (parts.length === 0) return;
   const list = existing.length > 0 ? existing : [{}];
+  const own = timingDosesDiffer(parts);
   parts.forEach((p, i) => {
     const target = list[i] ?? {};
     for (const [k, v] of Object.entries(p.dosage)) {
       if (k === 'text' && typeof v === 'string') appendDosageText(target, v);
-      else if (k === 'doseAndRate' && target.doseAndRate !== undefined) {
-        // the RXO/RXE amount already set is the dose (RXE overrides RXO overrides the timing's)
-        if (p.doseReplaced !== undefined && !sameDose(target, v)) p.doseReplaced(DOSE_REPLACED);
-      } else set(target, k, v);
+      else if (k !== 'doseAndRate') set(target, k, v);
     }
-    if (p.doseReplaced !== undefined && target.doseAndRate === p.dosage.doseAndRate) timingDose.set(target, p.doseReplaced);
+    placeTimingDose(target, p, own);
     if (list[i] === undefined) list.push(target);
     if (tq1s.length > 1) target.sequence = i + 1;
   });
@@ -655,6 +746,30 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
   // several timings (TQ1s, TQ repetitions) are one instruction each, in order
   if (parts.length > 1) list.forEach((d, i) => set(d, 'sequence', i + 1));
   keepSupersededConditions(list, seg, scope, cx);
+}
+
+/**
+ * A timing's own quantity (TQ1-2, TQ.1) on its instruction `target`, by the dose decision above:
+ * `own` (the order's timings say different quantities) → it is the instruction's dose, also over
+ * an RXO/RXE amount set before the timing was read (placeOrderDose keeps that as the order's);
+ * otherwise an RXO/RXE amount already set stays the dose (the quantity reported when it differs),
+ * else the quantity is the dose until an RXO/RXE amount replaces it (replaceTimingDose).
+ */
+function placeTimingDose(target: Json, p: DosageParts, own: boolean): void {
+  const doseAndRate = p.dosage.doseAndRate as Json[] | undefined;
+  const dose = doseAndRate?.[0];
+  if (doseAndRate === undefined || dose === undefined) return;
+  const current = (target.doseAndRate as Json[] | undefined)?.[0];
+  if (own && p.doseReplaced !== undefined) {
+    target.doseAndRate = [{ ...withoutDose(current), ...dose }];
+    ownDose.add(target);
+  } else if (current !== undefined) {
+    // the RXO/RXE amount already set is the dose (RXE overrides RXO overrides the timing's)
+    if (!sameDose(target, doseAndRate)) p.doseReplaced?.(DOSE_REPLACED);
+  } else {
+    target.doseAndRate = doseAndRate;
+    if (p.doseReplaced !== undefined) timingDose.set(target, p.doseReplaced);
+  }
 }
 
 /**

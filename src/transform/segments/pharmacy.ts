@@ -15,7 +15,7 @@ import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { appendDosageText, applyOrderTiming, replaceTimingDose } from './medication-timing.js';
+import { appendDosageText, applyOrderTiming, placeOrderDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
@@ -202,20 +202,15 @@ function firstDosage(mr: Resource): Json {
   return first;
 }
 
-/** The dose of an RXE (encoded) replaces the RXO (requested) one; a TQ1 quantity is the fallback. */
-function setDose(mr: Resource, d: Json | undefined, encoded: boolean): void {
+/**
+ * The give amount of an RXO (RXO-2/3/4) or RXE (`encoded`, RXE-3/4/5) as the order's dose: whether it
+ * replaces the RXO's, a timing's quantity, or neither is the dose decision of medication-timing.ts
+ * (placeOrderDose); `field` is where it is reported when the order's differing timing quantities
+ * keep their own doses and it equals none of them.
+ */
+function setDose(mr: Resource, d: Json | undefined, encoded: boolean, seg: SegmentReader, field: string, cx: Conversion): void {
   if (d === undefined) return;
-  const dosage = firstDosage(mr);
-  const rates = (dosage.doseAndRate as Json[] | undefined) ?? [];
-  const current = rates[0];
-  if (current === undefined || encoded || current.doseQuantity !== undefined) {
-    // a TQ1-2 / TQ.1 quantity this replaces is reported when it differs (medication-timing.ts)
-    replaceTimingDose(dosage, d);
-    const rate = current === undefined ? {} : { ...current };
-    delete rate.doseQuantity;
-    delete rate.doseRange;
-    dosage.doseAndRate = [{ ...rate, ...d }, ...rates.slice(1)];
-  }
+  placeOrderDose(mr, firstDosage(mr), d, encoded, (why) => cx.leftOut(seg, field, why));
 }
 
 /** Dispense amount + units (CWE[Quantity]) and refills → dispenseRequest (RXO-11/12/13, RXE-10/11/12). */
@@ -318,7 +313,7 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const mr = medicationRequest(seg, codeableConcept(seg.rep(1)), scope, cx);
   scope.medicationFrom = 'RXO';
   describeMedication(mr, seg, RXO_PRODUCT, cx);
-  setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false);
+  setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false, seg, '2', cx);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9));
   set(mr, 'requester', practitioner(cx, seg.rep(14)));
@@ -384,7 +379,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const { rxo, replaced } = requestedReplaced(seg, give, encodedDose, scope, cx);
   if (give !== undefined) encodedProduct(mr, give, replaced, rxo, cx);
   encodedDescription(mr, seg, rxo, cx);
-  setDose(mr, encodedDose, true);
+  setDose(mr, encodedDose, true, seg, '3', cx);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
   if (text !== '') appendDosageText(firstDosage(mr), text);
