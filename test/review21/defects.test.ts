@@ -54,7 +54,7 @@ describe('review 21 wrong data', () => {
   // DOSE_REPLACED, documented in docs/mapping.md "a TQ1-2 … beside the RXE-3 give amount"): the maintenance
   // instruction reads 1250 mg every 12 h, a 25 % higher dose than ordered; the report line names TQ1-2 as
   // "replaced". [IG TQ1[MedicationRequest] #2: TQ1-2 → dosageInstruction.doseAndRate.doseQuantity]
-  it.fails('R21-W1 [IG TQ1[MedicationRequest] #2] the Q12H instruction of a loading-dose order carries its own TQ1-2 dose (1000 mg)', () => {
+  it('R21-W1 [IG TQ1[MedicationRequest] #2] the Q12H instruction of a loading-dose order carries its own TQ1-2 dose (1000 mg)', () => {
     const q12h = dosages(sample('17-rde-loading-and-q12h.hl7')).find((d) => d.timing?.code?.coding?.[0]?.code === 'Q12H');
     expect(q12h?.doseAndRate?.[0]?.doseQuantity).toMatchObject({ value: 1000, code: 'mg' });
   });
