@@ -11,8 +11,9 @@
  * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 match,
  * the entries go as they are; 2 or more, the PATCH becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
- * searches again), the create of the same search is dropped (the order exists), and every reference
- * to the create's fullUrl (the order's Provenance.target, 1..*) lists the matches. [IG ORC[ServiceRequest]
+ * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
+ * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
+ * lists the tests patched. [IG ORC[ServiceRequest]
  * #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every test of the number]
  *
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
@@ -84,6 +85,18 @@ function rewriteReferences(value: unknown, replaced: ReadonlyMap<string, readonl
   return out;
 }
 
+/**
+ * [hig: FHIR R4 request-status, ServiceRequest's state machine] A test already ended (revoked,
+ * completed, entered-in-error) keeps its status: the requisition's hold or release after one of its
+ * tests was cancelled with its OBR (review 21 #14–#16) must not put that test back on hold.
+ */
+const ENDED: ReadonlySet<unknown> = new Set(['revoked', 'completed', 'entered-in-error']);
+
+/** The matches an event changes: those not ended; when every one has ended, none. */
+function liveOf(matches: readonly Json[]): Json[] {
+  return matches.filter((m) => !ENDED.has(m.status));
+}
+
 /** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
 function patchOf(entry: Json, type: string, match: Json): Json {
   const meta = isRecord(match.meta) ? match.meta : {};
@@ -116,9 +129,11 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
     const matches = marked === undefined ? undefined : several.get(`${marked.type}?${marked.query}`);
     if (marked === undefined || matches === undefined) out.push(unmarked(entry));
     else if (marked.kind === 'create') {
-      if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, matches.map((m) => `${marked.type}/${String(m.id)}`));
+      // what the event acts on; when every test has ended, all of them (a Provenance needs a target)
+      const named = liveOf(matches).length > 0 ? liveOf(matches) : matches;
+      if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
     } else {
-      for (const match of matches) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
+      for (const match of liveOf(matches)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));

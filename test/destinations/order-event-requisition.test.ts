@@ -143,3 +143,24 @@ describe('[hig: FHIR R4 http.html#concurrency] the search and the per-test PATCH
     expect(requests().map((r) => r.status)).toEqual(['on-hold', 'on-hold', 'on-hold']);
   });
 });
+
+// Review 21 (docs/mapping-review-21.md R21-R1): #14 places RCH77-0412 with two OBRs (85025 CBC, 80048 BMP), #15
+// cancels the BMP repeating its OBR (a PUT at its own URL, revoked), #16 is the ORC-only hold of the number.
+describe('[IG ORC[ServiceRequest] #5 HD → on-hold] review 21 #14–#16, transaction: the hold of a requisition one of whose tests was cancelled', () => {
+  const r21 = (name: string) => readFileSync(new URL(`../../docs/review21/messages/${name}`, import.meta.url)).toString('latin1');
+  const ofNumber = () =>
+    [...server.resources.values()].filter((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes('"value":"RCH77-0412"'));
+
+  it('[hig: request-status] the CBC goes on hold, the revoked BMP stays revoked; the Provenance names the CBC', async () => {
+    const d = destination('transaction');
+    await d.deliver(convertHl7v2(r21('14-orm-two-obr-one-orc.hl7')).bundle, never);
+    await d.deliver(convertHl7v2(r21('15-orm-cancel-one-test.hl7')).bundle, never);
+    const hold = convertHl7v2(r21('16-orm-orc-only-hold.hl7')).bundle;
+    await d.deliver(hold, never);
+    const stored = ofNumber();
+    expect(stored.map((r) => [codes([r])[0], r.status]).sort()).toEqual([['80048', 'revoked'], ['85025', 'on-hold']]);
+    const cbc = stored.find((r) => r.status === 'on-hold');
+    const provenance = server.resources.get(orderProvenanceUrl(hold) ?? '');
+    expect(provenance?.target).toEqual([{ reference: `ServiceRequest/${String(cbc?.id)}` }]);
+  });
+});
