@@ -9,9 +9,10 @@ import { createAuth } from './auth/index.js';
 import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
-import { DestinationRejectedError } from './failures.js';
+import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
+import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
 import { defineDestination, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
@@ -49,6 +50,18 @@ export const fhirDestination = defineDestination({
   create: (config, deps) => createFhirDestination(config, deps),
 });
 
+/**
+ * A per-id PATCH of an order event answered 412: the test changed after the search (its If-Match
+ * version); a retry searches again, so it is transient, not the sender's fault.
+ */
+function changedSinceSearch(what: string): DestinationUnavailableError {
+  return new DestinationUnavailableError(`${what}: HTTP 412, an order event's ServiceRequest changed after its search`);
+}
+
+function refusedVersions(results: readonly DeliveryEntry[], versioned: ReadonlySet<number>, what: string): void {
+  for (const index of versioned) if (results[index]?.status.startsWith('412') === true) throw changedSinceSearch(`${what} #${index}`);
+}
+
 export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'now'>): Destination {
   const dispatcher = config.tls === undefined ? undefined : createMtlsDispatcher(config.tls);
   const transport = fhirTransport({
@@ -71,17 +84,31 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
     );
   }
 
+  /** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
+  async function search(type: string, query: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+    const answer = await exchange({ method: 'GET', url: `${type}?${query}`, headers: {} }, signal);
+    if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, `search ${type}`, deps.now());
+    return matchesOf(answer.body, type);
+  }
+
+  /** The entries to send: an order event of several tests becomes a PATCH of each (order-events.ts). */
+  function prepared(bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
+    return expandOrderEvents(entriesOf(bundle), (type, query) => search(type, query, signal));
+  }
+
   async function deliverBundle(
     bundle: Record<string, unknown>,
     json: string | undefined,
     mode: 'transaction' | 'batch',
     signal: AbortSignal,
   ): Promise<DeliveryOutcome> {
-    const entries = entriesOf(bundle);
+    const { entries, changed, versioned } = await prepared(bundle, signal);
+    const sent = changed ? { ...bundle, entry: entries } : bundle;
     // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
     // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
-    const body = json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(bundle, mode);
+    const body = !changed && json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(sent, mode);
     const answer = await exchange({ method: 'POST', url: '', body }, signal);
+    if (answer.status === 412 && versioned.size > 0) throw changedSinceSearch(mode);
     if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, deps.now());
     const responses = responseEntries(answer.body, entries.length);
     if (responses === undefined) {
@@ -91,13 +118,14 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
     }
     const delivery = { status: answer.status, entries: responses };
     const labels = entries.map((entry, index) => entryLabel(entry, index));
+    refusedVersions(delivery.entries, versioned, mode);
     const failure = judgeEntries(delivery, labels, mode);
     if (failure !== undefined) throw failure;
     return delivery;
   }
 
   async function deliverIndividually(bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
-    const entries = entriesOf(bundle);
+    const { entries, versioned } = await prepared(bundle, signal);
     const requests = entries.map((entry, index) => entryRequest(entry, index));
     const labels = entries.map((entry, index) => entryLabel(entry, index));
     const results: DeliveryEntry[] = [];
@@ -118,6 +146,7 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
       highest = Math.max(highest, answer.status);
     }
     const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
+    refusedVersions(results, versioned, 'individual');
     const failure = judgeEntries(delivery, labels, 'individual');
     if (failure !== undefined) throw failure;
     return delivery;

@@ -129,16 +129,35 @@ export function keepOmittedEntries(resource: Resource, fullUrl: string, search: 
 }
 
 /**
+ * [hig: FHIR R4 http.html#cond-update, #patch] The marker on both entries of an ORC-only order event
+ * of a ServiceRequest (an extension of Bundle.entry, a BackboneElement: valid R4). Its search names
+ * the order by number alone, and a requisition's tests share that number: the server refuses a
+ * conditional create or PATCH that matches several (412). The FHIR destination (destinations/
+ * order-events.ts) searches marked entries first and, on several matches, patches each test by id.
+ * A pharmacy order placed elsewhere (MedicationRequest) is not marked: several matches there are two
+ * copies of one order to clean up (docs/mapping.md, MedicationRequest), and its dispense's or
+ * administration's single reference could not name them all.
+ */
+export const ORDER_EVENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-entry';
+const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest']);
+
+function marked(entry: Json, type: string): Json {
+  return EXPANDED_TYPES.has(type) ? { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }], ...entry } : entry;
+}
+
+/**
  * An order event (order.ts orderEventRequest: a lone ORC cancelling, holding… an order placed
  * before, which it names by number alone): the order the number finds gets the event's `elements`
  * (its status) and keeps everything else (its code, requester, notes: the event does not say them);
  * the server creates the request from the event only when it holds no order of that number. The
  * same two entries as a kept resource, whatever the channel's conditionalUpdate and omittedFields:
  * the event has no id of its own to PUT. Several orders under the number (tests that shared a placer
- * number): the server refuses the transaction (412), docs/mapping.md "Known gaps".
+ * number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the FHIR destination
+ * patches every test the search finds, docs/mapping.md "Known gaps".
  */
 export function orderEventEntries(resource: Resource, fullUrl: string, search: string, elements: readonly string[]): Json[] {
   const ops: JsonPatchOp[] = elements.filter((k) => (resource as Json)[k] !== undefined).map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }));
-  const create = createIfAbsent(resource, fullUrl, search);
-  return ops.length === 0 ? [create] : [create, patchEntry(resource.resourceType, search, ops)];
+  const entries = [createIfAbsent(resource, fullUrl, search)];
+  if (ops.length > 0) entries.push(patchEntry(resource.resourceType, search, ops));
+  return entries.map((e) => marked(e, resource.resourceType));
 }

@@ -88,6 +88,9 @@ describe('review 21 refused at delivery', () => {
   // and Encounter. (Had it matched, the cancelled BMP would have been put on hold.) Documented gap: docs/mapping.md
   // "Known gaps", ORC-only order event (2). [IG ORC[ServiceRequest] #1 HD / #5 HD → on-hold]; code: patch.ts
   // orderEventEntries, identity.ts orderEventKey.
+  // Still `it.fails` after expand21: this case reads the Bundle alone, whose searches still find every test; the fix
+  // is at delivery (destinations/order-events.ts patches each test by id), tested in
+  // test/destinations/order-event-requisition.test.ts.
   it.fails('R21-R1 [IG ORC[ServiceRequest] #5 HD → on-hold] an ORC-only hold of a two-test order sends no search that finds several tests', () => {
     const stored = storedAfter(sample('14-orm-two-obr-one-orc.hl7'), sample('15-orm-cancel-one-test.hl7'));
     const queries = searches(entriesOf(sample('16-orm-orc-only-hold.hl7')));

@@ -5,7 +5,7 @@
  *   `transaction-response` / `batch-response` Bundles ("201 Created", location Type/id/_history/n).
  * - Keeps resources in memory by Type/id; a re-PUT updates (versionId + 1) instead of duplicating.
  *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
- *   If-None-Exist), `GET Type/id`, and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
+ *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page), and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
  *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
  *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`
  *   (anything else 415), a Bundle entry's is a Binary of that contentType. A transaction applies its
@@ -363,6 +363,7 @@ function apply(
   if (!typePattern.test(type) || rest.length > 0) return { status: 400, outcome: operationOutcome('not-supported') };
 
   if (method === 'GET') {
+    if (id === undefined && query !== undefined) return searchset(db, type, query);
     const found = id === undefined ? undefined : db.get(`${type}/${id}`);
     return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
   }
@@ -407,6 +408,14 @@ function apply(
   const mismatch = versionMismatch(db.get(`${type}/${id}`), headers['if-match']);
   if (mismatch !== undefined) return mismatch;
   return store(db, type, id, resource);
+}
+
+/** `GET Type?query` (FHIR R4 http.html#search): a searchset Bundle of the matches, on one page. */
+function searchset(db: ResourceDb, type: string, query: string): Applied {
+  const found = db.search(type, query);
+  if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
+  const entry = found.map((r) => ({ fullUrl: `${type}/${String(r.id)}`, resource: r, search: { mode: 'match' } }));
+  return { status: 200, resource: { resourceType: 'Bundle', type: 'searchset', total: found.length, entry } };
 }
 
 /** If-Match against the stored version: undefined when it holds (or none was sent). */

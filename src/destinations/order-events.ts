@@ -1,0 +1,160 @@
+/**
+ * ORC-only order events of a requisition, before a FHIR server sees them (docs/mapping.md "Known gaps",
+ * ORC-only order event (2); reviews R20-R1, R21-R1).
+ *
+ * The converter sends an order event (a lone ORC: hold, cancel… of an order placed before) as a
+ * conditional create + a conditional JSON Patch of `status`, both searched by the order's number
+ * (transform/patch.ts orderEventEntries), and marks those entries (ORDER_EVENT_EXTENSION). A
+ * requisition's tests share that number (one ServiceRequest per OBR [IG ORU_R01 4.2.2, OML_O21
+ * 6.4.1]), and FHIR refuses a conditional create or patch that matches several resources (R4
+ * http.html#ccreate, #patch: 412), which dead-lettered the whole message. FHIR has no request that
+ * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 match,
+ * the entries go as they are; 2 or more, the PATCH becomes one `PATCH Type/<id>` per match, each with
+ * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
+ * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
+ * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
+ * lists the tests patched. [IG ORC[ServiceRequest]
+ * #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every test of the number]
+ *
+ * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
+ * and a patient id: errors name the resource type only.
+ */
+import { ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { DestinationRejectedError } from './failures.js';
+import { isRecord } from './outcome.js';
+
+type Json = Record<string, unknown>;
+
+/** The resources a search `Type?query` finds on the server (the caller's GET). */
+export type Search = (type: string, query: string) => Promise<Json[]>;
+
+export interface ExpandedEntries {
+  entries: Json[];
+  /** Whether the entries differ from those given (the marker removed counts). */
+  changed: boolean;
+  /** Indexes (in `entries`) of the per-id PATCHes sent with ifMatch: their 412 is a change since the search. */
+  versioned: ReadonlySet<number>;
+}
+
+interface MarkedSearch {
+  type: string;
+  query: string;
+  kind: 'create' | 'patch';
+}
+
+function isMarked(entry: Json): boolean {
+  return Array.isArray(entry.extension) && entry.extension.some((e) => isRecord(e) && e.url === ORDER_EVENT_EXTENSION);
+}
+
+/** The search of a marked entry: a create's ifNoneExist, a PATCH's URL query. */
+function markedSearch(entry: Json): MarkedSearch | undefined {
+  if (!isMarked(entry) || !isRecord(entry.request)) return undefined;
+  const { method, url, ifNoneExist } = entry.request;
+  if (typeof url !== 'string') return undefined;
+  if (method === 'POST' && typeof ifNoneExist === 'string' && /^[A-Z][A-Za-z]+$/.test(url)) return { type: url, query: ifNoneExist, kind: 'create' };
+  const at = url.indexOf('?');
+  if (method === 'PATCH' && at > 0) return { type: url.slice(0, at), query: url.slice(at + 1), kind: 'patch' };
+  return undefined;
+}
+
+/** The entry without hig's marker (an `extension` left empty goes too). */
+function unmarked(entry: Json): Json {
+  if (!Array.isArray(entry.extension)) return entry;
+  const { extension, ...rest } = entry;
+  const kept = (extension as unknown[]).filter((e) => !(isRecord(e) && e.url === ORDER_EVENT_EXTENSION));
+  return kept.length === 0 ? rest : { ...rest, extension: kept };
+}
+
+/**
+ * References to a dropped create's fullUrl, now to the resources its search found: in a list (Provenance.target
+ * 1..*) one element per match; a single reference (0..1) takes the first match, the others it cannot hold.
+ */
+function rewriteReferences(value: unknown, replaced: ReadonlyMap<string, readonly string[]>): unknown {
+  const targets = (v: unknown) => (isRecord(v) && typeof v.reference === 'string' ? replaced.get(v.reference) : undefined);
+  if (Array.isArray(value)) {
+    return value.flatMap((v) => {
+      const refs = targets(v);
+      return refs === undefined ? [rewriteReferences(v, replaced)] : refs.map((reference) => ({ ...(v as Json), reference }));
+    });
+  }
+  if (!isRecord(value)) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) out[k] = rewriteReferences(v, replaced);
+  const refs = targets(value);
+  if (refs?.[0] !== undefined) out.reference = refs[0];
+  return out;
+}
+
+/**
+ * [hig: FHIR R4 request-status, ServiceRequest's state machine] A test already ended (revoked,
+ * completed, entered-in-error) keeps its status: the requisition's hold or release after one of its
+ * tests was cancelled with its OBR (review 21 #14–#16) must not put that test back on hold.
+ */
+const ENDED: ReadonlySet<unknown> = new Set(['revoked', 'completed', 'entered-in-error']);
+
+/** The matches an event changes: those not ended; when every one has ended, none. */
+function liveOf(matches: readonly Json[]): Json[] {
+  return matches.filter((m) => !ENDED.has(m.status));
+}
+
+/** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
+function patchOf(entry: Json, type: string, match: Json): Json {
+  const meta = isRecord(match.meta) ? match.meta : {};
+  const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
+  return { resource: entry.resource, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
+}
+
+/** The marked entries' searches that find several resources, by `Type?query`. */
+async function severalMatches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
+  const found = new Map<string, Json[]>();
+  for (const entry of entries) {
+    const marked = markedSearch(entry);
+    const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
+    if (marked === undefined || key === undefined || found.has(key)) continue;
+    found.set(key, await search(marked.type, marked.query));
+  }
+  for (const [key, matches] of found) if (matches.length < 2) found.delete(key);
+  return found;
+}
+
+/** The entries to send (see the module comment); `search` is called once per marked search. */
+export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
+  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
+  const several = await severalMatches(entries, search);
+  const replaced = new Map<string, string[]>();
+  const versioned = new Set<number>();
+  const out: Json[] = [];
+  for (const entry of entries) {
+    const marked = markedSearch(entry);
+    const matches = marked === undefined ? undefined : several.get(`${marked.type}?${marked.query}`);
+    if (marked === undefined || matches === undefined) out.push(unmarked(entry));
+    else if (marked.kind === 'create') {
+      // what the event acts on; when every test has ended, all of them (a Provenance needs a target)
+      const named = liveOf(matches).length > 0 ? liveOf(matches) : matches;
+      if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
+    } else {
+      for (const match of liveOf(matches)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
+    }
+  }
+  const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
+  return { entries: rewritten, changed: true, versioned };
+}
+
+/**
+ * The resources of a searchset Bundle (`search.mode` match; included resources are not matches). A
+ * further page (`link` next) is refused rather than half the tests patched.
+ */
+export function matchesOf(body: unknown, type: string): Json[] {
+  if (!isRecord(body) || body.resourceType !== 'Bundle' || body.type !== 'searchset') {
+    throw new DestinationRejectedError(`search ${type}: the answer is not a searchset Bundle`);
+  }
+  const links = Array.isArray(body.link) ? body.link : [];
+  if (links.some((l) => isRecord(l) && l.relation === 'next')) {
+    throw new DestinationRejectedError(`search ${type}: an order event's search found more than one page of resources`);
+  }
+  const entries = Array.isArray(body.entry) ? body.entry : [];
+  return entries
+    .filter((e): e is Json => isRecord(e) && (!isRecord(e.search) || e.search.mode === undefined || e.search.mode === 'match'))
+    .map((e) => e.resource)
+    .filter((r): r is Json => isRecord(r) && r.resourceType === type && typeof r.id === 'string');
+}
