@@ -30,8 +30,12 @@ L1 = 'R22-L1 RXE-7 give instructions reach the first of several TQ1 instructions
 # R22-L2 (#22): TXA-4 activity date/time neither mapped nor reported (IG TXA[DocumentReference] #4 has no target:
 # a (b) field; counted here as a silent loss because hig's rule is "mapped or reported", documents.ts mapTxa).
 L2 = 'R22-L2 TXA-4 activity date/time dropped without a report line (TXA[DocumentReference] #4, no target; documents.ts)'
+# R22-D1 (#11, judged at the destination after #09 as review 21 judged R21-R1): the lab's SC with its OBR is a
+# full PUT to the order #09 placed; the server's TSH order loses ORC-12 requester, authoredOn, ORC-7
+# occurrence/priority, without a report line (docs/mapping.md "Explicit null and empties": orders stay full PUTs).
+D1 = 'R22-D1 an SC status change with its OBR PUTs the whole order: the held requester/authoredOn/priority are removed (ORC[ServiceRequest] #12, #9; patch.ts / mapping.md full PUT of orders)'
 WRONG = {}
-SILENT = {17: [L1], 22: [L2]}
+SILENT = {11: [D1], 17: [L1], 22: [L2]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = {3}   # #03 A29: DELETE Patient, nothing to read field by field

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
-type Entry = { resource?: Json };
+type Entry = { resource?: Json; request?: { method?: string; url?: string } };
 
 const sample = (name: string) => readFileSync(new URL(`../../docs/review22/messages/${name}`, import.meta.url)).toString('latin1');
 const of = (message: string, type: string) =>
@@ -62,5 +62,37 @@ describe('review 22 silent losses', () => {
     const m = sample('22-mdm-t02-discharge-summary.hl7');
     expect(of(m, 'DocumentReference')[0]?.date).toBe('2026-12-08T14:30:00-08:00');
     expect(texts(m).some((t) => t.startsWith('TXA-5'))).toBe(true);
+  });
+});
+
+/** What a server holds after `messages` in order: one entry per PUT URL, the later replacing the earlier (FHIR PUT). */
+function storedAfter(...messages: string[]): Json[] {
+  const byUrl = new Map<string, Json>();
+  for (const m of messages) for (const e of convertHl7v2(m).bundle.entry as Entry[]) if (e.request?.method === 'PUT' && e.resource) byUrl.set(e.request.url ?? '', e.resource);
+  return [...byUrl.values()];
+}
+const tsh = (stored: Json[]) =>
+  stored.find((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier).includes('"value":"KB94-7701"'));
+
+describe('review 22 loss at the destination', () => {
+  // R22-D1. #09 (Meditech ORM^O01 2.3) places TSH/FT4/B12 under one ORC: ORC-12 orderer, ORC-9 entered,
+  // ORC-7 routine at 10:00. #11 (the lab's ORM^O01 2.4 ORC-1 SC, ORC-5 IP, with the TSH's OBR-2/3/4/7/25 and
+  // no ORC-12 or TQ) is a status change. An ORC-only status event patches `status` by search (patch.ts
+  // orderEventEntries), but an SC *with* its OBR is a full PUT to the order's id (docs/mapping.md "Explicit null
+  // and empties": orders are records "whose every message carries the whole record"), so after #11 the server's
+  // TSH order has lost its requester, authoredOn, occurrence and priority; no report line says so. [IG
+  // ORC[ServiceRequest] #12 → requester, #9 IF NW → authoredOn, ORC-7/TQ1 → occurrence/priority; #1 SC and #5 IP
+  // via OrderStatus → status (what #11 says)]
+  it.fails('R22-D1 [IG ORC[ServiceRequest] #12, #5] after the SC with its OBR the held TSH order keeps its orderer and priority', () => {
+    const held = tsh(storedAfter(sample('09-orm-three-obr.hl7'), sample('11-orm-sc-in-process.hl7')));
+    expect(held?.status).toBe('active');
+    expect(held?.requester).toBeDefined();
+    expect(held?.priority).toBe('routine');
+  });
+  it('R22-D1 control: #09 alone holds the orderer, priority and time; #11 is the same URL (one order)', () => {
+    const placed = tsh(storedAfter(sample('09-orm-three-obr.hl7')));
+    expect(placed).toMatchObject({ priority: 'routine', authoredOn: '2026-12-08T09:15:00-06:00', occurrenceDateTime: '2026-12-08T10:00:00-06:00' });
+    expect((placed?.requester as { display?: string } | undefined)?.display).toBe('ANI PETROSYAN');
+    expect(tsh(storedAfter(sample('09-orm-three-obr.hl7'), sample('11-orm-sc-in-process.hl7')))?.id).toBe(placed?.id);
   });
 });
