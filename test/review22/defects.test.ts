@@ -33,7 +33,7 @@ describe('review 22 silent losses', () => {
   // EHR, loses the 3 g daily ceiling, and no report line says so (the text is in the Bundle once, so the
   // presence sweep cannot see it). [hig: RXE-7 → dosageInstruction.text (IG RXO[MedicationRequest] #7, applied to
   // RXE-7, has no target); IG TQ1[MedicationRequest]: one instruction per TQ1]
-  it.fails('R22-L1 [hig: RXE-7 → dosageInstruction.text; IG TQ1[MedicationRequest]] the PRN instruction keeps the order\'s give instructions', () => {
+  it('R22-L1 [hig: RXE-7 → dosageInstruction.text; IG TQ1[MedicationRequest]] the PRN instruction keeps the order\'s give instructions', () => {
     const prn = dosages().find((d) => d.asNeededBoolean === true);
     expect(prn?.text ?? '').toContain('Max 3 g per 24 h');
   });

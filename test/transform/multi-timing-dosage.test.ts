@@ -161,3 +161,14 @@ describe('[IG TQ1[MedicationRequest] #2] TQ1-2 quantities that differ from each 
     expect(reported(lines, 'RXE-3 ')).toEqual([]);
   });
 });
+
+describe('[hig: RXE-7 → dosageInstruction.text; IG TQ1[MedicationRequest]: one instruction per TQ1] the order\'s give instructions', () => {
+  it('RXE-7 is on every instruction of a multi-TQ1 order; a TQ1-11 text stays its own instruction\'s (review 22 R22-L1)', () => {
+    const rxe = 'RXE||1807513^vancomycin 1250 MG in 250 ML Injection^RXNORM|1250||mg^milligram^UCUM||^Infuse over 2 h; max 4 g per day';
+    const { dosages } = rde([ONCE.replace(/\|S$/, '|S||Loading dose'), Q12H], rxe);
+    expect(dosages).toHaveLength(2);
+    for (const d of dosages) expect(String(d.text)).toContain('Infuse over 2 h; max 4 g per day');
+    expect(String(dosages[0]?.text)).toContain('Loading dose');
+    expect(String(dosages[1]?.text)).not.toContain('Loading dose');
+  });
+});

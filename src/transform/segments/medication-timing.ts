@@ -552,6 +552,21 @@ export function appendDosageText(dosage: Json, text: string): void {
   else if (!prior.includes(text)) dosage.text = `${prior}; ${text}`;
 }
 
+/** The order's own instruction texts (RXO-7, RXE-7), by MedicationRequest: every instruction's (shareOrderDosage). */
+const orderTexts = new WeakMap<Json, string[]>();
+
+/**
+ * An instruction of the whole order (RXO-7/RXE-7 give instructions, "Max 3 g per 24 h"): on the first
+ * dosage instruction now, and on every further one at the end of the message (review 22 R22-L1: with a
+ * scheduled and a PRN TQ1, the PRN instruction lost the daily ceiling).
+ */
+export function appendOrderText(mr: Json, first: Json, text: string): void {
+  appendDosageText(first, text);
+  const texts = orderTexts.get(mr) ?? [];
+  texts.push(text);
+  orderTexts.set(mr, texts);
+}
+
 /**
  * The dose decision, owned here for RXO/RXE (placeOrderDose), the timings (applyOrderTiming) and the
  * order's other instructions (shareOrderDosage). [IG TQ1[MedicationRequest] #2, TQ[MedicationRequest]
@@ -653,6 +668,8 @@ export function shareOrderDosage(mr: Json): void {
     for (const e of (first.extension as Json[] | undefined) ?? []) {
       if (typeof e.url === 'string' && e.url.endsWith('v2-device')) addExtension(d, structuredClone(e));
     }
+    // the order's own instructions (RXO-7/RXE-7) are said of every timing, not of the first
+    for (const text of orderTexts.get(mr) ?? []) appendDosageText(d, text);
   }
   if (list.some((d) => ownDose.has(d))) shareAroundOwnDoses(mr, list);
   else shareDose(list);

@@ -15,7 +15,7 @@ import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { appendDosageText, applyOrderTiming, placeOrderDose } from './medication-timing.js';
+import { appendOrderText, applyOrderTiming, placeOrderDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
@@ -324,7 +324,7 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // instructions (to the pharmacy, not the patient) → note. Read as CWE: the text is CWE.2 (else
   // CWE.9, CWE.1); both were reported unmapped (ORM-O01-06, RDE-O25-01)
   const administration = instructionTexts(seg.reps(7));
-  if (administration !== '') appendDosageText(firstDosage(mr), administration);
+  if (administration !== '') appendOrderText(mr, firstDosage(mr), administration);
   const pharmacy = instructionTexts(seg.reps(6));
   if (pharmacy !== '' && !((mr.note as Json[] | undefined) ?? []).some((n) => n.text === pharmacy)) push(mr, 'note', { text: pharmacy });
 }
@@ -382,7 +382,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   setDose(mr, encodedDose, true, seg, '3', cx);
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
-  if (text !== '') appendDosageText(firstDosage(mr), text);
+  if (text !== '') appendOrderText(mr, firstDosage(mr), text);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
   substitution(mr, seg.str(9));
   // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
