@@ -95,6 +95,8 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (Object.keys(context).length > 0) d.context = context;
   // [hig identity] TXA-12 unique document number within the patient's record (identity.ts patientNumberKey), else the patient's document of this type at TXA-4 (else TXA-6)
   const when = seg.dateTime(4) ?? seg.dateTime(6);
+  // read for identity only: the IG row has no target, so a valued TXA-4 is reported (review 22 R22-L2)
+  if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
   const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
   scope.document = document;
   // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
