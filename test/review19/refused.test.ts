@@ -7,37 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { type Entry, found, searches } from '../support/order-search.js';
 
 type Json = Record<string, unknown>;
-type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string; ifNoneExist?: string } };
 
 const sample = (name: string) => readFileSync(new URL(`../../docs/review19/messages/${name}`, import.meta.url));
 const entriesOf = (message: Buffer | string): Entry[] => convertHl7v2(message).bundle.entry as Entry[];
 
-/**
- * The ServiceRequests of `stored` (a Bundle's entries, as the server holds them after a transaction: urn:uuid
- * references resolved to the URLs the entries are PUT at) that a FHIR search `query` finds, for the two
- * parameters an order event uses: identifier ([system|]value, token) and subject (a reference).
- */
-function found(stored: Entry[], query: string): Entry[] {
-  const urlOf = new Map(stored.map((e) => [e.fullUrl, e.request?.url]));
-  const params = new URLSearchParams(query);
-  return stored.filter((e) => {
-    if (e.resource?.resourceType !== 'ServiceRequest') return false;
-    const token = params.get('identifier') ?? '';
-    const [system, value] = token.includes('|') ? token.split('|') : [undefined, token];
-    const ids = (e.resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
-    // FHIR R4 token: `|value` is the value with no system, `value` any system (search.html#token)
-    if (!ids.some((i) => i.value === value && (system === undefined || (system === '' ? i.system === undefined : i.system === system)))) return false;
-    const subject = params.get('subject');
-    const ref = (e.resource.subject as { reference?: string } | undefined)?.reference;
-    return subject === null || urlOf.get(ref) === subject;
-  });
-}
 
-/** Every conditional search of an order event: the create's ifNoneExist and the PATCH's URL query. */
-const searches = (event: Entry[]) =>
-  event.flatMap((e) => [e.request?.ifNoneExist, e.request?.method === 'PATCH' ? e.request.url?.split('?')[1] : undefined]).filter((q): q is string => q !== undefined);
 
 describe('review 19 refused', () => {
   // R19-R1. #09 (Cerner ORM^O01 2.3) places one order LKS5530187 with two OBRs (lipid panel, HbA1c), both

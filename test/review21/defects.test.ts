@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { type Entry, found, searches } from '../support/order-search.js';
 
 type Json = Record<string, unknown>;
-type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string; ifNoneExist?: string } };
 
 const sample = (name: string) => readFileSync(new URL(`../../docs/review21/messages/${name}`, import.meta.url)).toString('latin1');
 const entriesOf = (message: string): Entry[] => convertHl7v2(message).bundle.entry as Entry[];
@@ -23,23 +23,6 @@ const clinicalStatus = (c: Json) => ((c.clinicalStatus as { coding?: { code?: st
 const problem = (message: string, id: string) =>
   of(entriesOf(message), 'Condition').find((c) => JSON.stringify(c.identifier).includes(`"value":"${id}"`)) as Json;
 
-/** ServiceRequests of `stored` (entries as a server holds them: urn:uuid resolved to the PUT URLs) that a FHIR
- *  search by identifier ([system]|value token, R4 search.html#token) and subject finds. */
-function found(stored: Entry[], query: string): Entry[] {
-  const urlOf = new Map(stored.map((e) => [e.fullUrl, e.request?.url]));
-  const params = new URLSearchParams(query);
-  const token = params.get('identifier') ?? '';
-  const [system, value] = token.includes('|') ? token.split('|') : [undefined, token];
-  return stored.filter((e) => {
-    if (e.resource?.resourceType !== 'ServiceRequest') return false;
-    const ids = (e.resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
-    if (!ids.some((i) => i.value === value && (system === undefined || (system === '' ? i.system === undefined : i.system === system)))) return false;
-    const subject = params.get('subject');
-    return subject === null || urlOf.get((e.resource.subject as { reference?: string } | undefined)?.reference) === subject;
-  });
-}
-const searches = (event: Entry[]) =>
-  event.flatMap((e) => [e.request?.ifNoneExist, e.request?.method === 'PATCH' ? e.request.url?.split('?')[1] : undefined]).filter((q): q is string => q !== undefined);
 /** What the server holds after #14 (two tests under one ORC) and #15 (the BMP cancelled): one entry per URL, the later wins. */
 function storedAfter(...messages: string[]): Entry[] {
   const byUrl = new Map<string, Entry>();
