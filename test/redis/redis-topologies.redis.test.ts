@@ -20,8 +20,15 @@ const run = promisify(execFile);
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 
-async function waitPing(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+/**
+ * Waits for a redis-server to answer. A ceiling, not an expectation: on a loaded machine a start can
+ * take seconds (100 × 50 ms failed once under CI load); a server that exited (a port taken after
+ * freePort chose it) is named at once instead of waited out.
+ */
+async function waitPing(port: number, child?: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child !== undefined && child.exitCode !== null) throw new Error(`redis on ${port} exited with ${child.exitCode}`);
     const ok = await run('redis-cli', ['-p', String(port), 'ping']).then((r) => r.stdout.trim() === 'PONG', () => false);
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -68,7 +75,7 @@ describe('Redis Sentinel', () => {
     const sentinel = spawn('redis-server', [conf, '--sentinel'], { stdio: 'ignore' });
     children.push(sentinel);
     try {
-      await waitPing(port);
+      await waitPing(port, sentinel);
       const { ack, stored } = await sendThrough(`redis-sentinel://127.0.0.1:${port}/mymaster`, 'higtest-sentinel', 'SEN1');
       expect(ack).toContain('MSA|AA|SEN1');
       expect(stored).toBe(1);
@@ -83,11 +90,16 @@ describe('Redis Cluster', () => {
   it('stores the message in a real 3-node cluster with a hash-tagged prefix', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hig-cluster-'));
     const ports = [await freePort(), await freePort(), await freePort()];
+    const nodes: ChildProcess[] = [];
     for (const p of ports) {
-      const c = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${p}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      // the cluster bus defaults to port + 10000, which nothing reserved (above 55535 it does not exist):
+      // a free port of its own for it (Redis 7 cluster-port)
+      const bus = await freePort();
+      const c = spawn('redis-server', ['--port', String(p), '--cluster-port', String(bus), '--bind', '127.0.0.1', '--cluster-enabled', 'yes', '--cluster-config-file', join(dir, `nodes-${p}.conf`), '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
       children.push(c);
+      nodes.push(c);
     }
-    for (const p of ports) await waitPing(p);
+    for (const [i, p] of ports.entries()) await waitPing(p, nodes[i]);
     await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
     // Every node must see the slots before a client connects; on a busy machine (two CPU hogs in
     // CI) that took longer than the 10 s this waited for node 0 alone, and the test then ran out of time.
