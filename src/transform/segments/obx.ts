@@ -164,6 +164,26 @@ function setStatus(o: Json, seg: SegmentReader, results: boolean): void {
   o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: absent }] };
 }
 
+/**
+ * [IG OBX[Observation] #4 → OG[Extension-Subidentifier]] OBX-4 groups results (one isolate's
+ * susceptibilities, one unit's crossmatch, a report's impression lines); how is the sender's
+ * convention (LRI, a lab's own), so the IG passes it on rather than guess partOf/hasMember. OG
+ * (v2.9) is original sub-id ST, group NM, sequence NM, identifier ST; before 2.9 OBX-4 is ST, the
+ * first component. Reviews 23 (R23-L2) and 24 (R24-L1): it was read for identity only.
+ */
+function subIdExtension(rep: Repetition | undefined): Json | undefined {
+  const parts: Json[] = [];
+  const original = val(rep, 1);
+  if (original !== undefined) parts.push({ url: 'original-sub-identifier', valueString: original });
+  for (const [c, url] of [[2, 'group'], [3, 'sequence']] as const) {
+    const n = decimal(val(rep, c));
+    if (n !== undefined) parts.push({ url, valueDecimal: n });
+  }
+  const identifier = val(rep, 4);
+  if (identifier !== undefined) parts.push({ url: 'identifier', valueString: identifier });
+  return parts.length === 0 ? undefined : { url: `${EXT}observation-v2-subid`, extension: parts };
+}
+
 export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const type = seg.str(2);
   // [IG ORU_R01 4.2.1.3 ORDER_DOCUMENT] the OBX is the document of the TXA after it (mapTxa reads it)
@@ -213,6 +233,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(o, 'performer', ...seg.reps(16).map((r) => practitioner(cx, r)), performingLab(seg, cx), producer(seg, cx));
   // [IG OBX[Observation] #19] the date/time of the analysis
   const analysed = valuedRaw(seg, 19) ? seg.dateTime(19) : undefined;
+  push(o, 'extension', subIdExtension(seg.rep(4)));
   if (analysed !== undefined) push(o, 'extension', { url: `${EXT}observation-analysis-date-time`, valueDateTime: analysed });
   set(o, 'device', equipment(seg, cx));
   // [IG OBX[Observation] #29] OBX-29 observation type (table 0936) → category coding (code, and
