@@ -115,10 +115,31 @@ const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
 /**
  * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
  * configure per local context]: MSH-7's offset (`+01:00`) when MSH-7 has one, else `channelZone`.
+ * One refinement: when the channel's zone is an IANA zone whose offset at MSH-7's instant is MSH-7's
+ * offset, the sender keeps that zone's clock, so the zone itself (with its daylight-saving rules) is
+ * used. A draw at 00:45 on the morning clocks fall back, in a message sent at 01:30-05:00, was
+ * 00:45-04:00, not -05:00 (review 24 R24-N1: an hour late, and the correction that sent -04:00 moved it).
  */
 export function senderZone(msh7: string | undefined, channelZone: string, raw?: string): string {
-  const offset = parseDtm(msh7)?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
-  return offset === undefined ? channelZone : offset;
+  const sent = parseDtm(msh7);
+  const offset = sent?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
+  if (offset === undefined) return channelZone;
+  return sent !== undefined && keepsClockOf(channelZone, sent) ? channelZone : offset;
+}
+
+/** Whether an IANA `zone` had the offset MSH-7 states at MSH-7's instant (senderZone). */
+function keepsClockOf(zone: string, sent: ParsedTime): boolean {
+  if (sent.offset === undefined || sent.hour === undefined || FIXED_OFFSET.test(zone) || zone === 'UTC' || zone === 'Etc/UTC') return false;
+  const stated = offsetMinutes(sent.offset);
+  const local = Date.UTC(Number(sent.year), Number(sent.month ?? 1) - 1, Number(sent.day ?? 1), Number(sent.hour), Number(sent.minute ?? 0), Number(sent.second ?? 0));
+  return zoneOffsetAt(zone, local - stated * 60000) === stated;
+}
+
+/** Minutes east of UTC of an offset `+hh:mm` / `-hh:mm` (`Z` is 0). */
+function offsetMinutes(offset: string): number {
+  if (offset === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
 /**
