@@ -5,6 +5,7 @@ import { attachments } from '../datatypes/attachment.js';
 import { mimeTopLevel, mimeType } from '../datatypes/mime.js';
 import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
+import { val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
 import { conceptKey, numberKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
@@ -69,6 +70,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // made a second author beside TXA-9 (IG MDM_T02: a transcription's provider is no author)
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)));
   set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
+  // [IG TXA[DocumentReference] #22: no target for the time] PPN.15, when the note was authenticated,
+  // has no DocumentReference element: said, not silent (review 23 R23-L1)
+  if (seg.reps(22).some((r) => val(r, 15) !== undefined)) cx.leftOut(seg, '22', 'PPN.15, the authentication date/time, has no DocumentReference element (IG TXA[DocumentReference] #22); the authenticator is mapped');
   set(d, 'description', seg.str(25));
   push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272', cx.reportAt(seg, 18)));
   const code = PARENT_RELATION[scope.event];
