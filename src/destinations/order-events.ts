@@ -8,8 +8,9 @@
  * requisition's tests share that number (one ServiceRequest per OBR [IG ORU_R01 4.2.2, OML_O21
  * 6.4.1]), and FHIR refuses a conditional create or patch that matches several resources (R4
  * http.html#ccreate, #patch: 412), which dead-lettered the whole message. FHIR has no request that
- * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 match,
- * the entries go as they are; 2 or more, the PATCH becomes one `PATCH Type/<id>` per match, each with
+ * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 live
+ * match, the entries go as they are; 2 or more, or one already ended (ENDED), the PATCH becomes one
+ * `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
  * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
  * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
@@ -104,8 +105,12 @@ function patchOf(entry: Json, type: string, match: Json): Json {
   return { resource: entry.resource, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
 }
 
-/** The marked entries' searches that find several resources, by `Type?query`. */
-async function severalMatches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
+/**
+ * The marked entries' searches whose matches are patched by id, by `Type?query`: those that find several
+ * resources, and one that finds a single test already ended (ENDED holds whatever the number of tests: a
+ * conditional PATCH by search put a one-test order cancelled with its OBR back on hold, code review 23 CR23-1).
+ */
+async function expandedSearches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
   const found = new Map<string, Json[]>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
@@ -113,14 +118,14 @@ async function severalMatches(entries: readonly Json[], search: Search): Promise
     if (marked === undefined || key === undefined || found.has(key)) continue;
     found.set(key, await search(marked.type, marked.query));
   }
-  for (const [key, matches] of found) if (matches.length < 2) found.delete(key);
+  for (const [key, matches] of found) if (matches.length < 2 && liveOf(matches).length === matches.length) found.delete(key);
   return found;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */
 export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
   if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
-  const several = await severalMatches(entries, search);
+  const several = await expandedSearches(entries, search);
   const replaced = new Map<string, string[]>();
   const versioned = new Set<number>();
   const out: Json[] = [];
