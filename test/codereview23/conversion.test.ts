@@ -43,3 +43,30 @@ describe('CR23-5 [hig PRB; v2.5.1 PRB-9 Actual Problem Resolution Date/Time; FHI
     expect(lines(r).some((t) => t.startsWith('PRB-9'))).toBe(false);
   });
 });
+
+describe('CR23-4 [IG TQ1[MedicationRequest] #2 → doseAndRate.doseQuantity; v2.5.1 4.5.4.2 TQ1-2 "quantity of the service at each service interval"] a loading dose beside a maintenance TQ1 without a quantity (medication-timing.ts timingDosesDiffer)', () => {
+  // Vancomycin: 1750 mg once now (TQ1 #1, S), then Q12H (TQ1 #2, no TQ1-2); RXE-3 1250 mg, the
+  // maintenance amount. dose20 keeps each TQ1-2 when the TQ1-2s differ from each other; with one
+  // TQ1-2 only it still counts as "one timing" and RXE-3 replaces it (reported at TQ1-2).
+  const rde = (tq1a: string) =>
+    convertHl7v2([
+      'MSH|^~\\&|PHARM|GH|HIG|GH|20261206080000||RDE^O11^RDE_O11|CR23-4|P|2.5.1', PID, 'ORC|NW|RX4^CPOE',
+      tq1a, 'TQ1|2||Q12H^every 12 hours^HL70335||||||R',
+      'RXE||00409-3213^Vancomycin^NDC|1250||mg^mg^UCUM', 'RXR|IV^Intravenous^HL70162',
+    ].join('\r'));
+  const doses = (r: ReturnType<typeof convertHl7v2>) =>
+    ((resources(r, 'MedicationRequest')[0]?.dosageInstruction ?? []) as Json[]).map((d) => ((d.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity as Json | undefined)?.value);
+
+  it.fails('TQ1 #1 1750 mg stat, TQ1 #2 Q12H without a quantity, RXE-3 1250 mg: the stat instruction is 1750 mg, the Q12H one 1250 mg', () => {
+    expect(doses(rde('TQ1|1|1750&mg&UCUM|||||||S'))).toEqual([1750, 1250]);
+  });
+
+  it('control: TQ1 #2 with its own 1250 mg (the TQ1-2s differ): 1750 mg, then 1250 mg', () => {
+    const r = convertHl7v2([
+      'MSH|^~\\&|PHARM|GH|HIG|GH|20261206080000||RDE^O11^RDE_O11|CR23-4c|P|2.5.1', PID, 'ORC|NW|RX4^CPOE',
+      'TQ1|1|1750&mg&UCUM|||||||S', 'TQ1|2|1250&mg&UCUM|Q12H^every 12 hours^HL70335||||||R',
+      'RXE||00409-3213^Vancomycin^NDC|1250||mg^mg^UCUM', 'RXR|IV^Intravenous^HL70162',
+    ].join('\r'));
+    expect(doses(r)).toEqual([1750, 1250]);
+  });
+});
