@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { failureOf, never } from '../destinations/helpers.js';
+import { never } from '../destinations/helpers.js';
 import { createDestination, type BundlePusher } from '../destinations/push.js';
 
 type Json = Record<string, unknown>;
@@ -81,5 +81,37 @@ describe('CR23-1 [hig: FHIR R4 request-status] a test already ended keeps its st
     await d.deliver(convertHl7v2(ONE_TEST).bundle, never);
     await d.deliver(convertHl7v2(HOLD).bundle, never);
     expect(statuses()).toEqual([['CBC', 'on-hold']]);
+  });
+});
+
+describe('CR23-2 [IG ORC[ServiceRequest] #2 EI[Identifier]; hig: the event acts on its own patient\'s order] several matches of a number with a system are tests of one patient (order-events.ts byId)', () => {
+  // A placer number with an assigning authority system (namespaceMap) is searched as
+  // `identifier=<system>|<number>`, without the patient: one authority's number is one order. When the
+  // number was reused for another patient (a recycled placer number, a namespaceMap that maps two
+  // facilities' CPOE to one system), the search finds both patients' orders. Until expand21 the server
+  // refused the conditional PATCH (412, several matches); now the destination patches every match by id.
+  const WITH_SYSTEM = { namespaceMap: { CPOE: 'urn:oid:2.16.840.1.113883.3.2323' } };
+  const msh = (id: string) => `MSH|^~\\&|CPOE|GH|LIS|GH|20261206080000-0600||ORM^O01|${id}|P|2.5.1`;
+  const ANN = 'PID|1||MRN-ANN^^^GH^MR||ROE^ANN||19700101|F';
+  const BOB = 'PID|1||MRN-BOB^^^GH^MR||POE^BOB||19600101|M';
+  const ofNumber = () =>
+    [...server.resources.values()].filter((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes('"value":"7001"'));
+  const bobs = () => ofNumber().filter((r) => JSON.stringify(r.subject).includes(String([...server.resources.values()].find((p) => p.resourceType === 'Patient' && JSON.stringify(p.identifier).includes('MRN-BOB'))?.id)));
+
+  it.fails('Ann\'s cancel of 7001 leaves Bob\'s order 7001 active', async () => {
+    const d = transaction();
+    await d.deliver(convertHl7v2([msh('C2-1'), ANN, 'ORC|NW|7001^CPOE', 'OBR|1|7001^CPOE||CBC^Complete blood count^L'].join('\r'), WITH_SYSTEM).bundle, never);
+    await d.deliver(convertHl7v2([msh('C2-2'), BOB, 'ORC|NW|7001^CPOE', 'OBR|1|7001^CPOE||BMP^Basic metabolic panel^L'].join('\r'), WITH_SYSTEM).bundle, never);
+    expect(ofNumber()).toHaveLength(2);
+    // refused (the message dead-letters, as before expand21) or delivered: either way Bob's order is untouched
+    await d.deliver(convertHl7v2([msh('C2-3'), ANN, 'ORC|CA|7001^CPOE|||CA'].join('\r'), WITH_SYSTEM).bundle, never).catch(() => undefined);
+    expect(bobs().map((r) => r.status)).toEqual(['active']);
+  });
+
+  it('control: without Bob\'s order, Ann\'s cancel revokes her order', async () => {
+    const d = transaction();
+    await d.deliver(convertHl7v2([msh('C2-4'), ANN, 'ORC|NW|7001^CPOE', 'OBR|1|7001^CPOE||CBC^Complete blood count^L'].join('\r'), WITH_SYSTEM).bundle, never);
+    await d.deliver(convertHl7v2([msh('C2-5'), ANN, 'ORC|CA|7001^CPOE|||CA'].join('\r'), WITH_SYSTEM).bundle, never);
+    expect(ofNumber().map((r) => r.status)).toEqual(['revoked']);
   });
 });
