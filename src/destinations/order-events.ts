@@ -118,6 +118,17 @@ function byId(type: string, matches: readonly Json[]): boolean {
   return matches.length > 1 ? BY_MATCH.has(type) : matches.length === 1 && liveOf(matches, type).length === 0;
 }
 
+/**
+ * [hig identity] A requisition's tests are one patient's: several matches that name different subjects
+ * are a number reused (a recycled placer number, one system mapped to two facilities' numbers), not
+ * tests of one order. Refused, as the server refused the conditional PATCH before expand21 (412):
+ * patched by id, another patient's order took the event's status (code review 23, CR23-2).
+ */
+function ofOnePatient(type: string, matches: readonly Json[]): void {
+  const subjects = new Set(matches.map((m) => (isRecord(m.subject) ? m.subject.reference : undefined)));
+  if (subjects.size > 1) throw new DestinationRejectedError(`search ${type}: an order event's number finds the orders of ${subjects.size} patients`);
+}
+
 /** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
 function patchOf(entry: Json, type: string, match: Json): Json {
   const meta = isRecord(match.meta) ? match.meta : {};
@@ -140,7 +151,9 @@ async function expandedSearches(entries: readonly Json[], search: Search): Promi
     if (marked === undefined || key === undefined || found.has(key)) continue;
     const matches = await search(marked.type, marked.query);
     found.set(key, matches);
-    if (byId(marked.type, matches)) expanded.set(key, matches);
+    if (!byId(marked.type, matches)) continue;
+    ofOnePatient(marked.type, matches);
+    expanded.set(key, matches);
   }
   return expanded;
 }
