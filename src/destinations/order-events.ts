@@ -8,8 +8,10 @@
  * requisition's tests share that number (one ServiceRequest per OBR [IG ORU_R01 4.2.2, OML_O21
  * 6.4.1]), and FHIR refuses a conditional create or patch that matches several resources (R4
  * http.html#ccreate, #patch: 412), which dead-lettered the whole message. FHIR has no request that
- * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 match,
- * the entries go as they are; 2 or more, the PATCH becomes one `PATCH Type/<id>` per match, each with
+ * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 live
+ * match, the entries go as they are; 2 or more (ServiceRequest, BY_MATCH), or one already ended
+ * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), the PATCH
+ * becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
  * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
  * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
@@ -86,15 +88,45 @@ function rewriteReferences(value: unknown, replaced: ReadonlyMap<string, readonl
 }
 
 /**
- * [hig: FHIR R4 request-status, ServiceRequest's state machine] A test already ended (revoked,
- * completed, entered-in-error) keeps its status: the requisition's hold or release after one of its
- * tests was cancelled with its OBR (review 21 #14–#16) must not put that test back on hold.
+ * [hig: FHIR R4 request-status, medicationrequest-status] A request already ended keeps its status:
+ * the requisition's hold or release after one of its tests was cancelled with its OBR (review 21
+ * #14–#16) must not put that test back on hold, and an administration charted before a DC but sent
+ * after it (RAS ORC-5 IP) must not make the stopped medication order active again (code review 23,
+ * CR23-3). By type: R4 MedicationRequest has no `revoked`, it has `stopped` and `cancelled`.
  */
-const ENDED: ReadonlySet<unknown> = new Set(['revoked', 'completed', 'entered-in-error']);
+const ENDED: Readonly<Record<string, ReadonlySet<unknown>>> = {
+  ServiceRequest: new Set(['revoked', 'completed', 'entered-in-error']),
+  MedicationRequest: new Set(['stopped', 'cancelled', 'completed', 'entered-in-error']),
+};
+
+/**
+ * Types whose several matches are patched one by one: a requisition's tests share a number. Several
+ * MedicationRequests of one number are two copies of one order to clean up (docs/mapping.md,
+ * MedicationRequest), and a dispense's or administration's single reference could not name them all:
+ * those go as they are, and the server refuses them (412).
+ */
+const BY_MATCH: ReadonlySet<string> = new Set(['ServiceRequest']);
 
 /** The matches an event changes: those not ended; when every one has ended, none. */
-function liveOf(matches: readonly Json[]): Json[] {
-  return matches.filter((m) => !ENDED.has(m.status));
+function liveOf(matches: readonly Json[], type: string): Json[] {
+  const ended = ENDED[type];
+  return ended === undefined ? [...matches] : matches.filter((m) => !ended.has(m.status));
+}
+
+/** Whether the matches of a `type` search are patched by id: several (BY_MATCH), or one that has ended. */
+function byId(type: string, matches: readonly Json[]): boolean {
+  return matches.length > 1 ? BY_MATCH.has(type) : matches.length === 1 && liveOf(matches, type).length === 0;
+}
+
+/**
+ * [hig identity] A requisition's tests are one patient's: several matches that name different subjects
+ * are a number reused (a recycled placer number, one system mapped to two facilities' numbers), not
+ * tests of one order. Refused, as the server refused the conditional PATCH before expand21 (412):
+ * patched by id, another patient's order took the event's status (code review 23, CR23-2).
+ */
+function ofOnePatient(type: string, matches: readonly Json[]): void {
+  const subjects = new Set(matches.map((m) => (isRecord(m.subject) ? m.subject.reference : undefined)));
+  if (subjects.size > 1) throw new DestinationRejectedError(`search ${type}: an order event's number finds the orders of ${subjects.size} patients`);
 }
 
 /** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
@@ -104,23 +136,32 @@ function patchOf(entry: Json, type: string, match: Json): Json {
   return { resource: entry.resource, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
 }
 
-/** The marked entries' searches that find several resources, by `Type?query`. */
-async function severalMatches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
+/**
+ * The marked entries' searches whose matches are patched by id, by `Type?query` (byId): those that find
+ * several tests, and one that finds a single request already ended (ENDED holds whatever the number of
+ * matches: a conditional PATCH by search put a one-test order cancelled with its OBR back on hold, code
+ * review 23 CR23-1, and a stopped medication order back to active, CR23-3).
+ */
+async function expandedSearches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
   const found = new Map<string, Json[]>();
+  const expanded = new Map<string, Json[]>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    found.set(key, await search(marked.type, marked.query));
+    const matches = await search(marked.type, marked.query);
+    found.set(key, matches);
+    if (!byId(marked.type, matches)) continue;
+    ofOnePatient(marked.type, matches);
+    expanded.set(key, matches);
   }
-  for (const [key, matches] of found) if (matches.length < 2) found.delete(key);
-  return found;
+  return expanded;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */
 export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
   if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
-  const several = await severalMatches(entries, search);
+  const several = await expandedSearches(entries, search);
   const replaced = new Map<string, string[]>();
   const versioned = new Set<number>();
   const out: Json[] = [];
@@ -130,10 +171,11 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
     if (marked === undefined || matches === undefined) out.push(unmarked(entry));
     else if (marked.kind === 'create') {
       // what the event acts on; when every test has ended, all of them (a Provenance needs a target)
-      const named = liveOf(matches).length > 0 ? liveOf(matches) : matches;
+      const live = liveOf(matches, marked.type);
+      const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
     } else {
-      for (const match of liveOf(matches)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
+      for (const match of liveOf(matches, marked.type)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));

@@ -133,13 +133,14 @@ export function keepOmittedEntries(resource: Resource, fullUrl: string, search: 
  * of a ServiceRequest (an extension of Bundle.entry, a BackboneElement: valid R4). Its search names
  * the order by number alone, and a requisition's tests share that number: the server refuses a
  * conditional create or PATCH that matches several (412). The FHIR destination (destinations/
- * order-events.ts) searches marked entries first and, on several matches, patches each test by id.
- * A pharmacy order placed elsewhere (MedicationRequest) is not marked: several matches there are two
- * copies of one order to clean up (docs/mapping.md, MedicationRequest), and its dispense's or
- * administration's single reference could not name them all.
+ * order-events.ts) searches marked entries first and, on several matches, patches each test by id;
+ * a request already ended keeps its status. A pharmacy order placed elsewhere (a dispense's or an
+ * administration's MedicationRequest) is marked for that last rule only (code review 23, CR23-3: a
+ * late administration made a stopped order active): several matches there are two copies of one order
+ * to clean up (docs/mapping.md, MedicationRequest), refused by the server as before.
  */
 export const ORDER_EVENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-entry';
-const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest']);
+const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest', 'MedicationRequest']);
 
 function marked(entry: Json, type: string): Json {
   return EXPANDED_TYPES.has(type) ? { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }], ...entry } : entry;

@@ -16,7 +16,10 @@ const head = (id: string, event: string, structure: string) => [
   'PID|1||44120987^^^NMH^MR||OKAFOR^GRACE||19750302|F',
   'PV1|1|I|4W^412^A',
 ];
-const txa = (status: string) => `TXA|1|DS|TX|20261206090000-0600|1234^WELBY^MARCUS^^^^MD||20261206100000-0600||||||DOC-55120^EPIC|||${status}`;
+// TXA-4 activity time, TXA-5, TXA-7, TXA-12 unique document number, TXA-17 completion status (until code
+// review 23, CR23-7, the number sat in TXA-13 and the status in TXA-16: the cases matched by TXA-2 + TXA-4)
+const txa = (status: string, activity = '20261206090000-0600') =>
+  `TXA|1|DS|TX|${activity}|1234^WELBY^MARCUS^^^^MD||20261206100000-0600|||||DOC-55120^EPIC|||||${status}`;
 const text = (words: string) => `OBX|1|TX|11490-0^Discharge summary^LN||${words}||||||F`;
 
 function documentOf(segments: string[]): { url: string | undefined; doc: Json | undefined } {
@@ -40,6 +43,15 @@ describe('[IG MDM_T02, TXA[DocumentReference] #12] MDM T08: the edited document 
     expect(contentText(edited.doc)).toContain('day 4.');
     expect(contentText(edited.doc)).not.toContain('day 3.');
     expect(edited.doc?.relatesTo).toBeUndefined();
+  });
+
+  it('T08 at a later activity time (TXA-4) is still the document of its TXA-12, with the completion status TXA-17 states', () => {
+    const original = documentOf([...head('M5', 'T02', 'MDM_T02'), txa('IP'), text('Discharged home on day 3.')]);
+    const edited = documentOf([...head('M6', 'T08', 'MDM_T02'), txa('AU', '20261206103000-0600'), text('Discharged home on day 4.')]);
+    expect(edited.url).toBe(original.url);
+    expect(edited.doc?.masterIdentifier).toMatchObject({ value: 'DOC-55120' });
+    // [IG TXA[DocumentReference] #17 → docStatus] table 0271 IP (in progress) → preliminary, AU (authenticated) → final
+    expect([original.doc?.docStatus, edited.doc?.docStatus]).toEqual(['preliminary', 'final']);
   });
 
   it('T07 (edit notification, no content) names the same document too', () => {

@@ -337,8 +337,11 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   c.subject = cx.ref(scope.patient);
   set(c, 'recordedDate', seg.dateTime(7));
   set(c, 'onsetDateTime', seg.dateTime(16));
-  // [FHIR con-4] an abated condition is inactive, resolved or in remission
-  if (resolved !== undefined && ['resolved', 'inactive', 'remission'].includes(clinical)) c.abatementDateTime = resolved;
+  // [FHIR con-4] an abated condition is inactive, resolved or in remission (an entered-in-error one has
+  // no clinical status at all); a resolution date beside any other status is said, not dropped
+  // silently (code review 23, CR23-5: PRB-14 A^Active with a PRB-9 lost the date without a line)
+  if (resolved !== undefined && !deleted && ['resolved', 'inactive', 'remission'].includes(clinical)) c.abatementDateTime = resolved;
+  else if (resolved !== undefined) cx.leftOut(seg, '9', `a resolution date beside a problem stated ${deleted ? 'entered in error' : clinical}: FHIR places an abatement only beside an inactive, resolved or remission clinical status (con-4)`);
   // [hig identity] PRB-4 problem instance id within the patient's record (identity.ts patientNumberKey), else the patient's problem of this code
   const problem = cx.add(c as Resource, numberKey('problem', scope.patient, identifier) ?? patientFactsKey('problem', scope.patient, conceptKey(c.code as Json | undefined)), 'distinct');
   scope.problem = problem;

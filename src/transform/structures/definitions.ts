@@ -75,9 +75,10 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   MDM_T02: `${MDM_HEAD} {OBSERVATION(OBX [{PRT}] [{NTE}])}`,
   OMP_O09: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{ARV}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])] ${INSURANCE} [GT1] [{AL1}])] {ORDER(ORC [{PRT}] ${TIMING} RXO [{PRT}] [{NTE}] {RXR} [{COMPONENT(RXC [{NTE}])}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG])}`,
   // The same layout as OML_O21's (review 19 R19-W1): senders put several OBRs under one ORC, and
-  // read by the standard's grammar the second was an ORC-less prior result listed in the first's
-  // supportingInfo [IG OMG_O19 ORDER.PRIOR_RESULT starts with ORDER_PRIOR's ORC]; each OBR is its own
-  // request, paired with the ORC that heads it (groups.ts) [IG OMG_O19: OBR → ServiceRequest per ORDER].
+  // read by the standard's grammar the second was an ORC-less prior result (PRIOR_RESULT.ORDER_PRIOR,
+  // `[ORC] OBR`) listed in the first's supportingInfo; each OBR is its own request, paired with the ORC
+  // that heads it (groups.ts) [hig: the IG has no OMG_O19 message map; as IG OML_O21 6.4.1 and
+  // OBR[ServiceRequest], one ServiceRequest per OBR] (code review 23, CR23-8: tagged [IG OMG_O19] before).
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} {OBSERVATION_REQUEST(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})} [{FT1}] [{CTI}] [BLG])}`,
   // OBSERVATION_REQUEST repeats: senders put several OBRs under one ORC (MDHHS OML_O21: HIV and
   // syphilis under one ORC NW). Read as the standard's ORC-less ORDER_PRIOR, the second test lost
