@@ -39,12 +39,16 @@ RD1 = 'R22-D1 class: a result message PUTs the whole order over the placer\'s: p
 # R23-L1 (#16): TXA-22.15 authentication time dropped without a report line (TXA[DocumentReference] #22 has no
 # target: a (b) field, counted as a silent loss as review 22 counted R22-L2, hig's rule being "mapped or reported").
 L1 = 'R23-L1 TXA-22 authentication time dropped without a report line (TXA[DocumentReference] #22, no target; documents.ts takes the person only)'
+# R23-L2 (#18, #19): OBX-4 sub-id (`1`: isolate 1; the MIC child's OBR-26 names sub-id 1) neither structured (partOf/
+# hasMember/derivedFrom) nor passed on in the IG's extension (OBX[Observation] #4 → OG[Extension-Subidentifier],
+# http://hl7.org/fhir/StructureDefinition/observation-v2-subid); read for identity only, no report line.
+L2 = 'R23-L2 OBX-4 sub-id neither structured nor in observation-v2-subid: the MICs do not say which isolate (OBX[Observation] #4; obx.ts, characters.ts)'
 # R19-I1, found again (#09 after #08): the HIE's A40 names the person by the enterprise PI alone; its A08 sent PI + the
 # facility MR and was keyed on the MR, so the survivor is another Patient and #08's stays active, unlinked
 # (docs/mapping.md Known gaps "Identity", review 19 R19-I1; review 19 counted it wrong data).
 I1 = 'R19-I1 the A40 survivor (PI alone) is another Patient than the A08 of the same person (PI + MR): one person, two active Patients (identity.ts; documented Known gap)'
 WRONG = {9: [I1]}
-SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 22: [D1]}
+SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 18: [L2], 19: [L2], 22: [D1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()

@@ -178,3 +178,50 @@ describe('review 23: the order findings at the in-repo FHIR server', () => {
     expect(held('ServiceRequest', 'ATH-2301-9002')?.reasonReference).toBeDefined();
   });
 });
+
+describe('review 23: OBX-4 sub-id neither structured nor passed on (R23-L2)', () => {
+  // R23-L2. #18/#19 (LabCorp-style micro ORU^R01 2.5.1): OBX-4 `1` on the organism (E. coli) and its colony count,
+  // and on each MIC of the susceptibility child whose OBR-26 `630-4&…&LN^1^Escherichia coli` names isolate 1. The
+  // IG row OBX[Observation] #4: "Map to Observation.partOf or Observation.hasMember or Observation.derivedFrom
+  // according to the implementation guidance for the v2 message at hand, otherwise map to the extension-sub-id"
+  // (OG[Extension-Subidentifier] → http://hl7.org/fhir/StructureDefinition/observation-v2-subid). hig reads OBX-4
+  // for identity only (characters.ts IDENTIFYING_TEXT, obx.ts) and OBR-26 not at all (no IG target): the MIC
+  // Observations say nowhere which isolate they test, and no report line says so (presence.py sees it only with
+  // --short: the value is one character). With two isolates the two susceptibility reports are told apart by
+  // nothing a reader sees (below).
+  const SUBID = 'http://hl7.org/fhir/StructureDefinition/observation-v2-subid';
+  const linked = (o: Json) => o.derivedFrom !== undefined || o.partOf !== undefined || o.hasMember !== undefined ||
+    ((o.extension as { url?: string }[] | undefined) ?? []).some((x) => x.url === SUBID);
+  const M19 = sample('19-oru-micro-final-susceptibility.hl7');
+  it.fails('R23-L2 [IG OBX[Observation] #4 → partOf/hasMember/derivedFrom, else observation-v2-subid] each MIC names its isolate', () => {
+    const mics = of(M19, 'Observation').filter((o) => ['18864-9', '18906-8', '18955-5', '18998-5'].includes((o.code as { coding: { code: string }[] }).coding[0]!.code));
+    expect(mics).toHaveLength(4);
+    for (const o of mics) expect(linked(o)).toBe(true);
+  });
+  // A second isolate (Klebsiella, OBX-4 2) and its panel (OBR-26 sub-id 2), under the same filler number as the first
+  // panel, as a LIS numbering one accession sends: hig keeps the two panels apart (R16-I2: two URLs) but neither
+  // report nor any of its results says which organism it is for.
+  const twoIsolates = () => {
+    const segs = M19.split('\r').filter(Boolean);
+    const spm = segs.findIndex((s) => s.startsWith('SPM'));
+    segs.splice(spm, 0, 'OBX|3|CWE|630-4^Bacteria identified in Urine by Culture^LN|2|56415008^Klebsiella pneumoniae^SCT||||||F');
+    const child = segs.findIndex((s) => s.startsWith('ORC') && s.includes('40017S'));
+    const second = segs.slice(child, child + 6).map((s) => s.replace('^1^Escherichia coli', '^2^Klebsiella pneumoniae').replace(/^(OBX\|\d\|SN\|[^|]*)\|1\|/, '$1|2|').replace(/^OBR\|2\|/, 'OBR|3|'));
+    return [...segs, ...second].join('\r') + '\r';
+  };
+  it.fails('R23-L2 two isolates: each susceptibility report (or its results) names the isolate it tests', () => {
+    const m = twoIsolates();
+    const reports = of(m, 'DiagnosticReport').filter((d) => (d.code as { coding: { code: string }[] }).coding[0]!.code === '29576-6');
+    expect(reports).toHaveLength(2);
+    const results = (d: Json) => ((d.result as { reference: string }[]) ?? []).map((r) => entries(m).find((e) => e.fullUrl === r.reference)?.resource as Json);
+    for (const d of reports) expect(d.extension !== undefined || results(d).every(linked)).toBe(true);
+  });
+  it('R23-L2 control: #19 has the organism (E. coli, CWE) and the colony count under the culture, four MICs with R/S under the child report; two isolates give two reports', () => {
+    const obs = of(M19, 'Observation');
+    expect(obs).toHaveLength(6);
+    expect(JSON.stringify(obs[0]?.valueCodeableConcept)).toContain('112283007');
+    expect(of(M19, 'DiagnosticReport').map((d) => (d.code as { coding: { code: string }[] }).coding[0]!.code)).toEqual(['630-4', '29576-6']);
+    const reports = of(twoIsolates(), 'DiagnosticReport').filter((d) => (d.code as { coding: { code: string }[] }).coding[0]!.code === '29576-6');
+    expect(new Set(reports.map((d) => JSON.stringify(d.identifier))).size).toBe(1);
+  });
+});
