@@ -50,6 +50,22 @@ describe('review 24 silent losses', () => {
     const crossmatch = obs.find((o) => codeOf(o) === 'BBXM');
     expect(crossmatch && grouping(crossmatch)).toBeDefined();
   });
+  // The reach (not in the sample): #11 with a second unit (OBX-4 `2`) whose crossmatch is Incompatible. Each
+  // crossmatch must say its unit, or a receiver can pair "Compatible" with the wrong unit number.
+  it.fails('R24-L1 reach: with two units, the Incompatible crossmatch is tied to unit W036526000442 (OBX-4 2), not to unit 1', () => {
+    const two = sample('11-oru-blood-bank.hl7') + [
+      'OBX|6|ST|BBUNIT^Unit number^CHMCBB|2|W036526000442||||||F',
+      'OBX|7|CWE|BBPROD^Blood product^CHMCBB|2|E0336V00^Red Blood Cells, Leukocytes reduced^ISBT128||||||F',
+      'OBX|8|CWE|BBXM^Crossmatch interpretation^CHMCBB|2|I^Incompatible^CHMCBB||||||F',
+    ].join('\r') + '\r';
+    const obs = of(two, 'Observation');
+    const unit2 = obs.find((o) => o.valueString === 'W036526000442');
+    const incompatible = obs.find((o) => (JSON.stringify(o.valueCodeableConcept) ?? '').includes('"code":"I"'));
+    const compatible = obs.find((o) => (JSON.stringify(o.valueCodeableConcept) ?? '').includes('"code":"C"'));
+    expect(incompatible && grouping(incompatible)).toBeDefined();
+    expect(incompatible && grouping(incompatible)).toEqual(unit2 && grouping(unit2));
+    expect(incompatible && grouping(incompatible)).not.toEqual(compatible && grouping(compatible));
+  });
   it('R24-L1 control: four report lines under the CT report, the FT impression with its line breaks; five blood bank lines', () => {
     const m = sample('17-oru-ris-report.hl7');
     const obs = of(m, 'Observation');
