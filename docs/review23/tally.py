@@ -4,7 +4,7 @@
 Reviews 17-22's method over review 23's 24 synthetic messages (docs/review23/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES is review 22's table (review 21's with review 22's rows first), read through
 tally_core.tables_of, not copied, with the rows marked "review 23" first. Manual findings (WRONG, SILENT) by
-message number; each counts only on a commit before its fix (_FIXED, asked of git; none yet).
+message number; each counts only on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review23/tally.py [-v]
 """
 import sys
@@ -23,6 +23,8 @@ CLASSES = [
     # #18/#19: OBR-15 `^^^^^^Urine, clean catch` values SPS.7 specimen role only (my sample error: SPS.3 was meant),
     # which the IG's SPS[Specimen-Source] #7 maps nowhere; review 16's row calls every OBR-15 line (a)
     (r'^OBR-15 is valued', 'b', 'OBR-15 with only SPS.7 specimen role valued (SPS[Specimen-Source] #7 no target; sample error)'),
+    # #16 after ca202cc (R23-L1's fix, added by the lead): the line it now gets names a field without a target
+    (r'^TXA-22: PPN\.15, the authentication date/time', 'b', 'TXA-22 PPN.15 authentication time (TXA[DocumentReference] #22 no target)'),
 ] + tables_of(HERE.parent / 'review22' / 'tally.py')['CLASSES']
 
 # Manual findings the report cannot show (review 23's reading of main a912b26), by message number. Order events are
@@ -52,7 +54,7 @@ SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 18: [L2], 19: [L2], 22: [D1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R23-L1': 'ca202cc', 'R23-L2': '5b2b938'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -4,7 +4,7 @@
 Reviews 17-22's method over review 24's 24 synthetic messages (docs/review24/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES is review 22's table (itself review 21's, 19's…), read through
 tally_core.tables_of, not copied, with the rows marked "review 24" first. Manual findings (WRONG, SILENT)
-by message number; each counts only on a commit before its fix (_FIXED, asked of git; none yet).
+by message number; each counts only on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review24/tally.py [-v]
 """
 import sys
@@ -43,7 +43,7 @@ SILENT = {11: [L1], 17: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R24-L1': '5b2b938'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
