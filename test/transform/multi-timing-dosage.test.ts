@@ -61,12 +61,15 @@ describe('[IG TQ1[MedicationRequest], RXR[MedicationRequest] RXR-1/2, RXO[Medica
     expect(devices[1]).toEqual(devices[0]);
   });
 
-  // Re-judged on dose20: one TQ1-2 among the TQ1s differs from nothing but RXE-3, so the old rule holds (the brief's
-  // rule keeps own doses only when the TQ1-2s differ from each other).
-  it('[IG TQ1[MedicationRequest] #2; hig: the RXE amount wins] only the second TQ1 has a TQ1-2, differing from RXE-3: replaced and reported, as on the first', () => {
+  // Re-judged on code review 23 (CR23-4): a TQ1-2 is the quantity "at each service interval" of its own TQ1
+  // [v2.5.1 4.5.4.2]; among several TQ1s, one with a quantity and one without, the quantity is that
+  // instruction's dose and the RXE amount the other's. dose20 replaced it by RXE-3 (and reported it), which
+  // turned a stat loading dose into the maintenance amount.
+  it('[IG TQ1[MedicationRequest] #2, RXE[MedicationRequest] #3] only the second TQ1 has a TQ1-2: it is that instruction\'s dose, RXE-3 the first\'s; nothing reported at TQ1-2 or RXE-3', () => {
     const { dosages, lines } = rde([ONCE, Q12H.replace('TQ1|2||', 'TQ1|2|1000&mg&UCUM|')]);
-    expect((dosages[1]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject(MG_1250);
-    expect(lines.some((l) => l.startsWith('TQ1-2 (segment 5):'))).toBe(true);
+    expect((dosages[0]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject(MG_1250);
+    expect((dosages[1]?.doseAndRate as Json[] | undefined)?.[0]?.doseQuantity).toMatchObject({ value: 1000, code: 'mg' });
+    expect(lines.some((l) => l.startsWith('TQ1-2 (segment 5):') || l.startsWith('RXE-3'))).toBe(false);
   });
 
   it('[IG TQ1[MedicationRequest] #2] without an RXE amount each TQ1-2 quantity stays its own instruction\'s dose', () => {
@@ -118,7 +121,8 @@ describe('[IG TQ1[MedicationRequest] #2] TQ1-2 quantities that differ from each 
     expect(dose(dosages[2])).toEqual(MG_1250);
     expect(rateOf(dosages[2])).toMatchObject({ value: 166.7 });
     expect(JSON.stringify(dosages[2]?.route)).toContain('"code":"IV"');
-    expect(reported(lines, 'RXE-3 (segment 7):')).toHaveLength(1);
+    // RXE-3 is the third instruction's dose, so it is converted: no line (CR23-4; before, a line said it was not)
+    expect(reported(lines, 'RXE-3 (segment 7):')).toEqual([]);
   });
 
   it('[IG TQ[MedicationRequest] #1 TQ.1 → doseQuantity] RXE-1 TQ repetitions with differing TQ.1 quantities keep theirs too', () => {

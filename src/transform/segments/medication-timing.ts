@@ -604,9 +604,16 @@ function sameDose(dosage: Json, doseAndRate: unknown): boolean {
   return doseFact((dosage.doseAndRate as Json[] | undefined)?.[0]) === doseFact((doseAndRate as Json[] | undefined)?.[0]);
 }
 
-/** True when the timings' own quantities (two or more) say different doses: each keeps its own. */
+/**
+ * True when the timings' own quantities say different doses: each keeps its own. Two or more that
+ * differ, or, among several timings, some with a quantity and some without [v2.5.1 4.5.4.2 TQ1-2: the
+ * quantity "at each service interval" of its TQ1]: a 1750 mg stat TQ1 beside a Q12H TQ1 without one is
+ * a loading dose, and the RXE/RXO give amount is the others' (code review 23 CR23-4: RXE-3 replaced it).
+ */
 function timingDosesDiffer(parts: readonly DosageParts[]): boolean {
-  const facts = parts.filter((p) => p.doseReplaced !== undefined).map((p) => doseFact((p.dosage.doseAndRate as Json[] | undefined)?.[0]));
+  const dosed = parts.filter((p) => p.doseReplaced !== undefined);
+  if (dosed.length > 0 && dosed.length < parts.length) return true;
+  const facts = dosed.map((p) => doseFact((p.dosage.doseAndRate as Json[] | undefined)?.[0]));
   return new Set(facts).size > 1;
 }
 
@@ -705,7 +712,9 @@ function shareDose(list: Json[]): void {
 function shareAroundOwnDoses(mr: Json, list: Json[]): void {
   const order = orderDoses.get(mr);
   const own = list.filter((d) => ownDose.has(d));
-  if (order !== undefined && !own.some((d) => sameDose(d, [order.dose]))) order.report(ORDER_DOSE_BESIDE);
+  // the give amount is lost only when every instruction has a dose of its own, none of them it (CR23-4:
+  // an instruction without a timing quantity takes it)
+  if (order !== undefined && own.length === list.length && !own.some((d) => sameDose(d, [order.dose]))) order.report(ORDER_DOSE_BESIDE);
   const rate = withoutDose((list[0]?.doseAndRate as Json[] | undefined)?.[0]);
   for (const d of list) {
     const current = (d.doseAndRate as Json[] | undefined)?.[0];
