@@ -87,7 +87,7 @@ describe('R22-D1 [IG ORC[ServiceRequest] #1, #5, #12, #9 IF NW, #7] an SC with i
     expect(held[0]?.requester).toBeDefined();
   });
 
-  it('control: the NW resent is still a full PUT of the order (it carries the whole order)', () => {
+  it('the NW (resent or not) is still a full PUT of the order, which it carries whole; the SC is a create + patch', () => {
     const placed = convertHl7v2(sample('09-orm-three-obr.hl7')).bundle;
     expect(methods(placed, 'ServiceRequest')).toEqual(['PUT', 'PUT', 'PUT']);
     expect(methods(convertHl7v2(sample('11-orm-sc-in-process.hl7')).bundle, 'ServiceRequest')).toEqual(['POST', 'PATCH']);
