@@ -48,7 +48,9 @@ function saysWhat(node: GroupNode): boolean {
 /**
  * Order control codes (table 0119) that change the state of an order placed before: cancel (CA, OC,
  * CR), discontinue (DC, OD, DR), hold (HD, OH, HR), release (RL, OE, OR), status changed (SC).
- * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01).
+ * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01), nor XO/XX
+ * (a changed order, sent whole). Without a detail segment: orderEvent; with its OBR in an order
+ * message: heldOrderEvent.
  */
 const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
 
@@ -418,7 +420,8 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
  * It is sent as a conditional create searched by the order's number (placer, else filler) and a
  * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
- * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the one order the server holds under
+ * OrderControlCode], its businessEvent and ORC-16 reason and the numbers it adds (eventChange;
+ * bundle.ts, patch.ts orderEventEntries): the one order the server holds under
  * that number is found and changed, keeping what the event does not say (several: the server refuses,
  * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a
  * system is searched among the identified patient's orders only (identity.ts orderEventKey); without
