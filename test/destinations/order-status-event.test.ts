@@ -112,6 +112,25 @@ describe('R22-D1 [IG ORC[ServiceRequest] #1, #5, #12, #9 IF NW, #7] an SC with i
   });
 });
 
+describe('R22-D1 under conditionalUpdate and a number without a system', () => {
+  // [hig identity] with conditionalUpdate the Patient is PUT by its identifier (server id), so the event's
+  // patient-scoped search chains through it (subject:Patient.identifier=…); the sample's MEDITECH numbers have no system
+  it('#09 then #11 with conditionalUpdate (KBH mapped to a system): the TSH order keeps its orderer and priority, active', async () => {
+    const options = { conditionalUpdate: true, namespaceMap: { KBH: 'urn:oid:2.16.840.1.113883.3.9940' } } as const;
+    const placed = convertHl7v2(sample('09-orm-three-obr.hl7').replaceAll('KB94-77', 'KB96-77'), options).bundle;
+    const status = convertHl7v2(sample('11-orm-sc-in-process.hl7').replaceAll('KB94-77', 'KB96-77'), options).bundle;
+    const search = (status.entry as { request?: { ifNoneExist?: string } }[]).find((e) => e.request?.ifNoneExist?.includes('KB96-7701'))?.request?.ifNoneExist;
+    expect(search).toContain('subject:Patient.identifier=');
+    const dest = destination();
+    await dest.deliver(placed, never);
+    await dest.deliver(status, never);
+    const held = requestsOf('KB96-7701');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ status: 'active', priority: 'routine', authoredOn: '2026-12-08T09:15:00-06:00' });
+    expect(held[0]?.requester).toBeDefined();
+  });
+});
+
 describe('CR19-5 [IG ORC[ServiceRequest] #16 → request-statusReason, #1/#9 → businessEvent] an ORC-only event\'s reason reaches the order held', () => {
   const PLACER = '5001^CPOE^1.2.840.114350.98^ISO';
   const head = (id: string) => [`MSH|^~\\&|CPOE|GH|LIS|GH|20261206080000-0600||ORM^O01|CR195-${id}|P|2.5.1`, 'PID|1||MRN19^^^GH^MR||DOE^JANE||19800215|F'];
