@@ -75,7 +75,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
       const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
-      return orderEventEntries(resource, `urn:uuid:${id}`, search, event);
+      // the event's identifiers are the resource's own objects, pruned as the resource was
+      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) });
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);

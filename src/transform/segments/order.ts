@@ -587,7 +587,8 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const patient = cx.identified(scope.patient) ? scope.patient : undefined;
   const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
-  if (!event && obr !== undefined && heldOrderEvent(orc, cx)) testEventRequest(resource, placer ?? filler, code, cx, patient);
+  // a prior result sent with the order (priorOf) is another order, not the one the event acts on
+  if (!event && obr !== undefined && priorOf === undefined && heldOrderEvent(orc, cx)) testEventRequest(resource, placer ?? filler, code, cx, patient);
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
