@@ -225,6 +225,64 @@ export function orderEventFhirPathPatch(resource: Resource, change: OrderEventCh
   return { resourceType: 'Parameters', parameter };
 }
 
+/** Inverse of extensionParts: the Extension its parts name. */
+function extensionOfParts(parts: readonly Json[]): Json {
+  const out: Json = {};
+  for (const p of parts) {
+    const name = String(p.name);
+    if (name === 'url') out.url = p.valueUri;
+    else if (name === 'extension') out.extension = [...((out.extension as Json[] | undefined) ?? []), extensionOfParts((p.part as Json[] | undefined) ?? [])];
+    else out[name] = p[name];
+  }
+  return out;
+}
+
+/** A FHIRPath string literal's text (inverse of literal). */
+function unquote(text: string): string {
+  return text.slice(1, -1).replace(/\\(.)/g, '$1');
+}
+
+/**
+ * What an order event's FHIRPath Patch (orderEventFhirPathPatch) writes, read back as the resource
+ * it writes (`view`) and the change that wrote it; undefined for a Parameters of any other shape. A
+ * destination's FHIR edits run on that view and the patch is made again from it
+ * (routing/fhir-edit-patch.ts: the edits must reach what the patch says, code review 19 CR19-3).
+ */
+export function fhirPathPatchView(parameters: Json): { view: Resource; change: OrderEventChange } | undefined {
+  if (parameters.resourceType !== 'Parameters' || !Array.isArray(parameters.parameter)) return undefined;
+  let type: string | undefined;
+  const view: Json = {};
+  const elements: string[] = [];
+  const urls = new Set<string>();
+  for (const operation of parameters.parameter as Json[]) {
+    const parts = new Map(((operation.part as Json[] | undefined) ?? []).map((p) => [String(p.name), p]));
+    const kind = parts.get('type')?.valueCode;
+    const path = parts.get('path')?.valueString;
+    if (operation.name !== 'operation' || typeof path !== 'string') return undefined;
+    const at = /^([A-Z][A-Za-z]+)(?:\.(.*))?$/.exec(path);
+    if (at === null || (type !== undefined && at[1] !== type)) return undefined;
+    type = at[1];
+    const rest = at[2];
+    const value = parts.get('value');
+    const name = parts.get('name')?.valueString;
+    if (kind === 'replace' && rest !== undefined && /^[a-z][A-Za-z]*$/.test(rest) && typeof value?.valueCode === 'string') {
+      view[rest] = value.valueCode;
+      elements.push(rest);
+    } else if (kind === 'delete' && rest !== undefined && rest.startsWith('extension.where(url = ')) {
+      urls.add(unquote(rest.slice('extension.where(url = '.length, -1)));
+    } else if (kind === 'delete' && rest?.startsWith('identifier.where(') === true) {
+      // made again from the identifiers added
+    } else if (kind === 'add' && rest === undefined && name === 'extension' && Array.isArray(value?.part)) {
+      view.extension = [...((view.extension as Json[] | undefined) ?? []), extensionOfParts(value.part as Json[])];
+    } else if (kind === 'add' && rest === undefined && name === 'identifier' && value?.valueIdentifier !== undefined) {
+      view.identifier = [...((view.identifier as Json[] | undefined) ?? []), value.valueIdentifier];
+    } else return undefined;
+  }
+  if (type === undefined) return undefined;
+  const resource = { resourceType: type, ...view } as Resource;
+  return { view: resource, change: { elements, extensions: [...urls], identifiers: (view.identifier as Json[] | undefined) ?? [] } };
+}
+
 /**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
  * number alone; or such an event sent with its OBR, named by number + OBR-4): the order the search

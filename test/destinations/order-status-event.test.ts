@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { applyFhirPathPatch, FhirPathPatchError } from '../support/fhirpath-patch.js';
 import { never } from './helpers.js';
@@ -182,6 +183,36 @@ describe('CR19-5 [IG ORC[ServiceRequest] #16 → request-statusReason, #1/#9 →
     const reasons = (held[0]?.extension as Json[]).filter((e) => e.url === REASON);
     expect(reasons).toHaveLength(1);
     expect(JSON.stringify(reasons[0])).toContain('Patient refused');
+    expect(held[0]?.status).toBe('revoked');
+  });
+});
+
+describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a destination\'s edits reach an order event\'s FHIRPath Patch', () => {
+  const PLACER = '5101^CPOE^1.2.840.114350.98^ISO';
+  const head = (id: string) => [`MSH|^~\\&|CPOE|GH|LIS|GH|20261206080000-0600||ORM^O01|ED-${id}|P|2.5.1`, 'PID|1||MRN19^^^GH^MR||DOE^JANE||19800215|F'];
+  const cancel = () => convertHl7v2([...head('b'), `ORC|CA|${PLACER}|F5101^LIS${'|'.repeat(6)}20261206093000-0600${'|'.repeat(7)}PR^Patient refused^HL70119`].join('\r')).bundle;
+  const patchOf = (bundle: Json) => (bundle.entry as { resource?: Json; request?: { method?: string } }[]).find((e) => e.request?.method === 'PATCH')?.resource;
+
+  it('remove ServiceRequest.extension: the patch adds no extension (nor deletes the order\'s); status and the filler number stay', () => {
+    const edited = compileFhirEdits([{ remove: 'ServiceRequest.extension' } as FhirStep])(cancel());
+    const text = JSON.stringify(patchOf(edited));
+    expect(JSON.stringify(patchOf(cancel()))).toContain('Patient refused');
+    expect(text).not.toContain('Patient refused');
+    expect(text).not.toContain('extension');
+    expect(text).toContain('"valueCode":"revoked"');
+    expect(text).toContain('F5101');
+  });
+
+  it('addIdentifier: the order held gets that identifier too, once, delivered twice', async () => {
+    const placed = convertHl7v2([...head('a'), `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`].join('\r')).bundle;
+    const edit = compileFhirEdits([{ addIdentifier: { resource: 'ServiceRequest', system: 'urn:oid:9.9.9', value: 'X5101' } } as FhirStep]);
+    const dest = destination();
+    await dest.deliver(placed, never);
+    await dest.deliver(edit(cancel()), never);
+    await dest.deliver(edit(cancel()), never);
+    const held = requestsOf('5101');
+    expect(held).toHaveLength(1);
+    expect((held[0]?.identifier as Json[]).filter((i) => i.value === 'X5101')).toEqual([{ system: 'urn:oid:9.9.9', value: 'X5101' }]);
     expect(held[0]?.status).toBe('revoked');
   });
 });
