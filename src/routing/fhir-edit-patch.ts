@@ -9,8 +9,13 @@
  * they write (`add /telecom` → `telecom`), the same edits run on that view, and the ops are written
  * back from it: an element an edit removed loses its op (the server keeps what it held, as for any
  * element a patch leaves out), an edited one gets the edited value, one an edit added gets an op.
- * `meta` stays out: a patch never writes the server's meta (transform/patch.ts NOT_PATCHED).
+ * `meta` stays out: a patch never writes the server's meta (transform/patch.ts NOT_PATCHED). An
+ * order event's FHIRPath Patch (a Parameters entry: its status, businessEvent, ORC-16 reason and new
+ * identifiers) is read and made again the same way (editFhirPathPatch).
  */
+
+import { fhirPathPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
+import type { Resource } from '../transform/types.js';
 
 /** What fhir-edit.ts compiles a step to: it edits the resources of a Bundle in place. */
 export type BundleEdit = (bundle: Record<string, unknown>) => void;
@@ -68,10 +73,34 @@ function rewrittenOps(ops: readonly PatchOp[], before: ReadonlySet<string>, view
   return out;
 }
 
-/** Runs `edits` on every JSON Patch entry of `bundle` (a copy the caller owns), in place. */
+/**
+ * An order event's FHIRPath Patch (a Parameters entry: transform/patch.ts orderEventFhirPathPatch) read
+ * as the resource it writes (status, the event's extensions, identifiers), edited, and made again:
+ * an element an edit removed is not written (the server keeps what it held), an edited one is
+ * written as edited. An element an edit `set`s that such a patch never writes is in the create only.
+ */
+function editFhirPathPatch(entry: unknown, edits: readonly BundleEdit[]): void {
+  if (!isRecord(entry) || !isRecord(entry.request) || entry.request.method !== 'PATCH' || !isRecord(entry.resource)) return;
+  const read = fhirPathPatchView(entry.resource);
+  if (read === undefined) return;
+  const view = structuredClone(read.view) as Record<string, unknown>;
+  const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
+  for (const edit of edits) edit(alone);
+  const extensions = Array.isArray(view.extension) ? (view.extension as Record<string, unknown>[]) : [];
+  const urls = new Set([...read.change.extensions, ...extensions.map((e) => String(e.url))]);
+  const change = {
+    elements: read.change.elements.filter((k) => typeof view[k] === 'string'),
+    extensions: [...urls],
+    identifiers: Array.isArray(view.identifier) ? (view.identifier as Record<string, unknown>[]) : [],
+  };
+  entry.resource = orderEventFhirPathPatch(view as Resource, change);
+}
+
+/** Runs `edits` on every JSON Patch and order-event FHIRPath Patch entry of `bundle` (a copy the caller owns), in place. */
 export function editPatchEntries(bundle: Record<string, unknown>, edits: readonly BundleEdit[]): void {
   const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
   for (const entry of entries) {
+    editFhirPathPatch(entry, edits);
     const patch = patchOf(entry);
     if (patch === undefined) continue;
     const view: Record<string, unknown> = { resourceType: patch.type };

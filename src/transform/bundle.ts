@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type PatchTargets, keepOmittedEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTargets, keepOmittedEntries, orderEventEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -23,7 +23,7 @@ export interface BundleIdentity {
   /** `Type/id` → elements sent as `""` (context.ts `cleared`). */
   cleared?: ReadonlyMap<string, readonly string[]>;
   /** `Type/id` → elements an order event changes (context.ts `events`): created if absent and patched (patch.ts). */
-  events?: ReadonlyMap<string, readonly string[]>;
+  events?: ReadonlyMap<string, OrderEventChange>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -75,7 +75,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
       const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
-      return orderEventEntries(resource, `urn:uuid:${id}`, search, event);
+      // the event's identifiers are the resource's own objects, pruned as the resource was
+      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) });
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);

@@ -12,6 +12,7 @@ import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
+import type { OrderEventChange } from './patch.js';
 
 /** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
 const COARSE = Symbol('coarse');
@@ -195,7 +196,7 @@ export class Conversion implements DatatypeContext {
    * before: order.ts orderEventRequest): sent as a conditional create and a patch of those elements,
    * searched by `conditional` (patch.ts orderEventEntries); without a search, left out (hl7v2.ts finish).
    */
-  readonly events = new Map<string, readonly string[]>();
+  readonly events = new Map<string, OrderEventChange>();
   /**
    * `Type/id` → elements whose v2 field was the explicit null `""` [v2.5.1 2.5.3: delete the
    * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.

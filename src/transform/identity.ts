@@ -232,6 +232,25 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
   return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&${SUBJECT}${subject}`);
 }
 
+/**
+ * [hig identity, review 22 R22-D1] The search of an order event sent with its OBR (order.ts
+ * testEventRequest): the order's number as orderEventKey searches it (with a system as it is, else
+ * among the identified patient's orders), and the test's OBR-4 code [IG ORU_R01 4.2.2, OML_O21
+ * 6.4.1: one ServiceRequest per OBR, so a requisition's other tests under the number are not
+ * matched]: `code=<system>|<code>` of its first coding, `|<code>` without a system (FHIR R4
+ * search.html#token). Undefined when orderEventKey is (the event keeps its full PUT).
+ */
+export function orderEventTestSearch(number: Json | undefined, code: Json | undefined, patient: Resource | undefined): string | undefined {
+  const query = orderEventKey(number, patient)?.query;
+  if (query === undefined) return undefined;
+  const coding = Array.isArray(code?.coding) ? (code.coding[0] as Json | undefined) : undefined;
+  if (typeof coding?.code !== 'string') return query;
+  const token = `${typeof coding.system === 'string' ? encodeURIComponent(coding.system) : ''}|${encodeURIComponent(coding.code)}`;
+  // the code beside the identifier, before a patient's subject (chainedEventSubject rewrites that one)
+  const [identifier, ...rest] = query.split('&');
+  return [identifier, `code=${token}`, ...rest].join('&');
+}
+
 /** The literal subject parameter of a patient-scoped order-event search (orderEventKey). */
 const SUBJECT = 'subject=';
 

@@ -147,18 +147,166 @@ function marked(entry: Json, type: string): Json {
 }
 
 /**
- * An order event (order.ts orderEventRequest: a lone ORC cancelling, holding… an order placed
- * before, which it names by number alone): the order the number finds gets the event's `elements`
- * (its status) and keeps everything else (its code, requester, notes: the event does not say them);
- * the server creates the request from the event only when it holds no order of that number. The
- * same two entries as a kept resource, whatever the channel's conditionalUpdate and omittedFields:
- * the event has no id of its own to PUT. Several orders under the number (tests that shared a placer
- * number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the FHIR destination
- * patches every test the search finds, docs/mapping.md "Known gaps".
+ * What an order event changes on the order the server holds (order.ts): the top-level `elements` it
+ * sets (its status), its own extensions by url (businessEvent, the ORC-16 reason), each replacing the
+ * order's of that url, and `identifiers` it names beside the number it is searched by (a filler
+ * number ORC-3/OBR-3), each added once. Nothing is ever removed but what the event puts back.
  */
-export function orderEventEntries(resource: Resource, fullUrl: string, search: string, elements: readonly string[]): Json[] {
-  const ops: JsonPatchOp[] = elements.filter((k) => (resource as Json)[k] !== undefined).map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }));
+export interface OrderEventChange {
+  elements: readonly string[];
+  extensions: readonly string[];
+  identifiers: readonly Json[];
+}
+
+/** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
+export function statusChange(elements: readonly string[]): OrderEventChange {
+  return { elements, extensions: [], identifiers: [] };
+}
+
+/** A FHIRPath string literal (FHIRPath N1 §3.5.3: `'`, `\` escaped). */
+function literal(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * A value as FHIRPath Patch parts [FHIR R4 fhirpatch.html]: a type Parameters.parameter.value[x] cannot
+ * carry in R4 (Extension) is given as one part per property, each with its own value[x] (a property
+ * `valueDateTime` is the part named so, holding `valueDateTime`), nested extensions as nested parts.
+ */
+function extensionParts(extension: Json): Json[] {
+  const parts: Json[] = [];
+  for (const [k, v] of Object.entries(extension)) {
+    if (k === 'url') parts.push({ name: 'url', valueUri: v });
+    else if (k === 'extension' && Array.isArray(v)) for (const sub of v as Json[]) parts.push({ name: 'extension', part: extensionParts(sub) });
+    else parts.push({ name: k, [k]: v });
+  }
+  return parts;
+}
+
+function operation(type: 'add' | 'delete' | 'replace', path: string, rest: Json[] = []): Json {
+  return { name: 'operation', part: [{ name: 'type', valueCode: type }, { name: 'path', valueString: path }, ...rest] };
+}
+
+/** A patch is opaque to the server: an assigner named by a `urn:uuid:` of the Bundle keeps its display only. */
+function withoutBundleReference(identifier: Json): Json {
+  const assigner = identifier.assigner as Json | undefined;
+  if (typeof assigner?.reference !== 'string' || !assigner.reference.startsWith('urn:uuid:')) return identifier;
+  const { reference: _reference, ...kept } = assigner;
+  return Object.keys(kept).length > 0 ? { ...identifier, assigner: kept } : Object.fromEntries(Object.entries(identifier).filter(([k]) => k !== 'assigner'));
+}
+
+/** The path of one identifier of the order, by system and value (an identifier without a system: `system.empty()`). */
+function identifierPath(type: string, identifier: Json): string {
+  const system = typeof identifier.system === 'string' ? `system = ${literal(identifier.system)}` : 'system.empty()';
+  return `${type}.identifier.where(${system} and value = ${literal(String(identifier.value))})`;
+}
+
+/**
+ * [FHIR R4 fhirpatch.html] The FHIRPath Patch (a Parameters resource) of an order event that says
+ * more than its status. A JSON Patch cannot add one extension or identifier beside the order's own
+ * (`add /extension/-` fails where the order has none, `add /extension` replaces them all: code review
+ * 19 CR19-2/CR19-5); FHIRPath Patch `add` appends to a list and creates it. Each extension (identifier)
+ * is first deleted where the order holds it (`delete` of a path matching nothing is no error), then
+ * added: a resend leaves the order as the first delivery did. Status: `replace` (1..1 on the order).
+ */
+export function orderEventFhirPathPatch(resource: Resource, change: OrderEventChange): Json {
+  const type = resource.resourceType;
+  const parameter: Json[] = [];
+  for (const k of change.elements) {
+    const v = (resource as Json)[k];
+    if (typeof v === 'string') parameter.push(operation('replace', `${type}.${k}`, [{ name: 'value', valueCode: v }]));
+  }
+  const extensions = ((resource.extension as Json[] | undefined) ?? []).filter((e) => typeof e.url === 'string' && change.extensions.includes(e.url));
+  for (const url of new Set(extensions.map((e) => String(e.url)))) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
+  for (const e of extensions) parameter.push(operation('add', type, [{ name: 'name', valueString: 'extension' }, { name: 'value', part: extensionParts(e) }]));
+  for (const identifier of change.identifiers) {
+    parameter.push(operation('delete', identifierPath(type, identifier)));
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: withoutBundleReference(identifier) }]));
+  }
+  return { resourceType: 'Parameters', parameter };
+}
+
+/** Inverse of extensionParts: the Extension its parts name. */
+function extensionOfParts(parts: readonly Json[]): Json {
+  const out: Json = {};
+  for (const p of parts) {
+    const name = String(p.name);
+    if (name === 'url') out.url = p.valueUri;
+    else if (name === 'extension') out.extension = [...((out.extension as Json[] | undefined) ?? []), extensionOfParts((p.part as Json[] | undefined) ?? [])];
+    else out[name] = p[name];
+  }
+  return out;
+}
+
+/** A FHIRPath string literal's text (inverse of literal). */
+function unquote(text: string): string {
+  return text.slice(1, -1).replace(/\\(.)/g, '$1');
+}
+
+/**
+ * What an order event's FHIRPath Patch (orderEventFhirPathPatch) writes, read back as the resource
+ * it writes (`view`) and the change that wrote it; undefined for a Parameters of any other shape. A
+ * destination's FHIR edits run on that view and the patch is made again from it
+ * (routing/fhir-edit-patch.ts: the edits must reach what the patch says, code review 19 CR19-3).
+ */
+export function fhirPathPatchView(parameters: Json): { view: Resource; change: OrderEventChange } | undefined {
+  if (parameters.resourceType !== 'Parameters' || !Array.isArray(parameters.parameter)) return undefined;
+  let type: string | undefined;
+  const view: Json = {};
+  const elements: string[] = [];
+  const urls = new Set<string>();
+  for (const operation of parameters.parameter as Json[]) {
+    const parts = new Map(((operation.part as Json[] | undefined) ?? []).map((p) => [String(p.name), p]));
+    const kind = parts.get('type')?.valueCode;
+    const path = parts.get('path')?.valueString;
+    if (operation.name !== 'operation' || typeof path !== 'string') return undefined;
+    const at = /^([A-Z][A-Za-z]+)(?:\.(.*))?$/.exec(path);
+    if (at === null || (type !== undefined && at[1] !== type)) return undefined;
+    type = at[1];
+    const rest = at[2];
+    const value = parts.get('value');
+    const name = parts.get('name')?.valueString;
+    if (kind === 'replace' && rest !== undefined && /^[a-z][A-Za-z]*$/.test(rest) && typeof value?.valueCode === 'string') {
+      view[rest] = value.valueCode;
+      elements.push(rest);
+    } else if (kind === 'delete' && rest !== undefined && rest.startsWith('extension.where(url = ')) {
+      urls.add(unquote(rest.slice('extension.where(url = '.length, -1)));
+    } else if (kind === 'delete' && rest?.startsWith('identifier.where(') === true) {
+      // made again from the identifiers added
+    } else if (kind === 'add' && rest === undefined && name === 'extension' && Array.isArray(value?.part)) {
+      view.extension = [...((view.extension as Json[] | undefined) ?? []), extensionOfParts(value.part as Json[])];
+    } else if (kind === 'add' && rest === undefined && name === 'identifier' && value?.valueIdentifier !== undefined) {
+      view.identifier = [...((view.identifier as Json[] | undefined) ?? []), value.valueIdentifier];
+    } else return undefined;
+  }
+  if (type === undefined) return undefined;
+  const resource = { resourceType: type, ...view } as Resource;
+  return { view: resource, change: { elements, extensions: [...urls], identifiers: (view.identifier as Json[] | undefined) ?? [] } };
+}
+
+/**
+ * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
+ * number alone; or such an event sent with its OBR, named by number + OBR-4): the order the search
+ * finds gets the event's `change` (its status; the event's own extensions and further identifiers)
+ * and keeps everything else (its code, requester, notes, timing: the event does not say them, or
+ * says them as an echo); the server creates the request from the event only when it holds no order
+ * the search finds. The same two entries as a kept resource, whatever the channel's conditionalUpdate
+ * and omittedFields: the event has no id of its own to PUT, and a PUT would erase what only the
+ * placing message said (review 22 R22-D1). A status alone is a JSON Patch; more, a FHIRPath Patch
+ * (orderEventFhirPathPatch), one PATCH entry either way (FHIR R4 http.html#trules: entries of a
+ * transaction must not act on one resource twice). Several orders under the search (tests that
+ * shared a placer number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the
+ * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
+ */
+export function orderEventEntries(resource: Resource, fullUrl: string, search: string, change: OrderEventChange): Json[] {
   const entries = [createIfAbsent(resource, fullUrl, search)];
-  if (ops.length > 0) entries.push(patchEntry(resource.resourceType, search, ops));
+  const elements = change.elements.filter((k) => (resource as Json)[k] !== undefined);
+  const carried = (resource.extension as Json[] | undefined)?.some((e) => change.extensions.includes(String(e.url))) === true;
+  if (carried || change.identifiers.length > 0) {
+    const patch = orderEventFhirPathPatch(resource, { ...change, elements });
+    entries.push({ resource: patch, request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } });
+  } else if (elements.length > 0) {
+    entries.push(patchEntry(resource.resourceType, search, elements.map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }))));
+  }
   return entries.map((e) => marked(e, resource.resourceType));
 }

@@ -77,17 +77,17 @@ describe('CR19-1 an order event whose number has no system matched another autho
 
 const linesOf = (report: Json): string[] => ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
 
-describe('CR19-2 an order event\'s ORC-16 reason reached the order only when the server held none, and no report line said so (order.ts orderEventRequest)', () => {
+describe('CR19-2 / CR19-5 an order event\'s ORC-16 reason reached the order only when the server held none (order.ts orderEventRequest)', () => {
   // [IG ORC[ServiceRequest] #16 IF ORC-5 NOT VALUED → extension request-statusReason; otherwise hig's
-  // v2-orderControlCodeReason] the reason is mapped onto the event's ServiceRequest, but fix18a sends
+  // v2-orderControlCodeReason] the reason is mapped onto the event's ServiceRequest, but fix18a sent
   // that resource as a conditional create (used only when the server holds no order of the number)
-  // plus a JSON Patch of `status` alone: the order the ORM placed is revoked without its reason, and
-  // the report said "every valued field was mapped". A JSON Patch cannot add one extension beside the
-  // order's own (RFC 6902 `add /extension/-` fails where the order has none), so the line is the fix.
+  // plus a JSON Patch of `status` alone: the order the ORM placed was revoked without its reason. CR19-2
+  // said so in the report; CR19-5 (fix23) carries the reason in a FHIRPath Patch (delete the order's
+  // extension of that url, add the event's), so the order held has it and the line is gone.
   const PLACER = '2001^CPOE^1.2.840.114350.98^ISO';
   const field16 = (orc: string) => `ORC|CA|${orc}|||${'|'.repeat(11)}PR^Patient refused^HL70119`;
 
-  it('delivered: the order held is revoked and carries no reason; the conversion\'s report names ORC-16', async () => {
+  it('delivered: the order held is revoked and carries the reason; no report line at ORC-16', async () => {
     const placed = convertHl7v2([...head('2a'), `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`].join('\r')).bundle;
     const cancel = convertHl7v2([...head('2b'), field16(PLACER)].join('\r'));
     expect(cancel.bundle.entry as Json[]).toContainEqual(expect.objectContaining({ request: expect.objectContaining({ method: 'PATCH' }) }));
@@ -97,17 +97,27 @@ describe('CR19-2 an order event\'s ORC-16 reason reached the order only when the
     const held = requestsOf('2001');
     expect(held).toHaveLength(1);
     expect(held[0]?.status).toBe('revoked');
-    expect(JSON.stringify(held[0])).not.toContain('Patient refused');
-    expect(linesOf(cancel.report).filter((l) => l.startsWith('ORC-16 (segment 3)'))).toHaveLength(1);
-    expect(linesOf(cancel.report).join('\n')).not.toContain('refused');
+    expect((held[0]?.extension as Json[] | undefined)?.find((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/request-statusReason')).toMatchObject({
+      valueCodeableConcept: { coding: [expect.objectContaining({ code: 'PR', display: 'Patient refused' })] },
+    });
+    expect(linesOf(cancel.report).filter((l) => l.startsWith('ORC-16'))).toEqual([]);
   });
 
-  it('with ORC-5 (hig\'s v2-orderControlCodeReason) the same one line', () => {
-    const { report } = convertHl7v2([...head('2c'), `ORC|CA|${PLACER}|||CA${'|'.repeat(11)}PR^Patient refused^HL70119`].join('\r'));
-    expect(linesOf(report).filter((l) => l.startsWith('ORC-16 (segment 3)'))).toHaveLength(1);
+  it('with ORC-5 (hig\'s v2-orderControlCodeReason) the reason reaches the order held too; no line', async () => {
+    const placer = '2002^CPOE^1.2.840.114350.98^ISO';
+    const placed = convertHl7v2([...head('2c0'), `ORC|NW|${placer}`, `OBR|1|${placer}||24331-1^Lipid panel^LN`].join('\r')).bundle;
+    const cancel = convertHl7v2([...head('2c'), `ORC|CA|${placer}|||CA${'|'.repeat(11)}PR^Patient refused^HL70119`].join('\r'));
+    expect(linesOf(cancel.report).filter((l) => l.startsWith('ORC-16'))).toEqual([]);
+    const dest = transaction();
+    await dest.deliver(placed, never);
+    await dest.deliver(cancel.bundle, never);
+    const held = requestsOf('2002');
+    expect(held[0]?.status).toBe('revoked');
+    expect(JSON.stringify(held[0]?.extension)).toContain('orderControlCodeReason');
+    expect(JSON.stringify(held[0]?.extension)).toContain('Patient refused');
   });
 
-  it('control: an order placed with its OBR (a full PUT) states its reason; no ORC-16 line', () => {
+  it('control: a cancel sent with its OBR states its reason too (in its patch); no ORC-16 line', () => {
     const { report } = convertHl7v2([...head('2d'), `ORC|CA|${PLACER}|||${'|'.repeat(11)}PR^Patient refused^HL70119`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`].join('\r'));
     expect(linesOf(report).filter((l) => l.startsWith('ORC-16'))).toEqual([]);
   });

@@ -36,15 +36,17 @@ describe('review 20 refused', () => {
   });
 
   // Controls: the hold does search (and finds the three), so the case is live; the sender's cancel that repeats
-  // each OBR (#09) PUTs each test at #07's own URL, revoked.
-  it('R20-R1 control: the hold searches the number; the OBR-repeating cancel (#09) revokes each test at its URL', () => {
+  // each OBR (#09) reaches each test of #07, revoked: since fix23 (R22-D1) by a create + patch whose search
+  // (number + OBR-4) finds that one test, under the identity (fullUrl) #07 gave it.
+  it('R20-R1 control: the hold searches the number; the OBR-repeating cancel (#09) revokes each test, one search per test', () => {
     const stored = entriesOf(sample('07-orm-o01-3obr-meditech.hl7'));
     const queries = searches(entriesOf(sample('08-orm-o01-hold-meditech.hl7')));
     expect(queries.length).toBeGreaterThan(0);
     expect(found(stored, queries[0] ?? '')).toHaveLength(3);
-    const urls = (entries: Entry[]) => entries.filter((e) => e.resource?.resourceType === 'ServiceRequest').map((e) => e.request?.url).sort();
+    const ids = (entries: Entry[]) => entries.filter((e) => e.resource?.resourceType === 'ServiceRequest').map((e) => e.fullUrl).sort();
     const cancel = entriesOf(sample('09-orm-o01-cancel-meditech.hl7'));
-    expect(urls(cancel)).toEqual(urls(stored));
+    expect(ids(cancel)).toEqual(ids(stored));
+    for (const e of cancel.filter((x) => x.request?.method === 'POST' && x.resource?.resourceType === 'ServiceRequest')) expect(found(stored, e.request?.ifNoneExist ?? '')).toHaveLength(1);
     expect(cancel.filter((e) => e.resource?.resourceType === 'ServiceRequest').every((e) => e.resource?.status === 'revoked')).toBe(true);
   });
 });

@@ -83,16 +83,20 @@ describe('review 22 loss at the destination', () => {
   // TSH order has lost its requester, authoredOn, occurrence and priority; no report line says so. [IG
   // ORC[ServiceRequest] #12 → requester, #9 IF NW → authoredOn, ORC-7/TQ1 → occurrence/priority; #1 SC and #5 IP
   // via OrderStatus → status (what #11 says)]
-  it.fails('R22-D1 [IG ORC[ServiceRequest] #12, #5] after the SC with its OBR the held TSH order keeps its orderer and priority', () => {
+  // Fixed by fix23 (`it` since): the SC with its OBR is a conditional create + patch searched by number + OBR-4
+  // (order.ts testEventRequest), no PUT, so the PUTs replayed here leave #09's order; delivered to the test FHIR
+  // server in test/destinations/order-status-event.test.ts.
+  it('R22-D1 [IG ORC[ServiceRequest] #12, #5] after the SC with its OBR the held TSH order keeps its orderer and priority', () => {
     const held = tsh(storedAfter(sample('09-orm-three-obr.hl7'), sample('11-orm-sc-in-process.hl7')));
     expect(held?.status).toBe('active');
     expect(held?.requester).toBeDefined();
     expect(held?.priority).toBe('routine');
   });
-  it('R22-D1 control: #09 alone holds the orderer, priority and time; #11 is the same URL (one order)', () => {
+  it('R22-D1 control: #09 alone holds the orderer, priority and time; #11 names the same order (one identity)', () => {
     const placed = tsh(storedAfter(sample('09-orm-three-obr.hl7')));
     expect(placed).toMatchObject({ priority: 'routine', authoredOn: '2026-12-08T09:15:00-06:00', occurrenceDateTime: '2026-12-08T10:00:00-06:00' });
     expect((placed?.requester as { display?: string } | undefined)?.display).toBe('ANI PETROSYAN');
-    expect(tsh(storedAfter(sample('09-orm-three-obr.hl7'), sample('11-orm-sc-in-process.hl7')))?.id).toBe(placed?.id);
+    const event = (convertHl7v2(sample('11-orm-sc-in-process.hl7')).bundle.entry as (Entry & { fullUrl?: string })[]).find((e) => e.resource?.resourceType === 'ServiceRequest');
+    expect(event?.fullUrl).toBe(`urn:uuid:${String(placed?.id)}`);
   });
 });

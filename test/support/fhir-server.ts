@@ -7,8 +7,10 @@
  *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
  *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page), and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
  *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
- *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`
- *   (anything else 415), a Bundle entry's is a Binary of that contentType. A transaction applies its
+ *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`,
+ *   a Bundle entry's is a Binary of that contentType; or with a FHIRPath Patch (a Parameters resource,
+ *   fhirpath-patch.ts: add, delete, replace), plain under `application/fhir+json` or as the entry's
+ *   resource (anything else 415). A transaction applies its
  *   entries in FHIR's order (http.html#trules: DELETE, POST, PUT/PATCH, GET; Bundle order within
  *   one method), a batch in Bundle order unless `batchOrder: 'reversed'`.
  * - Checks auth: none, a static bearer token, basic, or tokens it issued from its own token endpoint
@@ -25,6 +27,7 @@ import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'n
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { applyFhirPathPatch, FhirPathPatchError } from './fhirpath-patch.js';
 import { applyJsonPatch, JsonPatchError } from './json-patch.js';
 
 type Json = Record<string, unknown>;
@@ -177,8 +180,19 @@ function hasIdentifier(resource: Json | undefined, value: string): boolean {
 }
 
 /**
- * The search parameters hig's Bundles use: `_id`, `identifier`, `subject` (a literal `Patient/id`) and
- * `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining); any other is unsupported.
+ * `code=sys|code`, `code=|code` or `code=code` against a CodeableConcept's codings [FHIR R4
+ * search.html#token], as identifier does.
+ */
+function hasCoding(resource: Json, value: string): boolean {
+  const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
+  const codings = isJson(resource.code) && Array.isArray(resource.code.coding) ? resource.code.coding : [];
+  return codings.some((c: unknown) => isJson(c) && c.code === code && (system === undefined ? true : system === '' ? c.system === undefined : c.system === system));
+}
+
+/**
+ * The search parameters hig's Bundles use: `_id`, `identifier`, `code` (an order event sent with its
+ * OBR), `subject` (a literal `Patient/id`) and `subject:Patient.identifier` (chained, FHIR R4
+ * search.html#chaining); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   for (const [name, value] of params) {
@@ -191,6 +205,8 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       if (resource.id !== value) return false;
     } else if (name === 'identifier') {
       if (!hasIdentifier(resource, value)) return false;
+    } else if (name === 'code') {
+      if (!hasCoding(resource, value)) return false;
     } else {
       return 'unsupported';
     }
@@ -244,7 +260,8 @@ class ResourceDb {
     const names = [...params.keys()];
     let candidates: Iterable<string>;
     const [only] = names;
-    if (names.length === 1 && only === 'identifier') {
+    if (only === 'identifier' && names.filter((n) => n === 'identifier').length === 1) {
+      // the identifier narrows the candidates; matches() checks every parameter
       const value = params.get('identifier') ?? '';
       const key = value.includes('|')
         ? `${type}\u0001${value.slice(0, value.indexOf('|'))}\u0001${value.slice(value.indexOf('|') + 1)}`
@@ -442,7 +459,7 @@ function patchTarget(db: ResourceDb, type: string, id: string | undefined, query
 
 /**
  * PATCH `Type/id` or `Type?search` with a JSON Patch (`document`, already taken out of the request
- * or the entry's Binary): applied whole or not at all; a malformed document is 400, one that does
+ * or the entry's Binary) or a FHIRPath Patch (a Parameters resource): applied whole or not at all; a malformed document is 400, one that does
  * not apply 422, and the result must stay the same resource (type and id).
  */
 function patch(
@@ -460,9 +477,9 @@ function patch(
   if (mismatch !== undefined) return mismatch;
   let patched: unknown;
   try {
-    patched = applyJsonPatch(current, document);
+    patched = isJson(document) && document.resourceType === 'Parameters' ? applyFhirPathPatch(current, document) : applyJsonPatch(current, document);
   } catch (err) {
-    if (!(err instanceof JsonPatchError)) throw err;
+    if (!(err instanceof JsonPatchError) && !(err instanceof FhirPathPatchError)) throw err;
     return err.kind === 'invalid'
       ? { status: 400, outcome: operationOutcome('structure', err.message) }
       : { status: 422, outcome: operationOutcome('processing', err.message) };
@@ -481,12 +498,13 @@ function mediaType(contentType: string | undefined): string {
 }
 
 /**
- * The JSON Patch a PATCH entry of a Bundle carries (FHIR R4 http.html#patch: a Binary of contentType
- * application/json-patch+json, the document base64 in `data`), or the status refusing it. A FHIRPath
- * Patch (Parameters) is valid FHIR the fixture does not implement: 415 like any other form.
+ * The patch a PATCH entry of a Bundle carries (FHIR R4 http.html#patch: a JSON Patch as a Binary of
+ * contentType application/json-patch+json, the document base64 in `data`; a FHIRPath Patch as the
+ * Parameters resource itself), or the status refusing it: 415 for any other form.
  */
 function entryPatchDocument(resource: unknown): { document: unknown } | Applied {
   if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no patch document') };
+  if (resource.resourceType === 'Parameters') return { document: resource };
   if (resource.resourceType !== 'Binary' || mediaType(typeof resource.contentType === 'string' ? resource.contentType : undefined) !== JSON_PATCH) {
     return { status: 415, outcome: operationOutcome('not-supported', `only a Binary of ${JSON_PATCH}`) };
   }
@@ -809,9 +827,11 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         'if-none-exist': req.headers['if-none-exist'] as string | undefined,
         'if-match': req.headers['if-match'] as string | undefined,
       };
-      // FHIR R4 http.html#patch: a JSON Patch is sent as itself, under its own media type
-      if (req.method === 'PATCH' && mediaType(req.headers['content-type']) !== JSON_PATCH) {
-        return send(res, record, 415, operationOutcome('not-supported', `PATCH takes ${JSON_PATCH}`));
+      // FHIR R4 http.html#patch: a JSON Patch is sent as itself, under its own media type; a FHIRPath
+      // Patch is a FHIR resource (Parameters) under application/fhir+json
+      const fhirPathPatch = mediaType(req.headers['content-type']) === 'application/fhir+json' && isJson(record.body) && record.body.resourceType === 'Parameters';
+      if (req.method === 'PATCH' && mediaType(req.headers['content-type']) !== JSON_PATCH && !fhirPathPatch) {
+        return send(res, record, 415, operationOutcome('not-supported', `PATCH takes ${JSON_PATCH} or a FHIRPath Patch`));
       }
       const applied = apply(db, req.method ?? 'GET', `${rest}${url.search}`, record.body, headers);
       if (applied.status >= 400) return send(res, record, applied.status, applied.outcome);

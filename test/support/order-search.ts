@@ -9,8 +9,9 @@ export type Entry = { fullUrl?: string; resource?: Json; request?: { method?: st
 /**
  * The ServiceRequests of `stored` (a Bundle's entries as the server holds them after the transaction:
  * urn:uuid references resolved to the URLs the entries are PUT at) that the FHIR search `query` finds, for
- * the two parameters an order event uses: identifier (token: `system|value`; `|value` is the value with no
- * system and `value` any system, R4 search.html#token) and subject (a reference).
+ * the parameters an order event uses: identifier (token: `system|value`; `|value` is the value with no
+ * system and `value` any system, R4 search.html#token), code (token, an event sent with its OBR) and
+ * subject (a reference).
  */
 export function found(stored: Entry[], query: string): Entry[] {
   const urlOf = new Map(stored.map((e) => [e.fullUrl, e.request?.url]));
@@ -18,10 +19,15 @@ export function found(stored: Entry[], query: string): Entry[] {
   const token = params.get('identifier') ?? '';
   const [system, value] = token.includes('|') ? token.split('|') : [undefined, token];
   const subject = params.get('subject');
+  const codeToken = params.get('code');
+  const [codeSystem, code] = codeToken === null ? [undefined, undefined] : codeToken.includes('|') ? codeToken.split('|') : [undefined, codeToken];
   return stored.filter((e) => {
     if (e.resource?.resourceType !== 'ServiceRequest') return false;
     const ids = (e.resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
     if (!ids.some((i) => i.value === value && (system === undefined || (system === '' ? i.system === undefined : i.system === system)))) return false;
+    // an order event sent with its OBR searches its OBR-4 code too (fix23)
+    const codings = ((e.resource.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding ?? []);
+    if (code !== undefined && !codings.some((c) => c.code === code && (codeSystem === undefined || (codeSystem === '' ? c.system === undefined : c.system === codeSystem)))) return false;
     return subject === null || urlOf.get((e.resource.subject as { reference?: string } | undefined)?.reference) === subject;
   });
 }

@@ -185,9 +185,15 @@ describe('results: a correction replaces what it corrects', () => {
 });
 
 describe('orders: a cancel and a change address the order they cancel or change', () => {
+  // since fix23 (review 22 R22-D1) a CA with its OBR is no PUT (it would erase what only the NW said):
+  // the same identity (fullUrl) as the NW's PUT, a conditional create + patch searched by number + OBR-4
   it('ServiceRequest: ORM NW, then ORM CA', () => {
     const order = (id: string, control: string): Record<string, unknown> => convert([MSH('ORM^O01^ORM_O01', id), PID, `ORC|${control}|PLC100^CPOE`, 'OBR|1|PLC100^CPOE||24331-1^Lipid panel^LN']);
-    expect(url(order('O2', 'CA'), 'ServiceRequest')).toBe(url(order('O1', 'NW'), 'ServiceRequest'));
+    const placed = entries(order('O1', 'NW')).find((e) => e.resource.resourceType === 'ServiceRequest');
+    const cancelled = entries(order('O2', 'CA')).filter((e) => e.resource.resourceType === 'ServiceRequest');
+    expect(cancelled).toHaveLength(1);
+    expect((cancelled[0] as { fullUrl?: string }).fullUrl).toBe((placed as { fullUrl?: string } | undefined)?.fullUrl);
+    expect(cancelled[0]?.request).toMatchObject({ method: 'POST', url: 'ServiceRequest', ifNoneExist: expect.stringContaining('identifier=|PLC100&code=http%3A%2F%2Floinc.org|24331-1&subject=Patient/') });
   });
 
   // [IG ORC[ServiceRequest] ORC-2; OrderControlCode CA/OC → revoked (CA: hig deviation, docs/mapping.md)]

@@ -17,7 +17,8 @@ import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition, get } from '../../hl7/message.js';
-import { childReportKey, childRequestKey, orderEventKey, orderKey } from '../identity.js';
+import { childReportKey, childRequestKey, orderEventKey, orderEventTestSearch, orderKey } from '../identity.js';
+import { statusChange } from '../patch.js';
 import { ORDER_DETAILS } from '../groups.js';
 import type { GroupNode } from '../structures/match.js';
 import { lookupCode } from '../vocabulary/index.js';
@@ -47,7 +48,9 @@ function saysWhat(node: GroupNode): boolean {
 /**
  * Order control codes (table 0119) that change the state of an order placed before: cancel (CA, OC,
  * CR), discontinue (DC, OD, DR), hold (HD, OH, HR), release (RL, OE, OR), status changed (SC).
- * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01).
+ * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01), nor XO/XX
+ * (a changed order, sent whole). Without a detail segment: orderEvent; with its OBR in an order
+ * message: heldOrderEvent.
  */
 const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
 
@@ -417,7 +420,8 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
  * It is sent as a conditional create searched by the order's number (placer, else filler) and a
  * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
- * OrderControlCode] (bundle.ts, patch.ts orderEventEntries): the one order the server holds under
+ * OrderControlCode], its businessEvent and ORC-16 reason and the numbers it adds (eventChange;
+ * bundle.ts, patch.ts orderEventEntries): the one order the server holds under
  * that number is found and changed, keeping what the event does not say (several: the server refuses,
  * docs/mapping.md "Known gaps"). Two events of one number in a message are one. A number without a
  * system is searched among the identified patient's orders only (identity.ts orderEventKey); without
@@ -432,27 +436,72 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
     // whole message (412). Not sent: no key, so hl7v2.ts finish leaves it out.
     cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; not sent');
     const resource = cx.add(sr as Resource, undefined);
-    cx.events.set(`ServiceRequest/${resource.id ?? ''}`, []);
+    cx.events.set(`ServiceRequest/${resource.id ?? ''}`, statusChange([]));
     return resource;
   }
   const resource = cx.add(sr as Resource, orderEventKey(number, patient));
-  patchedAsOrderEvent(resource, cx);
+  eventChange(resource, number, cx);
   if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
     cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
-  } else if (orc !== undefined && eventReasonMapped(sr, cx)) {
-    // [IG ORC[ServiceRequest] #16] the reason is on the create only: the order the server holds takes
-    // the patched status without it. A JSON Patch cannot add one extension beside the order's own
-    // (`add /extension/-` fails where it has none; `/extension` would replace them): said, not silent
-    // (code review 19, CR19-2)
-    cx.leftOut(orc, '16', 'the reason of an order event without its OBR: it reaches the order only when the server holds none of its number (the order held takes the status alone)');
   }
   return resource;
 }
 
-/** Whether orcRequestFields put ORC-16 on the request (request-statusReason, or hig's v2-orderControlCodeReason beside ORC-5). */
-function eventReasonMapped(sr: Json, cx: Conversion): boolean {
-  const own = unnamedExtensionUrl('orderControlCodeReason', cx.extensions.base);
-  return ((sr.extension as Json[] | undefined) ?? []).some((e) => e.url === STATUS_REASON || e.url === own);
+/**
+ * Order messages whose ORC + OBR may be an event on an order placed before (heldOrderEvent); a
+ * result message's (ORU, OUL) request stays the full PUT its report is based on.
+ */
+const ORDER_MESSAGES: ReadonlySet<string> = new Set(['ORM', 'OML', 'OMG']);
+
+/**
+ * [IG OrderControlCode[ServiceRequest.status], ORC[ServiceRequest] #1, #5] An ORC + OBR of an order
+ * message whose ORC-1 changes the state of an order placed before (STATE_EVENTS: cancel, discontinue,
+ * hold, release, status changed): a filler's SC with ORC-5 IP sends the OBR's numbers and code, not
+ * the requester, ORC-9 of the NW or the timing only the placing message said. NW, XO/XX, RE and the
+ * rest carry the whole order and stay full PUTs.
+ */
+function heldOrderEvent(orc: SegmentReader | undefined, cx: Conversion): boolean {
+  const control = orc?.str(1)?.toUpperCase();
+  return control !== undefined && STATE_EVENTS.has(control) && ORDER_MESSAGES.has(get(cx.msg, 'MSH-9.1')?.trim().toUpperCase() ?? '');
+}
+
+/**
+ * [hig identity, review 22 R22-D1] The ServiceRequest of an order event sent with its OBR
+ * (heldOrderEvent): keyed as the test is (number + OBR-4, requestKey: the URL the NW PUT), but sent
+ * as the ORC-only event is, a conditional create + patch, searched by the number and the OBR-4 code
+ * (identity.ts orderEventTestSearch), so the one test is found under whatever id the server gave it
+ * and keeps what the event does not say. Before, the full PUT erased the requester, authoredOn,
+ * occurrence and priority of the held order. A search that cannot be made safely (no number; a
+ * number without a system and no identified patient), or that a second OBR of the message already
+ * makes, leaves the full PUT.
+ */
+function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined): void {
+  const search = orderEventTestSearch(number, code, patient);
+  const typeId = `ServiceRequest/${resource.id ?? ''}`;
+  if (search === undefined || cx.events.has(typeId)) return;
+  for (const [other, query] of cx.conditional) if (query === search && cx.events.has(other)) return;
+  cx.conditional.set(typeId, search);
+  eventChange(resource, number, cx);
+}
+
+/** The extensions an order event says of itself [IG ORC[ServiceRequest] #1 and #9 businessEvent, #16]. */
+function eventExtensions(cx: Conversion): string[] {
+  return [BUSINESS_EVENT, STATUS_REASON, unnamedExtensionUrl('orderControlCodeReason', cx.extensions.base)];
+}
+
+/**
+ * What a ServiceRequest's order event changes on the order held (patch.ts OrderEventChange): its
+ * status (patchedAsOrderEvent), [IG ORC[ServiceRequest] #1/#9] businessEvent and [#16] the ORC-16
+ * reason replacing the order's of the same url (code review 19 CR19-5: they reached the create
+ * only), and [IG ORC[ServiceRequest] #3, OBR[ServiceRequest] #3] the numbers it names beside the one
+ * it is searched by (a filler number the placer's NW did not have).
+ */
+function eventChange(resource: Resource, number: Json | undefined, cx: Conversion): void {
+  patchedAsOrderEvent(resource, cx);
+  const typeId = `${resource.resourceType}/${resource.id ?? ''}`;
+  const elements = cx.events.get(typeId)?.elements ?? [];
+  const identifiers = ((resource.identifier as Json[] | undefined) ?? []).filter((i) => i !== number && typeof i.value === 'string');
+  cx.events.set(typeId, { elements, extensions: eventExtensions(cx), identifiers });
 }
 
 /**
@@ -463,7 +512,7 @@ function eventReasonMapped(sr: Json, cx: Conversion): boolean {
  * MedicationRequest (placedOrderRequest).
  */
 function patchedAsOrderEvent(resource: Resource, cx: Conversion): void {
-  cx.events.set(`${resource.resourceType}/${resource.id ?? ''}`, resource.status === 'unknown' ? [] : ['status']);
+  cx.events.set(`${resource.resourceType}/${resource.id ?? ''}`, statusChange(resource.status === 'unknown' ? [] : ['status']));
 }
 
 /**
@@ -536,7 +585,10 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
-  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, cx.identified(scope.patient) ? scope.patient : undefined) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
+  const patient = cx.identified(scope.patient) ? scope.patient : undefined;
+  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
+  // a prior result sent with the order (priorOf) is another order, not the one the event acts on
+  if (!event && obr !== undefined && priorOf === undefined && heldOrderEvent(orc, cx)) testEventRequest(resource, placer ?? filler, code, cx, patient);
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
