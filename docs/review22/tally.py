@@ -39,7 +39,7 @@ SILENT = {11: [D1], 17: [L1], 22: [L2]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = {3}   # #03 A29: DELETE Patient, nothing to read field by field
-_FIXED = {'R22-L1': 'a404cb7', 'R22-L2': 'fc813fb'}
+_FIXED = {'R22-L1': 'a404cb7', 'R22-L2': 'fc813fb', 'R22-D1': 'a467812'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

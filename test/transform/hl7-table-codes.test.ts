@@ -51,6 +51,7 @@ describe('isTableCode: one in-list and one out-of-list row per table hig stamps'
     ['0438', 'C', 'CONF', '[hig IAM-17 → verificationStatus; table 0438]'],
     ['0441', 'A', 'ACT', '[hig PD1-16 → patient-immunization-registry-status; table 0441]'],
     ['0443', 'AT', 'ATT', '[IG ROL[…] ROL-3 → role via ProviderRole]'],
+    ['0472', 'S', 'SYNC', '[IG TQ1[MedicationRequest] #12 → hig v2-conjunction; THO v2-0472 A C S]'],
     ['0482', 'I', 'IN', '[IG ORC[ServiceRequest] ORC-29 → orderType via OrderType]'],
     ['0717', 'HIV', 'AIDS', '[hig ARV-3 → access restriction value; table 0717]'],
     ['0719', 'PAT', 'PT', '[hig ARV-4 → access restriction reason; table 0719]'],

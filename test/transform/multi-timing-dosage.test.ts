@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertChecked, resources } from './helpers.js';
+import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
 
@@ -174,5 +175,37 @@ describe('[hig: RXE-7 → dosageInstruction.text; IG TQ1[MedicationRequest]: one
     for (const d of dosages) expect(String(d.text)).toContain('Infuse over 2 h; max 4 g per day');
     expect(String(dosages[0]?.text)).toContain('Loading dose');
     expect(String(dosages[1]?.text)).not.toContain('Loading dose');
+  });
+});
+
+/**
+ * [IG TQ1[MedicationRequest] #12 → extension??-conjunction] TQ1-12 says how a TQ1's instruction runs with
+ * the next (table 0472: S synchronous, A asynchronous, C actuation time): hig's v2-conjunction on that
+ * instruction (reviews 19, 22, 24 found it only reported). Under `unnamedExtensions: 'report'` it stays a line.
+ */
+describe('[IG TQ1[MedicationRequest] #12] TQ1-12 conjunction', () => {
+  const msg = [
+    'MSH|^~\\&|CERNRX|HBRH|HIG|HIE|20261207091500-0800||RDE^O11^RDE_O11|CONJ-1|P|2.5.1',
+    'PID|1||C2212^^^HBRH^MR||ABARA^NNEKA||19710304|F',
+    'ORC|NW|HB-RX22^CERN|||IP',
+    'TQ1|1||Q6H^Every 6 hours^HL70335|||||20261207100000|R|||S',
+    'TQ1|2||Q4H^Every 4 hours^HL70335|||||20261207100000|PRN',
+    'RXE||161^acetaminophen^RXNORM|650||mg^milligram^UCUM',
+    'RXR|PO^Oral^HL70162',
+  ];
+  const conj = 'https://hig.example/fhir/StructureDefinition/v2-conjunction';
+  it('the first TQ1\'s S is on the first instruction only, as a v2-0472 Coding; no TQ1-12 line', () => {
+    const { bundle, lines } = convertChecked(...msg);
+    const dosages = (resources(bundle, 'MedicationRequest')[0]?.dosageInstruction as Json[] | undefined) ?? [];
+    const exts = dosages.map((d) => ((d.extension as Json[] | undefined) ?? []).filter((e) => e.url === conj));
+    expect(exts[0]).toEqual([{ url: conj, valueCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0472', code: 'S' } }]);
+    expect(exts[1]).toEqual([]);
+    expect(lines.some((l) => l.startsWith('TQ1-12'))).toBe(false);
+  });
+
+  it('unnamedExtensions report: no extension, the line names TQ1-12', () => {
+    const { bundle, report } = convertHl7v2(msg.join('\r'), { unnamedExtensions: 'report' });
+    expect(JSON.stringify(bundle)).not.toContain('v2-conjunction');
+    expect(JSON.stringify(report)).toContain('TQ1-12');
   });
 });

@@ -518,7 +518,7 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     const oru = 'MSH|^~\\&|LAB|HOSP|EHR|RECV|20240705081500-0500||ORU^R01^ORU_R01|UX5|P|2.5.1\rPID|1||MRN33^^^HOSP^MR||ROE^RUTH||19800215|F\rOBR|1|PL33^EHR|FL33^LAB|2345-7^Glucose^LN\rOBX|1|NM|2345-7^Glucose^LN||95|mg/dL^^UCUM|||||F||||||||||||Good Lab^L^^^^CLIA&2.16.840.1.113883.4.7&ISO^XX^LABCAMPUS^^01D1234567' + '\rNTE|1|L|Fasting sample|RE';
     const rde = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX6|P|2.5.1\rPID|1||MRN331^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX701^CPOE\rRXE|^Q6H^^^^^if pain|00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292\rRXR|PO^Oral^HL70162||SPN^Spoon^L';
     // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
-    const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
+    const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800||||||||S\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     // [IG CX[Identifier] CX.3 → namingsystem-checkDigit, NamingSystem only] v2-checkDigitScheme on the Identifier
     const checkDigits = 'MSH|^~\\&|ADT|HOSP|EHR|RECV|20240305100000-0500||ADT^A08^ADT_A01|UX8|P|2.5.1\rEVN|A08\rPID|1||PATID1234^5^M11^HOSP^MR||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701^USA^L';
     const seen = new Set<string>();

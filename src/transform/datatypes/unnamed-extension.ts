@@ -8,7 +8,7 @@
  * [IG PID[Patient] #31 → extension??-identityUnknown], [IG ORC[ServiceRequest] #25 →
  * extension??-statusModifier], [IG ORC[ServiceRequest] #16 → extension??-orderControlCodeReason], [IG ORC[ServiceRequest] #31 → basedOn[1].extension??-parent.service],
  * [IG SPM[Specimen] #9 → collection.extension??-bodySiteModifier], [IG RXR[MedicationRequest] #3 →
- * dosageInstruction.extension??-device],
+ * dosageInstruction.extension??-device], [IG TQ1[MedicationRequest] #12 → extension??-conjunction],
  * [IG EI[Identifier-Extension] EI.2–EI.4 → extension??-assigningauthority.<part>] (complex),
  * [IG SFT[MessageHeader] #1, #4, #5, #6 → source.extension??-vendorOrganization/-binaryIdentifier/
  * -description/-installDate].
@@ -98,6 +98,8 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   // the IG writes `parent.service`; a dot in a StructureDefinition name is no identifier, so `-`
   { name: 'parent-service', context: ['ServiceRequest.basedOn'], value: 'CodeableConcept', rows: ['ORC[ServiceRequest] #31'] },
   { name: 'device', context: ['Dosage'], value: 'Reference', targets: ['Device'], rows: ['RXR[MedicationRequest] #3'], repeats: true },
+  // TQ1-12: how this TQ1's instruction runs with the next (S after it, A beside it, C actuation time)
+  { name: 'conjunction', context: ['Dosage'], value: 'Coding', rows: ['TQ1[MedicationRequest] #12'] },
   { name: 'bodySiteModifier', context: ['Specimen.collection'], value: 'CodeableConcept', rows: ['SPM[Specimen] #9'], repeats: true },
   { name: 'noteType', context: ['Annotation'], value: 'CodeableConcept', rows: ['NTE[Observation] #4', 'NTE[ServiceRequest] #4'] },
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },

@@ -7,10 +7,11 @@
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, set } from '../context.js';
 import { decimal, integer, sub, val } from '../datatypes/primitive.js';
+import { tableCoding } from '../datatypes/coding.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { type ExtensionSettings, addExtension, unnamedExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
@@ -397,6 +398,12 @@ export function tq1Dosage(tq1: SegmentReader, cx: Conversion): DosageParts {
   const condition = tq1.str(10);
   if (condition !== undefined) dosage.additionalInstruction = [{ text: condition }];
   set(dosage, 'text', tq1.str(11));
+  // [IG TQ1[MedicationRequest] #12 → extension??-conjunction] how this instruction runs with the next
+  // (S after it, A beside it): hig's v2-conjunction on its own instruction (reviews 19, 22, 24 found it reported)
+  const conjunction = tq1.str(12);
+  if (conjunction !== undefined) {
+    addExtension(dosage, unnamedExtension(cx.extensions, 'conjunction', 'valueCoding', () => tableCoding('0472', conjunction), (why) => cx.leftOut(tq1, '12', why), 'TQ1-12'));
+  }
   // [IG TQ1[MedicationRequest] #9 → priority via ExtendedPriorityCodes]: every repetition through the
   // one reader (priority.ts); PRN → asNeededBoolean [hig], codes the map cannot say reported (R18-L1)
   const { priority, asNeeded } = readPriority(tableCodes(tq1.reps(9)), true, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));
@@ -762,6 +769,7 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
     const target = list[i] ?? {};
     for (const [k, v] of Object.entries(p.dosage)) {
       if (k === 'text' && typeof v === 'string') appendDosageText(target, v);
+      else if (k === 'extension' && Array.isArray(v)) for (const e of v as Json[]) addExtension(target, e);
       else if (k !== 'doseAndRate') set(target, k, v);
     }
     placeTimingDose(target, p, own);

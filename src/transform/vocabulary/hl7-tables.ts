@@ -95,6 +95,8 @@ const CODES: Readonly<Record<string, string>> = {
   '0441': 'A I L M O P U',
   // THO v2-0443 Provider Role; IG ProviderRole
   '0443': 'AD AI AP AT CLP CP DP EP FHCP IP MDIR OP PH PI PP RO RP RT TN TR VP VPS VTS',
+  // THO v2-0472 TQ Conjunction ID: asynchronous, actuation time, synchronous (TQ1-12)
+  '0472': 'A C S',
   // THO v2-0482 Order Type; IG OrderType
   '0482': 'I O',
   // THO v2-0717 Access Restriction Value: the v2 codes and the policy codes loaded into it
