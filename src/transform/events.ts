@@ -61,6 +61,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A15: { encounterStatus: 'in-progress' }, // pending transfer
   A16: { encounterStatus: 'in-progress' }, // pending discharge: not discharged yet
   A17: { encounterStatus: 'in-progress' }, // swap patients: both stay, in each other's bed
+  // merge patient information (v2.3/2.4, withdrawn later; review 26 R26-R1): the record MRG names merges
+  // into PID's, as A34/A40 (its successors: v2.3.1 3.3.18 points to A34-A36 and A39-A42)
+  A18: { merge: 'patient' },
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3

@@ -27,6 +27,8 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A15': ['ADT_A15', ['Patient', 'Encounter']],
   'ADT^A16': ['ADT_A16', ['Patient', 'Encounter']],
   'ADT^A17': ['ADT_A17', ['Patient', 'Encounter']],
+  // A18 (v2.3/2.4 merge patient information): the A34 merge, and its PV1's visit
+  'ADT^A18': ['ADT_A18', ['Patient', 'Encounter']],
   // A23 deletes the visit: a DELETE entry, the Patient stays
   'ADT^A23': ['ADT_A21', ['Patient']],
   'ADT^A25': ['ADT_A21', ['Patient', 'Encounter']],

@@ -63,6 +63,8 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A30: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
   ADT_A38: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}] [DRG]`,
   ADT_A39: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG [PV1])}`,
+  // v2.3–2.4's merge patient information (withdrawn later, kept for backward compatibility): one PID, its MRG, a PV1
+  ADT_A18: `${HDR} EVN PID [PD1] MRG PV1`,
   ADT_A43: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
   ADT_A45: `${HDR} EVN PID [PD1] [{ARV}] {MERGE_INFO(MRG PV1)}`,
   ADT_A60: `${HDR} EVN PID [{ARV}] [VISIT(PV1 [{ARV}] [PV2])] [{ADVERSE_REACTION_GROUP(IAM [{NTE}] [{IAR}])}]`,
@@ -130,7 +132,7 @@ export const NOTE_OWNERS: Readonly<Record<string, string>> = {
  * tested.
  */
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
-  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17'].map((e) => `ADT^${e}`),
+  ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17', 'A18'].map((e) => `ADT^${e}`),
   ...['A23', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A38', 'A39', 'A40', 'A41', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10'].map((e) => `MDM^${e}`),
@@ -148,6 +150,7 @@ export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
   'ADT^A47': 'ADT_A30',
   // merges withdrawn from table 0354 after v2.5 (A34, A35, A36 use ADT_A30 in v2.3–2.5)
   'ADT^A34': 'ADT_A30',
+  'ADT^A18': 'ADT_A18',
   // v2.3's pharmacy encoded order (RDE_O01) has the groups of RDE_O11 (ORC, RXO, RXE, RXR, OBX)
   'RDE^O01': 'RDE_O11',
   'ADT^A35': 'ADT_A30',
