@@ -76,6 +76,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A39: { merge: 'patient' }, // merge person - patient ID
   A40: { merge: 'patient' }, // merge patient - patient identifier list
   A41: { merge: 'account' }, // merge account - patient account number
+  // move account information (v2.5.1 3.3.44): MRG-3's account, of MRG-1's patient, now the PID's; the
+  // prior account row (IG MRG[Account]) with the PID patient as holder, no patient link (review 25)
+  A44: { merge: 'account' },
   A45: { movesVisit: true }, // move visit information - visit number
   A47: { merge: 'patient' }, // change patient identifier list: the old identity is replaced by the new
 };

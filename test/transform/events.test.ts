@@ -47,6 +47,8 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A39': ['ADT_A39', ['Patient']],
   'ADT^A40': ['ADT_A39', ['Patient']],
   'ADT^A41': ['ADT_A39', ['Patient']],
+  // A44 moves MRG-3's account to the PID's patient: that Account, no patient link
+  'ADT^A44': ['ADT_A43', ['Patient', 'Account']],
   'ADT^A45': ['ADT_A45', ['Patient', 'Encounter']],
   'ADT^A47': ['ADT_A30', ['Patient']],
   'ADT^A60': ['ADT_A60', ['Patient', 'AllergyIntolerance']],
