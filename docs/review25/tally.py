@@ -39,8 +39,8 @@ SILENT = {15: [RD1], 18: [D1]}
 SILENT_ASTAR = {}
 # #08 ADT^A44 and #17 RGV^O15: UNSUPPORTED_EVENT (docs/mapping.md "Supported events": A44 and RGV_O15 named as
 # not converted); the converter exits non-zero, which tally_core counts as refused.
-# #08 ADT^A44 refused (UNSUPPORTED_EVENT) until the lead took A44 on (A44_FIX); #17 RGV^O15 (no IG map)
-REFUSED = {17} if _fixed(A44_FIX) else {8, 17}
+# #08 ADT^A44 refused (UNSUPPORTED_EVENT) until the lead took A44 on (17d8620); #17 RGV^O15 (no IG map)
+REFUSED = {17} if _fixed('17d8620') else {8, 17}
 DELETES = set()
 _FIXED = {}
 
