@@ -155,6 +155,13 @@ export interface OrderEventChange {
   elements: readonly string[];
   extensions: readonly string[];
   identifiers: readonly Json[];
+  /**
+   * A message that names an order it did not place (a result, a change XO, an event with its OBR:
+   * order.ts testEventRequest): besides the above, every element the request carries when the Bundle
+   * is built (NTE, SPM, DG1… add theirs after the OBR) replaces the order's, and every extension url it
+   * carries is one of `extensions` [v2.5.1 2.5.3: what is not sent is unchanged].
+   */
+  carried?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -208,19 +215,36 @@ function identifierPath(type: string, identifier: Json): string {
  * is first deleted where the order holds it (`delete` of a path matching nothing is no error), then
  * added: a resend leaves the order as the first delivery did. Status: `replace` (1..1 on the order).
  */
-export function orderEventFhirPathPatch(resource: Resource, change: OrderEventChange): Json {
+export function orderEventFhirPathPatch(resource: Resource, change: OrderEventChange, targets: PatchTargets = new Map()): Json {
   const type = resource.resourceType;
   const parameter: Json[] = [];
   for (const k of change.elements) {
     const v = (resource as Json)[k];
-    if (typeof v === 'string') parameter.push(operation('replace', `${type}.${k}`, [{ name: 'value', valueCode: v }]));
+    if (REPLACED_CODES.has(k)) {
+      if (typeof v === 'string') parameter.push(operation('replace', `${type}.${k}`, [{ name: 'value', valueCode: v }]));
+    } else parameter.push(...elementOperations(type, k, resolveReferences(v, targets)));
   }
-  const extensions = ((resource.extension as Json[] | undefined) ?? []).filter((e) => typeof e.url === 'string' && change.extensions.includes(e.url));
-  for (const url of new Set(extensions.map((e) => String(e.url)))) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
-  for (const e of extensions) parameter.push(operation('add', type, [{ name: 'name', valueString: 'extension' }, { name: 'value', part: extensionParts(e) }]));
+  const extensions = ((resource.extension as Json[] | undefined) ?? [])
+    .filter((e) => typeof e.url === 'string' && change.extensions.includes(e.url))
+    .map((e) => resolveReferences(e, targets) as Json)
+    .filter((e) => !bundleReferenced(e));
+  const counts = new Map<string, number>();
+  for (const e of extensions) counts.set(String(e.url), (counts.get(String(e.url)) ?? 0) + 1);
+  // a url the request carries once replaces the order's of that url; one it carries several times
+  // (OBR-13 repetitions) is added item by item beside what the order holds, each once: `delete` names
+  // one element at most (fhirpatch.html), and the order may hold several of that url
+  for (const [url, n] of counts) if (n === 1) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
+  for (const e of extensions) {
+    if (counts.get(String(e.url)) !== 1) {
+      const where = criteria(e);
+      if (where !== undefined) parameter.push(operation('delete', `${type}.extension.where(${where})`));
+    }
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'extension' }, { name: 'value', part: extensionParts(e) }]));
+  }
   for (const identifier of change.identifiers) {
-    parameter.push(operation('delete', identifierPath(type, identifier)));
-    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: withoutBundleReference(identifier) }]));
+    const resolved = withoutBundleReference(resolveReferences(identifier, targets) as Json);
+    parameter.push(operation('delete', identifierPath(type, resolved)));
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: resolved }]));
   }
   return { resourceType: 'Parameters', parameter };
 }
@@ -283,6 +307,115 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
   return { view: resource, change: { elements, extensions: [...urls], identifiers: (view.identifier as Json[] | undefined) ?? [] } };
 }
 
+/** Elements 1..1 of a request, always held: replaced in place. */
+const REPLACED_CODES: ReadonlySet<string> = new Set(['status', 'intent']);
+
+/**
+ * [FHIR R4 servicerequest.html] The elements of a ServiceRequest a patch carries: the datatype of
+ * Parameters.parameter.value[x] that holds it, and whether it repeats. identifier, extension and
+ * subject are not here: identifiers and extensions have their own operations, and the subject is the
+ * order's owner (the create names it; a patch could only name it by a literal id or logically, and
+ * the order is searched by it). An element not listed (a primitive's `_extension`, `text`) reaches the
+ * create only.
+ */
+const REQUEST_ELEMENTS: Readonly<Record<string, { type: string; many?: true; choice?: string }>> = {
+  instantiatesCanonical: { type: 'Canonical', many: true },
+  instantiatesUri: { type: 'Uri', many: true },
+  basedOn: { type: 'Reference', many: true },
+  replaces: { type: 'Reference', many: true },
+  requisition: { type: 'Identifier' },
+  category: { type: 'CodeableConcept', many: true },
+  priority: { type: 'Code' },
+  doNotPerform: { type: 'Boolean' },
+  code: { type: 'CodeableConcept' },
+  orderDetail: { type: 'CodeableConcept', many: true },
+  quantityQuantity: { type: 'Quantity', choice: 'quantity' },
+  quantityRatio: { type: 'Ratio', choice: 'quantity' },
+  quantityRange: { type: 'Range', choice: 'quantity' },
+  encounter: { type: 'Reference' },
+  occurrenceDateTime: { type: 'DateTime', choice: 'occurrence' },
+  occurrencePeriod: { type: 'Period', choice: 'occurrence' },
+  occurrenceTiming: { type: 'Timing', choice: 'occurrence' },
+  asNeededBoolean: { type: 'Boolean', choice: 'asNeeded' },
+  asNeededCodeableConcept: { type: 'CodeableConcept', choice: 'asNeeded' },
+  authoredOn: { type: 'DateTime' },
+  requester: { type: 'Reference' },
+  performerType: { type: 'CodeableConcept' },
+  performer: { type: 'Reference', many: true },
+  locationCode: { type: 'CodeableConcept', many: true },
+  locationReference: { type: 'Reference', many: true },
+  reasonCode: { type: 'CodeableConcept', many: true },
+  reasonReference: { type: 'Reference', many: true },
+  insurance: { type: 'Reference', many: true },
+  supportingInfo: { type: 'Reference', many: true },
+  specimen: { type: 'Reference', many: true },
+  bodySite: { type: 'CodeableConcept', many: true },
+  note: { type: 'Annotation', many: true },
+  patientInstruction: { type: 'String' },
+  relevantHistory: { type: 'Reference', many: true },
+};
+
+/** The top-level elements of a request a message that names it carries (OrderEventChange.carried). */
+export function carriedElements(resource: Resource): string[] {
+  return Object.keys(resource).filter((k) => k in REQUEST_ELEMENTS || (REPLACED_CODES.has(k) && !(k === 'status' && resource.status === 'unknown')));
+}
+
+/** Whether a value still names a resource by its Bundle `urn:uuid:` (a patch is opaque: the server would not resolve it). */
+function bundleReferenced(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(bundleReferenced);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value as Json).some(([k, v]) => (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:')) || bundleReferenced(v));
+}
+
+/**
+ * A FHIRPath criterion that an element holds at least `value`'s content (its primitives equal, its
+ * objects and lists' objects matched the same way): how a list item the message carries finds the
+ * same item on the order, so a resend deletes it before adding it again. Undefined: nothing to match by.
+ */
+function criteria(value: Json): string | undefined {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string') parts.push(`${k} = ${literal(v)}`);
+    else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) parts.push(`${k} = ${String(v)}`);
+    else for (const item of Array.isArray(v) ? v : [v]) {
+      const inner = item !== null && typeof item === 'object' && !Array.isArray(item) ? criteria(item as Json) : undefined;
+      if (inner !== undefined) parts.push(`${k}.where(${inner}).exists()`);
+    }
+  }
+  return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+
+/** A value as the `value` part of an add or replace: value[x] of its datatype. */
+function valuePart(type: string, value: unknown): Json {
+  return { name: 'value', [`value${type}`]: value };
+}
+
+/**
+ * The operations that put one element of the request on the order: a single element (a choice one by
+ * its base name, whatever type the order holds) is deleted where held, then added (`add` sets a
+ * non-repeating element only where absent); each item of a list is deleted where the order holds the
+ * same (criteria) and added, so the order keeps its other items and a resend adds none twice. An item
+ * or element still naming a Bundle resource by urn:uuid (one the server knows by no id a patch can
+ * name) is left to the create.
+ */
+function elementOperations(type: string, key: string, value: unknown): Json[] {
+  const def = REQUEST_ELEMENTS[key];
+  if (def === undefined || value === undefined) return [];
+  const name = def.choice ?? key;
+  if (def.many !== true) {
+    if (bundleReferenced(value)) return [];
+    return [operation('delete', `${type}.${name}`), operation('add', type, [{ name: 'name', valueString: name }, valuePart(def.type, value)])];
+  }
+  const ops: Json[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (bundleReferenced(item)) continue;
+    const where = item !== null && typeof item === 'object' ? criteria(item as Json) : typeof item === 'string' ? `$this = ${literal(item)}` : undefined;
+    if (where !== undefined) ops.push(operation('delete', `${type}.${name}.where(${where})`));
+    ops.push(operation('add', type, [{ name: 'name', valueString: name }, valuePart(def.type, item)]));
+  }
+  return ops;
+}
+
 /**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
  * number alone; or such an event sent with its OBR, named by number + OBR-4): the order the search
@@ -297,12 +430,16 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
  * shared a placer number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
-export function orderEventEntries(resource: Resource, fullUrl: string, search: string, change: OrderEventChange): Json[] {
+export function orderEventEntries(resource: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
   const entries = [createIfAbsent(resource, fullUrl, search)];
+  const change: OrderEventChange =
+    given.carried === true
+      ? { ...given, elements: [...new Set([...given.elements, ...carriedElements(resource)])], extensions: [...new Set([...given.extensions, ...((resource.extension as Json[] | undefined) ?? []).map((e) => String(e.url))])] }
+      : given;
   const elements = change.elements.filter((k) => (resource as Json)[k] !== undefined);
   const carried = (resource.extension as Json[] | undefined)?.some((e) => change.extensions.includes(String(e.url))) === true;
-  if (carried || change.identifiers.length > 0) {
-    const patch = orderEventFhirPathPatch(resource, { ...change, elements });
+  if (carried || change.identifiers.length > 0 || elements.some((k) => !REPLACED_CODES.has(k))) {
+    const patch = orderEventFhirPathPatch(resource, { ...change, elements }, targets);
     entries.push({ resource: patch, request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } });
   } else if (elements.length > 0) {
     entries.push(patchEntry(resource.resourceType, search, elements.map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }))));
