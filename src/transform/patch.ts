@@ -261,9 +261,19 @@ function extensionOfParts(parts: readonly Json[]): Json {
   return out;
 }
 
-/** A FHIRPath string literal's text (inverse of literal). */
-function unquote(text: string): string {
-  return text.slice(1, -1).replace(/\\(.)/g, '$1');
+/** The text of the FHIRPath string literal `text` starts with (inverse of literal), or undefined. */
+function leadingLiteral(text: string): string | undefined {
+  const m = /^'((?:[^'\\]|\\.)*)'/.exec(text);
+  return m === null ? undefined : (m[1] ?? '').replace(/\\(.)/g, '$1');
+}
+
+/** The element an `add` of a carried request element writes (inverse of elementOperations): its key, value, and whether it repeats. */
+function carriedElementOf(name: string, value: Json): [string, unknown, boolean] | undefined {
+  const typed = Object.keys(value).find((k) => k.startsWith('value') && k.length > 'value'.length);
+  if (typed === undefined) return undefined;
+  const type = typed.slice('value'.length);
+  const key = Object.keys(REQUEST_ELEMENTS).find((k) => (REQUEST_ELEMENTS[k]?.choice ?? k) === name && REQUEST_ELEMENTS[k]?.type === type);
+  return key === undefined ? undefined : [key, value[typed], REQUEST_ELEMENTS[key]?.many === true];
 }
 
 /**
@@ -293,9 +303,21 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
       view[rest] = value.valueCode;
       elements.push(rest);
     } else if (kind === 'delete' && rest !== undefined && rest.startsWith('extension.where(url = ')) {
-      urls.add(unquote(rest.slice('extension.where(url = '.length, -1)));
+      // `url = '…')`, or `url = '…' and <content>)` for a url the request carries several times
+      const url = leadingLiteral(rest.slice('extension.where(url = '.length));
+      if (url === undefined) return undefined;
+      urls.add(url);
     } else if (kind === 'delete' && rest?.startsWith('identifier.where(') === true) {
       // made again from the identifiers added
+    } else if (kind === 'delete' && rest !== undefined && /^[a-z][A-Za-z]*(\.where\(.*\))?$/.test(rest)) {
+      // a request element's (or list item's) delete before its add (carried): made again from the add
+    } else if (kind === 'add' && rest === undefined && name !== undefined && name !== 'extension' && name !== 'identifier' && value !== undefined) {
+      const element = carriedElementOf(String(name), value);
+      if (element === undefined) return undefined;
+      const [key, v, many] = element;
+      if (many) view[key] = [...((view[key] as unknown[] | undefined) ?? []), v];
+      else view[key] = v;
+      if (!elements.includes(key)) elements.push(key);
     } else if (kind === 'add' && rest === undefined && name === 'extension' && Array.isArray(value?.part)) {
       view.extension = [...((view.extension as Json[] | undefined) ?? []), extensionOfParts(value.part as Json[])];
     } else if (kind === 'add' && rest === undefined && name === 'identifier' && value?.valueIdentifier !== undefined) {
