@@ -18,6 +18,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { never } from './helpers.js';
 import { createDestination, type BundlePusher } from './push.js';
@@ -178,5 +179,33 @@ describe('R23-D1 [IG ORC[ServiceRequest] #1 XO, #7, #9 IF NW] a change order pat
     expect(held).toHaveLength(1);
     expect(held[0]).toMatchObject({ priority: 'routine', authoredOn: '2026-12-06T08:00:00-06:00' });
     expect((held[0]?.reasonReference as Json[] | undefined)?.[0]?.reference).toMatch(/^Condition\//);
+  });
+});
+
+describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a destination\'s edits reach a result\'s FHIRPath Patch', () => {
+  const patchOf = (bundle: Json) => (bundle.entry as { resource?: Json; request?: { method?: string; url?: string } }[]).find((e) => e.request?.method === 'PATCH' && e.request.url?.startsWith('ServiceRequest'))?.resource;
+  const withOrderer = (number: string) => result(number, 'h').replace(`|F-${number}^LIS^${FILLER_OID}^ISO\r`, `|F-${number}^LIS^${FILLER_OID}^ISO|||||||||5678^LAB^LARA\r`);
+
+  it('remove ServiceRequest.requester: the patch writes no requester (the order keeps its own); its other elements stay as they were', () => {
+    const bundle = convertHl7v2(withOrderer('R23H')).bundle;
+    const before = patchOf(bundle);
+    expect(JSON.stringify(before)).toContain('"valueString":"requester"');
+    const edited = patchOf(compileFhirEdits([{ remove: 'ServiceRequest.requester' } as FhirStep])(structuredClone(bundle)));
+    expect(JSON.stringify(edited)).not.toContain('requester');
+    // a no-op edit leaves the patch as it was made: read back and made again the same
+    const untouched = patchOf(compileFhirEdits([{ remove: 'ServiceRequest.bodySite' } as FhirStep])(structuredClone(bundle)));
+    expect(untouched).toEqual(before);
+  });
+
+  it('the edited patch delivered after the NW: the order keeps the NW\'s requester', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(placed('R23I', 'i')).bundle, never);
+    await dest.deliver(compileFhirEdits([{ remove: 'ServiceRequest.requester' } as FhirStep])(convertHl7v2(withOrderer('R23I')).bundle), never);
+    const held = stored('ServiceRequest', 'R23I');
+    expect(held).toHaveLength(1);
+    // [IG ORC[ServiceRequest] #12] the NW's orderer (ORC-12 1234^ORDER^OLIVE), not the result's LARA LAB
+    expect(held[0]?.requester).toMatchObject({ display: 'OLIVE ORDER' });
+    expect(JSON.stringify(held[0]?.requester)).not.toContain('LARA');
+    expect(held[0]?.status).toBe('completed');
   });
 });
