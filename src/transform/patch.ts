@@ -17,8 +17,11 @@
  *    always finds exactly the resource entry 1 created or matched.
  *
  * Resources without an identifying search (identified by facts: their id is `PUT Type/id`), and
- * clinical records whose every message carries the whole record (a result, an order), stay full
- * `PUT`s. docs/mapping.md "Explicit null and empties" states the rule and its gaps.
+ * clinical records whose every message carries the whole record (a result, a document), stay full
+ * `PUT`s. An order is written whole only by the message that places it (ORC-1 NW); every other
+ * message naming it is the same pair, its patch a FHIRPath Patch of what that message says
+ * (orderEventEntries, review 23 R23-D1). docs/mapping.md "Explicit null and empties" states the rule
+ * and its gaps.
  */
 import type { Json, Resource } from './types.js';
 
@@ -440,11 +443,12 @@ function elementOperations(type: string, key: string, value: unknown): Json[] {
 
 /**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
- * number alone; or such an event sent with its OBR, named by number + OBR-4): the order the search
- * finds gets the event's `change` (its status; the event's own extensions and further identifiers)
- * and keeps everything else (its code, requester, notes, timing: the event does not say them, or
- * says them as an echo); the server creates the request from the event only when it holds no order
- * the search finds. The same two entries as a kept resource, whatever the channel's conditionalUpdate
+ * number alone; or, named by number + OBR-4, such an event sent with its OBR, an XO, a result's or a
+ * document's request: review 23 R23-D1): the order the search finds gets the event's `change` (its
+ * status; the event's own extensions and further identifiers; with `carried`, every element the
+ * request carries, references named as the server knows them: `targets`) and keeps everything else
+ * (what only the placing NW said); the server creates the request from the event only when it holds
+ * no order the search finds. The same two entries as a kept resource, whatever the channel's conditionalUpdate
  * and omittedFields: the event has no id of its own to PUT, and a PUT would erase what only the
  * placing message said (review 22 R22-D1). A status alone is a JSON Patch; more, a FHIRPath Patch
  * (orderEventFhirPathPatch), one PATCH entry either way (FHIR R4 http.html#trules: entries of a
