@@ -78,6 +78,10 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
       const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
+      // a result's request searched through a Patient sent by a conditional PUT (which runs after the
+      // create): PUT by id as before R23-D1 (patch.ts wholeWhenChained); a kept Patient is a POST, run first
+      const patientPut = conditionalUpdate && !(keep && KEPT_TYPES.has('Patient'));
+      if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: `${resource.resourceType}/${id}` } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
     }

@@ -209,3 +209,26 @@ describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a d
     expect(held[0]?.status).toBe('completed');
   });
 });
+
+describe('[hig] a result on a conditionalUpdate channel whose number has no system: the full PUT, as before R23-D1', () => {
+  // the Patient is a conditional PUT, which a transaction runs after the create (FHIR R4 http.html#trules):
+  // a request it creates does not yet name that Patient when the PATCH's chained search runs (404)
+  it('a fresh ORU (no order held) is delivered: its request is PUT by id, not a create + patch', async () => {
+    const bare = result('R23J', 'j').replaceAll(`^CPOE^${OID}^ISO`, '^CPOE').replaceAll(`^LIS^${FILLER_OID}^ISO`, '^LIS');
+    const bundle = convertHl7v2(bare, { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:1.2.3.23' } }).bundle;
+    const requests = (bundle.entry as { request?: { method?: string; url?: string } }[]).filter((e) => e.request?.url?.startsWith('ServiceRequest'));
+    expect(requests.map((e) => e.request?.method)).toEqual(['PUT']);
+    await destination().deliver(bundle, never);
+    expect(stored('ServiceRequest', 'R23J')).toHaveLength(1);
+  });
+
+  it('with a system the number is searched alone: create + patch on conditionalUpdate too, the NW\'s order kept', async () => {
+    const options = { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:1.2.3.23' } } as const;
+    const dest = destination();
+    await dest.deliver(convertHl7v2(placed('R23K', 'k'), options).bundle, never);
+    await dest.deliver(convertHl7v2(result('R23K', 'k'), options).bundle, never);
+    const held = stored('ServiceRequest', 'R23K');
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ status: 'completed', priority: 'stat', authoredOn: '2026-12-06T08:00:00-06:00' });
+  });
+});

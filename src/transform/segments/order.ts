@@ -496,13 +496,17 @@ function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
  * a number without a system and no identified patient), or that a second OBR of the message already
  * makes, leaves the full PUT.
  */
-function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined): void {
+function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean): void {
   const search = orderEventTestSearch(number, code, patient);
   const typeId = `ServiceRequest/${resource.id ?? ''}`;
   if (search === undefined || cx.events.has(typeId)) return;
   for (const [other, query] of cx.conditional) if (query === search && cx.events.has(other)) return;
   cx.conditional.set(typeId, search);
   eventChange(resource, number, cx, true);
+  if (!state) {
+    const change = cx.events.get(typeId);
+    if (change !== undefined) cx.events.set(typeId, { ...change, wholeWhenChained: true });
+  }
 }
 
 /** The extensions an order event says of itself [IG ORC[ServiceRequest] #1 and #9 businessEvent, #16]. */
@@ -612,8 +616,9 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   // with the order (priorOf) is another order, and a child under its culture (two isolates share number
   // and OBR-4: the search would find both): both stay PUTs
   const child = placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx);
-  const names = !event && obr !== undefined && priorOf === undefined && (heldOrderEvent(orc, cx) || (!placesOrder(orc, cx) && !child));
-  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient);
+  const state = heldOrderEvent(orc, cx);
+  const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
+  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state);
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
