@@ -232,3 +232,19 @@ describe('[hig] a result on a conditionalUpdate channel whose number has no syst
     expect(held[0]).toMatchObject({ status: 'completed', priority: 'stat', authoredOn: '2026-12-06T08:00:00-06:00' });
   });
 });
+
+describe('[IG ORU_R01 4.2.3 NTE after OBR → ServiceRequest.note] notes the result carries are added beside the order\'s, each once', () => {
+  it('NW with a note, then an ORU with the same note twice and one of its own, delivered twice: each text once, no failure', async () => {
+    const number = 'R23L';
+    const nw = placed(number, 'l').replace('\rDG1|', '\rNTE|1||Fasting since midnight\rDG1|');
+    const oru = result(number, 'l').replace('|||F\rOBX|', '|||F\rNTE|1||Hemolyzed, redrawn\rNTE|2||Hemolyzed, redrawn\rNTE|3||Fasting since midnight\rOBX|');
+    const dest = destination();
+    await dest.deliver(convertHl7v2(nw).bundle, never);
+    await dest.deliver(convertHl7v2(oru).bundle, never);
+    await dest.deliver(convertHl7v2(oru).bundle, never);
+    const held = stored('ServiceRequest', number);
+    expect(held).toHaveLength(1);
+    const notes = ((held[0]?.note as Json[] | undefined) ?? []).map((n) => n.text);
+    expect(notes.sort()).toEqual(['Fasting since midnight', 'Hemolyzed, redrawn']);
+  });
+});
