@@ -391,9 +391,15 @@ const REQUEST_ELEMENTS: Readonly<Record<string, { type: string; many?: true; cho
   relevantHistory: { type: 'Reference', many: true },
 };
 
-/** The top-level elements of a request a message that names it carries (OrderEventChange.carried). */
+/**
+ * The top-level elements of a request a message that names it carries (OrderEventChange.carried).
+ * Not the values the conversion gives when the message says nothing: status `unknown` (no ORC-5, an
+ * ORC-1 without a status, no OBR-25) and intent `order` (no OBR-11 G): a result does not say the
+ * order stopped being a reflex order.
+ */
 export function carriedElements(resource: Resource): string[] {
-  return Object.keys(resource).filter((k) => k in REQUEST_ELEMENTS || (REPLACED_CODES.has(k) && !(k === 'status' && resource.status === 'unknown')));
+  const stated = (k: string) => !(k === 'status' && resource.status === 'unknown') && !(k === 'intent' && resource.intent === 'order');
+  return Object.keys(resource).filter((k) => k in REQUEST_ELEMENTS || (REPLACED_CODES.has(k) && stated(k)));
 }
 
 /** Whether a value still names a resource by its Bundle `urn:uuid:` (a patch is opaque: the server would not resolve it). */

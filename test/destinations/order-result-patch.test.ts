@@ -248,3 +248,15 @@ describe('[IG ORU_R01 4.2.3 NTE after OBR → ServiceRequest.note] notes the res
     expect(notes.sort()).toEqual(['Fasting since midnight', 'Hemolyzed, redrawn']);
   });
 });
+
+describe('[IG OBR[ServiceRequest] #11 G → intent reflex-order] a result without OBR-11 does not say the order stopped being a reflex order', () => {
+  it('NW with OBR-11 G, then the ORU: the order stays reflex-order', async () => {
+    const number = 'R23M';
+    const nw = placed(number, 'm').replace(`OBR|1|${number}^CPOE^${OID}^ISO||2345-7^Glucose^LN`, `OBR|1|${number}^CPOE^${OID}^ISO||2345-7^Glucose^LN|||||||G`);
+    const dest = destination();
+    await dest.deliver(convertHl7v2(nw).bundle, never);
+    expect(stored('ServiceRequest', number)[0]?.intent).toBe('reflex-order');
+    await dest.deliver(convertHl7v2(result(number, 'm')).bundle, never);
+    expect(stored('ServiceRequest', number)[0]).toMatchObject({ intent: 'reflex-order', status: 'completed' });
+  });
+});
