@@ -89,7 +89,8 @@ function editFhirPathPatch(entry: unknown, edits: readonly BundleEdit[]): void {
   const extensions = Array.isArray(view.extension) ? (view.extension as Record<string, unknown>[]) : [];
   const urls = new Set([...read.change.extensions, ...extensions.map((e) => String(e.url))]);
   const change = {
-    elements: read.change.elements.filter((k) => typeof view[k] === 'string'),
+    // status and intent (strings), and the elements a result's or XO's patch carries (R23-D1)
+    elements: read.change.elements.filter((k) => view[k] !== undefined),
     extensions: [...urls],
     identifiers: Array.isArray(view.identifier) ? (view.identifier as Record<string, unknown>[]) : [],
   };

@@ -50,13 +50,15 @@ function searchIdentifier(search: string): Json | undefined {
 }
 
 /** What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id. */
-function patchTargets(resources: readonly Resource[], identity: BundleIdentity, conditionalUpdate: boolean): PatchTargets {
+function patchTargets(resources: readonly Resource[], identity: BundleIdentity, conditionalUpdate: boolean, keep: boolean): PatchTargets {
   const targets = new Map<string, { literal: string } | { type: string; identifier: Json }>();
   for (const r of resources) {
     const id = r.id ?? '';
+    // an order event's request has the server's id (created or found by its search): no name a patch can use
+    if (identity.events?.has(`${r.resourceType}/${id}`) === true) continue;
     const search = identity.conditional?.get(`${r.resourceType}/${id}`);
     const identifier = search === undefined ? undefined : searchIdentifier(search);
-    if ((KEPT_TYPES.has(r.resourceType) || conditionalUpdate) && search !== undefined) {
+    if (((keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate) && search !== undefined) {
       if (identifier !== undefined) targets.set(`urn:uuid:${id}`, { type: r.resourceType, identifier });
     } else targets.set(`urn:uuid:${id}`, { literal: `${r.resourceType}/${id}` });
   }
@@ -65,7 +67,8 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
 
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
   const keep = identity.omittedFields === 'keep';
-  const targets = keep ? patchTargets(resources, identity, conditionalUpdate) : new Map();
+  // kept resources' patches and order events' patches (patch.ts) name Bundle resources as the server knows them
+  const targets = patchTargets(resources, identity, conditionalUpdate, keep);
   const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
@@ -75,8 +78,12 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
       const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
+      // a result's request searched through a Patient sent by a conditional PUT (which runs after the
+      // create): PUT by id as before R23-D1 (patch.ts wholeWhenChained); a kept Patient is a POST, run first
+      const patientPut = conditionalUpdate && !(keep && KEPT_TYPES.has('Patient'));
+      if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: `${resource.resourceType}/${id}` } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
-      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) });
+      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);

@@ -17,8 +17,11 @@
  *    always finds exactly the resource entry 1 created or matched.
  *
  * Resources without an identifying search (identified by facts: their id is `PUT Type/id`), and
- * clinical records whose every message carries the whole record (a result, an order), stay full
- * `PUT`s. docs/mapping.md "Explicit null and empties" states the rule and its gaps.
+ * clinical records whose every message carries the whole record (a result, a document), stay full
+ * `PUT`s. An order is written whole only by the message that places it (ORC-1 NW); every other
+ * message naming it is the same pair, its patch a FHIRPath Patch of what that message says
+ * (orderEventEntries, review 23 R23-D1). docs/mapping.md "Explicit null and empties" states the rule
+ * and its gaps.
  */
 import type { Json, Resource } from './types.js';
 
@@ -156,6 +159,22 @@ export interface OrderEventChange {
   elements: readonly string[];
   extensions: readonly string[];
   identifiers: readonly Json[];
+  /**
+   * A message that names an order it did not place (a result, a change XO, an event with its OBR:
+   * order.ts testEventRequest): besides the above, every element the request carries when the Bundle
+   * is built (NTE, SPM, DG1… add theirs after the OBR) replaces the order's, and every extension url it
+   * carries is one of `extensions` [v2.5.1 2.5.3: what is not sent is unchanged].
+   */
+  carried?: boolean;
+  /**
+   * A result's, XO's or document's request (not a state event): where its search must chain through a
+   * Patient sent by a conditional PUT (a number without a system on a conditionalUpdate channel that
+   * does not keep omitted fields), it is PUT whole instead (bundle.ts). The create runs before the Patient's conditional PUT (FHIR R4
+   * http.html#trules: POST before PUT), so a request the transaction creates does not yet name the
+   * Patient the PATCH's chained search looks for: the in-repo server answers 404 and the message
+   * dead-letters. docs/mapping.md "Known gaps".
+   */
+  wholeWhenChained?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -209,19 +228,38 @@ function identifierPath(type: string, identifier: Json): string {
  * is first deleted where the order holds it (`delete` of a path matching nothing is no error), then
  * added: a resend leaves the order as the first delivery did. Status: `replace` (1..1 on the order).
  */
-export function orderEventFhirPathPatch(resource: Resource, change: OrderEventChange): Json {
+export function orderEventFhirPathPatch(resource: Resource, change: OrderEventChange, targets: PatchTargets = new Map()): Json {
   const type = resource.resourceType;
   const parameter: Json[] = [];
   for (const k of change.elements) {
     const v = (resource as Json)[k];
-    if (typeof v === 'string') parameter.push(operation('replace', `${type}.${k}`, [{ name: 'value', valueCode: v }]));
+    if (REPLACED_CODES.has(k)) {
+      if (typeof v === 'string') parameter.push(operation('replace', `${type}.${k}`, [{ name: 'value', valueCode: v }]));
+    } else parameter.push(...elementOperations(type, k, resolveReferences(v, targets)));
   }
-  const extensions = ((resource.extension as Json[] | undefined) ?? []).filter((e) => typeof e.url === 'string' && change.extensions.includes(e.url));
-  for (const url of new Set(extensions.map((e) => String(e.url)))) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
-  for (const e of extensions) parameter.push(operation('add', type, [{ name: 'name', valueString: 'extension' }, { name: 'value', part: extensionParts(e) }]));
+  const extensions = unsubsumed(
+    ((resource.extension as Json[] | undefined) ?? [])
+      .filter((e) => typeof e.url === 'string' && change.extensions.includes(e.url))
+      .map((e) => resolveReferences(e, targets) as Json)
+      .filter((e) => !bundleReferenced(e)),
+  );
+  const counts = new Map<string, number>();
+  for (const e of extensions) counts.set(String(e.url), (counts.get(String(e.url)) ?? 0) + 1);
+  // a url the request carries once replaces the order's of that url; one it carries several times
+  // (OBR-13 repetitions) is added item by item beside what the order holds, each once: `delete` names
+  // one element at most (fhirpatch.html), and the order may hold several of that url
+  for (const [url, n] of counts) if (n === 1) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
+  for (const e of extensions) {
+    if (counts.get(String(e.url)) !== 1) {
+      const where = criteria(e);
+      if (where !== undefined) parameter.push(operation('delete', `${type}.extension.where(${where})`));
+    }
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'extension' }, { name: 'value', part: extensionParts(e) }]));
+  }
   for (const identifier of change.identifiers) {
-    parameter.push(operation('delete', identifierPath(type, identifier)));
-    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: withoutBundleReference(identifier) }]));
+    const resolved = withoutBundleReference(resolveReferences(identifier, targets) as Json);
+    parameter.push(operation('delete', identifierPath(type, resolved)));
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: resolved }]));
   }
   return { resourceType: 'Parameters', parameter };
 }
@@ -238,9 +276,19 @@ function extensionOfParts(parts: readonly Json[]): Json {
   return out;
 }
 
-/** A FHIRPath string literal's text (inverse of literal). */
-function unquote(text: string): string {
-  return text.slice(1, -1).replace(/\\(.)/g, '$1');
+/** The text of the FHIRPath string literal `text` starts with (inverse of literal), or undefined. */
+function leadingLiteral(text: string): string | undefined {
+  const m = /^'((?:[^'\\]|\\.)*)'/.exec(text);
+  return m === null ? undefined : (m[1] ?? '').replace(/\\(.)/g, '$1');
+}
+
+/** The element an `add` of a carried request element writes (inverse of elementOperations): its key, value, and whether it repeats. */
+function carriedElementOf(name: string, value: Json): [string, unknown, boolean] | undefined {
+  const typed = Object.keys(value).find((k) => k.startsWith('value') && k.length > 'value'.length);
+  if (typed === undefined) return undefined;
+  const type = typed.slice('value'.length);
+  const key = Object.keys(REQUEST_ELEMENTS).find((k) => (REQUEST_ELEMENTS[k]?.choice ?? k) === name && REQUEST_ELEMENTS[k]?.type === type);
+  return key === undefined ? undefined : [key, value[typed], REQUEST_ELEMENTS[key]?.many === true];
 }
 
 /**
@@ -270,9 +318,21 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
       view[rest] = value.valueCode;
       elements.push(rest);
     } else if (kind === 'delete' && rest !== undefined && rest.startsWith('extension.where(url = ')) {
-      urls.add(unquote(rest.slice('extension.where(url = '.length, -1)));
+      // `url = '…')`, or `url = '…' and <content>)` for a url the request carries several times
+      const url = leadingLiteral(rest.slice('extension.where(url = '.length));
+      if (url === undefined) return undefined;
+      urls.add(url);
     } else if (kind === 'delete' && rest?.startsWith('identifier.where(') === true) {
       // made again from the identifiers added
+    } else if (kind === 'delete' && rest !== undefined && /^[a-z][A-Za-z]*(\.where\(.*\))?$/.test(rest)) {
+      // a request element's (or list item's) delete before its add (carried): made again from the add
+    } else if (kind === 'add' && rest === undefined && name !== undefined && name !== 'extension' && name !== 'identifier' && value !== undefined) {
+      const element = carriedElementOf(String(name), value);
+      if (element === undefined) return undefined;
+      const [key, v, many] = element;
+      if (many) view[key] = [...((view[key] as unknown[] | undefined) ?? []), v];
+      else view[key] = v;
+      if (!elements.includes(key)) elements.push(key);
     } else if (kind === 'add' && rest === undefined && name === 'extension' && Array.isArray(value?.part)) {
       view.extension = [...((view.extension as Json[] | undefined) ?? []), extensionOfParts(value.part as Json[])];
     } else if (kind === 'add' && rest === undefined && name === 'identifier' && value?.valueIdentifier !== undefined) {
@@ -284,13 +344,173 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
   return { view: resource, change: { elements, extensions: [...urls], identifiers: (view.identifier as Json[] | undefined) ?? [] } };
 }
 
+/** Elements 1..1 of a request, always held: replaced in place. */
+const REPLACED_CODES: ReadonlySet<string> = new Set(['status', 'intent']);
+
+/**
+ * [FHIR R4 servicerequest.html] The elements of a ServiceRequest a patch carries: the datatype of
+ * Parameters.parameter.value[x] that holds it, and whether it repeats. identifier, extension and
+ * subject are not here: identifiers and extensions have their own operations, and the subject is the
+ * order's owner (the create names it; a patch could only name it by a literal id or logically, and
+ * the order is searched by it). An element not listed (a primitive's `_extension`, `text`) reaches the
+ * create only.
+ */
+const REQUEST_ELEMENTS: Readonly<Record<string, { type: string; many?: true; choice?: string }>> = {
+  instantiatesCanonical: { type: 'Canonical', many: true },
+  instantiatesUri: { type: 'Uri', many: true },
+  basedOn: { type: 'Reference', many: true },
+  replaces: { type: 'Reference', many: true },
+  requisition: { type: 'Identifier' },
+  category: { type: 'CodeableConcept', many: true },
+  priority: { type: 'Code' },
+  doNotPerform: { type: 'Boolean' },
+  code: { type: 'CodeableConcept' },
+  orderDetail: { type: 'CodeableConcept', many: true },
+  quantityQuantity: { type: 'Quantity', choice: 'quantity' },
+  quantityRatio: { type: 'Ratio', choice: 'quantity' },
+  quantityRange: { type: 'Range', choice: 'quantity' },
+  encounter: { type: 'Reference' },
+  occurrenceDateTime: { type: 'DateTime', choice: 'occurrence' },
+  occurrencePeriod: { type: 'Period', choice: 'occurrence' },
+  occurrenceTiming: { type: 'Timing', choice: 'occurrence' },
+  asNeededBoolean: { type: 'Boolean', choice: 'asNeeded' },
+  asNeededCodeableConcept: { type: 'CodeableConcept', choice: 'asNeeded' },
+  authoredOn: { type: 'DateTime' },
+  requester: { type: 'Reference' },
+  performerType: { type: 'CodeableConcept' },
+  performer: { type: 'Reference', many: true },
+  locationCode: { type: 'CodeableConcept', many: true },
+  locationReference: { type: 'Reference', many: true },
+  reasonCode: { type: 'CodeableConcept', many: true },
+  reasonReference: { type: 'Reference', many: true },
+  insurance: { type: 'Reference', many: true },
+  supportingInfo: { type: 'Reference', many: true },
+  specimen: { type: 'Reference', many: true },
+  bodySite: { type: 'CodeableConcept', many: true },
+  note: { type: 'Annotation', many: true },
+  patientInstruction: { type: 'String' },
+  relevantHistory: { type: 'Reference', many: true },
+};
+
+/**
+ * The top-level elements of a request a message that names it carries (OrderEventChange.carried).
+ * Not the values the conversion gives when the message says nothing: status `unknown` (no ORC-5, an
+ * ORC-1 without a status, no OBR-25) and intent `order` (no OBR-11 G): a result does not say the
+ * order stopped being a reflex order.
+ */
+export function carriedElements(resource: Resource): string[] {
+  const stated = (k: string) => !(k === 'status' && resource.status === 'unknown') && !(k === 'intent' && resource.intent === 'order');
+  return Object.keys(resource).filter((k) => k in REQUEST_ELEMENTS || (REPLACED_CODES.has(k) && stated(k)));
+}
+
+/** Whether a value still names a resource by its Bundle `urn:uuid:` (a patch is opaque: the server would not resolve it). */
+function bundleReferenced(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(bundleReferenced);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value as Json).some(([k, v]) => (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:')) || bundleReferenced(v));
+}
+
+/**
+ * A FHIRPath criterion that an element holds at least `value`'s content (its primitives equal, its
+ * objects and lists' objects matched the same way): how a list item the message carries finds the
+ * same item on the order, so a resend deletes it before adding it again. Undefined: nothing to match by.
+ */
+function criteria(value: Json): string | undefined {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string') parts.push(`${k} = ${literal(v)}`);
+    else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) parts.push(`${k} = ${String(v)}`);
+    else for (const item of Array.isArray(v) ? v : [v]) {
+      const inner = item !== null && typeof item === 'object' && !Array.isArray(item) ? criteria(item as Json) : undefined;
+      if (inner !== undefined) parts.push(`${k}.where(${inner}).exists()`);
+    }
+  }
+  return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+
+/**
+ * Whether `big` holds all `small` says as criteria() reads it: its primitives equal, each of its
+ * objects (alone or in a list) held by an object of `big` under the same name.
+ */
+function subsumes(big: unknown, small: unknown): boolean {
+  if (big === null || typeof big !== 'object' || Array.isArray(big) || small === null || typeof small !== 'object' || Array.isArray(small)) return false;
+  const b = big as Json;
+  return Object.entries(small as Json).every(([k, v]) => {
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return b[k] === v;
+    const held = Array.isArray(b[k]) ? (b[k] as unknown[]) : b[k] === undefined ? [] : [b[k]];
+    return (Array.isArray(v) ? v : [v]).every((item) => item === null || typeof item !== 'object' || Array.isArray(item) || criteria(item as Json) === undefined || held.some((h) => subsumes(h, item)));
+  });
+}
+
+/**
+ * The items of a list a patch puts on the order one by one: an item another item of the list holds
+ * all of (subsumes) is left out, since the other's `delete` would find both (`delete` names one
+ * element at most) and the other says it all. Exact duplicates are one already (distinctLists).
+ */
+function unsubsumed<T>(items: readonly T[]): T[] {
+  return items.filter((item, i) => !items.some((other, j) => j !== i && subsumes(other, item)));
+}
+
+/**
+ * The request with each list it carries (REQUEST_ELEMENTS `many`, and extension) without exact
+ * duplicate items (two identical NTE notes are one note): on the create too, so that a patch applied
+ * to the order it just created finds each item once.
+ */
+function distinctLists(resource: Resource): Resource {
+  const out: Json = { ...resource };
+  for (const [k, v] of Object.entries(resource)) {
+    if ((k === 'extension' || REQUEST_ELEMENTS[k]?.many === true) && Array.isArray(v)) {
+      const seen = new Set<string>();
+      out[k] = v.filter((item) => {
+        const text = JSON.stringify(item);
+        if (seen.has(text)) return false;
+        seen.add(text);
+        return true;
+      });
+    }
+  }
+  return out as Resource;
+}
+
+/** A value as the `value` part of an add or replace: value[x] of its datatype. */
+function valuePart(type: string, value: unknown): Json {
+  return { name: 'value', [`value${type}`]: value };
+}
+
+/**
+ * The operations that put one element of the request on the order: a single element (a choice one by
+ * its base name, whatever type the order holds) is deleted where held, then added (`add` sets a
+ * non-repeating element only where absent); each item of a list is deleted where the order holds the
+ * same (criteria) and added, so the order keeps its other items and a resend adds none twice. An item
+ * or element still naming a Bundle resource by urn:uuid (one the server knows by no id a patch can
+ * name) is left to the create.
+ */
+function elementOperations(type: string, key: string, value: unknown): Json[] {
+  const def = REQUEST_ELEMENTS[key];
+  if (def === undefined || value === undefined) return [];
+  const name = def.choice ?? key;
+  if (def.many !== true) {
+    if (bundleReferenced(value)) return [];
+    return [operation('delete', `${type}.${name}`), operation('add', type, [{ name: 'name', valueString: name }, valuePart(def.type, value)])];
+  }
+  const ops: Json[] = [];
+  for (const item of unsubsumed(Array.isArray(value) ? value : [value])) {
+    if (bundleReferenced(item)) continue;
+    const where = item !== null && typeof item === 'object' ? criteria(item as Json) : typeof item === 'string' ? `$this = ${literal(item)}` : undefined;
+    if (where !== undefined) ops.push(operation('delete', `${type}.${name}.where(${where})`));
+    ops.push(operation('add', type, [{ name: 'name', valueString: name }, valuePart(def.type, item)]));
+  }
+  return ops;
+}
+
 /**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
- * number alone; or such an event sent with its OBR, named by number + OBR-4): the order the search
- * finds gets the event's `change` (its status; the event's own extensions and further identifiers)
- * and keeps everything else (its code, requester, notes, timing: the event does not say them, or
- * says them as an echo); the server creates the request from the event only when it holds no order
- * the search finds. The same two entries as a kept resource, whatever the channel's conditionalUpdate
+ * number alone; or, named by number + OBR-4, such an event sent with its OBR, an XO, a result's or a
+ * document's request: review 23 R23-D1): the order the search finds gets the event's `change` (its
+ * status; the event's own extensions and further identifiers; with `carried`, every element the
+ * request carries, references named as the server knows them: `targets`) and keeps everything else
+ * (what only the placing NW said); the server creates the request from the event only when it holds
+ * no order the search finds. The same two entries as a kept resource, whatever the channel's conditionalUpdate
  * and omittedFields: the event has no id of its own to PUT, and a PUT would erase what only the
  * placing message said (review 22 R22-D1). A status alone is a JSON Patch; more, a FHIRPath Patch
  * (orderEventFhirPathPatch), one PATCH entry either way (FHIR R4 http.html#trules: entries of a
@@ -298,12 +518,17 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
  * shared a placer number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
-export function orderEventEntries(resource: Resource, fullUrl: string, search: string, change: OrderEventChange): Json[] {
+export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
+  const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];
+  const change: OrderEventChange =
+    given.carried === true
+      ? { ...given, elements: [...new Set([...given.elements, ...carriedElements(resource)])], extensions: [...new Set([...given.extensions, ...((resource.extension as Json[] | undefined) ?? []).map((e) => String(e.url))])] }
+      : given;
   const elements = change.elements.filter((k) => (resource as Json)[k] !== undefined);
   const carried = (resource.extension as Json[] | undefined)?.some((e) => change.extensions.includes(String(e.url))) === true;
-  if (carried || change.identifiers.length > 0) {
-    const patch = orderEventFhirPathPatch(resource, { ...change, elements });
+  if (carried || change.identifiers.length > 0 || elements.some((k) => !REPLACED_CODES.has(k))) {
+    const patch = orderEventFhirPathPatch(resource, { ...change, elements }, targets);
     entries.push({ resource: patch, request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } });
   } else if (elements.length > 0) {
     entries.push(patchEntry(resource.resourceType, search, elements.map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }))));

@@ -113,7 +113,7 @@ describe('R22-D1 [IG ORC[ServiceRequest] #1, #5, #12, #9 IF NW, #7] an SC with i
   });
 });
 
-describe('R22-D1 [IG OML_O21 6.4.1, OMG_O19] the same shape in OML and OMG; results keep their PUT', () => {
+describe('R22-D1 [IG OML_O21 6.4.1, OMG_O19] the same shape in OML and OMG; a result names the order too (R23-D1)', () => {
   const PID = 'PID|1||MRN23^^^GH^MR||DOE^JANE||19800215|F';
   const order = (type: string, control: string) =>
     convertHl7v2([`MSH|^~\\&|LIS|GH|CPOE|GH|20261206080000-0600||${type}|X${control}|P|2.5.1`, PID, `ORC|${control}|777^CPOE^1.2.3^ISO|L1^LIS||IP`, 'OBR|1|777^CPOE^1.2.3^ISO|L1^LIS|24331-1^Lipid panel^LN'].join('\r')).bundle;
@@ -123,8 +123,10 @@ describe('R22-D1 [IG OML_O21 6.4.1, OMG_O19] the same shape in OML and OMG; resu
     const create = (bundle.entry as { request?: { ifNoneExist?: string } }[]).find((e) => e.request?.ifNoneExist !== undefined);
     expect(create?.request?.ifNoneExist).toBe('identifier=urn%3Aoid%3A1.2.3|777&code=http%3A%2F%2Floinc.org|24331-1');
   });
-  it('control: an ORU with ORC-1 SC and its OBR keeps the PUT its report is based on; an ORM NW is a PUT', () => {
-    expect(methods(order('ORU^R01^ORU_R01', 'SC'), 'ServiceRequest')).toEqual(['PUT']);
+  // since own23 (review 23 R23-D1) only the placing NW writes the order whole: a result's OBR, whatever
+  // its ORC-1, is the same create + patch (order-result-patch.test.ts)
+  it('an ORU with ORC-1 SC and its OBR is a create + patch too; control: an ORM NW is a PUT', () => {
+    expect(methods(order('ORU^R01^ORU_R01', 'SC'), 'ServiceRequest')).toEqual(['POST', 'PATCH']);
     expect(methods(order('ORM^O01^ORM_O01', 'NW'), 'ServiceRequest')).toEqual(['PUT']);
   });
 });

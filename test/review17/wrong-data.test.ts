@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
-type Entry = { resource?: Json; request?: { url?: string } };
+type Entry = { fullUrl?: string; resource?: Json; request?: { url?: string; ifNoneExist?: string } };
 type Coding = { system?: string; code?: string };
 
 function convert(segments: string[]): Entry[] {
@@ -88,8 +88,12 @@ describe('review 17 wrong data', () => {
       'OBR|2|CP7712^CERNER|S26-33120^SQ|85025^CBC with differential^CPT4|||20261205073000|||||||||||||||20261205113000|||F',
       'OBX|1|NM|718-7^Hemoglobin^LN||13.9|g/dL^^UCUM|13.0-17.0|N|||F',
     ];
-    const urlOf = (entries: Entry[], code: string) =>
-      of(entries, 'ServiceRequest').find((e) => JSON.stringify(e.resource?.code).includes(`"code":"${code}"`))?.request?.url;
+    // a result's ServiceRequest is a conditional create + patch since R23-D1 (it does not place the
+    // order): its identity is the fullUrl its id gives and the search that finds it (number + OBR-4)
+    const urlOf = (entries: Entry[], code: string) => {
+      const entry = of(entries, 'ServiceRequest').find((e) => JSON.stringify(e.resource?.code).includes(`"code":"${code}"`));
+      return entry === undefined ? undefined : `${String(entry.fullUrl)} ${String(entry.request?.ifNoneExist ?? entry.request?.url)}`;
+    };
     const both = convert([...head, ...bmp, ...cbc]);
     const alone = convert([...head, ...bmp]);
     expect(urlOf(both, '80048')).toBeDefined();

@@ -12,8 +12,9 @@
  * - `insert` and `move` are refused (400 unsupported): hig never sends them.
  *
  * Paths: the restricted FHIRPath the spec's examples use, here `Type(.name)*` with `.where(...)` after a
- * name, its criteria `name = 'literal'` or `name.empty()` joined by `and` (string literals with `\'` and
- * `\\` escapes). A value is `value[x]`, or (a type value[x] cannot carry in R4, such as Extension) parts
+ * name, its criteria `name = literal` (a string with `\'` and `\\` escapes, `true`/`false`, a number),
+ * `name.empty()` or `name.where(...).exists()`, joined by `and`; a choice element by its base name
+ * (`occurrence`, CHOICES). A value is `value[x]`, or (a type value[x] cannot carry in R4, such as Extension) parts
  * named by the element's properties, each with its own value[x] or parts.
  */
 
@@ -36,10 +37,30 @@ const failed = (message: string) => new FhirPathPatchError('failed', message);
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Element names that repeat (0..*), where an `add` creates a list. */
-const REPEATING: ReadonlySet<string> = new Set(['extension', 'modifierExtension', 'identifier', 'note', 'basedOn', 'coding', 'category', 'reasonCode', 'specimen', 'supportingInfo']);
+const REPEATING: ReadonlySet<string> = new Set([
+  ...['extension', 'modifierExtension', 'identifier', 'note', 'basedOn', 'coding', 'category', 'reasonCode', 'specimen', 'supportingInfo'],
+  ...['reasonReference', 'performer', 'locationCode', 'locationReference', 'orderDetail', 'bodySite', 'insurance', 'relevantHistory', 'replaces'],
+  ...['instantiatesCanonical', 'instantiatesUri'],
+]);
 
-/** A criterion of `where`: `name = 'literal'` or `name.empty()`. */
-type Criterion = { name: string; equals: string } | { name: string; empty: true };
+/**
+ * Choice elements ([x]) by their base name, as FHIRPath names them: a path step `occurrence` finds
+ * `occurrenceDateTime` or `occurrencePeriod`…, and `add` of name `occurrence` with `valuePeriod` sets
+ * `occurrencePeriod`.
+ */
+const CHOICES: ReadonlySet<string> = new Set(['occurrence', 'quantity', 'asNeeded']);
+
+/** The key a step name has in `parent`: itself, or the typed key of a choice element. */
+function keyIn(parent: Json, name: string): string {
+  if (!CHOICES.has(name) || name in parent) return name;
+  return Object.keys(parent).find((k) => k.startsWith(name) && /^[A-Z]/.test(k.slice(name.length))) ?? name;
+}
+
+/**
+ * A criterion of `where`: `name = literal` (a string, `true`/`false` or a number), `name.empty()`, or
+ * `name.where(criteria).exists()` (an item of `name` meets the nested criteria).
+ */
+type Criterion = { name: string; equals: string | boolean | number } | { name: string; empty: true } | { name: string; some: Criterion[] };
 type Step = { name: string; where?: Criterion[] };
 
 function readLiteral(text: string, at: number): [string, number] {
@@ -72,18 +93,43 @@ function parseCriteria(text: string): Criterion[] {
     if (text.startsWith('.empty()', at)) {
       criteria.push({ name, empty: true });
       at += '.empty()'.length;
+    } else if (text.startsWith('.where(', at)) {
+      const open = at + '.where('.length;
+      const close = closing(text, open);
+      if (!text.startsWith(').exists()', close)) throw invalid('a nested where() is followed by .exists()');
+      criteria.push({ name, some: parseCriteria(text.slice(open, close)) });
+      at = close + ').exists()'.length;
     } else if (text[at] === '=') {
       at++;
       skip();
-      const [value, end] = readLiteral(text, at);
-      criteria.push({ name, equals: value });
-      at = end;
-    } else throw invalid('a where() criterion is `name = literal` or `name.empty()`');
+      const other = /^(true|false|-?[0-9]+(\.[0-9]+)?)/.exec(text.slice(at))?.[0];
+      if (other !== undefined) {
+        criteria.push({ name, equals: other === 'true' ? true : other === 'false' ? false : Number(other) });
+        at += other.length;
+      } else {
+        const [value, end] = readLiteral(text, at);
+        criteria.push({ name, equals: value });
+        at = end;
+      }
+    } else throw invalid('a where() criterion is `name = literal`, `name.empty()` or `name.where(...).exists()`');
     skip();
     if (at >= text.length) return criteria;
     if (!text.startsWith('and ', at)) throw invalid('where() criteria are joined by `and`');
     at += 4;
   }
+}
+
+/** The index of the `)` closing a parenthesis opened just before `at` (outside string literals). */
+function closing(text: string, at: number): number {
+  let quoted = false;
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    if (text[i] === '\\' && quoted) i++;
+    else if (text[i] === "'") quoted = !quoted;
+    else if (text[i] === '(' && !quoted) depth++;
+    else if (text[i] === ')' && !quoted && depth-- === 0) return i;
+  }
+  throw invalid('where( without its closing parenthesis');
 }
 
 /** `Type.a.where(...).b` → the resource type and the steps. */
@@ -130,7 +176,14 @@ interface Location {
 
 function holds(value: unknown, criteria: readonly Criterion[]): boolean {
   if (!isJson(value)) return false;
-  return criteria.every((c) => ('empty' in c ? value[c.name] === undefined : value[c.name] === c.equals));
+  return criteria.every((c) => {
+    if ('empty' in c) return value[c.name] === undefined;
+    if ('some' in c) {
+      const v = value[c.name];
+      return (Array.isArray(v) ? v : v === undefined ? [] : [v]).some((item) => holds(item, c.some));
+    }
+    return value[c.name] === c.equals;
+  });
 }
 
 function locate(resource: Json, path: string): Location[] {
@@ -142,9 +195,10 @@ function locate(resource: Json, path: string): Location[] {
   for (const [n, step] of steps.entries()) {
     found = [];
     for (const parent of parents) {
-      const value = parent[step.name];
-      if (Array.isArray(value)) value.forEach((v, index) => found.push({ parent, name: step.name, index }));
-      else if (value !== undefined) found.push({ parent, name: step.name });
+      const name = keyIn(parent, step.name);
+      const value = parent[name];
+      if (Array.isArray(value)) value.forEach((v, index) => found.push({ parent, name, index }));
+      else if (value !== undefined) found.push({ parent, name });
     }
     if (step.where !== undefined) found = found.filter((l) => holds(valueAt(l), step.where ?? []));
     if (n < steps.length - 1) parents = found.map(valueAt).filter(isJson);
@@ -224,10 +278,15 @@ function applyOne(resource: Json, operation: Json): void {
     const l = one(resource, path);
     const container = l === 'resource' ? resource : valueAt(l);
     if (!isJson(container)) throw failed('add names no element to add to');
-    const current = container[name];
+    // a choice element takes the type of its value: `occurrence` + valuePeriod is occurrencePeriod
+    const typed = Object.keys(valuePart).find((k) => k.startsWith('value') && k.length > 'value'.length);
+    if (CHOICES.has(name) && typed === undefined) throw invalid(`add of the choice element ${name} without a typed value`);
+    const key = CHOICES.has(name) ? `${name}${(typed ?? '').slice('value'.length)}` : name;
+    if (CHOICES.has(name) && keyIn(container, name) in container) throw failed(`add of ${name}, which the element already has`);
+    const current = container[key];
     if (Array.isArray(current)) current.push(value);
-    else if (current !== undefined) throw failed(`add of ${name}, which the element already has`);
-    else container[name] = REPEATING.has(name) ? [value] : value;
+    else if (current !== undefined) throw failed(`add of ${key}, which the element already has`);
+    else container[key] = REPEATING.has(key) ? [value] : value;
     return;
   }
   throw invalid(`operation type ${String(type)} is not supported here`);

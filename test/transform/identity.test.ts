@@ -18,11 +18,21 @@ function convert(lines: string[], options: ConvertOptions = {}): Record<string, 
   return convertHl7v2(lines.join('\r'), options).bundle;
 }
 
-/** Request URLs of the PUT entries of `type`, in Bundle order. */
+/** Request URLs of the PUT entries of `type` (a conditional create: identityUrl), in Bundle order. */
 function urls(bundle: Record<string, unknown>, type: string): string[] {
   return entries(bundle)
     .filter((e) => e.resource.resourceType === type)
-    .map((e) => e.request.url);
+    .map((e) => identityUrl(e as { fullUrl?: string; request: { method?: string; url: string } }));
+}
+
+/**
+ * The URL an entry's identity gives: its PUT's; for a conditional create (an order named by a message
+ * that does not place it: a result, an event, since R22-D1/R23-D1) the `Type/id` its fullUrl carries,
+ * the URL the placing NW PUT.
+ */
+function identityUrl(e: { fullUrl?: string; request: { method?: string; url: string } }): string {
+  if (e.request.method === 'POST' && e.fullUrl?.startsWith('urn:uuid:') === true) return `${e.request.url}/${e.fullUrl.slice('urn:uuid:'.length)}`;
+  return e.request.url;
 }
 
 /** The URL of the one `type` entry; fails when there is not exactly one. */
@@ -287,9 +297,14 @@ describe('conditional updates address the resource by the search that identifies
     const options = { conditionalUpdate: true, namespaceMap: { HOSP: 'urn:oid:1.2.3', EHR: 'urn:oid:1.2.4' } };
     const oru = convert([MSH('ORU^R01^ORU_R01', 'C1'), PID.replace('MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI', 'EMPI9^^^EMPI^PI~MRN1^^^HOSP^MR'), 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN|||20240305070000||||||||||||||||||F', 'OBX|1|NM|2345-7^Glucose^LN||95|mg/dL|||||F'], options);
     expect(url(oru, 'Patient')).toBe('Patient?identifier=urn%3Aoid%3A1.2.3|MRN1');
-    expect(url(oru, 'ServiceRequest')).toBe('ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8');
+    // a result's request is a conditional create searched so (R23-D1: an ORU does not place the order)
+    const searches = (bundle: Record<string, unknown>): string[] =>
+      (bundle.entry as { resource: { resourceType: string }; request: { method: string; url: string; ifNoneExist?: string } }[])
+        .filter((e) => e.resource.resourceType === 'ServiceRequest')
+        .map((e) => (e.request.method === 'POST' ? `${e.request.url}?${String(e.request.ifNoneExist)}` : e.request.url));
+    expect(searches(oru)).toEqual(['ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8']);
     const shared = convert([MSH('ORU^R01^ORU_R01', 'C2'), PID, 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN||||||||||||||||||||F', 'OBR|2|PL1^EHR||2345-7^Glucose^LN||||||||||||||||||||F'], options);
-    expect(urls(shared, 'ServiceRequest')).toEqual([
+    expect(searches(shared)).toEqual([
       'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8',
       'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|2345-7',
     ]);

@@ -33,7 +33,10 @@ describe('[IG OBR[Specimen]] the OBR of a group without an SPM is its Specimen',
     const ref = `urn:uuid:${String(specimens(bundle)[0]?.id)}`;
     expect(resources(bundle, 'DiagnosticReport')[0]?.specimen).toEqual([{ reference: ref }]);
     expect((resources(bundle, 'Observation')[0]?.specimen as Json).reference).toBe(ref);
-    expect(((specimens(bundle)[0]?.request as Json[])[0] as Json).reference).toBe(`urn:uuid:${String(resources(bundle, 'ServiceRequest')[0]?.id)}`);
+    // the result's request is a conditional create (R23-D1), its body without id: named by its fullUrl
+    const request = (bundle.entry as Json[]).find((e) => (e.resource as Json | undefined)?.resourceType === 'ServiceRequest');
+    expect(((specimens(bundle)[0]?.request as Json[])[0] as Json).reference).toBe(request?.fullUrl);
+    expect(request?.fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
   });
 
   it('[hig SPS] a flat CE source (`UR^Urine^HL70070`, common before v2.5) is the source\'s coding, not code + additive "Urine" + free text', () => {

@@ -21,8 +21,16 @@ function convert(segments: string[], options: ConvertOptions = {}): { entries: E
 }
 
 const of = (entries: Entry[], type: string) => entries.filter((e) => e.resource?.resourceType === type);
-const urls = (entries: Entry[], type: string) => of(entries, type).map((e) => e.request?.url);
-const withCode = (entries: Entry[], type: string, code: string) => of(entries, type).find((e) => JSON.stringify(e.resource?.code).includes(`"code":"${code}"`))?.request?.url;
+/**
+ * The URL an entry's identity gives: its PUT's; for a conditional create (an order named by a result,
+ * which does not place it: R23-D1) the `Type/id` of its fullUrl, where the placing NW PUT.
+ */
+const identityUrl = (e: Entry) => (e.request?.method === 'POST' && e.fullUrl?.startsWith('urn:uuid:') === true ? `${String(e.request.url)}/${e.fullUrl.slice('urn:uuid:'.length)}` : e.request?.url);
+const urls = (entries: Entry[], type: string) => of(entries, type).map(identityUrl);
+const withCode = (entries: Entry[], type: string, code: string) => {
+  const entry = of(entries, type).find((e) => JSON.stringify(e.resource?.code).includes(`"code":"${code}"`));
+  return entry === undefined ? undefined : identityUrl(entry);
+};
 
 // review 17's #11 (Sunquest ORU^R01 2.4): one requisition CP7712, one accession S26-33120, two panels
 const ORU_HEAD = ['MSH|^~\\&|SQLAB|BSW|HIG|NTXHIE|20261205113020-0600||ORU^R01|SQ0000977|P|2.4', 'PID|1||2288441^^^BSW^MRN||LEE^DANIEL^JUNHO^^^^L||19820509|M', 'ORC|RE|CP7712^CERNER|S26-33120^SQ||CM'];
@@ -147,6 +155,8 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     const { entries } = convert([...head('O5'), `ORC|${control}|${PLACER}`]);
     expect(urls(entries, 'ServiceRequest')).toHaveLength(1);
     expect(urls(entries, 'ServiceRequest')[0]).toMatch(/^ServiceRequest\/[0-9a-f-]{36}$/);
+    // a lone ORC NW or RE places the order: written whole (R23-D1), not a create + patch
+    expect(of(entries, 'ServiceRequest')[0]?.request?.method).toBe('PUT');
   });
 
   // [IG ORC[ServiceRequest] #1 → status via OrderControlCode, #5 via OrderStatus] SC with no ORC-5 says

@@ -219,7 +219,10 @@ describe('[IG OBR[DiagnosticReport] #35 → performer(NDL[PractitionerRole]) + e
 describe('[IG ORC[Provenance] #9 → recorded, occurredDateTime; #12 → agent author; ORC[ServiceRequest] #9 authoredOn IF ORC-1 = NW]', () => {
   const order = (orc: string) => run(MDM, EVN, PID, PV1, orc, seg('OBR', { 1: '1', 2: 'PL1^CPOE', 4: '11506-3^Progress note^LN' }), seg('TXA', TXA), seg('OBX', { 1: '1', 2: 'TX', 5: 'Line one', 11: 'F' }));
   // the order's own Provenance (the message's EVN Provenance targets every resource)
-  const orderProvenance = (bundle: Json) => resources(bundle, 'Provenance').filter((p) => (p.target as Json[]).length === 1 && (p.target as Json[]).some((t) => (t.reference as string) === `urn:uuid:${resources(bundle, 'ServiceRequest')[0]!.id}`));
+  // the document's request is a conditional create (R23-D1: an MDM does not place the order), its body
+  // without id: the order is named by its entry's fullUrl
+  const orderUrl = (bundle: Json) => (bundle.entry as Json[]).find((e) => (e.resource as Json | undefined)?.resourceType === 'ServiceRequest')?.fullUrl;
+  const orderProvenance = (bundle: Json) => resources(bundle, 'Provenance').filter((p) => (p.target as Json[]).length === 1 && (p.target as Json[]).some((t) => (t.reference as string) === orderUrl(bundle)));
 
   it('ORC-1 RE with ORC-9 and ORC-12: a Provenance of the order at ORC-9, author ORC-12; ORC-9 not reported', () => {
     const { bundle, lines } = order(seg('ORC', { 1: 'RE', 2: 'PL1^CPOE', 9: '20240305070000-0500', 12: '5742^RADON^NICK' }));

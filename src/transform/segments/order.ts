@@ -448,40 +448,65 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
 }
 
 /**
- * Order messages whose ORC + OBR may be an event on an order placed before (heldOrderEvent); a
- * result message's (ORU, OUL) request stays the full PUT its report is based on.
+ * Order messages (ORM, OML, OMG, OMI, OMB, OMD, OMN, OMS, OMQ): those whose ORC-1 NW places the
+ * orders they carry (placesOrder). A result message (ORU, OUL…), a document's (MDM) or a response's
+ * (ORL, ORR, OSR…) OBR names an order another message placed.
  */
-const ORDER_MESSAGES: ReadonlySet<string> = new Set(['ORM', 'OML', 'OMG']);
+const ORDER_MESSAGES: ReadonlySet<string> = new Set(['ORM', 'OML', 'OMG', 'OMI', 'OMB', 'OMD', 'OMN', 'OMS', 'OMQ']);
 
 /**
  * [IG OrderControlCode[ServiceRequest.status], ORC[ServiceRequest] #1, #5] An ORC + OBR of an order
  * message whose ORC-1 changes the state of an order placed before (STATE_EVENTS: cancel, discontinue,
  * hold, release, status changed): a filler's SC with ORC-5 IP sends the OBR's numbers and code, not
- * the requester, ORC-9 of the NW or the timing only the placing message said. NW, XO/XX, RE and the
- * rest carry the whole order and stay full PUTs.
+ * the requester, ORC-9 of the NW or the timing only the placing message said (review 22 R22-D1).
  */
 function heldOrderEvent(orc: SegmentReader | undefined, cx: Conversion): boolean {
   const control = orc?.str(1)?.toUpperCase();
-  return control !== undefined && STATE_EVENTS.has(control) && ORDER_MESSAGES.has(get(cx.msg, 'MSH-9.1')?.trim().toUpperCase() ?? '');
+  return control !== undefined && STATE_EVENTS.has(control) && ORDER_MESSAGES.has(messageType(cx));
+}
+
+function messageType(cx: Conversion): string {
+  return get(cx.msg, 'MSH-9.1')?.trim().toUpperCase() ?? '';
 }
 
 /**
- * [hig identity, review 22 R22-D1] The ServiceRequest of an order event sent with its OBR
- * (heldOrderEvent): keyed as the test is (number + OBR-4, requestKey: the URL the NW PUT), but sent
- * as the ORC-only event is, a conditional create + patch, searched by the number and the OBR-4 code
+ * [hig, review 23 R23-D1; v2.5.1 2.5.3: a field not sent is unchanged] Whether an ORC + OBR places the
+ * order it carries, so that its ServiceRequest is written whole (a full PUT): an order message whose
+ * ORC-1 is NW (new order), or that has no ORC-1 to say otherwise. Only the placing message says all the
+ * order is: the IG maps ORC-9 to authoredOn only when ORC-1 is NW [IG ORC[ServiceRequest] #9], and an
+ * XO (change order), a result (ORU, OUL: their requests carry no ORC-7/TQ1 timing, DG1 reason, often
+ * no ORC-12) or an event with its OBR says part of it. Every other message naming the order is a
+ * conditional create + a patch of what it says (testEventRequest).
+ */
+function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
+  if (!ORDER_MESSAGES.has(messageType(cx))) return false;
+  const control = orc?.str(1)?.toUpperCase();
+  return control === undefined || control === 'NW';
+}
+
+/**
+ * [hig identity, review 22 R22-D1, review 23 R23-D1] The ServiceRequest of an OBR whose message does
+ * not place the order (placesOrder: an event with its OBR, an XO/XX, a result's or a document's
+ * request): keyed as the test is (number + OBR-4, requestKey: the URL the NW PUT), but sent as the
+ * ORC-only event is, a conditional create + patch, searched by the number and the OBR-4 code
  * (identity.ts orderEventTestSearch), so the one test is found under whatever id the server gave it
- * and keeps what the event does not say. Before, the full PUT erased the requester, authoredOn,
- * occurrence and priority of the held order. A search that cannot be made safely (no number; a
- * number without a system and no identified patient), or that a second OBR of the message already
+ * and keeps what the message does not say; every element the message carries replaces the order's
+ * (patch.ts OrderEventChange.carried). Before, the full PUT erased the requester, authoredOn,
+ * occurrence, priority and reason of the held order. A search that cannot be made safely (no number;
+ * a number without a system and no identified patient), or that a second OBR of the message already
  * makes, leaves the full PUT.
  */
-function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined): void {
+function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean): void {
   const search = orderEventTestSearch(number, code, patient);
   const typeId = `ServiceRequest/${resource.id ?? ''}`;
   if (search === undefined || cx.events.has(typeId)) return;
   for (const [other, query] of cx.conditional) if (query === search && cx.events.has(other)) return;
   cx.conditional.set(typeId, search);
-  eventChange(resource, number, cx);
+  eventChange(resource, number, cx, true);
+  if (!state) {
+    const change = cx.events.get(typeId);
+    if (change !== undefined) cx.events.set(typeId, { ...change, wholeWhenChained: true });
+  }
 }
 
 /** The extensions an order event says of itself [IG ORC[ServiceRequest] #1 and #9 businessEvent, #16]. */
@@ -496,12 +521,12 @@ function eventExtensions(cx: Conversion): string[] {
  * only), and [IG ORC[ServiceRequest] #3, OBR[ServiceRequest] #3] the numbers it names beside the one
  * it is searched by (a filler number the placer's NW did not have).
  */
-function eventChange(resource: Resource, number: Json | undefined, cx: Conversion): void {
+function eventChange(resource: Resource, number: Json | undefined, cx: Conversion, carried = false): void {
   patchedAsOrderEvent(resource, cx);
   const typeId = `${resource.resourceType}/${resource.id ?? ''}`;
   const elements = cx.events.get(typeId)?.elements ?? [];
   const identifiers = ((resource.identifier as Json[] | undefined) ?? []).filter((i) => i !== number && typeof i.value === 'string');
-  cx.events.set(typeId, { elements, extensions: eventExtensions(cx), identifiers });
+  cx.events.set(typeId, { elements, extensions: eventExtensions(cx), identifiers, ...(carried ? { carried } : {}) });
 }
 
 /**
@@ -587,8 +612,13 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const patient = cx.identified(scope.patient) ? scope.patient : undefined;
   const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
-  // a prior result sent with the order (priorOf) is another order, not the one the event acts on
-  if (!event && obr !== undefined && priorOf === undefined && heldOrderEvent(orc, cx)) testEventRequest(resource, placer ?? filler, code, cx, patient);
+  // [hig, R22-D1, R23-D1] an OBR whose message does not place the order patches it; a prior result sent
+  // with the order (priorOf) is another order, and a child under its culture (two isolates share number
+  // and OBR-4: the search would find both): both stay PUTs
+  const child = placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx);
+  const state = heldOrderEvent(orc, cx);
+  const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
+  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state);
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
