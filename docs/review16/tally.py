@@ -29,6 +29,8 @@ CLASSES = [
     # (added 2026-12-06, review 22 R22-L2 fix: a report line that did not exist when this review ran) TXA-4 has
     # no IG target and is reported since; later reviews read this table through tally_core.tables_of
     (r'^TXA-4: the activity date/time has no DocumentReference element', 'b', 'TXA-4 activity date/time (TXA[DocumentReference] #4: no target)'),
+    # (added 2026-12-06, review 23 R23-L1 fix, ca202cc) TXA-22's PPN.15 has no IG target and is reported since
+    (r'^TXA-22: PPN\.15, the authentication date/time', 'b', 'TXA-22 PPN.15 authentication time (TXA[DocumentReference] #22: no target)'),
     # ---- review 16: report texts (and fields with an IG row) the earlier tables did not place ----
     (r'^OBR-14 is valued', 'a', 'OBR-14 specimen received time (ORU_R01 OBR[Specimen] #14 -> Specimen.receivedTime; no Specimen made from an OBR)'),
     (r'^OBR-15 is valued', 'a', 'OBR-15 specimen source (ORU_R01 OBR[Specimen] #15 -> Specimen via SPS; no Specimen made from an OBR)'),

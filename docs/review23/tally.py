@@ -50,11 +50,14 @@ L2 = 'R23-L2 OBX-4 sub-id neither structured nor in observation-v2-subid: the MI
 # (docs/mapping.md Known gaps "Identity", review 19 R19-I1; review 19 counted it wrong data).
 I1 = 'R19-I1 the A40 survivor (PI alone) is another Patient than the A08 of the same person (PI + MR): one person, two active Patients (identity.ts; documented Known gap)'
 WRONG = {9: [I1]}
-SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 18: [L2], 19: [L2], 22: [D1]}
+# The lead split D1 when own23 fixed its ServiceRequest half (#05, the ORM XO); #22 is the pharmacy half (RDE DC of a
+# MedicationRequest), which own23 left as a known gap.
+D1P = 'R23-D1p the pharmacy half of R23-D1: an RDE DC re-sending the order PUTs the MedicationRequest without authoredOn (ORC-9 IF NW applied to MedicationRequest)'
+SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 18: [L2], 19: [L2], 22: [D1P]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R23-L1': 'ca202cc', 'R23-L2': '5b2b938'}
+_FIXED = {'R23-L1': 'ca202cc', 'R23-L2': '5b2b938', 'R23-D1 ': 'e1195fd', 'R22-D1 class': 'e1195fd'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

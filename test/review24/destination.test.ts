@@ -92,9 +92,16 @@ describe('review 24 at the destination', () => {
     expect((moved?.subject as { reference?: string }).reference).toBe(`Patient/${String(thorvaldsen?.id)}`);
   });
 
-  it('noted, not counted (documented PUT-replace of orders): after the ORU #09 the CBC order #08 placed holds no authoredOn, priority or occurrence', () => {
-    const cbc = byIdentifier('ServiceRequest', 'CH24-5101')[0];
-    expect(cbc?.status).toBe('completed');
-    expect([cbc?.authoredOn, cbc?.priority, cbc?.occurrenceDateTime]).toEqual([undefined, undefined, undefined]);
+  // Noted on a912b26 (documented PUT-replace of orders, not counted): after the ORU #09 the CBC order held none of
+  // #08's authoredOn, priority or occurrence. Since own23 a result patches what it says (R23-D1/R22-D1 class): the
+  // server's order keeps what #08 alone placed.
+  it('after the ORU #09 the CBC order keeps the authoredOn, priority and occurrence #08 placed, and is completed', () => {
+    const cbc = byIdentifier('ServiceRequest', 'CH24-5101');
+    expect(cbc).toHaveLength(1);
+    expect(cbc[0]?.status).toBe('completed');
+    const placed = (convertHl7v2(readFileSync(new URL('08-oml-o21-three-orders.hl7', dir)).toString('latin1')).bundle.entry as { resource?: Json }[])
+      .map((e) => e.resource).find((r) => r?.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes('"value":"CH24-5101"'));
+    expect(placed?.authoredOn).toBeDefined();
+    expect([cbc[0]?.authoredOn, cbc[0]?.priority, cbc[0]?.occurrenceDateTime]).toEqual([placed?.authoredOn, placed?.priority, placed?.occurrenceDateTime]);
   });
 });

@@ -51,7 +51,7 @@ describe('review 25: a result message PUTs the whole order over the placer\'s (R
   // patches it since fix23 (kept). #15 (Beaker ORU^R01, ORC-1 RE, OBR-25 F) is a full PUT at the same URL with
   // what the result message knows: the server's order keeps none of the above; no report line (docs/mapping.md:
   // "result messages (ORU, OUL) keep their PUT").
-  it.fails('R22-D1 class [IG ORC[ServiceRequest] #9/#21, OML_O21 DG1] after the result the CMP order keeps its reason, AOE and authoredOn', async () => {
+  it('R22-D1 class [IG ORC[ServiceRequest] #9/#21, OML_O21 DG1] after the result the CMP order keeps its reason, AOE and authoredOn', async () => {
     await deliver(M12, M13, M15);
     const cmp = held('ServiceRequest', 'IV25-8801');
     expect(cmp).toHaveLength(1);

@@ -111,17 +111,13 @@ describe('review 26: order-control and result messages PUT the whole order (R23-
   });
   // #08 (clinic ORM^O01: CMP, ORC-9 07:20, DG1 E11.9 → reasonReference, PV1 → encounter, OBR-27 R → priority);
   // #09 (the lab's preliminary ORU) PUTs the same ServiceRequest with only the lab's echo.
-  it.fails('R22-D1 class: after the preliminary result the held CMP order keeps its time, reason and priority', () => {
-    const held = byNumber(storedAfter(M08, M09), 'ServiceRequest', 'CL0921-88410');
-    expect(held?.authoredOn).toBe('2026-12-07T07:20:00-06:00');
-    expect(held?.reasonReference).toBeDefined();
-    expect(held?.priority).toBe('routine');
-  });
-  it('R22-D1 class control: #08 alone holds them; #09 is the same URL and adds the filler number', () => {
+  // Judged at the server since own23 (a result's request is a conditional create + patch, which a replay of PUT URLs
+  // cannot show): test/review26/destination.test.ts 'after #09 the CMP order keeps…'.
+  it('R22-D1 class control: #08 alone holds them; #09 names the same request (its fullUrl) and adds the filler number', () => {
     const placed = byNumber(storedAfter(M08), 'ServiceRequest', 'CL0921-88410');
     expect(placed).toMatchObject({ authoredOn: '2026-12-07T07:20:00-06:00', priority: 'routine' });
-    const resulted = byNumber(storedAfter(M08, M09), 'ServiceRequest', 'CL0921-88410');
-    expect(resulted?.id).toBe(placed?.id);
-    expect(JSON.stringify(resulted?.identifier)).toContain('COL2634117');
+    const request = (convertHl7v2(M09).bundle.entry as { fullUrl?: string; resource?: Json }[]).find((e) => e.resource?.resourceType === 'ServiceRequest' && JSON.stringify(e.resource.identifier).includes('CL0921-88410'));
+    expect(request?.fullUrl).toBe(`urn:uuid:${String(placed?.id)}`);
+    expect(JSON.stringify(request?.resource?.identifier)).toContain('COL2634117');
   });
 });

@@ -119,11 +119,15 @@ describe('review 26 at the destination', () => {
     expect(mr[0]?.occurrencePeriod).toBeDefined();
   });
 
-  it('recorded (documented PUT-replace): after #09 the CMP order holds no authoredOn/priority/reason from #08; after the XO the lisinopril order holds no authoredOn', () => {
-    const cmp = byIdentifier('ServiceRequest', 'CL0921-88410')[0];
-    expect(cmp?.authoredOn).toBeUndefined();
-    expect(cmp?.priority).toBeUndefined();
-    expect(cmp?.reasonReference).toBeUndefined();
+  // Recorded on 232831c as the documented PUT-replace (R22-D1 class, counted in the tally): the CMP order lost #08's
+  // authoredOn, priority and reason. Since own23 a result patches what it says; the pharmacy XO (MedicationRequest)
+  // still replaces the order (own23's known gap), so the lisinopril order still holds no authoredOn.
+  it('after #09 the CMP order keeps #08\'s authoredOn, priority and reason [IG ORC[ServiceRequest] #9, ORM_O01 DG1]; after the XO the lisinopril order still holds no authoredOn (pharmacy: known gap)', () => {
+    const cmp = byIdentifier('ServiceRequest', 'CL0921-88410');
+    expect(cmp).toHaveLength(1);
+    expect(cmp[0]?.authoredOn).toBe('2026-12-07T07:20:00-06:00');
+    expect(cmp[0]?.priority).toBe('routine');
+    expect(cmp[0]?.reasonReference).toBeDefined();
     expect(byIdentifier('MedicationRequest', 'ERX26018840')[0]?.authoredOn).toBeUndefined();
   });
 
