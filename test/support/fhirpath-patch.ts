@@ -36,9 +36,9 @@ const failed = (message: string) => new FhirPathPatchError('failed', message);
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Element names that repeat (0..*), where an `add` creates a list. */
-const REPEATING: ReadonlySet<string> = new Set(['extension', 'modifierExtension', 'identifier', 'note', 'basedOn', 'coding', 'category', 'reasonCode', 'specimen', 'supportingInfo']);
+const REPEATING: ReadonlySet<string> = new Set(['extension', 'modifierExtension', 'identifier', 'note', 'basedOn', 'coding', 'category', 'reasonCode', 'specimen', 'supportingInfo', 'link']);
 
-/** A criterion of `where`: `name = 'literal'` or `name.empty()`. */
+/** A criterion of `where`: `name = 'literal'` or `name.empty()`; `name` may be a dotted path of single elements (`other.reference`). */
 type Criterion = { name: string; equals: string } | { name: string; empty: true };
 type Step = { name: string; where?: Criterion[] };
 
@@ -65,8 +65,18 @@ function parseCriteria(text: string): Criterion[] {
   };
   for (;;) {
     skip();
-    const name = /^[A-Za-z][A-Za-z0-9]*/.exec(text.slice(at))?.[0];
+    const name = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*/.exec(text.slice(at))?.[0];
     if (name === undefined) throw invalid('a where() criterion names an element');
+    // `a.b.empty()`: the dotted name stops before the function
+    if (name.endsWith('.empty') && text.startsWith('()', at + name.length)) {
+      criteria.push({ name: name.slice(0, -'.empty'.length), empty: true });
+      at += name.length + 2;
+      skip();
+      if (at >= text.length) return criteria;
+      if (!text.startsWith('and ', at)) throw invalid('where() criteria are joined by `and`');
+      at += 4;
+      continue;
+    }
     at += name.length;
     skip();
     if (text.startsWith('.empty()', at)) {
@@ -128,9 +138,16 @@ interface Location {
   index?: number;
 }
 
+/** The value a dotted criterion name reaches (single elements only). */
+function reach(value: Json, name: string): unknown {
+  let at: unknown = value;
+  for (const step of name.split('.')) at = isJson(at) ? at[step] : undefined;
+  return at;
+}
+
 function holds(value: unknown, criteria: readonly Criterion[]): boolean {
   if (!isJson(value)) return false;
-  return criteria.every((c) => ('empty' in c ? value[c.name] === undefined : value[c.name] === c.equals));
+  return criteria.every((c) => ('empty' in c ? reach(value, c.name) === undefined : reach(value, c.name) === c.equals));
 }
 
 function locate(resource: Json, path: string): Location[] {
