@@ -334,7 +334,7 @@ function linkPath(type: string, link: Json): string | undefined {
 }
 
 /**
- * [hig merge rule; IG MRG[Patient], ADT_A39/ADT_A40; FHIR R4 Patient.link, fhirpatch.html] The FHIRPath
+ * [hig merge rule; IG MRG merge pattern; FHIR R4 Patient.link, fhirpatch.html] The FHIRPath
  * Patch of a merge event's survivor (mergeSurvivorEntries): what the merge says, added to whatever Patient
  * the server holds under the survivor's search. Each identifier and each link (`replaces` the merged
  * record) is deleted where the Patient holds it, then added: the held identifiers and links stay, and a

@@ -3,8 +3,8 @@
  * server (test/support/fhir-server.ts): each message's Bundle POSTed as the transaction it is, in order, and
  * what the server then holds is asserted. An EMPI's A28 names the person by the enterprise id (PI) and the
  * facility MRN (MR): hig keys that Patient on the MR (identity.ts patientIdentity, MR ranks before PI). Its A40
- * names the survivor by the PI alone. [IG MRG[Patient] (MRG-1 → the merged record's identifier), ADT_A39 /
- * ADT_A40 message maps (PID → Patient, MRG → Patient link); FHIR R4 Patient.link: the surviving record
+ * names the survivor by the PI alone. [IG MRG, the FHIR merge pattern (MAPPING-RULES; the IG corpus holds no
+ * MRG[Patient] row or ADT_A39 message map): MRG-1 → the merged record's identifier; FHIR R4 Patient.link: the surviving record
  * `replaces` the merged one, which is `replaced-by` it]. Expected values come from the messages.
  *
  *   npx vitest run test/destinations/merge-survivor.test.ts
@@ -80,7 +80,7 @@ const channels: [string, Options][] = [
 ];
 
 describe.each(channels)('a merge survivor named by the enterprise id alone, %s channel', (_name, options) => {
-  it('[IG ADT_A39/A40 MRG[Patient]; Patient.link] A28 (PI~MR) then A40 (PI alone): one active Patient, holding PI and MR, replaces the merged record, which is replaced-by it', async () => {
+  it('[IG MRG merge pattern; FHIR Patient.link] A28 (PI~MR) then A40 (PI alone): one active Patient, holding PI and MR, replaces the merged record, which is replaced-by it', async () => {
     await deliver(options, A28(`${PI}~${MR}`), A40(PI));
     const survivors = active();
     expect(survivors).toHaveLength(1);
@@ -90,7 +90,7 @@ describe.each(channels)('a merge survivor named by the enterprise id alone, %s c
     expect(patients()).toHaveLength(2);
     const old = merged();
     expect(old).toHaveLength(1);
-    // [IG MRG-1 → the merged Patient's identifier], as before this rule
+    // [IG MRG: MRG-1 → the merged Patient's identifier], as before this rule
     expect(old[0]?.identifier).toContainEqual(expect.objectContaining({ system: `urn:oid:${HIE}`, value: 'GL00790033' }));
     expect(old[0]?.active).toBe(false);
     const replaces = links(person).filter((l) => l.type === 'replaces');
@@ -139,6 +139,17 @@ describe('a merge survivor at the server (default channel)', () => {
     expect(links(active()[0])).toHaveLength(1);
   });
 
+  it('[v2.5.1 2.5.3; the channel\'s omittedFields rule] PID-16 omitted by the A40: removed under remove (as a full PUT), kept under keep', async () => {
+    const married = A28(`${PI}~${MR}`).replace('||^PRN^PH^^1^218^5550143', '||^PRN^PH^^1^218^5550143|||M');
+    await deliver({}, married, A40(PI));
+    expect(active()).toHaveLength(1);
+    expect(active()[0]?.maritalStatus).toBeUndefined();
+    server.resources.clear();
+    await deliver({ omittedFields: 'keep' }, married, A40(PI));
+    expect(active()).toHaveLength(1);
+    expect(JSON.stringify(active()[0]?.maritalStatus)).toContain('"code":"M"');
+  });
+
   it('two merges into one person keep both links', async () => {
     const second = A40(PI, 'GLE-A40-0004521').replace(RETIRED, `GL00790044^^^GLHIE&${HIE}&ISO^PI`).replace('|GL00790033|', '|GL00790044|');
     await deliver({}, A28(`${PI}~${MR}`), A40(PI), second);
@@ -159,7 +170,7 @@ describe('review 23 #08 then #09 at the server (R19-I1 found again)', () => {
   // #08 (Sonoran HIE A08): PID-3 the enterprise PI (an OID) and the facility MR (namespace JFCH, no system),
   // keyed on the MR; #09 (A40): PID-3 the PI alone, MRG-1 the retired PI SH2301299.
   const sample = (name: string) => readFileSync(new URL(`../../docs/review23/messages/${name}`, import.meta.url)).toString('latin1');
-  it('[IG ADT_A40 MRG[Patient]; Patient.link] the A40 survivor is the Patient #08 wrote: one active Patient, with #08\'s MR and address', async () => {
+  it('[IG MRG merge pattern; FHIR Patient.link] the A40 survivor is the Patient #08 wrote: one active Patient, with #08\'s MR and address', async () => {
     await deliver({}, sample('08-adt-a08-hie-deletes.hl7'), sample('09-adt-a40-merge.hl7'));
     const people = patients().filter((p) => p.active !== false && holds(p, 'urn:oid:2.16.840.1.113883.3.2301.9', 'SH2301207'));
     expect(people).toHaveLength(1);
