@@ -14,7 +14,7 @@
  * identifiers) is read and made again the same way (editFhirPathPatch).
  */
 
-import { fhirPathPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
+import { fhirPathPatchView, mergeSurvivorFhirPathPatch, mergeSurvivorPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
 import type { Resource } from '../transform/types.js';
 
 /** What fhir-edit.ts compiles a step to: it edits the resources of a Bundle in place. */
@@ -82,7 +82,10 @@ function rewrittenOps(ops: readonly PatchOp[], before: ReadonlySet<string>, view
 function editFhirPathPatch(entry: unknown, edits: readonly BundleEdit[]): void {
   if (!isRecord(entry) || !isRecord(entry.request) || entry.request.method !== 'PATCH' || !isRecord(entry.resource)) return;
   const read = fhirPathPatchView(entry.resource);
-  if (read === undefined) return;
+  if (read === undefined) {
+    editMergeSurvivorPatch(entry, edits);
+    return;
+  }
   const view = structuredClone(read.view) as Record<string, unknown>;
   const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
   for (const edit of edits) edit(alone);
@@ -95,6 +98,21 @@ function editFhirPathPatch(entry: unknown, edits: readonly BundleEdit[]): void {
     identifiers: Array.isArray(view.identifier) ? (view.identifier as Record<string, unknown>[]) : [],
   };
   entry.resource = orderEventFhirPathPatch(view as Resource, change);
+}
+
+/**
+ * A merge survivor's FHIRPath Patch (transform/patch.ts mergeSurvivorFhirPathPatch: identifiers, links,
+ * singular demographics) read, edited and made again the same way: what an edit removed is not written,
+ * what the patch only deleted stays deleted.
+ */
+function editMergeSurvivorPatch(entry: Record<string, unknown>, edits: readonly BundleEdit[]): void {
+  if (!isRecord(entry.resource)) return;
+  const read = mergeSurvivorPatchView(entry.resource);
+  if (read === undefined) return;
+  const view = structuredClone(read.view) as Record<string, unknown>;
+  const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
+  for (const edit of edits) edit(alone);
+  entry.resource = mergeSurvivorFhirPathPatch(view as Resource, read.deleted, 'keep', new Map());
 }
 
 /** Runs `edits` on every JSON Patch and order-event FHIRPath Patch entry of `bundle` (a copy the caller owns), in place. */

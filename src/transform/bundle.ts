@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTargets, keepOmittedEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTargets, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -24,6 +24,8 @@ export interface BundleIdentity {
   cleared?: ReadonlyMap<string, readonly string[]>;
   /** `Type/id` → elements an order event changes (context.ts `events`): created if absent and patched (patch.ts). */
   events?: ReadonlyMap<string, OrderEventChange>;
+  /** `Type/id` of a merge event's survivors: created if absent and patched with the merge's facts (patch.ts mergeSurvivorEntries). */
+  survivors?: ReadonlySet<string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -51,6 +53,7 @@ function searchIdentifier(search: string): Json | undefined {
 
 /** What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id. */
 function patchTargets(resources: readonly Resource[], identity: BundleIdentity, conditionalUpdate: boolean, keep: boolean): PatchTargets {
+  const survivors = identity.survivors ?? new Set<string>();
   const targets = new Map<string, { literal: string } | { type: string; identifier: Json }>();
   for (const r of resources) {
     const id = r.id ?? '';
@@ -58,7 +61,8 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     if (identity.events?.has(`${r.resourceType}/${id}`) === true) continue;
     const search = identity.conditional?.get(`${r.resourceType}/${id}`);
     const identifier = search === undefined ? undefined : searchIdentifier(search);
-    if (((keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate) && search !== undefined) {
+    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(`${r.resourceType}/${id}`);
+    if (bySearch && search !== undefined) {
       if (identifier !== undefined) targets.set(`urn:uuid:${id}`, { type: r.resourceType, identifier });
     } else targets.set(`urn:uuid:${id}`, { literal: `${r.resourceType}/${id}` });
   }
@@ -67,7 +71,8 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
 
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
   const keep = identity.omittedFields === 'keep';
-  // kept resources' patches and order events' patches (patch.ts) name Bundle resources as the server knows them
+  const survivors = identity.survivors ?? new Set<string>();
+  // kept resources', order events' and merge survivors' patches (patch.ts) name Bundle resources as the server knows them
   const targets = patchTargets(resources, identity, conditionalUpdate, keep);
   const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
@@ -84,6 +89,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: `${resource.resourceType}/${id}` } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
+    }
+    // [hig merge rule, review 19 R19-I1] a merge's survivor is the Patient the server holds under its search
+    const survivorSearch = survivors.has(`${resource.resourceType}/${id}`) ? identity.conditional?.get(`${resource.resourceType}/${id}`) : undefined;
+    if (survivorSearch !== undefined) {
+      return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], keep ? 'keep' : 'remove', targets);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(`${resource.resourceType}/${id}`);

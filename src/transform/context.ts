@@ -202,6 +202,11 @@ export class Conversion implements DatatypeContext {
    * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.
    */
   readonly cleared = new Map<string, string[]>();
+  /**
+   * `Type/id` of the Patients a merge event names as the survivor (admin.ts mapMrg): found on the
+   * server by their search, not PUT by id (patch.ts mergeSurvivorEntries, review 19 R19-I1).
+   */
+  readonly survivors = new Set<string>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 

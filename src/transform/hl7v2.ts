@@ -263,6 +263,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       deleted: [...cx.deleted.values()],
       cleared: cx.cleared,
       events: cx.events,
+      survivors: cx.survivors,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);

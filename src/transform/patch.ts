@@ -535,3 +535,127 @@ export function orderEventEntries(request: Resource, fullUrl: string, search: st
   }
   return entries.map((e) => marked(e, resource.resourceType));
 }
+
+/**
+ * Singular demographics a merge's survivor patch writes, with the value[x] a FHIRPath Patch carries
+ * each in (R4 Parameters.parameter.value[x]). The repeating ones (name, telecom, address, contact…) are
+ * not: FHIRPath Patch deletes one element per operation [FHIR R4 fhirpatch.html "Only a single element
+ * can be deleted"], so a list the server holds cannot be replaced, and a JSON Patch, which can, cannot
+ * add an identifier or link beside the held ones; a transaction may not act on one resource twice
+ * [http.html#trules]. Choice elements (deceased[x], multipleBirth[x]) and a primitive with its own
+ * extension (`_birthDate`) stay in the create too: docs/mapping.md "Known gaps".
+ */
+const SURVIVOR_ELEMENTS: Readonly<Record<string, string>> = { gender: 'valueCode', birthDate: 'valueDate', maritalStatus: 'valueCodeableConcept' };
+
+/** The path of the survivor's link to one Patient, by the reference the patch writes (literal or logical). */
+function linkPath(type: string, link: Json): string | undefined {
+  const other = link.other as Json | undefined;
+  const kind = typeof link.type === 'string' ? `type = ${literal(link.type)} and ` : '';
+  if (typeof other?.reference === 'string') return `${type}.link.where(${kind}other.reference = ${literal(other.reference)})`;
+  const id = other?.identifier as Json | undefined;
+  if (typeof id?.value !== 'string') return undefined;
+  const system = typeof id.system === 'string' ? `other.identifier.system = ${literal(id.system)}` : 'other.identifier.system.empty()';
+  return `${type}.link.where(${kind}${system} and other.identifier.value = ${literal(id.value)})`;
+}
+
+/**
+ * [hig merge rule; IG MRG merge pattern; FHIR R4 Patient.link, fhirpatch.html] The FHIRPath
+ * Patch of a merge event's survivor (mergeSurvivorEntries): what the merge says, added to whatever Patient
+ * the server holds under the survivor's search. Each identifier and each link (`replaces` the merged
+ * record) is deleted where the Patient holds it, then added: the held identifiers and links stay, and a
+ * resend leaves the Patient as the first delivery did. The singular demographics (SURVIVOR_ELEMENTS)
+ * follow the channel's omittedFields rule: a sent one replaces the held one, a `""` one (`cleared`) is
+ * deleted, and under `remove` an omitted one is deleted too, as a full PUT would. References become
+ * what the server knows (resolveReferences: `Type/id`, or a logical reference for a resource found by
+ * search).
+ */
+export function mergeSurvivorFhirPathPatch(resource: Resource, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets): Json {
+  const type = resource.resourceType;
+  const r = resolveReferences(resource, targets) as Json;
+  const parameter: Json[] = [];
+  for (const identifier of (r.identifier as Json[] | undefined) ?? []) {
+    if (typeof identifier.value !== 'string') continue;
+    parameter.push(operation('delete', identifierPath(type, identifier)));
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: withoutBundleReference(identifier) }]));
+  }
+  for (const link of (r.link as Json[] | undefined) ?? []) {
+    const path = linkPath(type, link);
+    if (path === undefined) continue;
+    parameter.push(operation('delete', path));
+    const parts: Json[] = [{ name: 'other', valueReference: link.other }];
+    if (typeof link.type === 'string') parts.push({ name: 'type', valueCode: link.type });
+    parameter.push(operation('add', type, [{ name: 'name', valueString: 'link' }, { name: 'value', part: parts }]));
+  }
+  for (const [k, valueType] of Object.entries(SURVIVOR_ELEMENTS)) {
+    const value = r[k];
+    const extended = r[`_${k}`] !== undefined;
+    if (value !== undefined && !extended) {
+      parameter.push(operation('delete', `${type}.${k}`));
+      parameter.push(operation('add', type, [{ name: 'name', valueString: k }, { name: 'value', [valueType]: value }]));
+    } else if (value === undefined && (cleared.includes(k) || omittedFields === 'remove')) parameter.push(operation('delete', `${type}.${k}`));
+  }
+  return { resourceType: 'Parameters', parameter };
+}
+
+/**
+ * A merge event's survivor (the PID Patient of A34/A35/A36/A39/A40/A41/A45/A47) whose identity
+ * identifier has a system: not a PUT by the id hig computes (the id of the best identifier *this*
+ * message carries: an EMPI's A40 naming the person by the enterprise id alone keyed another Patient
+ * than its A28 naming the id and the MRN, review 19 R19-I1, review 23 #09) but the Patient the server
+ * holds under `search`: the conditional create (created when the server holds none; its `fullUrl` is
+ * what the Bundle's references to the survivor use, so the merged record's `replaced-by` and every
+ * other reference resolve to the Patient found; its `link` only where the patch names the merged record
+ * by id too), and one FHIRPath Patch entry
+ * (mergeSurvivorFhirPathPatch) that adds the merge's link and identifiers and writes the singular
+ * demographics, whether the server created or found the Patient.
+ */
+export function mergeSurvivorEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets): Json[] {
+  // a link to a record PUT by id is the one the server makes of the create's: the patch finds it and
+  // writes it once; a logical one (a record found by search) would sit beside the server's `Type/id`
+  const literal = ((resolveReferences(resource.link ?? [], targets) as Json[] | undefined) ?? []).every((l) => typeof (l.other as Json | undefined)?.reference === 'string');
+  const { link: _link, ...withoutLink } = resource;
+  const created = literal ? resource : (withoutLink as Resource);
+  return [
+    createIfAbsent(created, fullUrl, search),
+    { resource: mergeSurvivorFhirPathPatch(resource, cleared, omittedFields, targets), request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } },
+  ];
+}
+
+/**
+ * A merge survivor's FHIRPath Patch (mergeSurvivorFhirPathPatch) read back as the resource it writes
+ * (`view`: identifiers, links, the singular demographics it adds) and the elements it deletes without
+ * writing (`deleted`); undefined for a Parameters of any other shape. A destination's FHIR edits run on
+ * the view and the patch is made again from it (routing/fhir-edit-patch.ts, as code review 19 CR19-3
+ * asks of every patch): `mergeSurvivorFhirPathPatch(view, deleted, 'keep', new Map())`.
+ */
+export function mergeSurvivorPatchView(parameters: Json): { view: Resource; deleted: string[] } | undefined {
+  if (parameters.resourceType !== 'Parameters' || !Array.isArray(parameters.parameter)) return undefined;
+  const type = 'Patient';
+  const view: Json = {};
+  const deleted = new Set<string>();
+  for (const op of parameters.parameter as Json[]) {
+    const parts = new Map(((op.part as Json[] | undefined) ?? []).map((p) => [String(p.name), p]));
+    const kind = parts.get('type')?.valueCode;
+    const path = parts.get('path')?.valueString;
+    const name = parts.get('name')?.valueString;
+    const value = parts.get('value');
+    if (op.name !== 'operation' || typeof path !== 'string') return undefined;
+    const element = path.startsWith(`${type}.`) ? path.slice(type.length + 1) : undefined;
+    if (kind === 'delete' && element !== undefined && (element.startsWith('identifier.where(') || element.startsWith('link.where('))) continue;
+    if (kind === 'delete' && element !== undefined && Object.hasOwn(SURVIVOR_ELEMENTS, element)) deleted.add(element);
+    else if (kind === 'add' && path === type && name === 'identifier' && value?.valueIdentifier !== undefined) {
+      view.identifier = [...((view.identifier as Json[] | undefined) ?? []), value.valueIdentifier];
+    } else if (kind === 'add' && path === type && name === 'link' && Array.isArray(value?.part)) {
+      const link: Json = {};
+      for (const p of value.part as Json[]) {
+        if (p.name === 'other') link.other = p.valueReference;
+        else if (p.name === 'type') link.type = p.valueCode;
+      }
+      view.link = [...((view.link as Json[] | undefined) ?? []), link];
+    } else if (kind === 'add' && path === type && typeof name === 'string' && Object.hasOwn(SURVIVOR_ELEMENTS, name) && value !== undefined) {
+      view[name] = value[SURVIVOR_ELEMENTS[name] ?? ''];
+      deleted.delete(name);
+    } else return undefined;
+  }
+  return { view: { resourceType: type, ...view } as Resource, deleted: [...deleted] };
+}

@@ -107,11 +107,16 @@ describe('review 19 wrong data', () => {
     expect(merged).toBe(added);
   });
 
-  // Control: an A39 that names both identifiers reaches the A28's Patient.
+  // Control: an A39 that names both identifiers reaches the A28's Patient. Since merge23 a merge's survivor is
+  // no PUT but the Patient the server holds under the survivor's identity identifier (a conditional create +
+  // patch): here the MRN, which the A28's Patient (PUT at the MRN's URL) carries. At the server:
+  // test/destinations/merge-survivor.test.ts.
   it('R19-I1 control: an A39 naming the enterprise id and the MRN reaches the A28\'s Patient', () => {
-    const added = activePatientUrl(A28(`${HIE_PI}~${LKS_MR}`), 'GL00771204');
-    const merged = activePatientUrl(A39(`${HIE_PI}~${LKS_MR}`), 'GL00771204');
-    expect(added).toBeDefined();
-    expect(merged).toBe(added);
+    const added = of(A28(`${HIE_PI}~${LKS_MR}`), 'Patient')[0];
+    const merged = of(A39(`${HIE_PI}~${LKS_MR}`), 'Patient').find((e) => e.resource?.active !== false && JSON.stringify(e.resource?.identifier).includes('"value":"GL00771204"'));
+    expect(added?.request?.url).toMatch(/^Patient\//);
+    expect(JSON.stringify(added?.resource?.identifier)).toContain('"value":"LK2209917"');
+    expect(merged?.request?.method).toBe('POST');
+    expect((merged?.request as { ifNoneExist?: string } | undefined)?.ifNoneExist).toBe(`identifier=${encodeURIComponent('urn:oid:2.16.840.1.113883.3.7714.1')}|LK2209917`);
   });
 });

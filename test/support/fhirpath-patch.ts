@@ -40,7 +40,7 @@ const isJson = (value: unknown): value is Json => typeof value === 'object' && v
 const REPEATING: ReadonlySet<string> = new Set([
   ...['extension', 'modifierExtension', 'identifier', 'note', 'basedOn', 'coding', 'category', 'reasonCode', 'specimen', 'supportingInfo'],
   ...['reasonReference', 'performer', 'locationCode', 'locationReference', 'orderDetail', 'bodySite', 'insurance', 'relevantHistory', 'replaces'],
-  ...['instantiatesCanonical', 'instantiatesUri'],
+  ...['instantiatesCanonical', 'instantiatesUri', 'link'],
 ]);
 
 /**
@@ -58,7 +58,8 @@ function keyIn(parent: Json, name: string): string {
 
 /**
  * A criterion of `where`: `name = literal` (a string, `true`/`false` or a number), `name.empty()`, or
- * `name.where(criteria).exists()` (an item of `name` meets the nested criteria).
+ * `name.where(criteria).exists()` (an item of `name` meets the nested criteria); `name` may be a dotted
+ * path of single elements (`other.reference`).
  */
 type Criterion = { name: string; equals: string | boolean | number } | { name: string; empty: true } | { name: string; some: Criterion[] };
 type Step = { name: string; where?: Criterion[] };
@@ -86,8 +87,18 @@ function parseCriteria(text: string): Criterion[] {
   };
   for (;;) {
     skip();
-    const name = /^[A-Za-z][A-Za-z0-9]*/.exec(text.slice(at))?.[0];
+    const name = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*/.exec(text.slice(at))?.[0];
     if (name === undefined) throw invalid('a where() criterion names an element');
+    // `a.b.empty()`: the dotted name stops before the function
+    if (name.endsWith('.empty') && text.startsWith('()', at + name.length)) {
+      criteria.push({ name: name.slice(0, -'.empty'.length), empty: true });
+      at += name.length + 2;
+      skip();
+      if (at >= text.length) return criteria;
+      if (!text.startsWith('and ', at)) throw invalid('where() criteria are joined by `and`');
+      at += 4;
+      continue;
+    }
     at += name.length;
     skip();
     if (text.startsWith('.empty()', at)) {
@@ -174,15 +185,22 @@ interface Location {
   index?: number;
 }
 
+/** The value a dotted criterion name reaches (single elements only). */
+function reach(value: Json, name: string): unknown {
+  let at: unknown = value;
+  for (const step of name.split('.')) at = isJson(at) ? at[step] : undefined;
+  return at;
+}
+
 function holds(value: unknown, criteria: readonly Criterion[]): boolean {
   if (!isJson(value)) return false;
   return criteria.every((c) => {
-    if ('empty' in c) return value[c.name] === undefined;
+    if ('empty' in c) return reach(value, c.name) === undefined;
     if ('some' in c) {
-      const v = value[c.name];
+      const v = reach(value, c.name);
       return (Array.isArray(v) ? v : v === undefined ? [] : [v]).some((item) => holds(item, c.some));
     }
-    return value[c.name] === c.equals;
+    return reach(value, c.name) === c.equals;
   });
 }
 

@@ -181,6 +181,9 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (survivor === undefined) return;
   const accounts = merge === 'account' || merge === 'patient-and-account' || scope.meaning.priorAccount === true;
   const movesVisit = scope.meaning.movesVisit === true;
+  // [hig merge rule] the person a merge or move leaves the records with is the Patient the server
+  // holds under the survivor's search, whichever identifiers this message names it by (bundle.ts)
+  if (merge !== undefined || movesVisit) cx.survivors.add(`Patient/${survivor.id ?? ''}`);
   if (accounts) priorAccount(seg, survivor, cx);
   else if (merge === 'patient') patientMergeAccount(seg, survivor, cx);
   else if (movesVisit) visitMoveAccount(seg, survivor, cx);
