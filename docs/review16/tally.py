@@ -29,6 +29,9 @@ CLASSES = [
     # (added 2026-12-06, review 22 R22-L2 fix: a report line that did not exist when this review ran) TXA-4 has
     # no IG target and is reported since; later reviews read this table through tally_core.tables_of
     (r'^TXA-4: the activity date/time has no DocumentReference element', 'b', 'TXA-4 activity date/time (TXA[DocumentReference] #4: no target)'),
+    # (added 2026-12-06) the line the R16-L1 fix (b998ac9) gives: XTN.2 and XTN.3 both target ContactPoint.use (0..1);
+    # review 17's table classes it so (not counted), this review's ran before the fix
+    (r'XTN\.2 \(its use \w+ beside XTN\.3 CP', 'nc', 'XTN.2 use beside XTN.3 CP (two IG rows to one 0..1 element; mobile kept, reported)'),
     # (added 2026-12-06, review 23 R23-L1 fix, ca202cc) TXA-22's PPN.15 has no IG target and is reported since
     (r'^TXA-22: PPN\.15, the authentication date/time', 'b', 'TXA-22 PPN.15 authentication time (TXA[DocumentReference] #22: no target)'),
     # ---- review 16: report texts (and fields with an IG row) the earlier tables did not place ----
