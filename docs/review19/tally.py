@@ -33,6 +33,8 @@ CLASSES = [
     (r'^OBR-27 is valued', 'nc', 'OBR-27 beside ORC-7 (the same TQ; ORC-7 mapped)'),
     # since 32f8378 (R19-R1): an ORC-only SC that leaves the order active is not sent; its ORC-3 (the filler
     # number the LIS assigns at collection) then reaches no order: a loss (ORC[ServiceRequest] #3)
+    # (added 2026-12-06 by the lead) since the SC is sent to add the ORC-3 it names (#10), its line says so: nothing lost
+    (r'^ORC-5: a status change without its OBR that leaves the order active: the order keeps the status it was placed with; the numbers it names are added', 'nc', 'ORC-only SC/IP: status kept, ORC-3 added'),
     (r'^ORC-5: a status change without its OBR that leaves the order active', 'a', 'ORC-only SC/IP not sent: ORC-3 filler number not added to the order (ORC[ServiceRequest] #3)'),
     (r'^a ServiceRequest was not created: its order event was not sent', 'nc', 'the SC not sent (counted on its ORC-5 line)'),
 ] + tables_of(HERE.parent / 'review18' / 'tally.py')['CLASSES']

@@ -28,15 +28,19 @@ describe('review 19 refused', () => {
   // docs/mapping.md "Known gaps", the ORC-only order event's gap (2). [IG ORC[ServiceRequest] #1, #5 via
   // OrderStatus IP → active]; code: patch.ts orderEventEntries, identity.ts orderEventKey.
   // Since review 19 (R19-R1 fixed): a status change that leaves the order active (SC with ORC-5 IP: the
-  // specimen collected) is not sent — the order is active from its placing, and a search by the shared number
-  // would make the server refuse the whole message; the report says so at ORC-5. A cancel is still sent.
-  it('R19-R1 [IG ORC[ServiceRequest] #5 IP → active] the SC/IP of a two-test order sends no search that finds several stored tests, and the message\'s Patient still goes', () => {
-    const stored = entriesOf(sample('09-orm-o01-two-obr.hl7'));
+  // specimen collected) patches no status. Until 2026-12-06 it was not sent at all, so the LIS accession (ORC-3)
+  // never reached the order (review 19 #10's remaining (a) loss); since then it is sent to add that number, its
+  // entries marked as order-event entries, which the FHIR destination expands to each test of the number
+  // (expand21, order-events.ts; delivered: test/destinations/order-sc-numbers.test.ts). A cancel is still sent.
+  it('R19-R1 [IG ORC[ServiceRequest] #5 IP → active, #3] the SC/IP of a two-test order patches no status, only adds ORC-3, in marked entries; the message\'s Patient still goes', () => {
     const { bundle, report } = convertHl7v2(sample('10-orm-o01-sc-only.hl7'));
-    const event = bundle.entry as Entry[];
-    for (const q of searches(event)) expect(found(stored, q).length).toBeLessThanOrEqual(1);
-    expect(event.filter((e) => e.request?.url?.startsWith('ServiceRequest'))).toEqual([]);
-    expect(event.some((e) => e.resource?.resourceType === 'Patient')).toBe(true);
+    const event = (bundle.entry as Entry[]).filter((e) => e.request?.url?.startsWith('ServiceRequest'));
+    expect(event.map((e) => e.request?.method)).toEqual(['POST', 'PATCH']);
+    for (const e of event) expect(JSON.stringify((e as { extension?: unknown }).extension)).toContain('order-event-entry');
+    const patch = JSON.stringify(event[1]?.resource);
+    expect(patch).not.toContain('status');
+    expect(patch).toContain('SQ26-0342118');
+    expect((bundle.entry as Entry[]).some((e) => e.resource?.resourceType === 'Patient')).toBe(true);
     const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
     expect(lines.some((l) => l.startsWith('ORC-5 (segment 4): a status change without its OBR that leaves the order active'))).toBe(true);
   });

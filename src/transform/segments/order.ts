@@ -431,9 +431,19 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
 function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
   if (orc !== undefined && sr.status === 'active' && orc.str(1)?.toUpperCase() === 'SC') {
     // [hig, review 19 R19-R1] a status change that leaves the order active (ORC-5 IP, SC, A…: the
-    // specimen collected, in process) says no FHIR status the order placed does not have; searched
-    // by a number that several tests of one requisition share, it would make the server refuse the
-    // whole message (412). Not sent: no key, so hl7v2.ts finish leaves it out.
+    // specimen collected, in process) says no FHIR status the order placed does not have: its status
+    // is not patched. [IG ORC[ServiceRequest] #3, review 19 #10] the numbers it names beside the one it
+    // is searched by (the filler's ORC-3, which the placer's NW lacked) are added to the order; several
+    // tests under the number: the FHIR destination patches each (order-events.ts). Nothing to add: not
+    // sent (no key, so hl7v2.ts finish leaves it out).
+    const added = ((sr.identifier as Json[] | undefined) ?? []).filter((i) => i !== number && typeof i.value === 'string');
+    if (added.length > 0) {
+      const resource = cx.add(sr as Resource, orderEventKey(number, patient));
+      cx.events.set(`ServiceRequest/${resource.id ?? ''}`, { ...statusChange([]), identifiers: added });
+      cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; the numbers it names are added');
+      if (!cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
+      return resource;
+    }
     cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; not sent');
     const resource = cx.add(sr as Resource, undefined);
     cx.events.set(`ServiceRequest/${resource.id ?? ''}`, statusChange([]));
