@@ -115,6 +115,39 @@ describe('R23-D1p [IG OrderControlCode DC → stopped (medicationrequest-status)
   });
 });
 
+describe('R23-D1p [RXO[MedicationRequest] #1 medication; hig: RXC compound → contained Medication + medicationReference] the medication is replaced as one', () => {
+  const compound = (control: string, number: string) =>
+    rde(control, number, 1000, '20261206080000-0600').replace('11124^Vancomycin^RXNORM|1000||mg^milligram^UCUM', 'KCL20^KCl 20 mEq in NS 1000 mL^LOCAL|1000||mL^milliliter^UCUM') +
+    '\rRXC|B|313002^Sodium Chloride 0.9% Injectable Solution^RXNORM|1000|mL^milliliter^UCUM\rRXC|A|1001368^Potassium Chloride 2 MEQ/ML Injectable Solution^RXNORM|20|meq^milliequivalent^UCUM';
+  // without RXE-6 (dosage form) a single product is medicationCodeableConcept; with it, or with RXC, a contained Medication
+  const plain = (control: string, number: string, mg: number, time: string) => rde(control, number, mg, time).replace('|IVPB^IV piggyback^HL70292', '');
+  it('NW of a compound, then an XO naming a plain product: the held order names that product only (no medicationReference, no contained Medication left)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(compound('NW', 'RX23F')).bundle, never);
+    expect(stored('RX23F')[0]?.medicationReference).toBeDefined();
+    await dest.deliver(convertHl7v2(plain('XO', 'RX23F', 1500, '20261206140000-0600')).bundle, never);
+    const held = stored('RX23F');
+    expect(held).toHaveLength(1);
+    expect(JSON.stringify(held[0]?.medicationCodeableConcept)).toContain('"code":"11124"');
+    expect(held[0]?.medicationReference).toBeUndefined();
+    expect(held[0]?.contained).toBeUndefined();
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+  it('NW of a plain product, then an XO of a compound: medicationReference and its contained Medication, no medicationCodeableConcept', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(plain('NW', 'RX23G', 1250, '20261206080000-0600')).bundle, never);
+    expect(stored('RX23G')[0]?.medicationCodeableConcept).toBeDefined();
+    await dest.deliver(convertHl7v2(compound('XO', 'RX23G')).bundle, never);
+    const held = stored('RX23G');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.medicationCodeableConcept).toBeUndefined();
+    const ref = String((held[0]?.medicationReference as Json | undefined)?.reference);
+    expect(((held[0]?.contained as Json[] | undefined) ?? []).map((c) => `#${String(c.id)}`)).toContain(ref);
+    expect(JSON.stringify(held[0]?.contained)).toContain('"code":"KCL20"');
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+});
+
 describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a destination\'s edits reach a pharmacy change\'s JSON Patch', () => {
   it('remove MedicationRequest.requester: the XO\'s orderer is not written, the order keeps the NW\'s; the new dose still is', async () => {
     const dest = destination();
