@@ -57,7 +57,7 @@ SILENT = {5: [D1], 6: [RD1], 13: [RD1], 16: [L1], 18: [L2], 19: [L2], 22: [D1P]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R23-L1': 'ca202cc', 'R23-L2': '5b2b938', 'R23-D1 ': 'e1195fd', 'R22-D1 class': 'e1195fd', 'R19-I1': 'b55a73f'}
+_FIXED = {'R23-L1': 'ca202cc', 'R23-L2': '5b2b938', 'R23-D1 ': 'e1195fd', 'R22-D1 class': 'e1195fd', 'R19-I1': 'b55a73f', 'R23-D1p': 'fafa090'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -42,7 +42,7 @@ SILENT_ASTAR = {}
 # #08 ADT^A44 refused (UNSUPPORTED_EVENT) until the lead took A44 on (17d8620); #17 RGV^O15 (no IG map)
 REFUSED = {17} if _fixed('17d8620') else {8, 17}
 DELETES = set()
-_FIXED = {'R22-D1 class': 'e1195fd'}  # own23; #18's R23-D1 is a pharmacy XO (MedicationRequest): not fixed
+_FIXED = {'R22-D1 class': 'e1195fd', 'R23-D1': 'fafa090'}  # own23; #18's R23-D1 (a pharmacy XO, MedicationRequest): rx23
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

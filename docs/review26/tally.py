@@ -39,7 +39,7 @@ SILENT_ASTAR = {}
 # ADT^A18 (v2.3 merge patient information): UNSUPPORTED_EVENT, R26-R1, until the lead's 9ca3608 took A18 on
 REFUSED = set() if _fixed('9ca3608') else {6}
 DELETES = set()
-_FIXED = {'R22-D1 class': 'e1195fd'}  # own23; #15's R23-D1 class is a pharmacy XO (MedicationRequest): not fixed
+_FIXED = {'R22-D1 class': 'e1195fd', 'R23-D1': 'fafa090'}  # own23; #15's R23-D1 class (a pharmacy XO, MedicationRequest): rx23
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -175,6 +175,12 @@ export interface OrderEventChange {
    * dead-letters. docs/mapping.md "Known gaps".
    */
   wholeWhenChained?: boolean;
+  /**
+   * A pharmacy order's change or event re-sent with its RXE/RXO (order.ts changedPharmacyOrder, review
+   * 23 R23-D1p): instead of the above, a JSON Patch in which every top-level element the request
+   * carries replaces the order's whole (changedOrderPatch).
+   */
+  replaced?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -504,6 +510,44 @@ function elementOperations(type: string, key: string, value: unknown): Json[] {
 }
 
 /**
+ * Elements a changed order's patch leaves as the server holds them: the order's numbers (the message's
+ * beside the held ones would need FHIRPath Patch, which cannot replace a list: see changedOrderPatch;
+ * the create carries them) and its owner (what a number without a system is searched by).
+ */
+const ORDER_KEPT: ReadonlySet<string> = new Set(['identifier', 'subject']);
+
+/**
+ * [hig, review 23 R23-D1p; v2.5.1 2.5.3: a field not sent is unchanged] The JSON Patch (RFC 6902) of a
+ * pharmacy order that a message other than its NW re-sends with its RXE/RXO (an XO's new dose, a DC):
+ * every top-level element the request carries replaces the order's whole, lists too (`add /x` replaces
+ * a member), and nothing it omits is touched (the NW's authoredOn stays). JSON Patch, not FHIRPath
+ * Patch: a changed dose must replace the order's dosageInstruction, not sit beside it, and FHIRPath
+ * Patch deletes one element per operation [FHIR R4 fhirpatch.html], so it cannot remove a list of
+ * unknown length. The medication is replaced as one: a medicationCodeableConcept removes the order's
+ * medicationReference and, when the request contains nothing, its contained Medication (a contained
+ * resource nothing references is invalid, R4 dom-3); a medicationReference comes with the `contained`
+ * it names, which replaces the held one, and removes medicationCodeableConcept. `status` unknown (a
+ * message that states none) is left out. An element still naming a Bundle resource by urn:uuid (one
+ * the server knows by no id a patch can use) reaches the create only.
+ */
+export function changedOrderPatch(resource: Resource, targets: PatchTargets = new Map()): JsonPatchOp[] {
+  const ops: JsonPatchOp[] = [];
+  const removed = new Set<string>();
+  for (const [k, v] of Object.entries(resource)) {
+    if (NOT_PATCHED.has(k) || ORDER_KEPT.has(k) || (k === 'status' && v === 'unknown')) continue;
+    const value = resolveReferences(v, targets);
+    if (!bundleReferenced(value)) ops.push({ op: 'add', path: `/${k}`, value });
+  }
+  if (resource.medicationCodeableConcept !== undefined) {
+    removed.add('medicationReference');
+    if (resource.contained === undefined) removed.add('contained');
+  }
+  if (resource.medicationReference !== undefined) removed.add('medicationCodeableConcept');
+  for (const k of [...removed].sort()) if ((resource as Json)[k] === undefined) ops.push(...removeAlways(k));
+  return ops;
+}
+
+/**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
  * number alone; or, named by number + OBR-4, such an event sent with its OBR, an XO, a result's or a
  * document's request: review 23 R23-D1): the order the search finds gets the event's `change` (its
@@ -519,6 +563,7 @@ function elementOperations(type: string, key: string, value: unknown): Json[] {
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
 export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
+  if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
   const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];
   const change: OrderEventChange =

@@ -120,15 +120,21 @@ describe('review 26 at the destination', () => {
   });
 
   // Recorded on 232831c as the documented PUT-replace (R22-D1 class, counted in the tally): the CMP order lost #08's
-  // authoredOn, priority and reason. Since own23 a result patches what it says; the pharmacy XO (MedicationRequest)
-  // still replaces the order (own23's known gap), so the lisinopril order still holds no authoredOn.
-  it('after #09 the CMP order keeps #08\'s authoredOn, priority and reason [IG ORC[ServiceRequest] #9, ORM_O01 DG1]; after the XO the lisinopril order still holds no authoredOn (pharmacy: known gap)', () => {
+  // authoredOn, priority and reason. Since own23 a result patches what it says, and since rx23 (R23-D1 class) the
+  // pharmacy XO patches the lisinopril order: the new dose replaces the old, #14's authoredOn stays.
+  it('after #09 the CMP order keeps #08\'s authoredOn, priority and reason [IG ORC[ServiceRequest] #9, ORM_O01 DG1]', () => {
     const cmp = byIdentifier('ServiceRequest', 'CL0921-88410');
     expect(cmp).toHaveLength(1);
     expect(cmp[0]?.authoredOn).toBe('2026-12-07T07:20:00-06:00');
     expect(cmp[0]?.priority).toBe('routine');
     expect(cmp[0]?.reasonReference).toBeDefined();
-    expect(byIdentifier('MedicationRequest', 'ERX26018840')[0]?.authoredOn).toBeUndefined();
+  });
+  it('R23-D1 class [IG ORC[ServiceRequest] #9 IF NW, applied to MedicationRequest.authoredOn; RXO[MedicationRequest] #2 give amount, as hig maps RXE-3]: after the XO the lisinopril order keeps when it was written, at 20 mg only', () => {
+    const rx = byIdentifier('MedicationRequest', 'ERX26018840');
+    expect(rx).toHaveLength(1);
+    expect(rx[0]?.authoredOn).toBe('2026-12-07T10:40:00-06:00');
+    expect(JSON.stringify(rx[0]?.dosageInstruction)).toContain('"value":20');
+    expect(JSON.stringify(rx[0]?.dosageInstruction)).not.toContain('"value":10,');
   });
 
   it('recorded (documented PUT-replace): after #11 (one corrected OBX) the CMP report lists only the creatinine', () => {

@@ -574,6 +574,28 @@ export function placedOrderRequest(request: Resource, key: Json | undefined, pat
 }
 
 /**
+ * [hig, review 23 R23-D1 (pharmacy half, R23-D1p); v2.5.1 2.5.3: a field not sent is unchanged] The
+ * MedicationRequest of a pharmacy order message (RDE_O11/O25, OMP_O09, a pharmacy ORM) whose ORC-1 is
+ * not NW: an XO/XX change or a DC/OD/DR, HD/RL… event that re-sends the order's RXE/RXO. It says the
+ * order again but not all of it: the IG gives ORC-9 to authoredOn only when ORC-1 is NW [IG
+ * ORC[ServiceRequest] #9, applied to MedicationRequest], so its full PUT at the NW's URL erased when
+ * the order was written. It is the NW's id (its URL, what the message's references name) sent as the
+ * conditional create + patch a dispense's order is (placedOrderRequest, identity.ts orderEventKey),
+ * with `replaced` (patch.ts changedOrderPatch): every top-level element it carries replaces the held
+ * one whole, nothing it omits is removed. A number that cannot be searched safely keeps the full PUT.
+ */
+export function changedPharmacyOrder(request: Resource, key: Json | undefined, patient: Resource | undefined, control: string, cx: Conversion): Resource {
+  const resource = cx.add(request, key, 'distinct');
+  const search = orderEventKey(key, patient)?.query;
+  const typeId = `${resource.resourceType}/${resource.id ?? ''}`;
+  if (search === undefined || cx.events.has(typeId)) return resource;
+  cx.conditional.set(typeId, search);
+  // an XO's order searched through a Patient PUT conditionally stays whole, as a ServiceRequest's XO (patch.ts wholeWhenChained)
+  cx.events.set(typeId, { elements: [], extensions: [], identifiers: [], replaced: true, ...(STATE_EVENTS.has(control) ? {} : { wholeWhenChained: true }) });
+  return resource;
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */

@@ -13,7 +13,7 @@ import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extensio
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { resourceFact } from '../identity.js';
-import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendOrderText, applyOrderTiming, placeOrderDose } from './medication-timing.js';
 import { mapRxaImmunization } from './immunization.js';
@@ -136,6 +136,13 @@ function medicationRequestStatus(orc: SegmentReader | undefined): string {
 const PLACED_ELSEWHERE: ReadonlySet<string> = new Set(['RDS_O13', 'RAS_O17']);
 
 /**
+ * [hig, review 23 R23-D1p] Messages that place a pharmacy order with ORC-1 NW: the NW writes the
+ * MedicationRequest whole (a full PUT); any other ORC-1 of theirs (XO, DC, HD…) re-sends the order's
+ * RXE/RXO without what only the NW said (ORC-9 → authoredOn) and patches it (order.ts changedPharmacyOrder).
+ */
+const PLACING: ReadonlySet<string> = new Set(['RDE_O11', 'RDE_O25', 'OMP_O09', 'ORM_O01']);
+
+/**
  * The one MedicationRequest of an order [IG RDE_O11: ORC + RXO + RXE = one order]: the first of
  * the order's RXO/RXE/RXD (paired with their ORC by the group tree) makes it, the others add to it.
  * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
@@ -164,9 +171,13 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   // an RXO names its orderer in RXO-14: the ordering facility waits for it (mapRxo)
   if (seg.name !== 'RXO') orderingFacility(orc, mr, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
+  const patient = cx.identified(scope.patient) ? scope.patient : undefined;
+  const control = orc?.str(1)?.trim().toUpperCase();
   const resource = PLACED_ELSEWHERE.has(scope.tree.root.name)
-    ? placedOrderRequest(mr as Resource, identifiers[0], cx.identified(scope.patient) ? scope.patient : undefined, cx)
-    : cx.add(mr as Resource, identifiers[0], 'distinct');
+    ? placedOrderRequest(mr as Resource, identifiers[0], patient, cx)
+    : PLACING.has(scope.tree.root.name) && control !== undefined && control !== 'NW'
+      ? changedPharmacyOrder(mr as Resource, identifiers[0], patient, control, cx)
+      : cx.add(mr as Resource, identifiers[0], 'distinct');
   orderProvenance(orc, resource, cx);
   scope.medicationRequest = resource;
   scope.noteTarget = resource;

@@ -1,0 +1,163 @@
+/**
+ * A pharmacy order changed (ORC-1 XO) or discontinued (ORC-1 DC) with its RXE re-sent keeps what only
+ * its NW said (review 23 R23-D1's pharmacy half, R23-D1p; reviews 25 #18, 26 #15), delivered to the
+ * test FHIR server (test/support/fhir-server.ts). Until rx23 the RDE's MedicationRequest was a full
+ * `PUT MedicationRequest/<id>` at the NW's URL, and the IG gives ORC-9 to authoredOn only when ORC-1 is
+ * NW [IG ORC[ServiceRequest] #9, the pattern hig applies to MedicationRequest]: the server's order lost
+ * when it was written. The rule [v2.5.1 2.5.3: a field not sent is unchanged; docs/mapping.md
+ * "Resource identity", MedicationRequest]: the NW writes the order whole; any other ORC-1 is a
+ * conditional create + a JSON Patch in which each top-level element the message carries replaces the
+ * order's whole (the new dose replaces the old one) and nothing it omits is removed. Expected values
+ * come from the messages, not from the converter's output.
+ *
+ *   npx vitest run test/destinations/pharmacy-change-patch.test.ts
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { never } from './helpers.js';
+import { createDestination, type BundlePusher } from './push.js';
+
+type Json = Record<string, unknown>;
+
+let server: FhirServer;
+const opened: BundlePusher[] = [];
+
+beforeAll(async () => {
+  server = await startFhirServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const destination of opened.splice(0)) await destination.close();
+});
+
+function destination(): BundlePusher {
+  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+  opened.push(created);
+  return created;
+}
+
+function stored(value: string): Json[] {
+  return [...server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+}
+
+const OID = '1.2.840.114350.1.13.99';
+const head = (id: string) => [`MSH|^~\\&|CPOE|GH|PHARM|GH|20261206080000-0600||RDE^O11^RDE_O11|${id}|P|2.5.1`, 'PID|1||MRN23^^^GH^MR||DOE^JANE||19800215|F'];
+
+/**
+ * An RDE for vancomycin: ORC-1 `control`, ORC-9 `time` (authoredOn on NW only), ORC-12 the orderer,
+ * ORC-16 `reason`; TQ1 Q12H; RXE-3 `mg` mg.
+ */
+function rde(control: string, number: string, mg: number, time: string, orderer = '1234^ORDER^OLIVE', reason = ''): string {
+  return [
+    ...head(`${number}-${control}-${mg}`),
+    `ORC|${control}|${number}^CPOE^${OID}^ISO|||||||${time}|||${orderer}||||${reason}`,
+    'TQ1|1||Q12H^Every 12 hours^HL70335|||||20261206090000-0600',
+    `RXE||11124^Vancomycin^RXNORM|${mg}||mg^milligram^UCUM|IVPB^IV piggyback^HL70292`,
+    'RXR|IV^Intravenous^HL70162',
+  ].join('\r');
+}
+
+const doses = (mr: Json | undefined) =>
+  ((mr?.dosageInstruction as Json[] | undefined) ?? []).flatMap((d) => ((d.doseAndRate as Json[] | undefined) ?? []).map((r) => (r.doseQuantity as Json | undefined)?.value));
+
+describe('R23-D1p [v2.5.1 2.5.3; IG ORC[ServiceRequest] #9 IF NW, applied to MedicationRequest.authoredOn; RXO[MedicationRequest] #2] an XO replaces the dose and keeps the NW\'s authoredOn', () => {
+  it('NW 1,250 mg Q12H then XO 1,500 mg Q12H: one order, 1,500 mg only, authoredOn of the NW', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', 'RX23A', 1250, '20261206080000-0600')).bundle, never);
+    const xo = convertHl7v2(rde('XO', 'RX23A', 1500, '20261206140000-0600')).bundle;
+    const requests = (xo.entry as { request?: { method?: string; url?: string } }[]).filter((e) => e.request?.url?.startsWith('MedicationRequest'));
+    expect(requests.map((e) => e.request?.method)).toEqual(['POST', 'PATCH']);
+    await dest.deliver(xo, never);
+    const held = stored('RX23A');
+    expect(held).toHaveLength(1);
+    expect(doses(held[0])).toEqual([1500]);
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+    expect(held[0]?.status).toBe('active');
+  });
+
+  it('a resend of the XO changes nothing', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', 'RX23B', 1250, '20261206080000-0600')).bundle, never);
+    const xo = rde('XO', 'RX23B', 1500, '20261206140000-0600');
+    await dest.deliver(convertHl7v2(xo).bundle, never);
+    const { meta: _once, ...once } = stored('RX23B')[0] ?? {};
+    await dest.deliver(convertHl7v2(xo).bundle, never);
+    const held = stored('RX23B');
+    expect(held).toHaveLength(1);
+    const { meta: _twice, ...twice } = held[0] ?? {};
+    expect(twice).toEqual(once);
+  });
+
+  it('an XO for an order the server lacks creates it, with the XO\'s dose and no authoredOn (ORC-9 of an XO is not the order\'s)', async () => {
+    await destination().deliver(convertHl7v2(rde('XO', 'RX23C', 1500, '20261206140000-0600')).bundle, never);
+    const held = stored('RX23C');
+    expect(held).toHaveLength(1);
+    expect(doses(held[0])).toEqual([1500]);
+    expect(held[0]?.authoredOn).toBeUndefined();
+  });
+});
+
+describe('R23-D1p [IG OrderControlCode DC → stopped (medicationrequest-status); ORC[ServiceRequest] #9 IF NW, #16] a DC with its RXE stops the order and keeps when it was written', () => {
+  it('NW then DC with ORC-16: stopped, authoredOn of the NW, the DC\'s reason', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', 'RX23D', 1250, '20261206080000-0600')).bundle, never);
+    await dest.deliver(convertHl7v2(rde('DC', 'RX23D', 1250, '20261206150000-0600', '1234^ORDER^OLIVE', 'ADR^Adverse reaction^HL70119')).bundle, never);
+    const held = stored('RX23D');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('stopped');
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+    expect(JSON.stringify(held[0]?.extension)).toContain('Adverse reaction');
+    expect(doses(held[0])).toEqual([1250]);
+  });
+});
+
+describe('R23-D1p [RXO[MedicationRequest] #1 medication; hig: RXC compound → contained Medication + medicationReference] the medication is replaced as one', () => {
+  const compound = (control: string, number: string) =>
+    rde(control, number, 1000, '20261206080000-0600').replace('11124^Vancomycin^RXNORM|1000||mg^milligram^UCUM', 'KCL20^KCl 20 mEq in NS 1000 mL^LOCAL|1000||mL^milliliter^UCUM') +
+    '\rRXC|B|313002^Sodium Chloride 0.9% Injectable Solution^RXNORM|1000|mL^milliliter^UCUM\rRXC|A|1001368^Potassium Chloride 2 MEQ/ML Injectable Solution^RXNORM|20|meq^milliequivalent^UCUM';
+  // without RXE-6 (dosage form) a single product is medicationCodeableConcept; with it, or with RXC, a contained Medication
+  const plain = (control: string, number: string, mg: number, time: string) => rde(control, number, mg, time).replace('|IVPB^IV piggyback^HL70292', '');
+  it('NW of a compound, then an XO naming a plain product: the held order names that product only (no medicationReference, no contained Medication left)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(compound('NW', 'RX23F')).bundle, never);
+    expect(stored('RX23F')[0]?.medicationReference).toBeDefined();
+    await dest.deliver(convertHl7v2(plain('XO', 'RX23F', 1500, '20261206140000-0600')).bundle, never);
+    const held = stored('RX23F');
+    expect(held).toHaveLength(1);
+    expect(JSON.stringify(held[0]?.medicationCodeableConcept)).toContain('"code":"11124"');
+    expect(held[0]?.medicationReference).toBeUndefined();
+    expect(held[0]?.contained).toBeUndefined();
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+  it('NW of a plain product, then an XO of a compound: medicationReference and its contained Medication, no medicationCodeableConcept', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(plain('NW', 'RX23G', 1250, '20261206080000-0600')).bundle, never);
+    expect(stored('RX23G')[0]?.medicationCodeableConcept).toBeDefined();
+    await dest.deliver(convertHl7v2(compound('XO', 'RX23G')).bundle, never);
+    const held = stored('RX23G');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.medicationCodeableConcept).toBeUndefined();
+    const ref = String((held[0]?.medicationReference as Json | undefined)?.reference);
+    expect(((held[0]?.contained as Json[] | undefined) ?? []).map((c) => `#${String(c.id)}`)).toContain(ref);
+    expect(JSON.stringify(held[0]?.contained)).toContain('"code":"KCL20"');
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+});
+
+describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a destination\'s edits reach a pharmacy change\'s JSON Patch', () => {
+  it('remove MedicationRequest.requester: the XO\'s orderer is not written, the order keeps the NW\'s; the new dose still is', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', 'RX23E', 1250, '20261206080000-0600')).bundle, never);
+    const xo = convertHl7v2(rde('XO', 'RX23E', 1500, '20261206140000-0600', '5678^LAB^LARA')).bundle;
+    await dest.deliver(compileFhirEdits([{ remove: 'MedicationRequest.requester' } as FhirStep])(xo), never);
+    const held = stored('RX23E');
+    expect(held).toHaveLength(1);
+    expect(JSON.stringify(held[0]?.requester ?? {})).not.toContain('LARA');
+    expect(held[0]?.requester).toBeDefined();
+    expect(doses(held[0])).toEqual([1500]);
+  });
+});
