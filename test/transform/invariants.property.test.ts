@@ -71,6 +71,17 @@ const allergy = fc.record(
   { requiredKeys: ['resourceType'] },
 );
 
+const parameter = fc.record(
+  {
+    name: fc.constant('operation'),
+    part: fc.constantFrom([], [{ name: 'type', valueCode: 'add' }]),
+    valueString: leaf,
+    valueCode: fc.constantFrom('add', ''),
+    resource: fc.constantFrom({ resourceType: 'Basic' }, {}),
+  },
+  { requiredKeys: ['name'] },
+);
+
 /** key → the type its context has, and values to try (the context is also %resource). */
 const GENERATORS: Record<string, { type: string; value: fc.Arbitrary<Record<string, unknown>> }> = {
   'dom-2': { type: 'Observation', value: resource },
@@ -89,6 +100,8 @@ const GENERATORS: Record<string, { type: string; value: fc.Arbitrary<Record<stri
   'con-5': { type: 'Condition', value: condition },
   'ait-1': { type: 'AllergyIntolerance', value: allergy },
   'ait-2': { type: 'AllergyIntolerance', value: allergy },
+  // a FHIRPath Patch operation or part: any mix of part, a value[x] and resource
+  'inv-1': { type: 'ParametersParameter', value: parameter },
 };
 
 /**
@@ -104,7 +117,7 @@ const REFERENCE: Record<string, string> = {
 /** Every constraint of the R4 definitions of a few types, with where it sits. */
 function definedExpressions(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const t of ['Observation', 'Patient', 'Extension', 'DomainResource', 'Appointment', 'Organization', 'Condition', 'AllergyIntolerance', 'ServiceRequest']) {
+  for (const t of ['Observation', 'Patient', 'Extension', 'DomainResource', 'Appointment', 'Organization', 'Condition', 'AllergyIntolerance', 'ServiceRequest', 'Parameters']) {
     const schema = getDataType(t);
     for (const c of [...(schema.constraints ?? []), ...Object.values(schema.elements).flatMap((e) => e.constraints ?? [])]) {
       out.set(c.key, (out.get(c.key) ?? new Set()).add(c.expression));
