@@ -46,6 +46,10 @@ describe('ORC-only SC IP after the NW of a two-test requisition (review 19 #09 t
     for (const o of after) {
       const fillers = ((o.identifier as Json[]) ?? []).filter((i) => i.value === 'SQ26-0342118');
       expect(fillers).toHaveLength(1);
+      // [IG ORC[ServiceRequest] #1 → businessEvent] the SC is the order's latest event, once (code review 24 CR24-5)
+      const events = ((o.extension as Json[] | undefined) ?? []).filter((e) => String(e.url).endsWith('businessEvent'));
+      expect(JSON.stringify(events)).toContain('"code":"SC"');
+      expect(events).toHaveLength(1);
     }
   });
 });

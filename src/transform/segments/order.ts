@@ -439,7 +439,7 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
     const added = ((sr.identifier as Json[] | undefined) ?? []).filter((i) => i !== number && typeof i.value === 'string');
     if (added.length > 0) {
       const resource = cx.add(sr as Resource, orderEventKey(number, patient));
-      cx.events.set(`ServiceRequest/${resource.id ?? ''}`, { ...statusChange([]), identifiers: added });
+      cx.events.set(`ServiceRequest/${resource.id ?? ''}`, { ...statusChange([]), extensions: eventExtensions(cx), identifiers: added });
       cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; the numbers it names are added');
       if (!cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
       return resource;
