@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTargets, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -101,7 +101,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     }
     const conditional = conditionalUpdate ? conditionalUrl(resource, identity) : undefined;
     if (conditional !== undefined) delete resource.id;
-    return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } }];
+    // an order written whole (its NW) holds each list item once, as a later result's patch, which deletes
+    // an item before adding it and may name one element only, needs (code review 24 CR24-2: two identical
+    // NTE notes on the NW made the result's patch a 422)
+    const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
+    return [{ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } }];
   });
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it

@@ -226,6 +226,9 @@ function identifierPath(type: string, identifier: Json): string {
   return `${type}.identifier.where(${system} and value = ${literal(String(identifier.value))})`;
 }
 
+/** The extensions an order event states of itself (order.ts eventExtensions), one per order: by the end of their url. */
+const EVENT_OWN: readonly string[] = ['/businessEvent', '/request-statusReason', '/v2-orderControlCodeReason'];
+
 /**
  * [FHIR R4 fhirpatch.html] The FHIRPath Patch (a Parameters resource) of an order event that says
  * more than its status. A JSON Patch cannot add one extension or identifier beside the order's own
@@ -251,12 +254,15 @@ export function orderEventFhirPathPatch(resource: Resource, change: OrderEventCh
   );
   const counts = new Map<string, number>();
   for (const e of extensions) counts.set(String(e.url), (counts.get(String(e.url)) ?? 0) + 1);
-  // a url the request carries once replaces the order's of that url; one it carries several times
-  // (OBR-13 repetitions) is added item by item beside what the order holds, each once: `delete` names
-  // one element at most (fhirpatch.html), and the order may hold several of that url
-  for (const [url, n] of counts) if (n === 1) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
+  // an extension the event states of itself (its businessEvent, its reason: one per order) replaces the
+  // order's of that url; any other is added item by item beside what the order holds, each once:
+  // `delete` names one element at most (fhirpatch.html), and the placing NW may hold several of a url the
+  // result carries once (two OBR-13 notes, two OBR-17 phones: code review 24 CR24-1, a 422 that
+  // dead-lettered the result)
+  const replaced = (url: string, n: number): boolean => n === 1 && EVENT_OWN.some((own) => url.endsWith(own));
+  for (const [url, n] of counts) if (replaced(url, n)) parameter.push(operation('delete', `${type}.extension.where(url = ${literal(url)})`));
   for (const e of extensions) {
-    if (counts.get(String(e.url)) !== 1) {
+    if (!replaced(String(e.url), counts.get(String(e.url)) ?? 0)) {
       const where = criteria(e);
       if (where !== undefined) parameter.push(operation('delete', `${type}.extension.where(${where})`));
     }
@@ -462,7 +468,7 @@ function unsubsumed<T>(items: readonly T[]): T[] {
  * duplicate items (two identical NTE notes are one note): on the create too, so that a patch applied
  * to the order it just created finds each item once.
  */
-function distinctLists(resource: Resource): Resource {
+export function distinctLists(resource: Resource): Resource {
   const out: Json = { ...resource };
   for (const [k, v] of Object.entries(resource)) {
     if ((k === 'extension' || REQUEST_ELEMENTS[k]?.many === true) && Array.isArray(v)) {

@@ -99,27 +99,29 @@ function parseCriteria(text: string): Criterion[] {
       at += 4;
       continue;
     }
-    at += name.length;
+    // `a.where(…)`: the dotted name stops before the function, as for `.empty()` above
+    const own = name.endsWith('.where') && text.startsWith('(', at + name.length) ? name.slice(0, -'.where'.length) : name;
+    at += own.length;
     skip();
     if (text.startsWith('.empty()', at)) {
-      criteria.push({ name, empty: true });
+      criteria.push({ name: own, empty: true });
       at += '.empty()'.length;
     } else if (text.startsWith('.where(', at)) {
       const open = at + '.where('.length;
       const close = closing(text, open);
       if (!text.startsWith(').exists()', close)) throw invalid('a nested where() is followed by .exists()');
-      criteria.push({ name, some: parseCriteria(text.slice(open, close)) });
+      criteria.push({ name: own, some: parseCriteria(text.slice(open, close)) });
       at = close + ').exists()'.length;
     } else if (text[at] === '=') {
       at++;
       skip();
       const other = /^(true|false|-?[0-9]+(\.[0-9]+)?)/.exec(text.slice(at))?.[0];
       if (other !== undefined) {
-        criteria.push({ name, equals: other === 'true' ? true : other === 'false' ? false : Number(other) });
+        criteria.push({ name: own, equals: other === 'true' ? true : other === 'false' ? false : Number(other) });
         at += other.length;
       } else {
         const [value, end] = readLiteral(text, at);
-        criteria.push({ name, equals: value });
+        criteria.push({ name: own, equals: value });
         at = end;
       }
     } else throw invalid('a where() criterion is `name = literal`, `name.empty()` or `name.where(...).exists()`');
