@@ -8,43 +8,26 @@
  *
  *   npx vitest run test/review24/destination.test.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import { deliverSample, type SampleDelivery } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
 const dir = new URL('../../docs/review24/messages/', import.meta.url);
-let server: FhirServer;
-let destination: BundlePusher;
-const failures: string[] = [];
-
+let sample: SampleDelivery;
 beforeAll(async () => {
-  server = await startFhirServer();
-  destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
-    const { bundle } = convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1'));
-    try {
-      await destination.deliver(bundle, never);
-    } catch (e) {
-      failures.push(`${f}: ${(e as Error).message}`);
-    }
-  }
+  sample = await deliverSample(dir);
 }, 60_000);
-afterAll(async () => {
-  await destination.close();
-  await server.close();
-});
+afterAll(() => sample.close());
 
-const held = (type: string) => [...server.resources.values()].filter((r) => r.resourceType === type);
-const byIdentifier = (type: string, value: string) => held(type).filter((r) => JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+const held = (type: string) => sample.held(type);
+const byIdentifier = (type: string, value: string) => sample.byIdentifier(type, value);
 
 describe('review 24 at the destination', () => {
   it('all 24 transactions are accepted', () => {
-    expect(failures).toEqual([]);
+    expect(sample.failures).toEqual([]);
   });
 
   it('NextGen #12–#15: one order per number; the lipid and UA cancelled (CA with OBR), the A1c discontinued by the ORC-only DC [IG ORC[ServiceRequest] #1/#5 via OrderControlCode/OrderStatus]', () => {

@@ -8,52 +8,26 @@
  *
  *   npx vitest run test/review25/destination.test.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import { deliverSample, type SampleDelivery } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
 const dir = new URL('../../docs/review25/messages/', import.meta.url);
-let server: FhirServer;
-let destination: BundlePusher;
-const failures: string[] = [];
-const refused: string[] = [];
-
+let sample: SampleDelivery;
 beforeAll(async () => {
-  server = await startFhirServer();
-  destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
-    let bundle;
-    try {
-      bundle = convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1')).bundle;
-    } catch {
-      refused.push(f.slice(0, 2));
-      continue;
-    }
-    try {
-      await destination.deliver(bundle, never);
-    } catch (e) {
-      failures.push(`${f}: ${(e as Error).message}`);
-    }
-  }
+  sample = await deliverSample(dir, (f) => f.slice(0, 2));
 }, 60_000);
-afterAll(async () => {
-  await destination.close();
-  await server.close();
-});
+afterAll(() => sample.close());
 
-const held = (type: string) => [...server.resources.values()].filter((r) => r.resourceType === type);
-const byIdentifier = (type: string, value: string) => held(type).filter((r) => JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+const held = (type: string) => sample.held(type);
+const byIdentifier = (type: string, value: string) => sample.byIdentifier(type, value);
 
 describe('review 25 at the destination', () => {
   // 22 on 232831c, #08 A44 refused too; the lead took A44 on (account move, events.ts)
   it('23 transactions accepted; #17 RGV refused by the converter', () => {
-    expect(failures).toEqual([]);
-    expect(refused).toEqual(['17']);
+    expect(sample.failures).toEqual([]);
+    expect(sample.refused).toEqual(['17']);
   });
 
   it('Cerner #01 → #05, then Sunquest #09–#11: one visit on FIN 25010110007; the ORUs\' PV1 re-PUT it last (documented, not counted)', () => {

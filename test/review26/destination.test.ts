@@ -7,53 +7,27 @@
  *
  *   npx vitest run test/review26/destination.test.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import { deliverSample, type SampleDelivery } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
 const dir = new URL('../../docs/review26/messages/', import.meta.url);
-let server: FhirServer;
-let destination: BundlePusher;
-const failures: string[] = [];
-const refused: string[] = [];
-
+let sample: SampleDelivery;
 beforeAll(async () => {
-  server = await startFhirServer();
-  destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
-    let bundle;
-    try {
-      ({ bundle } = convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1')));
-    } catch {
-      refused.push(f);
-      continue;
-    }
-    try {
-      await destination.deliver(bundle, never);
-    } catch (e) {
-      failures.push(`${f}: ${(e as Error).message}`);
-    }
-  }
+  sample = await deliverSample(dir);
 }, 60_000);
-afterAll(async () => {
-  await destination.close();
-  await server.close();
-});
+afterAll(() => sample.close());
 
-const held = (type: string) => [...server.resources.values()].filter((r) => r.resourceType === type);
-const byIdentifier = (type: string, value: string) => held(type).filter((r) => JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+const held = (type: string) => sample.held(type);
+const byIdentifier = (type: string, value: string) => sample.byIdentifier(type, value);
 const codeIs = (r: Json, code: string) => JSON.stringify(r.code ?? r.vaccineCode ?? {}).includes(`"code":"${code}"`);
 
 describe('review 26 at the destination', () => {
   // 23 on 232831c, the A18 refused before delivery; the lead took A18 on (R26-R1)
   it('24 transactions accepted', () => {
-    expect(failures).toEqual([]);
-    expect(refused).toEqual([]);
+    expect(sample.failures).toEqual([]);
+    expect(sample.refused).toEqual([]);
   });
 
   it('MEDITECH visits: PELLINGHAM finished (A03, then the DFT keeps PV1-45), OYELARAN-BIRCH cancelled (A11) [IG Event[EncounterStatus]]', () => {

@@ -1,0 +1,56 @@
+/**
+ * A review's whole sample (docs/reviewNN/messages/, in file order) converted with default options and
+ * delivered as FHIR transactions through the FHIR destination to the in-repo test FHIR server: what
+ * the server holds afterwards is what the review's destination tests read. One owner for the setup
+ * reviews 24–26 had each written.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { never } from '../destinations/helpers.js';
+import { createDestination } from '../destinations/push.js';
+import { startFhirServer } from './fhir-server.js';
+
+type Json = Record<string, unknown>;
+
+export interface SampleDelivery {
+  /** `file: message` of each transaction the destination failed. */
+  failures: string[];
+  /** The files the converter refused, as `name` gives them. */
+  refused: string[];
+  held(type: string): Json[];
+  /** The held resources of `type` with an identifier of that value. */
+  byIdentifier(type: string, value: string): Json[];
+  close(): Promise<void>;
+}
+
+export async function deliverSample(dir: URL, name: (file: string) => string = (f) => f): Promise<SampleDelivery> {
+  const server = await startFhirServer();
+  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+  const failures: string[] = [];
+  const refused: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
+    let bundle;
+    try {
+      ({ bundle } = convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1')));
+    } catch {
+      refused.push(name(f));
+      continue;
+    }
+    try {
+      await destination.deliver(bundle, never);
+    } catch (e) {
+      failures.push(`${f}: ${(e as Error).message}`);
+    }
+  }
+  const held = (type: string) => [...server.resources.values()].filter((r) => r.resourceType === type) as Json[];
+  return {
+    failures,
+    refused,
+    held,
+    byIdentifier: (type, value) => held(type).filter((r) => JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`)),
+    close: async () => {
+      await destination.close();
+      await server.close();
+    },
+  };
+}
