@@ -12,8 +12,15 @@ import { list, val } from './datatypes/primitive.js';
 import { codingSystemUri } from './vocabulary/coding-systems.js';
 import type { Json, Reference, Resource } from './types.js';
 
-/** XCN → Practitioner reference (IG: XCN[Practitioner]). */
-export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+/** A Practitioner built from one XCN, before it is added: the resource, its identity key, its name. */
+interface PractitionerDraft {
+  resource: Json;
+  key: string | Json;
+  name: Json | undefined;
+  identifier: Json | undefined;
+}
+
+function practitionerDraft(cx: Conversion, rep: Repetition | undefined): PractitionerDraft | undefined {
   if (rep === undefined) return undefined;
   // what the name leaves out (an XCN.18 that is no table 0444 code) is reported at the field the
   // XCN came from, not only at its segment (cx.reportFor)
@@ -42,14 +49,71 @@ export function practitioner(cx: Conversion, rep: Repetition | undefined): Refer
   // [hig identity, as for Organization] a bare number (no XCN.9, no type system) is unique only
   // within its sender: number + name, so two senders' doctor "1234" are never one Practitioner
   const key = identifier === undefined ? nameKey(name) : authorityKey(identifier) !== '' ? identifier : JSON.stringify(['local-id', identifier.value, nameIdentity(name) ?? {}]);
-  const practitionerResource: Json = { resourceType: 'Practitioner', identifier: list(identifier), name: list(name) };
+  const resource: Json = { resourceType: 'Practitioner', identifier: list(identifier), name: list(name) };
   // [IG XCN[Practitioner] #7 → qualification.code via DegreeLicenseCertificate (IS[CodeableConcept])]
   // the degree (`MD`) is a qualification too, not only a name suffix (review 15, R15-L5); never
   // part of the identity (the key above is taken without it)
   const degree = codeFromTable(val(rep, 7), '0360', 'DegreeLicenseCertificate', (why) => cx.reportFor(rep)(`XCN.7 (degree): ${why}`));
-  if (degree !== undefined) practitionerResource.qualification = [{ code: degree }];
-  const p = cx.add(practitionerResource as Resource, key);
-  return cx.ref(p, nameText(name));
+  if (degree !== undefined) resource.qualification = [{ code: degree }];
+  return { resource, key, name, identifier };
+}
+
+function addPractitioner(cx: Conversion, draft: PractitionerDraft): Reference {
+  return cx.ref(cx.add(draft.resource as Resource, draft.key), nameText(draft.name));
+}
+
+/** XCN → Practitioner reference (IG: XCN[Practitioner]). */
+export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const draft = practitionerDraft(cx, rep);
+  return draft === undefined ? undefined : addPractitioner(cx, draft);
+}
+
+const NPI_SYSTEM = 'http://hl7.org/fhir/sid/us-npi';
+
+/** An NPI names a US clinician nationally: the identity to prefer among one person's identifiers. */
+function isNpi(identifier: Json | undefined): boolean {
+  if (identifier === undefined) return false;
+  const coding = (identifier.type as { coding?: Json[] } | undefined)?.coding?.[0];
+  return identifier.system === NPI_SYSTEM || coding?.code === 'NPI';
+}
+
+/**
+ * The repetitions of an XCN field that names ONE person under several names and identifiers
+ * (v2.5.1 PV1-7, PV1-8, PV1-17: "Multiple names and identifiers for the same physician may be
+ * sent. The field sequences are not used to indicate multiple … doctors"). Repetitions with the
+ * first one's name, or with no name, are that person: one Practitioner with every identifier,
+ * identified by its NPI when one is sent, else by the first repetition (as a lone XCN is). A
+ * repetition with another name is another person, as the sender wrote it (review 25, R25-N2).
+ */
+export function practitionerOfReps(cx: Conversion, reps: readonly Repetition[]): Reference[] {
+  const drafts = reps.map((r) => practitionerDraft(cx, r)).filter((d): d is PractitionerDraft => d !== undefined);
+  const first = drafts[0];
+  if (first === undefined) return [];
+  const who = JSON.stringify(nameIdentity(first.name) ?? null);
+  const same = drafts.filter((d) => d === first || d.name === undefined || JSON.stringify(nameIdentity(d.name)) === who);
+  const others = drafts.filter((d) => !same.includes(d));
+  return [addPractitioner(cx, onePerson(same)), ...others.map((d) => addPractitioner(cx, d))];
+}
+
+/** One Practitioner of several drafts of one person: identifiers (each once) and qualifications together. */
+function onePerson(drafts: PractitionerDraft[]): PractitionerDraft {
+  const first = drafts[0] as PractitionerDraft;
+  if (drafts.length === 1) return first;
+  const identity = drafts.find((d) => isNpi(d.identifier)) ?? first;
+  const identifiers: Json[] = [];
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    if (d.identifier === undefined) continue;
+    const k = JSON.stringify([d.identifier.system, d.identifier.value]);
+    if (!seen.has(k)) identifiers.push(d.identifier);
+    seen.add(k);
+  }
+  const qualifications = drafts.flatMap((d) => (d.resource.qualification as Json[] | undefined) ?? []);
+  const uniqueQualifications = qualifications.filter((q, i) => qualifications.findIndex((o) => JSON.stringify(o) === JSON.stringify(q)) === i);
+  const named = drafts.find((d) => d.name !== undefined) ?? first;
+  const resource: Json = { resourceType: 'Practitioner', identifier: identifiers, name: named.resource.name };
+  if (uniqueQualifications.length > 0) resource.qualification = uniqueQualifications;
+  return { resource, key: identity.key, name: named.name, identifier: identity.identifier };
 }
 
 /**

@@ -111,7 +111,7 @@ describe('review 25, for the lead (not counted)', () => {
   // 2501903 ~ NPI 25019030). v2.5.1 PV1-7: "Multiple names and identifiers for the same physician may be sent.
   // The field sequences are not used to indicate multiple attending doctors." hig makes two Practitioners and two
   // ATND participants (the IG row PV1[Encounter] #7 maps the field without saying what a repetition is).
-  it.fails('R25-N2 [v2.5.1 PV1-7] one attending doctor sent under two identifiers is one ATND participant', () => {
+  it('R25-N2 [v2.5.1 PV1-7] one attending doctor sent under two identifiers is one ATND participant', () => {
     const enc = of(M01, 'Encounter')[0];
     const atnd = ((enc?.participant as Json[] | undefined) ?? []).filter((p) => JSON.stringify(p.type).includes('"ATND"'));
     expect(atnd).toHaveLength(1);

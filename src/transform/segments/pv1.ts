@@ -4,7 +4,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
-import { location, practitioner } from '../entities.js';
+import { location, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
 import { codeFact, encounterKey, patientFactsKey, resourceFact, senderFact } from '../identity.js';
@@ -25,6 +25,13 @@ const PARTICIPANTS: readonly [number, string, string?][] = [
   // [IG PV1[Encounter] #52] other healthcare provider → participant PART, type.text "Participation"
   [52, 'PART', 'Participation'],
 ];
+
+/**
+ * [v2.5.1 PV1-7/-8/-17] doctor fields whose repetitions are one physician's names and identifiers
+ * ("the field sequences are not used to indicate multiple … doctors"); PV1-9 (consulting) and
+ * PV1-52 (other providers) list several people. The IG row maps the field, not its repetitions.
+ */
+const ONE_PERSON = new Set([7, 8, 17]);
 
 /** A field's first repetition as sent (trailing empty components and subcomponents dropped), as an identity fact; '' when empty. */
 function asSent(rep: Repetition | undefined): string {
@@ -94,8 +101,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   let attending: string | undefined;
   let assigned: string | undefined;
   for (const [field, code, text] of PARTICIPANTS) {
-    for (const r of seg.reps(field)) {
-      const who = practitioner(cx, r);
+    const people = ONE_PERSON.has(field) ? practitionerOfReps(cx, seg.reps(field)) : seg.reps(field).map((r) => practitioner(cx, r));
+    for (const who of people) {
       if (field === 7 && attending === undefined) attending = who?.reference;
       const coding = { system: PARTICIPATION, code };
       if (who !== undefined) push(e, 'participant', { type: [text === undefined ? { coding: [coding] } : { coding: [coding], text }], individual: who });
