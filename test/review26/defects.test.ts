@@ -81,7 +81,7 @@ describe('review 26: OBR-32 NDL.2/NDL.3 (the interpreter\'s period) neither mapp
   // documents that the PractitionerRole is not made (docs/mapping.md OBR row) but its rule is "mapped or reported".
   const NDL = 'LB4410&ZHELEZNYAKOVA&TAMSIN^20261207080000-0600^20261207180000-0600';
   const fixed = withField(M09, 'OBR', 32, NDL);
-  it.fails('R26-L1 [IG OBR[DiagnosticReport] #32 → NDL[PractitionerRole] #2/#3] the period is in the Bundle or named by a report line', () => {
+  it('R26-L1 [IG OBR[DiagnosticReport] #32 → NDL[PractitionerRole] #2/#3] the period is in the Bundle or named by a report line', () => {
     const inBundle = JSON.stringify(convertHl7v2(fixed).bundle).includes('2026-12-07T08:00:00-06:00');
     const reported = texts(fixed).some((t) => t.startsWith('OBR-32'));
     expect(inBundle || reported).toBe(true);
@@ -89,7 +89,10 @@ describe('review 26: OBR-32 NDL.2/NDL.3 (the interpreter\'s period) neither mapp
   it('R26-L1 control: NDL.1 CNN → the resultsInterpreter Practitioner with its name [IG CNN[Practitioner]]', () => {
     const report = of(fixed, 'DiagnosticReport')[0];
     const ref = ((report?.resultsInterpreter as { reference?: string }[] | undefined) ?? [])[0]?.reference;
-    const who = entries(fixed).find((e) => e.fullUrl === ref)?.resource;
+    const role = entries(fixed).find((e) => e.fullUrl === ref)?.resource;
+    // [IG NDL[PractitionerRole] #1] since the lead's R26-L1 fix the interpreter is a PractitionerRole of the NDL.1 person
+    const person = (role?.practitioner as { reference?: string } | undefined)?.reference ?? ref;
+    const who = entries(fixed).find((e) => e.fullUrl === person)?.resource;
     expect(JSON.stringify(who?.name)).toContain('ZHELEZNYAKOVA');
   });
 });

@@ -13,7 +13,8 @@ import { codeableConcept, tableCoding, tableConcept } from '../datatypes/coding.
 import { addExtension, unnamedExtensionUrl, unnamedExtensionWhy } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { sub, val } from '../datatypes/primitive.js';
-import { deviceFromCwe, organization, organizationFromCwe, practitioner } from '../entities.js';
+import { deviceFromCwe, location, organization, organizationFromCwe, practitioner } from '../entities.js';
+import { toDateTime } from '../datatypes/time.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition, get } from '../../hl7/message.js';
@@ -765,16 +766,17 @@ function obrReport(seg: SegmentReader, orc: SegmentReader | undefined, sr: Resou
   if (end !== undefined && (start === undefined || Date.parse(start) <= Date.parse(end))) dr.effectivePeriod = start === undefined ? { end } : { start, end };
   else set(dr, 'effectiveDateTime', start);
   set(dr, 'issued', scope.issued);
-  // [IG OBR[DiagnosticReport] OBR-32 NDL → NDL.1 CNN[Practitioner]] the person is NDL.1's subcomponents
-  // (id&family&given…); read as an XCN, NDL.2's start time became the family name
-  push(dr, 'resultsInterpreter', practitioner(cx, cnnAsXcn(sub(seg.rep(32), 1))));
-  // [IG OBR[DiagnosticReport] #35 → performer(NDL[PractitionerRole]) + extension
-  // event-performerFunction v3-ParticipationType TRANS] the transcriptionist, the Practitioner of
-  // NDL.1 as for OBR-32 (review 6: reported); in an order message (OBR[ServiceRequest] #35: no row)
-  // OBR-35 stays in the report
-  for (const r of seg.reps(35)) {
-    const who = practitioner(cx, cnnAsXcn(sub(r, 1)));
-    if (who !== undefined) push(dr, 'performer', { ...who, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/event-performerFunction', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'TRANS' }] } }] });
+  // [IG OBR[DiagnosticReport] #32 → resultsInterpreter(NDL[PractitionerRole])] the person is NDL.1's
+  // subcomponents (id&family&given…); read as an XCN, NDL.2's start time became the family name
+  push(dr, 'resultsInterpreter', ndlPerson(seg, 32, seg.rep(32), cx));
+  // [IG OBR[DiagnosticReport] #34, #35 → performer(NDL[PractitionerRole]) + extension
+  // event-performerFunction v3-ParticipationType SPRF (technician) / TRANS (transcriptionist)]; in an
+  // order message (OBR[ServiceRequest] #34/#35: no row) both stay in the report
+  for (const [field, fn] of [[34, 'SPRF'], [35, 'TRANS']] as const) {
+    for (const r of seg.reps(field)) {
+      const who = ndlPerson(seg, field, r, cx);
+      if (who !== undefined) push(dr, 'performer', { ...who, extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/event-performerFunction', valueCodeableConcept: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: fn }] } }] });
+    }
   }
   // [hig identity] a report without numbers and OBR-7 is the report of its request, when that one
   // is identified (by OBR-6, or as a prior result): not a new report per message
@@ -828,6 +830,37 @@ function reportKey(seg: SegmentReader, filler: Json | undefined, placer: Json | 
   const parent = shared ? parentResult(seg, cx) : undefined;
   if (number !== undefined && parent !== undefined) return childReportKey(number, code, parent);
   return orderKey('report', number, code, scope.patient, start, cx.identified(sr) ? sr : undefined);
+}
+
+/**
+ * [IG NDL[PractitionerRole]] one NDL: the NDL.1 person as a Practitioner, or, when the NDL also says
+ * when (NDL.2 start, NDL.3 end → period) or where (NDL.4–NDL.11, laid out as PL.1–PL.8 → location),
+ * a PractitionerRole of that person with them (review 26, R26-L1: NDL.2/3 were dropped without a
+ * report line). [hig identity] the role is this person at this place in this period: an interpreter's
+ * two reading sessions are two roles, never one updated by the other. An NDL.2/3 that is no date is
+ * reported at the field.
+ */
+function ndlPerson(seg: SegmentReader, field: number, rep: Repetition | undefined, cx: Conversion): Reference | undefined {
+  const who = practitioner(cx, cnnAsXcn(sub(rep, 1)));
+  const period: Json = {};
+  for (const [c, at] of [[2, 'start'], [3, 'end']] as const) {
+    const raw = val(rep, c);
+    if (raw === undefined) continue;
+    const v = toDateTime(raw, cx.timezone);
+    if (v === undefined) cx.leftOut(seg, String(field), `NDL.${c} (${at} date/time): not a date/time, no PractitionerRole.period.${at}`);
+    else period[at] = v;
+  }
+  const pl = rep?.slice(3, 11);
+  const place = pl !== undefined && pl.some((c) => c.some((x) => x !== '')) ? location(cx, pl) : undefined;
+  if (who === undefined) {
+    if (period.start !== undefined || period.end !== undefined || place !== undefined) cx.leftOut(seg, String(field), 'NDL.2–NDL.11 without NDL.1 (the person): no PractitionerRole');
+    return undefined;
+  }
+  if (period.start === undefined && period.end === undefined && place === undefined) return who;
+  const role: Json = { resourceType: 'PractitionerRole', practitioner: who };
+  if (period.start !== undefined || period.end !== undefined) role.period = period;
+  if (place !== undefined) role.location = [place];
+  return cx.ref(cx.add(role as Resource, JSON.stringify(['ndl-role', who.reference, place?.reference ?? '', period.start ?? '', period.end ?? ''])));
 }
 
 /**
