@@ -70,7 +70,8 @@ describe('review 28: MDM^T11 (document cancel notification) is refused (R28-R2)'
 describe('review 28: IAM-17 I (confirmed but inactive) leaves the allergy active (R28-W1)', () => {
   // #12 first IAM: codeine, IAM-6 U, IAM-17 `I^Confirmed but inactive^HL70438`. IG IAM[AllergyIntolerance] #17:
   // IAM-17 → clinicalStatus (the row-0 "active" is the assignment for a message that does not say); hig reads
-  // table 0438 into verificationStatus only [hig, mapping.md CWE table], has no reading for I, reports the field
+  // table 0438 into verificationStatus only [hig, mapping.md CWE table; segments/admin.ts iamVerification, whose comment
+  // lists U/P/S/C/D/E: table 0438 (terminology.hl7.org v2-0438) also has I], has no reading for I, reports the field
   // and writes clinicalStatus `active`: the opposite of what the message says. Expected: clinicalStatus inactive.
   it.fails('R28-W1 [IG IAM[AllergyIntolerance] #17 → clinicalStatus] IAM-17 I → clinicalStatus inactive', () => {
     const codeine = byNumber(of(M12, 'AllergyIntolerance'), 'WVH-ALG-2809315-1');
