@@ -94,7 +94,7 @@ describe('review 22 loss at the destination', () => {
   });
   it('R22-D1 control: #09 alone holds the orderer, priority and time; #11 names the same order (one identity)', () => {
     const placed = tsh(storedAfter(sample('09-orm-three-obr.hl7')));
-    expect(placed).toMatchObject({ priority: 'routine', authoredOn: '2026-12-08T09:15:00-06:00', occurrenceDateTime: '2026-12-08T10:00:00-06:00' });
+    expect(placed).toMatchObject({ priority: 'routine', authoredOn: '2026-12-08T09:15:00-06:00', occurrencePeriod: { start: '2026-12-08T10:00:00-06:00' } }); // a start alone: R28-L1's fix
     expect((placed?.requester as { display?: string } | undefined)?.display).toBe('ANI PETROSYAN');
     const event = (convertHl7v2(sample('11-orm-sc-in-process.hl7')).bundle.entry as (Entry & { fullUrl?: string })[]).find((e) => e.resource?.resourceType === 'ServiceRequest');
     expect(event?.fullUrl).toBe(`urn:uuid:${String(placed?.id)}`);

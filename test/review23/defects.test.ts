@@ -52,7 +52,7 @@ describe('review 23: an order-control message that re-sends the whole order remo
     expect(placed).toMatchObject({ authoredOn: '2026-12-08T05:05:00-07:00', priority: 'routine' });
     const change = entries(M05).find((e) => e.resource?.resourceType === 'ServiceRequest' && JSON.stringify(e.resource.identifier).includes('SCM-230141'));
     expect((change as { fullUrl?: string } | undefined)?.fullUrl).toBe(`urn:uuid:${String(placed?.id)}`);
-    expect(change?.resource).toMatchObject({ priority: 'stat', occurrenceDateTime: '2026-12-08T05:30:00-07:00' });
+    expect(change?.resource).toMatchObject({ priority: 'stat', occurrencePeriod: { start: '2026-12-08T05:30:00-07:00' } }); // a start alone: R28-L1's fix
   });
 
   // The same for a pharmacy discontinue: #20 (Meditech Expanse RDE^O11 2.5.1, ORC-1 NW, ORC-9 16:45) orders the KCl

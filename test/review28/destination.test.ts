@@ -86,11 +86,12 @@ describe('review 28 at the destination', () => {
     const cashew = byIdentifier('AllergyIntolerance', 'WVH-ALG-2809315-2');
     expect(coded(cashew[0]?.verificationStatus)).toContain('confirmed');
   });
-  // R28-W1 as the server holds it: the codeine allergy the message says is confirmed but inactive (IAM-17 I)
-  it('recorded (R28-W1): the codeine allergy is held clinicalStatus active', () => {
+  // R28-W1 as the server holds it: the codeine allergy the message says is confirmed but inactive (IAM-17 I);
+  // it was held active until the lead's fix (IG IAM[AllergyIntolerance] #17)
+  it('R28-W1 at the server: the codeine allergy is held clinicalStatus inactive', () => {
     const codeine = byIdentifier('AllergyIntolerance', 'WVH-ALG-2809315-1');
     expect(codeine).toHaveLength(1);
-    expect(coded(codeine[0]?.clinicalStatus)).toEqual(['active']);
+    expect(coded(codeine[0]?.clinicalStatus)).toEqual(['inactive']);
   });
 
   it('register VXU: five doses; rotavirus entered-in-error (RXA-21 D), HepB birth dose historical, influenza not-done with the parent\'s refusal [IG RXA[Immunization] #9, #18, #20, #21]', () => {

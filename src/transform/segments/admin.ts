@@ -483,12 +483,13 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /**
  * IAM-17 "allergy clinical status" (table 0438: U unconfirmed, P pending, S suspect, C confirmed
- * or verified, D doubt raised, E erroneous). [IG IAM[AllergyIntolerance] IAM-17 → clinicalStatus]
- * **deviation**: every 0438 code says how sure the allergy is, none says whether it is active, and
+ * or verified, I confirmed but inactive, D doubt raised, E erroneous). [IG IAM[AllergyIntolerance]
+ * IAM-17 → clinicalStatus] **deviation**: the 0438 codes say how sure the allergy is, and
  * clinicalStatus's binding is required (allergyintolerance-clinical): `C` there is invalid R4. So
- * [hig IAM-17] → verificationStatus (C confirmed; U, P, S, D unconfirmed; E entered-in-error, which
- * by ait-2 takes clinicalStatus away) with the v2 coding kept beside it; clinicalStatus stays the
- * IG's assigned `active` (IAM-6 D inactive).
+ * [hig IAM-17] → verificationStatus (C, I confirmed; U, P, S, D unconfirmed; E entered-in-error,
+ * which by ait-2 takes clinicalStatus away) with the v2 coding kept beside it; clinicalStatus stays
+ * the IG's assigned `active` (IAM-6 D inactive), except for the one code that says it: I → `inactive`
+ * (review 28, R28-W1: a confirmed-but-inactive allergy was sent as active).
  */
 /**
  * [IG IAM[AllergyIntolerance] IAM-27 → code[1]] the clinician's code of the allergen is "added as
@@ -502,7 +503,7 @@ function clinicianCodings(code: Json, seg: SegmentReader): void {
   if (add.length > 0) code.coding = [...codings, ...add];
 }
 
-const ALLERGY_VERIFICATION: Readonly<Record<string, string>> = { C: 'confirmed', U: 'unconfirmed', P: 'unconfirmed', S: 'unconfirmed', D: 'unconfirmed', E: 'entered-in-error' };
+const ALLERGY_VERIFICATION: Readonly<Record<string, string>> = { C: 'confirmed', I: 'confirmed', U: 'unconfirmed', P: 'unconfirmed', S: 'unconfirmed', D: 'unconfirmed', E: 'entered-in-error' };
 
 function iamVerification(a: Json, seg: SegmentReader, cx: Conversion): void {
   // IAM-17 is a CWE: only a table 0438 code is read (coding.ts ownTableCode); another system's is
@@ -517,6 +518,7 @@ function iamVerification(a: Json, seg: SegmentReader, cx: Conversion): void {
   const originalCodings = (original?.coding as Json[] | undefined) ?? [];
   a.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: status }, ...originalCodings] };
   if (status === 'entered-in-error') delete a.clinicalStatus;
+  if (code === 'I') a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'inactive' }] };
 }
 
 /**

@@ -57,8 +57,8 @@ interface RequestTiming {
 
 /**
  * Places a request's timing [IG TQ1[ServiceRequest], TQ[ServiceRequest]]: occurrence[x] takes one
- * type, so OBR-6 alone stays occurrenceDateTime [IG OBR[ServiceRequest] #6], a start/end alone is
- * occurrencePeriod (hig: a start and end are a period), and as soon as the timing says more (a
+ * type, so OBR-6 alone stays occurrenceDateTime [IG OBR[ServiceRequest] #6], a start and/or end alone is
+ * occurrencePeriod (hig: a start and end are a period; a start alone is the earliest start, open at its end), and as soon as the timing says more (a
  * repeat pattern, explicit times, durations, a count) or a start/end sits beside OBR-6, it is one
  * occurrenceTiming: code and repeat from the pattern, repeat.boundsPeriod the start/end, and OBR-6
  * the Timing's event (the requested time stays, nothing is dropped). A second timing of a request
@@ -93,7 +93,9 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   if (!timed && requested === undefined) {
     if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
     else if (start !== undefined) {
-      sr.occurrenceDateTime = start;
+      // [IG TQ1[ServiceRequest] #7, TQ[ServiceRequest] #4 → repeat.boundsPeriod.start] the earliest
+      // start ("from"), not the time of the service ("at"): a period open at its end (review 28, R28-L1)
+      sr.occurrencePeriod = { start };
       if (end !== undefined) t.leftOut(t.startEnd, 'an end before the start');
     } else if (end !== undefined) sr.occurrencePeriod = { end };
     return;

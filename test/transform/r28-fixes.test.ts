@@ -1,0 +1,48 @@
+/**
+ * Review 28's findings the lead fixed, on minimal messages (expected values from the IG rows named).
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+
+type Json = Record<string, unknown>;
+
+function resources(msg: string[], type: string): Json[] {
+  return ((convertHl7v2(msg.join('\r')).bundle.entry as { resource: Json }[]) ?? []).map((e) => e.resource).filter((r) => r.resourceType === type);
+}
+const codes = (cc: unknown): unknown[] => (((cc as { coding?: Json[] } | undefined)?.coding) ?? []).map((c) => c.code);
+
+describe('R28-W1: IAM-17 I (confirmed but inactive)', () => {
+  const msg = (status: string) => [
+    'MSH|^~\\&|EHR|WVH|REG|WVH|20261208101500+1000||ADT^A60^ADT_A60|W1|P|2.6',
+    'PID|1||P281^^^WVH^MR||ROE^JO||19800101|F',
+    `IAM|1|DA|CODEINE^Codeine^LOCAL|||U|ALG-1^WVH||||||||||${status}`,
+  ];
+  it('[IG IAM[AllergyIntolerance] #17 → clinicalStatus] I → clinicalStatus inactive, verificationStatus confirmed', () => {
+    const [a] = resources(msg('I^Confirmed but inactive^HL70438'), 'AllergyIntolerance');
+    expect(codes(a?.clinicalStatus)).toEqual(['inactive']);
+    expect(codes(a?.verificationStatus)[0]).toBe('confirmed');
+  });
+  it('C stays active and confirmed (control)', () => {
+    const [a] = resources(msg('C^Confirmed^HL70438'), 'AllergyIntolerance');
+    expect(codes(a?.clinicalStatus)).toEqual(['active']);
+    expect(codes(a?.verificationStatus)[0]).toBe('confirmed');
+  });
+});
+
+describe('R28-L1: a start alone is the earliest start', () => {
+  const msg = (tq: string) => [
+    'MSH|^~\\&|CPOE|LCO|LAB|LCO|20261208050000+0930||ORM^O01|L1|P|2.3',
+    'PID|1||P282^^^LCO^MR||POE^AL||19700101|M',
+    `ORC|NW|LCO-1^CPOE|||||${tq}`,
+    'OBR|1|LCO-1^CPOE||58410-2^CBC^LN',
+  ];
+  it('[IG TQ[ServiceRequest] #4 → boundsPeriod.start] ORC-7 TQ.4 alone → occurrencePeriod.start, no occurrenceDateTime', () => {
+    const [sr] = resources(msg('^^^20261208060000+0930^^R'), 'ServiceRequest');
+    expect(sr?.occurrenceDateTime).toBeUndefined();
+    expect(sr?.occurrencePeriod).toEqual({ start: '2026-12-08T06:00:00+09:30' });
+  });
+  it('[IG TQ[ServiceRequest] #4, #5] a start and an end stay one period (control)', () => {
+    const [sr] = resources(msg('^^^20261208060000+0930^20261208080000+0930^R'), 'ServiceRequest');
+    expect(sr?.occurrencePeriod).toEqual({ start: '2026-12-08T06:00:00+09:30', end: '2026-12-08T08:00:00+09:30' });
+  });
+});
