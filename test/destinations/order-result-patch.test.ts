@@ -84,7 +84,7 @@ describe('R23 [v2.5.1 2.5.3; IG ORC[ServiceRequest] #7, #9 IF NW, #12; ORM_O01 4
     const held = stored('ServiceRequest', 'R23A');
     expect(held).toHaveLength(1);
     // [IG ORC[ServiceRequest] #7 TQ1.6 S → stat; #9 IF ORC-1 NW → authoredOn]; [hig OBR-25 fallback] F → completed
-    expect(held[0]).toMatchObject({ status: 'completed', priority: 'stat', authoredOn: '2026-12-06T08:00:00-06:00', occurrenceDateTime: '2026-12-06T09:00:00-06:00' });
+    expect(held[0]).toMatchObject({ status: 'completed', priority: 'stat', authoredOn: '2026-12-06T08:00:00-06:00', occurrencePeriod: { start: '2026-12-06T09:00:00-06:00' } }); // a start alone (R28-L1)
     // [IG ORC[ServiceRequest] #12 → requester] the orderer only the NW named
     expect(JSON.stringify(held[0]?.requester)).toMatch(/Practitioner\//);
     // [IG ORM_O01 4.2.4 DG1 → ServiceRequest.reasonReference] the reason only the NW carried

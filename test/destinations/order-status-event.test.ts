@@ -64,7 +64,7 @@ describe('R22-D1 [IG ORC[ServiceRequest] #1, #5, #12, #9 IF NW, #7] an SC with i
     await dest.deliver(status, never);
     const held = requestsOf('KB94-7701');
     expect(held).toHaveLength(1);
-    expect(held[0]).toMatchObject({ status: 'active', authoredOn: '2026-12-08T09:15:00-06:00', occurrenceDateTime: '2026-12-08T10:00:00-06:00', priority: 'routine' });
+    expect(held[0]).toMatchObject({ status: 'active', authoredOn: '2026-12-08T09:15:00-06:00', occurrencePeriod: { start: '2026-12-08T10:00:00-06:00' }, priority: 'routine' }); // a start alone (R28-L1)
     expect(held[0]?.requester).toBeDefined();
     // [IG OBR[ServiceRequest] #3 → identifier FILL] the lab's number, which the placing message did not have
     expect(held[0]?.identifier).toContainEqual(expect.objectContaining({ value: 'KL55120' }));

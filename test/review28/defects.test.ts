@@ -112,7 +112,7 @@ describe('review 28: AL1-2 MA (no category) loses the sender\'s allergen type (R
   // as `_criticality` alternate-codes on a value-less primitive (mapping.md AL1/IAM row). Expected: `_category`
   // carries the v2-0127 MA coding.
   const latex = () => of(M04, 'AllergyIntolerance').find((a) => JSON.stringify(a.code).includes('"code":"LTX"'));
-  it.fails('R28-L2 [IG AL1[AllergyIntolerance] #2 category.extension[1], AllergyIntoleranceOriginalCategory] MA kept as alternate-codes', () => {
+  it('R28-L2 [IG AL1[AllergyIntolerance] #2 category.extension[1], AllergyIntoleranceOriginalCategory] MA kept as alternate-codes', () => {
     expect(JSON.stringify(latex()?._category ?? null)).toContain('"code":"MA"');
   });
   it('R28-L2 control: AL1-2 DA → category medication with `_category` v2-0127 DA', () => {

@@ -46,3 +46,24 @@ describe('R28-L1: a start alone is the earliest start', () => {
     expect(sr?.occurrencePeriod).toEqual({ start: '2026-12-08T06:00:00+09:30', end: '2026-12-08T08:00:00+09:30' });
   });
 });
+
+describe('R28-L2: AL1-2 MA (no category) keeps the sender\'s allergen type', () => {
+  const msg = (type: string) => [
+    'MSH|^~\\&|EHR|WVH|REG|WVH|20261208101500+1000||ADT^A08^ADT_A01|L2|P|2.3',
+    'EVN|A08|20261208101500+1000',
+    'PID|1||P283^^^WVH^MR||ROE^JO||19800101|F',
+    `AL1|1|${type}|LTX^LATEX^LCHALG|MI`,
+  ];
+  it('[IG AL1[AllergyIntolerance] #2 category.extension[1] via AllergenType[AllergyIntoleranceOriginalCategory]] MA → `_category` v2-0127 MA, no category', () => {
+    const [a] = resources(msg('MA'), 'AllergyIntolerance');
+    expect(a?.category).toBeUndefined();
+    const ext = ((a?._category as Json[] | undefined)?.[0]?.extension as Json[] | undefined)?.[0];
+    expect(ext?.url).toBe('http://hl7.org/fhir/StructureDefinition/alternate-codes');
+    expect(codes(ext?.valueCodeableConcept)).toEqual(['MA']);
+  });
+  it('[IG AL1[AllergyIntolerance] #2] EA → category environment with `_category` EA (control)', () => {
+    const [a] = resources(msg('EA'), 'AllergyIntolerance');
+    expect(a?.category).toEqual(['environment']);
+    expect(JSON.stringify(a?._category)).toContain('"code":"EA"');
+  });
+});

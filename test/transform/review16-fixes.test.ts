@@ -167,12 +167,13 @@ describe('R16-L3 AL1/IAM original codes', () => {
     expect(a._criticality).toEqual({ extension: [v2('0128', 'SV', 'Severe')] });
   });
 
-  it('[IG AL1[AllergyIntolerance] #2] MC (no category, no type) is reported, not dropped silently', () => {
+  // until review 28 (R28-L2) MC was reported; the sender's code now sits on a value-less `_category`
+  it('[IG AL1[AllergyIntolerance] #2 category.extension[1] via AllergyIntoleranceOriginalCategory] MC (no category) → `_category` MC, not dropped', () => {
     const { bundle, lines } = convertChecked(MSH, EVN, PID, 'AL1|1|MC^Misc contraindication^HL70127|X1^Latex^L');
     const a = one(bundle, 'AllergyIntolerance');
     expect(a.category).toBeUndefined();
-    expect(a._category).toBeUndefined();
-    expect(lines.some((l) => /^AL1-2 .*no category/.test(l))).toBe(true);
+    expect(a._category).toEqual([{ extension: [v2('0127', 'MC', 'Misc contraindication')] }]); // the sender's CWE.2 as display
+    expect(lines.some((l) => /^AL1-2 /.test(l))).toBe(false);
   });
 
   it('control: [IG AL1[AllergyIntolerance] #4] MO gives no criticality: no _criticality (reaction.severity as before)', () => {

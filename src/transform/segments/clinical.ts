@@ -86,11 +86,11 @@ function codeWithDescription(seg: SegmentReader, codeField: number, methodField:
 export function allergyCategory(a: Json, seg: SegmentReader, cx: Conversion): void {
   const category = mappedFieldCode(seg, 2, 'AllergenType[AllergyIntoleranceCategory]', cx);
   if (category === undefined) {
-    // MA, MC: a table 0127 code the category map gives nothing; its alternate-codes row needs a
-    // category to sit on (MA's `allergy` type says less than "miscellaneous", MC none at all)
-    if (originalCode(seg, 2, 'AllergenType[AllergyIntoleranceOriginalCategory]') !== undefined) {
-      cx.leftOut(seg, '2', 'an allergen type the IG\'s AllergyIntoleranceCategory map gives no category (MA, MC), so its alternate-codes row has no category to sit on (an MA\'s type allergy is kept)');
-    }
+    // MA, MC: a table 0127 code the category map gives nothing: the sender's code alone on a
+    // value-less `_category` (R4 json.html: a primitive may carry extensions without a value), as
+    // `_criticality` holds a severity no criticality takes (review 28 R28-L2: until then reported)
+    const alone = originalCode(seg, 2, 'AllergenType[AllergyIntoleranceOriginalCategory]');
+    if (alone !== undefined) a._category = [alone];
     return;
   }
   a.category = [category];
