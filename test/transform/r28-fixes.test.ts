@@ -67,3 +67,18 @@ describe('R28-L2: AL1-2 MA (no category) keeps the sender\'s allergen type', () 
     expect(JSON.stringify(a?._category)).toContain('"code":"EA"');
   });
 });
+
+describe('R27-D2: an IAM and an AL1 of one coded allergen are one allergy', () => {
+  const al1 = ['MSH|^~\\&|EHR|SBH|REG|SBH|20260712080000-0500||ADT^A01^ADT_A01|D21|P|2.5.1', 'EVN|A01|20260712080000-0500', 'PID|1||P271^^^SBH^MR||DOE^MAY||19600101|F', 'AL1|1|DA|70618^Penicillin^RXNORM|MO|Rash'];
+  const iam = ['MSH|^~\\&|EHR|SBH|REG|SBH|20260713080000-0500||ADT^A60^ADT_A60|D22|P|2.7', 'PID|1||P271^^^SBH^MR||DOE^MAY||19600101|F', 'IAM|1|DA|70618^Penicillin^RXNORM|SV|39579001^Anaphylaxis^SCT|U|27ALG0101^SBH'];
+  it('[IG IAM[AllergyIntolerance] #3, #7; AL1[AllergyIntolerance] #3] the A60 IAM (IAM-7 sent) has the AL1 allergy\'s id and keeps IAM-7 as identifier', () => {
+    const [a] = resources(al1, 'AllergyIntolerance');
+    const [b] = resources(iam, 'AllergyIntolerance');
+    expect(b?.id).toBe(a?.id);
+    expect(JSON.stringify(b?.identifier)).toContain('"27ALG0101"');
+  });
+  it('an IAM whose allergen is text only is still keyed by IAM-7 (two messages, one id)', () => {
+    const textOnly = (ctl: string) => iam.map((s) => s.replace('70618^Penicillin^RXNORM', '^Penicillin').replace('|D22|', `|${ctl}|`));
+    expect(resources(textOnly('T1'), 'AllergyIntolerance')[0]?.id).toBe(resources(textOnly('T2').map((s) => s.replace('^Penicillin|', '^PCN|')), 'AllergyIntolerance')[0]?.id);
+  });
+});

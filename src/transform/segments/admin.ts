@@ -476,8 +476,14 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   allergySeverity(a, seg, cx);
   set(a, 'recorder', iamReporter(seg, scope.patient, cx));
-  // [hig identity] IAM-7 within the patient's record (identity.ts patientNumberKey), else patient + allergen (the same allergy an AL1 names)
-  const allergy = cx.add(a as Resource, numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json), 'distinct');
+  // [hig identity] patient + the coded allergen, the key an AL1 of that allergen has, so an A60's IAM
+  // update meets the AL1 allergy an A01/A08 sent (review 27 R27-D2: with IAM-7 keyed they never met and
+  // the patient held a stale moderate penicillin allergy beside the severe one); IAM-7 stays an
+  // identifier. Without a coded allergen (IAM-3 text only) IAM-7 within the patient's record
+  // (identity.ts patientNumberKey), else the allergen's text
+  const coded = ((a.code as Json).coding as Json[] | undefined)?.[0]?.code !== undefined;
+  const key = coded ? allergyKey(scope.patient, a.code as Json) : (numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json));
+  const allergy = cx.add(a as Resource, key, 'distinct');
   scope.noteTarget = allergy;
 }
 
