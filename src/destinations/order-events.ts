@@ -13,16 +13,19 @@
  * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), the PATCH
  * becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
- * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
- * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
- * lists the tests patched. [IG ORC[ServiceRequest]
- * #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every test of the number]
+ * searches again), except a test already ended (ENDED), the create of the same search is dropped (the order exists), and every
+ * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
+ * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
+ * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
+ * number and OBR-4, PUT at its own id) is never patched by the search's event (CR24-3, `searched`):
+ * a transaction may not act on one resource twice (R4 http.html#trules; overlaps.ts checks the result).
  *
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
 import { ORDER_EVENT_EXTENSION } from '../transform/patch.js';
 import { DestinationRejectedError } from './failures.js';
+import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
@@ -36,6 +39,8 @@ export interface ExpandedEntries {
   changed: boolean;
   /** Indexes (in `entries`) of the per-id PATCHes sent with ifMatch: their 412 is a change since the search. */
   versioned: ReadonlySet<number>;
+  /** Indexes (in `entries`) of the conditional PATCHes sent as they are, to the `Type/id` their search found (overlaps.ts). */
+  resolved: ReadonlyMap<number, string>;
 }
 
 interface MarkedSearch {
@@ -129,57 +134,87 @@ function ofOnePatient(type: string, matches: readonly Json[]): void {
   if (subjects.size > 1) throw new DestinationRejectedError(`search ${type}: an order event's number finds the orders of ${subjects.size} patients`);
 }
 
-/** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
-function patchOf(entry: Json, type: string, match: Json): Json {
+/** One `PATCH Type/<id>` of a marked PATCH's document (`patch`) per match, versioned when the search gave a version. */
+function patchOf(patch: unknown, type: string, match: Json): Json {
   const meta = isRecord(match.meta) ? match.meta : {};
   const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-  return { resource: entry.resource, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
+  return { resource: patch, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
+}
+
+/** A marked search's outcome: the matches it found, and those it acts on by id (undefined: the entries go as they are). */
+interface Searched {
+  matches: Json[];
+  byId?: Json[];
 }
 
 /**
- * The marked entries' searches whose matches are patched by id, by `Type?query` (byId): those that find
- * several tests, and one that finds a single request already ended (ENDED holds whatever the number of
- * matches: a conditional PATCH by search put a one-test order cancelled with its OBR back on hold, code
- * review 23 CR23-1, and a stopped medication order back to active, CR23-3).
+ * [FHIR R4 http.html#trules: entries may not act on one resource twice] Whether the matches of a
+ * `type` search are patched by id (byId), and which: the matches less those another entry of the Bundle
+ * writes by id. A result with two OBRs of one number and OBR-4 sends the first as the search's create +
+ * patch and the second as a PUT at its own id (order.ts testEventRequest); on a resend the search finds
+ * both tests, and a PATCH of each by id patched and PUT the second test in one transaction, which a
+ * server refuses, and gave it the first OBR's elements (code review 24, CR24-3). The second test is the
+ * Bundle's own: the search's event acts on the others only; none left, the create makes the test anew.
  */
-async function expandedSearches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
-  const found = new Map<string, Json[]>();
-  const expanded = new Map<string, Json[]>();
+function searched(type: string, matches: Json[], written: ReadonlySet<string>): Searched {
+  const others = matches.filter((m) => !written.has(`${type}/${String(m.id)}`));
+  const patched = others.length === matches.length ? byId(type, matches) : others.length <= 1 || BY_MATCH.has(type);
+  if (!patched) return { matches };
+  ofOnePatient(type, matches);
+  return { matches, byId: others };
+}
+
+/**
+ * Each marked entry's search, by `Type?query` (`written`: what the Bundle writes by id): patched by id
+ * are those that find several tests, one that finds a single request already ended (ENDED holds
+ * whatever the number of matches: a conditional PATCH by search put a one-test order cancelled with its
+ * OBR back on hold, code review 23 CR23-1, and a stopped medication order back to active, CR23-3), and
+ * those that find a resource the Bundle writes by id (searched).
+ */
+async function searchesOf(entries: readonly Json[], search: Search, written: ReadonlySet<string>): Promise<Map<string, Searched>> {
+  const found = new Map<string, Searched>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    const matches = await search(marked.type, marked.query);
-    found.set(key, matches);
-    if (!byId(marked.type, matches)) continue;
-    ofOnePatient(marked.type, matches);
-    expanded.set(key, matches);
+    found.set(key, searched(marked.type, await search(marked.type, marked.query), written));
   }
-  return expanded;
+  return found;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */
 export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
-  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
-  const several = await expandedSearches(entries, search);
+  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set(), resolved: new Map() };
+  const written = new Set(entries.flatMap((e) => literalTarget(e) ?? []));
+  const searches = await searchesOf(entries, search, written);
   const replaced = new Map<string, string[]>();
   const versioned = new Set<number>();
+  const resolved = new Map<number, string>();
   const out: Json[] = [];
   for (const entry of entries) {
     const marked = markedSearch(entry);
-    const matches = marked === undefined ? undefined : several.get(`${marked.type}?${marked.query}`);
-    if (marked === undefined || matches === undefined) out.push(unmarked(entry));
-    else if (marked.kind === 'create') {
+    const found = marked === undefined ? undefined : searches.get(`${marked.type}?${marked.query}`);
+    const matches = found?.byId;
+    if (marked === undefined || found === undefined || matches === undefined) {
+      // a conditional PATCH its search found one resource for: that resource is what it writes (overlapping)
+      const only = marked?.kind === 'patch' && found?.matches.length === 1 ? found.matches[0] : undefined;
+      if (marked !== undefined && only !== undefined) resolved.set(out.length, `${marked.type}/${String(only.id)}`);
+      out.push(unmarked(entry));
+    } else if (marked.kind === 'create' && matches.length === 0) {
+      // the search found only what the Bundle writes by id: the order is created from the message
+      const { ifNoneExist: _search, ...request } = entry.request as Json;
+      out.push({ ...unmarked(entry), request });
+    } else if (marked.kind === 'create') {
       // what the event acts on; when every test has ended, all of them (a Provenance needs a target)
       const live = liveOf(matches, marked.type);
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
     } else {
-      for (const match of liveOf(matches, marked.type)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
+      for (const match of liveOf(matches, marked.type)) versioned.add(out.push(patchOf(entry.resource, marked.type, match)) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
-  return { entries: rewritten, changed: true, versioned };
+  return { entries: rewritten, changed: true, versioned, resolved };
 }
 
 /**
