@@ -13,7 +13,8 @@
  * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), the PATCH
  * becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
- * searches again), except a test already ended (ENDED), the create of the same search is dropped (the order exists), and every
+ * searches again), a test already ended (ENDED) getting the patch without the event's status and own
+ * extensions (CR24-4), the create of the same search is dropped (the order exists), and every
  * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
  * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
  * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
@@ -23,7 +24,7 @@
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { endedOrderPatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
@@ -182,6 +183,23 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
   return found;
 }
 
+/**
+ * The per-id PATCHes of a marked PATCH: each live match gets the event's patch; [hig: FHIR R4
+ * request-status] one already ended (ENDED) keeps its status and the event's own extensions but takes
+ * the rest of a FHIRPath Patch (patch.ts endedOrderPatch: a corrected result's note on a completed
+ * test, code review 24 CR24-4, where before the whole patch was dropped); a JSON Patch (a status alone)
+ * is not sent to it.
+ */
+function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json[] {
+  const ended = ENDED[type];
+  const patches: Json[] = [];
+  for (const match of matches) {
+    const patch = ended?.has(match.status) === true ? (isRecord(entry.resource) ? endedOrderPatch(entry.resource) : undefined) : entry.resource;
+    if (patch !== undefined) patches.push(patchOf(patch, type, match));
+  }
+  return patches;
+}
+
 /** The entries to send (see the module comment); `search` is called once per marked search. */
 export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
   if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set(), resolved: new Map() };
@@ -210,7 +228,7 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
     } else {
-      for (const match of liveOf(matches, marked.type)) versioned.add(out.push(patchOf(entry.resource, marked.type, match)) - 1);
+      for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));

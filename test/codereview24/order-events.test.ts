@@ -1,5 +1,5 @@
 /**
- * Code review 24 (docs/codereview24.md) CR24-3: a result's order patch at the FHIR
+ * Code review 24 (docs/codereview24.md) CR24-3 and CR24-4: a result's order patch at the FHIR
  * destination (src/destinations/order-events.ts, overlaps.ts), delivered as transactions to the test
  * FHIR server, which refuses a transaction whose entries act on one resource twice (FHIR R4
  * http.html#trules: "If any resource identities … overlap in steps 1-3, then the transaction SHALL
@@ -98,5 +98,41 @@ describe('CR24-3 [FHIR R4 http.html#trules; IG ORU_R01 4.2.2: one ServiceRequest
     expect(err.message).toContain('#0 and #1');
     expect(err.message).not.toContain(id);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('CR24-4 [hig: FHIR R4 request-status] a result for a test already completed', () => {
+  // NW, then the final result (OBR-25 F: the test completed), then a correction (OBR-25 C) with an NTE
+  // and the filler's number. The completed test keeps its status (order-events.ts ENDED), but the
+  // correction's note and number reach it: before, the whole patch was dropped.
+  const result = (status: string, extra: string[]) =>
+    [...head('ORU^R01^ORU_R01', `S8-${status}`), `ORC|RE|S8^CPOE^${OID}^ISO`, obr(1, 'S8', '20261206083000-0600', status, extra.length > 0 ? `F88^LIS^${OID}^ISO` : ''), ...extra, glucose('95')].join('\r');
+
+  it('NW → F → C with an NTE: the held order has the note and the filler number, and stays completed', async () => {
+    await deliver(placed('S8'));
+    await deliver(result('F', []));
+    expect(ofNumber('S8').map((r) => r.status)).toEqual(['completed']);
+    await deliver(result('C', ['NTE|1||Corrected: specimen hemolyzed']));
+    const order = ofNumber('S8');
+    expect(order).toHaveLength(1);
+    expect(order[0]?.status).toBe('completed');
+    // [IG NTE[ServiceRequest] NTE-3 → note.text], [IG OBR[ServiceRequest] #3 → identifier[2]]
+    expect(notes(order[0])).toEqual(['Corrected: specimen hemolyzed']);
+    expect(((order[0]?.identifier as Json[] | undefined) ?? []).map((i) => i.value).sort()).toEqual(['F88', 'S8']);
+    expect(order[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+
+  it('control: an ORC-only hold after the test was cancelled with its OBR leaves it revoked with the cancel\'s reason', async () => {
+    // the hold's status and its own extensions (ORC-16 reason [IG ORC[ServiceRequest] #16]) describe a
+    // status change the revoked test does not take: neither reaches it
+    const reason = (r: Json | undefined) => JSON.stringify(r?.extension ?? []);
+    await deliver(placed('S9'));
+    await deliver([...head('ORM^O01', 'S9-CA'), `ORC|CA|S9^CPOE^${OID}^ISO|||CA${'|'.repeat(11)}DUP^Duplicate order^L`, `OBR|1|S9^CPOE^${OID}^ISO||2345-7^Glucose^LN`].join('\r'));
+    expect(ofNumber('S9').map((r) => [r.status, reason(r).includes('Duplicate order')])).toEqual([['revoked', true]]);
+    await deliver([...head('ORM^O01', 'S9-HD'), `ORC|HD|S9^CPOE^${OID}^ISO|||HD${'|'.repeat(11)}PR^Patient request^L`].join('\r'));
+    const order = ofNumber('S9');
+    expect(order.map((r) => r.status)).toEqual(['revoked']);
+    expect(reason(order[0])).toContain('Duplicate order');
+    expect(reason(order[0])).not.toContain('Patient request');
   });
 });
