@@ -1,5 +1,5 @@
 /**
- * Code review 24 (docs/codereview24.md) CR24-3 and CR24-4: a result's order patch at the FHIR
+ * Code review 24 (docs/codereview24.md) CR24-3, CR24-4 and code review 23 CR23-2 (rest): an order patch at the FHIR
  * destination (src/destinations/order-events.ts, overlaps.ts), delivered as transactions to the test
  * FHIR server, which refuses a transaction whose entries act on one resource twice (FHIR R4
  * http.html#trules: "If any resource identities … overlap in steps 1-3, then the transaction SHALL
