@@ -13,6 +13,7 @@ import { DestinationRejectedError, DestinationUnavailableError } from './failure
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
+import { refuseOverlaps } from './overlaps.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
 import { defineDestination, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
@@ -102,7 +103,8 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
     mode: 'transaction' | 'batch',
     signal: AbortSignal,
   ): Promise<DeliveryOutcome> {
-    const { entries, changed, versioned } = await prepared(bundle, signal);
+    const { entries, changed, versioned, resolved } = await prepared(bundle, signal);
+    refuseOverlaps(entries, resolved, mode);
     const sent = changed ? { ...bundle, entry: entries } : bundle;
     // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
     // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).

@@ -13,16 +13,20 @@
  * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), the PATCH
  * becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
- * searches again), except a test already ended (ENDED), the create of the same search is dropped (the
- * order exists), and every reference to the create's fullUrl (the order's Provenance.target, 1..*)
- * lists the tests patched. [IG ORC[ServiceRequest]
- * #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every test of the number]
+ * searches again), a test already ended (ENDED) getting the patch without the event's status and own
+ * extensions (CR24-4), the create of the same search is dropped (the order exists), and every
+ * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
+ * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
+ * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
+ * number and OBR-4, PUT at its own id) is never patched by the search's event (CR24-3, `searched`):
+ * a transaction may not act on one resource twice (R4 http.html#trules; overlaps.ts checks the result).
  *
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { endedOrderPatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
 import { DestinationRejectedError } from './failures.js';
+import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
@@ -36,6 +40,8 @@ export interface ExpandedEntries {
   changed: boolean;
   /** Indexes (in `entries`) of the per-id PATCHes sent with ifMatch: their 412 is a change since the search. */
   versioned: ReadonlySet<number>;
+  /** Indexes (in `entries`) of the conditional PATCHes sent as they are, to the `Type/id` their search found (overlaps.ts). */
+  resolved: ReadonlyMap<number, string>;
 }
 
 interface MarkedSearch {
@@ -129,57 +135,136 @@ function ofOnePatient(type: string, matches: readonly Json[]): void {
   if (subjects.size > 1) throw new DestinationRejectedError(`search ${type}: an order event's number finds the orders of ${subjects.size} patients`);
 }
 
-/** One `PATCH Type/<id>` of the marked PATCH's document per match, versioned when the search gave a version. */
-function patchOf(entry: Json, type: string, match: Json): Json {
+/** One `PATCH Type/<id>` of a marked PATCH's document (`patch`) per match, versioned when the search gave a version. */
+function patchOf(patch: unknown, type: string, match: Json): Json {
   const meta = isRecord(match.meta) ? match.meta : {};
   const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-  return { resource: entry.resource, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
+  return { resource: patch, request: { method: 'PATCH', url: `${type}/${String(match.id)}`, ...ifMatch } };
+}
+
+/** A marked search's outcome: the matches it found, and those it acts on by id (undefined: the entries go as they are). */
+interface Searched {
+  matches: Json[];
+  byId?: Json[];
 }
 
 /**
- * The marked entries' searches whose matches are patched by id, by `Type?query` (byId): those that find
- * several tests, and one that finds a single request already ended (ENDED holds whatever the number of
- * matches: a conditional PATCH by search put a one-test order cancelled with its OBR back on hold, code
- * review 23 CR23-1, and a stopped medication order back to active, CR23-3).
+ * [FHIR R4 http.html#trules: entries may not act on one resource twice] Whether the matches of a
+ * `type` search are patched by id (byId), and which: the matches less those another entry of the Bundle
+ * writes by id. A result with two OBRs of one number and OBR-4 sends the first as the search's create +
+ * patch and the second as a PUT at its own id (order.ts testEventRequest); on a resend the search finds
+ * both tests, and a PATCH of each by id patched and PUT the second test in one transaction, which a
+ * server refuses, and gave it the first OBR's elements (code review 24, CR24-3). The second test is the
+ * Bundle's own: the search's event acts on the others only; none left, the create makes the test anew.
+ * The same when every match is another patient's (anotherPatients).
  */
-async function expandedSearches(entries: readonly Json[], search: Search): Promise<Map<string, Json[]>> {
-  const found = new Map<string, Json[]>();
-  const expanded = new Map<string, Json[]>();
+function searched(type: string, matches: Json[], written: ReadonlySet<string>, patient: string | undefined): Searched {
+  if (anotherPatients(matches, patient)) return { matches, byId: [] };
+  const others = matches.filter((m) => !written.has(`${type}/${String(m.id)}`));
+  const patched = others.length === matches.length ? byId(type, matches) : others.length <= 1 || BY_MATCH.has(type);
+  if (!patched) return { matches };
+  ofOnePatient(type, matches);
+  return { matches, byId: others };
+}
+
+/**
+ * [hig identity; code review 23 CR23-2 (rest)] Whether every match names a patient other than the
+ * message's (`patient`: the `Patient/<id>` the Bundle PUTs for the create's subject; undefined when the
+ * Patient is sent by a search, its server id unknown here). A number with a system is searched without
+ * the patient: one whose only orders are another patient's (a recycled placer number, one system mapped
+ * to two facilities' numbers) took this message's event. The event then acts on no held order: the
+ * create makes this patient's (searched). Matches of this patient and another stay refused (ofOnePatient).
+ */
+function anotherPatients(matches: readonly Json[], patient: string | undefined): boolean {
+  // only a literal `Patient/<id>` says whose an order is: a reference a batch or individual delivery left
+  // unresolved (`urn:uuid:`) names no patient the server knows
+  const another = (m: Json) => isRecord(m.subject) && typeof m.subject.reference === 'string' && m.subject.reference.startsWith('Patient/') && m.subject.reference !== patient;
+  return patient !== undefined && matches.length > 0 && matches.every(another);
+}
+
+/** Each marked create's search (`Type?query`) → the `Patient/<id>` its subject names, where the Bundle PUTs that Patient by id. */
+function patientsOf(entries: readonly Json[]): Map<string, string> {
+  const byFullUrl = new Map(entries.flatMap((e) => (typeof e.fullUrl === 'string' && literalTarget(e)?.startsWith('Patient/') === true ? [[e.fullUrl, literalTarget(e) ?? '']] : [])));
+  const patients = new Map<string, string>();
+  for (const entry of entries) {
+    const marked = markedSearch(entry);
+    const subject = isRecord(entry.resource) && isRecord(entry.resource.subject) ? entry.resource.subject.reference : undefined;
+    const patient = typeof subject === 'string' ? byFullUrl.get(subject) : undefined;
+    if (marked?.kind === 'create' && patient !== undefined) patients.set(`${marked.type}?${marked.query}`, patient);
+  }
+  return patients;
+}
+
+/**
+ * Each marked entry's search, by `Type?query` (`written`: what the Bundle writes by id): patched by id
+ * are those that find several tests, one that finds a single request already ended (ENDED holds
+ * whatever the number of matches: a conditional PATCH by search put a one-test order cancelled with its
+ * OBR back on hold, code review 23 CR23-1, and a stopped medication order back to active, CR23-3),
+ * those that find a resource the Bundle writes by id and those that find only another patient's
+ * orders (searched).
+ */
+async function searchesOf(entries: readonly Json[], search: Search, written: ReadonlySet<string>): Promise<Map<string, Searched>> {
+  const patients = patientsOf(entries);
+  const found = new Map<string, Searched>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    const matches = await search(marked.type, marked.query);
-    found.set(key, matches);
-    if (!byId(marked.type, matches)) continue;
-    ofOnePatient(marked.type, matches);
-    expanded.set(key, matches);
+    found.set(key, searched(marked.type, await search(marked.type, marked.query), written, patients.get(key)));
   }
-  return expanded;
+  return found;
+}
+
+/**
+ * The per-id PATCHes of a marked PATCH: each live match gets the event's patch; [hig: FHIR R4
+ * request-status] one already ended (ENDED) keeps its status and the event's own extensions but takes
+ * the rest of a FHIRPath Patch (patch.ts endedOrderPatch: a corrected result's note on a completed
+ * test, code review 24 CR24-4, where before the whole patch was dropped); a JSON Patch (a status alone)
+ * is not sent to it.
+ */
+function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json[] {
+  const ended = ENDED[type];
+  const patches: Json[] = [];
+  for (const match of matches) {
+    const patch = ended?.has(match.status) === true ? (isRecord(entry.resource) ? endedOrderPatch(entry.resource) : undefined) : entry.resource;
+    if (patch !== undefined) patches.push(patchOf(patch, type, match));
+  }
+  return patches;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */
 export async function expandOrderEvents(entries: readonly Json[], search: Search): Promise<ExpandedEntries> {
-  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
-  const several = await expandedSearches(entries, search);
+  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set(), resolved: new Map() };
+  const written = new Set(entries.flatMap((e) => literalTarget(e) ?? []));
+  const searches = await searchesOf(entries, search, written);
   const replaced = new Map<string, string[]>();
   const versioned = new Set<number>();
+  const resolved = new Map<number, string>();
   const out: Json[] = [];
   for (const entry of entries) {
     const marked = markedSearch(entry);
-    const matches = marked === undefined ? undefined : several.get(`${marked.type}?${marked.query}`);
-    if (marked === undefined || matches === undefined) out.push(unmarked(entry));
-    else if (marked.kind === 'create') {
+    const found = marked === undefined ? undefined : searches.get(`${marked.type}?${marked.query}`);
+    const matches = found?.byId;
+    if (marked === undefined || found === undefined || matches === undefined) {
+      // a conditional PATCH its search found one resource for: that resource is what it writes (overlapping)
+      const only = marked?.kind === 'patch' && found?.matches.length === 1 ? found.matches[0] : undefined;
+      if (marked !== undefined && only !== undefined) resolved.set(out.length, `${marked.type}/${String(only.id)}`);
+      out.push(unmarked(entry));
+    } else if (marked.kind === 'create' && matches.length === 0) {
+      // the search found only what the Bundle writes by id: the order is created from the message
+      const { ifNoneExist: _search, ...request } = entry.request as Json;
+      out.push({ ...unmarked(entry), request });
+    } else if (marked.kind === 'create') {
       // what the event acts on; when every test has ended, all of them (a Provenance needs a target)
       const live = liveOf(matches, marked.type);
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
     } else {
-      for (const match of liveOf(matches, marked.type)) versioned.add(out.push(patchOf(entry, marked.type, match)) - 1);
+      for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
-  return { entries: rewritten, changed: true, versioned };
+  return { entries: rewritten, changed: true, versioned, resolved };
 }
 
 /**

@@ -356,6 +356,27 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
   return { view: resource, change: { elements, extensions: [...urls], identifiers: (view.identifier as Json[] | undefined) ?? [] } };
 }
 
+/**
+ * [hig: FHIR R4 request-status; code review 24 CR24-4] An order event's FHIRPath Patch for an order the
+ * server holds as ended (destinations/order-events.ts ENDED): what the event says of the order's state
+ * is left out, its status and its own extensions (EVENT_OWN: the businessEvent and ORC-16 reason of a
+ * status change the order does not take), and the rest (notes, numbers, every element the request
+ * carries) still lands: a corrected result's note on a completed test, a filler's late number on a
+ * revoked one. Undefined when nothing is left, or for a patch of another shape (a JSON Patch of the
+ * status alone).
+ */
+export function endedOrderPatch(patch: Json): Json | undefined {
+  const read = fhirPathPatchView(patch);
+  if (read === undefined) return undefined;
+  const own = (url: unknown) => EVENT_OWN.some((o) => String(url).endsWith(o));
+  const { status: _status, extension, ...rest } = read.view as Json;
+  const kept = ((extension as Json[] | undefined) ?? []).filter((e) => !own(e.url));
+  const view = { ...rest, ...(kept.length > 0 ? { extension: kept } : {}) } as Resource;
+  const change = { ...read.change, elements: read.change.elements.filter((k) => k !== 'status'), extensions: read.change.extensions.filter((u) => !own(u)) };
+  const out = orderEventFhirPathPatch(view, change);
+  return (out.parameter as Json[]).length > 0 ? out : undefined;
+}
+
 /** Elements 1..1 of a request, always held: replaced in place. */
 const REPLACED_CODES: ReadonlySet<string> = new Set(['status', 'intent']);
 

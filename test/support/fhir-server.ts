@@ -12,7 +12,8 @@
  *   fhirpath-patch.ts: add, delete, replace), plain under `application/fhir+json` or as the entry's
  *   resource (anything else 415). A transaction applies its
  *   entries in FHIR's order (http.html#trules: DELETE, POST, PUT/PATCH, GET; Bundle order within
- *   one method), a batch in Bundle order unless `batchOrder: 'reversed'`.
+ *   one method) and fails one whose PUT/PATCH/DELETE entries act on one `Type/id` twice (400, trules:
+ *   identities may not overlap; overlapOf), a batch in Bundle order unless `batchOrder: 'reversed'`.
  * - Checks auth: none, a static bearer token, basic, or tokens it issued from its own token endpoint
  *   (client_credentials with client secret, basic or post, or a private_key_jwt assertion verified
  *   with jose against the client's public key) and serves `.well-known/smart-configuration`.
@@ -328,6 +329,30 @@ function transactionOrder(entries: readonly unknown[]): number[] {
     return TRANSACTION_RANK[method] ?? 4;
   };
   return entries.map((_, index) => index).sort((a, b) => rank(entries[a]) - rank(entries[b]) || a - b);
+}
+
+/** Methods whose entry names the resource it writes (by id, or by a search it resolves): FHIR R4 http.html#trules steps 1 and 3. */
+const IDENTIFIED_WRITES: ReadonlySet<string> = new Set(['DELETE', 'PUT', 'PATCH']);
+
+/**
+ * FHIR R4 http.html#trules: "If any resource identities (including resolved identities from
+ * conditional update/delete) overlap in steps 1-3, then the transaction SHALL fail." A PUT, PATCH or
+ * DELETE (by id, or resolved from its search) on a `Type/id` an earlier entry of the transaction wrote
+ * fails it: 400 with an OperationOutcome, as a conforming server answers (code review 24, CR24-3: this
+ * fixture accepted a PATCH and a PUT of one ServiceRequest). A POST is not counted: a plain create has
+ * an id of its own, and a conditional create that finds its match writes nothing; hig's conditional
+ * create + PATCH of one resource rests on that reading (code review 19, CR19-9, open).
+ */
+function overlapOf(written: Map<string, number>, entry: unknown, index: number, applied: Applied): Applied | undefined {
+  const method = isJson(entry) && isJson(entry.request) && typeof entry.request.method === 'string' ? entry.request.method.toUpperCase() : '';
+  const key = applied.location?.split('/_history/')[0];
+  if (!IDENTIFIED_WRITES.has(method) || key === undefined) return undefined;
+  const earlier = written.get(key);
+  if (earlier === undefined) {
+    written.set(key, index);
+    return undefined;
+  }
+  return { status: 400, outcome: operationOutcome('processing', `entries #${earlier} and #${index} both act on ${key} (http.html#trules: identities may not overlap)`) };
 }
 
 /** Replaces, in place, every `reference` that is a resolved fullUrl. */
@@ -759,10 +784,13 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
         const url = isJson(entry) && isJson(entry.request) ? entry.request.url : undefined;
         if (isJson(entry) && typeof entry.fullUrl === 'string' && typeof url === 'string' && /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(url)) resolved.set(entry.fullUrl, url);
       }
+      const written = new Map<string, number>();
       for (const index of transactionOrder(entries)) {
         const entry = entries[index];
         const applied = applyEntry(withResolvedReferences(entry, resolved), index);
         if (applied.status >= 400) return { commit: false, value: applied };
+        const overlap = overlapOf(written, entry, index, applied);
+        if (overlap !== undefined) return { commit: false, value: overlap };
         results[index] = applied;
         const location = applied.location?.split('/_history/')[0];
         if (isJson(entry) && typeof entry.fullUrl === 'string' && location !== undefined) resolved.set(entry.fullUrl, location);
