@@ -181,6 +181,13 @@ export interface OrderEventChange {
    * carries replaces the order's whole (changedOrderPatch).
    */
   replaced?: boolean;
+  /**
+   * A document notification without content (documents.ts finishDocument: MDM T01/T05/T07/T09, whose
+   * structure MDM_T01 has no OBX): instead of the above, a JSON Patch in which every top-level element
+   * the DocumentReference carries but its placeholder `content` replaces the held one's
+   * (notificationPatch), so the text a T02 or T08 stored stays (code review 23 CR23-6).
+   */
+  notification?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -554,6 +561,36 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
 }
 
 /**
+ * Elements a document notification's patch leaves as the server holds them: the content (a
+ * notification carries none: its placeholder would replace the document's text) and the owner
+ * (`subject`, set by the create; a patch could name it only by a literal id or logically).
+ */
+const NOTIFICATION_KEPT: ReadonlySet<string> = new Set(['content', 'subject']);
+
+/**
+ * [hig, code review 23 CR23-6; v2.5.1 2.5.3: a field not sent is unchanged; ch. 9: MDM_T01 (T01, T03,
+ * T05, T07, T09, T11) carries no OBX] The JSON Patch (RFC 6902) of a document notification without
+ * content: every top-level element the DocumentReference carries (TXA-17 docStatus, TXA-19 status,
+ * TXA-10 authenticator…) replaces the held one's, lists whole, except NOTIFICATION_KEPT; a primitive
+ * sent without an extension of its own removes the held one's (a TXA-19 UN's alternate code on
+ * `_status` goes when AV arrives). An element still naming a Bundle resource by urn:uuid (one the
+ * server knows by no id a patch can use) reaches the create only.
+ */
+export function notificationPatch(resource: Resource, targets: PatchTargets = new Map()): JsonPatchOp[] {
+  const ops: JsonPatchOp[] = [];
+  const removed: string[] = [];
+  for (const [k, v] of Object.entries(resource)) {
+    if (NOT_PATCHED.has(k) || NOTIFICATION_KEPT.has(k)) continue;
+    const value = resolveReferences(v, targets);
+    if (bundleReferenced(value)) continue;
+    ops.push({ op: 'add', path: `/${k}`, value });
+    if (!k.startsWith('_') && typeof v !== 'object' && (resource as Json)[`_${k}`] === undefined) removed.push(`_${k}`);
+  }
+  for (const k of removed.sort()) ops.push(...removeAlways(k));
+  return ops;
+}
+
+/**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
  * number alone; or, named by number + OBR-4, such an event sent with its OBR, an XO, a result's or a
  * document's request: review 23 R23-D1): the order the search finds gets the event's `change` (its
@@ -569,6 +606,7 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
 export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
+  if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))];
   if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
   const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];

@@ -7,7 +7,7 @@ import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, numberKey, patientFactsKey } from '../identity.js';
+import { conceptKey, numberKey, orderEventKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -97,11 +97,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   if (related.length > 0) context.related = related;
   if (Object.keys(context).length > 0) d.context = context;
-  // [hig identity] TXA-12 unique document number within the patient's record (identity.ts patientNumberKey), else the patient's document of this type at TXA-4 (else TXA-6)
-  const when = seg.dateTime(4) ?? seg.dateTime(6);
-  // read for identity only: the IG row has no target, so a valued TXA-4 is reported (review 22 R22-L2)
-  if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
-  const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
+  const document = documentIdentity(d, unique, seg, scope, cx);
   scope.document = document;
   // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
   scope.noteTarget = document;
@@ -109,6 +105,48 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);
   else precedingDocumentContent(document, seg, cx);
+}
+
+/**
+ * [hig identity] The document `d` as a resource of the Bundle: TXA-12, the unique document number,
+ * within the patient's record (identity.ts patientNumberKey), else the patient's document of this type
+ * at TXA-4 (else TXA-6). The search a notification without content is patched by (finishDocument):
+ * [IG TXA[DocumentReference] #12 → masterIdentifier, which R4 DocumentReference's `identifier` search
+ * parameter covers] `identifier=<system>|<TXA-12>`, or a number without a system among the patient's
+ * documents (`identifier=|<TXA-12>&subject=Patient/<id>`), as an order event's number (orderEventKey).
+ */
+function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
+  const when = seg.dateTime(4) ?? seg.dateTime(6);
+  // read for identity only: the IG row has no target, so a valued TXA-4 is reported (review 22 R22-L2)
+  if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
+  const key = numberKey('document', scope.patient, unique);
+  const document = cx.add(d as Resource, key ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
+  const search = key === undefined ? undefined : orderEventKey(unique, scope.patient)?.query;
+  if (search !== undefined) documentSearch.set(document, search);
+  return document;
+}
+
+/** The search of each document named by TXA-12 (documentIdentity). */
+const documentSearch = new WeakMap<Resource, string>();
+
+/**
+ * [hig, code review 23 CR23-6; v2.5.1 ch. 9: MDM_T01 (T01, T03, T05, T07, T09, T11) has no OBX, 9.6.7:
+ * T07 notifies an edit] A document without content of its own names by TXA-12 a document whose text
+ * another message (its T02, T08…) sent: a full PUT of the placeholder erased that text on the server.
+ * It is a conditional create (the document, placeholder and all, when the server holds none) plus a
+ * JSON Patch of what the TXA says, without `content` (patch.ts notificationPatch), both searched by
+ * TXA-12 (documentSearch): the order-event pair (context.ts `events`). Not when another resource of
+ * the message has the search already (a transaction must not act on one resource twice). On a
+ * conditionalUpdate channel a search through the Patient stays the full PUT (patch.ts
+ * wholeWhenChained: the create would not yet name the Patient the PATCH chains through).
+ */
+function notificationPatched(document: Resource, cx: Conversion): void {
+  const search = documentSearch.get(document);
+  const typeId = `DocumentReference/${document.id ?? ''}`;
+  if (search === undefined || cx.events.has(typeId)) return;
+  for (const [other, query] of cx.conditional) if (query === search && other !== typeId) return;
+  cx.conditional.set(typeId, search);
+  cx.events.set(typeId, { elements: [], extensions: [], identifiers: [], notification: true, wholeWhenChained: true });
 }
 
 /** The OBX before a TXA outside an ORDER_DOCUMENT group (OUL ORDER): its content (order-document.ts). */
@@ -246,8 +284,14 @@ function presentation(document: Resource, cx: Conversion): void {
   if (!agrees) cx.leftOut(txa, '3', top === undefined ? 'a content presentation that is no code of table 0191' : 'a content presentation that none of the document\'s content is of');
 }
 
-/** DocumentReference.content is required; a notification without text says so. */
+/**
+ * DocumentReference.content is required; a notification without text says so, and is patched, not
+ * PUT, where TXA-12 names the document (notificationPatched).
+ */
 export function finishDocument(document: Resource, cx: Conversion): void {
-  if (document.content === undefined) document.content = [{ attachment: { title: 'document notification without content' } }];
+  if (document.content === undefined) {
+    document.content = [{ attachment: { title: 'document notification without content' } }];
+    notificationPatched(document, cx);
+  }
   presentation(document, cx);
 }
