@@ -23,6 +23,7 @@
  * (orderEventEntries, review 23 R23-D1). docs/mapping.md "Explicit null and empties" states the rule
  * and its gaps.
  */
+import { NOT_PATCHED, jsonPatchBinary } from './json-patch-entry.js';
 import type { Json, Resource } from './types.js';
 
 /**
@@ -73,9 +74,6 @@ const CHOICES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
 };
 
-/** Elements never patched: the server's own, and what the conversion controls. */
-const NOT_PATCHED = new Set(['resourceType', 'id', 'meta']);
-
 export interface JsonPatchOp {
   op: 'add' | 'remove';
   path: string;
@@ -122,8 +120,7 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
 
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
-  const patch = Buffer.from(JSON.stringify(ops), 'utf8').toString('base64');
-  return { resource: { resourceType: 'Binary', contentType: 'application/json-patch+json', data: patch }, request: { method: 'PATCH', url: `${type}?${search}` } };
+  return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };
 }
 
 /** The two entries of a kept resource (see the module comment). */
