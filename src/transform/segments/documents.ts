@@ -78,12 +78,27 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const code = PARENT_RELATION[scope.event];
   const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
+  const inOrder = scope.group.name === 'ORDER_DOCUMENT';
+  set(d, 'context', documentContext(seg, scope, inOrder, cx));
+  const document = documentIdentity(d, unique, seg, scope, cx);
+  scope.document = document;
+  // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
+  scope.noteTarget = document;
+  documentTxa.set(document, seg);
+  editProvenance(seg, document, cx);
+  if (inOrder) orderDocumentContent(document, scope, cx);
+  else precedingDocumentContent(document, seg, cx);
+}
+
+/**
+ * The document's context: the visit, and [IG MDM_T02 8] context.related, the COMMON_ORDER's
+ * ServiceRequest, with TXA-14 placer numbers without such a ServiceRequest as logical references to
+ * the order (an ORDER_DOCUMENT, `inOrder`: its COMMON_ORDER's ORC-2 when TXA-14 is empty).
+ */
+function documentContext(seg: SegmentReader, scope: Scope, inOrder: boolean, cx: Conversion): Json | undefined {
   const context: Json = {};
   if (scope.encounter !== undefined) context.encounter = [cx.ref(scope.encounter)];
-  // [IG MDM_T02 8] context.related = the COMMON_ORDER's ServiceRequest; TXA-14 placer numbers
-  // without such a ServiceRequest become logical references to the order
   // an ORDER_DOCUMENT precedes its order's OBR: the requests made so far are other orders'
-  const inOrder = scope.group.name === 'ORDER_DOCUMENT';
   const orders = inOrder ? [] : [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
   const related: Json[] = orders.map((r) => cx.ref(r) as unknown as Json);
   const placers = seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined);
@@ -96,15 +111,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (!known) related.push({ type: 'ServiceRequest', identifier: placer });
   }
   if (related.length > 0) context.related = related;
-  if (Object.keys(context).length > 0) d.context = context;
-  const document = documentIdentity(d, unique, seg, scope, cx);
-  scope.document = document;
-  // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
-  scope.noteTarget = document;
-  documentTxa.set(document, seg);
-  editProvenance(seg, document, cx);
-  if (inOrder) orderDocumentContent(document, scope, cx);
-  else precedingDocumentContent(document, seg, cx);
+  return Object.keys(context).length > 0 ? context : undefined;
 }
 
 /**
