@@ -179,8 +179,8 @@ export interface OrderEventChange {
    */
   replaced?: boolean;
   /**
-   * A document notification without content (documents.ts finishDocument: MDM T01/T05/T07/T09, whose
-   * structure MDM_T01 has no OBX): instead of the above, a JSON Patch in which every top-level element
+   * A document notification without content about a document held (documents.ts notificationPatched:
+   * MDM T07, structure MDM_T01, no OBX): instead of the above, a JSON Patch in which every top-level element
    * the DocumentReference carries but its placeholder `content` replaces the held one's
    * (notificationPatch), so the text a T02 or T08 stored stays (code review 23 CR23-6).
    */
@@ -565,8 +565,8 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
 const NOTIFICATION_KEPT: ReadonlySet<string> = new Set(['content', 'subject']);
 
 /**
- * [hig, code review 23 CR23-6; v2.5.1 2.5.3: a field not sent is unchanged; ch. 9: MDM_T01 (T01, T03,
- * T05, T07, T09, T11) carries no OBX] The JSON Patch (RFC 6902) of a document notification without
+ * [hig, code review 23 CR23-6; v2.5.1 2.5.3: a field not sent is unchanged; ch. 9: MDM_T01 (T07 and
+ * the other notifications) carries no OBX] The JSON Patch (RFC 6902) of a document notification without
  * content: every top-level element the DocumentReference carries (TXA-17 docStatus, TXA-19 status,
  * TXA-10 authenticator…) replaces the held one's, lists whole, except NOTIFICATION_KEPT; a primitive
  * sent without an extension of its own removes the held one's (a TXA-19 UN's alternate code on

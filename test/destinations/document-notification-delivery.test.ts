@@ -1,7 +1,6 @@
 /**
- * Code review 23 CR23-6: an MDM notification without content (structure MDM_T01: T01, T05, T07, T09;
- * v2.5.1 ch. 9, 9.6.7 "T07 document edit notification") names by TXA-12 a document whose text a T02
- * sent. It was a full PUT of a DocumentReference whose only content is a placeholder, and the server's
+ * Code review 23 CR23-6: an MDM T07 (v2.5.1 9.6.7, document edit notification; structure MDM_T01, no
+ * OBX content) names by TXA-12 a document whose text a T02 sent. It was a full PUT of a DocumentReference whose only content is a placeholder, and the server's
  * text was gone. Now a conditional create + a JSON Patch of the TXA without `content`, searched by
  * TXA-12 (documents.ts notificationPatched, patch.ts notificationPatch). Delivered to the in-repo test
  * FHIR server, whose `identifier` search reads DocumentReference.masterIdentifier as R4's does.
@@ -124,6 +123,13 @@ describe('CR23-6 [v2.5.1 9.6.7; IG TXA[DocumentReference] #12] a document notifi
     await deliver(message('M2', 'T07', '44120987', T07));
     const byText = new Map(documents().map((d) => [texts(d)[0], d.docStatus]));
     expect(byText).toEqual(new Map([[TEXT, 'final'], ['Other patient.', 'preliminary']]));
+  });
+
+  it('control: a T01 (original document notification: a new document, ch. 9) stays a PUT; the T02 with its content is the same document', async () => {
+    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    await deliver(message('M4', 'T01', '44120987', T02));
+    await deliver(message('M1', 'T02', '44120987', T02, TEXT));
+    expect(documents().map(texts)).toEqual([[TEXT]]);
   });
 
   it('control: a T07 of a document the server does not hold creates it, with the placeholder content', async () => {

@@ -12,14 +12,11 @@ import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { entries } from './helpers.js';
 
-/**
- * PUT URLs of the entries of `type`, in Bundle order; a conditional create's with its search (a
- * document notification without content, MDM T01: code review 23 CR23-6, documents.ts notificationPatched).
- */
+/** PUT URLs of the entries of `type`, in Bundle order. */
 function urls(message: string, type: string): string[] {
   return entries(convertHl7v2(message, {}).bundle)
     .filter((e) => e.resource.resourceType === type)
-    .map((e) => (e.request.method === 'POST' ? `${e.request.url}?${String((e.request as { ifNoneExist?: string }).ifNoneExist)}` : e.request.url));
+    .map((e) => e.request.url);
 }
 
 /** The message with MSH-10 replaced: a resend of the same facts. */

@@ -128,24 +128,35 @@ function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader,
   if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
   const key = numberKey('document', scope.patient, unique);
   const document = cx.add(d as Resource, key ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
-  const search = key === undefined ? undefined : orderEventKey(unique, scope.patient)?.query;
+  const search = key === undefined || !HELD_DOCUMENT_EVENTS.has(scope.event) ? undefined : orderEventKey(unique, scope.patient)?.query;
   if (search !== undefined) documentSearch.set(document, search);
   return document;
 }
 
-/** The search of each document named by TXA-12 (documentIdentity). */
+/**
+ * [v2.5.1 ch. 9, table 0003] The notifications without content (structure MDM_T01) about a document
+ * the receiver already holds: T07, the edit notification (9.6.7). T03 (status change) and T11 (cancel)
+ * are of this kind too, but hig does not convert them (structures/definitions.ts SUPPORTED_EVENTS).
+ * T01, T05 and T09 announce a new document (an original, an addendum, a replacement, each its own
+ * TXA-12) whose content a later T02, T06, T08 or T10 PUTs at hig's id: created by a conditional
+ * create (the server's id), the notification and its content would be two documents, so they stay
+ * full PUTs (docs/mapping.md "Documents": a T01 re-sent after its content still erases it).
+ */
+const HELD_DOCUMENT_EVENTS: ReadonlySet<string> = new Set(['T07']);
+
+/** The search of each document a notification names by TXA-12 (documentIdentity). */
 const documentSearch = new WeakMap<Resource, string>();
 
 /**
- * [hig, code review 23 CR23-6; v2.5.1 ch. 9: MDM_T01 (T01, T03, T05, T07, T09, T11) has no OBX, 9.6.7:
- * T07 notifies an edit] A document without content of its own names by TXA-12 a document whose text
- * another message (its T02, T08…) sent: a full PUT of the placeholder erased that text on the server.
- * It is a conditional create (the document, placeholder and all, when the server holds none) plus a
- * JSON Patch of what the TXA says, without `content` (patch.ts notificationPatch), both searched by
- * TXA-12 (documentSearch): the order-event pair (context.ts `events`). Not when another resource of
- * the message has the search already (a transaction must not act on one resource twice). On a
- * conditionalUpdate channel a search through the Patient stays the full PUT (patch.ts
- * wholeWhenChained: the create would not yet name the Patient the PATCH chains through).
+ * [hig, code review 23 CR23-6; v2.5.1 ch. 9: MDM_T01 has no OBX; 9.6.7: T07 notifies an edit] A
+ * notification without content names by TXA-12 a document whose text another message (its T02, T08…)
+ * sent: a full PUT of the placeholder erased that text on the server. It is a conditional create (the
+ * document, placeholder and all, when the server holds none) plus a JSON Patch of what the TXA says,
+ * without `content` (patch.ts notificationPatch), both searched by TXA-12 (documentSearch): the
+ * order-event pair (context.ts `events`). Not when another resource of the message has the search
+ * already (a transaction must not act on one resource twice). On a conditionalUpdate channel a search
+ * through the Patient stays the full PUT (patch.ts wholeWhenChained: the create would not yet name
+ * the Patient the PATCH chains through).
  */
 function notificationPatched(document: Resource, cx: Conversion): void {
   const search = documentSearch.get(document);
