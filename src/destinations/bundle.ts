@@ -1,4 +1,5 @@
 /** Reading the Bundle we were given and the Bundle the server gave back. */
+import { binaryText } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
 import { isRecord, resourceTypeOfUrl } from './outcome.js';
 import type { DeliveryEntry } from './types.js';
@@ -40,7 +41,7 @@ function entryBody(method: string, resource: Record<string, unknown> | undefined
     throw new DestinationRejectedError(`bundle: entry #${index} is a PATCH whose Binary has no contentType or data`);
   }
   // the document as sent (a string goes on the wire as is), not re-serialised
-  return { body: Buffer.from(resource.data, 'base64').toString('utf8'), contentType: resource.contentType };
+  return { body: binaryText(resource.data), contentType: resource.contentType };
 }
 
 /**

@@ -63,103 +63,95 @@ function refusedVersions(results: readonly DeliveryEntry[], versioned: ReadonlyS
   for (const index of versioned) if (results[index]?.status.startsWith('412') === true) throw changedSinceSearch(`${what} #${index}`);
 }
 
+/** One FHIR request on the destination's auth, TLS and timeout path. */
+type Exchange = (request: FhirRequest, signal: AbortSignal) => Promise<HttpAnswer>;
+
+/** What a delivery needs of its destination: the request path and the clock failures are dated by. */
+interface Delivery {
+  exchange: Exchange;
+  now: () => number;
+}
+
+/** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
+async function search(d: Delivery, type: string, query: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+  const answer = await d.exchange({ method: 'GET', url: `${type}?${query}`, headers: {} }, signal);
+  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, `search ${type}`, d.now());
+  return matchesOf(answer.body, type);
+}
+
+/** The entries to send: an order event of several tests becomes a PATCH of each (order-events.ts). */
+function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
+  return expandOrderEvents(entriesOf(bundle), (type, query) => search(d, type, query, signal));
+}
+
+async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { entries, changed, versioned, resolved } = await prepared(d, bundle, signal);
+  refuseOverlaps(entries, resolved, mode);
+  const sent = changed ? { ...bundle, entry: entries } : bundle;
+  // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
+  // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
+  const body = !changed && json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(sent, mode);
+  const answer = await d.exchange({ method: 'POST', url: '', body }, signal);
+  if (answer.status === 412 && versioned.size > 0) throw changedSinceSearch(mode);
+  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, d.now());
+  const responses = responseEntries(answer.body, entries.length);
+  if (responses === undefined) {
+    // Stored or not, we cannot tell which entries landed; a re-send is an idempotent upsert, but a server
+    // that answers this way will keep doing so, so we dead-letter rather than loop.
+    throw new DestinationRejectedError(`${mode}: HTTP ${answer.status} without a ${mode}-response Bundle of ${entries.length} entries`);
+  }
+  const delivery = { status: answer.status, entries: responses };
+  const labels = entries.map((entry, index) => entryLabel(entry, index));
+  refusedVersions(delivery.entries, versioned, mode);
+  const failure = judgeEntries(delivery, labels, mode);
+  if (failure !== undefined) throw failure;
+  return delivery;
+}
+
+/** One entry sent alone: its result; an outage stops the delivery (the rest would fail the same way, and the retry re-sends all: idempotent). */
+async function sentAlone(d: Delivery, request: FhirRequest, label: string, signal: AbortSignal): Promise<{ result: DeliveryEntry; status: number }> {
+  const answer = await d.exchange(request, signal);
+  const verdict = verdictOf(answer.status);
+  if (verdict === 'transient') throw failureFor(answer, `individual ${label}`, d.now());
+  const location = verdict === 'stored' ? locationOf(answer.headers, answer.body) : undefined;
+  const result: DeliveryEntry = {
+    status: `${answer.status} ${answer.statusText}`.trim(),
+    ...(location === undefined ? {} : { location }),
+    ...(verdict === 'permanent' ? { outcome: keptOutcome(answer.body) } : {}),
+  };
+  return { result, status: answer.status };
+}
+
+async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { entries, versioned } = await prepared(d, bundle, signal);
+  const requests = entries.map((entry, index) => entryRequest(entry, index));
+  const labels = entries.map((entry, index) => entryLabel(entry, index));
+  const results: DeliveryEntry[] = [];
+  let highest = 0;
+  // In order, one at a time: later entries may reference earlier ones.
+  for (const [index, request] of requests.entries()) {
+    const { result, status } = await sentAlone(d, request, labels[index] ?? `#${index}`, signal);
+    results.push(result);
+    highest = Math.max(highest, status);
+  }
+  const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
+  refusedVersions(results, versioned, 'individual');
+  const failure = judgeEntries(delivery, labels, 'individual');
+  if (failure !== undefined) throw failure;
+  return delivery;
+}
+
 export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'now'>): Destination {
   const dispatcher = config.tls === undefined ? undefined : createMtlsDispatcher(config.tls);
-  const transport = fhirTransport({
-    baseUrl: config.baseUrl,
-    headers: config.headers ?? {},
-    timeoutMs: config.timeoutMs,
-    dispatcher,
-  });
-  const auth = createAuth(config.auth, {
-    env: deps.env,
-    baseUrl: config.baseUrl,
-    timeoutMs: config.timeoutMs,
-    dispatcher,
-    now: deps.now,
-  });
-
-  function exchange(request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
-    return sendAuthorized(auth, signal, (authorization) =>
-      transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal),
-    );
-  }
-
-  /** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
-  async function search(type: string, query: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
-    const answer = await exchange({ method: 'GET', url: `${type}?${query}`, headers: {} }, signal);
-    if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, `search ${type}`, deps.now());
-    return matchesOf(answer.body, type);
-  }
-
-  /** The entries to send: an order event of several tests becomes a PATCH of each (order-events.ts). */
-  function prepared(bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
-    return expandOrderEvents(entriesOf(bundle), (type, query) => search(type, query, signal));
-  }
-
-  async function deliverBundle(
-    bundle: Record<string, unknown>,
-    json: string | undefined,
-    mode: 'transaction' | 'batch',
-    signal: AbortSignal,
-  ): Promise<DeliveryOutcome> {
-    const { entries, changed, versioned, resolved } = await prepared(bundle, signal);
-    refuseOverlaps(entries, resolved, mode);
-    const sent = changed ? { ...bundle, entry: entries } : bundle;
-    // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
-    // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
-    const body = !changed && json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(sent, mode);
-    const answer = await exchange({ method: 'POST', url: '', body }, signal);
-    if (answer.status === 412 && versioned.size > 0) throw changedSinceSearch(mode);
-    if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, deps.now());
-    const responses = responseEntries(answer.body, entries.length);
-    if (responses === undefined) {
-      // Stored or not, we cannot tell which entries landed; a re-send is an idempotent upsert, but a server
-      // that answers this way will keep doing so, so we dead-letter rather than loop.
-      throw new DestinationRejectedError(`${mode}: HTTP ${answer.status} without a ${mode}-response Bundle of ${entries.length} entries`);
-    }
-    const delivery = { status: answer.status, entries: responses };
-    const labels = entries.map((entry, index) => entryLabel(entry, index));
-    refusedVersions(delivery.entries, versioned, mode);
-    const failure = judgeEntries(delivery, labels, mode);
-    if (failure !== undefined) throw failure;
-    return delivery;
-  }
-
-  async function deliverIndividually(bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
-    const { entries, versioned } = await prepared(bundle, signal);
-    const requests = entries.map((entry, index) => entryRequest(entry, index));
-    const labels = entries.map((entry, index) => entryLabel(entry, index));
-    const results: DeliveryEntry[] = [];
-    let highest = 0;
-    // In order, one at a time: later entries may reference earlier ones.
-    for (const [index, request] of requests.entries()) {
-      const answer = await exchange(request, signal);
-      const verdict = verdictOf(answer.status);
-      // Stop at the first outage: the rest would fail the same way, and the retry re-sends all (idempotent).
-      if (verdict === 'transient') throw failureFor(answer, `individual ${labels[index] ?? `#${index}`}`, deps.now());
-      const status = `${answer.status} ${answer.statusText}`.trim();
-      const location = verdict === 'stored' ? locationOf(answer.headers, answer.body) : undefined;
-      results.push({
-        status,
-        ...(location === undefined ? {} : { location }),
-        ...(verdict === 'permanent' ? { outcome: keptOutcome(answer.body) } : {}),
-      });
-      highest = Math.max(highest, answer.status);
-    }
-    const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
-    refusedVersions(results, versioned, 'individual');
-    const failure = judgeEntries(delivery, labels, 'individual');
-    if (failure !== undefined) throw failure;
-    return delivery;
-  }
-
+  const transport = fhirTransport({ baseUrl: config.baseUrl, headers: config.headers ?? {}, timeoutMs: config.timeoutMs, dispatcher });
+  const auth = createAuth(config.auth, { env: deps.env, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, dispatcher, now: deps.now });
+  const exchange: Exchange = (request, signal) =>
+    sendAuthorized(auth, signal, (authorization) => transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal));
+  const d: Delivery = { exchange, now: deps.now };
   return {
     deliver(payload, context) {
       const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');
-      return config.mode === 'individual'
-        ? deliverIndividually(bundle, context.signal)
-        : deliverBundle(bundle, json, config.mode, context.signal);
+      return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal) : deliverBundle(d, bundle, json, config.mode, context.signal);
     },
     async close() {
       if (dispatcher !== undefined) await (await dispatcher()).close();

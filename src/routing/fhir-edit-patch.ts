@@ -9,11 +9,12 @@
  * they write (`add /telecom` → `telecom`), the same edits run on that view, and the ops are written
  * back from it: an element an edit removed loses its op (the server keeps what it held, as for any
  * element a patch leaves out), an edited one gets the edited value, one an edit added gets an op.
- * `meta` stays out: a patch never writes the server's meta (transform/patch.ts NOT_PATCHED). An
+ * `meta` stays out: a patch never writes the server's meta (transform/json-patch-entry.ts NOT_PATCHED). An
  * order event's FHIRPath Patch (a Parameters entry: its status, businessEvent, ORC-16 reason and new
  * identifiers) is read and made again the same way (editFhirPathPatch).
  */
 
+import { NOT_PATCHED, encodedPatch, jsonPatchOps } from '../transform/json-patch-entry.js';
 import { fhirPathPatchView, mergeSurvivorFhirPathPatch, mergeSurvivorPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
 import type { Resource } from '../transform/types.js';
 
@@ -25,11 +26,6 @@ interface PatchOp {
   path: string;
   value?: unknown;
 }
-
-const JSON_PATCH = 'application/json-patch+json';
-
-/** Elements a patch never writes: the server's own (transform/patch.ts NOT_PATCHED). */
-const SERVER_OWNED: ReadonlySet<string> = new Set(['resourceType', 'id', 'meta']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,15 +43,10 @@ function patchOf(entry: unknown): { binary: Record<string, unknown>; type: strin
   if (!isRecord(entry) || !isRecord(entry.request) || !isRecord(entry.resource)) return undefined;
   const { method, url } = entry.request;
   const binary = entry.resource;
-  if (method !== 'PATCH' || typeof url !== 'string' || binary.resourceType !== 'Binary' || binary.contentType !== JSON_PATCH || typeof binary.data !== 'string') return undefined;
+  if (method !== 'PATCH' || typeof url !== 'string') return undefined;
   const type = /^([A-Z][A-Za-z]+)[/?]/.exec(url)?.[1];
-  let ops: unknown;
-  try {
-    ops = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (type === undefined || !Array.isArray(ops) || !ops.every((o) => isRecord(o) && typeof o.op === 'string' && typeof o.path === 'string')) return undefined;
+  const ops = jsonPatchOps(binary);
+  if (type === undefined || ops === undefined || !ops.every((o) => isRecord(o) && typeof o.op === 'string' && typeof o.path === 'string')) return undefined;
   return { binary, type, ops: ops as PatchOp[] };
 }
 
@@ -68,7 +59,7 @@ function rewrittenOps(ops: readonly PatchOp[], before: ReadonlySet<string>, view
     else if (view[element] !== undefined) out.push({ ...op, value: view[element] });
   }
   for (const [element, value] of Object.entries(view)) {
-    if (!before.has(element) && !SERVER_OWNED.has(element)) out.push({ op: 'add', path: `/${element}`, value });
+    if (!before.has(element) && !NOT_PATCHED.has(element)) out.push({ op: 'add', path: `/${element}`, value });
   }
   return out;
 }
@@ -125,12 +116,12 @@ export function editPatchEntries(bundle: Record<string, unknown>, edits: readonl
     const view: Record<string, unknown> = { resourceType: patch.type };
     for (const op of patch.ops) {
       const element = addedElement(op);
-      if (element !== undefined && !SERVER_OWNED.has(element)) view[element] = structuredClone(op.value);
+      if (element !== undefined && !NOT_PATCHED.has(element)) view[element] = structuredClone(op.value);
     }
     const before = new Set(Object.keys(view));
     const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
     for (const edit of edits) edit(alone);
     const ops = rewrittenOps(patch.ops, before, view);
-    patch.binary.data = Buffer.from(JSON.stringify(ops), 'utf8').toString('base64');
+    patch.binary.data = encodedPatch(ops);
   }
 }

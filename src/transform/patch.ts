@@ -23,6 +23,7 @@
  * (orderEventEntries, review 23 R23-D1). docs/mapping.md "Explicit null and empties" states the rule
  * and its gaps.
  */
+import { NOT_PATCHED, jsonPatchBinary } from './json-patch-entry.js';
 import type { Json, Resource } from './types.js';
 
 /**
@@ -73,9 +74,6 @@ const CHOICES: Readonly<Record<string, readonly (readonly string[])[]>> = {
   ],
 };
 
-/** Elements never patched: the server's own, and what the conversion controls. */
-const NOT_PATCHED = new Set(['resourceType', 'id', 'meta']);
-
 export interface JsonPatchOp {
   op: 'add' | 'remove';
   path: string;
@@ -122,8 +120,7 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
 
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
-  const patch = Buffer.from(JSON.stringify(ops), 'utf8').toString('base64');
-  return { resource: { resourceType: 'Binary', contentType: 'application/json-patch+json', data: patch }, request: { method: 'PATCH', url: `${type}?${search}` } };
+  return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };
 }
 
 /** The two entries of a kept resource (see the module comment). */
@@ -181,6 +178,13 @@ export interface OrderEventChange {
    * carries replaces the order's whole (changedOrderPatch).
    */
   replaced?: boolean;
+  /**
+   * A document notification without content about a document held (documents.ts notificationPatched:
+   * MDM T07, structure MDM_T01, no OBX): instead of the above, a JSON Patch in which every top-level element
+   * the DocumentReference carries but its placeholder `content` replaces the held one's
+   * (notificationPatch), so the text a T02 or T08 stored stays (code review 23 CR23-6).
+   */
+  notification?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -575,6 +579,36 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
 }
 
 /**
+ * Elements a document notification's patch leaves as the server holds them: the content (a
+ * notification carries none: its placeholder would replace the document's text) and the owner
+ * (`subject`, set by the create; a patch could name it only by a literal id or logically).
+ */
+const NOTIFICATION_KEPT: ReadonlySet<string> = new Set(['content', 'subject']);
+
+/**
+ * [hig, code review 23 CR23-6; v2.5.1 2.5.3: a field not sent is unchanged; ch. 9: MDM_T01 (T07 and
+ * the other notifications) carries no OBX] The JSON Patch (RFC 6902) of a document notification without
+ * content: every top-level element the DocumentReference carries (TXA-17 docStatus, TXA-19 status,
+ * TXA-10 authenticator…) replaces the held one's, lists whole, except NOTIFICATION_KEPT; a primitive
+ * sent without an extension of its own removes the held one's (a TXA-19 UN's alternate code on
+ * `_status` goes when AV arrives). An element still naming a Bundle resource by urn:uuid (one the
+ * server knows by no id a patch can use) reaches the create only.
+ */
+export function notificationPatch(resource: Resource, targets: PatchTargets = new Map()): JsonPatchOp[] {
+  const ops: JsonPatchOp[] = [];
+  const removed: string[] = [];
+  for (const [k, v] of Object.entries(resource)) {
+    if (NOT_PATCHED.has(k) || NOTIFICATION_KEPT.has(k)) continue;
+    const value = resolveReferences(v, targets);
+    if (bundleReferenced(value)) continue;
+    ops.push({ op: 'add', path: `/${k}`, value });
+    if (!k.startsWith('_') && typeof v !== 'object' && (resource as Json)[`_${k}`] === undefined) removed.push(`_${k}`);
+  }
+  for (const k of removed.sort()) ops.push(...removeAlways(k));
+  return ops;
+}
+
+/**
  * An order event (order.ts: a lone ORC cancelling, holding… an order placed before, which it names by
  * number alone; or, named by number + OBR-4, such an event sent with its OBR, an XO, a result's or a
  * document's request: review 23 R23-D1): the order the search finds gets the event's `change` (its
@@ -590,6 +624,7 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
 export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
+  if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))];
   if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
   const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];

@@ -170,12 +170,22 @@ interface Applied {
 }
 
 /**
+ * The identifiers the `identifier` search parameter reads: `identifier`, and for a DocumentReference
+ * `masterIdentifier` too [FHIR R4 documentreference.html#search: identifier =
+ * DocumentReference.masterIdentifier | DocumentReference.identifier].
+ */
+function searchedIdentifiers(resource: Json | undefined): unknown[] {
+  const identifiers = Array.isArray(resource?.identifier) ? resource.identifier : [];
+  return resource?.resourceType === 'DocumentReference' && isJson(resource.masterIdentifier) ? [resource.masterIdentifier, ...identifiers] : identifiers;
+}
+
+/**
  * `identifier=sys|val`, `identifier=|val` (no system) or `identifier=val` (any system) against a
- * resource's identifiers [FHIR R4 search.html#token].
+ * resource's identifiers (searchedIdentifiers) [FHIR R4 search.html#token].
  */
 function hasIdentifier(resource: Json | undefined, value: string): boolean {
   const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
-  const identifiers = Array.isArray(resource?.identifier) ? resource.identifier : [];
+  const identifiers = searchedIdentifiers(resource);
   const systemMatches = (i: Json) => (system === undefined ? true : system === '' ? i.system === undefined : i.system === system);
   return identifiers.some((i: unknown) => isJson(i) && i.value === code && systemMatches(i));
 }
@@ -217,8 +227,7 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
 
 /** Index keys of a resource's identifiers: with system, and value-only (for `identifier=val`). */
 function identifierKeys(type: string, resource: Json): string[] {
-  const identifiers = Array.isArray(resource.identifier) ? resource.identifier : [];
-  return identifiers.flatMap((i: unknown) =>
+  return searchedIdentifiers(resource).flatMap((i: unknown) =>
     isJson(i) && typeof i.value === 'string'
       ? [`${type}\u0001${typeof i.system === 'string' ? i.system : ''}\u0001${i.value}`, `${type}\u0000${i.value}`]
       : [],

@@ -2,8 +2,9 @@
  * MDM T07/T08, document edit notification (and content) [v2.5.1 9.6.7/9.6.8, table 0003; structures
  * MDM_T01/MDM_T02; IG MDM_T02 message map for the T02-shaped structure; TXA[DocumentReference] #12 →
  * masterIdentifier]. An edit is the same document, identified by TXA-12 (unique document number):
- * it PUTs where the original T02 did, with the edited content, and names no parent (relatesTo is
- * for addenda and replacements, T05/T06/T09/T10). Review 19 found T08 refused as unsupported.
+ * a T08 PUTs where the original T02 did, with the edited content, and names no parent (relatesTo is
+ * for addenda and replacements, T05/T06/T09/T10); a T07 patches that document without touching its
+ * content (code review 23 CR23-6). Review 19 found T08 refused as unsupported.
  */
 import { describe, expect, it } from 'vitest';
 import { convertChecked, resources } from './helpers.js';
@@ -54,9 +55,18 @@ describe('[IG MDM_T02, TXA[DocumentReference] #12] MDM T08: the edited document 
     expect([original.doc?.docStatus, edited.doc?.docStatus]).toEqual(['preliminary', 'final']);
   });
 
-  it('T07 (edit notification, no content) names the same document too', () => {
+  it('T07 (edit notification, no content) names the same document too, patched without content (code review 23 CR23-6)', () => {
     const original = documentOf([...head('M3', 'T02', 'MDM_T02'), txa('IP'), text('Discharged home on day 3.')]);
-    const notice = documentOf([...head('M4', 'T07', 'MDM_T01'), txa('AU')]);
-    expect(notice.url).toBe(original.url);
+    const { bundle } = convertChecked(...head('M4', 'T07', 'MDM_T01'), txa('AU'));
+    const own = ((bundle.entry as Json[]) ?? []).filter((e) => String((e.request as Json).url).startsWith('DocumentReference'));
+    // the same document: its id (the fullUrl the message's references name), found on the server by
+    // TXA-12 [IG TXA[DocumentReference] #12], here without a system among the patient's documents
+    expect(own.map((e) => (e.request as Json).method)).toEqual(['POST', 'PATCH']);
+    expect(own[0]?.fullUrl).toBe(`urn:uuid:${String(original.url).slice('DocumentReference/'.length)}`);
+    expect((own[0]?.request as Json).ifNoneExist).toMatch(/^identifier=\|DOC-55120&subject=Patient\/[0-9a-f-]+$/);
+    // [v2.5.1 9.6.7] T07 carries no content: the patch leaves the held text; [IG TXA[DocumentReference] #17] AU → final
+    const ops = JSON.parse(Buffer.from(String((own[1]?.resource as Json).data), 'base64').toString('utf8')) as Json[];
+    expect(ops.map((o) => o.path)).not.toContain('/content');
+    expect(ops).toContainEqual({ op: 'add', path: '/docStatus', value: 'final' });
   });
 });

@@ -7,7 +7,7 @@ import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, numberKey, patientFactsKey } from '../identity.js';
+import { conceptKey, numberKey, orderEventKey, patientFactsKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -78,12 +78,27 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const code = PARENT_RELATION[scope.event];
   const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
+  const inOrder = scope.group.name === 'ORDER_DOCUMENT';
+  set(d, 'context', documentContext(seg, scope, inOrder, cx));
+  const document = documentIdentity(d, unique, seg, scope, cx);
+  scope.document = document;
+  // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
+  scope.noteTarget = document;
+  documentTxa.set(document, seg);
+  editProvenance(seg, document, cx);
+  if (inOrder) orderDocumentContent(document, scope, cx);
+  else precedingDocumentContent(document, seg, cx);
+}
+
+/**
+ * The document's context: the visit, and [IG MDM_T02 8] context.related, the COMMON_ORDER's
+ * ServiceRequest, with TXA-14 placer numbers without such a ServiceRequest as logical references to
+ * the order (an ORDER_DOCUMENT, `inOrder`: its COMMON_ORDER's ORC-2 when TXA-14 is empty).
+ */
+function documentContext(seg: SegmentReader, scope: Scope, inOrder: boolean, cx: Conversion): Json | undefined {
   const context: Json = {};
   if (scope.encounter !== undefined) context.encounter = [cx.ref(scope.encounter)];
-  // [IG MDM_T02 8] context.related = the COMMON_ORDER's ServiceRequest; TXA-14 placer numbers
-  // without such a ServiceRequest become logical references to the order
   // an ORDER_DOCUMENT precedes its order's OBR: the requests made so far are other orders'
-  const inOrder = scope.group.name === 'ORDER_DOCUMENT';
   const orders = inOrder ? [] : [...cx.resources.values()].filter((r) => r.resourceType === 'ServiceRequest');
   const related: Json[] = orders.map((r) => cx.ref(r) as unknown as Json);
   const placers = seg.reps(14).map((r) => eiIdentifier(r, cx, 'PLAC')).filter((x) => x !== undefined);
@@ -96,19 +111,60 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (!known) related.push({ type: 'ServiceRequest', identifier: placer });
   }
   if (related.length > 0) context.related = related;
-  if (Object.keys(context).length > 0) d.context = context;
-  // [hig identity] TXA-12 unique document number within the patient's record (identity.ts patientNumberKey), else the patient's document of this type at TXA-4 (else TXA-6)
+  return Object.keys(context).length > 0 ? context : undefined;
+}
+
+/**
+ * [hig identity] The document `d` as a resource of the Bundle: TXA-12, the unique document number,
+ * within the patient's record (identity.ts patientNumberKey), else the patient's document of this type
+ * at TXA-4 (else TXA-6). The search a notification without content is patched by (finishDocument):
+ * [IG TXA[DocumentReference] #12 → masterIdentifier, which R4 DocumentReference's `identifier` search
+ * parameter covers] `identifier=<system>|<TXA-12>`, or a number without a system among the patient's
+ * documents (`identifier=|<TXA-12>&subject=Patient/<id>`), as an order event's number (orderEventKey).
+ */
+function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const when = seg.dateTime(4) ?? seg.dateTime(6);
   // read for identity only: the IG row has no target, so a valued TXA-4 is reported (review 22 R22-L2)
   if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
-  const document = cx.add(d as Resource, numberKey('document', scope.patient, unique) ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
-  scope.document = document;
-  // an NTE right after the TXA (OUL: `OBX TXA NTE`) is the document's note, not the last result's
-  scope.noteTarget = document;
-  documentTxa.set(document, seg);
-  editProvenance(seg, document, cx);
-  if (inOrder) orderDocumentContent(document, scope, cx);
-  else precedingDocumentContent(document, seg, cx);
+  const key = numberKey('document', scope.patient, unique);
+  const document = cx.add(d as Resource, key ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
+  const search = key === undefined || !HELD_DOCUMENT_EVENTS.has(scope.event) ? undefined : orderEventKey(unique, scope.patient)?.query;
+  if (search !== undefined) documentSearch.set(document, search);
+  return document;
+}
+
+/**
+ * [v2.5.1 ch. 9, table 0003] The notifications without content (structure MDM_T01) about a document
+ * the receiver already holds: T07, the edit notification (9.6.7). T03 (status change) and T11 (cancel)
+ * are of this kind too, but hig does not convert them (structures/definitions.ts SUPPORTED_EVENTS).
+ * T01, T05 and T09 announce a new document (an original, an addendum, a replacement, each its own
+ * TXA-12) whose content a later T02, T06, T08 or T10 PUTs at hig's id: created by a conditional
+ * create (the server's id), the notification and its content would be two documents, so they stay
+ * full PUTs (docs/mapping.md "Documents": a T01 re-sent after its content still erases it).
+ */
+const HELD_DOCUMENT_EVENTS: ReadonlySet<string> = new Set(['T07']);
+
+/** The search of each document a notification names by TXA-12 (documentIdentity). */
+const documentSearch = new WeakMap<Resource, string>();
+
+/**
+ * [hig, code review 23 CR23-6; v2.5.1 ch. 9: MDM_T01 has no OBX; 9.6.7: T07 notifies an edit] A
+ * notification without content names by TXA-12 a document whose text another message (its T02, T08…)
+ * sent: a full PUT of the placeholder erased that text on the server. It is a conditional create (the
+ * document, placeholder and all, when the server holds none) plus a JSON Patch of what the TXA says,
+ * without `content` (patch.ts notificationPatch), both searched by TXA-12 (documentSearch): the
+ * order-event pair (context.ts `events`). Not when another resource of the message has the search
+ * already (a transaction must not act on one resource twice). On a conditionalUpdate channel a search
+ * through the Patient stays the full PUT (patch.ts wholeWhenChained: the create would not yet name
+ * the Patient the PATCH chains through).
+ */
+function notificationPatched(document: Resource, cx: Conversion): void {
+  const search = documentSearch.get(document);
+  const typeId = `DocumentReference/${document.id ?? ''}`;
+  if (search === undefined || cx.events.has(typeId)) return;
+  for (const [other, query] of cx.conditional) if (query === search && other !== typeId) return;
+  cx.conditional.set(typeId, search);
+  cx.events.set(typeId, { elements: [], extensions: [], identifiers: [], notification: true, wholeWhenChained: true });
 }
 
 /** The OBX before a TXA outside an ORDER_DOCUMENT group (OUL ORDER): its content (order-document.ts). */
@@ -246,8 +302,14 @@ function presentation(document: Resource, cx: Conversion): void {
   if (!agrees) cx.leftOut(txa, '3', top === undefined ? 'a content presentation that is no code of table 0191' : 'a content presentation that none of the document\'s content is of');
 }
 
-/** DocumentReference.content is required; a notification without text says so. */
+/**
+ * DocumentReference.content is required; a notification without text says so, and is patched, not
+ * PUT, where TXA-12 names the document (notificationPatched).
+ */
 export function finishDocument(document: Resource, cx: Conversion): void {
-  if (document.content === undefined) document.content = [{ attachment: { title: 'document notification without content' } }];
+  if (document.content === undefined) {
+    document.content = [{ attachment: { title: 'document notification without content' } }];
+    notificationPatched(document, cx);
+  }
   presentation(document, cx);
 }
