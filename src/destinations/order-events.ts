@@ -217,7 +217,8 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
 
 /**
  * The per-id PATCHes of a marked PATCH: each live match gets the event's patch; [hig: FHIR R4
- * request-status] one already ended (ENDED) keeps its status and the event's own extensions but takes
+ * request-status] one already ended (ENDED) keeps its status and the event's own extensions (unless the
+ * event says that same status: a CA of a revoked test, review 27 R27-L1) but takes
  * the rest of a FHIRPath Patch (patch.ts endedOrderPatch: a corrected result's note on a completed
  * test, code review 24 CR24-4, where before the whole patch was dropped); a JSON Patch (a status alone)
  * is not sent to it.
@@ -226,7 +227,7 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   const ended = ENDED[type];
   const patches: Json[] = [];
   for (const match of matches) {
-    const patch = ended?.has(match.status) === true ? (isRecord(entry.resource) ? endedOrderPatch(entry.resource) : undefined) : entry.resource;
+    const patch = ended?.has(match.status) === true ? (isRecord(entry.resource) ? endedOrderPatch(entry.resource, match.status) : undefined) : entry.resource;
     if (patch !== undefined) patches.push(patchOf(patch, type, match));
   }
   return patches;

@@ -366,13 +366,16 @@ export function fhirPathPatchView(parameters: Json): { view: Resource; change: O
  * is left out, its status and its own extensions (EVENT_OWN: the businessEvent and ORC-16 reason of a
  * status change the order does not take), and the rest (notes, numbers, every element the request
  * carries) still lands: a corrected result's note on a completed test, a filler's late number on a
- * revoked one. Undefined when nothing is left, or for a patch of another shape (a JSON Patch of the
- * status alone).
+ * revoked one. An event that says the state the order already has (a placer's CA of a test the lab
+ * revoked: `revoked` on `revoked`) keeps its own extensions: its businessEvent and reason are true of
+ * that order (review 27 R27-L1); only its status operation goes. Undefined when nothing is left, or
+ * for a patch of another shape (a JSON Patch of the status alone).
  */
-export function endedOrderPatch(patch: Json): Json | undefined {
+export function endedOrderPatch(patch: Json, heldStatus?: unknown): Json | undefined {
   const read = fhirPathPatchView(patch);
   if (read === undefined) return undefined;
-  const own = (url: unknown) => EVENT_OWN.some((o) => String(url).endsWith(o));
+  const sameState = heldStatus !== undefined && (read.view as Json).status === heldStatus;
+  const own = (url: unknown) => !sameState && EVENT_OWN.some((o) => String(url).endsWith(o));
   const { status: _status, extension, ...rest } = read.view as Json;
   const kept = ((extension as Json[] | undefined) ?? []).filter((e) => !own(e.url));
   const view = { ...rest, ...(kept.length > 0 ? { extension: kept } : {}) } as Resource;

@@ -79,7 +79,7 @@ describe('review 27: the placer\'s CA of a test the lab already cancelled does n
   // ORC-16 RECOLL) is a conditional create + FHIRPath Patch; the destination drops the patch of an order already ended
   // (order-events.ts ENDED, kept so that a status is not reopened: CR23-1) — and with it the event itself:
   // businessEvent CA with its date [IG ORC[ServiceRequest] #1 → extension businessEvent] never reaches the order.
-  it.fails('R27-L1 [IG ORC[ServiceRequest] #1] after #19, #20, #21 the BMP order carries the CA business event', async () => {
+  it('R27-L1 [IG ORC[ServiceRequest] #1] after #19, #20, #21 the BMP order carries the CA business event', async () => {
     const s = await after(CBC_BMP, REJECTED, CA);
     const bmp = s.byIdentifier('ServiceRequest', '27190002')[0];
     await s.close();

@@ -115,11 +115,12 @@ describe('review 27 at the destination', () => {
     expect((byIdentifier('ServiceRequest', '27140001')[0]?.specimen as unknown[]).length).toBe(3);
   });
 
-  // recorded: R27-L1 (defects.test.ts) — the placer's CA after the lab's cancel is not applied
-  it('recorded (R27-L1): the BMP order holds no CA businessEvent and no RECOLL reason after #21', () => {
+  // R27-L1 (defects.test.ts), fixed by the lead: the placer's CA after the lab's cancel reaches the revoked order
+  it('R27-L1: the BMP order stays revoked and holds the CA businessEvent and the RECOLL reason after #21', () => {
     const bmp = byIdentifier('ServiceRequest', '27190002')[0];
-    expect(text(bmp?.extension)).not.toContain('"code":"CA"');
-    expect(text(bmp?.extension)).not.toContain('RECOLL');
+    expect(bmp?.status).toBe('revoked');
+    expect(text(bmp?.extension)).toContain('"code":"CA"');
+    expect(text(bmp?.extension)).toContain('RECOLL');
   });
 
   it('immunization: the flu dose entered-in-error (RXA-21 D, v2.8), the historical COVID dose primarySource false [IG RXA[Immunization] #9, #21]', () => {
