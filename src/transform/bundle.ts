@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -51,22 +51,41 @@ function searchIdentifier(search: string): Json | undefined {
   return m === null ? undefined : { system: decodeURIComponent(m[1] ?? ''), value: decodeURIComponent(m[2] ?? '') };
 }
 
-/** What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id. */
+/**
+ * What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id.
+ * Worked out per reference a patch asks for (a result's patch names two or three resources of a
+ * Bundle of ~16), from the ids as they are when the Bundle is begun (the loop of buildBundle prunes
+ * resources and deletes the ids of conditional updates); the last resource of an id that names one wins.
+ */
 function patchTargets(resources: readonly Resource[], identity: BundleIdentity, conditionalUpdate: boolean, keep: boolean): PatchTargets {
   const survivors = identity.survivors ?? new Set<string>();
-  const targets = new Map<string, { literal: string } | { type: string; identifier: Json }>();
-  for (const r of resources) {
-    const id = r.id ?? '';
+  const ids = resources.map((r) => r.id ?? '');
+  const named = (r: Resource, id: string): PatchTarget | undefined => {
+    const typeId = `${r.resourceType}/${id}`;
     // an order event's request has the server's id (created or found by its search): no name a patch can use
-    if (identity.events?.has(`${r.resourceType}/${id}`) === true) continue;
-    const search = identity.conditional?.get(`${r.resourceType}/${id}`);
-    const identifier = search === undefined ? undefined : searchIdentifier(search);
-    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(`${r.resourceType}/${id}`);
-    if (bySearch && search !== undefined) {
-      if (identifier !== undefined) targets.set(`urn:uuid:${id}`, { type: r.resourceType, identifier });
-    } else targets.set(`urn:uuid:${id}`, { literal: `${r.resourceType}/${id}` });
-  }
-  return targets;
+    if (identity.events?.has(typeId) === true) return undefined;
+    const search = identity.conditional?.get(typeId);
+    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId);
+    if (!bySearch || search === undefined) return { literal: typeId };
+    const identifier = searchIdentifier(search);
+    return identifier === undefined ? undefined : { type: r.resourceType, identifier };
+  };
+  const known = new Map<string, PatchTarget | undefined>();
+  return {
+    get(reference: string): PatchTarget | undefined {
+      if (known.has(reference)) return known.get(reference);
+      let target: PatchTarget | undefined;
+      if (reference.startsWith('urn:uuid:')) {
+        const id = reference.slice('urn:uuid:'.length);
+        for (let i = 0; i < resources.length; i++) {
+          const r = resources[i];
+          if (ids[i] === id && r !== undefined) target = named(r, id) ?? target;
+        }
+      }
+      known.set(reference, target);
+      return target;
+    },
+  };
 }
 
 export function buildBundle(resources: readonly Resource[], header: BundleHeader, conditionalUpdate: boolean, identity: BundleIdentity = {}): Json {
@@ -77,27 +96,28 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   const entry: Json[] = resources.flatMap((r): Json[] => {
     const resource = prune(r) as Resource;
     const id = resource.id ?? '';
-    const event = identity.events?.get(`${resource.resourceType}/${id}`);
-    const eventSearch = event === undefined ? undefined : identity.conditional?.get(`${resource.resourceType}/${id}`);
+    const typeId = `${resource.resourceType}/${id}`;
+    const event = identity.events?.get(typeId);
+    const eventSearch = event === undefined ? undefined : identity.conditional?.get(typeId);
     if (event !== undefined && eventSearch !== undefined) {
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
-      const search = patientBySearch ? chainedEventSubject(eventSearch, (typeId) => identity.conditional?.get(typeId)) : eventSearch;
+      const search = patientBySearch ? chainedEventSubject(eventSearch, (other) => identity.conditional?.get(other)) : eventSearch;
       // a result's request searched through a Patient sent by a conditional PUT (which runs after the
       // create): PUT by id as before R23-D1 (patch.ts wholeWhenChained); a kept Patient is a POST, run first
       const patientPut = conditionalUpdate && !(keep && KEPT_TYPES.has('Patient'));
-      if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: `${resource.resourceType}/${id}` } }];
+      if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: typeId } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
     }
     // [hig merge rule, review 19 R19-I1] a merge's survivor is the Patient the server holds under its search
-    const survivorSearch = survivors.has(`${resource.resourceType}/${id}`) ? identity.conditional?.get(`${resource.resourceType}/${id}`) : undefined;
+    const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {
-      return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], keep ? 'keep' : 'remove', targets);
+      return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
-      const search = identity.conditional?.get(`${resource.resourceType}/${id}`);
-      if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(`${resource.resourceType}/${id}`) ?? [], targets);
+      const search = identity.conditional?.get(typeId);
+      if (search !== undefined) return keepOmittedEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(typeId) ?? [], targets);
     }
     const conditional = conditionalUpdate ? conditionalUrl(resource, identity) : undefined;
     if (conditional !== undefined) delete resource.id;
@@ -105,7 +125,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // an item before adding it and may name one element only, needs (code review 24 CR24-2: two identical
     // NTE notes on the NW made the result's patch a 422)
     const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
-    return [{ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? `${resource.resourceType}/${id}` } }];
+    return [{ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }];
   });
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it

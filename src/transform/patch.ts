@@ -42,7 +42,12 @@ export const KEPT_TYPES: ReadonlySet<string> = new Set(['Patient', 'Encounter', 
 const OWNER: Readonly<Record<string, readonly string[]>> = { Encounter: ['subject'], Account: ['subject'] };
 
 /** How a patch names a resource of the Bundle: a literal `Type/id`, or a logical reference for a kept one. */
-export type PatchTargets = ReadonlyMap<string, { literal: string } | { type: string; identifier: Json }>;
+export type PatchTarget = { literal: string } | { type: string; identifier: Json };
+
+/** The targets of a Bundle's `urn:uuid:` references (a Map, or bundle.ts's, which works out only those a patch asks for). */
+export interface PatchTargets {
+  get(reference: string): PatchTarget | undefined;
+}
 
 /**
  * References inside a patch are not rewritten by the server (the patch is opaque Binary data), so
@@ -53,7 +58,8 @@ function resolveReferences(value: unknown, targets: PatchTargets): unknown {
   if (Array.isArray(value)) return value.map((v) => resolveReferences(v, targets));
   if (value === null || typeof value !== 'object') return value;
   const out: Json = {};
-  for (const [k, v] of Object.entries(value as Json)) out[k] = resolveReferences(v, targets);
+  // for…in, not Object.entries: the same keys in the same order without an array per key
+  for (const k in value as Json) out[k] = resolveReferences((value as Json)[k], targets);
   const target = typeof out.reference === 'string' ? targets.get(out.reference) : undefined;
   if (target !== undefined) {
     if ('literal' in target) out.reference = target.literal;
@@ -113,8 +119,8 @@ export function keepOmittedPatch(resource: Resource, cleared: readonly string[],
 
 /** The conditional create of a resource found by `search` (entry 1 of the module comment). */
 function createIfAbsent(resource: Resource, fullUrl: string, search: string): Json {
-  const body: Json = { ...resource };
-  delete body.id;
+  // a copy without `id` (not `delete`, which leaves a slow dictionary-mode object to validate and serialise)
+  const { id: _id, ...body } = resource;
   return { fullUrl, resource: body, request: { method: 'POST', url: resource.resourceType, ifNoneExist: search } };
 }
 
@@ -447,7 +453,11 @@ export function carriedElements(resource: Resource): string[] {
 function bundleReferenced(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(bundleReferenced);
   if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value as Json).some(([k, v]) => (k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:')) || bundleReferenced(v));
+  for (const k in value as Json) {
+    const v = (value as Json)[k];
+    if ((k === 'reference' && typeof v === 'string' && v.startsWith('urn:uuid:')) || bundleReferenced(v)) return true;
+  }
+  return false;
 }
 
 /**
@@ -457,7 +467,8 @@ function bundleReferenced(value: unknown): boolean {
  */
 function criteria(value: Json): string | undefined {
   const parts: string[] = [];
-  for (const [k, v] of Object.entries(value)) {
+  for (const k in value) {
+    const v = value[k];
     if (typeof v === 'string') parts.push(`${k} = ${literal(v)}`);
     else if (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) parts.push(`${k} = ${String(v)}`);
     else for (const item of Array.isArray(v) ? v : [v]) {
@@ -466,6 +477,16 @@ function criteria(value: Json): string | undefined {
     }
   }
   return parts.length > 0 ? parts.join(' and ') : undefined;
+}
+
+/** Whether criteria(value) is defined, without building its text: a primitive in it or in an object (or list of objects) below. */
+function hasCriteria(value: Json): boolean {
+  for (const k in value) {
+    const v = value[k];
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return true;
+    for (const item of Array.isArray(v) ? v : [v]) if (item !== null && typeof item === 'object' && !Array.isArray(item) && hasCriteria(item as Json)) return true;
+  }
+  return false;
 }
 
 /**
@@ -478,7 +499,7 @@ function subsumes(big: unknown, small: unknown): boolean {
   return Object.entries(small as Json).every(([k, v]) => {
     if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return b[k] === v;
     const held = Array.isArray(b[k]) ? (b[k] as unknown[]) : b[k] === undefined ? [] : [b[k]];
-    return (Array.isArray(v) ? v : [v]).every((item) => item === null || typeof item !== 'object' || Array.isArray(item) || criteria(item as Json) === undefined || held.some((h) => subsumes(h, item)));
+    return (Array.isArray(v) ? v : [v]).every((item) => item === null || typeof item !== 'object' || Array.isArray(item) || !hasCriteria(item as Json) || held.some((h) => subsumes(h, item)));
   });
 }
 
@@ -512,9 +533,16 @@ export function distinctLists(resource: Resource): Resource {
   return out as Resource;
 }
 
+/** `valueCodeableConcept`… per datatype, made once: a key built per part was a new string to look up each time. */
+const VALUE_KEYS = new Map<string, string>();
+
 /** A value as the `value` part of an add or replace: value[x] of its datatype. */
 function valuePart(type: string, value: unknown): Json {
-  return { name: 'value', [`value${type}`]: value };
+  let key = VALUE_KEYS.get(type);
+  if (key === undefined) VALUE_KEYS.set(type, (key = `value${type}`));
+  const part: Json = { name: 'value' };
+  part[key] = value;
+  return part;
 }
 
 /**

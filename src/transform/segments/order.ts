@@ -511,7 +511,8 @@ function testEventRequest(resource: Resource, number: Json | undefined, code: Js
   const search = orderEventTestSearch(number, code, patient);
   const typeId = `ServiceRequest/${resource.id ?? ''}`;
   if (search === undefined || cx.events.has(typeId)) return;
-  for (const [other, query] of cx.conditional) if (query === search && cx.events.has(other)) return;
+  // an event of this message already searched so (the few events, not every conditional search)
+  for (const other of cx.events.keys()) if (cx.conditional.get(other) === search) return;
   cx.conditional.set(typeId, search);
   eventChange(resource, number, cx, true);
   if (!state) {

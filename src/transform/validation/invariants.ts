@@ -125,19 +125,20 @@ export const NATIVE: Record<string, { expression: string; holds: (s: InvariantSc
   },
 };
 
-/** Per type and choice element: its JSON keys in definition order, each followed by its `_` partner. */
-const choiceKeys = new Map<string, Map<string, string[]>>();
+/** Per type and choice element: its JSON keys (`valueString`, `_valueString`, …) → their place in definition order. */
+const choiceKeys = new Map<string, Map<string, ReadonlyMap<string, number>>>();
 
-/** `valueString`, `_valueString`, `valueBoolean`, … of `base[x]`, built once per type and element. */
-function keysOf(typeName: string, base: string): string[] {
+/** `valueString` → 0, `_valueString` → 1, `valueBoolean` → 2, … of `base[x]`, built once per type and element. */
+function keysOf(typeName: string, base: string): ReadonlyMap<string, number> {
   let ofType = choiceKeys.get(typeName);
   if (ofType === undefined) choiceKeys.set(typeName, (ofType = new Map()));
   let keys = ofType.get(base);
   if (keys === undefined) {
-    keys = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).flatMap((t) => {
+    const list = (getDataType(typeName).elements[`${base}[x]`]?.type ?? []).flatMap((t) => {
       const key = `${base}${t.code.charAt(0).toUpperCase()}${t.code.slice(1)}`;
       return [key, `_${key}`];
     });
+    keys = new Map(list.map((k, i) => [k, i]));
     ofType.set(base, keys);
   }
   return keys;
@@ -145,16 +146,23 @@ function keysOf(typeName: string, base: string): string[] {
 
 /**
  * FHIRPath `value` on a choice element: the first `value[x]` key present, in the order of the
- * definition's types (as the engine resolves it), even when a later key is also given. The `_`
- * keys are built once: ext-1 runs this on every Extension, over Extension's ~50 value types.
+ * definition's types (as the engine resolves it), even when a later key is also given. It walks
+ * the object's own few keys, not the ~100 keys of the choice: ext-1 runs this on every Extension
+ * and inv-1 on every part of a FHIRPath Patch, objects of many shapes where each absent key was a
+ * slow (megamorphic) lookup (docs/benchmarks.md, speed24).
  */
 function choiceValue(obj: Json, typeName: string, base: string): unknown {
   const keys = keysOf(typeName, base);
-  for (let i = 0; i < keys.length; i++) {
-    const v = obj[keys[i] as string];
-    if (v !== undefined) return v;
+  let first = Infinity;
+  let value: unknown;
+  for (const k in obj) {
+    const i = keys.get(k);
+    if (i !== undefined && i < first && obj[k] !== undefined) {
+      first = i;
+      value = obj[k];
+    }
   }
-  return undefined;
+  return value;
 }
 
 const AIT_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';

@@ -228,6 +228,9 @@ class Walk {
   }
 
   private object(obj: Record<string, unknown>, type: CompiledType, resource: Record<string, unknown>): void {
+    // the choice elements seen: the first in a string, a Set only from a second on (most objects have
+    // one value[x] at most: every part of a FHIRPath Patch has one, and a Set each was measurable)
+    let choice: string | undefined;
     let choices: Set<string> | undefined;
     for (const key in obj) {
       if (key === 'resourceType') continue;
@@ -238,9 +241,12 @@ class Walk {
         continue;
       }
       if (field.choice !== undefined && !extension) {
-        choices ??= new Set();
-        if (choices.has(field.choice)) this.fail('more than one type given for a choice element', field.choice);
-        choices.add(field.choice);
+        if (choice === undefined) choice = field.choice;
+        else {
+          choices ??= new Set([choice]);
+          if (choices.has(field.choice)) this.fail('more than one type given for a choice element', field.choice);
+          choices.add(field.choice);
+        }
       }
       this.at.push(key);
       if (extension) this.primitiveExtensions(obj[key], field, resource);
