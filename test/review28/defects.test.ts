@@ -40,7 +40,7 @@ describe('review 28: MDM^T04 (document status change notification and content) i
   // 0354: structure MDM_T02, the IG's MDM_T02 map). TXA-17 AU, TXA-19 AV, TXA-22 the authenticator. hig refuses
   // it (UNSUPPORTED_EVENT), so the letter stays `preliminary` at the server. Expected: TXA[DocumentReference] #17
   // AU → docStatus final, #19 AV → status current.
-  it.fails('R28-R1 [IG MDM_T02; TXA[DocumentReference] #17, #19] the T04 makes the letter final and current', () => {
+  it('R28-R1 [IG MDM_T02; TXA[DocumentReference] #17, #19] the T04 makes the letter final and current', () => {
     const letter = document(ofOrNone(M20, 'DocumentReference'), 'WVH-DOC-281801');
     expect(letter?.docStatus).toBe('final');
     expect(letter?.status).toBe('current');
@@ -57,7 +57,7 @@ describe('review 28: MDM^T11 (document cancel notification) is refused (R28-R2)'
   // #22: MSH-9 MDM^T11^MDM_T01 (table 0003 T11 "Document cancel notification", table 0354: MDM_T01), TXA-12 the
   // addendum, TXA-19 CA. hig refuses it, so the cancelled addendum stays `current` at the server and still appends to
   // the letter. Expected: TXA[DocumentReference] #19 CA → (hig, mapping.md TXA row) status entered-in-error.
-  it.fails('R28-R2 [IG TXA[DocumentReference] #19 CA; mapping.md: CA → entered-in-error] the T11 marks the addendum entered-in-error', () => {
+  it('R28-R2 [IG TXA[DocumentReference] #19 CA; mapping.md: CA → entered-in-error] the T11 marks the addendum entered-in-error', () => {
     const addendum = document(ofOrNone(M22, 'DocumentReference'), 'WVH-DOC-281802');
     expect(addendum?.status).toBe('entered-in-error');
   });

@@ -2,8 +2,8 @@
  * Review 28 (issue 14): the whole sample (docs/review28/messages/, 01 → 24 in file order) delivered as FHIR
  * transactions to the in-repo test FHIR server (test/support/fhir-server.ts) through test/support/review-delivery.ts,
  * default conversion options; what the server holds afterwards, read against the messages and the IG rows named.
- * #20 (MDM^T04) and #22 (MDM^T11) are refused by the converter (UNSUPPORTED_EVENT, R28-R1/R28-R2) and never
- * delivered: the cases below record what the server is left with. File order is not send order for #12 (sent
+ * #20 (MDM^T04) and #22 (MDM^T11) were refused by the converter (UNSUPPORTED_EVENT, R28-R1/R28-R2) until the
+ * lead took T03/T04/T11 on: all 24 are delivered now. File order is not send order for #12 (sent
  * before #10) and #23/#24 (sent before #03–#07): the cases that depend on it say so (docs/mapping-review-28.md).
  *
  *   npx vitest run test/review28/destination.test.ts
@@ -28,9 +28,9 @@ const document = (value: string) => held('DocumentReference').filter((d) => (d.m
 const coded = (cc: unknown) => ((cc as { coding?: { code?: string }[] } | undefined)?.coding ?? []).map((c) => c.code);
 
 describe('review 28 at the destination', () => {
-  it('22 transactions accepted; the T04 and the T11 refused before delivery (R28-R1, R28-R2)', () => {
+  it('24 transactions accepted, none refused (the T04 and the T11 taken on: R28-R1, R28-R2)', () => {
     expect(sample.failures).toEqual([]);
-    expect(sample.refused).toEqual(['20-mdm-t04-letter-authenticated.hl7', '22-mdm-t11-cancel-addendum.hl7']);
+    expect(sample.refused).toEqual([]);
   });
 
   it('LCH v2.3 bed swap (A17): each visit in the other\'s bed, the bed left completed [IG ADT_A17, PV1[Encounter] #3, #6]', () => {
@@ -117,17 +117,19 @@ describe('review 28 at the destination', () => {
     expect(fbc[0]?.priority).toBe('routine');
   });
 
-  // R28-R1 / R28-R2 at the server: the authentication (T04) and the cancel of the addendum (T11) never arrive
-  it('recorded (R28-R1): the clinic letter stays preliminary (the T04 to AU/AV refused)', () => {
+  // R28-R1 / R28-R2 at the server (fixed by the lead): the T04 authenticates the letter, the T11 cancels the addendum
+  it('R28-R1 [IG TXA[DocumentReference] #17, #19]: after the T04 the clinic letter is final and current, its text kept', () => {
     const letter = document('WVH-DOC-281801');
     expect(letter).toHaveLength(1);
-    expect(letter[0]?.docStatus).toBe('preliminary');
+    expect(letter[0]?.docStatus).toBe('final');
+    expect(letter[0]?.status).toBe('current');
+    expect(JSON.stringify(letter[0]?.content)).toContain('"data"');
   });
-  it('recorded (R28-R2): the cancelled addendum stays current and still appends to the letter (the T11 refused)', () => {
+  it('R28-R2 [IG TXA[DocumentReference] #19 CA; v2.5.1 9.6.11]: after the T11 the addendum is entered-in-error, its text kept', () => {
     const addendum = document('WVH-DOC-281802');
     expect(addendum).toHaveLength(1);
-    expect(addendum[0]?.status).toBe('current');
-    expect(JSON.stringify(addendum[0]?.relatesTo)).toContain('"code":"appends"');
+    expect(addendum[0]?.status).toBe('entered-in-error');
+    expect(JSON.stringify(addendum[0]?.content)).toContain('"data"');
   });
 
   // Documented PUT-replace (mapping.md "Explicit null and empties") and non-ADT `unknown`, in file order: the OML's

@@ -60,6 +60,10 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'DFT^P11': ['DFT_P11', ['Patient', 'ChargeItem']],
   'MDM^T01': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T02': ['MDM_T02', ['Patient', 'DocumentReference']],
+  // T03/T04 status change (T03 a notification of the held document, T04 with its content), T11 cancel
+  'MDM^T03': ['MDM_T01', ['Patient', 'DocumentReference']],
+  'MDM^T04': ['MDM_T02', ['Patient', 'DocumentReference']],
+  'MDM^T11': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T05': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T06': ['MDM_T02', ['Patient', 'DocumentReference']],
   // an edit: the same document (TXA-12), edited (review 19: T08 was refused as unsupported)

@@ -1,7 +1,10 @@
 /**
  * Review 28's findings the lead fixed, on minimal messages (expected values from the IG rows named).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from './helpers.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
@@ -101,5 +104,25 @@ describe('R27-D1: SPM-2 keyed by the placer number first', () => {
     const a = resources(msg('^SB27-S88122&SBRL', 'ORU', 'D13'), 'Specimen')[0];
     const b = resources(msg('^SB27-S88122&SBRL', 'ORU', 'D14'), 'Specimen')[0];
     expect(a?.id).toBe(b?.id);
+  });
+});
+
+describe('R28-R1/R2: MDM T03, T04, T11 converted', () => {
+  const sample = (name: string) => readFileSync(path.join(repoRoot, 'samples/events', name), 'utf8');
+  const requests = (msg: string) => ((convertHl7v2(msg).bundle.entry as { resource?: Json; request: { method: string; url: string } }[]) ?? [])
+    .filter((e) => e.resource?.resourceType === 'DocumentReference' || e.request.url.startsWith('DocumentReference'))
+    .map((e) => `${e.request.method} ${e.request.url.split('?')[0]}`);
+  it('[v2.5.1 9.6.3] a T03 (status change, no content) patches the held document: conditional create + PATCH, no PUT', () => {
+    expect(requests(sample('MDM_T03.hl7'))).toEqual(['POST DocumentReference', 'PATCH DocumentReference']);
+  });
+  it('[v2.5.1 9.6.4; IG TXA[DocumentReference] #17] a T04 (status change with content) writes the document whole, final', () => {
+    const [doc] = ((convertHl7v2(sample('MDM_T04.hl7')).bundle.entry as { resource: Json }[]) ?? []).map((e) => e.resource).filter((r) => r.resourceType === 'DocumentReference');
+    expect(requests(sample('MDM_T04.hl7'))[0]).toMatch(/^PUT DocumentReference/);
+    expect(doc?.docStatus).toBe('final');
+  });
+  it('[v2.5.1 9.6.11] a T11 cancels the document even when TXA-19 repeats AV', () => {
+    const msg = sample('MDM_T11.hl7').replace('CA^Canceled^HL70273', 'AV^Available^HL70273');
+    const [doc] = ((convertHl7v2(msg).bundle.entry as { resource?: Json }[]) ?? []).map((e) => e.resource).filter((r) => r?.resourceType === 'DocumentReference');
+    expect(doc?.status).toBe('entered-in-error');
   });
 });

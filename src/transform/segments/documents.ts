@@ -19,12 +19,15 @@ const DOC_STATUS: Readonly<Record<string, string>> = { AU: 'final', LA: 'final',
 /**
  * [IG TXA #19] TXA-19 availability (table 0273) → status: AV (or not valued) current; OB obsolete
  * superseded; CA canceled entered-in-error; UN unavailable stays current, its code kept in an
- * alternate-codes extension as the IG says for CA/OB/UN. TXA-17 CA (canceled) is entered-in-error too.
+ * alternate-codes extension as the IG says for CA/OB/UN. TXA-17 CA (canceled) is entered-in-error too,
+ * and so is the document a T11 names [v2.5.1 9.6.11: the cancel notification says the document is
+ * cancelled, whatever TXA-19 it repeats] (review 28 R28-R2).
  */
-function documentStatus(d: Json, seg: SegmentReader): void {
+function documentStatus(d: Json, seg: SegmentReader, event: string): void {
   const availability = (seg.str(19) ?? '').toUpperCase();
   const completion = (seg.str(17) ?? '').toUpperCase();
-  d.status = completion === 'CA' || availability === 'CA' ? 'entered-in-error' : availability === 'OB' ? 'superseded' : 'current';
+  const cancelled = completion === 'CA' || availability === 'CA' || event === 'T11';
+  d.status = cancelled ? 'entered-in-error' : availability === 'OB' ? 'superseded' : 'current';
   if (['CA', 'OB', 'UN'].includes(availability)) {
     d._status = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/alternate-codes', valueCodeableConcept: tableConcept('0273', availability) }] };
   }
@@ -54,7 +57,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG TXA #16 ST[Identifier]] the unique document file name
   const file = seg.str(16);
   if (file !== undefined) d.identifier = [{ value: file }];
-  documentStatus(d, seg);
+  documentStatus(d, seg, scope.event);
   set(d, 'docStatus', DOC_STATUS[(seg.str(17) ?? '').toUpperCase()]);
   // [IG TXA[DocumentReference] #2 → type, CWE[CodeableConcept]] TXA-2 is bound to HL7 table 0270
   // (document type): a bare table code (`PN`, `DI`) gets the table's system, as every table-bound
@@ -135,14 +138,14 @@ function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader,
 
 /**
  * [v2.5.1 ch. 9, table 0003] The notifications without content (structure MDM_T01) about a document
- * the receiver already holds: T07, the edit notification (9.6.7). T03 (status change) and T11 (cancel)
- * are of this kind too, but hig does not convert them (structures/definitions.ts SUPPORTED_EVENTS).
+ * the receiver already holds: T07, the edit notification (9.6.7), T03, the status change notification
+ * (9.6.3), and T11, the cancel notification (9.6.11) (review 28 R28-R1/R2: refused until then).
  * T01, T05 and T09 announce a new document (an original, an addendum, a replacement, each its own
  * TXA-12) whose content a later T02, T06, T08 or T10 PUTs at hig's id: created by a conditional
  * create (the server's id), the notification and its content would be two documents, so they stay
  * full PUTs (docs/mapping.md "Documents": a T01 re-sent after its content still erases it).
  */
-const HELD_DOCUMENT_EVENTS: ReadonlySet<string> = new Set(['T07']);
+const HELD_DOCUMENT_EVENTS: ReadonlySet<string> = new Set(['T03', 'T07', 'T11']);
 
 /** The search of each document a notification names by TXA-12 (documentIdentity). */
 const documentSearch = new WeakMap<Resource, string>();
