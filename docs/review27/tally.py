@@ -43,7 +43,7 @@ SILENT = {21: [L1]}
 SILENT_ASTAR = {9: [A1]}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R27-L1': 'bc38288'}  # fix24's ended-order patch + the lead's same-state rule
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
