@@ -156,10 +156,8 @@ interface Searched {
  * both tests, and a PATCH of each by id patched and PUT the second test in one transaction, which a
  * server refuses, and gave it the first OBR's elements (code review 24, CR24-3). The second test is the
  * Bundle's own: the search's event acts on the others only; none left, the create makes the test anew.
- * The same when every match is another patient's (anotherPatients).
  */
-function searched(type: string, matches: Json[], written: ReadonlySet<string>, patient: string | undefined): Searched {
-  if (anotherPatients(matches, patient)) return { matches, byId: [] };
+function searched(type: string, matches: Json[], written: ReadonlySet<string>): Searched {
   const others = matches.filter((m) => !written.has(`${type}/${String(m.id)}`));
   const patched = others.length === matches.length ? byId(type, matches) : others.length <= 1 || BY_MATCH.has(type);
   if (!patched) return { matches };
@@ -168,49 +166,19 @@ function searched(type: string, matches: Json[], written: ReadonlySet<string>, p
 }
 
 /**
- * [hig identity; code review 23 CR23-2 (rest)] Whether every match names a patient other than the
- * message's (`patient`: the `Patient/<id>` the Bundle PUTs for the create's subject; undefined when the
- * Patient is sent by a search, its server id unknown here). A number with a system is searched without
- * the patient: one whose only orders are another patient's (a recycled placer number, one system mapped
- * to two facilities' numbers) took this message's event. The event then acts on no held order: the
- * create makes this patient's (searched). Matches of this patient and another stay refused (ofOnePatient).
- */
-function anotherPatients(matches: readonly Json[], patient: string | undefined): boolean {
-  // only a literal `Patient/<id>` says whose an order is: a reference a batch or individual delivery left
-  // unresolved (`urn:uuid:`) names no patient the server knows
-  const another = (m: Json) => isRecord(m.subject) && typeof m.subject.reference === 'string' && m.subject.reference.startsWith('Patient/') && m.subject.reference !== patient;
-  return patient !== undefined && matches.length > 0 && matches.every(another);
-}
-
-/** Each marked create's search (`Type?query`) → the `Patient/<id>` its subject names, where the Bundle PUTs that Patient by id. */
-function patientsOf(entries: readonly Json[]): Map<string, string> {
-  const byFullUrl = new Map(entries.flatMap((e) => (typeof e.fullUrl === 'string' && literalTarget(e)?.startsWith('Patient/') === true ? [[e.fullUrl, literalTarget(e) ?? '']] : [])));
-  const patients = new Map<string, string>();
-  for (const entry of entries) {
-    const marked = markedSearch(entry);
-    const subject = isRecord(entry.resource) && isRecord(entry.resource.subject) ? entry.resource.subject.reference : undefined;
-    const patient = typeof subject === 'string' ? byFullUrl.get(subject) : undefined;
-    if (marked?.kind === 'create' && patient !== undefined) patients.set(`${marked.type}?${marked.query}`, patient);
-  }
-  return patients;
-}
-
-/**
  * Each marked entry's search, by `Type?query` (`written`: what the Bundle writes by id): patched by id
  * are those that find several tests, one that finds a single request already ended (ENDED holds
  * whatever the number of matches: a conditional PATCH by search put a one-test order cancelled with its
- * OBR back on hold, code review 23 CR23-1, and a stopped medication order back to active, CR23-3),
- * those that find a resource the Bundle writes by id and those that find only another patient's
- * orders (searched).
+ * OBR back on hold, code review 23 CR23-1, and a stopped medication order back to active, CR23-3), and
+ * those that find a resource the Bundle writes by id (searched).
  */
 async function searchesOf(entries: readonly Json[], search: Search, written: ReadonlySet<string>): Promise<Map<string, Searched>> {
-  const patients = patientsOf(entries);
   const found = new Map<string, Searched>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    found.set(key, searched(marked.type, await search(marked.type, marked.query), written, patients.get(key)));
+    found.set(key, searched(marked.type, await search(marked.type, marked.query), written));
   }
   return found;
 }
