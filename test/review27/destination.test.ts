@@ -108,10 +108,9 @@ describe('review 27 at the destination', () => {
   });
 
   // recorded: R27-D1 (defects.test.ts) — one tube, two or three Specimen resources
-  // the BMP part fixed by the lead (SPM-2 keyed placer-first); the lipid order's OBR-derived specimens are not
-  it('R27-D1: the BMP order names one Specimen 27SP00191; recorded: the lipid order three', () => {
-    expect(byIdentifier('Specimen', '27SP00191')).toHaveLength(1);
-    expect((byIdentifier('ServiceRequest', '27190002')[0]?.specimen as unknown[]).length).toBe(1);
+  it('recorded (R27-D1): the BMP order names two Specimens, both with placer specimen id 27SP00191; the lipid order three', () => {
+    expect(byIdentifier('Specimen', '27SP00191')).toHaveLength(2);
+    expect((byIdentifier('ServiceRequest', '27190002')[0]?.specimen as unknown[]).length).toBe(2);
     expect((byIdentifier('ServiceRequest', '27140001')[0]?.specimen as unknown[]).length).toBe(3);
   });
 

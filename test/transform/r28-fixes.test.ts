@@ -86,26 +86,6 @@ describe('R27-D2: an IAM and an AL1 of one coded allergen are one allergy', () =
   });
 });
 
-describe('R27-D1: SPM-2 keyed by the placer number first', () => {
-  const msg = (spm2: string, type: string, ctl: string) => [
-    `MSH|^~\\&|${type === 'OML' ? 'EHR' : 'LIS'}|SBH|X|SBH|20261201081000-0600||${type === 'OML' ? 'OML^O21^OML_O21' : 'ORU^R01^ORU_R01'}|${ctl}|P|2.5.1`,
-    'PID|1||P273^^^SBH^MR||DOE^MAY||19600101|F',
-    type === 'OML' ? 'ORC|NW|27190002^EPC' : 'ORC|RE|27190002^EPC|S88122^SBRL',
-    type === 'OML' ? 'OBR|1|27190002^EPC||80048^BMP^CPT' : 'OBR|1|27190002^EPC|S88122^SBRL|80048^BMP^CPT|||20261201080800-0600||||||||||||||||F',
-    `SPM|1|${spm2}||SER^Serum^HL70487`,
-  ];
-  it('[IG SPM[Specimen] #2] the order\'s tube (placer only) and the result\'s (placer echoed, filler added) are one Specimen', () => {
-    const placed = resources(msg('27SP00191&EPC', 'OML', 'D11'), 'Specimen')[0];
-    const resulted = resources(msg('27SP00191&EPC^SB27-S88122&SBRL', 'ORU', 'D12'), 'Specimen')[0];
-    expect(resulted?.id).toBe(placed?.id);
-    expect(JSON.stringify(resulted?.identifier)).toContain('"SB27-S88122"');
-  });
-  it('a filler number alone still keys the Specimen (control)', () => {
-    const a = resources(msg('^SB27-S88122&SBRL', 'ORU', 'D13'), 'Specimen')[0];
-    const b = resources(msg('^SB27-S88122&SBRL', 'ORU', 'D14'), 'Specimen')[0];
-    expect(a?.id).toBe(b?.id);
-  });
-});
 
 describe('R28-R1/R2: MDM T03, T04, T11 converted', () => {
   const sample = (name: string) => readFileSync(path.join(repoRoot, 'samples/events', name), 'utf8');

@@ -172,11 +172,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
-  // [hig identity] SPM-2 (placer, else filler) within the patient's record (identity.ts patientNumberKey),
-  // else the order's specimen of this type collected at SPM-17. The placer's number is the one the tube
-  // had first: the order (placer only) and the lab's result (placer echoed, filler added) name one tube
-  // (review 27 R27-D1: keyed filler-first they were two Specimens, the rejection on the second)
-  const key = numberKey('specimen', scope.patient, placer ?? filler) ?? specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start);
+  // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
+  const key = numberKey('specimen', scope.patient, filler ?? placer) ?? specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start);
   const specimen = cx.add(s as Resource, key, 'distinct');
   cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
   scope.specimen = specimen;
