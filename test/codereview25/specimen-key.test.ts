@@ -30,7 +30,8 @@ function specimenOf(segments: string[], filler: string): Json | undefined {
 }
 
 describe('CR25-7 [IG SPM[Specimen] #2; hig identity: SPM-2 within the patient\'s record]', () => {
-  it.fails('two containers of one placer number (fillers F1, F2), then F2 alone: F2 keeps its id, and it is never F1\'s', () => {
+  // fixed by the lead: f9e6fa6 reverted (af02eaa)
+  it('two containers of one placer number (fillers F1, F2), then F2 alone: F2 keeps its id, and it is never F1\'s', () => {
     const both = [...head('ORU', 'A1'), 'SPM|1|27SP00191&EPC^F1&SBRL||SER^Serum^HL70487', 'SPM|2|27SP00191&EPC^F2&SBRL||SER^Serum^HL70487'];
     const second = [...head('ORU', 'A2'), 'SPM|1|27SP00191&EPC^F2&SBRL||SER^Serum^HL70487'];
     const f1 = specimenOf(both, 'F1');
@@ -41,7 +42,8 @@ describe('CR25-7 [IG SPM[Specimen] #2; hig identity: SPM-2 within the patient\'s
     expect(f2again?.id).not.toBe(f1?.id);
   });
 
-  it('control (R27-D1): the order\'s tube (placer only) and the result\'s (placer + filler) are one Specimen', () => {
+  // R27-D1 open again since the revert (the lesser harm): was the control, now a known defect
+  it.fails('control (R27-D1): the order\'s tube (placer only) and the result\'s (placer + filler) are one Specimen', () => {
     const placed = [...head('OML', 'A3'), 'SPM|1|27SP00191&EPC||SER^Serum^HL70487'];
     const resulted = [...head('ORU', 'A4'), 'SPM|1|27SP00191&EPC^F1&SBRL||SER^Serum^HL70487'];
     const entries = (convertHl7v2(placed.join('\r')).bundle.entry as { resource: Json }[]).map((e) => e.resource);
