@@ -64,6 +64,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // merge patient information (v2.3/2.4, withdrawn later; review 26 R26-R1): the record MRG names merges
   // into PID's, as A34/A40 (its successors: v2.3.1 3.3.18 points to A34-A36 and A39-A42)
   A18: { merge: 'patient' },
+  // leave of absence (review 29 R29-R1/R2): the visit is not over [FHIR R4 encounter-status onleave]
+  A21: { encounterStatus: 'onleave' }, // patient goes on a leave of absence
+  A22: { encounterStatus: 'in-progress' }, // patient returns from a leave of absence
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3

@@ -233,6 +233,20 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
 }
 
 /**
+ * [hig identity] The search of a number hig scopes to the patient's record (patientNumberKey: a
+ * document's TXA-12), always among the identified patient's resources, with its system or without:
+ * `identifier=<system>|<value>&subject=Patient/<id>` (`|<value>` without a system). A document
+ * notification searched by TXA-12 alone patched another patient's document of that number (code
+ * review 25 CR25-2). Undefined without a value or an identified patient.
+ */
+export function patientNumberSearch(number: Json | undefined, patient: Resource | undefined): string | undefined {
+  const subject = resourceFact(patient);
+  if (number === undefined || typeof number.value !== 'string' || subject === undefined) return undefined;
+  const system = typeof number.system === 'string' ? encodeURIComponent(number.system) : '';
+  return `identifier=${system}|${encodeURIComponent(number.value)}&${SUBJECT}${subject}`;
+}
+
+/**
  * [hig identity, review 22 R22-D1] The search of an order event sent with its OBR (order.ts
  * testEventRequest): the order's number as orderEventKey searches it (with a system as it is, else
  * among the identified patient's orders), and the test's OBR-4 code [IG ORU_R01 4.2.2, OML_O21

@@ -101,7 +101,8 @@ describe('CR25-2 [hig identity: TXA-12 within the patient\'s record; v2.5.1 9.6.
   const patientId = (mrn: string) => String(held('Patient').find((p) => JSON.stringify(p.identifier).includes(mrn))?.id);
   const docsOf = (mrn: string) => held('DocumentReference').filter((d) => (d.subject as Json).reference === `Patient/${patientId(mrn)}`);
 
-  it.fails('patient 44120987\'s T07 leaves patient 55230198\'s DOC-55120 as its T02 wrote it, and holds 44120987\'s own', async () => {
+  // fixed by the lead: the T07 search is patient-scoped (identity.ts patientNumberSearch)
+  it('patient 44120987\'s T07 leaves patient 55230198\'s DOC-55120 as its T02 wrote it, and holds 44120987\'s own', async () => {
     await send(message('M1', 'T02', '55230198', T02, 'Other patient.'));
     await send(message('M2', 'T07', '44120987', T07));
     // [IG TXA[DocumentReference] #17 IP → preliminary; #10 no authenticator on the T02]

@@ -24,14 +24,10 @@ const byIdentifier = (type: string, value: string) => sample.byIdentifier(type, 
 const codeIs = (r: Json, code: string) => JSON.stringify(r.code ?? r.vaccineCode ?? {}).includes(`"code":"${code}"`);
 
 describe('review 29 at the destination', () => {
-  it('20 transactions accepted; A21, A22, T04, T11 refused before delivery (R29-R1, R29-R2, R28-R1/R2 classes)', () => {
+  // the lead took A21/A22 and T03/T04/T11 on after this review: all 24 delivered
+  it('24 transactions accepted, none refused (A21, A22, T04, T11 converted: R29-R1, R29-R2, R28-R1/R2 classes)', () => {
     expect(sample.failures).toEqual([]);
-    expect(sample.refused).toEqual([
-      '03-adt-a21-leave-of-absence.hl7',
-      '04-adt-a22-return-from-loa.hl7',
-      '18-mdm-t04-authenticated.hl7',
-      '20-mdm-t11-cancel.hl7',
-    ]);
+    expect(sample.refused).toEqual([]);
   });
 
   it('ASCEND visit: one Encounter, in 8E E822 bed 2 (the A12\'s PV1-3, then the pharmacy messages\' PV1-3) [IG PV1[Encounter] #3]', () => {
@@ -105,13 +101,13 @@ describe('review 29 at the destination', () => {
     expect(roles).toHaveLength(1);
   });
 
-  it('transcription: without the T04 and T11 the H&P stays preliminary and the edited copy stays current (recorded, R28-R1/R2 classes)', () => {
+  it('transcription [IG TXA[DocumentReference] #17, #19]: after the T04 the H&P is final; after the T11 the edited copy is entered-in-error (R28-R1/R2 classes, fixed)', () => {
     const doc1 = held('DocumentReference').filter((d) => JSON.stringify(d.masterIdentifier).includes('ESC-2901701'));
     expect(doc1).toHaveLength(1);
-    expect(doc1[0]?.docStatus).toBe('preliminary');
+    expect(doc1[0]?.docStatus).toBe('final');
     const doc2 = held('DocumentReference').filter((d) => JSON.stringify(d.masterIdentifier).includes('ESC-2901702'));
     expect(doc2).toHaveLength(1);
-    expect(doc2[0]?.status).toBe('current');
+    expect(doc2[0]?.status).toBe('entered-in-error');
   });
 
   it('IV cefazolin: one order, after the XO 1 g Q12H at 100 mL/h with the renal reason, the NW\'s authoredOn kept; the RDS dispense names it [RXO[MedicationRequest] #2, TQ1[MedicationRequest] #3, ORC[ServiceRequest] #9 IF NW]', () => {

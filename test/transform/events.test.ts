@@ -29,6 +29,9 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A17': ['ADT_A17', ['Patient', 'Encounter']],
   // A18 (v2.3/2.4 merge patient information): the A34 merge, and its PV1's visit
   'ADT^A18': ['ADT_A18', ['Patient', 'Encounter']],
+  // A21/A22 leave of absence and return (the visit onleave, then in-progress: events.test below)
+  'ADT^A21': ['ADT_A21', ['Patient', 'Encounter']],
+  'ADT^A22': ['ADT_A21', ['Patient', 'Encounter']],
   // A23 deletes the visit: a DELETE entry, the Patient stays
   'ADT^A23': ['ADT_A21', ['Patient']],
   'ADT^A25': ['ADT_A21', ['Patient', 'Encounter']],

@@ -106,3 +106,14 @@ describe('R28-R1/R2: MDM T03, T04, T11 converted', () => {
     expect(doc?.status).toBe('entered-in-error');
   });
 });
+
+describe('R29-R1/R2: leave of absence (A21) and return (A22)', () => {
+  const encounter = (name: string) => ((convertHl7v2(readFileSync(path.join(repoRoot, 'samples/events', name), 'utf8')).bundle.entry as { resource: Json }[]) ?? []).map((e) => e.resource).find((r) => r.resourceType === 'Encounter');
+  it('[v2.5.1 3.3.21; FHIR R4 encounter-status] an A21 puts the visit onleave', () => {
+    expect(encounter('ADT_A21.hl7')?.status).toBe('onleave');
+  });
+  it('[v2.5.1 3.3.22] an A22 brings the same visit back in-progress', () => {
+    expect(encounter('ADT_A22.hl7')?.status).toBe('in-progress');
+    expect(encounter('ADT_A22.hl7')?.id).toBe(encounter('ADT_A21.hl7')?.id);
+  });
+});

@@ -7,7 +7,7 @@ import { codeableConcept, tableConcept } from '../datatypes/coding.js';
 import { eiIdentifier } from '../datatypes/identifier.js';
 import { val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
-import { conceptKey, numberKey, orderEventKey, patientFactsKey } from '../identity.js';
+import { conceptKey, numberKey, patientFactsKey, patientNumberSearch } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
@@ -122,8 +122,9 @@ function documentContext(seg: SegmentReader, scope: Scope, inOrder: boolean, cx:
  * within the patient's record (identity.ts patientNumberKey), else the patient's document of this type
  * at TXA-4 (else TXA-6). The search a notification without content is patched by (finishDocument):
  * [IG TXA[DocumentReference] #12 → masterIdentifier, which R4 DocumentReference's `identifier` search
- * parameter covers] `identifier=<system>|<TXA-12>`, or a number without a system among the patient's
- * documents (`identifier=|<TXA-12>&subject=Patient/<id>`), as an order event's number (orderEventKey).
+ * parameter covers] `identifier=<system>|<TXA-12>&subject=Patient/<id>` (`|<TXA-12>` without a system):
+ * always among the patient's documents, as the key is (identity.ts patientNumberSearch; code review 25
+ * CR25-2: with a system and no patient another patient's document of that number was patched).
  */
 function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const when = seg.dateTime(4) ?? seg.dateTime(6);
@@ -131,7 +132,7 @@ function documentIdentity(d: Json, unique: Json | undefined, seg: SegmentReader,
   if (seg.reps(4).length > 0) cx.leftOut(seg, '4', 'the activity date/time has no DocumentReference element (IG TXA[DocumentReference] #4); it only identifies a document without TXA-12');
   const key = numberKey('document', scope.patient, unique);
   const document = cx.add(d as Resource, key ?? patientFactsKey('document', scope.patient, conceptKey(d.type as Json | undefined) ?? '', when), 'distinct');
-  const search = key === undefined || !HELD_DOCUMENT_EVENTS.has(scope.event) ? undefined : orderEventKey(unique, scope.patient)?.query;
+  const search = key === undefined || !HELD_DOCUMENT_EVENTS.has(scope.event) ? undefined : patientNumberSearch(unique, scope.patient);
   if (search !== undefined) documentSearch.set(document, search);
   return document;
 }
