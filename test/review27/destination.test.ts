@@ -61,12 +61,15 @@ describe('review 27 at the destination', () => {
     expect(disp[0]?.whenHandedOver).toBe('2026-07-14T08:40:00-05:00');
   });
 
-  it('RAS: one administration 09:15–10:45 CDT, 1250 mg, nurse AP; recorded: no request (the RAS sends no RXE) [ORC[MedicationAdministration] #2/#3]', () => {
+  // R27-N1 fixed by the lead (R30-L1's fix): a RAS without RXE names the order by ORC-2/3
+  it('RAS: one administration 09:15–10:45 CDT, 1250 mg, nurse AP; its request is the order 27RX50012 held once [ORC[MedicationAdministration] #2/#3]', () => {
     const given = held('MedicationAdministration');
     expect(given).toHaveLength(1);
     expect(given[0]?.effectivePeriod).toEqual({ start: '2026-07-14T09:15:00-05:00', end: '2026-07-14T10:45:00-05:00' });
     expect(text(given[0]?.identifier)).toContain('"value":"27RX50012"');
-    expect(given[0]?.request).toBeUndefined();
+    const orders = byIdentifier('MedicationRequest', '27RX50012');
+    expect(orders).toHaveLength(1);
+    expect((given[0]?.request as { reference?: string } | undefined)?.reference).toBe(`MedicationRequest/${String(orders[0]?.id)}`);
   });
 
   it('reference lab: lipid and A1c orders completed with SBRL\'s filler numbers, one requisition, NW\'s authoredOn kept [IG ORC[ServiceRequest] #3, #4, #5, #9]', () => {

@@ -49,7 +49,7 @@ describe('review 30: a RAS^O17 without RXO/RXE does not reach its order (R30-L1)
   // ORC[ServiceRequest] #5 via OrderStatus as hig applies it to MedicationRequest) and "the MedicationAdministration's
   // request" is that create's fullUrl. Without RXO/RXE hig makes no MedicationRequest: no `request`, ORC-1/ORC-5
   // "valued but not mapped", the server's order stays `active` (destination.test.ts).
-  it.fails('R30-L1 [IG ORC[ServiceRequest] #5 → status (CM → completed), hig RAS_O17 rule] the administration names the order, which the RAS completes', () => {
+  it('R30-L1 [IG ORC[ServiceRequest] #5 → status (CM → completed), hig RAS_O17 rule] the administration names the order, which the RAS completes', () => {
     const admin = of(M23, 'MedicationAdministration')[0];
     const request = (admin?.request as { reference?: string } | undefined)?.reference;
     expect(request).toBeDefined();

@@ -149,7 +149,7 @@ describe('review 30 at the destination', () => {
   // R30-L1: the RAS (ORC-5 CM, no RXO/RXE: both optional in RAS_O17) names no order: the administration has no
   // `request` and the order stays `active` (docs/mapping.md: "the MedicationAdministration's request" is the order's
   // conditional create; ORC-5 CM → the order `completed`, IG ORC[ServiceRequest] #5 via OrderStatus as hig applies it).
-  it.fails('R30-L1 [IG ORC[ServiceRequest] #5 (hig: the order\'s status), mapping.md RAS_O17]: after #23 the order is completed and the administration names it', () => {
+  it('R30-L1 [IG ORC[ServiceRequest] #5 (hig: the order\'s status), mapping.md RAS_O17]: after #23 the order is completed and the administration names it', () => {
     const rx = byIdentifier('MedicationRequest', 'SC-RX-300122');
     expect(rx[0]?.status).toBe('completed');
     const admin = held('MedicationAdministration')[0];

@@ -117,3 +117,26 @@ describe('R29-R1/R2: leave of absence (A21) and return (A22)', () => {
     expect(encounter('ADT_A22.hl7')?.id).toBe(encounter('ADT_A21.hl7')?.id);
   });
 });
+
+describe('R30-L1 / R27-N1: a RAS without RXO/RXE names the order by ORC-2/3', () => {
+  const ras = (orc: string) => [
+    'MSH|^~\\&|EMAR|SJC|PHARM|SJC|20261214101500-0700||RAS^O17^RAS_O17|R301|P|2.5.1',
+    'PID|1||SJ3023^^^SJC&2.16.840.1.113883.3.3023&ISO^MR||ARCHER^LEE||19700101|M',
+    orc,
+    'RXA|0|1|20261214100000-0700|20261214100500-0700|00409-4888-01^ceftriaxone 1 g^NDC|1|g',
+  ].join('\r');
+  const entries = (msg: string) => (convertHl7v2(msg, { namespaceMap: { SJRX: 'urn:oid:2.16.840.1.113883.3.3023.9' } }).bundle.entry as { fullUrl: string; resource?: Json; request: { method: string; url: string; ifNoneExist?: string } }[]);
+  it('[IG ORC[MedicationAdministration] #2; ORC[ServiceRequest] #5 CM → completed, as hig applies it to the order a RAS names] a conditional create + patch of the order, and the administration\'s request', () => {
+    const all = entries(ras('ORC|RE|SJ-RX-3022^SJRX|||CM'));
+    const order = all.find((e) => e.resource?.resourceType === 'MedicationRequest');
+    expect(order?.request.method).toBe('POST');
+    expect(order?.request.ifNoneExist).toContain('SJ-RX-3022');
+    expect(order?.resource?.status).toBe('completed');
+    expect(all.some((e) => e.request.method === 'PATCH' && e.request.url.startsWith('MedicationRequest?'))).toBe(true);
+    const given = all.find((e) => e.resource?.resourceType === 'MedicationAdministration');
+    expect((given?.resource?.request as { reference?: string } | undefined)?.reference).toBe(order?.fullUrl);
+  });
+  it('a RAS whose ORC names no number makes no order (control)', () => {
+    expect(entries(ras('ORC|RE')).some((e) => e.resource?.resourceType === 'MedicationRequest')).toBe(false);
+  });
+});

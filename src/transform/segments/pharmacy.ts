@@ -25,7 +25,25 @@ import { type Scope, madeByOrder, orcOf } from './scope.js';
  */
 export function mapRxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.tree.root.name.startsWith('VX')) mapRxaImmunization(seg, scope, cx);
-  else mapRxaAdministration(seg, scope, cx);
+  else administeredOrder(seg, mapRxaAdministration(seg, scope, cx), scope, cx);
+}
+
+/**
+ * [hig, review 30 R30-L1, review 27 R27-N1] An administration message without the order's RXO/RXE (an
+ * eMAR's RAS: ORC + RXA) still names the order by ORC-2/ORC-3: its MedicationRequest is the order
+ * placed elsewhere (placedOrderRequest: a conditional create by that number, patched with the status
+ * ORC-5 states, CM → completed), and the administration's `request` [mapping.md: the order's
+ * MedicationRequest]. RXA-5 is the medication only of a create (the server holds no such order); RXR
+ * after the RXA stays the administration's.
+ */
+function administeredOrder(seg: SegmentReader, administration: Resource, scope: Scope, cx: Conversion): void {
+  if (administration.request !== undefined || !PLACED_ELSEWHERE.has(scope.tree.root.name)) return;
+  const orc = orcOf(seg, scope, cx);
+  if (orc === undefined || orderIdentifiers(orc, undefined, cx).length === 0) return;
+  const order = medicationRequest(seg, codeableConcept(seg.rep(5)), scope, cx);
+  administration.request = cx.ref(order);
+  scope.medicationRequest = administration;
+  scope.noteTarget = administration;
 }
 
 /**
