@@ -225,11 +225,12 @@ export function orderEventKey(number: Json | undefined, patient: Resource | unde
     return facts('request:event', [identifierFact(number)], `identifier=${encodeURIComponent(number.system)}|${encodeURIComponent(number.value)}`);
   }
   const subject = resourceFact(patient);
-  if (subject === undefined) return undefined;
+  const query = patientNumberSearch(number, patient);
+  if (subject === undefined || query === undefined) return undefined;
   // `|value`: that value with NO system [FHIR R4 search.html#token], as the event's identifier is; a
   // bare `identifier=value` matched it under any system, another authority's number of the patient
   // (code review 19, CR19-1)
-  return facts('request:event-of-patient', [identifierFact(number), subject], `identifier=|${encodeURIComponent(number.value)}&${SUBJECT}${subject}`);
+  return facts('request:event-of-patient', [identifierFact(number), subject], query);
 }
 
 /**
