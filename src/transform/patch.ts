@@ -124,6 +124,19 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
   return { fullUrl, resource: body, request: { method: 'POST', url: resource.resourceType, ifNoneExist: search } };
 }
 
+/**
+ * [hig visit rule, where the IG is silent; v2.5.1 2.5.3] The visit a message that is no ADT event
+ * names (a result's, an order's, a document's PV1): a conditional create alone. A lab, pharmacy or
+ * document system echoes a sparse PV1 (often class and number only) and says nothing of the visit's
+ * state; a full PUT replaced the ADT feed's visit (its status, attending, admit time, diagnoses) with
+ * that echo and `unknown` (reviews 26, 28, 29). Created from the message when the server has none;
+ * else left as the ADT feed wrote it. `search`: the visit's identifier (with a system), else `_id`
+ * (the id hig's own ADT messages PUT).
+ */
+export function visitIfAbsent(resource: Resource, fullUrl: string, search: string): Json {
+  return createIfAbsent(resource, fullUrl, search);
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };

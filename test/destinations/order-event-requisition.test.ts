@@ -131,7 +131,7 @@ describe('[hig: FHIR R4 http.html#concurrency] the search and the per-test PATCH
     await d.deliver(convertHl7v2(PLACED, WITH_SYSTEM).bundle, never);
     const hold = convertHl7v2(HOLD, WITH_SYSTEM).bundle;
     // the first PATCH by id takes the dropped create's place in the Bundle
-    const at = (hold.entry as Entry[]).findIndex((e) => e.request?.method === 'POST');
+    const at = (hold.entry as Entry[]).findIndex((e) => e.request?.method === 'POST' && e.request.url === 'ServiceRequest');
     await server.setFault({ kind: 'entries', failures: [{ index: at, status: 412 }], times: 1 });
     const err = await failureOf(d.deliver(hold, never));
     expect(err.name).toBe('TransientError');
