@@ -110,7 +110,7 @@ describe('review 31 at the destination', () => {
     expect(text(child[0]?.basedOn)).toContain('MB26-31016');
   });
 
-  it('OML one ORC over four OBRs, then CA of the magnesium, then the lab\'s ORU: CBC active, BMP and lactate completed, Mg revoked, each once; each report based on its own order [IG ORC[ServiceRequest] #1, #5; OBR[ServiceRequest]; ORU_R01 basedOn]', () => {
+  it('OML one ORC over four OBRs, then CA of the magnesium, then the lab\'s ORU: CBC active, BMP and lactate completed, Mg revoked (ORC-16 DUP kept, its NW authoredOn kept), each once; each report based on its own order [IG ORC[ServiceRequest] #1, #5, #9, #16; OBR[ServiceRequest]; ORU_R01 basedOn]', () => {
     const one = (placer: string) => {
       const s = byIdentifier('ServiceRequest', placer);
       expect(s).toHaveLength(1);
@@ -121,6 +121,8 @@ describe('review 31 at the destination', () => {
     expect(bmp?.status).toBe('completed');
     const mg = one('31010203');
     expect(mg?.status).toBe('revoked');
+    expect(text(mg?.extension)).toContain('"code":"DUP"');
+    expect(mg?.authoredOn).toBe('2026-11-01T01:42:05-05:00');
     const lac = one('31010204');
     expect(lac?.status).toBe('completed');
     for (const s of [bmp, lac]) expect(s?.authoredOn).toBe('2026-11-01T01:42:05-05:00');
