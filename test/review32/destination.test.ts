@@ -8,6 +8,10 @@
  *
  *   npx vitest run test/review32/destination.test.ts
  */
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverSample, type SampleDelivery } from '../support/review-delivery.js';
 
@@ -178,5 +182,32 @@ describe('review 32 at the destination', () => {
     expect(text(pdf[0]?.content)).toContain('"contentType":"application/pdf"');
     expect(decoded(pdf[0]).startsWith('%PDF-1.4')).toBe(true);
     expect(byIdentifier('Patient', 'MT3201023')).toHaveLength(1);
+  });
+});
+
+// Recorded (R32-N5, not counted: not the sample's order, and docs/mapping.md "Known gaps" (3)/(4) of the pharmacy
+// order events says it): the eMAR's RAS (#11) reaching the server before the outside pharmacy's RDEs (#08, #10) — an
+// LTC facility gives the first dose from its emergency kit before the pharmacy's encoded order is routed — makes each
+// order twice (the RAS's conditional create, then the RDE's PUT of its own id), and every later message naming the
+// order (#12 XO, #13 DC) is refused 412: the discontinue never lands and the IV order stays `active`.
+describe('review 32, recorded: the RAS delivered before its RDEs', () => {
+  let tmp: string;
+  let reordered: SampleDelivery;
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'review32-order-'));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.hl7'));
+    const order = ['06', '11', '08', '10', '12', '13'];
+    order.forEach((n, i) => copyFileSync(new URL(files.find((f) => f.startsWith(`${n}-`)) ?? '', dir), join(tmp, `${String(i + 1).padStart(2, '0')}-${n}.hl7`)));
+    reordered = await deliverSample(pathToFileURL(`${tmp}/`));
+  }, 60_000);
+  afterAll(async () => {
+    await reordered.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  it('recorded: two IV orders of one number, the XO and DC refused 412, the NW\'s order still active', () => {
+    expect(reordered.failures.map((f) => f.slice(0, 8))).toEqual(['05-12.hl', '06-13.hl']);
+    expect(reordered.failures.every((f) => f.includes('412'))).toBe(true);
+    const rx = reordered.byIdentifier('MedicationRequest', 'PL-RX-320801');
+    expect(rx.map((r) => r.status).sort()).toEqual(['active', 'unknown']);
   });
 });
