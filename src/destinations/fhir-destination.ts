@@ -52,11 +52,12 @@ export const fhirDestination = defineDestination({
 });
 
 /**
- * A per-id PATCH of an order event answered 412: the test changed after the search (its If-Match
- * version); a retry searches again, so it is transient, not the sender's fault.
+ * A per-id PATCH of an order event or a document notification answered 412: the test or document
+ * changed after the search (its If-Match version); a retry searches again, so it is transient, not
+ * the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
-  return new DestinationUnavailableError(`${what}: HTTP 412, an order event's ServiceRequest changed after its search`);
+  return new DestinationUnavailableError(`${what}: HTTP 412, a resource an order event or document notification patches changed after its search`);
 }
 
 function refusedVersions(results: readonly DeliveryEntry[], versioned: ReadonlySet<number>, what: string): void {
@@ -79,7 +80,7 @@ async function search(d: Delivery, type: string, query: string, signal: AbortSig
   return matchesOf(answer.body, type);
 }
 
-/** The entries to send: an order event of several tests becomes a PATCH of each (order-events.ts). */
+/** The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on the document held (order-events.ts). */
 function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
   return expandOrderEvents(entriesOf(bundle), (type, query) => search(d, type, query, signal));
 }

@@ -21,18 +21,21 @@
  * number and OBR-4, PUT at its own id) is never patched by the search's event (CR24-3, `searched`):
  * a transaction may not act on one resource twice (R4 http.html#trules; overlaps.ts checks the result).
  *
+ * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
+ * acts on is document-notifications.ts's rule (code review 25 CR25-4), its entries rewritten here.
+ *
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
 import { endedOrderPatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { heldDocument, higIdOf, NOTIFIED_TYPE, placeholderPut, type Search } from './document-notifications.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
 
-/** The resources a search `Type?query` finds on the server (the caller's GET). */
-export type Search = (type: string, query: string) => Promise<Json[]>;
+export type { Search };
 
 export interface ExpandedEntries {
   entries: Json[];
@@ -146,6 +149,29 @@ function patchOf(patch: unknown, type: string, match: Json): Json {
 interface Searched {
   matches: Json[];
   byId?: Json[];
+  /** A document notification's: hig's id, where its create is PUT when the server holds no document (byId empty). */
+  put?: string;
+}
+
+/** hig's id of the document the marked create of search `key` names (document-notifications.ts higIdOf). */
+function documentIdOf(entries: readonly Json[], key: string): string | undefined {
+  for (const entry of entries) {
+    const marked = markedSearch(entry);
+    if (marked?.kind === 'create' && `${marked.type}?${marked.query}` === key) return higIdOf(entry);
+  }
+  return undefined;
+}
+
+/**
+ * A document notification's search (document-notifications.ts): the document it acts on, patched by
+ * id, or none (its create PUT at hig's id). Without hig's id (no create of the search) the entries go
+ * as they are.
+ */
+async function documentSearched(entries: readonly Json[], key: string, query: string, search: Search): Promise<Searched> {
+  const id = documentIdOf(entries, key);
+  if (id === undefined) return { matches: [] };
+  const held = await heldDocument(query, id, search);
+  return held === undefined ? { matches: [], byId: [], put: id } : { matches: [held], byId: [held] };
 }
 
 /**
@@ -178,7 +204,8 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    found.set(key, searched(marked.type, await search(marked.type, marked.query), written));
+    if (marked.type === NOTIFIED_TYPE) found.set(key, await documentSearched(entries, key, marked.query, search));
+    else found.set(key, searched(marked.type, await search(marked.type, marked.query), written));
   }
   return found;
 }
@@ -219,6 +246,9 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       const only = marked?.kind === 'patch' && found?.matches.length === 1 ? found.matches[0] : undefined;
       if (marked !== undefined && only !== undefined) resolved.set(out.length, `${marked.type}/${String(only.id)}`);
       out.push(unmarked(entry));
+    } else if (marked.kind === 'create' && matches.length === 0 && found.put !== undefined) {
+      // a document notification of a document the server does not hold: at hig's id, where its content will land
+      out.push(placeholderPut(unmarked(entry), found.put));
     } else if (marked.kind === 'create' && matches.length === 0) {
       // the search found only what the Bundle writes by id: the order is created from the message
       const { ifNoneExist: _search, ...request } = entry.request as Json;

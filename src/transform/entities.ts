@@ -59,7 +59,31 @@ function practitionerDraft(cx: Conversion, rep: Repetition | undefined): Practit
 }
 
 function addPractitioner(cx: Conversion, draft: PractitionerDraft): Reference {
-  return cx.ref(cx.add(draft.resource as Resource, draft.key), nameText(draft.name));
+  const added = cx.add(draft.resource as Resource, draft.key);
+  const identifiers = (draft.resource.identifier as Json[] | undefined) ?? [];
+  if (identifiers.length > 1) withIdentifiers(added, identifiers);
+  return cx.ref(added, nameText(draft.name));
+}
+
+/** One identifier's system and value: what makes two of one person's identifiers one. */
+function identifierKeyOf(identifier: Json): string {
+  return JSON.stringify([identifier.system, identifier.value]);
+}
+
+/**
+ * [hig, code review 25 CR25-3; v2.5.1 PV1-7/-8/-17: several identifiers of one physician] The
+ * identifiers of one person's repetitions (onePerson), each once, on the Practitioner `added` under
+ * the person's key. When another field of the message added that key first (PV1-7 or PD1-4 naming
+ * the NPI alone), Conversion.add keeps its `identifier` (first value wins per element) and the alias
+ * (the site's own provider id, what local systems search by) was dropped without a report line.
+ * Added after those the Practitioner holds; on a new Practitioner they are its own list (no change).
+ */
+function withIdentifiers(added: Resource, identifiers: readonly Json[]): void {
+  const held = (added.identifier as Json[] | undefined) ?? [];
+  if (held === identifiers) return;
+  const seen = new Set(held.map(identifierKeyOf));
+  const missing = identifiers.filter((i) => !seen.has(identifierKeyOf(i)));
+  if (missing.length > 0) added.identifier = [...held, ...missing];
 }
 
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
@@ -104,7 +128,7 @@ function onePerson(drafts: PractitionerDraft[]): PractitionerDraft {
   const seen = new Set<string>();
   for (const d of drafts) {
     if (d.identifier === undefined) continue;
-    const k = JSON.stringify([d.identifier.system, d.identifier.value]);
+    const k = identifierKeyOf(d.identifier);
     if (!seen.has(k)) identifiers.push(d.identifier);
     seen.add(k);
   }

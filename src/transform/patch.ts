@@ -156,13 +156,21 @@ export function keepOmittedEntries(resource: Resource, fullUrl: string, search: 
  * a request already ended keeps its status. A pharmacy order placed elsewhere (a dispense's or an
  * administration's MedicationRequest) is marked for that last rule only (code review 23, CR23-3: a
  * late administration made a stopped order active): several matches there are two copies of one order
- * to clean up (docs/mapping.md, MedicationRequest), refused by the server as before.
+ * to clean up (docs/mapping.md, MedicationRequest), refused by the server as before. A document
+ * notification without content (documents.ts notificationPatched) is marked too (code review 25
+ * CR25-4): the destination patches the document its search (or hig's id) finds by id, and PUTs the
+ * placeholder at hig's id when the server holds none (destinations/document-notifications.ts).
  */
 export const ORDER_EVENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-entry';
 const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest', 'MedicationRequest']);
 
+/** The entry with hig's marker (ORDER_EVENT_EXTENSION). */
+function withMarker(entry: Json): Json {
+  return { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }], ...entry };
+}
+
 function marked(entry: Json, type: string): Json {
-  return EXPANDED_TYPES.has(type) ? { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }], ...entry } : entry;
+  return EXPANDED_TYPES.has(type) ? withMarker(entry) : entry;
 }
 
 /**
@@ -668,7 +676,9 @@ export function notificationPatch(resource: Resource, targets: PatchTargets = ne
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
 export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
-  if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))];
+  // [hig, code review 25 CR25-4] marked too: the FHIR destination resolves which document the pair acts on
+  // (destinations/document-notifications.ts), so a notification before its content is PUT at hig's id
+  if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))].map(withMarker);
   if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
   const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];

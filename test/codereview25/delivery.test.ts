@@ -111,9 +111,11 @@ describe('CR25-2 [hig identity: TXA-12 within the patient\'s record; v2.5.1 9.6.
     expect(docsOf('44120987').map((d) => d.docStatus)).toEqual(['final']);
   });
 
-  it.fails('CR25-4: a T07 that reached the server before its T02, then the T02, then another T07: accepted, one document of DOC-55120', async () => {
-    // docs/mapping.md (Documents) names the two documents as a gap; not that every later T07 of the
-    // number is then a 412 (a conditional PATCH with two matches, R4 http.html#patch) and dead-letters
+  // fixed (fixdoc26): the destination resolves the T07's search; none held, the placeholder is PUT at hig's id
+  // (destinations/document-notifications.ts)
+  it('CR25-4: a T07 that reached the server before its T02, then the T02, then another T07: accepted, one document of DOC-55120', async () => {
+    // docs/mapping.md (Documents) named the two documents as a gap; not that every later T07 of the
+    // number was then a 412 (a conditional PATCH with two matches, R4 http.html#patch) and dead-lettered
     await send(message('M2', 'T07', '44120987', T07));
     await send(message('M1', 'T02', '44120987', T02, 'Discharged home on day 3.'));
     await send(message('M3', 'T07', '44120987', T07));

@@ -57,17 +57,20 @@ async function deliver(hl7: string, options: Parameters<typeof convertHl7v2>[1] 
 }
 
 describe('CR23-6 [v2.5.1 9.6.7; IG TXA[DocumentReference] #12] a document notification without content patches the document TXA-12 names', () => {
-  // individual mode with a TXA-12 system worked until the search took the patient (code review 25 CR25-2:
-  // without it another patient's document of the number was patched); now it is "Known gaps" (9): a search
-  // by `subject=Patient/<id>` finds nothing where the server kept a lone request's urn:uuid references
-  // unresolved. Kept as it.fails so the gap shows when it closes.
+  // batch and individual: the in-repo server keeps a batch's or a lone request's urn:uuid references
+  // unresolved, so the T02's subject is no `Patient/<id>` and the patient-scoped search (code review 25
+  // CR25-2) finds nothing: "Known gaps" (9), a 404 on the patch until the destination looked at hig's id
+  // (patient + TXA-12) too (code review 25 CR25-4, destinations/document-notifications.ts)
   const modes = [
-    ['transaction', {}, it],
-    ['transaction', { namespaceMap: { EPIC } }, it],
-    ['individual', { namespaceMap: { EPIC } }, it.fails],
+    ['transaction', {}],
+    ['transaction', { namespaceMap: { EPIC } }],
+    ['batch', {}],
+    ['batch', { namespaceMap: { EPIC } }],
+    ['individual', {}],
+    ['individual', { namespaceMap: { EPIC } }],
   ] as const;
-  for (const [mode, options, test] of modes) {
-    test(`${mode}${'namespaceMap' in options ? ' (TXA-12 with a system)' : ''}: T02 then T07 keeps the T02 text and takes the T07's status, authenticator and title`, async () => {
+  for (const [mode, options] of modes) {
+    it(`${mode}${'namespaceMap' in options ? ' (TXA-12 with a system)' : ''}: T02 then T07 keeps the T02 text and takes the T07's status, authenticator and title`, async () => {
       dest = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
       await deliver(message('M1', 'T02', '44120987', T02, TEXT), options);
       const [before] = documents();
@@ -146,6 +149,56 @@ describe('CR23-6 [v2.5.1 9.6.7; IG TXA[DocumentReference] #12] a document notifi
     await deliver(message('M4', 'T01', '44120987', T02));
     await deliver(message('M1', 'T02', '44120987', T02, TEXT));
     expect(documents().map(texts)).toEqual([[TEXT]]);
+  });
+
+  // code review 25 CR25-4: a T07 before its content was created under the server's id, the T02 then PUT
+  // hig's id (two documents of one TXA-12), and every later T07's conditional PATCH found two (R4
+  // http.html#patch: 412) and dead-lettered
+  for (const mode of ['transaction', 'batch', 'individual'] as const) {
+    it(`${mode}: a T07 before its T02, the T02, another T07: one document, the T02's, its text kept and the last T07's status`, async () => {
+      dest = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
+      await deliver(message('M2', 'T07', '44120987', T07));
+      await deliver(message('M1', 'T02', '44120987', T02, TEXT));
+      await deliver(message('M3', 'T07', '44120987', T07));
+      // [IG TXA[DocumentReference] #12 → masterIdentifier] one document per TXA-12 of the patient
+      expect(documents().map((d) => (d.masterIdentifier as Json).value)).toEqual(['DOC-55120']);
+      // [v2.5.1 9.6.7: T07 carries no content] the T02's text; [IG TXA[DocumentReference] #17] AU → final
+      expect(documents().map(texts)).toEqual([[TEXT]]);
+      expect(documents().map((d) => d.docStatus)).toEqual(['final']);
+    });
+  }
+
+  it('a T07 of a document not held is PUT at the id its T02 PUTs; of one held, a PATCH of that id with its version', async () => {
+    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    await deliver(message('M2', 'T07', '44120987', T07));
+    await deliver(message('M1', 'T02', '44120987', T02, TEXT));
+    await deliver(message('M3', 'T07', '44120987', T07));
+    const writes = server.requests
+      .filter((r) => r.method === 'POST')
+      .map((r) => ((r.body as Json).entry as Json[]).map((e) => e.request as Json).filter((q) => String(q.url).startsWith('DocumentReference')));
+    const [id] = [...server.resources.keys()].filter((k) => k.startsWith('DocumentReference/'));
+    expect(writes).toEqual([
+      [{ method: 'PUT', url: id }],
+      [{ method: 'PUT', url: id }],
+      [{ method: 'PATCH', url: id, ifMatch: 'W/"2"' }],
+    ]);
+    // hig's marker never reaches the server
+    expect(JSON.stringify(server.requests.map((r) => r.body))).not.toContain('order-event-entry');
+  });
+
+  it('two documents of one TXA-12 held (a T07 before its T02, delivered before this fix): the T07 patches the T02\'s, accepted', async () => {
+    // the T07's two entries as the destination sent them before CR25-4: a conditional create, a conditional PATCH
+    const before = convertHl7v2(message('M2', 'T07', '44120987', T07)).bundle;
+    const raw = (before.entry as Json[]).map(({ extension: _marker, ...e }) => e);
+    const answer = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify({ ...before, entry: raw }) });
+    expect(answer.status).toBe(200);
+    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    await deliver(message('M1', 'T02', '44120987', T02, TEXT));
+    expect(documents()).toHaveLength(2);
+    await deliver(message('M3', 'T07', '44120987', T07));
+    // the document the T02 wrote: its text, the T07's status [IG TXA[DocumentReference] #17 AU → final]
+    const withText = documents().filter((d) => texts(d).length > 0);
+    expect(withText.map((d) => [texts(d), d.docStatus])).toEqual([[[TEXT], 'final']]);
   });
 
   it('control: a T07 of a document the server does not hold creates it, with the placeholder content', async () => {
