@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, visitIfAbsent } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, visitEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -26,7 +26,7 @@ export interface BundleIdentity {
   events?: ReadonlyMap<string, OrderEventChange>;
   /** `Type/id` of a merge event's survivors: created if absent and patched with the merge's facts (patch.ts mergeSurvivorEntries). */
   survivors?: ReadonlySet<string>;
-  /** `Type/id` → the search of a visit a message that is no ADT event names: created if absent, not written over (patch.ts visitIfAbsent). */
+  /** `Type/id` → the search of a visit a message that is no ADT event names: created if absent, not written over (patch.ts visitEntries). */
   namedVisits?: ReadonlyMap<string, string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
@@ -131,7 +131,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     if (visitSearch !== undefined) {
       // a Patient sent by a search has the server's id: the visit's search chains through it, as an order event's
       const search = conditionalUpdate || keep ? chainedEventSubject(visitSearch, (other) => identity.conditional?.get(other)) : visitSearch;
-      return [visitIfAbsent(resource, `urn:uuid:${id}`, search)];
+      return visitEntries(resource, `urn:uuid:${id}`, search);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(typeId);

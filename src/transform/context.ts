@@ -209,7 +209,7 @@ export class Conversion implements DatatypeContext {
   readonly survivors = new Set<string>();
   /**
    * `Type/id` → the search of an Encounter a message that is no ADT event names (events.ts namesVisit):
-   * created if absent, never written over (patch.ts visitIfAbsent).
+   * created if absent, written over only by what it states (patch.ts visitEntries).
    */
   readonly namedVisits = new Map<string, string>();
 

@@ -40,7 +40,7 @@ export interface EventMeaning {
   /**
    * The message names the visit its PV1 describes but does not write it (every message that is no ADT
    * event: results, orders, pharmacy, documents…): the Encounter is created if the server has none and
-   * otherwise left as the ADT feed wrote it (bundle.ts, patch.ts visitIfAbsent).
+   * otherwise left as the ADT feed wrote it (bundle.ts, patch.ts visitEntries).
    */
   namesVisit?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */

@@ -34,7 +34,7 @@ export function found(stored: Entry[], query: string): Entry[] {
 
 /**
  * Every conditional search of an order event: the ServiceRequest create's ifNoneExist and the PATCH's URL
- * query (not the visit's conditional create a result's PV1 makes: patch.ts visitIfAbsent).
+ * query (not the visit's conditional create a result's PV1 makes: patch.ts visitEntries).
  */
 export const searches = (event: Entry[]): string[] =>
   event

@@ -70,7 +70,7 @@ function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined 
 }
 
 /**
- * [hig visit rule] The search of a visit a message that is no ADT event names (patch.ts visitIfAbsent):
+ * [hig visit rule] The search of a visit a message that is no ADT event names (patch.ts visitEntries):
  * its number with its system, as a kept or conditionally updated visit is searched (context.ts
  * conditional); a number without a system among the patient's visits only (identity.ts
  * patientNumberSearch: another sender's visit of that number is not this one). A visit without a
