@@ -585,7 +585,9 @@ const ORDER_KEPT: ReadonlySet<string> = new Set(['identifier', 'subject']);
  * a member), and nothing it omits is touched (the NW's authoredOn stays). JSON Patch, not FHIRPath
  * Patch: a changed dose must replace the order's dosageInstruction, not sit beside it, and FHIRPath
  * Patch deletes one element per operation [FHIR R4 fhirpatch.html], so it cannot remove a list of
- * unknown length. The medication is replaced as one: a medicationCodeableConcept removes the order's
+ * unknown length. Which held dosage line each sent line re-sends only the held order says: the FHIR
+ * destination makes the `add /dosageInstruction` again over it (heldDosagePatch, review 27 R27-A1), so
+ * a DC's bare line keeps the held pump, sig and rate. The medication is replaced as one: a medicationCodeableConcept removes the order's
  * medicationReference and, when the request contains nothing, its contained Medication (a contained
  * resource nothing references is invalid, R4 dom-3); a medicationReference comes with the `contained`
  * it names, which replaces the held one, and removes medicationCodeableConcept. `status` unknown (a
