@@ -10,11 +10,14 @@
  * http.html#ccreate, #patch: 412), which dead-lettered the whole message. FHIR has no request that
  * patches several matches, so the destination asks first: one GET of each marked search; 0 or 1 live
  * match, the entries go as they are; 2 or more (ServiceRequest, BY_MATCH), or one already ended
- * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), the PATCH
+ * (ENDED; a dispense's or administration's MedicationRequest is marked for this only), or one holding the
+ * dosage a changed pharmacy order's JSON Patch writes (below), the PATCH
  * becomes one `PATCH Type/<id>` per match, each with
  * `ifMatch: W/"<versionId>"` from the search (a change since the search fails 412, retried: the retry
  * searches again), a test already ended (ENDED) getting the patch without the event's status and own
- * extensions (CR24-4), the create of the same search is dropped (the order exists), and every
+ * extensions (CR24-4), a changed pharmacy order whose JSON Patch writes the dosage of the one order found
+ * getting that dosage made again over the order's held lines (patch.ts heldDosagePatch: review 27 R27-A1,
+ * a DC's bare dosage took the XO's pump, sig and rate away), the create of the same search is dropped (the order exists), and every
  * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
  * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
  * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
@@ -28,7 +31,7 @@
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { endedOrderPatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
 import { heldResource, higIdOf, NAMED_TYPES, putAtHigId, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -123,9 +126,16 @@ function liveOf(matches: readonly Json[], type: string): Json[] {
   return ended === undefined ? [...matches] : matches.filter((m) => !ended.has(m.status));
 }
 
-/** Whether the matches of a `type` search are patched by id: several (BY_MATCH), or one that has ended. */
-function byId(type: string, matches: readonly Json[]): boolean {
-  return matches.length > 1 ? BY_MATCH.has(type) : matches.length === 1 && liveOf(matches, type).length === 0;
+/**
+ * Whether the matches of a `type` search are patched by id: several (BY_MATCH), one that has ended, or
+ * one whose held dosage the search's `patch` is made again against (a changed pharmacy order: patch.ts
+ * heldDosagePatch, review 27 R27-A1): sent by id with the version read, so that a change since the
+ * search fails (412, retried) rather than being overwritten by a merge of what the server held before.
+ */
+function byId(type: string, matches: readonly Json[], patch: Json | undefined): boolean {
+  if (matches.length > 1) return BY_MATCH.has(type);
+  const [only] = matches;
+  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && heldDosagePatch(patch, only) !== undefined));
 }
 
 /**
@@ -184,9 +194,9 @@ async function namedSearched(entries: readonly Json[], type: string, key: string
  * server refuses, and gave it the first OBR's elements (code review 24, CR24-3). The second test is the
  * Bundle's own: the search's event acts on the others only; none left, the create makes the test anew.
  */
-function searched(type: string, matches: Json[], written: ReadonlySet<string>): Searched {
+function searched(type: string, matches: Json[], written: ReadonlySet<string>, patch: Json | undefined): Searched {
   const others = matches.filter((m) => !written.has(`${type}/${String(m.id)}`));
-  const patched = others.length === matches.length ? byId(type, matches) : others.length <= 1 || BY_MATCH.has(type);
+  const patched = others.length === matches.length ? byId(type, matches, patch) : others.length <= 1 || BY_MATCH.has(type);
   if (!patched) return { matches };
   ofOnePatient(type, matches);
   return { matches, byId: others };
@@ -200,19 +210,25 @@ function searched(type: string, matches: Json[], written: ReadonlySet<string>): 
  * those that find a resource the Bundle writes by id (searched).
  */
 async function searchesOf(entries: readonly Json[], search: Search, written: ReadonlySet<string>): Promise<Map<string, Searched>> {
+  const patches = new Map<string, Json>();
+  for (const entry of entries) {
+    const marked = markedSearch(entry);
+    if (marked?.kind === 'patch' && isRecord(entry.resource)) patches.set(`${marked.type}?${marked.query}`, entry.resource);
+  }
   const found = new Map<string, Searched>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
     if (NAMED_TYPES.has(marked.type)) found.set(key, await namedSearched(entries, marked.type, key, marked.query, search));
-    else found.set(key, searched(marked.type, await search(marked.type, marked.query), written));
+    else found.set(key, searched(marked.type, await search(marked.type, marked.query), written, patches.get(key)));
   }
   return found;
 }
 
 /**
- * The per-id PATCHes of a marked PATCH: each live match gets the event's patch; [hig: FHIR R4
+ * The per-id PATCHes of a marked PATCH: each live match gets the event's patch, a changed pharmacy
+ * order's made again over the dosage the match holds (patch.ts heldDosagePatch, review 27 R27-A1); [hig: FHIR R4
  * request-status] one already ended (ENDED) keeps its status and the event's own extensions (unless the
  * event says that same status: a CA of a revoked test, review 27 R27-L1) but takes
  * the rest of a FHIRPath Patch (patch.ts endedOrderPatch: a corrected result's note on a completed
@@ -223,7 +239,9 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   const ended = ENDED[type];
   const patches: Json[] = [];
   for (const match of matches) {
-    const patch = ended?.has(match.status) === true ? (isRecord(entry.resource) ? endedOrderPatch(entry.resource, match.status) : undefined) : entry.resource;
+    const resource = isRecord(entry.resource) ? entry.resource : undefined;
+    const patch =
+      ended?.has(match.status) === true ? (resource === undefined ? undefined : endedOrderPatch(resource, match.status)) : ((resource === undefined ? undefined : heldDosagePatch(resource, match)) ?? entry.resource);
     if (patch !== undefined) patches.push(patchOf(patch, type, match));
   }
   return patches;

@@ -23,7 +23,7 @@
  * (orderEventEntries, review 23 R23-D1). docs/mapping.md "Explicit null and empties" states the rule
  * and its gaps.
  */
-import { NOT_PATCHED, jsonPatchBinary } from './json-patch-entry.js';
+import { NOT_PATCHED, jsonPatchBinary, jsonPatchOps } from './json-patch-entry.js';
 import type { Json, Resource } from './types.js';
 
 /**
@@ -615,7 +615,9 @@ const ORDER_KEPT: ReadonlySet<string> = new Set(['identifier', 'subject']);
  * a member), and nothing it omits is touched (the NW's authoredOn stays). JSON Patch, not FHIRPath
  * Patch: a changed dose must replace the order's dosageInstruction, not sit beside it, and FHIRPath
  * Patch deletes one element per operation [FHIR R4 fhirpatch.html], so it cannot remove a list of
- * unknown length. The medication is replaced as one: a medicationCodeableConcept removes the order's
+ * unknown length. Which held dosage line each sent line re-sends only the held order says: the FHIR
+ * destination makes the `add /dosageInstruction` again over it (heldDosagePatch, review 27 R27-A1), so
+ * a DC's bare line keeps the held pump, sig and rate. The medication is replaced as one: a medicationCodeableConcept removes the order's
  * medicationReference and, when the request contains nothing, its contained Medication (a contained
  * resource nothing references is invalid, R4 dom-3); a medicationReference comes with the `contained`
  * it names, which replaces the held one, and removes medicationCodeableConcept. `status` unknown (a
@@ -637,6 +639,140 @@ export function changedOrderPatch(resource: Resource, targets: PatchTargets = ne
   if (resource.medicationReference !== undefined) removed.add('medicationCodeableConcept');
   for (const k of [...removed].sort()) if ((resource as Json)[k] === undefined) ops.push(...removeAlways(k));
   return ops;
+}
+
+/**
+ * Elements of one object that say one thing together (a choice element's types; the parts of a timing
+ * that one TQ1 field gives): an object that sends any of a group replaces the held one's whole group.
+ */
+type Groups = readonly (readonly string[])[];
+/** [R4 Dosage] asNeeded[x]. */
+const DOSAGE_GROUPS: Groups = [['asNeededBoolean', 'asNeededCodeableConcept']];
+/** [R4 Dosage.doseAndRate] dose[x], rate[x]: a dose sent replaces the held dose, whatever its type, and keeps the held rate. */
+const DOSE_RATE_GROUPS: Groups = [
+  ['doseQuantity', 'doseRange'],
+  ['rateQuantity', 'rateRange', 'rateRatio'],
+];
+/**
+ * [R4 Timing.repeat] bounds[x]; the frequency and period of one repeat pattern (TQ1-3); the times of day
+ * (TQ1-3's `when` with its offset, or TQ1-4's timeOfDay, or both as `when` + hig's v2-explicitTime
+ * extension: tim-9, tim-10); count; duration (TQ1-13).
+ */
+const REPEAT_GROUPS: Groups = [
+  ['boundsDuration', 'boundsRange', 'boundsPeriod'],
+  ['frequency', 'frequencyMax', 'period', 'periodMax', 'periodUnit'],
+  ['when', 'offset', 'timeOfDay', 'extension'],
+  ['count', 'countMax'],
+  ['duration', 'durationMax', 'durationUnit'],
+];
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `held` with what `sent` says over it: each element sent replaces the held one (and the held one's whole group); the rest stays. */
+function overlay(held: Json, sent: Json, groups: Groups): Json {
+  const out: Json = { ...held };
+  for (const group of groups) if (group.some((k) => k in sent)) for (const k of group) delete out[k];
+  for (const k in sent) out[k] = sent[k];
+  return out;
+}
+
+/** A timing's code as a fact (its codings' system|code, else its text): undefined when it has none. */
+function timingCode(timing: unknown): string | undefined {
+  const code = isObject(timing) ? timing.code : undefined;
+  if (!isObject(code)) return undefined;
+  const codings = ((code.coding as Json[] | undefined) ?? []).map((c) => `${String(c.system ?? '')}|${String(c.code ?? '')}`);
+  return codings.length > 0 ? codings.sort().join(' ') : typeof code.text === 'string' ? code.text : undefined;
+}
+
+/**
+ * The timing of a held line the message re-sends: a different schedule (another TQ1-3 code) is the
+ * message's whole; the same one (or none named) keeps what the message's TQ1 leaves out (its start
+ * TQ1-7 when it sends only the end TQ1-8, explicit times…): each repeat part it sends replaces the held
+ * one (REPEAT_GROUPS), a bounds period keeps the held start or end the message does not send.
+ */
+function mergedTiming(held: Json, sent: Json): Json {
+  const code = timingCode(sent);
+  if (code !== undefined && timingCode(held) !== undefined && code !== timingCode(held)) return sent;
+  const out = overlay(held, sent, []);
+  if (isObject(held.repeat) && isObject(sent.repeat)) {
+    const repeat = overlay(held.repeat, sent.repeat, REPEAT_GROUPS);
+    if (isObject(held.repeat.boundsPeriod) && isObject(sent.repeat.boundsPeriod)) repeat.boundsPeriod = { ...held.repeat.boundsPeriod, ...sent.repeat.boundsPeriod };
+    out.repeat = repeat;
+  }
+  return out;
+}
+
+/**
+ * One held dosage line with what the message's line says over it [v2.5.1 2.5.3: a field not sent is
+ * unchanged]: each Dosage element the message sends replaces the held one (a dose: the new dose wins),
+ * each it omits stays (RXR-3's device [IG RXR[MedicationRequest] #3, hig's v2-device], RXE-7's text,
+ * RXE-23/24's rate); timing by mergedTiming; each doseAndRate item over the held item at its place,
+ * dose[x] and rate[x] each a whole; an extension replaces the held ones of its url only.
+ */
+function mergedDosage(held: Json, sent: Json): Json {
+  // the line's place among the lines is the message's (numbered only when it sends several)
+  const out = overlay(held, sent, [...DOSAGE_GROUPS, ['sequence']]);
+  if (sent.sequence === undefined) delete out.sequence;
+  if (isObject(held.timing) && isObject(sent.timing)) out.timing = mergedTiming(held.timing, sent.timing);
+  const heldRates = held.doseAndRate;
+  if (Array.isArray(heldRates) && Array.isArray(sent.doseAndRate)) {
+    out.doseAndRate = (sent.doseAndRate as unknown[]).map((r, i) => (isObject(r) && isObject(heldRates[i]) ? overlay(heldRates[i] as Json, r, DOSE_RATE_GROUPS) : r));
+  }
+  if (Array.isArray(held.extension) && Array.isArray(sent.extension)) {
+    const urls = new Set((sent.extension as unknown[]).map((e) => (isObject(e) ? e.url : undefined)));
+    out.extension = [...(held.extension as unknown[]).filter((e) => !isObject(e) || !urls.has(e.url)), ...(sent.extension as unknown[])];
+  }
+  return out;
+}
+
+/**
+ * The held line a line of the message re-sends: the one of its sequence (several TQ1s are numbered,
+ * medication-timing.ts applyOrderTiming), else the one of its timing code, else, one line on each
+ * side, that line. Undefined: a new line, the message's as it is. A held line is paired once.
+ */
+function heldLineOf(sent: Json, count: number, held: readonly Json[], paired: ReadonlySet<Json>): Json | undefined {
+  const free = held.filter((h) => !paired.has(h));
+  const only = (found: Json[]) => (found.length === 1 ? found[0] : undefined);
+  if (typeof sent.sequence === 'number' && free.some((h) => typeof h.sequence === 'number')) return only(free.filter((h) => h.sequence === sent.sequence));
+  const code = timingCode(sent.timing);
+  if (code !== undefined) {
+    const same = only(free.filter((h) => timingCode(h.timing) === code));
+    if (same !== undefined) return same;
+  }
+  return count === 1 && held.length === 1 ? free[0] : undefined;
+}
+
+/**
+ * [hig, review 27 R27-A1; v2.5.1 2.5.3: a field not sent is unchanged; FHIR R4 http.html#patch, RFC
+ * 6902 4.1: `add` of an existing member replaces it] A changed pharmacy order's JSON Patch
+ * (changedOrderPatch) made again against the order the server holds (`held`, read by the FHIR
+ * destination's search: destinations/order-events.ts): its `add /dosageInstruction` carries, for each
+ * line the message sends, the held line it re-sends (heldLineOf) with what the message says over it
+ * (mergedDosage), so a DC that echoes the order's timing, dose and route with its stop time keeps the
+ * XO's pump, sig and rate [IG RXR[MedicationRequest] #3, hig RXE-7, RXE-23/24] and gains its end
+ * [IG TQ1[MedicationRequest] #8 → timing.repeat.boundsPeriod.end], and a changed dose replaces the held
+ * one. The message's lines stay the order's lines: a held line none of them re-sends goes, as before
+ * (the TQ1s sent are the order's timing). The list stays one `add` (a whole replacement), not
+ * `/dosageInstruction/0/…` paths: those fail on an order without the line (RFC 6902 4.1: the parent must
+ * exist), and only the held order says which line is which. Undefined when the patch writes no
+ * dosage, is no JSON Patch, or the held order has none: the patch goes as it is.
+ */
+export function heldDosagePatch(patch: Json, held: Json): Json | undefined {
+  const ops = jsonPatchOps(patch);
+  const heldLines = Array.isArray(held.dosageInstruction) ? (held.dosageInstruction as unknown[]).filter(isObject) : [];
+  if (ops === undefined || heldLines.length === 0) return undefined;
+  const at = ops.findIndex((op) => isObject(op) && op.op === 'add' && op.path === '/dosageInstruction' && Array.isArray(op.value));
+  if (at < 0) return undefined;
+  const sent = ((ops[at] as Json).value as unknown[]).filter(isObject);
+  const paired = new Set<Json>();
+  const value = sent.map((line) => {
+    const match = heldLineOf(line, sent.length, heldLines, paired);
+    if (match === undefined) return line;
+    paired.add(match);
+    return mergedDosage(match, line);
+  });
+  const merged = ops.map((op, i) => (i === at ? { op: 'add', path: '/dosageInstruction', value } : op));
+  return jsonPatchBinary(merged);
 }
 
 /**

@@ -161,3 +161,101 @@ describe('[hig: docs/routing.md FHIR post-processing; code review 19 CR19-3] a d
     expect(doses(held[0])).toEqual([1500]);
   });
 });
+
+/**
+ * An infusion RDE: ORC-1 `control`; TQ1s as given (each `code^start^end`, numbered); RXE-3 `mg` mg; RXE-7
+ * `sig` and RXE-23/24 `rate` mL/h when given; RXR-1 IV and RXR-3 `device` when given.
+ */
+function infusion(control: string, number: string, mg: number, tq1s: readonly string[], extra: { sig?: string; rate?: number; device?: boolean } = {}): string {
+  const status = control === 'DC' ? 'DC' : 'SC';
+  return [
+    ...head(`${number}-${control}-${mg}-${tq1s.length}`),
+    `ORC|${control}|${number}^CPOE^${OID}^ISO||${status}||||20261206080000-0600|||1234^ORDER^OLIVE`,
+    ...tq1s.map((t, i) => {
+      const [code = '', start = '', end = ''] = t.split('^');
+      return `TQ1|${i + 1}||${code === '' ? '' : `${code}^^HL70335`}||||${start}|${end}`;
+    }),
+    `RXE||11124^Vancomycin^RXNORM|${mg}||mg^milligram^UCUM||${extra.sig === undefined ? '' : `^${extra.sig}`}|||1|ea^each^UCUM||||||||||||${extra.rate === undefined ? '' : `${extra.rate}|mL/h^milliliter per hour^UCUM`}`,
+    `RXR|IV^Intravenous^HL70162${extra.device === true ? '||IVP^IV Pump^HL70164' : ''}`,
+  ].join('\r');
+}
+
+const PUMPED = { sig: 'Infuse over 60 minutes', rate: 250, device: true };
+const dosages = (mr: Json | undefined) => (mr?.dosageInstruction as Json[] | undefined) ?? [];
+const rates = (d: Json | undefined) => ((d?.doseAndRate as Json[] | undefined) ?? []).map((r) => (r.rateQuantity as Json | undefined)?.value);
+const devices = (d: Json | undefined) => ((d?.extension as Json[] | undefined) ?? []).filter((e) => String(e.url).endsWith('v2-device')).map((e) => (e.valueReference as Json | undefined)?.display);
+const bounds = (d: Json | undefined) => ((d?.timing as Json | undefined)?.repeat as Json | undefined)?.boundsPeriod as Json | undefined;
+
+describe('R27-A1 [v2.5.1 2.5.3; IG RXR[MedicationRequest] #3, TQ1[MedicationRequest] #7/#8, RXO[MedicationRequest] #2; FHIR R4 http.html#patch] a DC re-sending a bare dosage keeps the held line and adds what it says', () => {
+  it('NW with pump, sig and rate, then a DC echoing TQ1 with its end, the dose and route only: stopped, pump/sig/rate/dose kept, the end added', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(infusion('NW', 'RX27A', 1000, ['Q12H^20261206090000-0600'], PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(infusion('DC', 'RX27A', 1000, ['Q12H^20261206090000-0600^20261208075800-0600'])).bundle, never);
+    const held = stored('RX27A');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('stopped');
+    const [line] = dosages(held[0]);
+    expect(dosages(held[0])).toHaveLength(1);
+    expect(devices(line)).toEqual(['IV Pump']);
+    expect(line?.text).toBe('Infuse over 60 minutes');
+    expect(rates(line)).toEqual([250]);
+    expect(doses(held[0])).toEqual([1000]);
+    expect(bounds(line)).toEqual({ start: '2026-12-06T09:00:00-06:00', end: '2026-12-08T07:58:00-06:00' });
+    expect(JSON.stringify((line?.timing as Json | undefined)?.code)).toContain('"code":"Q12H"');
+  });
+
+  it('a DC that changes the dose (1,000 → 750 mg): the new dose wins, the rate, pump and sig stay', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(infusion('NW', 'RX27B', 1000, ['Q12H^20261206090000-0600'], PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(infusion('DC', 'RX27B', 750, ['Q12H^20261206090000-0600^20261208075800-0600'])).bundle, never);
+    const held = stored('RX27B');
+    expect(held).toHaveLength(1);
+    expect(doses(held[0])).toEqual([750]);
+    const [line] = dosages(held[0]);
+    expect(rates(line)).toEqual([250]);
+    expect(devices(line)).toEqual(['IV Pump']);
+    expect(line?.text).toBe('Infuse over 60 minutes');
+  });
+
+  it('a DC whose TQ1 sends only its end (no TQ1-3, no TQ1-7): the held schedule and start stay', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(infusion('NW', 'RX27C', 1000, ['Q12H^20261206090000-0600'], PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(infusion('DC', 'RX27C', 1000, ['^^20261208075800-0600'])).bundle, never);
+    const [line] = dosages(stored('RX27C')[0]);
+    expect(bounds(line)).toEqual({ start: '2026-12-06T09:00:00-06:00', end: '2026-12-08T07:58:00-06:00' });
+    expect(JSON.stringify((line?.timing as Json | undefined)?.code)).toContain('"code":"Q12H"');
+    expect(devices(line)).toEqual(['IV Pump']);
+  });
+
+  it('two dosage lines (TQ1 1 Q12H, TQ1 2 QHS): the DC re-sends both with their ends; each line keeps the pump, sig and rate and gains its own end', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(infusion('NW', 'RX27D', 1000, ['Q12H^20261206090000-0600', 'QHS^20261206210000-0600'], PUMPED)).bundle, never);
+    const placed = dosages(stored('RX27D')[0]);
+    expect(placed.map((d) => d.sequence)).toEqual([1, 2]);
+    await dest.deliver(convertHl7v2(infusion('DC', 'RX27D', 1000, ['Q12H^20261206090000-0600^20261208075800-0600', 'QHS^20261206210000-0600^20261207210000-0600'])).bundle, never);
+    const held = stored('RX27D');
+    expect(held[0]?.status).toBe('stopped');
+    const lines = dosages(held[0]);
+    expect(lines.map((d) => d.sequence)).toEqual([1, 2]);
+    expect(lines.map((d) => bounds(d)?.end)).toEqual(['2026-12-08T07:58:00-06:00', '2026-12-07T21:00:00-06:00']);
+    expect(lines.map((d) => bounds(d)?.start)).toEqual(['2026-12-06T09:00:00-06:00', '2026-12-06T21:00:00-06:00']);
+    for (const d of lines) {
+      expect(devices(d)).toEqual(['IV Pump']);
+      expect(rates(d)).toEqual([250]);
+      expect(d.text).toBe('Infuse over 60 minutes');
+    }
+  });
+
+  it('an XO that sends one line where the order had two: the order has that one line, with what the held line of its schedule said', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(infusion('NW', 'RX27E', 1000, ['Q12H^20261206090000-0600', 'QHS^20261206210000-0600'], PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(infusion('XO', 'RX27E', 1250, ['QHS^20261207210000-0600'])).bundle, never);
+    const lines = dosages(stored('RX27E')[0]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.sequence).toBeUndefined();
+    expect(JSON.stringify((lines[0]?.timing as Json | undefined)?.code)).toContain('"code":"QHS"');
+    expect(bounds(lines[0])?.start).toBe('2026-12-07T21:00:00-06:00');
+    expect(doses(stored('RX27E')[0])).toEqual([1250]);
+    expect(devices(lines[0])).toEqual(['IV Pump']);
+  });
+});

@@ -49,14 +49,20 @@ describe('review 27: the pharmacy DC replaces the held dosageInstruction with it
   // #06 (RDE XO) holds dosageInstruction with RXR-3 IV Pump (v2-device) [IG RXR[MedicationRequest] #3 → dosageInstruction
   // .??extension-device??], RXE-7 text and RXE-23/24 rate 250 mL/h. #09 (RDE DC) re-sends TQ1 (Q12H, start, end), RXE-3/5
   // 1000 mg and RXR-1 IV only: it says nothing about the device, the sig or the rate, but its JSON Patch `add
-  // /dosageInstruction` replaces the array: the stopped order no longer says how it was given.
-  it.fails('R27-A1 [IG RXR[MedicationRequest] #3] after the DC the stopped order keeps the XO\'s IV pump and instructions', async () => {
+  // /dosageInstruction` replaced the array: the stopped order no longer said how it was given. Fixed (fixrx26): the FHIR
+  // destination makes the DC's dosage again over the held line it re-sends (patch.ts heldDosagePatch).
+  it('R27-A1 [IG RXR[MedicationRequest] #3] after the DC the stopped order keeps the XO\'s IV pump and instructions', async () => {
     const s = await after(NW, XO, DC);
     const rx = s.byIdentifier('MedicationRequest', '27RX50012')[0];
     await s.close();
     expect(rx?.status).toBe('stopped');
     expect(text(rx?.dosageInstruction)).toContain('v2-device');
     expect(text(rx?.dosageInstruction)).toContain('Infuse over 60 minutes');
+    // RXE-23/24 of the XO, its RXE-3 (the DC's too), and the DC's TQ1-8 stop time [IG TQ1[MedicationRequest] #8]
+    expect(text(rx?.dosageInstruction)).toContain('"value":250');
+    expect(text(rx?.dosageInstruction)).toContain('"value":1000');
+    expect(text(rx?.dosageInstruction)).toContain('"end":"2026-07-17T07:58:00-05:00"');
+    expect(rx?.dosageInstruction).toHaveLength(1);
   }, 60_000);
   it('R27-A1 control: after NW + XO the order holds 1000 mg, the IV pump, the XO\'s sig and rate; the DC\'s end and status arrive', async () => {
     const s = await after(NW, XO);
