@@ -25,13 +25,14 @@
  * a transaction may not act on one resource twice (R4 http.html#trules; overlaps.ts checks the result).
  *
  * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
- * acts on is document-notifications.ts's rule (code review 25 CR25-4), its entries rewritten here.
+ * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
+ * the visit a message that is no ADT event names (transform/patch.ts visitEntries).
  *
  * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
 import { endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
-import { heldDocument, higIdOf, NOTIFIED_TYPE, placeholderPut, type Search } from './document-notifications.js';
+import { heldResource, higIdOf, NAMED_TYPES, putAtHigId, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
@@ -163,8 +164,8 @@ interface Searched {
   put?: string;
 }
 
-/** hig's id of the document the marked create of search `key` names (document-notifications.ts higIdOf). */
-function documentIdOf(entries: readonly Json[], key: string): string | undefined {
+/** hig's id of the resource the marked create of search `key` names (named-resources.ts higIdOf). */
+function higIdOfSearch(entries: readonly Json[], key: string): string | undefined {
   for (const entry of entries) {
     const marked = markedSearch(entry);
     if (marked?.kind === 'create' && `${marked.type}?${marked.query}` === key) return higIdOf(entry);
@@ -173,14 +174,14 @@ function documentIdOf(entries: readonly Json[], key: string): string | undefined
 }
 
 /**
- * A document notification's search (document-notifications.ts): the document it acts on, patched by
- * id, or none (its create PUT at hig's id). Without hig's id (no create of the search) the entries go
- * as they are.
+ * A document notification's or a named visit's search (named-resources.ts): the resource it acts on
+ * (a document patched by id, a visit left as held), or none (its create PUT at hig's id). Without hig's
+ * id (no create of the search) the entries go as they are.
  */
-async function documentSearched(entries: readonly Json[], key: string, query: string, search: Search): Promise<Searched> {
-  const id = documentIdOf(entries, key);
+async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search): Promise<Searched> {
+  const id = higIdOfSearch(entries, key);
   if (id === undefined) return { matches: [] };
-  const held = await heldDocument(query, id, search);
+  const held = await heldResource(type, query, id, search);
   return held === undefined ? { matches: [], byId: [], put: id } : { matches: [held], byId: [held] };
 }
 
@@ -219,7 +220,7 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    if (marked.type === NOTIFIED_TYPE) found.set(key, await documentSearched(entries, key, marked.query, search));
+    if (NAMED_TYPES.has(marked.type)) found.set(key, await namedSearched(entries, marked.type, key, marked.query, search));
     else found.set(key, searched(marked.type, await search(marked.type, marked.query), written, patches.get(key)));
   }
   return found;
@@ -265,8 +266,8 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       if (marked !== undefined && only !== undefined) resolved.set(out.length, `${marked.type}/${String(only.id)}`);
       out.push(unmarked(entry));
     } else if (marked.kind === 'create' && matches.length === 0 && found.put !== undefined) {
-      // a document notification of a document the server does not hold: at hig's id, where its content will land
-      out.push(placeholderPut(unmarked(entry), found.put));
+      // a document (a visit) the server does not hold: at hig's id, where its content (the ADT event) will land
+      out.push(putAtHigId(unmarked(entry), found.put));
     } else if (marked.kind === 'create' && matches.length === 0) {
       // the search found only what the Bundle writes by id: the order is created from the message
       const { ifNoneExist: _search, ...request } = entry.request as Json;

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, visitEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -26,6 +26,8 @@ export interface BundleIdentity {
   events?: ReadonlyMap<string, OrderEventChange>;
   /** `Type/id` of a merge event's survivors: created if absent and patched with the merge's facts (patch.ts mergeSurvivorEntries). */
   survivors?: ReadonlySet<string>;
+  /** `Type/id` → the search of a visit a message that is no ADT event names: created if absent, not written over (patch.ts visitEntries). */
+  namedVisits?: ReadonlyMap<string, string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -51,6 +53,12 @@ function searchIdentifier(search: string): Json | undefined {
   return m === null ? undefined : { system: decodeURIComponent(m[1] ?? ''), value: decodeURIComponent(m[2] ?? '') };
 }
 
+/** A named visit's logical reference in a patch: the identifier its search names, when that has a system. */
+function visitTarget(search: string): PatchTarget | undefined {
+  const identifier = searchIdentifier(search.split('&')[0] ?? '');
+  return identifier === undefined || identifier.system === '' ? undefined : { type: 'Encounter', identifier };
+}
+
 /**
  * What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id.
  * Worked out per reference a patch asks for (a result's patch names two or three resources of a
@@ -65,6 +73,9 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     // an order event's request has the server's id (created or found by its search): no name a patch can use
     if (identity.events?.has(typeId) === true) return undefined;
     const search = identity.conditional?.get(typeId);
+    // a named visit may be one the server created under its own id: only its identifier names it
+    const visitSearch = identity.namedVisits?.get(typeId);
+    if (visitSearch !== undefined) return visitTarget(visitSearch);
     const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId);
     if (!bySearch || search === undefined) return { literal: typeId };
     const identifier = searchIdentifier(search);
@@ -114,6 +125,13 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {
       return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
+    }
+    // [hig visit rule] a result, order, document… names the visit: it writes it only when the server has none
+    const visitSearch = identity.namedVisits?.get(typeId);
+    if (visitSearch !== undefined) {
+      // a Patient sent by a search has the server's id: the visit's search chains through it, as an order event's
+      const search = conditionalUpdate || keep ? chainedEventSubject(visitSearch, (other) => identity.conditional?.get(other)) : visitSearch;
+      return visitEntries(resource, `urn:uuid:${id}`, search);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(typeId);

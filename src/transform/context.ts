@@ -207,6 +207,11 @@ export class Conversion implements DatatypeContext {
    * server by their search, not PUT by id (patch.ts mergeSurvivorEntries, review 19 R19-I1).
    */
   readonly survivors = new Set<string>();
+  /**
+   * `Type/id` → the search of an Encounter a message that is no ADT event names (events.ts namesVisit):
+   * created if absent, written over only by what it states (patch.ts visitEntries).
+   */
+  readonly namedVisits = new Map<string, string>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 

@@ -37,6 +37,12 @@ export interface EventMeaning {
   cancelsPendingTransfer?: boolean;
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
+  /**
+   * The message names the visit its PV1 describes but does not write it (every message that is no ADT
+   * event: results, orders, pharmacy, documents…): the Encounter is created if the server has none and
+   * otherwise left as the ADT feed wrote it (bundle.ts, patch.ts visitEntries).
+   */
+  namesVisit?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
   referralStatus?: string;
   /**
@@ -116,7 +122,7 @@ const ACCOUNTS: Readonly<Record<string, EventMeaning>> = {
  * the S15 cancel) and a result or discharge summary after an A03 PUT `in-progress` over the visit's
  * `finished`. So: `unknown`, unless PV1-45 is valued (`finished`, IG PV1[Encounter] #45), as A08.
  */
-const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown' };
+const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown', namesVisit: true };
 
 /** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; a non-ADT message's visit status is `unknown` (NOT_A_VISIT_EVENT). */
 export function eventMeaning(messageType: string, event: string): EventMeaning {

@@ -264,6 +264,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       cleared: cx.cleared,
       events: cx.events,
       survivors: cx.survivors,
+      namedVisits: cx.namedVisits,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);

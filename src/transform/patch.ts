@@ -124,6 +124,28 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
   return { fullUrl, resource: body, request: { method: 'POST', url: resource.resourceType, ifNoneExist: search } };
 }
 
+/**
+ * [hig visit rule, where the IG is silent; v2.5.1 2.5.3] The visit a message that is no ADT event
+ * names (a result's, an order's, a document's PV1): a conditional create. A lab, pharmacy or document
+ * system echoes a sparse PV1 (often class and number only) and says nothing of the visit's state
+ * (events.ts NOT_A_VISIT_EVENT: `unknown`); a full PUT replaced the ADT feed's visit (its status,
+ * attending, admit time, diagnoses) with that echo and `unknown` (reviews 26, 28, 29). Created from the
+ * message when the server has none; else left as the ADT feed wrote it, but for what the message does
+ * state of it: a PV1-45 discharge [IG PV1[Encounter] #45] (status `finished`, pv1.ts) is a JSON Patch
+ * of `status`, and of `period` when the message gives PV1-44 too (a period without its start would
+ * erase the held one). Both entries are marked: the FHIR destination takes the visit its search or
+ * hig's id finds, else PUTs the create at hig's id, where the ADT event that writes it whole lands
+ * (destinations/named-resources.ts). `search`: the visit's number (segments/pv1.ts namedVisit).
+ */
+export function visitEntries(resource: Resource, fullUrl: string, search: string): Json[] {
+  const create = withMarker(createIfAbsent(resource, fullUrl, search));
+  if (resource.status !== 'finished') return [create];
+  const ops: JsonPatchOp[] = [{ op: 'add', path: '/status', value: 'finished' }];
+  const period = resource.period as Json | undefined;
+  if (period?.start !== undefined && period.end !== undefined) ops.push({ op: 'add', path: '/period', value: period });
+  return [create, withMarker(patchEntry('Encounter', search, ops))];
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };
@@ -146,7 +168,7 @@ export function keepOmittedEntries(resource: Resource, fullUrl: string, search: 
  * to clean up (docs/mapping.md, MedicationRequest), refused by the server as before. A document
  * notification without content (documents.ts notificationPatched) is marked too (code review 25
  * CR25-4): the destination patches the document its search (or hig's id) finds by id, and PUTs the
- * placeholder at hig's id when the server holds none (destinations/document-notifications.ts).
+ * placeholder at hig's id when the server holds none (destinations/named-resources.ts).
  */
 export const ORDER_EVENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-entry';
 const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest', 'MedicationRequest']);
@@ -800,7 +822,7 @@ export function notificationPatch(resource: Resource, targets: PatchTargets = ne
  */
 export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
   // [hig, code review 25 CR25-4] marked too: the FHIR destination resolves which document the pair acts on
-  // (destinations/document-notifications.ts), so a notification before its content is PUT at hig's id
+  // (destinations/named-resources.ts), so a notification before its content is PUT at hig's id
   if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))].map(withMarker);
   if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
   const resource = given.carried === true ? distinctLists(request) : request;

@@ -112,7 +112,7 @@ describe('CR25-2 [hig identity: TXA-12 within the patient\'s record; v2.5.1 9.6.
   });
 
   // fixed (fixdoc26): the destination resolves the T07's search; none held, the placeholder is PUT at hig's id
-  // (destinations/document-notifications.ts)
+  // (destinations/named-resources.ts)
   it('CR25-4: a T07 that reached the server before its T02, then the T02, then another T07: accepted, one document of DOC-55120', async () => {
     // docs/mapping.md (Documents) named the two documents as a gap; not that every later T07 of the
     // number was then a 412 (a conditional PATCH with two matches, R4 http.html#patch) and dead-lettered

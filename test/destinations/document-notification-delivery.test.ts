@@ -60,7 +60,7 @@ describe('CR23-6 [v2.5.1 9.6.7; IG TXA[DocumentReference] #12] a document notifi
   // batch and individual: the in-repo server keeps a batch's or a lone request's urn:uuid references
   // unresolved, so the T02's subject is no `Patient/<id>` and the patient-scoped search (code review 25
   // CR25-2) finds nothing: "Known gaps" (9), a 404 on the patch until the destination looked at hig's id
-  // (patient + TXA-12) too (code review 25 CR25-4, destinations/document-notifications.ts)
+  // (patient + TXA-12) too (code review 25 CR25-4, destinations/named-resources.ts)
   const modes = [
     ['transaction', {}],
     ['transaction', { namespaceMap: { EPIC } }],

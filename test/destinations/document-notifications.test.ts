@@ -1,13 +1,15 @@
 /**
  * Code review 25 CR25-4: which document a notification without content (MDM T07) acts on at the FHIR
- * destination (src/destinations/document-notifications.ts heldDocument), against a scripted search.
+ * destination (src/destinations/named-resources.ts heldResource), against a scripted search.
  * The delivered behaviour is document-notification-delivery.test.ts's; this covers the answers the
  * in-repo server does not give without a crafted history (several matches of one TXA-12).
  *
  *   npx vitest run test/destinations/document-notifications.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { heldDocument } from '../../src/destinations/document-notifications.js';
+import { heldResource } from '../../src/destinations/named-resources.js';
+
+const heldDocument = (query: string, higId: string, search: Parameters<typeof heldResource>[3]) => heldResource('DocumentReference', query, higId, search);
 import { DestinationRejectedError } from '../../src/destinations/failures.js';
 
 type Json = Record<string, unknown>;

@@ -30,16 +30,18 @@ describe('review 25 at the destination', () => {
     expect(sample.refused).toEqual(['17']);
   });
 
-  it('Cerner #01 → #05, then Sunquest #09–#11: one visit on FIN 25010110007; the ORUs\' PV1 re-PUT it last (documented, not counted)', () => {
+  it('Cerner #01 → #05, then Sunquest #09–#11: one visit on FIN 25010110007, still as the ADT feed left it after the A13 [hig visit rule]', () => {
     const visits = byIdentifier('Encounter', '25010110007');
     expect(visits).toHaveLength(1);
-    // #09–#11 (Sunquest ORU with a PV1 of class, location, attending and FIN only) are delivered after the A13:
-    // the documented full PUT (docs/mapping.md omittedFields `remove`; review 23 "not counted" (1)) leaves the
-    // inpatient visit with status unknown and no period (PV1-44's 23:15 admit gone), no admitter, no diagnoses.
+    // #09–#11 (Sunquest ORU with a PV1 of class, location, attending and FIN only) are delivered after the A13.
+    // Until the visit rule (2026-12-06) their full PUT left the inpatient visit `unknown` with no period, no
+    // admitter and no diagnoses (documented, review 23 "not counted" (1)); now a result names the visit and
+    // leaves it: [IG Event[EncounterStatus] A13] in-progress, no end; [IG PV1[Encounter] #44] the A13's PV1-44
+    // 2026-12-01 23:15 -0600 is the start.
     const v = visits[0] as Json;
     expect((v.class as Json).code).toBe('IMP');
-    expect(v.status).toBe('unknown');
-    expect(v.period).toBeUndefined();
+    expect(v.status).toBe('in-progress');
+    expect(v.period).toEqual({ start: '2026-12-01T23:15:00-06:00' });
   });
 
   it('Sunquest #09 → #11: the organism is S. lugdunensis, corrected; the culture report corrected; the MIC child report final beside it', () => {

@@ -135,12 +135,14 @@ describe('review 28 at the destination', () => {
   // Documented PUT-replace (mapping.md "Explicit null and empties") and non-ADT `unknown`, in file order: the OML's
   // bare PV1 (#24, sent 12-08 07:45, delivered after the A13 of 12-10) leaves MARRANDIL's visit without its start
   // and participants; the A60 (#12, sent before the A27 but numbered after it) re-plans CLANCY-OYELOWO's visit.
-  it('recorded (file order, documented PUT-replace): MARRANDIL\'s visit unknown without period or participants; CLANCY-OYELOWO\'s pending admit planned PRENC', () => {
+  it('[hig visit rule] MARRANDIL\'s visit as the A13 left it, the ORM/OML after it naming it only; CLANCY-OYELOWO\'s pending admit planned PRENC', () => {
     const mar = byIdentifier('Encounter', 'V2801001');
     expect(mar).toHaveLength(1);
-    expect(mar[0]?.status).toBe('unknown');
-    expect(mar[0]?.period).toBeUndefined();
-    expect(mar[0]?.participant).toBeUndefined();
+    // until the visit rule (2026-12-06) #23/#24's PV1 re-PUT it `unknown` without period or participants;
+    // [IG Event[EncounterStatus] A13] in-progress, no end; [IG PV1[Encounter] #44] 2026-12-07 23:10 +0930
+    expect(mar[0]?.status).toBe('in-progress');
+    expect(mar[0]?.period).toEqual({ start: '2026-12-07T23:10:00+09:30' });
+    expect(JSON.stringify(mar[0]?.participant ?? [])).toContain('Practitioner/');
     const cla = byIdentifier('Encounter', 'WV2809315-01');
     expect(cla[0]?.status).toBe('planned');
     expect((cla[0]?.class as Json | undefined)?.code).toBe('PRENC');

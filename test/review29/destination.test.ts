@@ -138,14 +138,16 @@ describe('review 29 at the destination', () => {
   // "Event semantics": a non-ADT PV1 is `unknown`): the last message naming the visit (#23, an RDS) PUTs it whole, so
   // the inpatient visit the ADT feed left in-progress, with attending, admitter and admission time, is `unknown` and
   // holds none of them at the server.
-  it('recorded (documented PUT-replace): after the ORU/RDE/RDS PV1s the visit is unknown, without participants or period.start', () => {
-    const v = byIdentifier('Encounter', 'V29010170')[0];
-    expect(v?.status).toBe('unknown');
-    expect(v?.participant).toBeUndefined();
-    expect(v?.period).toBeUndefined();
-    expect(v?.hospitalization).toBeUndefined();
-    expect(v?.reasonCode).toBeUndefined();
-    expect(v?.diagnosis).toBeUndefined();
+  it('[hig visit rule] after the ORU/RDE/RDS PV1s the visit is still as the A12 left it: in progress, attending, admitted 21:50', () => {
+    // until 2026-12-06 these messages' full PUT left it `unknown` without participants, period, hospitalization,
+    // reason or diagnoses (recorded here); now they name the visit and leave it
+    const v = byIdentifier('Encounter', 'V29010170');
+    expect(v).toHaveLength(1);
+    // [IG Event[EncounterStatus]] A12 cancel transfer: the stay goes on (hig supplement: in-progress)
+    expect(v[0]?.status).toBe('in-progress');
+    // [IG PV1[Encounter] #7] the attending 1629010101; [#44] 2027-01-11 21:50 -0500
+    expect(JSON.stringify(v[0]?.participant ?? [])).toContain('Practitioner/');
+    expect(v[0]?.period).toEqual({ start: '2027-01-11T21:50:00-05:00' });
   });
 
   it('recorded (documented PUT-replace): after #11 (the isolate resent alone) the culture report lists only it; after #16 the AP report lists only the final diagnosis', () => {

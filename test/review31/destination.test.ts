@@ -147,9 +147,13 @@ describe('review 31 at the destination', () => {
   // Recorded: the result and order messages' PV1 (#16–#22: no PV1-44, no event) PUT the whole visit with status
   // `unknown` (docs/mapping.md "A PV1 in a message that is no ADT visit event"; full PUT, omittedFields `remove`),
   // so after #22 the in-progress admission of #01–#06 is held `unknown`, without its start.
-  it('recorded: after the ORUs/OMLs his admission is held unknown without period.start', () => {
-    const visit = byIdentifier('Encounter', '9310100101')[0];
-    expect(visit?.status).toBe('unknown');
-    expect((visit?.period as Json | undefined)?.start).toBeUndefined();
+  it('[hig visit rule] after the ORUs/OMLs his admission is held as the A13 left it: in progress, admitted 21:45 on 31 October', () => {
+    // until 2026-12-06 the ORUs'/OMLs' full PUT left it `unknown` without period.start (recorded here)
+    const visit = byIdentifier('Encounter', '9310100101');
+    expect(visit).toHaveLength(1);
+    // [IG Event[EncounterStatus] A13] in-progress, no end; [IG PV1[Encounter] #44] PV1-44 20261031214500
+    expect(visit[0]?.status).toBe('in-progress');
+    expect((visit[0]?.period as Json | undefined)?.start).toMatch(/^2026-10-31T21:45:00/);
+    expect((visit[0]?.period as Json | undefined)?.end).toBeUndefined();
   });
 });

@@ -32,6 +32,12 @@ export function found(stored: Entry[], query: string): Entry[] {
   });
 }
 
-/** Every conditional search of an order event: the create's ifNoneExist and the PATCH's URL query. */
+/**
+ * Every conditional search of an order event: the ServiceRequest create's ifNoneExist and the PATCH's URL
+ * query (not the visit's conditional create a result's PV1 makes: patch.ts visitEntries).
+ */
 export const searches = (event: Entry[]): string[] =>
-  event.flatMap((e) => [e.request?.ifNoneExist, e.request?.method === 'PATCH' ? e.request.url?.split('?')[1] : undefined]).filter((q): q is string => q !== undefined);
+  event
+    .filter((e) => e.request?.url?.startsWith('ServiceRequest') === true)
+    .flatMap((e) => [e.request?.ifNoneExist, e.request?.method === 'PATCH' ? e.request.url?.split('?')[1] : undefined])
+    .filter((q): q is string => q !== undefined);

@@ -7,7 +7,7 @@ import { decimal, sub, val } from '../datatypes/primitive.js';
 import { location, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
-import { codeFact, encounterKey, patientFactsKey, resourceFact, senderFact } from '../identity.js';
+import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -67,6 +67,19 @@ function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined 
   // any valued component counts: a class with text and no code (`^Inpatient`) is no table code either
   if (own === undefined && seg.rep(2) !== undefined) cx.leftOut(seg, '2', 'a patient class that is no code of HL7 table 0004 (another coding system in CWE.3, or text without a code), not read through the PatientClass maps');
   return own?.code;
+}
+
+/**
+ * [hig visit rule] The search of a visit a message that is no ADT event names (patch.ts visitEntries):
+ * its number with its system, as a kept or conditionally updated visit is searched (context.ts
+ * conditional); a number without a system among the patient's visits only (identity.ts
+ * patientNumberSearch: another sender's visit of that number is not this one). A visit without a
+ * number (keyed by facts) has no search and stays a full PUT.
+ */
+function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope, cx: Conversion): void {
+  const typeId = `Encounter/${encounter.id ?? ''}`;
+  const search = typeof number?.system === 'string' ? cx.conditional.get(typeId) : patientNumberSearch(number, scope.patient);
+  if (search !== undefined) cx.namedVisits.set(typeId, search);
 }
 
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -172,6 +185,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
+  if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
   visitCoverage(seg, scope, encounter, cx);
 }
 

@@ -1,0 +1,75 @@
+/**
+ * Resources a message names but does not write whole, before a FHIR server sees them: a document
+ * notification without content (MDM T03/T07/T11, structure MDM_T01: transform/segments/documents.ts
+ * notificationPatched; code review 25, CR25-4) and the visit a message that is no ADT event names
+ * (transform/patch.ts visitEntries: a result's, order's, document's PV1).
+ *
+ * The converter sends each as a conditional create searched by its number among the patient's
+ * resources (TXA-12; PV1-19) — a document notification with a conditional JSON Patch of what the TXA
+ * says beside it — and marks the entries as it marks an order event's (transform/patch.ts
+ * ORDER_EVENT_EXTENSION). Sent as they are, a notification (or a result) that reached the server
+ * before the message that writes the resource whole created it under the server's id; the T02 (T06,
+ * T08…) that brings the content, or the ADT event that writes the visit, is a PUT at hig's id, so the
+ * server held two of one number, and every later conditional PATCH found two (R4 http.html#patch: 412)
+ * and dead-lettered. So the destination resolves the resource first, as it does an order event's
+ * orders (order-events.ts, which calls heldResource):
+ *
+ * - the search finds one: that one (a notification's PATCH by its id with `ifMatch` its version; a
+ *   visit left as it is), the create dropped, references to its fullUrl naming it;
+ * - it finds none: `GET Type?_id=<hig's id>`, the id the writing message PUTs. hig's id is the
+ *   patient + the number (docs/mapping.md "Resource identity"), so what it finds is this patient's
+ *   whatever its `subject` says: a server that kept a batch's or a lone request's `urn:uuid:` subject
+ *   unresolved holds it there with a subject the search does not match (mapping.md "Known gaps" (9)),
+ *   and a PUT over it would erase it (a document's text). Found: as above;
+ * - neither: `PUT Type/<hig's id>` of the create's resource (a notification's placeholder document,
+ *   the visit as the message describes it), no PATCH (the create carries every element the patch
+ *   would set): the later writing message PUTs the same resource, one resource;
+ * - the search finds several (two of one number written before this rule): the one at hig's id is
+ *   taken and the other left as it is (docs/mapping.md upgrade note); none at hig's id, the message is
+ *   refused, as the server's 412 refused it.
+ *
+ * Searches carry a number and a patient id: errors name the resource type only.
+ */
+import { DestinationRejectedError } from './failures.js';
+import { isRecord } from './outcome.js';
+
+type Json = Record<string, unknown>;
+
+/** The resources a search `Type?query` finds on the server (the FHIR destination's GET; order-events.ts uses it too). */
+export type Search = (type: string, query: string) => Promise<Json[]>;
+
+/** The types whose marked create is resolved here (the module comment), not as an order event's. */
+export const NAMED_TYPES: ReadonlySet<string> = new Set(['DocumentReference', 'Encounter']);
+
+/** hig's id of the resource a marked create names: its fullUrl is `urn:uuid:<id>` (transform/bundle.ts). */
+export function higIdOf(create: Json): string | undefined {
+  const url = create.fullUrl;
+  return typeof url === 'string' && url.startsWith('urn:uuid:') && url.length > 'urn:uuid:'.length ? url.slice('urn:uuid:'.length) : undefined;
+}
+
+/**
+ * The resource of `type` a marked create acts on (see the module comment): the one its search or hig's
+ * id (`higId`) finds, or undefined when the server holds none.
+ */
+export async function heldResource(type: string, query: string, higId: string, search: Search): Promise<Json | undefined> {
+  const matches = await search(type, query);
+  if (matches.length === 1) return matches[0];
+  if (matches.length > 1) {
+    const own = matches.find((m) => m.id === higId);
+    if (own === undefined) throw new DestinationRejectedError(`search ${type}: the number a message names finds ${matches.length} resources of the patient`);
+    return own;
+  }
+  const [own] = await search(type, `_id=${encodeURIComponent(higId)}`);
+  return own;
+}
+
+/**
+ * The create of a resource the server does not hold (hig's marker removed), as `PUT Type/<hig's id>` of
+ * the same resource (its fullUrl kept: the Bundle's references to it resolve as before).
+ */
+export function putAtHigId(create: Json, higId: string): Json {
+  const { request: _create, ...entry } = create;
+  const resource = isRecord(create.resource) ? create.resource : {};
+  const type = String(resource.resourceType);
+  return { ...entry, resource: { resourceType: type, id: higId, ...resource }, request: { method: 'PUT', url: `${type}/${higId}` } };
+}
