@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -31,8 +31,8 @@ export class SegmentReader {
     readonly segment: Segment,
     /** 0-based position in the message, for report locations. */
     readonly index: number,
-    /** The channel's zone for times without offset. */
-    readonly timezone: string = 'UTC',
+    /** The zone for times without offset (datatypes/time.ts senderZone). */
+    readonly timezone: Zone = 'UTC',
     /** Where a located report line goes (the conversion's report, once per line). */
     private readonly report: (line: string) => void = () => undefined,
   ) {}
@@ -111,12 +111,21 @@ export class SegmentReader {
     return val(this.rep(n), c, s);
   }
 
-  private converted<T>(n: number, c: number, convert: (raw: string) => T | typeof COARSE | undefined): T | undefined {
+  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt) => T | typeof COARSE | undefined): T | undefined {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
-    const v = convert(raw);
-    if (v === undefined) this.rejectDate(c === 1 ? `${n}` : `${n}.${c}`);
+    const field = c === 1 ? `${n}` : `${n}.${c}`;
+    const v = convert(raw, this.timeDoubt(field));
+    if (v === undefined) this.rejectDate(field);
     return v === COARSE ? undefined : v;
+  }
+
+  /**
+   * [hig time-zone rule] Where a time without offset that its zone holds twice or skips is reported
+   * (datatypes/time.ts offsetFor): at `field` (`EVN-2`, `NDL.2` of ORC-12 as `12`), once, never the value.
+   */
+  timeDoubt(field: string): TimeDoubt {
+    return (why) => this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
   }
 
   /**
@@ -141,7 +150,7 @@ export class SegmentReader {
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
   dateTime(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw) => toDateTime(raw, this.timezone));
+    return this.converted(n, c, (raw, doubt) => toDateTime(raw, this.timezone, doubt));
   }
 
   date(n: number, c = 1): string | undefined {
@@ -154,8 +163,8 @@ export class SegmentReader {
    * never a refusal of the message (only a value that is no date refuses it).
    */
   instant(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw) => {
-      const v = toInstant(raw, this.timezone);
+    return this.converted(n, c, (raw, doubt) => {
+      const v = toInstant(raw, this.timezone, doubt);
       if (v === undefined && toDateTime(raw, this.timezone) !== undefined) {
         this.used.delete(n);
         return COARSE;
@@ -240,9 +249,9 @@ export class Conversion implements DatatypeContext {
     readonly msg: Message,
     /**
      * The zone for times without an offset: MSH-7's offset (`+01:00`) when MSH-7 has one, else
-     * the channel's IANA zone (see datatypes/time.ts).
+     * the channel's IANA zone (see datatypes/time.ts senderZone).
      */
-    readonly timezone: string,
+    readonly timezone: Zone,
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
@@ -320,6 +329,7 @@ export class Conversion implements DatatypeContext {
       invalidDate: this.invalidDate,
       leftOutValue: this.reportAt(reader, n),
       extensions: this.extensions,
+      timeDoubt: reader.timeDoubt(String(n)),
     };
   }
 
@@ -350,6 +360,12 @@ export class Conversion implements DatatypeContext {
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
     this.once(`${where}: ${what}; left out`);
+  };
+
+  /** DatatypeContext.timeDoubt without a field: at the segment being mapped (leftOutValue's place). */
+  readonly timeDoubt = (why: string): void => {
+    const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
+    this.once(`${reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`}: ${why}`);
   };
 
   /**
