@@ -50,9 +50,10 @@ export class SegmentReader {
     const values: Repetition[] = [];
     const escape = this.msg.delimiters.escape;
     for (const raw of repetitions(this.msg, this.segment, n)) {
-      let rep = splitRepetition(this.msg, raw);
+      const escaped = escape !== '' && raw.indexOf(escape) >= 0;
+      let rep = escaped ? splitRepetition(this.msg, raw, () => this.reportUndecodable(n)) : splitRepetition(this.msg, raw);
       // the raw text has the control characters, or an escape (`\X01\`) may make one
-      if ((UNSAFE.test(raw) || (escape !== '' && raw.indexOf(escape) >= 0)) && unsafe(rep)) rep = this.scrub(n, rep);
+      if ((UNSAFE.test(raw) || escaped) && unsafe(rep)) rep = this.scrub(n, rep);
       if (rep.length > CWE_IG_COMPONENTS) this.reportBeyondIg(n, rep);
       if (hasValue(rep)) values.push(rep);
     }
@@ -77,6 +78,16 @@ export class SegmentReader {
     if (done.cleaned.length > 0) this.report(`${at}: control characters FHIR cannot carry removed from free text (${done.cleaned.join(', ')}); the rest of the text kept`);
     if (done.omitted.length > 0) this.report(`${at}: ${done.omitted.join(', ')} held control characters FHIR cannot carry; left out, not altered (an identifier, code, date or number changed by a character could name another record); not converted`);
     return done.rep;
+  }
+
+  /**
+   * [v2.5.1 2.7.4 `\Xdddd\` hex data in the message's character set; 2.15.9.18 MSH-18 empty: ASCII]
+   * An escape whose bytes are no text in that set (`\XB0\` with MSH-18 empty: hig reads an empty
+   * MSH-18 as UTF-8, where a lone 0xB0 is none) is U+FFFD in the value (hl7/charset.ts decodeBytes),
+   * never a guessed character; one line per field says so, never the value (review 32 R32-L2).
+   */
+  private reportUndecodable(n: number): void {
+    this.report(`${this.name}-${n} (segment ${this.index + 1}): a \\X..\\ hex escape holds bytes that are no character in the message's character set (MSH-18; empty reads as UTF-8, whose ASCII part is v2's default); U+FFFD written in their place`);
   }
 
   /**
