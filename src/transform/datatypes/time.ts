@@ -201,13 +201,14 @@ export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt): string 
 
 /** Minutes east of UTC of the wall clock `local` (ms as if UTC) in the IANA zone `name` (offsetFor). */
 function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined): number {
-  // the offsets a day either side of the clock bound the ones it can have (zones move by ≤ 14 h)
+  // the offsets a day either side of the clock bound the ones it can have (zones move by ≤ 14 h); the
+  // same offset both sides is a day without a change (no zone changes and changes back within two
+  // days), the common case in two zone look-ups, as before review 31
   const before = zoneOffsetAt(name, local - DAY);
   const after = zoneOffsetAt(name, local + DAY);
-  const fits = (before === after ? [before] : [before, after]).filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
+  if (before === after) return before;
+  const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
   if (fits.length === 1) return fits[0] ?? before;
-  // two changes within a day (no zone in use does this): the zone at the clock's nearest reading
-  if (fits.length === 0 && before === after) return zoneOffsetAt(name, local - zoneOffsetAt(name, local) * 60000);
   if (fits.length === 2 && typeof zone !== 'string' && fits.includes(zone.stated)) {
     const at = local - zone.stated * 60000;
     if (Math.abs(at - zone.sentAt) <= DAY) return zone.stated;
