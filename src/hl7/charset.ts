@@ -120,9 +120,21 @@ function lineNamed(line: Buffer, names: ReadonlySet<string>, decoder: { decode(b
 /** decodeMessageBytes drops a leading U+FEFF of the text; TextDecoder already drops UTF-8's. */
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
-/** Decodes raw bytes (from a \X..\ escape) in the given MSH-18 charset; undefined charset = UTF-8. */
-export function decodeBytes(bytes: Uint8Array, msh18: string | undefined): string {
-  return new TextDecoder(encodingLabel(msh18) ?? 'utf-8').decode(bytes);
+/**
+ * Decodes raw bytes (from a \X..\ escape) in the given MSH-18 charset; undefined charset = UTF-8.
+ * Bytes that are no text in it become U+FFFD, and `undecodable` (when given) is told so, for a
+ * report line at the field (review 32 R32-L2: `\XB0\` with MSH-18 empty became U+FFFD silently).
+ */
+export function decodeBytes(bytes: Uint8Array, msh18: string | undefined, undecodable?: () => void): string {
+  const label = encodingLabel(msh18) ?? 'utf-8';
+  if (undecodable !== undefined) {
+    try {
+      return new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      undecodable();
+    }
+  }
+  return new TextDecoder(label).decode(bytes);
 }
 
 /** Reverse tables of single-byte charsets (char → byte), built on first use from TextDecoder. */

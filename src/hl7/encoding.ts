@@ -12,9 +12,10 @@ const LINE_BREAKS = new Set(['.br', '.sp', '.in', '.ti', '.ce']);
 
 /**
  * Replaces escape sequences in one leaf value. Unknown or unterminated sequences are kept verbatim
- * (lossless rather than guessing). `\X..\` hex bytes are decoded in the message charset.
+ * (lossless rather than guessing). `\X..\` hex bytes are decoded in the message charset [v2.5.1
+ * 2.7.4]; bytes that are no text there become U+FFFD and `undecodable` is told (charset.ts decodeBytes).
  */
-export function unescapeValue(value: string, d: Delimiters, charset?: string): string {
+export function unescapeValue(value: string, d: Delimiters, charset?: string, undecodable?: () => void): string {
   const esc = d.escape;
   if (esc === '' || value.indexOf(esc) < 0) return value;
   let out = '';
@@ -32,14 +33,14 @@ export function unescapeValue(value: string, d: Delimiters, charset?: string): s
       break;
     }
     const seq = value.slice(start + 1, end);
-    const replaced = replaceSequence(seq, d, charset);
+    const replaced = replaceSequence(seq, d, charset, undecodable);
     out += replaced ?? value.slice(start, end + 1);
     i = end + 1;
   }
   return out;
 }
 
-function replaceSequence(seq: string, d: Delimiters, charset: string | undefined): string | undefined {
+function replaceSequence(seq: string, d: Delimiters, charset: string | undefined, undecodable: (() => void) | undefined): string | undefined {
   switch (seq) {
     case 'F':
       return d.field;
@@ -62,7 +63,7 @@ function replaceSequence(seq: string, d: Delimiters, charset: string | undefined
   if (seq === '') return undefined;
   const head = seq.charAt(0);
   if (head === 'X' && /^X([0-9A-Fa-f]{2})+$/.test(seq)) {
-    return decodeBytes(Buffer.from(seq.slice(1), 'hex'), charset);
+    return decodeBytes(Buffer.from(seq.slice(1), 'hex'), charset, undecodable);
   }
   if (head === '.') {
     const cmd = seq.replace(/[+-]?\d+$/, '');

@@ -129,12 +129,15 @@ export function repetitions(msg: Message, seg: Segment, n: number): string[] {
   return raw.indexOf(r) < 0 ? [raw] : raw.split(r);
 }
 
-/** Splits one raw repetition into unescaped components/subcomponents. */
-export function splitRepetition(msg: Message, raw: string): Repetition {
+/**
+ * Splits one raw repetition into unescaped components/subcomponents; `undecodable` is told when a
+ * `\X..\` escape holds bytes that are no text in the message's charset (encoding.ts unescapeValue).
+ */
+export function splitRepetition(msg: Message, raw: string, undecodable?: () => void): Repetition {
   const d = msg.delimiters;
   // most values are one plain leaf: no split, no unescape (the mappers split every field they read)
   if (raw.indexOf(d.component) < 0 && (d.subcomponent === '' || raw.indexOf(d.subcomponent) < 0) && (d.escape === '' || raw.indexOf(d.escape) < 0)) return [[raw]];
-  return raw.split(d.component).map((c) => splitOn(c, d.subcomponent).map((s) => unescapeValue(s, d, msg.charset)));
+  return raw.split(d.component).map((c) => splitOn(c, d.subcomponent).map((s) => unescapeValue(s, d, msg.charset, undecodable)));
 }
 
 /** All repetitions of field `n`, split and unescaped. */

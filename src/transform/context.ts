@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -31,8 +31,8 @@ export class SegmentReader {
     readonly segment: Segment,
     /** 0-based position in the message, for report locations. */
     readonly index: number,
-    /** The channel's zone for times without offset. */
-    readonly timezone: string = 'UTC',
+    /** The zone for times without offset (datatypes/time.ts senderZone). */
+    readonly timezone: Zone = 'UTC',
     /** Where a located report line goes (the conversion's report, once per line). */
     private readonly report: (line: string) => void = () => undefined,
   ) {}
@@ -50,9 +50,10 @@ export class SegmentReader {
     const values: Repetition[] = [];
     const escape = this.msg.delimiters.escape;
     for (const raw of repetitions(this.msg, this.segment, n)) {
-      let rep = splitRepetition(this.msg, raw);
+      const escaped = escape !== '' && raw.indexOf(escape) >= 0;
+      let rep = escaped ? splitRepetition(this.msg, raw, () => this.reportUndecodable(n)) : splitRepetition(this.msg, raw);
       // the raw text has the control characters, or an escape (`\X01\`) may make one
-      if ((UNSAFE.test(raw) || (escape !== '' && raw.indexOf(escape) >= 0)) && unsafe(rep)) rep = this.scrub(n, rep);
+      if ((UNSAFE.test(raw) || escaped) && unsafe(rep)) rep = this.scrub(n, rep);
       if (rep.length > CWE_IG_COMPONENTS) this.reportBeyondIg(n, rep);
       if (hasValue(rep)) values.push(rep);
     }
@@ -77,6 +78,16 @@ export class SegmentReader {
     if (done.cleaned.length > 0) this.report(`${at}: control characters FHIR cannot carry removed from free text (${done.cleaned.join(', ')}); the rest of the text kept`);
     if (done.omitted.length > 0) this.report(`${at}: ${done.omitted.join(', ')} held control characters FHIR cannot carry; left out, not altered (an identifier, code, date or number changed by a character could name another record); not converted`);
     return done.rep;
+  }
+
+  /**
+   * [v2.5.1 2.7.4 `\Xdddd\` hex data in the message's character set; 2.15.9.18 MSH-18 empty: ASCII]
+   * An escape whose bytes are no text in that set (`\XB0\` with MSH-18 empty: hig reads an empty
+   * MSH-18 as UTF-8, where a lone 0xB0 is none) is U+FFFD in the value (hl7/charset.ts decodeBytes),
+   * never a guessed character; one line per field says so, never the value (review 32 R32-L2).
+   */
+  private reportUndecodable(n: number): void {
+    this.report(`${this.name}-${n} (segment ${this.index + 1}): a \\X..\\ hex escape holds bytes that are no character in the message's character set (MSH-18; empty reads as UTF-8, whose ASCII part is v2's default); U+FFFD written in their place`);
   }
 
   /**
@@ -111,12 +122,21 @@ export class SegmentReader {
     return val(this.rep(n), c, s);
   }
 
-  private converted<T>(n: number, c: number, convert: (raw: string) => T | typeof COARSE | undefined): T | undefined {
+  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt) => T | typeof COARSE | undefined): T | undefined {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
-    const v = convert(raw);
-    if (v === undefined) this.rejectDate(c === 1 ? `${n}` : `${n}.${c}`);
+    const field = c === 1 ? `${n}` : `${n}.${c}`;
+    const v = convert(raw, this.timeDoubt(field));
+    if (v === undefined) this.rejectDate(field);
     return v === COARSE ? undefined : v;
+  }
+
+  /**
+   * [hig time-zone rule] Where a time without offset that its zone holds twice or skips is reported
+   * (datatypes/time.ts offsetFor): at `field` (`EVN-2`, `NDL.2` of ORC-12 as `12`), once, never the value.
+   */
+  timeDoubt(field: string): TimeDoubt {
+    return (why) => this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
   }
 
   /**
@@ -141,7 +161,7 @@ export class SegmentReader {
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
   dateTime(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw) => toDateTime(raw, this.timezone));
+    return this.converted(n, c, (raw, doubt) => toDateTime(raw, this.timezone, doubt));
   }
 
   date(n: number, c = 1): string | undefined {
@@ -154,8 +174,8 @@ export class SegmentReader {
    * never a refusal of the message (only a value that is no date refuses it).
    */
   instant(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw) => {
-      const v = toInstant(raw, this.timezone);
+    return this.converted(n, c, (raw, doubt) => {
+      const v = toInstant(raw, this.timezone, doubt);
       if (v === undefined && toDateTime(raw, this.timezone) !== undefined) {
         this.used.delete(n);
         return COARSE;
@@ -245,9 +265,9 @@ export class Conversion implements DatatypeContext {
     readonly msg: Message,
     /**
      * The zone for times without an offset: MSH-7's offset (`+01:00`) when MSH-7 has one, else
-     * the channel's IANA zone (see datatypes/time.ts).
+     * the channel's IANA zone (see datatypes/time.ts senderZone).
      */
-    readonly timezone: string,
+    readonly timezone: Zone,
     readonly namespaceMap: Readonly<Record<string, string>>,
     /** sender + control id: scopes ordinal ids to this message. */
     readonly messageScope: string,
@@ -325,6 +345,7 @@ export class Conversion implements DatatypeContext {
       invalidDate: this.invalidDate,
       leftOutValue: this.reportAt(reader, n),
       extensions: this.extensions,
+      timeDoubt: reader.timeDoubt(String(n)),
     };
   }
 
@@ -355,6 +376,12 @@ export class Conversion implements DatatypeContext {
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     const where = reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`;
     this.once(`${where}: ${what}; left out`);
+  };
+
+  /** DatatypeContext.timeDoubt without a field: at the segment being mapped (leftOutValue's place). */
+  readonly timeDoubt = (why: string): void => {
+    const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
+    this.once(`${reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`}: ${why}`);
   };
 
   /**

@@ -228,11 +228,12 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   // MSH-7 sets the zone of the conversion's readers, so it is read before them, by the same rules
   // (unescaped; a control character leaves it out, characters.ts); mapMsh's read reports it
   const msh7 = new SegmentReader(msg, mshSeg, 0).str(7);
-  const timestamp = toInstant(msh7, timezone);
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
   const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory);
+  // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
+  const timestamp = toInstant(msh7, timezone, cx.reader(mshSeg, 0).timeDoubt('7'));
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);

@@ -19,6 +19,19 @@ describe('unescapeValue', () => {
     expect(unescapeValue(input, D)).toBe(expected);
   });
 
+  // [v2.5.1 2.7.4 \Xdddd\: hex data in the message's character set] review 32 R32-L2: a byte that is no text in that
+  // set is U+FFFD (the Unicode replacement character), and the caller is told, so the field reader reports it
+  it('tells the caller when \\X..\\ bytes are no text in the message charset (0xB0 alone in UTF-8, MSH-18 empty)', () => {
+    let told = 0;
+    expect(unescapeValue('~10\\XB0\\ right', D, undefined, () => told++)).toBe('~10\ufffd right');
+    expect(told).toBe(1);
+  });
+  it('does not tell when the bytes decode: UTF-8 C2B0, 8859/1 B0 (the degree sign)', () => {
+    let told = 0;
+    expect(unescapeValue('10\\XC2B0\\', D, 'UNICODE UTF-8', () => told++)).toBe('10\u00b0');
+    expect(unescapeValue('10\\XB0\\', D, '8859/1', () => told++)).toBe('10\u00b0');
+    expect(told).toBe(0);
+  });
   it('decodes \\X..\\ in the message charset', () => {
     expect(unescapeValue('\\XE9\\', D, '8859/1')).toBe('é');
   });

@@ -1,7 +1,7 @@
 /**
  * Review 31 (issue 14, branch review31 on main 0248a61): defects found in a fresh synthetic sample of 24
  * feed-style messages (docs/review31/messages/, docs/mapping-review-31.md). Each defect is `it.fails` so CI stays
- * green (the lead flips it to `it` when fixed); each has a control that passes today. Expected values come from
+ * green (flipped to `it` when fixed: R31-W1 and R31-N2 on branch fixdst26); each has a control that passes today. Expected values come from
  * the message, the IG rows named and FHIR's element definitions, not from hig's output.
  * test/review31/destination.test.ts delivers the whole sample over HTTP and judges the order events there.
  *
@@ -42,10 +42,10 @@ describe('review 31: bare times in the repeated hour of the fall-back are put in
   // twice hig takes the first (-04:00), an hour before the MSH-7 that states -05:00 for that very clock.
   // [IG EVN[Provenance] EVN-2 → recorded; ORC[ServiceRequest] #9 → authoredOn; MSH[Bundle] note: zone is local
   // context; MAPPING-RULES timezone]. FHIR instant/dateTime: the offset is part of the value.
-  it.fails('R31-W1 [IG EVN[Provenance] EVN-2 → recorded] #02 on an America/New_York channel: EVN-2 = MSH-7\'s clock → 01:38:12-05:00', () => {
+  it('R31-W1 [IG EVN[Provenance] EVN-2 → recorded] #02 on an America/New_York channel: EVN-2 = MSH-7\'s clock → 01:38:12-05:00', () => {
     expect(eventProvenance(M02, NY)?.recorded).toBe('2026-11-01T01:38:12-05:00');
   });
-  it.fails('R31-W1 [IG ORC[ServiceRequest] #9 → authoredOn] #20 on an America/New_York channel: ORC-9 = MSH-7\'s clock (01:42:05-05:00) → authoredOn -05:00', () => {
+  it('R31-W1 [IG ORC[ServiceRequest] #9 → authoredOn] #20 on an America/New_York channel: ORC-9 = MSH-7\'s clock (01:42:05-05:00) → authoredOn -05:00', () => {
     const srs = of(M20, 'ServiceRequest', NY);
     expect(srs).toHaveLength(4);
     for (const s of srs) expect(s.authoredOn).toBe('2026-11-01T01:42:05-05:00');
@@ -61,13 +61,16 @@ describe('review 31: bare times in the repeated hour of the fall-back are put in
   it('recorded (R31-N1): #02 with default options writes PV1-44 21:45 (EDT) as -05:00', () => {
     expect((of(M02, 'Encounter')[0]?.period as Json | undefined)?.start).toBe('2026-10-31T21:45:00-05:00');
   });
-  // Recorded (R31-N2): #03's MSH-7 has no offset and sits in the repeated hour: on the New York channel its EVN-2
-  // 01:55:30 becomes -04:00 = 05:55:30Z, 43 minutes *before* the A02 (06:38:12Z) it cancels; no report line says
-  // the local time was ambiguous.
-  it('recorded (R31-N2): #03 (bare MSH-7 01:55:30) on the New York channel → -04:00, before the transfer it cancels', () => {
+  // R31-N2 (fixed with R31-W1): #03's MSH-7 has no offset and sits in the repeated hour: on the New York channel its
+  // EVN-2 01:55:30 is truly ambiguous; hig keeps the deterministic first pass (-04:00 = 05:55:30Z, 43 minutes before
+  // the A02 at 06:38:12Z it cancels) and now says so at each such field, never the value (docs/mapping.md
+  // "Time-zone rule"; before, silently). [IG EVN[Provenance] EVN-2 → recorded; DTM[dateTime] #1]
+  it('R31-N2: #03 (bare MSH-7 01:55:30) on the New York channel → -04:00, reported at MSH-7, EVN-2 and EVN-6', () => {
     expect(eventProvenance(M03, NY)?.recorded).toBe('2026-11-01T01:55:30-04:00');
     const issues = (convertHl7v2(M03, NY).report.issue as { details?: { text?: string } }[] | undefined) ?? [];
-    expect(issues.some((i) => /ambiguous|fall|repeated/i.test(i.details?.text ?? ''))).toBe(false);
+    const lines = issues.map((i) => i.details?.text ?? '').filter((t) => /repeats as daylight saving ends/.test(t));
+    expect(lines.map((t) => t.split(':')[0]).sort()).toEqual(['EVN-2 (segment 2)', 'EVN-6 (segment 2)', 'MSH-7 (segment 1)']);
+    for (const t of lines) expect(t).not.toMatch(/0155|01:55|0150|01:50/);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Review 32 (issue 14, branch review32 on main 0248a61): defects found in a fresh synthetic sample of 24
  * feed-style messages (docs/review32/messages/, docs/mapping-review-32.md). Each defect is `it.fails` so CI stays
- * green (the lead flips it to `it` when fixed); each has a control that passes today. Expected values come from
+ * green (flipped to `it` when fixed: R32-L2 on branch fixdst26); each has a control that passes today. Expected values come from
  * the message, the IG rows named and FHIR's element definitions, not from hig's output.
  * test/review32/destination.test.ts delivers the whole sample over HTTP and judges the order events there.
  *
@@ -63,10 +63,21 @@ describe('review 32: a \\Xhh\\ escape without MSH-18 becomes U+FFFD, without a r
   // declared set cannot hold; hig writes U+FFFD into the text and says nothing. hig's rule is "mapped or reported"
   // (docs/mapping.md "Bad characters": a control character escape is reported per field).
   const noCharset = M15.replace('|8859/1', '|'); // MSH-18 emptied
-  it.fails('R32-L2 [hig "mapped or reported"; v2.5.1 2.7.4 \\Xdddd\\] the degree sign survives or a report line names the OBX-5', () => {
+  it('R32-L2 [hig "mapped or reported"; v2.5.1 2.7.4 \\Xdddd\\] the degree sign survives or a report line names the OBX-5', () => {
     const obs = of(noCharset, 'Observation').map((o) => String(o.valueString ?? ''));
     const exam = obs.find((v) => v.startsWith('EXAM:')) ?? '';
     expect(exam.includes('\u00b0') || (!exam.includes('\ufffd') && exam !== '') || texts(noCharset).some((t) => t.startsWith('OBX-5'))).toBe(true);
+  });
+  // fixed (branch fixdst26): the byte is no text in the message's set, so U+FFFD stays and a report line names
+  // OBX-5 and says why, never the value (context.ts SegmentReader reportUndecodable; docs/mapping.md "Character sets")
+  it('R32-L2: with MSH-18 empty the line names OBX-5 (segment n), says the escape is no character of the set, and holds no text of the value', () => {
+    const lines = texts(noCharset).filter((t) => /hex escape/.test(t));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^OBX-5 \(segment \d+\): /);
+    expect(lines[0]).not.toMatch(/B0|rotated|EXAM/);
+  });
+  it('R32-L2 control: #15 as sent (MSH-18 8859/1) has no such line', () => {
+    expect(texts(M15).some((t) => /hex escape/.test(t))).toBe(false);
   });
   it('R32-L2 control: #15 as sent (MSH-18 8859/1): `\\R\\10\\XB0\\` → "~10°" [v2 escapes; IG OBX[Observation] #5 TX]', () => {
     const exam = of(M15, 'Observation').map((o) => String(o.valueString ?? '')).find((v) => v.startsWith('EXAM:'));

@@ -58,7 +58,7 @@ export function xadAddress(rep: Repetition | undefined, ctx: DatatypeContext): J
   // review 15 (R15-L1) XAD.10 vanished without a line
   const tract = val(rep, 10) ?? val(rep, 10, 2);
   if (tract !== undefined) a.extension = [...((a.extension as Json[] | undefined) ?? []), { url: 'http://hl7.org/fhir/StructureDefinition/iso21090-ADXP-censusTract', valueString: tract }];
-  const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone, (w) => ctx.invalidDate?.(`XAD period ${w}`));
+  const period = toPeriod(val(rep, 13) ?? val(rep, 12, 1), val(rep, 14) ?? val(rep, 12, 2), ctx.timezone, (w) => ctx.invalidDate?.(`XAD period ${w}`), ctx.timeDoubt);
   if (period !== undefined) a.period = period;
   if (line === undefined && city === undefined && state === undefined && postalCode === undefined && country === undefined && district === undefined && tract === undefined) return undefined;
   return a;

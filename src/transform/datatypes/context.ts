@@ -1,9 +1,10 @@
 /** What datatype mappers need from the conversion: the channel's zone and namespace map. */
 import type { Repetition } from '../../hl7/message.js';
+import type { TimeDoubt, Zone } from './time.js';
 import type { ExtensionSettings } from './unnamed-extension.js';
 
 export interface DatatypeContext {
-  timezone: string;
+  timezone: Zone;
   namespaceMap: Readonly<Record<string, string>>;
   /**
    * Turns an assigning authority (an HD, as a one-component-per-subcomponent repetition) into a
@@ -32,4 +33,9 @@ export interface DatatypeContext {
    * defaults (emitted under DEFAULT_EXTENSION_BASE).
    */
   extensions?: ExtensionSettings;
+  /**
+   * A time without offset inside a datatype (a period, an OBX-5 DTM) that its zone holds twice or
+   * skips (time.ts offsetFor): reported at the field, never the value. Absent in pure datatype tests.
+   */
+  timeDoubt?: TimeDoubt;
 }

@@ -53,7 +53,7 @@ export function dlnIdentifier(rep: Repetition | undefined, ctx: DatatypeContext,
   // who issued the number: Identifier.assigner, "may be just text" (FHIR), so the fact is kept
   const issuer = system === undefined ? val(rep, 2, 2) ?? val(rep, 2) : undefined;
   if (issuer !== undefined) id.assigner = { display: issuer };
-  const period = toPeriod(undefined, val(rep, 3), ctx.timezone, (w) => ctx.invalidDate?.(`DLN.3 expiration date ${w}`));
+  const period = toPeriod(undefined, val(rep, 3), ctx.timezone, (w) => ctx.invalidDate?.(`DLN.3 expiration date ${w}`), ctx.timeDoubt);
   if (period !== undefined) id.period = period;
   return id;
 }
@@ -129,7 +129,7 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   const system = hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5));
   if (system !== undefined) id.system = system;
   id.value = value;
-  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone, (w) => ctx.invalidDate?.(`CX period ${w}`));
+  const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone, (w) => ctx.invalidDate?.(`CX period ${w}`), ctx.timeDoubt);
   if (period !== undefined) id.period = period;
   const ns = val(rep, 4, 1) ?? val(rep, 4, 2);
   if (ns !== undefined) {

@@ -55,7 +55,7 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   const range = !explicit && l.validityRange !== undefined;
   const start = range ? val(rep, l.validityRange ?? 0, 1) : val(rep, l.periodStart);
   const end = range ? val(rep, l.validityRange ?? 0, 2) : val(rep, l.periodEnd);
-  const period = toPeriod(start, end, ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`));
+  const period = toPeriod(start, end, ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`), ctx.timeDoubt);
   if (period !== undefined) n.period = period;
   return n;
 }

@@ -122,7 +122,7 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
     }
     case 'DR': {
       // [IG OBX #5 DR[Period]] DR.1 → start, DR.2 → end (a reversed range cannot be a Period: kept as text)
-      const period = toPeriod(val(first, 1), val(first, 2), ctx.timezone);
+      const period = toPeriod(val(first, 1), val(first, 2), ctx.timezone, undefined, ctx.timeDoubt);
       if (period === undefined) return stringValue(reps, true);
       if (period.start !== undefined && period.end !== undefined && Date.parse(period.start) > Date.parse(period.end)) return stringValue(reps, true);
       return { element: 'valuePeriod', value: period };
@@ -130,7 +130,7 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
     case 'DT':
     case 'DTM':
     case 'TS': {
-      const dt = toDateTime(val(first, 1), ctx.timezone);
+      const dt = toDateTime(val(first, 1), ctx.timezone, ctx.timeDoubt);
       return dt === undefined ? stringValue(reps) : { element: 'valueDateTime', value: dt };
     }
     case 'TM': {

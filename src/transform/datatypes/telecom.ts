@@ -100,7 +100,7 @@ export function xtnContactPoint(rep: Repetition | undefined, ctx: DatatypeContex
   }
   const rank = integer(val(rep, 18));
   if (rank !== undefined && rank > 0) cp.rank = rank;
-  const period = toPeriod(val(rep, 13), val(rep, 14), ctx.timezone, (w) => ctx.invalidDate?.(`XTN period ${w}`));
+  const period = toPeriod(val(rep, 13), val(rep, 14), ctx.timezone, (w) => ctx.invalidDate?.(`XTN period ${w}`), ctx.timeDoubt);
   if (period !== undefined) cp.period = period;
   for (const what of unmapped(rep, isEmail, value)) ctx.leftOutValue?.(what);
   return cp;

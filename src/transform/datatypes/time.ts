@@ -113,26 +113,47 @@ function zoneOffsetAt(zone: string, ms: number): number {
 const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
 
 /**
+ * The zone of a message's offset-less times (senderZone): an IANA name or a fixed offset `±hh:mm`,
+ * or an IANA zone with the offset MSH-7 states (`stated`, minutes east of UTC) at MSH-7's instant
+ * (`sentAt`, ms): that offset picks between the two passes of an hour the zone holds twice (offsetFor).
+ */
+export type Zone = string | { readonly zone: string; readonly stated: number; readonly sentAt: number };
+
+/**
+ * Told why a local time without offset has no single reading in its zone (a repeated or skipped
+ * hour), so the caller reports it at the field, never the value (docs/mapping.md "Time-zone rule").
+ */
+export type TimeDoubt = (why: string) => void;
+
+/**
  * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
  * configure per local context]: MSH-7's offset (`+01:00`) when MSH-7 has one, else `channelZone`.
  * One refinement: when the channel's zone is an IANA zone whose offset at MSH-7's instant is MSH-7's
  * offset, the sender keeps that zone's clock, so the zone itself (with its daylight-saving rules) is
  * used. A draw at 00:45 on the morning clocks fall back, in a message sent at 01:30-05:00, was
  * 00:45-04:00, not -05:00 (review 24 R24-N1: an hour late, and the correction that sent -04:00 moved it).
+ * MSH-7's offset still travels with the zone: in the hour that zone holds twice it tells which pass
+ * the sender's clock is in (review 31 R31-W1).
  */
-export function senderZone(msh7: string | undefined, channelZone: string, raw?: string): string {
+export function senderZone(msh7: string | undefined, channelZone: string, raw?: string): Zone {
   const sent = parseDtm(msh7);
   const offset = sent?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
   if (offset === undefined) return channelZone;
-  return sent !== undefined && keepsClockOf(channelZone, sent) ? channelZone : offset;
+  if (sent === undefined || !keepsClockOf(channelZone, sent)) return offset;
+  const stated = offsetMinutes(sent.offset ?? offset);
+  return { zone: channelZone, stated, sentAt: wallClock(sent) - stated * 60000 };
+}
+
+/** A parsed time's wall clock as if it were UTC, in ms (the zone arithmetic below subtracts offsets). */
+function wallClock(t: ParsedTime): number {
+  return Date.UTC(Number(t.year), Number(t.month ?? 1) - 1, Number(t.day ?? 1), Number(t.hour ?? 0), Number(t.minute ?? 0), Number(t.second ?? 0));
 }
 
 /** Whether an IANA `zone` had the offset MSH-7 states at MSH-7's instant (senderZone). */
 function keepsClockOf(zone: string, sent: ParsedTime): boolean {
   if (sent.offset === undefined || sent.hour === undefined || FIXED_OFFSET.test(zone) || zone === 'UTC' || zone === 'Etc/UTC') return false;
   const stated = offsetMinutes(sent.offset);
-  const local = Date.UTC(Number(sent.year), Number(sent.month ?? 1) - 1, Number(sent.day ?? 1), Number(sent.hour), Number(sent.minute ?? 0), Number(sent.second ?? 0));
-  return zoneOffsetAt(zone, local - stated * 60000) === stated;
+  return zoneOffsetAt(zone, wallClock(sent) - stated * 60000) === stated;
 }
 
 /** Minutes east of UTC of an offset `+hh:mm` / `-hh:mm` (`Z` is 0). */
@@ -154,13 +175,53 @@ function trailingOffset(raw: string | undefined): string | undefined {
   return `${m[1]}${m[2]}:${m[3]}`;
 }
 
-/** The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone` (IANA name or fixed offset). */
-export function offsetFor(zone: string, t: ParsedTime): string {
-  if (zone === 'UTC' || zone === 'Etc/UTC' || zone === '+00:00' || zone === '-00:00') return 'Z';
-  if (FIXED_OFFSET.test(zone)) return zone;
-  const local = Date.UTC(Number(t.year), Number(t.month ?? 1) - 1, Number(t.day ?? 1), Number(t.hour ?? 0), Number(t.minute ?? 0), Number(t.second ?? 0));
-  let off = zoneOffsetAt(zone, local);
-  off = zoneOffsetAt(zone, local - off * 60000);
+const HOUR = 3600000;
+const DAY = 24 * HOUR;
+
+/**
+ * The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone` (IANA name or fixed offset).
+ *
+ * [hig time-zone rule, docs/mapping.md] A clock time an IANA zone holds once has that offset. Around a
+ * daylight-saving change a clock time can have two readings (the fall-back's repeated hour) or none
+ * (the spring-forward gap); the answer is then never left to the arithmetic (which, before review 31,
+ * gave the first pass west of Greenwich and the second east of it):
+ * - repeated hour: MSH-7's offset when it is one of the two and MSH-7 was sent within a day of the
+ *   time (the sender's clock states its pass, R31-W1); else the offset in force before the change
+ *   (the first pass) and `doubt` is told, for a report line naming the field (R31-N2);
+ * - gap: the offset in force before the change (a clock that shows 02:30 that night was not yet
+ *   moved forward: 02:30-05:00 is 03:30 EDT, the instant the zone's next clock reading shows), and
+ *   `doubt` is told.
+ */
+export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt): string {
+  const name = typeof zone === 'string' ? zone : zone.zone;
+  if (name === 'UTC' || name === 'Etc/UTC' || name === '+00:00' || name === '-00:00') return 'Z';
+  if (FIXED_OFFSET.test(name)) return name;
+  return formatOffset(localOffset(zone, name, wallClock(t), doubt));
+}
+
+/** Minutes east of UTC of the wall clock `local` (ms as if UTC) in the IANA zone `name` (offsetFor). */
+function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined): number {
+  // the offsets a day either side of the clock bound the ones it can have (zones move by ≤ 14 h); the
+  // same offset both sides is a day without a change (no zone changes and changes back within two
+  // days), the common case in two zone look-ups, as before review 31
+  const before = zoneOffsetAt(name, local - DAY);
+  const after = zoneOffsetAt(name, local + DAY);
+  if (before === after) return before;
+  const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
+  if (fits.length === 1) return fits[0] ?? before;
+  if (fits.length === 2 && typeof zone !== 'string' && fits.includes(zone.stated)) {
+    const at = local - zone.stated * 60000;
+    if (Math.abs(at - zone.sentAt) <= DAY) return zone.stated;
+  }
+  doubt?.(
+    fits.length === 2
+      ? `a time without offset in the hour ${name} repeats as daylight saving ends, placed by no MSH-7 offset: ambiguous, read in its first pass (the offset before the change), it may be an hour early`
+      : `a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset before the change (a clock not yet moved forward)`,
+  );
+  return before;
+}
+
+function formatOffset(off: number): string {
   if (off === 0) return 'Z';
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
@@ -175,24 +236,24 @@ export function toDate(value: string | undefined): string | undefined {
 }
 
 /** FHIR `dateTime` keeping the sender's precision and offset (see the module comment). */
-export function toDateTime(value: string | undefined, zone: string): string | undefined {
+export function toDateTime(value: string | undefined, zone: Zone, doubt?: TimeDoubt): string | undefined {
   const t = parseDtm(value);
   if (t === undefined) return undefined;
   const date = [t.year, t.month, t.day].filter((x) => x !== undefined).join('-');
   if (t.hour === undefined || t.day === undefined) return date;
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
   const time = `${t.hour}:${t.minute ?? '00'}:${t.second ?? '00'}${frac}`;
-  const offset = t.offset === undefined ? offsetFor(zone, t) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, t, doubt) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${date}T${time}${offset}`;
 }
 
 /** FHIR `instant` (needs seconds and an offset); undefined unless the value has at least a day. */
-export function toInstant(value: string | undefined, zone: string): string | undefined {
+export function toInstant(value: string | undefined, zone: Zone, doubt?: TimeDoubt): string | undefined {
   const t = parseDtm(value);
   if (t === undefined || t.day === undefined) return undefined;
   const full: ParsedTime = { ...t, hour: t.hour ?? '00', minute: t.minute ?? '00', second: t.second ?? '00' };
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
-  const offset = t.offset === undefined ? offsetFor(zone, full) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, full, doubt) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${t.year}-${t.month}-${t.day}T${full.hour}:${full.minute}:${full.second}${frac}${offset}`;
 }
 
@@ -208,9 +269,9 @@ export function toTime(value: string | undefined): string | undefined {
  * A Period from two DTMs; undefined when neither is valued. `reject` is told which end ('start',
  * 'end') is valued but no date (callers with a location refuse the message, see context.ts).
  */
-export function toPeriod(start: string | undefined, end: string | undefined, zone: string, reject?: (which: 'start' | 'end') => void): { start?: string; end?: string } | undefined {
-  const s = toDateTime(start, zone);
-  const e = toDateTime(end, zone);
+export function toPeriod(start: string | undefined, end: string | undefined, zone: Zone, reject?: (which: 'start' | 'end') => void, doubt?: TimeDoubt): { start?: string; end?: string } | undefined {
+  const s = toDateTime(start, zone, doubt);
+  const e = toDateTime(end, zone, doubt);
   if (reject !== undefined && start !== undefined && start.trim() !== '' && s === undefined) reject('start');
   if (reject !== undefined && end !== undefined && end.trim() !== '' && e === undefined) reject('end');
   if (s === undefined && e === undefined) return undefined;

@@ -82,7 +82,7 @@ export function enrichDose(dose: Resource, seg: SegmentReader, observation: Reso
     case 'visPublished':
     case 'visPresented': {
       // OBX-5 read as a date only when it is one (the value itself was already mapped, whatever its type)
-      const when = toDateTime(val(value, 1), cx.timezone);
+      const when = toDateTime(val(value, 1), cx.timezone, seg.timeDoubt('5'));
       if (when !== undefined) education(dose, subId)[fact === 'visPublished' ? 'publicationDate' : 'presentationDate'] = when;
       return;
     }

@@ -447,7 +447,7 @@ export function tqDosage(rep: Repetition | undefined, cx: Conversion, report: (p
   const dosage: Json = {};
   const pattern = repeatPattern(val(rep, 2, 1), (why) => report('2.1', why));
   // [IG TQ[MedicationRequest] #4/#5] TQ.4/TQ.5 → boundsPeriod; an end before the start is reported
-  const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone), toDateTime(val(rep, 5), cx.timezone), (why) => report('4/5', why));
+  const timing = timingOf(pattern, toDateTime(val(rep, 4), cx.timezone, cx.timeDoubt), toDateTime(val(rep, 5), cx.timezone, cx.timeDoubt), (why) => report('4/5', why));
   const repeat: Json = (timing.repeat as Json | undefined) ?? {};
   // [IG RI[Timing] RI.2] explicit times HHMM,HHMM → timeOfDay, read by the one reader of explicit
   // times (colons too: ORM-O01-06's `BID&11:30:05` was dropped without a report line, review 6)

@@ -145,7 +145,7 @@ function softwareExtensions(seg: SegmentReader, source: Json, cx: Conversion): v
   // read without refusing: a software install date that is no date says nothing of the patient,
   // so it is reported, never the reason a message is refused (SegmentReader.dateTime refuses)
   const raw = seg.str(6);
-  const installed = raw === undefined ? undefined : toDateTime(raw, seg.timezone);
+  const installed = raw === undefined ? undefined : toDateTime(raw, seg.timezone, seg.timeDoubt('6'));
   if (typeof installed === 'string') addExtension(source, { url: url('installDate'), valueDateTime: installed });
   else if (raw !== undefined) cx.leftOut(seg, '6', 'a software install date that is no date/time');
 }

@@ -151,8 +151,8 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   if (quantity === undefined && (val(rep, 1, 1) !== undefined || unit !== undefined)) cx.leftOut(reader, label(1), 'a quantity without a number');
   if (val(rep, 12) !== undefined && total === undefined) cx.leftOut(reader, label(12), TQ_WHY.count);
   placeTiming(sr, {
-    start: toDateTime(val(rep, 4), cx.timezone),
-    end: toDateTime(val(rep, 5), cx.timezone),
+    start: toDateTime(val(rep, 4), cx.timezone, reader.timeDoubt(label(4))),
+    end: toDateTime(val(rep, 5), cx.timezone, reader.timeDoubt(label(5))),
     pattern: repeatPattern(val(rep, 2, 1), (why) => cx.leftOut(reader, label('2.1'), why)),
     timeOfDay: times,
     boundsDuration: span,

@@ -847,7 +847,7 @@ function ndlPerson(seg: SegmentReader, field: number, rep: Repetition | undefine
   for (const [c, at] of [[2, 'start'], [3, 'end']] as const) {
     const raw = val(rep, c);
     if (raw === undefined) continue;
-    const v = toDateTime(raw, cx.timezone);
+    const v = toDateTime(raw, cx.timezone, seg.timeDoubt(String(field)));
     if (v === undefined) cx.leftOut(seg, String(field), `NDL.${c} (${at} date/time): not a date/time, no PractitionerRole.period.${at}`);
     else period[at] = v;
   }

@@ -151,7 +151,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const birthDate = seg.date(7);
   if (birthDate !== undefined) {
     p.birthDate = birthDate;
-    const withTime = toDateTime(birth, cx.timezone);
+    const withTime = toDateTime(birth, cx.timezone, seg.timeDoubt('7'));
     if (withTime !== undefined && withTime.includes('T')) {
       p._birthDate = { extension: [{ url: `${EXT}patient-birthTime`, valueDateTime: withTime }] };
     }
