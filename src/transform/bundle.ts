@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, unlinkEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -26,6 +26,8 @@ export interface BundleIdentity {
   events?: ReadonlyMap<string, OrderEventChange>;
   /** `Type/id` of a merge event's survivors: created if absent and patched with the merge's facts (patch.ts mergeSurvivorEntries). */
   survivors?: ReadonlySet<string>;
+  /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
+  unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -65,7 +67,7 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     // an order event's request has the server's id (created or found by its search): no name a patch can use
     if (identity.events?.has(typeId) === true) return undefined;
     const search = identity.conditional?.get(typeId);
-    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId);
+    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId) || identity.unlinks?.has(typeId) === true;
     if (!bySearch || search === undefined) return { literal: typeId };
     const identifier = searchIdentifier(search);
     return identifier === undefined ? undefined : { type: r.resourceType, identifier };
@@ -110,6 +112,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       // the event's identifiers are the resource's own objects, pruned as the resource was
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
     }
+    // [FHIR R4 Patient.link; review 31 R31-R1] an unlink event's Patient: the one the server holds under its
+    // search loses that link and nothing else (a Patient with no search is PUT whole below, without it)
+    const unlink = identity.unlinks?.get(typeId);
+    const unlinkSearch = unlink === undefined ? undefined : identity.conditional?.get(typeId);
+    if (unlink !== undefined && unlinkSearch !== undefined) return unlinkEntries(resource, `urn:uuid:${id}`, unlinkSearch, unlink, targets);
     // [hig merge rule, review 19 R19-I1] a merge's survivor is the Patient the server holds under its search
     const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {
