@@ -10,6 +10,7 @@
  *   npx vitest run test/destinations/patient-link.test.ts
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 
@@ -137,5 +138,14 @@ describe('A24 / A37 at the server (default channel)', () => {
     const withVisits = A37().replace(PID_SOUTH(2), `PV1|1|I|W1^101^A\r${PID_SOUTH(2)}\rPV1|1|I|W2^202^B`);
     const types = (convertHl7v2(withVisits).bundle.entry as { resource?: Json }[]).map((e) => e.resource?.resourceType);
     expect(types).not.toContain('Encounter');
+  });
+
+  it('[hig: docs/routing.md FHIR post-processing] a destination\'s FHIR edits leave the A37 unlink patch whole: the link still goes', async () => {
+    await deliver({}, A24());
+    const edited = compileFhirEdits([{ remove: 'Patient.birthDate' }] as FhirStep[])(convertHl7v2(A37()).bundle as Json);
+    const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(edited) });
+    expect(res.status).toBe(200);
+    expect(links(holding('HF3106006')[0])).toEqual([]);
+    expect(links(holding('HF3106007')[0])).toEqual([]);
   });
 });
