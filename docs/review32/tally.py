@@ -4,7 +4,7 @@
 Reviews 17-30's method over review 32's 24 synthetic messages (docs/review32/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES: the rows marked "review 32" first, then review 30's and review 29's chains,
 read through tally_core.tables_of, not copied. Manual findings (WRONG, SILENT) by message number; each counts only
-on a commit before its fix (_FIXED, asked of git; empty: nothing fixed yet).
+on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review32/tally.py [-v]
 """
 import sys
@@ -36,7 +36,7 @@ SILENT = {6: [L1], 7: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}  # nothing fixed yet
+_FIXED = {'R32-L1': 'cd6e651'}  # fixadt26
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

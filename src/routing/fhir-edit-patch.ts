@@ -15,7 +15,7 @@
  */
 
 import { NOT_PATCHED, encodedPatch, jsonPatchOps } from '../transform/json-patch-entry.js';
-import { fhirPathPatchView, mergeSurvivorFhirPathPatch, mergeSurvivorPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
+import { fhirPathPatchView, isUnlinkPatch, mergeSurvivorFhirPathPatch, mergeSurvivorPatchView, orderEventFhirPathPatch } from '../transform/patch.js';
 import type { Resource } from '../transform/types.js';
 
 /** What fhir-edit.ts compiles a step to: it edits the resources of a Bundle in place. */
@@ -72,6 +72,8 @@ function rewrittenOps(ops: readonly PatchOp[], before: ReadonlySet<string>, view
  */
 function editFhirPathPatch(entry: unknown, edits: readonly BundleEdit[]): void {
   if (!isRecord(entry) || !isRecord(entry.request) || entry.request.method !== 'PATCH' || !isRecord(entry.resource)) return;
+  // an unlink's patch (A37) writes no value: read as an order event's it would be made again empty
+  if (isUnlinkPatch(entry.resource)) return;
   const read = fhirPathPatchView(entry.resource);
   if (read === undefined) {
     editMergeSurvivorPatch(entry, edits);

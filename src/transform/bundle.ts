@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -28,6 +28,8 @@ export interface BundleIdentity {
   survivors?: ReadonlySet<string>;
   /** `Type/id` → the search of a visit a message that is no ADT event names: created if absent, not written over (patch.ts visitEntries). */
   namedVisits?: ReadonlyMap<string, string>;
+  /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
+  unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -76,7 +78,7 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     // a named visit may be one the server created under its own id: only its identifier names it
     const visitSearch = identity.namedVisits?.get(typeId);
     if (visitSearch !== undefined) return visitTarget(visitSearch);
-    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId);
+    const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId) || identity.unlinks?.has(typeId) === true;
     if (!bySearch || search === undefined) return { literal: typeId };
     const identifier = searchIdentifier(search);
     return identifier === undefined ? undefined : { type: r.resourceType, identifier };
@@ -121,6 +123,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       // the event's identifiers are the resource's own objects, pruned as the resource was
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
     }
+    // [FHIR R4 Patient.link; review 31 R31-R1] an unlink event's Patient: the one the server holds under its
+    // search loses that link and nothing else (a Patient with no search is PUT whole below, without it)
+    const unlink = identity.unlinks?.get(typeId);
+    const unlinkSearch = unlink === undefined ? undefined : identity.conditional?.get(typeId);
+    if (unlink !== undefined && unlinkSearch !== undefined) return unlinkEntries(resource, `urn:uuid:${id}`, unlinkSearch, unlink, targets);
     // [hig merge rule, review 19 R19-I1] a merge's survivor is the Patient the server holds under its search
     const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {

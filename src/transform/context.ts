@@ -223,8 +223,9 @@ export class Conversion implements DatatypeContext {
    */
   readonly cleared = new Map<string, string[]>();
   /**
-   * `Type/id` of the Patients a merge event names as the survivor (admin.ts mapMrg): found on the
-   * server by their search, not PUT by id (patch.ts mergeSurvivorEntries, review 19 R19-I1).
+   * `Type/id` of the Patients a merge event names as the survivor (admin.ts mapMrg), and both Patients
+   * a link event (A24) links (patient-links.ts): found on the server by their search, not PUT by id
+   * (patch.ts mergeSurvivorEntries, review 19 R19-I1), so the links they hold stay.
    */
   readonly survivors = new Set<string>();
   /**
@@ -232,6 +233,11 @@ export class Conversion implements DatatypeContext {
    * created if absent, written over only by what it states (patch.ts visitEntries).
    */
   readonly namedVisits = new Map<string, string>();
+  /**
+   * `Type/id` of the Patients an unlink event (A37) names → the links to remove from each (patient-links.ts):
+   * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
+   */
+  readonly unlinks = new Map<string, Json[]>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 

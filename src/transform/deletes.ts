@@ -28,18 +28,20 @@ function refersTo(value: unknown, refs: ReadonlySet<string>): boolean {
 export function applyDeletes(cx: Conversion, meaning: EventMeaning): { gone: Set<string>; notes: string[] } {
   const gone = new Set<string>();
   const notes: string[] = [];
-  if (meaning.deletes === undefined) return { gone, notes };
+  if (meaning.deletes === undefined && meaning.identifiesOnly === undefined) return { gone, notes };
   for (const r of [...cx.resources.values()]) {
     if (r.resourceType !== meaning.deletes) continue;
     cx.remove(r);
     gone.add(cx.ref(r).reference);
   }
-  // P02's PV1 only names the visit of the purged account: no Encounter is created from it
+  // P02's PV1 only names the visit of the purged account, A37's the visits of the records it unlinks:
+  // no Encounter is created from it
   for (const r of [...cx.resources.values()]) {
     if (r.resourceType !== meaning.identifiesOnly) continue;
     cx.resources.delete(`${r.resourceType}/${r.id ?? ''}`);
     gone.add(cx.ref(r).reference);
-    notes.push(`a ${r.resourceType} was not created: this event only names it (it removes its ${meaning.deletes})`);
+    const what = meaning.deletes === undefined ? 'it unlinks its patient records' : `it removes its ${meaning.deletes}`;
+    notes.push(`a ${r.resourceType} was not created: this event only names it (${what})`);
   }
   // what refers to a deleted record (transitively) is left out: a deleted person has no visit
   for (let changed = gone.size > 0; changed; ) {
@@ -48,7 +50,7 @@ export function applyDeletes(cx: Conversion, meaning: EventMeaning): { gone: Set
       if (ABOUT_THE_MESSAGE.has(r.resourceType) || !refersTo(r, gone)) continue;
       cx.resources.delete(`${r.resourceType}/${r.id ?? ''}`);
       gone.add(cx.ref(r).reference);
-      notes.push(`a ${r.resourceType} was not created: it belongs to the ${meaning.deletes} this event deletes`);
+      notes.push(`a ${r.resourceType} was not created: it belongs to the ${meaning.deletes ?? meaning.identifiesOnly ?? 'record'} this event ${meaning.deletes === undefined ? 'only names' : 'deletes'}`);
       changed = true;
     }
   }

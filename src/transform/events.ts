@@ -26,6 +26,11 @@ export interface EventMeaning {
    * patient class: [IG ADT_A06 MRG → Account[2], MRG[Account]; subject Patient[1]]).
    */
   priorAccount?: boolean;
+  /**
+   * The event links (A24) or unlinks (A37) the records its first two PIDs name: FHIR R4 Patient.link
+   * `seealso` both ways, added or removed (patient-links.ts).
+   */
+  patientLink?: 'link' | 'unlink';
   /** The event moves a visit between patients (A45): MRG names the visit's prior patient, no patient merge. */
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
@@ -74,6 +79,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A21: { encounterStatus: 'onleave' }, // patient goes on a leave of absence
   A22: { encounterStatus: 'in-progress' }, // patient returns from a leave of absence
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
+  // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
+  // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)
+  A24: { patientLink: 'link' },
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
   A27: { encounterStatus: 'cancelled' }, // cancel pending admit: the admission will not happen
@@ -81,6 +89,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A34: { merge: 'patient' }, // merge patient information - patient ID only
   A35: { merge: 'account' }, // merge patient information - account number only
   A36: { merge: 'patient-and-account' }, // merge patient ID and account number
+  // unlink patient information (v2.5.1 3.3.37): the A24 link removed, nothing else of either record
+  // changed; its PV1s only name the visits (no Encounter upserted, as P02's)
+  A37: { patientLink: 'unlink', identifiesOnly: 'Encounter' },
   A38: { encounterStatus: 'cancelled' }, // cancel pre-admit
   A39: { merge: 'patient' }, // merge person - patient ID
   A40: { merge: 'patient' }, // merge patient - patient identifier list

@@ -15,6 +15,7 @@ import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
 import { type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
+import { linkPatients } from './patient-links.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
 import { finishReferral } from './segments/admin.js';
@@ -138,6 +139,8 @@ function scrubReferences(value: unknown, dropped: ReadonlySet<string>): unknown 
 function finish(cx: Conversion, meaning: EventMeaning): string[] {
   const { gone, notes: deleteNotes } = applyDeletes(cx, meaning);
   if (gone.size > 0) for (const r of cx.resources.values()) scrubReferences(r, gone);
+  // A24 / A37: the seealso pair between the two PIDs' records (patient-links.ts)
+  deleteNotes.push(...linkPatients(cx, meaning));
   const all = [...cx.resources.values()];
   const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
   const patient = patients.length === 1 ? patients[0] : undefined;
@@ -266,6 +269,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       events: cx.events,
       survivors: cx.survivors,
       namedVisits: cx.namedVisits,
+      unlinks: cx.unlinks,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);

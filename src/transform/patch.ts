@@ -928,6 +928,35 @@ export function mergeSurvivorEntries(resource: Resource, fullUrl: string, search
 }
 
 /**
+ * [FHIR R4 Patient.link, fhirpatch.html; v2.5.1 3.3.37; review 31 R31-R1] The Patient of an unlink event
+ * (A37) that the server holds under `search`: created from the message when the server holds none (the
+ * create carries no link), and a FHIRPath Patch that deletes each of `links` (the `seealso` to the other
+ * record, named as the A24's patch named it: linkPath) and nothing else, so the record's other links and
+ * every element the message repeats stay as the server holds them. A delete matching nothing is no error
+ * (fhirpatch.html), so a resend, or an A37 with no A24 before it, changes nothing.
+ */
+export function unlinkEntries(resource: Resource, fullUrl: string, search: string, links: readonly Json[], targets: PatchTargets): Json[] {
+  const type = resource.resourceType;
+  const parameter = links.flatMap((l) => {
+    const path = linkPath(type, resolveReferences(l, targets) as Json);
+    return path === undefined ? [] : [operation('delete', path)];
+  });
+  const { link: _link, ...body } = resource;
+  const create = createIfAbsent(body as Resource, fullUrl, search);
+  if (parameter.length === 0) return [create];
+  return [create, { resource: { resourceType: 'Parameters', parameter }, request: { method: 'PATCH', url: `${type}?${search}` } }];
+}
+
+/** An unlink event's patch (unlinkEntries): only deletes of Patient links. A destination's FHIR edits have nothing in it to edit. */
+export function isUnlinkPatch(parameters: Json): boolean {
+  if (parameters.resourceType !== 'Parameters' || !Array.isArray(parameters.parameter) || parameters.parameter.length === 0) return false;
+  return (parameters.parameter as Json[]).every((op) => {
+    const parts = new Map(((op.part as Json[] | undefined) ?? []).map((p) => [String(p.name), p]));
+    return op.name === 'operation' && parts.get('type')?.valueCode === 'delete' && String(parts.get('path')?.valueString ?? '').startsWith('Patient.link.where(');
+  });
+}
+
+/**
  * A merge survivor's FHIRPath Patch (mergeSurvivorFhirPathPatch) read back as the resource it writes
  * (`view`: identifiers, links, the singular demographics it adds) and the elements it deletes without
  * writing (`deleted`); undefined for a Parameters of any other shape. A destination's FHIR edits run on

@@ -80,13 +80,23 @@ describe('review 31: ADT^A24 (link) and ADT^A37 (unlink) are refused (R31-R1)', 
   // refused). FHIR Patient.link: type `seealso` "…points to another patient resource that is known to contain data
   // about the same person" is A24's link; A37 removes it. No ADT_A24/A37 message map in the IG corpus, so the row
   // is FHIR's Patient.link and hig's own merge pattern (MRG → Patient.link).
-  it.fails('R31-R1 [FHIR Patient.link seealso; hig MRG → Patient.link pattern] #14 A24 converts and links the two records', () => {
+  // Fixed (fixadt26): patient-links.ts; delivered to the server in test/destinations/patient-link.test.ts.
+  it('R31-R1 [FHIR Patient.link seealso; hig MRG → Patient.link pattern] #14 A24 converts and links the two records', () => {
     expect(() => convertHl7v2(M14)).not.toThrow();
     const pats = of(M14, 'Patient');
-    expect(JSON.stringify(pats)).toContain('"type":"seealso"');
+    expect(pats).toHaveLength(2);
+    // each record, still active, seealso the other (its number: the second PID's for the first and back)
+    const [a, b] = pats;
+    expect(a?.active).not.toBe(false);
+    expect(b?.active).not.toBe(false);
+    expect(a?.link).toEqual([{ other: { reference: `urn:uuid:${String(b?.id)}` }, type: 'seealso' }]);
+    expect(b?.link).toEqual([{ other: { reference: `urn:uuid:${String(a?.id)}` }, type: 'seealso' }]);
   });
-  it.fails('R31-R1 [FHIR Patient.link] #15 A37 converts (the unlink of #14)', () => {
+  it('R31-R1 [FHIR Patient.link] #15 A37 converts (the unlink of #14): neither record carries a link', () => {
     expect(() => convertHl7v2(M15)).not.toThrow();
+    const pats = of(M15, 'Patient');
+    expect(pats).toHaveLength(2);
+    for (const p of pats) expect(p.link).toBeUndefined();
   });
   it('R31-R1 control: #13 A34 links the duplicate replaced-by the survivor', () => {
     const pats = of(M13, 'Patient');

@@ -33,9 +33,20 @@ function activeRoom(enc: Json | undefined): string | undefined {
 }
 
 describe('review 31 at the destination', () => {
-  it('22 transactions accepted; the A24 and the A37 refused (UNSUPPORTED_EVENT, R31-R1)', () => {
+  // R31-R1 fixed (fixadt26): the A24 and the A37 convert and are accepted (refused UNSUPPORTED_EVENT before)
+  it('24 transactions accepted (the A24 and the A37 too, R31-R1)', () => {
     expect(sample.failures).toEqual([]);
-    expect(sample.refused).toEqual(['14-adt-a24-link.hl7', '15-adt-a37-unlink.hl7']);
+    expect(sample.refused).toEqual([]);
+  });
+
+  it('A24 then A37 [FHIR Patient.link seealso; v2.5.1 3.3.24, 3.3.37]: both records kept, distinct and active, neither linked after the unlink', () => {
+    const a = byIdentifier('Patient', 'HF3106006');
+    const b = byIdentifier('Patient', 'HF3106007');
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]?.active).not.toBe(false);
+    expect(a[0]?.link).toBeUndefined();
+    expect(b[0]?.link).toBeUndefined();
   });
 
   it('FITZGIBBON-IWUCHUKWU once; his visit once, back on 7W room 712 after the A12, the A08\'s "" home phone and marital status gone [IG Event[EncounterStatus]; PID[Patient] #13, #16; hig "" rule]', () => {

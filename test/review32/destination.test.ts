@@ -68,13 +68,11 @@ describe('review 32 at the destination', () => {
     expect(sulfa[0]?.recordedDate).toBe('2026-12-14');
   });
 
-  // Recorded (R32-N1, not counted: IAM-6 has no IG target): the latex entry deleted with IAM-6 D ("entered on the
-  // wrong resident", IAM-8) stays at the server as an `inactive` latex allergy of this resident.
-  it('recorded: the IAM-6 D latex allergy is held as clinicalStatus inactive, verification unconfirmed', () => {
+  // R32-N1 (fixadt26): the latex entry deleted with IAM-6 D ("entered on the wrong resident", IAM-8) is deleted at the
+  // server [IG SegmentActionCode D → DELETE]; until then it stayed as an `inactive` latex allergy of this resident.
+  it('IAM-6 D: the server holds no latex allergy of this resident [IG SegmentActionCode D → DELETE]', () => {
     const latex = held('AllergyIntolerance').filter((a) => codeIs(a, '111088007'));
-    expect(latex).toHaveLength(1);
-    expect(text(latex[0]?.clinicalStatus)).toContain('"code":"inactive"');
-    expect(text(latex[0]?.verificationStatus)).toContain('"code":"unconfirmed"');
+    expect(latex).toHaveLength(0);
   });
 
   it('IV order NW → RDS → RAS → XO → DC: one MedicationRequest, stopped, 50 mL/h from 02:30 to 18:00, the NW\'s authoredOn and note kept; the dispense and the administration name it [IG ORC[ServiceRequest] #1/#5 via OrderStatus; TQ1[MedicationRequest] #7, #8; RXE-23/24]', () => {

@@ -5,7 +5,8 @@
  *   `transaction-response` / `batch-response` Bundles ("201 Created", location Type/id/_history/n).
  * - Keeps resources in memory by Type/id; a re-PUT updates (versionId + 1) instead of duplicating.
  *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
- *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page), and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
+ *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page), `DELETE Type/id` / `DELETE Type?search`
+ *   (204 whether held or not; several matches 412), and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
  *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
  *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`,
  *   a Bundle entry's is a Binary of that contentType; or with a FHIRPath Patch (a Parameters resource,
@@ -252,6 +253,12 @@ class ResourceDb {
     this.write(key, value);
   }
 
+  /** Removes `key` (undone with the rest of a failed transaction). */
+  remove(key: string): void {
+    if (this.undo !== undefined && !this.undo.has(key)) this.undo.set(key, this.resources.get(key));
+    this.write(key, undefined);
+  }
+
   /** Run `work`; if it says not to commit, every write it made is undone. */
   atomically<T>(work: () => { commit: boolean; value: T }): T {
     this.undo = new Map();
@@ -419,6 +426,7 @@ function apply(
     return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
   }
   if (method === 'PATCH') return patch(db, type, id, query, resource, headers);
+  if (method === 'DELETE') return remove(db, type, id, query);
   if (method !== 'PUT' && method !== 'POST') return { status: 405, outcome: operationOutcome('not-supported') };
   if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no resource') };
   if (resource.resourceType !== type) return { status: 400, outcome: operationOutcome('invalid', 'resourceType does not match URL') };
@@ -474,6 +482,27 @@ function versionMismatch(current: Json | undefined, ifMatch: string | undefined)
   if (ifMatch === undefined) return undefined;
   const version = isJson(current?.meta) ? String(current.meta.versionId) : undefined;
   return ifMatch === `W/"${version}"` ? undefined : { status: 412, outcome: operationOutcome('conflict', 'version mismatch') };
+}
+
+/**
+ * DELETE `Type/id` or `Type?search` (FHIR R4 http.html#delete): 204 whether or not the resource was held
+ * ("performing this interaction on a resource that is already deleted has no effect"); a search matching
+ * several is 412 (conditional delete of one). The location names what was deleted, for the overlap check.
+ */
+function remove(db: ResourceDb, type: string, id: string | undefined, query: string | undefined): Applied {
+  if (query === undefined) {
+    if (id === undefined || !idPattern.test(id)) return { status: 400, outcome: operationOutcome('invalid', 'bad id') };
+    db.remove(`${type}/${id}`);
+    return { status: 204, location: `${type}/${id}` };
+  }
+  if (id !== undefined) return { status: 400, outcome: operationOutcome('not-supported') };
+  const matches = db.search(type, query);
+  if (matches === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
+  if (matches.length > 1) return { status: 412, outcome: operationOutcome('duplicate', 'multiple matches') };
+  const [only] = matches;
+  if (only === undefined) return { status: 204 };
+  db.remove(`${type}/${String(only.id)}`);
+  return { status: 204, location: `${type}/${String(only.id)}` };
 }
 
 /** The resource a PATCH names: by id, or the one its search finds (none 404, several 412); else the status. */

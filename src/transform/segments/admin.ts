@@ -459,8 +459,8 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const a: Json = { resourceType: 'AllergyIntolerance' };
   const identifier = eiIdentifier(seg.rep(7), cx);
   if (identifier !== undefined) a.identifier = [identifier];
-  const action = seg.str(6);
-  a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: action === 'D' ? 'inactive' : 'active' }] };
+  // [IG IAM[AllergyIntolerance] #0 clinicalStatus "active"]; IAM-6 D deletes the allergy (below)
+  a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] };
   allergyCategory(a, seg, cx);
   allergyCriticality(a, seg);
   a.code = codeableConcept(seg.rep(3)) ?? { text: 'unknown' };
@@ -472,7 +472,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   iamVerification(a, seg, cx);
   sensitivityType(a, seg, 9);
   allergenKind(a, seg);
-  const reactions = seg.reps(5).map((r) => codeableConcept(r)).filter((x) => x !== undefined);
+  const reactions = seg.reps(5).flatMap((r) => iamReaction(r) ?? []);
   if (reactions.length > 0) a.reaction = [{ manifestation: reactions }];
   allergySeverity(a, seg, cx);
   set(a, 'recorder', iamReporter(seg, scope.patient, cx));
@@ -485,6 +485,27 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const key = coded ? allergyKey(scope.patient, a.code as Json) : (numberKey('allergy', scope.patient, identifier) ?? allergyKey(scope.patient, a.code as Json));
   const allergy = cx.add(a as Resource, key, 'distinct');
   scope.noteTarget = allergy;
+  // [IG SegmentActionCode D → DELETE; v2.5.1 2.10.4.2 action code mode] IAM-6 (table 0206/0323) D: the sender
+  // deletes this allergy, so a DELETE entry at its id (the id the add gave it: same patient and allergen),
+  // as A29/A23 delete through the same map (events.ts). The IG's IAM-6 row names no FHIR element; until
+  // review 32 R32-N1 D made it clinicalStatus `inactive` (a resolved allergy, which the sender did not say).
+  // Mapped in full first, so its fields count as read; IAR/NTE after it land on the deleted resource only.
+  if (seg.str(6)?.toUpperCase() === 'D') cx.remove(allergy);
+}
+
+/**
+ * [IG IAM[AllergyIntolerance] #5 → reaction.manifestation.text] IAM-5 "Allergy Reaction Code" is an ST in
+ * every version: v2.3–2.5.1 3.4.7.5 and the v2+ (2.9) attribute table (ST, 0..*, length 15; a coded reaction
+ * came with IAR-1, CWE, in v2.7: allergy-reaction.ts). The row's "CWE[CodeableConcept]" datatype map does
+ * not fit its own ST source, so a plain value is the manifestation's text, as AL1-5's is (review 32
+ * R32-L1: "Hives & pruritus" was a Coding.code without system). A repetition sent CWE-shaped (a component
+ * after the first: `RASH^Rash^L`) is read as that CWE, as before, not flattened into text: the sender coded it.
+ */
+function iamReaction(rep: Repetition): Json | undefined {
+  const coded = rep.slice(1).some((component) => component.some((sub) => sub.trim() !== ''));
+  if (coded) return codeableConcept(rep);
+  const text = (rep[0] ?? []).join('&').trim();
+  return text === '' ? undefined : { text };
 }
 
 /**

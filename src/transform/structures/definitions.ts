@@ -60,6 +60,11 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A16: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [{NK1}] ${VISIT} [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] ${INSURANCE} [ACC]`,
   ADT_A17: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] PV1 [PV2] [{ARV}] [{DB1}] ${ADT_OBX})}`,
   ADT_A21: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} ${VISIT} [{DB1}] ${ADT_OBX}`,
+  // v2.5.1 3.3.24 / 3.3.37: `EVN PID [PD1] [PV1] [{DB1}] PID [PD1] [PV1] [{DB1}]` (A37's second PID
+  // without PD1 in v2.5.1): two patients, each with its own visit, written as A17's repeating PATIENT
+  // group so each PV1 is its own PID's (patient-links.ts links or unlinks the first two)
+  ADT_A24: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{ARV}] [{DB1}])}`,
+  ADT_A37: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{ARV}] [{DB1}])}`,
   ADT_A30: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG)}`,
   ADT_A38: `${HDR} EVN PID [PD1] [{ARV}] ${VISIT} [{DB1}] ${ADT_OBX} [{DG1}] [DRG]`,
   ADT_A39: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] MRG [PV1])}`,
@@ -133,7 +138,7 @@ export const NOTE_OWNERS: Readonly<Record<string, string>> = {
  */
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17', 'A18'].map((e) => `ADT^${e}`),
-  ...['A21', 'A22', 'A23', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
+  ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
