@@ -83,9 +83,10 @@ describe('review 33 at the destination', () => {
     expect(text(gen[0]?.dosageInstruction)).not.toContain('"value":4,');
     expect(gen[0]?.authoredOn).toBe('2027-01-04T18:44:00-06:00');
     expect(text(gen[0]?.extension)).toContain('TRGH');
-    // the weight and length of the order group are Observations of twin B
+    // the weight and length of the order groups (sent in #07, #08, #09) are one Observation each of twin B
     const weight = held('Observation').filter((o) => codeIs(o, '29463-7'));
-    expect(weight.length).toBeGreaterThanOrEqual(1);
+    expect(weight).toHaveLength(1);
+    expect(held('Observation').filter((o) => codeIs(o, '8302-2'))).toHaveLength(1);
     expect(text(weight[0]?.valueQuantity)).toContain('"value":2.14');
   });
 
