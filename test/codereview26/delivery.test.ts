@@ -195,3 +195,41 @@ describe('CR26-3 [R4 Reference; hig visit rule] the visit an order or document n
     expect((held('ServiceRequest')[0] as Json).encounter).toEqual({ reference: `Encounter/${visitId()}` });
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// CR26-4 [hig visit rule; identity.ts patientNumberSearch: "another sender's visit of that number is not
+// this one"] a visit number without a system: the patient-scoped search finds nothing, and the `_id`
+// fallback (named-resources.ts heldResource) finds the other patient's visit, which hig keys by the number alone
+// ---------------------------------------------------------------------------------------------------
+const PID_A = 'PID|1||77126020^^^RIVH^MR||OKONKWO^ADAEZE||19830512|F';
+const PID_B = 'PID|1||77126031^^^RIVH^MR||LINDQVIST^BJORN||19470930|M';
+const A01_BARE = (pid: string) =>
+  [MSH('A1', 'ADT^A01^ADT_A01'), 'EVN|A01|20261206080000-0600', pid, 'PV1|1|I|5N^512^A^RIVH||||4410^KOVAC^DANA^^^^MD|||MED||||1|||||V26777|||||||||||||||||||||||||20261206074500-0600'].join('\r');
+const ORU_BARE = (pid: string) =>
+  [MSH('R1', 'ORU^R01^ORU_R01'), pid, 'PV1|1|I|||||||||||||||||V26777', 'ORC|RE|PL-2677^RIVH|FL-2677^LAB',
+    'OBR|1|PL-2677^RIVH|FL-2677^LAB|2823-3^Potassium [Moles/volume] in Serum or Plasma^LN|||20261206090000-0600|||||||||||||||20261206100000-0600|||F',
+    'OBX|1|NM|2823-3^Potassium [Moles/volume] in Serum or Plasma^LN||6.2|mmol/L^mmol/L^UCUM|3.5-5.1|H|||F'].join('\r');
+
+describe('CR26-4 [hig visit rule; R4 Observation.encounter, Observation.subject] a bare visit number two patients share', () => {
+  it.fails('patient A\'s A01, then patient B\'s ORU of that number: B\'s result names no visit of A, and A\'s visit stays A\'s', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(A01_BARE(PID_A)).bundle, never);
+    const [visitA] = held('Encounter') as [Json];
+    await dest.deliver(convertHl7v2(ORU_BARE(PID_B)).bundle, never);
+    const [obs] = held('Observation') as [Json];
+    const named = server.resources.get(String((obs.encounter as Json | undefined)?.reference)) as Json | undefined;
+    // [R4] an Observation's encounter is a visit of its own subject
+    expect(named === undefined || JSON.stringify(named.subject) === JSON.stringify(obs.subject)).toBe(true);
+    expect((server.resources.get(`Encounter/${String(visitA.id)}`) as Json).subject).toEqual(visitA.subject);
+  });
+
+  it('control: patient A\'s own ORU of that number names A\'s visit', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(A01_BARE(PID_A)).bundle, never);
+    const [visitA] = held('Encounter') as [Json];
+    await dest.deliver(convertHl7v2(ORU_BARE(PID_A)).bundle, never);
+    const [obs] = held('Observation') as [Json];
+    expect((obs.encounter as Json | undefined)?.reference).toBe(`Encounter/${String(visitA.id)}`);
+    expect(held('Encounter')).toHaveLength(1);
+  });
+});
