@@ -20,7 +20,9 @@
  *   patient + the number (docs/mapping.md "Resource identity"), so what it finds is this patient's
  *   whatever its `subject` says: a server that kept a batch's or a lone request's `urn:uuid:` subject
  *   unresolved holds it there with a subject the search does not match (mapping.md "Known gaps" (9)),
- *   and a PUT over it would erase it (a document's text). Found: as above;
+ *   and a PUT over it would erase it (a document's text). Found: as above, when it is the searched
+ *   patient's (a visit is keyed by a bare number alone: another patient's visit there is left alone, and
+ *   the create goes as sent, code review 26 CR26-4);
  * - neither: `PUT Type/<hig's id>` of the create's resource (a notification's placeholder document,
  *   the visit as the message describes it), no PATCH (the create carries every element the patch
  *   would set): the later writing message PUTs the same resource, one resource;
@@ -47,20 +49,38 @@ export function higIdOf(create: Json): string | undefined {
   return typeof url === 'string' && url.startsWith('urn:uuid:') && url.length > 'urn:uuid:'.length ? url.slice('urn:uuid:'.length) : undefined;
 }
 
+/** What the server holds for a marked create: the resource it acts on, none (PUT at hig's id), or hig's id taken by another patient's. */
+export type Held = { resource: Json } | 'none' | 'other-patient';
+
+/**
+ * Whether the resource at hig's id is the patient's the search names: its subject is the search's
+ * `subject` (or a `urn:uuid:` a batch left unresolved, or none), or the search names no patient (a number with a
+ * system, unique per authority). Code review 26, CR26-4: hig keys a visit by a bare PV1-19 alone, so two
+ * patients under one sender's bare number share hig's id; the other patient's visit is not this one.
+ */
+function ofSearchedPatient(resource: Json, query: string): boolean {
+  const subject = new URLSearchParams(query).get('subject');
+  if (subject === null) return true;
+  const held = isRecord(resource.subject) ? resource.subject.reference : undefined;
+  return held === undefined || held === subject || (typeof held === 'string' && held.startsWith('urn:uuid:'));
+}
+
 /**
  * The resource of `type` a marked create acts on (see the module comment): the one its search or hig's
- * id (`higId`) finds, or undefined when the server holds none.
+ * id (`higId`) finds; 'none' when the server holds neither; 'other-patient' when hig's id holds another
+ * patient's (the create then goes as sent: the server makes this patient's under an id of its own).
  */
-export async function heldResource(type: string, query: string, higId: string, search: Search): Promise<Json | undefined> {
+export async function heldResource(type: string, query: string, higId: string, search: Search): Promise<Held> {
   const matches = await search(type, query);
-  if (matches.length === 1) return matches[0];
+  if (matches.length === 1 && matches[0] !== undefined) return { resource: matches[0] };
   if (matches.length > 1) {
     const own = matches.find((m) => m.id === higId);
     if (own === undefined) throw new DestinationRejectedError(`search ${type}: the number a message names finds ${matches.length} resources of the patient`);
-    return own;
+    return { resource: own };
   }
   const [own] = await search(type, `_id=${encodeURIComponent(higId)}`);
-  return own;
+  if (own === undefined) return 'none';
+  return ofSearchedPatient(own, query) ? { resource: own } : 'other-patient';
 }
 
 /**

@@ -182,7 +182,8 @@ async function namedSearched(entries: readonly Json[], type: string, key: string
   const id = higIdOfSearch(entries, key);
   if (id === undefined) return { matches: [] };
   const held = await heldResource(type, query, id, search);
-  return held === undefined ? { matches: [], byId: [], put: id } : { matches: [held], byId: [held] };
+  if (held === 'other-patient') return { matches: [] };
+  return held === 'none' ? { matches: [], byId: [], put: id } : { matches: [held.resource], byId: [held.resource] };
 }
 
 /**

@@ -55,12 +55,6 @@ function searchIdentifier(search: string): Json | undefined {
   return m === null ? undefined : { system: decodeURIComponent(m[1] ?? ''), value: decodeURIComponent(m[2] ?? '') };
 }
 
-/** A named visit's logical reference in a patch: the identifier its search names, when that has a system. */
-function visitTarget(search: string): PatchTarget | undefined {
-  const identifier = searchIdentifier(search.split('&')[0] ?? '');
-  return identifier === undefined || identifier.system === '' ? undefined : { type: 'Encounter', identifier };
-}
-
 /**
  * What a patch may call each resource of the Bundle (patch.ts): kept ones logically, the rest by id.
  * Worked out per reference a patch asks for (a result's patch names two or three resources of a
@@ -75,9 +69,10 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     // an order event's request has the server's id (created or found by its search): no name a patch can use
     if (identity.events?.has(typeId) === true) return undefined;
     const search = identity.conditional?.get(typeId);
-    // a named visit may be one the server created under its own id: only its identifier names it
-    const visitSearch = identity.namedVisits?.get(typeId);
-    if (visitSearch !== undefined) return visitTarget(visitSearch);
+    // a named visit may be one the server created under its own id, and a logical reference in its place
+    // would replace the order's literal one (code review 26 CR26-3: `ServiceRequest?encounter=` no longer
+    // found the order): no name, so the patch leaves `encounter` to the order as held
+    if (identity.namedVisits?.has(typeId) === true) return undefined;
     const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId) || identity.unlinks?.has(typeId) === true;
     if (!bySearch || search === undefined) return { literal: typeId };
     const identifier = searchIdentifier(search);

@@ -9,7 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import { heldResource } from '../../src/destinations/named-resources.js';
 
-const heldDocument = (query: string, higId: string, search: Parameters<typeof heldResource>[3]) => heldResource('DocumentReference', query, higId, search);
+const heldDocument = async (query: string, higId: string, search: Parameters<typeof heldResource>[3]) => {
+  const held = await heldResource('DocumentReference', query, higId, search);
+  return typeof held === 'string' ? undefined : held.resource;
+};
 import { DestinationRejectedError } from '../../src/destinations/failures.js';
 
 type Json = Record<string, unknown>;
