@@ -12,7 +12,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / 'reviewtools'))
-from tally_core import main, tables_of  # noqa: E402
+from tally_core import _fixed, main, tables_of  # noqa: E402
 EXPECTED = 24
 
 CLASSES = [
@@ -37,9 +37,9 @@ WRONG = {2: [W1 + ' (EVN-2 → Provenance.recorded)'], 20: [W1 + ' (ORC-9 → au
 SILENT = {}
 SILENT_ASTAR = {}
 # R31-R1 (#14 A24, #15 A37): UNSUPPORTED_EVENT (exit code 1: the tally sees the refusal itself; listed for the reader)
-REFUSED = {14, 15}
+REFUSED = set() if _fixed('1f7b422') else {14, 15}  # fixadt26 converts A24/A37
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R31-W1': '9b5a7ab'}  # fixdst26
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
