@@ -28,10 +28,12 @@
  * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
  * the visit a message that is no ADT event names (transform/patch.ts visitEntries).
  *
- * The marker is internal to hig: it is removed from every entry sent. Searches carry an order number
+ * The marker is internal to hig: it is removed from every entry sent, and so is a changed pharmacy
+ * order's mark of the Dosage elements its `""` fields delete (patch.ts CLEARED_DOSAGE_EXTENSION, code
+ * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
 import { heldResource, higIdOf, NAMED_TYPES, putAtHigId, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -72,11 +74,14 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** The entry without hig's marker (an `extension` left empty goes too). */
+/** hig's marks on an entry: the order event's, and the Dosage elements a changed pharmacy order's `""` deletes (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION]);
+
+/** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
   if (!Array.isArray(entry.extension)) return entry;
   const { extension, ...rest } = entry;
-  const kept = (extension as unknown[]).filter((e) => !(isRecord(e) && e.url === ORDER_EVENT_EXTENSION));
+  const kept = (extension as unknown[]).filter((e) => !(isRecord(e) && HIG_MARKS.has(e.url)));
   return kept.length === 0 ? rest : { ...rest, extension: kept };
 }
 
@@ -128,14 +133,19 @@ function liveOf(matches: readonly Json[], type: string): Json[] {
 
 /**
  * Whether the matches of a `type` search are patched by id: several (BY_MATCH), one that has ended, or
- * one whose held dosage the search's `patch` is made again against (a changed pharmacy order: patch.ts
- * heldDosagePatch, review 27 R27-A1): sent by id with the version read, so that a change since the
+ * one whose held dosage the search's PATCH entry (`patch`) is made again against (a changed pharmacy
+ * order: patch.ts heldDosagePatch, review 27 R27-A1, with its `""` deletions, code review 26 CR26-1): sent by id with the version read, so that a change since the
  * search fails (412, retried) rather than being overwritten by a merge of what the server held before.
  */
 function byId(type: string, matches: readonly Json[], patch: Json | undefined): boolean {
   if (matches.length > 1) return BY_MATCH.has(type);
   const [only] = matches;
-  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && heldDosagePatch(patch, only) !== undefined));
+  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && dosagePatch(patch, only) !== undefined));
+}
+
+/** A marked PATCH entry's document made again over the dosage `match` holds, with the elements its `""` fields delete (heldDosagePatch; code review 26 CR26-1). */
+function dosagePatch(entry: Json, match: Json): Json | undefined {
+  return isRecord(entry.resource) ? heldDosagePatch(entry.resource, match, clearedDosageOf(entry)) : undefined;
 }
 
 /**
@@ -214,7 +224,7 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
   const patches = new Map<string, Json>();
   for (const entry of entries) {
     const marked = markedSearch(entry);
-    if (marked?.kind === 'patch' && isRecord(entry.resource)) patches.set(`${marked.type}?${marked.query}`, entry.resource);
+    if (marked?.kind === 'patch' && isRecord(entry.resource)) patches.set(`${marked.type}?${marked.query}`, entry);
   }
   const found = new Map<string, Searched>();
   for (const entry of entries) {
@@ -241,8 +251,7 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   const patches: Json[] = [];
   for (const match of matches) {
     const resource = isRecord(entry.resource) ? entry.resource : undefined;
-    const patch =
-      ended?.has(match.status) === true ? (resource === undefined ? undefined : endedOrderPatch(resource, match.status)) : ((resource === undefined ? undefined : heldDosagePatch(resource, match)) ?? entry.resource);
+    const patch = ended?.has(match.status) === true ? (resource === undefined ? undefined : endedOrderPatch(resource, match.status)) : (dosagePatch(entry, match) ?? entry.resource);
     if (patch !== undefined) patches.push(patchOf(patch, type, match));
   }
   return patches;

@@ -116,7 +116,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       const patientPut = conditionalUpdate && !(keep && KEPT_TYPES.has('Patient'));
       if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: typeId } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
-      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets);
+      // a changed pharmacy order's Dosage elements sent as `""` (code review 26 CR26-1) ride on its PATCH entry
+      return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets, identity.cleared?.get(typeId) ?? []);
     }
     // [FHIR R4 Patient.link; review 31 R31-R1] an unlink event's Patient: the one the server holds under its
     // search loses that link and nothing else (a Patient with no search is PUT whole below, without it)

@@ -220,6 +220,9 @@ export class Conversion implements DatatypeContext {
   /**
    * `Type/id` → elements whose v2 field was the explicit null `""` [v2.5.1 2.5.3: delete the
    * value]; with `omittedFields: 'keep'` the update removes them (patch.ts), else a full PUT does.
+   * A MedicationRequest's are Dosage elements (`dosageInstruction.text`…: patch.ts CLEARED_DOSAGE_TEXT,
+   * pharmacy.ts): a changed order's patch carries them to the FHIR destination's merge (code review 26
+   * CR26-1); a NW's full PUT has none of them anyway.
    */
   readonly cleared = new Map<string, string[]>();
   /**

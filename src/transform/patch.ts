@@ -173,9 +173,48 @@ export function keepOmittedEntries(resource: Resource, fullUrl: string, search: 
 export const ORDER_EVENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-entry';
 const EXPANDED_TYPES: ReadonlySet<string> = new Set(['ServiceRequest', 'MedicationRequest']);
 
-/** The entry with hig's marker (ORDER_EVENT_EXTENSION). */
+/** The entry with hig's marker (ORDER_EVENT_EXTENSION), before any extension of its own (CLEARED_DOSAGE_EXTENSION). */
 function withMarker(entry: Json): Json {
-  return { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }], ...entry };
+  const { extension, ...rest } = entry;
+  return { extension: [{ url: ORDER_EVENT_EXTENSION, valueBoolean: true }, ...(Array.isArray(extension) ? (extension as unknown[]) : [])], ...rest };
+}
+
+/**
+ * [hig, code review 26 CR26-1; v2.5.1 2.5.3: the explicit null `""` deletes the receiver's value] The
+ * Dosage elements a changed pharmacy order's field sent as `""` deletes, as the pharmacy mapper records
+ * them in the conversion's `cleared` (context.ts) beside the top-level elements a PID field clears:
+ * RXE-7 → the text, RXE-23 → doseAndRate.rate[x], RXR-3 → the v2-device extension (by its url). They
+ * are said of the order, so of every line (medication-timing.ts shareOrderDosage).
+ */
+export const CLEARED_DOSAGE_TEXT = 'dosageInstruction.text';
+export const CLEARED_DOSAGE_RATE = 'dosageInstruction.doseAndRate.rate';
+const CLEARED_EXTENSION_PREFIX = 'dosageInstruction.extension:';
+/** The cleared path of a Dosage extension (RXR-3's v2-device) of `url`. */
+export function clearedDosageExtension(url: string): string {
+  return `${CLEARED_EXTENSION_PREFIX}${url}`;
+}
+
+/**
+ * [hig, code review 26 CR26-1] hig's mark on a changed pharmacy order's PATCH entry: one per Dosage
+ * element sent as `""` (valueString, the path above). The converter's own patch needs none (its
+ * `add /dosageInstruction` replaces the held lines whole, so whatever its lines omit goes, cleared or
+ * not); the FHIR destination, which lays the lines over the held ones (heldDosagePatch), needs to know
+ * which omitted elements are deletions. Like ORDER_EVENT_EXTENSION an extension of Bundle.entry (a
+ * BackboneElement: valid R4 in a Bundle sent to a file, HTTP or MLLP destination), never in the patch
+ * document, and removed from every entry the FHIR destination sends (order-events.ts unmarked).
+ */
+export const CLEARED_DOSAGE_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-cleared';
+
+/** The cleared Dosage paths an entry carries (CLEARED_DOSAGE_EXTENSION); none: []. */
+export function clearedDosageOf(entry: Json): string[] {
+  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  return extensions.flatMap((e) => (isObject(e) && e.url === CLEARED_DOSAGE_EXTENSION && typeof e.valueString === 'string' ? [e.valueString] : []));
+}
+
+/** The PATCH entry with a CLEARED_DOSAGE_EXTENSION per Dosage path of `cleared` (the others are no dosage's). */
+function withClearedDosage(entry: Json, cleared: readonly string[]): Json {
+  const paths = cleared.filter((k) => k.startsWith('dosageInstruction.')).sort();
+  return paths.length === 0 ? entry : { ...entry, extension: paths.map((valueString) => ({ url: CLEARED_DOSAGE_EXTENSION, valueString })) };
 }
 
 function marked(entry: Json, type: string): Json {
@@ -706,7 +745,7 @@ function mergedTiming(held: Json, sent: Json): Json {
  * One held dosage line with what the message's line says over it [v2.5.1 2.5.3: a field not sent is
  * unchanged]: each Dosage element the message sends replaces the held one (a dose: the new dose wins),
  * each it omits stays (RXR-3's device [IG RXR[MedicationRequest] #3, hig's v2-device], RXE-7's text,
- * RXE-23/24's rate); timing by mergedTiming; each doseAndRate item over the held item at its place,
+ * RXE-23/24's rate) unless its field was `""` (heldDosagePatch, withoutCleared); timing by mergedTiming; each doseAndRate item over the held item at its place,
  * dose[x] and rate[x] each a whole; an extension replaces the held ones of its url only.
  */
 function mergedDosage(held: Json, sent: Json): Json {
@@ -721,6 +760,54 @@ function mergedDosage(held: Json, sent: Json): Json {
   if (Array.isArray(held.extension) && Array.isArray(sent.extension)) {
     const urls = new Set((sent.extension as unknown[]).map((e) => (isObject(e) ? e.url : undefined)));
     out.extension = [...(held.extension as unknown[]).filter((e) => !isObject(e) || !urls.has(e.url)), ...(sent.extension as unknown[])];
+  }
+  return out;
+}
+
+/** Which Dosage elements a changed order's `""` fields delete (CLEARED_DOSAGE_TEXT…), read once per patch. */
+interface ClearedDosage {
+  text: boolean;
+  rate: boolean;
+  /** Extension urls (RXR-3's v2-device). */
+  extensions: ReadonlySet<string>;
+}
+
+function clearedDosage(cleared: readonly string[]): ClearedDosage | undefined {
+  const extensions = new Set(cleared.filter((k) => k.startsWith(CLEARED_EXTENSION_PREFIX)).map((k) => k.slice(CLEARED_EXTENSION_PREFIX.length)));
+  const text = cleared.includes(CLEARED_DOSAGE_TEXT);
+  const rate = cleared.includes(CLEARED_DOSAGE_RATE);
+  return text || rate || extensions.size > 0 ? { text, rate, extensions } : undefined;
+}
+
+const RATE_KEYS = DOSE_RATE_GROUPS[1] ?? [];
+
+/**
+ * [hig, code review 26 CR26-1; v2.5.1 2.5.3: `""` deletes the receiver's value, absent leaves it] A
+ * merged line (mergedDosage) without the held elements the message's `""` fields delete: what the
+ * message's line itself carries stays (a TQ1-11 text where RXE-7 is `""`, a second RXR's device), and a
+ * doseAndRate item or list left empty goes (R4: no empty elements). Only those elements: an omitted
+ * field's held value stays (R27-A1).
+ */
+function withoutCleared(merged: Json, sent: Json, cleared: ClearedDosage): Json {
+  const out: Json = { ...merged };
+  if (cleared.text && sent.text === undefined) delete out.text;
+  if (cleared.rate && Array.isArray(out.doseAndRate)) {
+    const sentRates = Array.isArray(sent.doseAndRate) ? (sent.doseAndRate as unknown[]) : [];
+    const items = (out.doseAndRate as unknown[]).flatMap((r, i) => {
+      const own = sentRates[i];
+      if (!isObject(r) || (isObject(own) && RATE_KEYS.some((k) => k in own))) return [r];
+      const item: Json = { ...r };
+      for (const k of RATE_KEYS) delete item[k];
+      return Object.keys(item).length === 0 ? [] : [item];
+    });
+    if (items.length === 0) delete out.doseAndRate;
+    else out.doseAndRate = items;
+  }
+  if (cleared.extensions.size > 0 && Array.isArray(out.extension)) {
+    const sentUrls = new Set((Array.isArray(sent.extension) ? (sent.extension as unknown[]) : []).map((e) => (isObject(e) ? e.url : undefined)));
+    const kept = (out.extension as unknown[]).filter((e) => !isObject(e) || typeof e.url !== 'string' || !cleared.extensions.has(e.url) || sentUrls.has(e.url));
+    if (kept.length === 0) delete out.extension;
+    else out.extension = kept;
   }
   return out;
 }
@@ -754,25 +841,41 @@ function heldLineOf(sent: Json, count: number, held: readonly Json[], paired: Re
  * one. The message's lines stay the order's lines: a held line none of them re-sends goes, as before
  * (the TQ1s sent are the order's timing). The list stays one `add` (a whole replacement), not
  * `/dosageInstruction/0/…` paths: those fail on an order without the line (RFC 6902 4.1: the parent must
- * exist), and only the held order says which line is which. Undefined when the patch writes no
- * dosage, is no JSON Patch, or the held order has none: the patch goes as it is.
+ * exist), and only the held order says which line is which. `cleared` (the PATCH entry's
+ * CLEARED_DOSAGE_EXTENSION, code review 26 CR26-1): the Dosage elements the message sent as `""`
+ * [v2.5.1 2.5.3: delete], removed from each merged line (withoutCleared), or from the held lines when
+ * the message sends none. Undefined when the patch writes no dosage (and deletes none the held lines
+ * hold), is no JSON Patch, or the held order has none: the patch goes as it is.
  */
-export function heldDosagePatch(patch: Json, held: Json): Json | undefined {
+export function heldDosagePatch(patch: Json, held: Json, cleared: readonly string[] = []): Json | undefined {
   const ops = jsonPatchOps(patch);
   const heldLines = Array.isArray(held.dosageInstruction) ? (held.dosageInstruction as unknown[]).filter(isObject) : [];
   if (ops === undefined || heldLines.length === 0) return undefined;
+  const deleted = clearedDosage(cleared);
   const at = ops.findIndex((op) => isObject(op) && op.op === 'add' && op.path === '/dosageInstruction' && Array.isArray(op.value));
-  if (at < 0) return undefined;
+  if (at < 0) return deleted === undefined ? undefined : heldLinesCleared(ops, heldLines, deleted);
   const sent = ((ops[at] as Json).value as unknown[]).filter(isObject);
   const paired = new Set<Json>();
   const value = sent.map((line) => {
     const match = heldLineOf(line, sent.length, heldLines, paired);
     if (match === undefined) return line;
     paired.add(match);
-    return mergedDosage(match, line);
+    const merged = mergedDosage(match, line);
+    return deleted === undefined ? merged : withoutCleared(merged, line, deleted);
   });
   const merged = ops.map((op, i) => (i === at ? { op: 'add', path: '/dosageInstruction', value } : op));
   return jsonPatchBinary(merged);
+}
+
+/**
+ * [code review 26 CR26-1] A patch that sends no dosage line but deletes Dosage elements (an RXE whose
+ * dose and timing left no line, RXE-7 `""`): the held lines stay the order's lines, each without those
+ * elements. Undefined when no held line holds one (the patch goes as it is).
+ */
+function heldLinesCleared(ops: readonly unknown[], heldLines: readonly Json[], deleted: ClearedDosage): Json | undefined {
+  const value = heldLines.map((line) => withoutCleared(line, {}, deleted));
+  if (value.every((line, i) => JSON.stringify(line) === JSON.stringify(heldLines[i]))) return undefined;
+  return jsonPatchBinary([...ops, { op: 'add', path: '/dosageInstruction', value }]);
 }
 
 /**
@@ -820,11 +923,15 @@ export function notificationPatch(resource: Resource, targets: PatchTargets = ne
  * shared a placer number): a ServiceRequest's entries are marked (ORDER_EVENT_EXTENSION) and the
  * FHIR destination patches every test the search finds, docs/mapping.md "Known gaps".
  */
-export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map()): Json[] {
+export function orderEventEntries(request: Resource, fullUrl: string, search: string, given: OrderEventChange, targets: PatchTargets = new Map(), cleared: readonly string[] = []): Json[] {
   // [hig, code review 25 CR25-4] marked too: the FHIR destination resolves which document the pair acts on
   // (destinations/named-resources.ts), so a notification before its content is PUT at hig's id
   if (given.notification === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, notificationPatch(request, targets))].map(withMarker);
-  if (given.replaced === true) return [createIfAbsent(request, fullUrl, search), patchEntry(request.resourceType, search, changedOrderPatch(request, targets))].map((e) => marked(e, request.resourceType));
+  if (given.replaced === true) {
+    // [code review 26 CR26-1] the Dosage elements sent as `""` ride on the PATCH entry for the FHIR destination's merge
+    const patch = withClearedDosage(patchEntry(request.resourceType, search, changedOrderPatch(request, targets)), cleared);
+    return [createIfAbsent(request, fullUrl, search), patch].map((e) => marked(e, request.resourceType));
+  }
   const resource = given.carried === true ? distinctLists(request) : request;
   const entries = [createIfAbsent(resource, fullUrl, search)];
   const change: OrderEventChange =

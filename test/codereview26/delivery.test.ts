@@ -10,7 +10,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expandOrderEvents } from '../../src/destinations/order-events.js';
 import { matchesOf } from '../../src/destinations/order-events.js';
-import { convertHl7v2 } from '../../src/transform/index.js';
+import { convertHl7v2, validateBundle } from '../../src/transform/index.js';
+import { jsonPatchOps } from '../../src/transform/json-patch-entry.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination, type BundlePusher } from '../destinations/push.js';
@@ -39,9 +40,11 @@ const held = (type: string): Json[] => [...server.resources.values()].filter((r)
 // ---------------------------------------------------------------------------------------------------
 const OID = '1.2.840.114350.1.13.99';
 /** An infusion RDE for order RX26A: RXE-7 `sig`, RXE-23/24 `rate`, RXR-3 `device` as given (raw HL7 field text). */
+let sent = 0;
 const rde = (control: string, f: { sig: string; rate: string; device: string }) =>
   [
-    `MSH|^~\\&|CPOE|GH|PHARM|GH|20261206080000-0600||RDE^O11^RDE_O11|RX26A-${control}-${f.rate}|P|2.5.1`,
+    // the control id numbered, not named by the rate field: its `|` would shift MSH-11/12 (processing id, version)
+    `MSH|^~\\&|CPOE|GH|PHARM|GH|20261206080000-0600||RDE^O11^RDE_O11|RX26A-${control}-${++sent}|P|2.5.1`,
     'PID|1||MRN2601^^^GH^MR||QUILLFEATHER^ODA||19720310|F',
     `ORC|${control}|RX26A^CPOE^${OID}^ISO||SC||||20261206080000-0600|||1234^ORDER^OLIVE`,
     'TQ1|1||Q12H^^HL70335||||20261206090000-0600',
@@ -57,7 +60,7 @@ const rateOf = (d: Json) => ((d.doseAndRate as Json[] | undefined) ?? []).map((r
 const deviceOf = (d: Json) => ((d.extension as Json[] | undefined) ?? []).filter((e) => String(e.url).endsWith('v2-device'));
 
 describe('CR26-1 [v2.5.1 2.5.3; IG RXR[MedicationRequest] #3; R27-A1 heldDosagePatch] `""` in a changed pharmacy order', () => {
-  it.fails('an XO whose RXE-7, RXE-23/24 and RXR-3 are `""` (delete): the order no longer has the sig, rate or pump', async () => {
+  it('an XO whose RXE-7, RXE-23/24 and RXR-3 are `""` (delete): the order no longer has the sig, rate or pump', async () => {
     const dest = destination();
     await dest.deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
     expect(line().text).toBe('Infuse over 60 minutes');
@@ -77,6 +80,65 @@ describe('CR26-1 [v2.5.1 2.5.3; IG RXR[MedicationRequest] #3; R27-A1 heldDosageP
     expect(d.text).toBe('Infuse over 60 minutes');
     expect(rateOf(d)).toHaveLength(1);
     expect(deviceOf(d)).toHaveLength(1);
+  });
+
+  // [fixrxnull26] each `""` deletes its own element and nothing else; the message's dose and timing stay merged
+  it('RXE-7 `""` alone: the sig goes, the rate and pump stay (RXE-23/24, RXR-3 absent)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(rde('XO', { sig: '""', rate: '', device: '' })).bundle, never);
+    const d = line();
+    expect(d.text).toBeUndefined();
+    expect(rateOf(d)).toEqual([{ value: 250, unit: 'milliliter per hour', system: 'http://unitsofmeasure.org', code: 'mL/h' }]);
+    expect(deviceOf(d)).toHaveLength(1);
+  });
+
+  it('RXE-23/24 `""` alone: the rate goes, the dose (RXE-3/5), sig and pump stay', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(rde('XO', { sig: '', rate: '""|""', device: '' })).bundle, never);
+    const d = line();
+    expect(rateOf(d)).toEqual([]);
+    // [IG RXO[MedicationRequest] #2/#4, read for RXE-3/5] the give amount 1000 mg is the line's dose still
+    expect((d.doseAndRate as Json[]).map((r) => (r.doseQuantity as Json | undefined)?.value)).toEqual([1000]);
+    expect(d.text).toBe('Infuse over 60 minutes');
+    expect(deviceOf(d)).toHaveLength(1);
+  });
+
+  it('RXR-3 `""` alone: the pump goes, the sig and rate stay', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
+    await dest.deliver(convertHl7v2(rde('XO', { sig: '', rate: '', device: '""' })).bundle, never);
+    const d = line();
+    expect(deviceOf(d)).toEqual([]);
+    expect(d.text).toBe('Infuse over 60 minutes');
+    expect(rateOf(d)).toHaveLength(1);
+    // [IG RXR[MedicationRequest] #1] the route the XO's RXR-1 sends is the line's
+    expect(JSON.stringify(d.route)).toContain('IV');
+  });
+
+  it('the mark of the `""` fields never reaches the server; the converter\'s Bundle is R4 and its plain conditional PATCH deletes them too', async () => {
+    const xo = convertHl7v2(rde('XO', { sig: '""', rate: '""|""', device: '""' })).bundle as Json;
+    // as a file, HTTP or MLLP destination gets it: valid R4; hig's marks are Bundle.entry extensions, one value[x] each (ext-1)
+    expect(validateBundle(xo).filter((i) => i.severity === 'error')).toEqual([]);
+    const marks = (xo.entry as Json[]).flatMap((e) => (e.extension as Json[] | undefined) ?? []);
+    for (const m of marks) expect(Object.keys(m).sort()).toEqual(['url', m.valueString === undefined ? 'valueBoolean' : 'valueString'].sort());
+    expect(marks.filter((m) => m.valueString !== undefined)).toHaveLength(3);
+    const patch = (xo.entry as Json[]).find((e) => (e.request as Json).method === 'PATCH') as Json;
+    expect(JSON.stringify(jsonPatchOps(patch.resource as Json))).not.toContain('order-event');
+    // a receiver that applies the Bundle as it is (no held-line merge): `add /dosageInstruction` replaces the lines
+    await destination().deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
+    const plain = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(xo) });
+    expect(plain.status).toBe(200);
+    const d = line();
+    expect([d.text, rateOf(d), deviceOf(d)]).toEqual([undefined, [], []]);
+    // the FHIR destination: merged, the marks removed from what it sends
+    const dest = destination();
+    await dest.deliver(convertHl7v2(rde('NW', PUMPED)).bundle, never);
+    await dest.deliver(xo, never);
+    const [mr] = held('MedicationRequest');
+    expect(JSON.stringify(mr)).not.toContain('order-event');
+    expect([line().text, rateOf(line()), deviceOf(line())]).toEqual([undefined, [], []]);
   });
 });
 

@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandOrderEvents } from '../../src/destinations/order-events.js';
 import { jsonPatchBinary, jsonPatchOps } from '../../src/transform/json-patch-entry.js';
-import { heldDosagePatch, ORDER_EVENT_EXTENSION } from '../../src/transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../../src/transform/patch.js';
 
 type Json = Record<string, unknown>;
 
@@ -137,5 +137,60 @@ describe('expandOrderEvents [R4 http.html#patch, #trules; hig R27-A1] the one or
   it('control: a stopped order gets no JSON Patch at all (ENDED, CR23-3)', async () => {
     const out = await expandOrderEvents(entries([{ text: 'x' }]), async () => [{ ...held(HELD_LINE), status: 'stopped' }]);
     expect(out.entries.map((e) => (e.request as Json).url)).toEqual(['Provenance/p1']);
+  });
+});
+
+describe('heldDosagePatch with `""` fields [v2.5.1 2.5.3: `""` deletes, absent leaves; code review 26 CR26-1] only the elements sent as `""` leave the held line', () => {
+  const TEXT = 'dosageInstruction.text';
+  const RATE = 'dosageInstruction.doseAndRate.rate';
+  const DEVICE_CLEARED = `dosageInstruction.extension:${DEVICE.url}`;
+  const bare = { doseAndRate: [{ doseQuantity: mg(1000) }], route: { text: 'IV' } };
+
+  it('each `""` element removed from the merged line, the omitted ones kept (RXE-7 text; RXE-23 rate; RXR-3 device)', () => {
+    expect(linesOf(heldDosagePatch(patchOf([bare]), held(HELD_LINE), [TEXT]))[0]).toEqual({ ...HELD_LINE, text: undefined, ...bare, doseAndRate: [{ doseQuantity: mg(1000), rateQuantity: rate }] });
+    const [noRate] = linesOf(heldDosagePatch(patchOf([bare]), held(HELD_LINE), [RATE]));
+    expect(noRate?.doseAndRate).toEqual([{ doseQuantity: mg(1000) }]);
+    expect([noRate?.text, noRate?.extension]).toEqual([HELD_LINE.text, [DEVICE]]);
+    const [noDevice] = linesOf(heldDosagePatch(patchOf([bare]), held(HELD_LINE), [DEVICE_CLEARED]));
+    expect(noDevice?.extension).toBeUndefined();
+    expect([noDevice?.text, noDevice?.doseAndRate]).toEqual([HELD_LINE.text, [{ doseQuantity: mg(1000), rateQuantity: rate }]]);
+  });
+
+  it('what the message\'s line itself carries stays: a TQ1-11 text where RXE-7 is `""`, a device of another RXR, another extension url of the held line', () => {
+    const other = { url: 'https://hig.example/fhir/StructureDefinition/v2-conjunction', valueCoding: { code: 'S' } };
+    const [withText] = linesOf(heldDosagePatch(patchOf([{ ...bare, text: 'Give with food' }]), held({ ...HELD_LINE, extension: [DEVICE, other] }), [TEXT, DEVICE_CLEARED]));
+    expect(withText?.text).toBe('Give with food');
+    expect(withText?.extension).toEqual([other]);
+    const syringe = { url: DEVICE.url, valueReference: { reference: 'Device/syringe' } };
+    expect(linesOf(heldDosagePatch(patchOf([{ ...bare, extension: [syringe] }]), held(HELD_LINE), [DEVICE_CLEARED]))[0]?.extension).toEqual([syringe]);
+  });
+
+  it('a held doseAndRate item of a rate alone goes whole, no empty item or list left (R4 ele-1)', () => {
+    const [line] = linesOf(heldDosagePatch(patchOf([{ route: { text: 'IV' } }]), held({ ...HELD_LINE, doseAndRate: [{ rateQuantity: rate }] }), [RATE]));
+    expect(line).not.toHaveProperty('doseAndRate');
+  });
+
+  it('a patch without dosage lines: the held lines stay, each without the `""` elements; none held of them: nothing to make again', () => {
+    const second = { ...HELD_LINE, sequence: 2 };
+    const lines = linesOf(heldDosagePatch(patchOf(undefined), held({ ...HELD_LINE, sequence: 1 }, second), [TEXT]));
+    expect(lines.map((l) => [l.sequence, l.text, l.extension])).toEqual([
+      [1, undefined, [DEVICE]],
+      [2, undefined, [DEVICE]],
+    ]);
+    expect(heldDosagePatch(patchOf(undefined), held({ ...HELD_LINE, text: undefined }), [TEXT])).toBeUndefined();
+  });
+
+  it('the FHIR destination reads the entry\'s marks and sends none of them; without marks the held values stay (R27-A1)', async () => {
+    const search = 'identifier=urn:oid:1.2.3|RX1';
+    const marks = [
+      { url: ORDER_EVENT_EXTENSION, valueBoolean: true },
+      { url: CLEARED_DOSAGE_EXTENSION, valueString: TEXT },
+    ];
+    const entry = (extension: Json[]): Json => ({ extension, resource: patchOf([bare]), request: { method: 'PATCH', url: `MedicationRequest?${search}` } });
+    const out = await expandOrderEvents([entry(marks)], async () => [held(HELD_LINE)]);
+    expect(out.entries[0]).not.toHaveProperty('extension');
+    expect(linesOf(out.entries[0]?.resource as Json)[0]?.text).toBeUndefined();
+    const kept = await expandOrderEvents([entry(marks.slice(0, 1))], async () => [held(HELD_LINE)]);
+    expect(linesOf(kept.entries[0]?.resource as Json)[0]?.text).toBe(HELD_LINE.text);
   });
 });

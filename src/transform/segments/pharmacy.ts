@@ -3,7 +3,7 @@
  * RXO/RXE (+ORC, TQ1) → one MedicationRequest per order (IG: RXO[MedicationRequest],
  * TQ1[MedicationRequest], RXR[MedicationRequest]); RXD → MedicationDispense.
  */
-import type { Repetition } from '../../hl7/message.js';
+import { HL7_NULL, type Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
@@ -12,6 +12,7 @@ import { deviceFromCwe, practitioner } from '../entities.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
+import { CLEARED_DOSAGE_RATE, CLEARED_DOSAGE_TEXT, clearedDosageExtension } from '../patch.js';
 import { resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
@@ -75,7 +76,7 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // set has no place: reported, never dropped silently (RDS-O13-01's RXD RXR)
   keepFirst(dosage, { route, site, method }, seg, cx);
   if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
-  if (target.resourceType === 'MedicationRequest') administrationDevice(dosage, seg, cx);
+  if (target.resourceType === 'MedicationRequest') administrationDevice(target, dosage, seg, cx);
   if (Object.keys(dosage).length === 0) return;
   if (target.resourceType === 'MedicationAdministration' && dosage.dose === undefined) {
     // [R4 MedicationAdministration mad-1: dosage SHALL have dose or rate[x]] without RXA-6 (empty,
@@ -93,12 +94,15 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * CWE[Device] (entities.ts deviceFromCwe), one per RXR of the order. Under unnamedExtensions
  * 'report' RXR-3 stays unread, so reported. RXR[Immunization] #3 has no target and a
  * MedicationAdministration's dosage is no Dosage: there RXR-3 stays reported (until review 17 it
- * was reported everywhere, review 16 #18).
+ * was reported everywhere, review 16 #18). RXR-3 `""` deletes the device the order holds [v2.5.1 2.5.3]:
+ * recorded (cleared) for a changed order's patch (patch.ts heldDosagePatch, code review 26 CR26-1).
  */
-function administrationDevice(dosage: Json, seg: SegmentReader, cx: Conversion): void {
+function administrationDevice(order: Resource, dosage: Json, seg: SegmentReader, cx: Conversion): void {
   if (cx.extensions.mode !== 'emit') return;
+  const url = unnamedExtensionUrl('device', cx.extensions.base);
+  if (seg.segment.fields[3] === HL7_NULL) cx.clear(order, [clearedDosageExtension(url)]);
   const device = deviceFromCwe(cx, seg.rep(3));
-  if (device !== undefined) addExtension(dosage, { url: unnamedExtensionUrl('device', cx.extensions.base), valueReference: device });
+  if (device !== undefined) addExtension(dosage, { url, valueReference: device });
 }
 
 /** An RXE's RXR values replace the RXO's; a replaced value that differs is reported, never dropped silently. */
@@ -412,6 +416,10 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const text = instructionTexts(seg.reps(7));
   // RXE-7 give instructions (as RXO-7, IG row empty) → text, beside the TQ1-11 text (appendDosageText)
   if (text !== '') appendOrderText(mr, firstDosage(mr), text);
+  // [v2.5.1 2.5.3: `""` deletes the receiver's value] RXE-7 `""`, RXE-23 `""`: the order's held text and
+  // rate go, recorded for a changed order's patch (patch.ts heldDosagePatch, code review 26 CR26-1: an
+  // omitted field keeps them, R27-A1); RXE-24 is RXE-23's units and deletes nothing alone
+  cx.clear(mr, [...(seg.segment.fields[7] === HL7_NULL ? [CLEARED_DOSAGE_TEXT] : []), ...(seg.segment.fields[23] === HL7_NULL ? [CLEARED_DOSAGE_RATE] : [])]);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
   substitution(mr, seg.str(9));
   // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
