@@ -4,7 +4,7 @@
 Reviews 17-32's method over review 33's 24 synthetic messages (docs/review33/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES: the rows marked "review 33" first, then review 32's and review 31's chains,
 read through tally_core.tables_of, not copied. Manual findings (WRONG, SILENT) by message number; each counts only
-on a commit before its fix (_FIXED, asked of git; empty: nothing fixed yet).
+on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review33/tally.py [-v]
 """
 import sys
@@ -38,7 +38,7 @@ SILENT = {5: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}  # nothing fixed yet
+_FIXED = {'R33-W1': '86b1b06'}  # fixspm26
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

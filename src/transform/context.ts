@@ -319,6 +319,14 @@ export class Conversion implements DatatypeContext {
   }
 
   /**
+   * A located report line that is no loss: what the Bundle does with a field that a reader might
+   * expect otherwise (two resources where one number suggests one). Never the value.
+   */
+  remark(reader: SegmentReader, field: string, what: string): void {
+    this.once(`${reader.name}-${field} (segment ${reader.index + 1}): ${what}`);
+  }
+
+  /**
    * A whole segment the mapping reads and deliberately does not convert, with the reason (the
    * orderer's TQ1 a pharmacy's encoding supersedes, an IN1 with no patient to cover): every field
    * counts as read, and one line says why instead of "has no FHIR mapping", which says less than
@@ -443,6 +451,16 @@ export class Conversion implements DatatypeContext {
       this.readerByIndex.set(index, r);
     }
     return r;
+  }
+
+  /**
+   * `resource`, made earlier in this message, as made by the segment being mapped too (madeAt: the
+   * segment's NTE and its group find it), for a mapper that decides a segment names a resource it
+   * already made (spm.ts: one specimen card sent under several OBRs).
+   */
+  reuse(resource: Resource): Resource {
+    this.record(resource);
+    return resource;
   }
 
   /** Resources the mapper of the segment at `index` made (or merged into), in order. */

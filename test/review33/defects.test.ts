@@ -42,11 +42,12 @@ describe('review 33: one newborn-screen card sent under four OBRs becomes four S
   // identifier FGN NB27-003313-1): the server then holds four copies of one card (destination.test.ts), each
   // report names another, and SPM-3 cannot resolve the repeat's parent to a resource ("exactly one Specimen …
   // carries it" fails) — it stays a logical reference.
-  it.fails('R33-W1 [IG SPM[Specimen] #2; mapping.md Specimen identity] the first card is one Specimen entry in the Bundle', () => {
+  // fixed in fixspm26 (spm.ts numberedSpecimen): SPMs of one number that say the same are one Specimen
+  it('R33-W1 [IG SPM[Specimen] #2; mapping.md Specimen identity] the first card is one Specimen entry in the Bundle', () => {
     const cards = entries(sample('13')).filter((e) => e.resource?.resourceType === 'Specimen' && text(e.resource.identifier).includes('"value":"NB27-003313-1"'));
     expect(new Set(cards.map((e) => e.request?.url)).size).toBe(1);
   });
-  it.fails('R33-W1 [IG SPM[Specimen] #3 → parent] the repeat card\'s parent is a reference to the first card\'s resource', () => {
+  it('R33-W1 [IG SPM[Specimen] #3 → parent] the repeat card\'s parent is a reference to the first card\'s resource', () => {
     const all = entries(sample('13'));
     const repeat = all.find((e) => e.resource?.resourceType === 'Specimen' && text(e.resource.identifier).includes('NB27-003313-2'));
     const first = all.find((e) => e.resource?.resourceType === 'Specimen' && text(e.resource.identifier).includes('"value":"NB27-003313-1"'));

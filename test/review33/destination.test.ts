@@ -4,7 +4,8 @@
  * what the server holds afterwards, read against the messages and the IG rows named. Order events (RDE NW → RAS →
  * RDE XO; OML NW → ORU F), merges (A01 duplicate → A40) and what administrations and results point at are judged
  * here. Cases marked "recorded" hold what the server ends with where a note (not a counted finding) says it
- * differs from what a reader may expect; R33-W1 is `it.fails` (the right outcome, failing today).
+ * differs from what a reader may expect; R33-L1 is `it.fails` (the right outcome, failing today); R33-W1 is fixed
+ * (fixspm26).
  *
  *   npx vitest run test/review33/destination.test.ts
  */
@@ -121,13 +122,19 @@ describe('review 33 at the destination', () => {
     expect(held('DiagnosticReport').filter((r) => text(r.identifier).includes('NB27-003313'))).toHaveLength(5);
     const repeat = byIdentifier('Specimen', 'NB27-003313-2');
     expect(repeat).toHaveLength(1);
-    expect(text(repeat[0]?.parent)).toContain('NB27-003313-1');
+    // SPM-3 names the first card NB27-003313-1: since fixspm26 (R33-W1) a reference to its held resource
+    const first = byIdentifier('Specimen', 'NB27-003313-1').filter((s) => !text(s.identifier).includes('NB27-003313-2'));
+    expect(text(repeat[0]?.parent)).toBe(text([{ reference: `Specimen/${String(first[0]?.id)}` }]));
   });
 
-  // R33-W1: the first card (SPM-2 filler NB27-003313-1) is sent under four of the five OBRs; it is one specimen
-  // [IG SPM[Specimen] #2 → identifier; mapping.md "Resource identity": Specimen = patient + SPM-2 filler].
-  it.fails('R33-W1 the first newborn-screen card is one Specimen at the server', () => {
-    expect(byIdentifier('Specimen', 'NB27-003313-1').filter((s) => !text(s.identifier).includes('NB27-003313-2'))).toHaveLength(1);
+  // R33-W1 (fixed, fixspm26): the first card (SPM-2 filler NB27-003313-1) is sent under four of the five OBRs; it
+  // is one specimen [IG SPM[Specimen] #2 → identifier; mapping.md "Resource identity": Specimen = patient + SPM-2
+  // filler, one Specimen for SPMs of one number that say the same within a message].
+  it('R33-W1 the first newborn-screen card is one Specimen at the server, and each of its four reports names it', () => {
+    const first = byIdentifier('Specimen', 'NB27-003313-1').filter((s) => !text(s.identifier).includes('NB27-003313-2'));
+    expect(first).toHaveLength(1);
+    const reports = held('DiagnosticReport').filter((r) => text(r.specimen).includes(`"Specimen/${String(first[0]?.id)}"`));
+    expect(reports).toHaveLength(4);
   });
 
   it('hepatitis B: twin A\'s birth dose and her 2-month dose, twin B\'s birth dose, each once, VFC V02 [IG RXA[Immunization] #3, #5, #15; OBX 64994-7]', () => {

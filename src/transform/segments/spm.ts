@@ -5,7 +5,7 @@ import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extensio
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { numberKey, specimenFactsKey } from '../identity.js';
-import type { Json, Resource } from '../types.js';
+import type { IdentityKey, Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
 import { practitioner } from '../entities.js';
 import type { Repetition } from '../../hl7/message.js';
@@ -77,6 +77,80 @@ export function finishSpecimenParents(cx: Conversion): void {
     if (matches.length === 1 && parents !== undefined && at >= 0) parents[at] = { ...cx.ref(matches[0]!) };
   }
   pending.length = 0;
+}
+
+/** An SPM with SPM-2 mapped earlier in this message: its Specimen and what it said (each element as JSON). */
+interface NamedSpecimen {
+  specimen: Resource;
+  says: Map<string, string>;
+  seg: SegmentReader;
+}
+/** The numbered SPMs of this conversion, by the first id of their identity key. */
+const NUMBERED = new StateKey<Map<string, NamedSpecimen[]>>('specimens by SPM-2 number', () => new Map());
+
+/** What an SPM says of its specimen: every element but `request`, which names the OBR group it came in. */
+function saying(s: Json): Map<string, string> {
+  return new Map(Object.entries(s).filter(([k]) => k !== 'request').map(([k, v]) => [k, JSON.stringify(v)]));
+}
+
+/** SPM fields (and, where SPM is silent, the OBR fields) each Specimen element is made from (mapSpm). */
+const SPM_SOURCES: Record<string, readonly number[]> = {
+  identifier: [2, 31, 32],
+  type: [4],
+  parent: [3],
+  collection: [17, 7, 8, 9, 12],
+  receivedTime: [18],
+  status: [20],
+  condition: [24],
+  container: [27, 6],
+  accessionIdentifier: [30],
+  note: [14],
+};
+const OTHER_SOURCES: Record<string, string> = { collection: "the OBR's OBR-7/8, OBR-10, OBR-13 or PRT SC", subject: 'the PID' };
+
+/** The fields two SPMs of one number differ in, by the elements their Specimens differ in: names only, never values. */
+function differingFields(elements: readonly string[], seg: SegmentReader, other: SegmentReader): string[] {
+  const out: string[] = [];
+  for (const element of elements) {
+    const fields = (SPM_SOURCES[element] ?? []).filter((n) => (seg.segment.fields[n] ?? '') !== (other.segment.fields[n] ?? '')).map((n) => `SPM-${n}`);
+    out.push(...(fields.length > 0 ? fields : [OTHER_SOURCES[element] ?? `Specimen.${element}`]));
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * [IG SPM[Specimen] #2; hig identity, review 33 R33-W1] The Specimen of an SPM with SPM-2 (its
+ * identity key `key`, patient + filler else placer number). Within one message, an SPM whose number an
+ * earlier SPM carried and which says the same of it (every element but `request`) is that specimen
+ * again, sent under another OBR (the ELR shape: one card or tube under each panel): the earlier
+ * Specimen, which takes this group's ServiceRequest into `request` (the caller links the group's
+ * report, order and observations to it). Until review 33 each SPM was a Specimen of its own (`#2`,
+ * `#3`…): four copies of one newborn-screen card, and its repeat's SPM-3 could not resolve. An SPM
+ * of one number that says otherwise is a Specimen of its own as before (`#n`, cx.add 'distinct'), and
+ * the report names the fields that differ: two containers echoing one number are not silently merged
+ * (code review 25 CR25-7 keeps containers with their own SPM-2.2 apart through the key itself).
+ * The only owner of that rule; an SPM without SPM-2 is keyed by its order, where a second SPM of the
+ * group is a second specimen by the message's grammar, so it stays 'distinct'.
+ */
+function numberedSpecimen(s: Json, key: IdentityKey, seg: SegmentReader, cx: Conversion): { specimen: Resource; again: boolean } {
+  const keyId = cx.idOf('Specimen', key) ?? '';
+  const byKey = cx.state(NUMBERED);
+  const earlier = byKey.get(keyId) ?? [];
+  const says = saying(s);
+  const same = earlier.find((e) => e.says.size === says.size && [...says].every(([k, v]) => e.says.get(k) === v));
+  if (same !== undefined) {
+    const requests = (same.specimen.request as Json[] | undefined) ?? [];
+    for (const r of (s.request as Json[] | undefined) ?? []) if (!requests.some((q) => q.reference === r.reference)) push(same.specimen, 'request', r);
+    return { specimen: cx.reuse(same.specimen), again: true };
+  }
+  const first = earlier[0];
+  if (first !== undefined) {
+    const elements = [...new Set([...says.keys(), ...first.says.keys()])].filter((k) => says.get(k) !== first.says.get(k));
+    cx.remark(seg, '2', `the specimen number of the SPM at segment ${first.seg.index + 1}, which says otherwise in ${differingFields(elements, seg, first.seg).join(', ')}: a Specimen of its own beside that one (two specimens of one number in this message)`);
+  }
+  const specimen = cx.add(s as Resource, key, 'distinct');
+  byKey.set(keyId, [...earlier, { specimen, says, seg }]);
+  return { specimen, again: false };
 }
 
 /**
@@ -173,9 +247,13 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
   // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
-  const key = numberKey('specimen', scope.patient, filler ?? placer) ?? specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start);
-  const specimen = cx.add(s as Resource, key, 'distinct');
-  cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
+  const numbered = numberKey('specimen', scope.patient, filler ?? placer);
+  const { specimen, again } =
+    numbered === undefined
+      ? { specimen: cx.add(s as Resource, specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start), 'distinct'), again: false }
+      : numberedSpecimen(s, numbered, seg, cx);
+  // a card named again has its parents from its first SPM, which said the same
+  if (!again) cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
