@@ -89,21 +89,21 @@ M['01-adt-a04-honolulu-registration'] = [
     seg('EVN', {1: 'A04', 2: '202701040815-1000'}),
     seg('PID', MALIA_HON),
     pv1_office('MHFP^EXAM3^^MHFP', HON_DOC, 'MHV3401001^^^MHFP^VN'),
-    IN1_HMSA_MALIA, GT1_MALIA,
+    GT1_MALIA, IN1_HMSA_MALIA,
 ]
 M['02-adt-a04-phoenix-registration'] = [
     msh('MESQEHR', 'AMIM', '202701061340-0700', 'MQ3400002', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701061340-0700'}),
     seg('PID', MALIA_PHX),
     pv1_office('AMIM^RM2^^AMIM', PHX_DOC, 'AMV3407715A^^^AMIM^VN'),
-    IN1_MCR_MALIA, GT1_MALIA_PHX,
+    GT1_MALIA_PHX, IN1_MCR_MALIA,
 ]
 M['03-adt-a04-phoenix-new-patient'] = [
     msh('MESQEHR', 'AMIM', '202701060905-0700', 'MQ3400003', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701060905-0700'}),
     seg('PID', RAFAEL),
     pv1_office('AMIM^RM4^^AMIM', PHX_NP, 'AMV3407722A^^^AMIM^VN'),
-    IN1_AZ_RAFAEL, GT1_RAFAEL,
+    GT1_RAFAEL, IN1_AZ_RAFAEL,
 ]
 
 # ---- 04: Phoenix client order for Rafael: HbA1c, lipid panel, urine microalbumin; copy-to two providers ----
@@ -189,7 +189,7 @@ M['07-adt-a08-honolulu-update'] = [
     seg('EVN', {1: 'A08', 2: '202701071610-1000'}),
     seg('PID', {**MALIA_HON, 13: '^PRN^PH^^1^808^5550134~^PRN^CP^^1^808^5550178'}),
     pv1_office('MHFP^EXAM3^^MHFP', HON_DOC, 'MHV3401001^^^MHFP^VN'),
-    IN1_HMSA_MALIA, GT1_MALIA,
+    GT1_MALIA, IN1_HMSA_MALIA,
 ]
 
 # ---- 08: Honolulu order for Malia (MHFP MRN): CMP + CBC (annual physical, drawn before she flew to Phoenix) ----
@@ -360,7 +360,7 @@ M['16-adt-a04-honolulu-dermatology'] = [
     seg('EVN', {1: 'A04', 2: '202701111310-1000'}),
     seg('PID', KEAKA),
     pv1_office('MHFP^PROC1^^MHFP', DERM, 'MHV3401336^^^MHFP^VN'),
-    IN1_KEAKA, GT1_KEAKA,
+    GT1_KEAKA, IN1_KEAKA,
 ]
 T17 = '202701111405-1000'
 M['17-orm-o01-skin-biopsy'] = [
@@ -431,7 +431,7 @@ M['22-adt-a08-phoenix-update'] = [
     seg('EVN', {1: 'A08', 2: '202701191005-0700'}),
     seg('PID', {**MALIA_PHX, 11: '5125 N 36TH ST UNIT 4^^PHOENIX^AZ^85018^USA^C~2711 KOLOWALU ST^^HONOLULU^HI^96822^USA^H'}),
     pv1_office('AMIM^RM2^^AMIM', PHX_DOC, 'AMV3407715C^^^AMIM^VN'),
-    IN1_MCR_MALIA, GT1_MALIA_PHX,
+    GT1_MALIA_PHX, IN1_MCR_MALIA,
 ]
 # ---- 23: charges for Malia's Honolulu CMP + CBC ----
 M['23-dft-p03-cmp-cbc-charges'] = dft('PB3400023', '202701052300-1000', MALIA_HON, 'MHV3401001^^^MHFP^VN', HON_DOC, [
@@ -446,7 +446,7 @@ M['24-adt-a08-phoenix-insurance'] = [
     seg('EVN', {1: 'A08', 2: '202701201430-0700'}),
     seg('PID', RAFAEL),
     pv1_office('AMIM^RM4^^AMIM', PHX_NP, 'AMV3407722B^^^AMIM^VN'),
-    IN1_AZ_RAFAEL.replace('SHP340077221', 'SHP340077229'), GT1_RAFAEL,
+    GT1_RAFAEL, IN1_AZ_RAFAEL.replace('SHP340077221', 'SHP340077229'),
 ]
 
 if __name__ == '__main__':
