@@ -14,6 +14,7 @@ saving time (January 2027): Pacific/Honolulu is HST -1000, America/Phoenix is MS
 Patients and numbers (…34…) none of reviews 16-33's. Fields placed by number. All persons, numbers and addresses
 are invented. Writes docs/review34/messages/NN-name.hl7 (CR separators). Run from the worktree root:
 python3 docs/review34/write_messages.py
+The files are numbered in feed order (by MSH-7), the order the destination test delivers them in.
 """
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def pv1_office(loc, doc, visit):
     return seg('PV1', {1: '1', 2: 'O', 3: loc, 4: 'R', 7: doc, 10: 'MED', 19: visit, 44: ''})
 
 
-# ---- 01-02: the same woman registered at two offices ----
+# ---- the same woman registered at two offices ----
 M['01-adt-a04-honolulu-registration'] = [
     msh('KOAEHR', 'MHFP', '202701040815-1000', 'KOA3400001', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701040815-1000'}),
@@ -91,14 +92,14 @@ M['01-adt-a04-honolulu-registration'] = [
     pv1_office('MHFP^EXAM3^^MHFP', HON_DOC, 'MHV3401001^^^MHFP^VN'),
     GT1_MALIA, IN1_HMSA_MALIA,
 ]
-M['02-adt-a04-phoenix-registration'] = [
+M['08-adt-a04-phoenix-registration'] = [
     msh('MESQEHR', 'AMIM', '202701061340-0700', 'MQ3400002', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701061340-0700'}),
     seg('PID', MALIA_PHX),
     pv1_office('AMIM^RM2^^AMIM', PHX_DOC, 'AMV3407715A^^^AMIM^VN'),
     GT1_MALIA_PHX, IN1_MCR_MALIA,
 ]
-M['03-adt-a04-phoenix-new-patient'] = [
+M['05-adt-a04-phoenix-new-patient'] = [
     msh('MESQEHR', 'AMIM', '202701060905-0700', 'MQ3400003', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701060905-0700'}),
     seg('PID', RAFAEL),
@@ -106,7 +107,7 @@ M['03-adt-a04-phoenix-new-patient'] = [
     GT1_RAFAEL, IN1_AZ_RAFAEL,
 ]
 
-# ---- 04: Phoenix client order for Rafael: HbA1c, lipid panel, urine microalbumin; copy-to two providers ----
+# ---- Phoenix client order for Rafael: HbA1c, lipid panel, urine microalbumin; copy-to two providers ----
 TEST = {
     'A1C': 'KL1040^HEMOGLOBIN A1C^99KLR^4548-4^Hemoglobin A1c/Hemoglobin.total in Blood^LN',
     'LIP': 'KL2210^LIPID PANEL^99KLR^57698-3^Lipid panel with direct LDL - Serum or Plasma^LN',
@@ -139,7 +140,7 @@ def dg1(n, code, text):
 
 
 T04 = '202701061015-0700'
-M['04-orm-o01-phoenix-diabetes-panel'] = [
+M['06-orm-o01-phoenix-diabetes-panel'] = [
     msh('MESQEHR', 'AMIM', '202701061022-0700', 'MQ3400004', 'ORM^O01', '2.3.1'),
     seg('PID', RAFAEL),
     pv1_office('AMIM^RM4^^AMIM', PHX_NP, 'AMV3407722A^^^AMIM^VN'),
@@ -154,8 +155,8 @@ M['04-orm-o01-phoenix-diabetes-panel'] = [
     orm_obr(3, 'AM34-0004-3', 'MESQEHR', 'MALB', T04, PHX_NP, CC_RAFAEL, {15: 'UR&Urine&HL70070'}),
     dg1(1, 'E11.9', 'Type 2 diabetes mellitus without complications'),
 ]
-# ---- 05: the lab's ORL^O22 acknowledgement, its filler numbers ----
-# ---- 05: the lab's ORL^O22 acknowledgement, its filler numbers ----
+# ---- the lab's ORL^O22 acknowledgement, its filler numbers ----
+# ---- the lab's ORL^O22 acknowledgement, its filler numbers ----
 def orl(ctl, t, acked, pid, orders):
     segs = [msh('PUEO', 'KLRL', t, ctl, 'ORL^O22^ORL_O22', '2.5.1', to=acked[1]),
             seg('MSA', {1: 'AA', 2: acked[0]}), seg('PID', pid)]
@@ -165,13 +166,13 @@ def orl(ctl, t, acked, pid, orders):
     return segs
 
 
-M['05-orl-o22-ack-diabetes-panel'] = orl('PU3400005', '202701060845-1000', ('MQ3400004', ('MESQEHR', 'AMIM')), RAFAEL, [
+M['07-orl-o22-ack-diabetes-panel'] = orl('PU3400005', '202701060845-1000', ('MQ3400004', ('MESQEHR', 'AMIM')), RAFAEL, [
     ('AM34-0004-1^MESQEHR', 'KL27-340041', 'A1C'), ('AM34-0004-2^MESQEHR', 'KL27-340042', 'LIP'),
     ('AM34-0004-3^MESQEHR', 'KL27-340043', 'MALB')])
 
-# ---- 06: Phoenix order for Malia (her AMIM MRN): TSH with reflex FT4, vitamin D ----
+# ---- Phoenix order for Malia (her AMIM MRN): TSH with reflex FT4, vitamin D ----
 T06 = '202701070930-0700'
-M['06-orm-o01-phoenix-thyroid-vitd'] = [
+M['09-orm-o01-phoenix-thyroid-vitd'] = [
     msh('MESQEHR', 'AMIM', '202701070936-0700', 'MQ3400006', 'ORM^O01', '2.3.1'),
     seg('PID', MALIA_PHX),
     pv1_office('AMIM^RM2^^AMIM', PHX_DOC, 'AMV3407715B^^^AMIM^VN'),
@@ -183,8 +184,8 @@ M['06-orm-o01-phoenix-thyroid-vitd'] = [
     orm_obr(2, 'AM34-0006-2', 'MESQEHR', 'VITD', T06, PHX_DOC, HON_DOC),
     dg1(1, 'E55.9', 'Vitamin D deficiency, unspecified'),
 ]
-# ---- 07: Honolulu A08 for Malia: new cell phone ----
-M['07-adt-a08-honolulu-update'] = [
+# ---- Honolulu A08 for Malia: new cell phone ----
+M['12-adt-a08-honolulu-update'] = [
     msh('KOAEHR', 'MHFP', '202701071610-1000', 'KOA3400007', 'ADT^A08', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A08', 2: '202701071610-1000'}),
     seg('PID', {**MALIA_HON, 13: '^PRN^PH^^1^808^5550134~^PRN^CP^^1^808^5550178'}),
@@ -192,9 +193,9 @@ M['07-adt-a08-honolulu-update'] = [
     GT1_MALIA, IN1_HMSA_MALIA,
 ]
 
-# ---- 08: Honolulu order for Malia (MHFP MRN): CMP + CBC (annual physical, drawn before she flew to Phoenix) ----
+# ---- Honolulu order for Malia (MHFP MRN): CMP + CBC (annual physical, drawn before she flew to Phoenix) ----
 T08 = '202701040840-1000'
-M['08-orm-o01-honolulu-cmp-cbc'] = [
+M['02-orm-o01-honolulu-cmp-cbc'] = [
     msh('KOAEHR', 'MHFP', '202701040846-1000', 'KOA3400008', 'ORM^O01', '2.3.1'),
     seg('PID', MALIA_HON),
     pv1_office('MHFP^EXAM3^^MHFP', HON_DOC, 'MHV3401001^^^MHFP^VN'),
@@ -207,9 +208,9 @@ M['08-orm-o01-honolulu-cmp-cbc'] = [
     dg1(1, 'Z00.00', 'Encounter for general adult medical examination without abnormal findings'),
 ]
 
-# ---- 09: OUL^R22 for Rafael: two containers (lavender EDTA, gold SST), HbA1c and lipid ----
+# ---- OUL^R22 for Rafael: two containers (lavender EDTA, gold SST), HbA1c and lipid ----
 PID_R = {**RAFAEL}
-M['09-oul-r22-diabetes-results'] = [
+M['11-oul-r22-diabetes-results'] = [
     msh('PUEO', 'KLRL', '202701071422-1000', 'PU3400009', 'OUL^R22^OUL_R22', '2.5.1', to=('MESQEHR', 'AMIM')),
     seg('PID', PID_R),
     seg('PV1', {1: '1', 2: 'O', 7: PHX_NP, 19: 'AMV3407722A^^^AMIM^VN'}),
@@ -240,7 +241,7 @@ M['09-oul-r22-diabetes-results'] = [
                 5: '152', 6: 'mg/dL^milligram per deciliter^UCUM', 7: '<100', 8: 'H', 11: 'F', 19: '202701071340-1000'}),
 ]
 
-# ---- 10: urine microalbumin cancelled (specimen leaked in transit) ----
+# ---- urine microalbumin cancelled (specimen leaked in transit) ----
 M['10-oru-r01-microalbumin-cancelled'] = [
     msh('PUEO', 'KLRL', '202701070710-1000', 'PU3400010', 'ORU^R01^ORU_R01', '2.5.1', to=('MESQEHR', 'AMIM')),
     seg('PID', PID_R),
@@ -254,7 +255,7 @@ M['10-oru-r01-microalbumin-cancelled'] = [
     seg('NTE', {1: '1', 2: 'L', 3: 'Test cancelled: urine container received leaking, insufficient volume. Please recollect.'}),
 ]
 
-# ---- 11: DFT^P03 for Rafael: two tests charged, not the cancelled one ----
+# ---- DFT^P03 for Rafael: two tests charged, not the cancelled one ----
 def ft1(n, tid, t, code, cpt, qty, dx, doc, filler):
     return seg('FT1', {1: str(n), 2: tid, 4: t, 5: t, 6: 'CG^Charge^HL70017', 7: code, 10: qty,
                        19: dx, 21: doc, 23: f'{filler}^KLRL', 25: cpt})
@@ -266,17 +267,17 @@ def dft(ctl, t, pid, visit, doc, ft1s):
             seg('PV1', {1: '1', 2: 'O', 7: doc, 19: visit}), *ft1s]
 
 
-M['11-dft-p03-diabetes-charges'] = dft('PB3400011', '202701072300-1000', RAFAEL, 'AMV3407722A^^^AMIM^VN', PHX_NP, [
+M['13-dft-p03-diabetes-charges'] = dft('PB3400011', '202701072300-1000', RAFAEL, 'AMV3407722A^^^AMIM^VN', PHX_NP, [
     ft1(1, 'KLC3400111', '202701061030-0700', 'KL1040^HEMOGLOBIN A1C^99KLR', '83036^Hemoglobin; glycosylated (A1C)^C4', '1',
         'E11.9^Type 2 diabetes mellitus without complications^I10', PHX_NP, 'KL27-340041'),
     ft1(2, 'KLC3400112', '202701061030-0700', 'KL2210^LIPID PANEL^99KLR', '80061^Lipid panel^C4', '1',
         'E78.5^Hyperlipidemia, unspecified^I10', PHX_NP, 'KL27-340042'),
 ])
 
-# ---- 12: TSH high, reflex free T4 added by the lab (OBR-11 G, OBR-26, OBR-29) ----
+# ---- TSH high, reflex free T4 added by the lab (OBR-11 G, OBR-26, OBR-29) ----
 PID_MP = {**MALIA_PHX}
 T12C = '202701070955-0700'
-M['12-oru-r01-tsh-reflex-ft4'] = [
+M['14-oru-r01-tsh-reflex-ft4'] = [
     msh('PUEO', 'KLRL', '202701081120-1000', 'PU3400012', 'ORU^R01^ORU_R01', '2.5.1', to=('MESQEHR', 'AMIM')),
     seg('PID', PID_MP),
     seg('PV1', {1: '1', 2: 'O', 7: PHX_DOC, 19: 'AMV3407715B^^^AMIM^VN'}),
@@ -297,8 +298,8 @@ M['12-oru-r01-tsh-reflex-ft4'] = [
                 19: '202701081102-1000'}),
     seg('SPM', {1: '1', 2: '^KL27-340061-S1&KLRL', 4: 'SER^Serum^HL70487', 17: T12C, 18: '202701080610-1000'}),
 ]
-# ---- 13: vitamin D for Malia (Phoenix order) ----
-M['13-oru-r01-vitamin-d'] = [
+# ---- vitamin D for Malia (Phoenix order) ----
+M['15-oru-r01-vitamin-d'] = [
     msh('PUEO', 'KLRL', '202701091015-1000', 'PU3400013', 'ORU^R01^ORU_R01', '2.5.1', to=('MESQEHR', 'AMIM')),
     seg('PID', PID_MP),
     seg('PV1', {1: '1', 2: 'O', 7: PHX_DOC, 19: 'AMV3407715B^^^AMIM^VN'}),
@@ -309,8 +310,8 @@ M['13-oru-r01-vitamin-d'] = [
                 6: 'ng/mL^nanogram per milliliter^UCUM', 7: '30-100', 8: 'L', 11: 'F', 14: T12C, 19: '202701091002-1000'}),
     seg('SPM', {1: '1', 2: '^KL27-340062-S1&KLRL', 4: 'SER^Serum^HL70487', 17: T12C, 18: '202701080610-1000'}),
 ]
-# ---- 14: charges for Malia's Phoenix tests, the reflex FT4 included ----
-M['14-dft-p03-thyroid-charges'] = dft('PB3400014', '202701092300-1000', MALIA_PHX, 'AMV3407715B^^^AMIM^VN', PHX_DOC, [
+# ---- charges for Malia's Phoenix tests, the reflex FT4 included ----
+M['16-dft-p03-thyroid-charges'] = dft('PB3400014', '202701092300-1000', MALIA_PHX, 'AMV3407715B^^^AMIM^VN', PHX_DOC, [
     ft1(1, 'KLC3400141', T12C, 'KL4100^TSH W/REFLEX FT4^99KLR', '84443^Thyroid stimulating hormone (TSH)^C4', '1',
         'R53.83^Other fatigue^I10', PHX_DOC, 'KL27-340061'),
     ft1(2, 'KLC3400142', T12C, 'KL4110^FREE T4 (REFLEX)^99KLR', '84439^Thyroxine; free^C4', '1',
@@ -319,7 +320,7 @@ M['14-dft-p03-thyroid-charges'] = dft('PB3400014', '202701092300-1000', MALIA_PH
         'E55.9^Vitamin D deficiency, unspecified^I10', PHX_DOC, 'KL27-340062'),
 ])
 
-# ---- 15: Malia's Honolulu CMP + CBC with the lab's PDF report beside the discrete results ----
+# ---- Malia's Honolulu CMP + CBC with the lab's PDF report beside the discrete results ----
 PDF_B64 = ('JVBERi0xLjUKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqIDIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNb'
            'MyAwIFJdL0NvdW50IDE+PmVuZG9iaiAzIDAgb2JqPDwvVHlwZS9QYWdlL1BhcmVudCAyIDAgUi9NZWRpYUJveFswIDAgNjEyIDc5Ml0+'
            'PmVuZG9iagp0cmFpbGVyPDwvUm9vdCAxIDAgUj4+CiUlRU9GCg==')
@@ -331,7 +332,7 @@ def nm(n, code, text, v, unit, rng, flag=''):
                        14: T15C, 19: '202701041420-1000'})
 
 
-M['15-oru-r01-cmp-cbc-with-pdf'] = [
+M['03-oru-r01-cmp-cbc-with-pdf'] = [
     msh('PUEO', 'KLRL', '202701041455-1000', 'PU3400015', 'ORU^R01^ORU_R01', '2.5.1', to=('KOAEHR', 'MHFP')),
     seg('PID', MALIA_HON),
     seg('PV1', {1: '1', 2: 'O', 7: HON_DOC, 19: 'MHV3401001^^^MHFP^VN'}),
@@ -354,8 +355,8 @@ M['15-oru-r01-cmp-cbc-with-pdf'] = [
     seg('SPM', {1: '1', 2: '^KL27-340082-S1&KLRL', 4: 'WB^Whole blood^HL70487', 17: T15C, 18: '202701041105-1000'}),
 ]
 
-# ---- 16-21: Keaka's skin biopsy (Honolulu) ----
-M['16-adt-a04-honolulu-dermatology'] = [
+# ---- Keaka's skin biopsy (Honolulu) ----
+M['17-adt-a04-honolulu-dermatology'] = [
     msh('KOAEHR', 'MHFP', '202701111310-1000', 'KOA3400016', 'ADT^A04', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A04', 2: '202701111310-1000'}),
     seg('PID', KEAKA),
@@ -363,7 +364,7 @@ M['16-adt-a04-honolulu-dermatology'] = [
     GT1_KEAKA, IN1_KEAKA,
 ]
 T17 = '202701111405-1000'
-M['17-orm-o01-skin-biopsy'] = [
+M['18-orm-o01-skin-biopsy'] = [
     msh('KOAEHR', 'MHFP', '202701111422-1000', 'KOA3400017', 'ORM^O01', '2.3.1'),
     seg('PID', KEAKA),
     pv1_office('MHFP^PROC1^^MHFP', DERM, 'MHV3401336^^^MHFP^VN'),
@@ -374,7 +375,7 @@ M['17-orm-o01-skin-biopsy'] = [
              15: 'TISS&Tissue&HL70070^^^LUB&Left upper back&99KLS'}),
     dg1(1, 'D48.5', 'Neoplasm of uncertain behavior of skin'),
 ]
-M['18-orl-o22-ack-skin-biopsy'] = orl('PU3400018', '202701111435-1000', ('KOA3400017', ('KOAEHR', 'MHFP')), KEAKA, [
+M['19-orl-o22-ack-skin-biopsy'] = orl('PU3400018', '202701111435-1000', ('KOA3400017', ('KOAEHR', 'MHFP')), KEAKA, [
     ('MH34-0017-1^KOAEHR', 'KLS27-3417', 'SP')])
 
 SECT = {
@@ -411,36 +412,36 @@ def path_oru(ctl, t, status, obx_status, dx_text, comm_text, extra_nte=None):
     return segs
 
 
-M['19-oru-r01-surgical-pathology-final'] = path_oru(
+M['20-oru-r01-surgical-pathology-final'] = path_oru(
     'PU3400019', '202701131645-1000', 'F', 'F',
     'Skin, left upper back, shave biopsy: DYSPLASTIC (ATYPICAL) COMPOUND NEVUS WITH MODERATE ATYPIA, extending to the peripheral margin.',
     'Re-excision with 2-3 mm margins recommended.')
-M['20-dft-p03-pathology-charge'] = dft('PB3400020', '202701132300-1000', KEAKA, 'MHV3401336^^^MHFP^VN', DERM, [
+M['21-dft-p03-pathology-charge'] = dft('PB3400020', '202701132300-1000', KEAKA, 'MHV3401336^^^MHFP^VN', DERM, [
     ft1(1, 'KLC3400201', T17, 'KL9000^SURGICAL PATHOLOGY^99KLR', '88305^Level IV - Surgical pathology, gross and microscopic examination^C4',
         '1', 'D48.5^Neoplasm of uncertain behavior of skin^I10', DERM, 'KLS27-3417'),
 ])
-M['21-oru-r01-surgical-pathology-amended'] = path_oru(
+M['22-oru-r01-surgical-pathology-amended'] = path_oru(
     'PU3400021', '202701181120-1000', 'C', 'C',
     'Skin, left upper back, shave biopsy: MELANOMA IN SITU arising in a dysplastic compound nevus; peripheral margin involved by melanoma in situ.',
     'AMENDED after intradepartmental consultation 01/18/2027: diagnosis changed from dysplastic nevus with moderate atypia. Re-excision with 5 mm margins recommended. Dr. Nakoa-Lindgren notified 01/18/2027 11:05 HST.',
     [seg('NTE', {1: '1', 2: 'L', 3: 'AMENDED REPORT - diagnosis changed. See final diagnosis.'})])
 
-# ---- 22: Phoenix A08 for Malia: new local address at the winter rental ----
-M['22-adt-a08-phoenix-update'] = [
+# ---- Phoenix A08 for Malia: new local address at the winter rental ----
+M['23-adt-a08-phoenix-update'] = [
     msh('MESQEHR', 'AMIM', '202701191005-0700', 'MQ3400022', 'ADT^A08', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A08', 2: '202701191005-0700'}),
     seg('PID', {**MALIA_PHX, 11: '5125 N 36TH ST UNIT 4^^PHOENIX^AZ^85018^USA^C~2711 KOLOWALU ST^^HONOLULU^HI^96822^USA^H'}),
     pv1_office('AMIM^RM2^^AMIM', PHX_DOC, 'AMV3407715C^^^AMIM^VN'),
     GT1_MALIA_PHX, IN1_MCR_MALIA,
 ]
-# ---- 23: charges for Malia's Honolulu CMP + CBC ----
-M['23-dft-p03-cmp-cbc-charges'] = dft('PB3400023', '202701052300-1000', MALIA_HON, 'MHV3401001^^^MHFP^VN', HON_DOC, [
+# ---- charges for Malia's Honolulu CMP + CBC ----
+M['04-dft-p03-cmp-cbc-charges'] = dft('PB3400023', '202701052300-1000', MALIA_HON, 'MHV3401001^^^MHFP^VN', HON_DOC, [
     ft1(1, 'KLC3400231', T15C, 'KL1200^COMPREHENSIVE METABOLIC PANEL^99KLR', '80053^Comprehensive metabolic panel^C4', '1',
         'Z00.00^Encounter for general adult medical examination without abnormal findings^I10', HON_DOC, 'KL27-340081'),
     ft1(2, 'KLC3400232', T15C, 'KL1100^CBC W/AUTO DIFF^99KLR', '85025^Complete CBC w/auto diff WBC^C4', '1',
         'Z00.00^Encounter for general adult medical examination without abnormal findings^I10', HON_DOC, 'KL27-340082'),
 ])
-# ---- 24: Phoenix A08 for Rafael: new plan member number after the HMO's re-issue ----
+# ---- Phoenix A08 for Rafael: new plan member number after the HMO's re-issue ----
 M['24-adt-a08-phoenix-insurance'] = [
     msh('MESQEHR', 'AMIM', '202701201430-0700', 'MQ3400024', 'ADT^A08', '2.3.1', to=('KLRL-ADT', 'KLRL')),
     seg('EVN', {1: 'A08', 2: '202701201430-0700'}),
@@ -452,6 +453,6 @@ M['24-adt-a08-phoenix-insurance'] = [
 if __name__ == '__main__':
     OUT.mkdir(parents=True, exist_ok=True)
     assert len(M) == 24, len(M)
-    for name, segs in M.items():
+    for name, segs in sorted(M.items()):
         (OUT / f'{name}.hl7').write_bytes(('\r'.join(segs) + '\r').encode('latin1'))
     print(len(M), 'messages in', OUT)
