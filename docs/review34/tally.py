@@ -42,7 +42,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = {7, 19}
 DELETES = set()
-_FIXED = {}  # nothing fixed yet
+_FIXED = {'R34-W1': '86b1b06', 'R34-W2': '16487cd'}  # fixspm26 (R33-W1), dg126
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

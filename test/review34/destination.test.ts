@@ -106,7 +106,7 @@ describe('review 34 at the destination', () => {
   });
 
   // R34-W1 (= R33-W1, still open): the serum tube KL27-340061-S1 is sent under the TSH and under its reflex.
-  it.fails('R34-W1 the serum tube under the TSH and its reflex is one Specimen at the server [IG SPM[Specimen] #2; mapping.md Specimen identity]', () => {
+  it('R34-W1 the serum tube under the TSH and its reflex is one Specimen at the server [IG SPM[Specimen] #2; mapping.md Specimen identity]', () => {
     expect(byIdentifier('Specimen', 'KL27-340061-S1')).toHaveLength(1);
   });
 
@@ -155,7 +155,7 @@ describe('review 34 at the destination', () => {
 
   // R34-W2: DG1-3 E11.9 is the reason of the HbA1c and of the microalbumin in #06 (Z00.00 of the CMP and the CBC
   // in #02): one diagnosis of the visit, one Condition (mapping.md "Resource identity": patient + visit + DG1-3).
-  it.fails('R34-W2 one Condition per diagnosis of the visit: E11.9 once for Rafael, Z00.00 once for Malia [IG ORM_O01 DG1 → Condition; DG1[Condition] #3; mapping.md Condition identity]', () => {
+  it('R34-W2 one Condition per diagnosis of the visit: E11.9 once for Rafael, Z00.00 once for Malia [IG ORM_O01 DG1 → Condition; DG1[Condition] #3; mapping.md Condition identity]', () => {
     expect(held('Condition').filter((c) => codeIs(c, 'E11.9'))).toHaveLength(1);
     expect(held('Condition').filter((c) => codeIs(c, 'Z00.00'))).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
@@ -205,6 +205,32 @@ function parentDiagnosis(c: Json, seg: SegmentReader, cx: Conversion): void {
   push(c, 'extension', { url: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', valueReference });
 }
 
+/** The Conditions made so far in this message, by the first id of their identity key (diagnosisOfMessage). */
+const DIAGNOSES = new StateKey<Map<string, { condition: Resource; says: string; seg: SegmentReader }[]>>('conditions by DG1 identity', () => new Map());
+
+/**
+ * [IG ORM_O01 4.2.4 / OML_O21 6.4.6 DG1 → Condition; DG1[Condition] #3; hig identity: patient + DG1-20,
+ * else patient + visit + DG1-3] A DG1 whose key an earlier DG1 of the message took and that says the
+ * same (every element equal) is that Condition: the diagnosis an order message gives as the reason of
+ * two tests is one Condition both name (review 34 R34-W2: it was two, `#2` beside the first, and the
+ * visit listed it twice). Two DG1s of one key that say otherwise (another onset, asserter, type) stay
+ * two Conditions, as before, and a line says so (fields named, no value).
+ */
+function diagnosisOfMessage(c: Resource, key: IdentityKey, seg: SegmentReader, cx: Conversion): Resource {
+  const keyId = cx.idOf('Condition', key);
+  if (keyId === undefined) return cx.add(c, key, 'distinct');
+  const byKey = cx.state(DIAGNOSES);
+  const earlier = byKey.get(keyId) ?? [];
+  const says = JSON.stringify(c);
+  const same = earlier.find((e) => e.says === says);
+  if (same !== undefined) return cx.reuse(same.condition);
+  const first = earlier[0];
+  if (first !== undefined) cx.remark(seg, '3', `the diagnosis of the DG1 at segment ${first.seg.index + 1}, which says otherwise of it: a Condition of its own beside that one (two diagnoses of one code in this visit, or of one DG1-20 number, in this message)`);
+  const condition = cx.add(c, key, 'distinct');
+  byKey.set(keyId, [...earlier, { condition, says, seg }]);
+  return condition;
+}
+
 export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const c: Json = { resourceType: 'Condition' };
@@ -220,12 +246,14 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   diagnosisAction(c, seg, cx);
   parentDiagnosis(c, seg, cx);
   // [hig identity] DG1-20 within the patient's record (identity.ts patientNumberKey), else the patient's diagnosis of this code in this visit
-  const condition = cx.add(c as Resource, numberKey('diagnosis', scope.patient, identifier) ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined)), 'distinct');
+  const key = numberKey('diagnosis', scope.patient, identifier) ?? patientFactsKey('diagnosis', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(c.code as Json | undefined));
+  const condition = diagnosisOfMessage(c as Resource, key, seg, cx);
   scope.noteTarget = condition;
   // [IG ORM_O01 4.2.4, OML_O21 6.4.6 DG1 → ServiceRequest[1].reasonReference] a diagnosis of an order's
   // detail group is why that order was placed (MedicationRequest.reasonReference for an RXO's)
   const request = orderRequest(scope);
-  if (request !== undefined) push(request, 'reasonReference', cx.ref(condition));
+  const named = cx.ref(condition);
+  if (request !== undefined && !((request.reasonReference as Json[] | undefined) ?? []).some((r) => r.reference === named.reference)) push(request, 'reasonReference', named);
   if (scope.encounter !== undefined) {
     const diag: Json = { condition: cx.ref(condition) };
     // [IG DG1[Encounter] #6 → diagnosis.use (CWE[CodeableConcept]) via DiagnosisType]: only a table
@@ -239,7 +267,9 @@ export function mapDg1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     else if (seg.str(6) !== undefined) cx.leftOut(seg, '6', 'a diagnosis type the DiagnosisType map gives no diagnosis role for (table 0052)');
     const rank = Number(seg.str(15));
     if (Number.isInteger(rank) && rank > 0) diag.rank = rank;
-    push(scope.encounter, 'diagnosis', diag);
+    // one diagnosis given again (the reason of a second test) is one entry of the visit's list
+    const listed = JSON.stringify(diag);
+    if (!((scope.encounter.diagnosis as Json[] | undefined) ?? []).some((d) => JSON.stringify(d) === listed)) push(scope.encounter, 'diagnosis', diag);
   }
 }
 
