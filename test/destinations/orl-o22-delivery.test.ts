@@ -121,4 +121,18 @@ describe('ORM^O01 NW then ORL^O22 (review 34 #06 then #07) at the FHIR server (R
     expect(o.status).toBe('completed');
     expect(fillers(o, 'KL27-340041')).toHaveLength(1);
   });
+
+  it('an SPM the ORL echoes (v2.5.1 ORL_O22 OBSERVATION_REQUEST.SPECIMEN) does not overwrite the lab\'s Specimen: collection, received time and container stay as the OUL wrote them [hig R34-R1]', async () => {
+    await deliver(ORM);
+    await deliver(sample('11-oul-r22-diabetes-results.hl7'));
+    const tube = () => [...server.resources.values()].filter((r) => r.resourceType === 'Specimen' && JSON.stringify(r.identifier ?? []).includes('"value":"KL27-340041-S1"')) as Json[];
+    const before = tube();
+    expect(before).toHaveLength(1);
+    expect(before[0]?.receivedTime).toBe('2027-01-07T06:55:00-10:00');
+    const echo = orlWith((ls) => ls.flatMap((l) => (l.startsWith('OBR|1|') ? [l, 'SPM|1|^KL27-340041-S1&KLRL||WB^Whole blood^HL70487'] : [l])));
+    const converted = convertHl7v2(echo);
+    expect(JSON.stringify(converted.report)).toContain('segment SPM (segment 6)');
+    await destination.deliver(converted.bundle, never);
+    expect(tube()).toEqual(before);
+  });
 });

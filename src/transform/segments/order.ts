@@ -64,6 +64,11 @@ const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD',
  */
 const RESPONSE_MESSAGES: ReadonlySet<string> = new Set(['ORL']);
 
+/** Whether the message is a filler's response to an order message (RESPONSE_MESSAGES: ORL). */
+export function respondsToOrder(cx: Conversion): boolean {
+  return RESPONSE_MESSAGES.has(messageType(cx));
+}
+
 /**
  * [hig identity, review 17 R17-I1] A lone ORC whose group says nothing of what is ordered and whose
  * ORC-1 changes the state of an order placed before (STATE_EVENTS), or any lone ORC of a response
