@@ -104,10 +104,11 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
   // v2.5.1 4.4.7 ORL_O22 (the lab's acknowledgement of an OML_O21): `MSH MSA [ERR] [{SFT}] [{NTE}]
   // [RESPONSE([PATIENT(PID [{ORDER(ORC [{TIMING(TQ1 [{TQ2}])}] [OBSERVATION_REQUEST(OBR [{SPECIMEN(SPM
-  // [{SAC}])}])])}])])]`; unioned with v2.6–2.8 (ERR repeats, [UAC], PATIENT optional before the
-  // ORDERs, PRT after PID, ORC and OBR). Its ORC/OBR name the order the OML/ORM placed: a conditional
-  // create + patch, never a PUT (order.ts placesOrder: ORL is no order message) [R34-R1].
-  ORL_O22: `MSH MSA [{ERR}] [{SFT}] [UAC] [{NTE}] [RESPONSE([PATIENT(PID [{PRT}])] [{ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [{SPECIMEN(SPM [{SAC}])}])])}])]`,
+  // [{SAC}])}])])}])])]`; unioned with v2.8 (`[{ERR}]`, `[UAC]`, RESPONSE(PID [{PRT}] [{ARV}] {ORDER(ORC
+  // [{PRT}] … OBR [{PRT}] …)}): the ORDERs beside the PID, not in a PATIENT group; the PID's patient is
+  // the context of what follows it either way, engine.ts). Its ORC/OBR name the order the OML/ORM placed:
+  // a conditional create + patch, never a PUT (order.ts placesOrder: ORL is no order message) [R34-R1].
+  ORL_O22: `MSH MSA [{ERR}] [{SFT}] [UAC] [{NTE}] [RESPONSE([PATIENT(PID [{PRT}] [{ARV}])] [{ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [{SPECIMEN(SPM [{SAC}])}])])}])]`,
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
   RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
