@@ -4,7 +4,7 @@
  * what the server holds afterwards, read against the messages and the IG rows named. Order events (ORM NW → ORU /
  * OUL results, a filler cancel, a reflex, an amended report), what results point at, and the one woman registered
  * at two offices are judged here. Cases marked "recorded" hold what the server ends with where a note (not a counted
- * finding) says it differs from what a reader may expect; R34-W1/W2/R1 are `it.fails` (the right outcome, failing
+ * finding) says it differs from what a reader may expect; R34-W1/W2 are `it.fails` (the right outcome, failing
  * today).
  *
  *   npx vitest run test/review34/destination.test.ts
@@ -35,9 +35,9 @@ const decoded = (d: Json | undefined) =>
   Buffer.from(String(((d?.content as Json[] | undefined)?.[0]?.attachment as Json | undefined)?.data ?? ''), 'base64').toString('utf8');
 
 describe('review 34 at the destination', () => {
-  it('22 transactions accepted; the two ORL^O22 refused by the converter (R34-R1), none by the server', () => {
+  it('24 transactions accepted; none refused by the converter (the two ORL^O22 were, R34-R1, fixed by fixorl26) nor by the server', () => {
     expect(sample.failures).toEqual([]);
-    expect(sample.refused.map((f) => f.slice(0, 2)).sort()).toEqual(['07', '19']);
+    expect(sample.refused).toEqual([]);
   });
 
   it('one woman at two offices: two Patients, one per MRN and assigning authority, neither taking the other\'s identifier, address or phone [IG PID[Patient] #3 → identifier (CX.4 → assigner); FHIR: no link is sent]', () => {
@@ -160,8 +160,14 @@ describe('review 34 at the destination', () => {
     expect(held('Condition').filter((c) => codeIs(c, 'Z00.00'))).toHaveLength(1);
   });
 
-  // R34-R1: the ORL^O22 #07 (and #19) is refused, so its ORC-3 filler number and ORC-5 SC reach the order only with
-  // the results. After #06, #07 alone the HbA1c order should carry FILL KL27-340041: see defects.test.ts.
+  // R34-R1 (fixed by fixorl26): the ORL^O22 #07 (and #19) was refused, so its ORC-3 filler number and ORC-5 SC reached
+  // the order only with the results. #06 then #07 alone: test/destinations/orl-o22-delivery.test.ts.
+  it('R34-R1: the skin biopsy order carries the ORL #19\'s accession KLS27-3417 once, its requester and authoredOn kept [IG ORC[ServiceRequest] #3 → identifier FILL]', () => {
+    const order = one('ServiceRequest', 'MH34-0017-1');
+    expect(((order.identifier as Json[]) ?? []).filter((i) => i.value === 'KLS27-3417')).toHaveLength(1);
+    expect(order.requester).toBeDefined();
+    expect(order.authoredOn).toBeDefined();
+  });
 
   // Recorded (R34-N1): #24's IN1-36 re-issued member number is another Coverage key (mapping.md Coverage identity:
   // patient + payer + IN1-36): the old member number stays an `active` Coverage beside the new one.

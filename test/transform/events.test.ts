@@ -80,6 +80,7 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'OMG^O19': ['OMG_O19', ['Patient', 'ServiceRequest', 'Specimen']],
   'OML^O21': ['OML_O21', ['Patient', 'ServiceRequest', 'Specimen']],
   'OMP^O09': ['OMP_O09', ['Patient', 'MedicationRequest']],
+  'ORL^O22': ['ORL_O22', ['Patient', 'ServiceRequest']],
   'ORM^O01': ['ORM_O01', ['Patient', 'ServiceRequest']],
   'ORU^R01': ['ORU_R01', ['Patient', 'DiagnosticReport', 'Observation', 'ServiceRequest']],
   'OUL^R22': ['OUL_R22', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],

@@ -35,7 +35,7 @@ import { type Scope, orcOf } from './scope.js';
 export function mapOrc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a detail segment (OBR, RXO, RXE, RXA, RXD) of this order builds the order with this ORC
   if (scope.tree.detailsOf(seg.index).length > 0) return;
-  serviceRequest(seg, undefined, scope, cx, undefined, orderEvent(seg, scope));
+  serviceRequest(seg, undefined, scope, cx, undefined, orderEvent(seg, scope, cx));
 }
 
 /** Segments that say what an order is, mapped or not (ORM_O01 ORDER_DETAIL's RQD/RQ1/ODS/ODT make no resource of their own). */
@@ -56,14 +56,28 @@ function saysWhat(node: GroupNode): boolean {
 const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
 
 /**
- * [hig identity, review 17 R17-I1] A lone ORC whose group says nothing of what is ordered and whose
- * ORC-1 changes the state of an order placed before (STATE_EVENTS) names that order by its number
- * alone. Any other lone ORC (NW, RE, no ORC-1), or one beside the RQD/ODS… it orders, is an order of
- * its own.
+ * Response messages: the filler's answer to an order message (v2.5.1 4.4.7 ORL_O22 to OML_O21).
+ * Every ORC they carry names an order another message placed (ORC-1 OK accepted, UA unable to accept,
+ * UX… unable to change; table 0119), so none places or PUTs one: a lone ORC is an order event whatever
+ * its ORC-1 (orderEvent), an ORC with its OBR a conditional create + patch (placesOrder: no order
+ * message) [hig, review 34 R34-R1].
  */
-function orderEvent(orc: SegmentReader, scope: Scope): boolean {
+const RESPONSE_MESSAGES: ReadonlySet<string> = new Set(['ORL']);
+
+/** Whether the message is a filler's response to an order message (RESPONSE_MESSAGES: ORL). */
+export function respondsToOrder(cx: Conversion): boolean {
+  return RESPONSE_MESSAGES.has(messageType(cx));
+}
+
+/**
+ * [hig identity, review 17 R17-I1] A lone ORC whose group says nothing of what is ordered and whose
+ * ORC-1 changes the state of an order placed before (STATE_EVENTS), or any lone ORC of a response
+ * (RESPONSE_MESSAGES, R34-R1), names that order by its number alone. Any other lone ORC (NW, RE, no
+ * ORC-1), or one beside the RQD/ODS… it orders, is an order of its own.
+ */
+function orderEvent(orc: SegmentReader, scope: Scope, cx: Conversion): boolean {
   const control = orc.str(1)?.toUpperCase();
-  if (control === undefined || !STATE_EVENTS.has(control)) return false;
+  if (!RESPONSE_MESSAGES.has(messageType(cx)) && (control === undefined || !STATE_EVENTS.has(control))) return false;
   const group = scope.tree.frameOf(orc.index)?.node;
   return group === undefined || !saysWhat(group);
 }
@@ -94,7 +108,15 @@ export function orderIdentifiers(orc: SegmentReader | undefined, detail: Segment
  * placer's order and the placer has withdrawn it: leaving it `active` tells the receiver the test
  * is still wanted, so hig reads CA like OC/CR (`revoked`). docs/mapping.md lists this.
  */
-const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = { CA: 'revoked' };
+const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = {
+  CA: 'revoked',
+  // [hig, review 34 R34-R1] UA (unable to accept order/service, table 0119: the filler's refusal in
+  // an ORL/ORR) has no row in the IG's map; the order will not be performed by the filler it was sent
+  // to, and an `active` order tells the receiver the test is under way (as CA above): `revoked`. The
+  // other "unable to" answers (UC, UD, UF, UH, UM, UN, UR, UX: a cancel, change, hold… the filler
+  // could not do) leave the order as it was: no status (`unknown`), so none is patched.
+  UA: 'revoked',
+};
 
 /**
  * Request status of an order: [IG ORC[ServiceRequest] ORC-5 via OrderStatus] wins when valued;
@@ -430,7 +452,10 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * and the request is left out (hl7v2.ts finish).
  */
 function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
-  if (orc !== undefined && sr.status === 'active' && orc.str(1)?.toUpperCase() === 'SC') {
+  // a response's OK (order accepted) is such a change too: an ORL arriving after the result must not
+  // make a completed order active again [R34-R1]
+  const control = orc?.str(1)?.toUpperCase();
+  if (orc !== undefined && sr.status === 'active' && (control === 'SC' || (control === 'OK' && RESPONSE_MESSAGES.has(messageType(cx))))) {
     // [hig, review 19 R19-R1] a status change that leaves the order active (ORC-5 IP, SC, A…: the
     // specimen collected, in process) says no FHIR status the order placed does not have: its status
     // is not patched. [IG ORC[ServiceRequest] #3, review 19 #10] the numbers it names beside the one it

@@ -12,6 +12,7 @@ import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
 import { mappedFieldCode } from './coded.js';
 import { obrCollector, obrFasting } from './obr-specimen.js';
+import { respondsToOrder } from './order.js';
 
 /** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
 function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -186,6 +187,13 @@ function otherSpecimenNumbers(s: Json, seg: SegmentReader, cx: Conversion): void
 }
 
 export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // [hig, R34-R1] an order response's (ORL_O22 OBSERVATION_REQUEST.SPECIMEN) SPM echoes the specimen the
+  // order message or the lab's result describes; its Specimen is a full PUT keyed by SPM-2 (no patch as an
+  // order event's), which would erase what the echo omits (collection, container, received time): reported
+  if (respondsToOrder(cx)) {
+    cx.leftOutSegment(seg, 'a specimen echoed in an order response (ORL): the order message\'s or the result\'s Specimen is kept as it is');
+    return;
+  }
   const s: Json = { resourceType: 'Specimen' };
   const id = seg.rep(2);
   const placer = eiFromComponent(id, 1, cx, 'PGN');

@@ -102,6 +102,13 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   OUL_R22: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})} [DSC]`,
   OUL_R23: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] {CONTAINER(SAC [INV] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])})})} [DSC]`,
   OUL_R24: `${HDR} [NTE] [PATIENT(PID [PD1] [{PRT}] [{NTE}])] [VISIT(PV1 [PV2] [{PRT}])] {ORDER(OBR [ORC] [{PRT}] [{NTE}] [{TIMING_QTY(TQ1 [{TQ2}])}] [{SPECIMEN(SPM [{SPECIMEN_OBSERVATION(OBX [{PRT}])}] [{CONTAINER(SAC [INV])}])}] [{RESULT(OBX [{PRT}] [TCD] [{SID}] [{NTE}])}] [{CTI}])} [DSC]`,
+  // v2.5.1 4.4.7 ORL_O22 (the lab's acknowledgement of an OML_O21): `MSH MSA [ERR] [{SFT}] [{NTE}]
+  // [RESPONSE([PATIENT(PID [{ORDER(ORC [{TIMING(TQ1 [{TQ2}])}] [OBSERVATION_REQUEST(OBR [{SPECIMEN(SPM
+  // [{SAC}])}])])}])])]`; unioned with v2.8 (`[{ERR}]`, `[UAC]`, RESPONSE(PID [{PRT}] [{ARV}] {ORDER(ORC
+  // [{PRT}] … OBR [{PRT}] …)}): the ORDERs beside the PID, not in a PATIENT group; the PID's patient is
+  // the context of what follows it either way, engine.ts). Its ORC/OBR name the order the OML/ORM placed:
+  // a conditional create + patch, never a PUT (order.ts placesOrder: ORL is no order message) [R34-R1].
+  ORL_O22: `MSH MSA [{ERR}] [{SFT}] [UAC] [{NTE}] [RESPONSE([PATIENT(PID [{PRT}] [{ARV}])] [{ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [{SPECIMEN(SPM [{SAC}])}])])}])]`,
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
   RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
@@ -141,7 +148,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
-  'OMG^O19', 'OML^O21', 'OMP^O09', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
+  'OMG^O19', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
   'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
