@@ -17,9 +17,18 @@ def draw(script, args=()):
     return [l.split('\t') for l in out.splitlines() if l and not l.startswith('#')]
 
 
+# Lines that are hig's remarks, not losses (nothing of the message is left out): counted with (b), so
+# only review 6's rule sees them. Added 2026-12-06 with the lines themselves (R33-W1, R34-W2): two SPMs
+# or DG1s of one key in one message that say otherwise are each converted, and the line says so.
+REMARKS = [
+    (r'^(SPM-2|DG1-3): the (specimen number of the SPM|diagnosis of the DG1) at segment \d+, which says otherwise',
+     'b', 'remark: two specimens/diagnoses of one key in the message, each converted (not a loss)'),
+]
+
+
 def classify(text):
     t = re.sub(r' \(segment \d+\)', '', text)
-    for rx, cls, label in CLASSES:
+    for rx, cls, label in REMARKS + CLASSES:
         if re.search(rx, t):
             return cls, label, t
     return '?', 'UNCLASSIFIED', t
