@@ -170,7 +170,7 @@ function patchOf(patch: unknown, type: string, match: Json): Json {
 interface Searched {
   matches: Json[];
   byId?: Json[];
-  /** A document notification's: hig's id, where its create is PUT when the server holds no document (byId empty). */
+  /** A document notification's or a named visit's: hig's id, where its create is PUT when the server holds neither (byId empty; named-resources.ts). */
   put?: string;
 }
 
