@@ -1,5 +1,5 @@
 /** NK1 → RelatedPerson, and Patient.contact for contact roles (IG: NK1[RelatedPerson], NK1[Patient]). */
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
@@ -66,6 +66,43 @@ function patientsOrganization(shared: Reference, person: ContactPerson, patient:
   return cx.ref(org, typeof org.name === 'string' ? org.name : undefined);
 }
 
+const MOTHER = 'MTH';
+
+const codings = (c: Json): string[] => (Array.isArray(c.coding) ? (c.coding as Json[]) : []).map((x) => `${String(x.system)}|${String(x.code)}`);
+
+/** `held` with each of `more` that says something new: a concept whose codings another holds is
+ * dropped, one holding all of another's codings (and more) takes its place. */
+function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
+  const out = [...held];
+  for (const c of more) {
+    if (c === undefined) continue;
+    const mine = codings(c);
+    if (mine.length === 0) {
+      if (!out.some((o) => JSON.stringify(o) === JSON.stringify(c))) out.push(c);
+      continue;
+    }
+    if (out.some((o) => mine.every((m) => codings(o).includes(m)))) continue;
+    const narrower = out.findIndex((o) => codings(o).every((m) => mine.includes(m)));
+    if (narrower >= 0) out[narrower] = c;
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] PID-21's
+ * identifier for an NK1 that says MTH (table 0063) and names no identifier of its own, when it is the
+ * only NK1 of the patient saying MTH: the mother PID-21 identifies is then the one the NK1 names, and
+ * one person is one RelatedPerson (review 33 R33-N1: a CDC-IG VXU's mother NK1 beside PID-21 made two
+ * mother RelatedPersons of each child). Two NK1s saying MTH stay apart: which one PID-21 means is not said.
+ */
+function pidMother(seg: SegmentReader, scope: Scope): Json | undefined {
+  if (scope.motherIdentifier === undefined || seg.str(3) !== MOTHER) return undefined;
+  // the sibling NK1s read through a reader of their own (its report is silent: their mapper reports them)
+  const mothers = scope.group.nodes('NK1').filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER);
+  return mothers.length === 1 ? scope.motherIdentifier : undefined;
+}
+
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
   const names: (Json | undefined)[] = xpnNameList(seg.reps(2), cx);
@@ -113,8 +150,11 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name;
     // a relative known by an identifier is one person however often named: the mother PID-21
     // already made (pid.ts) is filled in, not repeated as `#2`
-    const id = identifiers[0] as Json | undefined;
-    cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), id === undefined ? 'distinct' : 'merge');
+    const id = identifiers[0] as Json | undefined ?? pidMother(seg, scope);
+    const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), id === undefined ? 'distinct' : 'merge');
+    // merged into the person PID-21 or an earlier NK1 made: that one's relationship stays first, the
+    // NK1's own codes (table 0063 as sent, NK1-7's role) are added, not lost to first-wins
+    if (made !== rp) made.relationship = addConcepts(Array.isArray(made.relationship) ? (made.relationship as Json[]) : [], [relationship, role]);
   }
   if (patient !== undefined) {
     const contact: Json = {};

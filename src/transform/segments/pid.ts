@@ -54,11 +54,12 @@ function motherRelationship(): Json {
  * an NK1 relative with an identifier (patient + identifier), so an NK1 naming the same mother
  * by the same id fills the same RelatedPerson.
  */
-function mother(seg: SegmentReader, patient: Resource, cx: Conversion): void {
+function mother(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
   const identifiers = seg.reps(21).flatMap((r) => cxIdentifier(r, cx) ?? []);
-  if (identifiers.length === 0) return;
+  if (identifiers.length === 0) return undefined;
   const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [motherRelationship()] };
   cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined));
+  return identifiers[0] as Json;
 }
 
 /**
@@ -226,7 +227,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const me = cx.ref(patient).reference;
     if (!subjects.some((s) => s.reference === me)) made.subject = [...subjects, cx.ref(patient)];
   }
-  mother(seg, patient, cx);
+  scope.motherIdentifier = mother(seg, patient, cx);
   lastUpdate(seg, patient, scope, cx);
   scope.noteTarget = undefined;
 }

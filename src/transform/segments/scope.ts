@@ -7,7 +7,7 @@
 import type { Conversion, SegmentReader } from '../context.js';
 import type { EventMeaning } from '../events.js';
 import type { GroupFrame, GroupTree } from '../groups.js';
-import type { Resource } from '../types.js';
+import type { Json, Resource } from '../types.js';
 
 export interface Scope {
   /** true for result messages (ORU/OUL…): OBR becomes a DiagnosticReport as well as a ServiceRequest. */
@@ -23,6 +23,11 @@ export interface Scope {
   /** The MessageHeader made from MSH (SFT adds its software). */
   header?: Resource | undefined;
   patient?: Resource | undefined;
+  /**
+   * The first identifier PID-21 gives the current patient's mother (pid.ts), so that the one NK1
+   * saying MTH without an identifier of its own is that mother, not a second one (review 33 R33-N1).
+   */
+  motherIdentifier?: Json | undefined;
   encounter?: Resource | undefined;
   serviceRequest?: Resource | undefined;
   report?: Resource | undefined;

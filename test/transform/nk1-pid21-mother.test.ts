@@ -1,0 +1,57 @@
+/**
+ * Review 33 R33-N1: a VXU (CDC IG shape) names the child's mother twice, by PID-21 (her MRN) and by an
+ * NK1 saying MTH without NK1-33, and hig made two mother RelatedPersons of each child. The NK1 that is
+ * the patient's only MTH and has no identifier of its own is the mother PID-21 identifies: one
+ * RelatedPerson with the MRN, the NK1's name and both relationship codings. Expected values are the
+ * message's facts read through the IG rows, not hig's output: [IG PID[Patient] #21 → CX[RelatedPerson-Mother]
+ * (identifier, relationship MTH)], [IG NK1[RelatedPerson] #2 → name, #3 → relationship via Relationship].
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+
+type Json = Record<string, unknown>;
+
+const vxu = (nk1s: readonly string[], pid21 = 'LP7700088^^^LPCH^MR') => [
+  'MSH|^~\\&|EHR|LPCH|IIS|STATE|20270104083000-0600||VXU^V04^VXU_V04|M27001|P|2.5.1',
+  `PID|1||LP7700101^^^LPCH^MR||OKAFOR^AMARA^^^^^L||20270104|F|||1 MAIN ST^^CHICAGO^IL^60618||||||||||${pid21}|||Y|1`,
+  ...nk1s,
+  'ORC|RE||IZ-7701^LPCH',
+  'RXA|0|1|20270104080000-0600|20270104080000-0600|08^HepB^CVX|0.5|mL^mL^UCUM||00^New immunization record^NIP001|||||||||||CP|A',
+].join('\r');
+
+const mothers = (message: string) =>
+  (convertHl7v2(message).bundle.entry as { resource: Json }[])
+    .map((e) => e.resource)
+    .filter((r) => r.resourceType === 'RelatedPerson' && JSON.stringify(r.relationship).includes('"code":"MTH"'));
+const codes = (r: Json | undefined) => (((r?.relationship ?? []) as Json[]).flatMap((c) => (c.coding as Json[]).map((x) => `${String(x.system).split('/').pop()}|${String(x.code)}`))).sort();
+
+describe('PID-21 and the one NK1 saying MTH are one mother (R33-N1)', () => {
+  it('[IG PID[Patient] #21; NK1[RelatedPerson] #2, #3] NK1 MTH without an identifier beside PID-21: one RelatedPerson, MRN + name + both codings', () => {
+    const found = mothers(vxu(['NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063|1 MAIN ST^^CHICAGO^IL^60618|^PRN^PH^^1^773^5550101']));
+    expect(found).toHaveLength(1);
+    expect(JSON.stringify(found[0]?.identifier)).toContain('"value":"LP7700088"');
+    expect(found[0]?.name).toEqual([{ use: 'official', family: 'OKAFOR', given: ['NADIA'] }]);
+    expect(JSON.stringify(found[0]?.telecom)).toContain('5550101');
+    expect(codes(found[0])).toEqual(['v2-0063|MTH', 'v3-RoleCode|MTH']);
+  });
+
+  it('control: two NK1s saying MTH without identifiers (birth and adoptive mother) stay two, beside the PID-21 one: which one PID-21 means is not said', () => {
+    const found = mothers(vxu(['NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063', 'NK1|2|BRANDT^LIESEL^^^^^L|MTH^Mother^HL70063']));
+    expect(found).toHaveLength(3);
+  });
+
+  it('control: an NK1 MTH with an NK1-33 of its own keeps its own identity; an NK1 FTH is not the mother', () => {
+    const nk1 = ['NK1', '1', 'OKAFOR^NADIA^^^^^L', 'MTH^Mother^HL70063', ...Array<string>(29).fill(''), 'LP7700999^^^LPCH^MR'];
+    expect(nk1.indexOf('LP7700999^^^LPCH^MR')).toBe(33); // NK1-33
+    const own = mothers(vxu([nk1.join('|')]));
+    expect(own).toHaveLength(2);
+    const father = convertHl7v2(vxu(['NK1|1|OKAFOR^CHIDI^^^^^L|FTH^Father^HL70063'])).bundle.entry as { resource: Json }[];
+    expect(father.filter((e) => e.resource.resourceType === 'RelatedPerson')).toHaveLength(2);
+  });
+
+  it('control: without PID-21 the NK1 mother is the name-keyed RelatedPerson as before', () => {
+    const found = mothers(vxu(['NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063'], ''));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.identifier).toBeUndefined();
+  });
+});
