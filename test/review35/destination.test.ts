@@ -243,3 +243,38 @@ describe('review 35 at the destination (feed order, state after each message)', 
     expect(ofType(final, 'AllergyIntolerance')).toHaveLength(4);
   });
 });
+
+// Recorded (R35-N7): the same feed on a channel with `omittedFields: 'keep'` (v2 2.5.3: not sent = unchanged) and a
+// namespace for ORH (keep patches only resources whose identity identifier has a system). A cancel event's PATCH
+// replaces only what its PV1 resends, so what the cancelled event alone said stays on the visit.
+describe('review 35 at the destination with omittedFields keep (recorded, R35-N7)', () => {
+  const options = { omittedFields: 'keep' as const, namespaceMap: { ORH: 'urn:oid:1.2.36.1.2001.1003.35' } };
+  const kept = new Map<string, Json[]>();
+  beforeAll(async () => {
+    const server = await startFhirServer();
+    const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    try {
+      for (const f of files) {
+        await destination.deliver(convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1'), options).bundle, never);
+        kept.set(f.slice(0, 2), structuredClone([...server.resources.values()]) as Json[]);
+      }
+    } finally {
+      await destination.close();
+      await server.close();
+    }
+  }, 120_000);
+  const v = (n: string, number: string) => one(kept.get(n) ?? [], 'Encounter', number);
+
+  it('the cancels set the status and the locations they resend, but keep what only the cancelled event said', () => {
+    // #03 A27: cancelled, the pending bed gone, but #02's expected admission (period.start, plannedStartDate) stays
+    expect(v('03', 'ORV3500028I').status).toBe('cancelled');
+    expect(text(v('03', 'ORV3500028I').location)).not.toContain('reserved');
+    expect((v('03', 'ORV3500028I').period as Json | undefined)?.start).toBe('2027-04-03T13:00:00+10:30');
+    // #21 A25: #20's expected discharge (PV2-9) stays on the visit whose pending discharge was cancelled
+    expect(planned(v('21', 'ORV3500059'), 'End')).toBe('2027-04-04T11:00:00+09:30');
+    // #23 A13: in-progress, no end (it resends PV1-44, so period is replaced), but #22's disposition "home" stays
+    expect(v('23', 'ORV3500042').status).toBe('in-progress');
+    expect((v('23', 'ORV3500042').period as Json | undefined)?.end).toBeUndefined();
+    expect(text(v('23', 'ORV3500042').hospitalization)).toContain('"code":"01"');
+  });
+});
