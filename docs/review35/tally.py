@@ -4,7 +4,7 @@
 Reviews 17-34's method over review 35's 24 synthetic messages (docs/review35/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES: the rows marked "review 35" first, then review 34's and review 33's chains,
 read through tally_core.tables_of, not copied. Manual findings (WRONG, SILENT, REFUSED) by message number; each
-counts only on a commit before its fix (_FIXED, asked of git; empty: nothing fixed yet).
+counts only on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review35/tally.py [-v]
 """
 import sys
@@ -34,7 +34,7 @@ SILENT = {14: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R35-L1': '7fd47c9'}  # temploc27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -157,7 +157,7 @@ describe('review 35 at the destination (feed order, state after each message)', 
     for (const n of ['13', '14', '15']) expect(visit(n, 'ORV3500066').status).toBe('in-progress');
   });
 
-  it.fails('R35-L1 after #14 the CT room is marked temporary, so the bed stays the one assigned location [IG PV1[Encounter] #11 location[3].extension subject-locationClassification "temporary"]', () => {
+  it('R35-L1 after #14 the CT room is marked temporary, so the bed stays the one assigned location [IG PV1[Encounter] #11 location[3].extension subject-locationClassification "temporary"]', () => {
     const ct = ((visit('14', 'ORV3500066').location as Json[]) ?? [])[1];
     expect(text(ct?.extension)).toContain('subject-locationClassification');
     expect(text(ct?.extension)).toContain('"code":"temporary"');

@@ -176,7 +176,10 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     const l = location(cx, seg.rep(field));
     if (field === 3) assigned = l?.reference;
-    if (l !== undefined) push(e, 'location', status === undefined ? { location: l } : { location: l, status });
+    if (l === undefined) continue;
+    const entry: Json = status === undefined ? { location: l } : { location: l, status };
+    if (field === 11 || field === 43) entry.extension = [temporaryClassification()];
+    push(e, 'location', entry);
   }
   bedStatus(seg, assigned, cx);
   // [hig identity, issue 14 #3] without PV1-19/50/44/5 the visit is what the PV1 says it is: its
@@ -187,6 +190,21 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.encounter = encounter;
   if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
   visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * [IG PV1[Encounter] #11 rows 29–31 → location[3].extension subject-locationClassification `temporary`;
+ * PV1[Basic-EncounterHistory] #43 the same for the prior temporary location] the patient is there for a
+ * while (CT, dialysis), not in another bed: without the mark a bed board reads two current locations
+ * (review 35 R35-L1). The row's system (` http://hl7.org/fhir/ValueSet/subject-location`, a leading
+ * space and a ValueSet URL) is no code system; the extension's own, in the FHIR extensions pack, is
+ * `http://hl7.org/fhir/subject-locationClassification` (codes assigned, temporary, transient).
+ */
+function temporaryClassification(): Json {
+  return {
+    url: 'http://hl7.org/fhir/StructureDefinition/subject-locationClassification',
+    valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/subject-locationClassification', code: 'temporary', display: 'Temporary' }] },
+  };
 }
 
 /**
