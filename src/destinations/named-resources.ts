@@ -1,15 +1,17 @@
 /**
  * Resources a message names but does not write whole, before a FHIR server sees them: a document
  * notification without content (MDM T03/T07/T11, structure MDM_T01: transform/segments/documents.ts
- * notificationPatched; code review 25, CR25-4) and the visit a message that is no ADT event names
- * (transform/patch.ts visitEntries: a result's, order's, document's PV1).
+ * notificationPatched; code review 25, CR25-4), the visit a message that is no ADT event names
+ * (transform/patch.ts visitEntries: a result's, order's, document's PV1) and the account one that is no
+ * ADT or BAR event names (transform/patch.ts accountEntries: a charge's, result's, order's PID-18, with
+ * a patch of its GT1 guarantors; review 34 R34-N2).
  *
  * The converter sends each as a conditional create searched by its number among the patient's
- * resources (TXA-12; PV1-19) — a document notification with a conditional JSON Patch of what the TXA
+ * resources (TXA-12; PV1-19; PID-18) — a document notification with a conditional JSON Patch of what the TXA
  * says beside it — and marks the entries as it marks an order event's (transform/patch.ts
  * ORDER_EVENT_EXTENSION). Sent as they are, a notification (or a result) that reached the server
  * before the message that writes the resource whole created it under the server's id; the T02 (T06,
- * T08…) that brings the content, or the ADT event that writes the visit, is a PUT at hig's id, so the
+ * T08…) that brings the content, or the ADT event that writes the visit (the ADT/BAR the account), is a PUT at hig's id, so the
  * server held two of one number, and every later conditional PATCH found two (R4 http.html#patch: 412)
  * and dead-lettered. So the destination resolves the resource first, as it does an order event's
  * orders (order-events.ts, which calls heldResource):
@@ -41,7 +43,7 @@ type Json = Record<string, unknown>;
 export type Search = (type: string, query: string) => Promise<Json[]>;
 
 /** The types whose marked create is resolved here (the module comment), not as an order event's. */
-export const NAMED_TYPES: ReadonlySet<string> = new Set(['DocumentReference', 'Encounter']);
+export const NAMED_TYPES: ReadonlySet<string> = new Set(['Account', 'DocumentReference', 'Encounter']);
 
 /** hig's id of the resource a marked create names: its fullUrl is `urn:uuid:<id>` (transform/bundle.ts). */
 export function higIdOf(create: Json): string | undefined {
@@ -61,8 +63,10 @@ export type Held = { resource: Json } | 'none' | 'other-patient';
 function ofSearchedPatient(resource: Json, query: string): boolean {
   const subject = new URLSearchParams(query).get('subject');
   if (subject === null) return true;
-  const held = isRecord(resource.subject) ? resource.subject.reference : undefined;
-  return held === undefined || held === subject || (typeof held === 'string' && held.startsWith('urn:uuid:'));
+  // an Account's subject is a list (FHIR R4 Account.subject 0..*: BAR_P02, A17 name two patients): any of them
+  const subjects = Array.isArray(resource.subject) ? (resource.subject as unknown[]) : [resource.subject];
+  const held = subjects.flatMap((s) => (isRecord(s) && typeof s.reference === 'string' ? [s.reference] : []));
+  return held.length === 0 || held.some((h) => h === subject || h.startsWith('urn:uuid:'));
 }
 
 /**

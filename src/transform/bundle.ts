@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -26,8 +26,12 @@ export interface BundleIdentity {
   events?: ReadonlyMap<string, OrderEventChange>;
   /** `Type/id` of a merge event's survivors: created if absent and patched with the merge's facts (patch.ts mergeSurvivorEntries). */
   survivors?: ReadonlySet<string>;
-  /** `Type/id` → the search of a visit a message that is no ADT event names: created if absent, not written over (patch.ts visitEntries). */
-  namedVisits?: ReadonlyMap<string, string>;
+  /**
+   * `Type/id` → the search of a resource the message names but does not write (context.ts `named`): a visit
+   * a message that is no ADT event names, an account one that is no ADT or BAR event names; created if
+   * absent, not written over (patch.ts visitEntries, accountEntries).
+   */
+  named?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
   unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
@@ -69,10 +73,10 @@ function patchTargets(resources: readonly Resource[], identity: BundleIdentity, 
     // an order event's request has the server's id (created or found by its search): no name a patch can use
     if (identity.events?.has(typeId) === true) return undefined;
     const search = identity.conditional?.get(typeId);
-    // a named visit may be one the server created under its own id, and a logical reference in its place
-    // would replace the order's literal one (code review 26 CR26-3: `ServiceRequest?encounter=` no longer
-    // found the order): no name, so the patch leaves `encounter` to the order as held
-    if (identity.namedVisits?.has(typeId) === true) return undefined;
+    // a named visit (account) may be one the server created under its own id, and a logical reference in
+    // its place would replace the order's literal one (code review 26 CR26-3: `ServiceRequest?encounter=` no
+    // longer found the order): no name, so the patch leaves `encounter` to the order as held
+    if (identity.named?.has(typeId) === true) return undefined;
     const bySearch = (keep && KEPT_TYPES.has(r.resourceType)) || conditionalUpdate || survivors.has(typeId) || identity.unlinks?.has(typeId) === true;
     if (!bySearch || search === undefined) return { literal: typeId };
     const identifier = searchIdentifier(search);
@@ -129,11 +133,13 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     if (survivorSearch !== undefined) {
       return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
     }
-    // [hig visit rule] a result, order, document… names the visit: it writes it only when the server has none
-    const visitSearch = identity.namedVisits?.get(typeId);
-    if (visitSearch !== undefined) {
-      // a Patient sent by a search has the server's id: the visit's search chains through it, as an order event's
-      const search = conditionalUpdate || keep ? chainedEventSubject(visitSearch, (other) => identity.conditional?.get(other)) : visitSearch;
+    // [hig visit rule, account rule] a result, order, document… names the visit, a charge, result, order…
+    // the account: it writes them only when the server has none
+    const namedSearch = identity.named?.get(typeId);
+    if (namedSearch !== undefined) {
+      // a Patient sent by a search has the server's id: the search chains through it, as an order event's
+      const search = conditionalUpdate || keep ? chainedEventSubject(namedSearch, (other) => identity.conditional?.get(other)) : namedSearch;
+      if (resource.resourceType === 'Account') return accountEntries(resource, `urn:uuid:${id}`, search, targets);
       return visitEntries(resource, `urn:uuid:${id}`, search);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {

@@ -232,10 +232,12 @@ export class Conversion implements DatatypeContext {
    */
   readonly survivors = new Set<string>();
   /**
-   * `Type/id` → the search of an Encounter a message that is no ADT event names (events.ts namesVisit):
-   * created if absent, written over only by what it states (patch.ts visitEntries).
+   * `Type/id` → the search of a resource the message names but does not write: an Encounter a message
+   * that is no ADT event names (events.ts namesVisit, patch.ts visitEntries), an Account one that is no
+   * ADT or BAR event names (namesAccount, patch.ts accountEntries): created if absent, written over only
+   * by what the message states.
    */
-  readonly namedVisits = new Map<string, string>();
+  readonly named = new Map<string, string>();
   /**
    * `Type/id` of the Patients an unlink event (A37) names → the links to remove from each (patient-links.ts):
    * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
@@ -533,7 +535,7 @@ export class Conversion implements DatatypeContext {
       }
       this.lastRepeat.set(repeatKey, repeat);
     }
-    const existing = this.resources.get(typeId);
+    const existing = this.resources.get(typeId) ?? (mode === 'merge' ? this.folded.get(typeId) : undefined);
     if (existing !== undefined) {
       for (const [k, v] of Object.entries(resource)) if (existing[k] === undefined && !choiceTaken(existing, k)) existing[k] = v;
       this.record(existing);
@@ -579,6 +581,37 @@ export class Conversion implements DatatypeContext {
       }
     }
     for (const r of this.resources.values()) retarget(r, from, to);
+  }
+
+  /** `Type/id` of a resource fold() made one with another → that other: a later add() of its key merges there. */
+  private readonly folded = new Map<string, Resource>();
+
+  /**
+   * Makes `from`, a resource of this message, one with `into` (same type), when a mapper learns they are
+   * one thing (admin.ts: the GT1 guarantor and the IN1 insured one person): what `into` lacks `from`
+   * gives (a list item `into` does not hold is added), every reference to `from` names `into`, `from`
+   * leaves the Bundle (no DELETE: nothing of it was sent) and a later add() of its key merges into `into`.
+   */
+  fold(from: Resource, into: Resource): void {
+    const key = `${from.resourceType}/${from.id ?? ''}`;
+    if (from === into || this.resources.get(key) !== from) return;
+    for (const [k, v] of Object.entries(from)) {
+      if (k === 'id' || k === 'resourceType') continue;
+      const held = into[k];
+      if (held === undefined && !choiceTaken(into, k)) into[k] = v;
+      else if (Array.isArray(held) && Array.isArray(v)) {
+        const texts = new Set(held.map((item) => JSON.stringify(item)));
+        into[k] = [...held, ...v.filter((item) => !texts.has(JSON.stringify(item)))];
+      }
+    }
+    this.resources.delete(key);
+    for (const map of [this.conditional, this.cleared, this.events, this.named] as Map<string, unknown>[]) map.delete(key);
+    this.folded.set(key, into);
+    // the segment that made `from` (its NTE, its group) finds `into` instead
+    for (const [index, made] of this.madeByIndex) if (made.includes(from)) this.madeByIndex.set(index, [...new Set(made.map((r) => (r === from ? into : r)))]);
+    const fromRef = `urn:uuid:${from.id ?? ''}`;
+    const toRef = `urn:uuid:${into.id ?? ''}`;
+    for (const r of this.resources.values()) retarget(r, fromRef, toRef);
   }
 
   /**

@@ -48,6 +48,13 @@ export interface EventMeaning {
    * otherwise left as the ADT feed wrote it (bundle.ts, patch.ts visitEntries).
    */
   namesVisit?: boolean;
+  /**
+   * The message names the patient's account (PID-18) but does not write it (every message that is no
+   * ADT or BAR event: charges, results, orders…): the Account is created if the server has none and
+   * otherwise left as the ADT/BAR feed wrote it, but for the GT1 guarantors the message states
+   * (bundle.ts, patch.ts accountEntries; review 34 R34-N2).
+   */
+  namesAccount?: boolean;
   /** The referral ServiceRequest.status the event itself says (beats RF1-1); undefined: RF1-1 decides. */
   referralStatus?: string;
   /**
@@ -135,13 +142,23 @@ const ACCOUNTS: Readonly<Record<string, EventMeaning>> = {
  */
 const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown', namesVisit: true };
 
+/**
+ * [hig account rule, where the IG is silent (it has no GT1 map, no BAR or DFT message map); v2.5.1
+ * 2.5.3: a field not sent is unchanged] The account (PID-18) is written by the messages that carry its
+ * facts: the ADT feed's registration (its GT1 guarantors, v2.5.1 3.3) and the account events (BAR).
+ * Any other message names it: a charge (DFT), result, order… echoes PID-18 without the guarantor, and
+ * a full PUT of its Account erased the ADT's guarantor at the server until the next ADT (review 34
+ * R34-N2: #21's DFT after #17's A04). As a visit a message names (NOT_A_VISIT_EVENT).
+ */
+const NAMES_ACCOUNT: EventMeaning = { ...NOT_A_VISIT_EVENT, namesAccount: true };
+
 /** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; a non-ADT message's visit status is `unknown` (NOT_A_VISIT_EVENT). */
 export function eventMeaning(messageType: string, event: string): EventMeaning {
-  if (messageType === 'REF') return { ...NOT_A_VISIT_EVENT, ...REFERRAL[event] };
-  // [hig PR1 context] an account (BAR) or a charge (DFT) is for a procedure done
+  if (messageType === 'REF') return { ...NAMES_ACCOUNT, ...REFERRAL[event] };
+  // [hig PR1 context] an account (BAR) or a charge (DFT) is for a procedure done; BAR writes the account
   if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, procedures: 'performed', ...ACCOUNTS[event] };
-  if (messageType === 'DFT') return { ...NOT_A_VISIT_EVENT, procedures: 'performed' };
-  if (messageType !== 'ADT') return NOT_A_VISIT_EVENT;
+  if (messageType === 'DFT') return { ...NAMES_ACCOUNT, procedures: 'performed' };
+  if (messageType !== 'ADT') return NAMES_ACCOUNT;
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};
   // [hig PR1 context] a pre-admission's PR1 is the procedure the visit is planned for

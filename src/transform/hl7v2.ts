@@ -268,7 +268,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       cleared: cx.cleared,
       events: cx.events,
       survivors: cx.survivors,
-      namedVisits: cx.namedVisits,
+      named: cx.named,
       unlinks: cx.unlinks,
       omittedFields: options.omittedFields ?? 'remove',
     });

@@ -146,6 +146,26 @@ export function visitEntries(resource: Resource, fullUrl: string, search: string
   return [create, withMarker(patchEntry('Encounter', search, ops))];
 }
 
+/**
+ * [hig account rule, where the IG is silent (no GT1 map); v2.5.1 2.5.3; review 34 R34-N2] The account a
+ * message that is no ADT or BAR event names (events.ts NAMES_ACCOUNT: a charge's, result's, order's
+ * PID-18): a conditional create, as a named visit (visitEntries). A DFT echoes PID-18 without GT1, and
+ * its full PUT erased the guarantor the ADT wrote [IG PID[Account] #18]. Created from the message when the
+ * server has none (the FHIR destination PUTs it at hig's id, where the ADT/BAR that writes it whole lands:
+ * destinations/named-resources.ts), else left as held, but for what the message states of it: its GT1
+ * guarantors [hig GT1 rule: FHIR R4 Account.guarantor] are a JSON Patch `add /guarantor` (the message's
+ * GT1 list replaces the held one: v2 sends every guarantor of the account, one GT1 each, as the ADT's PUT
+ * does). A guarantor party the patch cannot name (a Bundle resource the server knows by no id a patch can
+ * use) leaves the held list to the create alone: a partial list would drop a held guarantor.
+ */
+export function accountEntries(resource: Resource, fullUrl: string, search: string, targets: PatchTargets): Json[] {
+  const create = withMarker(createIfAbsent(resource, fullUrl, search));
+  if (!Array.isArray(resource.guarantor) || resource.guarantor.length === 0) return [create];
+  const guarantor = resolveReferences(resource.guarantor, targets);
+  if (bundleReferenced(guarantor)) return [create];
+  return [create, withMarker(patchEntry('Account', search, [{ op: 'add', path: '/guarantor', value: guarantor }]))];
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };

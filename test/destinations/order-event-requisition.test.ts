@@ -121,8 +121,8 @@ describe('[hig: FHIR R4 http.html#concurrency] the search and the per-test PATCH
     await server.setFault({ kind: 'status', status: 503, times: 1 });
     const err = await failureOf(d.deliver(convertHl7v2(HOLD).bundle, never));
     expect(err.name).toBe('TransientError');
-    // the first search the destination sends fails: the visit the message names (named-resources.ts) or the order's
-    expect(err.message).toMatch(/search (Encounter|ServiceRequest)/);
+    // the first search the destination sends fails: the account or visit the message names (named-resources.ts) or the order's
+    expect(err.message).toMatch(/search (Account|Encounter|ServiceRequest)/);
     expect(err.message).not.toContain(NUMBER);
     expect(requests().map((r) => r.status)).toEqual(['active', 'active', 'active']);
   });

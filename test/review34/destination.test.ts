@@ -176,12 +176,19 @@ describe('review 34 at the destination', () => {
     expect(cov.map((c) => `${String(c.status)} ${String(c.subscriberId)}`).sort()).toEqual(['active SHP340077221', 'active SHP340077229']);
   });
 
-  // Recorded (R34-N2): the spouse is the GT1 guarantor (keyed by GT1-2) and the IN1-16/17 insured (keyed by
-  // relationship + name): two RelatedPersons of one person; and the DFT's Account PUT (no GT1) drops the guarantor.
-  it('recorded: Keaka\'s spouse is two RelatedPersons; his Account has no guarantor after the DFT #21', () => {
+  // R34-N2 (a note, not counted): the spouse was the GT1 guarantor (keyed by GT1-2) and the IN1-16/17 insured (keyed
+  // by relationship + name), two RelatedPersons of one person; and the DFT's Account PUT (no GT1) dropped the
+  // guarantor. Since fixacct27 [hig account rule: the ADT/BAR write the account, a DFT names it; hig identity: the
+  // GT1 guarantor and the IN1 insured naming one person are one RelatedPerson in the message] both hold.
+  it('R34-N2: Keaka\'s spouse is one RelatedPerson (guarantor and insured); his Account keeps her as guarantor after the DFT #21', () => {
     const k = one('Patient', 'MH3400133');
     const hoku = held('RelatedPerson').filter((r) => text(r.patient).includes(ref(k)) && text(r.name).includes('HOKU'));
-    expect(hoku).toHaveLength(2);
-    expect(one('Account', 'MHA34133').guarantor).toBeUndefined();
+    expect(hoku).toHaveLength(1);
+    // GT1-2 G34133, IN1-18 1981-02-14: what both segments of #17 (and #18) say of her
+    expect(text(hoku[0]?.identifier)).toContain('G34133');
+    expect(hoku[0]?.birthDate).toBe('1981-02-14');
+    expect(one('Account', 'MHA34133').guarantor).toEqual([{ party: { reference: ref(hoku[0]) } }]);
+    const keaka = held('Coverage').filter((c) => text(c.beneficiary).includes(ref(k)));
+    expect(keaka.map((c) => text(c.subscriber))).toEqual([text({ reference: ref(hoku[0]) })]);
   });
 });

@@ -203,16 +203,17 @@ function hasCoding(resource: Json, value: string): boolean {
 
 /**
  * The search parameters hig's Bundles use: `_id`, `identifier`, `code` (an order event sent with its
- * OBR), `subject` (a literal `Patient/id`) and `subject:Patient.identifier` (chained, FHIR R4
+ * OBR), `subject` (a literal `Patient/id`; any of an Account's) and `subject:Patient.identifier` (chained, FHIR R4
  * search.html#chaining); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
+  // Account.subject is a list (0..*): the search matches any of its references
+  const subjects = (Array.isArray(resource.subject) ? resource.subject : [resource.subject]).flatMap((s: unknown) => (isJson(s) && typeof s.reference === 'string' ? [s.reference] : []));
   for (const [name, value] of params) {
-    const subject = isJson(resource.subject) && typeof resource.subject.reference === 'string' ? resource.subject.reference : undefined;
     if (name === 'subject') {
-      if (subject !== value) return false;
+      if (!subjects.includes(value)) return false;
     } else if (name === 'subject:Patient.identifier') {
-      if (subject === undefined || !subject.startsWith('Patient/') || !hasIdentifier(resolve(subject), value)) return false;
+      if (!subjects.some((subject: string) => subject.startsWith('Patient/') && hasIdentifier(resolve(subject), value))) return false;
     } else if (name === '_id') {
       if (resource.id !== value) return false;
     } else if (name === 'identifier') {

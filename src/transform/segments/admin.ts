@@ -6,7 +6,7 @@
  */
 import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableCoding, tableConcept } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
@@ -16,7 +16,7 @@ import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -158,7 +158,62 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
   // IN1-43 (CWE, table 0001) as NK1-15 → gender: a table 0001 code only (coded.ts)
   set(rp, 'gender', administrativeGender(seg, 43, cx));
   const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(name)));
-  return cx.ref(made) as unknown as Json;
+  return cx.ref(partyPerson('insured', made, patient, id === undefined ? [] : [id], name, seg.str(17), cx)) as unknown as Json;
+}
+
+/** A GT1 guarantor's or an IN1 insured's RelatedPerson of this message, with what says who the person is. */
+interface PartyPerson {
+  person: Resource;
+  patient: string | undefined;
+  /** identifierFact of each identifier (GT1-2, GT1-12; IN1-49). */
+  identifiers: string[];
+  name: string | undefined;
+  /** The relationship to the patient as sent (GT1-11, IN1-17: table 0063), upper case. */
+  relationship: string | undefined;
+}
+
+const PARTY_PERSONS = new StateKey<{ guarantor: PartyPerson[]; insured: PartyPerson[] }>('the GT1 guarantors and IN1 insured of this message', () => ({ guarantor: [], insured: [] }));
+
+/** One person: of one patient, an identifier in common, else the same name and the same relationship. */
+function samePerson(a: PartyPerson, b: PartyPerson): boolean {
+  if (a.patient !== b.patient) return false;
+  if (a.identifiers.some((i) => b.identifiers.includes(i))) return true;
+  return a.name !== undefined && a.name === b.name && a.relationship !== undefined && a.relationship === b.relationship;
+}
+
+/**
+ * [hig identity, review 34 R34-N2; the IG has no GT1 map] The GT1 guarantor and the IN1-16/17 insured
+ * that name one person (an identifier in common, GT1-2/12 and IN1-49; else the same name, GT1-3 and
+ * IN1-16, and the same relationship, GT1-11 and IN1-17) are one RelatedPerson within the message: the
+ * guarantor's (its key, GT1-2, whichever segment comes first: an ORM sends IN1 before GT1, an ADT or DFT
+ * after), the insured's elements added where the guarantor's lack them, the Coverage's subscriber and
+ * the Account's guarantor naming it. Before, the spouse a registration named twice was two RelatedPersons
+ * of the patient (review 34 #17). Across messages the keys stay as documented (docs/mapping.md
+ * "Resource identity", RelatedPerson): a message with IN1 alone keys the insured by relationship + name.
+ * Returns the person the segment names.
+ */
+function partyPerson(role: 'guarantor' | 'insured', made: Resource, patient: Resource, identifiers: readonly Json[], name: Json | undefined, relationship: string | undefined, cx: Conversion): Resource {
+  const me: PartyPerson = {
+    person: made,
+    patient: resourceFact(patient),
+    identifiers: identifiers.filter((i) => typeof i.value === 'string').map(identifierFact),
+    name: nameFact(name),
+    relationship: relationship?.toUpperCase(),
+  };
+  const persons = cx.state(PARTY_PERSONS);
+  if (role === 'insured') {
+    const guarantor = persons.guarantor.find((g) => samePerson(g, me));
+    if (guarantor === undefined) {
+      persons.insured.push(me);
+      return made;
+    }
+    cx.fold(made, guarantor.person);
+    return guarantor.person;
+  }
+  for (const insured of persons.insured) if (samePerson(insured, me)) cx.fold(insured.person, made);
+  persons.insured = persons.insured.filter((i) => !samePerson(i, me));
+  persons.guarantor.push(me);
+  return made;
 }
 
 /**
@@ -937,7 +992,7 @@ function selfGuarantor(seg: SegmentReader, patient: Resource, cx: Conversion): R
 
 function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion): Reference | undefined {
   const rp: Json = { resourceType: 'RelatedPerson' };
-  const identifiers = seg.reps(2).flatMap((r) => cxIdentifier(r, cx) ?? []);
+  const identifiers = seg.reps(2).map((r) => cxIdentifier(r, cx)).filter((i): i is Json => i !== undefined);
   const ssn = seg.str(12);
   if (ssn !== undefined) identifiers.push(ssnIdentifier(ssn));
   if (identifiers.length > 0) rp.identifier = identifiers;
@@ -952,6 +1007,8 @@ function guarantorPerson(seg: SegmentReader, patient: Resource, cx: Conversion):
   set(rp, 'gender', administrativeGender(seg, 9, cx));
   if (rp.name === undefined && rp.identifier === undefined) return undefined;
   // [hig identity] the patient's guarantor GT1-2 (else SSN), else the patient's guarantor of this name
-  const made = cx.add(rp as Resource, relatedPersonKey('guarantor', patient, identifiers[0] as Json | undefined, nameFact((rp.name as Json[] | undefined)?.[0])), 'distinct');
-  return cx.ref(made);
+  const name = (rp.name as Json[] | undefined)?.[0];
+  const made = cx.add(rp as Resource, relatedPersonKey('guarantor', patient, identifiers[0], nameFact(name)), 'distinct');
+  // [hig identity, review 34 R34-N2] the insured an IN1 of this message names as this person is this RelatedPerson
+  return cx.ref(partyPerson('guarantor', made, patient, identifiers, name, seg.str(11), cx));
 }

@@ -12,7 +12,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
-import { patientFactsKey, patientKey, relatedPersonKey } from '../identity.js';
+import { patientFactsKey, patientKey, patientNumberSearch, relatedPersonKey } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
 import { administrativeGender } from './coded.js';
@@ -226,10 +226,24 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const subjects = Array.isArray(made.subject) ? (made.subject as Json[]) : [];
     const me = cx.ref(patient).reference;
     if (!subjects.some((s) => s.reference === me)) made.subject = [...subjects, cx.ref(patient)];
+    if (scope.meaning.namesAccount === true) namedAccount(made, account, patient, cx);
   }
   scope.motherIdentifier = mother(seg, patient, cx);
   lastUpdate(seg, patient, scope, cx);
   scope.noteTarget = undefined;
+}
+
+/**
+ * [hig account rule, events.ts NAMES_ACCOUNT; review 34 R34-N2] The search of the account a message that
+ * is no ADT or BAR event names (patch.ts accountEntries): its number with its system, as a kept or
+ * conditionally updated Account is searched (context.ts conditional); a number without a system among
+ * the patient's accounts only (identity.ts patientNumberSearch, as a named visit's: another sender's
+ * account of that number is not this one). [IG PID[Account] #18]
+ */
+function namedAccount(account: Resource, number: Json, patient: Resource, cx: Conversion): void {
+  const typeId = `Account/${account.id ?? ''}`;
+  const search = typeof number.system === 'string' ? cx.conditional.get(typeId) : patientNumberSearch(number, patient);
+  if (search !== undefined) cx.named.set(typeId, search);
 }
 
 /**

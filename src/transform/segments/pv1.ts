@@ -79,7 +79,7 @@ function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined 
 function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope, cx: Conversion): void {
   const typeId = `Encounter/${encounter.id ?? ''}`;
   const search = typeof number?.system === 'string' ? cx.conditional.get(typeId) : patientNumberSearch(number, scope.patient);
-  if (search !== undefined) cx.namedVisits.set(typeId, search);
+  if (search !== undefined) cx.named.set(typeId, search);
 }
 
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
