@@ -186,11 +186,11 @@ M['08-ras-o17-trauma-given-held'] = [
     seg('PID', DOE), PV1_DOE,
     seg('ORC', {1: 'RE', 2: 'SUM37-0023^SUMMIT', 3: 'JRX37-0501^JUNIPER', 5: 'IP', 12: EDDOC2}),
     seg('RXA', {1: '0', 2: '1', 3: '202703140102', 4: '202703140102', 5: FENT, 6: '50', 7: 'ug^microgram^UCUM',
-                10: NURSE, 11: '^^^ED^TB2^01^CMCH', 20: 'CP', 21: 'A'}),
+                10: NURSE, 11: 'ED^TB2^01^CMCH', 20: 'CP', 21: 'A'}),
     seg('RXR', {1: 'IV^Intravenous^HL70162'}),
     seg('ORC', {1: 'RE', 2: 'SUM37-0024^SUMMIT', 3: 'JRX37-0502^JUNIPER', 5: 'IP', 12: EDDOC2}),
     seg('RXA', {1: '0', 2: '1', 3: '202703140110', 4: '202703140110', 5: ONDA, 6: '0', 7: 'mg^milligram^UCUM',
-                10: NURSE, 11: '^^^ED^TB2^01^CMCH', 18: '^No nausea; patient intubated, held per MD^L', 20: 'NA',
+                10: NURSE, 11: 'ED^TB2^01^CMCH', 18: '^No nausea; patient intubated, held per MD^L', 20: 'NA',
                 21: 'A'}),
 ]
 
@@ -363,7 +363,7 @@ M['24-vxu-v04-tdap-given-in-ed'] = [
     seg('ORC', {1: 'RE', 2: 'SUM37-0025^SUMMIT', 3: 'CNY37-IMM-0024^CANYON', 12: EDDOC2}),
     seg('RXA', {1: '0', 2: '1', 3: '20270314012500', 4: '20270314012500', 5: '115^Tdap^CVX', 6: '0.5',
                 7: 'mL^milliliter^UCUM', 9: '00^New immunization record^NIP001', 10: NURSE,
-                11: '^^^ED^TB2^01^CMCH', 15: 'T37A4419', 16: '20280630', 17: 'SKB^GlaxoSmithKline^MVX',
+                11: 'ED^TB2^01^CMCH', 15: 'T37A4419', 16: '20280630', 17: 'SKB^GlaxoSmithKline^MVX',
                 20: 'CP', 21: 'A'}),
     seg('RXR', {1: 'C28161^Intramuscular^NCIT', 2: 'LD^Left Deltoid^HL70163'}),
 ]
