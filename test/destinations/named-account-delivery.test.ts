@@ -70,8 +70,11 @@ describe('[hig account rule; IG PID[Account] #18] review 34 #17 then #21: the ch
       expect(hokus()).toHaveLength(1);
       expect(partyOf(accounts()[0])).toEqual([`RelatedPerson/${String(hoku.id)}`]);
       expect(accounts()[0]?.status).toBe('active');
-      // the charge is delivered (FT1-2 KLC3400201)
-      expect(held('ChargeItem').filter((c) => JSON.stringify(c.identifier).includes('KLC3400201'))).toHaveLength(1);
+      // the charge is delivered (FT1-2 KLC3400201), placed on the account PID-18 names, by the id the server
+      // holds it under [hig FT1; FHIR R4 ChargeItem.account]
+      const charges = held('ChargeItem').filter((c) => JSON.stringify(c.identifier).includes('KLC3400201'));
+      expect(charges).toHaveLength(1);
+      expect(charges[0]?.account).toEqual([{ reference: `Account/${String(accounts()[0]?.id)}` }]);
     });
   }
 

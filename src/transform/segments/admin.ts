@@ -324,6 +324,10 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   ci.code = codeableConcept(seg.rep(7)) ?? codeableConcept(seg.rep(25)) ?? { text: 'unknown' };
   ci.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
+  // [hig FT1, no IG map; FHIR R4 ChargeItem.account "Account to place this charge"] the patient's PID-18
+  // account: a DFT's charges and the account its PID names are one Bundle, and without the reference a
+  // billing reader had to guess which of the patient's accounts a charge belongs to
+  if (scope.account !== undefined) ci.account = [cx.ref(scope.account)];
   const start = seg.dateTime(4, 1);
   const end = seg.dateTime(4, 2);
   if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) ci.occurrencePeriod = { start, end };

@@ -218,6 +218,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   cx.clear(patient, Object.entries(PID_ELEMENTS).filter(([n]) => seg.segment.fields[Number(n)] === HL7_NULL).flatMap(([, elements]) => elements));
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);
+  scope.account = undefined;
   if (account !== undefined) {
     if (account.type === undefined) account.type = tableConcept('0203', 'AN');
     const made = cx.add({ resourceType: 'Account', identifier: [account], status: 'active', subject: [cx.ref(patient)] }, account);
@@ -227,6 +228,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const me = cx.ref(patient).reference;
     if (!subjects.some((s) => s.reference === me)) made.subject = [...subjects, cx.ref(patient)];
     if (scope.meaning.namesAccount === true) namedAccount(made, account, patient, cx);
+    scope.account = made;
   }
   scope.motherIdentifier = mother(seg, patient, cx);
   lastUpdate(seg, patient, scope, cx);

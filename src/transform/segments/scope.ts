@@ -28,6 +28,8 @@ export interface Scope {
    * saying MTH without an identifier of its own is that mother, not a second one (review 33 R33-N1).
    */
   motherIdentifier?: Json | undefined;
+  /** The current patient's PID-18 Account (pid.ts), which an FT1's charge is placed on (admin.ts mapFt1). */
+  account?: Resource | undefined;
   encounter?: Resource | undefined;
   serviceRequest?: Resource | undefined;
   report?: Resource | undefined;
