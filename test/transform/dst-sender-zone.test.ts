@@ -107,6 +107,20 @@ describe('offset-less times in the hour a zone repeats or skips (R31-W1, R31-N2)
     expect(doubtful(r.lines).some((l) => l.startsWith('OBR-7 (segment 3): ') && /skips/.test(l))).toBe(true);
   });
 
+  // R37-W3: 02:30 bare on 8 Mar 2026 reads 02:30-05:00 (07:30Z, = 03:30 EDT) before the change, 02:30-04:00 (06:30Z,
+  // = 01:30 EST) after it. A message sent between those instants cannot report the later one as past.
+  it('gap, MSH-7 (03:10 EDT = 07:10Z) between the two readings: the earlier one, -04:00 (06:30Z), reported (R37-W3)', () => {
+    const r = converted('20260308031000-0400', '202603080230', NY);
+    expect(r.at).toBe('2026-03-08T02:30:00-04:00');
+    expect(doubtful(r.lines).some((l) => l.startsWith('OBR-7 (segment 3): ') && /after the change/.test(l))).toBe(true);
+  });
+
+  it('gap, MSH-7 after both readings (04:00 EDT): no proof either way, the offset before the change as before', () => {
+    const r = converted('20260308040000-0400', '202603080230', NY);
+    expect(r.at).toBe('2026-03-08T02:30:00-05:00');
+    expect(doubtful(r.lines).some((l) => /before the change/.test(l))).toBe(true);
+  });
+
   it('east of Greenwich the same rule: Europe/Berlin 25 Oct 2026 02:30 bare, MSH-7 bare → first pass +02:00, reported', () => {
     const r = converted('20261025023500', '202610250230', 'Europe/Berlin');
     expect(r.at).toBe('2026-10-25T02:30:00+02:00');

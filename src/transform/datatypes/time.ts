@@ -190,7 +190,8 @@ const DAY = 24 * HOUR;
  *   (the first pass) and `doubt` is told, for a report line naming the field (R31-N2);
  * - gap: the offset in force before the change (a clock that shows 02:30 that night was not yet
  *   moved forward: 02:30-05:00 is 03:30 EDT, the instant the zone's next clock reading shows), and
- *   `doubt` is told.
+ *   `doubt` is told; unless MSH-7 was sent before that reading and after the other, which is then the
+ *   only one consistent with the message (sentBeforeLaterReading, R37-W3).
  */
 export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt): string {
   const name = typeof zone === 'string' ? zone : zone.zone;
@@ -213,12 +214,30 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
     const at = local - zone.stated * 60000;
     if (Math.abs(at - zone.sentAt) <= DAY) return zone.stated;
   }
+  if (fits.length === 0 && typeof zone !== 'string' && sentBeforeLaterReading(zone, local, before, after)) {
+    doubt?.(`a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset after the change, the one reading not later than the message's own MSH-7`);
+    return after;
+  }
   doubt?.(
     fits.length === 2
       ? `a time without offset in the hour ${name} repeats as daylight saving ends, placed by no MSH-7 offset: ambiguous, read in its first pass (the offset before the change), it may be an hour early`
       : `a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset before the change (a clock not yet moved forward)`,
   );
   return before;
+}
+
+/**
+ * [hig time-zone rule; review 37 R37-W3] A skipped-hour time (02:55 the night clocks spring forward)
+ * has two candidate readings an hour apart. Read before the change, it can fall after the message that
+ * reports it was sent (a discharge at 02:55 in an A03 sent 03:38-06:00 became 03:55-06:00, seventeen
+ * minutes in the future); a message does not report what has not happened by its own clock, so when
+ * MSH-7's instant lies between the two readings the earlier one (the offset after the change) is the
+ * only one consistent with the message. Otherwise the rule above stands (no proof either way).
+ */
+function sentBeforeLaterReading(zone: Exclude<Zone, string>, local: number, before: number, after: number): boolean {
+  const early = local - Math.max(before, after) * 60000;
+  const late = local - Math.min(before, after) * 60000;
+  return after > before && zone.sentAt < late && zone.sentAt >= early;
 }
 
 function formatOffset(off: number): string {
