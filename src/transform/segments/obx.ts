@@ -56,7 +56,8 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
   const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: found.map((attachment) => ({ attachment })) };
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
-  set(doc, 'date', seg.instant(14));
+  // a date-only OBX-14 is no instant: left out and reported (as TXA-6, review 36 R36-W1)
+  set(doc, 'date', seg.instant(14, 1, 'DocumentReference.date'));
   // [hig identity] the document of an OBX is identified by that OBX
   return cx.add(doc as Resource, key === undefined ? undefined : { facts: ['obx-document', cx.idOf('Observation', key)] }, 'distinct');
 }
