@@ -4,7 +4,7 @@
 Reviews 17-34's method over review 36's 24 synthetic messages (docs/review36/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES: the rows marked "review 36" first, then review 34's and review 33's chains,
 read through tally_core.tables_of, not copied. Manual findings (WRONG, SILENT, REFUSED) by message number; each
-counts only on a commit before its fix (_FIXED, asked of git; empty: nothing fixed yet).
+counts only on a commit before its fix (_FIXED, asked of git).
 Run from the worktree root (after npm run build): python3 docs/review36/tally.py [-v]
 """
 import sys
@@ -29,6 +29,9 @@ CLASSES = [
     (r'^OBX-11 is valued but not mapped', 'b', 'OBX-11 of an MDM document content: no OBX[DocumentReference] #11 row (review 36)'),
     (r'^TXA-4: the activity date/time has no DocumentReference element', 'b', 'TXA-4 activity time: no target (review 36)'),
     (r'^OBX-3: the observation identifier of a document\'s content has no DocumentReference element', 'b', 'OBX-3 of an MDM content: no target (review 36)'),
+    # fixtime27 (R36-W1): a date-only TXA-6 is left out and reported; TXA[DocumentReference] #6 maps it to date only
+    # "If time is included", else to R6's extension-date ("If … FHIR R6.0 is available"): no R4 target
+    (r'^TXA-6: a date without a time of day cannot be an instant', 'b', 'TXA-6 date only: #6 maps it only "If time is included", else R6 extension-date (no R4 target) (fixtime27)'),
 ] + tables_of(HERE.parent / 'review34' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review33' / 'tally.py')['CLASSES']
 
 # Manual findings the report cannot show (review 36's reading of main 7de7ac4), by message number. Order events and
@@ -45,7 +48,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R36-W1': '1dce84b'}  # fixtime27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { parseDtm, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -169,14 +169,40 @@ export class SegmentReader {
   }
 
   /**
-   * Field n (component c) as a FHIR instant. A real date coarser than a day (`2024`, `202403`) is
-   * a valid DTM an instant cannot hold: it is left out and the field stays unread for the report,
-   * never a refusal of the message (only a value that is no date refuses it).
+   * Field n (component c) as a FHIR instant, for an element FHIR lets be absent (`element` names it
+   * for the report). [FHIR R4 instant: "an instant in time … known at least to the second"; IG
+   * TXA[DocumentReference] #6: TXA-6 → date "If time is included"; issue 14: a date-only stays a date]
+   * A date without a time of day (`20270128`) is no instant: left out, with a located report line,
+   * never padded to a midnight nobody sent (east of Greenwich that midnight is the previous day in UTC,
+   * so the scan of 28 Jan showed on 27 Jan: review 36 R36-W1). A real date coarser than a day (`2024`,
+   * `202403`) is left out too and the field stays unread for the report; only a value that is no date
+   * refuses the message. An element FHIR requires (Provenance.recorded 1..1) reads requiredInstant.
    */
-  instant(n: number, c = 1): string | undefined {
+  instant(n: number, c: number, element: string): string | undefined {
+    return this.instantOf(n, c, element);
+  }
+
+  /**
+   * Field n (component c) as a FHIR instant for an element FHIR requires (Provenance.recorded 1..1;
+   * Appointment.start/end, which invariant app-3 requires unless the appointment is proposed,
+   * cancelled or waitlisted), whose IG row sets no condition on the time: a date without a time of
+   * day becomes midnight in the sender's zone, the documented padding (docs/mapping.md "Time-zone
+   * rule"), because leaving it out would leave the resource invalid. Coarser than a day: as instant.
+   */
+  requiredInstant(n: number, c = 1): string | undefined {
+    return this.instantOf(n, c, undefined);
+  }
+
+  private instantOf(n: number, c: number, strict: string | undefined): string | undefined {
     return this.converted(n, c, (raw, doubt) => {
+      const t = parseDtm(raw);
+      if (t === undefined) return undefined;
+      if (strict !== undefined && t.day !== undefined && t.hour === undefined) {
+        this.report(`${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1}): a date without a time of day cannot be an instant (${strict}, which FHIR R4 requires to the second); not converted`);
+        return COARSE;
+      }
       const v = toInstant(raw, this.timezone, doubt);
-      if (v === undefined && toDateTime(raw, this.timezone) !== undefined) {
+      if (v === undefined) {
         this.used.delete(n);
         return COARSE;
       }

@@ -9,7 +9,7 @@ import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { val } from './datatypes/primitive.js';
-import { isValidTimezone, parseDtm, senderZone, toInstant } from './datatypes/time.js';
+import { isValidTimezone, parseDtm, senderZone } from './datatypes/time.js';
 import { walk } from './engine.js';
 import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
@@ -236,7 +236,10 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
   const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory);
   // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
-  const timestamp = toInstant(msh7, timezone, cx.reader(mshSeg, 0).timeDoubt('7'));
+  // [IG MSH[Bundle] #7 → timestamp, instant 0..1] a date-only MSH-7 is no instant: no timestamp, reported
+  // (review 36 R36-W1's class); the message Provenance's recorded (1..1) takes it padded to midnight
+  const timestamp = cx.reader(mshSeg, 0).instant(7, 1, 'Bundle.timestamp');
+  const recorded = timestamp ?? cx.reader(mshSeg, 0).requiredInstant(7);
   try {
     const mshReader = cx.reader(mshSeg, 0);
     const header = mapMsh(mshReader, cx);
@@ -258,7 +261,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const notes = finish(cx, meaning);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
-    provenance(cx, header, facts, timestamp, event);
+    provenance(cx, header, facts, recorded, event);
     const systemHd = mshReader.rep(3);
     const controlIdSystem = hdUri(systemHd, cx) ?? `urn:hig:hl7v2:control-id:${encodeURIComponent(val(systemHd, 1) ?? 'unknown')}`;
     // the Bundle's identifier through the field reader (a control id with a control character is left out, reported)

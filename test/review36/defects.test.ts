@@ -47,7 +47,8 @@ describe('review 36: a date-only TXA-6 becomes an invented midnight instant (R36
   // no R4 target); mapping.md's own TXA row says "TXA-6 origination (with a time) → date". hig writes
   // `2027-01-28T00:00:00+05:45` (context.ts instant → time.ts toInstant pads a date to midnight in the zone): a time
   // of day nobody sent, which is 27 Jan 18:15 UTC — a viewer or a `date=` search in UTC shows the scan a day early.
-  it.fails('R36-W1 [IG TXA[DocumentReference] #6 "If time is included"] #19\'s DocumentReference.date carries no invented midnight', () => {
+  // Fixed (fixtime27): a date-only TXA-6 leaves DocumentReference.date unset and the report says why.
+  it('R36-W1 [IG TXA[DocumentReference] #6 "If time is included"] #19\'s DocumentReference.date carries no invented midnight', () => {
     const doc = documentOf(sample('19'));
     expect(doc).toBeDefined();
     expect(String(doc?.date ?? '')).not.toMatch(/T00:00:00/);

@@ -67,7 +67,9 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient !== undefined) d.subject = cx.ref(scope.patient);
   // [IG TXA[DocumentReference] TXA-6 → date, if time is included] the origination time; TXA-4
   // (activity) and TXA-8 (edit) have no DocumentReference target (TXA-8: editProvenance)
-  set(d, 'date', seg.instant(6));
+  // a date-only TXA-6 is no instant: left out and reported, never an invented midnight (review 36
+  // R36-W1); the row's other target, R6's extension-date, needs R6
+  set(d, 'date', seg.instant(6, 1, 'DocumentReference.date'));
   // [IG TXA[DocumentReference] #9 → author(Practitioner)] the originators only: TXA-5 (primary
   // activity provider) has no target in the row, so it stays in the report; until review 6 it was
   // made a second author beside TXA-9 (IG MDM_T02: a transcription's provider is no author)
@@ -189,7 +191,8 @@ function precedingDocumentContent(document: Resource, seg: SegmentReader, cx: Co
  */
 function editProvenance(seg: SegmentReader, document: Resource, cx: Conversion): void {
   if (!seg.segment.fields[8]) return;
-  const recorded = seg.instant(8);
+  // [IG TXA[Provenance] #8 → recorded, instant 1..1, no condition] required: a date-only TXA-8 is padded
+  const recorded = seg.requiredInstant(8);
   const who = seg.reps(9).map((r) => practitioner(cx, r)).filter((x) => x !== undefined);
   if (recorded === undefined || who.length === 0) {
     seg.used.delete(8);

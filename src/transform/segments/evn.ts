@@ -15,7 +15,9 @@ export interface EventFacts {
 export function readEvn(seg: SegmentReader, cx: Conversion): EventFacts {
   const facts: EventFacts = {};
   seg.reps(1); // EVN-1 repeats MSH-9.2
-  const recorded = seg.instant(2);
+  // [IG EVN[Provenance] #2 → recorded, instant 1..1, no condition] required: a date-only EVN-2 is
+  // padded to midnight (context.ts requiredInstant, docs/mapping.md "Time-zone rule")
+  const recorded = seg.requiredInstant(2);
   if (recorded !== undefined) facts.recorded = recorded;
   const occurred = seg.dateTime(6);
   if (occurred !== undefined) facts.occurred = occurred;

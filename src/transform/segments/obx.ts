@@ -15,7 +15,7 @@ import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
-import { kindOfReport, observationCategory } from '../vocabulary/result-category.js';
+import { isVitalSign, kindOfReport, observationCategory } from '../vocabulary/result-category.js';
 import { type Scope, madeBy, orderRequest } from './scope.js';
 
 const DATA_ABSENT = 'http://terminology.hl7.org/CodeSystem/data-absent-reason';
@@ -56,7 +56,8 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
   const doc: Json = { resourceType: 'DocumentReference', status: 'current', content: found.map((attachment) => ({ attachment })) };
   set(doc, 'type', codeableConcept(seg.rep(3)));
   if (scope.patient !== undefined) doc.subject = cx.ref(scope.patient);
-  set(doc, 'date', seg.instant(14));
+  // a date-only OBX-14 is no instant: left out and reported (as TXA-6, review 36 R36-W1)
+  set(doc, 'date', seg.instant(14, 1, 'DocumentReference.date'));
   // [hig identity] the document of an OBX is identified by that OBX
   return cx.add(doc as Resource, key === undefined ? undefined : { facts: ['obx-document', cx.idOf('Observation', key)] }, 'distinct');
 }
@@ -243,7 +244,11 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const kind = seg.str(29);
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   const result = scope.results && scope.report !== undefined && !supporting ? kindOfReport(scope.report.category as Json[] | undefined) : undefined;
-  push(o, 'category', result === undefined ? undefined : observationCategory(result), codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
+  // [FHIR R4 observation-vitalsigns: category vital-signs 1..1; docs/mapping.md "Clinical content"
+  // vital signs] an OBX-3 LOINC code of the vital signs profile (in CWE.1 or CWE.4) adds vital-signs
+  // beside the others: no IG row; a monitor feed's heart rate had no category (review 36 R36-N1)
+  const vital = isVitalSign(o.code as Json) ? observationCategory('vital-signs') : undefined;
+  push(o, 'category', result === undefined ? undefined : observationCategory(result), vital, codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
   set(o, 'method', codeableConcept(seg.rep(17)));
   set(o, 'bodySite', codeableConcept(seg.rep(20)));
   if (scope.specimen !== undefined) o.specimen = cx.ref(scope.specimen);

@@ -306,7 +306,8 @@ export function orderProvenance(orc: SegmentReader | undefined, order: Resource,
   if (enterer === undefined && verifier === undefined && actor === undefined && device === undefined && !(event && author !== undefined && orc.str(9) !== undefined)) return;
   const msh = cx.msg.segments[0];
   // instant first: a coarse ORC-9 (a date only) un-reads the field, dateTime reads it again
-  const recorded = orc.instant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).instant(7));
+  // recorded is required (1..1) and ORC[Provenance] #9 sets no condition: a date-only ORC-9 or MSH-7 is padded
+  const recorded = orc.requiredInstant(9) ?? (msh === undefined ? undefined : cx.reader(msh, 0).requiredInstant(7));
   const occurred = orc.dateTime(9);
   if (recorded === undefined) return;
   const p: Json = { resourceType: 'Provenance', target: [cx.ref(order)], recorded };
@@ -752,7 +753,9 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const sr = serviceRequest(orc, seg, scope, cx, current);
   if (current !== undefined && current !== sr) push(current, 'supportingInfo', cx.ref(sr));
   scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
-  scope.issued = seg.instant(22);
+  // [IG OBR[DiagnosticReport] #22 → issued, instant 0..1] a date-only OBR-22 is no instant: left out and
+  // reported, never an invented midnight (review 36 R36-W1's class)
+  scope.issued = seg.instant(22, 1, 'DiagnosticReport.issued, Observation.issued');
   if (!scope.results) {
     // [IG OBR[ServiceRequest] OBR-7/OBR-8: no FHIR element for a request] read for the identity
     // and the observations' default time only: unless an OBX takes them (obx.ts), reported

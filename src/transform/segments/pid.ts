@@ -99,7 +99,8 @@ function lastUpdate(seg: SegmentReader, patient: Resource, scope: Scope, cx: Con
   const sender = scope.header?.sender as Json | undefined;
   const agent = facility !== undefined ? { type: participant('performer'), who: facility } : sender !== undefined ? { type: participant('author'), who: sender } : undefined;
   const msh = cx.msg.segments[0];
-  const recorded = msh === undefined ? undefined : cx.reader(msh, 0).instant(7);
+  // Provenance.recorded is required (1..1): a date-only MSH-7 is padded (context.ts requiredInstant)
+  const recorded = msh === undefined ? undefined : cx.reader(msh, 0).requiredInstant(7);
   if (agent === undefined || recorded === undefined) {
     seg.used.delete(33);
     return;

@@ -233,8 +233,10 @@ export function mapSch(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG SCH[Appointment] SCH-11 TQ[Appointment] TQ.4 → start, TQ.5 → end] (see the module comment)
   const c = timesOf(appointment, cx);
   c.sch = seg;
-  const schStart = seg.instant(11, 4);
-  const schEnd = seg.instant(11, 5);
+  // Appointment.start/end are required unless the appointment is proposed, cancelled or waitlisted
+  // (FHIR R4 invariant app-3) and TQ[Appointment] #4/#5 set no condition: a date-only TQ.4 is padded
+  const schStart = seg.requiredInstant(11, 4);
+  const schEnd = seg.requiredInstant(11, 5);
   if (schStart !== undefined) c.schStart = schStart;
   if (schEnd !== undefined) c.schEnd = schEnd;
   scope.appointment = appointment;
@@ -263,8 +265,9 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment !== undefined && scope.serviceRequest === undefined) {
     // [v2.6+ TQ1-7 → Appointment.start, TQ1-8 → end] Appointment times are instants
     const c = timesOf(scope.appointment, cx);
-    const start = seg.instant(7);
-    const end = seg.instant(8);
+    // required by app-3 like SCH-11's (mapSch): a date-only TQ1-7/8 is padded
+    const start = seg.requiredInstant(7);
+    const end = seg.requiredInstant(8);
     if (start !== undefined && c.tq1Start === undefined) c.tq1Start = start;
     if (end !== undefined && c.tq1End === undefined) c.tq1End = end;
     return;
@@ -281,18 +284,28 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function resourceTimes(seg: SegmentReader, scope: Scope, cx: Conversion, fields: { start: number; duration: number; units: number }): Json | undefined {
   if (scope.appointment === undefined) return undefined;
-  const start = seg.instant(fields.start);
-  if (start === undefined) return undefined;
+  // the appointment's own start is an instant app-3 requires (padded, as SCH-11's); instant first: a
+  // start coarser than a day un-reads the field, and the resource gets no times, as before
+  const instant = seg.requiredInstant(fields.start);
+  if (instant === undefined) return undefined;
+  // [FHIR R4 Period.start: dateTime] participant.period and the scheduler's ServiceRequest
+  // .occurrencePeriod keep a date-only start a date: until review 36's fix (R36-W1's class) they
+  // held the padded midnight, a time nobody sent
+  const start = seg.dateTime(fields.start) ?? instant;
+  const timed = start.includes('T');
   // [IG AIS[Appointment] #7 → participant.period.end = start + AIS-7] (AIG-11, AIL-9, AIP-9 alike)
   const read = span(seg.str(fields.duration), val(seg.rep(fields.units), 1));
   const duration = read === undefined ? undefined : endMinutes(read);
   if (duration !== undefined && 'why' in duration) cx.leftOut(seg, String(fields.duration), duration.why);
-  const end = duration === undefined || 'why' in duration ? undefined : addMinutes(start, duration.minutes);
+  const minutes = duration === undefined || 'why' in duration ? undefined : duration.minutes;
+  // a start without a time of day has no end time a duration could give
+  if (minutes !== undefined && !timed) cx.leftOut(seg, String(fields.duration), 'a duration after a start without a time of day: no end time to compute');
+  const end = minutes === undefined || !timed ? undefined : addMinutes(start, minutes);
   // a duration so long the end has no 4-digit year: the start stays, the duration is reported
-  if (duration !== undefined && 'minutes' in duration && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
+  if (minutes !== undefined && timed && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
   const c = timesOf(scope.appointment, cx);
   if (c.resourceStart === undefined) {
-    c.resourceStart = start;
+    c.resourceStart = instant;
     if (end !== undefined) c.resourceEnd = end;
   }
   return end === undefined ? { start } : { start, end };

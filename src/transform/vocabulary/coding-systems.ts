@@ -54,6 +54,12 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   FDDC: 'http://hl7.org/fhir/sid/ndc',
   CAS: 'http://terminology.hl7.org/CodeSystem/CAS',
   NPI: 'http://hl7.org/fhir/sid/us-npi',
+  // table 0396 MDC, ISO/IEEE 11073-10101 device nomenclature (PCD-01 monitor feeds), and DCM, DICOM
+  // Controlled Terminology (PS3.16, e.g. 113014 Study Instance UID): the URIs FHIR R4's and THO's code
+  // system registries give them (THO CodeSystem v3-DCM). The IG has no table 0396 map; until review 36
+  // (R36-N2) they were `urn:hl7v2:codesystem:MDC` / `:DCM`, which no receiver knows
+  MDC: 'urn:iso:std:iso:11073:10101',
+  DCM: 'http://dicom.nema.org/resources/ontology/DCM',
 };
 
 /** Names resolved so far (bounded like ids.ts's recent ids: a sender's local names are few). */

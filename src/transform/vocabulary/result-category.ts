@@ -37,8 +37,23 @@ export function cptKind(code: string | undefined): ResultKind | undefined {
   return undefined;
 }
 
-/** [US Core Observation] observation-category coding of a result kind. */
-export function observationCategory(kind: ResultKind): Record<string, unknown> {
+/**
+ * [FHIR R4 observation-vitalsigns; ValueSet observation-vitalsignresult] the LOINC codes whose
+ * Observations SHALL conform to the vital signs profile (FHIR R4 Observation "Vital Signs": "If a
+ * resource is a vital sign … it SHALL conform"), whose category `vital-signs` is 1..1 among the
+ * categories: panel, respiratory rate, heart rate, O2 saturation (arterial 2708-6; pulse oximetry
+ * 59408-5, US Core's Pulse Oximetry profile, a vital sign there too), body temperature, height, head
+ * circumference, weight, BMI, the blood pressure panel, systolic, diastolic.
+ */
+const VITAL_SIGNS = new Set(['85353-1', '9279-1', '8867-4', '2708-6', '59408-5', '8310-5', '8302-2', '9843-4', '29463-7', '39156-5', '85354-9', '8480-6', '8462-4']);
+
+/** Whether an Observation.code names a vital sign by LOINC, in any of its codings (CWE.1 or the alternate CWE.4). */
+export function isVitalSign(code: Json | undefined): boolean {
+  return ((code?.coding as Json[] | undefined) ?? []).some((c) => c.system === LOINC && VITAL_SIGNS.has(String(c.code ?? '').trim()));
+}
+
+/** [US Core Observation; FHIR R4 observation-vitalsigns] observation-category coding of a result kind or of a vital sign. */
+export function observationCategory(kind: ResultKind | 'vital-signs'): Record<string, unknown> {
   return { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: kind }] };
 }
 
