@@ -270,6 +270,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       survivors: cx.survivors,
       namedVisits: cx.namedVisits,
       unlinks: cx.unlinks,
+      supersededParents: cx.supersededParents,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
