@@ -21,7 +21,8 @@ CLASSES = [
     # Construction"), RXA-1/2/22 of a RAS (RAS_O17 "Under Construction"), RXA-1/2 in VXU (RXA[Immunization] #1/#2
     # empty; my RXA-2 is the dose in series, a vendor habit, not the sub-id), NTE-2 (NTE[Observation] #2 empty),
     # SCH-6, AIS-2/AIL-2/AIP-2, TXA-5, OBX-11 of a document (empty FHIR columns). ORC-2/ORC-3 "valued but not mapped"
-    # in #11-#13 is a spurious line (R33-N4): OBR-2/OBR-3 carry the same numbers, kept as PLAC/FILL; no fact lost ----
+    # in #11-#13 is a spurious line (R33-N4): OBR-2/OBR-3 carry the same numbers, kept as PLAC/FILL; no fact lost
+    # (the line is gone since b29012f) ----
 ] + tables_of(HERE.parent / 'review32' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review31' / 'tally.py')['CLASSES']
 
 # Manual findings the report cannot show (review 33's reading of main e037568), by message number. Order events and

@@ -18,11 +18,12 @@ EXPECTED = 24
 CLASSES = [
     # ---- review 34: every line of the 22 Bundles read; the earlier chains class them all. The catch-all
     # "field without IG target" (b) hits were checked against the corpus: FT1-5/6/23/25 (no FT1 segment map; hig's
-    # FT1-25 is read only when FT1-7 is empty: the CPT beside a local charge code is reported, R34-N3), OBR-26 and
+    # FT1-25 is read only when FT1-7 is empty: the CPT beside a local charge code is reported, R34-N3, a note: since 733be60
+    # a second coding of ChargeItem.code), OBR-26 and
     # OBR-28 (OBR[ServiceRequest]/OBR[DiagnosticReport] #26, #28 deferred), ORC-8 (ORC[ServiceRequest] #8 "future
     # edition"), OBR-7/OBR-27 of an ORM (#7 "should not be populated in … ORM"; #27 only IF ORC-7 NOT VALUED), SAC
     # (no SAC map in the corpus), SPM-11, NTE-2, DG1-2 beside a DG1-3 with its system. ORC-2/ORC-3 "valued but not
-    # mapped" is R33-N4's spurious line (OBR-2/OBR-3 carry the same numbers, kept as PLAC/FILL) ----
+    # mapped" is R33-N4's spurious line (OBR-2/OBR-3 carry the same numbers, kept as PLAC/FILL; gone since b29012f) ----
 ] + tables_of(HERE.parent / 'review33' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review32' / 'tally.py')['CLASSES']
 
 # Manual findings the report cannot show (review 34's reading of main 44db398), by message number. Order events and

@@ -32,6 +32,10 @@
  *   taken and the other left as it is (docs/mapping.md upgrade note); none at hig's id, the message is
  *   refused, as the server's 412 refused it.
  *
+ * The document a replacement (MDM T09/T10) supersedes is found the same way (order-events.ts
+ * supersededSearched: hig's id rides on its PATCH, there is no create): patched by id when `current`, and
+ * its PATCH dropped when the server holds neither (review 32 R32-N2).
+ *
  * Searches carry a number and a patient id: errors name the resource type only.
  */
 import { DestinationRejectedError } from './failures.js';

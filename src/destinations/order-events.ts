@@ -26,14 +26,15 @@
  *
  * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
  * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
- * the visit a message that is no ADT event names (transform/patch.ts visitEntries).
+ * the visit a message that is no ADT event names (transform/patch.ts visitEntries), and the status patch
+ * of the document a replacement supersedes (patch.ts supersededParentEntry: dropped when none is held).
  *
  * The marker is internal to hig: it is removed from every entry sent, and so is a changed pharmacy
  * order's mark of the Dosage elements its `""` fields delete (patch.ts CLEARED_DOSAGE_EXTENSION, code
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
 import { heldResource, higIdOf, NAMED_TYPES, putAtHigId, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -74,8 +75,8 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** hig's marks on an entry: the order event's, and the Dosage elements a changed pharmacy order's `""` deletes (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION]);
+/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -174,11 +175,14 @@ interface Searched {
   put?: string;
 }
 
-/** hig's id of the resource the marked create of search `key` names (named-resources.ts higIdOf). */
-function higIdOfSearch(entries: readonly Json[], key: string): string | undefined {
+/**
+ * hig's id of the resource a marked entry of search `key` names: a create's, from its fullUrl
+ * (named-resources.ts higIdOf); a superseded document's PATCH's, from its extension (patch.ts supersededIdOf).
+ */
+function higIdOfSearch(entries: readonly Json[], key: string, kind: MarkedSearch['kind'] = 'create'): string | undefined {
   for (const entry of entries) {
     const marked = markedSearch(entry);
-    if (marked?.kind === 'create' && `${marked.type}?${marked.query}` === key) return higIdOf(entry);
+    if (marked?.kind === kind && `${marked.type}?${marked.query}` === key) return kind === 'create' ? higIdOf(entry) : supersededIdOf(entry);
   }
   return undefined;
 }
@@ -190,10 +194,27 @@ function higIdOfSearch(entries: readonly Json[], key: string): string | undefine
  */
 async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search): Promise<Searched> {
   const id = higIdOfSearch(entries, key);
-  if (id === undefined) return { matches: [] };
+  if (id === undefined) return supersededSearched(entries, type, key, query, search);
   const held = await heldResource(type, query, id, search);
   if (held === 'other-patient') return { matches: [] };
   return held === 'none' ? { matches: [], byId: [], put: id } : { matches: [held.resource], byId: [held.resource] };
+}
+
+/**
+ * [hig, review 32 R32-N2; FHIR R4 DocumentReference.status] The document a replacement (MDM T09/T10)
+ * supersedes: the one its search or hig's id finds (named-resources.ts heldResource, the rule of a
+ * notification's document), patched by id when it is `current`. One already `superseded` needs nothing,
+ * and an `entered-in-error` one (a T11's) must stay so. None held (the replacement before its original,
+ * or an original the receiver never had), or hig's id another patient's: the PATCH is dropped and the
+ * replacement delivers, where the conditional PATCH sent as it was would find none and the server refuse
+ * the transaction (R4 http.html#patch: 412). Without hig's id (no such entry) the entries go as they are.
+ */
+async function supersededSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search): Promise<Searched> {
+  const id = higIdOfSearch(entries, key, 'patch');
+  if (id === undefined) return { matches: [] };
+  const held = await heldResource(type, query, id, search);
+  if (held === 'none' || held === 'other-patient') return { matches: [], byId: [] };
+  return { matches: [held.resource], byId: held.resource.status === 'current' ? [held.resource] : [] };
 }
 
 /**

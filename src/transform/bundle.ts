@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -34,6 +34,8 @@ export interface BundleIdentity {
   named?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
   unlinks?: ReadonlyMap<string, readonly Json[]>;
+  /** The search of each document a replacement (T09/T10) supersedes → hig's id of it: a marked status patch (patch.ts supersededParentEntry). */
+  supersededParents?: ReadonlyMap<string, string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -154,6 +156,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
     return [{ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }];
   });
+  for (const [search, higId] of identity.supersededParents ?? []) {
+    // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's
+    const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
+    entry.push(supersededParentEntry(chained, higId));
+  }
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;

@@ -269,6 +269,12 @@ export class Conversion implements DatatypeContext {
    * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
    */
   readonly unlinks = new Map<string, Json[]>();
+  /**
+   * The search of each document a replacement (MDM T09/T10) names by TXA-13 → hig's id of it (patient +
+   * TXA-13): its status becomes `superseded` where the server holds it (documents.ts replacedParents,
+   * patch.ts supersededParentEntry).
+   */
+  readonly supersededParents = new Map<string, string>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 

@@ -273,6 +273,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       survivors: cx.survivors,
       named: cx.named,
       unlinks: cx.unlinks,
+      supersededParents: cx.supersededParents,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);

@@ -166,6 +166,37 @@ export function accountEntries(resource: Resource, fullUrl: string, search: stri
   return [create, withMarker(patchEntry('Account', search, [{ op: 'add', path: '/guarantor', value: guarantor }]))];
 }
 
+/**
+ * [hig, review 32 R32-N2; v2 table 0003 T09/T10 "document replacement"; FHIR R4 DocumentReference.status
+ * `superseded` "this reference has been superseded by another reference"; IG TXA[DocumentReference] #13
+ * has no target] The document a replacement's TXA-13 names (documents.ts replacedParents) is no longer
+ * the current one: a JSON Patch of its `status` alone, on the patient's document of that number
+ * (`search`, TXA-13 as its own TXA-12 was searched), marked, with `higId` (the id its T02 was PUT at:
+ * patient + TXA-13) as SUPERSEDED_ID_EXTENSION. No create: hig knows nothing of the parent but its
+ * number. The FHIR destination patches the document its search or hig's id finds, when `current`, and
+ * drops the entry when the server holds none (destinations/named-resources.ts), so a replacement sent
+ * before (or without) its original delivers; sent as it is (file, HTTP, MLLP), the receiver's server
+ * answers a conditional PATCH without a match 412.
+ */
+export function supersededParentEntry(search: string, higId: string): Json {
+  const entry = patchEntry('DocumentReference', search, [{ op: 'add', path: '/status', value: 'superseded' }]);
+  return withMarker({ ...entry, extension: [{ url: SUPERSEDED_ID_EXTENSION, valueId: higId }] });
+}
+
+/**
+ * hig's id of the document a replacement supersedes (supersededParentEntry), on its PATCH entry: an
+ * extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), removed with the marker by the FHIR
+ * destination, which looks there when the patient's search finds nothing (a batch's unresolved subject).
+ */
+export const SUPERSEDED_ID_EXTENSION = 'https://hig.example/fhir/StructureDefinition/superseded-document-id';
+
+/** The hig id a superseded parent's PATCH entry carries (SUPERSEDED_ID_EXTENSION); undefined on any other entry. */
+export function supersededIdOf(entry: Json): string | undefined {
+  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  for (const e of extensions) if (isObject(e) && e.url === SUPERSEDED_ID_EXTENSION && typeof e.valueId === 'string') return e.valueId;
+  return undefined;
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };

@@ -11,25 +11,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { never } from './helpers.js';
+import { mdmMessage, never } from './helpers.js';
 import { createDestination, type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
 const EPIC = 'urn:oid:2.16.840.1.113883.3.6621';
 
-function message(id: string, event: string, mrn: string, txa: Record<number, string>, text?: string): string {
-  const structure = text === undefined ? 'MDM_T01' : 'MDM_T02';
-  const fields = Array.from({ length: 26 }, (_, i) => (i === 0 ? 'TXA' : (txa[i] ?? '')));
-  return [
-    `MSH|^~\\&|EPIC|NMH|HIG|NMH|20261206101500-0600||MDM^${event}^${structure}|${id}|P|2.5.1`,
-    `EVN|${event}|20261206101500-0600`,
-    `PID|1||${mrn}^^^NMH^MR||OKAFOR^GRACE||19750302|F`,
-    'PV1|1|I|4W^412^A',
-    fields.join('|').replace(/\|+$/, ''),
-    ...(text === undefined ? [] : [`OBX|1|TX|11490-0^Discharge summary^LN||${text}||||||F`]),
-  ].join('\r');
-}
+const message = mdmMessage;
 
 /** The T02: dictated, in progress (TXA-17 IP), marked unavailable (TXA-19 UN), no authenticator. */
 const T02 = { 1: '1', 2: 'DS', 3: 'TX', 4: '20261206090000-0600', 6: '20261206085000-0600', 9: '1234^WELBY^MARCUS^^^^MD', 12: 'DOC-55120^EPIC', 17: 'IP', 19: 'UN' };

@@ -98,3 +98,20 @@ export function adt(controlId: string): Buffer {
     ].join('\r') + '\r',
   );
 }
+
+/**
+ * An MDM message of `event` about one inpatient (PID-3 `mrn`), its TXA the fields `txa` gives (field number →
+ * value), with one TX OBX of `text` and code `obx` (structure MDM_T02), or none (MDM_T01: a notification).
+ */
+export function mdmMessage(id: string, event: string, mrn: string, txa: Record<number, string>, text?: string, obx = '11490-0^Discharge summary^LN'): string {
+  const structure = text === undefined ? 'MDM_T01' : 'MDM_T02';
+  const fields = Array.from({ length: 26 }, (_, i) => (i === 0 ? 'TXA' : (txa[i] ?? '')));
+  return [
+    `MSH|^~\\&|EPIC|NMH|HIG|NMH|20261206101500-0600||MDM^${event}^${structure}|${id}|P|2.5.1`,
+    `EVN|${event}|20261206101500-0600`,
+    `PID|1||${mrn}^^^NMH^MR||OKAFOR^GRACE||19750302|F`,
+    'PV1|1|I|4W^412^A',
+    fields.join('|').replace(/\|+$/, ''),
+    ...(text === undefined ? [] : [`OBX|1|TX|${obx}||${text}||||||F`]),
+  ].join('\r');
+}

@@ -167,11 +167,14 @@ describe('review 32 at the destination', () => {
     expect(c[0]?.status).toBe('current');
   });
 
-  // Recorded (R32-N2, not counted: TXA-13 has no IG target; mapping.md leaves marking the parent to the receiver):
-  // after the T10 the replaced original is still `current` beside its replacement at the server.
-  it('recorded: after the T10 the replaced original MTDOC-3219-A is still current', () => {
+  // R32-N2 (not counted; recorded `current` until fixmisc27): the T10 replaces its TXA-13 parent, so the original is
+  // no longer current [v2 table 0003 T10 "document replacement"; FHIR R4 DocumentReference.status superseded; IG
+  // TXA[DocumentReference] #13 has no target: documents.ts replacedParents, test/destinations/document-replacement-delivery.test.ts]
+  it('R32-N2: after the T10 the replaced original MTDOC-3219-A is superseded, its replacement MTDOC-3219-C current', () => {
     const a = held('DocumentReference').filter((d) => text(d.masterIdentifier).includes('MTDOC-3219-A'));
-    expect(a[0]?.status).toBe('current');
+    expect(a.map((d) => d.status)).toEqual(['superseded']);
+    const c = held('DocumentReference').filter((d) => text(d.masterIdentifier).includes('MTDOC-3219-C'));
+    expect(c.map((d) => d.status)).toEqual(['current']);
   });
 
   it('the outside consult PDF (OBX ED) is one DocumentReference of application/pdf on the resident [IG OBX[DocumentReference] #5]', () => {

@@ -316,12 +316,33 @@ function orderingProvider(): Json {
   return { coding: [{ ...tableCoding('0912', 'OP'), display: 'Ordering Provider' }] };
 }
 
+/**
+ * [hig FT1, no IG map: the IG has no FT1 segment map, and its ORM_O01/OML_O21/ORU_R01 rows for FT1
+ * give no target] FT1-7 transaction code (the performer's own charge code) → ChargeItem.code; FT1-25
+ * procedure code (CNE: CPT/HCPCS, what a payer bills by) beside it → further codings of that
+ * CodeableConcept, after FT1-7's: one charged service sent two ways (FHIR R4 ChargeItem.code "a code
+ * that identifies the charge, like a billing code"; no other R4 ChargeItem element holds a code of
+ * the service: product[x] is a device/drug). A coding FT1-7 already holds is not repeated. Until
+ * review 34 (R34-N3) FT1-25 was read only when FT1-7 was empty, and the CPT beside a local code was a
+ * report line. FT1-26 (the CPT's modifiers) stays in the report.
+ */
+function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
+  const procedure = codeableConcept(seg.rep(25));
+  // a procedure named by text alone gives no coding to add: said, not dropped silently
+  if (procedure !== undefined && procedure.coding === undefined) cx.leftOut(seg, '25', 'a procedure named by text only, beside the transaction code FT1-7 that ChargeItem.code holds');
+  const held = (transaction.coding as Json[] | undefined) ?? [];
+  const added = ((procedure?.coding as Json[] | undefined) ?? []).filter((c) => !held.some((h) => h.system === c.system && h.code === c.code));
+  return added.length === 0 ? transaction : { ...transaction, coding: [...held, ...added] };
+}
+
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const ci: Json = { resourceType: 'ChargeItem', status: 'billable' };
   const id = seg.str(2);
   if (id !== undefined) ci.identifier = [{ value: id }];
-  ci.code = codeableConcept(seg.rep(7)) ?? codeableConcept(seg.rep(25)) ?? { text: 'unknown' };
+  const transaction = codeableConcept(seg.rep(7));
+  const charged = transaction ?? codeableConcept(seg.rep(25));
+  ci.code = (transaction === undefined ? charged : withProcedureCode(transaction, seg, cx)) ?? { text: 'unknown' };
   ci.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
   // [hig FT1, no IG map; FHIR R4 ChargeItem.account "Account to place this charge"] the patient's PID-18
@@ -349,7 +370,8 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
-  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(ci.code as Json), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
+  // the code of the key is FT1-7's alone (else FT1-25's), as before FT1-25 joined it (review 34 R34-N3)
+  const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(charged ?? (ci.code as Json)), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
 

@@ -83,6 +83,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const code = PARENT_RELATION[scope.event];
   const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
+  if (code === 'replaces') replacedParents(parents, unique, scope, cx);
   const inOrder = scope.group.name === 'ORDER_DOCUMENT';
   set(d, 'context', documentContext(seg, scope, inOrder, cx));
   const document = documentIdentity(d, unique, seg, scope, cx);
@@ -93,6 +94,26 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   editProvenance(seg, document, cx);
   if (inOrder) orderDocumentContent(document, scope, cx);
   else precedingDocumentContent(document, seg, cx);
+}
+
+/**
+ * [v2 table 0003 T09/T10 "document replacement (notification and content)"; FHIR R4 DocumentReference.status
+ * `superseded`; IG TXA[DocumentReference] #13 has no target] A replacement supersedes its parent: relatesTo
+ * `replaces` says so on the new document, and the parent the receiver holds must stop being `current`,
+ * or the original and its replacement are two current notes of one visit (review 32 R32-N2). T09 (the
+ * replacement's notification, MDM_T01, no content) says it as T10 does: its own TXA-12 is written whole
+ * (HELD_DOCUMENT_EVENTS), and the parent is replaced whichever comes. Each TXA-13 is searched as its own
+ * TXA-12 was, among the patient's documents (identity.ts patientNumberSearch), hig's id of it the one
+ * its T02 was PUT at (patient + TXA-13: documentIdentity's key); a TXA-13 equal to this document's TXA-12
+ * names the document itself, nothing to supersede. Without an identified patient, no search: nothing.
+ */
+function replacedParents(parents: readonly Json[], unique: Json | undefined, scope: Scope, cx: Conversion): void {
+  for (const parent of parents) {
+    if (unique !== undefined && parent.value === unique.value && parent.system === unique.system) continue;
+    const search = patientNumberSearch(parent, scope.patient);
+    const id = cx.idOf('DocumentReference', numberKey('document', scope.patient, parent));
+    if (search !== undefined && id !== undefined) cx.supersededParents.set(search, id);
+  }
 }
 
 /**

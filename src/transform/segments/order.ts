@@ -93,7 +93,37 @@ export function orderNumbers(orc: SegmentReader | undefined, detail: SegmentRead
   const filler = (detailNumbers ? eiIdentifier(detail.rep(3), cx, 'FILL') : undefined) ?? eiIdentifier(orc?.rep(3), cx, 'FILL');
   if (placer !== undefined) out.placer = placer;
   if (filler !== undefined) out.filler = filler;
+  if (detailNumbers && orc !== undefined) {
+    numberCarried(orc, detail, 2);
+    numberCarried(orc, detail, 3);
+  }
   return out;
+}
+
+/**
+ * [hig report rule, review 33 R33-N4] An ORC-2/ORC-3 beside an OBR whose own number won (orderNumbers)
+ * is the same fact when it is the same EI, every component and subcomponent as sent (unescaped,
+ * trimmed): the OBR's PLAC/FILL identifier carries it, so the ORC field counts as read and the report
+ * claims no loss. An ORC number that differs (another number, or an assigning authority the OBR's
+ * lacks) stays unread: "valued but not mapped" there is a real loss. One equal OBR of the ORC's group
+ * is enough: that order's identifier holds the ORC's number.
+ */
+function numberCarried(orc: SegmentReader, obr: SegmentReader, n: 2 | 3): void {
+  if (orc.used.has(n)) return;
+  const own = obr.rep(n);
+  if (own === undefined) return;
+  // rep() marks the field read; an ORC number the OBR does not repeat is unmarked again, so reported
+  if (!sameLeaves(orc.rep(n), own)) orc.used.delete(n);
+}
+
+/** True when two repetitions hold the same leaves (val: trimmed, `""` as absent) at every position. */
+function sameLeaves(a: Repetition | undefined, b: Repetition): boolean {
+  const components = Math.max(a?.length ?? 0, b.length);
+  for (let c = 1; c <= components; c++) {
+    const subs = Math.max(a?.[c - 1]?.length ?? 0, b[c - 1]?.length ?? 0);
+    for (let s = 1; s <= subs; s++) if (val(a, c, s) !== val(b, c, s)) return false;
+  }
+  return true;
 }
 
 /** Placer and filler identifiers, placer first (for resources that list both). */
