@@ -231,13 +231,16 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
  * has two candidate readings an hour apart. Read before the change, it can fall after the message that
  * reports it was sent (a discharge at 02:55 in an A03 sent 03:38-06:00 became 03:55-06:00, seventeen
  * minutes in the future); a message does not report what has not happened by its own clock, so when
- * MSH-7's instant lies between the two readings the earlier one (the offset after the change) is the
- * only one consistent with the message. Otherwise the rule above stands (no proof either way).
+ * MSH-7 was sent by a clock already moved forward (its offset the one after the change) and its instant
+ * lies between the two readings, the earlier one (the offset after the change) is the only one
+ * consistent with the message. Otherwise the rule above stands (no proof either way).
  */
 function sentBeforeLaterReading(zone: Exclude<Zone, string>, local: number, before: number, after: number): boolean {
   const early = local - Math.max(before, after) * 60000;
   const late = local - Math.min(before, after) * 60000;
-  return after > before && zone.sentAt < late && zone.sentAt >= early;
+  // the sender's own clock had moved (MSH-7 states the offset after the change): a message sent at 01:30 EST
+  // that names 02:30 speaks of a time still ahead of it, which the rule above reads as before
+  return after > before && zone.stated === after && zone.sentAt < late && zone.sentAt >= early;
 }
 
 function formatOffset(off: number): string {
