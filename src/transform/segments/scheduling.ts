@@ -15,7 +15,7 @@ import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { appointmentKey, resourceFact, scheduledRequestKey } from '../identity.js';
+import { appointmentKey, resourceFact, SCHEDULER_REQUEST_TAG, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
@@ -383,6 +383,9 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placers: Json[]; fillers: Json[] }, period: Json | undefined, scope: Scope, cx: Conversion): void {
   const sr: Json = { resourceType: 'ServiceRequest', status: requestStatus(appointment.status), intent: 'order' };
+  // [hig identity, review 36 R36-W2] marked from its creation: the order's searches (an ORC-1 CA, a result,
+  // an SC) leave it out (identity.ts ordersOnlySearch), so an order event never patches the booking's slot
+  sr.meta = { tag: [{ ...SCHEDULER_REQUEST_TAG }] };
   const own = [seg.rep(3), ...seg.reps(11), ...seg.reps(12)].flatMap<Json>((r) => cweIdentifier(r) ?? []);
   const seen = new Set<string>();
   const identifiers = [...numbers.placers, ...numbers.fillers, ...own].filter((id) => {
