@@ -476,10 +476,20 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
   }
 }
 
-/** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig]. */
+/**
+ * [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig].
+ * AIG-3 → participant.actor: its identifier by CWE[Identifier] [IG AIG[Appointment] #3, a row the IG writes "If AIG-4
+ * reflects a location" (Location.identifier); hig applies it to any general resource, equipment above all, whose
+ * kind AIG-4's user-defined code says and hig cannot read: so a logical reference without `type`, no Device or
+ * Location made from a name], AIG-3.2 (else AIG-3.1) its display. Until review 36 (R36-N6) AIG-3.1 beside a text
+ * (`USM-03^Ultrasound unit 3^L`) was dropped without a report line.
+ */
 export function mapAig(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const name = seg.str(3, 2) ?? seg.str(3, 1);
-  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, cx, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
+  const actor: Json = {};
+  set(actor, 'identifier', cweIdentifier(seg.rep(3)));
+  set(actor, 'display', name);
+  participant(scope, Object.keys(actor).length === 0 ? undefined : actor, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, cx, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
 }
 
 /** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units); AIL-12 status [hig]. */
