@@ -5,7 +5,7 @@
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
 import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
-import { chainedEventSubject } from './identity.js';
+import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -52,7 +52,8 @@ function firstIdentifierQuery(resource: Resource): string | undefined {
 
 function conditionalUrl(resource: Resource, identity: BundleIdentity): string | undefined {
   const query = identity.conditional === undefined ? firstIdentifierQuery(resource) : identity.conditional.get(`${resource.resourceType}/${resource.id ?? ''}`);
-  return query === undefined ? undefined : `${resource.resourceType}?${query}`;
+  // an order's conditional update never lands on the scheduler's request of its booking (identity.ts, R36-W2)
+  return query === undefined ? undefined : `${resource.resourceType}?${ordersOnlySearch(resource.resourceType, query)}`;
 }
 
 /** `identifier=system|value` (URL-encoded parts) → the identifier, for a logical reference. */
@@ -116,11 +117,13 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     if (event !== undefined && eventSearch !== undefined) {
       const patientBySearch = conditionalUpdate || (keep && KEPT_TYPES.has('Patient'));
       // a Patient sent by a search has the server's id: the event's search chains through it (identity.ts)
-      const search = patientBySearch ? chainedEventSubject(eventSearch, (other) => identity.conditional?.get(other)) : eventSearch;
+      const chained = patientBySearch ? chainedEventSubject(eventSearch, (other) => identity.conditional?.get(other)) : eventSearch;
+      // [hig identity, review 36 R36-W2] an order event acts on orders, never on the scheduler's request of a booking
+      const search = ordersOnlySearch(resource.resourceType, chained);
       // a result's request searched through a Patient sent by a conditional PUT (which runs after the
       // create): PUT by id as before R23-D1 (patch.ts wholeWhenChained); a kept Patient is a POST, run first
       const patientPut = conditionalUpdate && !(keep && KEPT_TYPES.has('Patient'));
-      if (event.wholeWhenChained === true && patientPut && search !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: typeId } }];
+      if (event.wholeWhenChained === true && patientPut && chained !== eventSearch) return [{ fullUrl: `urn:uuid:${id}`, resource, request: { method: 'PUT', url: typeId } }];
       // the event's identifiers are the resource's own objects, pruned as the resource was
       // a changed pharmacy order's Dosage elements sent as `""` (code review 26 CR26-1) ride on its PATCH entry
       return orderEventEntries(resource, `urn:uuid:${id}`, search, { ...event, identifiers: event.identifiers.map((i) => prune(i) as Json) }, targets, identity.cleared?.get(typeId) ?? []);

@@ -266,6 +266,36 @@ export function orderEventTestSearch(number: Json | undefined, code: Json | unde
   return [identifier, `code=${token}`, ...rest].join('&');
 }
 
+/**
+ * [hig identity, review 36 R36-W2] The mark of the scheduler's ServiceRequest of a booking (an SIU AIS of
+ * an appointment whose SCH-26/27 name the order: scheduling.ts aisRequest), in `meta.tag` [FHIR R4
+ * resource.html#Meta: tags "identify and relate resources to process and workflow"]. That request carries
+ * the order's placer number and the AIS-3 service, often the order's OBR-4 code, and is kept apart from the
+ * order on purpose (docs/mapping.md "Resource identity", ServiceRequest of an AIS; code review 16 CR16-1).
+ * A fixed system, whatever a channel's extension base: the scheduler's channel marks what every order
+ * channel's search leaves out.
+ */
+export const SCHEDULER_REQUEST_TAG: Readonly<{ system: string; code: string; display: string }> = {
+  system: 'https://hig.example/fhir/CodeSystem/request-origin',
+  code: 'scheduler-booking',
+  display: "the scheduler's request for a booking of an order (SIU AIS), not the order",
+};
+
+/**
+ * [hig identity, review 36 R36-W2] A search that finds an order (a ServiceRequest an order, result or
+ * event message names by number, number + OBR-4: an order event's conditional create and PATCH, an
+ * order's conditional update) never finds the scheduler's request of its booking: `_tag:not=` its mark
+ * [FHIR R4 search.html#all `_tag` (token), #token `:not` "includes resources that have no value for the
+ * parameter"], so the orders held without any tag are found as before. Before, an OMG/ORM cancel (ORC-1
+ * CA) searched by PLAC + OBR-4 found the booking's request too, and the FHIR destination patched both
+ * (order-events.ts BY_MATCH): the booked slot took the order's time, requester and reasons. Other types'
+ * searches as they are.
+ */
+export function ordersOnlySearch(type: string, query: string): string {
+  if (type !== 'ServiceRequest') return query;
+  return `${query}&_tag:not=${encodeURIComponent(SCHEDULER_REQUEST_TAG.system)}|${encodeURIComponent(SCHEDULER_REQUEST_TAG.code)}`;
+}
+
 /** The literal subject parameter of a patient-scoped order-event search (orderEventKey). */
 const SUBJECT = 'subject=';
 

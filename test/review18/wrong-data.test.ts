@@ -82,6 +82,8 @@ function reachesOrder(entry: Entry | undefined, placed: Entry | undefined): bool
       const codings = ((placed?.resource?.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding ?? []);
       return codings.some((c) => c.code === code && (codeSystem === undefined || (codeSystem === '' ? c.system === undefined : c.system === codeSystem)));
     }
+    // the scheduler's request of a booking left out (review 36 R36-W2): the placed order carries no such tag
+    if (name === '_tag:not') return !JSON.stringify((placed?.resource?.meta as { tag?: unknown } | undefined)?.tag ?? []).includes(`"code":"${value.split('|')[1] ?? ''}"`);
     if (name !== 'identifier') return false;
     const [system, number] = value.includes('|') ? value.split('|') : [undefined, value];
     // FHIR R4 token: `|value` is the value with no system, `value` any system (search.html#token)

@@ -4,7 +4,8 @@
  * what the server holds afterwards, read against the messages and the IG rows named. Order events (HIS ORM NW → RIS
  * SC IP / SC CM → ORU P → F → C with an addendum; OMG NW → SIU S12/S13/S14 → OMG CA → S15), device results (two
  * bedside monitors, two glucose meters, an ECG cart) and what each value is attached to (time, device, report) are
- * judged here. R36-W1 is an `it.fails` in defects.test.ts (a single message shows it).
+ * judged here. R36-W1 is an `it.fails` in defects.test.ts (a single message shows it); R36-W2 (fixed) is held
+ * there (#04 #05 #12 #18 #22 alone) and here (what wrote the two requests of NIR36-0004).
  *
  *   npx vitest run test/review36/destination.test.ts
  */
@@ -92,9 +93,14 @@ describe('review 36 at the destination', () => {
     expect(order.authoredOn).toBe('2027-02-10T11:20:00+05:30');
     const booking = both.find((r) => r.authoredOn === undefined) as Json;
     expect(booking.status).toBe('revoked');
-    // after the S15 (#23) PUT the booking's request whole again: its slot, not the order's 12 Feb 09:00 (R36-W2 is
-    // the interval between #22 and #23, defects.test.ts)
     expect(booking.occurrencePeriod).toEqual({ start: '2027-02-13T10:30:00+05:30', end: '2027-02-13T11:15:00+05:30' });
+    // [hig identity, R36-W2 (fixed)] each message writes only its own request: the booking's by the four SIU
+    // (#05 S12, #12 S13, #18 S14, #23 S15: one PUT each), never by the OMG's cancel (#22), which patched both;
+    // the order by its NW (#04) and its cancel (#22) only, never by an SIU
+    expect((booking.meta as Json).versionId).toBe('4');
+    expect(booking.requester).toBeUndefined();
+    expect((order.meta as Json).versionId).toBe('2');
+    expect(order.occurrencePeriod).toEqual({ start: '2027-02-12T09:00:00+05:30' });
     const appt = one('Appointment', 'DS36-7701');
     expect(appt.status).toBe('cancelled');
     expect(appt.start).toBe('2027-02-13T10:30:00+05:30');

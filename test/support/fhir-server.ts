@@ -202,9 +202,21 @@ function hasCoding(resource: Json, value: string): boolean {
 }
 
 /**
+ * `_tag=sys|code` (or `|code`, `code`) against a resource's meta.tag codings [FHIR R4 search.html#all
+ * `_tag` (token)].
+ */
+function hasTag(resource: Json, value: string): boolean {
+  const [system, code] = value.includes('|') ? value.split('|', 2) : [undefined, value];
+  const tags = isJson(resource.meta) && Array.isArray(resource.meta.tag) ? resource.meta.tag : [];
+  return tags.some((c: unknown) => isJson(c) && c.code === code && (system === undefined ? true : system === '' ? c.system === undefined : c.system === system));
+}
+
+/**
  * The search parameters hig's Bundles use: `_id`, `identifier`, `code` (an order event sent with its
- * OBR), `subject` (a literal `Patient/id`; any of an Account's) and `subject:Patient.identifier` (chained, FHIR R4
- * search.html#chaining); any other is unsupported.
+ * OBR), `subject` (a literal `Patient/id`; any of an Account's), `subject:Patient.identifier` (chained, FHIR R4
+ * search.html#chaining) and `_tag` with `:not` (an order's search leaves out the scheduler's request of
+ * a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for the
+ * parameter"); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   // Account.subject is a list (0..*): the search matches any of its references
@@ -220,6 +232,10 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       if (!hasIdentifier(resource, value)) return false;
     } else if (name === 'code') {
       if (!hasCoding(resource, value)) return false;
+    } else if (name === '_tag') {
+      if (!hasTag(resource, value)) return false;
+    } else if (name === '_tag:not') {
+      if (hasTag(resource, value)) return false;
     } else {
       return 'unsupported';
     }

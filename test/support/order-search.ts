@@ -11,7 +11,7 @@ export type Entry = { fullUrl?: string; resource?: Json; request?: { method?: st
  * urn:uuid references resolved to the URLs the entries are PUT at) that the FHIR search `query` finds, for
  * the parameters an order event uses: identifier (token: `system|value`; `|value` is the value with no
  * system and `value` any system, R4 search.html#token), code (token, an event sent with its OBR) and
- * subject (a reference).
+ * subject (a reference), and `_tag:not` (the scheduler's request of a booking left out, review 36 R36-W2).
  */
 export function found(stored: Entry[], query: string): Entry[] {
   const urlOf = new Map(stored.map((e) => [e.fullUrl, e.request?.url]));
@@ -28,6 +28,9 @@ export function found(stored: Entry[], query: string): Entry[] {
     // an order event sent with its OBR searches its OBR-4 code too (fix23)
     const codings = ((e.resource.code as { coding?: { system?: string; code?: string }[] } | undefined)?.coding ?? []);
     if (code !== undefined && !codings.some((c) => c.code === code && (codeSystem === undefined || (codeSystem === '' ? c.system === undefined : c.system === codeSystem)))) return false;
+    const notTag = params.get('_tag:not');
+    const tags = ((e.resource.meta as { tag?: { system?: string; code?: string }[] } | undefined)?.tag ?? []).map((t) => `${t.system ?? ''}|${t.code ?? ''}`);
+    if (notTag !== null && tags.includes(notTag)) return false;
     return subject === null || urlOf.get((e.resource.subject as { reference?: string } | undefined)?.reference) === subject;
   });
 }

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { type ConvertOptions, convertHl7v2 } from '../../src/transform/index.js';
 import { deletes, entries, seg } from './helpers.js';
 
+/** [hig identity, review 36 R36-W2] every order search leaves out the scheduler's request of a booking (docs/mapping.md "Resource identity"). */
+const ORDERS_ONLY = '&_tag:not=https%3A%2F%2Fhig.example%2Ffhir%2FCodeSystem%2Frequest-origin|scheduler-booking';
+
 const MSH = (type: string, id: string, ts = '20240305081500-0500'): string => `MSH|^~\\&|HIS|GOODHEALTH|EHR|RECV|${ts}||${type}|${id}|P|2.5.1`;
 const PID = 'PID|1||MRN1^^^HOSP^MR~EMPI9^^^EMPI^PI~111223333^^^SSA^SS||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701';
 /** A segment from its fields by position, so the test data cannot miscount pipes. */
@@ -215,7 +218,7 @@ describe('orders: a cancel and a change address the order they cancel or change'
     const cancel = convert([MSH('ORM^O01^ORM_O01', 'O2'), PID, `ORC|${control}|PLC200^CPOE`], options);
     expect(resource(placed, 'ServiceRequest').identifier).toContainEqual(expect.objectContaining({ system: 'urn:oid:1.2.4', value: 'PLC200' }));
     expect(resource(placed, 'ServiceRequest').status).toBe('active');
-    const search = 'identifier=urn%3Aoid%3A1.2.4|PLC200';
+    const search = `identifier=urn%3Aoid%3A1.2.4|PLC200${ORDERS_ONLY}`;
     const requests = (cancel.entry as { request: { method: string; url: string; ifNoneExist?: string } }[]).map((e) => e.request).filter((r) => r.url.startsWith('ServiceRequest'));
     expect(requests).toEqual([{ method: 'POST', url: 'ServiceRequest', ifNoneExist: search }, { method: 'PATCH', url: `ServiceRequest?${search}` }]);
     expect(resource(cancel, 'ServiceRequest').status).toBe('revoked');
@@ -302,11 +305,11 @@ describe('conditional updates address the resource by the search that identifies
       (bundle.entry as { resource: { resourceType: string }; request: { method: string; url: string; ifNoneExist?: string } }[])
         .filter((e) => e.resource.resourceType === 'ServiceRequest')
         .map((e) => (e.request.method === 'POST' ? `${e.request.url}?${String(e.request.ifNoneExist)}` : e.request.url));
-    expect(searches(oru)).toEqual(['ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8']);
+    expect(searches(oru)).toEqual([`ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8${ORDERS_ONLY}`]);
     const shared = convert([MSH('ORU^R01^ORU_R01', 'C2'), PID, 'OBR|1|PL1^EHR||24323-8^Metabolic panel^LN||||||||||||||||||||F', 'OBR|2|PL1^EHR||2345-7^Glucose^LN||||||||||||||||||||F'], options);
     expect(searches(shared)).toEqual([
-      'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8',
-      'ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|2345-7',
+      `ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|24323-8${ORDERS_ONLY}`,
+      `ServiceRequest?identifier=urn%3Aoid%3A1.2.4|PL1&code=http%3A%2F%2Floinc.org|2345-7${ORDERS_ONLY}`,
     ]);
     // nothing but the facts identifies the OBX: it keeps its deterministic id
     expect(url(oru, 'Observation')).toMatch(/^Observation\/[0-9a-f-]{36}$/);

@@ -11,6 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ConvertOptions, convertHl7v2, validateBundle } from '../../src/transform/index.js';
 
+/** [hig identity, review 36 R36-W2] every order search leaves out the scheduler's request of a booking (docs/mapping.md "Resource identity"). */
+const ORDERS_ONLY = '&_tag:not=https%3A%2F%2Fhig.example%2Ffhir%2FCodeSystem%2Frequest-origin|scheduler-booking';
+
 type Json = Record<string, unknown>;
 type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string; ifNoneExist?: string } };
 
@@ -94,7 +97,7 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
   it.each(['CA', 'OC', 'DC'])('[IG ORC[ServiceRequest] #1, #2] an ORC-only %s is a conditional create + patch of status by the placer number', (control) => {
     const placed = convert([...head('O1'), `ORC|NW|${PLACER}`, `OBR|1|${PLACER}||24331-1^Lipid panel^LN`]).entries;
     const { entries, bundle } = convert([...head('O2'), `ORC|${control}|${PLACER}`]);
-    const search = 'identifier=urn%3Aoid%3A1.2.840.114350.1.13.99|PLC200';
+    const search = `identifier=urn%3Aoid%3A1.2.840.114350.1.13.99|PLC200${ORDERS_ONLY}`;
     // the order the ORM placed carries the identifier the search names
     expect(of(placed, 'ServiceRequest')[0]?.resource?.identifier).toContainEqual(expect.objectContaining({ system: 'urn:oid:1.2.840.114350.1.13.99', value: 'PLC200' }));
     const requests = of(entries, 'ServiceRequest');
@@ -124,7 +127,7 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     const order = of(placed, 'ServiceRequest')[0]?.resource;
     expect(order?.identifier).toContainEqual(expect.objectContaining({ value: 'PLC201' }));
     expect((order?.subject as Json).reference).toBe(of(placed, 'Patient')[0]?.fullUrl);
-    const search = `identifier=|PLC201&subject=${String(patient)}`;
+    const search = `identifier=|PLC201&subject=${String(patient)}${ORDERS_ONLY}`;
     expect(of(entries, 'ServiceRequest')[0]?.request).toEqual({ method: 'POST', url: 'ServiceRequest', ifNoneExist: search });
     const patch = entries.find((e) => e.request?.method === 'PATCH');
     expect(patch?.request?.url).toBe(`ServiceRequest?${search}`);
@@ -138,7 +141,7 @@ describe('R17-I1 an ORC-only order event reaches the order by its number, never 
     const options: ConvertOptions = { conditionalUpdate: true, namespaceMap: { GH: 'urn:oid:2.16.840.1.113883.3.999' } };
     const { entries } = convert([...head('O4c'), 'ORC|CA|PLC201^CPOE'], options);
     const patch = entries.find((e) => e.request?.method === 'PATCH');
-    expect(patch?.request?.url).toBe('ServiceRequest?identifier=|PLC201&subject:Patient.identifier=urn%3Aoid%3A2.16.840.1.113883.3.999|MRN1');
+    expect(patch?.request?.url).toBe(`ServiceRequest?identifier=|PLC201&subject:Patient.identifier=urn%3Aoid%3A2.16.840.1.113883.3.999|MRN1${ORDERS_ONLY}`);
   });
 
   // without a patient whom the message identifies, a number without a system is not searched at all:

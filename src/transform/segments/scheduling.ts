@@ -15,7 +15,7 @@ import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
-import { appointmentKey, resourceFact, scheduledRequestKey } from '../identity.js';
+import { appointmentKey, resourceFact, SCHEDULER_REQUEST_TAG, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
@@ -396,6 +396,9 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  */
 function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placers: Json[]; fillers: Json[] }, period: Json | undefined, scope: Scope, cx: Conversion): void {
   const sr: Json = { resourceType: 'ServiceRequest', status: requestStatus(appointment.status), intent: 'order' };
+  // [hig identity, review 36 R36-W2] marked from its creation: the order's searches (an ORC-1 CA, a result,
+  // an SC) leave it out (identity.ts ordersOnlySearch), so an order event never patches the booking's slot
+  sr.meta = { tag: [{ ...SCHEDULER_REQUEST_TAG }] };
   const own = [seg.rep(3), ...seg.reps(11), ...seg.reps(12)].flatMap<Json>((r) => cweIdentifier(r) ?? []);
   const seen = new Set<string>();
   const identifiers = [...numbers.placers, ...numbers.fillers, ...own].filter((id) => {
@@ -486,10 +489,20 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
   }
 }
 
-/** [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig]. */
+/**
+ * [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig].
+ * AIG-3 → participant.actor: its identifier by CWE[Identifier] [IG AIG[Appointment] #3, a row the IG writes "If AIG-4
+ * reflects a location" (Location.identifier); hig applies it to any general resource, equipment above all, whose
+ * kind AIG-4's user-defined code says and hig cannot read: so a logical reference without `type`, no Device or
+ * Location made from a name], AIG-3.2 (else AIG-3.1) its display. Until review 36 (R36-N6) AIG-3.1 beside a text
+ * (`USM-03^Ultrasound unit 3^L`) was dropped without a report line.
+ */
 export function mapAig(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const name = seg.str(3, 2) ?? seg.str(3, 1);
-  participant(scope, name === undefined ? undefined : { display: name }, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, cx, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
+  const actor: Json = {};
+  set(actor, 'identifier', cweIdentifier(seg.rep(3)));
+  set(actor, 'display', name);
+  participant(scope, Object.keys(actor).length === 0 ? undefined : actor, codeableConcept(seg.rep(4)), resourceTimes(seg, scope, cx, { start: 8, duration: 11, units: 12 }), participantStatus(seg, 14));
 }
 
 /** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units); AIL-12 status [hig]. */
