@@ -259,3 +259,67 @@ describe('R27-A1 [v2.5.1 2.5.3; IG RXR[MedicationRequest] #3, TQ1[MedicationRequ
     expect(devices(lines[0])).toEqual(['IV Pump']);
   });
 });
+
+/**
+ * An IV admixture RDE (review 32 #08/#12/#13's shape): RXE NS 1000 mL at `rate` mL/h (RXE-23/24), RXR IV with
+ * the pump (RXR-3), RXC B NS 1000 mL and, when `kcl` is given, RXC A KCl `kcl` mEq.
+ */
+function admixture(control: string, number: string, kcl: number | undefined, rate: number | undefined, end = ''): string {
+  const status = control === 'DC' ? 'DC' : 'SC';
+  return [
+    ...head(`${number}-${control}-${kcl ?? 0}-${rate ?? 0}`),
+    `ORC|${control}|${number}^CPOE^${OID}^ISO|||${status}||||20261206${control === 'NW' ? '08' : '14'}0000-0600|||1234^ORDER^OLIVE`,
+    `RXE||313002^Sodium Chloride 0.9% Injectable Solution^RXNORM|1000||mL^milliliter^UCUM|||||1|{bag}^bag^UCUM||||||||||||${rate === undefined ? '' : `${rate}|mL/h^milliliter per hour^UCUM`}`,
+    `TQ1|1||||||20261206090000-0600${end === '' ? '' : `|${end}`}`,
+    'RXR|IV^Intravenous^HL70162||IVP^IV Pump^HL70164',
+    'RXC|B|313002^Sodium Chloride 0.9% Injectable Solution^RXNORM|1000|mL^milliliter^UCUM',
+    ...(kcl === undefined ? [] : [`RXC|A|7515^Potassium Chloride^RXNORM|${kcl}|meq^milliequivalent^UCUM`]),
+  ].join('\r');
+}
+
+/** The held order's contained Medication's ingredients as `code amount unit active`. */
+const ingredients = (mr: Json | undefined) => {
+  const ref = (mr?.medicationReference as Json | undefined)?.reference;
+  const medication = ((mr?.contained as Json[] | undefined) ?? []).find((c) => `#${String(c.id)}` === ref);
+  return ((medication?.ingredient as Json[] | undefined) ?? []).map((i) => {
+    const code = ((i.itemCodeableConcept as Json).coding as Json[])[0]?.code;
+    const numerator = (i.strength as Json | undefined)?.numerator as Json | undefined;
+    return `${String(code)} ${String(numerator?.value)} ${String(numerator?.code)}${i.isActive === true ? ' active' : ''}`;
+  });
+};
+
+describe('R32-N3 [hig RXC → contained Medication.ingredient; v2.5.1 2.5.3; FHIR R4 http.html#patch] a changed IV order\'s components at the server', () => {
+  it('NW NS 1000 mL + KCl 20 mEq, then an XO with KCl 40 mEq and a new rate: the held Medication is the XO\'s (contained replaced whole: no KCl 20 left), one order', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(admixture('NW', 'RX32A', 20, 75)).bundle, never);
+    expect(ingredients(stored('RX32A')[0])).toEqual(['313002 1000 mL', '7515 20 meq active']);
+    await dest.deliver(convertHl7v2(admixture('XO', 'RX32A', 40, 50)).bundle, never);
+    const held = stored('RX32A');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.contained as Json[]).toHaveLength(1);
+    expect(ingredients(held[0])).toEqual(['313002 1000 mL', '7515 40 meq active']);
+    expect(rates(dosages(held[0])[0])).toEqual([50]);
+    expect(held[0]?.authoredOn).toBe('2026-12-06T08:00:00-06:00');
+  });
+
+  it('then a DC re-sending the components and a bare dosage (no rate): stopped, the components kept, the held rate and pump kept (heldDosagePatch beside a contained Medication)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(admixture('NW', 'RX32B', 20, 75)).bundle, never);
+    await dest.deliver(convertHl7v2(admixture('DC', 'RX32B', 20, undefined, '20261207060000-0600')).bundle, never);
+    const held = stored('RX32B');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('stopped');
+    expect(ingredients(held[0])).toEqual(['313002 1000 mL', '7515 20 meq active']);
+    const [line] = dosages(held[0]);
+    expect(rates(line)).toEqual([75]);
+    expect(devices(line)).toEqual(['IV Pump']);
+    expect(bounds(line)?.end).toBe('2026-12-07T06:00:00-06:00');
+  });
+
+  it('an XO whose RXE names the additive no more (RXC B only): the held Medication has the base only (the message\'s components are the order\'s)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(admixture('NW', 'RX32C', 20, 75)).bundle, never);
+    await dest.deliver(convertHl7v2(admixture('XO', 'RX32C', undefined, 75)).bundle, never);
+    expect(ingredients(stored('RX32C')[0])).toEqual(['313002 1000 mL']);
+  });
+});

@@ -86,6 +86,31 @@ describe('review 32: a \\Xhh\\ escape without MSH-18 becomes U+FFFD, without a r
   });
 });
 
+describe('review 32: RXC components not mapped (R32-N3, a note; reviews 23 and 25 noted it)', () => {
+  // #08 (RDE NW), #09 (RDS), #12 (XO), #13 (DC) carry RXE + RXC B (NS 1000 mL) + RXC A (KCl 20 mEq). The IG corpus has
+  // no RXC map; hig's rule (docs/mapping.md, RXC row): each RXC is an ingredient of the order's contained Medication,
+  // item RXC-2, strength RXC-3/4 per one unit, isActive for A [FHIR R4 Medication.ingredient]. Fixed: fixrxc27.
+  const product = (name: string) => {
+    const [rx] = of(sample(name), 'MedicationRequest');
+    const ref = (rx?.medicationReference as Json | undefined)?.reference;
+    return ((rx?.contained as Json[] | undefined) ?? []).find((c) => `#${String(c.id)}` === ref);
+  };
+  const additive = (medication: Json | undefined) => ((medication?.ingredient as Json[] | undefined) ?? []).find((i) => JSON.stringify(i.itemCodeableConcept).includes('"code":"7515"'));
+  for (const name of ['08-rde-o11-iv-order.hl7', '09-rds-o13-iv-dispense.hl7', '12-rde-o11-iv-rate-change.hl7', '13-rde-o11-iv-discontinue.hl7']) {
+    it(`R32-N3 ${name.slice(0, 2)}: the order's Medication holds the KCl 20 mEq additive, active, beside the NS 1000 mL base`, () => {
+      const medication = product(name);
+      expect(JSON.stringify(medication?.code)).toContain('"code":"313002"');
+      expect(additive(medication)).toMatchObject({ isActive: true, strength: { numerator: { value: 20, code: 'meq' }, denominator: { value: 1 } } });
+      const base = ((medication?.ingredient as Json[] | undefined) ?? []).find((i) => JSON.stringify(i.itemCodeableConcept).includes('"code":"313002"'));
+      expect(base?.isActive).toBeUndefined();
+      expect((base?.strength as Json | undefined)?.numerator).toMatchObject({ value: 1000, code: 'mL' });
+    });
+  }
+  it('R32-N3: no report line says an RXC segment has no FHIR mapping', () => {
+    expect(texts(sample('08-rde-o11-iv-order.hl7')).filter((t) => t.startsWith('segment RXC'))).toEqual([]);
+  });
+});
+
 describe('review 32: controls that pass (read right)', () => {
   it('#08 RDE NTE: \\F\\ \\S\\ \\T\\ \\E\\ unescaped into MedicationRequest.note [IG NTE[MedicationRequest]; v2 escapes]', () => {
     const rx = of(sample('08-rde-o11-iv-order.hl7'), 'MedicationRequest')[0];

@@ -95,6 +95,24 @@ describe('review 32 at the destination', () => {
     expect((given[0]?.request as Json | undefined)?.reference).toBe(ref(rx[0]));
   });
 
+  // R32-N3 (fixrxc27): the KCl 20 mEq additive (#08's, #12's and #13's RXC A) reached the server nowhere, only the base.
+  it('R32-N3: the IV order at the server names its product as NS 1000 mL + KCl 20 mEq (additive active), after the XO and the DC [hig RXC → Medication.ingredient; RXC-1 A]', () => {
+    const [rx] = byIdentifier('MedicationRequest', 'PL-RX-320801');
+    const ref = (rx?.medicationReference as Json | undefined)?.reference;
+    const medication = ((rx?.contained as Json[] | undefined) ?? []).find((c) => `#${String(c.id)}` === ref);
+    expect(codeIs(medication ?? {}, '313002')).toBe(true);
+    const ingredients = ((medication?.ingredient as Json[] | undefined) ?? []).map((i) => [
+      ((i.itemCodeableConcept as Json).coding as Json[])[0]?.code,
+      ((i.strength as Json | undefined)?.numerator as Json | undefined)?.value,
+      ((i.strength as Json | undefined)?.numerator as Json | undefined)?.code,
+      i.isActive,
+    ]);
+    expect(ingredients).toEqual([
+      ['313002', 1000, 'mL', undefined],
+      ['7515', 20, 'meq', true],
+    ]);
+  });
+
   it('quetiapine: one active order; the 21:00 dose held (RXA-20 NA) not-done with the RXA-18 reason, naming the order [IG RXA[Immunization] #18, #20 CompletionStatus as hig applies them to RAS]', () => {
     const rx = byIdentifier('MedicationRequest', 'PL-RX-320802');
     expect(rx).toHaveLength(1);

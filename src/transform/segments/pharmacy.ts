@@ -259,6 +259,58 @@ function dispense(mr: Resource, amount: string | undefined, units: Repetition | 
 const MEDICATION_ID = 'medication';
 
 /**
+ * The product strength of `fields.strength` + `fields.units` (RXO-18/19, RXE-25/26, RXC-3/4) as a Quantity
+ * through CWE[Quantity]; an amount that is no number, or units without an amount, is reported (`what`).
+ */
+function strengthOf(seg: SegmentReader, fields: Pick<ProductFields, 'strength' | 'units'>, what: string, cx: Conversion): Json | undefined {
+  const [n, u] = [fields.strength, fields.units];
+  const strength = amountQuantity(seg.str(n), seg.rep(u));
+  if (strength === undefined && seg.str(n) !== undefined) cx.leftOut(seg, `${n}-${u}`, `a ${what} that is no number`);
+  else if (strength === undefined && seg.rep(u) !== undefined) cx.leftOut(seg, String(u), `${what} units without a ${what} (${seg.name}-${n})`);
+  return strength;
+}
+
+/** [hig, R4 Ratio rat-1] a strength per one unit of the product: the denominator the IG row leaves open. */
+function perUnit(numerator: Json): Json {
+  return { numerator, denominator: { value: 1 } };
+}
+
+/**
+ * The contained Medication of a MedicationRequest or MedicationDispense (made on first use: code = the
+ * medication[x] it replaces, medication[x] the reference `#medication`).
+ */
+function productOf(resource: Resource): Json {
+  const held = containedMedication(resource);
+  if (held !== undefined) return held;
+  const medication: Json = { resourceType: 'Medication', id: MEDICATION_ID, code: (resource.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' } };
+  resource.contained = [medication];
+  resource.medicationReference = { reference: `#${MEDICATION_ID}` };
+  delete resource.medicationCodeableConcept;
+  return medication;
+}
+
+/**
+ * [hig] The ingredients an RXC made (its component, not the give strength of RXO-18/19 / RXE-25/26),
+ * with the RXC they came from: an RXE's RXCs replace an RXO's (mapRxc), and the give code of an RXE
+ * becomes the give-strength ingredient's item only. Keyed by the ingredient object of one conversion.
+ */
+const COMPONENT_OF = new WeakMap<Json, SegmentReader>();
+
+function ingredientsOf(medication: Json): Json[] {
+  return (medication.ingredient as Json[] | undefined) ?? [];
+}
+
+/** The ingredient list with `give` (the give strength, or none) first and the RXC components after it. */
+function setIngredients(medication: Json, give: Json | undefined, components: readonly Json[]): void {
+  const list = [...(give === undefined ? [] : [give]), ...components];
+  if (list.length > 0) medication.ingredient = list;
+  else delete medication.ingredient;
+}
+
+const components = (medication: Json): Json[] => ingredientsOf(medication).filter((i) => COMPONENT_OF.has(i));
+const giveIngredient = (medication: Json): Json | undefined => ingredientsOf(medication).find((i) => !COMPONENT_OF.has(i));
+
+/**
  * [IG RXO[MedicationRequest] #5 → medication(Medication.doseForm) CWE[CodeableConcept] (R4:
  * Medication.form); #18 → Medication.ingredient.strength.numerator.value; #19 → numerator code/unit
  * (CWE[Quantity], quantity.ts: a unit without a system stays `unit`)] the requested product's form
@@ -266,25 +318,16 @@ const MEDICATION_ID = 'medication';
  * product description: a resend PUTs the same MedicationRequest with it), and medication[x] becomes
  * the reference to it, its code the give code. R4 needs what the IG row leaves open [hig]: an
  * ingredient item (1..1), here the give code itself, and a denominator (Ratio rat-1), here 1, i.e.
- * per one unit of the form. The RXE's RXE-6/25/26 go the same way (encodedDescription). Returns
- * what the segment gave.
+ * per one unit of the form. The RXE's RXE-6/25/26 go the same way (encodedDescription). The RXCs'
+ * components stay after it (mapRxc). Returns what the segment gave.
  */
 function describeMedication(mr: Resource, seg: SegmentReader, fields: ProductFields, cx: Conversion): { form?: Json; strength?: Json } {
   const form = codeableConcept(seg.rep(fields.form));
-  const strength = amountQuantity(seg.str(fields.strength), seg.rep(fields.units));
-  const [n, u] = [fields.strength, fields.units];
-  if (strength === undefined && seg.str(n) !== undefined) cx.leftOut(seg, `${n}-${u}`, 'a give strength that is no number');
-  else if (strength === undefined && seg.rep(u) !== undefined) cx.leftOut(seg, String(u), `give strength units without a give strength (${seg.name}-${n})`);
+  const strength = strengthOf(seg, fields, 'give strength', cx);
   if (form === undefined && strength === undefined) return {};
-  let medication = containedMedication(mr);
-  if (medication === undefined) {
-    medication = { resourceType: 'Medication', id: MEDICATION_ID, code: (mr.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' } };
-    mr.contained = [medication];
-    mr.medicationReference = { reference: `#${MEDICATION_ID}` };
-    delete mr.medicationCodeableConcept;
-  }
+  const medication = productOf(mr);
   if (form !== undefined) medication.form = form;
-  if (strength !== undefined) medication.ingredient = [{ itemCodeableConcept: medication.code, strength: { numerator: strength, denominator: { value: 1 } } }];
+  if (strength !== undefined) setIngredients(medication, { itemCodeableConcept: medication.code, strength: perUnit(strength) }, components(medication));
   return { ...(form === undefined ? {} : { form }), ...(strength === undefined ? {} : { strength }) };
 }
 
@@ -308,19 +351,21 @@ function containedMedication(mr: Resource): Json | undefined {
  */
 function encodedDescription(mr: Resource, rxe: SegmentReader, rxo: SegmentReader | undefined, cx: Conversion): void {
   const before = containedMedication(mr);
-  const requested = { form: before?.form, strength: (before?.ingredient as Json[] | undefined)?.[0]?.strength };
+  const requested = { form: before?.form, strength: before === undefined ? undefined : giveIngredient(before)?.strength };
   const encoded = describeMedication(mr, rxe, RXE_PRODUCT, cx);
   if (rxo === undefined) return;
   const differs = (a: unknown, b: unknown) => a !== undefined && b !== undefined && JSON.stringify(a) !== JSON.stringify(b);
   if (differs(requested.form, encoded.form)) cx.leftOut(rxo, '5', "the requested dosage form, which the RXE's encoded dosage form RXE-6 replaces (RXE overrides RXO)");
-  const encodedStrength = encoded.strength === undefined ? undefined : { numerator: encoded.strength, denominator: { value: 1 } };
+  const encodedStrength = encoded.strength === undefined ? undefined : perUnit(encoded.strength);
   if (differs(requested.strength, encodedStrength)) cx.leftOut(rxo, '18-19', "the requested give strength, which the RXE's encoded give strength RXE-25/26 replaces (RXE overrides RXO)");
 }
 
 /**
  * [hig rule: RXE overrides RXO] the RXO's form and strength describe the requested product RXO-1:
  * on another encoded product (RXE-2) they would be wrong, so they are reported and medication[x]
- * is the RXE's code again; on the same product the description stays, under the RXE's coding.
+ * is the RXE's code again; on the same product the description stays, under the RXE's coding. The
+ * RXO's RXC components name their own items (RXC-2), whatever the give code: they stay unless the
+ * RXE's own RXCs replace them (mapRxc).
  */
 function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: SegmentReader | undefined, cx: Conversion): void {
   const medication = containedMedication(mr);
@@ -328,13 +373,21 @@ function encodedProduct(mr: Resource, give: Json, replaced: boolean, rxo: Segmen
     mr.medicationCodeableConcept = give;
     return;
   }
+  const strength = giveIngredient(medication);
   if (!replaced || rxo === undefined) {
     medication.code = give;
-    for (const ingredient of (medication.ingredient as Json[] | undefined) ?? []) ingredient.itemCodeableConcept = give;
+    if (strength !== undefined) strength.itemCodeableConcept = give;
     return;
   }
   if (medication.form !== undefined) cx.leftOut(rxo, '5', "the requested product's dosage form, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
-  if (medication.ingredient !== undefined) cx.leftOut(rxo, '18-19', "the requested product's strength, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  if (strength !== undefined) cx.leftOut(rxo, '18-19', "the requested product's strength, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
+  const kept = components(medication);
+  if (kept.length > 0) {
+    medication.code = give;
+    delete medication.form;
+    setIngredients(medication, undefined, kept);
+    return;
+  }
   delete mr.contained;
   delete mr.medicationReference;
   mr.medicationCodeableConcept = give;
@@ -433,6 +486,97 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     set(rates[0] as Json, 'rateQuantity', rate);
     dosage.doseAndRate = rates;
   }
+}
+
+/**
+ * The segments between a pharmacy segment and its RXCs, and the RXCs with their NTEs: RXO [RQ1] [{NTE}]
+ * [{PRT}] {RXR} [{COMPONENT(RXC [{NTE}])}] (ORM_O01, OMP_O09, RDE_O11, RAS_O17 COMPONENTS), RXE [{PRT}]
+ * [{NTE}] [{TQ1 [{TQ2}]}] [{RXR}] [{RXC}], RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] (RDS_O13).
+ */
+const BESIDE_COMPONENTS: ReadonlySet<string> = new Set(['RXC', 'NTE', 'PRT', 'RXR', 'TQ1', 'TQ2', 'RQ1']);
+const COMPONENT_PARENTS: ReadonlySet<string> = new Set(['RXO', 'RXE', 'RXD']);
+
+/** The RXO/RXE/RXD (message index) whose product the RXC at `index` is a component of, and all that segment's RXCs. */
+function componentParent(index: number, cx: Conversion): { parent: number; name: string; rxcs: number[] } | undefined {
+  const name = (i: number) => cx.msg.segments[i]?.name ?? '';
+  let parent = index - 1;
+  while (parent >= 0 && !COMPONENT_PARENTS.has(name(parent))) {
+    if (!BESIDE_COMPONENTS.has(name(parent))) return undefined;
+    parent--;
+  }
+  if (parent < 0) return undefined;
+  const rxcs: number[] = [];
+  for (let i = parent + 1; i < cx.msg.segments.length && BESIDE_COMPONENTS.has(name(i)); i++) if (name(i) === 'RXC') rxcs.push(i);
+  return { parent, name: name(parent), rxcs };
+}
+
+/**
+ * [hig; no RXC map in the IG corpus; FHIR R4 Medication.ingredient] One RXC as an ingredient of the
+ * product: item = RXC-2 (CWE[CodeableConcept], as RXO-1), strength = RXC-3 + RXC-4 (CWE[Quantity], as
+ * RXO-18/19) per one unit of the product (denominator 1, as describeMedication), isActive true for RXC-1 `A`
+ * (table 0166 additive: what the admixture is given for; R4 "affects the therapeutic action"); a base
+ * (`B`, the solution: NaCl 0.9%, D5W) says nothing either way, so isActive stays absent. RXC-2 without
+ * RXC-3 is still an ingredient (no strength). `cx` given: what is left out is reported.
+ */
+function componentIngredient(seg: SegmentReader, cx?: Conversion): Json | undefined {
+  const item = codeableConcept(seg.rep(2));
+  if (item === undefined) return undefined;
+  const ingredient: Json = { itemCodeableConcept: item };
+  const type = seg.str(1)?.trim().toUpperCase();
+  if (type === 'A') ingredient.isActive = true;
+  else if (type !== undefined && type !== 'B') cx?.leftOut(seg, '1', 'a component type other than A (additive) or B (base) (table 0166)');
+  const strength = cx === undefined ? amountQuantity(seg.str(3), seg.rep(4)) : strengthOf(seg, { strength: 3, units: 4 }, 'component amount', cx);
+  if (strength !== undefined) ingredient.strength = perUnit(strength);
+  return ingredient;
+}
+
+/**
+ * The resource whose product an RXC describes: the order's MedicationRequest for an RXO's or RXE's RXC
+ * (contained Medication of RXO-5/18/19, RXE-6/25/26), the MedicationDispense for an RXD's (RDS_O13 RXD
+ * [{RXC}]: the dispensed product, which may differ from the order's).
+ */
+function componentTarget(parent: { parent: number; name: string }, scope: Scope, cx: Conversion): Resource | undefined {
+  if (parent.name === 'RXD') return cx.madeAt(parent.parent).find((r) => r.resourceType === 'MedicationDispense');
+  return scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : undefined;
+}
+
+/**
+ * RXC (pharmacy component: an IV admixture's base and additives) → an ingredient of its product's contained
+ * Medication (componentIngredient; R32-N3, reviews 23/25: the KCl 20 mEq additive of an NS 1000 mL order
+ * reached the server nowhere). The Medication's code stays the give code (RXO-1/RXE-2/RXD-2) and the
+ * give-strength ingredient of RXO-18/19 / RXE-25/26 stays first. [hig rule: RXE overrides RXO, as for
+ * RXE-2/6/25/26 and the RXR] the first RXC of an RXE replaces the RXO's components whole (the pharmacy's
+ * encoded admixture), and a replaced RXO component the RXE's RXCs do not repeat is reported; an RXE without
+ * RXCs keeps the RXO's. RXC-5/6 (component strength), RXC-7 (supplementary code) and RXC-8/9 (v2.5 volume)
+ * stay unread: "valued but not mapped".
+ */
+export function mapRxc(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const parent = componentParent(seg.index, cx);
+  const target = parent === undefined ? undefined : componentTarget(parent, scope, cx);
+  // an RXC after no RXO/RXE/RXD (after an RXA's RXR: review 23 #21) names no product: left unread, it is
+  // reported as every segment hig does not map there ("has no FHIR mapping", beside "is not where … expects it")
+  if (parent === undefined || target === undefined) return;
+  const ingredient = componentIngredient(seg, cx);
+  if (ingredient === undefined) {
+    cx.leftOutSegment(seg, 'a component without its component code (RXC-2): R4 Medication.ingredient needs its item');
+    return;
+  }
+  const medication = productOf(target);
+  let kept = components(medication);
+  if (parent.name === 'RXE' && parent.rxcs[0] === seg.index && kept.length > 0) {
+    const encoded = parent.rxcs.flatMap((i) => {
+      const rxc = cx.msg.segments[i];
+      const made = rxc === undefined ? undefined : componentIngredient(cx.reader(rxc, i));
+      return made === undefined ? [] : [JSON.stringify(made)];
+    });
+    for (const requested of kept) {
+      const rxc = COMPONENT_OF.get(requested);
+      if (rxc !== undefined && !encoded.includes(JSON.stringify(requested))) cx.leftOut(rxc, '1-4', "a requested component, which the RXE's encoded components (its RXCs) replace (RXE overrides RXO)");
+    }
+    kept = [];
+  }
+  COMPONENT_OF.set(ingredient, seg);
+  setIngredients(medication, giveIngredient(medication), [...kept, ingredient]);
 }
 
 export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
