@@ -21,15 +21,17 @@
  *
  * Reading the server costs a request: it is made only for a Patient this set says is linked
  * (LinkedPatients, Redis: redis/keys.ts linkedPatientsKey, shared by every channel delivering to the
- * server). A Patient id goes in when a Bundle that writes its link is sent (before sending, for a PUT
- * by id; after, from the server's answer, for a survivor found by its search: patch.ts
- * mergeSurvivorEntries), and leaves when the server is found holding it without links (an A37 undid
- * the A24). A Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
+ * server). A Patient goes in when a Bundle that writes its link is sent: before sending, by its id (a
+ * PUT by id) or by its search (a `conditionalUpdate` channel's `PUT Patient?identifier=…`, a survivor's
+ * create + patch: patch.ts mergeSurvivorEntries); after, by the id the server answers for what it found
+ * by search. It leaves when the server is found holding it without links (an A37 undid the A24). A
+ * marked conditional PUT is read by its own search and sent by the id found (the same update). A
+ * Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
  *
- * Not carried: links hig did not write (the set knows only what this install sent), a conditional
- * `PUT Patient?identifier=…` (a `conditionalUpdate` channel: the server's id is not in the Bundle);
- * `keep` channels patch the Patient and never erase its links. Ids only cross Redis: no PHI.
+ * Not carried: links hig did not write (the set knows only what this install sent); `keep` channels
+ * patch the Patient and never erase its links. Only ids and hashed searches cross Redis: no PHI.
  */
+import { createHash } from 'node:crypto';
 import { linkedPatientsKey } from '../redis/keys.js';
 import type { RedisClient } from '../redis/connections.js';
 import { binaryText } from '../transform/json-patch-entry.js';
@@ -73,16 +75,37 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
 
 const PATIENT_URL = /^Patient\/([A-Za-z0-9\-.]{1,64})$/;
 
-/** The id of a `PUT Patient/<id>` entry. */
-function patientPutId(entry: Json): string | undefined {
+/**
+ * A Patient PUT: `PUT Patient/<id>` (`member` the id) or a `conditionalUpdate` channel's `PUT Patient?<query>`
+ * (`member` searchMember of the query), the member the set holds it by.
+ */
+interface PatientPut {
+  index: number;
+  member: string;
+  id?: string;
+  query?: string;
+}
+
+/**
+ * The set's member for a Patient named by its search: `?` (an id never starts with it) and the query hashed, as
+ * an ordered lane names a patient (queue/ordering.ts partitionOf): the identifier itself never reaches Redis.
+ */
+function searchMember(query: string): string {
+  return `?${createHash('sha256').update(query).digest('hex').slice(0, 32)}`;
+}
+
+function patientPut(entry: Json, index: number): PatientPut | undefined {
   const request = isRecord(entry.request) ? entry.request : undefined;
   if (request?.method !== 'PUT' || typeof request.url !== 'string' || !isRecord(entry.resource) || entry.resource.resourceType !== 'Patient') return undefined;
-  return PATIENT_URL.exec(request.url)?.[1];
+  const id = PATIENT_URL.exec(request.url)?.[1];
+  if (id !== undefined) return { index, member: id, id };
+  const query = request.url.startsWith('Patient?') ? request.url.slice('Patient?'.length) : '';
+  return query === '' ? undefined : { index, member: searchMember(query), query };
 }
 
 const linksOf = (resource: unknown): Json[] => (isRecord(resource) && Array.isArray(resource.link) ? resource.link.filter(isRecord) : []);
 
-/** A Bundle-local reference (`urn:uuid:` fullUrl of an entry PUT by id) as the `Type/id` the server stores. */
+/** A Bundle-local reference (`urn:uuid:` fullUrl of a Patient PUT) as the `Type/id` the server stores. */
 function literalOf(reference: string, byFullUrl: ReadonlyMap<string, string>): string {
   return byFullUrl.get(reference) ?? reference;
 }
@@ -109,68 +132,101 @@ function carriedLinks(own: readonly Json[], held: readonly Json[], byFullUrl: Re
   });
 }
 
-/** The entries to send with the held links carried, the PUTs sent with ifMatch (`versioned`), the ids to mark before sending. */
+/** The entries to send with the held links carried, the PUTs sent with ifMatch (`versioned`), the members to mark before sending. */
 export interface CarriedLinks {
   entries: Json[];
   changed: boolean;
   versioned: ReadonlySet<number>;
-  /** Patients PUT by id with a link: marked before the Bundle is sent (a merge's own PUTs). */
+  /** Patients this Bundle links, by id or by search (a merge's own entries): marked before it is sent. */
   linking: string[];
 }
 
+/** The Patient a marked PUT writes, as the server holds it: by id, or the one match of its search (none, or several: undefined). */
+async function heldOf(put: PatientPut, search: Search): Promise<Json | undefined> {
+  const found = await search('Patient', put.id !== undefined ? `_id=${encodeURIComponent(put.id)}` : (put.query ?? ''));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /**
- * The module comment's rule over the entries to send: one set lookup for the Bundle's `PUT
- * Patient/<id>` entries, and a read (`Patient?_id=`) of each marked one only.
+ * The members a Bundle links before it is sent: a `PUT Patient/<id>` with a link by its id; a conditional PUT, a
+ * survivor's create or patch that writes a link by their search (searchMember: a later `conditionalUpdate`
+ * PUT names the Patient so). A survivor's server id comes from the answer (linkedBySearch).
  */
-export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPatients, search: Search): Promise<CarriedLinks> {
-  const puts = entries.flatMap((entry, index) => {
-    const id = patientPutId(entry);
-    return id === undefined ? [] : [{ index, id }];
-  });
-  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking: [] };
-  if (puts.length === 0) return unchanged;
-  const marked = await linked.marked([...new Set(puts.map((p) => p.id))]);
-  const byFullUrl = new Map<string, string>();
-  for (const entry of entries) {
-    const request = isRecord(entry.request) ? entry.request : {};
-    if (typeof entry.fullUrl === 'string' && request.method === 'PUT' && typeof request.url === 'string' && !request.url.includes('?')) byFullUrl.set(entry.fullUrl, request.url);
-  }
-  const written: ReadonlySet<string> = new Set(puts.map((p) => `ref:Patient/${p.id}`));
-  const out = [...entries];
-  const versioned = new Set<number>();
-  const unlinked: string[] = [];
-  let changed = false;
-  for (const { index, id } of puts) {
-    if (!marked.has(id)) continue;
-    const [held] = await search('Patient', `_id=${encodeURIComponent(id)}`);
-    const heldLinks = linksOf(held);
-    if (held === undefined || heldLinks.length === 0) {
-      unlinked.push(id);
+function linkingMembers(entries: readonly Json[]): string[] {
+  const members = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const put = patientPut(entry, index);
+    if (put !== undefined) {
+      if (linksOf(entry.resource).length > 0) members.add(put.member);
       continue;
     }
+    if (!writesLinkOtherwise(entry)) continue;
+    const request = entry.request as Json;
+    const query = request.method === 'POST' ? request.ifNoneExist : String(request.url).startsWith('Patient?') ? String(request.url).slice('Patient?'.length) : undefined;
+    if (typeof query === 'string' && query !== '') members.add(searchMember(query));
+  }
+  return [...members];
+}
+
+/**
+ * The module comment's rule over the entries to send: one set lookup for the Bundle's Patient PUTs, and a read
+ * (`Patient?_id=`, or the conditional PUT's own search) of each marked one only. A marked conditional PUT whose
+ * search finds one Patient is sent as `PUT Patient/<its id>` with `ifMatch` (the same update, FHIR R4
+ * http.html#cond-update: one match is updated), so a change since the read fails it.
+ */
+export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPatients, search: Search): Promise<CarriedLinks> {
+  const puts = entries.flatMap((entry, index) => patientPut(entry, index) ?? []);
+  const linking = linkingMembers(entries);
+  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking };
+  if (puts.length === 0) return unchanged;
+  const marked = await linked.marked([...new Set(puts.map((p) => p.member))]);
+  const held = new Map<number, Json>();
+  const unlinked: string[] = [];
+  for (const put of puts) {
+    if (!marked.has(put.member)) continue;
+    const resource = await heldOf(put, search);
+    if (resource !== undefined && linksOf(resource).length > 0) held.set(put.index, resource);
+    else if (resource !== undefined || put.id !== undefined) unlinked.push(put.member);
+  }
+  await linked.unmark(unlinked);
+  if (held.size === 0) return unchanged;
+  // the Patients this Bundle PUTs, as the server stores them (a conditional PUT's, once read)
+  const byFullUrl = new Map<string, string>();
+  const written = new Set<string>();
+  for (const put of puts) {
+    const literal = put.id !== undefined ? `Patient/${put.id}` : held.has(put.index) ? `Patient/${String(held.get(put.index)?.id)}` : undefined;
+    if (literal === undefined) continue;
+    written.add(`ref:${literal}`);
+    const fullUrl = entries[put.index]?.fullUrl;
+    if (typeof fullUrl === 'string') byFullUrl.set(fullUrl, literal);
+  }
+  for (const entry of entries) {
+    const request = isRecord(entry.request) ? entry.request : {};
+    if (typeof entry.fullUrl === 'string' && request.method === 'PUT' && typeof request.url === 'string' && PATIENT_URL.test(request.url) === false && !request.url.includes('?')) byFullUrl.set(entry.fullUrl, request.url);
+  }
+  const out = [...entries];
+  const versioned = new Set<number>();
+  for (const [index, found] of held) {
     const entry = out[index] as Json;
     const resource = entry.resource as Json;
     const own = linksOf(resource);
-    const carried = carriedLinks(own, heldLinks, byFullUrl, written);
-    const meta = isRecord(held.meta) ? held.meta : {};
+    const carried = carriedLinks(own, linksOf(found), byFullUrl, written);
+    const meta = isRecord(found.meta) ? found.meta : {};
     const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    if (carried.length === 0 && ifMatch.ifMatch === undefined) continue;
-    const retired = carried.some((l) => l.type === 'replaced-by') && resource.active === undefined && typeof held.active === 'boolean';
-    const kept: Json = { ...resource, ...(retired ? { active: held.active } : {}), ...(carried.length > 0 ? { link: [...own, ...carried] } : {}) };
-    out[index] = { ...entry, resource: kept, request: { ...(entry.request as Json), ...ifMatch } };
+    const retired = carried.some((l) => l.type === 'replaced-by') && resource.active === undefined && typeof found.active === 'boolean';
+    const id = String(found.id);
+    const kept: Json = { ...resource, id, ...(retired ? { active: found.active } : {}), ...(carried.length > 0 ? { link: [...own, ...carried] } : {}) };
+    out[index] = { ...entry, resource: kept, request: { ...(entry.request as Json), url: `Patient/${id}`, ...ifMatch } };
     if (ifMatch.ifMatch !== undefined) versioned.add(index);
-    changed = true;
   }
-  await linked.unmark(unlinked);
-  const linking = puts.filter(({ index }) => linksOf((out[index] as Json).resource).length > 0).map((p) => p.id);
-  return changed ? { entries: out, changed, versioned, linking } : { ...unchanged, linking };
+  return { entries: out, changed: true, versioned, linking };
 }
 
-/** Whether a Patient entry that is no PUT by id writes a link: a create carrying one, a FHIRPath Patch `add` of `link`, a JSON Patch of `/link`. */
+/** Whether a Patient entry that is no Patient PUT writes a link: a create carrying one, a FHIRPath Patch `add` of `link`, a JSON Patch of `/link`. */
 function writesLinkOtherwise(entry: Json): boolean {
   const request = isRecord(entry.request) ? entry.request : {};
   const url = typeof request.url === 'string' ? request.url : '';
-  if (!url.startsWith('Patient') || patientPutId(entry) !== undefined) return false;
+  if (!url.startsWith('Patient') || patientPut(entry, 0) !== undefined) return false;
   const resource = isRecord(entry.resource) ? entry.resource : undefined;
   if (resource?.resourceType === 'Patient') return linksOf(resource).length > 0;
   if (resource?.resourceType === 'Parameters' && Array.isArray(resource.parameter)) {
@@ -190,11 +246,12 @@ function writesLinkOtherwise(entry: Json): boolean {
   return false;
 }
 
-/** The Patients the server answered for the entries that link a Patient found by search (their `location`), to mark once sent. */
+/** The Patients the server answered for the entries that link a Patient found by search or a conditional PUT (their `location`), to mark once sent. */
 export function linkedBySearch(entries: readonly Json[], results: readonly DeliveryEntry[]): string[] {
   const ids: string[] = [];
   for (const [index, entry] of entries.entries()) {
-    if (!writesLinkOtherwise(entry)) continue;
+    const put = patientPut(entry, index);
+    if (put?.id !== undefined || (put === undefined && !writesLinkOtherwise(entry)) || (put !== undefined && linksOf(entry.resource).length === 0)) continue;
     const location = results[index]?.location?.split('/_history/')[0] ?? '';
     const id = PATIENT_URL.exec(location.slice(location.lastIndexOf('Patient/')))?.[1];
     if (id !== undefined) ids.push(id);

@@ -43,7 +43,7 @@
  *   | `${base}:alerts:last`                 | string | last time the channel received a message                   | permanent                      |
  *   | `${base}:sftp-lock`                   | string | the SFTP poll lock of the channel                          | `source.lockTtlMs`, renewed    |
  *   | `${base}:failures:<destinationId>`    | string | consecutive transient failures of a destination, counted by every process | 10 min TTL, reset on success |
- *   | `${ns}:fhir:<server>:linked`          | set    | ids of the Patients a FHIR server holds with a `link` hig wrote (destinations/held-links.ts); `<server>` a hash of the base URL | permanent (a member leaves when the Patient is found without links) |
+ *   | `${ns}:fhir:<server>:linked`          | set    | the Patients a FHIR server holds with a `link` hig wrote, by id or `?` + the hash of their search (destinations/held-links.ts); `<server>` a hash of the base URL | permanent (a member leaves when the Patient is found without links) |
  *
  * All names start with the prefix, so a hash-tagged prefix (`{hig}`, required for Redis Cluster)
  * keeps every key of an install in one slot: the scripts that touch BullMQ's keys and hig's

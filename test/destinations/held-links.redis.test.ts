@@ -15,7 +15,7 @@ import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { linkedPatientsKey } from '../../src/redis/keys.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { never } from './helpers.js';
 import { createDestination, type BundlePusher } from './push.js';
 
@@ -156,6 +156,29 @@ describe('R33-L1 a merge\'s links stay at the server after later messages about 
     });
   }
 
+  it('a conditionalUpdate channel (PUT Patient?identifier=…): the survivor keeps replaces and the retired record replaced-by and active false after later A08s of each', async () => {
+    const options: Options = { conditionalUpdate: true };
+    await deliver(
+      'transaction',
+      options,
+      A01(withSystem('NR5200701'), 'VASQUEZ-TEMPLE', 'ROSALIND', 'NR52-61'),
+      A01(withSystem('NR5200709'), 'VASQUEZ TEMPLE', 'ROSALIND', 'NR52-62'),
+      A40(withSystem('NR5200701'), withSystem('NR5200709'), 'NR52-63'),
+      A08(withSystem('NR5200701'), 'VASQUEZ-TEMPLE', 'ROSALIND MAE', 'NR52-64'),
+      A08(withSystem('NR5200709'), 'VASQUEZ-TEMPEL', 'ROSALIND', 'NR52-65'),
+    );
+    const [survivor] = holding('NR5200701');
+    const [retired] = holding('NR5200709');
+    expect(patients()).toHaveLength(2);
+    // (the merged record found by search is named logically, by its identifier: mapping.md "Known gaps", merge survivor (4))
+    expect(links(survivor)).toEqual([{ other: { type: 'Patient', identifier: { system: SYSTEM, value: 'NR5200709' } }, type: 'replaces' }]);
+    expect(links(retired)).toEqual([{ other: { reference: ref(survivor) }, type: 'replaced-by' }]);
+    expect(retired?.active).toBe(false);
+    // what the PIDs say reached the server
+    expect((survivor?.name as { given?: string[] }[])[0]?.given).toEqual(['ROSALIND MAE']);
+    expect(family(retired)).toBe('VASQUEZ-TEMPEL');
+  });
+
   it('[FHIR R4 link-type seealso; v2.5.1 3.3.24, 3.3.37] an A24 pair of records PUT by id stays linked after an A08 of one of them, and an A37 of both unlinks them', async () => {
     await deliver('transaction', {}, A24(bare('NR5200401'), bare('NR5200402'), 'NR52-31'), A08(bare('NR5200401'), 'VASQUEZ-TEMPLE', 'ROSALIND', 'NR52-32'));
     const [first] = holding('NR5200401');
@@ -189,5 +212,16 @@ describe('R33-L1 a merge\'s links stay at the server after later messages about 
     expect(patientReads()).toHaveLength(1);
     expect(links(holding('NR5200601')[0])).toEqual([]);
     expect(await redis.sismember(linkedPatientsKey(prefix, server.url), String(survivor?.id))).toBe(0);
+  });
+
+  it('Redis not answering: the delivery is transient and nothing is sent (a PUT sent blind could erase a link)', async () => {
+    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    down.on('error', () => undefined);
+    const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(down, prefix) });
+    pushers.push(pusher);
+    const failed = await pusher.deliver(convertHl7v2(A08(bare('NR5200801'), 'OYELARAN', 'TEMITOPE', 'NR52-71')).bundle, never).catch((e: unknown) => e);
+    expect((failed as Error).name).toBe('TransientError');
+    expect(server.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    down.disconnect();
   });
 });
