@@ -40,7 +40,7 @@ import { createCodeRunner, type CodeRunner } from './routing/code.js';
 import { dryRun, formatDryRun } from './routing/dry-run.js';
 import { convertHl7v2 } from './transform/index.js';
 import { intakeHl7 } from './intake.js';
-import type { ChannelForward } from './destinations/index.js';
+import { redisLinkedPatients, type ChannelForward } from './destinations/index.js';
 import { createChannelManager } from './lifecycle/manager.js';
 import { watchChannels, type ChannelsWatch } from './lifecycle/watch.js';
 import { registerHttpIntake } from './sources/http/index.js';
@@ -219,10 +219,12 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     if (receipt.situation === 'stored') return { accepted: true, messageId: receipt.messageId, ...(receipt.duplicate ? { duplicate: true } : {}) };
     return { accepted: false, code: receipt.code, retryable: receipt.situation === 'unavailable', detail: receipt.detail };
   };
+  // FHIR destinations keep the links a merge wrote on a later Patient PUT (destinations/held-links.ts).
+  const linkedPatients = redisLinkedPatients(producer, settings.HIG_QUEUE_PREFIX);
   const runtimes = new Map<string, ChannelRuntime>();
   const buildRuntimes = (of: readonly Channel[]) => {
     runtimes.clear();
-    for (const c of of) runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log }));
+    for (const c of of) runtimes.set(c.id, channelRuntime(c, { mappingsDir: settings.HIG_MAPPINGS_DIR, transformersDir: settings.HIG_TRANSFORMERS_DIR, ...(code ? { code } : {}), forward, log, linkedPatients }));
   };
   buildRuntimes(channels);
   // Filled where the workers start: a fan-out channel's destinations, whose first tries its channel job makes.

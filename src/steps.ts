@@ -13,7 +13,7 @@ import type { DestinationSummary } from './queue/jobs.js';
 import type { Keyring } from './security/seal.js';
 import type { Logger } from './log.js';
 import { convertHl7v2, convertJson, validateBundle } from './transform/index.js';
-import { createDestination, type ChannelForward, type Destination } from './destinations/index.js';
+import { createDestination, type ChannelForward, type Destination, type LinkedPatientsOf } from './destinations/index.js';
 import { checkChannelRouting, compileChannelRoutes, type ChannelRoutes } from './routing/channel-routes.js';
 import type { CodeRunner } from './routing/code.js';
 import { PermanentError } from './errors.js';
@@ -35,6 +35,8 @@ export interface RuntimeDeps {
   code?: CodeRunner;
   forward?: ChannelForward;
   log?: Logger;
+  /** The Patients each FHIR server holds with a link (destinations/held-links.ts): FHIR destinations keep those links. */
+  linkedPatients?: LinkedPatientsOf;
 }
 
 /** Compiles the channel's routes (tables loaded here) and creates its destinations. */
@@ -49,7 +51,7 @@ export function channelRuntime(channel: Channel, deps: RuntimeDeps = {}): Channe
     if (d.type === 'none') continue;
     // The block without the routing fields (id, filter, transform, queue), as the registry defines it.
     const { id: _id, filter: _filter, transform: _transform, queue: _queue, ...block } = d;
-    targets.set(d.id, createDestination(block as Parameters<typeof createDestination>[0], { ...(deps.forward ? { forward: deps.forward } : {}), ...(deps.log ? { log: deps.log } : {}) }));
+    targets.set(d.id, createDestination(block as Parameters<typeof createDestination>[0], { ...(deps.forward ? { forward: deps.forward } : {}), ...(deps.log ? { log: deps.log } : {}), ...(deps.linkedPatients ? { linkedPatients: deps.linkedPatients } : {}) }));
   }
   return {
     routes,

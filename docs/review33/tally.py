@@ -32,6 +32,7 @@ CLASSES = [
 # card cannot resolve to it. IG SPM[Specimen] #2 → identifier; mapping.md Specimen identity (patient + SPM-2 filler).
 # R33-L1 (#05): the A40 survivor's link `replaces` (PUT by id: the MR has no system) is erased at the server by the
 # next message about the baby (any PID PUTs the Patient whole, and no PID carries a link). mapping.md MRG row.
+# Fixed by 2a28191 (fixlink27): the FHIR destination carries the held links onto a later Patient PUT (held-links.ts).
 W1 = 'R33-W1: one specimen (SPM-2 filler) under four OBRs is four Specimen resources at the server (IG SPM[Specimen] #2; mapping.md Specimen identity)'
 L1 = 'R33-L1: the A40 survivor\'s link replaces is erased at the server by the next message about the patient (mapping.md MRG row; FHIR Patient.link)'
 WRONG = {13: [W1]}
@@ -39,7 +40,7 @@ SILENT = {5: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R33-W1': '86b1b06'}  # fixspm26
+_FIXED = {'R33-W1': '86b1b06', 'R33-L1': '2a28191'}  # fixspm26, fixlink27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -10,13 +10,14 @@ import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, respon
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
+import { carryHeldLinks, linkedBySearch } from './held-links.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
-import { defineDestination, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
+import { defineDestination, type LinkedPatients, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
 
 export const defaults = { timeoutMs: 30_000 } as const;
 
@@ -52,12 +53,12 @@ export const fhirDestination = defineDestination({
 });
 
 /**
- * A per-id PATCH of an order event or a document notification answered 412: the test or document
- * changed after the search (its If-Match version); a retry searches again, so it is transient, not
- * the sender's fault.
+ * A per-id PATCH of an order event or a document notification, or a linked Patient's PUT
+ * (held-links.ts), answered 412: the test, document or Patient changed after the search (its If-Match
+ * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
-  return new DestinationUnavailableError(`${what}: HTTP 412, a resource an order event or document notification patches changed after its search`);
+  return new DestinationUnavailableError(`${what}: HTTP 412, a resource an order event, a document notification or a linked Patient's PUT acts on changed after its search`);
 }
 
 function refusedVersions(results: readonly DeliveryEntry[], versioned: ReadonlySet<number>, what: string): void {
@@ -71,6 +72,8 @@ type Exchange = (request: FhirRequest, signal: AbortSignal) => Promise<HttpAnswe
 interface Delivery {
   exchange: Exchange;
   now: () => number;
+  /** The Patients this server holds with a link hig wrote (held-links.ts); without it, Patient PUTs go as they are. */
+  linked?: LinkedPatients;
 }
 
 /** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
@@ -80,9 +83,23 @@ async function search(d: Delivery, type: string, query: string, signal: AbortSig
   return matchesOf(answer.body, type);
 }
 
-/** The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on the document held (order-events.ts). */
-function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
-  return expandOrderEvents(entriesOf(bundle), (type, query) => search(d, type, query, signal));
+/**
+ * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
+ * the document held (order-events.ts); a Patient PUT carries the links the server holds, and one that links is
+ * marked linked before it is sent (held-links.ts).
+ */
+async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
+  const find = (type: string, query: string) => search(d, type, query, signal);
+  const expanded = await expandOrderEvents(entriesOf(bundle), find);
+  if (d.linked === undefined) return expanded;
+  const carried = await carryHeldLinks(expanded.entries, d.linked, find);
+  await d.linked.mark(carried.linking);
+  return { ...expanded, entries: carried.entries, changed: expanded.changed || carried.changed, versioned: new Set([...expanded.versioned, ...carried.versioned]) };
+}
+
+/** Once stored: the Patients found by search that the Bundle linked (a merge survivor's patch), by the server's answer. */
+async function markLinked(d: Delivery, entries: readonly Record<string, unknown>[], results: readonly DeliveryEntry[]): Promise<void> {
+  if (d.linked !== undefined) await d.linked.mark(linkedBySearch(entries, results));
 }
 
 async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -106,6 +123,7 @@ async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json:
   refusedVersions(delivery.entries, versioned, mode);
   const failure = judgeEntries(delivery, labels, mode);
   if (failure !== undefined) throw failure;
+  await markLinked(d, entries, delivery.entries);
   return delivery;
 }
 
@@ -139,16 +157,17 @@ async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>,
   refusedVersions(results, versioned, 'individual');
   const failure = judgeEntries(delivery, labels, 'individual');
   if (failure !== undefined) throw failure;
+  await markLinked(d, entries, results);
   return delivery;
 }
 
-export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'now'>): Destination {
+export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<DestinationDeps, 'env' | 'now' | 'linkedPatients'>): Destination {
   const dispatcher = config.tls === undefined ? undefined : createMtlsDispatcher(config.tls);
   const transport = fhirTransport({ baseUrl: config.baseUrl, headers: config.headers ?? {}, timeoutMs: config.timeoutMs, dispatcher });
   const auth = createAuth(config.auth, { env: deps.env, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, dispatcher, now: deps.now });
   const exchange: Exchange = (request, signal) =>
     sendAuthorized(auth, signal, (authorization) => transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal));
-  const d: Delivery = { exchange, now: deps.now };
+  const d: Delivery = { exchange, now: deps.now, ...(deps.linkedPatients === undefined ? {} : { linked: deps.linkedPatients(config.baseUrl) }) };
   return {
     deliver(payload, context) {
       const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');

@@ -18,8 +18,11 @@ export type {
   DestinationDescriptor,
   ForwardReceipt,
   ForwardRequest,
+  LinkedPatients,
+  LinkedPatientsOf,
   Payload,
 } from './types.js';
+export { redisLinkedPatients } from './held-links.js';
 export type { AuthConfig, TlsConfig } from './config.js';
 export type { FhirDestinationConfig } from './fhir-destination.js';
 export {

@@ -105,6 +105,17 @@ export type ForwardReceipt =
   /** `code` is a catalogue code (src/errors.ts); `retryable` says whether trying later can help. */
   | { readonly accepted: false; readonly code: string; readonly retryable: boolean; readonly detail?: string };
 
+/** The Patients a FHIR server holds with a link hig wrote, by server id (destinations/held-links.ts). */
+export interface LinkedPatients {
+  /** Of `ids`, those marked linked. */
+  marked(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  mark(ids: readonly string[]): Promise<void>;
+  unmark(ids: readonly string[]): Promise<void>;
+}
+
+/** The LinkedPatients of one FHIR server (its base URL). */
+export type LinkedPatientsOf = (server: string) => LinkedPatients;
+
 /** What a destination factory may use. Everything that would point upstream is injected here. */
 export interface DestinationDeps {
   env: NodeJS.ProcessEnv;
@@ -113,6 +124,12 @@ export interface DestinationDeps {
   log?: Logger;
   /** Required by `channel` destinations; see ChannelForward. */
   forward?: ChannelForward;
+  /**
+   * The Patients each FHIR server holds with a link hig wrote (held-links.ts, Redis): `fhir`
+   * destinations carry those links onto a Patient PUT. Without it (`hig route`, a library caller) a
+   * later message's Patient PUT erases a merge's link at the server, as before review 33 R33-L1.
+   */
+  linkedPatients?: LinkedPatientsOf;
 }
 
 /**

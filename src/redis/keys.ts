@@ -43,11 +43,13 @@
  *   | `${base}:alerts:last`                 | string | last time the channel received a message                   | permanent                      |
  *   | `${base}:sftp-lock`                   | string | the SFTP poll lock of the channel                          | `source.lockTtlMs`, renewed    |
  *   | `${base}:failures:<destinationId>`    | string | consecutive transient failures of a destination, counted by every process | 10 min TTL, reset on success |
+ *   | `${ns}:fhir:<server>:linked`          | set    | the Patients a FHIR server holds with a `link` hig wrote, by id or `?` + the hash of their search (destinations/held-links.ts); `<server>` a hash of the base URL | permanent (a member leaves when the Patient is found without links) |
  *
  * All names start with the prefix, so a hash-tagged prefix (`{hig}`, required for Redis Cluster)
  * keeps every key of an install in one slot: the scripts that touch BullMQ's keys and hig's
  * together (dedupe, lanes) stay valid on a cluster.
  */
+import { createHash } from 'node:crypto';
 
 /** The segment that opens hig's own namespace; `_` cannot start a channel id. */
 export const HIG_NAMESPACE = '_hig';
@@ -104,6 +106,16 @@ export function storeWriterAliveKey(outbox: string, consumer: string): string {
 /** Destinations' circuit breakers as each process sees them (queue/circuit-board.ts): one field per destination and process. */
 export function circuitsKey(prefix: string): string {
   return `${namespaceOf(prefix)}:circuits`;
+}
+
+/**
+ * The Patients one FHIR server holds with a `link` (a merge's `replaces` / `replaced-by`, a link
+ * event's `seealso`): destinations/held-links.ts reads it before a Patient PUT, so a Patient never
+ * linked costs no read of the server. `server` is the destination's base URL, hashed: every channel
+ * delivering to that server shares the set, whichever channel sent the merge.
+ */
+export function linkedPatientsKey(prefix: string, server: string): string {
+  return `${namespaceOf(prefix)}:fhir:${createHash('sha256').update(server.replace(/\/+$/, '')).digest('hex').slice(0, 24)}:linked`;
 }
 
 /** The running processes of an install (queue/instances.ts): one hash field per instance. */

@@ -3,7 +3,7 @@
  * way over the generic Destination contract (a fhir Payload plus a DeliveryContext), so they still
  * exercise the real registry, factory and destination.
  */
-import { createDestination as createRegistered, type DeliveryEntry, type Destination } from '../../src/destinations/index.js';
+import { createDestination as createRegistered, type DeliveryEntry, type Destination, type DestinationDeps } from '../../src/destinations/index.js';
 
 export interface DeliveryOutcome {
   status: number;
@@ -16,8 +16,8 @@ export interface BundlePusher {
   readonly destination: Destination;
 }
 
-export function createDestination(config: Parameters<typeof createRegistered>[0], env: NodeJS.ProcessEnv = process.env): BundlePusher {
-  const destination = createRegistered(config, { env });
+export function createDestination(config: Parameters<typeof createRegistered>[0], env: NodeJS.ProcessEnv = process.env, deps: Omit<Partial<DestinationDeps>, 'env'> = {}): BundlePusher {
+  const destination = createRegistered(config, { ...deps, env });
   return {
     destination,
     async deliver(bundle, signal) {

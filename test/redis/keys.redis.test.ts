@@ -48,7 +48,7 @@ function higKeyOf(key: string, channelIds: string[]): boolean {
   const ns = `${prefix}:_hig:`;
   if (!key.startsWith(ns)) return false;
   const rest = key.slice(ns.length);
-  if (/^(layout|layout:lock|maintenance:.+|instances|store:outbox(:rejected)?)$/.test(rest)) return true;
+  if (/^(layout|layout:lock|maintenance:.+|instances|store:outbox(:rejected)?|fhir:[0-9a-f]{24}:linked)$/.test(rest)) return true;
   const ch = /^ch:([^:]+):(.+)$/.exec(rest);
   if (!ch || !channelIds.includes(ch[1]!)) return false;
   return /^(seen:[^:]+|stats|ordered:(lanes|count|lane:[^:]+|parked:[^:]+)|audit|alerts(:(a:[^:]+|open|seen|last|flood:[^:]+:[^:]+|held:[^:]+:[^:]+))?|sftp-lock)$/.test(ch[2]!);

@@ -4,8 +4,8 @@
  * what the server holds afterwards, read against the messages and the IG rows named. Order events (RDE NW → RAS →
  * RDE XO; OML NW → ORU F), merges (A01 duplicate → A40) and what administrations and results point at are judged
  * here. Cases marked "recorded" hold what the server ends with where a note (not a counted finding) says it
- * differs from what a reader may expect; R33-L1 is `it.fails` (the right outcome, failing today); R33-W1 is fixed
- * (fixspm26).
+ * differs from what a reader may expect; R33-W1 is fixed (fixspm26), R33-L1 too (fixlink27: the destination keeps
+ * the Patients it linked in real Redis, test/support/review-delivery.ts).
  *
  *   npx vitest run test/review33/destination.test.ts
  */
@@ -65,7 +65,8 @@ describe('review 33 at the destination', () => {
   // R33-L1: the A40 (#05) PUTs the survivor with link `replaces` → LP3300109; the next message about twin A (#13
   // ORU, then #14, #16–#18, #20) PUTs her Patient from its PID, which cannot carry a link, and the link is gone.
   // mapping.md MRG row: "survivor link replaces"; the merge-survivor row: "earlier merges' links stay".
-  it.fails('R33-L1 the survivor still replaces the merged duplicate after the later messages about her', () => {
+  // fixed in fixlink27 (destinations/held-links.ts): the FHIR destination carries the held links onto a Patient PUT
+  it('R33-L1 the survivor still replaces the merged duplicate after the later messages about her', () => {
     const dup = byIdentifier('Patient', 'LP3300109');
     const survivor = byIdentifier('Patient', 'LP3300101');
     expect(text(survivor[0]?.link)).toContain('"type":"replaces"');

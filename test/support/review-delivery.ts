@@ -2,13 +2,17 @@
  * A review's whole sample (docs/reviewNN/messages/, in file order) converted with default options and
  * delivered as FHIR transactions through the FHIR destination to the in-repo test FHIR server: what
  * the server holds afterwards is what the review's destination tests read. One owner for the setup
- * reviews 24–26 had each written.
+ * reviews 24–26 had each written. The destination keeps the Patients it linked in real Redis, as the
+ * daemon's do (destinations/held-links.ts; review 33 R33-L1), under a prefix of its own dropped on close.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination } from '../destinations/push.js';
 import { startFhirServer } from './fhir-server.js';
+import { dropPrefix, REDIS_URL, testPrefix } from './redis.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +29,9 @@ export interface SampleDelivery {
 
 export async function deliverSample(dir: URL, name: (file: string) => string = (f) => f): Promise<SampleDelivery> {
   const server = await startFhirServer();
-  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+  const redis = new Redis(REDIS_URL);
+  const prefix = testPrefix('review-delivery');
+  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
   const failures: string[] = [];
   const refused: string[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
@@ -51,6 +57,8 @@ export async function deliverSample(dir: URL, name: (file: string) => string = (
     close: async () => {
       await destination.close();
       await server.close();
+      await dropPrefix(prefix);
+      redis.disconnect();
     },
   };
 }

@@ -1,0 +1,260 @@
+/**
+ * [hig merge rule; FHIR R4 Patient.link; IG MRG (the merge pattern: no MRG[Patient] row in the corpus);
+ * review 33 R33-L1] A Patient's `link` is written by a merge (A34/A36/A39/A40/A47, A18: the survivor
+ * `replaces` the merged record, the merged record `replaced-by` the survivor and `active: false`) or a
+ * link event (A24: `seealso`), never by a PID: no PID field speaks of links. On the default channel
+ * (`omittedFields: remove`) every later message about the patient PUTs its Patient whole, and before
+ * this rule the server's links went with it: twin A of review 33 no longer named the duplicate she was
+ * merged with after the newborn-screen result that followed the A40; a late result for the retired
+ * number made the retired record active and unlinked again.
+ *
+ * So the FHIR destination carries the held links onto a `PUT Patient/<id>`: for each link the server's
+ * Patient holds whose `other` the PUT does not name (a PUT that links the record again, a resend of
+ * the merge, keeps its own link; a record is `replaced-by` one record, so the PUT's own `replaced-by`
+ * replaces a held one) and that is no Patient the Bundle PUTs too (a message naming both records says
+ * whether they are linked: an A37 of two records PUT by id unlinks them so, v2.5.1 3.3.37), the held link
+ * is added to the PUT; a held `replaced-by` carried this way
+ * carries the held `active` with it when the PUT says none (the retired record stays retired: FHIR
+ * R4 link-type replaced-by "must no longer be used"). The PUT goes with `ifMatch` the version read, so
+ * a link added since the read (another channel's merge) fails it (412: retried, read again) rather
+ * than being erased.
+ *
+ * Reading the server costs a request: it is made only for a Patient this set says is linked
+ * (LinkedPatients, Redis: redis/keys.ts linkedPatientsKey, shared by every channel delivering to the
+ * server). A Patient goes in when a Bundle that writes its link is sent: before sending, by its id (a
+ * PUT by id) or by its search (a `conditionalUpdate` channel's `PUT Patient?identifier=…`, a survivor's
+ * create + patch: patch.ts mergeSurvivorEntries); after, by the id the server answers for what it found
+ * by search. It leaves when the server is found holding it without links (an A37 undid the A24). A
+ * marked conditional PUT is read by its own search and sent by the id found (the same update). A
+ * Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
+ *
+ * Not carried: links hig did not write (the set knows only what this install sent); `keep` channels
+ * patch the Patient and never erase its links. Only ids and hashed searches cross Redis: no PHI.
+ */
+import { createHash } from 'node:crypto';
+import { linkedPatientsKey } from '../redis/keys.js';
+import type { RedisClient } from '../redis/connections.js';
+import { binaryText } from '../transform/json-patch-entry.js';
+import { DestinationUnavailableError } from './failures.js';
+import type { Search } from './named-resources.js';
+import { isRecord } from './outcome.js';
+import type { DeliveryEntry, LinkedPatients, LinkedPatientsOf } from './types.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The set in Redis (redis/keys.ts linkedPatientsKey), one per FHIR server; injected into the destinations
+ * (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT without knowing would erase a
+ * merge's link, so the delivery waits for Redis rather than guess.
+ */
+export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedPatientsOf {
+  return (server) => {
+    const key = linkedPatientsKey(prefix, server);
+    const asked = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+      try {
+        return await work();
+      } catch {
+        throw new DestinationUnavailableError(`linked patients (Redis): ${what} failed`);
+      }
+    };
+    return {
+      async marked(ids) {
+        if (ids.length === 0) return new Set();
+        const answers = await asked('read', () => redis.smismember(key, ...ids));
+        return new Set(ids.filter((_, i) => answers[i] === 1));
+      },
+      async mark(ids) {
+        if (ids.length > 0) await asked('mark', () => redis.sadd(key, ...ids));
+      },
+      async unmark(ids) {
+        if (ids.length > 0) await asked('unmark', () => redis.srem(key, ...ids));
+      },
+    };
+  };
+}
+
+const PATIENT_URL = /^Patient\/([A-Za-z0-9\-.]{1,64})$/;
+
+/**
+ * A Patient PUT: `PUT Patient/<id>` (`member` the id) or a `conditionalUpdate` channel's `PUT Patient?<query>`
+ * (`member` searchMember of the query), the member the set holds it by.
+ */
+interface PatientPut {
+  index: number;
+  member: string;
+  id?: string;
+  query?: string;
+}
+
+/**
+ * The set's member for a Patient named by its search: `?` (an id never starts with it) and the query hashed, as
+ * an ordered lane names a patient (queue/ordering.ts partitionOf): the identifier itself never reaches Redis.
+ */
+function searchMember(query: string): string {
+  return `?${createHash('sha256').update(query).digest('hex').slice(0, 32)}`;
+}
+
+function patientPut(entry: Json, index: number): PatientPut | undefined {
+  const request = isRecord(entry.request) ? entry.request : undefined;
+  if (request?.method !== 'PUT' || typeof request.url !== 'string' || !isRecord(entry.resource) || entry.resource.resourceType !== 'Patient') return undefined;
+  const id = PATIENT_URL.exec(request.url)?.[1];
+  if (id !== undefined) return { index, member: id, id };
+  const query = request.url.startsWith('Patient?') ? request.url.slice('Patient?'.length) : '';
+  return query === '' ? undefined : { index, member: searchMember(query), query };
+}
+
+const linksOf = (resource: unknown): Json[] => (isRecord(resource) && Array.isArray(resource.link) ? resource.link.filter(isRecord) : []);
+
+/** A Bundle-local reference (`urn:uuid:` fullUrl of a Patient PUT) as the `Type/id` the server stores. */
+function literalOf(reference: string, byFullUrl: ReadonlyMap<string, string>): string {
+  return byFullUrl.get(reference) ?? reference;
+}
+
+/** What a link's `other` names: its literal reference, else its logical identifier. */
+function otherKey(link: Json, byFullUrl: ReadonlyMap<string, string>): string {
+  const other = isRecord(link.other) ? link.other : {};
+  if (typeof other.reference === 'string') return `ref:${literalOf(other.reference, byFullUrl)}`;
+  const id = isRecord(other.identifier) ? other.identifier : {};
+  return `id:${String(id.system ?? '')}|${String(id.value ?? '')}`;
+}
+
+/**
+ * The held links a PUT does not name (the module comment): none of that `other`, no held `replaced-by` beside the
+ * PUT's own, and none to a Patient the Bundle PUTs too (`written`): a message naming both records says whether they
+ * are linked (an A37 of two records PUT by id unlinks them by sending neither link).
+ */
+function carriedLinks(own: readonly Json[], held: readonly Json[], byFullUrl: ReadonlyMap<string, string>, written: ReadonlySet<string>): Json[] {
+  const named = new Set(own.map((l) => otherKey(l, byFullUrl)));
+  const replacedBy = own.some((l) => l.type === 'replaced-by');
+  return held.filter((l) => {
+    const other = otherKey(l, byFullUrl);
+    return !named.has(other) && !written.has(other) && !(replacedBy && l.type === 'replaced-by');
+  });
+}
+
+/** The entries to send with the held links carried, the PUTs sent with ifMatch (`versioned`), the members to mark before sending. */
+export interface CarriedLinks {
+  entries: Json[];
+  changed: boolean;
+  versioned: ReadonlySet<number>;
+  /** Patients this Bundle links, by id or by search (a merge's own entries): marked before it is sent. */
+  linking: string[];
+}
+
+/** The Patient a marked PUT writes, as the server holds it: by id, or the one match of its search (none, or several: undefined). */
+async function heldOf(put: PatientPut, search: Search): Promise<Json | undefined> {
+  const found = await search('Patient', put.id !== undefined ? `_id=${encodeURIComponent(put.id)}` : (put.query ?? ''));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The members a Bundle links before it is sent: a `PUT Patient/<id>` with a link by its id; a conditional PUT, a
+ * survivor's create or patch that writes a link by their search (searchMember: a later `conditionalUpdate`
+ * PUT names the Patient so). A survivor's server id comes from the answer (linkedBySearch).
+ */
+function linkingMembers(entries: readonly Json[]): string[] {
+  const members = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const put = patientPut(entry, index);
+    if (put !== undefined) {
+      if (linksOf(entry.resource).length > 0) members.add(put.member);
+      continue;
+    }
+    if (!writesLinkOtherwise(entry)) continue;
+    const request = entry.request as Json;
+    const query = request.method === 'POST' ? request.ifNoneExist : String(request.url).startsWith('Patient?') ? String(request.url).slice('Patient?'.length) : undefined;
+    if (typeof query === 'string' && query !== '') members.add(searchMember(query));
+  }
+  return [...members];
+}
+
+/**
+ * The module comment's rule over the entries to send: one set lookup for the Bundle's Patient PUTs, and a read
+ * (`Patient?_id=`, or the conditional PUT's own search) of each marked one only. A marked conditional PUT whose
+ * search finds one Patient is sent as `PUT Patient/<its id>` with `ifMatch` (the same update, FHIR R4
+ * http.html#cond-update: one match is updated), so a change since the read fails it.
+ */
+export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPatients, search: Search): Promise<CarriedLinks> {
+  const puts = entries.flatMap((entry, index) => patientPut(entry, index) ?? []);
+  const linking = linkingMembers(entries);
+  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking };
+  if (puts.length === 0) return unchanged;
+  const marked = await linked.marked([...new Set(puts.map((p) => p.member))]);
+  const held = new Map<number, Json>();
+  const unlinked: string[] = [];
+  for (const put of puts) {
+    if (!marked.has(put.member)) continue;
+    const resource = await heldOf(put, search);
+    if (resource !== undefined && linksOf(resource).length > 0) held.set(put.index, resource);
+    else if (resource !== undefined || put.id !== undefined) unlinked.push(put.member);
+  }
+  await linked.unmark(unlinked);
+  if (held.size === 0) return unchanged;
+  // the Patients this Bundle PUTs, as the server stores them (a conditional PUT's, once read)
+  const byFullUrl = new Map<string, string>();
+  const written = new Set<string>();
+  for (const put of puts) {
+    const literal = put.id !== undefined ? `Patient/${put.id}` : held.has(put.index) ? `Patient/${String(held.get(put.index)?.id)}` : undefined;
+    if (literal === undefined) continue;
+    written.add(`ref:${literal}`);
+    const fullUrl = entries[put.index]?.fullUrl;
+    if (typeof fullUrl === 'string') byFullUrl.set(fullUrl, literal);
+  }
+  for (const entry of entries) {
+    const request = isRecord(entry.request) ? entry.request : {};
+    if (typeof entry.fullUrl === 'string' && request.method === 'PUT' && typeof request.url === 'string' && PATIENT_URL.test(request.url) === false && !request.url.includes('?')) byFullUrl.set(entry.fullUrl, request.url);
+  }
+  const out = [...entries];
+  const versioned = new Set<number>();
+  for (const [index, found] of held) {
+    const entry = out[index] as Json;
+    const resource = entry.resource as Json;
+    const own = linksOf(resource);
+    const carried = carriedLinks(own, linksOf(found), byFullUrl, written);
+    const meta = isRecord(found.meta) ? found.meta : {};
+    const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
+    const retired = carried.some((l) => l.type === 'replaced-by') && resource.active === undefined && typeof found.active === 'boolean';
+    const id = String(found.id);
+    const kept: Json = { ...resource, id, ...(retired ? { active: found.active } : {}), ...(carried.length > 0 ? { link: [...own, ...carried] } : {}) };
+    out[index] = { ...entry, resource: kept, request: { ...(entry.request as Json), url: `Patient/${id}`, ...ifMatch } };
+    if (ifMatch.ifMatch !== undefined) versioned.add(index);
+  }
+  return { entries: out, changed: true, versioned, linking };
+}
+
+/** Whether a Patient entry that is no Patient PUT writes a link: a create carrying one, a FHIRPath Patch `add` of `link`, a JSON Patch of `/link`. */
+function writesLinkOtherwise(entry: Json): boolean {
+  const request = isRecord(entry.request) ? entry.request : {};
+  const url = typeof request.url === 'string' ? request.url : '';
+  if (!url.startsWith('Patient') || patientPut(entry, 0) !== undefined) return false;
+  const resource = isRecord(entry.resource) ? entry.resource : undefined;
+  if (resource?.resourceType === 'Patient') return linksOf(resource).length > 0;
+  if (resource?.resourceType === 'Parameters' && Array.isArray(resource.parameter)) {
+    return resource.parameter.some((p) => {
+      const parts = isRecord(p) && Array.isArray(p.part) ? p.part.filter(isRecord) : [];
+      return parts.some((q) => q.name === 'type' && q.valueCode === 'add') && parts.some((q) => q.name === 'name' && q.valueString === 'link');
+    });
+  }
+  if (resource?.resourceType === 'Binary' && typeof resource.data === 'string') {
+    try {
+      const ops: unknown = JSON.parse(binaryText(resource.data));
+      return Array.isArray(ops) && ops.some((op) => isRecord(op) && typeof op.path === 'string' && op.path.startsWith('/link'));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The Patients the server answered for the entries that link a Patient found by search or a conditional PUT (their `location`), to mark once sent. */
+export function linkedBySearch(entries: readonly Json[], results: readonly DeliveryEntry[]): string[] {
+  const ids: string[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const put = patientPut(entry, index);
+    if (put?.id !== undefined || (put === undefined && !writesLinkOtherwise(entry)) || (put !== undefined && linksOf(entry.resource).length === 0)) continue;
+    const location = results[index]?.location?.split('/_history/')[0] ?? '';
+    const id = PATIENT_URL.exec(location.slice(location.lastIndexOf('Patient/')))?.[1];
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
