@@ -85,7 +85,8 @@ function atHigId(type: string, matches: readonly Json[], higId: string): Held {
  * The resource of `type` a marked create acts on (see the module comment): the one its search or hig's
  * id (`higId`) finds; 'none' when the server holds neither; 'other-patient' when hig's id holds another
  * patient's (the create then goes as sent: the server makes this patient's under an id of its own).
- * [FHIR R4 Patient.link replaced-by; review 37 R37-W1] Only when both miss, a search among one patient's
+ * [FHIR R4 Patient.link replaced-by; IG PV1[Encounter] #19, TXA[DocumentReference] #12, PID[Account] #18: one
+ * resource per number; review 37 R37-W1] Only when both miss, a search among one patient's
  * resources is the patient's records merged into it too (mergedRetry): the resource at hig's id whose subject
  * is such a record, else the search again among them. `merged` is the Bundle's lookup of those records (one per
  * expansion: several searches of one patient ask once).
