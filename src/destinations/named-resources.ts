@@ -58,6 +58,12 @@ export function higIdOf(create: Json): string | undefined {
 /** What the server holds for a marked create: the resource it acts on, none (PUT at hig's id), or hig's id taken by another patient's. */
 export type Held = { resource: Json } | 'none' | 'other-patient';
 
+/** The literal references of a resource's `subject` (an Account's is a list: FHIR R4 Account.subject 0..*). */
+function subjectsOf(resource: Json): string[] {
+  const subjects = Array.isArray(resource.subject) ? (resource.subject as unknown[]) : [resource.subject];
+  return subjects.flatMap((s) => (isRecord(s) && typeof s.reference === 'string' ? [s.reference] : []));
+}
+
 /**
  * Whether the resource at hig's id is the patient's the search names: its subject is the search's
  * `subject` (or a `urn:uuid:` a batch left unresolved, or none), or the search names no patient (a number with a
@@ -68,27 +74,101 @@ function ofSearchedPatient(resource: Json, query: string): boolean {
   const subject = new URLSearchParams(query).get('subject');
   if (subject === null) return true;
   // an Account's subject is a list (FHIR R4 Account.subject 0..*: BAR_P02, A17 name two patients): any of them
-  const subjects = Array.isArray(resource.subject) ? (resource.subject as unknown[]) : [resource.subject];
-  const held = subjects.flatMap((s) => (isRecord(s) && typeof s.reference === 'string' ? [s.reference] : []));
+  const held = subjectsOf(resource);
   return held.length === 0 || held.some((h) => h === subject || h.startsWith('urn:uuid:'));
+}
+
+/** The one of several matches of a search that is at hig's id; none there, the message is refused (the server's 412). */
+function atHigId(type: string, matches: readonly Json[], higId: string): Held {
+  const own = matches.length === 1 ? matches[0] : matches.find((m) => m.id === higId);
+  if (own === undefined) throw new DestinationRejectedError(`search ${type}: the number a message names finds ${matches.length} resources of the patient`);
+  return { resource: own };
 }
 
 /**
  * The resource of `type` a marked create acts on (see the module comment): the one its search or hig's
  * id (`higId`) finds; 'none' when the server holds neither; 'other-patient' when hig's id holds another
  * patient's (the create then goes as sent: the server makes this patient's under an id of its own).
+ * [FHIR R4 Patient.link replaced-by; IG PV1[Encounter] #19, TXA[DocumentReference] #12, PID[Account] #18: one
+ * resource per number; review 37 R37-W1] Only when both miss, a search among one patient's
+ * resources is the patient's records merged into it too (mergedRetry): the resource at hig's id whose subject
+ * is such a record, else the search again among them. `merged` is the Bundle's lookup of those records (one per
+ * expansion: several searches of one patient ask once).
  */
-export async function heldResource(type: string, query: string, higId: string, search: Search): Promise<Held> {
+export async function heldResource(type: string, query: string, higId: string, search: Search, merged = mergedRecords(search)): Promise<Held> {
   const matches = await search(type, query);
-  if (matches.length === 1 && matches[0] !== undefined) return { resource: matches[0] };
-  if (matches.length > 1) {
-    const own = matches.find((m) => m.id === higId);
-    if (own === undefined) throw new DestinationRejectedError(`search ${type}: the number a message names finds ${matches.length} resources of the patient`);
-    return { resource: own };
-  }
+  if (matches.length > 0) return atHigId(type, matches, higId);
   const [own] = await search(type, `_id=${encodeURIComponent(higId)}`);
-  if (own === undefined) return 'none';
-  return ofSearchedPatient(own, query) ? { resource: own } : 'other-patient';
+  if (own !== undefined && ofSearchedPatient(own, query)) return { resource: own };
+  const retry = await mergedRetry(query, merged);
+  if (retry !== undefined && own !== undefined && subjectsOf(own).some((s) => retry.records.includes(s))) return { resource: own };
+  const retried = retry === undefined ? [] : await search(type, retry.query);
+  if (retried.length > 0) return atHigId(type, retried, higId);
+  return own === undefined ? 'none' : 'other-patient';
+}
+
+/**
+ * [FHIR R4 Patient.link: `replaced-by` "the patient resource containing this link must no longer be used. The link
+ * points forward to another patient resource that must be used in lieu of the patient resource that contains this
+ * link"] The records merged into a Patient (`Patient/<id>`): those whose `link` is `replaced-by` it, and the records
+ * merged into those (a merge of a merge, up to MERGE_DEPTH). Found by the standard Patient search parameter `link`
+ * (Patient.link.other): `GET Patient?link=Patient/<id>` — one GET per level, two when one merge is found (the second
+ * finds the merge had none). The retired record's `replaced-by`, not the survivor's `replaces`: no later message PUTs
+ * the retired record, while a later PID of the survivor may PUT it whole without its link (mapping.md, MRG; review 33
+ * R33-L1). A link of another type (`seealso`, `refer`: an A24's two records, "distinct") is no merge: that patient's
+ * resources are not this one's (code review 26 CR26-4).
+ */
+export type MergedRecords = (patient: string) => Promise<string[]>;
+
+/** How many merges deep mergedRecords follows a chain of merges (each level one GET). */
+const MERGE_DEPTH = 4;
+
+/** A MergedRecords lookup over `search`, remembered per patient (one Bundle's searches share it). */
+export function mergedRecords(search: Search): MergedRecords {
+  const known = new Map<string, Promise<string[]>>();
+  return (patient) => {
+    let records = known.get(patient);
+    if (records === undefined) known.set(patient, (records = recordsMergedInto(patient, search)));
+    return records;
+  };
+}
+
+async function recordsMergedInto(patient: string, search: Search): Promise<string[]> {
+  const found: string[] = [];
+  let survivors = [patient];
+  for (let depth = 0; depth < MERGE_DEPTH && survivors.length > 0; depth++) {
+    const linked = await search('Patient', `link=${survivors.join(',')}`);
+    const retired = linked
+      .filter((p) => Array.isArray(p.link) && p.link.some((l) => isRecord(l) && l.type === 'replaced-by' && isRecord(l.other) && survivors.includes(String(l.other.reference))))
+      .map((p) => `Patient/${String(p.id)}`)
+      .filter((r) => r !== patient && !found.includes(r));
+    found.push(...retired);
+    survivors = retired;
+  }
+  return found;
+}
+
+/** The parameters that scope a search to one patient's resources: `subject` (hig's searches) and `patient`. */
+const PATIENT_PARAMS: ReadonlySet<string> = new Set(['subject', 'patient']);
+
+/**
+ * A search scoped to one patient (`subject=Patient/<id>` or `patient=Patient/<id>`, a literal reference) made again
+ * among the records merged into that patient (`subject=Patient/<a>,Patient/<b>`: any of them, FHIR R4
+ * search.html#combining), every other parameter as it was; undefined when the search names no patient (a number with
+ * a system: searched alone) or the patient has no merged record. A chained subject (`subject:Patient.identifier=`, a
+ * Patient sent by a search) is not followed.
+ */
+export async function mergedRetry(query: string, merged: MergedRecords): Promise<{ query: string; records: string[] } | undefined> {
+  const params = query.split('&');
+  const at = params.findIndex((p) => PATIENT_PARAMS.has(p.slice(0, p.indexOf('='))) && p.slice(p.indexOf('=') + 1).startsWith('Patient/'));
+  const param = params[at];
+  if (param === undefined) return undefined;
+  const name = param.slice(0, param.indexOf('='));
+  const records = await merged(param.slice(name.length + 1));
+  if (records.length === 0) return undefined;
+  // a FHIR id is [A-Za-z0-9\-.]{1,64} (R4 datatypes.html#id): no escaping, and `,` is the search's OR
+  params[at] = `${name}=${records.join(',')}`;
+  return { query: params.join('&'), records };
 }
 
 /**

@@ -35,7 +35,7 @@
  * and a patient id: errors name the resource type only.
  */
 import { CLEARED_DOSAGE_EXTENSION, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
-import { heldResource, higIdOf, NAMED_TYPES, putAtHigId, type Search } from './named-resources.js';
+import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
@@ -192,10 +192,10 @@ function higIdOfSearch(entries: readonly Json[], key: string, kind: MarkedSearch
  * (a document patched by id, a visit left as held), or none (its create PUT at hig's id). Without hig's
  * id (no create of the search) the entries go as they are.
  */
-async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search): Promise<Searched> {
+async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search, merged: MergedRecords): Promise<Searched> {
   const id = higIdOfSearch(entries, key);
   if (id === undefined) return supersededSearched(entries, type, key, query, search);
-  const held = await heldResource(type, query, id, search);
+  const held = await heldResource(type, query, id, search, merged);
   if (held === 'other-patient') return { matches: [] };
   return held === 'none' ? { matches: [], byId: [], put: id } : { matches: [held.resource], byId: [held.resource] };
 }
@@ -248,14 +248,37 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     if (marked?.kind === 'patch' && isRecord(entry.resource)) patches.set(`${marked.type}?${marked.query}`, entry);
   }
   const found = new Map<string, Searched>();
+  // the records merged into a patient, asked once per Bundle and only when a search of that patient finds nothing
+  const merged = mergedRecords(search);
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
-    if (NAMED_TYPES.has(marked.type)) found.set(key, await namedSearched(entries, marked.type, key, marked.query, search));
-    else found.set(key, searched(marked.type, await search(marked.type, marked.query), written, patches.get(key)));
+    if (NAMED_TYPES.has(marked.type)) {
+      found.set(key, await namedSearched(entries, marked.type, key, marked.query, search, merged));
+      continue;
+    }
+    const matches = await search(marked.type, marked.query);
+    const retry = matches.length === 0 ? await mergedRetry(marked.query, merged) : undefined;
+    const retried = retry === undefined ? [] : await search(marked.type, retry.query);
+    found.set(key, retried.length > 0 ? mergedSearched(marked.type, retried, written) : searched(marked.type, matches, written, patches.get(key)));
   }
   return found;
+}
+
+/**
+ * [FHIR R4 Patient.link replaced-by; IG ORC[ServiceRequest] #2 (one order per number); review 37 R37-W1] An order
+ * event's search among the patient's orders that found nothing, found among the records merged into the patient
+ * (named-resources.ts mergedRetry): the order placed before the merge (an A40 after the ED's order, its result sent
+ * under the survivor). Always acted on by id: the conditional PATCH names the survivor, whose search would find
+ * nothing again; the create is dropped and references to it name the orders found. Several matches are a
+ * requisition's tests (BY_MATCH) — of one person, whichever record each is on, so not refused as several patients'
+ * (ofOnePatient); several of a type not patched one by one are refused, as the server refuses a conditional PATCH
+ * that finds several (412).
+ */
+function mergedSearched(type: string, matches: Json[], written: ReadonlySet<string>): Searched {
+  if (matches.length > 1 && !BY_MATCH.has(type)) throw new DestinationRejectedError(`search ${type}: an order event's number finds ${matches.length} resources of the patient's merged records`);
+  return { matches, byId: matches.filter((m) => !written.has(`${type}/${String(m.id)}`)) };
 }
 
 /**

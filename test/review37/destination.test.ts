@@ -4,7 +4,8 @@
  * transactions to the in-repo test FHIR server (test/support/fhir-server.ts); what the server holds after each message,
  * read against the messages and the IG rows named. Visit events (A04 → A08 → A06 → A02, A04 → A03, A04 → A11), order
  * events (NW → CA, NW → result, corrected result), the A40 merge and what each result, administration and document is
- * attached to are judged here. R37-W1/W2/W3 are `it.fails` in defects.test.ts.
+ * attached to are judged here. R37-W2/W3 are `it.fails` in defects.test.ts; R37-W1 (fixed by fixmerge27) is judged
+ * here too, over the whole sample.
  *
  *   npx vitest run test/review37/destination.test.ts
  */
@@ -126,6 +127,15 @@ describe('review 37 at the destination (channel zone America/Denver)', () => {
     const tdap = ofType('24', 'Immunization');
     expect(tdap).toHaveLength(1);
     expect(text(tdap[0]?.patient)).toContain(survivor);
+  });
+
+  it('R37-W1 [IG PV1[Encounter] #19; ORC[ServiceRequest] #2, #5 CM → completed; FHIR R4 Patient.link replaced-by] after the A40 (#15) the LIS result under the real MRN (#18) and the ED notes (#22, #23) name the trauma visit CMV3799017E the registration (#03) wrote, and complete the ED\'s order SUM37-0022: one of each', () => {
+    const visit = one('24', 'Encounter', 'CMV3799017E');
+    expect(text(visit.subject)).toContain(ref(one('24', 'Patient', 'CM3799017')));
+    expect(withId('24', 'ServiceRequest', 'SUM37-0022').map((r) => r.status)).toEqual(['completed']);
+    const screens = ofType('24', 'Observation').filter((x) => text(x.code).includes('[Presence] in Urine'));
+    for (const o of screens) expect((o.encounter as Json | undefined)?.reference).toBe(ref(visit));
+    for (const d of ofType('24', 'DocumentReference')) expect(text((d.context as Json | undefined)?.encounter)).toContain(ref(visit));
   });
 
   it('pharmacy: fentanyl given 01:02 MST (completed), ondansetron held (not-done, RXA-18 reason), each on its own order [RXA-20 CP/NA, RXA-18; RXA-3]', () => {

@@ -201,6 +201,12 @@ function hasCoding(resource: Json, value: string): boolean {
   return codings.some((c: unknown) => isJson(c) && c.code === code && (system === undefined ? true : system === '' ? c.system === undefined : c.system === system));
 }
 
+/** The literal references of `link[].other` (FHIR R4 Patient search parameter `link`: Patient.link.other). */
+function linkedOthers(resource: Json): string[] {
+  const links = Array.isArray(resource.link) ? resource.link : [];
+  return links.flatMap((l: unknown) => (isJson(l) && isJson(l.other) && typeof l.other.reference === 'string' ? [l.other.reference] : []));
+}
+
 /**
  * `_tag=sys|code` (or `|code`, `code`) against a resource's meta.tag codings [FHIR R4 search.html#all
  * `_tag` (token)].
@@ -212,18 +218,22 @@ function hasTag(resource: Json, value: string): boolean {
 }
 
 /**
- * The search parameters hig's Bundles use: `_id`, `identifier`, `code` (an order event sent with its
- * OBR), `subject` (a literal `Patient/id`; any of an Account's), `subject:Patient.identifier` (chained, FHIR R4
- * search.html#chaining) and `_tag` with `:not` (an order's search leaves out the scheduler's request of
- * a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for the
- * parameter"); any other is unsupported.
+ * The search parameters hig's Bundles and the FHIR destination use: `_id`, `identifier`, `code` (an order event sent
+ * with its OBR), `subject` (a literal `Patient/id`; any of an Account's; `Patient/a,Patient/b` any of them, FHIR R4
+ * search.html#combining), `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining), a Patient's
+ * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
+ * survivor, destinations/named-resources.ts mergedInto) and `_tag` with `:not` (an order's search leaves out the
+ * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
+ * the parameter"); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   // Account.subject is a list (0..*): the search matches any of its references
   const subjects = (Array.isArray(resource.subject) ? resource.subject : [resource.subject]).flatMap((s: unknown) => (isJson(s) && typeof s.reference === 'string' ? [s.reference] : []));
   for (const [name, value] of params) {
     if (name === 'subject') {
-      if (!subjects.includes(value)) return false;
+      if (!value.split(',').some((v) => subjects.includes(v))) return false;
+    } else if (name === 'link' && resource.resourceType === 'Patient') {
+      if (!value.split(',').some((v) => linkedOthers(resource).includes(v))) return false;
     } else if (name === 'subject:Patient.identifier') {
       if (!subjects.some((subject: string) => subject.startsWith('Patient/') && hasIdentifier(resolve(subject), value))) return false;
     } else if (name === '_id') {
