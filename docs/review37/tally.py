@@ -4,7 +4,7 @@
 Reviews 17-36's method over review 37's 24 synthetic messages (docs/review37/messages/, drawn by
 docs/reviewtools/draw.py). CLASSES: the rows marked "review 37" first, then review 36's, 35's and 34's chains, read
 through tally_core.tables_of, not copied. Manual findings (WRONG, SILENT, REFUSED) by message number; each counts only
-on a commit before its fix (_FIXED, asked of git; empty: nothing fixed yet).
+on a commit before its fix (_FIXED, asked of git: R37-W2 by 85b3255, fixxo27).
 tally_core converts with default options (zone UTC): the report lines it classes are the same as under the channel
 zone America/Denver the review read the Bundles with, less the skipped-hour `value` lines (remarks, not losses).
 Run from the worktree root (after npm run build): python3 docs/review37/tally.py [-v]
@@ -43,7 +43,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R37-W2': '85b3255'}  # fixxo27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
