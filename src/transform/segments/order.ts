@@ -537,7 +537,8 @@ function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
  * not place the order (placesOrder: an event with its OBR, an XO/XX, a result's or a document's
  * request): keyed as the test is (number + OBR-4, requestKey: the URL the NW PUT), but sent as the
  * ORC-only event is, a conditional create + patch, searched by the number and the OBR-4 code
- * (identity.ts orderEventTestSearch), so the one test is found under whatever id the server gave it
+ * (identity.ts orderEventTestSearch; a change of the test, changesTest: the number alone, R37-W2),
+ * so the one test is found under whatever id the server gave it
  * and keeps what the message does not say; every element the message carries replaces the order's
  * (patch.ts OrderEventChange.carried). Before, the full PUT erased the requester, authoredOn,
  * occurrence, priority and reason of the held order. A search that cannot be made safely (no number;
