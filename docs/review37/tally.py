@@ -43,7 +43,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R37-W3': '366c039', 'R37-W1': '668a3c3'}  # gap27; fixmerge27: the merged record's visit and order found at the FHIR destination
+_FIXED = {'R37-W3': '366c039', 'R37-W1': '668a3c3', 'R37-W2': '85b3255'}  # gap27; fixmerge27; fixxo27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

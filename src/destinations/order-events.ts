@@ -34,7 +34,7 @@
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
 import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -75,8 +75,8 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION]);
+/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -234,6 +234,36 @@ function searched(type: string, matches: Json[], written: ReadonlySet<string>, p
   return { matches, byId: others };
 }
 
+/** Whether a resource's code holds the coding a token search `system|code` (`|code`: no system) would match [FHIR R4 search.html#token]. */
+function holdsCoding(resource: Json, coding: { system?: string; code: string }): boolean {
+  const codings = isRecord(resource.code) && Array.isArray(resource.code.coding) ? resource.code.coding : [];
+  return codings.some((c) => isRecord(c) && c.code === coding.code && c.system === coding.system);
+}
+
+/**
+ * [review 37 R37-W2; IG ORC[ServiceRequest] #1 XO, #2 → identifier, OBR[ServiceRequest] #4 → code] An
+ * order change searched by its number alone (patch.ts ORDER_CHANGED_TEST_EXTENSION: an XO/XX/XR, the
+ * only OBR of its message under that number): the order the number names is the one changed, code
+ * included. None, or one live match: as any search (the create makes it, or the conditional pair acts on
+ * it). Several: one live among ended ones is that order, patched by id (an ended test is never given the
+ * new code); several live (a requisition's tests) or only ended ones: those already holding the new code
+ * (a change that keeps its test), else refused rather than one guessed (an ended order is not re-coded
+ * either). The error names the search's parameters, not its values (an order number and a patient id).
+ */
+function changedSearched(marked: MarkedSearch, matches: Json[], coding: { system?: string; code: string }, written: ReadonlySet<string>, patch: Json | undefined): Searched {
+  const { type } = marked;
+  const live = liveOf(matches, type);
+  if (matches.length === 0 || (matches.length === 1 && live.length === 1)) return searched(type, matches, written, patch);
+  const pool = live.length > 0 ? live : matches;
+  const changed = live.length === 1 ? live : pool.filter((m) => holdsCoding(m, coding));
+  if (changed.length === 0) {
+    const params = marked.query.split('&').map((p) => p.split('=')[0]).join('&');
+    throw new DestinationRejectedError(`search ${type}?${params}: an order change (ORC-1 XO/XX/XR) to another test finds ${pool.length} ${live.length > 0 ? 'live' : 'ended'} orders of its number and none of that test: which one it changes is unknown`);
+  }
+  ofOnePatient(type, matches);
+  return { matches, byId: changed.filter((m) => !written.has(`${type}/${String(m.id)}`)) };
+}
+
 /**
  * Each marked entry's search, by `Type?query` (`written`: what the Bundle writes by id): patched by id
  * are those that find several tests, one that finds a single request already ended (ENDED holds
@@ -261,7 +291,9 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     const matches = await search(marked.type, marked.query);
     const retry = matches.length === 0 ? await mergedRetry(marked.query, merged) : undefined;
     const retried = retry === undefined ? [] : await search(marked.type, retry.query);
-    found.set(key, retried.length > 0 ? mergedSearched(marked.type, retried, written) : searched(marked.type, matches, written, patches.get(key)));
+    const changed = changedTestOf(entry);
+    if (retried.length > 0) found.set(key, mergedSearched(marked.type, retried, written));
+    else found.set(key, changed === undefined ? searched(marked.type, matches, written, patches.get(key)) : changedSearched(marked, matches, changed, written, patches.get(key)));
   }
   return found;
 }

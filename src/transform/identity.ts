@@ -258,9 +258,9 @@ export function patientNumberSearch(number: Json | undefined, patient: Resource 
 export function orderEventTestSearch(number: Json | undefined, code: Json | undefined, patient: Resource | undefined): string | undefined {
   const query = orderEventKey(number, patient)?.query;
   if (query === undefined) return undefined;
-  const coding = Array.isArray(code?.coding) ? (code.coding[0] as Json | undefined) : undefined;
-  if (typeof coding?.code !== 'string') return query;
-  const token = `${typeof coding.system === 'string' ? encodeURIComponent(coding.system) : ''}|${encodeURIComponent(coding.code)}`;
+  const coding = searchedCoding(code);
+  if (coding === undefined) return query;
+  const token = `${coding.system === undefined ? '' : encodeURIComponent(coding.system)}|${encodeURIComponent(coding.code)}`;
   // the code beside the identifier, before a patient's subject (chainedEventSubject rewrites that one)
   const [identifier, ...rest] = query.split('&');
   return [identifier, `code=${token}`, ...rest].join('&');
@@ -294,6 +294,13 @@ export const SCHEDULER_REQUEST_TAG: Readonly<{ system: string; code: string; dis
 export function ordersOnlySearch(type: string, query: string): string {
   if (type !== 'ServiceRequest') return query;
   return `${query}&_tag:not=${encodeURIComponent(SCHEDULER_REQUEST_TAG.system)}|${encodeURIComponent(SCHEDULER_REQUEST_TAG.code)}`;
+}
+
+/** The coding of a test's OBR-4 its order-event search names (orderEventTestSearch): the first, when it has a code. */
+export function searchedCoding(code: Json | undefined): { system?: string; code: string } | undefined {
+  const coding = Array.isArray(code?.coding) ? (code.coding[0] as Json | undefined) : undefined;
+  if (typeof coding?.code !== 'string') return undefined;
+  return typeof coding.system === 'string' ? { system: coding.system, code: coding.code } : { code: coding.code };
 }
 
 /** The literal subject parameter of a patient-scoped order-event search (orderEventKey). */

@@ -268,6 +268,32 @@ function withClearedDosage(entry: Json, cleared: readonly string[]): Json {
   return paths.length === 0 ? entry : { ...entry, extension: paths.map((valueString) => ({ url: CLEARED_DOSAGE_EXTENSION, valueString })) };
 }
 
+/**
+ * [hig, review 37 R37-W2] hig's mark on both entries of an order change searched by its number alone
+ * (OrderEventChange.changedTest): the test's new code, a `valueCoding`. Several live orders under the
+ * number (a requisition's tests) are then not all the one changed: the FHIR destination
+ * (destinations/order-events.ts) changes the one whose code that is, and refuses rather than guess when
+ * none has it. An extension of Bundle.entry like ORDER_EVENT_EXTENSION (valid R4), removed from every
+ * entry the FHIR destination sends; a file, HTTP or MLLP destination carries it as it is.
+ */
+export const ORDER_CHANGED_TEST_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-changed-test';
+
+/** The new test code an order change's entry carries (ORDER_CHANGED_TEST_EXTENSION); none: undefined. */
+export function changedTestOf(entry: Json): { system?: string; code: string } | undefined {
+  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  const mark = extensions.find((e): e is Json => isObject(e) && e.url === ORDER_CHANGED_TEST_EXTENSION);
+  const coding = isObject(mark?.valueCoding) ? mark.valueCoding : undefined;
+  if (typeof coding?.code !== 'string') return undefined;
+  return typeof coding.system === 'string' ? { system: coding.system, code: coding.code } : { code: coding.code };
+}
+
+/** The entry with ORDER_CHANGED_TEST_EXTENSION after hig's other marks, when the change names a new code. */
+function withChangedTest(entry: Json, changed: OrderEventChange['changedTest']): Json {
+  if (changed === undefined) return entry;
+  const extension = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  return { ...entry, extension: [...extension, { url: ORDER_CHANGED_TEST_EXTENSION, valueCoding: { ...changed } }] };
+}
+
 function marked(entry: Json, type: string): Json {
   return EXPANDED_TYPES.has(type) ? withMarker(entry) : entry;
 }
@@ -311,6 +337,14 @@ export interface OrderEventChange {
    * (notificationPatch), so the text a T02 or T08 stored stays (code review 23 CR23-6).
    */
   notification?: boolean;
+  /**
+   * [review 37 R37-W2] A change of the order in place (ORC-1 XO/XX/XR, order.ts changesTest) searched by
+   * the number alone, as the only OBR of its message under that number: the test's new OBR-4 coding (the
+   * one a per-test search names, identity.ts searchedCoding). Both entries carry it
+   * (ORDER_CHANGED_TEST_EXTENSION) for the FHIR destination, which must not change a requisition's
+   * other tests with it.
+   */
+  changedTest?: { system?: string; code: string };
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -997,7 +1031,7 @@ export function orderEventEntries(request: Resource, fullUrl: string, search: st
   } else if (elements.length > 0) {
     entries.push(patchEntry(resource.resourceType, search, elements.map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }))));
   }
-  return entries.map((e) => marked(e, resource.resourceType));
+  return entries.map((e) => withChangedTest(marked(e, resource.resourceType), given.changedTest));
 }
 
 /**

@@ -75,7 +75,7 @@ describe('review 37: an ORM XO that changes the test leaves the old test active 
   // by placer number + OBR-4 (mapping.md "Resource identity", order events): the new code finds nothing, so the server
   // holds two orders SUM37-0021: the CT head alone still `active` (nothing says it changed) and the new one `unknown`.
   // [IG ORC[ServiceRequest] #1 XO, #2 → identifier PLAC (one order per placer number); OBR[ServiceRequest] #4 → code]
-  it.fails('R37-W2 [IG ORC[ServiceRequest] #1 XO, #2; OBR[ServiceRequest] #4] after #03 #04 #13 the server holds one order SUM37-0021, coded CT head + C-spine', async () => {
+  it('R37-W2 [IG ORC[ServiceRequest] #1 XO, #2; OBR[ServiceRequest] #4] after #03 #04 #13 the server holds one order SUM37-0021, coded CT head + C-spine', async () => {
     const held = await deliverPart([as('03'), as('04'), as('13')]);
     expect(held.failures).toEqual([]);
     const orders = byPlacer(held.ServiceRequest, 'SUM37-0021');

@@ -4,8 +4,8 @@
  * transactions to the in-repo test FHIR server (test/support/fhir-server.ts); what the server holds after each message,
  * read against the messages and the IG rows named. Visit events (A04 → A08 → A06 → A02, A04 → A03, A04 → A11), order
  * events (NW → CA, NW → result, corrected result), the A40 merge and what each result, administration and document is
- * attached to are judged here. R37-W2/W3 are `it.fails` in defects.test.ts; R37-W1 (fixed by fixmerge27) is judged
- * here too, over the whole sample.
+ * attached to are judged here. R37-W3 is fixed (gap27); R37-W1 (fixmerge27) and R37-W2 (fixxo27, the XO that changes
+ * the test) are fixed and judged here too, over the whole sample.
  *
  *   npx vitest run test/review37/destination.test.ts
  */
@@ -78,6 +78,17 @@ describe('review 37 at the destination (channel zone America/Denver)', () => {
     expect(text(ddimer.extension)).toContain('PE not suspected');
     for (const placer of ['SUM37-0011', 'SUM37-0012', 'SUM37-0014', 'SUM37-0015']) expect(one('24', 'ServiceRequest', placer).status).toBe('completed');
     expect(one('24', 'ServiceRequest', 'SUM37-0015').occurrencePeriod).toEqual({ start: '2027-03-14T02:05:00-07:00' });
+  });
+
+  it('R37-W2: the XO (#13) changes the one CT order SUM37-0021 into CT head + C-spine; it stays active with #04\'s authoredOn [IG ORC[ServiceRequest] #1 XO, #2; OBR[ServiceRequest] #4; ORC #9 IF NW]', () => {
+    expect(one('04', 'ServiceRequest', 'SUM37-0021').status).toBe('active');
+    for (const n of ['13', '24']) {
+      const ct = one(n, 'ServiceRequest', 'SUM37-0021');
+      expect(codeIs(ct, 'CTHDCSPWO')).toBe(true);
+      expect(ct.status).toBe('active');
+      expect(ct.authoredOn).toBe('2027-03-14T00:37:00-07:00');
+      expect(ref(ct)).toBe(ref(one('04', 'ServiceRequest', 'SUM37-0021')));
+    }
   });
 
   it('critical potassium HH with the call-back note, then corrected: one Observation, 4.4 corrected, the correction note replacing the call-back; the BMP report corrected [IG OBX[Observation] #5, #8, #11 C; NTE[Observation]; OBR[DiagnosticReport] #25 C]', () => {

@@ -18,7 +18,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { xadAddress } from '../datatypes/address.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { HL7_NULL, type Repetition, get } from '../../hl7/message.js';
-import { childReportKey, childRequestKey, orderEventKey, orderEventTestSearch, orderKey } from '../identity.js';
+import { childReportKey, childRequestKey, identifierFact, orderEventKey, orderEventTestSearch, orderKey, searchedCoding } from '../identity.js';
 import { statusChange } from '../patch.js';
 import { ORDER_DETAILS } from '../groups.js';
 import type { GroupNode } from '../structures/match.js';
@@ -54,6 +54,18 @@ function saysWhat(node: GroupNode): boolean {
  * message: heldOrderEvent.
  */
 const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
+
+/**
+ * [v2.5.1 table 0119; IG ORC[ServiceRequest] #1 → businessEvent, #2 → identifier PLAC] Order control
+ * codes that change an order placed before in place, under its own number: XO (change order/service
+ * request), XX (order/service changed, unsolicited: the filler's), XR (changed as requested: the
+ * filler's answer to an XO). What they change may be the test itself (OBR-4: CT head → CT head +
+ * C-spine, review 37 R37-W2), so the order is the one their number names (testEventRequest). Not the
+ * replacement codes: RP/RU name the order replaced (treated as cancelled), RO/RQ the replacement, an
+ * order of its own (table 0119's replacement note); nor UX (unable to change: the order stays). The
+ * IG's OrderControlCode[ServiceRequest.status] map gives XO/XX/XR no status.
+ */
+const CHANGE_EVENTS: ReadonlySet<string> = new Set(['XO', 'XX', 'XR']);
 
 /**
  * Response messages: the filler's answer to an order message (v2.5.1 4.4.7 ORL_O22 to OML_O21).
@@ -556,25 +568,47 @@ function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
  * not place the order (placesOrder: an event with its OBR, an XO/XX, a result's or a document's
  * request): keyed as the test is (number + OBR-4, requestKey: the URL the NW PUT), but sent as the
  * ORC-only event is, a conditional create + patch, searched by the number and the OBR-4 code
- * (identity.ts orderEventTestSearch), so the one test is found under whatever id the server gave it
+ * (identity.ts orderEventTestSearch; a change of the test, changesTest: the number alone, R37-W2),
+ * so the one test is found under whatever id the server gave it
  * and keeps what the message does not say; every element the message carries replaces the order's
  * (patch.ts OrderEventChange.carried). Before, the full PUT erased the requester, authoredOn,
  * occurrence, priority and reason of the held order. A search that cannot be made safely (no number;
  * a number without a system and no identified patient), or that a second OBR of the message already
  * makes, leaves the full PUT.
  */
-function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean): void {
-  const search = orderEventTestSearch(number, code, patient);
+function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean, changes = false): void {
+  // [IG ORC[ServiceRequest] #1 XO, #2; OBR[ServiceRequest] #4; review 37 R37-W2] a change of the test
+  // is searched by the number alone: the new OBR-4 is what it changes, so number + it found nothing
+  // and the server created a second order beside the one the number names, still active
+  const changed = changes ? searchedCoding(code) : undefined;
+  const search = changed !== undefined ? orderEventKey(number, patient)?.query : orderEventTestSearch(number, code, patient);
   const typeId = `ServiceRequest/${resource.id ?? ''}`;
   if (search === undefined || cx.events.has(typeId)) return;
   // an event of this message already searched so (the few events, not every conditional search)
   for (const other of cx.events.keys()) if (cx.conditional.get(other) === search) return;
   cx.conditional.set(typeId, search);
   eventChange(resource, number, cx, true);
-  if (!state) {
-    const change = cx.events.get(typeId);
-    if (change !== undefined) cx.events.set(typeId, { ...change, wholeWhenChained: true });
-  }
+  const change = cx.events.get(typeId);
+  // the FHIR destination tells the order changed from a requisition's other tests by the new code (OrderEventChange.changedTest)
+  if (change !== undefined) cx.events.set(typeId, { ...change, ...(changed === undefined ? {} : { changedTest: changed }), ...(state ? {} : { wholeWhenChained: true }) });
+}
+
+/**
+ * [hig identity, review 37 R37-W2; issue 14 defect 2] Whether an OBR's ORC-1 changes its order in place
+ * (CHANGE_EVENTS) and the OBR is the only one of the message under its number, so that the order its
+ * number names is the one changed, whatever OBR-4 it held. Several OBRs under one number are distinct
+ * tests [IG ORU_R01 4.2.2, OML_O21 6.4.1: one ServiceRequest per OBR]: each keeps number + OBR-4.
+ */
+function changesTest(orc: SegmentReader | undefined, obr: SegmentReader | undefined, number: Json | undefined, scope: Scope, cx: Conversion): boolean {
+  const control = orc?.str(1)?.toUpperCase();
+  if (obr === undefined || number === undefined || control === undefined || !CHANGE_EVENTS.has(control)) return false;
+  const fact = identifierFact(number);
+  return !cx.msg.segments.some((segment, index) => {
+    if (segment.name !== 'OBR' || index === obr.index) return false;
+    const { placer, filler } = orderNumbers(orcOf(cx.reader(segment, index), scope, cx), cx.reader(segment, index), cx);
+    const other = placer ?? filler;
+    return other !== undefined && identifierFact(other) === fact;
+  });
 }
 
 /** The extensions an order event says of itself [IG ORC[ServiceRequest] #1 and #9 businessEvent, #16]. */
@@ -708,7 +742,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const child = placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx);
   const state = heldOrderEvent(orc, cx);
   const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
-  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state);
+  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state, changesTest(orc, obr, placer ?? filler, scope, cx));
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
