@@ -387,11 +387,11 @@ def mdm(t, ctl, evt, txa, lines):
 
 M['20-mdm-t02-clinic-letter-siofra'] = mdm('20271103112000+0000', 'QLL3800020', 'T02', {
     1: '1', 2: 'CLINLET^Clinic letter^L', 3: 'TX', 4: '20271103111500', 5: ONC, 6: '20271103100000',
-    9: ONC, 12: 'QL38-DOC-2281^QUILL', 17: 'AU', 19: 'AV', 22: ONC + '^^^^^^^^^^^^20271103111800'}, LETTER)
+    9: ONC, 12: 'QL38-DOC-2281^QUILL', 17: 'AU', 19: 'AV', 22: ONC + '^' * 9 + '20271103111800'}, LETTER)
 M['21-mdm-t10-clinic-letter-replaced'] = mdm('20271104090500+0000', 'QLL3800021', 'T10', {
     1: '1', 2: 'CLINLET^Clinic letter^L', 3: 'TX', 4: '20271104090000', 5: ONC, 6: '20271103100000',
     9: ONC, 12: 'QL38-DOC-2281-R1^QUILL', 13: 'QL38-DOC-2281^QUILL', 17: 'AU', 19: 'AV',
-    22: ONC + '^^^^^^^^^^^^20271104090300'}, LETTER_R)
+    22: ONC + '^' * 9 + '20271104090300'}, LETTER_R)
 
 # 22 CHAIRS: Síofra's cycle 2 chair booked for 18/11, then moved a day (S14 with the new time)
 M['22-siu-s14-chair-moved-siofra-c2'] = siu('20271104091500+0000', 'CHR3800022', 'S14', 'CHR38-5612',
