@@ -36,7 +36,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R38-W1': '16fe610'}  # rate27
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

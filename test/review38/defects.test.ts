@@ -35,13 +35,13 @@ describe('review 38: an infusion rate (RXA-6/7 per RXA-12) becomes the administe
   // dosage.dose = 167 mL (a 500 mL bag of 300 mg: a third of it given) and reports RXA-12 as valued but not mapped.
   // [mapping.md "RXA outside VXU": RXA-6/7 → dosage.dose (no rule for RXA-12); hig's own RXE-23/24 → rateQuantity;
   // IG RXA[Immunization] #12 has no target (an immunization is no infusion)]
-  it.fails('R38-W1 [RXA-6/7 + RXA-12; mapping.md RXA outside VXU] #08: the paclitaxel rate 167 mL/h is a rate, not a dose of 167 mL', () => {
+  it('R38-W1 [RXA-6/7 + RXA-12; mapping.md RXA outside VXU] #08: the paclitaxel rate 167 mL/h is a rate, not a dose of 167 mL', () => {
     const given = dosageOf(administration('08', 'CYT38-0211'));
     expect(text(given.dose)).not.toContain('"value":167');
     expect(text(given.rateQuantity ?? given.rateRatio)).toContain('"value":167');
   });
 
-  it.fails('R38-W1 [RXA-6/7 + RXA-12] #16: the hydration rate 125 mL/h (the first 01:30) is a rate, not a dose of 125 mL', () => {
+  it('R38-W1 [RXA-6/7 + RXA-12] #16: the hydration rate 125 mL/h (the first 01:30) is a rate, not a dose of 125 mL', () => {
     const given = dosageOf(administration('16', 'CYT38-0425'));
     expect(text(given.dose)).not.toContain('"value":125');
     expect(text(given.rateQuantity ?? given.rateRatio)).toContain('"value":125');

@@ -41,6 +41,36 @@ function performers(rxa: SegmentReader, orc: SegmentReader | undefined, cx: Conv
   return out;
 }
 
+/** v2 "per (time unit)" letters (RXE-22, RXA-12) → UCUM: seconds, minutes, hours, days, weeks, months. */
+const TIME_UNITS: Readonly<Record<string, { code: string; unit: string }>> = {
+  S: { code: 's', unit: 'second' },
+  M: { code: 'min', unit: 'minute' },
+  H: { code: 'h', unit: 'hour' },
+  D: { code: 'd', unit: 'day' },
+  W: { code: 'wk', unit: 'week' },
+  L: { code: 'mo', unit: 'month' },
+};
+
+/**
+ * [hig, v2.5.1 4.14.7.12 RXA-12 Administered Per (Time Unit), format as RXE-22: `H1` per hour, `M30` per
+ * 30 minutes; FHIR R4 MedicationAdministration.dosage.rate[x]; the IG has no RXA[MedicationAdministration]
+ * map and RXA[Immunization] #12 no target] RXA-12 makes RXA-6/7 an amount per time: an e-MAR's infusion
+ * `167^mL` with `H1` runs at 167 mL/h, it is not 167 mL given (review 38 R38-W1: written as dosage.dose, a
+ * third of a 500 mL bag of paclitaxel stated given). The denominator in UCUM; a value of another form is
+ * reported and RXA-6/7 stays the dose.
+ */
+function perTimeUnit(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const raw = seg.str(12);
+  if (raw === undefined) return undefined;
+  const m = /^([SMHDWL])(\d+)$/.exec(raw.trim().toUpperCase());
+  const unit = m === null ? undefined : TIME_UNITS[m[1] ?? ''];
+  if (m === null || unit === undefined || Number(m[2]) === 0) {
+    cx.leftOut(seg, '12', 'an administered-per time unit that is none of S, M, H, D, W, L with a count: RXA-6/7 kept as the dose');
+    return undefined;
+  }
+  return { value: Number(m[2]), system: 'http://unitsofmeasure.org', code: unit.code, unit: unit.unit };
+}
+
 export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const orc = orcOf(seg, scope, cx);
   const ma: Json = { resourceType: 'MedicationAdministration' };
@@ -66,9 +96,10 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   const request = madeByOrder(seg, scope, cx, 'MedicationRequest');
   if (request !== undefined) ma.request = cx.ref(request);
   push(ma, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
-  // RXA-6/RXA-7 (CWE[Quantity]) → dosage.dose; 999 is "amount unknown"
+  // RXA-6/RXA-7 (CWE[Quantity]) → dosage.dose; 999 is "amount unknown"; with RXA-12 a rate (administeredRate)
   const dose = seg.str(6) === '999' ? undefined : amountQuantity(seg.str(6), seg.rep(7));
-  if (dose !== undefined) ma.dosage = { dose };
+  const per = dose === undefined ? undefined : perTimeUnit(seg, cx);
+  if (dose !== undefined) ma.dosage = per === undefined ? { dose } : { rateRatio: { numerator: dose, denominator: per } };
   // RXA-9 administration notes
   push(ma, 'note', ...seg.reps(9).map((r) => {
     const text = val(r, 2) ?? val(r, 9) ?? val(r, 1);
