@@ -118,3 +118,39 @@ describe('CR27-5 an XO that changes an admixture\'s rate without repeating its R
     expect(ingredientCodes()).toEqual(['313002', '7515']);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// CR27-6 [review 33 R33-N1 "one person is one RelatedPerson"; IG PID[Patient] #21 → CX[RelatedPerson-Mother],
+// NK1[RelatedPerson] #2, #3] the registry's VXU (PID-21 + NK1 MTH) and the hospital's ADT (NK1 MTH, no
+// PID-21) about one newborn: two mother RelatedPersons at the server
+// ---------------------------------------------------------------------------------------------------
+const NADIA = 'NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063|1 MAIN ST^^CHICAGO^IL^60618|^PRN^PH^^1^773^5550101';
+const newborn = (pid21: string) => `PID|1||LP7700101^^^LPCH^MR||OKAFOR^AMARA^^^^^L||20270104|F|||1 MAIN ST^^CHICAGO^IL^60618||||||||||${pid21}|||Y|1`;
+const VXU = (control: string) =>
+  [
+    `MSH|^~\\&|EHR|LPCH|IIS|STATE|20270104083000-0600||VXU^V04^VXU_V04|${control}|P|2.5.1`,
+    newborn('LP7700088^^^LPCH^MR'),
+    NADIA,
+    'ORC|RE||IZ-7701^LPCH',
+    'RXA|0|1|20270104080000-0600|20270104080000-0600|08^HepB^CVX|0.5|mL^mL^UCUM||00^New immunization record^NIP001|||||||||||CP|A',
+  ].join('\r');
+/** The hospital's update of the newborn: the same NK1, no PID-21 (an ADT need not repeat the mother's MRN). */
+const NEWBORN_A08 = ['MSH|^~\\&|EHR|LPCH|HIG|LPCH|20270104093000-0600||ADT^A08^ADT_A01|M27A08|P|2.5.1', 'EVN|A08|20270104093000-0600', newborn(''), NADIA, 'PV1|1|I|NURS^101^A'].join('\r');
+const mothersHeld = () => held('RelatedPerson').filter((r) => JSON.stringify(r.relationship).includes('"code":"MTH"'));
+
+describe('CR27-6 one newborn\'s mother named by a VXU with PID-21 and by an ADT without it', () => {
+  it.fails('the server holds one mother RelatedPerson for the child', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(VXU('M27V1')).bundle, never);
+    expect(mothersHeld()).toHaveLength(1);
+    await dest.deliver(convertHl7v2(NEWBORN_A08).bundle, never);
+    expect(mothersHeld()).toHaveLength(1);
+  });
+
+  it('control: the VXU sent twice is one mother (R33-N1 within a message)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(VXU('M27V1')).bundle, never);
+    await dest.deliver(convertHl7v2(VXU('M27V2')).bundle, never);
+    expect(mothersHeld()).toHaveLength(1);
+  });
+});
