@@ -1,0 +1,162 @@
+/**
+ * Code review 27 (docs/codereview27.md): the held Patient links at the FHIR destination
+ * (src/destinations/held-links.ts, review 33 R33-L1), delivered through the real FHIR destination to the
+ * in-repo FHIR server (test/support/fhir-server.ts) with the linked-patient set in real Redis. Each
+ * finding is an `it.fails` asserting the right outcome beside a control that passes. Expected values come
+ * from the messages and FHIR R4 Patient.link (the survivor of a merge `replaces` the merged record; a
+ * later PID speaks of no link) and held-links.ts's own module comment ("every channel delivering to the
+ * server shares the set"). All names and MRNs are synthetic.
+ *
+ *   npx vitest run test/codereview27/held-links.redis.test.ts
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { redisLinkedPatients } from '../../src/destinations/index.js';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { never } from '../destinations/helpers.js';
+import { createDestination, type BundlePusher } from '../destinations/push.js';
+
+type Json = Record<string, unknown>;
+
+const bare = (mr: string) => `${mr}^^^NRMC^MR`;
+const msh = (type: string, control: string) => `MSH|^~\\&|NRREG|NRMC|HIG|NRMC|202612061410-0600||${type}|${control}|P|2.5.1`;
+const pid = (pid3: string, family: string) => `PID|1||${pid3}||${family}^HALCYON^^^^^L||19810704|F|||12 LARCH CT^^NORRIDGE^IL^60706^USA^H`;
+const A01 = (pid3: string, family: string, control: string) => [msh('ADT^A01^ADT_A01', control), 'EVN|A01|202612061400-0600', pid(pid3, family), 'PV1|1|I|W4^412^A'].join('\r');
+/** The survivor `pid3` absorbs the duplicate record `mrg1`. */
+const A40 = (pid3: string, mrg1: string, control: string) => [msh('ADT^A40^ADT_A39', control), 'EVN|A40|202612061420-0600', pid(pid3, 'OSTRANDER'), `MRG|${mrg1}`].join('\r');
+/** A later message about the survivor: its PID PUTs her Patient whole, with no link. */
+const A08 = (pid3: string, control: string) => [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061500-0600', pid(pid3, 'OSTRANDER'), 'PV1|1|I|W4^412^A'].join('\r');
+
+let server: FhirServer;
+let redis: Redis;
+let prefix: string;
+const pushers: BundlePusher[] = [];
+beforeAll(async () => {
+  server = await startFhirServer();
+  redis = new Redis(REDIS_URL);
+});
+afterAll(async () => {
+  await Promise.all(pushers.map((p) => p.close()));
+  await server.close();
+  redis.disconnect();
+});
+beforeEach(async () => {
+  server.resources.clear();
+  server.requests.length = 0;
+  await server.setFault(null);
+  if (prefix !== undefined) await dropPrefix(prefix);
+  prefix = testPrefix('cr27-links');
+});
+
+/** A channel's FHIR destination (its own pusher, as each channel's runtime has), sharing the install's Redis set. */
+function channel(baseUrl = server.url): BundlePusher {
+  const pusher = createDestination({ type: 'fhir', baseUrl, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
+  pushers.push(pusher);
+  return pusher;
+}
+const send = (p: BundlePusher, message: string) => p.deliver(convertHl7v2(message).bundle, never);
+const holding = (value: string) => [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+const linkTypes = (p: Json | undefined) => ((p?.link as { type?: string }[] | undefined) ?? []).map((l) => l.type);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------------------------------------------
+// CR27-1 [FHIR R4 Patient.link; held-links.ts "every channel delivering to the server shares the set"]
+// the set is marked before the merge is sent, and another channel's read in that window unmarks it
+// ---------------------------------------------------------------------------------------------------
+describe('CR27-1 a merge in flight on one channel, a message about the survivor on another', () => {
+  it.fails('the A40 survivor still `replaces` the merged record after an A08 that follows both (the survivor\'s ORU/ADT on another channel ran while the A40 was in flight)', async () => {
+    const adt = channel();
+    const other = channel();
+    await send(adt, A01(bare('NR6100101'), 'OSTRANDER', 'CR27-01'));
+    await send(adt, A01(bare('NR6100109'), 'OSTRANDER', 'CR27-02'));
+    // the A40's transaction spends 1.5 s at the server (its first request: nothing of it is marked yet, so no read)
+    await server.setFault({ kind: 'slow', delayMs: 1500, times: 1 });
+    const merge = send(adt, A40(bare('NR6100101'), bare('NR6100109'), 'CR27-03'));
+    await sleep(150);
+    // another channel (a lab feed's ORU, here an A08 of a second ADT channel) about the survivor, in that window:
+    // the survivor is marked, the server holds her without links yet, so the set loses her
+    await send(other, A08(bare('NR6100101'), 'CR27-04'));
+    await merge;
+    const [survivor] = holding('NR6100101');
+    expect(linkTypes(survivor)).toEqual(['replaces']);
+    // the next message about her, on any channel
+    await send(other, A08(bare('NR6100101'), 'CR27-05'));
+    const [after] = holding('NR6100101');
+    expect(linkTypes(after)).toEqual(['replaces']);
+  });
+
+  it('control: the same messages one after the other keep the link (R33-L1)', async () => {
+    const adt = channel();
+    const other = channel();
+    await send(adt, A01(bare('NR6100201'), 'OSTRANDER', 'CR27-11'));
+    await send(adt, A01(bare('NR6100209'), 'OSTRANDER', 'CR27-12'));
+    await send(adt, A40(bare('NR6100201'), bare('NR6100209'), 'CR27-13'));
+    await send(other, A08(bare('NR6100201'), 'CR27-14'));
+    await send(other, A08(bare('NR6100201'), 'CR27-15'));
+    const [survivor] = holding('NR6100201');
+    expect(linkTypes(survivor)).toEqual(['replaces']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// CR27-2 [held-links.ts: "a link added since the read (another channel's merge) fails it (412)"] a Patient
+// not marked when the other channel checked is PUT without a read and without ifMatch, after the merge
+// ---------------------------------------------------------------------------------------------------
+describe('CR27-2 a message about the survivor checked before the merge was marked, landing after it', () => {
+  it.fails('the survivor still `replaces` the merged record when the other channel\'s A08, read before the A40 was marked, reaches the server after it', async () => {
+    const adt = channel();
+    const other = channel();
+    await send(adt, A01(bare('NR6100501'), 'OSTRANDER', 'CR27-41'));
+    await send(adt, A01(bare('NR6100509'), 'OSTRANDER', 'CR27-42'));
+    // the A08's transaction (its only request: the survivor is not marked yet, so no read and no ifMatch) spends 1.5 s
+    await server.setFault({ kind: 'slow', delayMs: 1500, times: 1 });
+    const late = send(other, A08(bare('NR6100501'), 'CR27-43'));
+    await sleep(150);
+    await send(adt, A40(bare('NR6100501'), bare('NR6100509'), 'CR27-44'));
+    expect(linkTypes(holding('NR6100501')[0])).toEqual(['replaces']);
+    await late;
+    expect(linkTypes(holding('NR6100501')[0])).toEqual(['replaces']);
+  });
+
+  it('control: the A08 landing before the A40 is sent (no overlap) leaves the merge its link', async () => {
+    const adt = channel();
+    const other = channel();
+    await send(adt, A01(bare('NR6100601'), 'OSTRANDER', 'CR27-51'));
+    await send(adt, A01(bare('NR6100609'), 'OSTRANDER', 'CR27-52'));
+    await send(other, A08(bare('NR6100601'), 'CR27-53'));
+    await send(adt, A40(bare('NR6100601'), bare('NR6100609'), 'CR27-54'));
+    expect(linkTypes(holding('NR6100601')[0])).toEqual(['replaces']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// CR27-3 [held-links.ts, redis/keys.ts linkedPatientsKey: "every channel delivering to that server shares
+// the set"] the set is keyed by the base URL as written: one server spelled two ways is two sets
+// ---------------------------------------------------------------------------------------------------
+describe('CR27-3 one FHIR server configured under two spellings of its base URL', () => {
+  const localhost = () => server.url.replace('127.0.0.1', 'localhost');
+
+  it.fails('the merge sent by the channel configured with 127.0.0.1 survives the A08 of the channel configured with localhost', async () => {
+    const adt = channel();
+    const lab = channel(localhost());
+    await send(adt, A01(bare('NR6100301'), 'OSTRANDER', 'CR27-21'));
+    await send(adt, A01(bare('NR6100309'), 'OSTRANDER', 'CR27-22'));
+    await send(adt, A40(bare('NR6100301'), bare('NR6100309'), 'CR27-23'));
+    await send(lab, A08(bare('NR6100301'), 'CR27-24'));
+    const [survivor] = holding('NR6100301');
+    expect(linkTypes(survivor)).toEqual(['replaces']);
+  });
+
+  it('control: both channels configured with the same spelling keep it', async () => {
+    const adt = channel();
+    const lab = channel();
+    await send(adt, A01(bare('NR6100401'), 'OSTRANDER', 'CR27-31'));
+    await send(adt, A01(bare('NR6100409'), 'OSTRANDER', 'CR27-32'));
+    await send(adt, A40(bare('NR6100401'), bare('NR6100409'), 'CR27-33'));
+    await send(lab, A08(bare('NR6100401'), 'CR27-34'));
+    const [survivor] = holding('NR6100401');
+    expect(linkTypes(survivor)).toEqual(['replaces']);
+  });
+});
