@@ -24,7 +24,9 @@
  * server). A Patient goes in when a Bundle that writes its link is sent: before sending, by its id (a
  * PUT by id) or by its search (a `conditionalUpdate` channel's `PUT Patient?identifier=…`, a survivor's
  * create + patch: patch.ts mergeSurvivorEntries); after, by the id the server answers for what it found
- * by search. It leaves when the server is found holding it without links (an A37 undid the A24). A
+ * by search. It never leaves: a read that finds no links may have run while another channel's merge of that
+ * Patient, marked before it is sent, was still in flight, and taking her out then let the next PUT erase the
+ * merge's link (code review 27 CR27-1); a Patient whose links an A37 undid costs one read per message. A
  * marked conditional PUT is read by its own search and sent by the id found (the same update). A
  * Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
  *
@@ -65,9 +67,6 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
       },
       async mark(ids) {
         if (ids.length > 0) await asked('mark', () => redis.sadd(key, ...ids));
-      },
-      async unmark(ids) {
-        if (ids.length > 0) await asked('unmark', () => redis.srem(key, ...ids));
       },
     };
   };
@@ -181,14 +180,11 @@ export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPat
   if (puts.length === 0) return unchanged;
   const marked = await linked.marked([...new Set(puts.map((p) => p.member))]);
   const held = new Map<number, Json>();
-  const unlinked: string[] = [];
   for (const put of puts) {
     if (!marked.has(put.member)) continue;
     const resource = await heldOf(put, search);
     if (resource !== undefined && linksOf(resource).length > 0) held.set(put.index, resource);
-    else if (resource !== undefined || put.id !== undefined) unlinked.push(put.member);
   }
-  await linked.unmark(unlinked);
   if (held.size === 0) return unchanged;
   // the Patients this Bundle PUTs, as the server stores them (a conditional PUT's, once read)
   const byFullUrl = new Map<string, string>();

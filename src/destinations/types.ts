@@ -110,7 +110,6 @@ export interface LinkedPatients {
   /** Of `ids`, those marked linked. */
   marked(ids: readonly string[]): Promise<ReadonlySet<string>>;
   mark(ids: readonly string[]): Promise<void>;
-  unmark(ids: readonly string[]): Promise<void>;
 }
 
 /** The LinkedPatients of one FHIR server (its base URL). */
