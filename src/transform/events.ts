@@ -152,8 +152,26 @@ const NOT_A_VISIT_EVENT: EventMeaning = { encounterStatus: 'unknown', namesVisit
  */
 const NAMES_ACCOUNT: EventMeaning = { ...NOT_A_VISIT_EVENT, namesAccount: true };
 
+/**
+ * [hig account rule; code review 27 CR27-4] ADT structures that hold no GT1 (A02, A09–A12, A15, A21–A27,
+ * A38, A60…) cannot state the account's guarantors, so their full PUT of the PID-18 Account erased the ones
+ * the registration wrote: they name it as any other message does. Not the merge and move structures (their
+ * account changes patient: MRG-3, A44), which write it as before.
+ */
+const WRITES_ACCOUNT_WITHOUT_GT1: ReadonlySet<string> = new Set(['ADT_A18', 'ADT_A30', 'ADT_A39', 'ADT_A43', 'ADT_A45']);
+
+/** Whether an ADT message of `structure` only names its account (NAMES_ACCOUNT) because the structure has no GT1. */
+export function adtNamesAccount(structure: string, holdsGt1: boolean): boolean {
+  return !holdsGt1 && !WRITES_ACCOUNT_WITHOUT_GT1.has(structure);
+}
+
 /** The meaning of `event` (MSH-9.2) for ADT, REF and BAR messages; a non-ADT message's visit status is `unknown` (NOT_A_VISIT_EVENT). */
-export function eventMeaning(messageType: string, event: string): EventMeaning {
+export function eventMeaning(messageType: string, event: string, namesAccount = false): EventMeaning {
+  const meaning = adtMeaning(messageType, event);
+  return namesAccount && messageType === 'ADT' ? { ...meaning, namesAccount: true } : meaning;
+}
+
+function adtMeaning(messageType: string, event: string): EventMeaning {
   if (messageType === 'REF') return { ...NAMES_ACCOUNT, ...REFERRAL[event] };
   // [hig PR1 context] an account (BAR) or a charge (DFT) is for a procedure done; BAR writes the account
   if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, procedures: 'performed', ...ACCOUNTS[event] };

@@ -13,7 +13,7 @@ import { isValidTimezone, parseDtm, senderZone } from './datatypes/time.js';
 import { walk } from './engine.js';
 import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
-import { type EventMeaning, eventMeaning } from './events.js';
+import { adtNamesAccount, type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
 import { linkPatients } from './patient-links.js';
 import { buildReport } from './report.js';
@@ -24,7 +24,7 @@ import { shareOrderDosage } from './segments/medication-timing.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { finishSpecimenParents } from './segments/spm.js';
-import { isSupportedEvent, resolveStructure, structureDef } from './structures/index.js';
+import { isSupportedEvent, resolveStructure, structureDef, structureHolds } from './structures/index.js';
 import { type GroupDef, requiredAt } from './structures/grammar.js';
 import { matchStructure } from './structures/match.js';
 import { foldBarePriorResults } from './structures/prior-result.js';
@@ -256,7 +256,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       extraReaders.push(evn);
     }
     const groups = new GroupTree(tree, cx);
-    const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event);
+    const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event, adtNamesAccount(routing.structure, structureHolds(routing.structure, 'GT1')));
     const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
     const notes = finish(cx, meaning);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');

@@ -37,3 +37,8 @@ export function resolveStructure(type: string, event: string, msh93: string | un
 export function isSupportedEvent(messageType: string): boolean {
   return SUPPORTED_EVENTS.has(messageType);
 }
+
+/** Whether the message structure `name` has a place for segment `segment` (a `GT1`: the structure can state guarantors). */
+export function structureHolds(name: string, segment: string): boolean {
+  return new RegExp(`\\b${segment}\\b`).test(STRUCTURES[name] ?? '');
+}
