@@ -32,6 +32,14 @@ describe('RXA-12 makes RXA-6/7 a rate (R38-W1)', () => {
     expect(lines.filter((l) => l.startsWith('RXA-12'))).toEqual([]);
   });
 
+  it('an RXR route beside the rate is kept and not reported: a rate satisfies R4 mad-1 as a dose does', () => {
+    const { bundle, report } = convertHl7v2(`${ras('167', 'mL^milliliter^UCUM', 'H1')}\rRXR|IV^Intravenous^HL70162`);
+    const ma = (bundle.entry as { resource: Json }[]).map((e) => e.resource).find((r) => r.resourceType === 'MedicationAdministration');
+    expect(JSON.stringify((ma?.dosage as Json | undefined)?.route)).toContain('"code":"IV"');
+    const lines = ((report.issue as { details?: { text?: string } }[] | undefined) ?? []).map((i) => i.details?.text ?? '');
+    expect(lines.filter((l) => l.startsWith('RXR-1'))).toEqual([]);
+  });
+
   it('M30 → per 30 minutes', () => {
     const { dosage } = converted('50', 'mL^milliliter^UCUM', 'M30');
     expect((dosage?.rateRatio as Json | undefined)?.denominator).toEqual({ value: 30, system: UCUM, code: 'min', unit: 'minute' });

@@ -78,10 +78,11 @@ export function mapRxr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (target.resourceType !== 'MedicationAdministration') push(dosage, 'additionalInstruction', codeableConcept(seg.rep(5), 'RoutingInstruction'));
   if (target.resourceType === 'MedicationRequest') administrationDevice(target, dosage, seg, cx);
   if (Object.keys(dosage).length === 0) return;
-  if (target.resourceType === 'MedicationAdministration' && dosage.dose === undefined) {
+  if (target.resourceType === 'MedicationAdministration' && dosage.dose === undefined && dosage.rateRatio === undefined) {
     // [R4 MedicationAdministration mad-1: dosage SHALL have dose or rate[x]] without RXA-6 (empty,
-    // 999 unknown, or left out) a route alone made the Bundle invalid: reported instead
-    for (const [key, n] of [['route', '1'], ['site', '2'], ['method', '4']] as const) if (dosage[key] !== undefined) cx.leftOut(seg, n, `a ${key} of an administration without a dose (RXA-6): R4 dosage needs a dose (mad-1)`);
+    // 999 unknown, or left out) a route alone made the Bundle invalid: reported instead; an RXA-12
+    // rate (administration.ts perTimeUnit, review 38 R38-W1) is enough
+    for (const [key, n] of [['route', '1'], ['site', '2'], ['method', '4']] as const) if (dosage[key] !== undefined) cx.leftOut(seg, n, `a ${key} of an administration without a dose (RXA-6) or rate (RXA-12): R4 dosage needs one (mad-1)`);
     return;
   }
   if (target.resourceType === 'MedicationAdministration') target.dosage = dosage;
