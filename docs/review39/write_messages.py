@@ -318,7 +318,7 @@ M['17-mdm-t02-discharge-summary-adaeze'] = [
     seg('PV1', {1: '1', 2: 'I', 3: 'PP^PP12^A^PMCH', 7: OB, 19: 'PMV3900101^^^PMCH^VN', 44: '20280114034100-0600',
                 45: '20280117110000-0600'}),
     seg('TXA', {1: '1', 2: '18842-5^Discharge summary^LN', 3: 'TX', 4: '20280117112500-0600', 5: OB,
-                12: 'OB39-DS0017^OBNOTE', 17: 'AU', 22: OB + '^20280117112500-0600'}),
+                12: 'OB39-DS0017^OBNOTE', 17: 'AU', 22: OB + '^^20280117112500-0600'}),
     *[seg('OBX', {1: str(i), 2: 'TX', 3: '18842-5^Discharge summary^LN', 5: line, 11: 'F'}) for i, line in enumerate([
         'Admitted 01/14/2028 in spontaneous labor at 37w0d with DCDA twins.',
         'Twin A vaginal delivery 07:12 (2315 g, Apgars 8/9); Twin B breech extraction 07:19 (1420 g, Apgars 7/9).',
