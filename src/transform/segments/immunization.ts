@@ -123,7 +123,6 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   // [IG RXA #5 CWE[CodeableConcept]] CVX → http://hl7.org/fhir/sid/cvx, NDC → http://hl7.org/fhir/sid/ndc
   im.vaccineCode = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
   if (scope.patient !== undefined) im.patient = cx.ref(scope.patient);
-  if (scope.encounter !== undefined) im.encounter = cx.ref(scope.encounter);
   // [IG RXA #3] occurrenceDateTime; a date-only RXA-3 stays a date
   const when = seg.dateTime(3);
   if (when !== undefined) im.occurrenceDateTime = when;
@@ -131,6 +130,11 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   // [IG ORC[Immunization] #9, RXA #22] when the record was made
   set(im, 'recorded', seg.dateTime(22) ?? orc?.dateTime(9));
   source(im, seg);
+  // [hig; FHIR R4 Immunization.encounter "the visit during which the immunization was administered"; no IG
+  // row sets it] the message's visit is the dose's only when the sender gave it: a historical dose (RXA-9
+  // 01–08, primarySource false) was given elsewhere or earlier, and naming today's visit counted a second
+  // dose on it (review 39 R39-W1: a birth dose sent as history by the clinic, linked to the clinic visit)
+  if (scope.encounter !== undefined && im.primarySource !== false) im.encounter = cx.ref(scope.encounter);
   // [IG RXA #6/#7 CWE[Quantity]] dose in UCUM; CDC IIS IG: 999 = amount unknown → no doseQuantity
   if (seg.str(6) !== '999') set(im, 'doseQuantity', amountQuantity(seg.str(6), seg.rep(7)));
   set(im, 'lotNumber', seg.str(15));
