@@ -37,7 +37,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R39-W1': 'b188169'}  # the lead: historical doses name no encounter
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
