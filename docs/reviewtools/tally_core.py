@@ -23,6 +23,9 @@ def draw(script, args=()):
 REMARKS = [
     (r'^(SPM-2|DG1-3): the (specimen number of the SPM|diagnosis of the DG1) at segment \d+, which says otherwise',
      'b', 'remark: two specimens/diagnoses of one key in the message, each converted (not a loss)'),
+    # added 2026-12-06 with rate27 (review 38 R38-W1): RXA-12 has no IG target (RXA[Immunization] #12 empty, no
+    # RXA[MedicationAdministration] map); a value hig cannot read as a time unit was "valued but not mapped" before
+    (r'^RXA-12: an administered-per time unit that is none of', 'b', 'RXA-12 of another form (no IG target): reported, RXA-6/7 kept as the dose'),
 ]
 
 
