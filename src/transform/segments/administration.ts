@@ -71,6 +71,25 @@ function perTimeUnit(seg: SegmentReader, cx: Conversion): Json | undefined {
   return { value: Number(m[2]), system: 'http://unitsofmeasure.org', code: unit.code, unit: unit.unit };
 }
 
+/**
+ * [hig; as IG RXA[Immunization] #15 → lotNumber, #16 → expirationDate give an immunization's; FHIR R4
+ * Medication.batch; no RXA[MedicationAdministration] map] the administered product's lot (RXA-15, first
+ * repetition) and expiry (RXA-16): a blood or plasma product's lot is what a recall traces (review 39
+ * R39-N2: the Rh immune globulin's lot was only a report line). With a lot or expiry the product is a
+ * contained Medication (code RXA-5, batch), as RXO-5/18/19 make one for an order; without, the code alone.
+ */
+function administeredProduct(ma: Json, given: Json, seg: SegmentReader): void {
+  const batch: Json = {};
+  set(batch, 'lotNumber', seg.str(15));
+  set(batch, 'expirationDate', seg.dateTime(16));
+  if (Object.keys(batch).length === 0) {
+    ma.medicationCodeableConcept = given;
+    return;
+  }
+  ma.contained = [{ resourceType: 'Medication', id: 'medication', code: given, batch }];
+  ma.medicationReference = { reference: '#medication' };
+}
+
 export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const orc = orcOf(seg, scope, cx);
   const ma: Json = { resourceType: 'MedicationAdministration' };
@@ -82,7 +101,8 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   labelOrderConfidentiality(ma, orc, cx);
   if (ma.status === 'not-done') set(ma, 'statusReason', [codeableConcept(seg.rep(18))].filter((x) => x !== undefined));
   // RXA-5 administered code (NDC → http://hl7.org/fhir/sid/ndc)
-  ma.medicationCodeableConcept = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
+  const given = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
+  administeredProduct(ma, given, seg);
   if (scope.patient !== undefined) ma.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ma.context = cx.ref(scope.encounter);
   // RXA-3 start, RXA-4 end of administration
@@ -108,7 +128,7 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   // [hig identity] ORC-3, else ORC-2, with RXA-3 (identity.ts administrationKey), else the patient's administration of this drug at RXA-3
   const { placer, filler } = orderNumbers(orc, undefined, cx);
   const number = filler ?? placer;
-  const key = number !== undefined ? administrationKey(number, start) : patientFactsKey('administration', scope.patient, conceptKey(ma.medicationCodeableConcept as Json), start);
+  const key = number !== undefined ? administrationKey(number, start) : patientFactsKey('administration', scope.patient, conceptKey(given), start);
   const administration = cx.add(ma as Resource, key, 'distinct');
   scope.noteTarget = administration;
   scope.medicationRequest = administration;
