@@ -8,44 +8,20 @@
  *
  *   npx vitest run test/review38/destination.test.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { redisLinkedPatients } from '../../src/destinations/index.js';
-import { convertHl7v2 } from '../../src/transform/index.js';
-import { never } from '../destinations/helpers.js';
-import { createDestination } from '../destinations/push.js';
-import { startFhirServer } from '../support/fhir-server.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { deliverSample } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
 const dir = new URL('../../docs/review38/messages/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.hl7')).sort();
 const after = new Map<string, Json[]>();
-const failures: string[] = [];
+let failures: string[] = [];
+let refused: string[] = [];
 beforeAll(async () => {
-  // As the daemon's destinations (and test/support/review-delivery.ts): the Patients a merge linked are held in real
-  // Redis so a later whole-Patient PUT keeps the links (review 33 R33-L1).
-  const server = await startFhirServer();
-  const redis = new Redis(REDIS_URL);
-  const prefix = testPrefix('review38-destination');
-  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
-  try {
-    for (const f of files) {
-      try {
-        await destination.deliver(convertHl7v2(readFileSync(new URL(f, dir)), { timezone: 'Europe/London' }).bundle, never);
-      } catch (e) {
-        failures.push(`${f}: ${(e as Error).message}`);
-      }
-      after.set(f.slice(0, 2), structuredClone([...server.resources.values()]) as Json[]);
-    }
-  } finally {
-    await destination.close();
-    await server.close();
-    await dropPrefix(prefix);
-    redis.disconnect();
-  }
+  // test/support/review-delivery.ts with the channel's zone, the files' bytes (UTF-8, MSH-18) and a snapshot per message
+  const sample = await deliverSample(dir, undefined, { convert: { timezone: 'Europe/London' }, bytes: true, afterEach: (f, held) => after.set(f.slice(0, 2), held) });
+  ({ failures, refused } = sample);
+  await sample.close();
 }, 120_000);
 
 const text = (x: unknown) => JSON.stringify(x ?? null);
@@ -63,6 +39,7 @@ const subjectOf = (r: Json) => String((r.subject as Json | undefined)?.reference
 describe('review 38 at the destination (channel zone Europe/London)', () => {
   it('24 transactions accepted; none refused by the converter nor by the server', () => {
     expect(failures).toEqual([]);
+    expect(refused).toEqual([]);
     expect(after.size).toBe(24);
   });
 

@@ -9,43 +9,20 @@
  *
  *   npx vitest run test/review39/destination.test.ts
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { redisLinkedPatients } from '../../src/destinations/index.js';
-import { convertHl7v2 } from '../../src/transform/index.js';
-import { never } from '../destinations/helpers.js';
-import { createDestination } from '../destinations/push.js';
-import { startFhirServer } from '../support/fhir-server.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { deliverSample } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
 const dir = new URL('../../docs/review39/messages/', import.meta.url);
-const files = readdirSync(dir).filter((f) => f.endsWith('.hl7')).sort();
 const after = new Map<string, Json[]>();
-const failures: string[] = [];
+let failures: string[] = [];
+let refused: string[] = [];
 beforeAll(async () => {
-  // As test/support/review-delivery.ts, with the channel's zone (the DFT's bare times are Chicago's).
-  const server = await startFhirServer();
-  const redis = new Redis(REDIS_URL);
-  const prefix = testPrefix('review39-destination');
-  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
-  try {
-    for (const f of files) {
-      try {
-        await destination.deliver(convertHl7v2(readFileSync(new URL(f, dir)), { timezone: 'America/Chicago' }).bundle, never);
-      } catch (e) {
-        failures.push(`${f}: ${(e as Error).message}`);
-      }
-      after.set(f.slice(0, 2), structuredClone([...server.resources.values()]) as Json[]);
-    }
-  } finally {
-    await destination.close();
-    await server.close();
-    await dropPrefix(prefix);
-    redis.disconnect();
-  }
+  // test/support/review-delivery.ts with the channel's zone, the files' bytes (UTF-8, MSH-18) and a snapshot per message
+  const sample = await deliverSample(dir, undefined, { convert: { timezone: 'America/Chicago' }, bytes: true, afterEach: (f, held) => after.set(f.slice(0, 2), held) });
+  ({ failures, refused } = sample);
+  await sample.close();
 }, 120_000);
 
 const text = (x: unknown) => JSON.stringify(x ?? null);
@@ -65,6 +42,7 @@ const twinB = () => one('24', 'Patient', 'PM3900103');
 describe('review 39 at the destination (channel zone America/Chicago)', () => {
   it('24 transactions accepted; none refused by the converter nor by the server', () => {
     expect(failures).toEqual([]);
+    expect(refused).toEqual([]);
     expect(after.size).toBe(24);
   });
 

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { redisLinkedPatients } from '../../src/destinations/index.js';
-import { convertHl7v2 } from '../../src/transform/index.js';
+import { type ConvertOptions, convertHl7v2 } from '../../src/transform/index.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination } from '../destinations/push.js';
 import { startFhirServer } from './fhir-server.js';
@@ -27,7 +27,17 @@ export interface SampleDelivery {
   close(): Promise<void>;
 }
 
-export async function deliverSample(dir: URL, name: (file: string) => string = (f) => f): Promise<SampleDelivery> {
+/** What a review sets beyond the defaults: its channel's conversion options, bytes, per-message snapshots. */
+export interface SampleOptions {
+  /** The channel's conversion options (a zone for the sample's bare times…). */
+  convert?: ConvertOptions;
+  /** Hand the converter each file's bytes, so MSH-18 decides the charset (UTF-8 samples), not a latin1 string. */
+  bytes?: boolean;
+  /** Called after each file (delivered or not) with a copy of what the server then holds. */
+  afterEach?: (file: string, held: Json[]) => void;
+}
+
+export async function deliverSample(dir: URL, name: (file: string) => string = (f) => f, options: SampleOptions = {}): Promise<SampleDelivery> {
   const server = await startFhirServer();
   const redis = new Redis(REDIS_URL);
   const prefix = testPrefix('review-delivery');
@@ -35,18 +45,21 @@ export async function deliverSample(dir: URL, name: (file: string) => string = (
   const failures: string[] = [];
   const refused: string[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.hl7')).sort()) {
+    const raw = readFileSync(new URL(f, dir));
     let bundle;
     try {
-      ({ bundle } = convertHl7v2(readFileSync(new URL(f, dir)).toString('latin1')));
+      ({ bundle } = convertHl7v2(options.bytes === true ? raw : raw.toString('latin1'), options.convert));
     } catch {
       refused.push(name(f));
-      continue;
     }
-    try {
-      await destination.deliver(bundle, never);
-    } catch (e) {
-      failures.push(`${f}: ${(e as Error).message}`);
+    if (bundle !== undefined) {
+      try {
+        await destination.deliver(bundle, never);
+      } catch (e) {
+        failures.push(`${f}: ${(e as Error).message}`);
+      }
     }
+    options.afterEach?.(f, structuredClone([...server.resources.values()]) as Json[]);
   }
   const held = (type: string) => [...server.resources.values()].filter((r) => r.resourceType === type) as Json[];
   return {
