@@ -38,7 +38,18 @@ export function isSupportedEvent(messageType: string): boolean {
   return SUPPORTED_EVENTS.has(messageType);
 }
 
-/** Whether the message structure `name` has a place for segment `segment` (a `GT1`: the structure can state guarantors). */
+const holds = new Map<string, boolean>();
+
+/**
+ * Whether the message structure `name` has a place for segment `segment` (a `GT1`: the structure can state
+ * guarantors). Asked once per message: the answer per structure and segment is kept, no pattern built each time.
+ */
 export function structureHolds(name: string, segment: string): boolean {
-  return new RegExp(`\\b${segment}\\b`).test(STRUCTURES[name] ?? '');
+  const key = `${name} ${segment}`;
+  let found = holds.get(key);
+  if (found === undefined) {
+    found = new RegExp(`\\b${segment}\\b`).test(STRUCTURES[name] ?? '');
+    holds.set(key, found);
+  }
+  return found;
 }
