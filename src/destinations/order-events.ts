@@ -144,9 +144,16 @@ function byId(type: string, matches: readonly Json[], patch: Json | undefined): 
   return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && dosagePatch(patch, only) !== undefined));
 }
 
+/** dosagePatch's made patches, per marked entry and match. */
+const dosagePatches = new WeakMap<Json, WeakMap<Json, Json | undefined>>();
+
 /** A marked PATCH entry's document made again over the dosage `match` holds, with the elements its `""` fields delete (heldDosagePatch; code review 26 CR26-1). */
 function dosagePatch(entry: Json, match: Json): Json | undefined {
-  return isRecord(entry.resource) ? heldDosagePatch(entry.resource, match, clearedDosageOf(entry)) : undefined;
+  // asked twice per match (byId decides with it, perIdPatches sends it): made once
+  let byMatch = dosagePatches.get(entry);
+  if (byMatch === undefined) dosagePatches.set(entry, (byMatch = new WeakMap()));
+  if (!byMatch.has(match)) byMatch.set(match, isRecord(entry.resource) ? heldDosagePatch(entry.resource, match, clearedDosageOf(entry)) : undefined);
+  return byMatch.get(match);
 }
 
 /**
