@@ -166,10 +166,13 @@ describe('review 37 at the destination (channel zone America/Denver)', () => {
     expect(String((tdap.location as Json).display)).toBe('01');
   });
 
-  it('recorded (R37-N2): the T08 edit (TXA-12 new number, TXA-13 the original) is a second current DocumentReference; the original stays current [IG TXA[DocumentReference] #13: no target]', () => {
+  it('R37-N2 (fixed after the review): the T08 edit (TXA-12 new number, TXA-13 the original) replaces the original, which is superseded [v2.5.1 ch. 9 T08; FHIR R4 DocumentReference.relatesTo replaces; IG TXA[DocumentReference] #13: no target]', () => {
     const docs = ofType('24', 'DocumentReference');
     expect(docs).toHaveLength(2);
-    expect(docs.map((d) => d.status)).toEqual(['current', 'current']);
-    expect(docs.every((d) => d.relatesTo === undefined)).toBe(true);
+    const byNumber = (n: string) => docs.find((d) => (d.masterIdentifier as Json | undefined)?.value === n) as Json;
+    expect(byNumber('CNY37-DOC-0091').status).toBe('superseded');
+    expect(byNumber('CNY37-DOC-0091-A').status).toBe('current');
+    expect(text(byNumber('CNY37-DOC-0091-A').relatesTo)).toContain('"code":"replaces"');
+    expect(text(byNumber('CNY37-DOC-0091-A').relatesTo)).toContain('"value":"CNY37-DOC-0091"');
   });
 });

@@ -36,13 +36,34 @@ function documentStatus(d: Json, seg: SegmentReader, event: string): void {
 /**
  * [v2.5.1 ch. 9 / table 0003; IG TXA[DocumentReference] #13 has no target] what a document does to
  * its TXA-13 parent, by event: an addendum (T05/T06) appends to it, a replacement (T09/T10)
- * supersedes it (FHIR R4 relatesTo `replaces`). No other event says either: an original document
- * (T01/T02), a status change (T03/T04), an edit (T07/T08, the same document by TXA-12), a cancel
+ * supersedes it (FHIR R4 relatesTo `replaces`); an edit under a number of its own replaces it too
+ * (EDIT_EVENTS). No other event says either: an original document
+ * (T01/T02), a status change (T03/T04), an edit of the same TXA-12, a cancel
  * (T11) and a TXA outside MDM (OUL^R22, ORU ORDER_DOCUMENT) only name the parent; read as
  * `replaces`, a receiver marked the parent superseded although nothing replaced it (review 3,
  * MDM-T01-01). There TXA-13 is left unread, so the report lists it as not mapped.
  */
 const PARENT_RELATION: Readonly<Record<string, string>> = { T05: 'appends', T06: 'appends', T09: 'replaces', T10: 'replaces' };
+
+/**
+ * [v2.5.1 ch. 9 T07/T08 "document edit notification (and content)"; FHIR R4 DocumentReference.relatesTo
+ * `replaces`, status `superseded`] An edit is the same document: sent under its own TXA-12 it is the
+ * document's own record (no parent to name). A sender that versions its edits gives the edited text a
+ * TXA-12 of its own and the original's number in TXA-13: the edit is then the original's new version,
+ * and the original must stop being `current`, or the receiver holds the note and its edit as two current
+ * notes of one visit (review 37 R37-N2). A TXA-13 equal to TXA-12 names the document itself: nothing.
+ */
+const EDIT_EVENTS: ReadonlySet<string> = new Set(['T07', 'T08']);
+
+/** What this document does to its TXA-13 parents (PARENT_RELATION, EDIT_EVENTS) and which they are. */
+function parentRelation(seg: SegmentReader, unique: Json | undefined, event: string, cx: Conversion): { code?: string; parents: Json[] } {
+  const named = (): Json[] => seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
+  const code = PARENT_RELATION[event];
+  if (code !== undefined) return { code, parents: named() };
+  if (!EDIT_EVENTS.has(event)) return { parents: [] };
+  const parents = named().filter((p) => unique === undefined || p.value !== unique.value || p.system !== unique.system);
+  return parents.length > 0 ? { code: 'replaces', parents } : { parents: [] };
+}
 
 /**
  * TXA → DocumentReference [IG TXA[DocumentReference]]. TXA-12 is the document's own number
@@ -80,8 +101,7 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (seg.reps(22).some((r) => val(r, 15) !== undefined)) cx.leftOut(seg, '22', 'PPN.15, the authentication date/time, has no DocumentReference element (IG TXA[DocumentReference] #22); the authenticator is mapped');
   set(d, 'description', seg.str(25));
   push(d, 'securityLabel', codeableConcept(seg.rep(18), 'DocumentConfidentialityStatus', '0272', cx.reportAt(seg, 18)));
-  const code = PARENT_RELATION[scope.event];
-  const parents = code === undefined ? [] : seg.reps(13).map((r) => eiIdentifier(r, cx)).filter((x) => x !== undefined);
+  const { code, parents } = parentRelation(seg, unique, scope.event, cx);
   push(d, 'relatesTo', ...parents.map((identifier) => ({ code, target: { type: 'DocumentReference', identifier } })));
   if (code === 'replaces') replacedParents(parents, unique, scope, cx);
   const inOrder = scope.group.name === 'ORDER_DOCUMENT';
