@@ -40,6 +40,14 @@ export interface EventMeaning {
    * place no location (left unread: the report lists them).
    */
   cancelsPendingTransfer?: boolean;
+  /**
+   * PV1 fields that, in this cancel, describe the event it cancels, not the visit as it now is: left
+   * unread (the report lists them). A13 cancels a discharge: its PV1-36 disposition and PV1-37
+   * discharged-to location are the discharge's (as its PV1-45 already is: no period.end); A32 cancels an
+   * arrival: PV1-43 is the place the patient did not arrive at; A33 cancels a departure: PV1-42 is the
+   * place the patient is no longer going to (review 35 R35-N4/N7; v2.5.1 3.3.13, 3.3.32, 3.3.33).
+   */
+  cancelledPv1?: readonly number[];
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
   /**
@@ -89,10 +97,13 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
   // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)
   A24: { patientLink: 'link' },
+  A13: { cancelledPv1: [36, 37] }, // cancel discharge (its status in-progress comes from the IG's map)
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
   A27: { encounterStatus: 'cancelled' }, // cancel pending admit: the admission will not happen
   A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
+  A32: { cancelledPv1: [43] }, // cancel patient arriving - tracking
+  A33: { cancelledPv1: [42] }, // cancel patient departing - tracking
   A34: { merge: 'patient' }, // merge patient information - patient ID only
   A35: { merge: 'account' }, // merge patient information - account number only
   A36: { merge: 'patient-and-account' }, // merge patient ID and account number

@@ -96,15 +96,17 @@ describe('review 25, for the lead (not counted)', () => {
   // TXA[DocumentReference] #13 has no target, and docs/mapping.md gives relatesTo only to T05/T06 (appends) and
   // T09/T10 (replaces), so the server holds two `current` discharge summaries, the parent saying "x 3 days", the
   // edit "x 5 days (corrected)", linked by nothing. FHIR R4 DocumentReference.relatesTo (replaces) would say it.
-  it.fails('R25-N1 the T08 edit names the document it edits (relatesTo → TC25DOC-44120)', () => {
+  // Fixed after the review (the lead, 2026-12-06 night, with review 37's R37-N2): a versioned edit replaces its parent.
+  it('R25-N1 the T08 edit names the document it edits (relatesTo → TC25DOC-44120)', () => {
     const edit = of(M22, 'DocumentReference')[0];
     expect(JSON.stringify(edit?.relatesTo ?? null)).toContain('TC25DOC-44120');
   });
-  it('R25-N1 control: TXA-13 is reported; the T02 and the T08 are two DocumentReferences, both current', async () => {
-    expect(texts(M22).some((t) => t.startsWith('TXA-13'))).toBe(true);
+  it('R25-N1 at the server: the T02 is superseded by the T08 edit, which is current [FHIR R4 DocumentReference.status; v2.5.1 ch. 9 T08]', async () => {
+    expect(texts(M22).some((t) => t.startsWith('TXA-13'))).toBe(false);
     await deliver(M21, M22);
     const docs = [...server.resources.values()].filter((r) => r.resourceType === 'DocumentReference');
-    expect(docs.map((d) => d.status)).toEqual(['current', 'current']);
+    const status = (n: string) => docs.find((d) => (d.masterIdentifier as Json | undefined)?.value === n)?.status;
+    expect([status('TC25DOC-44120'), status('TC25DOC-44120.2')]).toEqual(['superseded', 'current']);
   });
 
   // R25-N2. #01 (Cerner ADT^A04): PV1-7 carries one attending doctor under two identifiers (personnel alias

@@ -82,9 +82,9 @@ describe('review 25 at the destination', () => {
     expect(JSON.stringify(refusal.statusReason)).toContain('"code":"00"');
   });
 
-  it('MDM #21 → #22: two discharge summaries, both current (T08 TXA-13 not mapped: docs/mapping.md TXA-13 rule)', () => {
+  it('MDM #21 → #22: the T08 edit (own TXA-12, TXA-13 the parent) supersedes the summary it edits (R25-N1, fixed: docs/mapping.md TXA-13 rule)', () => {
     const docs = held('DocumentReference');
-    expect(docs.map((d) => d.status)).toEqual(['current', 'current']);
+    expect(docs.map((d) => d.status).sort()).toEqual(['current', 'superseded']);
   });
 
   it('SIU #23 → #24: one appointment, cancelled', () => {

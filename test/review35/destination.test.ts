@@ -152,8 +152,8 @@ describe('review 35 at the destination (feed order, state after each message)', 
   it('A09 / A10 / A32 tracking: the CT room pending, then current beside the bed, then (A32) the bed alone current [IG PV1[Encounter] #3, #11, #42]', () => {
     expect(where('13', 'ORV3500066')).toEqual(['5WEST/14/A active', 'RADCT/CT1 reserved']);
     expect(where('14', 'ORV3500066')).toEqual(['5WEST/14/A active', 'RADCT/CT1 active']);
-    // recorded (R35-N4): #15's PV1-43 (no IG target) is hig's `completed`: the cancelled arrival reads as a stay
-    expect(where('15', 'ORV3500066')).toEqual(['5WEST/14/A active', 'RADCT/CT1 completed']);
+    // R35-N4 (fixed after the review): #15's PV1-43 is the cancelled arrival's room: no stay of the visit (v2.5.1 3.3.32)
+    expect(where('15', 'ORV3500066')).toEqual(['5WEST/14/A active']);
     for (const n of ['13', '14', '15']) expect(visit(n, 'ORV3500066').status).toBe('in-progress');
   });
 

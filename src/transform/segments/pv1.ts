@@ -147,10 +147,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // PV1-36 → dischargeDisposition (DischargeDisposition), PV1-15 → specialArrangement (AmbulatoryStatus)]
   set(hosp, 'admitSource', coded(14, '0023'));
   set(hosp, 'reAdmission', coded(13, '0092', 'ReadmissionIndicator'));
-  set(hosp, 'dischargeDisposition', coded(36, '0112', 'DischargeDisposition'));
+  const cancelled = new Set(scope.meaning.cancelledPv1 ?? []);
+  if (!cancelled.has(36)) set(hosp, 'dischargeDisposition', coded(36, '0112', 'DischargeDisposition'));
   push(hosp, 'dietPreference', codeableConcept(seg.rep(38)));
   push(hosp, 'specialArrangement', ...seg.reps(15).map((r) => coded(15, '0009', 'AmbulatoryStatus', r)));
-  courtesyAndDestination(seg, hosp, cx);
+  courtesyAndDestination(seg, hosp, !cancelled.has(37), cx);
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
   // [IG PV1[Encounter] PV1-3: IF PV1-2.1 EQUALS "P" location[1].status = "planned", else "active"]:
   // a pre-admission's PV1-3 is the bed the patient is to get; [hig] so is an A05 pre-admit's or an
@@ -174,6 +175,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (field === 6 && scope.meaning.cancelsTransfer === true) continue;
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
     if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
+    // the cancelled event's place (A32 PV1-43, A33 PV1-42: cancelledPv1): no stay, no reservation; reported
+    if (cancelled.has(field)) continue;
     const l = location(cx, seg.rep(field));
     if (field === 3) assigned = l?.reference;
     if (l === undefined) continue;
@@ -290,9 +293,11 @@ function episodeOfCare(seg: SegmentReader, scope: Scope, cx: Conversion): Refere
  * user-defined and the IG's VIPIndicator map has no v2 codes). [IG PV1[Encounter] #37,
  * DLD[Location-Discharge]] discharged-to location → hospitalization.destination, a Location of the
  * kind DLD.1 names (its type); DLD.2 has no row (PV1-45 is the discharge time), so it is reported.
+ * `destination` false (an A13: the cancelled discharge's place) leaves PV1-37 unread.
  */
-function courtesyAndDestination(seg: SegmentReader, hosp: Json, cx: Conversion): void {
+function courtesyAndDestination(seg: SegmentReader, hosp: Json, destination: boolean, cx: Conversion): void {
   push(hosp, 'specialCourtesy', codeableConcept(seg.rep(16)));
+  if (!destination) return;
   const dld = seg.rep(37);
   // DLD.1 is a CWE inside a component: its subcomponents are the CWE's components
   const type = codeableConcept(dld?.[0]?.map((sub) => [sub]));
