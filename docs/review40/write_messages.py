@@ -120,7 +120,7 @@ def lab(t, ctl, plac, fill, when, recv, status, obx, panel=LAB_PANEL, notes=()):
                                19: recv}))
     for n in notes:
         out.append(seg('NTE', {1: '1', 2: 'L', 3: n}))
-    out.append(seg('SPM', {1: '1', 2: f'{fill}-S^LABOSYS', 4: 'BLD^Whole blood^HL70487', 17: when}))
+    out.append(seg('SPM', {1: '1', 2: f'^{fill}-S&LABOSYS', 4: 'BLD^Whole blood^HL70487', 17: when}))
     return out
 
 
