@@ -71,6 +71,20 @@ function anchorOf(scope: Scope): Resource | undefined {
   return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? scope.specimen ?? scope.encounter ?? scope.patient;
 }
 
+/**
+ * [IG ORM_O01 4.2.5.1 OBX → the order's supportingInfo, applied to the RDE: the corpus has no RDE_O11 map;
+ * FHIR R4 MedicationRequest.supportingInformation; reviews 38 R38-N1, 39 R39-N1] The MedicationRequest an
+ * OBX of an RDE's ORDER.OBSERVATION group supports: the BSA, height or dosing weight the pharmacy's dose was
+ * computed on, as an OMP's or ORM's order OBX (orderRequest finds the RXO of their groups; the RDE's
+ * OBSERVATION sits beside the RXE, after RXO's ORDER_DETAIL). RDS_O13's OBSERVATION follows the RXD (the
+ * dispense) and its order is one placed elsewhere (a conditional create): not here.
+ */
+function encodedOrderRequest(scope: Scope): Resource | undefined {
+  if (scope.tree.root.name !== 'RDE_O11' || scope.group.name !== 'OBSERVATION' || scope.group.parent?.name !== 'ORDER') return undefined;
+  // the RXE's (made by it, or by the RXO of the same ORC it adds to: pharmacy.ts medicationRequest)
+  return scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : undefined;
+}
+
 /** Adds `observation` to what `request` is supported by (ServiceRequest.supportingInfo, MedicationRequest.supportingInformation). */
 function supports(request: Resource | undefined, observation: Resource, cx: Conversion): void {
   if (request === undefined) return;
@@ -268,6 +282,6 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
   // [IG ORM_O01 4.2.5.1 / OML_O21 6.4.7.1] an OBX of an order (not a result) supports it: the
   // ServiceRequest of its OBR, the MedicationRequest of its RXO (R4 names the element supportingInformation)
-  else if (!scope.results) supports(orderRequest(scope), observation, cx);
+  else if (!scope.results) supports(orderRequest(scope) ?? encodedOrderRequest(scope), observation, cx);
   scope.noteTarget = observation;
 }
