@@ -31,7 +31,13 @@ const COMPONENT_TYPES = new Set(['NM', 'SN', 'CWE', 'CE', 'CNE', 'CF', 'IS', 'ID
  */
 const SUPPORTING_TYPES = new Set(['QST', 'SCI', 'AOE', 'ASC']);
 
-/** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
+/**
+ * [IG OBX[Observation] #7 → referenceRange.text, "If OBX-7 is sufficiently parseable, then the low, high … may be
+ * used"; FHIR R4 Observation.referenceRange.low/high: "the low (high) bound … is inclusive of the value"] OBX-7
+ * `x-y` → low and high; an inclusive one-sided bound `<=x` / `>=x` → high / low, the text kept; a strict bound
+ * `<x` / `>x` → the text alone: FHIR has no exclusive bound, and high 12 for `<12.0` would call 12 normal
+ * (review 39 R39-N6). Anything else stays text.
+ */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
   if (range === undefined) return undefined;
   const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*-\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
@@ -40,10 +46,10 @@ function referenceRange(range: string | undefined, units: Repetition | undefined
     const high = decimal(m[2]);
     if (low !== undefined && high !== undefined) return { low: cweQuantity(low, units), high: cweQuantity(high, units) };
   }
-  const lt = /^\s*<=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
+  const lt = /^\s*<=\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const ltValue = decimal(lt?.[1]);
   if (ltValue !== undefined) return { high: cweQuantity(ltValue, units), text: range };
-  const gt = /^\s*>=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
+  const gt = /^\s*>=\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const gtValue = decimal(gt?.[1]);
   if (gtValue !== undefined) return { low: cweQuantity(gtValue, units), text: range };
   return { text: range };
