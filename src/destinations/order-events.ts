@@ -17,7 +17,8 @@
  * searches again), a test already ended (ENDED) getting the patch without the event's status and own
  * extensions (CR24-4), a changed pharmacy order whose JSON Patch writes the dosage of the one order found
  * getting that dosage made again over the order's held lines (patch.ts heldDosagePatch: review 27 R27-A1,
- * a DC's bare dosage took the XO's pump, sig and rate away), the create of the same search is dropped (the order exists), and every
+ * a DC's bare dosage took the XO's pump, sig and rate away) and keeping the held product when it names it
+ * by its code alone (heldProductPatch: code review 27 CR27-5, an XO without RXCs took the additive), the create of the same search is dropped (the order exists), and every
  * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
  * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
  * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
@@ -34,7 +35,7 @@
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
 import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -147,13 +148,23 @@ function byId(type: string, matches: readonly Json[], patch: Json | undefined): 
 /** dosagePatch's made patches, per marked entry and match. */
 const dosagePatches = new WeakMap<Json, WeakMap<Json, Json | undefined>>();
 
-/** A marked PATCH entry's document made again over the dosage `match` holds, with the elements its `""` fields delete (heldDosagePatch; code review 26 CR26-1). */
+/**
+ * A marked PATCH entry's document made again over the dosage `match` holds, with the elements its `""`
+ * fields delete (heldDosagePatch; code review 26 CR26-1), and without the product when it names the held
+ * product by its code alone (heldProductPatch, code review 27 CR27-5).
+ */
 function dosagePatch(entry: Json, match: Json): Json | undefined {
   // asked twice per match (byId decides with it, perIdPatches sends it): made once
   let byMatch = dosagePatches.get(entry);
   if (byMatch === undefined) dosagePatches.set(entry, (byMatch = new WeakMap()));
-  if (!byMatch.has(match)) byMatch.set(match, isRecord(entry.resource) ? heldDosagePatch(entry.resource, match, clearedDosageOf(entry)) : undefined);
+  if (!byMatch.has(match)) byMatch.set(match, isRecord(entry.resource) ? heldPatch(entry.resource, match, clearedDosageOf(entry)) : undefined);
   return byMatch.get(match);
+}
+
+/** heldDosagePatch, then heldProductPatch over what it made; undefined when neither changes the patch. */
+function heldPatch(patch: Json, match: Json, cleared: readonly string[]): Json | undefined {
+  const dosage = heldDosagePatch(patch, match, cleared);
+  return heldProductPatch(dosage ?? patch, match) ?? dosage;
 }
 
 /**

@@ -963,6 +963,38 @@ function heldLinesCleared(ops: readonly unknown[], heldLines: readonly Json[], d
   return jsonPatchBinary([...ops, { op: 'add', path: '/dosageInstruction', value }]);
 }
 
+/** The elements of a MedicationRequest that say its product [R4 MedicationRequest.medication[x], contained]. */
+const PRODUCT_PATHS: ReadonlySet<unknown> = new Set(['/medicationCodeableConcept', '/medicationReference', '/contained']);
+
+/** A CodeableConcept as a fact: its codings' system|code, else its text; undefined when it has neither. */
+function conceptFact(concept: unknown): string | undefined {
+  if (!isObject(concept)) return undefined;
+  const codings = (Array.isArray(concept.coding) ? (concept.coding as unknown[]) : []).filter(isObject).map((c) => `${String(c.system ?? '')}|${String(c.code ?? '')}`);
+  return codings.length > 0 ? codings.sort().join(' ') : typeof concept.text === 'string' ? concept.text : undefined;
+}
+
+/**
+ * [hig RXC rule, code review 27 CR27-5; v2.5.1 2.5.3: what is not sent is unchanged, as R27-A1 for the
+ * dosage; FHIR R4 MedicationRequest.medication[x], Medication.ingredient] A changed pharmacy order's JSON
+ * Patch (changedOrderPatch) made again against the order the server holds: when the message names its
+ * product by the give code alone (`add /medicationCodeableConcept`: no RXC, no RXE-6/25/26 / RXO-5/18/19,
+ * each of which makes a contained Medication, pharmacy.ts) and that code is the held product's (the
+ * contained Medication `held.medicationReference` names), the held product stays: the patch's
+ * medication[x] and `contained` operations are left out, so an XO that changes an admixture's rate without
+ * repeating its RXCs keeps the additive. Another give code is another product: the patch goes as it is
+ * (the held components described the old one). Undefined when nothing is left out.
+ */
+export function heldProductPatch(patch: Json, held: Json): Json | undefined {
+  const ops = jsonPatchOps(patch);
+  if (ops === undefined) return undefined;
+  const named = ops.find((op): op is Json => isObject(op) && op.op === 'add' && op.path === '/medicationCodeableConcept');
+  const reference = isObject(held.medicationReference) ? held.medicationReference.reference : undefined;
+  const product = (Array.isArray(held.contained) ? (held.contained as unknown[]) : []).find((c) => isObject(c) && typeof reference === 'string' && `#${String(c.id)}` === reference);
+  const code = isObject(product) ? conceptFact(product.code) : undefined;
+  if (named === undefined || code === undefined || conceptFact(named.value) !== code) return undefined;
+  return jsonPatchBinary(ops.filter((op) => !isObject(op) || !PRODUCT_PATHS.has(op.path)));
+}
+
 /**
  * Elements a document notification's patch leaves as the server holds them: the content (a
  * notification carries none: its placeholder would replace the document's text) and the owner

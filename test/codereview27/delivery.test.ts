@@ -101,7 +101,7 @@ const rateOf = () => {
 };
 
 describe('CR27-5 an XO that changes an admixture\'s rate without repeating its RXCs', () => {
-  it.fails('the order still names the KCl 20 mEq additive the NW sent (only the rate changed)', async () => {
+  it('the order still names the KCl 20 mEq additive the NW sent (only the rate changed)', async () => {
     const dest = destination();
     await dest.deliver(convertHl7v2(rde('NW', '75', true)).bundle, never);
     expect(ingredientCodes()).toEqual(['313002', '7515']);

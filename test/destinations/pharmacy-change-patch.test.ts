@@ -323,3 +323,30 @@ describe('R32-N3 [hig RXC → contained Medication.ingredient; v2.5.1 2.5.3; FHI
     expect(ingredients(stored('RX32C')[0])).toEqual(['313002 1000 mL']);
   });
 });
+
+/** The admixture message without any RXC: an RXE that re-sends the give code alone. */
+const withoutComponents = (message: string) => message.split('\r').filter((s) => !s.startsWith('RXC|')).join('\r');
+
+describe('CR27-5 [hig RXC rule (mapping.md RXC row); v2.5.1 2.5.3 not sent is unchanged; FHIR R4 MedicationRequest.medication[x]] a changed order without RXCs keeps the held product of its give code', () => {
+  it('NW NS + KCl 20 mEq at 75 mL/h, then a DC re-sending the RXE alone: stopped, NS base and KCl additive kept', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(admixture('NW', 'RX28A', 20, 75)).bundle, never);
+    await dest.deliver(convertHl7v2(withoutComponents(admixture('DC', 'RX28A', undefined, undefined, '20261207060000-0600'))).bundle, never);
+    const held = stored('RX28A');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.status).toBe('stopped');
+    expect(held[0]?.medicationCodeableConcept).toBeUndefined();
+    expect(ingredients(held[0])).toEqual(['313002 1000 mL', '7515 20 meq active']);
+    expect(rates(dosages(held[0])[0])).toEqual([75]);
+  });
+
+  it('control: an XO without RXCs naming another give code (D5W) replaces the product: the NS components described the old one', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(admixture('NW', 'RX28B', 20, 75)).bundle, never);
+    const d5w = withoutComponents(admixture('XO', 'RX28B', undefined, 100)).replace('RXE||313002^Sodium Chloride 0.9% Injectable Solution^RXNORM', 'RXE||310361^Dextrose 5% Injectable Solution^RXNORM');
+    await dest.deliver(convertHl7v2(d5w).bundle, never);
+    const held = stored('RX28B');
+    expect(held[0]?.contained).toBeUndefined();
+    expect(((held[0]?.medicationCodeableConcept as Json).coding as Json[])[0]?.code).toBe('310361');
+  });
+});

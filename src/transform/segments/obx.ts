@@ -31,7 +31,13 @@ const COMPONENT_TYPES = new Set(['NM', 'SN', 'CWE', 'CE', 'CNE', 'CF', 'IS', 'ID
  */
 const SUPPORTING_TYPES = new Set(['QST', 'SCI', 'AOE', 'ASC']);
 
-/** OBX-7 "low-high", "<x", ">x" → referenceRange; anything else stays text. */
+/**
+ * [IG OBX[Observation] #7 → referenceRange.text, "If OBX-7 is sufficiently parseable, then the low, high … may be
+ * used"; FHIR R4 Observation.referenceRange.low/high: "the low (high) bound … is inclusive of the value"] OBX-7
+ * `x-y` → low and high; an inclusive one-sided bound `<=x` / `>=x` → high / low, the text kept; a strict bound
+ * `<x` / `>x` → the text alone: FHIR has no exclusive bound, and high 12 for `<12.0` would call 12 normal
+ * (review 39 R39-N6). Anything else stays text.
+ */
 function referenceRange(range: string | undefined, units: Repetition | undefined): Json | undefined {
   if (range === undefined) return undefined;
   const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*-\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
@@ -40,10 +46,10 @@ function referenceRange(range: string | undefined, units: Repetition | undefined
     const high = decimal(m[2]);
     if (low !== undefined && high !== undefined) return { low: cweQuantity(low, units), high: cweQuantity(high, units) };
   }
-  const lt = /^\s*<=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
+  const lt = /^\s*<=\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const ltValue = decimal(lt?.[1]);
   if (ltValue !== undefined) return { high: cweQuantity(ltValue, units), text: range };
-  const gt = /^\s*>=?\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
+  const gt = /^\s*>=\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(range);
   const gtValue = decimal(gt?.[1]);
   if (gtValue !== undefined) return { low: cweQuantity(gtValue, units), text: range };
   return { text: range };
@@ -69,6 +75,20 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
  */
 function anchorOf(scope: Scope): Resource | undefined {
   return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? scope.specimen ?? scope.encounter ?? scope.patient;
+}
+
+/**
+ * [IG ORM_O01 4.2.5.1 OBX → the order's supportingInfo, applied to the RDE: the corpus has no RDE_O11 map;
+ * FHIR R4 MedicationRequest.supportingInformation; reviews 38 R38-N1, 39 R39-N1] The MedicationRequest an
+ * OBX of an RDE's ORDER.OBSERVATION group supports: the BSA, height or dosing weight the pharmacy's dose was
+ * computed on, as an OMP's or ORM's order OBX (orderRequest finds the RXO of their groups; the RDE's
+ * OBSERVATION sits beside the RXE, after RXO's ORDER_DETAIL). RDS_O13's OBSERVATION follows the RXD (the
+ * dispense) and its order is one placed elsewhere (a conditional create): not here.
+ */
+function encodedOrderRequest(scope: Scope): Resource | undefined {
+  if (scope.tree.root.name !== 'RDE_O11' || scope.group.name !== 'OBSERVATION' || scope.group.parent?.name !== 'ORDER') return undefined;
+  // the RXE's (made by it, or by the RXO of the same ORC it adds to: pharmacy.ts medicationRequest)
+  return scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : undefined;
 }
 
 /** Adds `observation` to what `request` is supported by (ServiceRequest.supportingInfo, MedicationRequest.supportingInformation). */
@@ -268,6 +288,6 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
   // [IG ORM_O01 4.2.5.1 / OML_O21 6.4.7.1] an OBX of an order (not a result) supports it: the
   // ServiceRequest of its OBR, the MedicationRequest of its RXO (R4 names the element supportingInformation)
-  else if (!scope.results) supports(orderRequest(scope), observation, cx);
+  else if (!scope.results) supports(orderRequest(scope) ?? encodedOrderRequest(scope), observation, cx);
   scope.noteTarget = observation;
 }

@@ -47,6 +47,12 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   // CDC PHIN VADS: PHIN VS local codes, and NIP001 immunization information source (RXA-9)
   CDCPHINVS: 'urn:oid:2.16.840.1.114222.4.5.274',
   NIP001: 'urn:oid:2.16.840.1.114222.4.5.293',
+  // NIP002 substance refusal reason (RXA-18 → Immunization.statusReason; review 39 R39-N4): PHIN VADS code
+  // system "Substance Refusal Reason (NIP)", 2.16.840.1.114222.4.5.294, as a published FHIR API's
+  // Immunization.statusReason binding names it (the PHIN VADS page itself is not reachable from here).
+  // NIP003/NIP004 (observation identifiers, contraindications) stay urn:hl7v2:codesystem:: no source
+  // found gives their OIDs, and none of the corpus's, the tests' or the reviews' messages sends them
+  NIP002: 'urn:oid:2.16.840.1.114222.4.5.294',
   ISO3166_1: 'urn:iso:std:iso:3166',
   ISO3166: 'urn:iso:std:iso:3166',
   // ISO 639 codes are stated as BCP 47 tags: 639-2 codes with a 639-1 equivalent become it (languages.ts)
