@@ -14,6 +14,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import type { HttpTls } from '../http/server.js';
 import type { HttpLimits } from '../http/limits.js';
 import { parseKey } from '../security/seal.js';
+import { fhirServerName, loopbackSpellings, normalisedBaseUrl } from '../destinations/fhir-server-name.js';
 import { isValidTimezone } from '../transform/datatypes/time.js';
 import type { Channel } from './channel.js';
 import { parseSettings, type Settings } from './env.js';
@@ -75,6 +76,7 @@ export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
     }
   }
   if (problems.length) throw new ConfigProblems(problems);
+  warnings.push(...fhirServerSpellings(read.channels));
   const channels = read.channels.map((c) => c.channel);
   return deepFreeze({
     settings,
@@ -84,6 +86,31 @@ export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
     httpLimits: httpLimitsFrom(settings, channels),
     warnings,
   });
+}
+
+/**
+ * [code review 27 CR27-3] Two `fhir` destinations of enabled channels that may deliver to one server under two names,
+ * so two linked-patient sets (destinations/fhir-server-name.ts): a merge sent by one is unknown to the other, whose
+ * next Patient PUT erases its link. Told when their names differ: the same base URL (normalised) with another `serverId` or none, and base URLs
+ * that differ only in a loopback host spelling (`localhost`, `127.0.0.1`, `::1`). Other host pairs are not told:
+ * whether two names are one machine only DNS and the network know.
+ */
+function fhirServerSpellings(channels: readonly { channel: Channel; file: string }[]): ConfigProblem[] {
+  const fhir = channels.filter((c) => c.channel.enabled).flatMap(({ channel, file }) => {
+    const asWritten = fieldNamer(file);
+    return channel.destinations.flatMap((d, i) => (d.type === 'fhir' ? [{ file, path: asWritten(`destinations.${i}.baseUrl`), baseUrl: d.baseUrl, name: fhirServerName(d) }] : []));
+  });
+  const out: ConfigProblem[] = [];
+  for (const [i, a] of fhir.entries()) {
+    for (const b of fhir.slice(i + 1)) {
+      if (a.name === b.name) continue;
+      const sameUrl = normalisedBaseUrl(a.baseUrl) === normalisedBaseUrl(b.baseUrl);
+      if (!sameUrl && !loopbackSpellings(a.baseUrl, b.baseUrl)) continue;
+      const why = sameUrl ? 'the same FHIR server under another serverId' : 'may be the same FHIR server (a loopback host spelt two ways)';
+      out.push({ file: a.file, path: a.path, reason: `${why} as ${b.file} ${b.path}: the Patient links hig keeps are kept per name, so a merge one sends can be erased by the other's next Patient PUT; write one base URL or give both the same serverId (docs/destinations.md)` });
+    }
+  }
+  return out;
 }
 
 function keyProblems(settings: Settings, allowDevKey: boolean): ConfigProblem[] {

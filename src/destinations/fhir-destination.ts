@@ -10,14 +10,15 @@ import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, respon
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
-import { carryHeldLinks, linkedBySearch } from './held-links.js';
+import { fhirServerName } from './fhir-server-name.js';
+import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
-import { defineDestination, type LinkedPatients, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
+import { defineDestination, type LinkedPatients, type Sending, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
 
 export const defaults = { timeoutMs: 30_000 } as const;
 
@@ -25,6 +26,13 @@ export const fhirDestinationSchema = z
   .object({
     type: z.literal('fhir').describe('Push the FHIR result to a FHIR R4 server'),
     baseUrl: z.url().describe('FHIR base URL, e.g. https://fhir.example.org/r4'),
+    serverId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected letters, digits, ., _ and - (max 64)')
+      .optional()
+      .describe(
+        "Names the FHIR server for the Patient links hig keeps (a merge's link survives later messages): destinations of any channel that deliver to one server under different base URLs (localhost and 127.0.0.1, a host name and its IP) must share it. Default: the base URL, normalised",
+      ),
     mode: z
       .enum(['transaction', 'batch', 'individual'])
       .describe(
@@ -72,6 +80,8 @@ type Exchange = (request: FhirRequest, signal: AbortSignal) => Promise<HttpAnswe
 interface Delivery {
   exchange: Exchange;
   now: () => number;
+  /** The per-request timeout: how long a Patient PUT is presumed in flight is counted in it (held-links.ts). */
+  timeoutMs: number;
   /** The Patients this server holds with a link hig wrote (held-links.ts); without it, Patient PUTs go as they are. */
   linked?: LinkedPatients;
 }
@@ -83,33 +93,99 @@ async function search(d: Delivery, type: string, query: string, signal: AbortSig
   return matchesOf(answer.body, type);
 }
 
+/** The entries to send, and what held-links.ts needs once they are answered. */
+interface Prepared extends ExpandedEntries {
+  /** This Bundle's Patient PUTs registered as being sent. */
+  sending: Sending;
+  /** Patient PUTs of other Bundles that were being sent when this one marked its Patients linked (held-links.ts). */
+  racing: readonly string[];
+  /** Set once the server has answered every request of the send (a failure included). */
+  answered: boolean;
+}
+
+const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () => {} };
+
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
  * the document held (order-events.ts); a Patient PUT carries the links the server holds, and one that links is
- * marked linked before it is sent (held-links.ts).
+ * marked linked before it is sent (held-links.ts). A Patient PUT is presumed in flight for at most a timeout per
+ * request it may make (a read per entry, its send or one per entry, a token): after that a merge stops waiting for it.
  */
-async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
+async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
   const expanded = await expandOrderEvents(entriesOf(bundle), find);
-  if (d.linked === undefined) return expanded;
-  const carried = await carryHeldLinks(expanded.entries, d.linked, find);
-  await d.linked.mark(carried.linking);
-  return { ...expanded, entries: carried.entries, changed: expanded.changed || carried.changed, versioned: new Set([...expanded.versioned, ...carried.versioned]) };
+  if (d.linked === undefined) return { ...expanded, sending: NOT_SENDING, racing: [], answered: false };
+  const carried = await carryHeldLinks(expanded.entries, d.linked, find, d.timeoutMs * (2 * expanded.entries.length + 2));
+  let racing: readonly string[];
+  try {
+    racing = othersOf(await d.linked.mark(carried.linking), carried.sending);
+  } catch (error) {
+    await carried.sending.release();
+    throw error;
+  }
+  const versioned = new Set([...expanded.versioned, ...carried.versioned]);
+  return { ...expanded, entries: carried.entries, changed: expanded.changed || carried.changed, versioned, sending: carried.sending, racing, answered: false };
 }
 
-/** Once stored: the Patients found by search that the Bundle linked (a merge survivor's patch), by the server's answer. */
-async function markLinked(d: Delivery, entries: readonly Record<string, unknown>[], results: readonly DeliveryEntry[]): Promise<void> {
-  if (d.linked !== undefined) await d.linked.mark(linkedBySearch(entries, results));
+const othersOf = (sends: readonly string[], own: Sending): string[] => sends.filter((s) => !own.sends.includes(s));
+
+/**
+ * Sends the prepared entries, then settles their links. A failed send ends its Patient PUTs' registration only
+ * when the server answered: a request abandoned (timeout, connection lost) may still be applied, so it stays
+ * registered until its time (held-links.ts).
+ */
+async function sentThenSettled(d: Delivery, p: Prepared, signal: AbortSignal, send: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
+  let delivery: DeliveryOutcome;
+  try {
+    delivery = await send();
+  } catch (error) {
+    if (p.answered) await p.sending.release();
+    throw error;
+  }
+  await settleLinks(d, p, delivery.entries ?? [], signal);
+  return delivery;
+}
+
+/**
+ * Once stored (held-links.ts, code review 27 CR27-2): the Patients found by search that the Bundle linked are
+ * marked by the server's answer; then, if a Patient PUT that began before a mark may land after the Bundle (one
+ * was being sent at the mark, or a Patient was marked only now), wait for those PUTs to end, read the Bundle's
+ * linked Patients again and restore a link one of them erased. A Bundle that links nothing costs nothing here.
+ */
+async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryEntry[], signal: AbortSignal): Promise<void> {
+  if (d.linked === undefined) return;
+  const late = linkedBySearch(p.entries, results);
+  let racing: string[];
+  try {
+    racing = [...p.racing, ...othersOf(await d.linked.mark(late), p.sending)];
+  } finally {
+    await p.sending.release();
+  }
+  if (racing.length === 0 && late.length === 0) return;
+  await d.linked.drained(racing, signal);
+  const put = async (id: string, resource: Record<string, unknown>, ifMatch: string | undefined): Promise<number> => {
+    const request = entryRequest({ resource, request: { method: 'PUT', url: `Patient/${id}`, ...(ifMatch === undefined ? {} : { ifMatch }) } }, 0);
+    const answer = await d.exchange(request, signal);
+    if (answer.status !== 412 && verdictOf(answer.status) !== 'stored') throw failureFor(answer, 'restore a Patient link', d.now());
+    return answer.status;
+  };
+  await restoreLinks(writtenLinks(p.entries, results), (type, query) => search(d, type, query, signal), put);
 }
 
 async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
-  const { entries, changed, versioned, resolved } = await prepared(d, bundle, signal);
+  const p = await prepared(d, bundle, signal);
+  return sentThenSettled(d, p, signal, () => sentBundle(d, p, bundle, json, mode, signal));
+}
+
+async function sentBundle(d: Delivery, p: Prepared, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { entries, changed, versioned, resolved } = p;
   refuseOverlaps(entries, resolved, mode);
   const sent = changed ? { ...bundle, entry: entries } : bundle;
   // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
   // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
   const body = !changed && json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(sent, mode);
   const answer = await d.exchange({ method: 'POST', url: '', body }, signal);
+  p.answered = true;
   if (answer.status === 412 && versioned.size > 0) throw changedSinceSearch(mode);
   if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, d.now());
   const responses = responseEntries(answer.body, entries.length);
@@ -123,7 +199,6 @@ async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json:
   refusedVersions(delivery.entries, versioned, mode);
   const failure = judgeEntries(delivery, labels, mode);
   if (failure !== undefined) throw failure;
-  await markLinked(d, entries, delivery.entries);
   return delivery;
 }
 
@@ -142,7 +217,12 @@ async function sentAlone(d: Delivery, request: FhirRequest, label: string, signa
 }
 
 async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
-  const { entries, versioned } = await prepared(d, bundle, signal);
+  const p = await prepared(d, bundle, signal);
+  return sentThenSettled(d, p, signal, () => sentIndividually(d, p, signal));
+}
+
+async function sentIndividually(d: Delivery, p: Prepared, signal: AbortSignal): Promise<DeliveryOutcome> {
+  const { entries, versioned } = p;
   const requests = entries.map((entry, index) => entryRequest(entry, index));
   const labels = entries.map((entry, index) => entryLabel(entry, index));
   const results: DeliveryEntry[] = [];
@@ -153,11 +233,11 @@ async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>,
     results.push(result);
     highest = Math.max(highest, status);
   }
+  p.answered = true;
   const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
   refusedVersions(results, versioned, 'individual');
   const failure = judgeEntries(delivery, labels, 'individual');
   if (failure !== undefined) throw failure;
-  await markLinked(d, entries, results);
   return delivery;
 }
 
@@ -167,7 +247,7 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
   const auth = createAuth(config.auth, { env: deps.env, baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, dispatcher, now: deps.now });
   const exchange: Exchange = (request, signal) =>
     sendAuthorized(auth, signal, (authorization) => transport.send({ ...request, headers: { ...request.headers, ...(authorization === undefined ? {} : { authorization }) } }, signal));
-  const d: Delivery = { exchange, now: deps.now, ...(deps.linkedPatients === undefined ? {} : { linked: deps.linkedPatients(config.baseUrl) }) };
+  const d: Delivery = { exchange, now: deps.now, timeoutMs: config.timeoutMs, ...(deps.linkedPatients === undefined ? {} : { linked: deps.linkedPatients(fhirServerName(config)) }) };
   return {
     deliver(payload, context) {
       const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');

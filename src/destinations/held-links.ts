@@ -21,7 +21,8 @@
  *
  * Reading the server costs a request: it is made only for a Patient this set says is linked
  * (LinkedPatients, Redis: redis/keys.ts linkedPatientsKey, shared by every channel delivering to the
- * server). A Patient goes in when a Bundle that writes its link is sent: before sending, by its id (a
+ * server under one name: fhir-server-name.ts, the destination's `serverId` or else its base URL normalised;
+ * code review 27 CR27-3). A Patient goes in when a Bundle that writes its link is sent: before sending, by its id (a
  * PUT by id) or by its search (a `conditionalUpdate` channel's `PUT Patient?identifier=…`, a survivor's
  * create + patch: patch.ts mergeSurvivorEntries); after, by the id the server answers for what it found
  * by search. It never leaves: a read that finds no links may have run while another channel's merge of that
@@ -30,28 +31,54 @@
  * marked conditional PUT is read by its own search and sent by the id found (the same update). A
  * Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
  *
+ * A Patient PUT that looked the set up before a merge marked her goes without a read and without `ifMatch`;
+ * reaching the server after the merge it would erase the link (code review 27 CR27-2). So every Bundle's Patient
+ * PUTs are registered as being sent (patientPutsSendingKey: member, token, a time limit) in the same MULTI,
+ * before, as the set is read; the merge's mark answers those registered at that moment (MULTI: SADD then
+ * ZRANGEBYSCORE). Redis runs commands one at a time, so a PUT that read the set before the mark was registered
+ * before it: if it was still being sent then, the merge, once its own transaction is answered, waits until it
+ * has been answered (its registration released) or its time has passed, then reads its linked Patients again
+ * (one `GET Patient?_id=a,b`) and PUTs back, under `If-Match`, a link one of them lost (restoreLinks). A PUT
+ * that read the set after the mark saw her marked (read, `ifMatch`: 412 if the merge landed first). A Patient
+ * marked only after the answer (a survivor found by search, by the id the server answered) is read again
+ * always: a PUT by id may have landed between the merge and that mark. A merge with no PUT of its Patients
+ * being sent at its mark costs nothing more (no wait, no GET).
+ * The window left: (a) a PUT the server applies after its time has passed (counted from when it was
+ * registered: the destination's timeoutMs per request it may make, 2 × entries + 2), e.g. a request hig
+ * abandoned on a timeout that a slow proxy or server applies minutes later, or a sender process that died
+ * mid-send (its registration is never released, and a merge waits for it until that time); (b) a link
+ * deliberately removed by another channel's A37 PATCH between the merge's answer and the re-read, when a race
+ * also made that re-read, is put back; (c) Patients linked by a JSON Patch that does not `add` under `/link`,
+ * or by entries this module does not recognise, are not read again; (d) Redis failing between the send and the
+ * re-read fails the delivery (transient): the retry re-sends the merge, an idempotent upsert.
+ *
  * Not carried: links hig did not write (the set knows only what this install sent); `keep` channels
  * patch the Patient and never erase its links. Only ids and hashed searches cross Redis: no PHI.
  */
-import { createHash } from 'node:crypto';
-import { linkedPatientsKey } from '../redis/keys.js';
+import { createHash, randomUUID } from 'node:crypto';
+import { linkedPatientsKey, patientPutsSendingKey } from '../redis/keys.js';
 import type { RedisClient } from '../redis/connections.js';
 import { binaryText } from '../transform/json-patch-entry.js';
 import { DestinationUnavailableError } from './failures.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
-import type { DeliveryEntry, LinkedPatients, LinkedPatientsOf } from './types.js';
+import type { DeliveryEntry, LinkedPatients, LinkedPatientsOf, Sending } from './types.js';
 
 type Json = Record<string, unknown>;
 
+/** How often a merge asks whether the PUTs it waits for have ended (drained): Redis reads, no FHIR request. */
+const DRAIN_POLL_MS = 20;
+
 /**
- * The set in Redis (redis/keys.ts linkedPatientsKey), one per FHIR server; injected into the destinations
- * (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT without knowing would erase a
- * merge's link, so the delivery waits for Redis rather than guess.
+ * The set in Redis (redis/keys.ts linkedPatientsKey), one per FHIR server, and beside it the Patient PUTs being
+ * sent (patientPutsSendingKey: `<member> <token>` scored by the time the sender is presumed gone); injected into
+ * the destinations (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT
+ * without knowing would erase a merge's link, so the delivery waits for Redis rather than guess.
  */
 export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedPatientsOf {
   return (server) => {
     const key = linkedPatientsKey(prefix, server);
+    const sendingKey = patientPutsSendingKey(prefix, server);
     const asked = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
       try {
         return await work();
@@ -60,16 +87,70 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
       }
     };
     return {
-      async marked(ids) {
-        if (ids.length === 0) return new Set();
-        const answers = await asked('read', () => redis.smismember(key, ...ids));
-        return new Set(ids.filter((_, i) => answers[i] === 1));
+      async sending(members, forMs) {
+        if (members.length === 0) return { marked: new Set(), sends: [], release: async () => {} };
+        const token = randomUUID();
+        const sends = members.map((m) => `${m} ${token}`);
+        const now = Date.now();
+        // registered before the set is read, in one MULTI: a merge that marks after this read sees them (mark)
+        const answers = await asked('read', async () => {
+          const replies = await redis
+            .multi()
+            .zremrangebyscore(sendingKey, '-inf', now)
+            .zadd(sendingKey, ...sends.flatMap((m) => [now + forMs, m]))
+            .smismember(key, ...members)
+            .exec();
+          const [error, value] = replies?.[2] ?? [new Error('no reply')];
+          if (error !== null || !Array.isArray(value)) throw error ?? new Error('no reply');
+          return value as number[];
+        });
+        return {
+          marked: new Set(members.filter((_, i) => answers[i] === 1)),
+          sends,
+          // best effort: one left behind makes a merge wait until its time, no more
+          release: async () => {
+            await redis.zrem(sendingKey, ...sends).catch(() => 0);
+          },
+        };
       },
-      async mark(ids) {
-        if (ids.length > 0) await asked('mark', () => redis.sadd(key, ...ids));
+      async mark(members) {
+        if (members.length === 0) return [];
+        const now = Date.now();
+        const replies = await asked('mark', async () => {
+          const out = await redis.multi().sadd(key, ...members).zrangebyscore(sendingKey, now, '+inf').exec();
+          const [error, value] = out?.[1] ?? [new Error('no reply')];
+          if (error !== null || !Array.isArray(value)) throw error ?? new Error('no reply');
+          return value as string[];
+        });
+        const named = new Set(members);
+        return replies.filter((send) => named.has(send.slice(0, send.indexOf(' '))));
+      },
+      async drained(sends, signal) {
+        let left = [...sends];
+        while (left.length > 0) {
+          const scores = await asked('wait', () => redis.zmscore(sendingKey, ...left));
+          const now = Date.now();
+          left = left.filter((_, i) => scores[i] !== null && Number(scores[i]) > now);
+          if (left.length > 0) await pause(DRAIN_POLL_MS, signal);
+        }
       },
     };
   };
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new DestinationUnavailableError('linked patients: waiting for Patient PUTs being sent was aborted'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(new DestinationUnavailableError('linked patients: waiting for Patient PUTs being sent was aborted'));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+  });
 }
 
 const PATIENT_URL = /^Patient\/([A-Za-z0-9\-.]{1,64})$/;
@@ -138,6 +219,8 @@ export interface CarriedLinks {
   versioned: ReadonlySet<number>;
   /** Patients this Bundle links, by id or by search (a merge's own entries): marked before it is sent. */
   linking: string[];
+  /** Its Patient PUTs registered as being sent (LinkedPatients.sending): released once the server answers. */
+  sending: Sending;
 }
 
 /** The Patient a marked PUT writes, as the server holds it: by id, or the one match of its search (none, or several: undefined). */
@@ -173,12 +256,21 @@ function linkingMembers(entries: readonly Json[]): string[] {
  * search finds one Patient is sent as `PUT Patient/<its id>` with `ifMatch` (the same update, FHIR R4
  * http.html#cond-update: one match is updated), so a change since the read fails it.
  */
-export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPatients, search: Search): Promise<CarriedLinks> {
+export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPatients, search: Search, forMs: number): Promise<CarriedLinks> {
   const puts = entries.flatMap((entry, index) => patientPut(entry, index) ?? []);
   const linking = linkingMembers(entries);
-  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking };
-  if (puts.length === 0) return unchanged;
-  const marked = await linked.marked([...new Set(puts.map((p) => p.member))]);
+  const sending = await linked.sending([...new Set(puts.map((p) => p.member))], forMs);
+  try {
+    return await carried(entries, puts, sending, linking, search);
+  } catch (error) {
+    await sending.release();
+    throw error;
+  }
+}
+
+async function carried(entries: readonly Json[], puts: readonly PatientPut[], sending: Sending, linking: string[], search: Search): Promise<CarriedLinks> {
+  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking, sending };
+  const marked = sending.marked;
   const held = new Map<number, Json>();
   for (const put of puts) {
     if (!marked.has(put.member)) continue;
@@ -215,7 +307,7 @@ export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPat
     out[index] = { ...entry, resource: kept, request: { ...(entry.request as Json), url: `Patient/${id}`, ...ifMatch } };
     if (ifMatch.ifMatch !== undefined) versioned.add(index);
   }
-  return { entries: out, changed: true, versioned, linking };
+  return { entries: out, changed: true, versioned, linking, sending };
 }
 
 /** Whether a Patient entry that is no Patient PUT writes a link: a create carrying one, a FHIRPath Patch `add` of `link`, a JSON Patch of `/link`. */
@@ -253,4 +345,110 @@ export function linkedBySearch(entries: readonly Json[], results: readonly Deliv
     if (id !== undefined) ids.push(id);
   }
   return ids;
+}
+
+/** `Type/id` of a location the server answered (its base and `_history` dropped). */
+function literalOfLocation(location: string | undefined): string | undefined {
+  return /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/.exec(location ?? '')?.[1];
+}
+
+/** The links a Patient entry that is no PUT writes: a create's, a FHIRPath Patch's `add` of `link`, a JSON Patch's add under `/link`. */
+function linksWrittenOtherwise(entry: Json): Json[] {
+  const resource = isRecord(entry.resource) ? entry.resource : undefined;
+  if (resource?.resourceType === 'Patient') return linksOf(resource);
+  if (resource?.resourceType === 'Parameters' && Array.isArray(resource.parameter)) {
+    return resource.parameter.filter(isRecord).flatMap((p) => {
+      const parts = Array.isArray(p.part) ? p.part.filter(isRecord) : [];
+      if (!parts.some((q) => q.name === 'type' && q.valueCode === 'add') || !parts.some((q) => q.name === 'name' && q.valueString === 'link')) return [];
+      const value = parts.find((q) => q.name === 'value');
+      const inner = value !== undefined && Array.isArray(value.part) ? value.part.filter(isRecord) : [];
+      const other = inner.find((q) => q.name === 'other')?.valueReference;
+      const type = inner.find((q) => q.name === 'type')?.valueCode;
+      return isRecord(other) ? [{ other, ...(typeof type === 'string' ? { type } : {}) }] : [];
+    });
+  }
+  if (resource?.resourceType === 'Binary' && typeof resource.data === 'string') {
+    try {
+      const ops: unknown = JSON.parse(binaryText(resource.data));
+      if (!Array.isArray(ops)) return [];
+      return ops.filter(isRecord).flatMap((op) => {
+        if (op.op !== 'add' || typeof op.path !== 'string' || !op.path.startsWith('/link')) return [];
+        return Array.isArray(op.value) ? op.value.filter(isRecord) : isRecord(op.value) ? [op.value] : [];
+      });
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+/** What a stored Bundle wrote of Patient links, by the server's Patient id: the links, and whether it retired her (`active: false`). */
+export interface WrittenLinks {
+  byId: Map<string, { links: Json[]; retired: boolean }>;
+  /** Bundle-local references (`urn:uuid:`) as the server stored them (`Type/id`). */
+  byFullUrl: Map<string, string>;
+}
+
+/** The links a stored Bundle wrote (its Patient PUTs, creates and patches that link), by the id the request or the server's answer names. */
+export function writtenLinks(entries: readonly Json[], results: readonly DeliveryEntry[]): WrittenLinks {
+  const byFullUrl = new Map<string, string>();
+  for (const [index, entry] of entries.entries()) {
+    const literal = literalOfLocation(results[index]?.location);
+    if (typeof entry.fullUrl === 'string' && literal !== undefined) byFullUrl.set(entry.fullUrl, literal);
+  }
+  const byId = new Map<string, { links: Json[]; retired: boolean }>();
+  for (const [index, entry] of entries.entries()) {
+    const put = patientPut(entry, index);
+    const links = put !== undefined ? linksOf(entry.resource) : writesLinkOtherwise(entry) ? linksWrittenOtherwise(entry) : [];
+    const literal = put?.id !== undefined ? `Patient/${put.id}` : literalOfLocation(results[index]?.location);
+    if (links.length === 0 || literal?.startsWith('Patient/') !== true) continue;
+    const id = literal.slice('Patient/'.length);
+    const known = byId.get(id) ?? { links: [], retired: false };
+    const retired = known.retired || (isRecord(entry.resource) && entry.resource.active === false);
+    byId.set(id, { links: [...known.links, ...links], retired });
+  }
+  return { byId, byFullUrl };
+}
+
+/** A Patient PUT with `If-Match` (restoreLinks): the HTTP status the server answered. */
+export type VersionedPut = (id: string, resource: Json, ifMatch: string | undefined) => Promise<number>;
+
+const RESTORE_TRIES = 3;
+
+/**
+ * [code review 27 CR27-2] After a linking Bundle is stored and the Patient PUTs that may have raced it have ended
+ * (the module comment): read its Patients again (one `GET Patient?_id=…`) and PUT each that lost a link the Bundle
+ * wrote back with it, `replaced-by` with the `active: false` the Bundle sent, under `If-Match` the version read, so
+ * a change since the read is not overwritten: 412 reads again (RESTORE_TRIES, then the delivery fails, transient).
+ * Returns how many Patients were restored.
+ */
+export async function restoreLinks(written: WrittenLinks, search: Search, put: VersionedPut): Promise<number> {
+  if (written.byId.size === 0) return 0;
+  const ids = [...written.byId.keys()].sort();
+  for (let attempt = 0; attempt < RESTORE_TRIES; attempt += 1) {
+    const found = await search('Patient', `_id=${ids.map(encodeURIComponent).join(',')}`);
+    let restored = 0;
+    let refused = false;
+    for (const resource of found) {
+      const want = written.byId.get(String(resource.id));
+      if (want === undefined) continue;
+      const heldKeys = new Set(linksOf(resource).map((l) => `${String(l.type)} ${otherKey(l, written.byFullUrl)}`));
+      const missing = want.links.filter((l) => !heldKeys.has(`${String(l.type)} ${otherKey(l, written.byFullUrl)}`)).map((l) => withLiteralOther(l, written.byFullUrl));
+      if (missing.length === 0) continue;
+      const retire = want.retired && missing.some((l) => l.type === 'replaced-by');
+      const meta = isRecord(resource.meta) ? resource.meta : {};
+      const status = await put(String(resource.id), { ...resource, ...(retire ? { active: false } : {}), link: [...linksOf(resource), ...missing] }, typeof meta.versionId === 'string' ? `W/"${meta.versionId}"` : undefined);
+      if (status === 412) refused = true;
+      else restored += 1;
+    }
+    if (!refused) return restored;
+  }
+  throw new DestinationUnavailableError(`linked patients: restoring a link: HTTP 412 ${RESTORE_TRIES} times, the Patient kept changing`);
+}
+
+/** A link as the server stores it: a Bundle-local `other` as its `Type/id`. */
+function withLiteralOther(link: Json, byFullUrl: ReadonlyMap<string, string>): Json {
+  const other = isRecord(link.other) ? link.other : undefined;
+  if (other === undefined || typeof other.reference !== 'string') return link;
+  return { ...link, other: { ...other, reference: literalOf(other.reference, byFullUrl) } };
 }

@@ -20,6 +20,7 @@ export type {
   ForwardRequest,
   LinkedPatients,
   LinkedPatientsOf,
+  Sending,
   Payload,
 } from './types.js';
 export { redisLinkedPatients } from './held-links.js';

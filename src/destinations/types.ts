@@ -107,12 +107,24 @@ export type ForwardReceipt =
 
 /** The Patients a FHIR server holds with a link hig wrote, by server id (destinations/held-links.ts). */
 export interface LinkedPatients {
-  /** Of `ids`, those marked linked. */
-  marked(ids: readonly string[]): Promise<ReadonlySet<string>>;
-  mark(ids: readonly string[]): Promise<void>;
+  /** Registers Patient PUTs of `members` as being sent (for at most `forMs`), then says which members are marked. */
+  sending(members: readonly string[], forMs: number): Promise<Sending>;
+  /** Marks `members` linked; answers the PUTs of them being sent at that moment (registered before the mark). */
+  mark(members: readonly string[]): Promise<readonly string[]>;
+  /** Resolves once each of `sends` (as mark answered them) has ended or passed its time. */
+  drained(sends: readonly string[], signal: AbortSignal): Promise<void>;
 }
 
-/** The LinkedPatients of one FHIR server (its base URL). */
+/** A Bundle's Patient PUTs registered as being sent (LinkedPatients.sending). */
+export interface Sending {
+  marked: ReadonlySet<string>;
+  /** Its own registrations, as mark answers them. */
+  sends: readonly string[];
+  /** Ends them: once the server has answered (a PUT not answered stays registered until its time). */
+  release(): Promise<void>;
+}
+
+/** The LinkedPatients of one FHIR server (fhir-server-name.ts: its serverId, else its base URL normalised). */
 export type LinkedPatientsOf = (server: string) => LinkedPatients;
 
 /** What a destination factory may use. Everything that would point upstream is injected here. */

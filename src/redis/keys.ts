@@ -111,11 +111,27 @@ export function circuitsKey(prefix: string): string {
 /**
  * The Patients one FHIR server holds with a `link` (a merge's `replaces` / `replaced-by`, a link
  * event's `seealso`): destinations/held-links.ts reads it before a Patient PUT, so a Patient never
- * linked costs no read of the server. `server` is the destination's base URL, hashed: every channel
- * delivering to that server shares the set, whichever channel sent the merge.
+ * linked costs no read of the server. `server` names the server (destinations/fhir-server-name.ts: the
+ * destination's `serverId`, else its base URL normalised), hashed: every channel delivering to that
+ * server under that name shares the set, whichever channel sent the merge (code review 27 CR27-3).
  */
 export function linkedPatientsKey(prefix: string, server: string): string {
-  return `${namespaceOf(prefix)}:fhir:${createHash('sha256').update(server.replace(/\/+$/, '')).digest('hex').slice(0, 24)}:linked`;
+  return `${namespaceOf(prefix)}:fhir:${serverHash(server)}:linked`;
+}
+
+/**
+ * Beside linkedPatientsKey: the Patient PUTs of that server being sent now, a sorted set of `<member> <token>`
+ * scored by the time after which the sender is presumed gone. A merge waits for those that began before it
+ * marked its Patients, then reads them again (held-links.ts, code review 27 CR27-2).
+ */
+export function patientPutsSendingKey(prefix: string, server: string): string {
+  return `${namespaceOf(prefix)}:fhir:${serverHash(server)}:sending`;
+}
+
+// trailing `/` stripped as the keys written before the name was normalised were: a base URL already spelt
+// canonically keeps its set across the upgrade
+function serverHash(server: string): string {
+  return createHash('sha256').update(server.replace(/\/+$/, '')).digest('hex').slice(0, 24);
 }
 
 /** The running processes of an install (queue/instances.ts): one hash field per instance. */

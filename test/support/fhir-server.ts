@@ -89,6 +89,11 @@ export type Fault =
   /** Batch: these entries get these statuses (not applied). Transaction: the whole request fails with the first. */
   | { kind: 'entries'; failures: Array<{ index: number; status: number; outcome?: Json }>; times?: number }
   | { kind: 'slow'; delayMs: number; times?: number; target?: FaultTarget }
+  /**
+   * Hold the request on arrival (before it is processed) until `until` resolves; `arrived` is called with it
+   * first. A barrier for races: the test decides when the request reaches the store, not the clock.
+   */
+  | { kind: 'hold'; until: Promise<void>; arrived?: (request: RecordedRequest) => void; times?: number; target?: FaultTarget }
   /** Read the request, then destroy the socket without answering. */
   | { kind: 'close'; times?: number; target?: FaultTarget }
   /** For `forMs` from now: connections refused (listener closed), reset, or 503. Applies to every route. */
@@ -140,6 +145,8 @@ export interface FhirServer {
   revokeTokens(): void;
   /** Requests currently in service or waiting for it. */
   inFlight(): number;
+  /** Resolves with the first FHIR request matching `match` answered from now on (its status sent). */
+  answered(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -218,7 +225,8 @@ function hasTag(resource: Json, value: string): boolean {
 }
 
 /**
- * The search parameters hig's Bundles and the FHIR destination use: `_id`, `identifier`, `code` (an order event sent
+ * The search parameters hig's Bundles and the FHIR destination use: `_id` (comma values any of them, FHIR R4
+ * search.html#combining), `identifier`, `code` (an order event sent
  * with its OBR), `subject` (a literal `Patient/id`; any of an Account's; `Patient/a,Patient/b` any of them, FHIR R4
  * search.html#combining), `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining), a Patient's
  * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
@@ -237,7 +245,7 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
     } else if (name === 'subject:Patient.identifier') {
       if (!subjects.some((subject: string) => subject.startsWith('Patient/') && hasIdentifier(resolve(subject), value))) return false;
     } else if (name === '_id') {
-      if (resource.id !== value) return false;
+      if (!value.split(',').includes(String(resource.id))) return false;
     } else if (name === 'identifier') {
       if (!hasIdentifier(resource, value)) return false;
     } else if (name === 'code') {
@@ -298,7 +306,7 @@ class ResourceDb {
     }
   }
 
-  /** `identifier=sys|val`, `identifier=val`, `_id=x`. */
+  /** `identifier=sys|val`, `identifier=val`, `_id=x` (`_id=x,y`: either). */
   search(type: string, query: string): Json[] | 'unsupported' {
     const params = new URLSearchParams(query);
     const names = [...params.keys()];
@@ -312,7 +320,7 @@ class ResourceDb {
         : `${type}\u0000${value}`;
       candidates = this.byIdentifier.get(key) ?? [];
     } else if (names.length === 1 && only === '_id') {
-      candidates = [`${type}/${params.get('_id') ?? ''}`];
+      candidates = (params.get('_id') ?? '').split(',').map((id) => `${type}/${id}`);
     } else {
       candidates = [...this.resources.keys()].filter((k) => k.startsWith(`${type}/`));
     }
@@ -678,7 +686,13 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       ...headers,
     });
     res.end(text);
+    for (const waiter of [...waiters]) {
+      if (!requests.includes(record) || !waiter.match(record)) continue;
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
   }
+  const waiters: Array<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
 
   async function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
@@ -890,9 +904,14 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     // Pick this request's faults on arrival: a slow request must not wake up later and take a fault
     // that a later test set for a later request.
     const slow = takeFault(route, ['slow']);
+    const hold = takeFault(route, ['hold']);
     const fault = takeFault(route, ['status', 'close']);
     const entryFault = route === 'fhir' && req.method === 'POST' ? takeFault('fhir', ['entries']) : undefined;
     if (slow?.kind === 'slow') await sleep(slow.delayMs);
+    if (hold?.kind === 'hold') {
+      hold.arrived?.(record);
+      await hold.until;
+    }
     if (fault?.kind === 'close') {
       req.socket.destroy();
       return;
@@ -1029,6 +1048,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       validTokens.clear();
     },
     inFlight: () => inService + waiting,
+    answered: (match) => new Promise((resolve) => waiters.push({ match, resolve })),
     async close() {
       closed = true;
       clearTimeout(reopenTimer);
