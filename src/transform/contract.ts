@@ -37,6 +37,13 @@ export interface ConvertOptions {
    * (a channel fed by a laboratory system). @defaultValue 'message'
    */
   reportCategory?: 'message' | 'laboratory';
+  /**
+   * Assigning authorities whose numbers identify a Patient, most preferred first (a system URI, or
+   * CX.4's namespace id): an identifier of one of them keys the Patient before the identifier type
+   * rank, never an account, visit, member, passport, licence or SSN number (docs/mapping.md
+   * "Resource identity", Patient). @defaultValue [] (the type rank, then authority as text)
+   */
+  patientAuthorities?: readonly string[];
 }
 
 export interface ConvertResult {
