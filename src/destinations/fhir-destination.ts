@@ -11,6 +11,7 @@ import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { carryHeldLinks, linkedBySearch } from './held-links.js';
+import { carryHeldStatus } from './held-status.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
@@ -53,8 +54,8 @@ export const fhirDestination = defineDestination({
 });
 
 /**
- * A per-id PATCH of an order event or a document notification, or a linked Patient's PUT
- * (held-links.ts), answered 412: the test, document or Patient changed after the search (its If-Match
+ * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts) or a
+ * visit's PUT carrying its held status (held-status.ts), answered 412: the test, document, Patient or visit changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -85,12 +86,16 @@ async function search(d: Delivery, type: string, query: string, signal: AbortSig
 
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
- * the document held (order-events.ts); a Patient PUT carries the links the server holds, and one that links is
+ * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
+ * server holds (held-status.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts).
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
   const find = (type: string, query: string) => search(d, type, query, signal);
-  const expanded = await expandOrderEvents(entriesOf(bundle), find);
+  const ordered = await expandOrderEvents(entriesOf(bundle), find);
+  // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held status
+  const status = await carryHeldStatus(ordered.entries, find);
+  const expanded = { ...ordered, entries: status.entries, changed: ordered.changed || status.changed, versioned: new Set([...ordered.versioned, ...status.versioned]) };
   if (d.linked === undefined) return expanded;
   const carried = await carryHeldLinks(expanded.entries, d.linked, find);
   await d.linked.mark(carried.linking);
