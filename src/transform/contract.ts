@@ -54,4 +54,9 @@ export interface ConvertResult {
   messageType: string;
   structure: string;
   version: string;
+  /**
+   * MSH-7's offset (`+09:30`) when it is not zero and the channel's zone is UTC (review 35 R35-N1): the report says
+   * so; the pipeline logs it once per channel (steps.ts). Absent otherwise.
+   */
+  utcChannelOffset?: string;
 }
