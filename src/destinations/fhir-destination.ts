@@ -92,13 +92,19 @@ async function search(d: Delivery, type: string, query: string, signal: AbortSig
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<ExpandedEntries> {
   const find = (type: string, query: string) => search(d, type, query, signal);
-  const ordered = await expandOrderEvents(entriesOf(bundle), find);
-  // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held status
-  const status = await carryHeldStatus(ordered.entries, find);
-  const expanded = { ...ordered, entries: status.entries, changed: ordered.changed || status.changed, versioned: new Set([...ordered.versioned, ...status.versioned]) };
-  if (d.linked === undefined) return expanded;
-  const carried = await carryHeldLinks(expanded.entries, d.linked, find);
-  await d.linked.mark(carried.linking);
+  const expanded = await expandOrderEvents(entriesOf(bundle), find);
+  const linked = d.linked === undefined ? expanded : await withHeldLinks(expanded, d.linked, find);
+  // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held
+  // status; read after the links' check, which keeps its place first (its race, code review 27 CR27-2, is open: the
+  // window from that check to the send grows by this one GET for such a PUT)
+  const status = await carryHeldStatus(linked.entries, find);
+  return { ...linked, entries: status.entries, changed: linked.changed || status.changed, versioned: new Set([...linked.versioned, ...status.versioned]) };
+}
+
+/** The Patient PUTs with the links the server holds; those that link marked before sending (held-links.ts). */
+async function withHeldLinks(expanded: ExpandedEntries, linked: LinkedPatients, find: (type: string, query: string) => Promise<Record<string, unknown>[]>): Promise<ExpandedEntries> {
+  const carried = await carryHeldLinks(expanded.entries, linked, find);
+  await linked.mark(carried.linking);
   return { ...expanded, entries: carried.entries, changed: expanded.changed || carried.changed, versioned: new Set([...expanded.versioned, ...carried.versioned]) };
 }
 
