@@ -166,6 +166,7 @@ function messageCommands(program: Command): void {
     .option('--report', 'print {bundle, report} with the conversion report')
     .option('--timezone <ZONE>', 'IANA zone or ±hh:mm for times without offset when MSH-7 has none', 'UTC')
     .option('--namespace <NS=URI>', 'assigning authority → identifier system (repeatable)')
+    .option('--patient-authority <NS>', 'assigning authority whose number identifies the Patient before the identifier type (repeatable, most preferred first)')
     .option('--conditional-update', 'PUT Type?identifier=… instead of PUT Type/id')
     .option('--keep-omitted', 'updates keep what the message omits (conditional create + PATCH; HL7 v2 2.5.3)')
     .option('--extension-base <URL>', "prefix (an http(s) URL ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension")

@@ -26,6 +26,8 @@ export interface ChannelRuntime {
   routes: ChannelRoutes;
   /** by destination id */
   targets: ReadonlyMap<string, Destination>;
+  /** A message's MSH-7 offset on a channel left at UTC (ConvertResult.utcChannelOffset): warned once (utcOffsetWarning). */
+  utcOffsetSeen?: (offset: string) => void;
   close(): Promise<void>;
 }
 
@@ -56,9 +58,29 @@ export function channelRuntime(channel: Channel, deps: RuntimeDeps = {}): Channe
   return {
     routes,
     targets,
+    ...(deps.log ? { utcOffsetSeen: utcOffsetWarning(channel, deps.log) } : {}),
     close: async () => {
       await Promise.all([...targets.values()].map((t) => t.close?.()));
     },
+  };
+}
+
+/**
+ * [hig time-zone rule; review 35 R35-N1] The first message whose MSH-7 states a non-zero offset on a channel whose
+ * timezone is UTC (the default) is worth one warning per channel (per process: the runtime is built once per channel):
+ * the sender keeps a local clock the channel was not told of, so bare times are read at MSH-7's fixed offset, an hour
+ * off across its daylight-saving change, and at UTC where MSH-7 has none. Every message's report says it too
+ * (hl7v2.ts utcChannelNote). The line names the channel, its zone and the offset: no message content.
+ */
+function utcOffsetWarning(channel: Channel, log: Logger): (offset: string) => void {
+  let warned = false;
+  return (offset) => {
+    if (warned) return;
+    warned = true;
+    log.warn(
+      { channel: channel.id, timezone: channel.timezone, offset },
+      `channel ${channel.id}: MSH-7 states the offset ${offset} and the channel's timezone is ${channel.timezone}: times without an offset are read at that fixed offset (not following the sender's daylight-saving changes) or at ${channel.timezone}; set the channel's timezone to the sender's IANA zone`,
+    );
   };
 }
 
@@ -108,7 +130,11 @@ export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: Ch
   const channelFilter = runtime.routes.filter;
   return {
     keyring,
-    convertHl7v2: (message) => convertHl7v2(message, options),
+    convertHl7v2: (message) => {
+      const converted = convertHl7v2(message, options);
+      if (converted.utcChannelOffset !== undefined) runtime.utcOffsetSeen?.(converted.utcChannelOffset);
+      return converted;
+    },
     convertJson: (mappingId, sourceData) => convertJson(mappingId, sourceData, options),
     validate: validateBundle,
     routing: {

@@ -1,5 +1,5 @@
 /**
- * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]…
+ * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--patient-authority NS]…
  * [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]`: converts every message of every file in one process and prints one
  * validated FHIR R4 Bundle per message as NDJSON (one JSON document per line), in argument order
  * and message order. A file (or a message of it) that cannot be converted prints one line on
@@ -11,10 +11,11 @@ import { parseArgs } from 'node:util';
 import { splitBatchBytes } from '../hl7/batch.js';
 import { isExtensionBase } from '../transform/datatypes/unnamed-extension.js';
 
-export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]
+export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--patient-authority NS]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]
                                         HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
                                         --timezone ZONE: IANA zone or ±hh:mm for times without offset when MSH-7 has none (default UTC)
                                         --namespace NS=URI: assigning authority → identifier system (repeatable)
+                                        --patient-authority NS: an assigning authority (namespace id or system URI) whose number identifies the Patient before the identifier type; repeatable, most preferred first
                                         --conditional-update: PUT Type?identifier=… instead of PUT Type/id
                                         --keep-omitted: updates keep what the message omits (conditional create + PATCH)
                                         --extension-base URL: prefix (ending in /) of hig's v2-<name> extensions for IG rows that name an unnamed extension
@@ -52,6 +53,15 @@ function namespaceMap(entries: readonly string[]): Record<string, string> {
   return map;
 }
 
+/** `--patient-authority` values in the order given (the channel's conversion.patientAuthorities): none empty, none twice. */
+function patientAuthorities(list: readonly string[]): string[] {
+  for (const [i, a] of list.entries()) {
+    if (a === '') throw new ConvertUsageError('--patient-authority expects an assigning authority (namespace id or system URI), got ""');
+    if (list.indexOf(a) !== i) throw new ConvertUsageError(`--patient-authority "${a}" is given twice`);
+  }
+  return [...list];
+}
+
 /** One line about a failure: the code and detail of a classified error, else its name; never a value. */
 function reason(err: unknown): string {
   if (err instanceof Error && err.name === 'PermanentError') return err.message;
@@ -70,6 +80,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       report: { type: 'boolean', default: false },
       timezone: { type: 'string', default: 'UTC' },
       namespace: { type: 'string', multiple: true, default: [] },
+      'patient-authority': { type: 'string', multiple: true, default: [] },
       'conditional-update': { type: 'boolean', default: false },
       'keep-omitted': { type: 'boolean', default: false },
       'extension-base': { type: 'string' },
@@ -90,6 +101,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   const options = {
     timezone: values.timezone ?? 'UTC',
     namespaceMap: namespaceMap(values.namespace ?? []),
+    patientAuthorities: patientAuthorities(values['patient-authority'] ?? []),
     conditionalUpdate: values['conditional-update'] === true,
     omittedFields: values['keep-omitted'] === true ? ('keep' as const) : ('remove' as const),
     unnamedExtensions: unnamed as 'emit' | 'report',

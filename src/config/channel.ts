@@ -250,6 +250,13 @@ export const conversionSchema = z
       .record(z.string().min(1), z.string().regex(/^(urn:|https?:\/\/)\S+$/, 'expected a URI (urn:oid:…, urn:uuid:…, http(s)://…)'))
       .default({})
       .describe('assigning authority (CX-4.1/HD namespace id or universal id) → FHIR identifier system URI; changing it changes resource ids'),
+    patientAuthorities: z
+      .array(z.string().min(1))
+      .refine((list) => new Set(list).size === list.length, 'conversion.patientAuthorities: an authority is listed twice')
+      .default([])
+      .describe(
+        "assigning authorities whose numbers identify a Patient, most preferred first: CX.4's namespace id (HD.1, else HD.2) or the identifier's system URI; an identifier of one of them is the Patient's identity before the identifier type rank (never an account, visit, member, passport, licence or SSN number); [] (default): type rank, then authority as text. Changing it changes Patient ids (docs/mapping.md \"Resource identity\")",
+      ),
     conditionalUpdate: z
       .boolean()
       .default(false)
@@ -285,6 +292,7 @@ export function conversionOptions(channel: { timezone: string; conversion: z.out
   return {
     timezone: channel.timezone,
     namespaceMap: c.namespaceMap,
+    patientAuthorities: c.patientAuthorities,
     conditionalUpdate: c.conditionalUpdate,
     omittedFields: c.omittedFields,
     extensionBase: c.extensionBase,

@@ -12,6 +12,7 @@ import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
+import { carryHeldStatus } from './held-status.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
@@ -61,8 +62,8 @@ export const fhirDestination = defineDestination({
 });
 
 /**
- * A per-id PATCH of an order event or a document notification, or a linked Patient's PUT
- * (held-links.ts), answered 412: the test, document or Patient changed after the search (its If-Match
+ * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts) or a
+ * visit's PUT carrying its held status (held-status.ts), answered 412: the test, document, Patient or visit changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -107,15 +108,21 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
 
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
- * the document held (order-events.ts); a Patient PUT carries the links the server holds, and one that links is
+ * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
+ * server holds (held-status.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts). A Patient PUT is presumed in flight for at most a timeout per
  * request it may make (a read per entry, its send or one per entry, a token): after that a merge stops waiting for it.
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
   const expanded = await expandOrderEvents(entriesOf(bundle), find);
-  if (d.linked === undefined) return { ...expanded, sending: NOT_SENDING, racing: [], answered: false };
-  const carried = await carryHeldLinks(expanded.entries, d.linked, find, d.timeoutMs * (2 * expanded.entries.length + 2));
+  // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held
+  // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
+  // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
+  const status = await carryHeldStatus(expanded.entries, find);
+  const withStatus: ExpandedEntries = { ...expanded, entries: status.entries, changed: expanded.changed || status.changed, versioned: new Set([...expanded.versioned, ...status.versioned]) };
+  if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], answered: false };
+  const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];
   try {
     racing = othersOf(await d.linked.mark(carried.linking), carried.sending);
@@ -123,8 +130,8 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
     await carried.sending.release();
     throw error;
   }
-  const versioned = new Set([...expanded.versioned, ...carried.versioned]);
-  return { ...expanded, entries: carried.entries, changed: expanded.changed || carried.changed, versioned, sending: carried.sending, racing, answered: false };
+  const versioned = new Set([...withStatus.versioned, ...carried.versioned]);
+  return { ...withStatus, entries: carried.entries, changed: withStatus.changed || carried.changed, versioned, sending: carried.sending, racing, answered: false };
 }
 
 const othersOf = (sends: readonly string[], own: Sending): string[] => sends.filter((s) => !own.sends.includes(s));

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -157,7 +157,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // an item before adding it and may name one element only, needs (code review 24 CR24-2: two identical
     // NTE notes on the NW made the result's patch a 422)
     const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
-    return [{ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }];
+    // [IG Event[EncounterStatus] A08; R39-N5] a visit's `unknown` the message did not convey: the destination keeps the held status
+    return [markedStatusNotConveyed({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, resource)];
   });
   for (const [search, higId] of identity.supersededParents ?? []) {
     // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's

@@ -328,6 +328,11 @@ export class Conversion implements DatatypeContext {
      * report without OBR-24 a lab report; `message` only when the message shows it is one.
      */
     readonly reportCategory: 'message' | 'laboratory' = 'message',
+    /**
+     * The channel's `conversion.patientAuthorities` (identity.ts patientIdentity): assigning authorities whose
+     * numbers identify a Patient before the type rank, most preferred first; empty: the default rule.
+     */
+    readonly patientAuthorities: readonly string[] = [],
   ) {}
 
   /**

@@ -37,6 +37,13 @@ export interface ConvertOptions {
    * (a channel fed by a laboratory system). @defaultValue 'message'
    */
   reportCategory?: 'message' | 'laboratory';
+  /**
+   * Assigning authorities whose numbers identify a Patient, most preferred first (a system URI, or
+   * CX.4's namespace id): an identifier of one of them keys the Patient before the identifier type
+   * rank, never an account, visit, member, passport, licence or SSN number (docs/mapping.md
+   * "Resource identity", Patient). @defaultValue [] (the type rank, then authority as text)
+   */
+  patientAuthorities?: readonly string[];
 }
 
 export interface ConvertResult {
@@ -47,4 +54,9 @@ export interface ConvertResult {
   messageType: string;
   structure: string;
   version: string;
+  /**
+   * MSH-7's offset (`+09:30`) when it is not zero and the channel's zone is UTC (review 35 R35-N1): the report says
+   * so; the pipeline logs it once per channel (steps.ts). Absent otherwise.
+   */
+  utcChannelOffset?: string;
 }

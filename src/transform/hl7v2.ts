@@ -9,7 +9,7 @@ import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { val } from './datatypes/primitive.js';
-import { isValidTimezone, parseDtm, senderZone } from './datatypes/time.js';
+import { isValidTimezone, offsetOnUtcChannel, parseDtm, senderZone } from './datatypes/time.js';
 import { walk } from './engine.js';
 import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
@@ -196,6 +196,14 @@ function requirePatient(def: GroupDef, structure: string, segments: readonly { n
   throw new PermanentError('REQUIRED_SEGMENT_MISSING', `structure ${structure} requires PID${where}; the message has no PID segment`);
 }
 
+/**
+ * The report line of offsetOnUtcChannel (review 35 R35-N1): the offset and the zone, no value of the message. Until
+ * then nothing said that a feed with a local clock was read at UTC / MSH-7's fixed offset.
+ */
+function utcChannelNote(offset: string, zone: string): string {
+  return `MSH-7 (segment 1): the sender states the offset ${offset} and the channel's timezone is ${zone}: times without an offset are read at MSH-7's fixed offset ${offset}, which does not follow the sender's daylight-saving changes, and in a message without an MSH-7 offset at ${zone}; set the channel's timezone to the sender's IANA zone (docs/mapping.md "Time-zone rule")`;
+}
+
 /** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
 function extensionOptions(options: ConvertOptions): ExtensionSettings {
   const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
@@ -213,6 +221,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (licenceStates !== 'us' && licenceStates !== 'none') throw new PermanentError('MAPPING_FAILED', 'options.licenceStates is neither us nor none');
   const reportCategory = options.reportCategory ?? 'message';
   if (reportCategory !== 'message' && reportCategory !== 'laboratory') throw new PermanentError('MAPPING_FAILED', 'options.reportCategory is neither message nor laboratory');
+  const patientAuthorities = options.patientAuthorities ?? [];
+  if (!Array.isArray(patientAuthorities) || patientAuthorities.some((a) => typeof a !== 'string' || a === '')) throw new PermanentError('MAPPING_FAILED', 'options.patientAuthorities is not a list of authority names');
   const text = typeof input === 'string' ? input : decodeMessageBytes(input);
   const msg = parseMessage(text);
   const routing = route(msg);
@@ -234,7 +244,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
-  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory);
+  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
   // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
   // [IG MSH[Bundle] #7 → timestamp, instant 0..1] a date-only MSH-7 is no instant: no timestamp, reported
   // (review 36 R36-W1's class); the message Provenance's recorded (1..1) takes it padded to midnight
@@ -259,6 +269,9 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event, adtNamesAccount(routing.structure, structureHolds(routing.structure, 'GT1')));
     const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
     const notes = finish(cx, meaning);
+    // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report
+    const utcChannelOffset = offsetOnUtcChannel(msh7, timezone, comp(7));
+    if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, timezone));
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
     provenance(cx, header, facts, recorded, event);
@@ -277,7 +290,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
-    return { bundle, report, ...routing };
+    return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset }) };
   } catch (err) {
     if (err instanceof PermanentError) throw err;
     // a mapper bug must not leak values: name the stage only

@@ -124,20 +124,42 @@ function identityAuthority(id: Json): string {
 }
 
 /**
+ * [hig patient identity, issue 14 item 4, review 39 R39-N3] Where an identifier stands in the channel's
+ * `conversion.patientAuthorities` (the assigning authorities whose numbers identify a patient record, most
+ * preferred first): its position, matched by system URI or by CX.4's namespace (the assigner's name, HD.1
+ * else HD.2); `preferred.length` when it stands nowhere, and for every identifier that never identifies a
+ * person however preferred its authority (MB, AN/VN, PPN, DL, SS: LAST_RESORT), so a preferred clinic's
+ * account number never outranks the hospital's MRN. An empty list ranks every identifier 0: the default
+ * order is unchanged. IHE PIX/PDQ practice: a patient identifier is meaningful per identifier domain, its
+ * assigning authority (CX.4), and a consumer picks the domain it keys on (ITI-9 PIX Query QPD-4 "What
+ * Domains Returned", ITI-83 PIXm targetSystem), not a type code; the IG maps every PID-3 repetition to
+ * Patient.identifier and picks none [IG PID[Patient] #3].
+ */
+function preferredRank(id: Json, preferred: readonly string[]): number {
+  if (preferred.length === 0) return 0;
+  if (patientRank(id) > OTHER_RANK || identityAuthority(id) === '') return preferred.length;
+  const namespace = (id.assigner as Json | undefined)?.display;
+  const at = preferred.findIndex((a) => a === id.system || a === namespace);
+  return at < 0 ? preferred.length : at;
+}
+
+/**
  * The identifier that identifies a patient record, chosen by rule and not by position, so the
  * same identifier set in any order addresses the same Patient: one with an assigning authority
  * (a system, or CX.4's namespace) before one without, whatever its type (review 11 class R11-B:
  * `PATID1234^^^ADT1^<local text>` is the sender's numbered record, a bare untyped `123456789`
- * says nobody's number); then lowest type rank (MR first); then by authority, then by value (both
- * compared as text, so the choice is the same in every message).
+ * says nobody's number); then the channel's preferred authorities (`preferred`, preferredRank: before
+ * the type, so one child's `PP…^^^PMPEDS^MR~PM…^^^PMCH^MR` keys on the hospital's PMCH number however
+ * the clinic spells its own authority, review 39 R39-N3); then lowest type rank (MR first); then by
+ * authority, then by value (both compared as text, so the choice is the same in every message).
  */
-export function patientIdentity(identifiers: readonly Json[]): Json | undefined {
+export function patientIdentity(identifiers: readonly Json[], preferred: readonly string[] = []): Json | undefined {
   let best: Json | undefined;
-  let bestKey: [number, number, string, string] | undefined;
+  let bestKey: [number, number, number, string, string] | undefined;
   for (const id of identifiers) {
     if (typeof id.value !== 'string') continue;
     const authority = identityAuthority(id);
-    const key: [number, number, string, string] = [authority === '' ? 1 : 0, patientRank(id), authority, id.value];
+    const key: [number, number, number, string, string] = [authority === '' ? 1 : 0, preferredRank(id, preferred), patientRank(id), authority, id.value];
     if (bestKey === undefined || compare(key, bestKey) < 0) {
       best = id;
       bestKey = key;
@@ -151,10 +173,11 @@ export function patientIdentity(identifiers: readonly Json[]): Json | undefined 
  * chooses. One with an assigning authority is the patient's everywhere; a bare number (no system,
  * no CX.4) is unique only within its sender (senderFact), so two senders' patient `123456789` are
  * two Patients (review 11 class R11-B: EVERYMAN ADAM of ADT1/GHHSFacility and BROS MARIO of
- * NES/NINTENDO were PUT at one URL). `sender`: Conversion.sender (MSH-4, else MSH-3).
+ * NES/NINTENDO were PUT at one URL). `sender`: Conversion.sender (MSH-4, else MSH-3); `preferred`: the
+ * channel's patientAuthorities (Conversion.patientAuthorities).
  */
-export function patientKey(identifiers: readonly Json[], sender: string | undefined): IdentityKey {
-  const identity = patientIdentity(identifiers);
+export function patientKey(identifiers: readonly Json[], sender: string | undefined, preferred: readonly string[] = []): IdentityKey {
+  const identity = patientIdentity(identifiers, preferred);
   if (identity === undefined || identityAuthority(identity) !== '') return identity;
   return facts('patient:bare', [senderFact(sender, String(identity.value))]);
 }

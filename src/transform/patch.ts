@@ -202,9 +202,37 @@ function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): 
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };
 }
 
-/** The two entries of a kept resource (see the module comment). */
+/** The two entries of a kept resource (see the module comment); a visit's status the message did not convey is no patch of it (statusNotConveyed). */
 export function keepOmittedEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], targets: PatchTargets): Json[] {
-  return [createIfAbsent(resource, fullUrl, search), patchEntry(resource.resourceType, search, keepOmittedPatch(resource, cleared, targets))];
+  const patched = statusNotConveyed(resource) ? (({ status: _status, ...rest }) => rest as Resource)(resource) : resource;
+  return [createIfAbsent(resource, fullUrl, search), patchEntry(resource.resourceType, search, keepOmittedPatch(patched, cleared, targets))];
+}
+
+/**
+ * [IG Event[EncounterStatus] A08 → unknown, comment: "Since the transaction does not convey the status of the
+ * encounter, the status value cannot be set correctly. So it is either unknown or should have a reasonable data
+ * absent reason."; FHIR R4 encounter-status `unknown`: "a value of last resort"; review 39 R39-N5] An Encounter
+ * the message writes whole with status `unknown` (an A08 without PV1-45; an ADT visit of no known class; a
+ * message's visit without a number) says nothing of the visit's state: its `unknown` must not replace the state the
+ * server holds (an A01's `in-progress`, an A05's `planned`, an A03's `finished`). Written as a resource of a
+ * `keep` channel, its JSON Patch leaves `status` out (keepOmittedEntries; the create keeps `unknown`: nothing is
+ * held then); written whole (`PUT`), its entry carries HELD_STATUS_EXTENSION and the FHIR destination puts the held
+ * status in its place (destinations/held-status.ts). The visit's other elements stay the message's.
+ */
+export function statusNotConveyed(resource: Resource): boolean {
+  return resource.resourceType === 'Encounter' && resource.status === 'unknown';
+}
+
+/**
+ * The marker on a visit PUT whose `unknown` status the message did not convey (statusNotConveyed): an extension of
+ * Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the FHIR destination (held-status.ts); a
+ * file, HTTP or MLLP destination receives it as is.
+ */
+export const HELD_STATUS_EXTENSION = 'https://hig.example/fhir/StructureDefinition/encounter-status-held';
+
+/** A PUT entry with HELD_STATUS_EXTENSION when its resource's status was not conveyed; else the entry as it is. */
+export function markedStatusNotConveyed(entry: Json, resource: Resource): Json {
+  return statusNotConveyed(resource) ? { extension: [{ url: HELD_STATUS_EXTENSION, valueBoolean: true }], ...entry } : entry;
 }
 
 /**

@@ -30,7 +30,7 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message' });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, patientAuthorities: [], conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message' });
   });
 
   it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {

@@ -144,6 +144,21 @@ export function senderZone(msh7: string | undefined, channelZone: string, raw?: 
   return { zone: channelZone, stated, sentAt: wallClock(sent) - stated * 60000 };
 }
 
+/** The channel zones that are UTC itself: the default `UTC`, `Etc/UTC` and the fixed `±00:00`. */
+const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', '+00:00', '-00:00']);
+
+/**
+ * [hig time-zone rule; review 35 R35-N1] MSH-7's offset (`+09:30`) when it is not zero and the channel's zone is UTC
+ * (the default `timezone`): the sender keeps a local clock the channel was not told of, so its bare times are read
+ * at MSH-7's fixed offset (an hour off across the sender's daylight-saving change) and a message without an MSH-7
+ * offset at UTC. Undefined otherwise. The same MSH-7 reading as senderZone (`raw`: a trailing offset MSH-7 left out).
+ */
+export function offsetOnUtcChannel(msh7: string | undefined, channelZone: string, raw?: string): string | undefined {
+  if (!UTC_ZONES.has(channelZone)) return undefined;
+  const offset = parseDtm(msh7)?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
+  return offset === undefined || offsetMinutes(offset) === 0 ? undefined : offset;
+}
+
 /** A parsed time's wall clock as if it were UTC, in ms (the zone arithmetic below subtracts offsets). */
 function wallClock(t: ParsedTime): number {
   return Date.UTC(Number(t.year), Number(t.month ?? 1) - 1, Number(t.day ?? 1), Number(t.hour ?? 0), Number(t.minute ?? 0), Number(t.second ?? 0));

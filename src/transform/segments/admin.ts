@@ -249,7 +249,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const list = seg.reps(1).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   const alternate = seg.reps(4).flatMap((r) => cxIdentifier(r, cx) ?? []) as Json[];
   // the prior record by the rule of any patient (identity.ts patientKey: a bare number is its sender's)
-  const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender);
+  const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender, cx.patientAuthorities);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
   const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
   push(old, 'name', ...xpnNameList(seg.reps(7), cx));
@@ -305,7 +305,7 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   const { timezone, namespaceMap } = cx.at(seg, 1);
   const quiet = { timezone, namespaceMap };
   const prior = seg.reps(1).flatMap((r) => cxIdentifier(r, quiet) ?? []) as Json[];
-  const identity = prior.length === 0 ? undefined : patientKey(prior, cx.sender);
+  const identity = prior.length === 0 ? undefined : patientKey(prior, cx.sender, cx.patientAuthorities);
   const same = identity !== undefined && cx.idOf('Patient', identity) === patient.id;
   if (prior.length > 0 && !same) cx.leftOut(seg, '1', "the visit's prior patient, another record than the PID's (no MRG[Account] row; hig links no patients in a visit move)");
   priorAccount(seg, same ? patient : undefined, cx);

@@ -212,7 +212,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig patient identity] chosen by rule from PID-3 (PID-2, PID-4, PID-19 when PID-3 is empty), not
   // by position; a bare number (no assigning authority) is its sender's [IG PID[Patient] PID-3] (identity.ts patientKey)
   const from = [list, external, alternate, identifiers].find((ids) => ids.some((id) => typeof id.value === 'string')) ?? [];
-  const identity = patientKey(from, cx.sender);
+  const identity = patientKey(from, cx.sender, cx.patientAuthorities);
   const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
   cx.firstPatient ??= patient;
