@@ -116,7 +116,8 @@ describe('CR27-2 a message about the survivor checked before the merge was marke
     const until = new Promise<void>((resolve) => (release = resolve));
     let arrived = (_: RecordedRequest) => {};
     const atServer = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
-    await server.setFault({ kind: 'hold', until, arrived, times: 1 });
+    // (the transaction's POST: the A08's read of its visit's held status, held-status.ts, goes before it)
+    await server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
     const late = send(other, A08(bare('NR6100501'), 'CR27-43'));
     const held = await atServer;
     expect(held.method).toBe('POST');
