@@ -37,10 +37,11 @@ WRONG = {8: [W1], 11: [W1], 14: [W1], 17: [W1], 18: [W1]}
 SILENT = {}
 SILENT_ASTAR = {}
 # #09 ADT^A52 (cancel leave of absence, v2.5 3.3.52): UNSUPPORTED_EVENT, a documented known gap (mapping.md
-# "Supported events": ADT^A42/A50–A55 refused)
-REFUSED = {9}
+# "Supported events": ADT^A42/A50–A55 refused); converted since R40-N1's fix (A52 → in-progress), so it counts
+# as refused only on a commit before it
+_FIXED = {'R40-W1': 'df16b88', 'R40-N1': '874bfb4'}
+REFUSED = set() if _fixed(_FIXED['R40-N1']) else {9}
 DELETES = set()
-_FIXED = {}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -34,10 +34,15 @@ function practitionerDraft(cx: Conversion, rep: Repetition | undefined): Practit
     // v2-0203 only on a table 0203 code; another value keeps no system and is reported
     const type = codeFromTable(val(rep, 13), '0203', 'IdentifierType', (why) => cx.reportFor(rep)(`XCN.13 (identifier type): ${why}`));
     if (type !== undefined) identifier.type = type;
-    const system = hdSystem(rep, 9, cx) ?? typeSystem(val(rep, 13));
+    // [IG XCN[Practitioner] #9 system, #13 type] NPI's system only beside no XCN.9 or an NPI issuer (R40-W1)
+    const system = hdSystem(rep, 9, cx) ?? typeSystem(val(rep, 13), val(rep, 9, 1) ?? val(rep, 9, 2));
     if (system !== undefined) identifier.system = system;
     identifier.value = idValue;
-    const ns = val(rep, 9, 1);
+    // an NPI-typed number's XCN.9 universal id without a namespace id (`&372526&L^L^^^NPI`, the IG's own test
+    // messages): the type no longer gives it a system (R40-W1), so that authority is kept as the assigner, as CX.4's
+    // is, and the number is not made bare; other XCNs keep the namespace-id-only rule (their identity unchanged)
+    const typed = typeSystem(val(rep, 13), undefined) !== undefined;
+    const ns = val(rep, 9, 1) ?? (typed ? val(rep, 9, 2) : undefined);
     if (system === undefined && ns !== undefined) identifier.assigner = { display: ns };
     // [IG XCN[Practitioner] XCN.11 → identifier.extension identifier-checkDigit] (identifier.ts checkDigit)
     const digits = checkDigit(rep, 11, 12, 'XCN', cx.extensions, cx.reportFor(rep));

@@ -93,6 +93,10 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // leave of absence (review 29 R29-R1/R2): the visit is not over [FHIR R4 encounter-status onleave]
   A21: { encounterStatus: 'onleave' }, // patient goes on a leave of absence
   A22: { encounterStatus: 'in-progress' }, // patient returns from a leave of absence
+  // their cancels (v2.5.1 3.3.52/3.3.53; review 40 R40-N1): A52 cancel leave of absence, the patient never
+  // left, the visit goes on as before the A21; A53 cancel patient returns, the patient is still away
+  A52: { encounterStatus: 'in-progress' }, // cancel leave of absence for a patient
+  A53: { encounterStatus: 'onleave' }, // cancel patient returns from a leave of absence
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
   // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)

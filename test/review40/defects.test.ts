@@ -2,7 +2,7 @@
  * Review 40 (issue 14, branch review40 on main 997f51a): defects found in a fresh synthetic sample of 24 messages of a
  * psychiatric hospital and its long-term-care unit in Europe/Berlin across the 2027 autumn DST change
  * (docs/review40/messages/, docs/mapping-review-40.md). Each defect is `it.fails` so CI stays green (the lead flips it
- * to `it` when fixed); each has a control that passes today. Expected values come from the message, the IG rows
+ * to `it` when fixed: R40-W1 flipped by fix29a); each has a control that passes today. Expected values come from the message, the IG rows
  * named, hig's own documented rules (docs/mapping.md) and FHIR's element definitions, not from hig's output.
  * test/review40/destination.test.ts delivers the whole sample over HTTP.
  *
@@ -32,8 +32,9 @@ describe('review 40: a foreign social-insurance number typed SS is declared a US
   // row): "CX.1 with CX.4, and with CX.5 when CX.4 is empty (CX.5 then gives the system: SS → SSN)".
   // `datatypes/identifier.ts` cxIdentifier: `hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5))` falls back to the type
   // whenever CX.4 names no URI, so the Austrian number gets `http://hl7.org/fhir/sid/us-ssn` (the FHIR identifier
-  // registry: "United States Social Security Number") beside its SVAT assigner.
-  it.fails('R40-W1 [IG CX[Identifier] #4, #5] #14: the Austrian SVNR (CX.4 SVAT) has no us-ssn system', () => {
+  // registry: "United States Social Security Number") beside its SVAT assigner. Fixed on branch fix29a: the type's
+  // system only beside no authority or the system's own (identifier.ts TYPE_SYSTEMS; type-system-authority.test.ts).
+  it('R40-W1 [IG CX[Identifier] #4, #5] #14: the Austrian SVNR (CX.4 SVAT) has no us-ssn system', () => {
     const svnr = identifier(patient('14'), '4711210988');
     expect((svnr.assigner as Json).display).toBe('SVAT');
     expect(svnr.system).toBeUndefined();

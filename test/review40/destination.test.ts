@@ -4,7 +4,7 @@
  * server (test/support/fhir-server.ts); what the server holds after each message, read against the messages and the
  * IG rows named. A psychiatric hospital and its long-term-care unit across the autumn DST change of 31 October 2027
  * (02:00–02:59 twice: +02:00, then +01:00): which patient each result, order, administration, problem, document,
- * referral and charge lands on, the leave of absence and its refused cancellation, the class changes and the transfer
+ * referral and charge lands on, the leave of absence and its cancellation (A52: refused until fix29a, R40-N1), the class changes and the transfer
  * to the LTC unit, the corrected clozapine level, the times in and around the repeated hour, the 8859/1 sender.
  *
  *   npx vitest run test/review40/destination.test.ts
@@ -40,9 +40,11 @@ const schroeder = () => one('24', 'Patient', 'KG4000102');
 const grossauer = () => one('24', 'Patient', 'KG4000103');
 
 describe('review 40 at the destination (channel zone Europe/Berlin)', () => {
-  it('23 transactions accepted; #09 (ADT^A52 cancel leave of absence) refused by the converter, none by the server', () => {
+  // review 40 recorded #09 (ADT^A52 cancel leave of absence) refused by the converter (UNSUPPORTED_EVENT); converted
+  // since fix29a (R40-N1: v2.5.1 3.3.52, events.ts A52 → in-progress)
+  it('24 transactions accepted; none refused by the converter or the server', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['09-adt-a52-cancel-leave-grossauer.hl7']);
+    expect(refused).toEqual([]);
     expect(after.size).toBe(24);
   });
 
@@ -101,9 +103,10 @@ describe('review 40 at the destination (channel zone Europe/Berlin)', () => {
     expect(text(one('17', 'MedicationRequest', 'RX40-1701').dosageInstruction)).toContain('"period":4,"periodUnit":"wk"');
   });
 
-  it('leave of absence: onleave after #08, still onleave after the refused cancellation #09, in-progress after the early return at 02:20 CET (#14) [hig A21/A22 statuses]', () => {
+  // review 40: still onleave after #09, the cancellation refused (R40-N1); since fix29a the A52 cancels the leave
+  it('leave of absence: onleave after #08, in-progress after its cancellation #09 (A52), onleave after #11, in-progress after the early return at 02:20 CET (#14) [hig A21/A22/A52 statuses; v2.5.1 3.3.52]', () => {
     expect(one('08', 'Encounter', 'KGV4000301').status).toBe('onleave');
-    expect(one('09', 'Encounter', 'KGV4000301').status).toBe('onleave');
+    expect(one('09', 'Encounter', 'KGV4000301').status).toBe('in-progress');
     expect(one('11', 'Encounter', 'KGV4000301').status).toBe('onleave');
     expect(one('14', 'Encounter', 'KGV4000301').status).toBe('in-progress');
     const back = ofType('14', 'Provenance').filter((p) => text(p.activity).includes('"A22"'));

@@ -57,6 +57,9 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'ADT^A44': ['ADT_A43', ['Patient', 'Account']],
   'ADT^A45': ['ADT_A45', ['Patient', 'Encounter']],
   'ADT^A47': ['ADT_A30', ['Patient']],
+  // A52/A53 cancel the leave / the return (review 40 R40-N1): the visit in-progress, then onleave again (leave-cancel.test.ts)
+  'ADT^A52': ['ADT_A52', ['Patient', 'Encounter']],
+  'ADT^A53': ['ADT_A52', ['Patient', 'Encounter']],
   'ADT^A60': ['ADT_A60', ['Patient', 'AllergyIntolerance']],
   'BAR^P01': ['BAR_P01', ['Patient', 'Encounter', 'Coverage']],
   // P02 purges the accounts: a DELETE of each PID-18 Account, no visit upserted (tested below)

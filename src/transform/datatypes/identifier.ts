@@ -24,7 +24,6 @@ const REGISTRY: Readonly<Record<string, string>> = {
   SSN: SSN,
 };
 
-/** [IG CX[Identifier] CX.5 / FHIR identifier registry] the system an identifier type implies when no authority names one. */
 /**
  * A US Social Security Number given as a bare string (PID-19, NK1-37, GT1-12): type SS (v2-0203),
  * system us-ssn [IG PID[Patient] #19, NK1[RelatedPerson] #37, GT1[RelatedPerson] #12].
@@ -72,9 +71,32 @@ function licenceSystem(rep: Repetition | undefined, ctx: DatatypeContext, usStat
   return oidOrUri(issuer) ?? (usStates ? usStateLicenceSystem(issuer, val(rep, 2, 3)) : undefined);
 }
 
-export function typeSystem(typeCode: string | undefined): string | undefined {
+/**
+ * The identifier types that imply a system (FHIR identifier registry), each with the authorities that
+ * issue that system's numbers: the registry's own names (REGISTRY), the agency's other names real US
+ * feeds send (CDC immunization guide examples `…^^^USA^SS`, `…^^^^^^^^CMS^^^^NPI`; table 0363 USSSA,
+ * USHCFA: CMS's former name) and the country. A type names what kind of number it is, not whose
+ * [IG CX[Identifier] #5 → type only; #4 → system "IF CX.4 IN" the registry, else assigner]: an SS
+ * typed number of another authority (an Austrian insurer's `^^^SVAT^SS`) is no US SSN (review 40
+ * R40-W1). CMS and the country name no system alone (CMS also issues CCNs and Medicare numbers).
+ */
+const TYPE_SYSTEMS: Readonly<Record<string, { system: string; authorities: ReadonlySet<string> }>> = {
+  SS: { system: SSN, authorities: new Set(['SSA', 'USSSA', 'SSN', 'US', 'USA']) },
+  NPI: { system: NPI, authorities: new Set(['NPI', 'CMS', 'NPPES', 'HCFA', 'USHCFA', 'US', 'USA']) },
+};
+
+/**
+ * [IG CX[Identifier] #4, #5; XCN[Practitioner] #9, #13; hig rule, docs/mapping.md] The system an
+ * identifier type (CX.5, XCN.13) implies, only when the authority (CX.4 / XCN.9 namespace id, else
+ * universal id) is empty or is one that issues that system's numbers (TYPE_SYSTEMS); any other
+ * authority keeps the number its own (assigner), with no system. Called after the authority's own
+ * system (hdSystem) found none.
+ */
+export function typeSystem(typeCode: string | undefined, authority: string | undefined): string | undefined {
   const t = typeCode?.toUpperCase();
-  return t === 'SS' ? SSN : t === 'NPI' ? NPI : undefined;
+  const entry = t !== undefined && Object.hasOwn(TYPE_SYSTEMS, t) ? TYPE_SYSTEMS[t] : undefined;
+  if (entry === undefined) return undefined;
+  return authority === undefined || entry.authorities.has(authority.trim().toUpperCase()) ? entry.system : undefined;
 }
 
 /**
@@ -126,7 +148,8 @@ export function cxIdentifier(rep: Repetition | undefined, ctx: DatatypeContext):
   // [IG CX[Identifier] CX.5 → type.coding.code via IdentifierType]: v2-0203 only on a table code
   const type = codeFromTable(val(rep, 5), '0203', 'IdentifierType', (why) => ctx.leftOutValue?.(`CX.5 (identifier type): ${why}`));
   if (type !== undefined) id.type = type;
-  const system = hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5));
+  // [IG CX[Identifier] #4 system, #5 type] the type's system only beside no authority or its own (R40-W1)
+  const system = hdSystem(rep, 4, ctx) ?? typeSystem(val(rep, 5), val(rep, 4, 1) ?? val(rep, 4, 2));
   if (system !== undefined) id.system = system;
   id.value = value;
   const period = toPeriod(val(rep, 7), val(rep, 8), ctx.timezone, (w) => ctx.invalidDate?.(`CX period ${w}`), ctx.timeDoubt);
