@@ -37,7 +37,7 @@ describe('review 41: an infusion across the fall-back, RXA-3/RXA-4 bare in the r
   // report line and keeps the start at 01:40-05:00, an hour after the infusion began.
   // [mapping.md "RXA outside VXU … RXA-3/4 effective"; Time-zone rule "Hours a zone repeats"; IG TS[dateTime] #1;
   // FHIR R4 MedicationAdministration.effective[x], Period per-1]
-  it.fails('R41-W1 [RXA-3/RXA-4; Time-zone rule] #10: the remifentanil infusion is 01:40 EDT → 01:15 EST, not a dose at 01:40 EST', () => {
+  it('R41-W1 [RXA-3/RXA-4; Time-zone rule] #10: the remifentanil infusion is 01:40 EDT → 01:15 EST, not a dose at 01:40 EST', () => {
     const remi = given('10', 'Remifentanil');
     expect(remi.effectivePeriod).toEqual({ start: '2027-11-07T01:40:00-04:00', end: '2027-11-07T01:15:00-05:00' });
   });

@@ -365,9 +365,9 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // account: a DFT's charges and the account its PID names are one Bundle, and without the reference a
   // billing reader had to guess which of the patient's accounts a charge belongs to
   if (scope.account !== undefined) ci.account = [cx.ref(scope.account)];
-  const start = seg.dateTime(4, 1);
-  const end = seg.dateTime(4, 2);
-  if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) ci.occurrencePeriod = { start, end };
+  // one span (the pair rule; an end before the start reported, review 41 R41-W1)
+  const { start, end } = seg.span([4, 1], [4, 2], 'ChargeItem.occurrence');
+  if (start !== undefined && end !== undefined) ci.occurrencePeriod = { start, end };
   else set(ci, 'occurrenceDateTime', start ?? seg.dateTime(5));
   const qty = decimal(seg.str(10));
   if (qty !== undefined) ci.quantity = { value: qty };
