@@ -26,6 +26,11 @@ CLASSES = [
     # ORC-8 (no target: "a next edition with micro"), SPM-26, PR1-9/10/14/20, TXA-4/5/7, OBX-3/11 of a document,
     # NTE-2, RXA-1/2/12 of a RAS (no RXA[MedicationAdministration] sheet), DG1-6 F, DG1-21 A.
     # PR1-16 has an IG row (PR1[Procedure] #16 → Procedure.code with the CPT modifier): (a) R41-L1.
+    # fix29b (R41-W1): under the default zone (tally_core converts without --timezone) #10's MSH-7 -0500 is a fixed
+    # offset, which knows no repeated hour: RXA-4 01:15 reads before RXA-3 01:40 and is now left out WITH this line
+    # (before: silently). On the review's America/New_York channel the pair rule reads 01:40 EDT → 01:15 EST and no
+    # line is written (defects.test.ts R41-W1); the line is the zone's limit stated, counted with (b).
+    (r'^RXA-4: an end before its start \(RXA-3\)', 'b', 'RXA-4 before RXA-3 under the default zone (no repeated hour in a fixed offset); the channel zone reads the pair (review 41 R41-W1, fixed)'),
     (r'^PR1-16 is valued but not mapped', 'a', 'PR1-16 CPT modifier: IG PR1[Procedure] #16 → Procedure.code "PR1-3.1:PR1-16.1" (review 41 R41-L1)'),
     (r'^(PR1-(9|10|14|20)) is valued but not mapped', 'b', 'PR1-9/10/14/20: PR1[Procedure] rows without target (review 41)'),
     (r'^SPM-26 is valued but not mapped', 'b', 'SPM-26 number of containers: SPM[Specimen] #26 no target (review 41)'),
@@ -46,7 +51,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R41-W1': '2d91a6fb', 'R41-L1': 'db3c6159'}  # fix29b: the pair rule; PR1-16 CPT modifiers
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { parseDtm, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -148,14 +148,45 @@ export class SegmentReader {
     throw new PermanentError('INVALID_DATE', `${this.name}-${field}${detail} (segment ${this.index + 1}) is not a valid date/time`);
   }
 
-  /** A Period from fields (or components) `start` and `end`, e.g. IN1-12/IN1-13, refusing what is no date. */
+  /**
+   * A Period from fields (or components) `start` and `end`, e.g. IN1-12/IN1-13, refusing what is no
+   * date: the pair rule and an end before its start as `span` (reported, left out).
+   */
   period(start: [n: number, c?: number], end: [n: number, c?: number]): { start?: string; end?: string } | undefined {
-    const s = this.dateTime(...start);
-    const e = this.dateTime(...end);
-    if (s === undefined && e === undefined) return undefined;
-    const p: { start?: string; end?: string } = {};
-    if (s !== undefined) p.start = s;
-    if (e !== undefined) p.end = e;
+    const p = this.span(start, end);
+    return p.start === undefined && p.end === undefined ? undefined : p;
+  }
+
+  /**
+   * Fields (or components) `start` and `end` read as one span of time [hig time-zone rule, "Hours a zone
+   * repeats", the pair rule: datatypes/time.ts readAsPair, review 41 R41-W1]: two bare times in an hour
+   * the zone repeats are read together, so a start/end pair the single readings would reverse gets the one
+   * reading with start ≤ end, reported at the field moved. The pair may still be reversed (the sender's
+   * error): callers that keep it for their own rule (an Appointment's requested period, TQ1's bounds)
+   * read this; the rest read `span`. A value that is no date refuses the message, as dateTime.
+   */
+  pairedTimes(start: [n: number, c?: number], end: [n: number, c?: number]): { start?: string; end?: string } {
+    const label = ([n, c = 1]: [number, number?]) => (c === 1 ? `${n}` : `${n}.${c}`);
+    const [sf, ef] = [label(start), label(end)];
+    const [rawS, rawE] = [this.str(start[0], start[1]), this.str(end[0], end[1])];
+    const p = readAsPair(rawS, rawE, this.timezone, { start: this.timeDoubt(sf), end: this.timeDoubt(ef) }, (which, why) => this.timeDoubt(which === 'start' ? sf : ef)(why));
+    if (rawS !== undefined && p.start === undefined) this.rejectDate(sf);
+    if (rawE !== undefined && p.end === undefined) this.rejectDate(ef);
+    return p;
+  }
+
+  /**
+   * `pairedTimes`, and an end still before its start left out with a located report line, the start
+   * kept [FHIR R4 Period per-1: start ≤ end; review 41 R41-W1 (b): RXA-4 was dropped without a line].
+   * `element` names where the span goes, for the line. Never the value.
+   */
+  span(start: [n: number, c?: number], end: [n: number, c?: number], element = 'the period'): { start?: string; end?: string } {
+    const p = this.pairedTimes(start, end);
+    if (p.start !== undefined && p.end !== undefined && Date.parse(p.end) < Date.parse(p.start)) {
+      const label = ([n, c = 1]: [number, number?]) => (c === 1 ? `${n}` : `${n}.${c}`);
+      this.report(`${this.name}-${label(end)} (segment ${this.index + 1}): an end before its start (${this.name}-${label(start)}), which a FHIR Period cannot hold (per-1: start ≤ end): ${element} keeps the start only; not converted`);
+      return { start: p.start };
+    }
     return p;
   }
 

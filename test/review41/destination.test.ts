@@ -117,7 +117,8 @@ describe('review 41 at the destination (channel zone America/New_York)', () => {
   it('the procedures: 29881 on Margaux (ASC), 0DTJ4ZZ (ICD-10-PCS) and 44970 on Tobias, performed 01:04 EST as PR1-5 states [IG PR1[Procedure] #3, #5]', () => {
     const procs = ofType('24', 'Procedure');
     const on = (p: Json) => procs.filter((x) => refOf(x.subject) === ref(p)).map((x) => String((((x.code as Json).coding as Json[])[0] as Json).code)).sort();
-    expect(on(patient('SC4100101'))).toEqual(['29881']);
+    // PR1-16's modifier RT joined to the CPT code since R41-L1's fix [IG PR1[Procedure] #16]
+    expect(on(patient('SC4100101'))).toEqual(['29881:RT']);
     expect(on(patient('HR4100202'))).toEqual(['0DTJ4ZZ', '44970']);
     const pcs = procs.find((x) => text(x.code).includes('0DTJ4ZZ')) as Json;
     expect(text(pcs.code)).toContain('http://www.cms.gov/Medicare/Coding/ICD10');

@@ -196,3 +196,23 @@ export function firstCoding(rep: Repetition | undefined, map?: string): Json | u
   const list = cc?.coding;
   return Array.isArray(list) ? (list[0] as Json | undefined) : undefined;
 }
+
+const CPT = 'http://www.ama-assn.org/go/cpt';
+
+/**
+ * A procedure code with its CPT modifiers [IG PR1[Procedure] #16: PR1-16 → code[1].value, `PR1-3.1 + ":" +
+ * PR1-16.1`, "If there are multiple modifiers, they are all further concatenated using the ':' as the
+ * separator … https://terminology.hl7.org/CPT.html#modifier-syntax"; review 41 R41-L1]: the first coding's
+ * code becomes `29881:RT` (`29881:RT:59` for two). The row's comment names CPT's modifier syntax, so the
+ * code must be a CPT code (its system AMA's CPT URI): any other code, or no code, is left as it is and
+ * `applied` is false, for the caller to report the modifier field. Modifiers without CNE.1 are skipped.
+ * One owner for every CPT modifier field (PR1-16; FT1-26 beside FT1-25, hig's reading of a segment the IG
+ * does not map).
+ */
+export function withCptModifiers(concept: Json | undefined, modifiers: Repetition[]): { concept: Json | undefined; applied: boolean } {
+  const codes = modifiers.map((m) => val(m, 1)?.trim()).filter((c): c is string => c !== undefined && c !== '');
+  const coding = (concept?.coding as Json[] | undefined) ?? [];
+  const first = coding[0];
+  if (codes.length === 0 || first === undefined || first.system !== CPT || typeof first.code !== 'string') return { concept, applied: false };
+  return { concept: { ...concept, coding: [{ ...first, code: [first.code, ...codes].join(':') }, ...coding.slice(1)] }, applied: true };
+}

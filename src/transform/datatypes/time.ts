@@ -303,12 +303,83 @@ export function toTime(value: string | undefined): string | undefined {
 }
 
 /**
+ * The two offsets (first pass, second pass) of a clock time its IANA zone holds twice (the hour it
+ * repeats as daylight saving ends), else undefined (readAsPair).
+ */
+function repeatedPasses(zone: Zone, t: ParsedTime): [first: string, second: string] | undefined {
+  const name = typeof zone === 'string' ? zone : zone.zone;
+  if (t.offset !== undefined || t.hour === undefined || t.day === undefined) return undefined;
+  if (name === 'UTC' || name === 'Etc/UTC' || FIXED_OFFSET.test(name)) return undefined;
+  const local = wallClock(t);
+  const before = zoneOffsetAt(name, local - DAY);
+  const after = zoneOffsetAt(name, local + DAY);
+  if (before === after || after > before) return undefined;
+  const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
+  return fits.length === 2 ? [formatOffset(before), formatOffset(after)] : undefined;
+}
+
+/** A dateTime `written` (toDateTime's output) with its offset replaced by `offset`. */
+function withOffset(written: string, offset: string): string {
+  return written.replace(/(Z|[+-]\d{2}:\d{2})$/, offset);
+}
+
+/** Told which end of a start/end pair was read against its single reading (readAsPair), and how. */
+export type PairRead = (which: 'start' | 'end', why: string) => void;
+
+/**
+ * A start and an end without offsets, read as one span [hig time-zone rule, docs/mapping.md "Hours a
+ * zone repeats", the pair rule; FHIR R4 Period per-1: start ≤ end; review 41 R41-W1]. Each is read
+ * alone first (offsetFor: MSH-7's pass within a day, else the first pass). When those readings put the
+ * end before the start and a bare time lies in an hour the zone repeats, the other pass is tried,
+ * the start's first pass before the end's second pass (an infusion from 01:40 EDT to 01:15 EST on the
+ * fall-back night, both bare, read alone in MSH-7's second pass, ended 25 minutes before it began):
+ * the first reading that gives start ≤ end is kept and `paired` names each end so moved, for a report
+ * line; the doubt of a moved end is not passed on (its single reading is not what was written).
+ * No such reading, or no bare time in a repeated hour: the single readings stand (the caller drops
+ * or keeps a reversed end, and says so).
+ */
+export function readAsPair(start: string | undefined, end: string | undefined, zone: Zone, doubts: { start?: TimeDoubt | undefined; end?: TimeDoubt | undefined }, paired?: PairRead): { start?: string; end?: string } {
+  const held: Record<'start' | 'end', string[]> = { start: [], end: [] };
+  let s = toDateTime(start, zone, (why) => held.start.push(why));
+  let e = toDateTime(end, zone, (why) => held.end.push(why));
+  const moved = { start: false, end: false };
+  if (s !== undefined && e !== undefined && Date.parse(e) < Date.parse(s)) {
+    const sp = parseDtm(start);
+    const ep = parseDtm(end);
+    const sPasses = sp === undefined ? undefined : repeatedPasses(zone, sp);
+    const ePasses = ep === undefined ? undefined : repeatedPasses(zone, ep);
+    const tries: [string, string][] = [];
+    if (sPasses !== undefined) tries.push([withOffset(s, sPasses[0]), e]);
+    if (ePasses !== undefined) tries.push([s, withOffset(e, ePasses[1])]);
+    if (sPasses !== undefined && ePasses !== undefined) tries.push([withOffset(s, sPasses[0]), withOffset(e, ePasses[1])]);
+    const fit = tries.find(([a, b]) => (a !== s || b !== e) && Date.parse(a) <= Date.parse(b));
+    if (fit !== undefined) {
+      moved.start = fit[0] !== s;
+      moved.end = fit[1] !== e;
+      [s, e] = fit;
+    }
+  }
+  for (const which of ['start', 'end'] as const) {
+    if (moved[which]) {
+      const name = typeof zone === 'string' ? zone : zone.zone;
+      paired?.(which, which === 'start'
+        ? `a time without offset in the hour ${name} repeats, read with its end as one span: read alone it fell after the end, so it is read in its first pass (the offset before the change), the one reading with start ≤ end`
+        : `a time without offset in the hour ${name} repeats, read with its start as one span: read alone it fell before the start, so it is read in its second pass (the offset after the change), the one reading with start ≤ end`);
+    } else for (const why of held[which]) doubts[which]?.(why);
+  }
+  const p: { start?: string; end?: string } = {};
+  if (s !== undefined) p.start = s;
+  if (e !== undefined) p.end = e;
+  return p;
+}
+
+/**
  * A Period from two DTMs; undefined when neither is valued. `reject` is told which end ('start',
  * 'end') is valued but no date (callers with a location refuse the message, see context.ts).
  */
 export function toPeriod(start: string | undefined, end: string | undefined, zone: Zone, reject?: (which: 'start' | 'end') => void, doubt?: TimeDoubt): { start?: string; end?: string } | undefined {
-  const s = toDateTime(start, zone, doubt);
-  const e = toDateTime(end, zone, doubt);
+  // the pair rule (readAsPair) for every start/end pair a datatype holds (XPN, XAD, CX, XTN periods)
+  const { start: s, end: e } = readAsPair(start, end, zone, { start: doubt, end: doubt }, doubt === undefined ? undefined : (_which, why) => doubt(why));
   if (reject !== undefined && start !== undefined && start.trim() !== '' && s === undefined) reject('start');
   if (reject !== undefined && end !== undefined && end.trim() !== '' && e === undefined) reject('end');
   if (s === undefined && e === undefined) return undefined;

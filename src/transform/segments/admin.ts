@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept, ownTableCode, tableCoding, tableConcept } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -326,8 +326,24 @@ function orderingProvider(): Json {
  * review 34 (R34-N3) FT1-25 was read only when FT1-7 was empty, and the CPT beside a local code was a
  * report line. FT1-26 (the CPT's modifiers) stays in the report.
  */
-function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
+/**
+ * FT1-25 procedure code with FT1-26 modifiers (CPT) [hig FT1, no IG map: read as IG PR1[Procedure] #16
+ * reads PR1-16, `code:modifier` in CPT's modifier syntax, so the one charged service is coded alike in
+ * its Procedure and its ChargeItem; review 41 R41-L1]. FT1-26 without FT1-25, or beside a code that is
+ * no CPT code, is reported.
+ */
+function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined {
   const procedure = codeableConcept(seg.rep(25));
+  if (procedure === undefined) return undefined;
+  const modifiers = seg.reps(26);
+  if (modifiers.length === 0) return procedure;
+  const { concept, applied } = withCptModifiers(procedure, modifiers);
+  if (!applied) cx.leftOut(seg, '26', 'a procedure code modifier beside an FT1-25 that is no CPT code (CPT\'s modifier syntax joins it to a CPT code only)');
+  return concept;
+}
+
+function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
+  const procedure = chargedProcedure(seg, cx);
   // a procedure named by text alone gives no coding to add: said, not dropped silently
   if (procedure !== undefined && procedure.coding === undefined) cx.leftOut(seg, '25', 'a procedure named by text only, beside the transaction code FT1-7 that ChargeItem.code holds');
   const held = (transaction.coding as Json[] | undefined) ?? [];
@@ -341,7 +357,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const id = seg.str(2);
   if (id !== undefined) ci.identifier = [{ value: id }];
   const transaction = codeableConcept(seg.rep(7));
-  const charged = transaction ?? codeableConcept(seg.rep(25));
+  const charged = transaction ?? chargedProcedure(seg, cx);
   ci.code = (transaction === undefined ? charged : withProcedureCode(transaction, seg, cx)) ?? { text: 'unknown' };
   ci.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
@@ -349,9 +365,9 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // account: a DFT's charges and the account its PID names are one Bundle, and without the reference a
   // billing reader had to guess which of the patient's accounts a charge belongs to
   if (scope.account !== undefined) ci.account = [cx.ref(scope.account)];
-  const start = seg.dateTime(4, 1);
-  const end = seg.dateTime(4, 2);
-  if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) ci.occurrencePeriod = { start, end };
+  // one span (the pair rule; an end before the start reported, review 41 R41-W1)
+  const { start, end } = seg.span([4, 1], [4, 2], 'ChargeItem.occurrence');
+  if (start !== undefined && end !== undefined) ci.occurrencePeriod = { start, end };
   else set(ci, 'occurrenceDateTime', start ?? seg.dateTime(5));
   const qty = decimal(seg.str(10));
   if (qty !== undefined) ci.quantity = { value: qty };

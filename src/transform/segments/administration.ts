@@ -105,10 +105,10 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   administeredProduct(ma, given, seg);
   if (scope.patient !== undefined) ma.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ma.context = cx.ref(scope.encounter);
-  // RXA-3 start, RXA-4 end of administration
-  const start = seg.dateTime(3);
-  const end = seg.dateTime(4);
-  if (start !== undefined && end !== undefined && end !== start && Date.parse(start) <= Date.parse(end)) ma.effectivePeriod = { start, end };
+  // RXA-3 start, RXA-4 end of administration, read as one span (the pair rule of a repeated hour; an end
+  // before the start left out and reported, never silently: review 41 R41-W1)
+  const { start, end } = seg.span([3], [4], 'MedicationAdministration.effective');
+  if (start !== undefined && end !== undefined && end !== start) ma.effectivePeriod = { start, end };
   else if (start !== undefined) ma.effectiveDateTime = start;
   else if (end !== undefined) ma.effectivePeriod = { end };
   else ma.effectivePeriod = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] };

@@ -1,6 +1,6 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
-import { codeableConcept, foreignCodeWhy, tableMapCode } from '../datatypes/coding.js';
+import { codeableConcept, foreignCodeWhy, tableMapCode, withCptModifiers } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
 import { eiIdentifier, parentReference } from '../datatypes/identifier.js';
@@ -418,13 +418,27 @@ function procedureTiming(seg: SegmentReader, cx: Conversion): 'after' | 'at-or-b
   return a > b ? 'after' : a < b ? 'at-or-before' : 'unclear';
 }
 
+/**
+ * PR1-3 (with PR1-2, PR1-4) and its modifiers PR1-16 [IG PR1[Procedure] #3, #4, #16 → code[1].value
+ * `PR1-3.1 + ":" + PR1-16.1`, CPT modifier syntax; review 41 R41-L1: `RT` was reported, the side operated on
+ * left the coded procedure]. A modifier beside a code that is no CPT code has no such syntax: reported.
+ */
+function procedureCode(seg: SegmentReader, cx: Conversion): Json | undefined {
+  const code = codeWithDescription(seg, 3, 2, 4);
+  const modifiers = seg.reps(16);
+  if (modifiers.length === 0) return code;
+  const { concept, applied } = withCptModifiers(code, modifiers);
+  if (!applied) cx.leftOut(seg, '16', 'a procedure code modifier beside a PR1-3 that is no CPT code (the IG row joins it to the code in CPT\'s modifier syntax)');
+  return concept;
+}
+
 export function mapPr1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   const p: Json = { resourceType: 'Procedure' };
   const identifier = eiIdentifier(seg.rep(19), cx);
   if (identifier !== undefined) p.identifier = [identifier];
   p.status = procedureStatus(seg, scope, cx);
-  set(p, 'code', codeWithDescription(seg, 3, 2, 4));
+  set(p, 'code', procedureCode(seg, cx));
   p.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) p.encounter = cx.ref(scope.encounter);
   performed(p, seg, cx);

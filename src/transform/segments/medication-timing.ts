@@ -339,8 +339,8 @@ function cqUnits(cq: Repetition | undefined): Repetition | undefined {
  * and dropped.
  */
 export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
-  let start = tq1.dateTime(7);
-  let end = tq1.dateTime(8);
+  // one span: the pair rule of a repeated hour (review 41 R41-W1); a reversed pair is reported by the callers
+  let { start, end } = tq1.pairedTimes([7], [8]);
   const service = duration(tq1.rep(6));
   const minutes = service === undefined ? undefined : UNIT_MINUTES[String(service.code)];
   let boundsDuration: Json | undefined;

@@ -139,14 +139,15 @@ export function showsSpecimen(seg: SegmentReader, scope: Scope): boolean {
 }
 
 /**
- * The OBR Specimen's collection, undefined when the OBR says nothing of it. `start` is OBR-7 (read
+ * The OBR Specimen's collection, undefined when the OBR says nothing of it. `times` is OBR-7/8 read as one span (read
  * by the caller, which keys the Specimen by it), `site` OBR-15's SPS.4 (spsParts).
  */
-function specimenCollection(seg: SegmentReader, start: string | undefined, site: Repetition | undefined, cx: Conversion): Json | undefined {
+function specimenCollection(seg: SegmentReader, times: { start?: string; end?: string }, site: Repetition | undefined, cx: Conversion): Json | undefined {
+  const { start } = times;
   const collection: Json = {};
   // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime; IF OBR-8 VALUED →
   // collectedPeriod.start; #8 → collectedPeriod.end]
-  const end = start === undefined ? undefined : seg.dateTime(8);
+  const end = start === undefined ? undefined : times.end;
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
   // [IG OBR[Specimen] #9 → collection.quantity, CQ[Quantity]: CQ.1 → value, CQ.2 → unit via CWE[string]] the unit as text (CWE.2), else its code
@@ -174,8 +175,10 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   const source = seg.rep(15);
   const parts = source === undefined ? undefined : spsParts(source);
   set(s, 'type', parts?.type === undefined ? undefined : codeableConcept(parts.type, 'SpecimenType'));
-  const start = seg.dateTime(7);
-  set(s, 'collection', specimenCollection(seg, start, parts?.site, cx));
+  // OBR-7/8 one span: the pair rule of a repeated hour, an end before the start reported (review 41 R41-W1)
+  const times = seg.span([7], [8], 'Specimen.collection.collected');
+  const start = times.start;
+  set(s, 'collection', specimenCollection(seg, times, parts?.site, cx));
   // [IG OBR[Specimen] #14 → receivedTime]
   set(s, 'receivedTime', seg.dateTime(14));
   if (parts?.additive !== undefined) {

@@ -10,7 +10,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
-import { toDateTime } from '../datatypes/time.js';
+import { readAsPair } from '../datatypes/time.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
@@ -150,9 +150,11 @@ function fromTq(sr: Json, reps: readonly Repetition[], reader: SegmentReader, fi
   // a quantity or total that cannot be placed is reported, never read and dropped
   if (quantity === undefined && (val(rep, 1, 1) !== undefined || unit !== undefined)) cx.leftOut(reader, label(1), 'a quantity without a number');
   if (val(rep, 12) !== undefined && total === undefined) cx.leftOut(reader, label(12), TQ_WHY.count);
+  // TQ.4/TQ.5 one span: the pair rule of a repeated hour (review 41 R41-W1); placeTiming reports a reversed pair
+  const startEnd = readAsPair(val(rep, 4), val(rep, 5), cx.timezone, { start: reader.timeDoubt(label(4)), end: reader.timeDoubt(label(5)) }, (which, why) => reader.timeDoubt(label(which === 'start' ? 4 : 5))(why));
   placeTiming(sr, {
-    start: toDateTime(val(rep, 4), cx.timezone, reader.timeDoubt(label(4))),
-    end: toDateTime(val(rep, 5), cx.timezone, reader.timeDoubt(label(5))),
+    start: startEnd.start,
+    end: startEnd.end,
     pattern: repeatPattern(val(rep, 2, 1), (why) => cx.leftOut(reader, label('2.1'), why)),
     timeOfDay: times,
     boundsDuration: span,

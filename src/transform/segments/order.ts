@@ -816,7 +816,9 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const current = scope.group.name === 'ORDER_PRIOR' ? scope.serviceRequest : undefined;
   const sr = serviceRequest(orc, seg, scope, cx, current);
   if (current !== undefined && current !== sr) push(current, 'supportingInfo', cx.ref(sr));
-  scope.effective = seg.dateTime(7) ?? seg.dateTime(8);
+  // OBR-7/8 read as one span (the pair rule, review 41 R41-W1), as the DiagnosticReport reads them
+  const observed = seg.pairedTimes([7], [8]);
+  scope.effective = observed.start ?? observed.end;
   // [IG OBR[DiagnosticReport] #22 → issued, instant 0..1] a date-only OBR-22 is no instant: left out and
   // reported, never an invented midnight (review 36 R36-W1's class)
   scope.issued = seg.instant(22, 1, 'DiagnosticReport.issued, Observation.issued');
@@ -854,9 +856,9 @@ function obrReport(seg: SegmentReader, orc: SegmentReader | undefined, sr: Resou
   if (scope.patient !== undefined) dr.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) dr.encounter = cx.ref(scope.encounter);
   // [IG OBR[DiagnosticReport] OBR-7 IF OBR-8 NOT VALUED → effectiveDateTime; OBR-7/OBR-8 → effectivePeriod]
-  const start = seg.dateTime(7);
-  const end = seg.dateTime(8);
-  if (end !== undefined && (start === undefined || Date.parse(start) <= Date.parse(end))) dr.effectivePeriod = start === undefined ? { end } : { start, end };
+  // read as one span: the pair rule; an end before the start reported (review 41 R41-W1), the start kept
+  const { start, end } = seg.span([7], [8], 'DiagnosticReport.effective');
+  if (end !== undefined) dr.effectivePeriod = start === undefined ? { end } : { start, end };
   else set(dr, 'effectiveDateTime', start);
   set(dr, 'issued', scope.issued);
   // [IG OBR[DiagnosticReport] #32 → resultsInterpreter(NDL[PractitionerRole])] the person is NDL.1's

@@ -93,7 +93,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const alt = cxIdentifier(seg.rep(50), cx);
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
-  const discharged = seg.dateTime(45);
+  // PV1-44/45 one span: the pair rule of a repeated hour (review 41 R41-W1); a reversed pair reported below
+  const { start: admitted, end: discharged } = seg.pairedTimes([44], [45]);
   e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
   // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
@@ -123,7 +124,6 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   // [IG PV1[Encounter] PV1-44 → period.start, PV1-45 → period.end]; only a finished visit has an
   // end: a cancelled admission (A11) or a cancelled discharge (A13) did not end at PV1-45
-  const admitted = seg.dateTime(44);
   let end = e.status === 'finished' ? discharged : undefined;
   // [FHIR per-1] an end before the start is no period: the start (PV1-44) stays
   if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) {

@@ -211,15 +211,15 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }
   const obr = orderOf(scope, cx);
   const collection: Json = {};
-  let start = seg.dateTime(17, 1);
-  let end = seg.dateTime(17, 2);
+  // SPM-17.1/17.2 (OBR-7/8 below) one span: the pair rule; an end before the start reported (review 41 R41-W1)
+  let { start, end } = seg.span([17, 1], [17, 2], 'Specimen.collection.collected');
   if (start === undefined && end === undefined && obr !== undefined) {
     // [IG OBR[Specimen] #7 IF OBR-8 NOT VALUED → collection.collectedDateTime, IF OBR-8 VALUED →
     // collectedPeriod.start; #8 → collectedPeriod.end] the order's observation time when SPM-17 is
     // empty (ORU_R01 4.2.2, OML_O21 6.4.1 map the OBR to the specimen); in an order message OBR-7
     // was reported (no ServiceRequest row) although the specimen's row takes it
-    start = obr.dateTime(7);
-    end = start === undefined ? undefined : obr.dateTime(8);
+    ({ start, end } = obr.span([7], [8], 'Specimen.collection.collected'));
+    if (start === undefined) end = undefined;
   }
   if (start !== undefined && end !== undefined) collection.collectedPeriod = { start, end };
   else set(collection, 'collectedDateTime', start);
