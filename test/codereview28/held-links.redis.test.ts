@@ -1,0 +1,186 @@
+/**
+ * Code review 28 (docs/codereview28.md): the held Patient links at the FHIR destination after fix28c
+ * (held-links.ts, fhir-server-name.ts, fhir-destination.ts), delivered through the real FHIR destination to
+ * the in-repo FHIR server (test/support/fhir-server.ts) with the linked-patient set in real Redis. Each finding
+ * is an `it.fails` asserting the right outcome beside a control that passes. Expected values come from the
+ * messages and FHIR R4 Patient.link (a merge's survivor `replaces` the merged record; a later PID speaks of no
+ * link) and docs/destinations.md ("shared by every channel delivering to that server under that name").
+ * All names and MRNs are synthetic.
+ *
+ *   npx vitest run test/codereview28/held-links.redis.test.ts
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { redisLinkedPatients } from '../../src/destinations/index.js';
+import { fhirServerName } from '../../src/destinations/fhir-server-name.js';
+import { patientPutsSendingKey } from '../../src/redis/keys.js';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { never } from '../destinations/helpers.js';
+import { createDestination, type BundlePusher } from '../destinations/push.js';
+
+type Json = Record<string, unknown>;
+
+const bare = (mr: string) => `${mr}^^^QVMC^MR`;
+const msh = (type: string, control: string) => `MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||${type}|${control}|P|2.5.1`;
+const pid = (pid3: string, family: string) => `PID|1||${pid3}||${family}^WREN^^^^^L||19790311|F|||4 ALDER WAY^^QUILLVALE^IL^60999^USA^H`;
+const A01 = (pid3: string, family: string, control: string) => [msh('ADT^A01^ADT_A01', control), 'EVN|A01|202612061400-0600', pid(pid3, family), 'PV1|1|I|W2^210^A'].join('\r');
+/** The survivor `pid3` absorbs the duplicate record `mrg1`. */
+const A40 = (pid3: string, mrg1: string, control: string) => [msh('ADT^A40^ADT_A39', control), 'EVN|A40|202612061420-0600', pid(pid3, 'TESTMERGE'), `MRG|${mrg1}`].join('\r');
+/** A later message about the survivor: its PID PUTs her Patient whole, with no link. */
+const A08 = (pid3: string, control: string) => [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061500-0600', pid(pid3, 'TESTMERGE'), 'PV1|1|I|W2^210^A'].join('\r');
+/** Both channels map the MRN's authority to one system (a `conditionalUpdate` channel needs one). */
+const namespaceMap = { QVMC: 'urn:oid:2.16.840.1.113883.3.7777.1' };
+
+let server: FhirServer;
+let redis: Redis;
+let prefix: string;
+const pushers: BundlePusher[] = [];
+beforeAll(async () => {
+  server = await startFhirServer();
+  redis = new Redis(REDIS_URL);
+});
+afterAll(async () => {
+  await Promise.all(pushers.map((p) => p.close()));
+  await server.close();
+  redis.disconnect();
+});
+beforeEach(async () => {
+  server.resources.clear();
+  server.requests.length = 0;
+  await server.setFault(null);
+  if (prefix !== undefined) await dropPrefix(prefix);
+  prefix = testPrefix('cr28-links');
+});
+
+/** A channel's FHIR destination (its own pusher, as each channel's runtime has), sharing the install's Redis set. */
+function channel(timeoutMs = 30_000, mode: 'transaction' | 'individual' = 'transaction'): BundlePusher {
+  const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' }, timeoutMs }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
+  pushers.push(pusher);
+  return pusher;
+}
+const send = (p: BundlePusher, message: string) => p.deliver(convertHl7v2(message, { namespaceMap }).bundle, never);
+const holding = (value: string) => [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
+const linkTypes = (p: Json | undefined) => ((p?.link as { type?: string }[] | undefined) ?? []).map((l) => l.type);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** The Patient PUTs registered as being sent to this server (held-links.ts, redis/keys.ts patientPutsSendingKey). */
+const registered = () => redis.zcard(patientPutsSendingKey(prefix, fhirServerName({ baseUrl: server.url })));
+
+// ---------------------------------------------------------------------------------------------------
+// CR28-1 [held-links.ts: "A failed send ends its Patient PUTs' registration only when the server answered: a
+// request abandoned (timeout, connection lost) may still be applied"] a request that never reached the server
+// (connection refused) cannot be applied, yet stays registered for timeoutMs × (2 × entries + 2), and the next
+// merge of that patient waits that long in its worker, polling Redis every 20 ms
+// ---------------------------------------------------------------------------------------------------
+describe('CR28-1 a Patient PUT whose connection was refused, then a merge of that patient', () => {
+  const TIMEOUT = 1_000;
+  it.fails('the refused message leaves no registration behind, and the merge is not held by it', { timeout: 60_000 }, async () => {
+    const adt = channel(TIMEOUT);
+    const other = channel(TIMEOUT);
+    await send(adt, A01(bare('QV7100301'), 'TESTMERGE', 'CR28-21'));
+    await send(adt, A01(bare('QV7100309'), 'TESTMERGE', 'CR28-22'));
+    // the server is down (listener closed): the other channel's A01 (re-sent registration: its visit's status is conveyed, so no read goes before its transaction) is refused at connect, so nothing of it can land
+    await server.setFault({ kind: 'down', forMs: 300, how: 'refuse' });
+    await expect(send(other, A01(bare('QV7100301'), 'TESTMERGE', 'CR28-23'))).rejects.toThrow();
+    await sleep(400);
+    expect(await registered()).toBe(0);
+    const began = Date.now();
+    await send(adt, A40(bare('QV7100301'), bare('QV7100309'), 'CR28-24'));
+    expect(linkTypes(holding('QV7100301')[0])).toEqual(['replaces']);
+    expect(Date.now() - began).toBeLessThan(2 * TIMEOUT);
+  });
+
+  it.fails('individual mode: a message whose request the server answered 503 leaves no registration behind either', { timeout: 60_000 }, async () => {
+    const adt = channel(TIMEOUT);
+    const other = channel(TIMEOUT, 'individual');
+    await send(adt, A01(bare('QV7100351'), 'TESTMERGE', 'CR28-25'));
+    await send(adt, A01(bare('QV7100359'), 'TESTMERGE', 'CR28-26'));
+    // every request answered (503): sentAlone throws on the transient answer before `p.answered` is set
+    await server.setFault({ kind: 'down', forMs: 300, how: '503' });
+    await expect(send(other, A01(bare('QV7100351'), 'TESTMERGE', 'CR28-27'))).rejects.toThrow();
+    expect(server.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+    await sleep(400);
+    expect(await registered()).toBe(0);
+    const began = Date.now();
+    await send(adt, A40(bare('QV7100351'), bare('QV7100359'), 'CR28-28'));
+    expect(linkTypes(holding('QV7100351')[0])).toEqual(['replaces']);
+    expect(Date.now() - began).toBeLessThan(2 * TIMEOUT);
+  });
+
+  it('control: a message the server answered 503 is released at once, and the merge goes without waiting', { timeout: 60_000 }, async () => {
+    const adt = channel(TIMEOUT);
+    const other = channel(TIMEOUT);
+    await send(adt, A01(bare('QV7100401'), 'TESTMERGE', 'CR28-31'));
+    await send(adt, A01(bare('QV7100409'), 'TESTMERGE', 'CR28-32'));
+    await server.setFault({ kind: 'down', forMs: 300, how: '503' });
+    await expect(send(other, A01(bare('QV7100401'), 'TESTMERGE', 'CR28-33'))).rejects.toThrow();
+    await sleep(400);
+    expect(await registered()).toBe(0);
+    const began = Date.now();
+    await send(adt, A40(bare('QV7100401'), bare('QV7100409'), 'CR28-34'));
+    expect(linkTypes(holding('QV7100401')[0])).toEqual(['replaces']);
+    expect(Date.now() - began).toBeLessThan(2 * TIMEOUT);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// CR28-3 [docs/destinations.md "one MULTI per Bundle that PUTs a Patient"; held-links.ts "A Patient never
+// linked costs one set lookup per Bundle that PUTs it"] since CR27-2 every such Bundle also releases its
+// registration: a second round trip per message, on every channel, linked or not
+// ---------------------------------------------------------------------------------------------------
+describe('CR28-3 the Redis cost of a Patient PUT of a never-linked patient', () => {
+  /** Round trips the destination's own connection makes while `work` runs: a MULTI…EXEC is one, any other command one. */
+  async function roundTrips(connection: Redis, work: () => Promise<unknown>): Promise<string[]> {
+    const own = `${String(connection.stream.localAddress)}:${String(connection.stream.localPort)}`;
+    const monitor = await redis.monitor();
+    const seen: string[] = [];
+    let inMulti = false;
+    monitor.on('monitor', (_time: string, args: string[], source: string) => {
+      if (!source.endsWith(own.replace(/^::ffff:/, ''))) return;
+      const command = String(args[0]).toLowerCase();
+      if (command === 'multi') inMulti = true;
+      if (!inMulti) seen.push(command);
+      if (command === 'exec') {
+        inMulti = false;
+        seen.push('multi…exec');
+      }
+    });
+    try {
+      await work();
+      await sleep(200);
+    } finally {
+      monitor.disconnect();
+    }
+    return seen;
+  }
+
+  it.fails('an A08 of a patient never linked makes one Redis round trip (one MULTI), as docs/destinations.md states', async () => {
+    const connection = new Redis(REDIS_URL);
+    await connection.ping();
+    try {
+      const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(connection, prefix) });
+      pushers.push(pusher);
+      await send(pusher, A01(bare('QV7100501'), 'TESTMERGE', 'CR28-41'));
+      const trips = await roundTrips(connection, () => send(pusher, A08(bare('QV7100501'), 'CR28-42')));
+      expect(trips).toEqual(['multi…exec']);
+    } finally {
+      connection.disconnect();
+    }
+  });
+
+  it('control: a Bundle without a Patient PUT makes no Redis request', async () => {
+    const connection = new Redis(REDIS_URL);
+    await connection.ping();
+    try {
+      const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(connection, prefix) });
+      pushers.push(pusher);
+      const bundle = { resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: 'urn:uuid:5b1c0f55-9a43-4f7e-8d71-2f6f3a0c2801', resource: { resourceType: 'Organization', id: 'qv-org-1', name: 'Quillvale Test Lab' }, request: { method: 'PUT', url: 'Organization/qv-org-1' } }] };
+      const trips = await roundTrips(connection, () => pusher.deliver(bundle, never));
+      expect(trips).toEqual([]);
+    } finally {
+      connection.disconnect();
+    }
+  });
+});
