@@ -26,6 +26,10 @@ REMARKS = [
     # added 2026-12-06 with rate27 (review 38 R38-W1): RXA-12 has no IG target (RXA[Immunization] #12 empty, no
     # RXA[MedicationAdministration] map); a value hig cannot read as a time unit was "valued but not mapped" before
     (r'^RXA-12: an administered-per time unit that is none of', 'b', 'RXA-12 of another form (no IG target): reported, RXA-6/7 kept as the dose'),
+    # added 2026-12-06 night with fix28b (review 35 R35-N1): the tally converts with the default zone UTC, and since
+    # fix28b a message whose MSH-7 states a non-zero offset says the channel is left at UTC; a remark on the channel's
+    # setting, nothing of the message left out (each review reads its Bundles under its own channel zone)
+    (r"^MSH-7: the sender states the offset [+-]\d\d:\d\d and the channel's timezone is UTC", 'b', 'remark: a channel left at UTC beside a sender stating its offset (R35-N1)'),
 ]
 
 
