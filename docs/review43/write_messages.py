@@ -156,7 +156,7 @@ M['05-oru-r01-mrsa-id-susceptibility-delphine'] = micro('20280528101000-0700', '
      mic(2, '18961-3^Oxacillin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '>^2', 'R'),
      mic(3, '18908-4^Clindamycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '<=^0.25', 'S'),
      mic(4, '35789-7^Daptomycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '<=^0.5', 'S'),
-     mic(5, '18993-6^Tetracycline [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '8', 'I')])
+     mic(5, '18993-6^Tetracycline [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '^8', 'I')])
 # ---- Monday 29 May: PICC line; ceftriaxone stopped (MRSA) ----
 M['06-bar-p12-picc-placement-delphine'] = [
     msh('PCMCBILL', '20280529170000-0700', 'PB4300006', 'BAR^P12^BAR_P12', '2.5.1'),
@@ -227,13 +227,13 @@ M['15-oru-r01-susceptibility-amended-delphine'] = micro('20280601093000-0700', '
     mobr(2, 'OR43-0201', 'MB43-0202', SUSC, '20280526063000', '20280601092500', 'C',
          parent_res='600-7&Bacteria identified in Blood by Culture&LN^1^Methicillin resistant Staphylococcus aureus',
          parent='OR43-0201&PCMCEHR^MB43-0201&PCMCMICRO') +
-    [mic(1, '20475-8^Vancomycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '2', 'S', st='C'),
+    [mic(1, '20475-8^Vancomycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '^2', 'S', st='C'),
      mic(2, '18961-3^Oxacillin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '>^2', 'R'),
      mic(3, '18908-4^Clindamycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '<=^0.25', 'R', st='C'),
      nte(1, 'AMENDED 01-JUN-2028: vancomycin MIC 2 by broth microdilution (was <=1 by automated method); '
          'clindamycin reported resistant: inducible resistance (D-test positive). Dr ZUBIZARRETA-ODHIAMBO notified.'),
      mic(4, '35789-7^Daptomycin [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '<=^0.5', 'S'),
-     mic(5, '18993-6^Tetracycline [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '8', 'I')])
+     mic(5, '18993-6^Tetracycline [Susceptibility] by Minimum inhibitory concentration (MIC)^LN', '^8', 'I')])
 M['16-adt-a31-allergy-list-changed-delphine'] = [
     msh('PCMCADT', '20280601140000-0700', 'PA4300016', 'ADT^A31^ADT_A05', '2.5.1'),
     seg('EVN', {1: 'A31', 2: '20280601135900-0700'}), seg('PID', DEL),
