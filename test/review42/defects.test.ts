@@ -74,7 +74,7 @@ describe('review 42: a standing order completed by its first result (R42-W2)', (
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const standing = (n: string) => (after.get(n) ?? []).filter((r) => r.resourceType === 'ServiceRequest' && text(r.identifier).includes('"value":"OR42-0902"'));
 
-  it.fails('R42-W2 [OBR-25; TQ1-14; FHIR request-status] #09 → #12: the standing order with five draws left stays active', () => {
+  it('R42-W2 [OBR-25; TQ1-14; FHIR request-status] #09 → #12: the standing order with five draws left stays active', () => {
     expect(standing('12')).toHaveLength(1);
     expect(standing('12')[0]?.status).toBe('active');
   });

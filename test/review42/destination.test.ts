@@ -150,7 +150,7 @@ describe('review 42 at the destination (channel zone America/Phoenix)', () => {
   });
 
   // R42-W2 at the server: the standing monthly BUN order (6 occurrences) is completed by its first result.
-  it.fails('R42-W2 at the server: the standing BUN order OR42-0902 (TQ1 Q1L × 6) is still active after its first result (#12)', () => {
+  it('R42-W2 at the server: the standing BUN order OR42-0902 (TQ1 Q1L × 6) is still active after its first result (#12)', () => {
     const standing = ofType('24', 'ServiceRequest').filter((s) => text(s.identifier).includes('"value":"OR42-0902"'));
     expect(standing).toHaveLength(1);
     expect(text(standing[0]?.occurrenceTiming)).toContain('"count":6');
