@@ -165,6 +165,7 @@ function messageCommands(program: Command): void {
     .option('--mapping <ID>', 'convert JSON with this mapping instead of HL7 v2')
     .option('--report', 'print {bundle, report} with the conversion report')
     .option('--timezone <ZONE>', 'IANA zone or ±hh:mm for times without offset when MSH-7 has none', 'UTC')
+    .option('--sender-timezone <SENDER=ZONE>', "one sender's zone (MSH-4 HD.1, else MSH-3 HD.1) replacing --timezone for its messages (repeatable)")
     .option('--namespace <NS=URI>', 'assigning authority → identifier system (repeatable)')
     .option('--patient-authority <NS>', 'assigning authority whose number identifies the Patient before the identifier type (repeatable, most preferred first)')
     .option('--conditional-update', 'PUT Type?identifier=… instead of PUT Type/id')

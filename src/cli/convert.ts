@@ -1,5 +1,5 @@
 /**
- * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--patient-authority NS]…
+ * `hig convert FILE… [--mapping ID] [--report] [--timezone ZONE] [--sender-timezone SENDER=ZONE]… [--namespace NS=URI]… [--patient-authority NS]…
  * [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]`: converts every message of every file in one process and prints one
  * validated FHIR R4 Bundle per message as NDJSON (one JSON document per line), in argument order
  * and message order. A file (or a message of it) that cannot be converted prints one line on
@@ -9,11 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { splitBatchBytes } from '../hl7/batch.js';
+import { isValidTimezone } from '../transform/datatypes/time.js';
 import { isExtensionBase } from '../transform/datatypes/unnamed-extension.js';
 
-export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--namespace NS=URI]… [--patient-authority NS]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]
+export const CONVERT_USAGE = `convert FILE…|- [--mapping ID] [--report] [--timezone ZONE] [--sender-timezone SENDER=ZONE]… [--namespace NS=URI]… [--patient-authority NS]… [--conditional-update] [--keep-omitted] [--extension-base URL] [--unnamed-extensions emit|report] [--licence-states us|none]
                                         HL7 v2 (or JSON with --mapping) to FHIR R4 Bundles, one per message, NDJSON on stdout
                                         --timezone ZONE: IANA zone or ±hh:mm for times without offset when MSH-7 has none (default UTC)
+                                        --sender-timezone SENDER=ZONE: the zone of one sender's times (MSH-4 HD.1, else MSH-3 HD.1), replacing --timezone for it (repeatable)
                                         --namespace NS=URI: assigning authority → identifier system (repeatable)
                                         --patient-authority NS: an assigning authority (namespace id or system URI) whose number identifies the Patient before the identifier type; repeatable, most preferred first
                                         --conditional-update: PUT Type?identifier=… instead of PUT Type/id
@@ -41,6 +43,19 @@ function messagesOf(file: string, bytes: Buffer, io: Output): Buffer[] {
   if (messages.length === 0) return all.map((m) => m.bytes);
   for (const m of all) if (!messages.includes(m)) io.err(`hig: ${file}: piece ${m.index + 1} has no MSH segment; skipped`);
   return messages.map((m) => m.bytes);
+}
+
+/** `--sender-timezone SENDER=ZONE` values (the channel's senderTimezones): each zone one the converter knows. */
+function senderTimezones(entries: readonly string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const e of entries) {
+    const at = e.indexOf('=');
+    if (at <= 0 || at === e.length - 1) throw new ConvertUsageError(`--sender-timezone expects SENDER=ZONE, got "${e}"`);
+    const zone = e.slice(at + 1);
+    if (!isValidTimezone(zone)) throw new ConvertUsageError(`--sender-timezone "${e.slice(0, at)}": "${zone}" is not an IANA time zone or ±hh:mm offset`);
+    map[e.slice(0, at)] = zone;
+  }
+  return map;
 }
 
 function namespaceMap(entries: readonly string[]): Record<string, string> {
@@ -79,6 +94,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       mapping: { type: 'string' },
       report: { type: 'boolean', default: false },
       timezone: { type: 'string', default: 'UTC' },
+      'sender-timezone': { type: 'string', multiple: true, default: [] },
       namespace: { type: 'string', multiple: true, default: [] },
       'patient-authority': { type: 'string', multiple: true, default: [] },
       'conditional-update': { type: 'boolean', default: false },
@@ -100,6 +116,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
     timezone: values.timezone ?? 'UTC',
+    senderTimezones: senderTimezones(values['sender-timezone'] ?? []),
     namespaceMap: namespaceMap(values.namespace ?? []),
     patientAuthorities: patientAuthorities(values['patient-authority'] ?? []),
     conditionalUpdate: values['conditional-update'] === true,

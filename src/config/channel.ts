@@ -287,10 +287,11 @@ export const conversionSchema = z
   .strict();
 
 /** The options a channel's conversion runs with (worker, dry runs, `hig route`): one place, so none drifts. */
-export function conversionOptions(channel: { timezone: string; conversion: z.output<typeof conversionSchema> }) {
+export function conversionOptions(channel: { timezone: string; senderTimezones?: Readonly<Record<string, string>>; conversion: z.output<typeof conversionSchema> }) {
   const c = channel.conversion;
   return {
     timezone: channel.timezone,
+    senderTimezones: channel.senderTimezones ?? {},
     namespaceMap: c.namespaceMap,
     patientAuthorities: c.patientAuthorities,
     conditionalUpdate: c.conditionalUpdate,
@@ -363,6 +364,10 @@ export function channelSchemaWith<D extends z.ZodType>(destination: D) {
       ackOn: z.enum(['enqueue', 'processed']).default('enqueue').describe('enqueue: ACK once Redis holds the message; processed: ACK after transformation (AA or AE)'),
       mapping: z.string().min(1).default('hl7v2-fhir-r4').describe('mapping that turns the message into FHIR'),
       timezone: z.string().default('UTC').describe('IANA zone (or ±hh:mm) for HL7 times without an offset when MSH-7 carries none; MSH-7\'s offset wins when it has one'),
+      senderTimezones: z
+        .record(z.string().min(1), z.string())
+        .default({})
+        .describe("per-sender zones (review 42 R42-W1): a sending facility's MSH-4 HD.1, else a sending application's MSH-3 HD.1 (exact, case-sensitive; MSH-4 first) → IANA zone (or ±hh:mm) that replaces timezone for that sender's messages, e.g. {\"ROCKYREF\": \"America/Denver\"} for a lab in another zone on this channel; MSH-7's offset still places the hour a zone repeats"),
       conversion: conversionSchema.prefault({}).describe('conversion options (namespace map, conditional update)'),
       queue: queueSchema.default(queueSchema.parse({})).describe("queue, retry, ordering and retention of this channel's jobs"),
       destination,

@@ -5,7 +5,7 @@
  * otherwise find later, one message at a time:
  *  - every secret a channel names (`…Env`) is set, every file it names (`…File`, `…Path`) is readable;
  *  - the data key(s) parse and are strong enough; without one, start needs --dev;
- *  - each channel's `timezone` is an IANA zone (or ±hh:mm) the converter can use;
+ *  - each channel's `timezone`, and each zone of its `senderTimezones`, is an IANA zone (or ±hh:mm) the converter can use;
  *  - ids and MLLP ports are unique, ids are not reserved (the channel schema);
  *  - cross-field rules: HTTP TLS variables together, synchronous HTTP channels within the idle timeout.
  * Alert webhook secrets stay warnings: start runs without them and says so.
@@ -65,6 +65,10 @@ export function loadConfig(options: LoadConfigOptions = {}): HigConfig {
   problems.push(...read.problems);
   for (const { channel, file } of read.channels) {
     if (!isValidTimezone(channel.timezone)) problems.push({ file, path: 'timezone', reason: `"${channel.timezone}" is not an IANA time zone (e.g. Europe/Amsterdam) or ±hh:mm offset` });
+    // [review 42 R42-W1] each sender's zone, named by its key (a sending facility or application, no patient)
+    for (const [key, zone] of Object.entries(channel.senderTimezones)) {
+      if (!isValidTimezone(zone)) problems.push({ file, path: `senderTimezones.${key}`, reason: `"${zone}" is not an IANA time zone (e.g. America/Denver) or ±hh:mm offset` });
+    }
     const sync = syncTimeoutProblem(settings, channel);
     if (sync) problems.push({ file, path: 'source.syncTimeoutMs', reason: sync });
     // A disabled channel starts nothing, so its secrets may be absent (as start treats it).

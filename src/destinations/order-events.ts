@@ -18,7 +18,9 @@
  * extensions (CR24-4), a changed pharmacy order whose JSON Patch writes the dosage of the one order found
  * getting that dosage made again over the order's held lines (patch.ts heldDosagePatch: review 27 R27-A1,
  * a DC's bare dosage took the XO's pump, sig and rate away) and keeping the held product when it names it
- * by its code alone (heldProductPatch: code review 27 CR27-5, an XO without RXCs took the additive), the create of the same search is dropped (the order exists), and every
+ * by its code alone (heldProductPatch: code review 27 CR27-5, an XO without RXCs took the additive), a result's
+ * `completed` from OBR-25 alone of a held order that repeats getting the patch without its status (heldOpenPatch:
+ * review 42 R42-W2, the first of six monthly draws completed a standing order), the create of the same search is dropped (the order exists), and every
  * reference to the create's fullUrl (the order's Provenance.target, 1..*) lists the tests patched.
  * [IG ORC[ServiceRequest] #1 via OrderControlCode, #5 via OrderStatus: the event's status reaches every
  * test of the number] A match that another entry of the Bundle writes by id (a second OBR of the same
@@ -35,7 +37,7 @@
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
 import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -76,8 +78,8 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION]);
+/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -142,7 +144,18 @@ function liveOf(matches: readonly Json[], type: string): Json[] {
 function byId(type: string, matches: readonly Json[], patch: Json | undefined): boolean {
   if (matches.length > 1) return BY_MATCH.has(type);
   const [only] = matches;
-  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && dosagePatch(patch, only) !== undefined));
+  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && (dosagePatch(patch, only) !== undefined || heldOpenPatch(patch, only) !== undefined)));
+}
+
+/**
+ * [hig, review 42 R42-W2; FHIR R4 request-status `completed` "fully performed"] A result's PATCH whose `completed`
+ * came from OBR-25 alone, its message naming no timing (patch.ts ORDER_RESULT_STATUS_EXTENSION), of a held order
+ * whose occurrenceTiming repeats (a standing order: TQ1 Q1L × 6): the patch without its status, so the order stays
+ * as held (`nothing`: no PATCH is left to send). Undefined for any other entry or order (the patch as it is). The
+ * first of six monthly draws completed the standing order before, and a worklist dropped the five left.
+ */
+function heldOpenPatch(entry: Json, match: Json): Json | 'nothing' | undefined {
+  return resultStatusOf(entry) ? repeatingOrderPatch(entry.resource, match) : undefined;
 }
 
 /** dosagePatch's made patches, per marked entry and match. */
@@ -345,10 +358,18 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   const patches: Json[] = [];
   for (const match of matches) {
     const resource = isRecord(entry.resource) ? entry.resource : undefined;
-    const patch = ended?.has(match.status) === true ? (resource === undefined ? undefined : endedOrderPatch(resource, match.status)) : (dosagePatch(entry, match) ?? entry.resource);
+    const patch = ended?.has(match.status) === true ? (resource === undefined ? undefined : endedOrderPatch(resource, match.status)) : livePatch(entry, match);
     if (patch !== undefined) patches.push(patchOf(patch, type, match));
   }
   return patches;
+}
+
+/** A live match's patch: the dosage made again over the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's. */
+function livePatch(entry: Json, match: Json): unknown {
+  const dosage = dosagePatch(entry, match);
+  if (dosage !== undefined) return dosage;
+  const open = heldOpenPatch(entry, match);
+  return open === 'nothing' ? undefined : open ?? entry.resource;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */

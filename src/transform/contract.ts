@@ -44,6 +44,13 @@ export interface ConvertOptions {
    * "Resource identity", Patient). @defaultValue [] (the type rank, then authority as text)
    */
   patientAuthorities?: readonly string[];
+  /**
+   * Per-sender zones (review 42 R42-W1): a sending facility's MSH-4 HD.1, else a sending application's MSH-3 HD.1
+   * (exact, case-sensitive; MSH-4 first) → an IANA zone (or ±hh:mm) that replaces `timezone` for that sender's
+   * messages, so its bare times follow its own daylight-saving rule (docs/mapping.md "Time-zone rule").
+   * @defaultValue {} (every sender in `timezone`)
+   */
+  senderTimezones?: Readonly<Record<string, string>>;
 }
 
 export interface ConvertResult {

@@ -9,7 +9,7 @@ import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { val } from './datatypes/primitive.js';
-import { isValidTimezone, offsetOnUtcChannel, parseDtm, senderZone } from './datatypes/time.js';
+import { isValidTimezone, offsetOnUtcChannel, parseDtm, senderZone, type Zone } from './datatypes/time.js';
 import { walk } from './engine.js';
 import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
@@ -204,6 +204,44 @@ function utcChannelNote(offset: string, zone: string): string {
   return `MSH-7 (segment 1): the sender states the offset ${offset} and the channel's timezone is ${zone}: times without an offset are read at MSH-7's fixed offset ${offset}, which does not follow the sender's daylight-saving changes, and in a message without an MSH-7 offset at ${zone}; set the channel's timezone to the sender's IANA zone (docs/mapping.md "Time-zone rule")`;
 }
 
+/** [review 42 R42-W1] options.senderTimezones, checked: every zone one isValidTimezone knows (a key names a sender, no patient). */
+function senderTimezoneOptions(options: ConvertOptions): Readonly<Record<string, string>> {
+  const map = options.senderTimezones ?? {};
+  for (const [key, zone] of Object.entries(map)) {
+    if (typeof zone !== 'string' || !isValidTimezone(zone)) throw new PermanentError('MAPPING_FAILED', `options.senderTimezones["${key}"] is not a known IANA time zone or ±hh:mm offset`);
+  }
+  return map;
+}
+
+/** The sender a channel's senderTimezones names, and how: by MSH-4's HD.1, else MSH-3's. */
+interface SenderTimezone {
+  zone: string;
+  field: 'MSH-3' | 'MSH-4';
+}
+
+/**
+ * [hig time-zone rule; review 42 R42-W1; IG MSH[Bundle] note: the zone is local context] The zone a channel gives
+ * this message's sender: the sending facility (MSH-4 HD.1) names it first, as the place whose clock the times are on;
+ * else the sending application (MSH-3 HD.1), for a facility shared by senders in two zones. Exact, case-sensitive
+ * keys (HD.1 namespace ids, as namespaceMap's). Undefined: the channel's `timezone`.
+ */
+function senderTimezoneOf(map: Readonly<Record<string, string>>, facility: string | undefined, application: string | undefined): SenderTimezone | undefined {
+  if (facility !== undefined && Object.hasOwn(map, facility)) return { zone: map[facility] as string, field: 'MSH-4' };
+  if (application !== undefined && Object.hasOwn(map, application)) return { zone: map[application] as string, field: 'MSH-3' };
+  return undefined;
+}
+
+/**
+ * [hig time-zone rule; review 42 R42-W1] The report line of a sender whose configured zone did not have MSH-7's
+ * offset at MSH-7's instant (senderZone gave that offset back, a string other than the zone): its bare times are
+ * read at MSH-7's fixed offset, as on a channel whose zone disagrees (a clock not moved, a zone misconfigured). The
+ * zone, the field that named it and the offset: no value of the message.
+ */
+function senderClockNote(sender: SenderTimezone, read: Zone): string | undefined {
+  if (typeof read !== 'string' || read === sender.zone) return undefined;
+  return `MSH-7 (segment 1): the sender's zone ${sender.zone} (senderTimezones, by ${sender.field}) did not have MSH-7's offset ${read} at MSH-7's instant: times without an offset are read at that fixed offset, not by ${sender.zone}'s rule (docs/mapping.md "Time-zone rule")`;
+}
+
 /** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
 function extensionOptions(options: ConvertOptions): ExtensionSettings {
   const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
@@ -221,6 +259,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (licenceStates !== 'us' && licenceStates !== 'none') throw new PermanentError('MAPPING_FAILED', 'options.licenceStates is neither us nor none');
   const reportCategory = options.reportCategory ?? 'message';
   if (reportCategory !== 'message' && reportCategory !== 'laboratory') throw new PermanentError('MAPPING_FAILED', 'options.reportCategory is neither message nor laboratory');
+  const senderTimezones = senderTimezoneOptions(options);
   const patientAuthorities = options.patientAuthorities ?? [];
   if (!Array.isArray(patientAuthorities) || patientAuthorities.some((a) => typeof a !== 'string' || a === '')) throw new PermanentError('MAPPING_FAILED', 'options.patientAuthorities is not a list of authority names');
   const text = typeof input === 'string' ? input : decodeMessageBytes(input);
@@ -244,7 +283,10 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (msh7 !== undefined && parseDtm(msh7) === undefined) throw new PermanentError('INVALID_DATE', 'MSH-7 (segment 1) is not a valid date/time');
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
-  const cx = new Conversion(msg, senderZone(msh7, timezone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
+  // [hig time-zone rule; review 42 R42-W1] a sender the channel names (senderTimezones) keeps its own zone's clock
+  const sender = senderTimezoneOf(senderTimezones, comp(4), comp(3));
+  const zone = sender?.zone ?? timezone;
+  const cx = new Conversion(msg, senderZone(msh7, zone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
   // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
   // [IG MSH[Bundle] #7 → timestamp, instant 0..1] a date-only MSH-7 is no instant: no timestamp, reported
   // (review 36 R36-W1's class); the message Provenance's recorded (1..1) takes it padded to midnight
@@ -270,8 +312,10 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
     const notes = finish(cx, meaning);
     // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report
-    const utcChannelOffset = offsetOnUtcChannel(msh7, timezone, comp(7));
-    if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, timezone));
+    const utcChannelOffset = offsetOnUtcChannel(msh7, zone, comp(7));
+    if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, zone));
+    const clockNote = sender === undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, comp(7)));
+    if (clockNote !== undefined) notes.push(clockNote);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
     provenance(cx, header, facts, recorded, event);

@@ -322,6 +322,70 @@ function withChangedTest(entry: Json, changed: OrderEventChange['changedTest']):
   return { ...entry, extension: [...extension, { url: ORDER_CHANGED_TEST_EXTENSION, valueCoding: { ...changed } }] };
 }
 
+/**
+ * [hig, review 42 R42-W2; FHIR R4 request-status `completed`: "the activity described by the request has been fully
+ * performed"] hig's mark on the PATCH entry of a result whose request status came from OBR-25 F/C alone (order.ts
+ * resultCompletes: no ORC-5, an ORC-1 with no status) and whose message says nothing of the order's timing. One
+ * result of an order that repeats (a standing monthly draw) does not perform it fully, and only the order the server
+ * holds says whether it repeats: the FHIR destination (destinations/order-events.ts) leaves the held status of such an
+ * order (repeatingOrderPatch) and patches the rest. Like ORDER_EVENT_EXTENSION an extension of Bundle.entry, removed
+ * from every entry the FHIR destination sends; a file, HTTP or MLLP destination carries it as it is.
+ */
+export const ORDER_RESULT_STATUS_EXTENSION = 'https://hig.example/fhir/StructureDefinition/order-event-result-status';
+
+/** Whether an entry carries ORDER_RESULT_STATUS_EXTENSION. */
+export function resultStatusOf(entry: Json): boolean {
+  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  return extensions.some((e) => isObject(e) && e.url === ORDER_RESULT_STATUS_EXTENSION);
+}
+
+/** The PATCH entry with ORDER_RESULT_STATUS_EXTENSION after hig's other marks, when the change says so. */
+function withResultStatus(entry: Json, given: OrderEventChange): Json {
+  if (given.resultStatus !== true || entry.request === undefined || (entry.request as Json).method !== 'PATCH') return entry;
+  const extension = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  return { ...entry, extension: [...extension, { url: ORDER_RESULT_STATUS_EXTENSION, valueBoolean: true }] };
+}
+
+/**
+ * [hig, review 42 R42-W2; FHIR R4 Timing.repeat] Whether a request's occurrenceTiming repeats: more than one
+ * occurrence (count or countMax > 1), or, unless it says once (count 1, code ONCE / v2-0335 `Once`), a repeat
+ * pattern (a period, a frequency above one, times of day, days of week, `when`) or bounds (a boundsPeriod end, a
+ * boundsDuration) over which it repeats. A start and end alone are occurrencePeriod, the window of one performance
+ * (order-timing.ts placeTiming), not a Timing: not repeating.
+ */
+export function timingRepeats(timing: unknown): boolean {
+  if (!isObject(timing)) return false;
+  const repeat = isObject(timing.repeat) ? timing.repeat : {};
+  const count = typeof repeat.count === 'number' ? repeat.count : undefined;
+  if ((count ?? 0) > 1 || (typeof repeat.countMax === 'number' && repeat.countMax > 1)) return true;
+  const codes = isObject(timing.code) && Array.isArray(timing.code.coding) ? (timing.code.coding as unknown[]) : [];
+  if (count === 1 || codes.some((c) => isObject(c) && typeof c.code === 'string' && c.code.toUpperCase() === 'ONCE')) return false;
+  const listed = (k: string) => Array.isArray(repeat[k]) && (repeat[k] as unknown[]).length > 0;
+  const bounds = isObject(repeat.boundsPeriod) ? repeat.boundsPeriod : {};
+  return repeat.period !== undefined || (typeof repeat.frequency === 'number' && repeat.frequency > 1) || listed('timeOfDay') || listed('dayOfWeek') || listed('when') || bounds.end !== undefined || repeat.boundsDuration !== undefined;
+}
+
+/**
+ * [hig, review 42 R42-W2] A result's patch (ORDER_RESULT_STATUS_EXTENSION) of a held order whose occurrenceTiming
+ * repeats (timingRepeats), without its status: the held status stays and the rest lands (the filler number, the
+ * code, notes). A FHIRPath Patch loses its status operation, a JSON Patch its `/status` operation; `nothing` when
+ * nothing is left; undefined when the patch does not state `completed` or the order does not repeat (the patch as it is).
+ */
+export function repeatingOrderPatch(patch: unknown, held: Json): Json | 'nothing' | undefined {
+  if (!isObject(patch) || !timingRepeats(held.occurrenceTiming)) return undefined;
+  const ops = jsonPatchOps(patch);
+  if (ops !== undefined) {
+    const kept = ops.filter((op) => !(isObject(op) && op.path === '/status' && op.value === 'completed'));
+    if (kept.length === ops.length) return undefined;
+    return kept.length === 0 ? 'nothing' : jsonPatchBinary(kept);
+  }
+  const read = fhirPathPatchView(patch);
+  if (read === undefined || (read.view as Json).status !== 'completed') return undefined;
+  const { status: _status, ...view } = read.view as Json;
+  const out = orderEventFhirPathPatch(view as Resource, { ...read.change, elements: read.change.elements.filter((k) => k !== 'status') });
+  return (out.parameter as Json[]).length > 0 ? out : 'nothing';
+}
+
 function marked(entry: Json, type: string): Json {
   return EXPANDED_TYPES.has(type) ? withMarker(entry) : entry;
 }
@@ -373,6 +437,12 @@ export interface OrderEventChange {
    * other tests with it.
    */
   changedTest?: { system?: string; code: string };
+  /**
+   * [review 42 R42-W2] The status is a result's `completed` from OBR-25 alone and the message names no timing of the
+   * order: the PATCH entry carries ORDER_RESULT_STATUS_EXTENSION, for the FHIR destination, which leaves the
+   * status of a held order that repeats (repeatingOrderPatch).
+   */
+  resultStatus?: boolean;
 }
 
 /** A change of `status` (or nothing, for an event that states no status): a pharmacy order's, or an event with nothing else to say. */
@@ -1091,7 +1161,7 @@ export function orderEventEntries(request: Resource, fullUrl: string, search: st
   } else if (elements.length > 0) {
     entries.push(patchEntry(resource.resourceType, search, elements.map((k) => ({ op: 'add', path: `/${k}`, value: (resource as Json)[k] }))));
   }
-  return entries.map((e) => withChangedTest(marked(e, resource.resourceType), given.changedTest));
+  return entries.map((e) => withResultStatus(withChangedTest(marked(e, resource.resourceType), given.changedTest), given));
 }
 
 /**

@@ -41,9 +41,15 @@ describe('review 42: a correction re-sent after the sender\'s spring-forward (R4
   // effectiveDateTime an hour earlier at the destination (destination.test.ts R42-W1). No channel setting repairs it:
   // the channel's zone is Phoenix's, the other senders'. [IG TS[dateTime] #1; mapping.md Time-zone rule; FHIR R4
   // DiagnosticReport.effective[x], Observation.effective[x]]
-  it.fails('R42-W1 [OBR-7/OBX-14; Time-zone rule] #18: the corrected panel keeps the collection time the original gave, 07:40-07:00', () => {
-    expect(report('18', 'LB42-0201').effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
-    expect(potassium('18').effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
+  // Fixed by configuration (fix29c): a channel with senders in two zones names the other sender's zone
+  // (senderTimezones, MSH-4 HD.1 ROCKYREF → America/Denver; docs/mapping.md "Time-zone rule"); with the channel zone
+  // alone the reading is still MSH-7's fixed offset (the review's default-options verdict stands).
+  const configured = (n: string) => (convertHl7v2(readFileSync(new URL(file(n), dir)), { ...phoenix, senderTimezones: { ROCKYREF: 'America/Denver' } }).bundle.entry as Entry[])
+    .map((e) => e.resource).filter((r): r is Json => r !== undefined);
+  it('R42-W1 [OBR-7/OBX-14; Time-zone rule] #18: the corrected panel keeps the collection time the original gave, 07:40-07:00 (channel configured with the lab\'s zone)', () => {
+    const of18 = configured('18');
+    expect((of18.find((r) => r.resourceType === 'DiagnosticReport' && text(r.identifier).includes('"value":"LB42-0201"')) as Json).effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
+    expect((of18.find((r) => r.resourceType === 'Observation' && text(r.code).includes('"2823-3"')) as Json).effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
   });
 
   it('control: #02 reads 07:40-07:00 under MSH-7 -0700; #18\'s own report time (OBR-22, after the change) is 15:00-06:00; #12\'s MDT draws keep -06:00', () => {
@@ -74,7 +80,7 @@ describe('review 42: a standing order completed by its first result (R42-W2)', (
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const standing = (n: string) => (after.get(n) ?? []).filter((r) => r.resourceType === 'ServiceRequest' && text(r.identifier).includes('"value":"OR42-0902"'));
 
-  it.fails('R42-W2 [OBR-25; TQ1-14; FHIR request-status] #09 → #12: the standing order with five draws left stays active', () => {
+  it('R42-W2 [OBR-25; TQ1-14; FHIR request-status] #09 → #12: the standing order with five draws left stays active', () => {
     expect(standing('12')).toHaveLength(1);
     expect(standing('12')[0]?.status).toBe('active');
   });

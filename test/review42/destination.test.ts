@@ -20,7 +20,8 @@ const after = new Map<string, Json[]>();
 let failures: string[] = [];
 let refused: string[] = [];
 beforeAll(async () => {
-  const sample = await deliverSample(dir, undefined, { convert: { timezone: 'America/Phoenix' }, bytes: true, afterEach: (f, held) => after.set(f.slice(0, 2), held) });
+  // the channel as a deployment with two zones must configure it (fix29c, R42-W1): the Denver lab (MSH-4 ROCKYREF) in its zone
+  const sample = await deliverSample(dir, undefined, { convert: { timezone: 'America/Phoenix', senderTimezones: { ROCKYREF: 'America/Denver' } }, bytes: true, afterEach: (f, held) => after.set(f.slice(0, 2), held) });
   ({ failures, refused } = sample);
   await sample.close();
 }, 180_000);
@@ -40,7 +41,7 @@ const lorena = () => one('24', 'Patient', 'SK4200102');
 const esteban = () => one('24', 'Patient', 'SK4200103');
 const coded = (n: string, type: string, code: string) => ofType(n, type).filter((r) => text(r.code).includes(`"code":"${code}"`));
 
-describe('review 42 at the destination (channel zone America/Phoenix)', () => {
+describe('review 42 at the destination (channel zone America/Phoenix, the Denver lab ROCKYREF in America/Denver)', () => {
   it('24 transactions accepted; none refused by the converter nor by the server', () => {
     expect(failures).toEqual([]);
     expect(refused).toEqual([]);
@@ -144,13 +145,13 @@ describe('review 42 at the destination (channel zone America/Phoenix)', () => {
   });
 
   // R42-W1 at the server: the correction moves the collection of the specimen the original reported an hour earlier.
-  it.fails('R42-W1 at the server: after the correction (#18) the panel\'s collection time is still the one #02 gave (07:40 MST)', () => {
+  it('R42-W1 at the server (fixed by configuration: senderTimezones): after the correction (#18) the panel\'s collection time is still the one #02 gave (07:40 MST)', () => {
     expect(one('02', 'DiagnosticReport', 'LB42-0201').effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
     expect(one('24', 'DiagnosticReport', 'LB42-0201').effectiveDateTime).toBe('2028-03-10T07:40:00-07:00');
   });
 
   // R42-W2 at the server: the standing monthly BUN order (6 occurrences) is completed by its first result.
-  it.fails('R42-W2 at the server: the standing BUN order OR42-0902 (TQ1 Q1L × 6) is still active after its first result (#12)', () => {
+  it('R42-W2 at the server: the standing BUN order OR42-0902 (TQ1 Q1L × 6) is still active after its first result (#12)', () => {
     const standing = ofType('24', 'ServiceRequest').filter((s) => text(s.identifier).includes('"value":"OR42-0902"'));
     expect(standing).toHaveLength(1);
     expect(text(standing[0]?.occurrenceTiming)).toContain('"count":6');

@@ -12,6 +12,7 @@ import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { readAsPair } from '../datatypes/time.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
+import { timingRepeats } from '../patch.js';
 import type { Json } from '../types.js';
 import type { Scope } from './scope.js';
 import { readPriority, tableCodes } from './priority.js';
@@ -211,6 +212,27 @@ export function applyRequestTiming(sr: Json, orc: SegmentReader | undefined, obr
  * TQ1-12 stays unread, so the report names it. Also used for a TQ1 after its request (ORU's
  * TIMING_QTY).
  */
+/** The requests whose `completed` is a result's (order.ts resultCompletes), until their message's timing is read. */
+const resultsCompleting = new WeakSet<Json>();
+
+/**
+ * [hig, review 42 R42-W2; FHIR R4 request-status `completed` "fully performed"; IG silent (OrderControlCode RE has
+ * no status)] A result's `completed` (`completes`: OBR-25 F/C, the ORC stating none) of an order whose timing, as
+ * its message states it (a TQ1 before or after the OBR, ORC-7/OBR-27 TQ), repeats (patch.ts timingRepeats): one
+ * occurrence is resulted, so the order stays `active` (as OBR-25's partial results say). Any timing stated (a TQ's
+ * start/end alone is one performance's window) settles it here: the result's mark for the FHIR destination, which
+ * asks the order it holds when the message names no timing (patch.ts ORDER_RESULT_STATUS_EXTENSION), is taken off.
+ * Called when the request is built and again after a TQ1 that follows its OBR (ORU_R01's TIMING_QTY).
+ */
+export function resultOfTiming(sr: Json, cx: Conversion, completes = false): void {
+  if (completes) resultsCompleting.add(sr);
+  if (!resultsCompleting.has(sr) || (sr.occurrenceTiming === undefined && sr.occurrencePeriod === undefined)) return;
+  const typeId = `ServiceRequest/${String(sr.id ?? '')}`;
+  const change = cx.events.get(typeId);
+  if (change?.resultStatus === true) cx.events.set(typeId, { ...change, resultStatus: false });
+  if (timingRepeats(sr.occurrenceTiming)) sr.status = 'active';
+}
+
 /** Requests whose priority a TQ1-9 set (a later TQ1 of the same request does not replace it). */
 const tq1Priorities = new WeakSet<Json>();
 
@@ -235,6 +257,7 @@ export function tq1Request(sr: Json, tq1: SegmentReader, cx: Conversion, after =
     bounds: '6',
   });
   if (tq1.reps(3).length > 1) cx.leftOut(tq1, '3 repetition 2+', 'further repeat patterns (occurrenceTiming holds one code)');
+  if (after) resultOfTiming(sr, cx);
   // [IG TQ1[ServiceRequest] #9 → priority via ExtendedPriorityCodes]: TQ1-9 is a CWE 0..*; only a
   // table 0485 code goes through the map, every repetition (priority.ts readPriority), the rest reported
   const read = readPriority(tableCodes(tq1.reps(9)), false, (i, why) => cx.leftOut(tq1, i === 0 ? '9' : `9 repetition ${i + 1}`, why));

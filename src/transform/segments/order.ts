@@ -28,7 +28,7 @@ import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabul
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
 import { isFastingStatus, obrSpecimen, showsSpecimen } from './obr-specimen.js';
-import { applyRequestTiming } from './order-timing.js';
+import { applyRequestTiming, resultOfTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
 
@@ -170,9 +170,7 @@ const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = {
  * then, so the report keeps naming it where the ORC decided.
  */
 export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader | undefined): string {
-  const control = orc?.str(1)?.toUpperCase();
-  const fromOrc =
-    lookupCode('OrderStatus', orc?.str(5)) ?? (control === undefined ? undefined : CONTROL_DEVIATIONS[control] ?? lookupCode('OrderControlCode[ServiceRequest.status]', control));
+  const fromOrc = orcStatus(orc);
   if (fromOrc !== undefined) return fromOrc;
   if (obr !== undefined) {
     const result = obr.str(25)?.toUpperCase();
@@ -181,6 +179,21 @@ export function orderStatus(orc: SegmentReader | undefined, obr: SegmentReader |
     if (result !== undefined && 'OISAPR'.includes(result)) return 'active';
   }
   return 'unknown';
+}
+
+/** [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via OrderControlCode] the status the ORC states, if any. */
+function orcStatus(orc: SegmentReader | undefined): string | undefined {
+  const control = orc?.str(1)?.toUpperCase();
+  return lookupCode('OrderStatus', orc?.str(5)) ?? (control === undefined ? undefined : CONTROL_DEVIATIONS[control] ?? lookupCode('OrderControlCode[ServiceRequest.status]', control));
+}
+
+/**
+ * [hig OBR-25 fallback; review 42 R42-W2] Whether orderStatus's `completed` is a result's (OBR-25 F/C, the ORC
+ * stating no status): a final result of one occurrence, which does not say the order is fully performed when the
+ * order repeats (order-timing.ts resultOfTiming). ORC-5 CM, ORC-1 OC/DC/CA (the ORC's word on the order) are not this.
+ */
+function resultCompletes(orc: SegmentReader | undefined, obr: SegmentReader | undefined): boolean {
+  return orcStatus(orc) === undefined && orderStatus(orc, obr) === 'completed';
 }
 
 const STATUS_REASON = 'http://hl7.org/fhir/StructureDefinition/request-statusReason';
@@ -576,7 +589,7 @@ function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
  * a number without a system and no identified patient), or that a second OBR of the message already
  * makes, leaves the full PUT.
  */
-function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean, changes = false): void {
+function testEventRequest(resource: Resource, number: Json | undefined, code: Json | undefined, cx: Conversion, patient: Resource | undefined, state: boolean, changes = false, resultStatus = false): void {
   // [IG ORC[ServiceRequest] #1 XO, #2; OBR[ServiceRequest] #4; review 37 R37-W2] a change of the test
   // is searched by the number alone: the new OBR-4 is what it changes, so number + it found nothing
   // and the server created a second order beside the one the number names, still active
@@ -590,7 +603,8 @@ function testEventRequest(resource: Resource, number: Json | undefined, code: Js
   eventChange(resource, number, cx, true);
   const change = cx.events.get(typeId);
   // the FHIR destination tells the order changed from a requisition's other tests by the new code (OrderEventChange.changedTest)
-  if (change !== undefined) cx.events.set(typeId, { ...change, ...(changed === undefined ? {} : { changedTest: changed }), ...(state ? {} : { wholeWhenChained: true }) });
+  // [review 42 R42-W2] a result's `completed`: the destination asks the order held unless the message names its timing (order-timing.ts resultOfTiming)
+  if (change !== undefined) cx.events.set(typeId, { ...change, ...(changed === undefined ? {} : { changedTest: changed }), ...(state ? {} : { wholeWhenChained: true }), ...(resultStatus ? { resultStatus } : {}) });
 }
 
 /**
@@ -733,6 +747,7 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);
   applyRequestTiming(sr, orc, obr, scope, cx);
+  const completes = resultCompletes(orc, obr);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const patient = cx.identified(scope.patient) ? scope.patient : undefined;
   const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
@@ -742,7 +757,9 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const child = placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx);
   const state = heldOrderEvent(orc, cx);
   const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
-  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state, changesTest(orc, obr, placer ?? filler, scope, cx));
+  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state, changesTest(orc, obr, placer ?? filler, scope, cx), completes);
+  // [review 42 R42-W2] a result's `completed` of an order whose timing (TQ1 before or after the OBR) repeats
+  if (completes) resultOfTiming(resource, cx, true);
   orderProvenance(orc, resource, cx);
   scope.serviceRequest = resource;
   scope.noteTarget = resource;
