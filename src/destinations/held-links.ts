@@ -103,12 +103,13 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
         throw new DestinationUnavailableError(`linked patients (Redis): ${what} failed`);
       }
     };
-    // registrations of stored Bundles to end (releaseLater): folded into the next MULTI, or sent alone once idle
-    const pending = new Set<string>();
-    let idle: NodeJS.Timeout | undefined;
+    // registrations of stored Bundles to end (releaseLater): folded into the next MULTI any destination of this
+    // process sends for the server (so a merge's own mark ends them before it lists what is being sent), or alone once idle
+    const state = pendingOf(redis, sendingKey);
+    const pending = state.sends;
     const taken = (): string[] => {
-      clearTimeout(idle);
-      idle = undefined;
+      clearTimeout(state.idle);
+      state.idle = undefined;
       const sends = [...pending];
       pending.clear();
       return sends;
@@ -116,6 +117,9 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
     const flush = async () => {
       const sends = taken();
       if (sends.length > 0) await redis.zrem(sendingKey, ...sends).catch(() => 0);
+    };
+    const later = () => {
+      state.idle ??= setTimeout(() => void flush(), RELEASE_IDLE_MS).unref();
     };
     /** A MULTI with the pending releases first; a failed one keeps them pending. Returns the replies after them. */
     const multi = async (build: (m: ReturnType<RedisClient['multi']>) => void): Promise<[Error | null, unknown][]> => {
@@ -129,7 +133,7 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
         return replies.slice(releasing.length > 0 ? 1 : 0);
       } catch (error) {
         for (const send of releasing) pending.add(send);
-        idle ??= setTimeout(() => void flush(), RELEASE_IDLE_MS).unref();
+        later();
         throw error;
       }
     };
@@ -160,7 +164,7 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
           },
           releaseLater: () => {
             for (const send of sends) pending.add(send);
-            idle ??= setTimeout(() => void flush(), RELEASE_IDLE_MS).unref();
+            later();
           },
         };
       },
@@ -193,6 +197,21 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
       },
     };
   };
+}
+
+/** Releases waiting to be sent (redisLinkedPatients releaseLater), one per Redis connection and server. */
+interface PendingReleases {
+  sends: Set<string>;
+  idle: NodeJS.Timeout | undefined;
+}
+const pendingReleases = new WeakMap<RedisClient, Map<string, PendingReleases>>();
+
+function pendingOf(redis: RedisClient, sendingKey: string): PendingReleases {
+  const byKey = pendingReleases.get(redis) ?? new Map<string, PendingReleases>();
+  pendingReleases.set(redis, byKey);
+  const found = byKey.get(sendingKey) ?? { sends: new Set<string>(), idle: undefined };
+  byKey.set(sendingKey, found);
+  return found;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
