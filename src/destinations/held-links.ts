@@ -92,7 +92,8 @@ const RELEASE_IDLE_MS = 300;
  * the destinations (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT
  * without knowing would erase a merge's link, so the delivery waits for Redis rather than guess.
  */
-export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedPatientsOf {
+export function redisLinkedPatients(redis: RedisClient, prefix: string, options: { releaseIdleMs?: number } = {}): LinkedPatientsOf {
+  const releaseIdleMs = options.releaseIdleMs ?? RELEASE_IDLE_MS;
   return (server) => {
     const key = linkedPatientsKey(prefix, server);
     const sendingKey = patientPutsSendingKey(prefix, server);
@@ -119,7 +120,7 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
       if (sends.length > 0) await redis.zrem(sendingKey, ...sends).catch(() => 0);
     };
     const later = () => {
-      state.idle ??= setTimeout(() => void flush(), RELEASE_IDLE_MS).unref();
+      state.idle ??= setTimeout(() => void flush(), releaseIdleMs).unref();
     };
     /** A MULTI with the pending releases first; a failed one keeps them pending. Returns the replies after them. */
     const multi = async (build: (m: ReturnType<RedisClient['multi']>) => void): Promise<[Error | null, unknown][]> => {
