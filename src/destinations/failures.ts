@@ -52,6 +52,13 @@ export class DestinationUnavailableError extends TransientError {
 }
 
 /**
+ * [code review 28 CR28-1] No answer, and provably no request either: the connection was never made (refused,
+ * name not resolved, host unreachable, TLS handshake refused) or the caller had aborted before it began. Nothing
+ * of it can reach the server later, so what waits for it to land (held-links.ts) need not wait.
+ */
+export class RequestNotSentError extends DestinationUnavailableError {}
+
+/**
  * A channel's destination block cannot be used as written (missing env var, unreadable key file,
  * key type not matching `alg`). Raised by createDestination, i.e. at start-up, not per message.
  * Messages name the field and the variable or file, never a secret.

@@ -9,7 +9,7 @@ import { createAuth } from './auth/index.js';
 import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
-import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
+import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { carryHeldStatus } from './held-status.js';
@@ -100,11 +100,14 @@ interface Prepared extends ExpandedEntries {
   sending: Sending;
   /** Patient PUTs of other Bundles that were being sent when this one marked its Patients linked (held-links.ts). */
   racing: readonly string[];
-  /** Set once the server has answered every request of the send (a failure included). */
-  answered: boolean;
+  /**
+   * Set while a request of the send may have reached the server without its answer (sent, then no answer: our
+   * timeout, a reset): only then does a failed send keep its registration (code review 28 CR28-1).
+   */
+  inDoubt: boolean;
 }
 
-const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () => {} };
+const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () => {}, releaseLater: () => {} };
 
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
@@ -121,7 +124,7 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
   const status = await carryHeldStatus(expanded.entries, find);
   const withStatus: ExpandedEntries = { ...expanded, entries: status.entries, changed: expanded.changed || status.changed, versioned: new Set([...expanded.versioned, ...status.versioned]) };
-  if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], answered: false };
+  if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];
   try {
@@ -131,22 +134,24 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
     throw error;
   }
   const versioned = new Set([...withStatus.versioned, ...carried.versioned]);
-  return { ...withStatus, entries: carried.entries, changed: withStatus.changed || carried.changed, versioned, sending: carried.sending, racing, answered: false };
+  return { ...withStatus, entries: carried.entries, changed: withStatus.changed || carried.changed, versioned, sending: carried.sending, racing, inDoubt: false };
 }
 
 const othersOf = (sends: readonly string[], own: Sending): string[] => sends.filter((s) => !own.sends.includes(s));
 
 /**
- * Sends the prepared entries, then settles their links. A failed send ends its Patient PUTs' registration only
- * when the server answered: a request abandoned (timeout, connection lost) may still be applied, so it stays
- * registered until its time (held-links.ts).
+ * Sends the prepared entries, then settles their links. A failed send ends its Patient PUTs' registration unless a
+ * request may have left unanswered (`inDoubt`): one abandoned on a timeout or a lost connection may still be
+ * applied, so it stays registered until its time (held-links.ts); one the server answered (503, 429, each request
+ * of individual mode), one never sent (connection refused: RequestNotSentError) or a failure before the first
+ * request (refuseOverlaps) cannot land later, and is released at once (code review 28 CR28-1).
  */
 async function sentThenSettled(d: Delivery, p: Prepared, signal: AbortSignal, send: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {
   let delivery: DeliveryOutcome;
   try {
     delivery = await send();
   } catch (error) {
-    if (p.answered) await p.sending.release();
+    if (!p.inDoubt) await p.sending.release();
     throw error;
   }
   await settleLinks(d, p, delivery.entries ?? [], signal);
@@ -166,10 +171,12 @@ async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryE
   try {
     racing = [...p.racing, ...othersOf(await d.linked.mark(late), p.sending)];
   } finally {
-    await p.sending.release();
+    p.sending.releaseLater();
   }
   if (racing.length === 0 && late.length === 0) return;
-  await d.linked.drained(racing, signal);
+  // at most one request's timeout (held-links.ts, the window left): never the registrations' whole time, which
+  // could outlast the delivery job's timeout and fail a merge already stored (code review 28 CR28-1)
+  await d.linked.drained(racing, d.timeoutMs, signal);
   const put = async (id: string, resource: Record<string, unknown>, ifMatch: string | undefined): Promise<number> => {
     const request = entryRequest({ resource, request: { method: 'PUT', url: `Patient/${id}`, ...(ifMatch === undefined ? {} : { ifMatch }) } }, 0);
     const answer = await d.exchange(request, signal);
@@ -177,6 +184,22 @@ async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryE
     return answer.status;
   };
   await restoreLinks(writtenLinks(p.entries, results), (type, query) => search(d, type, query, signal), put);
+}
+
+/**
+ * One request of a send, keeping `inDoubt` (sentThenSettled): set while it is out, cleared by its answer or by a
+ * failure that proves it never left (transport.ts RequestNotSentError).
+ */
+async function exchanged(d: Delivery, p: Prepared, request: FhirRequest, signal: AbortSignal): Promise<HttpAnswer> {
+  p.inDoubt = true;
+  try {
+    const answer = await d.exchange(request, signal);
+    p.inDoubt = false;
+    return answer;
+  } catch (error) {
+    if (error instanceof RequestNotSentError) p.inDoubt = false;
+    throw error;
+  }
 }
 
 async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -191,8 +214,7 @@ async function sentBundle(d: Delivery, p: Prepared, bundle: Record<string, unkno
   // The Bundle's own text when it already is a Bundle of this type: the same bytes JSON.stringify
   // of asBundleOfType would give, without serialising it again (fhir-kit-client sends a string as is).
   const body = !changed && json !== undefined && bundle.resourceType === 'Bundle' && bundle.type === mode ? json : asBundleOfType(sent, mode);
-  const answer = await d.exchange({ method: 'POST', url: '', body }, signal);
-  p.answered = true;
+  const answer = await exchanged(d, p, { method: 'POST', url: '', body }, signal);
   if (answer.status === 412 && versioned.size > 0) throw changedSinceSearch(mode);
   if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, mode, d.now());
   const responses = responseEntries(answer.body, entries.length);
@@ -210,8 +232,8 @@ async function sentBundle(d: Delivery, p: Prepared, bundle: Record<string, unkno
 }
 
 /** One entry sent alone: its result; an outage stops the delivery (the rest would fail the same way, and the retry re-sends all: idempotent). */
-async function sentAlone(d: Delivery, request: FhirRequest, label: string, signal: AbortSignal): Promise<{ result: DeliveryEntry; status: number }> {
-  const answer = await d.exchange(request, signal);
+async function sentAlone(d: Delivery, p: Prepared, request: FhirRequest, label: string, signal: AbortSignal): Promise<{ result: DeliveryEntry; status: number }> {
+  const answer = await exchanged(d, p, request, signal);
   const verdict = verdictOf(answer.status);
   if (verdict === 'transient') throw failureFor(answer, `individual ${label}`, d.now());
   const location = verdict === 'stored' ? locationOf(answer.headers, answer.body) : undefined;
@@ -236,11 +258,10 @@ async function sentIndividually(d: Delivery, p: Prepared, signal: AbortSignal): 
   let highest = 0;
   // In order, one at a time: later entries may reference earlier ones.
   for (const [index, request] of requests.entries()) {
-    const { result, status } = await sentAlone(d, request, labels[index] ?? `#${index}`, signal);
+    const { result, status } = await sentAlone(d, p, request, labels[index] ?? `#${index}`, signal);
     results.push(result);
     highest = Math.max(highest, status);
   }
-  p.answered = true;
   const delivery = { status: entries.length === 0 ? 200 : highest, entries: results };
   refusedVersions(results, versioned, 'individual');
   const failure = judgeEntries(delivery, labels, 'individual');

@@ -29,24 +29,31 @@
  * Patient, marked before it is sent, was still in flight, and taking her out then let the next PUT erase the
  * merge's link (code review 27 CR27-1); a Patient whose links an A37 undid costs one read per message. A
  * marked conditional PUT is read by its own search and sent by the id found (the same update). A
- * Patient never linked costs one set lookup per Bundle that PUTs it, and no FHIR request.
+ * Patient never linked costs one MULTI per Bundle that PUTs it (below), and no FHIR request.
  *
  * A Patient PUT that looked the set up before a merge marked her goes without a read and without `ifMatch`;
  * reaching the server after the merge it would erase the link (code review 27 CR27-2). So every Bundle's Patient
  * PUTs are registered as being sent (patientPutsSendingKey: member, token, a time limit) in the same MULTI,
- * before, as the set is read; the merge's mark answers those registered at that moment (MULTI: SADD then
+ * before, as the set is read (a stored Bundle's release rides in the next MULTI, or goes alone after
+ * RELEASE_IDLE_MS idle: one round trip per Bundle under load, code review 28 CR28-3); the merge's mark answers those registered at that moment (MULTI: SADD then
  * ZRANGEBYSCORE). Redis runs commands one at a time, so a PUT that read the set before the mark was registered
  * before it: if it was still being sent then, the merge, once its own transaction is answered, waits until it
- * has been answered (its registration released) or its time has passed, then reads its linked Patients again
+ * has been answered (its registration released), its time has passed or one request timeout (the destination's
+ * timeoutMs) has: then it reads its linked Patients again
  * (one `GET Patient?_id=a,b`) and PUTs back, under `If-Match`, a link one of them lost (restoreLinks). A PUT
  * that read the set after the mark saw her marked (read, `ifMatch`: 412 if the merge landed first). A Patient
  * marked only after the answer (a survivor found by search, by the id the server answered) is read again
  * always: a PUT by id may have landed between the merge and that mark. A merge with no PUT of its Patients
  * being sent at its mark costs nothing more (no wait, no GET).
- * The window left: (a) a PUT the server applies after its time has passed (counted from when it was
- * registered: the destination's timeoutMs per request it may make, 2 × entries + 2), e.g. a request hig
- * abandoned on a timeout that a slow proxy or server applies minutes later, or a sender process that died
- * mid-send (its registration is never released, and a merge waits for it until that time); (b) a link
+ * A failed send is released at once unless a request of it may have left unanswered (fhir-destination.ts
+ * sentThenSettled: answered, 503/429 included, or never sent, transport.ts RequestNotSentError: released), so
+ * an outage of refused connections leaves no registrations (code review 28 CR28-1).
+ * The window left: (a) a racing PUT the server applies more than one timeoutMs after the merge's answer (the
+ * merge's wait is bounded so, since a longer one, up to the registration's whole time of timeoutMs ×
+ * (2 × entries + 2), held a delivery worker for minutes and could outlast the delivery job's timeout, failing a
+ * merge already stored: code review 28 CR28-1), e.g. a request hig abandoned on a timeout that a slow proxy or
+ * server applies later, a sender process that died mid-send, or an `individual` channel's Bundle whose later
+ * entries are still being sent; (b) a link
  * deliberately removed by another channel's A37 PATCH between the merge's answer and the re-read, when a race
  * also made that re-read, is put back; (c) Patients linked by a JSON Patch that does not `add` under `/link`,
  * or by entries this module does not recognise, are not read again; (d) Redis failing between the send and the
@@ -66,8 +73,18 @@ import type { DeliveryEntry, LinkedPatients, LinkedPatientsOf, Sending } from '.
 
 type Json = Record<string, unknown>;
 
-/** How often a merge asks whether the PUTs it waits for have ended (drained): Redis reads, no FHIR request. */
-const DRAIN_POLL_MS = 20;
+/**
+ * How often a merge asks whether the PUTs it waits for have ended (drained): Redis reads, no FHIR request; from
+ * the first to the last interval, doubling (code review 28 CR28-1: a wait of seconds costs a few reads, not 50/s).
+ */
+const DRAIN_POLL_MS = { first: 20, last: 1_000 } as const;
+
+/**
+ * A stored Bundle's release waits for the next command the set sends (the next Bundle's MULTI, a mark) at most
+ * this long, then goes alone (code review 28 CR28-3: under load a Bundle costs one round trip). A merge waiting for
+ * it waits that much longer at most; a failed send releases at once.
+ */
+const RELEASE_IDLE_MS = 300;
 
 /**
  * The set in Redis (redis/keys.ts linkedPatientsKey), one per FHIR server, and beside it the Patient PUTs being
@@ -75,7 +92,8 @@ const DRAIN_POLL_MS = 20;
  * the destinations (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT
  * without knowing would erase a merge's link, so the delivery waits for Redis rather than guess.
  */
-export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedPatientsOf {
+export function redisLinkedPatients(redis: RedisClient, prefix: string, options: { releaseIdleMs?: number } = {}): LinkedPatientsOf {
+  const releaseIdleMs = options.releaseIdleMs ?? RELEASE_IDLE_MS;
   return (server) => {
     const key = linkedPatientsKey(prefix, server);
     const sendingKey = patientPutsSendingKey(prefix, server);
@@ -86,30 +104,68 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
         throw new DestinationUnavailableError(`linked patients (Redis): ${what} failed`);
       }
     };
+    // registrations of stored Bundles to end (releaseLater): folded into the next MULTI any destination of this
+    // process sends for the server (so a merge's own mark ends them before it lists what is being sent), or alone once idle
+    const state = pendingOf(redis, sendingKey);
+    const pending = state.sends;
+    const taken = (): string[] => {
+      clearTimeout(state.idle);
+      state.idle = undefined;
+      const sends = [...pending];
+      pending.clear();
+      return sends;
+    };
+    const flush = async () => {
+      const sends = taken();
+      if (sends.length > 0) await redis.zrem(sendingKey, ...sends).catch(() => 0);
+    };
+    const later = () => {
+      state.idle ??= setTimeout(() => void flush(), releaseIdleMs).unref();
+    };
+    /** A MULTI with the pending releases first; a failed one keeps them pending. Returns the replies after them. */
+    const multi = async (build: (m: ReturnType<RedisClient['multi']>) => void): Promise<[Error | null, unknown][]> => {
+      const releasing = taken();
+      const m = redis.multi();
+      if (releasing.length > 0) m.zrem(sendingKey, ...releasing);
+      build(m);
+      try {
+        const replies = await m.exec();
+        if (replies === null) throw new Error('no reply');
+        return replies.slice(releasing.length > 0 ? 1 : 0);
+      } catch (error) {
+        for (const send of releasing) pending.add(send);
+        later();
+        throw error;
+      }
+    };
     return {
       async sending(members, forMs) {
-        if (members.length === 0) return { marked: new Set(), sends: [], release: async () => {} };
+        if (members.length === 0) return { marked: new Set(), sends: [], release: async () => {}, releaseLater: () => {} };
         const token = randomUUID();
         const sends = members.map((m) => `${m} ${token}`);
         const now = Date.now();
         // registered before the set is read, in one MULTI: a merge that marks after this read sees them (mark)
         const answers = await asked('read', async () => {
-          const replies = await redis
-            .multi()
-            .zremrangebyscore(sendingKey, '-inf', now)
-            .zadd(sendingKey, ...sends.flatMap((m) => [now + forMs, m]))
-            .smismember(key, ...members)
-            .exec();
-          const [error, value] = replies?.[2] ?? [new Error('no reply')];
+          const replies = await multi((m) =>
+            m
+              .zremrangebyscore(sendingKey, '-inf', now)
+              .zadd(sendingKey, ...sends.flatMap((s) => [now + forMs, s]))
+              .smismember(key, ...members),
+          );
+          const [error, value] = replies[2] ?? [new Error('no reply')];
           if (error !== null || !Array.isArray(value)) throw error ?? new Error('no reply');
           return value as number[];
         });
         return {
           marked: new Set(members.filter((_, i) => answers[i] === 1)),
           sends,
-          // best effort: one left behind makes a merge wait until its time, no more
+          // best effort: one left behind makes a merge wait until its time or its bound (drained), no more
           release: async () => {
             await redis.zrem(sendingKey, ...sends).catch(() => 0);
+          },
+          releaseLater: () => {
+            for (const send of sends) pending.add(send);
+            later();
           },
         };
       },
@@ -117,25 +173,46 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string): LinkedP
         if (members.length === 0) return [];
         const now = Date.now();
         const replies = await asked('mark', async () => {
-          const out = await redis.multi().sadd(key, ...members).zrangebyscore(sendingKey, now, '+inf').exec();
-          const [error, value] = out?.[1] ?? [new Error('no reply')];
+          const out = await multi((m) => m.sadd(key, ...members).zrangebyscore(sendingKey, now, '+inf'));
+          const [error, value] = out[1] ?? [new Error('no reply')];
           if (error !== null || !Array.isArray(value)) throw error ?? new Error('no reply');
           return value as string[];
         });
         const named = new Set(members);
         return replies.filter((send) => named.has(send.slice(0, send.indexOf(' '))));
       },
-      async drained(sends, signal) {
+      async drained(sends, withinMs, signal) {
+        // bounded (code review 28 CR28-1): a registration left by a sender that died, or a request abandoned
+        // unanswered, holds the merge at most `withinMs`, not the registration's whole time
+        const until = Date.now() + withinMs;
         let left = [...sends];
-        while (left.length > 0) {
+        let interval: number = DRAIN_POLL_MS.first;
+        while (left.length > 0 && Date.now() < until) {
           const scores = await asked('wait', () => redis.zmscore(sendingKey, ...left));
           const now = Date.now();
           left = left.filter((_, i) => scores[i] !== null && Number(scores[i]) > now);
-          if (left.length > 0) await pause(DRAIN_POLL_MS, signal);
+          if (left.length === 0) return;
+          await pause(Math.min(interval, Math.max(0, until - Date.now())), signal);
+          interval = Math.min(interval * 2, DRAIN_POLL_MS.last);
         }
       },
     };
   };
+}
+
+/** Releases waiting to be sent (redisLinkedPatients releaseLater), one per Redis connection and server. */
+interface PendingReleases {
+  sends: Set<string>;
+  idle: NodeJS.Timeout | undefined;
+}
+const pendingReleases = new WeakMap<RedisClient, Map<string, PendingReleases>>();
+
+function pendingOf(redis: RedisClient, sendingKey: string): PendingReleases {
+  const byKey = pendingReleases.get(redis) ?? new Map<string, PendingReleases>();
+  pendingReleases.set(redis, byKey);
+  const found = byKey.get(sendingKey) ?? { sends: new Set<string>(), idle: undefined };
+  byKey.set(sendingKey, found);
+  return found;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { Client } from 'fhir-kit-client';
-import { DestinationRejectedError, DestinationUnavailableError } from './failures.js';
+import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { isRecord, resourceTypeOfUrl } from './outcome.js';
 import type { Dispatcher } from './mtls.js';
 
@@ -35,6 +35,13 @@ function errorCode(err: unknown, depth = 0): string | undefined {
   return errorCode(nested, depth + 1);
 }
 
+/**
+ * [code review 28 CR28-1] Node/undici codes of a failure before any byte of the request was written: no
+ * connection (DNS, refused, unreachable, undici's own connect timeout) or a TLS handshake that failed (certificate
+ * checks run before the request is sent). A reset, a socket closed, our timeout: the request may have left.
+ */
+const NEVER_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|ERR_TLS_CERT_ALTNAME_INVALID|CERT_[A-Z_]+|UNABLE_TO_[A-Z_]+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_SSL_[A-Z0-9_]+)$/;
+
 /** Why no answer came: caller's abort, our timeout, or the network. Never a server verdict. */
 export function noAnswer(
   err: unknown,
@@ -48,7 +55,8 @@ export function noAnswer(
   const code = errorCode(err);
   // A URL that cannot be parsed will never work: the bundle or the config is wrong, not the network.
   if (code === 'ERR_INVALID_URL') return new DestinationRejectedError(`${what}: invalid request URL`);
-  return new DestinationUnavailableError(`${what}: network error${code === undefined ? '' : ` ${code}`}`);
+  const detail = `${what}: network error${code === undefined ? '' : ` ${code}`}`;
+  return code !== undefined && NEVER_SENT.test(code) ? new RequestNotSentError(detail) : new DestinationUnavailableError(detail);
 }
 
 /** fhir-kit-client throws on any non-2xx (and on a non-JSON body) with the answer attached. */
@@ -86,6 +94,8 @@ export function fhirTransport(options: {
 
   return {
     async send(request, signal) {
+      // aborted before it began: nothing was sent (fetch would reject the same way, but not say so)
+      if (signal.aborted) throw new RequestNotSentError(`${request.method} ${describeUrl(request.url)}: aborted before it was sent`);
       client ??= getClient();
       const http = (await client).httpClient;
       const timeout = AbortSignal.timeout(options.timeoutMs);

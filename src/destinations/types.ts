@@ -111,8 +111,8 @@ export interface LinkedPatients {
   sending(members: readonly string[], forMs: number): Promise<Sending>;
   /** Marks `members` linked; answers the PUTs of them being sent at that moment (registered before the mark). */
   mark(members: readonly string[]): Promise<readonly string[]>;
-  /** Resolves once each of `sends` (as mark answered them) has ended or passed its time. */
-  drained(sends: readonly string[], signal: AbortSignal): Promise<void>;
+  /** Resolves once each of `sends` (as mark answered them) has ended or passed its time, or after `withinMs` at most. */
+  drained(sends: readonly string[], withinMs: number, signal: AbortSignal): Promise<void>;
 }
 
 /** A Bundle's Patient PUTs registered as being sent (LinkedPatients.sending). */
@@ -120,8 +120,13 @@ export interface Sending {
   marked: ReadonlySet<string>;
   /** Its own registrations, as mark answers them. */
   sends: readonly string[];
-  /** Ends them: once the server has answered (a PUT not answered stays registered until its time). */
+  /**
+   * Ends them now: the send failed and the server answered, or no request of it left (a request that may have
+   * left without an answer stays registered until its time).
+   */
   release(): Promise<void>;
+  /** Ends them with the next command this server's set sends (or alone once idle): the Bundle was stored. */
+  releaseLater(): void;
 }
 
 /** The LinkedPatients of one FHIR server (fhir-server-name.ts: its serverId, else its base URL normalised). */

@@ -24,11 +24,17 @@ const noted = (zone: string) => JSON.stringify(convertHl7v2(A08, { timezone: zon
 // ---------------------------------------------------------------------------------------------------
 describe('CR28-2 a channel whose timezone is UTC under another IANA name, a sender stating -05:00', () => {
   for (const zone of ['GMT', 'Etc/GMT', 'Etc/UCT', 'Etc/Universal', 'Etc/Zulu']) {
-    it.fails(`${zone}: the conversion says the offset (utcChannelOffset, the report line), as for UTC`, () => {
+    it(`${zone}: the conversion says the offset (utcChannelOffset, the report line), as for UTC`, () => {
       expect(convertHl7v2(A08, { timezone: zone }).utcChannelOffset).toBe('-05:00');
       expect(noted(zone)).toBe(true);
     });
   }
+  it('control: decided by the offset, not a list: fixed `+00:00` is warned; Europe/London (GMT this winter, +01:00 in summer) and Etc/GMT+5 are not', () => {
+    // [FHIR R4 dateTime; tzdata: Europe/London keeps BST, Etc/GMT+5 is UTC-05:00 all year]
+    expect(convertHl7v2(A08, { timezone: '+00:00' }).utcChannelOffset).toBe('-05:00');
+    expect(convertHl7v2(A08, { timezone: 'Europe/London' }).utcChannelOffset).toBeUndefined();
+    expect(convertHl7v2(A08, { timezone: 'Etc/GMT+5' }).utcChannelOffset).toBeUndefined();
+  });
   it('control: UTC and Etc/UTC are warned; America/Chicago (the sender\'s zone) is not', () => {
     expect(convertHl7v2(A08, { timezone: 'UTC' }).utcChannelOffset).toBe('-05:00');
     expect(convertHl7v2(A08, { timezone: 'Etc/UTC' }).utcChannelOffset).toBe('-05:00');

@@ -144,8 +144,29 @@ export function senderZone(msh7: string | undefined, channelZone: string, raw?: 
   return { zone: channelZone, stated, sentAt: wallClock(sent) - stated * 60000 };
 }
 
-/** The channel zones that are UTC itself: the default `UTC`, `Etc/UTC` and the fixed `±00:00`. */
-const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', '+00:00', '-00:00']);
+const HALF_YEAR_MS = 182 * 86_400_000;
+const zeroZones = new Map<string, boolean>();
+
+/**
+ * [code review 28 CR28-2] Whether a channel zone is UTC under any name: the fixed `±00:00`, or an IANA zone whose
+ * offset is 0 at two instants six months apart (no daylight-saving half): `UTC`, `GMT`, `Etc/GMT`, `Etc/UCT`,
+ * `Etc/Universal`, `Etc/Zulu`… (tzdata `backward`/`etcetera` links), and zones that keep GMT all year
+ * (`Africa/Abidjan`): decided by Intl's offsets, not a hand list of names. `Europe/London` (+01:00 in summer) is not.
+ */
+function isUtcZone(zone: string): boolean {
+  if (FIXED_OFFSET.test(zone)) return offsetMinutes(zone) === 0;
+  let known = zeroZones.get(zone);
+  if (known === undefined) {
+    const now = Date.now();
+    try {
+      known = zoneOffsetAt(zone, now) === 0 && zoneOffsetAt(zone, now + HALF_YEAR_MS) === 0;
+    } catch {
+      known = false; // not a zone Intl knows: the channel schema refuses it, nothing to warn of here
+    }
+    zeroZones.set(zone, known);
+  }
+  return known;
+}
 
 /**
  * [hig time-zone rule; review 35 R35-N1] MSH-7's offset (`+09:30`) when it is not zero and the channel's zone is UTC
@@ -154,7 +175,7 @@ const UTC_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', '+00:00', '-00
  * offset at UTC. Undefined otherwise. The same MSH-7 reading as senderZone (`raw`: a trailing offset MSH-7 left out).
  */
 export function offsetOnUtcChannel(msh7: string | undefined, channelZone: string, raw?: string): string | undefined {
-  if (!UTC_ZONES.has(channelZone)) return undefined;
+  if (!isUtcZone(channelZone)) return undefined;
   const offset = parseDtm(msh7)?.offset ?? (msh7 === undefined ? trailingOffset(raw) : undefined);
   return offset === undefined || offsetMinutes(offset) === 0 ? undefined : offset;
 }
