@@ -9,7 +9,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
-import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
+import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier, typeSystem } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
 import { toDate } from '../datatypes/time.js';
@@ -533,9 +533,26 @@ export function finishReferral(referral: Resource, patient: Resource | undefined
   if (key !== undefined) cx.rekey(referral, key);
 }
 
+/**
+ * PRD-7 (PI: ID number ^ type of ID number ^ other qualifying info) → a Practitioner identifier [no IG PRD map;
+ * hig]. A type that names a national identifier (`NPI`, table 0203; identifier.ts typeSystem) gives its system and
+ * type, as XCN.13 does beside no XCN.9 [IG XCN[Practitioner] #13], so a referring doctor named by NPI in a REF is the
+ * Practitioner the ORC-12 / PV1-8 of other messages name (review 42 R42-N3: the type was read past without a line,
+ * and the doctor became a second Practitioner). Any other type keeps the number as before (no system), reported.
+ */
+function prdIdentifier(rep: Repetition, seg: SegmentReader, cx: Conversion): Json | undefined {
+  const value = val(rep, 1);
+  if (value === undefined) return undefined;
+  const type = val(rep, 2);
+  const system = typeSystem(type, undefined);
+  if (system !== undefined && type !== undefined) return { type: tableConcept('0203', type.toUpperCase()), system, value };
+  if (type !== undefined) cx.leftOut(seg, '7.2', 'a provider identifier type that names no identifier system hig knows (NPI): the number is kept without a system');
+  return { value };
+}
+
 export function mapPrd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const p: Json = { resourceType: 'Practitioner' };
-  const ids = seg.reps(7).map((r) => ({ value: val(r, 1), system: undefined as string | undefined })).filter((x) => x.value !== undefined);
+  const ids = seg.reps(7).flatMap((r) => prdIdentifier(r, seg, cx) ?? []);
   if (ids.length > 0) p.identifier = ids;
   push(p, 'name', ...xpnNameList(seg.reps(2), cx));
   push(p, 'address', ...seg.reps(3).map((r) => xadAddress(r, cx)));
