@@ -10,7 +10,7 @@
  *   npx vitest run test/review39/destination.test.ts
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deliverSample } from '../support/review-delivery.js';
+import { deliverSample, snapshotReaders } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,16 +25,7 @@ beforeAll(async () => {
   await sample.close();
 }, 120_000);
 
-const text = (x: unknown) => JSON.stringify(x ?? null);
-const ref = (r: Json | undefined) => `${String(r?.resourceType)}/${String(r?.id)}`;
-const ofType = (n: string, type: string) => (after.get(n) ?? []).filter((r) => r.resourceType === type);
-const withId = (n: string, type: string, value: string) => ofType(n, type).filter((r) => text(r.identifier).includes(`"value":"${value}"`));
-const one = (n: string, type: string, value: string) => {
-  const found = withId(n, type, value);
-  expect(found, `${type} ${value} after #${n}`).toHaveLength(1);
-  return found[0] as Json;
-};
-const refOf = (x: unknown) => String((x as Json | undefined)?.reference);
+const { text, ref, ofType, withId, one, refOf } = snapshotReaders(after);
 const mother = () => one('24', 'Patient', 'PM3900101');
 const twinA = () => one('24', 'Patient', 'PM3900102');
 const twinB = () => one('24', 'Patient', 'PM3900103');

@@ -8,7 +8,7 @@
  *   npx vitest run test/review43/destination.test.ts
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deliverSample } from '../support/review-delivery.js';
+import { deliverSample, snapshotReaders } from '../support/review-delivery.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,16 +22,7 @@ beforeAll(async () => {
   await sample.close();
 }, 180_000);
 
-const text = (x: unknown) => JSON.stringify(x ?? null);
-const ref = (r: Json | undefined) => `${String(r?.resourceType)}/${String(r?.id)}`;
-const ofType = (n: string, type: string) => (after.get(n) ?? []).filter((r) => r.resourceType === type);
-const withId = (n: string, type: string, value: string) => ofType(n, type).filter((r) => text(r.identifier).includes(`"value":"${value}"`));
-const one = (n: string, type: string, value: string) => {
-  const found = withId(n, type, value);
-  expect(found, `${type} ${value} after #${n}`).toHaveLength(1);
-  return found[0] as Json;
-};
-const refOf = (x: unknown) => String((x as Json | undefined)?.reference);
+const { text, ref, ofType, withId, one, refOf } = snapshotReaders(after);
 const delphine = () => one('24', 'Patient', 'PC4300101');
 const augustin = () => one('24', 'Patient', 'PC4300102');
 const coded = (n: string, type: string, code: string) => ofType(n, type).filter((r) => text(r.code).includes(`"code":"${code}"`));

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { expect } from 'vitest';
 import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { type ConvertOptions, convertHl7v2 } from '../../src/transform/index.js';
 import { never } from '../destinations/helpers.js';
@@ -74,4 +75,22 @@ export async function deliverSample(dir: URL, name: (file: string) => string = (
       redis.disconnect();
     },
   };
+}
+
+/**
+ * Readers of the snapshots a review's `afterEach` keeps (message number → the resources the server held after it),
+ * one owner for what reviews 39–43 each wrote: `one` asserts exactly one resource of that type and identifier value.
+ */
+export function snapshotReaders(after: ReadonlyMap<string, Json[]>) {
+  const text = (x: unknown) => JSON.stringify(x ?? null);
+  const ref = (r: Json | undefined) => `${String(r?.resourceType)}/${String(r?.id)}`;
+  const ofType = (n: string, type: string) => (after.get(n) ?? []).filter((r) => r.resourceType === type);
+  const withId = (n: string, type: string, value: string) => ofType(n, type).filter((r) => text(r.identifier).includes(`"value":"${value}"`));
+  const one = (n: string, type: string, value: string) => {
+    const found = withId(n, type, value);
+    expect(found, `${type} ${value} after #${n}`).toHaveLength(1);
+    return found[0] as Json;
+  };
+  const refOf = (x: unknown) => String((x as Json | undefined)?.reference);
+  return { text, ref, ofType, withId, one, refOf };
 }
