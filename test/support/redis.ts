@@ -1,6 +1,6 @@
 /** Real Redis for tests: a random key prefix per test file, and private redis-server processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,61 @@ export function testPrefix(name: string): string {
 const handedOut = new Set<number>();
 
 /**
- * A port free now. The OS may give a just-closed port again on the next call, so two calls one
- * after the other (a daemon's MLLP and HTTP ports) could get the same one and the daemon would exit
- * "address already in use" (seen in a hogged CI run): a port already handed out is asked for again.
+ * The kernel's ephemeral range (where listen(0) ports and every outgoing connection's own port come
+ * from). A port taken from it and bound later by a child daemon can meanwhile become another
+ * process's outgoing port, or another test worker's listen(0) port: the daemon then exits "address
+ * already in use" (seen in CI: a kill -9 test's HTTP port). So handed-out ports come from below it.
+ */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 0 ? low : 32768;
+  } catch {
+    return 32768;
+  }
+}
+
+const FIRST = 10_000; // above the well-known and registered service ports a test machine runs (5432, 6379, ...)
+const SLOTS = 8;
+
+/** This worker's own share of [FIRST, ephemeral low): test workers running at once never draw the same port. */
+function slotRange(): [number, number] {
+  const width = Math.floor((ephemeralLow() - FIRST) / SLOTS);
+  const pool = Number(process.env.VITEST_POOL_ID ?? process.pid);
+  const slot = (Number.isInteger(pool) ? pool : process.pid) % SLOTS;
+  return [FIRST + slot * width, FIRST + (slot + 1) * width];
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port free now, for a child process to bind later: from this worker's slot below the ephemeral
+ * range (see above), never one this process handed out before, and bindable at the time of asking
+ * (an earlier test file in the same slot may still hold one). Falls back to listen(0) when the
+ * kernel leaves no room below its ephemeral range.
  */
 export async function freePort(): Promise<number> {
+  const [lo, hi] = slotRange();
+  if (hi - lo < 50) return osPort();
+  const start = lo + Math.floor(Math.random() * (hi - lo));
+  for (let i = 0; i < hi - lo; i++) {
+    const port = lo + ((start - lo + i) % (hi - lo));
+    if (handedOut.has(port)) continue;
+    if (await bindable(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  return osPort();
+}
+
+async function osPort(): Promise<number> {
   for (;;) {
     const port = await new Promise<number>((resolve, reject) => {
       const s = createServer();
