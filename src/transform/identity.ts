@@ -506,6 +506,16 @@ export function relatedPersonKey(kind: string, patient: Resource | undefined, id
   return facts(kind, [resourceFact(patient), ...parts]);
 }
 
+/**
+ * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1[RelatedPerson] #3 MTH] The patient's
+ * mother, as PID-21 or the patient's only NK1 saying MTH names her: the patient + "mother", neither her
+ * identifier nor her name. Each feed sends what it has (a registry's VXU PID-21 and the NK1, a hospital's
+ * ADT the NK1 alone), and a key made of either would leave one mother per feed (code review 27 CR27-6).
+ */
+export function motherKey(patient: Resource | undefined): FactsKey | undefined {
+  return facts('related-person:mother', [resourceFact(patient)]);
+}
+
 /** Patient-scoped clinical facts (allergy = patient + allergen; diagnosis = patient + visit + code …). */
 export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
   return facts(kind, [resourceFact(patient), ...parts]);

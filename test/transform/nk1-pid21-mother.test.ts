@@ -49,9 +49,65 @@ describe('PID-21 and the one NK1 saying MTH are one mother (R33-N1)', () => {
     expect(father.filter((e) => e.resource.resourceType === 'RelatedPerson')).toHaveLength(2);
   });
 
-  it('control: without PID-21 the NK1 mother is the name-keyed RelatedPerson as before', () => {
+  it('control: without PID-21 the one NK1 mother is one RelatedPerson without an identifier', () => {
     const found = mothers(vxu(['NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063'], ''));
     expect(found).toHaveLength(1);
     expect(found[0]?.identifier).toBeUndefined();
+  });
+
+  it('control: an NK1 MTH with an NK1-33 other than PID-21 (same authority, two MRNs: two people) stays apart; one naming PID-21 is she', () => {
+    const nk1 = (id: string) => ['NK1', '1', 'OKAFOR^NADIA^^^^^L', 'MTH^Mother^HL70063', ...Array<string>(29).fill(''), id].join('|');
+    expect(mothers(vxu([nk1('LP7700999^^^LPCH^MR')]))).toHaveLength(2);
+    const same = mothers(vxu([nk1('LP7700088^^^LPCH^MR')]));
+    expect(same).toHaveLength(1);
+    expect(same[0]?.name).toEqual([{ use: 'official', family: 'OKAFOR', given: ['NADIA'] }]);
+  });
+});
+
+/**
+ * Code review 27 CR27-6: one newborn's mother named by the registry's VXU (PID-21 + NK1 MTH) and by the
+ * hospital's ADT (the same NK1, no PID-21: an ADT need not repeat the mother's MRN) was two RelatedPersons,
+ * one per feed: the key followed what each message sent. [hig identity, mapping.md RelatedPerson row; IG
+ * PID[Patient] #21 → CX[RelatedPerson-Mother], NK1[RelatedPerson] #3] one mother per patient, one URL.
+ */
+describe('the patient\'s mother has one URL whichever feed names her (CR27-6)', () => {
+  const NADIA = 'NK1|1|OKAFOR^NADIA^^^^^L|MTH^Mother^HL70063|1 MAIN ST^^CHICAGO^IL^60618|^PRN^PH^^1^773^5550101';
+  const a08 = (pid21: string, nk1s: readonly string[]) => [
+    'MSH|^~\\&|EHR|LPCH|HIG|LPCH|20270104093000-0600||ADT^A08^ADT_A01|M27A08|P|2.5.1',
+    'EVN|A08|20270104093000-0600',
+    `PID|1||LP7700101^^^LPCH^MR||OKAFOR^AMARA^^^^^L||20270104|F|||1 MAIN ST^^CHICAGO^IL^60618||||||||||${pid21}|||Y|1`,
+    ...nk1s,
+    'PV1|1|I|NURS^101^A',
+  ].join('\r');
+  const fullUrl = (message: string): string[] =>
+    (convertHl7v2(message).bundle.entry as { fullUrl: string; resource: Json }[])
+      .filter((e) => e.resource.resourceType === 'RelatedPerson' && JSON.stringify(e.resource.relationship).includes('"code":"MTH"'))
+      .map((e) => e.fullUrl);
+
+  it('VXU with PID-21 + NK1, ADT with the NK1 alone, ADT with PID-21 alone: one RelatedPerson URL', () => {
+    const fromVxu = fullUrl(vxu([NADIA]));
+    expect(fromVxu).toHaveLength(1);
+    expect(fullUrl(a08('', [NADIA]))).toEqual(fromVxu);
+    expect(fullUrl(a08('LP7700088^^^LPCH^MR', []))).toEqual(fromVxu);
+  });
+
+  it('an ADT whose NK1 mother carries her MRN in NK1-33 and a VXU with that MRN in PID-21: one URL', () => {
+    const withMrn = ['NK1', '1', 'OKAFOR^NADIA^^^^^L', 'MTH^Mother^HL70063', ...Array<string>(29).fill(''), 'LP7700088^^^LPCH^MR'].join('|');
+    expect(fullUrl(a08('', [withMrn]))).toEqual(fullUrl(vxu([NADIA])));
+  });
+
+  it('an ADT (NK1s each in a NEXT_OF_KIN group) with PID-21 and two NK1s saying MTH: three mothers, each NK1\'s name kept', () => {
+    const names = (convertHl7v2(a08('LP7700088^^^LPCH^MR', [NADIA, 'NK1|2|BRANDT^LIESEL^^^^^L|MTH^Mother^HL70063'])).bundle.entry as { resource: Json }[])
+      .filter((e) => e.resource.resourceType === 'RelatedPerson')
+      .map((e) => JSON.stringify(e.resource.name ?? null));
+    expect(names).toHaveLength(3);
+    expect(names.filter((n) => n.includes('BRANDT'))).toHaveLength(1);
+    expect(names.filter((n) => n.includes('OKAFOR'))).toHaveLength(1);
+  });
+
+  it('control: two NK1s saying MTH in the ADT stay two, neither at the one-mother URL', () => {
+    const two = fullUrl(a08('', [NADIA, 'NK1|2|BRANDT^LIESEL^^^^^L|MTH^Mother^HL70063']));
+    expect(two).toHaveLength(2);
+    expect(two).not.toContain(fullUrl(vxu([NADIA]))[0]);
   });
 });

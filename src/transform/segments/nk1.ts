@@ -5,11 +5,12 @@ import { codeableConcept } from '../datatypes/coding.js';
 import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName, xpnNameList } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
-import { conceptKey, contactOrganizationKey, nameFact, relatedPersonKey } from '../identity.js';
+import { conceptKey, contactOrganizationKey, motherKey, nameFact, relatedPersonKey } from '../identity.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
 import type { Scope } from './scope.js';
+import type { SegmentNode } from '../structures/match.js';
 
 interface ContactPerson {
   name: Json | undefined;
@@ -90,17 +91,43 @@ function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
 }
 
 /**
- * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] PID-21's
- * identifier for an NK1 that says MTH (table 0063) and names no identifier of its own, when it is the
- * only NK1 of the patient saying MTH: the mother PID-21 identifies is then the one the NK1 names, and
- * one person is one RelatedPerson (review 33 R33-N1: a CDC-IG VXU's mother NK1 beside PID-21 made two
- * mother RelatedPersons of each child). Two NK1s saying MTH stay apart: which one PID-21 means is not said.
+ * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] The NK1 is the
+ * patient's mother, at the key PID-21's RelatedPerson has (identity.ts motherKey), when it names her by
+ * one of PID-21's identifiers, or when it says MTH (table 0063) and is the only NK1 of the patient that
+ * does, unless its own NK1-12/33 are beside a PID-21 naming none of them (two identifiers, two people:
+ * kept apart). One person is one RelatedPerson within a message (review 33 R33-N1: a CDC-IG VXU's
+ * mother NK1 beside PID-21 made two) and across feeds (code review 27 CR27-6: the registry's VXU with
+ * PID-21 and the hospital's ADT without it made one each). Two NK1s saying MTH stay apart (by
+ * identifier, else by name): which is the mother is not said.
  */
-function pidMother(seg: SegmentReader, scope: Scope): Json | undefined {
-  if (scope.motherIdentifier === undefined || seg.str(3) !== MOTHER) return undefined;
+function isMother(seg: SegmentReader, identifiers: Json[], scope: Scope): boolean {
+  const pid21 = new Set((scope.motherIdentifiers ?? []).map(identifierText));
+  if (identifiers.some((i) => pid21.has(identifierText(i)))) return true;
+  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.size > 0)) return false;
   // the sibling NK1s read through a reader of their own (its report is silent: their mapper reports them)
-  const mothers = scope.group.nodes('NK1').filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER);
-  return mothers.length === 1 ? scope.motherIdentifier : undefined;
+  return patientNk1s(scope).filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER).length === 1;
+}
+
+/**
+ * Every NK1 of the patient: the group's own, or, where each NK1 heads a NEXT_OF_KIN group of its own (the
+ * ADT grammars, structures/definitions.ts), every NEXT_OF_KIN group's beside it. Counting the group's own
+ * alone, an ADT's second NK1 saying MTH was not seen and both mothers were made one (found with CR27-6).
+ */
+function patientNk1s(scope: Scope): SegmentNode[] {
+  const group = scope.group;
+  if (group.name !== 'NEXT_OF_KIN' || group.parent === undefined) return group.nodes('NK1');
+  return group.parent.node.children.flatMap((c) =>
+    c.kind === 'group' && c.name === 'NEXT_OF_KIN' ? c.children.filter((n): n is SegmentNode => n.kind === 'segment' && n.segment.name === 'NK1') : []);
+}
+
+const identifierText = (i: Json): string => `${String(i.system)}|${String(i.value)}`;
+
+/** Adds to the mother PID-21 made the NK1's identifiers she lacks (a merge keeps the first list whole). */
+function addIdentifiers(made: Json, more: Json[]): void {
+  const held = Array.isArray(made.identifier) ? (made.identifier as Json[]) : [];
+  const texts = new Set(held.map(identifierText));
+  const added = more.filter((i) => !texts.has(identifierText(i)));
+  if (added.length > 0) made.identifier = [...held, ...added];
 }
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -150,8 +177,11 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name;
     // a relative known by an identifier is one person however often named: the mother PID-21
     // already made (pid.ts) is filled in, not repeated as `#2`
-    const id = identifiers[0] as Json | undefined ?? pidMother(seg, scope);
-    const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined))), id === undefined ? 'distinct' : 'merge');
+    const id = identifiers[0] as Json | undefined;
+    const mother = isMother(seg, identifiers as Json[], scope);
+    const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined)));
+    const made = cx.add(rp as Resource, key, id === undefined && !mother ? 'distinct' : 'merge');
+    if (mother && made !== rp) addIdentifiers(made, all as Json[]);
     // merged into the person PID-21 or an earlier NK1 made: that one's relationship stays first, the
     // NK1's own codes (table 0063 as sent, NK1-7's role) are added, not lost to first-wins
     if (made !== rp) made.relationship = addConcepts(Array.isArray(made.relationship) ? (made.relationship as Json[]) : [], [relationship, role]);

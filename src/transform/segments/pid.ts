@@ -12,7 +12,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
-import { patientFactsKey, patientKey, patientNumberSearch, relatedPersonKey } from '../identity.js';
+import { motherKey, patientFactsKey, patientKey, patientNumberSearch } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
 import { administrativeGender } from './coded.js';
@@ -50,16 +50,16 @@ function motherRelationship(): Json {
 
 /**
  * [IG PID[Patient] #21 → CX[RelatedPerson-Mother]] the mother's identifiers make a RelatedPerson
- * of the patient with relationship MTH (the IG's default when nothing more is known). Keyed like
- * an NK1 relative with an identifier (patient + identifier), so an NK1 naming the same mother
- * by the same id fills the same RelatedPerson.
+ * of the patient with relationship MTH (the IG's default when nothing more is known), at the
+ * patient's mother key (identity.ts motherKey), so the patient's only NK1 saying MTH, in this message
+ * or in another feed's message without PID-21, fills the same RelatedPerson. Returns the identifiers.
  */
-function mother(seg: SegmentReader, patient: Resource, cx: Conversion): Json | undefined {
-  const identifiers = seg.reps(21).flatMap((r) => cxIdentifier(r, cx) ?? []);
-  if (identifiers.length === 0) return undefined;
+function mother(seg: SegmentReader, patient: Resource, cx: Conversion): Json[] {
+  const identifiers = seg.reps(21).map((r) => cxIdentifier(r, cx)).filter((i): i is Json => i !== undefined);
+  if (identifiers.length === 0) return identifiers;
   const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [motherRelationship()] };
-  cx.add(rp as Resource, relatedPersonKey('related-person', patient, identifiers[0] as Json | undefined));
-  return identifiers[0] as Json;
+  cx.add(rp as Resource, motherKey(patient));
+  return identifiers;
 }
 
 /**
@@ -231,7 +231,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (scope.meaning.namesAccount === true) namedAccount(made, account, patient, cx);
     scope.account = made;
   }
-  scope.motherIdentifier = mother(seg, patient, cx);
+  scope.motherIdentifiers = mother(seg, patient, cx);
   lastUpdate(seg, patient, scope, cx);
   scope.noteTarget = undefined;
 }

@@ -23,11 +23,8 @@ export interface Scope {
   /** The MessageHeader made from MSH (SFT adds its software). */
   header?: Resource | undefined;
   patient?: Resource | undefined;
-  /**
-   * The first identifier PID-21 gives the current patient's mother (pid.ts), so that the one NK1
-   * saying MTH without an identifier of its own is that mother, not a second one (review 33 R33-N1).
-   */
-  motherIdentifier?: Json | undefined;
+  /** The identifiers PID-21 gives the current patient's mother (pid.ts): an NK1 naming one of them is she (nk1.ts). */
+  motherIdentifiers?: Json[] | undefined;
   /** The current patient's PID-18 Account (pid.ts), which an FT1's charge is placed on (admin.ts mapFt1). */
   account?: Resource | undefined;
   encounter?: Resource | undefined;
