@@ -166,7 +166,7 @@ M['02-oml-o21-ed-orders-teodora'] = [
 M['03-rde-o11-ondansetron-weight-based-teodora'] = rde(
     '20290310184800-0600', 'CR4400003', TEO, edpv1('CVV4400101'),
     {1: 'NW', 2: 'PX44-0301^CVCHRX', 5: 'IP', 9: '20290310184500-0600', 12: ED_MD},
-    {1: '1', 6: 'S^Stat^HL70485', 7: '20290310185000', 14: '1'},
+    {1: '1', 7: '20290310185000', 9: 'S^Stat^HL70485', 14: '1'},
     {2: '00409-4755-03^Ondansetron 2 mg/mL injection^NDC', 3: '2.3', 5: 'mg^mg^UCUM',
      6: 'INJ^Injection^HL70292', 7: '^0.15 mg/kg x 15.2 kg = 2.28 mg, rounded to 2.3 mg; give over 30 s',
      10: '1.15', 11: 'mL^mL^UCUM', 27: 'R11.10^Vomiting, unspecified^I10'},
