@@ -30,6 +30,9 @@ REMARKS = [
     # fix28b a message whose MSH-7 states a non-zero offset says the channel is left at UTC; a remark on the channel's
     # setting, nothing of the message left out (each review reads its Bundles under its own channel zone)
     (r"^MSH-7: the sender states the offset [+-]\d\d:\d\d and the channel's timezone is UTC", 'b', 'remark: a channel left at UTC beside a sender stating its offset (R35-N1)'),
+    # added 2026-12-07 with nametype (reviews 44 R44-N4, 45 R45-N6): a name type without a name-use in the IG's
+    # NameType map (B, U, NB, P …) was dropped without a line; now reported: (b), the map gives it no target
+    (r"^XPN\.7|^XCN\.10", 'b', 'XPN.7/XCN.10 name type the NameType map gives no name-use (no IG target)'),
 ]
 
 

@@ -41,8 +41,10 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   // FN.2–5 without FN.1 and a given name still name someone: kept, not dropped (code review 15)
   if (family === undefined && given === undefined && parts === undefined) return undefined;
   const n: Json = {};
-  const use = lookupCode('NameType', val(rep, l.type));
+  const type = val(rep, l.type);
+  const use = lookupCode('NameType', type);
   if (use !== undefined) n.use = use;
+  else if (type !== undefined) nameTypeLeftOut(rep, l, ctx);
   if (family !== undefined) n.family = family;
   if (parts !== undefined) n._family = { extension: parts };
   if (given !== undefined) n.given = given;
@@ -58,6 +60,18 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   const period = toPeriod(start, end, ctx.timezone, (w) => ctx.invalidDate?.(`name period ${w}`), ctx.timeDoubt);
   if (period !== undefined) n.period = period;
   return n;
+}
+
+/**
+ * [IG XPN[HumanName] XPN.7 → use via NameType; XCN[Practitioner] XCN.10 likewise] A name type the IG's
+ * NameType map gives no name-use (table 0200 B birth, U unknown, NB newborn, P partner, A assigned …, or
+ * no table 0200 code at all): the name is kept without a use, and the type is reported (at the field,
+ * never its value). FHIR R4 HumanName.use is a required code binding and no extension holds a v2 name
+ * type, so a birth name was indistinguishable from any other without a line (reviews 44 R44-N4, 45 R45-N6).
+ */
+function nameTypeLeftOut(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): void {
+  const report = rep === undefined ? ctx.leftOutValue : (ctx.reportFor?.(rep) ?? ctx.leftOutValue);
+  report?.(`${l.type === 7 ? 'XPN.7' : 'XCN.10'} (name type): a code the IG's NameType map gives no name-use (HumanName.use is a required binding): the name is kept without its type`);
 }
 
 const ASSEMBLY_ORDER = 'http://hl7.org/fhir/StructureDefinition/humanname-assembly-order';
