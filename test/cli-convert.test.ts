@@ -107,6 +107,26 @@ describe('hig convert', () => {
     expect(bad.stderr).toContain('--report-category');
   });
 
+  it('[v2.5.1 2.10.4.1; R43-W1] an A31\'s AL1s carry the list\'s marked GET; --allergy-list additive leaves it out; a bad value is refused with exit 64', async () => {
+    const a31 = [
+      'MSH|^~\\&|ADT|GH|EHR|RECV|20240305081500||ADT^A31^ADT_A05|L1|P|2.5.1',
+      'EVN|A31|20240305081500',
+      'PID|1||M9^^^HOSP^MR||DOE^JANE||19800215|F',
+      'PV1|1|N',
+      'AL1|1|DA^Drug allergy^HL70127|10180^Sulfamethoxazole^RXNORM|MI^Mild^HL70128|Rash',
+    ].join('\r');
+    const a = file('a31.hl7', a31);
+    const plain = await run([a]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('allergy-list-snapshot');
+    const additive = await run([a, '--allergy-list', 'additive']);
+    expect(additive.code).toBe(0);
+    expect(additive.stdout).not.toContain('allergy-list-snapshot');
+    const bad = await run([a, '--allergy-list', 'delta']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--allergy-list');
+  });
+
   it('refuses a malformed --namespace with the usage and exit 64', async () => {
     const r = await run([file('u.hl7', msg('U1', 'M6')), '--namespace', 'HOSP']);
     expect(r.code).toBe(64);

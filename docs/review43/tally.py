@@ -42,7 +42,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R43-W1': '6abe6b21'}  # fix31a: an ADT's AL1 list is the patient's whole list (v2 snapshot mode)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -103,6 +103,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       'unnamed-extensions': { type: 'string', default: 'emit' },
       'licence-states': { type: 'string', default: 'us' },
       'report-category': { type: 'string', default: 'message' },
+      'allergy-list': { type: 'string', default: 'snapshot' },
     },
   });
   if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
@@ -112,6 +113,8 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   if (states !== 'us' && states !== 'none') throw new ConvertUsageError(`--licence-states expects us or none, got "${states ?? ''}"`);
   const category = values['report-category'];
   if (category !== 'message' && category !== 'laboratory') throw new ConvertUsageError(`--report-category expects message or laboratory, got "${category ?? ''}"`);
+  const allergyList = values['allergy-list'];
+  if (allergyList !== 'snapshot' && allergyList !== 'additive') throw new ConvertUsageError(`--allergy-list expects snapshot or additive, got "${allergyList ?? ''}"`);
   const base = values['extension-base'];
   if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
@@ -124,6 +127,7 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
     unnamedExtensions: unnamed as 'emit' | 'report',
     licenceStates: states as 'us' | 'none',
     reportCategory: category as 'message' | 'laboratory',
+    allergyList: allergyList as 'snapshot' | 'additive',
     ...(base === undefined ? {} : { extensionBase: base }),
   };
   const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');

@@ -279,6 +279,10 @@ export const conversionSchema = z
       .enum(['message', 'laboratory'])
       .default('message')
       .describe("the category of a result report (ORU/OUL) whose OBR-24 is empty: message: US Core's LAB only when the message shows a laboratory result (a specimen: SPM or OBR-9/10/14/15/39; an OBR-4 CPT laboratory code; an OUL message), else no category and a report line naming OBR-24; laboratory: LAB (a channel fed by a laboratory system)"),
+    allergyList: z
+      .enum(['snapshot', 'additive'])
+      .default('snapshot')
+      .describe("how an ADT message's AL1 segments are read (v2.5.1 2.10.4.1, review 43 R43-W1): snapshot: the patient's whole allergy list, so an allergy hig wrote from this sender's earlier AL1 list that the new list no longer names is deleted at a FHIR destination (an ADT without AL1 changes nothing; the delete-all AL1, every field \"\", empties the list); additive: for a feed that sends only new or changed allergies, each AL1 is written and none is deleted (docs/mapping.md \"Allergy lists\")"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
@@ -300,6 +304,7 @@ export function conversionOptions(channel: { timezone: string; senderTimezones?:
     unnamedExtensions: c.unnamedExtensions,
     licenceStates: c.licenceStates,
     reportCategory: c.reportCategory,
+    allergyList: c.allergyList,
   };
 }
 

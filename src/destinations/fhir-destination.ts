@@ -12,6 +12,7 @@ import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
+import { resolveAllergyLists } from './held-allergies.js';
 import { carryHeldStatus } from './held-status.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
@@ -62,8 +63,9 @@ export const fhirDestination = defineDestination({
 });
 
 /**
- * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts) or a
- * visit's PUT carrying its held status (held-status.ts), answered 412: the test, document, Patient or visit changed after the search (its If-Match
+ * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts), a
+ * visit's PUT carrying its held status (held-status.ts) or the DELETE of an allergy an AL1 list dropped
+ * (held-allergies.ts), answered 412: the test, document, Patient, visit or allergy changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -123,7 +125,10 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
   const status = await carryHeldStatus(expanded.entries, find);
-  const withStatus: ExpandedEntries = { ...expanded, entries: status.entries, changed: expanded.changed || status.changed, versioned: new Set([...expanded.versioned, ...status.versioned]) };
+  const statusCarried: ExpandedEntries = { ...expanded, entries: status.entries, changed: expanded.changed || status.changed, versioned: new Set([...expanded.versioned, ...status.versioned]) };
+  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] an ADT's AL1 list: the allergies of that list the server holds and the
+  // message no longer names are deleted (held-allergies.ts); read before the links' check, as the status
+  const withStatus = await resolveAllergyLists(statusCarried, find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];

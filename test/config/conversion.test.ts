@@ -30,7 +30,7 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, patientAuthorities: [], conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message' });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, patientAuthorities: [], conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message', allergyList: 'snapshot' });
   });
 
   it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {
@@ -85,6 +85,26 @@ describe('channel conversion options', () => {
     expect(convert({})).not.toContain('"code":"LAB"');
     expect(convert({ reportCategory: 'laboratory' })).toContain('"code":"LAB"');
     expect(() => loadChannels(channelFile('badcat', { conversion: { reportCategory: 'lab' } }))).toThrow(/conversion\.reportCategory/);
+  });
+
+  // R43-W1 [v2.5.1 2.10.4.1 snapshot mode] an ADT's AL1s are the patient's whole list by default (a marked GET the FHIR
+  // destination resolves); a delta feed's channel says additive: no marked entry
+  it('allergyList reaches the conversion the worker runs, and refuses other values naming the field', () => {
+    const a31 = [
+      'MSH|^~\\&|ADT|GH|EHR|RECV|20240305081500||ADT^A31^ADT_A05|C3|P|2.5.1',
+      'EVN|A31|20240305081500',
+      'PID|1||123^^^HOSP^MR||DOE^JANE||19800215|F',
+      'PV1|1|N',
+      'AL1|1|DA^Drug allergy^HL70127|10180^Sulfamethoxazole^RXNORM|MI^Mild^HL70128|Rash',
+    ].join('\r');
+    const convert = (conversion: Record<string, unknown>) => {
+      const [channel] = loadChannels(channelFile('allergies', { conversion }));
+      if (channel === undefined) throw new Error('no channel');
+      return JSON.stringify(pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test'))).convertHl7v2(Buffer.from(a31)).bundle);
+    };
+    expect(convert({})).toContain('"method":"GET","url":"AllergyIntolerance?_tag=');
+    expect(convert({ allergyList: 'additive' })).not.toContain('"method":"GET"');
+    expect(() => loadChannels(channelFile('badlist', { conversion: { allergyList: 'delta' } }))).toThrow(/conversion\.allergyList/);
   });
 
   it('refuse an extensionBase that is no http(s) URL ending in /, and an unnamedExtensions other than emit or report, naming the field', () => {

@@ -125,8 +125,9 @@ describe('review 43 at the destination (channel zone America/Los_Angeles)', () =
     expect(a.some((x) => text(x.code).includes('"code":"10180"'))).toBe(true);
   });
 
-  // R43-W1 at the server after the whole sample: latex, absent from the A31's snapshot list (#16), is still active.
-  it.fails('R43-W1 at the server: the A31 (#16) AL1 list no longer names latex: no active latex allergy after it (v2 snapshot of a repeating segment list)', () => {
+  // R43-W1 at the server after the whole sample: latex, absent from the A31's snapshot list (#16), stayed active until
+  // fix31a (docs/mapping.md "Allergy lists": deleted as IAM-6 D deletes one).
+  it('R43-W1 at the server: the A31 (#16) AL1 list no longer names latex: no active latex allergy after it (v2 snapshot of a repeating segment list)', () => {
     const latex = allergies('24', delphine).filter((x) => text(x.code).includes('"code":"111088007"'));
     expect(latex.filter((x) => text(x.clinicalStatus).includes('"active"'))).toEqual([]);
   });

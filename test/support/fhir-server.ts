@@ -233,7 +233,7 @@ function hasTag(resource: Json, value: string): boolean {
  * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
  * survivor, destinations/named-resources.ts mergedInto) and `_tag` with `:not` (an order's search leaves out the
  * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
- * the parameter"); any other is unsupported.
+ * the parameter"); `_count` is accepted and changes nothing (one page); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   // Account.subject is a list (0..*): the search matches any of its references
@@ -252,7 +252,10 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
     } else if (name === 'code') {
       if (!hasCoding(resource, value)) return false;
     } else if (name === '_tag') {
-      if (!hasTag(resource, value)) return false;
+      // comma values: any of them (FHIR R4 search.html#combining; an allergy list's read names several lists)
+      if (!value.split(',').some((v) => hasTag(resource, v))) return false;
+    } else if (name === '_count') {
+      // one page always: the page size asked for changes nothing here
     } else if (name === '_tag:not') {
       if (hasTag(resource, value)) return false;
     } else {
@@ -462,7 +465,11 @@ function apply(
     return found === undefined ? { status: 404, outcome: operationOutcome('not-found') } : { status: 200, resource: found };
   }
   if (method === 'PATCH') return patch(db, type, id, query, resource, headers);
-  if (method === 'DELETE') return remove(db, type, id, query);
+  if (method === 'DELETE') {
+    // If-Match on a DELETE by id (Bundle.entry.request.ifMatch: "only perform the operation if the Etag value matches")
+    const mismatch = id === undefined ? undefined : versionMismatch(db.get(`${type}/${id}`), headers['if-match']);
+    return mismatch ?? remove(db, type, id, query);
+  }
   if (method !== 'PUT' && method !== 'POST') return { status: 405, outcome: operationOutcome('not-supported') };
   if (!isJson(resource)) return { status: 400, outcome: operationOutcome('structure', 'no resource') };
   if (resource.resourceType !== type) return { status: 400, outcome: operationOutcome('invalid', 'resourceType does not match URL') };

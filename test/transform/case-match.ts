@@ -90,7 +90,8 @@ function candidates(entries: readonly Entry[], e: Expectation, labels: Labels): 
 
 /** Checks a Bundle against a case; returns the failures (empty = pass). */
 export function checkCase(bundle: Json, c: CaseExpectations): string[] {
-  const entries = (bundle.entry as Entry[] | undefined) ?? [];
+  // entries without a resource (a DELETE, an AL1 list's marked GET) match no expectation of a resource
+  const entries = ((bundle.entry as Partial<Entry>[] | undefined) ?? []).filter((x): x is Entry => x.resource !== undefined);
   const labels = new Map<string, string>();
   const failures: string[] = [];
   c.expect.forEach((e, i) => {

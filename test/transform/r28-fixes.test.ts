@@ -10,7 +10,7 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 type Json = Record<string, unknown>;
 
 function resources(msg: string[], type: string): Json[] {
-  return ((convertHl7v2(msg.join('\r')).bundle.entry as { resource: Json }[]) ?? []).map((e) => e.resource).filter((r) => r.resourceType === type);
+  return ((convertHl7v2(msg.join('\r')).bundle.entry as { resource: Json }[]) ?? []).map((e) => e.resource).filter((r) => r?.resourceType === type);
 }
 const codes = (cc: unknown): unknown[] => (((cc as { coding?: Json[] } | undefined)?.coding) ?? []).map((c) => c.code);
 
