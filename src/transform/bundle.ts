@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -36,6 +36,8 @@ export interface BundleIdentity {
   unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** The search of each document a replacement (T09/T10) supersedes → hig's id of it: a marked status patch (patch.ts supersededParentEntry). */
   supersededParents?: ReadonlyMap<string, string>;
+  /** The search of each prior visit a class change ended → hig's id and its end (patch.ts endedVisitEntry; R40-N2). */
+  endedVisits?: ReadonlyMap<string, { higId: string; end?: string }>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -164,6 +166,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's
     const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
     entry.push(supersededParentEntry(chained, higId));
+  }
+  for (const [search, { higId, end }] of identity.endedVisits ?? []) {
+    // a Patient sent by a search has the server's id: the prior visit's search chains through it
+    const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
+    entry.push(endedVisitEntry(chained, higId, end));
   }
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it

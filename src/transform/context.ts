@@ -306,6 +306,16 @@ export class Conversion implements DatatypeContext {
    * patch.ts supersededParentEntry).
    */
   readonly supersededParents = new Map<string, string>();
+  /**
+   * The visits an A06/A07's MRG-5 (else MRG-6) names (admin.ts priorVisit), settled once the PV1 is read
+   * (hl7v2.ts endedPriorVisits): `number` the prior visit number, `patient` the PID's.
+   */
+  readonly priorVisits: { number: Json; patient: Resource }[] = [];
+  /**
+   * The search of each prior visit a class change ended (MRG-5 other than the PV1's visit) → hig's id of it
+   * and the new visit's start (its end): `finished` where the server holds it open (patch.ts endedVisitEntry).
+   */
+  readonly endedVisits = new Map<string, { higId: string; end?: string }>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 
