@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
@@ -38,6 +38,8 @@ export interface BundleIdentity {
   supersededParents?: ReadonlyMap<string, string>;
   /** The search of each prior visit a class change ended → hig's id and its end (patch.ts endedVisitEntry; R40-N2). */
   endedVisits?: ReadonlyMap<string, { higId: string; end?: string }>;
+  /** Time values read by the rule's default in a repeated or skipped hour: marked on the PUTs that write them (patch.ts guessedTimeMarks; R41-N1). */
+  guessedTimes?: ReadonlySet<string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
 }
@@ -180,6 +182,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };
   if (header.controlId !== undefined) bundle.identifier = { system: header.controlIdSystem, value: header.controlId };
   if (header.timestamp !== undefined) bundle.timestamp = header.timestamp;
-  bundle.entry = entry;
+  // [R41-N1] a default reading of a repeated hour never replaces the held placed one at the FHIR destination
+  bundle.entry = identity.guessedTimes === undefined ? entry : entry.map((e) => guessedTimeMarks(e, identity.guessedTimes ?? new Set()));
   return bundle;
 }

@@ -334,6 +334,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,
       endedVisits: cx.endedVisits,
+      guessedTimes: cx.guessedTimes,
       omittedFields: options.omittedFields ?? 'remove',
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);

@@ -258,6 +258,34 @@ export function endedVisitPatch(entry: Json, held: Json): Json {
   return jsonPatchBinary(ops);
 }
 
+/**
+ * [hig time-zone rule, "Hours a zone repeats or skips"; FHIR dateTime: the offset is part of the value; review 41
+ * R41-N1] A time in the hour its zone repeats that nothing in the message placed is read in its first pass (the
+ * rule's default, reported). A message sent within a day of it is placed by MSH-7's offset, one sent later is not:
+ * the T02 of an operative note read TXA-6 01:35 as `-05:00`, its T08 33 hours later as `-04:00`, and the T08's PUT
+ * replaced the placed date with the default. A PUT that writes such a default reading carries each value as this
+ * Bundle.entry extension (valueDateTime; read and removed by the FHIR destination, destinations/held-times.ts): where
+ * the server holds, at the same element, the same clock time in the other pass, that placed reading stays.
+ */
+export const GUESSED_TIME_EXTENSION = 'https://hig.example/fhir/StructureDefinition/guessed-time';
+
+/** Whether `value` (any JSON) holds the string `wanted` somewhere. */
+function holdsString(value: unknown, wanted: string): boolean {
+  if (typeof value === 'string') return value === wanted;
+  if (Array.isArray(value)) return value.some((v) => holdsString(v, wanted));
+  return isObject(value) && Object.values(value).some((v) => holdsString(v, wanted));
+}
+
+/** A PUT entry with GUESSED_TIME_EXTENSION for each guessed time its resource holds; any other entry as it is. */
+export function guessedTimeMarks(entry: Json, guessed: ReadonlySet<string>): Json {
+  if (guessed.size === 0 || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
+  const held = [...guessed].filter((t) => holdsString(entry.resource, t)).sort();
+  if (held.length === 0) return entry;
+  const { extension, ...rest } = entry;
+  const own = Array.isArray(extension) ? (extension as unknown[]) : [];
+  return { extension: [...own, ...held.map((t) => ({ url: GUESSED_TIME_EXTENSION, valueDateTime: t }))], ...rest };
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };
