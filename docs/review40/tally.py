@@ -39,7 +39,7 @@ SILENT_ASTAR = {}
 # #09 ADT^A52 (cancel leave of absence, v2.5 3.3.52): UNSUPPORTED_EVENT, a documented known gap (mapping.md
 # "Supported events": ADT^A42/A50–A55 refused); converted since R40-N1's fix (A52 → in-progress), so it counts
 # as refused only on a commit before it
-_FIXED = {'R40-W1': 'df16b88', 'R40-N1': '874bfb4'}
+_FIXED = {'R40-W1': 'df16b88', 'R40-N1': '874bfb4', 'R40-N2': 'becb4526'}
 REFUSED = set() if _fixed(_FIXED['R40-N1']) else {9}
 DELETES = set()
 

@@ -51,7 +51,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R41-W1': '2d91a6fb', 'R41-L1': 'db3c6159'}  # fix29b: the pair rule; PR1-16 CPT modifiers
+_FIXED = {'R41-W1': '2d91a6fb', 'R41-L1': 'db3c6159', 'R41-N1': 'e8d43910'}  # fix29b: the pair rule; PR1-16 CPT modifiers; fix31b: the held pass
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

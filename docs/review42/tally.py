@@ -45,7 +45,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R42-W2': '5bde29e'}
+_FIXED = {'R42-W2': '5bde29e', 'R42-N4': 'eede74b6'}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

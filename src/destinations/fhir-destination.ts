@@ -14,6 +14,7 @@ import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { resolveAllergyLists } from './held-allergies.js';
 import { carryHeldStatus } from './held-status.js';
+import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
@@ -114,7 +115,8 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
  * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
- * server holds (held-status.ts); a Patient PUT carries the links the server holds, and one that links is
+ * server holds (held-status.ts), and one that writes a default reading of a repeated hour keeps the other pass the
+ * server holds (held-times.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts). A Patient PUT is presumed in flight for at most a timeout per
  * request it may make (a read per entry, its send or one per entry, a token): after that a merge stops waiting for it.
  */
@@ -124,8 +126,15 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
-  const status = await carryHeldStatus(expanded.entries, find);
-  const statusCarried: ExpandedEntries = { ...expanded, entries: status.entries, changed: expanded.changed || status.changed, versioned: new Set([...expanded.versioned, ...status.versioned]) };
+  const held = await carryHeldStatus(expanded.entries, find);
+  // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
+  const times = await carryHeldTimes(held.entries, find);
+  const statusCarried: ExpandedEntries = {
+    ...expanded,
+    entries: times.entries,
+    changed: expanded.changed || held.changed || times.changed,
+    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned]),
+  };
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] an ADT's AL1 list: the allergies of that list the server holds and the
   // message no longer names are deleted (held-allergies.ts); read before the links' check, as the status
   const withStatus = await resolveAllergyLists(statusCarried, find);

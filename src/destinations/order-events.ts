@@ -29,15 +29,17 @@
  *
  * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
  * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
- * the visit a message that is no ADT event names (transform/patch.ts visitEntries), and the status patch
- * of the document a replacement supersedes (patch.ts supersededParentEntry: dropped when none is held).
+ * the visit a message that is no ADT event names (transform/patch.ts visitEntries), the status patch
+ * of the document a replacement supersedes (patch.ts supersededParentEntry: dropped when none is held), and
+ * the `finished` patch of the prior visit an A06/A07 ends (patch.ts endedVisitEntry, made over the held visit
+ * by endedVisitPatch; dropped when none is held or it has ended; review 40 R40-N2).
  *
  * The marker is internal to hig: it is removed from every entry sent, and so is a changed pharmacy
  * order's mark of the Dosage elements its `""` fields delete (patch.ts CLEARED_DOSAGE_EXTENSION, code
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch } from '../transform/patch.js';
 import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
@@ -78,8 +80,8 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION]);
+/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status, an ended prior visit's id and end (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_END_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -213,7 +215,7 @@ interface Searched {
 function higIdOfSearch(entries: readonly Json[], key: string, kind: MarkedSearch['kind'] = 'create'): string | undefined {
   for (const entry of entries) {
     const marked = markedSearch(entry);
-    if (marked?.kind === kind && `${marked.type}?${marked.query}` === key) return kind === 'create' ? higIdOf(entry) : supersededIdOf(entry);
+    if (marked?.kind === kind && `${marked.type}?${marked.query}` === key) return kind === 'create' ? higIdOf(entry) : supersededIdOf(entry) ?? endedVisitIdOf(entry);
   }
   return undefined;
 }
@@ -223,9 +225,9 @@ function higIdOfSearch(entries: readonly Json[], key: string, kind: MarkedSearch
  * (a document patched by id, a visit left as held), or none (its create PUT at hig's id). Without hig's
  * id (no create of the search) the entries go as they are.
  */
-async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search, merged: MergedRecords): Promise<Searched> {
+async function namedSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search, merged: MergedRecords, written: ReadonlySet<string>): Promise<Searched> {
   const id = higIdOfSearch(entries, key);
-  if (id === undefined) return supersededSearched(entries, type, key, query, search);
+  if (id === undefined) return supersededSearched(entries, type, key, query, search, written);
   const held = await heldResource(type, query, id, search, merged);
   if (held === 'other-patient') return { matches: [] };
   return held === 'none' ? { matches: [], byId: [], put: id } : { matches: [held.resource], byId: [held.resource] };
@@ -239,13 +241,17 @@ async function namedSearched(entries: readonly Json[], type: string, key: string
  * or an original the receiver never had), or hig's id another patient's: the PATCH is dropped and the
  * replacement delivers, where the conditional PATCH sent as it was would find none and the server refuse
  * the transaction (R4 http.html#patch: 412). Without hig's id (no such entry) the entries go as they are.
+ * [hig class-change rule, R40-N2] The prior visit an A06/A07 ends (patch.ts endedVisitEntry) is found the same
+ * way and patched by id while open (not ENDED_VISIT_STATUSES) and not the visit the Bundle writes (`written`).
  */
-async function supersededSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search): Promise<Searched> {
+async function supersededSearched(entries: readonly Json[], type: string, key: string, query: string, search: Search, written: ReadonlySet<string>): Promise<Searched> {
   const id = higIdOfSearch(entries, key, 'patch');
   if (id === undefined) return { matches: [] };
   const held = await heldResource(type, query, id, search);
   if (held === 'none' || held === 'other-patient') return { matches: [], byId: [] };
-  return { matches: [held.resource], byId: held.resource.status === 'current' ? [held.resource] : [] };
+  // [R40-N2] an A06/A07's prior visit (patch.ts endedVisitEntry): ended while open, never the visit the Bundle writes
+  const open = type === 'Encounter' ? !ENDED_VISIT_STATUSES.has(held.resource.status) && !written.has(`Encounter/${String(held.resource.id)}`) : held.resource.status === 'current';
+  return { matches: [held.resource], byId: open ? [held.resource] : [] };
 }
 
 /**
@@ -316,7 +322,7 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
     if (NAMED_TYPES.has(marked.type)) {
-      found.set(key, await namedSearched(entries, marked.type, key, marked.query, search, merged));
+      found.set(key, await namedSearched(entries, marked.type, key, marked.query, search, merged, written));
       continue;
     }
     const matches = await search(marked.type, marked.query);
@@ -364,8 +370,9 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   return patches;
 }
 
-/** A live match's patch: the dosage made again over the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's. */
+/** A live match's patch: an ended prior visit's made over the held visit (endedVisitPatch), the dosage made again over the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's. */
 function livePatch(entry: Json, match: Json): unknown {
+  if (endedVisitIdOf(entry) !== undefined) return endedVisitPatch(entry, match);
   const dosage = dosagePatch(entry, match);
   if (dosage !== undefined) return dosage;
   const open = heldOpenPatch(entry, match);

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type AllergyListStatement, allergyListEntry } from './allergy-list.js';
 import { prune } from './prune.js';
@@ -37,6 +37,10 @@ export interface BundleIdentity {
   unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** The search of each document a replacement (T09/T10) supersedes → hig's id of it: a marked status patch (patch.ts supersededParentEntry). */
   supersededParents?: ReadonlyMap<string, string>;
+  /** The search of each prior visit a class change ended → hig's id and its end (patch.ts endedVisitEntry; R40-N2). */
+  endedVisits?: ReadonlyMap<string, { higId: string; end?: string }>;
+  /** Time values read by the rule's default in a repeated or skipped hour: marked on the PUTs that write them (patch.ts guessedTimeMarks; R41-N1). */
+  guessedTimes?: ReadonlySet<string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
   /** The AL1 lists an ADT states (allergy-list.ts): one marked GET each, which the FHIR destination resolves. */
@@ -168,6 +172,11 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
     entry.push(supersededParentEntry(chained, higId));
   }
+  for (const [search, { higId, end }] of identity.endedVisits ?? []) {
+    // a Patient sent by a search has the server's id: the prior visit's search chains through it
+    const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
+    entry.push(endedVisitEntry(chained, higId, end));
+  }
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
@@ -179,6 +188,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };
   if (header.controlId !== undefined) bundle.identifier = { system: header.controlIdSystem, value: header.controlId };
   if (header.timestamp !== undefined) bundle.timestamp = header.timestamp;
-  bundle.entry = entry;
+  // [R41-N1] a default reading of a repeated hour never replaces the held placed one at the FHIR destination
+  bundle.entry = identity.guessedTimes === undefined ? entry : entry.map((e) => guessedTimeMarks(e, identity.guessedTimes ?? new Set()));
   return bundle;
 }

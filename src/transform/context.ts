@@ -35,6 +35,8 @@ export class SegmentReader {
     readonly timezone: Zone = 'UTC',
     /** Where a located report line goes (the conversion's report, once per line). */
     private readonly report: (line: string) => void = () => undefined,
+    /** Told each time value read by the rule's default in an hour its zone repeats or skips (TimeDoubt `guessed`). */
+    private readonly guessed: (value: string) => void = () => undefined,
   ) {}
 
   get name(): string {
@@ -126,8 +128,14 @@ export class SegmentReader {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const field = c === 1 ? `${n}` : `${n}.${c}`;
-    const v = convert(raw, this.timeDoubt(field));
+    const report = this.timeDoubt(field);
+    let guessed = false;
+    const v = convert(raw, (why, guess) => {
+      guessed ||= guess === true;
+      report(why);
+    });
     if (v === undefined) this.rejectDate(field);
+    if (guessed && typeof v === 'string') this.guessed(v);
     return v === COARSE ? undefined : v;
   }
 
@@ -169,9 +177,19 @@ export class SegmentReader {
     const label = ([n, c = 1]: [number, number?]) => (c === 1 ? `${n}` : `${n}.${c}`);
     const [sf, ef] = [label(start), label(end)];
     const [rawS, rawE] = [this.str(start[0], start[1]), this.str(end[0], end[1])];
-    const p = readAsPair(rawS, rawE, this.timezone, { start: this.timeDoubt(sf), end: this.timeDoubt(ef) }, (which, why) => this.timeDoubt(which === 'start' ? sf : ef)(why));
+    const guessed = { start: false, end: false };
+    const doubt = (which: 'start' | 'end', field: string): TimeDoubt => {
+      const report = this.timeDoubt(field);
+      return (why, guess) => {
+        guessed[which] ||= guess === true;
+        report(why);
+      };
+    };
+    const p = readAsPair(rawS, rawE, this.timezone, { start: doubt('start', sf), end: doubt('end', ef) }, (which, why) => this.timeDoubt(which === 'start' ? sf : ef)(why));
     if (rawS !== undefined && p.start === undefined) this.rejectDate(sf);
     if (rawE !== undefined && p.end === undefined) this.rejectDate(ef);
+    if (guessed.start && p.start !== undefined) this.guessed(p.start);
+    if (guessed.end && p.end !== undefined) this.guessed(p.end);
     return p;
   }
 
@@ -306,6 +324,22 @@ export class Conversion implements DatatypeContext {
    * patch.ts supersededParentEntry).
    */
   readonly supersededParents = new Map<string, string>();
+  /**
+   * The time values read by the rule's default in an hour their zone repeats or skips (datatypes/time.ts TimeDoubt
+   * `guessed`: the first pass, placed by no MSH-7): a PUT that writes one is marked so the FHIR destination keeps the
+   * other pass of the same clock time when the server holds it (patch.ts guessedTimeMarks; review 41 R41-N1).
+   */
+  readonly guessedTimes = new Set<string>();
+  /**
+   * The visits an A06/A07's MRG-5 (else MRG-6) names (admin.ts priorVisit), settled once the PV1 is read
+   * (hl7v2.ts endedPriorVisits): `number` the prior visit number, `patient` the PID's.
+   */
+  readonly priorVisits: { number: Json; patient: Resource }[] = [];
+  /**
+   * The search of each prior visit a class change ended (MRG-5 other than the PV1's visit) → hig's id of it
+   * and the new visit's start (its end): `finished` where the server holds it open (patch.ts endedVisitEntry).
+   */
+  readonly endedVisits = new Map<string, { higId: string; end?: string }>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 
@@ -516,7 +550,7 @@ export class Conversion implements DatatypeContext {
   reader(segment: Segment, index: number): SegmentReader {
     let r = this.readerByIndex.get(index);
     if (r === undefined || r.segment !== segment) {
-      r = new SegmentReader(this.msg, segment, index, this.timezone, (line) => this.once(line));
+      r = new SegmentReader(this.msg, segment, index, this.timezone, (line) => this.once(line), (value) => this.guessedTimes.add(value));
       this.readers.push(r);
       this.readerByIndex.set(index, r);
     }

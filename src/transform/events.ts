@@ -27,6 +27,12 @@ export interface EventMeaning {
    */
   priorAccount?: boolean;
   /**
+   * MRG-5 (MRG-6) names the visit before the class change; a number other than PV1-19's is a stay that
+   * ended when the new one began (A06/A07 with a new visit number: admin.ts priorVisit, patch.ts
+   * endedVisitEntry; review 40 R40-N2).
+   */
+  endsPriorVisit?: boolean;
+  /**
    * The event links (A24) or unlinks (A37) the records its first two PIDs name: FHIR R4 Patient.link
    * `seealso` both ways, added or removed (patient-links.ts).
    */
@@ -79,8 +85,8 @@ export interface EventMeaning {
  * chapter 3): cancels undo the event they cancel; pending events leave the visit as it was.
  */
 const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
-  A06: { encounterStatus: 'in-progress', priorAccount: true }, // change an outpatient to an inpatient: the visit goes on
-  A07: { encounterStatus: 'in-progress', priorAccount: true }, // change an inpatient to an outpatient
+  A06: { encounterStatus: 'in-progress', priorAccount: true, endsPriorVisit: true }, // change an outpatient to an inpatient: the visit goes on
+  A07: { encounterStatus: 'in-progress', priorAccount: true, endsPriorVisit: true }, // change an inpatient to an outpatient
   A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
   A05: { preAdmits: true }, // pre-admit (its status planned comes from the IG's map)
   A14: { encounterStatus: 'planned', preAdmits: true }, // pending admit

@@ -19,7 +19,7 @@ import { GroupTree } from './groups.js';
 import { linkPatients } from './patient-links.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
-import { finishReferral } from './segments/admin.js';
+import { endPriorVisits, finishReferral } from './segments/admin.js';
 import { finishDocument } from './segments/documents.js';
 import { shareOrderDosage } from './segments/medication-timing.js';
 import { mapMsh } from './segments/msh.js';
@@ -142,6 +142,8 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
   if (gone.size > 0) for (const r of cx.resources.values()) scrubReferences(r, gone);
   // A24 / A37: the seealso pair between the two PIDs' records (patient-links.ts)
   deleteNotes.push(...linkPatients(cx, meaning));
+  // A06/A07: the prior visit MRG-5 names, when the PV1 is another one, ended (R40-N2)
+  endPriorVisits(cx);
   const all = [...cx.resources.values()];
   const patients = all.filter((r) => r.resourceType === 'Patient' && r.active !== false);
   const patient = patients.length === 1 ? patients[0] : undefined;
@@ -336,6 +338,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       named: cx.named,
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,
+      endedVisits: cx.endedVisits,
+      guessedTimes: cx.guessedTimes,
       omittedFields: options.omittedFields ?? 'remove',
       allergyLists,
     });

@@ -197,6 +197,95 @@ export function supersededIdOf(entry: Json): string | undefined {
   return undefined;
 }
 
+/**
+ * [hig class-change rule, where the IG is silent (MRG[Account] #5 has no target); v2.5.1 3.3.6/3.3.7: PV1-19 may
+ * change in the event; MRG-5 is the Prior Visit Number; FHIR R4 encounter-status `finished` "the encounter has ended"; review
+ * 40 R40-N2] The visit an A06/A07's MRG-5 names when the PV1 is a new one (admin.ts endPriorVisits): it ended when
+ * the new visit began. A JSON Patch of its `status` alone, searched by MRG-5 as its PV1-19 was, marked, with hig's
+ * id of it (its PV1-19's key) as ENDED_VISIT_ID_EXTENSION and the new visit's start (PV1-44) as
+ * ENDED_VISIT_END_EXTENSION. No create: hig knows nothing of the prior stay but its number. The FHIR destination
+ * (destinations/order-events.ts endedSearched) patches the visit its search or hig's id finds while it is open,
+ * made over what it holds (endedVisitPatch: the end, its current locations `completed`), and drops the entry when
+ * the server holds none or holds it ended; sent as it is (file, HTTP, MLLP), a receiver's server answers a
+ * conditional PATCH without a match 412, as a superseded document's.
+ */
+export function endedVisitEntry(search: string, higId: string, end: string | undefined): Json {
+  const entry = patchEntry('Encounter', search, [{ op: 'add', path: '/status', value: 'finished' }]);
+  const extension: Json[] = [{ url: ENDED_VISIT_ID_EXTENSION, valueId: higId }];
+  if (end !== undefined) extension.push({ url: ENDED_VISIT_END_EXTENSION, valueDateTime: end });
+  return withMarker({ ...entry, extension });
+}
+
+/** hig's id of the prior visit a class change ends (endedVisitEntry), on its PATCH entry: an extension of Bundle.entry, removed with the marker. */
+export const ENDED_VISIT_ID_EXTENSION = 'https://hig.example/fhir/StructureDefinition/ended-visit-id';
+/** The end of that visit (the new visit's PV1-44), on the same entry. */
+export const ENDED_VISIT_END_EXTENSION = 'https://hig.example/fhir/StructureDefinition/ended-visit-end';
+
+function entryExtension(entry: Json, url: string): Json | undefined {
+  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
+  return extensions.find((e): e is Json => isObject(e) && e.url === url);
+}
+
+/** The hig id an ended prior visit's PATCH entry carries (ENDED_VISIT_ID_EXTENSION); undefined on any other entry. */
+export function endedVisitIdOf(entry: Json): string | undefined {
+  const id = entryExtension(entry, ENDED_VISIT_ID_EXTENSION)?.valueId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** [FHIR R4 encounter-status] The statuses of a visit no class change ends again: over, never begun, or an error. */
+export const ENDED_VISIT_STATUSES: ReadonlySet<unknown> = new Set(['finished', 'cancelled', 'entered-in-error']);
+
+/**
+ * The JSON Patch of an ended prior visit (endedVisitEntry), made over the visit the server holds (`held`): status
+ * `finished` [FHIR R4 encounter-status]; period.end the new visit's start when the held period has none and starts
+ * no later (FHIR per-1; the held start kept); [hig, as pv1.ts: a finished visit's bed is `completed`, FHIR R4
+ * Encounter.location.status `active` "the patient is currently at this location"] each `active` location
+ * `completed`, so a bed board no longer shows the patient in the old stay's bed (R40-N2: the LTC bed beside the
+ * day-care visit). Planned and reserved locations are left as held.
+ */
+export function endedVisitPatch(entry: Json, held: Json): Json {
+  const ops: JsonPatchOp[] = [{ op: 'add', path: '/status', value: 'finished' }];
+  const end = entryExtension(entry, ENDED_VISIT_END_EXTENSION)?.valueDateTime;
+  const period = isObject(held.period) ? held.period : {};
+  const start = typeof period.start === 'string' ? Date.parse(period.start) : undefined;
+  if (typeof end === 'string' && period.end === undefined && (start === undefined || Number.isNaN(start) || start <= Date.parse(end))) {
+    ops.push({ op: 'add', path: '/period', value: { ...period, end } });
+  }
+  const locations = Array.isArray(held.location) ? (held.location as unknown[]) : [];
+  if (locations.some((l) => isObject(l) && l.status === 'active')) {
+    ops.push({ op: 'add', path: '/location', value: locations.map((l) => (isObject(l) && l.status === 'active' ? { ...l, status: 'completed' } : l)) });
+  }
+  return jsonPatchBinary(ops);
+}
+
+/**
+ * [hig time-zone rule, "Hours a zone repeats or skips"; FHIR dateTime: the offset is part of the value; review 41
+ * R41-N1] A time in the hour its zone repeats that nothing in the message placed is read in its first pass (the
+ * rule's default, reported). A message sent within a day of it is placed by MSH-7's offset, one sent later is not:
+ * the T02 of an operative note read TXA-6 01:35 as `-05:00`, its T08 33 hours later as `-04:00`, and the T08's PUT
+ * replaced the placed date with the default. A PUT that writes such a default reading carries each value as this
+ * Bundle.entry extension (valueDateTime; read and removed by the FHIR destination, destinations/held-times.ts): where
+ * the server holds, at the same element, the same clock time in the other pass, that placed reading stays.
+ */
+export const GUESSED_TIME_EXTENSION = 'https://hig.example/fhir/StructureDefinition/guessed-time';
+
+/** Whether `value` (any JSON) holds the string `wanted` somewhere. */
+function holdsString(value: unknown, wanted: string): boolean {
+  if (typeof value === 'string') return value === wanted;
+  if (Array.isArray(value)) return value.some((v) => holdsString(v, wanted));
+  return isObject(value) && Object.values(value).some((v) => holdsString(v, wanted));
+}
+
+/** A PUT entry with GUESSED_TIME_EXTENSION for each guessed time its resource holds; any other entry as it is. */
+export function guessedTimeMarks(entry: Json, guessed: ReadonlySet<string>): Json {
+  if (guessed.size === 0 || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
+  const held = [...guessed].filter((t) => holdsString(entry.resource, t)).sort();
+  if (held.length === 0) return entry;
+  const { extension, ...rest } = entry;
+  const own = Array.isArray(extension) ? (extension as unknown[]) : [];
+  return { extension: [...own, ...held.map((t) => ({ url: GUESSED_TIME_EXTENSION, valueDateTime: t }))], ...rest };
+}
+
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */
 function patchEntry(type: string, search: string, ops: readonly JsonPatchOp[]): Json {
   return { resource: jsonPatchBinary(ops), request: { method: 'PATCH', url: `${type}?${search}` } };

@@ -113,6 +113,17 @@ describe('review 40 at the destination (channel zone Europe/Berlin)', () => {
     expect(refOf(day.subject)).toBe(ref(schroeder()));
   });
 
+  // review 40 R40-N2: MRG-5 "valued but not mapped", the LTC stay left in-progress with bed PZG W3-12 active beside
+  // the day-care visit; fixed by fix31b [hig class-change rule; IG ADT_A06 PV1 comment; MRG[Account] #5 no target]
+  it('Schröder: the A07 to day care (#23, new PV1-19, MRG-5 KGV4000202) ends the LTC stay at 13:25 CET, its bed completed [hig class-change rule; v2.5.1 3.3.7]', () => {
+    expect(one('22', 'Encounter', 'KGV4000202').status).toBe('in-progress');
+    const stay = one('23', 'Encounter', 'KGV4000202');
+    expect(stay.status).toBe('finished');
+    expect(stay.period).toEqual({ start: '2027-10-29T10:10:00+02:00', end: '2027-11-03T13:25:00+01:00' });
+    expect((stay.location as Json[]).map((l) => l.status)).toEqual(['completed', 'completed']);
+    expect(one('23', 'Encounter', 'KGV4000203').status).toBe('in-progress');
+  });
+
   it('problems: three added, the onset corrected, agitation resolved on 1 November [PRB (hig; no IG PRB map)]', () => {
     const probs = ofType('24', 'Condition').filter((c) => text(c.category).includes('problem-list-item'));
     expect(probs).toHaveLength(3);

@@ -80,9 +80,11 @@ describe('review 41 at the destination (channel zone America/New_York)', () => {
     expect(new Set(docs.map((d) => d.id)).size).toBe(1);
     const body = Buffer.from(String(((note.content as Json[])[0]?.attachment as Json).data), 'base64').toString('utf8');
     expect(body).toContain('EBL 25 mL (corrected)');
-    // R41-N1: the T02 (MSH-7 within a day) read TXA-6 01:35 in MSH-7's pass, the T08 (33 h later) in the first pass
+    // R41-N1: the T02 (MSH-7 within a day) read TXA-6 01:35 in MSH-7's pass, the T08 (33 h later) in the first pass,
+    // and its PUT replaced the date (review 41: `-04:00` here); since fix31b the T08's default reading keeps the pass
+    // the server holds [hig time-zone rule; destinations/held-times.ts]
     expect(ofType('11', 'DocumentReference').find((d) => text(d.masterIdentifier).includes('DX41-OP0011'))?.date).toBe('2027-11-07T01:35:00-05:00');
-    expect(note.date).toBe('2027-11-07T01:35:00-04:00');
+    expect(note.date).toBe('2027-11-07T01:35:00-05:00');
   });
 
   it('the lumpectomy report: preliminary → final → corrected on one DiagnosticReport; the re-read margin line corrected, the others final; one PDF [IG OBR[DiagnosticReport] #25; OBX[Observation] #11; OBX ED]', () => {

@@ -122,8 +122,11 @@ export type Zone = string | { readonly zone: string; readonly stated: number; re
 /**
  * Told why a local time without offset has no single reading in its zone (a repeated or skipped
  * hour), so the caller reports it at the field, never the value (docs/mapping.md "Time-zone rule").
+ * `guessed`: the reading is the rule's default (the first pass; the offset before a skipped hour), which nothing in
+ * the message placed: a reading the receiver already holds in the other pass was placed by its message, and the FHIR
+ * destination keeps it (context.ts guessed times, destinations/held-times.ts; review 41 R41-N1).
  */
-export type TimeDoubt = (why: string) => void;
+export type TimeDoubt = (why: string, guessed?: boolean) => void;
 
 /**
  * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
@@ -258,6 +261,7 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
     fits.length === 2
       ? `a time without offset in the hour ${name} repeats as daylight saving ends, placed by no MSH-7 offset: ambiguous, read in its first pass (the offset before the change), it may be an hour early`
       : `a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset before the change (a clock not yet moved forward)`,
+    true,
   );
   return before;
 }
@@ -360,9 +364,9 @@ export type PairRead = (which: 'start' | 'end', why: string) => void;
  * or keeps a reversed end, and says so).
  */
 export function readAsPair(start: string | undefined, end: string | undefined, zone: Zone, doubts: { start?: TimeDoubt | undefined; end?: TimeDoubt | undefined }, paired?: PairRead): { start?: string; end?: string } {
-  const held: Record<'start' | 'end', string[]> = { start: [], end: [] };
-  let s = toDateTime(start, zone, (why) => held.start.push(why));
-  let e = toDateTime(end, zone, (why) => held.end.push(why));
+  const held: Record<'start' | 'end', [string, boolean | undefined][]> = { start: [], end: [] };
+  let s = toDateTime(start, zone, (why, guessed) => held.start.push([why, guessed]));
+  let e = toDateTime(end, zone, (why, guessed) => held.end.push([why, guessed]));
   const moved = { start: false, end: false };
   if (s !== undefined && e !== undefined && Date.parse(e) < Date.parse(s)) {
     const sp = parseDtm(start);
@@ -386,7 +390,7 @@ export function readAsPair(start: string | undefined, end: string | undefined, z
       paired?.(which, which === 'start'
         ? `a time without offset in the hour ${name} repeats, read with its end as one span: read alone it fell after the end, so it is read in its first pass (the offset before the change), the one reading with start ≤ end`
         : `a time without offset in the hour ${name} repeats, read with its start as one span: read alone it fell before the start, so it is read in its second pass (the offset after the change), the one reading with start ≤ end`);
-    } else for (const why of held[which]) doubts[which]?.(why);
+    } else for (const [why, guessed] of held[which]) doubts[which]?.(why, guessed);
   }
   const p: { start?: string; end?: string } = {};
   if (s !== undefined) p.start = s;

@@ -16,7 +16,7 @@ import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -224,7 +224,8 @@ function partyPerson(role: 'guarantor' | 'insured', made: Resource, patient: Res
  *    and the survivor links replaces → it; nothing when both are the same record;
  *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
  *  - a class change (A06/A07): [IG ADT_A06 MRG → Account[2], MRG[Account]] the prior account
- *    (MRG-3) the same way, subject the PID patient; MRG-5 (prior visit) has no row and is reported;
+ *    (MRG-3) the same way, subject the PID patient; MRG-5 (prior visit, no row) names the stay the
+ *    class change ended when it is not the PV1's visit (priorVisit);
  *  - a visit move (A45): [IG MRG[Account] #3] the visit's prior account (MRG-3) the same way,
  *    its holder only when the message says it (visitMoveAccount); no patient link;
  *  - anything else: no patient link, and the report says the MRG is not converted in this
@@ -239,6 +240,7 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig merge rule] the person a merge or move leaves the records with is the Patient the server
   // holds under the survivor's search, whichever identifiers this message names it by (bundle.ts)
   if (merge !== undefined || movesVisit) cx.survivors.add(`Patient/${survivor.id ?? ''}`);
+  if (scope.meaning.endsPriorVisit === true) priorVisit(seg, survivor, cx);
   if (accounts) priorAccount(seg, survivor, cx);
   else if (merge === 'patient') patientMergeAccount(seg, survivor, cx);
   else if (movesVisit) visitMoveAccount(seg, survivor, cx);
@@ -309,6 +311,47 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
   const same = identity !== undefined && cx.idOf('Patient', identity) === patient.id;
   if (prior.length > 0 && !same) cx.leftOut(seg, '1', "the visit's prior patient, another record than the PID's (no MRG[Account] row; hig links no patients in a visit move)");
   priorAccount(seg, same ? patient : undefined, cx);
+}
+
+/**
+ * [hig class-change rule, where the IG is silent: MRG[Account] #5/#6 have no target; IG ADT_A06 PV1 comment "per
+ * A06 and A07 trigger event definitions PV1-19 - Visit Number may also be changed during this event"; v2.5.1 3.3.6/
+ * 3.3.7 say the same and use MRG "only for MRG-3"; MRG-5 is by its own definition the Prior Visit Number] MRG-5 (else MRG-6, the prior alternate
+ * visit id, as PV1-50 stands in for PV1-19) names the visit before the change. Read with its identity only (no
+ * assigner Organization): the PV1 that follows says whether it is the same visit (the class changed in place) or a
+ * new one, which ends it (hl7v2.ts endedPriorVisits; review 40 R40-N2). MRG-6 beside MRG-5 is another name of the
+ * same visit and stays in the report as valued.
+ */
+function priorVisit(seg: SegmentReader, patient: Resource, cx: Conversion): void {
+  const field = seg.rep(5) !== undefined ? 5 : 6;
+  const { timezone, namespaceMap } = cx.at(seg, field);
+  const number = cxIdentifier(seg.rep(field), { timezone, namespaceMap });
+  if (number === undefined || typeof number.value !== 'string') return;
+  // [IG PV1[Encounter] #19 → identifier type VN] the prior visit is keyed as its own PV1-19 was
+  if (number.type === undefined) number.type = tableConcept('0203', 'VN');
+  cx.priorVisits.push({ number, patient });
+}
+
+/**
+ * [hig class-change rule; review 40 R40-N2] After the walk, each prior visit an A06/A07 names (priorVisit): keyed as
+ * its own PV1-19 was (identity.ts encounterKey: the number), it is the message's visit when the PV1 carries that
+ * number (the class changed in place: nothing more to say); else it is a stay that ended when the new one began, and
+ * the receiver must not go on holding it open (the LTC bed beside the day-care visit, R40-N2): its search (the number
+ * with its system, else among the patient's visits: identity.ts patientNumberSearch, as a named visit's) and hig's id
+ * go to the Bundle as a `finished` patch (patch.ts endedVisitEntry), its end the new visit's start (PV1-44) when sent.
+ */
+export function endPriorVisits(cx: Conversion): void {
+  for (const { number, patient } of cx.priorVisits) {
+    const higId = cx.idOf('Encounter', number);
+    if (higId === undefined || cx.resources.has(`Encounter/${higId}`)) continue;
+    const system = typeof number.system === 'string' ? number.system : undefined;
+    const search = system === undefined ? patientNumberSearch(number, patient) : `identifier=${encodeURIComponent(system)}|${encodeURIComponent(String(number.value))}`;
+    if (search === undefined) continue;
+    const mine = cx.ref(patient).reference;
+    const visit = [...cx.resources.values()].find((r) => r.resourceType === 'Encounter' && (r.subject as Json | undefined)?.reference === mine);
+    const start = (visit?.period as Json | undefined)?.start;
+    cx.endedVisits.set(search, typeof start === 'string' ? { higId, end: start } : { higId });
+  }
 }
 
 /** v2-0912 OP, made fresh for each performer: a module-level object would be shared by every Bundle (CR18-3). */

@@ -28,6 +28,8 @@ const GTS = 'http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation';
 const PERIOD_UNIT: Readonly<Record<string, string>> = { S: 's', M: 'min', H: 'h', D: 'd', W: 'wk', L: 'mo' };
 /** Intervals the IG's RepeatPattern map also names in GTSAbbreviation ("every 6 hours" → Q6H). */
 const GTS_INTERVALS: Readonly<Record<string, string>> = { '1H': 'Q1H', '2H': 'Q2H', '3H': 'Q3H', '4H': 'Q4H', '6H': 'Q6H', '8H': 'Q8H', '1D': 'QD', '1W': 'WK', '1L': 'MO' };
+/** FHIR days-of-week codes for table 0335's day numbers 1 (Monday) … 7 (Sunday) (Q<integer>J<day#>). */
+const DAY_OF_WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 /** Fixed patterns: times per period, and when in the day. */
 const FIXED: Readonly<Record<string, Json>> = {
   QD: { frequency: 1, period: 1, periodUnit: 'd' },
@@ -82,6 +84,18 @@ export function repeatPattern(raw: string | undefined, report?: (why: string) =>
     if (gts !== undefined) codings.push({ system: GTS, code: gts });
     codings.push(v2Pattern(sent, report));
     return { codings, repeat: { frequency: 1, period: Number(n), periodUnit: PERIOD_UNIT[unit] } };
+  }
+  // [IG RepeatPattern Q<integer>J<day#> → the code; v2 table 0335: "repeats on a particular day of the week … If
+  // <integer> is missing, the repeat rate is assumed to be 1. Day numbers are counted from 1=Monday to 7=Sunday",
+  // QJ135 Monday, Wednesday and Friday] the days → repeat.dayOfWeek, once on each, every <integer> weeks [FHIR R4
+  // Timing.repeat.dayOfWeek: "the action happens only on the specified day(s)"; review 42 R42-N4: the code alone
+  // left a receiver to parse QJ135]
+  const days = /^Q(\d*)J([1-7]+)$/.exec(code);
+  if (days !== null) {
+    const [, n = '', digits = ''] = days;
+    const dayOfWeek = [...new Set(digits)].sort().map((d) => DAY_OF_WEEK[Number(d) - 1] ?? '');
+    codings.push(v2Pattern(sent, report));
+    return { codings, repeat: { frequency: dayOfWeek.length, period: n === '' ? 1 : Number(n), periodUnit: 'wk', dayOfWeek } };
   }
   const times = /^(\d+)ID$/.exec(code);
   if (times !== null) return { codings: [v2Pattern(sent, report)], repeat: { frequency: Number(times[1]), period: 1, periodUnit: 'd' } };
