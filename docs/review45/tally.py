@@ -27,6 +27,9 @@ CLASSES = [
     # classed by the chained rows. The CX.5 NNNLD and XCN.13 AGB lines ('no code of HL7 table 0203 keeps no system') and
     # PV1-10's are tally_core REMARKS. The row below is seen only on the review's Europe/Amsterdam channel.
     (r'^OBR-8 \(segment \d+\): a time without offset in the hour Europe/Amsterdam skips as daylight saving starts', 'b', 'remark: OBR-8 on a modality clock not moved forward, read at +01:00 and said so (R31-N2 rule; review 45)'),
+    # added with fix31c (R45-R1 fixed, OMI^O23 converts): IPC has no IG sheet; IPC-1 is the order's ACSN identifier
+    # (hig rule), the step's fields IPC-2..9 have no IG row and no ServiceRequest element (docs/mapping.md "Imaging orders")
+    (r'^IPC-\d+ is valued but not mapped', 'b', 'IPC-2..9 requested procedure / study UID / step / modality / station: no IPC sheet in the IG (fix31c)'),
 ] + (tables_of(HERE.parent / 'review43' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review42' / 'tally.py')['CLASSES']
      + tables_of(HERE.parent / 'review41' / 'tally.py')['CLASSES'])
 
@@ -38,9 +41,9 @@ CLASSES = [
 WRONG = {}
 SILENT = {}
 SILENT_ASTAR = {}
-REFUSED = {3, 7}
+_FIXED = {'R45-R1': 'a778d95a'}  # fix31c: OMI^O23 converts (grammar, IPC-1 ACSN, the RIS's NW a patch)
+REFUSED = set() if _fixed(_FIXED['R45-R1']) else {3, 7}
 DELETES = set()
-_FIXED = {}
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

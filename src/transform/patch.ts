@@ -577,6 +577,21 @@ function identifierPath(type: string, identifier: Json): string {
   return `${type}.identifier.where(${system} and value = ${literal(String(identifier.value))})`;
 }
 
+/**
+ * [hig, review 45 R45-R1] The path of one identifier of an order, by system, value and, when it has one, its
+ * type's first coding: the filler number (FILL) and the accession number (ACSN, IPC-1) are often one value
+ * of one authority, two identifiers of the order; by system and value alone the delete before the
+ * accession's add removed the filler number the patch had just added (and a placer number equal to the
+ * filler number went with the filler's delete).
+ */
+function orderIdentifierPath(type: string, identifier: Json): string {
+  const coding = ((identifier.type as Json | undefined)?.coding as Json[] | undefined)?.[0];
+  const path = identifierPath(type, identifier);
+  if (typeof coding?.code !== 'string') return path;
+  const system = typeof coding.system === 'string' ? `system = ${literal(coding.system)} and ` : '';
+  return `${path.slice(0, -1)} and type.coding.where(${system}code = ${literal(coding.code)}).exists())`;
+}
+
 /** The extensions an order event states of itself (order.ts eventExtensions), one per order: by the end of their url. */
 const EVENT_OWN: readonly string[] = ['/businessEvent', '/request-statusReason', '/v2-orderControlCodeReason'];
 
@@ -621,7 +636,7 @@ export function orderEventFhirPathPatch(resource: Resource, change: OrderEventCh
   }
   for (const identifier of change.identifiers) {
     const resolved = withoutBundleReference(resolveReferences(identifier, targets) as Json);
-    parameter.push(operation('delete', identifierPath(type, resolved)));
+    parameter.push(operation('delete', orderIdentifierPath(type, resolved)));
     parameter.push(operation('add', type, [{ name: 'name', valueString: 'identifier' }, { name: 'value', valueIdentifier: resolved }]));
   }
   return { resourceType: 'Parameters', parameter };

@@ -25,19 +25,19 @@ const text = (x: unknown) => JSON.stringify(x ?? null);
 const orders = (es: Entry[], placer: string) => es.filter((e) => e.resource?.resourceType === 'ServiceRequest'
   && text(e.resource.identifier).includes(`"value":"${placer}"`) && !text(e.resource.meta).includes('scheduler-booking'));
 
-describe('review 45: the RIS\'s OMI^O23 (IHE RAD-4 procedure scheduled, with IPC) is refused (R45-R1)', () => {
+describe('review 45: the RIS\'s OMI^O23 (IHE RAD-4 procedure scheduled, with IPC) was refused (R45-R1, fixed in fix31c)', () => {
   // #03 (ZLHRISMWL OMI^O23 2.5.1): ORC-1 NW, ORC-2 the HIS's placer number HIX45-0101, ORC-3 the RIS's filler number
   // RAD45-0101, ORC-5 SC; TQ1-7 the scheduled start 2 April 10:30; OBR-4 the MRI knee; IPC-1 the accession, IPC-3 the
   // Study Instance UID, IPC-5 modality MR, IPC-9 the station. #07 the same for the CT thorax (HIX45-0501 / RAD45-0501,
   // CT, ZLHCT1). The corpus has no OMI_O23 message map and no IPC sheet, but its ORC/OBR/TQ1 fields have their rows:
   // ORC[ServiceRequest] #3 → identifier (FILL), #5 → status (SC → active), TQ1 → occurrence. hig refuses the message
   // (UNSUPPORTED_EVENT): the MRI order learns the RIS's accession only from the placer's XO five days later (#23).
-  it.fails('R45-R1 [IG ORC[ServiceRequest] #3 → identifier FILL] #03 converts and gives the MRI order HIX45-0101 its filler number RAD45-0101', () => {
+  it('R45-R1 [IG ORC[ServiceRequest] #3 → identifier FILL] #03 converts and gives the MRI order HIX45-0101 its filler number RAD45-0101', () => {
     const es = entries('03');
     expect(orders(es, 'HIX45-0101')).not.toHaveLength(0);
     expect(text(orders(es, 'HIX45-0101').map((e) => e.resource?.identifier))).toContain('"value":"RAD45-0101"');
   });
-  it.fails('R45-R1 [same rows; IPC: no IG sheet] #07 converts (the CT thorax worklist entry RAD45-0501)', () => {
+  it('R45-R1 [same rows; IPC: no IG sheet] #07 converts (the CT thorax worklist entry RAD45-0501)', () => {
     expect(text(orders(entries('07'), 'HIX45-0501').map((e) => e.resource?.identifier))).toContain('"value":"RAD45-0501"');
   });
   it('R45-R1 control: the RIS\'s ORM^O01 SC (#06) gives the CT order its filler number; the placer\'s XO (#23) carries the MRI\'s', () => {

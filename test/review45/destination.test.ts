@@ -40,9 +40,10 @@ const document = (n: string) => ofType(n, 'DocumentReference').filter((d) => tex
 const content = (d: Json) => Buffer.from(String(((d.content as Json[])[0]?.attachment as Json).data), 'base64').toString('utf8');
 
 describe('review 45 at the destination (channel zone Europe/Amsterdam, DST change 31 March 2030)', () => {
-  it('22 transactions accepted; the two OMI^O23 refused (R45-R1); three people and the SEH\'s temporary record [IG PID[Patient] #3]', () => {
+  // R45-R1 fixed (fix31c): the two OMI^O23 were refused on 9dd2205; all 24 are accepted since
+  it('24 transactions accepted (the two OMI^O23 refused before fix31c, R45-R1); three people and the SEH\'s temporary record [IG PID[Patient] #3]', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['03-omi-o23-mri-worklist-deroos.hl7', '07-omi-o23-ct-worklist-vanderkolk.hl7']);
+    expect(refused).toEqual([]);
     expect(after.size).toBe(24);
     expect(ofType('24', 'Patient')).toHaveLength(4);
     expect(text(grietje().identifier)).toContain('"value":"451001102"');
@@ -153,7 +154,30 @@ describe('review 45 at the destination (channel zone Europe/Amsterdam, DST chang
 
   // R45-R1 at the server: the RIS's OMI^O23 (#03) was the first message to give the MRI order its filler number
   // (ORC-3 RAD45-0101) and ORC-5 SC; refused, the order carries no filler number until the XO (#23) re-sends it.
-  it.fails('R45-R1 at the server: after the OMI^O23 (#03) the MRI order carries the RIS\'s filler number RAD45-0101 [IG ORC[ServiceRequest] #3 → identifier FILL]', () => {
+  it('R45-R1 at the server: after the OMI^O23 (#03) the MRI order carries the RIS\'s filler number RAD45-0101 [IG ORC[ServiceRequest] #3 → identifier FILL]', () => {
     expect(text(order('03', 'HIX45-0101').identifier)).toContain('"value":"RAD45-0101"');
+  });
+
+  // fix31c (R45-R1): the RIS's OMI^O23 is the filler scheduling the placer's order, not a new order: a conditional
+  // create + patch (order.ts FILLER_ORDER_MESSAGES), so what only the HIS's ORM said stays, and IPC-1 adds the accession
+  it('R45-R1 fix: the OMI^O23 patches the HIS\'s order: #01\'s reason and authoredOn kept, ORC-3 FILL and IPC-1 ACSN added, ORC-5 SC active, TQ1-7 the slot [IG ORC[ServiceRequest] #3, #5; TQ1[ServiceRequest] #7; OBR[ServiceRequest] #31; hig rule IPC-1 → identifier ACSN]', () => {
+    const acsn = 'http://terminology.hl7.org/CodeSystem/v2-0203","code":"ACSN"';
+    const mri = order('03', 'HIX45-0101');
+    // #01 ORC-9 20300328141000 (a bare time, +01:00 on 28 March) and OBR-31 ^Verdenking mediale meniscusscheur
+    expect(mri.authoredOn).toBe('2030-03-28T14:10:00+01:00');
+    expect(text(mri.reasonCode)).toContain('Verdenking mediale meniscusscheur');
+    // #03 ORC-3 RAD45-0101^ZLHRIS, IPC-1 RAD45-0101^ZLHRIS; ORC-5 SC; TQ1-7 203004021030 (after the change: +02:00)
+    const ids = (mri.identifier as Json[]).map((i) => text(i));
+    expect(ids.filter((i) => i.includes('"value":"RAD45-0101"'))).toHaveLength(2);
+    expect(ids.some((i) => i.includes('"code":"FILL"') && i.includes('"value":"RAD45-0101"'))).toBe(true);
+    expect(ids.some((i) => i.includes(acsn) && i.includes('"value":"RAD45-0101"'))).toBe(true);
+    expect(ids.some((i) => i.includes('"code":"PLAC"') && i.includes('"value":"HIX45-0101"'))).toBe(true);
+    expect(mri.status).toBe('active');
+    expect(mri.occurrencePeriod).toEqual({ start: '2030-04-02T10:30:00+02:00' });
+    // #07 for the CT thorax the RIS's ORM SC (#06) had already numbered: the accession beside the filler number, once
+    const ct = order('07', 'HIX45-0501');
+    expect((ct.identifier as Json[]).filter((i) => text(i).includes('"value":"RAD45-0501"'))).toHaveLength(2);
+    expect(text(ct.identifier)).toContain(acsn);
+    expect(ct.occurrencePeriod).toEqual({ start: '2030-03-31T01:30:00+01:00' });
   });
 });

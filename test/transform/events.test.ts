@@ -81,6 +81,8 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'MDM^T09': ['MDM_T01', ['Patient', 'DocumentReference']],
   'MDM^T10': ['MDM_T02', ['Patient', 'DocumentReference']],
   'OMG^O19': ['OMG_O19', ['Patient', 'ServiceRequest', 'Specimen']],
+  // OMI^O23 (review 45 R45-R1): the RIS's scheduling of the order, one ServiceRequest per ORC + OBR, its DG1 a Condition
+  'OMI^O23': ['OMI_O23', ['Patient', 'ServiceRequest', 'Condition']],
   'OML^O21': ['OML_O21', ['Patient', 'ServiceRequest', 'Specimen']],
   'OMP^O09': ['OMP_O09', ['Patient', 'MedicationRequest']],
   'ORL^O22': ['ORL_O22', ['Patient', 'ServiceRequest']],

@@ -5,6 +5,7 @@ import { mapRxa, mapRxc, mapRxd, mapRxe, mapRxo, mapRxr } from './pharmacy.js';
 import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
 import { mapIar } from './allergy-reaction.js';
 import { mapIn3 } from './in3.js';
+import { mapIpc } from './ipc.js';
 import { mapAl1, mapDg1, mapPr1 } from './clinical.js';
 import { mapSft } from './msh.js';
 import { mapNk1 } from './nk1.js';
@@ -58,4 +59,5 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   IAR: mapIar,
   ROL: mapRol,
   PRT: mapPrt,
+  IPC: mapIpc,
 };

@@ -547,6 +547,17 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
 const ORDER_MESSAGES: ReadonlySet<string> = new Set(['ORM', 'OML', 'OMG', 'OMI', 'OMB', 'OMD', 'OMN', 'OMS', 'OMQ']);
 
 /**
+ * [hig rule, review 45 R45-R1; v2.5.1 ch. 4 OMI^O23 with IPC, IHE RAD TF-2 RAD-4 "Procedure Scheduled" / RAD-13
+ * "Procedure Updated"] Order messages in which the filler tells of an order the placer placed: an
+ * OMI^O23's ORC-1 NW is the department system (RIS) scheduling the requested procedure (OBR) in
+ * scheduled procedure steps (IPC), with its own numbers (ORC-3, IPC-1 the accession) and ORC-5 SC; it
+ * does not say all the placer's order said (ORC-9 authoredOn, the OBR-13/OBR-31 reason, the
+ * placer's notes). So its OBR is the conditional create + patch every other message naming an
+ * order is (testEventRequest), never the full PUT that erased what only the placer's ORM said.
+ */
+const FILLER_ORDER_MESSAGES: ReadonlySet<string> = new Set(['OMI']);
+
+/**
  * [IG OrderControlCode[ServiceRequest.status], ORC[ServiceRequest] #1, #5] An ORC + OBR of an order
  * message whose ORC-1 changes the state of an order placed before (STATE_EVENTS: cancel, discontinue,
  * hold, release, status changed): a filler's SC with ORC-5 IP sends the OBR's numbers and code, not
@@ -568,12 +579,29 @@ function messageType(cx: Conversion): string {
  * order is: the IG maps ORC-9 to authoredOn only when ORC-1 is NW [IG ORC[ServiceRequest] #9], and an
  * XO (change order), a result (ORU, OUL: their requests carry no ORC-7/TQ1 timing, DG1 reason, often
  * no ORC-12) or an event with its OBR says part of it. Every other message naming the order is a
- * conditional create + a patch of what it says (testEventRequest).
+ * conditional create + a patch of what it says (testEventRequest), and so is a filler's order message
+ * (FILLER_ORDER_MESSAGES: OMI^O23, whose NW is the RIS scheduling the placer's order, R45-R1).
  */
 function placesOrder(orc: SegmentReader | undefined, cx: Conversion): boolean {
-  if (!ORDER_MESSAGES.has(messageType(cx))) return false;
+  const type = messageType(cx);
+  if (!ORDER_MESSAGES.has(type) || FILLER_ORDER_MESSAGES.has(type)) return false;
   const control = orc?.str(1)?.toUpperCase();
   return control === undefined || control === 'NW';
+}
+
+/**
+ * [hig rule, review 45 R45-R1] An identifier a segment after the OBR adds to the order's ServiceRequest
+ * (IPC-1 the accession number, ipc.ts): on the request once, and, when the request is an order event
+ * (the create + patch of testEventRequest, whose identifiers eventChange took from the OBR), on the
+ * event's change too, so the order the server holds gets it beside its own numbers.
+ */
+export function addOrderIdentifier(resource: Resource, identifier: Json, cx: Conversion): void {
+  const same = JSON.stringify(identifier);
+  if (((resource.identifier as Json[] | undefined) ?? []).some((i) => JSON.stringify(i) === same)) return;
+  push(resource as Json, 'identifier', identifier);
+  const typeId = `${resource.resourceType}/${resource.id ?? ''}`;
+  const change = cx.events.get(typeId);
+  if (change !== undefined) cx.events.set(typeId, { ...change, identifiers: [...change.identifiers, identifier] });
 }
 
 /**

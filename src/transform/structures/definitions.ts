@@ -90,6 +90,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   // that heads it (groups.ts) [hig: the IG has no OMG_O19 message map; as IG OML_O21 6.4.1 and
   // OBR[ServiceRequest], one ServiceRequest per OBR] (code review 23, CR23-8: tagged [IG OMG_O19] before).
   OMG_O19: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} {OBSERVATION_REQUEST(OBR [{NTE}] [{PRT}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{SPECIMEN(SPM [{OBX}] [{CONTAINER(SAC [{OBX}])}])}] ${PRIOR_RESULT})} [{FT1}] [{CTI}] [BLG])}`,
+  OMI_O23: `${HDR} [{NTE}] ${ORDER_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} OBR [{NTE}] [{PRT}] [{ROL}] [CTD] [{DG1}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] {IPC})}`,
   // OBSERVATION_REQUEST repeats: senders put several OBRs under one ORC (MDHHS OML_O21: HIV and
   // syphilis under one ORC NW). Read as the standard's ORC-less ORDER_PRIOR, the second test lost
   // its ORC [IG OML_O21 6.4.10.4.1: ORDER_PRIOR starts with a required ORC]; each OBR is paired
@@ -151,7 +152,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A52', 'A53', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
-  'OMG^O19', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
+  'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
   'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
