@@ -29,7 +29,8 @@
  *
  * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
  * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
- * the visit a message that is no ADT event names (transform/patch.ts visitEntries), and the status patch
+ * the visit a message that is no ADT event names (transform/patch.ts visitEntries), the mother PID-21 alone
+ * names (patch.ts namedMotherEntries, with the PATCH of the identifiers a held one lacks), and the status patch
  * of the document a replacement supersedes (patch.ts supersededParentEntry: dropped when none is held).
  *
  * The marker is internal to hig: it is removed from every entry sent, and so is a changed pharmacy
@@ -38,7 +39,8 @@
  * and a patient id: errors name the resource type only.
  */
 import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf } from '../transform/patch.js';
-import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
+import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
+import { jsonPatchBinary } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
@@ -402,6 +404,9 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       const live = liveOf(matches, marked.type);
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
+      // the mother PID-21 alone names, held: the PID-21 identifiers she lacks are added (R44-N6)
+      const ops = matches.length === 1 && matches[0] !== undefined ? lackedIdentifiersOps(entry, matches[0]) : undefined;
+      if (ops !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(ops), marked.type, matches[0])) - 1);
     } else {
       for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }
