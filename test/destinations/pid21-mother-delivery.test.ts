@@ -81,7 +81,7 @@ describe('[hig mother rule; IG PID[Patient] #21, NK1[RelatedPerson] #2, #5] R44-
     expect((theMother().identifier as Json[]).filter((i) => i.value === 'LP7700088')).toHaveLength(1);
   });
 
-  it('ORU first (no mother at the server) creates her at hig\'s id; the later ADT\'s NK1 fills that one: one mother with name, phone and PID-21', async () => {
+  it('control (as before the fix): ORU first (no mother at the server) creates her at hig\'s id; the later ADT\'s NK1 fills that one: one mother with name, phone and PID-21', async () => {
     await deliver(ORU);
     const created = theMother();
     expect(text(created.identifier)).toContain('"value":"LP7700088"');
