@@ -4,10 +4,11 @@
  * notificationPatched; code review 25, CR25-4), the visit a message that is no ADT event names
  * (transform/patch.ts visitEntries: a result's, order's, document's PV1) and the account one that is no
  * ADT or BAR event names (transform/patch.ts accountEntries: a charge's, result's, order's PID-18, with
- * a patch of its GT1 guarantors; review 34 R34-N2).
+ * a patch of its GT1 guarantors; review 34 R34-N2) and the mother RelatedPerson PID-21 alone names
+ * (transform/patch.ts namedMotherEntries: an ORU's, OML's, RDE's, an A03's without NK1; review 44 R44-N6).
  *
  * The converter sends each as a conditional create searched by its number among the patient's
- * resources (TXA-12; PV1-19; PID-18) — a document notification with a conditional JSON Patch of what the TXA
+ * resources (TXA-12; PV1-19; PID-18; the mother by hig's id alone, `_id=<id>`: identity.ts motherSearch) — a document notification with a conditional JSON Patch of what the TXA
  * says beside it — and marks the entries as it marks an order event's (transform/patch.ts
  * ORDER_EVENT_EXTENSION). Sent as they are, a notification (or a result) that reached the server
  * before the message that writes the resource whole created it under the server's id; the T02 (T06,
@@ -17,7 +18,9 @@
  * orders (order-events.ts, which calls heldResource):
  *
  * - the search finds one: that one (a notification's PATCH by its id with `ifMatch` its version; a
- *   visit left as it is), the create dropped, references to its fullUrl naming it;
+ *   visit left as it is; a mother left as she is, but for the PID-21 identifiers she lacks, added by a
+ *   `PATCH RelatedPerson/<id>` under `ifMatch` of the held list and those: lackedIdentifiersPatch), the
+ *   create dropped, references to its fullUrl naming it;
  * - it finds none: `GET Type?_id=<hig's id>`, the id the writing message PUTs. hig's id is the
  *   patient + the number (docs/mapping.md "Resource identity"), so what it finds is this patient's
  *   whatever its `subject` says: a server that kept a batch's or a lone request's `urn:uuid:` subject
@@ -47,7 +50,7 @@ type Json = Record<string, unknown>;
 export type Search = (type: string, query: string) => Promise<Json[]>;
 
 /** The types whose marked create is resolved here (the module comment), not as an order event's. */
-export const NAMED_TYPES: ReadonlySet<string> = new Set(['Account', 'DocumentReference', 'Encounter']);
+export const NAMED_TYPES: ReadonlySet<string> = new Set(['Account', 'DocumentReference', 'Encounter', 'RelatedPerson']);
 
 /** hig's id of the resource a marked create names: its fullUrl is `urn:uuid:<id>` (transform/bundle.ts). */
 export function higIdOf(create: Json): string | undefined {
@@ -98,6 +101,8 @@ function atHigId(type: string, matches: readonly Json[], higId: string): Held {
 export async function heldResource(type: string, query: string, higId: string, search: Search, merged = mergedRecords(search)): Promise<Held> {
   const matches = await search(type, query);
   if (matches.length > 0) return atHigId(type, matches, higId);
+  // a search that is hig's id (the mother PID-21 alone names) has been made: one GET
+  if (query === `_id=${encodeURIComponent(higId)}`) return 'none';
   const [own] = await search(type, `_id=${encodeURIComponent(higId)}`);
   if (own !== undefined && ofSearchedPatient(own, query)) return { resource: own };
   const retry = await mergedRetry(query, merged);
@@ -180,4 +185,22 @@ export function putAtHigId(create: Json, higId: string): Json {
   const resource = isRecord(create.resource) ? create.resource : {};
   const type = String(resource.resourceType);
   return { ...entry, resource: { resourceType: type, id: higId, ...resource }, request: { method: 'PUT', url: `${type}/${higId}` } };
+}
+
+/**
+ * [hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother] identifier; review 44 R44-N6] The JSON Patch
+ * of a held mother that lacks some of the identifiers the create of the mother PID-21 alone names carries
+ * (compared by system and value): `add /identifier` of the held list with those after it, so nothing held
+ * is lost (a JSON Patch `add` of the list replaces it; `add /identifier/-` fails where she has none). Sent by
+ * id with the version read (order-events.ts), so a change since the read fails (412, retried) rather than
+ * being overwritten. Undefined for any other create, or when she holds them all.
+ */
+export function lackedIdentifiersOps(create: Json, held: Json): unknown[] | undefined {
+  const resource = isRecord(create.resource) ? create.resource : undefined;
+  if (resource?.resourceType !== 'RelatedPerson' || !Array.isArray(resource.identifier)) return undefined;
+  const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
+  const text = (i: unknown) => (isRecord(i) ? `${String(i.system)}|${String(i.value)}` : '');
+  const have = new Set(heldList.map(text));
+  const lacking = (resource.identifier as unknown[]).filter((i) => isRecord(i) && !have.has(text(i)));
+  return lacking.length === 0 ? undefined : [{ op: 'add', path: '/identifier', value: [...heldList, ...lacking] }];
 }

@@ -29,7 +29,8 @@
  *
  * A document notification without content (MDM T03/T07/T11) is marked too: which document its pair
  * acts on is named-resources.ts's rule (code review 25 CR25-4), its entries rewritten here, and so is
- * the visit a message that is no ADT event names (transform/patch.ts visitEntries), the status patch
+ * the visit a message that is no ADT event names (transform/patch.ts visitEntries), the mother PID-21 alone
+ * names (patch.ts namedMotherEntries, with the PATCH of the identifiers a held one lacks), the status patch
  * of the document a replacement supersedes (patch.ts supersededParentEntry: dropped when none is held), and
  * the `finished` patch of the prior visit an A06/A07 ends (patch.ts endedVisitEntry, made over the held visit
  * by endedVisitPatch; dropped when none is held or it has ended; review 40 R40-N2).
@@ -40,7 +41,8 @@
  * and a patient id: errors name the resource type only.
  */
 import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch } from '../transform/patch.js';
-import { heldResource, higIdOf, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
+import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
+import { jsonPatchBinary } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
@@ -409,6 +411,9 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       const live = liveOf(matches, marked.type);
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
+      // the mother PID-21 alone names, held: the PID-21 identifiers she lacks are added (R44-N6)
+      const ops = matches.length === 1 && matches[0] !== undefined ? lackedIdentifiersOps(entry, matches[0]) : undefined;
+      if (ops !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(ops), marked.type, matches[0])) - 1);
     } else {
       for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }

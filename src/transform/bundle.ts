@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type AllergyListStatement, allergyListEntry } from './allergy-list.js';
 import { prune } from './prune.js';
@@ -29,8 +29,8 @@ export interface BundleIdentity {
   survivors?: ReadonlySet<string>;
   /**
    * `Type/id` → the search of a resource the message names but does not write (context.ts `named`): a visit
-   * a message that is no ADT event names, an account one that is no ADT or BAR event names; created if
-   * absent, not written over (patch.ts visitEntries, accountEntries).
+   * a message that is no ADT event names, an account one that is no ADT or BAR event names, the mother PID-21
+   * alone names; created if absent, not written over (patch.ts visitEntries, accountEntries, namedMotherEntries).
    */
   named?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
@@ -152,6 +152,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       // a Patient sent by a search has the server's id: the search chains through it, as an order event's
       const search = conditionalUpdate || keep ? chainedEventSubject(namedSearch, (other) => identity.conditional?.get(other)) : namedSearch;
       if (resource.resourceType === 'Account') return accountEntries(resource, `urn:uuid:${id}`, search, targets);
+      // [hig mother rule; R44-N6] the mother PID-21 alone names: hig's id is her search
+      if (resource.resourceType === 'RelatedPerson') return namedMotherEntries(resource, `urn:uuid:${id}`, search);
       return visitEntries(resource, `urn:uuid:${id}`, search);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {

@@ -309,8 +309,9 @@ export class Conversion implements DatatypeContext {
   /**
    * `Type/id` → the search of a resource the message names but does not write: an Encounter a message
    * that is no ADT event names (events.ts namesVisit, patch.ts visitEntries), an Account one that is no
-   * ADT or BAR event names (namesAccount, patch.ts accountEntries): created if absent, written over only
-   * by what the message states.
+   * ADT or BAR event names (namesAccount, patch.ts accountEntries), the mother RelatedPerson PID-21 alone
+   * names (pid.ts mother; an NK1 filling her clears it: nk1.ts; patch.ts namedMotherEntries): created if
+   * absent, written over only by what the message states.
    */
   readonly named = new Map<string, string>();
   /**

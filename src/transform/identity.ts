@@ -516,6 +516,17 @@ export function motherKey(patient: Resource | undefined): FactsKey | undefined {
   return facts('related-person:mother', [resourceFact(patient)]);
 }
 
+/**
+ * [hig mother rule; review 44 R44-N6] The search of the mother PID-21 alone names (pid.ts mother, patch.ts
+ * namedMotherEntries): hig's id, `_id=<id>`. Her id is the patient's mother key (motherKey), the one URL every
+ * feed writes her at, whichever of PID-21 and her NK1 it sends; her PID-21 identifier would miss the mother a
+ * hospital ADT's NK1 alone made (no identifier), and a receiver's conditional create would make a second one,
+ * which, once a VXU PUT PID-21 at hig's id, made every later search of the identifier find two (412).
+ */
+export function motherSearch(mother: Resource): string {
+  return `_id=${encodeURIComponent(mother.id ?? '')}`;
+}
+
 /** Patient-scoped clinical facts (allergy = patient + allergen; diagnosis = patient + visit + code …). */
 export function patientFactsKey(kind: string, patient: Resource | undefined, ...parts: (string | undefined)[]): IdentityKey {
   return facts(kind, [resourceFact(patient), ...parts]);

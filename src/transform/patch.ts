@@ -167,6 +167,21 @@ export function accountEntries(resource: Resource, fullUrl: string, search: stri
 }
 
 /**
+ * [hig mother rule, where the IG is silent; IG PID[Patient] #21 → CX[RelatedPerson-Mother]; review 44 R44-N6] The
+ * mother PID-21 alone names (segments/pid.ts mother: no NK1 of the message fills her; an ORU, OML, RDE, an A03
+ * without NK1): a conditional create, as a named visit (visitEntries). PID-21 says her identifier and MTH, nothing
+ * of her name, phone or address, and its full PUT erased those an ADT's or VXU's NK1 gave her at the same URL (one
+ * mother per patient, identity.ts motherKey). `search` is hig's id (identity.ts motherSearch). Marked: the FHIR
+ * destination takes the mother hig's id finds (adding, by id under If-Match, the PID-21 identifiers she lacks),
+ * else PUTs the create at hig's id, where the NK1 message that writes her whole lands
+ * (destinations/named-resources.ts). No patch entry: a JSON Patch of `/identifier` replaces the held list, and
+ * only the destination, which reads it, can add to it.
+ */
+export function namedMotherEntries(resource: Resource, fullUrl: string, search: string): Json[] {
+  return [withMarker(createIfAbsent(resource, fullUrl, search))];
+}
+
+/**
  * [hig, review 32 R32-N2; v2 table 0003 T09/T10 "document replacement"; FHIR R4 DocumentReference.status
  * `superseded` "this reference has been superseded by another reference"; IG TXA[DocumentReference] #13
  * has no target] The document a replacement's TXA-13 names (documents.ts replacedParents) is no longer

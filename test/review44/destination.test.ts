@@ -48,6 +48,16 @@ describe('review 44 at the destination (channel zone America/Chicago, across the
     expect(text(one('23', 'RelatedPerson', 'CV4400194').name)).toContain('WILHELMINA');
   });
 
+  // R44-N6 (fixed on branch fix31e): #02 (OML), #04 (ORU) and #13 (A03) carry Teodora's PID-21 CV4400191 without an NK1
+  it('R44-N6: Teodora\'s mother keeps the name and callback phone #01\'s NK1 gave her through the OML, ORU and A03 that send PID-21 alone [IG PID[Patient] #21; NK1[RelatedPerson] #2, #5]', () => {
+    for (const n of ['01', '02', '04', '13']) {
+      const mother = one(n, 'RelatedPerson', 'CV4400191');
+      expect(text(mother.name), `after #${n}`).toContain('"given":["KEALOHA","MARIT"]');
+      expect(text(mother.telecom), `after #${n}`).toContain('5550145');
+      expect(text(mother.address), `after #${n}`).toContain('11 Ballas Ct');
+    }
+  });
+
   it('the newborn named by the A08 (#23): official name ELODIE, the birth name BABYGIRL kept beside it [IG PID[Patient] #5; XPN[HumanName] #7]', () => {
     expect(text(one('12', 'Patient', 'CV4400104').name)).toContain('BABYGIRL');
     const names = newborn().name as Json[];

@@ -182,6 +182,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined)));
     const made = cx.add(rp as Resource, key, id === undefined && !mother ? 'distinct' : 'merge');
     if (mother && made !== rp) addIdentifiers(made, all as Json[]);
+    // [hig mother rule; review 44 R44-N6] the NK1 fills the mother PID-21 named: written whole (a PUT), not created if absent
+    if (mother) cx.named.delete(`RelatedPerson/${made.id ?? ''}`);
     // merged into the person PID-21 or an earlier NK1 made: that one's relationship stays first, the
     // NK1's own codes (table 0063 as sent, NK1-7's role) are added, not lost to first-wins
     if (made !== rp) made.relationship = addConcepts(Array.isArray(made.relationship) ? (made.relationship as Json[]) : [], [relationship, role]);

@@ -12,7 +12,7 @@ import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { HL7_NULL } from '../../hl7/message.js';
 import { organization, organizationFromHd, practitioner } from '../entities.js';
-import { motherKey, patientFactsKey, patientKey, patientNumberSearch } from '../identity.js';
+import { motherKey, motherSearch, patientFactsKey, patientKey, patientNumberSearch } from '../identity.js';
 import type { Json, Resource } from '../types.js';
 import { mapLivingWill } from './living-will.js';
 import { administrativeGender } from './coded.js';
@@ -53,12 +53,20 @@ function motherRelationship(): Json {
  * of the patient with relationship MTH (the IG's default when nothing more is known), at the
  * patient's mother key (identity.ts motherKey), so the patient's only NK1 saying MTH, in this message
  * or in another feed's message without PID-21, fills the same RelatedPerson. Returns the identifiers.
+ * Made from PID-21 alone (no NK1 of the message fills her), she is a resource the message names but does
+ * not write (context.ts `named`, patch.ts namedMotherEntries): an ORU, OML, RDE or an A03 without NK1 PUT
+ * her as identifier + MTH over the name, telecom and address an ADT's or VXU's NK1 gave her (review 44
+ * R44-N6).
  */
 function mother(seg: SegmentReader, patient: Resource, cx: Conversion): Json[] {
   const identifiers = seg.reps(21).map((r) => cxIdentifier(r, cx)).filter((i): i is Json => i !== undefined);
   if (identifiers.length === 0) return identifiers;
   const rp: Json = { resourceType: 'RelatedPerson', identifier: identifiers, patient: cx.ref(patient), relationship: [motherRelationship()] };
-  cx.add(rp as Resource, motherKey(patient));
+  const key = motherKey(patient);
+  const made = cx.add(rp as Resource, key);
+  // [hig mother rule; review 44 R44-N6] named, not written: created if absent at hig's id, unless an NK1 of
+  // the message fills her (nk1.ts clears the mark): PID-21 says her identifier, not her name or phone
+  if (key !== undefined) cx.named.set(`RelatedPerson/${made.id ?? ''}`, motherSearch(made));
   return identifiers;
 }
 
