@@ -32,7 +32,7 @@ REMARKS = [
     (r"^MSH-7: the sender states the offset [+-]\d\d:\d\d and the channel's timezone is UTC", 'b', 'remark: a channel left at UTC beside a sender stating its offset (R35-N1)'),
     # added 2026-12-07 with nametype (reviews 44 R44-N4, 45 R45-N6): a name type without a name-use in the IG's
     # NameType map (B, U, NB, P …) was dropped without a line; now reported: (b), the map gives it no target
-    (r"^XPN\.7|^XCN\.10", 'b', 'XPN.7/XCN.10 name type the NameType map gives no name-use (no IG target)'),
+    (r"^[A-Z][A-Z0-9]{2}-\d+: (XPN\.7|XCN\.10) \(name type\): a code the IG's NameType map gives no name-use", 'b', 'XPN.7/XCN.10 name type the NameType map gives no name-use (no IG target)'),
 ]
 
 
@@ -138,9 +138,17 @@ def drop_fixed(tables, fixed):
                 del table[n]
 
 
+_TABLES = {}
+
+
 def tables_of(tally_script):
-    """Another review's tables (the globals of its tally.py), read without running its tally."""
-    return runpy.run_path(str(tally_script), run_name='tables')
+    """Another review's tables (the globals of its tally.py), read without running its tally. Each tally chains
+    the three before it, which chain theirs: read once per script (a cache), or review 46's tally read its
+    ancestors 3^n times (review 46 found it ran for minutes)."""
+    key = str(Path(tally_script).resolve())
+    if key not in _TABLES:
+        _TABLES[key] = runpy.run_path(key, run_name='tables')
+    return _TABLES[key]
 
 
 def main(tally_file, tables, fixed):
