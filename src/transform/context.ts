@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { endBeforeStart, parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -182,7 +182,7 @@ export class SegmentReader {
    */
   span(start: [n: number, c?: number], end: [n: number, c?: number], element = 'the period'): { start?: string; end?: string } {
     const p = this.pairedTimes(start, end);
-    if (p.start !== undefined && p.end !== undefined && Date.parse(p.end) < Date.parse(p.start)) {
+    if (p.start !== undefined && p.end !== undefined && endBeforeStart(p.start, p.end)) {
       const label = ([n, c = 1]: [number, number?]) => (c === 1 ? `${n}` : `${n}.${c}`);
       this.report(`${this.name}-${label(end)} (segment ${this.index + 1}): an end before its start (${this.name}-${label(start)}), which a FHIR Period cannot hold (per-1: start ≤ end): ${element} keeps the start only; not converted`);
       return { start: p.start };

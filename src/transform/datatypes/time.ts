@@ -339,6 +339,28 @@ function repeatedPasses(zone: Zone, t: ParsedTime): [first: string, second: stri
   return fits.length === 2 ? [formatOffset(before), formatOffset(after)] : undefined;
 }
 
+/**
+ * Whether the FHIR date/dateTime `end` lies before `start` [FHIR R4 Period per-1 `start <= end` (FHIRPath); FHIRPath
+ * comparison of date/time values: "If one value is specified to a different level of precision than the other, the
+ * result is empty" beyond the precision they share; code review 29 CR29-1]. Compared at the coarser precision of
+ * the two: both with a time of day, their instants; else the date part of each as written (a dateTime's own local
+ * date: `2026-06-15T23:30:00-04:00` is the 15th) to the precision both have (year, month or day), reversed only
+ * when the end's is the earlier. A date-only end on its start's day (`2026-06-15` after 10:30 that day) is not
+ * before it: `Date.parse` of a date is UTC midnight, which west of Greenwich fell before the start and dropped the
+ * end. One owner: every start/end comparison of the converter and the destination reads this.
+ */
+export function endBeforeStart(start: string | undefined, end: string | undefined): boolean {
+  if (start === undefined || end === undefined) return false;
+  const [sDate = '', sTime] = start.split('T');
+  const [eDate = '', eTime] = end.split('T');
+  if (sTime !== undefined && eTime !== undefined) return Date.parse(end) < Date.parse(start);
+  const s = sDate.split('-');
+  const e = eDate.split('-');
+  const n = Math.min(s.length, e.length);
+  // zero-padded YYYY, MM, DD: the strings order as the dates do
+  return e.slice(0, n).join('-') < s.slice(0, n).join('-');
+}
+
 /** A dateTime `written` (toDateTime's output) with its offset replaced by `offset`. */
 function withOffset(written: string, offset: string): string {
   return written.replace(/(Z|[+-]\d{2}:\d{2})$/, offset);
@@ -364,7 +386,7 @@ export function readAsPair(start: string | undefined, end: string | undefined, z
   let s = toDateTime(start, zone, (why) => held.start.push(why));
   let e = toDateTime(end, zone, (why) => held.end.push(why));
   const moved = { start: false, end: false };
-  if (s !== undefined && e !== undefined && Date.parse(e) < Date.parse(s)) {
+  if (s !== undefined && e !== undefined && endBeforeStart(s, e)) {
     const sp = parseDtm(start);
     const ep = parseDtm(end);
     const sPasses = sp === undefined ? undefined : repeatedPasses(zone, sp);
@@ -373,7 +395,7 @@ export function readAsPair(start: string | undefined, end: string | undefined, z
     if (sPasses !== undefined) tries.push([withOffset(s, sPasses[0]), e]);
     if (ePasses !== undefined) tries.push([s, withOffset(e, ePasses[1])]);
     if (sPasses !== undefined && ePasses !== undefined) tries.push([withOffset(s, sPasses[0]), withOffset(e, ePasses[1])]);
-    const fit = tries.find(([a, b]) => (a !== s || b !== e) && Date.parse(a) <= Date.parse(b));
+    const fit = tries.find(([a, b]) => (a !== s || b !== e) && !endBeforeStart(a, b));
     if (fit !== undefined) {
       moved.start = fit[0] !== s;
       moved.end = fit[1] !== e;
