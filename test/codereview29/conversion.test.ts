@@ -95,7 +95,7 @@ describe('CR29-2 FT1-7 and FT1-25 both CPT 29881, FT1-26 RT', () => {
     ].join('\r');
   const cpt = (m: string) => ((resources(m).find((r) => r.resourceType === 'ChargeItem')?.code as { coding?: Json[] } | undefined)?.coding ?? []).filter((c) => c.system === 'http://www.ama-assn.org/go/cpt').map((c) => c.code);
 
-  it.fails('the one charged service is CPT 29881:RT only, not also 29881 without its modifier', () => {
+  it('the one charged service is CPT 29881:RT only, not also 29881 without its modifier', () => {
     expect(cpt(dft('29881^Knee arthroscopy^CPT'))).toEqual(['29881:RT']);
   });
 
