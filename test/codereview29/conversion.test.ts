@@ -117,9 +117,14 @@ describe('CR29-3 a channel at America/Chicago whose senderTimezones gives the la
   ].join('\r');
   const lines = (options: Parameters<typeof convertHl7v2>[1]) => ((convertHl7v2(ORU, options).report.issue as { details?: { text?: string } }[]) ?? []).map((i) => i.details?.text ?? '').filter((t) => t.startsWith('MSH-7'));
 
-  it.fails("the line names the sender's zone setting (senderTimezones QVLAB), not the channel's timezone, which is America/Chicago", () => {
+  it("the line names the sender's zone setting (senderTimezones QVLAB), not the channel's timezone, which is America/Chicago", () => {
     const said = lines({ timezone: 'America/Chicago', senderTimezones: { QVLAB: 'UTC' } });
     expect(said.some((t) => t.includes("the channel's timezone is UTC"))).toBe(false);
+    // one line for the one cause (senderClockNote said it again), naming the setting to change and the zone used
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('senderTimezones.QVLAB');
+    expect(said[0]).toContain('is UTC');
+    expect(convertHl7v2(ORU, { timezone: 'America/Chicago', senderTimezones: { QVLAB: 'UTC' } }).utcChannelZone).toEqual({ zone: 'UTC', setting: 'senderTimezones.QVLAB' });
   });
 
   it('control: the channel itself at UTC is told as the channel\'s timezone', () => {
