@@ -220,7 +220,8 @@ export async function startDaemon(opts: DaemonOptions): Promise<Daemon> {
     return { accepted: false, code: receipt.code, retryable: receipt.situation === 'unavailable', detail: receipt.detail };
   };
   // FHIR destinations keep the links a merge wrote on a later Patient PUT (destinations/held-links.ts).
-  const linkedPatients = redisLinkedPatients(producer, settings.HIG_QUEUE_PREFIX);
+  // closed with the runtimes' destinations, before producer.disconnect() below: pending releases sent (CR29-5)
+  const linkedPatients = redisLinkedPatients(producer, settings.HIG_QUEUE_PREFIX, { log });
   const runtimes = new Map<string, ChannelRuntime>();
   const buildRuntimes = (of: readonly Channel[]) => {
     runtimes.clear();

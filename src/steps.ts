@@ -26,8 +26,8 @@ export interface ChannelRuntime {
   routes: ChannelRoutes;
   /** by destination id */
   targets: ReadonlyMap<string, Destination>;
-  /** A message's MSH-7 offset on a channel left at UTC (ConvertResult.utcChannelOffset): warned once (utcOffsetWarning). */
-  utcOffsetSeen?: (offset: string) => void;
+  /** A message's MSH-7 offset on a channel (or a sender's senderTimezones zone) left at UTC (ConvertResult.utcChannelOffset, utcChannelZone): warned once per setting (utcOffsetWarning). */
+  utcOffsetSeen?: (offset: string, read?: { zone: string; setting: string }) => void;
   close(): Promise<void>;
 }
 
@@ -70,16 +70,20 @@ export function channelRuntime(channel: Channel, deps: RuntimeDeps = {}): Channe
  * timezone is UTC (the default) is worth one warning per channel (per process: the runtime is built once per channel):
  * the sender keeps a local clock the channel was not told of, so bare times are read at MSH-7's fixed offset, an hour
  * off across its daylight-saving change, and at UTC where MSH-7 has none. Every message's report says it too
- * (hl7v2.ts utcChannelNote). The line names the channel, its zone and the offset: no message content.
+ * (hl7v2.ts utcChannelNote). The line names the channel, the zone that read the message and the setting that gave it
+ * (the channel's `timezone`, or a sender's `senderTimezones.<key>`: code review 29 CR29-3, which logged the channel's
+ * zone for a sender's), and the offset: no message content. Once per setting: each is its own cause and fix.
  */
-function utcOffsetWarning(channel: Channel, log: Logger): (offset: string) => void {
-  let warned = false;
-  return (offset) => {
-    if (warned) return;
-    warned = true;
+function utcOffsetWarning(channel: Channel, log: Logger): (offset: string, read?: { zone: string; setting: string }) => void {
+  const warned = new Set<string>();
+  return (offset, read = { zone: channel.timezone, setting: 'timezone' }) => {
+    if (warned.has(read.setting)) return;
+    warned.add(read.setting);
+    const said = read.setting === 'timezone' ? "the channel's timezone" : `the sender's zone (${read.setting})`;
+    const fix = read.setting === 'timezone' ? "set the channel's timezone" : `set ${read.setting}`;
     log.warn(
-      { channel: channel.id, timezone: channel.timezone, offset },
-      `channel ${channel.id}: MSH-7 states the offset ${offset} and the channel's timezone is ${channel.timezone}: times without an offset are read at that fixed offset (not following the sender's daylight-saving changes) or at ${channel.timezone}; set the channel's timezone to the sender's IANA zone`,
+      { channel: channel.id, timezone: read.zone, setting: read.setting, offset },
+      `channel ${channel.id}: MSH-7 states the offset ${offset} and ${said} is ${read.zone}: times without an offset are read at that fixed offset (not following the sender's daylight-saving changes) or at ${read.zone}; ${fix} to the sender's IANA zone`,
     );
   };
 }
@@ -132,7 +136,7 @@ export function pipelineStepsFor(channel: Channel, keyring: Keyring, runtime: Ch
     keyring,
     convertHl7v2: (message) => {
       const converted = convertHl7v2(message, options);
-      if (converted.utcChannelOffset !== undefined) runtime.utcOffsetSeen?.(converted.utcChannelOffset);
+      if (converted.utcChannelOffset !== undefined) runtime.utcOffsetSeen?.(converted.utcChannelOffset, converted.utcChannelZone);
       return converted;
     },
     convertJson: (mappingId, sourceData) => convertJson(mappingId, sourceData, options),

@@ -44,7 +44,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R44-W1': '6065a011'}  # fix31d: the ordering rule (OBR-22 / OBX-19 / SPM-18 / MSH-7 bound a bare time in a skipped or repeated hour)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -296,6 +296,8 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
       return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal) : deliverBundle(d, bundle, json, config.mode, context.signal);
     },
     async close() {
+      // the stored Bundles' Patient PUT registrations released before the Redis connection goes (code review 29 CR29-5)
+      await d.linked?.close();
       if (dispatcher !== undefined) await (await dispatcher()).close();
     },
   };

@@ -64,6 +64,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { linkedPatientsKey, patientPutsSendingKey } from '../redis/keys.js';
+import type { Logger } from '../log.js';
 import type { RedisClient } from '../redis/connections.js';
 import { binaryText } from '../transform/json-patch-entry.js';
 import { DestinationUnavailableError } from './failures.js';
@@ -92,7 +93,7 @@ const RELEASE_IDLE_MS = 300;
  * the destinations (types.ts DestinationDeps.linkedPatients). A Redis failure is transient: sending the PUT
  * without knowing would erase a merge's link, so the delivery waits for Redis rather than guess.
  */
-export function redisLinkedPatients(redis: RedisClient, prefix: string, options: { releaseIdleMs?: number } = {}): LinkedPatientsOf {
+export function redisLinkedPatients(redis: RedisClient, prefix: string, options: { releaseIdleMs?: number; log?: Logger } = {}): LinkedPatientsOf {
   const releaseIdleMs = options.releaseIdleMs ?? RELEASE_IDLE_MS;
   return (server) => {
     const key = linkedPatientsKey(prefix, server);
@@ -117,7 +118,12 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string, options:
     };
     const flush = async () => {
       const sends = taken();
-      if (sends.length > 0) await redis.zrem(sendingKey, ...sends).catch(() => 0);
+      if (sends.length === 0) return;
+      await redis.zrem(sendingKey, ...sends).catch(() => {
+        // how many, never which (the members are Patient ids): they end at their time, a merge waits at most timeoutMs
+        options.log?.warn({ releases: sends.length }, 'linked patients: releasing stored Bundles\' Patient PUT registrations failed (Redis); they end at their time, and a merge of those Patients meanwhile waits up to one request timeout');
+        return 0;
+      });
     };
     const later = () => {
       state.idle ??= setTimeout(() => void flush(), releaseIdleMs).unref();
@@ -196,6 +202,9 @@ export function redisLinkedPatients(redis: RedisClient, prefix: string, options:
           interval = Math.min(interval * 2, DRAIN_POLL_MS.last);
         }
       },
+      // [code review 29 CR29-5] at shutdown the idle timer (unref'd) would not run, or would find the connection
+      // gone: the stored Bundles' releases go now, before the daemon disconnects (fhir-destination.ts close)
+      close: flush,
     };
   };
 }
@@ -466,7 +475,12 @@ export interface WrittenLinks {
   byFullUrl: Map<string, string>;
 }
 
-/** The links a stored Bundle wrote (its Patient PUTs, creates and patches that link), by the id the request or the server's answer names. */
+/**
+ * The links a stored Bundle wrote (its Patient PUTs, creates and patches that link), by the id the request or the
+ * server's answer names; one per type and `other` (linkKey): a survivor written by two entries (a by-id channel's
+ * conditional create + patch of a system'd MRN, patch.ts mergeSurvivorEntries) lists its link once, so a restore
+ * puts it back once (code review 29 CR29-4: the survivor ended with the `replaces` link twice).
+ */
 export function writtenLinks(entries: readonly Json[], results: readonly DeliveryEntry[]): WrittenLinks {
   const byFullUrl = new Map<string, string>();
   for (const [index, entry] of entries.entries()) {
@@ -482,9 +496,21 @@ export function writtenLinks(entries: readonly Json[], results: readonly Deliver
     const id = literal.slice('Patient/'.length);
     const known = byId.get(id) ?? { links: [], retired: false };
     const retired = known.retired || (isRecord(entry.resource) && entry.resource.active === false);
-    byId.set(id, { links: [...known.links, ...links], retired });
+    const have = new Set(known.links.map((l) => linkKey(l, byFullUrl)));
+    const added = links.filter((l) => {
+      const key = linkKey(l, byFullUrl);
+      if (have.has(key)) return false;
+      have.add(key);
+      return true;
+    });
+    byId.set(id, { links: [...known.links, ...added], retired });
   }
   return { byId, byFullUrl };
+}
+
+/** A link's type and what its `other` names (otherKey): two links alike here are one link. */
+function linkKey(link: Json, byFullUrl: ReadonlyMap<string, string>): string {
+  return `${String(link.type)} ${otherKey(link, byFullUrl)}`;
 }
 
 /** A Patient PUT with `If-Match` (restoreLinks): the HTTP status the server answered. */
@@ -509,8 +535,16 @@ export async function restoreLinks(written: WrittenLinks, search: Search, put: V
     for (const resource of found) {
       const want = written.byId.get(String(resource.id));
       if (want === undefined) continue;
-      const heldKeys = new Set(linksOf(resource).map((l) => `${String(l.type)} ${otherKey(l, written.byFullUrl)}`));
-      const missing = want.links.filter((l) => !heldKeys.has(`${String(l.type)} ${otherKey(l, written.byFullUrl)}`)).map((l) => withLiteralOther(l, written.byFullUrl));
+      // a link held or already put back once is not added again (linkKey)
+      const heldKeys = new Set(linksOf(resource).map((l) => linkKey(l, written.byFullUrl)));
+      const missing = want.links
+        .filter((l) => {
+          const key = linkKey(l, written.byFullUrl);
+          if (heldKeys.has(key)) return false;
+          heldKeys.add(key);
+          return true;
+        })
+        .map((l) => withLiteralOther(l, written.byFullUrl));
       if (missing.length === 0) continue;
       const retire = want.retired && missing.some((l) => l.type === 'replaced-by');
       const meta = isRecord(resource.meta) ? resource.meta : {};

@@ -14,6 +14,7 @@
  * One GET per marked PUT (an A08 with a PV1, not a result: a result's visit is named, not written). The marker
  * is internal: removed from every entry sent. Searches carry an id or a visit number: errors name the type only.
  */
+import { endBeforeStart } from '../transform/datatypes/time.js';
 import { HELD_STATUS_EXTENSION } from '../transform/patch.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
@@ -54,7 +55,7 @@ function heldEnd(own: Json, held: Json): Json | undefined {
   const ownPeriod = isRecord(own.period) ? own.period : {};
   const heldPeriod = isRecord(held.period) ? held.period : {};
   if (held.status !== 'finished' || typeof heldPeriod.end !== 'string' || ownPeriod.end !== undefined) return undefined;
-  if (typeof ownPeriod.start === 'string' && Date.parse(ownPeriod.start) > Date.parse(heldPeriod.end)) return undefined;
+  if (typeof ownPeriod.start === 'string' && endBeforeStart(ownPeriod.start, heldPeriod.end)) return undefined;
   return { ...ownPeriod, end: heldPeriod.end };
 }
 

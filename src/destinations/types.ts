@@ -113,6 +113,12 @@ export interface LinkedPatients {
   mark(members: readonly string[]): Promise<readonly string[]>;
   /** Resolves once each of `sends` (as mark answered them) has ended or passed its time, or after `withinMs` at most. */
   drained(sends: readonly string[], withinMs: number, signal: AbortSignal): Promise<void>;
+  /**
+   * Sends the releases still waiting (Sending.releaseLater) now, awaited: the destination's close calls it before
+   * the connection goes (a release lost at shutdown held a merge of that Patient up to one timeoutMs; code review
+   * 29 CR29-5). A failure is logged, never thrown (the registrations then end at their time).
+   */
+  close(): Promise<void>;
 }
 
 /** A Bundle's Patient PUTs registered as being sent (LinkedPatients.sending). */

@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { endBeforeStart, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -21,9 +21,25 @@ const UNSAFE = /[\x00-\x1f]/;
 /** CWE.1–CWE.13 have IG rows that map them; CWE.14–CWE.22 do not. */
 const CWE_IG_COMPONENTS = 13;
 
+/**
+ * [hig time-zone rule, "the ordering rule" (docs/mapping.md); review 44 R44-W1; datatypes/time.ts orderedReading]
+ * The later field of the same segment a bare time of a field (`7`; `17` for SPM-17.1, `17.2`) may not be after: a specimen is not
+ * collected after its result was reported (OBR-22 for OBR-7/8), analysed (OBX-19 for OBX-14) or received
+ * (SPM-18 for SPM-17). Only these: each is a fact of v2's own definitions (collection precedes the analysis, the
+ * receipt and the report of what was collected). An OBX-14 is also held against its OBR's OBR-22 (obx.ts, by
+ * `readNotAfter`). Read only for a bare time in an hour its zone skips or repeats.
+ */
+const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
+  OBR: { '7': [22], '8': [22] },
+  OBX: { '14': [19] },
+  SPM: { '17': [18], '17.2': [18] },
+};
+
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
   readonly used = new Set<number>();
+  /** Times of other segments a field's bare time may not be after (readNotAfter), by field label. */
+  private readonly laterElsewhere = new Map<string, NotAfterOf>();
   /** Split values per field (index = field number): mappers often read the same field more than once. */
   private readonly cache: (Repetition[] | undefined)[] = [];
   constructor(
@@ -124,7 +140,7 @@ export class SegmentReader {
     return val(this.rep(n), c, s);
   }
 
-  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt) => T | typeof COARSE | undefined): T | undefined {
+  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt, later: NotAfterOf | undefined) => T | typeof COARSE | undefined): T | undefined {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const field = c === 1 ? `${n}` : `${n}.${c}`;
@@ -133,10 +149,43 @@ export class SegmentReader {
     const v = convert(raw, (why, guess) => {
       guessed ||= guess === true;
       report(why);
-    });
+    }, this.notAfter(field));
     if (v === undefined) this.rejectDate(field);
     if (guessed && typeof v === 'string') this.guessed(v);
     return v === COARSE ? undefined : v;
+  }
+
+  /**
+   * Field n (component c) as a time a bare time of another field may not be after (datatypes/time.ts NotAfter),
+   * made when asked: its instant when it has a time of day and one reading, else none. Reading it does not
+   * count the field as mapped (the unmapped-field report is the field's own mapper's).
+   */
+  notAfterTime(n: number, c = 1): NotAfterOf {
+    return () => {
+      const had = this.used.has(n);
+      const raw = this.str(n, c);
+      if (!had) this.used.delete(n);
+      const t = notAfterOf(raw, this.timezone, `${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1})`);
+      return t === undefined ? [] : [t];
+    };
+  }
+
+  /** Holds field n's bare time against `later` too (a time of another segment: an OBX-14 against its OBR's OBR-22). */
+  readNotAfter(n: number, later: NotAfterOf): void {
+    this.laterElsewhere.set(`${n}`, later);
+  }
+
+  /** The times a bare time of `field` (`7`, `17.2`) may not be after: NOT_AFTER's and readNotAfter's; undefined when none. */
+  private notAfter(field: string): NotAfterOf | undefined {
+    const own = NOT_AFTER[this.name]?.[field];
+    const elsewhere = this.laterElsewhere.get(field);
+    if (own === undefined && elsewhere === undefined) return undefined;
+    return () => {
+      const times: NotAfter[] = [];
+      for (const n of own ?? []) times.push(...this.notAfterTime(n)());
+      if (elsewhere !== undefined) times.push(...elsewhere());
+      return times;
+    };
   }
 
   /**
@@ -185,7 +234,7 @@ export class SegmentReader {
         report(why);
       };
     };
-    const p = readAsPair(rawS, rawE, this.timezone, { start: doubt('start', sf), end: doubt('end', ef) }, (which, why) => this.timeDoubt(which === 'start' ? sf : ef)(why));
+    const p = readAsPair(rawS, rawE, this.timezone, { start: doubt('start', sf), end: doubt('end', ef) }, (which, why) => this.timeDoubt(which === 'start' ? sf : ef)(why), { start: this.notAfter(sf), end: this.notAfter(ef) });
     if (rawS !== undefined && p.start === undefined) this.rejectDate(sf);
     if (rawE !== undefined && p.end === undefined) this.rejectDate(ef);
     if (guessed.start && p.start !== undefined) this.guessed(p.start);
@@ -200,7 +249,7 @@ export class SegmentReader {
    */
   span(start: [n: number, c?: number], end: [n: number, c?: number], element = 'the period'): { start?: string; end?: string } {
     const p = this.pairedTimes(start, end);
-    if (p.start !== undefined && p.end !== undefined && Date.parse(p.end) < Date.parse(p.start)) {
+    if (p.start !== undefined && p.end !== undefined && endBeforeStart(p.start, p.end)) {
       const label = ([n, c = 1]: [number, number?]) => (c === 1 ? `${n}` : `${n}.${c}`);
       this.report(`${this.name}-${label(end)} (segment ${this.index + 1}): an end before its start (${this.name}-${label(start)}), which a FHIR Period cannot hold (per-1: start ≤ end): ${element} keeps the start only; not converted`);
       return { start: p.start };
@@ -210,7 +259,7 @@ export class SegmentReader {
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
   dateTime(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw, doubt) => toDateTime(raw, this.timezone, doubt));
+    return this.converted(n, c, (raw, doubt, later) => toDateTime(raw, this.timezone, doubt, later));
   }
 
   date(n: number, c = 1): string | undefined {
@@ -243,14 +292,14 @@ export class SegmentReader {
   }
 
   private instantOf(n: number, c: number, strict: string | undefined): string | undefined {
-    return this.converted(n, c, (raw, doubt) => {
+    return this.converted(n, c, (raw, doubt, later) => {
       const t = parseDtm(raw);
       if (t === undefined) return undefined;
       if (strict !== undefined && t.day !== undefined && t.hour === undefined) {
         this.report(`${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1}): a date without a time of day cannot be an instant (${strict}, which FHIR R4 requires to the second); not converted`);
         return COARSE;
       }
-      const v = toInstant(raw, this.timezone, doubt);
+      const v = toInstant(raw, this.timezone, doubt, later);
       if (v === undefined) {
         this.used.delete(n);
         return COARSE;

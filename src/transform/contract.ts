@@ -74,4 +74,9 @@ export interface ConvertResult {
    * so; the pipeline logs it once per channel (steps.ts). Absent otherwise.
    */
   utcChannelOffset?: string;
+  /**
+   * Beside utcChannelOffset: the zone that read the message (UTC under some name) and the setting that gave it,
+   * `timezone` (the channel's) or `senderTimezones.<key>` (code review 29 CR29-3), for the log to name both.
+   */
+  utcChannelZone?: { zone: string; setting: string };
 }

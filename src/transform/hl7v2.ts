@@ -200,11 +200,24 @@ function requirePatient(def: GroupDef, structure: string, segments: readonly { n
 }
 
 /**
- * The report line of offsetOnUtcChannel (review 35 R35-N1): the offset and the zone, no value of the message. Until
- * then nothing said that a feed with a local clock was read at UTC / MSH-7's fixed offset.
+ * The setting whose zone read this message's bare times [code review 29 CR29-3]: the channel's `timezone`, or the
+ * senderTimezones entry that named the sender (`senderTimezones.QVLAB`, by MSH-4 or MSH-3), for the report line and
+ * the log to name the zone actually used and the setting to change. A key names a sender, no patient.
  */
-function utcChannelNote(offset: string, zone: string): string {
-  return `MSH-7 (segment 1): the sender states the offset ${offset} and the channel's timezone is ${zone}: times without an offset are read at MSH-7's fixed offset ${offset}, which does not follow the sender's daylight-saving changes, and in a message without an MSH-7 offset at ${zone}; set the channel's timezone to the sender's IANA zone (docs/mapping.md "Time-zone rule")`;
+function zoneSetting(sender: SenderTimezone | undefined): { setting: string; said: string } {
+  if (sender === undefined) return { setting: 'timezone', said: "the channel's timezone" };
+  return { setting: `senderTimezones.${sender.key}`, said: `the sender's zone (senderTimezones.${sender.key}, by ${sender.field})` };
+}
+
+/**
+ * The report line of offsetOnUtcChannel (review 35 R35-N1): the offset, the zone and the setting that gave it
+ * (zoneSetting: the channel's timezone or the sender's senderTimezones entry; code review 29 CR29-3), no value of
+ * the message. Until review 35 nothing said that a feed with a local clock was read at UTC / MSH-7's fixed offset.
+ */
+function utcChannelNote(offset: string, zone: string, sender: SenderTimezone | undefined): string {
+  const { setting, said } = zoneSetting(sender);
+  const fix = sender === undefined ? "set the channel's timezone to the sender's IANA zone" : `set ${setting} to the sender's IANA zone`;
+  return `MSH-7 (segment 1): the sender states the offset ${offset} and ${said} is ${zone}: times without an offset are read at MSH-7's fixed offset ${offset}, which does not follow the sender's daylight-saving changes, and in a message without an MSH-7 offset at ${zone}; ${fix} (docs/mapping.md "Time-zone rule")`;
 }
 
 /** [review 42 R42-W1] options.senderTimezones, checked: every zone one isValidTimezone knows (a key names a sender, no patient). */
@@ -216,10 +229,11 @@ function senderTimezoneOptions(options: ConvertOptions): Readonly<Record<string,
   return map;
 }
 
-/** The sender a channel's senderTimezones names, and how: by MSH-4's HD.1, else MSH-3's. */
+/** The sender a channel's senderTimezones names, and how: by MSH-4's HD.1, else MSH-3's (`key`: the entry's key). */
 interface SenderTimezone {
   zone: string;
   field: 'MSH-3' | 'MSH-4';
+  key: string;
 }
 
 /**
@@ -229,8 +243,8 @@ interface SenderTimezone {
  * keys (HD.1 namespace ids, as namespaceMap's). Undefined: the channel's `timezone`.
  */
 function senderTimezoneOf(map: Readonly<Record<string, string>>, facility: string | undefined, application: string | undefined): SenderTimezone | undefined {
-  if (facility !== undefined && Object.hasOwn(map, facility)) return { zone: map[facility] as string, field: 'MSH-4' };
-  if (application !== undefined && Object.hasOwn(map, application)) return { zone: map[application] as string, field: 'MSH-3' };
+  if (facility !== undefined && Object.hasOwn(map, facility)) return { zone: map[facility] as string, field: 'MSH-4', key: facility };
+  if (application !== undefined && Object.hasOwn(map, application)) return { zone: map[application] as string, field: 'MSH-3', key: application };
   return undefined;
 }
 
@@ -319,9 +333,11 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] an ADT's AL1s are the patient's whole list (allergy-list.ts)
     const allergyLists = allergyListStatements(cx, allergyList, routing.messageType.split('^')[0] ?? '', `${comp(3) ?? ''}|${comp(4) ?? ''}`);
     // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report
+    // (the zone is the sender's when senderTimezones names it: said as such, one line per cause, CR29-3)
     const utcChannelOffset = offsetOnUtcChannel(msh7, zone, comp(7));
-    if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, zone));
-    const clockNote = sender === undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, comp(7)));
+    if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, zone, sender));
+    // a sender's zone at UTC is that line's cause already: senderClockNote would say it again in other words
+    const clockNote = sender === undefined || utcChannelOffset !== undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, comp(7)));
     if (clockNote !== undefined) notes.push(clockNote);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
@@ -344,7 +360,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       allergyLists,
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
-    return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset }) };
+    return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } }) };
   } catch (err) {
     if (err instanceof PermanentError) throw err;
     // a mapper bug must not leak values: name the stage only

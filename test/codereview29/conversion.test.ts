@@ -41,18 +41,18 @@ describe('CR29-1 a start/end pair of mixed precision on one day (ROL-5/6, NK1-8/
     return ((enc?.participant as { period?: Json }[] | undefined) ?? [])[0]?.period;
   };
 
-  it.fails('ROL-5 10:30 with ROL-6 the same day (date only), America/New_York: the attending role keeps its end 2026-06-15', () => {
+  it('ROL-5 10:30 with ROL-6 the same day (date only), America/New_York: the attending role keeps its end 2026-06-15', () => {
     expect(rolPeriod(adt(ROL_SAME_DAY, NK1_PLAIN), 'America/New_York')).toEqual({ start: '2026-06-15T10:30:00-04:00', end: '2026-06-15' });
     expect(reportText(adt(ROL_SAME_DAY, NK1_PLAIN), { timezone: 'America/New_York' })).not.toContain('an end before its start');
   });
 
-  it.fails('NK1-8 a date, NK1-9 08:00 the same day, Asia/Tokyo: the contact keeps its end (08:00+09:00 is on 2026-06-15)', () => {
+  it('NK1-8 a date, NK1-9 08:00 the same day, Asia/Tokyo: the contact keeps its end (08:00+09:00 is on 2026-06-15)', () => {
     const m = adt('ROL|1|AD|AT|QV1234^DOCTOR^ASH^^^^^^QVMC|202606151030', 'NK1|1|TESTSPAN^BIRCH|SPO|||||20260615|202606150800');
     const rp = resources(m, { timezone: 'Asia/Tokyo' }).find((r) => r.resourceType === 'RelatedPerson');
     expect(rp?.period).toEqual({ start: '2026-06-15', end: '2026-06-15T08:00:00+09:00' });
   });
 
-  it.fails('FT1-4 10:30^the same day (date only): the charge keeps its occurrencePeriod', () => {
+  it('FT1-4 10:30^the same day (date only): the charge keeps its occurrencePeriod', () => {
     const m = [
       'MSH|^~\\&|QVBILL|QVMC|HIG|QVMC|20260615120000||DFT^P03^DFT_P03|CR29-12|P|2.5.1',
       'EVN|P03|20260615120000',
@@ -95,7 +95,7 @@ describe('CR29-2 FT1-7 and FT1-25 both CPT 29881, FT1-26 RT', () => {
     ].join('\r');
   const cpt = (m: string) => ((resources(m).find((r) => r.resourceType === 'ChargeItem')?.code as { coding?: Json[] } | undefined)?.coding ?? []).filter((c) => c.system === 'http://www.ama-assn.org/go/cpt').map((c) => c.code);
 
-  it.fails('the one charged service is CPT 29881:RT only, not also 29881 without its modifier', () => {
+  it('the one charged service is CPT 29881:RT only, not also 29881 without its modifier', () => {
     expect(cpt(dft('29881^Knee arthroscopy^CPT'))).toEqual(['29881:RT']);
   });
 
@@ -117,9 +117,14 @@ describe('CR29-3 a channel at America/Chicago whose senderTimezones gives the la
   ].join('\r');
   const lines = (options: Parameters<typeof convertHl7v2>[1]) => ((convertHl7v2(ORU, options).report.issue as { details?: { text?: string } }[]) ?? []).map((i) => i.details?.text ?? '').filter((t) => t.startsWith('MSH-7'));
 
-  it.fails("the line names the sender's zone setting (senderTimezones QVLAB), not the channel's timezone, which is America/Chicago", () => {
+  it("the line names the sender's zone setting (senderTimezones QVLAB), not the channel's timezone, which is America/Chicago", () => {
     const said = lines({ timezone: 'America/Chicago', senderTimezones: { QVLAB: 'UTC' } });
     expect(said.some((t) => t.includes("the channel's timezone is UTC"))).toBe(false);
+    // one line for the one cause (senderClockNote said it again), naming the setting to change and the zone used
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('senderTimezones.QVLAB');
+    expect(said[0]).toContain('is UTC');
+    expect(convertHl7v2(ORU, { timezone: 'America/Chicago', senderTimezones: { QVLAB: 'UTC' } }).utcChannelZone).toEqual({ zone: 'UTC', setting: 'senderTimezones.QVLAB' });
   });
 
   it('control: the channel itself at UTC is told as the channel\'s timezone', () => {

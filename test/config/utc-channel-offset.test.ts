@@ -73,6 +73,21 @@ describe('R35-N1 [hig time-zone rule] a UTC channel reading a feed with an MSH-7
     for (const value of ['QUENNELL', 'WINSLOW', 'OR3599001', 'OV3599001', '19580217', 'M1']) expect(text()).not.toContain(value);
   });
 
+  it('log: a sender whose senderTimezones zone is UTC on an America/Chicago channel: the warning names that setting and UTC, not the channel\'s zone (code review 29 CR29-3)', () => {
+    const [channel] = loadChannels(channelDir('chicago-mixed', { timezone: 'America/Chicago', senderTimezones: { ORH: 'UTC' } }));
+    if (channel === undefined) throw new Error('no channel');
+    const { log, text } = memoryLogger('info');
+    const steps = pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test')), channelRuntime(channel, { log }));
+    steps.convertHl7v2(Buffer.from(adt('M1', '20270404090500-0500')));
+    steps.convertHl7v2(Buffer.from(adt('M2', '20270404091000-0500')));
+    const warnings = text().split('\n').filter((l) => l.includes('"level":40'));
+    expect(warnings).toHaveLength(1);
+    const [line] = warnings as [string];
+    expect(line).toContain('"timezone":"UTC"');
+    expect(line).toContain('senderTimezones.ORH');
+    expect(line).not.toContain('America/Chicago');
+  });
+
   it('log: control: a channel with the sender\'s zone warns nothing', () => {
     const [channel] = loadChannels(channelDir('adelaide-zoned', { timezone: 'Australia/Adelaide' }));
     if (channel === undefined) throw new Error('no channel');

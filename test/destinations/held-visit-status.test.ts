@@ -111,6 +111,16 @@ describe('R39-N5 [IG Event[EncounterStatus] A08 "does not convey the status"] an
     expect(visit().status).toBe('finished');
   });
 
+  it('a held date-only discharge on the day of the A08\'s timed admit is carried (compared by the date: code review 29 CR29-1) [FHIR R4 Period per-1]', async () => {
+    // a day-stay registered with dates only (PV1-44/45 20261208), then an A08 whose PV1-44 has the time of day:
+    // the end 2026-12-08 is not before 07:45-06:00 that day (FHIRPath: different precision, the same date)
+    const dayStay = [MSH('H3', 'ADT^A03^ADT_A03', '20261208160000'), 'EVN|A03|20261208160000-0600', PID('ACHTERBERG'), PV1('I', '5N^512^A', '20261208', '20261208')].join('\r');
+    await deliver({}, A01, dayStay, A08('H4', '20261208074500-0600'));
+    const e = visit();
+    expect(e.status).toBe('finished');
+    expect(e.period).toEqual({ start: '2026-12-08T07:45:00-06:00', end: '2026-12-08' });
+  });
+
   it('the marker is hig\'s: no entry the server receives carries it', async () => {
     await deliver({}, A01, A08('H4'));
     for (const r of held('Encounter')) expect(JSON.stringify(r)).not.toContain('encounter-status-held');

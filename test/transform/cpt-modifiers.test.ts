@@ -69,4 +69,15 @@ describe('FT1-26 beside FT1-25 read alike (R41-L1, consistency) [hig FT1: the IG
     expect(codes(ci)).toEqual(['urn:hl7v2:codesystem:L|OR100', `${CPT}|29881:RT`]);
     expect(report.filter((l) => l.startsWith('FT1-26'))).toEqual([]);
   });
+
+  it('FT1-7 holds the plain CPT code (and a local one): the modified 29881:RT takes its place, not kept beside it (code review 29 CR29-2) [FHIR R4 CodeableConcept: codings of one concept]', () => {
+    const { resources } = convert([
+      'MSH|^~\\&|BILL|CMH|HIG|CMH|20271110180000-0500||DFT^P03^DFT_P03|CM-3|P|2.5.1',
+      'EVN|P03|20271110180000-0500',
+      PID,
+      ft1({ 1: '1', 2: 'TX41-3', 4: '20271108101800-0500', 6: 'CG', 7: '29881^Arthroscopy knee^CPT4^OR100^OR time^L', 10: '1', 25: '29881^Arthroscopy knee^CPT4', 26: 'RT^Right side^CPT4' }),
+    ]);
+    const ci = resources.find((r) => r.resourceType === 'ChargeItem');
+    expect(codes(ci)).toEqual([`${CPT}|29881:RT`, 'urn:hl7v2:codesystem:L|OR100']);
+  });
 });

@@ -140,3 +140,45 @@ describe('other start/end pairs: the same pair rule, a reversed end reported (R4
     expect(report.some((l) => l.startsWith('PV1-44 (segment 4)') && l.includes('one span'))).toBe(true);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// [FHIR R4 Period per-1 `start <= end` (FHIRPath): values of different precision compare as empty beyond the
+// precision they share, not false; code review 29 CR29-1] a start and an end of different precision on one day
+// are not "an end before its start" (datatypes/time.ts endBeforeStart): compared by the date each states
+// ---------------------------------------------------------------------------------------------------
+describe('a start/end pair of mixed precision (CR29-1): compared at the coarser precision', () => {
+  it('RXA-3 10:30 and RXA-4 the same day (date only), America/New_York: both kept, no reversal line', () => {
+    const { resources, report } = ras('20270615120000-0400', '202706151030', '20270615');
+    const ma = ofType(resources, 'MedicationAdministration')[0] as Json;
+    expect(ma.effectivePeriod).toEqual({ start: '2027-06-15T10:30:00-04:00', end: '2027-06-15' });
+    expect(report.some((l) => l.includes('an end before its start'))).toBe(false);
+  });
+
+  it('RXA-3 a date, RXA-4 08:00+09:00 that day (the dateTime\'s own date is the 15th, 23:00Z the 14th): both kept', () => {
+    const { resources } = ras('20270615120000-0400', '20270615', '202706150800+0900');
+    const ma = ofType(resources, 'MedicationAdministration')[0] as Json;
+    expect(ma.effectivePeriod).toEqual({ start: '2027-06-15', end: '2027-06-15T08:00:00+09:00' });
+    // a date the day before the start's date is a real reversal: left out and reported
+    const reversed = ras('20270615120000-0400', '202706151030', '20270614');
+    expect((ofType(reversed.resources, 'MedicationAdministration')[0] as Json).effectiveDateTime).toBe('2027-06-15T10:30:00-04:00');
+    expect(reversed.report.some((l) => l.startsWith('RXA-4 (segment 4)') && l.includes('an end before its start'))).toBe(true);
+  });
+
+  it('PV1-44 a date, PV1-45 08:00 that day, Asia/Tokyo (east of UTC): the discharge is kept [IG PV1[Encounter] #44, #45]', () => {
+    const { bundle } = convertHl7v2([
+      'MSH|^~\\&|REG|TPH|HIG|TPH|20270615090000||ADT^A03^ADT_A03|TPV-MIX|P|2.5.1',
+      'EVN|A03|20270615090000',
+      PID,
+      'PV1|1|I|||||||||||||||||TPV41-9^^^TPH^VN|||||||||||||||||||||||||20270615|202706150800',
+    ].join('\r'), { timezone: 'Asia/Tokyo' });
+    const enc = (bundle.entry as Json[]).map((e) => e.resource as Json).find((r) => r.resourceType === 'Encounter') as Json;
+    expect(enc.period).toEqual({ start: '2027-06-15', end: '2027-06-15T08:00:00+09:00' });
+  });
+
+  it('month precision against a day: an end in the start\'s month is not before it, an end in the month before is', () => {
+    const ok = ras('20270615120000-0400', '20270615', '202706');
+    expect((ofType(ok.resources, 'MedicationAdministration')[0] as Json).effectivePeriod).toEqual({ start: '2027-06-15', end: '2027-06' });
+    const reversed = ras('20270615120000-0400', '20270615', '202705');
+    expect((ofType(reversed.resources, 'MedicationAdministration')[0] as Json).effectiveDateTime).toBe('2027-06-15');
+  });
+});

@@ -197,7 +197,8 @@ export function firstCoding(rep: Repetition | undefined, map?: string): Json | u
   return Array.isArray(list) ? (list[0] as Json | undefined) : undefined;
 }
 
-const CPT = 'http://www.ama-assn.org/go/cpt';
+/** AMA's CPT code system URI [terminology.hl7.org CPT]. */
+export const CPT = 'http://www.ama-assn.org/go/cpt';
 
 /**
  * A procedure code with its CPT modifiers [IG PR1[Procedure] #16: PR1-16 → code[1].value, `PR1-3.1 + ":" +

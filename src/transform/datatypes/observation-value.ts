@@ -10,7 +10,7 @@ import type { DatatypeContext } from './context.js';
 import { cxIdentifier } from './identifier.js';
 import { decimal, val } from './primitive.js';
 import { COMPARATORS, cweQuantity } from './quantity.js';
-import { toDateTime, toPeriod, toTime } from './time.js';
+import { endBeforeStart, toDateTime, toPeriod, toTime } from './time.js';
 
 export interface ObservationValue {
   element: string;
@@ -124,7 +124,7 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
       // [IG OBX #5 DR[Period]] DR.1 → start, DR.2 → end (a reversed range cannot be a Period: kept as text)
       const period = toPeriod(val(first, 1), val(first, 2), ctx.timezone, undefined, ctx.timeDoubt);
       if (period === undefined) return stringValue(reps, true);
-      if (period.start !== undefined && period.end !== undefined && Date.parse(period.start) > Date.parse(period.end)) return stringValue(reps, true);
+      if (endBeforeStart(period.start, period.end)) return stringValue(reps, true);
       return { element: 'valuePeriod', value: period };
     }
     case 'DT':

@@ -229,18 +229,51 @@ const DAY = 24 * HOUR;
  *   (the first pass) and `doubt` is told, for a report line naming the field (R31-N2);
  * - gap: the offset in force before the change (a clock that shows 02:30 that night was not yet
  *   moved forward: 02:30-05:00 is 03:30 EDT, the instant the zone's next clock reading shows), and
- *   `doubt` is told; unless MSH-7 was sent before that reading and after the other, which is then the
- *   only one consistent with the message (sentBeforeLaterReading, R37-W3).
+ *   `doubt` is told;
+ * - either: unless the message's own order of times leaves one reading (orderedReading: a time `later`
+ *   names, or MSH-7 in the skipped hour, that the other reading would fall after; R37-W3, R44-W1).
  */
-export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt): string {
+export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt, later?: NotAfterOf): string {
   const name = typeof zone === 'string' ? zone : zone.zone;
   if (name === 'UTC' || name === 'Etc/UTC' || name === '+00:00' || name === '-00:00') return 'Z';
   if (FIXED_OFFSET.test(name)) return name;
-  return formatOffset(localOffset(zone, name, wallClock(t), doubt));
+  return formatOffset(localOffset(zone, name, wallClock(t), doubt, later));
+}
+
+/**
+ * A time the message itself says a bare time of another field was not after [hig time-zone rule, "the ordering
+ * rule", docs/mapping.md; review 44 R44-W1]: a specimen is not collected after its result was reported (OBR-22),
+ * analysed (OBX-19) or received (SPM-18). `at` is its instant (ms), `field` names it for the report line.
+ */
+export interface NotAfter {
+  readonly at: number;
+  readonly field: string;
+}
+
+/** The NotAfter times of one field, made only when a bare time of it has two readings (the rare case). */
+export type NotAfterOf = () => readonly NotAfter[];
+
+/**
+ * `value` (a DTM) as a NotAfter time: its instant when it has a time of day and one reading (an offset, a
+ * fixed-offset zone, or a clock time its IANA zone holds once); undefined otherwise. A bare time in an hour
+ * the zone skips or repeats proves no order (its own reading is a guess), nor does a date without a time.
+ */
+export function notAfterOf(value: string | undefined, zone: Zone, field: string): NotAfter | undefined {
+  const t = parseDtm(value);
+  if (t === undefined || t.day === undefined || t.hour === undefined) return undefined;
+  const local = wallClock(t);
+  if (t.offset !== undefined) return { at: local - offsetMinutes(t.offset) * 60000, field };
+  const name = typeof zone === 'string' ? zone : zone.zone;
+  if (name === 'UTC' || name === 'Etc/UTC') return { at: local, field };
+  if (FIXED_OFFSET.test(name)) return { at: local - offsetMinutes(name) * 60000, field };
+  const before = zoneOffsetAt(name, local - DAY);
+  const after = zoneOffsetAt(name, local + DAY);
+  const fits = before === after ? [before] : [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
+  return fits.length === 1 && fits[0] !== undefined ? { at: local - fits[0] * 60000, field } : undefined;
 }
 
 /** Minutes east of UTC of the wall clock `local` (ms as if UTC) in the IANA zone `name` (offsetFor). */
-function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined): number {
+function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined, later: NotAfterOf | undefined): number {
   // the offsets a day either side of the clock bound the ones it can have (zones move by ≤ 14 h); the
   // same offset both sides is a day without a change (no zone changes and changes back within two
   // days), the common case in two zone look-ups, as before review 31
@@ -249,14 +282,16 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
   if (before === after) return before;
   const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
   if (fits.length === 1) return fits[0] ?? before;
-  if (fits.length === 2 && typeof zone !== 'string' && fits.includes(zone.stated)) {
-    const at = local - zone.stated * 60000;
-    if (Math.abs(at - zone.sentAt) <= DAY) return zone.stated;
+  const repeated = fits.length === 2;
+  // the sender's pass (R31-W1): MSH-7's offset, one of the two, MSH-7 sent within a day of the time
+  const stated = repeated && typeof zone !== 'string' && fits.includes(zone.stated) && Math.abs(local - zone.stated * 60000 - zone.sentAt) <= DAY ? zone.stated : undefined;
+  const ordered = orderedReading(zone, name, local, before, after, repeated, later);
+  if (ordered !== undefined) {
+    // the message's order agrees with the sender's pass: that decision stands as it was, without a line
+    if (ordered.offset !== stated) doubt?.(ordered.why);
+    return ordered.offset;
   }
-  if (fits.length === 0 && typeof zone !== 'string' && sentBeforeLaterReading(zone, local, before, after)) {
-    doubt?.(`a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset after the change, the one reading not later than the message's own MSH-7`);
-    return after;
-  }
+  if (stated !== undefined) return stated;
   doubt?.(
     fits.length === 2
       ? `a time without offset in the hour ${name} repeats as daylight saving ends, placed by no MSH-7 offset: ambiguous, read in its first pass (the offset before the change), it may be an hour early`
@@ -266,21 +301,43 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
   return before;
 }
 
+/** The times a bare time with two readings is held against (orderedReading): `later`'s, and MSH-7 when its clock had moved past a skipped hour. */
+function boundsOf(zone: Zone, before: number, after: number, repeated: boolean, later: NotAfterOf | undefined): readonly NotAfter[] {
+  const sentMoved = !repeated && typeof zone !== 'string' && after > before && zone.stated === after;
+  if (!sentMoved) return later?.() ?? [];
+  return [...(later?.() ?? []), { at: zone.sentAt, field: "the message's own MSH-7" }];
+}
+
 /**
- * [hig time-zone rule; review 37 R37-W3] A skipped-hour time (02:55 the night clocks spring forward)
- * has two candidate readings an hour apart. Read before the change, it can fall after the message that
- * reports it was sent (a discharge at 02:55 in an A03 sent 03:38-06:00 became 03:55-06:00, seventeen
- * minutes in the future); a message does not report what has not happened by its own clock, so when
- * MSH-7 was sent by a clock already moved forward (its offset the one after the change) and its instant
- * lies between the two readings, the earlier one (the offset after the change) is the only one
- * consistent with the message. Otherwise the rule above stands (no proof either way).
+ * [hig time-zone rule, "the ordering rule"; review 37 R37-W3, review 44 R44-W1] A bare clock time with two
+ * readings an hour apart (the hour its zone skips: `before`/`after` are the offsets either side of the change,
+ * neither fits; the hour it repeats, `repeated`: both fit) read against what the message itself says it was not
+ * after. A draw at a skipped 02:35 in an OBR whose OBR-22 reports the result at 03:15 CDT was read 02:35-06:00 =
+ * 03:35 CDT, twenty minutes after its own result; 02:35-05:00 (01:35 CST) is the one reading the message allows.
+ * The times it is held against: `later` (the caller's: OBR-22 for OBR-7/8, OBX-19 and its OBR's OBR-22 for
+ * OBX-14, SPM-18 for SPM-17; context.ts NOT_AFTER), each with one reading itself (notAfterOf), and, for a
+ * skipped-hour time only, MSH-7 when the sender's clock had already moved (MSH-7 states the offset after the
+ * change: a message does not report what has not happened by its own clock, R37-W3; a message sent at 01:30 EST
+ * that names 02:30 speaks of a time still ahead of it, so MSH-7 bounds nothing then). When those times rule out
+ * the later reading and not the earlier, the earlier is kept and `why` names them, for the field's line; when
+ * they rule out neither, or both (the message contradicts itself), undefined: offsetFor's rule stands.
  */
-function sentBeforeLaterReading(zone: Exclude<Zone, string>, local: number, before: number, after: number): boolean {
-  const early = local - Math.max(before, after) * 60000;
-  const late = local - Math.min(before, after) * 60000;
-  // the sender's own clock had moved (MSH-7 states the offset after the change): a message sent at 01:30 EST
-  // that names 02:30 speaks of a time still ahead of it, which the rule above reads as before
-  return after > before && zone.stated === after && zone.sentAt < late && zone.sentAt >= early;
+function orderedReading(zone: Zone, name: string, local: number, before: number, after: number, repeated: boolean, later: NotAfterOf | undefined): { offset: number; why: string } | undefined {
+  const bounds = boundsOf(zone, before, after, repeated, later);
+  if (bounds.length === 0) return undefined;
+  // the larger offset east of UTC is the earlier instant: the first pass of a repeated hour, the offset after a skipped one
+  const early = Math.max(before, after);
+  const lateAt = local - Math.min(before, after) * 60000;
+  const earlyAt = local - early * 60000;
+  const ruling = bounds.filter((b) => lateAt > b.at);
+  if (ruling.length === 0 || bounds.some((b) => earlyAt > b.at)) return undefined;
+  const names = [...new Set(ruling.map((b) => b.field))].join(', ');
+  return {
+    offset: early,
+    why: repeated
+      ? `a time without offset in the hour ${name} repeats as daylight saving ends: read in its first pass (the offset before the change), the one reading not later than ${names}`
+      : `a time without offset in the hour ${name} skips as daylight saving starts: no such local time, read at the offset after the change, the one reading not later than ${names}`,
+  };
 }
 
 function formatOffset(off: number): string {
@@ -298,24 +355,24 @@ export function toDate(value: string | undefined): string | undefined {
 }
 
 /** FHIR `dateTime` keeping the sender's precision and offset (see the module comment). */
-export function toDateTime(value: string | undefined, zone: Zone, doubt?: TimeDoubt): string | undefined {
+export function toDateTime(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf): string | undefined {
   const t = parseDtm(value);
   if (t === undefined) return undefined;
   const date = [t.year, t.month, t.day].filter((x) => x !== undefined).join('-');
   if (t.hour === undefined || t.day === undefined) return date;
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
   const time = `${t.hour}:${t.minute ?? '00'}:${t.second ?? '00'}${frac}`;
-  const offset = t.offset === undefined ? offsetFor(zone, t, doubt) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, t, doubt, later) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${date}T${time}${offset}`;
 }
 
 /** FHIR `instant` (needs seconds and an offset); undefined unless the value has at least a day. */
-export function toInstant(value: string | undefined, zone: Zone, doubt?: TimeDoubt): string | undefined {
+export function toInstant(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf): string | undefined {
   const t = parseDtm(value);
   if (t === undefined || t.day === undefined) return undefined;
   const full: ParsedTime = { ...t, hour: t.hour ?? '00', minute: t.minute ?? '00', second: t.second ?? '00' };
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
-  const offset = t.offset === undefined ? offsetFor(zone, full, doubt) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, full, doubt, later) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${t.year}-${t.month}-${t.day}T${full.hour}:${full.minute}:${full.second}${frac}${offset}`;
 }
 
@@ -328,19 +385,46 @@ export function toTime(value: string | undefined): string | undefined {
 }
 
 /**
- * The two offsets (first pass, second pass) of a clock time its IANA zone holds twice (the hour it
- * repeats as daylight saving ends), else undefined (readAsPair).
+ * The two readings of a bare clock time its IANA zone skips or repeats (readAsPair): `early` and `late` the offsets
+ * of the earlier and the later instant (a repeated hour's first and second pass; a skipped hour's offset after and
+ * before the change), `lateAt` the later instant, `bounds` the times it may not be after (boundsOf); undefined for a
+ * time with an offset or without a time of day, in a fixed-offset or UTC zone, or one its zone holds once.
  */
-function repeatedPasses(zone: Zone, t: ParsedTime): [first: string, second: string] | undefined {
+function twoReadings(zone: Zone, t: ParsedTime, later: NotAfterOf | undefined): { early: string; late: string; lateAt: number; repeated: boolean; bounds: readonly NotAfter[] } | undefined {
   const name = typeof zone === 'string' ? zone : zone.zone;
   if (t.offset !== undefined || t.hour === undefined || t.day === undefined) return undefined;
-  if (name === 'UTC' || name === 'Etc/UTC' || FIXED_OFFSET.test(name)) return undefined;
+  if (FIXED_OFFSET.test(name) || isUtcZone(name)) return undefined;
   const local = wallClock(t);
   const before = zoneOffsetAt(name, local - DAY);
   const after = zoneOffsetAt(name, local + DAY);
-  if (before === after || after > before) return undefined;
+  if (before === after) return undefined;
   const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
-  return fits.length === 2 ? [formatOffset(before), formatOffset(after)] : undefined;
+  if (fits.length === 1) return undefined;
+  const repeated = fits.length === 2;
+  const late = Math.min(before, after);
+  return { early: formatOffset(Math.max(before, after)), late: formatOffset(late), lateAt: local - late * 60000, repeated, bounds: boundsOf(zone, before, after, repeated, later) };
+}
+
+/**
+ * Whether the FHIR date/dateTime `end` lies before `start` [FHIR R4 Period per-1 `start <= end` (FHIRPath); FHIRPath
+ * comparison of date/time values: "If one value is specified to a different level of precision than the other, the
+ * result is empty" beyond the precision they share; code review 29 CR29-1]. Compared at the coarser precision of
+ * the two: both with a time of day, their instants; else the date part of each as written (a dateTime's own local
+ * date: `2026-06-15T23:30:00-04:00` is the 15th) to the precision both have (year, month or day), reversed only
+ * when the end's is the earlier. A date-only end on its start's day (`2026-06-15` after 10:30 that day) is not
+ * before it: `Date.parse` of a date is UTC midnight, which west of Greenwich fell before the start and dropped the
+ * end. One owner: every start/end comparison of the converter and the destination reads this.
+ */
+export function endBeforeStart(start: string | undefined, end: string | undefined): boolean {
+  if (start === undefined || end === undefined) return false;
+  const [sDate = '', sTime] = start.split('T');
+  const [eDate = '', eTime] = end.split('T');
+  if (sTime !== undefined && eTime !== undefined) return Date.parse(end) < Date.parse(start);
+  const s = sDate.split('-');
+  const e = eDate.split('-');
+  const n = Math.min(s.length, e.length);
+  // zero-padded YYYY, MM, DD: the strings order as the dates do
+  return e.slice(0, n).join('-') < s.slice(0, n).join('-');
 }
 
 /** A dateTime `written` (toDateTime's output) with its offset replaced by `offset`. */
@@ -353,31 +437,37 @@ export type PairRead = (which: 'start' | 'end', why: string) => void;
 
 /**
  * A start and an end without offsets, read as one span [hig time-zone rule, docs/mapping.md "Hours a
- * zone repeats", the pair rule; FHIR R4 Period per-1: start ≤ end; review 41 R41-W1]. Each is read
- * alone first (offsetFor: MSH-7's pass within a day, else the first pass). When those readings put the
- * end before the start and a bare time lies in an hour the zone repeats, the other pass is tried,
- * the start's first pass before the end's second pass (an infusion from 01:40 EDT to 01:15 EST on the
- * fall-back night, both bare, read alone in MSH-7's second pass, ended 25 minutes before it began):
+ * zone repeats", the pair rule; FHIR R4 Period per-1: start ≤ end; review 41 R41-W1; review 44 R44-W1: the
+ * skipped hour too]. Each is read alone first (offsetFor, with `later`: the times each may not be after).
+ * When those readings put the end before the start and a bare time lies in an hour the zone repeats or
+ * skips, its other reading is tried, the start's earlier reading before the end's later one (an infusion
+ * from 01:40 EDT to 01:15 EST on the fall-back night, both bare, read alone in MSH-7's second pass, ended 25
+ * minutes before it began), an end's later reading only where no time it may not be after rules it out:
  * the first reading that gives start ≤ end is kept and `paired` names each end so moved, for a report
  * line; the doubt of a moved end is not passed on (its single reading is not what was written).
- * No such reading, or no bare time in a repeated hour: the single readings stand (the caller drops
+ * No such reading, or no bare time with two readings: the single readings stand (the caller drops
  * or keeps a reversed end, and says so).
  */
-export function readAsPair(start: string | undefined, end: string | undefined, zone: Zone, doubts: { start?: TimeDoubt | undefined; end?: TimeDoubt | undefined }, paired?: PairRead): { start?: string; end?: string } {
+export function readAsPair(start: string | undefined, end: string | undefined, zone: Zone, doubts: { start?: TimeDoubt | undefined; end?: TimeDoubt | undefined }, paired?: PairRead, later: { start?: NotAfterOf | undefined; end?: NotAfterOf | undefined } = {}): { start?: string; end?: string } {
   const held: Record<'start' | 'end', [string, boolean | undefined][]> = { start: [], end: [] };
-  let s = toDateTime(start, zone, (why, guessed) => held.start.push([why, guessed]));
-  let e = toDateTime(end, zone, (why, guessed) => held.end.push([why, guessed]));
+  let s = toDateTime(start, zone, (why, guessed) => held.start.push([why, guessed]), later.start);
+  let e = toDateTime(end, zone, (why, guessed) => held.end.push([why, guessed]), later.end);
   const moved = { start: false, end: false };
-  if (s !== undefined && e !== undefined && Date.parse(e) < Date.parse(s)) {
+  const repeated = { start: false, end: false };
+  if (s !== undefined && e !== undefined && endBeforeStart(s, e)) {
     const sp = parseDtm(start);
     const ep = parseDtm(end);
-    const sPasses = sp === undefined ? undefined : repeatedPasses(zone, sp);
-    const ePasses = ep === undefined ? undefined : repeatedPasses(zone, ep);
+    const sTwo = sp === undefined ? undefined : twoReadings(zone, sp, later.start);
+    const eTwo = ep === undefined ? undefined : twoReadings(zone, ep, later.end);
+    repeated.start = sTwo?.repeated === true;
+    repeated.end = eTwo?.repeated === true;
+    const sEarly = sTwo === undefined ? undefined : withOffset(s, sTwo.early);
+    const eLate = eTwo === undefined || eTwo.bounds.some((b) => eTwo.lateAt > b.at) ? undefined : withOffset(e, eTwo.late);
     const tries: [string, string][] = [];
-    if (sPasses !== undefined) tries.push([withOffset(s, sPasses[0]), e]);
-    if (ePasses !== undefined) tries.push([s, withOffset(e, ePasses[1])]);
-    if (sPasses !== undefined && ePasses !== undefined) tries.push([withOffset(s, sPasses[0]), withOffset(e, ePasses[1])]);
-    const fit = tries.find(([a, b]) => (a !== s || b !== e) && Date.parse(a) <= Date.parse(b));
+    if (sEarly !== undefined) tries.push([sEarly, e]);
+    if (eLate !== undefined) tries.push([s, eLate]);
+    if (sEarly !== undefined && eLate !== undefined) tries.push([sEarly, eLate]);
+    const fit = tries.find(([a, b]) => (a !== s || b !== e) && !endBeforeStart(a, b));
     if (fit !== undefined) {
       moved.start = fit[0] !== s;
       moved.end = fit[1] !== e;
@@ -387,9 +477,13 @@ export function readAsPair(start: string | undefined, end: string | undefined, z
   for (const which of ['start', 'end'] as const) {
     if (moved[which]) {
       const name = typeof zone === 'string' ? zone : zone.zone;
+      const hour = repeated[which] ? `the hour ${name} repeats` : `the hour ${name} skips`;
+      const reading = which === 'start'
+        ? repeated.start ? 'in its first pass (the offset before the change)' : 'at the offset after the change'
+        : repeated.end ? 'in its second pass (the offset after the change)' : 'at the offset before the change (a clock not yet moved forward)';
       paired?.(which, which === 'start'
-        ? `a time without offset in the hour ${name} repeats, read with its end as one span: read alone it fell after the end, so it is read in its first pass (the offset before the change), the one reading with start ≤ end`
-        : `a time without offset in the hour ${name} repeats, read with its start as one span: read alone it fell before the start, so it is read in its second pass (the offset after the change), the one reading with start ≤ end`);
+        ? `a time without offset in ${hour}, read with its end as one span: read alone it fell after the end, so it is read ${reading}, the one reading with start ≤ end`
+        : `a time without offset in ${hour}, read with its start as one span: read alone it fell before the start, so it is read ${reading}, the one reading with start ≤ end`);
     } else for (const [why, guessed] of held[which]) doubts[which]?.(why, guessed);
   }
   const p: { start?: string; end?: string } = {};

@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
+import { CPT, codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier, typeSystem } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -367,7 +367,7 @@ function orderingProvider(): Json {
  * that identifies the charge, like a billing code"; no other R4 ChargeItem element holds a code of
  * the service: product[x] is a device/drug). A coding FT1-7 already holds is not repeated. Until
  * review 34 (R34-N3) FT1-25 was read only when FT1-7 was empty, and the CPT beside a local code was a
- * report line. FT1-26 (the CPT's modifiers) stays in the report.
+ * report line. FT1-26 modifies FT1-25's CPT code (chargedProcedure below).
  */
 /**
  * FT1-25 procedure code with FT1-26 modifiers (CPT) [hig FT1, no IG map: read as IG PR1[Procedure] #16
@@ -385,13 +385,27 @@ function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined 
   return concept;
 }
 
+/**
+ * FT1-7's concept with FT1-25's codings after its own (the doc comment above). A CPT coding FT1-26 modified
+ * (`29881:RT`) whose plain code FT1-7 also holds (`29881`) replaces it in place: one charged service is not coded
+ * both with and without its modifier, and a biller reading the first CPT coding reads the modified one (code
+ * review 29 CR29-2; the modifier changes the code, so the plain one is not "the same coding").
+ */
 function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
   const procedure = chargedProcedure(seg, cx);
   // a procedure named by text alone gives no coding to add: said, not dropped silently
   if (procedure !== undefined && procedure.coding === undefined) cx.leftOut(seg, '25', 'a procedure named by text only, beside the transaction code FT1-7 that ChargeItem.code holds');
-  const held = (transaction.coding as Json[] | undefined) ?? [];
-  const added = ((procedure?.coding as Json[] | undefined) ?? []).filter((c) => !held.some((h) => h.system === c.system && h.code === c.code));
-  return added.length === 0 ? transaction : { ...transaction, coding: [...held, ...added] };
+  const held = [...((transaction.coding as Json[] | undefined) ?? [])];
+  const added: Json[] = [];
+  for (const c of (procedure?.coding as Json[] | undefined) ?? []) {
+    if (held.some((h) => h.system === c.system && h.code === c.code)) continue;
+    const plain = c.system === CPT && typeof c.code === 'string' && c.code.includes(':') ? c.code.slice(0, c.code.indexOf(':')) : undefined;
+    const at = plain === undefined ? -1 : held.findIndex((h) => h.system === CPT && h.code === plain);
+    if (at >= 0) held[at] = c;
+    else added.push(c);
+  }
+  const same = added.length === 0 && held.every((h, i) => h === (transaction.coding as Json[] | undefined)?.[i]);
+  return same ? transaction : { ...transaction, coding: [...held, ...added] };
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {

@@ -9,7 +9,7 @@ import { type Conversion, type SegmentReader, set } from '../context.js';
 import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { tableCoding } from '../datatypes/coding.js';
 import { amountQuantity } from '../datatypes/quantity.js';
-import { toDateTime, toTime } from '../datatypes/time.js';
+import { endBeforeStart, toDateTime, toTime } from '../datatypes/time.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { type ExtensionSettings, addExtension, unnamedExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
@@ -270,7 +270,7 @@ export function timingOf(pattern: Pattern | undefined, start: string | undefined
   if (pattern !== undefined && pattern.codings.length > 0) timing.code = { coding: pattern.codings };
   const bounds: Json = {};
   set(bounds, 'start', start);
-  if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) report('an end before the start');
+  if (endBeforeStart(start, end)) report('an end before the start');
   else set(bounds, 'end', end);
   if (Object.keys(bounds).length > 0) repeat.boundsPeriod = bounds;
   if (Object.keys(repeat).length > 0) timing.repeat = repeat;

@@ -223,6 +223,8 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG OBX[Observation] #21 → identifier EI[Identifier-Extension], type.coding.code "FILL"]
   const identifier = eiIdentifier(seg.rep(21), cx, 'FILL');
   if (identifier !== undefined) o.identifier = [identifier];
+  // [hig time-zone rule, the ordering rule; review 44 R44-W1] OBX-14 not after its OBR's OBR-22 (and OBX-19, context.ts NOT_AFTER)
+  if (scope.reported !== undefined) seg.readNotAfter(14, scope.reported);
   // [hig identity] OBX-21 within the patient's record (identity.ts patientNumberKey), else what it observes + OBX-3 + OBX-4 (+ OBX-14 for patient/visit observations)
   const key = observationKey(identifier, scope.patient, anchorOf(scope), codeableConcept(seg.rep(3)), seg.str(4), seg.dateTime(14));
   o.status = 'unknown';

@@ -10,7 +10,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { integer, val } from '../datatypes/primitive.js';
 import { amountQuantity } from '../datatypes/quantity.js';
-import { readAsPair } from '../datatypes/time.js';
+import { endBeforeStart, readAsPair } from '../datatypes/time.js';
 import { type ExtensionSettings, addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { timingRepeats } from '../patch.js';
 import type { Json } from '../types.js';
@@ -92,7 +92,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
   }
   const requested = sr.occurrenceDateTime;
   if (!timed && requested === undefined) {
-    if (start !== undefined && end !== undefined && Date.parse(start) <= Date.parse(end)) sr.occurrencePeriod = { start, end };
+    if (start !== undefined && end !== undefined && !endBeforeStart(start, end)) sr.occurrencePeriod = { start, end };
     else if (start !== undefined) {
       // [IG TQ1[ServiceRequest] #7, TQ[ServiceRequest] #4 → repeat.boundsPeriod.start] the earliest
       // start ("from"), not the time of the service ("at"): a period open at its end (review 28, R28-L1)
@@ -101,7 +101,7 @@ function placeTiming(sr: Json, t: RequestTiming): void {
     } else if (end !== undefined) sr.occurrencePeriod = { end };
     return;
   }
-  if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) {
+  if (endBeforeStart(start, end)) {
     repeat.boundsPeriod = { start };
     t.leftOut(t.startEnd, 'an end before the start');
   } else if (start !== undefined || end !== undefined) {

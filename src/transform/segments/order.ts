@@ -867,6 +867,9 @@ export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG OBR[DiagnosticReport] #22 → issued, instant 0..1] a date-only OBR-22 is no instant: left out and
   // reported, never an invented midnight (review 36 R36-W1's class)
   scope.issued = seg.instant(22, 1, 'DiagnosticReport.issued, Observation.issued');
+  // an observation of this OBR is not made after its result was reported: OBR-22 bounds a bare OBX-14 in an
+  // hour the zone skips or repeats (the ordering rule, review 44 R44-W1)
+  scope.reported = seg.notAfterTime(22);
   if (!scope.results) {
     // [IG OBR[ServiceRequest] OBR-7/OBR-8: no FHIR element for a request] read for the identity
     // and the observations' default time only: unless an OBX takes them (obx.ts), reported

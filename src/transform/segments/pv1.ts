@@ -4,6 +4,7 @@ import type { Repetition } from '../../hl7/message.js';
 import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding.js';
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
+import { endBeforeStart } from '../datatypes/time.js';
 import { location, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
@@ -126,7 +127,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // end: a cancelled admission (A11) or a cancelled discharge (A13) did not end at PV1-45
   let end = e.status === 'finished' ? discharged : undefined;
   // [FHIR per-1] an end before the start is no period: the start (PV1-44) stays
-  if (admitted !== undefined && end !== undefined && Date.parse(admitted) > Date.parse(end)) {
+  if (endBeforeStart(admitted, end)) {
     end = undefined;
     cx.leftOut(seg, '45', 'a discharge time before the admit time (PV1-44): no Encounter.period.end');
   }

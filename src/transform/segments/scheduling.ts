@@ -14,6 +14,7 @@ import { addMinutes } from '../datatypes/arith.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
+import { endBeforeStart } from '../datatypes/time.js';
 import { location, practitioner } from '../entities.js';
 import { appointmentKey, resourceFact, SCHEDULER_REQUEST_TAG, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
@@ -114,7 +115,7 @@ function settleTimes(a: Json, cx: Conversion): void {
   if (start !== undefined && end === undefined && typeof a.minutesDuration === 'number') end = addMinutes(start, a.minutesDuration);
   if (start !== undefined) a.start = start;
   if (end !== undefined) a.end = end;
-  if (a.start === undefined || a.end === undefined || Date.parse(String(a.start)) > Date.parse(String(a.end))) {
+  if (a.start === undefined || a.end === undefined || endBeforeStart(String(a.start), String(a.end))) {
     if (a.start !== undefined || a.end !== undefined) {
       const period: Json = {};
       set(period, 'start', a.start);

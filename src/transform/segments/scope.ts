@@ -7,6 +7,7 @@
 import type { Conversion, SegmentReader } from '../context.js';
 import type { EventMeaning } from '../events.js';
 import type { GroupFrame, GroupTree } from '../groups.js';
+import type { NotAfterOf } from '../datatypes/time.js';
 import type { Json, Resource } from '../types.js';
 
 export interface Scope {
@@ -52,6 +53,8 @@ export interface Scope {
   effectiveFrom?: SegmentReader | undefined;
   /** Default issued time for observations (OBR-22). */
   issued?: string | undefined;
+  /** OBR-22 as a time its OBX-14s may not be after (the ordering rule, datatypes/time.ts orderedReading; review 44 R44-W1). */
+  reported?: NotAfterOf | undefined;
 }
 
 export type SegmentMapper = (seg: SegmentReader, scope: Scope, cx: Conversion) => void;
