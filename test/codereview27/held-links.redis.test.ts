@@ -9,57 +9,21 @@
  *
  *   npx vitest run test/codereview27/held-links.redis.test.ts
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { redisLinkedPatients } from '../../src/destinations/index.js';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer, type RecordedRequest } from '../support/fhir-server.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import type { RecordedRequest } from '../support/fhir-server.js';
+import { linkMessages, linkTypes, useHeldLinks } from '../support/held-links-fixture.js';
 import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import type { BundlePusher } from '../destinations/push.js';
 
-type Json = Record<string, unknown>;
 
-const bare = (mr: string) => `${mr}^^^NRMC^MR`;
-const msh = (type: string, control: string) => `MSH|^~\\&|NRREG|NRMC|HIG|NRMC|202612061410-0600||${type}|${control}|P|2.5.1`;
-const pid = (pid3: string, family: string) => `PID|1||${pid3}||${family}^HALCYON^^^^^L||19810704|F|||12 LARCH CT^^NORRIDGE^IL^60706^USA^H`;
-const A01 = (pid3: string, family: string, control: string) => [msh('ADT^A01^ADT_A01', control), 'EVN|A01|202612061400-0600', pid(pid3, family), 'PV1|1|I|W4^412^A'].join('\r');
-/** The survivor `pid3` absorbs the duplicate record `mrg1`. */
-const A40 = (pid3: string, mrg1: string, control: string) => [msh('ADT^A40^ADT_A39', control), 'EVN|A40|202612061420-0600', pid(pid3, 'OSTRANDER'), `MRG|${mrg1}`].join('\r');
-/** A later message about the survivor: its PID PUTs her Patient whole, with no link. */
-const A08 = (pid3: string, control: string) => [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061500-0600', pid(pid3, 'OSTRANDER'), 'PV1|1|I|W4^412^A'].join('\r');
+const { bare, A01, A40, A08 } = linkMessages({ sender: 'NRREG', facility: 'NRMC', given: 'HALCYON', birthDate: '19810704', address: '12 LARCH CT^^NORRIDGE^IL^60706^USA^H', location: 'W4^412^A', laterFamily: 'OSTRANDER' });
 
-let server: FhirServer;
-let redis: Redis;
-let prefix: string;
-const pushers: BundlePusher[] = [];
-beforeAll(async () => {
-  server = await startFhirServer();
-  redis = new Redis(REDIS_URL);
-});
-afterAll(async () => {
-  await Promise.all(pushers.map((p) => p.close()));
-  await server.close();
-  redis.disconnect();
-});
-beforeEach(async () => {
-  server.resources.clear();
-  server.requests.length = 0;
-  await server.setFault(null);
-  if (prefix !== undefined) await dropPrefix(prefix);
-  prefix = testPrefix('cr27-links');
-});
-
+const links = useHeldLinks('cr27-links');
 /** A channel's FHIR destination (its own pusher, as each channel's runtime has), sharing the install's Redis set. */
-function channel(baseUrl = server.url, serverId?: string): BundlePusher {
-  const pusher = createDestination({ type: 'fhir', baseUrl, mode: 'transaction', auth: { type: 'none' }, ...(serverId === undefined ? {} : { serverId }) }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
-  pushers.push(pusher);
-  return pusher;
-}
+const channel = (baseUrl?: string, serverId?: string): BundlePusher => links.channel({ ...(baseUrl === undefined ? {} : { baseUrl }), ...(serverId === undefined ? {} : { serverId }) });
 const send = (p: BundlePusher, message: string) => p.deliver(convertHl7v2(message).bundle, never);
-const holding = (value: string) => [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-const linkTypes = (p: Json | undefined) => ((p?.link as { type?: string }[] | undefined) ?? []).map((l) => l.type);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const holding = (value: string) => links.holding(value);
 
 // ---------------------------------------------------------------------------------------------------
 // CR27-1 [FHIR R4 Patient.link; held-links.ts "every channel delivering to the server shares the set"]
@@ -71,13 +35,22 @@ describe('CR27-1 a merge in flight on one channel, a message about the survivor 
     const other = channel();
     await send(adt, A01(bare('NR6100101'), 'OSTRANDER', 'CR27-01'));
     await send(adt, A01(bare('NR6100109'), 'OSTRANDER', 'CR27-02'));
-    // the A40's transaction spends 1.5 s at the server (its first request: nothing of it is marked yet, so no read)
-    await server.setFault({ kind: 'slow', delayMs: 1500, times: 1 });
+    // barriers, not the clock: the A40's transaction (its first request: nothing of it is marked yet, so no read) is
+    // held at the server while the other channel's message about the survivor runs up to its first answer (its read)
+    let release = () => {};
+    const until = new Promise<void>((resolve) => (release = resolve));
+    let arrived = (_: RecordedRequest) => {};
+    const atServer = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
+    await links.server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
     const merge = send(adt, A40(bare('NR6100101'), bare('NR6100109'), 'CR27-03'));
-    await sleep(150);
+    const held = await atServer;
     // another channel (a lab feed's ORU, here an A08 of a second ADT channel) about the survivor, in that window:
     // the survivor is marked, the server holds her without links yet, so the set loses her
-    await send(other, A08(bare('NR6100101'), 'CR27-04'));
+    const otherAnswered = links.server.answered((r) => r !== held);
+    const late = send(other, A08(bare('NR6100101'), 'CR27-04'));
+    await Promise.race([otherAnswered, late]);
+    release();
+    await late;
     await merge;
     const [survivor] = holding('NR6100101');
     expect(linkTypes(survivor)).toEqual(['replaces']);
@@ -117,11 +90,11 @@ describe('CR27-2 a message about the survivor checked before the merge was marke
     let arrived = (_: RecordedRequest) => {};
     const atServer = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
     // (the transaction's POST: the A08's read of its visit's held status, held-status.ts, goes before it)
-    await server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
+    await links.server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
     const late = send(other, A08(bare('NR6100501'), 'CR27-43'));
     const held = await atServer;
     expect(held.method).toBe('POST');
-    const mergeAnswered = server.answered((r) => r.method === 'POST' && r !== held);
+    const mergeAnswered = links.server.answered((r) => r.method === 'POST' && r !== held);
     const merge = send(adt, A40(bare('NR6100501'), bare('NR6100509'), 'CR27-44'));
     await mergeAnswered;
     expect(linkTypes(holding('NR6100501')[0])).toEqual(['replaces']);
@@ -130,9 +103,9 @@ describe('CR27-2 a message about the survivor checked before the merge was marke
     await merge;
     expect(linkTypes(holding('NR6100501')[0])).toEqual(['replaces']);
     // one read of the merge's Patients after the race, one restoring PUT under If-Match
-    const reads = server.requests.filter((r) => r.method === 'GET' && r.path.includes('Patient?_id='));
+    const reads = links.server.requests.filter((r) => r.method === 'GET' && r.path.includes('Patient?_id='));
     expect(reads).toHaveLength(1);
-    const restores = server.requests.filter((r) => r.method === 'PUT' && r.path.includes('/Patient/'));
+    const restores = links.server.requests.filter((r) => r.method === 'PUT' && r.path.includes('/Patient/'));
     expect(restores.map((r) => typeof r.headers['if-match'])).toEqual(['string']);
   });
 
@@ -140,9 +113,9 @@ describe('CR27-2 a message about the survivor checked before the merge was marke
     const adt = channel();
     await send(adt, A01(bare('NR6100701'), 'OSTRANDER', 'CR27-61'));
     await send(adt, A01(bare('NR6100709'), 'OSTRANDER', 'CR27-62'));
-    server.requests.length = 0;
+    links.server.requests.length = 0;
     await send(adt, A40(bare('NR6100701'), bare('NR6100709'), 'CR27-63'));
-    expect(server.requests.map((r) => r.method)).toEqual(['POST']);
+    expect(links.server.requests.map((r) => r.method)).toEqual(['POST']);
   });
 
   it('control: the A08 landing before the A40 is sent (no overlap) leaves the merge its link', async () => {
@@ -161,9 +134,9 @@ describe('CR27-2 a message about the survivor checked before the merge was marke
 // the set"] the set is keyed by the base URL as written: one server spelled two ways is two sets
 // ---------------------------------------------------------------------------------------------------
 describe('CR27-3 one FHIR server configured under two spellings of its base URL', () => {
-  const localhost = () => server.url.replace('127.0.0.1', 'localhost');
+  const localhost = () => links.server.url.replace('127.0.0.1', 'localhost');
   /** The same URL as another spelling (RFC 3986 6.2.2): the scheme's case, a trailing slash (the other spellings: test/destinations/fhir-server-name.test.ts). */
-  const respelt = () => `${server.url.replace('http://', 'HTTP://')}/`;
+  const respelt = () => `${links.server.url.replace('http://', 'HTTP://')}/`;
 
   it('the merge sent by the channel configured with one spelling survives the A08 of the channel configured with another spelling of the same URL', async () => {
     const adt = channel();
@@ -177,7 +150,7 @@ describe('CR27-3 one FHIR server configured under two spellings of its base URL'
   });
 
   it('127.0.0.1 and localhost, two texts, share the set when both destinations name the server by one serverId', async () => {
-    const adt = channel(server.url, 'nr-fhir');
+    const adt = channel(links.server.url, 'nr-fhir');
     const lab = channel(localhost(), 'nr-fhir');
     await send(adt, A01(bare('NR6100801'), 'OSTRANDER', 'CR27-71'));
     await send(adt, A01(bare('NR6100809'), 'OSTRANDER', 'CR27-72'));

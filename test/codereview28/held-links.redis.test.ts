@@ -9,70 +9,35 @@
  *
  *   npx vitest run test/codereview28/held-links.redis.test.ts
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
-import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { fhirServerName } from '../../src/destinations/fhir-server-name.js';
 import { patientPutsSendingKey } from '../../src/redis/keys.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { linkMessages, linkTypes, useHeldLinks } from '../support/held-links-fixture.js';
+import { REDIS_URL } from '../support/redis.js';
 import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import type { BundlePusher } from '../destinations/push.js';
 
-type Json = Record<string, unknown>;
-
-const bare = (mr: string) => `${mr}^^^QVMC^MR`;
-const msh = (type: string, control: string) => `MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||${type}|${control}|P|2.5.1`;
-const pid = (pid3: string, family: string) => `PID|1||${pid3}||${family}^WREN^^^^^L||19790311|F|||4 ALDER WAY^^QUILLVALE^IL^60999^USA^H`;
-const A01 = (pid3: string, family: string, control: string) => [msh('ADT^A01^ADT_A01', control), 'EVN|A01|202612061400-0600', pid(pid3, family), 'PV1|1|I|W2^210^A'].join('\r');
-/** The survivor `pid3` absorbs the duplicate record `mrg1`. */
-const A40 = (pid3: string, mrg1: string, control: string) => [msh('ADT^A40^ADT_A39', control), 'EVN|A40|202612061420-0600', pid(pid3, 'TESTMERGE'), `MRG|${mrg1}`].join('\r');
-/** A later message about the survivor: its PID PUTs her Patient whole, with no link. */
-const A08 = (pid3: string, control: string) => [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061500-0600', pid(pid3, 'TESTMERGE'), 'PV1|1|I|W2^210^A'].join('\r');
+const { bare, A01, A40, A08 } = linkMessages({ sender: 'QVREG', facility: 'QVMC', given: 'WREN', birthDate: '19790311', address: '4 ALDER WAY^^QUILLVALE^IL^60999^USA^H', location: 'W2^210^A', laterFamily: 'TESTMERGE' });
 /** Both channels map the MRN's authority to one system (a `conditionalUpdate` channel needs one). */
 const namespaceMap = { QVMC: 'urn:oid:2.16.840.1.113883.3.7777.1' };
 
-let server: FhirServer;
-let redis: Redis;
-let prefix: string;
-const pushers: BundlePusher[] = [];
-beforeAll(async () => {
-  server = await startFhirServer();
-  redis = new Redis(REDIS_URL);
-});
-afterAll(async () => {
-  await Promise.all(pushers.map((p) => p.close()));
-  await server.close();
-  redis.disconnect();
-});
-beforeEach(async () => {
-  server.resources.clear();
-  server.requests.length = 0;
-  await server.setFault(null);
-  if (prefix !== undefined) await dropPrefix(prefix);
-  prefix = testPrefix('cr28-links');
-});
-
+const links = useHeldLinks('cr28-links');
 /** A channel's FHIR destination (its own pusher, as each channel's runtime has), sharing the install's Redis set. */
-function channel(timeoutMs = 30_000, mode: 'transaction' | 'individual' = 'transaction'): BundlePusher {
-  const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' }, timeoutMs }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
-  pushers.push(pusher);
-  return pusher;
-}
+const channel = (timeoutMs = 30_000, mode: 'transaction' | 'individual' = 'transaction'): BundlePusher => links.channel({ mode, timeoutMs });
 const send = (p: BundlePusher, message: string) => p.deliver(convertHl7v2(message, { namespaceMap }).bundle, never);
-const holding = (value: string) => [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-const linkTypes = (p: Json | undefined) => ((p?.link as { type?: string }[] | undefined) ?? []).map((l) => l.type);
+const holding = (value: string) => links.holding(value);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** The Patient PUTs registered as being sent to this server (held-links.ts, redis/keys.ts patientPutsSendingKey). */
-const registered = () => redis.zcard(patientPutsSendingKey(prefix, fhirServerName({ baseUrl: server.url })));
+/** The Patient PUTs registered as being sent to this server (held-links.ts, redis/keys.ts patientPutsSendingKey). */
+const registered = () => links.redis.zcard(patientPutsSendingKey(links.prefix, fhirServerName({ baseUrl: links.server.url })));
 /** No registration left: waited for, not timed (a stored Bundle's release may ride the idle timer: held-links.ts). */
 const noneRegistered = () => vi.waitFor(async () => expect(await registered()).toBe(0), { timeout: 30_000, interval: 50 });
 /** When the registrations held now end (their scores: the time their sender is presumed gone), in ms since the epoch. */
-const registeredUntil = async () => Math.min(...(await redis.zrange(patientPutsSendingKey(prefix, fhirServerName({ baseUrl: server.url })), '0', '-1', 'WITHSCORES')).filter((_, i) => i % 2 === 1).map(Number));
+const registeredUntil = async () => Math.min(...(await links.redis.zrange(patientPutsSendingKey(links.prefix, fhirServerName({ baseUrl: links.server.url })), '0', '-1', 'WITHSCORES')).filter((_, i) => i % 2 === 1).map(Number));
 /** The merge's re-reads of its Patients after a race (held-links.ts: one GET Patient?_id=…). */
-const reReads = (since: number) => server.requests.slice(since).filter((r) => r.method === 'GET' && r.path.includes('Patient?_id='));
+const reReads = (since: number) => links.server.requests.slice(since).filter((r) => r.method === 'GET' && r.path.includes('Patient?_id='));
 
 // ---------------------------------------------------------------------------------------------------
 // CR28-1 [held-links.ts: "A failed send ends its Patient PUTs' registration only when the server answered: a
@@ -88,10 +53,10 @@ describe('CR28-1 a Patient PUT whose connection was refused, then a merge of tha
     await send(adt, A01(bare('QV7100301'), 'TESTMERGE', 'CR28-21'));
     await send(adt, A01(bare('QV7100309'), 'TESTMERGE', 'CR28-22'));
     // the server is down (listener closed): the other channel's A01 (re-sent registration: its visit's status is conveyed, so no read goes before its transaction) is refused at connect, so nothing of it can land
-    await server.setFault({ kind: 'down', forMs: 60_000, how: 'refuse' });
+    await links.server.setFault({ kind: 'down', forMs: 60_000, how: 'refuse' });
     await expect(send(other, A01(bare('QV7100301'), 'TESTMERGE', 'CR28-23'))).rejects.toThrow();
     await noneRegistered();
-    await server.setFault(null); // the outage ends now, whatever the machine's speed
+    await links.server.setFault(null); // the outage ends now, whatever the machine's speed
     await send(adt, A40(bare('QV7100301'), bare('QV7100309'), 'CR28-24'));
     expect(linkTypes(holding('QV7100301')[0])).toEqual(['replaces']);
     // nothing registered is left to race it (above): the merge has nothing to wait for (held-links.ts drained)
@@ -103,11 +68,11 @@ describe('CR28-1 a Patient PUT whose connection was refused, then a merge of tha
     await send(adt, A01(bare('QV7100351'), 'TESTMERGE', 'CR28-25'));
     await send(adt, A01(bare('QV7100359'), 'TESTMERGE', 'CR28-26'));
     // every request answered (503): sentAlone throws on the transient answer before `p.answered` is set
-    await server.setFault({ kind: 'down', forMs: 60_000, how: '503' });
+    await links.server.setFault({ kind: 'down', forMs: 60_000, how: '503' });
     await expect(send(other, A01(bare('QV7100351'), 'TESTMERGE', 'CR28-27'))).rejects.toThrow();
-    expect(server.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
+    expect(links.server.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
     await noneRegistered();
-    await server.setFault(null); // the outage ends now, whatever the machine's speed
+    await links.server.setFault(null); // the outage ends now, whatever the machine's speed
     await send(adt, A40(bare('QV7100351'), bare('QV7100359'), 'CR28-28'));
     expect(linkTypes(holding('QV7100351')[0])).toEqual(['replaces']);
   });
@@ -118,11 +83,11 @@ describe('CR28-1 a Patient PUT whose connection was refused, then a merge of tha
     await send(adt, A01(bare('QV7100451'), 'TESTMERGE', 'CR28-35'));
     await send(adt, A01(bare('QV7100459'), 'TESTMERGE', 'CR28-36'));
     // the server reads the other channel's transaction, then drops the connection unanswered: it may have been applied
-    await server.setFault({ kind: 'close', times: 1 });
+    await links.server.setFault({ kind: 'close', times: 1 });
     await expect(send(other, A01(bare('QV7100451'), 'TESTMERGE', 'CR28-37'))).rejects.toThrow();
     expect(await registered()).toBe(1);
     const until = await registeredUntil();
-    const before = server.requests.length;
+    const before = links.server.requests.length;
     await send(adt, A40(bare('QV7100451'), bare('QV7100459'), 'CR28-38'));
     expect(linkTypes(holding('QV7100451')[0])).toEqual(['replaces']);
     // the merge waited (it re-read its Patients once) but ended before the racing registration did: its wait is
@@ -136,10 +101,10 @@ describe('CR28-1 a Patient PUT whose connection was refused, then a merge of tha
     const other = channel(TIMEOUT);
     await send(adt, A01(bare('QV7100401'), 'TESTMERGE', 'CR28-31'));
     await send(adt, A01(bare('QV7100409'), 'TESTMERGE', 'CR28-32'));
-    await server.setFault({ kind: 'down', forMs: 60_000, how: '503' });
+    await links.server.setFault({ kind: 'down', forMs: 60_000, how: '503' });
     await expect(send(other, A01(bare('QV7100401'), 'TESTMERGE', 'CR28-33'))).rejects.toThrow();
     await noneRegistered();
-    await server.setFault(null); // the outage ends now, whatever the machine's speed
+    await links.server.setFault(null); // the outage ends now, whatever the machine's speed
     await send(adt, A40(bare('QV7100401'), bare('QV7100409'), 'CR28-34'));
     expect(linkTypes(holding('QV7100401')[0])).toEqual(['replaces']);
   });
@@ -154,7 +119,7 @@ describe('CR28-3 the Redis cost of a Patient PUT of a never-linked patient', () 
   /** Round trips the destination's own connection makes while `work` runs: a MULTI…EXEC is one, any other command one. */
   async function roundTrips(connection: Redis, work: () => Promise<unknown>): Promise<string[]> {
     const own = `${String(connection.stream.localAddress)}:${String(connection.stream.localPort)}`;
-    const monitor = await redis.monitor();
+    const monitor = await links.redis.monitor();
     const seen: string[] = [];
     let inMulti = false;
     monitor.on('monitor', (_time: string, args: string[], source: string) => {
@@ -183,8 +148,7 @@ describe('CR28-3 the Redis cost of a Patient PUT of a never-linked patient', () 
     const connection = new Redis(REDIS_URL);
     await connection.ping();
     try {
-      const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(connection, prefix, { releaseIdleMs: 600_000 }) });
-      pushers.push(pusher);
+      const pusher = links.channel({}, { client: connection, releaseIdleMs: 600_000 });
       await send(pusher, A01(bare('QV7100501'), 'TESTMERGE', 'CR28-41'));
       const trips = await roundTrips(connection, () => send(pusher, A08(bare('QV7100501'), 'CR28-42')));
       expect(trips).toEqual(['multi…exec']);
@@ -197,8 +161,7 @@ describe('CR28-3 the Redis cost of a Patient PUT of a never-linked patient', () 
     const connection = new Redis(REDIS_URL);
     await connection.ping();
     try {
-      const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(connection, prefix, { releaseIdleMs: 600_000 }) });
-      pushers.push(pusher);
+      const pusher = links.channel({}, { client: connection, releaseIdleMs: 600_000 });
       const bundle = { resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: 'urn:uuid:5b1c0f55-9a43-4f7e-8d71-2f6f3a0c2801', resource: { resourceType: 'Organization', id: 'qv-org-1', name: 'Quillvale Test Lab' }, request: { method: 'PUT', url: 'Organization/qv-org-1' } }] };
       const trips = await roundTrips(connection, () => pusher.deliver(bundle, never));
       expect(trips).toEqual([]);

@@ -9,62 +9,31 @@
  *
  *   npx vitest run test/codereview29/held-links.redis.test.ts
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Redis } from 'ioredis';
 import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { fhirServerName } from '../../src/destinations/fhir-server-name.js';
 import { patientPutsSendingKey } from '../../src/redis/keys.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer, type RecordedRequest } from '../support/fhir-server.js';
+import type { RecordedRequest } from '../support/fhir-server.js';
+import { linkMessages, linkTypes, useHeldLinks } from '../support/held-links-fixture.js';
 import { memoryLogger } from '../support/log.js';
-import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { REDIS_URL } from '../support/redis.js';
 import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import type { BundlePusher } from '../destinations/push.js';
 
 type Json = Record<string, unknown>;
 
-const bare = (mr: string) => `${mr}^^^QVMC^MR`;
-const msh = (type: string, control: string) => `MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||${type}|${control}|P|2.5.1`;
-const pid = (pid3: string, family: string) => `PID|1||${pid3}||${family}^WREN^^^^^L||19790311|F|||4 ALDER WAY^^QUILLVALE^IL^60999^USA^H`;
-const A01 = (pid3: string, family: string, control: string) => [msh('ADT^A01^ADT_A01', control), 'EVN|A01|202612061400-0600', pid(pid3, family), 'PV1|1|I|W2^210^A'].join('\r');
-/** The survivor `pid3` absorbs the duplicate record `mrg1`. */
-const A40 = (pid3: string, mrg1: string, control: string) => [msh('ADT^A40^ADT_A39', control), 'EVN|A40|202612061420-0600', pid(pid3, 'TESTMERGE'), `MRG|${mrg1}`].join('\r');
-/** A later message about the survivor: its PID PUTs her Patient whole, with no link (PV1-45 absent: no held-status read needed for the race). */
-const A08 = (pid3: string, control: string) => [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061500-0600', pid(pid3, 'TESTMERGE'), 'PV1|1|I|W2^210^A'].join('\r');
+const { bare, A01, A40, A08 } = linkMessages({ sender: 'QVREG', facility: 'QVMC', given: 'WREN', birthDate: '19790311', address: '4 ALDER WAY^^QUILLVALE^IL^60999^USA^H', location: 'W2^210^A', laterFamily: 'TESTMERGE' });
 /** Both channels map the MRN's authority to one system (a `conditionalUpdate` channel needs one). */
 const namespaceMap = { QVMC: 'urn:oid:2.16.840.1.113883.3.7777.1' };
 
-let server: FhirServer;
-let redis: Redis;
-let prefix: string;
-const pushers: BundlePusher[] = [];
-beforeAll(async () => {
-  server = await startFhirServer();
-  redis = new Redis(REDIS_URL);
-});
-afterAll(async () => {
-  await Promise.all(pushers.map((p) => p.close()));
-  await server.close();
-  redis.disconnect();
-});
-beforeEach(async () => {
-  server.resources.clear();
-  server.requests.length = 0;
-  await server.setFault(null);
-  if (prefix !== undefined) await dropPrefix(prefix);
-  prefix = testPrefix('cr29-links');
-});
-
-function channel(client: Redis = redis, options: { releaseIdleMs?: number } = {}): BundlePusher {
-  const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 30_000 }, process.env, { linkedPatients: redisLinkedPatients(client, prefix, options) });
-  pushers.push(pusher);
-  return pusher;
-}
+const links = useHeldLinks('cr29-links');
+const channel = (client?: Redis, options: { releaseIdleMs?: number } = {}): BundlePusher => links.channel({ timeoutMs: 30_000 }, { ...options, ...(client === undefined ? {} : { client }) });
 const send = (p: BundlePusher, message: string, conditionalUpdate = false, nm: Record<string, string> = namespaceMap) => p.deliver(convertHl7v2(message, { namespaceMap: nm, conditionalUpdate }).bundle, never);
-const holding = (value: string) => [...server.resources.values()].filter((r) => r.resourceType === 'Patient' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-const linkTypes = (p: Json | undefined) => ((p?.link as { type?: string }[] | undefined) ?? []).map((l) => l.type);
+const holding = (value: string) => links.holding(value);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const registered = () => redis.zcard(patientPutsSendingKey(prefix, fhirServerName({ baseUrl: server.url })));
+const registered = () => links.redis.zcard(patientPutsSendingKey(links.prefix, fhirServerName({ baseUrl: links.server.url })));
 
 // ---------------------------------------------------------------------------------------------------
 // CR29-4 [held-links.ts restoreLinks: "PUT each that lost a link the Bundle wrote back with it"; FHIR R4
@@ -83,17 +52,17 @@ describe('CR29-4 a merge raced by a PUT of the survivor, then restored (code rev
     const until = new Promise<void>((resolve) => (release = resolve));
     let arrived = (_: RecordedRequest) => {};
     const atServer = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
-    await server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
+    await links.server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
     const late = send(other, A08(bare(mr), `${control}3`), false, nm);
     const held = await atServer;
-    const mergeAnswered = server.answered((r) => r.method === 'POST' && r !== held);
+    const mergeAnswered = links.server.answered((r) => r.method === 'POST' && r !== held);
     const merge = send(adt, A40(bare(mr), bare(merged), `${control}4`), false, nm);
     await mergeAnswered;
     release();
     await late;
     await merge;
     // the merge waited for the A08 (registered under the survivor's id, listed by the mark of its answer), read again, restored
-    expect(server.requests.filter((r) => r.method === 'GET' && r.path.includes('Patient?_id=')).length).toBeGreaterThan(0);
+    expect(links.server.requests.filter((r) => r.method === 'GET' && r.path.includes('Patient?_id=')).length).toBeGreaterThan(0);
     return holding(mr)[0];
   }
 
@@ -137,7 +106,7 @@ describe('CR29-5 a delivered Bundle, then the process shuts down before the idle
   it('a release that cannot be sent at close is logged by count, never by id (the Patient ids), and close does not throw', { timeout: 30_000 }, async () => {
     const own = new Redis(REDIS_URL);
     const { log, text } = memoryLogger('info');
-    const linked = redisLinkedPatients(own, prefix, { releaseIdleMs: 600_000, log })('cr29-5-server');
+    const linked = redisLinkedPatients(own, links.prefix, { releaseIdleMs: 600_000, log })('cr29-5-server');
     const sending = await linked.sending(['QV7290399'], 30_000);
     sending.releaseLater();
     own.disconnect();

@@ -9,15 +9,13 @@
  *
  *   npx vitest run test/destinations/held-links.redis.test.ts
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { redisLinkedPatients } from '../../src/destinations/index.js';
 import { linkedPatientsKey } from '../../src/redis/keys.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
-import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
+import { useHeldLinks } from '../support/held-links-fixture.js';
+import { freePort } from '../support/redis.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
@@ -48,42 +46,23 @@ const twoRecords = (event: 'A24' | 'A37', first: string, second: string, control
 const A24 = (first: string, second: string, control: string) => twoRecords('A24', first, second, control);
 const A37 = (first: string, second: string, control: string) => twoRecords('A37', first, second, control);
 
-let server: FhirServer;
-let redis: Redis;
-let prefix: string;
-const pushers: BundlePusher[] = [];
-beforeAll(async () => {
-  server = await startFhirServer();
-  redis = new Redis(REDIS_URL);
-});
-afterAll(async () => {
-  await Promise.all(pushers.map((p) => p.close()));
-  await server.close();
-  redis.disconnect();
-});
-beforeEach(async () => {
-  server.resources.clear();
-  server.requests.length = 0;
-  if (prefix !== undefined) await dropPrefix(prefix);
-  prefix = testPrefix('held-links');
-});
+const fx = useHeldLinks('held-links');
 
 /** Each message converted (`options`) and delivered in order through the FHIR destination in `mode`. */
 async function deliver(mode: Mode, options: Options, ...messages: string[]): Promise<void> {
-  const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(redis, prefix) });
-  pushers.push(pusher);
+  const pusher = fx.channel({ mode });
   for (const m of messages) await pusher.deliver(convertHl7v2(m, options).bundle, never);
 }
 
-const patients = () => [...server.resources.values()].filter((r) => r.resourceType === 'Patient');
-const holding = (value: string) => patients().filter((p) => JSON.stringify(p.identifier ?? []).includes(`"value":"${value}"`));
+const holding = (value: string) => fx.holding(value);
+const patients = () => [...fx.server.resources.values()].filter((r) => r.resourceType === 'Patient');
 const links = (p: Json | undefined) => (p?.link as { type?: string; other?: Json }[] | undefined) ?? [];
 const ref = (p: Json | undefined) => `Patient/${String(p?.id)}`;
 const family = (p: Json | undefined) => (p?.name as { family?: string }[] | undefined)?.[0]?.family;
 /** The reads of a Patient the destination made (`GET Patient?_id=…`). */
 // the reads of the held-links rule: a search that misses is retried among the records merged into its patient
 // (`Patient?link=`, fixmerge27's documented cost on a miss, test/destinations/merged-record-search.test.ts), not counted here
-const patientReads = () => server.requests.filter((r) => r.method === 'GET' && r.path.includes('/Patient?') && !r.path.includes('/Patient?link='));
+const patientReads = () => fx.server.requests.filter((r) => r.method === 'GET' && r.path.includes('/Patient?') && !r.path.includes('/Patient?link='));
 
 describe('R33-L1 a merge\'s links stay at the server after later messages about either record', () => {
   for (const mode of ['transaction', 'batch', 'individual'] as const) {
@@ -133,7 +112,7 @@ describe('R33-L1 a merge\'s links stay at the server after later messages about 
     expect(links(survivor).map((l) => l.type)).toEqual(['replaces']);
     // the set holds the two merged records' ids, nothing of the patient never linked
     const [other] = holding('NR5200201');
-    const held = await redis.smembers(linkedPatientsKey(prefix, server.url));
+    const held = await fx.redis.smembers(linkedPatientsKey(fx.prefix, fx.server.url));
     expect(held.sort()).toEqual([survivor?.id, holding('NR5200109')[0]?.id].sort());
     expect(held).not.toContain(other?.id);
   });
@@ -209,23 +188,22 @@ describe('R33-L1 a merge\'s links stay at the server after later messages about 
     const [survivor] = holding('NR5200601');
     // someone else unlinks her at the server (an EMPI's unmerge): hig's set still names her
     const { link: _link, meta: _meta, ...rest } = survivor as Json;
-    const res = await fetch(`${server.url}/Patient/${String(survivor?.id)}`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(rest) });
+    const res = await fetch(`${fx.server.url}/Patient/${String(survivor?.id)}`, { method: 'PUT', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(rest) });
     expect(res.status).toBe(200);
-    server.requests.length = 0;
+    fx.server.requests.length = 0;
     await deliver('transaction', {}, ORU(bare('NR5200601'), 'NR52-52'), ORU(bare('NR5200601'), 'NR52-53'));
     expect(patientReads()).toHaveLength(2);
     expect(links(holding('NR5200601')[0])).toEqual([]);
-    expect(await redis.sismember(linkedPatientsKey(prefix, server.url), String(survivor?.id))).toBe(1);
+    expect(await fx.redis.sismember(linkedPatientsKey(fx.prefix, fx.server.url), String(survivor?.id))).toBe(1);
   });
 
   it('Redis not answering: the delivery is transient and nothing is sent (a PUT sent blind could erase a link)', async () => {
     const down = new Redis(`redis://127.0.0.1:${await freePort()}`, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
     down.on('error', () => undefined);
-    const pusher = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } }, process.env, { linkedPatients: redisLinkedPatients(down, prefix) });
-    pushers.push(pusher);
+    const pusher = fx.channel({}, { client: down });
     const failed = await pusher.deliver(convertHl7v2(A08(bare('NR5200801'), 'OYELARAN', 'TEMITOPE', 'NR52-71')).bundle, never).catch((e: unknown) => e);
     expect((failed as Error).name).toBe('TransientError');
-    expect(server.requests.filter((r) => r.method === 'POST')).toEqual([]);
+    expect(fx.server.requests.filter((r) => r.method === 'POST')).toEqual([]);
     down.disconnect();
   });
 });
