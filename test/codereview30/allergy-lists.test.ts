@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { startFhirServer, type FhirServer, type RecordedRequest } from '../support/fhir-server.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination } from '../destinations/push.js';
 
@@ -35,9 +35,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
   server.resources.clear();
   server.requests.length = 0;
+  await server.setFault(null);
 });
 
 async function deliver(...messages: string[]): Promise<void> {
@@ -120,5 +121,39 @@ describe('CR30-2 an A60-updated allergy on a server that keeps tags across updat
     await deliver(adt('QVREGADT', 'A08', 'ADT_A01', 'R1', [LATEX(1), SULFA(2)]), IAM_LATEX, adt('QVREGADT', 'A08', 'ADT_A01', 'R2', [SULFA(1)]));
     expect(allergy('111088007').map(status)).toEqual(['active']);
     expect(JSON.stringify(allergy('111088007')[0]?.reaction)).toContain('Anaphylaxis');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Checked, no finding [held-allergies.ts: "ifMatch the version read: a PUT between the read and the write, an A60's,
+// fails it with 412, retried and read again"] the race between a list's read and its DELETE, made with the server's
+// `hold` barrier (not the clock): the list's transaction is held after its search; the A60's PUT lands meanwhile
+// ---------------------------------------------------------------------------------------------------
+describe('control: an A60 PUT between the list\'s read and its DELETE', () => {
+  it('the held transaction fails on If-Match (412), nothing of it applied; its retry reads again and leaves the A60\'s latex', { timeout: 30_000 }, async () => {
+    await deliver(adt('QVREGADT', 'A08', 'ADT_A01', 'R1', [LATEX(1), SULFA(2)]));
+    let release = () => {};
+    const until = new Promise<void>((resolve) => (release = resolve));
+    let arrived = (_: RecordedRequest) => {};
+    const atServer = new Promise<RecordedRequest>((resolve) => (arrived = resolve));
+    await server.setFault({ kind: 'hold', until, arrived, times: 1, method: 'POST' });
+    const list = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    const drop = adt('QVREGADT', 'A08', 'ADT_A01', 'R2', [SULFA(1)]);
+    try {
+      const first = list.deliver(convertHl7v2(drop, { timezone: 'America/New_York' }).bundle, never).then(() => 'sent', () => 'failed');
+      const held = await atServer;
+      await deliver(IAM_LATEX);
+      release();
+      expect(await first).toBe('failed');
+      expect(held.status).toBe(412);
+      expect(allergy('111088007').map(status)).toEqual(['active']);
+      // the retry (the pipeline's) reads the list again: latex now the A60's (no tag on this server), left
+      await list.deliver(convertHl7v2(drop, { timezone: 'America/New_York' }).bundle, never);
+    } finally {
+      await list.close();
+    }
+    expect(allergy('111088007').map(status)).toEqual(['active']);
+    expect(JSON.stringify(allergy('111088007')[0]?.reaction)).toContain('Anaphylaxis');
+    expect(allergy('10180').map(status)).toEqual(['active']);
   });
 });
