@@ -83,15 +83,27 @@ function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope,
   if (search !== undefined) cx.named.set(typeId, search);
 }
 
+/**
+ * [hig class-change rule; v2.5.1 3.3.6/3.3.7: in an A06/A07 "PV1-19 (visit number) may also be changed"; code review
+ * 30 CR30-4] A PV1 of an A06/A07 that names no visit (PV1-19 and PV1-50 empty) changes none: its visit is the one
+ * MRG-5 (else MRG-6) names, read before it (admin.ts priorVisit), so the Encounter is keyed and identified by that
+ * number (the class changed in place) — not a numberless Encounter beside MRG-5's visit, which endPriorVisits would
+ * then end while the patient is in it. Only where the MRG named one prior visit of this patient.
+ */
+function unchangedVisit(scope: Scope, cx: Conversion): Json | undefined {
+  const prior = cx.priorVisits.filter((p) => p.patient === scope.patient);
+  return prior.length === 1 && prior[0] !== undefined ? { ...prior[0].number } : undefined;
+}
+
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a class of any system says the PV1 is about a visit; only table 0004's codes are read as one
   if (describesNoVisit(seg, seg.str(2))) return;
   const patientClass = patientClassOf(seg, cx);
   const e: Json = { resourceType: 'Encounter' };
   // [IG PV1[Encounter] PV1-19 → identifier (VN)]
-  const visit = cxIdentifier(seg.rep(19), cx);
-  if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
   const alt = cxIdentifier(seg.rep(50), cx);
+  const visit = cxIdentifier(seg.rep(19), cx) ?? (alt === undefined ? unchangedVisit(scope, cx) : undefined);
+  if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
   // PV1-44/45 one span: the pair rule of a repeated hour (review 41 R41-W1); a reversed pair reported below
