@@ -544,7 +544,7 @@ function tq1sByGroup(frame: GroupFrame): Map<string, SegmentNode[]> {
 
 /**
  * The TQ1 segments that time one give of an RGV_O15 (GIVE(RXG [{TIMING_GIVE(TQ1 [{TQ2}])}] …)): the give's
- * own schedule, not the order's (its ORDER.TIMING / ENCODING.TIMING_ENCODED, orderTq1s) [v2.5.1 4A.3.9;
+ * own schedule, not the order's (its ORDER.TIMING / ENCODING.TIMING_ENCODED, orderTq1s) [v2.5.1 ch. 4A RGV_O15;
  * hig: the IG has no RGV_O15 map]. Read by pharmacy.ts mapRxg; mapTq1 leaves them to it (isGiveTiming).
  */
 export function giveTq1s(rxg: SegmentReader, scope: Scope, cx: Conversion): SegmentReader[] {

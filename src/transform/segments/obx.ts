@@ -78,7 +78,7 @@ function anchorOf(scope: Scope): Resource | undefined {
 }
 
 /**
- * [hig; v2.5.1 4A.3.9 RGV_O15 GIVE(RXG … [{OBSERVATION(OBX [{NTE}])}]); FHIR R4 MedicationRequest
+ * [hig; v2.5.1 ch. 4A RGV_O15 GIVE(RXG … [{OBSERVATION(OBX [{NTE}])}]); FHIR R4 MedicationRequest
  * .supportingInformation] the give (pharmacy.ts mapRxg: a MedicationRequest of intent instance-order) an
  * OBX of an RGV's GIVE.OBSERVATION group is sent with: what the give is to be checked against (a
  * heart rate before a digoxin dose, a level before the next vancomycin), as an RDE's order OBX supports

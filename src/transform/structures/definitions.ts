@@ -116,7 +116,7 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
   RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
-  // v2.5.1 4A.3.9 RGV_O15 (pharmacy/treatment give), unioned with v2.6–2.8 (PRT after PID, PV1, ORC, RXO):
+  // v2.5.1 ch. 4A RGV_O15 (pharmacy/treatment give), unioned with v2.6–2.8 (PRT after PID, PV1, ORC, RXO):
   // `[{NTE}] [PATIENT(PID [PD1] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2])])] {ORDER(ORC [{TIMING(TQ1 [{TQ2}])}]
   // [ORDER_DETAIL(RXO [{NTE}] {RXR} [{RXC}])] [ENCODING(RXE [{TIMING_ENCODED(TQ1 [{TQ2}])}] {RXR} [{RXC}])]
   // {GIVE(RXG [{TIMING_GIVE(TQ1 [{TQ2}])}] {RXR} [{RXC}] [{OBSERVATION(OBX [{NTE}])}])})}`. Each GIVE is one
