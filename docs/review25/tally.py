@@ -39,8 +39,9 @@ SILENT = {15: [RD1], 18: [D1]}
 SILENT_ASTAR = {}
 # #08 ADT^A44 and #17 RGV^O15: UNSUPPORTED_EVENT (docs/mapping.md "Supported events": A44 and RGV_O15 named as
 # not converted); the converter exits non-zero, which tally_core counts as refused.
-# #08 ADT^A44 refused (UNSUPPORTED_EVENT) until the lead took A44 on (17d8620); #17 RGV^O15 (no IG map)
-REFUSED = {17} if _fixed('17d8620') else {8, 17}
+# #08 ADT^A44 refused (UNSUPPORTED_EVENT) until the lead took A44 on (17d8620); #17 RGV^O15 (no IG map) until
+# fix32a (203fd49: each RXG a MedicationRequest instance-order basedOn the order, docs/mapping.md "Pharmacy")
+REFUSED = ({17} if _fixed('17d8620') else {8, 17}) - ({17} if _fixed('203fd49') else set())
 DELETES = set()
 _FIXED = {'R22-D1 class': 'e1195fd', 'R23-D1': 'fafa090'}  # own23; #18's R23-D1 (a pharmacy XO, MedicationRequest): rx23
 

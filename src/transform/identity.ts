@@ -462,6 +462,18 @@ export function administrationKey(number: Json, given: string | undefined): Fact
 }
 
 /**
+ * A give of a pharmacy order (RGV_O15 RXG → a MedicationRequest of intent instance-order): the order's
+ * number (placer, else filler, as the order's own key) + RXG-1, the give sub-ID counter that v2.5.1
+ * 4A.14.6.1 says identifies each give of the order (`subId`; pharmacy.ts mapRxg passes the give's
+ * position among the order's RXGs when RXG-1 is empty). Never MSH-10: a resend of the give PUTs the same
+ * URL. No conditional-update search: the give carries no identifier of its own (the order's number would
+ * make the order's `identifier=` search find its gives too). Without a number: message-scoped.
+ */
+export function giveKey(number: Json | undefined, subId: string): FactsKey | undefined {
+  return number === undefined ? undefined : facts('give:number', [identifierFact(number), subId]);
+}
+
+/**
  * A referral without RF1-6: the patient + RF1-7 (else RF1-9) + RF1-3 type + the first RF1-10 reason
  * (admin.ts finishReferral, at the end of the message: RF1 precedes the PID). Without a patient or
  * a date nothing names it: message-scoped.

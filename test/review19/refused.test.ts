@@ -62,8 +62,21 @@ describe('review 19 refused', () => {
   // that the RDS of the same order (#19) makes from ORC/TQ1/RXE, and RXG carries the same give code, amount and
   // units. Beside the sample: MDM^T08 (edit notification and content, structure MDM_T02, as T02/T06/T10) is
   // refused the same way.
-  it.fails('R19-R2 a pharmacy give (RGV^O15) is converted, not refused', () => {
-    expect(() => entriesOf(sample('20-rgv-o15-enoxaparin.hl7'))).not.toThrow();
+  // Fixed (fix32a): RGV_O15 is structured and each RXG is a MedicationRequest of intent instance-order basedOn the
+  // order (named by its number: the conditional create + status patch of an RDS); docs/mapping.md "Pharmacy" RXG rows
+  // [hig: no RGV_O15 / RXG map in the IG corpus; FHIR R4 request-intent instance-order].
+  it('R19-R2 a pharmacy give (RGV^O15) is converted, not refused: the 40 mg SC give based on order LKS-RX-889120', () => {
+    const entries = entriesOf(sample('20-rgv-o15-enoxaparin.hl7'));
+    const requests = entries.filter((e) => e.resource?.resourceType === 'MedicationRequest');
+    const order = requests.find((e) => e.resource?.intent === 'order') as Entry & { fullUrl?: string };
+    expect(order.request?.method).toBe('POST');
+    const give = requests.find((e) => e.resource?.intent === 'instance-order')?.resource as Json;
+    expect(give.basedOn).toEqual([{ reference: order.fullUrl }]);
+    // RXG-5/7 40 mg, the GIVE's RXR SC → v3 SQ + v2-0162 SC, RXG-9 "Rotate injection sites"
+    const dosage = (give.dosageInstruction as Json[])[0] as Json;
+    expect(dosage.doseAndRate).toEqual([{ doseQuantity: { value: 40, unit: 'milligram', system: 'http://unitsofmeasure.org', code: 'mg' } }]);
+    expect(JSON.stringify(dosage.route)).toContain('"code":"SC"');
+    expect(dosage.text).toBe('Rotate injection sites');
   });
   it('R19-R2 beside the sample: MDM^T08 (MDM_T02 structure) is converted as T02 is', () => {
     const t08 = sample('24-mdm-t02-dc-summary.hl7').toString('latin1').replace('MDM^T02^MDM_T02', 'MDM^T08^MDM_T02').replace('EVN|T02', 'EVN|T08');

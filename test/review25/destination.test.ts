@@ -2,8 +2,9 @@
  * Review 25 (issue 14): the whole sample (docs/review25/messages/, 01 → 24 in order) delivered as FHIR
  * transactions to the in-repo test FHIR server (test/support/fhir-server.ts), default conversion options;
  * what the server holds afterwards, read against the messages and the IG rows named. #08 (ADT^A44) and #17
- * (RGV^O15) are refused by the converter (UNSUPPORTED_EVENT, documented in docs/mapping.md "Supported events")
- * and so never delivered. Every case passes on main 232831c; the losses these states show are the `it.fails`
+ * (RGV^O15) were refused by the converter (UNSUPPORTED_EVENT, documented in docs/mapping.md "Supported events";
+ * A44 converted since 17d8620, RGV since fix32a)
+ * and so not delivered then. Every case passed on main 232831c; the losses these states show are the `it.fails`
  * cases of defects.test.ts (docs/mapping-review-25.md).
  *
  *   npx vitest run test/review25/destination.test.ts
@@ -24,10 +25,21 @@ const held = (type: string) => sample.held(type);
 const byIdentifier = (type: string, value: string) => sample.byIdentifier(type, value);
 
 describe('review 25 at the destination', () => {
-  // 22 on 232831c, #08 A44 refused too; the lead took A44 on (account move, events.ts)
-  it('23 transactions accepted; #17 RGV refused by the converter', () => {
+  // 22 on 232831c, #08 A44 refused too; the lead took A44 on (account move, events.ts); #17 RGV converted since
+  // fix32a (the give a MedicationRequest instance-order basedOn order PF25-3301: test below)
+  it('24 transactions accepted; none refused by the converter', () => {
     expect(sample.failures).toEqual([]);
-    expect(sample.refused).toEqual(['17']);
+    expect(sample.refused).toEqual([]);
+  });
+
+  it('Soarian #17 (fix32a): the 08:00 vancomycin give is one MedicationRequest instance-order basedOn order PF25-3301 [hig RXG]', () => {
+    const [order] = byIdentifier('MedicationRequest', 'PF25-3301');
+    const gives = held('MedicationRequest').filter((r) => r.intent === 'instance-order');
+    expect(gives).toHaveLength(1);
+    expect(gives[0]?.basedOn).toEqual([{ reference: `MedicationRequest/${String(order?.id)}` }]);
+    const d = ((gives[0] as Json).dosageInstruction as Json[])[0] as Json;
+    expect(d.timing).toEqual({ repeat: { boundsPeriod: { start: '2026-12-02T08:00:00-05:00' } } });
+    expect(JSON.stringify(d.doseAndRate)).toContain('"rateQuantity":{"value":125');
   });
 
   it('Cerner #01 → #05, then Sunquest #09–#11: one visit on FIN 25010110007, still as the ADT feed left it after the A13 [hig visit rule]', () => {

@@ -1,7 +1,7 @@
 /** Segment id → mapper. Segments without an entry are reported as unmapped, never dropped silently. */
 import { mapFt1, mapGol, mapGt1, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt, mapRf1, mapRol } from './admin.js';
 import { mapTxa } from './documents.js';
-import { mapRxa, mapRxc, mapRxd, mapRxe, mapRxo, mapRxr } from './pharmacy.js';
+import { mapRxa, mapRxc, mapRxd, mapRxe, mapRxg, mapRxo, mapRxr } from './pharmacy.js';
 import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
 import { mapIar } from './allergy-reaction.js';
 import { mapIn3 } from './in3.js';
@@ -45,6 +45,7 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   RXE: mapRxe,
   RXD: mapRxd,
   RXC: mapRxc,
+  RXG: mapRxg,
   TXA: mapTxa,
   IN1: mapIn1,
   IN3: mapIn3,

@@ -543,6 +543,22 @@ function tq1sByGroup(frame: GroupFrame): Map<string, SegmentNode[]> {
 }
 
 /**
+ * The TQ1 segments that time one give of an RGV_O15 (GIVE(RXG [{TIMING_GIVE(TQ1 [{TQ2}])}] …)): the give's
+ * own schedule, not the order's (its ORDER.TIMING / ENCODING.TIMING_ENCODED, orderTq1s) [v2.5.1 ch. 4A RGV_O15;
+ * hig: the IG has no RGV_O15 map]. Read by pharmacy.ts mapRxg; mapTq1 leaves them to it (isGiveTiming).
+ */
+export function giveTq1s(rxg: SegmentReader, scope: Scope, cx: Conversion): SegmentReader[] {
+  const frame = scope.tree.frameOf(rxg.index);
+  if (frame === undefined) return [];
+  return frame.children.filter((c) => c.name === 'TIMING_GIVE').flatMap((c) => c.nodes('TQ1').map((n) => cx.reader(n.segment, n.index)));
+}
+
+/** True when a TQ1 times a give (RGV_O15 GIVE.TIMING_GIVE: pharmacy.ts mapRxg reads it), not the order. */
+export function isGiveTiming(scope: Scope): boolean {
+  return scope.group.name === 'TIMING_GIVE';
+}
+
+/**
  * True when `tq1` is a pharmacy order's TQ1 that its order's timing does not use: the orderer's
  * TIMING TQ1 beside the pharmacy's TIMING_ENCODED one (RDE_O11, RDS_O13, RAS_O17). Its report line
  * says so; "segment TQ1 has no FHIR mapping" said less than the truth (review 9): the IG maps
@@ -769,14 +785,26 @@ function placePriority(mr: Json, p: DosageParts): void {
  * is one instruction (the first carries the RXO/RXE dose), else the TQ in RXE-1 or ORC-7.
  */
 export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReader | undefined, scope: Scope, cx: Conversion): void {
-  const existing = (mr.dosageInstruction as Json[] | undefined) ?? [];
-  if (existing.some((d) => d.timing !== undefined)) return;
+  if (((mr.dosageInstruction as Json[] | undefined) ?? []).some((d) => d.timing !== undefined)) return;
   const tq1s = orderTq1s(seg, scope, cx);
   const all = tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t, cx)) : tqParts(seg, orc, cx);
+  const list = placeTimings(mr, all, tq1s.length > 1, cx);
+  if (list !== undefined) keepSupersededConditions(list, seg, scope, cx);
+}
+
+/**
+ * The dosage instructions `all` (one per TQ1 or TQ repetition, in order) on a MedicationRequest: the
+ * priority, the TQ.7 condition, one instruction each (the first the one a give amount set before goes
+ * on), `numbered` (several TQ1s) with their sequence. The one placing rule of an order's timing
+ * (applyOrderTiming) and of a give's (pharmacy.ts mapRxg: its TIMING_GIVE TQ1s, else RXG-3). Returns
+ * the instructions, undefined when no timing said anything a Dosage holds.
+ */
+export function placeTimings(mr: Json, all: readonly DosageParts[], numbered: boolean, cx: Conversion): Json[] | undefined {
+  const existing = (mr.dosageInstruction as Json[] | undefined) ?? [];
   for (const p of all) placePriority(mr, p);
   for (const condition of new Set(all.flatMap((p) => p.condition ?? []))) addExtension(mr, { url: unnamedExtensionUrl('condition', cx.extensions.base), valueString: condition });
   const parts = all.filter((p) => Object.keys(p.dosage).length > 0);
-  if (parts.length === 0) return;
+  if (parts.length === 0) return undefined;
   const list = existing.length > 0 ? existing : [{}];
   const own = timingDosesDiffer(parts);
   parts.forEach((p, i) => {
@@ -788,12 +816,12 @@ export function applyOrderTiming(mr: Json, seg: SegmentReader, orc: SegmentReade
     }
     placeTimingDose(target, p, own);
     if (list[i] === undefined) list.push(target);
-    if (tq1s.length > 1) target.sequence = i + 1;
+    if (numbered) target.sequence = i + 1;
   });
   mr.dosageInstruction = list;
   // several timings (TQ1s, TQ repetitions) are one instruction each, in order
   if (parts.length > 1) list.forEach((d, i) => set(d, 'sequence', i + 1));
-  keepSupersededConditions(list, seg, scope, cx);
+  return list;
 }
 
 /**
@@ -850,8 +878,15 @@ function keepSupersededConditions(list: Json[], seg: SegmentReader, scope: Scope
  * read and dropped): RXE-1 when it says anything, else ORC-7.
  */
 function tqParts(seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): DosageParts[] {
-  const of = (reader: SegmentReader | undefined, field: number): DosageParts[] =>
-    (reader?.reps(field) ?? []).map((r) => tqDosage(r, cx, (part, why) => cx.leftOut(reader as SegmentReader, part.split('/').map((c) => `${field}.${c}`).join('/'), why))).filter((x) => x !== undefined);
-  const own = seg.name === 'RXE' ? of(seg, 1) : [];
-  return own.length > 0 ? own : of(orc, 7);
+  const own = seg.name === 'RXE' ? tqFieldDosages(seg, 1, cx) : [];
+  return own.length > 0 ? own : tqFieldDosages(orc, 7, cx);
+}
+
+/** Each repetition of the TQ field `field` (RXE-1, ORC-7, RXG-3) read by tqDosage, what has no place reported at `field.component`. */
+export function tqFieldDosages(reader: SegmentReader | undefined, field: number, cx: Conversion): DosageParts[] {
+  if (reader === undefined) return [];
+  return reader
+    .reps(field)
+    .map((r) => tqDosage(r, cx, (part, why) => cx.leftOut(reader, part.split('/').map((c) => `${field}.${c}`).join('/'), why)))
+    .filter((x) => x !== undefined);
 }

@@ -74,7 +74,20 @@ function documentReference(seg: SegmentReader, type: 'ED' | 'RP', scope: Scope, 
  * visit or the patient (ADT, VXU person observations).
  */
 function anchorOf(scope: Scope): Resource | undefined {
-  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? scope.specimen ?? scope.encounter ?? scope.patient;
+  return scope.report ?? madeBy(scope, 'RXA', 'Immunization') ?? scope.serviceRequest ?? madeBy(scope, 'RXO', 'MedicationRequest') ?? giveRequest(scope) ?? scope.specimen ?? scope.encounter ?? scope.patient;
+}
+
+/**
+ * [hig; v2.5.1 ch. 4A RGV_O15 GIVE(RXG … [{OBSERVATION(OBX [{NTE}])}]); FHIR R4 MedicationRequest
+ * .supportingInformation] the give (pharmacy.ts mapRxg: a MedicationRequest of intent instance-order) an
+ * OBX of an RGV's GIVE.OBSERVATION group is sent with: what the give is to be checked against (a
+ * heart rate before a digoxin dose, a level before the next vancomycin), as an RDE's order OBX supports
+ * its order (encodedOrderRequest). The IG has no RGV_O15 map.
+ */
+function giveRequest(scope: Scope): Resource | undefined {
+  if (scope.group.name !== 'OBSERVATION' || scope.group.parent?.name !== 'GIVE') return undefined;
+  const give = scope.medicationRequest;
+  return give?.resourceType === 'MedicationRequest' && give.intent === 'instance-order' ? give : undefined;
 }
 
 /**
@@ -290,6 +303,6 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   } else if (scope.report !== undefined) push(scope.report, 'result', cx.ref(observation));
   // [IG ORM_O01 4.2.5.1 / OML_O21 6.4.7.1] an OBX of an order (not a result) supports it: the
   // ServiceRequest of its OBR, the MedicationRequest of its RXO (R4 names the element supportingInformation)
-  else if (!scope.results) supports(orderRequest(scope) ?? encodedOrderRequest(scope), observation, cx);
+  else if (!scope.results) supports(orderRequest(scope) ?? encodedOrderRequest(scope) ?? giveRequest(scope), observation, cx);
   scope.noteTarget = observation;
 }

@@ -1,7 +1,8 @@
 /**
  * Pharmacy segments: RXA (immunization.ts / administration.ts), RXR (route of the dose or order),
  * RXO/RXE (+ORC, TQ1) → one MedicationRequest per order (IG: RXO[MedicationRequest],
- * TQ1[MedicationRequest], RXR[MedicationRequest]); RXD → MedicationDispense.
+ * TQ1[MedicationRequest], RXR[MedicationRequest]); RXD → MedicationDispense; RXG (RGV_O15 give) → a
+ * MedicationRequest of intent instance-order based on the order's (hig: no RXG map in the IG corpus).
  */
 import { HL7_NULL, type Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, push, set } from '../context.js';
@@ -13,10 +14,11 @@ import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extensio
 import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { CLEARED_DOSAGE_RATE, CLEARED_DOSAGE_TEXT, clearedDosageExtension } from '../patch.js';
-import { resourceFact } from '../identity.js';
+import { giveKey, resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { appendOrderText, applyOrderTiming, placeOrderDose } from './medication-timing.js';
+import { appendOrderText, applyOrderTiming, giveTq1s, placeOrderDose, placeTimings, tq1Dosage, tqFieldDosages } from './medication-timing.js';
+import { labelOrderConfidentiality } from './security-label.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 
@@ -154,9 +156,9 @@ function medicationRequestStatus(orc: SegmentReader | undefined): string {
 /**
  * [hig identity, review 18 R18-I1] Messages that act on a medication order an RDE/OMP/ORM placed:
  * their MedicationRequest reaches that order by a search of its number (order.ts placedOrderRequest).
- * RGV_O15 (give) would be one; hig does not convert it (definitions.ts SUPPORTED_EVENTS).
+ * RGV_O15 (give) is one: its gives are based on that order (mapRxg).
  */
-const PLACED_ELSEWHERE: ReadonlySet<string> = new Set(['RDS_O13', 'RAS_O17']);
+const PLACED_ELSEWHERE: ReadonlySet<string> = new Set(['RDS_O13', 'RAS_O17', 'RGV_O15']);
 
 /**
  * [hig, review 23 R23-D1p] Messages that place a pharmacy order with ORC-1 NW: the NW writes the
@@ -172,7 +174,7 @@ const PLACING: ReadonlySet<string> = new Set(['RDE_O11', 'RDE_O25', 'OMP_O09', '
  */
 function medicationRequest(seg: SegmentReader, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
   const orc = orcOf(seg, scope, cx);
-  const existing = madeByOrder(seg, scope, cx, 'MedicationRequest');
+  const existing = madeByOrder(seg, scope, cx, 'MedicationRequest', isOrder);
   if (existing !== undefined) {
     // an RXO's described product (contained Medication) already names the medication
     if (existing.medicationReference === undefined) set(existing, 'medicationCodeableConcept', medication);
@@ -480,13 +482,17 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const daily = seg.rep(19);
   const perDay = amountQuantity(val(daily, 1), sub(daily, 2));
   if (perDay !== undefined) set(firstDosage(mr), 'maxDosePerPeriod', { numerator: perDay, denominator: { value: 1, system: 'http://unitsofmeasure.org', code: 'd', unit: 'day' } });
-  const rate = amountQuantity(seg.str(23), seg.rep(24));
-  if (rate !== undefined) {
-    const dosage = firstDosage(mr);
-    const rates = (dosage.doseAndRate as Json[] | undefined) ?? [{}];
-    set(rates[0] as Json, 'rateQuantity', rate);
-    dosage.doseAndRate = rates;
-  }
+  setRate(mr, seg.str(23), seg.rep(24));
+}
+
+/** A give rate amount + units (RXE-23/24, RXG-15/16; CWE[Quantity]) → the first instruction's doseAndRate.rateQuantity. */
+function setRate(mr: Resource, amount: string | undefined, units: Repetition | undefined): void {
+  const rate = amountQuantity(amount, units);
+  if (rate === undefined) return;
+  const dosage = firstDosage(mr);
+  const rates = (dosage.doseAndRate as Json[] | undefined) ?? [{}];
+  set(rates[0] as Json, 'rateQuantity', rate);
+  dosage.doseAndRate = rates;
 }
 
 /**
@@ -495,7 +501,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * [{NTE}] [{TQ1 [{TQ2}]}] [{RXR}] [{RXC}], RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] (RDS_O13).
  */
 const BESIDE_COMPONENTS: ReadonlySet<string> = new Set(['RXC', 'NTE', 'PRT', 'RXR', 'TQ1', 'TQ2', 'RQ1']);
-const COMPONENT_PARENTS: ReadonlySet<string> = new Set(['RXO', 'RXE', 'RXD']);
+const COMPONENT_PARENTS: ReadonlySet<string> = new Set(['RXO', 'RXE', 'RXD', 'RXG']);
 
 /** The RXO/RXE/RXD (message index) whose product the RXC at `index` is a component of, and all that segment's RXCs. */
 function componentParent(index: number, cx: Conversion): { parent: number; name: string; rxcs: number[] } | undefined {
@@ -538,6 +544,8 @@ function componentIngredient(seg: SegmentReader, cx?: Conversion): Json | undefi
  */
 function componentTarget(parent: { parent: number; name: string }, scope: Scope, cx: Conversion): Resource | undefined {
   if (parent.name === 'RXD') return cx.madeAt(parent.parent).find((r) => r.resourceType === 'MedicationDispense');
+  // an RGV GIVE's RXC (RXG [{RXR}] [{RXC}]) describes the product of that give
+  if (parent.name === 'RXG') return cx.madeAt(parent.parent).find((r) => r.resourceType === 'MedicationRequest' && !isOrder(r));
   return scope.medicationRequest?.resourceType === 'MedicationRequest' ? scope.medicationRequest : undefined;
 }
 
@@ -600,4 +608,67 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [hig identity] the prescription's dispense number RXD-1 on date RXD-3
   const dispense = cx.add(md as Resource, { facts: ['dispense', resourceFact(prescription), seg.str(1) ?? '', seg.dateTime(3) ?? ''] }, 'distinct');
   scope.noteTarget = dispense;
+}
+
+/** A MedicationRequest that is an order, not one give of it (mapRxg's instance-order). */
+const isOrder = (r: Resource): boolean => r.intent !== 'instance-order';
+
+/** RXG-8 give dosage form, RXG-17/18 give strength: the give's product, as RXO-5/18/19 the order's. */
+const RXG_PRODUCT: ProductFields = { form: 8, strength: 17, units: 18 };
+
+/**
+ * RXG (RGV_O15 GIVE: one scheduled administration of a pharmacy order, v2.5.1 4A.14.6) → a MedicationRequest
+ * of intent `instance-order` [hig: the IG corpus has no RXG map and no RGV_O15 message map; FHIR R4
+ * request-intent instance-order: "an order created in fulfillment of a broader order that represents the
+ * authorization for a single activity occurrence"], `basedOn` the order's MedicationRequest: an RXO/RXE of
+ * the ORC made it, else this RXG names the order placed elsewhere by its number, the conditional create +
+ * status patch RDS_O13/RAS_O17 make (medicationRequest, PLACED_ELSEWHERE; mapping.md "Resource identity",
+ * MedicationRequest), RXG-4 its medication only when the server holds no such order. The give:
+ *  - identity: the order's number + RXG-1 give sub-ID (identity.ts giveKey), never MSH-10; no identifier
+ *    (the order's number on it would make the order's `identifier=` search find its gives: 412);
+ *  - status: the order's as ORC-5/ORC-1 state it (medicationRequestStatus), else `active` (a give sent is
+ *    the instruction to give: R4 "the prescription is actionable");
+ *  - medication RXG-4 (+ RXG-8 form, RXG-17/18 strength: a contained Medication, describeMedication; the
+ *    GIVE's RXCs add their components, mapRxc);
+ *  - dosage: the TIMING_GIVE TQ1s (tq1Dosage), else RXG-3 (TQ, tqDosage), placed as an order's (placeTimings);
+ *    RXG-5/6/7 dose, RXG-15/16 rate (as RXE-3/4/5, RXE-23/24), RXG-9 administration notes and RXG-13 special
+ *    administration instructions → text (CWE texts, as RXE-7), the GIVE's RXR → route/site/method (mapRxr);
+ *  - RXG-10 substitution status (table 0167, as RXE-9), RXG-22 indication → reasonCode; requester and
+ *    ORC-28 label as the order's; subject, encounter.
+ * Left unread, so reported: RXG-2 dispense sub-ID, RXG-11 dispense-to location, RXG-12 needs human review,
+ * RXG-14 give per (time unit), RXG-19/20/21 lot, expiry, manufacturer, RXG-23/24 drug strength volume,
+ * RXG-25 barcode, RXG-26 pharmacy order type (and RXG-3 beside a TIMING_GIVE TQ1).
+ */
+export function mapRxg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  const orc = orcOf(seg, scope, cx);
+  const give = codeableConcept(seg.rep(4));
+  const order = madeByOrder(seg, scope, cx, 'MedicationRequest', isOrder) ?? medicationRequest(seg, give, scope, cx);
+  const mr: Json = { resourceType: 'MedicationRequest' };
+  const status = medicationRequestStatus(orc);
+  mr.status = status === 'unknown' ? 'active' : status;
+  mr.intent = 'instance-order';
+  mr.medicationCodeableConcept = give ?? { text: 'unknown' };
+  if (scope.patient !== undefined) mr.subject = cx.ref(scope.patient);
+  if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
+  set(mr, 'requester', order.requester);
+  labelOrderConfidentiality(mr, orc, cx);
+  mr.basedOn = [cx.ref(order)];
+  // the give's timing: its TIMING_GIVE TQ1s, else RXG-3 (TQ, "retained for backward compatibility"); the
+  // order's TIMING TQ1 / ORC-7 is the order's (on its MedicationRequest), not this occurrence's
+  const tq1s = giveTq1s(seg, scope, cx);
+  placeTimings(mr, tq1s.length > 0 ? tq1s.map((t) => tq1Dosage(t, cx)) : tqFieldDosages(seg, 3, cx), tq1s.length > 1, cx);
+  describeMedication(mr as Resource, seg, RXG_PRODUCT, cx);
+  setDose(mr as Resource, dose(seg.str(5), seg.str(6), seg.rep(7)), true, seg, '5', cx);
+  setRate(mr as Resource, seg.str(15), seg.rep(16));
+  const text = instructionTexts([...seg.reps(9), ...seg.reps(13)]);
+  if (text !== '') appendOrderText(mr, firstDosage(mr as Resource), text);
+  substitution(mr as Resource, seg.str(10));
+  push(mr, 'reasonCode', ...seg.reps(22).map((r) => codeableConcept(r)));
+  const gives = scope.tree.orderOf(seg.index).filter((i) => cx.msg.segments[i]?.name === 'RXG');
+  const subId = seg.str(1)?.trim() ?? `position ${gives.indexOf(seg.index) + 1}`;
+  const number = (order.identifier as Json[] | undefined)?.[0];
+  const resource = cx.add(mr as Resource, giveKey(number, subId), 'distinct');
+  scope.medicationRequest = resource;
+  scope.medicationFrom = 'RXG';
+  scope.noteTarget = resource;
 }

@@ -19,7 +19,7 @@ import { location, practitioner } from '../entities.js';
 import { appointmentKey, resourceFact, SCHEDULER_REQUEST_TAG, scheduledRequestKey } from '../identity.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
+import { isGiveTiming, isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
 import { tq1Request } from './order-timing.js';
 import type { Scope } from './scope.js';
 
@@ -259,6 +259,8 @@ export function mapTq1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // a pharmacy order's TQ1 is its MedicationRequest's dosage timing (medication-timing.ts reads it);
   // the orderer's TQ1 beside the pharmacy's encoded one is not, and the report says why
   // [IG TQ1[MedicationRequest]; hig: TIMING_ENCODED before TIMING]
+  // a give's TQ1 (RGV_O15 GIVE.TIMING_GIVE) is its give's timing, read with its RXG (pharmacy.ts mapRxg)
+  if (isGiveTiming(scope)) return;
   if (isPharmacyTiming(scope)) {
     if (supersededOrderTq1(seg, scope)) cx.leftOutSegment(seg, "the orderer's timing (the order's TIMING TQ1), superseded by the pharmacy's encoded timing (TIMING_ENCODED)");
     return;

@@ -37,7 +37,7 @@ export interface Scope {
    * Which pharmacy segment of the order the next RXR belongs to: an RXE's RXR (the pharmacy's
    * encoding) replaces the route an RXO's RXR (the prescriber's request) set; others add only.
    */
-  medicationFrom?: 'RXO' | 'RXE' | 'RXD' | undefined;
+  medicationFrom?: 'RXO' | 'RXE' | 'RXD' | 'RXG' | undefined;
   appointment?: Resource | undefined;
   document?: Resource | undefined;
   procedure?: Resource | undefined;
@@ -97,12 +97,12 @@ export function orderRequest(scope: Scope): Resource | undefined {
   return scope.group.enclosing('ORDER_DETAIL') === undefined ? undefined : madeBy(scope, 'ORC', 'ServiceRequest');
 }
 
-/** A resource of `type` any segment of the same order made (RXE finds the MedicationRequest its RXO made). */
-export function madeByOrder(seg: SegmentReader, scope: Scope, cx: Conversion, type: string): Resource | undefined {
+/** A resource of `type` (and `accept`ed) any segment of the same order made (RXE finds the MedicationRequest its RXO made). */
+export function madeByOrder(seg: SegmentReader, scope: Scope, cx: Conversion, type: string, accept: (r: Resource) => boolean = () => true): Resource | undefined {
   const orc = scope.tree.orcOf(seg.index);
   const indexes = orc === undefined ? scope.tree.orderOf(seg.index) : [orc.index, ...scope.tree.orderOf(seg.index)];
   for (const i of indexes) {
-    const hit = cx.madeAt(i).find((r) => r.resourceType === type);
+    const hit = cx.madeAt(i).find((r) => r.resourceType === type && accept(r));
     if (hit !== undefined) return hit;
   }
   return undefined;

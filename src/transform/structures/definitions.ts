@@ -116,6 +116,14 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
   RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
+  // v2.5.1 ch. 4A RGV_O15 (pharmacy/treatment give), unioned with v2.6–2.8 (PRT after PID, PV1, ORC, RXO):
+  // `[{NTE}] [PATIENT(PID [PD1] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2])])] {ORDER(ORC [{TIMING(TQ1 [{TQ2}])}]
+  // [ORDER_DETAIL(RXO [{NTE}] {RXR} [{RXC}])] [ENCODING(RXE [{TIMING_ENCODED(TQ1 [{TQ2}])}] {RXR} [{RXC}])]
+  // {GIVE(RXG [{TIMING_GIVE(TQ1 [{TQ2}])}] {RXR} [{RXC}] [{OBSERVATION(OBX [{NTE}])}])})}`. Each GIVE is one
+  // scheduled administration of the order: its RXG, the TQ1s of TIMING_GIVE and its RXR/RXC are that give's,
+  // not the order's (pharmacy.ts mapRxg); RXR is written optional as RDS/RAS write it (senders omit it)
+  // [hig: the IG has no RGV_O15 message map and no RXG segment map; review 19 R19-R2, review 25 #17].
+  RGV_O15: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{PRT}] [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {GIVE(RXG [{TIMING_GIVE(TQ1 [{TQ2}])}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   REF_I12: `${HDR} [RF1] [{AUTHORIZATION_CONTACT(AUT [CTD])}] [{PROVIDER_CONTACT(PRD [{CTD}])}] PID [{NK1}] [{GT1}] ${INSURANCE} [ACC] [{DG1}] [DRG] [{AL1}] [{PROCEDURE(PR1 [{AUTHORIZATION_CONTACT2(AUT [CTD])}])}] [{OBSERVATION(OBR [{NTE}] [{RESULTS_NOTES(OBX [{NTE}])}])}] [PATIENT_VISIT(PV1 [PV2])] [{NTE}]`,
   SIU_S12: `${HDR} SCH [{TQ1}] [{NTE}] [{PATIENT(PID [PD1] [{PRT}] [PV1] [PV2] [{PRT}] [{OBX}] [{DG1}])}] {RESOURCES(RGS [{SERVICE(AIS [{NTE}])}] [{GENERAL_RESOURCE(AIG [{NTE}])}] [{LOCATION_RESOURCE(AIL [{NTE}])}] [{PERSONNEL_RESOURCE(AIP [{NTE}])}])}`,
   VXU_V04: `${HDR} PID [PD1] [{NK1}] [{ARV}] [PATIENT_VISIT(PV1 [PV2])] [{GT1}] ${INSURANCE} [{PERSON_OBSERVATION(OBX [{PRT}] [{NTE}])}] {ORDER([ORC] [{PRT}] ${TIMING} RXA [RXR] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])}`,
@@ -153,7 +161,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
-  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'REF^I12', 'REF^I13', 'REF^I14',
+  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'RGV^O15', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
 ]);
