@@ -282,7 +282,7 @@ export const conversionSchema = z
     allergyList: z
       .enum(['snapshot', 'additive'])
       .default('snapshot')
-      .describe("how an ADT message's AL1 segments are read (v2.5.1 2.10.4.1, review 43 R43-W1): snapshot: the patient's whole allergy list, so an allergy hig wrote from this sender's earlier AL1 list that the new list no longer names is deleted at a FHIR destination (an ADT without AL1 changes nothing; the delete-all AL1, every field \"\", empties the list); additive: for a feed that sends only new or changed allergies, each AL1 is written and none is deleted (docs/mapping.md \"Allergy lists\")"),
+      .describe("how an ADT message's AL1 segments are read (v2.5.1 2.10.4.1, review 43 R43-W1): snapshot: the patient's whole allergy list, so an allergy this sender's earlier AL1 list named and the new list no longer names loses this list's ownership at a FHIR destination, deleted when no other sender's list names it and no IAM wrote it since (an ADT without AL1 changes nothing; the delete-all AL1, every field \"\", empties the list); additive: for a feed that sends only new or changed allergies, each AL1 is written and none is deleted (docs/mapping.md \"Allergy lists\")"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')

@@ -65,8 +65,8 @@ export const fhirDestination = defineDestination({
 
 /**
  * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts), a
- * visit's PUT carrying its held status (held-status.ts) or the DELETE of an allergy an AL1 list dropped
- * (held-allergies.ts), answered 412: the test, document, Patient, visit or allergy changed after the search (its If-Match
+ * visit's PUT carrying its held status (held-status.ts) or an allergy's PUT or DELETE by an AL1 list's ownership
+ * (held-allergies.ts, list-owners.ts), answered 412: the test, document, Patient, visit or allergy changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -135,8 +135,9 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
     changed: expanded.changed || held.changed || times.changed,
     versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned]),
   };
-  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] an ADT's AL1 list: the allergies of that list the server holds and the
-  // message no longer names are deleted (held-allergies.ts); read before the links' check, as the status
+  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2] an ADT's AL1 list: the other lists' owner entries carried onto
+  // its PUTs, and an allergy it no longer names loses its entry, deleted when no list owns it (held-allergies.ts);
+  // read before the links' check, as the status
   const withStatus = await resolveAllergyLists(statusCarried, find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));

@@ -1,68 +1,56 @@
 /**
  * [v2.5.1 2.10.4.1 snapshot mode: the new group of repeating segments "replaces the prior group … equivalent to a
  * deletion of the prior group followed by the addition of the new group"; IG IAM[AllergyIntolerance] #6 D →
- * DELETE (hig's delete of one allergy, R32-N1); review 43 R43-W1] An ADT's AL1 list is the patient's whole list
- * (transform/allergy-list.ts): the Bundle PUTs the allergies it names, each tagged with the list's tag (patient +
- * sender), and carries one marked `GET AllergyIntolerance?_tag=<list>` per stated list. Sent as it was, the latex
- * allergy a later list no longer named stayed `active`.
+ * DELETE (hig's delete of one allergy, R32-N1); review 43 R43-W1; code review 30 CR30-1, CR30-2] An ADT's AL1 list
+ * is the patient's whole list from that sender (transform/allergy-list.ts): the Bundle PUTs the allergies it names,
+ * each with the list's owner entry in its body (transform/list-owner.ts), and carries one marked
+ * `GET AllergyIntolerance?patient=Patient/<id>` per stated list (valueString = the list's code).
  *
- * So the FHIR destination reads, in one search for all the Bundle's lists, the allergies the server holds with
- * those tags, and sends `DELETE AllergyIntolerance/<id>` (with `ifMatch` the version read: a PUT between the
- * read and the write, an A60's, fails it with 412, retried and read again) for each one the Bundle does not
- * write (PUT or DELETE) itself; the marked GET is not sent. Only allergies hig wrote from that sender's AL1 list
- * for that patient carry the tag: an IAM's PUT of the same allergy replaced the resource without it, and another
- * system's allergies never had it, so neither is touched. Nothing held: the marked entry goes, nothing else.
+ * So the FHIR destination reads, for all the Bundle's lists: the allergies the lists' tags find (`_tag=`, comma
+ * values: the search hint, a superset of what the lists own on any server), and the allergies the Bundle PUTs from a
+ * list (`_id=`, those the tag search did not return; none, no read), and applies list ownership
+ * (destinations/list-owners.ts): the Bundle's PUTs keep the other lists' owner entries; an allergy this list owned
+ * and no longer names loses this list's entry (a PUT), and is deleted only when no list owns it any more; an
+ * allergy whose body names no list (an IAM's PUT since, another system's, one written under the tag-only rule
+ * before code review 30) is never touched. Every such write carries `ifMatch` the version read (a PUT between the
+ * read and the write fails it with 412, retried and read again); the marked GET is not sent. Nothing held: the
+ * marked entry goes, nothing else.
  *
- * One GET per Bundle that states a list (an ADT with AL1s), whatever the number of its lists. The search carries
- * a hashed tag, no value of the message: errors name the type only.
+ * At most two GETs per Bundle that states a list (an ADT with AL1s), whatever the number of its lists, `_count=200`:
+ * a further page is refused (order-events.ts matchesOf: the message fails, nothing of it sent), never half a list
+ * applied. A marked entry of another form (a Bundle converted before code review 30: valueBoolean, no code) is
+ * dropped and changes nothing (fail safe). The searches carry hashed codes and hig ids only, no value of the
+ * message: errors name the type only.
  */
 import { ALLERGY_LIST_EXTENSION, ALLERGY_LIST_TAG_SYSTEM } from '../transform/allergy-list.js';
+import { LIST_CODE } from '../transform/list-owner.js';
+import { listWrittenIds, ownedWrites } from './list-owners.js';
 import type { Search } from './named-resources.js';
 import type { ExpandedEntries } from './order-events.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
 
-/** A page the search asks for: a patient's list from one sender is far shorter; a next page is refused (matchesOf). */
+/** A page the search asks for: a patient's allergies are far fewer; a next page is refused (matchesOf). */
 const PAGE = 200;
-const ALLERGY_URL = /^AllergyIntolerance\/([A-Za-z0-9\-.]{1,64})$/;
 const TAG_PREFIX = `AllergyIntolerance?_tag=${encodeURIComponent(ALLERGY_LIST_TAG_SYSTEM)}|`;
 
 function isMarked(entry: Json): boolean {
   return Array.isArray(entry.extension) && entry.extension.some((e) => isRecord(e) && e.url === ALLERGY_LIST_EXTENSION);
 }
 
-/** The list's tag code a marked entry reads, or undefined when its GET is not the one hig makes. */
-function tagOf(entry: Json): string | undefined {
+/** The list code a marked entry states, or undefined when it is not the form hig makes now. */
+function codeOf(entry: Json): string | undefined {
+  const marker = (Array.isArray(entry.extension) ? entry.extension : []).find((e) => isRecord(e) && e.url === ALLERGY_LIST_EXTENSION);
+  const code = isRecord(marker) ? marker.valueString : undefined;
   const request = isRecord(entry.request) ? entry.request : {};
-  if (request.method !== 'GET' || typeof request.url !== 'string' || !request.url.startsWith(TAG_PREFIX)) return undefined;
-  const code = request.url.slice(TAG_PREFIX.length);
-  return /^[A-Za-z0-9\-.]{1,64}$/.test(code) ? code : undefined;
-}
-
-/** The AllergyIntolerance ids the Bundle writes itself (a PUT or DELETE by id, or the resource's own id). */
-function writtenIds(entries: readonly Json[]): Set<string> {
-  const ids = new Set<string>();
-  for (const entry of entries) {
-    const request = isRecord(entry.request) ? entry.request : {};
-    const byUrl = typeof request.url === 'string' ? ALLERGY_URL.exec(request.url)?.[1] : undefined;
-    if (byUrl !== undefined) ids.add(byUrl);
-    const resource = isRecord(entry.resource) ? entry.resource : undefined;
-    if (resource?.resourceType === 'AllergyIntolerance' && typeof resource.id === 'string') ids.add(resource.id);
-  }
-  return ids;
-}
-
-/** Whether a held allergy carries one of the lists' tags (the server's search said so; checked again here). */
-function tagged(resource: Json, tags: ReadonlySet<string>): boolean {
-  const meta = isRecord(resource.meta) ? resource.meta : {};
-  const list = Array.isArray(meta.tag) ? meta.tag : [];
-  return list.some((t) => isRecord(t) && t.system === ALLERGY_LIST_TAG_SYSTEM && typeof t.code === 'string' && tags.has(t.code));
+  if (typeof code !== 'string' || !LIST_CODE.test(code) || request.method !== 'GET' || request.url !== `${TAG_PREFIX}${code}`) return undefined;
+  return code;
 }
 
 /**
- * The module comment's rule over the entries to send: the marked GETs become the DELETEs of the allergies dropped,
- * appended after the rest; the indexes earlier steps keep (versioned, resolved) follow their entries.
+ * The module comment's rule over the entries to send: the marked GETs become the owner carries, owner removals and
+ * DELETEs; the indexes earlier steps keep (versioned, resolved) follow their entries.
  */
 export async function resolveAllergyLists(prior: ExpandedEntries, search: Search): Promise<ExpandedEntries> {
   const { entries } = prior;
@@ -79,21 +67,12 @@ export async function resolveAllergyLists(prior: ExpandedEntries, search: Search
     const to = moved.get(i);
     return to === undefined ? [] : [[to, target]];
   }));
-  const tags = new Set(entries.filter(isMarked).flatMap((e) => tagOf(e) ?? []));
-  if (tags.size === 0) return { entries: kept, changed: true, versioned, resolved };
-  const query = `_tag=${[...tags].map((t) => `${encodeURIComponent(ALLERGY_LIST_TAG_SYSTEM)}|${t}`).join(',')}&_count=${PAGE}`;
-  const held = await search('AllergyIntolerance', query);
-  const written = writtenIds(kept);
-  const out = [...kept];
-  const seen = new Set<string>();
-  for (const allergy of held) {
-    const id = allergy.id;
-    if (typeof id !== 'string' || !/^[A-Za-z0-9\-.]{1,64}$/.test(id) || written.has(id) || seen.has(id) || !tagged(allergy, tags)) continue;
-    seen.add(id);
-    const meta = isRecord(allergy.meta) ? allergy.meta : {};
-    const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    if (ifMatch.ifMatch !== undefined) versioned.add(out.length);
-    out.push({ request: { method: 'DELETE', url: `AllergyIntolerance/${id}`, ...ifMatch } });
-  }
-  return { entries: out, changed: true, versioned, resolved };
+  const codes = new Set(entries.filter(isMarked).flatMap((e) => codeOf(e) ?? []));
+  if (codes.size === 0) return { entries: kept, changed: true, versioned, resolved };
+  const tagged = await search('AllergyIntolerance', `_tag=${[...codes].map((c) => `${encodeURIComponent(ALLERGY_LIST_TAG_SYSTEM)}|${c}`).join(',')}&_count=${PAGE}`);
+  const found = new Set(tagged.map((r) => r.id));
+  const others = listWrittenIds('AllergyIntolerance', kept).filter((id) => !found.has(id));
+  const written = others.length === 0 ? [] : await search('AllergyIntolerance', `_id=${others.join(',')}&_count=${PAGE}`);
+  const owned = ownedWrites('AllergyIntolerance', ALLERGY_LIST_TAG_SYSTEM, kept, [...tagged, ...written], codes);
+  return { entries: owned.entries, changed: true, versioned: new Set([...versioned, ...owned.versioned]), resolved };
 }

@@ -11,30 +11,41 @@
  * What the converter does (a channel's `conversion.allergyList`, default `snapshot`; `additive` for a feed that
  * sends only new or changed allergies):
  *
- * - every AllergyIntolerance an ADT's AL1 makes carries hig's list tag in meta.tag (ALLERGY_LIST_TAG_SYSTEM,
- *   code = uuid v5 of the patient's id and the sender, MSH-3 + MSH-4 HD.1): what marks it as written from this
- *   sender's AL1 list for this patient. An IAM's PUT of the same allergy (patient + allergen: the same id) has
- *   no tag, so once the A60 speaks for an allergy a later list leaves it alone; another system's allergies have
- *   none either;
+ * - every AllergyIntolerance an ADT's AL1 makes carries, in its body, hig's owner entry of this list
+ *   (transform/list-owner.ts: LIST_OWNER_EXTENSION, code = uuid v5 of `allergy-list`, the patient's id and the
+ *   sender, MSH-3 + MSH-4 HD.1), and the same code as a meta.tag (ALLERGY_LIST_TAG_SYSTEM), a search hint only. The
+ *   allergy's id stays patient + allergen (clinical.ts allergyKey), shared by every sender's list and by an IAM, so
+ *   that an A60 meets the same resource; which lists name it is the set of owner entries, kept by the FHIR
+ *   destination (an IAM's PUT carries none: from then on no list owns it);
  * - per patient whose list the message states (at least one AL1 that names an allergy, or the delete-all AL1),
- *   the Bundle gets one marked entry `GET AllergyIntolerance?_tag=<system>|<code>`, with ALLERGY_LIST_EXTENSION:
- *   the FHIR destination (destinations/held-allergies.ts) reads the allergies of that list the server holds
- *   and deletes the ones this Bundle does not write, as IAM-6 D deletes one (mapping.md "Allergy lists");
+ *   the Bundle gets one marked entry `GET AllergyIntolerance?_tag=<system>|<code>`, with ALLERGY_LIST_EXTENSION
+ *   (valueString = the list's code): the FHIR destination (destinations/held-allergies.ts) reads the allergies the
+ *   list's tag finds and those this message PUTs, carries the other lists' owner entries onto this message's PUTs,
+ *   and for each allergy this list owned and no longer names removes this list's entry, deleting it (as IAM-6 D
+ *   deletes one) only when no list owns it any more (mapping.md "Allergy lists");
  * - an ADT without AL1 says nothing of the list: no entry, nothing changes. Neither does a message of another
  *   type (a BAR repeats AL1s per visit group: which group is the list is for the trading partners to agree).
+ *
+ * Until code review 30 (CR30-1, CR30-2) the list's mark was a meta.tag of the last list that wrote the allergy: one
+ * sender's drop deleted an allergy another sender still listed, and on servers that carry tags across updates (HAPI
+ * FHIR, Smile CDR, Oracle HDR) an allergy an A60 had since updated. The tag is now a hint; the body judges.
  */
 import { StateKey, type Conversion, type SegmentReader } from './context.js';
-import { uuidV5 } from './ids.js';
+import { addListOwner, listOwnerCode } from './list-owner.js';
 import type { Json, Resource } from './types.js';
 
-/** The system of hig's list tag on an AllergyIntolerance written from an ADT's AL1 list (the module comment). */
+/**
+ * The system of the meta.tag that mirrors an AL1 allergy's owner entries (transform/list-owner.ts), code = the list's
+ * code: the search hint of a list's allergies, never the judge (a tag-retaining server keeps it after an IAM's
+ * update, code review 30 CR30-2). From 2026-12-07 until code review 30 it was the judge, with no owner entries.
+ */
 export const ALLERGY_LIST_TAG_SYSTEM = 'https://hig.example/fhir/CodeSystem/allergy-list';
 
 /**
- * The marker of a Bundle.entry (an extension of a BackboneElement: valid R4, as ORDER_EVENT_EXTENSION) whose
- * `GET` reads one patient's AL1 list as the server holds it: the FHIR destination turns it into the DELETEs of
- * the allergies the message no longer names; a file, HTTP or MLLP destination receives it as is (a GET in a
- * transaction changes nothing).
+ * The marker of a Bundle.entry (an extension of a BackboneElement: valid R4, as ORDER_EVENT_EXTENSION; valueString =
+ * the list's code) whose `GET` reads one patient's allergies as the server holds them: the FHIR destination turns it
+ * into the owner entries carried and removed, and the DELETEs of the allergies no list names any more; a file, HTTP
+ * or MLLP destination receives it as is (a GET in a transaction changes nothing).
  */
 export const ALLERGY_LIST_EXTENSION = 'https://hig.example/fhir/StructureDefinition/allergy-list-snapshot';
 
@@ -74,21 +85,16 @@ export function statedEmpty(cx: Conversion, patient: Resource, seg: SegmentReade
   listOf(cx, patient).emptied.push(seg);
 }
 
-/** One stated list: the tag its allergies carry, and the ids of those this message writes. */
+/** One stated list: its code (the owner entry and hint tag its allergies carry). */
 export interface AllergyListStatement {
-  /** The code of the list's tag (ALLERGY_LIST_TAG_SYSTEM). */
-  tag: string;
-}
-
-/** The tag code of a patient's list from one sender: no value of the message, only ids and HD namespace ids hashed. */
-function listTag(patientId: string, sender: string): string {
-  return uuidV5(JSON.stringify(['allergy-list', patientId, sender]));
+  /** The list's code (transform/list-owner.ts). */
+  code: string;
 }
 
 /**
- * After the walk: on a `snapshot` channel, every list an ADT states tags its allergies and gives one statement
- * (bundle.ts makes the marked GET of it); on an `additive` channel, or a message of another type, none. A list
- * whose patient left the message (dropped, merged away) states nothing.
+ * After the walk: on a `snapshot` channel, every list an ADT states puts its owner entry on its allergies and gives
+ * one statement (bundle.ts makes the marked GET of it); on an `additive` channel, or a message of another type, none.
+ * A list whose patient left the message (dropped, merged away) states nothing.
  */
 export function allergyListStatements(cx: Conversion, mode: AllergyListMode, messageType: string, sender: string): AllergyListStatement[] {
   const lists = cx.state(ALLERGY_LISTS);
@@ -101,15 +107,11 @@ export function allergyListStatements(cx: Conversion, mode: AllergyListMode, mes
   for (const list of lists.values()) {
     const patientId = list.patient.id;
     if (patientId === undefined || !cx.resources.has(`Patient/${patientId}`)) continue;
-    const tag = listTag(patientId, sender);
+    const code = listOwnerCode('allergy-list', patientId, sender);
     for (const allergy of list.allergies) {
-      if (!cx.resources.has(`AllergyIntolerance/${allergy.id ?? ''}`)) continue;
-      const meta = (allergy.meta ?? {}) as Json;
-      const tags = Array.isArray(meta.tag) ? (meta.tag as Json[]) : [];
-      if (!tags.some((t) => t.system === ALLERGY_LIST_TAG_SYSTEM && t.code === tag)) tags.push({ system: ALLERGY_LIST_TAG_SYSTEM, code: tag });
-      allergy.meta = { ...meta, tag: tags };
+      if (cx.resources.has(`AllergyIntolerance/${allergy.id ?? ''}`)) addListOwner(allergy as Json, code, ALLERGY_LIST_TAG_SYSTEM);
     }
-    out.push({ tag });
+    out.push({ code });
   }
   return out;
 }
@@ -117,7 +119,7 @@ export function allergyListStatements(cx: Conversion, mode: AllergyListMode, mes
 /** The marked entry of a stated list (the module comment): a GET the FHIR destination resolves. */
 export function allergyListEntry(statement: AllergyListStatement): Json {
   return {
-    extension: [{ url: ALLERGY_LIST_EXTENSION, valueBoolean: true }],
-    request: { method: 'GET', url: `AllergyIntolerance?_tag=${encodeURIComponent(ALLERGY_LIST_TAG_SYSTEM)}|${statement.tag}` },
+    extension: [{ url: ALLERGY_LIST_EXTENSION, valueString: statement.code }],
+    request: { method: 'GET', url: `AllergyIntolerance?_tag=${encodeURIComponent(ALLERGY_LIST_TAG_SYSTEM)}|${statement.code}` },
   };
 }

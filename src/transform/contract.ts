@@ -54,7 +54,8 @@ export interface ConvertOptions {
   /**
    * How an ADT message's AL1 segments are read (review 43 R43-W1): `snapshot`, v2's mode for repeating segments
    * without an action code (v2.5.1 2.10.4.1), the patient's whole list: an allergy hig wrote from this sender's
-   * earlier list that the new one no longer names is deleted at the FHIR destination (a marked entry it resolves);
+   * earlier list that the new one no longer names is deleted at the FHIR destination (a marked entry it resolves)
+   * once no other sender's list names it and unless an IAM wrote it since (owner entries, transform/list-owner.ts);
    * `additive`, for a feed that sends only new or changed allergies: each AL1 is PUT and nothing is deleted
    * (docs/mapping.md "Allergy lists"). @defaultValue 'snapshot'
    */

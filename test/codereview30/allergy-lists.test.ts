@@ -63,7 +63,8 @@ const deletes = () => server.requests.flatMap((r) => {
 // the other sender's list still names
 // ---------------------------------------------------------------------------------------------------
 describe('CR30-1 two senders list one allergy: the last writer\'s drop deletes it while the other still lists it', () => {
-  it.fails('the ED system (QVEDADT) lists latex; registration (QVREGADT) lists latex then drops it: latex stays active (the ED\'s list still names it)', async () => {
+  // fixed by fix32c: the lists that name an allergy are owner entries in its body (transform/list-owner.ts)
+  it('the ED system (QVEDADT) lists latex; registration (QVREGADT) lists latex then drops it: latex stays active (the ED\'s list still names it)', async () => {
     await deliver(
       adt('QVEDADT', 'A04', 'ADT_A01', 'E1', [LATEX(1)]),
       adt('QVREGADT', 'A08', 'ADT_A01', 'R1', [LATEX(1), SULFA(2)]),
@@ -108,7 +109,8 @@ describe('CR30-2 an A60-updated allergy on a server that keeps tags across updat
     if (after !== undefined) (after.meta as Json).tag = [...(((after.meta as Json).tag as Json[] | undefined) ?? []), ...kept];
   }
 
-  it.fails('the AL1 list named latex, the A60 updated it (the A60 speaks for it since), the next list drops it: latex stays', async () => {
+  // fixed by fix32c: ownership is judged by the body (owner entries), which the A60's PUT replaces; the tag only finds
+  it('the AL1 list named latex, the A60 updated it (the A60 speaks for it since), the next list drops it: latex stays', async () => {
     await deliver(adt('QVREGADT', 'A08', 'ADT_A01', 'R1', [LATEX(1), SULFA(2)]));
     const listed = structuredClone(allergy('111088007')[0]);
     await deliver(IAM_LATEX);
