@@ -326,9 +326,10 @@ function boundsOf(zone: Zone, before: number, after: number, repeated: boolean, 
  * neither fits; the hour it repeats, `repeated`: both fit) read against what the message itself says it was not
  * after. A draw at a skipped 02:35 in an OBR whose OBR-22 reports the result at 03:15 CDT was read 02:35-06:00 =
  * 03:35 CDT, twenty minutes after its own result; 02:35-05:00 (01:35 CST) is the one reading the message allows.
- * The times it is held against: `later` (the caller's: OBR-22 for OBR-7/8, OBX-19 and its OBR's OBR-22 for
- * OBX-14, SPM-18 for SPM-17; context.ts NOT_AFTER), each with one reading itself (notAfterOf), and, for a
- * skipped-hour time only, MSH-7 when the sender's clock had already moved (MSH-7 states the offset after the
+ * The times it is held against: `later` (the caller's, context.ts NOT_AFTER: OBR-22 for OBR-7/8/14, OBX-19 and its
+ * OBR's OBR-22 for OBX-14, SPM-18 and its OBR's OBR-22 for SPM-17, RXA-22 for RXA-3/4, and MSH-7 for what the message
+ * reports as done: RXA-3/4/22, OBR-22, OBX-19, SPM-18, ORC-9, EVN-2/6; fix32e, review 47 R47-W1, review 48
+ * R48-W1/W2), each with one reading itself (notAfterOf), and, for any skipped-hour time, MSH-7 when the sender's clock had already moved (MSH-7 states the offset after the
  * change: a message does not report what has not happened by its own clock, R37-W3; a message sent at 01:30 EST
  * that names 02:30 speaks of a time still ahead of it, so MSH-7 bounds nothing then). When those times rule out
  * the later reading and not the earlier, the earlier is kept and `why` names them, for the field's line; when
