@@ -54,7 +54,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R48-W1': '69721814', 'R48-W2': '69721814'}  # fix32e: RXA-3/4 not after MSH-7 / RXA-22; SPM-17 not after its OBR's OBR-22, SPM-18 not after MSH-7
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

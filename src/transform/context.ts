@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { endBeforeStart, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { endBeforeStart, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -21,18 +21,29 @@ const UNSAFE = /[\x00-\x1f]/;
 /** CWE.1–CWE.13 have IG rows that map them; CWE.14–CWE.22 do not. */
 const CWE_IG_COMPONENTS = 13;
 
+/** NOT_AFTER's name for the message's own MSH-7 (the time the message was sent). */
+const SENT = 'MSH-7';
+
 /**
- * [hig time-zone rule, "the ordering rule" (docs/mapping.md); review 44 R44-W1; datatypes/time.ts orderedReading]
- * The later field of the same segment a bare time of a field (`7`; `17` for SPM-17.1, `17.2`) may not be after: a specimen is not
- * collected after its result was reported (OBR-22 for OBR-7/8), analysed (OBX-19 for OBX-14) or received
- * (SPM-18 for SPM-17). Only these: each is a fact of v2's own definitions (collection precedes the analysis, the
- * receipt and the report of what was collected). An OBX-14 is also held against its OBR's OBR-22 (obx.ts, by
- * `readNotAfter`). Read only for a bare time in an hour its zone skips or repeats.
+ * [hig time-zone rule, "the ordering rule" (docs/mapping.md); review 44 R44-W1, review 47 R47-W1, review 48 R48-W1/W2;
+ * datatypes/time.ts orderedReading] The later times a bare time of a field (`7`; `17` for SPM-17.1, `17.2`) may not
+ * be after: a later field of the same segment (a specimen is not collected after its result was reported, OBR-22
+ * for OBR-7/8/14; analysed, OBX-19 for OBX-14; received, SPM-18 for SPM-17; a dose is not given after it was
+ * entered, RXA-22 for RXA-3/4) or `MSH-7`, the message's own time: what a message reports as done (a result
+ * reported, analysed, received; a dose given; a transaction made) happened by the time it was sent. Only these:
+ * each is a fact of v2's own definitions. Each later field is itself a done thing, so when it is valued without a
+ * reading of its own (bare in the same hour) MSH-7 stands for it (notAfterTime). An OBX-14 and an SPM-17 are also
+ * held against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
+ * zone skips or repeats. Not here, because a message may name them ahead of itself: OBR-6/7 of an order (a
+ * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
  */
-const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
-  OBR: { '7': [22], '8': [22] },
-  OBX: { '14': [19] },
-  SPM: { '17': [18], '17.2': [18] },
+const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
+  OBR: { '7': [22], '8': [22], '14': [22], '22': [SENT] },
+  OBX: { '14': [19], '19': [SENT] },
+  SPM: { '17': [18], '17.2': [18], '18': [SENT] },
+  RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
+  ORC: { '9': [SENT] },
+  EVN: { '2': [SENT], '6': [SENT] },
 };
 
 /** Field access on one segment that remembers which fields were read. */
@@ -166,8 +177,26 @@ export class SegmentReader {
       const raw = this.str(n, c);
       if (!had) this.used.delete(n);
       const t = notAfterOf(raw, this.timezone, `${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1})`);
-      return t === undefined ? [] : [t];
+      if (t !== undefined) return [t];
+      // [review 47 R47-W1, review 48 R48-W2] a later field valued with a time of day but no reading of its own (bare in
+      // the same hour) is still a done thing the message reports: not after MSH-7, so neither is what precedes it
+      const p = parseDtm(raw);
+      return p?.day !== undefined && p.hour !== undefined ? this.sentTime() : [];
     };
+  }
+
+  /**
+   * The message's own MSH-7 as a NotAfter time (the ordering rule's `MSH-7`): the instant its offset states (senderZone's
+   * `sentAt`), else a bare MSH-7's one reading in the zone; none for a date without a time or a bare MSH-7 in an hour
+   * its zone skips or repeats.
+   */
+  private sentTime(): NotAfter[] {
+    const field = SENT_FIELD;
+    if (typeof this.timezone !== 'string') return [{ at: this.timezone.sentAt, field }];
+    const msh = this.msg.segments[0];
+    if (msh === undefined || msh.name !== 'MSH') return [];
+    const t = notAfterOf(new SegmentReader(this.msg, msh, 0, this.timezone).str(7), this.timezone, field);
+    return t === undefined ? [] : [t];
   }
 
   /** Holds field n's bare time against `later` too (a time of another segment: an OBX-14 against its OBR's OBR-22). */
@@ -182,7 +211,7 @@ export class SegmentReader {
     if (own === undefined && elsewhere === undefined) return undefined;
     return () => {
       const times: NotAfter[] = [];
-      for (const n of own ?? []) times.push(...this.notAfterTime(n)());
+      for (const n of own ?? []) times.push(...(n === SENT ? this.sentTime() : this.notAfterTime(n)()));
       if (elsewhere !== undefined) times.push(...elsewhere());
       return times;
     };

@@ -276,7 +276,7 @@ export function endedVisitPatch(entry: Json, held: Json): Json {
 /**
  * [hig time-zone rule, "Hours a zone repeats or skips"; FHIR dateTime: the offset is part of the value; review 41
  * R41-N1] A time in the hour its zone repeats that nothing in the message placed is read in its first pass (the
- * rule's default, reported). A message sent within a day of it is placed by MSH-7's offset, one sent later is not:
+ * rule's default, reported). A message sent within two hours of it is placed by MSH-7's offset, one sent later is not:
  * the T02 of an operative note read TXA-6 01:35 as `-05:00`, its T08 33 hours later as `-04:00`, and the T08's PUT
  * replaced the placed date with the default. A PUT that writes such a default reading carries each value as this
  * Bundle.entry extension (valueDateTime; read and removed by the FHIR destination, destinations/held-times.ts): where

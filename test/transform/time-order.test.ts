@@ -94,3 +94,110 @@ describe('a start in the skipped hour read with its end (the pair rule, now the 
     expect(report.some((l) => l.includes('a discharge time before the admit time'))).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------------
+// fix32e (review 47 R47-W1/W2, review 48 R48-W1/W2): the bounds of the ordering rule widened to what the message reports
+// as done (MSH-7 itself; RXA-22 for RXA-3/4; OBR-22 for OBR-14; the OBR's OBR-22 for SPM-17; a bound bare in the same
+// hour standing for MSH-7), and MSH-7's offset placing a repeated-hour pass only when sent within two hours of it.
+// Calendars read by hand: America/Chicago 2029 springs forward Sunday 11 March 02:00 CST (-06:00) → 03:00 CDT (-05:00)
+// and falls back Sunday 4 November 02:00 CDT → 01:00 CST (01:00–01:59 at -05:00, then at -06:00). Australia/Sydney
+// 2032 falls back Sunday 4 April 03:00 AEDT (+11:00) → 02:00 AEST (+10:00) (02:00–02:59 at +11:00, then +10:00) and
+// springs forward Sunday 3 October 02:00 AEST → 03:00 AEDT (02:00–02:59 skipped). All names and numbers synthetic.
+// ---------------------------------------------------------------------------------------------------------------------
+
+type Zoned = { resources: Json[]; report: string[]; entries: Json[] };
+function convertIn(timezone: string, lines: string[]): Zoned {
+  const { bundle, report } = convertHl7v2(lines.join('\r'), { timezone });
+  expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
+  const entries = bundle.entry as Json[];
+  const texts = ((report?.issue ?? []) as Json[]).map((i) => String((i.details as Json | undefined)?.text ?? ''));
+  return { resources: entries.map((e) => e.resource as Json), report: texts, entries };
+}
+const GUESSED = 'https://hig.example/fhir/StructureDefinition/guessed-time';
+/** A RAS^O17 of one dose, RXA-3 = RXA-4 = `given`, RXA-22 `entered` (RXA-20 CP, RXA-21 A). */
+const ras = (zone: string, msh7: string, given: string, entered = '') => convertIn(zone, [
+  `MSH|^~\\&|EMAR|TOH|HIG|TOH|${msh7}||RAS^O17^RAS_O17|TO-RAS-${msh7}|P|2.5`,
+  PID,
+  'ORC|RE|TO32-1^CPOE|TORX32-1^RX||IP',
+  `RXA|0|1|${given}|${given}|F30118^Hydromorphone 1 mg/mL inj^RX|0.5|mg^milligram^UCUM|||||||||||||CP|A|${entered}`,
+]);
+/** An ORU^R01 with one OBR (OBR-7, OBR-14, OBR-22) and an optional SPM (SPM-17, SPM-18). */
+const oruIn = (zone: string, msh7: string, o: { obr7?: string; obr14?: string; obr22?: string; spm?: [string, string] }) => convertIn(zone, [
+  `MSH|^~\\&|LIS|TOH|HIG|TOH|${msh7}||ORU^R01^ORU_R01|TO-ORU-${msh7}|P|2.5.1`,
+  PID,
+  `OBR|1|TO32-2^CPOE|TOL32-2^LIS|58410-2^CBC panel^LN|||${o.obr7 ?? ''}|||||||${o.obr14 ?? ''}||||||||${o.obr22 ?? ''}|||F`,
+  ...(o.spm === undefined ? [] : [`SPM|1|SP32-1&LIS||BLD^Blood^HL70487|||||||||||||${o.spm[0]}|${o.spm[1]}`]),
+]);
+const administration = (z: Zoned) => ofType(z.resources, 'MedicationAdministration')[0] as Json;
+
+describe('fix32e, fall back: a dose or draw the message reports is not after the message (MSH-7) nor after its report', () => {
+  it('America/Chicago: RXA-3/4 01:50 bare in a RAS sent 01:05-0600 (07:05Z, second pass): 01:50-05:00 (06:50Z), not 01:50-06:00 (07:50Z, after the message) [IG TS[dateTime] #1; hig ordering rule, MSH-7 bound; review 48 R48-W1]', () => {
+    const z = ras('America/Chicago', '20291104010500-0600', '20291104015000');
+    expect(administration(z).effectiveDateTime).toBe('2029-11-04T01:50:00-05:00');
+    expect(z.report.some((l) => l.startsWith('RXA-3 (segment 4)') && l.includes('first pass') && l.includes('MSH-7 (segment 1)'))).toBe(true);
+    // the second dose an hour later, 01:50 CST charted 01:58-0600: MSH-7's own pass, a different administration
+    const second = ras('America/Chicago', '20291104015800-0600', '20291104015000');
+    expect(administration(second).effectiveDateTime).toBe('2029-11-04T01:50:00-06:00');
+    expect(administration(second).id).not.toBe(administration(z).id);
+  });
+
+  it('America/Chicago: SPM-17 01:35 / SPM-18 01:39 bare, the OBR\'s OBR-22 01:20-0600, MSH-7 01:25-0600: collected and received in the first pass, as OBR-7 of the same draw [IG SPM[Specimen] #17, #18, OBR[DiagnosticReport] #22; review 48 R48-W2]', () => {
+    const z = oruIn('America/Chicago', '20291104012500-0600', { obr7: '20291104013500', obr22: '20291104012000-0600', spm: ['20291104013500', '20291104013900'] });
+    const dr = ofType(z.resources, 'DiagnosticReport')[0] as Json;
+    expect(dr.effectiveDateTime).toBe('2029-11-04T01:35:00-05:00');
+    const s = ofType(z.resources, 'Specimen')[0] as Json;
+    expect((s.collection as Json).collectedDateTime).toBe('2029-11-04T01:35:00-05:00');
+    expect(s.receivedTime).toBe('2029-11-04T01:39:00-05:00');
+    expect(z.report.some((l) => l.startsWith('SPM-17 (segment 4)') && l.includes('OBR-22 (segment 3)'))).toBe(true);
+  });
+
+  it('Australia/Sydney: OBR-7 02:40, OBR-14 02:45, OBR-22 02:18 all bare, MSH-7 02:20+1000 (16:20Z): OBR-22 has no reading of its own but is not after MSH-7, so the draw and receipt are +11:00 [IG OBR[DiagnosticReport] #7, OBR[Specimen] #7/#14; review 47 R47-W1]', () => {
+    const z = oruIn('Australia/Sydney', '20320404022000+1000', { obr7: '20320404024000', obr14: '20320404024500', obr22: '20320404021800' });
+    const dr = ofType(z.resources, 'DiagnosticReport')[0] as Json;
+    expect(dr.effectiveDateTime).toBe('2032-04-04T02:40:00+11:00');
+    const s = ofType(z.resources, 'Specimen')[0] as Json;
+    expect((s.collection as Json).collectedDateTime).toBe('2032-04-04T02:40:00+11:00');
+    expect(s.receivedTime).toBe('2032-04-04T02:45:00+11:00');
+    // OBR-22 itself: both readings (15:18Z, 16:18Z) precede MSH-7, so MSH-7's pass, sent two minutes later, stands
+    expect(dr.issued).toBe('2032-04-04T02:18:00+10:00');
+    expect(z.report.some((l) => l.startsWith('OBR-7 (segment 3)') && l.includes('MSH-7 (segment 1)'))).toBe(true);
+  });
+
+  it('Australia/Sydney: PV1-44 02:10 bare re-sent by an A08 at 09:30+1000, seven hours later: its offset places nothing; the first pass, reported and marked guessed [IG PV1[Encounter] #44; mapping.md held pass; review 47 R47-W2]', () => {
+    const a08 = (msh7: string) => convertIn('Australia/Sydney', [
+      `MSH|^~\\&|PAS|TOH|HIG|TOH|${msh7}||ADT^A08^ADT_A01|TO-A08-${msh7}|P|2.4`,
+      `EVN|A08|${msh7.slice(0, 14)}`,
+      PID,
+      'PV1|1|E|ED^AC07^1^TOH||||||||||||||||TOV32-1^^^TOH^VN|||||||||||||||||||||||||20320404021000',
+    ]);
+    const late = a08('20320404093000+1000');
+    const enc = ofType(late.resources, 'Encounter')[0] as Json;
+    expect((enc.period as Json).start).toBe('2032-04-04T02:10:00+11:00');
+    expect(late.report.some((l) => l.startsWith('PV1-44 (segment 4)') && l.includes('placed by no MSH-7 offset'))).toBe(true);
+    const entry = late.entries.find((e) => (e.resource as Json).resourceType === 'Encounter');
+    expect(JSON.stringify(entry)).toContain(GUESSED);
+    // control: the same A08 sent at 02:50+1000, in the repeated hour's second pass: MSH-7's pass, no line, no mark
+    const within = a08('20320404025000+1000');
+    expect(((ofType(within.resources, 'Encounter')[0] as Json).period as Json).start).toBe('2032-04-04T02:10:00+10:00');
+    expect(within.report.some((l) => l.startsWith('PV1-44'))).toBe(false);
+  });
+});
+
+describe('fix32e, spring forward: the new bounds in the skipped hour', () => {
+  it('America/Chicago: RXA-3/4 02:30 bare (no such time), RXA-22 (entered) 03:10-0500 (08:10Z), MSH-7 03:45-0500: 02:30-05:00 (07:30Z), not 02:30-06:00 (08:30Z, after it was entered) [IG TS[dateTime] #1; v2.5.1 RXA-22 system entry date/time]', () => {
+    // MSH-7 08:45Z lies after both readings: only RXA-22 decides
+    const z = ras('America/Chicago', '20290311034500-0500', '20290311023000', '20290311031000-0500');
+    expect(administration(z).effectiveDateTime).toBe('2029-03-11T02:30:00-05:00');
+    expect(z.report.some((l) => l.startsWith('RXA-3 (segment 4)') && l.includes('RXA-22 (segment 4)'))).toBe(true);
+    // control: without RXA-22 nothing decides: the documented reading before the change, reported
+    const none = ras('America/Chicago', '20290311034500-0500', '20290311023000');
+    expect(administration(none).effectiveDateTime).toBe('2029-03-11T02:30:00-06:00');
+  });
+
+  it('Australia/Sydney: OBR-14 (received) 02:40 bare (no such time), OBR-22 03:05+1100 (16:05Z), MSH-7 bare 03:20: received 02:40+11:00 (15:40Z), not 02:40+10:00 (16:40Z, after the report) [IG OBR[Specimen] #14 → receivedTime]', () => {
+    const z = oruIn('Australia/Sydney', '20321003032000', { obr7: '20321003013000', obr14: '20321003024000', obr22: '20321003030500+1100' });
+    const s = ofType(z.resources, 'Specimen')[0] as Json;
+    expect(s.receivedTime).toBe('2032-10-03T02:40:00+11:00');
+    expect(z.report.some((l) => l.startsWith('OBR-14 (segment 3)') && l.includes('OBR-22 (segment 3)'))).toBe(true);
+  });
+});

@@ -216,6 +216,12 @@ function trailingOffset(raw: string | undefined): string | undefined {
 
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
+/**
+ * [hig time-zone rule, review 47 R47-W2] How near a bare repeated-hour time MSH-7 must be sent for its offset to
+ * place the time's pass: two hours (the repeated hour and the hour after it). A message sent later carries the
+ * zone's offset for its own instant, which says nothing of which pass an earlier clock time was in.
+ */
+const PLACES = 2 * HOUR;
 
 /**
  * The offset ("+hh:mm" or "Z") that a local wall-clock time has in `zone` (IANA name or fixed offset).
@@ -224,7 +230,7 @@ const DAY = 24 * HOUR;
  * daylight-saving change a clock time can have two readings (the fall-back's repeated hour) or none
  * (the spring-forward gap); the answer is then never left to the arithmetic (which, before review 31,
  * gave the first pass west of Greenwich and the second east of it):
- * - repeated hour: MSH-7's offset when it is one of the two and MSH-7 was sent within a day of the
+ * - repeated hour: MSH-7's offset when it is one of the two and MSH-7 was sent within two hours of the
  *   time (the sender's clock states its pass, R31-W1); else the offset in force before the change
  *   (the first pass) and `doubt` is told, for a report line naming the field (R31-N2);
  * - gap: the offset in force before the change (a clock that shows 02:30 that night was not yet
@@ -283,8 +289,10 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
   const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
   if (fits.length === 1) return fits[0] ?? before;
   const repeated = fits.length === 2;
-  // the sender's pass (R31-W1): MSH-7's offset, one of the two, MSH-7 sent within a day of the time
-  const stated = repeated && typeof zone !== 'string' && fits.includes(zone.stated) && Math.abs(local - zone.stated * 60000 - zone.sentAt) <= DAY ? zone.stated : undefined;
+  // the sender's pass (R31-W1): MSH-7's offset, one of the two, MSH-7 sent within two hours of the time read in
+  // that pass (a clock in, or just out of, the repeated hour; review 47 R47-W2: hours later, MSH-7's offset is the
+  // zone's offset for its own instant and says nothing of the pass: until fix32e "within a day")
+  const stated = repeated && typeof zone !== 'string' && fits.includes(zone.stated) && Math.abs(local - zone.stated * 60000 - zone.sentAt) <= PLACES ? zone.stated : undefined;
   const ordered = orderedReading(zone, name, local, before, after, repeated, later);
   if (ordered !== undefined) {
     // the message's order agrees with the sender's pass: that decision stands as it was, without a line
@@ -301,11 +309,15 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
   return before;
 }
 
+/** How a bound of MSH-7 is named in a report line (here and context.ts NOT_AFTER's `MSH-7`). */
+export const SENT_FIELD = 'MSH-7 (segment 1)';
+
 /** The times a bare time with two readings is held against (orderedReading): `later`'s, and MSH-7 when its clock had moved past a skipped hour. */
 function boundsOf(zone: Zone, before: number, after: number, repeated: boolean, later: NotAfterOf | undefined): readonly NotAfter[] {
   const sentMoved = !repeated && typeof zone !== 'string' && after > before && zone.stated === after;
-  if (!sentMoved) return later?.() ?? [];
-  return [...(later?.() ?? []), { at: zone.sentAt, field: "the message's own MSH-7" }];
+  const own = later?.() ?? [];
+  if (!sentMoved || own.some((b) => b.field === SENT_FIELD)) return own;
+  return [...own, { at: zone.sentAt, field: SENT_FIELD }];
 }
 
 /**
@@ -314,9 +326,10 @@ function boundsOf(zone: Zone, before: number, after: number, repeated: boolean, 
  * neither fits; the hour it repeats, `repeated`: both fit) read against what the message itself says it was not
  * after. A draw at a skipped 02:35 in an OBR whose OBR-22 reports the result at 03:15 CDT was read 02:35-06:00 =
  * 03:35 CDT, twenty minutes after its own result; 02:35-05:00 (01:35 CST) is the one reading the message allows.
- * The times it is held against: `later` (the caller's: OBR-22 for OBR-7/8, OBX-19 and its OBR's OBR-22 for
- * OBX-14, SPM-18 for SPM-17; context.ts NOT_AFTER), each with one reading itself (notAfterOf), and, for a
- * skipped-hour time only, MSH-7 when the sender's clock had already moved (MSH-7 states the offset after the
+ * The times it is held against: `later` (the caller's, context.ts NOT_AFTER: OBR-22 for OBR-7/8/14, OBX-19 and its
+ * OBR's OBR-22 for OBX-14, SPM-18 and its OBR's OBR-22 for SPM-17, RXA-22 for RXA-3/4, and MSH-7 for what the message
+ * reports as done: RXA-3/4/22, OBR-22, OBX-19, SPM-18, ORC-9, EVN-2/6; fix32e, review 47 R47-W1, review 48
+ * R48-W1/W2), each with one reading itself (notAfterOf), and, for any skipped-hour time, MSH-7 when the sender's clock had already moved (MSH-7 states the offset after the
  * change: a message does not report what has not happened by its own clock, R37-W3; a message sent at 01:30 EST
  * that names 02:30 speaks of a time still ahead of it, so MSH-7 bounds nothing then). When those times rule out
  * the later reading and not the earlier, the earlier is kept and `why` names them, for the field's line; when
