@@ -49,7 +49,8 @@ L1 = 'R47-L1 (a*) PID-10 Indigenous status (AS 4700.1) written as us-core-race t
 WRONG = {9: [W1], 12: [W2], 13: [W2], 14: [W2], 20: [W3]}
 SILENT = {}
 SILENT_ASTAR = {n: [L1] for n in (1, 2, 3, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16, 17, 20, 21, 23, 24)}
-_FIXED = {'R47-W1': '69721814', 'R47-W2': '69721814'}  # fix32e: MSH-7 and the message's done times bound a bare repeated-hour time; MSH-7 places a pass only within two hours
+_FIXED = {'R47-W1': '69721814', 'R47-W2': '69721814',  # fix32e: MSH-7 and the message's done times bound a bare repeated-hour time; MSH-7 places a pass only within two hours
+          'R47-W3': '77d2188b', 'R47-L1': 'ed28610d'}  # fix32f: RP/RU end the order replaced, the RO replaces it; PID-10 AUSIS -> AU Base indigenous-status
 REFUSED = set()
 DELETES = set()
 

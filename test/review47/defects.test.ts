@@ -77,11 +77,21 @@ describe('review 47: ORC-1 RP leaves the replaced order active', () => {
   // "revoked"; hig already reads the placer's CA as revoked because "an active order the placer has withdrawn tells
   // the receiver the test is still wanted" (docs/mapping.md "Order status"). The RP's order is written `unknown` (kept
   // `active` at the server by the patch, which carries no status).
-  it.fails('R47-W3 [IG OrderControlCode[ServiceRequest.status] RP (no row), OrderStatus RP → revoked; hig CA rule] #20 the vitamin D order revoked', () => {
+  it('R47-W3 [IG OrderControlCode[ServiceRequest.status] RP (no row), OrderStatus RP → revoked; hig CA rule] #20 the vitamin D order revoked', () => {
     const vitd = entries('20').filter((e) => e.resource?.resourceType === 'ServiceRequest' && text(e.resource.identifier).includes('"value":"NRH47-0302"'));
     expect(vitd.map((e) => e.resource?.status)).toEqual(['revoked']);
     const patch = entries('20').find((e) => e.request?.method === 'PATCH' && String(e.request.url).includes('NRH47-0302'));
     expect(text(patch?.resource)).toContain('"valueCode":"revoked"');
+  });
+  // fix32f: [hig replace rule; FHIR R4 ServiceRequest.replaces] the RO right after the RP names the order it replaces
+  it('R47-W3 [v2.5.1 table 0119 RP → RO pair; FHIR R4 ServiceRequest.replaces] #20 the iron studies replace the vitamin D order (placer NRH47-0302)', () => {
+    const iron = entries('20').filter((e) => e.resource?.resourceType === 'ServiceRequest' && text(e.resource.identifier).includes('"value":"NRH47-2001"'));
+    const replaces = iron[0]?.resource?.replaces as Json[] | undefined;
+    expect(replaces).toHaveLength(1);
+    expect(replaces?.[0]?.type).toBe('ServiceRequest');
+    expect(replaces?.[0]?.identifier).toMatchObject({ value: 'NRH47-0302', assigner: { display: 'NRHOC' } });
+    const patch = entries('20').find((e) => e.request?.method === 'PATCH' && String(e.request.url).includes('NRH47-2001'));
+    expect(text(patch?.resource)).toContain('"valueString":"replaces"');
   });
   it('R47-W3 control: the RO (iron studies) is active; #11\'s CA revokes the LFT with ORC-16', () => {
     const iron = entries('20').filter((e) => e.resource?.resourceType === 'ServiceRequest' && text(e.resource.identifier).includes('"value":"NRH47-2001"'));
@@ -96,10 +106,13 @@ describe('review 47: PID-10 (AS 4700.1 Indigenous status) written as US Core rac
   // #04 PID-10 `4^Neither Aboriginal nor Torres Strait Islander origin^AUSIS`. IG PID[Patient] #10: "PID-10 may map
   // different based on local requirements and should use the local extension, e.g., US = US Core Race Extension,
   // AUS = indiginous extension." hig writes us-core-race with the text only; the code 4 is dropped without a line.
-  it.fails('R47-L1 (a*) [IG PID[Patient] #10 "AUS = indigenous extension"] #04 the Indigenous status code 4 kept, not as US Core race', () => {
+  it('R47-L1 (a*) [IG PID[Patient] #10 "AUS = indigenous extension"] #04 the Indigenous status code 4 kept, not as US Core race', () => {
     const [p] = of('04', 'Patient');
     expect(text(p?.extension)).toContain('"code":"4"');
     expect(text(p?.extension)).not.toContain('us-core-race');
+    // fix32f: [AU Base indigenous-status] the extension and code system the AU Base IG names
+    expect(p?.extension).toEqual([{ url: 'http://hl7.org.au/fhir/StructureDefinition/indigenous-status', valueCoding: { system: 'https://healthterminologies.gov.au/fhir/CodeSystem/australian-indigenous-status-1', code: '4', display: 'Neither Aboriginal nor Torres Strait Islander origin' } }]);
+    expect(lines('04').filter((l) => l.startsWith('PID-10'))).toEqual([]);
   });
   it('R47-L1 control: the text of PID-10 is kept on the Patient', () => {
     expect(text(of('04', 'Patient')[0]?.extension)).toContain('Neither Aboriginal nor Torres Strait Islander origin');

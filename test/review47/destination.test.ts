@@ -162,8 +162,12 @@ describe('review 47 at the destination (channel zone Australia/Sydney, DST end 4
   });
 
   // R47-W3: ORC-1 RP (order replace request) for the vitamin D, followed by ORC-1 RO (the iron studies replacing it)
-  it.fails('R47-W3 [IG OrderControlCode RP (no target), OrderStatus RP → revoked; hig\'s CA rule] #20 the replaced vitamin D order is no longer active', () => {
+  it('R47-W3 [IG OrderControlCode RP (no target), OrderStatus RP → revoked; hig\'s CA rule] #20 the replaced vitamin D order is no longer active', () => {
     expect(order('20', 'NRH47-0302', '62292-8').status).toBe('revoked');
+    // fix32f: [FHIR R4 ServiceRequest.replaces] the iron studies (active) name the vitamin D order they replace
+    const iron = order('20', 'NRH47-2001', '75689-0');
+    expect(iron.status).toBe('active');
+    expect((iron.replaces as Json[] | undefined)?.map((r) => (r.identifier as Json | undefined)?.value)).toEqual(['NRH47-0302']);
   });
 
   it('histopathology (#21): the PIT text unescaped (\\T\\ \\F\\ \\S\\ \\E\\, \\.br\\), the RTF rendering a DocumentReference, the diagnosis SNOMED + ICD-O-3 [IG OBX[Observation] #5 FT; ED[Attachment]]', () => {

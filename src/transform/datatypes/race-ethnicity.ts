@@ -69,15 +69,79 @@ function extension(name: string, parts: Parts, maxOmb: number): Json | undefined
 }
 
 /**
+ * [IG PID[Patient] #10: "PID-10 may map different based on local requirements and should use the local
+ * extension, e.g., US = US Core Race Extension, AUS = indiginous extension"] A PID-10 repetition whose coding
+ * system (CWE.3) is `AUSIS` is the Australian Indigenous status of AS 4700.1 (METeOR 291036: 1, 2, 3, 4, 9),
+ * not a race: the AU Base extension `indigenous-status` (context Patient, 0..1, value[x] 1..1 Coding,
+ * required binding to the Australian Indigenous Status value set; AU Base IG
+ * http://hl7.org.au/fhir/StructureDefinition/indigenous-status, code system
+ * https://healthterminologies.gov.au/fhir/CodeSystem/australian-indigenous-status-1), never US Core race
+ * (review 47 R47-L1: the code `4` was written as us-core-race text, the code dropped). The coding system alone
+ * decides, on any channel: AUSIS names that code set and no other, so no realm setting is needed.
+ */
+const INDIGENOUS_STATUS = 'http://hl7.org.au/fhir/StructureDefinition/indigenous-status';
+const AU_INDIGENOUS_STATUS = 'https://healthterminologies.gov.au/fhir/CodeSystem/australian-indigenous-status-1';
+/** The coding-system names (CWE.3, case-insensitive) of the Australian Indigenous status code set. */
+const AUSIS_SYSTEMS: ReadonlySet<string> = new Set(['AUSIS', AU_INDIGENOUS_STATUS.toUpperCase()]);
+/** australian-indigenous-status-1 (AS 4700.1 / METeOR 291036): its codes and displays. */
+const AU_INDIGENOUS_CODES: Readonly<Record<string, string>> = {
+  '1': 'Aboriginal but not Torres Strait Islander origin',
+  '2': 'Torres Strait Islander but not Aboriginal origin',
+  '3': 'Both Aboriginal and Torres Strait Islander origin',
+  '4': 'Neither Aboriginal nor Torres Strait Islander origin',
+  '9': 'Not stated/inadequately described',
+};
+
+/** What PID-10's indigenous-status repetitions could not carry, by repetition (1-based). */
+export interface IndigenousLoss {
+  repetition: number;
+  why: string;
+}
+
+/** Whether a PID-10 repetition is coded in the Australian Indigenous status code set (CWE.3 AUSIS). */
+function indigenous(rep: Repetition): boolean {
+  const system = val(rep, 3);
+  return system !== undefined && AUSIS_SYSTEMS.has(system.toUpperCase());
+}
+
+/**
+ * [IG PID[Patient] #10 AUS; AU Base indigenous-status] PID-10's AUSIS repetition → the extension, valueCoding
+ * code and the code system's display; `loss` hears of a code outside the code set (the required binding takes
+ * no other), a second AUSIS repetition (the extension is 0..1) and a sender's text that differs from the
+ * display (a Coding has no text). Undefined when no repetition is AUSIS-coded with a known code.
+ */
+export function indigenousStatusExtension(reps: readonly Repetition[], loss: (l: IndigenousLoss) => void): Json | undefined {
+  let out: Json | undefined;
+  for (const [i, r] of reps.entries()) {
+    if (!indigenous(r)) continue;
+    const code = val(r, 1);
+    const display = code === undefined ? undefined : AU_INDIGENOUS_CODES[code];
+    if (display === undefined) {
+      loss({ repetition: i + 1, why: 'a code outside the Australian Indigenous Status code set (AS 4700.1: 1, 2, 3, 4, 9)' });
+      continue;
+    }
+    if (out !== undefined) {
+      loss({ repetition: i + 1, why: 'a second Indigenous status (the AU Base extension holds one)' });
+      continue;
+    }
+    const text = val(r, 2);
+    if (text !== undefined && text.toLowerCase() !== display.toLowerCase()) loss({ repetition: i + 1, why: "the sender's text of the Indigenous status, other than the code's display" });
+    out = { url: INDIGENOUS_STATUS, valueCoding: { system: AU_INDIGENOUS_STATUS, code, display } };
+  }
+  return out;
+}
+
+/**
  * `unplaced` hears of each repetition whose code is neither a CDC race/ethnicity code nor a table
  * value and comes without text (`4`, an Australian code): US Core has no slot for a code of
  * another system, so the caller reports it instead of dropping it silently.
  */
 type Unplaced = (repetition: number) => void;
 
-/** [US Core Race] PID-10 repetitions; undefined when PID-10 says nothing. */
+/** [US Core Race] PID-10 repetitions (less the AUSIS-coded ones); undefined when they say nothing. */
 export function raceExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
-  const parts = classify(reps, OMB_RACE, {});
+  // [R47-L1] an AUSIS-coded repetition is no race (indigenousStatusExtension); the others keep their positions
+  const parts = classify(reps.map((r) => (indigenous(r) ? [] : r)), OMB_RACE, {});
   if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
   return extension('us-core-race', parts, 6);
 }

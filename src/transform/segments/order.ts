@@ -49,11 +49,16 @@ function saysWhat(node: GroupNode): boolean {
 /**
  * Order control codes (table 0119) that change the state of an order placed before: cancel (CA, OC,
  * CR), discontinue (DC, OD, DR), hold (HD, OH, HR), release (RL, OE, OR), status changed (SC).
+ * Also RP/RU (replace request, replaced unsolicited: the order replaced ends, R47-W3).
  * Not NW (a new order), nor RE (observations follow: the ORC carries results, DFT-P11-01), nor XO/XX
  * (a changed order, sent whole). Without a detail segment: orderEvent; with its OBR in an order
  * message: heldOrderEvent.
  */
-const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC']);
+const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD', 'DR', 'HD', 'OH', 'HR', 'RL', 'OE', 'OR', 'SC', 'RP', 'RU']);
+// [v2.5.1 table 0119, ch. 4 ORC-1 replacement codes; review 47 R47-W3] RP (order/service replace request, the
+// placer's) and RU (replaced unsolicited, the filler's) name the order being replaced by its ORC-2/ORC-3: they end
+// it (REPLACE_ENDS), so they are state events of that order; the RO after them is the replacement, an order of its
+// own (replacedOrder).
 
 /**
  * [v2.5.1 table 0119; IG ORC[ServiceRequest] #1 → businessEvent, #2 → identifier PLAC] Order control
@@ -158,7 +163,51 @@ const CONTROL_DEVIATIONS: Readonly<Record<string, string>> = {
   // other "unable to" answers (UC, UD, UF, UH, UM, UN, UR, UX: a cancel, change, hold… the filler
   // could not do) leave the order as it was: no status (`unknown`), so none is patched.
   UA: 'revoked',
+  // [hig, review 47 R47-W3; v2.5.1 table 0119 RP "order/service replace request", RU "replaced unsolicited"] the
+  // IG's OrderControlCode map gives RP and RU no status; its OrderStatus map reads ORC-5 RP ("order has been
+  // replaced") as `revoked`. The order they name is replaced by the RO that follows (replacedOrder): it ends. FHIR R4
+  // request-status `revoked` ("the request (and any implicit authorization to act) has been terminated prior to the
+  // known full completion of the intended actions"), as CA above: not `entered-in-error` (the order was real, not a
+  // mistake to retract), nor `completed` (it was not performed). Left `unknown`, the server kept the replaced vitamin
+  // D order `active` beside its replacement: the lab saw both wanted. UM (unable to replace) leaves the order as it
+  // was (no status, as the other "unable to" answers). RQ (replaced as requested) keeps the IG's row (`active`).
+  RP: 'revoked',
+  RU: 'revoked',
 };
+
+/** [v2.5.1 table 0119] The ORC-1 codes that name the order a replacement order (RO) replaces. */
+const REPLACE_ENDS: ReadonlySet<string> = new Set(['RP', 'RU']);
+
+/**
+ * [hig, review 47 R47-W3; v2.5.1 ch. 4 table 0119 replacement codes: a replacement is a pair of ORCs, the RP (or RU)
+ * naming the order replaced by its ORC-2/ORC-3, immediately followed by the RO naming the replacement] The order an
+ * ORC-1 RO replaces: the placer (ORC-2, else the detail's OBR-2) or filler (ORC-3, else OBR-3) number of the ORC
+ * just before it when that ORC is an RP/RU, as a logical reference (type `resourceType`, identifier typed PLAC/FILL
+ * as the replaced order's own identifiers are, so it matches them at any server; a patch cannot carry a Bundle
+ * reference). The IG has no row (FHIR R4 ServiceRequest.replaces; MedicationRequest.priorPrescription, whose
+ * workflow mapping is Request.replaces; the extensions pack's request-replaces maps v2 "ORC.1=RO or RU").
+ * Undefined for any other ORC, an RO without an RP/RU before it, or an RP/RU without a number.
+ */
+export function replacedOrder(orc: SegmentReader | undefined, resourceType: string, cx: Conversion): Json | undefined {
+  if (orc?.str(1)?.toUpperCase() !== 'RO') return undefined;
+  const segments = cx.msg.segments;
+  let before = orc.index - 1;
+  while (before >= 0 && segments[before]?.name !== 'ORC') before--;
+  const prior = segments[before];
+  if (prior === undefined) return undefined;
+  const replaced = cx.reader(prior, before);
+  if (!REPLACE_ENDS.has(replaced.str(1)?.toUpperCase() ?? '')) return undefined;
+  // the RP's own OBR between the two ORCs: its numbers where the ORC has none (a pharmacy order's are the ORC's)
+  let detail: SegmentReader | undefined;
+  for (let i = before + 1; i < orc.index && detail === undefined; i++) {
+    const seg = segments[i];
+    if (seg?.name === 'OBR') detail = cx.reader(seg, i);
+  }
+  const placer = eiIdentifier(replaced.rep(2), cx, 'PLAC') ?? eiIdentifier(detail?.rep(2), cx, 'PLAC');
+  const filler = eiIdentifier(replaced.rep(3), cx, 'FILL') ?? eiIdentifier(detail?.rep(3), cx, 'FILL');
+  const identifier = placer ?? filler;
+  return identifier === undefined ? undefined : { type: resourceType, identifier };
+}
 
 /**
  * Request status of an order: [IG ORC[ServiceRequest] ORC-5 via OrderStatus] wins when valued;
@@ -771,6 +820,9 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
     parentOrder(sr, obr, cx);
   }
   parentService(sr, orc, cx);
+  // [hig R47-W3; FHIR R4 ServiceRequest.replaces] an RO names the order the RP/RU before it ended
+  const replaced = replacedOrder(orc, 'ServiceRequest', cx);
+  if (replaced !== undefined) sr.replaces = [replaced];
   businessEvent(sr, orc);
   orderingFacility(orc, sr, cx);
   callbackPhones(sr, orc, obr, cx);

@@ -15,7 +15,7 @@ import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { CLEARED_DOSAGE_RATE, CLEARED_DOSAGE_TEXT, clearedDosageExtension } from '../patch.js';
 import { giveKey, resourceFact } from '../identity.js';
-import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder, replacedOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendOrderText, applyOrderTiming, giveTq1s, placeOrderDose, placeTimings, tq1Dosage, tqFieldDosages } from './medication-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
@@ -142,13 +142,15 @@ const MR_STATUS: Readonly<Record<string, string>> = {
  * [IG OrderStatus / OrderControlCode → request-status, then MR_STATUS] R4 medicationrequest-status
  * has no `revoked`: a cancelled order (CA: withdrawn before it was acted on) is `cancelled`, a
  * discontinued one (ORC-5 DC, or ORC-1 DC/OD/DR without an ORC-5) is `stopped` — `cancelled` would
- * tell a receiver that no dose was ever given (review 17, R17-W3).
+ * tell a receiver that no dose was ever given (review 17, R17-W3); so is a replaced one (ORC-5 RP, ORC-1
+ * RP/RU: review 47 R47-W3, FHIR R4 "permanently halted, before all of the administrations occurred").
  */
 function medicationRequestStatus(orc: SegmentReader | undefined): string {
   const status = orderStatus(orc, undefined);
   const orderStatusCode = orc?.str(5)?.toUpperCase();
   const control = orc?.str(1)?.toUpperCase();
-  const discontinued = orderStatusCode === 'DC' || (orderStatusCode === undefined && control !== undefined && ['DC', 'OD', 'DR'].includes(control));
+  // [hig R47-W3] an order replaced (ORC-1 RP/RU, ORC-5 RP) may have been given: `stopped`, as a discontinued one
+  const discontinued = orderStatusCode === 'DC' || orderStatusCode === 'RP' || (orderStatusCode === undefined && control !== undefined && ['DC', 'OD', 'DR', 'RP', 'RU'].includes(control));
   if (status === 'revoked' && discontinued) return 'stopped';
   return MR_STATUS[status] ?? 'unknown';
 }
@@ -193,6 +195,8 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   if (scope.encounter !== undefined) mr.encounter = cx.ref(scope.encounter);
   orcRequestFields(orc, mr, cx);
   orderGroupRequester(orc, mr, scope, cx);
+  // [hig R47-W3; FHIR R4 MedicationRequest.priorPrescription (workflow Request.replaces)] an RO names the order the RP/RU before it ended
+  set(mr, 'priorPrescription', replacedOrder(orc, 'MedicationRequest', cx));
   // an RXO names its orderer in RXO-14: the ordering facility waits for it (mapRxo)
   if (seg.name !== 'RXO') orderingFacility(orc, mr, cx);
   applyOrderTiming(mr, seg, orc, scope, cx);
