@@ -15,7 +15,6 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { never } from './helpers.js';
 import { createDestination } from './push.js';
-import { resolveSnapshotLists } from '../../src/destinations/held-lists.js';
 
 type Json = Record<string, unknown>;
 type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
@@ -149,25 +148,6 @@ describe('an ADT\'s NK1 and IN1 lists at the server: who speaks for a member, an
     expect(coverage('MCR-A').map(status)).toEqual(['cancelled']);
     expect(relative('AMA').map((r) => r.active)).toEqual([false]);
     expect(relative('KOFI').map(active)).toEqual([true]);
-  });
-
-  it('a member the Bundle writes by a conditional PUT (`Coverage?identifier=…`), held under the server\'s own id, is written, not ended', async () => {
-    const tag = 'e428b6b8-ee81-5f0f-bb52-10422462ae42';
-    const system = 'https://hig.example/fhir/CodeSystem/coverage-list';
-    const held: Json[] = [
-      { resourceType: 'Coverage', id: 'srv-ppo', meta: { versionId: '3', tag: [{ system, code: tag }] }, status: 'active', identifier: [{ system: 'urn:oid:2.16.840.1.113883.3.1', value: 'POL-555' }] },
-      { resourceType: 'Coverage', id: 'srv-mcr', meta: { versionId: '2', tag: [{ system, code: tag }] }, status: 'active', identifier: [{ system: 'urn:oid:2.16.840.1.113883.3.1', value: '1EG4-TE5-MK72' }] },
-    ];
-    const entries: Json[] = [
-      { resource: { resourceType: 'Coverage', id: 'hig-ppo', status: 'active' }, request: { method: 'PUT', url: 'Coverage?identifier=urn%3Aoid%3A2.16.840.1.113883.3.1%7CPOL-555' } },
-      { extension: [{ url: 'https://hig.example/fhir/StructureDefinition/coverage-list-snapshot', valueBoolean: true }], request: { method: 'GET', url: `Coverage?_tag=${encodeURIComponent(system)}|${tag}` } },
-    ];
-    const out = await resolveSnapshotLists({ entries, changed: false, versioned: new Set(), resolved: new Map() }, () => Promise.resolve(held));
-    expect(out.entries.map((e) => (e.request as Json).method + ' ' + String((e.request as Json).url))).toEqual([
-      'PUT Coverage?identifier=urn%3Aoid%3A2.16.840.1.113883.3.1%7CPOL-555',
-      'PATCH Coverage/srv-mcr',
-    ]);
-    expect((out.entries[1]?.request as Json).ifMatch).toBe('W/"2"');
   });
 
   it('a member already ended is not written again: the next A08 sends no PATCH', async () => {
