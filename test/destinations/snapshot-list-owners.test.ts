@@ -76,7 +76,8 @@ async function deliver(mode: Mode, options: Options & { retain?: boolean }, ...m
 
 describe.each(['transaction', 'batch', 'individual'] as Mode[])('[v2.5.1 2.10.4.1 per sender; CR30-1 for IN1] two senders list Medicare (%s)', (mode) => {
   it('registration drops Medicare while the ED still lists it: Medicare stays active, owned by the ED alone; the ED drops it too: cancelled', async () => {
-    await deliver(mode, {}, REG('R1', { in1: [PPO, MEDICARE] }), ED('E1', { in1: [PPO, MEDICARE] }));
+    // the ED lists it first, registration last: the last write is registration's list's
+    await deliver(mode, {}, ED('E1', { in1: [PPO, MEDICARE] }), REG('R1', { in1: [PPO, MEDICARE] }));
     expect(coverage('MCR-A')).toHaveLength(1);
     expect(owners(coverage('MCR-A')[0])).toHaveLength(2);
     await deliver(mode, {}, REG('R2', { in1: [PPO] }));
