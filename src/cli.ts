@@ -175,6 +175,8 @@ function messageCommands(program: Command): void {
     .option('--licence-states <MODE>', "us: a PID-20 DLN.2 postal code names that US state's licence OID (MSH-17 empty or USA); none: never", 'us')
     .option('--report-category <MODE>', 'a result report without OBR-24: message: LAB only on a laboratory signal (specimen, CPT lab code, OUL); laboratory: LAB', 'message')
     .option('--allergy-list <MODE>', "snapshot: an ADT's AL1s are the patient's whole allergy list (a marked GET the FHIR destination resolves into DELETEs of the allergies dropped); additive: only additions", 'snapshot')
+    .option('--contact-list <MODE>', "snapshot: an ADT's NK1s are the patient's whole contact list (a marked GET the FHIR destination resolves into active false for the RelatedPersons dropped); additive: only additions", 'snapshot')
+    .option('--coverage-list <MODE>', "snapshot: an ADT's IN1s are the patient's whole insurance list (a marked GET the FHIR destination resolves into status cancelled for the Coverages dropped); additive: only additions", 'snapshot')
     .action(async () => {
       const { cmdConvert } = await import('./cli/convert.js');
       process.exitCode = await cmdConvert(rawArgsAfter('convert'), { out, err });

@@ -86,6 +86,12 @@ function reason(err: unknown): string {
 }
 
 /** Runs the command; returns the exit code (0 all converted, 1 something failed). */
+/** A `--<kind>-list` flag's value (snapshot-lists.ts): snapshot or additive. */
+function listMode(value: string | undefined, flag: string): 'snapshot' | 'additive' {
+  if (value !== 'snapshot' && value !== 'additive') throw new ConvertUsageError(`--${flag} expects snapshot or additive, got "${value ?? ''}"`);
+  return value;
+}
+
 export async function cmdConvert(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -104,6 +110,8 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
       'licence-states': { type: 'string', default: 'us' },
       'report-category': { type: 'string', default: 'message' },
       'allergy-list': { type: 'string', default: 'snapshot' },
+      'contact-list': { type: 'string', default: 'snapshot' },
+      'coverage-list': { type: 'string', default: 'snapshot' },
     },
   });
   if (positionals.length === 0) throw new ConvertUsageError('convert needs a FILE (or - for stdin)');
@@ -113,8 +121,9 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
   if (states !== 'us' && states !== 'none') throw new ConvertUsageError(`--licence-states expects us or none, got "${states ?? ''}"`);
   const category = values['report-category'];
   if (category !== 'message' && category !== 'laboratory') throw new ConvertUsageError(`--report-category expects message or laboratory, got "${category ?? ''}"`);
-  const allergyList = values['allergy-list'];
-  if (allergyList !== 'snapshot' && allergyList !== 'additive') throw new ConvertUsageError(`--allergy-list expects snapshot or additive, got "${allergyList ?? ''}"`);
+  const allergyList = listMode(values['allergy-list'], 'allergy-list');
+  const contactList = listMode(values['contact-list'], 'contact-list');
+  const coverageList = listMode(values['coverage-list'], 'coverage-list');
   const base = values['extension-base'];
   if (base !== undefined && !isExtensionBase(base)) throw new ConvertUsageError(`--extension-base expects an http(s) URL ending in /, got "${base}"`);
   const options = {
@@ -127,7 +136,9 @@ export async function cmdConvert(args: string[], io: Output): Promise<number> {
     unnamedExtensions: unnamed as 'emit' | 'report',
     licenceStates: states as 'us' | 'none',
     reportCategory: category as 'message' | 'laboratory',
-    allergyList: allergyList as 'snapshot' | 'additive',
+    allergyList,
+    contactList,
+    coverageList,
     ...(base === undefined ? {} : { extensionBase: base }),
   };
   const { convertHl7v2, convertJson, validateBundle } = await import('../transform/index.js');

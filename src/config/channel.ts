@@ -283,6 +283,14 @@ export const conversionSchema = z
       .enum(['snapshot', 'additive'])
       .default('snapshot')
       .describe("how an ADT message's AL1 segments are read (v2.5.1 2.10.4.1, review 43 R43-W1): snapshot: the patient's whole allergy list, so an allergy this sender's earlier AL1 list named and the new list no longer names loses this list's ownership at a FHIR destination, deleted when no other sender's list names it and no IAM wrote it since (an ADT without AL1 changes nothing; the delete-all AL1, every field \"\", empties the list); additive: for a feed that sends only new or changed allergies, each AL1 is written and none is deleted (docs/mapping.md \"Allergy lists\")"),
+    contactList: z
+      .enum(['snapshot', 'additive'])
+      .default('snapshot')
+      .describe("how an ADT message's NK1 segments are read (v2.5.1 2.10.4.1; NK1 has no action code): snapshot: the patient's whole contact list, so a RelatedPerson this sender's earlier NK1 list named and the new list no longer names loses this list's ownership at a FHIR destination, made active false when no other sender's list names it and no other writer (the PID-21 mother, an additive channel) wrote it since (an ADT without NK1 changes nothing; the delete-all NK1, every field \"\", empties the list); additive: for a feed that sends only new or changed contacts, nothing is ended (docs/mapping.md \"Snapshot lists\")"),
+    coverageList: z
+      .enum(['snapshot', 'additive'])
+      .default('snapshot')
+      .describe("how an ADT message's IN1 segments are read (v2.5.1 2.10.4.1; IN1 has no action code before IN1-55): snapshot: the patient's whole insurance list, so a Coverage this sender's earlier IN1 list named and the new list no longer names loses this list's ownership at a FHIR destination, made cancelled when no other sender's list names it and no other writer (a BAR, an additive channel) wrote it since (an ADT without IN1 changes nothing; the delete-all IN1, every field \"\", empties the list; an IN1 with IN1-55 valued puts the list in action-code mode, nothing ended); additive: for a feed that sends only new or changed plans, nothing is ended (docs/mapping.md \"Snapshot lists\")"),
     unnamedExtensions: z
       .enum(['emit', 'report'])
       .default('emit')
@@ -305,6 +313,8 @@ export function conversionOptions(channel: { timezone: string; senderTimezones?:
     licenceStates: c.licenceStates,
     reportCategory: c.reportCategory,
     allergyList: c.allergyList,
+    contactList: c.contactList,
+    coverageList: c.coverageList,
   };
 }
 

@@ -12,7 +12,7 @@ import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
-import { resolveAllergyLists } from './held-allergies.js';
+import { resolveSnapshotLists } from './held-lists.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
@@ -65,8 +65,8 @@ export const fhirDestination = defineDestination({
 
 /**
  * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts), a
- * visit's PUT carrying its held status (held-status.ts) or an allergy's PUT or DELETE by an AL1 list's ownership
- * (held-allergies.ts, list-owners.ts), answered 412: the test, document, Patient, visit or allergy changed after the search (its If-Match
+ * visit's PUT carrying its held status (held-status.ts) or a list member's PUT or DELETE by an ADT list's ownership
+ * (held-lists.ts, list-owners.ts), answered 412: the test, document, Patient, visit or list member changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -135,10 +135,10 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
     changed: expanded.changed || held.changed || times.changed,
     versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned]),
   };
-  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2] an ADT's AL1 list: the other lists' owner entries carried onto
-  // its PUTs, and an allergy it no longer names loses its entry, deleted when no list owns it (held-allergies.ts);
-  // read before the links' check, as the status
-  const withStatus = await resolveAllergyLists(statusCarried, find);
+  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
+  // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it
+  // (held-lists.ts); read before the links' check, as the status
+  const withStatus = await resolveSnapshotLists(statusCarried, find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];

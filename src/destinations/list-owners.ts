@@ -7,8 +7,9 @@
  *   entries the held resource has (the other senders' lists still name it), with `ifMatch` the version read: a write
  *   between the read and the PUT (another list's, an IAM's) fails it with 412, retried and read again;
  * - a held resource one of the stated lists owned and this Bundle does not write: the list no longer names it. Another
- *   list still owning it → a PUT of the held resource without this list's entry; none left → a DELETE. Both with
- *   `ifMatch` the version read. A held resource whose body names no owner (an IAM wrote it since, another system, a
+ *   list still owning it → a PUT of the held resource without this list's entry; none left → the list kind's ending
+ *   (`end`: a DELETE for an allergy; a PUT of the held body without owner entries, ended, for a contact or a coverage,
+ *   held-lists.ts). All with `ifMatch` the version read. A held resource whose body names no owner (an IAM wrote it since, another system, a
  *   resource written before owner entries existed) is never touched: unknown ownership deletes nothing.
  *
  * Tags never judge (a tag-retaining server keeps a list's tag after an IAM's PUT): they find (each write here sets
@@ -70,9 +71,11 @@ function asPutBody(held: Json): Json {
 /**
  * The module comment's rule for one resource type: `entries` the Bundle's (without the lists' marked reads), `held`
  * the resources of `type` the server holds that the lists' tags find and that the Bundle PUTs (listWrittenIds),
- * `stated` the codes of the lists this Bundle states, `tagSystem` the list kind's hint tag (withListOwners).
+ * `stated` the codes of the lists this Bundle states, `tagSystem` the list kind's hint tag (withListOwners), `end` how
+ * a resource no list owns any more is ended: absent, a DELETE; given, a PUT of the body it returns (the held body,
+ * owner entries and hint tags removed, as PUT body).
  */
-export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>): OwnedWrites {
+export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>, end?: (body: Json) => Json): OwnedWrites {
   const heldById = new Map<string, Json>();
   for (const r of held) if (typeof r.id === 'string' && ID.test(r.id) && !heldById.has(r.id)) heldById.set(r.id, r);
   const versioned = new Set<number>();
@@ -98,7 +101,8 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     const left = owners.filter((c) => !stated.has(c));
     const version = ifMatchOf(before);
     if (version.ifMatch !== undefined) versioned.add(out.length);
-    if (left.length === 0) out.push({ request: { method: 'DELETE', url: `${type}/${id}`, ...version } });
+    if (left.length === 0 && end === undefined) out.push({ request: { method: 'DELETE', url: `${type}/${id}`, ...version } });
+    else if (left.length === 0 && end !== undefined) out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: end(withListOwners(asPutBody(before), [], tagSystem)), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
     else out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: withListOwners(asPutBody(before), left, tagSystem), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
   }
   return { entries: out, versioned };

@@ -432,7 +432,7 @@ export function matchesOf(body: unknown, type: string): Json[] {
   }
   const links = Array.isArray(body.link) ? body.link : [];
   if (links.some((l) => isRecord(l) && l.relation === 'next')) {
-    throw new DestinationRejectedError(`search ${type}: the search (an order event's, an allergy list's) found more than one page of resources`);
+    throw new DestinationRejectedError(`search ${type}: the search (an order event's, an ADT list's) found more than one page of resources`);
   }
   const entries = Array.isArray(body.entry) ? body.entry : [];
   return entries

@@ -6,7 +6,7 @@
  */
 import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
-import { type AllergyListStatement, allergyListEntry } from './allergy-list.js';
+import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
 import type { Json, Resource } from './types.js';
 
@@ -43,8 +43,8 @@ export interface BundleIdentity {
   guessedTimes?: ReadonlySet<string>;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
-  /** The AL1 lists an ADT states (allergy-list.ts): one marked GET each, which the FHIR destination resolves. */
-  allergyLists?: readonly AllergyListStatement[];
+  /** The AL1, NK1 and IN1 lists an ADT states (snapshot-lists.ts): one marked GET each, which the FHIR destination resolves. */
+  snapshotLists?: readonly ListStatement[];
 }
 
 /** Without an identity map (JSON mappings): the first identifier with a system. */
@@ -184,9 +184,9 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
     entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
   }
-  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] the allergies of a stated list this message no longer names: read and
-  // deleted by the FHIR destination (destinations/held-allergies.ts)
-  for (const statement of identity.allergyLists ?? []) entry.push(allergyListEntry(statement));
+  // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] the members of a stated list this message no longer names: read
+  // and ended by the FHIR destination (destinations/held-lists.ts)
+  for (const statement of identity.snapshotLists ?? []) entry.push(snapshotListEntry(statement));
   const bundle: Json = { resourceType: 'Bundle', type: 'transaction' };
   if (header.controlId !== undefined) bundle.identifier = { system: header.controlIdSystem, value: header.controlId };
   if (header.timestamp !== undefined) bundle.timestamp = header.timestamp;

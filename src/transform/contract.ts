@@ -57,9 +57,23 @@ export interface ConvertOptions {
    * earlier list that the new one no longer names is deleted at the FHIR destination (a marked entry it resolves)
    * once no other sender's list names it and unless an IAM wrote it since (owner entries, transform/list-owner.ts);
    * `additive`, for a feed that sends only new or changed allergies: each AL1 is PUT and nothing is deleted
-   * (docs/mapping.md "Allergy lists"). @defaultValue 'snapshot'
+   * (docs/mapping.md "Snapshot lists"). @defaultValue 'snapshot'
    */
   allergyList?: 'snapshot' | 'additive';
+  /**
+   * How an ADT message's NK1 segments are read (fix32b; v2.5.1 2.10.4.1, NK1 has no action code): `snapshot`, the
+   * patient's whole contact list: a RelatedPerson hig wrote from this sender's earlier NK1 list that the new one no
+   * longer names is made `active` false at the FHIR destination; `additive`: nothing is ended (docs/mapping.md
+   * "Snapshot lists"). @defaultValue 'snapshot'
+   */
+  contactList?: 'snapshot' | 'additive';
+  /**
+   * How an ADT message's IN1 segments are read (fix32b; v2.5.1 2.10.4.1, IN1 has no action code before IN1-55):
+   * `snapshot`, the patient's whole insurance list: a Coverage hig wrote from this sender's earlier IN1 list that
+   * the new one no longer names is made `cancelled` at the FHIR destination; `additive`: nothing is ended
+   * (docs/mapping.md "Snapshot lists"). @defaultValue 'snapshot'
+   */
+  coverageList?: 'snapshot' | 'additive';
 }
 
 export interface ConvertResult {

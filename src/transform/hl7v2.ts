@@ -1,5 +1,5 @@
 /** HL7 v2 message → transaction Bundle: decode, parse, route, match groups, map, assemble, report. */
-import { allergyListStatements } from './allergy-list.js';
+import { LIST_KINDS, SNAPSHOT_LISTS, type ListMode, snapshotListStatements } from './snapshot-lists.js';
 import { PermanentError } from '../errors.js';
 import { decodeMessageBytes } from '../hl7/charset.js';
 import { echoMessageType, echoStructure } from '../hl7/echo.js';
@@ -276,8 +276,12 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (licenceStates !== 'us' && licenceStates !== 'none') throw new PermanentError('MAPPING_FAILED', 'options.licenceStates is neither us nor none');
   const reportCategory = options.reportCategory ?? 'message';
   if (reportCategory !== 'message' && reportCategory !== 'laboratory') throw new PermanentError('MAPPING_FAILED', 'options.reportCategory is neither message nor laboratory');
-  const allergyList = options.allergyList ?? 'snapshot';
-  if (allergyList !== 'snapshot' && allergyList !== 'additive') throw new PermanentError('MAPPING_FAILED', 'options.allergyList is neither snapshot nor additive');
+  const listModes = Object.fromEntries(LIST_KINDS.map((kind): [string, ListMode] => {
+    const option = SNAPSHOT_LISTS[kind].option;
+    const mode = options[option] ?? 'snapshot';
+    if (mode !== 'snapshot' && mode !== 'additive') throw new PermanentError('MAPPING_FAILED', `options.${option} is neither snapshot nor additive`);
+    return [kind, mode];
+  })) as Record<(typeof LIST_KINDS)[number], ListMode>;
   const senderTimezones = senderTimezoneOptions(options);
   const patientAuthorities = options.patientAuthorities ?? [];
   if (!Array.isArray(patientAuthorities) || patientAuthorities.some((a) => typeof a !== 'string' || a === '')) throw new PermanentError('MAPPING_FAILED', 'options.patientAuthorities is not a list of authority names');
@@ -330,8 +334,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event, adtNamesAccount(routing.structure, structureHolds(routing.structure, 'GT1')));
     const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
     const notes = finish(cx, meaning);
-    // [v2.5.1 2.10.4.1 snapshot mode; R43-W1] an ADT's AL1s are the patient's whole list (allergy-list.ts)
-    const allergyLists = allergyListStatements(cx, allergyList, routing.messageType.split('^')[0] ?? '', `${comp(3) ?? ''}|${comp(4) ?? ''}`);
+    // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] an ADT's AL1s, NK1s and IN1s are the patient's whole lists (snapshot-lists.ts)
+    const snapshotLists = snapshotListStatements(cx, listModes, routing.messageType.split('^')[0] ?? '', `${comp(3) ?? ''}|${comp(4) ?? ''}`);
     // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report
     // (the zone is the sender's when senderTimezones names it: said as such, one line per cause, CR29-3)
     const utcChannelOffset = offsetOnUtcChannel(msh7, zone, comp(7));
@@ -357,7 +361,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       endedVisits: cx.endedVisits,
       guessedTimes: cx.guessedTimes,
       omittedFields: options.omittedFields ?? 'remove',
-      allergyLists,
+      snapshotLists,
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
     return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } }) };

@@ -1,6 +1,6 @@
 /**
  * [v2.5.1 2.10.4.1 (v2.3 2.23.4.1) snapshot mode; code review 30 CR30-1, CR30-2] Which snapshot lists name a
- * resource: the one owner of that rule, for every kind of list (an ADT's AL1 list today: transform/allergy-list.ts).
+ * resource: the one owner of that rule, for every kind of list (an ADT's AL1, NK1 and IN1 lists: transform/snapshot-lists.ts).
  *
  * A resource written from a sender's repeating-segment list (snapshot mode: the group "replaces the prior group" of
  * THAT sender) may be named by several senders' lists, because its id is not the sender's (an allergy is patient +

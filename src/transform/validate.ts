@@ -144,7 +144,7 @@ export function validateBundle(bundle: Record<string, unknown>, options: Validat
     const prefix = `Bundle.entry[${i}].resource.`;
     const resource = entry.resource as Record<string, unknown> | undefined;
     // [FHIR bdl-5] an entry must have a resource unless it has a request: a DELETE has none, nor a GET (an AL1
-    // list's read: transform/allergy-list.ts)
+    // list's read: transform/snapshot-lists.ts)
     const request = entry.request as Record<string, unknown> | undefined;
     if (resource === undefined && (request?.method === 'DELETE' || request?.method === 'GET') && typeof request.url === 'string' && request.url !== '') return;
     if (resource === undefined || typeof resource !== 'object') {

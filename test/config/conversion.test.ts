@@ -30,7 +30,7 @@ const adt = [
 describe('channel conversion options', () => {
   it('default to no namespace map and PUT Type/id', () => {
     const [channel] = loadChannels(channelFile('plain', {}));
-    expect(channel?.conversion).toEqual({ namespaceMap: {}, patientAuthorities: [], conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message', allergyList: 'snapshot' });
+    expect(channel?.conversion).toEqual({ namespaceMap: {}, patientAuthorities: [], conditionalUpdate: false, omittedFields: 'remove', extensionBase: 'https://hig.example/fhir/StructureDefinition/', unnamedExtensions: 'emit', licenceStates: 'us', reportCategory: 'message', allergyList: 'snapshot', contactList: 'snapshot', coverageList: 'snapshot' });
   });
 
   it("omittedFields 'keep' reaches the conversion: the Patient is a conditional create plus a PATCH [v2.5.1 2.5.3]", () => {
@@ -105,6 +105,31 @@ describe('channel conversion options', () => {
     expect(convert({})).toContain('"method":"GET","url":"AllergyIntolerance?_tag=');
     expect(convert({ allergyList: 'additive' })).not.toContain('"method":"GET"');
     expect(() => loadChannels(channelFile('badlist', { conversion: { allergyList: 'delta' } }))).toThrow(/conversion\.allergyList/);
+  });
+
+  // fix32b [v2.5.1 2.10.4.1 snapshot mode] an ADT's NK1s and IN1s are the patient's whole contact and insurance
+  // lists by default (marked GETs the FHIR destination resolves); each list its own setting
+  it('contactList and coverageList reach the conversion the worker runs, and refuse other values naming the field', () => {
+    const a31 = [
+      'MSH|^~\\&|ADT|GH|EHR|RECV|20240305081500||ADT^A31^ADT_A05|C4|P|2.5.1',
+      'EVN|A31|20240305081500',
+      'PID|1||123^^^HOSP^MR||DOE^JANE||19800215|F',
+      'NK1|1|DOE^JOHN|SPO^Spouse^HL70063',
+      'PV1|1|N',
+      'IN1|1|GOLD-PPO^Gold PPO|BCX1^^^PAYERS^NIIP|Blue Payer',
+    ].join('\r');
+    const convert = (conversion: Record<string, unknown>) => {
+      const [channel] = loadChannels(channelFile('lists', { conversion }));
+      if (channel === undefined) throw new Error('no channel');
+      return JSON.stringify(pipelineStepsFor(channel, createKeyring(parseKey(TEST_KEY_HEX, 'test'))).convertHl7v2(Buffer.from(a31)).bundle);
+    };
+    expect(convert({})).toContain('"method":"GET","url":"RelatedPerson?_tag=');
+    expect(convert({})).toContain('"method":"GET","url":"Coverage?_tag=');
+    expect(convert({ contactList: 'additive' })).not.toContain('"url":"RelatedPerson?_tag=');
+    expect(convert({ coverageList: 'additive' })).not.toContain('"url":"Coverage?_tag=');
+    expect(convert({ coverageList: 'additive' })).toContain('"url":"RelatedPerson?_tag=');
+    expect(() => loadChannels(channelFile('badcontacts', { conversion: { contactList: 'delta' } }))).toThrow(/conversion\.contactList/);
+    expect(() => loadChannels(channelFile('badcoverage', { conversion: { coverageList: 'delta' } }))).toThrow(/conversion\.coverageList/);
   });
 
   it('refuse an extensionBase that is no http(s) URL ending in /, and an unnamedExtensions other than emit or report, naming the field', () => {

@@ -16,12 +16,12 @@ describe('IN1-3 insurer identity', () => {
       'IN1|1|SELF PAY|1|SELF PAY',
     ].join('\r');
     const entries = convertHl7v2(message).bundle.entry as Entry[];
-    const coverage = entries.find((e) => e.resource.resourceType === 'Coverage')!.resource;
+    const coverage = entries.find((e) => e.resource?.resourceType === 'Coverage')!.resource;
     const payorRef = (coverage.payor as { reference: string }[])[0]!.reference;
     const payor = entries.find((e) => e.fullUrl === payorRef)!.resource;
     expect(payor.name).toBe('SELF PAY');
     // the sending facility `1` is an Organization of its own, not the payer
-    const facility = entries.filter((e) => e.resource.resourceType === 'Organization' && e.resource.name === '1');
+    const facility = entries.filter((e) => e.resource?.resourceType === 'Organization' && e.resource.name === '1');
     expect(facility).toHaveLength(1);
     expect(facility[0]!.fullUrl).not.toBe(payorRef);
   });

@@ -46,7 +46,7 @@ describe('PID-21 and the one NK1 saying MTH are one mother (R33-N1)', () => {
     const own = mothers(vxu([nk1.join('|')]));
     expect(own).toHaveLength(2);
     const father = convertHl7v2(vxu(['NK1|1|OKAFOR^CHIDI^^^^^L|FTH^Father^HL70063'])).bundle.entry as { resource: Json }[];
-    expect(father.filter((e) => e.resource.resourceType === 'RelatedPerson')).toHaveLength(2);
+    expect(father.filter((e) => e.resource?.resourceType === 'RelatedPerson')).toHaveLength(2);
   });
 
   it('control: without PID-21 the one NK1 mother is one RelatedPerson without an identifier', () => {
@@ -81,7 +81,7 @@ describe('the patient\'s mother has one URL whichever feed names her (CR27-6)', 
   ].join('\r');
   const fullUrl = (message: string): string[] =>
     (convertHl7v2(message).bundle.entry as { fullUrl: string; resource: Json }[])
-      .filter((e) => e.resource.resourceType === 'RelatedPerson' && JSON.stringify(e.resource.relationship).includes('"code":"MTH"'))
+      .filter((e) => e.resource?.resourceType === 'RelatedPerson' && JSON.stringify(e.resource.relationship).includes('"code":"MTH"'))
       .map((e) => e.fullUrl);
 
   it('VXU with PID-21 + NK1, ADT with the NK1 alone, ADT with PID-21 alone: one RelatedPerson URL', () => {
@@ -98,7 +98,7 @@ describe('the patient\'s mother has one URL whichever feed names her (CR27-6)', 
 
   it('an ADT (NK1s each in a NEXT_OF_KIN group) with PID-21 and two NK1s saying MTH: three mothers, each NK1\'s name kept', () => {
     const names = (convertHl7v2(a08('LP7700088^^^LPCH^MR', [NADIA, 'NK1|2|BRANDT^LIESEL^^^^^L|MTH^Mother^HL70063'])).bundle.entry as { resource: Json }[])
-      .filter((e) => e.resource.resourceType === 'RelatedPerson')
+      .filter((e) => e.resource?.resourceType === 'RelatedPerson')
       .map((e) => JSON.stringify(e.resource.name ?? null));
     expect(names).toHaveLength(3);
     expect(names.filter((n) => n.includes('BRANDT'))).toHaveLength(1);

@@ -37,7 +37,7 @@ const a03 = (nk1s: readonly string[]) => [
 ].join('\r');
 
 const motherEntries = (message: string): Entry[] =>
-  (convertHl7v2(message).bundle.entry as Entry[]).filter((e) => e.resource.resourceType === 'RelatedPerson' && JSON.stringify(e.resource.relationship).includes('"code":"MTH"'));
+  (convertHl7v2(message).bundle.entry as Entry[]).filter((e) => e.resource?.resourceType === 'RelatedPerson' && JSON.stringify(e.resource.relationship).includes('"code":"MTH"'));
 const marked = (e: Entry | undefined) => (e?.extension ?? []).some((x) => x.url === ORDER_EVENT_EXTENSION);
 
 describe('[hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother]] the mother PID-21 alone names is created if absent, not PUT (R44-N6)', () => {
@@ -56,7 +56,7 @@ describe('[hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother]] th
   });
 
   it('A03 with PID-21 and only the father\'s NK1: the mother is a marked conditional create; the father is PUT', () => {
-    const all = (convertHl7v2(a03(['NK1|1|OKAFOR^CHIDI^^^^^L|FTH^Father^HL70063'])).bundle.entry as Entry[]).filter((e) => e.resource.resourceType === 'RelatedPerson');
+    const all = (convertHl7v2(a03(['NK1|1|OKAFOR^CHIDI^^^^^L|FTH^Father^HL70063'])).bundle.entry as Entry[]).filter((e) => e.resource?.resourceType === 'RelatedPerson');
     const mother = all.find((e) => JSON.stringify(e.resource.relationship).includes('"code":"MTH"'));
     const father = all.find((e) => JSON.stringify(e.resource.relationship).includes('"code":"FTH"'));
     expect(mother?.request.method).toBe('POST');
@@ -81,7 +81,7 @@ describe('[hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother]] th
 
   it('the same on a `keep` channel and a conditional-update channel: RelatedPerson is no kept type, the create is searched by hig\'s id', () => {
     for (const options of [{ omittedFields: 'keep' as const }, { conditionalUpdate: true }]) {
-      const [create] = (convertHl7v2(ORU, options).bundle.entry as Entry[]).filter((e) => e.resource.resourceType === 'RelatedPerson');
+      const [create] = (convertHl7v2(ORU, options).bundle.entry as Entry[]).filter((e) => e.resource?.resourceType === 'RelatedPerson');
       expect(create?.request.method).toBe('POST');
       expect(String(create?.request.ifNoneExist)).toMatch(/^_id=/);
       expect(marked(create)).toBe(true);

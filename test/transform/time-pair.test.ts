@@ -18,7 +18,7 @@ const PID = 'PID|1||TP4100001^^^TPH^MR||QUILLFEATHER^OSWIN||19800101|M';
 function convert(lines: string[]): { resources: Json[]; report: string[] } {
   const { bundle, report } = convertHl7v2(lines.join('\r'), newYork);
   expect(validateBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
-  const resources = (bundle.entry as Json[]).map((e) => e.resource as Json);
+  const resources = (bundle.entry as Json[]).flatMap((e) => (e.resource === undefined ? [] : [e.resource as Json]));
   const texts = ((report?.issue ?? []) as Json[]).map((i) => String((i.details as Json | undefined)?.text ?? ''));
   return { resources, report: texts };
 }

@@ -22,6 +22,7 @@ import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
+import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG IN1[Coverage] beneficiary = the PID Patient (1..1)] without a PID there is nobody to
@@ -30,6 +31,15 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     cx.leftOutSegment(seg, 'no patient to cover: the message has no PID for Coverage.beneficiary');
     return;
   }
+  // [v2.5.1 2.10.4.1 snapshot mode; fix32b] an ADT's IN1s are the patient's whole insurance list (snapshot-lists.ts):
+  // the delete-all IN1 (every field after the set ID `""` or empty, IN1-2 `""`) states it empty and makes nothing
+  const form = listSegmentForm(seg, 'coverage');
+  if (form === 'delete-all') {
+    for (let n = 2; n < seg.segment.fields.length; n++) seg.used.add(n);
+    statedEmpty(cx, 'coverage', scope.patient, seg);
+    return;
+  }
+  if (form === 'member') statedList(cx, 'coverage', scope.patient, seg);
   const c: Json = { resourceType: 'Coverage', status: 'active' };
   const policy = seg.str(36);
   const identifiers: Json[] = [];
@@ -84,7 +94,9 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
   // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
   const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
-  cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+  const coverage = cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+  // [v2.5.1 2.10.4.1; fix32b] a member of the patient's insurance list (snapshot-lists.ts)
+  listedMember(cx, 'coverage', scope.patient, coverage);
 }
 
 /**

@@ -11,8 +11,7 @@ import { conceptKey, identifierFact, numberKey, patientFactsKey, resourceFact } 
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { mappedFieldCode } from './coded.js';
 import { type Scope, orderRequest } from './scope.js';
-import { listedAllergy, statedEmpty } from '../allergy-list.js';
-import { HL7_NULL } from '../../hl7/message.js';
+import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
 /** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
 export function allergyKey(patient: Resource | undefined, allergen: Json | undefined): IdentityKey {
@@ -148,27 +147,15 @@ export function allergyCriticality(a: Json, seg: SegmentReader): void {
   if (original !== undefined) a._criticality = original;
 }
 
-/**
- * [v2.5.1 2.10.4.1 snapshot mode: "To specify 'delete all of the segments in this repeating group' … send a single
- * segment with 'delete data' indicated for all fields"; 2.5.3 `""` is the delete indicator] An AL1 whose fields
- * after the set ID are each `""` or empty, AL1-3 (the allergen, the one field that names a member) `""`: the
- * delete-all form, the patient's list stated empty. `empty`: an AL1 with no field sent at all, which names no
- * allergy and states no list (2.5.3: a field not sent changes nothing).
- */
-function al1Form(seg: SegmentReader): 'delete-all' | 'empty' | 'allergy' {
-  const fields = seg.segment.fields;
-  for (let n = 2; n < fields.length; n++) if (fields[n] !== '' && fields[n] !== HL7_NULL) return 'allergy';
-  return fields[3] === HL7_NULL ? 'delete-all' : 'empty';
-}
-
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
-  const form = al1Form(seg);
-  if (form !== 'allergy') {
+  // [v2.5.1 2.10.4.1] the delete-all AL1: every field after the set ID `""` or empty, AL1-3 (the allergen) `""`
+  const form = listSegmentForm(seg, 'allergy');
+  if (form !== 'member') {
     // [R43-W1] no allergy of unknown allergen made of a segment that names none (until then `code.text` unknown, active)
     seg.used.add(3);
     for (let n = 2; n < seg.segment.fields.length; n++) seg.used.add(n);
-    if (form === 'delete-all') statedEmpty(cx, scope.patient, seg);
+    if (form === 'delete-all') statedEmpty(cx, 'allergy', scope.patient, seg);
     else cx.remark(seg, '3', 'an AL1 with no field sent names no allergy and states no allergy list: nothing made of it (v2.5.1 2.10.4.1: the delete-all form is `""` in its fields)');
     return;
   }
@@ -191,8 +178,9 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // updates. An AL1 without an allergen names nothing to merge by and stays its own.
   const allergy = cx.add(a as Resource, allergyKey(scope.patient, allergen), allergen === undefined ? 'distinct' : 'merge');
   scope.noteTarget = allergy;
-  // [v2.5.1 2.10.4.1; R43-W1] a member of the patient's AL1 list (allergy-list.ts: an ADT's list is the whole list)
-  listedAllergy(cx, scope.patient, allergy);
+  // [v2.5.1 2.10.4.1; R43-W1] a member of the patient's AL1 list (snapshot-lists.ts: an ADT's list is the whole list)
+  statedList(cx, 'allergy', scope.patient, seg);
+  listedMember(cx, 'allergy', scope.patient, allergy);
 }
 
 /**

@@ -6,6 +6,7 @@ import { cxIdentifier, ssnIdentifier } from '../datatypes/identifier.js';
 import { xpnName, xpnNameList } from '../datatypes/name.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { conceptKey, contactOrganizationKey, motherKey, nameFact, relatedPersonKey } from '../identity.js';
+import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
@@ -132,6 +133,17 @@ function addIdentifiers(made: Json, more: Json[]): void {
 
 export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = scope.patient;
+  // [v2.5.1 2.10.4.1 snapshot mode; fix32b] an ADT's NK1s are the patient's whole contact list (snapshot-lists.ts):
+  // the delete-all NK1 (every field after the set ID `""` or empty, NK1-2 `""`) states it empty and makes nothing
+  if (patient !== undefined) {
+    const form = listSegmentForm(seg, 'contact');
+    if (form === 'delete-all') {
+      for (let n = 2; n < seg.segment.fields.length; n++) seg.used.add(n);
+      statedEmpty(cx, 'contact', patient, seg);
+      return;
+    }
+    if (form === 'member') statedList(cx, 'contact', patient, seg);
+  }
   const names: (Json | undefined)[] = xpnNameList(seg.reps(2), cx);
   const telecom = [5, 6, 40, 41].flatMap((n) => seg.reps(n).map((r) => xtnContactPoint(r, cx.at(seg, n))));
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
@@ -187,6 +199,9 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // merged into the person PID-21 or an earlier NK1 made: that one's relationship stays first, the
     // NK1's own codes (table 0063 as sent, NK1-7's role) are added, not lost to first-wins
     if (made !== rp) made.relationship = addConcepts(Array.isArray(made.relationship) ? (made.relationship as Json[]) : [], [relationship, role]);
+    // [v2.5.1 2.10.4.1; fix32b] a member of the patient's contact list; not the mother, whom PID-21 names too
+    // (her identity is the patient's mother, not a place on the list: docs/mapping.md "Snapshot lists")
+    if (!mother) listedMember(cx, 'contact', patient, made);
   }
   if (patient !== undefined) {
     const contact: Json = {};
