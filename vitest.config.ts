@@ -6,13 +6,17 @@ import LongestFirst from './test/support/sequencer.js';
  * they share no sockets, files or process state, so they run without per-file module isolation.
  * Re-importing the converter and its FHIR definitions for each of ~100 files was a third of the
  * suite's worker time on a loaded 2-core machine (import 28 s → 6 s for these files alone).
- * Everything that starts daemons, Redis clients or servers keeps vitest's default isolation.
+ * The FHIR destination suites that only talk to the in-repo FHIR server join them. Everything that starts daemons
+ * or Redis clients keeps vitest's default isolation.
  */
 const CONVERSION = [
   'test/transform/**/*.test.ts',
   'test/hl7/**/*.test.ts',
   'test/review*/**/*.test.ts',
   'test/codereview*/**/*.test.ts',
+  // the FHIR destination against the in-repo test server (its own socket per file; no Redis, daemon, mocks or env
+  // changes): it shares the converter's modules, so it is imported once too; the Redis ones keep isolation
+  'test/destinations/!(*.redis).test.ts',
 ];
 
 export default defineConfig({
