@@ -7,39 +7,21 @@
  *
  *   npx vitest run test/codereview19/order-events.test.ts
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher } from '../destinations/push.js';
+import type { BundlePusher } from '../destinations/push.js';
 
 type Json = Record<string, unknown>;
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
-
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function transaction(): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
+const fhir = useFhirDestinations();
+const transaction = (): BundlePusher => fhir.destination();
 
 const head = (id: string) => [`MSH|^~\\&|CPOE|GH|LIS|GH|20261206080000-0600||ORM^O01|CR19-${id}|P|2.5.1`, 'PID|1||MRN19^^^GH^MR||DOE^JANE||19800215|F'];
 
 /** Stored ServiceRequests with an identifier of this value, whatever its system. */
-function requestsOf(value: string): Json[] {
-  return [...server.resources.values()].filter((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-}
+const requestsOf = (value: string): Json[] => fhir.stored('ServiceRequest', value);
 
 describe('CR19-1 an order event whose number has no system matched another authority\'s number of the same patient (identity.ts orderEventKey)', () => {
   // [IG ORC[ServiceRequest] #2 → identifier PLAC via EI[Identifier]] `1001^CPOE` (no namespaceMap) is

@@ -10,36 +10,18 @@
  *
  *   npx vitest run test/destinations/order-replace-delivery.test.ts
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
+const fhir = useFhirDestinations();
+const destination = (): BundlePusher => fhir.destination();
 
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function destination(): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
-
-function stored(type: string, value: string): Json[] {
-  return [...server.resources.values()].filter((r) => r.resourceType === type && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-}
+const stored = (type: string, value: string): Json[] => fhir.stored(type, value);
 
 const OID = '1.2.840.114350.1.13.47';
 const PID = 'PID|1||MRN47R^^^GH^MR||REPLACE^RITA||19700101|F';

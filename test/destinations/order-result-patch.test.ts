@@ -16,38 +16,20 @@
  *
  *   npx vitest run test/destinations/order-result-patch.test.ts
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
-
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function destination(): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
+const fhir = useFhirDestinations();
+const destination = (): BundlePusher => fhir.destination();
 
 /** Stored resources of a type with an identifier of this value, whatever its system. */
-function stored(type: string, value: string): Json[] {
-  return [...server.resources.values()].filter((r) => r.resourceType === type && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-}
+const stored = (type: string, value: string): Json[] => fhir.stored(type, value);
 
 const OID = '1.2.840.114350.1.13.99';
 const FILLER_OID = '2.16.840.1.113883.9.23';
@@ -90,7 +72,7 @@ describe('R23 [v2.5.1 2.5.3; IG ORC[ServiceRequest] #7, #9 IF NW, #12; ORM_O01 4
     // [IG ORM_O01 4.2.4 DG1 → ServiceRequest.reasonReference] the reason only the NW carried
     const reason = (held[0]?.reasonReference as Json[] | undefined)?.[0]?.reference;
     expect(reason).toMatch(/^Condition\//);
-    expect(server.resources.get(String(reason))).toMatchObject({ resourceType: 'Condition' });
+    expect(fhir.server.resources.get(String(reason))).toMatchObject({ resourceType: 'Condition' });
     // [IG OBR[ServiceRequest] #3 → identifier FILL] the lab's number beside the placer's
     expect(held[0]?.identifier).toContainEqual(expect.objectContaining({ system: `urn:oid:${FILLER_OID}`, value: 'F-R23A' }));
     expect(held[0]?.identifier).toContainEqual(expect.objectContaining({ system: `urn:oid:${OID}`, value: 'R23A' }));
@@ -128,8 +110,7 @@ describe('R23 [v2.5.1 2.5.3; IG ORC[ServiceRequest] #7, #9 IF NW, #12; ORM_O01 4
 
   // in every delivery mode (order-events.ts leaves a single match as it is)
   it.each(['transaction', 'batch', 'individual'] as const)('%s: NW then ORU: the order keeps requester, priority and authoredOn', async (mode) => {
-    const dest = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
-    opened.push(dest);
+    const dest = fhir.destination(mode);
     const number = `R23F-${mode}`;
     await dest.deliver(convertHl7v2(placed(number, `f-${mode}`)).bundle, never);
     await dest.deliver(convertHl7v2(result(number, `f-${mode}`)).bundle, never);

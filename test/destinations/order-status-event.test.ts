@@ -13,13 +13,13 @@
  *   npx vitest run test/destinations/order-status-event.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { applyFhirPathPatch, FhirPathPatchError } from '../support/fhirpath-patch.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 /** [hig identity, review 36 R36-W2] every order search leaves out the scheduler's request of a booking (docs/mapping.md "Resource identity"). */
 const ORDERS_ONLY = '&_tag:not=https%3A%2F%2Fhig.example%2Ffhir%2FCodeSystem%2Frequest-origin|scheduler-booking';
@@ -27,29 +27,11 @@ const ORDERS_ONLY = '&_tag:not=https%3A%2F%2Fhig.example%2Ffhir%2FCodeSystem%2Fr
 type Json = Record<string, unknown>;
 type Mode = 'transaction' | 'batch' | 'individual';
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
-
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function destination(mode: Mode = 'transaction'): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
+const fhir = useFhirDestinations();
+const destination = (mode: Mode = 'transaction'): BundlePusher => fhir.destination(mode);
 
 /** Stored ServiceRequests with an identifier of this value, whatever its system. */
-function requestsOf(value: string): Json[] {
-  return [...server.resources.values()].filter((r) => r.resourceType === 'ServiceRequest' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-}
+const requestsOf = (value: string): Json[] => fhir.stored('ServiceRequest', value);
 
 const sample = (name: string) => readFileSync(new URL(`../../docs/review22/messages/${name}`, import.meta.url)).toString('latin1');
 const methods = (bundle: Json, type: string) =>

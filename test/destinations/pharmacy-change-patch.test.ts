@@ -12,37 +12,19 @@
  *
  *   npx vitest run test/destinations/pharmacy-change-patch.test.ts
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { compileFhirEdits, type FhirStep } from '../../src/routing/fhir-edit.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
+const fhir = useFhirDestinations();
+const destination = (): BundlePusher => fhir.destination();
 
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function destination(): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
-
-function stored(value: string): Json[] {
-  return [...server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && JSON.stringify(r.identifier ?? []).includes(`"value":"${value}"`));
-}
+const stored = (value: string): Json[] => fhir.stored('MedicationRequest', value);
 
 const OID = '1.2.840.114350.1.13.99';
 const head = (id: string) => [`MSH|^~\\&|CPOE|GH|PHARM|GH|20261206080000-0600||RDE^O11^RDE_O11|${id}|P|2.5.1`, 'PID|1||MRN23^^^GH^MR||DOE^JANE||19800215|F'];

@@ -8,33 +8,17 @@
  *
  *   npx vitest run test/destinations/rgv-give-delivery.test.ts
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Entry = { resource?: Json; request?: { method?: string; url?: string } };
 
-let server: FhirServer;
-const opened: BundlePusher[] = [];
-
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(async () => {
-  for (const destination of opened.splice(0)) await destination.close();
-});
-
-function destination(): BundlePusher {
-  const created = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  opened.push(created);
-  return created;
-}
+const fhir = useFhirDestinations();
+const destination = (): BundlePusher => fhir.destination();
 
 const msh = (type: string, id: string) => `MSH|^~\\&|SOARIAN|PFH|HIG|HIG|20261202074010-0500||${type}|${id}|P|2.5`;
 const pid = 'PID|1||P2501163^^^PFH&2.16.840.1.113883.3.2501.4&ISO^MR||GALLAGHER-NWOSU^THEODORA^JUNE^^^^L||19710822|F';
@@ -44,7 +28,7 @@ const rxr = 'RXR|IVPB^IV Piggyback^HL70162';
 const systems = { SOARIAN: 'urn:oid:2.16.840.1.113883.3.2501.9' };
 
 const held = (intent: string, number?: string) =>
-  [...server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && r.intent === intent && (number === undefined || JSON.stringify(r.identifier ?? []).includes(`"value":"${number}"`)));
+  [...fhir.server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && r.intent === intent && (number === undefined || JSON.stringify(r.identifier ?? []).includes(`"value":"${number}"`)));
 const giveEntry = (bundle: Json) => (bundle.entry as Entry[]).find((e) => e.resource?.resourceType === 'MedicationRequest' && e.resource.intent === 'instance-order');
 
 describe('[hig RXG → MedicationRequest instance-order basedOn the order] transaction mode, converted: RDE NW, then the RGV, then the RGV resent', () => {
