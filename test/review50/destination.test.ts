@@ -137,8 +137,8 @@ describe('review 50 at the destination (channel zone Europe/Dublin, fall-back 26
   // deletes its visit; #19 A29 deletes the person. v2.5.1 3.3.29: "An A29 event can be used to delete all demographic
   // information related to a given person. This event 'undoes' an A28 (add person information) event", whose NK1s are
   // that person's contacts. hig DELETEs the Patient and leaves the RelatedPerson (NK1) and the Account (PID-18) it
-  // wrote for it, each naming a Patient that no longer exists; a server enforcing referential integrity on delete
-  // (HAPI's default) refuses the DELETE instead, and the duplicate stays.
+  // wrote for it, each naming a Patient that no longer exists: an active account and a next-of-kin held for a record
+  // the PAS undid.
   it.fails('R50-W2 [IG SegmentActionCode D → DELETE; v2.5.1 3.3.29] after the A29 (#19) nothing of the deleted person is held: no RelatedPerson or Account names Patient AC5010017', () => {
     const gone = ref(one('18', 'Patient', 'AC5010017'));
     const naming = ofType('19', 'RelatedPerson').filter((r) => refOf(r.patient) === gone)
