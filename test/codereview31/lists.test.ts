@@ -131,3 +131,25 @@ describe('CR31-1 two senders\' first lists of one allergy cross at the server: o
     expect(owners(allergy('QV8800305', '111088007')[0])).toHaveLength(1);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Checked, no finding [mapping.md "Snapshot lists": "`status` cancelled, unless already cancelled or entered-in-error";
+// no test of the range showed it] a plan another writer marked entered-in-error (its owner entry left in the body, as a
+// FHIR Patch of status leaves it) keeps that status when the list drops it; only its owner entry goes
+// ---------------------------------------------------------------------------------------------------
+describe('control: a dropped plan held as entered-in-error keeps its status', () => {
+  const plan = (set: number, code: string, policy: string) => {
+    const f: string[] = Array<string>(37).fill('');
+    f[0] = 'IN1'; f[1] = String(set); f[2] = `${code}^${code} plan`; f[3] = 'QVPAY2^^^PAYERS^NIIP'; f[4] = 'Quill Valley Mutual'; f[17] = 'SEL^Self^HL70063'; f[36] = policy;
+    return f.join('|');
+  };
+  it('A08 PPO + HMO; the HMO marked entered-in-error at the server; A08 PPO only: the HMO stays entered-in-error, no owner entry', async () => {
+    await deliver(adt('QVREGADT', 'P1', 'QV8800306', [plan(1, 'PPO-7', 'POL-88101'), plan(2, 'HMO-3', 'POL-88102')]));
+    const [hmo] = fhir.stored('Coverage', 'POL-88102');
+    expect(owners(hmo)).toHaveLength(1);
+    if (hmo !== undefined) hmo.status = 'entered-in-error';
+    await deliver(adt('QVREGADT', 'P2', 'QV8800306', [plan(1, 'PPO-7', 'POL-88101')]));
+    expect(fhir.stored('Coverage', 'POL-88102').map((c) => [c.status, owners(c).length])).toEqual([['entered-in-error', 0]]);
+    expect(fhir.stored('Coverage', 'POL-88101').map((c) => c.status)).toEqual(['active']);
+  });
+});
