@@ -36,12 +36,12 @@ async function deliver(...messages: string[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// CR31-5 [v2.5.1 3.3.6 A06; MRG-6 prior alternate visit id = the prior visit's PV1-50; mapping.md MRG row: the prior
+// CR31-4 [v2.5.1 3.3.6 A06; MRG-6 prior alternate visit id = the prior visit's PV1-50; mapping.md MRG row: the prior
 // visit is `finished` "when it is not the PV1's"] unchangedVisit takes MRG-5's number only when PV1-19 AND PV1-50 are
 // empty; a PV1 that repeats the stay's alternate id (PV1-50 = MRG-6) and no PV1-19 names the same stay, yet its
 // Encounter is keyed by PV1-50 and endPriorVisits ends V310 (CR30-4 by the other field)
 // ---------------------------------------------------------------------------------------------------
-describe('CR31-5 an A06 naming the stay by its alternate visit id (PV1-50 = MRG-6, or MRG-6 alone) ends or splits it', () => {
+describe('CR31-4 an A06 naming the stay by its alternate visit id (PV1-50 = MRG-6, or MRG-6 alone) ends or splits it', () => {
   it.fails('A04 V310/ALT310, then A06 (MRG-5 V310, MRG-6 ALT310, PV1-19 empty, PV1-50 ALT310): V310 is not finished', async () => {
     await deliver(A04('QV6610101'), A06('QV6610101', '', 'ALT310^^^QVMC^AN'));
     const stays = visits('V310');

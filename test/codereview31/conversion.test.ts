@@ -47,13 +47,13 @@ describe('CR31-3 a dose in the minute of a minute-precision MSH-7 is moved to th
 });
 
 // ---------------------------------------------------------------------------------------------------
-// CR31-4 [v2.5.1 4A.14.6.1 RXG-1 Give Sub-ID Counter: it tells the gives of one order apart; mapping.md Pharmacy RXG
+// CR31-6 [v2.5.1 4A.14.6.1 RXG-1 Give Sub-ID Counter: it tells the gives of one order apart; mapping.md Pharmacy RXG
 // row "Identity: the order's number + RXG-1 (its position among the order's RXGs when RXG-1 is empty) … never
 // MSH-10: a resend PUTs the same URL"] without RXG-1 the position is the give's place in THIS message, so the next
 // RGV's one give of the same order (position 1 again) gets the first give's id: the 20:00 give PUTs over the 08:00
 // one at the server
 // ---------------------------------------------------------------------------------------------------
-describe('CR31-4 gives without RXG-1, one per RGV, of one order share an id', () => {
+describe('CR31-6 gives without RXG-1, one per RGV, of one order share an id', () => {
   const rgv = (control: string, subId: string, start: string) =>
     [
       `MSH|^~\\&|QVPHARM|QVMC|HIG|QVMC|20261203070000-0600||RGV^O15^RGV_O15|${control}|P|2.5.1`,

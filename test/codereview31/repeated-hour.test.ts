@@ -37,14 +37,14 @@ const observed = (mrn: string): unknown[] => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// CR31-6 [hig time-zone rule; review 47 R47-W2 ("MSH-7 of a later message re-reads the held pass"), listed fixed by
+// CR31-5 [hig time-zone rule; review 47 R47-W2 ("MSH-7 of a later message re-reads the held pass"), listed fixed by
 // fix32e; mapping.md: "Readings placed by evidence (MSH-7 within two hours …) are never marked, so they still replace
 // what is held"] the result sent at 01:20 CDT places OBX-14 01:10 at -05:00 (the only reading before the message).
 // Its correction sent 1 h 30 later at 02:50 CST is within fix32e's two hours of 01:10 CST, so MSH-7's offset places
 // the same clock text in the second pass, unmarked: the PUT moves the observation an hour later at the server,
 // after the message that first reported it
 // ---------------------------------------------------------------------------------------------------
-describe('CR31-6 a correction sent within two hours in the other pass re-reads a placed OBX-14', () => {
+describe('CR31-5 a correction sent within two hours in the other pass re-reads a placed OBX-14', () => {
   it.fails('result at 01:20-0500 (OBX-14 01:10 → -05:00), correction at 02:50-0600: the server keeps 01:10-05:00', async () => {
     await deliver(
       oru('QV9900501', 'L1', '20261101012000-0500', '20261101011800-0500', 'F', '6.1'),
