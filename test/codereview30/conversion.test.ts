@@ -20,7 +20,8 @@ const pid = (pid21: string) => `PID|1||QV5550101^^^QVMC^MR||TESTMOTHER^TOBY||202
 const nk1Mother = (nk133: string) => `NK1|1|TESTMOTHER^ELSA|MTH^Mother^HL70063${'|'.repeat(30)}${nk133}`;
 const adt = (event: string, control: string, pid21: string, nk133: string | undefined) =>
   [msh(`ADT^${event}^ADT_A01`, control), `EVN|${event}|202612061400-0600`, pid(pid21), ...(nk133 === undefined ? [] : [nk1Mother(nk133)]), 'PV1|1|I|W2^210^A'].join('\r');
-const relatedPersons = (message: string) => entries(message).filter((e) => e.resource?.resourceType === 'RelatedPerson' || e.request?.url?.startsWith('RelatedPerson') === true);
+/** The RelatedPersons written (a PUT or a create; not the contact list's marked GET, fix32b, which names nobody). */
+const relatedPersons = (message: string) => entries(message).filter((e) => e.request?.method !== 'GET' && (e.resource?.resourceType === 'RelatedPerson' || e.request?.url?.startsWith('RelatedPerson') === true));
 const idsOf = (e: Entry) => ((e.resource?.identifier as { value?: string }[] | undefined) ?? []).map((i) => i.value);
 /** The id an entry writes (a PUT's url, or the create's fullUrl uuid). */
 const writtenId = (e: Entry & { fullUrl?: string }) => (e.request?.method === 'PUT' ? e.request.url?.split('/')[1] : (e.fullUrl ?? '').replace('urn:uuid:', ''));

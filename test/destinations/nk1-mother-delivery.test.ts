@@ -50,10 +50,14 @@ const motherId = (): string => {
 };
 
 describe('CR30-3 [hig mother rule; IG PID[Patient] #21, NK1[RelatedPerson] #33] an NK1 MTH of its own identifier is never written over the PID-21 mother', () => {
-  it('A01 (PID-21 QV9990001 + NK1 MTH QV8880002), then A08 (the NK1 alone): the mother keeps QV9990001 and is not given QV8880002; QV8880002 is one RelatedPerson', async () => {
+  for (const mode of ['transaction', 'batch', 'individual'] as const) it(`${mode}: A01 (PID-21 QV9990001 + NK1 MTH QV8880002), then A08 (the NK1 alone): the mother keeps QV9990001 and is not given QV8880002; QV8880002 is one RelatedPerson`, async () => {
+    await dest?.close();
+    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('QV8880002^^^QVMC^MR')]));
     expect(people()).toHaveLength(2);
-    await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC^MR')]));
+    const outcome = await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC^MR')]));
+    expect(outcome.detail).toContain(`kept apart from the patient's mother RelatedPerson/${motherId()}`);
+    expect(outcome.detail).not.toContain('QV8880002');
     expect(people()).toHaveLength(2);
     const mother = holding('QV9990001');
     expect(mother).toHaveLength(1);
