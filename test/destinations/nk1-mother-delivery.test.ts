@@ -99,7 +99,7 @@ describe('CR30-3 [hig mother rule; IG PID[Patient] #21, NK1[RelatedPerson] #33] 
     expect(people().map((r) => r.id)).toEqual([motherId()]);
   });
 
-  it('control: an identifier of another system held by the mother says nothing: the NK1 MTH fills her and she keeps both', async () => {
+  it('an identifier of another system held by the mother says nothing: the NK1 MTH fills her and she keeps both (before, the NK1 PUT dropped her PID-21 MRN)', async () => {
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('')]));
     await deliver(adt('A08', 'M2', '', [ELSA('123456789^^^SSA^SS')]));
     expect(people().map((r) => r.id)).toEqual([motherId()]);
