@@ -36,6 +36,10 @@ CLASSES = [
     (r'^OBX-16: XCN\.7 \(degree\): a code without a coding system that is no code of HL7 table 0360 keeps no system', 'b', 'remark: OBX-16 XCN.7 MLS outside table 0360 kept without a system (review 48)'),
     (r'^OBR-27 is valued but not mapped', 'b', 'OBR-27 beside a valued ORC-7 (OBR[ServiceRequest] #27 only IF ORC-7 NOT VALUED) (review 48)'),
     (r'a time without offset in the hour [A-Za-z_/]+ repeats as daylight saving ends', 'b', 'remark: a bare time in the repeated hour, its reading named (review 31 R31-N2; review 48)'),
+    # fix33a (R48-N1, after the review): a no-known-allergy AL1 is hig's SNOMED CT statement; the lines say so
+    (r'^AL1-3: read as a no-known-allergy statement', 'b', 'remark: AL1-3 NKA/NKDA read as the SNOMED CT statement [hig: no-known-allergy statement; US Core AllergyIntolerance] (R48-N1)'),
+    (r'^AL1-(4|5): a (severity|reaction) of a no-known-allergy statement', 'b', 'AL1-4/5 of a no-known-allergy statement: no allergy to be severe or react to (R48-N1)'),
+    (r'^AL1-3: a no-known-allergy statement \(SNOMED CT \d+\) beside an allergy of the kind it denies', 'b', 'an NKA/NKDA beside an allergy it denies in one AL1 list: the allergy kept (R48-N1)'),
 ] + (tables_of(HERE.parent / 'review46' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review45' / 'tally.py')['CLASSES']
      + tables_of(HERE.parent / 'review44' / 'tally.py')['CLASSES'])
 

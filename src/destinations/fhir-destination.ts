@@ -13,6 +13,7 @@ import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentEr
 import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { resolveSnapshotLists } from './held-lists.js';
+import { resolveMotherCandidates } from './held-mother.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
@@ -138,7 +139,9 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
   // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it
   // (held-lists.ts); read before the links' check, as the status
-  const withStatus = await resolveSnapshotLists(statusCarried, find);
+  // [hig mother rule; CR30-3] an NK1 MTH of its own identifier is the mother only when the held one says nothing
+  // otherwise (held-mother.ts); before the lists, which never end the mother
+  const withStatus = await resolveSnapshotLists(await resolveMotherCandidates(statusCarried, find), find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];
@@ -217,9 +220,13 @@ async function exchanged(d: Delivery, p: Prepared, request: FhirRequest, signal:
   }
 }
 
+/** The delivery with what the preparation reported (ExpandedEntries.notes: PHI-free) as its detail. */
+const reported = (p: Prepared, delivery: DeliveryOutcome): DeliveryOutcome =>
+  p.notes === undefined || p.notes.length === 0 ? delivery : { ...delivery, detail: p.notes.join('; ') };
+
 async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
   const p = await prepared(d, bundle, signal);
-  return sentThenSettled(d, p, signal, () => sentBundle(d, p, bundle, json, mode, signal));
+  return reported(p, await sentThenSettled(d, p, signal, () => sentBundle(d, p, bundle, json, mode, signal)));
 }
 
 async function sentBundle(d: Delivery, p: Prepared, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
@@ -262,7 +269,7 @@ async function sentAlone(d: Delivery, p: Prepared, request: FhirRequest, label: 
 
 async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
   const p = await prepared(d, bundle, signal);
-  return sentThenSettled(d, p, signal, () => sentIndividually(d, p, signal));
+  return reported(p, await sentThenSettled(d, p, signal, () => sentIndividually(d, p, signal)));
 }
 
 async function sentIndividually(d: Delivery, p: Prepared, signal: AbortSignal): Promise<DeliveryOutcome> {

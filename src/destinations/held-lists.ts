@@ -134,5 +134,5 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     out = owned.entries;
     versioned = new Set([...versioned, ...owned.versioned]);
   }
-  return { entries: out, changed: true, versioned, resolved };
+  return { entries: out, changed: true, versioned, resolved, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
 }

@@ -32,7 +32,8 @@ export interface OwnedWrites {
   versioned: Set<number>;
 }
 
-const ifMatchOf = (held: Json): { ifMatch: string } | Record<string, never> => {
+/** `ifMatch` the version a read gave (none: no condition). */
+export const ifMatchOf = (held: Json): { ifMatch: string } | Record<string, never> => {
   const meta = isRecord(held.meta) ? held.meta : {};
   return typeof meta.versionId === 'string' && meta.versionId !== '' ? { ifMatch: `W/"${meta.versionId}"` } : {};
 };

@@ -187,20 +187,39 @@ export function putAtHigId(create: Json, higId: string): Json {
   return { ...entry, resource: { resourceType: type, id: higId, ...resource }, request: { method: 'PUT', url: `${type}/${higId}` } };
 }
 
+/** An identifier as `system|value` (a missing part as `undefined`): two identifiers are one when these are equal. */
+export const identifierText = (i: unknown): string => (isRecord(i) ? `${String(i.system)}|${String(i.value)}` : '');
+
 /**
- * [hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother] identifier; review 44 R44-N6] The JSON Patch
- * of a held mother that lacks some of the identifiers the create of the mother PID-21 alone names carries
- * (compared by system and value): `add /identifier` of the held list with those after it, so nothing held
- * is lost (a JSON Patch `add` of the list replaces it; `add /identifier/-` fails where she has none). Sent by
- * id with the version read (order-events.ts), so a change since the read fails (412, retried) rather than
- * being overwritten. Undefined for any other create, or when she holds them all.
+ * [hig mother rule; code review 30 CR30-3] Of `identifiers`, those that are another person's than the held mother's:
+ * she does not hold it, and holds another value of its system (two numbers of one system, two people). An MRN of
+ * the registry's PID-21 and another of the same authority in a hospital's NK1-33 are two mothers' (docs/mapping.md,
+ * PID-21 row: "two identifiers, two people").
  */
-export function lackedIdentifiersOps(create: Json, held: Json): unknown[] | undefined {
+export function otherPersonsIdentifiers(identifiers: readonly unknown[], held: Json): unknown[] {
+  const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
+  const have = new Set(heldList.map(identifierText));
+  const systems = new Set(heldList.flatMap((i) => (isRecord(i) ? [String(i.system)] : [])));
+  return identifiers.filter((i) => isRecord(i) && !have.has(identifierText(i)) && systems.has(String(i.system)));
+}
+
+/**
+ * [hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother] identifier; review 44 R44-N6; CR30-3] The JSON
+ * Patch of a held mother that lacks some of the identifiers the create of the mother PID-21 alone names carries
+ * (compared by system and value): `add /identifier` of the held list with those after it, so nothing held is lost
+ * (a JSON Patch `add` of the list replaces it; `add /identifier/-` fails where she has none). Sent by id with the
+ * version read (order-events.ts), so a change since the read fails (412, retried) rather than being overwritten.
+ * An identifier of a system she holds with another value is not added (otherPersonsIdentifiers: the mother at the
+ * patient's mother id is then another person than PID-21's, an NK1 mother the hospital's ADT made; adding it would
+ * give one RelatedPerson two people's numbers): `refused` counts them, for the delivery's report. Undefined for any
+ * other create; `ops` undefined when nothing is to be added.
+ */
+export function lackedIdentifiersOps(create: Json, held: Json): { ops: unknown[] | undefined; refused: number } | undefined {
   const resource = isRecord(create.resource) ? create.resource : undefined;
   if (resource?.resourceType !== 'RelatedPerson' || !Array.isArray(resource.identifier)) return undefined;
   const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
-  const text = (i: unknown) => (isRecord(i) ? `${String(i.system)}|${String(i.value)}` : '');
-  const have = new Set(heldList.map(text));
-  const lacking = (resource.identifier as unknown[]).filter((i) => isRecord(i) && !have.has(text(i)));
-  return lacking.length === 0 ? undefined : [{ op: 'add', path: '/identifier', value: [...heldList, ...lacking] }];
+  const have = new Set(heldList.map(identifierText));
+  const others = otherPersonsIdentifiers(resource.identifier as unknown[], held);
+  const lacking = (resource.identifier as unknown[]).filter((i) => isRecord(i) && !have.has(identifierText(i)) && !others.includes(i));
+  return { ops: lacking.length === 0 ? undefined : [{ op: 'add', path: '/identifier', value: [...heldList, ...lacking] }], refused: others.length };
 }

@@ -59,6 +59,8 @@ export interface ExpandedEntries {
   versioned: ReadonlySet<number>;
   /** Indexes (in `entries`) of the conditional PATCHes sent as they are, to the `Type/id` their search found (overlaps.ts). */
   resolved: ReadonlyMap<number, string>;
+  /** What the destination reports beside the delivery (DeliveryOutcome.detail): PHI-free, ids and types only. */
+  notes?: readonly string[];
 }
 
 interface MarkedSearch {
@@ -97,7 +99,7 @@ function unmarked(entry: Json): Json {
  * References to a dropped create's fullUrl, now to the resources its search found: in a list (Provenance.target
  * 1..*) one element per match; a single reference (0..1) takes the first match, the others it cannot hold.
  */
-function rewriteReferences(value: unknown, replaced: ReadonlyMap<string, readonly string[]>): unknown {
+export function rewriteReferences(value: unknown, replaced: ReadonlyMap<string, readonly string[]>): unknown {
   const targets = (v: unknown) => (isRecord(v) && typeof v.reference === 'string' ? replaced.get(v.reference) : undefined);
   if (Array.isArray(value)) {
     return value.flatMap((v) => {
@@ -389,6 +391,7 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
   const replaced = new Map<string, string[]>();
   const versioned = new Set<number>();
   const resolved = new Map<number, string>();
+  const notes: string[] = [];
   const out: Json[] = [];
   for (const entry of entries) {
     const marked = markedSearch(entry);
@@ -411,15 +414,17 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       const live = liveOf(matches, marked.type);
       const named = live.length > 0 ? live : matches;
       if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, named.map((m) => `${marked.type}/${String(m.id)}`));
-      // the mother PID-21 alone names, held: the PID-21 identifiers she lacks are added (R44-N6)
-      const ops = matches.length === 1 && matches[0] !== undefined ? lackedIdentifiersOps(entry, matches[0]) : undefined;
-      if (ops !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(ops), marked.type, matches[0])) - 1);
+      // the mother PID-21 alone names, held: the PID-21 identifiers she lacks are added (R44-N6), never one of a
+      // system she holds with another value (another person's: CR30-3), which is reported
+      const lacked = matches.length === 1 && matches[0] !== undefined ? lackedIdentifiersOps(entry, matches[0]) : undefined;
+      if (lacked?.ops !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(lacked.ops), marked.type, matches[0])) - 1);
+      if (lacked !== undefined && lacked.refused > 0) notes.push(`${marked.type}/${String(matches[0]?.id)}: ${lacked.refused} PID-21 identifier(s) not added to the patient's mother, who holds another of the same system (another person's)`);
     } else {
       for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }
   }
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
-  return { entries: rewritten, changed: true, versioned, resolved };
+  return { entries: rewritten, changed: true, versioned, resolved, ...(notes.length === 0 ? {} : { notes }) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -33,6 +33,8 @@ export interface BundleIdentity {
    * alone names; created if absent, not written over (patch.ts visitEntries, accountEntries, namedMotherEntries).
    */
   named?: ReadonlyMap<string, string>;
+  /** `Type/id` of an NK1 relative that may be the patient's mother → her id (context.ts `motherCandidates`): a marked PUT (patch.ts motherCandidateMark). */
+  motherCandidates?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
   unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** The search of each document a replacement (T09/T10) supersedes → hig's id of it: a marked status patch (patch.ts supersededParentEntry). */
@@ -167,7 +169,9 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // NTE notes on the NW made the result's patch a 422)
     const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
     // [IG Event[EncounterStatus] A08; R39-N5] a visit's `unknown` the message did not convey: the destination keeps the held status
-    return [markedStatusNotConveyed({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, resource)];
+    // [CR30-3] an NK1 MTH of its own identifier: the FHIR destination writes it at the mother's id unless she is another person
+    const put = motherCandidateMark({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, identity.motherCandidates?.get(typeId));
+    return [markedStatusNotConveyed(put, resource)];
   });
   for (const [search, higId] of identity.supersededParents ?? []) {
     // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's

@@ -393,6 +393,12 @@ export class Conversion implements DatatypeContext {
    */
   readonly named = new Map<string, string>();
   /**
+   * `Type/id` of the RelatedPerson an NK1 saying MTH with identifiers of its own makes in a message without PID-21 →
+   * the patient's mother's id (nk1.ts motherReading `candidate`): written at the mother's id by the FHIR destination
+   * unless the mother it holds is another person (patch.ts motherCandidateMark, destinations/held-mother.ts; CR30-3).
+   */
+  readonly motherCandidates = new Map<string, string>();
+  /**
    * `Type/id` of the Patients an unlink event (A37) names → the links to remove from each (patient-links.ts):
    * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
    */
@@ -786,7 +792,7 @@ export class Conversion implements DatatypeContext {
       }
     }
     this.resources.delete(key);
-    for (const map of [this.conditional, this.cleared, this.events, this.named] as Map<string, unknown>[]) map.delete(key);
+    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates] as Map<string, unknown>[]) map.delete(key);
     this.folded.set(key, into);
     // the segment that made `from` (its NTE, its group) finds `into` instead
     for (const [index, made] of this.madeByIndex) if (made.includes(from)) this.madeByIndex.set(index, [...new Set(made.map((r) => (r === from ? into : r)))]);

@@ -340,6 +340,22 @@ export function markedStatusNotConveyed(entry: Json, resource: Resource): Json {
 }
 
 /**
+ * [hig mother rule; code review 30 CR30-3] The marker on the PUT of an NK1 saying MTH with identifiers of its own in a
+ * message without PID-21 (transform/segments/nk1.ts motherReading `candidate`): valueString = the patient's mother's
+ * id (identity.ts motherKey). An extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by
+ * the FHIR destination (destinations/held-mother.ts), which writes the entry at that id unless the mother it holds is
+ * another person; a file, HTTP or MLLP destination receives the entry as is, at the NK1's own id.
+ */
+export const MOTHER_CANDIDATE_EXTENSION = 'https://hig.example/fhir/StructureDefinition/mother-candidate';
+
+/** A PUT entry with MOTHER_CANDIDATE_EXTENSION naming `motherId`; without one, the entry as it is. */
+export function motherCandidateMark(entry: Json, motherId: string | undefined): Json {
+  if (motherId === undefined) return entry;
+  const { extension, ...rest } = entry;
+  return { extension: [...(Array.isArray(extension) ? (extension as unknown[]) : []), { url: MOTHER_CANDIDATE_EXTENSION, valueString: motherId }], ...rest };
+}
+
+/**
  * [hig: FHIR R4 http.html#cond-update, #patch] The marker on both entries of an ORC-only order event
  * of a ServiceRequest (an extension of Bundle.entry, a BackboneElement: valid R4). Its search names
  * the order by number alone, and a requisition's tests share that number: the server refuses a

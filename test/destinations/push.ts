@@ -8,6 +8,8 @@ import { createDestination as createRegistered, type DeliveryEntry, type Destina
 export interface DeliveryOutcome {
   status: number;
   entries: DeliveryEntry[];
+  /** What the destination reported beside the delivery (DeliveryOutcome.detail: PHI-free). */
+  detail?: string;
 }
 
 export interface BundlePusher {
@@ -25,7 +27,7 @@ export function createDestination(config: Parameters<typeof createRegistered>[0]
         { contentType: 'fhir', bundle },
         { channelId: 'test', messageId: 'm-1', destinationId: 'fhir', signal },
       );
-      return { status: outcome.status ?? Number.NaN, entries: outcome.entries ?? [] };
+      return { status: outcome.status ?? Number.NaN, entries: outcome.entries ?? [], ...(outcome.detail === undefined ? {} : { detail: outcome.detail }) };
     },
     close: async () => destination.close?.(),
   };

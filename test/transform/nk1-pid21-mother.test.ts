@@ -91,9 +91,24 @@ describe('the patient\'s mother has one URL whichever feed names her (CR27-6)', 
     expect(fullUrl(a08('LP7700088^^^LPCH^MR', []))).toEqual(fromVxu);
   });
 
-  it('an ADT whose NK1 mother carries her MRN in NK1-33 and a VXU with that MRN in PID-21: one URL', () => {
+  // [hig mother rule; code review 30 CR30-3] without PID-21 in the message, whether an NK1 MTH of its own identifier
+  // is PID-21's mother is said by the mother the receiver holds (destinations/held-mother.ts; the one URL is
+  // checked against the in-repo server in test/destinations/nk1-mother-delivery.test.ts): the converter writes it
+  // at its own id, marked with the mother's URL, so that no other destination writes one person over another
+  it('an ADT whose NK1 mother carries her MRN in NK1-33 (no PID-21): her own id, marked with the URL the VXU\'s mother has', () => {
     const withMrn = ['NK1', '1', 'OKAFOR^NADIA^^^^^L', 'MTH^Mother^HL70063', ...Array<string>(29).fill(''), 'LP7700088^^^LPCH^MR'].join('|');
-    expect(fullUrl(a08('', [withMrn]))).toEqual(fullUrl(vxu([NADIA])));
+    const motherUrl = fullUrl(vxu([NADIA]));
+    expect(motherUrl).toHaveLength(1);
+    const put = (convertHl7v2(a08('', [withMrn])).bundle.entry as { fullUrl: string; extension?: Json[]; request: Json; resource: Json }[])
+      .filter((e) => e.resource?.resourceType === 'RelatedPerson');
+    expect(put).toHaveLength(1);
+    expect(put[0]?.fullUrl).not.toBe(motherUrl[0]);
+    expect(put[0]?.extension).toEqual([{ url: 'https://hig.example/fhir/StructureDefinition/mother-candidate', valueString: String(motherUrl[0]).replace('urn:uuid:', '') }]);
+    // beside PID-21 naming that MRN, or in a VXU naming another, no mark: the message says
+    const marked = (m: string) => (convertHl7v2(m).bundle.entry as { extension?: Json[] }[]).filter((e) => JSON.stringify(e.extension ?? []).includes('mother-candidate'));
+    expect(marked(a08('LP7700088^^^LPCH^MR', [withMrn]))).toEqual([]);
+    expect(marked(vxu([withMrn], 'LP7700999^^^LPCH^MR'))).toEqual([]);
+    expect(marked(vxu([NADIA], ''))).toEqual([]);
   });
 
   it('an ADT (NK1s each in a NEXT_OF_KIN group) with PID-21 and two NK1s saying MTH: three mothers, each NK1\'s name kept', () => {

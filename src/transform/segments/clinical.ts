@@ -1,5 +1,5 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
-import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
+import { type Conversion, SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode, withCptModifiers } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
 import { toDateTime } from '../datatypes/time.js';
@@ -12,6 +12,7 @@ import type { IdentityKey, Json, Resource } from '../types.js';
 import { mappedFieldCode } from './coded.js';
 import { type Scope, orderRequest } from './scope.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
+import { type NoKnownAllergy, SNOMED_CT, contradicts, noKnownAllergy, statementCode } from './no-known-allergy.js';
 
 /** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
 export function allergyKey(patient: Resource | undefined, allergen: Json | undefined): IdentityKey {
@@ -147,6 +148,58 @@ export function allergyCriticality(a: Json, seg: SegmentReader): void {
   if (original !== undefined) a._criticality = original;
 }
 
+const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
+
+/**
+ * Whether another AL1 of the patient's list names an allergy the statement denies (no-known-allergy.ts contradicts):
+ * the patient's other AL1s, read through readers of their own (silent: their mapper reports them), each naming an
+ * allergen that is no statement, by its AL1-2 category (AllergenType[AllergyIntoleranceCategory]).
+ */
+function deniedInList(seg: SegmentReader, scope: Scope, statement: NoKnownAllergy): boolean {
+  return scope.group.nodes('AL1').some((n) => {
+    if (n.index === seg.index) return false;
+    const other = new SegmentReader(seg.msg, n.segment, n.index);
+    if (listSegmentForm(other, 'allergy') !== 'member' || noKnownAllergy(codeableConcept(other.rep(3))) !== undefined) return false;
+    return contradicts(statement, tableMapCode(other.rep(2), 'AllergenType[AllergyIntoleranceCategory]').code);
+  });
+}
+
+/**
+ * [hig: no-known-allergy statement; US Core AllergyIntolerance; FHIR R4 AllergyIntolerance.code "a general or
+ * categorical negated statement (e.g., "No known allergy", "No known drug allergies")"; review 48 R48-N1] The AL1 whose
+ * allergen says the patient has no known (drug, food, environmental) allergy (no-known-allergy.ts): code = the SNOMED
+ * CT situation with the sender's coding and text kept, clinicalStatus active, verificationStatus confirmed (the FHIR
+ * nkda example's reading), category and type from AL1-2 as any AL1 [IG AL1[AllergyIntolerance] #2], onset AL1-6;
+ * no criticality or reaction: no allergy to be severe or to react to, so AL1-4 and AL1-5 are reported. Its id is the
+ * patient + that SNOMED CT code, whichever spelling the sender used, and it is a member of the patient's AL1 list as
+ * any allergy: an ADT whose list is NKDA deletes the allergies that sender's list named before, and one naming an
+ * allergy again deletes the NKDA ("Allergy lists"). Beside an allergy its statement denies in the same list (NKDA
+ * and penicillin) nothing is made of it and the report says so: the allergy is the sender's fact a receiver must
+ * not lose, and one list cannot say both.
+ */
+function mapNoKnownAllergy(seg: SegmentReader, patient: Resource, scope: Scope, cx: Conversion, statement: NoKnownAllergy, allergen: Json): void {
+  statedList(cx, 'allergy', patient, seg);
+  if (deniedInList(seg, scope, statement)) {
+    for (let n = 2; n < seg.segment.fields.length; n++) seg.used.add(n);
+    cx.leftOut(seg, '3', `a no-known-allergy statement (SNOMED CT ${statement.code}) beside an allergy of the kind it denies in the same AL1 list: the allergy is kept, no statement written [hig: no-known-allergy statement; US Core AllergyIntolerance]`);
+    return;
+  }
+  const a: Json = { resourceType: 'AllergyIntolerance' };
+  a.clinicalStatus = { coding: [{ system: ALLERGY_CLINICAL, code: 'active' }] };
+  a.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }] };
+  allergyCategory(a, seg, cx);
+  allergenKind(a, seg);
+  a.code = statementCode(statement, allergen);
+  a.patient = cx.ref(patient);
+  set(a, 'onsetDateTime', seg.dateTime(6));
+  if (seg.rep(4) !== undefined) cx.leftOut(seg, '4', 'a severity of a no-known-allergy statement: no allergy to be severe (no criticality)');
+  if (seg.rep(5) !== undefined) cx.leftOut(seg, '5', 'a reaction of a no-known-allergy statement: no allergy to react to (no reaction)');
+  cx.remark(seg, '3', `read as a no-known-allergy statement: code SNOMED CT ${statement.code} ${statement.display} (the sender's coding and text kept), verificationStatus confirmed, no criticality or reaction [hig: no-known-allergy statement; US Core AllergyIntolerance]`);
+  const made = cx.add(a as Resource, allergyKey(patient, { coding: [{ system: SNOMED_CT, code: statement.code }] }));
+  scope.noteTarget = made;
+  listedMember(cx, 'allergy', patient, made);
+}
+
 export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
   // [v2.5.1 2.10.4.1] the delete-all AL1: every field after the set ID `""` or empty, AL1-3 (the allergen) `""`
@@ -159,13 +212,16 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     else cx.remark(seg, '3', 'an AL1 with no field sent names no allergy and states no allergy list: nothing made of it (v2.5.1 2.10.4.1: the delete-all form is `""` in its fields)');
     return;
   }
+  const allergen = codeableConcept(seg.rep(3));
+  // [hig: no-known-allergy statement; US Core AllergyIntolerance] `NKDA`, "No known drug allergies": no allergy (R48-N1)
+  const statement = noKnownAllergy(allergen);
+  if (statement !== undefined && allergen !== undefined) return mapNoKnownAllergy(seg, scope.patient, scope, cx, statement, allergen);
   const a: Json = { resourceType: 'AllergyIntolerance' };
   // ait-1: clinicalStatus is required unless entered-in-error; an AL1 lists a current allergy
-  a.clinicalStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] };
+  a.clinicalStatus = { coding: [{ system: ALLERGY_CLINICAL, code: 'active' }] };
   allergyCategory(a, seg, cx);
   allergenKind(a, seg);
   allergyCriticality(a, seg);
-  const allergen = codeableConcept(seg.rep(3));
   a.code = allergen ?? { text: 'unknown' };
   a.patient = cx.ref(scope.patient);
   set(a, 'onsetDateTime', seg.dateTime(6));

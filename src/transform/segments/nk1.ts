@@ -92,21 +92,29 @@ function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
 }
 
 /**
- * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] The NK1 is the
- * patient's mother, at the key PID-21's RelatedPerson has (identity.ts motherKey), when it names her by
- * one of PID-21's identifiers, or when it says MTH (table 0063) and is the only NK1 of the patient that
- * does, unless its own NK1-12/33 are beside a PID-21 naming none of them (two identifiers, two people:
- * kept apart). One person is one RelatedPerson within a message (review 33 R33-N1: a CDC-IG VXU's
- * mother NK1 beside PID-21 made two) and across feeds (code review 27 CR27-6: the registry's VXU with
- * PID-21 and the hospital's ADT without it made one each). Two NK1s saying MTH stay apart (by
- * identifier, else by name): which is the mother is not said.
+ * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] Whether the NK1 is the
+ * patient's mother, at the key PID-21's RelatedPerson has (identity.ts motherKey): `mother` when it names her by
+ * one of PID-21's identifiers, or when it says MTH (table 0063), is the only NK1 of the patient that does and has no
+ * NK1-12/33 of its own; never when its own NK1-12/33 are beside a PID-21 naming none of them (two identifiers, two
+ * people: kept apart). One person is one RelatedPerson within a message (review 33 R33-N1: a CDC-IG VXU's mother
+ * NK1 beside PID-21 made two) and across feeds (code review 27 CR27-6: the registry's VXU with PID-21 and the
+ * hospital's ADT without it made one each). Two NK1s saying MTH stay apart (by identifier, else by name): which is
+ * the mother is not said.
+ *
+ * `candidate`: the only NK1 saying MTH, with identifiers of its own, in a message without PID-21. Whether she is
+ * PID-21's mother is said only by the mother the receiver holds (code review 30 CR30-3: keyed as the mother, the
+ * NK1 kept apart from PID-21's mother in one message was PUT over her in the next). So it is keyed as any
+ * relative (by its identifier) and marked with the mother's id (context.ts motherCandidates): the FHIR destination
+ * writes it at the mother's id unless the mother held says otherwise (destinations/held-mother.ts); any other
+ * destination receives it at its own id, a second copy of the mother at worst, never one person over another.
  */
-function isMother(seg: SegmentReader, identifiers: Json[], scope: Scope): boolean {
+function motherReading(seg: SegmentReader, identifiers: Json[], scope: Scope): 'mother' | 'candidate' | undefined {
   const pid21 = new Set((scope.motherIdentifiers ?? []).map(identifierText));
-  if (identifiers.some((i) => pid21.has(identifierText(i)))) return true;
-  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.size > 0)) return false;
+  if (identifiers.some((i) => pid21.has(identifierText(i)))) return 'mother';
+  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.size > 0)) return undefined;
   // the sibling NK1s read through a reader of their own (its report is silent: their mapper reports them)
-  return patientNk1s(scope).filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER).length === 1;
+  if (patientNk1s(scope).filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER).length !== 1) return undefined;
+  return identifiers.length === 0 ? 'mother' : 'candidate';
 }
 
 /**
@@ -190,9 +198,13 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // a relative known by an identifier is one person however often named: the mother PID-21
     // already made (pid.ts) is filled in, not repeated as `#2`
     const id = identifiers[0] as Json | undefined;
-    const mother = isMother(seg, identifiers as Json[], scope);
+    const reading = motherReading(seg, identifiers as Json[], scope);
+    const mother = reading === 'mother';
     const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined)));
     const made = cx.add(rp as Resource, key, id === undefined && !mother ? 'distinct' : 'merge');
+    // [hig mother rule; CR30-3] the mother or another person: the held mother says (motherReading)
+    const motherId = reading === 'candidate' ? cx.idOf('RelatedPerson', motherKey(patient)) : undefined;
+    if (motherId !== undefined) cx.motherCandidates.set(`RelatedPerson/${made.id ?? ''}`, motherId);
     if (mother && made !== rp) addIdentifiers(made, all as Json[]);
     // [hig mother rule; review 44 R44-N6] the NK1 fills the mother PID-21 named: written whole (a PUT), not created if absent
     if (mother) cx.named.delete(`RelatedPerson/${made.id ?? ''}`);

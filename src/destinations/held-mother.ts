@@ -1,0 +1,102 @@
+/**
+ * [hig mother rule, where the IG is silent; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1[RelatedPerson] #3,
+ * #12, #33; code review 30 CR30-3] The patient's mother has one id (transform/identity.ts motherKey) whichever feed
+ * names her, by PID-21 or by the patient's only NK1 saying MTH. An NK1 saying MTH with identifiers of its own, in a
+ * message without PID-21, may be that mother (a hospital ADT that sends her MRN in NK1-33, code review 27 CR27-6) or
+ * another person (a registry's A01 sent PID-21 with one MRN and this NK1 with another: two identifiers, two people,
+ * kept apart in that message). Keyed as the mother, the A08 that repeated the NK1 without PID-21 PUT that other
+ * person over the mother (her MRN and name gone). The message cannot say which; the mother the server holds can.
+ *
+ * So the converter writes such an NK1 at its own id (as any relative) with a marker naming the mother's id
+ * (transform/patch.ts MOTHER_CANDIDATE_EXTENSION), and the FHIR destination reads the mother (`RelatedPerson?_id=`,
+ * one GET per marked entry) and decides:
+ *
+ * - **she is the mother** when the server holds no mother, or the held mother holds one of the NK1's identifiers
+ *   (system and value), or holds no identifier of a system the NK1's identifiers have ("nothing says otherwise"):
+ *   the entry is `PUT RelatedPerson/<mother's id>` of the NK1's resource, as an NK1 filling the mother always was
+ *   (written whole), with the held identifiers of the systems the NK1 does not send kept after its own (PID-21's MRN
+ *   beside the NK1's SSN), `ifMatch` the version read (a write since: 412, retried, read again), no contact-list
+ *   owner entry or tag (the mother is no list member: docs/mapping.md "Snapshot lists"), and the Bundle's references
+ *   to the NK1's fullUrl naming her;
+ * - **another person** when the held mother holds an identifier of a system the NK1's identifiers have, with another
+ *   value, and none of the NK1's: the entry goes as converted, at the NK1's own id, and the delivery reports it
+ *   (DeliveryOutcome.detail: ids only).
+ *
+ * The marker is internal: removed from every entry sent. The search carries hig's id: errors name the type only.
+ */
+import { withListOwners } from '../transform/list-owner.js';
+import { MOTHER_CANDIDATE_EXTENSION } from '../transform/patch.js';
+import { SNAPSHOT_LISTS } from '../transform/snapshot-lists.js';
+import { ifMatchOf } from './list-owners.js';
+import { identifierText, otherPersonsIdentifiers, type Search } from './named-resources.js';
+import { rewriteReferences, type ExpandedEntries } from './order-events.js';
+import { isRecord } from './outcome.js';
+
+type Json = Record<string, unknown>;
+
+/** hig's ids are uuids (transform/ids.ts). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The mother's id a marked entry names, or undefined for any other entry (or a marker not of hig's form). */
+function motherIdOf(entry: Json): string | undefined {
+  const marker = (Array.isArray(entry.extension) ? entry.extension : []).find((e) => isRecord(e) && e.url === MOTHER_CANDIDATE_EXTENSION);
+  const id = isRecord(marker) ? marker.valueString : undefined;
+  return typeof id === 'string' && UUID.test(id) ? id : undefined;
+}
+
+/** The entry without the marker (an `extension` left empty goes too). */
+function unmarked(entry: Json): Json {
+  const { extension, ...rest } = entry;
+  const kept = (Array.isArray(extension) ? extension : []).filter((e) => !(isRecord(e) && e.url === MOTHER_CANDIDATE_EXTENSION));
+  return kept.length === 0 ? rest : { ...rest, extension: kept };
+}
+
+const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.identifier) ? (resource.identifier as unknown[]) : []);
+
+/** Whether the NK1's resource is the held mother (the module comment): none held, an identifier in common, or no other of one system. */
+function isHeldMother(resource: Json, held: Json | undefined): boolean {
+  if (held === undefined) return true;
+  const own = identifiersOf(resource);
+  const have = new Set(identifiersOf(held).map(identifierText));
+  if (own.some((i) => have.has(identifierText(i)))) return true;
+  return otherPersonsIdentifiers(own, held).length === 0;
+}
+
+/** The NK1's resource at the mother's id: the held identifiers of systems it does not send after its own, no list owner. */
+function asMother(resource: Json, motherId: string, held: Json | undefined): Json {
+  const own = identifiersOf(resource);
+  const systems = new Set(own.flatMap((i) => (isRecord(i) ? [String(i.system)] : [])));
+  const kept = held === undefined ? [] : identifiersOf(held).filter((i) => isRecord(i) && !systems.has(String(i.system)));
+  const identifier = [...own, ...kept];
+  return withListOwners({ ...resource, id: motherId, ...(identifier.length === 0 ? {} : { identifier }) }, [], SNAPSHOT_LISTS.contact.tagSystem);
+}
+
+/** The module comment's rule over the entries to send; indexes are kept (one entry in, one out). */
+export async function resolveMotherCandidates(prior: ExpandedEntries, search: Search): Promise<ExpandedEntries> {
+  if (!prior.entries.some((e) => motherIdOf(e) !== undefined)) return prior;
+  const versioned = new Set(prior.versioned);
+  const notes = [...(prior.notes ?? [])];
+  const replaced = new Map<string, string[]>();
+  const out: Json[] = [];
+  for (const entry of prior.entries) {
+    const motherId = motherIdOf(entry);
+    const resource = isRecord(entry.resource) ? entry.resource : undefined;
+    const request = isRecord(entry.request) ? entry.request : {};
+    if (motherId === undefined || resource === undefined || request.method !== 'PUT') {
+      out.push(Array.isArray(entry.extension) ? unmarked(entry) : entry);
+      continue;
+    }
+    const [held] = await search('RelatedPerson', `_id=${motherId}`);
+    if (!isHeldMother(resource, held)) {
+      notes.push(`${String(request.url)}: an NK1 saying MTH kept apart from the patient's mother RelatedPerson/${motherId}, who holds another identifier of its identifier's system (two people)`);
+      out.push(unmarked(entry));
+      continue;
+    }
+    if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, [`urn:uuid:${motherId}`]);
+    const { request: _put, ...rest } = unmarked(entry);
+    if (held !== undefined) versioned.add(out.length);
+    out.push({ ...rest, fullUrl: `urn:uuid:${motherId}`, resource: asMother(resource, motherId, held), request: { method: 'PUT', url: `RelatedPerson/${motherId}`, ...(held === undefined ? {} : ifMatchOf(held)) } });
+  }
+  const entries = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
+  return { ...prior, entries, changed: true, versioned, ...(notes.length === 0 ? {} : { notes }) };
+}
