@@ -72,6 +72,9 @@ describe('pretty logs', () => {
       HOME: process.env.HOME ?? '',
       DATA_ENCRYPTION_KEY: TEST_KEY_HEX,
       HIG_EMBEDDED_REDIS: 'false',
+      // the log format is under test, not the store: without this the daemon opens the embedded store under data/
+      // (a WASM PostgreSQL start, seconds of CPU) shared with any `npm start` on this checkout
+      HIG_STORE_ENABLED: 'false',
       REDIS_URL,
       HIG_QUEUE_PREFIX: prefix,
       HIG_HTTP_PORT: String(await freePort()),

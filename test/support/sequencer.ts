@@ -23,6 +23,10 @@ export const LONGEST_FIRST = [
   'test/routing/route-e2e.redis.test.ts', // 32 s: a 20 s outage
   'test/store/daemon-store.redis.test.ts', // 26 s: two daemons, one per store backend
   'test/lifecycle/lifecycle.redis.test.ts', // 24 s
+  'test/queue/workers.redis.test.ts', // 29–47 s on a loaded machine (2026-12-07): kill -9 and SIGTERM of workers
+  'test/transform/typed-values.test.ts', // 30–39 s on a loaded machine (2026-12-07)
+  'test/cli.test.ts', // 22–32 s on a loaded machine (2026-12-07): every command's --help
+  'test/routing/dry-run.test.ts', // 21–36 s on a loaded machine (2026-12-07): the CLI per case
   'test/sources/sftp.redis.test.ts', // 24 s
   'test/queue/failure-tally.redis.test.ts', // 17 s
   'test/http/scale.redis.test.ts', // 16 s
