@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { endBeforeStart, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -38,7 +38,7 @@ const SENT = 'MSH-7';
  * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
  */
 const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
-  OBR: { '7': [22], '8': [22], '14': [22], '22': [SENT] },
+  OBR: { '7': [14, 22], '8': [14, 22], '14': [22], '22': [SENT] },
   OBX: { '14': [19], '19': [SENT] },
   SPM: { '17': [18], '17.2': [18], '18': [SENT] },
   RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
@@ -176,10 +176,16 @@ export class SegmentReader {
       const had = this.used.has(n);
       const raw = this.str(n, c);
       if (!had) this.used.delete(n);
-      const t = notAfterOf(raw, this.timezone, `${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1})`);
+      const label = c === 1 ? `${n}` : `${n}.${c}`;
+      const field = `${this.name}-${label} (segment ${this.index + 1})`;
+      const t = notAfterOf(raw, this.timezone, field);
       if (t !== undefined) return [t];
-      // [review 47 R47-W1, review 48 R48-W2] a later field valued with a time of day but no reading of its own (bare in
-      // the same hour) is still a done thing the message reports: not after MSH-7, so neither is what precedes it
+      // [review 50 R50-W1] a later field valued with a time of day but no reading of its own (bare in the same hour)
+      // is read by the ordering rule against its own bounds: the latest reading they leave (SPM-18 01:50 in a message
+      // sent at 01:32Z: 00:50Z only) bounds what precedes it. [review 47 R47-W1, review 48 R48-W2] it is still a done
+      // thing the message reports: when its bounds leave no reading, not after MSH-7, so neither is what precedes it
+      const latest = latestReadingOf(raw, this.timezone, field, this.notAfter(label));
+      if (latest !== undefined) return [latest];
       const p = parseDtm(raw);
       return p?.day !== undefined && p.hour !== undefined ? this.sentTime() : [];
     };
@@ -192,7 +198,7 @@ export class SegmentReader {
    */
   private sentTime(): NotAfter[] {
     const field = SENT_FIELD;
-    if (typeof this.timezone !== 'string') return [{ at: this.timezone.sentAt, field }];
+    if (typeof this.timezone !== 'string') return [{ at: this.timezone.sentUntil, field }];
     const msh = this.msg.segments[0];
     if (msh === undefined || msh.name !== 'MSH') return [];
     const t = notAfterOf(new SegmentReader(this.msg, msh, 0, this.timezone).str(7), this.timezone, field);
@@ -222,7 +228,9 @@ export class SegmentReader {
    * (datatypes/time.ts offsetFor): at `field` (`EVN-2`, `NDL.2` of ORC-12 as `12`), once, never the value.
    */
   timeDoubt(field: string): TimeDoubt {
-    return (why) => this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
+    return (why) => {
+      if (why !== undefined) this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
+    };
   }
 
   /**
@@ -585,7 +593,8 @@ export class Conversion implements DatatypeContext {
   };
 
   /** DatatypeContext.timeDoubt without a field: at the segment being mapped (leftOutValue's place). */
-  readonly timeDoubt = (why: string): void => {
+  readonly timeDoubt = (why: string | undefined): void => {
+    if (why === undefined) return;
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     this.once(`${reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`}: ${why}`);
   };
