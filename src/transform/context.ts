@@ -31,9 +31,10 @@ const SENT = 'MSH-7';
  * for OBR-7/8/14; analysed, OBX-19 for OBX-14; received, SPM-18 for SPM-17; a dose is not given after it was
  * entered, RXA-22 for RXA-3/4) or `MSH-7`, the message's own time: what a message reports as done (a result
  * reported, analysed, received; a dose given; a transaction made) happened by the time it was sent. Only these:
- * each is a fact of v2's own definitions. Each later field is itself a done thing, so when it is valued without a
- * reading of its own (bare in the same hour) MSH-7 stands for it (notAfterTime). An OBX-14 and an SPM-17 are also
- * held against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
+ * each is a fact of v2's own definitions. A later field valued without a reading of its own (bare in the same hour)
+ * bounds by the latest reading its own bounds leave (notAfterTime; review 50 R50-W1), MSH-7 only when they leave
+ * none. OBR-7/8 are not after OBR-14 (collected before received). An OBX-14, an SPM-17 and an SPM-18 are also held
+ * against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
  * zone skips or repeats. Not here, because a message may name them ahead of itself: OBR-6/7 of an order (a
  * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
  */
@@ -62,7 +63,7 @@ export class SegmentReader {
     readonly timezone: Zone = 'UTC',
     /** Where a located report line goes (the conversion's report, once per line). */
     private readonly report: (line: string) => void = () => undefined,
-    /** Told each time value read by the rule's default in an hour its zone repeats or skips (TimeDoubt `guessed`). */
+    /** Told each time value in an hour its zone repeats or skips that nothing in the message proves (TimeDoubt `guessed`). */
     private readonly guessed: (value: string) => void = () => undefined,
   ) {}
 
@@ -192,8 +193,8 @@ export class SegmentReader {
   }
 
   /**
-   * The message's own MSH-7 as a NotAfter time (the ordering rule's `MSH-7`): the instant its offset states (senderZone's
-   * `sentAt`), else a bare MSH-7's one reading in the zone; none for a date without a time or a bare MSH-7 in an hour
+   * The message's own MSH-7 as a NotAfter time (the ordering rule's `MSH-7`): the end of the interval its offset and
+   * precision state (senderZone's `sentUntil`; CR31-3), else a bare MSH-7's one reading in the zone; none for a date without a time or a bare MSH-7 in an hour
    * its zone skips or repeats.
    */
   private sentTime(): NotAfter[] {
@@ -419,7 +420,7 @@ export class Conversion implements DatatypeContext {
   readonly supersededParents = new Map<string, string>();
   /**
    * The time values read by the rule's default in an hour their zone repeats or skips (datatypes/time.ts TimeDoubt
-   * `guessed`: the first pass, placed by no MSH-7): a PUT that writes one is marked so the FHIR destination keeps the
+   * `guessed`: the first pass, placed by no MSH-7; or MSH-7's pass that nothing in the message proves, CR31-5): a PUT that writes one is marked so the FHIR destination keeps the
    * other pass of the same clock time when the server holds it (patch.ts guessedTimeMarks; review 41 R41-N1).
    */
   readonly guessedTimes = new Set<string>();
