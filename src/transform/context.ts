@@ -7,7 +7,7 @@ import { type Message, type Repetition, type Segment, repetitions, splitRepetiti
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { endBeforeStart, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
@@ -31,14 +31,15 @@ const SENT = 'MSH-7';
  * for OBR-7/8/14; analysed, OBX-19 for OBX-14; received, SPM-18 for SPM-17; a dose is not given after it was
  * entered, RXA-22 for RXA-3/4) or `MSH-7`, the message's own time: what a message reports as done (a result
  * reported, analysed, received; a dose given; a transaction made) happened by the time it was sent. Only these:
- * each is a fact of v2's own definitions. Each later field is itself a done thing, so when it is valued without a
- * reading of its own (bare in the same hour) MSH-7 stands for it (notAfterTime). An OBX-14 and an SPM-17 are also
- * held against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
+ * each is a fact of v2's own definitions. A later field valued without a reading of its own (bare in the same hour)
+ * bounds by the latest reading its own bounds leave (notAfterTime; review 50 R50-W1), MSH-7 only when they leave
+ * none. OBR-7/8 are not after OBR-14 (collected before received). An OBX-14, an SPM-17 and an SPM-18 are also held
+ * against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
  * zone skips or repeats. Not here, because a message may name them ahead of itself: OBR-6/7 of an order (a
  * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
  */
 const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
-  OBR: { '7': [22], '8': [22], '14': [22], '22': [SENT] },
+  OBR: { '7': [14, 22], '8': [14, 22], '14': [22], '22': [SENT] },
   OBX: { '14': [19], '19': [SENT] },
   SPM: { '17': [18], '17.2': [18], '18': [SENT] },
   RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
@@ -62,7 +63,7 @@ export class SegmentReader {
     readonly timezone: Zone = 'UTC',
     /** Where a located report line goes (the conversion's report, once per line). */
     private readonly report: (line: string) => void = () => undefined,
-    /** Told each time value read by the rule's default in an hour its zone repeats or skips (TimeDoubt `guessed`). */
+    /** Told each time value in an hour its zone repeats or skips that nothing in the message proves (TimeDoubt `guessed`). */
     private readonly guessed: (value: string) => void = () => undefined,
   ) {}
 
@@ -176,23 +177,29 @@ export class SegmentReader {
       const had = this.used.has(n);
       const raw = this.str(n, c);
       if (!had) this.used.delete(n);
-      const t = notAfterOf(raw, this.timezone, `${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1})`);
+      const label = c === 1 ? `${n}` : `${n}.${c}`;
+      const field = `${this.name}-${label} (segment ${this.index + 1})`;
+      const t = notAfterOf(raw, this.timezone, field);
       if (t !== undefined) return [t];
-      // [review 47 R47-W1, review 48 R48-W2] a later field valued with a time of day but no reading of its own (bare in
-      // the same hour) is still a done thing the message reports: not after MSH-7, so neither is what precedes it
+      // [review 50 R50-W1] a later field valued with a time of day but no reading of its own (bare in the same hour)
+      // is read by the ordering rule against its own bounds: the latest reading they leave (SPM-18 01:50 in a message
+      // sent at 01:32Z: 00:50Z only) bounds what precedes it. [review 47 R47-W1, review 48 R48-W2] it is still a done
+      // thing the message reports: when its bounds leave no reading, not after MSH-7, so neither is what precedes it
+      const latest = latestReadingOf(raw, this.timezone, field, this.notAfter(label));
+      if (latest !== undefined) return [latest];
       const p = parseDtm(raw);
       return p?.day !== undefined && p.hour !== undefined ? this.sentTime() : [];
     };
   }
 
   /**
-   * The message's own MSH-7 as a NotAfter time (the ordering rule's `MSH-7`): the instant its offset states (senderZone's
-   * `sentAt`), else a bare MSH-7's one reading in the zone; none for a date without a time or a bare MSH-7 in an hour
+   * The message's own MSH-7 as a NotAfter time (the ordering rule's `MSH-7`): the end of the interval its offset and
+   * precision state (senderZone's `sentUntil`; CR31-3), else a bare MSH-7's one reading in the zone; none for a date without a time or a bare MSH-7 in an hour
    * its zone skips or repeats.
    */
   private sentTime(): NotAfter[] {
     const field = SENT_FIELD;
-    if (typeof this.timezone !== 'string') return [{ at: this.timezone.sentAt, field }];
+    if (typeof this.timezone !== 'string') return [{ at: this.timezone.sentUntil, field }];
     const msh = this.msg.segments[0];
     if (msh === undefined || msh.name !== 'MSH') return [];
     const t = notAfterOf(new SegmentReader(this.msg, msh, 0, this.timezone).str(7), this.timezone, field);
@@ -222,7 +229,9 @@ export class SegmentReader {
    * (datatypes/time.ts offsetFor): at `field` (`EVN-2`, `NDL.2` of ORC-12 as `12`), once, never the value.
    */
   timeDoubt(field: string): TimeDoubt {
-    return (why) => this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
+    return (why) => {
+      if (why !== undefined) this.report(`${this.name}-${field} (segment ${this.index + 1}): ${why}`);
+    };
   }
 
   /**
@@ -411,7 +420,7 @@ export class Conversion implements DatatypeContext {
   readonly supersededParents = new Map<string, string>();
   /**
    * The time values read by the rule's default in an hour their zone repeats or skips (datatypes/time.ts TimeDoubt
-   * `guessed`: the first pass, placed by no MSH-7): a PUT that writes one is marked so the FHIR destination keeps the
+   * `guessed`: the first pass, placed by no MSH-7; or MSH-7's pass that nothing in the message proves, CR31-5): a PUT that writes one is marked so the FHIR destination keeps the
    * other pass of the same clock time when the server holds it (patch.ts guessedTimeMarks; review 41 R41-N1).
    */
   readonly guessedTimes = new Set<string>();
@@ -585,7 +594,8 @@ export class Conversion implements DatatypeContext {
   };
 
   /** DatatypeContext.timeDoubt without a field: at the segment being mapped (leftOutValue's place). */
-  readonly timeDoubt = (why: string): void => {
+  readonly timeDoubt = (why: string | undefined): void => {
+    if (why === undefined) return;
     const reader = this.mapping === undefined ? undefined : this.readerByIndex.get(this.mapping);
     this.once(`${reader === undefined ? 'a segment' : `${reader.name} (segment ${reader.index + 1})`}: ${why}`);
   };

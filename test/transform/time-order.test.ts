@@ -160,7 +160,9 @@ describe('fix32e, fall back: a dose or draw the message reports is not after the
     expect(s.receivedTime).toBe('2032-04-04T02:45:00+11:00');
     // OBR-22 itself: both readings (15:18Z, 16:18Z) precede MSH-7, so MSH-7's pass, sent two minutes later, stands
     expect(dr.issued).toBe('2032-04-04T02:18:00+10:00');
-    expect(z.report.some((l) => l.startsWith('OBR-7 (segment 3)') && l.includes('MSH-7 (segment 1)'))).toBe(true);
+    // since fix33c (review 50 R50-W1) OBR-22 bounds by its own latest reading (16:18Z, both precede MSH-7), not by
+    // MSH-7 standing in for it: the line names OBR-22
+    expect(z.report.some((l) => l.startsWith('OBR-7 (segment 3)') && l.includes('OBR-22 (segment 3)'))).toBe(true);
   });
 
   it('Australia/Sydney: PV1-44 02:10 bare re-sent by an A08 at 09:30+1000, seven hours later: its offset places nothing; the first pass, reported and marked guessed [IG PV1[Encounter] #44; mapping.md held pass; review 47 R47-W2]', () => {
@@ -176,10 +178,12 @@ describe('fix32e, fall back: a dose or draw the message reports is not after the
     expect(late.report.some((l) => l.startsWith('PV1-44 (segment 4)') && l.includes('placed by no MSH-7 offset'))).toBe(true);
     const entry = late.entries.find((e) => (e.resource as Json).resourceType === 'Encounter');
     expect(JSON.stringify(entry)).toContain(GUESSED);
-    // control: the same A08 sent at 02:50+1000, in the repeated hour's second pass: MSH-7's pass, no line, no mark
+    // control: the same A08 sent at 02:50+1000, in the repeated hour's second pass: MSH-7's pass, no line; marked
+    // guessed since fix33c (code review 31 CR31-5: nothing in the message rules the other pass out)
     const within = a08('20320404025000+1000');
     expect(((ofType(within.resources, 'Encounter')[0] as Json).period as Json).start).toBe('2032-04-04T02:10:00+10:00');
     expect(within.report.some((l) => l.startsWith('PV1-44'))).toBe(false);
+    expect(JSON.stringify(within.entries.find((e) => (e.resource as Json).resourceType === 'Encounter'))).toContain(GUESSED);
   });
 });
 
@@ -199,5 +203,63 @@ describe('fix32e, spring forward: the new bounds in the skipped hour', () => {
     const s = ofType(z.resources, 'Specimen')[0] as Json;
     expect(s.receivedTime).toBe('2032-10-03T02:40:00+11:00');
     expect(z.report.some((l) => l.startsWith('OBR-14 (segment 3)') && l.includes('OBR-22 (segment 3)'))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// fix33c. America/Chicago falls back Sunday 4 November 2029 02:00 CDT → 01:00 CST: a bare 01:30 is 06:30Z (-05:00,
+// first pass) or 07:30Z (-06:00, second pass). America/New_York falls back Sunday 7 November 2027 (above).
+// ---------------------------------------------------------------------------------------------------------------------
+
+const administrationEntry = (z: Zoned) => z.entries.find((e) => (e.resource as Json).resourceType === 'MedicationAdministration');
+
+describe('fix33c: a bound bare in the same hour bounds by its own latest reading, and the chain collection ≤ receipt ≤ report (review 50 R50-W1)', () => {
+  it('OBR-7 01:30 and OBR-22 01:20 bare, MSH-7 01:35-0600 (07:35Z): OBR-22 is at latest 07:20Z (both its readings precede MSH-7), so the draw is 01:30-05:00 (06:30Z), not 07:30Z, after its own report [IG OBR[DiagnosticReport] #7, #22; hig ordering rule]', () => {
+    const z = oruIn('America/Chicago', '20291104013500-0600', { obr7: '20291104013000', obr22: '20291104012000' });
+    const dr = ofType(z.resources, 'DiagnosticReport')[0] as Json;
+    expect(dr.effectiveDateTime).toBe('2029-11-04T01:30:00-05:00');
+    expect(dr.issued).toBe('2029-11-04T01:20:00-06:00');
+    expect(z.report.some((l) => l.startsWith('OBR-7 (segment 3)') && l.includes('not later than OBR-22 (segment 3)'))).toBe(true);
+  });
+
+  it('SPM-18 (received) 01:30 bare, its OBR-22 01:20-0600 (07:20Z), MSH-7 01:35-0600: received 01:30-05:00, not after the report of what was received [IG SPM[Specimen] #18 → receivedTime]', () => {
+    const z = oruIn('America/Chicago', '20291104013500-0600', { obr22: '20291104012000-0600', spm: ['', '20291104013000'] });
+    expect((ofType(z.resources, 'Specimen')[0] as Json).receivedTime).toBe('2029-11-04T01:30:00-05:00');
+    expect(z.report.some((l) => l.startsWith('SPM-18 (segment 4)') && l.includes('OBR-22 (segment 3)'))).toBe(true);
+  });
+
+  it('OBR-7 01:30 bare, OBR-14 (received) 01:20-0600, no OBR-22, MSH-7 01:35-0600: collected 01:30-05:00, not after its receipt [IG OBR[Specimen] #7, #14]', () => {
+    const z = oruIn('America/Chicago', '20291104013500-0600', { obr7: '20291104013000', obr14: '20291104012000-0600' });
+    expect((ofType(z.resources, 'DiagnosticReport')[0] as Json).effectiveDateTime).toBe('2029-11-04T01:30:00-05:00');
+    expect(z.report.some((l) => l.startsWith('OBR-7 (segment 3)') && l.includes('OBR-14 (segment 3)'))).toBe(true);
+  });
+});
+
+describe('fix33c: a bound covers its stated precision, and a few seconds of clock skew (code review 31 CR31-3)', () => {
+  it('RXA-3 01:57:50 bare, MSH-7 01:57:40-0600 (to the second, ten seconds earlier: another system\'s clock): MSH-7\'s pass, -06:00 [IG TS[dateTime] #1]', () => {
+    expect(administration(ras('America/Chicago', '20291104015740-0600', '20291104015750')).effectiveDateTime).toBe('2029-11-04T01:57:50-06:00');
+    // control: five minutes after the message is no skew: the first pass, the one reading before it
+    expect(administration(ras('America/Chicago', '20291104015000-0600', '20291104015500')).effectiveDateTime).toBe('2029-11-04T01:55:00-05:00');
+  });
+
+  it('OBX-14 01:58:30 bare, OBX-19 (analysed) 01:58-0500 to the minute, MSH-7 02:05-0500 (America/New_York): in the minute OBX-19 names, MSH-7\'s pass, -05:00 [IG OBX[Observation] #14, #19]', () => {
+    const { resources } = oru('20271107020500-0500', obr('', ''), 'OBX|1|NM|718-7^Hemoglobin^LN||13.2|g/dL^^UCUM|||||F|||20271107015830|||||202711070158-0500');
+    expect((ofType(resources, 'Observation')[0] as Json).effectiveDateTime).toBe('2027-11-07T01:58:30-05:00');
+  });
+});
+
+describe('fix33c: MSH-7\'s pass that nothing in the message proves is marked guessed (code review 31 CR31-5)', () => {
+  it('RXA-3 01:10 bare, MSH-7 01:55-0600: both readings precede the message, MSH-7\'s pass -06:00, no line, marked', () => {
+    const z = ras('America/Chicago', '20291104015500-0600', '20291104011000');
+    expect(administration(z).effectiveDateTime).toBe('2029-11-04T01:10:00-06:00');
+    expect(z.report.some((l) => l.startsWith('RXA-3'))).toBe(false);
+    expect(JSON.stringify(administrationEntry(z))).toContain(GUESSED);
+  });
+
+  it('control: RXA-3 01:02 bare, MSH-7 01:05-0500 (06:05Z): the second pass (07:02Z) is after the message, MSH-7\'s pass proven: no line, no mark', () => {
+    const z = ras('America/Chicago', '20291104010500-0500', '20291104010200');
+    expect(administration(z).effectiveDateTime).toBe('2029-11-04T01:02:00-05:00');
+    expect(z.report.some((l) => l.startsWith('RXA-3'))).toBe(false);
+    expect(JSON.stringify(administrationEntry(z))).not.toContain(GUESSED);
   });
 });

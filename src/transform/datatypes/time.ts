@@ -117,16 +117,18 @@ const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
  * or an IANA zone with the offset MSH-7 states (`stated`, minutes east of UTC) at MSH-7's instant
  * (`sentAt`, ms): that offset picks between the two passes of an hour the zone holds twice (offsetFor).
  */
-export type Zone = string | { readonly zone: string; readonly stated: number; readonly sentAt: number };
+export type Zone = string | { readonly zone: string; readonly stated: number; readonly sentAt: number; readonly sentUntil: number };
 
 /**
  * Told why a local time without offset has no single reading in its zone (a repeated or skipped
  * hour), so the caller reports it at the field, never the value (docs/mapping.md "Time-zone rule").
- * `guessed`: the reading is the rule's default (the first pass; the offset before a skipped hour), which nothing in
- * the message placed: a reading the receiver already holds in the other pass was placed by its message, and the FHIR
- * destination keeps it (context.ts guessed times, destinations/held-times.ts; review 41 R41-N1).
+ * `guessed`: the reading is one nothing in the message proves (the rule's default: the first pass, the offset
+ * before a skipped hour; or MSH-7's pass where the message's order of times rules neither reading out): a reading
+ * the receiver already holds in the other pass was placed by an earlier message, and the FHIR destination keeps it
+ * (context.ts guessed times, destinations/held-times.ts; review 41 R41-N1, code review 31 CR31-5). `why` undefined:
+ * nothing to report (MSH-7's pass is the sender's own clock), only the guess to mark.
  */
-export type TimeDoubt = (why: string, guessed?: boolean) => void;
+export type TimeDoubt = (why: string | undefined, guessed?: boolean) => void;
 
 /**
  * The zone for times without an offset in this message [hig time-zone rule; IG MSH[Bundle] note:
@@ -144,7 +146,8 @@ export function senderZone(msh7: string | undefined, channelZone: string, raw?: 
   if (offset === undefined) return channelZone;
   if (sent === undefined || !keepsClockOf(channelZone, sent)) return offset;
   const stated = offsetMinutes(sent.offset ?? offset);
-  return { zone: channelZone, stated, sentAt: wallClock(sent) - stated * 60000 };
+  const sentAt = wallClock(sent) - stated * 60000;
+  return { zone: channelZone, stated, sentAt, sentUntil: sentAt + precisionOf(sent) - 1 };
 }
 
 const HALF_YEAR_MS = 182 * 86_400_000;
@@ -249,7 +252,9 @@ export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt, later?: 
 /**
  * A time the message itself says a bare time of another field was not after [hig time-zone rule, "the ordering
  * rule", docs/mapping.md; review 44 R44-W1]: a specimen is not collected after its result was reported (OBR-22),
- * analysed (OBX-19) or received (SPM-18). `at` is its instant (ms), `field` names it for the report line.
+ * analysed (OBX-19) or received (SPM-18). `at` is the last instant (ms) the value covers (a value of precision P
+ * names the whole of that interval: `…0157` is 01:57:00–01:57:59.999; code review 31 CR31-3), `field` names it
+ * for the report line. A reading is after it only beyond SKEW (pastBound).
  */
 export interface NotAfter {
   readonly at: number;
@@ -267,15 +272,57 @@ export type NotAfterOf = () => readonly NotAfter[];
 export function notAfterOf(value: string | undefined, zone: Zone, field: string): NotAfter | undefined {
   const t = parseDtm(value);
   if (t === undefined || t.day === undefined || t.hour === undefined) return undefined;
-  const local = wallClock(t);
+  const local = wallClock(t) + precisionOf(t) - 1;
   if (t.offset !== undefined) return { at: local - offsetMinutes(t.offset) * 60000, field };
   const name = typeof zone === 'string' ? zone : zone.zone;
   if (name === 'UTC' || name === 'Etc/UTC') return { at: local, field };
   if (FIXED_OFFSET.test(name)) return { at: local - offsetMinutes(name) * 60000, field };
-  const before = zoneOffsetAt(name, local - DAY);
-  const after = zoneOffsetAt(name, local + DAY);
-  const fits = before === after ? [before] : [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
+  const start = wallClock(t);
+  const before = zoneOffsetAt(name, start - DAY);
+  const after = zoneOffsetAt(name, start + DAY);
+  const fits = before === after ? [before] : [before, after].filter((o) => zoneOffsetAt(name, start - o * 60000) === o);
   return fits.length === 1 && fits[0] !== undefined ? { at: local - fits[0] * 60000, field } : undefined;
+}
+
+/**
+ * [hig time-zone rule, the ordering rule; review 50 R50-W1] `value`, a bare time with two readings (an hour its zone
+ * repeats or skips), as a NotAfter time of another field: the later of its readings that its own bounds (`later`:
+ * what it may not be after itself) leave, so a time it must precede is not read after it. A receipt at a bare
+ * 01:50 in a message sent at 01:32Z (Europe/Dublin's fall-back) is 00:50Z, the one reading before the message, and a
+ * draw at 01:30 before it is 00:30Z; holding the draw against MSH-7 (01:32Z), which both of its readings precede,
+ * read it at 01:30Z, after its own receipt. Whatever reading the bound has, it is no later than this one, so the
+ * bound is safe. Undefined when the value has one reading or none (notAfterOf), or when its bounds rule out both
+ * readings (the message contradicts itself: the caller falls back to MSH-7).
+ */
+export function latestReadingOf(value: string | undefined, zone: Zone, field: string, later: NotAfterOf | undefined): NotAfter | undefined {
+  const t = parseDtm(value);
+  if (t === undefined) return undefined;
+  const two = twoReadings(zone, t, later);
+  if (two === undefined) return undefined;
+  const span = precisionOf(t) - 1;
+  const at = [two.lateAt, two.earlyAt].find((reading) => !two.bounds.some((b) => pastBound(reading, b)));
+  return at === undefined ? undefined : { at: at + span, field };
+}
+
+/**
+ * [code review 31 CR31-3] How far a reading may pass a bound before the bound rules it out: the clocks of two
+ * systems (an eMAR workstation's, the interface engine's that stamps MSH-7) differ by seconds, and a time one of
+ * them rounds up to the minute passes the other's by up to one. The two readings of a skipped or repeated hour are
+ * an hour apart, so two minutes rules out nothing the message does.
+ */
+const SKEW = 2 * 60000;
+
+/** Whether a reading at `at` (ms) falls after the bound `b`, beyond clock skew (orderedReading, readAsPair). */
+function pastBound(at: number, b: NotAfter): boolean {
+  return at > b.at + SKEW;
+}
+
+/** The length (ms) of the interval a parsed time with a time of day names: its stated precision (CR31-3). */
+function precisionOf(t: ParsedTime): number {
+  if (t.minute === undefined) return HOUR;
+  if (t.second === undefined) return 60000;
+  if (t.fraction === undefined) return 1000;
+  return Math.max(1, 10 ** (3 - t.fraction.length));
 }
 
 /** Minutes east of UTC of the wall clock `local` (ms as if UTC) in the IANA zone `name` (offsetFor). */
@@ -299,7 +346,14 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
     if (ordered.offset !== stated) doubt?.(ordered.why);
     return ordered.offset;
   }
-  if (stated !== undefined) return stated;
+  if (stated !== undefined) {
+    // [code review 31 CR31-5] MSH-7's pass where the message's order rules neither reading out: the sender's clock
+    // suggests it, nothing proves it, so it is marked as a guess (no line: it is the sender's own clock): a correction
+    // sent within two hours in the other pass read the clock text an earlier message placed an hour away, and its PUT
+    // moved the held time; marked, the FHIR destination keeps what the server holds (destinations/held-times.ts)
+    doubt?.(undefined, true);
+    return stated;
+  }
   doubt?.(
     fits.length === 2
       ? `a time without offset in the hour ${name} repeats as daylight saving ends, placed by no MSH-7 offset: ambiguous, read in its first pass (the offset before the change), it may be an hour early`
@@ -317,7 +371,7 @@ function boundsOf(zone: Zone, before: number, after: number, repeated: boolean, 
   const sentMoved = !repeated && typeof zone !== 'string' && after > before && zone.stated === after;
   const own = later?.() ?? [];
   if (!sentMoved || own.some((b) => b.field === SENT_FIELD)) return own;
-  return [...own, { at: zone.sentAt, field: SENT_FIELD }];
+  return [...own, { at: zone.sentUntil, field: SENT_FIELD }];
 }
 
 /**
@@ -342,8 +396,8 @@ function orderedReading(zone: Zone, name: string, local: number, before: number,
   const early = Math.max(before, after);
   const lateAt = local - Math.min(before, after) * 60000;
   const earlyAt = local - early * 60000;
-  const ruling = bounds.filter((b) => lateAt > b.at);
-  if (ruling.length === 0 || bounds.some((b) => earlyAt > b.at)) return undefined;
+  const ruling = bounds.filter((b) => pastBound(lateAt, b));
+  if (ruling.length === 0 || bounds.some((b) => pastBound(earlyAt, b))) return undefined;
   const names = [...new Set(ruling.map((b) => b.field))].join(', ');
   return {
     offset: early,
@@ -403,7 +457,7 @@ export function toTime(value: string | undefined): string | undefined {
  * before the change), `lateAt` the later instant, `bounds` the times it may not be after (boundsOf); undefined for a
  * time with an offset or without a time of day, in a fixed-offset or UTC zone, or one its zone holds once.
  */
-function twoReadings(zone: Zone, t: ParsedTime, later: NotAfterOf | undefined): { early: string; late: string; lateAt: number; repeated: boolean; bounds: readonly NotAfter[] } | undefined {
+function twoReadings(zone: Zone, t: ParsedTime, later: NotAfterOf | undefined): { early: string; late: string; earlyAt: number; lateAt: number; repeated: boolean; bounds: readonly NotAfter[] } | undefined {
   const name = typeof zone === 'string' ? zone : zone.zone;
   if (t.offset !== undefined || t.hour === undefined || t.day === undefined) return undefined;
   if (FIXED_OFFSET.test(name) || isUtcZone(name)) return undefined;
@@ -414,8 +468,8 @@ function twoReadings(zone: Zone, t: ParsedTime, later: NotAfterOf | undefined): 
   const fits = [before, after].filter((o) => zoneOffsetAt(name, local - o * 60000) === o);
   if (fits.length === 1) return undefined;
   const repeated = fits.length === 2;
-  const late = Math.min(before, after);
-  return { early: formatOffset(Math.max(before, after)), late: formatOffset(late), lateAt: local - late * 60000, repeated, bounds: boundsOf(zone, before, after, repeated, later) };
+  const [early, late] = [Math.max(before, after), Math.min(before, after)];
+  return { early: formatOffset(early), late: formatOffset(late), earlyAt: local - early * 60000, lateAt: local - late * 60000, repeated, bounds: boundsOf(zone, before, after, repeated, later) };
 }
 
 /**
@@ -462,7 +516,7 @@ export type PairRead = (which: 'start' | 'end', why: string) => void;
  * or keeps a reversed end, and says so).
  */
 export function readAsPair(start: string | undefined, end: string | undefined, zone: Zone, doubts: { start?: TimeDoubt | undefined; end?: TimeDoubt | undefined }, paired?: PairRead, later: { start?: NotAfterOf | undefined; end?: NotAfterOf | undefined } = {}): { start?: string; end?: string } {
-  const held: Record<'start' | 'end', [string, boolean | undefined][]> = { start: [], end: [] };
+  const held: Record<'start' | 'end', [string | undefined, boolean | undefined][]> = { start: [], end: [] };
   let s = toDateTime(start, zone, (why, guessed) => held.start.push([why, guessed]), later.start);
   let e = toDateTime(end, zone, (why, guessed) => held.end.push([why, guessed]), later.end);
   const moved = { start: false, end: false };
@@ -475,7 +529,7 @@ export function readAsPair(start: string | undefined, end: string | undefined, z
     repeated.start = sTwo?.repeated === true;
     repeated.end = eTwo?.repeated === true;
     const sEarly = sTwo === undefined ? undefined : withOffset(s, sTwo.early);
-    const eLate = eTwo === undefined || eTwo.bounds.some((b) => eTwo.lateAt > b.at) ? undefined : withOffset(e, eTwo.late);
+    const eLate = eTwo === undefined || eTwo.bounds.some((b) => pastBound(eTwo.lateAt, b)) ? undefined : withOffset(e, eTwo.late);
     const tries: [string, string][] = [];
     if (sEarly !== undefined) tries.push([sEarly, e]);
     if (eLate !== undefined) tries.push([s, eLate]);

@@ -213,10 +213,12 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // SPM-17.1/17.2 (OBR-7/8 below) one span: the pair rule; an end before the start reported (review 41 R41-W1)
   const obr = orderOf(scope, cx);
   // [hig time-zone rule, the ordering rule; review 48 R48-W2] the draw is not after its OBR's OBR-22 (the report of
-  // what was drawn), as OBX-14 and OBR-7 of the same draw are not (and SPM-18, context.ts NOT_AFTER)
+  // what was drawn), as OBX-14 and OBR-7 of the same draw are not (and SPM-18, context.ts NOT_AFTER); nor is its
+  // receipt (review 50 R50-W1: collection ≤ receipt ≤ report ≤ message)
   if (obr !== undefined) {
     seg.readNotAfter(17, obr.notAfterTime(22));
     seg.readNotAfter(17.2, obr.notAfterTime(22));
+    seg.readNotAfter(18, obr.notAfterTime(22));
   }
   let { start, end } = seg.span([17, 1], [17, 2], 'Specimen.collection.collected');
   if (start === undefined && end === undefined && obr !== undefined) {
