@@ -33,6 +33,8 @@ export interface BundleIdentity {
    * alone names; created if absent, not written over (patch.ts visitEntries, accountEntries, namedMotherEntries).
    */
   named?: ReadonlyMap<string, string>;
+  /** `Type/id` of the named visits a scheduling message books (context.ts `booked`): a marked create (patch.ts visitEntries). */
+  booked?: ReadonlySet<string>;
   /** `Type/id` of an NK1 relative that may be the patient's mother → her id (context.ts `motherCandidates`): a marked PUT (patch.ts motherCandidateMark). */
   motherCandidates?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
@@ -156,7 +158,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       if (resource.resourceType === 'Account') return accountEntries(resource, `urn:uuid:${id}`, search, targets);
       // [hig mother rule; R44-N6] the mother PID-21 alone names: hig's id is her search
       if (resource.resourceType === 'RelatedPerson') return namedMotherEntries(resource, `urn:uuid:${id}`, search);
-      return visitEntries(resource, `urn:uuid:${id}`, search);
+      return visitEntries(resource, `urn:uuid:${id}`, search, identity.booked?.has(typeId) === true);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(typeId);

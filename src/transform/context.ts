@@ -393,6 +393,11 @@ export class Conversion implements DatatypeContext {
    */
   readonly named = new Map<string, string>();
   /**
+   * `Type/id` of the named visits a scheduling message books (pv1.ts namedVisit, events.ts books): their create is
+   * marked (patch.ts BOOKED_VISIT_EXTENSION), so the FHIR destination puts their booked places on a booking it holds.
+   */
+  readonly booked = new Set<string>();
+  /**
    * `Type/id` of the RelatedPerson an NK1 saying MTH with identifiers of its own makes in a message without PID-21 →
    * the patient's mother's id (nk1.ts motherReading `candidate`): written at the mother's id by the FHIR destination
    * unless the mother it holds is another person (patch.ts motherCandidateMark, destinations/held-mother.ts; CR30-3).
@@ -793,6 +798,7 @@ export class Conversion implements DatatypeContext {
     }
     this.resources.delete(key);
     for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates] as Map<string, unknown>[]) map.delete(key);
+    this.booked.delete(key);
     this.folded.set(key, into);
     // the segment that made `from` (its NTE, its group) finds `into` instead
     for (const [index, made] of this.madeByIndex) if (made.includes(from)) this.madeByIndex.set(index, [...new Set(made.map((r) => (r === from ? into : r)))]);

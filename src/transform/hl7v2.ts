@@ -356,6 +356,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       events: cx.events,
       survivors: cx.survivors,
       named: cx.named,
+      booked: cx.booked,
       motherCandidates: cx.motherCandidates,
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,

@@ -137,13 +137,28 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
  * hig's id finds, else PUTs the create at hig's id, where the ADT event that writes it whole lands
  * (destinations/named-resources.ts). `search`: the visit's number (segments/pv1.ts namedVisit).
  */
-export function visitEntries(resource: Resource, fullUrl: string, search: string): Json[] {
-  const create = withMarker(createIfAbsent(resource, fullUrl, search));
+export function visitEntries(resource: Resource, fullUrl: string, search: string, booked = false): Json[] {
+  const created = createIfAbsent(resource, fullUrl, search);
+  const create = withMarker(booked ? { extension: [{ url: BOOKED_VISIT_EXTENSION, valueBoolean: true }], ...created } : created);
   if (resource.status !== 'finished') return [create];
   const ops: JsonPatchOp[] = [{ op: 'add', path: '/status', value: 'finished' }];
   const period = resource.period as Json | undefined;
   if (period?.start !== undefined && period.end !== undefined) ops.push({ op: 'add', path: '/period', value: period });
   return [create, withMarker(patchEntry('Encounter', search, ops))];
+}
+
+/**
+ * [hig, review 49 R49-W1] The marker on the create of a visit a scheduling message (SIU) books (pv1.ts
+ * bookedPlaceStatus): an extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the
+ * FHIR destination, which puts the create's locations (the places booked, with the appointment's status) on the
+ * visit it holds while that visit is still a booking (destinations/held-booking.ts); a file, HTTP or MLLP
+ * destination receives the create as is.
+ */
+export const BOOKED_VISIT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/booked-visit';
+
+/** Whether a create entry carries BOOKED_VISIT_EXTENSION. */
+export function bookedVisitOf(entry: Json): boolean {
+  return entryExtension(entry, BOOKED_VISIT_EXTENSION)?.valueBoolean === true;
 }
 
 /**

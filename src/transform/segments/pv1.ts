@@ -80,7 +80,10 @@ function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined 
 function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope, cx: Conversion): void {
   const typeId = `Encounter/${encounter.id ?? ''}`;
   const search = typeof number?.system === 'string' ? cx.conditional.get(typeId) : patientNumberSearch(number, scope.patient);
-  if (search !== undefined) cx.named.set(typeId, search);
+  if (search === undefined) return;
+  cx.named.set(typeId, search);
+  // [R49-W1] the scheduler's booking: the FHIR destination makes its places those of the booking it holds
+  if (scope.meaning.books === true) cx.booked.add(typeId);
 }
 
 /**
@@ -176,9 +179,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // as active would leave the bed occupied on the receiver (review 14). A cancelled or erroneous
   // visit says nothing of where the patient is: no status (code review 15, CR15-5)
   const here = e.status === 'finished' ? 'completed' : e.status === 'cancelled' || e.status === 'entered-in-error' ? undefined : 'active';
+  // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
+  const booked = scope.meaning.books === true ? bookedPlaceStatus(scope) : here;
   const locations: [number, string | undefined][] = [
-    [3, preadmit ? 'planned' : here],
-    [11, here],
+    [3, preadmit ? 'planned' : booked],
+    [11, booked],
     [6, 'completed'],
     [42, 'reserved'],
     [43, 'completed'],
@@ -206,6 +211,33 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.encounter = encounter;
   if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
   visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * [hig, departs from IG PV1[Encounter] #3 "else active", a row written for ADT events; FHIR R4 EncounterLocationStatus
+ * `active` "the patient is currently at this location"; review 49 R49-W1] In a scheduling message (SIU) PV1-3 (and
+ * PV1-11) is the place the appointment books, as an A05's bed is the bed to come (`planned` above): read as `active`,
+ * a clinic room booked five days ahead held the patient from the day of booking, and no later message corrected it.
+ * Its status follows the appointment the message states (scheduling.ts: SCH-25, else the trigger event): still to
+ * come (proposed, pending, booked, waitlist) `planned`; the patient there (checked-in: SCH-25 Started; arrived)
+ * `active`; over (fulfilled: Complete) `completed`; never to happen (cancelled: S15, S16; noshow: S26;
+ * entered-in-error: S17) no status, as a cancelled visit's bed (code review 15 CR15-5). The FHIR destination puts the
+ * booked places in place of those of a booking it holds (patch.ts BOOKED_VISIT_EXTENSION, destinations/held-booking.ts).
+ */
+const BOOKED_PLACE: Readonly<Record<string, string | undefined>> = {
+  proposed: 'planned',
+  pending: 'planned',
+  booked: 'planned',
+  waitlist: 'planned',
+  'checked-in': 'active',
+  arrived: 'active',
+  fulfilled: 'completed',
+};
+
+function bookedPlaceStatus(scope: Scope): string | undefined {
+  const status = scope.appointment?.status;
+  // an SIU without SCH (not the structure's) states no appointment: the place is still to come
+  return typeof status === 'string' ? BOOKED_PLACE[status] : 'planned';
 }
 
 /**
