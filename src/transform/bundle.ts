@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries, stayEntries } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -33,6 +33,8 @@ export interface BundleIdentity {
    * alone names; created if absent, not written over (patch.ts visitEntries, accountEntries, namedMotherEntries).
    */
   named?: ReadonlyMap<string, string>;
+  /** `Type/id` of a class change's stay named by MRG-6 alone → its search (context.ts `stays`): created if absent and patched (patch.ts stayEntries). */
+  stays?: ReadonlyMap<string, string>;
   /** `Type/id` of the named visits a scheduling message books (context.ts `booked`): a marked create (patch.ts visitEntries). */
   booked?: ReadonlySet<string>;
   /** `Type/id` of an NK1 relative that may be the patient's mother → her id (context.ts `motherCandidates`): a marked PUT (patch.ts motherCandidateMark). */
@@ -148,6 +150,12 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {
       return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
+    }
+    // [hig class-change rule, CR31-4] an A06/A07's stay named by MRG-6 alone: the one the server holds under it
+    const staySearch = identity.stays?.get(typeId);
+    if (staySearch !== undefined) {
+      const search = conditionalUpdate || keep ? chainedEventSubject(staySearch, (other) => identity.conditional?.get(other)) : staySearch;
+      return stayEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(typeId) ?? [], targets);
     }
     // [hig visit rule, account rule] a result, order, document… names the visit, a charge, result, order…
     // the account: it writes them only when the server has none

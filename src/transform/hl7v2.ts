@@ -357,6 +357,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       survivors: cx.survivors,
       named: cx.named,
       booked: cx.booked,
+      stays: cx.stays,
       motherCandidates: cx.motherCandidates,
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,

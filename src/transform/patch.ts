@@ -148,6 +148,18 @@ export function visitEntries(resource: Resource, fullUrl: string, search: string
 }
 
 /**
+ * [hig class-change rule; code review 31 CR31-4] The stay an A06/A07 names by MRG-6 alone (segments/pv1.ts
+ * classChangedVisit): the message does not carry the number the stay is keyed by (its PV1-19), so a PUT at the id of
+ * the alternate id made a second open Encounter beside it. The stay the server holds under `search` (MRG-6, the stay's
+ * PV1-50) takes the class change: a conditional create (none held: made from the message) and a JSON Patch of every
+ * element the message sends (keepOmittedPatch), but its identifiers, which the found stay holds with its PV1-19.
+ */
+export function stayEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], targets: PatchTargets): Json[] {
+  const { identifier: _identifier, ...rest } = resource;
+  return [createIfAbsent(resource, fullUrl, search), patchEntry(resource.resourceType, search, keepOmittedPatch(rest as Resource, cleared, targets))];
+}
+
+/**
  * [hig, review 49 R49-W1] The marker on the create of a visit a scheduling message (SIU) books (pv1.ts
  * bookedPlaceStatus): an extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the
  * FHIR destination, which puts the create's locations (the places booked, with the appointment's status) on the

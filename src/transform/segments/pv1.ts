@@ -8,7 +8,7 @@ import { endBeforeStart } from '../datatypes/time.js';
 import { location, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
-import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact } from '../identity.js';
+import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact, visitNumberSearch } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -88,14 +88,29 @@ function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope,
 
 /**
  * [hig class-change rule; v2.5.1 3.3.6/3.3.7: in an A06/A07 "PV1-19 (visit number) may also be changed"; code review
- * 30 CR30-4] A PV1 of an A06/A07 that names no visit (PV1-19 and PV1-50 empty) changes none: its visit is the one
- * MRG-5 (else MRG-6) names, read before it (admin.ts priorVisit), so the Encounter is keyed and identified by that
- * number (the class changed in place) — not a numberless Encounter beside MRG-5's visit, which endPriorVisits would
- * then end while the patient is in it. Only where the MRG named one prior visit of this patient.
+ * 30 CR30-4, 31 CR31-4] The visit an A06/A07's PV1 is, when it is the stay its MRG names (admin.ts priorVisit, read
+ * before it): the PV1 names a visit by PV1-19, else PV1-50; one that is neither MRG-5 nor MRG-6 is a new visit (the
+ * prior one ended: endPriorVisits), and a PV1 naming none, or naming MRG-5/MRG-6 (PV1-50 the stay's own alternate id,
+ * PV1-19 empty), is the stay whose class changed in place. That stay's Encounter is keyed as its PV1-19 was: by MRG-5,
+ * the PV1's `visit` (PV1-50 kept beside it), never a numberless Encounter or one keyed by PV1-50 beside the stay,
+ * which endPriorVisits would then end while the patient is in it. With MRG-6 alone the stay's own key (its PV1-19) is
+ * not in the message: the Encounter carries MRG-6 as its alternate id and is found at the server by that number
+ * (`stay`: patch.ts stayEntries), not PUT as a second open visit beside the stay. Only where the MRG named one prior
+ * visit of this patient; undefined when the PV1 is no class change's, or is a new visit.
  */
-function unchangedVisit(scope: Scope, cx: Conversion): Json | undefined {
+function classChangedVisit(own: Json | undefined, alt: Json | undefined, scope: Scope, cx: Conversion): { visit?: Json; alt?: Json; stay?: string } | undefined {
   const prior = cx.priorVisits.filter((p) => p.patient === scope.patient);
-  return prior.length === 1 && prior[0] !== undefined ? { ...prior[0].number } : undefined;
+  const [mrg] = prior;
+  if (prior.length !== 1 || mrg === undefined) return undefined;
+  const id = (n: Json | undefined) => (n === undefined ? undefined : cx.idOf('Encounter', n));
+  const named = own ?? alt;
+  // PV1-19 (else PV1-50) names another visit: a new one; PV1-19 that is MRG-5 is keyed by itself already
+  if (named !== undefined && ![id(mrg.visit), id(mrg.alternate)].includes(id(named))) return undefined;
+  if (own !== undefined) return undefined;
+  if (mrg.visit !== undefined) return { visit: { ...mrg.visit }, ...(alt === undefined ? {} : { alt }) };
+  const alternate = alt ?? { ...mrg.number };
+  const stay = visitNumberSearch(alternate, scope.patient);
+  return { alt: alternate, ...(stay === undefined ? {} : { stay }) };
 }
 
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -104,8 +119,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patientClass = patientClassOf(seg, cx);
   const e: Json = { resourceType: 'Encounter' };
   // [IG PV1[Encounter] PV1-19 → identifier (VN)]
-  const alt = cxIdentifier(seg.rep(50), cx);
-  const visit = cxIdentifier(seg.rep(19), cx) ?? (alt === undefined ? unchangedVisit(scope, cx) : undefined);
+  const own = cxIdentifier(seg.rep(19), cx);
+  const sent = cxIdentifier(seg.rep(50), cx);
+  const changed = scope.meaning.endsPriorVisit === true ? classChangedVisit(own, sent, scope, cx) : undefined;
+  const visit = own ?? changed?.visit;
+  const alt = sent ?? changed?.alt;
   if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
@@ -209,6 +227,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
+  if (changed?.stay !== undefined) cx.stays.set(`Encounter/${encounter.id ?? ''}`, changed.stay);
   if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
   visitCoverage(seg, scope, encounter, cx);
 }
