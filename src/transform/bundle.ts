@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries, stayEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -196,7 +196,10 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
-    entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
+    const remove = { request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } };
+    // [v2.5.1 3.3.29 A29 "delete all demographic information related to a given person"; R50-W2] the person's
+    // RelatedPersons, Coverages and Accounts go with the Patient: found and deleted by the FHIR destination
+    entry.push(r.resourceType === 'Patient' ? { extension: [{ url: PERSON_DELETE_EXTENSION, valueBoolean: true }], ...remove } : remove);
   }
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] the members of a stated list this message no longer names: read
   // and ended by the FHIR destination (destinations/held-lists.ts)

@@ -160,6 +160,15 @@ export function stayEntries(resource: Resource, fullUrl: string, search: string,
 }
 
 /**
+ * [v2.5.1 3.3.29 A29 "delete all demographic information related to a given person"; IG SegmentActionCode D →
+ * DELETE; review 50 R50-W2] The marker on the DELETE of a person's Patient (A29, transform/deletes.ts): an extension of
+ * Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the FHIR destination, which deletes with the
+ * Patient the RelatedPersons, Coverages and Accounts the server holds for it (destinations/person-delete.ts); a file,
+ * HTTP or MLLP destination receives the DELETE with the marker.
+ */
+export const PERSON_DELETE_EXTENSION = 'https://hig.example/fhir/StructureDefinition/person-delete';
+
+/**
  * [hig, review 49 R49-W1] The marker on the create of a visit a scheduling message (SIU) books (pv1.ts
  * bookedPlaceStatus): an extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the
  * FHIR destination, which puts the create's locations (the places booked, with the appointment's status) on the
