@@ -53,7 +53,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R50-W2': '73bcfaa2'}  # fix33b: an A29 deletes the person's RelatedPersons, Coverages and Accounts at the FHIR destination
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
