@@ -43,7 +43,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R49-W1': 'b027559a'}  # fix33b: a booking's place planned; the FHIR destination moves or clears a held booking's place
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

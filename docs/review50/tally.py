@@ -53,7 +53,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R50-W1': '49f403be'}  # fix33c: a bound bare in the same hour bounds by its own latest reading (SPM-18 00:50Z), not MSH-7
+_FIXED = {'R50-W1': '49f403be', 'R50-W2': '73bcfaa2'}  # fix33c: a bound bare in the same hour bounds by its own latest reading (SPM-18 00:50Z), not MSH-7; fix33b: an A29 deletes the person's RelatedPersons, Coverages and Accounts at the FHIR destination
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -14,6 +14,7 @@ import { fhirServerName } from './fhir-server-name.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { resolveSnapshotLists } from './held-lists.js';
 import { resolveMotherCandidates } from './held-mother.js';
+import { deletePersonRecords } from './person-delete.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
@@ -141,7 +142,9 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // (held-lists.ts); read before the links' check, as the status
   // [hig mother rule; CR30-3] an NK1 MTH of its own identifier is the mother only when the held one says nothing
   // otherwise (held-mother.ts); before the lists, which never end the mother
-  const withStatus = await resolveSnapshotLists(await resolveMotherCandidates(statusCarried, find), find);
+  // [v2.5.1 3.3.29; R50-W2] an A29's Patient DELETE takes the person's RelatedPersons, Coverages and Accounts with it
+  // (person-delete.ts): its DELETEs appended, after the lists' (an A29 states none)
+  const withStatus = await deletePersonRecords(await resolveSnapshotLists(await resolveMotherCandidates(statusCarried, find), find), find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
   const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
   let racing: readonly string[];

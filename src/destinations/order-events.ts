@@ -40,7 +40,8 @@
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch, BOOKED_VISIT_EXTENSION } from '../transform/patch.js';
+import { bookedPlacesOps } from './held-booking.js';
 import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { jsonPatchBinary } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
@@ -84,8 +85,8 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
   return undefined;
 }
 
-/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status, an ended prior visit's id and end (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_END_EXTENSION]);
+/** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status, an ended prior visit's id and end, a booked visit's (patch.ts). */
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_END_EXTENSION, BOOKED_VISIT_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -418,6 +419,9 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       // system she holds with another value (another person's: CR30-3), which is reported
       const lacked = matches.length === 1 && matches[0] !== undefined ? lackedIdentifiersOps(entry, matches[0]) : undefined;
       if (lacked?.ops !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(lacked.ops), marked.type, matches[0])) - 1);
+      // [R49-W1] the visit a scheduling message books, held as a booking: its places are the message's (held-booking.ts)
+      const booked = matches.length === 1 && matches[0] !== undefined ? bookedPlacesOps(entry, matches[0], entries) : undefined;
+      if (booked !== undefined && matches[0] !== undefined) versioned.add(out.push(patchOf(jsonPatchBinary(booked), marked.type, matches[0])) - 1);
       if (lacked !== undefined && lacked.refused > 0) notes.push(`${marked.type}/${String(matches[0]?.id)}: ${lacked.refused} PID-21 identifier(s) not added to the patient's mother, who holds another of the same system (another person's)`);
     } else {
       for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);

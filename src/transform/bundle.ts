@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -33,6 +33,10 @@ export interface BundleIdentity {
    * alone names; created if absent, not written over (patch.ts visitEntries, accountEntries, namedMotherEntries).
    */
   named?: ReadonlyMap<string, string>;
+  /** `Type/id` of a class change's stay named by MRG-6 alone → its search (context.ts `stays`): created if absent and patched (patch.ts stayEntries). */
+  stays?: ReadonlyMap<string, string>;
+  /** `Type/id` of the named visits a scheduling message books (context.ts `booked`): a marked create (patch.ts visitEntries). */
+  booked?: ReadonlySet<string>;
   /** `Type/id` of an NK1 relative that may be the patient's mother → her id (context.ts `motherCandidates`): a marked PUT (patch.ts motherCandidateMark). */
   motherCandidates?: ReadonlyMap<string, string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
@@ -147,6 +151,12 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     if (survivorSearch !== undefined) {
       return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
     }
+    // [hig class-change rule, CR31-4] an A06/A07's stay named by MRG-6 alone: the one the server holds under it
+    const staySearch = identity.stays?.get(typeId);
+    if (staySearch !== undefined) {
+      const search = conditionalUpdate || keep ? chainedEventSubject(staySearch, (other) => identity.conditional?.get(other)) : staySearch;
+      return stayEntries(resource, `urn:uuid:${id}`, search, identity.cleared?.get(typeId) ?? [], targets);
+    }
     // [hig visit rule, account rule] a result, order, document… names the visit, a charge, result, order…
     // the account: it writes them only when the server has none
     const namedSearch = identity.named?.get(typeId);
@@ -156,7 +166,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
       if (resource.resourceType === 'Account') return accountEntries(resource, `urn:uuid:${id}`, search, targets);
       // [hig mother rule; R44-N6] the mother PID-21 alone names: hig's id is her search
       if (resource.resourceType === 'RelatedPerson') return namedMotherEntries(resource, `urn:uuid:${id}`, search);
-      return visitEntries(resource, `urn:uuid:${id}`, search);
+      return visitEntries(resource, `urn:uuid:${id}`, search, identity.booked?.has(typeId) === true);
     }
     if (keep && KEPT_TYPES.has(resource.resourceType)) {
       const search = identity.conditional?.get(typeId);
@@ -186,7 +196,10 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;
-    entry.push({ request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } });
+    const remove = { request: { method: 'DELETE', url: conditional ?? `${r.resourceType}/${r.id ?? ''}` } };
+    // [v2.5.1 3.3.29 A29 "delete all demographic information related to a given person"; R50-W2] the person's
+    // RelatedPersons, Coverages and Accounts go with the Patient: found and deleted by the FHIR destination
+    entry.push(r.resourceType === 'Patient' ? { extension: [{ url: PERSON_DELETE_EXTENSION, valueBoolean: true }], ...remove } : remove);
   }
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] the members of a stated list this message no longer names: read
   // and ended by the FHIR destination (destinations/held-lists.ts)

@@ -366,6 +366,17 @@ function isFacts(key: IdentityKey): key is FactsKey {
   return typeof key === 'object' && Array.isArray((key as { facts?: unknown }).facts);
 }
 
+/**
+ * A visit an A06/A07's MRG names (admin.ts priorVisit): `number` MRG-5 (typed VN), else MRG-6; `visit` MRG-5 and
+ * `alternate` MRG-6 as sent, each when valued; `patient` the PID's.
+ */
+export interface PriorVisit {
+  number: Json;
+  visit?: Json | undefined;
+  alternate?: Json | undefined;
+  patient: Resource;
+}
+
 export class Conversion implements DatatypeContext {
   readonly resources = new Map<string, Resource>();
   readonly readers: SegmentReader[] = [];
@@ -402,6 +413,11 @@ export class Conversion implements DatatypeContext {
    */
   readonly named = new Map<string, string>();
   /**
+   * `Type/id` of the named visits a scheduling message books (pv1.ts namedVisit, events.ts books): their create is
+   * marked (patch.ts BOOKED_VISIT_EXTENSION), so the FHIR destination puts their booked places on a booking it holds.
+   */
+  readonly booked = new Set<string>();
+  /**
    * `Type/id` of the RelatedPerson an NK1 saying MTH with identifiers of its own makes in a message without PID-21 →
    * the patient's mother's id (nk1.ts motherReading `candidate`): written at the mother's id by the FHIR destination
    * unless the mother it holds is another person (patch.ts motherCandidateMark, destinations/held-mother.ts; CR30-3).
@@ -428,7 +444,13 @@ export class Conversion implements DatatypeContext {
    * The visits an A06/A07's MRG-5 (else MRG-6) names (admin.ts priorVisit), settled once the PV1 is read
    * (hl7v2.ts endedPriorVisits): `number` the prior visit number, `patient` the PID's.
    */
-  readonly priorVisits: { number: Json; patient: Resource }[] = [];
+  readonly priorVisits: PriorVisit[] = [];
+  /**
+   * `Type/id` of the visit an A06/A07 names by MRG-6 alone (pv1.ts classChangedVisit; code review 31 CR31-4) → the
+   * search of that number: the stay the server holds under it is patched with the class change (patch.ts
+   * stayEntries), not a second Encounter keyed by the alternate id beside it.
+   */
+  readonly stays = new Map<string, string>();
   /**
    * The search of each prior visit a class change ended (MRG-5 other than the PV1's visit) → hig's id of it
    * and the new visit's start (its end): `finished` where the server holds it open (patch.ts endedVisitEntry).
@@ -802,7 +824,8 @@ export class Conversion implements DatatypeContext {
       }
     }
     this.resources.delete(key);
-    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates] as Map<string, unknown>[]) map.delete(key);
+    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays] as Map<string, unknown>[]) map.delete(key);
+    this.booked.delete(key);
     this.folded.set(key, into);
     // the segment that made `from` (its NTE, its group) finds `into` instead
     for (const [index, made] of this.madeByIndex) if (made.includes(from)) this.madeByIndex.set(index, [...new Set(made.map((r) => (r === from ? into : r)))]);

@@ -63,6 +63,11 @@ export interface EventMeaning {
    */
   namesVisit?: boolean;
   /**
+   * The message is the scheduler's (SIU): the visit its PV1 names is booked, and PV1-3 (PV1-11) the place booked,
+   * not the place the patient is (segments/pv1.ts bookedPlaceStatus; review 49 R49-W1).
+   */
+  books?: boolean;
+  /**
    * The message names the patient's account (PID-18) but does not write it (every message that is no
    * ADT or BAR event: charges, results, orders…): the Account is created if the server has none and
    * otherwise left as the ADT/BAR feed wrote it, but for the GT1 guarantors the message states
@@ -197,6 +202,8 @@ function adtMeaning(messageType: string, event: string): EventMeaning {
   // [hig PR1 context] an account (BAR) or a charge (DFT) is for a procedure done; BAR writes the account
   if (messageType === 'BAR') return { ...NOT_A_VISIT_EVENT, procedures: 'performed', ...ACCOUNTS[event] };
   if (messageType === 'DFT') return { ...NAMES_ACCOUNT, procedures: 'performed' };
+  // [hig, R49-W1] an appointment's PV1 is the visit booked: its place is planned, not where the patient is
+  if (messageType === 'SIU') return { ...NAMES_ACCOUNT, books: true };
   if (messageType !== 'ADT') return NAMES_ACCOUNT;
   const fromIg = lookupCode('Event[EncounterStatus]', event);
   const supplement = SUPPLEMENT[event] ?? {};

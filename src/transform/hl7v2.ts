@@ -356,6 +356,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       events: cx.events,
       survivors: cx.survivors,
       named: cx.named,
+      booked: cx.booked,
+      stays: cx.stays,
       motherCandidates: cx.motherCandidates,
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,

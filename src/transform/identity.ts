@@ -271,6 +271,15 @@ export function patientNumberSearch(number: Json | undefined, patient: Resource 
 }
 
 /**
+ * [hig class-change rule; review 40 R40-N2, code review 31 CR31-4] The search of a visit an A06/A07's MRG names: its
+ * number with its system (a number unique per authority), else among the patient's visits (patientNumberSearch).
+ */
+export function visitNumberSearch(number: Json, patient: Resource | undefined): string | undefined {
+  if (typeof number.system !== 'string') return patientNumberSearch(number, patient);
+  return `identifier=${encodeURIComponent(number.system)}|${encodeURIComponent(String(number.value))}`;
+}
+
+/**
  * [hig identity, review 22 R22-D1] The search of an order event sent with its OBR (order.ts
  * testEventRequest): the order's number as orderEventKey searches it (with a system as it is, else
  * among the identified patient's orders), and the test's OBR-4 code [IG ORU_R01 4.2.2, OML_O21

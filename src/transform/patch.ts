@@ -137,13 +137,49 @@ function createIfAbsent(resource: Resource, fullUrl: string, search: string): Js
  * hig's id finds, else PUTs the create at hig's id, where the ADT event that writes it whole lands
  * (destinations/named-resources.ts). `search`: the visit's number (segments/pv1.ts namedVisit).
  */
-export function visitEntries(resource: Resource, fullUrl: string, search: string): Json[] {
-  const create = withMarker(createIfAbsent(resource, fullUrl, search));
+export function visitEntries(resource: Resource, fullUrl: string, search: string, booked = false): Json[] {
+  const created = createIfAbsent(resource, fullUrl, search);
+  const create = withMarker(booked ? { extension: [{ url: BOOKED_VISIT_EXTENSION, valueBoolean: true }], ...created } : created);
   if (resource.status !== 'finished') return [create];
   const ops: JsonPatchOp[] = [{ op: 'add', path: '/status', value: 'finished' }];
   const period = resource.period as Json | undefined;
   if (period?.start !== undefined && period.end !== undefined) ops.push({ op: 'add', path: '/period', value: period });
   return [create, withMarker(patchEntry('Encounter', search, ops))];
+}
+
+/**
+ * [hig class-change rule; code review 31 CR31-4] The stay an A06/A07 names by MRG-6 alone (segments/pv1.ts
+ * classChangedVisit): the message does not carry the number the stay is keyed by (its PV1-19), so a PUT at the id of
+ * the alternate id made a second open Encounter beside it. The stay the server holds under `search` (MRG-6, the stay's
+ * PV1-50) takes the class change: a conditional create (none held: made from the message) and a JSON Patch of every
+ * element the message sends (keepOmittedPatch), but its identifiers, which the found stay holds with its PV1-19.
+ */
+export function stayEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], targets: PatchTargets): Json[] {
+  const { identifier: _identifier, ...rest } = resource;
+  return [createIfAbsent(resource, fullUrl, search), patchEntry(resource.resourceType, search, keepOmittedPatch(rest as Resource, cleared, targets))];
+}
+
+/**
+ * [v2.5.1 3.3.29 A29 "delete all demographic information related to a given person"; IG SegmentActionCode D →
+ * DELETE; review 50 R50-W2] The marker on the DELETE of a person's Patient (A29, transform/deletes.ts): an extension of
+ * Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the FHIR destination, which deletes with the
+ * Patient the RelatedPersons, Coverages and Accounts the server holds for it (destinations/person-delete.ts); a file,
+ * HTTP or MLLP destination receives the DELETE with the marker.
+ */
+export const PERSON_DELETE_EXTENSION = 'https://hig.example/fhir/StructureDefinition/person-delete';
+
+/**
+ * [hig, review 49 R49-W1] The marker on the create of a visit a scheduling message (SIU) books (pv1.ts
+ * bookedPlaceStatus): an extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the
+ * FHIR destination, which puts the create's locations (the places booked, with the appointment's status) on the
+ * visit it holds while that visit is still a booking (destinations/held-booking.ts); a file, HTTP or MLLP
+ * destination receives the create as is.
+ */
+export const BOOKED_VISIT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/booked-visit';
+
+/** Whether a create entry carries BOOKED_VISIT_EXTENSION. */
+export function bookedVisitOf(entry: Json): boolean {
+  return entryExtension(entry, BOOKED_VISIT_EXTENSION)?.valueBoolean === true;
 }
 
 /**

@@ -42,7 +42,7 @@ async function deliver(...messages: string[]): Promise<void> {
 // Encounter is keyed by PV1-50 and endPriorVisits ends V310 (CR30-4 by the other field)
 // ---------------------------------------------------------------------------------------------------
 describe('CR31-4 an A06 naming the stay by its alternate visit id (PV1-50 = MRG-6, or MRG-6 alone) ends or splits it', () => {
-  it.fails('A04 V310/ALT310, then A06 (MRG-5 V310, MRG-6 ALT310, PV1-19 empty, PV1-50 ALT310): V310 is not finished', async () => {
+  it('A04 V310/ALT310, then A06 (MRG-5 V310, MRG-6 ALT310, PV1-19 empty, PV1-50 ALT310): V310 is not finished', async () => {
     await deliver(A04('QV6610101'), A06('QV6610101', '', 'ALT310^^^QVMC^AN'));
     const stays = visits('V310');
     expect(stays).toHaveLength(1);
@@ -59,9 +59,29 @@ describe('CR31-4 an A06 naming the stay by its alternate visit id (PV1-50 = MRG-
   // class changed in place)"] with MRG-5 empty, unchangedVisit gives the PV1 MRG-6's number, but the stay's Encounter is
   // keyed by its PV1-19 (V310): the A06 PUTs a second Encounter (inpatient, in-progress) beside the outpatient one,
   // which stays open: one stay, two visits at the server
-  it.fails('A04 V310/ALT310, then A06 (MRG-5 empty, MRG-6 ALT310, PV1-19/50 empty): one Encounter holds ALT310, now inpatient', async () => {
+  it('A04 V310/ALT310, then A06 (MRG-5 empty, MRG-6 ALT310, PV1-19/50 empty): one Encounter holds ALT310, now inpatient', async () => {
     await deliver(A04('QV6610103'), A06('QV6610103', '', '', 'MRG|QV6610103^^^QVMC^MR|||||ALT310^^^QVMC^AN'));
     const stays = visits('ALT310').filter((v) => (v.subject as Json | undefined)?.reference === `Patient/${String(fhir.stored('Patient', 'QV6610103')[0]?.id)}`);
     expect(stays.map((v) => (v.class as Json | undefined)?.code)).toEqual(['IMP']);
+  });
+});
+
+// [fix33b, CR31-4 as a class] the PV1 names a visit by PV1-19, else PV1-50: one that is neither MRG-5 nor MRG-6 is a
+// new visit and the stay ends; the stay found by MRG-6 alone keeps its own number (the patch leaves identifiers)
+describe('CR31-4 the PV1 names the visit by PV1-19, else PV1-50', () => {
+  it('A04 V310/ALT310, then A06 (MRG-5 V310, MRG-6 ALT310, PV1-19 empty, PV1-50 ALT311, another stay\'s): V310 finished, the new stay ALT311 in-progress', async () => {
+    await deliver(A04('QV6610104'), A06('QV6610104', '', 'ALT311^^^QVMC^AN'));
+    expect(visits('V310').map((v) => v.status)).toEqual(['finished']);
+    expect(visits('ALT311').map((v) => v.status)).toEqual(['in-progress']);
+  });
+
+  it('A04 V310/ALT310, then A06 (MRG-5 empty, MRG-6 ALT310, PV1-19/50 empty): the stay keeps V310 and ALT310, now inpatient in 4W', async () => {
+    await deliver(A04('QV6610105'), A06('QV6610105', '', '', 'MRG|QV6610105^^^QVMC^MR|||||ALT310^^^QVMC^AN'));
+    const patient = `Patient/${String(fhir.stored('Patient', 'QV6610105')[0]?.id)}`;
+    const stays = visits('ALT310').filter((v) => (v.subject as Json | undefined)?.reference === patient);
+    expect(stays).toHaveLength(1);
+    expect(JSON.stringify(stays[0]?.identifier)).toContain('"value":"V310"');
+    expect(stays[0]?.status).toBe('in-progress');
+    expect(JSON.stringify(stays[0]?.location)).toContain('"status":"active"');
   });
 });

@@ -173,13 +173,22 @@ describe('review 49 at the destination (channel zone America/Toronto, spring-for
     expect(ref(visit)).toBe(ref(one('02', 'Encounter', 'SHC4920201')));
   });
 
-  it.fails('R49-W1 [IG PV1[Encounter] #3; FHIR R4 EncounterLocationStatus `active` = the patient is at the location now] after the consult (#17, held in EX5) Odette is not held `active` in EX3, the room of the booking (#02) the S14 (#14) changed', () => {
+  it('R49-W1 [IG PV1[Encounter] #3; FHIR R4 EncounterLocationStatus `active` = the patient is at the location now] after the consult (#17, held in EX5) Odette is not held `active` in EX3, the room of the booking (#02) the S14 (#14) changed', () => {
     const visit = one('17', 'Encounter', 'SHC4920201');
     const active = ((visit.location ?? []) as Json[]).filter((l) => l.status === 'active').map((l) => (l.location as Json).display);
     expect(active).not.toContain('EX3');
   });
 
-  it.fails('R49-W1 after the no-show (#23) Finnegan is not held `active` in fracture room FC2, where he never came', () => {
+  it('R49-W1 [hig booked place, fix33b] the held booking follows the scheduler: EX3 planned after the S12 (#02), EX5 planned after the S14 (#14, and still after the consult\'s MDM/DFT, which only name the visit), FC2 without status after the S26 no-show (#23)', () => {
+    const places = (n: string, visit: string) => (((one(n, 'Encounter', visit).location ?? []) as Json[]).map((l) => ({ display: (l.location as Json).display, status: l.status })));
+    expect(places('02', 'SHC4920201')).toEqual([{ display: 'EX3', status: 'planned' }]);
+    expect(places('14', 'SHC4920201')).toEqual([{ display: 'EX5', status: 'planned' }]);
+    expect(places('17', 'SHC4920201')).toEqual([{ display: 'EX5', status: 'planned' }]);
+    expect(places('15', 'SHC4921501')).toEqual([{ display: 'FC2', status: 'planned' }]);
+    expect(places('23', 'SHC4921501')).toEqual([{ display: 'FC2', status: undefined }]);
+  });
+
+  it('R49-W1 after the no-show (#23) Finnegan is not held `active` in fracture room FC2, where he never came', () => {
     const visit = one('23', 'Encounter', 'SHC4921501');
     const active = ((visit.location ?? []) as Json[]).filter((l) => l.status === 'active').map((l) => (l.location as Json).display);
     expect(active).not.toContain('FC2');

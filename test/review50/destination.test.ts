@@ -139,7 +139,7 @@ describe('review 50 at the destination (channel zone Europe/Dublin, fall-back 26
   // that person's contacts. hig DELETEs the Patient and leaves the RelatedPerson (NK1) and the Account (PID-18) it
   // wrote for it, each naming a Patient that no longer exists: an active account and a next-of-kin held for a record
   // the PAS undid.
-  it.fails('R50-W2 [IG SegmentActionCode D → DELETE; v2.5.1 3.3.29] after the A29 (#19) nothing of the deleted person is held: no RelatedPerson or Account names Patient AC5010017', () => {
+  it('R50-W2 [IG SegmentActionCode D → DELETE; v2.5.1 3.3.29] after the A29 (#19) nothing of the deleted person is held: no RelatedPerson or Account names Patient AC5010017', () => {
     const gone = ref(one('18', 'Patient', 'AC5010017'));
     const naming = ofType('19', 'RelatedPerson').filter((r) => refOf(r.patient) === gone)
       .concat(ofType('19', 'Account').filter((a) => (a.subject as Json[]).some((s) => refOf(s) === gone)));

@@ -230,7 +230,8 @@ function hasTag(resource: Json, value: string): boolean {
  * search.html#combining), `identifier`, `code` (an order event sent
  * with its OBR), `subject` (a literal `Patient/id`; any of an Account's; `Patient/a,Patient/b` any of them, FHIR R4
  * search.html#combining), `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining), a Patient's
- * `patient` (AllergyIntolerance.patient, a literal `Patient/id`, comma values any of them), a Patient's
+ * `patient` (AllergyIntolerance.patient, RelatedPerson.patient: a literal `Patient/id`, comma values any of them), a
+ * Coverage's `beneficiary` (a literal `Patient/id`), a Patient's
  * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
  * survivor, destinations/named-resources.ts mergedInto) and `_tag` with `:not` (an order's search leaves out the
  * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
@@ -247,6 +248,10 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       // destinations/held-allergies.ts); comma values any of them
       const patient = isJson(resource.patient) && typeof resource.patient.reference === 'string' ? resource.patient.reference : undefined;
       if (patient === undefined || !value.split(',').includes(patient)) return false;
+    } else if (name === 'beneficiary') {
+      // Coverage.beneficiary (a literal `Patient/id`): a deleted person's coverages (destinations/person-delete.ts)
+      const beneficiary = isJson(resource.beneficiary) && typeof resource.beneficiary.reference === 'string' ? resource.beneficiary.reference : undefined;
+      if (beneficiary === undefined || !value.split(',').includes(beneficiary)) return false;
     } else if (name === 'link' && resource.resourceType === 'Patient') {
       if (!value.split(',').some((v) => linkedOthers(resource).includes(v))) return false;
     } else if (name === 'subject:Patient.identifier') {

@@ -34,11 +34,19 @@ describe('CR30-4 an A06/A07 PV1 without a visit number is MRG-5\'s visit', () =>
     expect(patches(hl7)).toEqual([]);
   });
 
-  it('A07, MRG-6 alone (V100 as an alternate visit id), PV1 without numbers: the Encounter carries V100', () => {
+  // [code review 31 CR31-4] MRG-6 alone: the stay is keyed by a PV1-19 the message lacks, so it is found at the server
+  // by MRG-6 (patch.ts stayEntries): a conditional create and a patch of the class change by that search, no `finished`
+  it('A07, MRG-6 alone (V100 as an alternate visit id), PV1 without numbers: the Encounter carries V100, found by it and patched in place, not ended', () => {
     const hl7 = message('A07', '|||||V100^^^GH^VN', 'O');
     const [visit] = encounters(hl7);
     expect(values(visit as Json)).toEqual(['V100']);
-    expect(patches(hl7)).toEqual([]);
+    expect(((visit as Json).request as Json).ifNoneExist).toContain('V100');
+    const [patch, ...more] = patches(hl7);
+    expect(more).toEqual([]);
+    expect(((patch as Json).request as Json).url).toContain('V100');
+    const ops = Buffer.from(String(((patch as Json).resource as Json).data), 'base64').toString('utf8');
+    expect(ops).not.toContain('finished');
+    expect(ops).not.toContain('/identifier');
   });
 
   it('control (R40-N2): PV1-19 V200 names a new visit: the Encounter is V200 and V100 is ended by a patch', () => {

@@ -16,7 +16,7 @@ import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -332,16 +332,26 @@ function visitMoveAccount(seg: SegmentReader, patient: Resource, cx: Conversion)
  * visit id, as PV1-50 stands in for PV1-19) names the visit before the change. Read with its identity only (no
  * assigner Organization): the PV1 that follows says whether it is the same visit (the class changed in place) or a
  * new one, which ends it (hl7v2.ts endedPriorVisits; review 40 R40-N2). MRG-6 beside MRG-5 is another name of the
- * same visit and stays in the report as valued.
+ * same visit: a PV1 naming the stay by it (PV1-50, PV1-19 empty) is that stay (pv1.ts classChangedVisit, code review
+ * 31 CR31-4); it stays in the report as valued.
  */
 function priorVisit(seg: SegmentReader, patient: Resource, cx: Conversion): void {
-  const field = seg.rep(5) !== undefined ? 5 : 6;
-  const { timezone, namespaceMap } = cx.at(seg, field);
-  const number = cxIdentifier(seg.rep(field), { timezone, namespaceMap });
-  if (number === undefined || typeof number.value !== 'string') return;
+  const read = (field: number): Json | undefined => {
+    const { timezone, namespaceMap } = cx.at(seg, field);
+    const number = cxIdentifier(seg.rep(field), { timezone, namespaceMap });
+    return typeof number?.value === 'string' ? number : undefined;
+  };
+  const visit = read(5);
   // [IG PV1[Encounter] #19 → identifier type VN] the prior visit is keyed as its own PV1-19 was
-  if (number.type === undefined) number.type = tableConcept('0203', 'VN');
-  cx.priorVisits.push({ number, patient });
+  if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
+  // [CR31-4] MRG-6, the prior visit's PV1-50: read so a PV1 that names the stay by it is that stay (pv1.ts)
+  const reported = !seg.used.has(6);
+  const alternate = seg.rep(6) === undefined ? undefined : read(6);
+  // beside MRG-5 it has no target of its own: still reported as valued
+  if (visit !== undefined && reported) seg.used.delete(6);
+  const number = visit ?? alternate;
+  if (number === undefined) return;
+  cx.priorVisits.push({ number, visit, alternate, patient });
 }
 
 /**
@@ -356,8 +366,7 @@ export function endPriorVisits(cx: Conversion): void {
   for (const { number, patient } of cx.priorVisits) {
     const higId = cx.idOf('Encounter', number);
     if (higId === undefined || cx.resources.has(`Encounter/${higId}`)) continue;
-    const system = typeof number.system === 'string' ? number.system : undefined;
-    const search = system === undefined ? patientNumberSearch(number, patient) : `identifier=${encodeURIComponent(system)}|${encodeURIComponent(String(number.value))}`;
+    const search = visitNumberSearch(number, patient);
     if (search === undefined) continue;
     const mine = cx.ref(patient).reference;
     const visit = [...cx.resources.values()].find((r) => r.resourceType === 'Encounter' && (r.subject as Json | undefined)?.reference === mine);

@@ -8,7 +8,7 @@ import { endBeforeStart } from '../datatypes/time.js';
 import { location, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
-import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact } from '../identity.js';
+import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact, visitNumberSearch } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
@@ -80,19 +80,37 @@ function patientClassOf(seg: SegmentReader, cx: Conversion): string | undefined 
 function namedVisit(encounter: Resource, number: Json | undefined, scope: Scope, cx: Conversion): void {
   const typeId = `Encounter/${encounter.id ?? ''}`;
   const search = typeof number?.system === 'string' ? cx.conditional.get(typeId) : patientNumberSearch(number, scope.patient);
-  if (search !== undefined) cx.named.set(typeId, search);
+  if (search === undefined) return;
+  cx.named.set(typeId, search);
+  // [R49-W1] the scheduler's booking: the FHIR destination makes its places those of the booking it holds
+  if (scope.meaning.books === true) cx.booked.add(typeId);
 }
 
 /**
  * [hig class-change rule; v2.5.1 3.3.6/3.3.7: in an A06/A07 "PV1-19 (visit number) may also be changed"; code review
- * 30 CR30-4] A PV1 of an A06/A07 that names no visit (PV1-19 and PV1-50 empty) changes none: its visit is the one
- * MRG-5 (else MRG-6) names, read before it (admin.ts priorVisit), so the Encounter is keyed and identified by that
- * number (the class changed in place) — not a numberless Encounter beside MRG-5's visit, which endPriorVisits would
- * then end while the patient is in it. Only where the MRG named one prior visit of this patient.
+ * 30 CR30-4, 31 CR31-4] The visit an A06/A07's PV1 is, when it is the stay its MRG names (admin.ts priorVisit, read
+ * before it): the PV1 names a visit by PV1-19, else PV1-50; one that is neither MRG-5 nor MRG-6 is a new visit (the
+ * prior one ended: endPriorVisits), and a PV1 naming none, or naming MRG-5/MRG-6 (PV1-50 the stay's own alternate id,
+ * PV1-19 empty), is the stay whose class changed in place. That stay's Encounter is keyed as its PV1-19 was: by MRG-5,
+ * the PV1's `visit` (PV1-50 kept beside it), never a numberless Encounter or one keyed by PV1-50 beside the stay,
+ * which endPriorVisits would then end while the patient is in it. With MRG-6 alone the stay's own key (its PV1-19) is
+ * not in the message: the Encounter carries MRG-6 as its alternate id and is found at the server by that number
+ * (`stay`: patch.ts stayEntries), not PUT as a second open visit beside the stay. Only where the MRG named one prior
+ * visit of this patient; undefined when the PV1 is no class change's, or is a new visit.
  */
-function unchangedVisit(scope: Scope, cx: Conversion): Json | undefined {
+function classChangedVisit(own: Json | undefined, alt: Json | undefined, scope: Scope, cx: Conversion): { visit?: Json; alt?: Json; stay?: string } | undefined {
   const prior = cx.priorVisits.filter((p) => p.patient === scope.patient);
-  return prior.length === 1 && prior[0] !== undefined ? { ...prior[0].number } : undefined;
+  const [mrg] = prior;
+  if (prior.length !== 1 || mrg === undefined) return undefined;
+  const id = (n: Json | undefined) => (n === undefined ? undefined : cx.idOf('Encounter', n));
+  const named = own ?? alt;
+  // PV1-19 (else PV1-50) names another visit: a new one; PV1-19 that is MRG-5 is keyed by itself already
+  if (named !== undefined && ![id(mrg.visit), id(mrg.alternate)].includes(id(named))) return undefined;
+  if (own !== undefined) return undefined;
+  if (mrg.visit !== undefined) return { visit: { ...mrg.visit }, ...(alt === undefined ? {} : { alt }) };
+  const alternate = alt ?? { ...mrg.number };
+  const stay = visitNumberSearch(alternate, scope.patient);
+  return { alt: alternate, ...(stay === undefined ? {} : { stay }) };
 }
 
 export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -101,8 +119,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patientClass = patientClassOf(seg, cx);
   const e: Json = { resourceType: 'Encounter' };
   // [IG PV1[Encounter] PV1-19 → identifier (VN)]
-  const alt = cxIdentifier(seg.rep(50), cx);
-  const visit = cxIdentifier(seg.rep(19), cx) ?? (alt === undefined ? unchangedVisit(scope, cx) : undefined);
+  const own = cxIdentifier(seg.rep(19), cx);
+  const sent = cxIdentifier(seg.rep(50), cx);
+  const changed = scope.meaning.endsPriorVisit === true ? classChangedVisit(own, sent, scope, cx) : undefined;
+  const visit = own ?? changed?.visit;
+  const alt = sent ?? changed?.alt;
   if (visit !== undefined && visit.type === undefined) visit.type = tableConcept('0203', 'VN');
   const identifiers = [visit, alt].filter((x): x is Json => x !== undefined);
   if (identifiers.length > 0) e.identifier = identifiers;
@@ -176,9 +197,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // as active would leave the bed occupied on the receiver (review 14). A cancelled or erroneous
   // visit says nothing of where the patient is: no status (code review 15, CR15-5)
   const here = e.status === 'finished' ? 'completed' : e.status === 'cancelled' || e.status === 'entered-in-error' ? undefined : 'active';
+  // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
+  const booked = scope.meaning.books === true ? bookedPlaceStatus(scope) : here;
   const locations: [number, string | undefined][] = [
-    [3, preadmit ? 'planned' : here],
-    [11, here],
+    [3, preadmit ? 'planned' : booked],
+    [11, booked],
     [6, 'completed'],
     [42, 'reserved'],
     [43, 'completed'],
@@ -204,8 +227,36 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
+  if (changed?.stay !== undefined) cx.stays.set(`Encounter/${encounter.id ?? ''}`, changed.stay);
   if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
   visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * [hig, departs from IG PV1[Encounter] #3 "else active", a row written for ADT events; FHIR R4 EncounterLocationStatus
+ * `active` "the patient is currently at this location"; review 49 R49-W1] In a scheduling message (SIU) PV1-3 (and
+ * PV1-11) is the place the appointment books, as an A05's bed is the bed to come (`planned` above): read as `active`,
+ * a clinic room booked five days ahead held the patient from the day of booking, and no later message corrected it.
+ * Its status follows the appointment the message states (scheduling.ts: SCH-25, else the trigger event): still to
+ * come (proposed, pending, booked, waitlist) `planned`; the patient there (checked-in: SCH-25 Started; arrived)
+ * `active`; over (fulfilled: Complete) `completed`; never to happen (cancelled: S15, S16; noshow: S26;
+ * entered-in-error: S17) no status, as a cancelled visit's bed (code review 15 CR15-5). The FHIR destination puts the
+ * booked places in place of those of a booking it holds (patch.ts BOOKED_VISIT_EXTENSION, destinations/held-booking.ts).
+ */
+const BOOKED_PLACE: Readonly<Record<string, string | undefined>> = {
+  proposed: 'planned',
+  pending: 'planned',
+  booked: 'planned',
+  waitlist: 'planned',
+  'checked-in': 'active',
+  arrived: 'active',
+  fulfilled: 'completed',
+};
+
+function bookedPlaceStatus(scope: Scope): string | undefined {
+  const status = scope.appointment?.status;
+  // an SIU without SCH (not the structure's) states no appointment: the place is still to come
+  return typeof status === 'string' ? BOOKED_PLACE[status] : 'planned';
 }
 
 /**

@@ -1,0 +1,88 @@
+/**
+ * [v2.5.1 3.3.29 A29: "An A29 event can be used to delete all demographic information related to a given person.
+ * This event 'undoes' an A28 (add person information) event"; IG SegmentActionCode D → DELETE; review 50 R50-W2] The
+ * person an A29 deletes, at the FHIR destination. The IG maps no ADT_A21 structure and no A29 beyond the DELETE, and
+ * the message (PID, PD1, PV1 only) names none of what hig wrote for the person besides the Patient and its PID-18
+ * account; a `DELETE Patient/<id>` alone left the person's next of kin (NK1), the mother PID-21 names, the insured and
+ * the coverages (IN1) and the accounts (PID-18, GT1 guarantors) active at the server, each naming a Patient that no
+ * longer exists. Those are the person's demographic and administrative record, which hig wrote from that person's PID
+ * and its segments: the Bundle's Patient DELETE carries hig's marker (transform/patch.ts PERSON_DELETE_EXTENSION), and
+ * the destination finds them by the standard search parameters of FHIR R4 (`RelatedPerson?patient=`,
+ * `Coverage?beneficiary=`, `Account?subject=`, each a literal `Patient/<id>`; a conditional DELETE's Patients found by
+ * its search first) and deletes each by id in the same transaction, so none is left dangling and a server that
+ * enforces referential integrity sees them go together. An Account that names another patient too (FHIR R4
+ * Account.subject 0..*) is that patient's as well: kept, and reported. Clinical records (results, orders, documents)
+ * and the visits (deleted by their own event, A23) are not the person's demographics and stay; a server that enforces
+ * referential integrity refuses the Patient's DELETE while they name it, as before (docs/mapping.md, A29).
+ *
+ * DELETEs are appended: the indexes of the entries before them (versioned, resolved) stay valid. A further page of a
+ * search is refused (order-events.ts matchesOf): the message fails, nothing of it sent. Errors and notes name types
+ * and hig's ids, no value of the message.
+ */
+import { PERSON_DELETE_EXTENSION } from '../transform/patch.js';
+import type { Search } from './named-resources.js';
+import type { ExpandedEntries } from './order-events.js';
+import { literalTarget } from './overlaps.js';
+import { isRecord } from './outcome.js';
+
+type Json = Record<string, unknown>;
+
+/** What hig writes for a person, by the search parameter that names its Patient (FHIR R4). */
+const RECORDS: readonly { type: string; param: string }[] = [
+  { type: 'RelatedPerson', param: 'patient' },
+  { type: 'Coverage', param: 'beneficiary' },
+  { type: 'Account', param: 'subject' },
+];
+
+/** A person's records are far fewer; a next page is refused (matchesOf). */
+const PAGE = 200;
+
+function isMarked(entry: Json): boolean {
+  return Array.isArray(entry.extension) && entry.extension.some((e) => isRecord(e) && e.url === PERSON_DELETE_EXTENSION);
+}
+
+/** The entry without the marker (an `extension` left empty goes too). */
+function unmarked(entry: Json): Json {
+  const { extension, ...rest } = entry;
+  const kept = (Array.isArray(extension) ? extension : []).filter((e) => !(isRecord(e) && e.url === PERSON_DELETE_EXTENSION));
+  return kept.length === 0 ? rest : { ...rest, extension: kept };
+}
+
+/** The Patients a marked DELETE removes: its `Patient/<id>`, or those its conditional search finds. */
+async function deletedPatients(entry: Json, search: Search): Promise<string[]> {
+  const request = isRecord(entry.request) ? entry.request : {};
+  const url = request.method === 'DELETE' && typeof request.url === 'string' ? request.url : '';
+  if (/^Patient\/[^/?]+$/.test(url)) return [url];
+  if (!url.startsWith('Patient?')) return [];
+  return (await search('Patient', url.slice('Patient?'.length))).map((p) => `Patient/${String(p.id)}`);
+}
+
+/** Whether every subject of an Account is one of the deleted Patients. */
+function onlyTheirs(account: Json, patients: readonly string[]): boolean {
+  const subjects = Array.isArray(account.subject) ? (account.subject as unknown[]) : [account.subject];
+  return subjects.every((s) => isRecord(s) && typeof s.reference === 'string' && patients.includes(s.reference));
+}
+
+/** The module comment's rule over the entries to send. */
+export async function deletePersonRecords(prior: ExpandedEntries, search: Search): Promise<ExpandedEntries> {
+  const marked = prior.entries.filter(isMarked);
+  if (marked.length === 0) return prior;
+  const written = new Set(prior.entries.flatMap((e) => literalTarget(e) ?? []));
+  const notes = [...(prior.notes ?? [])];
+  const added: Json[] = [];
+  for (const entry of marked) {
+    const patients = await deletedPatients(entry, search);
+    if (patients.length === 0) continue;
+    for (const { type, param } of RECORDS) {
+      for (const held of await search(type, `${param}=${patients.join(',')}&_count=${PAGE}`)) {
+        const target = `${type}/${String(held.id)}`;
+        if (written.has(target)) continue;
+        written.add(target);
+        if (type === 'Account' && !onlyTheirs(held, patients)) notes.push(`${target}: an account of the deleted person that names another patient too, kept`);
+        else added.push({ request: { method: 'DELETE', url: target } });
+      }
+    }
+  }
+  const entries = prior.entries.map((e) => (isMarked(e) ? unmarked(e) : e));
+  return { ...prior, entries: [...entries, ...added], changed: true, ...(notes.length === 0 ? {} : { notes }) };
+}
