@@ -70,13 +70,28 @@ function asPutBody(held: Json): Json {
 }
 
 /**
+ * The ids of the held resources `ownedWrites` would end (each owner a stated list, the Bundle not writing it): the
+ * candidates a list kind checks for another use before ending (held-lists.ts).
+ */
+export function endedIds(type: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>): string[] {
+  const written = new Set(entries.flatMap((entry) => writtenId(entry, type) ?? []));
+  return held.flatMap((r) => {
+    const owners = listOwnersOf(r);
+    const id = typeof r.id === 'string' && ID.test(r.id) ? r.id : undefined;
+    return id !== undefined && !written.has(id) && owners.length > 0 && owners.every((c) => stated.has(c)) ? [id] : [];
+  });
+}
+
+/**
  * The module comment's rule for one resource type: `entries` the Bundle's (without the lists' marked reads), `held`
  * the resources of `type` the server holds that the lists' tags find and that the Bundle PUTs (listWrittenIds),
  * `stated` the codes of the lists this Bundle states, `tagSystem` the list kind's hint tag (withListOwners), `end` how
  * a resource no list owns any more is ended: absent, a DELETE; given, a PUT of the body it returns (the held body,
- * owner entries and hint tags removed, as PUT body).
+ * owner entries and hint tags removed, as PUT body). `inUse`: ids of held resources another resource still names in
+ * active use (held-lists.ts: a RelatedPerson an active Coverage names as subscriber): one of them whose last owner
+ * this list is stays as held, this list's entry kept, neither ended nor written (code review 31 CR31-2).
  */
-export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>, end?: (body: Json) => Json): OwnedWrites {
+export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>, end?: (body: Json) => Json, inUse: ReadonlySet<string> = new Set()): OwnedWrites {
   const heldById = new Map<string, Json>();
   for (const r of held) if (typeof r.id === 'string' && ID.test(r.id) && !heldById.has(r.id)) heldById.set(r.id, r);
   const versioned = new Set<number>();
@@ -100,6 +115,7 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     const owners = listOwnersOf(before);
     if (!owners.some((c) => stated.has(c))) continue;
     const left = owners.filter((c) => !stated.has(c));
+    if (left.length === 0 && inUse.has(id)) continue;
     const version = ifMatchOf(before);
     if (version.ifMatch !== undefined) versioned.add(out.length);
     if (left.length === 0 && end === undefined) out.push({ request: { method: 'DELETE', url: `${type}/${id}`, ...version } });

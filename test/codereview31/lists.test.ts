@@ -66,7 +66,7 @@ async function deliver(...messages: string[]): Promise<void> {
 // patient's active Coverage names as subscriber `active` false
 // ---------------------------------------------------------------------------------------------------
 describe('CR31-2 the NK1 list drops the spouse who is the insured of an active Coverage', () => {
-  it.fails('A08 #1 NK1 spouse + son, IN1 insured spouse (IN1-49 = his NK1-33); A08 #2 NK1 son only, no IN1: the subscriber is not ended', async () => {
+  it('A08 #1 NK1 spouse + son, IN1 insured spouse (IN1-49 = his NK1-33); A08 #2 NK1 son only, no IN1: the subscriber is not ended', async () => {
     await deliver(adt('QVREGADT', 'S1', 'QV8800301', [SPOUSE, SON(2), in1()]), adt('QVREGADT', 'S2', 'QV8800301', [SON(1)]));
     const coverage = fhir.stored('Coverage', 'POL-77120');
     expect(coverage.map((c) => c.status)).toEqual(['active']);

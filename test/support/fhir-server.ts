@@ -232,7 +232,8 @@ function hasTag(resource: Json, value: string): boolean {
  * search.html#combining), `subject:Patient.identifier` (chained, FHIR R4 search.html#chaining), a Patient's
  * `patient` (AllergyIntolerance.patient, a literal `Patient/id`, comma values any of them), a Patient's
  * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
- * survivor, destinations/named-resources.ts mergedInto) and `_tag` with `:not` (an order's search leaves out the
+ * survivor, destinations/named-resources.ts mergedInto), a Coverage's `subscriber` (a literal reference, comma values
+ * any of them) and `_tag` with `:not` (an order's search leaves out the
  * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
  * the parameter"); `_count` is accepted and changes nothing (one page); any other is unsupported.
  */
@@ -247,6 +248,14 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       // destinations/held-allergies.ts); comma values any of them
       const patient = isJson(resource.patient) && typeof resource.patient.reference === 'string' ? resource.patient.reference : undefined;
       if (patient === undefined || !value.split(',').includes(patient)) return false;
+    } else if (name === 'subscriber' && resource.resourceType === 'Coverage') {
+      // Coverage.subscriber, a literal `RelatedPerson/id` (comma values any of them): whether a held Coverage still
+      // names a relative a contact list would end (destinations/held-lists.ts, code review 31 CR31-2). A batch's
+      // `urn:uuid:<id>` (stored as sent here; hig's ids are those uuids) is read as the RelatedPerson it names, as a
+      // server resolving the Bundle's references holds it
+      const reference = isJson(resource.subscriber) && typeof resource.subscriber.reference === 'string' ? resource.subscriber.reference : undefined;
+      const subscriber = reference?.startsWith('urn:uuid:') === true ? `RelatedPerson/${reference.slice('urn:uuid:'.length)}` : reference;
+      if (subscriber === undefined || !value.split(',').includes(subscriber)) return false;
     } else if (name === 'link' && resource.resourceType === 'Patient') {
       if (!value.split(',').some((v) => linkedOthers(resource).includes(v))) return false;
     } else if (name === 'subject:Patient.identifier') {
