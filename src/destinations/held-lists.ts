@@ -167,6 +167,7 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     return to === undefined ? [] : [[to, target]];
   }));
   let out = kept;
+  const creates = new Set<number>();
   for (const kind of ORDER) {
     const stated = codes.get(kind);
     if (stated === undefined) continue;
@@ -181,6 +182,7 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     const owned = ownedWrites(type, tagSystem, out, held, stated, ENDINGS[kind], inUse);
     out = owned.entries;
     versioned = new Set([...versioned, ...owned.versioned]);
+    for (const index of owned.created) creates.add(index);
   }
-  return { entries: out, changed: true, versioned, resolved, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
+  return { entries: out, changed: true, versioned, resolved, listCreates: creates, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
 }

@@ -30,6 +30,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export interface OwnedWrites {
   entries: Json[];
   versioned: Set<number>;
+  /**
+   * The indexes of the list PUTs whose member the read did not find: their write is a create, and a `200 OK`
+   * answer says another writer created it in between (crossed-creates.ts, code review 31 CR31-1).
+   */
+  created: Set<number>;
 }
 
 /** `ifMatch` the version a read gave (none: no condition). */
@@ -59,7 +64,7 @@ export function listWrittenIds(type: string, entries: readonly Json[]): string[]
 }
 
 /** A held resource as a PUT body: the server's bookkeeping (version, time) left to the server. */
-function asPutBody(held: Json): Json {
+export function asPutBody(held: Json): Json {
   const meta = isRecord(held.meta) ? { ...held.meta } : undefined;
   if (meta !== undefined) {
     delete meta.versionId;
@@ -95,6 +100,7 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
   const heldById = new Map<string, Json>();
   for (const r of held) if (typeof r.id === 'string' && ID.test(r.id) && !heldById.has(r.id)) heldById.set(r.id, r);
   const versioned = new Set<number>();
+  const created = new Set<number>();
   const written = new Set<string>();
   const out = entries.map((entry, index): Json => {
     const id = writtenId(entry, type);
@@ -104,7 +110,12 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     const resource = isRecord(entry.resource) ? entry.resource : undefined;
     const before = heldById.get(id);
     // only a list's PUT carries the others' entries: a PUT of no list (none of its own) ends every list's ownership
-    if (request.method !== 'PUT' || resource === undefined || before === undefined || listOwnersOf(resource).length === 0) return entry;
+    if (request.method !== 'PUT' || resource === undefined || listOwnersOf(resource).length === 0) return entry;
+    // nothing held to carry: a create, unless another list's first write lands between the read and this one
+    if (before === undefined) {
+      created.add(index);
+      return entry;
+    }
     const owners = [...listOwnersOf(resource), ...listOwnersOf(before)];
     const version = request.ifMatch === undefined ? ifMatchOf(before) : {};
     if (request.ifMatch !== undefined || version.ifMatch !== undefined) versioned.add(index);
@@ -122,5 +133,5 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     else if (left.length === 0 && end !== undefined) out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: end(withListOwners(asPutBody(before), [], tagSystem)), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
     else out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: withListOwners(asPutBody(before), left, tagSystem), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
   }
-  return { entries: out, versioned };
+  return { entries: out, versioned, created };
 }
