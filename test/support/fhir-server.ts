@@ -298,6 +298,9 @@ function identifierKeys(type: string, resource: Json): string[] {
  * Resources by Type/id with an identifier index, so conditional updates stay O(1) however many
  * resources a benchmark stores, and an undo log that makes a transaction atomic without copying.
  */
+/** The versions of a resource the instance history keeps (the newest). */
+const KEPT_VERSIONS = 10;
+
 class ResourceDb {
   readonly resources = new Map<string, Json>();
   /** Whether `GET Type/id/_history` is answered (FhirServerOptions.history). */
@@ -348,8 +351,13 @@ class ResourceDb {
     }
   }
 
+  /**
+   * One version more of `key`; the oldest beyond KEPT_VERSIONS are dropped (a benchmark's many updates stay bounded;
+   * a test reads the newest few), but not within a transaction, whose failure truncates back to its start.
+   */
   private recordVersion(key: string, value: Json | undefined): void {
     const list = this.versions.get(key) ?? [];
+    if (this.versionsUndo === undefined && list.length >= KEPT_VERSIONS) list.splice(0, list.length - KEPT_VERSIONS + 1);
     if (this.versionsUndo !== undefined && !this.versionsUndo.has(key)) this.versionsUndo.set(key, list.length);
     list.push(value);
     this.versions.set(key, list);
