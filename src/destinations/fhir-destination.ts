@@ -11,6 +11,7 @@ import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
 import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
+import { mergeCrossedCreates } from './crossed-creates.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
 import { resolveSnapshotLists } from './held-lists.js';
 import { resolveMotherCandidates } from './held-mother.js';
@@ -208,6 +209,28 @@ async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryE
 }
 
 /**
+ * [v2.5.1 2.10.4.1; code review 31 CR31-1] Once stored: a list member's PUT that was to create it and was answered
+ * as an update (another list's first write landed between this one's read and its write) gets back the owner
+ * entries it replaced (crossed-creates.ts), reported in the delivery's detail. Nothing to do, no request.
+ */
+async function crossedCreatesMerged(d: Delivery, p: Prepared, results: readonly DeliveryEntry[], signal: AbortSignal): Promise<void> {
+  if (p.listCreates === undefined || p.listCreates.size === 0) return;
+  const what = 'merge a list member\'s owner entries';
+  const read = async (url: string) => {
+    const answer = await d.exchange({ method: 'GET', url, headers: {} }, signal);
+    if (verdictOf(answer.status) === 'transient') throw failureFor(answer, what, d.now());
+    return { status: answer.status, body: answer.body };
+  };
+  const put = async (url: string, resource: Record<string, unknown>, ifMatch: string | undefined): Promise<number> => {
+    const answer = await d.exchange(entryRequest({ resource, request: { method: 'PUT', url, ...(ifMatch === undefined ? {} : { ifMatch }) } }, 0), signal);
+    if (answer.status !== 412 && verdictOf(answer.status) !== 'stored') throw failureFor(answer, what, d.now());
+    return answer.status;
+  };
+  const notes = await mergeCrossedCreates(p.entries, p.listCreates, results, read, put);
+  if (notes.length > 0) p.notes = [...(p.notes ?? []), ...notes];
+}
+
+/**
  * One request of a send, keeping `inDoubt` (sentThenSettled): set while it is out, cleared by its answer or by a
  * failure that proves it never left (transport.ts RequestNotSentError).
  */
@@ -253,6 +276,7 @@ async function sentBundle(d: Delivery, p: Prepared, bundle: Record<string, unkno
   refusedVersions(delivery.entries, versioned, mode);
   const failure = judgeEntries(delivery, labels, mode);
   if (failure !== undefined) throw failure;
+  await crossedCreatesMerged(d, p, delivery.entries, signal);
   return delivery;
 }
 
@@ -291,6 +315,7 @@ async function sentIndividually(d: Delivery, p: Prepared, signal: AbortSignal): 
   refusedVersions(results, versioned, 'individual');
   const failure = judgeEntries(delivery, labels, 'individual');
   if (failure !== undefined) throw failure;
+  await crossedCreatesMerged(d, p, results, signal);
   return delivery;
 }
 

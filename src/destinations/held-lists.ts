@@ -21,7 +21,10 @@
  * - a contact: a PUT of the held RelatedPerson, owner entries removed, `active` false [FHIR R4 RelatedPerson.active
  *   "Whether this related person record is in active use"], not a DELETE: a RelatedPerson is what other resources
  *   name (Coverage.subscriber, an IAM's recorder, another system's), and a server enforcing referential integrity
- *   (HAPI's default) refuses the DELETE of one still named, failing the whole transaction;
+ *   (HAPI's default) refuses the DELETE of one still named, failing the whole transaction. Not at all while a
+ *   Coverage neither cancelled nor entered-in-error names him as subscriber (subscribersInUse: the insured is his
+ *   NK1's RelatedPerson): he is in active use; left as held, the list's entry kept, so a later list of the sender
+ *   that still leaves him out ends him once no such Coverage names him (code review 31 CR31-2);
  * - a coverage: a PUT of the held Coverage, owner entries removed, `status` cancelled [FHIR R4 Coverage.status,
  *   fm-status cancelled "The instance is withdrawn, rescinded or reversed"], not a DELETE: the Accounts of the
  *   patient's earlier visits name it (Account.coverage), and were billed to it, which stays true. A coverage already
@@ -38,7 +41,7 @@
  */
 import { LIST_CODE } from '../transform/list-owner.js';
 import { SNAPSHOT_LISTS, type ListKind, type ListSpec } from '../transform/snapshot-lists.js';
-import { listWrittenIds, ownedWrites } from './list-owners.js';
+import { endedIds, listWrittenIds, ownedWrites } from './list-owners.js';
 import type { Search } from './named-resources.js';
 import type { ExpandedEntries } from './order-events.js';
 import { isRecord } from './outcome.js';
@@ -55,6 +58,48 @@ const ENDINGS: Readonly<Record<ListKind, ((body: Json) => Json) | undefined>> = 
   contact: (body) => ({ ...body, active: false }),
   coverage: (body) => (body.status === 'cancelled' || body.status === 'entered-in-error' ? body : { ...body, status: 'cancelled' }),
 };
+
+/**
+ * The order the stated kinds are resolved in: the coverage list before the contact list, so a Coverage this Bundle
+ * cancels no longer keeps its subscriber in use (subscribersInUse).
+ */
+const ORDER: readonly ListKind[] = ['allergy', 'coverage', 'contact'];
+
+/** Coverage statuses that no longer use their subscriber [FHIR R4 fm-status]. */
+const ENDED_COVERAGE = new Set(['cancelled', 'entered-in-error']);
+
+/** The RelatedPerson id a Coverage's subscriber names (`RelatedPerson/<id>`, or a Bundle's `urn:uuid:<id>`). */
+function subscriberId(coverage: Json): string | undefined {
+  const reference = isRecord(coverage.subscriber) ? coverage.subscriber.reference : undefined;
+  if (typeof reference !== 'string') return undefined;
+  if (reference.startsWith('RelatedPerson/')) return reference.slice('RelatedPerson/'.length);
+  return reference.startsWith('urn:uuid:') ? reference.slice('urn:uuid:'.length) : undefined;
+}
+
+/**
+ * [FHIR R4 RelatedPerson.active "Whether this related person record is in active use"; Coverage.subscriber; code
+ * review 31 CR31-2] Of the RelatedPersons `ids` a contact list would end, those a Coverage names as subscriber that
+ * is neither cancelled nor entered-in-error as this Bundle leaves it (a Coverage it PUTs by id as it PUTs it, the
+ * held one otherwise): the insured an IN1 names is the RelatedPerson of his NK1 (identity.ts: IN1-49 the same key),
+ * and an A08 whose NK1s drop him while his plan stays (no IN1 sent: says nothing of insurance) must not make the
+ * subscriber of an active Coverage `active` false. One search (`Coverage?subscriber=`), only when a list would end
+ * a relative. The GT1 guarantor is another RelatedPerson (the `guarantor` key): no contact list names it.
+ */
+async function subscribersInUse(ids: readonly string[], entries: readonly Json[], search: Search): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const held = await search('Coverage', `subscriber=${ids.map((id) => `RelatedPerson/${id}`).join(',')}&_count=${PAGE}`);
+  const written = new Map<string, Json>();
+  for (const entry of entries) {
+    const request = isRecord(entry.request) ? entry.request : {};
+    if (request.method === 'PUT' && typeof request.url === 'string' && request.url.startsWith('Coverage/') && isRecord(entry.resource)) written.set(request.url.slice('Coverage/'.length), entry.resource);
+  }
+  const used = new Set<string>();
+  for (const coverage of [...held.map((c) => (typeof c.id === 'string' ? (written.get(c.id) ?? c) : c)), ...written.values()]) {
+    const id = subscriberId(coverage);
+    if (id !== undefined && ids.includes(id) && !ENDED_COVERAGE.has(String(coverage.status))) used.add(id);
+  }
+  return used;
+}
 
 /** The kind a marked entry's extension names, or undefined for any other entry. */
 function markedKind(entry: Json): ListKind | undefined {
@@ -122,7 +167,10 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     return to === undefined ? [] : [[to, target]];
   }));
   let out = kept;
-  for (const [kind, stated] of codes) {
+  const creates = new Set<number>();
+  for (const kind of ORDER) {
+    const stated = codes.get(kind);
+    if (stated === undefined) continue;
     const { resourceType: type, tagSystem } = SNAPSHOT_LISTS[kind];
     const tagged = await search(type, `_tag=${[...stated].map((c) => `${encodeURIComponent(tagSystem)}|${c}`).join(',')}&_count=${PAGE}`);
     const found = new Set(tagged.map((r) => r.id));
@@ -130,9 +178,11 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     const written = others.length === 0 ? [] : await search(type, `_id=${others.join(',')}&_count=${PAGE}`);
     const conditional = writtenIdentifiers(out, type);
     const held = [...tagged, ...written].filter((r) => !heldIdentifiers(r).some((t) => conditional.has(t)));
-    const owned = ownedWrites(type, tagSystem, out, held, stated, ENDINGS[kind]);
+    const inUse = kind === 'contact' ? await subscribersInUse(endedIds(type, out, held, stated), out, search) : new Set<string>();
+    const owned = ownedWrites(type, tagSystem, out, held, stated, ENDINGS[kind], inUse);
     out = owned.entries;
     versioned = new Set([...versioned, ...owned.versioned]);
+    for (const index of owned.created) creates.add(index);
   }
-  return { entries: out, changed: true, versioned, resolved, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
+  return { entries: out, changed: true, versioned, resolved, listCreates: creates, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
 }

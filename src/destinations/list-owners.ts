@@ -30,6 +30,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export interface OwnedWrites {
   entries: Json[];
   versioned: Set<number>;
+  /**
+   * The indexes of the list PUTs whose member the read did not find: their write is a create, and a `200 OK`
+   * answer says another writer created it in between (crossed-creates.ts, code review 31 CR31-1).
+   */
+  created: Set<number>;
 }
 
 /** `ifMatch` the version a read gave (none: no condition). */
@@ -59,7 +64,7 @@ export function listWrittenIds(type: string, entries: readonly Json[]): string[]
 }
 
 /** A held resource as a PUT body: the server's bookkeeping (version, time) left to the server. */
-function asPutBody(held: Json): Json {
+export function asPutBody(held: Json): Json {
   const meta = isRecord(held.meta) ? { ...held.meta } : undefined;
   if (meta !== undefined) {
     delete meta.versionId;
@@ -70,16 +75,32 @@ function asPutBody(held: Json): Json {
 }
 
 /**
+ * The ids of the held resources `ownedWrites` would end (each owner a stated list, the Bundle not writing it): the
+ * candidates a list kind checks for another use before ending (held-lists.ts).
+ */
+export function endedIds(type: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>): string[] {
+  const written = new Set(entries.flatMap((entry) => writtenId(entry, type) ?? []));
+  return held.flatMap((r) => {
+    const owners = listOwnersOf(r);
+    const id = typeof r.id === 'string' && ID.test(r.id) ? r.id : undefined;
+    return id !== undefined && !written.has(id) && owners.length > 0 && owners.every((c) => stated.has(c)) ? [id] : [];
+  });
+}
+
+/**
  * The module comment's rule for one resource type: `entries` the Bundle's (without the lists' marked reads), `held`
  * the resources of `type` the server holds that the lists' tags find and that the Bundle PUTs (listWrittenIds),
  * `stated` the codes of the lists this Bundle states, `tagSystem` the list kind's hint tag (withListOwners), `end` how
  * a resource no list owns any more is ended: absent, a DELETE; given, a PUT of the body it returns (the held body,
- * owner entries and hint tags removed, as PUT body).
+ * owner entries and hint tags removed, as PUT body). `inUse`: ids of held resources another resource still names in
+ * active use (held-lists.ts: a RelatedPerson an active Coverage names as subscriber): one of them whose last owner
+ * this list is stays as held, this list's entry kept, neither ended nor written (code review 31 CR31-2).
  */
-export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>, end?: (body: Json) => Json): OwnedWrites {
+export function ownedWrites(type: string, tagSystem: string, entries: readonly Json[], held: readonly Json[], stated: ReadonlySet<string>, end?: (body: Json) => Json, inUse: ReadonlySet<string> = new Set()): OwnedWrites {
   const heldById = new Map<string, Json>();
   for (const r of held) if (typeof r.id === 'string' && ID.test(r.id) && !heldById.has(r.id)) heldById.set(r.id, r);
   const versioned = new Set<number>();
+  const created = new Set<number>();
   const written = new Set<string>();
   const out = entries.map((entry, index): Json => {
     const id = writtenId(entry, type);
@@ -89,7 +110,12 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     const resource = isRecord(entry.resource) ? entry.resource : undefined;
     const before = heldById.get(id);
     // only a list's PUT carries the others' entries: a PUT of no list (none of its own) ends every list's ownership
-    if (request.method !== 'PUT' || resource === undefined || before === undefined || listOwnersOf(resource).length === 0) return entry;
+    if (request.method !== 'PUT' || resource === undefined || listOwnersOf(resource).length === 0) return entry;
+    // nothing held to carry: a create, unless another list's first write lands between the read and this one
+    if (before === undefined) {
+      created.add(index);
+      return entry;
+    }
     const owners = [...listOwnersOf(resource), ...listOwnersOf(before)];
     const version = request.ifMatch === undefined ? ifMatchOf(before) : {};
     if (request.ifMatch !== undefined || version.ifMatch !== undefined) versioned.add(index);
@@ -100,11 +126,12 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     const owners = listOwnersOf(before);
     if (!owners.some((c) => stated.has(c))) continue;
     const left = owners.filter((c) => !stated.has(c));
+    if (left.length === 0 && inUse.has(id)) continue;
     const version = ifMatchOf(before);
     if (version.ifMatch !== undefined) versioned.add(out.length);
     if (left.length === 0 && end === undefined) out.push({ request: { method: 'DELETE', url: `${type}/${id}`, ...version } });
     else if (left.length === 0 && end !== undefined) out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: end(withListOwners(asPutBody(before), [], tagSystem)), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
     else out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: withListOwners(asPutBody(before), left, tagSystem), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
   }
-  return { entries: out, versioned };
+  return { entries: out, versioned, created };
 }

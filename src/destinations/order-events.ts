@@ -62,6 +62,8 @@ export interface ExpandedEntries {
   resolved: ReadonlyMap<number, string>;
   /** What the destination reports beside the delivery (DeliveryOutcome.detail): PHI-free, ids and types only. */
   notes?: readonly string[];
+  /** Indexes (in `entries`) of the list members' PUTs that create (held-lists.ts, crossed-creates.ts). */
+  listCreates?: ReadonlySet<number>;
 }
 
 interface MarkedSearch {

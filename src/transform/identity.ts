@@ -473,13 +473,20 @@ export function administrationKey(number: Json, given: string | undefined): Fact
 /**
  * A give of a pharmacy order (RGV_O15 RXG → a MedicationRequest of intent instance-order): the order's
  * number (placer, else filler, as the order's own key) + RXG-1, the give sub-ID counter that v2.5.1
- * 4A.14.6.1 says identifies each give of the order (`subId`; pharmacy.ts mapRxg passes the give's
- * position among the order's RXGs when RXG-1 is empty). Never MSH-10: a resend of the give PUTs the same
+ * 4A.14.6.1 says identifies each give of the order (`subId`). Never MSH-10: a resend of the give PUTs the same
  * URL. No conditional-update search: the give carries no identifier of its own (the order's number would
  * make the order's `identifier=` search find its gives too). Without a number: message-scoped.
+ *
+ * [code review 31 CR31-6] RXG-1 empty (a non-conformant sender: it is required): the order's number + what tells
+ * one give of the order from another in any message, its start (`start`: the TIMING_GIVE TQ1-7, else RXG-3's TQ.4,
+ * as mapped) and its give code RXG-4 (`give`). Until fix33d it was the give's position among the order's RXGs in
+ * THIS message, so the next RGV's one give of the order (position 1 again) PUT over the first. Without a start
+ * either: message-scoped (undefined), never a key another give could share.
  */
-export function giveKey(number: Json | undefined, subId: string): FactsKey | undefined {
-  return number === undefined ? undefined : facts('give:number', [identifierFact(number), subId]);
+export function giveKey(number: Json | undefined, subId: string | undefined, start?: string, give?: Json): FactsKey | undefined {
+  if (number === undefined) return undefined;
+  if (subId !== undefined) return facts('give:number', [identifierFact(number), subId]);
+  return start === undefined ? undefined : facts('give:start', [identifierFact(number), start, conceptKey(give) ?? '']);
 }
 
 /**

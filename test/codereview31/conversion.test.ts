@@ -65,7 +65,7 @@ describe('CR31-6 gives without RXG-1, one per RGV, of one order share an id', ()
     ].join('\r');
   const giveUrl = (message: string) => of(message, 'MedicationRequest').filter((e) => e.resource?.intent === 'instance-order').map((e) => e.request?.url);
 
-  it.fails('RGV #1 (give at 08:00, RXG-1 empty) and RGV #2 (give at 20:00, RXG-1 empty): two gives, two URLs', () => {
+  it('RGV #1 (give at 08:00, RXG-1 empty) and RGV #2 (give at 20:00, RXG-1 empty): two gives, two URLs', () => {
     const first = giveUrl(rgv('G1', '', '20261203080000'));
     const second = giveUrl(rgv('G2', '', '20261203200000'));
     expect(first).toHaveLength(1);

@@ -109,3 +109,38 @@ describe('[CR30-2 for NK1] a tag-retaining server: the body judges, the tag only
     expect(owners(relative('AMA')[0])).toEqual([]);
   });
 });
+
+// [FHIR R4 RelatedPerson.active "Whether this related person record is in active use", Coverage.subscriber; mapping.md
+// RelatedPerson row "IN1-49 for the insured: the same key"; code review 31 CR31-2] the spouse's NK1 (NK1-33) and the
+// IN1 whose insured he is (IN1-16/17, IN1-49 the same id) are one RelatedPerson: a contact list that drops him ends him
+// only once no Coverage in use names him as subscriber
+describe.each(['transaction', 'batch', 'individual'] as Mode[])('[CR31-2] the contact list drops the insured spouse (%s)', (mode) => {
+  const field = (n: number, values: Record<number, string>) => Array.from({ length: n }, (_, i) => values[i] ?? '').join('|');
+  const INSURED_SPOUSE = field(34, { 0: 'NK1', 1: '1', 2: 'QUARSHIE^KOFI', 3: 'SPO^Spouse^HL70063', 7: 'EP^Emergency contact person^HL70131', 33: 'PC4300201^^^PCMC^PI' });
+  const DAU = (set: number) => DAUGHTER.replace('NK1|2|', `NK1|${set}|`);
+  const SPOUSE_PLAN = field(50, { 0: 'IN1', 1: '1', 2: 'SILVER-HMO^Silver HMO', 3: 'SLV1^^^PAYERS^NIIP', 4: 'Silver Payer', 16: 'QUARSHIE^KOFI', 17: 'SPO^Spouse^HL70063', 36: 'POL-9090', 49: 'PC4300201^^^PCMC^PI' });
+  const spouse = () => held('RelatedPerson').filter((r) => JSON.stringify(r.identifier ?? []).includes('"PC4300201"'));
+
+  it('no IN1 (nothing said of insurance): the subscriber of the active plan stays active and listed; the IN1 list then drops the plan: the spouse is ended with it', async () => {
+    await deliver(mode, {}, REG('S1', { nk1: [INSURED_SPOUSE, DAU(2)], in1: [SPOUSE_PLAN] }));
+    expect(spouse()).toHaveLength(1);
+    // the plan's subscriber is his record (a batch's reference as sent: urn:uuid of hig's id)
+    expect(coverage('POL-9090').map((c) => String((c.subscriber as Json).reference).replace('urn:uuid:', 'RelatedPerson/'))).toEqual([`RelatedPerson/${String(spouse()[0]?.id)}`]);
+    await deliver(mode, {}, REG('S2', { nk1: [DAU(1)] }));
+    // in active use as subscriber: not ended, and the contact list's entry stays (a later list that still leaves him
+    // out ends him once the plan is gone)
+    expect(spouse().map((r) => [r.active, owners(r).length])).toEqual([[undefined, 1]]);
+    expect(relative('AMA').map((r) => r.active)).toEqual([undefined]);
+    // registration's IN1s now name the PPO only: the Silver HMO cancelled in the same Bundle that drops him again
+    await deliver(mode, {}, REG('S3', { nk1: [DAU(1)], in1: [PPO] }));
+    expect(coverage('POL-9090').map((c) => c.status)).toEqual(['cancelled']);
+    expect(spouse().map((r) => [r.active, owners(r).length])).toEqual([[false, 0]]);
+  });
+
+  it('control: another sender\'s IN1s wrote him last (no owner entry): registration\'s contact list drops him, he stays active', async () => {
+    await deliver(mode, {}, REG('U1', { nk1: [INSURED_SPOUSE, DAU(2)] }), ED('V1', { in1: [SPOUSE_PLAN] }));
+    await deliver(mode, {}, REG('U2', { nk1: [DAU(1)] }));
+    expect(coverage('POL-9090').map((c) => c.status)).toEqual(['active']);
+    expect(spouse().map((r) => r.active)).toEqual([undefined]);
+  });
+});

@@ -70,6 +70,11 @@ export interface FhirServerOptions {
    * @defaultValue 'given'
    */
   batchOrder?: 'given' | 'reversed';
+  /**
+   * Answer the instance history, `GET Type/id/_history` (FHIR R4 http.html#history); false plays a server without
+   * it (400, as any unsupported path). @defaultValue true
+   */
+  history?: boolean;
 }
 
 /** Where a fault applies. @defaultValue 'fhir' */
@@ -233,7 +238,8 @@ function hasTag(resource: Json, value: string): boolean {
  * `patient` (AllergyIntolerance.patient, RelatedPerson.patient: a literal `Patient/id`, comma values any of them), a
  * Coverage's `beneficiary` (a literal `Patient/id`), a Patient's
  * `link` (the records whose link names the given Patient, comma values any of them: the records merged into a
- * survivor, destinations/named-resources.ts mergedInto) and `_tag` with `:not` (an order's search leaves out the
+ * survivor, destinations/named-resources.ts mergedInto), a Coverage's `subscriber` (a literal reference, comma values
+ * any of them) and `_tag` with `:not` (an order's search leaves out the
  * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
  * the parameter"); `_count` is accepted and changes nothing (one page); any other is unsupported.
  */
@@ -252,6 +258,14 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       // Coverage.beneficiary (a literal `Patient/id`): a deleted person's coverages (destinations/person-delete.ts)
       const beneficiary = isJson(resource.beneficiary) && typeof resource.beneficiary.reference === 'string' ? resource.beneficiary.reference : undefined;
       if (beneficiary === undefined || !value.split(',').includes(beneficiary)) return false;
+    } else if (name === 'subscriber' && resource.resourceType === 'Coverage') {
+      // Coverage.subscriber, a literal `RelatedPerson/id` (comma values any of them): whether a held Coverage still
+      // names a relative a contact list would end (destinations/held-lists.ts, code review 31 CR31-2). A batch's
+      // `urn:uuid:<id>` (stored as sent here; hig's ids are those uuids) is read as the RelatedPerson it names, as a
+      // server resolving the Bundle's references holds it
+      const reference = isJson(resource.subscriber) && typeof resource.subscriber.reference === 'string' ? resource.subscriber.reference : undefined;
+      const subscriber = reference?.startsWith('urn:uuid:') === true ? `RelatedPerson/${reference.slice('urn:uuid:'.length)}` : reference;
+      if (subscriber === undefined || !value.split(',').includes(subscriber)) return false;
     } else if (name === 'link' && resource.resourceType === 'Patient') {
       if (!value.split(',').some((v) => linkedOthers(resource).includes(v))) return false;
     } else if (name === 'subject:Patient.identifier') {
@@ -289,10 +303,19 @@ function identifierKeys(type: string, resource: Json): string[] {
  * Resources by Type/id with an identifier index, so conditional updates stay O(1) however many
  * resources a benchmark stores, and an undo log that makes a transaction atomic without copying.
  */
+/** The versions of a resource the instance history keeps (the newest). */
+const KEPT_VERSIONS = 10;
+
 class ResourceDb {
   readonly resources = new Map<string, Json>();
+  /** Whether `GET Type/id/_history` is answered (FhirServerOptions.history). */
+  constructor(readonly keepsHistory = true) {}
   private readonly byIdentifier = new Map<string, Set<string>>();
   private undo: Map<string, Json | undefined> | undefined;
+  /** Every version written, by key, oldest first (a deletion: undefined): the instance history. */
+  private readonly versions = new Map<string, (Json | undefined)[]>();
+  /** The history lengths a transaction found, by key: a failed one's versions are dropped with its writes. */
+  private versionsUndo: Map<string, number> | undefined;
 
   get(key: string): Json | undefined {
     return this.resources.get(key);
@@ -300,25 +323,49 @@ class ResourceDb {
 
   set(key: string, value: Json): void {
     if (this.undo !== undefined && !this.undo.has(key)) this.undo.set(key, this.resources.get(key));
+    this.recordVersion(key, value);
     this.write(key, value);
   }
 
   /** Removes `key` (undone with the rest of a failed transaction). */
   remove(key: string): void {
     if (this.undo !== undefined && !this.undo.has(key)) this.undo.set(key, this.resources.get(key));
+    if (this.resources.has(key)) this.recordVersion(key, undefined);
     this.write(key, undefined);
+  }
+
+  /** The versions of `key`, newest first (FHIR R4 http.html#history: "sorted with oldest versions last"). */
+  history(key: string): (Json | undefined)[] {
+    return [...(this.versions.get(key) ?? [])].reverse();
   }
 
   /** Run `work`; if it says not to commit, every write it made is undone. */
   atomically<T>(work: () => { commit: boolean; value: T }): T {
     this.undo = new Map();
+    this.versionsUndo = new Map();
     try {
       const { commit, value } = work();
-      if (!commit) for (const [key, previous] of this.undo) this.write(key, previous);
+      if (!commit) {
+        for (const [key, previous] of this.undo) this.write(key, previous);
+        for (const [key, length] of this.versionsUndo) this.versions.get(key)?.splice(length);
+      }
       return value;
     } finally {
       this.undo = undefined;
+      this.versionsUndo = undefined;
     }
+  }
+
+  /**
+   * One version more of `key`; the oldest beyond KEPT_VERSIONS are dropped (a benchmark's many updates stay bounded;
+   * a test reads the newest few), but not within a transaction, whose failure truncates back to its start.
+   */
+  private recordVersion(key: string, value: Json | undefined): void {
+    const list = this.versions.get(key) ?? [];
+    if (this.versionsUndo === undefined && list.length >= KEPT_VERSIONS) list.splice(0, list.length - KEPT_VERSIONS + 1);
+    if (this.versionsUndo !== undefined && !this.versionsUndo.has(key)) this.versionsUndo.set(key, list.length);
+    list.push(value);
+    this.versions.set(key, list);
   }
 
   /** `identifier=sys|val`, `identifier=val`, `_id=x` (`_id=x,y`: either). */
@@ -468,6 +515,7 @@ function apply(
 ): Applied {
   const [path = '', query] = url.replace(/^\/+/, '').split('?', 2) as [string, string | undefined];
   const [type = '', id, ...rest] = path.split('/');
+  if (method === 'GET' && db.keepsHistory && typePattern.test(type) && id !== undefined && rest.length === 1 && rest[0] === '_history') return instanceHistory(db, type, id);
   if (!typePattern.test(type) || rest.length > 0) return { status: 400, outcome: operationOutcome('not-supported') };
 
   if (method === 'GET') {
@@ -521,6 +569,17 @@ function apply(
   const mismatch = versionMismatch(db.get(`${type}/${id}`), headers['if-match']);
   if (mismatch !== undefined) return mismatch;
   return store(db, type, id, resource);
+}
+
+/**
+ * `GET Type/id/_history` (FHIR R4 http.html#history, instance): a history Bundle of every version, newest first, a
+ * deleted one without its resource; one page (`_count` changes nothing); none written, 404.
+ */
+function instanceHistory(db: ResourceDb, type: string, id: string): Applied {
+  const versions = db.history(`${type}/${id}`);
+  if (versions.length === 0) return { status: 404, outcome: operationOutcome('not-found') };
+  const entry = versions.map((r) => (r === undefined ? { request: { method: 'DELETE', url: `${type}/${id}` }, response: { status: '204 No Content' } } : { fullUrl: `${type}/${id}`, resource: r, request: { method: 'PUT', url: `${type}/${id}` }, response: { status: '200 OK' } }));
+  return { status: 200, resource: { resourceType: 'Bundle', type: 'history', total: entry.length, entry } };
 }
 
 /** `GET Type?query` (FHIR R4 http.html#search): a searchset Bundle of the matches, on one page. */
@@ -665,7 +724,7 @@ function basicCredentials(header: string | undefined): [string, string] | undefi
 export async function startFhirServer(options: FhirServerOptions = {}): Promise<FhirServer> {
   const auth = options.auth ?? { type: 'none' };
   const basePath = (options.basePath ?? defaults.basePath).replace(/\/+$/, '');
-  const db = new ResourceDb();
+  const db = new ResourceDb(options.history ?? true);
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const grants: TokenGrant[] = [];

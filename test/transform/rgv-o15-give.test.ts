@@ -78,6 +78,28 @@ describe('[hig RXG identity: order number + RXG-1, never MSH-10] a resend PUTs t
     expect(url('PF250117-RESENT', VANCO)).toBe(first);
     expect(url('PF250118', VANCO.replace('RXG|1|', 'RXG|2|'))).not.toBe(first);
   });
+
+  // [v2.5.1 4A.14.6.1 RXG-1 required; code review 31 CR31-6] without RXG-1 the give is its order + its start + RXG-4,
+  // not its place in the message (each RGV's one give was position 1: the 20:00 give PUT over the 08:00 one)
+  it('RXG-1 empty: a resend the same URL, the order\'s give at 20:00 another URL, another give code another URL; reported', () => {
+    const bare = VANCO.replace('RXG|1|', 'RXG||');
+    const first = url('PF250117', bare);
+    expect(first).toMatch(/^MedicationRequest\/[0-9a-f-]{36}$/);
+    expect(url('PF250117-RESENT', bare)).toBe(first);
+    expect(url('PF250119', bare.replace('20261202080000', '20261202200000'))).not.toBe(first);
+    expect(url('PF250120', bare.replace('VANC1250IVPB^Vancomycin 1,250 mg', 'VANC1000IVPB^Vancomycin 1,000 mg'))).not.toBe(first);
+    // with RXG-1 1 the same give is another URL: the sub-ID, when sent, is the identity
+    expect(url('PF250117', VANCO)).not.toBe(first);
+    const { lines } = convertChecked(msh(), PID, PV1, ORC, bare, IVPB);
+    expect(lines.filter((l) => l.startsWith('RXG-1 '))).toEqual(['RXG-1 (segment 5): no give sub-ID (required): the give is identified by its order, its start (TQ1-7, else RXG-3) and RXG-4']);
+  });
+
+  it('RXG-1 and the start empty: the give is this message\'s only (a resend makes another), reported', () => {
+    const bare = VANCO.replace('RXG|1||^^^20261202080000-0500|', 'RXG||||');
+    expect(url('PF250121', bare)).not.toBe(url('PF250122', bare));
+    const { lines } = convertChecked(msh(), PID, PV1, ORC, bare, IVPB);
+    expect(lines.filter((l) => l.startsWith('RXG-1 '))).toHaveLength(1);
+  });
 });
 
 // v2.5.1 ORDER(ORC … [ENCODING(RXE [{TIMING_ENCODED}] {RXR})] {GIVE(RXG [{TIMING_GIVE(TQ1)}] {RXR} [{RXC}] [{OBSERVATION(OBX)}])}):

@@ -614,6 +614,18 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.noteTarget = dispense;
 }
 
+/** The first start a give's dosages state (a TQ1-7 / RXG-3 TQ.4 bound, else a TQ1 event time), as mapped. */
+function giveStart(mr: Json): string | undefined {
+  for (const dosage of (mr.dosageInstruction as Json[] | undefined) ?? []) {
+    const timing = (dosage.timing as Json | undefined) ?? {};
+    const bounds = ((timing.repeat as Json | undefined)?.boundsPeriod as Json | undefined)?.start;
+    const event = (timing.event as unknown[] | undefined)?.[0];
+    if (typeof bounds === 'string') return bounds;
+    if (typeof event === 'string') return event;
+  }
+  return undefined;
+}
+
 /** A MedicationRequest that is an order, not one give of it (mapRxg's instance-order). */
 const isOrder = (r: Resource): boolean => r.intent !== 'instance-order';
 
@@ -628,7 +640,8 @@ const RXG_PRODUCT: ProductFields = { form: 8, strength: 17, units: 18 };
  * the ORC made it, else this RXG names the order placed elsewhere by its number, the conditional create +
  * status patch RDS_O13/RAS_O17 make (medicationRequest, PLACED_ELSEWHERE; mapping.md "Resource identity",
  * MedicationRequest), RXG-4 its medication only when the server holds no such order. The give:
- *  - identity: the order's number + RXG-1 give sub-ID (identity.ts giveKey), never MSH-10; no identifier
+ *  - identity: the order's number + RXG-1 give sub-ID (without it the give's start and RXG-4: identity.ts
+ *    giveKey, CR31-6), never MSH-10; no identifier
  *    (the order's number on it would make the order's `identifier=` search find its gives: 412);
  *  - status: the order's as ORC-5/ORC-1 state it (medicationRequestStatus), else `active` (a give sent is
  *    the instruction to give: R4 "the prescription is actionable");
@@ -668,10 +681,14 @@ export function mapRxg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (text !== '') appendOrderText(mr, firstDosage(mr as Resource), text);
   substitution(mr as Resource, seg.str(10));
   push(mr, 'reasonCode', ...seg.reps(22).map((r) => codeableConcept(r)));
-  const gives = scope.tree.orderOf(seg.index).filter((i) => cx.msg.segments[i]?.name === 'RXG');
-  const subId = seg.str(1)?.trim() ?? `position ${gives.indexOf(seg.index) + 1}`;
+  const sent = seg.str(1)?.trim();
+  const subId = sent === '' ? undefined : sent;
   const number = (order.identifier as Json[] | undefined)?.[0];
-  const resource = cx.add(mr as Resource, giveKey(number, subId), 'distinct');
+  // [v2.5.1 4A.14.6.1 RXG-1 required; code review 31 CR31-6] without RXG-1 the give is known by its start and code
+  // (identity.ts giveKey), not its place in this message, which the next RGV's give of the order shares
+  const start = subId === undefined ? giveStart(mr) : undefined;
+  if (subId === undefined) cx.remark(seg, '1', `no give sub-ID (required): the give is identified by its order, ${start === undefined ? 'and with no start (TQ1-7, RXG-3) only within this message (a resend makes another give)' : 'its start (TQ1-7, else RXG-3) and RXG-4'}`);
+  const resource = cx.add(mr as Resource, giveKey(number, subId, start, give), 'distinct');
   scope.medicationRequest = resource;
   scope.medicationFrom = 'RXG';
   scope.noteTarget = resource;
