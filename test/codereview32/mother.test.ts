@@ -115,3 +115,36 @@ describe('CR32-2 identifiers without a system, of two assigning authorities, rea
     expect(holding('QV8880002')).toHaveLength(1);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// CR32-5 [docs/mapping.md "Resource identity" RelatedPerson row: "IN1-49 for the insured: the same key, so an NK1 naming
+// the insured by that id fills the same RelatedPerson"; held-mother.ts: the NK1 MTH candidate "is the mother"] the
+// move to the mother's id is made per message, for the entry an NK1 MTH marks: an A08 whose NK1 MTH (SSN) is also the
+// IN1 insured (IN1-49 the same SSN) writes one RelatedPerson at the mother's id and Coverage.subscriber names her; the
+// next message with the IN1 alone (no NK1, as an insurance update sends) keys the insured by her SSN at the NK1's own
+// id: a second RelatedPerson with her SSN, and the Coverage's subscriber moved to it
+// ---------------------------------------------------------------------------------------------------
+describe('CR32-5 the mother the NK1 MTH candidate became is split again by a message naming her by IN1-49 alone', () => {
+  const in1 = () => {
+    const f: string[] = Array<string>(50).fill('');
+    f[0] = 'IN1'; f[1] = '1'; f[2] = 'SILVER-HMO^Silver HMO'; f[3] = 'QVPAY1^^^PAYERS^NIIP'; f[4] = 'Quill Valley Health Plan';
+    f[16] = 'TESTMOTHER^ELSA'; f[17] = 'MTH^Mother^HL70063'; f[36] = 'POL-55120'; f[49] = '900113333^^^SSA^SS';
+    return f.join('|');
+  };
+  const a08 = (control: string, segments: readonly string[]) =>
+    [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061400-0600', pid(''), ...segments.filter((s) => s.startsWith('NK1')), 'PV1|1|I|W2^210^A', ...segments.filter((s) => !s.startsWith('NK1'))].join('\r');
+  const subscribers = () => [...server.resources.values()].filter((r) => r.resourceType === 'Coverage').map((c) => (c.subscriber as Json | undefined)?.reference);
+
+  it.fails('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
+    await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
+    await deliver(a08('I2', [in1()]));
+    expect(holding('900113333').map((r) => r.id)).toEqual([motherId()]);
+    expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  it('control: after the first A08 alone, one RelatedPerson (the mother) and the Coverage names her', async () => {
+    await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
+    expect(holding('900113333').map((r) => r.id)).toEqual([motherId()]);
+    expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+});
