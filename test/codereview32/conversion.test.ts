@@ -16,7 +16,7 @@ const entries = (message: string, timezone = 'America/Chicago'): Entry[] => (con
 const of = (message: string, type: string): Json[] => entries(message).flatMap((e) => (e.resource?.resourceType === type ? [e.resource] : []));
 
 // ---------------------------------------------------------------------------------------------------
-// CR32-3 [hig time-zone rule, the ordering rule (docs/mapping.md; context.ts NOT_AFTER); review 50 R50-W1 "collection
+// CR32-4 [hig time-zone rule, the ordering rule (docs/mapping.md; context.ts NOT_AFTER); review 50 R50-W1 "collection
 // ≤ receipt ≤ report ≤ message"; v2.5.1 OBR-14 Specimen Received Date/Time] fix33c bounds OBR-7/8 by OBR-14 and a
 // bare bound by "the latest reading its own bounds leave" (latestReadingOf), MSH-7 only when they leave none. OBR-14's
 // own bounds are OBR-22 alone (no MSH-7): in a result without OBR-22 a bare OBR-14 has no bound, so its latest reading
@@ -24,7 +24,7 @@ const of = (message: string, type: string): Json[] => entries(message).flatMap((
 // ORU sent 01:20 CST (second pass, 07:20Z), OBR-7 01:30 and OBR-14 01:35 bare, no OBR-22: both CST readings (07:30Z,
 // 07:35Z) are after the message that reports them; the CDT readings (06:30Z, 06:35Z) are the ones it allows.
 // ---------------------------------------------------------------------------------------------------
-describe('CR32-3 a receipt (OBR-14) bare in the repeated hour, without OBR-22, is not held to MSH-7 (America/Chicago, fall-back 1 Nov 2026)', () => {
+describe('CR32-4 a receipt (OBR-14) bare in the repeated hour, without OBR-22, is not held to MSH-7 (America/Chicago, fall-back 1 Nov 2026)', () => {
   const obr = (o7: string, o14: string, o22: string) => {
     const f = Array<string>(26).fill('');
     f[0] = 'OBR'; f[1] = '1'; f[3] = 'QVF4410^QVLAB'; f[4] = '2345-7^Glucose^LN'; f[7] = o7; f[14] = o14; f[22] = o22; f[25] = 'F';
@@ -53,13 +53,13 @@ describe('CR32-3 a receipt (OBR-14) bare in the repeated hour, without OBR-22, i
 });
 
 // ---------------------------------------------------------------------------------------------------
-// CR32-4 [hig: no-known-allergy statement (segments/no-known-allergy.ts: compared "without case, spaces or
+// CR32-5 [hig: no-known-allergy statement (segments/no-known-allergy.ts: compared "without case, spaces or
 // punctuation"); FHIR R4 AllergyIntolerance.verificationStatus confirmed "A high level of certainty about the
 // propensity for a reaction"] `NKDA?` (the question nursing shorthand writes when it was not asked or not
 // answered) normalises to `nkda` and is written as the statement, verificationStatus `confirmed`: a question read as
 // a confirmed "no known drug allergy"
 // ---------------------------------------------------------------------------------------------------
-describe('CR32-4 an AL1-3 that asks (NKDA?) is read as a confirmed no-known-drug-allergy statement', () => {
+describe('CR32-5 an AL1-3 that asks (NKDA?) is read as a confirmed no-known-drug-allergy statement', () => {
   const adt = (al1: string) =>
     [
       'MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||ADT^A08^ADT_A01|NK1|P|2.5.1',

@@ -117,14 +117,14 @@ describe('CR32-2 identifiers without a system, of two assigning authorities, rea
 });
 
 // ---------------------------------------------------------------------------------------------------
-// CR32-5 [docs/mapping.md "Resource identity" RelatedPerson row: "IN1-49 for the insured: the same key, so an NK1 naming
+// CR32-3 [docs/mapping.md "Resource identity" RelatedPerson row: "IN1-49 for the insured: the same key, so an NK1 naming
 // the insured by that id fills the same RelatedPerson"; held-mother.ts: the NK1 MTH candidate "is the mother"] the
 // move to the mother's id is made per message, for the entry an NK1 MTH marks: an A08 whose NK1 MTH (SSN) is also the
 // IN1 insured (IN1-49 the same SSN) writes one RelatedPerson at the mother's id and Coverage.subscriber names her; the
 // next message with the IN1 alone (no NK1, as an insurance update sends) keys the insured by her SSN at the NK1's own
 // id: a second RelatedPerson with her SSN, and the Coverage's subscriber moved to it
 // ---------------------------------------------------------------------------------------------------
-describe('CR32-5 the mother the NK1 MTH candidate became is split again by a message naming her by IN1-49 alone', () => {
+describe('CR32-3 the mother the NK1 MTH candidate became is split again by a message naming her by IN1-49 alone', () => {
   const in1 = () => {
     const f: string[] = Array<string>(50).fill('');
     f[0] = 'IN1'; f[1] = '1'; f[2] = 'SILVER-HMO^Silver HMO'; f[3] = 'QVPAY1^^^PAYERS^NIIP'; f[4] = 'Quill Valley Health Plan';
