@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open, readlink, rename, symlink, unlink, type FileHandle } from 'node:fs/promises';
+import { link, lstat, open, readlink, rename, symlink, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { lstatOrGone, readExactly } from './regular-file.js';
 
@@ -41,8 +41,11 @@ async function withNewFile(path: string, mode: number, write: (fh: FileHandle) =
 
 /**
  * Across filesystems: a regular file is copied through a descriptor opened without following links
- * into a new file; a symbolic link is recreated as the same link (never read through); anything else
- * (FIFO, socket, device) cannot be carried over and throws EXDEV.
+ * into a new hidden file beside the target, synced, then linked to its name (link(2) fails rather than replace an
+ * entry that appeared meanwhile), so whoever reads the done or error folder never sees the name before the whole
+ * file is there (a copy straight to the name showed an empty or half file to an archive pick-up); a symbolic link
+ * is recreated as the same link (never read through; it appears whole); anything else (FIFO, socket, device)
+ * cannot be carried over and throws EXDEV.
  */
 async function copyAcross(from: string, to: string): Promise<void> {
   const st = await lstat(from);
@@ -52,10 +55,34 @@ async function copyAcross(from: string, to: string): Promise<void> {
   try {
     const bytes = await readExactly(src, (await src.stat()).size);
     if (!bytes) throw new Error('file changed while it was being copied');
-    await withNewFile(to, st.mode & 0o777, async (fh) => void (await fh.writeFile(bytes)));
+    const tmp = hiddenBeside(to);
+    await withNewFile(tmp, st.mode & 0o777, async (fh) => void (await fh.writeFile(bytes)));
+    await publish(tmp, to);
   } finally {
     await src.close();
   }
+}
+
+/** A new hidden name in the target's directory: the file source and the glob filters skip dot files. */
+const hiddenBeside = (path: string): string => join(dirname(path), `.hig-${randomBytes(12).toString('hex')}.tmp`);
+
+/**
+ * Gives the complete file `tmp` the name `to`: a hard link, which fails if `to` appeared since it was chosen; on a
+ * filesystem without hard links (some network and FUSE mounts), a rename.
+ */
+async function publish(tmp: string, to: string): Promise<void> {
+  try {
+    await link(tmp, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') {
+      await unlink(tmp).catch(() => undefined);
+      throw err;
+    }
+    await rename(tmp, to);
+    return;
+  }
+  await unlink(tmp);
 }
 
 /** Moves `from` into `dir` under a free name; returns the name used. */
@@ -77,7 +104,7 @@ export async function moveInto(from: string, dir: string, name: string): Promise
  * see half a file, and a link at `path` itself is replaced, not followed.
  */
 export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.hig-${randomBytes(12).toString('hex')}.tmp`);
+  const tmp = hiddenBeside(path);
   await withNewFile(tmp, 0o666, async (fh) => void (await fh.writeFile(text)));
   try {
     await rename(tmp, path);
