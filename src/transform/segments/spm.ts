@@ -199,6 +199,9 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const placer = eiFromComponent(id, 1, cx, 'PGN');
   const filler = eiFromComponent(id, 2, cx, 'FGN');
   push(s, 'identifier', filler, placer);
+  // [IG SPM[Specimen] #2, SPM-2 0..1; review 51 R51-L1] a sender repeating SPM-2 names a second slide or a derived
+  // specimen (an extract) there: not this Specimen's identifier (it would join two specimens' identities), reported
+  if (seg.reps(2).length > 1) cx.leftOut(seg, '2', 'repetition 2+: SPM-2 identifies one specimen (0..1); a further specimen\'s number (another slide, an extract) is not read');
   set(s, 'type', codeableConcept(seg.rep(4), 'SpecimenType'));
   if (scope.patient !== undefined) s.subject = cx.ref(scope.patient);
   // [IG SPM[Specimen] #3 → parent(Specimen.identifier), EIP[Identifier-PlacerAssignedIdentifier] /
