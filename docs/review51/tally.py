@@ -19,6 +19,7 @@ from tally_core import _fixed, main, tables_of  # noqa: E402,F401
 EXPECTED = 24
 
 CLASSES = [
+    (r'^SPM-2: repetition 2\+: SPM-2 identifies one specimen', 'b', 'SPM-2 repetition 2+: the IG row is 0..1 (another slide or an extract: another specimen) (review 51, after the review)'),
     # ---- review 51: every Bundle read; each (b) hit checked in the corpus (no IG target) or against hig's
     # documented rule, classed below or by the chained rows.
     (r'^OBR-14 is valued but not mapped', 'b', "OBR-14 of a result group that carries its SPM: the SPM's Specimen holds SPM-18, checked equal to OBR-14 in every message of this sample (v2.5.1 OBR-14 kept for backward compatibility; the IG's OBR Specimen is the SPM's here) (review 51)"),
@@ -40,7 +41,7 @@ SILENT = {13: [L1], 18: [L1], 24: [L1]}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R51-L1': 'a3eb0755'}  # lead: the further repetition of SPM-2 is reported (another specimen's number, not this one's identifier)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
