@@ -8,19 +8,23 @@
  * person over the mother (her MRN and name gone). The message cannot say which; the mother the server holds can.
  *
  * So the converter writes such an NK1 at its own id (as any relative) with a marker naming the mother's id
- * (transform/patch.ts MOTHER_CANDIDATE_EXTENSION), and the FHIR destination reads the mother (`RelatedPerson?_id=`,
- * one GET per marked entry) and decides:
+ * (transform/patch.ts MOTHER_CANDIDATE_EXTENSION), and the FHIR destination reads the mother and the NK1's own record
+ * (`RelatedPerson?_id=<mother>,<own>`, one GET per marked entry) and decides:
  *
- * - **she is the mother** when the server holds no mother, or the held mother holds one of the NK1's identifiers
- *   (system and value), or holds no identifier of a system the NK1's identifiers have ("nothing says otherwise"):
+ * - **she is the mother** when the held mother holds one of the NK1's identifiers (system and value); otherwise, when
+ *   the server does not hold the NK1's own record, and holds no mother or a mother with no identifier of a system the
+ *   NK1's identifiers have ("nothing says otherwise"):
  *   the entry is `PUT RelatedPerson/<mother's id>` of the NK1's resource, as an NK1 filling the mother always was
  *   (written whole), with the held identifiers of the systems the NK1 does not send kept after its own (PID-21's MRN
  *   beside the NK1's SSN), `ifMatch` the version read (a write since: 412, retried, read again), no contact-list
  *   owner entry or tag (the mother is no list member: docs/mapping.md "Snapshot lists"), and the Bundle's references
  *   to the NK1's fullUrl naming her;
- * - **another person** when the held mother holds an identifier of a system the NK1's identifiers have, with another
- *   value, and none of the NK1's: the entry goes as converted, at the NK1's own id, and the delivery reports it
- *   (DeliveryOutcome.detail: ids only).
+ * - **another person** when the held mother holds none of the NK1's identifiers and either holds another value of
+ *   one of their systems, or the server holds the NK1's own record (code review 32 CR32-1: an A01 with PID-21 kept
+ *   this NK1 apart there, "two identifiers, two people", or an IN1/GT1 keyed her by the same identifier; that the
+ *   mother holds no SSN does not make an SSN-holder already on file her): the entry goes as converted, at the NK1's
+ *   own id, and the delivery reports it (DeliveryOutcome.detail: ids only). The A08 first (nothing held) still
+ *   writes the NK1 at the mother's id, where the next message finds her by her identifiers.
  *
  * The marker is internal: removed from every entry sent. The search carries hig's id: errors name the type only.
  */
@@ -53,13 +57,24 @@ function unmarked(entry: Json): Json {
 
 const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.identifier) ? (resource.identifier as unknown[]) : []);
 
-/** Whether the NK1's resource is the held mother (the module comment): none held, an identifier in common, or no other of one system. */
-function isHeldMother(resource: Json, held: Json | undefined): boolean {
-  if (held === undefined) return true;
+/**
+ * Whether the NK1's resource is the held mother (the module comment): an identifier in common with her; else not when
+ * the server holds the NK1's own record (`ownHeld`: another person, kept apart there); else none held, or no other
+ * value of one of her systems.
+ */
+function isHeldMother(resource: Json, held: Json | undefined, ownHeld: boolean): boolean {
   const own = identifiersOf(resource);
-  const have = new Set(identifiersOf(held).map(identifierText));
+  const have = new Set(identifiersOf(held ?? {}).map(identifierText));
   if (own.some((i) => have.has(identifierText(i)))) return true;
-  return otherPersonsIdentifiers(own, held).length === 0;
+  if (ownHeld) return false;
+  return held === undefined || otherPersonsIdentifiers(own, held).length === 0;
+}
+
+/** The id the entry is written at as converted (`PUT RelatedPerson/<own>`), or undefined for another form. */
+function ownIdOf(request: Json, motherId: string): string | undefined {
+  const url = request.url;
+  const id = typeof url === 'string' && url.startsWith('RelatedPerson/') ? url.slice('RelatedPerson/'.length) : undefined;
+  return id !== undefined && UUID.test(id) && id !== motherId ? id : undefined;
 }
 
 /** The NK1's resource at the mother's id: the held identifiers of systems it does not send after its own, no list owner. */
@@ -86,9 +101,14 @@ export async function resolveMotherCandidates(prior: ExpandedEntries, search: Se
       out.push(Array.isArray(entry.extension) ? unmarked(entry) : entry);
       continue;
     }
-    const [held] = await search('RelatedPerson', `_id=${motherId}`);
-    if (!isHeldMother(resource, held)) {
-      notes.push(`${String(request.url)}: an NK1 saying MTH kept apart from the patient's mother RelatedPerson/${motherId}, who holds another identifier of its identifier's system (two people)`);
+    const ownId = ownIdOf(request, motherId);
+    // one GET for both: the mother, and the NK1's own record if an earlier message kept it apart (code review 32 CR32-1)
+    const found = await search('RelatedPerson', `_id=${ownId === undefined ? motherId : `${motherId},${ownId}`}`);
+    const held = found.find((r) => r.id === motherId);
+    const ownHeld = ownId !== undefined && found.some((r) => r.id === ownId);
+    if (!isHeldMother(resource, held, ownHeld)) {
+      const why = ownHeld ? 'already held at its own id' : 'who holds another identifier of its identifier\'s system';
+      notes.push(`${String(request.url)}: an NK1 saying MTH kept apart from the patient's mother RelatedPerson/${motherId}, ${why} (two people)`);
       out.push(unmarked(entry));
       continue;
     }
