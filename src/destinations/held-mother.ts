@@ -32,7 +32,8 @@ import { withListOwners } from '../transform/list-owner.js';
 import { MOTHER_CANDIDATE_EXTENSION } from '../transform/patch.js';
 import { SNAPSHOT_LISTS } from '../transform/snapshot-lists.js';
 import { ifMatchOf } from './list-owners.js';
-import { identifierText, otherPersonsIdentifiers, type Search } from './named-resources.js';
+import { identifierNamespace, identifierText } from '../transform/identifier-namespace.js';
+import { otherPersonsIdentifiers, type Search } from './named-resources.js';
 import { rewriteReferences, type ExpandedEntries } from './order-events.js';
 import { isRecord } from './outcome.js';
 
@@ -65,7 +66,8 @@ const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.ide
 function isHeldMother(resource: Json, held: Json | undefined, ownHeld: boolean): boolean {
   const own = identifiersOf(resource);
   const have = new Set(identifiersOf(held ?? {}).map(identifierText));
-  if (own.some((i) => have.has(identifierText(i)))) return true;
+  // in common: of one namespace and value; an identifier naming no namespace proves nothing (CR32-2)
+  if (own.some((i) => identifierNamespace(i) !== undefined && have.has(identifierText(i)))) return true;
   if (ownHeld) return false;
   return held === undefined || otherPersonsIdentifiers(own, held).length === 0;
 }
@@ -77,11 +79,16 @@ function ownIdOf(request: Json, motherId: string): string | undefined {
   return id !== undefined && UUID.test(id) && id !== motherId ? id : undefined;
 }
 
-/** The NK1's resource at the mother's id: the held identifiers of systems it does not send after its own, no list owner. */
+/** The NK1's resource at the mother's id: the held identifiers of namespaces it does not send after its own, no list owner. */
 function asMother(resource: Json, motherId: string, held: Json | undefined): Json {
   const own = identifiersOf(resource);
-  const systems = new Set(own.flatMap((i) => (isRecord(i) ? [String(i.system)] : [])));
-  const kept = held === undefined ? [] : identifiersOf(held).filter((i) => isRecord(i) && !systems.has(String(i.system)));
+  const namespaces = new Set(own.map(identifierNamespace));
+  const texts = new Set(own.map(identifierText));
+  // held identifiers of a namespace the NK1 does not send; one naming none, unless the NK1 sends it too
+  const kept = held === undefined ? [] : identifiersOf(held).filter((i) => {
+    const namespace = identifierNamespace(i);
+    return isRecord(i) && (namespace === undefined ? !texts.has(identifierText(i)) : !namespaces.has(namespace));
+  });
   const identifier = [...own, ...kept];
   return withListOwners({ ...resource, id: motherId, ...(identifier.length === 0 ? {} : { identifier }) }, [], SNAPSHOT_LISTS.contact.tagSystem);
 }

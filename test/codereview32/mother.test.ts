@@ -95,7 +95,7 @@ describe('CR32-1 an NK1 MTH the A01 kept apart from PID-21\'s mother (another sy
 // count as two values of one system: "another person"
 // ---------------------------------------------------------------------------------------------------
 describe('CR32-2 identifiers without a system, of two assigning authorities, read as two values of one system', () => {
-  it.fails('registry PID-21 R5550001^^^QVSTATEREG^MR, then the hospital\'s A08 NK1 MTH QV8880002^^^QVMC^MR (no PID-21): nothing says otherwise, one mother holding both', async () => {
+  it('registry PID-21 R5550001^^^QVSTATEREG^MR, then the hospital\'s A08 NK1 MTH QV8880002^^^QVMC^MR (no PID-21): nothing says otherwise, one mother holding both', async () => {
     await deliver(adt('A08', 'M1', 'R5550001^^^QVSTATEREG^MR', []));
     expect(people().map((r) => r.id)).toEqual([motherId()]);
     const outcome = await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC^MR')]));
@@ -104,12 +104,21 @@ describe('CR32-2 identifiers without a system, of two assigning authorities, rea
     expect(values(mother()).sort()).toEqual(['QV8880002', 'R5550001']);
   });
 
-  it.fails('the other order: the hospital\'s NK1 MTH QV8880002^^^QVMC^MR made the mother; the registry\'s PID-21 R5550001^^^QVSTATEREG^MR is added to her, not refused', async () => {
+  it('the other order: the hospital\'s NK1 MTH QV8880002^^^QVMC^MR made the mother; the registry\'s PID-21 R5550001^^^QVSTATEREG^MR is added to her, not refused', async () => {
     await deliver(adt('A08', 'M1', '', [ELSA('QV8880002^^^QVMC^MR')]));
     expect(people().map((r) => r.id)).toEqual([motherId()]);
     const outcome = await deliver(adt('A08', 'M2', 'R5550001^^^QVSTATEREG^MR', []));
     expect(outcome.detail ?? '').not.toContain('not added');
     expect(values(mother()).sort()).toEqual(['QV8880002', 'R5550001']);
+  });
+
+  // After the review (fix33e): an identifier naming neither a system nor an authority proves nothing
+  it('held mother PID-21 777^^^^MR (no authority), then an A08 NK1 MTH 888^^^^MR (no PID-21): no other person proven, one mother holding both', async () => {
+    await deliver(adt('A08', 'M1', '777^^^^MR', []));
+    const outcome = await deliver(adt('A08', 'M2', '', [ELSA('888^^^^MR')]));
+    expect(outcome.detail ?? '').not.toContain('two people');
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(values(mother()).sort()).toEqual(['777', '888']);
   });
 
   it('control: an identifier of a system (SSN, us-ssn) beside the held mother\'s QVMC MRN says nothing: one mother holding both', async () => {

@@ -10,6 +10,7 @@ import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snaps
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
+import { identifierText } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
 
@@ -129,7 +130,6 @@ function patientNk1s(scope: Scope): SegmentNode[] {
     c.kind === 'group' && c.name === 'NEXT_OF_KIN' ? c.children.filter((n): n is SegmentNode => n.kind === 'segment' && n.segment.name === 'NK1') : []);
 }
 
-const identifierText = (i: Json): string => `${String(i.system)}|${String(i.value)}`;
 
 /** Adds to the mother PID-21 made the NK1's identifiers she lacks (a merge keeps the first list whole). */
 function addIdentifiers(made: Json, more: Json[]): void {
