@@ -39,7 +39,7 @@ describe('CR32-4 a receipt (OBR-14) bare in the repeated hour, without OBR-22, i
     ].join('\r');
   const specimen = (m: string) => of(m, 'Specimen')[0];
 
-  it.fails('MSH-7 202611010120-0600, OBR-7 01:30 and OBR-14 01:35 bare, no OBR-22: received and collected before the message (-05:00)', () => {
+  it('MSH-7 202611010120-0600, OBR-7 01:30 and OBR-14 01:35 bare, no OBR-22: received and collected before the message (-05:00)', () => {
     const s = specimen(oru('202611010120-0600', '202611010130', '202611010135', ''));
     expect(s?.receivedTime).toBe('2026-11-01T01:35:00-05:00');
     expect((s?.collection as Json | undefined)?.collectedDateTime).toBe('2026-11-01T01:30:00-05:00');
