@@ -26,10 +26,16 @@
  *   own id, and the delivery reports it (DeliveryOutcome.detail: ids only). The A08 first (nothing held) still
  *   writes the NK1 at the mother's id, where the next message finds her by her identifiers.
  *
- * The marker is internal: removed from every entry sent. The search carries hig's id: errors name the type only.
+ * An insured an IN1 alone names as the mother (IN1-17 MTH, IN1-49; patch.ts MOTHER_NAMED_EXTENSION beside the marker;
+ * code review 32 CR32-3: the next insurance update wrote her again at her own id and moved Coverage.subscriber there)
+ * names her only: where the held mother holds one of her identifiers, the entry becomes a create of her at her id
+ * that finds her (`POST`, `ifNoneExist: _id=<mother>`, as PID-21's), the Bundle's references naming her, nothing of
+ * hers overwritten (an IN1 has no telecom); else it goes as converted, at her own id, as before.
+ *
+ * The markers are internal: removed from every entry sent. The search carries hig's id: errors name the type only.
  */
 import { withListOwners } from '../transform/list-owner.js';
-import { MOTHER_CANDIDATE_EXTENSION } from '../transform/patch.js';
+import { MOTHER_CANDIDATE_EXTENSION, MOTHER_NAMED_EXTENSION } from '../transform/patch.js';
 import { SNAPSHOT_LISTS } from '../transform/snapshot-lists.js';
 import { ifMatchOf } from './list-owners.js';
 import { identifierNamespace, identifierText } from '../transform/identifier-namespace.js';
@@ -49,14 +55,25 @@ function motherIdOf(entry: Json): string | undefined {
   return typeof id === 'string' && UUID.test(id) ? id : undefined;
 }
 
-/** The entry without the marker (an `extension` left empty goes too). */
+const MARKERS: ReadonlySet<unknown> = new Set([MOTHER_CANDIDATE_EXTENSION, MOTHER_NAMED_EXTENSION]);
+
+/** Whether the entry names the mother only (an IN1 alone: patch.ts MOTHER_NAMED_EXTENSION; CR32-3). */
+const namesOnly = (entry: Json): boolean => (Array.isArray(entry.extension) ? entry.extension : []).some((e) => isRecord(e) && e.url === MOTHER_NAMED_EXTENSION && e.valueBoolean === true);
+
+/** The entry without the markers (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
   const { extension, ...rest } = entry;
-  const kept = (Array.isArray(extension) ? extension : []).filter((e) => !(isRecord(e) && e.url === MOTHER_CANDIDATE_EXTENSION));
+  const kept = (Array.isArray(extension) ? extension : []).filter((e) => !(isRecord(e) && MARKERS.has(e.url)));
   return kept.length === 0 ? rest : { ...rest, extension: kept };
 }
 
 const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.identifier) ? (resource.identifier as unknown[]) : []);
+
+/** Whether the held mother holds one of the resource's identifiers (of one namespace and value; CR32-2: none proves nothing). */
+function inCommon(resource: Json, held: Json | undefined): boolean {
+  const have = new Set(identifiersOf(held ?? {}).map(identifierText));
+  return identifiersOf(resource).some((i) => identifierNamespace(i) !== undefined && have.has(identifierText(i)));
+}
 
 /**
  * Whether the NK1's resource is the held mother (the module comment): an identifier in common with her; else not when
@@ -64,12 +81,9 @@ const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.ide
  * value of one of her systems.
  */
 function isHeldMother(resource: Json, held: Json | undefined, ownHeld: boolean): boolean {
-  const own = identifiersOf(resource);
-  const have = new Set(identifiersOf(held ?? {}).map(identifierText));
-  // in common: of one namespace and value; an identifier naming no namespace proves nothing (CR32-2)
-  if (own.some((i) => identifierNamespace(i) !== undefined && have.has(identifierText(i)))) return true;
+  if (inCommon(resource, held)) return true;
   if (ownHeld) return false;
-  return held === undefined || otherPersonsIdentifiers(own, held).length === 0;
+  return held === undefined || otherPersonsIdentifiers(identifiersOf(resource), held).length === 0;
 }
 
 /** The id the entry is written at as converted (`PUT RelatedPerson/<own>`), or undefined for another form. */
@@ -113,6 +127,17 @@ export async function resolveMotherCandidates(prior: ExpandedEntries, search: Se
     const found = await search('RelatedPerson', `_id=${ownId === undefined ? motherId : `${motherId},${ownId}`}`);
     const held = found.find((r) => r.id === motherId);
     const ownHeld = ownId !== undefined && found.some((r) => r.id === ownId);
+    if (namesOnly(entry)) {
+      // an IN1 alone: the held mother holding her identifier is she, named by a create that finds her; else as converted
+      if (held === undefined || !inCommon(resource, held)) {
+        out.push(unmarked(entry));
+        continue;
+      }
+      if (typeof entry.fullUrl === 'string') replaced.set(entry.fullUrl, [`urn:uuid:${motherId}`]);
+      const { request: _put, ...rest } = unmarked(entry);
+      out.push({ ...rest, fullUrl: `urn:uuid:${motherId}`, resource: asMother(resource, motherId, held), request: { method: 'POST', url: 'RelatedPerson', ifNoneExist: `_id=${motherId}` } });
+      continue;
+    }
     if (!isHeldMother(resource, held, ownHeld)) {
       const why = ownHeld ? 'already held at its own id' : 'who holds another identifier of its identifier\'s system';
       notes.push(`${String(request.url)}: an NK1 saying MTH kept apart from the patient's mother RelatedPerson/${motherId}, ${why} (two people)`);

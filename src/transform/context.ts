@@ -439,6 +439,11 @@ export class Conversion implements DatatypeContext {
    */
   readonly motherCandidates = new Map<string, string>();
   /**
+   * Of motherCandidates, the RelatedPerson an IN1 alone names (IN1-17 MTH, IN1-49, no NK1 of hers in the message;
+   * admin.ts insured; code review 32 CR32-3): she names the mother and does not write her (patch.ts MOTHER_NAMED_EXTENSION).
+   */
+  readonly motherNamedOnly = new Set<string>();
+  /**
    * `Type/id` of the Patients an unlink event (A37) names → the links to remove from each (patient-links.ts):
    * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
    */
@@ -840,6 +845,7 @@ export class Conversion implements DatatypeContext {
     }
     this.resources.delete(key);
     for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays] as Map<string, unknown>[]) map.delete(key);
+    this.motherNamedOnly.delete(key);
     this.booked.delete(key);
     this.folded.set(key, into);
     // the segment that made `from` (its NTE, its group) finds `into` instead

@@ -156,11 +156,28 @@ describe('CR32-3 the mother the NK1 MTH candidate became is split again by a mes
     [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061400-0600', pid(''), ...segments.filter((s) => s.startsWith('NK1')), 'PV1|1|I|W2^210^A', ...segments.filter((s) => !s.startsWith('NK1'))].join('\r');
   const subscribers = () => [...server.resources.values()].filter((r) => r.resourceType === 'Coverage').map((c) => (c.subscriber as Json | undefined)?.reference);
 
-  it.fails('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
+  it('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
     await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
     await deliver(a08('I2', [in1()]));
     expect(holding('900113333').map((r) => r.id)).toEqual([motherId()]);
     expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  // After the review (fix33e): the IN1 alone names the mother (admin.ts markInsuredMother) and does not write her
+  it('the IN1 alone does not write over the mother: her NK1 telephone kept, one RelatedPerson', async () => {
+    const withPhone = `NK1|1|TESTMOTHER^ELSA|MTH^Mother^HL70063||^PRN^PH^^1^555^5550123${'|'.repeat(28)}900113333^^^SSA^SS`;
+    await deliver(a08('I1', [withPhone, in1()]));
+    await deliver(a08('I2', [in1()]));
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(JSON.stringify(mother()?.telecom)).toContain('5550123');
+    expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  it('the IN1 alone with no mother held: the insured at her own id, as before (nothing says she is the mother)', async () => {
+    await deliver(a08('I2', [in1()]));
+    expect(people()).toHaveLength(1);
+    expect(people()[0]?.id).not.toBe(motherId());
+    expect(subscribers()).toEqual([`RelatedPerson/${String(people()[0]?.id)}`]);
   });
 
   it('control: after the first A08 alone, one RelatedPerson (the mother) and the Coverage names her', async () => {

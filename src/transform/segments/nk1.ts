@@ -205,6 +205,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [hig mother rule; CR30-3] the mother or another person: the held mother says (motherReading)
     const motherId = reading === 'candidate' ? cx.idOf('RelatedPerson', motherKey(patient)) : undefined;
     if (motherId !== undefined) cx.motherCandidates.set(`RelatedPerson/${made.id ?? ''}`, motherId);
+    // the NK1 writes her whole, also where an IN1 of the message named her first (admin.ts markInsuredMother)
+    if (motherId !== undefined) cx.motherNamedOnly.delete(`RelatedPerson/${made.id ?? ''}`);
     if (mother && made !== rp) addIdentifiers(made, all as Json[]);
     // [hig mother rule; review 44 R44-N6] the NK1 fills the mother PID-21 named: written whole (a PUT), not created if absent
     if (mother) cx.named.delete(`RelatedPerson/${made.id ?? ''}`);
