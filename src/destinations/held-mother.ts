@@ -129,7 +129,8 @@ export async function resolveMotherCandidates(prior: ExpandedEntries, search: Se
     const ownHeld = ownId !== undefined && found.some((r) => r.id === ownId);
     if (namesOnly(entry)) {
       // an IN1 alone: the held mother holding her identifier is she, named by a create that finds her; else as converted
-      if (held === undefined || !inCommon(resource, held)) {
+      // (also where the message writes the mother itself: an NK1 MTH without an identifier, one entry at her id)
+      if (held === undefined || !inCommon(resource, held) || prior.entries.some((e) => e.fullUrl === `urn:uuid:${motherId}`)) {
         out.push(unmarked(entry));
         continue;
       }

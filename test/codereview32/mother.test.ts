@@ -14,6 +14,7 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination, type BundlePusher, type DeliveryOutcome } from '../destinations/push.js';
+import { resolveMotherCandidates } from '../../src/destinations/held-mother.js';
 
 type Json = Record<string, unknown>;
 
@@ -171,6 +172,22 @@ describe('CR32-3 the mother the NK1 MTH candidate became is split again by a mes
     expect(people().map((r) => r.id)).toEqual([motherId()]);
     expect(JSON.stringify(mother()?.telecom)).toContain('5550123');
     expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  it('an NK1 MTH without an identifier beside the IN1 (the message writes the mother itself): the insured as converted, the delivery accepted', async () => {
+    await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
+    const outcome = await deliver(a08('I2', [nk1('TESTMOTHER^ELSA', ''), in1()]));
+    expect(outcome.status).toBe(200);
+    expect(people().map((r) => r.id)).toContain(motherId());
+  });
+
+  it('the same Bundle at held-mother.ts: one entry at the mother\'s id (fullUrl unique in the Bundle, FHIR R4 bundle.html), the insured as converted', async () => {
+    const bundle = convertHl7v2(a08('I2', [nk1('TESTMOTHER^ELSA', ''), in1()]), { timezone: 'America/Chicago' }).bundle;
+    const heldMother: Json = { resourceType: 'RelatedPerson', id: motherId(), identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '900113333' }] };
+    const out = await resolveMotherCandidates({ entries: bundle.entry as Json[], changed: false, versioned: new Set(), resolved: new Map() }, async () => [heldMother]);
+    const urls = out.entries.map((e) => e.fullUrl);
+    expect(urls.filter((u) => u === `urn:uuid:${motherId()}`)).toHaveLength(1);
+    expect(out.entries.filter((e) => (e.request as Json).method === 'POST' && (e.resource as Json).resourceType === 'RelatedPerson')).toEqual([]);
   });
 
   it('the IN1 alone with no mother held: the insured at her own id, as before (nothing says she is the mother)', async () => {
