@@ -41,6 +41,7 @@
  *
  * Searches carry a number and a patient id: errors name the resource type only.
  */
+import { identifierNamespace, identifierText } from '../transform/identifier-namespace.js';
 import { DestinationRejectedError } from './failures.js';
 import { isRecord } from './outcome.js';
 
@@ -187,26 +188,29 @@ export function putAtHigId(create: Json, higId: string): Json {
   return { ...entry, resource: { resourceType: type, id: higId, ...resource }, request: { method: 'PUT', url: `${type}/${higId}` } };
 }
 
-/** An identifier as `system|value` (a missing part as `undefined`): two identifiers are one when these are equal. */
-export const identifierText = (i: unknown): string => (isRecord(i) ? `${String(i.system)}|${String(i.value)}` : '');
 
 /**
  * [hig mother rule; code review 30 CR30-3] Of `identifiers`, those that are another person's than the held mother's:
- * she does not hold it, and holds another value of its system (two numbers of one system, two people). An MRN of
+ * she does not hold it, and holds another value of its namespace (two numbers of one system, or of one assigning
+ * authority and type where there is no system, transform/identifier-namespace.ts: two people). An MRN of
  * the registry's PID-21 and another of the same authority in a hospital's NK1-33 are two mothers' (docs/mapping.md,
  * PID-21 row: "two identifiers, two people").
  */
 export function otherPersonsIdentifiers(identifiers: readonly unknown[], held: Json): unknown[] {
   const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
   const have = new Set(heldList.map(identifierText));
-  const systems = new Set(heldList.flatMap((i) => (isRecord(i) ? [String(i.system)] : [])));
-  return identifiers.filter((i) => isRecord(i) && !have.has(identifierText(i)) && systems.has(String(i.system)));
+  // an identifier without a namespace, or of another authority, says nothing (CR32-2: identifier-namespace.ts)
+  const namespaces = new Set(heldList.map(identifierNamespace).filter((n) => n !== undefined));
+  return identifiers.filter((i) => {
+    const namespace = identifierNamespace(i);
+    return namespace !== undefined && namespaces.has(namespace) && !have.has(identifierText(i));
+  });
 }
 
 /**
  * [hig mother rule; IG PID[Patient] #21 → CX[RelatedPerson-Mother] identifier; review 44 R44-N6; CR30-3] The JSON
  * Patch of a held mother that lacks some of the identifiers the create of the mother PID-21 alone names carries
- * (compared by system and value): `add /identifier` of the held list with those after it, so nothing held is lost
+ * (compared by namespace and value, transform/identifier-namespace.ts): `add /identifier` of the held list with those after it, so nothing held is lost
  * (a JSON Patch `add` of the list replaces it; `add /identifier/-` fails where she has none). Sent by id with the
  * version read (order-events.ts), so a change since the read fails (412, retried) rather than being overwritten.
  * An identifier of a system she holds with another value is not added (otherPersonsIdentifiers: the mother at the

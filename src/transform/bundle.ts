@@ -39,6 +39,8 @@ export interface BundleIdentity {
   booked?: ReadonlySet<string>;
   /** `Type/id` of an NK1 relative that may be the patient's mother → her id (context.ts `motherCandidates`): a marked PUT (patch.ts motherCandidateMark). */
   motherCandidates?: ReadonlyMap<string, string>;
+  /** Of motherCandidates, those an IN1 alone names (context.ts `motherNamedOnly`; CR32-3): marked as naming her only. */
+  motherNamedOnly?: ReadonlySet<string>;
   /** `Type/id` of the Patients of an unlink event (A37) → the links to remove: created if absent and patched with those deletes alone (patch.ts unlinkEntries). */
   unlinks?: ReadonlyMap<string, readonly Json[]>;
   /** The search of each document a replacement (T09/T10) supersedes → hig's id of it: a marked status patch (patch.ts supersededParentEntry). */
@@ -180,7 +182,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const body = resource.resourceType === 'ServiceRequest' ? distinctLists(resource) : resource;
     // [IG Event[EncounterStatus] A08; R39-N5] a visit's `unknown` the message did not convey: the destination keeps the held status
     // [CR30-3] an NK1 MTH of its own identifier: the FHIR destination writes it at the mother's id unless she is another person
-    const put = motherCandidateMark({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, identity.motherCandidates?.get(typeId));
+    const put = motherCandidateMark({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, identity.motherCandidates?.get(typeId), identity.motherNamedOnly?.has(typeId) === true);
     return [markedStatusNotConveyed(put, resource)];
   });
   for (const [search, higId] of identity.supersededParents ?? []) {

@@ -33,13 +33,16 @@ const SENT = 'MSH-7';
  * reported, analysed, received; a dose given; a transaction made) happened by the time it was sent. Only these:
  * each is a fact of v2's own definitions. A later field valued without a reading of its own (bare in the same hour)
  * bounds by the latest reading its own bounds leave (notAfterTime; review 50 R50-W1), MSH-7 only when they leave
- * none. OBR-7/8 are not after OBR-14 (collected before received). An OBX-14, an SPM-17 and an SPM-18 are also held
+ * none; a later field is a done thing, so it is itself never after MSH-7 (each has SENT here; where its own bounds
+ * are none at all, notAfterTime holds it to MSH-7: code review 32 CR32-4, OBR-14 without OBR-22 read in its later
+ * pass, after the message). OBR-7/8 are not after OBR-14 (collected before received). An OBX-14, an SPM-17 and an SPM-18 are also held
  * against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
  * zone skips or repeats. Not here, because a message may name them ahead of itself: OBR-6/7 of an order (a
  * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
  */
 const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
-  OBR: { '7': [14, 22], '8': [14, 22], '14': [22], '22': [SENT] },
+  // OBR-14 ≤ MSH-7 too: a result or OML without OBR-22 (conditional in v2.5.1) left a bare receipt unbounded (CR32-4)
+  OBR: { '7': [14, 22], '8': [14, 22], '14': [22, SENT], '22': [SENT] },
   OBX: { '14': [19], '19': [SENT] },
   SPM: { '17': [18], '17.2': [18], '18': [SENT] },
   RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
@@ -185,7 +188,7 @@ export class SegmentReader {
       // is read by the ordering rule against its own bounds: the latest reading they leave (SPM-18 01:50 in a message
       // sent at 01:32Z: 00:50Z only) bounds what precedes it. [review 47 R47-W1, review 48 R48-W2] it is still a done
       // thing the message reports: when its bounds leave no reading, not after MSH-7, so neither is what precedes it
-      const latest = latestReadingOf(raw, this.timezone, field, this.notAfter(label));
+      const latest = latestReadingOf(raw, this.timezone, field, this.doneBounds(label));
       if (latest !== undefined) return [latest];
       const p = parseDtm(raw);
       return p?.day !== undefined && p.hour !== undefined ? this.sentTime() : [];
@@ -204,6 +207,18 @@ export class SegmentReader {
     if (msh === undefined || msh.name !== 'MSH') return [];
     const t = notAfterOf(new SegmentReader(this.msg, msh, 0, this.timezone).str(7), this.timezone, field);
     return t === undefined ? [] : [t];
+  }
+
+  /**
+   * The bounds of a later field read as a bound (notAfterTime): its own, else MSH-7 (a done thing the message reports
+   * is not after the message; CR32-4: a bound without bounds was read in its later pass).
+   */
+  private doneBounds(label: string): NotAfterOf {
+    const own = this.notAfter(label);
+    return () => {
+      const times = own?.() ?? [];
+      return times.length > 0 ? times : this.sentTime();
+    };
   }
 
   /** Holds field n's bare time against `later` too (a time of another segment: an OBX-14 against its OBR's OBR-22). */
@@ -423,6 +438,11 @@ export class Conversion implements DatatypeContext {
    * unless the mother it holds is another person (patch.ts motherCandidateMark, destinations/held-mother.ts; CR30-3).
    */
   readonly motherCandidates = new Map<string, string>();
+  /**
+   * Of motherCandidates, the RelatedPerson an IN1 alone names (IN1-17 MTH, IN1-49, no NK1 of hers in the message;
+   * admin.ts insured; code review 32 CR32-3): she names the mother and does not write her (patch.ts MOTHER_NAMED_EXTENSION).
+   */
+  readonly motherNamedOnly = new Set<string>();
   /**
    * `Type/id` of the Patients an unlink event (A37) names → the links to remove from each (patient-links.ts):
    * found on the server by their search and patched with those deletes alone (patch.ts unlinkEntries).
@@ -825,6 +845,7 @@ export class Conversion implements DatatypeContext {
     }
     this.resources.delete(key);
     for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays] as Map<string, unknown>[]) map.delete(key);
+    this.motherNamedOnly.delete(key);
     this.booked.delete(key);
     this.folded.set(key, into);
     // the segment that made `from` (its NTE, its group) finds `into` instead

@@ -359,6 +359,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       booked: cx.booked,
       stays: cx.stays,
       motherCandidates: cx.motherCandidates,
+      motherNamedOnly: cx.motherNamedOnly,
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,
       endedVisits: cx.endedVisits,

@@ -384,11 +384,20 @@ export function markedStatusNotConveyed(entry: Json, resource: Resource): Json {
  */
 export const MOTHER_CANDIDATE_EXTENSION = 'https://hig.example/fhir/StructureDefinition/mother-candidate';
 
-/** A PUT entry with MOTHER_CANDIDATE_EXTENSION naming `motherId`; without one, the entry as it is. */
-export function motherCandidateMark(entry: Json, motherId: string | undefined): Json {
+/**
+ * [hig mother rule; code review 32 CR32-3] Beside MOTHER_CANDIDATE_EXTENSION, on the PUT of the insured an IN1 alone
+ * names as the patient's mother (IN1-17 MTH, IN1-49; admin.ts insured): she names the mother and does not write her
+ * (the insured's elements are not her whole record: an IN1 has no telecom), so the FHIR destination sends a create of
+ * her at her id that finds her, where the mother it holds holds one of the insured's identifiers.
+ */
+export const MOTHER_NAMED_EXTENSION = 'https://hig.example/fhir/StructureDefinition/mother-candidate-named';
+
+/** A PUT entry with MOTHER_CANDIDATE_EXTENSION naming `motherId` (and MOTHER_NAMED_EXTENSION when `namedOnly`); without one, the entry as it is. */
+export function motherCandidateMark(entry: Json, motherId: string | undefined, namedOnly = false): Json {
   if (motherId === undefined) return entry;
   const { extension, ...rest } = entry;
-  return { extension: [...(Array.isArray(extension) ? (extension as unknown[]) : []), { url: MOTHER_CANDIDATE_EXTENSION, valueString: motherId }], ...rest };
+  const marks = [{ url: MOTHER_CANDIDATE_EXTENSION, valueString: motherId }, ...(namedOnly ? [{ url: MOTHER_NAMED_EXTENSION, valueBoolean: true }] : [])];
+  return { extension: [...(Array.isArray(extension) ? (extension as unknown[]) : []), ...marks], ...rest };
 }
 
 /**

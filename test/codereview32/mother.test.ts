@@ -14,6 +14,7 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination, type BundlePusher, type DeliveryOutcome } from '../destinations/push.js';
+import { resolveMotherCandidates } from '../../src/destinations/held-mother.js';
 
 type Json = Record<string, unknown>;
 
@@ -54,15 +55,27 @@ const mother = (): Json | undefined => people().find((r) => r.id === motherId())
 // ("nothing says otherwise"), though the server holds that very NK1 at its own id, kept apart by the A01
 // ---------------------------------------------------------------------------------------------------
 describe('CR32-1 an NK1 MTH the A01 kept apart from PID-21\'s mother (another system) is written over her by the A08', () => {
-  it.fails('A01 (PID-21 QVMC MR QV9990001 + NK1 MTH ELSA, SSN 900113333), then A08 (the same NK1 alone): the mother is left as held, the SSN on one RelatedPerson', async () => {
+  it('A01 (PID-21 QVMC MR QV9990001 + NK1 MTH ELSA, SSN 900113333), then A08 (the same NK1 alone): the mother is left as held, the SSN on one RelatedPerson', async () => {
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('900113333^^^SSA^SS')]));
     expect(people()).toHaveLength(2);
-    await deliver(adt('A08', 'M2', '', [ELSA('900113333^^^SSA^SS')]));
+    const outcome = await deliver(adt('A08', 'M2', '', [ELSA('900113333^^^SSA^SS')]));
+    // After the review (fix33e): the NK1's own record, held, is read with the mother in one GET; kept there, reported
+    expect(outcome.detail).toContain('two people');
     // one person, one RelatedPerson: the SSN is not on two
     expect(holding('900113333')).toHaveLength(1);
     // the mother PID-21 named keeps what she held: her MRN alone, no name the A01 gave another person
     expect(values(mother())).toEqual(['QV9990001']);
     expect(mother()?.name).toBeUndefined();
+  });
+
+  it('the other order (fix33e): the A08 first (no mother held) writes ELSA at the mother\'s id, and the next A08 fills her there again: one RelatedPerson', async () => {
+    await deliver(adt('A08', 'M1', '', [ELSA('900113333^^^SSA^SS')]));
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    const outcome = await deliver(adt('A08', 'M2', '', [ELSA('900113333^^^SSA^SS')]));
+    expect(outcome.detail ?? '').not.toContain('two people');
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(values(mother())).toEqual(['900113333']);
+    expect((mother()?.name as Json[] | undefined)?.[0]?.given).toEqual(['ELSA']);
   });
 
   it('control: the same A01 delivered again (PID-21 beside the NK1): the two stay apart, the mother as held', async () => {
@@ -83,7 +96,7 @@ describe('CR32-1 an NK1 MTH the A01 kept apart from PID-21\'s mother (another sy
 // count as two values of one system: "another person"
 // ---------------------------------------------------------------------------------------------------
 describe('CR32-2 identifiers without a system, of two assigning authorities, read as two values of one system', () => {
-  it.fails('registry PID-21 R5550001^^^QVSTATEREG^MR, then the hospital\'s A08 NK1 MTH QV8880002^^^QVMC^MR (no PID-21): nothing says otherwise, one mother holding both', async () => {
+  it('registry PID-21 R5550001^^^QVSTATEREG^MR, then the hospital\'s A08 NK1 MTH QV8880002^^^QVMC^MR (no PID-21): nothing says otherwise, one mother holding both', async () => {
     await deliver(adt('A08', 'M1', 'R5550001^^^QVSTATEREG^MR', []));
     expect(people().map((r) => r.id)).toEqual([motherId()]);
     const outcome = await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC^MR')]));
@@ -92,12 +105,21 @@ describe('CR32-2 identifiers without a system, of two assigning authorities, rea
     expect(values(mother()).sort()).toEqual(['QV8880002', 'R5550001']);
   });
 
-  it.fails('the other order: the hospital\'s NK1 MTH QV8880002^^^QVMC^MR made the mother; the registry\'s PID-21 R5550001^^^QVSTATEREG^MR is added to her, not refused', async () => {
+  it('the other order: the hospital\'s NK1 MTH QV8880002^^^QVMC^MR made the mother; the registry\'s PID-21 R5550001^^^QVSTATEREG^MR is added to her, not refused', async () => {
     await deliver(adt('A08', 'M1', '', [ELSA('QV8880002^^^QVMC^MR')]));
     expect(people().map((r) => r.id)).toEqual([motherId()]);
     const outcome = await deliver(adt('A08', 'M2', 'R5550001^^^QVSTATEREG^MR', []));
     expect(outcome.detail ?? '').not.toContain('not added');
     expect(values(mother()).sort()).toEqual(['QV8880002', 'R5550001']);
+  });
+
+  // After the review (fix33e): an identifier naming neither a system nor an authority proves nothing
+  it('held mother PID-21 777^^^^MR (no authority), then an A08 NK1 MTH 888^^^^MR (no PID-21): no other person proven, one mother holding both', async () => {
+    await deliver(adt('A08', 'M1', '777^^^^MR', []));
+    const outcome = await deliver(adt('A08', 'M2', '', [ELSA('888^^^^MR')]));
+    expect(outcome.detail ?? '').not.toContain('two people');
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(values(mother()).sort()).toEqual(['777', '888']);
   });
 
   it('control: an identifier of a system (SSN, us-ssn) beside the held mother\'s QVMC MRN says nothing: one mother holding both', async () => {
@@ -135,11 +157,44 @@ describe('CR32-3 the mother the NK1 MTH candidate became is split again by a mes
     [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061400-0600', pid(''), ...segments.filter((s) => s.startsWith('NK1')), 'PV1|1|I|W2^210^A', ...segments.filter((s) => !s.startsWith('NK1'))].join('\r');
   const subscribers = () => [...server.resources.values()].filter((r) => r.resourceType === 'Coverage').map((c) => (c.subscriber as Json | undefined)?.reference);
 
-  it.fails('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
+  it('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
     await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
     await deliver(a08('I2', [in1()]));
     expect(holding('900113333').map((r) => r.id)).toEqual([motherId()]);
     expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  // After the review (fix33e): the IN1 alone names the mother (admin.ts markInsuredMother) and does not write her
+  it('the IN1 alone does not write over the mother: her NK1 telephone kept, one RelatedPerson', async () => {
+    const withPhone = `NK1|1|TESTMOTHER^ELSA|MTH^Mother^HL70063||^PRN^PH^^1^555^5550123${'|'.repeat(28)}900113333^^^SSA^SS`;
+    await deliver(a08('I1', [withPhone, in1()]));
+    await deliver(a08('I2', [in1()]));
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(JSON.stringify(mother()?.telecom)).toContain('5550123');
+    expect(subscribers()).toEqual([`RelatedPerson/${motherId()}`]);
+  });
+
+  it('an NK1 MTH without an identifier beside the IN1 (the message writes the mother itself): the insured as converted, the delivery accepted', async () => {
+    await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));
+    const outcome = await deliver(a08('I2', [nk1('TESTMOTHER^ELSA', ''), in1()]));
+    expect(outcome.status).toBe(200);
+    expect(people().map((r) => r.id)).toContain(motherId());
+  });
+
+  it('the same Bundle at held-mother.ts: one entry at the mother\'s id (fullUrl unique in the Bundle, FHIR R4 bundle.html), the insured as converted', async () => {
+    const bundle = convertHl7v2(a08('I2', [nk1('TESTMOTHER^ELSA', ''), in1()]), { timezone: 'America/Chicago' }).bundle;
+    const heldMother: Json = { resourceType: 'RelatedPerson', id: motherId(), identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: '900113333' }] };
+    const out = await resolveMotherCandidates({ entries: bundle.entry as Json[], changed: false, versioned: new Set(), resolved: new Map() }, async () => [heldMother]);
+    const urls = out.entries.map((e) => e.fullUrl);
+    expect(urls.filter((u) => u === `urn:uuid:${motherId()}`)).toHaveLength(1);
+    expect(out.entries.filter((e) => (e.request as Json).method === 'POST' && (e.resource as Json).resourceType === 'RelatedPerson')).toEqual([]);
+  });
+
+  it('the IN1 alone with no mother held: the insured at her own id, as before (nothing says she is the mother)', async () => {
+    await deliver(a08('I2', [in1()]));
+    expect(people()).toHaveLength(1);
+    expect(people()[0]?.id).not.toBe(motherId());
+    expect(subscribers()).toEqual([`RelatedPerson/${String(people()[0]?.id)}`]);
   });
 
   it('control: after the first A08 alone, one RelatedPerson (the mother) and the Coverage names her', async () => {

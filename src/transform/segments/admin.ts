@@ -16,7 +16,8 @@ import { toDate } from '../datatypes/time.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
-import { conceptKey, identifierFact, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
+import { identifierNamespace } from '../identifier-namespace.js';
+import { conceptKey, identifierFact, motherKey, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -84,7 +85,7 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const subscriberNumbers = employerIds.filter((r) => val(r, 5)?.toUpperCase() === 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   const employerIdentifiers = employerIds.filter((r) => val(r, 5)?.toUpperCase() !== 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   set(c, 'policyHolder', organization(cx, seg.rep(11), employerIdentifiers));
-  set(c, 'subscriber', insured(seg, scope.patient, c.relationship as Json | undefined, cx));
+  set(c, 'subscriber', insured(seg, scope.patient, scope.motherIdentifiers, c.relationship as Json | undefined, cx));
   // [IG IN1[Coverage] #49] the insured's id → the R5 subscriberId (an Identifier) as a cross-version
   // extension (the IG writes `extension-subscriberId`; the cross-version form names the element path)
   const insuredId = cxIdentifier(seg.rep(49), cx);
@@ -145,7 +146,7 @@ function deductible(rep: Repetition | undefined): Json | undefined {
  * like an NK1 relative (patient + id, else patient + relationship + name), so the spouse an NK1
  * names is the same RelatedPerson.
  */
-function insured(seg: SegmentReader, patient: Resource, relationship: Json | undefined, cx: Conversion): Json | undefined {
+function insured(seg: SegmentReader, patient: Resource, pid21: readonly Json[] | undefined, relationship: Json | undefined, cx: Conversion): Json | undefined {
   if (seg.str(17)?.toUpperCase() === 'SEL') {
     // the insured is the patient: IN1-16/18/19/43 repeat the PID
     for (const n of [16, 18, 19, 43, 49]) seg.reps(n);
@@ -170,7 +171,28 @@ function insured(seg: SegmentReader, patient: Resource, relationship: Json | und
   // IN1-43 (CWE, table 0001) as NK1-15 → gender: a table 0001 code only (coded.ts)
   set(rp, 'gender', administrativeGender(seg, 43, cx));
   const made = cx.add(rp as Resource, relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(name)));
-  return cx.ref(partyPerson('insured', made, patient, id === undefined ? [] : [id], name, seg.str(17), cx)) as unknown as Json;
+  const person = partyPerson('insured', made, patient, id === undefined ? [] : [id], name, seg.str(17), cx);
+  if (person === made && (pid21 ?? []).length === 0) markInsuredMother(seg, patient, id, made, cx);
+  return cx.ref(person) as unknown as Json;
+}
+
+/**
+ * [hig mother rule; code review 32 CR32-3] The insured an IN1 names as the patient's mother (IN1-17 MTH) by an IN1-49
+ * of a namespace, in a message without PID-21: keyed by that identifier as any relative, the RelatedPerson an NK1 MTH
+ * of the same identifier made and the FHIR destination moved to the mother's id; the next message with the IN1
+ * alone (an insurance update) wrote her again at her own id, a second record, and moved Coverage.subscriber to it.
+ * So she is marked as the NK1 candidate is (context.ts motherCandidates), naming only (motherNamedOnly): the FHIR
+ * destination makes her the mother where the mother it holds holds one of her identifiers
+ * (destinations/held-mother.ts). An NK1 of the message that made the same person marks her as its own (nk1.ts).
+ */
+function markInsuredMother(seg: SegmentReader, patient: Resource, id: Json | undefined, made: Resource, cx: Conversion): void {
+  if (seg.str(17)?.toUpperCase() !== 'MTH' || identifierNamespace(id) === undefined) return;
+  const key = `RelatedPerson/${made.id ?? ''}`;
+  if (cx.motherCandidates.has(key)) return;
+  const motherId = cx.idOf('RelatedPerson', motherKey(patient));
+  if (motherId === undefined || motherId === made.id) return;
+  cx.motherCandidates.set(key, motherId);
+  cx.motherNamedOnly.add(key);
 }
 
 /** A GT1 guarantor's or an IN1 insured's RelatedPerson of this message, with what says who the person is. */

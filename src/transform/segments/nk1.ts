@@ -10,6 +10,7 @@ import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snaps
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
+import { identifierText } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
 
@@ -129,7 +130,6 @@ function patientNk1s(scope: Scope): SegmentNode[] {
     c.kind === 'group' && c.name === 'NEXT_OF_KIN' ? c.children.filter((n): n is SegmentNode => n.kind === 'segment' && n.segment.name === 'NK1') : []);
 }
 
-const identifierText = (i: Json): string => `${String(i.system)}|${String(i.value)}`;
 
 /** Adds to the mother PID-21 made the NK1's identifiers she lacks (a merge keeps the first list whole). */
 function addIdentifiers(made: Json, more: Json[]): void {
@@ -205,6 +205,8 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [hig mother rule; CR30-3] the mother or another person: the held mother says (motherReading)
     const motherId = reading === 'candidate' ? cx.idOf('RelatedPerson', motherKey(patient)) : undefined;
     if (motherId !== undefined) cx.motherCandidates.set(`RelatedPerson/${made.id ?? ''}`, motherId);
+    // the NK1 writes her whole, also where an IN1 of the message named her first (admin.ts markInsuredMother)
+    if (motherId !== undefined) cx.motherNamedOnly.delete(`RelatedPerson/${made.id ?? ''}`);
     if (mother && made !== rp) addIdentifiers(made, all as Json[]);
     // [hig mother rule; review 44 R44-N6] the NK1 fills the mother PID-21 named: written whole (a PUT), not created if absent
     if (mother) cx.named.delete(`RelatedPerson/${made.id ?? ''}`);

@@ -12,8 +12,17 @@
  * "common refutations and null values" for the same use).
  *
  * The statement is read from AL1-3's code (CWE.1/CWE.4, any system; the SNOMED CT code itself when its system is
- * SNOMED CT), display or text, compared without case, spaces or punctuation (`N.K.D.A.` is NKDA). A coded AL1-3
- * with any code that is not such a statement (a real allergen code beside an NKA text) is not read as one.
+ * SNOMED CT), display or text, compared without case, spaces or punctuation (`N.K.D.A.` is NKDA) but for a question
+ * mark. A coded AL1-3 with any code that is not such a statement (a real allergen code beside an NKA text) is not
+ * read as one.
+ *
+ * [code review 32 CR32-5] A statement in doubt is no statement: `NKDA?` (not asked, not answered) was read as the
+ * confirmed 409137002, and as a list member deleted that sender's earlier drug allergies. Such a text is not
+ * recognised: it stays the sender's text, an allergy as before the statement was read (a receiver sees the question,
+ * nothing is deleted as refuted). Not an `unconfirmed` statement: a list member marked unconfirmed would still
+ * replace the list (docs/mapping.md "Allergy lists"), and leaving it out of the list needs a rule of its own. The `?`
+ * is the only doubt the normalisation could lose: the match is of the whole text, so `probable NKDA`, `NKDA per
+ * patient?` or `NKDA unconfirmed` were never read as the statement.
  */
 import type { Json } from '../types.js';
 
@@ -42,7 +51,8 @@ const SPELLINGS: ReadonlyMap<string, NoKnownAllergy> = new Map([
 
 const BY_SNOMED: ReadonlyMap<string, NoKnownAllergy> = new Map([ANY, DRUG, FOOD, ENVIRONMENT].map((s) => [s.code, s]));
 
-const normalised = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase().replace(/[^a-z0-9]/g, '') : '');
+/** Lower case, letters and digits, and `?` kept (a question is no statement: the module comment, CR32-5). */
+const normalised = (value: unknown): string => (typeof value === 'string' ? value.toLowerCase().replace(/[^a-z0-9?]/g, '') : '');
 
 /** The statement one coding's code names, if any (a SNOMED CT code by its number, any other by its spelling). */
 function codeStatement(coding: Json): NoKnownAllergy | undefined {
