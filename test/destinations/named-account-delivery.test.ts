@@ -6,16 +6,16 @@
  * Account is a marked conditional create resolved by the FHIR destination (destinations/named-resources.ts
  * heldResource, as a named visit): left as held, or PUT at hig's id when the server holds none, so a charge
  * before the registration and the registration are one Account. Delivered to the in-repo FHIR server
- * (test/support/fhir-server.ts); expected values from the messages (PID-18, GT1-2/3, IN1-16/18), not hig's output.
+ * (test/support/fhir-fhir.server.ts); expected values from the messages (PID-18, GT1-2/3, IN1-16/18), not hig's output.
  *
  *   npx vitest run test/destinations/named-account-delivery.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import { type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Options = Parameters<typeof convertHl7v2>[1];
@@ -36,19 +36,14 @@ const A08 = segments(A04)
 
 const WITH_SYSTEM: Options = { namespaceMap: { MHFP: 'urn:oid:2.16.840.1.113883.3.3434' } };
 
-let server: FhirServer;
+// an empty server per test: the assertions read everything it holds
+const fhir = useFhirDestinations({ serverPer: 'test' });
 let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-  dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
+beforeEach(() => {
+  dest = fhir.destination();
 });
 
-const held = (type: string): Json[] => [...server.resources.values()].filter((r) => r.resourceType === type);
+const held = (type: string): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === type);
 const accounts = () => held('Account').filter((a) => JSON.stringify(a.identifier).includes('"MHA34133"'));
 const hokus = () => held('RelatedPerson').filter((r) => JSON.stringify(r.name).includes('HOKU'));
 const partyOf = (account: Json | undefined) => ((account?.guarantor ?? []) as { party?: { reference?: string } }[]).map((g) => g.party?.reference);
@@ -118,8 +113,8 @@ describe('[hig account rule; IG PID[Account] #18] review 34 #17 then #21: the ch
 
   it('hig\'s marker never reaches the server', async () => {
     await deliver(A04);
-    const before = server.requests.length;
+    const before = fhir.server.requests.length;
     await deliver(DFT);
-    expect(JSON.stringify(server.requests.slice(before).map((r) => r.body))).not.toContain('order-event-entry');
+    expect(JSON.stringify(fhir.server.requests.slice(before).map((r) => r.body))).not.toContain('order-event-entry');
   });
 });

@@ -11,11 +11,11 @@
  *
  *   npx vitest run test/destinations/nk1-mother-delivery.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher, type DeliveryOutcome } from './push.js';
+import { type BundlePusher, type DeliveryOutcome } from './push.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,19 +27,14 @@ const adt = (event: string, control: string, pid21: string, nk1s: readonly strin
   [msh(`ADT^${event}^ADT_A01`, control), `EVN|${event}|202612061400-0600`, pid(pid21), ...nk1s, 'PV1|1|I|W2^210^A'].join('\r');
 const ELSA = (nk133: string) => nk1('TESTMOTHER^ELSA', nk133);
 
-let server: FhirServer;
+// an empty server per test: the assertions read everything it holds
+const fhir = useFhirDestinations({ serverPer: 'test' });
 let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-  dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
+beforeEach(() => {
+  dest = fhir.destination();
 });
 
-const people = (): Json[] => [...server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson');
+const people = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson');
 const values = (r: Json | undefined): string[] => ((r?.identifier as Json[] | undefined) ?? []).map((i) => String(i.value));
 const holding = (value: string): Json[] => people().filter((r) => values(r).includes(value));
 const deliver = async (hl7: string): Promise<DeliveryOutcome> => (dest as BundlePusher).deliver(convertHl7v2(hl7, { timezone: 'America/Chicago' }).bundle, never);
@@ -51,8 +46,7 @@ const motherId = (): string => {
 
 describe('CR30-3 [hig mother rule; IG PID[Patient] #21, NK1[RelatedPerson] #33] an NK1 MTH of its own identifier is never written over the PID-21 mother', () => {
   for (const mode of ['transaction', 'batch', 'individual'] as const) it(`${mode}: A01 (PID-21 QV9990001 + NK1 MTH QV8880002), then A08 (the NK1 alone): the mother keeps QV9990001 and is not given QV8880002; QV8880002 is one RelatedPerson`, async () => {
-    await dest?.close();
-    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
+    dest = fhir.destination(mode);
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('QV8880002^^^QVMC^MR')]));
     expect(people()).toHaveLength(2);
     const outcome = await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC^MR')]));

@@ -5,16 +5,16 @@
  * until the next message with her NK1 (in a pediatric ED, the number a critical result is phoned to). Now the ORU's
  * mother is a marked conditional create the FHIR destination resolves by hig's id (destinations/named-resources.ts):
  * left as held (with the PID-21 identifier she lacked added), or PUT at hig's id when the server holds none, where
- * the ADT's NK1 later lands. Delivered to the in-repo FHIR server (test/support/fhir-server.ts); expected values
+ * the ADT's NK1 later lands. Delivered to the in-repo FHIR server (test/support/fhir-fhir.server.ts); expected values
  * from the messages (NK1-2 OKAFOR^NADIA, NK1-5 773 5550101, PID-21 LP7700088), not hig's output.
  *
  *   npx vitest run test/destinations/pid21-mother-delivery.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import { type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Options = Parameters<typeof convertHl7v2>[1];
@@ -32,20 +32,15 @@ const a04 = (pid21: string) => [
 const obr = ['OBR', '1', 'LO-31E01^LPCH', 'LF-31E01^LAB', '1975-2^Bilirubin total^LN', '', '', '20270105090000-0600', ...Array<string>(14).fill(''), '20270105100000-0600', '', '', 'F'].join('|');
 const ORU = ['MSH|^~\\&|LAB|LPCH|HIG|LPCH|20270105101500-0600||ORU^R01^ORU_R01|M31E-ORU|P|2.5.1', PID(MRN), obr, 'OBX|1|NM|1975-2^Bilirubin total^LN||12.1|mg/dL^mg/dL^UCUM|||||F'].join('\r');
 
-let server: FhirServer;
+// an empty server per test: the assertions read everything it holds
+const fhir = useFhirDestinations({ serverPer: 'test' });
 let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-  dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
+beforeEach(() => {
+  dest = fhir.destination();
 });
 
 const text = (x: unknown) => JSON.stringify(x ?? null);
-const mothers = (): Json[] => [...server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson' && text(r.relationship).includes('"code":"MTH"'));
+const mothers = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson' && text(r.relationship).includes('"code":"MTH"'));
 async function deliver(hl7: string, options: Options = {}): Promise<void> {
   await dest?.deliver(convertHl7v2(hl7, options).bundle, never);
 }

@@ -2,9 +2,10 @@
  * The fixture of the FHIR-destination suites that deliver to the in-repo FHIR server: one server per file, started
  * before its tests and closed after, and the destinations a test opens closed after that test. The server keeps what
  * it holds across a file's tests (each test names its own patients and numbers). Call `useFhirDestinations` at the
- * top of the file; it registers the hooks.
+ * top of the file; it registers the hooks. `{ serverPer: 'test' }` starts an empty server for each test instead, for
+ * suites that read everything the server holds.
  */
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createDestination, type BundlePusher } from '../destinations/push.js';
 import { startFhirServer, type FhirServer } from './fhir-server.js';
 
@@ -19,22 +20,28 @@ export interface FhirDestinations {
   stored(type: string, value: string): Json[];
 }
 
-export function useFhirDestinations(): FhirDestinations {
+export function useFhirDestinations(options: { serverPer?: 'file' | 'test' } = {}): FhirDestinations {
   let server: FhirServer | undefined;
   const opened: BundlePusher[] = [];
   const started = (): FhirServer => {
     if (server === undefined) throw new Error('FHIR destination fixture: the server is used outside a test');
     return server;
   };
-  beforeAll(async () => {
+  const start = async () => {
     server = await startFhirServer();
-  });
-  afterAll(async () => {
+  };
+  const stop = async () => {
     await server?.close();
-  });
+    server = undefined;
+  };
+  const perTest = options.serverPer === 'test';
+  (perTest ? beforeEach : beforeAll)(start);
   afterEach(async () => {
+    // the destinations first: they may still hold connections to the server
     for (const destination of opened.splice(0)) await destination.close();
+    if (perTest) await stop();
   });
+  if (!perTest) afterAll(stop);
   return {
     get server() {
       return started();
