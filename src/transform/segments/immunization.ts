@@ -81,10 +81,18 @@ function status(im: Json, seg: SegmentReader): void {
   else if (completion === 'RE') im.statusReason = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'PATOBJ', display: 'patient objection' }] };
 }
 
-/** [IG RXA #11/#27/#28] where the dose was given: RXA-27 (PL) else RXA-11 (LA2), with RXA-28's address. */
+/**
+ * [IG RXA #11/#27/#28] where the dose was given: RXA-27 (PL) else RXA-11 (LA2), with RXA-28's address.
+ * LA2 is PL's first eight components followed by an address (LA2.9–16 in XAD.1–8's order) where PL
+ * has a description, a comprehensive location and an assigning authority: only LA2.1–8 are read as
+ * the place (read whole, an LA2 city became the location's assigner), LA2.9–16 as its address
+ * [hig rule; the IG's RXA #11 row has no target] (review 30 R30-L3: a state alone went nowhere).
+ */
 function where(seg: SegmentReader, cx: Conversion): Json | undefined {
-  const ref = location(cx, seg.rep(27)) ?? location(cx, seg.rep(11));
-  const address = xadAddress(seg.rep(28), cx);
+  const la2 = seg.rep(11);
+  const given = seg.rep(27);
+  const ref = location(cx, given) ?? location(cx, la2?.slice(0, 8));
+  const address = xadAddress(seg.rep(28), cx) ?? (given === undefined && la2 !== undefined ? xadAddress(la2.slice(8, 16), cx) : undefined);
   if (ref === undefined) {
     if (address === undefined) return undefined;
     const loc = cx.add({ resourceType: 'Location', address, mode: 'instance' }, JSON.stringify(['address', address]));

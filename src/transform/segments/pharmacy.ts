@@ -408,7 +408,7 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   describeMedication(mr, seg, RXO_PRODUCT, cx);
   setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false, seg, '2', cx);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
-  substitution(mr, seg.str(9));
+  substitution(mr, seg.str(9), seg, 9, cx);
   set(mr, 'requester', practitioner(cx, seg.rep(14)));
   // [IG ORC[ServiceRequest] ORC-21–23, as for every order's request] once RXO-14 is read
   if (madeHere) orderingFacility(orcOf(seg, scope, cx), mr, cx);
@@ -450,10 +450,20 @@ function instructionTexts(reps: readonly Repetition[]): string {
   return reps.map((r) => val(r, 2) ?? val(r, 9) ?? val(r, 1)).filter((x) => x !== undefined).join('; ');
 }
 
-/** [IG RXO #9 via AllowSubstitution] (RXE-9 the same). */
-function substitution(mr: Resource, code: string | undefined): void {
+/**
+ * [IG RXO[MedicationRequest] #9 → substitution.allowedCodeableConcept via AllowSubstitution] (RXE-9,
+ * RXG-10 the same): the v2-0161 code itself, so a generic (G) and a therapeutic (T) allowance stay
+ * apart (a boolean said `true` for both). A code the map does not hold (RXE-9's table 0167 DAW
+ * codes 0–8) is reported, not guessed.
+ */
+function substitution(mr: Resource, code: string | undefined, seg: SegmentReader, field: number, cx: Conversion): void {
+  if (code === undefined || mr.substitution !== undefined) return;
   const mapped = lookup('AllowSubstitution', code);
-  if (mapped !== undefined && mr.substitution === undefined) mr.substitution = { allowedBoolean: mapped.code !== 'N' && mapped.code !== 'none' };
+  if (mapped === undefined) {
+    cx.leftOut(seg, String(field), 'a substitution code the AllowSubstitution map (table 0161: N, G, T) does not hold');
+    return;
+  }
+  mr.substitution = { allowedCodeableConcept: { coding: [{ ...(mapped.system ? { system: mapped.system } : {}), code: mapped.code, ...(mapped.display ? { display: mapped.display } : {}) }] } };
 }
 
 /**
@@ -481,7 +491,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // omitted field keeps them, R27-A1); RXE-24 is RXE-23's units and deletes nothing alone
   cx.clear(mr, [...(seg.segment.fields[7] === HL7_NULL ? [CLEARED_DOSAGE_TEXT] : []), ...(seg.segment.fields[23] === HL7_NULL ? [CLEARED_DOSAGE_RATE] : [])]);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
-  substitution(mr, seg.str(9));
+  substitution(mr, seg.str(9), seg, 9, cx);
   // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
   const daily = seg.rep(19);
   const perDay = amountQuantity(val(daily, 1), sub(daily, 2));
@@ -679,7 +689,7 @@ export function mapRxg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   setRate(mr as Resource, seg.str(15), seg.rep(16));
   const text = instructionTexts([...seg.reps(9), ...seg.reps(13)]);
   if (text !== '') appendOrderText(mr, firstDosage(mr as Resource), text);
-  substitution(mr as Resource, seg.str(10));
+  substitution(mr as Resource, seg.str(10), seg, 10, cx);
   push(mr, 'reasonCode', ...seg.reps(22).map((r) => codeableConcept(r)));
   const sent = seg.str(1)?.trim();
   const subId = sent === '' ? undefined : sent;
