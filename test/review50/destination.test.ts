@@ -87,6 +87,8 @@ describe('review 50 at the destination (channel zone Europe/Dublin, fall-back 26
 
   it('A21 (#14) → A22 (#20): onleave, then in-progress, in 7C [hig A21/A22 rule, R29]', () => {
     expect(siobhan('14').status).toBe('onleave');
+    // after the review (R50-N1): the bed is held for her while she is home, not occupied
+    expect(beds(siobhan('14'))).toEqual([['C', 'reserved']]);
     expect(siobhan('20').status).toBe('in-progress');
     expect(beds(siobhan('20'))).toEqual([['C', 'active']]);
   });

@@ -38,3 +38,25 @@ describe('R40-N1: cancel leave of absence (A52) and cancel return from leave (A5
     expect(resources(convertHl7v2(raw).bundle, 'Encounter')[0]?.status).toBe('in-progress');
   });
 });
+
+/**
+ * Review 50 R50-N1: on leave (A21) the bed read `active` — FHIR R4 EncounterLocationStatus `active` "the patient is
+ * currently at this location" — so a bed board showed her in 7C while she was home. [hig, departs from IG
+ * PV1[Encounter] #3 "else active", as for a finished visit's `completed`] a visit on leave holds its bed `reserved`
+ * ("the location is held empty for this patient"); a return (A22) or a cancelled leave (A52) makes it `active` again,
+ * a cancelled return (A53) `reserved` again.
+ */
+describe('R50-N1: the bed of a visit on leave is reserved, not occupied', () => {
+  const bed = (name: string) => ((encounter(name)?.location as Array<{ location?: { display?: string; reference?: string }; status?: string }> | undefined) ?? [])
+    .find((l) => l.status !== 'completed');
+  it('[FHIR R4 EncounterLocationStatus reserved] A21: the bed 6W 612-1 held for her, `reserved`', () => {
+    expect(encounter('ADT_A21.hl7')?.status).toBe('onleave');
+    expect(bed('ADT_A21.hl7')?.status).toBe('reserved');
+  });
+  it('A53 (cancel return): reserved again; A22 (return) and A52 (cancel leave): `active`, the same bed', () => {
+    expect(bed('ADT_A53.hl7')?.status).toBe('reserved');
+    expect(bed('ADT_A22.hl7')?.status).toBe('active');
+    expect(bed('ADT_A52.hl7')?.status).toBe('active');
+    expect(bed('ADT_A22.hl7')?.location?.reference).toBe(bed('ADT_A21.hl7')?.location?.reference);
+  });
+});

@@ -199,8 +199,11 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const here = e.status === 'finished' ? 'completed' : e.status === 'cancelled' || e.status === 'entered-in-error' ? undefined : 'active';
   // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
   const booked = scope.meaning.books === true ? bookedPlaceStatus(scope) : here;
+  // [hig, R50-N1; FHIR R4 EncounterLocationStatus `reserved` "the location is held empty for this patient"] a
+  // visit on leave (A21, A53) keeps its bed, empty: `active` showed the patient in it while she was home
+  const bed = preadmit ? 'planned' : e.status === 'onleave' ? 'reserved' : booked;
   const locations: [number, string | undefined][] = [
-    [3, preadmit ? 'planned' : booked],
+    [3, bed],
     [11, booked],
     [6, 'completed'],
     [42, 'reserved'],
