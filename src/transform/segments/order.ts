@@ -1036,6 +1036,10 @@ function reportKey(seg: SegmentReader, filler: Json | undefined, placer: Json | 
  * reported at the field.
  */
 function ndlPerson(seg: SegmentReader, field: number, rep: Repetition | undefined, cx: Conversion): Reference | undefined {
+  if (xcnShaped(rep)) {
+    cx.remark(seg, String(field), 'an XCN (id^family^given…) in an NDL field: read as the XCN it is, no PractitionerRole period or place');
+    return practitioner(cx, rep);
+  }
   const who = practitioner(cx, cnnAsXcn(sub(rep, 1)));
   const period: Json = {};
   for (const [c, at] of [[2, 'start'], [3, 'end']] as const) {
@@ -1056,6 +1060,17 @@ function ndlPerson(seg: SegmentReader, field: number, rep: Repetition | undefine
   if (period.start !== undefined || period.end !== undefined) role.period = period;
   if (place !== undefined) role.location = [place];
   return cx.ref(cx.add(role as Resource, JSON.stringify(['ndl-role', who.reference, place?.reference ?? '', period.start ?? '', period.end ?? ''])));
+}
+
+/**
+ * [hig, review 51 R51-N1; as a CWE-shaped PV1-20 is read as the CWE its row names] An NDL sent as an XCN, as v2.3-era
+ * feeds send OBR-32–35 (`1184720556^STRAND^MARGIT^L^^MD^^^NPI`): NDL.1 one subcomponent (a CNN's id alone) and NDL.2,
+ * the start DTM (which begins with a digit), a name. Read as NDL it made a Practitioner of the id alone and a
+ * PractitionerRole at a Location bed "MD" in building "L": places nobody sent.
+ */
+function xcnShaped(rep: Repetition | undefined): boolean {
+  const start = val(rep, 2);
+  return rep !== undefined && (rep[0]?.length ?? 0) <= 1 && start !== undefined && !/^\d/.test(start);
 }
 
 /**
