@@ -17,6 +17,7 @@ import { resolveSnapshotLists } from './held-lists.js';
 import { resolveMotherCandidates } from './held-mother.js';
 import { deletePersonRecords } from './person-delete.js';
 import { carryHeldStatus } from './held-status.js';
+import { carryHeldElements } from './held-elements.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
@@ -132,11 +133,13 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   const held = await carryHeldStatus(expanded.entries, find);
   // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
   const times = await carryHeldTimes(held.entries, find);
+  // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values
+  const elements = await carryHeldElements(times.entries, find);
   const statusCarried: ExpandedEntries = {
     ...expanded,
-    entries: times.entries,
-    changed: expanded.changed || held.changed || times.changed,
-    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned]),
+    entries: elements.entries,
+    changed: expanded.changed || held.changed || times.changed || elements.changed,
+    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned, ...elements.versioned]),
   };
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
   // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it

@@ -16,41 +16,14 @@
  * sender). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type only.
  */
 import { GUESSED_TIME_EXTENSION } from '../transform/patch.js';
+import { carryHeld, markersOf, type CarriedPuts } from './held-put.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
 
-export interface CarriedTimes {
-  entries: Json[];
-  changed: boolean;
-  /** Indexes of the PUTs sent with ifMatch (the version read): their 412 is a change since the read. */
-  versioned: ReadonlySet<number>;
-}
-
-const TYPE_URL = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/;
-const SEARCH_URL = /^([A-Z][A-Za-z]+)\?(.+)$/;
-
 function guessedOf(entry: Json): string[] {
-  const extensions = Array.isArray(entry.extension) ? (entry.extension as unknown[]) : [];
-  return extensions.flatMap((e) => (isRecord(e) && e.url === GUESSED_TIME_EXTENSION && typeof e.valueDateTime === 'string' ? [e.valueDateTime] : []));
-}
-
-/** The entry without the marker (an `extension` left empty goes too). */
-function unmarked(entry: Json): Json {
-  const { extension, ...rest } = entry;
-  const kept = (extension as unknown[]).filter((e) => !(isRecord(e) && e.url === GUESSED_TIME_EXTENSION));
-  return kept.length === 0 ? rest : { ...rest, extension: kept };
-}
-
-/** The type and search that find what a PUT writes: by id, or a conditional PUT's own query. */
-function searchOf(entry: Json): { type: string; query: string } | undefined {
-  const request = isRecord(entry.request) ? entry.request : {};
-  if (request.method !== 'PUT' || typeof request.url !== 'string') return undefined;
-  const byId = TYPE_URL.exec(request.url);
-  if (byId?.[1] !== undefined && byId[2] !== undefined) return { type: byId[1], query: `_id=${encodeURIComponent(byId[2])}` };
-  const conditional = SEARCH_URL.exec(request.url);
-  return conditional?.[1] !== undefined && conditional[2] !== undefined ? { type: conditional[1], query: conditional[2] } : undefined;
+  return markersOf(entry, GUESSED_TIME_EXTENSION).flatMap((e) => (typeof e.valueDateTime === 'string' ? [e.valueDateTime] : []));
 }
 
 const WITH_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})$/;
@@ -91,30 +64,16 @@ function keptTimes(own: unknown, held: unknown, guessed: ReadonlySet<string>): {
 }
 
 /** The module comment's rule over the entries to send: one read per marked PUT, the held placed times kept. */
-export async function carryHeldTimes(entries: readonly Json[], search: Search): Promise<CarriedTimes> {
-  if (!entries.some((e) => guessedOf(e).length > 0)) return { entries: [...entries], changed: false, versioned: new Set() };
-  const versioned = new Set<number>();
-  const out: Json[] = [];
-  for (const [index, marked] of entries.entries()) {
-    const guessed = guessedOf(marked);
-    if (guessed.length === 0) {
-      out.push(marked);
-      continue;
-    }
-    const entry = unmarked(marked);
-    const target = searchOf(entry);
-    const found = target === undefined ? [] : await search(target.type, target.query);
-    const held = found.length === 1 ? found[0] : undefined;
-    const carried = held === undefined || !isRecord(entry.resource) ? undefined : keptTimes(entry.resource, held, new Set(guessed));
-    if (target === undefined || held === undefined || typeof held.id !== 'string' || carried?.kept !== true) {
-      out.push(entry);
-      continue;
-    }
-    const meta = isRecord(held.meta) ? held.meta : {};
-    const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    const resource = { ...(carried.value as Json), id: held.id };
-    out.push({ ...entry, resource, request: { ...(entry.request as Json), url: `${target.type}/${held.id}`, ...ifMatch } });
-    if (ifMatch.ifMatch !== undefined) versioned.add(index);
-  }
-  return { entries: out, changed: true, versioned };
+export async function carryHeldTimes(entries: readonly Json[], search: Search): Promise<CarriedPuts> {
+  return carryHeld(entries, search, {
+    url: GUESSED_TIME_EXTENSION,
+    marks: (entry) => {
+      const guessed = guessedOf(entry);
+      return guessed.length === 0 ? undefined : new Set(guessed);
+    },
+    carry: (own, held, guessed) => {
+      const carried = keptTimes(own, held, guessed);
+      return carried.kept ? (carried.value as Json) : undefined;
+    },
+  });
 }

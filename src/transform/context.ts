@@ -43,7 +43,9 @@ const SENT = 'MSH-7';
 const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
   // OBR-14 ≤ MSH-7 too: a result or OML without OBR-22 (conditional in v2.5.1) left a bare receipt unbounded (CR32-4)
   OBR: { '7': [14, 22], '8': [14, 22], '14': [22, SENT], '22': [SENT] },
-  OBX: { '14': [19], '19': [SENT] },
+  // OBX-14 ≤ MSH-7 too: an observation a message reports was made by the time it was sent; a VXU's dose OBX has no OBR-22
+  // to be held against (review 52 R52-W1: a bare 01:15 in the repeated hour read in its later pass, after its message)
+  OBX: { '14': [19, SENT], '19': [SENT] },
   SPM: { '17': [18], '17.2': [18], '18': [SENT] },
   RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
   ORC: { '9': [SENT] },
@@ -460,6 +462,19 @@ export class Conversion implements DatatypeContext {
    * other pass of the same clock time when the server holds it (patch.ts guessedTimeMarks; review 41 R41-N1).
    */
   readonly guessedTimes = new Set<string>();
+  /**
+   * `Type/id` of a resource the message writes whole → its elements the message does not convey (an immunization
+   * update's `recorded`: R52-W3): the PUT is marked so the FHIR destination keeps the values the server holds
+   * (patch.ts heldElementsMark, destinations/held-elements.ts).
+   */
+  readonly heldElements = new Map<string, string[]>();
+
+  /** The element `name` of `resource` is not conveyed by the message: the server's value stays (heldElements). */
+  keepHeld(resource: Resource, name: string): void {
+    const key = `${resource.resourceType}/${resource.id ?? ''}`;
+    const names = this.heldElements.get(key) ?? [];
+    if (!names.includes(name)) this.heldElements.set(key, [...names, name]);
+  }
   /**
    * The visits an A06/A07's MRG-5 (else MRG-6) names (admin.ts priorVisit), settled once the PV1 is read
    * (hl7v2.ts endedPriorVisits): `number` the prior visit number, `patient` the PID's.

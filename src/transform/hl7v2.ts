@@ -364,6 +364,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       supersededParents: cx.supersededParents,
       endedVisits: cx.endedVisits,
       guessedTimes: cx.guessedTimes,
+      heldElements: cx.heldElements,
       omittedFields: options.omittedFields ?? 'remove',
       snapshotLists,
     });

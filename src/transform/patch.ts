@@ -327,14 +327,34 @@ function holdsString(value: unknown, wanted: string): boolean {
   return isObject(value) && Object.values(value).some((v) => holdsString(v, wanted));
 }
 
+/**
+ * [R52-W3] The marker on a PUT whose resource leaves out elements its message does not convey (an immunization
+ * update's `recorded`, when the dose was first recorded: IG RXA[Immunization] #22 maps RXA-22 only for RXA-21 A):
+ * one extension of Bundle.entry per element name (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the FHIR
+ * destination (destinations/held-elements.ts), which puts the server's values of those elements in the PUT; a file,
+ * HTTP or MLLP destination receives the entry as is.
+ */
+export const HELD_ELEMENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/held-element';
+
+/** A PUT entry with HELD_ELEMENT_EXTENSION per element name; else the entry as it is. */
+export function heldElementsMark(entry: Json, names: readonly string[] | undefined): Json {
+  if (names === undefined || names.length === 0 || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
+  return withEntryExtensions(entry, names.map((n) => ({ url: HELD_ELEMENT_EXTENSION, valueString: n })));
+}
+
+/** The entry with `added` after its own Bundle.entry extensions (kept first: the entry's own markers). */
+function withEntryExtensions(entry: Json, added: readonly Json[]): Json {
+  const { extension, ...rest } = entry;
+  const own = Array.isArray(extension) ? (extension as unknown[]) : [];
+  return { extension: [...own, ...added], ...rest };
+}
+
 /** A PUT entry with GUESSED_TIME_EXTENSION for each guessed time its resource holds; any other entry as it is. */
 export function guessedTimeMarks(entry: Json, guessed: ReadonlySet<string>): Json {
   if (guessed.size === 0 || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
   const held = [...guessed].filter((t) => holdsString(entry.resource, t)).sort();
   if (held.length === 0) return entry;
-  const { extension, ...rest } = entry;
-  const own = Array.isArray(extension) ? (extension as unknown[]) : [];
-  return { extension: [...own, ...held.map((t) => ({ url: GUESSED_TIME_EXTENSION, valueDateTime: t }))], ...rest };
+  return withEntryExtensions(entry, held.map((t) => ({ url: GUESSED_TIME_EXTENSION, valueDateTime: t })));
 }
 
 /** The JSON Patch entry of the resource `search` finds (entry 2 of the module comment). */

@@ -82,6 +82,26 @@ function status(im: Json, seg: SegmentReader): void {
 }
 
 /**
+ * [IG RXA[Immunization] #22 → recorded IF RXA-21 EQUALS "A"; ORC[Immunization] #9] when the dose was first recorded
+ * (FHIR R4 Immunization.recorded "the date the occurrence of the immunization was first captured in the record"). An
+ * update (U) or delete (D) sends its own entry time: written as `recorded` it moved the dose's first capture to the
+ * day of the correction (review 52 R52-W3). [hig] ORC-9, the same transaction time, is held to the same condition
+ * (the IG row has none; its meaning is the row RXA-22's); an RXA-21 left empty is an add (v2.3-era feeds send none).
+ * An update's times are reported, not written, and its PUT keeps the `recorded` the server holds (the FHIR
+ * destination, destinations/held-elements.ts). Returns whether the message states when the dose was first recorded.
+ */
+function recorded(im: Json, seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): boolean {
+  const action = (seg.str(21) ?? 'A').toUpperCase();
+  if (action === 'A') {
+    set(im, 'recorded', seg.dateTime(22) ?? orc?.dateTime(9));
+    return true;
+  }
+  if (seg.str(22) !== undefined) cx.leftOut(seg, '22', 'the entry time of an update or delete (RXA-21 not A): not when the dose was first recorded, no Immunization.recorded');
+  if (orc !== undefined && orc.str(9) !== undefined) cx.leftOut(orc, '9', 'the transaction time of an update or delete (RXA-21 not A): not when the dose was first recorded, no Immunization.recorded');
+  return false;
+}
+
+/**
  * [IG RXA #11/#27/#28] where the dose was given: RXA-27 (PL) else RXA-11 (LA2), with RXA-28's address.
  * LA2 is PL's first eight components followed by an address (LA2.9–16 in XAD.1–8's order) where PL
  * has a description, a comprehensive location and an assigning authority: only LA2.1–8 are read as
@@ -135,8 +155,7 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   const when = seg.dateTime(3);
   if (when !== undefined) im.occurrenceDateTime = when;
   else im.occurrenceString = 'unknown';
-  // [IG ORC[Immunization] #9, RXA #22] when the record was made
-  set(im, 'recorded', seg.dateTime(22) ?? orc?.dateTime(9));
+  const keepRecorded = !recorded(im, seg, orc, cx);
   source(im, seg);
   // [hig; FHIR R4 Immunization.encounter "the visit during which the immunization was administered"; no IG
   // row sets it] the message's visit is the dose's only when the sender gave it: a historical dose (RXA-9
@@ -170,6 +189,7 @@ export function mapRxaImmunization(seg: SegmentReader, scope: Scope, cx: Convers
   const { placer, filler } = orderNumbers(orc, undefined, cx);
   const key = doseKey([filler, placer], scope.patient, im.vaccineCode as Json, when);
   const immunization = cx.add(im as Resource, key, 'distinct');
+  if (keepRecorded) cx.keepHeld(immunization, 'recorded');
   orderProvenance(orc, immunization, cx);
   scope.noteTarget = immunization;
   scope.medicationRequest = immunization;
