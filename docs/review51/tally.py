@@ -19,6 +19,7 @@ from tally_core import _fixed, main, tables_of  # noqa: E402,F401
 EXPECTED = 24
 
 CLASSES = [
+    (r'^OBR-3[2-5]: an XCN \(id\^family\^given…\) in an NDL field', 'b', 'an XCN-shaped OBR-32–35 read as the XCN it is (a remark, no loss: the person kept, no PractitionerRole place made up) (review 51 R51-N1, after the review)'),
     (r'^SPM-2: repetition 2\+: SPM-2 identifies one specimen', 'b', 'SPM-2 repetition 2+: the IG row is 0..1 (another slide or an extract: another specimen) (review 51, after the review)'),
     # ---- review 51: every Bundle read; each (b) hit checked in the corpus (no IG target) or against hig's
     # documented rule, classed below or by the chained rows.

@@ -21,6 +21,8 @@ from tally_core import _fixed, main, tables_of  # noqa: E402,F401
 EXPECTED = 24
 
 CLASSES = [
+    (r'^RXA-22: the entry time of an update or delete', 'b', 'RXA-22 of an update or delete (RXA-21 U/D): the IG row maps RXA-22 to recorded only IF RXA-21 EQUALS "A" (review 52 R52-W3, after the review)'),
+    (r'^ORC-9: the transaction time of an update or delete', 'b', 'ORC-9 of an update or delete: hig holds it to RXA-22\'s condition (the same entry time; review 52 R52-W3, after the review)'),
     # ---- review 52: every Bundle read; each (b) hit checked in the corpus (no IG target) or against hig's
     # documented rule, classed below or by the chained rows.
     (r'^RXA-1 is valued but not mapped', 'b', 'RXA-1 give sub-ID counter: RXA[Immunization] #1 has no target (review 52)'),
