@@ -20,7 +20,7 @@ import { carryHeldStatus } from './held-status.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
-import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
+import { expandOrderEvents, matchesOf, searchName, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
@@ -93,11 +93,17 @@ interface Delivery {
   linked?: LinkedPatients;
 }
 
-/** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
+/**
+ * `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. Every search asks
+ * `Prefer: handling=strict` (FHIR R4 search.html "Handling Errors"): a server that would ignore a parameter it does not
+ * apply, and answer every resource of the type, refuses the search instead (code review 33 CR33-1). Errors name the
+ * type and the parameters' names, never their values.
+ */
 async function search(d: Delivery, type: string, query: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
-  const answer = await d.exchange({ method: 'GET', url: `${type}?${query}`, headers: {} }, signal);
-  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, `search ${type}`, d.now());
-  return matchesOf(answer.body, type);
+  const answer = await d.exchange({ method: 'GET', url: `${type}?${query}`, headers: { prefer: 'handling=strict' } }, signal);
+  const what = searchName(type, query);
+  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, what, d.now());
+  return matchesOf(answer.body, type, what);
 }
 
 /** The entries to send, and what held-links.ts needs once they are answered. */
