@@ -117,6 +117,8 @@ interface Prepared extends ExpandedEntries {
    * timeout, a reset): only then does a failed send keep its registration (code review 28 CR28-1).
    */
   inDoubt: boolean;
+  /** When the message was accepted (DeliveryContext.receivedAt): bounds the crossed-create recheck (crossed-creates.ts). */
+  receivedAt?: string;
 }
 
 const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () => {}, releaseLater: () => {} };
@@ -220,7 +222,7 @@ async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryE
  * entries it replaced (crossed-creates.ts), reported in the delivery's detail. Nothing to do, no request.
  */
 async function crossedCreatesMerged(d: Delivery, p: Prepared, results: readonly DeliveryEntry[], signal: AbortSignal): Promise<void> {
-  if (p.listCreates === undefined || p.listCreates.size === 0) return;
+  if ((p.listCreates?.size ?? 0) === 0 && (p.listRechecks?.size ?? 0) === 0) return;
   const what = 'merge a list member\'s owner entries';
   const read = async (url: string) => {
     const answer = await d.exchange({ method: 'GET', url, headers: {} }, signal);
@@ -232,7 +234,7 @@ async function crossedCreatesMerged(d: Delivery, p: Prepared, results: readonly 
     if (answer.status !== 412 && verdictOf(answer.status) !== 'stored') throw failureFor(answer, what, d.now());
     return answer.status;
   };
-  const notes = await mergeCrossedCreates(p.entries, p.listCreates, results, read, put);
+  const notes = await mergeCrossedCreates(p.entries, p.listCreates, results, read, put, p.listRechecks, p.receivedAt);
   if (notes.length > 0) p.notes = [...(p.notes ?? []), ...notes];
 }
 
@@ -256,8 +258,8 @@ async function exchanged(d: Delivery, p: Prepared, request: FhirRequest, signal:
 const reported = (p: Prepared, delivery: DeliveryOutcome): DeliveryOutcome =>
   p.notes === undefined || p.notes.length === 0 ? delivery : { ...delivery, detail: p.notes.join('; ') };
 
-async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
-  const p = await prepared(d, bundle, signal);
+async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal, receivedAt?: string): Promise<DeliveryOutcome> {
+  const p: Prepared = { ...(await prepared(d, bundle, signal)), ...(receivedAt === undefined ? {} : { receivedAt }) };
   return reported(p, await sentThenSettled(d, p, signal, () => sentBundle(d, p, bundle, json, mode, signal)));
 }
 
@@ -300,8 +302,8 @@ async function sentAlone(d: Delivery, p: Prepared, request: FhirRequest, label: 
   return { result, status: answer.status };
 }
 
-async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
-  const p = await prepared(d, bundle, signal);
+async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal, receivedAt?: string): Promise<DeliveryOutcome> {
+  const p: Prepared = { ...(await prepared(d, bundle, signal)), ...(receivedAt === undefined ? {} : { receivedAt }) };
   return reported(p, await sentThenSettled(d, p, signal, () => sentIndividually(d, p, signal)));
 }
 
@@ -335,7 +337,8 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
   return {
     deliver(payload, context) {
       const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');
-      return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal) : deliverBundle(d, bundle, json, config.mode, context.signal);
+      // the message's acceptance time bounds the crossed-create recheck (crossed-creates.ts, CR33-3)
+      return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal, context.receivedAt) : deliverBundle(d, bundle, json, config.mode, context.signal, context.receivedAt);
     },
     async close() {
       // the stored Bundles' Patient PUT registrations released before the Redis connection goes (code review 29 CR29-5)

@@ -64,6 +64,11 @@ export interface ExpandedEntries {
   notes?: readonly string[];
   /** Indexes (in `entries`) of the list members' PUTs that create (held-lists.ts, crossed-creates.ts). */
   listCreates?: ReadonlySet<number>;
+  /**
+   * Indexes of the list members' PUTs whose held member may be a crossed create not yet repaired, with the held
+   * `meta.lastUpdated` (list-owners.ts rechecks; crossed-creates.ts, code review 33 CR33-3).
+   */
+  listRechecks?: ReadonlyMap<number, string | undefined>;
 }
 
 interface MarkedSearch {
