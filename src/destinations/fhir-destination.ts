@@ -21,7 +21,7 @@ import { carryHeldElements } from './held-elements.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
 import { createMtlsDispatcher } from './mtls.js';
-import { expandOrderEvents, matchesOf, type ExpandedEntries } from './order-events.js';
+import { expandOrderEvents, matchesOf, searchName, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
@@ -94,11 +94,17 @@ interface Delivery {
   linked?: LinkedPatients;
 }
 
-/** `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. */
+/**
+ * `GET Type?query` on the same auth, TLS and timeout path; a failure is judged as any request's. Every search asks
+ * `Prefer: handling=strict` (FHIR R4 search.html "Handling Errors"): a server that would ignore a parameter it does not
+ * apply, and answer every resource of the type, refuses the search instead (code review 33 CR33-1). Errors name the
+ * type and the parameters' names, never their values.
+ */
 async function search(d: Delivery, type: string, query: string, signal: AbortSignal): Promise<Record<string, unknown>[]> {
-  const answer = await d.exchange({ method: 'GET', url: `${type}?${query}`, headers: {} }, signal);
-  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, `search ${type}`, d.now());
-  return matchesOf(answer.body, type);
+  const answer = await d.exchange({ method: 'GET', url: `${type}?${query}`, headers: { prefer: 'handling=strict' } }, signal);
+  const what = searchName(type, query);
+  if (verdictOf(answer.status) !== 'stored') throw failureFor(answer, what, d.now());
+  return matchesOf(answer.body, type, what);
 }
 
 /** The entries to send, and what held-links.ts needs once they are answered. */
@@ -112,6 +118,8 @@ interface Prepared extends ExpandedEntries {
    * timeout, a reset): only then does a failed send keep its registration (code review 28 CR28-1).
    */
   inDoubt: boolean;
+  /** When the message was accepted (DeliveryContext.receivedAt): bounds the crossed-create recheck (crossed-creates.ts). */
+  receivedAt?: string;
 }
 
 const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () => {}, releaseLater: () => {} };
@@ -217,7 +225,7 @@ async function settleLinks(d: Delivery, p: Prepared, results: readonly DeliveryE
  * entries it replaced (crossed-creates.ts), reported in the delivery's detail. Nothing to do, no request.
  */
 async function crossedCreatesMerged(d: Delivery, p: Prepared, results: readonly DeliveryEntry[], signal: AbortSignal): Promise<void> {
-  if (p.listCreates === undefined || p.listCreates.size === 0) return;
+  if ((p.listCreates?.size ?? 0) === 0 && (p.listRechecks?.size ?? 0) === 0) return;
   const what = 'merge a list member\'s owner entries';
   const read = async (url: string) => {
     const answer = await d.exchange({ method: 'GET', url, headers: {} }, signal);
@@ -229,7 +237,7 @@ async function crossedCreatesMerged(d: Delivery, p: Prepared, results: readonly 
     if (answer.status !== 412 && verdictOf(answer.status) !== 'stored') throw failureFor(answer, what, d.now());
     return answer.status;
   };
-  const notes = await mergeCrossedCreates(p.entries, p.listCreates, results, read, put);
+  const notes = await mergeCrossedCreates(p.entries, p.listCreates, results, read, put, p.listRechecks, p.receivedAt);
   if (notes.length > 0) p.notes = [...(p.notes ?? []), ...notes];
 }
 
@@ -253,8 +261,8 @@ async function exchanged(d: Delivery, p: Prepared, request: FhirRequest, signal:
 const reported = (p: Prepared, delivery: DeliveryOutcome): DeliveryOutcome =>
   p.notes === undefined || p.notes.length === 0 ? delivery : { ...delivery, detail: p.notes.join('; ') };
 
-async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal): Promise<DeliveryOutcome> {
-  const p = await prepared(d, bundle, signal);
+async function deliverBundle(d: Delivery, bundle: Record<string, unknown>, json: string | undefined, mode: 'transaction' | 'batch', signal: AbortSignal, receivedAt?: string): Promise<DeliveryOutcome> {
+  const p: Prepared = { ...(await prepared(d, bundle, signal)), ...(receivedAt === undefined ? {} : { receivedAt }) };
   return reported(p, await sentThenSettled(d, p, signal, () => sentBundle(d, p, bundle, json, mode, signal)));
 }
 
@@ -297,8 +305,8 @@ async function sentAlone(d: Delivery, p: Prepared, request: FhirRequest, label: 
   return { result, status: answer.status };
 }
 
-async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<DeliveryOutcome> {
-  const p = await prepared(d, bundle, signal);
+async function deliverIndividually(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal, receivedAt?: string): Promise<DeliveryOutcome> {
+  const p: Prepared = { ...(await prepared(d, bundle, signal)), ...(receivedAt === undefined ? {} : { receivedAt }) };
   return reported(p, await sentThenSettled(d, p, signal, () => sentIndividually(d, p, signal)));
 }
 
@@ -332,7 +340,8 @@ export function createFhirDestination(config: FhirDestinationConfig, deps: Pick<
   return {
     deliver(payload, context) {
       const { bundle, json } = expectPayload(payload, 'fhir', 'fhir');
-      return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal) : deliverBundle(d, bundle, json, config.mode, context.signal);
+      // the message's acceptance time bounds the crossed-create recheck (crossed-creates.ts, CR33-3)
+      return config.mode === 'individual' ? deliverIndividually(d, bundle, context.signal, context.receivedAt) : deliverBundle(d, bundle, json, config.mode, context.signal, context.receivedAt);
     },
     async close() {
       // the stored Bundles' Patient PUT registrations released before the Redis connection goes (code review 29 CR29-5)

@@ -9,8 +9,14 @@
  * cancelled or missed; segments/pv1.ts bookedPlaceStatus): one JSON Patch of `/location`, sent by id with the version
  * read (order-events.ts), so a change since the read fails (412, retried) rather than being overwritten. A visit the
  * ADT feed wrote (an A04's arrival, an A01's bed) is never touched by the scheduler.
+ *
+ * The places are the visit's appointments', not the visit's alone (code review 33 CR33-4: two appointments under one
+ * visit number, and the second one's S12 removed the first one's room): each booked place names its appointment
+ * (transform/patch.ts BOOKED_FOR_EXTENSION, hig's Appointment id), and the patch replaces the held places of the
+ * message's own appointment and those naming none (written before this rule, or by a message whose appointment has
+ * no number), keeping another appointment's, in their order, before the message's.
  */
-import { bookedVisitOf } from '../transform/patch.js';
+import { BOOKED_FOR_EXTENSION, bookedVisitOf } from '../transform/patch.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
@@ -48,17 +54,32 @@ function resolvedLocations(locations: readonly unknown[], entries: readonly Json
   return out;
 }
 
+/** The appointment a place is booked for (BOOKED_FOR_EXTENSION), or undefined. */
+function bookedFor(place: unknown): string | undefined {
+  const marks = isRecord(place) && Array.isArray(place.extension) ? (place.extension as unknown[]) : [];
+  const mark = marks.find((m) => isRecord(m) && m.url === BOOKED_FOR_EXTENSION);
+  return isRecord(mark) && typeof mark.valueString === 'string' ? mark.valueString : undefined;
+}
+
 /**
  * The JSON Patch ops that put a marked booking's places on the held visit (see the module comment); undefined when
  * the entry is no booking's create, the held visit is no booking any more, the message states no place, or the held
- * places are those already.
+ * places are those already (another appointment's places kept: the module comment).
  */
 export function bookedPlacesOps(create: Json, held: Json, entries: readonly Json[]): unknown[] | undefined {
   if (!bookedVisitOf(create) || !stillBooked(held)) return undefined;
   const resource = isRecord(create.resource) ? create.resource : undefined;
   const locations = Array.isArray(resource?.location) ? (resource.location as unknown[]) : [];
   if (locations.length === 0) return undefined;
-  const value = resolvedLocations(locations, entries);
-  if (value === undefined || JSON.stringify(value) === JSON.stringify(held.location)) return undefined;
+  const own = resolvedLocations(locations, entries);
+  if (own === undefined) return undefined;
+  // [hig, CR33-4] another appointment's places stay: only this message's appointment's (and unnamed ones) are replaced
+  const appointments = new Set(own.map(bookedFor));
+  const others = (Array.isArray(held.location) ? (held.location as unknown[]) : []).filter((l) => {
+    const appointment = bookedFor(l);
+    return appointment !== undefined && !appointments.has(appointment);
+  });
+  const value = [...others, ...own];
+  if (JSON.stringify(value) === JSON.stringify(held.location)) return undefined;
   return [{ op: 'add', path: '/location', value }];
 }

@@ -168,6 +168,7 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
   }));
   let out = kept;
   const creates = new Set<number>();
+  const rechecks = new Map<number, string | undefined>();
   for (const kind of ORDER) {
     const stated = codes.get(kind);
     if (stated === undefined) continue;
@@ -183,6 +184,7 @@ export async function resolveSnapshotLists(prior: ExpandedEntries, search: Searc
     out = owned.entries;
     versioned = new Set([...versioned, ...owned.versioned]);
     for (const index of owned.created) creates.add(index);
+    for (const [index, updated] of owned.rechecks) rechecks.set(index, updated);
   }
-  return { entries: out, changed: true, versioned, resolved, listCreates: creates, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
+  return { entries: out, changed: true, versioned, resolved, listCreates: creates, listRechecks: rechecks, ...(prior.notes === undefined ? {} : { notes: prior.notes }) };
 }

@@ -38,7 +38,7 @@ import { withListOwners } from '../transform/list-owner.js';
 import { MOTHER_CANDIDATE_EXTENSION, MOTHER_NAMED_EXTENSION } from '../transform/patch.js';
 import { SNAPSHOT_LISTS } from '../transform/snapshot-lists.js';
 import { ifMatchOf } from './list-owners.js';
-import { identifierNamespace, identifierText } from '../transform/identifier-namespace.js';
+import { holdsIdentifier, identifierNamespace, sameIdentifier, sameNamespace } from '../transform/identifier-namespace.js';
 import { otherPersonsIdentifiers, type Search } from './named-resources.js';
 import { rewriteReferences, type ExpandedEntries } from './order-events.js';
 import { isRecord } from './outcome.js';
@@ -71,8 +71,8 @@ const identifiersOf = (resource: Json): unknown[] => (Array.isArray(resource.ide
 
 /** Whether the held mother holds one of the resource's identifiers (of one namespace and value; CR32-2: none proves nothing). */
 function inCommon(resource: Json, held: Json | undefined): boolean {
-  const have = new Set(identifiersOf(held ?? {}).map(identifierText));
-  return identifiersOf(resource).some((i) => identifierNamespace(i) !== undefined && have.has(identifierText(i)));
+  const have = identifiersOf(held ?? {});
+  return identifiersOf(resource).some((i) => identifierNamespace(i) !== undefined && holdsIdentifier(have, i));
 }
 
 /**
@@ -93,15 +93,19 @@ function ownIdOf(request: Json, motherId: string): string | undefined {
   return id !== undefined && UUID.test(id) && id !== motherId ? id : undefined;
 }
 
-/** The NK1's resource at the mother's id: the held identifiers of namespaces it does not send after its own, no list owner. */
+/**
+ * The NK1's resource at the mother's id: the held identifiers of namespaces it does not send after its own, no list
+ * owner. An identifier of hers the NK1 sends without the type she holds it with (CX.5 left out: CR33-2) is written as
+ * held, so the type that keeps her MRN apart from her authority's other numbers is not lost.
+ */
 function asMother(resource: Json, motherId: string, held: Json | undefined): Json {
-  const own = identifiersOf(resource);
-  const namespaces = new Set(own.map(identifierNamespace));
-  const texts = new Set(own.map(identifierText));
+  const heldList = identifiersOf(held ?? {});
+  const untyped = (i: unknown): boolean => !isRecord(i) || i.type === undefined;
+  const own = identifiersOf(resource).map((i) => (untyped(i) ? heldList.find((h) => !untyped(h) && sameIdentifier(h, i)) : undefined) ?? i);
   // held identifiers of a namespace the NK1 does not send; one naming none, unless the NK1 sends it too
-  const kept = held === undefined ? [] : identifiersOf(held).filter((i) => {
+  const kept = heldList.filter((i) => {
     const namespace = identifierNamespace(i);
-    return isRecord(i) && (namespace === undefined ? !texts.has(identifierText(i)) : !namespaces.has(namespace));
+    return isRecord(i) && (namespace === undefined ? !holdsIdentifier(own, i) : !own.some((o) => sameNamespace(o, i)));
   });
   const identifier = [...own, ...kept];
   return withListOwners({ ...resource, id: motherId, ...(identifier.length === 0 ? {} : { identifier }) }, [], SNAPSHOT_LISTS.contact.tagSystem);

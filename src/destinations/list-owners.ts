@@ -35,6 +35,12 @@ export interface OwnedWrites {
    * answer says another writer created it in between (crossed-creates.ts, code review 31 CR31-1).
    */
   created: Set<number>;
+  /**
+   * The indexes of the list PUTs whose held member carries this list's owner entries alone at a version other than
+   * the first, with the held `meta.lastUpdated`: a crossed create whose repair failed after the Bundle was stored
+   * looks so when the delivery is retried (crossed-creates.ts, code review 33 CR33-3).
+   */
+  rechecks: Map<number, string | undefined>;
 }
 
 /** `ifMatch` the version a read gave (none: no condition). */
@@ -101,6 +107,7 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
   for (const r of held) if (typeof r.id === 'string' && ID.test(r.id) && !heldById.has(r.id)) heldById.set(r.id, r);
   const versioned = new Set<number>();
   const created = new Set<number>();
+  const rechecks = new Map<number, string | undefined>();
   const written = new Set<string>();
   const out = entries.map((entry, index): Json => {
     const id = writtenId(entry, type);
@@ -116,7 +123,12 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
       created.add(index);
       return entry;
     }
-    const owners = [...listOwnersOf(resource), ...listOwnersOf(before)];
+    const heldOwners = listOwnersOf(before);
+    const versionId = isRecord(before.meta) ? before.meta.versionId : undefined;
+    if (heldOwners.length > 0 && heldOwners.every((c) => listOwnersOf(resource).includes(c)) && versionId !== '1') {
+      rechecks.set(index, isRecord(before.meta) && typeof before.meta.lastUpdated === 'string' ? before.meta.lastUpdated : undefined);
+    }
+    const owners = [...listOwnersOf(resource), ...heldOwners];
     const version = request.ifMatch === undefined ? ifMatchOf(before) : {};
     if (request.ifMatch !== undefined || version.ifMatch !== undefined) versioned.add(index);
     return { ...entry, resource: withListOwners(resource, owners, tagSystem), request: { ...request, ...version } };
@@ -133,5 +145,5 @@ export function ownedWrites(type: string, tagSystem: string, entries: readonly J
     else if (left.length === 0 && end !== undefined) out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: end(withListOwners(asPutBody(before), [], tagSystem)), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
     else out.push({ ...(UUID.test(id) ? { fullUrl: `urn:uuid:${id}` } : {}), resource: withListOwners(asPutBody(before), left, tagSystem), request: { method: 'PUT', url: `${type}/${id}`, ...version } });
   }
-  return { entries: out, versioned, created };
+  return { entries: out, versioned, created, rechecks };
 }

@@ -41,7 +41,7 @@
  *
  * Searches carry a number and a patient id: errors name the resource type only.
  */
-import { identifierNamespace, identifierText } from '../transform/identifier-namespace.js';
+import { holdsIdentifier, sameNamespace } from '../transform/identifier-namespace.js';
 import { DestinationRejectedError } from './failures.js';
 import { isRecord } from './outcome.js';
 
@@ -192,19 +192,16 @@ export function putAtHigId(create: Json, higId: string): Json {
 /**
  * [hig mother rule; code review 30 CR30-3] Of `identifiers`, those that are another person's than the held mother's:
  * she does not hold it, and holds another value of its namespace (two numbers of one system, or of one assigning
- * authority and type where there is no system, transform/identifier-namespace.ts: two people). An MRN of
+ * authority where there is no system, unless both sides' CX.5 types differ, transform/identifier-namespace.ts: two
+ * people). An MRN of
  * the registry's PID-21 and another of the same authority in a hospital's NK1-33 are two mothers' (docs/mapping.md,
  * PID-21 row: "two identifiers, two people").
  */
 export function otherPersonsIdentifiers(identifiers: readonly unknown[], held: Json): unknown[] {
   const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
-  const have = new Set(heldList.map(identifierText));
-  // an identifier without a namespace, or of another authority, says nothing (CR32-2: identifier-namespace.ts)
-  const namespaces = new Set(heldList.map(identifierNamespace).filter((n) => n !== undefined));
-  return identifiers.filter((i) => {
-    const namespace = identifierNamespace(i);
-    return namespace !== undefined && namespaces.has(namespace) && !have.has(identifierText(i));
-  });
+  // an identifier without a namespace, or of another authority, or of another type of hers, says nothing
+  // (CR32-2, CR33-2: identifier-namespace.ts)
+  return identifiers.filter((i) => heldList.some((h) => sameNamespace(h, i)) && !holdsIdentifier(heldList, i));
 }
 
 /**
@@ -222,8 +219,7 @@ export function lackedIdentifiersOps(create: Json, held: Json): { ops: unknown[]
   const resource = isRecord(create.resource) ? create.resource : undefined;
   if (resource?.resourceType !== 'RelatedPerson' || !Array.isArray(resource.identifier)) return undefined;
   const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
-  const have = new Set(heldList.map(identifierText));
   const others = otherPersonsIdentifiers(resource.identifier as unknown[], held);
-  const lacking = (resource.identifier as unknown[]).filter((i) => isRecord(i) && !have.has(identifierText(i)) && !others.includes(i));
+  const lacking = (resource.identifier as unknown[]).filter((i) => isRecord(i) && !holdsIdentifier(heldList, i) && !others.includes(i));
   return { ops: lacking.length === 0 ? undefined : [{ op: 'add', path: '/identifier', value: [...heldList, ...lacking] }], refused: others.length };
 }

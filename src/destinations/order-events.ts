@@ -64,6 +64,11 @@ export interface ExpandedEntries {
   notes?: readonly string[];
   /** Indexes (in `entries`) of the list members' PUTs that create (held-lists.ts, crossed-creates.ts). */
   listCreates?: ReadonlySet<number>;
+  /**
+   * Indexes of the list members' PUTs whose held member may be a crossed create not yet repaired, with the held
+   * `meta.lastUpdated` (list-owners.ts rechecks; crossed-creates.ts, code review 33 CR33-3).
+   */
+  listRechecks?: ReadonlyMap<number, string | undefined>;
 }
 
 interface MarkedSearch {
@@ -301,8 +306,7 @@ function changedSearched(marked: MarkedSearch, matches: Json[], coding: { system
   const pool = live.length > 0 ? live : matches;
   const changed = live.length === 1 ? live : pool.filter((m) => holdsCoding(m, coding));
   if (changed.length === 0) {
-    const params = marked.query.split('&').map((p) => p.split('=')[0]).join('&');
-    throw new DestinationRejectedError(`search ${type}?${params}: an order change (ORC-1 XO/XX/XR) to another test finds ${pool.length} ${live.length > 0 ? 'live' : 'ended'} orders of its number and none of that test: which one it changes is unknown`);
+    throw new DestinationRejectedError(`${searchName(type, marked.query)}: an order change (ORC-1 XO/XX/XR) to another test finds ${pool.length} ${live.length > 0 ? 'live' : 'ended'} orders of its number and none of that test: which one it changes is unknown`);
   }
   ofOnePatient(type, matches);
   return { matches, byId: changed.filter((m) => !written.has(`${type}/${String(m.id)}`)) };
@@ -433,17 +437,21 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
   return { entries: rewritten, changed: true, versioned, resolved, ...(notes.length === 0 ? {} : { notes }) };
 }
 
+/** A search as errors name it: `search Type?<its parameters' names>`, without their values (ids, numbers: PHI). */
+export const searchName = (type: string, query: string): string => `search ${type}?${query.split('&').map((p) => p.split('=')[0]).join('&')}`;
+
 /**
  * The resources of a searchset Bundle (`search.mode` match; included resources are not matches). A
- * further page (`link` next) is refused rather than half the tests patched.
+ * further page (`link` next) is refused rather than half the tests patched. `what` names the search in an error
+ * (fhir-destination.ts: the type and its parameters' names, e.g. an A29's `search Coverage?beneficiary`).
  */
-export function matchesOf(body: unknown, type: string): Json[] {
+export function matchesOf(body: unknown, type: string, what = `search ${type}`): Json[] {
   if (!isRecord(body) || body.resourceType !== 'Bundle' || body.type !== 'searchset') {
-    throw new DestinationRejectedError(`search ${type}: the answer is not a searchset Bundle`);
+    throw new DestinationRejectedError(`${what}: the answer is not a searchset Bundle`);
   }
   const links = Array.isArray(body.link) ? body.link : [];
   if (links.some((l) => isRecord(l) && l.relation === 'next')) {
-    throw new DestinationRejectedError(`search ${type}: the search (an order event's, an ADT list's) found more than one page of resources`);
+    throw new DestinationRejectedError(`${what}: found more than one page of resources`);
   }
   const entries = Array.isArray(body.entry) ? body.entry : [];
   return entries

@@ -11,7 +11,16 @@
  * `Coverage?beneficiary=`, `Account?subject=`, each a literal `Patient/<id>`; a conditional DELETE's Patients found by
  * its search first) and deletes each by id in the same transaction, so none is left dangling and a server that
  * enforces referential integrity sees them go together. An Account that names another patient too (FHIR R4
- * Account.subject 0..*) is that patient's as well: kept, and reported. Clinical records (results, orders, documents)
+ * Account.subject 0..*) is that patient's as well: kept, and reported.
+ *
+ * Each hit is checked against its search before it is deleted (code review 33 CR33-1): RelatedPerson.patient,
+ * Coverage.beneficiary, one of Account.subject must name a deleted Patient. A server may ignore a search parameter it
+ * does not apply (FHIR R4 search.html "Handling Errors", `Prefer: handling=lenient`, the default of some servers)
+ * and answer every resource of the type: the A29 of one person deleted other patients' next of kin and coverages. A
+ * hit naming none of them proves the server did not apply the search, so the message is refused (permanent, nothing
+ * sent) rather than half-applied; the destination's searches also ask `Prefer: handling=strict` (fhir-destination.ts),
+ * so a server that honours it refuses the parameter itself. Only the parameter searched is checked: a Coverage whose
+ * subscriber or policyHolder is the deleted person and whose beneficiary is another patient is that patient's. Clinical records (results, orders, documents)
  * and the visits (deleted by their own event, A23) are not the person's demographics and stay; a server that enforces
  * referential integrity refuses the Patient's DELETE while they name it, as before (docs/mapping.md, A29).
  *
@@ -20,18 +29,19 @@
  * and hig's ids, no value of the message.
  */
 import { PERSON_DELETE_EXTENSION } from '../transform/patch.js';
+import { DestinationRejectedError } from './failures.js';
 import type { Search } from './named-resources.js';
-import type { ExpandedEntries } from './order-events.js';
+import { searchName, type ExpandedEntries } from './order-events.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
 
-/** What hig writes for a person, by the search parameter that names its Patient (FHIR R4). */
-const RECORDS: readonly { type: string; param: string }[] = [
-  { type: 'RelatedPerson', param: 'patient' },
-  { type: 'Coverage', param: 'beneficiary' },
-  { type: 'Account', param: 'subject' },
+/** What hig writes for a person, by the search parameter that names its Patient (FHIR R4) and the element it searches. */
+const RECORDS: readonly { type: string; param: string; element: string }[] = [
+  { type: 'RelatedPerson', param: 'patient', element: 'patient' },
+  { type: 'Coverage', param: 'beneficiary', element: 'beneficiary' },
+  { type: 'Account', param: 'subject', element: 'subject' },
 ];
 
 /** A person's records are far fewer; a next page is refused (matchesOf). */
@@ -57,10 +67,20 @@ async function deletedPatients(entry: Json, search: Search): Promise<string[]> {
   return (await search('Patient', url.slice('Patient?'.length))).map((p) => `Patient/${String(p.id)}`);
 }
 
-/** Whether every subject of an Account is one of the deleted Patients. */
-function onlyTheirs(account: Json, patients: readonly string[]): boolean {
-  const subjects = Array.isArray(account.subject) ? (account.subject as unknown[]) : [account.subject];
-  return subjects.every((s) => isRecord(s) && typeof s.reference === 'string' && patients.includes(s.reference));
+/**
+ * The Patient a reference names as `Patient/<id>`: a relative or absolute literal reference (a version left out), or
+ * the `urn:uuid:<id>` a batch sent (hig's ids are those uuids); undefined for anything else.
+ */
+function patientNamed(reference: unknown): string | undefined {
+  const ref = isRecord(reference) && typeof reference.reference === 'string' ? reference.reference : '';
+  if (ref.startsWith('urn:uuid:')) return `Patient/${ref.slice('urn:uuid:'.length)}`;
+  return /(?:^|\/)(Patient\/[^/]+)(?:\/_history\/[^/]+)?$/.exec(ref)?.[1];
+}
+
+/** The Patients the element the search matched names (Account.subject is 0..*). */
+function namedPatients(held: Json, element: string): (string | undefined)[] {
+  const value = held[element];
+  return (Array.isArray(value) ? (value as unknown[]) : [value]).map(patientNamed);
 }
 
 /** The module comment's rule over the entries to send. */
@@ -73,12 +93,18 @@ export async function deletePersonRecords(prior: ExpandedEntries, search: Search
   for (const entry of marked) {
     const patients = await deletedPatients(entry, search);
     if (patients.length === 0) continue;
-    for (const { type, param } of RECORDS) {
-      for (const held of await search(type, `${param}=${patients.join(',')}&_count=${PAGE}`)) {
+    for (const { type, param, element } of RECORDS) {
+      const query = `${param}=${patients.join(',')}&_count=${PAGE}`;
+      for (const held of await search(type, query)) {
+        const named = namedPatients(held, element);
+        if (!named.some((p) => p !== undefined && patients.includes(p))) {
+          // [hig; CR33-1] the server answered a resource the search does not name: it did not apply `param`
+          throw new DestinationRejectedError(`${searchName(type, query)}: answered resources that do not name the deleted Patient (the server did not apply the parameter); nothing deleted`);
+        }
         const target = `${type}/${String(held.id)}`;
         if (written.has(target)) continue;
         written.add(target);
-        if (type === 'Account' && !onlyTheirs(held, patients)) notes.push(`${target}: an account of the deleted person that names another patient too, kept`);
+        if (!named.every((p) => p !== undefined && patients.includes(p))) notes.push(`${target}: an account of the deleted person that names another patient too, kept`);
         else added.push({ request: { method: 'DELETE', url: target } });
       }
     }

@@ -177,6 +177,14 @@ export const PERSON_DELETE_EXTENSION = 'https://hig.example/fhir/StructureDefini
  */
 export const BOOKED_VISIT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/booked-visit';
 
+/**
+ * [hig, code review 33 CR33-4] On each place a scheduling message books (Encounter.location, PV1-3/PV1-11): the
+ * appointment it is booked for, as hig's Appointment id (valueString; segments/pv1.ts bookedFor). The FHIR destination
+ * replaces only the held places of the message's own appointment (and those naming none), keeping another
+ * appointment's under the same visit number (destinations/held-booking.ts).
+ */
+export const BOOKED_FOR_EXTENSION = 'https://hig.example/fhir/StructureDefinition/booked-for-appointment';
+
 /** Whether a create entry carries BOOKED_VISIT_EXTENSION. */
 export function bookedVisitOf(entry: Json): boolean {
   return entryExtension(entry, BOOKED_VISIT_EXTENSION)?.valueBoolean === true;

@@ -43,7 +43,7 @@ async function deliver(...messages: string[]): Promise<void> {
 }
 
 describe('CR33-4 [hig booked place, R49-W1; FHIR R4 EncounterLocationStatus] two appointments booked under one visit', () => {
-  it.fails('S12 AP1 room R1 and S12 AP2 room R2 (visit VB3304), then S15 cancels AP2: room R1 is still planned (AP1 stands)', async () => {
+  it('S12 AP1 room R1 and S12 AP2 room R2 (visit VB3304), then S15 cancels AP2: room R1 is still planned (AP1 stands)', async () => {
     await deliver(siu('QV3304001', 1, 'S12', 'AP3304A', 'R1', 'VB3304', 'Booked', '20261210100000'));
     await deliver(siu('QV3304001', 2, 'S12', 'AP3304B', 'R2', 'VB3304', 'Booked', '20261210110000'));
     await deliver(siu('QV3304001', 3, 'S15', 'AP3304B', 'R2', 'VB3304', 'Cancelled', '20261210110000'));
@@ -59,5 +59,25 @@ describe('CR33-4 [hig booked place, R49-W1; FHIR R4 EncounterLocationStatus] two
     expect(held).toHaveLength(1);
     expect(held[0]?.status).toBe('planned');
     expect(held[0]?.room).toContain('R2');
+  });
+});
+
+describe('after the review [hig booked place, CR33-4] each booked place names its appointment', () => {
+  it('S12 AP1 R1, S12 AP2 R2, S14 moves AP2 to R3: R1 and R3 planned, R2 gone', async () => {
+    await deliver(siu('QV3304003', 1, 'S12', 'AP3304D', 'R1', 'VB3306', 'Booked', '20261210100000'));
+    await deliver(siu('QV3304003', 2, 'S12', 'AP3304E', 'R2', 'VB3306', 'Booked', '20261210110000'));
+    await deliver(siu('QV3304003', 3, 'S14', 'AP3304E', 'R3', 'VB3306', 'Booked', '20261210110000'));
+    const held = places('VB3306');
+    expect(held.map((p) => p.status)).toEqual(['planned', 'planned']);
+    expect(held.map((p) => p.room.slice(-2))).toEqual(['R1', 'R3']);
+  });
+
+  it('conversion: PV1-3 of an SIU carries hig\'s id of the message\'s Appointment', () => {
+    const entries = (convertHl7v2(siu('QV3304004', 1, 'S12', 'AP3304F', 'R1', 'VB3307', 'Booked', '20261210100000'), { timezone: 'America/Chicago' }).bundle.entry ?? []) as { resource?: Json }[];
+    const appointment = entries.find((e) => e.resource?.resourceType === 'Appointment')?.resource;
+    const encounter = entries.find((e) => e.resource?.resourceType === 'Encounter')?.resource;
+    const marks = ((encounter?.location as Json[] | undefined) ?? []).map((l) => ((l.extension ?? []) as Json[]).find((x) => String(x.url).endsWith('/booked-for-appointment'))?.valueString);
+    expect(marks).toEqual([appointment?.id]);
+    expect(typeof appointment?.id).toBe('string');
   });
 });

@@ -55,7 +55,7 @@ async function crossedThenRetried(mrn: string, historyFails: boolean): Promise<{
 }
 
 describe('CR33-3 [v2.5.1 2.10.4.1; CR31-1] a transient failure of the crossed-create repair is not repaired by the retry', () => {
-  it.fails('the _history read answered 503 once, the delivery retried: latex owned by both lists; registration drops it, it stays active', async () => {
+  it('the _history read answered 503 once, the delivery retried: latex owned by both lists; registration drops it, it stays active', async () => {
     const { firstFailed, refused } = await crossedThenRetried('QV3303001', true);
     // the Bundle was stored; the repair's read failed, and with it the delivery (transient)
     expect(refused).toEqual(['GET /fhir/AllergyIntolerance/<id>/_history?_count=20']);
@@ -72,5 +72,31 @@ describe('CR33-3 [v2.5.1 2.10.4.1; CR31-1] a transient failure of the crossed-cr
     expect(latex().map((a) => owners(a).length)).toEqual([2]);
     await fhir.destination().deliver(bundleOf(adt('QVREGADT', 'R2', 'QV3303002', [SULFA(1)])), never);
     expect(latex().map(status)).toEqual(['active']);
+  });
+});
+
+describe('after the review [v2.5.1 2.10.4.1; CR33-3] the recheck of a member this list alone owns', () => {
+  it('the ED lists latex with registration, then drops it; registration\'s next list keeps latex: the ED\'s entry is not brought back', async () => {
+    await fhir.destination().deliver(bundleOf(adt('QVEDADT', 'E1', 'QV3303003', [LATEX(1)])), never);
+    await fhir.destination().deliver(bundleOf(adt('QVREGADT', 'R1', 'QV3303003', [LATEX(1)])), never);
+    expect(latex().map((a) => owners(a).length)).toEqual([2]);
+    await fhir.destination().deliver(bundleOf(adt('QVEDADT', 'E2', 'QV3303003', [SULFA(1)])), never);
+    expect(latex().map((a) => owners(a).length)).toEqual([1]);
+    const outcome = await fhir.destination().deliver(bundleOf(adt('QVREGADT', 'R2', 'QV3303003', [LATEX(1)])), never);
+    // the recheck read the history (no acceptance time given) and found the ED's entry dropped by the ED, not by a crossing
+    expect(fhir.server.requests.filter((r) => r.path.includes('/_history')).length).toBe(1);
+    expect(latex().map((a) => owners(a).length)).toEqual([1]);
+    expect(outcome.detail ?? '').not.toContain('restored');
+  });
+
+  it('a message accepted after the member\'s last write (DeliveryContext.receivedAt): no history read', async () => {
+    await fhir.destination().deliver(bundleOf(adt('QVREGADT', 'R1', 'QV3303004', [LATEX(1)])), never);
+    await fhir.destination().deliver(bundleOf(adt('QVREGADT', 'R2', 'QV3303004', [LATEX(1)])), never);
+    const later = new Date(Date.now() + 60 * 60_000).toISOString();
+    await fhir.destination().destination.deliver(
+      { contentType: 'fhir', bundle: bundleOf(adt('QVREGADT', 'R3', 'QV3303004', [LATEX(1)])) },
+      { channelId: 'test', messageId: 'm-3', destinationId: 'fhir', receivedAt: later, signal: never },
+    );
+    expect(fhir.server.requests.filter((r) => r.path.includes('/_history'))).toEqual([]);
   });
 });

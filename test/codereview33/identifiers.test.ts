@@ -39,10 +39,15 @@ const values = (r: Json | undefined): string[] => ((r?.identifier as Json[] | un
 // is "two identifiers, two people": a second RelatedPerson holding the mother's own MRN
 // ---------------------------------------------------------------------------------------------------
 describe('CR33-2 (a) conversion: PID-21 and NK1-33 carry one number of one authority, CX.5 on one of them only', () => {
-  it.fails('A01 PID-21 QV9990001^^^QVMC^MR, NK1 MTH ELSA NK1-33 QV9990001^^^QVMC: one RelatedPerson (the mother) holds QV9990001', () => {
+  it('A01 PID-21 QV9990001^^^QVMC^MR, NK1 MTH ELSA NK1-33 QV9990001^^^QVMC: one RelatedPerson (the mother) holds QV9990001', () => {
     const people = relatedPersons(adt('A01', 'C1', 'QV9990001^^^QVMC^MR', [ELSA('QV9990001^^^QVMC')]));
     expect(people.filter((r) => values(r).includes('QV9990001'))).toHaveLength(1);
     expect(people).toHaveLength(1);
+  });
+
+  it('after the review: CX.5 on both and different (PID-21 MR, NK1-33 AN of one number): two identifiers, two people', () => {
+    const people = relatedPersons(adt('A01', 'C3', 'QV9990001^^^QVMC^MR', [ELSA('QV9990001^^^QVMC^AN')]));
+    expect(people).toHaveLength(2);
   });
 
   it('control: CX.5 on both (QV9990001^^^QVMC^MR twice): one RelatedPerson, the NK1\'s name on the mother', () => {
@@ -71,7 +76,7 @@ describe('CR33-2 (b) destination: another number of the held mother\'s authority
   const holding = (value: string): Json[] => people().filter((r) => values(r).includes(value));
   const deliver = async (hl7: string): Promise<DeliveryOutcome> => dest.deliver(convertHl7v2(hl7, { timezone: 'America/Chicago' }).bundle, never);
 
-  it.fails('held mother QV9990001^^^QVMC^MR; A08 NK1 MTH ELSA QV8880002^^^QVMC (no PID-21): kept apart, reported; the mother keeps her MRN alone and no name', async () => {
+  it('held mother QV9990001^^^QVMC^MR; A08 NK1 MTH ELSA QV8880002^^^QVMC (no PID-21): kept apart, reported; the mother keeps her MRN alone and no name', async () => {
     await deliver(adt('A08', 'M1', 'QV9990001^^^QVMC^MR', []));
     const outcome = await deliver(adt('A08', 'M2', '', [ELSA('QV8880002^^^QVMC')]));
     const [mother] = holding('QV9990001');
@@ -79,6 +84,15 @@ describe('CR33-2 (b) destination: another number of the held mother\'s authority
     expect(mother?.name).toBeUndefined();
     expect(holding('QV8880002')).toHaveLength(1);
     expect(outcome.detail).toContain('two people');
+  });
+
+  it('after the review: the held mother\'s own number sent without CX.5 (QV9990001^^^QVMC): the NK1 is she, her MR type kept', async () => {
+    await deliver(adt('A08', 'M1', 'QV9990001^^^QVMC^MR', []));
+    await deliver(adt('A08', 'M2', '', [ELSA('QV9990001^^^QVMC')]));
+    expect(people()).toHaveLength(1);
+    const [mother] = holding('QV9990001');
+    expect((mother?.name as Json[] | undefined)?.[0]?.given).toEqual(['ELSA']);
+    expect((mother?.identifier as Json[] | undefined)?.map((i) => ((i.type as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code)).toEqual(['MR']);
   });
 
   it('control: CX.5 on both (QV8880002^^^QVMC^MR): kept apart, reported, the mother as held', async () => {

@@ -21,6 +21,7 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from '../destinations/helpers.js';
 import { createDestination, type BundlePusher } from '../destinations/push.js';
+import { DestinationRejectedError } from '../../src/destinations/failures.js';
 
 type Json = Record<string, unknown>;
 
@@ -87,14 +88,42 @@ const patientRef = (mrn: string) => `Patient/${String(fhir.stored('Patient', mrn
 const coveragesOf = (reference: string) => all('Coverage').filter((c) => (c.beneficiary as Json | undefined)?.reference === reference);
 
 describe('CR33-1 [v2.5.1 3.3.29 A29; R50-W2] the A29 deletes what its searches return, unchecked', () => {
-  it.fails('a server that ignores `beneficiary` (lenient): the A29 of QV3301001 leaves QV3301002\'s coverage', async () => {
+  // After the review (docs/codereview33.md): the fix refuses the A29 (the review's own proposal: "refused PHI-free
+  // rather than half-applied"), so this test, which asserted the Patient deleted, now asserts the refusal: nothing of
+  // the A29 is sent, QV3301002's coverage stays, and the error names the search without a value
+  it('a server that ignores `beneficiary` (lenient): the A29 of QV3301001 leaves QV3301002\'s coverage (refused whole, PHI-free)', async () => {
     await deliver(fhir.server.url, a04('QV3301001'), a04('QV3301002'));
     const other = patientRef('QV3301002');
+    const gone = patientRef('QV3301001');
     expect(coveragesOf(other)).toHaveLength(1);
-    await deliver(await lenient('Coverage', 'beneficiary'), a29('QV3301001'));
-    expect(fhir.stored('Patient', 'QV3301001')).toEqual([]);
-    // another patient's coverage names her, not the deleted Patient: it stays
+    const refused = await deliver(await lenient('Coverage', 'beneficiary'), a29('QV3301001')).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(DestinationRejectedError);
+    expect(String((refused as Error).message)).toContain('search Coverage?beneficiary');
+    expect(String((refused as Error).message)).not.toMatch(/QV33010|TESTPERSONDEL|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // another patient's coverage names her, not the deleted Patient: it stays; and nothing of the A29 was applied
     expect(coveragesOf(other)).toHaveLength(1);
+    expect(coveragesOf(gone)).toHaveLength(1);
+    expect(fhir.stored('Patient', 'QV3301001')).toHaveLength(1);
+  });
+
+  it('after the review: a RelatedPerson search answered whole (`patient` ignored) is refused the same way', async () => {
+    await deliver(fhir.server.url, a04('QV3301005'), a04('QV3301006'));
+    const other = patientRef('QV3301006');
+    const relatives = () => all('RelatedPerson').filter((r) => (r.patient as Json | undefined)?.reference === other);
+    const before = relatives().length;
+    expect(before).toBeGreaterThan(0);
+    const refused = await deliver(await lenient('RelatedPerson', 'patient'), a29('QV3301005')).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(DestinationRejectedError);
+    expect(String((refused as Error).message)).toContain('search RelatedPerson?patient');
+    expect(relatives()).toHaveLength(before);
+  });
+
+  it('after the review: every search asks `Prefer: handling=strict` (a server honouring it refuses a parameter it does not apply)', async () => {
+    await deliver(fhir.server.url, a04('QV3301007'));
+    await deliver(fhir.server.url, a29('QV3301007'));
+    const searches = fhir.server.requests.filter((r) => r.method === 'GET' && r.path.includes('?'));
+    expect(searches.map((r) => r.path.split('?')[0])).toEqual(expect.arrayContaining(['/fhir/RelatedPerson', '/fhir/Coverage', '/fhir/Account']));
+    expect(searches.every((r) => r.headers.prefer === 'handling=strict')).toBe(true);
   });
 
   it('control: a server that applies `beneficiary` (through the same proxy, nothing dropped): the other patient\'s coverage stays, the deleted one\'s goes', async () => {

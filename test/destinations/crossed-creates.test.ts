@@ -26,7 +26,7 @@ const history = (...versions: (Json | undefined)[]) => ({ status: 200, body: { r
 const entries: Json[] = [{ resource: allergy('', [ED]), request: { method: 'PUT', url: `AllergyIntolerance/${ID}` } }];
 const ownersOf = (r: Json) => ((r.extension ?? []) as Json[]).map((e) => e.valueString);
 
-describe('[CR31-1] mergeCrossedCreates', () => {
+describe('[v2.5.1 2.10.4.1 snapshot mode; CR31-1] mergeCrossedCreates', () => {
   it('201 Created: nothing read, nothing written', async () => {
     const read: Read = () => Promise.reject(new Error('no read'));
     const put: Put = () => Promise.reject(new Error('no write'));

@@ -75,7 +75,7 @@ async function crossed(on: FhirServer, mode: Mode, first: string, second: string
   return held;
 }
 
-describe.each(['transaction', 'batch', 'individual'] as Mode[])('[CR31-1] two senders\' first lists of latex cross at the server (%s)', (mode) => {
+describe.each(['transaction', 'batch', 'individual'] as Mode[])('[v2.5.1 2.10.4.1 snapshot mode; CR31-1] two senders\' first lists of latex cross at the server (%s)', (mode) => {
   it('registration held, the ED\'s list lands first: latex owned by both; registration drops it: it stays active; the ED drops it too: deleted', async () => {
     const mrn = `QV77001${mode.length}`;
     const outcome = await crossed(server, mode, adt('QVREGADT', 'R1', mrn, [LATEX(1), SULFA(2)]), adt('QVEDADT', 'E1', mrn, [LATEX(1)]));
@@ -99,7 +99,7 @@ describe.each(['transaction', 'batch', 'individual'] as Mode[])('[CR31-1] two se
   });
 });
 
-describe('[CR31-1] a server without the instance history', () => {
+describe('[v2.5.1 2.10.4.1 snapshot mode; CR31-1] a server without the instance history', () => {
   it('the crossed allergy is left with no owner entry (unknown ownership): neither sender\'s drop deletes it', async () => {
     const mrn = 'QV7700301';
     const outcome = await crossed(withoutHistory, 'transaction', adt('QVEDADT', 'E1', mrn, [LATEX(1)]), adt('QVREGADT', 'R1', mrn, [LATEX(1), SULFA(2)]));
@@ -111,7 +111,7 @@ describe('[CR31-1] a server without the instance history', () => {
   });
 });
 
-describe('control: no crossing', () => {
+describe('[v2.5.1 2.10.4.1 snapshot mode] control: no crossing', () => {
   it('a first list alone: created (201), no history read, no detail', async () => {
     const before = server.requests.length;
     const outcome = await destination(server, 'transaction').deliver(bundleOf(adt('QVREGADT', 'R1', 'QV7700401', [LATEX(1)])), never);

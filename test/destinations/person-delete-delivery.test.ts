@@ -72,7 +72,7 @@ describe('person-delete.ts (no server)', () => {
   const search = async (type: string, query: string): Promise<Json[]> => {
     if (type === 'Patient' && query === 'identifier=sys|MR1') return [{ resourceType: 'Patient', id: 'p1' }];
     if (type === 'Account' && query.startsWith('subject=Patient/p1&')) return accounts;
-    if (type === 'RelatedPerson' && query.startsWith('patient=Patient/p1&')) return [{ resourceType: 'RelatedPerson', id: 'r1' }];
+    if (type === 'RelatedPerson' && query.startsWith('patient=Patient/p1&')) return [{ resourceType: 'RelatedPerson', id: 'r1', patient: { reference: 'Patient/p1' } }];
     return [];
   };
   const marked = (url: string) => ({ extension: [{ url: 'https://hig.example/fhir/StructureDefinition/person-delete', valueBoolean: true }], request: { method: 'DELETE', url } });
@@ -83,6 +83,15 @@ describe('person-delete.ts (no server)', () => {
     expect(out.entries[0]?.extension).toBeUndefined();
     expect(out.notes).toEqual(['Account/a2: an account of the deleted person that names another patient too, kept']);
     expect([...out.versioned]).toEqual([1]);
+  });
+
+  it('[hig; code review 33 CR33-1] a hit checked against its search: an absolute or versioned reference to the Patient is hers; one naming another refuses the message', async () => {
+    const answering = (beneficiary: string) => async (type: string, query: string): Promise<Json[]> =>
+      type === 'Coverage' && query.startsWith('beneficiary=Patient/p1&') ? [{ resourceType: 'Coverage', id: 'c1', beneficiary: { reference: beneficiary } }] : [];
+    const prior = () => ({ entries: [marked('Patient/p1')], changed: false, versioned: new Set<number>(), resolved: new Map<number, string>() });
+    const out = await deletePersonRecords(prior(), answering('https://fhir.example/base/Patient/p1/_history/2'));
+    expect(out.entries.map((e) => (e.request as Json).url)).toEqual(['Patient/p1', 'Coverage/c1']);
+    await expect(deletePersonRecords(prior(), answering('Patient/p2'))).rejects.toThrow(/search Coverage\?beneficiary&_count: answered resources that do not name the deleted Patient/);
   });
 
   it('a Bundle without the marker is returned as it is', async () => {

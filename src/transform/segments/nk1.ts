@@ -10,7 +10,7 @@ import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snaps
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
-import { identifierText } from '../identifier-namespace.js';
+import { holdsIdentifier } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
 
@@ -110,9 +110,9 @@ function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
  * destination receives it at its own id, a second copy of the mother at worst, never one person over another.
  */
 function motherReading(seg: SegmentReader, identifiers: Json[], scope: Scope): 'mother' | 'candidate' | undefined {
-  const pid21 = new Set((scope.motherIdentifiers ?? []).map(identifierText));
-  if (identifiers.some((i) => pid21.has(identifierText(i)))) return 'mother';
-  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.size > 0)) return undefined;
+  const pid21 = scope.motherIdentifiers ?? [];
+  if (identifiers.some((i) => holdsIdentifier(pid21, i))) return 'mother';
+  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.length > 0)) return undefined;
   // the sibling NK1s read through a reader of their own (its report is silent: their mapper reports them)
   if (patientNk1s(scope).filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER).length !== 1) return undefined;
   return identifiers.length === 0 ? 'mother' : 'candidate';
@@ -134,8 +134,7 @@ function patientNk1s(scope: Scope): SegmentNode[] {
 /** Adds to the mother PID-21 made the NK1's identifiers she lacks (a merge keeps the first list whole). */
 function addIdentifiers(made: Json, more: Json[]): void {
   const held = Array.isArray(made.identifier) ? (made.identifier as Json[]) : [];
-  const texts = new Set(held.map(identifierText));
-  const added = more.filter((i) => !texts.has(identifierText(i)));
+  const added = more.filter((i) => !holdsIdentifier(held, i));
   if (added.length > 0) made.identifier = [...held, ...added];
 }
 

@@ -14,6 +14,7 @@ import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
+import { BOOKED_FOR_EXTENSION } from '../patch.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -220,7 +221,8 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     if (field === 3) assigned = l?.reference;
     if (l === undefined) continue;
     const entry: Json = status === undefined ? { location: l } : { location: l, status };
-    if (field === 11 || field === 43) entry.extension = [temporaryClassification()];
+    const marks = [...(field === 11 || field === 43 ? [temporaryClassification()] : []), ...(field === 3 || field === 11 ? bookedFor(scope) : [])];
+    if (marks.length > 0) entry.extension = marks;
     push(e, 'location', entry);
   }
   bedStatus(seg, assigned, cx);
@@ -260,6 +262,19 @@ function bookedPlaceStatus(scope: Scope): string | undefined {
   const status = scope.appointment?.status;
   // an SIU without SCH (not the structure's) states no appointment: the place is still to come
   return typeof status === 'string' ? BOOKED_PLACE[status] : 'planned';
+}
+
+/**
+ * [hig, code review 33 CR33-4] The appointment a scheduling message's booked place is for (patch.ts
+ * BOOKED_FOR_EXTENSION, hig's Appointment id): one visit number may carry two appointments (a clinic visit and its
+ * imaging slot), and the FHIR destination replaces only the places of the message's own appointment
+ * (destinations/held-booking.ts). None for an appointment without a number (SCH-1/SCH-2: its id is the message's
+ * only) or outside a scheduling message.
+ */
+function bookedFor(scope: Scope): Json[] {
+  const appointment = scope.meaning.books === true ? scope.appointment : undefined;
+  const numbered = Array.isArray(appointment?.identifier) && appointment.identifier.length > 0;
+  return appointment?.id === undefined || !numbered ? [] : [{ url: BOOKED_FOR_EXTENSION, valueString: appointment.id }];
 }
 
 /**
