@@ -60,7 +60,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R52-W1': 'c592782e', 'R52-W3': 'c592782e'}  # the lead's fixes
+_FIXED = {'R52-W1': 'c592782e', 'R52-W3': 'c592782e', 'R52-W2': '6eead126'}  # the lead's fixes (W1, W3); fix34d (W2): the FHIR destination writes a number keyed within a merged patient's record where the merged record holds it
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

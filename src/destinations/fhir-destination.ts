@@ -20,6 +20,8 @@ import { carryHeldStatus } from './held-status.js';
 import { carryHeldElements } from './held-elements.js';
 import { carryHeldTimes } from './held-times.js';
 import { judgeEntries } from './judge.js';
+import { followMergedNumbers, type FollowedNumbers } from './merged-numbers.js';
+import { MERGE_DEPTH } from './named-resources.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, searchName, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
@@ -129,8 +131,10 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
  * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
  * server holds (held-status.ts), and one that writes a default reading of a repeated hour keeps the other pass the
  * server holds (held-times.ts); a Patient PUT carries the links the server holds, and one that links is
- * marked linked before it is sent (held-links.ts). A Patient PUT is presumed in flight for at most a timeout per
- * request it may make (a read per entry, its send or one per entry, a token): after that a merge stops waiting for it.
+ * marked linked before it is sent (held-links.ts), and a PUT of a number keyed within a linked patient's record acts on
+ * the resource held under the records merged into her (merged-numbers.ts). A Patient PUT is presumed in flight for at
+ * most a timeout per request it may make (a read per entry, one more per entry and the merged records' lookup for
+ * merged-numbers.ts, its send or one per entry, a token): after that a merge stops waiting for it.
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
@@ -158,16 +162,30 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // (person-delete.ts): its DELETEs appended, after the lists' (an A29 states none)
   const withStatus = await deletePersonRecords(await resolveSnapshotLists(await resolveMotherCandidates(statusCarried, find), find), find);
   if (d.linked === undefined) return { ...withStatus, sending: NOT_SENDING, racing: [], inDoubt: false };
-  const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (2 * withStatus.entries.length + 2));
+  const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (3 * withStatus.entries.length + 2 + MERGE_DEPTH));
   let racing: readonly string[];
+  let followed: FollowedNumbers;
   try {
+    // [hig identity; R52-W2] a PUT of a number keyed within a linked patient's record acts on the resource the
+    // server holds under the records merged into her (merged-numbers.ts): the links' check told which are linked
+    followed = await followMergedNumbers(carried.entries, carried.sending.marked, find);
     racing = othersOf(await d.linked.mark(carried.linking), carried.sending);
   } catch (error) {
     await carried.sending.release();
     throw error;
   }
   const versioned = new Set([...withStatus.versioned, ...carried.versioned]);
-  return { ...withStatus, entries: carried.entries, changed: withStatus.changed || carried.changed, versioned, sending: carried.sending, racing, inDoubt: false };
+  const notes = [...(withStatus.notes ?? []), ...followed.notes];
+  return {
+    ...withStatus,
+    entries: followed.entries,
+    changed: withStatus.changed || carried.changed || followed.changed,
+    versioned,
+    sending: carried.sending,
+    racing,
+    inDoubt: false,
+    ...(notes.length === 0 ? {} : { notes }),
+  };
 }
 
 const othersOf = (sends: readonly string[], own: Sending): string[] => sends.filter((s) => !own.sends.includes(s));

@@ -50,8 +50,8 @@
  * an outage of refused connections leaves no registrations (code review 28 CR28-1).
  * The window left: (a) a racing PUT the server applies more than one timeoutMs after the merge's answer (the
  * merge's wait is bounded so, since a longer one, up to the registration's whole time of timeoutMs ×
- * (2 × entries + 2), held a delivery worker for minutes and could outlast the delivery job's timeout, failing a
- * merge already stored: code review 28 CR28-1), e.g. a request hig abandoned on a timeout that a slow proxy or
+ * (3 × entries + 6: fhir-destination.ts prepared), held a delivery worker for minutes and could outlast the
+ * delivery job's timeout, failing a merge already stored: code review 28 CR28-1), e.g. a request hig abandoned on a timeout that a slow proxy or
  * server applies later, a sender process that died mid-send, or an `individual` channel's Bundle whose later
  * entries are still being sent; (b) a link
  * deliberately removed by another channel's A37 PATCH between the merge's answer and the re-read, when a race

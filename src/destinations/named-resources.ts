@@ -127,7 +127,7 @@ export async function heldResource(type: string, query: string, higId: string, s
 export type MergedRecords = (patient: string) => Promise<string[]>;
 
 /** How many merges deep mergedRecords follows a chain of merges (each level one GET). */
-const MERGE_DEPTH = 4;
+export const MERGE_DEPTH = 4;
 
 /** A MergedRecords lookup over `search`, remembered per patient (one Bundle's searches share it). */
 export function mergedRecords(search: Search): MergedRecords {

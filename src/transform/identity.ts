@@ -387,12 +387,39 @@ export function childReportKey(number: Json, code: Json | undefined, parentResul
  * URL. Without a patient (an OBX or SPM of a message with no PID) the number alone is the key.
  * No conditional-update search: `identifier=` alone would find the other patient's resource.
  */
-export function patientNumberKey(kind: string, patient: Resource | undefined, number: Json): IdentityKey {
-  return facts(`${kind}:number`, [resourceFact(patient) ?? '', identifierFact(number)]);
+export function patientNumberKey(kind: PatientNumberKind, patient: Resource | undefined, number: Json): IdentityKey {
+  return { facts: patientNumberFacts(kind, resourceFact(patient) ?? '', number) };
+}
+
+/**
+ * [hig identity; review 52 R52-W2] The kinds of number patientNumberKey (and doseKey, `dose`) keys each resource type
+ * by within a patient's record. The FHIR destination recomputes such an id under the records merged into the patient
+ * (destinations/merged-numbers.ts): a key of a kind not listed here is not followed there.
+ */
+export const PATIENT_NUMBER_KINDS = {
+  Immunization: ['dose'],
+  Observation: ['obx'],
+  Condition: ['diagnosis', 'problem'],
+  Procedure: ['procedure'],
+  Specimen: ['specimen'],
+  DocumentReference: ['document'],
+  Goal: ['goal'],
+  AllergyIntolerance: ['allergy'],
+  ChargeItem: ['charge'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PatientNumberKind = (typeof PATIENT_NUMBER_KINDS)[keyof typeof PATIENT_NUMBER_KINDS][number];
+
+/**
+ * The facts of a number within a patient's record (`patient`: `Patient/<hig's id>`), the one shape patientNumberKey,
+ * doseKey and the FHIR destination's merged-record lookup name it by: `["<kind>:number", patient, "<authority>|<value>"]`.
+ */
+export function patientNumberFacts(kind: PatientNumberKind, patient: string, number: Json): string[] {
+  return [`${kind}:number`, patient, identifierFact(number)];
 }
 
 /** An identifier the mapper made, as a patient-scoped key (patientNumberKey), else undefined. */
-export function numberKey(kind: string, patient: Resource | undefined, number: Json | undefined): IdentityKey {
+export function numberKey(kind: PatientNumberKind, patient: Resource | undefined, number: Json | undefined): IdentityKey {
   return number !== undefined && typeof number.value === 'string' ? patientNumberKey(kind, patient, number) : undefined;
 }
 
@@ -518,8 +545,9 @@ export function isNoDoseNumber(n: Json | undefined): boolean {
  */
 export function doseKey(numbers: readonly (Json | undefined)[], patient: Resource | undefined, vaccine: Json | undefined, when: string | undefined): IdentityKey {
   const number = numbers.find((n) => n !== undefined && typeof n.value === 'string' && !isNoDoseNumber(n));
-  if (number !== undefined) return facts('dose:number', [resourceFact(patient), identifierFact(number)]);
-  return facts('dose', [resourceFact(patient), conceptKey(vaccine), when]);
+  const subject = resourceFact(patient);
+  if (number !== undefined) return subject === undefined ? undefined : { facts: patientNumberFacts('dose', subject, number) };
+  return facts('dose', [subject, conceptKey(vaccine), when]);
 }
 
 /**
