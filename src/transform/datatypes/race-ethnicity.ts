@@ -132,16 +132,49 @@ export function indigenousStatusExtension(reps: readonly Repetition[], loss: (l:
 }
 
 /**
+ * [IG PID[Patient] #10: "should use the local extension"; HL7 NZ Base nz-ethnicity] A PID-10 repetition coded in the
+ * New Zealand ethnicity classification (Stats NZ, HISO 10001; the sender names it NZHIS, NZETH or by its FHIR system) is
+ * the person's ethnicity, not a US race: the NZ Base extension `nz-ethnicity` (context Patient, 0..*, value[x]
+ * CodeableConcept, preferred binding to the level-4 codes), one per repetition, the sender's code and text kept
+ * (review 53 R53-L1: `21111^NZ Maori^NZHIS` was us-core-race text, the code dropped without a line). A five-digit code
+ * is a level-4 code (system ethnic-group-level-4-code); a code of another level keeps the classification's all-level
+ * system. As for AUSIS, the coding system alone decides, on any channel.
+ */
+const NZ_ETHNICITY = 'http://hl7.org.nz/fhir/StructureDefinition/nz-ethnicity';
+const NZ_ETHNICITY_L4 = 'https://standards.digital.health.nz/ns/ethnic-group-level-4-code';
+const NZ_ETHNICITY_ALL = 'https://standards.digital.health.nz/ns/nz-ethnic-group-codes';
+/** The coding-system names (CWE.3, case-insensitive) of the NZ ethnicity classification. */
+const NZ_ETHNICITY_SYSTEMS: ReadonlySet<string> = new Set(['NZHIS', 'NZETH', 'NZETHNIC', NZ_ETHNICITY_L4.toUpperCase(), NZ_ETHNICITY_ALL.toUpperCase()]);
+
+/** Whether a PID-10 repetition is coded in the NZ ethnicity classification (a numeric code under one of its names). */
+function nzEthnicity(rep: Repetition): boolean {
+  const system = val(rep, 3);
+  const code = val(rep, 1);
+  return system !== undefined && code !== undefined && /^\d{1,5}$/.test(code) && NZ_ETHNICITY_SYSTEMS.has(system.toUpperCase());
+}
+
+/** [IG PID[Patient] #10 local extension; NZ Base nz-ethnicity] PID-10's NZ-coded repetitions → one extension each. */
+export function nzEthnicityExtensions(reps: readonly Repetition[]): Json[] {
+  return reps.filter(nzEthnicity).map((r) => {
+    const code = val(r, 1) as string;
+    const text = val(r, 2);
+    const coding = { system: code.length === 5 ? NZ_ETHNICITY_L4 : NZ_ETHNICITY_ALL, code };
+    return { url: NZ_ETHNICITY, valueCodeableConcept: { coding: [coding], ...(text === undefined ? {} : { text }) } };
+  });
+}
+
+/**
  * `unplaced` hears of each repetition whose code is neither a CDC race/ethnicity code nor a table
  * value and comes without text (`4`, an Australian code): US Core has no slot for a code of
  * another system, so the caller reports it instead of dropping it silently.
  */
 type Unplaced = (repetition: number) => void;
 
-/** [US Core Race] PID-10 repetitions (less the AUSIS-coded ones); undefined when they say nothing. */
+/** [US Core Race] PID-10 repetitions (less the AUSIS- and NZ-coded ones); undefined when they say nothing. */
 export function raceExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
-  // [R47-L1] an AUSIS-coded repetition is no race (indigenousStatusExtension); the others keep their positions
-  const parts = classify(reps.map((r) => (indigenous(r) ? [] : r)), OMB_RACE, {});
+  // [R47-L1, R53-L1] an AUSIS- or NZ-coded repetition is no race (indigenousStatusExtension, nzEthnicityExtensions);
+  // the others keep their positions
+  const parts = classify(reps.map((r) => (indigenous(r) || nzEthnicity(r) ? [] : r)), OMB_RACE, {});
   if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
   return extension('us-core-race', parts, 6);
 }

@@ -6,7 +6,7 @@ import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identif
 import { readsUsStates } from '../datatypes/licence-issuer.js';
 import { xpnNameList } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
-import { ethnicityExtension, indigenousStatusExtension, raceExtension } from '../datatypes/race-ethnicity.js';
+import { ethnicityExtension, indigenousStatusExtension, nzEthnicityExtensions, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
@@ -185,6 +185,8 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG PID[Patient] #10 "AUS = indigenous extension"; AU Base indigenous-status] R47-L1
   const indigenous = indigenousStatusExtension(seg.reps(10), (l) => cx.leftOut(seg, `10 repetition ${l.repetition}`, l.why));
   if (indigenous !== undefined) ext.push(indigenous);
+  // [IG PID[Patient] #10 local extension; NZ Base nz-ethnicity] R53-L1
+  ext.push(...nzEthnicityExtensions(seg.reps(10)));
   const ethnicity = ethnicityExtension(seg.reps(22), (i) => cx.leftOut(seg, `22 repetition ${i}`, 'a code of no known ethnic group code set, without text'));
   if (ethnicity !== undefined) ext.push(ethnicity);
   const maiden = val(seg.rep(6), 1);
