@@ -80,11 +80,16 @@ function placesOf(entries: readonly Json[]): Map<string, string> {
   return places;
 }
 
-/** A location's place as the server names it (`Location/<id>`); undefined for one it cannot. */
-function placeOf(location: unknown, places: ReadonlyMap<string, string>): string | undefined {
+/**
+ * A location's place as the server names it (`Location/<id>`): a Bundle reference by the entry that PUTs it; a held
+ * `urn:uuid:<id>` (an `individual` delivery's PUT is no Bundle: the server keeps hig's fullUrl, the id the Location
+ * is PUT at) only when `held`; undefined for one it cannot name.
+ */
+function placeOf(location: unknown, places: ReadonlyMap<string, string>, held = false): string | undefined {
   const reference = isRecord(location) && isRecord(location.location) ? location.location.reference : undefined;
   if (typeof reference !== 'string') return undefined;
-  return places.get(reference) ?? LOCATION_URL.exec(reference)?.[1];
+  const uuid = held ? /^urn:uuid:([A-Za-z0-9\-.]{1,64})$/.exec(reference)?.[1] : undefined;
+  return places.get(reference) ?? LOCATION_URL.exec(reference)?.[1] ?? (uuid === undefined ? undefined : `Location/${uuid}`);
 }
 
 const isTemporary = (l: Json): boolean =>
@@ -113,7 +118,7 @@ function withHeldLocations(own: Json, held: Json, rule: unknown, cancelled: Read
   const kept: Json[] = [];
   for (const l of Array.isArray(held.location) ? (held.location as unknown[]) : []) {
     if (!isRecord(l)) continue;
-    const place = placeOf(l, places);
+    const place = placeOf(l, places, true);
     if (place !== undefined && (named.has(place) || cancelled.has(place))) continue;
     const location = keptLocation(l, own, rule, movedOn);
     if (location !== undefined) kept.push(location);
