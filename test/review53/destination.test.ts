@@ -234,6 +234,7 @@ describe('review 53 at the destination (channel zone Pacific/Auckland, NZ daylig
   // R53-L2: each ADT PUTs the visit whole with the locations its PV1 names (PV1-3, PV1-6), so a location the server
   // held from an earlier message's IG row is erased: a bed the patient was in is no longer in Encounter.location
   // ("List of locations where the patient has been during this encounter", FHIR R4).
+  // Fixed by fix34e: the FHIR destination keeps the held locations an ADT visit PUT does not name (held-locations.ts).
   it('R53-L2 [IG PV1[Encounter] #6 of #01; FHIR R4 Encounter.location] after the A02 (#06) Mereana\'s visit still names the ED resus bay she came from, completed', () => {
     expect(beds('06', 'V53-88101')).toContainEqual(['R2', 'completed']);
   });
