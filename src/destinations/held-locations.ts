@@ -29,6 +29,7 @@
  * The marker is internal: removed from every entry sent. Searches carry an id or a visit number: errors name the type.
  */
 import { CANCELLED_LOCATION_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../transform/patch.js';
+import { searchOf } from './held-status.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 
@@ -41,7 +42,6 @@ export interface CarriedLocations {
   versioned: ReadonlySet<number>;
 }
 
-const ENCOUNTER_URL = /^Encounter\/([A-Za-z0-9\-.]{1,64})$/;
 const LOCATION_URL = /(?:^|\/)(Location\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/;
 const TEMPORARY = 'http://hl7.org/fhir/StructureDefinition/subject-locationClassification';
 
@@ -58,15 +58,6 @@ function unmarked(entry: Json): Json {
   const { extension, ...rest } = entry;
   const kept = (extension as unknown[]).filter((e) => !(isRecord(e) && (e.url === HELD_LOCATIONS_EXTENSION || e.url === CANCELLED_LOCATION_EXTENSION)));
   return kept.length === 0 ? rest : { ...rest, extension: kept };
-}
-
-/** The search that finds what a marked PUT writes: by id, or a conditional PUT's own query. */
-function searchOf(entry: Json): string | undefined {
-  const request = isRecord(entry.request) ? entry.request : {};
-  if (request.method !== 'PUT' || typeof request.url !== 'string' || !isRecord(entry.resource) || entry.resource.resourceType !== 'Encounter') return undefined;
-  const id = ENCOUNTER_URL.exec(request.url)?.[1];
-  if (id !== undefined) return `_id=${encodeURIComponent(id)}`;
-  return request.url.startsWith('Encounter?') && request.url.length > 'Encounter?'.length ? request.url.slice('Encounter?'.length) : undefined;
 }
 
 /** `urn:uuid:…` → `Location/<id>` of each Location the Bundle PUTs by id. */

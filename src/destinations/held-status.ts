@@ -43,8 +43,8 @@ function unmarked(entry: Json): Json {
   return kept.length === 0 ? rest : { ...rest, extension: kept };
 }
 
-/** The search that finds what a marked PUT writes: by id, or a conditional PUT's own query; undefined for any other entry. */
-function searchOf(entry: Json): string | undefined {
+/** The search that finds what a marked visit PUT writes: by id, or a conditional PUT's own query; undefined for any other entry (held-locations.ts too). */
+export function searchOf(entry: Json): string | undefined {
   const request = isRecord(entry.request) ? entry.request : {};
   if (request.method !== 'PUT' || typeof request.url !== 'string' || !isRecord(entry.resource) || entry.resource.resourceType !== 'Encounter') return undefined;
   const id = ENCOUNTER_URL.exec(request.url)?.[1];

@@ -9,12 +9,12 @@
  *
  *   npx vitest run test/destinations/held-locations-delivery.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { CANCELLED_LOCATION_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../../src/transform/patch.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
@@ -54,29 +54,24 @@ const A03 = adt('H5', 'A03', 'ADT_A03', '20270304110000', PID(), pv1({ bed: WARD
 /** A12 of the move to the ward: PV1-3 the bed the patient stays in, PV1-6 the cancelled destination (v2.5.1 3.3.12). */
 const A12 = (prior = WARD) => adt('H6', 'A12', 'ADT_A12', '20270303093000', PID(), pv1({ bed: ICU2, prior }));
 
-let server: FhirServer;
+const fhir = useFhirDestinations({ serverPer: 'test' });
 let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
+afterEach(() => {
+  dest = undefined; // closed by the fixture
 });
 
 async function deliver(options: Options, mode: 'transaction' | 'batch' | 'individual', ...messages: string[]): Promise<void> {
-  dest ??= createDestination({ type: 'fhir', baseUrl: server.url, mode, auth: { type: 'none' } });
+  dest ??= fhir.destination(mode);
   for (const m of messages) await dest.deliver(convertHl7v2(m, options).bundle, never);
 }
-const visits = (): Json[] => [...server.resources.values()].filter((r) => r.resourceType === 'Encounter');
+const visits = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
 /** The visit's locations as held: each place by its Location's name (the bed, PL.3) and its status. */
 function beds(visit?: Json): [unknown, unknown][] {
   const [e, ...more] = visit === undefined ? visits() : [visit];
   expect(more).toEqual([]);
   // individual mode sends each PUT alone: the server keeps hig's `urn:uuid:<id>` reference, the id the Location is PUT at
   const place = (l: Json) => String((l.location as Json).reference).replace(/^urn:uuid:/, 'Location/');
-  return ((e?.location ?? []) as Json[]).map((l) => [(server.resources.get(place(l)) as Json | undefined)?.name, l.status ?? null]);
+  return ((e?.location ?? []) as Json[]).map((l) => [(fhir.server.resources.get(place(l)) as Json | undefined)?.name, l.status ?? null]);
 }
 
 const channels: [string, Options, 'transaction' | 'batch' | 'individual'][] = [
@@ -165,9 +160,9 @@ describe('R53-L2 [FHIR R4 Encounter.location; IG PV1[Encounter] #3, #6] an ADT e
 
   it('an A08 of an admitted visit costs one read of it: the held status and the held places come from the same GET', async () => {
     await deliver({}, 'transaction', A01);
-    const before = server.requests.length;
+    const before = fhir.server.requests.length;
     await deliver({}, 'transaction', A08);
-    const reads = server.requests.slice(before).filter((r) => r.method === 'GET' && r.path.includes('Encounter'));
+    const reads = fhir.server.requests.slice(before).filter((r) => r.method === 'GET' && r.path.includes('Encounter'));
     expect(reads).toHaveLength(1);
     expect((visits()[0] as Json).status).toBe('in-progress');
     expect(beds()).toEqual([['I2', 'active'], ['I1', 'completed'], ['R1', 'completed']]);
@@ -175,7 +170,7 @@ describe('R53-L2 [FHIR R4 Encounter.location; IG PV1[Encounter] #3, #6] an ADT e
 
   it('the markers never reach the server', async () => {
     await deliver({}, 'transaction', A01, A12());
-    const sent = JSON.stringify(server.requests.map((r) => r.body));
+    const sent = JSON.stringify(fhir.server.requests.map((r) => r.body));
     expect(sent).not.toContain(HELD_LOCATIONS_EXTENSION);
     expect(sent).not.toContain(CANCELLED_LOCATION_EXTENSION);
   });
