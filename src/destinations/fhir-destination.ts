@@ -16,6 +16,7 @@ import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './he
 import { resolveSnapshotLists } from './held-lists.js';
 import { resolveMotherCandidates } from './held-mother.js';
 import { deletePersonRecords } from './person-delete.js';
+import { carryHeldLocations } from './held-locations.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldElements } from './held-elements.js';
 import { carryHeldTimes } from './held-times.js';
@@ -71,7 +72,7 @@ export const fhirDestination = defineDestination({
 
 /**
  * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts), a
- * visit's PUT carrying its held status (held-status.ts) or a list member's PUT or DELETE by an ADT list's ownership
+ * visit's PUT carrying its held status or locations (held-status.ts, held-locations.ts) or a list member's PUT or DELETE by an ADT list's ownership
  * (held-lists.ts, list-owners.ts), answered 412: the test, document, Patient, visit or list member changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
@@ -130,7 +131,8 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
  * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
  * server holds (held-status.ts), and one that writes a default reading of a repeated hour keeps the other pass the
- * server holds (held-times.ts); a Patient PUT carries the links the server holds, and one that links is
+ * server holds (held-times.ts), and an ADT event's keeps the locations the server holds that it does not name
+ * (held-locations.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts), and a PUT of a number keyed within a linked patient's record acts on
  * the resource held under the records merged into her (merged-numbers.ts). A Patient PUT is presumed in flight for at
  * most a timeout per request it may make (a read per entry, one more per entry and the merged records' lookup for
@@ -145,13 +147,16 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   const held = await carryHeldStatus(expanded.entries, find);
   // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
   const times = await carryHeldTimes(held.entries, find);
+  // [FHIR R4 Encounter.location; R53-L2] an ADT event's visit PUT keeps the held locations it does not name, the
+  // ones the patient has left `completed` (held-locations.ts); the visit held-status.ts read is not read again
+  const placed = await carryHeldLocations(times.entries, find, held.read);
   // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values
-  const elements = await carryHeldElements(times.entries, find);
+  const elements = await carryHeldElements(placed.entries, find);
   const statusCarried: ExpandedEntries = {
     ...expanded,
     entries: elements.entries,
-    changed: expanded.changed || held.changed || times.changed || elements.changed,
-    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned, ...elements.versioned]),
+    changed: expanded.changed || held.changed || times.changed || placed.changed || elements.changed,
+    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned, ...placed.versioned, ...elements.versioned]),
   };
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
   // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it

@@ -26,6 +26,8 @@ export interface CarriedStatus {
   changed: boolean;
   /** Indexes of the PUTs sent with ifMatch (the version read): their 412 is a change since the read. */
   versioned: ReadonlySet<number>;
+  /** Index of a marked PUT → the one visit its read found: held-locations.ts keeps its locations without a second read. */
+  read: ReadonlyMap<number, Json>;
 }
 
 const ENCOUNTER_URL = /^Encounter\/([A-Za-z0-9\-.]{1,64})$/;
@@ -41,8 +43,8 @@ function unmarked(entry: Json): Json {
   return kept.length === 0 ? rest : { ...rest, extension: kept };
 }
 
-/** The search that finds what a marked PUT writes: by id, or a conditional PUT's own query; undefined for any other entry. */
-function searchOf(entry: Json): string | undefined {
+/** The search that finds what a marked visit PUT writes: by id, or a conditional PUT's own query; undefined for any other entry (held-locations.ts too). */
+export function searchOf(entry: Json): string | undefined {
   const request = isRecord(entry.request) ? entry.request : {};
   if (request.method !== 'PUT' || typeof request.url !== 'string' || !isRecord(entry.resource) || entry.resource.resourceType !== 'Encounter') return undefined;
   const id = ENCOUNTER_URL.exec(request.url)?.[1];
@@ -72,8 +74,9 @@ function withHeld(entry: Json, held: Json): { entry: Json; versioned: boolean } 
 
 /** The module comment's rule over the entries to send: one read per marked visit PUT, the held status carried. */
 export async function carryHeldStatus(entries: readonly Json[], search: Search): Promise<CarriedStatus> {
-  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set() };
+  if (!entries.some(isMarked)) return { entries: [...entries], changed: false, versioned: new Set(), read: new Map() };
   const versioned = new Set<number>();
+  const read = new Map<number, Json>();
   const out: Json[] = [];
   for (const [index, marked] of entries.entries()) {
     if (!isMarked(marked)) {
@@ -84,6 +87,7 @@ export async function carryHeldStatus(entries: readonly Json[], search: Search):
     const query = searchOf(entry);
     const found = query === undefined ? [] : await search('Encounter', query);
     const held = found.length === 1 ? found[0] : undefined;
+    if (held !== undefined) read.set(index, held);
     if (held === undefined || typeof held.status !== 'string' || held.status === 'unknown' || typeof held.id !== 'string') {
       out.push(entry);
       continue;
@@ -92,5 +96,5 @@ export async function carryHeldStatus(entries: readonly Json[], search: Search):
     out.push(carried.entry);
     if (carried.versioned) versioned.add(index);
   }
-  return { entries: out, changed: true, versioned };
+  return { entries: out, changed: true, versioned, read };
 }

@@ -12,7 +12,7 @@ import { authorityKey } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
-import type { OrderEventChange } from './patch.js';
+import type { HeldLocations, OrderEventChange } from './patch.js';
 
 /** A real date the target type cannot hold (an instant needs a day): left out, not refused. */
 const COARSE = Symbol('coarse');
@@ -434,6 +434,11 @@ export class Conversion implements DatatypeContext {
    * marked (patch.ts BOOKED_VISIT_EXTENSION), so the FHIR destination puts their booked places on a booking it holds.
    */
   readonly booked = new Set<string>();
+  /**
+   * `Type/id` of the visits an ADT event writes whole (pv1.ts) → how the FHIR destination keeps the locations it holds
+   * that the PUT does not name (patch.ts markedHeldLocations, destinations/held-locations.ts; review 53 R53-L2).
+   */
+  readonly heldLocations = new Map<string, HeldLocations>();
   /**
    * `Type/id` of the RelatedPerson an NK1 saying MTH with identifiers of its own makes in a message without PID-21 →
    * the patient's mother's id (nk1.ts motherReading `candidate`): written at the mother's id by the FHIR destination
@@ -859,7 +864,7 @@ export class Conversion implements DatatypeContext {
       }
     }
     this.resources.delete(key);
-    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays] as Map<string, unknown>[]) map.delete(key);
+    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays, this.heldLocations] as Map<string, unknown>[]) map.delete(key);
     this.motherNamedOnly.delete(key);
     this.booked.delete(key);
     this.folded.set(key, into);

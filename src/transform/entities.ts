@@ -352,14 +352,37 @@ const PL_LEVELS: readonly [component: number, physicalType: string][] = [
   [3, 'bd'], // bed
 ];
 
-export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
-  // [hig identity] the facility of a place is PL.4 (HD.1, else HD.2), else the sending facility
-  // MSH-4 (HD.1, else HD.2): the path starts with it either way, so `3N^301^1` from GH and
-  // `3N^301^1^GH` are one bed. Only a PL.4 the sender wrote makes the facility Location itself
-  // (the IG's PL.4 row); the sending facility is identity, not a Location made up from MSH-4
+/**
+ * [hig identity] The path a PL's Location is keyed by: the facility of a place is PL.4 (HD.1, else HD.2), else the
+ * sending facility MSH-4 (HD.1, else HD.2): the path starts with it either way, so `3N^301^1` from GH and
+ * `3N^301^1^GH` are one bed. Only a PL.4 the sender wrote makes the facility Location itself (the IG's PL.4 row); the
+ * sending facility is identity, not a Location made up from MSH-4.
+ */
+function placeStart(cx: Conversion, rep: Repetition | undefined): string[] {
   const facility = val(rep, 4, 1) ?? val(rep, 4, 2);
   const sender = facility === undefined ? cx.sendingFacility : undefined;
-  const path: string[] = sender === undefined ? [] : [`si:${sender}`];
+  return sender === undefined ? [] : [`si:${sender}`];
+}
+
+/**
+ * `Location/<id>` of the place a PL names (the id location() gives its most specific level), without making it: a
+ * cancel's place that is no location of the visit (pv1.ts), which the FHIR destination leaves out of the held ones.
+ */
+export function locationId(cx: Conversion, rep: Repetition | undefined): string | undefined {
+  const path = placeStart(cx, rep);
+  const start = path.length;
+  for (const [component, physicalType] of PL_LEVELS) {
+    const name = val(rep, component, 1) ?? val(rep, component, 2);
+    if (name !== undefined) path.push(`${physicalType}:${name}`);
+  }
+  const description = val(rep, 9);
+  const key = path.length > start ? path : description === undefined ? undefined : [...path, 'description', description];
+  const id = key === undefined ? undefined : cx.idOf('Location', JSON.stringify(key));
+  return id === undefined ? undefined : `Location/${id}`;
+}
+
+export function location(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
+  const path = placeStart(cx, rep);
   let parent: Reference | undefined;
   let leaf: Resource | undefined;
   // [IG PL[Location] #11 → identifier[1].assigner (HD[Organization])] PL.11, the assigning

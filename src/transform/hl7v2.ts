@@ -357,6 +357,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       survivors: cx.survivors,
       named: cx.named,
       booked: cx.booked,
+      heldLocations: cx.heldLocations,
       stays: cx.stays,
       motherCandidates: cx.motherCandidates,
       motherNamedOnly: cx.motherNamedOnly,

@@ -404,6 +404,39 @@ export function markedStatusNotConveyed(entry: Json, resource: Resource): Json {
 }
 
 /**
+ * [FHIR R4 Encounter.location "List of locations where the patient has been during this encounter"; IG PV1[Encounter]
+ * #3 → location `active`, #6 → location `completed`; review 53 R53-L2] An ADT event writes its visit whole with the
+ * places its own PV1 names (PV1-3, PV1-6, PV1-11…), and a full PUT erased the beds earlier events had placed: after
+ * the A03 a finished ICU stay named only the ward bed it ended in. The visit PUT of an ADT event carries this marker
+ * (an extension of Bundle.entry, valid R4, as HELD_STATUS_EXTENSION), read and removed by the FHIR destination, which
+ * keeps the held locations the message does not name (destinations/held-locations.ts); a file, HTTP or MLLP
+ * destination receives the PUT as built, with the marker. valueCode `transfer-cancelled` on an A12 (v2.5.1 3.3.12:
+ * the patient stays at PV1-3): a held current place the A12 does not name is the cancelled move's, never kept.
+ */
+export const HELD_LOCATIONS_EXTENSION = 'https://hig.example/fhir/StructureDefinition/encounter-locations-held';
+
+/**
+ * Beside HELD_LOCATIONS_EXTENSION, one per place a cancel names as the cancelled event's (pv1.ts: an A12's PV1-6, the
+ * move's destination; an A32's PV1-43, the arrival's place; an A33's or A26's PV1-42), valueReference `Location/<id>`
+ * (hig's id of the place): no location of the visit, so the FHIR destination never keeps it from what it holds.
+ */
+export const CANCELLED_LOCATION_EXTENSION = 'https://hig.example/fhir/StructureDefinition/encounter-location-cancelled';
+
+/** How an ADT visit PUT's held locations are kept (HELD_LOCATIONS_EXTENSION's valueCode), and the places its cancel says were none. */
+export interface HeldLocations {
+  rule: 'held' | 'transfer-cancelled';
+  cancelled: readonly string[];
+}
+
+/** A PUT entry with HELD_LOCATIONS_EXTENSION (and CANCELLED_LOCATION_EXTENSION); without `held` (no ADT event's visit), the entry as it is. */
+export function markedHeldLocations(entry: Json, held: HeldLocations | undefined): Json {
+  if (held === undefined) return entry;
+  const { extension, ...rest } = entry;
+  const marks = [{ url: HELD_LOCATIONS_EXTENSION, valueCode: held.rule }, ...held.cancelled.map((reference) => ({ url: CANCELLED_LOCATION_EXTENSION, valueReference: { reference } }))];
+  return { extension: [...(Array.isArray(extension) ? (extension as unknown[]) : []), ...marks], ...rest };
+}
+
+/**
  * [hig mother rule; code review 30 CR30-3] The marker on the PUT of an NK1 saying MTH with identifiers of its own in a
  * message without PID-21 (transform/segments/nk1.ts motherReading `candidate`): valueString = the patient's mother's
  * id (identity.ts motherKey). An extension of Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by

@@ -47,7 +47,9 @@ describe('CR31-4 an A06 naming the stay by its alternate visit id (PV1-50 = MRG-
     const stays = visits('V310');
     expect(stays).toHaveLength(1);
     expect(stays[0]?.status).not.toBe('finished');
-    expect(((stays[0]?.location as { status?: string }[] | undefined) ?? []).map((l) => l.status)).not.toContain('completed');
+    // the A06's bed 4W/402/1 current; since R53-L2 (fix34e) the day unit's bed the A04 gave is kept, `completed`: the
+    // patient moved from it (not the whole stay ended, which would make the current bed completed too)
+    expect(((stays[0]?.location as { status?: string }[] | undefined) ?? []).map((l) => l.status)).toEqual(['active', 'completed']);
   });
 
   it('control (fix32d): the same A06 with PV1-19 and PV1-50 both empty: V310 is the message\'s visit, in-progress, not finished', async () => {

@@ -109,17 +109,17 @@ describe('[hig visit rule; IG PV1[Encounter] #19] a result names the visit the A
     });
   }
 
-  it('control: an ADT update (A08) still writes the visit whole: the new bed replaces the old', async () => {
+  // Until R53-L2 (fix34e) the A08's PUT erased the A01's bed; now the server keeps it, completed: the patient has left it
+  it('control: an ADT update (A08) still writes the visit: the new bed current, the old one completed', async () => {
     open();
     await deliver(A01);
     await deliver(ORU('R1'));
     await deliver(A08_MOVED);
     const [e] = held('Encounter') as [Json];
-    // PV1-3 5N^512^A (the A01's) and 6S^601^B (the A08's): each Location as the server holds it
-    const beds = ((e.location ?? []) as { location?: { reference?: string } }[]).map((l) => JSON.stringify(server.resources.get(String(l.location?.reference)) ?? {}));
+    // PV1-3 5N^512^A (the A01's) and 6S^601^B (the A08's): each Location as the server holds it, with its status
+    const beds = ((e.location ?? []) as { location?: { reference?: string }; status?: string }[]).map((l) => [(server.resources.get(String(l.location?.reference)) as Json | undefined)?.name, l.status]);
     expect(held('Encounter')).toHaveLength(1);
-    expect(beds.join(' ')).toContain('601');
-    expect(beds.join(' ')).not.toContain('512');
+    expect(beds).toEqual([['B', 'active'], ['A', 'completed']]);
   });
 
   it('a result for a visit the server does not hold creates it once: two results, one Encounter', async () => {

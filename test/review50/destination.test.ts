@@ -88,9 +88,11 @@ describe('review 50 at the destination (channel zone Europe/Dublin, fall-back 26
   it('A21 (#14) → A22 (#20): onleave, then in-progress, in 7C [hig A21/A22 rule, R29]', () => {
     expect(siobhan('14').status).toBe('onleave');
     // after the review (R50-N1): the bed is held for her while she is home, not occupied
-    expect(beds(siobhan('14'))).toEqual([['C', 'reserved']]);
+    // since review 53's R53-L2 (fix34e) the visit also keeps St Brigid's 04/A, the bed she left by the A17 (#13):
+    // completed, after the A21's and A22's own 07/C [FHIR R4 Encounter.location: every place of the encounter]
+    expect(beds(siobhan('14'))).toEqual([['C', 'reserved'], ['A', 'completed']]);
     expect(siobhan('20').status).toBe('in-progress');
-    expect(beds(siobhan('20'))).toEqual([['C', 'active']]);
+    expect(beds(siobhan('20'))).toEqual([['C', 'active'], ['A', 'completed']]);
   });
 
   it('A14 (#11) → A27 (#15): pending admission planned (AMAU planned, from 09:00 GMT), then cancelled [hig A14 planned, A27 cancelled]', () => {
@@ -105,12 +107,13 @@ describe('review 50 at the destination (channel zone Europe/Dublin, fall-back 26
     const discharged = siobhan('22');
     expect(discharged.status).toBe('finished');
     expect((discharged.period as Json).end).toBe('2031-10-27T11:00:00Z');
-    expect(beds(discharged)).toEqual([['C', 'completed']]);
+    // 04/A, the bed before the A17 (#13), kept completed since R53-L2 (fix34e), as after #14 and #20
+    expect(beds(discharged)).toEqual([['C', 'completed'], ['A', 'completed']]);
     const reopened = siobhan('23');
     expect(reopened.status).toBe('in-progress');
     expect((reopened.period as Json).end).toBeUndefined();
     expect((reopened.hospitalization as Json).dischargeDisposition).toBeUndefined();
-    expect(beds(reopened)).toEqual([['C', 'active']]);
+    expect(beds(reopened)).toEqual([['C', 'active'], ['A', 'completed']]);
   });
 
   it('A40 (#16): the alias record inactive, replaced-by Ciarán; Ciarán replaces it; the ED visit now his; the alias\'s results stay on the alias record (documented: a merge moves nothing) [IG MRG; FHIR Patient.link]', () => {

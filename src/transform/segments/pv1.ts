@@ -5,7 +5,7 @@ import { codeableConcept, ownTableCode, tableConcept } from '../datatypes/coding
 import { cxIdentifier } from '../datatypes/identifier.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { endBeforeStart } from '../datatypes/time.js';
-import { location, practitioner, practitionerOfReps } from '../entities.js';
+import { location, locationId, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
 import { encounterStatus } from '../events.js';
 import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact, visitNumberSearch } from '../identity.js';
@@ -210,13 +210,20 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     [42, 'reserved'],
     [43, 'completed'],
   ];
+  // the places a cancel names as the cancelled event's: none of the visit's, nor kept from the server's (R53-L2)
+  const cancelledPlaces: string[] = [];
   for (const [field, status] of locations) {
     // v2.5.1 3.3.12: in A12 PV1-3 is the location before the cancelled transfer; PV1-6 is not a completed stay
-    if (field === 6 && scope.meaning.cancelsTransfer === true) continue;
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
-    if (field === 42 && scope.meaning.cancelsPendingTransfer === true) continue;
     // the cancelled event's place (A32 PV1-43, A33 PV1-42: cancelledPv1): no stay, no reservation; reported
-    if (cancelled.has(field)) continue;
+    if ((field === 6 && scope.meaning.cancelsTransfer === true) || (field === 42 && scope.meaning.cancelsPendingTransfer === true) || cancelled.has(field)) {
+      // read for its id only: still left unread, so the report names the field as before
+      const unread = !seg.used.has(field);
+      const place = locationId(cx, seg.rep(field));
+      if (unread) seg.used.delete(field);
+      if (place !== undefined) cancelledPlaces.push(place);
+      continue;
+    }
     const l = location(cx, seg.rep(field));
     if (field === 3) assigned = l?.reference;
     if (l === undefined) continue;
@@ -234,6 +241,9 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   scope.encounter = encounter;
   if (changed?.stay !== undefined) cx.stays.set(`Encounter/${encounter.id ?? ''}`, changed.stay);
   if (scope.meaning.namesVisit === true) namedVisit(encounter, visit ?? alt, scope, cx);
+  // [FHIR R4 Encounter.location; review 53 R53-L2] an ADT event writes the visit: the FHIR destination keeps the
+  // locations it holds that this PV1 does not name; an A12's current bed held elsewhere is the cancelled move's
+  else cx.heldLocations.set(`Encounter/${encounter.id ?? ''}`, { rule: scope.meaning.cancelsTransfer === true ? 'transfer-cancelled' : 'held', cancelled: cancelledPlaces });
   visitCoverage(seg, scope, encounter, cx);
 }
 
