@@ -8,12 +8,12 @@
  *
  *   npx vitest run test/destinations/immunization-update-recorded.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { HELD_ELEMENT_EXTENSION } from '../../src/transform/patch.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
+import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
@@ -29,18 +29,10 @@ function vxu(id: string, action: 'A' | 'U' | 'D', entered: string, lot: string):
 const ADD = vxu('KW1', 'A', '20321029101200', 'LOT-A1');
 const UPDATE = vxu('KW2', 'U', '20321105090800', 'LOT-A2');
 
-let server: FhirServer;
+const fhir = useFhirDestinations({ serverPer: 'test' });
 let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
-});
 
-const doses = (): Json[] => [...server.resources.values()].filter((r) => r.resourceType === 'Immunization');
+const doses = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Immunization');
 const deliver = async (hl7: string, options: Parameters<typeof convertHl7v2>[1] = {}) => dest?.deliver(convertHl7v2(hl7, options).bundle, never);
 const immunizationEntry = (hl7: string) => (convertHl7v2(hl7).bundle.entry as Json[]).find((e) => (e.resource as Json | undefined)?.resourceType === 'Immunization');
 
@@ -56,7 +48,7 @@ describe('R52-W3 [IG RXA[Immunization] #22 IF RXA-21 EQUALS "A"] an update keeps
   });
 
   it('at the server: after the update the one dose has the new lot and still recorded 29 Oct 10:12; no marker reaches the server', async () => {
-    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    dest = fhir.destination();
     await deliver(ADD);
     await deliver(UPDATE);
     expect(doses()).toHaveLength(1);
@@ -66,14 +58,14 @@ describe('R52-W3 [IG RXA[Immunization] #22 IF RXA-21 EQUALS "A"] an update keeps
   });
 
   it('an update of a dose the server does not hold is written as sent: no recorded made up', async () => {
-    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    dest = fhir.destination();
     await deliver(UPDATE);
     expect(doses()).toHaveLength(1);
     expect(doses()[0]?.recorded).toBeUndefined();
   });
 
   it('a conditionalUpdate channel keeps it the same way (the PUT found by its search)', async () => {
-    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    dest = fhir.destination();
     await deliver(ADD, { conditionalUpdate: true });
     await deliver(UPDATE, { conditionalUpdate: true });
     expect(doses()).toHaveLength(1);
@@ -81,7 +73,7 @@ describe('R52-W3 [IG RXA[Immunization] #22 IF RXA-21 EQUALS "A"] an update keeps
   });
 
   it('control: a second add (RXA-21 A) states its own RXA-22, as the IG row says', async () => {
-    dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+    dest = fhir.destination();
     await deliver(ADD);
     await deliver(vxu('KW3', 'A', '20321101080000', 'LOT-A1'));
     expect(doses()[0]?.recorded).toBe('2032-11-01T08:00:00-06:00');
