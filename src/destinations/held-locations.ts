@@ -28,7 +28,7 @@
  * held, or nothing to keep: the PUT as it is. One GET per marked PUT that no earlier step read (an ADT event's visit).
  * The marker is internal: removed from every entry sent. Searches carry an id or a visit number: errors name the type.
  */
-import { CANCELLED_LOCATION_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../transform/patch.js';
+import { CANCELLED_LOCATION_EXTENSION, HELD_LOCATIONS_EXTENSION, isTemporaryPlace } from '../transform/patch.js';
 import { searchOf } from './held-status.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
@@ -43,7 +43,6 @@ export interface CarriedLocations {
 }
 
 const LOCATION_URL = /(?:^|\/)(Location\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/;
-const TEMPORARY = 'http://hl7.org/fhir/StructureDefinition/subject-locationClassification';
 
 const marksOf = (entry: Json, url: string): Json[] => (Array.isArray(entry.extension) ? (entry.extension as unknown[]) : []).filter((e): e is Json => isRecord(e) && e.url === url);
 
@@ -83,8 +82,6 @@ function placeOf(location: unknown, places: ReadonlyMap<string, string>, held = 
   return places.get(reference) ?? LOCATION_URL.exec(reference)?.[1] ?? (uuid === undefined ? undefined : `Location/${uuid}`);
 }
 
-const isTemporary = (l: Json): boolean =>
-  Array.isArray(l.extension) && l.extension.some((e) => isRecord(e) && e.url === TEMPORARY && JSON.stringify(e.valueCodeableConcept ?? {}).includes('"temporary"'));
 
 /** The held location as the module comment keeps it; undefined when it is left out. */
 function keptLocation(held: Json, own: Json, rule: unknown, movedOn: boolean): Json | undefined {
@@ -105,7 +102,7 @@ function withHeldLocations(own: Json, held: Json, rule: unknown, cancelled: Read
     if (place === undefined) return undefined;
     named.add(place);
   }
-  const movedOn = mine.some((l) => l.status === 'active' && !isTemporary(l));
+  const movedOn = mine.some((l) => l.status === 'active' && !isTemporaryPlace(l));
   const kept: Json[] = [];
   for (const l of Array.isArray(held.location) ? (held.location as unknown[]) : []) {
     if (!isRecord(l)) continue;

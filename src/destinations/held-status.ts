@@ -15,7 +15,7 @@
  * is internal: removed from every entry sent. Searches carry an id or a visit number: errors name the type only.
  */
 import { endBeforeStart } from '../transform/datatypes/time.js';
-import { HELD_STATUS_EXTENSION } from '../transform/patch.js';
+import { HELD_STATUS_EXTENSION, currentPlaceStatus, isTemporaryPlace } from '../transform/patch.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 
@@ -61,6 +61,26 @@ function heldEnd(own: Json, held: Json): Json | undefined {
   return { ...ownPeriod, end: heldPeriod.end };
 }
 
+/**
+ * [hig place rule, transform/patch.ts currentPlaceStatus; code review 34 CR34-2] The PUT's current places (`active`:
+ * what segments/pv1.ts says of a visit whose status it does not know) restated by the held status the PUT takes: an
+ * A08 after an A21 left the visit `onleave` with its bed `active` again, after an A03 `finished` with the patient in
+ * bed. Undefined when nothing changes.
+ */
+function restatedPlaces(own: Json, status: unknown): Json[] | undefined {
+  const places = Array.isArray(own.location) ? (own.location as unknown[]).filter(isRecord) : [];
+  let changed = false;
+  const restated = places.map((l) => {
+    if (l.status !== 'active') return l;
+    const now = currentPlaceStatus(status, isTemporaryPlace(l));
+    if (now === 'active') return l;
+    changed = true;
+    const { status: _old, ...rest } = l;
+    return now === undefined ? rest : { ...rest, status: now };
+  });
+  return changed ? restated : undefined;
+}
+
 /** The marked PUT with the held visit's status (and a finished visit's end), by its id, with ifMatch its version. */
 function withHeld(entry: Json, held: Json): { entry: Json; versioned: boolean } {
   const own = entry.resource as Json;
@@ -68,7 +88,8 @@ function withHeld(entry: Json, held: Json): { entry: Json; versioned: boolean } 
   const id = String(held.id);
   const meta = isRecord(held.meta) ? held.meta : {};
   const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-  const resource: Json = { ...own, id, status: held.status, ...(period === undefined ? {} : { period }) };
+  const location = restatedPlaces(own, held.status);
+  const resource: Json = { ...own, id, status: held.status, ...(period === undefined ? {} : { period }), ...(location === undefined ? {} : { location }) };
   return { entry: { ...entry, resource, request: { ...(entry.request as Json), url: `Encounter/${id}`, ...ifMatch } }, versioned: ifMatch.ifMatch !== undefined };
 }
 

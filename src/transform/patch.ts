@@ -396,6 +396,28 @@ export function statusNotConveyed(resource: Resource): boolean {
  * Bundle.entry (valid R4, as ORDER_EVENT_EXTENSION), read and removed by the FHIR destination (held-status.ts); a
  * file, HTTP or MLLP destination receives it as is.
  */
+/** [FHIR R4 Encounter.location extension subject-locationClassification] a temporary location (PV1-11, PV1-43). */
+export const LOCATION_CLASSIFICATION_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/subject-locationClassification';
+
+/** Whether an Encounter.location entry is marked temporary (LOCATION_CLASSIFICATION_EXTENSION `temporary`). */
+export function isTemporaryPlace(location: Json): boolean {
+  return Array.isArray(location.extension) && location.extension.some((e) => isObject(e) && e.url === LOCATION_CLASSIFICATION_EXTENSION && JSON.stringify(e.valueCodeableConcept ?? {}).includes('"temporary"'));
+}
+
+/**
+ * [hig place rule, docs/mapping.md Visit (PV1); FHIR R4 EncounterLocationStatus] The status of a visit's current place
+ * (PV1-3 its bed, PV1-11 a temporary one) for the visit's status: a finished visit's places `completed` (`active` says
+ * the patient is there now); a cancelled or erroneous visit's none (it says nothing of where the patient is); a visit on
+ * leave holds its bed `reserved` (R50-N1); else `active`. One rule for segments/pv1.ts and the FHIR destination's held
+ * status (destinations/held-status.ts: a visit PUT that takes the held status restates its own places by it, code
+ * review 34 CR34-2).
+ */
+export function currentPlaceStatus(visitStatus: unknown, temporary: boolean): string | undefined {
+  if (visitStatus === 'finished') return 'completed';
+  if (visitStatus === 'cancelled' || visitStatus === 'entered-in-error') return undefined;
+  return visitStatus === 'onleave' && !temporary ? 'reserved' : 'active';
+}
+
 export const HELD_STATUS_EXTENSION = 'https://hig.example/fhir/StructureDefinition/encounter-status-held';
 
 /** A PUT entry with HELD_STATUS_EXTENSION when its resource's status was not conveyed; else the entry as it is. */

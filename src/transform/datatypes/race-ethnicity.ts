@@ -153,14 +153,20 @@ function nzEthnicity(rep: Repetition): boolean {
   return system !== undefined && code !== undefined && /^\d{1,5}$/.test(code) && NZ_ETHNICITY_SYSTEMS.has(system.toUpperCase());
 }
 
-/** [IG PID[Patient] #10 local extension; NZ Base nz-ethnicity] PID-10's NZ-coded repetitions → one extension each. */
+/**
+ * [IG PID[Patient] #10 local extension, #22; NZ Base nz-ethnicity] the NZ-coded repetitions of PID-10 and PID-22 (the
+ * ethnic group field, where NZ senders also put them: code review 34 CR34-3) → one extension per code, in order.
+ */
 export function nzEthnicityExtensions(reps: readonly Repetition[]): Json[] {
-  return reps.filter(nzEthnicity).map((r) => {
+  const out = new Map<string, Json>();
+  for (const r of reps.filter(nzEthnicity)) {
     const code = val(r, 1) as string;
+    if (out.has(code)) continue;
     const text = val(r, 2);
     const coding = { system: code.length === 5 ? NZ_ETHNICITY_L4 : NZ_ETHNICITY_ALL, code };
-    return { url: NZ_ETHNICITY, valueCodeableConcept: { coding: [coding], ...(text === undefined ? {} : { text }) } };
-  });
+    out.set(code, { url: NZ_ETHNICITY, valueCodeableConcept: { coding: [coding], ...(text === undefined ? {} : { text }) } });
+  }
+  return [...out.values()];
 }
 
 /**
@@ -179,9 +185,9 @@ export function raceExtension(reps: readonly Repetition[], unplaced?: Unplaced):
   return extension('us-core-race', parts, 6);
 }
 
-/** [US Core Ethnicity] PID-22 repetitions (table 0189 H/N or CDC codes). */
+/** [US Core Ethnicity] PID-22 repetitions (table 0189 H/N or CDC codes), less the NZ-coded ones (code review 34 CR34-3). */
 export function ethnicityExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
-  const parts = classify(reps, OMB_ETHNICITY, TABLE_0189);
+  const parts = classify(reps.map((r) => (nzEthnicity(r) ? [] : r)), OMB_ETHNICITY, TABLE_0189);
   if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
   return extension('us-core-ethnicity', parts, 1);
 }

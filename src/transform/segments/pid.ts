@@ -186,7 +186,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const indigenous = indigenousStatusExtension(seg.reps(10), (l) => cx.leftOut(seg, `10 repetition ${l.repetition}`, l.why));
   if (indigenous !== undefined) ext.push(indigenous);
   // [IG PID[Patient] #10 local extension; NZ Base nz-ethnicity] R53-L1
-  ext.push(...nzEthnicityExtensions(seg.reps(10)));
+  ext.push(...nzEthnicityExtensions([...seg.reps(10), ...seg.reps(22)]));
   const ethnicity = ethnicityExtension(seg.reps(22), (i) => cx.leftOut(seg, `22 repetition ${i}`, 'a code of no known ethnic group code set, without text'));
   if (ethnicity !== undefined) ext.push(ethnicity);
   const maiden = val(seg.rep(6), 1);

@@ -14,7 +14,7 @@ import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
-import { BOOKED_FOR_EXTENSION } from '../patch.js';
+import { BOOKED_FOR_EXTENSION, LOCATION_CLASSIFICATION_EXTENSION, currentPlaceStatus } from '../patch.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -197,15 +197,14 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // `completed`: FHIR's `active` says the patient is there now, so a discharge (A03, PV1-45) read
   // as active would leave the bed occupied on the receiver (review 14). A cancelled or erroneous
   // visit says nothing of where the patient is: no status (code review 15, CR15-5)
-  const here = e.status === 'finished' ? 'completed' : e.status === 'cancelled' || e.status === 'entered-in-error' ? undefined : 'active';
-  // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
-  const booked = scope.meaning.books === true ? bookedPlaceStatus(scope) : here;
   // [hig, R50-N1; FHIR R4 EncounterLocationStatus `reserved` "the location is held empty for this patient"] a
   // visit on leave (A21, A53) keeps its bed, empty: `active` showed the patient in it while she was home
-  const bed = preadmit ? 'planned' : e.status === 'onleave' ? 'reserved' : booked;
+  // (patch.ts currentPlaceStatus, the rule the FHIR destination's held status restates a visit's places by)
+  // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
+  const current = (temporary: boolean) => (scope.meaning.books === true ? bookedPlaceStatus(scope) : currentPlaceStatus(e.status, temporary));
   const locations: [number, string | undefined][] = [
-    [3, bed],
-    [11, booked],
+    [3, preadmit ? 'planned' : current(false)],
+    [11, current(true)],
     [6, 'completed'],
     [42, 'reserved'],
     [43, 'completed'],
@@ -297,7 +296,7 @@ function bookedFor(scope: Scope): Json[] {
  */
 function temporaryClassification(): Json {
   return {
-    url: 'http://hl7.org/fhir/StructureDefinition/subject-locationClassification',
+    url: LOCATION_CLASSIFICATION_EXTENSION,
     valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/subject-locationClassification', code: 'temporary', display: 'Temporary' }] },
   };
 }
