@@ -191,7 +191,7 @@ describe('review 55 at the destination (channel zone America/Halifax, fall-back 
     expect(xo.authoredOn).toBe('2032-11-05T15:00:00-03:00');
   });
 
-  it('R55-N6 (documented gap, not counted): after the XO (#17), which re-sends RXE-6 but no RXC, the infusion\'s contained Medication no longer names morphine 100 mg or the NaCl base', () => {
+  it('R55-N4 (documented gap, not counted): after the XO (#17), which re-sends RXE-6 but no RXC, the infusion\'s contained Medication no longer names morphine 100 mg or the NaCl base', () => {
     const xo = order('17', 'ARH55-3001');
     expect(text(xo.contained)).not.toContain('"code":"05501960"');
     expect(text(xo.contained)).toContain('"code":"ARHMIX55"');
