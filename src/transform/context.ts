@@ -48,6 +48,9 @@ const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (numbe
   OBX: { '14': [19, SENT], '19': [SENT] },
   SPM: { '17': [18], '17.2': [18], '18': [SENT] },
   RXA: { '3': [22, SENT], '4': [22, SENT], '22': [SENT] },
+  // a dispense a message reports was made by the time it was sent (review 55 R55-W1: a bare 01:50 in the repeated
+  // hour read in the later pass, 40 minutes after its RDS)
+  RXD: { '3': [SENT] },
   ORC: { '9': [SENT] },
   EVN: { '2': [SENT], '6': [SENT] },
 };

@@ -161,7 +161,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
-  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O17', 'RDS^O13', 'RGV^O15', 'REF^I12', 'REF^I13', 'REF^I14',
+  'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O01', 'RAS^O17', 'RDS^O01', 'RDS^O13', 'RGV^O01', 'RGV^O15', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',
 ]);
@@ -179,6 +179,12 @@ export const EXTRA_EVENT_STRUCTURES: Readonly<Record<string, string>> = {
   'ADT^A44': 'ADT_A43',
   // v2.3's pharmacy encoded order (RDE_O01) has the groups of RDE_O11 (ORC, RXO, RXE, RXR, OBX)
   'RDE^O01': 'RDE_O11',
+  // v2.3 numbered every pharmacy message O01 (v2.3 4.8); its dispense, give and administration have the groups of
+  // v2.4's RDS_O13, RGV_O15 and RAS_O17 (ORC, the RXO/RXE order detail, then RXD / {RXG} / {RXA} with RXR, RXC,
+  // OBX), without the TQ1 timing groups v2.3 did not have (review 55 R55-R1: a v2.3 dispense was refused)
+  'RDS^O01': 'RDS_O13',
+  'RGV^O01': 'RGV_O15',
+  'RAS^O01': 'RAS_O17',
   'ADT^A35': 'ADT_A30',
   'ADT^A36': 'ADT_A30',
   'ADT^A04': 'ADT_A01',
