@@ -21,6 +21,9 @@ def draw(script, args=()):
 # only review 6's rule sees them. Added 2026-12-06 with the lines themselves (R33-W1, R34-W2): two SPMs
 # or DG1s of one key in one message that say otherwise are each converted, and the line says so.
 REMARKS = [
+    # added 2026-12-07 with fix34b (review 51 R51-N1): an XCN-shaped OBR-32–35 is read as the XCN it is, with a remark;
+    # before, the same field was "NDL.2 … not a date/time" (b) and two made-up Locations
+    (r'^OBR-3[2-5]: an XCN \(id\^family\^given…\) in an NDL field', 'b', 'remark: an XCN-shaped NDL read as the XCN it is (not a loss)'),
     (r'^(SPM-2|DG1-3): the (specimen number of the SPM|diagnosis of the DG1) at segment \d+, which says otherwise',
      'b', 'remark: two specimens/diagnoses of one key in the message, each converted (not a loss)'),
     # added 2026-12-06 with rate27 (review 38 R38-W1): RXA-12 has no IG target (RXA[Immunization] #12 empty, no
