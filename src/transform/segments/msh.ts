@@ -68,7 +68,26 @@ export function mapMsh(seg: SegmentReader, cx: Conversion): Resource {
   seg.reps(10); // control id → Bundle.identifier
   seg.reps(12); // version → report metadata
   seg.reps(18); // charset → used for decoding
+  language(seg, header, cx);
   return cx.add(header as Resource);
+}
+
+/**
+ * [IG MSH[MessageHeader] #19 → language (CWE[Code] via PrincipalLanguageOfMessage, BCP-47 codes)] the message's
+ * language: MSH-19.1 when it is a BCP-47 tag (ISO 639-1 `fr`, `fr-CA`), its primary subtag lower-cased as BCP-47
+ * writes it; another code (a three-letter ISO 639-2 `fre`, text) is reported, never guessed (review 54 R54-L1: every
+ * French message's language was "valued but not mapped").
+ */
+const BCP47 = /^[A-Za-z]{2}(-[A-Za-z0-9]{2,8})*$/;
+function language(seg: SegmentReader, header: Json, cx: Conversion): void {
+  const code = seg.str(19, 1);
+  if (code === undefined) return;
+  if (!BCP47.test(code)) {
+    cx.leftOut(seg, '19', 'a language code that is no BCP-47 tag (ISO 639-1, e.g. fr or fr-CA): no MessageHeader.language');
+    return;
+  }
+  const [primary, ...rest] = code.split('-');
+  header.language = [(primary as string).toLowerCase(), ...rest].join('-');
 }
 
 /**
