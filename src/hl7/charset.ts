@@ -3,6 +3,7 @@
  * Text decoding happens after framing and before parsing: the delimiters and MSH are ASCII in
  * every charset we accept, so we can read MSH-18 from the raw bytes as latin1 first.
  */
+import { isUtf8 } from 'node:buffer';
 import { PermanentError } from '../errors.js';
 import { readEncodingCharacters } from './delimiters.js';
 
@@ -52,11 +53,24 @@ export function readMsh18(buf: Buffer): string | undefined {
   return first.split(d.component)[0];
 }
 
+/** What the bytes of a message are read in, and whether MSH-18's default was set aside (see messageLabel). */
+export interface MessageCharset {
+  label: string;
+  /** MSH-18 empty and the bytes no UTF-8: read as Windows-1252 (FALLBACK_LABEL) */
+  fallback: boolean;
+}
+
 /**
- * Decodes the bytes of one message (or batch) using its MSH-18. Throws PermanentError PARSE_FAILED
- * for a charset we cannot decode; the charset name is not patient data, so it may appear.
+ * [hig rule, review 54 R54-W1] An empty MSH-18 means UTF-8 (its default here, ASCII's superset), but bytes that are no
+ * UTF-8 cannot be: a legacy sender's Latin-1 (`H\xe9l\xe8ne`) became U+FFFD in names and addresses, silently, and a
+ * search for "Hélène" missed the chart. Such bytes are read as Windows-1252, ISO 8859-1's superset that every
+ * Western European legacy system writes, and the conversion reports it (another single-byte charset would be read
+ * wrongly: the line says so).
  */
-export function decodeMessageBytes(buf: Buffer): string {
+export const FALLBACK_LABEL = 'windows-1252';
+
+/** The charset of a message's bytes (`body`: without a UTF-8 byte order mark); throws as decodeMessageBytes does. */
+function messageLabel(buf: Buffer, body: Buffer): MessageCharset {
   const msh18 = readMsh18(buf);
   const label = encodingLabel(msh18);
   if (label === undefined) {
@@ -64,10 +78,28 @@ export function decodeMessageBytes(buf: Buffer): string {
     // (it would reach the failure reason, logs, alerts, webhooks and an ackOn:processed AE).
     throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
   }
-  // A UTF-8 byte order mark is dropped whatever MSH-18 says, as intake's header reader skips it.
-  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
-  const text = new TextDecoder(label).decode(body);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if ((msh18 ?? '').trim() === '' && !isUtf8(body)) return { label: FALLBACK_LABEL, fallback: true };
+  return { label, fallback: false };
+}
+
+/** A UTF-8 byte order mark is dropped whatever MSH-18 says, as intake's header reader skips it. */
+const withoutBom = (buf: Buffer): Buffer => (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf);
+
+/**
+ * Decodes the bytes of one message (or batch) using its MSH-18 (messageLabel), and says whether the empty MSH-18's
+ * default was set aside. Throws PermanentError PARSE_FAILED for a charset we cannot decode; the charset name is not
+ * patient data, so it may appear.
+ */
+export function decodeMessage(buf: Buffer): { text: string; charset: MessageCharset } {
+  const body = withoutBom(buf);
+  const charset = messageLabel(buf, body);
+  const text = new TextDecoder(charset.label).decode(body);
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, charset };
+}
+
+/** decodeMessage's text. */
+export function decodeMessageBytes(buf: Buffer): string {
+  return decodeMessage(buf).text;
 }
 
 /** Space a line may start with before its segment name, as String.prototype.trimStart reads ASCII. */
@@ -82,13 +114,14 @@ const isAsciiSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b === 0
  * as in the text, and the segment names are the same bytes. Throws as decodeMessageBytes does.
  */
 export function decodeSegments(buf: Buffer, names: ReadonlySet<string>): string {
-  const label = encodingLabel(readMsh18(buf));
-  if (label === undefined) throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
+  const body = withoutBom(buf);
+  // the same charset as decodeMessage, the empty MSH-18's Windows-1252 reading included (the terms match the Bundle)
+  const { label } = messageLabel(buf, body);
   // Lines are decoded one by one: a BOM is kept inside the text as in one decode of the whole,
   // and only the first line's leading one is dropped, as decodeMessageBytes does.
   const first = new TextDecoder(label);
-  const decoder = new TextDecoder(label, { ignoreBOM: true });
-  const body = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  // (ignoreBOM for UTF-8 only: Node's single-byte decoders given it drop a 0xFF byte, `ÿ` in Windows-1252 and Latin-1)
+  const decoder = new TextDecoder(label, label === 'utf-8' ? { ignoreBOM: true } : {});
   const kept: string[] = [];
   // The next CR and LF at or after `from`, each searched again only once passed (O(n) in all).
   let cr = -1;

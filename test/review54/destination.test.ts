@@ -272,7 +272,7 @@ describe('review 54 at the destination: defects', () => {
   // R54-W1: #02 from the ER system has no MSH-18 and Latin-1 bytes; hig reads an empty MSH-18 as UTF-8, and each
   // Latin-1 accent (é 0xE9, É 0xC9) is no UTF-8: U+FFFD is written in its place, with no report line (the \X..\ case
   // has one: mapping.md "Character sets and escapes"). The server holds "H\uFFFDl\uFFFDne", "L\uFFFDvis".
-  it.fails('R54-W1 #02 the duplicate chart\'s name and address are the letters the ER sent (Hélène, avenue des Érables, Lévis), not U+FFFD', () => {
+  it('R54-W1 #02 the duplicate chart\'s name and address are the letters the ER sent (Hélène, avenue des Érables, Lévis), not U+FFFD', () => {
     const p = patient('02', DUP);
     expect(official(p)).toMatchObject({ family: 'OUELLET', given: ['Hélène'] });
     expect((p.address as Json[])[0]).toMatchObject({ line: ['301, avenue des Érables'], city: 'Lévis' });
@@ -280,6 +280,5 @@ describe('review 54 at the destination: defects', () => {
   it('R54-W1 control: #02\'s chart is on the server, its MRN and birth date right', () => {
     const p = patient('02', DUP);
     expect(p.birthDate).toBe('1951-11-03');
-    expect(text(p)).not.toContain('Hélène');
   });
 });
