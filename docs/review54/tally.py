@@ -49,7 +49,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = {20}
 DELETES = set()
-_FIXED = {'R54-R1': 'bf5099b3', 'R54-L1': 'c6bf2e28'}  # the lead's fixes
+_FIXED = {'R54-R1': 'bf5099b3', 'R54-L1': 'c6bf2e28', 'R54-W1': '062ed6ff'}  # the lead's fixes
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
