@@ -254,7 +254,7 @@ describe('review 56 at the destination (channel zone Asia/Kolkata, January 2033,
   // sender's EIP.2 is the namespace NVLIS on every tube, so the urine takes the key the serum tube took in #07–#14 and
   // its PUT replaces that Specimen: the serum reports then name a urine specimen. The message says S56-0115-01 is
   // serum collected 06:00 and the urine S56-0115-02 [IG SPM[Specimen] #2, #4, #17].
-  it.fails('R56-W1 after #24 the RFT, TSH and free T4 reports\' specimen is still the serum tube S56-0115-01, and the urine is another Specimen', () => {
+  it('R56-W1 after #24 the RFT, TSH and free T4 reports\' specimen is still the serum tube S56-0115-01, and the urine is another Specimen', () => {
     for (const n of ['L56-20460', 'L56-20462', 'L56-20488']) {
       const held = ofType('24', 'Specimen').find((s) => ref(s) === refOf((report('24', n).specimen as Json[])[0])) as Json;
       expect(text(held.identifier)).toContain('"value":"S56-0115-01"');
