@@ -56,7 +56,7 @@ SILENT_ASTAR = {}
 # reach the server only with the next SC (#03).
 REFUSED = {2}
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R56-W1': '9b844524', 'R56-W2': '2521f9bb'}  # fix34f: a Specimen with both SPM-2 numbers is keyed by the pair (W1); an NA is searched by the filler number of the lab's SN order (W2)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -1,7 +1,8 @@
 /**
  * [hig identity; FHIR R4 Patient.link replaced-by; IG RXA[Immunization] #21; review 52 R52-W2] A number the sender
  * gives a clinical fact (a dose's ORC-3, OBX-21, DG1-20, PR1-19, SPM-2, TXA-12, PRB-4, GOL-4, IAM-7, FT1-2) is keyed
- * within the patient's record: hig's id is the patient + the number (transform/identity.ts patientNumberKey, doseKey;
+ * within the patient's record: hig's id is the patient + the number, a Specimen's both SPM-2 numbers when sent
+ * (transform/identity.ts patientNumberKey, doseKey, specimenNumberKey;
  * docs/mapping.md "Resource identity"). After an A40 the messages that follow name the survivor, so the same number
  * keys another id: review 52's clinic deleted (RXA-21 D) two doses it had sent under the duplicate chart, the PUTs
  * made two new entered-in-error doses under the survivor, and the originals stayed `completed` on the merged record.
@@ -68,9 +69,11 @@ function numberedOf(entry: Json, index: number, patients: ReadonlyMap<string, { 
   const patient = patients.get(referenceOf(resource.patient) ?? referenceOf(resource.subject) ?? '');
   if (patient === undefined) return undefined;
   const numbers = [...(Array.isArray(resource.identifier) ? resource.identifier : []), resource.masterIdentifier].filter((n): n is Json => isRecord(n) && typeof n.value === 'string');
+  // one number, or a pair (a Specimen's filler and placer number, identity.ts specimenNumberKey)
+  const pairs: [Json, Json | undefined][] = numbers.flatMap((n) => [[n, undefined], ...numbers.filter((m) => m !== n).map((m): [Json, Json] => [n, m])]);
   for (const kind of PATIENT_NUMBER_KINDS[type as keyof typeof PATIENT_NUMBER_KINDS]) {
-    const number = numbers.find((n) => factsId(type, patientNumberFacts(kind, patient.fact, n)) === id);
-    if (number !== undefined) return { index, type, id, record: patient.record, moved: (merged) => factsId(type, patientNumberFacts(kind, merged, number)) };
+    const pair = pairs.find(([n, m]) => factsId(type, patientNumberFacts(kind, patient.fact, n, m)) === id);
+    if (pair !== undefined) return { index, type, id, record: patient.record, moved: (merged) => factsId(type, patientNumberFacts(kind, merged, ...pair)) };
   }
   return undefined;
 }

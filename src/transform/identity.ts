@@ -414,8 +414,23 @@ export type PatientNumberKind = (typeof PATIENT_NUMBER_KINDS)[keyof typeof PATIE
  * The facts of a number within a patient's record (`patient`: `Patient/<hig's id>`), the one shape patientNumberKey,
  * doseKey and the FHIR destination's merged-record lookup name it by: `["<kind>:number", patient, "<authority>|<value>"]`.
  */
-export function patientNumberFacts(kind: PatientNumberKind, patient: string, number: Json): string[] {
-  return [`${kind}:number`, patient, identifierFact(number)];
+export function patientNumberFacts(kind: PatientNumberKind, patient: string, number: Json, second?: Json): string[] {
+  return [`${kind}:number`, patient, identifierFact(number), ...(second === undefined ? [] : [identifierFact(second)])];
+}
+
+/**
+ * [IG SPM[Specimen] #2 → identifier[1] placer (EIP.1), identifier[2] filler (EIP.2); v2.5.1 EIP: both components, when
+ * valued, name the same specimen; hig identity, review 56 R56-W1] A Specimen's SPM-2 within the patient's record: both
+ * numbers when both are sent (filler, placer: the pair is the specimen's name), else the one sent. Keyed by the filler
+ * number alone, a sender's namespace in EIP.2 (`S56-0115-01^NVLIS`: every tube's "filler number" `NVLIS`) gave each
+ * message's first tube the id of every other message's, so a urine tube's PUT replaced the serum tube at the server;
+ * keyed by the placer number alone, the containers a lab numbers under one placer number shared one key (code review
+ * 25 CR25-7). The FHIR destination follows the pair under a merged record (merged-numbers.ts).
+ */
+export function specimenNumberKey(patient: Resource | undefined, filler: Json | undefined, placer: Json | undefined): IdentityKey {
+  const valued = (n: Json | undefined): n is Json => n !== undefined && typeof n.value === 'string';
+  if (valued(filler) && valued(placer)) return { facts: patientNumberFacts('specimen', resourceFact(patient) ?? '', filler, placer) };
+  return numberKey('specimen', patient, filler ?? placer);
 }
 
 /** An identifier the mapper made, as a patient-scoped key (patientNumberKey), else undefined. */

@@ -99,6 +99,17 @@ describe('[hig identity; FHIR R4 Patient.link replaced-by; review 52 R52-W2] aft
     expect(reports.map((r) => (r.result as Json[]).map(reference))).toEqual([[ref(lead)]]);
   });
 
+  // [IG SPM[Specimen] #2 (EIP.1 placer, EIP.2 filler), #20 → status; review 56 R56-W1] a Specimen sent with both numbers
+  // is keyed by the pair (identity.ts specimenNumberKey): the destination follows the pair too
+  it('[IG SPM[Specimen] #2, #20] a tube sent with placer and filler number under the duplicate chart, made unavailable under the survivor: one Specimen, unavailable, the survivor\'s', async () => {
+    const spm = (control: string, pid: string, available: 'Y' | 'N') => [MSH('OUL^R22^OUL_R22', control), pid,
+      `SPM|1|BK-S31&BRKCHART^BK-L31&BRKLAB||BLD^Whole blood^HL70487|||||||||||||20321104153000-0600|||${available}`].join('\r');
+    await deliver(spm('BK-S1', PID_DUP, 'Y'), A40, spm('BK-S2', PID_SURV, 'N'));
+    const [tube, ...more] = withNumber('Specimen', 'BK-S31');
+    expect(more).toHaveLength(0);
+    expect([tube?.status, reference(tube?.subject)]).toEqual(['unavailable', ref(patientOf('BK70005'))]);
+  });
+
   it('[FHIR R4 link-type seealso: distinct records] a dose number of a record linked by an A24, not merged, stays that record\'s: the other record\'s PUT makes its own dose', async () => {
     await deliver(VXU('BK-V5', PID_OTHER, DOSE('BK-D100', '03', 'A', 'MM1001')), A24, VXU('BK-V6', PID_SURV, DOSE('BK-D100', '03', 'D', 'MM1001')));
     const doses = withNumber('Immunization', 'BK-D100');

@@ -148,7 +148,7 @@ describe('review 56 at the destination (channel zone Asia/Kolkata, January 2033,
   // searches the order by the placer number + OBR-4 (the number the NA adds), finds none and creates a second free T4
   // order; #14 completes that one. The SN order stays on the server `unknown`, reflex-order, based on the TSH: an open
   // free T4 the lab has resulted. One ORC+OBR, one order [IG ORM_O01 / OML_O21 ORC → ServiceRequest; ORC #2, #3].
-  it.fails('R56-W2 after #13 and #14: one free T4 order (L56-20488), holding the placer number NVO5620041, completed', () => {
+  it('R56-W2 after #13 and #14: one free T4 order (L56-20488), holding the placer number NVO5620041, completed', () => {
     expect(withId('13', 'ServiceRequest', 'L56-20488')).toHaveLength(1);
     expect(withId('14', 'ServiceRequest', 'L56-20488')).toHaveLength(1);
     expect(numbers(order('14', 'L56-20488'), 'PLAC')).toEqual(['NVO5620041']);
@@ -254,7 +254,7 @@ describe('review 56 at the destination (channel zone Asia/Kolkata, January 2033,
   // sender's EIP.2 is the namespace NVLIS on every tube, so the urine takes the key the serum tube took in #07–#14 and
   // its PUT replaces that Specimen: the serum reports then name a urine specimen. The message says S56-0115-01 is
   // serum collected 06:00 and the urine S56-0115-02 [IG SPM[Specimen] #2, #4, #17].
-  it.fails('R56-W1 after #24 the RFT, TSH and free T4 reports\' specimen is still the serum tube S56-0115-01, and the urine is another Specimen', () => {
+  it('R56-W1 after #24 the RFT, TSH and free T4 reports\' specimen is still the serum tube S56-0115-01, and the urine is another Specimen', () => {
     for (const n of ['L56-20460', 'L56-20462', 'L56-20488']) {
       const held = ofType('24', 'Specimen').find((s) => ref(s) === refOf((report('24', n).specimen as Json[])[0])) as Json;
       expect(text(held.identifier)).toContain('"value":"S56-0115-01"');

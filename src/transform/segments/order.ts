@@ -779,6 +779,19 @@ export function changedPharmacyOrder(request: Resource, key: Json | undefined, p
 }
 
 /**
+ * [hig identity, review 56 R56-W2; v2.5.1 table 0119 SN "send order number", NA "number assigned"; IG
+ * OrderControlCode map: no status row for either, ORC[ServiceRequest] #2, #3 → identifier PLAC / FILL] The number an
+ * order event is searched by: the placer's (ORC-2/OBR-2), else the filler's; but an NA, the placer's answer to the
+ * lab's SN, assigns the placer number to an order the lab placed under its own number alone: the server holds that
+ * order by the filler number, so the NA is searched by it (else the placer's) and the placer number it assigns is
+ * added to the order (eventChange: the numbers beside the one searched by). Searched by the new placer number, it
+ * found nothing and made a second order beside the lab's, which stayed open.
+ */
+function eventNumber(orc: SegmentReader | undefined, placer: Json | undefined, filler: Json | undefined): Json | undefined {
+  return orc?.str(1)?.toUpperCase() === 'NA' ? (filler ?? placer) : (placer ?? filler);
+}
+
+/**
  * Builds the one ServiceRequest of an ORC and/or its OBR; `priorOf` is the test's request a prior
  * result (PRIOR_RESULT.ORDER_PRIOR) is sent with.
  */
@@ -830,14 +843,15 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const completes = resultCompletes(orc, obr);
   const time = obr?.dateTime(7) ?? obr?.dateTime(6);
   const patient = cx.identified(scope.patient) ? scope.patient : undefined;
-  const resource = event ? orderEventRequest(sr, placer ?? filler, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
+  const searched = eventNumber(orc, placer, filler);
+  const resource = event ? orderEventRequest(sr, searched, orc, cx, patient) : cx.add(sr as Resource, requestKey(placer, filler, code, obr, time, scope, cx, priorOf), 'distinct');
   // [hig, R22-D1, R23-D1] an OBR whose message does not place the order patches it; a prior result sent
   // with the order (priorOf) is another order, and a child under its culture (two isolates share number
   // and OBR-4: the search would find both): both stay PUTs
   const child = placer !== undefined && obr !== undefined && childOfOwnNumber(obr, placer, 2, cx);
   const state = heldOrderEvent(orc, cx);
   const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
-  if (names) testEventRequest(resource, placer ?? filler, code, cx, patient, state, changesTest(orc, obr, placer ?? filler, scope, cx), completes);
+  if (names) testEventRequest(resource, searched, code, cx, patient, state, changesTest(orc, obr, searched, scope, cx), completes);
   // [review 42 R42-W2] a result's `completed` of an order whose timing (TQ1 before or after the OBR) repeats
   if (completes) resultOfTiming(resource, cx, true);
   orderProvenance(orc, resource, cx);

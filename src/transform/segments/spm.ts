@@ -4,7 +4,7 @@ import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { numberKey, specimenFactsKey } from '../identity.js';
+import { specimenFactsKey, specimenNumberKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
 import { practitioner } from '../entities.js';
@@ -120,8 +120,8 @@ function differingFields(elements: readonly string[], seg: SegmentReader, other:
 }
 
 /**
- * [IG SPM[Specimen] #2; hig identity, review 33 R33-W1] The Specimen of an SPM with SPM-2 (its
- * identity key `key`, patient + filler else placer number). Within one message, an SPM whose number an
+ * [IG SPM[Specimen] #2; hig identity, review 33 R33-W1] The Specimen of an SPM with SPM-2 (its identity key
+ * `key`, patient + filler and placer number, else the one sent: specimenNumberKey). Within one message, an SPM whose number an
  * earlier SPM carried and which says the same of it (every element but `request`) is that specimen
  * again, sent under another OBR (the ELR shape: one card or tube under each panel): the earlier
  * Specimen, which takes this group's ServiceRequest into `request` (the caller links the group's
@@ -265,8 +265,9 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const description = seg.str(14);
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
-  // [hig identity] SPM-2 (filler, else placer) within the patient's record (identity.ts patientNumberKey), else the order's specimen of this type collected at SPM-17
-  const numbered = numberKey('specimen', scope.patient, filler ?? placer);
+  // [hig identity, R56-W1] SPM-2 (filler and placer when both are sent, else the one sent) within the patient's record
+  // (identity.ts specimenNumberKey), else the order's specimen of this type collected at SPM-17
+  const numbered = specimenNumberKey(scope.patient, filler, placer);
   const { specimen, again } =
     numbered === undefined
       ? { specimen: cx.add(s as Resource, specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start), 'distinct'), again: false }
