@@ -97,9 +97,12 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'RDE^O01': ['RDE_O11', ['Patient', 'MedicationRequest']],
   'RDE^O11': ['RDE_O11', ['Patient', 'MedicationRequest']],
   'RDE^O25': ['RDE_O11', ['Patient', 'MedicationRequest']],
+  'RAS^O01': ['RAS_O17', ['Patient', 'MedicationRequest', 'MedicationAdministration']],
   'RAS^O17': ['RAS_O17', ['Patient', 'MedicationRequest', 'MedicationAdministration']],
+  'RDS^O01': ['RDS_O13', ['Patient', 'MedicationRequest', 'MedicationDispense']],
   'RDS^O13': ['RDS_O13', ['Patient', 'MedicationRequest', 'MedicationDispense']],
   // the give: the order (conditional create + status patch) and the give, a MedicationRequest instance-order based on it
+  'RGV^O01': ['RGV_O15', ['Patient', 'MedicationRequest']],
   'RGV^O15': ['RGV_O15', ['Patient', 'MedicationRequest']],
   'REF^I12': ['REF_I12', ['Patient', 'ServiceRequest']],
   'REF^I13': ['REF_I12', ['Patient', 'ServiceRequest']],
