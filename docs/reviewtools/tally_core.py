@@ -21,6 +21,9 @@ def draw(script, args=()):
 # only review 6's rule sees them. Added 2026-12-06 with the lines themselves (R33-W1, R34-W2): two SPMs
 # or DG1s of one key in one message that say otherwise are each converted, and the line says so.
 REMARKS = [
+    # added 2026-12-07 with R54-W1: an empty MSH-18 whose bytes are no UTF-8 is read as Windows-1252 and said so (a
+    # remark on how the bytes were read, no value lost)
+    (r'^MSH-18: empty, and the bytes are no UTF-8', 'b', 'remark: bytes read as Windows-1252 under an empty MSH-18 (not a loss)'),
     # added 2026-12-07 with fix34b (review 51 R51-N1): an XCN-shaped OBR-32–35 is read as the XCN it is, with a remark;
     # before, the same field was "NDL.2 … not a date/time" (b) and two made-up Locations
     (r'^OBR-3[2-5]: an XCN \(id\^family\^given…\) in an NDL field', 'b', 'remark: an XCN-shaped NDL read as the XCN it is (not a loss)'),
