@@ -2,7 +2,8 @@
  * The shared step of the destination reads that carry what the server holds onto a marked PUT (held-times.ts: a
  * placed time of a repeated hour; held-elements.ts: elements the message does not convey): the entries a marker names
  * are read (`Type?_id=<id>`, or a `conditionalUpdate` channel's own search), the rule makes the PUT's resource from
- * the PUT's and the held one, and the PUT goes by the id read with `ifMatch` its version (a change between read and
+ * the PUT's and the held one, and the PUT goes by the id read with `ifMatch` its version (an earlier step's ifMatch
+ * kept: the version of the first read; a change between read and
  * write: 412, retried). Nothing held, or nothing to carry: the PUT as it is, unmarked. One GET per marked PUT.
  */
 import type { Search } from './named-resources.js';
@@ -73,9 +74,13 @@ export async function carryHeld<M>(entries: readonly Json[], search: Search, rul
       continue;
     }
     const meta = isRecord(held.meta) ? held.meta : {};
-    const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    out.push({ ...entry, resource: { ...resource, id: held.id }, request: { ...(entry.request as Json), url: `${target.type}/${held.id}`, ...ifMatch } });
-    if (ifMatch.ifMatch !== undefined) versioned.add(index);
+    const request = entry.request as Json;
+    // an earlier step's ifMatch stays (as held-locations.ts keeps one): the PUT also carries what that step read, and a
+    // change since that read must fail it (412, retried) rather than be overwritten under this read's newer version
+    // (code review 34: held-status read v1, this read v2, the v1 places sent under v2)
+    const ifMatch = request.ifMatch === undefined && typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
+    out.push({ ...entry, resource: { ...resource, id: held.id }, request: { ...request, url: `${target.type}/${held.id}`, ...ifMatch } });
+    if (ifMatch.ifMatch !== undefined || request.ifMatch !== undefined) versioned.add(index);
   }
   return { entries: out, changed: true, versioned };
 }
