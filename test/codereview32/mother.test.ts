@@ -9,38 +9,28 @@
  *
  *   npx vitest run test/codereview32/mother.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from '../destinations/helpers.js';
-import { createDestination, type BundlePusher, type DeliveryOutcome } from '../destinations/push.js';
+import type { BundlePusher, DeliveryOutcome } from '../destinations/push.js';
 import { resolveMotherCandidates } from '../../src/destinations/held-mother.js';
+import { msh, pid, nk1, adt, ELSA } from '../support/mother-messages.js';
 
 type Json = Record<string, unknown>;
 
-const msh = (type: string, control: string) => `MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||${type}|${control}|P|2.5.1`;
-const pid = (pid21: string) => `PID|1||QV5550101^^^QVMC^MR||TESTMOTHER^TOBY||20260101|M|||4 ALDER WAY^^QUILLVALE^IL^60999^USA^H||||||||||${pid21}`;
-/** NK1 saying MTH (table 0063), NK1-33 as given. */
-const nk1 = (name: string, nk133: string) => `NK1|1|${name}|MTH^Mother^HL70063${'|'.repeat(30)}${nk133}`;
-const adt = (event: string, control: string, pid21: string, nk1s: readonly string[]) =>
-  [msh(`ADT^${event}^ADT_A01`, control), `EVN|${event}|202612061400-0600`, pid(pid21), ...nk1s, 'PV1|1|I|W2^210^A'].join('\r');
-const ELSA = (nk133: string) => nk1('TESTMOTHER^ELSA', nk133);
 
-let server: FhirServer;
-let dest: BundlePusher;
-beforeEach(async () => {
-  server = await startFhirServer();
-  dest = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-});
-afterEach(async () => {
-  await dest.close();
-  await server.close();
+// an empty server per test (the fixture closes the destination and the server after each)
+const fhir = useFhirDestinations({ serverPer: 'test' });
+let dest: BundlePusher | undefined;
+afterEach(() => {
+  dest = undefined;
 });
 
-const people = (): Json[] => [...server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson');
+const people = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'RelatedPerson');
 const values = (r: Json | undefined): string[] => ((r?.identifier as Json[] | undefined) ?? []).map((i) => String(i.value));
 const holding = (value: string): Json[] => people().filter((r) => values(r).includes(value));
-const deliver = async (hl7: string): Promise<DeliveryOutcome> => dest.deliver(convertHl7v2(hl7, { timezone: 'America/Chicago' }).bundle, never);
+const deliver = async (hl7: string): Promise<DeliveryOutcome> => (dest ??= fhir.destination()).deliver(convertHl7v2(hl7, { timezone: 'America/Chicago' }).bundle, never);
 /** The id the patient's mother has: read from a PID-21-only message's create. */
 const motherId = (): string => {
   const entries = convertHl7v2(adt('A08', 'MX', 'QV9990001^^^QVMC^MR', []), { timezone: 'America/Chicago' }).bundle.entry as { fullUrl: string; resource: Json }[];
@@ -155,7 +145,7 @@ describe('CR32-3 the mother the NK1 MTH candidate became is split again by a mes
   };
   const a08 = (control: string, segments: readonly string[]) =>
     [msh('ADT^A08^ADT_A01', control), 'EVN|A08|202612061400-0600', pid(''), ...segments.filter((s) => s.startsWith('NK1')), 'PV1|1|I|W2^210^A', ...segments.filter((s) => !s.startsWith('NK1'))].join('\r');
-  const subscribers = () => [...server.resources.values()].filter((r) => r.resourceType === 'Coverage').map((c) => (c.subscriber as Json | undefined)?.reference);
+  const subscribers = () => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Coverage').map((c) => (c.subscriber as Json | undefined)?.reference);
 
   it('A08 (NK1 MTH ELSA SSN 900113333 + IN1 insured the same SSN), then A08 (the IN1 alone): one RelatedPerson holds the SSN, the Coverage names the mother', async () => {
     await deliver(a08('I1', [ELSA('900113333^^^SSA^SS'), in1()]));

@@ -16,16 +16,10 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
 import { type BundlePusher, type DeliveryOutcome } from './push.js';
+import { nk1, adt, ELSA } from '../support/mother-messages.js';
 
 type Json = Record<string, unknown>;
 
-const msh = (type: string, control: string) => `MSH|^~\\&|QVREG|QVMC|HIG|QVMC|202612061410-0600||${type}|${control}|P|2.5.1`;
-const pid = (pid21: string) => `PID|1||QV5550101^^^QVMC^MR||TESTMOTHER^TOBY||20260101|M|||4 ALDER WAY^^QUILLVALE^IL^60999^USA^H||||||||||${pid21}`;
-/** NK1 saying MTH (table 0063), NK1-33 as given. */
-const nk1 = (name: string, nk133: string) => `NK1|1|${name}|MTH^Mother^HL70063${'|'.repeat(30)}${nk133}`;
-const adt = (event: string, control: string, pid21: string, nk1s: readonly string[]) =>
-  [msh(`ADT^${event}^ADT_A01`, control), `EVN|${event}|202612061400-0600`, pid(pid21), ...nk1s, 'PV1|1|I|W2^210^A'].join('\r');
-const ELSA = (nk133: string) => nk1('TESTMOTHER^ELSA', nk133);
 
 // an empty server per test: the assertions read everything it holds
 const fhir = useFhirDestinations({ serverPer: 'test' });
