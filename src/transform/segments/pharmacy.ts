@@ -409,6 +409,7 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   setDose(mr, dose(seg.str(2), seg.str(3), seg.rep(4)), false, seg, '2', cx);
   dispense(mr, seg.str(11), seg.rep(12), seg.str(13));
   substitution(mr, seg.str(9), seg, 9, cx);
+  indications(mr, seg, 20, undefined, cx);
   set(mr, 'requester', practitioner(cx, seg.rep(14)));
   // [IG ORC[ServiceRequest] ORC-21–23, as for every order's request] once RXO-14 is read
   if (madeHere) orderingFacility(orcOf(seg, scope, cx), mr, cx);
@@ -467,6 +468,23 @@ function substitution(mr: Resource, code: string | undefined, seg: SegmentReader
 }
 
 /**
+ * [hig rule: IG RXO[MedicationRequest] #20 has no target and the corpus no RXE map; FHIR R4
+ * MedicationRequest.reasonCode is "the reason or the indication for ordering", as RXG-22 and RXA-19
+ * (IG RXA[Immunization] #19) already are] RXO-20 indication / RXE-27 give indication → reasonCode
+ * (review 55 R55-N1: a PRN narcotic's "why" was reported unmapped). RXE overrides RXO, as for
+ * RXE-2/3/4/5: an RXE-27 replaces the RXO-20 indications and says so when they differ; an RXE
+ * without one leaves them.
+ */
+function indications(mr: Resource, seg: SegmentReader, field: number, rxo: SegmentReader | undefined, cx: Conversion): void {
+  const reasons = seg.reps(field).map((r) => codeableConcept(r)).filter((c) => c !== undefined);
+  if (reasons.length === 0) return;
+  if (rxo !== undefined && mr.reasonCode !== undefined && JSON.stringify(mr.reasonCode) !== JSON.stringify(reasons)) {
+    cx.leftOut(rxo, '20', "the requested indication, which the RXE's give indication RXE-27 replaces (RXE overrides RXO)");
+  }
+  mr.reasonCode = reasons;
+}
+
+/**
  * RXE (pharmacy-encoded order) → the order's MedicationRequest: RXE-2 give code (NDC →
  * http://hl7.org/fhir/sid/ndc), RXE-3/4/5 dose through CWE[Quantity] (RXE-5 `43^mg/hr` is unit
  * "mg/hr"), RXE-7 give instructions, RXE-10/11/12 dispense, RXE-19 total daily dose, RXE-23/24 rate.
@@ -492,6 +510,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   cx.clear(mr, [...(seg.segment.fields[7] === HL7_NULL ? [CLEARED_DOSAGE_TEXT] : []), ...(seg.segment.fields[23] === HL7_NULL ? [CLEARED_DOSAGE_RATE] : [])]);
   dispense(mr, seg.str(10), seg.rep(11), seg.str(12));
   substitution(mr, seg.str(9), seg, 9, cx);
+  indications(mr, seg, 27, rxo, cx);
   // [IG RXO #23 RXE-19] total daily dose → maxDosePerPeriod numerator / 1 d
   const daily = seg.rep(19);
   const perDay = amountQuantity(val(daily, 1), sub(daily, 2));
