@@ -235,8 +235,10 @@ describe('review 55 at the destination (channel zone America/Halifax, fall-back 
   });
 
   it('the hydromorphone dispense (#24) lands on the replacement order, 30 tablets at 13:25 AST', () => {
-    const bottle = ofType('24', 'MedicationDispense').find((d) => text(d.medicationCodeableConcept).includes('05501340')) as Json;
+    // the product: the DIN code, since R55-N3's answer a contained Medication with the lot and expiry (RXD-18/19)
+    const bottle = ofType('24', 'MedicationDispense').find((d) => text(d.medicationCodeableConcept ?? d.contained).includes('05501340')) as Json;
     expect(refOf((bottle.authorizingPrescription as Json[])[0])).toBe(ref(order('24', 'SC55-1022')));
+    expect((bottle.contained as Json[] | undefined)?.[0]?.batch).toEqual({ lotNumber: 'HM32291', expirationDate: '2034-02-28' });
     expect(bottle.whenHandedOver).toBe('2032-11-08T13:25:00-04:00');
     expect((bottle.quantity as Json).value).toBe(30);
   });

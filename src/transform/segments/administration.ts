@@ -14,6 +14,7 @@ import { administrationKey, conceptKey, patientFactsKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 import { labelOrderConfidentiality } from './security-label.js';
+import { setBatch } from './product.js';
 
 /** RXA-21 D → entered-in-error; RXA-20 via CompletionStatus, PA (partially administered) → stopped. */
 function administrationStatus(seg: SegmentReader): string {
@@ -71,25 +72,6 @@ function perTimeUnit(seg: SegmentReader, cx: Conversion): Json | undefined {
   return { value: Number(m[2]), system: 'http://unitsofmeasure.org', code: unit.code, unit: unit.unit };
 }
 
-/**
- * [hig; as IG RXA[Immunization] #15 → lotNumber, #16 → expirationDate give an immunization's; FHIR R4
- * Medication.batch; no RXA[MedicationAdministration] map] the administered product's lot (RXA-15, first
- * repetition) and expiry (RXA-16): a blood or plasma product's lot is what a recall traces (review 39
- * R39-N2: the Rh immune globulin's lot was only a report line). With a lot or expiry the product is a
- * contained Medication (code RXA-5, batch), as RXO-5/18/19 make one for an order; without, the code alone.
- */
-function administeredProduct(ma: Json, given: Json, seg: SegmentReader): void {
-  const batch: Json = {};
-  set(batch, 'lotNumber', seg.str(15));
-  set(batch, 'expirationDate', seg.dateTime(16));
-  if (Object.keys(batch).length === 0) {
-    ma.medicationCodeableConcept = given;
-    return;
-  }
-  ma.contained = [{ resourceType: 'Medication', id: 'medication', code: given, batch }];
-  ma.medicationReference = { reference: '#medication' };
-}
-
 export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conversion): Resource {
   const orc = orcOf(seg, scope, cx);
   const ma: Json = { resourceType: 'MedicationAdministration' };
@@ -102,7 +84,9 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   if (ma.status === 'not-done') set(ma, 'statusReason', [codeableConcept(seg.rep(18))].filter((x) => x !== undefined));
   // RXA-5 administered code (NDC → http://hl7.org/fhir/sid/ndc)
   const given = codeableConcept(seg.rep(5)) ?? { text: 'unknown' };
-  administeredProduct(ma, given, seg);
+  ma.medicationCodeableConcept = given;
+  // [hig, as IG RXA[Immunization] #15/#16] RXA-15 lot, RXA-16 expiry → the product's batch (R39-N2)
+  setBatch(ma, seg.str(15), seg.dateTime(16));
   if (scope.patient !== undefined) ma.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ma.context = cx.ref(scope.encounter);
   // RXA-3 start, RXA-4 end of administration, read as one span (the pair rule of a repeated hour; an end

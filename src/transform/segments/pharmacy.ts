@@ -21,6 +21,7 @@ import { appendOrderText, applyOrderTiming, giveTq1s, placeOrderDose, placeTimin
 import { labelOrderConfidentiality } from './security-label.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
+import { containedMedication, productOf, setBatch } from './product.js';
 
 /**
  * RXA: an immunization in VXU messages [IG VXU_V04 12.4 RXA[Immunization]], a medication
@@ -263,8 +264,6 @@ function dispense(mr: Resource, amount: string | undefined, units: Repetition | 
   if (Object.keys(request).length > 0) mr.dispenseRequest = request;
 }
 
-const MEDICATION_ID = 'medication';
-
 /**
  * The product strength of `fields.strength` + `fields.units` (RXO-18/19, RXE-25/26, RXC-3/4) as a Quantity
  * through CWE[Quantity]; an amount that is no number, or units without an amount, is reported (`what`).
@@ -280,20 +279,6 @@ function strengthOf(seg: SegmentReader, fields: Pick<ProductFields, 'strength' |
 /** [hig, R4 Ratio rat-1] a strength per one unit of the product: the denominator the IG row leaves open. */
 function perUnit(numerator: Json): Json {
   return { numerator, denominator: { value: 1 } };
-}
-
-/**
- * The contained Medication of a MedicationRequest or MedicationDispense (made on first use: code = the
- * medication[x] it replaces, medication[x] the reference `#medication`).
- */
-function productOf(resource: Resource): Json {
-  const held = containedMedication(resource);
-  if (held !== undefined) return held;
-  const medication: Json = { resourceType: 'Medication', id: MEDICATION_ID, code: (resource.medicationCodeableConcept as Json | undefined) ?? { text: 'unknown' } };
-  resource.contained = [medication];
-  resource.medicationReference = { reference: `#${MEDICATION_ID}` };
-  delete resource.medicationCodeableConcept;
-  return medication;
 }
 
 /**
@@ -347,9 +332,6 @@ interface ProductFields {
 const RXO_PRODUCT: ProductFields = { form: 5, strength: 18, units: 19 };
 const RXE_PRODUCT: ProductFields = { form: 6, strength: 25, units: 26 };
 
-function containedMedication(mr: Resource): Json | undefined {
-  return (mr.contained as Json[] | undefined)?.find((r) => r.id === MEDICATION_ID);
-}
 
 /**
  * [hig rule: RXE overrides RXO, as for RXE-2/3/4/5; the IG has no RDE/RXE map] RXE-6 dosage form
@@ -638,6 +620,8 @@ export function mapRxd(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (dispenser !== undefined) md.performer = [{ actor: dispenser }];
   const number = seg.str(7);
   if (number !== undefined) md.identifier = [{ value: number }];
+  // [hig, as IG RXA[Immunization] #15/#16] RXD-18 lot, RXD-19 expiry (first repetitions) → the product's batch (R55-N3)
+  setBatch(md, seg.str(18), seg.dateTime(19));
   // [hig identity] the prescription's dispense number RXD-1 on date RXD-3
   const dispense = cx.add(md as Resource, { facts: ['dispense', resourceFact(prescription), seg.str(1) ?? '', seg.dateTime(3) ?? ''] }, 'distinct');
   scope.noteTarget = dispense;
