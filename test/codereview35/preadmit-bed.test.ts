@@ -1,0 +1,66 @@
+/**
+ * Code review 35 (docs/codereview35.md) CR35-2: CR34-2's fix (5fc4566b) restates an A08's own places by the visit status
+ * the FHIR destination carries onto it (held-status.ts restatedPlaces, by transform/patch.ts currentPlaceStatus), but
+ * currentPlaceStatus knows `finished`, `cancelled`, `entered-in-error` and `onleave` only: every other held status gives
+ * `active`. A pre-admission (A05, v2.5.1 3.3.5: "the patient has not yet been admitted"; its visit `planned` [IG
+ * Event[EncounterStatus] A05 → planned], its PV1-3 bed `planned`: pv1.ts preadmit) followed by an A08 that conveys no
+ * status (PV1-45 empty, PV1-2 I) leaves the visit `planned` with the bed `active`: FHIR R4 EncounterLocationStatus
+ * `active` "the patient is currently at this location". The bed board shows a patient in a bed she has not reached.
+ * patch.ts's own comment names an A05's `planned` among the statuses held-status carries. Delivered through the real
+ * FHIR destination (transaction mode) to the in-repo FHIR server, an empty server per test. Expected values from the
+ * messages and hig's documented rule (docs/mapping.md Visit (PV1): a pre-admission's bed `planned`). Synthetic data.
+ *
+ *   npx vitest run test/codereview35/preadmit-bed.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { never } from '../destinations/helpers.js';
+
+type Json = Record<string, unknown>;
+
+const MSH = (id: string, type: string, at: string) => `MSH|^~\\&|PAS|KRH|HIG|KRH|${at}+1000||${type}|${id}|P|2.5.1`;
+const PID = 'PID|1||77103501^^^KRH^MR||TESTPLAN^ROSA||19580302|F';
+/** PV1 with class `cls`, PV1-3 `bed`, PV1-19 V3501. */
+function pv1(bed: string, cls: string): string {
+  const f: string[] = Array<string>(46).fill('');
+  f[0] = 'PV1';
+  f[1] = '1';
+  f[2] = cls;
+  f[3] = bed;
+  f[19] = 'V3501^^^KRH^VN';
+  return f.join('|');
+}
+const adt = (id: string, event: string, structure: string, at: string, pv: string) =>
+  [MSH(id, `ADT^${event}^${structure}`, at), `EVN|${event}|${at}+1000`, PID, pv].join('\r');
+
+const BED = 'SURG^4^S4';
+/** The pre-admission of tomorrow's inpatient stay: class I, the bed booked. */
+const A05 = adt('P1', 'A05', 'ADT_A05', '20270301080000', pv1(BED, 'I'));
+/** A demographics update the same day naming the booked bed, PV1-45 empty: conveys no status. */
+const A08 = adt('P2', 'A08', 'ADT_A01', '20270301090000', pv1(BED, 'I'));
+
+const fhir = useFhirDestinations({ serverPer: 'test' });
+
+function visit(): { status: unknown; beds: [unknown, unknown][] } {
+  const [e, ...more] = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
+  expect(more).toEqual([]);
+  const beds = ((e?.location ?? []) as Json[]).map((l): [unknown, unknown] => [(fhir.server.resources.get(String((l.location as Json).reference)) as Json | undefined)?.name, l.status ?? null]);
+  return { status: e?.status, beds };
+}
+async function deliver(...messages: string[]): Promise<void> {
+  const dest = fhir.destination();
+  for (const m of messages) await dest.deliver(convertHl7v2(m).bundle, never);
+}
+
+describe('CR35-2 [IG Event[EncounterStatus] A05 → planned, A08 → unknown; FHIR R4 Encounter.location.status; CR34-2] an A08 after a pre-admission does not put the patient in the bed', () => {
+  it('control [IG Event[EncounterStatus] A05 → planned; hig: a pre-admission\'s bed planned]: A05 alone', async () => {
+    await deliver(A05);
+    expect(visit()).toEqual({ status: 'planned', beds: [['S4', 'planned']] });
+  });
+
+  it.fails('A05 → A08: still planned, the bed still planned (not active)', async () => {
+    await deliver(A05, A08);
+    expect(visit()).toEqual({ status: 'planned', beds: [['S4', 'planned']] });
+  });
+});
