@@ -267,31 +267,30 @@ M['09-oru-r01-ohashi-stat-results'] = (UTF8, [
     nte(1, 'パニック値：3月5日 0時52分 循環器内科 山田医師へ電話報告済（検査科 中村）'),
     spm(1, 'KS58S0202^KSHIS', SER, {17: '20330305002100', 18: '20330305002900'}),
 ])
-# 10 RDE^O11 continuous heparin infusion via syringe pump (KSINJ, UTF-8, +0900)
+# 10 RDE^O11 continuous heparin infusion via syringe pump (KSINJ, UTF-8, +0900); 11 its XO
 HEP = 'KS58I0201^KSINJ'
-M['10-rde-o11-ohashi-heparin-infusion'] = (UTF8, [
-    msh('KSINJ', '20330305014012+0900', 'KSINJ5800010', 'RDE^O11^RDE_O11', UTF8), seg('PID', OHASHI), OH_PV1(),
-    orc('NW', HEP, '', 'KS58IG02^KSINJ', '', '20330305013800+0900', YAMADA, {29: 'I^入院注射^HL70482'}),
-    seg('RXE', {2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT^3334400A4024^ヘパリンNa注1万単位/10mL^YJ',
-                3: '10000', 5: 'U^単位^MR9P', 6: 'INJ^注射剤^MR9P', 7: '^ＡＰＴＴ 60-80秒を目標に調節', 10: '1',
-                11: 'VIAL^瓶^MR9P', 23: '1', 24: 'mL/h^mL/h^UCUM'}),
-    tq1({3: '^持続^JAMISDP01', 7: '20330305014500+0900', 9: 'S^至急^HL70485'}),
-    seg('RXR', {1: 'IV^静脈内^HL70162', 3: 'SP^シリンジポンプ^99KSI', 4: 'IVC^持続静注^99KSI'}),
-    seg('RXC', {1: 'B', 2: '640407001^生理食塩液２０ｍＬ^HOT', 3: '10', 4: 'mL^mL^UCUM'}),
-    seg('RXC', {1: 'A', 2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT', 3: '10000', 4: 'U^単位^MR9P'}),
-])
+
+
+def heparin(ctl, sent, ctl_no, placed, rate, start):
+    """The KSINJ heparin order (10 000 U in saline 20 mL by syringe pump) as NW or XO: the rate and start change."""
+    return [
+        msh('KSINJ', sent, ctl_no, 'RDE^O11^RDE_O11', UTF8), seg('PID', OHASHI), OH_PV1(),
+        orc(ctl, HEP, '', 'KS58IG02^KSINJ', '', placed, YAMADA, {29: 'I^入院注射^HL70482'}),
+        seg('RXE', {2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT^3334400A4024^ヘパリンNa注1万単位/10mL^YJ',
+                    3: '10000', 5: 'U^単位^MR9P', 6: 'INJ^注射剤^MR9P', 7: '^ＡＰＴＴ 60-80秒を目標に調節', 10: '1',
+                    11: 'VIAL^瓶^MR9P', 23: rate, 24: 'mL/h^mL/h^UCUM'}),
+        tq1({3: '^持続^JAMISDP01', 7: start, 9: 'S^至急^HL70485'}),
+        seg('RXR', {1: 'IV^静脈内^HL70162', 3: 'SP^シリンジポンプ^99KSI', 4: 'IVC^持続静注^99KSI'}),
+        seg('RXC', {1: 'B', 2: '640407001^生理食塩液２０ｍＬ^HOT', 3: '10', 4: 'mL^mL^UCUM'}),
+        seg('RXC', {1: 'A', 2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT', 3: '10000', 4: 'U^単位^MR9P'}),
+    ]
+
+
+M['10-rde-o11-ohashi-heparin-infusion'] = (UTF8, heparin('NW', '20330305014012+0900', 'KSINJ5800010',
+                                                         '20330305013800+0900', '1', '20330305014500+0900'))
 # 11 RDE^O11 XO: heparin rate 1 -> 1.5 mL/h after the 06:00 APTT (KSINJ)
-M['11-rde-o11-ohashi-heparin-rate-xo'] = (UTF8, [
-    msh('KSINJ', '20330305083015+0900', 'KSINJ5800011', 'RDE^O11^RDE_O11', UTF8), seg('PID', OHASHI), OH_PV1(),
-    orc('XO', HEP, '', 'KS58IG02^KSINJ', '', '20330305082900+0900', YAMADA, {29: 'I^入院注射^HL70482'}),
-    seg('RXE', {2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT^3334400A4024^ヘパリンNa注1万単位/10mL^YJ',
-                3: '10000', 5: 'U^単位^MR9P', 6: 'INJ^注射剤^MR9P', 7: '^ＡＰＴＴ 60-80秒を目標に調節', 10: '1',
-                11: 'VIAL^瓶^MR9P', 23: '1.5', 24: 'mL/h^mL/h^UCUM'}),
-    tq1({3: '^持続^JAMISDP01', 7: '20330305083000+0900', 9: 'S^至急^HL70485'}),
-    seg('RXR', {1: 'IV^静脈内^HL70162', 3: 'SP^シリンジポンプ^99KSI', 4: 'IVC^持続静注^99KSI'}),
-    seg('RXC', {1: 'B', 2: '640407001^生理食塩液２０ｍＬ^HOT', 3: '10', 4: 'mL^mL^UCUM'}),
-    seg('RXC', {1: 'A', 2: '640406046^ヘパリンナトリウム注１万単位／１０ｍＬ^HOT', 3: '10000', 4: 'U^単位^MR9P'}),
-])
+M['11-rde-o11-ohashi-heparin-rate-xo'] = (UTF8, heparin('XO', '20330305083015+0900', 'KSINJ5800011',
+                                                        '20330305082900+0900', '1.5', '20330305083000+0900'))
 # 12 ADT^A08 Ohashi: moved CCU -> ward 5 East, wife as next of kin (kanji ~ katakana) (KSHIS, JIS)
 M['12-adt-a08-ohashi-ward-nok'] = (JIS, [
     msh('KSHIS', '20330305101522', 'KSHIS5800012', 'ADT^A08^ADT_A01', JIS),
