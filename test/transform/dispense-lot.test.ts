@@ -20,7 +20,8 @@ const rxd = (lot: string, expiry: string) =>
   `RXD|1|02145472^Hydromorphone 2 mg tab^DIN|20331105100000-0400|30|TAB^tablet^HL70292||RX55-7781|||||||||||${lot}|${expiry}`;
 
 const dispenses = (bundle: Json): Json[] => entries(bundle).map((e) => e.resource).filter((r) => r.resourceType === 'MedicationDispense');
-const GIVE = { coding: [{ system: 'urn:hl7v2:codesystem:DIN', code: '02145472', display: 'Hydromorphone 2 mg tab' }] };
+// [hig coding-systems.ts] DIN → the THO CodeSystem of Health Canada's Drug Identification Numbers (R55-N7)
+const GIVE = { coding: [{ system: 'http://hl7.org/fhir/NamingSystem/ca-hc-din', code: '02145472', display: 'Hydromorphone 2 mg tab' }] };
 
 describe('[hig rule, as IG RXA[Immunization] #15/#16] a dispense\'s lot and expiry reach the product dispensed (R55-N3)', () => {
   it('RXD-18/19 → a contained Medication (the RXD-2 code, batch lot + expiry) the dispense names; not reported', () => {

@@ -33,6 +33,9 @@ export const CODING_SYSTEMS: Readonly<Record<string, string>> = {
   CVX: 'http://hl7.org/fhir/sid/cvx',
   MVX: 'http://terminology.hl7.org/CodeSystem/MVX',
   NDC: 'http://hl7.org/fhir/sid/ndc',
+  // Health Canada Drug Identification Number (not in table 0396; Canadian pharmacy senders write DIN): its THO
+  // CodeSystem url, as the CA Baseline uses it (review 55 R55-N7: urn:hl7v2:codesystem:DIN matched nothing)
+  DIN: 'http://hl7.org/fhir/NamingSystem/ca-hc-din',
   RXNORM: 'http://www.nlm.nih.gov/research/umls/rxnorm',
   RXN: 'http://www.nlm.nih.gov/research/umls/rxnorm',
   UCUM: 'http://unitsofmeasure.org',
