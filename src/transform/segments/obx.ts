@@ -280,7 +280,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   const result = scope.results && scope.report !== undefined && !supporting ? kindOfReport(scope.report.category as Json[] | undefined) : undefined;
   // [FHIR R4 observation-vitalsigns: category vital-signs 1..1; docs/mapping.md "Clinical content"
-  // vital signs] an OBX-3 LOINC code of the vital signs profile (in CWE.1 or CWE.4) adds vital-signs
+  // vital signs] an OBX-3 LOINC code of the vital signs profile, or an MDC code of one (R53-N1), in CWE.1 or CWE.4, adds vital-signs
   // beside the others: no IG row; a monitor feed's heart rate had no category (review 36 R36-N1)
   const vital = isVitalSign(o.code as Json) ? observationCategory('vital-signs') : undefined;
   push(o, 'category', result === undefined ? undefined : observationCategory(result), vital, codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
