@@ -15,6 +15,7 @@ import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
+import { parentResultObservation } from './parent-result.js';
 import { isVitalSign, kindOfReport, observationCategory } from '../vocabulary/result-category.js';
 import { type Scope, madeBy, orderRequest } from './scope.js';
 
@@ -295,6 +296,12 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (!hasValue && o.dataAbsentReason === undefined) {
     // obs-6: dataAbsentReason only when there is no value
     o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
+  }
+  // [hig, R54-N2; v2.5.1 OBR-26 PRL; the IG's OBR-26 rows: no target yet] a child OBR's result (an isolate's
+  // antibiogram) derives from the parent result its OBR-26 names (the culture's organism OBX)
+  if (scope.results) {
+    const parent = parentResultObservation(seg, cx);
+    if (parent !== undefined) push(o, 'derivedFrom', cx.ref(parent));
   }
   const observation = cx.add(o as Resource, key, 'distinct');
   if (dose !== undefined) enrichDose(dose, seg, observation, cx);
