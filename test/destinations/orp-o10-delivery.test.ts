@@ -12,11 +12,10 @@
  *   npx vitest run test/destinations/orp-o10-delivery.test.ts
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 
@@ -34,20 +33,10 @@ const orcWith = (message: string, n: number, value: string) =>
     return f.join('|');
   }).join('\r');
 
-let server: FhirServer;
-let destination: BundlePusher;
-beforeEach(async () => {
-  server = await startFhirServer();
-  destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-});
-afterEach(async () => {
-  await destination.close();
-  await server.close();
-});
-
-const deliver = async (message: string) => destination.deliver(convertHl7v2(message, { timezone: 'America/Halifax' }).bundle, never);
-const held = (type: string, number: string) =>
-  [...server.resources.values()].filter((r) => r.resourceType === type && JSON.stringify(r.identifier ?? []).includes(`"value":"${number}"`)) as Json[];
+// an empty server per test: each test delivers the same orders again
+const fhir = useFhirDestinations({ serverPer: 'test' });
+const deliver = async (message: string) => fhir.destination().deliver(convertHl7v2(message, { timezone: 'America/Halifax' }).bundle, never);
+const held = (type: string, number: string) => fhir.stored(type, number);
 const only = (type: string, number: string) => {
   const found = held(type, number);
   expect(found, number).toHaveLength(1);
