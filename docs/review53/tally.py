@@ -49,7 +49,7 @@ SILENT = {6: [L2], 9: [L2], 18: [L2], 23: [L2]}
 SILENT_ASTAR = {n: [L1] for n in range(1, 25)}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R53-L1': '846dfd4a', 'R53-L2': '7e00daab'}  # the lead's fix (L1); fix34e (L2): an ADT event's visit PUT keeps the locations the server holds (held-locations.ts), the ones the patient left completed
+_FIXED = {'R53-L1': '846dfd4a', 'R53-L2': '7e00daab', 'R53-N1': '0f92c4eb'}  # the lead's fix (L1); fix34e (L2): an ADT event's visit PUT keeps the locations the server holds (held-locations.ts), the ones the patient left completed; fix35a (N1, a note, not counted): MDC vital signs categorised
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -49,7 +49,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set() if _fixed('bf5099b3') else {20}  # R54-R1 fixed by the lead
 DELETES = set()
-_FIXED = {'R54-R1': 'bf5099b3', 'R54-L1': 'c6bf2e28', 'R54-W1': '062ed6ff'}  # the lead's fixes
+_FIXED = {'R54-R1': 'bf5099b3', 'R54-L1': 'c6bf2e28', 'R54-W1': '062ed6ff', 'R54-N2': 'b9fd8b55'}  # the lead's fixes; fix35a (N2, a note, not counted): a MIC derivedFrom its organism
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

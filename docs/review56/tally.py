@@ -51,12 +51,12 @@ W2 = 'R56-W2 wrong data (destination): the placer\'s NA (number assigned) to the
 WRONG = {13: [W2], 14: [W2], 24: [W1]}
 SILENT = {}
 SILENT_ASTAR = {}
-# R56-R1 (#02): ORR^O02 (the v2.4 response to an ORM^O01: MSA + ORC OK with the filler numbers) is refused
+# R56-R1 (#02, fixed by b0866c0b, fix35a: counted through the converter's refusal before it): ORR^O02 (the v2.4 response to an ORM^O01: MSA + ORC OK with the filler numbers) is refused
 # (UNSUPPORTED_EVENT; docs/mapping.md "ORL_O34/O36 … and ORR^O02 are still refused"). The OK and the filler numbers
 # reach the server only with the next SC (#03).
-REFUSED = {2}
+REFUSED = set()  # #02 was counted here and by the converter's refusal; since fix35a (b0866c0b) it converts
 DELETES = set()
-_FIXED = {'R56-W1': '9b844524', 'R56-W2': '2521f9bb'}  # fix34f: a Specimen with both SPM-2 numbers is keyed by the pair (W1); an NA is searched by the filler number of the lab's SN order (W2)
+_FIXED = {'R56-W1': '9b844524', 'R56-W2': '2521f9bb', 'R56-R1': 'b0866c0b'}  # fix34f: a Specimen with both SPM-2 numbers is keyed by the pair (W1); an NA is searched by the filler number of the lab's SN order (W2)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

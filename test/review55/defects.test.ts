@@ -64,7 +64,7 @@ describe('review 55: the pharmacy\'s order acknowledgement ORP^O10 is refused (R
     const [rde] = resources(raw('03'), 'MedicationRequest');
     expect(text(rde?.identifier)).toContain('"value":"TLP55-2001"');
   });
-  it.fails('R55-R2 [IG ORC[ServiceRequest] #3 → identifier FILL, applied as for ORL^O22] #02 converts: the order SC55-1001 gets the filler number TLP55-2001', () => {
+  it('R55-R2 [IG ORC[ServiceRequest] #3 → identifier FILL, applied as for ORL^O22] #02 converts: the order SC55-1001 gets the filler number TLP55-2001', () => {
     const [acknowledged] = resources(raw('02'), 'MedicationRequest');
     expect(text(acknowledged?.identifier)).toContain('"value":"TLP55-2001"');
     expect(text(acknowledged?.identifier)).toContain('"value":"SC55-1001"');

@@ -42,10 +42,9 @@ const perDay = { value: 1, system: 'http://unitsofmeasure.org', code: 'd', unit:
 const ext = (x: Json, tail: string) => ((x.extension as Json[] | undefined) ?? []).filter((e) => String(e.url).endsWith(tail));
 
 describe('review 55 at the destination (channel zone America/Halifax, fall-back 7 November 2032)', () => {
-  it('22 transactions accepted; the ORP^O10 (#02) and the v2.3 RDS^O01 (#18) refused (R55-R2, R55-R1); three people [IG PID[Patient] #3]', () => {
+  it('24 transactions accepted (the ORP^O10 #02 and the v2.3 RDS^O01 #18 were refused until fix35a / 54f45cb5, R55-R2, R55-R1); three people [IG PID[Patient] #3]', () => {
     expect(failures).toEqual([]);
-    // #02 and #18 are refused today (R55-R2, R55-R1: test/review55/defects.test.ts); nothing else is
-    expect(refused.filter((f) => !['02-orp-o10-accept-taper.hl7', '18-rds-o01-morphine-cassette.hl7'].includes(f))).toEqual([]);
+    expect(refused).toEqual([]);
     expect(ofType('24', 'Patient')).toHaveLength(3);
     // ten orders, one MedicationRequest each (ORC+RXO+RXE of one order: one resource), and one give (RGV)
     expect(ofType('24', 'MedicationRequest').filter((r) => r.intent === 'order')).toHaveLength(10);
@@ -59,6 +58,14 @@ describe('review 55 at the destination (channel zone America/Halifax, fall-back 
     expect(cassette).toHaveLength(1);
     expect(refOf(((cassette[0] as Json).authorizingPrescription as Json[])[0])).toBe(ref(order('18', 'ARH55-3001')));
     expect(((cassette[0] as Json).quantity as Json).value).toBe(1);
+  });
+
+  it('R55-R2 [IG ORC[ServiceRequest] #3 → identifier FILL; #5 via OrderStatus IP → active] after #02 (ORP^O10 OK) the home\'s taper order holds the pharmacy\'s number TLP55-2001, still one order, active, original-order', () => {
+    const accepted = order('02', 'SC55-1001');
+    expect(ref(accepted)).toBe(ref(order('01', 'SC55-1001')));
+    expect(text(accepted.identifier)).toContain('"value":"TLP55-2001"');
+    expect(accepted.status).toBe('active');
+    expect(accepted.intent).toBe('original-order');
   });
 
   it('the taper: the home\'s OMP (#01) and the pharmacy\'s RDE (#03) are one MedicationRequest with both numbers; five steps, each its own dose and period, 08:00 daily, TQ1-12 S [IG TQ1[MedicationRequest] #2 #4 #7 #8 #12; RXO[MedicationRequest] #1]', () => {

@@ -43,9 +43,9 @@ const ordersOf = (n: string, uhid: string) => ofType(n, 'ServiceRequest').filter
 const reason = (r: Json) => text(((r.extension as Json[] | undefined) ?? []).find((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/request-statusReason'));
 
 describe('review 56 at the destination (channel zone Asia/Kolkata, January 2033, IST +05:30)', () => {
-  it('23 transactions accepted; #02 ORR^O02 refused (R56-R1); four persons by UHID, each with the ABHA number beside it [IG PID[Patient] #3]', () => {
+  it('24 transactions accepted (#02 ORR^O02 refused until fix35a, R56-R1); four persons by UHID, each with the ABHA number beside it [IG PID[Patient] #3]', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['02-orr-o02-anagha-accepted.hl7']);
+    expect(refused).toEqual([]);
     expect(ofType('24', 'Patient')).toHaveLength(4);
     const srini = patient('24', 'NV5600425');
     expect(numbers(srini, 'MR')).toEqual(['NV5600425']);
@@ -61,6 +61,15 @@ describe('review 56 at the destination (channel zone Asia/Kolkata, January 2033,
       expect(text(o.code)).toContain(`"code":"${loinc}"`);
       expect(numbers(o, 'PLAC')).toEqual([n]);
       expect((o.requisition as Json).value).toBe('NVG561001');
+    }
+  });
+
+  it('R56-R1 #02 the LIS\'s ORR^O02 (three ORC OK, ORC-5 SC): the same three orders, active, each with its filler number once, ORC-9 authoredOn of the NW kept [IG ORC[ServiceRequest] #3, #5 via OrderStatus; #9 IF NW]', () => {
+    expect(ordersOf('02', 'NV5600417')).toHaveLength(3);
+    for (const [placer, filler] of [['NVO5610011', 'L56-20411'], ['NVO5610012', 'L56-20412'], ['NVO5610013', 'L56-20413']] as const) {
+      expect(numbers(order('02', placer), 'FILL')).toEqual([filler]);
+      expect(status('02', placer)).toBe('active');
+      expect(order('02', placer).authoredOn).toBe('2033-01-14T09:32:00+05:30');
     }
   });
 

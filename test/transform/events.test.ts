@@ -87,6 +87,9 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'OMP^O09': ['OMP_O09', ['Patient', 'MedicationRequest']],
   'ORL^O22': ['ORL_O22', ['Patient', 'ServiceRequest']],
   'ORM^O01': ['ORM_O01', ['Patient', 'ServiceRequest']],
+  // the pharmacy's and the v2.4 lab's answers (R55-R2, R56-R1): the order each ORC names, a conditional create + patch
+  'ORP^O10': ['ORP_O10', ['Patient', 'MedicationRequest']],
+  'ORR^O02': ['ORR_O02', ['Patient', 'ServiceRequest']],
   'ORU^R01': ['ORU_R01', ['Patient', 'DiagnosticReport', 'Observation', 'ServiceRequest']],
   'OUL^R22': ['OUL_R22', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],
   'OUL^R23': ['OUL_R23', ['Patient', 'DiagnosticReport', 'Observation', 'Specimen']],

@@ -1,7 +1,7 @@
 /** Segment id → mapper. Segments without an entry are reported as unmapped, never dropped silently. */
 import { mapFt1, mapGol, mapGt1, mapIam, mapIn1, mapMrg, mapPrb, mapPrd, mapPrt, mapRf1, mapRol } from './admin.js';
 import { mapTxa } from './documents.js';
-import { mapRxa, mapRxc, mapRxd, mapRxe, mapRxg, mapRxo, mapRxr } from './pharmacy.js';
+import { mapResponseOrc, mapRxa, mapRxc, mapRxd, mapRxe, mapRxg, mapRxo, mapRxr } from './pharmacy.js';
 import { mapAig, mapAil, mapAip, mapAis, mapSch, mapTq1 } from './scheduling.js';
 import { mapIar } from './allergy-reaction.js';
 import { mapIn3 } from './in3.js';
@@ -25,7 +25,10 @@ export const MAPPERS: Readonly<Record<string, SegmentMapper>> = {
   PV1: mapPv1,
   PV2: mapPv2,
   NK1: mapNk1,
-  ORC: mapOrc,
+  // a pharmacy response's lone ORC names a MedicationRequest (pharmacy.ts), any other the order.ts rule
+  ORC: (seg, scope, cx) => {
+    if (!mapResponseOrc(seg, scope, cx)) mapOrc(seg, scope, cx);
+  },
   OBR: mapObr,
   OBX: mapObx,
   NTE: (seg, scope, cx) => void mapNte(seg, scope, cx),

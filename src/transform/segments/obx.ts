@@ -15,6 +15,7 @@ import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
 import { doseOf, enrichDose } from './dose-observation.js';
+import { parentResultObservation } from './parent-result.js';
 import { isVitalSign, kindOfReport, observationCategory } from '../vocabulary/result-category.js';
 import { type Scope, madeBy, orderRequest } from './scope.js';
 
@@ -280,7 +281,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const supporting = kind !== undefined && SUPPORTING_TYPES.has(kind.toUpperCase());
   const result = scope.results && scope.report !== undefined && !supporting ? kindOfReport(scope.report.category as Json[] | undefined) : undefined;
   // [FHIR R4 observation-vitalsigns: category vital-signs 1..1; docs/mapping.md "Clinical content"
-  // vital signs] an OBX-3 LOINC code of the vital signs profile (in CWE.1 or CWE.4) adds vital-signs
+  // vital signs] an OBX-3 LOINC code of the vital signs profile, or an MDC code of one (R53-N1), in CWE.1 or CWE.4, adds vital-signs
   // beside the others: no IG row; a monitor feed's heart rate had no category (review 36 R36-N1)
   const vital = isVitalSign(o.code as Json) ? observationCategory('vital-signs') : undefined;
   push(o, 'category', result === undefined ? undefined : observationCategory(result), vital, codeFromTable(kind, '0936', undefined, cx.reportAt(seg, 29)));
@@ -295,6 +296,12 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (!hasValue && o.dataAbsentReason === undefined) {
     // obs-6: dataAbsentReason only when there is no value
     o.dataAbsentReason = { coding: [{ system: DATA_ABSENT, code: type === 'NA' ? 'not-applicable' : 'unknown' }] };
+  }
+  // [hig, R54-N2; v2.5.1 OBR-26 PRL; the IG's OBR-26 rows: no target yet] a child OBR's result (an isolate's
+  // antibiogram) derives from the parent result its OBR-26 names (the culture's organism OBX)
+  if (scope.results) {
+    const parent = parentResultObservation(seg, cx);
+    if (parent !== undefined) push(o, 'derivedFrom', cx.ref(parent));
   }
   const observation = cx.add(o as Resource, key, 'distinct');
   if (dose !== undefined) enrichDose(dose, seg, observation, cx);

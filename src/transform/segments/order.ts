@@ -73,15 +73,17 @@ const STATE_EVENTS: ReadonlySet<string> = new Set(['CA', 'OC', 'CR', 'DC', 'OD',
 const CHANGE_EVENTS: ReadonlySet<string> = new Set(['XO', 'XX', 'XR']);
 
 /**
- * Response messages: the filler's answer to an order message (v2.5.1 4.4.7 ORL_O22 to OML_O21).
- * Every ORC they carry names an order another message placed (ORC-1 OK accepted, UA unable to accept,
- * UX… unable to change; table 0119), so none places or PUTs one: a lone ORC is an order event whatever
- * its ORC-1 (orderEvent), an ORC with its OBR a conditional create + patch (placesOrder: no order
- * message) [hig, review 34 R34-R1].
+ * Response messages: the filler's answer to an order message (v2.5.1 4.4.7 ORL_O22 to OML_O21, 4.4.2
+ * ORR_O02 to ORM_O01, 4A.3.2 ORP_O10 to OMP_O09). Every ORC they carry names an order another message
+ * placed (ORC-1 OK accepted, UA unable to accept, UX… unable to change; table 0119), so none places or
+ * PUTs one: a lone ORC is an order event whatever its ORC-1 (orderEvent), an ORC with its OBR a
+ * conditional create + patch (placesOrder: no order message), an ORC with its RXO the MedicationRequest's
+ * order event (pharmacy.ts medicationRequest → orderEventRequest) [hig, review 34 R34-R1; review 55
+ * R55-R2 (ORP), review 56 R56-R1 (ORR)].
  */
-const RESPONSE_MESSAGES: ReadonlySet<string> = new Set(['ORL']);
+const RESPONSE_MESSAGES: ReadonlySet<string> = new Set(['ORL', 'ORR', 'ORP']);
 
-/** Whether the message is a filler's response to an order message (RESPONSE_MESSAGES: ORL). */
+/** Whether the message is a filler's response to an order message (RESPONSE_MESSAGES: ORL, ORR, ORP). */
 export function respondsToOrder(cx: Conversion): boolean {
   return RESPONSE_MESSAGES.has(messageType(cx));
 }
@@ -544,8 +546,9 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
 }
 
 /**
- * [hig identity, review 17 R17-I1] The ServiceRequest of an order event (orderEvent): every OBR's
- * request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
+ * [hig identity, review 17 R17-I1] The ServiceRequest of an order event (orderEvent), and the
+ * MedicationRequest of a response's ORC (ORP_O10, an ORR's RXO: pharmacy.ts medicationRequest, R55-R2):
+ * every OBR's request is its number + OBR-4, which the event does not know, so it gets no id of its own to PUT.
  * It is sent as a conditional create searched by the order's number (placer, else filler) and a
  * patch of its status [IG ORC[ServiceRequest] ORC-5 via OrderStatus, else ORC-1 via
  * OrderControlCode], its businessEvent and ORC-16 reason and the numbers it adds (eventChange;
@@ -556,7 +559,8 @@ function parentService(sr: Json, orc: SegmentReader | undefined, cx: Conversion)
  * such a patient it cannot be searched safely (another sender's order of the same number): reported,
  * and the request is left out (hl7v2.ts finish).
  */
-function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
+export function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReader | undefined, cx: Conversion, patient: Resource | undefined): Resource {
+  const type = String(sr.resourceType);
   // a response's OK (order accepted) is such a change too: an ORL arriving after the result must not
   // make a completed order active again [R34-R1]
   const control = orc?.str(1)?.toUpperCase();
@@ -570,19 +574,19 @@ function orderEventRequest(sr: Json, number: Json | undefined, orc: SegmentReade
     const added = ((sr.identifier as Json[] | undefined) ?? []).filter((i) => i !== number && typeof i.value === 'string');
     if (added.length > 0) {
       const resource = cx.add(sr as Resource, orderEventKey(number, patient));
-      cx.events.set(`ServiceRequest/${resource.id ?? ''}`, { ...statusChange([]), extensions: eventExtensions(cx), identifiers: added });
+      cx.events.set(`${type}/${resource.id ?? ''}`, { ...statusChange([]), extensions: eventExtensions(cx), identifiers: added });
       cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; the numbers it names are added');
-      if (!cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
+      if (!cx.conditional.has(`${type}/${resource.id ?? ''}`)) cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
       return resource;
     }
     cx.leftOut(orc, '5', 'a status change without its OBR that leaves the order active: the order keeps the status it was placed with; not sent');
     const resource = cx.add(sr as Resource, undefined);
-    cx.events.set(`ServiceRequest/${resource.id ?? ''}`, statusChange([]));
+    cx.events.set(`${type}/${resource.id ?? ''}`, statusChange([]));
     return resource;
   }
   const resource = cx.add(sr as Resource, orderEventKey(number, patient));
   eventChange(resource, number, cx);
-  if (orc !== undefined && !cx.conditional.has(`ServiceRequest/${resource.id ?? ''}`)) {
+  if (orc !== undefined && !cx.conditional.has(`${type}/${resource.id ?? ''}`)) {
     cx.leftOut(orc, '1', 'an order event without its OBR, naming the order by no number with an assigning authority system (ORC-2/ORC-3) and no identified patient to search its orders: hig cannot find the order it acts on');
   }
   return resource;

@@ -15,7 +15,7 @@ import { lookup } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { CLEARED_DOSAGE_RATE, CLEARED_DOSAGE_TEXT, clearedDosageExtension } from '../patch.js';
 import { giveKey, resourceFact } from '../identity.js';
-import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder, replacedOrder } from './order.js';
+import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder, replacedOrder, orderEventRequest, respondsToOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
 import { appendOrderText, applyOrderTiming, giveTq1s, placeOrderDose, placeTimings, tq1Dosage, tqFieldDosages } from './medication-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
@@ -176,7 +176,8 @@ const PLACING: ReadonlySet<string> = new Set(['RDE_O11', 'RDE_O25', 'OMP_O09', '
  * The order's timing (TQ1, else RXE-1/ORC-7) goes on its dosage instructions once.
  */
 function medicationRequest(seg: SegmentReader, medication: Json | undefined, scope: Scope, cx: Conversion): Resource {
-  const orc = orcOf(seg, scope, cx);
+  // a lone ORC of a pharmacy response (mapResponseOrc) is its own order's ORC
+  const orc = seg.name === 'ORC' ? seg : orcOf(seg, scope, cx);
   const existing = madeByOrder(seg, scope, cx, 'MedicationRequest', isOrder);
   if (existing !== undefined) {
     // an RXO's described product (contained Medication) already names the medication
@@ -203,7 +204,13 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   applyOrderTiming(mr, seg, orc, scope, cx);
   const patient = cx.identified(scope.patient) ? scope.patient : undefined;
   const control = orc?.str(1)?.trim().toUpperCase();
-  const resource = PLACED_ELSEWHERE.has(scope.tree.root.name)
+  // [hig, review 55 R55-R2, review 56 R56-R1] a response's (ORP_O10, an ORR_O02's RXO) ORC names the order the OMP/ORM
+  // placed: its order event (order.ts orderEventRequest, as an ORL's lone ORC), never a PUT of the order nor the
+  // RXO's echo laid over it: the numbers it adds [IG ORC[ServiceRequest] #3 → FILL] and the status it states
+  // [#5 via OrderStatus, else #1 via OrderControlCode; OK/IP active says none; hig UA → revoked, here cancelled]
+  const resource = respondsToOrder(cx)
+    ? orderEventRequest(mr, identifiers[0], orc, cx, patient)
+    : PLACED_ELSEWHERE.has(scope.tree.root.name)
     ? placedOrderRequest(mr as Resource, identifiers[0], patient, cx)
     : PLACING.has(scope.tree.root.name) && control !== undefined && control !== 'NW'
       ? changedPharmacyOrder(mr as Resource, identifiers[0], patient, control, cx)
@@ -213,6 +220,21 @@ function medicationRequest(seg: SegmentReader, medication: Json | undefined, sco
   scope.noteTarget = resource;
   return resource;
 }
+
+/**
+ * [hig, review 55 R55-R2; v2.5.1 4A.3.2 ORP_O10 ORDER_DETAIL optional] A pharmacy response's ORC without its RXO
+ * still names a medication order (the message is the pharmacy's answer to an OMP): the MedicationRequest's order
+ * event, never a ServiceRequest (a lone ORC of any other message is one: mapping.md "Known gaps", ORC-only order
+ * event (4)). False for any other ORC, which order.ts mapOrc maps.
+ */
+export function mapResponseOrc(seg: SegmentReader, scope: Scope, cx: Conversion): boolean {
+  if (!PHARMACY_RESPONSES.has(scope.tree.root.name) || scope.tree.detailsOf(seg.index).length > 0) return false;
+  medicationRequest(seg, undefined, scope, cx);
+  return true;
+}
+
+/** Pharmacy response structures (the pharmacy's answer to an order: ORP_O10 to OMP_O09), whose every ORC names a medication order. */
+const PHARMACY_RESPONSES: ReadonlySet<string> = new Set(['ORP_O10']);
 
 /**
  * [IG RXO[MedicationRequest] #0 intent = "original-order"] an order as the prescriber placed it (RXO

@@ -113,6 +113,17 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   // the context of what follows it either way, engine.ts). Its ORC/OBR name the order the OML/ORM placed:
   // a conditional create + patch, never a PUT (order.ts placesOrder: ORL is no order message) [R34-R1].
   ORL_O22: `MSH MSA [{ERR}] [{SFT}] [UAC] [{NTE}] [RESPONSE([PATIENT(PID [{PRT}] [{ARV}])] [{ORDER(ORC [{PRT}] ${TIMING} [OBSERVATION_REQUEST(OBR [{PRT}] [{SPECIMEN(SPM [{SAC}])}])])}])]`,
+  // v2.5.1 4A.3.2 ORP_O10 (the pharmacy's acknowledgement of an OMP_O09): `MSH MSA [{ERR}] [{SFT}] [{NTE}]
+  // [RESPONSE([PATIENT(PID [{NTE}])] {ORDER(ORC [{TIMING(TQ1 [{TQ2}])}] [ORDER_DETAIL(RXO [{NTE}] {RXR}
+  // [{COMPONENT(RXC [{NTE}])}])])})]`, unioned with v2.8 (`[UAC]`, PID/ORC/RXO `[{PRT}]`); RXR written optional as
+  // RDS/RAS/RGV write it. Its ORC names the order the OMP placed: the MedicationRequest's conditional create + patch
+  // of its numbers and status, never a PUT (pharmacy.ts medicationRequest, order.ts respondedOrderRequest) [R55-R2].
+  ORP_O10: `MSH MSA [{ERR}] [{SFT}] [UAC] [{NTE}] [RESPONSE([PATIENT(PID [{PRT}] [{NTE}])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{PRT}] [{NTE}] [{RXR}] [{COMPONENT(RXC [{NTE}])}])])})]`,
+  // v2.5.1 4.4.2 ORR_O02 (the general order response to an ORM_O01; v2.4 the same without SFT): `MSH MSA [{ERR}]
+  // [{SFT}] [{NTE}] [RESPONSE([PATIENT(PID [{NTE}])] {ORDER(ORC [<OBR | RQD | RQ1 | RXO | ODS | ODT>] [{NTE}]
+  // [{CTI}])})]`. Read as ORL_O22 is (order.ts RESPONSE_MESSAGES): an OBR's order a conditional create + patch by
+  // number + OBR-4, an RXO's MedicationRequest as ORP_O10's, a lone ORC an order event [review 56 R56-R1].
+  ORR_O02: `MSH MSA [{ERR}] [{SFT}] [{NTE}] [RESPONSE([PATIENT(PID [{NTE}])] {ORDER(ORC [ORDER_DETAIL(<OBR | RQD | RQ1 | RXO | ODS | ODT>)] [{NTE}] [{CTI}])})]`,
   RDE_O11: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} ${RX_ENCODED} [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}] [BLG] [{CTI}])}`,
   RAS_O17: `${HDR} [{NTE}] [PATIENT(PID [PD1] [{PRT}] [{NTE}] [{AL1}] [PATIENT_VISIT(PV1 [PV2] [{PRT}])])] {ORDER(ORC [{PRT}] ${TIMING} [ORDER_DETAIL(RXO [{NTE}] [{RXR}] [{COMPONENTS(RXC [{NTE}])}])] [ENCODING(${RX_ENCODED})] {ADMINISTRATION(RXA [{RXR}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}])} [{CTI}])}`,
   RDS_O13: `${HDR} [{NTE}] ${RX_PATIENT} {ORDER(ORC [{PRT}] ${TIMING} ${RX_DETAIL} [ENCODING(${RX_ENCODED})] RXD [{PRT}] [{NTE}] [{RXR}] [{RXC}] [{OBSERVATION(OBX [{PRT}] [{NTE}])}] [{FT1}])}`,
@@ -160,7 +171,7 @@ export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A52', 'A53', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
-  'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
+  'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORP^O10', 'ORR^O02', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
   'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O01', 'RAS^O17', 'RDS^O01', 'RDS^O13', 'RGV^O01', 'RGV^O15', 'REF^I12', 'REF^I13', 'REF^I14',
   ...['S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S26'].map((e) => `SIU^${e}`),
   'VXU^V04', 'PPR^PC1', 'PPR^PC2', 'PPR^PC3',

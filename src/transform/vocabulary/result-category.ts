@@ -47,9 +47,41 @@ export function cptKind(code: string | undefined): ResultKind | undefined {
  */
 const VITAL_SIGNS = new Set(['85353-1', '9279-1', '8867-4', '2708-6', '59408-5', '8310-5', '8302-2', '9843-4', '29463-7', '39156-5', '85354-9', '8480-6', '8462-4']);
 
-/** Whether an Observation.code names a vital sign by LOINC, in any of its codings (CWE.1 or the alternate CWE.4). */
+/** ISO/IEEE 11073-10101 (table 0396 MDC, coding-systems.ts). */
+const MDC = 'urn:iso:std:iso:11073:10101';
+
+/**
+ * [hig, review 53 R53-N1; FHIR R4 observation-vitalsigns; ISO/IEEE 11073-10101 term definitions (as DK core's IEEE
+ * basic observations list them)] the MDC codes of a monitor feed (IHE PCD-01) whose measured property is that of a
+ * VITAL_SIGNS LOINC code, with that code: respiratory rate 9279-1 (MDC_RESP_RATE, _AWAY_, _TTHOR_, _CO2_RESP_RATE:
+ * the rate of breathing by some method); heart rate 8867-4 (MDC_ECG_HEART_RATE, MDC_PULS_RATE, _BLD_PULS_RATE_INV,
+ * _PULS_RATE_NON_INV, _PULS_OXIM_PULS_RATE); oxygen saturation 59408-5 by pulse oximetry (MDC_PULS_OXIM_SAT_O2), 2708-6
+ * arterial (MDC_SAT_O2_ART); body temperature 8310-5 (MDC_TEMP_BODY, _CORE, _TYMP, _RECT, _ORAL, _EAR, _AXILLA; not
+ * skin or GI tract); height 8302-2, head circumference 9843-4, weight 29463-7, BMI 39156-5 (MDC_LEN_BODY_ACTUAL,
+ * _CIRCUM_HEAD, _MASS_BODY_ACTUAL, _RATIO_MASS_BODY_LEN_SQ); systolic 8480-6 / diastolic 8462-4 noninvasive
+ * (150021/150022) and arterial line (150037/150038). Not a mean pressure (8478-0 is no code of the R4 set), a
+ * ventilator setting or any other MDC code. The LOINC is what the vital signs profile names; hig claims only the
+ * category, the code stays the sender's MDC coding (no translation is written).
+ */
+const MDC_VITAL_SIGNS: Readonly<Record<string, string>> = {
+  151562: '9279-1', 151570: '9279-1', 151578: '9279-1', 151594: '9279-1',
+  147842: '8867-4', 149514: '8867-4', 149522: '8867-4', 149546: '8867-4', 149530: '8867-4',
+  150456: '59408-5', 150324: '2708-6',
+  150364: '8310-5', 150368: '8310-5', 150392: '8310-5', 188420: '8310-5', 188424: '8310-5', 188428: '8310-5', 188452: '8310-5',
+  188740: '8302-2', 153856: '9843-4', 188736: '29463-7', 188752: '39156-5',
+  150021: '8480-6', 150022: '8462-4', 150037: '8480-6', 150038: '8462-4',
+};
+
+/**
+ * Whether an Observation.code names a vital sign, in any of its codings (CWE.1 or the alternate CWE.4): a LOINC code
+ * of VITAL_SIGNS, or an MDC code of one (MDC_VITAL_SIGNS, R53-N1).
+ */
 export function isVitalSign(code: Json | undefined): boolean {
-  return ((code?.coding as Json[] | undefined) ?? []).some((c) => c.system === LOINC && VITAL_SIGNS.has(String(c.code ?? '').trim()));
+  return ((code?.coding as Json[] | undefined) ?? []).some((c) => {
+    const value = String(c.code ?? '').trim();
+    if (c.system === LOINC) return VITAL_SIGNS.has(value);
+    return c.system === MDC && Object.hasOwn(MDC_VITAL_SIGNS, value) && VITAL_SIGNS.has(MDC_VITAL_SIGNS[value] ?? '');
+  });
 }
 
 /** [US Core Observation; FHIR R4 observation-vitalsigns] observation-category coding of a result kind or of a vital sign. */
