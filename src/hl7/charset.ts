@@ -110,6 +110,20 @@ export interface DecodedMessage {
   windows1252: number;
 }
 
+/**
+ * [hig rule R54-W1; code review 35 CR35-4; v2.5.1 2.15.9.18 MSH-18 empty: the default charset, UTF-8 here] The
+ * message's bytes as what its MSH-18 declares: as they are, unless the empty field's default was set aside (messageLabel),
+ * then the text hig read (decodeMessage) as UTF-8, which the empty MSH-18 and a `charset=utf-8` label then truly say.
+ * For what hig forwards as v2 (destinations/payload.ts): such bytes have no one charset a label could name (UTF-8 and
+ * Windows-1252 mixed), and a receiver that reads MSH-18, not the label, would still read UTF-8. A message whose MSH-18
+ * is not in the table goes as it is (decodeMessage refuses it; the label names no charset).
+ */
+export function asDeclared(buf: Buffer): Buffer {
+  const msh18 = readMsh18(buf);
+  if (!setAside(msh18, withoutBom(buf))) return buf;
+  return Buffer.from(decodeMessage(buf).text, 'utf8');
+}
+
 /** decodeMessage's text. */
 export function decodeMessageBytes(buf: Buffer): string {
   return decodeMessage(buf).text;
