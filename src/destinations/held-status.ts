@@ -65,7 +65,8 @@ function heldEnd(own: Json, held: Json): Json | undefined {
  * [hig place rule, transform/patch.ts currentPlaceStatus; code review 34 CR34-2] The PUT's current places (`active`:
  * what segments/pv1.ts says of a visit whose status it does not know) restated by the held status the PUT takes: an
  * A08 after an A21 left the visit `onleave` with its bed `active` again, after an A03 `finished` with the patient in
- * bed. Undefined when nothing changes.
+ * bed, after an A05 `planned` with the patient in the bed she had not reached (code review 35 CR35-2). Undefined when
+ * nothing changes.
  */
 function restatedPlaces(own: Json, status: unknown): Json[] | undefined {
   const places = Array.isArray(own.location) ? (own.location as unknown[]).filter(isRecord) : [];
