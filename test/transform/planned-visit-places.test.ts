@@ -12,19 +12,10 @@ import { convertHl7v2 } from '../../src/transform/index.js';
 
 type Json = Record<string, unknown>;
 
-/** PV1 of class I with PV1-3 `bed`, PV1-11 `temporary` and PV1-19 V3502. */
-function pv1(bed: string, temporary: string): string {
-  const f: string[] = Array<string>(46).fill('');
-  f[0] = 'PV1';
-  f[1] = '1';
-  f[2] = 'I';
-  f[3] = bed;
-  f[11] = temporary;
-  f[19] = 'V3502^^^KRH^VN';
-  return f.join('|');
-}
+/** PV1 of class I: PV1-3 the bed S4, PV1-11 the temporary place D1 (dialysis), PV1-19 V3502. */
+const PV1 = 'PV1|1|I|SURG^4^S4' + '|'.repeat(8) + 'DIAL^1^D1' + '|'.repeat(8) + 'V3502^^^KRH^VN';
 const adt = (event: string, structure: string) =>
-  [`MSH|^~\\&|PAS|KRH|HIG|KRH|20270301080000+1000||ADT^${event}^${structure}|PL${event}|P|2.5.1`, `EVN|${event}|20270301080000+1000`, 'PID|1||77103502^^^KRH^MR||TESTPLAN^IRIS||19580302|F', pv1('SURG^4^S4', 'DIAL^1^D1')].join('\r');
+  [`MSH|^~\\&|PAS|KRH|HIG|KRH|20270301080000+1000||ADT^${event}^${structure}|PL${event}|P|2.5.1`, `EVN|${event}|20270301080000+1000`, 'PID|1||77103502^^^KRH^MR||TESTPLAN^IRIS||19580302|F', PV1].join('\r');
 
 /** The visit's status and each place's [name, status]. */
 function places(message: string): { status: unknown; places: [unknown, unknown][] } {
