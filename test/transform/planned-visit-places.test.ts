@@ -30,6 +30,9 @@ describe('CR35-2 [hig place rule; IG Event[EncounterStatus] A05 → planned, A01
   it('A05 pre-admission: the visit planned, the bed and the temporary place planned', () => {
     expect(places(adt('A05', 'ADT_A05'))).toEqual({ status: 'planned', places: [['S4', 'planned'], ['D1', 'planned']] });
   });
+  it('control [IG Event[EncounterStatus] A04 → planned]: A04 registration, planned by the map but the patient is there: active', () => {
+    expect(places(adt('A04', 'ADT_A01'))).toEqual({ status: 'planned', places: [['S4', 'active'], ['D1', 'active']] });
+  });
   it('control: A01 admission: in progress, the bed and the temporary place active', () => {
     expect(places(adt('A01', 'ADT_A01'))).toEqual({ status: 'in-progress', places: [['S4', 'active'], ['D1', 'active']] });
   });
