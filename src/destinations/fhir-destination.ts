@@ -20,6 +20,7 @@ import { carryHeldLocations } from './held-locations.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldElements } from './held-elements.js';
 import { carryHeldTimes } from './held-times.js';
+import type { CarriedPuts } from './held-put.js';
 import { judgeEntries } from './judge.js';
 import { followMergedNumbers, type FollowedNumbers } from './merged-numbers.js';
 import { MERGE_DEPTH } from './named-resources.js';
@@ -130,15 +131,15 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
  * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
- * server holds (held-status.ts), and one that writes a default reading of a repeated hour keeps the other pass the
- * server holds (held-times.ts), and an ADT event's keeps the locations the server holds that it does not name
+ * server holds (held-status.ts), and an ADT event's keeps the locations the server holds that it does not name
  * (held-locations.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts), and a PUT of a number keyed within a linked patient's record acts on
- * the resource held under the records merged into her (merged-numbers.ts); last, a PUT that leaves out elements its
- * message does not convey keeps the values held where it now goes (held-elements.ts). A Patient PUT is presumed in
+ * the resource held under the records merged into her (merged-numbers.ts); last, where it now goes, a PUT that writes
+ * a default reading of a repeated hour keeps the other pass the server holds (held-times.ts) and a PUT that leaves out
+ * elements its message does not convey keeps the values held (held-elements.ts). A Patient PUT is presumed in
  * flight for at most a timeout per request it may make (a read per entry, one more per entry and the merged records'
- * lookup for merged-numbers.ts, one more per entry for held-elements.ts, its send or one per entry, a token): after
- * that a merge stops waiting for it.
+ * lookup for merged-numbers.ts, one more per entry for held-times.ts and one for held-elements.ts, its send or one per
+ * entry, a token): after that a merge stops waiting for it.
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
@@ -147,16 +148,14 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
   const held = await carryHeldStatus(expanded.entries, find);
-  // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
-  const times = await carryHeldTimes(held.entries, find);
   // [FHIR R4 Encounter.location; R53-L2] an ADT event's visit PUT keeps the held locations it does not name, the
   // ones the patient has left `completed` (held-locations.ts); the visit held-status.ts read is not read again
-  const placed = await carryHeldLocations(times.entries, find, held.read);
+  const placed = await carryHeldLocations(held.entries, find, held.read);
   const statusCarried: ExpandedEntries = {
     ...expanded,
     entries: placed.entries,
-    changed: expanded.changed || held.changed || times.changed || placed.changed,
-    versioned: new Set([...expanded.versioned, ...held.versioned, ...times.versioned, ...placed.versioned]),
+    changed: expanded.changed || held.changed || placed.changed,
+    versioned: new Set([...expanded.versioned, ...held.versioned, ...placed.versioned]),
   };
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
   // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it
@@ -166,23 +165,30 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [v2.5.1 3.3.29; R50-W2] an A29's Patient DELETE takes the person's RelatedPersons, Coverages and Accounts with it
   // (person-delete.ts): its DELETEs appended, after the lists' (an A29 states none)
   const withStatus = await deletePersonRecords(await resolveSnapshotLists(await resolveMotherCandidates(statusCarried, find), find), find);
-  // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values:
-  // read last, once the PUT's target is known (merged-numbers.ts may send it to the record merged into the patient;
-  // code review 34 CR34-1: read before, the survivor's id held nothing and the moved PUT erased `recorded`)
-  const heldElements = async (entries: readonly Record<string, unknown>[]) => carryHeldElements(entries, find);
+  // The reads of what a PUT writes come last, once the PUT's target is known: merged-numbers.ts may send it to the
+  // record merged into the patient, and read before, the survivor's id held nothing (code review 34 CR34-1, 35 CR35-3):
+  // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
+  // (held-times.ts: the moved late edit replaced its original's placed date with the default, an hour off);
+  // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values
+  // (held-elements.ts: the moved PUT erased `recorded`)
+  const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
+    const times = await carryHeldTimes(entries, find);
+    const elements = await carryHeldElements(times.entries, find);
+    return { entries: elements.entries, changed: times.changed || elements.changed, versioned: new Set([...times.versioned, ...elements.versioned]) };
+  };
   if (d.linked === undefined) {
-    const elements = await heldElements(withStatus.entries);
+    const elements = await heldReads(withStatus.entries);
     return { ...withStatus, entries: elements.entries, changed: withStatus.changed || elements.changed, versioned: new Set([...withStatus.versioned, ...elements.versioned]), sending: NOT_SENDING, racing: [], inDoubt: false };
   }
-  const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (4 * withStatus.entries.length + 2 + MERGE_DEPTH));
+  const carried = await carryHeldLinks(withStatus.entries, d.linked, find, d.timeoutMs * (5 * withStatus.entries.length + 2 + MERGE_DEPTH));
   let racing: readonly string[];
   let followed: FollowedNumbers;
-  let elements: Awaited<ReturnType<typeof carryHeldElements>>;
+  let elements: CarriedPuts;
   try {
     // [hig identity; R52-W2] a PUT of a number keyed within a linked patient's record acts on the resource the
     // server holds under the records merged into her (merged-numbers.ts): the links' check told which are linked
     followed = await followMergedNumbers(carried.entries, carried.sending.marked, find);
-    elements = await heldElements(followed.entries);
+    elements = await heldReads(followed.entries);
     racing = othersOf(await d.linked.mark(carried.linking), carried.sending);
   } catch (error) {
     await carried.sending.release();

@@ -65,14 +65,19 @@ function heldEnd(own: Json, held: Json): Json | undefined {
  * [hig place rule, transform/patch.ts currentPlaceStatus; code review 34 CR34-2] The PUT's current places (`active`:
  * what segments/pv1.ts says of a visit whose status it does not know) restated by the held status the PUT takes: an
  * A08 after an A21 left the visit `onleave` with its bed `active` again, after an A03 `finished` with the patient in
- * bed. Undefined when nothing changes.
+ * bed, after an A05 `planned` with the patient in the bed she had not reached (code review 35 CR35-2). Undefined when
+ * nothing changes.
  */
-function restatedPlaces(own: Json, status: unknown): Json[] | undefined {
+function restatedPlaces(own: Json, held: Json): Json[] | undefined {
   const places = Array.isArray(own.location) ? (own.location as unknown[]).filter(isRecord) : [];
+  // a planned visit the patient is in no place of is a pre-admission (an A05's, an A14's: its bed `planned`), not an
+  // A04's registration (`planned` by the IG's map, its room `active`: the patient is there)
+  const heldPlaces = Array.isArray(held.location) ? (held.location as unknown[]).filter(isRecord) : [];
+  const preadmitted = held.status === 'planned' && !heldPlaces.some((l) => l.status === 'active');
   let changed = false;
   const restated = places.map((l) => {
     if (l.status !== 'active') return l;
-    const now = currentPlaceStatus(status, isTemporaryPlace(l));
+    const now = currentPlaceStatus(held.status, isTemporaryPlace(l), preadmitted);
     if (now === 'active') return l;
     changed = true;
     const { status: _old, ...rest } = l;
@@ -88,7 +93,7 @@ function withHeld(entry: Json, held: Json): { entry: Json; versioned: boolean } 
   const id = String(held.id);
   const meta = isRecord(held.meta) ? held.meta : {};
   const ifMatch = typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-  const location = restatedPlaces(own, held.status);
+  const location = restatedPlaces(own, held);
   const resource: Json = { ...own, id, status: held.status, ...(period === undefined ? {} : { period }), ...(location === undefined ? {} : { location }) };
   return { entry: { ...entry, resource, request: { ...(entry.request as Json), url: `Encounter/${id}`, ...ifMatch } }, versioned: ifMatch.ifMatch !== undefined };
 }

@@ -43,7 +43,10 @@ export const httpDestination = defineDestination({
   create: (config, deps) => createHttpDestination(config, deps),
 });
 
-/** The charset parameter for v2 bytes, from MSH-18 (the bytes are sent as they are). */
+/**
+ * The charset parameter for v2 bytes, from MSH-18: true of the bytes payloadBytes sends (an empty MSH-18 whose bytes
+ * hig read otherwise than UTF-8 is sent re-encoded as UTF-8: code review 35 CR35-4).
+ */
 function hl7MediaType(message: Buffer, base: string): string {
   const label = encodingLabel(readMsh18(message));
   const charset = label === 'latin1' ? 'ISO-8859-1' : label;

@@ -21,7 +21,7 @@ import { readPem } from './mtls.js';
 import { DEFAULT_ACK_RULES, judgeAck, type AckRules } from './mllp/ack.js';
 import { createMllpConnection, MllpExchangeError, type MllpConnection } from './mllp/connection.js';
 import { createConnectionPool } from './mllp/pool.js';
-import { expectPayload, MEDIA_TYPES } from './payload.js';
+import { expectPayload, MEDIA_TYPES, payloadBytes } from './payload.js';
 import { PermanentError } from '../errors.js';
 import { defineDestination, type DeliveryContext, type DeliveryOutcome, type DeliveryResponse, type Destination, type DestinationDeps } from './types.js';
 
@@ -149,7 +149,8 @@ export function createMllpDestination(config: MllpDestinationConfig, deps: Pick<
 
   return {
     async deliver(payload, context) {
-      const { message } = expectPayload(payload, 'hl7v2', 'mllp');
+      // the v2 bytes as every destination sends them (payload.ts: an empty MSH-18 set aside, re-encoded as UTF-8)
+      const message = payloadBytes(expectPayload(payload, 'hl7v2', 'mllp')).body;
       const header = readHeader(message);
       if (!header.ok) throw new PermanentError('PARSE_FAILED', `mllp: the message to send has no usable MSH (${header.location})`);
       const sent = header.header.controlId;

@@ -6,6 +6,7 @@
 import { isUtf8 } from 'node:buffer';
 import { PermanentError } from '../errors.js';
 import { readEncodingCharacters } from './delimiters.js';
+import { decodeUtf8Or1252, utf8Or1252Decoder } from './utf8-or-1252.js';
 
 /** MSH-18 value (HL7 table 0211) → WHATWG encoding label understood by TextDecoder. */
 const CHARSETS: Readonly<Record<string, string>> = {
@@ -55,19 +56,22 @@ export function readMsh18(buf: Buffer): string | undefined {
 
 /** What the bytes of a message are read in, and whether MSH-18's default was set aside (see messageLabel). */
 export interface MessageCharset {
+  /** the TextDecoder label of MSH-18 (`utf-8` for an empty one) */
   label: string;
-  /** MSH-18 empty and the bytes no UTF-8: read as Windows-1252 (FALLBACK_LABEL) */
+  /** MSH-18 empty and the bytes not all UTF-8: read by utf8-or-1252.ts (UTF-8, each other byte Windows-1252) */
   fallback: boolean;
 }
 
 /**
- * [hig rule, review 54 R54-W1] An empty MSH-18 means UTF-8 (its default here, ASCII's superset), but bytes that are no
- * UTF-8 cannot be: a legacy sender's Latin-1 (`H\xe9l\xe8ne`) became U+FFFD in names and addresses, silently, and a
- * search for "Hélène" missed the chart. Such bytes are read as Windows-1252, ISO 8859-1's superset that every
- * Western European legacy system writes, and the conversion reports it (another single-byte charset would be read
- * wrongly: the line says so).
+ * [hig rule, review 54 R54-W1; code review 35 CR35-1] An empty MSH-18 means UTF-8 (its default here, ASCII's
+ * superset), but bytes that are not all UTF-8 cannot be: a legacy sender's Latin-1 (`H\xe9l\xe8ne`) became U+FFFD in
+ * names and addresses, silently, and a search for "Hélène" missed the chart. Such bytes are read by
+ * utf8-or-1252.ts: each well-formed UTF-8 sequence as UTF-8, each other byte as its Windows-1252 character (ISO 8859-1's
+ * superset that every Western European legacy system writes), and the conversion reports it (another single-byte
+ * charset would be read wrongly: the line says so). Per byte, not per message: one pasted Windows-1252 apostrophe in a
+ * UTF-8 message no longer re-reads its every accented letter as two (CR35-1).
  */
-export const FALLBACK_LABEL = 'windows-1252';
+const setAside = (msh18: string | undefined, body: Buffer): boolean => (msh18 ?? '').trim() === '' && !isUtf8(body);
 
 /** The charset of a message's bytes (`body`: without a UTF-8 byte order mark); throws as decodeMessageBytes does. */
 function messageLabel(buf: Buffer, body: Buffer): MessageCharset {
@@ -78,8 +82,7 @@ function messageLabel(buf: Buffer, body: Buffer): MessageCharset {
     // (it would reach the failure reason, logs, alerts, webhooks and an ackOn:processed AE).
     throw new PermanentError('PARSE_FAILED', 'the character set in MSH-18 is not supported');
   }
-  if ((msh18 ?? '').trim() === '' && !isUtf8(body)) return { label: FALLBACK_LABEL, fallback: true };
-  return { label, fallback: false };
+  return { label, fallback: setAside(msh18, body) };
 }
 
 /** A UTF-8 byte order mark is dropped whatever MSH-18 says, as intake's header reader skips it. */
@@ -90,11 +93,35 @@ const withoutBom = (buf: Buffer): Buffer => (buf[0] === 0xef && buf[1] === 0xbb 
  * default was set aside. Throws PermanentError PARSE_FAILED for a charset we cannot decode; the charset name is not
  * patient data, so it may appear.
  */
-export function decodeMessage(buf: Buffer): { text: string; charset: MessageCharset } {
+export function decodeMessage(buf: Buffer): DecodedMessage {
   const body = withoutBom(buf);
   const charset = messageLabel(buf, body);
-  const text = new TextDecoder(charset.label).decode(body);
-  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, charset };
+  if (charset.fallback) {
+    const read = decodeUtf8Or1252(body);
+    return { text: stripBom(read.text), charset, windows1252: read.windows1252 };
+  }
+  return { text: stripBom(new TextDecoder(charset.label).decode(body)), charset, windows1252: 0 };
+}
+
+/** A message's text, its charset, and how many of its bytes were read as Windows-1252 (the fallback's; else 0). */
+export interface DecodedMessage {
+  text: string;
+  charset: MessageCharset;
+  windows1252: number;
+}
+
+/**
+ * [hig rule R54-W1; code review 35 CR35-4; v2.5.1 2.15.9.18 MSH-18 empty: the default charset, UTF-8 here] The
+ * message's bytes as what its MSH-18 declares: as they are, unless the empty field's default was set aside (messageLabel),
+ * then the text hig read (decodeMessage) as UTF-8, which the empty MSH-18 and a `charset=utf-8` label then truly say.
+ * For what hig forwards as v2 (destinations/payload.ts): such bytes have no one charset a label could name (UTF-8 and
+ * Windows-1252 mixed), and a receiver that reads MSH-18, not the label, would still read UTF-8. A message whose MSH-18
+ * is not in the table goes as it is (decodeMessage refuses it; the label names no charset).
+ */
+export function asDeclared(buf: Buffer): Buffer {
+  const msh18 = readMsh18(buf);
+  if (!setAside(msh18, withoutBom(buf))) return buf;
+  return Buffer.from(decodeMessage(buf).text, 'utf8');
 }
 
 /** decodeMessage's text. */
@@ -116,12 +143,13 @@ const isAsciiSpace = (b: number): boolean => (b >= 0x09 && b <= 0x0d) || b === 0
 export function decodeSegments(buf: Buffer, names: ReadonlySet<string>): string {
   const body = withoutBom(buf);
   // the same charset as decodeMessage, the empty MSH-18's Windows-1252 reading included (the terms match the Bundle)
-  const { label } = messageLabel(buf, body);
+  const { label, fallback } = messageLabel(buf, body);
   // Lines are decoded one by one: a BOM is kept inside the text as in one decode of the whole,
-  // and only the first line's leading one is dropped, as decodeMessageBytes does.
-  const first = new TextDecoder(label);
+  // and only the first line's leading one is dropped, as decodeMessageBytes does. The fallback's reading is the
+  // same line by line as whole: CR and LF are ASCII, never inside a well-formed UTF-8 sequence nor ending one.
+  const first = fallback ? utf8Or1252Decoder : new TextDecoder(label);
   // (ignoreBOM for UTF-8 only: Node's single-byte decoders given it drop a 0xFF byte, `ÿ` in Windows-1252 and Latin-1)
-  const decoder = new TextDecoder(label, label === 'utf-8' ? { ignoreBOM: true } : {});
+  const decoder = fallback ? utf8Or1252Decoder : new TextDecoder(label, label === 'utf-8' ? { ignoreBOM: true } : {});
   const kept: string[] = [];
   // The next CR and LF at or after `from`, each searched again only once passed (O(n) in all).
   let cr = -1;

@@ -1,7 +1,7 @@
 /** HL7 v2 message → transaction Bundle: decode, parse, route, match groups, map, assemble, report. */
 import { LIST_KINDS, SNAPSHOT_LISTS, type ListMode, snapshotListStatements } from './snapshot-lists.js';
 import { PermanentError } from '../errors.js';
-import { decodeMessage } from '../hl7/charset.js';
+import { decodeMessage, type DecodedMessage } from '../hl7/charset.js';
 import { echoMessageType, echoStructure } from '../hl7/echo.js';
 import { type Message, parseMessage } from '../hl7/message.js';
 import { buildBundle } from './bundle.js';
@@ -285,7 +285,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   const senderTimezones = senderTimezoneOptions(options);
   const patientAuthorities = options.patientAuthorities ?? [];
   if (!Array.isArray(patientAuthorities) || patientAuthorities.some((a) => typeof a !== 'string' || a === '')) throw new PermanentError('MAPPING_FAILED', 'options.patientAuthorities is not a list of authority names');
-  const decoded = typeof input === 'string' ? { text: input, charset: { label: 'utf-8', fallback: false } } : decodeMessage(input);
+  const decoded: DecodedMessage = typeof input === 'string' ? { text: input, charset: { label: 'utf-8', fallback: false }, windows1252: 0 } : decodeMessage(input);
   const msg = parseMessage(decoded.text);
   const routing = route(msg);
   const def = structureDef(routing.structure);
@@ -343,8 +343,9 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     // a sender's zone at UTC is that line's cause already: senderClockNote would say it again in other words
     const clockNote = sender === undefined || utcChannelOffset !== undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, comp(7)));
     if (clockNote !== undefined) notes.push(clockNote);
-    // [hig rule, R54-W1] an empty MSH-18 whose bytes are no UTF-8: read as Windows-1252, said (charset.ts FALLBACK_LABEL)
-    if (decoded.charset.fallback) notes.push('MSH-18 (segment 1): empty, and the bytes are no UTF-8 (the empty field\'s default): read as Windows-1252 (ISO 8859-1); a sender in another charset would read wrongly: set MSH-18');
+    // [hig rule, R54-W1, CR35-1] an empty MSH-18 whose bytes are not all UTF-8: each byte that is no UTF-8 read as
+    // Windows-1252, the rest as UTF-8 (hl7/utf8-or-1252.ts), said with the count (a number, no value of the message)
+    if (decoded.charset.fallback) notes.push(`MSH-18 (segment 1): empty, and ${decoded.windows1252} byte(s) are no UTF-8 (the empty field's default): each read as Windows-1252 (ISO 8859-1), the rest as UTF-8; a sender in another charset would read wrongly: set MSH-18`);
     const focus = [...cx.resources.values()].filter((r) => r.resourceType !== 'MessageHeader' && r.resourceType !== 'Practitioner' && r.resourceType !== 'Organization' && r.resourceType !== 'Location');
     if (focus.length > 0) header.focus = focus.slice(0, 1).map((r) => cx.ref(r));
     provenance(cx, header, facts, recorded, event);

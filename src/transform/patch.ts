@@ -408,11 +408,15 @@ export function isTemporaryPlace(location: Json): boolean {
  * [hig place rule, docs/mapping.md Visit (PV1); FHIR R4 EncounterLocationStatus] The status of a visit's current place
  * (PV1-3 its bed, PV1-11 a temporary one) for the visit's status: a finished visit's places `completed` (`active` says
  * the patient is there now); a cancelled or erroneous visit's none (it says nothing of where the patient is); a visit on
- * leave holds its bed `reserved` (R50-N1); else `active`. One rule for segments/pv1.ts and the FHIR destination's held
+ * leave holds its bed `reserved` (R50-N1); a pre-admitted visit's places `planned` (`preadmitted`: an A05
+ * pre-admission, an A14 pending admit, class P; the patient has not reached them; code review 35 CR35-2, an A08 after
+ * an A05 showed her in the bed); else `active` (an A04's registered visit, `planned` by the IG's map, is one the
+ * patient is at; `arrived`, `triaged`, `in-progress`). One rule for segments/pv1.ts and the FHIR destination's held
  * status (destinations/held-status.ts: a visit PUT that takes the held status restates its own places by it, code
  * review 34 CR34-2).
  */
-export function currentPlaceStatus(visitStatus: unknown, temporary: boolean): string | undefined {
+export function currentPlaceStatus(visitStatus: unknown, temporary: boolean, preadmitted = false): string | undefined {
+  if (visitStatus === 'planned' && preadmitted) return 'planned';
   if (visitStatus === 'finished') return 'completed';
   if (visitStatus === 'cancelled' || visitStatus === 'entered-in-error') return undefined;
   return visitStatus === 'onleave' && !temporary ? 'reserved' : 'active';

@@ -59,7 +59,13 @@ describe('CR35-2 [IG Event[EncounterStatus] A05 → planned, A08 → unknown; FH
     expect(visit()).toEqual({ status: 'planned', beds: [['S4', 'planned']] });
   });
 
-  it.fails('A05 → A08: still planned, the bed still planned (not active)', async () => {
+  it('control (fix35b) [IG Event[EncounterStatus] A04 → planned]: A04 → A08: a registration\'s room stays active (the patient is there)', async () => {
+    const A04 = adt('P0', 'A04', 'ADT_A01', '20270301080000', pv1(BED, 'I'));
+    await deliver(A04, A08);
+    expect(visit()).toEqual({ status: 'planned', beds: [['S4', 'active']] });
+  });
+
+  it('A05 → A08: still planned, the bed still planned (not active)', async () => {
     await deliver(A05, A08);
     expect(visit()).toEqual({ status: 'planned', beds: [['S4', 'planned']] });
   });

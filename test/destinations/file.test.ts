@@ -73,6 +73,14 @@ describe('writing', () => {
     expect(statSync(join(dir, name!)).mode & 0o777).toBe(0o600);
   });
 
+  it('[CR35-4] an empty MSH-18 whose bytes are Latin-1 (hig reads them as Windows-1252): written as UTF-8, which MSH-18 then says', async () => {
+    const dir = tempDir();
+    const text = 'MSH|^~\\&|A|B|C|D|1||ADT^A01|F2|P|2.5\rPID|1||1||H\u00e9l\u00e8ne\r';
+    await fileDest(dir, {}).deliver({ contentType: 'hl7v2', message: Buffer.from(text, 'latin1') }, context('F2'));
+    const [name] = files(dir);
+    expect(readFileSync(join(dir, name!)).equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
   it('writes FHIR as JSON', async () => {
     const dir = tempDir();
     const bundle = { resourceType: 'Bundle', type: 'transaction', entry: [] };

@@ -96,4 +96,21 @@ describe('decodeSegments (only the named lines, for the store terms of a large m
       { numRuns: 3000 },
     );
   });
+
+  it('is the named lines of decodeMessageBytes when the bytes mix UTF-8 and Windows-1252 (empty MSH-18, CR35-1)', () => {
+    const piece = fc.constantFrom('MSH|^~\\&|', 'PID|', 'MRG|', 'OBX|', '\r', '\n', '\r\n', ' ', '\ufeff', 'é', '’', 'x', '|^');
+    const bytes = fc.array(fc.tuple(piece, fc.constantFrom('utf8', 'latin1') as fc.Arbitrary<BufferEncoding>), { maxLength: 40 }).map((a) => Buffer.concat(a.map(([t, enc]) => Buffer.from(t, enc))));
+    fc.assert(
+      fc.property(bytes, (raw) => {
+        const lines = decodeMessageBytes(raw).split(/\r\n|\r|\n/);
+        expect(decodeSegments(raw, names)).toBe(lines.filter((l) => names.has(l.trimStart().slice(0, 3))).join('\r'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('reads a stray Windows-1252 byte as its character and the UTF-8 beside it as UTF-8 (CR35-1)', () => {
+    const empty = 'MSH|^~\\&|A|B|C|D|20240101||ADT^A40|1|P|2.5';
+    const raw = Buffer.concat([Buffer.from(`${empty}\rPID|1||M4||Müller`, 'utf8'), Buffer.of(0x92), Buffer.from('s\rOBX|1', 'utf8')]);
+    expect(decodeSegments(raw, names)).toBe(`${empty}\rPID|1||M4||Müller’s`);
+  });
 });

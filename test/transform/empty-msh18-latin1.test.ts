@@ -1,7 +1,8 @@
 /**
  * Review 54 R54-W1: MSH-18 empty (UTF-8 by default) and the bytes a legacy sender's Latin-1: each accent was no UTF-8
- * and became U+FFFD in the name and address, with no report line. [hig rule, hl7/charset.ts FALLBACK_LABEL] bytes that
- * are no UTF-8 under an empty MSH-18 are read as Windows-1252 and the report says so. Messages written here by hand.
+ * and became U+FFFD in the name and address, with no report line. [hig rule, hl7/charset.ts setAside, hl7/utf8-or-1252.ts] bytes
+ * that are no UTF-8 under an empty MSH-18 are read as Windows-1252 (the UTF-8 beside them as UTF-8: CR35-1) and the report
+ * says so. Messages written here by hand.
  *
  *   npx vitest run test/transform/empty-msh18-latin1.test.ts
  */
@@ -25,6 +26,14 @@ describe('R54-W1 [hig rule: an empty MSH-18 whose bytes are no UTF-8 is read as 
   it('the report says MSH-18 was empty and the bytes were read as Windows-1252', () => {
     expect(lines(latin1).filter((t) => t.startsWith('MSH-18'))).toHaveLength(1);
     expect(lines(latin1).find((t) => t.startsWith('MSH-18'))).toContain('Windows-1252');
+  });
+  it('[CR35-1] a UTF-8 message with one Windows-1252 byte: UTF-8 read as UTF-8, the byte as its character; one line, a count, no value', () => {
+    const mixed = Buffer.concat([Buffer.from(message('OUELLET^Hélène'), 'utf8'), Buffer.from('\rNTE|1||Patient', 'utf8'), Buffer.of(0x92), Buffer.from('s note', 'utf8')]);
+    expect(((patient(mixed)?.name as Json[])[0] as Json).given).toEqual(['Hélène']);
+    const said = lines(mixed).filter((t) => t.startsWith('MSH-18'));
+    expect(said).toEqual([expect.stringContaining('1 byte(s) are no UTF-8')]);
+    expect(said[0]).toContain('Windows-1252');
+    expect(said[0]).not.toMatch(/Hélène|OUELLET|Patient/);
   });
   it('control: the same message in UTF-8 bytes is read as UTF-8, no MSH-18 line', () => {
     const utf8 = Buffer.from(message('OUELLET^Hélène'), 'utf8');

@@ -201,7 +201,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // visit on leave (A21, A53) keeps its bed, empty: `active` showed the patient in it while she was home
   // (patch.ts currentPlaceStatus, the rule the FHIR destination's held status restates a visit's places by)
   // [hig, R49-W1] a scheduling message's PV1-3 and PV1-11 are the places its appointment books
-  const current = (temporary: boolean) => (scope.meaning.books === true ? bookedPlaceStatus(scope) : currentPlaceStatus(e.status, temporary));
+  const current = (temporary: boolean) => (scope.meaning.books === true ? bookedPlaceStatus(scope) : currentPlaceStatus(e.status, temporary, preadmit));
   const locations: [number, string | undefined][] = [
     [3, preadmit ? 'planned' : current(false)],
     [11, current(true)],
