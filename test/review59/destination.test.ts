@@ -163,7 +163,7 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
   // (Pty) Ltd^L^^^^CIPC&&L^XX^^^2009/014477/07: no person is named (GT1-3 empty, GT1-10 O), the guarantor is the
   // GT1-21 organization, the employer the COIDA IN1 names as policy holder. hig makes a nameless RelatedPerson
   // "employer" of the patient from GT1-2 and reports GT1-21 as not mapped.
-  it.fails('R59-W1 #11: the Account\'s guarantor is the employer Organization (GT1-21), not a nameless RelatedPerson of the patient [hig GT1 rule: the GT1-21 Organization; FHIR R4 Account.guarantor.party Reference(Patient | RelatedPerson | Organization)]', () => {
+  it('R59-W1 #11: the Account\'s guarantor is the employer Organization (GT1-21), not a nameless RelatedPerson of the patient [hig GT1 rule: the GT1-21 Organization; FHIR R4 Account.guarantor.party Reference(Patient | RelatedPerson | Organization)]', () => {
     const [g] = guarantors('11', 'JPA5900337-01');
     expect([g?.resourceType, g?.name]).toEqual(['Organization', 'Lesedi Platinum Mining (Pty) Ltd']);
   });

@@ -1126,14 +1126,20 @@ export function prtPersons(group: GroupFrame | undefined, roles: readonly string
  * account (PID-18) with GT1-13/14 as its period and GT1-22 (billing hold) as onHold. The IG has no
  * GT1 map and US Core no guarantor profile; FHIR's Account.guarantor is the element for "the
  * parties responsible for balancing the account". The party: the Patient when GT1-11 says self
- * (SEL); else a RelatedPerson (v3 RoleCode GUAR + the GT1-11 relationship, following the IG's
- * NK1[RelatedPerson] map field for field); else, with no person named, the GT1-21 organization.
- * GT1-10 (guarantor type) and the employer fields (GT1-16…20, 29–32) have no FHIR element and stay
- * in the report.
+ * (SEL); else an organization guarantor (guarantorIsOrganization) is the GT1-21 Organization; else a
+ * RelatedPerson (v3 RoleCode GUAR + the GT1-11 relationship, following the IG's NK1[RelatedPerson]
+ * map field for field); else, with no person named, the GT1-21 organization. GT1-10 (guarantor
+ * type) but `O` and the employer fields (GT1-16…20, 29–32) have no FHIR element and stay in the
+ * report.
  */
 export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
-  const party = seg.str(11)?.toUpperCase() === 'SEL' ? selfGuarantor(seg, scope.patient, cx) : (guarantorPerson(seg, scope.patient, cx) ?? organization(cx, seg.rep(21)));
+  const party =
+    seg.str(11)?.toUpperCase() === 'SEL'
+      ? selfGuarantor(seg, scope.patient, cx)
+      : guarantorIsOrganization(seg)
+        ? guarantorOrganization(seg, cx)
+        : (guarantorPerson(seg, scope.patient, cx) ?? organization(cx, seg.rep(21)));
   const account = madeBy(scope, 'PID', 'Account');
   if (party === undefined || account === undefined) return;
   const g: Json = { party };
@@ -1141,6 +1147,38 @@ export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (hold === 'Y' || hold === 'N') g.onHold = hold === 'Y';
   set(g, 'period', seg.period([13], [14]));
   push(account, 'guarantor', g);
+}
+
+/**
+ * [hig GT1 rule; review 59 R59-W1] The guarantor is an organization when GT1-10 (guarantor type, user-defined
+ * table 0068) says `O`, or when GT1-3 names no person and GT1-21 (guarantor organization name) is sent. Until
+ * then such a GT1 (an injury on duty's employer: GT1-2 its number, GT1-10 O, GT1-21 the company) became a
+ * RelatedPerson of the patient with no name, GT1-2 as a person's identifier, and that was Account.guarantor.
+ * GT1-10 counts as read only when it decides this (else it stays a report line, as before).
+ */
+function guarantorIsOrganization(seg: SegmentReader): boolean {
+  const had = seg.used.has(10);
+  if (seg.str(10)?.toUpperCase() === 'O') return true;
+  if (!had) seg.used.delete(10);
+  const named = seg.used.has(3);
+  const person = seg.reps(3).length > 0;
+  if (!named) seg.used.delete(3);
+  return !person && seg.rep(21) !== undefined;
+}
+
+/**
+ * [hig GT1 rule: FHIR R4 Account.guarantor.party Reference(Organization); IG XON[Organization] for GT1-21] An
+ * organization guarantor: the GT1-21 Organization, keyed as every XON (entities.ts organizationKey), so the
+ * employer an IN1-11 names with the same XON is the same resource; GT1-2 (guarantor number) among its
+ * identifiers, as IN1-10 is for the IN1-11 employer. GT1-21 not sent (GT1-10 O with GT1-2 alone): the
+ * Organization GT1-2 identifies. The person fields (GT1-3, 5–9, 11, 12) stay in the report: the GT1 of an
+ * organization sends them for no person, and the shared Organization is no patient's record of it (nk1org18).
+ */
+function guarantorOrganization(seg: SegmentReader, cx: Conversion): Reference | undefined {
+  const numbers = seg.reps(2).map((r) => cxIdentifier(r, cx)).filter((i): i is Json => i !== undefined);
+  // GT1-11 (read by the SEL test) is the organization's relationship to the patient (an employer): no element holds it
+  if (seg.rep(11) !== undefined) cx.leftOut(seg, '11', "an organization guarantor's relationship to the patient: neither Organization nor Account.guarantor has an element for it");
+  return organization(cx, seg.rep(21), numbers);
 }
 
 /** GT1-11 SEL: the patient is the guarantor; GT1-3/5–9/12 repeat the PID. */
