@@ -64,7 +64,7 @@ describe('review 59: a Coverage whose IN1-36 arrives later (R59-W2)', () => {
     expect(coida('11').map((c) => [(c.period as Json).start, c.subscriberId])).toEqual([['2034-03-13', undefined]]);
     expect(coida('15').map((c) => [(c.period as Json).start, c.subscriberId])).toEqual([['2034-03-13', 'CF-2034-0098215']]);
   });
-  it.fails('R59-W2 #15\'s COIDA Coverage is the resource #11 registered', () => {
+  it('R59-W2 #15\'s COIDA Coverage is the resource #11 registered', () => {
     expect(coida('15')[0]?.id).toBe(coida('11')[0]?.id);
   });
 });

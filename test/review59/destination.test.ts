@@ -177,7 +177,7 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
   // payer, plan, employer and start with IN1-36 CF-2034-0098215. The Coverage is keyed by IN1-36 when sent, else by
   // the plan: #15 writes a second COIDA Coverage, and the first (whose list ownership the BAR^P01 of #12 took away,
   // documented) stays active: the server holds two active COIDA Coverages, both order 1, one without the claim.
-  it.fails('R59-W2 #15 → #18: one active COIDA Coverage for the one injury on duty, carrying the claim number [IG IN1[Coverage] (one Coverage per IN1); hig identity]', () => {
+  it('R59-W2 #15 → #18: one active COIDA Coverage for the one injury on duty, carrying the claim number [IG IN1[Coverage] (one Coverage per IN1); hig identity]', () => {
     for (const n of ['15', '17', '18']) {
       const active = ofPayor(n, 'JP5900337', 'Compensation Fund (COIDA)').filter((c) => c.status === 'active');
       expect(active.map((c) => c.subscriberId)).toEqual(['CF-2034-0098215']);

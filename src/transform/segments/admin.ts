@@ -21,7 +21,7 @@ import { conceptKey, identifierFact, motherKey, nameFact, numberKey, patientFact
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
-import type { Json, Reference, Resource } from '../types.js';
+import type { IdentityKey, Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
@@ -93,11 +93,26 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(c, 'costToBeneficiary', deductible(seg.rep(37)));
   const order = decimal(seg.str(22));
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
-  // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
-  const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
-  const coverage = cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+  const coverage = cx.add(c as Resource, coverageKey(seg, c, scope.patient, cx), 'distinct');
   // [v2.5.1 2.10.4.1; fix32b] a member of the patient's insurance list (snapshot-lists.ts)
   listedMember(cx, 'coverage', scope.patient, coverage);
+}
+
+/**
+ * [hig identity; review 59 R59-W2] A coverage = the patient + the payer (IN1-3/IN1-4, the payor Organization) +
+ * whose policy it is (IN1-17, the insured's relationship to the patient, table 0063 code as sent), two of one key
+ * in one message `#2`… in message order. Neither IN1-36 (policy number) nor IN1-2 (plan): a registration adds
+ * the one and changes the other on the coverage it registered [IG ADT_A01 INSURANCE IN1 → Coverage[1]: one IN1,
+ * one Coverage; an A08 updates it]. Until fix35e the key was + IN1-36, else + IN1-2: a COIDA claim number issued
+ * after the admission (IN1-36 in the A08) was a second Coverage, the A01's left `active` beside it; keyed by the
+ * plan, a plan option changed under the same membership number would have been one too. IN1-17 keeps the
+ * patient's own policy and the spouse's at one payer apart whatever their order. An IN1 naming no payer is
+ * identified only by what it sends: its IN1-36, else IN1-2, as before.
+ */
+function coverageKey(seg: SegmentReader, c: Json, patient: Resource, cx: Conversion): IdentityKey {
+  const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
+  if (typeof payer === 'string' && payer !== cx.ref(patient).reference) return patientFactsKey('coverage', patient, payer, 'subscriber', seg.str(17)?.toUpperCase() ?? '');
+  return patientFactsKey('coverage', patient, '', seg.str(36) ?? val(seg.rep(2), 1) ?? '');
 }
 
 /**
