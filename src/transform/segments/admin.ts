@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { CPT, codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier, typeSystem } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -418,20 +418,10 @@ function orderingProvider(): Json {
 }
 
 /**
- * [hig FT1, no IG map: the IG has no FT1 segment map, and its ORM_O01/OML_O21/ORU_R01 rows for FT1
- * give no target] FT1-7 transaction code (the performer's own charge code) → ChargeItem.code; FT1-25
- * procedure code (CNE: CPT/HCPCS, what a payer bills by) beside it → further codings of that
- * CodeableConcept, after FT1-7's: one charged service sent two ways (FHIR R4 ChargeItem.code "a code
- * that identifies the charge, like a billing code"; no other R4 ChargeItem element holds a code of
- * the service: product[x] is a device/drug). A coding FT1-7 already holds is not repeated. Until
- * review 34 (R34-N3) FT1-25 was read only when FT1-7 was empty, and the CPT beside a local code was a
- * report line. FT1-26 modifies FT1-25's CPT code (chargedProcedure below).
- */
-/**
  * FT1-25 procedure code with FT1-26 modifiers (CPT) [hig FT1, no IG map: read as IG PR1[Procedure] #16
- * reads PR1-16, `code:modifier` in CPT's modifier syntax, so the one charged service is coded alike in
- * its Procedure and its ChargeItem; review 41 R41-L1]. FT1-26 without FT1-25, or beside a code that is
- * no CPT code, is reported.
+ * reads PR1-16, `code:modifier` in CPT's modifier syntax, so the one procedure is coded alike by its PR1
+ * and by the charge; review 41 R41-L1]. FT1-26 without FT1-25, or beside a code that is no CPT code, is
+ * reported.
  */
 function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined {
   const procedure = codeableConcept(seg.rep(25));
@@ -443,27 +433,32 @@ function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined 
   return concept;
 }
 
+/** The id of the Procedure a ChargeItem contains as its service (FT1-25 beside FT1-7). */
+const SERVICE_ID = 'procedure';
+
 /**
- * FT1-7's concept with FT1-25's codings after its own (the doc comment above). A CPT coding FT1-26 modified
- * (`29881:RT`) whose plain code FT1-7 also holds (`29881`) replaces it in place: one charged service is not coded
- * both with and without its modifier, and a biller reading the first CPT coding reads the modified one (code
- * review 29 CR29-2; the modifier changes the code, so the plain one is not "the same coding").
+ * [hig FT1, no IG map; review 59 R59-W3] FT1-25 beside a valued FT1-7 is the rendered service the charge is for
+ * (v2.5.1 FT1-25 "the procedure, if any, associated with this charge"): ChargeItem.service (FHIR R4 "Which
+ * rendered service is being charged?", Reference(… | Procedure | …)) → a contained Procedure (id `procedure`)
+ * coded FT1-25, of the patient and the visit; a charge is for a procedure done (hig's DFT rule for PR1, IG
+ * PR1[Procedure] #0), so `completed`, performed at the charge's date (FT1-4, else FT1-5), and without a date
+ * `unknown` (#0 "if not clear, use unknown"). Contained, not a Procedure of its own: a billing line names the
+ * procedure, it is no record of it (a PR1 is), and it has no identity of its own to be PUT by. Until review 59
+ * (review 34 R34-N3) FT1-25 was a further coding of ChargeItem.code, after FT1-7's: the codings of one
+ * CodeableConcept are one concept, so theatre time (`0301^Theatre fee per minute^NHRPL`, quantity 74) read as 74
+ * laparoscopic cholecystectomies, and OR time (`OR100^OR time^L`) as the knee arthroscopy's CPT.
  */
-function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
-  const procedure = chargedProcedure(seg, cx);
-  // a procedure named by text alone gives no coding to add: said, not dropped silently
-  if (procedure !== undefined && procedure.coding === undefined) cx.leftOut(seg, '25', 'a procedure named by text only, beside the transaction code FT1-7 that ChargeItem.code holds');
-  const held = [...((transaction.coding as Json[] | undefined) ?? [])];
-  const added: Json[] = [];
-  for (const c of (procedure?.coding as Json[] | undefined) ?? []) {
-    if (held.some((h) => h.system === c.system && h.code === c.code)) continue;
-    const plain = c.system === CPT && typeof c.code === 'string' && c.code.includes(':') ? c.code.slice(0, c.code.indexOf(':')) : undefined;
-    const at = plain === undefined ? -1 : held.findIndex((h) => h.system === CPT && h.code === plain);
-    if (at >= 0) held[at] = c;
-    else added.push(c);
+function chargedService(ci: Json, procedure: Json): void {
+  const p: Json = { resourceType: 'Procedure', id: SERVICE_ID, status: 'unknown', code: procedure, subject: ci.subject };
+  set(p, 'encounter', ci.context);
+  const performed = ci.occurrencePeriod ?? ci.occurrenceDateTime;
+  if (performed !== undefined) {
+    p.status = 'completed';
+    if (ci.occurrencePeriod !== undefined) p.performedPeriod = performed;
+    else p.performedDateTime = performed;
   }
-  const same = added.length === 0 && held.every((h, i) => h === (transaction.coding as Json[] | undefined)?.[i]);
-  return same ? transaction : { ...transaction, coding: [...held, ...added] };
+  ci.contained = [p];
+  ci.service = [{ reference: `#${SERVICE_ID}` }];
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -471,9 +466,13 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const ci: Json = { resourceType: 'ChargeItem', status: 'billable' };
   const id = seg.str(2);
   if (id !== undefined) ci.identifier = [{ value: id }];
+  // [hig FT1, no IG map: the IG has no FT1 segment map, and its ORM_O01/OML_O21/ORU_R01 rows for FT1 give no
+  // target] FT1-7 transaction code (the charge) → ChargeItem.code; FT1-7 empty: FT1-25 (the charge named by its
+  // procedure); FT1-25 beside FT1-7 → ChargeItem.service (chargedService, after the occurrence below)
   const transaction = codeableConcept(seg.rep(7));
-  const charged = transaction ?? chargedProcedure(seg, cx);
-  ci.code = (transaction === undefined ? charged : withProcedureCode(transaction, seg, cx)) ?? { text: 'unknown' };
+  const procedure = chargedProcedure(seg, cx);
+  const charged = transaction ?? procedure;
+  ci.code = charged ?? { text: 'unknown' };
   ci.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
   // [hig FT1, no IG map; FHIR R4 ChargeItem.account "Account to place this charge"] the patient's PID-18
@@ -484,6 +483,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const { start, end } = seg.span([4, 1], [4, 2], 'ChargeItem.occurrence');
   if (start !== undefined && end !== undefined) ci.occurrencePeriod = { start, end };
   else set(ci, 'occurrenceDateTime', start ?? seg.dateTime(5));
+  if (transaction !== undefined && procedure !== undefined) chargedService(ci, procedure);
   const qty = decimal(seg.str(10));
   if (qty !== undefined) ci.quantity = { value: qty };
   const price = decimal(val(seg.rep(11), 1, 1));
@@ -501,7 +501,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
-  // the code of the key is FT1-7's alone (else FT1-25's), as before FT1-25 joined it (review 34 R34-N3)
+  // the code of the key is FT1-7's alone (else FT1-25's)
   const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(charged ?? (ci.code as Json)), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
