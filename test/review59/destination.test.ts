@@ -102,6 +102,17 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
     expect([visit.status, (visit.period as Json).start, (visit.period as Json).end]).toEqual(['finished', '2034-03-06T06:45:00+02:00', '2034-03-08T10:45:00+02:00']);
   });
 
+  // R59-W3 (fixed by fix35e): FT1|2|…|0301^Theatre fee per minute^NHRPL|||74|…|1385^Laparoscopic cholecystectomy^NHRPL:
+  // the charge is theatre time; FT1-25 the procedure it was for [hig FT1 rule; FHIR R4 ChargeItem.service].
+  it('R59-W3 #05 at the server: the theatre charge\'s code is 0301 alone; its service the contained laparoscopic cholecystectomy Procedure of Thandiwe\'s visit, done 6 March', () => {
+    const theatre = one('05', 'ChargeItem', 'JPC59-0088102');
+    expect(codes(theatre.code)).toEqual(['0301']);
+    const p = ((theatre.contained as Json[] | undefined) ?? []).find((r) => `#${String(r.id)}` === refOf((theatre.service as Json[])[0]));
+    expect([p?.resourceType, codes(p?.code), p?.status, p?.performedDateTime]).toEqual(['Procedure', ['1385'], 'completed', '2034-03-06']);
+    expect(refOf(p?.subject)).toBe(ref(patient('05', 'JP5900311')));
+    expect(refOf(p?.encounter)).toBe(refOf(theatre.context));
+  });
+
   it('#07 A04 dependant: the Karoo Coverage\'s beneficiary is Liam, its subscriber his father (one RelatedPerson: the IN1 insured, the GT1 guarantor and the NK1 father, by his SA ID), subscriberId the membership number, the father\'s SA ID in the subscriberId extension [IG IN1[Coverage] #16, #17, #49; hig GT1 / IN1 one person]', () => {
     const [kma] = ofPayor('07', 'JP5900329', 'Karoo Mutual Medical Aid Society');
     expect(ofPayor('07', 'JP5900329', 'Karoo Mutual Medical Aid Society')).toHaveLength(1);
