@@ -7,11 +7,10 @@
  *
  *   npx vitest run test/destinations/coverage-identity-upgrade.test.ts
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination } from './push.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,16 +21,7 @@ const withClaim = `${COIDA}||||||||||||||CF-2034-0098215`;
 const msg = (type: string, control: string, in1: string) =>
   [`MSH|^~\\&|JPHIS|JPH|HIG|JPH|20340314003912+0200||${type}|${control}|P|2.5.1`, `EVN|${type.slice(4, 7)}|20340314003500`, PID, 'PV1|1|I|W5^508^A^JPH', in1].join('\r');
 
-let server: FhirServer;
-beforeAll(async () => {
-  server = await startFhirServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.resources.clear();
-});
+const fhir = useFhirDestinations({ serverPer: 'test' });
 
 /** The Bundle of `message` with its IN1 Coverage at OLD_ID, as the rule before fix35e keyed it elsewhere. */
 function underOldId(message: string): Json {
@@ -42,16 +32,12 @@ function underOldId(message: string): Json {
 }
 
 async function deliver(...bundles: Json[]): Promise<void> {
-  const destination = createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
-  try {
-    for (const b of bundles) await destination.deliver(b, never);
-  } finally {
-    await destination.close();
-  }
+  const destination = fhir.destination();
+  for (const b of bundles) await destination.deliver(b, never);
 }
 
 const coidas = () =>
-  ([...server.resources.values()] as Json[])
+  ([...fhir.server.resources.values()] as Json[])
     .filter((r) => r.resourceType === 'Coverage' && JSON.stringify(r.identifier ?? []).includes('"COIDA"'))
     .map((c) => [c.id === OLD_ID ? 'old' : 'new', c.status, c.subscriberId ?? '-'])
     .sort();
