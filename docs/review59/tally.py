@@ -28,6 +28,9 @@ CLASSES = [
     (r'^IN3-(1|2|3|4|7|8) is valued but not mapped', 'b', 'IN3-1..8 (certification: the scheme\'s pre-authorisation number, by whom, required, date, through): IG IN3[CareTeam] has a row for IN3-21 only (R59-N3) (review 59 #01, #03)'),
     (r'^segment ACC has no FHIR mapping', 'b', 'ACC accident: no ACC map in the IG corpus; its message maps list ACC with no target (review 59 #07, #09, #11, #12, #15)'),
     (r'^GT1-(10|16|21) is valued but not mapped', 'b', 'GT1-10 guarantor type, GT1-16 employer name, GT1-21 organization: the IG has no GT1 map; GT1-21 here is the consequence of R59-W1 (manual, wrong data) (review 59)'),
+    # added with fix35e (R59-W1 fixed): the organization guarantor is the GT1-21 Organization; GT1-11 (its relationship
+    # to the patient, EMR) has no element there and is said
+    (r"^GT1-11: an organization guarantor's relationship to the patient", 'b', 'GT1-11 of an organization guarantor (EMR employer): no Organization or Account.guarantor element; the IG has no GT1 map (review 59 #11, #12, #15, #17, #18 after fix35e)'),
     (r'^ROL-2 is valued but not mapped', 'b', 'ROL-2 action code: IG ROL[Patient-GeneralPractitioner] has no ROL-2 row (review 59 #01, #03, #06)'),
     (r'^PV1-39 is valued but not mapped', 'b', 'PV1-39 servicing facility: IG PV1[Encounter] #39 empty (review 59)'),
     (r'^FT1-(5|6|12|13) is valued but not mapped', 'b', 'FT1-5 posting date beside FT1-4, FT1-6 transaction type, FT1-12 unit amount, FT1-13 department: the IG has no FT1 map; docs/mapping.md FT1 row (review 59 #05, #17)'),
@@ -64,7 +67,7 @@ SILENT_ASTAR = {}
 # R59-R1 (#16): BAR^P05 update account refused UNSUPPORTED_EVENT (docs/mapping.md "Supported events": BAR P01/P02/P12).
 REFUSED = {16}
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R59-W1': '4016fd50', 'R59-W2': 'f89815f5', 'R59-W3': 'b0da4862'}  # fix35e: an organization guarantor is the GT1-21 Organization (W1); Coverage = patient + payer + IN1-17 (W2); FT1-25 beside FT1-7 is ChargeItem.service (W3)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

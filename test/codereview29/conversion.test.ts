@@ -81,8 +81,10 @@ describe('CR29-1 a start/end pair of mixed precision on one day (ROL-5/6, NK1-8/
 
 // ---------------------------------------------------------------------------------------------------
 // CR29-2 [hig FT1 rule, docs/mapping.md FT1 row: "FT1-26 modifiers joined to FT1-25's CPT coding as PR1-16 to
-// PR1-3", "a coding FT1-7 already holds not repeated"; FHIR R4 CodeableConcept: codings are one concept in several
-// systems] FT1-7 and FT1-25 both the CPT code: ChargeItem.code says the service with and without its modifier
+// PR1-3"; FHIR R4 CodeableConcept: codings are one concept in several systems] FT1-7 and FT1-25 both the CPT code:
+// ChargeItem.code said the service with and without its modifier. Since review 59 R59-W3 FT1-25 is no coding of
+// ChargeItem.code but the code of its service (a contained Procedure): the charge's code is FT1-7 as sent, the
+// service's the modified CPT, and no CodeableConcept holds both.
 // ---------------------------------------------------------------------------------------------------
 describe('CR29-2 FT1-7 and FT1-25 both CPT 29881, FT1-26 RT', () => {
   const dft = (ft1_7: string) =>
@@ -93,14 +95,18 @@ describe('CR29-2 FT1-7 and FT1-25 both CPT 29881, FT1-26 RT', () => {
       'PV1|1|O|CLINIC',
       seg('FT1', { 1: '1', 2: 'QVT1', 4: '20260615', 6: 'CG', 7: ft1_7, 10: '1', 25: '29881^Knee arthroscopy^CPT', 26: 'RT^Right side^CPTM' }),
     ].join('\r');
-  const cpt = (m: string) => ((resources(m).find((r) => r.resourceType === 'ChargeItem')?.code as { coding?: Json[] } | undefined)?.coding ?? []).filter((c) => c.system === 'http://www.ama-assn.org/go/cpt').map((c) => c.code);
+  const cptOf = (c: unknown) => ((c as { coding?: Json[] } | undefined)?.coding ?? []).filter((x) => x.system === 'http://www.ama-assn.org/go/cpt').map((x) => x.code);
+  const charge = (m: string) => resources(m).find((r) => r.resourceType === 'ChargeItem') as Json;
+  const service = (m: string) => ((charge(m).contained as Json[] | undefined) ?? []).find((r) => `#${String(r.id)}` === ((charge(m).service as Json[] | undefined) ?? [])[0]?.reference);
 
-  it('the one charged service is CPT 29881:RT only, not also 29881 without its modifier', () => {
-    expect(cpt(dft('29881^Knee arthroscopy^CPT'))).toEqual(['29881:RT']);
+  it('the one CodeableConcept that holds the modified CPT 29881:RT (the service\'s) does not hold 29881 without its modifier', () => {
+    const m = dft('29881^Knee arthroscopy^CPT');
+    expect(cptOf(service(m)?.code)).toEqual(['29881:RT']);
+    expect(cptOf(charge(m).code)).toEqual(['29881']);
   });
 
-  it('control: FT1-7 a local charge code, FT1-25 CPT with FT1-26: the CPT coding is 29881:RT', () => {
-    expect(cpt(dft('CDM4471^Knee scope^L'))).toEqual(['29881:RT']);
+  it('control: FT1-7 a local charge code, FT1-25 CPT with FT1-26: the service\'s CPT coding is 29881:RT', () => {
+    expect(cptOf(service(dft('CDM4471^Knee scope^L'))?.code)).toEqual(['29881:RT']);
   });
 });
 

@@ -169,11 +169,13 @@ describe('review 34 at the destination', () => {
     expect(order.authoredOn).toBeDefined();
   });
 
-  // Recorded (R34-N1): #24's IN1-36 re-issued member number is another Coverage key (mapping.md Coverage identity:
-  // patient + payer + IN1-36): the old member number stays an `active` Coverage beside the new one.
-  it('recorded: Rafael ends with two active Coverages of the same plan (old and re-issued member number)', () => {
+  // R34-N1 (recorded here until fix35e): #24's IN1-36 re-issued member number was another Coverage key (patient + payer
+  // + IN1-36), and the old member number stayed an `active` Coverage beside the new one. Since review 59 R59-W2 (fix35e)
+  // a Coverage is the patient + the payer + IN1-17 (mapping.md "Resource identity", Coverage): the A08 updates the one
+  // Coverage, which carries the re-issued number [IG ADT_A01 INSURANCE IN1 → Coverage[1]].
+  it('R34-N1: Rafael ends with one active Coverage of the plan, the re-issued member number', () => {
     const cov = held('Coverage').filter((c) => text(c.identifier).includes('SUNDRY-HMO'));
-    expect(cov.map((c) => `${String(c.status)} ${String(c.subscriberId)}`).sort()).toEqual(['active SHP340077221', 'active SHP340077229']);
+    expect(cov.map((c) => `${String(c.status)} ${String(c.subscriberId)}`).sort()).toEqual(['active SHP340077229']);
   });
 
   // R34-N2 (a note, not counted): the spouse was the GT1 guarantor (keyed by GT1-2) and the IN1-16/17 insured (keyed

@@ -102,6 +102,17 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
     expect([visit.status, (visit.period as Json).start, (visit.period as Json).end]).toEqual(['finished', '2034-03-06T06:45:00+02:00', '2034-03-08T10:45:00+02:00']);
   });
 
+  // R59-W3 (fixed by fix35e): FT1|2|…|0301^Theatre fee per minute^NHRPL|||74|…|1385^Laparoscopic cholecystectomy^NHRPL:
+  // the charge is theatre time; FT1-25 the procedure it was for [hig FT1 rule; FHIR R4 ChargeItem.service].
+  it('R59-W3 #05 at the server: the theatre charge\'s code is 0301 alone; its service the contained laparoscopic cholecystectomy Procedure of Thandiwe\'s visit, done 6 March', () => {
+    const theatre = one('05', 'ChargeItem', 'JPC59-0088102');
+    expect(codes(theatre.code)).toEqual(['0301']);
+    const p = ((theatre.contained as Json[] | undefined) ?? []).find((r) => `#${String(r.id)}` === refOf((theatre.service as Json[])[0]));
+    expect([p?.resourceType, codes(p?.code), p?.status, p?.performedDateTime]).toEqual(['Procedure', ['1385'], 'completed', '2034-03-06']);
+    expect(refOf(p?.subject)).toBe(ref(patient('05', 'JP5900311')));
+    expect(refOf(p?.encounter)).toBe(refOf(theatre.context));
+  });
+
   it('#07 A04 dependant: the Karoo Coverage\'s beneficiary is Liam, its subscriber his father (one RelatedPerson: the IN1 insured, the GT1 guarantor and the NK1 father, by his SA ID), subscriberId the membership number, the father\'s SA ID in the subscriberId extension [IG IN1[Coverage] #16, #17, #49; hig GT1 / IN1 one person]', () => {
     const [kma] = ofPayor('07', 'JP5900329', 'Karoo Mutual Medical Aid Society');
     expect(ofPayor('07', 'JP5900329', 'Karoo Mutual Medical Aid Society')).toHaveLength(1);
@@ -163,7 +174,7 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
   // (Pty) Ltd^L^^^^CIPC&&L^XX^^^2009/014477/07: no person is named (GT1-3 empty, GT1-10 O), the guarantor is the
   // GT1-21 organization, the employer the COIDA IN1 names as policy holder. hig makes a nameless RelatedPerson
   // "employer" of the patient from GT1-2 and reports GT1-21 as not mapped.
-  it.fails('R59-W1 #11: the Account\'s guarantor is the employer Organization (GT1-21), not a nameless RelatedPerson of the patient [hig GT1 rule: the GT1-21 Organization; FHIR R4 Account.guarantor.party Reference(Patient | RelatedPerson | Organization)]', () => {
+  it('R59-W1 #11: the Account\'s guarantor is the employer Organization (GT1-21), not a nameless RelatedPerson of the patient [hig GT1 rule: the GT1-21 Organization; FHIR R4 Account.guarantor.party Reference(Patient | RelatedPerson | Organization)]', () => {
     const [g] = guarantors('11', 'JPA5900337-01');
     expect([g?.resourceType, g?.name]).toEqual(['Organization', 'Lesedi Platinum Mining (Pty) Ltd']);
   });
@@ -177,7 +188,7 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
   // payer, plan, employer and start with IN1-36 CF-2034-0098215. The Coverage is keyed by IN1-36 when sent, else by
   // the plan: #15 writes a second COIDA Coverage, and the first (whose list ownership the BAR^P01 of #12 took away,
   // documented) stays active: the server holds two active COIDA Coverages, both order 1, one without the claim.
-  it.fails('R59-W2 #15 → #18: one active COIDA Coverage for the one injury on duty, carrying the claim number [IG IN1[Coverage] (one Coverage per IN1); hig identity]', () => {
+  it('R59-W2 #15 → #18: one active COIDA Coverage for the one injury on duty, carrying the claim number [IG IN1[Coverage] (one Coverage per IN1); hig identity]', () => {
     for (const n of ['15', '17', '18']) {
       const active = ofPayor(n, 'JP5900337', 'Compensation Fund (COIDA)').filter((c) => c.status === 'active');
       expect(active.map((c) => c.subscriberId)).toEqual(['CF-2034-0098215']);

@@ -58,7 +58,10 @@ describe('PR1-16 → Procedure.code in CPT modifier syntax (R41-L1) [IG PR1[Proc
 });
 
 describe('FT1-26 beside FT1-25 read alike (R41-L1, consistency) [hig FT1: the IG has no FT1 map; IG PR1[Procedure] #16 syntax]', () => {
-  it('the charged CPT coding carries the modifier: 29881:RT after the transaction code', () => {
+  /** The Procedure ChargeItem.service names (contained; review 59 R59-W3: FT1-25 beside FT1-7 is the service). */
+  const service = (ci: Json | undefined) => ((ci?.contained as Json[] | undefined) ?? []).find((r) => `#${String(r.id)}` === ((ci?.service as Json[] | undefined) ?? [])[0]?.reference);
+
+  it('the charged service\'s CPT coding carries the modifier: 29881:RT; the transaction code the charge\'s code', () => {
     const { resources, report } = convert([
       'MSH|^~\\&|BILL|CMH|HIG|CMH|20271110180000-0500||DFT^P03^DFT_P03|CM-2|P|2.5.1',
       'EVN|P03|20271110180000-0500',
@@ -66,11 +69,12 @@ describe('FT1-26 beside FT1-25 read alike (R41-L1, consistency) [hig FT1: the IG
       ft1({ 1: '1', 2: 'TX41-2', 4: '20271108101800-0500', 6: 'CG', 7: 'OR100^OR time^L', 10: '1', 25: '29881^Arthroscopy knee^CPT4', 26: 'RT^Right side^CPT4' }),
     ]);
     const ci = resources.find((r) => r.resourceType === 'ChargeItem');
-    expect(codes(ci)).toEqual(['urn:hl7v2:codesystem:L|OR100', `${CPT}|29881:RT`]);
+    expect(codes(ci)).toEqual(['urn:hl7v2:codesystem:L|OR100']);
+    expect(codes(service(ci))).toEqual([`${CPT}|29881:RT`]);
     expect(report.filter((l) => l.startsWith('FT1-26'))).toEqual([]);
   });
 
-  it('FT1-7 holds the plain CPT code (and a local one): the modified 29881:RT takes its place, not kept beside it (code review 29 CR29-2) [FHIR R4 CodeableConcept: codings of one concept]', () => {
+  it('FT1-7 holds the plain CPT code (and a local one): the charge\'s code is FT1-7 as sent, the modified 29881:RT the service\'s (code review 29 CR29-2, review 59 R59-W3) [FHIR R4 CodeableConcept: codings of one concept]', () => {
     const { resources } = convert([
       'MSH|^~\\&|BILL|CMH|HIG|CMH|20271110180000-0500||DFT^P03^DFT_P03|CM-3|P|2.5.1',
       'EVN|P03|20271110180000-0500',
@@ -78,6 +82,7 @@ describe('FT1-26 beside FT1-25 read alike (R41-L1, consistency) [hig FT1: the IG
       ft1({ 1: '1', 2: 'TX41-3', 4: '20271108101800-0500', 6: 'CG', 7: '29881^Arthroscopy knee^CPT4^OR100^OR time^L', 10: '1', 25: '29881^Arthroscopy knee^CPT4', 26: 'RT^Right side^CPT4' }),
     ]);
     const ci = resources.find((r) => r.resourceType === 'ChargeItem');
-    expect(codes(ci)).toEqual([`${CPT}|29881:RT`, 'urn:hl7v2:codesystem:L|OR100']);
+    expect(codes(ci)).toEqual([`${CPT}|29881`, 'urn:hl7v2:codesystem:L|OR100']);
+    expect(codes(service(ci))).toEqual([`${CPT}|29881:RT`]);
   });
 });

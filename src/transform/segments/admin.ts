@@ -8,7 +8,7 @@ import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
-import { CPT, codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
+import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier, typeSystem } from '../datatypes/identifier.js';
 import { nameIdentity, xpnName, xpnNameList, xpnParts } from '../datatypes/name.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -21,7 +21,7 @@ import { conceptKey, identifierFact, motherKey, nameFact, numberKey, patientFact
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
-import type { Json, Reference, Resource } from '../types.js';
+import type { IdentityKey, Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
@@ -93,11 +93,26 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   push(c, 'costToBeneficiary', deductible(seg.rep(37)));
   const order = decimal(seg.str(22));
   if (order !== undefined && Number.isInteger(order) && order > 0) c.order = order;
-  // [hig identity] a coverage = the patient + the payer + the policy (IN1-36), else the plan (IN1-2)
-  const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
-  const coverage = cx.add(c as Resource, patientFactsKey('coverage', scope.patient, typeof payer === 'string' && payer !== cx.ref(scope.patient).reference ? payer : '', policy ?? val(plan, 1) ?? ''), 'distinct');
+  const coverage = cx.add(c as Resource, coverageKey(seg, c, scope.patient, cx), 'distinct');
   // [v2.5.1 2.10.4.1; fix32b] a member of the patient's insurance list (snapshot-lists.ts)
   listedMember(cx, 'coverage', scope.patient, coverage);
+}
+
+/**
+ * [hig identity; review 59 R59-W2] A coverage = the patient + the payer (IN1-3/IN1-4, the payor Organization) +
+ * whose policy it is (IN1-17, the insured's relationship to the patient, table 0063 code as sent), two of one key
+ * in one message `#2`… in message order. Neither IN1-36 (policy number) nor IN1-2 (plan): a registration adds
+ * the one and changes the other on the coverage it registered [IG ADT_A01 INSURANCE IN1 → Coverage[1]: one IN1,
+ * one Coverage; an A08 updates it]. Until fix35e the key was + IN1-36, else + IN1-2: a COIDA claim number issued
+ * after the admission (IN1-36 in the A08) was a second Coverage, the A01's left `active` beside it; keyed by the
+ * plan, a plan option changed under the same membership number would have been one too. IN1-17 keeps the
+ * patient's own policy and the spouse's at one payer apart whatever their order. An IN1 naming no payer is
+ * identified only by what it sends: its IN1-36, else IN1-2, as before.
+ */
+function coverageKey(seg: SegmentReader, c: Json, patient: Resource, cx: Conversion): IdentityKey {
+  const payer = (c.payor as Json[] | undefined)?.[0]?.reference;
+  if (typeof payer === 'string' && payer !== cx.ref(patient).reference) return patientFactsKey('coverage', patient, payer, 'subscriber', seg.str(17)?.toUpperCase() ?? '');
+  return patientFactsKey('coverage', patient, '', seg.str(36) ?? val(seg.rep(2), 1) ?? '');
 }
 
 /**
@@ -403,20 +418,10 @@ function orderingProvider(): Json {
 }
 
 /**
- * [hig FT1, no IG map: the IG has no FT1 segment map, and its ORM_O01/OML_O21/ORU_R01 rows for FT1
- * give no target] FT1-7 transaction code (the performer's own charge code) → ChargeItem.code; FT1-25
- * procedure code (CNE: CPT/HCPCS, what a payer bills by) beside it → further codings of that
- * CodeableConcept, after FT1-7's: one charged service sent two ways (FHIR R4 ChargeItem.code "a code
- * that identifies the charge, like a billing code"; no other R4 ChargeItem element holds a code of
- * the service: product[x] is a device/drug). A coding FT1-7 already holds is not repeated. Until
- * review 34 (R34-N3) FT1-25 was read only when FT1-7 was empty, and the CPT beside a local code was a
- * report line. FT1-26 modifies FT1-25's CPT code (chargedProcedure below).
- */
-/**
  * FT1-25 procedure code with FT1-26 modifiers (CPT) [hig FT1, no IG map: read as IG PR1[Procedure] #16
- * reads PR1-16, `code:modifier` in CPT's modifier syntax, so the one charged service is coded alike in
- * its Procedure and its ChargeItem; review 41 R41-L1]. FT1-26 without FT1-25, or beside a code that is
- * no CPT code, is reported.
+ * reads PR1-16, `code:modifier` in CPT's modifier syntax, so the one procedure is coded alike by its PR1
+ * and by the charge; review 41 R41-L1]. FT1-26 without FT1-25, or beside a code that is no CPT code, is
+ * reported.
  */
 function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined {
   const procedure = codeableConcept(seg.rep(25));
@@ -428,27 +433,32 @@ function chargedProcedure(seg: SegmentReader, cx: Conversion): Json | undefined 
   return concept;
 }
 
+/** The id of the Procedure a ChargeItem contains as its service (FT1-25 beside FT1-7). */
+const SERVICE_ID = 'procedure';
+
 /**
- * FT1-7's concept with FT1-25's codings after its own (the doc comment above). A CPT coding FT1-26 modified
- * (`29881:RT`) whose plain code FT1-7 also holds (`29881`) replaces it in place: one charged service is not coded
- * both with and without its modifier, and a biller reading the first CPT coding reads the modified one (code
- * review 29 CR29-2; the modifier changes the code, so the plain one is not "the same coding").
+ * [hig FT1, no IG map; review 59 R59-W3] FT1-25 beside a valued FT1-7 is the rendered service the charge is for
+ * (v2.5.1 FT1-25 "the procedure, if any, associated with this charge"): ChargeItem.service (FHIR R4 "Which
+ * rendered service is being charged?", Reference(… | Procedure | …)) → a contained Procedure (id `procedure`)
+ * coded FT1-25, of the patient and the visit; a charge is for a procedure done (hig's DFT rule for PR1, IG
+ * PR1[Procedure] #0), so `completed`, performed at the charge's date (FT1-4, else FT1-5), and without a date
+ * `unknown` (#0 "if not clear, use unknown"). Contained, not a Procedure of its own: a billing line names the
+ * procedure, it is no record of it (a PR1 is), and it has no identity of its own to be PUT by. Until review 59
+ * (review 34 R34-N3) FT1-25 was a further coding of ChargeItem.code, after FT1-7's: the codings of one
+ * CodeableConcept are one concept, so theatre time (`0301^Theatre fee per minute^NHRPL`, quantity 74) read as 74
+ * laparoscopic cholecystectomies, and OR time (`OR100^OR time^L`) as the knee arthroscopy's CPT.
  */
-function withProcedureCode(transaction: Json, seg: SegmentReader, cx: Conversion): Json {
-  const procedure = chargedProcedure(seg, cx);
-  // a procedure named by text alone gives no coding to add: said, not dropped silently
-  if (procedure !== undefined && procedure.coding === undefined) cx.leftOut(seg, '25', 'a procedure named by text only, beside the transaction code FT1-7 that ChargeItem.code holds');
-  const held = [...((transaction.coding as Json[] | undefined) ?? [])];
-  const added: Json[] = [];
-  for (const c of (procedure?.coding as Json[] | undefined) ?? []) {
-    if (held.some((h) => h.system === c.system && h.code === c.code)) continue;
-    const plain = c.system === CPT && typeof c.code === 'string' && c.code.includes(':') ? c.code.slice(0, c.code.indexOf(':')) : undefined;
-    const at = plain === undefined ? -1 : held.findIndex((h) => h.system === CPT && h.code === plain);
-    if (at >= 0) held[at] = c;
-    else added.push(c);
+function chargedService(ci: Json, procedure: Json): void {
+  const p: Json = { resourceType: 'Procedure', id: SERVICE_ID, status: 'unknown', code: procedure, subject: ci.subject };
+  set(p, 'encounter', ci.context);
+  const performed = ci.occurrencePeriod ?? ci.occurrenceDateTime;
+  if (performed !== undefined) {
+    p.status = 'completed';
+    if (ci.occurrencePeriod !== undefined) p.performedPeriod = performed;
+    else p.performedDateTime = performed;
   }
-  const same = added.length === 0 && held.every((h, i) => h === (transaction.coding as Json[] | undefined)?.[i]);
-  return same ? transaction : { ...transaction, coding: [...held, ...added] };
+  ci.contained = [p];
+  ci.service = [{ reference: `#${SERVICE_ID}` }];
 }
 
 export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -456,9 +466,13 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const ci: Json = { resourceType: 'ChargeItem', status: 'billable' };
   const id = seg.str(2);
   if (id !== undefined) ci.identifier = [{ value: id }];
+  // [hig FT1, no IG map: the IG has no FT1 segment map, and its ORM_O01/OML_O21/ORU_R01 rows for FT1 give no
+  // target] FT1-7 transaction code (the charge) → ChargeItem.code; FT1-7 empty: FT1-25 (the charge named by its
+  // procedure); FT1-25 beside FT1-7 → ChargeItem.service (chargedService, after the occurrence below)
   const transaction = codeableConcept(seg.rep(7));
-  const charged = transaction ?? chargedProcedure(seg, cx);
-  ci.code = (transaction === undefined ? charged : withProcedureCode(transaction, seg, cx)) ?? { text: 'unknown' };
+  const procedure = chargedProcedure(seg, cx);
+  const charged = transaction ?? procedure;
+  ci.code = charged ?? { text: 'unknown' };
   ci.subject = cx.ref(scope.patient);
   if (scope.encounter !== undefined) ci.context = cx.ref(scope.encounter);
   // [hig FT1, no IG map; FHIR R4 ChargeItem.account "Account to place this charge"] the patient's PID-18
@@ -469,6 +483,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const { start, end } = seg.span([4, 1], [4, 2], 'ChargeItem.occurrence');
   if (start !== undefined && end !== undefined) ci.occurrencePeriod = { start, end };
   else set(ci, 'occurrenceDateTime', start ?? seg.dateTime(5));
+  if (transaction !== undefined && procedure !== undefined) chargedService(ci, procedure);
   const qty = decimal(seg.str(10));
   if (qty !== undefined) ci.quantity = { value: qty };
   const price = decimal(val(seg.rep(11), 1, 1));
@@ -486,7 +501,7 @@ export function mapFt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   }));
   push(ci, 'reason', ...seg.reps(19).map((r) => codeableConcept(r)));
   // [hig identity] FT1-2 transaction id within the patient's record (identity.ts patientNumberKey), else the patient's charge of this code on this date in this visit
-  // the code of the key is FT1-7's alone (else FT1-25's), as before FT1-25 joined it (review 34 R34-N3)
+  // the code of the key is FT1-7's alone (else FT1-25's)
   const key = ci.identifier === undefined ? patientFactsKey('charge', scope.patient, resourceFact(scope.encounter) ?? '', conceptKey(charged ?? (ci.code as Json)), String(ci.occurrenceDateTime ?? JSON.stringify(ci.occurrencePeriod ?? ''))) : numberKey('charge', scope.patient, (ci.identifier as Json[])[0]);
   scope.noteTarget = cx.add(ci as Resource, key, 'distinct');
 }
@@ -1126,14 +1141,20 @@ export function prtPersons(group: GroupFrame | undefined, roles: readonly string
  * account (PID-18) with GT1-13/14 as its period and GT1-22 (billing hold) as onHold. The IG has no
  * GT1 map and US Core no guarantor profile; FHIR's Account.guarantor is the element for "the
  * parties responsible for balancing the account". The party: the Patient when GT1-11 says self
- * (SEL); else a RelatedPerson (v3 RoleCode GUAR + the GT1-11 relationship, following the IG's
- * NK1[RelatedPerson] map field for field); else, with no person named, the GT1-21 organization.
- * GT1-10 (guarantor type) and the employer fields (GT1-16…20, 29–32) have no FHIR element and stay
- * in the report.
+ * (SEL); else an organization guarantor (guarantorIsOrganization) is the GT1-21 Organization; else a
+ * RelatedPerson (v3 RoleCode GUAR + the GT1-11 relationship, following the IG's NK1[RelatedPerson]
+ * map field for field); else, with no person named, the GT1-21 organization. GT1-10 (guarantor
+ * type) but `O` and the employer fields (GT1-16…20, 29–32) have no FHIR element and stay in the
+ * report.
  */
 export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
-  const party = seg.str(11)?.toUpperCase() === 'SEL' ? selfGuarantor(seg, scope.patient, cx) : (guarantorPerson(seg, scope.patient, cx) ?? organization(cx, seg.rep(21)));
+  const party =
+    seg.str(11)?.toUpperCase() === 'SEL'
+      ? selfGuarantor(seg, scope.patient, cx)
+      : guarantorIsOrganization(seg)
+        ? guarantorOrganization(seg, cx)
+        : (guarantorPerson(seg, scope.patient, cx) ?? organization(cx, seg.rep(21)));
   const account = madeBy(scope, 'PID', 'Account');
   if (party === undefined || account === undefined) return;
   const g: Json = { party };
@@ -1141,6 +1162,38 @@ export function mapGt1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (hold === 'Y' || hold === 'N') g.onHold = hold === 'Y';
   set(g, 'period', seg.period([13], [14]));
   push(account, 'guarantor', g);
+}
+
+/**
+ * [hig GT1 rule; review 59 R59-W1] The guarantor is an organization when GT1-10 (guarantor type, user-defined
+ * table 0068) says `O`, or when GT1-3 names no person and GT1-21 (guarantor organization name) is sent. Until
+ * then such a GT1 (an injury on duty's employer: GT1-2 its number, GT1-10 O, GT1-21 the company) became a
+ * RelatedPerson of the patient with no name, GT1-2 as a person's identifier, and that was Account.guarantor.
+ * GT1-10 counts as read only when it decides this (else it stays a report line, as before).
+ */
+function guarantorIsOrganization(seg: SegmentReader): boolean {
+  const had = seg.used.has(10);
+  if (seg.str(10)?.toUpperCase() === 'O') return true;
+  if (!had) seg.used.delete(10);
+  const named = seg.used.has(3);
+  const person = seg.reps(3).length > 0;
+  if (!named) seg.used.delete(3);
+  return !person && seg.rep(21) !== undefined;
+}
+
+/**
+ * [hig GT1 rule: FHIR R4 Account.guarantor.party Reference(Organization); IG XON[Organization] for GT1-21] An
+ * organization guarantor: the GT1-21 Organization, keyed as every XON (entities.ts organizationKey), so the
+ * employer an IN1-11 names with the same XON is the same resource; GT1-2 (guarantor number) among its
+ * identifiers, as IN1-10 is for the IN1-11 employer. GT1-21 not sent (GT1-10 O with GT1-2 alone): the
+ * Organization GT1-2 identifies. The person fields (GT1-3, 5–9, 11, 12) stay in the report: the GT1 of an
+ * organization sends them for no person, and the shared Organization is no patient's record of it (nk1org18).
+ */
+function guarantorOrganization(seg: SegmentReader, cx: Conversion): Reference | undefined {
+  const numbers = seg.reps(2).map((r) => cxIdentifier(r, cx)).filter((i): i is Json => i !== undefined);
+  // GT1-11 (read by the SEL test) is the organization's relationship to the patient (an employer): no element holds it
+  if (seg.rep(11) !== undefined) cx.leftOut(seg, '11', "an organization guarantor's relationship to the patient: neither Organization nor Account.guarantor has an element for it");
+  return organization(cx, seg.rep(21), numbers);
 }
 
 /** GT1-11 SEL: the patient is the guarantor; GT1-3/5–9/12 repeat the PID. */
