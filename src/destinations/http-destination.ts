@@ -6,7 +6,7 @@
  * (Retry-After honoured), other statuses permanent with the body kept for sealing.
  */
 import { z } from 'zod';
-import { encodingLabel, readMsh18 } from '../hl7/charset.js';
+import { alternateLabel, encodingLabel, readMsh18 } from '../hl7/charset.js';
 import { sendAuthorized } from './auth/authorized.js';
 import { createAuth } from './auth/index.js';
 import { failureFor, verdictOf } from './classify.js';
@@ -43,9 +43,9 @@ export const httpDestination = defineDestination({
   create: (config, deps) => createHttpDestination(config, deps),
 });
 
-/** The charset parameter for v2 bytes, from MSH-18 (the bytes are sent as they are). */
+/** The charset parameter for v2 bytes, from MSH-18, its alternate sets included (the bytes are sent as they are). */
 function hl7MediaType(message: Buffer, base: string): string {
-  const label = encodingLabel(readMsh18(message));
+  const label = alternateLabel(message) ?? encodingLabel(readMsh18(message));
   const charset = label === 'latin1' ? 'ISO-8859-1' : label;
   return charset === undefined ? base : `${base}; charset=${charset}`;
 }
