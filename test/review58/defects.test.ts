@@ -96,7 +96,7 @@ describe('review 58: the name representation XPN.8 (R58-L1, (b): no IG target)',
   it('R58-L1 control: #04 holds both names, kanji first', () => {
     expect(names(ofType(converted('04'), 'Patient')[0])).toEqual(['桜井 美咲', 'サクライ ミサキ']);
   });
-  it.fails('R58-L1 [IG XPN[HumanName] #8, no target] #04: the kanji name and the katakana reading are told apart (representation IDE / SYL)', () => {
+  it('R58-L1 [IG XPN[HumanName] #8, no target; hig rule since fix35d] #04: the kanji name and the katakana reading are told apart (representation IDE / SYL)', () => {
     const p = ofType(converted('04'), 'Patient')[0] as Json;
     const rep = (p.name as Json[]).map((x) => text(x.extension).match(/"valueCode":"(IDE|SYL|ABC)"/)?.[1]);
     expect(rep).toEqual(['IDE', 'SYL']);
