@@ -277,3 +277,44 @@ export function encodeText(text: string, msh18: string | undefined): Buffer | un
   }
   return Buffer.from(bytes);
 }
+
+/** JIS X 0208 character → its two bytes, built on first use from the ISO-2022-JP decoder (one character per pair). */
+let jisPairs: Map<string, string> | undefined;
+
+function jisTable(): Map<string, string> {
+  if (jisPairs === undefined) {
+    const bytes = [0x1b, 0x24, 0x42];
+    for (let lead = 0x21; lead <= 0x7e; lead++) for (let trail = 0x21; trail <= 0x7e; trail++) bytes.push(lead, trail);
+    const text = new TextDecoder(ISO2022_JP_LABEL).decode(Uint8Array.from(bytes));
+    jisPairs = new Map();
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch !== '\ufffd' && !jisPairs.has(ch)) jisPairs.set(ch, String.fromCharCode(0x21 + Math.floor(i / 94), 0x21 + (i % 94)));
+    }
+  }
+  return jisPairs;
+}
+
+/**
+ * Text → ISO-2022-JP bytes (the inverse of the decoding alternateCharset chooses): ASCII as is, each run of JIS X
+ * 0208 characters between `ESC $ B` and `ESC ( B`. Undefined when a character is neither (the caller names where).
+ */
+export function encodeIso2022Jp(text: string): Buffer | undefined {
+  const table = jisTable();
+  let out = '';
+  let shifted = false;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      if (shifted) out += '\x1b(B';
+      shifted = false;
+      out += ch;
+      continue;
+    }
+    const pair = table.get(ch);
+    if (pair === undefined) return undefined;
+    if (!shifted) out += '\x1b$B';
+    shifted = true;
+    out += pair;
+  }
+  return Buffer.from(shifted ? `${out}\x1b(B` : out, 'latin1');
+}

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeMessage, decodeSegments } from '../../src/hl7/charset.js';
+import { decodeMessage, decodeSegments, encodeIso2022Jp } from '../../src/hl7/charset.js';
 import { parseMessage } from '../../src/hl7/message.js';
 
 const DELIMITER_BYTES = new Set([...'|^~\\&'].map((c) => c.charCodeAt(0)));
@@ -42,7 +42,7 @@ const MSH = 'MSH|^~\\&|KSHIS|KSGH|HIG|KSGH|20330304084112||ADT^A08^ADT_A01|C1|P|
 const messageOf = (fields: string[]) => [MSH, 'EVN|A08', ...fields.map((f, i) => `NTE|${i + 1}||${f}`)].join('\r');
 
 describe('R58-W1 property: ISO-2022-JP text with delimiter-valued bytes inside shifted runs round-trips', () => {
-  it('every NTE-3 reads back as written, and decodeSegments gives the same NTE lines', () => {
+  it('every NTE-3 reads back as written, decodeSegments gives the same NTE lines, encodeIso2022Jp the same bytes', () => {
     fc.assert(
       fc.property(fc.array(field, { minLength: 1, maxLength: 8 }), (fields) => {
         const text = messageOf(fields);
@@ -52,6 +52,8 @@ describe('R58-W1 property: ISO-2022-JP text with delimiter-valued bytes inside s
         const nte = parseMessage(decoded).segments.filter((s) => s.name === 'NTE');
         expect(nte.map((s) => s.fields[3])).toEqual(fields);
         expect(decodeSegments(bytes, new Set(['NTE']))).toBe(text.split('\r').slice(2).join('\r'));
+        // and hig's encoder (a code step's returned text) writes the same bytes back
+        expect(encodeIso2022Jp(text)?.equals(bytes)).toBe(true);
       }),
       { numRuns: 300 },
     );
