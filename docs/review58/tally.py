@@ -73,9 +73,9 @@ SILENT_ASTAR = {}
 # 20330310; the JIS residue of TQ1-3's `１日２回` (日 = `F|`) shifted TQ1's fields (a consequence of W1, counted apart
 # as refused). R58-R2 (#23): MSH-18 `ISO IR87` as the first repetition (a table 0211 value) is refused PARSE_FAILED
 # "the character set in MSH-18 is not supported".
-REFUSED = {5, 17, 23}
+REFUSED = set() if _fixed('08e4fa55') else {5, 17, 23}  # R58-R1 (W1's shift) and R58-R2 fixed by fix35d
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R58-W1': '08e4fa55'}  # fix35d: MSH-18 alternate sets (~ISO IR87, ISO IR87) decode the bytes as ISO-2022-JP before parsing
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -6,7 +6,7 @@
  * (Retry-After honoured), other statuses permanent with the body kept for sealing.
  */
 import { z } from 'zod';
-import { encodingLabel, readMsh18 } from '../hl7/charset.js';
+import { alternateLabel, encodingLabel, readMsh18 } from '../hl7/charset.js';
 import { sendAuthorized } from './auth/authorized.js';
 import { createAuth } from './auth/index.js';
 import { failureFor, verdictOf } from './classify.js';
@@ -44,11 +44,12 @@ export const httpDestination = defineDestination({
 });
 
 /**
- * The charset parameter for v2 bytes, from MSH-18: true of the bytes payloadBytes sends (an empty MSH-18 whose bytes
- * hig read otherwise than UTF-8 is sent re-encoded as UTF-8: code review 35 CR35-4).
+ * The charset parameter for v2 bytes, from MSH-18, its alternate sets included (an ISO-2022-JP message is sent as it
+ * came): true of the bytes payloadBytes sends (an empty MSH-18 whose bytes hig read otherwise than UTF-8 is sent
+ * re-encoded as UTF-8: code review 35 CR35-4).
  */
 function hl7MediaType(message: Buffer, base: string): string {
-  const label = encodingLabel(readMsh18(message));
+  const label = alternateLabel(message) ?? encodingLabel(readMsh18(message));
   const charset = label === 'latin1' ? 'ISO-8859-1' : label;
   return charset === undefined ? base : `${base}; charset=${charset}`;
 }

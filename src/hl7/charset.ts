@@ -38,11 +38,22 @@ export function encodingLabel(msh18: string | undefined): string | undefined {
 
 /** Reads MSH-18 (first repetition, first component) from the undecoded bytes, if any. */
 export function readMsh18(buf: Buffer): string | undefined {
+  return readMsh18Sets(buf)?.[0];
+}
+
+/**
+ * Runs an ISO 2022 escape shifts to a set whose bytes may equal a delimiter (`ESC $ @`, `ESC $ B`, `ESC $ ( D`: JIS X
+ * 0208 / 0212; `ESC ( I`: JIS X 0201 katakana), up to the next escape or line end: not delimiters (R58-W1).
+ */
+const SHIFTED_RUN = /\x1b(?:\$[@B]|\$\([@-~]|\(I)[^\x1b\r\n]*/g;
+
+/** MSH-18's repetitions (first component each) from the undecoded bytes; the MSH's shifted runs set aside first. */
+function readMsh18Sets(buf: Buffer): string[] | undefined {
   let start = buf.indexOf('MSH');
   if (start < 0) return undefined;
   let end = start;
   while (end < buf.length && buf[end] !== 0x0d && buf[end] !== 0x0a) end++;
-  const line = buf.toString('latin1', start, end);
+  const line = buf.toString('latin1', start, end).replace(SHIFTED_RUN, '');
   const read = readEncodingCharacters(line);
   if (!read.ok) return undefined; // the parser refuses it too
   const d = read.delimiters;
@@ -50,8 +61,71 @@ export function readMsh18(buf: Buffer): string | undefined {
   // parts[0] = 'MSH', parts[1] = MSH-2, so MSH-n = parts[n-1]
   const raw = parts[17];
   if (raw === undefined) return undefined;
-  const first = raw.split(d.repetition)[0] ?? '';
-  return first.split(d.component)[0];
+  return raw.split(d.repetition).map((rep) => rep.split(d.component)[0] ?? '');
+}
+
+/**
+ * [v2.5.1 2.15.9.18, 2.15.9.20, table 0211; hig rule, review 58 R58-W1 / R58-R2] MSH-18 repeats: the first repetition
+ * is the default set (ASCII when empty), the further ones the alternate sets that ISO 2022 escape sequences invoke
+ * inside the text (MSH-20 `ISO 2022-1994`). JAHIS senders write `~ISO IR87` (or `ISO IR87` alone): ASCII, and JIS X
+ * 0208 between `ESC $ B` and `ESC ( B`, i.e. ISO-2022-JP. Such bytes are decoded as ISO-2022-JP before parsing, whole:
+ * a JIS pair may be a delimiter's byte (美 `H~`, 日 `F|`), which is no delimiter inside the shifted run. Node's WHATWG
+ * decoder reads ASCII (ISO IR6), JIS X 0201 Roman (ISO IR14, `ESC ( J`) and katakana (ISO IR13, `ESC ( I`) and JIS
+ * X 0208 (ISO IR87, `ESC $ @` / `ESC $ B`); not JIS X 0212 (ISO IR159) nor any other set.
+ */
+export const ISO2022_JP_LABEL = 'iso-2022-jp';
+
+/** MSH-18 values (table 0211) the ISO-2022-JP decoder reads; `''` the empty (ASCII) default. */
+const ISO2022_JP_SETS: ReadonlySet<string> = new Set(['', 'ASCII', 'ISO IR6', 'ISO IR14', 'ISO IR13', 'ISO IR87']);
+
+/** MSH-18 calls for ISO 2022 code extensions: `ISO IR87` first, or a non-empty repetition after the first. */
+const extendsCode = (sets: readonly string[]): boolean => sets[0] === 'ISO IR87' || sets.slice(1).some((set) => set !== '');
+
+/** The MSH-18 repetitions (trimmed, upper case) when they call for ISO 2022 code extensions, else undefined. */
+function alternateSets(buf: Buffer): string[] | undefined {
+  const sets = readMsh18Sets(buf)?.map((set) => set.trim().toUpperCase());
+  return sets !== undefined && extendsCode(sets) ? sets : undefined;
+}
+
+/** 'iso-2022-jp' when MSH-18's repetitions name sets the ISO-2022-JP decoder reads (ISO2022_JP_SETS), else undefined. */
+export function alternateLabel(buf: Buffer): string | undefined {
+  const sets = alternateSets(buf);
+  return sets !== undefined && sets.every((set) => ISO2022_JP_SETS.has(set)) ? ISO2022_JP_LABEL : undefined;
+}
+
+/**
+ * messageLabel for MSH-18 with alternate sets (alternateSets), else undefined. Throws PARSE_FAILED naming the
+ * repetition whose set hig does not read, or the segment whose bytes are no ISO-2022-JP (an escape to another set, a
+ * byte above 0x7F): read anyway, they would be U+FFFD or escape residue in the values.
+ */
+function alternateCharset(buf: Buffer, body: Buffer): MessageCharset | undefined {
+  const sets = alternateSets(buf);
+  if (sets === undefined) return undefined;
+  const unread = sets.findIndex((set) => !ISO2022_JP_SETS.has(set));
+  if (unread >= 0) throw new PermanentError('PARSE_FAILED', `MSH-18 repetition ${unread + 1}: a character set hig does not read with ISO 2022 code extensions (it reads ASCII, ISO IR14, ISO IR13 and ISO IR87 as ISO-2022-JP)`);
+  const bad = firstUndecodableLine(body, ISO2022_JP_LABEL);
+  if (bad !== undefined) throw new PermanentError('PARSE_FAILED', `segment ${bad}: bytes that are no ISO-2022-JP (MSH-18 names ISO 2022 alternate sets: ASCII, JIS X 0201 and JIS X 0208 only)`);
+  return { label: ISO2022_JP_LABEL, fallback: false };
+}
+
+/** The 1-based number of the first non-empty line that is no text in `label` (fatal decoding), if any; O(n). */
+function firstUndecodableLine(body: Buffer, label: string): number | undefined {
+  const decoder = new TextDecoder(label, { fatal: true });
+  let line = 0;
+  for (let from = 0; from < body.length; ) {
+    let end = from;
+    while (end < body.length && body[end] !== 0x0d && body[end] !== 0x0a) end++;
+    if (end > from) {
+      line++;
+      try {
+        decoder.decode(body.subarray(from, end));
+      } catch {
+        return line;
+      }
+    }
+    from = end + 1;
+  }
+  return undefined;
 }
 
 /** What the bytes of a message are read in, and whether MSH-18's default was set aside (see messageLabel). */
@@ -75,6 +149,8 @@ const setAside = (msh18: string | undefined, body: Buffer): boolean => (msh18 ??
 
 /** The charset of a message's bytes (`body`: without a UTF-8 byte order mark); throws as decodeMessageBytes does. */
 function messageLabel(buf: Buffer, body: Buffer): MessageCharset {
+  const alternate = alternateCharset(buf, body);
+  if (alternate !== undefined) return alternate;
   const msh18 = readMsh18(buf);
   const label = encodingLabel(msh18);
   if (label === undefined) {
@@ -228,4 +304,45 @@ export function encodeText(text: string, msh18: string | undefined): Buffer | un
     bytes.push(byte);
   }
   return Buffer.from(bytes);
+}
+
+/** JIS X 0208 character → its two bytes, built on first use from the ISO-2022-JP decoder (one character per pair). */
+let jisPairs: Map<string, string> | undefined;
+
+function jisTable(): Map<string, string> {
+  if (jisPairs === undefined) {
+    const bytes = [0x1b, 0x24, 0x42];
+    for (let lead = 0x21; lead <= 0x7e; lead++) for (let trail = 0x21; trail <= 0x7e; trail++) bytes.push(lead, trail);
+    const text = new TextDecoder(ISO2022_JP_LABEL).decode(Uint8Array.from(bytes));
+    jisPairs = new Map();
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch !== '\ufffd' && !jisPairs.has(ch)) jisPairs.set(ch, String.fromCharCode(0x21 + Math.floor(i / 94), 0x21 + (i % 94)));
+    }
+  }
+  return jisPairs;
+}
+
+/**
+ * Text → ISO-2022-JP bytes (the inverse of the decoding alternateCharset chooses): ASCII as is, each run of JIS X
+ * 0208 characters between `ESC $ B` and `ESC ( B`. Undefined when a character is neither (the caller names where).
+ */
+export function encodeIso2022Jp(text: string): Buffer | undefined {
+  const table = jisTable();
+  let out = '';
+  let shifted = false;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) {
+      if (shifted) out += '\x1b(B';
+      shifted = false;
+      out += ch;
+      continue;
+    }
+    const pair = table.get(ch);
+    if (pair === undefined) return undefined;
+    if (!shifted) out += '\x1b$B';
+    shifted = true;
+    out += pair;
+  }
+  return Buffer.from(shifted ? `${out}\x1b(B` : out, 'latin1');
 }

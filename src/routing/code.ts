@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { PermanentError } from '../errors.js';
-import { decodeMessageBytes, encodeText, readMsh18 } from '../hl7/charset.js';
+import { alternateLabel, decodeMessageBytes, encodeIso2022Jp, encodeText, readMsh18 } from '../hl7/charset.js';
 import type { DeliveryContext, Payload } from '../destinations/types.js';
 import { sandboxSource } from './code-sandbox.js';
 import { resolveInside } from './inside.js';
@@ -213,8 +213,9 @@ function fromOutput(module: string, input: Payload, output: string | undefined):
     case 'hl7v2': {
       if (typeof value !== 'string' || !/^\s*MSH/.test(value)) throw wrong('something that is not an HL7 v2 message (a string starting with MSH)');
       const message = value.replace(/^\s+/, '');
-      const msh18 = readMsh18(Buffer.from(message, 'latin1'));
-      const bytes = encodeText(message, msh18);
+      const head = Buffer.from(message, 'latin1');
+      // [R58-W1] MSH-18 alternate sets (`~ISO IR87`): the text goes back to ISO-2022-JP, as it came (charset.ts)
+      const bytes = alternateLabel(head) === undefined ? encodeText(message, readMsh18(head)) : encodeIso2022Jp(message);
       if (bytes === undefined) throw wrong('text its MSH-18 character set cannot encode');
       return { contentType: 'hl7v2', message: bytes };
     }

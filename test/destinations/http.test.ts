@@ -61,6 +61,13 @@ describe('what is sent', () => {
     expect(seen[0]!.method).toBe('POST');
   });
 
+  it('[R58-W1] MSH-18 `~ISO IR87` (ASCII, JIS X 0208 by ISO 2022 escapes): the bytes as they are, charset=iso-2022-jp, not the first repetition\'s UTF-8', async () => {
+    const jis = Buffer.from('MSH|^~\\&|A|B|C|D|1||ADT^A01|H1|P|2.5||||||~ISO IR87||ISO 2022-1994\rPID|1||1||\x1b$B:y0f\x1b(B\r', 'latin1');
+    await http({ content: 'hl7v2' }).deliver(v2(jis), context());
+    expect(seen[0]!.body.equals(jis)).toBe(true);
+    expect(seen[0]!.headers['content-type']).toBe('application/hl7-v2; charset=iso-2022-jp');
+  });
+
   it('the FHIR Bundle as application/fhir+json, with PUT when configured', async () => {
     const bundle = { resourceType: 'Bundle', type: 'transaction', entry: [] };
     await http({ content: 'fhir', method: 'PUT' }).deliver({ contentType: 'fhir', bundle }, context());

@@ -89,6 +89,14 @@ describe('running', () => {
   });
 });
 
+describe('[R58-W1] MSH-18 alternate sets', () => {
+  it('keeps a `~ISO IR87` message in ISO-2022-JP (桜井 as `ESC $ B :y0f ESC ( B`, 美 `H~` no repetition)', async () => {
+    const jis = Buffer.from('MSH|^~\\&|A|B|C|D|1||ADT^A01|J1|P|2.5||||||~ISO IR87||ISO 2022-1994\rPID|1||1||\x1b$B:y0f\x1b(B^\x1b$BH~:i\x1b(B\rPV1|1|I|WARD1\r', 'latin1');
+    const out = await runner.run('ward.ts', { contentType: 'hl7v2', message: jis }, ctx, 500);
+    expect(text(out)).toBe(jis.toString('latin1').replace('WARD1', 'WARD-lab'));
+  });
+});
+
 describe('failures are permanent, with a transformer code, and never quote the message', () => {
   it.each([
     ['throws.ts', 'TRANSFORM_FAILED', 'threw: Error at line'],

@@ -25,10 +25,12 @@ interface NameLayout {
   calledBy?: number;
   /** [IG XPN[HumanName] XPN.11, XCN[Practitioner] XCN.18 Name Assembly Order → extension humanname-assembly-order] */
   assembly: number;
+  /** [IG XPN[HumanName] #8, XCN[Practitioner] #15 Name Representation Code: no target; hig rule → iso21090-EN-representation] */
+  representation: number;
 }
 
-const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14, calledBy: 15, assembly: 11 };
-const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17, assembly: 18 };
+const XPN: NameLayout = { family: 1, given: 2, middle: 3, suffix: 4, prefix: 5, degree: 6, type: 7, periodStart: 12, periodEnd: 13, validityRange: 10, professional: 14, calledBy: 15, assembly: 11, representation: 8 };
+const XCN: NameLayout = { family: 2, given: 3, middle: 4, suffix: 5, prefix: 6, degree: 7, type: 10, periodStart: 19, periodEnd: 20, validityRange: 17, assembly: 18, representation: 15 };
 
 function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): Json | undefined {
   const family = val(rep, l.family, 1);
@@ -50,6 +52,7 @@ function humanName(rep: Repetition | undefined, l: NameLayout, ctx: DatatypeCont
   if (given !== undefined) n.given = given;
   if (prefix !== undefined) n.prefix = prefix;
   if (suffix !== undefined) n.suffix = suffix;
+  representation(n, rep, l, ctx);
   assemblyOrder(n, val(rep, l.assembly), l, ctx);
   const explicit = val(rep, l.periodStart) !== undefined || val(rep, l.periodEnd) !== undefined;
   // [IG XPN[HumanName] XPN.10 IF XPN.12 NOT VALUED AND XPN.13 NOT VALUED → period (DR[Period])]:
@@ -88,7 +91,27 @@ function assemblyOrder(n: Json, code: string | undefined, l: NameLayout, ctx: Da
   if (code === undefined) return;
   const mapped = lookupCode('NameAssemblyOrder', code);
   if (mapped === undefined) ctx.leftOutValue?.(`${l.assembly === 11 ? 'XPN.11' : 'XCN.18'} (name assembly order): a value that is no code of HL7 table 0444 (NameAssemblyOrder map)`);
-  else n.extension = [{ url: ASSEMBLY_ORDER, valueCode: mapped }];
+  else n.extension = [...((n.extension as Json[] | undefined) ?? []), { url: ASSEMBLY_ORDER, valueCode: mapped }];
+}
+
+const REPRESENTATION = 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation';
+/** HL7 table 0465 (name/address representation) → FHIR EntityNameRepresentation (ISO 21090). */
+const REPRESENTATIONS: Readonly<Record<string, string>> = { A: 'ABC', I: 'IDE', P: 'SYL' };
+
+/**
+ * [IG XPN[HumanName] #8, XCN[Practitioner] #15: no target; hig rule (review 58 R58-L1), as JP Core profiles
+ * Patient.name] The name representation code (table 0465: I ideographic, P phonetic, A alphabetic) → FHIR's core
+ * extension iso21090-EN-representation (IDE / SYL / ABC): a Japanese patient's legal kanji name and its katakana
+ * reading, both `official`, are told apart. Until fix35d it was dropped without a report line. A code outside the
+ * table is reported at the field, never its value.
+ */
+function representation(n: Json, rep: Repetition | undefined, l: NameLayout, ctx: DatatypeContext): void {
+  const code = val(rep, l.representation);
+  if (code === undefined) return;
+  const mapped = REPRESENTATIONS[code.toUpperCase()];
+  const report = rep === undefined ? ctx.leftOutValue : (ctx.reportFor?.(rep) ?? ctx.leftOutValue);
+  if (mapped === undefined) report?.(`${l.representation === 8 ? 'XPN.8' : 'XCN.15'} (name representation): a value that is no code of HL7 table 0465 (A, I, P): the name is kept without it`);
+  else n.extension = [...((n.extension as Json[] | undefined) ?? []), { url: REPRESENTATION, valueCode: mapped }];
 }
 
 /** FHIR's HumanName family-part extensions, by FN component [IG FN[HumanName] FN.2–FN.5]. */
@@ -167,7 +190,7 @@ export function xpnNameList(reps: readonly Repetition[], ctx: DatatypeContext): 
 
 /**
  * A name as an identity fact: without FN.2–FN.5's extensions (`_family`) and the assembly-order
- * extension (XPN.11/XCN.18), which arrived with
+ * and representation extensions (XPN.11/XCN.18, XPN.8/XCN.15), which arrived with
  * review 14's fix, so a Practitioner known by name only keeps the URL it had (code review 15,
  * CR15-2). Key callers use the name proper, never a called-by name.
  */
