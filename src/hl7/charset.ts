@@ -78,8 +78,11 @@ export const ISO2022_JP_LABEL = 'iso-2022-jp';
 /** MSH-18 values (table 0211) the ISO-2022-JP decoder reads; `''` the empty (ASCII) default. */
 const ISO2022_JP_SETS: ReadonlySet<string> = new Set(['', 'ASCII', 'ISO IR6', 'ISO IR14', 'ISO IR13', 'ISO IR87']);
 
-/** MSH-18 calls for ISO 2022 code extensions: `ISO IR87` first, or a non-empty repetition after the first. */
-const extendsCode = (sets: readonly string[]): boolean => sets[0] === 'ISO IR87' || sets.slice(1).some((set) => set !== '');
+/**
+ * MSH-18 calls for ISO 2022 code extensions: `ISO IR87` first, or a repetition after the first that names another set
+ * than the default (one equal to it alternates to nothing: `8859/1~8859/1` is read as 8859/1, not refused).
+ */
+const extendsCode = (sets: readonly string[]): boolean => sets[0] === 'ISO IR87' || sets.slice(1).some((set) => set !== '' && set !== sets[0]);
 
 /** The MSH-18 repetitions (trimmed, upper case) when they call for ISO 2022 code extensions, else undefined. */
 function alternateSets(buf: Buffer): string[] | undefined {

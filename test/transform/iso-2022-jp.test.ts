@@ -92,4 +92,9 @@ describe('[hig rule R58-W1] an alternate set hig cannot decode is refused, locat
     const utf8 = Buffer.from(['MSH|^~\\&|KSLIS|KSGH|HIG|KSGH|20330304084112||ADT^A04^ADT_A01|C2|P|2.5||||||UNICODE UTF-8~', 'EVN|A04|20330304084100', 'PID|1||0005800117^^^^PI||桜井^美咲||19720819|F', 'PV1|1|O'].join('\r'), 'utf8');
     expect(names(patient(utf8))).toEqual(['桜井 美咲']);
   });
+  it('a repetition that repeats the default set (`8859/1~8859/1`) invokes no alternate set: Latin-1 bytes read as ISO 8859-1', () => {
+    // [v2.5.1 2.15.9.18: further repetitions name *alternate* sets; one equal to the default alternates to nothing]
+    const latin1 = Buffer.from(['MSH|^~\\&|QCLAB|CHUQ|HIG|CHUQ|20330304084112||ADT^A04^ADT_A01|C3|P|2.5||||||8859/1~8859/1', 'EVN|A04|20330304084100', 'PID|1||0005800118^^^^PI||BÉLANGER^HÉLÈNE||19720819|F', 'PV1|1|O'].join('\r'), 'latin1');
+    expect(names(patient(latin1))).toEqual(['BÉLANGER HÉLÈNE']);
+  });
 });
