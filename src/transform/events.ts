@@ -51,7 +51,8 @@ export interface EventMeaning {
    * unread (the report lists them). A13 cancels a discharge: its PV1-36 disposition and PV1-37
    * discharged-to location are the discharge's (as its PV1-45 already is: no period.end); A32 cancels an
    * arrival: PV1-43 is the place the patient did not arrive at; A33 cancels a departure: PV1-42 is the
-   * place the patient is no longer going to (review 35 R35-N4/N7; v2.5.1 3.3.13, 3.3.32, 3.3.33).
+   * place the patient is no longer going to (review 35 R35-N4/N7; v2.5.1 3.3.13, 3.3.32, 3.3.33); A27 cancels a
+   * pending admission: PV1-42 is the bed that admission was to have (review 57 R57-W2; v2.5.1 3.3.27).
    */
   cancelledPv1?: readonly number[];
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
@@ -120,7 +121,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A13: { cancelledPv1: [36, 37] }, // cancel discharge (its status in-progress comes from the IG's map)
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
-  A27: { encounterStatus: 'cancelled', pendingAdmission: true }, // cancel pending admit: the admission will not happen (of a visit not begun: pendingAdmission)
+  // cancel pending admit: the admission will not happen (of a visit not begun: pendingAdmission); PV1-42 is the bed
+  // of the admission it cancels, no place of the visit, as an A26's and an A33's (review 57 R57-W2)
+  A27: { encounterStatus: 'cancelled', pendingAdmission: true, cancelledPv1: [42] },
   A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
   A32: { cancelledPv1: [43] }, // cancel patient arriving - tracking
   A33: { cancelledPv1: [42] }, // cancel patient departing - tracking

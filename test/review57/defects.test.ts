@@ -60,7 +60,7 @@ describe('review 57: the cancelled pending admission\'s bed (R57-W2)', () => {
     const marked = (entries('15').find((e) => e.resource?.resourceType === 'Encounter')?.extension ?? []).filter((x) => String(x.url).endsWith('encounter-location-cancelled'));
     expect(marked).toHaveLength(1);
   });
-  it.fails('R57-W2 #11 A27 names no reserved place (PV1-42 is the cancelled admission\'s bed)', () => {
+  it('R57-W2 #11 A27 names no reserved place (PV1-42 is the cancelled admission\'s bed)', () => {
     expect(places('11').filter((p) => p.endsWith('reserved'))).toEqual([]);
   });
 });

@@ -104,3 +104,15 @@ describe('R57-W1 an A27 naming a visit already under way is not cancelled [v2.5.
     expect(marks(m, 'encounter-status-held')).toEqual([]);
   });
 });
+describe('R57-W2 an A27\'s PV1-42 is the cancelled admission\'s bed, no place of the visit (as an A26\'s)', () => {
+  it.each([
+    ['E', BEFORE],
+    ['I', ''],
+  ])('PV1-2 %s, PV1-44 %j: no reserved place; the bed marked cancelled for the destination; PV1-42 reported', (cls, admit) => {
+    const m = message('A27', cls, admit);
+    // PV1-3 as the visit's status says: active under way, no status on a cancelled visit (code review 15 CR15-5)
+    expect(places(m)).toEqual([cls === 'E' ? 'BAY07 active' : 'BAY07 none']);
+    expect(marks(m, 'encounter-location-cancelled')).toHaveLength(1);
+    expect(lines(m)).toContain('PV1-42 (segment 4) is valued but not mapped');
+  });
+});

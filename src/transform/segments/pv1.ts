@@ -218,7 +218,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   for (const [field, status] of locations) {
     // v2.5.1 3.3.12: in A12 PV1-3 is the location before the cancelled transfer; PV1-6 is not a completed stay
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
-    // the cancelled event's place (A32 PV1-43, A33 PV1-42: cancelledPv1): no stay, no reservation; reported
+    // the cancelled event's place (A32 PV1-43, A33 and A27 PV1-42: cancelledPv1): no stay, no reservation; reported
     if ((field === 6 && scope.meaning.cancelsTransfer === true) || (field === 42 && scope.meaning.cancelsPendingTransfer === true) || cancelled.has(field)) {
       // read for its id only: still left unread, so the report names the field as before
       const unread = !seg.used.has(field);
