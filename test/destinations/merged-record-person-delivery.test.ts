@@ -10,11 +10,10 @@
  *
  *   npx vitest run test/destinations/merged-record-person-delivery.test.ts
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
-import { createDestination, type BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
 type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
@@ -24,24 +23,14 @@ const PID = (mrn: string) => `PID|1||${mrn}^^^KACLIN^MR||TUPOU^SIONE^^^^^L||1964
 const A04 = [MSH('C1', 'ADT^A04^ADT_A01'), 'EVN|A04|20331105161500-0800', PID('KC0055120'), 'PV1|1|O|FAM^12^^KACLIN|||||||||||||||||FV5704410^^^KACLIN^VN|||||||||||||||||||||||||20331105161500-0800'].join('\r');
 const merge = (event: string, structure: string) => [MSH(`C2${event}`, `ADT^${event}^${structure}`), `EVN|${event}|20331105164800-0800`, PID('KC0055210'), 'MRG|KC0055120^^^KACLIN^MR'].join('\r');
 
-let server: FhirServer;
-let dest: BundlePusher | undefined;
-beforeEach(async () => {
-  server = await startFhirServer();
-});
-afterEach(async () => {
-  await dest?.close();
-  dest = undefined;
-  await server.close();
-});
-
-const held = (type: string): Json[] => [...server.resources.values()].filter((r) => r.resourceType === type);
+// an empty server per test: each test registers and merges the same two numbers
+const fhir = useFhirDestinations({ serverPer: 'test' });
 async function deliver(options: Options, ...messages: string[]): Promise<void> {
-  dest ??= createDestination({ type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'none' } });
+  const dest = fhir.destination();
   for (const m of messages) await dest.deliver(convertHl7v2(m, options).bundle, never);
 }
 const byMrn = (mrn: string): Json => {
-  const found = held('Patient').filter((p) => JSON.stringify(p.identifier).includes(`"value":"${mrn}"`));
+  const found = fhir.stored('Patient', mrn);
   expect(found).toHaveLength(1);
   return found[0] as Json;
 };
@@ -68,7 +57,7 @@ describe('R57-N1 the record a patient merge retires keeps the person at the FHIR
         expect((old.link as Json[]).map((l) => `${String(l.type)} ${other(l)}`)).toEqual([`replaced-by ${options.omittedFields === 'keep' ? 'KC0055210' : `Patient/${String(good.id)}`}`]);
         expect((good.link as Json[]).map((l) => l.type)).toEqual(['replaces']);
         // the clinic visit still names the retired record, which names the person
-        const visit = held('Encounter')[0] as Json;
+        const visit = [...fhir.server.resources.values()].find((r) => r.resourceType === 'Encounter') as Json;
         expect((visit.subject as Json).reference).toBe(`Patient/${String(old.id)}`);
       });
     }
