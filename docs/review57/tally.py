@@ -26,7 +26,7 @@ CLASSES = [
     # documented rule.
     (r'^PV1: PV1-18: the system of table 0018', 'b', 'PV1-18 patient type: IG PV1[Encounter] #18 has no target; a local code without a system reported (review 57 #01, #03)'),
     (r'^PV1: PV1-10: the system of table 0069', 'b', 'PV1-10 hospital service: a local code the HospitalService map lacks, kept as a code without system (review 57)'),
-    (r'^PV1-42 is valued but not mapped', 'b', 'PV1-42 of an A26: the cancelled pending transfer\'s bed, documented as no place of the visit (Event semantics A26; review 57 #15)'),
+    (r'^PV1-42 is valued but not mapped', 'b', 'PV1-42 of an A26 (A27 since fix35c, R57-W2): the cancelled pending transfer\'s (admission\'s) bed, documented as no place of the visit (Event semantics A26, A27; review 57 #15, #11)'),
     (r'^PV1-6 is valued but not mapped', 'b', 'PV1-6 of an A12: the cancelled transfer\'s destination, documented as no place of the visit (Event semantics A12; review 57 #19)'),
     (r'^MRG-1 is valued but not mapped', 'b', 'MRG-1 of an A06 naming the PID\'s own record: no MRG[Account] row, nothing to link (review 57 #23)'),
     (r'^(MSH-7|EVN-2|EVN-6|PV1-44): a time without offset in the hour America/Anchorage repeats', 'b', 'remark: a bare time in the repeated hour read in its first pass, reported (review 57 #14, #15; only under the channel zone)'),
@@ -57,7 +57,7 @@ SILENT_ASTAR = {}
 # refused").
 REFUSED = {6, 20}
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R57-W1': '1eadd337', 'R57-W2': '288e508c', 'R57-N1': '29d49239', 'R57-N5': 'c59a9e19'}  # fix35c: A14/A27 read as the pending admission's events (a begun visit keeps its status and bay); an A27's PV1-42 is the cancelled admission's bed; a merge's retired record keeps the person; the Supported events table lists A44 (and A18)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

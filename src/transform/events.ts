@@ -51,11 +51,17 @@ export interface EventMeaning {
    * unread (the report lists them). A13 cancels a discharge: its PV1-36 disposition and PV1-37
    * discharged-to location are the discharge's (as its PV1-45 already is: no period.end); A32 cancels an
    * arrival: PV1-43 is the place the patient did not arrive at; A33 cancels a departure: PV1-42 is the
-   * place the patient is no longer going to (review 35 R35-N4/N7; v2.5.1 3.3.13, 3.3.32, 3.3.33).
+   * place the patient is no longer going to (review 35 R35-N4/N7; v2.5.1 3.3.13, 3.3.32, 3.3.33); A27 cancels a
+   * pending admission: PV1-42 is the bed that admission was to have (review 57 R57-W2; v2.5.1 3.3.27).
    */
   cancelledPv1?: readonly number[];
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
+  /**
+   * The event is about the pending admission (A14 pending admit, A27 cancel pending admit), not about the visit its PV1
+   * names: its `encounterStatus` and `preAdmits` hold only for a visit not begun (pendingAdmission below; R57-W1).
+   */
+  pendingAdmission?: boolean;
   /**
    * The message names the visit its PV1 describes but does not write it (every message that is no ADT
    * event: results, orders, pharmacy, documents…): the Encounter is created if the server has none and
@@ -94,7 +100,7 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A07: { encounterStatus: 'in-progress', priorAccount: true, endsPriorVisit: true }, // change an inpatient to an outpatient
   A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
   A05: { preAdmits: true }, // pre-admit (its status planned comes from the IG's map)
-  A14: { encounterStatus: 'planned', preAdmits: true }, // pending admit
+  A14: { encounterStatus: 'planned', preAdmits: true, pendingAdmission: true }, // pending admit (of a visit not begun: pendingAdmission)
   A15: { encounterStatus: 'in-progress' }, // pending transfer
   A16: { encounterStatus: 'in-progress' }, // pending discharge: not discharged yet
   A17: { encounterStatus: 'in-progress' }, // swap patients: both stay, in each other's bed
@@ -115,7 +121,9 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A13: { cancelledPv1: [36, 37] }, // cancel discharge (its status in-progress comes from the IG's map)
   A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
   A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
-  A27: { encounterStatus: 'cancelled' }, // cancel pending admit: the admission will not happen
+  // cancel pending admit: the admission will not happen (of a visit not begun: pendingAdmission); PV1-42 is the bed
+  // of the admission it cancels, no place of the visit, as an A26's and an A33's (review 57 R57-W2)
+  A27: { encounterStatus: 'cancelled', pendingAdmission: true, cancelledPv1: [42] },
   A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
   A32: { cancelledPv1: [43] }, // cancel patient arriving - tracking
   A33: { cancelledPv1: [42] }, // cancel patient departing - tracking
@@ -224,4 +232,33 @@ export function encounterStatus(meaning: EventMeaning, discharged: boolean, pati
   if (fromEvent !== undefined && fromEvent !== 'unknown') return fromEvent;
   if (discharged) return 'finished';
   return fromEvent ?? lookupCode('PatientClass[EncounterStatus]', patientClass) ?? 'unknown';
+}
+
+/**
+ * [hig pending-admission rule, where the IG is silent (no A14 or A27 row in Event[EncounterStatus], no ADT_A14 or
+ * ADT_A27 message map); v2.5.1 3.3.14 "an A14 notifies other systems of a planned admission", 3.3.27 "the A27 is sent
+ * when an A14 event is cancelled"; review 57 R57-W1] An A14 or A27 is about the pending admission. A bed board sends it
+ * naming the visit the patient is in, the ED visit the admission will follow (PV1-2 E, PV1-3 the bay, PV1-44 the
+ * arrival): that visit has begun, and `planned` (A14), then `cancelled` (A27: FHIR R4 "ended before it has begun"),
+ * held for good an ED stay that happened as a visit that never did. So, for a visit that has begun, the event's own
+ * reading is dropped: an A14's status is the IG's fallback [IG PV1[Encounter] #2: IF PV1-45 NOT VALUED → status via
+ * PatientClass[EncounterStatus]; #45 valued → finished] and its PV1-3 where the patient is [IG PV1[Encounter] #3: PV1-2
+ * not P → `active`]; an A27's status is not conveyed (`unknown`, as the IG reads an A08: "the transaction does not
+ * convey the status of the encounter"; the FHIR destination keeps the one it holds, patch.ts statusNotConveyed): the
+ * cancel of an admission says nothing of the visit under way, which an A03 may have ended before it, and the
+ * fallback's `in-progress` would reopen. `planned` / `cancelled` (and PV1-3 `planned`) stay for a visit not begun.
+ * Begun: PV1-2 is not P [IG PatientClass[EncounterStatus] P → planned], and PV1-44 is at or before MSH-7, or, without
+ * a PV1-44 that says (none, or the same day as a date), PV1-2 is a class of table 0004 other than I (the stay to come),
+ * P and U: an emergency or outpatient visit is no pre-admission. PV1-44 after MSH-7: the admission is to come.
+ */
+export function pendingAdmission(meaning: EventMeaning, patientClass: string | undefined, admitted: 'after' | 'at-or-before' | 'unclear'): EventMeaning {
+  if (meaning.pendingAdmission !== true || !visitBegun(patientClass?.toUpperCase(), admitted)) return meaning;
+  const { encounterStatus: said, preAdmits: _preAdmits, ...rest } = meaning;
+  return said === 'cancelled' ? { ...rest, encounterStatus: 'unknown' } : rest;
+}
+
+function visitBegun(patientClass: string | undefined, admitted: 'after' | 'at-or-before' | 'unclear'): boolean {
+  if (patientClass === 'P' || admitted === 'after') return false;
+  if (admitted === 'at-or-before') return true;
+  return patientClass !== undefined && !['I', 'U'].includes(patientClass);
 }

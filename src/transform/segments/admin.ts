@@ -267,9 +267,10 @@ function partyPerson(role: 'guarantor' | 'insured', made: Resource, patient: Res
 
 /**
  * MRG, by what the event merges (events.ts):
- *  - a patient merge (A34, A36, A39, A40, A47): [FHIR merge pattern, IG MRG] the prior record
+ *  - a patient merge (A18, A34, A36, A39, A40, A47): [FHIR merge pattern, IG MRG] the prior record
  *    (MRG-1, else MRG-4), identified by the same rule as any patient, becomes a Patient
  *    `active: false` with link replaced-by → the survivor (the PID of the same PATIENT group),
+ *    the same person as the PID states her (retiredPerson; R57-N1),
  *    and the survivor links replaces → it; nothing when both are the same record;
  *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
  *  - a class change (A06/A07): [IG ADT_A06 MRG → Account[2], MRG[Account]] the prior account
@@ -302,11 +303,30 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // the prior record by the rule of any patient (identity.ts patientKey: a bare number is its sender's)
   const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender, cx.patientAuthorities);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
-  const old: Json = { resourceType: 'Patient', identifier: [...list, ...alternate], active: false };
-  push(old, 'name', ...xpnNameList(seg.reps(7), cx));
+  const old: Json = { resourceType: 'Patient', ...retiredPerson(survivor), identifier: [...list, ...alternate], active: false };
+  const prior = xpnNameList(seg.reps(7), cx);
+  if (prior.length > 0) old.name = prior;
   const oldPatient = cx.add(old as Resource, identity);
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
+}
+
+/** What a Patient says of the person: all but its identity (id, identifier), its links and whether it is in use. */
+const NOT_THE_PERSON = new Set(['resourceType', 'id', 'identifier', 'link', 'active']);
+
+/**
+ * [hig merge rule, where the IG is silent (no MRG[Patient] map); v2.5.1 3.3.34, 3.3.40, 3.3.47: MRG's record and PID's
+ * are one person; US Core Patient: name, gender 1..; review 57 R57-N1] The record a patient merge retires is the
+ * person the PID states (a copy: name, sex, birth date, address, telecom, PD1's facts, labels…), not a record of
+ * identifiers alone: PUT whole (the default channel), that erased the name, sex and birth date the server held under
+ * the retired number, which its visits and allergies still name, and a receiver opening them saw a nameless patient.
+ * MRG-7, the prior patient name, replaces the PID's name when sent (the name that record was known by). Not a patch of
+ * `active` and `link` only: the retired number's record may be one the server never held (a create must carry the
+ * person), a bare number has no search to patch by, and the FHIR destination's link steps read and carry a PUT
+ * (destinations/held-links.ts); a `keep` channel patches the record as before, now with the person's elements.
+ */
+function retiredPerson(survivor: Resource): Json {
+  return structuredClone(Object.fromEntries(Object.entries(survivor).filter(([k]) => !NOT_THE_PERSON.has(k))));
 }
 
 /**

@@ -2,7 +2,6 @@
 import { type Conversion, SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode, withCptModifiers } from '../datatypes/coding.js';
 import { addMinutes } from '../datatypes/arith.js';
-import { toDateTime } from '../datatypes/time.js';
 import { eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -11,6 +10,7 @@ import { conceptKey, identifierFact, numberKey, patientFactsKey, resourceFact } 
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { mappedFieldCode } from './coded.js';
 import { type Scope, orderRequest } from './scope.js';
+import { type MessageTiming, againstMessageTime } from './message-time.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 import { type NoKnownAllergy, SNOMED_CT, contradicts, noKnownAllergy, statementCode } from './no-known-allergy.js';
 
@@ -466,26 +466,9 @@ function procedureStatus(seg: SegmentReader, scope: Scope, cx: Conversion): stri
   return timing === 'at-or-before' ? 'completed' : 'unknown';
 }
 
-/**
- * PR1-5 against MSH-7: `after` / `at-or-before` / `unclear`. A PR1-5 with a time is compared as an
- * instant (in the sender's zone when it has no offset, as everywhere); a date-only (or month, year)
- * PR1-5 is compared with MSH-7's own date in the sender's zone at that precision, so the same day
- * is `unclear`. No PR1-5 or no MSH-7: `unclear`.
- */
-function procedureTiming(seg: SegmentReader, cx: Conversion): 'after' | 'at-or-before' | 'unclear' {
-  const msh = seg.msg.segments[0];
-  const raw = msh === undefined ? undefined : cx.reader(msh, 0).str(7);
-  const sent = toDateTime(raw, cx.timezone);
-  const when = seg.dateTime(5);
-  if (sent === undefined || when === undefined) return 'unclear';
-  if (when.includes('T') && sent.includes('T')) {
-    const diff = Date.parse(when) - Date.parse(sent);
-    return Number.isNaN(diff) ? 'unclear' : diff > 0 ? 'after' : 'at-or-before';
-  }
-  // dates at the coarser precision of the two, each the date as its sender wrote it
-  const n = Math.min(when.slice(0, 10).length, sent.slice(0, 10).length);
-  const [a, b] = [when.slice(0, n), sent.slice(0, n)];
-  return a > b ? 'after' : a < b ? 'at-or-before' : 'unclear';
+/** PR1-5 against MSH-7 (message-time.ts: the same day of a date-only PR1-5 is `unclear`). */
+function procedureTiming(seg: SegmentReader, cx: Conversion): MessageTiming {
+  return againstMessageTime(seg.dateTime(5), seg, cx);
 }
 
 /**

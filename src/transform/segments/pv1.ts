@@ -7,13 +7,14 @@ import { decimal, sub, val } from '../datatypes/primitive.js';
 import { endBeforeStart } from '../datatypes/time.js';
 import { location, locationId, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
-import { encounterStatus } from '../events.js';
+import { encounterStatus, pendingAdmission } from '../events.js';
 import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact, visitNumberSearch } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import type { Json, Reference, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
+import { againstMessageTime } from './message-time.js';
 import { BOOKED_FOR_EXTENSION, LOCATION_CLASSIFICATION_EXTENSION, currentPlaceStatus } from '../patch.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
@@ -130,7 +131,9 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (identifiers.length > 0) e.identifier = identifiers;
   // PV1-44/45 one span: the pair rule of a repeated hour (review 41 R41-W1); a reversed pair reported below
   const { start: admitted, end: discharged } = seg.pairedTimes([44], [45]);
-  e.status = encounterStatus(scope.meaning, discharged !== undefined, patientClass);
+  // [hig pending-admission rule, R57-W1] an A14 / A27 of a visit that has begun says nothing of that visit
+  const meaning = pendingAdmission(scope.meaning, patientClass, againstMessageTime(admitted, seg, cx));
+  e.status = encounterStatus(meaning, discharged !== undefined, patientClass);
   // [IG PatientClass[EncounterClass]] I → IMP, O → AMB, E → EMER …
   e.class = encounterClass(patientClass);
   // [IG PV1[Encounter] #54] PV1-54 → episodeOfCare
@@ -190,8 +193,9 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (Object.keys(hosp).length > 0) e.hospitalization = hosp;
   // [IG PV1[Encounter] PV1-3: IF PV1-2.1 EQUALS "P" location[1].status = "planned", else "active"]:
   // a pre-admission's PV1-3 is the bed the patient is to get; [hig] so is an A05 pre-admit's or an
-  // A14 pending admit's, whatever the class (the event says the patient is not admitted yet)
-  const preadmit = patientClass?.toUpperCase() === 'P' || scope.meaning.preAdmits === true;
+  // A14 pending admit's, whatever the class (the event says the patient is not admitted yet), but an A14 naming a
+  // visit that has begun: the patient is at PV1-3 (pendingAdmission; R57-W1)
+  const preadmit = patientClass?.toUpperCase() === 'P' || meaning.preAdmits === true;
   // [IG PV1[Encounter] PV1-6 completed, PV1-11 active, PV1-42 reserved]; PV1-43 completed [hig]
   // [hig, departs from the IG's "else active"] a finished visit's bed and temporary location are
   // `completed`: FHIR's `active` says the patient is there now, so a discharge (A03, PV1-45) read
@@ -214,7 +218,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   for (const [field, status] of locations) {
     // v2.5.1 3.3.12: in A12 PV1-3 is the location before the cancelled transfer; PV1-6 is not a completed stay
     // v2.8 3.3.26: an A26's pending location is the cancelled move's (review 5 class E); left unread, reported
-    // the cancelled event's place (A32 PV1-43, A33 PV1-42: cancelledPv1): no stay, no reservation; reported
+    // the cancelled event's place (A32 PV1-43, A33 and A27 PV1-42: cancelledPv1): no stay, no reservation; reported
     if ((field === 6 && scope.meaning.cancelsTransfer === true) || (field === 42 && scope.meaning.cancelsPendingTransfer === true) || cancelled.has(field)) {
       // read for its id only: still left unread, so the report names the field as before
       const unread = !seg.used.has(field);
