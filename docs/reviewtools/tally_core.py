@@ -23,7 +23,8 @@ def draw(script, args=()):
 REMARKS = [
     # added 2026-12-07 with R54-W1: an empty MSH-18 whose bytes are no UTF-8 is read as Windows-1252 and said so (a
     # remark on how the bytes were read, no value lost)
-    (r'^MSH-18: empty, and the bytes are no UTF-8', 'b', 'remark: bytes read as Windows-1252 under an empty MSH-18 (not a loss)'),
+    # code review 35 CR35-1 (fix35b) reads such bytes one by one and words the line with their count
+    (r'^MSH-18: empty, and (the bytes are|\d+ byte\(s\) are) no UTF-8', 'b', 'remark: bytes read as Windows-1252 under an empty MSH-18 (not a loss)'),
     # added 2026-12-07 with fix34b (review 51 R51-N1): an XCN-shaped OBR-32–35 is read as the XCN it is, with a remark;
     # before, the same field was "NDL.2 … not a date/time" (b) and two made-up Locations
     (r'^OBR-3[2-5]: an XCN \(id\^family\^given…\) in an NDL field', 'b', 'remark: an XCN-shaped NDL read as the XCN it is (not a loss)'),
