@@ -85,14 +85,14 @@ const ISO2022_JP_SETS: ReadonlySet<string> = new Set(['', 'ASCII', 'ISO IR6', 'I
 const extendsCode = (sets: readonly string[]): boolean => sets[0] === 'ISO IR87' || sets.slice(1).some((set) => set !== '' && set !== sets[0]);
 
 /** The MSH-18 repetitions (trimmed, upper case) when they call for ISO 2022 code extensions, else undefined. */
-function alternateSets(buf: Buffer): string[] | undefined {
-  const sets = readMsh18Sets(buf)?.map((set) => set.trim().toUpperCase());
+function alternateSets(read: readonly string[] | undefined): string[] | undefined {
+  const sets = read?.map((set) => set.trim().toUpperCase());
   return sets !== undefined && extendsCode(sets) ? sets : undefined;
 }
 
 /** 'iso-2022-jp' when MSH-18's repetitions name sets the ISO-2022-JP decoder reads (ISO2022_JP_SETS), else undefined. */
 export function alternateLabel(buf: Buffer): string | undefined {
-  const sets = alternateSets(buf);
+  const sets = alternateSets(readMsh18Sets(buf));
   return sets !== undefined && sets.every((set) => ISO2022_JP_SETS.has(set)) ? ISO2022_JP_LABEL : undefined;
 }
 
@@ -101,8 +101,8 @@ export function alternateLabel(buf: Buffer): string | undefined {
  * repetition whose set hig does not read, or the segment whose bytes are no ISO-2022-JP (an escape to another set, a
  * byte above 0x7F): read anyway, they would be U+FFFD or escape residue in the values.
  */
-function alternateCharset(buf: Buffer, body: Buffer): MessageCharset | undefined {
-  const sets = alternateSets(buf);
+function alternateCharset(read: readonly string[] | undefined, body: Buffer): MessageCharset | undefined {
+  const sets = alternateSets(read);
   if (sets === undefined) return undefined;
   const unread = sets.findIndex((set) => !ISO2022_JP_SETS.has(set));
   if (unread >= 0) throw new PermanentError('PARSE_FAILED', `MSH-18 repetition ${unread + 1}: a character set hig does not read with ISO 2022 code extensions (it reads ASCII, ISO IR14, ISO IR13 and ISO IR87 as ISO-2022-JP)`);
@@ -152,9 +152,11 @@ const setAside = (msh18: string | undefined, body: Buffer): boolean => (msh18 ??
 
 /** The charset of a message's bytes (`body`: without a UTF-8 byte order mark); throws as decodeMessageBytes does. */
 function messageLabel(buf: Buffer, body: Buffer): MessageCharset {
-  const alternate = alternateCharset(buf, body);
+  // the MSH line is scanned once per message: its repetitions serve both readings
+  const sets = readMsh18Sets(buf);
+  const alternate = alternateCharset(sets, body);
   if (alternate !== undefined) return alternate;
-  const msh18 = readMsh18(buf);
+  const msh18 = sets?.[0];
   const label = encodingLabel(msh18);
   if (label === undefined) {
     // A value that is not in the table is the sender's free text: name the field, never repeat it
