@@ -14,9 +14,8 @@
  *   npx vitest run test/codereview34/held-place-status.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
-import { never } from '../destinations/helpers.js';
+import { deliverInOrder, heldVisit } from '../support/held-visit.js';
 
 type Json = Record<string, unknown>;
 
@@ -49,17 +48,8 @@ const A08 = adt('L4', 'A08', 'ADT_A01', '20270302100000', pv1(ICU));
 
 const fhir = useFhirDestinations({ serverPer: 'test' });
 
-/** The one visit's status and its places: the bed's name (PL.3) and location status. */
-function visit(): { status: unknown; beds: [unknown, unknown][] } {
-  const [e, ...more] = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
-  expect(more).toEqual([]);
-  const beds = ((e?.location ?? []) as Json[]).map((l): [unknown, unknown] => [(fhir.server.resources.get(String((l.location as Json).reference)) as Json | undefined)?.name, l.status ?? null]);
-  return { status: e?.status, beds };
-}
-async function deliver(...messages: string[]): Promise<void> {
-  const dest = fhir.destination();
-  for (const m of messages) await dest.deliver(convertHl7v2(m).bundle, never);
-}
+const visit = () => heldVisit(fhir);
+const deliver = (...messages: string[]) => deliverInOrder(fhir, ...messages);
 
 describe('CR34-2 [FHIR R4 Encounter.location.status; R50-N1, R53-L2, R39-N5] an A08 that conveys no status does not put the patient back in a bed', () => {
   it('control [hig R50-N1]: A01 → A21: on leave, the bed reserved', async () => {

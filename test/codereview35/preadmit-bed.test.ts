@@ -13,9 +13,8 @@
  *   npx vitest run test/codereview35/preadmit-bed.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
-import { never } from '../destinations/helpers.js';
+import { deliverInOrder, heldVisit } from '../support/held-visit.js';
 
 type Json = Record<string, unknown>;
 
@@ -42,16 +41,8 @@ const A08 = adt('P2', 'A08', 'ADT_A01', '20270301090000', pv1(BED, 'I'));
 
 const fhir = useFhirDestinations({ serverPer: 'test' });
 
-function visit(): { status: unknown; beds: [unknown, unknown][] } {
-  const [e, ...more] = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
-  expect(more).toEqual([]);
-  const beds = ((e?.location ?? []) as Json[]).map((l): [unknown, unknown] => [(fhir.server.resources.get(String((l.location as Json).reference)) as Json | undefined)?.name, l.status ?? null]);
-  return { status: e?.status, beds };
-}
-async function deliver(...messages: string[]): Promise<void> {
-  const dest = fhir.destination();
-  for (const m of messages) await dest.deliver(convertHl7v2(m).bundle, never);
-}
+const visit = () => heldVisit(fhir);
+const deliver = (...messages: string[]) => deliverInOrder(fhir, ...messages);
 
 describe('CR35-2 [IG Event[EncounterStatus] A05 → planned, A08 → unknown; FHIR R4 Encounter.location.status; CR34-2] an A08 after a pre-admission does not put the patient in the bed', () => {
   it('control [IG Event[EncounterStatus] A05 → planned; hig: a pre-admission\'s bed planned]: A05 alone', async () => {
