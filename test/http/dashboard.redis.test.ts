@@ -35,6 +35,10 @@ let fhir: FhirServer;
 let browser: Browser;
 let base: string;
 const mllp: Record<string, number> = {};
+/** Ceiling of every wait in this file: for a hung page, not an expectation (a loaded machine is slow). */
+const WAIT = 120_000;
+/** Ceiling of one test: its waits and sends, on a machine where other suites and CPU hogs run alongside. */
+const TEST_CEILING = 600_000;
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}`, ...(init.headers ?? {}) } });
@@ -56,6 +60,7 @@ beforeAll(async () => {
   fhir = await startFhirServer();
   mllp.adt = await freePort();
   mllp.lab = await freePort();
+  mllp.bulk = await freePort();
   const http = await freePort();
   base = `http://127.0.0.1:${http}`;
   const dir = channelsDir([
@@ -67,6 +72,12 @@ beforeAll(async () => {
       destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'bearer', tokenEnv: 'DASHBOARD_FHIR_TOKEN' }, timeoutMs: 5000 },
     },
     { id: 'lab-feed', description: 'Results, kept with the job', source: { type: 'mllp', host: '127.0.0.1', port: mllp.lab } },
+    // The bulk-replay test's own channel: its counts do not depend on how the first test ended.
+    {
+      id: 'bulk-feed',
+      source: { type: 'mllp', host: '127.0.0.1', port: mllp.bulk },
+      destination: { type: 'fhir', baseUrl: fhir.url, mode: 'transaction', auth: { type: 'none' }, timeoutMs: 5000 },
+    },
   ]);
   daemon = spawnDaemon('start', {
     HIG_CHANNELS_DIR: dir,
@@ -106,26 +117,52 @@ async function pageNumbers(page: Page) {
   });
 }
 
-async function refreshed(page: Page) {
+/**
+ * Runs `action` and waits until the page has finished the refresh it starts. The pages here are opened
+ * with `?refresh=0` (no timed refresh): the tables are rebuilt only when the test acts, so no wait
+ * races a timer and the test does not depend on how fast the machine is.
+ */
+async function loadedAfter(page: Page, action: () => Promise<unknown>) {
   const before = Number((await page.getAttribute('body', 'data-loaded')) ?? 0);
-  await page.click('#refresh-now');
-  await page.waitForFunction((n) => Number(document.body.getAttribute('data-loaded') ?? 0) > n, before);
+  await action();
+  await page.waitForFunction((n) => Number(document.body.getAttribute('data-loaded') ?? 0) > n, before, { timeout: WAIT });
+}
+
+const refreshed = (page: Page) => loadedAfter(page, () => page.click('#refresh-now'));
+
+/** Waits for `selector` inside `scope`; on timeout the error says what the scope showed instead. */
+async function appears(page: Page, scope: string, selector: string) {
+  try {
+    await page.locator(`${scope} ${selector}`).waitFor({ timeout: WAIT });
+  } catch (err) {
+    const seen = await page.locator(scope).allTextContents().catch(() => []);
+    throw new Error(`${scope} ${selector} not shown; ${scope} showed ${JSON.stringify(seen)}; page error: ${JSON.stringify(await page.textContent('#error').catch(() => null))}`, { cause: err });
+  }
+}
+
+/** Logs in with the token and opens /queue without its timed refresh. */
+async function openQueue(page: Page) {
+  await page.goto(`${base}/login`);
+  await page.fill('#token', TOKEN);
+  await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+  await page.goto(`${base}/queue?refresh=0`);
+  await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1, undefined, { timeout: WAIT });
 }
 
 describe('/queue in a real browser against hig start', () => {
-  it('shows the numbers of /api/stats, dead-lettered jobs with their facts, and replays one to completion', async () => {
+  it('shows the numbers of /api/stats, dead-lettered jobs with their facts, and replays one to completion', { timeout: TEST_CEILING }, async () => {
     // Traffic: 3 ADT delivered to the FHIR server, 2 kept with the job on the other channel.
     await send('adt', ['ADT-1', 'ADT-2', 'ADT-3']);
     await send('lab', ['LAB-1', 'LAB-2']);
-    await until(async () => (await api<QueueStats>('/api/stats')).completed === 5, 20_000, 'five completed');
+    await until(async () => (await api<QueueStats>('/api/stats')).completed === 5, WAIT, 'five completed');
     // A resend (same sender, control id and content): AA, not processed again, counted and shown.
     await send('adt', ['ADT-2']);
-    await until(async () => (await api<QueueStats>('/api/stats')).duplicates === 1, 5000, 'the resend counted');
+    await until(async () => (await api<QueueStats>('/api/stats')).duplicates === 1, WAIT, 'the resend counted');
 
     // The FHIR server refuses the next bundle with 400: a permanent failure, dead-lettered at once.
     await fhir.setFault({ kind: 'status', status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'rejected by test' }] } });
     await send('adt', ['DEAD-1']);
-    await until(async () => (await api<QueueStats>('/api/stats')).failed === 1, 20_000, 'one dead-lettered');
+    await until(async () => (await api<QueueStats>('/api/stats')).failed === 1, WAIT, 'one dead-lettered');
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
     const page = await context.newPage();
@@ -150,7 +187,9 @@ describe('/queue in a real browser against hig start', () => {
     expect(session?.httpOnly).toBe(true);
     expect(session?.sameSite).toBe('Strict');
     expect(session?.value).not.toContain(TOKEN);
-    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1);
+    // From here on, without the timed refresh (see loadedAfter).
+    await page.goto(`${base}/queue?refresh=0`);
+    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1, undefined, { timeout: WAIT });
 
     // Same numbers as the API, in total and per channel.
     const stats = await api<QueueStats>('/api/stats');
@@ -158,17 +197,17 @@ describe('/queue in a real browser against hig start', () => {
     expect(shown.totals).toEqual({ active: stats.active, waiting: stats.waiting, completed: stats.completed, failed: stats.failed, delayed: stats.delayed });
     expect(shown.totals).toMatchObject({ completed: 5, failed: 1 });
     expect(shown.health).toBe(stats.health);
-    expect(Object.keys(shown.channels).sort()).toEqual(['adt-feed', 'lab-feed']);
+    expect(Object.keys(shown.channels).sort()).toEqual(['adt-feed', 'bulk-feed', 'lab-feed']);
     for (const [id, c] of Object.entries(stats.channels)) {
       expect(shown.channels[id], id).toEqual({ health: c.health, active: c.active, waiting: c.waiting, completed: c.completed, failed: c.failed, delayed: c.delayed });
     }
     expect(shown.channels['adt-feed']).toMatchObject({ completed: 3, failed: 1 });
-    expect(shown.duplicates).toEqual({ total: 1, 'adt-feed': 1, 'lab-feed': 0 });
+    expect(shown.duplicates).toEqual({ total: 1, 'adt-feed': 1, 'bulk-feed': 0, 'lab-feed': 0 });
 
     // The failed table of adt-feed: time, event, control id, reason, attempts; config masked.
-    await page.click('#channels a:text-is("adt-feed")');
+    await loadedAfter(page, () => page.click('#channels a:text-is("adt-feed")'));
     const row = page.locator('#failed tbody tr', { hasText: 'DEAD-1' });
-    await row.waitFor();
+    await row.waitFor({ timeout: WAIT });
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
     expect(cells[1]).toBe('ADT^A08');
@@ -177,13 +216,11 @@ describe('/queue in a real browser against hig start', () => {
     expect(cells[4]).toBe('1');
     // Details: what the FHIR server answered, opened for this admin session.
     await row.locator('button[data-details-job]').click();
-    const details = page.locator('#failed tbody tr[data-details]');
-    await details.locator('tr[data-issue-code="invalid"]').waitFor();
-    expect(await details.textContent()).toContain('rejected by test');
-    // An open details row survives a refresh (the table is rebuilt every 30 s or on the button): it
-    // used to close, and a refresh racing the click made this test flaky in CI.
+    await appears(page, '#failed tbody tr[data-details]', 'tr[data-issue-code="invalid"]');
+    expect(await page.locator('#failed tbody tr[data-details]').textContent()).toContain('rejected by test');
+    // An open details row survives a refresh (the table is rebuilt every 30 s or on the button): it used to close.
     await refreshed(page);
-    await page.locator('#failed tbody tr[data-details] tr[data-issue-code="invalid"]').waitFor({ timeout: 10_000 });
+    await appears(page, '#failed tbody tr[data-details]', 'tr[data-issue-code="invalid"]');
     await row.locator('button[data-details-job]').click();
     expect(await page.locator('#failed tbody tr[data-details]').count()).toBe(0);
     const config = (await page.textContent('#config')) ?? '';
@@ -197,7 +234,7 @@ describe('/queue in a real browser against hig start', () => {
     await fhir.setFault(null);
     const jobId = (await row.getAttribute('data-job'))!;
     await row.locator('button[data-replay-job]').click();
-    await page.waitForSelector(`[data-replay="${jobId}"][data-status="completed"]`, { timeout: 20_000 });
+    await page.waitForSelector(`[data-replay="${jobId}"][data-status="completed"]`, { timeout: WAIT });
     expect((await api<{ status: string }>(`/api/messages/${encodeURIComponent(jobId)}`)).status).toBe('completed');
     expect(fhir.requests.filter((r) => r.method === 'POST').length).toBeGreaterThanOrEqual(5);
 
@@ -218,25 +255,32 @@ describe('/queue in a real browser against hig start', () => {
     await context.close();
   });
 
-  it('the per-channel replay button needs a second click and replays every failed job of the channel', async () => {
+  it('the per-channel replay button needs a second click and replays every failed job of the channel', { timeout: TEST_CEILING }, async () => {
     await fhir.setFault({ kind: 'status', status: 400, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid' }] } });
-    await send('adt', ['BULK-1', 'BULK-2']);
-    await until(async () => (await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed === 2, 20_000, 'two dead-lettered');
+    await send('bulk', ['BULK-1', 'BULK-2']);
+    await until(async () => (await api<QueueStats>('/api/stats')).channels['bulk-feed']?.failed === 2, WAIT, 'two dead-lettered');
     await fhir.setFault(null);
 
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.fill('#token', TOKEN);
-    await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
-    await page.waitForFunction(() => Number(document.body.getAttribute('data-loaded') ?? 0) >= 1);
-    const button = page.locator('#channels button[data-replay-channel="adt-feed"]');
+    // The page's clock is the test's: an armed button disarms after 8 s of page time, and a busy machine
+    // must not spend them between the two clicks.
+    await page.clock.install();
+    await openQueue(page);
+    await page.clock.pauseAt(Date.now() + 60_000);
+    const button = page.locator('#channels button[data-replay-channel="bulk-feed"]');
+    await button.click();
+    expect(await button.textContent()).toMatch(/^Confirm: replay 2 job\(s\) of bulk-feed$/);
+    // Left alone for 8 s it disarms, having replayed nothing.
+    await page.clock.runFor(8_000);
+    expect(await button.textContent()).toBe('Replay failed');
+    expect((await api<QueueStats>('/api/stats')).channels['bulk-feed']?.failed).toBe(2);
     await button.click();
     expect(await button.textContent()).toMatch(/^Confirm: replay 2 job/);
-    expect((await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed).toBe(2); // nothing yet
+    expect((await api<QueueStats>('/api/stats')).channels['bulk-feed']?.failed).toBe(2); // nothing yet
     await button.click();
-    await until(async () => (await api<QueueStats>('/api/stats')).channels['adt-feed']?.completed === 6, 20_000, 'bulk replay completed');
-    expect((await api<QueueStats>('/api/stats')).channels['adt-feed']?.failed).toBe(0);
+    await until(async () => (await api<QueueStats>('/api/stats')).channels['bulk-feed']?.completed === 2, WAIT, 'bulk replay completed');
+    expect((await api<QueueStats>('/api/stats')).channels['bulk-feed']?.failed).toBe(0);
     await context.close();
   });
 });
