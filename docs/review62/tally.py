@@ -29,8 +29,9 @@ CLASSES = [
     # ---- review 62: every Bundle read; each (b) hit checked in the corpus (no IG target) or against hig's
     # documented rule. Every line this sample prints is classed by the chained rows (review 59's XTN.2 PRN beside CP,
     # PV1-39, NTE-2; review 48's TQ1-3 RPT.2/3, RXE-15, ORC-29 in RDS, RXD-11..19; review 43's RXD-6/9/13; review 41's
-    # OBR-7 in an order; review 50's PV1-6 of an A12; review 56's ORC-17; review 44's MSH-15/16) or tally_core REMARKS
-    # (the NameType line of PID-5 `A`, the CX.5 NNSGP line as review 45's NNNLD): no row of its own is needed.
+    # OBR-7 in an order; review 50's PV1-6 of an A12; review 56's ORC-17; the chain's uncounted 'nc' row "CX.5 local
+    # type (code kept, no system)" for NNSGP, and its 'meta' row for MSH-15/16) or tally_core REMARKS (the NameType line
+    # of PID-5 `A`): no row of its own is needed.
 ] + (tables_of(HERE.parent / 'review59' / 'tally.py')['CLASSES'] + tables_of(HERE.parent / 'review58' / 'tally.py')['CLASSES']
      + tables_of(HERE.parent / 'review57' / 'tally.py')['CLASSES'])
 CLASSES = list(dict.fromkeys(CLASSES))
