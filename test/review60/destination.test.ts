@@ -94,7 +94,7 @@ describe('review 60 at the destination (channel zone America/Sao_Paulo, May 2034
   });
 
   it('#02 ORM → #03 ORU: the three orders are three ServiceRequests, active then completed with the lab\'s number beside the ward\'s; glucose 248 mg/dL H, the hemograma four results (Hb 11.2 L, leucócitos 16.8 H) [IG ORC/OBR[ServiceRequest] #2, #3; OBX[Observation] #5, #6, #8]', () => {
-    for (const [placer, code] of [['HJPO0060011-1', 'HEMO'], ['HJPO0060011-2', 'GLIJ'], ['HJPO0060011-3', 'CREA']]) {
+    for (const [placer, code] of [['HJPO0060011-1', 'HEMO'], ['HJPO0060011-2', 'GLIJ'], ['HJPO0060011-3', 'CREA']] as const) {
       expect(order('02', placer, code).map((s) => s.status)).toEqual(['active']);
       expect(order('03', placer, code).map((s) => [s.status, ref(s)])).toEqual([['completed', ref(order('02', placer, code)[0])]]);
     }
