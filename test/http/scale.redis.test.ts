@@ -219,7 +219,7 @@ describe('dashboard with 50 channels and 10,000 failed jobs', () => {
       const w = globalThis as unknown as { fetch: typeof fetch; overviewFetches: number };
       const real = w.fetch.bind(w);
       w.overviewFetches = 0;
-      w.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      w.fetch = (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
         if (String(input).startsWith('/api/dashboard')) w.overviewFetches++;
         return real(input, init);
       };
