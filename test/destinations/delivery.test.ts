@@ -21,14 +21,18 @@ afterEach(async () => {
   for (const destination of opened.splice(0)) await destination.close?.();
 });
 
-function destination(mode: 'transaction' | 'batch' | 'individual', extra: { timeoutMs?: number; baseUrl?: string } = {}) {
-  const created = createDestination({
-    type: 'fhir',
-    baseUrl: extra.baseUrl ?? server.url,
-    mode,
-    auth: { type: 'none' },
-    ...(extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }),
-  });
+function destination(mode: 'transaction' | 'batch' | 'individual', extra: { timeoutMs?: number; baseUrl?: string; now?: () => number } = {}) {
+  const created = createDestination(
+    {
+      type: 'fhir',
+      baseUrl: extra.baseUrl ?? server.url,
+      mode,
+      auth: { type: 'none' },
+      ...(extra.timeoutMs === undefined ? {} : { timeoutMs: extra.timeoutMs }),
+    },
+    process.env,
+    extra.now ? { now: extra.now } : {},
+  );
   opened.push(created);
   return created;
 }
@@ -116,14 +120,12 @@ describe.each(modes)('%s mode', (mode) => {
   });
 
   it('503 with Retry-After as an HTTP-date is transient with the delay until then', async () => {
-    const at = new Date(Date.now() + 120_000);
-    server.setFault({ kind: 'status', status: 503, retryAfter: at.toUTCString(), times: 1 });
-    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-503d`), never));
+    // The destination's clock is fixed: the delay is exact, however long the exchange took.
+    server.setFault({ kind: 'status', status: 503, retryAfter: 'Sun, 29 Nov 2026 10:02:00 GMT', times: 1 });
+    const now = () => Date.parse('2026-11-29T10:00:00.250Z');
+    const err = await failureOf(destination(mode, { now }).deliver(sampleBundle(`${mode}-503d`), never));
     expect(err.name).toBe('TransientError');
-    const retryAfterMs = err.retryAfterMs as number;
-    // HTTP-dates have whole seconds: allow for truncation and test run time.
-    expect(retryAfterMs).toBeGreaterThan(115_000);
-    expect(retryAfterMs).toBeLessThanOrEqual(120_000);
+    expect(err.retryAfterMs).toBe(119_750);
   });
 
   it('an abrupt socket close is transient (network error)', async () => {
@@ -134,12 +136,16 @@ describe.each(modes)('%s mode', (mode) => {
   });
 
   it('a slow server beyond timeoutMs is a transient timeout', async () => {
-    server.setFault({ kind: 'slow', delayMs: 1500 });
-    const started = Date.now();
-    const err = await failureOf(destination(mode, { timeoutMs: 300 }).deliver(sampleBundle(`${mode}-slow`), never));
-    expect(err.name).toBe('TransientError');
-    expect(err.message).toContain('no answer within 300 ms');
-    expect(Date.now() - started).toBeLessThan(1400);
+    // The server holds its answer until the client has given up: the timeout, not the server, ended the wait.
+    let release: () => void = () => undefined;
+    server.setFault({ kind: 'hold', until: new Promise<void>((r) => (release = r)), times: 1 });
+    try {
+      const err = await failureOf(destination(mode, { timeoutMs: 300 }).deliver(sampleBundle(`${mode}-slow`), never));
+      expect(err.name).toBe('TransientError');
+      expect(err.message).toContain('no answer within 300 ms');
+    } finally {
+      release();
+    }
   });
 
   it('a slow server within timeoutMs succeeds', async () => {
@@ -149,14 +155,19 @@ describe.each(modes)('%s mode', (mode) => {
   });
 
   it('the caller aborting is transient and returns promptly', async () => {
-    server.setFault({ kind: 'slow', delayMs: 2000 });
+    // Aborted once the request is at the server, which holds its answer until the caller has its error: the
+    // abort, not an answer or the (far longer) request timeout, ended the wait.
+    let release: () => void = () => undefined;
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    const err = await failureOf(destination(mode).deliver(sampleBundle(`${mode}-abort`), controller.signal));
-    expect(err.name).toBe('TransientError');
-    expect(err.message).toContain('aborted');
-    expect(Date.now() - started).toBeLessThan(1500);
+    server.setFault({ kind: 'hold', until: new Promise<void>((r) => (release = r)), arrived: () => controller.abort(), times: 1 });
+    try {
+      const err = await failureOf(destination(mode, { timeoutMs: 600_000 }).deliver(sampleBundle(`${mode}-abort`), controller.signal));
+      expect(err.name).toBe('TransientError');
+      expect(err.message).toContain('aborted');
+      expect(err.message).not.toContain('no answer within');
+    } finally {
+      release();
+    }
   });
 
   it('a refused connection (server down) is transient, and delivery works once it is back', async () => {

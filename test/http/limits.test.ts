@@ -90,10 +90,10 @@ describe('timeouts and the connection cap (finding 10)', () => {
     const c = await connect(port);
     c.socket.write(head(['POST /api/channels/a/failed/replay HTTP/1.1', 'Host: hig.example', `Authorization: Bearer ${TOKEN}`, 'Content-Type: application/json', 'Content-Length: 100000']));
     const drip = c.trickle(' ', 100);
-    const afterMs = await c.closed;
-    // Dripping the whole body would take 10,000 s; the server gave up after about a second.
+    await c.closed;
+    // Dripping the whole body would take 10,000 s; the server gave up with the request timeout's own answer (the
+    // next thing that could end it, Node's 300 s default, lies past this test's ceiling), not a wall-clock bound.
     expect(drip.written()).toBeLessThan(1000);
-    expect(afterMs).toBeLessThan(30_000);
     expect(c.received()).toMatch(/^HTTP\/1\.1 408/);
     expect(jsonBodyOf(c.received())).toEqual({ error: expect.any(String), code: 'REQUEST_TIMEOUT' });
   });

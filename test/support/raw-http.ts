@@ -32,7 +32,7 @@ export function rawConnect(port: number, host = '127.0.0.1'): Promise<RawConnect
         socket,
         received: () => text,
         closed,
-        waitFor(pattern, timeoutMs = 10_000) {
+        waitFor(pattern, timeoutMs = 60_000) {
           return new Promise((res, rej) => {
             const timer = setTimeout(() => rej(new Error(`no ${String(pattern)} within ${timeoutMs} ms; got ${JSON.stringify(text.slice(0, 300))}`)), timeoutMs);
             const check = () => {
