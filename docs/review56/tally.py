@@ -56,7 +56,7 @@ SILENT_ASTAR = {}
 # reach the server only with the next SC (#03).
 REFUSED = set()  # #02 was counted here and by the converter's refusal; since fix35a (b0866c0b) it converts
 DELETES = set()
-_FIXED = {'R56-W1': '9b844524', 'R56-W2': '2521f9bb', 'R56-R1': 'b0866c0b'}  # fix34f: a Specimen with both SPM-2 numbers is keyed by the pair (W1); an NA is searched by the filler number of the lab's SN order (W2)
+_FIXED = {'R56-W1': '9b844524', 'R56-W2': '2521f9bb', 'R56-R1': 'b0866c0b', 'R56-N1': 'f31aaa21'}  # fix34f: a Specimen with both SPM-2 numbers is keyed by the pair (W1); an NA is searched by the filler number of the lab's SN order (W2)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -110,10 +110,13 @@ describe('review 27 at the destination', () => {
     expect(text(rejected[0]?.condition)).toContain('"code":"HEM"');
   });
 
-  // recorded: R27-D1 (defects.test.ts) — one tube, two or three Specimen resources
-  it('recorded (R27-D1): the BMP order names two Specimens, both with placer specimen id 27SP00191; the lipid order three', () => {
-    expect(byIdentifier('Specimen', '27SP00191')).toHaveLength(2);
-    expect((byIdentifier('ServiceRequest', '27190002')[0]?.specimen as unknown[]).length).toBe(2);
+  // R27-D1 (defects.test.ts): the SPM case fixed by fix36a (the lab's number added to the order's tube at the server,
+  // destinations/specimen-numbers.ts); recorded: the lipid order still names three (#15's SC sends no OBR-7)
+  it('R27-D1: the BMP order names one Specimen, 27SP00191 with the lab\'s SB27-S88122; recorded: the lipid order three', () => {
+    const tube = byIdentifier('Specimen', '27SP00191');
+    expect(tube).toHaveLength(1);
+    expect(text(tube[0]?.identifier)).toContain('"value":"SB27-S88122"');
+    expect((byIdentifier('ServiceRequest', '27190002')[0]?.specimen as unknown[]).length).toBe(1);
     expect((byIdentifier('ServiceRequest', '27140001')[0]?.specimen as unknown[]).length).toBe(3);
   });
 

@@ -74,7 +74,7 @@ describe('review 56: one blood draw, two Specimens of one order (R56-N1, not cou
       expect([(s.collection as Json).collectedDateTime, s.receivedTime]).toEqual(['2033-01-14T09:50:00+05:30', '2033-01-14T10:08:00+05:30']);
     }
   });
-  it.fails('R56-N1 the CBC order\'s specimen of #03 and of #04 is one resource', () => {
+  it('R56-N1 the CBC order\'s specimen of #03 and of #04 is one resource', () => {
     expect(ofType('04', 'Specimen')[0]?.id).toBe(ofType('03', 'Specimen')[0]?.id);
   });
 });

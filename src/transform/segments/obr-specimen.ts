@@ -22,7 +22,7 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { isTableCode } from '../vocabulary/hl7-tables.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { GroupFrame } from '../groups.js';
-import type { Json, Resource } from '../types.js';
+import type { FactsKey, Json, Resource } from '../types.js';
 import type { Scope } from './scope.js';
 
 /** Fields of OBR that only its Specimen takes [IG OBR[Specimen] #9, #10, #14, #15, #39] (and OBR-13 when a fasting status). */
@@ -77,6 +77,22 @@ export function obrFasting(obr: SegmentReader, cx: Conversion): Json | undefined
   const reps = obr.reps(13).filter(isFastingStatus);
   if (reps.length > 1) cx.leftOut(obr, '13', 'fasting statuses after the first (Specimen.collection.fastingStatus holds one)');
   return codeableConcept(reps[0], undefined, '0916', cx.reportAt(obr, 13));
+}
+
+/**
+ * [hig identity, docs/mapping.md "Resource identity", Specimen; IG ORU_R01 4.2.2 "The OBR specimen data yields one
+ * Specimen resource", OML_O21 6.4.1 OBR → Specimen; review 56 R56-N1, review 27 R27-D1] The key of a Specimen without a
+ * number of its own (the OBR's own, an SPM without SPM-2): **the order's specimen drawn at that time**. The anchor is
+ * the order (its ServiceRequest: placer number + OBR-4, one URL in the order, status and result messages), else the
+ * report, else the patient, the first identified beyond this message; then the collection start (OBR-7, SPM-17). The
+ * type (OBR-15, SPM-4) joins only where it tells specimens apart: an SPM among several of its group, or one anchored
+ * to the patient alone (an OUL SPECIMEN before its OBR). Until fix36a the anchor was the report first and the type
+ * always joined: the order's tube, the result's (another anchor) and a result without OBR-15 (another type) were
+ * three resources of one draw. The one owner of that key for spm.ts and this module (code review 18 CR18-4).
+ */
+export function orderSpecimenKey(scope: Scope, cx: Conversion, request: Resource | undefined, type: Json | undefined, collected: string | undefined, several: boolean): FactsKey | undefined {
+  const anchor = [request, scope.report].find((r) => cx.identified(r));
+  return specimenFactsKey(anchor ?? scope.patient, anchor === undefined || several ? type : undefined, collected);
 }
 
 /** True when the group of this OBR, nested groups included, holds an SPM. */
@@ -194,8 +210,8 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   }
   for (const n of parts?.unread ?? []) cx.leftOut(seg, `15.${n}`, n === 5 ? 'the specimen site modifier (SPS.5 has no IG target)' : 'the specimen role (SPS.7 has no IG target)');
   if (request !== undefined) s.request = [cx.ref(request)];
-  // [hig identity] the order's specimen of this type collected at OBR-7: the key an SPM without SPM-2 gets (identity.ts)
-  const specimen = cx.add(s as Resource, specimenFactsKey(scope.report ?? request ?? scope.patient, s.type as Json | undefined, start), 'distinct');
+  // [hig identity] the order's specimen drawn at OBR-7: the key an SPM without SPM-2 gets (orderSpecimenKey)
+  const specimen = cx.add(s as Resource, orderSpecimenKey(scope, cx, request, s.type as Json | undefined, start, false), 'distinct');
   scope.specimen = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
   if (request !== undefined) push(request, 'specimen', cx.ref(specimen));

@@ -4,15 +4,21 @@ import { codeableConcept, codeFromTable } from '../datatypes/coding.js';
 import { addExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { cxIdentifier, eiFromComponent, eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
-import { specimenFactsKey, specimenNumberKey } from '../identity.js';
+import { specimenNumberKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { prtPersons } from './admin.js';
 import { practitioner } from '../entities.js';
 import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
+import type { GroupFrame } from '../groups.js';
 import { mappedFieldCode } from './coded.js';
-import { obrCollector, obrFasting } from './obr-specimen.js';
+import { obrCollector, obrFasting, orderSpecimenKey } from './obr-specimen.js';
 import { respondsToOrder } from './order.js';
+
+/** The SPMs of a group, nested groups included (several: each keyed with its type, orderSpecimenKey). */
+function spmCount(frame: GroupFrame): number {
+  return frame.nodes('SPM').length + frame.children.reduce((n, c) => n + spmCount(c), 0);
+}
 
 /** The OBR whose group holds this SPM (ORU ORDER_OBSERVATION, OML OBSERVATION_REQUEST), if any. */
 function orderOf(scope: Scope, cx: Conversion): SegmentReader | undefined {
@@ -266,11 +272,11 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (description !== undefined) push(s, 'note', { text: description });
   if (scope.serviceRequest !== undefined) s.request = [cx.ref(scope.serviceRequest)];
   // [hig identity, R56-W1] SPM-2 (filler and placer when both are sent, else the one sent) within the patient's record
-  // (identity.ts specimenNumberKey), else the order's specimen of this type collected at SPM-17
+  // (identity.ts specimenNumberKey), else the order's specimen drawn at SPM-17 (obr-specimen.ts orderSpecimenKey)
   const numbered = specimenNumberKey(scope.patient, filler, placer);
   const { specimen, again } =
     numbered === undefined
-      ? { specimen: cx.add(s as Resource, specimenFactsKey(scope.report ?? scope.serviceRequest ?? scope.patient, s.type as Json | undefined, start), 'distinct'), again: false }
+      ? { specimen: cx.add(s as Resource, orderSpecimenKey(scope, cx, scope.serviceRequest, s.type as Json | undefined, start, spmCount(scope.group.closest('OBR') ?? scope.group) > 1), 'distinct'), again: false }
       : numberedSpecimen(s, numbered, seg, cx);
   // a card named again has its parents from its first SPM, which said the same
   if (!again) cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
