@@ -48,7 +48,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R55-R1': '54f45cb5', 'R55-W1': '54f45cb5', 'R55-R2': 'b0866c0b'}  # the lead's fixes (W1 was a probe outside the sample); fix35a: ORP^O10 (R2)
+_FIXED = {'R55-R1': '54f45cb5', 'R55-W1': '54f45cb5', 'R55-R2': 'b0866c0b', 'R55-N4': '9aa9413b'}  # the lead's fixes (W1 was a probe outside the sample); fix35a: ORP^O10 (R2)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -75,7 +75,7 @@ SILENT_ASTAR = {}
 # "the character set in MSH-18 is not supported".
 REFUSED = set() if _fixed('08e4fa55') else {5, 17, 23}  # R58-R1 (W1's shift) and R58-R2 fixed by fix35d
 DELETES = set()
-_FIXED = {'R58-W1': '08e4fa55'}  # fix35d: MSH-18 alternate sets (~ISO IR87, ISO IR87) decode the bytes as ISO-2022-JP before parsing
+_FIXED = {'R58-W1': '08e4fa55', 'R58-N3': '9aa9413b'}  # fix35d: MSH-18 alternate sets (~ISO IR87, ISO IR87) decode the bytes as ISO-2022-JP before parsing
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -6,8 +6,13 @@
  * the server's value of each marked element the PUT leaves out in the PUT (held-put.ts: by the id read, `ifMatch` its
  * version). Nothing held, or nothing to keep: the PUT as it is.
  *
- * One GET per marked PUT (an immunization update or delete: a few per dose's life). The marker is internal: removed
- * from every entry sent. Searches carry an id: errors name the type only.
+ * [issue 14; review 57 R57-N7; hig cancel rule, docs/mapping.md "What a cancel owns"] A visit cancel (A11, A38…) marks
+ * what it does not restate at three depths: an element (`reasonCode`), one part of an object element
+ * (`hospitalization.admitSource`, `period.start`: kept when the PUT's object lacks it, the object made when the PUT has
+ * none), and the extensions of one url (`extension:<url>`: the held ones when the PUT has none of that url).
+ *
+ * One GET per marked PUT (an immunization update or delete, a visit cancel: a few per dose's or visit's life). The
+ * marker is internal: removed from every entry sent. Searches carry an id: errors name the type only.
  */
 import { HELD_ELEMENT_EXTENSION } from '../transform/patch.js';
 import { carryHeld, markersOf, type CarriedPuts } from './held-put.js';
@@ -16,18 +21,39 @@ import type { Search } from './named-resources.js';
 type Json = Record<string, unknown>;
 
 /** Element names a marker may name: top-level names of a FHIR resource, never `id`, `meta` or `resourceType`. */
-const ELEMENT = /^(?!id$|meta$|resourceType$)[a-z][A-Za-z0-9]{0,63}$/;
+const NAME = '(?!id(?:[.:]|$)|meta(?:[.:]|$)|resourceType(?:[.:]|$))[a-z][A-Za-z0-9]{0,63}';
+/** A marker's path: an element, one part of an object element, or the extensions of one url. */
+const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63})?|extension:[!-~]{1,400})$`);
 
 function namesOf(entry: Json): string[] | undefined {
-  const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && ELEMENT.test(e.valueString) ? [e.valueString] : []));
+  const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
   return names.length === 0 ? undefined : names;
 }
 
-/** The PUT's resource with each named element it leaves out taken from the held one; undefined when none is held. */
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `own` with the held value at one marked path it leaves out; undefined when it has it or nothing is held. */
+function carriedAt(own: Json, held: Json, path: string): Json | undefined {
+  if (path.startsWith('extension:')) {
+    const url = path.slice('extension:'.length);
+    const of = (r: Json) => (Array.isArray(r.extension) ? (r.extension as unknown[]) : []).filter((e) => isObject(e) && e.url === url);
+    const kept = of(held);
+    if (kept.length === 0 || of(own).length > 0) return undefined;
+    return { ...own, extension: [...(Array.isArray(own.extension) ? (own.extension as unknown[]) : []), ...kept] };
+  }
+  const [name, part] = path.split('.') as [string, string | undefined];
+  if (part === undefined) return own[name] === undefined && held[name] !== undefined ? { ...own, [name]: held[name] } : undefined;
+  const heldObject = held[name];
+  const ownObject = own[name] === undefined ? {} : own[name];
+  if (!isObject(heldObject) || heldObject[part] === undefined || !isObject(ownObject) || ownObject[part] !== undefined) return undefined;
+  return { ...own, [name]: { ...ownObject, [part]: heldObject[part] } };
+}
+
+/** The PUT's resource with each marked path it leaves out taken from the held one; undefined when none is held. */
 function withHeldElements(own: Json, held: Json, names: readonly string[]): Json | undefined {
-  const carried = names.filter((n) => own[n] === undefined && held[n] !== undefined);
-  if (carried.length === 0) return undefined;
-  return { ...own, ...Object.fromEntries(carried.map((n) => [n, held[n]])) };
+  let out: Json | undefined;
+  for (const path of names) out = carriedAt(out ?? own, held, path) ?? out;
+  return out;
 }
 
 /** The module comment's rule over the entries to send: one read per marked PUT, the held elements kept. */

@@ -9,6 +9,10 @@
  */
 import { lookupCode } from './vocabulary/index.js';
 
+/** R5 Encounter elements the IG carries into R4 as cross-version extensions [IG PV2[Encounter] #8, #9]. */
+export const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedStartDate';
+export const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
+
 export interface EventMeaning {
   /** The Encounter.status the event itself says (beats PV1-45); undefined: the event says nothing. */
   encounterStatus?: string;
@@ -55,6 +59,15 @@ export interface EventMeaning {
    * pending admission: PV1-42 is the bed that admission was to have (review 57 R57-W2; v2.5.1 3.3.27).
    */
   cancelledPv1?: readonly number[];
+  /**
+   * [hig cancel rule, issue 14; review 57 R57-N7; v2.5.1 2.5.3: a field not sent is unchanged] The event cancels an
+   * event of the visit (A11, A12, A13, A25, A26, A27, A32, A33, A38, A52, A53): it owns the visit's status (its
+   * `encounterStatus`), the places it names as the cancelled event's (cancelledPv1, cancelsTransfer…) and these paths
+   * (`period.end`, `hospitalization.dischargeDisposition`, `extension:<url>`): what the cancelled event alone said,
+   * taken back. Every other element of the visit its PUT leaves out is kept as the server holds it (segments/pv1.ts
+   * cancelKeeps, destinations/held-elements.ts): a bare PV1 is no statement that the admit reason is gone.
+   */
+  cancelOwns?: readonly string[];
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
   /**
@@ -92,13 +105,20 @@ export interface EventMeaning {
 }
 
 /**
+ * [hig cancel rule, issue 14; FHIR R4 encounter-status `cancelled` "the Encounter has ended before it has begun"] What
+ * a cancel that makes the visit `cancelled` (A11, A38, an A27 of a visit not begun) owns: its period, which is its own
+ * PV1-44 or none (a pre-admission's period.start is PV2-8's expected admit, pv1.ts, a time the visit did not begin at).
+ */
+const VISIT_CANCELLED: readonly string[] = ['period.start', 'period.end'];
+
+/**
  * hig's supplement for ADT events the IG's Event[EncounterStatus] map does not list (v2.5.1
  * chapter 3): cancels undo the event they cancel; pending events leave the visit as it was.
  */
 const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A06: { encounterStatus: 'in-progress', priorAccount: true, endsPriorVisit: true }, // change an outpatient to an inpatient: the visit goes on
   A07: { encounterStatus: 'in-progress', priorAccount: true, endsPriorVisit: true }, // change an inpatient to an outpatient
-  A12: { encounterStatus: 'in-progress', cancelsTransfer: true }, // cancel transfer: the patient stays, at PV1-3
+  A12: { encounterStatus: 'in-progress', cancelsTransfer: true, cancelOwns: [] }, // cancel transfer: the patient stays, at PV1-3
   A05: { preAdmits: true }, // pre-admit (its status planned comes from the IG's map)
   A14: { encounterStatus: 'planned', preAdmits: true, pendingAdmission: true }, // pending admit (of a visit not begun: pendingAdmission)
   A15: { encounterStatus: 'in-progress' }, // pending transfer
@@ -112,28 +132,38 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   A22: { encounterStatus: 'in-progress' }, // patient returns from a leave of absence
   // their cancels (v2.5.1 3.3.52/3.3.53; review 40 R40-N1): A52 cancel leave of absence, the patient never
   // left, the visit goes on as before the A21; A53 cancel patient returns, the patient is still away
-  A52: { encounterStatus: 'in-progress' }, // cancel leave of absence for a patient
-  A53: { encounterStatus: 'onleave' }, // cancel patient returns from a leave of absence
+  A52: { encounterStatus: 'in-progress', cancelOwns: [] }, // cancel leave of absence for a patient
+  A53: { encounterStatus: 'onleave', cancelOwns: [] }, // cancel patient returns from a leave of absence
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
   // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)
   A24: { patientLink: 'link' },
-  A13: { cancelledPv1: [36, 37] }, // cancel discharge (its status in-progress comes from the IG's map)
-  A25: { encounterStatus: 'in-progress' }, // cancel pending discharge
-  A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true }, // cancel pending transfer: the patient stays at PV1-3
+  // cancel admit (its status cancelled comes from the IG's map: FHIR R4 "ended before it has begun"): the visit's
+  // period is what the cancel's own PV1-44 says (none: no span) [IG Event[EncounterStatus] A11, PV1[Encounter] #44,
+  // #45]; what the admission said of the visit stays, the record of the visit cancelled
+  A11: { cancelOwns: VISIT_CANCELLED },
+  // cancel discharge (its status in-progress comes from the IG's map): the discharge's end, disposition and
+  // destination taken back [IG PV1[Encounter] #45, #36, #37]
+  A13: { cancelledPv1: [36, 37], cancelOwns: ['period.end', 'hospitalization.dischargeDisposition', 'hospitalization.destination'] },
+  // cancel pending discharge: the A16's expected discharge [IG PV2[Encounter] #9], disposition and destination [IG
+  // PV1[Encounter] #36, #37] taken back (review 35 R35-N7)
+  A25: { encounterStatus: 'in-progress', cancelOwns: [`extension:${PLANNED_END}`, 'hospitalization.dischargeDisposition', 'hospitalization.destination'] },
+  A26: { encounterStatus: 'in-progress', cancelsPendingTransfer: true, cancelOwns: [] }, // cancel pending transfer: the patient stays at PV1-3
   // cancel pending admit: the admission will not happen (of a visit not begun: pendingAdmission); PV1-42 is the bed
   // of the admission it cancels, no place of the visit, as an A26's and an A33's (review 57 R57-W2)
-  A27: { encounterStatus: 'cancelled', pendingAdmission: true, cancelledPv1: [42] },
+  A27: { encounterStatus: 'cancelled', pendingAdmission: true, cancelledPv1: [42], cancelOwns: VISIT_CANCELLED },
   A29: { deletes: 'Patient' }, // delete person information [IG SegmentActionCode D → DELETE]
-  A32: { cancelledPv1: [43] }, // cancel patient arriving - tracking
-  A33: { cancelledPv1: [42] }, // cancel patient departing - tracking
+  A32: { cancelledPv1: [43], cancelOwns: [] }, // cancel patient arriving - tracking
+  A33: { cancelledPv1: [42], cancelOwns: [] }, // cancel patient departing - tracking
   A34: { merge: 'patient' }, // merge patient information - patient ID only
   A35: { merge: 'account' }, // merge patient information - account number only
   A36: { merge: 'patient-and-account' }, // merge patient ID and account number
   // unlink patient information (v2.5.1 3.3.37): the A24 link removed, nothing else of either record
   // changed; its PV1s only name the visits (no Encounter upserted, as P02's)
   A37: { patientLink: 'unlink', identifiesOnly: 'Encounter' },
-  A38: { encounterStatus: 'cancelled' }, // cancel pre-admit
+  // cancel pre-admit: no period (as A11); the pre-admission's reason, admit source and expected admit stay, the record
+  // of the visit cancelled (review 57 R57-N7)
+  A38: { encounterStatus: 'cancelled', cancelOwns: VISIT_CANCELLED },
   A39: { merge: 'patient' }, // merge person - patient ID
   A40: { merge: 'patient' }, // merge patient - patient identifier list
   A41: { merge: 'account' }, // merge account - patient account number
@@ -254,7 +284,10 @@ export function encounterStatus(meaning: EventMeaning, discharged: boolean, pati
 export function pendingAdmission(meaning: EventMeaning, patientClass: string | undefined, admitted: 'after' | 'at-or-before' | 'unclear'): EventMeaning {
   if (meaning.pendingAdmission !== true || !visitBegun(patientClass?.toUpperCase(), admitted)) return meaning;
   const { encounterStatus: said, preAdmits: _preAdmits, ...rest } = meaning;
-  return said === 'cancelled' ? { ...rest, encounterStatus: 'unknown' } : rest;
+  // [hig cancel rule, issue 14] the A27 of a begun visit keeps the period of the visit under way, but takes back the pending
+  // admission's expected time [IG PV2[Encounter] #8]: that visit did not start then; a visit not begun keeps it, the
+  // record of the admission cancelled (as an A38), and has no period (VISIT_CANCELLED)
+  return said === 'cancelled' ? { ...rest, encounterStatus: 'unknown', cancelOwns: [`extension:${PLANNED_START}`] } : rest;
 }
 
 function visitBegun(patientClass: string | undefined, admitted: 'after' | 'at-or-before' | 'unclear'): boolean {

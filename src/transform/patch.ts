@@ -1348,16 +1348,36 @@ function conceptFact(concept: unknown): string | undefined {
  * medication[x] and `contained` operations are left out, so an XO that changes an admixture's rate without
  * repeating its RXCs keeps the additive. Another give code is another product: the patch goes as it is
  * (the held components described the old one). Undefined when nothing is left out.
+ *
+ * [hig cancel rule, issue 14; review 58 R58-N3] The same when the message's product is a contained Medication of
+ * that code without ingredient (an RXE-6 give dosage form, RXE-25/26 strength, but no RXC): the held product, with
+ * each Medication element the message's sends over it (form, strength), is the one the patch writes, so its
+ * ingredients stay. A DC re-sending an infusion's RXE with its form took the saline base and heparin additive the NW
+ * and XO gave. The message's RXCs, when it sends some, are the product's components as before.
  */
 export function heldProductPatch(patch: Json, held: Json): Json | undefined {
   const ops = jsonPatchOps(patch);
   if (ops === undefined) return undefined;
-  const named = ops.find((op): op is Json => isObject(op) && op.op === 'add' && op.path === '/medicationCodeableConcept');
-  const reference = isObject(held.medicationReference) ? held.medicationReference.reference : undefined;
-  const product = (Array.isArray(held.contained) ? (held.contained as unknown[]) : []).find((c) => isObject(c) && typeof reference === 'string' && `#${String(c.id)}` === reference);
-  const code = isObject(product) ? conceptFact(product.code) : undefined;
-  if (named === undefined || code === undefined || conceptFact(named.value) !== code) return undefined;
-  return jsonPatchBinary(ops.filter((op) => !isObject(op) || !PRODUCT_PATHS.has(op.path)));
+  const product = productOf(held);
+  const code = product === undefined ? undefined : conceptFact(product.code);
+  if (product === undefined || code === undefined) return undefined;
+  // an `add` of null is removeAlways's (the remove that cannot fail), not a product named
+  const named = ops.find((op): op is Json => isObject(op) && op.op === 'add' && op.path === '/medicationCodeableConcept' && isObject(op.value));
+  if (named !== undefined) return conceptFact(named.value) === code ? jsonPatchBinary(ops.filter((op) => !isObject(op) || !PRODUCT_PATHS.has(op.path))) : undefined;
+  const reference = ops.find((op): op is Json => isObject(op) && op.op === 'add' && op.path === '/medicationReference');
+  const contained = ops.find((op): op is Json => isObject(op) && op.op === 'add' && op.path === '/contained' && Array.isArray(op.value));
+  if (reference === undefined || contained === undefined) return undefined;
+  const sent = productOf({ medicationReference: reference.value, contained: contained.value });
+  if (sent === undefined || sent.ingredient !== undefined || conceptFact(sent.code) !== code) return undefined;
+  const value = (contained.value as unknown[]).map((c) => (c === sent ? { ...product, ...sent } : c));
+  return jsonPatchBinary(ops.map((op) => (op === contained ? { ...contained, value } : op)));
+}
+
+/** The contained Medication a MedicationRequest's medicationReference names; undefined when it names none. */
+function productOf(request: Json): Json | undefined {
+  const reference = isObject(request.medicationReference) ? request.medicationReference.reference : undefined;
+  const found = (Array.isArray(request.contained) ? (request.contained as unknown[]) : []).find((c) => isObject(c) && typeof reference === 'string' && `#${String(c.id)}` === reference);
+  return isObject(found) ? found : undefined;
 }
 
 /**

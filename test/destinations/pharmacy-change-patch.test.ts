@@ -332,3 +332,52 @@ describe('CR27-5 [hig RXC rule (mapping.md RXC row); v2.5.1 2.5.3 not sent is un
     expect(((held[0]?.medicationCodeableConcept as Json).coding as Json[])[0]?.code).toBe('310361');
   });
 });
+
+/** The admixture message with RXE-6 give dosage form: its product is a contained Medication whatever RXCs follow. */
+const withForm = (message: string) => message.replace('|mL^milliliter^UCUM|||||1|', '|mL^milliliter^UCUM|IVSOLN^IV solution^99FORM||||1|');
+/** The held order's contained Medication's form code. */
+const form = (mr: Json | undefined) => {
+  const ref = (mr?.medicationReference as Json | undefined)?.reference;
+  const medication = ((mr?.contained as Json[] | undefined) ?? []).find((c) => `#${String(c.id)}` === ref);
+  return (((medication?.form as Json | undefined)?.coding as Json[] | undefined) ?? [])[0]?.code;
+};
+/** An event whose ORC-5 is its own status (HD on hold, RL in process), not the helper's SC. */
+const withOrderStatus = (message: string, status: string) => message.replace(/^(ORC\|[A-Z]{2}\|[^|]*\|\|\|)SC\|/m, `$1${status}|`);
+
+describe('R58-N3 [hig cancel rule, issue 14; IG ORC[ServiceRequest] #1, #5 → status; RXC[Medication] (hig RXC rule); v2.5.1 2.5.3] a state event of a pharmacy order keeps the product it does not restate', () => {
+  it('NW NS + KCl 20 mEq (RXE-6 IV solution) then a DC re-sending its RXE with RXE-6 and no RXC: stopped, the form, NS base and KCl additive kept', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(withForm(admixture('NW', 'RX36A', 20, 75))).bundle, never);
+    await dest.deliver(convertHl7v2(withoutComponents(withForm(admixture('DC', 'RX36A', undefined, undefined, '20261207060000-0600')))).bundle, never);
+    const held = stored('RX36A');
+    expect(held).toHaveLength(1);
+    expect([held[0]?.status, form(held[0]), held[0]?.medicationCodeableConcept]).toEqual(['stopped', 'IVSOLN', undefined]);
+    expect(ingredients(held[0])).toEqual(['313002 1000 mL', '7515 20 meq active']);
+    // [IG TQ1[MedicationRequest] #8] the DC's end; the NW's start and rate kept (R27-A1)
+    expect([bounds(dosages(held[0])[0]), rates(dosages(held[0])[0])]).toEqual([{ start: '2026-12-06T09:00:00-06:00', end: '2026-12-07T06:00:00-06:00' }, [75]]);
+  });
+
+  it('HD (ORC-5 HD → on-hold) then RL (ORC-5 IP → active), each re-sending the RXE with RXE-6 alone: the additive held through both', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(withForm(admixture('NW', 'RX36B', 20, 75))).bundle, never);
+    await dest.deliver(convertHl7v2(withOrderStatus(withoutComponents(withForm(admixture('HD', 'RX36B', undefined, 75))), 'HD')).bundle, never);
+    expect([stored('RX36B')[0]?.status, ingredients(stored('RX36B')[0])]).toEqual(['on-hold', ['313002 1000 mL', '7515 20 meq active']]);
+    await dest.deliver(convertHl7v2(withOrderStatus(withoutComponents(withForm(admixture('RL', 'RX36B', undefined, 75))), 'IP')).bundle, never);
+    expect([stored('RX36B')[0]?.status, ingredients(stored('RX36B')[0]), form(stored('RX36B')[0])]).toEqual(['active', ['313002 1000 mL', '7515 20 meq active'], 'IVSOLN']);
+  });
+
+  it('an XO re-sending RXE-6 without RXC keeps the additive too (the CR27-5 rule: the message\'s components are the order\'s only when it sends some)', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(withForm(admixture('NW', 'RX36C', 20, 75))).bundle, never);
+    await dest.deliver(convertHl7v2(withoutComponents(withForm(admixture('XO', 'RX36C', undefined, 100)))).bundle, never);
+    expect([ingredients(stored('RX36C')[0]), rates(dosages(stored('RX36C')[0])[0])]).toEqual([['313002 1000 mL', '7515 20 meq active'], [100]]);
+  });
+
+  it('control: a DC whose RXE names another give code (D5W, RXE-6) replaces the product: the NS components described the old one', async () => {
+    const dest = destination();
+    await dest.deliver(convertHl7v2(withForm(admixture('NW', 'RX36D', 20, 75))).bundle, never);
+    const d5w = withoutComponents(withForm(admixture('DC', 'RX36D', undefined, undefined))).replace('RXE||313002^Sodium Chloride 0.9% Injectable Solution^RXNORM', 'RXE||310361^Dextrose 5% Injectable Solution^RXNORM');
+    await dest.deliver(convertHl7v2(d5w).bundle, never);
+    expect([stored('RX36D')[0]?.status, ingredients(stored('RX36D')[0]), form(stored('RX36D')[0])]).toEqual(['stopped', [], 'IVSOLN']);
+  });
+});

@@ -106,12 +106,14 @@ describe('review 35 at the destination (feed order, state after each message)', 
     const held7 = after.get('07') ?? [];
     const right = one(held7, 'Patient', 'OR3500011');
     expect(text(one(held7, 'Account', 'ORA3500011').subject)).toContain(ref(right));
-    // #08 A38: cancelled, on the right record, the expected dates and the planned start gone
+    // #08 A38: cancelled, on the right record, no period (the planned start was PV2-8's expected admit: hig cancel rule)
     const cancelled = visit('08', 'ORV3500011P');
     expect(cancelled.status).toBe('cancelled');
     expect(text(cancelled.subject)).toContain(ref(right));
     expect(cancelled.period).toBeUndefined();
-    expect(planned(cancelled, 'Start')).toBeUndefined();
+    // [issue 14, R57-N7; hig cancel rule] the A38's bare PV1 does not restate PV2-8/9: the pre-admission's expected dates
+    // stay, the record of the visit cancelled (R35-N7 had proposed taking them back; R57-N7 counted their loss)
+    expect([planned(cancelled, 'Start'), planned(cancelled, 'End')]).toEqual(['2027-04-05T07:00:00+10:30', '2027-04-08T09:00:00+10:30']);
   });
 
   it('A14 pending admit, A27 cancel, A23 delete: planned with the pending bed reserved, then cancelled with no bed and no period, then gone; the ED visit the X-ray names stays [mapping.md A14 planned, A27 cancelled, A23 DELETE; IG PV1[Encounter] #42 reserved]', () => {

@@ -198,10 +198,11 @@ describe('review 55 at the destination (channel zone America/Halifax, fall-back 
     expect(xo.authoredOn).toBe('2032-11-05T15:00:00-03:00');
   });
 
-  it('R55-N4 (documented gap, not counted): after the XO (#17), which re-sends RXE-6 but no RXC, the infusion\'s contained Medication no longer names morphine 100 mg or the NaCl base', () => {
+  it('R55-N4 (fixed, fix36b; hig RXC rule, issue 14 / R58-N3): after the XO (#17), which re-sends RXE-6 but no RXC, the infusion\'s contained Medication still names morphine 100 mg and the NaCl base 48 mL #09 gave, with the cassette code', () => {
     const xo = order('17', 'ARH55-3001');
-    expect(text(xo.contained)).not.toContain('"code":"05501960"');
-    expect(text(xo.contained)).toContain('"code":"ARHMIX55"');
+    const product = (xo.contained as Json[]).find((c) => `#${String(c.id)}` === (xo.medicationReference as Json).reference) as Json;
+    expect(text(product.code)).toContain('"code":"ARHMIX55"');
+    expect((product.ingredient as Json[]).map((i) => [((i.itemCodeableConcept as Json).coding as Json[])[0]?.code, ((i.strength as Json).numerator as Json).value])).toEqual([['05502045', 48], ['05501960', 100]]);
   });
 
   it('the insulin dose by glucose (#19): 4 [iU] at 07:35 AST with the glucose 12.3 mmol/L (H) that decided it [hig RXA rule; OBX[Observation]]', () => {

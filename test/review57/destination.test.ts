@@ -73,6 +73,10 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
 
   it('#02 A38 cancels that pre-admit (cancelled, hig); the allergy list is untouched by an ADT without AL1 [hig A38; v2.5.1 3.3.38]', () => {
     expect(visit('02', 'KV5701001').status).toBe('cancelled');
+    // R57-N7 (fixed, fix36b) [hig cancel rule]: the A38's bare PV1 restates none of the pre-admission's admit reason
+    // [IG PV2[Encounter] #3] M17.11, admit source [PV1[Encounter] #14] 2 or expected admit [PV2[Encounter] #8]: kept
+    const v = visit('02', 'KV5701001');
+    expect([text(v.reasonCode).includes('"code":"M17.11"'), text((v.hospitalization as Json | undefined)?.admitSource).includes('"code":"2"'), ext(v, 'plannedStartDate')]).toEqual([true, true, '2033-11-07T06:30:00-09:00']);
     expect(allergies('02', 'KA5700101')).toEqual(['Penicillin active']);
   });
 

@@ -92,6 +92,14 @@ describe('review 58 at the destination (channel zone Asia/Tokyo, March 2033, JST
     expect(dc.status).toBe('stopped');
     expect(((dose(dc).timing as Json).repeat as Json).boundsPeriod).toEqual({ start: '2033-03-05T01:45:00+09:00', end: '2033-03-08' });
     expect(text(dc.extension)).toContain('経口抗凝固薬へ切替');
+    // R58-N3 (fixed, fix36b) [hig cancel rule; RXC (hig RXC rule), RXE-7, RXR-3/4]: the DC's RXE (RXE-6 注射剤, no RXC,
+    // no RXE-7, RXR-1 alone) restates none of the infusion's details: the saline base and heparin additive the NW and XO
+    // gave, the APTT target, the method and the syringe pump stay
+    const product = (dc.contained as Json[]).find((c) => `#${String(c.id)}` === (dc.medicationReference as Json).reference) as Json;
+    expect((product.ingredient as Json[]).map((i) => [((i.itemCodeableConcept as Json).coding as Json[])[0]?.code, ((i.strength as Json).numerator as Json).value])).toEqual([['640407001', 10], ['640406046', 10000]]);
+    expect(dose(dc).text).toBe('ＡＰＴＴ 60-80秒を目標に調節');
+    expect(text(dose(dc).method)).toContain('"code":"IVC"');
+    expect(text(dose(dc).extension)).toContain('シリンジポンプ');
     expect(withId('16', 'MedicationRequest', 'KS58I0201')).toHaveLength(1);
   });
 

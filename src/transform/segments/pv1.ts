@@ -7,7 +7,7 @@ import { decimal, sub, val } from '../datatypes/primitive.js';
 import { endBeforeStart } from '../datatypes/time.js';
 import { location, locationId, practitioner, practitionerOfReps } from '../entities.js';
 import { lookup } from '../vocabulary/index.js';
-import { encounterStatus, pendingAdmission } from '../events.js';
+import { encounterStatus, type EventMeaning, pendingAdmission, PLANNED_END, PLANNED_START } from '../events.js';
 import { codeFact, encounterKey, patientFactsKey, patientNumberSearch, resourceFact, senderFact, visitNumberSearch } from '../identity.js';
 import { unknownPayor } from './admin.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
@@ -247,7 +247,36 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [FHIR R4 Encounter.location; review 53 R53-L2] an ADT event writes the visit: the FHIR destination keeps the
   // locations it holds that this PV1 does not name; an A12's current bed held elsewhere is the cancelled move's
   else cx.heldLocations.set(`Encounter/${encounter.id ?? ''}`, { rule: scope.meaning.cancelsTransfer === true ? 'transfer-cancelled' : 'held', cancelled: cancelledPlaces });
+  if (scope.meaning.namesVisit !== true) cancelKeeps(encounter, meaning, cx);
   visitCoverage(seg, scope, encounter, cx);
+}
+
+/**
+ * What a visit cancel's PUT keeps as the server holds it when it leaves it out [hig cancel rule, issue 14; review 57
+ * R57-N7; v2.5.1 2.5.3]: every element of R4 Encounter the PV1/PV2/DG1… of an ADT event write but the ones the cancel
+ * always states (identifier, status, class, subject; location: held-locations.ts) and the ones it owns
+ * (EventMeaning.cancelOwns). An object element part by part (a cancel that sends PV1-5 keeps the held admit source),
+ * extensions by url.
+ */
+const CANCEL_KEPT: readonly string[] = [
+  'statusHistory', 'classHistory', 'type', 'serviceType', 'priority', 'episodeOfCare', 'basedOn', 'participant', 'appointment',
+  'period.start', 'period.end', 'length', 'reasonCode', 'reasonReference', 'diagnosis', 'account', 'serviceProvider', 'partOf', 'text',
+  'hospitalization.preAdmissionIdentifier', 'hospitalization.origin', 'hospitalization.admitSource', 'hospitalization.reAdmission',
+  'hospitalization.dietPreference', 'hospitalization.specialCourtesy', 'hospitalization.specialArrangement',
+  'hospitalization.destination', 'hospitalization.dischargeDisposition',
+];
+
+/** The extension urls an ADT event writes on a visit (mapPv2): kept by url by a cancel that does not restate them. */
+function visitExtensionUrls(cx: Conversion): string[] {
+  const unnamed = ['publicityCode', 'admissionLevelOfCare', 'visitUserCode'].map((n) => unnamedExtensionUrl(n, cx.extensions.base));
+  return [PLANNED_START, PLANNED_END, MODE_OF_ARRIVAL, ...unnamed].map((url) => `extension:${url}`);
+}
+
+/** Marks a cancel's visit PUT with what it keeps (CANCEL_KEPT); an event that cancels nothing marks nothing. */
+function cancelKeeps(encounter: Resource, meaning: EventMeaning, cx: Conversion): void {
+  const owns = meaning.cancelOwns;
+  if (owns === undefined) return;
+  for (const path of [...CANCEL_KEPT, ...visitExtensionUrls(cx)]) if (!owns.includes(path)) cx.keepHeld(encounter, path);
 }
 
 /**
@@ -407,9 +436,6 @@ function courtesyAndDestination(seg: SegmentReader, hosp: Json, destination: boo
   hosp.destination = cx.ref(place, name);
 }
 
-/** R5 Encounter elements the IG carries into R4 as cross-version extensions (PV2[Encounter] #8, #9). */
-const PLANNED_START = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedStartDate';
-const PLANNED_END = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Encounter.plannedEndDate';
 const MODE_OF_ARRIVAL = 'http://hl7.org/fhir/StructureDefinition/encounter-modeOfArrival';
 const UCUM = 'http://unitsofmeasure.org';
 
