@@ -54,7 +54,7 @@ describe('review 61: TXA-22 (PPN) read as an XCN in the report (R61-N1, not coun
     const [d] = ofType('18', 'DocumentReference');
     expect((d?.authenticator as Json | undefined)?.display).toBe('CHIDINMA OKAFOR');
   });
-  it.fails('R61-N1 #18: no line calls TXA-22\'s PPN.15 time an XCN.15 name representation code', () => {
+  it('R61-N1 #18: no line calls TXA-22\'s PPN.15 time an XCN.15 name representation code', () => {
     expect(reportLines('18').filter((l) => l.includes('XCN.15'))).toEqual([]);
   });
 });
