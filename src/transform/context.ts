@@ -146,8 +146,25 @@ export class SegmentReader {
    * bench/convert, for the rare report that needs it.
    */
   fieldOf(rep: Repetition): number | undefined {
-    for (let n = 0; n < this.cache.length; n++) if (this.cache[n]?.includes(rep)) return n;
+    for (let n = 0; n < this.cache.length; n++) if (this.cache[n]?.includes(rep) || this.asXcn[n]?.includes(rep)) return n;
     return undefined;
+  }
+
+  /** Field n's repetitions as ppnAsXcn reads them (kept so a report about one is located at field n). */
+  private readonly asXcn: (Repetition[] | undefined)[] = [];
+
+  /**
+   * [v2.5.1 2.A.55 PPN; review 61 R61-N1] The repetitions of a PPN field (TXA-22) as the XCN each is: PPN.1–14 are
+   * XCN.1–14, PPN.15 is the date/time the action was performed (no XCN component: its reader reads it by
+   * `reps(n)`), PPN.16–24 are XCN.15–23. Read whole as an XCN, PPN.15's time was XCN.15, a name representation
+   * code of table 0465, and reported as an invalid one.
+   */
+  ppnAsXcn(n: number): Repetition[] {
+    const done = this.asXcn[n];
+    if (done !== undefined) return done;
+    const reps = this.reps(n).map((r) => [...r.slice(0, 14), ...r.slice(15)]);
+    this.asXcn[n] = reps;
+    return reps;
   }
 
   /** First repetition of field n, when valued. */

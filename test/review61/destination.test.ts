@@ -138,7 +138,7 @@ describe('review 61 at the destination (channel zone America/Detroit, March 2030
   });
 
   // R61-W1: AIG|1|D|ECG-02^ECG cart 2^TLGR|…: the ECG cart removed from the appointment (table 0206 D)
-  it.fails('R61-W1 #13 at the server: the ECG cart the S14 deleted (AIG-2 D) is no longer a participant of the appointment', () => {
+  it('R61-W1 #13 at the server: the ECG cart the S14 deleted (AIG-2 D) is no longer a participant of the appointment', () => {
     const a = appointment('13', 'TLF61-8801');
     expect(actors(a).filter((x) => (x.identifier as Json | undefined)?.value === 'ECG-02')).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * IAM → AllergyIntolerance, ROL/PRT → Practitioner (or PractitionerRole) participants and PRT
  * devices, GT1 → the guarantor (RelatedPerson, Account.guarantor).
  */
+import { deletedContribution, deletes } from './action-code.js';
 import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
@@ -554,7 +555,8 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const identifier = eiIdentifier(seg.rep(4), cx);
   if (identifier !== undefined) c.identifier = [identifier];
   // con-3: a problem-list item needs a clinical status; PRB-14 (life cycle) refines it when known
-  const deleted = seg.str(1) === 'DE';
+  // [table 0287 DE; action-code.ts] a deleted problem is entered in error
+  const deleted = deletes(seg);
   const stated = lifeCycleStatus(seg.rep(14));
   const resolved = seg.dateTime(9);
   // [v2.5.1 PRB-9 Actual Problem Resolution Date/Time; FHIR con-4] a problem with a resolution date
@@ -585,7 +587,7 @@ export function mapPrb(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 export function mapGol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.patient === undefined) return;
-  const g: Json = { resourceType: 'Goal', lifecycleStatus: seg.str(1) === 'DE' ? 'entered-in-error' : 'active' };
+  const g: Json = { resourceType: 'Goal', lifecycleStatus: deletes(seg) ? 'entered-in-error' : 'active' };
   const identifier = eiIdentifier(seg.rep(4), cx);
   if (identifier !== undefined) g.identifier = [identifier];
   g.description = codeableConcept(seg.rep(3)) ?? { text: 'goal' };
@@ -739,7 +741,7 @@ export function mapIam(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // as A29/A23 delete through the same map (events.ts). The IG's IAM-6 row names no FHIR element; until
   // review 32 R32-N1 D made it clinicalStatus `inactive` (a resolved allergy, which the sender did not say).
   // Mapped in full first, so its fields count as read; IAR/NTE after it land on the deleted resource only.
-  if (seg.str(6)?.toUpperCase() === 'D') cx.remove(allergy);
+  if (deletes(seg)) cx.remove(allergy);
 }
 
 /**
@@ -875,6 +877,9 @@ function generalPractitioner(patient: Resource, who: Json, cx: Conversion): void
  * ROL[CareTeam] has a row for them, and hig makes no CareTeam from a ROL).
  */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // [IG SegmentActionCode D → DELETE; table 0287 DE; review 61 R61-W1's class] a removed role makes no participant
+  // and no generalPractitioner: the Patient and the visit are written whole, so leaving it out is the delete
+  if (deletedContribution(seg)) return;
   if (otherGroupRole(seg, scope, cx)) return;
   const place = rolePlace(seg, scope, cx, seg.str(3));
   if (place === undefined) return;
@@ -928,6 +933,9 @@ function rolUnitType(seg: SegmentReader, org: Reference | undefined, cx: Convers
 }
 
 export function mapPrt(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // [IG PRT[*] #2 IF PRT-2 IS "D": inactivate the relationship; SegmentActionCode D → DELETE; review 61 R61-W1's class]
+  // a removed participation names nobody anywhere (prtPersons skips it too)
+  if (deletedContribution(seg)) return;
   if (orderParticipant(seg, scope, cx)) return;
   if (otherGroupRole(seg, scope, cx)) return;
   const place = rolePlace(seg, scope, cx, seg.str(4));
@@ -1148,6 +1156,7 @@ export function prtPersons(group: GroupFrame | undefined, roles: readonly string
   const out: { role: string; who: Reference }[] = [];
   for (const node of group?.nodes('PRT') ?? []) {
     const prt = cx.reader(node.segment, node.index);
+    if (deletes(prt)) continue;
     const role = prt.str(4)?.toUpperCase();
     if (role === undefined || !roles.includes(role)) continue;
     const who = prtActor(prt, cx);

@@ -13,6 +13,7 @@ import { type Scope, orderRequest } from './scope.js';
 import { type MessageTiming, againstMessageTime } from './message-time.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 import { type NoKnownAllergy, SNOMED_CT, contradicts, noKnownAllergy, statementCode } from './no-known-allergy.js';
+import { segmentAction } from './action-code.js';
 
 /** An allergy = the patient + the allergen (AL1-3, IAM-3); shared by AL1 and IAM so both forms meet. */
 export function allergyKey(patient: Resource | undefined, allergen: Json | undefined): IdentityKey {
@@ -245,9 +246,9 @@ export function mapAl1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  * any other action code is reported, never read and dropped.
  */
 function diagnosisAction(c: Json, seg: SegmentReader, cx: Conversion): void {
-  const action = seg.str(21);
+  const action = segmentAction(seg);
   if (action === undefined) return;
-  if (action.trim().toUpperCase() === 'D') c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
+  if (action === 'delete') c.verificationStatus = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] };
   else cx.leftOut(seg, '21', 'an action code other than D (delete), which the IG maps to nothing');
 }
 

@@ -95,7 +95,8 @@ export function mapTxa(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // activity provider) has no target in the row, so it stays in the report; until review 6 it was
   // made a second author beside TXA-9 (IG MDM_T02: a transcription's provider is no author)
   push(d, 'author', ...seg.reps(9).map((r) => practitioner(cx, r)));
-  set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.rep(22)));
+  // TXA-22 is a PPN: read as the XCN it holds without PPN.15 (SegmentReader.ppnAsXcn; R61-N1)
+  set(d, 'authenticator', practitioner(cx, seg.rep(10)) ?? practitioner(cx, seg.ppnAsXcn(22)[0]));
   // [IG TXA[DocumentReference] #22: no target for the time] PPN.15, when the note was authenticated,
   // has no DocumentReference element: said, not silent (review 23 R23-L1)
   if (seg.reps(22).some((r) => val(r, 15) !== undefined)) cx.leftOut(seg, '22', 'PPN.15, the authentication date/time, has no DocumentReference element (IG TXA[DocumentReference] #22); the authenticator is mapped');

@@ -17,6 +17,7 @@ import { doseKey, isNoDoseNumber } from '../identity.js';
 import { orderNumbers, orderProvenance } from './order.js';
 import { type Scope, orcOf } from './scope.js';
 import { labelOrderConfidentiality } from './security-label.js';
+import { deletes, segmentAction } from './action-code.js';
 
 const NIP001 = codingSystemUri('NIP001') ?? '';
 
@@ -67,7 +68,7 @@ function source(im: Json, seg: SegmentReader): void {
  * CompletionStatus (RE/NA → not-done, PA → completed and isSubpotent), empty → completed.
  */
 function status(im: Json, seg: SegmentReader): void {
-  if ((seg.str(21) ?? '').toUpperCase() === 'D') {
+  if (deletes(seg)) {
     im.status = 'entered-in-error';
     return;
   }
@@ -91,8 +92,7 @@ function status(im: Json, seg: SegmentReader): void {
  * destination, destinations/held-elements.ts). Returns whether the message states when the dose was first recorded.
  */
 function recorded(im: Json, seg: SegmentReader, orc: SegmentReader | undefined, cx: Conversion): boolean {
-  const action = (seg.str(21) ?? 'A').toUpperCase();
-  if (action === 'A') {
+  if ((segmentAction(seg) ?? 'add') === 'add') {
     set(im, 'recorded', seg.dateTime(22) ?? orc?.dateTime(9));
     return true;
   }

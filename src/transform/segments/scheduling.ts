@@ -21,6 +21,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
 import { isGiveTiming, isPharmacyTiming, supersededOrderTq1 } from './medication-timing.js';
 import { tq1Request } from './order-timing.js';
+import { deletedContribution } from './action-code.js';
 import type { Scope } from './scope.js';
 
 /** Where an appointment's times came from, best first. */
@@ -43,8 +44,11 @@ interface AppointmentFacts {
   times: TimeCandidates;
   /** where Appointment.status came from (appointmentStatus, serviceStatus) */
   status?: StatusSource;
-  /** the ServiceRequests its AIS segments made (aisRequest), in message order, with the AIS-3 service each is keyed by */
-  requests: { request: Resource; service: Json | undefined }[];
+  /**
+   * the ServiceRequests its AIS segments made (aisRequest), in message order, with the AIS-3 service each is keyed by;
+   * `deleted`: an AIS-2 D's, made only to be a DELETE at its key (finishRequests)
+   */
+  requests: { request: Resource; service: Json | undefined; deleted?: boolean }[];
 }
 
 /** The conversion's appointments (Conversion.state: no state kept between conversions, CR18-11). */
@@ -364,6 +368,10 @@ function participant(scope: Scope, actor: Json | undefined, type: Json | undefin
 export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.appointment === undefined) return;
   scope.noteTarget = scope.appointment; // NTE after a resource segment comments the appointment
+  if (deletedContribution(seg)) {
+    deletedService(seg, scope.appointment, scope, cx);
+    return;
+  }
   push(scope.appointment, 'serviceType', codeableConcept(seg.rep(3)));
   const period = resourceTimes(seg, scope, cx, { start: 4, duration: 7, units: 8 });
   serviceStatus(seg, scope.appointment, cx);
@@ -382,6 +390,19 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 }
 
 /**
+ * [IG SegmentActionCode D → DELETE; action-code.ts; review 61 R61-W1's class] AIS-2 D: the service is taken off the
+ * appointment. It is no serviceType, gives no times or status (the Appointment is PUT whole: leaving it out is the
+ * delete), and of an ordered appointment the ServiceRequest an earlier AIS of that service made (the same key: the
+ * Appointment's identity + AIS-3) is a DELETE entry, not PUT.
+ */
+function deletedService(seg: SegmentReader, appointment: Resource, scope: Scope, cx: Conversion): void {
+  const sch = timesOf(appointment, cx).sch;
+  const numbers = sch === undefined ? undefined : schOrderNumbers(sch, cx);
+  if (numbers === undefined || (numbers.placers.length === 0 && numbers.fillers.length === 0)) return;
+  aisRequest(seg, appointment, numbers, undefined, scope, cx, true);
+}
+
+/**
  * One AIS of an ordered appointment → a ServiceRequest [IG AIS[ServiceRequest]], with the SCH's
  * data [IG SIU_S12 5.2.1 "each ServiceRequest being created includes data from SCH segment", by
  * SCH[ServiceRequest]]:
@@ -397,7 +418,7 @@ export function mapAis(seg: SegmentReader, scope: Scope, cx: Conversion): void {
  *    settled in finishAppointment); subject the PID Patient and the Appointment's basedOn these
  *    requests [IG SIU_S12 2 SCH ServiceRequest[1..n].subject=Patient[1], Appointment[1].basedOn].
  */
-function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placers: Json[]; fillers: Json[] }, period: Json | undefined, scope: Scope, cx: Conversion): void {
+function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placers: Json[]; fillers: Json[] }, period: Json | undefined, scope: Scope, cx: Conversion, deleted = false): void {
   const sr: Json = { resourceType: 'ServiceRequest', status: requestStatus(appointment.status), intent: 'order' };
   // [hig identity, review 36 R36-W2] marked from its creation: the order's searches (an ORC-1 CA, a result,
   // an SC) leave it out (identity.ts ordersOnlySearch), so an order event never patches the booking's slot
@@ -419,7 +440,7 @@ function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placer
   if (scope.patient !== undefined) sr.subject = cx.ref(scope.patient);
   // keyed at the end of the message, by its Appointment (rekeyRequests)
   const request = cx.add(sr as Resource);
-  factsOf(appointment, cx).requests.push({ request, service });
+  factsOf(appointment, cx).requests.push(deleted ? { request, service, deleted } : { request, service });
 }
 
 /**
@@ -433,7 +454,9 @@ function aisRequest(seg: SegmentReader, appointment: Resource, numbers: { placer
 function rekeyRequests(appointment: Resource, cx: Conversion): void {
   const fact = resourceFact(appointment);
   if (fact === undefined || !cx.identified(appointment)) return;
-  for (const { request, service } of factsOf(appointment, cx).requests) {
+  // an AIS-2 D's request last: a service deleted and added again in one message keeps its key for the add
+  const requests = factsOf(appointment, cx).requests;
+  for (const { request, service } of [...requests.filter((r) => r.deleted !== true), ...requests.filter((r) => r.deleted === true)]) {
     const key = scheduledRequestKey(fact, service);
     if (key !== undefined) cx.rekey(request, key);
   }
@@ -493,6 +516,18 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
 }
 
 /**
+ * [IG SegmentActionCode D → DELETE; action-code.ts; review 61 R61-W1] AIG/AIL/AIP-2 D: the resource, room or person
+ * is taken off the appointment: no participant, no times (the Appointment is PUT whole, so leaving it out is the
+ * delete). Until review 61 a D was read as an add: an S14's `AIG|1|D|ECG-02…` kept the released ECG cart `accepted`.
+ * True when the segment deletes.
+ */
+function deletedResource(seg: SegmentReader, scope: Scope): boolean {
+  if (!deletedContribution(seg)) return false;
+  if (scope.appointment !== undefined) scope.noteTarget = scope.appointment;
+  return true;
+}
+
+/**
  * [IG AIG[Appointment]] AIG-3 resource, AIG-4 type, AIG-8 start + AIG-11 duration (AIG-12 units); AIG-14 status [hig].
  * AIG-3 → participant.actor: its identifier by CWE[Identifier] [IG AIG[Appointment] #3, a row the IG writes "If AIG-4
  * reflects a location" (Location.identifier); hig applies it to any general resource, equipment above all, whose
@@ -501,6 +536,7 @@ function serviceStatus(seg: SegmentReader, appointment: Resource, cx: Conversion
  * (`USM-03^Ultrasound unit 3^L`) was dropped without a report line.
  */
 export function mapAig(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (deletedResource(seg, scope)) return;
   const name = seg.str(3, 2) ?? seg.str(3, 1);
   const actor: Json = {};
   set(actor, 'identifier', cweIdentifier(seg.rep(3)));
@@ -510,11 +546,13 @@ export function mapAig(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 
 /** [IG AIL[Appointment]] AIL-3 location, AIL-6 start + AIL-9 duration (AIL-10 units); AIL-12 status [hig]. */
 export function mapAil(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (deletedResource(seg, scope)) return;
   participant(scope, location(cx, seg.rep(3)) as Json | undefined, undefined, resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
 /** [IG AIP[Appointment]] AIP-3 practitioner, AIP-4 role, AIP-6 start + AIP-9 duration (AIP-10 units), AIP-12 → participant.status. */
 export function mapAip(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  if (deletedResource(seg, scope)) return;
   participant(scope, practitioner(cx, seg.rep(3)) as Json | undefined, codeableConcept(seg.rep(4), undefined, '0443', cx.reportAt(seg, 4)), resourceTimes(seg, scope, cx, { start: 6, duration: 9, units: 10 }), participantStatus(seg, 12));
 }
 
@@ -550,6 +588,7 @@ export function finishAppointment(appointment: Resource, cx: Conversion): void {
     if (key !== undefined) cx.rekey(appointment, key);
   }
   rekeyRequests(appointment, cx);
+  removeDeletedRequests(appointment, cx);
 }
 
 /**
@@ -563,8 +602,7 @@ export function finishAppointment(appointment: Resource, cx: Conversion): void {
  * so) and basedOn keeps the numbers.
  */
 function finishRequests(appointment: Resource, patient: Resource | undefined, cx: Conversion): void {
-  const requests = factsOf(appointment, cx).requests.map((r) => r.request);
-  if (requests.length === 0) return;
+  const requests = factsOf(appointment, cx).requests.filter((r) => r.deleted !== true).map((r) => r.request);
   // [IG SIU_S12 2 ServiceRequest[1..n].subject=Patient[1]] the first PID's patient, also when the
   // message names several (code review 16, CR16-5: the last PID's, a baby for its mother's booking)
   for (const r of requests) {
@@ -572,5 +610,10 @@ function finishRequests(appointment: Resource, patient: Resource | undefined, cx
     if (patient !== undefined) r.subject = cx.ref(patient);
   }
   // Patient[1], else (no PID) none: a request without a subject is left out
-  if (requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
+  if (requests.length > 0 && requests.every((r) => r.subject !== undefined)) appointment.basedOn = requests.map((r) => cx.ref(r));
+}
+
+/** After rekeyRequests: an AIS-2 D's request (deletedService) is a DELETE at its key, named by nothing. */
+function removeDeletedRequests(appointment: Resource, cx: Conversion): void {
+  for (const { request, deleted } of factsOf(appointment, cx).requests) if (deleted === true) cx.remove(request);
 }
