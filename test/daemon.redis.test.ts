@@ -110,7 +110,7 @@ describe('kill -9 during a stream', () => {
     const victim = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(await freePort()), HIG_QUEUE_PREFIX: p2, REDIS_URL });
     await victim.waitFor('hig started');
     const acked: string[] = [];
-    const streams = await Promise.all([0, 1, 2, 3].map(() => connectMllp({ host: '127.0.0.1', port, timeoutMs: 15_000 })));
+    const streams = await Promise.all([0, 1, 2, 3].map(() => connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 })));
     let killed = false;
     await Promise.all(
       streams.map(async (client, c) => {

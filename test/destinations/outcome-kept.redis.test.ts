@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function send(port: number, controlId: string): Promise<void> {
-  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 10_000 });
+  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
   const ack = (await client.send(adt(controlId))).toString('latin1');
   client.close();
   expect(ack).toContain(`MSA|AA|${controlId}`);

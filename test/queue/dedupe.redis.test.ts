@@ -52,7 +52,7 @@ function adt(controlId: string, mrn: string, sentAt = '20261129083015'): Buffer 
 }
 
 async function send(port: number, message: Buffer): Promise<string> {
-  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 10_000 });
+  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
   clients.push(client);
   return (await client.send(message)).toString('latin1');
 }

@@ -89,7 +89,7 @@ describe('fair share of a listener between connections (review R3)', () => {
       const total = () => attackers.reduce((n, a) => n + a.acks, 0);
       // Every attacker is being served before the valid sender starts.
       await until(() => attackers.every((a) => a.acks >= 20), 60_000);
-      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port, timeoutMs: 60_000 });
       const ahead: number[] = [];
       for (let k = 0; k < 5; k++) {
         const before = total();
