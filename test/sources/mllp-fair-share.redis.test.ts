@@ -16,6 +16,7 @@ import { testChannel } from '../support/channel.js';
 import { startIngestRig } from '../support/ingest.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt } from '../support/worker.js';
+import { hangCeiling } from '../support/ceiling.js';
 
 const prefix = testPrefix('fair');
 afterAll(() => dropPrefix(prefix));
@@ -48,7 +49,7 @@ function attack(port: number): Promise<Attacker> {
 }
 
 const until = async (cond: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
+  const end = Date.now() + hangCeiling(ms);
   while (!cond()) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 10));

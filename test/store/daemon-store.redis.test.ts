@@ -21,6 +21,7 @@ import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js
 import { createPgDatabase, pgliteTemplate } from '../support/store.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { CHROMIUM, OUTPUT } from '../http/browser.js';
+import { HANG_CEILING_MS, hangCeiling } from '../support/ceiling.js';
 
 const TOKEN = 'store-int-admin-token-0123456789';
 const run = promisify(execFile);
@@ -67,8 +68,8 @@ function api(port: number): Api {
   };
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + timeoutMs;
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = HANG_CEILING_MS, what = 'condition'): Promise<T> {
+  const end = Date.now() + hangCeiling(timeoutMs);
   for (;;) {
     const v = await probe();
     if (ok(v)) return v;
