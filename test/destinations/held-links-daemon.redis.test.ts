@@ -85,5 +85,5 @@ describe('R33-L1 through the daemon', () => {
     } finally {
       redis.disconnect();
     }
-  }, 90_000);
+  });
 });

@@ -100,7 +100,7 @@ describe("the destination's OperationOutcome", () => {
     const after = await gateway.getJobStatus(id);
     expect(after?.outcome).toBeUndefined();
     expect(((await queue.getJob(id))!.data as IntegrationJobData).outcome).toBeUndefined();
-  }, 90_000);
+  });
 
   it('batch mode: each refused entry with its index, status and issues', async () => {
     const entryOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', diagnostics: 'CANARY-OUTCOME-ENTRY encounter closed' }] };
@@ -115,5 +115,5 @@ describe("the destination's OperationOutcome", () => {
     expect(logs()).not.toContain('CANARY-OUTCOME');
     expect(await dumpPrefix(prefix)).not.toContain('CANARY-OUTCOME');
     await fhir.setFault(null);
-  }, 90_000);
+  });
 });

@@ -102,5 +102,5 @@ describe('moving the key layout of an earlier release', () => {
     await alerter.close();
     // A second start finds the layout current and moves nothing.
     expect(await migrateKeyLayout(redis, prefix, ['ord', 'plain'], log)).toBeUndefined();
-  }, 90_000);
+  });
 });

@@ -113,7 +113,7 @@ describe('per-address connection cap', () => {
     } finally {
       await rig.close();
     }
-  }, 60_000);
+  });
 
   it('the global cap still holds across addresses', async () => {
     const rig = await startIngestRig(
@@ -133,7 +133,7 @@ describe('per-address connection cap', () => {
       [...a.sockets, ...b.sockets].forEach((s) => s.destroy());
       await rig.close();
     }
-  }, 60_000);
+  });
 
   it('over TLS, refused connections are cut before the handshake and log nothing per connection', async () => {
     const pki = makePki();
@@ -165,5 +165,5 @@ describe('per-address connection cap', () => {
       sockets.forEach((s) => s.destroy());
       await rig.close();
     }
-  }, 60_000);
+  });
 });
