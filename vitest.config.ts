@@ -32,9 +32,10 @@ export default defineConfig({
   test: {
     // Tests spawn the compiled CLI: build dist/ first (incremental).
     globalSetup: ['test/support/build.ts'],
-    // Ceilings for hung work, not expectations: a loaded 2-core machine can take 20+ s to start a daemon.
-    testTimeout: 90_000,
-    hookTimeout: 180_000,
+    // Ceilings for hung work, not expectations: a loaded 2-core machine can take 20+ s to start a daemon. Above the
+    // shared waits' floor (test/support/ceiling.ts, 120 s), so a hung wait reports its own label, not the test's.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     // Redis- and process-heavy suites share one machine of 2 cores; keep parallelism modest.
     maxWorkers: 2,
     // The longest files first, also where vitest has no durations cached (a fresh clone): test/support/sequencer.ts.

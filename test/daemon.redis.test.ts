@@ -14,6 +14,7 @@ import { validateBundle } from '../src/transform/index.js';
 import { channelsDir, cliArgs, ROOT, spawnDaemon, type DaemonProcess } from './support/daemon.js';
 import { dropPrefix, dumpPrefix, freePort, REDIS_URL, testPrefix } from './support/redis.js';
 import { TEST_KEY_HEX } from './support/channel.js';
+import { HANG_CEILING_MS, hangCeiling } from './support/ceiling.js';
 
 const run = promisify(execFile);
 const prefix = testPrefix('daemon');
@@ -27,12 +28,12 @@ async function statusOf(messageId: string): Promise<Status> {
   return (await res.json()) as { status: string };
 }
 
-async function waitForStatus(messageId: string, want: string, timeoutMs = 15_000) {
+async function waitForStatus(messageId: string, want: string, timeoutMs = HANG_CEILING_MS) {
   const started = Date.now();
   for (;;) {
     const s = await statusOf(messageId).catch((): Status => ({ status: 'unreachable' }));
     if (s.status === want) return s;
-    if (Date.now() - started > timeoutMs) throw new Error(`status stayed ${s.status}`);
+    if (Date.now() - started > hangCeiling(timeoutMs)) throw new Error(`status stayed ${s.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -110,7 +111,7 @@ describe('kill -9 during a stream', () => {
     const victim = spawnDaemon('start', { HIG_CHANNELS_DIR: dir, HIG_HTTP_PORT: String(await freePort()), HIG_QUEUE_PREFIX: p2, REDIS_URL });
     await victim.waitFor('hig started');
     const acked: string[] = [];
-    const streams = await Promise.all([0, 1, 2, 3].map(() => connectMllp({ host: '127.0.0.1', port, timeoutMs: 15_000 })));
+    const streams = await Promise.all([0, 1, 2, 3].map(() => connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 })));
     let killed = false;
     await Promise.all(
       streams.map(async (client, c) => {

@@ -49,5 +49,5 @@ describe('separate worker processes', () => {
     expect(pids.every(alive)).toBe(true);
     await daemon.stop('SIGKILL');
     await until(() => !pids.some(alive), 15_000, 'children gone with their parent');
-  }, 60_000);
+  });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertKeys, alertRulesSchema, createAlerter, queueFacts } from '../../src/alerts/index.js';
 import { memoryLogger } from '../support/log.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const prefix = testPrefix('alertfacts');
 let redis: Redis;
@@ -60,7 +61,7 @@ describe('queueFacts', () => {
       { connection: workerConnection, prefix },
     );
     for (let i = 0; i < 6; i++) await queue.add('j', { fail: i < 2 }, { priority: 1 });
-    const end = Date.now() + 10_000;
+    const end = Date.now() + HANG_CEILING_MS;
     let facts = await queueFacts({ redis, queue });
     while (facts.completed + facts.failed < 6 && Date.now() < end) {
       await new Promise((r) => setTimeout(r, 50));

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { alertKeys, alertRulesSchema, createAlerter, type Alert, type Alerter, type AlertRulesInput } from '../../src/alerts/index.js';
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { memoryLogger } from '../support/log.js';
+import { HANG_CEILING_MS, hangCeiling } from '../support/ceiling.js';
 
 interface Hit {
   at: number;
@@ -49,8 +50,8 @@ async function startReceiver(status: (n: number) => number = () => 200): Promise
   };
 }
 
-async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
+async function waitFor(cond: () => boolean | Promise<boolean>, timeoutMs = HANG_CEILING_MS): Promise<void> {
+  const end = Date.now() + hangCeiling(timeoutMs);
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));

@@ -21,6 +21,7 @@ import { memoryLogger } from '../support/log.js';
 import { REDIS_URL } from '../support/redis.js';
 import { never } from '../destinations/helpers.js';
 import type { BundlePusher } from '../destinations/push.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 type Json = Record<string, unknown>;
 
@@ -66,17 +67,17 @@ describe('CR29-4 a merge raced by a PUT of the survivor, then restored (code rev
     return holding(mr)[0];
   }
 
-  it('system\'d MRN (namespaceMap): the survivor holds one `replaces` link to the merged record, as the A40 wrote it', { timeout: 30_000 }, async () => {
+  it('system\'d MRN (namespaceMap): the survivor holds one `replaces` link to the merged record, as the A40 wrote it', async () => {
     const survivor = await raced('QV7290101', 'QV7290109', namespaceMap, 'CR29-4A');
     expect(linkTypes(survivor)).toEqual(['replaces']);
   });
 
-  it('control: the same race with a bare MRN (the survivor PUT by id, one entry) restores one link', { timeout: 30_000 }, async () => {
+  it('control: the same race with a bare MRN (the survivor PUT by id, one entry) restores one link', async () => {
     const survivor = await raced('QV7290201', 'QV7290209', {}, 'CR29-4B');
     expect(linkTypes(survivor)).toEqual(['replaces']);
   });
 
-  it('control: the system\'d merge without a race leaves one link', { timeout: 30_000 }, async () => {
+  it('control: the system\'d merge without a race leaves one link', async () => {
     const adt = channel();
     await send(adt, A01(bare('QV7290251'), 'TESTMERGE', 'CR29-4C1'));
     await send(adt, A01(bare('QV7290259'), 'TESTMERGE', 'CR29-4C2'));
@@ -91,7 +92,7 @@ describe('CR29-4 a merge raced by a PUT of the survivor, then restored (code rev
 // daemon.ts close does) within that time loses it, and the registration stays for timeoutMs × (2 × entries + 2)
 // ---------------------------------------------------------------------------------------------------
 describe('CR29-5 a delivered Bundle, then the process shuts down before the idle release', () => {
-  it('the stored Bundle leaves no registration once the destination is closed and its connection disconnected', { timeout: 30_000 }, async () => {
+  it('the stored Bundle leaves no registration once the destination is closed and its connection disconnected', async () => {
     const own = new Redis(REDIS_URL);
     // an idle time longer than the test's wait, so a slow machine cannot let the timer win the race with close()
     const adt = channel(own, { releaseIdleMs: 5_000 });
@@ -103,7 +104,7 @@ describe('CR29-5 a delivered Bundle, then the process shuts down before the idle
     expect(await registered()).toBe(0);
   });
 
-  it('a release that cannot be sent at close is logged by count, never by id (the Patient ids), and close does not throw', { timeout: 30_000 }, async () => {
+  it('a release that cannot be sent at close is logged by count, never by id (the Patient ids), and close does not throw', async () => {
     const own = new Redis(REDIS_URL);
     const { log, text } = memoryLogger('info');
     const linked = redisLinkedPatients(own, links.prefix, { releaseIdleMs: 600_000, log })('cr29-5-server');
@@ -117,11 +118,11 @@ describe('CR29-5 a delivered Bundle, then the process shuts down before the idle
     expect(text()).not.toContain('QV7290399');
   });
 
-  it('control: the same Bundle with the connection kept is released by the idle timer', { timeout: 30_000 }, async () => {
+  it('control: the same Bundle with the connection kept is released by the idle timer', async () => {
     const own = new Redis(REDIS_URL);
     const adt = channel(own);
     await send(adt, A01(bare('QV7290311'), 'TESTMERGE', 'CR29-52'));
-    await vi.waitFor(async () => expect(await registered()).toBe(0), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(async () => expect(await registered()).toBe(0), { timeout: HANG_CEILING_MS, interval: 50 });
     own.disconnect();
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeOnce } from '../../src/destinations/file/write.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -109,7 +110,8 @@ describe('writeOnce, many at once into one folder', () => {
     }) as typeof fs.fsync;
     syncBuiltinESMExports();
     const until = async (cond: () => boolean) => {
-      for (let i = 0; i < 500 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
+      const end = Date.now() + HANG_CEILING_MS;
+      while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
       expect(cond()).toBe(true);
     };
     try {

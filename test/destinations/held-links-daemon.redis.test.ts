@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 async function send(port: number, message: string): Promise<void> {
-  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 10_000 });
+  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
   const ack = (await client.send(Buffer.from(message, 'latin1'))).toString('latin1');
   client.close();
   expect(ack).toContain('MSA|AA|');
@@ -85,5 +85,5 @@ describe('R33-L1 through the daemon', () => {
     } finally {
       redis.disconnect();
     }
-  }, 90_000);
+  });
 });

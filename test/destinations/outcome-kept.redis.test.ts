@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 async function send(port: number, controlId: string): Promise<void> {
-  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 10_000 });
+  const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
   const ack = (await client.send(adt(controlId))).toString('latin1');
   client.close();
   expect(ack).toContain(`MSA|AA|${controlId}`);
@@ -100,7 +100,7 @@ describe("the destination's OperationOutcome", () => {
     const after = await gateway.getJobStatus(id);
     expect(after?.outcome).toBeUndefined();
     expect(((await queue.getJob(id))!.data as IntegrationJobData).outcome).toBeUndefined();
-  }, 90_000);
+  });
 
   it('batch mode: each refused entry with its index, status and issues', async () => {
     const entryOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'business-rule', diagnostics: 'CANARY-OUTCOME-ENTRY encounter closed' }] };
@@ -115,5 +115,5 @@ describe("the destination's OperationOutcome", () => {
     expect(logs()).not.toContain('CANARY-OUTCOME');
     expect(await dumpPrefix(prefix)).not.toContain('CANARY-OUTCOME');
     await fhir.setFault(null);
-  }, 90_000);
+  });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => attacker.listen(0, '127.0.0.1', r));
   attackerPort = (attacker.address() as { port: number }).port;
   browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, '--host-resolver-rules=MAP rebind.example 127.0.0.1'] });
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();

@@ -47,7 +47,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 async function send(channel: string, controlIds: string[]): Promise<void> {
-  const client = await connectMllp({ host: '127.0.0.1', port: mllp[channel]!, timeoutMs: 15_000 });
+  const client = await connectMllp({ host: '127.0.0.1', port: mllp[channel]!, timeoutMs: 60_000 });
   for (const id of controlIds) {
     const ack = (await client.send(adt(id, `P-${id}`))).toString('latin1');
     if (!ack.includes(`MSA|AA|${id}`)) throw new Error(`${id} not accepted: ${ack}\n${daemon.output().slice(-3000)}`);

@@ -84,7 +84,7 @@ describe('GET /metrics', () => {
     const before = await metrics();
     const ev = { ...CH, source: 'mllp', event: 'ADT^A08' };
 
-    const client: MllpClient = await connectMllp({ host: '127.0.0.1', port: mllpPort, timeoutMs: 15_000 });
+    const client: MllpClient = await connectMllp({ host: '127.0.0.1', port: mllpPort, timeoutMs: 60_000 });
     for (const id of ['M-1', 'M-2', 'M-3']) {
       const ack = (await client.send(adt(id))).toString('latin1');
       if (!ack.includes(`MSA|AA|${id}`)) throw new Error(`${id}: ${ack}\n${daemon.output().slice(-4000)}`);

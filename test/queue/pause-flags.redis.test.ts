@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pauseFlags, type PauseFlags } from '../../src/queue/pause-flags.js';
 import { dropPrefix, monitorRedis, REDIS_URL, testPrefix } from '../support/redis.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const prefix = testPrefix('pauseflags');
 const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -19,11 +20,11 @@ const b = new Queue('b', { connection: admin, prefix });
 let keys: string[];
 
 async function until(cond: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await cond()) return;
+  const end = Date.now() + HANG_CEILING_MS;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`timed out: ${what}`);
 }
 
 /** CLIENT LIST lines of the connections named `name` (the helpers carry their base's name). */

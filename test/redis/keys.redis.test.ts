@@ -85,8 +85,8 @@ describe("hig's keys", () => {
     const settings = loadSettings({ REDIS_URL, HIG_QUEUE_PREFIX: prefix, DATA_ENCRYPTION_KEY: TEST_KEY_HEX, HIG_HTTP_PORT: String(await freePort()), HIG_EMBEDDED_REDIS: 'false' });
     daemon = await startDaemon({ settings, channelsDir: channelsDir(channels), log, intake: true, workers: true, allowDevKey: false });
     const msg = (id: string, type = 'ADT^A01^ADT_A01', mrn = 'M1') => Buffer.from(`MSH|^~\\&|APP|FAC|HIG|HIG|20261129083015||${type}|${id}|P|2.5.1\rEVN|A01|20261129083000\rPID|1||${mrn}^^^H^MR||Doe^Jane||19800101|F\r`);
-    const plain = await connectMllp({ host: '127.0.0.1', port: plainPort, timeoutMs: 10_000 });
-    const lanes = await connectMllp({ host: '127.0.0.1', port: lanesPort, timeoutMs: 10_000 });
+    const plain = await connectMllp({ host: '127.0.0.1', port: plainPort, timeoutMs: 60_000 });
+    const lanes = await connectMllp({ host: '127.0.0.1', port: lanesPort, timeoutMs: 60_000 });
     try {
       for (const m of [msg('K1'), msg('K1'), msg('K2', 'ZZZ^Z01')]) expect((await plain.send(m)).toString('latin1')).toContain('MSA|AA|');
       for (const m of [msg('L1', undefined, 'A'), msg('L2', undefined, 'A'), msg('L3', undefined, 'B')]) expect((await lanes.send(m)).toString('latin1')).toContain('MSA|AA|');
@@ -108,5 +108,5 @@ describe("hig's keys", () => {
     for (const shape of [':_hig:maintenance:', ':_hig:ch:plain:seen:', ':_hig:ch:plain:stats', ':_hig:ch:plain:audit', ':_hig:ch:plain:alerts', ':_hig:ch:lanes:ordered:']) {
       expect(keys.some((k) => k.includes(shape))).toBe(true);
     }
-  }, 90_000);
+  });
 });

@@ -89,7 +89,7 @@ describe('moving the key layout of an earlier release', () => {
     const [first, second] = await Promise.all(parked.map((j) => ordQueue.getJob(j.messageId)));
     expect(first!.finishedOn!).toBeLessThanOrEqual(second!.processedOn!);
     // The resend of the message seen before the upgrade is answered AA and not stored again.
-    const client = await connectMllp({ host: '127.0.0.1', port: plainPort, timeoutMs: 10_000 });
+    const client = await connectMllp({ host: '127.0.0.1', port: plainPort, timeoutMs: 60_000 });
     expect((await client.send(adt('SEEN1'))).toString('latin1')).toContain('MSA|AA|SEEN1');
     client.close();
     expect(await daemon.queues.get('plain')!.getJob(seenId)).toBeUndefined();
@@ -102,5 +102,5 @@ describe('moving the key layout of an earlier release', () => {
     await alerter.close();
     // A second start finds the layout current and moves nothing.
     expect(await migrateKeyLayout(redis, prefix, ['ord', 'plain'], log)).toBeUndefined();
-  }, 90_000);
+  });
 });

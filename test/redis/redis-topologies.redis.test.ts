@@ -39,7 +39,7 @@ async function waitPing(port: number, child?: ChildProcess): Promise<void> {
 async function sendThrough(url: string, prefix: string, controlId: string): Promise<{ ack: string; stored: number }> {
   const rig = await startIngestRig(testChannel({ id: 'topo' }), prefix, url);
   try {
-    const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+    const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port, timeoutMs: 60_000 });
     const ack = (await client.send(adt(controlId))).toString('latin1');
     client.close();
     const stored = (await rig.queues.get('topo')!.getJobs(['waiting', 'prioritized'])).length;

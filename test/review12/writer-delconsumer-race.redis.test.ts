@@ -24,6 +24,7 @@ import type { Db } from '../../src/store/db.js';
 import type { RedisClient } from '../../src/redis/connections.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt, createPgDatabase, sealAs, testIndexKeys, testKeyring } from '../support/store.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const log = createLogger({ level: 'silent' });
 const keyring = testKeyring();
@@ -103,16 +104,17 @@ describe('review12: a writer that comes back under its old name while another de
 
       writer = await startStoreWriter({ redis: wrapped, key, consumer: 'heir:2', db, keyring, indexKeys, log, claimIdleMs: 300, aliveEveryMs: 200, maxDelayMs: 50 });
       // The race happened as described: the consumer came back and held the five entries when DELCONSUMER was sent.
-      // (A writer that never asks EXISTS from here: the consumer comes back anyway, two seconds in.)
+      // (A writer that never asks EXISTS from here: the consumer comes back anyway, two seconds in. Those 2 s are a
+      // probe, not a ceiling: either way the race is set up before the assertions; the wait after it is a hang ceiling.)
       await until(async () => hooked, 2_000).catch(async () => {
-        if (started) return until(async () => hooked, 10_000);
+        if (started) return until(async () => hooked, HANG_CEILING_MS);
         started = true;
         await comeBack();
         hooked = true;
       });
       expect(cameBack).toBe(5);
       // Its heartbeat expires (500 ms) and it never writes: a live writer must now claim and write them.
-      const end = Date.now() + 15_000;
+      const end = Date.now() + HANG_CEILING_MS;
       while (Date.now() < end && (await completed(db, 'r12del')) < 5) await new Promise((r) => setTimeout(r, 100));
       expect(await completed(db, 'r12del')).toBe(5);
     } finally {
@@ -120,7 +122,7 @@ describe('review12: a writer that comes back under its old name while another de
       await store.close();
       await target.drop();
     }
-  }, 60_000);
+  }, 2 * HANG_CEILING_MS + 60_000);
 });
 
 async function until(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {

@@ -71,6 +71,15 @@ describe('empty MLLP frames from connections that never read (reviewer)', () => 
     const pid = daemon.child.pid!;
     let peakRss = rssOf(pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssOf(pid))), 50);
+    // The control: the same ten sends (a new connection each) before the attack: this machine's own ACK time now.
+    const control: number[] = [];
+    for (let n = 0; n < 10; n++) {
+      const started = performance.now();
+      const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
+      expect((await client.send(adt(`CTRL${n}`))).toString('latin1')).toContain(`MSA|AA|CTRL${n}`);
+      client.close();
+      control.push(performance.now() - started);
+    }
     // nice 19: the attacker's CPU is not the daemon's in real life
     const attacker = spawn('nice', ['-n', '19', process.execPath, '--input-type=module', '-e', ATTACKER, String(port), '6', String(4 * 1024 * 1024)], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
@@ -82,13 +91,14 @@ describe('empty MLLP frames from connections that never read (reviewer)', () => 
       const latencies: number[] = [];
       for (let n = 0; n < 10; n++) {
         const started = performance.now();
-        const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 30_000 });
+        const client = await connectMllp({ host: '127.0.0.1', port, timeoutMs: 60_000 });
         const ack = (await client.send(adt(`EMPTY${n}`))).toString('latin1');
         client.close();
         latencies.push(performance.now() - started);
         expect(ack).toContain(`MSA|AA|EMPTY${n}`);
       }
-      expect(Math.max(...latencies)).toBeLessThan(1000);
+      // the 1 s of the finding plus twice the worst ACK this machine gave without the attack (a loaded machine's pauses)
+      expect(Math.max(...latencies)).toBeLessThan(1000 + 2 * Math.max(...control));
       expect(peakRss).toBeLessThan(600 * 1024 * 1024);
       // R2: refusals are logged one by one only for the first 20 of a connection (6 attackers);
       // the rest are counted into a line once the attacker's connections close.

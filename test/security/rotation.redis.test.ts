@@ -74,7 +74,7 @@ describe('DATA_ENCRYPTION_KEY rotation', () => {
       await queues.close();
       redis.disconnect();
     }
-  }, 90_000);
+  });
 
   it('refuses to start with a missing or weak key outside dev mode, in one line', async () => {
     const env = { PATH: process.env.PATH ?? '', HIG_CHANNELS_DIR: channelsDir([def]), REDIS_URL, HIG_EMBEDDED_REDIS: 'false' };

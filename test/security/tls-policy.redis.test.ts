@@ -70,7 +70,7 @@ beforeAll(async () => {
   ports['HTTPS (RSA)'] = await https(rsa);
   ports['HTTPS (EC)'] = await https(ec);
   ports['HTTPS (configured)'] = await https(rsa, 'ECDHE-RSA-AES256-GCM-SHA384');
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('ackOn: processed', () => {
   it('answers AA only after the worker converted and validated the message', async () => {
-    const client = await connectMllp({ host: '127.0.0.1', port: ingest.listener.port });
+    const client = await connectMllp({ host: '127.0.0.1', port: ingest.listener.port, timeoutMs: 60_000 });
     const ack = (await client.send(adt('OK1'))).toString('latin1');
     client.close();
     expect(ack).toContain('MSA|AA|OK1');
@@ -34,7 +34,7 @@ describe('ackOn: processed', () => {
   });
 
   it('answers AE with an ERR code and the PHI-free reason when processing failed', async () => {
-    const client = await connectMllp({ host: '127.0.0.1', port: ingest.listener.port });
+    const client = await connectMllp({ host: '127.0.0.1', port: ingest.listener.port, timeoutMs: 60_000 });
     const ack = (await client.send(adt('BAD1'))).toString('latin1');
     client.close();
     const msa = ack.split('\r').find((s) => s.startsWith('MSA'))!.split('|');

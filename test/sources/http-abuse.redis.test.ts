@@ -63,7 +63,7 @@ beforeAll(async () => {
   rig = await startIntakeRig([mllpChannel, webChannel], prefix, REDIS_URL);
   listener = await startMllpListener(mllpChannel as MllpChannel, rig.deps);
   ({ port } = await startHttp());
-}, 60_000);
+});
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));

@@ -16,6 +16,7 @@ import { testChannel } from '../support/channel.js';
 import { startIngestRig } from '../support/ingest.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt } from '../support/worker.js';
+import { hangCeiling } from '../support/ceiling.js';
 
 const prefix = testPrefix('fair');
 afterAll(() => dropPrefix(prefix));
@@ -48,7 +49,7 @@ function attack(port: number): Promise<Attacker> {
 }
 
 const until = async (cond: () => boolean, ms: number) => {
-  const end = Date.now() + ms;
+  const end = Date.now() + hangCeiling(ms);
   while (!cond()) {
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 10));
@@ -89,7 +90,7 @@ describe('fair share of a listener between connections (review R3)', () => {
       const total = () => attackers.reduce((n, a) => n + a.acks, 0);
       // Every attacker is being served before the valid sender starts.
       await until(() => attackers.every((a) => a.acks >= 20), 60_000);
-      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port });
+      const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port, timeoutMs: 60_000 });
       const ahead: number[] = [];
       for (let k = 0; k < 5; k++) {
         const before = total();

@@ -132,7 +132,7 @@ describe('SFTP source', () => {
     } finally {
       await again.stop();
     }
-  }, 40_000);
+  });
 
   it('loses nothing and duplicates nothing when a poller is killed -9 mid-file and another takes over', async () => {
     const ch = sftpChannel('crash', { pollMs: 1000, lockTtlMs: 2000 });

@@ -16,6 +16,7 @@ import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js
 import { createPgDatabase } from '../support/store.js';
 import { Redis } from 'ioredis';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { HANG_CEILING_MS, hangCeiling } from '../support/ceiling.js';
 
 const TOKEN = 'store-routing-admin-token-0123456789';
 
@@ -46,8 +47,8 @@ describe('routing in the message store (postgres)', () => {
     return { status: r.status, body: (await r.json()) as unknown };
   };
   const record = async (id: string): Promise<Rec | undefined> => ((await get(`/api/messages/${id}`)).body as { record?: Rec }).record;
-  async function until(id: string, ok: (r: Rec) => boolean, what: string, timeoutMs = 60_000): Promise<Rec> {
-    const end = Date.now() + timeoutMs;
+  async function until(id: string, ok: (r: Rec) => boolean, what: string, timeoutMs = HANG_CEILING_MS): Promise<Rec> {
+    const end = Date.now() + hangCeiling(timeoutMs);
     for (;;) {
       const r = await record(id);
       if (r && ok(r)) return r;
@@ -128,7 +129,7 @@ describe('routing in the message store (postgres)', () => {
       expect(await send(filterPort, adt('RT-F2', 'I'))).toContain('MSA|AA|RT-F2');
       const stored = await until(id, (r) => r.status === 'filtered', 'stored');
       expect(stored.trail.at(-1)?.kind).toBe('filtered');
-      const end = Date.now() + 30_000;
+      const end = Date.now() + HANG_CEILING_MS;
       while ((await redis.exists(jobKey)) === 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       expect(await redis.exists(jobKey)).toBe(0);
       // keepCompletedMs is an hour by default: only the store's confirmation can have removed it.

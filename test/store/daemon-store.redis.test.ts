@@ -21,6 +21,8 @@ import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js
 import { createPgDatabase, pgliteTemplate } from '../support/store.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { CHROMIUM, OUTPUT } from '../http/browser.js';
+import { HANG_CEILING_MS, hangCeiling } from '../support/ceiling.js';
+import { defaults as storeWriterDefaults } from '../../src/store/writer.js';
 
 const TOKEN = 'store-int-admin-token-0123456789';
 const run = promisify(execFile);
@@ -67,8 +69,8 @@ function api(port: number): Api {
   };
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 60_000, what = 'condition'): Promise<T> {
-  const end = Date.now() + timeoutMs;
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = HANG_CEILING_MS, what = 'condition'): Promise<T> {
+  const end = Date.now() + hangCeiling(timeoutMs);
   for (;;) {
     const v = await probe();
     if (ok(v)) return v;
@@ -192,11 +194,12 @@ describe.each(BACKENDS)('the message store in the daemon ($name)', (backend) => 
     const ack = await send(mllpPort, adt('SI-0001'));
     expect(ack).toContain('MSA|AA|SI-0001');
     const id = messageIdFor('st', 'STOREAPP|STOREFAC', 'SI-0001');
-    // Completion in Redis first (the job status), then the 2 s budget for the store.
+    // Completion in Redis first (the job status), then the store. "Within 2 s" is the writer's own deadline, not a
+    // wall-clock race with a loaded machine: an outbox entry waits at most maxDelayMs for its batch (read again
+    // every fillPauseMs), and the daemon sets neither, so the defaults hold; the record then arrives (hang ceiling).
+    expect(storeWriterDefaults.maxDelayMs + storeWriterDefaults.fillPauseMs).toBeLessThanOrEqual(2000);
     await until(() => http.get(`/api/messages/${id}`), (r) => (r.body as { status?: string } | undefined)?.status === 'completed', 60_000, 'job completed');
-    const completedAt = Date.now();
     const byControl = await until(() => http.get('/api/messages?controlId=SI-0001'), (r) => ((r.body as { items?: Item[] }).items ?? []).some((i) => i.status === 'completed'), 10_000, 'found by control id');
-    expect(Date.now() - completedAt).toBeLessThan(2000);
     expect((byControl.body as { items: Item[] }).items.map((i) => i.messageId)).toEqual([id]);
     const byMrn = await http.get(`/api/messages?mrn=${encodeURIComponent(`${CANARY.mrn}^GOODHEALTH`)}`);
     expect((byMrn.body as { items: Item[] }).items.map((i) => i.messageId)).toEqual([id]);

@@ -21,6 +21,7 @@ import { ROOT } from '../support/daemon.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
 import { adt, createPgDatabase, pgliteTemplate, sealAs, testIndexKeys, testKeyring } from '../support/store.js';
 import { startPrivatePg, type PrivatePg } from '../support/private-pg.js';
+import { HANG_CEILING_MS, hangCeiling } from '../support/ceiling.js';
 
 const log = createLogger({ level: 'silent' });
 const keyring = testKeyring();
@@ -46,8 +47,8 @@ async function counts(db: Db, channelId: string): Promise<{ messages: number; ev
   return r.rows[0]!;
 }
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
+async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = HANG_CEILING_MS): Promise<T> {
+  const end = Date.now() + hangCeiling(timeoutMs);
   for (;;) {
     const v = await probe();
     if (ok(v)) return v;

@@ -18,7 +18,12 @@ export interface IngestRig {
   close(): Promise<void>;
 }
 
-export async function startIngestRig(channel: Channel, prefix: string, redisUrl: string, enqueueTimeoutMs = 4000): Promise<IngestRig> {
+/**
+ * `enqueueTimeoutMs` is the listener's enqueue deadline: past it a message is answered AR/CE. The default is a hang
+ * ceiling (a loaded machine can take seconds to reach Redis), so an AA expected here never turns AR by slowness;
+ * a test of the deadline itself passes its own.
+ */
+export async function startIngestRig(channel: Channel, prefix: string, redisUrl: string, enqueueTimeoutMs = 60_000): Promise<IngestRig> {
   const redis = createProducerConnection(redisUrl);
   redis.on('error', () => undefined);
   await redis.connect();

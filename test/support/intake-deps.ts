@@ -6,6 +6,7 @@ import { createProducerConnection } from '../../src/redis/connections.js';
 import { createKeyring } from '../../src/security/seal.js';
 import { memoryLogger } from './log.js';
 import { TEST_KEY_HEX } from './channel.js';
+import { HANG_CEILING_MS, hangCeiling } from './ceiling.js';
 
 export interface IntakeRig {
   deps: IntakeDeps;
@@ -54,10 +55,12 @@ export function hl7(controlId: string, opts: { type?: string; sender?: string; e
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+/** Waits for `check`; `timeoutMs` is a hang ceiling, raised to HANG_CEILING_MS (./ceiling.ts). */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = HANG_CEILING_MS, what = 'condition'): Promise<void> {
   const started = Date.now();
+  const ceiling = hangCeiling(timeoutMs);
   while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - started > ceiling) throw new Error(`timed out waiting for ${what}`);
     await sleep(50);
   }
 }

@@ -14,6 +14,7 @@ import type { StoreOutbox } from '../../src/queue/store-trail.js';
 import { memoryLogger } from './log.js';
 import { REDIS_URL } from './redis.js';
 import { TEST_KEY_HEX } from './channel.js';
+import { HANG_CEILING_MS, hangCeiling } from './ceiling.js';
 
 export const keyring = createKeyring(Buffer.from(TEST_KEY_HEX, 'hex'));
 
@@ -80,10 +81,12 @@ export async function startWorkerRig(channel: Channel, prefix: string, behaviour
   };
 }
 
-export async function until(predicate: () => Promise<boolean> | boolean, timeoutMs = 15_000, label = 'condition'): Promise<void> {
+/** Waits for `predicate`; `timeoutMs` is a hang ceiling, raised to HANG_CEILING_MS (./ceiling.ts). */
+export async function until(predicate: () => Promise<boolean> | boolean, timeoutMs = HANG_CEILING_MS, label = 'condition'): Promise<void> {
   const started = Date.now();
+  const ceiling = hangCeiling(timeoutMs);
   while (!(await predicate())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${label}`);
+    if (Date.now() - started > ceiling) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
