@@ -66,7 +66,7 @@ describe('review 62: notes (not counted)', () => {
     const nric = (patientOf('01', 'KRG6200118').identifier as Json[]).find((i) => i.value === 'S7103582D') as Json;
     expect(codes(nric.type)).toEqual(['NNSGP']);
   });
-  it.fails('R62-N1 #01 the NNSGP type carries the v2-0203 system (the NNxxx pattern of table 0203)', () => {
+  it('R62-N1 #01 the NNSGP type carries the v2-0203 system (the NNxxx pattern of table 0203)', () => {
     const nric = (patientOf('01', 'KRG6200118').identifier as Json[]).find((i) => i.value === 'S7103582D') as Json;
     expect(((nric.type as Json).coding as Json[])[0]?.system).toBe('http://terminology.hl7.org/CodeSystem/v2-0203');
   });
