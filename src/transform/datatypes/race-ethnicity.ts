@@ -40,7 +40,7 @@ const CDC_CODE = /^\d{4}-\d$/;
  * The coding systems (CWE.3 as codingSystemUri reads it) of the US race and ethnicity code set: CDCREC (its OID too),
  * and HL7 tables 0005 / 0189, whose values US senders draw from it (table 0005 carries the CDC codes since v2.4).
  */
-const US_SYSTEMS: ReadonlySet<string> = new Set([CDCREC, 'http://terminology.hl7.org/CodeSystem/v2-0005', 'http://terminology.hl7.org/CodeSystem/v2-0189']);
+const US_SYSTEMS: ReadonlySet<string> = new Set(['CDCREC', 'HL70005', 'HL70189'].flatMap((name) => codingSystemUri(name) ?? []));
 
 /**
  * Whether a repetition is US Core's to hold: a code of the US code set (an OMB category, another CDC code, table
