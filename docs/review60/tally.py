@@ -52,7 +52,7 @@ L1 = 'R60-L1 (a*) PID-10 race of another realm (Brazil IBGE raça/cor 03 Parda) 
 SILENT_ASTAR = {n: [L1] for n in range(1, 11)}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R60-L1': '8d183d1d'}  # fix36d: a PID-10 code of a non-US code set (IBGE raca/cor) kept in v2-race, never US Core race
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

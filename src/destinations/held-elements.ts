@@ -11,8 +11,13 @@
  * (`hospitalization.admitSource`, `period.start`: kept when the PUT's object lacks it, the object made when the PUT has
  * none), and the extensions of one url (`extension:<url>`: the held ones when the PUT has none of that url).
  *
- * One GET per marked PUT (an immunization update or delete, a visit cancel: a few per dose's or visit's life). The
- * marker is internal: removed from every entry sent. Searches carry an id: errors name the type only.
+ * [R62-L2] One list is merged item by item: `identifier` (an A40's retired record, whose MRG names it by MRG-1 alone,
+ * held a passport an earlier PID-3 gave): the held identifiers the PUT does not name follow its own (by system and
+ * value). Any other element the PUT sends is its own, whole.
+ *
+ * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
+ * or person's life). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type
+ * only.
  */
 import { HELD_ELEMENT_EXTENSION } from '../transform/patch.js';
 import { carryHeld, markersOf, type CarriedPuts } from './held-put.js';
@@ -32,7 +37,10 @@ function namesOf(entry: Json): string[] | undefined {
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** `own` with the held value at one marked path it leaves out; undefined when it has it or nothing is held. */
+/** An identifier's key: its `system` and `value`. */
+const identifierKey = (x: unknown): string | undefined => (isObject(x) && typeof x.value === 'string' ? `${String(x.system ?? '')}|${x.value}` : undefined);
+
+/** `own` with the held value at one marked path it leaves out (held identifiers it does not name: R62-L2); undefined when nothing is carried. */
 function carriedAt(own: Json, held: Json, path: string): Json | undefined {
   if (path.startsWith('extension:')) {
     const url = path.slice('extension:'.length);
@@ -42,7 +50,18 @@ function carriedAt(own: Json, held: Json, path: string): Json | undefined {
     return { ...own, extension: [...(Array.isArray(own.extension) ? (own.extension as unknown[]) : []), ...kept] };
   }
   const [name, part] = path.split('.') as [string, string | undefined];
-  if (part === undefined) return own[name] === undefined && held[name] !== undefined ? { ...own, [name]: held[name] } : undefined;
+  if (part === undefined) {
+    if (held[name] === undefined) return undefined;
+    if (own[name] === undefined) return { ...own, [name]: held[name] };
+    if (name !== 'identifier' || !Array.isArray(own[name]) || !Array.isArray(held[name])) return undefined;
+    const mine = own[name] as unknown[];
+    const same = (a: unknown, b: unknown) => {
+      const k = identifierKey(b);
+      return k === undefined ? JSON.stringify(a) === JSON.stringify(b) : identifierKey(a) === k;
+    };
+    const added = (held[name] as unknown[]).filter((h) => !mine.some((m) => same(m, h)));
+    return added.length === 0 ? undefined : { ...own, [name]: [...mine, ...added] };
+  }
   const heldObject = held[name];
   const ownObject = own[name] === undefined ? {} : own[name];
   if (!isObject(heldObject) || heldObject[part] === undefined || !isObject(ownObject) || ownObject[part] !== undefined) return undefined;

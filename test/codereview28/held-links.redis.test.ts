@@ -101,7 +101,8 @@ describe('CR28-1 a Patient PUT whose connection was refused, then a merge of tha
     expect(linkTypes(holding('QV7100451')[0])).toEqual(['replaces']);
     // the merge waited (it re-read its Patients once) but ended before the racing registration did: its wait is
     // bounded by one request timeout, not by the registration's time (many of the other's timeouts)
-    expect(reReads(before)).toHaveLength(1);
+    // (the read of the retired record alone before the send is R62-L2's, for its held identifiers)
+    expect(reReads(before).filter((r) => !r.path.endsWith(`Patient?_id=${String(holding('QV7100459')[0]?.id)}`))).toHaveLength(1);
     expect(Date.now()).toBeLessThan(until);
     expect(Date.now() - merging).toBeLessThan(OTHER_TIMEOUT);
   });

@@ -57,9 +57,12 @@ describe('review 30 at the destination', () => {
   });
 
   // Recorded (documented: A47 handled as a merge, the old record PUT as an inactive shell; review 23 noted it): after
-  // #05 the EMPI's enterprise id (PID-3 PI J300104419 of #03/#04) is held by no Patient at the server.
-  it('recorded: after the A47 no Patient holds the EMPI id J300104419', () => {
-    expect(byIdentifier('Patient', 'J300104419')).toHaveLength(0);
+  // #05 the EMPI's enterprise id (PID-3 PI J300104419 of #03/#04) was held by no Patient at the server. Since fix36d
+  // (review 62 R62-L2) the retired record keeps the identifiers the server held on it: the old record holds it.
+  it('after the A47 the retired old record still holds the EMPI id J300104419 (R62-L2)', () => {
+    const held = byIdentifier('Patient', 'J300104419');
+    expect(held).toHaveLength(1);
+    expect(held[0]?.active).toBe(false);
   });
 
   it('A60 A then U: one penicillin allergy (IAM-7), severe → criticality high + reaction severe, anaphylaxis added [IG IAM[AllergyIntolerance] #4, #5, #7; AllergySeverity maps]', () => {

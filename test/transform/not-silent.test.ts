@@ -138,10 +138,10 @@ describe('review 2 silent drops (issue 14): each value is in the Bundle or in th
     expect(reported(msg)).toContain('PID-8 (segment 3): a code outside table 0001 (administrative sex); not converted');
   });
 
-  it('[US Core Race] a PID-10 code of no race code set and without text is reported; a CDC code is mapped', () => {
+  it('[US Core Race; IG PID[Patient] #10 local extension] a bare PID-10 code of no race code set is reported (kept without a system in v2-race since R62-L1); a CDC code is mapped', () => {
     const msg = adt('PID|1||MRN11^^^HOSP^MR||ROE^RUTH||19800215|F||4~2106-3^White^CDCREC');
     const lines = reported(msg);
-    expect(lines).toContain('PID-10 repetition 1 (segment 3): a code of no known race code set, without text; not converted');
+    expect(lines).toContain('PID-10 repetition 1 (segment 3): a coded value without a coding system that is no code of HL7 table 0005 keeps no system; not converted');
     expect(lines.some((t) => t.startsWith('PID-10 repetition 2'))).toBe(false);
   });
 

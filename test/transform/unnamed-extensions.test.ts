@@ -522,7 +522,8 @@ describe('docs/fhir StructureDefinitions say what the converter emits (one owner
     // [FHIR tim-10] TQ1-4 beside an RPT.8 event: v2-explicitTime on the dosage timing's repeat
     const rdeTimes = 'MSH|^~\\&|CPOE|HOSP|PHARM|RECV|20240305100000-0500||RDE^O11^RDE_O11|UX7|P|2.5.1\rPID|1||MRN332^^^HOSP^MR||ORDER^OLGA||19750505|F\rORC|NW|RX702^CPOE\rTQ1|1||P^^^^^^^PC|0800||||||||S\rRXE||00591555305^Doxycycline^NDC|1||TAB^tablet^HL70292';
     // [IG CX[Identifier] CX.3 → namingsystem-checkDigit, NamingSystem only] v2-checkDigitScheme on the Identifier
-    const checkDigits = 'MSH|^~\\&|ADT|HOSP|EHR|RECV|20240305100000-0500||ADT^A08^ADT_A01|UX8|P|2.5.1\rEVN|A08\rPID|1||PATID1234^5^M11^HOSP^MR||DOE^JANE||19800215|F|||1 Main St^^Springfield^IL^62701^USA^L';
+    // [IG PID[Patient] #10, #22 local extension; R62-L1] a race and an ethnic group of local code sets: v2-race, v2-ethnicGroup
+    const checkDigits = 'MSH|^~\\&|ADT|HOSP|EHR|RECV|20240305100000-0500||ADT^A08^ADT_A01|UX8|P|2.5.1\rEVN|A08\rPID|1||PATID1234^5^M11^HOSP^MR||DOE^JANE||19800215|F||CN^Chinese^KRG-RACE|1 Main St^^Springfield^IL^62701^USA^L|||||||||||MY^Malay^KRG-ETH';
     const seen = new Set<string>();
     const walk = (value: unknown, where: string): void => {
       if (Array.isArray(value)) return value.forEach((v) => walk(v, where));

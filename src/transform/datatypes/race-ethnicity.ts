@@ -6,7 +6,9 @@
  * are `ombCategory`, other CDC codes `detailed`; `text` (required) is what the sender displayed.
  */
 import type { Repetition } from '../../hl7/message.js';
+import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import type { Json } from '../types.js';
+import { codeableConcept } from './coding.js';
 import { val } from './primitive.js';
 
 const CDCREC = 'urn:oid:2.16.840.1.113883.6.238';
@@ -30,13 +32,34 @@ interface Parts {
   omb: Json[];
   detailed: Json[];
   texts: string[];
-  /** repetitions (1-based) whose code is in no code set and that carry no text: nothing to place */
-  unplaced: number[];
 }
 
+/** A CDC Race & Ethnicity code's shape (`2106-3`). */
+const CDC_CODE = /^\d{4}-\d$/;
+/**
+ * The coding systems (CWE.3 as codingSystemUri reads it) of the US race and ethnicity code set: CDCREC (its OID too),
+ * and HL7 tables 0005 / 0189, whose values US senders draw from it (table 0005 carries the CDC codes since v2.4).
+ */
+const US_SYSTEMS: ReadonlySet<string> = new Set(['CDCREC', 'HL70005', 'HL70189'].flatMap((name) => codingSystemUri(name) ?? []));
+
+/**
+ * Whether a repetition is US Core's to hold: a code of the US code set (an OMB category, another CDC code, table
+ * 0189 H/N through `local`, a null flavor) under no coding system or one of US_SYSTEMS, or a text without a code
+ * (no code set named). A code of any other system, or a bare code that is none of these, is not (localCodes).
+ */
+function usCoded(rep: Repetition, omb: Readonly<Record<string, string>>, local: Readonly<Record<string, string>>): boolean {
+  const raw = val(rep, 1);
+  if (raw === undefined) return true;
+  const system = val(rep, 3);
+  if (system !== undefined && !US_SYSTEMS.has(codingSystemUri(system) ?? '')) return false;
+  const code = local[raw.toUpperCase()] ?? raw;
+  return UNKNOWN[raw.toUpperCase()] !== undefined || omb[code] !== undefined || CDC_CODE.test(code);
+}
+
+/** The US Core parts of the repetitions usCoded holds (the caller passes only those). */
 function classify(reps: readonly Repetition[], omb: Readonly<Record<string, string>>, local: Readonly<Record<string, string>>): Parts {
-  const parts: Parts = { omb: [], detailed: [], texts: [], unplaced: [] };
-  for (const [i, r] of reps.entries()) {
+  const parts: Parts = { omb: [], detailed: [], texts: [] };
+  for (const r of reps) {
     const raw = val(r, 1);
     const display = val(r, 2);
     const text = display ?? val(r, 9);
@@ -52,13 +75,12 @@ function classify(reps: readonly Repetition[], omb: Readonly<Record<string, stri
     } else if (omb[code] !== undefined) {
       parts.omb.push({ url: 'ombCategory', valueCoding: { system: CDCREC, code, display: omb[code] } });
       parts.texts.push(text ?? (omb[code] as string));
-    } else if (/^\d{4}-\d$/.test(code)) {
+    } else {
       const coding: Json = { system: CDCREC, code };
       if (display !== undefined) coding.display = display;
       parts.detailed.push({ url: 'detailed', valueCoding: coding });
       parts.texts.push(text ?? code);
-    } else if (text !== undefined) parts.texts.push(text);
-    else parts.unplaced.push(i + 1);
+    }
   }
   return parts;
 }
@@ -169,25 +191,50 @@ export function nzEthnicityExtensions(reps: readonly Repetition[]): Json[] {
   return [...out.values()];
 }
 
-/**
- * `unplaced` hears of each repetition whose code is neither a CDC race/ethnicity code nor a table
- * value and comes without text (`4`, an Australian code): US Core has no slot for a code of
- * another system, so the caller reports it instead of dropping it silently.
- */
-type Unplaced = (repetition: number) => void;
+/** Which extension a PID-10 / PID-22 repetition belongs in: its code set decides (the one rule, localCodes). */
+type CodeSet = 'us' | 'au-indigenous' | 'nz-ethnicity' | 'local';
 
-/** [US Core Race] PID-10 repetitions (less the AUSIS- and NZ-coded ones); undefined when they say nothing. */
-export function raceExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
-  // [R47-L1, R53-L1] an AUSIS- or NZ-coded repetition is no race (indigenousStatusExtension, nzEthnicityExtensions);
-  // the others keep their positions
-  const parts = classify(reps.map((r) => (indigenous(r) || nzEthnicity(r) ? [] : r)), OMB_RACE, {});
-  if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
-  return extension('us-core-race', parts, 6);
+function codeSetOf(rep: Repetition, field: 'race' | 'ethnicGroup'): CodeSet {
+  if (field === 'race' && indigenous(rep)) return 'au-indigenous';
+  if (nzEthnicity(rep)) return 'nz-ethnicity';
+  return field === 'race' ? (usCoded(rep, OMB_RACE, {}) ? 'us' : 'local') : usCoded(rep, OMB_ETHNICITY, TABLE_0189) ? 'us' : 'local';
 }
 
-/** [US Core Ethnicity] PID-22 repetitions (table 0189 H/N or CDC codes), less the NZ-coded ones (code review 34 CR34-3). */
-export function ethnicityExtension(reps: readonly Repetition[], unplaced?: Unplaced): Json | undefined {
-  const parts = classify(reps.map((r) => (nzEthnicity(r) ? [] : r)), OMB_ETHNICITY, TABLE_0189);
-  if (unplaced !== undefined) parts.unplaced.forEach(unplaced);
-  return extension('us-core-ethnicity', parts, 1);
+/** [US Core Race] PID-10 repetitions of the US code set (codeSetOf); undefined when they say nothing. */
+export function raceExtension(reps: readonly Repetition[]): Json | undefined {
+  // [R47-L1, R53-L1, R62-L1] an AUSIS-, NZ- or otherwise-coded repetition is no US race
+  return extension('us-core-race', classify(reps.filter((r) => codeSetOf(r, 'race') === 'us'), OMB_RACE, {}), 6);
+}
+
+/** [US Core Ethnicity] PID-22 repetitions of the US code set (table 0189 H/N or CDC codes; codeSetOf). */
+export function ethnicityExtension(reps: readonly Repetition[]): Json | undefined {
+  return extension('us-core-ethnicity', classify(reps.filter((r) => codeSetOf(r, 'ethnicGroup') === 'us'), OMB_ETHNICITY, TABLE_0189), 1);
+}
+
+/** A PID-10 / PID-22 repetition of another code set, kept whole (localCodes). */
+export interface LocalCode {
+  /** 1-based */
+  repetition: number;
+  concept: Json;
+}
+
+/**
+ * [IG PID[Patient] #10: "should use the local extension … based on preferably a country/realm specific extension";
+ * #22 the same for the ethnic group; IG CWE[CodeableConcept]; review 62 R62-L1, review 60 R60-L1] The one rule of
+ * PID-10 and PID-22: each repetition goes to the extension of its code set. The US code set (usCoded) is US Core's;
+ * AUSIS is AU Base indigenous-status (R47-L1), the NZ ethnicity classification NZ Base nz-ethnicity (R53-L1); a code
+ * of **any other code set** (`CN^Chinese^KRG-RACE`, `03^Parda^BR-IBGE-RACA`, or a bare code none of these holds) is
+ * returned here, the CWE whole as a CodeableConcept by the IG's CWE rule (CWE.3 through table 0396's names, a local
+ * name `urn:hl7v2:codesystem:<name>`), for hig's local extension (v2-race, v2-ethnicGroup). Never US Core text: US
+ * Core's race and ethnicity hold the OMB / CDC codes, and a Singapore or Brazilian category written there states a
+ * US race the sender never chose (and lost its code). A bare code keeps no system, and `report` hears of it (the
+ * conversion's line, with the repetition).
+ */
+export function localCodes(reps: readonly Repetition[], field: 'race' | 'ethnicGroup', report: (repetition: number, what: string) => void): LocalCode[] {
+  const table = field === 'race' ? '0005' : '0189';
+  return reps.flatMap((r, i) => {
+    if (val(r, 1) === undefined || codeSetOf(r, field) !== 'local') return [];
+    const concept = codeableConcept(r, undefined, table, (what) => report(i + 1, what));
+    return concept === undefined ? [] : [{ repetition: i + 1, concept }];
+  });
 }

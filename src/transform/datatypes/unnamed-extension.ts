@@ -105,6 +105,9 @@ export const UNNAMED_EXTENSIONS: readonly UnnamedExtensionDef[] = [
   { name: 'publicityCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #21'] },
   { name: 'admissionLevelOfCare', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #40'] },
   { name: 'addressType', context: ['Address'], value: 'CodeableConcept', rows: ['XAD[Address] #7 extension[2]'] },
+  // not unnamed rows either: PID-10 / PID-22 "use the local extension"; a code of a code set no national extension names (R62-L1)
+  { name: 'race', context: ['Patient'], value: 'CodeableConcept', rows: ['PID[Patient] #10'], repeats: true },
+  { name: 'ethnicGroup', context: ['Patient'], value: 'CodeableConcept', rows: ['PID[Patient] #22'], repeats: true },
   { name: 'visitUserCode', context: ['Encounter'], value: 'CodeableConcept', rows: ['PV2[Encounter] #7'], repeats: true },
   // not an unnamed row: TQ1-4's core target timeOfDay, which FHIR tim-10 forbids beside a when (placeTimes)
   { name: 'explicitTime', context: ['Timing.repeat'], value: 'time', rows: ['TQ1[ServiceRequest] #4', 'TQ1[MedicationRequest] #4', 'RI[Timing] RI.2'], repeats: true },

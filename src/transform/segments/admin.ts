@@ -308,6 +308,10 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const prior = xpnNameList(seg.reps(7), cx);
   if (prior.length > 0) old.name = prior;
   const oldPatient = cx.add(old as Resource, identity);
+  // [R62-L2; IG PID[Patient] #3] MRG names the record, it does not restate its numbers: a PUT whole erased the
+  // identifiers the server held on it (a passport an earlier PID-3 gave). The FHIR destination keeps each held
+  // identifier the PUT does not name (destinations/held-elements.ts, the R52-W3 marker: one GET per merge)
+  cx.keepHeld(oldPatient, 'identifier');
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
 }

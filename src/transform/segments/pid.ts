@@ -6,7 +6,7 @@ import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identif
 import { readsUsStates } from '../datatypes/licence-issuer.js';
 import { xpnNameList } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
-import { ethnicityExtension, indigenousStatusExtension, nzEthnicityExtensions, raceExtension } from '../datatypes/race-ethnicity.js';
+import { ethnicityExtension, indigenousStatusExtension, localCodes, nzEthnicityExtensions, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
@@ -20,6 +20,21 @@ import { labelConfidentiality } from './security-label.js';
 import type { Scope } from './scope.js';
 
 const EXT = 'http://hl7.org/fhir/StructureDefinition/';
+
+/**
+ * [IG PID[Patient] #10, #22: "use the local extension"; hig unnamed-extension rule; R62-L1] PID-10 / PID-22
+ * repetitions coded in a code set no national extension names (race-ethnicity.ts localCodes) → hig's `v2-race` /
+ * `v2-ethnicGroup`, valueCodeableConcept, one per repetition, under the channel's extensionBase; with
+ * `unnamedExtensions: report` one line per repetition instead (never the value).
+ */
+function localCodeExtensions(seg: SegmentReader, field: 10 | 22, name: 'race' | 'ethnicGroup', cx: Conversion): Json[] {
+  const codes = localCodes(seg.reps(field), name, (i, what) => cx.leftOut(seg, `${field} repetition ${i}`, what));
+  if (cx.extensions.mode === 'report') {
+    for (const c of codes) cx.leftOut(seg, `${field} repetition ${c.repetition}`, `a code of another code set than US Core's: the IG row asks for a local extension (hig's v2-${name}, not emitted on this channel)`);
+    return [];
+  }
+  return codes.map((c) => ({ url: unnamedExtensionUrl(name, cx.extensions.base), valueCodeableConcept: c.concept }));
+}
 
 function telecoms(seg: SegmentReader, n: number, defaultUse: string | undefined, cx: Conversion): Json[] {
   return seg.reps(n).flatMap((r) => {
@@ -179,16 +194,18 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     return language === undefined ? undefined : { language, preferred: true };
   }));
   const ext: Json[] = [];
-  // [US Core Patient] PID-10 race, PID-22 ethnic group
-  const race = raceExtension(seg.reps(10), (i) => cx.leftOut(seg, `10 repetition ${i}`, 'a code of no known race code set, without text'));
+  // [US Core Patient] PID-10 race, PID-22 ethnic group: the US code set's repetitions (race-ethnicity.ts codeSetOf)
+  const race = raceExtension(seg.reps(10));
   if (race !== undefined) ext.push(race);
   // [IG PID[Patient] #10 "AUS = indigenous extension"; AU Base indigenous-status] R47-L1
   const indigenous = indigenousStatusExtension(seg.reps(10), (l) => cx.leftOut(seg, `10 repetition ${l.repetition}`, l.why));
   if (indigenous !== undefined) ext.push(indigenous);
   // [IG PID[Patient] #10 local extension; NZ Base nz-ethnicity] R53-L1
   ext.push(...nzEthnicityExtensions([...seg.reps(10), ...seg.reps(22)]));
-  const ethnicity = ethnicityExtension(seg.reps(22), (i) => cx.leftOut(seg, `22 repetition ${i}`, 'a code of no known ethnic group code set, without text'));
+  const ethnicity = ethnicityExtension(seg.reps(22));
   if (ethnicity !== undefined) ext.push(ethnicity);
+  // [IG PID[Patient] #10, #22 local extension; R62-L1] a code of any other code set: hig's v2-race / v2-ethnicGroup
+  ext.push(...localCodeExtensions(seg, 10, 'race', cx), ...localCodeExtensions(seg, 22, 'ethnicGroup', cx));
   const maiden = val(seg.rep(6), 1);
   if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });
   const religion = codeableConcept(seg.rep(17), 'Religion');

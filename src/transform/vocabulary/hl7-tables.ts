@@ -10,6 +10,7 @@
  * (hl7-v2-to-fhir-ig/mappings/codesystems). A user-defined table whose THO code system holds no
  * concepts (0018 patient type) has an empty list: any value is the sender's own code.
  */
+import { lookup } from './index.js';
 
 /** `A01 A02 … A55` : a run of numbered trigger events, as table 0003 numbers them. */
 function series(letter: string, from: number, to: number): string {
@@ -138,6 +139,10 @@ function isRepeatPattern(code: string): boolean {
  */
 export function isTableCode(table: string, code: string): boolean {
   if (table === '0335') return isRepeatPattern(code);
+  // [table 0203 NNxxx "National Person Identifier where the xxx is the ISO table 3166 3-character country code";
+  // review 62 R62-N1] NNSGP, NNNLD…: NN + a country of the IG's CountryCode map (table 0399, ISO 3166 alpha-3), the
+  // rule identity.ts ranks as national
+  if (table === '0203' && /^NN[A-Z]{3}$/.test(code)) return lookup('CountryCode', code.slice(2)) !== undefined;
   return sets.get(table)?.has(code) ?? false;
 }
 
