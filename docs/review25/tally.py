@@ -43,7 +43,7 @@ SILENT_ASTAR = {}
 # fix32a (203fd49: each RXG a MedicationRequest instance-order basedOn the order, docs/mapping.md "Pharmacy")
 REFUSED = ({17} if _fixed('17d8620') else {8, 17}) - ({17} if _fixed('203fd49') else set())
 DELETES = set()
-_FIXED = {'R22-D1 class': 'e1195fd', 'R23-D1': 'fafa090'}  # own23; #18's R23-D1 (a pharmacy XO, MedicationRequest): rx23
+_FIXED = {'R22-D1 class': 'e1195fd', 'R23-D1': 'fafa090', 'R25-N3': 'd982d5ea'}  # own23; #18's R23-D1 (a pharmacy XO, MedicationRequest): rx23; R25-N3 (an SC's Specimen keeps the NW's SPM-7): fix36e
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -43,7 +43,7 @@ SILENT = {21: [L1]}
 SILENT_ASTAR = {9: [A1]}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R27-L1': 'bc38288', 'R27-A1': '3eff58f', 'R27-D1': '69d5056b'}  # fix24's ended-order patch + the lead's same-state rule; fixrx26's held-dosage merge
+_FIXED = {'R27-L1': 'bc38288', 'R27-A1': '3eff58f', 'R27-D1': '69d5056b', 'R27-D1 SC': '095134ca'}  # fix24's ended-order patch + the lead's same-state rule; fixrx26's held-dosage merge; fix36a (SPM case), fix36e (SC case: #15 after #14)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

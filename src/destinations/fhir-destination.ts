@@ -24,6 +24,7 @@ import type { CarriedPuts } from './held-put.js';
 import { judgeEntries } from './judge.js';
 import { followMergedNumbers, type FollowedNumbers } from './merged-numbers.js';
 import { followSpecimenNumbers } from './specimen-numbers.js';
+import { followOrderSpecimens } from './order-specimen.js';
 import { MERGE_DEPTH } from './named-resources.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, searchName, type ExpandedEntries } from './order-events.js';
@@ -136,7 +137,8 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
  * (held-locations.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts), and a PUT of a number keyed within a linked patient's record acts on
  * the resource held under the records merged into her (merged-numbers.ts), and a Specimen PUT of both SPM-2 numbers
- * the one held under one of them alone (specimen-numbers.ts); last, where it now goes, a PUT that writes
+ * the one held under one of them alone (specimen-numbers.ts), an order event's Specimen of no number the one tube its
+ * order holds (order-specimen.ts); last, where it now goes, a PUT that writes
  * a default reading of a repeated hour keeps the other pass the server holds (held-times.ts) and a PUT that leaves out
  * elements its message does not convey keeps the values held (held-elements.ts). A Patient PUT is presumed in
  * flight for at most a timeout per request it may make (a read per entry, one more per entry and the merged records'
@@ -170,8 +172,11 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [IG SPM[Specimen] #2; R27-D1, CR25-7] a Specimen keyed by its SPM-2 pair goes to the one the server holds under one
   // of its numbers alone (the order's tube: the lab's number added, the id kept; specimen-numbers.ts), before the
   // reads of what a PUT writes, which then read that target
-  const specimens = await followSpecimenNumbers(listed.entries, find);
-  const withStatus = specimens.changed ? { ...listed, entries: specimens.entries, changed: true } : listed;
+  const numbered = await followSpecimenNumbers(listed.entries, find);
+  // [hig order-event rule; R27-D1 SC] an order event's Specimen of no number goes to the one tube its order holds
+  // (order-specimen.ts), whose held elements the read below then keeps
+  const specimens = await followOrderSpecimens(numbered.entries, find);
+  const withStatus = numbered.changed || specimens.changed ? { ...listed, entries: specimens.entries, changed: true } : listed;
   // The reads of what a PUT writes come last, once the PUT's target is known: merged-numbers.ts may send it to the
   // record merged into the patient, and read before, the survivor's id held nothing (code review 34 CR34-1, 35 CR35-3):
   // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds

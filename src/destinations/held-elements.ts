@@ -9,7 +9,9 @@
  * [issue 14; review 57 R57-N7; hig cancel rule, docs/mapping.md "What a cancel owns"] A visit cancel (A11, A38…) marks
  * what it does not restate at three depths: an element (`reasonCode`), one part of an object element
  * (`hospitalization.admitSource`, `period.start`: kept when the PUT's object lacks it, the object made when the PUT has
- * none), and the extensions of one url (`extension:<url>`: the held ones when the PUT has none of that url).
+ * none), and the extensions of one url (`extension:<url>`: the held ones when the PUT has none of that url). A part
+ * may be a choice by its base name (`collection.collected[x]`: the held collectedPeriod when the PUT has no collected
+ * time of either type; issue 14, an order event's Specimen, transform/segments/obr-specimen.ts orderEventSpecimen).
  *
  * [R62-L2] One list is merged item by item: `identifier` (an A40's retired record, whose MRG names it by MRG-1 alone,
  * held a passport an earlier PID-3 gave): the held identifiers the PUT does not name follow its own (by system and
@@ -28,7 +30,7 @@ type Json = Record<string, unknown>;
 /** Element names a marker may name: top-level names of a FHIR resource, never `id`, `meta` or `resourceType`. */
 const NAME = '(?!id(?:[.:]|$)|meta(?:[.:]|$)|resourceType(?:[.:]|$))[a-z][A-Za-z0-9]{0,63}';
 /** A marker's path: an element, one part of an object element, or the extensions of one url. */
-const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63})?|extension:[!-~]{1,400})$`);
+const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400})$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -64,8 +66,13 @@ function carriedAt(own: Json, held: Json, path: string): Json | undefined {
   }
   const heldObject = held[name];
   const ownObject = own[name] === undefined ? {} : own[name];
-  if (!isObject(heldObject) || heldObject[part] === undefined || !isObject(ownObject) || ownObject[part] !== undefined) return undefined;
-  return { ...own, [name]: { ...ownObject, [part]: heldObject[part] } };
+  if (!isObject(heldObject) || !isObject(ownObject)) return undefined;
+  // a choice part (`collected[x]`): the held one of whatever type, when the PUT has none of that base name
+  const base = part.endsWith('[x]') ? part.slice(0, -3) : undefined;
+  const keys = (o: Json) => Object.keys(o).filter((k) => (base === undefined ? k === part : k.startsWith(base) && /^[A-Z]/.test(k.slice(base.length))));
+  const kept = keys(heldObject);
+  if (kept.length === 0 || keys(ownObject).length > 0) return undefined;
+  return { ...own, [name]: { ...ownObject, ...Object.fromEntries(kept.map((k) => [k, heldObject[k]])) } };
 }
 
 /** The PUT's resource with each marked path it leaves out taken from the held one; undefined when none is held. */

@@ -65,7 +65,7 @@ function compatible(held: Json, numbers: readonly Json[]): boolean {
 const sameIdentifier = (a: Json, b: Json) => a.system === b.system && a.value === b.value;
 
 /** A resource with its references to a moved Specimen's fullUrl naming it literally, a JSON Patch Binary's ops too (an order event's patch). */
-function rewritten(resource: Json, replaced: ReadonlyMap<string, readonly string[]>): Json {
+export function rewritten(resource: Json, replaced: ReadonlyMap<string, readonly string[]>): Json {
   const ops = jsonPatchOps(resource);
   if (ops !== undefined) return { ...resource, ...jsonPatchBinary(rewriteReferences(ops, replaced) as unknown[]) };
   const out = rewriteReferences(resource, replaced) as Json;

@@ -6,15 +6,19 @@
  * placer's (SPM-2.1): v2.5.1 SPM-2 is an EIP, both parts identify the specimen. Keyed by the placer
  * alone, the containers share one key: inside a message 'distinct' numbers them by position (#1, #2),
  * so a later message naming only the second container PUTs it over the first one's URL. `it.fails` asserts that one
- * tube (filler F2) keeps one id across messages and fails today (it passed on 37715b1, filler-first);
- * the control (the R27-D1 case: one tube, placer then placer + filler) passes.
+ * tube (filler F2) keeps one id across messages (it failed until the revert af02eaa; it passed on 37715b1,
+ * filler-first); the control (the R27-D1 case: one tube, placer then placer + filler) passes at the FHIR destination.
  *
  *   npx vitest run test/codereview25/specimen-key.test.ts
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { never } from '../destinations/helpers.js';
 
 type Json = Record<string, unknown>;
+
+const fhir = useFhirDestinations({ serverPer: 'test' });
 
 const head = (type: 'OML' | 'ORU', control: string) => [
   `MSH|^~\\&|${type === 'OML' ? 'EHR' : 'LIS'}|SBH|X|SBH|20261201081000-0600||${type === 'OML' ? 'OML^O21^OML_O21' : 'ORU^R01^ORU_R01'}|${control}|P|2.5.1`,
@@ -42,13 +46,16 @@ describe('CR25-7 [IG SPM[Specimen] #2; hig identity: SPM-2 within the patient\'s
     expect(f2again?.id).not.toBe(f1?.id);
   });
 
-  // R27-D1 open again since the revert (the lesser harm). fix36a meets the two at the FHIR destination
-  // (destinations/specimen-numbers.ts, test/destinations/specimen-number-added-delivery.test.ts); in the Bundle the ids
-  // differ by design (no key can tell a tube from containers of one number: docs/mapping.md Specimen), so this stays
-  it.fails('control (R27-D1): the order\'s tube (placer only) and the result\'s (placer + filler) are one Specimen', () => {
+  // R27-D1: in the Bundle the two ids differ by design (no key can tell a tube from containers of one number:
+  // docs/mapping.md Specimen); fix36a meets them at the FHIR destination (destinations/specimen-numbers.ts), so the
+  // control is judged there, delivered (fix36e; the fuller cases: test/destinations/specimen-number-added-delivery.test.ts)
+  it('control (R27-D1): the order\'s tube (placer only) and the result\'s (placer + filler) are one Specimen at the server', async () => {
     const placed = [...head('OML', 'A3'), 'SPM|1|27SP00191&EPC||SER^Serum^HL70487'];
     const resulted = [...head('ORU', 'A4'), 'SPM|1|27SP00191&EPC^F1&SBRL||SER^Serum^HL70487'];
-    const entries = (convertHl7v2(placed.join('\r')).bundle.entry as { resource: Json }[]).map((e) => e.resource);
-    expect(specimenOf(resulted, 'F1')?.id).toBe(entries.find((r) => r.resourceType === 'Specimen')?.id);
+    const dest = fhir.destination();
+    for (const m of [placed, resulted]) await dest.deliver(convertHl7v2(m.join('\r')).bundle, never);
+    const held = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Specimen');
+    expect(held).toHaveLength(1);
+    expect(((held[0]?.identifier as Json[] | undefined) ?? []).map((i) => i.value).sort()).toEqual(['27SP00191', 'F1']);
   });
 });

@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { never } from '../destinations/helpers.js';
 
 type Json = Record<string, unknown>;
 type Entry = { fullUrl?: string; resource?: Json; request?: { method?: string; url?: string } };
@@ -40,6 +42,12 @@ async function deliver(...messages: string[]): Promise<void> {
     const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(convertHl7v2(m).bundle) });
     expect(res.status).toBe(200);
   }
+}
+// R25-N3 is judged through the FHIR destination, which keeps what an order event's Specimen PUT does not restate
+const fhir = useFhirDestinations({ serverPer: 'test' });
+async function delivered(...messages: string[]): Promise<void> {
+  const dest = fhir.destination();
+  for (const m of messages) await dest.deliver(convertHl7v2(m).bundle, never);
 }
 const held = (type: string, number: string) =>
   [...server.resources.values()].filter((r) => r.resourceType === type && JSON.stringify(r.identifier ?? []).includes(`"value":"${number}"`));
@@ -127,9 +135,11 @@ describe('review 25, for the lead (not counted)', () => {
   // R25-N3. #12's SPM-7 (venipuncture) → Specimen.collection.method [IG SPM[Specimen] #7]; #13 (SC, SPM-2/4/17/18
   // only: the lab's receipt) PUTs the whole Specimen at the same URL: the server's Specimen loses the method.
   // The order itself is patched since fix23; its Specimen is not (documented omittedFields `remove`).
-  it.fails('R25-N3 after the SC the held serum Specimen keeps its collection method and takes the received time', async () => {
-    await deliver(M12, M13);
-    const spm = held('Specimen', 'IV25S-8801');
+  // fixed by fix36e: an order event's Specimen PUT keeps what it does not restate [hig order-event rule], at the FHIR
+  // destination (destinations/held-elements.ts): delivered through it
+  it('R25-N3 after the SC the held serum Specimen keeps its collection method and takes the received time', async () => {
+    await delivered(M12, M13);
+    const spm = fhir.stored('Specimen', 'IV25S-8801');
     expect(spm[0]?.receivedTime).toBe('2026-12-02T09:10:00-07:00');
     expect(JSON.stringify(spm[0]?.collection)).toContain('28520004');
   });

@@ -116,7 +116,7 @@ describe('review 27: one tube becomes two or three Specimens (R27-D1, identity)'
     expect(tubes[0]?.status).toBe('unavailable');
   }, 60_000);
   // #14 (SPM-2 27SP00145, serum), #15 (the lab's SC: OBR-14 received 13:15 MST, no SPM): a second Specimen, unnamed
-  it.fails('R27-D1 (SC) after #14, #15 the lipid order names one Specimen, received 13:15 -07:00, serum', async () => {
+  it('R27-D1 (SC) after #14, #15 the lipid order names one Specimen, received 13:15 -07:00, serum', async () => {
     const s = await after(LIPID_NW, SC);
     const order = s.byIdentifier('ServiceRequest', '27140001')[0];
     const spec = s.held('Specimen').filter((x) => text(x.request).includes(String(order?.id)));

@@ -111,13 +111,14 @@ describe('review 27 at the destination', () => {
   });
 
   // R27-D1 (defects.test.ts): the SPM case fixed by fix36a (the lab's number added to the order's tube at the server,
-  // destinations/specimen-numbers.ts); recorded: the lipid order still names three (#15's SC sends no OBR-7)
-  it('R27-D1: the BMP order names one Specimen, 27SP00191 with the lab\'s SB27-S88122; recorded: the lipid order three', () => {
+  // destinations/specimen-numbers.ts); the SC case by fix36e (#15's OBR-14 written at #14's tube 27SP00145,
+  // destinations/order-specimen.ts); recorded: the lipid order names two (#16's result, OBR-7/14 without SPM, keys its own)
+  it('R27-D1: the BMP order names one Specimen, 27SP00191 with the lab\'s SB27-S88122; recorded: the lipid order two', () => {
     const tube = byIdentifier('Specimen', '27SP00191');
     expect(tube).toHaveLength(1);
     expect(text(tube[0]?.identifier)).toContain('"value":"SB27-S88122"');
     expect((byIdentifier('ServiceRequest', '27190002')[0]?.specimen as unknown[]).length).toBe(1);
-    expect((byIdentifier('ServiceRequest', '27140001')[0]?.specimen as unknown[]).length).toBe(3);
+    expect((byIdentifier('ServiceRequest', '27140001')[0]?.specimen as unknown[]).length).toBe(2);
   });
 
   // R27-L1 (defects.test.ts), fixed by the lead: the placer's CA after the lab's cancel reaches the revoked order

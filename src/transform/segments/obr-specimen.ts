@@ -13,7 +13,7 @@
  * reads its OBR as OML_O21's (its successor) does. With an SPM in the group the SPM's Specimen is
  * the one (spm.ts; it takes OBR-7/8/10 where SPM-17 and a PRT SC are empty).
  */
-import { type Conversion, type SegmentReader, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
@@ -93,6 +93,39 @@ export function obrFasting(obr: SegmentReader, cx: Conversion): Json | undefined
 export function orderSpecimenKey(scope: Scope, cx: Conversion, request: Resource | undefined, type: Json | undefined, collected: string | undefined, several: boolean): FactsKey | undefined {
   const anchor = [request, scope.report].find((r) => cx.identified(r));
   return specimenFactsKey(anchor ?? scope.patient, anchor === undefined || several ? type : undefined, collected);
+}
+
+/** The ServiceRequests of this conversion that are an order event's (order.ts serviceRequest: markOrderEvent). */
+const ORDER_EVENTS = new StateKey<Set<Resource>>('order events\' requests', () => new Set());
+
+/** order.ts: `request` is an order event's (an order message's OBR that does not place its order: SC, CA, XO…). */
+export function markOrderEvent(request: Resource, cx: Conversion): void {
+  cx.state(ORDER_EVENTS).add(request);
+}
+
+/**
+ * What an order event's Specimen PUT keeps as the server holds it when it leaves it out: every element of R4 Specimen
+ * hig writes but `subject` (always stated), `collection` part by part, a choice by its base name (`collected[x]`).
+ */
+const ORDER_EVENT_KEPT: readonly string[] = [
+  'identifier', 'accessionIdentifier', 'status', 'type', 'receivedTime', 'parent', 'request', 'processing', 'container', 'condition', 'note',
+  'collection.collector', 'collection.collected[x]', 'collection.duration', 'collection.quantity', 'collection.method', 'collection.bodySite',
+  'collection.fastingStatus[x]', 'collection.extension',
+];
+
+/**
+ * [hig order-event rule, issue 14; review 25 R25-N3, review 27 R27-D1; v2.5.1 2.5.3: a field not sent is unchanged;
+ * docs/mapping.md "What a cancel owns", order events] The Specimen of an order event (an SC, a cancel, a change of an
+ * order placed before: `request` marked by markOrderEvent; not the NW that places it, nor a result) changes what the
+ * event states and keeps what it does not restate: its PUT marks every other element (ORDER_EVENT_KEPT) and the FHIR
+ * destination puts the held value of each it leaves out back (destinations/held-elements.ts), so the lab's SC that
+ * sends SPM-2/4/17/18 adds the received time and the order's SPM-7 method stays. The one owner for spm.ts and this
+ * module. One of no number of its own (no SPM-2) is the order's held Specimen when the order holds exactly one of the
+ * same draw (destinations/order-specimen.ts).
+ */
+export function orderEventSpecimen(specimen: Resource, request: Resource | undefined, cx: Conversion): void {
+  if (request === undefined || !cx.state(ORDER_EVENTS).has(request)) return;
+  for (const path of ORDER_EVENT_KEPT) cx.keepHeld(specimen, path);
 }
 
 /** True when the group of this OBR, nested groups included, holds an SPM. */
@@ -212,6 +245,7 @@ export function obrSpecimen(seg: SegmentReader, scope: Scope, cx: Conversion, re
   if (request !== undefined) s.request = [cx.ref(request)];
   // [hig identity] the order's specimen drawn at OBR-7: the key an SPM without SPM-2 gets (orderSpecimenKey)
   const specimen = cx.add(s as Resource, orderSpecimenKey(scope, cx, request, s.type as Json | undefined, start, false), 'distinct');
+  orderEventSpecimen(specimen, request, cx);
   scope.specimen = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
   if (request !== undefined) push(request, 'specimen', cx.ref(specimen));

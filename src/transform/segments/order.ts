@@ -27,7 +27,7 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
-import { isFastingStatus, obrSpecimen, showsSpecimen } from './obr-specimen.js';
+import { isFastingStatus, markOrderEvent, obrSpecimen, showsSpecimen } from './obr-specimen.js';
 import { applyRequestTiming, resultOfTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { type Scope, orcOf } from './scope.js';
@@ -856,6 +856,9 @@ export function serviceRequest(orc: SegmentReader | undefined, obr: SegmentReade
   const state = heldOrderEvent(orc, cx);
   const names = !event && obr !== undefined && priorOf === undefined && (state || (!placesOrder(orc, cx) && !child));
   if (names) testEventRequest(resource, searched, code, cx, patient, state, changesTest(orc, obr, searched, scope, cx), completes);
+  // [hig order-event rule, issue 14] an order message's event (not its NW, not a result's): its Specimen keeps what it
+  // does not restate (obr-specimen.ts orderEventSpecimen)
+  if (names && ORDER_MESSAGES.has(messageType(cx))) markOrderEvent(resource, cx);
   // [review 42 R42-W2] a result's `completed` of an order whose timing (TQ1 before or after the OBR) repeats
   if (completes) resultOfTiming(resource, cx, true);
   orderProvenance(orc, resource, cx);

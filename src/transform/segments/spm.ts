@@ -12,7 +12,7 @@ import type { Repetition } from '../../hl7/message.js';
 import type { Scope } from './scope.js';
 import type { GroupFrame } from '../groups.js';
 import { mappedFieldCode } from './coded.js';
-import { obrCollector, obrFasting, orderSpecimenKey } from './obr-specimen.js';
+import { obrCollector, obrFasting, orderEventSpecimen, orderSpecimenKey } from './obr-specimen.js';
 import { respondsToOrder } from './order.js';
 
 /** The SPMs of a group, nested groups included (several: each keyed with its type, orderSpecimenKey). */
@@ -280,6 +280,8 @@ export function mapSpm(seg: SegmentReader, scope: Scope, cx: Conversion): void {
       : numberedSpecimen(s, numbered, seg, cx);
   // a card named again has its parents from its first SPM, which said the same
   if (!again) cx.state(PENDING_PARENTS).push(...bare.map((parent) => ({ child: specimen, parent })));
+  // [hig order-event rule] an order event's Specimen keeps what it does not restate
+  orderEventSpecimen(specimen, scope.serviceRequest, cx);
   scope.specimen = specimen;
   scope.noteTarget = specimen;
   if (scope.report !== undefined) push(scope.report, 'specimen', cx.ref(specimen));
