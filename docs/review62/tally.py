@@ -52,7 +52,7 @@ SILENT = {23: [L2]}
 SILENT_ASTAR = {n: [L1] for n in range(1, 21)}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R62-N3': '8482185e'}  # fix36f: the RDS's PATCH of the held MedicationRequest adds the pharmacy's ORC-3 (FILL)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)
