@@ -20,20 +20,15 @@
  */
 import { endBeforeStart } from '../transform/datatypes/time.js';
 import { HELD_CLASS_EXTENSION } from '../transform/patch.js';
-import { searchOf } from './held-status.js';
+import { putAtHeld } from './held-put.js';
+import { type CarriedStatus, heldVisit } from './held-status.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 
 type Json = Record<string, unknown>;
 
-export interface CarriedClass {
-  entries: Json[];
-  changed: boolean;
-  /** Indexes of the PUTs sent with ifMatch (the version read): their 412 is a change since the read. */
-  versioned: ReadonlySet<number>;
-  /** Index of a marked PUT → the one visit read for it (an earlier step's, or this step's): held-locations.ts reads none again. */
-  read: ReadonlyMap<number, Json>;
-}
+/** As held-status.ts's: `read` holds the visit read for each marked PUT (an earlier step's, or this step's): held-locations.ts reads none again. */
+export type CarriedClass = CarriedStatus;
 
 const markOf = (entry: Json): Json | undefined =>
   (Array.isArray(entry.extension) ? (entry.extension as unknown[]) : []).find((e): e is Json => isRecord(e) && e.url === HELD_CLASS_EXTENSION);
@@ -71,28 +66,21 @@ export async function carryHeldClass(entries: readonly Json[], search: Search, r
   if (!entries.some((e) => markOf(e) !== undefined)) return { entries: [...entries], changed: false, versioned: new Set(), read };
   const versioned = new Set<number>();
   const reads = new Map(read);
-  const out: Json[] = [];
-  for (const [index, marked] of entries.entries()) {
-    const mark = markOf(marked);
-    if (mark === undefined) {
-      out.push(marked);
-      continue;
-    }
+  // one marked PUT: the visit read (or the one read before) and the PUT sent with its held class, else the PUT unmarked
+  const carried = async (marked: Json, index: number, mark: Json): Promise<Json> => {
     const entry = unmarked(marked);
-    const query = searchOf(entry);
-    const found = reads.has(index) ? [reads.get(index) as Json] : query === undefined ? [] : await search('Encounter', query);
-    const held = found.length === 1 ? found[0] : undefined;
+    const held = await heldVisit(entry, index, reads, search);
     if (held !== undefined) reads.set(index, held);
     const resource = held === undefined || typeof held.id !== 'string' || !isRecord(entry.resource) ? undefined : withHeldClass(entry.resource, held, mark);
-    if (held === undefined || resource === undefined) {
-      out.push(entry);
-      continue;
-    }
-    const request = entry.request as Json;
-    const meta = isRecord(held.meta) ? held.meta : {};
-    const ifMatch = request.ifMatch === undefined && typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    out.push({ ...entry, resource: { ...resource, id: held.id }, request: { ...request, url: `Encounter/${String(held.id)}`, ...ifMatch } });
-    if (ifMatch.ifMatch !== undefined || request.ifMatch !== undefined) versioned.add(index);
+    if (held === undefined || resource === undefined) return entry;
+    const sent = putAtHeld(entry, resource, held, 'Encounter');
+    if (sent.versioned) versioned.add(index);
+    return sent.entry;
+  };
+  const out: Json[] = [];
+  for (const [index, entry] of entries.entries()) {
+    const mark = markOf(entry);
+    out.push(mark === undefined ? entry : await carried(entry, index, mark));
   }
   return { entries: out, changed: true, versioned, read: reads };
 }
