@@ -57,7 +57,7 @@ SILENT_ASTAR = {}
 # refused").
 REFUSED = {6, 20}
 DELETES = set()
-_FIXED = {'R57-W1': '1eadd337', 'R57-W2': '288e508c', 'R57-N1': '29d49239', 'R57-N5': 'c59a9e19', 'R57-N7': '30d2fe04'}  # fix35c: A14/A27 read as the pending admission's events (a begun visit keeps its status and bay); an A27's PV1-42 is the cancelled admission's bed; a merge's retired record keeps the person; the Supported events table lists A44 (and A18)
+_FIXED = {'R57-W1': '1eadd337', 'R57-W2': '288e508c', 'R57-N1': '29d49239', 'R57-N5': 'c59a9e19', 'R57-N7': '30d2fe04', 'R57-N3': '596941e3'}  # fix35c: A14/A27 read as the pending admission's events (a begun visit keeps its status and bay); an A27's PV1-42 is the cancelled admission's bed; a merge's retired record keeps the person; the Supported events table lists A44 (and A18)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -52,7 +52,7 @@ L1 = 'R60-L1 (a*) PID-10 race of another realm (Brazil IBGE raça/cor 03 Parda) 
 SILENT_ASTAR = {n: [L1] for n in range(1, 11)}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R60-L1': '8d183d1d'}  # fix36d: a PID-10 code of a non-US code set (IBGE raca/cor) kept in v2-race, never US Core race
+_FIXED = {'R60-L1': '8d183d1d', 'R60-N5': '8482185e', 'R60-N1': '54dcdd2d'}  # fix36d: a PID-10 code of a non-US code set (IBGE raca/cor) kept in v2-race, never US Core race; fix36f: a dispense's / administration's order event adds the pharmacy's ORC-3 to the held order; PID-6's parts beside XPN.1 reported
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -40,6 +40,9 @@ REMARKS = [
     # added 2026-12-07 with nametype (reviews 44 R44-N4, 45 R45-N6): a name type without a name-use in the IG's
     # NameType map (B, U, NB, P …) was dropped without a line; now reported: (b), the map gives it no target
     (r"^[A-Z][A-Z0-9]{2}-\d+: (XPN\.7|XCN\.10) \(name type\): a code the IG's NameType map gives no name-use", 'b', 'XPN.7/XCN.10 name type the NameType map gives no name-use (no IG target)'),
+    # added 2026-12-07 with fix36f (review 60 R60-N1): PID-6's parts other than XPN.1 (the mother's given name…) and a
+    # second repetition were dropped without a line; now reported: (b), IG XPN[string] maps XPN.1 only
+    (r"^PID-6(\.\d+(\.\d+)?| repetition \d+): (a part of the mother's maiden|a further mother's maiden name)", 'b', "PID-6 parts beside XPN.1, or a second repetition: IG XPN[string] maps XPN.1 only (R60-N1)"),
 ]
 
 

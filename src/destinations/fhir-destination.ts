@@ -16,6 +16,7 @@ import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './he
 import { resolveSnapshotLists } from './held-lists.js';
 import { resolveMotherCandidates } from './held-mother.js';
 import { deletePersonRecords } from './person-delete.js';
+import { carryHeldClass } from './held-class.js';
 import { carryHeldLocations } from './held-locations.js';
 import { carryHeldStatus } from './held-status.js';
 import { carryHeldElements } from './held-elements.js';
@@ -133,8 +134,8 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
 /**
  * The entries to send: an order event of several tests becomes a PATCH of each, a document notification acts on
  * the document held (order-events.ts); a visit PUT whose status its message did not convey carries the status the
- * server holds (held-status.ts), and an ADT event's keeps the locations the server holds that it does not name
- * (held-locations.ts); a Patient PUT carries the links the server holds, and one that links is
+ * server holds (held-status.ts), and an ADT event's keeps the class history (and an A06 / A07's the class it ends:
+ * held-class.ts) and the locations the server holds that it does not name (held-locations.ts); a Patient PUT carries the links the server holds, and one that links is
  * marked linked before it is sent (held-links.ts), and a PUT of a number keyed within a linked patient's record acts on
  * the resource held under the records merged into her (merged-numbers.ts), and a Specimen PUT of both SPM-2 numbers
  * the one held under one of them alone (specimen-numbers.ts), an order event's Specimen of no number the one tube its
@@ -152,14 +153,17 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
   const held = await carryHeldStatus(expanded.entries, find);
+  // [FHIR R4 Encounter.classHistory; R57-N3] an ADT event's visit PUT keeps the held class history, and an A06 / A07's
+  // the class it ends (held-class.ts); the visit held-status.ts read is not read again
+  const classed = await carryHeldClass(held.entries, find, held.read);
   // [FHIR R4 Encounter.location; R53-L2] an ADT event's visit PUT keeps the held locations it does not name, the
-  // ones the patient has left `completed` (held-locations.ts); the visit held-status.ts read is not read again
-  const placed = await carryHeldLocations(held.entries, find, held.read);
+  // ones the patient has left `completed` (held-locations.ts); the visit held-status.ts or held-class.ts read is not read again
+  const placed = await carryHeldLocations(classed.entries, find, classed.read);
   const statusCarried: ExpandedEntries = {
     ...expanded,
     entries: placed.entries,
-    changed: expanded.changed || held.changed || placed.changed,
-    versioned: new Set([...expanded.versioned, ...held.versioned, ...placed.versioned]),
+    changed: expanded.changed || held.changed || classed.changed || placed.changed,
+    versioned: new Set([...expanded.versioned, ...held.versioned, ...classed.versioned, ...placed.versioned]),
   };
   // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, CR30-1/2, fix32b] an ADT's AL1, NK1, IN1 lists: the other lists' owner
   // entries carried onto its PUTs, and a member it no longer names loses its entry, ended when no list owns it

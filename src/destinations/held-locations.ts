@@ -29,7 +29,8 @@
  * The marker is internal: removed from every entry sent. Searches carry an id or a visit number: errors name the type.
  */
 import { CANCELLED_LOCATION_EXTENSION, HELD_LOCATIONS_EXTENSION, isTemporaryPlace } from '../transform/patch.js';
-import { searchOf } from './held-status.js';
+import { putAtHeld } from './held-put.js';
+import { heldVisit } from './held-status.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 
@@ -130,20 +131,16 @@ export async function carryHeldLocations(entries: readonly Json[], search: Searc
       continue;
     }
     const entry = unmarked(marked);
-    const query = searchOf(entry);
-    const found = read.has(index) ? [read.get(index) as Json] : query === undefined ? [] : await search('Encounter', query);
-    const held = found.length === 1 ? found[0] : undefined;
+    const held = await heldVisit(entry, index, read, search);
     const own = entry.resource as Json;
     const location = held === undefined || typeof held.id !== 'string' ? undefined : withHeldLocations(own, held, rule, cancelledOf(marked), places);
     if (held === undefined || location === undefined) {
       out.push(entry);
       continue;
     }
-    const request = entry.request as Json;
-    const meta = isRecord(held.meta) ? held.meta : {};
-    const ifMatch = request.ifMatch === undefined && typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    out.push({ ...entry, resource: { ...own, id: held.id, location }, request: { ...request, url: `Encounter/${String(held.id)}`, ...ifMatch } });
-    if (ifMatch.ifMatch !== undefined || request.ifMatch !== undefined) versioned.add(index);
+    const sent = putAtHeld(entry, { ...own, location }, held, 'Encounter');
+    out.push(sent.entry);
+    if (sent.versioned) versioned.add(index);
   }
   return { entries: out, changed: true, versioned };
 }

@@ -53,6 +53,18 @@ function searchOf(entry: Json): { type: string; query: string } | undefined {
   return conditional?.[1] !== undefined && conditional[2] !== undefined ? { type: conditional[1], query: conditional[2] } : undefined;
 }
 
+/**
+ * The PUT `entry` sent as `resource` at the id of the `held` resource read for it, with `ifMatch` its version unless an
+ * earlier step set one (that step's read stays the version checked); `versioned` when the PUT carries an ifMatch.
+ */
+export function putAtHeld(entry: Json, resource: Json, held: Json, type: string): { entry: Json; versioned: boolean } {
+  const meta = isRecord(held.meta) ? held.meta : {};
+  const request = entry.request as Json;
+  const ifMatch = request.ifMatch === undefined && typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
+  const sent = { ...entry, resource: { ...resource, id: held.id }, request: { ...request, url: `${type}/${String(held.id)}`, ...ifMatch } };
+  return { entry: sent, versioned: ifMatch.ifMatch !== undefined || request.ifMatch !== undefined };
+}
+
 /** The module comment's step over the entries to send, for one rule. */
 export async function carryHeld<M>(entries: readonly Json[], search: Search, rule: HeldRule<M>): Promise<CarriedPuts> {
   if (!entries.some((e) => rule.marks(e) !== undefined)) return { entries: [...entries], changed: false, versioned: new Set() };
@@ -73,14 +85,12 @@ export async function carryHeld<M>(entries: readonly Json[], search: Search, rul
       out.push(entry);
       continue;
     }
-    const meta = isRecord(held.meta) ? held.meta : {};
-    const request = entry.request as Json;
     // an earlier step's ifMatch stays (as held-locations.ts keeps one): the PUT also carries what that step read, and a
     // change since that read must fail it (412, retried) rather than be overwritten under this read's newer version
     // (code review 34: held-status read v1, this read v2, the v1 places sent under v2)
-    const ifMatch = request.ifMatch === undefined && typeof meta.versionId === 'string' ? { ifMatch: `W/"${meta.versionId}"` } : {};
-    out.push({ ...entry, resource: { ...resource, id: held.id }, request: { ...request, url: `${target.type}/${held.id}`, ...ifMatch } });
-    if (ifMatch.ifMatch !== undefined || request.ifMatch !== undefined) versioned.add(index);
+    const sent = putAtHeld(entry, resource, held, target.type);
+    out.push(sent.entry);
+    if (sent.versioned) versioned.add(index);
   }
   return { entries: out, changed: true, versioned };
 }

@@ -52,6 +52,14 @@ export function searchOf(entry: Json): string | undefined {
   return request.url.startsWith('Encounter?') && request.url.length > 'Encounter?'.length ? request.url.slice('Encounter?'.length) : undefined;
 }
 
+/** The one visit a marked visit PUT at `index` writes: the read an earlier step made of it, else one read (held-class.ts, held-locations.ts). */
+export async function heldVisit(entry: Json, index: number, read: ReadonlyMap<number, Json>, search: Search): Promise<Json | undefined> {
+  if (read.has(index)) return read.get(index);
+  const query = searchOf(entry);
+  const found = query === undefined ? [] : await search('Encounter', query);
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** [FHIR R4 per-1] the held end of a finished visit, when the PUT states none and it is not before the PUT's start. */
 function heldEnd(own: Json, held: Json): Json | undefined {
   const ownPeriod = isRecord(own.period) ? own.period : {};

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, heldElementsMark, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, heldElementsMark, markedHeldClass, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -53,6 +53,10 @@ export interface BundleIdentity {
   heldElements?: ReadonlyMap<string, readonly string[]>;
   /** `Type/id` of the visits an ADT event writes → how the FHIR destination keeps the locations it holds (patch.ts markedHeldLocations; R53-L2). */
   heldLocations?: ReadonlyMap<string, HeldLocations>;
+  /** `Type/id` of the visits an ADT event writes → `held`, or `changed` by an A06 / A07 (patch.ts markedHeldClass; R57-N3). */
+  heldClass?: ReadonlyMap<string, 'held' | 'changed'>;
+  /** The time of the message's event (EVN-6, else EVN-2, else MSH-7): when an A06 / A07 changed the class. */
+  eventTime?: string;
   /** `keep`: record resources a search identifies are created if absent and patched (patch.ts). */
   omittedFields?: 'remove' | 'keep';
   /** The AL1, NK1 and IN1 lists an ADT states (snapshot-lists.ts): one marked GET each, which the FHIR destination resolves. */
@@ -189,7 +193,10 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const put = motherCandidateMark({ fullUrl: `urn:uuid:${id}`, resource: body, request: { method: 'PUT', url: conditional ?? typeId } }, identity.motherCandidates?.get(typeId), identity.motherNamedOnly?.has(typeId) === true);
     // [FHIR R4 Encounter.location; R53-L2] an ADT event's visit: the FHIR destination keeps the beds it held that the PUT does not name
     // [R52-W3] elements the message does not convey (an immunization update's `recorded`): the destination keeps the held ones
-    return [heldElementsMark(markedHeldLocations(markedStatusNotConveyed(put, resource), identity.heldLocations?.get(typeId)), identity.heldElements?.get(typeId))];
+    // [FHIR R4 Encounter.classHistory; R57-N3] an ADT event's visit: the destination keeps the held class history, and an A06 / A07's prior class
+    const heldClass = identity.heldClass?.get(typeId);
+    const classMark = heldClass === 'changed' && identity.eventTime !== undefined ? { changedAt: identity.eventTime } : heldClass === undefined ? undefined : 'held';
+    return [heldElementsMark(markedHeldClass(markedHeldLocations(markedStatusNotConveyed(put, resource), identity.heldLocations?.get(typeId)), classMark), identity.heldElements?.get(typeId))];
   });
   for (const [search, higId] of identity.supersededParents ?? []) {
     // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's

@@ -460,6 +460,11 @@ export class Conversion implements DatatypeContext {
    */
   readonly heldLocations = new Map<string, HeldLocations>();
   /**
+   * `Type/id` of the visits an ADT event writes whole (pv1.ts) → `changed` on an A06 / A07, else `held`: the FHIR
+   * destination keeps the class history it holds, and the class an A06 / A07 ends (patch.ts markedHeldClass; R57-N3).
+   */
+  readonly heldClass = new Map<string, 'held' | 'changed'>();
+  /**
    * `Type/id` of the RelatedPerson an NK1 saying MTH with identifiers of its own makes in a message without PID-21 →
    * the patient's mother's id (nk1.ts motherReading `candidate`): written at the mother's id by the FHIR destination
    * unless the mother it holds is another person (patch.ts motherCandidateMark, destinations/held-mother.ts; CR30-3).
@@ -884,7 +889,7 @@ export class Conversion implements DatatypeContext {
       }
     }
     this.resources.delete(key);
-    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays, this.heldLocations] as Map<string, unknown>[]) map.delete(key);
+    for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays, this.heldLocations, this.heldClass] as Map<string, unknown>[]) map.delete(key);
     this.motherNamedOnly.delete(key);
     this.booked.delete(key);
     this.folded.set(key, into);

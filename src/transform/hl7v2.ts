@@ -48,6 +48,12 @@ function unsupported(type: string | undefined, event: string | undefined, struct
   return `${shown ?? 'the message type in MSH-9'} (structure ${struct ?? 'unknown'})`;
 }
 
+/** [hig class-change rule; R57-N3] when the message's event happened: EVN-6, else EVN-2, else MSH-7 (bundle.ts eventTime). */
+function eventTimeOf(facts: EventFacts, recorded: string | undefined): { eventTime?: string } {
+  const at = facts.occurred ?? facts.recorded ?? recorded;
+  return at === undefined ? {} : { eventTime: at };
+}
+
 /** MSH-9 → routing facts, refusing events outside the supported list with a PHI-free reason. */
 export function route(msg: Message): Routing {
   const msh = msg.segments[0];
@@ -361,6 +367,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       named: cx.named,
       booked: cx.booked,
       heldLocations: cx.heldLocations,
+      heldClass: cx.heldClass,
+      ...eventTimeOf(facts, recorded),
       stays: cx.stays,
       motherCandidates: cx.motherCandidates,
       motherNamedOnly: cx.motherNamedOnly,

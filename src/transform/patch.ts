@@ -454,6 +454,24 @@ export interface HeldLocations {
   cancelled: readonly string[];
 }
 
+/**
+ * [hig class-change rule, where the IG is silent (no row maps a v2 field to Encounter.classHistory); FHIR R4
+ * Encounter.classHistory "permits the tracking of the encounters transitions without needing to go through the
+ * resource history"; review 57 R57-N3] An ADT event's visit PUT states its class (PV1-2) and no class history: this
+ * marker (an extension of Bundle.entry, as HELD_LOCATIONS_EXTENSION) asks the FHIR destination to keep the history the
+ * server holds (valueCode `held`), and on an A06 / A07 (valueDateTime: the change's time, EVN-6, else EVN-2, else
+ * MSH-7) to add the held class, when it is not the PUT's, with its period up to that time
+ * (destinations/held-class.ts): the prior class is known only at the server. A file, HTTP or MLLP destination
+ * receives the PUT as built, with the marker.
+ */
+export const HELD_CLASS_EXTENSION = 'https://hig.example/fhir/StructureDefinition/encounter-class-held';
+
+/** A PUT entry with HELD_CLASS_EXTENSION: `held`, or the time an A06 / A07 changed the class; undefined (no ADT event's visit): the entry as it is. */
+export function markedHeldClass(entry: Json, held: 'held' | { changedAt: string } | undefined): Json {
+  if (held === undefined || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
+  return withEntryExtensions(entry, [held === 'held' ? { url: HELD_CLASS_EXTENSION, valueCode: 'held' } : { url: HELD_CLASS_EXTENSION, valueDateTime: held.changedAt }]);
+}
+
 /** A PUT entry with HELD_LOCATIONS_EXTENSION (and CANCELLED_LOCATION_EXTENSION); without `held` (no ADT event's visit), the entry as it is. */
 export function markedHeldLocations(entry: Json, held: HeldLocations | undefined): Json {
   if (held === undefined) return entry;

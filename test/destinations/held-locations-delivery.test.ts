@@ -11,7 +11,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
-import { CANCELLED_LOCATION_EXTENSION, HELD_ELEMENT_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../../src/transform/patch.js';
+import { CANCELLED_LOCATION_EXTENSION, HELD_CLASS_EXTENSION, HELD_ELEMENT_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../../src/transform/patch.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
 import type { BundlePusher } from './push.js';
@@ -186,14 +186,16 @@ describe('R53-L2 as built: a file, HTTP or MLLP destination receives the marked 
     (((convertHl7v2(message).bundle as Json).entry as Json[]).find((e) => (e.resource as Json | undefined)?.resourceType === 'Location' && (e.resource as Json).name === name)?.request as Json | undefined)?.url as string | undefined;
 
   it('an ADT visit PUT carries the held-locations marker (`held`); an A12\'s says `transfer-cancelled` and names the cancelled destination, the ward bed the A02 PUT', () => {
-    expect(entryOf(A02).extension).toEqual([{ url: HELD_LOCATIONS_EXTENSION, valueCode: 'held' }]);
+    // the held-class marker (R57-N3, held-class.ts) is not this rule's
+    const own = (e: Json) => e.url !== HELD_ELEMENT_EXTENSION && e.url !== HELD_CLASS_EXTENSION;
+    expect((entryOf(A02).extension as Json[]).filter(own)).toEqual([{ url: HELD_LOCATIONS_EXTENSION, valueCode: 'held' }]);
     const a12 = entryOf(A12());
     // W4^12^W12 (PV1-6) is the bed the A02 to the ward PUT: the same id names it; the A12 makes no Location of it
     const ward = placeOf(A02_WARD, 'W12');
     expect(ward).toMatch(/^Location\//);
     expect(placeOf(A12(), 'W12')).toBeUndefined();
     // the A12's other markers (held-element: what a cancel keeps, issue 14) are not this rule's
-    expect((a12.extension as Json[]).filter((e) => e.url !== HELD_ELEMENT_EXTENSION)).toEqual([
+    expect((a12.extension as Json[]).filter(own)).toEqual([
       { url: HELD_LOCATIONS_EXTENSION, valueCode: 'transfer-cancelled' },
       { url: CANCELLED_LOCATION_EXTENSION, valueReference: { reference: ward } },
     ]);

@@ -209,6 +209,14 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
     expect(places('23', 'KV5705002')).toEqual(['4E-418-B active', 'OBS-512-A completed']);
   });
 
+  // R57-N3 (fixed by fix36f): the A06 changed the class in place with no classHistory, so the observation hours vanished
+  it('R57-N3 #23 → #24: the visit keeps its outpatient observation class from the A04\'s 00:05 -08:00 to the A06\'s 10:30 -09:00 (EVN-6) in classHistory; the A16 keeps it [hig class-change rule; FHIR R4 Encounter.classHistory; IG PatientClass[EncounterClass] O → AMB]', () => {
+    for (const n of ['23', '24']) {
+      const history = ((visit(n, 'KV5705002').classHistory as Json[] | undefined) ?? []).map((h) => [(h.class as Json).code, h.period]);
+      expect(history).toEqual([['AMB', { start: '2033-11-06T00:05:00-08:00', end: '2033-11-06T10:30:00-09:00' }]]);
+    }
+  });
+
   it('#24 A16: pending discharge, still in-progress in 4E-418-B, expected discharge 14:00 -09:00 [hig A16; IG PV2[Encounter] #9]', () => {
     const v = visit('24', 'KV5705002');
     expect([v.status, ext(v, 'plannedEndDate')]).toEqual(['in-progress', '2033-11-07T14:00:00-09:00']);

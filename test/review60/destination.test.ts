@@ -131,9 +131,9 @@ describe('review 60 at the destination (channel zone America/Sao_Paulo, May 2034
   });
 
   // R60-N5: the RAS names the order by ORC-2 and adds the pharmacy's ORC-3; the order's conditional create finds the
-  // RDE's MedicationRequest and patches its status only, so the pharmacy's number stays off the held order, where an
-  // ORU's patch adds the lab's filler number to its ServiceRequest (#03 above).
-  it.fails('R60-N5 #06: the held ceftriaxone order carries the pharmacy\'s order number FARM60-22817 (ORC-3) beside the ward\'s, as the lab\'s number joins its ServiceRequest [v2.5.1 ORC-3; IG ORC[MedicationAdministration] #3 / ORC[ServiceRequest] #3]', () => {
+  // RDE's MedicationRequest and patched its status only, so the pharmacy's number stayed off the held order, where an
+  // ORU's patch adds the lab's filler number to its ServiceRequest (#03 above). Fixed by fix36f (order.ts eventChange).
+  it('R60-N5 #06: the held ceftriaxone order carries the pharmacy\'s order number FARM60-22817 (ORC-3) beside the ward\'s, as the lab\'s number joins its ServiceRequest [v2.5.1 ORC-3; IG ORC[MedicationAdministration] #3 / ORC[ServiceRequest] #3]', () => {
     expect(text(one('06', 'MedicationRequest', 'HJPRX0060011-1').identifier)).toContain('"value":"FARM60-22817"');
   });
 

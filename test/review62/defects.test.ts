@@ -92,9 +92,11 @@ describe('review 62: notes (not counted)', () => {
     const mr = ofType('05', 'MedicationRequest').find((m) => text(m.identifier).includes('KRGRX6200118-1')) as Json;
     expect(text(mr.identifier)).toContain('"value":"KRGD62-0508-0077"');
   });
-  it.fails('R62-N3 #05 the PATCH of the held MedicationRequest adds the filler number', () => {
+  // fixed by fix36f: the PATCH is now a FHIRPath Patch (Parameters) adding the FILL identifier, no longer a JSON Patch Binary
+  it('R62-N3 #05 the PATCH of the held MedicationRequest adds the filler number', () => {
     const patch = entries('05').find((e) => e.request?.method === 'PATCH' && String(e.request.url).includes('KRGRX6200118-1')) as Entry;
-    const ops = Buffer.from(String(patch.resource?.data), 'base64').toString('utf8');
-    expect(ops).toContain('KRGD62-0508-0077');
+    const ops = patch.resource?.resourceType === 'Binary' ? Buffer.from(String(patch.resource.data), 'base64').toString('utf8') : text(patch.resource);
+    expect(ops).toContain('"value":"KRGD62-0508-0077"');
+    expect(ops).toContain('"code":"FILL"');
   });
 });

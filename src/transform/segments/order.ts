@@ -712,11 +712,13 @@ function eventExtensions(cx: Conversion): string[] {
 }
 
 /**
- * What a ServiceRequest's order event changes on the order held (patch.ts OrderEventChange): its
- * status (patchedAsOrderEvent), [IG ORC[ServiceRequest] #1/#9] businessEvent and [#16] the ORC-16
- * reason replacing the order's of the same url (code review 19 CR19-5: they reached the create
- * only), and [IG ORC[ServiceRequest] #3, OBR[ServiceRequest] #3] the numbers it names beside the one
- * it is searched by (a filler number the placer's NW did not have).
+ * What an order event changes on the order held (patch.ts OrderEventChange): its status
+ * (patchedAsOrderEvent), [IG ORC[ServiceRequest] #1/#9] businessEvent and [#16] the ORC-16 reason
+ * replacing the order's of the same url (code review 19 CR19-5: they reached the create only), and
+ * [IG ORC[ServiceRequest] #3, OBR[ServiceRequest] #3] the numbers it names beside the one it is
+ * searched by (a filler number the placer's NW did not have). One owner for a ServiceRequest's event
+ * (orderEventRequest, testEventRequest) and a dispense's or administration's MedicationRequest
+ * (placedOrderRequest: the pharmacy's ORC-3, review 60 R60-N5, review 62 R62-N3).
  */
 function eventChange(resource: Resource, number: Json | undefined, cx: Conversion, carried = false): void {
   patchedAsOrderEvent(resource, cx);
@@ -730,8 +732,8 @@ function eventChange(resource: Resource, number: Json | undefined, cx: Conversio
  * What an order event changes on the order the server holds (patch.ts orderEventEntries): the
  * status the message states [IG ORC[ServiceRequest] #5 via OrderStatus, else #1 via
  * OrderControlCode[ServiceRequest.status]]; `unknown` (an SC without ORC-5, an RE) patches nothing.
- * One owner for an ORC-only event's ServiceRequest and a dispense's or administration's
- * MedicationRequest (placedOrderRequest).
+ * Read by eventChange, the owner of every order event's change (a ServiceRequest's, a dispense's or
+ * administration's MedicationRequest).
  */
 function patchedAsOrderEvent(resource: Resource, cx: Conversion): void {
   cx.events.set(`${resource.resourceType}/${resource.id ?? ''}`, statusChange(resource.status === 'unknown' ? [] : ['status']));
@@ -745,8 +747,9 @@ function patchedAsOrderEvent(resource: Resource, cx: Conversion): void {
  * alone), and it does not say all the order said (the RDE's timing). So the request is no PUT: a
  * conditional create searched by that number as an order event is (identity.ts orderEventKey:
  * `identifier=<system>|<number>`, else `identifier=<number>&subject=Patient/<id>`), found on the
- * server under either of the identifiers the RDE gave it, and patched with the status the message
- * states only (patchedAsOrderEvent). Its id stays the one its number gives (`key`), so what is keyed
+ * server under either of the identifiers the RDE gave it, and patched as any order event is (eventChange):
+ * the status the message states, its ORC-16 reason, and the numbers it names beside the one searched
+ * by (the pharmacy's ORC-3: until fix36f the status alone, R60-N5, R62-N3). Its id stays the one its number gives (`key`), so what is keyed
  * by it (a MedicationDispense, the order's Provenance) keeps its URL; two groups of the message
  * naming the one order merge. Without a system and an identified patient nothing can be searched
  * safely: the full PUT by the number, as before.
@@ -756,7 +759,8 @@ export function placedOrderRequest(request: Resource, key: Json | undefined, pat
   if (search === undefined) return cx.add(request, key, 'distinct');
   const resource = cx.add(request, key);
   cx.conditional.set(`${resource.resourceType}/${resource.id ?? ''}`, search);
-  patchedAsOrderEvent(resource, cx);
+  // [IG ORC[ServiceRequest] #3 → identifier FILL, as ORC[MedicationAdministration] #3] the pharmacy's number beside the ward's
+  eventChange(resource, key, cx);
   return resource;
 }
 

@@ -36,6 +36,28 @@ function localCodeExtensions(seg: SegmentReader, field: 10 | 22, name: 'race' | 
   return codes.map((c) => ({ url: unnamedExtensionUrl(name, cx.extensions.base), valueCodeableConcept: c.concept }));
 }
 
+/**
+ * [IG PID[Patient] #6 → extension patient-mothersMaidenName via XPN[string]: XPN.1 → the string; XPN.2–XPN.15 no
+ * target; review 60 R60-N1] The mother's maiden family name (PID-6.1, its first repetition: the extension is one
+ * string). What the row leaves out is reported, never dropped silently (docs/mapping.md "Report"): each other valued
+ * component (the mother's given name XPN.2, the Brazilian registration's; XPN.3 …), and each further repetition. XPN.7
+ * `M` (maiden name) is what the extension says: no line.
+ */
+function mothersMaidenName(seg: SegmentReader, cx: Conversion): string | undefined {
+  const [first, ...more] = seg.reps(6);
+  // FN.2–FN.5 (surname prefix, own surname…): the string is FN.1, the surname as sent
+  for (let s = 2; s <= (first?.[0]?.length ?? 0); s++) if (val(first, 1, s) !== undefined) cx.leftOut(seg, `6.1.${s}`, "a part of the mother's maiden family name other than its surname (FN.1)");
+  for (let c = 2; c <= (first?.length ?? 0); c++) {
+    const part = val(first, c);
+    if (part === undefined || (c === 7 && part.toUpperCase() === 'M')) continue;
+    cx.leftOut(seg, `6.${c}`, "a part of the mother's maiden name other than the family name (XPN.1): the IG's XPN[string] maps XPN.1 only");
+  }
+  more.forEach((rep, i) => {
+    if (rep.some((_, c) => rep[c]?.some((_, sc) => val(rep, c + 1, sc + 1) !== undefined) === true)) cx.leftOut(seg, `6 repetition ${i + 2}`, "a further mother's maiden name: patient-mothersMaidenName holds one");
+  });
+  return val(first, 1);
+}
+
 function telecoms(seg: SegmentReader, n: number, defaultUse: string | undefined, cx: Conversion): Json[] {
   return seg.reps(n).flatMap((r) => {
     const cp = xtnContactPoint(r, cx.at(seg, n));
@@ -206,7 +228,7 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (ethnicity !== undefined) ext.push(ethnicity);
   // [IG PID[Patient] #10, #22 local extension; R62-L1] a code of any other code set: hig's v2-race / v2-ethnicGroup
   ext.push(...localCodeExtensions(seg, 10, 'race', cx), ...localCodeExtensions(seg, 22, 'ethnicGroup', cx));
-  const maiden = val(seg.rep(6), 1);
+  const maiden = mothersMaidenName(seg, cx);
   if (maiden !== undefined) ext.push({ url: `${EXT}patient-mothersMaidenName`, valueString: maiden });
   const religion = codeableConcept(seg.rep(17), 'Religion');
   if (religion !== undefined) ext.push({ url: `${EXT}patient-religion`, valueCodeableConcept: religion });

@@ -247,6 +247,9 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [FHIR R4 Encounter.location; review 53 R53-L2] an ADT event writes the visit: the FHIR destination keeps the
   // locations it holds that this PV1 does not name; an A12's current bed held elsewhere is the cancelled move's
   else cx.heldLocations.set(`Encounter/${encounter.id ?? ''}`, { rule: scope.meaning.cancelsTransfer === true ? 'transfer-cancelled' : 'held', cancelled: cancelledPlaces });
+  // [hig class-change rule; FHIR R4 Encounter.classHistory; review 57 R57-N3] no PV1 field states a class history:
+  // the FHIR destination keeps the one it holds, and on an A06 / A07 the class the change ends (held-class.ts)
+  if (scope.meaning.namesVisit !== true) cx.heldClass.set(`Encounter/${encounter.id ?? ''}`, scope.meaning.endsPriorVisit === true ? 'changed' : 'held');
   if (scope.meaning.namesVisit !== true) cancelKeeps(encounter, meaning, cx);
   visitCoverage(seg, scope, encounter, cx);
 }
@@ -254,12 +257,13 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /**
  * What a visit cancel's PUT keeps as the server holds it when it leaves it out [hig cancel rule, issue 14; review 57
  * R57-N7; v2.5.1 2.5.3]: every element of R4 Encounter the PV1/PV2/DG1… of an ADT event write but the ones the cancel
- * always states (identifier, status, class, subject; location: held-locations.ts) and the ones it owns
+ * always states (identifier, status, class, subject; location: held-locations.ts; classHistory: held-class.ts, kept
+ * on every ADT event's visit) and the ones it owns
  * (EventMeaning.cancelOwns). An object element part by part (a cancel that sends PV1-5 keeps the held admit source),
  * extensions by url.
  */
 const CANCEL_KEPT: readonly string[] = [
-  'statusHistory', 'classHistory', 'type', 'serviceType', 'priority', 'episodeOfCare', 'basedOn', 'participant', 'appointment',
+  'statusHistory', 'type', 'serviceType', 'priority', 'episodeOfCare', 'basedOn', 'participant', 'appointment',
   'period.start', 'period.end', 'length', 'reasonCode', 'reasonReference', 'diagnosis', 'account', 'serviceProvider', 'partOf', 'text',
   'hospitalization.preAdmissionIdentifier', 'hospitalization.origin', 'hospitalization.admitSource', 'hospitalization.reAdmission',
   'hospitalization.dietPreference', 'hospitalization.specialCourtesy', 'hospitalization.specialArrangement',
