@@ -249,8 +249,10 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   else cx.heldLocations.set(`Encounter/${encounter.id ?? ''}`, { rule: scope.meaning.cancelsTransfer === true ? 'transfer-cancelled' : 'held', cancelled: cancelledPlaces });
   // [hig class-change rule; FHIR R4 Encounter.classHistory; review 57 R57-N3] no PV1 field states a class history:
   // the FHIR destination keeps the one it holds, and on an A06 / A07 the class the change ends (held-class.ts)
-  if (scope.meaning.namesVisit !== true) cx.heldClass.set(`Encounter/${encounter.id ?? ''}`, scope.meaning.endsPriorVisit === true ? 'changed' : 'held');
-  if (scope.meaning.namesVisit !== true) cancelKeeps(encounter, meaning, cx);
+  if (scope.meaning.namesVisit !== true) {
+    cx.heldClass.set(`Encounter/${encounter.id ?? ''}`, scope.meaning.endsPriorVisit === true ? 'changed' : 'held');
+    cancelKeeps(encounter, meaning, cx);
+  }
   visitCoverage(seg, scope, encounter, cx);
 }
 
