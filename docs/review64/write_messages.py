@@ -276,55 +276,72 @@ def rxa(t, vaccine, amount, units, lot, exp, mvx, status='CP', action='A', extra
     return seg('RXA', f)
 
 
+def hepb_dose(filler, orc9, given, elig):
+    """The hepatitis B birth dose's ORDER group: ORC, RXA (lot HB34K017A), RXR, its OBSERVATION group with the VIS."""
+    return [
+        orc('RE', '', f'{filler}^QSMIMM', '', orc9, NEO, {10: NURSE}),
+        rxa(given, HEPB, '0.5', 'mL^mL^UCUM', 'HB34K017A', '20360331', 'MSD^Merck and Co., Inc.^MVX'),
+        seg('RXR', {1: 'IM^Intramuscular^HL70162', 2: 'RT^Right Thigh^HL70163'}),
+        *dose_obs(given, elig, HEPB_VIS, '20231012', given[:8]),
+    ]
+
+
+def bcg_dose(filler, orc9, given, action='A', extra=None):
+    """A BCG dose's ORC, RXA (lot 0223J041) and RXR; RXA-21 D for its delete."""
+    return [
+        orc('RE', '', f'{filler}^QSMIMM', '', orc9, NEO, {10: NURSE}),
+        rxa(given, BCG, '0.05', 'mL^mL^UCUM', '0223J041', '20350228', 'SSI^Statens Serum Institute^MVX', action=action,
+            extra=extra),
+        seg('RXR', {1: 'ID^Intradermal^HL70162', 2: 'LD^Left Deltoid^HL70163'}),
+    ]
+
+
 M['08-vxu-v04-baby-of-shamsa-hepb-bcg'] = [
     VXU_MSH('20340611101833+0400', 'QSMIMM640008'), pid(PAT_HES), HES_NK1()[0], HES_PV1(),
-    orc('RE', '', 'QSMI64000119-1^QSMIMM', '', '20340611101500', NEO, {10: NURSE}),
-    rxa('20340611094500', HEPB, '0.5', 'mL^mL^UCUM', 'HB34K017A', '20360331', 'MSD^Merck and Co., Inc.^MVX'),
-    seg('RXR', {1: 'IM^Intramuscular^HL70162', 2: 'RT^Right Thigh^HL70163'}),
-    *dose_obs('20340611094500', ELIG_NAT, HEPB_VIS, '20231012', '20340611'),
-    orc('RE', '', 'QSMI64000119-2^QSMIMM', '', '20340611101500', NEO, {10: NURSE}),
-    rxa('20340611095000', BCG, '0.05', 'mL^mL^UCUM', '0223J041', '20350228', 'SSI^Statens Serum Institute^MVX'),
-    seg('RXR', {1: 'ID^Intradermal^HL70162', 2: 'LD^Left Deltoid^HL70163'}),
+    *hepb_dose('QSMI64000119-1', '20340611101500', '20340611094500', ELIG_NAT),
+    *bcg_dose('QSMI64000119-2', '20340611101500', '20340611095000'),
     obx(1, 'CE', '64994-7^Vaccine funding program eligibility category^LN', ELIG_NAT, t='20340611095000', sub='1'),
     obx(2, 'CE', '30963-3^Vaccine funding source^LN', 'GOV^Government funded (national programme)^QSM-FUND',
         t='20340611095000', sub='2'),
 ]
-# 09 ORU^R01: total serum bilirubin at 30 hours (still under "BABY OF SHAMSA")
 TSB = 'TSBN^Bilirubin total neonatal^QSMLAB^14631-6^Bilirubin.total [Moles/volume] in Serum or Plasma^LN'
 TSB_OBX = '14631-6^Bilirubin.total [Moles/volume] in Serum or Plasma^LN'
 BILI1_ORD, BILI1_FIL = 'QSMO64000119-3^QSMCPOE', 'L64-0612-0108^QSMLIS'
 BILI2_ORD, BILI2_FIL = 'QSMO64000119-4^QSMCPOE', 'L64-0613-0021^QSMLIS'
-M['09-oru-r01-baby-of-shamsa-bilirubin-30h'] = [
-    msh('QSMLIS', '20340612100244+0400', 'QSMLIS640009', 'ORU^R01^ORU_R01'), pid(PAT_HES), HES_PV1(),
-    orc('RE', BILI1_ORD, BILI1_FIL, 'CM', '20340612100200', NEO),
-    obr(1, BILI1_ORD, BILI1_FIL, TSB, {7: '20340612091000', 14: '20340612092500', 16: NEO, 22: '20340612100000',
-                                       24: 'CH', 25: 'F'}),
-    obx(1, 'NM', TSB_OBX, '176', 'umol/L^umol/L^UCUM', '<205', 'N', t='20340612095500'),
-    nte(1, 'Age at sampling 30 hours. Below phototherapy threshold.'),
-]
+
+
+def bili_oru(sent, ctl, pat, order, filler, times, report_status, value, rr, flag, status, note):
+    """A total serum bilirubin result of the newborn: times = (ORC-9, OBR-7, OBR-14, OBR-22, OBX-14), bare."""
+    orc9, collected, received, reported, observed = times
+    return [
+        msh('QSMLIS', sent, ctl, 'ORU^R01^ORU_R01'), pid(pat), HES_PV1(),
+        orc('RE', order, filler, 'CM', orc9, NEO),
+        obr(1, order, filler, TSB, {7: collected, 14: received, 16: NEO, 22: reported, 24: 'CH', 25: report_status}),
+        obx(1, 'NM', TSB_OBX, value, 'umol/L^umol/L^UCUM', rr, flag, status, observed),
+        nte(1, note),
+    ]
+
+
+# 09 ORU^R01: total serum bilirubin at 30 hours (still under "BABY OF SHAMSA")
+M['09-oru-r01-baby-of-shamsa-bilirubin-30h'] = bili_oru(
+    '20340612100244+0400', 'QSMLIS640009', PAT_HES, BILI1_ORD, BILI1_FIL,
+    ('20340612100200', '20340612091000', '20340612092500', '20340612100000', '20340612095500'), 'F', '176', '<205', 'N',
+    'F', 'Age at sampling 30 hours. Below phototherapy threshold.')
 # 10 ADT^A08: the parents name the child: BABY OF SHAMSA becomes HESSA RASHED AL RUMAITHI (Arabic beside it)
 M['10-adt-a08-hessa-named'] = [
     msh('QSMPAS', '20340612113019+0400', 'QSMPAS640010', 'ADT^A08^ADT_A01'), evn('A08', '20340612113000'),
     pid(PAT_HES_NAMED), *HES_NK1(), HES_PV1(),
 ]
 # 11 ORU^R01: total serum bilirubin at 52 hours, rising (the child now named)
-M['11-oru-r01-hessa-bilirubin-52h'] = [
-    msh('QSMLIS', '20340613081207+0400', 'QSMLIS640011', 'ORU^R01^ORU_R01'), pid(PAT_HES_NAMED), HES_PV1(),
-    orc('RE', BILI2_ORD, BILI2_FIL, 'CM', '20340613081200', NEO),
-    obr(1, BILI2_ORD, BILI2_FIL, TSB, {7: '20340613070500', 14: '20340613072000', 16: NEO, 22: '20340613081000',
-                                       24: 'CH', 25: 'F'}),
-    obx(1, 'NM', TSB_OBX, '247', 'umol/L^umol/L^UCUM', '<250', 'N', t='20340613080000'),
-    nte(1, 'Age at sampling 52 hours.'),
-]
+M['11-oru-r01-hessa-bilirubin-52h'] = bili_oru(
+    '20340613081207+0400', 'QSMLIS640011', PAT_HES_NAMED, BILI2_ORD, BILI2_FIL,
+    ('20340613081200', '20340613070500', '20340613072000', '20340613081000', '20340613080000'), 'F', '247', '<250', 'N',
+    'F', 'Age at sampling 52 hours.')
 # 12 ORU^R01: the 52-hour bilirubin corrected 247 → 274 (transcription from the blood gas analyser), now above range
-M['12-oru-r01-hessa-bilirubin-corrected'] = [
-    msh('QSMLIS', '20340613093651+0400', 'QSMLIS640012', 'ORU^R01^ORU_R01'), pid(PAT_HES_NAMED), HES_PV1(),
-    orc('RE', BILI2_ORD, BILI2_FIL, 'CM', '20340613093600', NEO),
-    obr(1, BILI2_ORD, BILI2_FIL, TSB, {7: '20340613070500', 14: '20340613072000', 16: NEO, 22: '20340613093500',
-                                       24: 'CH', 25: 'C'}),
-    obx(1, 'NM', TSB_OBX, '274', 'umol/L^umol/L^UCUM', '<250', 'H', 'C', '20340613080000'),
-    nte(1, 'Corrected result: previously reported 247 umol/L (transcription error). Neonatologist informed 09:30.'),
-]
+M['12-oru-r01-hessa-bilirubin-corrected'] = bili_oru(
+    '20340613093651+0400', 'QSMLIS640012', PAT_HES_NAMED, BILI2_ORD, BILI2_FIL,
+    ('20340613093600', '20340613070500', '20340613072000', '20340613093500', '20340613080000'), 'C', '274', '<250', 'H',
+    'C', 'Corrected result: previously reported 247 umol/L (transcription error). Neonatologist informed 09:30.')
 # 13 ADT^A03: the mother discharged
 M['13-adt-a03-shamsa-discharge'] = [
     msh('QSMPAS', '20340613121509+0400', 'QSMPAS640013', 'ADT^A03^ADT_A03'), evn('A03', '20340613121500'), pid(PAT_SHM),
@@ -404,29 +421,18 @@ M['21-adt-a40-merge-duplicate-newborn'] = [
 # 22 VXU^V04: twin 1's hepatitis B birth dose and (by mistake: it was twin 2's arm, later refused) BCG
 M['22-vxu-v04-twin1-hepb-bcg'] = [
     VXU_MSH('20340614101250+0400', 'QSMIMM640022'), pid(PAT_TW1), TWIN_NK1()[0], TW1_PV1(),
-    orc('RE', '', 'QSMI64000135-1^QSMIMM', '', '20340614101000', NEO, {10: NURSE}),
-    rxa('20340614093000', HEPB, '0.5', 'mL^mL^UCUM', 'HB34K017A', '20360331', 'MSD^Merck and Co., Inc.^MVX'),
-    seg('RXR', {1: 'IM^Intramuscular^HL70162', 2: 'RT^Right Thigh^HL70163'}),
-    *dose_obs('20340614093000', ELIG_RES, HEPB_VIS, '20231012', '20340614'),
-    orc('RE', '', 'QSMI64000135-2^QSMIMM', '', '20340614101000', NEO, {10: NURSE}),
-    rxa('20340614093500', BCG, '0.05', 'mL^mL^UCUM', '0223J041', '20350228', 'SSI^Statens Serum Institute^MVX'),
-    seg('RXR', {1: 'ID^Intradermal^HL70162', 2: 'LD^Left Deltoid^HL70163'}),
+    *hepb_dose('QSMI64000135-1', '20340614101000', '20340614093000', ELIG_RES),
+    *bcg_dose('QSMI64000135-2', '20340614101000', '20340614093500'),
 ]
 # 23 VXU^V04: the BCG on twin 1 deleted (entered in error: recorded on the wrong twin), the same ORC-3
 M['23-vxu-v04-twin1-bcg-entered-in-error'] = [
     VXU_MSH('20340614113502+0400', 'QSMIMM640023'), pid(PAT_TW1), TWIN_NK1()[0], TW1_PV1(),
-    orc('RE', '', 'QSMI64000135-2^QSMIMM', '', '20340614113400', NEO, {10: NURSE}),
-    rxa('20340614093500', BCG, '0.05', 'mL^mL^UCUM', '0223J041', '20350228', 'SSI^Statens Serum Institute^MVX',
-        action='D', extra={22: '20340614113400'}),
-    seg('RXR', {1: 'ID^Intradermal^HL70162', 2: 'LD^Left Deltoid^HL70163'}),
+    *bcg_dose('QSMI64000135-2', '20340614113400', '20340614093500', 'D', {22: '20340614113400'}),
 ]
 # 24 VXU^V04: twin 2 (the surviving MRN): hepatitis B given; BCG refused by the parents (RXA-18 00, RXA-20 RE)
 M['24-vxu-v04-twin2-hepb-bcg-refused'] = [
     VXU_MSH('20340614120744+0400', 'QSMIMM640024'), pid(PAT_TW2), TWIN_NK1()[0], TW2_PV1(),
-    orc('RE', '', 'QSMI64000143-1^QSMIMM', '', '20340614120500', NEO, {10: NURSE}),
-    rxa('20340614094000', HEPB, '0.5', 'mL^mL^UCUM', 'HB34K017A', '20360331', 'MSD^Merck and Co., Inc.^MVX'),
-    seg('RXR', {1: 'IM^Intramuscular^HL70162', 2: 'RT^Right Thigh^HL70163'}),
-    *dose_obs('20340614094000', ELIG_RES, HEPB_VIS, '20231012', '20340614'),
+    *hepb_dose('QSMI64000143-1', '20340614120500', '20340614094000', ELIG_RES),
     orc('RE', '', 'QSMI64000143-2^QSMIMM', '', '20340614120500', NEO, {10: NURSE}),
     seg('RXA', {1: '0', 2: '1', 3: '20340614120000', 5: BCG, 6: '999', 10: NURSE, 18: '00^Parental decision^NIP002',
                 20: 'RE', 21: 'A'}),
