@@ -52,7 +52,7 @@ describe('review 63 at the destination (channel zone Europe/London, BST ends 02:
     expect(failures).toEqual([]);
     expect(refused).toEqual([]);
     expect(ofType('24', 'Patient')).toHaveLength(5);
-    for (const [mrn, nhs] of [['WV6300117', '9993631019'], ['WV6300125', '9993631027'], ['WV6300133', '9993631035'], ['WV6300158', '9993631043']]) {
+    for (const [mrn, nhs] of [['WV6300117', '9993631019'], ['WV6300125', '9993631027'], ['WV6300133', '9993631035'], ['WV6300158', '9993631043']] as const) {
       expect(text(patient('24', mrn).identifier)).toContain(`"value":"${nhs}"`);
     }
   });
