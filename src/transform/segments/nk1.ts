@@ -10,6 +10,7 @@ import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snaps
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
+import { partyPerson } from './party-person.js';
 import { holdsIdentifier } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
@@ -231,6 +232,9 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [v2.5.1 2.10.4.1; fix32b] a member of the patient's contact list; not the mother, whom PID-21 names too
     // (her identity is the patient's mother, not a place on the list: docs/mapping.md "Snapshot lists")
     if (!mother) listedMember(cx, 'contact', patient, made);
+    // [hig identity; review 61 R61-N2] the IN1 insured of this message naming this relative is this RelatedPerson
+    // (party-person.ts); not a mother candidate, whose place the held mother decides
+    if (reading === undefined) partyPerson('relative', made, patient, identifiers as Json[], rpNames.find((n) => n !== undefined), seg.str(3), cx);
   }
   if (patient !== undefined) {
     const contact: Json = {};
