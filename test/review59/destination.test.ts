@@ -59,7 +59,7 @@ describe('review 59 at the destination (channel zone Africa/Johannesburg, March 
     expect([hms?.status, refOf(hms?.beneficiary), refOf(hms?.subscriber), hms?.subscriberId, hms?.order]).toEqual(['active', p, p, '91007734', 1]);
     expect(planOf(hms as Json)).toBe('SUMCOMP');
     expect((hms?.period as Json).start).toBe('2019-03-01');
-    expect(codes(hms?.relationship)).toContain('SEL');
+    expect(codes(hms?.relationship)).toContain('self'); // since fix37a (R59-N1) subscriber-relationship self, was table 0063 SEL
     const payor = byRef('01', (hms?.payor as Json[])[0]) as Json;
     expect(text(payor.identifier)).toContain('"value":"1571"');
   });

@@ -25,6 +25,7 @@ import type { GroupFrame } from '../groups.js';
 import type { IdentityKey, Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 import { partyPerson } from './party-person.js';
+import { subscriberRelationship } from './subscriber-relationship.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -55,7 +56,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'type', codeableConcept(seg.rep(15)));
   set(c, 'subscriberId', policy);
   c.beneficiary = cx.ref(scope.patient);
-  set(c, 'relationship', codeableConcept(seg.rep(17), 'Relationship'));
+  // [IG IN1[Coverage] #17; deviation, R59-N1] the patient's relationship to the subscriber (FHIR R4 Coverage.relationship):
+  // IN1-17 read inverted; the IG's Relationship coding is the insured's, on the subscriber RelatedPerson
+  const insuredRelationship = codeableConcept(seg.rep(17), 'Relationship');
+  set(c, 'relationship', subscriberRelationship(seg.str(17)));
   set(c, 'period', seg.period([12], [13]));
   const payorName = seg.str(4);
   const payorIds = seg.reps(3).flatMap((r) => cxIdentifier(r, cx) ?? []);
@@ -87,7 +91,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const subscriberNumbers = employerIds.filter((r) => val(r, 5)?.toUpperCase() === 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   const employerIdentifiers = employerIds.filter((r) => val(r, 5)?.toUpperCase() !== 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   set(c, 'policyHolder', organization(cx, seg.rep(11), employerIdentifiers));
-  set(c, 'subscriber', insured(seg, scope.patient, scope.motherIdentifiers, c.relationship as Json | undefined, cx));
+  set(c, 'subscriber', insured(seg, scope.patient, scope.motherIdentifiers, insuredRelationship, cx));
+  // an IN1-17 read as `other` or not at all, with no subscriber RelatedPerson (no IN1-16 name) to hold its code, is said
+  const reading = ((c.relationship as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code;
+  if ((reading === undefined || reading === 'other') && insuredRelationship !== undefined && c.subscriber === undefined) cx.leftOut(seg, '17', 'a relationship SubscriberRelationshipCodes has no code of its own for, and no insured person (IN1-16) to hold it');
   // [IG IN1[Coverage] #49] the insured's id → the R5 subscriberId (an Identifier) as a cross-version
   // extension (the IG writes `extension-subscriberId`; the cross-version form names the element path)
   const insuredId = cxIdentifier(seg.rep(49), cx);
