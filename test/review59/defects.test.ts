@@ -94,7 +94,7 @@ describe('review 59: BAR^P05 update account (R59-R1)', () => {
   it('R59-R1 control: #12 BAR^P01 (add account) converts', () => {
     expect(ofType('12', 'Account')).toHaveLength(1);
   });
-  it.fails('R59-R1 #16 BAR^P05 converts', () => {
+  it('R59-R1 #16 BAR^P05 converts', () => {
     expect(ofType('16', 'Account')).toHaveLength(1);
   });
 });
