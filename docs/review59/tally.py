@@ -65,9 +65,9 @@ WRONG = {5: [W3], 11: [W1], 12: [W1], 15: [W1, W2], 17: [W1], 18: [W1]}
 SILENT = {}
 SILENT_ASTAR = {}
 # R59-R1 (#16): BAR^P05 update account refused UNSUPPORTED_EVENT (docs/mapping.md "Supported events": BAR P01/P02/P12).
-REFUSED = {16}
+REFUSED = set() if _fixed('f08eff78') else {16}  # R59-R1 fixed by fix37a (BAR_P05); the converter refuses it on a commit before
 DELETES = set()
-_FIXED = {'R59-W1': '4016fd50', 'R59-W2': 'f89815f5', 'R59-W3': 'b0da4862'}  # fix35e: an organization guarantor is the GT1-21 Organization (W1); Coverage = patient + payer + IN1-17 (W2); FT1-25 beside FT1-7 is ChargeItem.service (W3)
+_FIXED = {'R59-W1': '4016fd50', 'R59-W2': 'f89815f5', 'R59-W3': 'b0da4862', 'R59-R1': 'f08eff78', 'R59-N1': '99eaafd0'}  # fix35e: an organization guarantor is the GT1-21 Organization (W1); Coverage = patient + payer + IN1-17 (W2); FT1-25 beside FT1-7 is ChargeItem.service (W3); fix37a: BAR^P05 converts as BAR_P01 (R1); Coverage.relationship IN1-17 read inverted into SubscriberRelationshipCodes (N1, a note, not counted)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

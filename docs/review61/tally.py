@@ -49,7 +49,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R61-W1': '15263481', 'R61-N1': 'ed7d51c4'}  # fix36c: a segment action code D/DE deletes what the segment names (AI* participants, ROL/PRT roles; action-code.ts, one reader) (W1); TXA-22 read as the XCN its PPN holds without PPN.15 (N1, a note, not counted)
+_FIXED = {'R61-W1': '15263481', 'R61-N1': 'ed7d51c4', 'R61-N2': '6a857ddf'}  # fix36c: a segment action code D/DE deletes what the segment names (AI* participants, ROL/PRT roles; action-code.ts, one reader) (W1); TXA-22 read as the XCN its PPN holds without PPN.15 (N1, a note, not counted); fix37a: the NK1 relative and the IN1 insured naming one person are one RelatedPerson (N2, a note, not counted)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

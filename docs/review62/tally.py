@@ -52,7 +52,7 @@ SILENT = {23: [L2]}
 SILENT_ASTAR = {n: [L1] for n in range(1, 21)}
 REFUSED = set()
 DELETES = set()
-_FIXED = {'R62-L1': '8d183d1d', 'R62-L2': 'cfa4a530', 'R62-N1': '231aebb9', 'R62-N3': '8482185e'}  # fix36d: a PID-10/22 code of a non-US code set kept in v2-race / v2-ethnicGroup, never US Core; an A40's retired record keeps the held identifiers (held-elements.ts); NNxxx is table 0203's (N1, a note, not counted); fix36f: the RDS's PATCH of the held MedicationRequest adds the pharmacy's ORC-3 (FILL)
+_FIXED = {'R62-L1': '8d183d1d', 'R62-L2': 'cfa4a530', 'R62-N1': '231aebb9', 'R62-N3': '8482185e', 'R62-N2': 'b4cb1d83'}  # fix36d: a PID-10/22 code of a non-US code set kept in v2-race / v2-ethnicGroup, never US Core; an A40's retired record keeps the held identifiers (held-elements.ts); NNxxx is table 0203's (N1, a note, not counted); fix36f: the RDS's PATCH of the held MedicationRequest adds the pharmacy's ORC-3 (FILL); fix37a: an employer NK1 without NK1-2 names its RelatedPerson from NK1-30, one naming only an organization makes none (N2, a note, not counted)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -883,10 +883,7 @@ export class Conversion implements DatatypeContext {
       if (k === 'id' || k === 'resourceType') continue;
       const held = into[k];
       if (held === undefined && !choiceTaken(into, k)) into[k] = v;
-      else if (Array.isArray(held) && Array.isArray(v)) {
-        const texts = new Set(held.map((item) => JSON.stringify(item)));
-        into[k] = [...held, ...v.filter((item) => !texts.has(JSON.stringify(item)))];
-      }
+      else if (Array.isArray(held) && Array.isArray(v)) into[k] = [...held, ...v.filter((item) => !held.some((h) => covers(h, item)))];
     }
     this.resources.delete(key);
     for (const map of [this.conditional, this.cleared, this.events, this.named, this.motherCandidates, this.stays, this.heldLocations, this.heldClass] as Map<string, unknown>[]) map.delete(key);
@@ -928,6 +925,19 @@ export class Conversion implements DatatypeContext {
 }
 
 /** Points every `reference` equal to `from` inside a value at `to`. */
+/**
+ * Whether list item `held` says all `item` says: the same, or an object with each of `item`'s elements and more (the
+ * NK1's name with XPN.7's `use` official beside the IN1's same name without it: one name, not two; fold()).
+ */
+function covers(held: unknown, item: unknown): boolean {
+  const text = JSON.stringify(item);
+  if (JSON.stringify(held) === text) return true;
+  if (!isJson(held) || !isJson(item)) return false;
+  return Object.entries(item).every(([k, v]) => JSON.stringify(held[k]) === JSON.stringify(v));
+}
+
+const isJson = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 function retarget(value: unknown, from: string, to: string): void {
   if (Array.isArray(value)) {
     for (const v of value) retarget(v, from, to);

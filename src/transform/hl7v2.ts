@@ -16,6 +16,7 @@ import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
 import { adtNamesAccount, type EventMeaning, eventMeaning } from './events.js';
 import { GroupTree } from './groups.js';
+import { foldOwnOrderEvents } from './own-order-events.js';
 import { linkPatients } from './patient-links.js';
 import { buildReport } from './report.js';
 import { type EventFacts, readEvn } from './segments/evn.js';
@@ -170,6 +171,8 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
       notes.push(`a ${r.resourceType} was not created: the message names no patient for it`);
     }
   }
+  // [code review 19 CR19-4] an ORC-only event naming an order this message writes whole is made on it, or superseded
+  foldOwnOrderEvents(cx);
   // [hig identity, R17-I1] an order event naming its order by no searchable number, or one that
   // leaves the order active (order.ts orderEventRequest, reported there): no request at an id of its
   // own, which no order has

@@ -79,7 +79,7 @@ describe('review 60 at the destination (channel zone America/Sao_Paulo, May 2034
     expect([pvs?.status, refOf(pvs?.beneficiary), refOf(pvs?.subscriber), pvs?.subscriberId, pvs?.order]).toEqual(['active', p, p, '41208700883165207', 1]);
     expect(pvs?.period).toEqual({ start: '2031-01-01', end: '2035-12-31' });
     expect(((pvs?.class as Json[]) ?? []).map((k) => [codes(k.type)[0], k.value])).toEqual([['plan', 'PVS-EXN'], ['group', 'CT-88210']]);
-    expect(codes(pvs?.relationship)).toContain('SEL');
+    expect(codes(pvs?.relationship)).toContain('self'); // since fix37a (R59-N1) subscriber-relationship self, was table 0063 SEL
     expect(text(pvs?.extension)).toContain('"value":"31860425771"');
     const payor = byRef('01', (pvs?.payor as Json[])[0]) as Json;
     expect(text(payor.identifier)).toContain('"code":"NIIP"');
@@ -157,7 +157,8 @@ describe('review 60 at the destination (channel zone America/Sao_Paulo, May 2034
   it('#11 A04 João a dependant spouse: the Bandeirantes Coverage (ANS 358912) beneficiary João, subscriber his wife Lúcia Helena (a RelatedPerson by her CPF, IN1-49), relationship SPO [IG IN1[Coverage] #16, #17, #18, #49]', () => {
     const [bsc] = ofPayor('11', JOAO, 'Bandeirantes Saúde Cooperativa Médica');
     const wife = one('11', 'RelatedPerson', '22608451772');
-    expect([refOf(bsc?.beneficiary), refOf(bsc?.subscriber), codes(bsc?.relationship).includes('SPO')]).toEqual([ref(patient('11', JOAO)), ref(wife), true]);
+    expect([refOf(bsc?.beneficiary), refOf(bsc?.subscriber), codes(bsc?.relationship).includes('spouse')]).toEqual([ref(patient('11', JOAO)), ref(wife), true]);
+    // since fix37a (R59-N1) Coverage.relationship is subscriber-relationship spouse; the wife RelatedPerson keeps SPO
     expect([wife.birthDate, (wife.name as Json[])[0]]).toEqual(['1972-03-18', { family: 'ASSUNÇÃO FALCÃO', given: ['LÚCIA HELENA', 'DE'] }]);
   });
 

@@ -81,7 +81,7 @@ describe('review 62: notes (not counted)', () => {
     expect((contact.organization as Json).display).toBe('Tuas Marine Engineering Pte Ltd');
     expect(text(ofType('21', 'Organization'))).toContain('"family":"LOW"');
   });
-  it.fails('R62-N2 #21 no RelatedPerson without a name', () => {
+  it('R62-N2 #21 no RelatedPerson without a name', () => {
     expect(ofType('21', 'RelatedPerson').filter((r) => r.name === undefined)).toEqual([]);
   });
 

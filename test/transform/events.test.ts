@@ -64,6 +64,8 @@ const EXPECTED: Record<string, [string, string[]]> = {
   'BAR^P01': ['BAR_P01', ['Patient', 'Encounter', 'Coverage']],
   // P02 purges the accounts: a DELETE of each PID-18 Account, no visit upserted (tested below)
   'BAR^P02': ['BAR_P02', ['Patient']],
+  // P05 update account (review 59 R59-R1, refused until fix37a): read as P01 is, its ABS reported
+  'BAR^P05': ['BAR_P05', ['Patient', 'Encounter', 'Account', 'Coverage']],
   'BAR^P12': ['BAR_P12', ['Patient', 'Encounter', 'Procedure']],
   'DFT^P03': ['DFT_P03', ['Patient', 'ChargeItem']],
   'DFT^P11': ['DFT_P11', ['Patient', 'ChargeItem']],

@@ -129,3 +129,34 @@ describe('[IG NK1[Patient] #13, #30–32] [hig identity] the patient\'s view of 
     expect(a.filter((e) => e.request.url === 'Organization?identifier=urn%3Aoid%3A1.2.3|4711')).toHaveLength(1);
   });
 });
+
+describe('[IG NK1[RelatedPerson] #30–32] an organization NK1 without NK1-2: the contact person is the RelatedPerson (review 62 R62-N2)', () => {
+  const related = (all: Entry[]) => all.filter((e) => e.resource.resourceType === 'RelatedPerson').map((e) => e.resource);
+  const patientContact = (all: Entry[]) => ((all.find((e) => e.resource.resourceType === 'Patient')?.resource as Json).contact as Json[])[0] as Json;
+
+  it('NK1-30 names the RelatedPerson (name[2] with NK1-2 empty), NK1-31 its telecom[3]; Patient.contact keeps the organization, not the person', () => {
+    const all = convert(adt('A1', 'M1', SMITH));
+    const [rp, ...more] = related(all);
+    expect(more).toEqual([]);
+    expect(rp?.name).toEqual([{ family: 'SMITH', given: ['JOHN'] }]);
+    expect((rp?.telecom as Json[]).map((t) => t.value)).toEqual(['+1 555 5550130']);
+    expect((rp?.address as Json[]).map((a) => a.city)).toEqual(['Goodtown']);
+    // [IG NK1[Patient] #2 → contact.name: NK1-2 only; #30 → the organization's contact]
+    expect(patientContact(all).name).toBeUndefined();
+    expect(contactNames(contactOrganization(all))).toEqual([{ family: 'SMITH', given: ['JOHN'] }]);
+  });
+
+  it('an NK1 naming the organization and no person (no NK1-2, NK1-30, identifier) makes no RelatedPerson; Patient.contact holds the organization and its phone', () => {
+    const message = adt('A1', 'M1', undefined).replace('NK1|1||EMC^Emergency Contact^HL70063|||', 'NK1|1||EMC^Emergency Contact^HL70063||^WPN^PH^^1^555^5550100|');
+    const all = convert(message);
+    expect(related(all)).toEqual([]);
+    const contact = patientContact(all);
+    expect((contact.telecom as Json[]).map((t) => t.value)).toEqual(['+1 555 5550100']);
+    expect((contact.organization as Json).display).toBe('Acme Corp');
+  });
+
+  it('control: beside a named NK1-2 the contact person stays the organization\'s only; the RelatedPerson is NK1-2', () => {
+    const all = convert(adt('A1', 'M1', SMITH).replace('NK1|1||', 'NK1|1|DOE^RICHARD|'));
+    expect(related(all).map((r) => r.name)).toEqual([[{ family: 'DOE', given: ['RICHARD'] }]]);
+  });
+});

@@ -7,7 +7,7 @@
 import { deletedContribution, deletes } from './action-code.js';
 import { sensitivityType } from './allergy-reaction.js';
 import type { Repetition } from '../../hl7/message.js';
-import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
+import { type Conversion, type SegmentReader, push, set } from '../context.js';
 import { xadAddress } from '../datatypes/address.js';
 import { codeableConcept, ownTableCode, tableCoding, tableConcept, withCptModifiers } from '../datatypes/coding.js';
 import { cweIdentifier, cxIdentifier, eiIdentifier, ssnIdentifier, typeSystem } from '../datatypes/identifier.js';
@@ -18,12 +18,14 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { identifierNamespace } from '../identifier-namespace.js';
-import { conceptKey, identifierFact, motherKey, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, motherKey, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
 import type { IdentityKey, Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
+import { partyPerson } from './party-person.js';
+import { subscriberRelationship } from './subscriber-relationship.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
 export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
@@ -54,7 +56,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   set(c, 'type', codeableConcept(seg.rep(15)));
   set(c, 'subscriberId', policy);
   c.beneficiary = cx.ref(scope.patient);
-  set(c, 'relationship', codeableConcept(seg.rep(17), 'Relationship'));
+  // [IG IN1[Coverage] #17; deviation, R59-N1] the patient's relationship to the subscriber (FHIR R4 Coverage.relationship):
+  // IN1-17 read inverted; the IG's Relationship coding is the insured's, on the subscriber RelatedPerson
+  const insuredRelationship = codeableConcept(seg.rep(17), 'Relationship');
+  set(c, 'relationship', subscriberRelationship(seg.str(17)));
   set(c, 'period', seg.period([12], [13]));
   const payorName = seg.str(4);
   const payorIds = seg.reps(3).flatMap((r) => cxIdentifier(r, cx) ?? []);
@@ -86,7 +91,10 @@ export function mapIn1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const subscriberNumbers = employerIds.filter((r) => val(r, 5)?.toUpperCase() === 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   const employerIdentifiers = employerIds.filter((r) => val(r, 5)?.toUpperCase() !== 'SN').map((r) => cxIdentifier(r, cx)).filter((id): id is Json => id !== undefined);
   set(c, 'policyHolder', organization(cx, seg.rep(11), employerIdentifiers));
-  set(c, 'subscriber', insured(seg, scope.patient, scope.motherIdentifiers, c.relationship as Json | undefined, cx));
+  set(c, 'subscriber', insured(seg, scope.patient, scope.motherIdentifiers, insuredRelationship, cx));
+  // an IN1-17 read as `other` or not at all, with no subscriber RelatedPerson (no IN1-16 name) to hold its code, is said
+  const reading = ((c.relationship as Json | undefined)?.coding as Json[] | undefined)?.[0]?.code;
+  if ((reading === undefined || reading === 'other') && insuredRelationship !== undefined && c.subscriber === undefined) cx.leftOut(seg, '17', 'a relationship SubscriberRelationshipCodes has no code of its own for, and no insured person (IN1-16) to hold it');
   // [IG IN1[Coverage] #49] the insured's id → the R5 subscriberId (an Identifier) as a cross-version
   // extension (the IG writes `extension-subscriberId`; the cross-version form names the element path)
   const insuredId = cxIdentifier(seg.rep(49), cx);
@@ -209,61 +217,6 @@ function markInsuredMother(seg: SegmentReader, patient: Resource, id: Json | und
   if (motherId === undefined || motherId === made.id) return;
   cx.motherCandidates.set(key, motherId);
   cx.motherNamedOnly.add(key);
-}
-
-/** A GT1 guarantor's or an IN1 insured's RelatedPerson of this message, with what says who the person is. */
-interface PartyPerson {
-  person: Resource;
-  patient: string | undefined;
-  /** identifierFact of each identifier (GT1-2, GT1-12; IN1-49). */
-  identifiers: string[];
-  name: string | undefined;
-  /** The relationship to the patient as sent (GT1-11, IN1-17: table 0063), upper case. */
-  relationship: string | undefined;
-}
-
-const PARTY_PERSONS = new StateKey<{ guarantor: PartyPerson[]; insured: PartyPerson[] }>('the GT1 guarantors and IN1 insured of this message', () => ({ guarantor: [], insured: [] }));
-
-/** One person: of one patient, an identifier in common, else the same name and the same relationship. */
-function samePerson(a: PartyPerson, b: PartyPerson): boolean {
-  if (a.patient !== b.patient) return false;
-  if (a.identifiers.some((i) => b.identifiers.includes(i))) return true;
-  return a.name !== undefined && a.name === b.name && a.relationship !== undefined && a.relationship === b.relationship;
-}
-
-/**
- * [hig identity, review 34 R34-N2; the IG has no GT1 map] The GT1 guarantor and the IN1-16/17 insured
- * that name one person (an identifier in common, GT1-2/12 and IN1-49; else the same name, GT1-3 and
- * IN1-16, and the same relationship, GT1-11 and IN1-17) are one RelatedPerson within the message: the
- * guarantor's (its key, GT1-2, whichever segment comes first: an ORM sends IN1 before GT1, an ADT or DFT
- * after), the insured's elements added where the guarantor's lack them, the Coverage's subscriber and
- * the Account's guarantor naming it. Before, the spouse a registration named twice was two RelatedPersons
- * of the patient (review 34 #17). Across messages the keys stay as documented (docs/mapping.md
- * "Resource identity", RelatedPerson): a message with IN1 alone keys the insured by relationship + name.
- * Returns the person the segment names.
- */
-function partyPerson(role: 'guarantor' | 'insured', made: Resource, patient: Resource, identifiers: readonly Json[], name: Json | undefined, relationship: string | undefined, cx: Conversion): Resource {
-  const me: PartyPerson = {
-    person: made,
-    patient: resourceFact(patient),
-    identifiers: identifiers.filter((i) => typeof i.value === 'string').map(identifierFact),
-    name: nameFact(name),
-    relationship: relationship?.toUpperCase(),
-  };
-  const persons = cx.state(PARTY_PERSONS);
-  if (role === 'insured') {
-    const guarantor = persons.guarantor.find((g) => samePerson(g, me));
-    if (guarantor === undefined) {
-      persons.insured.push(me);
-      return made;
-    }
-    cx.fold(made, guarantor.person);
-    return guarantor.person;
-  }
-  for (const insured of persons.insured) if (samePerson(insured, me)) cx.fold(insured.person, made);
-  persons.insured = persons.insured.filter((i) => !samePerson(i, me));
-  persons.guarantor.push(me);
-  return made;
 }
 
 /**

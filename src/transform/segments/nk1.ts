@@ -10,6 +10,7 @@ import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snaps
 import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
+import { partyPerson } from './party-person.js';
 import { holdsIdentifier } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
@@ -156,16 +157,28 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const addresses = seg.reps(4).map((r) => xadAddress(r, cx));
   const person = contactPerson(seg, cx);
   const contactOrg = patient === undefined ? undefined : contactOrganization(seg, person, patient, cx);
-  if (person !== undefined && contactOrg === undefined) {
-    // [IG NK1[RelatedPerson] #30 → name[2], #31 → telecom[3], #32 → address[2]] without an
-    // organization the contact person is the related person only when NK1-2 names nobody: beside
-    // a named next of kin, two people's names would make one RelatedPerson (the IG's own comment
-    // asks how to tell them apart)
-    if (!names.some((n) => n !== undefined)) {
+  // the RelatedPerson's own lists: the contact's, plus the contact person where it is the related person
+  const rpNames = [...names];
+  const rpTelecom = [...telecom];
+  const rpAddresses = [...addresses];
+  if (person !== undefined) {
+    // [IG NK1[RelatedPerson] #30 → name[2], #31 → telecom[3], #32 → address[2]] the contact person is
+    // the related person only when NK1-2 names nobody: beside a named next of kin, two people's names
+    // would make one RelatedPerson (the IG's own comment asks how to tell them apart). With an
+    // organization (NK1-13) it is also the organization's contact [IG NK1[Patient] #30–32], not
+    // Patient.contact's name; before review 62 (R62-N2) it was that alone, and the RelatedPerson of an
+    // employer NK1 had no name at all.
+    const alone = !names.some((n) => n !== undefined);
+    if (alone) {
+      rpNames.push(person.name);
+      rpTelecom.push(...person.telecom);
+      rpAddresses.push(...person.address);
+    }
+    if (alone && contactOrg === undefined) {
       names.push(person.name);
       telecom.push(...person.telecom);
       addresses.push(...person.address);
-    } else {
+    } else if (!alone && contactOrg === undefined) {
       cx.leftOut(seg, '30-32', 'a contact person beside the next of kin NK1-2, without an organization (NK1-13) to be its contact');
     }
   }
@@ -180,9 +193,9 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (all.length > 0) rp.identifier = all;
   if (patient !== undefined) rp.patient = cx.ref(patient);
   push(rp, 'relationship', relationship, role);
-  push(rp, 'name', ...names);
-  push(rp, 'telecom', ...telecom);
-  push(rp, 'address', ...addresses);
+  push(rp, 'name', ...rpNames);
+  push(rp, 'telecom', ...rpTelecom);
+  push(rp, 'address', ...rpAddresses);
   // [IG NK1[RelatedPerson] #15 → gender via AdministrativeSex]: a table 0001 code only (coded.ts)
   set(rp, 'gender', administrativeGender(seg, 15, cx));
   set(rp, 'birthDate', seg.date(16));
@@ -191,15 +204,19 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     const language = codeableConcept(r, 'PrimaryLanguage');
     return language === undefined ? undefined : { language };
   }));
-  // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only
-  if (patient !== undefined && (rp.name !== undefined || rp.identifier !== undefined || rp.telecom !== undefined)) {
+  // RelatedPerson.patient is required: without a patient the NK1 stays a Patient.contact only. An NK1 naming
+  // an organization (NK1-13) and no person (no NK1-2, NK1-30 or identifier) is the organization's: its phone is
+  // the organization's, Patient.contact holds it [IG NK1[Patient] #13] and no person is there to relate
+  // (review 62 R62-N2; R59-W1's class, a nameless RelatedPerson for an organization)
+  const somebody = rp.name !== undefined || rp.identifier !== undefined || (rp.telecom !== undefined && contactOrg === undefined);
+  if (patient !== undefined && somebody) {
     // [hig identity] the patient's relative NK1-12/NK1-33, else of this relationship and name;
     // a relative known by an identifier is one person however often named: the mother PID-21
     // already made (pid.ts) is filled in, not repeated as `#2`
     const id = identifiers[0] as Json | undefined;
     const reading = motherReading(seg, identifiers as Json[], scope);
     const mother = reading === 'mother';
-    const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(names.find((n) => n !== undefined)));
+    const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(rpNames.find((n) => n !== undefined)));
     const made = cx.add(rp as Resource, key, id === undefined && !mother ? 'distinct' : 'merge');
     // [hig mother rule; CR30-3] the mother or another person: the held mother says (motherReading)
     const motherId = reading === 'candidate' ? cx.idOf('RelatedPerson', motherKey(patient)) : undefined;
@@ -215,6 +232,9 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // [v2.5.1 2.10.4.1; fix32b] a member of the patient's contact list; not the mother, whom PID-21 names too
     // (her identity is the patient's mother, not a place on the list: docs/mapping.md "Snapshot lists")
     if (!mother) listedMember(cx, 'contact', patient, made);
+    // [hig identity; review 61 R61-N2] the IN1 insured of this message naming this relative is this RelatedPerson
+    // (party-person.ts); not a mother candidate, whose place the held mother decides
+    if (reading === undefined) partyPerson('relative', made, patient, identifiers as Json[], rpNames.find((n) => n !== undefined), seg.str(3), cx);
   }
   if (patient !== undefined) {
     const contact: Json = {};

@@ -78,6 +78,9 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   ADT_A60: `${HDR} EVN PID [{ARV}] [VISIT(PV1 [{ARV}] [PV2])] [{ADVERSE_REACTION_GROUP(IAM [{NTE}] [{IAR}])}]`,
   BAR_P01: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} {VISIT([PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] [{NK1}] ${INSURANCE} [ACC] [UB1] [UB2])}`,
   BAR_P02: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{DB1}])}`,
+  // v2.5.1 6.4.6 update account (review 59 R59-R1: refused until fix37a): BAR_P01's grammar, the VISIT group ending
+  // in [ABS] [{BLC}] [RMI] (abstract, blood code, risk management incident: no IG map, reported as any unmapped segment)
+  BAR_P05: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} {VISIT([PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] [{NK1}] ${INSURANCE} [ACC] [UB1] [UB2] [ABS] [{BLC}] [RMI])}`,
   BAR_P12: `${HDR} EVN PID [{ARV}] PV1 [DRG] [{DG1}] ${PROCEDURE} ${ADT_OBX}`,
   DFT_P03: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} {FINANCIAL(FT1 [{NTE}] [{PRT}] [{ROL}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')})} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC]`,
   DFT_P11: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} [PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${FINANCIAL_ORDER('')} [{DG1}] [DRG] [{GT1}] ${INSURANCE} [ACC] {FINANCIAL(FT1 [{NTE}] [{PRT}] [{ROL}] [{FINANCIAL_PROCEDURE(PR1 [{ROL}] [{PRT}])}] ${FINANCIAL_ORDER('FINANCIAL_')} [{DG1}] [DRG] [{GT1}] [{FINANCIAL_INSURANCE(IN1 [IN2] [IN3] [{ROL}])}])}`,
@@ -169,7 +172,7 @@ export const NOTE_OWNERS: Readonly<Record<string, string>> = {
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17', 'A18'].map((e) => `ADT^${e}`),
   ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A52', 'A53', 'A60'].map((e) => `ADT^${e}`),
-  'BAR^P01', 'BAR^P02', 'BAR^P12', 'DFT^P03', 'DFT^P11',
+  'BAR^P01', 'BAR^P02', 'BAR^P05', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORP^O10', 'ORR^O02', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
   'RDE^O01', 'RDE^O11', 'RDE^O25', 'RAS^O01', 'RAS^O17', 'RDS^O01', 'RDS^O13', 'RGV^O01', 'RGV^O15', 'REF^I12', 'REF^I13', 'REF^I14',
