@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { randomFromPool } from '../security/seal.js';
+import { sealedSchema } from '../security/sealed-schema.js';
 import type { RedisClient } from '../redis/connections.js';
 import { storeOutboxKey } from '../redis/keys.js';
 import { MESSAGE_STATUSES, OUTCOMES, SOURCE_KINDS, STORE_V1, type QueuedEvent, type StoreEvent } from './types.js';
@@ -49,7 +50,7 @@ export async function appendStoreEvents(redis: RedisClient, key: string, events:
 }
 
 const iso = z.string().refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 time');
-const sealed = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.union([z.literal(1), z.literal(2)]).optional() });
+const sealed = sealedSchema;
 const text = (max: number) => z.string().max(max);
 const base = { eventId: text(100).min(1), messageId: text(200).min(1), channelId: text(100).min(1), at: iso };
 const int = z.number().int().min(0).max(2_147_483_647);
