@@ -45,6 +45,12 @@ export interface JobMeta {
   contentTag?: string;
   /** Set on a conflict: the message id whose sender and control id this message reused. */
   conflictOf?: string;
+  /**
+   * Set when intake's received event for the store went to the outbox in the script that stored
+   * this job (queues.ts trailsWithJob): the worker's events then leave it out, so the sealed raw
+   * message crosses Redis once per job. Without it the worker appends it again (kept once).
+   */
+  storeReceived?: true;
 }
 
 export interface IntegrationJobData {

@@ -47,8 +47,13 @@ export function withEventIds(events: readonly StoreEvent[]): QueuedEvent[] {
  */
 export async function appendStoreEvents(redis: RedisClient, key: string, events: readonly StoreEvent[]): Promise<QueuedEvent[]> {
   const queued = withEventIds(events);
-  if (queued.length > 0) await redis.xadd(key, '*', 'v', STORE_V1, 'h', ENTRY_SHAPE, 'e', JSON.stringify(queued));
+  if (queued.length > 0) await redis.xadd(key, '*', ...entryFields(queued));
   return queued;
+}
+
+/** The fields of one outbox entry holding `events` (with their ids), as XADD takes them after the id. */
+export function entryFields(events: readonly QueuedEvent[]): string[] {
+  return ['v', STORE_V1, 'h', ENTRY_SHAPE, 'e', JSON.stringify(events)];
 }
 
 const iso = z.string().refine((s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(s) && !Number.isNaN(Date.parse(s)), 'expected an ISO-8601 time');
