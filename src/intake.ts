@@ -12,7 +12,7 @@ import { echoCode, echoMessageType, echoVersion } from './hl7/echo.js';
 import type { AckSituation } from './hl7/ack-table.js';
 import type { Keyring, Packed } from './security/seal.js';
 import type { QueueRegistry } from './queue/queues.js';
-import { enqueue, noteConflict } from './queue/queues.js';
+import { enqueue, noteConflict, trailsWithJob } from './queue/queues.js';
 import { conflictMessageId, messageIdFor, type IntegrationJobData, type JobMeta, type SourceKind } from './queue/jobs.js';
 import type { Logger } from './log.js';
 import type { RedisClient } from './redis/connections.js';
@@ -244,19 +244,24 @@ export async function place(
 ): Promise<Placed> {
   // Fields of the (rare) log lines below; no child logger per message on the ingest path.
   const ids = { channel: channel.id, ...(controlId !== undefined ? { controlId } : {}) };
-  const enqueueJob = (job: IntegrationJobData) => enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1), deps.queues.enqueuer);
-  const first = build();
+  // The store's received event goes with the job in one script where the enqueue allows it (queues.ts trailsWithJob).
+  const outbox = deps.outbox;
+  const withJob = outbox !== undefined && trailsWithJob(channel, deps.queues.enqueuer);
+  const stamped = (j: IntegrationJobData): IntegrationJobData => (withJob ? { ...j, meta: { ...j.meta, storeReceived: true } } : j);
+  const enqueueJob = (job: IntegrationJobData) =>
+    enqueue(writer.queue, channel, job, writer.connection, deps.queues.prefix, tags.slice(1), deps.queues.enqueuer, undefined, withJob ? outbox.trail([receivedOf(channel, job)]) : undefined);
+  const first = stamped(build());
   let job = first;
   let placed = await enqueueJob(job);
   if (placed === 'conflict' && channel.queue.duplicates === 'process' && tags[0]) {
-    job = build({ messageId: conflictMessageId(first.messageId, tags[0]), conflictOf: first.messageId });
+    job = stamped(build({ messageId: conflictMessageId(first.messageId, tags[0]), conflictOf: first.messageId }));
     placed = await enqueueJob(job);
     if (placed === 'stored') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'processed', conflictId: job.messageId });
   }
   // Refused by the channel, or (64 bits of tag alike, other content) its own id taken as well.
   if (placed === 'conflict') conflicted(channel, deps, ids, source, { clientId: first.clientId, messageId: first.messageId, action: 'rejected' });
   if (placed === 'duplicate') deps.log.info({ ...ids, messageId: job.messageId }, 'resend of a stored message: acknowledged again, not processed again');
-  if (deps.outbox) void deps.outbox.append(storeEventsOf(channel, placed, job, first));
+  if (outbox) void outbox.append(storeEventsOf(channel, placed, job, first, withJob));
   return { kind: placed === 'conflict' ? 'rejected' : placed, job: placed === 'conflict' ? first : job };
 }
 
@@ -269,13 +274,21 @@ export function ackCodeOf(channel: Channel, situation: AckSituation): string | u
   return channel.source.type === 'http' ? ACK_TABLE[situation].original : undefined;
 }
 
-/** What the store learns from one placement: the new message (with its ACK), a resend or a conflict on the original. */
-function storeEventsOf(channel: Channel, placed: 'stored' | 'duplicate' | 'conflict', job: IntegrationJobData, first: IntegrationJobData): StoreEvent[] {
+/** The received event of a job intake stored, with the ACK it answers now (none when the channel answers once processed). */
+function receivedOf(channel: Channel, job: IntegrationJobData): StoreEvent {
+  const code = channel.ackOn === 'processed' ? undefined : ackCodeOf(channel, 'stored');
+  return receivedEvent(job, code ? { ack: { code, at: new Date().toISOString() } } : {});
+}
+
+/**
+ * What the store learns from one placement: the new message (with its ACK) unless its received
+ * event went with the job (`withJob`), a resend, or a conflict on the original.
+ */
+function storeEventsOf(channel: Channel, placed: 'stored' | 'duplicate' | 'conflict', job: IntegrationJobData, first: IntegrationJobData, withJob: boolean): StoreEvent[] {
   const at = new Date().toISOString();
   const events: StoreEvent[] = [];
   if (placed === 'stored') {
-    const code = channel.ackOn === 'processed' ? undefined : ackCodeOf(channel, 'stored');
-    events.push(receivedEvent(job, code ? { ack: { code, at } } : {}));
+    if (!withJob) events.push(receivedOf(channel, job));
     if (job !== first) events.push({ kind: 'conflict', messageId: first.messageId, channelId: channel.id, at, relatedMessageId: job.messageId });
   } else if (placed === 'duplicate') {
     events.push({ kind: 'duplicate', messageId: job.messageId, channelId: channel.id, at, ...(job.meta.ipAddress ? { peer: job.meta.ipAddress } : {}) });

@@ -1,6 +1,7 @@
 /**
  * One message's store-outbox entries as the e2e path appends them: [intake's, the worker's]
- * (received + ACK, then convert/validate/deliver tries, the sealed result and completion).
+ * (received + ACK, appended with the job; then convert/validate/deliver tries, the sealed result and
+ * completion: no second copy of received, which the worker leaves out since intake's goes with the job).
  * Shared by the writer benches (write-cost, writer-reads) so both write the same rows.
  */
 import type { Keyring } from '../../src/security/seal.js';
@@ -25,7 +26,6 @@ export function outboxEntries(keyring: Keyring, channel: string, prefix: string)
     const id = (i: number) => `t001.${String(i).padStart(2, '0')}.${newEventId()}`;
     const intake: StoreEvent[] = [{ ...received, ack: { code: 'AA', at: t(1) } }];
     const worker: StoreEvent[] = [
-      received,
       { ...base, eventId: id(0), kind: 'attempt', at: t(5), stage: 'convert', attempt: 1, durationMs: 2, outcome: 'success' },
       { ...base, eventId: id(1), kind: 'attempt', at: t(6), stage: 'validate', attempt: 1, durationMs: 1, outcome: 'success' },
       { ...base, eventId: id(2), kind: 'attempt', at: t(6), stage: 'deliver', attempt: 1, durationMs: 0, destinationId: 'default', outcome: 'skipped' },

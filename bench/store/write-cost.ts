@@ -1,7 +1,7 @@
 /**
  * The store writer's CPU per message, without Redis or the rest of the daemon: the outbox entries
- * the e2e path produces for one message (intake's `received` with the ACK; then the worker's copy
- * of `received`, the convert / validate / deliver stages, the sealed result and `completed`) are
+ * the e2e path produces for one message (intake's `received` with the ACK; then the worker's
+ * convert / validate / deliver stages, the sealed result and `completed`) are
  * JSON-encoded as appendStoreEvents does, read back with parseEntry and written with writeBatch in
  * batches shaped like the writer's at a steady rate: each batch holds the worker's events of
  * messages received `--lag` messages earlier and the intake events of new ones. With the default
@@ -19,7 +19,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMessageStore } from '../../src/store/index.js';
-import { parseEntry } from '../../src/store/outbox.js';
+import { ENTRY_SHAPE, parseEntry } from '../../src/store/outbox.js';
 import { writeBatch } from '../../src/store/write-batch.js';
 import { openPostgresDb } from '../../src/store/db-postgres.js';
 import { openPgliteDb } from '../../src/store/db-pglite.js';
@@ -110,7 +110,7 @@ async function measure(name: 'postgres' | 'pglite', round: number) {
       const c0 = cpuMs();
       const events: QueuedEvent[] = [];
       for (const e of stream.slice(i, i + batch * 2)) {
-        const r = parseEntry(['v', STORE_V1, 'e', e]);
+        const r = parseEntry(['v', STORE_V1, 'h', ENTRY_SHAPE, 'e', e]);
         if (!r.ok) throw new Error(r.reason);
         events.push(...r.events);
       }

@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import { openMessageStore } from '../../src/store/index.js';
 import { STORE_V1 } from '../../src/store/types.js';
 import { outboxEntries } from './outbox-entries.js';
+import { ENTRY_SHAPE } from '../../src/store/outbox.js';
 import { benchArgs, requireNumbers } from '../lib/args.js';
 import { startBenchRedis } from '../lib/redis.js';
 import { loadAverage } from '../lib/stats.js';
@@ -52,9 +53,9 @@ for (let i = 0; i < total; i++) {
   const due = t0 + (i * 1000) / rate;
   const wait = due - performance.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  void conn.xadd(key, '*', 'v', STORE_V1, 'e', prepared[i]![0]);
+  void conn.xadd(key, '*', 'v', STORE_V1, 'h', ENTRY_SHAPE, 'e', prepared[i]![0]);
   const w = prepared[i]![1];
-  setTimeout(() => void conn.xadd(key, '*', 'v', STORE_V1, 'e', w), 20);
+  setTimeout(() => void conn.xadd(key, '*', 'v', STORE_V1, 'h', ENTRY_SHAPE, 'e', w), 20);
 }
 await new Promise((r) => setTimeout(r, 100));
 await writer.drained(60_000);

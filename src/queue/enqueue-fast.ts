@@ -20,6 +20,7 @@ interface PendingAdd {
   json: JobJson;
   jobId: string;
   dedupe: Dedupe;
+  trail: AddRequest['trail'];
   resolve(placed: Placement): void;
   reject(err: Error): void;
 }
@@ -37,14 +38,22 @@ interface PendingAdd {
  *               counts the resend
  *   conflict  → state 3: nothing stored
  * The marker is set only once the job exists: an add that failed leaves no marker, so the sender's
- * resend is stored, not mistaken for a duplicate. Reply: [state, BullMQ's reply], or an error.
- * KEYS: BullMQ's, marker, job hash. ARGV: BullMQ's, the tags, their count, the window (ms).
+ * resend is stored, not mistaken for a duplicate. With a trail (AddRequest.trail: the store's
+ * received event) the script appends it to its stream once the job is stored, so it is in Redis
+ * exactly when the job is: a kill -9 between the add and a separate XADD can no longer lose it.
+ * Reply: [state, BullMQ's reply], or an error.
+ * KEYS: BullMQ's, marker, job hash, trail stream (the marker when there is no trail).
+ * ARGV: BullMQ's, the tags, their count, the window (ms), the trail's fields, their count.
  */
 function dedupedAddLua(bullmqLua: string, bullmqKeys: number): string {
   return `${DEDUPE_LUA}
-local windowMs = tonumber(ARGV[#ARGV])
-local ntags = tonumber(ARGV[#ARGV - 1])
-local firstTag = #ARGV - 1 - ntags
+local ntrail = tonumber(ARGV[#ARGV])
+local lastBefore = #ARGV - 1 - ntrail
+local trail = {}
+for i = lastBefore + 1, lastBefore + ntrail do trail[#trail + 1] = ARGV[i] end
+local windowMs = tonumber(ARGV[lastBefore])
+local ntags = tonumber(ARGV[lastBefore - 1])
+local firstTag = lastBefore - 1 - ntags
 local bullKeys, bullArgv, tags = {}, {}, {}
 for i = 1, ${bullmqKeys} do bullKeys[i] = KEYS[i] end
 for i = 1, firstTag - 1 do bullArgv[i] = ARGV[i] end
@@ -67,6 +76,7 @@ if not ok then
 end
 if redis.call('EXISTS', jobKey) == 0 then return redis.error_reply('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
 higMarkSeen(seenKey, tags, windowMs)
+if ntrail > 0 then redis.call('XADD', KEYS[${bullmqKeys + 3}], '*', unpack(trail)) end
 return {0, added}`;
 }
 
@@ -161,7 +171,7 @@ export function createFastEnqueuer(): Enqueuer {
       for (const [name, script] of Object.entries(scripts)) {
         if (!ADD_SCRIPT.test(name)) continue;
         if (typeof script.lua !== 'string' || typeof script.numberOfKeys !== 'number') throw new Error(`BullMQ's ${name} has no readable Lua source`);
-        redis.defineCommand(dedupedName(name), { lua: dedupedAddLua(script.lua, script.numberOfKeys), numberOfKeys: script.numberOfKeys + 2 });
+        redis.defineCommand(dedupedName(name), { lua: dedupedAddLua(script.lua, script.numberOfKeys), numberOfKeys: script.numberOfKeys + 3 });
         addScriptKeys.set(name, script.numberOfKeys);
       }
       prepared.add(redis);
@@ -177,7 +187,8 @@ export function createFastEnqueuer(): Enqueuer {
     const command = multi[dedupedName(name)];
     if (keys === undefined || !command) throw new Error(`BullMQ's ${name} is not defined on this connection`);
     const { seenKey: marker, tags, windowMs } = add.dedupe;
-    command.call(multi, [...args.slice(0, keys), marker, queue.toKey(add.jobId), ...args.slice(keys), ...tags, tags.length, windowMs]);
+    const trail = add.trail?.fields ?? [];
+    command.call(multi, [...args.slice(0, keys), marker, queue.toKey(add.jobId), add.trail?.key ?? marker, ...args.slice(keys), ...tags, tags.length, windowMs, ...trail, trail.length]);
   }
 
   async function flush(key: string): Promise<void> {
@@ -207,15 +218,16 @@ export function createFastEnqueuer(): Enqueuer {
 
   return {
     kind: 'fast',
+    trailsWithJob: true,
     /**
      * Each promise settles with its own command's reply: a job whose add failed rejects (its sender
      * gets a negative ACK) while the others of the batch are stored; an aborted or lost EXEC rejects
      * them all. Queue objects with the same name and prefix must be equivalent.
      */
-    add({ queue, redis, name, data, opts, dedupe, batch: batchName }: AddRequest): Promise<Placement> {
+    add({ queue, redis, name, data, opts, dedupe, batch: batchName, trail }: AddRequest): Promise<Placement> {
       return new Promise((resolve, reject) => {
         const { json, jobId } = newJobJson(name, data, opts);
-        const add: PendingAdd = { queue, json, jobId, resolve, reject, dedupe };
+        const add: PendingAdd = { queue, json, jobId, resolve, reject, dedupe, trail };
         // A queue's qualified name always holds a ':' (prefix:name); a batch name is kept apart by a NUL.
         const key = batchName === undefined ? queue.qualifiedName : `\0${batchName}`;
         const batch = pending.get(key);

@@ -48,6 +48,7 @@ export function createPlainEnqueuer(): Enqueuer {
   const inflight = new Map<string, Promise<Placement>>();
   return {
     kind: 'plain',
+    trailsWithJob: false,
     async add(request) {
       const key = request.queue.toKey(String(request.opts.jobId));
       const before = inflight.get(key);

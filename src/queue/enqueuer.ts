@@ -39,12 +39,20 @@ export interface AddRequest {
    * batch is the queue's. Only the fast enqueuer batches.
    */
   batch?: string;
+  /**
+   * A stream entry (the store outbox's received event) appended by the same script that stores the
+   * job, and only when it stores it: in Redis exactly when the job is. Only the fast enqueuer takes
+   * one (`trailsWithJob`); the plain one is not one script.
+   */
+  trail?: { key: string; fields: string[] };
 }
 
 export type EnqueuerKind = 'fast' | 'plain';
 
 export interface Enqueuer {
   readonly kind: EnqueuerKind;
+  /** whether `add` appends AddRequest.trail atomically with the job (ignored otherwise: the caller appends it itself) */
+  readonly trailsWithJob: boolean;
   /** Resolves once the job is in Redis ('stored') or the dedupe rule answered; rejects otherwise. */
   add(request: AddRequest): Promise<Placement>;
 }

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Sealed } from '../security/seal.js';
+import { sealedSchema } from '../security/sealed-schema.js';
 
 export const INBOUND_V1 = 'inbound.v1';
 
@@ -44,6 +45,12 @@ export interface JobMeta {
   contentTag?: string;
   /** Set on a conflict: the message id whose sender and control id this message reused. */
   conflictOf?: string;
+  /**
+   * Set when intake's received event for the store went to the outbox in the script that stored
+   * this job (queues.ts trailsWithJob): the worker's events then leave it out, so the sealed raw
+   * message crosses Redis once per job. Without it the worker appends it again (kept once).
+   */
+  storeReceived?: true;
 }
 
 export interface IntegrationJobData {
@@ -91,7 +98,6 @@ export function jobNameOf(data: IntegrationJobData): string {
 }
 
 /** `v`: the sealed format (absent = v1, 2 = compressed before encryption; see security/seal.ts). */
-const sealedSchema = z.object({ kid: z.string(), iv: z.string(), tag: z.string(), data: z.string(), v: z.union([z.literal(2), z.literal(3)]).optional(), z: z.union([z.literal(1), z.literal(2)]).optional() });
 export const jobDataSchema = z.object({
   messageId: z.string().min(1),
   channelId: z.string().min(1),

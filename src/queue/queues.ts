@@ -11,7 +11,7 @@ import { jobNameOf, type IntegrationJobData } from './jobs.js';
 import { BACKOFF_TYPE } from './retry.js';
 import { dispatch, enqueueOrdered, isOrdered } from './ordering.js';
 import { tagsOf, type Placement } from './dedupe.js';
-import type { Enqueuer } from './enqueuer.js';
+import type { AddRequest, Enqueuer } from './enqueuer.js';
 import { selectEnqueuer } from './enqueuer-select.js';
 import { dedupeStatsKey, seenKey } from '../redis/keys.js';
 import { pauseFlags, type PauseFlags } from './pause-flags.js';
@@ -143,12 +143,14 @@ export async function enqueue(
   enqueuer: Enqueuer = defaultEnqueuer(),
   /** share one transaction with the other adds of this batch name in this pass (AddRequest.batch) */
   batch?: string,
+  /** appended with the job when `trailsWithJob(channel, enqueuer)`; ignored otherwise (AddRequest.trail) */
+  trail?: AddRequest['trail'],
 ): Promise<Placement> {
   const tags = tagsOf(data.meta.contentTag, alsoMatch);
   let placed: Placement;
   if (!isOrdered(channel)) {
     const dedupe = { seenKey: seenKey(prefix, channel.id, data.messageId), windowMs: channel.queue.dedupeWindowMs, tags };
-    placed = await enqueuer.add({ queue, redis, name: jobNameOf(data), data, opts: jobOptionsFor(channel, data), dedupe, ...(batch === undefined ? {} : { batch }) });
+    placed = await enqueuer.add({ queue, redis, name: jobNameOf(data), data, opts: jobOptionsFor(channel, data), dedupe, ...(batch === undefined ? {} : { batch }), ...(trail && enqueuer.trailsWithJob ? { trail } : {}) });
   } else {
     const lane = await enqueueOrdered(redis, prefix, channel, data, queue.toKey(data.messageId), tags);
     if (lane === 'head') {
@@ -159,6 +161,11 @@ export async function enqueue(
   }
   if (placed === 'duplicate') void redis.hincrby(dedupeStatsKey(prefix, channel.id), 'duplicates', 1).catch(() => undefined);
   return placed;
+}
+
+/** Whether `enqueue` on this channel appends a trail entry in the same script as the job (unordered channels, fast enqueuer). */
+export function trailsWithJob(channel: Channel, enqueuer: Enqueuer = defaultEnqueuer()): boolean {
+  return !isOrdered(channel) && enqueuer.trailsWithJob;
 }
 
 /** Counts a conflict (same message id, other content) the channel processed or refused. */

@@ -5,12 +5,14 @@
  * message as `sourceData`, the FHIR result as sealed by the pipeline), so nothing is sealed twice
  * and nothing travels in clear.
  *
- * The received event has the fixed event id `received`: intake appends it after the durable
- * enqueue (with the ACK it answered), and the worker appends it again with its outcome, so a
- * message whose intake append was lost (kill -9 between ACK and XADD) still reaches the store; the
- * store keeps the first copy only.
+ * The received event has the fixed event id `received`. On unordered channels with the fast
+ * enqueuer, intake's copy (with the ACK it answered) is appended by the very script that stores the
+ * job (queues.ts trailsWithJob; the job's meta.storeReceived says so), and the worker's events leave
+ * it out. Elsewhere intake appends it after the durable enqueue, and the worker appends it again
+ * with its outcome, so a message whose intake append was lost (kill -9 between ACK and XADD) still
+ * reaches the store; the store keeps the first copy only.
  */
-import { appendStoreEvents, newEventId, outboxKey, withEventIds, type ReceivedEvent, type StoreEvent } from '../store/index.js';
+import { appendStoreEvents, entryFields, newEventId, outboxKey, withEventIds, type ReceivedEvent, type StoreEvent } from '../store/index.js';
 import { performance } from 'node:perf_hooks';
 import type { Keyring, Sealed } from '../security/seal.js';
 import { errorCodeOf, isPermanent } from '../errors.js';
@@ -34,6 +36,8 @@ export interface StoreOutbox {
    * before the job completes (nothing appends it again once the job is completed)
    */
   appendOrFail(events: readonly StoreEvent[]): Promise<void>;
+  /** `events` as one outbox entry for a script to append (the enqueue's: AddRequest.trail) */
+  trail(events: readonly StoreEvent[]): { key: string; fields: string[] };
 }
 
 /**
@@ -67,6 +71,7 @@ export function storeOutbox(redis: RedisClient, prefix: string, log: Logger, ret
     async appendOrFail(events) {
       if (events.length > 0) await appendStoreEvents(redis, key, events);
     },
+    trail: (events) => ({ key, fields: entryFields(withEventIds(events)) }),
   };
 }
 
@@ -95,6 +100,11 @@ export function receivedEvent(job: IntegrationJobData, extra: { ack?: { code: st
     ...(extra.ack ? { ack: extra.ack } : {}),
     ...(extra.origin ? { origin: extra.origin } : {}),
   };
+}
+
+/** The worker's copy of the received event: none when intake's went to the outbox with the job itself. */
+function receivedAgain(data: IntegrationJobData): StoreEvent[] {
+  return data.meta.storeReceived ? [] : [receivedEvent(data)];
 }
 
 /** Stage timings and facts of one job's run, gathered by wrapping the pipeline's steps. */
@@ -206,7 +216,7 @@ export function completedEvents(data: IntegrationJobData, attempt: number, trace
   const at = new Date().toISOString();
   const base = { messageId: data.messageId, channelId: data.channelId, at };
   const id = idsFor(attempt);
-  const events: StoreEvent[] = [receivedEvent(data)];
+  const events: StoreEvent[] = receivedAgain(data);
   const dests = Object.entries(result.destinations ?? {});
   // A fan-out (stage `route`) even when every first try settled in the job (queue/first-attempt.ts): its destinations' events are their own.
   const fannedOut = trace.stages.some((s) => s.stage === 'route') || dests.some(([, d]) => d.state === 'queued' || d.state === 'duplicate');
@@ -257,7 +267,7 @@ export function failedEvents(data: IntegrationJobData, attempt: number, trace: J
   const response = e?.outcome !== undefined ? sealJson(keyring, data, e.outcome, 'outcome') : undefined;
   const id = idsFor(attempt);
   const events: StoreEvent[] = [
-    receivedEvent(data),
+    ...receivedAgain(data),
     {
       ...base,
       eventId: id(),

@@ -10,8 +10,10 @@
  *       was compressed with raw DEFLATE (RFC 1951) *before* encryption, so nothing compressed ever
  *       leaves the envelope: `z: 1` without a dictionary (FHIR JSON under 2 KB), `z: 2`
  *       with the preset dictionary of its role (seal-dictionary.ts: HL7 v2 for message, edited and
- *       ack; FHIR JSON for result, response and outcome). `compress: true` compresses only when
- *       that is smaller than the plaintext.
+ *       ack; FHIR JSON v1 for result, response and outcome), `z: 3` (FHIR roles only, written
+ *       since 2026-12-07) with FHIR dictionary v2 (seal-dictionary-v2.ts). `z` names the
+ *       dictionary, so every older seal still opens. `compress: true` compresses only when that is
+ *       smaller than the plaintext.
  *   v1 (no `v` field) and v2 (`v: 2`, compressed): older seals bound only to the key id (and
  *       format). They still open, whatever binding the caller gives, and `hig rotate-keys`
  *       re-seals them as bound v3.
@@ -21,6 +23,7 @@ import { promisify } from 'node:util';
 import { deflateRaw, deflateRawSync, inflateRawSync, type ZlibOptions } from 'node:zlib';
 import { PermanentError } from '../errors.js';
 import { FHIR_DICTIONARY_V1, V2_DICTIONARY_V1 } from './seal-dictionary.js';
+import { FHIR_DICTIONARY_V2 } from './seal-dictionary-v2.js';
 
 export interface Sealed {
   /** key id: first 16 hex of SHA-256 over the key; names the key without revealing it */
@@ -30,9 +33,13 @@ export interface Sealed {
   data: string;
   /** format: absent = v1, 2 = v2 (compressed, unbound), 3 = bound to channel, message and role */
   v?: 2 | 3;
-  /** v3 only: compressed before encryption with raw DEFLATE: 1 = no dictionary, 2 = the role's preset dictionary (v1) */
-  z?: 1 | 2;
+  /** v3 only: compressed before encryption with raw DEFLATE: 1 = no dictionary, 2 = the role's preset dictionary v1, 3 = FHIR dictionary v2 (FHIR roles) */
+  z?: Compression;
 }
+
+/** How a v3 value was compressed, and so with which preset dictionary (see the header). */
+export type Compression = 1 | 2 | 3;
+export const COMPRESSIONS: readonly Compression[] = [1, 2, 3];
 
 /** What a sealed value is: which payload of which message of which channel. */
 export type SealRole = 'message' | 'result' | 'outcome' | 'ack' | 'response' | 'edited';
@@ -50,7 +57,7 @@ export interface SealOptions {
 }
 
 /** `plain` compressed as a seal of its role would compress it, or null when that is not smaller. */
-export type Packed = { z: 1 | 2; bytes: Buffer } | null;
+export type Packed = { z: Compression; bytes: Buffer } | null;
 
 export interface Keyring {
   /** key id used for new seals */
@@ -75,25 +82,25 @@ export class KeyError extends Error {
 }
 
 /**
- * `z: 2`: the payload's preset dictionary follows from the role it is sealed as (the role is in the
- * AAD, so a value cannot be opened against the other dictionary). Levels are not part of the format;
- * measured on the bench's messages (CPU µs per call, load 15): an 18.5 KB FHIR Bundle is 3,914 B at
- * level 1 without a dictionary (43 µs), 2,935 B with it (79 µs), 2,743 B at level 3 (95 µs), 2,475 B
- * at level 6 (187 µs); a 1.2 KB HL7 message 725 B (17 µs) → 648 B at level 1 (30 µs; sealed on
- * the ACK path) and 634 B at level 6 (39 µs). Level 6 for results: over 30 days of content at a
- * million messages a day, its 268 B per message less than level 3 are ≈ 8 GB of store, its 92 µs
- * more ≈ 90 s of CPU a day.
+ * `z: 2` and `z: 3`: the payload's preset dictionary follows from the role it is sealed as and from
+ * `z` (both are in the AAD, so a value cannot be opened against another dictionary). Levels are
+ * not part of the format; measured on the bench's messages (CPU µs per call, load 15): an 18.5 KB
+ * FHIR Bundle is 3,914 B at level 1 without a dictionary (43 µs), 2,935 B with it (79 µs), 2,743 B
+ * at level 3 (95 µs), 2,475 B at level 6 (187 µs); a 1.2 KB HL7 message 725 B (17 µs) → 648 B at
+ * level 1 (30 µs; sealed on the ACK path) and 634 B at level 6 (39 µs). Level 6 for results: over
+ * 30 days of content at a million messages a day, its 268 B per message less than level 3 are
+ * ≈ 8 GB of store, its 92 µs more ≈ 90 s of CPU a day. FHIR dictionary v2 (z: 3): the bench's
+ * 23.2 KB Bundle of 2026-12-07 is 3,117 B with v1, 2,912 B with v2 at level 6.
  */
-const DEFLATE_V2 = { level: 1, memLevel: 8, dictionary: V2_DICTIONARY_V1 } as const;
-const DEFLATE_FHIR = { level: 6, memLevel: 8, dictionary: FHIR_DICTIONARY_V1 } as const;
-const DEFLATE_OF: Record<SealRole, typeof DEFLATE_V2 | typeof DEFLATE_FHIR> = {
-  message: DEFLATE_V2,
-  edited: DEFLATE_V2,
-  ack: DEFLATE_V2,
-  result: DEFLATE_FHIR,
-  response: DEFLATE_FHIR,
-  outcome: DEFLATE_FHIR,
+type Family = 'v2' | 'fhir';
+const FAMILY: Record<SealRole, Family> = { message: 'v2', edited: 'v2', ack: 'v2', result: 'fhir', response: 'fhir', outcome: 'fhir' };
+/** z → family → dictionary. Frozen: stored seals name their dictionary by z alone. */
+const DICTIONARIES: Record<2 | 3, Partial<Record<Family, Buffer>>> = {
+  2: { v2: V2_DICTIONARY_V1, fhir: FHIR_DICTIONARY_V1 },
+  3: { fhir: FHIR_DICTIONARY_V2 },
 };
+/** What new seals of each family are written with. */
+const CURRENT: Record<Family, { z: 2 | 3; level: number }> = { v2: { z: 2, level: 1 }, fhir: { z: 3, level: 6 } };
 /**
  * Setting a dictionary costs the same whatever the payload (zlib hashes all of it): the 32 KB FHIR
  * one ≈ 45 µs, which a 600 B transaction-response repays with 56 B (217 → 161 B). FHIR payloads
@@ -102,8 +109,10 @@ const DEFLATE_OF: Record<SealRole, typeof DEFLATE_V2 | typeof DEFLATE_FHIR> = {
  */
 const FHIR_DICTIONARY_FROM_BYTES = 2048;
 const DEFLATE_PLAIN = { level: 1, memLevel: 6 } as const;
-function zFor(role: SealRole, length: number): 1 | 2 {
-  return DEFLATE_OF[role] === DEFLATE_FHIR && length < FHIR_DICTIONARY_FROM_BYTES ? 1 : 2;
+
+/** The dictionary of a value sealed as `role` with compression `z`; undefined when that pair was never written. */
+function dictionaryOf(z: Compression, role: SealRole): Buffer | undefined {
+  return z === 1 ? undefined : DICTIONARIES[z][FAMILY[role]];
 }
 
 /** An inflated value larger than this is refused (the data is authenticated, this is a backstop). */
@@ -146,7 +155,7 @@ function aadFor(sealed: Pick<Sealed, 'kid' | 'v' | 'z'>, binding: SealBinding): 
   if (sealed.v === undefined) return Buffer.from(sealed.kid);
   if (sealed.v === 2) return Buffer.from(`${sealed.kid}:v2`);
   // NUL cannot occur in any part, so no two bindings share an AAD.
-  return Buffer.from([sealed.kid, 'v3', sealed.z === 1 ? 'z' : sealed.z === 2 ? 'z2' : '', binding.channelId, binding.messageId, binding.role].join('\0'));
+  return Buffer.from([sealed.kid, 'v3', sealed.z === undefined ? '' : sealed.z === 1 ? 'z' : `z${sealed.z}`, binding.channelId, binding.messageId, binding.role].join('\0'));
 }
 
 /**
@@ -168,9 +177,11 @@ function contentTag(tagKey: Buffer, parts: readonly Buffer[]): string {
 const deflateRawAsync = promisify<Buffer, ZlibOptions, Buffer>(deflateRaw);
 
 /** How a seal of `role` compresses `length` bytes: its `z` and DEFLATE options. */
-function packingOf(role: SealRole, length: number): { z: 1 | 2; options: ZlibOptions } {
-  const z = zFor(role, length);
-  return { z, options: z === 2 ? DEFLATE_OF[role] : DEFLATE_PLAIN };
+function packingOf(role: SealRole, length: number): { z: Compression; options: ZlibOptions } {
+  const family = FAMILY[role];
+  if (family === 'fhir' && length < FHIR_DICTIONARY_FROM_BYTES) return { z: 1, options: DEFLATE_PLAIN };
+  const { z, level } = CURRENT[family];
+  return { z, options: { level, memLevel: 8, dictionary: DICTIONARIES[z][family]! } };
 }
 
 export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
@@ -201,7 +212,7 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
     const key = keys.get(sealed.kid);
     if (!key) throw new PermanentError('CANNOT_DECRYPT', `unknown key id ${sealed.kid}`);
     if (sealed.v !== undefined && sealed.v !== 2 && sealed.v !== 3) throw new PermanentError('CANNOT_DECRYPT', `unknown sealed format v${String(sealed.v)}`);
-    if (sealed.z !== undefined && (sealed.v !== 3 || (sealed.z !== 1 && sealed.z !== 2))) throw new PermanentError('CANNOT_DECRYPT', 'malformed sealed value (compression flag)');
+    if (sealed.z !== undefined && (sealed.v !== 3 || !COMPRESSIONS.includes(sealed.z))) throw new PermanentError('CANNOT_DECRYPT', 'malformed sealed value (compression flag)');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
       decipher.setAAD(aadFor(sealed, binding));
@@ -216,8 +227,12 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
   /** The compression of a stored value as `z` (v2 is DEFLATE without a dictionary, like z: 1). */
   const compressionOf = (sealed: Sealed): Sealed['z'] => (sealed.v === 2 ? 1 : sealed.z);
   const inflate = (sealed: Sealed, bytes: Buffer, role: SealRole): Buffer => {
+    const z = compressionOf(sealed)!;
+    const dictionary = dictionaryOf(z, role);
+    // A dictionary format with no dictionary for this role was never written: refused, not inflated without one.
+    if (z !== 1 && !dictionary) throw new PermanentError('CANNOT_DECRYPT', `malformed sealed value under key id ${sealed.kid} (no dictionary z: ${z} for ${role})`);
     try {
-      return inflateRawSync(bytes, sealed.z === 2 ? { maxOutputLength: MAX_INFLATED_BYTES, dictionary: DEFLATE_OF[role].dictionary } : { maxOutputLength: MAX_INFLATED_BYTES });
+      return inflateRawSync(bytes, dictionary ? { maxOutputLength: MAX_INFLATED_BYTES, dictionary } : { maxOutputLength: MAX_INFLATED_BYTES });
     } catch {
       throw new PermanentError('CANNOT_DECRYPT', `compressed sealed value under key id ${sealed.kid} does not inflate`);
     }
@@ -255,12 +270,12 @@ export function createKeyring(current: Buffer, old: Buffer[] = []): Keyring {
 }
 
 /** Incompressible input (tiny, or already compressed) is stored as is: never larger than before. */
-function packedIfSmaller(z: 1 | 2, bytes: Buffer, plainLength: number): Packed {
+function packedIfSmaller(z: Compression, bytes: Buffer, plainLength: number): Packed {
   return bytes.length < plainLength ? { z, bytes } : null;
 }
 
 export function isSealed(value: unknown): value is Sealed {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return ['kid', 'iv', 'tag', 'data'].every((k) => typeof v[k] === 'string') && (v.v === undefined || v.v === 2 || v.v === 3) && (v.z === undefined || v.z === 1 || v.z === 2);
+  return ['kid', 'iv', 'tag', 'data'].every((k) => typeof v[k] === 'string') && (v.v === undefined || v.v === 2 || v.v === 3) && (v.z === undefined || COMPRESSIONS.includes(v.z as Compression));
 }

@@ -3,7 +3,8 @@
  * smaller, and no JSON to parse). Layout:
  *
  *   byte 0      format: bits 0-1 sealed version (1 = v1, 2 = v2, 3 = v3), bits 2-3 = z (0 none,
- *               1 DEFLATE, 2 DEFLATE with the preset dictionary), bits 4-7 role code (what it was sealed as: the role is needed to open a v3 value)
+ *               1 DEFLATE, 2 DEFLATE with the preset dictionary v1, 3 with FHIR dictionary v2: the
+ *               last value two bits hold; a z: 4 needs a new layout), bits 4-7 role code (what it was sealed as: the role is needed to open a v3 value)
  *   bytes 1-8   key id (the 16 hex characters of `Sealed.kid` as 8 bytes)
  *   bytes 9-20  IV (12 bytes, AES-GCM)
  *   bytes 21-36 tag (16 bytes)
@@ -43,7 +44,7 @@ export function unpack(bytes: Buffer): { sealed: Sealed; role: SealRole } {
   const v = format & 3;
   const role = ROLES[format >> 4];
   const z = (format >> 2) & 3;
-  if (v === 0 || role === undefined || z === 3) throw new PackError('stored sealed value has an unknown format');
+  if (v === 0 || role === undefined) throw new PackError('stored sealed value has an unknown format');
   const sealed: Sealed = {
     kid: bytes.toString('hex', 1, 9),
     iv: bytes.toString('base64', 9, 21),
@@ -51,7 +52,7 @@ export function unpack(bytes: Buffer): { sealed: Sealed; role: SealRole } {
     data: bytes.toString('base64', HEAD),
   };
   if (v === 2 || v === 3) sealed.v = v;
-  if (z === 1 || z === 2) sealed.z = z;
+  if (z !== 0) sealed.z = z as 1 | 2 | 3;
   return { sealed, role };
 }
 

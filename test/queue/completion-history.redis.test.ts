@@ -23,6 +23,7 @@ describe('completion history', () => {
     let refusals = 1;
     const outbox: StoreOutbox = {
       append: async () => undefined,
+      trail: () => ({ key: 'unused', fields: [] }),
       appendOrFail: async (events) => {
         if (refusals-- > 0) throw new Error('Stream isn\'t writeable and enableOfflineQueue options is false');
         taken.push([...events]);

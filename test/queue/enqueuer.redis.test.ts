@@ -153,3 +153,31 @@ describe('choosing the enqueuer', () => {
     expect(() => selectEnqueuer('fast', '99.0.0')).toThrow(new RegExp(`written for BullMQ ${FAST_PATH_BULLMQ_VERSION.replace(/\./g, '\\.')}, installed is 99\\.0\\.0`));
   });
 });
+
+describe('a trail entry added with the job (the store outbox\'s received event)', () => {
+  const trailFor = (kind: 'fast' | 'plain') => ({ key: `${prefixes[kind]}:trail-test`, fields: ['v', 'store.v1', 'e', '[{"kind":"received"}]'] });
+  const addWithTrail = (kind: 'fast' | 'plain', ch: Channel, data: IntegrationJobData) =>
+    enqueue(registries[kind].get(ch.id)!, ch, data, redis, prefixes[kind], [], enqueuers[kind], undefined, trailFor(kind));
+
+  it('fast: is in the stream once the add resolves stored, and not again for a resend or a conflict', async () => {
+    const key = trailFor('fast').key;
+    const data = job(plainCh, 'TR1');
+    expect(await addWithTrail('fast', plainCh, data)).toBe('stored');
+    const entries = await redis.xrange(key, '-', '+');
+    expect(entries.map(([, f]) => f)).toEqual([['v', 'store.v1', 'e', '[{"kind":"received"}]']]);
+    // the same message again (a resend), then the same id with other content (a conflict): nothing stored, nothing appended
+    expect(await addWithTrail('fast', plainCh, data)).toBe('duplicate');
+    expect(await addWithTrail('fast', plainCh, job(plainCh, 'TR1', adt('TR1', 'Othername')))).toBe('conflict');
+    expect(await redis.xlen(key)).toBe(1);
+    // without a trail the stream is not touched
+    expect(await add('fast', plainCh, job(plainCh, 'TR2'))).toBe('stored');
+    expect(await redis.xlen(key)).toBe(1);
+  });
+
+  it('plain: not one script, so it appends nothing (its caller appends the event itself)', async () => {
+    expect(enqueuers.plain.trailsWithJob).toBe(false);
+    expect(enqueuers.fast.trailsWithJob).toBe(true);
+    expect(await addWithTrail('plain', plainCh, job(plainCh, 'TR3'))).toBe('stored');
+    expect(await redis.exists(trailFor('plain').key)).toBe(0);
+  });
+});

@@ -192,7 +192,7 @@ describe('first tries in the channel job', () => {
     const { log } = memoryLogger('warn');
     // The store's outbox is an interface of ours (one XADD in the daemon): here it keeps what it is given.
     const appended: StoreEvent[] = [];
-    const outbox: StoreOutbox = { append: async (events) => void appended.push(...events), appendOrFail: async (events) => void appended.push(...events) };
+    const outbox: StoreOutbox = { append: async (events) => void appended.push(...events), appendOrFail: async (events) => void appended.push(...events), trail: () => ({ key: 'unused', fields: [] }) };
     for (const [cid, withStore] of [['KEEP-1', true], ['NOSTORE-1', false]] as const) {
       const deliveries = destinationDeliveries(channel, runtime, { keyring, redis, prefix, log, ...(withStore ? { outbox } : {}) });
       const raw = adt(cid);

@@ -6,11 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../src/errors.js';
-import { jobDataSchema } from '../../src/queue/jobs.js';
+import { deliveryJobDataSchema, jobDataSchema } from '../../src/queue/jobs.js';
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { createKeyring, isSealed, randomFromPool, type SealBinding, type Sealed } from '../../src/security/seal.js';
 import { FHIR_DICTIONARY_V1, V2_DICTIONARY_V1 } from '../../src/security/seal-dictionary.js';
+import { FHIR_DICTIONARY_V2 } from '../../src/security/seal-dictionary-v2.js';
 import { convertHl7v2 } from '../../src/transform/index.js';
 
 const KEY = Buffer.from('a3f1c29be04d7786519e2b0f4c8d3a6e9b7c1d2e3f405162738495a6b7c8d9ea', 'hex');
@@ -48,6 +49,24 @@ const OLD_Z1: Sealed = {
 };
 const OLD_Z1_PLAIN = 'MSH|^~\\&|OLD|FMT|HIG|HIG|20261205063000||ADT^A01^ADT_A01|OLD3|P|2.5.1\rPID|1||MRN3^^^H^MR||Oldformat^Olga\rPID|1||MRN3^^^H^MR||Oldformat^Olga\r';
 
+/** A 3,308 B FHIR Bundle (built here, not by the converter, so it never changes). */
+const fhirId = (i: number) => `00000000-0000-5000-8000-${String(i).padStart(12, '0')}`;
+const OLD_Z2_PLAIN = JSON.stringify({
+  resourceType: 'Bundle',
+  type: 'transaction',
+  entry: Array.from({ length: 12 }, (_, i) => ({ fullUrl: `urn:uuid:${fhirId(i)}`, resource: { resourceType: 'Patient', id: fhirId(i), name: [{ family: 'Oldformat', given: ['Olga'] }] }, request: { method: 'PUT', url: `Patient/${fhirId(i)}` } })),
+});
+const AS_RESULT: SealBinding = { ...AS, role: 'result' };
+/** Sealed by the code of commit ce86528 (v3, `z: 2`: FHIR dictionary v1, written until 2026-12-07), under KEY, as AS_RESULT. */
+const OLD_Z2_RESULT: Sealed = {
+  kid: 'e12c908e7fc59d8c',
+  iv: 'ARi2qcK8Qq9OWu/w',
+  tag: 'YxhUqHOjd0jKqkOVYndTTg==',
+  data: 'crTY4xv4VjegWlYT0CwjalY2K3oRwTEQuzyviIPpCs5FpkHnAol15cpCDTaZ2jmgIVqLfcBwCJjp4vby/bQXdH9eVMT5kutjzetZNOc+73ss0A6F/Fc8FepCZH3ZLYVf43OFiVr7L6AFtiiotszjGMau7Nh54RD5LHz1kskV6DJoJ++PZ2WlM4wpdR9GVJUdyjhXuqz6VPzD54vsIc7voHTlM/URU5aPEvF+4tTOeYh+gSILFjPRfeQ/bHWuAWMe+ccm618Q/vwjSEqAk8O7Vhm3YjkS',
+  v: 3,
+  z: 2,
+};
+
 const HL7 = Buffer.from(
   'MSH|^~\\&|EPICADT|GOODHEALTH|HIG|HIG|20261129083015||ADT^A01^ADT_A01|C1|P|2.5.1\rEVN|A01|20261129083000\r' +
     'PID|1||MRN7^^^GOODHEALTH^MR||Zzyzxcanary^Philomena||19500101|F\rNK1|1|Zzyzxcanary^Thomas|SPO^Spouse^HL70063\r',
@@ -81,18 +100,57 @@ describe('sealed formats', () => {
     cannotDecrypt(() => keyring.open({ ...OLD_Z1, z: 2 }, AS));
   });
 
-  it('pins the preset dictionaries of z: 2 (values sealed with them must open for years)', () => {
+  it('pins the preset dictionaries of z: 2 and z: 3 (values sealed with them must open for years)', () => {
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
     expect(sha(V2_DICTIONARY_V1)).toBe('9c5f82c5207a65695d63a9a766c2b0297905dc39c5392f5dada8ee1853041462');
     expect(sha(FHIR_DICTIONARY_V1)).toBe('10487add87bce412f8c8c21cc4b3d4ad65f3ecaee614001755c12047859f8c3a');
+    expect(sha(FHIR_DICTIONARY_V2)).toBe('5f79d851d16bc1fb91c8d7f3d86efd8fcf36e7b7e66ee900c63d70a4568c00c5');
+  });
+
+  it('opens a FHIR result sealed with dictionary v1 (z: 2) before dictionary v2, under its binding only', () => {
+    expect(keyring.open(OLD_Z2_RESULT, AS_RESULT).toString()).toBe(OLD_Z2_PLAIN);
+    expect(deliveryJobDataSchema.shape.bundle.parse(OLD_Z2_RESULT)).toEqual(OLD_Z2_RESULT);
+    // relabelled as the newer dictionary, or as a message, it fails authentication (z and role are in the AAD)
+    cannotDecrypt(() => keyring.open({ ...OLD_Z2_RESULT, z: 3 }, AS_RESULT));
+    cannotDecrypt(() => keyring.open(OLD_Z2_RESULT, AS));
+    cannotDecrypt(() => keyring.open(OLD_Z2_RESULT, { ...AS_RESULT, messageId: 'adt-in.m2' }));
+  });
+
+  it('seals a FHIR result of 2 KB or more with dictionary v2 (z: 3), smaller than with v1; tampering fails', () => {
+    const plain = Buffer.from(JSON.stringify(convertHl7v2(HL7).bundle));
+    const sealed = keyring.seal(plain, AS_RESULT, { compress: true });
+    expect(sealed.z).toBe(3);
+    expect(isSealed(sealed)).toBe(true);
+    expect(deliveryJobDataSchema.shape.bundle.parse(sealed)).toEqual(sealed);
+    expect(keyring.open(sealed, AS_RESULT).equals(plain)).toBe(true);
+    const v1 = deflateRawSync(plain, { level: 6, dictionary: FHIR_DICTIONARY_V1 }).length;
+    expect(Buffer.from(sealed.data, 'base64').length).toBeLessThan(v1);
+    // the other dictionary's flag, no flag, another role or message: authentication fails
+    for (const z of [1, 2] as const) cannotDecrypt(() => keyring.open({ ...sealed, z }, AS_RESULT));
+    const { z: _z, ...unflagged } = sealed;
+    cannotDecrypt(() => keyring.open(unflagged, AS_RESULT));
+    cannotDecrypt(() => keyring.open(sealed, AS));
+    cannotDecrypt(() => keyring.open(sealed, { ...AS_RESULT, channelId: 'lab-in' }));
+    // one bit of ciphertext or tag flipped
+    const data = Buffer.from(sealed.data, 'base64');
+    data[data.length >> 1]! ^= 1;
+    cannotDecrypt(() => keyring.open({ ...sealed, data: data.toString('base64') }, AS_RESULT));
+    const tag = Buffer.from(sealed.tag, 'base64');
+    tag[0]! ^= 0x80;
+    cannotDecrypt(() => keyring.open({ ...sealed, tag: tag.toString('base64') }, AS_RESULT));
+  });
+
+  it('keeps HL7 v2 payloads on their dictionary (z: 2); z: 3 has no HL7 dictionary and never opens as a message', () => {
+    expect(keyring.seal(HL7, AS, { compress: true }).z).toBe(2);
+    cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS, { compress: true }), z: 3 }, AS));
   });
 
   it('compresses with the preset dictionary of the role: a FHIR result and an HL7 message, each smaller than without one', () => {
     const bundle = Buffer.from(JSON.stringify(convertHl7v2(HL7).bundle));
-    for (const [plain, role] of [[HL7, 'message'], [bundle, 'result']] as const) {
+    for (const [plain, role, z] of [[HL7, 'message', 2], [bundle, 'result', 3]] as const) {
       const as = { ...AS, role };
       const sealed = keyring.seal(plain, as, { compress: true });
-      expect(sealed.z).toBe(2);
+      expect(sealed.z).toBe(z);
       expect(Buffer.from(sealed.data, 'base64').length).toBeLessThan(deflateRawSync(plain, { level: 9 }).length);
       expect(keyring.open(sealed, as).equals(plain)).toBe(true);
       // the same bytes under the wrong dictionary's role, or the flag dropped, do not open
@@ -176,8 +234,10 @@ describe('sealed formats', () => {
     cannotDecrypt(() => keyring.open({ ...packed, v: 2, z: undefined } as unknown as Sealed, AS));
     cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS), z: 1 }, AS));
     cannotDecrypt(() => keyring.open({ ...keyring.seal(HL7, AS), z: 2 }, AS));
-    cannotDecrypt(() => keyring.open({ ...packed, z: 3 as unknown as 2 }, AS));
-    expect(isSealed({ ...packed, z: 3 })).toBe(false);
+    cannotDecrypt(() => keyring.open({ ...packed, z: 3 }, AS));
+    cannotDecrypt(() => keyring.open({ ...packed, z: 4 as unknown as 3 }, AS));
+    expect(isSealed({ ...packed, z: 4 })).toBe(false);
+    expect(jobDataSchema.shape.sourceData.safeParse({ ...packed, z: 4 }).success).toBe(false);
     cannotDecrypt(() => keyring.open({ ...packed, v: 4 as unknown as 3 }, AS));
     expect(isSealed({ ...packed, v: 4 })).toBe(false);
     expect(jobDataSchema.shape.sourceData.safeParse({ ...packed, v: 4 }).success).toBe(false);
