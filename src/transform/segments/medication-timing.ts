@@ -628,7 +628,7 @@ const ORDER_DOSE_BESIDE = "a give amount equal to none of the order's differing 
 const DOSE_KEYS = ['doseQuantity', 'doseRange'] as const;
 
 /** A dose as a fact: value and unit code (else unit text); a range as both ends. `5&mg` and `5^mg^UCUM` are one dose. */
-function doseFact(rate: Json | undefined): string {
+export function doseFact(rate: Json | undefined): string {
   const q = (x: unknown): string => {
     const quantity = x as Json | undefined;
     return quantity === undefined ? '' : `${String(quantity.value)} ${String(quantity.code ?? quantity.unit ?? '')}`;
@@ -667,7 +667,8 @@ function replaceTimingDose(dosage: Json, replacement: Json): void {
 
 /**
  * [IG RXO[MedicationRequest] #2–#4; hig: RXE-3/4/5 the same, RXE overrides RXO] the order's give
- * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's, either
+ * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's as the
+ * dose (an RXO amount that differs is put back beside it, typed `ordered`: ordered-dose.ts), either
  * replaces a timing's quantity (reported when it differs), unless that instruction keeps its own
  * timing dose (timings with differing quantities). `report` says the give amount at its field when
  * it equals none of those timings' doses (shareAroundOwnDoses, once the order is read).
