@@ -42,6 +42,7 @@
  */
 import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch, BOOKED_VISIT_EXTENSION } from '../transform/patch.js';
 import { bookedPlacesOps } from './held-booking.js';
+import { endedEventExtensionsPatch } from './held-event-extensions.js';
 import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { jsonPatchBinary } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
@@ -158,7 +159,7 @@ function liveOf(matches: readonly Json[], type: string): Json[] {
 function byId(type: string, matches: readonly Json[], patch: Json | undefined): boolean {
   if (matches.length > 1) return BY_MATCH.has(type);
   const [only] = matches;
-  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && (dosagePatch(patch, only) !== undefined || heldOpenPatch(patch, only) !== undefined)));
+  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && (dosagePatch(patch, only) !== undefined || heldOpenPatch(patch, only) !== undefined || endedEventExtensionsPatch(patch.resource, only) !== undefined)));
 }
 
 /**
@@ -381,13 +382,18 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   return patches;
 }
 
-/** A live match's patch: an ended prior visit's made over the held visit (endedVisitPatch), the dosage made again over the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's. */
+/**
+ * A live match's patch: an ended prior visit's made over the held visit (endedVisitPatch), the dosage made again over
+ * the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's; then
+ * without the held event extensions a status change leaves unstated (held-event-extensions.ts, review 65 R65-W1).
+ */
 function livePatch(entry: Json, match: Json): unknown {
   if (endedVisitIdOf(entry) !== undefined) return endedVisitPatch(entry, match);
   const dosage = dosagePatch(entry, match);
-  if (dosage !== undefined) return dosage;
-  const open = heldOpenPatch(entry, match);
-  return open === 'nothing' ? undefined : open ?? entry.resource;
+  const open = dosage === undefined ? heldOpenPatch(entry, match) : undefined;
+  if (open === 'nothing') return undefined;
+  const patch = dosage ?? open ?? entry.resource;
+  return endedEventExtensionsPatch(patch, match) ?? patch;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */

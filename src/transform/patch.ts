@@ -776,6 +776,20 @@ function orderIdentifierPath(type: string, identifier: Json): string {
 /** The extensions an order event states of itself (order.ts eventExtensions), one per order: by the end of their url. */
 const EVENT_OWN: readonly string[] = ['/businessEvent', '/request-statusReason', '/v2-orderControlCodeReason'];
 
+/** Whether an extension url is one an order event states of itself (EVENT_OWN; destinations/held-event-extensions.ts). */
+export const isEventOwnUrl = (url: unknown): boolean => EVENT_OWN.some((own) => String(url).endsWith(own));
+
+/**
+ * [FHIR R4 fhirpatch.html: `delete` names one element] One FHIRPath Patch `delete` per extension of a held `type`
+ * resource, each by its whole content (criteria: two of one url are told apart); an extension without any is skipped.
+ */
+export function extensionDeletes(type: string, extensions: readonly Json[]): Json[] {
+  return extensions.flatMap((e) => {
+    const where = criteria(e);
+    return where === undefined ? [] : [operation('delete', `${type}.extension.where(${where})`)];
+  });
+}
+
 /**
  * [FHIR R4 fhirpatch.html] The FHIRPath Patch (a Parameters resource) of an order event that says
  * more than its status. A JSON Patch cannot add one extension or identifier beside the order's own
