@@ -28,6 +28,13 @@ function writtenStatus(ops: readonly unknown[]): unknown {
   return isRecord(op) ? op.value : undefined;
 }
 
+/** The status an order event's patch (a JSON Patch Binary or a FHIRPath Patch) states, else undefined. */
+export function statedStatus(patch: unknown): unknown {
+  if (!isRecord(patch)) return undefined;
+  const ops = jsonPatchOps(patch);
+  return ops !== undefined ? writtenStatus(ops) : (fhirPathPatchView(patch)?.view as Json | undefined)?.status;
+}
+
 /**
  * The order event's patch (`patch`: a JSON Patch Binary or a FHIRPath Patch Parameters) made again over the `held`
  * order as the module comment says; undefined when it removes nothing (the patch goes as it is).

@@ -378,6 +378,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,
       endedVisits: cx.endedVisits,
+      endedGives: cx.endedGives,
       guessedTimes: cx.guessedTimes,
       heldElements: cx.heldElements,
       omittedFields: options.omittedFields ?? 'remove',
