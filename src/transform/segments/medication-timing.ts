@@ -10,7 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { tableCoding } from '../datatypes/coding.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { endBeforeStart, toDateTime, toTime } from '../datatypes/time.js';
-import { addMinutes } from '../datatypes/arith.js';
+import { addMinutesInZone } from '../datatypes/arith.js';
 import { type ExtensionSettings, addExtension, unnamedExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
@@ -361,7 +361,8 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
-    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
+    // [R65-N1] the other bound at the offset its own instant has in the sender's zone
+    const other = start !== undefined ? addMinutesInZone(start, value * minutes, cx.timezone) : end !== undefined ? addMinutesInZone(end, -value * minutes, cx.timezone) : undefined;
     if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day, or one that puts the other bound outside the years 0001-9999');
     else if (start !== undefined) end = other;
     else start = other;
