@@ -50,7 +50,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R65-W1': 'eb9fab01', 'R65-L1': '85c598df', 'R65-N1': '5468a896', 'R65-N3': '630d8e85'}  # fix37b: an order event that states a status takes the held event extensions (hold reason, businessEvent) it does not restate away at the FHIR destination; the RXO's ordered dose beside the RXE's calculated one (dose-rate-type); a computed end at its own instant's offset; a give ends with its administration and its order's DC/CA
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -40,8 +40,10 @@
  * review 26 CR26-1), read here for heldDosagePatch. Searches carry an order number
  * and a patient id: errors name the resource type only.
  */
-import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch, BOOKED_VISIT_EXTENSION } from '../transform/patch.js';
+import { CLEARED_DOSAGE_EXTENSION, changedTestOf, clearedDosageOf, endedOrderPatch, heldDosagePatch, heldProductPatch, ORDER_CHANGED_TEST_EXTENSION, ORDER_EVENT_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, repeatingOrderPatch, resultStatusOf, SUPERSEDED_ID_EXTENSION, supersededIdOf, ENDED_VISIT_END_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_STATUSES, endedVisitIdOf, endedVisitPatch, BOOKED_VISIT_EXTENSION, ENDED_GIVE_ID_EXTENSION, endedGiveIdOf } from '../transform/patch.js';
 import { bookedPlacesOps } from './held-booking.js';
+import { endedEventExtensionsPatch, statedStatus } from './held-event-extensions.js';
+import { endingOrder, heldGiveSearched, openGivesOf } from './held-gives.js';
 import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { jsonPatchBinary } from '../transform/json-patch-entry.js';
 import { DestinationRejectedError } from './failures.js';
@@ -93,7 +95,7 @@ function markedSearch(entry: Json): MarkedSearch | undefined {
 }
 
 /** hig's marks on an entry: the order event's, the Dosage elements a changed pharmacy order's `""` deletes, a superseded document's id, a changed test's code, a result's status, an ended prior visit's id and end, a booked visit's (patch.ts). */
-const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_END_EXTENSION, BOOKED_VISIT_EXTENSION]);
+const HIG_MARKS: ReadonlySet<unknown> = new Set([ORDER_EVENT_EXTENSION, CLEARED_DOSAGE_EXTENSION, SUPERSEDED_ID_EXTENSION, ORDER_CHANGED_TEST_EXTENSION, ORDER_RESULT_STATUS_EXTENSION, ENDED_VISIT_ID_EXTENSION, ENDED_VISIT_END_EXTENSION, BOOKED_VISIT_EXTENSION, ENDED_GIVE_ID_EXTENSION]);
 
 /** The entry without hig's marks (an `extension` left empty goes too). */
 function unmarked(entry: Json): Json {
@@ -158,7 +160,7 @@ function liveOf(matches: readonly Json[], type: string): Json[] {
 function byId(type: string, matches: readonly Json[], patch: Json | undefined): boolean {
   if (matches.length > 1) return BY_MATCH.has(type);
   const [only] = matches;
-  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && (dosagePatch(patch, only) !== undefined || heldOpenPatch(patch, only) !== undefined)));
+  return only !== undefined && (liveOf(matches, type).length === 0 || (patch !== undefined && (dosagePatch(patch, only) !== undefined || heldOpenPatch(patch, only) !== undefined || endedEventExtensionsPatch(patch.resource, only) !== undefined)));
 }
 
 /**
@@ -332,6 +334,11 @@ async function searchesOf(entries: readonly Json[], search: Search, written: Rea
     const marked = markedSearch(entry);
     const key = marked === undefined ? undefined : `${marked.type}?${marked.query}`;
     if (marked === undefined || key === undefined || found.has(key)) continue;
+    // [R65-N3] an administration's give, searched by hig's id: patched while held open, else dropped (held-gives.ts)
+    if (endedGiveIdOf(entry) !== undefined) {
+      found.set(key, heldGiveSearched(await search(marked.type, marked.query), written));
+      continue;
+    }
     if (NAMED_TYPES.has(marked.type)) {
       found.set(key, await namedSearched(entries, marked.type, key, marked.query, search, merged, written));
       continue;
@@ -381,13 +388,18 @@ function perIdPatches(entry: Json, type: string, matches: readonly Json[]): Json
   return patches;
 }
 
-/** A live match's patch: an ended prior visit's made over the held visit (endedVisitPatch), the dosage made again over the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's. */
+/**
+ * A live match's patch: an ended prior visit's made over the held visit (endedVisitPatch), the dosage made again over
+ * the held one, else the result's status left out of a repeating order (heldOpenPatch), else the entry's; then
+ * without the held event extensions a status change leaves unstated (held-event-extensions.ts, review 65 R65-W1).
+ */
 function livePatch(entry: Json, match: Json): unknown {
   if (endedVisitIdOf(entry) !== undefined) return endedVisitPatch(entry, match);
   const dosage = dosagePatch(entry, match);
-  if (dosage !== undefined) return dosage;
-  const open = heldOpenPatch(entry, match);
-  return open === 'nothing' ? undefined : open ?? entry.resource;
+  const open = dosage === undefined ? heldOpenPatch(entry, match) : undefined;
+  if (open === 'nothing') return undefined;
+  const patch = dosage ?? open ?? entry.resource;
+  return endedEventExtensionsPatch(patch, match) ?? patch;
 }
 
 /** The entries to send (see the module comment); `search` is called once per marked search. */
@@ -400,10 +412,12 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
   const resolved = new Map<number, string>();
   const notes: string[] = [];
   const out: Json[] = [];
+  const ending: { order: Json; status: string }[] = [];
   for (const entry of entries) {
     const marked = markedSearch(entry);
     const found = marked === undefined ? undefined : searches.get(`${marked.type}?${marked.query}`);
     const matches = found?.byId;
+    if (marked?.kind === 'patch' && marked.type === 'MedicationRequest' && endedGiveIdOf(entry) === undefined) ending.push(...endingOrders(entry, found));
     if (marked === undefined || found === undefined || matches === undefined) {
       // a conditional PATCH its search found one resource for: that resource is what it writes (overlapping)
       const only = marked?.kind === 'patch' && found?.matches.length === 1 ? found.matches[0] : undefined;
@@ -433,8 +447,18 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
       for (const patch of perIdPatches(entry, marked.type, matches)) versioned.add(out.push(patch) - 1);
     }
   }
+  // [R65-N3] the open gives of the orders a DC or CA ends take the order's status (held-gives.ts)
+  const touched = new Set([...written, ...resolved.values(), ...out.flatMap((e) => literalTarget(e) ?? [])]);
+  for (const { give, status } of await openGivesOf(ending, search, touched)) versioned.add(out.push(patchOf(jsonPatchBinary([{ op: 'add', path: '/status', value: status }]), 'MedicationRequest', give)) - 1);
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
   return { entries: rewritten, changed: true, versioned, resolved, ...(notes.length === 0 ? {} : { notes }) };
+}
+
+/** The live orders a marked MedicationRequest PATCH acts on (by id, else the one its search found) that its status ends (held-gives.ts endingOrder). */
+function endingOrders(entry: Json, found: Searched | undefined): { order: Json; status: string }[] {
+  const acted = found?.byId ?? (found?.matches.length === 1 ? found.matches : []);
+  const status = statedStatus(entry.resource);
+  return liveOf(acted, 'MedicationRequest').flatMap((m) => endingOrder(m, status) ?? []);
 }
 
 /** A search as errors name it: `search Type?<its parameters' names>`, without their values (ids, numbers: PHI). */

@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, guessedTimeMarks, heldElementsMark, markedHeldClass, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, endedGiveEntry, guessedTimeMarks, heldElementsMark, markedHeldClass, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -47,6 +47,8 @@ export interface BundleIdentity {
   supersededParents?: ReadonlyMap<string, string>;
   /** The search of each prior visit a class change ended → hig's id and its end (patch.ts endedVisitEntry; R40-N2). */
   endedVisits?: ReadonlyMap<string, { higId: string; end?: string }>;
+  /** hig's id of each give an administration ended → its status (patch.ts endedGiveEntry; R65-N3). */
+  endedGives?: ReadonlyMap<string, string>;
   /** Time values read by the rule's default in a repeated or skipped hour: marked on the PUTs that write them (patch.ts guessedTimeMarks; R41-N1). */
   guessedTimes?: ReadonlySet<string>;
   /** `Type/id` → elements the message does not convey (context.ts `heldElements`): a marked PUT (patch.ts heldElementsMark; R52-W3). */
@@ -208,6 +210,8 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     const chained = conditionalUpdate || keep ? chainedEventSubject(search, (other) => identity.conditional?.get(other)) : search;
     entry.push(endedVisitEntry(chained, higId, end));
   }
+  // [R65-N3] the give an administration ended: searched by hig's id (a give has no identifier), set where held open
+  for (const [higId, status] of identity.endedGives ?? []) entry.push(endedGiveEntry(higId, status));
   for (const r of identity.deleted ?? []) {
     // a kept resource has a server-chosen id: only its search finds it
     const conditional = conditionalUpdate || (keep && KEPT_TYPES.has(r.resourceType)) ? conditionalUrl(r, identity) : undefined;

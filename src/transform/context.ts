@@ -521,6 +521,12 @@ export class Conversion implements DatatypeContext {
    * and the new visit's start (its end): `finished` where the server holds it open (patch.ts endedVisitEntry).
    */
   readonly endedVisits = new Map<string, { higId: string; end?: string }>();
+  /**
+   * hig's id of each give (RGV's RXG, an instance-order) an administration's RXA-1 names → the status its
+   * administration leaves it (segments/administration.ts endedGive; review 65 R65-N3): set where the server holds it
+   * open (patch.ts endedGiveEntry, destinations/held-gives.ts).
+   */
+  readonly endedGives = new Map<string, string>();
 
   private readonly states = new Map<StateKey<unknown>, unknown>();
 

@@ -23,6 +23,7 @@ import { type EventFacts, readEvn } from './segments/evn.js';
 import { endPriorVisits, finishReferral } from './segments/admin.js';
 import { finishDocument } from './segments/documents.js';
 import { shareOrderDosage } from './segments/medication-timing.js';
+import { placeOrderedDose } from './segments/ordered-dose.js';
 import { mapMsh } from './segments/msh.js';
 import { finishAppointment } from './segments/scheduling.js';
 import { finishSpecimenParents } from './segments/spm.js';
@@ -164,6 +165,8 @@ function finish(cx: Conversion, meaning: EventMeaning): string[] {
     if (r.resourceType === 'DocumentReference') finishDocument(r, cx);
     // the order's dose and route on every dosage instruction (several TQ1s: one instruction each)
     if (r.resourceType === 'MedicationRequest') shareOrderDosage(r);
+    // [IG RXO[MedicationRequest] #2–#4 type ordered; R65-L1] the RXO's ordered dose beside the RXE's calculated one
+    if (r.resourceType === 'MedicationRequest') placeOrderedDose(r);
     const required = REQUIRES_PATIENT[r.resourceType];
     if (required !== undefined && r[required] === undefined) {
       dropped.add(cx.ref(r).reference);
@@ -378,6 +381,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       unlinks: cx.unlinks,
       supersededParents: cx.supersededParents,
       endedVisits: cx.endedVisits,
+      endedGives: cx.endedGives,
       guessedTimes: cx.guessedTimes,
       heldElements: cx.heldElements,
       omittedFields: options.omittedFields ?? 'remove',

@@ -275,6 +275,29 @@ export function endedVisitEntry(search: string, higId: string, end: string | und
   return withMarker({ ...entry, extension });
 }
 
+/**
+ * [FHIR R4 request-status, MedicationRequest intent instance-order; review 65 R65-N3] The give (RGV_O15 RXG: one
+ * administration's instance-order, `active` when sent) an administration (RAS RXA, RXA-1 = its RXG-1) performed: a JSON
+ * Patch of its `status` (`completed`, `stopped`, `cancelled`: segments/administration.ts endedGive), searched by hig's
+ * id (`_id`: a give has no identifier of its own), marked, with that id as ENDED_GIVE_ID_EXTENSION. No create: an
+ * administration knows no give but by its number. The FHIR destination (destinations/held-gives.ts) patches the give
+ * when it holds it open, by id with the version read, and drops the entry when it holds none or holds it ended (a
+ * replayed RAS); sent as it is (file, HTTP, MLLP), a receiver's server answers a PATCH without a match 404/412.
+ */
+export function endedGiveEntry(higId: string, status: string): Json {
+  const entry = patchEntry('MedicationRequest', `_id=${encodeURIComponent(higId)}`, [{ op: 'add', path: '/status', value: status }]);
+  return withMarker({ ...entry, extension: [{ url: ENDED_GIVE_ID_EXTENSION, valueId: higId }] });
+}
+
+/** hig's id of the give an administration ended (endedGiveEntry), on its PATCH entry; removed with the marker. */
+export const ENDED_GIVE_ID_EXTENSION = 'https://hig.example/fhir/StructureDefinition/ended-give-id';
+
+/** The hig id an ended give's PATCH entry carries (ENDED_GIVE_ID_EXTENSION); undefined on any other entry. */
+export function endedGiveIdOf(entry: Json): string | undefined {
+  const id = entryExtension(entry, ENDED_GIVE_ID_EXTENSION)?.valueId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** hig's id of the prior visit a class change ends (endedVisitEntry), on its PATCH entry: an extension of Bundle.entry, removed with the marker. */
 export const ENDED_VISIT_ID_EXTENSION = 'https://hig.example/fhir/StructureDefinition/ended-visit-id';
 /** The end of that visit (the new visit's PV1-44), on the same entry. */
@@ -775,6 +798,20 @@ function orderIdentifierPath(type: string, identifier: Json): string {
 
 /** The extensions an order event states of itself (order.ts eventExtensions), one per order: by the end of their url. */
 const EVENT_OWN: readonly string[] = ['/businessEvent', '/request-statusReason', '/v2-orderControlCodeReason'];
+
+/** Whether an extension url is one an order event states of itself (EVENT_OWN; destinations/held-event-extensions.ts). */
+export const isEventOwnUrl = (url: unknown): boolean => EVENT_OWN.some((own) => String(url).endsWith(own));
+
+/**
+ * [FHIR R4 fhirpatch.html: `delete` names one element] One FHIRPath Patch `delete` per extension of a held `type`
+ * resource, each by its whole content (criteria: two of one url are told apart); an extension without any is skipped.
+ */
+export function extensionDeletes(type: string, extensions: readonly Json[]): Json[] {
+  return extensions.flatMap((e) => {
+    const where = criteria(e);
+    return where === undefined ? [] : [operation('delete', `${type}.extension.where(${where})`)];
+  });
+}
 
 /**
  * [FHIR R4 fhirpatch.html] The FHIRPath Patch (a Parameters resource) of an order event that says

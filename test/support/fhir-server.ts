@@ -279,6 +279,9 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
     } else if (name === '_tag') {
       // comma values: any of them (FHIR R4 search.html#combining; an allergy list's read names several lists)
       if (!value.split(',').some((v) => hasTag(resource, v))) return false;
+    } else if (name === 'intent' || name === 'status') {
+      // token codes of the resource itself, any of comma values (held-gives.ts: a patient's open gives)
+      if (!value.split(',').includes(String(resource[name]))) return false;
     } else if (name === '_count') {
       // one page always: the page size asked for changes nothing here
     } else if (name === '_tag:not') {

@@ -99,15 +99,16 @@ describe('RDE/RDS: what the RXE and the RXD replace or repeat', () => {
     expect(mentions(texts(m), 'RXO-1 (segment 4)')).toBe(reported);
   });
 
-  // [IG RXO[MedicationRequest] #2–#4 give amount/units → doseQuantity; hig rule: RXE overrides RXO]
+  // [IG RXO[MedicationRequest] #2–#4 give amount/units → doseAndRate[1] type "ordered"; review 65 R65-L1] an RXO
+  // amount that differs from RXE-3 is kept beside it (ordered / calculated), never dropped nor reported; one equal to it is one dose
   it.each([
-    ['2', true],
-    ['1', false],
-  ])('RXO-2 %j beside RXE-3 1 tablet: the dose is 1 tablet, RXO-2-4 reported %j', (rxoDose, reported) => {
+    ['2', [[1, 'calculated'], [2, 'ordered']]],
+    ['1', [[1, undefined]]],
+  ])('RXO-2 %j beside RXE-3 1 tablet: the doses %j, RXO-2-4 not reported', (rxoDose, doses) => {
     const m = rds('00591555305', 'PO^Oral', rxoDose);
-    const first = (mr(m)[0]?.dosageInstruction as { doseAndRate?: { doseQuantity?: { value?: number } }[] }[])[0];
-    expect(first?.doseAndRate?.[0]?.doseQuantity?.value).toBe(1);
-    expect(mentions(texts(m), 'RXO-2-4 (segment 4)')).toBe(reported);
+    const first = (mr(m)[0]?.dosageInstruction as { doseAndRate?: { type?: { coding?: { code?: string }[] }; doseQuantity?: { value?: number } }[] }[])[0];
+    expect(first?.doseAndRate?.map((d) => [d.doseQuantity?.value, d.type?.coding?.[0]?.code])).toEqual(doses);
+    expect(mentions(texts(m), 'RXO-2-4 (segment 4)')).toBe(false);
   });
 
   // [IG RXR[MedicationRequest] #1 RXR-1 → dosageInstruction.route (0..1)]

@@ -1,3 +1,5 @@
+import { atZoneOffset, type Zone } from './time.js';
+
 /**
  * dateTime arithmetic that keeps the original offset (for Appointment end = start + duration).
  * Undefined when the input is no dateTime to the second, or when the result would not be a FHIR
@@ -19,4 +21,10 @@ export function addMinutes(dateTime: string, minutes: number): string | undefine
   const local = shifted.toISOString();
   if (!/^\d{4}-/.test(local) || local.startsWith('0000')) return undefined;
   return `${local.slice(0, 19)}${offset}`;
+}
+
+/** addMinutes, the result written at the offset `zone` has at its instant (time.ts atZoneOffset; review 65 R65-N1). */
+export function addMinutesInZone(dateTime: string, minutes: number, zone: Zone): string | undefined {
+  const moved = addMinutes(dateTime, minutes);
+  return moved === undefined ? undefined : atZoneOffset(moved, dateTime, zone);
 }

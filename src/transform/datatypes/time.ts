@@ -414,6 +414,26 @@ function formatOffset(off: number): string {
   return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
+/**
+ * [hig time-zone rule, docs/mapping.md; review 65 R65-N1] A time computed from another by adding a duration (arith.ts
+ * addMinutes: TQ1-7 + TQ1-6, PR1-5 + PR1-7, an appointment's start + AIS-7), written at the offset `zone` has at that
+ * instant, as every other local time is: 3 days (UCUM `d`, 24 h) after Friday 3 November 2034 08:00 CDT is Monday
+ * 07:00 CST, `2034-11-06T07:00:00-06:00`, not `…T08:00:00-05:00` (the same instant with the start's offset, on a date
+ * Chicago keeps at -06:00). The instant is unchanged. Only where `from` (the time the duration was added to) is
+ * written in that IANA zone (its offset the zone's at its instant): a start a sender wrote with another offset, or a
+ * fixed-offset or UTC zone, keeps the offset it has.
+ */
+export function atZoneOffset(computed: string, from: string, zone: Zone): string {
+  const name = typeof zone === 'string' ? zone : zone.zone;
+  const offsetOf = (v: string) => /(Z|[+-]\d{2}:\d{2})$/.exec(v)?.[1];
+  const [at, was] = [Date.parse(computed), Date.parse(from)];
+  if (name === 'UTC' || name === 'Etc/UTC' || FIXED_OFFSET.test(name) || Number.isNaN(at) || Number.isNaN(was)) return computed;
+  if (offsetOf(from) !== formatOffset(zoneOffsetAt(name, was))) return computed;
+  const offset = zoneOffsetAt(name, at);
+  const local = new Date(at + offset * 60000).toISOString();
+  return `${local.slice(0, 19)}${formatOffset(offset)}`;
+}
+
 /** FHIR `date` (YYYY, YYYY-MM or YYYY-MM-DD) from a DT/DTM, dropping any time. */
 export function toDate(value: string | undefined): string | undefined {
   const t = parseDtm(value);

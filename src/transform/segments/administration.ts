@@ -10,7 +10,7 @@ import { amountQuantity } from '../datatypes/quantity.js';
 import { practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import type { Json, Resource } from '../types.js';
-import { administrationKey, conceptKey, patientFactsKey } from '../identity.js';
+import { administrationKey, conceptKey, giveKey, patientFactsKey } from '../identity.js';
 import { orderIdentifiers, orderNumbers } from './order.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
 import { labelOrderConfidentiality } from './security-label.js';
@@ -22,6 +22,30 @@ function administrationStatus(seg: SegmentReader): string {
   const completion = (seg.str(20) ?? '').toUpperCase();
   if (completion === 'PA') return 'stopped';
   return lookupCode('CompletionStatus', completion) ?? 'completed';
+}
+
+/**
+ * [FHIR R4 request-status; review 65 R65-N3] What an administration leaves of the give it performed: `completed` (all
+ * the instance-order implied has occurred: CP), `stopped` (halted before all of it occurred: PA, an infusion stopped
+ * at 150 of 250 mL), `cancelled` (no administration occurred: NA, RE, not-done). An administration entered in error
+ * (RXA-21 D) leaves it as it was.
+ */
+const GIVE_STATUS: Readonly<Record<string, string>> = { completed: 'completed', stopped: 'stopped', 'not-done': 'cancelled' };
+
+/**
+ * [v2.5.1 4A.14.7.1 RXA-1 Give Sub-ID Counter: "use if this administration ties to a give (RXG) segment; identical
+ * to RXG-1"; hig identity, identity.ts giveKey] The give (pharmacy.ts mapRxg: the order's first number + RXG-1; the
+ * ORC's first, `number`, as the order's) an RXA-1
+ * names ends with its administration (GIVE_STATUS): until fix37b it stayed `active` after its dose was given and its
+ * order discontinued (review 65 R65-N3). Sent as a patch of the give's status the FHIR destination makes only where
+ * it holds that give open (patch.ts endedGiveEntry, destinations/held-gives.ts).
+ */
+function endedGive(seg: SegmentReader, number: Json | undefined, status: string, cx: Conversion): void {
+  const subId = seg.str(1)?.trim();
+  const ended = GIVE_STATUS[status];
+  if (subId === undefined || subId === '' || number === undefined || ended === undefined) return;
+  const id = cx.idOf('MedicationRequest', giveKey(number, subId));
+  if (id !== undefined && !cx.resources.has(`MedicationRequest/${id}`)) cx.endedGives.set(id, ended);
 }
 
 /**
@@ -99,6 +123,7 @@ export function mapRxaAdministration(seg: SegmentReader, scope: Scope, cx: Conve
   push(ma, 'performer', ...performers(seg, orc, cx));
   const request = madeByOrder(seg, scope, cx, 'MedicationRequest');
   if (request !== undefined) ma.request = cx.ref(request);
+  endedGive(seg, identifiers[0], String(ma.status), cx);
   push(ma, 'reasonCode', ...seg.reps(19).map((r) => codeableConcept(r)));
   // RXA-6/RXA-7 (CWE[Quantity]) → dosage.dose; 999 is "amount unknown"; with RXA-12 a rate (administeredRate)
   const dose = seg.str(6) === '999' ? undefined : amountQuantity(seg.str(6), seg.rep(7));

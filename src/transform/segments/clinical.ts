@@ -1,7 +1,7 @@
 /** AL1, DG1, PR1 → AllergyIntolerance, Condition, Procedure (IG: AL1[AllergyIntolerance], DG1[Condition], PR1[Procedure]). */
 import { type Conversion, SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, foreignCodeWhy, tableMapCode, withCptModifiers } from '../datatypes/coding.js';
-import { addMinutes } from '../datatypes/arith.js';
+import { addMinutesInZone } from '../datatypes/arith.js';
 import { eiIdentifier, parentReference } from '../datatypes/identifier.js';
 import { decimal } from '../datatypes/primitive.js';
 import { location, practitioner } from '../entities.js';
@@ -354,7 +354,7 @@ function performed(p: Json, seg: SegmentReader, cx: Conversion): void {
   const start = seg.dateTime(5);
   const minutes = seg.str(7) === undefined ? undefined : decimal(seg.str(7));
   const why = noEnd(start, /^\d{12}/.test(seg.str(5) ?? ''), minutes);
-  const end = why === undefined && start !== undefined && minutes !== undefined ? addMinutes(start, minutes) : undefined;
+  const end = why === undefined && start !== undefined && minutes !== undefined ? addMinutesInZone(start, minutes, cx.timezone) : undefined;
   if (start !== undefined && end !== undefined) p.performedPeriod = { start, end };
   else {
     set(p, 'performedDateTime', start);

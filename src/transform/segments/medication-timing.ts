@@ -10,7 +10,7 @@ import { decimal, integer, sub, val } from '../datatypes/primitive.js';
 import { tableCoding } from '../datatypes/coding.js';
 import { amountQuantity } from '../datatypes/quantity.js';
 import { endBeforeStart, toDateTime, toTime } from '../datatypes/time.js';
-import { addMinutes } from '../datatypes/arith.js';
+import { addMinutesInZone } from '../datatypes/arith.js';
 import { type ExtensionSettings, addExtension, unnamedExtension, unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
 import { lookup } from '../vocabulary/index.js';
 import { codingSystemUri } from '../vocabulary/coding-systems.js';
@@ -361,7 +361,8 @@ export function tq1Parts(tq1: SegmentReader, cx: Conversion): Tq1Parts {
   if (service !== undefined && start === undefined && end === undefined) boundsDuration = service;
   else if (service !== undefined && minutes !== undefined && (start === undefined) !== (end === undefined)) {
     const value = Number(service.value);
-    const other = start !== undefined ? addMinutes(start, value * minutes) : end !== undefined ? addMinutes(end, -value * minutes) : undefined;
+    // [R65-N1] the other bound at the offset its own instant has in the sender's zone
+    const other = start !== undefined ? addMinutesInZone(start, value * minutes, cx.timezone) : end !== undefined ? addMinutesInZone(end, -value * minutes, cx.timezone) : undefined;
     if (other === undefined) cx.leftOut(tq1, '6', 'a service duration beside a start or end without a time of day, or one that puts the other bound outside the years 0001-9999');
     else if (start !== undefined) end = other;
     else start = other;
@@ -628,7 +629,7 @@ const ORDER_DOSE_BESIDE = "a give amount equal to none of the order's differing 
 const DOSE_KEYS = ['doseQuantity', 'doseRange'] as const;
 
 /** A dose as a fact: value and unit code (else unit text); a range as both ends. `5&mg` and `5^mg^UCUM` are one dose. */
-function doseFact(rate: Json | undefined): string {
+export function doseFact(rate: Json | undefined): string {
   const q = (x: unknown): string => {
     const quantity = x as Json | undefined;
     return quantity === undefined ? '' : `${String(quantity.value)} ${String(quantity.code ?? quantity.unit ?? '')}`;
@@ -667,7 +668,8 @@ function replaceTimingDose(dosage: Json, replacement: Json): void {
 
 /**
  * [IG RXO[MedicationRequest] #2–#4; hig: RXE-3/4/5 the same, RXE overrides RXO] the order's give
- * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's, either
+ * amount `dose` on the first instruction `first`: the RXE's (`encoded`) replaces the RXO's as the
+ * dose (an RXO amount that differs is put back beside it, typed `ordered`: ordered-dose.ts), either
  * replaces a timing's quantity (reported when it differs), unless that instruction keeps its own
  * timing dose (timings with differing quantities). `report` says the give amount at its field when
  * it equals none of those timings' doses (shareAroundOwnDoses, once the order is read).

@@ -17,7 +17,8 @@ import { CLEARED_DOSAGE_RATE, CLEARED_DOSAGE_TEXT, clearedDosageExtension } from
 import { giveKey, resourceFact } from '../identity.js';
 import { orcRequestFields, orderGroupRequester, orderIdentifiers, orderProvenance, orderStatus, orderingFacility, placedOrderRequest, changedPharmacyOrder, replacedOrder, orderEventRequest, respondsToOrder } from './order.js';
 import { mapRxaAdministration } from './administration.js';
-import { appendOrderText, applyOrderTiming, giveTq1s, placeOrderDose, placeTimings, tq1Dosage, tqFieldDosages } from './medication-timing.js';
+import { keepOrderedDose } from './ordered-dose.js';
+import { appendOrderText, applyOrderTiming, doseFact, giveTq1s, placeOrderDose, placeTimings, tq1Dosage, tqFieldDosages } from './medication-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
 import { mapRxaImmunization } from './immunization.js';
 import { type Scope, madeByOrder, orcOf } from './scope.js';
@@ -430,10 +431,12 @@ export function mapRxo(seg: SegmentReader, scope: Scope, cx: Conversion): void {
 /**
  * [hig rule: RXE overrides RXO] what the RXO requested and the RXE's encoding replaces is reported
  * when it says something else, never dropped silently: the give code RXO-1 by RXE-2 (RDE-O11-01's
- * ampicillin vanished without a report line), the give amount and units RXO-2/3/4 by RXE-3/4/5. An
- * RXO value equal to the RXE's is in the Bundle and says nothing more.
+ * ampicillin vanished without a report line). An RXO value equal to the RXE's is in the Bundle and
+ * says nothing more. [IG RXO[MedicationRequest] #2–#4 → doseAndRate type "ordered"; review 65 R65-L1]
+ * The give amount RXO-2/3/4 is not replaced: one that differs from RXE-3/4/5 (600 mg/m2 beside
+ * 1092 mg) is the ordered dose beside the RXE's calculated one (ordered-dose.ts).
  */
-function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): { rxo?: SegmentReader; replaced: boolean } {
+function requestedReplaced(mr: Json, rxe: SegmentReader, give: Json | undefined, encodedDose: Json | undefined, scope: Scope, cx: Conversion): { rxo?: SegmentReader; replaced: boolean } {
   const index = scope.tree.orderOf(rxe.index).find((i) => i < rxe.index && cx.msg.segments[i]?.name === 'RXO');
   const segment = index === undefined ? undefined : cx.msg.segments[index];
   if (index === undefined || segment === undefined) return { replaced: false };
@@ -444,8 +447,9 @@ function requestedReplaced(rxe: SegmentReader, give: Json | undefined, encodedDo
   const replaced = give !== undefined && requested !== undefined && (code(requested) === undefined || code(requested) !== code(give));
   if (replaced) cx.leftOut(rxo, '1', "the requested give code, which the RXE's encoded give code RXE-2 replaces (RXE overrides RXO)");
   const requestedDose = dose(rxo.str(2), rxo.str(3), rxo.rep(4));
-  if (encodedDose !== undefined && requestedDose !== undefined && JSON.stringify(requestedDose) !== JSON.stringify(encodedDose)) {
-    cx.leftOut(rxo, '2-4', "the requested give amount, which the RXE's encoded give amount RXE-3/4/5 replaces (RXE overrides RXO)");
+  // the same value and unit code (its display aside) is one dose
+  if (encodedDose !== undefined && requestedDose !== undefined && doseFact(requestedDose) !== doseFact(encodedDose)) {
+    keepOrderedDose(mr, requestedDose, encodedDose, () => cx.leftOut(rxo, '2-4', "the requested (ordered) give amount beside the RXE's encoded give amount RXE-3/4/5, which no dosage instruction carries (each timing keeps its own dose)"));
   }
   return { rxo, replaced };
 }
@@ -501,7 +505,7 @@ export function mapRxe(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // give code is the medication, as RXE's dose overrides RXO's: keeping the RXO's requested code
   // put the RXE's dose (5 mg/hr of an infusion) on another product (capsules)
   const encodedDose = dose(seg.str(3), seg.str(4), seg.rep(5));
-  const { rxo, replaced } = requestedReplaced(seg, give, encodedDose, scope, cx);
+  const { rxo, replaced } = requestedReplaced(mr, seg, give, encodedDose, scope, cx);
   if (give !== undefined) encodedProduct(mr, give, replaced, rxo, cx);
   encodedDescription(mr, seg, rxo, cx);
   setDose(mr, encodedDose, true, seg, '3', cx);

@@ -10,7 +10,7 @@
  * the message is read (finishAppointment).
  */
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
-import { addMinutes } from '../datatypes/arith.js';
+import { addMinutesInZone } from '../datatypes/arith.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
 import { cweIdentifier, eiIdentifier } from '../datatypes/identifier.js';
 import { decimal, val } from '../datatypes/primitive.js';
@@ -116,7 +116,7 @@ function settleTimes(a: Json, cx: Conversion): void {
   const [start, found] = fromTq1 ? [c.tq1Start, c.tq1End] : c.schStart !== undefined ? [c.schStart, c.schEnd] : [c.resourceStart, c.resourceEnd];
   let end = found;
   if (fromTq1 && c.schStart !== undefined) c.sch?.used.delete(11);
-  if (start !== undefined && end === undefined && typeof a.minutesDuration === 'number') end = addMinutes(start, a.minutesDuration);
+  if (start !== undefined && end === undefined && typeof a.minutesDuration === 'number') end = addMinutesInZone(start, a.minutesDuration, cx.timezone);
   if (start !== undefined) a.start = start;
   if (end !== undefined) a.end = end;
   if (a.start === undefined || a.end === undefined || endBeforeStart(String(a.start), String(a.end))) {
@@ -307,7 +307,7 @@ function resourceTimes(seg: SegmentReader, scope: Scope, cx: Conversion, fields:
   const minutes = duration === undefined || 'why' in duration ? undefined : duration.minutes;
   // a start without a time of day has no end time a duration could give
   if (minutes !== undefined && !timed) cx.leftOut(seg, String(fields.duration), 'a duration after a start without a time of day: no end time to compute');
-  const end = minutes === undefined || !timed ? undefined : addMinutes(start, minutes);
+  const end = minutes === undefined || !timed ? undefined : addMinutesInZone(start, minutes, cx.timezone);
   // a duration so long the end has no 4-digit year: the start stays, the duration is reported
   if (minutes !== undefined && timed && end === undefined) cx.leftOut(seg, String(fields.duration), 'a duration whose end falls outside the years 0001-9999');
   const c = timesOf(scope.appointment, cx);

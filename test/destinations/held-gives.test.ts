@@ -1,0 +1,79 @@
+/**
+ * A give (RGV^O15 RXG → MedicationRequest intent instance-order basedOn its order) ends with what performs or ends it
+ * (review 65 R65-N3; src/destinations/held-gives.ts), delivered to the in-repo FHIR server: [FHIR R4 request-status]
+ * its administration (RAS RXA whose RXA-1 is the RXG-1, v2.5.1 4A.14.7.1) makes it `completed` (CP), `stopped` (PA)
+ * or `cancelled` (NA); its order's DC makes it `stopped`, a CA `cancelled`. Until fix37b it stayed `active`.
+ * Expected values written by hand from the messages.
+ *
+ *   npx vitest run test/destinations/held-gives.test.ts
+ */
+import { describe, expect, it } from 'vitest';
+import { convertHl7v2 } from '../../src/transform/index.js';
+import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { never } from './helpers.js';
+
+type Json = Record<string, unknown>;
+
+const fhir = useFhirDestinations();
+
+const msh = (type: string, id: string) => `MSH|^~\\&|ONC|CC|RX|CC|20341103080000-0500||${type}|${id}|P|2.5.1`;
+const pid = (mrn: string) => `PID|1||${mrn}^^^CC^MR||GIVE^GRETA||19700101|F`;
+const orc = (control: string, number: string, status = '') => `ORC|${control}|${number}^ONC|||${status}||||20341103080000-0500|||1457392011^ONCOLOGIST^ANNA`;
+const RXE = 'RXE|^Q21D^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM';
+const rde = (mrn: string, number: string, control: string, status = '') => convertHl7v2([msh('RDE^O11^RDE_O11', `${number}-${control}`), pid(mrn), orc(control, number, status), RXE].join('\r')).bundle;
+const rgv = (mrn: string, number: string, subId: string) =>
+  convertHl7v2([msh('RGV^O15^RGV_O15', `${number}-G${subId}`), pid(mrn), orc('RE', number, 'IP'), `RXG|${subId}||^^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM`].join('\r')).bundle;
+// RXA-1 the give sub-ID, RXA-20 the completion status
+const ras = (mrn: string, number: string, subId: string, completion: string, id = 'A') =>
+  convertHl7v2([msh('RAS^O17^RAS_O17', `${number}-A${subId}${completion}${id}`), pid(mrn), orc('RE', number, 'IP'), `RXA|${subId}|1|20341103091500|20341103101500|CYC^Cyclophosphamide^LOCAL|1000|mg^milligram^UCUM${'|'.repeat(13)}${completion}|A`].join('\r')).bundle;
+
+const gives = (number: string): Json[] => {
+  const [order] = fhir.stored('MedicationRequest', number);
+  return [...fhir.server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && r.intent === 'instance-order' && JSON.stringify(r.basedOn ?? []).includes(`"MedicationRequest/${String(order?.id)}"`));
+};
+const statuses = (number: string) => gives(number).map((g) => g.status);
+
+describe('R65-N3 [FHIR R4 request-status] the give ends with its administration (RXA-1 = RXG-1)', () => {
+  it.each([
+    ['CP', 'completed'],
+    ['PA', 'stopped'],
+    ['NA', 'cancelled'],
+  ])('RXA-20 %s: the give is %s, the order stays active; a replay of the RAS changes nothing', async (completion, expected) => {
+    const [mrn, number] = [`MRN-G${completion}`, `G65-${completion}`];
+    const dest = fhir.destination();
+    for (const b of [rde(mrn, number, 'NW'), rgv(mrn, number, '1')]) await dest.deliver(b, never);
+    expect(statuses(number)).toEqual(['active']);
+    await dest.deliver(ras(mrn, number, '1', completion), never);
+    expect(statuses(number)).toEqual([expected]);
+    expect(fhir.stored('MedicationRequest', number).map((m) => m.status)).toEqual(['active']);
+    await dest.deliver(ras(mrn, number, '1', completion, 'B'), never);
+    expect(statuses(number)).toEqual([expected]);
+  });
+
+  it('an administration of another give (RXA-1 2) leaves give 1 active; one whose give the server never held delivers', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-G2', 'G65-2', 'NW'), rgv('MRN-G2', 'G65-2', '1'), ras('MRN-G2', 'G65-2', '2', 'CP')]) await dest.deliver(b, never);
+    expect(statuses('G65-2')).toEqual(['active']);
+    expect(fhir.stored('MedicationAdministration', 'G65-2')).toHaveLength(1);
+  });
+});
+
+describe('R65-N3 [FHIR R4 request-status stopped, cancelled] the order\'s DC or CA ends its open gives', () => {
+  it('DC (ORC-5 DC): the order stopped, its open give stopped; a completed give stays completed', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GD', 'G65-D', 'NW'), rgv('MRN-GD', 'G65-D', '1'), ras('MRN-GD', 'G65-D', '1', 'CP'), rgv('MRN-GD', 'G65-D', '2')]) await dest.deliver(b, never);
+    expect(statuses('G65-D').sort()).toEqual(['active', 'completed']);
+    await dest.deliver(rde('MRN-GD', 'G65-D', 'DC', 'DC'), never);
+    expect(fhir.stored('MedicationRequest', 'G65-D').map((m) => m.status)).toEqual(['stopped']);
+    expect(statuses('G65-D').sort()).toEqual(['completed', 'stopped']);
+  });
+
+  it('CA (ORC-5 CA): the order and its open give cancelled; another order\'s give of the patient untouched', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GC', 'G65-C', 'NW'), rgv('MRN-GC', 'G65-C', '1'), rde('MRN-GC', 'G65-O', 'NW'), rgv('MRN-GC', 'G65-O', '1')]) await dest.deliver(b, never);
+    await dest.deliver(rde('MRN-GC', 'G65-C', 'CA', 'CA'), never);
+    expect(fhir.stored('MedicationRequest', 'G65-C').map((m) => m.status)).toEqual(['cancelled']);
+    expect(statuses('G65-C')).toEqual(['cancelled']);
+    expect(statuses('G65-O')).toEqual(['active']);
+  });
+});
