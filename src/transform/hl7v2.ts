@@ -382,7 +382,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       snapshotLists,
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
-    return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } }) };
+    // Object.assign, not a literal of two spreads: such a literal gives every result a hidden class of its own (order.ts testEventRequest)
+    return Object.assign({ bundle, report }, routing, utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } });
   } catch (err) {
     if (err instanceof PermanentError) throw err;
     // a mapper bug must not leak values: name the stage only
