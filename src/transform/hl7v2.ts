@@ -12,6 +12,7 @@ import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from 
 import { val } from './datatypes/primitive.js';
 import { isValidTimezone, offsetOnUtcChannel, parseDtm, senderZone, type Zone } from './datatypes/time.js';
 import { walk } from './engine.js';
+import { rootScope } from './segments/scope.js';
 import { organizationFromHd } from './entities.js';
 import { applyDeletes } from './deletes.js';
 import { adtNamesAccount, type EventMeaning, eventMeaning } from './events.js';
@@ -344,7 +345,7 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     }
     const groups = new GroupTree(tree, cx);
     const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event, adtNamesAccount(routing.structure, structureHolds(routing.structure, 'GT1')));
-    const walked = walk({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }, cx);
+    const walked = walk(rootScope({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }), cx);
     const notes = finish(cx, meaning);
     // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] an ADT's AL1s, NK1s and IN1s are the patient's whole lists (snapshot-lists.ts)
     const snapshotLists = snapshotListStatements(cx, listModes, routing.messageType.split('^')[0] ?? '', `${comp(3) ?? ''}|${comp(4) ?? ''}`);
@@ -388,7 +389,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       snapshotLists,
     });
     const report = buildReport(routing.structure, walked, extraReaders, notes, cx.invalidValues);
-    return { bundle, report, ...routing, ...(utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } }) };
+    // Object.assign, not a literal of two spreads: such a literal gives every result a hidden class of its own (order.ts testEventRequest)
+    return Object.assign({ bundle, report }, routing, utcChannelOffset === undefined ? {} : { utcChannelOffset, utcChannelZone: { zone, setting: zoneSetting(sender).setting } });
   } catch (err) {
     if (err instanceof PermanentError) throw err;
     // a mapper bug must not leak values: name the stage only

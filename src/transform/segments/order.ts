@@ -685,7 +685,9 @@ function testEventRequest(resource: Resource, number: Json | undefined, code: Js
   const change = cx.events.get(typeId);
   // the FHIR destination tells the order changed from a requisition's other tests by the new code (OrderEventChange.changedTest)
   // [review 42 R42-W2] a result's `completed`: the destination asks the order held unless the message names its timing (order-timing.ts resultOfTiming)
-  if (change !== undefined) cx.events.set(typeId, { ...change, ...(changed === undefined ? {} : { changedTest: changed }), ...(state ? {} : { wholeWhenChained: true }), ...(resultStatus ? { resultStatus } : {}) });
+  // Object.assign, not one literal of several spreads: V8 (node 20) gives every object such a literal makes a hidden class of its
+  // own, so each read of the event in bundle.ts and patch.ts missed its cache once per message (docs/benchmarks.md, 2026-12-07 evening)
+  if (change !== undefined) cx.events.set(typeId, Object.assign({}, change, changed === undefined ? {} : { changedTest: changed }, state ? {} : { wholeWhenChained: true }, resultStatus ? { resultStatus } : {}));
 }
 
 /**

@@ -59,6 +59,45 @@ export interface Scope {
 
 export type SegmentMapper = (seg: SegmentReader, scope: Scope, cx: Conversion) => void;
 
+/** Every key of Scope, each present (undefined until a mapper sets it). */
+type AllKeys<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * The message's scope with every key of Scope present from the start, in one order: the root and every
+ * child scope then share one object shape. A scope that gained its keys as mappers ran (patient, then
+ * encounter, then serviceRequest…) had a different shape in nearly every group, so the spread in
+ * childScope and the mappers' reads of scope were megamorphic (docs/benchmarks.md, 2026-12-07 evening).
+ */
+export function rootScope(s: Pick<Scope, 'results' | 'event' | 'meaning' | 'group' | 'tree' | 'header'>): Scope {
+  const all: AllKeys<Scope> = {
+    results: s.results,
+    event: s.event,
+    meaning: s.meaning,
+    group: s.group,
+    tree: s.tree,
+    header: s.header,
+    patient: undefined,
+    motherIdentifiers: undefined,
+    account: undefined,
+    encounter: undefined,
+    serviceRequest: undefined,
+    report: undefined,
+    specimen: undefined,
+    medicationRequest: undefined,
+    medicationFrom: undefined,
+    appointment: undefined,
+    document: undefined,
+    procedure: undefined,
+    problem: undefined,
+    noteTarget: undefined,
+    effective: undefined,
+    effectiveFrom: undefined,
+    issued: undefined,
+    reported: undefined,
+  };
+  return all;
+}
+
 export function childScope(parent: Scope, group: GroupFrame): Scope {
   // noteTarget set to undefined, not deleted: a delete turns the scope into a dictionary-mode
   // object, and every mapper reads it many times per segment
