@@ -10,6 +10,7 @@ import type { DatatypeContext } from './context.js';
 import { cxIdentifier } from './identifier.js';
 import { decimal, sub, val } from './primitive.js';
 import { COMPARATORS, cweQuantity } from './quantity.js';
+import { DATATYPE_COMPONENTS } from '../vocabulary/datatype-components.js';
 import { xtnContactPoint } from './telecom.js';
 import { endBeforeStart, toDateTime, toPeriod, toTime } from './time.js';
 
@@ -177,8 +178,9 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
       return { element: 'valueSampledData', value: { origin: { value: 0 }, period: 0, dimensions: 1, data: data.join(' ') } };
     }
     default:
-      // XPN, XAD, XCN, XON, PL and other composites of names and places: their components are text, joined
-      return stringValue(reps, true);
+      // XPN, XAD, XCN, XON, PL and other composites of names and places: their components are text, joined; not the
+      // components past the datatype (reported by the field reader as not mapped: R64-N2)
+      return stringValue(reps.map((r) => r.slice(0, DATATYPE_COMPONENTS[type ?? '']?.n ?? r.length)), true);
   }
 }
 
