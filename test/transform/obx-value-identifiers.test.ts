@@ -25,30 +25,23 @@ function oru(type: string, value: string, units = ''): { obs: Json; lines: strin
 const valueOf = (o: Json) => Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith('value')));
 
 describe('OBX-5 composites whose components are no text (R66-N1)', () => {
-  it('HD `<UID>^^ISO`: valueString the UID (HD.1), HD.3 reported [hig; v2.5.1 2.A.36 HD]', () => {
-    const { obs, lines } = oru('HD', `${UID}^^ISO`);
-    expect(valueOf(obs)).toEqual({ valueString: UID });
-    expect(lines.filter((t) => t.startsWith('OBX-5 (segment 4): HD.3 valued beside HD.1'))).toHaveLength(1);
-  });
-  it('HD `^<UID>^ISO`: valueString the universal id (HD.2), HD.3 reported', () => {
-    const { obs, lines } = oru('HD', `^${UID}^ISO`);
-    expect(valueOf(obs)).toEqual({ valueString: UID });
-    expect(lines.some((t) => t.startsWith('OBX-5 (segment 4): HD.3 valued beside HD.2'))).toBe(true);
-  });
-  it('HD with HD.1 alone: the value, no line', () => {
-    const { obs, lines } = oru('HD', UID);
-    expect(valueOf(obs)).toEqual({ valueString: UID });
-    expect(lines.some((t) => t.startsWith('OBX-5'))).toBe(false);
-  });
-  it('EI `QC-7781^LAB^1.2.3^ISO`: valueString EI.1, EI.2–4 reported [IG OBX[Observation] #5 EI: no target; v2.5.1 2.A.28 EI]', () => {
-    const { obs, lines } = oru('EI', 'QC-7781^LAB^1.2.3^ISO');
-    expect(valueOf(obs)).toEqual({ valueString: 'QC-7781' });
-    expect(lines.some((t) => t.startsWith('OBX-5 (segment 4): EI.2, EI.3, EI.4 valued beside EI.1'))).toBe(true);
-  });
-  it('EIP `P-1&RIS^F-9&LAB`: the placer\'s EI.1, the rest reported [v2.5.1 2.A.27 EIP]', () => {
-    const { obs, lines } = oru('EIP', 'P-1&RIS^F-9&LAB');
-    expect(valueOf(obs)).toEqual({ valueString: 'P-1' });
-    expect(lines.some((t) => t.startsWith('OBX-5 (segment 4): EIP.1.2, EIP.2.1, EIP.2.2 valued beside EIP.1.1'))).toBe(true);
+  // [type, OBX-5 as sent, the valueString, the report line's start (undefined: no OBX-5 line)]
+  it.each([
+    // [hig; v2.5.1 2.A.36 HD] HD.1, else HD.2 (the universal id); HD.3 reported
+    ['HD', `${UID}^^ISO`, UID, 'HD.3 valued beside HD.1'],
+    ['HD', `^${UID}^ISO`, UID, 'HD.3 valued beside HD.2'],
+    ['HD', UID, UID, undefined],
+    // [IG OBX[Observation] #5 EI: no target ("requires more work"); v2.5.1 2.A.28 EI] EI.1, its namespace reported
+    ['EI', 'QC-7781^LAB^1.2.3^ISO', 'QC-7781', 'EI.2, EI.3, EI.4 valued beside EI.1'],
+    // [v2.5.1 2.A.27 EIP] the placer's EI.1, the rest reported
+    ['EIP', 'P-1&RIS^F-9&LAB', 'P-1', 'EIP.1.2, EIP.2.1, EIP.2.2 valued beside EIP.1.1'],
+    // [v2.5.1 2.A.23 DLN] DLN.1; issuer and expiry reported
+    ['DLN', 'D1234567^NY^20400101', 'D1234567', 'DLN.2, DLN.3 valued beside DLN.1'],
+  ])('%s `%s` → valueString %s, reported: %s', (type, sent, value, line) => {
+    const { obs, lines } = oru(type, sent);
+    expect(valueOf(obs)).toEqual({ valueString: value });
+    const obx5 = lines.filter((t) => t.startsWith('OBX-5'));
+    expect(obx5).toEqual(line === undefined ? [] : [expect.stringMatching(new RegExp(`^OBX-5 \\(segment 4\\): ${line.replace(/\./g, '\\.')}, which alone is the valueString`))]);
   });
   it('CQ `12.5^mg&milligram&UCUM`: valueQuantity with CQ.2\'s units [IG CQ[Quantity]]', () => {
     const { obs } = oru('CQ', '12.5^mg&milligram&UCUM');
