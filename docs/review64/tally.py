@@ -38,7 +38,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R64-N2': 'd9b3aecc', 'R64-N1': '10377a9a'}  # fix37c: components and subcomponents valued past the field's own datatype reported (N2); the only NK1 MTH beside PID-21 is the mother unless another value of one namespace (N1); notes, not counted
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -39,7 +39,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R66-N1': '28af3f1a'}  # fix37c: OBX-5 HD / EI / EIP / DLN / CQ / MO / XTN keep their one value, the other parts reported (N1, a note, not counted); N5 decided: TXA-19 UN stays current (docs/mapping.md)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

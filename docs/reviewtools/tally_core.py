@@ -21,6 +21,15 @@ def draw(script, args=()):
 # only review 6's rule sees them. Added 2026-12-06 with the lines themselves (R33-W1, R34-W2): two SPMs
 # or DG1s of one key in one message that say otherwise are each converted, and the line says so.
 REMARKS = [
+    # added 2026-12-07 with fix37c (review 64 R64-N2): a component or subcomponent past the field's own datatype has no
+    # IG row (the datatype has no such part); before, it vanished without a line
+    (r'^[A-Z][A-Z0-9]{2}-\d+: ([A-Z0-9]+\.[\d.]+, )*[A-Z0-9]+\.[\d.]+ valued past the components of its v2 datatype', 'b', 'a component past the field\'s datatype (no IG target): reported'),
+    # added 2026-12-07 with fix37c (review 66 R66-N1): OBX-5 HD/EI/EIP/DLN/CX/XTN keep one value; the IG has no OBX-5 row
+    # for them (EI's: "requires more work"), the other parts reported
+    (r'^OBX-5: [A-Z]+\.[\d.]+(, [A-Z]+\.[\d.]+)* valued beside .*, which alone is the valueString', 'b', 'OBX-5 of an identifier type: its other parts (no IG OBX-5 row) reported'),
+    # added 2026-12-07 with fix37c (review 64 R64-N1): an only NK1 MTH with another value of a PID-21 namespace is kept
+    # apart as another person (converted, as another relative): a remark, not a loss
+    (r'^NK1-(12|33): the only NK1 saying MTH names another value of a namespace of PID-21', 'b', 'remark: NK1 MTH kept apart from PID-21\'s mother (not a loss)'),
     # added 2026-12-07 with R54-W1: an empty MSH-18 whose bytes are no UTF-8 is read as Windows-1252 and said so (a
     # remark on how the bytes were read, no value lost)
     # code review 35 CR35-1 (fix35b) reads such bytes one by one and words the line with their count

@@ -21,7 +21,9 @@
  *   to the NK1's fullUrl naming her;
  * - **another person** when the held mother holds none of the NK1's identifiers and either holds another value of
  *   one of their systems, or the server holds the NK1's own record (code review 32 CR32-1: an A01 with PID-21 kept
- *   this NK1 apart there, "two identifiers, two people", or an IN1/GT1 keyed her by the same identifier; that the
+ *   this NK1 apart there, since fix37c only for another value of one of PID-21's namespaces (nk1.ts motherReading
+ *   asks otherValues, as this rule does; review 64 R64-N1), before it for any identifier of her own, or an IN1/GT1
+ *   keyed her by the same identifier; that the
  *   mother holds no SSN does not make an SSN-holder already on file her): the entry goes as converted, at the NK1's
  *   own id, and the delivery reports it (DeliveryOutcome.detail: ids only). The A08 first (nothing held) still
  *   writes the NK1 at the mother's id, where the next message finds her by her identifiers.

@@ -41,7 +41,7 @@
  *
  * Searches carry a number and a patient id: errors name the resource type only.
  */
-import { holdsIdentifier, sameNamespace } from '../transform/identifier-namespace.js';
+import { holdsIdentifier, otherValues, sameNamespace } from '../transform/identifier-namespace.js';
 import { DestinationRejectedError } from './failures.js';
 import { isRecord } from './outcome.js';
 
@@ -198,10 +198,9 @@ export function putAtHigId(create: Json, higId: string): Json {
  * PID-21 row: "two identifiers, two people").
  */
 export function otherPersonsIdentifiers(identifiers: readonly unknown[], held: Json): unknown[] {
-  const heldList = Array.isArray(held.identifier) ? (held.identifier as unknown[]) : [];
   // an identifier without a namespace, or of another authority, or of another type of hers, says nothing
-  // (CR32-2, CR33-2: identifier-namespace.ts)
-  return identifiers.filter((i) => heldList.some((h) => sameNamespace(h, i)) && !holdsIdentifier(heldList, i));
+  // (CR32-2, CR33-2: identifier-namespace.ts); the converter's mother rule asks the same (nk1.ts motherReading)
+  return otherValues(identifiers, Array.isArray(held.identifier) ? (held.identifier as unknown[]) : []);
 }
 
 /**

@@ -6,6 +6,7 @@ import { PermanentError } from '../errors.js';
 import { type Message, type Repetition, type Segment, repetitions, splitRepetition } from '../hl7/message.js';
 import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
+import { pastDatatype } from './past-datatype.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
 import { endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
@@ -20,6 +21,8 @@ const COARSE = Symbol('coarse');
 const UNSAFE = /[\x00-\x1f]/;
 /** CWE.1–CWE.13 have IG rows that map them; CWE.14–CWE.22 do not. */
 const CWE_IG_COMPONENTS = 13;
+/** CWE.1–CWE.22: the datatype's own components (v2.9). */
+const CWE_COMPONENTS = 22;
 
 /** NOT_AFTER's name for the message's own MSH-7 (the time the message was sent). */
 const SENT = 'MSH-7';
@@ -87,16 +90,39 @@ export class SegmentReader {
     // fieldValues(…).filter(hasValue) as one loop: no intermediate arrays for every field read
     const values: Repetition[] = [];
     const escape = this.msg.delimiters.escape;
+    let past: Set<string> | undefined;
     for (const raw of repetitions(this.msg, this.segment, n)) {
       const escaped = escape !== '' && raw.indexOf(escape) >= 0;
       let rep = escaped ? splitRepetition(this.msg, raw, () => this.reportUndecodable(n)) : splitRepetition(this.msg, raw);
       // the raw text has the control characters, or an escape (`\X01\`) may make one
       if ((UNSAFE.test(raw) || escaped) && unsafe(rep)) rep = this.scrub(n, rep);
       if (rep.length > CWE_IG_COMPONENTS) this.reportBeyondIg(n, rep);
+      if (!this.asSent.has(n) && (rep.length > 1 || (rep[0]?.length ?? 0) > 1)) for (const p of pastDatatype(rep, this.typeOf(n), `${this.name}-${n}`)) (past ??= new Set()).add(p);
       if (hasValue(rep)) values.push(rep);
     }
+    if (past !== undefined) this.reportPastDatatype(n, past);
     this.cache[n] = values;
     return values;
+  }
+
+  /** Fields read as sent by textAsSent: their `^` and `&` are the sender's text, no components past a datatype. */
+  private readonly asSent = new Set<number>();
+
+  /**
+   * Field n's repetitions as one text each, `^` and `&` kept as sent (NTE-3, a document's OBX-5 lines: a sender's
+   * text may hold them unescaped, and each is part of what was written).
+   */
+  textAsSent(n: number): string[] {
+    if (this.cache[n] === undefined) this.asSent.add(n);
+    return this.reps(n).map((r) => r.map((c) => c.join('&')).join('^'));
+  }
+
+  /**
+   * [hig rule, review 64 R64-N2; v2.5.1 2.A] Components or subcomponents valued past the field's own datatype
+   * (past-datatype.ts): no mapping reads them, so one line per field names their positions, never the values.
+   */
+  private reportPastDatatype(n: number, past: ReadonlySet<string>): void {
+    this.report(`${this.name}-${n} (segment ${this.index + 1}): ${[...past].join(', ')} valued past the components of its v2 datatype (${this.typeOf(n) ?? ''}); valued but not mapped`);
   }
 
   /** The datatype of field n (characters.ts fieldType; OBX-5's from OBX-2). */
@@ -136,7 +162,8 @@ export class SegmentReader {
     const type = this.typeOf(n);
     if (type !== 'CWE' && type !== 'CNE' && type !== 'CF') return;
     const valued: string[] = [];
-    for (let c = CWE_IG_COMPONENTS + 1; c <= rep.length; c++) if (val(rep, c) !== undefined) valued.push(`${type}.${c}`);
+    // past CWE.22 is past the datatype itself (reportPastDatatype)
+    for (let c = CWE_IG_COMPONENTS + 1; c <= Math.min(rep.length, CWE_COMPONENTS); c++) if (val(rep, c) !== undefined) valued.push(`${type}.${c}`);
     if (valued.length > 0) this.report(`${this.name}-${n} (segment ${this.index + 1}): ${valued.join(', ')} (coding system and value set OIDs and versions) have no target in the IG's CWE map; not converted`);
   }
 

@@ -61,3 +61,12 @@ export function sameIdentifier(a: unknown, b: unknown): boolean {
 
 /** Whether `list` holds `i` (sameIdentifier). */
 export const holdsIdentifier = (list: readonly unknown[], i: unknown): boolean => list.some((h) => sameIdentifier(h, i));
+
+/**
+ * The identifiers of `identifiers` that `list` does not hold while it holds another value of their namespace (two
+ * numbers of one system, or of one authority where the types do not contradict): another person's. Identifiers of
+ * other namespaces, or of none, say nothing (review 64 R64-N1: the mother's MRN and her national ID are no conflict).
+ */
+export function otherValues(identifiers: readonly unknown[], list: readonly unknown[]): unknown[] {
+  return identifiers.filter((i) => list.some((h) => sameNamespace(h, i)) && !holdsIdentifier(list, i));
+}

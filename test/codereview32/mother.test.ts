@@ -45,15 +45,25 @@ const mother = (): Json | undefined => people().find((r) => r.id === motherId())
 // ("nothing says otherwise"), though the server holds that very NK1 at its own id, kept apart by the A01
 // ---------------------------------------------------------------------------------------------------
 describe('CR32-1 an NK1 MTH the A01 kept apart from PID-21\'s mother (another system) is written over her by the A08', () => {
-  it('A01 (PID-21 QVMC MR QV9990001 + NK1 MTH ELSA, SSN 900113333), then A08 (the same NK1 alone): the mother is left as held, the SSN on one RelatedPerson', async () => {
+  // Since fix37c (review 64 R64-N1, docs/mapping.md PID-21 row): the only NK1 MTH beside PID-21 is PID-21's mother
+  // unless the two hold another value of one namespace; the SSN (SSA) and the MRN (QVMC) are two namespaces, so the
+  // A01 already makes ELSA the mother (one RelatedPerson), and the A08 finds her by the SSN she holds.
+  it('A01 (PID-21 QVMC MR QV9990001 + NK1 MTH ELSA, SSN 900113333), then A08 (the same NK1 alone): one mother, named ELSA, with both numbers', async () => {
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('900113333^^^SSA^SS')]));
-    expect(people()).toHaveLength(2);
+    expect(people()).toHaveLength(1);
     const outcome = await deliver(adt('A08', 'M2', '', [ELSA('900113333^^^SSA^SS')]));
-    // After the review (fix33e): the NK1's own record, held, is read with the mother in one GET; kept there, reported
-    expect(outcome.detail).toContain('two people');
-    // one person, one RelatedPerson: the SSN is not on two
-    expect(holding('900113333')).toHaveLength(1);
-    // the mother PID-21 named keeps what she held: her MRN alone, no name the A01 gave another person
+    expect(outcome.detail ?? '').not.toContain('two people');
+    expect(people().map((r) => r.id)).toEqual([motherId()]);
+    expect(values(mother()).sort()).toEqual(['900113333', 'QV9990001']);
+    expect((mother()?.name as Json[] | undefined)?.[0]?.given).toEqual(['ELSA']);
+  });
+
+  it('fix37c: PID-21 QVMC MR QV9990001 beside an NK1 MTH with QVMC MR QV8880002 (another value of one namespace): two people, reported', async () => {
+    const hl7 = adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('QV8880002^^^QVMC^MR')]);
+    const lines = ((convertHl7v2(hl7).report?.issue ?? []) as { details?: { text?: string } }[]).map((i) => i.details?.text ?? '');
+    expect(lines.some((t) => /^NK1-33 \(segment \d+\): the only NK1 saying MTH names another value of a namespace of PID-21's/.test(t))).toBe(true);
+    await deliver(hl7);
+    expect(people()).toHaveLength(2);
     expect(values(mother())).toEqual(['QV9990001']);
     expect(mother()?.name).toBeUndefined();
   });
@@ -68,13 +78,13 @@ describe('CR32-1 an NK1 MTH the A01 kept apart from PID-21\'s mother (another sy
     expect((mother()?.name as Json[] | undefined)?.[0]?.given).toEqual(['ELSA']);
   });
 
-  it('control: the same A01 delivered again (PID-21 beside the NK1): the two stay apart, the mother as held', async () => {
+  it('control: the same A01 delivered again (PID-21 beside the NK1): one mother, as after the first', async () => {
     await deliver(adt('A01', 'M1', 'QV9990001^^^QVMC^MR', [ELSA('900113333^^^SSA^SS')]));
     await deliver(adt('A01', 'M3', 'QV9990001^^^QVMC^MR', [ELSA('900113333^^^SSA^SS')]));
-    expect(people()).toHaveLength(2);
+    expect(people()).toHaveLength(1);
     expect(holding('900113333')).toHaveLength(1);
-    expect(values(mother())).toEqual(['QV9990001']);
-    expect(mother()?.name).toBeUndefined();
+    expect(values(mother())).toEqual(['QV9990001', '900113333']);
+    expect((mother()?.name as Json[] | undefined)?.[0]?.given).toEqual(['ELSA']);
   });
 });
 

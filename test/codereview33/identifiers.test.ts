@@ -39,9 +39,10 @@ describe('CR33-2 (a) conversion: PID-21 and NK1-33 carry one number of one autho
     expect(people).toHaveLength(1);
   });
 
-  it('after the review: CX.5 on both and different (PID-21 MR, NK1-33 AN of one number): two identifiers, two people', () => {
+  it('after fix37c (review 64 R64-N1): CX.5 on both and different (PID-21 MR, NK1-33 AN of one number): no other value of one namespace, so the only NK1 MTH is the mother (one RelatedPerson, both identifiers)', () => {
     const people = relatedPersons(adt('A01', 'C3', 'QV9990001^^^QVMC^MR', [ELSA('QV9990001^^^QVMC^AN')]));
-    expect(people).toHaveLength(2);
+    expect(people).toHaveLength(1);
+    expect(values(people[0])).toEqual(['QV9990001', 'QV9990001']);
   });
 
   it('control: CX.5 on both (QV9990001^^^QVMC^MR twice): one RelatedPerson, the NK1\'s name on the mother', () => {

@@ -8,8 +8,10 @@ import type { Json } from '../types.js';
 import { codeableConcept } from './coding.js';
 import type { DatatypeContext } from './context.js';
 import { cxIdentifier } from './identifier.js';
-import { decimal, val } from './primitive.js';
+import { decimal, sub, val } from './primitive.js';
 import { COMPARATORS, cweQuantity } from './quantity.js';
+import { DATATYPE_COMPONENTS } from '../vocabulary/datatype-components.js';
+import { xtnContactPoint } from './telecom.js';
 import { endBeforeStart, toDateTime, toPeriod, toTime } from './time.js';
 
 export interface ObservationValue {
@@ -157,8 +159,18 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
     }
     case 'CX': {
       const id = cxIdentifier(first, ctx);
-      return id === undefined ? undefined : { element: 'valueString', value: id.value };
+      // [v2.5.1 2.A.14 CX] CX.1 as valueString (ST); its authority and type have no place in a string: reported
+      return typeof id?.value === 'string' ? identifying(first, 'CX', 1, id.value, ctx) : undefined;
     }
+    case 'HD':
+    case 'EI':
+    case 'EIP':
+    case 'DLN':
+    case 'CQ':
+    case 'MO':
+    case 'XTN':
+    case 'TN':
+      return notText(type, first, units, ctx) ?? stringValue(reps, true);
     case 'NA': {
       // numeric array → SampledData (IG: NA[SampledData]): one dimension, period unknown (0)
       const data = first.map((c) => (c[0] ?? '').trim()).map((x) => (decimal(x) === undefined ? 'E' : x));
@@ -166,9 +178,74 @@ export function observationValue(type: string | undefined, reps: readonly Repeti
       return { element: 'valueSampledData', value: { origin: { value: 0 }, period: 0, dimensions: 1, data: data.join(' ') } };
     }
     default:
-      // XPN, XAD, XCN, XON, TN and other composites: keep the text of the first component(s)
-      return stringValue(reps, true);
+      // XPN, XAD, XCN, XON, PL and other composites of names and places: their components are text, joined; not the
+      // components past the datatype (reported by the field reader as not mapped: R64-N2)
+      return stringValue(reps.map((r) => r.slice(0, DATATYPE_COMPONENTS[type ?? '']?.n ?? r.length)), true);
   }
+}
+
+/**
+ * [hig OBX-5 rule for composites whose components are no text; docs/mapping.md "OBX-5 value types"] The IG has no
+ * OBX-5 row for HD, EI (its row says "requires more work"), EIP, DLN, CQ, MO or XTN; joined by a space their parts
+ * made no value a receiver can use (review 66 R66-N1: a DICOM Study Instance UID `<UID>^^ISO` → "<UID> ISO"). Each
+ * keeps its one value; the parts valueString cannot carry are reported, never glued on.
+ */
+function notText(type: string, rep: Repetition, units: Repetition | undefined, ctx: DatatypeContext): ObservationValue | undefined {
+  switch (type) {
+    case 'HD': {
+      // [v2.5.1 2.A.36 HD] HD.1 namespace id, else HD.2 universal id (its HD.3 type says what kind of id HD.2 is)
+      const c = val(rep, 1) !== undefined ? 1 : 2;
+      return identifying(rep, 'HD', c, val(rep, c), ctx);
+    }
+    case 'EI':
+      // [v2.5.1 2.A.28 EI; IG OBX[Observation] #5 EI: no target yet] EI.1 the entity id; EI.2–4 its namespace
+      return identifying(rep, 'EI', 1, val(rep, 1), ctx);
+    case 'EIP': {
+      // [v2.5.1 2.A.27 EIP] the placer's EI.1 (EIP.1.1), else the filler's (EIP.2.1)
+      const c = val(rep, 1) !== undefined ? 1 : 2;
+      return identifying(rep, 'EIP', c, val(rep, c), ctx, true);
+    }
+    case 'DLN':
+      // [v2.5.1 2.A.23 DLN] DLN.1 the licence number; DLN.2 issuer, DLN.3 expiry
+      return identifying(rep, 'DLN', 1, val(rep, 1), ctx);
+    case 'CQ': {
+      // [IG CQ[Quantity] CQ.1 → value, CQ.2 → unit/code] the units of CQ.2 (subcomponents), else OBX-6
+      const n = decimal(val(rep, 1));
+      return n === undefined ? undefined : { element: 'valueQuantity', value: cweQuantity(n, val(rep, 2) !== undefined ? sub(rep, 2) : units) };
+    }
+    case 'MO': {
+      // [v2.5.1 2.A.45 MO] MO.1 quantity, MO.2 the ISO 4217 denomination, as OBX-5 CP (one amount of money)
+      const n = decimal(val(rep, 1));
+      return n === undefined ? undefined : { element: 'valueQuantity', value: { value: n, unit: val(rep, 2) ?? 'money' } };
+    }
+    default: {
+      // XTN / TN [IG XTN[ContactPoint] value rule]: the number or address a receiver dials or mails, as ContactPoint.value
+      const cp = xtnContactPoint(rep, ctx);
+      return typeof cp?.value === 'string' ? identifying(rep, 'XTN', 0, cp.value, ctx) : undefined;
+    }
+  }
+}
+
+/**
+ * `value` (component `kept` of `rep`; 0 for an XTN's number, made of several) as valueString; the other valued parts
+ * are reported by position (`HD.3`, `EIP.2.2`), never their values. `deep`: each component is an EI of its own.
+ */
+function identifying(rep: Repetition, type: string, kept: number, value: string | undefined, ctx: DatatypeContext, deep = false): ObservationValue | undefined {
+  if (value === undefined) return undefined;
+  const left = new Set<string>();
+  rep.forEach((comp, i) => {
+    const c = i + 1;
+    // an XTN's other parts make up the number; its use (XTN.2) and equipment (XTN.3) are what a string loses
+    if (kept === 0 && c !== 2 && c !== 3) return;
+    comp.forEach((s, j) => {
+      if (s.trim() !== '' && !(c === kept && j === 0)) left.add(deep ? `${type}.${c}.${j + 1}` : `${type}.${c}`);
+    });
+  });
+  if (left.size > 0) {
+    const what = kept === 0 ? 'the number' : deep ? `${type}.${kept}.1` : `${type}.${kept}`;
+    (ctx.reportFor?.(rep) ?? ctx.leftOutValue)?.(`${[...left].join(', ')} valued beside ${what}, which alone is the valueString (OBX-2 ${type}: a string holds one value)`);
+  }
+  return { element: 'valueString', value };
 }
 
 function stringValue(reps: readonly Repetition[], composite = false): ObservationValue | undefined {

@@ -271,7 +271,7 @@ export function appendDocumentContent(document: Resource, seg: SegmentReader, ty
     if (content.length > 0) document.content = content;
     return;
   }
-  const text = seg.reps(5).map((r) => r.map((c) => c.join('&')).join('^')).join('\n');
+  const text = seg.textAsSent(5).join('\n');
   if (text === '') return;
   // the document's own text lines only: a note's attachment (appendDocumentNote) is another content
   const existing = textContent.get(document);

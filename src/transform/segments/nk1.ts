@@ -11,7 +11,7 @@ import type { Json, Reference, Resource } from '../types.js';
 import { organization } from '../entities.js';
 import { administrativeGender } from './coded.js';
 import { partyPerson } from './party-person.js';
-import { holdsIdentifier } from '../identifier-namespace.js';
+import { holdsIdentifier, otherValues } from '../identifier-namespace.js';
 import type { Scope } from './scope.js';
 import type { SegmentNode } from '../structures/match.js';
 
@@ -97,8 +97,9 @@ function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
  * [hig identity; IG PID[Patient] #21 → CX[RelatedPerson-Mother], NK1 → RelatedPerson] Whether the NK1 is the
  * patient's mother, at the key PID-21's RelatedPerson has (identity.ts motherKey): `mother` when it names her by
  * one of PID-21's identifiers, or when it says MTH (table 0063), is the only NK1 of the patient that does and has no
- * NK1-12/33 of its own; never when its own NK1-12/33 are beside a PID-21 naming none of them (two identifiers, two
- * people: kept apart). One person is one RelatedPerson within a message (review 33 R33-N1: a CDC-IG VXU's mother
+ * NK1-12/33 of its own, or has some beside a PID-21 of other namespaces only (review 64 R64-N1: PID-21 her MRN,
+ * NK1-33 her national ID made the newborn two mothers; one newborn has one mother); never when its own NK1-12/33 hold
+ * another value of a namespace of PID-21's (two numbers of one namespace, two people: kept apart, reported). One person is one RelatedPerson within a message (review 33 R33-N1: a CDC-IG VXU's mother
  * NK1 beside PID-21 made two) and across feeds (code review 27 CR27-6: the registry's VXU with PID-21 and the
  * hospital's ADT without it made one each). Two NK1s saying MTH stay apart (by identifier, else by name): which is
  * the mother is not said.
@@ -110,13 +111,19 @@ function addConcepts(held: Json[], more: (Json | undefined)[]): Json[] {
  * writes it at the mother's id unless the mother held says otherwise (destinations/held-mother.ts); any other
  * destination receives it at its own id, a second copy of the mother at worst, never one person over another.
  */
-function motherReading(seg: SegmentReader, identifiers: Json[], scope: Scope): 'mother' | 'candidate' | undefined {
+function motherReading(seg: SegmentReader, identifiers: Json[], scope: Scope, cx: Conversion): 'mother' | 'candidate' | undefined {
   const pid21 = scope.motherIdentifiers ?? [];
   if (identifiers.some((i) => holdsIdentifier(pid21, i))) return 'mother';
-  if (seg.str(3) !== MOTHER || (identifiers.length > 0 && pid21.length > 0)) return undefined;
+  if (seg.str(3) !== MOTHER) return undefined;
   // the sibling NK1s read through a reader of their own (its report is silent: their mapper reports them)
   if (patientNk1s(scope).filter((n) => new SegmentReader(seg.msg, n.segment, n.index).str(3) === MOTHER).length !== 1) return undefined;
-  return identifiers.length === 0 ? 'mother' : 'candidate';
+  if (identifiers.length === 0) return 'mother';
+  if (pid21.length === 0) return 'candidate';
+  // [review 64 R64-N1] beside PID-21: one newborn has one mother; only another value of a namespace of PID-21's
+  // says another person (PID-21 her MRN, NK1-33 her national ID: one woman, two namespaces)
+  if (otherValues(identifiers, pid21).length === 0) return 'mother';
+  cx.reportAt(seg, seg.str(33) !== undefined ? 33 : 12)(`the only NK1 saying MTH names another value of a namespace of PID-21's (the mother's identifier): kept apart from PID-21's mother as another person`);
+  return undefined;
 }
 
 /**
@@ -214,7 +221,7 @@ export function mapNk1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
     // a relative known by an identifier is one person however often named: the mother PID-21
     // already made (pid.ts) is filled in, not repeated as `#2`
     const id = identifiers[0] as Json | undefined;
-    const reading = motherReading(seg, identifiers as Json[], scope);
+    const reading = motherReading(seg, identifiers as Json[], scope, cx);
     const mother = reading === 'mother';
     const key = mother ? motherKey(patient) : relatedPersonKey('related-person', patient, id, conceptKey(relationship), nameFact(rpNames.find((n) => n !== undefined)));
     const made = cx.add(rp as Resource, key, id === undefined && !mother ? 'distinct' : 'merge');

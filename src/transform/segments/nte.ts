@@ -58,7 +58,7 @@ export function mapNte(seg: SegmentReader, scope: Scope, cx: Conversion): boolea
   if (target === undefined) return false;
   const element = NOTE_ELEMENT[target.resourceType];
   if (element === undefined) return false;
-  const text = seg.reps(3).map((r) => r.map((c) => c.join('&')).join('^')).join('\n').trim();
+  const text = seg.textAsSent(3).join('\n').trim();
   if (text === '') return true;
   if (element === 'content') {
     appendDocumentNote(target, text);
