@@ -377,6 +377,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       endedVisits: cx.endedVisits,
       guessedTimes: cx.guessedTimes,
       heldElements: cx.heldElements,
+      withdrawn: cx.withdrawn,
+      retired: cx.retired,
       omittedFields: options.omittedFields ?? 'remove',
       snapshotLists,
     });
