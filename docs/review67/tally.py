@@ -47,7 +47,7 @@ SILENT = {7: ['R67-L1 (destination) A24 link PUT erases the held Indian Registry
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R67-W1': '2ccefc11', 'R67-L1': '2ccefc11'}  # fix37d: an A47 whose MRG-1 is of another domain than the record key corrects an identifier (no retired record; the wrong number withdrawn); the destination refuses to retire another person's Patient; A24/A37 PUTs keep the held identifiers they do not name
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

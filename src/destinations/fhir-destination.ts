@@ -30,6 +30,7 @@ import { MERGE_DEPTH } from './named-resources.js';
 import { createMtlsDispatcher } from './mtls.js';
 import { expandOrderEvents, matchesOf, searchName, type ExpandedEntries } from './order-events.js';
 import { refuseOverlaps } from './overlaps.js';
+import { readOnce, refuseRetiringAnotherPerson } from './retired-person.js';
 import { fhirTransport, type FhirRequest, type HttpAnswer } from './transport.js';
 import { expectPayload } from './payload.js';
 import { defineDestination, type LinkedPatients, type Sending, type DeliveryEntry, type DeliveryOutcome, type Destination, type DestinationDeps } from './types.js';
@@ -148,7 +149,9 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
-  const expanded = await expandOrderEvents(entriesOf(bundle), find);
+  // [R67-W1] a merge never retires a held Patient of another person (retired-person.ts): refused before anything is sent
+  const retired = await refuseRetiringAnotherPerson(entriesOf(bundle), find);
+  const expanded = await expandOrderEvents(retired.entries, find);
   // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
@@ -189,7 +192,8 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // (held-elements.ts: the moved PUT erased `recorded`)
   const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
     const times = await carryHeldTimes(entries, find);
-    const elements = await carryHeldElements(times.entries, find);
+    // the record a merge retires was read by the check above: its identifiers are carried from that read
+    const elements = await carryHeldElements(times.entries, readOnce(find, retired.read));
     return { entries: elements.entries, changed: times.changed || elements.changed, versioned: new Set([...times.versioned, ...elements.versioned]) };
   };
   if (d.linked === undefined) {

@@ -105,7 +105,7 @@ function editMergeSurvivorPatch(entry: Record<string, unknown>, edits: readonly 
   const view = structuredClone(read.view) as Record<string, unknown>;
   const alone = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: view }] };
   for (const edit of edits) edit(alone);
-  entry.resource = mergeSurvivorFhirPathPatch(view as Resource, read.deleted, 'keep', new Map());
+  entry.resource = mergeSurvivorFhirPathPatch(view as Resource, read.deleted, 'keep', new Map(), read.withdrawn);
 }
 
 /** Runs `edits` on every JSON Patch and order-event FHIRPath Patch entry of `bundle` (a copy the caller owns), in place. */

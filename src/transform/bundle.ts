@@ -4,7 +4,7 @@
  * conditional updates on the search that identifies the resource (`PUT Patient?identifier=system|value`).
  * Deleted resources (A29, A23) are `DELETE` entries without a body [IG SegmentActionCode D].
  */
-import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, endedGiveEntry, guessedTimeMarks, heldElementsMark, markedHeldClass, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
+import { KEPT_TYPES, type OrderEventChange, type PatchTarget, type PatchTargets, accountEntries, distinctLists, keepOmittedEntries, markedStatusNotConveyed, mergeSurvivorEntries, motherCandidateMark, namedMotherEntries, orderEventEntries, supersededParentEntry, endedVisitEntry, endedGiveEntry, guessedTimeMarks, heldElementsMark, markedHeldClass, retiredRecordMark, withdrawnPaths, markedHeldLocations, type HeldLocations, unlinkEntries, visitEntries, stayEntries, PERSON_DELETE_EXTENSION } from './patch.js';
 import { chainedEventSubject, ordersOnlySearch } from './identity.js';
 import { type ListStatement, snapshotListEntry } from './snapshot-lists.js';
 import { prune } from './prune.js';
@@ -51,6 +51,10 @@ export interface BundleIdentity {
   endedGives?: ReadonlyMap<string, string>;
   /** Time values read by the rule's default in a repeated or skipped hour: marked on the PUTs that write them (patch.ts guessedTimeMarks; R41-N1). */
   guessedTimes?: ReadonlySet<string>;
+  /** `Type/id` of a Patient whose identifier an A47 corrects → the incorrect identifiers (context.ts `withdrawn`; R67-W1). */
+  withdrawn?: ReadonlyMap<string, readonly Json[]>;
+  /** `Type/id` of the record a patient merge retires → the MRG field naming it (context.ts `retired`): a marked PUT (patch.ts retiredRecordMark; R67-W1). */
+  retired?: ReadonlyMap<string, string>;
   /** `Type/id` → elements the message does not convey (context.ts `heldElements`): a marked PUT (patch.ts heldElementsMark; R52-W3). */
   heldElements?: ReadonlyMap<string, readonly string[]>;
   /** `Type/id` of the visits an ADT event writes → how the FHIR destination keeps the locations it holds (patch.ts markedHeldLocations; R53-L2). */
@@ -161,7 +165,7 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // [hig merge rule, review 19 R19-I1] a merge's survivor is the Patient the server holds under its search
     const survivorSearch = survivors.has(typeId) ? identity.conditional?.get(typeId) : undefined;
     if (survivorSearch !== undefined) {
-      return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets);
+      return mergeSurvivorEntries(resource, `urn:uuid:${id}`, survivorSearch, identity.cleared?.get(typeId) ?? [], keep ? 'keep' : 'remove', targets, withdrawnPaths(resource, identity.withdrawn?.get(typeId)));
     }
     // [hig class-change rule, CR31-4] an A06/A07's stay named by MRG-6 alone: the one the server holds under it
     const staySearch = identity.stays?.get(typeId);
@@ -198,7 +202,9 @@ export function buildBundle(resources: readonly Resource[], header: BundleHeader
     // [FHIR R4 Encounter.classHistory; R57-N3] an ADT event's visit: the destination keeps the held class history, and an A06 / A07's prior class
     const heldClass = identity.heldClass?.get(typeId);
     const classMark = heldClass === 'changed' && identity.eventTime !== undefined ? { changedAt: identity.eventTime } : heldClass === undefined ? undefined : 'held';
-    return [heldElementsMark(markedHeldClass(markedHeldLocations(markedStatusNotConveyed(put, resource), identity.heldLocations?.get(typeId)), classMark), identity.heldElements?.get(typeId))];
+    // [R67-W1] the record a merge retires: the FHIR destination refuses to retire a held Patient of another person
+    const retired = retiredRecordMark(put, identity.retired?.get(typeId));
+    return [heldElementsMark(markedHeldClass(markedHeldLocations(markedStatusNotConveyed(retired, resource), identity.heldLocations?.get(typeId)), classMark), identity.heldElements?.get(typeId))];
   });
   for (const [search, higId] of identity.supersededParents ?? []) {
     // a Patient sent by a search has the server's id: the parent's search chains through it, as a named visit's

@@ -469,6 +469,18 @@ export class Conversion implements DatatypeContext {
    */
   readonly survivors = new Set<string>();
   /**
+   * `Type/id` of the Patient an identifier correction (A47 with an MRG-1 of no record-key domain: admin.ts mapMrg,
+   * review 67 R67-W1) names → the incorrect identifiers (MRG-1): its survivor patch deletes them where the server holds
+   * them (patch.ts mergeSurvivorFhirPathPatch); its full PUT names them nowhere.
+   */
+  readonly withdrawn = new Map<string, Json[]>();
+  /**
+   * `Type/id` of the record a patient merge retires (admin.ts mapMrg) → where the message names it (`MRG-1 (segment
+   * n)`): its PUT is marked so the FHIR destination refuses to retire a held Patient of another person (patch.ts
+   * retiredRecordMark, destinations/retired-person.ts; review 67 R67-W1).
+   */
+  readonly retired = new Map<string, string>();
+  /**
    * `Type/id` → the search of a resource the message names but does not write: an Encounter a message
    * that is no ADT event names (events.ts namesVisit, patch.ts visitEntries), an Account one that is no
    * ADT or BAR event names (namesAccount, patch.ts accountEntries), the mother RelatedPerson PID-21 alone

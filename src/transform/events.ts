@@ -41,6 +41,14 @@ export interface EventMeaning {
    * `seealso` both ways, added or removed (patient-links.ts).
    */
   patientLink?: 'link' | 'unlink';
+  /**
+   * [v2.5.1 3.3.47; review 67 R67-W1] The event changes one identifier of the PID's record (A47 *change patient
+   * identifier list*: "a single PID-3 value has been found to be incorrect and has been changed"; MRG-1 is the
+   * incorrect value). Only when MRG-1 is a number of the record's key domain (an MRN change: the record the old number
+   * keys is this person's) is it a merge; any other MRG-1 (a mistyped PHN) is withdrawn from the record and nothing
+   * is retired (admin.ts mapMrg).
+   */
+  changesIdentifier?: boolean;
   /** The event moves a visit between patients (A45): MRG names the visit's prior patient, no patient merge. */
   movesVisit?: boolean;
   /** A12 cancels a transfer: PV1-3 is where the patient stays; PV1-6 is no place the patient was. */
@@ -171,7 +179,8 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // prior account row (IG MRG[Account]) with the PID patient as holder, no patient link (review 25)
   A44: { merge: 'account' },
   A45: { movesVisit: true }, // move visit information - visit number
-  A47: { merge: 'patient' }, // change patient identifier list: the old identity is replaced by the new
+  // change patient identifier list: one identifier of the record corrected; a merge only for a changed record key
+  A47: { merge: 'patient', changesIdentifier: true },
 };
 
 /**

@@ -385,6 +385,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
       endedGives: cx.endedGives,
       guessedTimes: cx.guessedTimes,
       heldElements: cx.heldElements,
+      withdrawn: cx.withdrawn,
+      retired: cx.retired,
       omittedFields: options.omittedFields ?? 'remove',
       snapshotLists,
     });

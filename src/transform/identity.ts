@@ -182,6 +182,19 @@ export function patientKey(identifiers: readonly Json[], sender: string | undefi
   return facts('patient:bare', [senderFact(sender, String(identity.value))]);
 }
 
+/**
+ * [hig patient identity; v2.5.1 3.3.47; review 67 R67-W1] Whether two patient identifiers are numbers of one record-key
+ * domain: one identity authority (identityAuthority: the system, else CX.4; neither: the sender's own bare numbers) and
+ * one identifier type, a side sent without CX.5 taking the other's (as identifier-namespace.ts, code review 33 CR33-2).
+ * A record keyed on an MR of TPRH is renumbered by another TPRH MR; a PHN (AB, JHN) beside it is another domain.
+ */
+export function sameKeyDomain(a: Json, b: Json): boolean {
+  if (identityAuthority(a) !== identityAuthority(b)) return false;
+  const ta = identifierType(a);
+  const tb = identifierType(b);
+  return ta === undefined || tb === undefined || ta === tb;
+}
+
 function compare(a: readonly (number | string)[], b: readonly (number | string)[]): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number | string;

@@ -373,6 +373,20 @@ export function heldElementsMark(entry: Json, names: readonly string[] | undefin
   return withEntryExtensions(entry, names.map((n) => ({ url: HELD_ELEMENT_EXTENSION, valueString: n })));
 }
 
+/**
+ * [review 67 R67-W1] The marker on the PUT of the record a patient merge retires (admin.ts mapMrg): valueString where
+ * the message names it (`MRG-1 (segment n)`). The FHIR destination reads the record and refuses the message when the
+ * server holds it as another person (destinations/retired-person.ts); a file, HTTP or MLLP destination receives the
+ * entry as is.
+ */
+export const RETIRED_RECORD_EXTENSION = 'https://hig.example/fhir/StructureDefinition/retired-record';
+
+/** A PUT entry with RETIRED_RECORD_EXTENSION (`at`: the MRG field naming the record); else the entry as it is. */
+export function retiredRecordMark(entry: Json, at: string | undefined): Json {
+  if (at === undefined || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;
+  return withEntryExtensions(entry, [{ url: RETIRED_RECORD_EXTENSION, valueString: at }]);
+}
+
 /** The entry with `added` after its own Bundle.entry extensions (kept first: the entry's own markers). */
 function withEntryExtensions(entry: Json, added: readonly Json[]): Json {
   const { extension, ...rest } = entry;
@@ -1539,10 +1553,11 @@ function linkPath(type: string, link: Json): string | undefined {
  * what the server knows (resolveReferences: `Type/id`, or a logical reference for a resource found by
  * search).
  */
-export function mergeSurvivorFhirPathPatch(resource: Resource, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets): Json {
+export function mergeSurvivorFhirPathPatch(resource: Resource, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets, withdrawn: readonly string[] = []): Json {
   const type = resource.resourceType;
   const r = resolveReferences(resource, targets) as Json;
-  const parameter: Json[] = [];
+  // [v2.5.1 3.3.47; review 67 R67-W1] an identifier correction's incorrect number (withdrawnPaths), deleted where held
+  const parameter: Json[] = withdrawn.map((path) => operation('delete', path));
   for (const identifier of (r.identifier as Json[] | undefined) ?? []) {
     if (typeof identifier.value !== 'string') continue;
     parameter.push(operation('delete', identifierPath(type, identifier)));
@@ -1579,7 +1594,17 @@ export function mergeSurvivorFhirPathPatch(resource: Resource, cleared: readonly
  * (mergeSurvivorFhirPathPatch) that adds the merge's link and identifiers and writes the singular
  * demographics, whether the server created or found the Patient.
  */
-export function mergeSurvivorEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets): Json[] {
+/**
+ * [v2.5.1 3.3.47; review 67 R67-W1] The FHIRPath paths of the identifiers an identifier correction withdraws from the
+ * survivor (context.ts `withdrawn`), by system and value as the survivor's own are deleted before they are added; none
+ * the message itself names (the correction never takes back what its PID states).
+ */
+export function withdrawnPaths(resource: Resource, withdrawn: readonly Json[] | undefined): string[] {
+  const own = new Set(((resource.identifier as Json[] | undefined) ?? []).map((i) => identifierPath(resource.resourceType, i)));
+  return (withdrawn ?? []).filter((i) => typeof i.value === 'string').map((i) => identifierPath(resource.resourceType, i)).filter((p) => !own.has(p));
+}
+
+export function mergeSurvivorEntries(resource: Resource, fullUrl: string, search: string, cleared: readonly string[], omittedFields: 'remove' | 'keep', targets: PatchTargets, withdrawn: readonly string[] = []): Json[] {
   // a link to a record PUT by id is the one the server makes of the create's: the patch finds it and
   // writes it once; a logical one (a record found by search) would sit beside the server's `Type/id`
   const literal = ((resolveReferences(resource.link ?? [], targets) as Json[] | undefined) ?? []).every((l) => typeof (l.other as Json | undefined)?.reference === 'string');
@@ -1587,7 +1612,7 @@ export function mergeSurvivorEntries(resource: Resource, fullUrl: string, search
   const created = literal ? resource : (withoutLink as Resource);
   return [
     createIfAbsent(created, fullUrl, search),
-    { resource: mergeSurvivorFhirPathPatch(resource, cleared, omittedFields, targets), request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } },
+    { resource: mergeSurvivorFhirPathPatch(resource, cleared, omittedFields, targets, withdrawn), request: { method: 'PATCH', url: `${resource.resourceType}?${search}` } },
   ];
 }
 
@@ -1627,11 +1652,13 @@ export function isUnlinkPatch(parameters: Json): boolean {
  * the view and the patch is made again from it (routing/fhir-edit-patch.ts, as code review 19 CR19-3
  * asks of every patch): `mergeSurvivorFhirPathPatch(view, deleted, 'keep', new Map())`.
  */
-export function mergeSurvivorPatchView(parameters: Json): { view: Resource; deleted: string[] } | undefined {
+export function mergeSurvivorPatchView(parameters: Json): { view: Resource; deleted: string[]; withdrawn: string[] } | undefined {
   if (parameters.resourceType !== 'Parameters' || !Array.isArray(parameters.parameter)) return undefined;
   const type = 'Patient';
   const view: Json = {};
   const deleted = new Set<string>();
+  // an identifier deleted and never added back: withdrawn by an identifier correction (R67-W1)
+  const identifierDeletes = new Set<string>();
   for (const op of parameters.parameter as Json[]) {
     const parts = new Map(((op.part as Json[] | undefined) ?? []).map((p) => [String(p.name), p]));
     const kind = parts.get('type')?.valueCode;
@@ -1640,6 +1667,7 @@ export function mergeSurvivorPatchView(parameters: Json): { view: Resource; dele
     const value = parts.get('value');
     if (op.name !== 'operation' || typeof path !== 'string') return undefined;
     const element = path.startsWith(`${type}.`) ? path.slice(type.length + 1) : undefined;
+    if (kind === 'delete' && element !== undefined && element.startsWith('identifier.where(')) identifierDeletes.add(path);
     if (kind === 'delete' && element !== undefined && (element.startsWith('identifier.where(') || element.startsWith('link.where('))) continue;
     if (kind === 'delete' && element !== undefined && Object.hasOwn(SURVIVOR_ELEMENTS, element)) deleted.add(element);
     else if (kind === 'add' && path === type && name === 'identifier' && value?.valueIdentifier !== undefined) {
@@ -1656,5 +1684,7 @@ export function mergeSurvivorPatchView(parameters: Json): { view: Resource; dele
       deleted.delete(name);
     } else return undefined;
   }
-  return { view: { resourceType: type, ...view } as Resource, deleted: [...deleted] };
+  const resource = { resourceType: type, ...view } as Resource;
+  for (const i of (view.identifier as Json[] | undefined) ?? []) identifierDeletes.delete(identifierPath(type, i));
+  return { view: resource, deleted: [...deleted], withdrawn: [...identifierDeletes] };
 }

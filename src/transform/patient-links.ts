@@ -12,7 +12,8 @@
  * Written as a merge survivor is (hig merge rule, patch.ts): a Patient whose identity has a system is
  * found by its search and patched, each link deleted where held and added, so a resend adds no second
  * link and the links it already holds (an earlier merge's `replaces`/`replaced-by`, other `seealso`s)
- * stay; A37 patches the same Patients with the delete of that one link alone (patch.ts unlinkEntries).
+ * stay; A37 patches the same Patients with the delete of that one link alone (patch.ts unlinkEntries). A Patient with
+ * no search is PUT whole, marked to keep the identifiers the server holds that its PID does not name (R67-L1).
  */
 import type { Conversion } from './context.js';
 import type { EventMeaning } from './events.js';
@@ -33,6 +34,12 @@ export function linkPatients(cx: Conversion, meaning: EventMeaning): string[] {
     [second, first],
   ];
   for (const [self, other] of pair) {
+    // [R67-L1; IG PID[Patient] #3, the facts earlier messages delivered] a link event names each record by the
+    // numbers its sender knows (an EMPI's A24: the source record's MRN + PHN), it does not restate the record's
+    // identifiers: its PUT whole (a Patient with no search) erased the registry number and the enterprise id the
+    // server held. Marked as R62-L2's retired record is: the FHIR destination keeps each held identifier the PUT
+    // does not name (destinations/held-elements.ts); a Patient found by its search is patched and keeps them anyway
+    cx.keepHeld(self, 'identifier');
     const link: Json = { other: cx.ref(other), type: 'seealso' };
     const key = `Patient/${self.id ?? ''}`;
     if (mode === 'link') {

@@ -3,7 +3,7 @@
  * messages of an Alberta health region (TPEMPI ADT v2.5 A28/A31/A24/A37; TPRHREG ADT v2.5 A04/A01/A08/A03/A40/A47;
  * WCCHREG ADT v2.5 A04/A08/A03/A34, bare MSH-7; PCCLLIS ORU^R01 v2.5.1 filed against the Alberta PHN) on an
  * America/Edmonton channel (docs/review67/messages/, docs/mapping-review-67.md). Each defect is `it.fails` so CI stays
- * green (the lead flips it to `it` when fixed); each has a control that passes today. Expected values come from the
+ * green (the lead flips it to `it` when fixed; R67-W1 flipped by fix37d); each has a control that passes today. Expected values come from the
  * message and the rows named, not from hig's output. test/review67/destination.test.ts delivers the whole sample over
  * HTTP (R67-W1 and R67-L1 are asserted there: the server's state).
  *
@@ -38,7 +38,7 @@ describe('review 67: an A47 whose MRG-1 is a mistyped PHN (R67-W1)', () => {
   it('R67-W1 control: #17 PUTs HOVLAND\'s record with her MRN and the corrected PHN only', () => {
     expect(ids(patientOf('17', 'TP6700135'))).toEqual(['TP6700135', '967010030']);
   });
-  it.fails('R67-W1 [v2.5.1 3.3.47; IG PID[Patient] #3] #17 no Patient of the Bundle states HOVLAND (or any retired record) under the PHN 967010003', () => {
+  it('R67-W1 [v2.5.1 3.3.47; IG PID[Patient] #3] #17 no Patient of the Bundle states HOVLAND (or any retired record) under the PHN 967010003', () => {
     const holders = ofType('17', 'Patient').filter((p) => ids(p).includes('967010003'));
     expect(holders.filter((p) => family(p) === 'HOVLAND' || p.active === false)).toEqual([]);
   });

@@ -8,7 +8,7 @@
  * The focus: patient identity after every identity event — which Patients exist, their identifiers, `active` and
  * links, where the visits and results point, and that no identifier of a real person is lost or moved to the wrong
  * record. Expected values are the messages', written by hand; times compared as instants (Date.parse). A check that
- * fails because hig is wrong is `it.fails` (R67-W1, R67-L1), the lead flips it when fixed.
+ * fails because hig is wrong is `it.fails` (R67-W1, R67-L1), the lead flips it when fixed (both flipped by fix37d).
  *
  *   npx vitest run test/review67/destination.test.ts
  */
@@ -81,7 +81,7 @@ describe('review 67 at the destination (channel zone America/Edmonton, MDT begin
   it('R67-L1 control: after #05 the TPRH record holds the registry number and the enterprise id', () => {
     expect(ids(patient('05', 'TP6700101'))).toEqual(expect.arrayContaining(['6731005501', 'E67000101']));
   });
-  it.fails('R67-L1 #07 → #24: the TPRH record her visits name keeps the registry number and the enterprise id after the A24 link', () => {
+  it('R67-L1 #07 → #24: the TPRH record her visits name keeps the registry number and the enterprise id after the A24 link', () => {
     for (const n of ['07', '24']) expect(ids(patient(n, 'TP6700101'))).toEqual(expect.arrayContaining(['6731005501', 'E67000101']));
   });
 
@@ -139,7 +139,7 @@ describe('review 67 at the destination (channel zone America/Edmonton, MDT begin
   // back; the destination carries the held `active: false` and the link (R33-L1), so his creatinine lands on a record
   // that says it is replaced by HOVLAND's. Right: an identifier of HOVLAND's record changed; OGUNLEYE's record, its
   // name and its results untouched; no record of HOVLAND carries his PHN.
-  it.fails('R67-W1 #17 → #24: OGUNLEYE\'s Patient (his lipid report\'s subject) keeps his name, is not retired and is linked to nobody', () => {
+  it('R67-W1 #17 → #24: OGUNLEYE\'s Patient (his lipid report\'s subject) keeps his name, is not retired and is linked to nobody', () => {
     for (const n of ['17', '18', '19', '24']) {
       const p = subjectOf(n, 'PC33-069981-1');
       expect([family(p), p.active, links(p)]).toEqual(['OGUNLEYE', undefined, []]);
@@ -147,13 +147,13 @@ describe('review 67 at the destination (channel zone America/Edmonton, MDT begin
     const creat = subjectOf('19', 'PC33-071902-1');
     expect([family(creat), creat.active, links(creat)]).toEqual(['OGUNLEYE', undefined, []]);
   });
-  it.fails('R67-W1 #17 → #24: every Patient holding a PHN is that PHN\'s person (967010003 OGUNLEYE\'s, 967010030 HOVLAND\'s)', () => {
+  it('R67-W1 #17 → #24: every Patient holding a PHN is that PHN\'s person (967010003 OGUNLEYE\'s, 967010030 HOVLAND\'s)', () => {
     for (const n of ['17', '18', '24']) {
       expect(withId(n, 'Patient', '967010003').map(family)).toEqual(['OGUNLEYE']);
       expect(new Set(withId(n, 'Patient', '967010030').map(family))).toEqual(new Set(['HOVLAND']));
     }
   });
-  it.fails('R67-W1 #17: HOVLAND\'s record replaces no record (an identifier changed, no second record of her existed)', () => {
+  it('R67-W1 #17: HOVLAND\'s record replaces no record (an identifier changed, no second record of her existed)', () => {
     expect(links(patient('17', 'TP6700135'))).toEqual([]);
   });
 
@@ -178,7 +178,7 @@ describe('review 67 at the destination (channel zone America/Edmonton, MDT begin
     const inactive = ofType('24', 'Patient').filter((p) => p.active === false).map((p) => ids(p)[0]);
     expect(inactive).toEqual(expect.arrayContaining(['TP6700127', 'WC6799001']));
   });
-  it.fails('R67-W1 after #24: no Patient is inactive but the two merged duplicates', () => {
+  it('R67-W1 after #24: no Patient is inactive but the two merged duplicates', () => {
     const inactive = ofType('24', 'Patient').filter((p) => p.active === false).map((p) => ids(p)[0]).sort();
     expect(inactive).toEqual(['TP6700127', 'WC6799001']);
   });

@@ -18,7 +18,7 @@ import { xtnContactPoint } from '../datatypes/telecom.js';
 import { location, organization, organizationKey, practitioner } from '../entities.js';
 import { lookupCode } from '../vocabulary/index.js';
 import { identifierNamespace } from '../identifier-namespace.js';
-import { conceptKey, motherKey, nameFact, numberKey, patientFactsKey, patientKey, patientNumberSearch, referralKey, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
+import { conceptKey, motherKey, nameFact, numberKey, patientFactsKey, patientIdentity, patientKey, patientNumberSearch, referralKey, sameKeyDomain, visitNumberSearch, relatedPersonKey, resourceFact } from '../identity.js';
 import { allergenKind, allergyCategory, allergyCriticality, allergyKey, allergySeverity } from './clinical.js';
 import { administrativeGender } from './coded.js';
 import type { GroupFrame } from '../groups.js';
@@ -224,8 +224,10 @@ function markInsuredMother(seg: SegmentReader, patient: Resource, id: Json | und
  *  - a patient merge (A18, A34, A36, A39, A40, A47): [FHIR merge pattern, IG MRG] the prior record
  *    (MRG-1, else MRG-4), identified by the same rule as any patient, becomes a Patient
  *    `active: false` with link replaced-by → the survivor (the PID of the same PATIENT group),
- *    the same person as the PID states her (retiredPerson; R57-N1),
- *    and the survivor links replaces → it; nothing when both are the same record;
+ *    the same person as the PID states her (retiredPerson; R57-N1), its PUT marked so the FHIR destination
+ *    refuses to retire another person's Patient (R67-W1), and the survivor links replaces → it; nothing
+ *    when both are the same record; an A47 whose MRG-1 is of another domain than the record key retires
+ *    nothing (correctsIdentifier; R67-W1);
  *  - an account merge (A35, A36, A41): [IG MRG[Account]] the prior account (MRG-3), status unknown;
  *  - a class change (A06/A07): [IG ADT_A06 MRG → Account[2], MRG[Account]] the prior account
  *    (MRG-3) the same way, subject the PID patient; MRG-5 (prior visit, no row) names the stay the
@@ -257,16 +259,48 @@ export function mapMrg(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // the prior record by the rule of any patient (identity.ts patientKey: a bare number is its sender's)
   const identity = patientKey(list.some((id) => typeof id.value === 'string') ? list : alternate, cx.sender, cx.patientAuthorities);
   if (identity === undefined || cx.idOf('Patient', identity) === survivor.id) return;
+  if (scope.meaning.changesIdentifier === true && correctsIdentifier(seg, survivor, list, cx)) return;
   const old: Json = { resourceType: 'Patient', ...retiredPerson(survivor), identifier: [...list, ...alternate], active: false };
   const prior = xpnNameList(seg.reps(7), cx);
   if (prior.length > 0) old.name = prior;
   const oldPatient = cx.add(old as Resource, identity);
+  // [review 67 R67-W1] the FHIR destination refuses to retire a held Patient that is another person
+  // (destinations/retired-person.ts): the record MRG names may be keyed by a number another person holds
+  cx.retired.set(`Patient/${oldPatient.id ?? ''}`, `MRG-${list.some((id) => typeof id.value === 'string') ? 1 : 4} (segment ${seg.index + 1})`);
   // [R62-L2; IG PID[Patient] #3] MRG names the record, it does not restate its numbers: a PUT whole erased the
   // identifiers the server held on it (a passport an earlier PID-3 gave). The FHIR destination keeps each held
   // identifier the PUT does not name (destinations/held-elements.ts, the R52-W3 marker: one GET per merge)
   cx.keepHeld(oldPatient, 'identifier');
   oldPatient.link = [{ other: cx.ref(survivor), type: 'replaced-by' }];
   push(survivor, 'link', { other: cx.ref(oldPatient), type: 'replaces' });
+}
+
+/**
+ * [v2.5.1 3.3.47 A47 "a single PID-3 value has been found to be incorrect and has been changed"; IG PID[Patient] #3;
+ * hig identity rule; review 67 R67-W1] An identifier change whose MRG-1 is no number of the record's key domain (the
+ * authority and type of the identifier its id is derived from: identity.ts sameKeyDomain) corrects an identifier of
+ * ONE person's record: nothing is retired and nothing linked. Until fix37d every A47 retired a Patient keyed on MRG-1,
+ * and the mistyped PHN a hospital corrected was another patient's key (the community lab's record of him): his Patient
+ * was PUT with her name, inactive, `replaced-by` her. The PID's Patient carries the corrected list (its full PUT
+ * names the wrong number nowhere); its survivor patch (a channel with a search) deletes the wrong number where the
+ * server holds it (Conversion.withdrawn). An MRG-1 of the key's domain (an MRN change) is a merge: the record the old
+ * number keys is this person's (the caller retires it). True when the event was such a correction.
+ */
+function correctsIdentifier(seg: SegmentReader, survivor: Resource, list: readonly Json[], cx: Conversion): boolean {
+  const key = keyIdentifier(survivor, cx);
+  const wrong = patientIdentity(list, cx.patientAuthorities);
+  if (key === undefined || wrong === undefined || sameKeyDomain(key, wrong)) return false;
+  cx.withdrawn.set(`Patient/${survivor.id ?? ''}`, list.filter((id) => typeof id.value === 'string'));
+  if (seg.rep(4) !== undefined) cx.leftOut(seg, '4', 'a prior alternate id in an identifier correction (A47 changes the PID-3 identifier MRG-1 names; no record is retired)');
+  if (seg.rep(7) !== undefined) cx.leftOut(seg, '7', 'a prior name in an identifier correction (no record is retired to carry it)');
+  for (const n of [4, 7]) seg.used.add(n);
+  return true;
+}
+
+/** The identifier of `patient` its id is derived from (identity.ts patientKey of it alone gives that id), if any. */
+function keyIdentifier(patient: Resource, cx: Conversion): Json | undefined {
+  const own = ((patient.identifier as Json[] | undefined) ?? []).filter((id) => typeof id.value === 'string');
+  return own.find((id) => cx.idOf('Patient', patientKey([id], cx.sender, cx.patientAuthorities)) === patient.id);
 }
 
 /** What a Patient says of the person: all but its identity (id, identifier), its links and whether it is in use. */
