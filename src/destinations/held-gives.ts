@@ -36,7 +36,8 @@ const ENDS_GIVES: ReadonlySet<unknown> = new Set(['stopped', 'cancelled']);
 
 /** An order an event of the Bundle ends, with the status it gets; undefined when the event ends none (see ENDS_GIVES). */
 export function endingOrder(order: Json, status: unknown): { order: Json; status: string } | undefined {
-  return order.intent === 'order' && ENDS_GIVES.has(status) && typeof status === 'string' ? { order, status } : undefined;
+  // any order but a give: one placed with RXO alone is held as `original-order` (pharmacy.ts) and gives too
+  return typeof order.intent === 'string' && order.intent !== 'instance-order' && ENDS_GIVES.has(status) && typeof status === 'string' ? { order, status } : undefined;
 }
 
 /**

@@ -184,12 +184,15 @@ export function patientKey(identifiers: readonly Json[], sender: string | undefi
 
 /**
  * [hig patient identity; v2.5.1 3.3.47; review 67 R67-W1] Whether two patient identifiers are numbers of one record-key
- * domain: one identity authority (identityAuthority: the system, else CX.4; neither: the sender's own bare numbers) and
+ * domain: one identity authority (identityAuthority: the system, else CX.4; a side with neither takes the other's) and
  * one identifier type, a side sent without CX.5 taking the other's (as identifier-namespace.ts, code review 33 CR33-2).
  * A record keyed on an MR of TPRH is renumbered by another TPRH MR; a PHN (AB, JHN) beside it is another domain.
  */
 export function sameKeyDomain(a: Json, b: Json): boolean {
-  if (identityAuthority(a) !== identityAuthority(b)) return false;
+  // a side with no authority at all (a bare MRG-1, a common sender habit) takes the other's, as a side without CX.5
+  // takes the other's type: read as "another domain" it made an MRN change a silent correction (code review of fix37d)
+  const [aa, ab] = [identityAuthority(a), identityAuthority(b)];
+  if (aa !== '' && ab !== '' && aa !== ab) return false;
   const ta = identifierType(a);
   const tb = identifierType(b);
   return ta === undefined || tb === undefined || ta === tb;

@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
+import { endingOrder } from '../../src/destinations/held-gives.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
 import { never } from './helpers.js';
 
@@ -75,5 +76,16 @@ describe('R65-N3 [FHIR R4 request-status stopped, cancelled] the order\'s DC or 
     expect(fhir.stored('MedicationRequest', 'G65-C').map((m) => m.status)).toEqual(['cancelled']);
     expect(statuses('G65-C')).toEqual(['cancelled']);
     expect(statuses('G65-O')).toEqual(['active']);
+  });
+});
+
+// code review of fix37b (finding 3): an order placed with RXO alone is held as `original-order` (pharmacy.ts); an RGV
+// after it gives it gives, and its DC / CA must end them as an RDE's order's would. A give itself ends none.
+describe('[R4 request-intent] which held orders end their gives', () => {
+  it('an order of intent order or original-order ends its open gives on stopped / cancelled; a give (instance-order) or another status none', () => {
+    expect(endingOrder({ intent: 'order' }, 'stopped')?.status).toBe('stopped');
+    expect(endingOrder({ intent: 'original-order' }, 'cancelled')?.status).toBe('cancelled');
+    expect(endingOrder({ intent: 'instance-order' }, 'stopped')).toBeUndefined();
+    expect(endingOrder({ intent: 'order' }, 'active')).toBeUndefined();
   });
 });

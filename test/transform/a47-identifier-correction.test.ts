@@ -77,6 +77,11 @@ describe('R67-W1 controls: an MRG-1 of the record key\'s domain is a merge (the 
   it('A47 MRG-1 of the TPRH authority without CX.5: of the key\'s domain (a side without a type takes the other\'s)', () => {
     expect(retired(a47('MRG|TP6700127^^^TPRH')).map(values)).toEqual([['TP6700127']]);
   });
+  // code review of fix37d (finding 5): a sender habit is MRG-1 without CX.4; read as "another domain" it made an MRN
+  // change a silent correction and left the old record active beside the new one
+  it('A47 MRG-1 bare (no CX.4, no CX.5): a number of the key\'s domain (a side without an authority takes the other\'s), a merge', () => {
+    expect(retired(a47('MRG|TP6700127')).map(values)).toEqual([['TP6700127']]);
+  });
   it('with patientAuthorities [AB] the record is keyed on the PHN: an A47 changing the PHN is a change of the key, a merge', () => {
     expect(retired(a47('MRG|967010003^^^AB^JHN'), { patientAuthorities: ['AB'] }).map(values)).toEqual([['967010003']]);
   });
