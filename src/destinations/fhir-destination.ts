@@ -190,9 +190,9 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values
   // (held-elements.ts: the moved PUT erased `recorded`);
   // [R67-W1] a merge never retires a held Patient of another person (retired-person.ts): refused before anything is
-  // sent, on the read its identifiers are then carried from (R62-L2, one GET per merge). Read first thing, as until
-  // code review 36 CR36-4, a registration of the record stored while the steps above made their requests was not seen:
-  // nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read
+  // sent, on the read its identifiers are then carried from (R62-L2, one GET per merge). Until code review 36 CR36-4 it
+  // was read first thing, and a registration of the record stored while the steps above made their requests was not
+  // seen: nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read
   const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
     const times = await carryHeldTimes(entries, find);
     const retired = await refuseRetiringAnotherPerson(times.entries, find);
