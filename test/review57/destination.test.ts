@@ -58,9 +58,10 @@ const links = (n: string, mrn: string) => ((patient(n, mrn).link as Json[] | und
 const provenance = (n: string, event: string) => ofType(n, 'Provenance').filter((p) => text(p.activity).includes(`"code":"${event}"`));
 
 describe('review 57 at the destination (channel zone America/Anchorage, fall-back 6 November 2033)', () => {
-  it('22 transactions accepted; #06 (IAM-11 day 00: INVALID_DATE, R57-R1) and #20 (A54, documented) refused; seven Patient records', () => {
+  // R57-R2 (fixed, fix38c): #20 A54 converts (hig attending-change rule)
+  it('23 transactions accepted; #06 (IAM-11 day 00: INVALID_DATE, R57-R1) refused; seven Patient records', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['06-adt-a60-sione-add-sulfa.hl7', '20-adt-a54-daniel-change-attending.hl7']);
+    expect(refused).toEqual(['06-adt-a60-sione-add-sulfa.hl7']);
     expect(ofType('24', 'Patient')).toHaveLength(7);
   });
 
@@ -182,13 +183,23 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
     expect(provenance('17', 'A02').map((p) => p.occurredDateTime)).toEqual(['2033-11-06T01:05:00-09:00']);
   });
 
-  it('#19 A12 (01:38-0900): back in 3W-312-A active, the ICU bed no place of the visit; attending the ED physician again; #20 (A54) refused leaves that attending [hig A12; v2.5.1 3.3.12]', () => {
+  it('#19 A12 (01:38-0900): back in 3W-312-A active, the ICU bed no place of the visit; attending the ED physician again [hig A12; v2.5.1 3.3.12]', () => {
     expect(visit('19', 'KV5702001').status).toBe('in-progress');
     expect(places('19', 'KV5702001')).toEqual(['3W-312-A active']);
     expect(participant('19', 'KV5702001', 'ATND')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1932440857"}]']);
-    expect(participant('24', 'KV5702001', 'ATND')).toEqual(participant('19', 'KV5702001', 'ATND'));
     expect(allergies('24', 'KA5700102')).toEqual(['Aspirin active']);
     expect(withId('24', 'Encounter', 'KV5702001')).toHaveLength(1);
+  });
+
+  // R57-R2 (fixed, fix38c): #20 A54 (07:10-0900) `PV1-7 1649503321^STRAND^EMILY…^NPI`, PV1-17 the ED physician: the
+  // hospitalist takes over (v2.5.1 3.3.54); nothing else of the visit changes [hig attending-change rule]
+  it('R57-R2 #20 A54: the hospitalist (NPI 1649503321) is the attending to the end of the feed; status, places and start as after #19; the admitter kept [IG PV1[Encounter] #7, #17; v2.5.1 3.3.54]', () => {
+    const v = visit('20', 'KV5702001');
+    expect(participant('20', 'KV5702001', 'ATND')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1649503321"}]']);
+    expect(participant('24', 'KV5702001', 'ATND')).toEqual(participant('20', 'KV5702001', 'ATND'));
+    expect(participant('20', 'KV5702001', 'ADM')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1932440857"}]']);
+    expect([v.status, (v.class as Json).code, (v.period as Json).start]).toEqual(['in-progress', 'IMP', '2033-11-06T00:35:00-08:00']);
+    expect(places('20', 'KV5702001')).toEqual(['3W-312-A active']);
   });
 
   it('#21 A24 links the hospital\'s KA5700104 and the clinic\'s KC0055210 (seealso both ways), the A47\'s replaces kept; #22 A37 removes the pair\'s links only [hig A24/A37; FHIR R4 Patient.link seealso]', () => {
