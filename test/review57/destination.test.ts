@@ -58,10 +58,10 @@ const links = (n: string, mrn: string) => ((patient(n, mrn).link as Json[] | und
 const provenance = (n: string, event: string) => ofType(n, 'Provenance').filter((p) => text(p.activity).includes(`"code":"${event}"`));
 
 describe('review 57 at the destination (channel zone America/Anchorage, fall-back 6 November 2033)', () => {
-  // R57-R2 (fixed, fix38c): #20 A54 converts (hig attending-change rule)
-  it('23 transactions accepted; #06 (IAM-11 day 00: INVALID_DATE, R57-R1) refused; seven Patient records', () => {
+  // R57-R1, R57-R2 (fixed, fix38c): #06 converts (hig impossible-date rule), #20 A54 converts (hig attending-change rule)
+  it('24 transactions accepted, none refused (#06 IAM-11 day 00 and #20 A54 were until fix38c); seven Patient records', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['06-adt-a60-sione-add-sulfa.hl7']);
+    expect(refused).toEqual([]);
     expect(ofType('24', 'Patient')).toHaveLength(7);
   });
 
@@ -101,8 +101,12 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
     expect([(good.name as Json[])[0]?.family, good.birthDate]).toEqual(['TUPOU', '1964-02-14']);
   });
 
-  it('#06 refused (R57-R1): no sulfamethoxazole allergy reaches the server', () => {
-    expect(ofType('24', 'AllergyIntolerance').filter((a) => text(a.code).includes('Sulfamethoxazole'))).toEqual([]);
+  // R57-R1 (fixed, fix38c): #06 IAM-11 `20290600` (day unknown) refused the A60 until fix38c
+  it('R57-R1 #06: the sulfamethoxazole allergy reaches the server on Sione\'s record in use, onset June 2029 [IG IAM[AllergyIntolerance] #3, #11; hig impossible-date rule]', () => {
+    const sulfa = ofType('06', 'AllergyIntolerance').filter((a) => text(a.code).includes('Sulfamethoxazole'));
+    expect(sulfa).toHaveLength(1);
+    expect([refOf((sulfa[0] as Json).patient), (sulfa[0] as Json).onsetDateTime]).toEqual([ref(patient('06', 'KC0055210')), '2029-06']);
+    expect(allergies('24', 'KC0055210')).toContain('Sulfamethoxazole active');
   });
 
   it('#07 → #09 Ella\'s leave: A21 onleave, A52 (cancel leave) back in-progress with the bed active, A21 onleave again; one visit, its start (28 Oct, AKDT) kept [hig A21/A52; v2.5.1 3.3.21, 3.3.52]', () => {
