@@ -8,14 +8,11 @@
  *
  *   npx vitest run test/destinations/attending-change-delivery.test.ts
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
+import { describe, expect, it } from 'vitest';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
-import { never } from './helpers.js';
-import type { BundlePusher } from './push.js';
+import { type ChannelOptions as Options, channelDelivery } from '../support/held-visit.js';
 
 type Json = Record<string, unknown>;
-type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
 
 const PID = 'PID|1||KA9600301^^^KRH^MR||TESTATTEND^DANIEL||19480927|M';
 const MWANGI = '1932440857^MWANGI^JOSEPH^^^DR^MD^^NPI';
@@ -42,14 +39,7 @@ const A55 = adt('D3', 'A55', 'ADT_A54', '20331106080000', pv1({ attending: MWANG
 const A03 = adt('D4', 'A03', 'ADT_A03', '20331108100000', pv1({ bed: BED, attending: MWANGI, admitter: OKAFOR, admit: ADMIT, discharge: '20331108100000-0900' }));
 
 const fhir = useFhirDestinations({ serverPer: 'test' });
-let dest: BundlePusher | undefined;
-afterEach(() => {
-  dest = undefined; // closed by the fixture
-});
-async function deliver(options: Options, mode: 'transaction' | 'batch' | 'individual', ...messages: string[]): Promise<void> {
-  dest ??= fhir.destination(mode);
-  for (const m of messages) await dest.deliver(convertHl7v2(m, options).bundle, never);
-}
+const deliver = channelDelivery(fhir);
 const held = (type: string) => [...fhir.server.resources.values()].filter((r) => r.resourceType === type) as Json[];
 function visit(): Json {
   expect(held('Encounter')).toHaveLength(1);
