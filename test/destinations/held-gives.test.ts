@@ -79,6 +79,37 @@ describe('R65-N3 [FHIR R4 request-status stopped, cancelled] the order\'s DC or 
   });
 });
 
+// code review 36 CR36-2: the order's PATCH landed and a give's did not (412 in a batch or individual delivery): the
+// retry finds the order already `stopped`, and until fix38a ended gives of a live order only, so the give stayed active
+describe('CR36-2 [FHIR R4 request-status stopped] an order already held with the status its DC states still ends its open gives', () => {
+  const heldAs = async (number: string, status: string) => {
+    const [order] = fhir.stored('MedicationRequest', number);
+    const answer = await fetch(`${fhir.server.url}/MedicationRequest/${String(order?.id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json-patch+json' },
+      body: JSON.stringify([{ op: 'replace', path: '/status', value: status }]),
+    });
+    expect(answer.status).toBe(200);
+  };
+
+  it('the order held `stopped` with an active give: the DC (ORC-5 DC) stops the give; the order stays stopped', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GR', 'G36-R', 'NW'), rgv('MRN-GR', 'G36-R', '1')]) await dest.deliver(b, never);
+    await heldAs('G36-R', 'stopped');
+    await dest.deliver(rde('MRN-GR', 'G36-R', 'DC', 'DC'), never);
+    expect(fhir.stored('MedicationRequest', 'G36-R').map((m) => m.status)).toEqual(['stopped']);
+    expect(statuses('G36-R')).toEqual(['stopped']);
+  });
+
+  it('the order held `cancelled` with an active give: the CA (ORC-5 CA) cancels the give', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GQ', 'G36-Q', 'NW'), rgv('MRN-GQ', 'G36-Q', '1')]) await dest.deliver(b, never);
+    await heldAs('G36-Q', 'cancelled');
+    await dest.deliver(rde('MRN-GQ', 'G36-Q', 'CA', 'CA'), never);
+    expect(statuses('G36-Q')).toEqual(['cancelled']);
+  });
+});
+
 // code review of fix37b (finding 3): an order placed with RXO alone is held as `original-order` (pharmacy.ts); an RGV
 // after it gives it gives, and its DC / CA must end them as an RDE's order's would. A give itself ends none.
 describe('[R4 request-intent] which held orders end their gives', () => {
