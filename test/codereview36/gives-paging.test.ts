@@ -9,8 +9,8 @@
  *   npx vitest run test/codereview36/gives-paging.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { rde, rgv } from '../support/give-messages.js';
 import { never } from '../destinations/helpers.js';
 
 type Json = Record<string, unknown>;
@@ -18,17 +18,10 @@ type Json = Record<string, unknown>;
 // a server whose search without _count gets 2 matches, and whose largest page is 3
 const fhir = useFhirDestinations({ server: { paging: { defaultCount: 2, maxCount: 3 } } });
 
-const msh = (type: string, id: string) => `MSH|^~\\&|ONC|CC|RX|CC|20341103080000-0500||${type}|${id}|P|2.5.1`;
-const pid = (mrn: string) => `PID|1||${mrn}^^^CC^MR||PAGE^PETRA||19700101|F`;
-const orc = (control: string, number: string, status = '') => `ORC|${control}|${number}^ONC|||${status}||||20341103080000-0500|||1457392011^ONCOLOGIST^ANNA`;
-const RXE = 'RXE|^Q21D^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM';
-const rde = (mrn: string, number: string, control: string, status = '') => convertHl7v2([msh('RDE^O11^RDE_O11', `${number}-${control}`), pid(mrn), orc(control, number, status), RXE].join('\r')).bundle;
-const rgv = (mrn: string, number: string, subId: string) =>
-  convertHl7v2([msh('RGV^O15^RGV_O15', `${number}-G${subId}`), pid(mrn), orc('RE', number, 'IP'), `RXG|${subId}||^^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM`].join('\r')).bundle;
-
+/** The patient's gives (intent instance-order), in the order the server stored them. */
 const gives = (mrn: string): Json[] => {
-  const subject = JSON.stringify((fhir.stored('Patient', mrn)[0] ?? {}).id);
-  return [...fhir.server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && r.intent === 'instance-order' && JSON.stringify(r.subject).includes(subject.slice(1, -1)));
+  const subject = `Patient/${String(fhir.stored('Patient', mrn)[0]?.id)}`;
+  return [...fhir.server.resources.values()].filter((r) => r.resourceType === 'MedicationRequest' && r.intent === 'instance-order' && (r.subject as Json | undefined)?.reference === subject);
 };
 const statuses = (mrn: string) => gives(mrn).map((g) => g.status);
 const givesSearches = () => fhir.server.requests.filter((r) => r.method === 'GET' && r.path.includes('intent=instance-order'));
