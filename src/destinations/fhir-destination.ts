@@ -141,17 +141,16 @@ const NOT_SENDING: Sending = { marked: new Set(), sends: [], release: async () =
  * the resource held under the records merged into her (merged-numbers.ts), and a Specimen PUT of both SPM-2 numbers
  * the one held under one of them alone (specimen-numbers.ts), an order event's Specimen of no number the one tube its
  * order holds (order-specimen.ts); last, where it now goes, a PUT that writes
- * a default reading of a repeated hour keeps the other pass the server holds (held-times.ts) and a PUT that leaves out
+ * a default reading of a repeated hour keeps the other pass the server holds (held-times.ts), a merge that would retire
+ * another person's record is refused (retired-person.ts) and a PUT that leaves out
  * elements its message does not convey keeps the values held (held-elements.ts). A Patient PUT is presumed in
  * flight for at most a timeout per request it may make (a read per entry, one more per entry and the merged records'
- * lookup for merged-numbers.ts, one more per entry for held-times.ts and one for held-elements.ts, its send or one per
- * entry, a token): after that a merge stops waiting for it.
+ * lookup for merged-numbers.ts, one more per entry for held-times.ts and one for held-elements.ts or the retired
+ * record's check, whose read it takes, its send or one per entry, a token): after that a merge stops waiting for it.
  */
 async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: AbortSignal): Promise<Prepared> {
   const find = (type: string, query: string) => search(d, type, query, signal);
-  // [R67-W1] a merge never retires a held Patient of another person (retired-person.ts): refused before anything is sent
-  const retired = await refuseRetiringAnotherPerson(entriesOf(bundle), find);
-  const expanded = await expandOrderEvents(retired.entries, find);
+  const expanded = await expandOrderEvents(entriesOf(bundle), find);
   // [IG Event[EncounterStatus] A08; R39-N5] a visit PUT whose `unknown` the message did not convey keeps the held
   // status: read before the links' check, so that check, the mark and the registration of the Patient PUTs stay the
   // last steps before the send (held-links.ts: the in-flight time a merge waits for is counted from there)
@@ -189,12 +188,16 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [hig time-zone rule; R41-N1] a PUT's default reading of a repeated hour keeps the other pass the server holds
   // (held-times.ts: the moved late edit replaced its original's placed date with the default, an hour off);
   // [R52-W3] elements a PUT's message does not convey (an immunization update's `recorded`) keep the server's values
-  // (held-elements.ts: the moved PUT erased `recorded`)
+  // (held-elements.ts: the moved PUT erased `recorded`);
+  // [R67-W1] a merge never retires a held Patient of another person (retired-person.ts): refused before anything is
+  // sent, on the read its identifiers are then carried from (R62-L2, one GET per merge). Until code review 36 CR36-4 it
+  // was read first thing, and a registration of the record stored while the steps above made their requests was not
+  // seen: nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read
   const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
     const times = await carryHeldTimes(entries, find);
-    // the record a merge retires was read by the check above: its identifiers are carried from that read
-    const elements = await carryHeldElements(times.entries, readOnce(find, retired.read));
-    return { entries: elements.entries, changed: times.changed || elements.changed, versioned: new Set([...times.versioned, ...elements.versioned]) };
+    const retired = await refuseRetiringAnotherPerson(times.entries, find);
+    const elements = await carryHeldElements(retired.entries, readOnce(find, retired.read));
+    return { entries: elements.entries, changed: times.changed || retired.changed || elements.changed, versioned: new Set([...times.versioned, ...elements.versioned]) };
   };
   if (d.linked === undefined) {
     const elements = await heldReads(withStatus.entries);

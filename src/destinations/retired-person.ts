@@ -6,7 +6,10 @@
  * patient's: the community lab's record of him). PUT as it is, his Patient took her name and was retired into her.
  *
  * So the transform marks that PUT (transform/patch.ts RETIRED_RECORD_EXTENSION, valueString the MRG field) and the
- * FHIR destination reads the record first (`Patient?_id=`, or a conditional PUT's own search: one GET per merge).
+ * FHIR destination reads the record (`Patient?_id=`, or a conditional PUT's own search: one GET per merge) among the
+ * last reads before the send (fhir-destination.ts prepared: the judgement, the identifiers carried and the If-Match
+ * are of one read; read first, a registration of the record stored while the other steps made their requests was not
+ * seen, and the PUT erased its identifiers: code review 36 CR36-4).
  * A held Patient that is another person is not retired: the message is refused (permanent: the same Bundle would be
  * refused again), the error naming the entry and the MRG field, never a name, number or id. Another person: the name
  * disagrees (no name of the one, family + first given, is a name of the other; both named) and so does the birth date
@@ -83,23 +86,27 @@ function queryOf(entry: Json): string | undefined {
 /** The entries unmarked, and the records read (`Patient?<query>` → the answer); what the rule refuses throws. */
 export interface CheckedRetirements {
   entries: Json[];
+  /** Whether a marker was removed (the Bundle sent is then made of `entries`, not its own text). */
+  changed: boolean;
   read: Map<string, Json[]>;
 }
 
 /**
  * The module comment's step: throws DestinationRejectedError when a marked PUT would retire another person's Patient.
- * Its reads are handed on (readOnce): the retired record's identifiers step (held-elements.ts, R62-L2) reads the same
- * record, and a merge still costs one GET of it.
+ * Its reads are handed on (readOnce) to the step right after it: the retired record's identifiers step (held-elements.ts,
+ * R62-L2) reads the same record, and a merge still costs one GET of it.
  */
 export async function refuseRetiringAnotherPerson(entries: readonly Json[], search: Search): Promise<CheckedRetirements> {
   const out: Json[] = [];
   const read = new Map<string, Json[]>();
+  let changed = false;
   for (const [index, entry] of entries.entries()) {
     const marks = markersOf(entry, RETIRED_RECORD_EXTENSION);
     if (marks.length === 0) {
       out.push(entry);
       continue;
     }
+    changed = true;
     const sent = unmarked(entry);
     const query = queryOf(sent);
     const own = isRecord(sent.resource) ? sent.resource : undefined;
@@ -113,7 +120,7 @@ export async function refuseRetiringAnotherPerson(entries: readonly Json[], sear
     }
     out.push(sent);
   }
-  return { entries: out, read };
+  return { entries: out, changed, read };
 }
 
 /** `search`, but a query `read` holds is answered from it, once (the answer of a read made moments before). */

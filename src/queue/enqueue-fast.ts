@@ -39,8 +39,9 @@ interface PendingAdd {
  *   conflict  → state 3: nothing stored
  * The marker is set only once the job exists: an add that failed leaves no marker, so the sender's
  * resend is stored, not mistaken for a duplicate. With a trail (AddRequest.trail: the store's
- * received event) the script appends it to its stream once the job is stored, so it is in Redis
- * exactly when the job is: a kill -9 between the add and a separate XADD can no longer lose it.
+ * received event) the script appends it to its stream before BullMQ's add, in the same script, so
+ * it is in Redis whenever the job is: a kill -9 between the add and a separate XADD can no longer
+ * lose it, nor can an XADD error after the job and marker stand (code review 36, CR36-6).
  * Reply: [state, BullMQ's reply], or an error.
  * KEYS: BullMQ's, marker, job hash, trail stream (the marker when there is no trail).
  * ARGV: BullMQ's, the tags, their count, the window (ms), the trail's fields, their count.
@@ -66,6 +67,10 @@ if verdict == 'resend' then
   if redis.call('EXISTS', jobKey) == 1 then return {1, ''} end
   return {2, ''}
 end
+-- the received event first: an error after BullMQ's add and the marker would leave a job the
+-- store never hears of (its sender's resend a duplicate). One before a failed add is harmless:
+-- the event id is fixed, so the store keeps one received per message id.
+if ntrail > 0 then redis.call('XADD', KEYS[${bullmqKeys + 3}], '*', unpack(trail)) end
 local function bullmqAdd(KEYS, ARGV)
 ${bullmqLua}
 end
@@ -76,7 +81,6 @@ if not ok then
 end
 if redis.call('EXISTS', jobKey) == 0 then return redis.error_reply('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
 higMarkSeen(seenKey, tags, windowMs)
-if ntrail > 0 then redis.call('XADD', KEYS[${bullmqKeys + 3}], '*', unpack(trail)) end
 return {0, added}`;
 }
 

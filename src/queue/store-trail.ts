@@ -12,7 +12,7 @@
  * with its outcome, so a message whose intake append was lost (kill -9 between ACK and XADD) still
  * reaches the store; the store keeps the first copy only.
  */
-import { appendStoreEvents, entryFields, newEventId, outboxKey, withEventIds, type ReceivedEvent, type StoreEvent } from '../store/index.js';
+import { appendStoreEvents, entryFields, newEventId, outboxKey, RECEIVED_LIMITS, withEventIds, type ReceivedEvent, type StoreEvent } from '../store/index.js';
 import { performance } from 'node:perf_hooks';
 import type { Keyring, Sealed } from '../security/seal.js';
 import { errorCodeOf, isPermanent } from '../errors.js';
@@ -75,16 +75,23 @@ export function storeOutbox(redis: RedisClient, prefix: string, log: Logger, ret
   };
 }
 
+/**
+ * A sender-controlled value cut to the store's length for it: the writer takes entries of its own
+ * shape without the schema's checks (CR36-7), and a 5,000-character MSH-10 is the sender's, not a
+ * reason to lose the message's record.
+ */
+const clip = (value: string, field: keyof typeof RECEIVED_LIMITS) => (value.length > RECEIVED_LIMITS[field] ? value.slice(0, RECEIVED_LIMITS[field]) : value);
+
 /** The received event of a job, from its PHI-free metadata and its sealed source. */
 export function receivedEvent(job: IntegrationJobData, extra: { ack?: { code: string; at: string }; origin?: ReceivedEvent['origin'] } = {}): ReceivedEvent {
   const m = job.meta;
   const header = {
-    ...(m.messageType ? { messageType: m.messageType } : {}),
-    ...(m.controlId !== undefined ? { controlId: m.controlId } : {}),
-    ...(m.sendingApplication ? { sendingApplication: m.sendingApplication } : {}),
-    ...(m.sendingFacility ? { sendingFacility: m.sendingFacility } : {}),
-    ...(m.structure ? { structure: m.structure } : {}),
-    ...(m.version ? { version: m.version } : {}),
+    ...(m.messageType ? { messageType: clip(m.messageType, 'messageType') } : {}),
+    ...(m.controlId !== undefined ? { controlId: clip(m.controlId, 'controlId') } : {}),
+    ...(m.sendingApplication ? { sendingApplication: clip(m.sendingApplication, 'sendingApplication') } : {}),
+    ...(m.sendingFacility ? { sendingFacility: clip(m.sendingFacility, 'sendingFacility') } : {}),
+    ...(m.structure ? { structure: clip(m.structure, 'structure') } : {}),
+    ...(m.version ? { version: clip(m.version, 'version') } : {}),
   };
   return {
     kind: 'received',
@@ -93,7 +100,7 @@ export function receivedEvent(job: IntegrationJobData, extra: { ack?: { code: st
     channelId: job.channelId,
     at: m.receivedAt,
     receivedAt: m.receivedAt,
-    source: { kind: m.source, ...(m.ipAddress ? { peer: m.ipAddress } : {}), ...(m.fileName ? { fileName: m.fileName } : {}) },
+    source: { kind: m.source, ...(m.ipAddress ? { peer: clip(m.ipAddress, 'peer') } : {}), ...(m.fileName ? { fileName: clip(m.fileName, 'fileName') } : {}) },
     contentType: m.contentType,
     header,
     raw: job.sourceData as Sealed,

@@ -69,7 +69,7 @@ export async function openMessageStore(options: OpenStoreOptions): Promise<Messa
   };
 }
 
-export { appendStoreEvents, entryFields, outboxKey, rejectedKey, newEventId, withEventIds } from './outbox.js';
+export { appendStoreEvents, entryFields, outboxKey, rejectedKey, newEventId, withEventIds, RECEIVED_LIMITS } from './outbox.js';
 export { startStoreWriter, type StoreWriter, type StoreWriterFacts, type StoreWriterOptions } from './writer.js';
 export { indexKeysFrom, deriveIndexKey, type IndexKeys } from './blind-index.js';
 export { parseSearchParams, StoreQueryError, type SearchQuery, type SearchPage } from './search.js';

@@ -62,14 +62,25 @@ const text = (max: number) => z.string().max(max);
 const base = { eventId: text(100).min(1), messageId: text(200).min(1), channelId: text(100).min(1), at: iso };
 const int = z.number().int().min(0).max(2_147_483_647);
 
+/**
+ * The received event's lengths for sender-controlled values (MSH fields, the peer, a file name). One
+ * owner: the schema checks them and receivedEvent (src/queue/store-trail.ts) clips to them, since an
+ * entry of the writer's own shape skips the schema (CR36-7).
+ */
+export const RECEIVED_LIMITS = { peer: 200, fileName: 1000, messageType: 50, structure: 50, controlId: 200, sendingApplication: 500, sendingFacility: 500, version: 20 } as const;
+const L = RECEIVED_LIMITS;
+
 const eventSchema = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: z.literal('received'),
     receivedAt: iso,
-    source: z.object({ kind: z.enum(SOURCE_KINDS), peer: text(200).optional(), fileName: text(1000).optional() }),
+    source: z.object({ kind: z.enum(SOURCE_KINDS), peer: text(L.peer).optional(), fileName: text(L.fileName).optional() }),
     contentType: z.enum(['hl7v2', 'json']).optional(),
-    header: z.object({ messageType: text(50), structure: text(50), controlId: text(200), sendingApplication: text(500), sendingFacility: text(500), version: text(20) }).partial().optional(),
+    header: z
+      .object({ messageType: text(L.messageType), structure: text(L.structure), controlId: text(L.controlId), sendingApplication: text(L.sendingApplication), sendingFacility: text(L.sendingFacility), version: text(L.version) })
+      .partial()
+      .optional(),
     raw: sealed,
     rawRole: z.enum(['message', 'edited']).optional(),
     ack: z.object({ code: text(10), at: iso, sealed: sealed.optional() }).optional(),

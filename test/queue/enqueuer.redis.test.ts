@@ -174,6 +174,20 @@ describe('a trail entry added with the job (the store outbox\'s received event)'
     expect(await redis.xlen(key)).toBe(1);
   });
 
+  it('fast: an append that fails stores no job and sets no seen-marker, so the sender\'s resend is stored, not a duplicate (CR36-6)', async () => {
+    const key = trailFor('fast').key;
+    await redis.del(key);
+    await redis.set(key, 'not a stream'); // XADD answers WRONGTYPE
+    const data = job(plainCh, 'TR9');
+    await expect(addWithTrail('fast', plainCh, data)).rejects.toThrow(/WRONGTYPE/);
+    expect(await registries.fast.get(plainCh.id)!.getJob(data.messageId)).toBeUndefined();
+    expect(await redis.exists(seenKey(prefixes.fast, plainCh.id, data.messageId))).toBe(0);
+    await redis.del(key);
+    expect(await addWithTrail('fast', plainCh, data)).toBe('stored');
+    expect(await redis.xlen(key)).toBe(1);
+    await redis.del(key);
+  });
+
   it('plain: not one script, so it appends nothing (its caller appends the event itself)', async () => {
     expect(enqueuers.plain.trailsWithJob).toBe(false);
     expect(enqueuers.fast.trailsWithJob).toBe(true);

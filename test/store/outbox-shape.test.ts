@@ -33,3 +33,24 @@ describe('outbox entry shape', () => {
     expect(parseEntry(['v', 'store.v9', 'h', ENTRY_SHAPE, 'e', JSON.stringify(good)]).ok).toBe(false);
   });
 });
+
+describe('the received event keeps within the schema\'s lengths (CR36-7)', () => {
+  it('a sender\'s over-long MSH-10, MSH-3 and file name are clipped, so the entry passes the full validation the trusted path skips', async () => {
+    const { buildJob } = await import('../../src/intake.js');
+    const { readHeader } = await import('../../src/hl7/header.js');
+    const { receivedEvent } = await import('../../src/queue/store-trail.js');
+    const { testChannel } = await import('../support/channel.js');
+    const { keyring } = await import('../support/worker.js');
+    const controlId = 'C'.repeat(300);
+    const raw = Buffer.from(`MSH|^~\\&|${'A'.repeat(600)}|FAC|HIG|HIG|20261129083015||ADT^A08^ADT_A01|${controlId}|P|2.5.1\rPID|1||P1^^^HOSP^MR||Doe^Jane\r`);
+    const h = readHeader(raw);
+    if (!h.ok) throw new Error('the test message has no readable MSH');
+    const job = buildJob(raw, h.header, testChannel({ id: 'clip' }), { source: 'file', fileName: `${'f'.repeat(1500)}.hl7` }, keyring);
+    const event = { ...receivedEvent(job), eventId: 'received' };
+    expect(event.header?.controlId).toBe('C'.repeat(200));
+    expect(event.header?.sendingApplication).toBe('A'.repeat(500));
+    expect(event.source.fileName).toHaveLength(1000);
+    const r = parseEntry(['v', 'store.v1', 'e', JSON.stringify([event])]);
+    expect(r.ok ? '' : r.reason).toBe('');
+  });
+});

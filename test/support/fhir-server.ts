@@ -112,8 +112,11 @@ export type Fault =
    * Hold the request on arrival (before it is processed) until `until` resolves; `arrived` is called with it
    * first. A barrier for races: the test decides when the request reaches the store, not the clock.
    */
-  /** `method`: only a request of that method takes it (a transaction's POST past the reads before it). */
-  | { kind: 'hold'; until: Promise<void>; arrived?: (request: RecordedRequest) => void; times?: number; target?: FaultTarget; method?: string }
+  /**
+   * `method`: only a request of that method takes it (a transaction's POST past the reads before it); `path`: only one
+   * whose path and query contain it (one read among a delivery's reads, e.g. `Patient?_id=<id>`).
+   */
+  | { kind: 'hold'; until: Promise<void>; arrived?: (request: RecordedRequest) => void; times?: number; target?: FaultTarget; method?: string; path?: string }
   /** Read the request, then destroy the socket without answering. */
   | { kind: 'close'; times?: number; target?: FaultTarget }
   /** For `forMs` from now: connections refused (listener closed), reset, or 503. Applies to every route. */
@@ -776,13 +779,14 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
   let tokenUrl = '';
 
   /** First live fault for this target; consumes one of its `times`. */
-  function takeFault(target: FaultTarget, kinds: Fault['kind'][], method?: string): Fault | undefined {
+  function takeFault(target: FaultTarget, kinds: Fault['kind'][], method?: string, path?: string): Fault | undefined {
     const index = faults.findIndex(
       (f) =>
         kinds.includes(f.kind) &&
         f.kind !== 'down' &&
         (('target' in f ? f.target : undefined) ?? 'fhir') === target &&
-        (!('method' in f) || f.method === undefined || f.method === method),
+        (!('method' in f) || f.method === undefined || f.method === method) &&
+        (!('path' in f) || f.path === undefined || (path ?? '').includes(f.path)),
     );
     const fault = faults[index];
     if (fault === undefined || fault.kind === 'down') return undefined;
@@ -1019,7 +1023,7 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
     // Pick this request's faults on arrival: a slow request must not wake up later and take a fault
     // that a later test set for a later request.
     const slow = takeFault(route, ['slow']);
-    const hold = takeFault(route, ['hold'], req.method);
+    const hold = takeFault(route, ['hold'], req.method, record.path);
     const fault = takeFault(route, ['status', 'close']);
     const entryFault = route === 'fhir' && req.method === 'POST' ? takeFault('fhir', ['entries']) : undefined;
     if (slow?.kind === 'slow') await sleep(slow.delayMs);
