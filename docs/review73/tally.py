@@ -30,7 +30,9 @@ CLASSES = list(dict.fromkeys(CLASSES))
 
 # Manual findings the report cannot show (review 73's reading of main 66122524), by message number; judged by
 # delivering the messages in feed order on America/New_York (test/review73/destination.test.ts).
-WRONG = {}
+R73_W1 = ('R73-W1 OBR-7 02:15 (a clock time the night skips) read 07:15Z, after its own SPM-18 03:05 EDT and an hour '
+          'from its SPM-17: DiagnosticReport.effectiveDateTime')
+WRONG = {14: [R73_W1], 15: [R73_W1], 16: [R73_W1]}
 SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
