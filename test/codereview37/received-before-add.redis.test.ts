@@ -7,6 +7,8 @@
  * ack AA that nothing will ever complete; a resend of other content under the same MSH-10 (no marker, no job: `new`)
  * is stored as the job while the store keeps the first received event's raw (message_content ON CONFLICT DO NOTHING).
  *
+ * Fixed by the lead: the script deletes its entry again when the add fails (the case below, flipped to `it`).
+ *
  * Real Redis on 127.0.0.1:6379 (test/support/redis.ts), the fast enqueuer and BullMQ 6.7.0 as pinned.
  *
  *   npx vitest run test/codereview37/received-before-add.redis.test.ts
@@ -63,7 +65,7 @@ describe('CR37-4 [enqueue-fast.ts dedupedAddLua] the received event appended bef
     expect((await receivedIds()).filter((id) => id === data.messageId)).toEqual([data.messageId]);
   });
 
-  it.fails('an add BullMQ refuses is answered negatively and stores no job, yet its received event (ack AA) is in the outbox', async () => {
+  it('an add BullMQ refuses is answered negatively, stores no job and leaves no received event (ack AA) in the outbox', async () => {
     const data = job('R37B');
     const idKey = registry.get(ch.id)!.toKey('id');
     await redis.del(idKey);
