@@ -71,15 +71,29 @@ describe('CR37-5 [R67-W1 × R62-L2] the retired record\'s read and the merge\'s 
     expect([values(retired), retired?.active, linkTypes(retired)]).toEqual([['QM5117', 'QP5520931'], false, ['replaced-by']]);
   });
 
-  it.fails('an A08 adding a passport stored after the merge read the record (nothing to carry: no If-Match) is erased', async () => {
-    await raced('QM5201', 'QM5217', ADT('A08', 'QM5217^^^QMH^MR~QP5520932^^^CAN^PPN', HER, 'QM5217-2'));
+  it('an A08 adding a passport stored after the merge read the record (nothing to carry: no If-Match) is erased', async () => {
+    const error = await raced('QM5201', 'QM5217', ADT('A08', 'QM5217^^^QMH^MR~QP5520932^^^CAN^PPN', HER, 'QM5217-2'));
     // whether the merge was stored or refused with a 412 to retry, the passport the A08 wrote is held
     expect(values(fx.holding('QM5217')[0])).toContain('QP5520932');
+    // after the fix (branch fix38g): the merge's PUT went with If-Match of the version it judged, the A08 moved the
+    // record on, so the server refused it (412): transient, the delivery retried
+    expect((error as Error | undefined)?.name).toBe('TransientError');
+    // the retry reads the record again: retired with both identifiers [R62-L2], replaced-by the survivor
+    await send(fx.channel(), A40('QM5201', 'QM5217', 'QM5201-2'));
+    const retired = fx.holding('QM5217')[0];
+    expect([values(retired), retired?.active, linkTypes(retired)]).toEqual([['QM5217', 'QP5520932'], false, ['replaced-by']]);
   });
 
-  it.fails('another person registered under the merged number after the read is retired into her, under her name', async () => {
-    await raced('QM5301', 'QM5317', ADT('A08', 'QM5317^^^QMH^MR', HIM, 'QM5317-2'));
+  it('another person registered under the merged number after the read is retired into her, under her name', async () => {
+    const error = await raced('QM5301', 'QM5317', ADT('A08', 'QM5317^^^QMH^MR', HIM, 'QM5317-2'));
     const record = fx.holding('QM5317')[0];
     expect([familyOf(record), record?.active !== false, linkTypes(record)]).toEqual(['OKONKWO', true, []]);
+    // after the fix (branch fix38g): 412, transient; the retry judges the record the server now holds: another person,
+    // refused for good [R67-W1], his record left as the A08 wrote it
+    expect((error as Error | undefined)?.name).toBe('TransientError');
+    const retried = await send(fx.channel(), A40('QM5301', 'QM5317', 'QM5301-2')).then(() => undefined, (e: unknown) => e as Error);
+    expect([retried?.name, retried?.message.includes('which the server holds as another person')]).toEqual(['PermanentError', true]);
+    const after = fx.holding('QM5317')[0];
+    expect([familyOf(after), after?.active !== false, linkTypes(after)]).toEqual(['OKONKWO', true, []]);
   });
 });
