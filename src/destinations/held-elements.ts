@@ -18,7 +18,8 @@
  * value). Any other element the PUT sends is its own, whole.
  *
  * [R57-R2; hig attending-change rule] A list merged by type (`participant@type`): an A54/A55 states the visit's attending,
- * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType).
+ * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType), and so do
+ * the held ones of no coded type (CR37-2).
  *
  * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
  * or person's life). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type
@@ -87,10 +88,18 @@ function typeCodes(item: unknown): string[] {
     .flatMap((x) => (isObject(x) && typeof x.code === 'string' ? [`${String(x.system ?? '')}|${x.code}`] : []));
 }
 
+/** The id a reference names (`Practitioner/<id>` as the server holds it, `urn:uuid:<id>` as a transaction PUT sends it). */
+function referencedId(item: unknown): string | undefined {
+  const ref = isObject(item) && isObject(item.individual) ? item.individual.reference : undefined;
+  return typeof ref === 'string' ? ref.slice(Math.max(ref.lastIndexOf('/'), ref.lastIndexOf(':')) + 1) : undefined;
+}
+
 /**
- * [R57-R2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has follow the
- * PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held list when the
- * PUT has none. A held item of no coded type is kept only then (nothing says the PUT restates it).
+ * [R57-R2, CR37-2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has
+ * follow the PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held
+ * list when the PUT has none. A held item of no coded type is of no type the PUT restates: it stays too (a visit ROL
+ * whose ROL-3 is text only, a participant another client wrote), unless the PUT lists the same individual with no
+ * coded type itself.
  */
 function carriedByType(own: Json, held: Json, name: string): Json | undefined {
   if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
@@ -98,9 +107,10 @@ function carriedByType(own: Json, held: Json, name: string): Json | undefined {
   if (!Array.isArray(own[name])) return undefined;
   const mine = own[name] as unknown[];
   const stated = new Set(mine.flatMap(typeCodes));
+  const untyped = new Set(mine.filter((m) => typeCodes(m).length === 0).map(referencedId));
   const kept = (held[name] as unknown[]).filter((h) => {
     const codes = typeCodes(h);
-    return codes.length > 0 && !codes.some((c) => stated.has(c));
+    return codes.length > 0 ? !codes.some((c) => stated.has(c)) : !untyped.has(referencedId(h));
   });
   return kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] };
 }

@@ -73,11 +73,20 @@ describe('CR37-2 [held-elements.ts carriedByType] a held participant of no coded
     expect([people('ATND'), people('ADM')]).toEqual([['STRAND'], ['OKAFOR']]);
   });
 
-  it.fails('a visit ROL whose ROL-3 is text only (a nurse practitioner) is erased by an A54 that names only the attending', async () => {
+  it('a visit ROL whose ROL-3 is text only (a nurse practitioner) stays through an A54 that names only the attending (erased until fix38f)', async () => {
     await deliver({}, 'transaction', adt('F1', 'A01', 'ADT_A01', '20331106004200', pv1({ attending: MWANGI, visit: 'KV3703^^^KRH^VN' }), `ROL|1|AD|^Nurse practitioner|${BERG}`));
     expect(people('')).toEqual(['BERG']);
     await deliver({}, 'transaction', adt('F2', 'A54', 'ADT_A54', '20331106071000', pv1({ attending: STRAND, visit: 'KV3703^^^KRH^VN' })));
     // the A54 says nothing of the nurse practitioner: she stays a participant
+    expect([people('ATND'), people('')]).toEqual([['STRAND'], ['BERG']]);
+  });
+});
+
+describe('CR37-2 controls (fix38f)', () => {
+  it('an A54 that restates the text-only ROL lists her once (the PUT\'s own, not the held one beside it)', async () => {
+    const np = `ROL|1|AD|^Nurse practitioner|${BERG}`;
+    await deliver({}, 'transaction', adt('K1', 'A01', 'ADT_A01', '20331106004200', pv1({ attending: MWANGI, visit: 'KV3707^^^KRH^VN' }), np));
+    await deliver({}, 'transaction', adt('K2', 'A54', 'ADT_A54', '20331106071000', pv1({ attending: STRAND, visit: 'KV3707^^^KRH^VN' }), np));
     expect([people('ATND'), people('')]).toEqual([['STRAND'], ['BERG']]);
   });
 });
