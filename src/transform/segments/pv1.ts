@@ -16,6 +16,7 @@ import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
 import { againstMessageTime } from './message-time.js';
 import { BOOKED_FOR_EXTENSION, LOCATION_CLASSIFICATION_EXTENSION, currentPlaceStatus } from '../patch.js';
+import { droppedMark } from '../dropped-participant.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -252,6 +253,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.meaning.namesVisit !== true) {
     cx.heldClass.set(`Encounter/${encounter.id ?? ''}`, scope.meaning.endsPriorVisit === true ? 'changed' : 'held');
     cancelKeeps(encounter, meaning, cx);
+    noAttendingRestored(seg, encounter, meaning, attending, cx);
   }
   visitCoverage(seg, scope, encounter, cx);
 }
@@ -288,6 +290,19 @@ function cancelKeeps(encounter: Resource, meaning: EventMeaning, cx: Conversion)
   if (owns === undefined) return;
   const byType = (path: string) => (path === 'participant' && meaning.changesAttending === true ? 'participant@type' : path);
   for (const path of [...CANCEL_KEPT, ...visitExtensionUrls(cx)]) if (!owns.includes(path)) cx.keepHeld(encounter, byType(path));
+}
+
+/**
+ * [v2.5.1 3.3.55 "PV1-7 … should contain the restored attending doctor"; hig attending-change rule; code review 37
+ * CR37-3] An A55 whose PV1-7 is empty restores no attending: the attending the A54 set is the change it cancels, so the
+ * held attending is removed (a removal marker of type ATND beside `participant@type`) and a located remark says so,
+ * rather than keeping, unsaid, the doctor the sender says is no longer the attending. An AT ROL of the A55 still names
+ * the one restored (the PUT's own participant).
+ */
+function noAttendingRestored(seg: SegmentReader, encounter: Resource, meaning: EventMeaning, attending: string | undefined, cx: Conversion): void {
+  if (meaning.restoresAttending !== true || attending !== undefined) return;
+  cx.keepHeld(encounter, droppedMark('participant', { types: [`${PARTICIPATION}|ATND`] }));
+  cx.remark(seg, '7', 'empty in a cancel of an attending change (A55, v2.5.1 3.3.55: the attending restored): the attending the A54 set is removed from the visit');
 }
 
 /**
