@@ -60,10 +60,22 @@ describe('CR37-1 [v2.5.1 3.3.54; hig identity issue 14 #3] an A54 of a visit kno
     expect([visits().length, people('ATND')]).toEqual([1, ['STRAND']]);
   });
 
-  it.fails('without PV1-19/50/44/5 the A54 PUTs a second Encounter (status unknown) keyed by the new attending; the visit keeps Mwangi', async () => {
+  // [hig attending-change rule, fixed fix38f] the visit such a PV1 describes is keyed by its attending (hig identity
+  // issue 14 #3), the fact the A54 changes: it cannot name the visit it changes, so it is refused (permanent, located)
+  // rather than written as a second Encounter beside the patient's visit
+  it('without PV1-19/50/44/5 the A54 is refused (names PV1-19…PV1-5, no value): no second Encounter; the visit keeps Mwangi', async () => {
     await deliver({}, 'transaction', adt('D1', 'A01', 'ADT_A01', '20331106004200', pv1({ attending: MWANGI })));
-    await deliver({}, 'transaction', adt('D2', 'A54', 'ADT_A54', '20331106071000', pv1({ attending: STRAND })));
-    // the patient is in one visit, whose attending is now Strand
+    const refused = deliver({}, 'transaction', adt('D2', 'A54', 'ADT_A54', '20331106071000', pv1({ attending: STRAND })));
+    await expect(refused).rejects.toThrow(/^MAPPING_FAILED: PV1 \(segment 4\): an attending change \(A54\/A55\) must name its visit by PV1-19, PV1-50, PV1-44 or PV1-5/);
+    await expect(refused).rejects.not.toThrow(/STRAND|1649503321|MWANGI/);
+    expect([visits().length, people('ATND')]).toEqual([1, ['MWANGI']]);
+  });
+
+  it('control: without PV1-19 but with PV1-44 (admit time) the A54 changes the one visit keyed by it (Strand)', async () => {
+    // PV1-44 after PV1-10 (MED, the last field pv1() writes without a visit number): 34 separators on
+    const admitted = (attending: string) => `${pv1({ attending })}${'|'.repeat(34)}20331106003500-0900`;
+    await deliver({}, 'transaction', adt('D3', 'A01', 'ADT_A01', '20331106004200', admitted(MWANGI)));
+    await deliver({}, 'transaction', adt('D4', 'A54', 'ADT_A54', '20331106071000', admitted(STRAND)));
     expect([visits().length, people('ATND')]).toEqual([1, ['STRAND']]);
   });
 });

@@ -85,7 +85,14 @@ describe('R57-R2: ADT^A54 change attending doctor and ADT^A55 its cancel [hig at
 const reportLines = (msg: string) => ((convertHl7v2(msg).report.issue as Json[] | undefined) ?? []).map((i) => String((i.details as Json | undefined)?.text));
 const V3 = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
-describe('code review 37 (fix38f): what an attending change removes', () => {
+describe('code review 37 (fix38f): what an attending change removes, and the visit it must name', () => {
+  it('[CR37-1; v2.5.1 3.3.54] an A54 whose PV1 names no visit by PV1-19/50/44/5 is refused, located, with no value', () => {
+    const bare = `PV1|1|I|||||${STRAND}`;
+    expect(() => convertHl7v2(adt('A54', bare))).toThrow('MAPPING_FAILED: PV1 (segment 4): an attending change (A54/A55) must name its visit by PV1-19, PV1-50, PV1-44 or PV1-5');
+    expect(() => convertHl7v2(adt('A54', bare))).not.toThrow(/STRAND|1649503321/);
+    expect(() => convertHl7v2(adt('A55', bare))).toThrow(/must name its visit/);
+  });
+
   it('[CR37-3; table 0287 DE; IG ROL[Encounter-PractitionerRole] #3 CP → CON] a ROL-2 DE of the consultant marks its removal: the person, the role\'s types; no participant, no Practitioner made', () => {
     const msg = adt('A54', pv1(STRAND), `ROL|1|DE|CP^Consulting Provider^HL70443|${MWANGI}`);
     const drops = held(msg).filter((m) => String(m).startsWith('participant@drop:'));
