@@ -297,14 +297,28 @@ export function notBeforeOf(value: string | undefined, zone: Zone, field: string
  * Undefined when the value has one reading or none, or its bounds rule out both (the message contradicts itself).
  */
 export function earliestReadingOf(value: string | undefined, zone: Zone, field: string, earlier: NotBeforeOf | undefined): NotBefore | undefined {
+  return boundReading(value, zone, field, 'earliest', (_two, span) => {
+    const lows = earlier?.() ?? [];
+    return (reading) => lows.some((b) => beforeBound(reading + span, b));
+  });
+}
+
+/**
+ * The reading of a bare two-reading `value` that bounds another field (latestReadingOf, earliestReadingOf): the
+ * latest (or earliest) one `ruledOut` leaves, as the interval it names ends (starts); undefined when it has one
+ * reading or none, or both are ruled out.
+ */
+function boundReading(value: string | undefined, zone: Zone, field: string, which: 'latest' | 'earliest', ruling: (two: { bounds: readonly NotAfter[] }, span: number) => (reading: number) => boolean, later?: NotAfterOf): { at: number; field: string } | undefined {
   const t = parseDtm(value);
   if (t === undefined) return undefined;
-  const two = twoReadings(zone, t, undefined);
+  const two = twoReadings(zone, t, later);
   if (two === undefined) return undefined;
   const span = precisionOf(t) - 1;
-  const lows = earlier?.() ?? [];
-  const at = [two.earlyAt, two.lateAt].find((reading) => !lows.some((b) => beforeBound(reading + span, b)));
-  return at === undefined ? undefined : { at, field };
+  const ruledOut = ruling(two, span);
+  const order = which === 'latest' ? [two.lateAt, two.earlyAt] : [two.earlyAt, two.lateAt];
+  const at = order.find((reading) => !ruledOut(reading));
+  if (at === undefined) return undefined;
+  return { at: which === 'latest' ? at + span : at, field };
 }
 
 /**
@@ -338,13 +352,7 @@ export function notAfterOf(value: string | undefined, zone: Zone, field: string)
  * readings (the message contradicts itself: the caller falls back to MSH-7).
  */
 export function latestReadingOf(value: string | undefined, zone: Zone, field: string, later: NotAfterOf | undefined): NotAfter | undefined {
-  const t = parseDtm(value);
-  if (t === undefined) return undefined;
-  const two = twoReadings(zone, t, later);
-  if (two === undefined) return undefined;
-  const span = precisionOf(t) - 1;
-  const at = [two.lateAt, two.earlyAt].find((reading) => !two.bounds.some((b) => pastBound(reading, b)));
-  return at === undefined ? undefined : { at: at + span, field };
+  return boundReading(value, zone, field, 'latest', (two) => (reading) => two.bounds.some((b) => pastBound(reading, b)), later);
 }
 
 /**
