@@ -55,9 +55,11 @@ SILENT_ASTAR = {}
 # whole A60 as INVALID_DATE (documented: docs/errors.md, "hig does not guess a date into a patient's record"); the
 # sulfamethoxazole allergy never reaches the server. R57-R2 (#20): ADT^A54 refused, documented ("A54/A55 stay
 # refused").
-REFUSED = {6, 20}
+# Both fixed by fix38c: #06 converts (an optional date no identity reads: day 00 read at its month, reported; 43878bdd),
+# #20 converts (A54/A55 read as the attending's change; c90648d6); the converter refuses them on a commit before.
+REFUSED = {n for n, fix in ((6, '43878bdd'), (20, 'c90648d6')) if not _fixed(fix)}
 DELETES = set()
-_FIXED = {'R57-W1': '1eadd337', 'R57-W2': '288e508c', 'R57-N1': '29d49239', 'R57-N5': 'c59a9e19', 'R57-N7': '30d2fe04', 'R57-N3': '596941e3'}  # fix35c: A14/A27 read as the pending admission's events (a begun visit keeps its status and bay); an A27's PV1-42 is the cancelled admission's bed; a merge's retired record keeps the person; the Supported events table lists A44 (and A18)
+_FIXED = {'R57-W1': '1eadd337', 'R57-W2': '288e508c', 'R57-N1': '29d49239', 'R57-N5': 'c59a9e19', 'R57-N7': '30d2fe04', 'R57-N3': '596941e3', 'R57-R1': '43878bdd', 'R57-R2': 'c90648d6'}  # fix35c: A14/A27 read as the pending admission's events (a begun visit keeps its status and bay); an A27's PV1-42 is the cancelled admission's bed; a merge's retired record keeps the person; the Supported events table lists A44 (and A18); fix38c: IAM-11 day 00 read at its month, reported (R1); A54/A55 convert (R2)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -52,6 +52,10 @@ REMARKS = [
     # added 2026-12-07 with fix36f (review 60 R60-N1): PID-6's parts other than XPN.1 (the mother's given name…) and a
     # second repetition were dropped without a line; now reported: (b), IG XPN[string] maps XPN.1 only
     (r"^PID-6(\.\d+(\.\d+)?| repetition \d+): (a part of the mother's maiden|a further mother's maiden name)", 'b', "PID-6 parts beside XPN.1, or a second repetition: IG XPN[string] maps XPN.1 only (R60-N1)"),
+    # added 2026-12-07 with fix38c (review 57 R57-R1): an optional date no identity reads with day 00 (the sender's "day
+    # unknown") is read at the precision it states (2029-06) with a line; the year and month sent are kept, no day was
+    # sent: a remark, not a loss (an impossible date left out there stays unclassified: a loss)
+    (r'^[A-Z][A-Z0-9]{2}-\d+: a date with day 00 \(the day unknown\) read at the precision it states', 'b', 'remark: day 00 read at the precision it states (R57-R1; not a loss)'),
 ]
 
 

@@ -37,6 +37,13 @@ export class DestinationRejectedError extends PermanentError {
   }
 }
 
+/**
+ * A search answered with a further page (`link` next, FHIR R4 http.html#paging; order-events.ts matchesOf): hig reads
+ * one page only, so the message is refused rather than acted on half its matches; a step that can do without the
+ * matches (held-gives.ts: the gives of an ended order) catches it and says so instead.
+ */
+export class SearchPagedError extends DestinationRejectedError {}
+
 /** Network, timeout, 5xx, 429, AR, or an entry that failed so: retry later, after `retryAfterMs` if given. */
 export class DestinationUnavailableError extends TransientError {
   constructor(

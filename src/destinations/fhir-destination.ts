@@ -77,8 +77,8 @@ export const fhirDestination = defineDestination({
 
 /**
  * A per-id PATCH of an order event or a document notification, a linked Patient's PUT (held-links.ts), a
- * visit's PUT carrying its held status or locations (held-status.ts, held-locations.ts) or a list member's PUT or DELETE by an ADT list's ownership
- * (held-lists.ts, list-owners.ts), answered 412: the test, document, Patient, visit or list member changed after the search (its If-Match
+ * visit's PUT carrying its held status or locations (held-status.ts, held-locations.ts), a list member's PUT or DELETE by an ADT list's ownership
+ * (held-lists.ts, list-owners.ts) or a merge's retired record (retired-person.ts), answered 412: the test, document, Patient, visit or list member changed after the search (its If-Match
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
@@ -192,12 +192,14 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // [R67-W1] a merge never retires a held Patient of another person (retired-person.ts): refused before anything is
   // sent, on the read its identifiers are then carried from (R62-L2, one GET per merge). Until code review 36 CR36-4 it
   // was read first thing, and a registration of the record stored while the steps above made their requests was not
-  // seen: nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read
+  // seen: nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read.
+  // The record found goes with `ifMatch` the version judged, carried or not (code review 37 CR37-5: with nothing to
+  // carry it went without, and a write between this read and the send was overwritten): that write fails it, 412, retried
   const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
     const times = await carryHeldTimes(entries, find);
     const retired = await refuseRetiringAnotherPerson(times.entries, find);
     const elements = await carryHeldElements(retired.entries, readOnce(find, retired.read));
-    return { entries: elements.entries, changed: times.changed || retired.changed || elements.changed, versioned: new Set([...times.versioned, ...elements.versioned]) };
+    return { entries: elements.entries, changed: times.changed || retired.changed || elements.changed, versioned: new Set([...times.versioned, ...retired.versioned, ...elements.versioned]) };
   };
   if (d.linked === undefined) {
     const elements = await heldReads(withStatus.entries);

@@ -17,6 +17,9 @@
  * held a passport an earlier PID-3 gave): the held identifiers the PUT does not name follow its own (by system and
  * value). Any other element the PUT sends is its own, whole.
  *
+ * [R57-R2; hig attending-change rule] A list merged by type (`participant@type`): an A54/A55 states the visit's attending,
+ * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType).
+ *
  * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
  * or person's life). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type
  * only.
@@ -29,8 +32,8 @@ type Json = Record<string, unknown>;
 
 /** Element names a marker may name: top-level names of a FHIR resource, never `id`, `meta` or `resourceType`. */
 const NAME = '(?!id(?:[.:]|$)|meta(?:[.:]|$)|resourceType(?:[.:]|$))[a-z][A-Za-z0-9]{0,63}';
-/** A marker's path: an element, one part of an object element, or the extensions of one url. */
-const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400})$`);
+/** A marker's path: an element, one part of an object element, the extensions of one url, or a list merged by type. */
+const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@type)$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -51,6 +54,7 @@ function carriedAt(own: Json, held: Json, path: string): Json | undefined {
     if (kept.length === 0 || of(own).length > 0) return undefined;
     return { ...own, extension: [...(Array.isArray(own.extension) ? (own.extension as unknown[]) : []), ...kept] };
   }
+  if (path.endsWith('@type')) return carriedByType(own, held, path.slice(0, -'@type'.length));
   const [name, part] = path.split('.') as [string, string | undefined];
   if (part === undefined) {
     if (held[name] === undefined) return undefined;
@@ -73,6 +77,32 @@ function carriedAt(own: Json, held: Json, path: string): Json | undefined {
   const kept = keys(heldObject);
   if (kept.length === 0 || keys(ownObject).length > 0) return undefined;
   return { ...own, [name]: { ...ownObject, ...Object.fromEntries(kept.map((k) => [k, heldObject[k]])) } };
+}
+
+/** The codes of an item's `type` (a CodeableConcept list, or one), as `system|code`. */
+function typeCodes(item: unknown): string[] {
+  if (!isObject(item)) return [];
+  const concepts = Array.isArray(item.type) ? (item.type as unknown[]) : [item.type];
+  return concepts.flatMap((c) => (isObject(c) && Array.isArray(c.coding) ? (c.coding as unknown[]) : []))
+    .flatMap((x) => (isObject(x) && typeof x.code === 'string' ? [`${String(x.system ?? '')}|${x.code}`] : []));
+}
+
+/**
+ * [R57-R2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has follow the
+ * PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held list when the
+ * PUT has none. A held item of no coded type is kept only then (nothing says the PUT restates it).
+ */
+function carriedByType(own: Json, held: Json, name: string): Json | undefined {
+  if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
+  if (own[name] === undefined) return { ...own, [name]: held[name] };
+  if (!Array.isArray(own[name])) return undefined;
+  const mine = own[name] as unknown[];
+  const stated = new Set(mine.flatMap(typeCodes));
+  const kept = (held[name] as unknown[]).filter((h) => {
+    const codes = typeCodes(h);
+    return codes.length > 0 && !codes.some((c) => stated.has(c));
+  });
+  return kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] };
 }
 
 /** The PUT's resource with each marked path it leaves out taken from the held one; undefined when none is held. */

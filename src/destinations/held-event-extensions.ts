@@ -10,13 +10,15 @@
  * touches `extension` only when the message carries some), and only the server's order says which are held. So the
  * FHIR destination, which reads the order it patches (order-events.ts), makes the patch again with those extensions
  * removed and every other extension kept (as held-elements.ts keeps per url what a PUT leaves out), sent by id with
- * the version read. The status need not change: an HD sent as a request (ORC-1 HD, ORC-5 empty: OrderControlCode HD
+ * the version read: a FHIRPath Patch's `delete` of each by its content, or, one of their urls held more than once (a
+ * `delete` would name two, FHIR R4 fhirpatch.html, and the server refused the patch: code review 36 CR36-8), the same
+ * change as a JSON Patch writing each list it touches whole (transform/patch.ts orderEventJsonPatch). The status need not change: an HD sent as a request (ORC-1 HD, ORC-5 empty: OrderControlCode HD
  * → `active`, its ORC-16 request-statusReason) and then the RL (`active` again) are two events, and an XO's reason
  * ("dose recalculated") is not the reason of the pharmacy's later IP. An event that states no status (a dispense's
  * RE, a filler's SC that leaves the order active: order.ts orderEventRequest) keeps them. An order already ended is
  * endedOrderPatch's (it keeps its status and extensions). A file, HTTP or MLLP destination gets the converter's patch.
  */
-import { extensionDeletes, fhirPathPatchView, isEventOwnUrl } from '../transform/patch.js';
+import { extensionDeletes, fhirPathPatchView, isEventOwnUrl, orderEventJsonPatch } from '../transform/patch.js';
 import { jsonPatchBinary, jsonPatchOps } from '../transform/json-patch-entry.js';
 import { isRecord } from './outcome.js';
 
@@ -56,5 +58,9 @@ export function endedEventExtensionsPatch(patch: unknown, held: Json): Json | un
   if (read === undefined || status === undefined) return undefined;
   const gone = own.filter((e) => !read.change.extensions.includes(String(e.url)));
   if (gone.length === 0) return undefined;
-  return { ...patch, parameter: [...(patch.parameter as unknown[]), ...extensionDeletes(held.resourceType, gone)] };
+  const deletes = extensionDeletes(held.resourceType, gone, extensions);
+  if (deletes !== undefined) return { ...patch, parameter: [...(patch.parameter as unknown[]), ...deletes] };
+  // one delete would name two held extensions (code review 36 CR36-8): the patch as a JSON Patch of whole lists
+  const whole = orderEventJsonPatch(patch, held, (e) => gone.includes(e));
+  return whole === undefined ? undefined : jsonPatchBinary(whole);
 }

@@ -8,15 +8,19 @@
  *   endedGive): `completed`, `stopped` (partially administered) or `cancelled` (not given). The entry searches the give
  *   by hig's id; it is patched by id with the version read when the server holds it open (OPEN), dropped otherwise
  *   (none held; held ended: a replayed RAS changes nothing).
- * - Its order ended (an order event's patch stating `stopped`, a DC, or `cancelled`, a CA, of a live order): each open
- *   give based on that order takes the order's status [R4 `stopped` "actions implied by the prescription are to be
+ * - Its order ended (an order event's patch stating `stopped`, a DC, or `cancelled`, a CA, of a live order, or of one
+ *   already held with that status: a retry after the order's PATCH landed and a give's did not, code review 36
+ *   CR36-2, order-events.ts endingOrders): each open give based on that order takes the order's status [R4 `stopped` "actions implied by the prescription are to be
  *   permanently halted, before all of the administrations occurred"; `cancelled` "withdrawn before any administrations
- *   occurred"]. Found by `MedicationRequest?subject=<the order's>&intent=instance-order&status=<OPEN>` (R4 defines no
- *   `based-on` search on MedicationRequest) and kept by basedOn; one PATCH by id per give, with the version read.
+ *   occurred"]. Found by `MedicationRequest?subject=<the order's>&intent=instance-order&status=<OPEN>&_count=200` (R4
+ *   defines no `based-on` search on MedicationRequest) and kept by basedOn; one PATCH by id per give, with the version
+ *   read. More open gives than that page (the server's next page) end none, noted in the delivery's outcome: the order
+ *   event itself is never refused for them (code review 36 CR36-1).
  *
  * Only the FHIR destination, which reads the server, does this; a file, HTTP or MLLP destination gets the converter's
  * entries (the administration's marked PATCH by `_id`). Searches carry a patient id: errors name the type only.
  */
+import { SearchPagedError } from './failures.js';
 import { isRecord } from './outcome.js';
 import type { Search } from './named-resources.js';
 
@@ -40,21 +44,46 @@ export function endingOrder(order: Json, status: unknown): { order: Json; status
   return typeof order.intent === 'string' && order.intent !== 'instance-order' && ENDS_GIVES.has(status) && typeof status === 'string' ? { order, status } : undefined;
 }
 
+/** A page the gives search asks for: a patient's open gives are far fewer (held-lists.ts asks the same). */
+const PAGE = 200;
+
+/** The open gives to end, and what the delivery reports of those it could not read (DeliveryOutcome.detail). */
+export interface OpenGives {
+  gives: { give: Json; status: string }[];
+  notes: string[];
+}
+
 /**
  * The open gives of each ended order, with the status each takes, leaving out (`skip`) the gives the Bundle already
- * writes or patches; one search per order. order-events.ts patches each by id, with the version read.
+ * writes or patches; one search per order, `_count` PAGE. A search that overflows its page (the server's next page,
+ * SearchPagedError) ends none of that order's gives and is noted: the order event itself still goes [code review 36
+ * CR36-1: refused, the whole DC was dead-lettered]. order-events.ts patches each by id, with the version read.
  */
-export async function openGivesOf(ended: readonly { order: Json; status: string }[], search: Search, skip: ReadonlySet<string>): Promise<{ give: Json; status: string }[]> {
-  const out: { give: Json; status: string }[] = [];
+export async function openGivesOf(ended: readonly { order: Json; status: string }[], search: Search, skip: ReadonlySet<string>): Promise<OpenGives> {
+  const out: OpenGives = { gives: [], notes: [] };
   for (const { order, status } of ended) {
     const subject = isRecord(order.subject) && typeof order.subject.reference === 'string' ? order.subject.reference : undefined;
     if (subject === undefined || !/^Patient\/[A-Za-z0-9\-.]{1,64}$/.test(subject)) continue;
     const named = `MedicationRequest/${String(order.id)}`;
-    const gives = await search('MedicationRequest', `subject=${subject}&intent=instance-order&status=${OPEN.join(',')}`);
+    const gives = await pageOfGives(search, subject);
+    if (gives === undefined) {
+      out.notes.push(`${named}: its open gives were not ended (${status}): the patient holds more than ${PAGE} open gives, one search page`);
+      continue;
+    }
     for (const give of gives) {
       const based = Array.isArray(give.basedOn) && give.basedOn.some((b) => isRecord(b) && b.reference === named);
-      if (based && isOpen(give) && give.intent === 'instance-order' && !skip.has(`MedicationRequest/${String(give.id)}`)) out.push({ give, status });
+      if (based && isOpen(give) && give.intent === 'instance-order' && !skip.has(`MedicationRequest/${String(give.id)}`)) out.gives.push({ give, status });
     }
   }
   return out;
+}
+
+/** The open gives of a patient (`subject`, `Patient/<id>`), one page; undefined when they fill more than one. */
+async function pageOfGives(search: Search, subject: string): Promise<Json[] | undefined> {
+  try {
+    return await search('MedicationRequest', `subject=${subject}&intent=instance-order&status=${OPEN.join(',')}&_count=${PAGE}`);
+  } catch (error) {
+    if (error instanceof SearchPagedError) return undefined;
+    throw error;
+  }
 }

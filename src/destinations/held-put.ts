@@ -5,6 +5,7 @@
  * the PUT's and the held one, and the PUT goes by the id read with `ifMatch` its version (an earlier step's ifMatch
  * kept: the version of the first read; a change between read and
  * write: 412, retried). Nothing held, or nothing to carry: the PUT as it is, unmarked. One GET per marked PUT.
+ * (A merge's retired record is bound to its read before this step, carried or not: retired-person.ts, CR37-5.)
  */
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';

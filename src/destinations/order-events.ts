@@ -46,7 +46,7 @@ import { endedEventExtensionsPatch, statedStatus } from './held-event-extensions
 import { endingOrder, heldGiveSearched, openGivesOf } from './held-gives.js';
 import { heldResource, higIdOf, lackedIdentifiersOps, mergedRecords, mergedRetry, NAMED_TYPES, putAtHigId, type MergedRecords, type Search } from './named-resources.js';
 import { jsonPatchBinary } from '../transform/json-patch-entry.js';
-import { DestinationRejectedError } from './failures.js';
+import { DestinationRejectedError, SearchPagedError } from './failures.js';
 import { literalTarget } from './overlaps.js';
 import { isRecord } from './outcome.js';
 
@@ -449,16 +449,24 @@ export async function expandOrderEvents(entries: readonly Json[], search: Search
   }
   // [R65-N3] the open gives of the orders a DC or CA ends take the order's status (held-gives.ts)
   const touched = new Set([...written, ...resolved.values(), ...out.flatMap((e) => literalTarget(e) ?? [])]);
-  for (const { give, status } of await openGivesOf(ending, search, touched)) versioned.add(out.push(patchOf(jsonPatchBinary([{ op: 'add', path: '/status', value: status }]), 'MedicationRequest', give)) - 1);
+  const open = await openGivesOf(ending, search, touched);
+  for (const { give, status } of open.gives) versioned.add(out.push(patchOf(jsonPatchBinary([{ op: 'add', path: '/status', value: status }]), 'MedicationRequest', give)) - 1);
+  notes.push(...open.notes);
   const rewritten = replaced.size === 0 ? out : out.map((e) => (isRecord(e.resource) ? { ...e, resource: rewriteReferences(e.resource, replaced) } : e));
   return { entries: rewritten, changed: true, versioned, resolved, ...(notes.length === 0 ? {} : { notes }) };
 }
 
-/** The live orders a marked MedicationRequest PATCH acts on (by id, else the one its search found) that its status ends (held-gives.ts endingOrder). */
+/**
+ * The orders a marked MedicationRequest PATCH acts on (by id, else the one its search found) that its status ends
+ * (held-gives.ts endingOrder): the live ones, and those already held with that status [code review 36 CR36-2: the
+ * order's PATCH landed and a give's failed (412, a batch or individual delivery); the retry finds the order `stopped`
+ * and, live ones only, ended no give]. One ended otherwise (a DC of a cancelled order) keeps its gives as held.
+ */
 function endingOrders(entry: Json, found: Searched | undefined): { order: Json; status: string }[] {
   const acted = found?.byId ?? (found?.matches.length === 1 ? found.matches : []);
   const status = statedStatus(entry.resource);
-  return liveOf(acted, 'MedicationRequest').flatMap((m) => endingOrder(m, status) ?? []);
+  const live = new Set(liveOf(acted, 'MedicationRequest'));
+  return acted.filter((m) => live.has(m) || m.status === status).flatMap((m) => endingOrder(m, status) ?? []);
 }
 
 /** A search as errors name it: `search Type?<its parameters' names>`, without their values (ids, numbers: PHI). */
@@ -466,7 +474,7 @@ export const searchName = (type: string, query: string): string => `search ${typ
 
 /**
  * The resources of a searchset Bundle (`search.mode` match; included resources are not matches). A
- * further page (`link` next) is refused rather than half the tests patched. `what` names the search in an error
+ * further page (`link` next) is refused (SearchPagedError) rather than half the tests patched. `what` names the search in an error
  * (fhir-destination.ts: the type and its parameters' names, e.g. an A29's `search Coverage?beneficiary`).
  */
 export function matchesOf(body: unknown, type: string, what = `search ${type}`): Json[] {
@@ -475,7 +483,7 @@ export function matchesOf(body: unknown, type: string, what = `search ${type}`):
   }
   const links = Array.isArray(body.link) ? body.link : [];
   if (links.some((l) => isRecord(l) && l.relation === 'next')) {
-    throw new DestinationRejectedError(`${what}: found more than one page of resources`);
+    throw new SearchPagedError(`${what}: found more than one page of resources`);
   }
   const entries = Array.isArray(body.entry) ? body.entry : [];
   return entries

@@ -21,7 +21,7 @@
  * holds without what to compare, is retired as stated. The marker is removed from every entry sent.
  */
 import { DestinationRejectedError } from './failures.js';
-import { markersOf } from './held-put.js';
+import { markersOf, putAtHeld } from './held-put.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
 import { RETIRED_RECORD_EXTENSION } from '../transform/patch.js';
@@ -89,6 +89,25 @@ export interface CheckedRetirements {
   /** Whether a marker was removed (the Bundle sent is then made of `entries`, not its own text). */
   changed: boolean;
   read: Map<string, Json[]>;
+  /** Indexes of the PUTs sent with ifMatch (the version judged): their 412 is a change since the read, retried. */
+  versioned: ReadonlySet<number>;
+}
+
+/**
+ * [FHIR R4 http.html#concurrency; code review 37 CR37-5] The PUT bound to the read it was judged on: at the id read,
+ * `ifMatch` its version (an earlier step's kept: held-put.ts putAtHeld). Bound only when held-elements.ts carried an
+ * identifier, a PUT whose held record had nothing it lacked went as it was, and a write between the read and the send
+ * was overwritten: an A08's passport erased, another person registered under the number retired under her name. Now
+ * such a write fails the PUT (412): the retry reads again and judges again. Nothing held, or several (the server
+ * refuses a conditional PUT of several matches), or a server that gives no version: the PUT as it is. FHIR R4 has no
+ * create-only PUT (`If-None-Match` conditions a read; `If-None-Exist` is POST's): a registration stored between a read
+ * that found nothing and the send is still overwritten.
+ */
+function boundToRead(entry: Json, own: Json | undefined, found: readonly Json[]): { entry: Json; versioned: boolean } {
+  const held = found.length === 1 ? found[0] : undefined;
+  if (own === undefined || held === undefined || typeof held.id !== 'string') return { entry, versioned: false };
+  const bound = putAtHeld(entry, own, held, 'Patient');
+  return bound.versioned ? bound : { entry, versioned: false };
 }
 
 /**
@@ -99,6 +118,7 @@ export interface CheckedRetirements {
 export async function refuseRetiringAnotherPerson(entries: readonly Json[], search: Search): Promise<CheckedRetirements> {
   const out: Json[] = [];
   const read = new Map<string, Json[]>();
+  const versioned = new Set<number>();
   let changed = false;
   for (const [index, entry] of entries.entries()) {
     const marks = markersOf(entry, RETIRED_RECORD_EXTENSION);
@@ -111,16 +131,20 @@ export async function refuseRetiringAnotherPerson(entries: readonly Json[], sear
     const query = queryOf(sent);
     const own = isRecord(sent.resource) ? sent.resource : undefined;
     const found = query === undefined || own === undefined ? [] : await search('Patient', query);
-    if (query !== undefined) read.set(`Patient?${query}`, found);
     if (found.some((held) => anotherPerson(own ?? {}, held))) {
       const at = typeof marks[0]?.valueString === 'string' ? marks[0].valueString : 'MRG';
       throw new DestinationRejectedError(
         `entry #${index} would retire the Patient ${at} names, which the server holds as another person (its name, and its birth date or sex, are not the ones this message states); not sent: a merge or identifier change retires only a record of the PID's person (v2.5.1 3.3.34/3.3.40/3.3.47)`,
       );
     }
-    out.push(sent);
+    const bound = boundToRead(sent, own, found);
+    // handed on under the query of the PUT as sent (moved to the id read, a conditional PUT's is `_id=<id>`)
+    const sentQuery = queryOf(bound.entry);
+    if (sentQuery !== undefined) read.set(`Patient?${sentQuery}`, found);
+    if (bound.versioned) versioned.add(index);
+    out.push(bound.entry);
   }
-  return { entries: out, changed, read };
+  return { entries: out, changed, read, versioned };
 }
 
 /** `search`, but a query `read` holds is answered from it, once (the answer of a read made moments before). */

@@ -41,7 +41,8 @@ interface PendingAdd {
  * resend is stored, not mistaken for a duplicate. With a trail (AddRequest.trail: the store's
  * received event) the script appends it to its stream before BullMQ's add, in the same script, so
  * it is in Redis whenever the job is: a kill -9 between the add and a separate XADD can no longer
- * lose it, nor can an XADD error after the job and marker stand (code review 36, CR36-6).
+ * lose it, nor can an XADD error after the job and marker stand (code review 36, CR36-6); an add
+ * that fails deletes it again (CR37-4).
  * Reply: [state, BullMQ's reply], or an error.
  * KEYS: BullMQ's, marker, job hash, trail stream (the marker when there is no trail).
  * ARGV: BullMQ's, the tags, their count, the window (ms), the trail's fields, their count.
@@ -68,18 +69,24 @@ if verdict == 'resend' then
   return {2, ''}
 end
 -- the received event first: an error after BullMQ's add and the marker would leave a job the
--- store never hears of (its sender's resend a duplicate). One before a failed add is harmless:
--- the event id is fixed, so the store keeps one received per message id.
-if ntrail > 0 then redis.call('XADD', KEYS[${bullmqKeys + 3}], '*', unpack(trail)) end
+-- store never hears of (its sender's resend a duplicate; CR36-6). Redis keeps a script's writes
+-- when it then fails, so an add that fails deletes the entry again: the sender is told the message
+-- was not stored, and the store must not hear of it as received with the ACK intake meant (CR37-4).
+local trailId = false
+if ntrail > 0 then trailId = redis.call('XADD', KEYS[${bullmqKeys + 3}], '*', unpack(trail)) end
+local function failed(message)
+  if trailId then redis.call('XDEL', KEYS[${bullmqKeys + 3}], trailId) end
+  return redis.error_reply(message)
+end
 local function bullmqAdd(KEYS, ARGV)
 ${bullmqLua}
 end
 local ok, added = pcall(bullmqAdd, bullKeys, bullArgv)
 if not ok then
-  if type(added) == 'table' and added.err then return redis.error_reply(added.err) end
-  return redis.error_reply(tostring(added))
+  if type(added) == 'table' and added.err then return failed(added.err) end
+  return failed(tostring(added))
 end
-if redis.call('EXISTS', jobKey) == 0 then return redis.error_reply('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
+if redis.call('EXISTS', jobKey) == 0 then return failed('job not stored (BullMQ answered ' .. tostring(added) .. ')') end
 higMarkSeen(seenKey, tags, windowMs)
 return {0, added}`;
 }

@@ -10,6 +10,7 @@ import { pastDatatype } from './past-datatype.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
 import { earliestReadingOf, endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, type NotBefore, type NotBeforeOf, notBeforeOf, parseDtm, placedSentZone, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
+import { leftOutWhenImpossible, statedPrecision, yearZero } from './datatypes/impossible-date.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
 import { factsId, identifierId, ordinalId } from './ids.js';
 import type { FactsKey, IdentityKey, Json, Reference, Resource } from './types.js';
@@ -225,9 +226,27 @@ export class SegmentReader {
       guessed ||= guess === true;
       report(why);
     }, this.notAfter(field), this.notBefore(field));
-    if (v === undefined) this.rejectDate(field);
+    if (v === undefined) return this.impossibleDate(field, raw, (r) => convert(r, report, undefined, undefined));
     if (guessed && typeof v === 'string') this.guessed(v);
     return v === COARSE ? undefined : v;
+  }
+
+  /**
+   * A value of field `field` that is no date [hig impossible-date rule, datatypes/impossible-date.ts; review 57 R57-R1]:
+   * in an optional date no identity reads, day 00 is read at the precision it states and anything else is left out,
+   * each with a located line (never the value); a year 0000, or any other field, refuses the message (rejectDate).
+   */
+  private impossibleDate<T>(field: string, raw: string, convert: (raw: string) => T | typeof COARSE | undefined): T | undefined {
+    if (!leftOutWhenImpossible(this.name, field) || yearZero(raw)) this.rejectDate(field);
+    const at = `${this.name}-${field} (segment ${this.index + 1})`;
+    const coarser = statedPrecision(raw);
+    const read = coarser === undefined ? undefined : convert(coarser);
+    if (read !== undefined && read !== COARSE) {
+      this.report(`${at}: a date with day 00 (the day unknown) read at the precision it states, without the day`);
+      return read;
+    }
+    this.report(`${at}: not a valid date/time, in an optional date no identity reads: left out; not converted`);
+    return undefined;
   }
 
   /**

@@ -76,6 +76,15 @@ export interface EventMeaning {
    * cancelKeeps, destinations/held-elements.ts): a bare PV1 is no statement that the admit reason is gone.
    */
   cancelOwns?: readonly string[];
+  /**
+   * [hig attending-change rule, where the IG is silent (no ADT_A54 message map, no A54/A55 row in Event[EncounterStatus]);
+   * v2.5.1 3.3.54/3.3.55; review 57 R57-R2] The event changes the visit's attending doctor (A54; A55 cancels that
+   * change, its PV1-7 the attending restored): the visit's participants are merged by type at the FHIR destination
+   * (the held admitter, referrer, consultants stay unless the message names one of that type), not replaced whole.
+   * With `cancelOwns: []` (every other element it leaves out kept) and a status not conveyed (`unknown`, as the IG reads
+   * an A08: "the transaction does not convey the status of the encounter").
+   */
+  changesAttending?: boolean;
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
   /**
@@ -142,6 +151,11 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // left, the visit goes on as before the A21; A53 cancel patient returns, the patient is still away
   A52: { encounterStatus: 'in-progress', cancelOwns: [] }, // cancel leave of absence for a patient
   A53: { encounterStatus: 'onleave', cancelOwns: [] }, // cancel patient returns from a leave of absence
+  // change attending doctor and its cancel (v2.5.1 3.3.54/3.3.55; review 57 R57-R2): the attending (PV1-7, in the A55
+  // the one restored) is what the event says; the status, places, period, reason… are not its statement: the status not
+  // conveyed (`unknown`, the FHIR destination keeps the held one), what the PUT leaves out kept as a cancel's is
+  A54: { encounterStatus: 'unknown', cancelOwns: [], changesAttending: true },
+  A55: { encounterStatus: 'unknown', cancelOwns: [], changesAttending: true },
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
   // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)

@@ -818,13 +818,18 @@ export const isEventOwnUrl = (url: unknown): boolean => EVENT_OWN.some((own) => 
 
 /**
  * [FHIR R4 fhirpatch.html: `delete` names one element] One FHIRPath Patch `delete` per extension of a held `type`
- * resource, each by its whole content (criteria: two of one url are told apart); an extension without any is skipped.
+ * resource, each by its whole content (criteria). Undefined when one cannot be named alone: its url held more than
+ * once among the `held` extensions (one covering another, the same one twice: the `delete` would name two, a 422,
+ * code review 36 CR36-8), or nothing to name it by; the caller then writes the list whole (orderEventJsonPatch).
  */
-export function extensionDeletes(type: string, extensions: readonly Json[]): Json[] {
-  return extensions.flatMap((e) => {
+export function extensionDeletes(type: string, extensions: readonly Json[], held: readonly Json[]): Json[] | undefined {
+  const ops: Json[] = [];
+  for (const e of extensions) {
     const where = criteria(e);
-    return where === undefined ? [] : [operation('delete', `${type}.extension.where(${where})`)];
-  });
+    if (where === undefined || held.filter((h) => h.url === e.url).length > 1) return undefined;
+    ops.push(operation('delete', `${type}.extension.where(${where})`));
+  }
+  return ops;
 }
 
 /**
@@ -976,6 +981,68 @@ export function endedOrderPatch(patch: Json, heldStatus?: unknown): Json | undef
   const change = { ...read.change, elements: read.change.elements.filter((k) => k !== 'status'), extensions: read.change.extensions.filter((u) => !own(u)) };
   const out = orderEventFhirPathPatch(view, change);
   return (out.parameter as Json[]).length > 0 ? out : undefined;
+}
+
+/**
+ * [FHIR R4 fhirpatch.html, RFC 6902; code review 36 CR36-8] An order event's FHIRPath Patch (orderEventFhirPathPatch)
+ * made again as a JSON Patch over the `held` order it goes to (by id, with the version read), each list it touches
+ * written whole as its operations would leave it: an item's (an extension's) `delete` by content removes the held
+ * items holding that content (subsumes, what criteria() finds), an event's own extension sent once replaces the held
+ * ones of its url, a single element replaces the held one (a choice element whatever type is held), an identifier
+ * replaces the held one of its system, value and type (orderIdentifierPath); less the held extensions `dropped` says.
+ * For what a FHIRPath Patch cannot say: `delete` names one element, so two held extensions one content names (the same
+ * reason twice) could not be deleted. Undefined for a Parameters of another shape.
+ */
+export function orderEventJsonPatch(parameters: Json, held: Json, dropped: (extension: Json) => boolean): JsonPatchOp[] | undefined {
+  const read = fhirPathPatchView(parameters);
+  if (read === undefined) return undefined;
+  const view = read.view as Json;
+  const ops = read.change.elements.flatMap((k) => wholeElementOps(k, view[k], held));
+  const sent = listOf(view.extension);
+  const heldExtensions = listOf(held.extension);
+  const replaced = (url: unknown) => read.change.extensions.includes(String(url)) && isEventOwnUrl(url) && sent.filter((e) => e.url === url).length === 1;
+  const kept = heldExtensions.filter((e) => !dropped(e) && !replaced(e.url) && !sent.some((item) => deletedBy(e, item)));
+  ops.push(...wholeListOps('extension', [...kept, ...sent], heldExtensions.length > 0));
+  const ids = read.change.identifiers;
+  if (ids.length > 0) ops.push({ op: 'add', path: '/identifier', value: [...listOf(held.identifier).filter((h) => !ids.some((id) => sameOrderIdentifier(h, id))), ...ids] });
+  return ops;
+}
+
+const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+
+/** Whether an item's `delete` before its add (elementOperations) removes the held item `held`: criteria(item) finds it. */
+function deletedBy(held: unknown, item: unknown): boolean {
+  if (typeof item === 'string') return held === item;
+  return isObject(item) && hasCriteria(item) && subsumes(held, item);
+}
+
+/** A list written whole: its items, else removed where held. */
+function wholeListOps(key: string, items: readonly unknown[], isHeld: boolean): JsonPatchOp[] {
+  if (items.length > 0) return [{ op: 'add', path: `/${key}`, value: items }];
+  return isHeld ? [{ op: 'remove', path: `/${key}` }] : [];
+}
+
+/** One element an order event's FHIRPath Patch writes (a `replace`, or an element's delete + add), written over `held`. */
+function wholeElementOps(key: string, value: unknown, held: Json): JsonPatchOp[] {
+  const def = REQUEST_ELEMENTS[key];
+  if (REPLACED_CODES.has(key) || def === undefined) return [{ op: 'add', path: `/${key}`, value }];
+  if (def.many === true) {
+    const items = Array.isArray(value) ? value : [value];
+    return wholeListOps(key, [...(Array.isArray(held[key]) ? (held[key] as unknown[]) : []).filter((h) => !items.some((item) => deletedBy(h, item))), ...items], key in held);
+  }
+  // a choice element is deleted by its base name, whatever type the order holds
+  const others = def.choice === undefined ? [] : Object.keys(REQUEST_ELEMENTS).filter((k) => k !== key && REQUEST_ELEMENTS[k]?.choice === def.choice && k in held);
+  return [...others.map((k): JsonPatchOp => ({ op: 'remove', path: `/${k}` })), { op: 'add', path: `/${key}`, value }];
+}
+
+/** Whether orderIdentifierPath(identifier) finds the held identifier `held`: its system (or none), value and type's first coding. */
+function sameOrderIdentifier(held: Json, identifier: Json): boolean {
+  const system = typeof identifier.system === 'string' ? held.system === identifier.system : held.system === undefined;
+  if (!system || held.value !== String(identifier.value)) return false;
+  const coding = ((identifier.type as Json | undefined)?.coding as Json[] | undefined)?.[0];
+  if (typeof coding?.code !== 'string') return true;
+  const codings = listOf((held.type as Json | undefined)?.coding);
+  return codings.some((c) => c.code === coding.code && (typeof coding.system !== 'string' || c.system === coding.system));
 }
 
 /** Elements 1..1 of a request, always held: replaced in place. */

@@ -8,25 +8,14 @@
  *   npx vitest run test/destinations/held-gives.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
 import { endingOrder } from '../../src/destinations/held-gives.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { ras, rde, rgv } from '../support/give-messages.js';
 import { never } from './helpers.js';
 
 type Json = Record<string, unknown>;
 
 const fhir = useFhirDestinations();
-
-const msh = (type: string, id: string) => `MSH|^~\\&|ONC|CC|RX|CC|20341103080000-0500||${type}|${id}|P|2.5.1`;
-const pid = (mrn: string) => `PID|1||${mrn}^^^CC^MR||GIVE^GRETA||19700101|F`;
-const orc = (control: string, number: string, status = '') => `ORC|${control}|${number}^ONC|||${status}||||20341103080000-0500|||1457392011^ONCOLOGIST^ANNA`;
-const RXE = 'RXE|^Q21D^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM';
-const rde = (mrn: string, number: string, control: string, status = '') => convertHl7v2([msh('RDE^O11^RDE_O11', `${number}-${control}`), pid(mrn), orc(control, number, status), RXE].join('\r')).bundle;
-const rgv = (mrn: string, number: string, subId: string) =>
-  convertHl7v2([msh('RGV^O15^RGV_O15', `${number}-G${subId}`), pid(mrn), orc('RE', number, 'IP'), `RXG|${subId}||^^^20341103090000-0500|CYC^Cyclophosphamide^LOCAL|1000||mg^milligram^UCUM`].join('\r')).bundle;
-// RXA-1 the give sub-ID, RXA-20 the completion status
-const ras = (mrn: string, number: string, subId: string, completion: string, id = 'A') =>
-  convertHl7v2([msh('RAS^O17^RAS_O17', `${number}-A${subId}${completion}${id}`), pid(mrn), orc('RE', number, 'IP'), `RXA|${subId}|1|20341103091500|20341103101500|CYC^Cyclophosphamide^LOCAL|1000|mg^milligram^UCUM${'|'.repeat(13)}${completion}|A`].join('\r')).bundle;
 
 const gives = (number: string): Json[] => {
   const [order] = fhir.stored('MedicationRequest', number);
@@ -76,6 +65,37 @@ describe('R65-N3 [FHIR R4 request-status stopped, cancelled] the order\'s DC or 
     expect(fhir.stored('MedicationRequest', 'G65-C').map((m) => m.status)).toEqual(['cancelled']);
     expect(statuses('G65-C')).toEqual(['cancelled']);
     expect(statuses('G65-O')).toEqual(['active']);
+  });
+});
+
+// code review 36 CR36-2: the order's PATCH landed and a give's did not (412 in a batch or individual delivery): the
+// retry finds the order already `stopped`, and until fix38a ended gives of a live order only, so the give stayed active
+describe('CR36-2 [FHIR R4 request-status stopped] an order already held with the status its DC states still ends its open gives', () => {
+  const heldAs = async (number: string, status: string) => {
+    const [order] = fhir.stored('MedicationRequest', number);
+    const answer = await fetch(`${fhir.server.url}/MedicationRequest/${String(order?.id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json-patch+json' },
+      body: JSON.stringify([{ op: 'replace', path: '/status', value: status }]),
+    });
+    expect(answer.status).toBe(200);
+  };
+
+  it('the order held `stopped` with an active give: the DC (ORC-5 DC) stops the give; the order stays stopped', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GR', 'G36-R', 'NW'), rgv('MRN-GR', 'G36-R', '1')]) await dest.deliver(b, never);
+    await heldAs('G36-R', 'stopped');
+    await dest.deliver(rde('MRN-GR', 'G36-R', 'DC', 'DC'), never);
+    expect(fhir.stored('MedicationRequest', 'G36-R').map((m) => m.status)).toEqual(['stopped']);
+    expect(statuses('G36-R')).toEqual(['stopped']);
+  });
+
+  it('the order held `cancelled` with an active give: the CA (ORC-5 CA) cancels the give', async () => {
+    const dest = fhir.destination();
+    for (const b of [rde('MRN-GQ', 'G36-Q', 'NW'), rgv('MRN-GQ', 'G36-Q', '1')]) await dest.deliver(b, never);
+    await heldAs('G36-Q', 'cancelled');
+    await dest.deliver(rde('MRN-GQ', 'G36-Q', 'CA', 'CA'), never);
+    expect(statuses('G36-Q')).toEqual(['cancelled']);
   });
 });
 

@@ -9,15 +9,14 @@
  *
  *   npx vitest run test/destinations/held-locations-delivery.test.ts
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { convertHl7v2 } from '../../src/transform/index.js';
 import { CANCELLED_LOCATION_EXTENSION, HELD_CLASS_EXTENSION, HELD_ELEMENT_EXTENSION, HELD_LOCATIONS_EXTENSION } from '../../src/transform/patch.js';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
+import { type ChannelOptions as Options, channelDelivery } from '../support/held-visit.js';
 import { never } from './helpers.js';
-import type { BundlePusher } from './push.js';
 
 type Json = Record<string, unknown>;
-type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
 
 const MSH = (id: string, type: string, at: string) => `MSH|^~\\&|PAS|KRH|HIG|KRH|${at}+1000||${type}|${id}|P|2.5.1`;
 const PID = (mrn = '77100201', name = 'TESTPLACE^ROSA') => `PID|1||${mrn}^^^KRH^MR||${name}||19580302|F`;
@@ -55,15 +54,7 @@ const A03 = adt('H5', 'A03', 'ADT_A03', '20270304110000', PID(), pv1({ bed: WARD
 const A12 = (prior = WARD) => adt('H6', 'A12', 'ADT_A12', '20270303093000', PID(), pv1({ bed: ICU2, prior }));
 
 const fhir = useFhirDestinations({ serverPer: 'test' });
-let dest: BundlePusher | undefined;
-afterEach(() => {
-  dest = undefined; // closed by the fixture
-});
-
-async function deliver(options: Options, mode: 'transaction' | 'batch' | 'individual', ...messages: string[]): Promise<void> {
-  dest ??= fhir.destination(mode);
-  for (const m of messages) await dest.deliver(convertHl7v2(m, options).bundle, never);
-}
+const deliver = channelDelivery(fhir);
 const visits = (): Json[] => [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
 /** The visit's locations as held: each place by its Location's name (the bed, PL.3) and its status. */
 function beds(visit?: Json): [unknown, unknown][] {

@@ -60,6 +60,28 @@ describe('refuseRetiringAnotherPerson over a fixed server state', () => {
       expect((sent?.request as Json).url).toBe('Patient/p1');
     }
   });
+  // [FHIR R4 http.html#concurrency: If-Match W/"<versionId>", 412 when the resource changed] code review 37 CR37-5
+  it('the held record read at a version: its PUT goes at the id read with ifMatch that version, versioned, carried or not', async () => {
+    const held = [{ ...person('HOVLAND', 'MARIT', '1990-04-02'), id: 'p1', meta: { versionId: '3' } }];
+    const checked = await refuseRetiringAnotherPerson([{ request: { method: 'PUT', url: 'Organization/o' } }, put(person('HOVLAND', 'MARIT', '1990-04-02'))], async () => held);
+    expect(checked.entries[1]?.request).toEqual({ method: 'PUT', url: 'Patient/p1', ifMatch: 'W/"3"' });
+    expect([...checked.versioned]).toEqual([1]);
+  });
+  it('a conditional PUT whose search found the record: sent at the id read, ifMatch its version, the read handed on under that id', async () => {
+    let gets = 0;
+    const search = async () => (gets++, [{ ...person('HOVLAND', 'MARIT', '1990-04-02'), id: 'p7', meta: { versionId: '2' } }]);
+    const conditional = { ...put(person('HOVLAND', 'MARIT', '1990-04-02')), request: { method: 'PUT', url: 'Patient?identifier=urn%3Aoid%3A1.2%7C967010003' } };
+    const checked = await refuseRetiringAnotherPerson([conditional], search);
+    expect(checked.entries[0]?.request).toEqual({ method: 'PUT', url: 'Patient/p7', ifMatch: 'W/"2"' });
+    await readOnce(search, checked.read)('Patient', '_id=p7');
+    expect(gets).toBe(1);
+  });
+  it('none held, or a held record with no version: the PUT as it is, not versioned (the window FHIR R4 leaves: no create-only PUT)', async () => {
+    for (const held of [[], [{ ...person('HOVLAND', 'MARIT', '1990-04-02'), id: 'p1' }]]) {
+      const checked = await refuseRetiringAnotherPerson([put(person('HOVLAND', 'MARIT', '1990-04-02'))], async () => held);
+      expect([checked.entries[0]?.request, checked.versioned.size]).toEqual([{ method: 'PUT', url: 'Patient/p1' }, 0]);
+    }
+  });
 });
 
 // delivered: OGUNLEYE's PHN-only record (a lab's ORU keys on the PHN), then an A40 that names his PHN as a duplicate of

@@ -12,14 +12,11 @@
  *
  *   npx vitest run test/destinations/visit-cancel-keeps.test.ts
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { convertHl7v2 } from '../../src/transform/index.js';
+import { describe, expect, it } from 'vitest';
 import { useFhirDestinations } from '../support/fhir-destination-fixture.js';
-import { never } from './helpers.js';
-import type { BundlePusher } from './push.js';
+import { type ChannelOptions as Options, channelDelivery } from '../support/held-visit.js';
 
 type Json = Record<string, unknown>;
-type Options = NonNullable<Parameters<typeof convertHl7v2>[1]>;
 
 const MSH = (id: string, type: string, at: string) => `MSH|^~\\&|PAS|KRH|HIG|KRH|${at}-0800||${type}|${id}|P|2.5.1`;
 const PID = 'PID|1||KA9600101^^^KRH^MR||TESTCANCEL^RUTH||19610319|F';
@@ -60,14 +57,7 @@ const A13 = adt('C8', 'A13', 'ADT_A01', '20331109110000', pv1({ service: 'SUR', 
 const A08 = adt('C9', 'A08', 'ADT_A01', '20331106100000', pv1({ service: 'SUR', admit: ADMIT }));
 
 const fhir = useFhirDestinations({ serverPer: 'test' });
-let dest: BundlePusher | undefined;
-afterEach(() => {
-  dest = undefined; // closed by the fixture
-});
-async function deliver(options: Options, mode: 'transaction' | 'batch' | 'individual', ...messages: string[]): Promise<void> {
-  dest ??= fhir.destination(mode);
-  for (const m of messages) await dest.deliver(convertHl7v2(m, options).bundle, never);
-}
+const deliver = channelDelivery(fhir);
 function visit(): Json {
   const all = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Encounter');
   expect(all).toHaveLength(1);

@@ -65,14 +65,22 @@ describe('review 57: the cancelled pending admission\'s bed (R57-W2)', () => {
   });
 });
 
-describe('review 57: IAM-11 with day 00 (R57-R1, refused as documented)', () => {
-  // #06 (KACLIN A60, v2.8) IAM-11 `20290600`: the clinic's habit for "June 2029, day unknown"; no real date, so the
-  // whole A60 is refused INVALID_DATE (docs/errors.md: "hig does not guess a date into a patient's record").
-  it('R57-R1 control: #06 is refused naming IAM-11; the same A60 with IAM-11 `202906` (month precision) adds the allergy, onset 2029-06', () => {
-    expect(() => convert(raw('06'))).toThrow(/IAM-11/);
+describe('review 57: IAM-11 with day 00 (R57-R1, refused as documented until fix38c)', () => {
+  // #06 (KACLIN A60, v2.8) IAM-11 `20290600`: the clinic's habit for "June 2029, day unknown"; no real date. Until
+  // fix38c the whole A60 was refused INVALID_DATE. [hig impossible-date rule] an optional date no identity reads: day
+  // 00 read at the precision it states, reported at IAM-11 (never the value); the allergy converts.
+  it('R57-R1 control: the same A60 with IAM-11 `202906` (month precision) adds the allergy, onset 2029-06', () => {
     const fixed = convert(raw('06').replace('|20290600|', '|202906|')).bundle.entry as Entry[];
     const a = fixed.map((e) => e.resource as Json).find((r) => r?.resourceType === 'AllergyIntolerance') as Json;
     expect(text(a.code)).toContain('"code":"10180"');
     expect(a.onsetDateTime).toBe('2029-06');
+  });
+  it('R57-R1 [IG IAM[AllergyIntolerance] #11] #06 as sent converts: the sulfamethoxazole allergy, onset 2029-06, the day 00 reported at IAM-11', () => {
+    const r = convert(raw('06'));
+    const a = (r.bundle.entry as Entry[]).map((e) => e.resource as Json).find((x) => x?.resourceType === 'AllergyIntolerance') as Json;
+    expect(text(a.code)).toContain('"code":"10180"');
+    expect(a.onsetDateTime).toBe('2029-06');
+    const lines = ((r.report.issue as Json[] | undefined) ?? []).map((i) => String((i.details as Json | undefined)?.text));
+    expect(lines.filter((t) => t.startsWith('IAM-11 (segment 4)'))).toHaveLength(1);
   });
 });

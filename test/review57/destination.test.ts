@@ -58,9 +58,10 @@ const links = (n: string, mrn: string) => ((patient(n, mrn).link as Json[] | und
 const provenance = (n: string, event: string) => ofType(n, 'Provenance').filter((p) => text(p.activity).includes(`"code":"${event}"`));
 
 describe('review 57 at the destination (channel zone America/Anchorage, fall-back 6 November 2033)', () => {
-  it('22 transactions accepted; #06 (IAM-11 day 00: INVALID_DATE, R57-R1) and #20 (A54, documented) refused; seven Patient records', () => {
+  // R57-R1, R57-R2 (fixed, fix38c): #06 converts (hig impossible-date rule), #20 A54 converts (hig attending-change rule)
+  it('24 transactions accepted, none refused (#06 IAM-11 day 00 and #20 A54 were until fix38c); seven Patient records', () => {
     expect(failures).toEqual([]);
-    expect(refused).toEqual(['06-adt-a60-sione-add-sulfa.hl7', '20-adt-a54-daniel-change-attending.hl7']);
+    expect(refused).toEqual([]);
     expect(ofType('24', 'Patient')).toHaveLength(7);
   });
 
@@ -100,8 +101,12 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
     expect([(good.name as Json[])[0]?.family, good.birthDate]).toEqual(['TUPOU', '1964-02-14']);
   });
 
-  it('#06 refused (R57-R1): no sulfamethoxazole allergy reaches the server', () => {
-    expect(ofType('24', 'AllergyIntolerance').filter((a) => text(a.code).includes('Sulfamethoxazole'))).toEqual([]);
+  // R57-R1 (fixed, fix38c): #06 IAM-11 `20290600` (day unknown) refused the A60 until fix38c
+  it('R57-R1 #06: the sulfamethoxazole allergy reaches the server on Sione\'s record in use, onset June 2029 [IG IAM[AllergyIntolerance] #3, #11; hig impossible-date rule]', () => {
+    const sulfa = ofType('06', 'AllergyIntolerance').filter((a) => text(a.code).includes('Sulfamethoxazole'));
+    expect(sulfa).toHaveLength(1);
+    expect([refOf((sulfa[0] as Json).patient), (sulfa[0] as Json).onsetDateTime]).toEqual([ref(patient('06', 'KC0055210')), '2029-06']);
+    expect(allergies('24', 'KC0055210')).toContain('Sulfamethoxazole active');
   });
 
   it('#07 → #09 Ella\'s leave: A21 onleave, A52 (cancel leave) back in-progress with the bed active, A21 onleave again; one visit, its start (28 Oct, AKDT) kept [hig A21/A52; v2.5.1 3.3.21, 3.3.52]', () => {
@@ -182,13 +187,23 @@ describe('review 57 at the destination (channel zone America/Anchorage, fall-bac
     expect(provenance('17', 'A02').map((p) => p.occurredDateTime)).toEqual(['2033-11-06T01:05:00-09:00']);
   });
 
-  it('#19 A12 (01:38-0900): back in 3W-312-A active, the ICU bed no place of the visit; attending the ED physician again; #20 (A54) refused leaves that attending [hig A12; v2.5.1 3.3.12]', () => {
+  it('#19 A12 (01:38-0900): back in 3W-312-A active, the ICU bed no place of the visit; attending the ED physician again [hig A12; v2.5.1 3.3.12]', () => {
     expect(visit('19', 'KV5702001').status).toBe('in-progress');
     expect(places('19', 'KV5702001')).toEqual(['3W-312-A active']);
     expect(participant('19', 'KV5702001', 'ATND')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1932440857"}]']);
-    expect(participant('24', 'KV5702001', 'ATND')).toEqual(participant('19', 'KV5702001', 'ATND'));
     expect(allergies('24', 'KA5700102')).toEqual(['Aspirin active']);
     expect(withId('24', 'Encounter', 'KV5702001')).toHaveLength(1);
+  });
+
+  // R57-R2 (fixed, fix38c): #20 A54 (07:10-0900) `PV1-7 1649503321^STRAND^EMILY…^NPI`, PV1-17 the ED physician: the
+  // hospitalist takes over (v2.5.1 3.3.54); nothing else of the visit changes [hig attending-change rule]
+  it('R57-R2 #20 A54: the hospitalist (NPI 1649503321) is the attending to the end of the feed; status, places and start as after #19; the admitter kept [IG PV1[Encounter] #7, #17; v2.5.1 3.3.54]', () => {
+    const v = visit('20', 'KV5702001');
+    expect(participant('20', 'KV5702001', 'ATND')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1649503321"}]']);
+    expect(participant('24', 'KV5702001', 'ATND')).toEqual(participant('20', 'KV5702001', 'ATND'));
+    expect(participant('20', 'KV5702001', 'ADM')).toEqual(['[{"system":"http://hl7.org/fhir/sid/us-npi","value":"1932440857"}]']);
+    expect([v.status, (v.class as Json).code, (v.period as Json).start]).toEqual(['in-progress', 'IMP', '2033-11-06T00:35:00-08:00']);
+    expect(places('20', 'KV5702001')).toEqual(['3W-312-A active']);
   });
 
   it('#21 A24 links the hospital\'s KA5700104 and the clinic\'s KC0055210 (seealso both ways), the A47\'s replaces kept; #22 A37 removes the pair\'s links only [hig A24/A37; FHIR R4 Patient.link seealso]', () => {

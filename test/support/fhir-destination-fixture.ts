@@ -3,11 +3,11 @@
  * before its tests and closed after, and the destinations a test opens closed after that test. The server keeps what
  * it holds across a file's tests (each test names its own patients and numbers). Call `useFhirDestinations` at the
  * top of the file; it registers the hooks. `{ serverPer: 'test' }` starts an empty server for each test instead, for
- * suites that read everything the server holds.
+ * suites that read everything the server holds. `server` are the options it is started with (a paging server…).
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createDestination, type BundlePusher } from '../destinations/push.js';
-import { startFhirServer, type FhirServer } from './fhir-server.js';
+import { startFhirServer, type FhirServer, type FhirServerOptions } from './fhir-server.js';
 
 type Json = Record<string, unknown>;
 type Mode = 'transaction' | 'batch' | 'individual';
@@ -20,7 +20,7 @@ export interface FhirDestinations {
   stored(type: string, value: string): Json[];
 }
 
-export function useFhirDestinations(options: { serverPer?: 'file' | 'test' } = {}): FhirDestinations {
+export function useFhirDestinations(options: { serverPer?: 'file' | 'test'; server?: FhirServerOptions } = {}): FhirDestinations {
   let server: FhirServer | undefined;
   const opened: BundlePusher[] = [];
   const started = (): FhirServer => {
@@ -28,7 +28,7 @@ export function useFhirDestinations(options: { serverPer?: 'file' | 'test' } = {
     return server;
   };
   const start = async () => {
-    server = await startFhirServer();
+    server = await startFhirServer(options.server);
   };
   const stop = async () => {
     await server?.close();

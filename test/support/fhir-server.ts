@@ -5,7 +5,7 @@
  *   `transaction-response` / `batch-response` Bundles ("201 Created", location Type/id/_history/n).
  * - Keeps resources in memory by Type/id; a re-PUT updates (versionId + 1) instead of duplicating.
  *   Individual `PUT Type/id`, conditional `PUT Type?identifier=sys|val`, `POST Type` (with
- *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page), `DELETE Type/id` / `DELETE Type?search`
+ *   If-None-Exist), `GET Type/id`, `GET Type?search` (a searchset of every match, one page unless `paging`), `DELETE Type/id` / `DELETE Type?search`
  *   (204 whether held or not; several matches 412), and `PATCH Type/id` / `PATCH Type?identifier=…` (conditional: no
  *   match 404, several 412) with a JSON Patch (RFC 6902, json-patch.ts) as FHIR R4 http.html#patch
  *   has it: a plain request's body is the patch document with `Content-Type: application/json-patch+json`,
@@ -75,6 +75,20 @@ export interface FhirServerOptions {
    * it (400, as any unsupported path). @defaultValue true
    */
   history?: boolean;
+  /**
+   * Page searches as HAPI does (FHIR R4 http.html#paging, search.html#count): a search asking no `_count` gets
+   * `defaultCount` matches, one asking more than `maxCount` gets `maxCount`; more matches than the page, the Bundle
+   * carries a `next` link (the further page is not served: hig never reads one). Unset: every match on one page,
+   * `_count` changes nothing.
+   */
+  paging?: Paging;
+}
+
+export interface Paging {
+  /** The page a search without `_count` gets (HAPI's default: 20). */
+  defaultCount: number;
+  /** The largest page `_count` gets. @defaultValue Infinity */
+  maxCount?: number;
 }
 
 /** Where a fault applies. @defaultValue 'fhir' */
@@ -244,7 +258,7 @@ function hasTag(resource: Json, value: string): boolean {
  * survivor, destinations/named-resources.ts mergedInto), a Coverage's `subscriber` (a literal reference, comma values
  * any of them) and `_tag` with `:not` (an order's search leaves out the
  * scheduler's request of a booking: FHIR R4 search.html#token `:not` "includes resources that have no value for
- * the parameter"); `_count` is accepted and changes nothing (one page); any other is unsupported.
+ * the parameter"); `_count` is accepted (it sizes the page only when the server pages: FhirServerOptions.paging); any other is unsupported.
  */
 function matches(resource: Json, params: URLSearchParams, resolve: (reference: string) => Json | undefined): boolean | 'unsupported' {
   // Account.subject is a list (0..*): the search matches any of its references
@@ -286,7 +300,7 @@ function matches(resource: Json, params: URLSearchParams, resolve: (reference: s
       // token codes of the resource itself, any of comma values (held-gives.ts: a patient's open gives)
       if (!value.split(',').includes(String(resource[name]))) return false;
     } else if (name === '_count') {
-      // one page always: the page size asked for changes nothing here
+      // not a criterion: the page size (searchset)
     } else if (name === '_tag:not') {
       if (hasTag(resource, value)) return false;
     } else {
@@ -315,7 +329,11 @@ const KEPT_VERSIONS = 10;
 class ResourceDb {
   readonly resources = new Map<string, Json>();
   /** Whether `GET Type/id/_history` is answered (FhirServerOptions.history). */
-  constructor(readonly keepsHistory = true) {}
+  constructor(
+    readonly keepsHistory = true,
+    /** How searches are paged (FhirServerOptions.paging); undefined: one page. */
+    readonly paging?: Paging,
+  ) {}
   private readonly byIdentifier = new Map<string, Set<string>>();
   private undo: Map<string, Json | undefined> | undefined;
   /** Every version written, by key, oldest first (a deletion: undefined): the instance history. */
@@ -588,12 +606,24 @@ function instanceHistory(db: ResourceDb, type: string, id: string): Applied {
   return { status: 200, resource: { resourceType: 'Bundle', type: 'history', total: entry.length, entry } };
 }
 
-/** `GET Type?query` (FHIR R4 http.html#search): a searchset Bundle of the matches, on one page. */
+/**
+ * `GET Type?query` (FHIR R4 http.html#search): a searchset Bundle of the matches, on one page; paged
+ * (FhirServerOptions.paging), the first page, with a `next` link when more match.
+ */
 function searchset(db: ResourceDb, type: string, query: string): Applied {
   const found = db.search(type, query);
   if (found === 'unsupported') return { status: 400, outcome: operationOutcome('not-supported') };
-  const entry = found.map((r) => ({ fullUrl: `${type}/${String(r.id)}`, resource: r, search: { mode: 'match' } }));
-  return { status: 200, resource: { resourceType: 'Bundle', type: 'searchset', total: found.length, entry } };
+  const size = pageSize(db.paging, new URLSearchParams(query).get('_count'));
+  const entry = found.slice(0, size).map((r) => ({ fullUrl: `${type}/${String(r.id)}`, resource: r, search: { mode: 'match' } }));
+  const link = found.length > size ? [{ relation: 'next', url: `${type}?${query}&_getpagesoffset=${size}` }] : [];
+  return { status: 200, resource: { resourceType: 'Bundle', type: 'searchset', total: found.length, ...(link.length > 0 ? { link } : {}), entry } };
+}
+
+/** The page a search gets (FhirServerOptions.paging): unpaged, every match. */
+function pageSize(paging: Paging | undefined, count: string | null): number {
+  if (paging === undefined) return Number.POSITIVE_INFINITY;
+  const asked = count !== null && /^[0-9]+$/.test(count) ? Number(count) : paging.defaultCount;
+  return Math.min(asked, paging.maxCount ?? Number.POSITIVE_INFINITY);
 }
 
 /** If-Match against the stored version: undefined when it holds (or none was sent). */
@@ -730,7 +760,7 @@ function basicCredentials(header: string | undefined): [string, string] | undefi
 export async function startFhirServer(options: FhirServerOptions = {}): Promise<FhirServer> {
   const auth = options.auth ?? { type: 'none' };
   const basePath = (options.basePath ?? defaults.basePath).replace(/\/+$/, '');
-  const db = new ResourceDb(options.history ?? true);
+  const db = new ResourceDb(options.history ?? true, options.paging);
   const requests: RecordedRequest[] = [];
   const tokenRequests: RecordedRequest[] = [];
   const grants: TokenGrant[] = [];

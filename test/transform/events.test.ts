@@ -60,6 +60,9 @@ const EXPECTED: Record<string, [string, string[]]> = {
   // A52/A53 cancel the leave / the return (review 40 R40-N1): the visit in-progress, then onleave again (leave-cancel.test.ts)
   'ADT^A52': ['ADT_A52', ['Patient', 'Encounter']],
   'ADT^A53': ['ADT_A52', ['Patient', 'Encounter']],
+  // A54 change attending doctor / A55 its cancel (review 57 R57-R2): the visit, its attending PV1-7 (attending-change.test.ts)
+  'ADT^A54': ['ADT_A54', ['Patient', 'Encounter', 'Practitioner']],
+  'ADT^A55': ['ADT_A54', ['Patient', 'Encounter', 'Practitioner']],
   'ADT^A60': ['ADT_A60', ['Patient', 'AllergyIntolerance']],
   'BAR^P01': ['BAR_P01', ['Patient', 'Encounter', 'Coverage']],
   // P02 purges the accounts: a DELETE of each PID-18 Account, no visit upserted (tested below)

@@ -209,6 +209,16 @@ export function xcnName(rep: Repetition | undefined, ctx: DatatypeContext): Json
 export function nameText(name: Json | undefined): string | undefined {
   if (name === undefined) return undefined;
   const given = Array.isArray(name.given) ? (name.given as string[]).join(' ') : '';
-  const text = [given, typeof name.family === 'string' ? name.family : ''].filter((x) => x !== '').join(' ');
+  const family = typeof name.family === 'string' ? name.family : '';
+  const text = (familyFirst(name) ? [family, given] : [given, family]).filter((x) => x !== '').join(' ');
   return text === '' ? undefined : text;
+}
+
+/**
+ * [IG XCN[Practitioner] #18, XPN[HumanName] XPN.11 via NameAssemblyOrder; review 72 R72-N2] A name whose sender
+ * stated family first (table 0444 F, kept as humanname-assembly-order) is displayed family first (윤 서진), as its
+ * own reader writes it; G or no statement keeps given first.
+ */
+function familyFirst(name: Json): boolean {
+  return ((name.extension as Json[] | undefined) ?? []).some((e) => e.url === ASSEMBLY_ORDER && e.valueCode === 'F');
 }

@@ -278,11 +278,16 @@ function visitExtensionUrls(cx: Conversion): string[] {
   return [PLANNED_START, PLANNED_END, MODE_OF_ARRIVAL, ...unnamed].map((url) => `extension:${url}`);
 }
 
-/** Marks a cancel's visit PUT with what it keeps (CANCEL_KEPT); an event that cancels nothing marks nothing. */
+/**
+ * Marks a cancel's visit PUT with what it keeps (CANCEL_KEPT); an event that cancels nothing marks nothing. An attending
+ * change (A54/A55, R57-R2) keeps the held participants of the types it does not name (`participant@type`,
+ * destinations/held-elements.ts): it states the attending, not that the admitter is gone.
+ */
 function cancelKeeps(encounter: Resource, meaning: EventMeaning, cx: Conversion): void {
   const owns = meaning.cancelOwns;
   if (owns === undefined) return;
-  for (const path of [...CANCEL_KEPT, ...visitExtensionUrls(cx)]) if (!owns.includes(path)) cx.keepHeld(encounter, path);
+  const byType = (path: string) => (path === 'participant' && meaning.changesAttending === true ? 'participant@type' : path);
+  for (const path of [...CANCEL_KEPT, ...visitExtensionUrls(cx)]) if (!owns.includes(path)) cx.keepHeld(encounter, byType(path));
 }
 
 /**

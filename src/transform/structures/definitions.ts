@@ -75,6 +75,9 @@ export const STRUCTURES: Readonly<Record<string, string>> = {
   // v2.5.1 3.3.52/3.3.53 (A52 cancel leave of absence, A53 cancel patient returns): `EVN PID [PD1] PV1 [PV2]`;
   // later versions add optional ARV segments (the union; the IG has no ADT_A52 message map); no ROL/PRT
   ADT_A52: `${HDR} EVN PID [PD1] [{ARV}] PV1 [PV2] [{ARV}]`,
+  // v2.5.1 3.3.54/3.3.55 (A54 change attending doctor, A55 its cancel): `EVN PID [PD1] [{ROL}] PV1 [PV2] [{ROL}]`;
+  // v2.8 adds optional ARV segments (the union; the IG has no ADT_A54 message map: read as a visit update, events.ts)
+  ADT_A54: `${HDR} EVN PID [PD1] [{ARV}] [{ROL}] PV1 [PV2] [{ARV}] [{ROL}]`,
   ADT_A60: `${HDR} EVN PID [{ARV}] [VISIT(PV1 [{ARV}] [PV2])] [{ADVERSE_REACTION_GROUP(IAM [{NTE}] [{IAR}])}]`,
   BAR_P01: `${HDR} EVN PID [PD1] ${PATIENT_ROLES} {VISIT([PV1] [PV2] [{ARV}] [{ROL}] [{PRT}] [{DB1}] ${ADT_OBX} [{AL1}] [{DG1}] [DRG] ${PROCEDURE} [{GT1}] [{NK1}] ${INSURANCE} [ACC] [UB1] [UB2])}`,
   BAR_P02: `${HDR} EVN {PATIENT(PID [PD1] [{ARV}] [PV1] [{DB1}])}`,
@@ -171,7 +174,7 @@ export const NOTE_OWNERS: Readonly<Record<string, string>> = {
  */
 export const SUPPORTED_EVENTS: ReadonlySet<string> = new Set([
   ...['A01', 'A02', 'A03', 'A04', 'A05', 'A06', 'A07', 'A08', 'A09', 'A10', 'A11', 'A12', 'A13', 'A14', 'A15', 'A16', 'A17', 'A18'].map((e) => `ADT^${e}`),
-  ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A52', 'A53', 'A60'].map((e) => `ADT^${e}`),
+  ...['A21', 'A22', 'A23', 'A24', 'A25', 'A26', 'A27', 'A28', 'A29', 'A31', 'A32', 'A33', 'A34', 'A35', 'A36', 'A37', 'A38', 'A39', 'A40', 'A41', 'A44', 'A45', 'A47', 'A52', 'A53', 'A54', 'A55', 'A60'].map((e) => `ADT^${e}`),
   'BAR^P01', 'BAR^P02', 'BAR^P05', 'BAR^P12', 'DFT^P03', 'DFT^P11',
   ...['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08', 'T09', 'T10', 'T11'].map((e) => `MDM^${e}`),
   'OMG^O19', 'OMI^O23', 'OML^O21', 'OMP^O09', 'ORL^O22', 'ORM^O01', 'ORP^O10', 'ORR^O02', 'ORU^R01', 'OUL^R22', 'OUL^R23', 'OUL^R24',
