@@ -272,13 +272,27 @@ function senderClockNote(sender: SenderTimezone, read: Zone): string | undefined
   return `MSH-7 (segment 1): the sender's zone ${sender.zone} (senderTimezones, by ${sender.field}) did not have MSH-7's offset ${read} at MSH-7's instant: times without an offset are read at that fixed offset, not by ${sender.zone}'s rule (docs/mapping.md "Time-zone rule")`;
 }
 
+/**
+ * Extension bases already found good: a channel's options are the same for every message, and isExtensionBase
+ * parses a URL (`new URL`), ~1 % of a typical message's conversion when done per message. Bounded: options come
+ * from channel configs (a handful), but a caller could pass a new string each time.
+ */
+const goodExtensionBases = new Set<string>([DEFAULT_EXTENSION_BASE]);
+const GOOD_EXTENSION_BASES_MAX = 64;
+
 /** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
 function extensionOptions(options: ConvertOptions): ExtensionSettings {
   const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
-  if (!isExtensionBase(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  if (!goodExtensionBases.has(base)) checkExtensionBase(base);
   const mode = options.unnamedExtensions ?? 'emit';
   if (mode !== 'emit' && mode !== 'report') throw new PermanentError('MAPPING_FAILED', 'options.unnamedExtensions is neither emit nor report');
   return { base, mode };
+}
+
+function checkExtensionBase(base: string): void {
+  if (!isExtensionBase(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  if (goodExtensionBases.size >= GOOD_EXTENSION_BASES_MAX) goodExtensionBases.clear();
+  goodExtensionBases.add(base);
 }
 
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
