@@ -12,26 +12,20 @@
  * to stdout), so neither's modules or caches see the other's.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Convert, messageFiles, OPTION_SETS, resultLine, type Validate } from './equality.js';
 import { TYPICAL_ADT, TYPICAL_ORU, feed } from './messages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const { values } = parseArgs({ options: { base: { type: 'string' }, root: { type: 'string', default: repo }, dump: { type: 'string' } } });
 
-/** Message files under dir, recursively, in a fixed order. */
+/** Message files under dir, recursively, in a fixed order (none when it is absent). */
 function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = path.join(dir, n);
-      if (statSync(p).isDirectory()) return files(p);
-      return /\.(hl7|hl7v2|txt)$/i.test(n) ? [p] : [];
-    });
+  return existsSync(dir) ? messageFiles(dir) : [];
 }
 
 /** Every input, named by where it came from: always read from this checkout, so both sides convert the same bytes. */
@@ -74,39 +68,18 @@ function splitLatin1(text: string): string[] {
   return out;
 }
 
-/** The option sets of dump.ts: the defaults, and a channel that sets every option that changes the output. */
-const OPTION_SETS: Array<[string, Record<string, unknown>]> = [
-  ['default', {}],
-  ['chicago+conditional+keep', { timezone: 'America/Chicago', conditionalUpdate: true, omittedFields: 'keep', namespaceMap: { HOSP: 'urn:oid:1.2.3.4' } }],
-];
-
-type Convert = (m: Buffer, o?: Record<string, unknown>) => { bundle: Record<string, unknown> };
-type Validate = (b: Record<string, unknown>, o?: { usCore?: boolean }) => unknown[];
-
 /** Child mode: one JSON line per input and option set, converted by ROOT's dist/. */
 async function dump(root: string): Promise<void> {
   const { convertHl7v2, validateBundle } = (await import(pathToFileURL(path.join(root, 'dist/transform/index.js')).href)) as { convertHl7v2: Convert; validateBundle: Validate };
   const list = inputs();
   const lines: string[] = [];
-  for (const [name, options] of OPTION_SETS) {
-    for (const [id, msg] of list) {
-      let line: unknown;
-      try {
-        const r = convertHl7v2(msg, options);
-        line = { id, options: name, result: r, issues: validateBundle(r.bundle), usCore: validateBundle(r.bundle, { usCore: true }) };
-      } catch (e) {
-        const err = e as { code?: string; message?: string };
-        line = { id, options: name, error: { code: err.code, message: err.message } };
-      }
-      lines.push(JSON.stringify(line));
-    }
-  }
+  for (const options of OPTION_SETS) for (const [id, msg] of list) lines.push(resultLine(convertHl7v2, validateBundle, id, options, msg));
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function run(root: string): string[] {
   if (!existsSync(path.join(root, 'dist/transform/index.js'))) throw new Error(`${root}/dist is missing: run npm run build there`);
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--dump', root], { maxBuffer: 4 << 30, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--dump', root], { maxBuffer: 1 << 30, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`the dump of ${root} failed: ${r.stderr}`);
   return r.stdout.split('\n');
 }
