@@ -336,7 +336,8 @@ export class SegmentReader {
 
   /** The times a bare time of `field` (`7`, `17.2`) may not be after: NOT_AFTER's and readNotAfter's; undefined when none. */
   private notAfter(field: string): NotAfterOf | undefined {
-    const own = NOT_AFTER[this.name]?.[field];
+    const listed = NOT_AFTER[this.name]?.[field];
+    const own: readonly (number | typeof SENT)[] | undefined = this.name === 'OBR' && (field === '7' || field === '8') && this.reportsResult() ? [...(listed ?? []), SENT] : listed;
     const elsewhere = this.laterElsewhere.get(field);
     if (own === undefined && elsewhere === undefined) return undefined;
     return () => {
@@ -345,6 +346,19 @@ export class SegmentReader {
       if (elsewhere !== undefined) times.push(...elsewhere());
       return times;
     };
+  }
+
+  /**
+   * [hig ordering rule; code review 38 CR38-1] An OBR of a result message (ORU, OUL) or stating a result status
+   * (OBR-25) reports a result, so its draw (OBR-7/8) is a done thing, not after the message (NOT_AFTER leaves OBR-7
+   * unbounded by MSH-7 because an order may name a timed draw ahead of itself). Read raw: asking does not count
+   * OBR-25 or MSH-9 as mapped.
+   */
+  private reportsResult(): boolean {
+    const status = (this.segment.fields[25] ?? '').trim();
+    if (status !== '' && status !== '""') return true;
+    const type = (this.msg.segments[0]?.fields[9] ?? '').split(this.msg.delimiters.component)[0]?.trim();
+    return type === 'ORU' || type === 'OUL';
   }
 
   /**

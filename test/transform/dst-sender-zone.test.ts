@@ -101,9 +101,13 @@ describe('offset-less times in the hour a zone repeats or skips (R31-W1, R31-N2)
     expect(doubtful(r.lines).some((l) => l.startsWith('OBR-7 (segment 3): '))).toBe(true);
   });
 
-  it('spring-forward gap: a bare 02:30 (no such New York clock) is read at the offset before the change, -05:00 (= 03:30 EDT), reported', () => {
+  // Until code review 38 CR38-1 this read -05:00 (07:30Z = 03:30 EDT): a draw an hour after the report (OBR-22) and
+  // the message (MSH-7) that state its result at 01:30 EST (06:30Z). A result's draw is a done thing, held not after
+  // its message; 02:30-04:00 (06:30Z) is the one reading the message allows. The gap's default (the offset before the
+  // change) where nothing bounds the time is the case "MSH-7 after both readings" below.
+  it('spring-forward gap in a result reported at 01:30 EST: a bare 02:30 draw is read at its one reading not after the report, -04:00 (06:30Z), reported', () => {
     const r = converted('20260308013000-0500', '202603080230', NY);
-    expect(r.at).toBe('2026-03-08T02:30:00-05:00');
+    expect(r.at).toBe('2026-03-08T02:30:00-04:00');
     expect(doubtful(r.lines).some((l) => l.startsWith('OBR-7 (segment 3): ') && /skips/.test(l))).toBe(true);
   });
 
