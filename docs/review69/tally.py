@@ -43,7 +43,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R69-W1': '08a49a46'}  # fix38d: the ordering rule read the other way: a bare repeated-hour OBR-22 not before its draw / receipt, a bare MSH-7 not before what it reports (then its pass for the message's other bare times)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

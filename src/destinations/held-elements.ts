@@ -18,13 +18,17 @@
  * value). Any other element the PUT sends is its own, whole.
  *
  * [R57-R2; hig attending-change rule] A list merged by type (`participant@type`): an A54/A55 states the visit's attending,
- * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType).
+ * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType), and so do
+ * the held ones of no coded type (CR37-2). What the message removes (a ROL-2 DE; an A55 that restores no attending) is
+ * marked beside it (`participant@drop:…`, transform/dropped-participant.ts): those held participants are not kept
+ * (CR37-3).
  *
  * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
  * or person's life). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type
  * only.
  */
 import { HELD_ELEMENT_EXTENSION } from '../transform/patch.js';
+import { readDroppedMark, type DroppedParticipant } from '../transform/dropped-participant.js';
 import { carryHeld, markersOf, type CarriedPuts } from './held-put.js';
 import type { Search } from './named-resources.js';
 
@@ -32,8 +36,11 @@ type Json = Record<string, unknown>;
 
 /** Element names a marker may name: top-level names of a FHIR resource, never `id`, `meta` or `resourceType`. */
 const NAME = '(?!id(?:[.:]|$)|meta(?:[.:]|$)|resourceType(?:[.:]|$))[a-z][A-Za-z0-9]{0,63}';
-/** A marker's path: an element, one part of an object element, the extensions of one url, or a list merged by type. */
-const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@type)$`);
+/**
+ * A marker's path: an element, one part of an object element, the extensions of one url, a list merged by type, or
+ * what the message removes from such a list.
+ */
+const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@type|${NAME}@drop:[!-~]{0,1000})$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -87,10 +94,18 @@ function typeCodes(item: unknown): string[] {
     .flatMap((x) => (isObject(x) && typeof x.code === 'string' ? [`${String(x.system ?? '')}|${x.code}`] : []));
 }
 
+/** The id a reference names (`Practitioner/<id>` as the server holds it, `urn:uuid:<id>` as a transaction PUT sends it). */
+function referencedId(item: unknown): string | undefined {
+  const ref = isObject(item) && isObject(item.individual) ? item.individual.reference : undefined;
+  return typeof ref === 'string' ? ref.slice(Math.max(ref.lastIndexOf('/'), ref.lastIndexOf(':')) + 1) : undefined;
+}
+
 /**
- * [R57-R2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has follow the
- * PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held list when the
- * PUT has none. A held item of no coded type is kept only then (nothing says the PUT restates it).
+ * [R57-R2, CR37-2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has
+ * follow the PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held
+ * list when the PUT has none. A held item of no coded type is of no type the PUT restates: it stays too (a visit ROL
+ * whose ROL-3 is text only, a participant another client wrote), unless the PUT lists the same individual with no
+ * coded type itself.
  */
 function carriedByType(own: Json, held: Json, name: string): Json | undefined {
   if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
@@ -98,17 +113,41 @@ function carriedByType(own: Json, held: Json, name: string): Json | undefined {
   if (!Array.isArray(own[name])) return undefined;
   const mine = own[name] as unknown[];
   const stated = new Set(mine.flatMap(typeCodes));
+  const untyped = new Set(mine.filter((m) => typeCodes(m).length === 0).map(referencedId));
   const kept = (held[name] as unknown[]).filter((h) => {
     const codes = typeCodes(h);
-    return codes.length > 0 && !codes.some((c) => stated.has(c));
+    return codes.length > 0 ? !codes.some((c) => stated.has(c)) : !untyped.has(referencedId(h));
   });
   return kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] };
 }
 
+/**
+ * [CR37-3] Whether held item `h` is one the message removes: that individual (any, when none is named) in a role of one
+ * of the removed types (a role of no coded type, when the removal names none).
+ */
+function dropped(h: unknown, drop: DroppedParticipant): boolean {
+  if (drop.individual !== undefined && referencedId(h) !== drop.individual) return false;
+  const codes = typeCodes(h);
+  return drop.types.length === 0 ? codes.length === 0 : codes.some((c) => drop.types.includes(c));
+}
+
+/** `held` without the list items the removal markers among `names` name; `held` itself when none is marked. */
+function withoutDropped(held: Json, names: readonly string[]): Json {
+  let out = held;
+  for (const path of names) {
+    const removal = readDroppedMark(path);
+    if (removal === undefined || !Array.isArray(out[removal.name])) continue;
+    out = { ...out, [removal.name]: (out[removal.name] as unknown[]).filter((h) => !dropped(h, removal.drop)) };
+  }
+  return out;
+}
+
 /** The PUT's resource with each marked path it leaves out taken from the held one; undefined when none is held. */
 function withHeldElements(own: Json, held: Json, names: readonly string[]): Json | undefined {
+  // what the message removes is never held: the PUT leaves it out, so nothing brings it back (CR37-3)
+  const kept = withoutDropped(held, names);
   let out: Json | undefined;
-  for (const path of names) out = carriedAt(out ?? own, held, path) ?? out;
+  for (const path of names) if (readDroppedMark(path) === undefined) out = carriedAt(out ?? own, kept, path) ?? out;
   return out;
 }
 

@@ -8,7 +8,7 @@ import type { DatatypeContext } from './datatypes/context.js';
 import { fieldType, scrubRepetition, unsafe } from './characters.js';
 import { pastDatatype } from './past-datatype.js';
 import { hasValue, val, yesNo } from './datatypes/primitive.js';
-import { endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, parseDtm, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
+import { earliestReadingOf, endBeforeStart, latestReadingOf, type NotAfter, type NotAfterOf, notAfterOf, type NotBefore, type NotBeforeOf, notBeforeOf, parseDtm, placedSentZone, readAsPair, SENT_FIELD, type TimeDoubt, type Zone, toDate, toDateTime, toInstant } from './datatypes/time.js';
 import { authorityKey } from './datatypes/identifier.js';
 import { leftOutWhenImpossible, statedPrecision, yearZero } from './datatypes/impossible-date.js';
 import { DEFAULT_EXTENSION_SETTINGS, type ExtensionSettings } from './datatypes/unnamed-extension.js';
@@ -42,7 +42,9 @@ const SENT = 'MSH-7';
  * pass, after the message). OBR-7/8 are not after OBR-14 (collected before received). An OBX-14, an SPM-17 and an SPM-18 are also held
  * against their OBR's OBR-22 (obx.ts, spm.ts, by `readNotAfter`). Read only for a bare time in an hour its
  * zone skips or repeats. Not here, because a message may name them ahead of itself: OBR-6/7 of an order (a
- * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times.
+ * timed draw), TQ1, ORC-7/15, PV1-44/45 (a pre-admission), EVN-3, SCH/AI* times. The same relations read the
+ * other way (notBefore, orderedBefore; review 69 R69-W1): a bare time in a repeated hour is not before the fields
+ * held here not after it.
  */
 const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
   // OBR-14 ≤ MSH-7 too: a result or OML without OBR-22 (conditional in v2.5.1) left a bare receipt unbounded (CR32-4)
@@ -58,6 +60,15 @@ const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (numbe
   ORC: { '9': [SENT] },
   EVN: { '2': [SENT], '6': [SENT] },
 };
+
+/**
+ * [hig ordering rule, review 69 R69-W1] The fields of segment `name` that NOT_AFTER holds not after `field` (`22` →
+ * OBR-7, OBR-8, OBR-14): the same relations read the other way, no others. `MSH-7` (SENT): every field held not after
+ * the message, of any segment (see SegmentReader.notBefore).
+ */
+function orderedBefore(name: string, field: string): string[] {
+  return Object.entries(NOT_AFTER[name] ?? {}).filter(([, later]) => later.some((l) => `${l}` === field)).map(([lower]) => lower);
+}
 
 /** Field access on one segment that remembers which fields were read. */
 export class SegmentReader {
@@ -205,7 +216,7 @@ export class SegmentReader {
     return val(this.rep(n), c, s);
   }
 
-  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt, later: NotAfterOf | undefined) => T | typeof COARSE | undefined): T | undefined {
+  private converted<T>(n: number, c: number, convert: (raw: string, doubt: TimeDoubt, later: NotAfterOf | undefined, earlier: NotBeforeOf | undefined) => T | typeof COARSE | undefined): T | undefined {
     const raw = this.str(n, c);
     if (raw === undefined) return undefined;
     const field = c === 1 ? `${n}` : `${n}.${c}`;
@@ -214,8 +225,8 @@ export class SegmentReader {
     const v = convert(raw, (why, guess) => {
       guessed ||= guess === true;
       report(why);
-    }, this.notAfter(field));
-    if (v === undefined) return this.impossibleDate(field, raw, (r) => convert(r, report, undefined));
+    }, this.notAfter(field), this.notBefore(field));
+    if (v === undefined) return this.impossibleDate(field, raw, (r) => convert(r, report, undefined, undefined));
     if (guessed && typeof v === 'string') this.guessed(v);
     return v === COARSE ? undefined : v;
   }
@@ -286,6 +297,36 @@ export class SegmentReader {
     return () => {
       const times = own?.() ?? [];
       return times.length > 0 ? times : this.sentTime();
+    };
+  }
+
+  /**
+   * [hig ordering rule, review 69 R69-W1] The times a bare time of `field` may not be before: the earliest reading of
+   * each field NOT_AFTER holds not after it (orderedBefore; for MSH-7 those of every segment of the message);
+   * undefined when none. Gap: the other-segment relations of readNotAfter (an OBX-14, SPM-17/18 before their OBR's
+   * OBR-22; an OBR-7/8 before its group's SPM-18, collection-receipt.ts) are not read this way: OBR-22 is read before
+   * its OBX and SPM segments are.
+   */
+  notBefore(field: string): NotBeforeOf | undefined {
+    if (this.name === 'MSH' && field === '7') return () => this.msg.segments.slice(1).flatMap((seg, i) => orderedBefore(seg.name, SENT).flatMap((lower) => new SegmentReader(this.msg, seg, i + 1, this.timezone).earliestTime(lower)()));
+    const lowers = orderedBefore(this.name, field);
+    return lowers.length === 0 ? undefined : () => lowers.flatMap((lower) => this.earliestTime(lower)());
+  }
+
+  /**
+   * Field `label` (`7`, `17.2`) as a time a bare time of another field may not be before: its first instant when it
+   * has one reading, else the earliest reading its own NotBefore times leave (earliestReadingOf), else none. Reading
+   * it does not count the field as mapped.
+   */
+  private earliestTime(label: string): NotBeforeOf {
+    return () => {
+      const [n = 0, c = 1] = label.split('.').map(Number);
+      const had = this.used.has(n);
+      const raw = this.str(n, c);
+      if (!had) this.used.delete(n);
+      const field = `${this.name}-${label} (segment ${this.index + 1})`;
+      const t: NotBefore | undefined = notBeforeOf(raw, this.timezone, field) ?? earliestReadingOf(raw, this.timezone, field, this.notBefore(label));
+      return t === undefined ? [] : [t];
     };
   }
 
@@ -380,7 +421,7 @@ export class SegmentReader {
 
   /** Field n (component c) as a FHIR dateTime; an unreadable value is remembered for the report. */
   dateTime(n: number, c = 1): string | undefined {
-    return this.converted(n, c, (raw, doubt, later) => toDateTime(raw, this.timezone, doubt, later));
+    return this.converted(n, c, (raw, doubt, later, earlier) => toDateTime(raw, this.timezone, doubt, later, earlier));
   }
 
   date(n: number, c = 1): string | undefined {
@@ -413,14 +454,14 @@ export class SegmentReader {
   }
 
   private instantOf(n: number, c: number, strict: string | undefined): string | undefined {
-    return this.converted(n, c, (raw, doubt, later) => {
+    return this.converted(n, c, (raw, doubt, later, earlier) => {
       const t = parseDtm(raw);
       if (t === undefined) return undefined;
       if (strict !== undefined && t.day !== undefined && t.hour === undefined) {
         this.report(`${this.name}-${c === 1 ? n : `${n}.${c}`} (segment ${this.index + 1}): a date without a time of day cannot be an instant (${strict}, which FHIR R4 requires to the second); not converted`);
         return COARSE;
       }
-      const v = toInstant(raw, this.timezone, doubt, later);
+      const v = toInstant(raw, this.timezone, doubt, later, earlier);
       if (v === undefined) {
         this.used.delete(n);
         return COARSE;
@@ -430,6 +471,18 @@ export class SegmentReader {
   }
 }
 
+
+/**
+ * [hig ordering rule, review 69 R69-W1; IG MSH[Bundle] #7] The conversion's zone with a bare MSH-7's pass placed by
+ * what the message reports as done (datatypes/time.ts placedSentZone): a message is not sent before a report it
+ * carries. Unchanged for an MSH-7 with an offset, or one the message leaves ambiguous.
+ */
+export function placeSentPass(msg: Message, zone: Zone): Zone {
+  const msh = msg.segments[0];
+  if (typeof zone !== 'string' || msh?.name !== 'MSH') return zone;
+  const reader = new SegmentReader(msg, msh, 0, zone);
+  return placedSentZone(reader.str(7), zone, reader.notBefore('7') ?? (() => []));
+}
 /**
  * A fact a converter module keeps between the segments of one conversion (scheduling.ts's
  * appointment times and requests, spm.ts's pending parents), read through Conversion.state: the

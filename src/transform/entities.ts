@@ -91,6 +91,15 @@ function withIdentifiers(added: Resource, identifiers: readonly Json[]): void {
   if (missing.length > 0) added.identifier = [...held, ...missing];
 }
 
+/**
+ * The id the Practitioner of an XCN has, without adding it to the Bundle: what a removed participation (ROL-2 DE)
+ * names at the FHIR destination (transform/dropped-participant.ts), where a resource made for it would be written.
+ */
+export function practitionerId(cx: Conversion, rep: Repetition | undefined): string | undefined {
+  const draft = practitionerDraft(cx, rep);
+  return draft === undefined ? undefined : cx.idOf('Practitioner', draft.key);
+}
+
 /** XCN → Practitioner reference (IG: XCN[Practitioner]). */
 export function practitioner(cx: Conversion, rep: Repetition | undefined): Reference | undefined {
   const draft = practitionerDraft(cx, rep);

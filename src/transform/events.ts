@@ -85,6 +85,11 @@ export interface EventMeaning {
    * an A08: "the transaction does not convey the status of the encounter").
    */
   changesAttending?: boolean;
+  /**
+   * [v2.5.1 3.3.55 "PV1-7 … should contain the restored attending doctor"; code review 37 CR37-3] The event cancels an
+   * attending change (A55): an empty PV1-7 restores none, so the attending the A54 set is removed, not kept (pv1.ts).
+   */
+  restoresAttending?: boolean;
   /** The event is a pre-admission (A05 pre-admit, A14 pending admit): PV1-3 is the bed to come, `planned`. */
   preAdmits?: boolean;
   /**
@@ -155,7 +160,7 @@ const SUPPLEMENT: Readonly<Record<string, EventMeaning>> = {
   // the one restored) is what the event says; the status, places, period, reason… are not its statement: the status not
   // conveyed (`unknown`, the FHIR destination keeps the held one), what the PUT leaves out kept as a cancel's is
   A54: { encounterStatus: 'unknown', cancelOwns: [], changesAttending: true },
-  A55: { encounterStatus: 'unknown', cancelOwns: [], changesAttending: true },
+  A55: { encounterStatus: 'unknown', cancelOwns: [], changesAttending: true, restoresAttending: true },
   A23: { deletes: 'Encounter' }, // delete a patient visit [IG SegmentActionCode D → DELETE]
   // link patient information (v2.5.1 3.3.24): two records of one person, kept distinct, each `seealso`
   // the other; its PV1s are the visits as any ADT's (review 31 R31-R1)

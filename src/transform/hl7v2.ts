@@ -5,7 +5,7 @@ import { decodeMessage, type DecodedMessage } from '../hl7/charset.js';
 import { echoMessageType, echoStructure } from '../hl7/echo.js';
 import { type Message, parseMessage } from '../hl7/message.js';
 import { buildBundle } from './bundle.js';
-import { Conversion, SegmentReader } from './context.js';
+import { Conversion, placeSentPass, SegmentReader } from './context.js';
 import { tableCoding } from './datatypes/coding.js';
 import { hdUri } from './datatypes/identifier.js';
 import { DEFAULT_EXTENSION_BASE, isExtensionBase, type ExtensionSettings } from './datatypes/unnamed-extension.js';
@@ -322,7 +322,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   // [hig time-zone rule; review 42 R42-W1] a sender the channel names (senderTimezones) keeps its own zone's clock
   const sender = senderTimezoneOf(senderTimezones, comp(4), comp(3));
   const zone = sender?.zone ?? timezone;
-  const cx = new Conversion(msg, senderZone(msh7, zone, comp(7)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
+  // [hig ordering rule, review 69 R69-W1] a bare MSH-7 in the repeated hour placed by what the message reports as done
+  const cx = new Conversion(msg, placeSentPass(msg, senderZone(msh7, zone, comp(7))), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
   // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
   // [IG MSH[Bundle] #7 → timestamp, instant 0..1] a date-only MSH-7 is no instant: no timestamp, reported
   // (review 36 R36-W1's class); the message Provenance's recorded (1..1) takes it padded to midnight

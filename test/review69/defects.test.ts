@@ -38,7 +38,7 @@ describe('review 69: times across the fall-back in the Bundles', () => {
   // places. The message rules 00:20Z out (a report follows its draw and receipt); 01:20Z is its one reading.
   // ORC-9 02:20 (the order's status date) and MSH-7 02:21 (Bundle.timestamp) follow the report, so they too are in
   // the second pass.
-  it.fails('R69-W1 #06 OBR-22 02:20 read in the second pass (01:20Z), after OBR-7 / OBR-14 of the same OBR; ORC-9 and MSH-7 with it [IG OBR[DiagnosticReport] #22; ORC[ServiceRequest] #9; MSH[Bundle] #7; hig ordering rule]', () => {
+  it('R69-W1 #06 OBR-22 02:20 read in the second pass (01:20Z), after OBR-7 / OBR-14 of the same OBR; ORC-9 and MSH-7 with it [IG OBR[DiagnosticReport] #22; ORC[ServiceRequest] #9; MSH[Bundle] #7; hig ordering rule]', () => {
     const dr = reportOf('06', 'L34102903');
     expect(at(dr.issued)).toBe(utc('2034-10-29T01:20:00'));
     expect(at(eventDate(orderOf('06', 'REK6901183')))).toBe(utc('2034-10-29T01:20:00'));

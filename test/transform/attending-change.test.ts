@@ -80,3 +80,43 @@ describe('R57-R2: ADT^A54 change attending doctor and ADT^A55 its cancel [hig at
     expect(npis(visitEntry(msg).resource, 'ATND')).toHaveLength(1);
   });
 });
+
+/** Report lines of a conversion (the OperationOutcome issues' details.text). */
+const reportLines = (msg: string) => ((convertHl7v2(msg).report.issue as Json[] | undefined) ?? []).map((i) => String((i.details as Json | undefined)?.text));
+const V3 = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+
+describe('code review 37 (fix38f): what an attending change removes, and the visit it must name', () => {
+  it('[CR37-1; v2.5.1 3.3.54] an A54 whose PV1 names no visit by PV1-19/50/44/5 is refused, located, with no value', () => {
+    const bare = `PV1|1|I|||||${STRAND}`;
+    expect(() => convertHl7v2(adt('A54', bare))).toThrow('MAPPING_FAILED: PV1 (segment 4): an attending change (A54/A55) must name its visit by PV1-19, PV1-50, PV1-44 or PV1-5');
+    expect(() => convertHl7v2(adt('A54', bare))).not.toThrow(/STRAND|1649503321/);
+    expect(() => convertHl7v2(adt('A55', bare))).toThrow(/must name its visit/);
+  });
+
+  it('[CR37-3; table 0287 DE; IG ROL[Encounter-PractitionerRole] #3 CP → CON] a ROL-2 DE of the consultant marks its removal: the person, the role\'s types; no participant, no Practitioner made', () => {
+    const msg = adt('A54', pv1(STRAND), `ROL|1|DE|CP^Consulting Provider^HL70443|${MWANGI}`);
+    const drops = held(msg).filter((m) => String(m).startsWith('participant@drop:'));
+    expect(drops).toHaveLength(1);
+    const [individual, ...types] = String(drops[0]).slice('participant@drop:'.length).split(',').map(decodeURIComponent);
+    expect(types).toContain(`${V3}|CON`);
+    // the id of the Practitioner the same XCN makes where it is written (its PV1-7 in an A55)
+    const made = resources(convertHl7v2(adt('A55', pv1(MWANGI))).bundle, 'Practitioner').map((p) => p.id);
+    expect(made).toContain(individual);
+    expect(resources(convertHl7v2(msg).bundle, 'Practitioner')).toHaveLength(1); // Strand only
+    expect(npis(visitEntry(msg).resource, 'CON')).toEqual([]);
+  });
+
+  it('[CR37-3] a ROL-2 DE in an A08 (participants written whole) marks nothing: leaving it out is the delete', () => {
+    const a08 = [`MSH|^~\\&|PAS|KRH|HIG|KRH|20331106071020-0900||ADT^A08^ADT_A01|MA08|P|2.5.1`, 'EVN|A08|20331106071000-0900', PID, pv1(STRAND), `ROL|1|DE|CP^Consulting Provider^HL70443|${MWANGI}`].join('\r');
+    expect(held(a08).filter((m) => String(m).startsWith('participant@drop:'))).toEqual([]);
+  });
+
+  it('[CR37-3; v2.5.1 3.3.55] an A55 with PV1-7 empty removes the held attending (type ATND, any individual) and says so at PV1-7', () => {
+    const msg = adt('A55', pv1(''));
+    expect(held(msg)).toContain(`participant@drop:,${encodeURIComponent(`${V3}|ATND`)}`);
+    expect(reportLines(msg).filter((l) => l.startsWith('PV1-7 (segment 4): empty in a cancel of an attending change (A55'))).toHaveLength(1);
+    // an A55 that restores one, and an A54 with PV1-7 empty, remove nothing
+    expect(held(adt('A55', pv1(MWANGI))).filter((m) => String(m).includes('@drop:'))).toEqual([]);
+    expect(held(adt('A54', pv1(''))).filter((m) => String(m).includes('@drop:'))).toEqual([]);
+  });
+});

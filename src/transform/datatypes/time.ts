@@ -115,9 +115,10 @@ const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
 /**
  * The zone of a message's offset-less times (senderZone): an IANA name or a fixed offset `±hh:mm`,
  * or an IANA zone with the offset MSH-7 states (`stated`, minutes east of UTC) at MSH-7's instant
- * (`sentAt`, ms): that offset picks between the two passes of an hour the zone holds twice (offsetFor).
+ * (`sentAt`, ms): that offset picks between the two passes of an hour the zone holds twice (offsetFor). `placed`: MSH-7
+ * is bare and `stated` is the one reading the message's order of times leaves it (placedSentZone; review 69 R69-W1).
  */
-export type Zone = string | { readonly zone: string; readonly stated: number; readonly sentAt: number; readonly sentUntil: number };
+export type Zone = string | { readonly zone: string; readonly stated: number; readonly sentAt: number; readonly sentUntil: number; readonly placed?: true };
 
 /**
  * Told why a local time without offset has no single reading in its zone (a repeated or skipped
@@ -240,13 +241,14 @@ const PLACES = 2 * HOUR;
  *   moved forward: 02:30-05:00 is 03:30 EDT, the instant the zone's next clock reading shows), and
  *   `doubt` is told;
  * - either: unless the message's own order of times leaves one reading (orderedReading: a time `later`
- *   names, or MSH-7 in the skipped hour, that the other reading would fall after; R37-W3, R44-W1).
+ *   names, or MSH-7 in the skipped hour, that the other reading would fall after; R37-W3, R44-W1), or, in a
+ *   repeated hour, a time `earlier` names that the first pass would fall before (notEarlierReading; R69-W1).
  */
-export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt, later?: NotAfterOf): string {
+export function offsetFor(zone: Zone, t: ParsedTime, doubt?: TimeDoubt, later?: NotAfterOf, earlier?: NotBeforeOf): string {
   const name = typeof zone === 'string' ? zone : zone.zone;
   if (name === 'UTC' || name === 'Etc/UTC' || name === '+00:00' || name === '-00:00') return 'Z';
   if (FIXED_OFFSET.test(name)) return name;
-  return formatOffset(localOffset(zone, name, wallClock(t), doubt, later));
+  return formatOffset(localOffset(zone, name, wallClock(t), doubt, later, { earlier, span: precisionOf(t) - 1 }));
 }
 
 /**
@@ -263,6 +265,61 @@ export interface NotAfter {
 
 /** The NotAfter times of one field, made only when a bare time of it has two readings (the rare case). */
 export type NotAfterOf = () => readonly NotAfter[];
+
+/**
+ * [hig ordering rule, review 69 R69-W1] A time the message itself says a bare time of another field was not before
+ * (the same relations as NotAfter, read the other way: a report is not before its draw and receipt, a message not
+ * before what it reports as done). `at` is the first instant (ms) the value covers; a reading is before it only
+ * beyond SKEW (beforeBound).
+ */
+export interface NotBefore {
+  readonly at: number;
+  readonly field: string;
+}
+
+/** The NotBefore times of one field, made only when a bare time of it has two readings. */
+export type NotBeforeOf = () => readonly NotBefore[];
+
+/**
+ * `value` (a DTM) as a NotBefore time: the first instant it covers when it has a time of day and one reading
+ * (notAfterOf's cases); undefined otherwise.
+ */
+export function notBeforeOf(value: string | undefined, zone: Zone, field: string): NotBefore | undefined {
+  const t = parseDtm(value);
+  const last = notAfterOf(value, zone, field);
+  return t === undefined || last === undefined ? undefined : { at: last.at - (precisionOf(t) - 1), field };
+}
+
+/**
+ * [hig ordering rule, review 69 R69-W1] `value`, a bare time with two readings, as a NotBefore time of another
+ * field: the earliest of its readings its own NotBefore times (`earlier`) leave (latestReadingOf read the other
+ * way, so the two directions never ask each other). Whatever reading the field has, it is no earlier than this.
+ * Undefined when the value has one reading or none, or its bounds rule out both (the message contradicts itself).
+ */
+export function earliestReadingOf(value: string | undefined, zone: Zone, field: string, earlier: NotBeforeOf | undefined): NotBefore | undefined {
+  return boundReading(value, zone, field, 'earliest', (_two, span) => {
+    const lows = earlier?.() ?? [];
+    return (reading) => lows.some((b) => beforeBound(reading + span, b));
+  });
+}
+
+/**
+ * The reading of a bare two-reading `value` that bounds another field (latestReadingOf, earliestReadingOf): the
+ * latest (or earliest) one `ruledOut` leaves, as the interval it names ends (starts); undefined when it has one
+ * reading or none, or both are ruled out.
+ */
+function boundReading(value: string | undefined, zone: Zone, field: string, which: 'latest' | 'earliest', ruling: (two: { bounds: readonly NotAfter[] }, span: number) => (reading: number) => boolean, later?: NotAfterOf): { at: number; field: string } | undefined {
+  const t = parseDtm(value);
+  if (t === undefined) return undefined;
+  const two = twoReadings(zone, t, later);
+  if (two === undefined) return undefined;
+  const span = precisionOf(t) - 1;
+  const ruledOut = ruling(two, span);
+  const order = which === 'latest' ? [two.lateAt, two.earlyAt] : [two.earlyAt, two.lateAt];
+  const at = order.find((reading) => !ruledOut(reading));
+  if (at === undefined) return undefined;
+  return { at: which === 'latest' ? at + span : at, field };
+}
 
 /**
  * `value` (a DTM) as a NotAfter time: its instant when it has a time of day and one reading (an offset, a
@@ -295,13 +352,7 @@ export function notAfterOf(value: string | undefined, zone: Zone, field: string)
  * readings (the message contradicts itself: the caller falls back to MSH-7).
  */
 export function latestReadingOf(value: string | undefined, zone: Zone, field: string, later: NotAfterOf | undefined): NotAfter | undefined {
-  const t = parseDtm(value);
-  if (t === undefined) return undefined;
-  const two = twoReadings(zone, t, later);
-  if (two === undefined) return undefined;
-  const span = precisionOf(t) - 1;
-  const at = [two.lateAt, two.earlyAt].find((reading) => !two.bounds.some((b) => pastBound(reading, b)));
-  return at === undefined ? undefined : { at: at + span, field };
+  return boundReading(value, zone, field, 'latest', (two) => (reading) => two.bounds.some((b) => pastBound(reading, b)), later);
 }
 
 /**
@@ -317,6 +368,11 @@ function pastBound(at: number, b: NotAfter): boolean {
   return at > b.at + SKEW;
 }
 
+/** Whether a reading ending at `end` (ms) falls before the bound `b`, beyond clock skew (notEarlierReading). */
+function beforeBound(end: number, b: NotBefore): boolean {
+  return end < b.at - SKEW;
+}
+
 /** The length (ms) of the interval a parsed time with a time of day names: its stated precision (CR31-3). */
 function precisionOf(t: ParsedTime): number {
   if (t.minute === undefined) return HOUR;
@@ -326,7 +382,7 @@ function precisionOf(t: ParsedTime): number {
 }
 
 /** Minutes east of UTC of the wall clock `local` (ms as if UTC) in the IANA zone `name` (offsetFor). */
-function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined, later: NotAfterOf | undefined): number {
+function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt | undefined, later: NotAfterOf | undefined, low: Low = { earlier: undefined, span: 0 }): number {
   // the offsets a day either side of the clock bound the ones it can have (zones move by ≤ 14 h); the
   // same offset both sides is a day without a change (no zone changes and changes back within two
   // days), the common case in two zone look-ups, as before review 31
@@ -346,6 +402,22 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
     if (ordered.offset !== stated) doubt?.(ordered.why);
     return ordered.offset;
   }
+  // [hig ordering rule, review 69 R69-W1] the same relations read the other way: not before what the message orders
+  // before it (a report 02:20 after its draw placed at 00:50Z is 01:20Z, not 00:20Z); only in a repeated hour (in a
+  // skipped one the later reading is already the default) and only where the bounds above rule out neither reading
+  const placed = typeof zone !== 'string' && zone.placed === true;
+  const notEarlier = repeated ? notEarlierReading(name, local, before, after, later, low) : undefined;
+  if (notEarlier !== undefined) {
+    // MSH-7's own offset agreeing stands without a line; a pass MSH-7 only took from this rule is said
+    if (notEarlier.offset !== stated || placed) doubt?.(notEarlier.why);
+    return notEarlier.offset;
+  }
+  if (stated !== undefined && placed) {
+    // [review 69 R69-W1] MSH-7 bare, its pass placed by the message's order (placedSentZone): the sender's clock was
+    // in that pass when it sent the message; nothing of this field's own proves it, so said and marked
+    doubt?.(`a time without offset in the hour ${name} repeats as daylight saving ends: read in the pass of MSH-7 (bare, placed by the order of the message's own times) within two hours, which nothing of its own proves`, true);
+    return stated;
+  }
   if (stated !== undefined) {
     // [code review 31 CR31-5] MSH-7's pass where the message's order rules neither reading out: the sender's clock
     // suggests it, nothing proves it, so it is marked as a guess (no line: it is the sender's own clock): a correction
@@ -361,6 +433,51 @@ function localOffset(zone: Zone, name: string, local: number, doubt: TimeDoubt |
     true,
   );
   return before;
+}
+
+/** A bare time's NotBefore times and the length its precision adds to a reading (localOffset). */
+interface Low {
+  readonly earlier: NotBeforeOf | undefined;
+  readonly span: number;
+}
+
+/**
+ * [hig ordering rule, review 69 R69-W1; IG OBR[DiagnosticReport] #22; TS/DTM[dateTime] #1] A bare clock time in the
+ * hour its zone repeats, held against the times the message orders before it (`low.earlier`: context.ts notBefore,
+ * the NOT_AFTER relations read the other way, each the earliest reading that field has): when they rule out the
+ * first pass and neither they nor `later` rule out the second, the second is kept and `why` names them. Else
+ * undefined (the rules of localOffset stand).
+ */
+function notEarlierReading(name: string, local: number, before: number, after: number, later: NotAfterOf | undefined, low: Low): { offset: number; why: string } | undefined {
+  const lows = low.earlier?.() ?? [];
+  if (lows.length === 0) return undefined;
+  const [early, late] = [Math.max(before, after), Math.min(before, after)];
+  const [earlyAt, lateAt] = [local - early * 60000, local - late * 60000];
+  const ruling = lows.filter((b) => beforeBound(earlyAt + low.span, b));
+  if (ruling.length === 0 || lows.some((b) => beforeBound(lateAt + low.span, b))) return undefined;
+  if ((later?.() ?? []).some((b) => pastBound(lateAt, b))) return undefined;
+  const names = [...new Set(ruling.map((b) => b.field))].join(', ');
+  return { offset: late, why: `a time without offset in the hour ${name} repeats as daylight saving ends: read in its second pass (the offset after the change), the one reading not earlier than ${names}` };
+}
+
+/**
+ * [hig ordering rule, review 69 R69-W1; IG MSH[Bundle] #7] A bare MSH-7 in the hour the channel's zone repeats,
+ * held against what the message reports as done (`earlier`): when that leaves it one reading, the zone with that
+ * pass as MSH-7's (`placed`), so the message's other bare times read as by an MSH-7 offset (within two hours) and
+ * MSH-7 bounds them at that instant. Else `zone` unchanged.
+ */
+export function placedSentZone(msh7: string | undefined, zone: Zone, earlier: NotBeforeOf): Zone {
+  const t = parseDtm(msh7);
+  if (typeof zone !== 'string' || t === undefined || t.offset !== undefined || t.hour === undefined || t.day === undefined) return zone;
+  if (FIXED_OFFSET.test(zone) || isUtcZone(zone)) return zone;
+  const local = wallClock(t);
+  const before = zoneOffsetAt(zone, local - DAY);
+  const after = zoneOffsetAt(zone, local + DAY);
+  if (before === after || ![before, after].every((o) => zoneOffsetAt(zone, local - o * 60000) === o)) return zone;
+  const placed = notEarlierReading(zone, local, before, after, undefined, { earlier, span: precisionOf(t) - 1 });
+  if (placed === undefined) return zone;
+  const sentAt = local - placed.offset * 60000;
+  return { zone, stated: placed.offset, sentAt, sentUntil: sentAt + precisionOf(t) - 1, placed: true };
 }
 
 /** How a bound of MSH-7 is named in a report line (here and context.ts NOT_AFTER's `MSH-7`). */
@@ -442,24 +559,24 @@ export function toDate(value: string | undefined): string | undefined {
 }
 
 /** FHIR `dateTime` keeping the sender's precision and offset (see the module comment). */
-export function toDateTime(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf): string | undefined {
+export function toDateTime(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf, earlier?: NotBeforeOf): string | undefined {
   const t = parseDtm(value);
   if (t === undefined) return undefined;
   const date = [t.year, t.month, t.day].filter((x) => x !== undefined).join('-');
   if (t.hour === undefined || t.day === undefined) return date;
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
   const time = `${t.hour}:${t.minute ?? '00'}:${t.second ?? '00'}${frac}`;
-  const offset = t.offset === undefined ? offsetFor(zone, t, doubt, later) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, t, doubt, later, earlier) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${date}T${time}${offset}`;
 }
 
 /** FHIR `instant` (needs seconds and an offset); undefined unless the value has at least a day. */
-export function toInstant(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf): string | undefined {
+export function toInstant(value: string | undefined, zone: Zone, doubt?: TimeDoubt, later?: NotAfterOf, earlier?: NotBeforeOf): string | undefined {
   const t = parseDtm(value);
   if (t === undefined || t.day === undefined) return undefined;
   const full: ParsedTime = { ...t, hour: t.hour ?? '00', minute: t.minute ?? '00', second: t.second ?? '00' };
   const frac = t.fraction === undefined ? '' : `.${t.fraction}`;
-  const offset = t.offset === undefined ? offsetFor(zone, full, doubt, later) : t.offset === '+00:00' ? 'Z' : t.offset;
+  const offset = t.offset === undefined ? offsetFor(zone, full, doubt, later, earlier) : t.offset === '+00:00' ? 'Z' : t.offset;
   return `${t.year}-${t.month}-${t.day}T${full.hour}:${full.minute}:${full.second}${frac}${offset}`;
 }
 

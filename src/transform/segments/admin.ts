@@ -25,6 +25,7 @@ import type { GroupFrame } from '../groups.js';
 import type { IdentityKey, Json, Reference, Resource } from '../types.js';
 import { type Scope, madeBy } from './scope.js';
 import { partyPerson } from './party-person.js';
+import { removedVisitRole } from './removed-role.js';
 import { subscriberRelationship } from './subscriber-relationship.js';
 import { listSegmentForm, listedMember, statedEmpty, statedList } from '../snapshot-lists.js';
 
@@ -869,8 +870,12 @@ function generalPractitioner(patient: Resource, who: Json, cx: Conversion): void
  */
 export function mapRol(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG SegmentActionCode D → DELETE; table 0287 DE; review 61 R61-W1's class] a removed role makes no participant
-  // and no generalPractitioner: the Patient and the visit are written whole, so leaving it out is the delete
-  if (deletedContribution(seg)) return;
+  // and no generalPractitioner: the Patient and the visit are written whole, so leaving it out is the delete; an
+  // attending change's visit is merged by type, so there the removal is marked (removed-role.ts, CR37-3)
+  if (deletedContribution(seg)) {
+    removedVisitRole(seg, scope, cx);
+    return;
+  }
   if (otherGroupRole(seg, scope, cx)) return;
   const place = rolePlace(seg, scope, cx, seg.str(3));
   if (place === undefined) return;

@@ -16,6 +16,8 @@ import type { Scope } from './scope.js';
 import { labelConfidentiality } from './security-label.js';
 import { againstMessageTime } from './message-time.js';
 import { BOOKED_FOR_EXTENSION, LOCATION_CLASSIFICATION_EXTENSION, currentPlaceStatus } from '../patch.js';
+import { droppedMark } from '../dropped-participant.js';
+import { PermanentError } from '../../errors.js';
 
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
 
@@ -240,6 +242,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // class and service as sent, its bed and attending by their own identities (entities.ts: one bed
   // with or without PL.4 is one Location, one doctor one Practitioner)
   const described = [asSent(seg.rep(2)), assigned ?? '', attending ?? '', asSent(seg.rep(10))];
+  if (scope.meaning.changesAttending === true && encounterKey(visit, alt, scope.patient, admitted, pre) === undefined) throw unnamedAttendingChange(seg);
   const encounter = cx.add(e as Resource, encounterKey(visit, alt, scope.patient, admitted, pre, described));
   scope.encounter = encounter;
   if (changed?.stay !== undefined) cx.stays.set(`Encounter/${encounter.id ?? ''}`, changed.stay);
@@ -252,6 +255,7 @@ export function mapPv1(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   if (scope.meaning.namesVisit !== true) {
     cx.heldClass.set(`Encounter/${encounter.id ?? ''}`, scope.meaning.endsPriorVisit === true ? 'changed' : 'held');
     cancelKeeps(encounter, meaning, cx);
+    noAttendingRestored(seg, encounter, meaning, attending, cx);
   }
   visitCoverage(seg, scope, encounter, cx);
 }
@@ -288,6 +292,34 @@ function cancelKeeps(encounter: Resource, meaning: EventMeaning, cx: Conversion)
   if (owns === undefined) return;
   const byType = (path: string) => (path === 'participant' && meaning.changesAttending === true ? 'participant@type' : path);
   for (const path of [...CANCEL_KEPT, ...visitExtensionUrls(cx)]) if (!owns.includes(path)) cx.keepHeld(encounter, byType(path));
+}
+
+/**
+ * [hig attending-change rule; v2.5.1 3.3.54 (PV1-7 "the new attending doctor"), 3.3.55; code review 37 CR37-1] An A54
+ * changes the attending of the visit the patient is in, so it must name that visit by something the change leaves as
+ * it was: PV1-19, PV1-50, PV1-44 or PV1-5. Without them the visit is known by what its PV1 describes (encounterKey:
+ * class, bed, attending, service), and the attending is the fact the event changes: the PUT wrote a second Encounter,
+ * keyed by the new attending (status unknown, nothing else held), and left the patient's visit with the old one. The
+ * key cannot leave the attending out for this event alone (the visit's earlier messages were keyed with it), so the
+ * message is refused (permanent: dead-lettered, an alert, AE where the channel answers after processing) and the
+ * receiver keeps the visit as it was rather than a phantom beside it. The A55 is read by the same rule (its PV1-7 the
+ * attending restored, not the one the visit was keyed by after an A54 that named the visit by number).
+ */
+function unnamedAttendingChange(seg: SegmentReader): PermanentError {
+  return new PermanentError('MAPPING_FAILED', `PV1 (segment ${seg.index + 1}): an attending change (A54/A55) must name its visit by PV1-19, PV1-50, PV1-44 or PV1-5; this one names none, and the visit its PV1 describes is keyed by the attending (PV1-7) the event changes`);
+}
+
+/**
+ * [v2.5.1 3.3.55 "PV1-7 … should contain the restored attending doctor"; hig attending-change rule; code review 37
+ * CR37-3] An A55 whose PV1-7 is empty restores no attending: the attending the A54 set is the change it cancels, so the
+ * held attending is removed (a removal marker of type ATND beside `participant@type`) and a located remark says so,
+ * rather than keeping, unsaid, the doctor the sender says is no longer the attending. An AT ROL of the A55 still names
+ * the one restored (the PUT's own participant).
+ */
+function noAttendingRestored(seg: SegmentReader, encounter: Resource, meaning: EventMeaning, attending: string | undefined, cx: Conversion): void {
+  if (meaning.restoresAttending !== true || attending !== undefined) return;
+  cx.keepHeld(encounter, droppedMark('participant', { types: [`${PARTICIPATION}|ATND`] }));
+  cx.remark(seg, '7', 'empty in a cancel of an attending change (A55, v2.5.1 3.3.55: the attending restored): the attending the A54 set is removed from the visit');
 }
 
 /**
