@@ -5,11 +5,11 @@
  * two checkouts' dumps can be compared with `cmp`/`diff`. Run:
  *   npx tsx bench/convert/dump.ts > /tmp/before.ndjson
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { convertHl7v2, splitMessages, validateBundle } from '../../src/transform/index.js';
-import type { ConvertOptions } from '../../src/transform/index.js';
+import { type Convert, messageFiles, OPTION_SETS, resultLine, type Validate } from './equality.js';
 import { TYPICAL_ADT, TYPICAL_ORU, feed } from './messages.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,23 +19,8 @@ if (root === undefined) {
   process.exit(2);
 }
 
-function files(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = path.join(dir, n);
-      if (statSync(p).isDirectory()) return files(p);
-      return /\.(hl7|hl7v2|txt)$/i.test(n) ? [p] : [];
-    });
-}
-
-const optionSets: Array<[string, ConvertOptions]> = [
-  ['default', {}],
-  ['chicago+conditional+keep', { timezone: 'America/Chicago', conditionalUpdate: true, omittedFields: 'keep', namespaceMap: { HOSP: 'urn:oid:1.2.3.4' } }],
-];
-
 const inputs: Array<[string, Buffer]> = [];
-for (const f of files(root)) {
+for (const f of messageFiles(root)) {
   const text = readFileSync(f, 'utf8');
   if (!text.includes('MSH')) continue;
   splitMessages(text).forEach((m, i) => inputs.push([`${path.relative(root, f)}#${i}`, Buffer.from(m, 'utf8')]));
@@ -53,16 +38,6 @@ inputs.push(['repeats#0', Buffer.from(repeats)]);
 feed(TYPICAL_ADT, 200).forEach((m, i) => inputs.push([`typical-adt#${i}`, m]));
 feed(TYPICAL_ORU, 200).forEach((m, i) => inputs.push([`typical-oru#${i}`, m]));
 
-for (const [name, options] of optionSets) {
-  for (const [id, msg] of inputs) {
-    let line: unknown;
-    try {
-      const r = convertHl7v2(msg, options);
-      line = { id, options: name, result: r, issues: validateBundle(r.bundle), usCore: validateBundle(r.bundle, { usCore: true }) };
-    } catch (e) {
-      const err = e as { code?: string; message?: string };
-      line = { id, options: name, error: { code: err.code, message: err.message } };
-    }
-    process.stdout.write(`${JSON.stringify(line)}\n`);
-  }
+for (const options of OPTION_SETS) {
+  for (const [id, msg] of inputs) process.stdout.write(`${resultLine(convertHl7v2 as Convert, validateBundle as Validate, id, options, msg)}\n`);
 }

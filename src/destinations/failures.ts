@@ -59,6 +59,17 @@ export class DestinationUnavailableError extends TransientError {
 }
 
 /**
+ * [code review 38 CR38-2] A 412 on a resource the delivery read and bound by If-Match (an order event's test, a
+ * document, a linked or retired Patient, a held list member): that one record changed since this job's read. Retried
+ * like an outage (the retry reads and judges again), but the destination answered: the circuit breaker counts it as
+ * reachable (queue/circuit.ts), so a record that changes under every read dead-letters its one job after its
+ * attempts instead of opening the circuit and parking every message to the destination.
+ */
+export class ChangedSinceReadError extends DestinationUnavailableError {
+  readonly destinationAnswered = true;
+}
+
+/**
  * [code review 28 CR28-1] No answer, and provably no request either: the connection was never made (refused,
  * name not resolved, host unreachable, TLS handshake refused) or the caller had aborted before it began. Nothing
  * of it can reach the server later, so what waits for it to land (held-links.ts) need not wait.

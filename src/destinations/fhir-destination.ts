@@ -9,7 +9,7 @@ import { createAuth } from './auth/index.js';
 import { asBundleOfType, entriesOf, entryLabel, entryRequest, locationOf, responseEntries } from './bundle.js';
 import { failureFor, keptOutcome, verdictOf } from './classify.js';
 import { authSchema, headersSchema, tlsSchema } from './config.js';
-import { DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
+import { ChangedSinceReadError, DestinationRejectedError, DestinationUnavailableError, RequestNotSentError } from './failures.js';
 import { fhirServerName } from './fhir-server-name.js';
 import { mergeCrossedCreates } from './crossed-creates.js';
 import { carryHeldLinks, linkedBySearch, restoreLinks, writtenLinks } from './held-links.js';
@@ -82,7 +82,7 @@ export const fhirDestination = defineDestination({
  * version); a retry searches again, so it is transient, not the sender's fault.
  */
 function changedSinceSearch(what: string): DestinationUnavailableError {
-  return new DestinationUnavailableError(`${what}: HTTP 412, a resource an order event, a document notification or a linked Patient's PUT acts on changed after its search`);
+  return new ChangedSinceReadError(`${what}: HTTP 412, a resource an order event, a document notification or a linked Patient's PUT acts on changed after its search`);
 }
 
 function refusedVersions(results: readonly DeliveryEntry[], versioned: ReadonlySet<number>, what: string): void {

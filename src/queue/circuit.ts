@@ -2,7 +2,8 @@
  * A destination's circuit breaker around its deliveries, shared by the channel worker (inline
  * delivery) and the destination queues' workers. While the destination is down, jobs are parked
  * (delayed) until the next probe instead of burning their attempts, so an outage of hours
- * dead-letters nothing. A permanent rejection proves the destination answers and counts as success.
+ * dead-letters nothing. A permanent rejection proves the destination answers and counts as success, and so
+ * does a 412 on one record changed since the job read it (failures.ts ChangedSinceReadError): retried, not an outage.
  */
 import { DelayedError, type Job } from 'bullmq';
 import type { CircuitBreaker } from '../destinations/circuit-breaker.js';
@@ -34,7 +35,9 @@ export async function throughBreaker<T>(breaker: CircuitBreaker, deliver: () => 
     tally?.succeeded(now());
     return outcome;
   } catch (err) {
-    if ((err as Error).name !== 'TransientError') {
+    // a permanent rejection, or a transient one the destination answered (a 412 on a record changed since its
+    // read, CR38-2): the destination is up; only the job retries
+    if ((err as Error).name !== 'TransientError' || (err as { destinationAnswered?: unknown }).destinationAnswered === true) {
       breaker.recordSuccess(now());
       tally?.succeeded(now());
       throw err;

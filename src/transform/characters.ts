@@ -115,8 +115,33 @@ const TYPES = fieldTypes as Readonly<Record<string, string | undefined>>;
 /** The v2.3-era names of the same shapes. */
 const ALIASES: Readonly<Record<string, string>> = { CE: 'CWE', TS: 'DTM', TN: 'XTN' };
 
+/**
+ * fieldTypeOf's answers by segment name and field number (null: unknown). The field reader asks for every field it
+ * reads that has components, ~1 % of a typical message's conversion when each answer built its `PID-5` key and
+ * looked in three tables. Bounded: segment names come from messages (any `Z..`), fields up to FIELDS_CACHED.
+ */
+const typesBySegment = new Map<string, (string | null)[]>();
+const SEGMENTS_CACHED = 512;
+const FIELDS_CACHED = 128;
+
 /** The datatype of field `n` of `segment`; OBX-5's is OBX-2 (`valueType`). Undefined when unknown. */
 export function fieldType(segment: string, n: number, valueType?: string): string | undefined {
+  // OBX-5's type is OBX-2's, not the field's; a number that is no array index (or a large one) is not cached
+  if ((segment === 'OBX' && n === 5) || n >>> 0 !== n || n >= FIELDS_CACHED) return fieldTypeOf(segment, n, valueType);
+  let row = typesBySegment.get(segment);
+  if (row === undefined) {
+    if (typesBySegment.size >= SEGMENTS_CACHED) typesBySegment.clear();
+    row = [];
+    typesBySegment.set(segment, row);
+  }
+  const known = row[n];
+  if (known !== undefined) return known ?? undefined;
+  const t = fieldTypeOf(segment, n, valueType);
+  row[n] = t ?? null;
+  return t;
+}
+
+function fieldTypeOf(segment: string, n: number, valueType: string | undefined): string | undefined {
   const key = `${segment}-${n}`;
   if (IDENTIFYING_TEXT.has(key)) return 'ID';
   const t = segment === 'OBX' && n === 5 ? valueType?.trim().toUpperCase() : (TYPES[key] ?? FIELD_TYPES_SUPPLEMENT[key]);

@@ -272,13 +272,27 @@ function senderClockNote(sender: SenderTimezone, read: Zone): string | undefined
   return `MSH-7 (segment 1): the sender's zone ${sender.zone} (senderTimezones, by ${sender.field}) did not have MSH-7's offset ${read} at MSH-7's instant: times without an offset are read at that fixed offset, not by ${sender.zone}'s rule (docs/mapping.md "Time-zone rule")`;
 }
 
+/**
+ * Extension bases already found good: a channel's options are the same for every message, and isExtensionBase
+ * parses a URL (`new URL`), ~1 % of a typical message's conversion when done per message. Bounded: options come
+ * from channel configs (a handful), but a caller could pass a new string each time.
+ */
+const goodExtensionBases = new Set<string>([DEFAULT_EXTENSION_BASE]);
+const GOOD_EXTENSION_BASES_MAX = 64;
+
 /** [hig unnamed-extension rule] the options' extension base and mode, checked (unnamed-extension.ts). */
 function extensionOptions(options: ConvertOptions): ExtensionSettings {
   const base = options.extensionBase ?? DEFAULT_EXTENSION_BASE;
-  if (!isExtensionBase(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  if (!goodExtensionBases.has(base)) checkExtensionBase(base);
   const mode = options.unnamedExtensions ?? 'emit';
   if (mode !== 'emit' && mode !== 'report') throw new PermanentError('MAPPING_FAILED', 'options.unnamedExtensions is neither emit nor report');
   return { base, mode };
+}
+
+function checkExtensionBase(base: string): void {
+  if (!isExtensionBase(base)) throw new PermanentError('MAPPING_FAILED', 'options.extensionBase is not an http(s) URL ending in /');
+  if (goodExtensionBases.size >= GOOD_EXTENSION_BASES_MAX) goodExtensionBases.clear();
+  goodExtensionBases.add(base);
 }
 
 export function convertMessage(input: string | Buffer, options: ConvertOptions = {}): ConvertResult {
@@ -307,12 +321,16 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   if (mshSeg === undefined) throw new PermanentError('PARSE_FAILED', 'no MSH segment');
   requirePatient(def, routing.structure, msg.segments);
   const d = msg.delimiters;
-  const comp = (n: number, c = 1): string | undefined => {
-    const v = (mshSeg.fields[n] ?? '').split(d.repetition)[0]?.split(d.component)[c - 1]?.trim();
+  const first = (n: number): string | undefined => {
+    const v = (mshSeg.fields[n] ?? '').split(d.repetition)[0]?.split(d.component)[0]?.trim();
     return v === '' ? undefined : v;
   };
-  const controlId = comp(10);
-  const scopeKey = `${comp(3) ?? ''}|${comp(4) ?? ''}|${controlId ?? ''}`;
+  // MSH-3, -4, -7 and -10 (first component, raw) read once each, not split again at every use
+  const application = first(3);
+  const facility = first(4);
+  const sentAt = first(7);
+  const controlId = first(10);
+  const scopeKey = `${application ?? ''}|${facility ?? ''}|${controlId ?? ''}`;
   // MSH-7 sets the zone of the conversion's readers, so it is read before them, by the same rules
   // (unescaped; a control character leaves it out, characters.ts); mapMsh's read reports it
   const msh7 = new SegmentReader(msg, mshSeg, 0).str(7);
@@ -320,10 +338,10 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
   // [hig time-zone rule] offset-less times are in the sender's zone: MSH-7's offset, else the channel's
   // a control character leaves MSH-7 out, not its clean trailing offset (senderZone)
   // [hig time-zone rule; review 42 R42-W1] a sender the channel names (senderTimezones) keeps its own zone's clock
-  const sender = senderTimezoneOf(senderTimezones, comp(4), comp(3));
+  const sender = senderTimezoneOf(senderTimezones, facility, application);
   const zone = sender?.zone ?? timezone;
   // [hig ordering rule, review 69 R69-W1] a bare MSH-7 in the repeated hour placed by what the message reports as done
-  const cx = new Conversion(msg, placeSentPass(msg, senderZone(msh7, zone, comp(7))), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
+  const cx = new Conversion(msg, placeSentPass(msg, senderZone(msh7, zone, sentAt)), options.namespaceMap ?? {}, scopeKey, organizationFromHd, extensions, licenceStates, reportCategory, patientAuthorities);
   // a bare MSH-7 in the channel zone's repeated or skipped hour is said at MSH-7 (R31-N2)
   // [IG MSH[Bundle] #7 → timestamp, instant 0..1] a date-only MSH-7 is no instant: no timestamp, reported
   // (review 36 R36-W1's class); the message Provenance's recorded (1..1) takes it padded to midnight
@@ -349,13 +367,13 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const walked = walk(rootScope({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }), cx);
     const notes = finish(cx, meaning);
     // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] an ADT's AL1s, NK1s and IN1s are the patient's whole lists (snapshot-lists.ts)
-    const snapshotLists = snapshotListStatements(cx, listModes, routing.messageType.split('^')[0] ?? '', `${comp(3) ?? ''}|${comp(4) ?? ''}`);
+    const snapshotLists = snapshotListStatements(cx, listModes, routing.messageType.split('^')[0] ?? '', `${application ?? ''}|${facility ?? ''}`);
     // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report
     // (the zone is the sender's when senderTimezones names it: said as such, one line per cause, CR29-3)
-    const utcChannelOffset = offsetOnUtcChannel(msh7, zone, comp(7));
+    const utcChannelOffset = offsetOnUtcChannel(msh7, zone, sentAt);
     if (utcChannelOffset !== undefined) notes.push(utcChannelNote(utcChannelOffset, zone, sender));
     // a sender's zone at UTC is that line's cause already: senderClockNote would say it again in other words
-    const clockNote = sender === undefined || utcChannelOffset !== undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, comp(7)));
+    const clockNote = sender === undefined || utcChannelOffset !== undefined ? undefined : senderClockNote(sender, senderZone(msh7, zone, sentAt));
     if (clockNote !== undefined) notes.push(clockNote);
     // [hig rule, R54-W1, CR35-1] an empty MSH-18 whose bytes are not all UTF-8: each byte that is no UTF-8 read as
     // Windows-1252, the rest as UTF-8 (hl7/utf8-or-1252.ts), said with the count (a number, no value of the message)
