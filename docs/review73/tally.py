@@ -37,7 +37,7 @@ SILENT = {}
 SILENT_ASTAR = {}
 REFUSED = set()
 DELETES = set()
-_FIXED = {}
+_FIXED = {'R73-W1': 'de0414f7'}  # fix38e: a bare OBR-7/8 is held against the SPM-18 of its own order group's specimens (the latest receipt; segments/collection-receipt.ts)
 
 if __name__ == '__main__':
     main(__file__, globals(), _FIXED)

@@ -304,7 +304,8 @@ export class SegmentReader {
    * [hig ordering rule, review 69 R69-W1] The times a bare time of `field` may not be before: the earliest reading of
    * each field NOT_AFTER holds not after it (orderedBefore; for MSH-7 those of every segment of the message);
    * undefined when none. Gap: the other-segment relations of readNotAfter (an OBX-14, SPM-17/18 before their OBR's
-   * OBR-22) are not read this way: OBR-22 is read before its OBX and SPM segments are.
+   * OBR-22; an OBR-7/8 before its group's SPM-18, collection-receipt.ts) are not read this way: OBR-22 is read before
+   * its OBX and SPM segments are.
    */
   notBefore(field: string): NotBeforeOf | undefined {
     if (this.name === 'MSH' && field === '7') return () => this.msg.segments.slice(1).flatMap((seg, i) => orderedBefore(seg.name, SENT).flatMap((lower) => new SegmentReader(this.msg, seg, i + 1, this.timezone).earliestTime(lower)()));

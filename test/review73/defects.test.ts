@@ -31,8 +31,9 @@ const utc = (iso: string) => Date.parse(`${iso}Z`);
 
 describe('review 73: the Bundles read', () => {
   // R73-W1 (wrong data; destination.test.ts judges it at the server): OBR-7 02:15 bare (a time the night skips), no
-  // OBR-14, the group's SPM-18 03:05 bare: SPM-17 is read 06:15Z by the ordering rule, OBR-7 07:15Z by the default.
-  it.fails('R73-W1 #14 the HCV Ab report\'s effectiveDateTime is the draw its Specimen holds, 06:15Z [IG OBR[DiagnosticReport] #7; SPM[Specimen] #17, #18]', () => {
+  // OBR-14, the group's SPM-18 03:05 bare: SPM-17 is read 06:15Z by the ordering rule, OBR-7 07:15Z by the default
+  // (until fix38e: OBR-7/8 are now held against their group's SPM-18, segments/collection-receipt.ts).
+  it('R73-W1 #14 the HCV Ab report\'s effectiveDateTime is the draw its Specimen holds, 06:15Z [IG OBR[DiagnosticReport] #7; SPM[Specimen] #17, #18]', () => {
     const s = withNumber(raw('14'), 'Specimen', '35TR730302');
     expect(Date.parse(String((s.collection as Json).collectedDateTime))).toBe(utc('2035-03-11T06:15:00'));
     expect(Date.parse(String(withNumber(raw('14'), 'DiagnosticReport', '35TR730302').effectiveDateTime))).toBe(utc('2035-03-11T06:15:00'));

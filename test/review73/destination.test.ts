@@ -180,8 +180,9 @@ describe('review 73 at the destination (channel zone America/New_York, spring-fo
   // held against no SPM-18 (mapping.md "Known gaps: an OBR-7 is not held against its SPM-18"), so it falls to the
   // skipped-hour default, 02:15-05:00 = 07:15Z: the DiagnosticReport's effective time is ten minutes after the lab
   // received the specimen and an hour after the Specimen of the same message says it was collected; the CBC of the
-  // same venipuncture (#13, whose OBR-14 bounds OBR-7) is at 06:15Z.
-  it.fails('R73-W1 #14 / #15 / #16 the HCV reports\' effective time is their Specimen\'s collection, 06:15Z, not after its receipt [IG OBR[DiagnosticReport] #7; SPM[Specimen] #17, #18; hig ordering rule]', () => {
+  // same venipuncture (#13, whose OBR-14 bounds OBR-7) is at 06:15Z. Fixed by fix38e: OBR-7/8 are held against the
+  // SPM-18 of their own order group (segments/collection-receipt.ts).
+  it('R73-W1 #14 / #15 / #16 the HCV reports\' effective time is their Specimen\'s collection, 06:15Z, not after its receipt [IG OBR[DiagnosticReport] #7; SPM[Specimen] #17, #18; hig ordering rule]', () => {
     for (const [n, rep] of [['14', '35TR730302'], ['15', '35TR730303'], ['16', '35TR730302'], ['16', '35TR730303']] as const) {
       expect(at(report(n, rep).effectiveDateTime), `#${n} ${rep}`).toBe(utc('2035-03-11T06:15:00'));
     }

@@ -27,6 +27,7 @@ import { codingSystemUri } from '../vocabulary/coding-systems.js';
 import { type ResultKind, cptKind, reportCategory, resultKind } from '../vocabulary/result-category.js';
 import type { Json, Reference, Resource } from '../types.js';
 import { practitionerRole, prtPersons } from './admin.js';
+import { specimensReceived } from './collection-receipt.js';
 import { isFastingStatus, markOrderEvent, obrSpecimen, showsSpecimen } from './obr-specimen.js';
 import { applyRequestTiming, resultOfTiming } from './order-timing.js';
 import { labelOrderConfidentiality } from './security-label.js';
@@ -933,6 +934,13 @@ function callbackPhones(sr: Json, orc: SegmentReader | undefined, obr: SegmentRe
 }
 
 export function mapObr(seg: SegmentReader, scope: Scope, cx: Conversion): void {
+  // [hig time-zone rule, the ordering rule; review 73 R73-W1] the draw (OBR-7/8) is not after the receipt of its
+  // group's specimens (SPM-18), as it is not after OBR-14: set before anything reads OBR-7 (the request's identity)
+  const received = specimensReceived(scope, cx);
+  if (received !== undefined) {
+    seg.readNotAfter(7, received);
+    seg.readNotAfter(8, received);
+  }
   const orc = orcOf(seg, scope, cx);
   // a prior result [IG OML_O21 6.4.10 / OMG_O19 PRIOR_RESULT.ORDER_PRIOR] is context of the test it
   // is sent with: that test's request (the enclosing scope's) points at it [FHIR ServiceRequest
