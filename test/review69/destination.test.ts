@@ -26,17 +26,11 @@ beforeAll(async () => {
   await sample.close();
 }, 300_000);
 
-const { text, ref, ofType, withId, one, refOf } = snapshotReaders(after);
-const codes = (c: unknown) => (((c as Json | undefined)?.coding as Json[] | undefined) ?? []).map((x) => x.code);
-const at = (t: unknown) => (typeof t === 'string' ? Date.parse(t) : Number.NaN);
+const { text, ref, ofType, withId, one, refOf, codes, at, byRef, report, results, result } = snapshotReaders(after);
 const utc = (t: string) => Date.parse(`${t}Z`);
-const byRef = (n: string, r: unknown) => (after.get(n) ?? []).find((x) => ref(x) === refOf(r));
 const patient = (n: string, mrn: string) => one(n, 'Patient', mrn);
 const visit = (n: string, number: string) => one(n, 'Encounter', number);
 const order = (n: string, number: string) => one(n, 'ServiceRequest', number);
-const report = (n: string, number: string) => one(n, 'DiagnosticReport', number);
-const results = (n: string, number: string) => ((report(n, number).result as Json[] | undefined) ?? []).map((r) => byRef(n, r) as Json);
-const result = (n: string, number: string, code: string) => results(n, number).find((o) => codes(o.code).includes(code)) as Json;
 const ids = (p: Json) => ((p.identifier as Json[] | undefined) ?? []).map((i) => [codes(i.type)[0], i.system, i.value]);
 const names = (p: Json) => ((p.name as Json[] | undefined) ?? []).map((x) => [x.family, ...((x.given as string[] | undefined) ?? [])]);
 const places = (n: string, number: string) => ((visit(n, number).location as Json[] | undefined) ?? []).map((l) => {

@@ -27,11 +27,8 @@ beforeAll(async () => {
   await sample.close();
 }, 300_000);
 
-const { text, ref, ofType, withId, one, refOf } = snapshotReaders(after);
-const codes = (c: unknown) => (((c as Json | undefined)?.coding as Json[] | undefined) ?? []).map((x) => x.code);
-const at = (t: unknown) => (typeof t === 'string' ? Date.parse(t) : Number.NaN);
+const { text, ref, ofType, withId, one, refOf, codes, at, byRef, report, results } = snapshotReaders(after);
 const ast = (local: string) => Date.parse(`${local}-04:00`);
-const byRef = (n: string, r: unknown) => (after.get(n) ?? []).find((x) => ref(x) === refOf(r));
 const patient = (n: string, mr: string) => one(n, 'Patient', mr);
 const ids = (p: Json) => ((p.identifier as Json[] | undefined) ?? []).map((i) => [codes(i.type)[0], i.value]);
 const names = (p: Json) => ((p.name as Json[] | undefined) ?? []).map((x) => [x.family, ...((x.given as string[] | undefined) ?? [])]);
@@ -45,8 +42,6 @@ const obsOf = (n: string, im: Json) => ofType(n, 'Observation')
   .filter((o) => ((o.partOf as Json[] | undefined) ?? []).some((p) => refOf(p) === ref(im)))
   .map((o) => [codes(o.code)[0], codes(o.valueCodeableConcept)[0] ?? o.valueDateTime]);
 const sorted = (xs: unknown[][]) => [...xs].sort((a, b) => String(a).localeCompare(String(b)));
-const report = (n: string, number: string) => one(n, 'DiagnosticReport', number);
-const results = (n: string, number: string) => ((report(n, number).result as Json[] | undefined) ?? []).map((r) => byRef(n, r) as Json);
 const relatedOf = (n: string, mr: string) => ofType(n, 'RelatedPerson').filter((r) => refOf(r.patient) === ref(patient(n, mr)));
 const ext = (p: Json, suffix: string) => ((p.extension as Json[] | undefined) ?? []).find((e) => String(e.url).endsWith(suffix));
 const part = (e: Json | undefined, name: string) => ((e?.extension as Json[] | undefined) ?? []).find((x) => x.url === name);

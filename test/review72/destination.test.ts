@@ -25,18 +25,12 @@ beforeAll(async () => {
   await sample.close();
 }, 300_000);
 
-const { text, ref, ofType, withId, one, refOf } = snapshotReaders(after);
-const codes = (c: unknown) => (((c as Json | undefined)?.coding as Json[] | undefined) ?? []).map((x) => x.code);
-const at = (t: unknown) => (typeof t === 'string' ? Date.parse(t) : Number.NaN);
+const { text, ref, ofType, withId, one, refOf, codes, at, byRef, report, results, result } = snapshotReaders(after);
 const kst = (local: string) => Date.parse(`${local}+09:00`);
-const byRef = (n: string, r: unknown) => (after.get(n) ?? []).find((x) => ref(x) === refOf(r));
 const patient = (n: string, mrn: string) => one(n, 'Patient', mrn);
 const visit = (n: string, number: string) => one(n, 'Encounter', number);
 const order = (n: string, number: string) => one(n, 'ServiceRequest', number);
 const med = (n: string, number: string) => one(n, 'MedicationRequest', number);
-const report = (n: string, number: string) => one(n, 'DiagnosticReport', number);
-const results = (n: string, number: string) => ((report(n, number).result as Json[] | undefined) ?? []).map((r) => byRef(n, r) as Json);
-const result = (n: string, number: string, code: string) => results(n, number).find((o) => codes(o.code).includes(code)) as Json;
 const ids = (p: Json) => ((p.identifier as Json[] | undefined) ?? []).map((i) => [codes(i.type)[0], i.value]);
 const names = (p: Json) => ((p.name as Json[] | undefined) ?? []).map((x) => [x.use, x.family, ...((x.given as string[] | undefined) ?? [])]);
 /** The visit's places as the chain unit → room → bed (PL.1 → PL.2 → PL.3) with their status. */

@@ -92,5 +92,15 @@ export function snapshotReaders(after: ReadonlyMap<string, Json[]>) {
     return found[0] as Json;
   };
   const refOf = (x: unknown) => String((x as Json | undefined)?.reference);
-  return { text, ref, ofType, withId, one, refOf };
+  /** A CodeableConcept's codes. */
+  const codes = (c: unknown) => (((c as Json | undefined)?.coding as Json[] | undefined) ?? []).map((x) => x.code);
+  /** A FHIR time as an instant (ms), NaN when absent: times are compared as instants, never as text. */
+  const at = (t: unknown) => (typeof t === 'string' ? Date.parse(t) : Number.NaN);
+  /** The resource a reference names, as the server held it after message n. */
+  const byRef = (n: string, r: unknown) => (after.get(n) ?? []).find((x) => ref(x) === refOf(r));
+  /** The one DiagnosticReport of that number, its results, and its result of one code, after message n. */
+  const report = (n: string, number: string) => one(n, 'DiagnosticReport', number);
+  const results = (n: string, number: string) => ((report(n, number).result as Json[] | undefined) ?? []).map((r) => byRef(n, r) as Json);
+  const result = (n: string, number: string, code: string) => results(n, number).find((o) => codes(o.code).includes(code)) as Json;
+  return { text, ref, ofType, withId, one, refOf, codes, at, byRef, report, results, result };
 }
