@@ -27,6 +27,12 @@ const CWE_COMPONENTS = 22;
 
 /** NOT_AFTER's name for the message's own MSH-7 (the time the message was sent). */
 const SENT = 'MSH-7';
+/**
+ * NOT_AFTER's MSH-7 for a segment that reports a result only (SegmentReader.reportsResult; code review 38 CR38-1): a
+ * result's draw is done by the time its message is sent, an order's OBR-7 may name a timed draw ahead of it. Not read
+ * the other way (orderedBefore matches SENT only): MSH-7's placement is not decided by it.
+ */
+const SENT_IF_RESULT = 'MSH-7 of a result';
 
 /**
  * [hig time-zone rule, "the ordering rule" (docs/mapping.md); review 44 R44-W1, review 47 R47-W1, review 48 R48-W1/W2;
@@ -46,9 +52,9 @@ const SENT = 'MSH-7';
  * other way (notBefore, orderedBefore; review 69 R69-W1): a bare time in a repeated hour is not before the fields
  * held here not after it.
  */
-const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT)[]>>>> = {
+const NOT_AFTER: Readonly<Record<string, Readonly<Record<string, readonly (number | typeof SENT | typeof SENT_IF_RESULT)[]>>>> = {
   // OBR-14 ≤ MSH-7 too: a result or OML without OBR-22 (conditional in v2.5.1) left a bare receipt unbounded (CR32-4)
-  OBR: { '7': [14, 22], '8': [14, 22], '14': [22, SENT], '22': [SENT] },
+  OBR: { '7': [14, 22, SENT_IF_RESULT], '8': [14, 22, SENT_IF_RESULT], '14': [22, SENT], '22': [SENT] },
   // OBX-14 ≤ MSH-7 too: an observation a message reports was made by the time it was sent; a VXU's dose OBX has no OBR-22
   // to be held against (review 52 R52-W1: a bare 01:15 in the repeated hour read in its later pass, after its message)
   OBX: { '14': [19, SENT], '19': [SENT] },
@@ -337,13 +343,15 @@ export class SegmentReader {
 
   /** The times a bare time of `field` (`7`, `17.2`) may not be after: NOT_AFTER's and readNotAfter's; undefined when none. */
   private notAfter(field: string): NotAfterOf | undefined {
-    const listed = NOT_AFTER[this.name]?.[field];
-    const own: readonly (number | typeof SENT)[] | undefined = this.name === 'OBR' && (field === '7' || field === '8') && this.reportsResult() ? [...(listed ?? []), SENT] : listed;
+    const own = NOT_AFTER[this.name]?.[field];
     const elsewhere = this.laterElsewhere.get(field);
     if (own === undefined && elsewhere === undefined) return undefined;
     return () => {
       const times: NotAfter[] = [];
-      for (const n of own ?? []) times.push(...(n === SENT ? this.sentTime() : this.notAfterTime(n)()));
+      for (const n of own ?? []) {
+        if (n === SENT || (n === SENT_IF_RESULT && this.reportsResult())) times.push(...this.sentTime());
+        else if (typeof n === 'number') times.push(...this.notAfterTime(n)());
+      }
       if (elsewhere !== undefined) times.push(...elsewhere());
       return times;
     };
