@@ -45,10 +45,11 @@ const A08 = [MSH('K4', 'ADT^A08^ADT_A01', '20330605080000'), 'EVN|A08|2033060508
 const fhir = useFhirDestinations({ serverPer: 'test' });
 const deliver = channelDelivery(fhir);
 
+/** The one Patient the server holds under the MR (one person: never a second record beside her). */
 function patient(): Json {
-  const all = [...fhir.server.resources.values()].filter((r) => r.resourceType === 'Patient');
-  expect(all).toHaveLength(1);
-  return all[0] as Json;
+  const [p, ...more] = fhir.stored('Patient', 'AK4100101');
+  expect(more).toEqual([]);
+  return p as Json;
 }
 const list = (v: unknown) => (v as Json[] | undefined) ?? [];
 const ids = (p: Json) => list(p.identifier).map((i) => i.value);
