@@ -90,6 +90,13 @@ describe('a lab\'s PID no longer erases what the ADT stored [hig patient-authori
     });
   }
 
+  it('individual mode (each entry its own request): A01 → a practice\'s VXU naming the MR alone keeps the NHS number, the address and the spouse [IG PID[Patient] #3, #11; NK1[Patient]]', async () => {
+    const vxu = [MSH('K5', 'VXU^V04^VXU_V04', '20330604093000', 'EHR'), `PID|1||${MR}||HARGREAVE^ELEANOR^^^^^L||19570214|F`, 'ORC|RE||IZ4101^EHR', 'RXA|0|1|20330604093000||08^Hep B, adolescent or pediatric^CVX|0.5|mL^mL^UCUM||00^New immunization record^NIP001'].join('\r');
+    await deliver({}, 'individual', A01, vxu);
+    const p = patient();
+    expect([ids(p), lines(p), contacts(p)]).toEqual([['AK4100101', '9434765919'], ['14 MARLOW CLOSE'], [['THOMAS']]]);
+  });
+
   it('A01 → ORU with PID-11 `""` [v2.5.1 2.5.3: delete the value]: the address is removed, everything else kept', async () => {
     await deliver({}, 'transaction', A01, ORU_NO_ADDRESS);
     const p = patient();
