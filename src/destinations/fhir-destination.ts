@@ -195,10 +195,11 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
   // seen: nothing held then, the PUT went as it was and erased its identifiers, and the person was judged on a stale read.
   // The record found goes with `ifMatch` the version judged, carried or not (code review 37 CR37-5: with nothing to
   // carry it went without, and a write between this read and the send was overwritten): that write fails it, 412, retried
-  const heldReads = async (entries: readonly Record<string, unknown>[]): Promise<CarriedPuts> => {
+  // [hig patient-authority rule] a linked Patient's read by the links' check is the held elements' read too (one GET)
+  const heldReads = async (entries: readonly Record<string, unknown>[], linksRead: ReadonlyMap<string, Record<string, unknown>[]> = new Map()): Promise<CarriedPuts> => {
     const times = await carryHeldTimes(entries, find);
     const retired = await refuseRetiringAnotherPerson(times.entries, find);
-    const elements = await carryHeldElements(retired.entries, readOnce(find, retired.read));
+    const elements = await carryHeldElements(retired.entries, readOnce(find, new Map([...linksRead, ...retired.read])));
     return { entries: elements.entries, changed: times.changed || retired.changed || elements.changed, versioned: new Set([...times.versioned, ...retired.versioned, ...elements.versioned]) };
   };
   if (d.linked === undefined) {
@@ -213,7 +214,7 @@ async function prepared(d: Delivery, bundle: Record<string, unknown>, signal: Ab
     // [hig identity; R52-W2] a PUT of a number keyed within a linked patient's record acts on the resource the
     // server holds under the records merged into her (merged-numbers.ts): the links' check told which are linked
     followed = await followMergedNumbers(carried.entries, carried.sending.marked, find);
-    elements = await heldReads(followed.entries);
+    elements = await heldReads(followed.entries, carried.read);
     racing = othersOf(await d.linked.mark(carried.linking), carried.sending);
   } catch (error) {
     await carried.sending.release();

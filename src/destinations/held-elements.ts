@@ -23,9 +23,15 @@
  * marked beside it (`participant@drop:…`, transform/dropped-participant.ts): those held participants are not kept
  * (CR37-3).
  *
+ * [hig patient-authority rule, transform/patient-authority.ts; reviews 68 R68-N1, 72 R72-N1] The Patient a message that
+ * is no ADT writes whole keeps what it does not convey: the element paths above, a choice by its base name
+ * (`deceased[x]`: the held type when the PUT has none of either), `name@use` (the held names of a use none of the PUT's
+ * names has, no use counted as one: the ADT's romanized alias beside the lab's official name) and `extension:*` (the
+ * held extensions of every url the PUT has none of). A primitive carried brings its extensions (`_birthDate`).
+ *
  * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
- * or person's life). The marker is internal: removed from every entry sent. Searches carry an id: errors name the type
- * only.
+ * or person's life; the Patient of every message that is no ADT: one per result, order, dose or document delivered).
+ * The marker is internal: removed from every entry sent. Searches carry an id: errors name the type only.
  */
 import { HELD_ELEMENT_EXTENSION } from '../transform/patch.js';
 import { readDroppedMark, type DroppedParticipant } from '../transform/dropped-participant.js';
@@ -35,12 +41,12 @@ import type { Search } from './named-resources.js';
 type Json = Record<string, unknown>;
 
 /** Element names a marker may name: top-level names of a FHIR resource, never `id`, `meta` or `resourceType`. */
-const NAME = '(?!id(?:[.:]|$)|meta(?:[.:]|$)|resourceType(?:[.:]|$))[a-z][A-Za-z0-9]{0,63}';
+const NAME = '(?!id(?:[.:@[]|$)|meta(?:[.:@[]|$)|resourceType(?:[.:@[]|$))[a-z][A-Za-z0-9]{0,63}';
 /**
- * A marker's path: an element, one part of an object element, the extensions of one url, a list merged by type, or
- * what the message removes from such a list.
+ * A marker's path: an element (a choice by its base name: `deceased[x]`), one part of an object element, the extensions
+ * of one url (`*`: of every url), a list merged by type or by use, or what the message removes from such a list.
  */
-const PATH = new RegExp(`^(?:${NAME}(?:\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@type|${NAME}@drop:[!-~]{0,1000})$`);
+const PATH = new RegExp(`^(?:${NAME}(?:\\[x\\]|\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@(?:type|use)|${NAME}@drop:[!-~]{0,1000})$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -49,38 +55,93 @@ function namesOf(entry: Json): string[] | undefined {
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The extensions of a resource (none: an empty list). */
+const extensionsOf = (r: Json): unknown[] => (Array.isArray(r.extension) ? (r.extension as unknown[]) : []);
+
+/**
+ * `extension:<url>`: the held extensions of that url when the PUT has none of it; `extension:*` (the patient-authority
+ * rule, transform/patient-authority.ts): the held extensions of every url the PUT has none of.
+ */
+function carriedExtensions(own: Json, held: Json, url: string): Json | undefined {
+  const sent = new Set(extensionsOf(own).map((e) => (isObject(e) ? e.url : undefined)));
+  const kept = extensionsOf(held).filter((e) => isObject(e) && (url === '*' || e.url === url) && !sent.has(e.url));
+  return kept.length === 0 ? undefined : { ...own, extension: [...extensionsOf(own), ...kept] };
+}
+
+/** The keys of `o` that are a type of the choice `base` (`deceased` → deceasedBoolean, deceasedDateTime). */
+const choiceKeys = (o: Json, base: string): string[] => Object.keys(o).filter((k) => k.startsWith(base) && /^[A-Z]/.test(k.slice(base.length)));
+
+/** `own` with the held `keys`, each with its primitive's extensions (`_birthDate`) when the PUT has none. */
+function withHeldKeys(own: Json, held: Json, keys: readonly string[]): Json {
+  const out = { ...own };
+  for (const k of keys) {
+    out[k] = held[k];
+    if (held[`_${k}`] !== undefined && own[`_${k}`] === undefined) out[`_${k}`] = held[`_${k}`];
+  }
+  return out;
+}
+
 /** An identifier's key: its `system` and `value`. */
 const identifierKey = (x: unknown): string | undefined => (isObject(x) && typeof x.value === 'string' ? `${String(x.system ?? '')}|${x.value}` : undefined);
 
-/** `own` with the held value at one marked path it leaves out (held identifiers it does not name: R62-L2); undefined when nothing is carried. */
+/**
+ * The lists a list merge works on: undefined when nothing is held (or the PUT's element is no list), the held list
+ * whole when the PUT has none, else both. Shared by `identifier`, `@type` and `@use`.
+ */
+function listsOf(own: Json, held: Json, name: string): { whole: Json } | { mine: unknown[]; theirs: unknown[] } | undefined {
+  if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
+  if (own[name] === undefined) return { whole: { ...own, [name]: held[name] } };
+  return Array.isArray(own[name]) ? { mine: own[name] as unknown[], theirs: held[name] as unknown[] } : undefined;
+}
+
+/** `own` with `kept` after its own items of `name`; undefined when nothing is kept. */
+const withKept = (own: Json, name: string, mine: readonly unknown[], kept: readonly unknown[]): Json | undefined => (kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] });
+
+/** [R62-L2] `identifier`: the held identifiers the PUT does not name (by system and value) follow its own. */
+function carriedIdentifiers(own: Json, held: Json): Json | undefined {
+  const lists = listsOf(own, held, 'identifier');
+  if (lists === undefined || 'whole' in lists) return lists?.whole;
+  const same = (a: unknown, b: unknown) => {
+    const k = identifierKey(b);
+    return k === undefined ? JSON.stringify(a) === JSON.stringify(b) : identifierKey(a) === k;
+  };
+  return withKept(own, 'identifier', lists.mine, lists.theirs.filter((h) => !lists.mine.some((m) => same(m, h))));
+}
+
+/**
+ * [hig patient-authority rule] `<list>@use` (a Patient's `name`): the held items of a `use` none of the PUT's items has
+ * (no use counted as one) follow its own: a lab's official name replaces the held official one, the held alias stays.
+ */
+function carriedByUse(own: Json, held: Json, name: string): Json | undefined {
+  const lists = listsOf(own, held, name);
+  if (lists === undefined || 'whole' in lists) return lists?.whole;
+  const useOf = (x: unknown) => (isObject(x) && typeof x.use === 'string' ? x.use : '');
+  const sent = new Set(lists.mine.map(useOf));
+  return withKept(own, name, lists.mine, lists.theirs.filter((h) => !sent.has(useOf(h))));
+}
+
+/** A whole element (`address`) or a choice by its base name (`deceased[x]`): the held one when the PUT has none. */
+function carriedElement(own: Json, held: Json, name: string): Json | undefined {
+  if (name === 'identifier') return carriedIdentifiers(own, held);
+  const base = name.endsWith('[x]') ? name.slice(0, -3) : undefined;
+  const keys = (o: Json) => (base === undefined ? (o[name] === undefined ? [] : [name]) : choiceKeys(o, base));
+  const kept = keys(held);
+  return kept.length === 0 || keys(own).length > 0 ? undefined : withHeldKeys(own, held, kept);
+}
+
+/** `own` with the held value at one marked path it leaves out; undefined when nothing is carried. */
 function carriedAt(own: Json, held: Json, path: string): Json | undefined {
-  if (path.startsWith('extension:')) {
-    const url = path.slice('extension:'.length);
-    const of = (r: Json) => (Array.isArray(r.extension) ? (r.extension as unknown[]) : []).filter((e) => isObject(e) && e.url === url);
-    const kept = of(held);
-    if (kept.length === 0 || of(own).length > 0) return undefined;
-    return { ...own, extension: [...(Array.isArray(own.extension) ? (own.extension as unknown[]) : []), ...kept] };
-  }
+  if (path.startsWith('extension:')) return carriedExtensions(own, held, path.slice('extension:'.length));
   if (path.endsWith('@type')) return carriedByType(own, held, path.slice(0, -'@type'.length));
+  if (path.endsWith('@use')) return carriedByUse(own, held, path.slice(0, -'@use'.length));
   const [name, part] = path.split('.') as [string, string | undefined];
-  if (part === undefined) {
-    if (held[name] === undefined) return undefined;
-    if (own[name] === undefined) return { ...own, [name]: held[name] };
-    if (name !== 'identifier' || !Array.isArray(own[name]) || !Array.isArray(held[name])) return undefined;
-    const mine = own[name] as unknown[];
-    const same = (a: unknown, b: unknown) => {
-      const k = identifierKey(b);
-      return k === undefined ? JSON.stringify(a) === JSON.stringify(b) : identifierKey(a) === k;
-    };
-    const added = (held[name] as unknown[]).filter((h) => !mine.some((m) => same(m, h)));
-    return added.length === 0 ? undefined : { ...own, [name]: [...mine, ...added] };
-  }
+  if (part === undefined) return carriedElement(own, held, name);
   const heldObject = held[name];
   const ownObject = own[name] === undefined ? {} : own[name];
   if (!isObject(heldObject) || !isObject(ownObject)) return undefined;
   // a choice part (`collected[x]`): the held one of whatever type, when the PUT has none of that base name
   const base = part.endsWith('[x]') ? part.slice(0, -3) : undefined;
-  const keys = (o: Json) => Object.keys(o).filter((k) => (base === undefined ? k === part : k.startsWith(base) && /^[A-Z]/.test(k.slice(base.length))));
+  const keys = (o: Json) => (base === undefined ? Object.keys(o).filter((k) => k === part) : choiceKeys(o, base));
   const kept = keys(heldObject);
   if (kept.length === 0 || keys(ownObject).length > 0) return undefined;
   return { ...own, [name]: { ...ownObject, ...Object.fromEntries(kept.map((k) => [k, heldObject[k]])) } };
@@ -108,17 +169,15 @@ function referencedId(item: unknown): string | undefined {
  * coded type itself.
  */
 function carriedByType(own: Json, held: Json, name: string): Json | undefined {
-  if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
-  if (own[name] === undefined) return { ...own, [name]: held[name] };
-  if (!Array.isArray(own[name])) return undefined;
-  const mine = own[name] as unknown[];
-  const stated = new Set(mine.flatMap(typeCodes));
-  const untyped = new Set(mine.filter((m) => typeCodes(m).length === 0).map(referencedId));
-  const kept = (held[name] as unknown[]).filter((h) => {
+  const lists = listsOf(own, held, name);
+  if (lists === undefined || 'whole' in lists) return lists?.whole;
+  const stated = new Set(lists.mine.flatMap(typeCodes));
+  const untyped = new Set(lists.mine.filter((m) => typeCodes(m).length === 0).map(referencedId));
+  const kept = lists.theirs.filter((h) => {
     const codes = typeCodes(h);
     return codes.length > 0 ? !codes.some((c) => stated.has(c)) : !untyped.has(referencedId(h));
   });
-  return kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] };
+  return withKept(own, name, lists.mine, kept);
 }
 
 /**

@@ -307,12 +307,22 @@ export interface CarriedLinks {
   linking: string[];
   /** Its Patient PUTs registered as being sent (LinkedPatients.sending): released once the server answers. */
   sending: Sending;
+  /**
+   * The answers of its reads, by `Patient?<query>` (and `Patient?_id=<id>` of the one found): handed on to the held
+   * elements' step (fhir-destination.ts, retired-person.ts readOnce), so a linked Patient a message that is no ADT PUTs
+   * (the patient-authority rule) is read once, its PUT bound to that read's version.
+   */
+  read: Map<string, Json[]>;
 }
 
-/** The Patient a marked PUT writes, as the server holds it: by id, or the one match of its search (none, or several: undefined). */
-async function heldOf(put: PatientPut, search: Search): Promise<Json | undefined> {
-  const found = await search('Patient', put.id !== undefined ? `_id=${encodeURIComponent(put.id)}` : (put.query ?? ''));
-  return found.length === 1 ? found[0] : undefined;
+/** The Patient a marked PUT writes, as the server holds it: by id, or the one match of its search (none, or several: undefined); the answer kept in `read`. */
+async function heldOf(put: PatientPut, search: Search, read: Map<string, Json[]>): Promise<Json | undefined> {
+  const query = put.id !== undefined ? `_id=${encodeURIComponent(put.id)}` : (put.query ?? '');
+  const found = await search('Patient', query);
+  read.set(`Patient?${query}`, found);
+  const one = found.length === 1 ? found[0] : undefined;
+  if (typeof one?.id === 'string') read.set(`Patient?_id=${encodeURIComponent(one.id)}`, found);
+  return one;
 }
 
 /**
@@ -355,12 +365,13 @@ export async function carryHeldLinks(entries: readonly Json[], linked: LinkedPat
 }
 
 async function carried(entries: readonly Json[], puts: readonly PatientPut[], sending: Sending, linking: string[], search: Search): Promise<CarriedLinks> {
-  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking, sending };
+  const read = new Map<string, Json[]>();
+  const unchanged: CarriedLinks = { entries: [...entries], changed: false, versioned: new Set(), linking, sending, read };
   const marked = sending.marked;
   const held = new Map<number, Json>();
   for (const put of puts) {
     if (!marked.has(put.member)) continue;
-    const resource = await heldOf(put, search);
+    const resource = await heldOf(put, search, read);
     if (resource !== undefined && linksOf(resource).length > 0) held.set(put.index, resource);
   }
   if (held.size === 0) return unchanged;
@@ -393,7 +404,7 @@ async function carried(entries: readonly Json[], puts: readonly PatientPut[], se
     out[index] = { ...entry, resource: kept, request: { ...(entry.request as Json), url: `Patient/${id}`, ...ifMatch } };
     if (ifMatch.ifMatch !== undefined) versioned.add(index);
   }
-  return { entries: out, changed: true, versioned, linking, sending };
+  return { entries: out, changed: true, versioned, linking, sending, read };
 }
 
 /** Whether a Patient entry that is no Patient PUT writes a link: a create carrying one, a FHIRPath Patch `add` of `link`, a JSON Patch of `/link`. */

@@ -32,6 +32,7 @@ import { isSupportedEvent, resolveStructure, structureDef, structureHolds } from
 import { type GroupDef, requiredAt } from './structures/grammar.js';
 import { matchStructure } from './structures/match.js';
 import { foldBarePriorResults } from './structures/prior-result.js';
+import { keepHeldPatients } from './patient-authority.js';
 import type { ConvertOptions, ConvertResult } from './contract.js';
 import type { Json, Resource } from './types.js';
 
@@ -366,6 +367,8 @@ export function convertMessage(input: string | Buffer, options: ConvertOptions =
     const meaning = eventMeaning(routing.messageType.split('^')[0] ?? '', event, adtNamesAccount(routing.structure, structureHolds(routing.structure, 'GT1')));
     const walked = walk(rootScope({ results: RESULT_STRUCTURES.has(routing.structure), event, meaning, header, group: groups.root, tree: groups }), cx);
     const notes = finish(cx, meaning);
+    // [hig patient-authority rule; R68-N1] a Patient a message that is no ADT writes whole keeps what it does not convey
+    keepHeldPatients(cx, routing.messageType.split('^')[0] ?? '', options.omittedFields ?? 'remove');
     // [v2.5.1 2.10.4.1 snapshot mode; R43-W1, fix32b] an ADT's AL1s, NK1s and IN1s are the patient's whole lists (snapshot-lists.ts)
     const snapshotLists = snapshotListStatements(cx, listModes, routing.messageType.split('^')[0] ?? '', `${application ?? ''}|${facility ?? ''}`);
     // [hig time-zone rule; R35-N1] a sender's local clock on a channel left at UTC: said in every message's report

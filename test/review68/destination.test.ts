@@ -178,9 +178,13 @@ describe('review 68 at the destination (channel zone America/Mexico_City, -06:00
   // and spouse contact, and Hernández has no later ADT to restore them. A `keep` channel is the documented answer; a
   // fix on a `remove` channel would carry the held identifiers of a non-ADT PID as R62-L2's fix carries a retired
   // record's (the held-element marker for `identifier`).
-  it.fails('R68-N1 #03 → #24 the IMSS NSS stored by the A04 is still on Hernández\'s Patient after the lab\'s results [IG PID[Patient] #3; hig omittedFields]', () => {
+  // After the review (branch keep41): fixed by the hig patient-authority rule (a non-ADT Patient PUT keeps what it
+  // does not convey: the NSS, address, phone and spouse), flipped.
+  it('R68-N1 #03 → #24 the IMSS NSS stored by the A04 is still on Hernández\'s Patient after the lab\'s results [IG PID[Patient] #3; hig omittedFields]', () => {
     expect(ids(patient('01', '6800112'))).toContainEqual(['SS', '39967803428']);
     expect(ids(patient('24', '6800112'))).toContainEqual(['SS', '39967803428']);
+    const p = patient('24', '6800112');
+    expect([text(p.address), text(p.telecom), text(p.contact)]).toEqual([expect.stringContaining('Árbol del Fuego 127'), expect.stringContaining('41286093'), expect.stringContaining('ALEJANDRO')]);
   });
 
   // R68-N2 (note, not counted): the preliminary culture (#10) sent its growth as OBX 630-4 (ST) and 19090-0 without a

@@ -179,6 +179,15 @@ describe('review 69 at the destination (channel zone Europe/Oslo, fall-back 29 O
     expect(refOf(report('19', 'L34102906').subject)).toBe(ref(patient('19', '7760134')));
   });
 
+  // R69-N5 (note, not counted): the lab's PID (MRN + national number + name) erased the address and phone the ADT stored.
+  // After the review (branch keep41): a Patient PUT of a message that is no ADT keeps what it does not convey.
+  it('R69-N5 #01 → #03, #20 → #24 the lab\'s PID keeps the address, the mobile and the spouse the ADT stored [hig patient-authority rule; IG PID[Patient] #11, #13; NK1[Patient]]', () => {
+    const overas = patient('03', '7760118');
+    expect([text(overas.address), text(overas.telecom), text(overas.contact)]).toEqual([expect.stringContaining('Strandgata 14B'), expect.stringContaining('41527390'), expect.stringContaining('HILDE BJØRNSTAD')]);
+    const lovas = patient('24', '7760142');
+    expect([text(lovas.address), text(lovas.telecom)]).toEqual([expect.stringContaining('Bjørkåsen 22'), expect.stringContaining('46712985')]);
+  });
+
   it('#20 → #22 Løvås: admitted at a bare 02:15 in the FIRST pass (MSH-7 02:18+0200, 00:15Z); the A11 sent at 02:10+0100 (second pass) cancels it and the admission time held at 00:15Z [IG Event[EncounterStatus] A11 cancelled; PV1[Encounter] #44; hig held pass]', () => {
     const v20 = visit('20', 'V7760142-01');
     expect([v20.status, at((v20.period as Json).start)]).toEqual(['in-progress', utc('2034-10-29T00:15:00')]);

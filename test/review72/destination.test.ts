@@ -214,7 +214,8 @@ describe('review 72 at the destination (channel zone Asia/Seoul, +09:00 all year
   // and RIS's PID names the MRN and the Hangul name only; each Patient PUT erases the NHI number, the romanized name,
   // the address, phones and contacts the ADT stored. 김서연 and 남궁민수 have no later ADT: the server ends the sample
   // without their NHI numbers (the insurance claim's key) and without the English name a passport check looks up.
-  it.fails('R72-N1 #04 → #24 the NHI number and the romanized name stored by the ADT are still on 김서연\'s and 남궁민수\'s Patients after the lab\'s results [IG PID[Patient] #3, #5; hig omittedFields]', () => {
+  // After the review (branch keep41): fixed by the hig patient-authority rule (identifier merged, name@use), flipped.
+  it('R72-N1 #04 → #24 the NHI number and the romanized name stored by the ADT are still on 김서연\'s and 남궁민수\'s Patients after the lab\'s results [IG PID[Patient] #3, #5; hig omittedFields]', () => {
     expect(ids(patient('24', KIM))).toContainEqual(['NH', '72940318825']);
     expect(ids(patient('24', NAMGUNG))).toContainEqual(['NH', '72942207716']);
     expect(names(patient('24', NAMGUNG))).toContainEqual([undefined, 'NAMGUNG', 'MINSU']);
