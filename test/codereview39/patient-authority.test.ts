@@ -38,15 +38,19 @@ const vxu = (id: string, pid: string) =>
 const fhir = useFhirDestinations({ serverPer: 'test' });
 const deliver = channelDelivery(fhir);
 
-function patient(): Json {
-  const [p, ...more] = fhir.stored('Patient', 'LB3900117');
-  expect(more).toEqual([]);
-  return p as Json;
-}
+/** The one Patient the server holds under her MR (a second record beside her would be a finding of its own). */
+const patient = (): Json => {
+  const found = fhir.stored('Patient', 'LB3900117');
+  expect(found).toHaveLength(1);
+  return found[0] as Json;
+};
+/** An element of `p` as a list of its items, and what the tests read of each. */
 const items = (v: unknown) => (v as Json[] | undefined) ?? [];
-const identifierValues = (p: Json) => items(p.identifier).map((i) => i.value);
-const nameRows = (p: Json) => items(p.name).map((n) => [n.use ?? null, n.family]);
-const lines = (p: Json) => items(p.address).map((a) => (a.line as string[] | undefined)?.[0]);
+const [identifierValues, nameRows, lines] = [
+  (p: Json) => items(p.identifier).map((i) => i.value),
+  (p: Json) => items(p.name).map((n) => [n.use ?? null, n.family]),
+  (p: Json) => items(p.address).map((a) => (a.line as string[] | undefined)?.[0]),
+];
 const extensionUrls = (p: Json) => items(p.extension).map((e) => String(e.url).split('/').pop());
 
 describe('CR39: what a non-ADT Patient PUT keeps that its message replaced or removed [hig patient-authority rule]', () => {
