@@ -46,7 +46,7 @@ const NAME = '(?!id(?:[.:@[]|$)|meta(?:[.:@[]|$)|resourceType(?:[.:@[]|$))[a-z][
  * A marker's path: an element (a choice by its base name: `deceased[x]`), one part of an object element, the extensions
  * of one url (`*`: of every url), a list merged by type or by use, or what the message removes from such a list.
  */
-const PATH = new RegExp(`^(?:${NAME}(?:\\[x\\]|\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@(?:type|use)|${NAME}@drop:[!-~]{0,1000})$`);
+const PATH = new RegExp(`^(?:${NAME}(?:\\[x\\]|\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@(?:type|use|reference)|${NAME}@drop:[!-~]{0,1000})$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -120,6 +120,21 @@ function carriedByUse(own: Json, held: Json, name: string): Json | undefined {
   return withKept(own, name, lists.mine, lists.theirs.filter((h) => !sent.has(useOf(h))));
 }
 
+/**
+ * [R73-N1; FHIR R4 Specimen.request 0..*] `<list>@reference` (a Specimen's `request`): the held references to a
+ * resource none of the PUT's names follow its own, so a tube keeps every order it serves. Compared by the id named
+ * (idOf): the server holds `ServiceRequest/<id>`, a transaction PUT sends `urn:uuid:<id>`.
+ */
+function carriedByReference(own: Json, held: Json, name: string): Json | undefined {
+  const lists = listsOf(own, held, name);
+  if (lists === undefined || 'whole' in lists) return lists?.whole;
+  const sent = new Set(lists.mine.map(idOf));
+  const texts = new Set(lists.mine.map((m) => JSON.stringify(m)));
+  // a logical reference (no `reference`) is the PUT's when it sends the same
+  const named = (h: unknown) => (idOf(h) === undefined ? texts.has(JSON.stringify(h)) : sent.has(idOf(h)));
+  return withKept(own, name, lists.mine, lists.theirs.filter((h) => !named(h)));
+}
+
 /** A whole element (`address`) or a choice by its base name (`deceased[x]`): the held one when the PUT has none. */
 function carriedElement(own: Json, held: Json, name: string): Json | undefined {
   if (name === 'identifier') return carriedIdentifiers(own, held);
@@ -134,6 +149,7 @@ function carriedAt(own: Json, held: Json, path: string): Json | undefined {
   if (path.startsWith('extension:')) return carriedExtensions(own, held, path.slice('extension:'.length));
   if (path.endsWith('@type')) return carriedByType(own, held, path.slice(0, -'@type'.length));
   if (path.endsWith('@use')) return carriedByUse(own, held, path.slice(0, -'@use'.length));
+  if (path.endsWith('@reference')) return carriedByReference(own, held, path.slice(0, -'@reference'.length));
   const [name, part] = path.split('.') as [string, string | undefined];
   if (part === undefined) return carriedElement(own, held, name);
   const heldObject = held[name];
@@ -155,11 +171,14 @@ function typeCodes(item: unknown): string[] {
     .flatMap((x) => (isObject(x) && typeof x.code === 'string' ? [`${String(x.system ?? '')}|${x.code}`] : []));
 }
 
-/** The id a reference names (`Practitioner/<id>` as the server holds it, `urn:uuid:<id>` as a transaction PUT sends it). */
-function referencedId(item: unknown): string | undefined {
-  const ref = isObject(item) && isObject(item.individual) ? item.individual.reference : undefined;
+/** The id a Reference names (`Practitioner/<id>` as the server holds it, `urn:uuid:<id>` as a transaction PUT sends it). */
+function idOf(reference: unknown): string | undefined {
+  const ref = isObject(reference) ? reference.reference : undefined;
   return typeof ref === 'string' ? ref.slice(Math.max(ref.lastIndexOf('/'), ref.lastIndexOf(':')) + 1) : undefined;
 }
+
+/** The id a participant's `individual` names (idOf). */
+const referencedId = (item: unknown): string | undefined => (isObject(item) ? idOf(item.individual) : undefined);
 
 /**
  * [R57-R2, CR37-2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has

@@ -18,7 +18,7 @@
  * Costs two GETs per such PUT (order events with specimen facts: a few per order). File, HTTP and MLLP destinations
  * get the Bundle as built. Errors name the type only.
  */
-import { HELD_ELEMENT_EXTENSION } from '../transform/patch.js';
+import { HELD_ELEMENT_EXTENSION, SERVED_ORDERS } from '../transform/patch.js';
 import { markersOf } from './held-put.js';
 import type { Search } from './named-resources.js';
 import { isRecord } from './outcome.js';
@@ -34,7 +34,8 @@ function candidateOf(entry: Json): { id: string; order: string; resource: Json }
   const request = isRecord(entry.request) ? entry.request : {};
   const resource = isRecord(entry.resource) ? entry.resource : undefined;
   const [, id] = request.method === 'PUT' && typeof request.url === 'string' ? (PUT_SPECIMEN.exec(request.url) ?? []) : [];
-  if (id === undefined || resource === undefined || markersOf(entry, HELD_ELEMENT_EXTENSION).length === 0) return undefined;
+  // an order event's marks: more than the orders every Specimen keeps (SERVED_ORDERS)
+  if (id === undefined || resource === undefined || !markersOf(entry, HELD_ELEMENT_EXTENSION).some((m) => m.valueString !== SERVED_ORDERS)) return undefined;
   if (Array.isArray(resource.identifier) && resource.identifier.length > 0) return undefined;
   const orders = Array.isArray(resource.request) ? (resource.request as unknown[]) : [];
   const only = orders.length === 1 && isRecord(orders[0]) && typeof orders[0].reference === 'string' ? orders[0].reference : undefined;

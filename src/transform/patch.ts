@@ -367,6 +367,13 @@ function holdsString(value: unknown, wanted: string): boolean {
  */
 export const HELD_ELEMENT_EXTENSION = 'https://hig.example/fhir/StructureDefinition/held-element';
 
+/**
+ * [R73-N1] The held-element path every Specimen PUT carries (segments/obr-specimen.ts orderEventSpecimen): its `request`
+ * merged by reference, the held orders it does not name kept. Named here for the FHIR destination, which tells an order
+ * event's Specimen by its other marks (destinations/order-specimen.ts).
+ */
+export const SERVED_ORDERS = 'request@reference';
+
 /** A PUT entry with HELD_ELEMENT_EXTENSION per element name; else the entry as it is. */
 export function heldElementsMark(entry: Json, names: readonly string[] | undefined): Json {
   if (names === undefined || names.length === 0 || !isObject(entry.request) || entry.request.method !== 'PUT') return entry;

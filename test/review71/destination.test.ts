@@ -249,7 +249,8 @@ describe('review 71 at the destination (channel zone America/Puerto_Rico, AST -0
   // R71-N3 (note, not counted; R52-N3's class): the influenza given in error (#18) is entered-in-error after #19, but its
   // eligibility (V02), funding (VXC50) and VIS Observations stay `final`, partOf the deleted dose: a VFC accountability
   // count by `Observation?code=64994-7` still counts a publicly funded dose that was never given. The RXA-21 D group
-  // sends no OBX; the IG says nothing of the dose's Observations.
+  // sends no OBX; the IG says nothing of the dose's Observations. Since fix41 a delete that re-sends them withdraws them
+  // (deleted-dose-observations.test.ts); this shape needs a part-of search at the destination (docs/mapping.md gap).
   it.fails('R71-N3 #19 no Observation of the deleted influenza dose stays `final` [IG RXA[Immunization] #21; VXU_V04 12.6.1]', () => {
     const flu = dose('19', 'RPY71-D001803');
     const of = ofType('19', 'Observation').filter((o) => ((o.partOf as Json[] | undefined) ?? []).some((p) => refOf(p) === ref(flu)));

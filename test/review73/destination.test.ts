@@ -188,12 +188,17 @@ describe('review 73 at the destination (channel zone America/New_York, spring-fo
     expect(at(report('14', '35TR730301').effectiveDateTime)).toBe(utc('2035-03-11T06:15:00'));
   });
 
-  // R73-N1 (note, not counted: documented, "A result's PUT replaces the whole Specimen"): the reflex child re-sends the
-  // parent's SPM (same SPM-2) with its own order only, so the serum Specimen's `request` names the TP-PA (#10) or the
-  // HCV RNA (#15) alone; the RPR / HCV Ab order the tube was drawn for drops from it until an ELR copy sends both.
-  it.fails('R73-N1 #10 the serum Specimen still names the RPR order it was drawn for after the reflex result [IG SPM[Specimen]; Specimen.request]', () => {
+  // R73-N1 (note, not counted): the reflex child re-sends the parent's SPM (same SPM-2) with its own order only; until
+  // fix41 its PUT replaced the serum Specimen's `request`, which named the TP-PA (#10) or the HCV RNA (#15) alone. Fixed
+  // (branch fix41): every Specimen PUT keeps the held orders it does not name (hig specimen rule, held-elements.ts).
+  it('R73-N1 #10 the serum Specimen still names the RPR order it was drawn for after the reflex result, and the TP-PA, once each [IG SPM[Specimen]; FHIR R4 Specimen.request 0..*]', () => {
     const serum = specimen('10', '35TR730202');
-    expect((serum.request as Json[]).map((r) => refOf(r))).toContain(ref(order('10', '35TR730202')));
+    expect((serum.request as Json[]).map((r) => refOf(r)).sort()).toEqual([ref(order('10', '35TR730202')), ref(order('10', '35TR730202R1'))].sort());
+  });
+
+  it('R73-N1 #15 the HCV serum names the HCV Ab order and the reflex HCV RNA [IG SPM[Specimen]; FHIR R4 Specimen.request 0..*]', () => {
+    const serum = specimen('15', '35TR730302');
+    expect((serum.request as Json[]).map((r) => refOf(r)).sort()).toEqual([ref(order('15', '35TR730302')), ref(order('15', '35TR730303'))].sort());
   });
 
   // R73-N2 (note, not counted: hig identity, "A number added keeps the id" covers a number-alone key, not a Specimen

@@ -31,6 +31,20 @@ export function doseOf(scope: Scope): Resource | undefined {
   return madeBy(scope, 'RXA', 'Immunization') ?? madeBy(scope, 'RXA', 'MedicationAdministration');
 }
 
+/**
+ * [IG RXA[Immunization] #21 D → status entered-in-error, RXA[MedicationAdministration] #21 the same; IG VXU_V04 12.6.1:
+ * the group's OBX are Observations partOf that dose; FHIR R4 observation-status entered-in-error "withdrawn following
+ * previous final release"; review 71 R71-N3] An OBX of the group of a dose its message deletes (RXA-21 D) is that
+ * dose's Observation again (its id: the dose + OBX-3 + OBX-4, docs/mapping.md "Resource identity") and is withdrawn
+ * with it, whatever OBX-11 says: its OBX-11 F was the dose's, and a VFC count by eligibility or funding must not count a
+ * dose never given. The v2 status X kept on `_status` goes too (it names a status the Observation no longer has).
+ */
+export function withdrawnWithDose(o: Json, dose: Resource | undefined): void {
+  if (dose?.status !== 'entered-in-error') return;
+  o.status = 'entered-in-error';
+  delete o._status;
+}
+
 /** Education entries per VIS (OBX-4 groups the OBX of one VIS). */
 const visits = new WeakMap<Resource, Map<string, Json>>();
 /** Entries whose documentType came from the VIS document OBX itself (nothing overrides it). */

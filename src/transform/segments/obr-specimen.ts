@@ -15,6 +15,7 @@
  */
 import { type Conversion, type SegmentReader, StateKey, push, set } from '../context.js';
 import { codeableConcept, ownTableCode } from '../datatypes/coding.js';
+import { SERVED_ORDERS } from '../patch.js';
 import { decimal, sub, val } from '../datatypes/primitive.js';
 import { practitioner } from '../entities.js';
 import { specimenFactsKey } from '../identity.js';
@@ -105,10 +106,11 @@ export function markOrderEvent(request: Resource, cx: Conversion): void {
 
 /**
  * What an order event's Specimen PUT keeps as the server holds it when it leaves it out: every element of R4 Specimen
- * hig writes but `subject` (always stated), `collection` part by part, a choice by its base name (`collected[x]`).
+ * hig writes but `subject` (always stated) and `request` (every Specimen's: SERVED_ORDERS), `collection` part by part,
+ * a choice by its base name (`collected[x]`).
  */
 const ORDER_EVENT_KEPT: readonly string[] = [
-  'identifier', 'accessionIdentifier', 'status', 'type', 'receivedTime', 'parent', 'request', 'processing', 'container', 'condition', 'note',
+  'identifier', 'accessionIdentifier', 'status', 'type', 'receivedTime', 'parent', 'processing', 'container', 'condition', 'note',
   'collection.collector', 'collection.collected[x]', 'collection.duration', 'collection.quantity', 'collection.method', 'collection.bodySite',
   'collection.fastingStatus[x]', 'collection.extension',
 ];
@@ -120,10 +122,21 @@ const ORDER_EVENT_KEPT: readonly string[] = [
  * event states and keeps what it does not restate: its PUT marks every other element (ORDER_EVENT_KEPT) and the FHIR
  * destination puts the held value of each it leaves out back (destinations/held-elements.ts), so the lab's SC that
  * sends SPM-2/4/17/18 adds the received time and the order's SPM-7 method stays. The one owner for spm.ts and this
- * module. One of no number of its own (no SPM-2) is the order's held Specimen when the order holds exactly one of the
- * same draw (destinations/order-specimen.ts).
+ * module, which also marks every Specimen's `request` (SERVED_ORDERS). One of no number of its own (no SPM-2) is the
+ * order's held Specimen when the order holds exactly one of the same draw (destinations/order-specimen.ts).
+ *
+ * [hig specimen rule; review 73 R73-N1; IG SPM[Specimen] (ORU_R01 4.2.7.1, OML_O21 6.4.8.1: each ORDER group's SPM names
+ * its order); FHIR R4 Specimen.request 0..* "a service request that required a specimen to be collected"] One tube
+ * serves every order that names it, and a message re-sending it names its own order only: a reflex child's result (the
+ * parent's SPM-2 under the child's OBR), an add-on order, an order event. Its PUT replaced the held `request`, and the
+ * serum drawn for the RPR named only the reflex TP-PA. So every Specimen PUT (of any message: a result's, an order's,
+ * an order event's) marks `request` merged by reference (destinations/held-elements.ts: the held orders it does not
+ * name follow its own, none twice). What a message cannot say is that a tube no longer serves an order: a cancel
+ * (ORC-1 CA, OC) leaves the cancelled order named, `revoked` on its ServiceRequest (docs/mapping.md "Resource
+ * identity", Specimen). One GET per Specimen PUT at the FHIR destination. The path: patch.ts SERVED_ORDERS.
  */
 export function orderEventSpecimen(specimen: Resource, request: Resource | undefined, cx: Conversion): void {
+  cx.keepHeld(specimen, SERVED_ORDERS);
   if (request === undefined || !cx.state(ORDER_EVENTS).has(request)) return;
   for (const path of ORDER_EVENT_KEPT) cx.keepHeld(specimen, path);
 }

@@ -14,7 +14,7 @@ import { lookupCode } from '../vocabulary/index.js';
 import { observationKey } from '../identity.js';
 import type { IdentityKey, Json, Resource } from '../types.js';
 import { appendDocumentContent, documentObxCode } from './documents.js';
-import { doseOf, enrichDose } from './dose-observation.js';
+import { doseOf, enrichDose, withdrawnWithDose } from './dose-observation.js';
 import { parentResultObservation } from './parent-result.js';
 import { isVitalSign, kindOfReport, observationCategory } from '../vocabulary/result-category.js';
 import { type Scope, madeBy, orderRequest } from './scope.js';
@@ -292,6 +292,7 @@ export function mapObx(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   // [IG VXU_V04 12.6.1] an OBX of a dose's OBSERVATION group is part of that dose
   const dose = doseOf(scope);
   if (dose !== undefined) o.partOf = [cx.ref(dose)];
+  withdrawnWithDose(o, dose);
   const hasValue = Object.keys(o).some((k) => k.startsWith('value') && /^[A-Z]/.test(k.slice(5))) || o.component !== undefined || o.derivedFrom !== undefined;
   if (!hasValue && o.dataAbsentReason === undefined) {
     // obs-6: dataAbsentReason only when there is no value
