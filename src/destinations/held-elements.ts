@@ -15,7 +15,9 @@
  *
  * [R62-L2] One list is merged item by item: `identifier` (an A40's retired record, whose MRG names it by MRG-1 alone,
  * held a passport an earlier PID-3 gave): the held identifiers the PUT does not name follow its own (by system and
- * value). Any other element the PUT sends is its own, whole.
+ * value: MRG-1 names the record by one number, it does not restate the record's numbers, so a held one of that system
+ * and another value is another number of the record, not one replaced; not CR39-1's case). Any other element the PUT
+ * sends is its own, whole.
  *
  * [R57-R2; hig attending-change rule] A list merged by type (`participant@type`): an A54/A55 states the visit's attending,
  * not its other participants, so the held participants of a type the PUT names none of stay (carriedByType), and so do
@@ -23,11 +25,13 @@
  * marked beside it (`participant@drop:…`, transform/dropped-participant.ts): those held participants are not kept
  * (CR37-3).
  *
- * [hig patient-authority rule, transform/patient-authority.ts; reviews 68 R68-N1, 72 R72-N1] The Patient a message that
- * is no ADT writes whole keeps what it does not convey: the element paths above, a choice by its base name
- * (`deceased[x]`: the held type when the PUT has none of either), `name@use` (the held names of a use none of the PUT's
- * names has, no use counted as one: the ADT's romanized alias beside the lab's official name) and `extension:*` (the
- * held extensions of every url the PUT has none of). A primitive carried brings its extensions (`_birthDate`).
+ * [hig patient-authority rule, transform/patient-authority.ts; reviews 68 R68-N1, 72 R72-N1; code review 39] The Patient
+ * a message that is no ADT writes whole keeps what it does not convey: the element paths above, a choice by its base
+ * name (`deceased[x]`: the held type when the PUT has none of either), `identifier@system` (the held identifiers of an
+ * authority the PUT names none of), `name@use` (the held names of a use none of the PUT's names has, its first name of
+ * no use counted as official: the ADT's romanized alias beside the lab's official name), `link@other` (the held links
+ * of a record the PUT names none of) and `extension:*` (the held extensions of every url the PUT has none of, but the
+ * urls the message cleared). A primitive carried brings its extensions (`_birthDate`).
  *
  * One GET per marked PUT (an immunization update or delete, a visit cancel, a patient merge: a few per dose's, visit's
  * or person's life; the Patient of every message that is no ADT: one per result, order, dose or document delivered).
@@ -44,9 +48,11 @@ type Json = Record<string, unknown>;
 const NAME = '(?!id(?:[.:@[]|$)|meta(?:[.:@[]|$)|resourceType(?:[.:@[]|$))[a-z][A-Za-z0-9]{0,63}';
 /**
  * A marker's path: an element (a choice by its base name: `deceased[x]`), one part of an object element, the extensions
- * of one url (`*`: of every url), a list merged by type or by use, or what the message removes from such a list.
+ * of one url, of every url (`extension:*`) or of every url but the ones listed after it, each after ` !`
+ * (`extension:* !<url> !<url>`: the urls the message cleared, CR39-3; a space, which no uri holds, separates them), a
+ * list merged by type, use, system or `other` (CR39-1, CR39-4), or what the message removes from such a list.
  */
-const PATH = new RegExp(`^(?:${NAME}(?:\\[x\\]|\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:[!-~]{1,400}|${NAME}@(?:type|use|reference)|${NAME}@drop:[!-~]{0,1000})$`);
+const PATH = new RegExp(`^(?:${NAME}(?:\\[x\\]|\\.[a-z][A-Za-z0-9]{0,63}(?:\\[x\\])?)?|extension:\\*(?: ![!-~]{1,400}){1,32}|extension:[!-~]{1,400}|${NAME}@(?:type|use|system|other|reference)|${NAME}@drop:[!-~]{0,1000})$`);
 
 function namesOf(entry: Json): string[] | undefined {
   const names = markersOf(entry, HELD_ELEMENT_EXTENSION).flatMap((e) => (typeof e.valueString === 'string' && PATH.test(e.valueString) ? [e.valueString] : []));
@@ -60,11 +66,13 @@ const extensionsOf = (r: Json): unknown[] => (Array.isArray(r.extension) ? (r.ex
 
 /**
  * `extension:<url>`: the held extensions of that url when the PUT has none of it; `extension:*` (the patient-authority
- * rule, transform/patient-authority.ts): the held extensions of every url the PUT has none of.
+ * rule, transform/patient-authority.ts): the held extensions of every url the PUT has none of, but the urls listed after
+ * it (`extension:* !<url>`: the message cleared them with `""`, CR39-3).
  */
 function carriedExtensions(own: Json, held: Json, url: string): Json | undefined {
-  const sent = new Set(extensionsOf(own).map((e) => (isObject(e) ? e.url : undefined)));
-  const kept = extensionsOf(held).filter((e) => isObject(e) && (url === '*' || e.url === url) && !sent.has(e.url));
+  const [which, ...excepted] = url.split(' !');
+  const sent = new Set([...extensionsOf(own).map((e) => (isObject(e) ? e.url : undefined)), ...excepted]);
+  const kept = extensionsOf(held).filter((e) => isObject(e) && (which === '*' || e.url === which) && !sent.has(e.url));
   return kept.length === 0 ? undefined : { ...own, extension: [...extensionsOf(own), ...kept] };
 }
 
@@ -81,63 +89,91 @@ function withHeldKeys(own: Json, held: Json, keys: readonly string[]): Json {
   return out;
 }
 
-/** An identifier's key: its `system` and `value`. */
-const identifierKey = (x: unknown): string | undefined => (isObject(x) && typeof x.value === 'string' ? `${String(x.system ?? '')}|${x.value}` : undefined);
-
 /**
- * The lists a list merge works on: undefined when nothing is held (or the PUT's element is no list), the held list
- * whole when the PUT has none, else both. Shared by `identifier`, `@type` and `@use`.
+ * [R62-L2, R57-R2, hig patient-authority rule] The one list merge: the held items of `name` none of whose keys any of
+ * the PUT's items has follow the PUT's own; the held list whole when the PUT has none. `keysOf` says what an item
+ * states (its index in its own list beside it): `identifier` by system and value, `@type` by its codes, `@use` by its
+ * use, `@system` by its system, `@other` by the record it links.
  */
-function listsOf(own: Json, held: Json, name: string): { whole: Json } | { mine: unknown[]; theirs: unknown[] } | undefined {
+function carriedByKeys(own: Json, held: Json, name: string, keysOf: (item: unknown, index: number) => readonly string[]): Json | undefined {
   if (!Array.isArray(held[name]) || (held[name] as unknown[]).length === 0) return undefined;
-  if (own[name] === undefined) return { whole: { ...own, [name]: held[name] } };
-  return Array.isArray(own[name]) ? { mine: own[name] as unknown[], theirs: held[name] as unknown[] } : undefined;
+  if (own[name] === undefined) return { ...own, [name]: held[name] };
+  if (!Array.isArray(own[name])) return undefined;
+  const mine = own[name] as unknown[];
+  const stated = new Set(mine.flatMap(keysOf));
+  const kept = (held[name] as unknown[]).filter((h, i) => !keysOf(h, i).some((k) => stated.has(k)));
+  return kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] };
 }
 
-/** `own` with `kept` after its own items of `name`; undefined when nothing is kept. */
-const withKept = (own: Json, name: string, mine: readonly unknown[], kept: readonly unknown[]): Json | undefined => (kept.length === 0 ? undefined : { ...own, [name]: [...mine, ...kept] });
+/** [R62-L2] `identifier`: an identifier's `system|value` (one of no value: itself, whole). */
+const identifierKeys = (x: unknown): string[] => [isObject(x) && typeof x.value === 'string' ? `${String(x.system ?? '')}|${x.value}` : JSON.stringify(x)];
 
-/** [R62-L2] `identifier`: the held identifiers the PUT does not name (by system and value) follow its own. */
-function carriedIdentifiers(own: Json, held: Json): Json | undefined {
-  const lists = listsOf(own, held, 'identifier');
-  if (lists === undefined || 'whole' in lists) return lists?.whole;
-  const same = (a: unknown, b: unknown) => {
-    const k = identifierKey(b);
-    return k === undefined ? JSON.stringify(a) === JSON.stringify(b) : identifierKey(a) === k;
-  };
-  return withKept(own, 'identifier', lists.mine, lists.theirs.filter((h) => !lists.mine.some((m) => same(m, h))));
+/** Who assigned an identifier of no system: the assigner's name as sent (CX.4), else the id of the one it references. */
+function assignerOf(x: Json): string {
+  const assigner = isObject(x.assigner) ? x.assigner : {};
+  return typeof assigner.display === 'string' ? assigner.display : String(referencedId({ individual: assigner }) ?? '');
 }
 
 /**
- * [hig patient-authority rule] `<list>@use` (a Patient's `name`): the held items of a `use` none of the PUT's items has
- * (no use counted as one) follow its own: a lab's official name replaces the held official one, the held alias stays.
+ * [hig patient-authority rule; CR39-1] `identifier@system`: an identifier's authority, its `system` (one of none: its
+ * type's codes and its assigner), and its system and value as `identifier` has them. A lab's NHS number of a new value
+ * replaces the held one (one number per authority); the held identifiers of an authority the PUT names none of follow
+ * its own, but one of the number it sends (a registry's PI of the practice's MR: one identifier, R71-N5).
  */
-function carriedByUse(own: Json, held: Json, name: string): Json | undefined {
-  const lists = listsOf(own, held, name);
-  if (lists === undefined || 'whole' in lists) return lists?.whole;
-  const useOf = (x: unknown) => (isObject(x) && typeof x.use === 'string' ? x.use : '');
-  const sent = new Set(lists.mine.map(useOf));
-  return withKept(own, name, lists.mine, lists.theirs.filter((h) => !sent.has(useOf(h))));
+const systemKeys = (x: unknown): string[] => {
+  if (!isObject(x)) return identifierKeys(x);
+  return [...identifierKeys(x), typeof x.system === 'string' ? `system:${x.system}` : `type:${typeCodes(x).sort().join(',')}|by:${assignerOf(x)}`];
+};
+
+/**
+ * [hig patient-authority rule; CR39-2; v2.5.1 3.4.2.5 PID-5 "the legal name … sent first"] `name@use`: a name's use,
+ * the first name of no use (no XPN.7, or a name type the IG's NameType map gives none) counted as `official`: a lab's
+ * name correction of no XPN.7 replaces the ADT's official name, a lab's official name the ADT's first name of no use.
+ * Each other use is its own (`usual` too: table 0200 D, the customary name the person goes by, is not the legal name
+ * a lab restates), and so are the later names of no use (a PID-9 alias, a birth name): kept unless the PUT has one.
+ */
+const useKeys = (x: unknown, index: number): string[] => {
+  const use = isObject(x) && typeof x.use === 'string' ? x.use : '';
+  return [use === '' && index === 0 ? 'official' : use];
+};
+
+/**
+ * [FHIR R4 Patient.link; hig patient-authority rule; CR39-4] `link@other`: the record a link names (by its id, a
+ * Bundle's `urn:uuid:` as the server's `Patient/`; else its identifier), and `replaced-by` (a record is replaced by one
+ * record: a held one does not follow the PUT's own), as held-links.ts carries hig's links: after it, its carried links
+ * are the PUT's own, so none is carried twice.
+ */
+const linkKeys = (x: unknown): string[] => {
+  if (!isObject(x)) return [JSON.stringify(x)];
+  const other = isObject(x.other) ? x.other : {};
+  const id = isObject(other.identifier) ? other.identifier : {};
+  const named = typeof other.reference === 'string' ? `ref:${String(referencedId({ individual: other }))}` : `id:${String(id.system ?? '')}|${String(id.value ?? '')}`;
+  return x.type === 'replaced-by' ? [named, 'replaced-by'] : [named];
+};
+
+/** The keys of a list merge's path (`<list>@<by>`), undefined for a path that is none. */
+function listKeys(by: string): ((item: unknown, index: number) => readonly string[]) | undefined {
+  if (by === 'type') return typeKeys;
+  if (by === 'use') return useKeys;
+  if (by === 'system') return systemKeys;
+  if (by === 'reference') return referenceKeys;
+  return by === 'other' ? linkKeys : undefined;
 }
 
 /**
  * [R73-N1; FHIR R4 Specimen.request 0..*] `<list>@reference` (a Specimen's `request`): the held references to a
  * resource none of the PUT's names follow its own, so a tube keeps every order it serves. Compared by the id named
- * (idOf): the server holds `ServiceRequest/<id>`, a transaction PUT sends `urn:uuid:<id>`.
+ * (idOf): the server holds `ServiceRequest/<id>`, a transaction PUT sends `urn:uuid:<id>`; a logical reference (no
+ * `reference`) is the PUT's when it sends the same.
  */
-function carriedByReference(own: Json, held: Json, name: string): Json | undefined {
-  const lists = listsOf(own, held, name);
-  if (lists === undefined || 'whole' in lists) return lists?.whole;
-  const sent = new Set(lists.mine.map(idOf));
-  const texts = new Set(lists.mine.map((m) => JSON.stringify(m)));
-  // a logical reference (no `reference`) is the PUT's when it sends the same
-  const named = (h: unknown) => (idOf(h) === undefined ? texts.has(JSON.stringify(h)) : sent.has(idOf(h)));
-  return withKept(own, name, lists.mine, lists.theirs.filter((h) => !named(h)));
-}
+const referenceKeys = (x: unknown): string[] => {
+  const id = idOf(x);
+  return [id === undefined ? `text:${JSON.stringify(x)}` : `id:${id}`];
+};
 
 /** A whole element (`address`) or a choice by its base name (`deceased[x]`): the held one when the PUT has none. */
 function carriedElement(own: Json, held: Json, name: string): Json | undefined {
-  if (name === 'identifier') return carriedIdentifiers(own, held);
+  if (name === 'identifier') return carriedByKeys(own, held, name, identifierKeys);
   const base = name.endsWith('[x]') ? name.slice(0, -3) : undefined;
   const keys = (o: Json) => (base === undefined ? (o[name] === undefined ? [] : [name]) : choiceKeys(o, base));
   const kept = keys(held);
@@ -147,9 +183,9 @@ function carriedElement(own: Json, held: Json, name: string): Json | undefined {
 /** `own` with the held value at one marked path it leaves out; undefined when nothing is carried. */
 function carriedAt(own: Json, held: Json, path: string): Json | undefined {
   if (path.startsWith('extension:')) return carriedExtensions(own, held, path.slice('extension:'.length));
-  if (path.endsWith('@type')) return carriedByType(own, held, path.slice(0, -'@type'.length));
-  if (path.endsWith('@use')) return carriedByUse(own, held, path.slice(0, -'@use'.length));
-  if (path.endsWith('@reference')) return carriedByReference(own, held, path.slice(0, -'@reference'.length));
+  const [list, by] = path.split('@') as [string, string | undefined];
+  const keysOf = by === undefined ? undefined : listKeys(by);
+  if (keysOf !== undefined) return carriedByKeys(own, held, list, keysOf);
   const [name, part] = path.split('.') as [string, string | undefined];
   if (part === undefined) return carriedElement(own, held, name);
   const heldObject = held[name];
@@ -181,23 +217,15 @@ function idOf(reference: unknown): string | undefined {
 const referencedId = (item: unknown): string | undefined => (isObject(item) ? idOf(item.individual) : undefined);
 
 /**
- * [R57-R2, CR37-2; hig attending-change rule] `<list>@type`: the held items whose type none of the PUT's items has
- * follow the PUT's own (an A54's new attending replaces the held attending; the held admitter stays); the whole held
- * list when the PUT has none. A held item of no coded type is of no type the PUT restates: it stays too (a visit ROL
- * whose ROL-3 is text only, a participant another client wrote), unless the PUT lists the same individual with no
- * coded type itself.
+ * [R57-R2, CR37-2; hig attending-change rule] `<list>@type`: an item's type codes (an A54's new attending replaces the
+ * held attending; the held admitter stays). A held item of no coded type is of no type the PUT restates: it stays too
+ * (a visit ROL whose ROL-3 is text only, a participant another client wrote), unless the PUT lists the same individual
+ * with no coded type itself.
  */
-function carriedByType(own: Json, held: Json, name: string): Json | undefined {
-  const lists = listsOf(own, held, name);
-  if (lists === undefined || 'whole' in lists) return lists?.whole;
-  const stated = new Set(lists.mine.flatMap(typeCodes));
-  const untyped = new Set(lists.mine.filter((m) => typeCodes(m).length === 0).map(referencedId));
-  const kept = lists.theirs.filter((h) => {
-    const codes = typeCodes(h);
-    return codes.length > 0 ? !codes.some((c) => stated.has(c)) : !untyped.has(referencedId(h));
-  });
-  return withKept(own, name, lists.mine, kept);
-}
+const typeKeys = (item: unknown): string[] => {
+  const codes = typeCodes(item);
+  return codes.length > 0 ? codes : [`untyped:${String(referencedId(item))}`];
+};
 
 /**
  * [CR37-3] Whether held item `h` is one the message removes: that individual (any, when none is named) in a role of one

@@ -59,7 +59,8 @@
  * or by entries this module does not recognise, are not read again; (d) Redis failing between the send and the
  * re-read fails the delivery (transient): the retry re-sends the merge, an idempotent upsert.
  *
- * Not carried: links hig did not write (the set knows only what this install sent); `keep` channels
+ * Not carried here: links hig did not write (the set knows only what this install sent): an ADT's PUT erases them, a
+ * non-ADT message's Patient PUT keeps them from the read it makes anyway (held-elements.ts `link@other`, CR39-4); `keep` channels
  * patch the Patient and never erase its links. Only ids and hashed searches cross Redis: no PHI.
  */
 import { createHash, randomUUID } from 'node:crypto';

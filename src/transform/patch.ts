@@ -107,7 +107,9 @@ export function keepOmittedPatch(resource: Resource, cleared: readonly string[],
   const present = Object.keys(resource).filter((k) => !NOT_PATCHED.has(k));
   const owner = OWNER[resource.resourceType] ?? [];
   for (const k of present) if (!owner.includes(k)) ops.push({ op: 'add', path: `/${k}`, value: resolveReferences((resource as Json)[k], targets) });
-  const removed = new Set(cleared.filter((k) => !present.includes(k)));
+  // an extension url a PID field cleared (`extension:<url>`, segments/pid.ts pidExtensionUrls) is no element: one
+  // `extension` array holds every url, and a patch has no path to its items (docs/mapping.md, known gaps)
+  const removed = new Set(cleared.filter((k) => !present.includes(k) && !k.startsWith('extension:')));
   for (const choice of CHOICES[resource.resourceType] ?? []) {
     if (choice.some((k) => present.includes(k))) for (const k of choice) if (!present.includes(k)) removed.add(k);
   }

@@ -9,14 +9,19 @@
  * So the Patient PUT of a message whose MSH-9.1 is not ADT is marked with what it does not convey (context.ts keepHeld,
  * patch.ts heldElementsMark), and the FHIR destination keeps the server's values (destinations/held-elements.ts: one
  * GET, the PUT bound to it with If-Match):
- * - `identifier`: the held identifiers it does not name (system + value) follow its own;
- * - `name@use`: the held names of a use none of its names has (no use counted as one) follow its own;
- * - `extension:*`: the held extensions of every url it has none of (race, ethnicity, birth place, mother's maiden name…);
+ * - `identifier@system`: the held identifiers of an authority (system; none: type and assigner) it names none of
+ *   follow its own: a new value of a held authority replaces the held one (CR39-1);
+ * - `name@use`: the held names of a use none of its names has follow its own, the first name of no use counted as
+ *   `official` (v2.5.1 3.4.2.5: PID-5's first repetition is the legal name; CR39-2);
+ * - `extension:*`: the held extensions of every url it has none of (race, ethnicity, birth place, mother's maiden
+ *   name…), but the urls its PID sent `""` (segments/pid.ts PID_EXTENSIONS, `extension:* !<url>`; CR39-3);
+ * - `link@other`: the held links of a record it names none of (an EMPI's `replaced-by`, from the read the step makes
+ *   anyway: CR39-4), after destinations/held-links.ts carried hig's own;
  * - each element of KEPT it leaves out (a choice by its base name),
  * but none the message cleared with `""` (context.ts `cleared`, segments/pid.ts PID_ELEMENTS): those stay removed.
  * An ADT keeps today's rule: its PUT replaces the Patient whole. A `keep` channel patches it (patch.ts
- * keepOmittedEntries) and is not marked. Left to their own rules: `link` (and the `active` of a retired record:
- * destinations/held-links.ts), the server's `text`, `meta`, `contained`.
+ * keepOmittedEntries) and is not marked. Left to their own rules: the `active` of a retired record
+ * (destinations/held-links.ts), the server's `text`, `meta`, `contained`.
  */
 import type { Conversion } from './context.js';
 import { prune } from './prune.js';
@@ -28,8 +33,14 @@ const KEPT: readonly string[] = [
   'contact', 'communication', 'generalPractitioner', 'managingOrganization',
 ];
 
-/** The lists merged item by item, and the extensions by url: marked whatever the PUT sends. */
-const MERGED: readonly string[] = ['identifier', 'name@use', 'extension:*'];
+/**
+ * The lists merged item by item, and the extensions by url: marked whatever the PUT sends; `extension:*` with each
+ * extension url the message cleared (`extension:<url>` in `cleared`) excepted, ` !<url>` (held-elements.ts PATH).
+ */
+function merged(cleared: readonly string[]): string[] {
+  const excepted = cleared.flatMap((c) => (c.startsWith('extension:') ? [` !${c.slice('extension:'.length)}`] : []));
+  return ['identifier@system', 'name@use', `extension:*${excepted.join('')}`, 'link@other'];
+}
 
 /** The keys of `patient` an element path names (a choice: each of its types). */
 function keysOf(patient: Resource, path: string): string[] {
@@ -48,7 +59,7 @@ function unconveyed(patient: Resource, cleared: readonly string[]): string[] {
     return name.endsWith('[x]') ? cleared.some((c) => c.startsWith(name.slice(0, -3))) : cleared.includes(name);
   };
   const kept = KEPT.filter((path) => !keysOf(patient, path).some((k) => sends(patient, k)));
-  return [...MERGED, ...kept].filter((path) => !clears(path));
+  return [...merged(cleared), ...kept].filter((path) => !clears(path));
 }
 
 /** The module comment's rule over the Patients of a converted message (`messageType` its MSH-9.1). */

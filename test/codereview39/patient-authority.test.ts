@@ -54,24 +54,24 @@ const [identifierValues, nameRows, lines] = [
 const extensionUrls = (p: Json) => items(p.extension).map((e) => String(e.url).split('/').pop());
 
 describe('CR39: what a non-ADT Patient PUT keeps that its message replaced or removed [hig patient-authority rule]', () => {
-  it.fails('CR39-1 a lab states the NHS number with a new value: the old one is not kept beside it (one NHS number) [IG PID[Patient] #3]', async () => {
+  it('CR39-1 a lab states the NHS number with a new value: the old one is not kept beside it (one NHS number) [IG PID[Patient] #3]', async () => {
     await deliver({}, 'transaction', A01, oru('Q2', `PID|1||${MR}~4857773464^^^NHS^NH||QUIGLEY^ROISIN^^^^^L||19810503|F`));
     expect(identifierValues(patient())).toEqual(['LB3900117', '4857773464']);
   });
 
-  it.fails('CR39-2 a lab\'s name of no XPN.7 (PID-5\'s first repetition: the legal name, v2.5.1 3.4.2.5) replaces the held official name [IG PID[Patient] #5]', async () => {
+  it('CR39-2 a lab\'s name of no XPN.7 (PID-5\'s first repetition: the legal name, v2.5.1 3.4.2.5) replaces the held official name [IG PID[Patient] #5]', async () => {
     await deliver({}, 'transaction', A01, oru('Q3', `PID|1||${MR}||QUIGLEY-NEESON^ROISIN||19810503|F`));
     expect(nameRows(patient())).toEqual([[null, 'QUIGLEY-NEESON']]);
   });
 
-  it.fails('CR39-3 PID-6 and PID-23 sent as `""` remove the mother\'s maiden name and birth place [v2.5.1 2.5.3; IG PID[Patient] #6, #23]', async () => {
+  it('CR39-3 PID-6 and PID-23 sent as `""` remove the mother\'s maiden name and birth place [v2.5.1 2.5.3; IG PID[Patient] #6, #23]', async () => {
     await deliver({}, 'transaction', A01, oru('Q4', `PID|1||${MR}||QUIGLEY^ROISIN^^^^^L|""|19810503|F|||||||||||||||""`));
     expect(extensionUrls(patient())).toEqual([]);
   });
 });
 
 describe('CR39-4 a link another system wrote is erased by a non-ADT PUT that read the Patient [FHIR R4 Patient.link]', () => {
-  it.fails('CR39-4 an EMPI\'s replaced-by link on the held Patient survives the lab\'s ORU (the read that keeps her address saw it)', async () => {
+  it('CR39-4 an EMPI\'s replaced-by link on the held Patient survives the lab\'s ORU (the read that keeps her address saw it)', async () => {
     await deliver({}, 'transaction', A01);
     const held = patient();
     const put = await fetch(`${fhir.server.url}/Patient/${String(held.id)}`, {
@@ -139,5 +139,46 @@ describe('CR39 controls', () => {
     expect(await first).toMatch(/412|changed/i);
     await lab.deliver(result, never);
     expect(lines(patient())).toEqual(['7 MALONE PARK']);
+  });
+});
+
+/**
+ * After the review (branch fix39): the rule's edges the four fixes draw. A PID of the fields `fields` (by number), the
+ * others empty, for the ADT's and the lab's messages below.
+ */
+const pidOf = (fields: Record<number, string>) => `PID|${Array.from({ length: Math.max(...Object.keys(fields).map(Number)) }, (_, i) => fields[i + 1] ?? '').join('|')}`;
+const adt = (id: string, pid: string) => [header(id, 'ADT^A01^ADT_A01', 'PAS'), 'EVN|A01|20340301101500+0000', pid, 'PV1|1|I|W5^11^B'].join('\r');
+
+describe('CR39 after the review (fix39): what a non-ADT Patient PUT keeps [hig patient-authority rule]', () => {
+  // the hospital's MRN is her identity (hig patient identity: MATER's MR would sort first), each message one Patient
+  const mapped = { RVH: 'urn:oid:2.16.840.1.113883.3.3901', NHS: 'https://fhir.nhs.uk/Id/nhs-number' };
+  for (const options of [{ patientAuthorities: ['RVH'] }, { patientAuthorities: ['RVH'], namespaceMap: mapped }]) {
+    it(`CR39-1 ${'namespaceMap' in options ? 'by system' : 'no system (type + assigner)'}: the lab's new NHS number replaces the held one; the MATER MRN (another assigner) it does not name stays [IG PID[Patient] #3]`, async () => {
+      const held = adt('Q20', pidOf({ 1: '1', 3: `${MR}~4857773456^^^NHS^NH~M77120^^^MATER^MR`, 5: 'QUIGLEY^ROISIN^^^^^L', 7: '19810503', 8: 'F' }));
+      await deliver(options, 'transaction', held, oru('Q21', `PID|1||${MR}~4857773464^^^NHS^NH||QUIGLEY^ROISIN^^^^^L||19810503|F`));
+      expect(identifierValues(patient())).toEqual(['LB3900117', '4857773464', 'M77120']);
+    });
+  }
+
+  it('CR39-2 the ADT\'s first name of no XPN.7 (her legal name) is replaced by the lab\'s official one; her maiden, customary (usual) and PID-9 alias names stay [IG PID[Patient] #5, #9; NameType D → usual]', async () => {
+    const held = adt('Q22', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN~DEVLIN^ROISIN^^^^^M~QUIGLEY^ROSIE^^^^^D', 7: '19810503', 8: 'F', 9: 'ROONEY^ROISIN' }));
+    await deliver({}, 'transaction', held, oru('Q23', `PID|1||${MR}||QUIGLEY-NEESON^ROISIN^^^^^L||19810503|F`));
+    expect(nameRows(patient())).toEqual([['official', 'QUIGLEY-NEESON'], ['maiden', 'DEVLIN'], ['usual', 'QUIGLEY'], [null, 'ROONEY']]);
+  });
+
+  it('CR39-3 PID-10 `""` removes the race, the ethnicity it does not clear stays; PID-22 `""` then removes it [v2.5.1 2.5.3; IG PID[Patient] #10, #22 US Core]', async () => {
+    const race = '2106-3^White^CDCREC';
+    const ethnicity = '2186-5^Not Hispanic or Latino^CDCREC';
+    const held = adt('Q24', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN^^^^^L', 6: 'DEVLIN', 7: '19810503', 8: 'F', 10: race, 22: ethnicity, 23: 'BELFAST' }));
+    await deliver({}, 'transaction', held, oru('Q25', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN^^^^^L', 7: '19810503', 8: 'F', 10: '""' })));
+    expect(extensionUrls(patient())).toEqual(['us-core-ethnicity', 'patient-mothersMaidenName', 'patient-birthPlace']);
+    await deliver({}, 'transaction', oru('Q26', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN^^^^^L', 7: '19810503', 8: 'F', 22: '""' })));
+    expect(extensionUrls(patient())).toEqual(['patient-mothersMaidenName', 'patient-birthPlace']);
+  });
+
+  it('CR39-3 PID-17, PID-26 and PID-28 `""` remove religion, citizenship and nationality; the birth place it does not clear stays [IG PID[Patient] #17, #23, #26, #28]', async () => {
+    const held = adt('Q27', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN^^^^^L', 7: '19810503', 8: 'F', 17: 'CAT^Catholic^HL70006', 23: 'BELFAST', 26: 'GBR^United Kingdom^ISO3166', 28: 'IRL^Ireland^ISO3166' }));
+    await deliver({}, 'transaction', held, oru('Q28', pidOf({ 1: '1', 3: MR, 5: 'QUIGLEY^ROISIN^^^^^L', 7: '19810503', 8: 'F', 17: '""', 26: '""', 28: '""' })));
+    expect(extensionUrls(patient())).toEqual(['patient-birthPlace']);
   });
 });

@@ -13,7 +13,7 @@ import { val } from './primitive.js';
 
 const CDCREC = 'urn:oid:2.16.840.1.113883.6.238';
 const NULL_FLAVOR = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor';
-const US_CORE = 'http://hl7.org/fhir/us/core/StructureDefinition/';
+export const US_CORE = 'http://hl7.org/fhir/us/core/StructureDefinition/';
 
 const OMB_RACE: Readonly<Record<string, string>> = {
   '1002-5': 'American Indian or Alaska Native',
@@ -101,7 +101,7 @@ function extension(name: string, parts: Parts, maxOmb: number): Json | undefined
  * (review 47 R47-L1: the code `4` was written as us-core-race text, the code dropped). The coding system alone
  * decides, on any channel: AUSIS names that code set and no other, so no realm setting is needed.
  */
-const INDIGENOUS_STATUS = 'http://hl7.org.au/fhir/StructureDefinition/indigenous-status';
+export const INDIGENOUS_STATUS = 'http://hl7.org.au/fhir/StructureDefinition/indigenous-status';
 const AU_INDIGENOUS_STATUS = 'https://healthterminologies.gov.au/fhir/CodeSystem/australian-indigenous-status-1';
 /** The coding-system names (CWE.3, case-insensitive) of the Australian Indigenous status code set. */
 const AUSIS_SYSTEMS: ReadonlySet<string> = new Set(['AUSIS', AU_INDIGENOUS_STATUS.toUpperCase()]);
@@ -162,7 +162,7 @@ export function indigenousStatusExtension(reps: readonly Repetition[], loss: (l:
  * is a level-4 code (system ethnic-group-level-4-code); a code of another level keeps the classification's all-level
  * system. As for AUSIS, the coding system alone decides, on any channel.
  */
-const NZ_ETHNICITY = 'http://hl7.org.nz/fhir/StructureDefinition/nz-ethnicity';
+export const NZ_ETHNICITY = 'http://hl7.org.nz/fhir/StructureDefinition/nz-ethnicity';
 const NZ_ETHNICITY_L4 = 'https://standards.digital.health.nz/ns/ethnic-group-level-4-code';
 const NZ_ETHNICITY_ALL = 'https://standards.digital.health.nz/ns/nz-ethnic-group-codes';
 /** The coding-system names (CWE.3, case-insensitive) of the NZ ethnicity classification. */

@@ -6,7 +6,7 @@ import { cxIdentifier, dlnIdentifier, ssnIdentifier } from '../datatypes/identif
 import { readsUsStates } from '../datatypes/licence-issuer.js';
 import { xpnNameList } from '../datatypes/name.js';
 import { integer, val } from '../datatypes/primitive.js';
-import { ethnicityExtension, indigenousStatusExtension, localCodes, nzEthnicityExtensions, raceExtension } from '../datatypes/race-ethnicity.js';
+import { INDIGENOUS_STATUS, NZ_ETHNICITY, US_CORE, ethnicityExtension, indigenousStatusExtension, localCodes, nzEthnicityExtensions, raceExtension } from '../datatypes/race-ethnicity.js';
 import { xtnContactPoint } from '../datatypes/telecom.js';
 import { toDateTime } from '../datatypes/time.js';
 import { unnamedExtensionUrl } from '../datatypes/unnamed-extension.js';
@@ -268,7 +268,9 @@ export function mapPid(seg: SegmentReader, scope: Scope, cx: Conversion): void {
   const patient = cx.add(p as Resource, identity);
   scope.patient = patient;
   cx.firstPatient ??= patient;
-  cx.clear(patient, Object.entries(PID_ELEMENTS).filter(([n]) => seg.segment.fields[Number(n)] === HL7_NULL).flatMap(([, elements]) => elements));
+  const sentNull = ([n]: [string, unknown]) => seg.segment.fields[Number(n)] === HL7_NULL;
+  cx.clear(patient, Object.entries(PID_ELEMENTS).filter(sentNull).flatMap(([, elements]) => elements));
+  cx.clear(patient, Object.entries(pidExtensionUrls(cx.extensions.base)).filter(sentNull).flatMap(([, urls]) => urls.map((u) => `extension:${u}`)));
   // PID-18 patient account number → Account (IG: PID[Account])
   const account = cxIdentifier(seg.rep(18), cx);
   scope.account = undefined;
@@ -305,8 +307,7 @@ function namedAccount(account: Resource, number: Json, patient: Resource, cx: Co
  * The Patient elements each PID field fills (above): a field sent as `""` deletes them
  * [v2.5.1 2.5.3] when updates keep omitted fields (patch.ts). Fields that share an element
  * (PID-5/PID-9 names, PID-13/PID-14 telecoms) only clear it when the other sends nothing either
- * (patch.ts removes only elements the resource does not have). Extensions (race, ethnicity…)
- * share one `extension` array and are not cleared one by one (docs/mapping.md, known gaps).
+ * (patch.ts removes only elements the resource does not have). Extensions (race, ethnicity…): pidExtensionUrls.
  */
 export const PID_ELEMENTS: Readonly<Record<number, readonly string[]>> = {
   5: ['name'],
@@ -323,6 +324,30 @@ export const PID_ELEMENTS: Readonly<Record<number, readonly string[]>> = {
   30: ['deceasedBoolean', 'deceasedDateTime'],
   40: ['telecom'],
 };
+
+/**
+ * [v2.5.1 2.5.3; code review 39 CR39-3] The Patient extension urls each PID field fills (above): a field sent as `""`
+ * clears them, as `extension:<url>` in the conversion's `cleared`, and the patient-authority rule keeps no held
+ * extension of that url (transform/patient-authority.ts). A url two fields fill (nz-ethnicity: PID-10 and PID-22;
+ * citizenship: PID-26 and PID-39) is cleared by either, as PID-13's `""` clears telecom: the other field's value, sent,
+ * is the PUT's own. A `keep` channel's patch does not clear them (one `extension` array, no path to an item: patch.ts
+ * keepOmittedPatch; docs/mapping.md, known gaps).
+ */
+function pidExtensionUrls(base: string | undefined): Readonly<Record<number, readonly string[]>> {
+  const citizenship = [`${EXT}patient-citizenship`];
+  return {
+    6: [`${EXT}patient-mothersMaidenName`],
+    10: [`${US_CORE}us-core-race`, INDIGENOUS_STATUS, NZ_ETHNICITY, unnamedExtensionUrl('race', base)],
+    17: [`${EXT}patient-religion`],
+    22: [`${US_CORE}us-core-ethnicity`, NZ_ETHNICITY, unnamedExtensionUrl('ethnicGroup', base)],
+    23: [`${EXT}patient-birthPlace`],
+    26: citizenship,
+    27: [unnamedExtensionUrl('veteranMilitaryStatus', base)],
+    28: [`${EXT}patient-nationality`],
+    31: [unnamedExtensionUrl('identityUnknown', base)],
+    39: citizenship,
+  };
+}
 
 /**
  * hig's own extensions, for PD1 fields the IG's PD1[Patient] map leaves empty (no core or US Core
