@@ -97,7 +97,8 @@ describe('SFTP source', () => {
     expect((await a.rig.controlIds('lock')).sort()).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
     // The lock was released: the other one can poll now.
     expect((await b.handle.pollOnce()).outcome).toBe('polled');
-    await a.rig.redis.set(pollLockKey(prefix, 'lock'), 'someone-else', 'PX', 5000);
+    // Held past the test (the channel is this test's alone): a 5 s lock could lapse before a loaded machine's look.
+    await a.rig.redis.set(pollLockKey(prefix, 'lock'), 'someone-else', 'PX', 10 * 60_000);
     expect((await a.handle.pollOnce()).outcome).toBe('locked');
     expect(await a.rig.redis.get(pollLockKey(prefix, 'lock'))).toBe('someone-else'); // not released by a non-holder
   });
