@@ -119,17 +119,22 @@ describe('OAuth client-credentials', () => {
   });
 
   it('renews a token shortly before it expires', async () => {
-    // 2 s tokens: renewed 10 % (0.2 s) early, so a delivery 1.9 s later fetches a new one.
-    const server = await serverWith(oauth(2));
-    const destination = destinationFor(
-      server,
-      { type: 'client-credentials', tokenUrl: server.tokenUrl, clientId: 'hig', clientSecretEnv: 'SECRET' },
+    // 100 s tokens, renewed 10 % (10 s) early. The destination's clock is the test's, so how long the deliveries
+    // take on a loaded machine cannot age the token (real 2 s tokens and a 1.9 s sleep did: the second delivery
+    // could come past the renewal point); the server's own expiry, in real time, is far off.
+    const server = await serverWith(oauth(100));
+    let now = Date.now();
+    const destination = createDestination(
+      { type: 'fhir', baseUrl: server.url, mode: 'transaction', auth: { type: 'client-credentials', tokenUrl: server.tokenUrl, clientId: 'hig', clientSecretEnv: 'SECRET' }, timeoutMs: 5000 },
       { SECRET: 'client secret+/=' },
+      { now: () => now },
     );
+    destinations.push(destination);
     await destination.deliver(sampleBundle('exp-1'), never);
+    now += 89_000; // before the renewal point (90 s)
     await destination.deliver(sampleBundle('exp-2'), never);
     expect(server.tokenRequests).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 1900));
+    now += 2_000; // past it, 9 s before the token expires
     await destination.deliver(sampleBundle('exp-3'), never);
     expect(server.tokenRequests).toHaveLength(2);
     expect(server.requests.every((r) => r.status === 200)).toBe(true);

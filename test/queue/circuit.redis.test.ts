@@ -82,7 +82,9 @@ describe('circuit breaker', () => {
     const queue = queues.get('lone')!;
     try {
       await lone.waitFor('hig started');
-      await fhir.setFault({ kind: 'down', forMs: 8000, how: '503' });
+      // Down until this test ends it: the three 503s must all come within the outage, and an 8 s one could end
+      // before a loaded machine had made the third attempt (it then succeeded, and nothing was parked).
+      await fhir.setFault({ kind: 'down', forMs: 10 * 60_000, how: '503' });
       const raw = adt('LONE1', 'MRN-LONE1');
       const h = readHeader(raw);
       if (!h.ok) throw new Error('bad message');
@@ -96,6 +98,7 @@ describe('circuit breaker', () => {
       expect(await queue.getJobState(id)).toBe('delayed');
       expect(await queue.getFailedCount()).toBe(0);
       expect((await queue.getJob(id))!.attemptsMade).toBe(2); // the third failure opened the circuit and used no attempt
+      await fhir.setFault(null);
       await until(async () => (await queue.getCompletedCount()) === 1, 60_000, 'delivered once the outage ends');
       expect(await queue.getFailedCount()).toBe(0);
     } finally {

@@ -74,10 +74,14 @@ describe('retry classification', () => {
     const times = attemptTimes.get('TRANS1')!;
     expect(times).toHaveLength(3);
     const gaps = [times[1]! - times[0]!, times[2]! - times[1]!];
+    // The lower bounds are the backoff (a retry never comes before its delay, and the second waits longer than the
+    // first can); the upper ones only say it was not held far longer. Their allowance for scheduling is not the
+    // behaviour: 400 ms was within a loaded machine's reach for a delayed job's promotion and pickup, so 2 s.
+    const SCHEDULING = 2000;
     expect(gaps[0]).toBeGreaterThanOrEqual(240 - 20);
-    expect(gaps[0]).toBeLessThan(360 + 400);
+    expect(gaps[0]).toBeLessThan(360 + SCHEDULING);
     expect(gaps[1]).toBeGreaterThanOrEqual(480 - 20);
-    expect(gaps[1]).toBeLessThan(720 + 400);
+    expect(gaps[1]).toBeLessThan(720 + SCHEDULING);
     expect((await gateway().getJobStatus(id))?.failedReason).toMatch(/^DESTINATION_UNAVAILABLE/);
   });
 

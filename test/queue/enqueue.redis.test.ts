@@ -14,7 +14,8 @@ import { dedupeStatsKey, seenKey } from '../../src/redis/keys.js';
 import type { IntegrationJobData } from '../../src/queue/jobs.js';
 import { testChannel } from '../support/channel.js';
 import { startPrivateRedis, testPrefix, type PrivateRedis } from '../support/redis.js';
-import { adt, keyring } from '../support/worker.js';
+import { adt, keyring, until } from '../support/worker.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const prefix = testPrefix('enqueue');
 const channel = testChannel({ id: 'enq' });
@@ -83,8 +84,10 @@ describe('enqueue', () => {
     expect(await add(channel, first)).toBe('stored');
     const before = Number((await redis.hget(dedupeStatsKey(prefix, channel.id), 'duplicates')) ?? 0);
     expect(await settle([add(channel, job(channel, 'D1')), add(channel, job(channel, 'D1'))])).toEqual(['duplicate', 'duplicate']);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(Number(await redis.hget(dedupeStatsKey(prefix, channel.id), 'duplicates'))).toBe(before + 2);
+    // The count is written after the answer (fire and forget): wait for it rather than a fixed 50 ms.
+    const duplicates = async () => Number(await redis.hget(dedupeStatsKey(prefix, channel.id), 'duplicates'));
+    await until(async () => (await duplicates()) >= before + 2, HANG_CEILING_MS, 'duplicates counted');
+    expect(await duplicates()).toBe(before + 2);
     // The job is the first one, untouched.
     const stored = await queues.get(channel.id)!.getJob(first.messageId);
     expect(stored?.data.sourceData).toEqual(first.sourceData);

@@ -51,9 +51,15 @@ describe('ordering: patient', () => {
   }, 180_000);
 
   it('a message being retried holds back only its own patient', async () => {
-    const channel = testChannel({ id: 'holdback', queue: { ordering: 'patient', concurrency: 4, attempts: 5, backoffMs: 400 } });
+    // SLOW-0 fails at least twice, and goes on failing until patient B is done: with a fixed two failures, a loaded
+    // machine could reach B's last message after SLOW-0's retries (400 + 800 ms) had let SLOW-1 through. The most
+    // attempts (100, at most 1 s apart): SLOW-0 is not dead-lettered while B takes up to ~90 s.
+    const channel = testChannel({ id: 'holdback', queue: { ordering: 'patient', concurrency: 4, attempts: 100, backoffMs: 100, maxBackoffMs: 1000 } });
+    let retried = 0;
     const rig = await startWorkerRig(channel, prefix, (id, attempt) => {
-      if (id === 'SLOW-0' && attempt < 3) throw new TransientError('DESTINATION_UNAVAILABLE', 'injected');
+      if (id !== 'SLOW-0') return;
+      retried = attempt;
+      if (attempt < 3 || !rig.processed.includes('FAST-1')) throw new TransientError('DESTINATION_UNAVAILABLE', 'injected');
     });
     try {
       await rig.send('SLOW-0', 'A');
@@ -64,6 +70,7 @@ describe('ordering: patient', () => {
       expect(rig.processed).not.toContain('SLOW-1'); // A's second message waits for A's first
       await until(() => rig.processed.includes('SLOW-1'), 10_000, 'patient A done');
       expect(rig.processed.indexOf('SLOW-0')).toBeLessThan(rig.processed.indexOf('SLOW-1'));
+      expect(retried).toBeGreaterThanOrEqual(3); // it was retried: the hold-back covered a message being retried
     } finally {
       await rig.close();
     }

@@ -31,7 +31,10 @@ afterAll(async () => {
 
 describe('file source', () => {
   it('waits for a file written slowly in pieces, then enqueues it and deletes it', async () => {
-    const ch = fileChannel('slow', { settleMs: 400 });
+    // A file unchanged for settleMs is rightly taken, so a pause of the writer below longer than that would fail the
+    // test for the wrong reason: 400 ms was within a loaded machine's reach for a 150 ms sleep; 3 s is not. (The
+    // source's settle clock is its own: no test hook to make this independent of the length.)
+    const ch = fileChannel('slow', { settleMs: 3000 });
     const { rig } = await start(ch);
     const text = hl7('SLOW1', { eol: '\r\n' }) + hl7('SLOW2', { eol: '\r\n' });
     const path = join(ch.source.dir, 'slow.hl7');

@@ -6,7 +6,7 @@ import { connectMllp } from '../../src/hl7/mllp-client.js';
 import { testChannel } from '../support/channel.js';
 import { startIngestRig } from '../support/ingest.js';
 import { dropPrefix, REDIS_URL, testPrefix } from '../support/redis.js';
-import { adt } from '../support/worker.js';
+import { adt, until } from '../support/worker.js';
 import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const prefix = testPrefix('hostile');
@@ -47,7 +47,9 @@ describe('hostile input', () => {
       extra.on('error', () => undefined);
       expect(await closedWithin(extra, HANG_CEILING_MS)).toBe(true);
       held.forEach((c) => c.close());
-      await new Promise((r) => setTimeout(r, 200));
+      // Until the listener has counted the closes (a fixed 200 ms was not always enough under load: the next
+      // connection was then refused as a fourth).
+      await until(() => rig.listener.connections === 0, HANG_CEILING_MS, 'held connections closed at the listener');
       const client = await connectMllp({ host: '127.0.0.1', port: rig.listener.port, timeoutMs: 60_000 });
       expect((await client.send(adt('MC1'))).toString('latin1')).toContain('MSA|AA|MC1');
       client.close();
@@ -171,7 +173,9 @@ describe('idle connections', () => {
       socket.on('data', (d) => got.push(d));
       await new Promise((r) => socket.once('connect', r));
       socket.write(encodeFrame('MSH|^~\\&|A|B|C|D|2026||ADT^A01|FS1|P|2.5\x1c|||AL\rPID|1||X\r'));
-      await new Promise((r) => setTimeout(r, 500));
+      // Until the answer's MSA and its frame end are in (a fixed 500 ms could end before a loaded machine answered);
+      // a frame cut short at the echoed FS would end before the MSA.
+      await until(() => /MSA\|[^]*\x1c\r$/.test(Buffer.concat(got).toString('latin1')), HANG_CEILING_MS, 'the ACK');
       socket.destroy();
       const reply = Buffer.concat(got).toString('latin1');
       // One frame: start byte, then the only FS+CR at the very end.

@@ -29,7 +29,11 @@ const msg = (controlId: string, extra = '', type = 'ADT^A01^ADT_A01', msh15 = ''
   ].join('\r') + '\r';
 
 /** Raw socket: write chunks (with pauses), collect every reply frame until `count` arrive. */
-async function rawExchange(port: number, chunks: Array<Buffer | string>, count: number, timeoutMs = 60_000): Promise<{ replies: string[]; closed: boolean }> {
+/**
+ * Sends `chunks`, collects `count` replies (and any more for 100 ms). With `untilClosed`, waits instead for the
+ * server to close the connection: a close it makes is then seen however late a loaded machine gets to it.
+ */
+async function rawExchange(port: number, chunks: Array<Buffer | string>, count: number, timeoutMs = 60_000, untilClosed = false): Promise<{ replies: string[]; closed: boolean }> {
   const socket = net.connect({ port, host: '127.0.0.1' });
   const decoder = createMllpDecoder();
   const replies: string[] = [];
@@ -37,7 +41,7 @@ async function rawExchange(port: number, chunks: Array<Buffer | string>, count: 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`only ${replies.length}/${count} replies`));
+      reject(new Error(`${replies.length}/${count} replies${untilClosed ? ', and no close' : ''}`));
     }, timeoutMs);
     const finish = () => {
       clearTimeout(timer);
@@ -46,7 +50,7 @@ async function rawExchange(port: number, chunks: Array<Buffer | string>, count: 
     };
     socket.on('data', (d) => {
       for (const ev of decoder.push(d)) if (ev.kind === 'frame') replies.push(ev.data.toString('latin1'));
-      if (replies.length >= count) setTimeout(finish, 100);
+      if (replies.length >= count && !untilClosed) setTimeout(finish, 100);
     });
     socket.on('close', () => {
       closed = true;
@@ -101,10 +105,11 @@ describe('MLLP listener', () => {
 
   it('NAKs an oversize frame with ERR and closes the connection', async () => {
     const big = msg('BIG1', '|' + 'x'.repeat(5000));
-    const { replies, closed } = await rawExchange(rig.listener.port, [encodeFrame(big)], 1);
+    // Waits for the server's close (the 60 s timeout rejects if it never comes): `closed` was a copy taken 100 ms
+    // after the reply, false when a loaded machine closed later.
+    const { replies, closed } = await rawExchange(rig.listener.port, [encodeFrame(big)], 1, 60_000, true);
     expect(msa(replies[0]!).slice(0, 3)).toEqual(['MSA', 'AE', 'BIG1']);
     expect(err(replies[0]!)?.[3]).toMatch(/^\d{3}\^.+\^HL70357$/);
-    await new Promise((r) => setTimeout(r, 100));
     expect(closed).toBe(true);
   });
 

@@ -15,6 +15,7 @@ import { hl7, sleep, startIntakeRig, until, type IntakeRig } from '../support/in
 import { dropPrefix, freePort, REDIS_URL, testPrefix } from '../support/redis.js';
 import { startSshd, type TestSshd } from '../support/sshd.js';
 import { ROOT, tsChildArgs } from '../support/daemon.js';
+import { HANG_CEILING_MS } from '../support/ceiling.js';
 
 const prefix = testPrefix('sftp');
 let sshd: TestSshd;
@@ -82,22 +83,30 @@ describe('SFTP source', () => {
   });
 
   it('one poll at a time per channel across processes: a held lock means no poll', async () => {
-    const ch = sftpChannel('lock', { settleMs: 600 });
+    // b polls once a holds the lock (a's poll waits out the 3 s settle with it), not 50 ms after a began: a loaded
+    // machine could let a finish first, and b then rightly polled too.
+    const ch = sftpChannel('lock', { settleMs: 3000 });
     const a = await source(ch);
     const b = await source(ch);
     for (let i = 0; i < 5; i++) writeFileSync(join(ch.source.remoteDir, `f${i}.hl7`), hl7(`L${i}`));
-    const [ra, rb] = await Promise.all([a.handle.pollOnce(), sleep(50).then(() => b.handle.pollOnce())]);
-    expect([ra.outcome, rb.outcome].sort()).toEqual(['locked', 'polled']);
+    const polling = a.handle.pollOnce();
+    await until(async () => (await a.rig.redis.exists(pollLockKey(prefix, 'lock'))) === 1, HANG_CEILING_MS, "a's poll lock");
+    const rb = await b.handle.pollOnce();
+    const ra = await polling;
+    expect([ra.outcome, rb.outcome]).toEqual(['polled', 'locked']);
     expect((await a.rig.controlIds('lock')).sort()).toEqual(['L0', 'L1', 'L2', 'L3', 'L4']);
     // The lock was released: the other one can poll now.
     expect((await b.handle.pollOnce()).outcome).toBe('polled');
-    await a.rig.redis.set(pollLockKey(prefix, 'lock'), 'someone-else', 'PX', 5000);
+    // Held past the test (the channel is this test's alone): a 5 s lock could lapse before a loaded machine's look.
+    await a.rig.redis.set(pollLockKey(prefix, 'lock'), 'someone-else', 'PX', 10 * 60_000);
     expect((await a.handle.pollOnce()).outcome).toBe('locked');
     expect(await a.rig.redis.get(pollLockKey(prefix, 'lock'))).toBe('someone-else'); // not released by a non-holder
   });
 
   it('leaves a file that is still growing between two listings for the next poll', async () => {
-    const ch = sftpChannel('grow', { settleMs: 500 });
+    // A writer stalled for settleMs rightly looks settled: 500 ms was within a loaded machine's reach for the
+    // 100 ms sleeps below; 3 s is not. (The settle clock is the source's own: no hook to make this length-free.)
+    const ch = sftpChannel('grow', { settleMs: 3000 });
     const { rig, handle } = await source(ch);
     const path = join(ch.source.remoteDir, 'growing.hl7');
     writeFileSync(path, hl7('W1'));
